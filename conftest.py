@@ -1,0 +1,2 @@
+"""Loads the suite's pytest plugin for flows/ and tests/."""
+pytest_plugins = ["consent_audit.plugin"]

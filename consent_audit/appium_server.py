@@ -1,0 +1,148 @@
+"""The Appium 3 server the suite starts on loopback (or the external one given by --appium-url)."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import IO
+
+from .errors import UsageError
+from .masking import Masker
+from .paths import APPIUM_HOME, NODE_MODULES
+from .waits import wait_until
+
+log = logging.getLogger(__name__)
+
+LOOPBACK = "127.0.0.1"
+
+
+def free_port(host: str = LOOPBACK) -> int:
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def port_in_use(port: int, host: str = LOOPBACK) -> bool:
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
+def server_status(url: str, timeout: float = 3.0) -> dict:
+    """GET /status of an Appium server; raises UsageError when it does not answer."""
+    try:
+        with urllib.request.urlopen(url.rstrip("/") + "/status", timeout=timeout) as response:
+            return json.loads(response.read().decode("utf-8")).get("value", {})
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise UsageError(f"Appium server at {url} is unreachable ({reason}); start it or check --appium-url") from None
+
+
+class AppiumServer:
+    """A local Appium server process bound to loopback, with its log in the run folder."""
+
+    def __init__(self, log_path: Path, port: int | None = None, masker: Masker | None = None,
+                 appium_home: Path = APPIUM_HOME, node_modules: Path = NODE_MODULES) -> None:
+        self.log_path = log_path
+        self.port = port
+        self.masker = masker or Masker()
+        self._pump: threading.Thread | None = None
+        self.appium_home = appium_home
+        self.entry = node_modules / "appium" / "index.js"
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{LOOPBACK}:{self.port}"
+
+    def start(self, timeout: float = 60.0) -> "AppiumServer":
+        node = shutil.which("node")
+        if node is None:
+            raise UsageError("node is not installed; run `make setup` (installs Node.js and Appium)")
+        if not self.entry.exists():
+            raise UsageError(f"Appium is not installed in {self.entry.parent.parent}; run `make setup`")
+        if self.port is None:
+            self.port = free_port()
+        elif port_in_use(self.port):
+            raise UsageError(f"port {self.port} is already in use; choose another --appium-port or omit it")
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        # The log goes through the masker line by line: a secret registered at any time before it is
+        # typed never reaches the file (Appium's own --log-filters are fixed at start).
+        args = [node, str(self.entry), "server", "--address", LOOPBACK, "--port", str(self.port),
+                "--log-timestamp", "--log-no-colors", "--local-timezone", "--log-level", "debug"]
+        env = dict(os.environ, APPIUM_HOME=str(self.appium_home))
+        log.info("starting Appium on %s", self.url)
+        self.process = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                        stdin=subprocess.DEVNULL, start_new_session=True)
+        self._pump = threading.Thread(target=self._write_log, args=(self.process.stdout,), daemon=True,
+                                      name="appium-log")
+        self._pump.start()
+
+        def ready() -> bool:
+            if self.process is not None and self.process.poll() is not None:
+                raise UsageError(f"Appium exited at start (status {self.process.returncode}): "
+                                 f"{self._stderr_tail()}; see {self.log_path}")
+            try:
+                return bool(server_status(self.url, timeout=1.0).get("ready"))
+            except UsageError:
+                return False
+
+        try:
+            wait_until(ready, timeout=timeout, interval=0.1, message="Appium /status ready")
+        except UsageError:
+            self.stop()
+            raise
+        except TimeoutError:
+            self.stop()
+            raise UsageError(f"Appium did not become ready within {timeout:g}s; see {self.log_path}") from None
+        return self
+
+    def _write_log(self, stream: IO[bytes]) -> None:
+        with self.log_path.open("w", encoding="utf-8") as out:
+            for raw in iter(stream.readline, b""):
+                out.write(self.masker.mask(raw.decode("utf-8", "replace")))
+                out.flush()
+
+    def _stderr_tail(self) -> str:
+        if self._pump is not None:
+            self._pump.join(timeout=5)
+        lines = log_tail(self.log_path, 5).strip().splitlines()
+        return lines[-1] if lines else "no output"
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+        if self._pump is not None:
+            self._pump.join(timeout=10)
+        self.process = None
+
+    def __enter__(self) -> "AppiumServer":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def log_tail(path: Path, lines: int = 80) -> str:
+    try:
+        return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""

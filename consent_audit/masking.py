@@ -1,0 +1,102 @@
+"""Secret masking: test passwords, SMS codes and ID numbers never reach a report, log or bundle."""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+from pathlib import Path
+from typing import Iterable
+
+MASK = "•••"
+
+
+class Masker:
+    """Holds the secret values of a run and removes them from any text before it is written."""
+
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
+        self._lock = threading.Lock()
+        self._secrets: set[str] = set()
+        self._pattern: re.Pattern[str] | None = None
+        for value in secrets:
+            self.add(value)
+
+    def add(self, value: str | None) -> None:
+        """Register a secret; values shorter than 3 characters are refused (they would mask everything)."""
+        if value is None:
+            return
+        value = str(value)
+        if len(value) < 3:
+            raise ValueError("a secret must have at least 3 characters to be masked reliably")
+        with self._lock:
+            if value in self._secrets:
+                return
+            self._secrets.add(value)
+            self._pattern = None
+
+    @property
+    def secrets(self) -> frozenset[str]:
+        return frozenset(self._secrets)
+
+    def _compiled(self) -> re.Pattern[str] | None:
+        with self._lock:
+            if self._pattern is None and self._secrets:
+                alternatives = []
+                for value in sorted(self._secrets, key=len, reverse=True):
+                    alternatives.append(re.escape(value))
+                    alternatives.append(_char_array_regex(value))
+                    escaped = json.dumps(value)[1:-1]
+                    if escaped != value:
+                        alternatives.append(re.escape(escaped))
+                self._pattern = re.compile("|".join(alternatives))
+            return self._pattern
+
+    def mask(self, text: str) -> str:
+        pattern = self._compiled()
+        if pattern is None or not text:
+            return text
+        return pattern.sub(MASK, text)
+
+    def contains_secret(self, text: str) -> bool:
+        pattern = self._compiled()
+        return bool(pattern and text and pattern.search(text))
+
+    def mask_data(self, data: object) -> object:
+        """Mask every string inside a JSON-like structure."""
+        if isinstance(data, str):
+            return self.mask(data)
+        if isinstance(data, dict):
+            return {self.mask(str(k)): self.mask_data(v) for k, v in data.items()}
+        if isinstance(data, (list, tuple)):
+            return [self.mask_data(v) for v in data]
+        return data
+
+    def mask_file(self, path: Path) -> bool:
+        """Rewrite a text file with secrets masked; returns whether anything changed."""
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        masked = self.mask(raw)
+        if masked != raw:
+            path.write_text(masked, encoding="utf-8")
+            return True
+        return False
+
+
+def _char_array_regex(value: str) -> str:
+    """Matches a value sent as W3C key actions or a JSON array of characters: "s", "e", "c" …"""
+    parts = [re.escape(json.dumps(ch)) for ch in value]
+    return r"\s*,\s*".join(parts)
+
+
+class MaskingFilter(logging.Filter):
+    """A logging filter that masks secrets in every record's message."""
+
+    def __init__(self, masker: Masker) -> None:
+        super().__init__()
+        self.masker = masker
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = self.masker.mask(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True

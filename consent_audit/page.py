@@ -1,0 +1,201 @@
+"""Page objects in the manner of PyPOM: locators as class attributes, state as properties, waits that
+return `self`, regions for repeated parts. Every action goes through the recorder, so flows never count."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from selenium.common.exceptions import (NoSuchElementException, StaleElementReferenceException,
+                                        WebDriverException)
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.ui import WebDriverWait
+
+from .recorder import Kind, Step
+from .screen import Element
+
+if TYPE_CHECKING:
+    from .masking import Masker
+    from .platforms.base import Platform
+    from .recorder import Recorder
+
+Locator = tuple[str, str]
+P = TypeVar("P", bound="Actions")
+
+
+@dataclass
+class AppContext:
+    """What a page needs: the platform (driver), the recorder, secrets, the target's data, a timeout."""
+
+    platform: "Platform"
+    recorder: "Recorder"
+    masker: "Masker"
+    data: dict[str, Any]
+    timeout: float = 10.0
+
+    @property
+    def driver(self) -> Any:
+        return self.platform.driver
+
+
+class Actions:
+    """Finding and acting, shared by pages and regions; scoped to `_root` when there is one."""
+
+    context: AppContext
+
+    @property
+    def driver(self) -> Any:
+        return self.context.driver
+
+    @property
+    def _scope(self) -> Any:
+        return self.driver
+
+    # --- finding ---
+    def find_element(self, locator: Locator) -> WebElement:
+        return self._scope.find_element(*locator)
+
+    def find_elements(self, locator: Locator) -> list[WebElement]:
+        return self._scope.find_elements(*locator)
+
+    def is_element_present(self, locator: Locator) -> bool:
+        try:
+            self.find_element(locator)
+            return True
+        except NoSuchElementException:
+            return False
+
+    def is_element_displayed(self, locator: Locator) -> bool:
+        try:
+            return self.find_element(locator).is_displayed()
+        except (NoSuchElementException, StaleElementReferenceException):
+            return False
+
+    def wait(self, timeout: float | None = None) -> WebDriverWait:
+        return WebDriverWait(self.driver, self.context.timeout if timeout is None else timeout,
+                             poll_frequency=0.05,
+                             ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
+
+    def wait_for_displayed(self, locator: Locator, timeout: float | None = None) -> WebElement:
+        """Wait until the element is displayed and return it (raises TimeoutException, 'automation broken')."""
+        return self.wait(timeout).until(
+            lambda _: (lambda el: el if el.is_displayed() else False)(self.find_element(locator)),
+            message=f"{locator[1]} was not displayed within {self.context.timeout if timeout is None else timeout:g}s")
+
+    def wait_for_enabled(self, locator: Locator, timeout: float | None = None) -> WebElement:
+        return self.wait(timeout).until(
+            lambda _: (lambda el: el if el.is_displayed() and el.is_enabled() else False)(self.find_element(locator)),
+            message=f"{locator[1]} was not enabled within {self.context.timeout if timeout is None else timeout:g}s")
+
+    # --- describing ---
+    def _describe(self, locator: Locator, element: WebElement, name: str | None) -> tuple[str, dict[str, Any]]:
+        """A readable name and the element's record, from the last capture when possible (no round trip)."""
+        rid = self.context.platform.element_id_of(locator)
+        known: Element | None = None
+        last = self.context.recorder.last_screen
+        if rid and last is not None:
+            known = last.find(rid)
+        if known is not None:
+            info = known.to_dict()
+            label = name or known.label
+        else:
+            try:
+                text = element.text.strip()
+            except WebDriverException:
+                text = ""
+            label = name or text or locator[1]
+            info = {"text": text, "id": rid or "", "locator": f"{locator[0]}={locator[1]}"}
+        info["locator"] = f"{locator[0]}={locator[1]}"
+        return label.replace("\n", " ")[:80], info
+
+    # --- acting (each is one recorded step) ---
+    def tap(self, locator: Locator, name: str | None = None) -> Step:
+        element = self.wait_for_enabled(locator)
+        label, info = self._describe(locator, element, name)
+        return self.context.recorder.act(Kind.TAP, f'Tap "{label}"', lambda: self.context.platform.tap(element), info)
+
+    def toggle(self, locator: Locator, name: str | None = None) -> Step:
+        element = self.wait_for_enabled(locator)
+        label, info = self._describe(locator, element, name)
+        return self.context.recorder.act(Kind.TOGGLE, f'Toggle "{label}"',
+                                         lambda: self.context.platform.tap(element), info)
+
+    def type(self, locator: Locator, text: str, name: str | None = None, secret: bool = False) -> Step:
+        """Type into a field; a secret value is registered first, so it is masked everywhere after."""
+        if secret:
+            self.context.masker.add(text)
+        element = self.wait_for_enabled(locator)
+        label, info = self._describe(locator, element, name)
+        shown = "•••" if secret else text
+        return self.context.recorder.act(Kind.TEXT, f'Type "{shown}" into "{label}"',
+                                         lambda: self.context.platform.type_text(element, text), info)
+
+    def scroll_to(self, locator: Locator, container: Locator | None = None, name: str | None = None) -> Step:
+        """Scroll (one step, however many gestures) until the element is in view."""
+        element = self.wait(None).until(lambda _: self.find_element(locator))
+        box = self.find_element(container) if container else None
+        label, info = self._describe(locator, element, name)
+        return self.context.recorder.act(Kind.SCROLL, f'Scroll to "{label}"',
+                                         lambda: self.context.platform.scroll_into_view(element, box), info)
+
+    def back(self) -> Step:
+        return self.context.recorder.act(Kind.BACK, "Back", self.context.platform.back)
+
+
+class BasePage(Actions):
+    """A screen of the app. Subclasses set `_root_locator` (what shows the page is loaded)."""
+
+    _root_locator: Locator | None = None
+
+    def __init__(self, context: AppContext, **kwargs: Any) -> None:
+        self.context = context
+        self.kwargs = kwargs
+
+    @property
+    def loaded(self) -> bool:
+        return self._root_locator is None or self.is_element_displayed(self._root_locator)
+
+    @property
+    def is_displayed(self) -> bool:
+        return self.loaded
+
+    def wait_for_page_to_load(self: P, timeout: float | None = None) -> P:
+        self.wait(timeout).until(lambda _: self.loaded,  # type: ignore[attr-defined]
+                                 message=f"{type(self).__name__} did not load")
+        return self
+
+    @property
+    def root(self) -> WebElement | None:
+        return self.find_element(self._root_locator) if self._root_locator else None
+
+
+class Region(Actions):
+    """A repeated or nested part of a page, found relative to its root element."""
+
+    _root_locator: Locator | None = None
+
+    def __init__(self, page: BasePage, root: WebElement | None = None) -> None:
+        self.page = page
+        self.context = page.context
+        self._root_element = root
+
+    @property
+    def root(self) -> WebElement:
+        if self._root_element is None:
+            assert self._root_locator is not None, "a region needs a root element or a _root_locator"
+            self._root_element = self.page.find_element(self._root_locator)
+        return self._root_element
+
+    @property
+    def _scope(self) -> Any:
+        return self.root
+
+    @property
+    def loaded(self) -> bool:
+        try:
+            return self.root.is_displayed()
+        except (NoSuchElementException, StaleElementReferenceException):
+            return False
+
+    def wait_for_region_to_load(self: P, timeout: float | None = None) -> P:
+        self.wait(timeout).until(lambda _: self.loaded, message=f"{type(self).__name__} did not load")  # type: ignore[attr-defined]
+        return self

@@ -1,0 +1,90 @@
+"""The platform interface: launch, relaunch, permissions, capture, and the user's gestures."""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any
+
+from selenium.webdriver.remote.webelement import WebElement
+
+from ..screen import Bounds, Screen
+
+PERMISSIONS = ("geolocation", "notifications", "camera", "microphone")
+STATES = ("granted", "denied", "prompt")
+
+
+@dataclass
+class Capture:
+    """A raw capture: the Screen plus the input values seen, used only to redact secrets."""
+
+    screen: Screen
+    values: list[tuple[Bounds, str]] = field(default_factory=list)
+
+
+class Platform(ABC):
+    """One driver session on one platform; flows, pages and detectors never branch on which."""
+
+    name = "abstract"
+
+    def __init__(self, driver: Any, start: str, timeout: float = 10.0) -> None:
+        self.driver = driver
+        self.start = start            # web: start URL; Android: app package
+        self.timeout = timeout
+        self.decided: dict[str, str] = {}
+
+    # --- app lifecycle ---
+    @abstractmethod
+    def launch(self) -> None:
+        """Open the app as a user would from the launcher (first launch of this session)."""
+
+    @abstractmethod
+    def relaunch(self) -> None:
+        """Close and reopen the app, keeping its stored data."""
+
+    @abstractmethod
+    def reset(self) -> None:
+        """Clear the app's data and permission decisions: the next launch is a fresh install."""
+
+    @abstractmethod
+    def in_foreground(self) -> bool:
+        """Whether the app is still what the user sees (False once it exited)."""
+
+    @abstractmethod
+    def identity(self) -> dict[str, Any]:
+        """What is audited: web URL, title, build; Android package, versionName, versionCode."""
+
+    # --- permissions ---
+    @abstractmethod
+    def decide_permission(self, name: str, state: str) -> None:
+        """Decide a permission before the app asks (web) or set it through the OS (Android)."""
+
+    @abstractmethod
+    def permission_requests(self) -> dict[str, int]:
+        """How many times the app asked for each permission since the last (re)launch."""
+
+    # --- screens and gestures ---
+    @abstractmethod
+    def capture(self, screenshot: bool = True) -> Capture:
+        """Screenshot + page source + elements, in one go."""
+
+    @abstractmethod
+    def tap(self, element: WebElement) -> None: ...
+
+    @abstractmethod
+    def type_text(self, element: WebElement, text: str) -> None: ...
+
+    @abstractmethod
+    def scroll_into_view(self, element: WebElement, container: WebElement | None = None) -> None: ...
+
+    def back(self) -> None:
+        self.driver.back()
+
+    @staticmethod
+    def element_id_of(locator: tuple[str, str]) -> str | None:
+        """The DOM id / resource-id a locator names, when it names one directly."""
+        how, what = locator
+        if how == "css selector" and what.startswith("#") and all(c not in what for c in " .[:>"):
+            return what[1:]
+        if how == "id":
+            return what
+        return None

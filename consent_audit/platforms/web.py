@@ -1,0 +1,194 @@
+"""The embedded default platform: a mobile web app in Chromium's mobile emulation, via Appium's chromium driver."""
+from __future__ import annotations
+
+import logging
+from typing import Any
+from urllib.parse import urlsplit
+
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.actions import interaction
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
+from selenium.webdriver.common.actions.pointer_input import PointerInput
+from selenium.webdriver.remote.webelement import WebElement
+
+from ..screen import DOM_SNAPSHOT_JS, Screen, elements_from_dom, signature_of
+from ..waits import wait_until
+from .base import PERMISSIONS, STATES, Capture, Platform
+
+log = logging.getLogger(__name__)
+
+# Installed into every document before the app's own scripts: counts permission requests the app makes
+# (the browser would show its prompt for each where undecided) and registers click listeners so plain
+# <div>s with handlers count as actionable.
+INSTRUMENTATION_JS = r"""
+(() => {
+  if (window.__caInstalled) return; window.__caInstalled = true;
+  const counts = window.__caPrompts = {geolocation: 0, notifications: 0, camera: 0, microphone: 0};
+  const bump = (n) => { counts[n] = (counts[n] || 0) + 1; };
+  try {
+    const geo = navigator.geolocation;
+    if (geo) {
+      const g = geo.getCurrentPosition.bind(geo), w = geo.watchPosition.bind(geo);
+      geo.getCurrentPosition = function (...a) { bump('geolocation'); return g(...a); };
+      geo.watchPosition = function (...a) { bump('geolocation'); return w(...a); };
+    }
+  } catch (e) {}
+  try {
+    if (window.Notification && Notification.requestPermission) {
+      const r = Notification.requestPermission.bind(Notification);
+      Notification.requestPermission = function (...a) { bump('notifications'); return r(...a); };
+    }
+  } catch (e) {}
+  try {
+    const md = navigator.mediaDevices;
+    if (md && md.getUserMedia) {
+      const u = md.getUserMedia.bind(md);
+      md.getUserMedia = function (c) {
+        if (c && c.video) bump('camera');
+        if (c && c.audio) bump('microphone');
+        return u(c);
+      };
+    }
+  } catch (e) {}
+  const reg = window.__caClickTargets = new WeakSet();
+  const add = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function (type, ...rest) {
+    if (type === 'click' && this instanceof Element) reg.add(this);
+    return add.call(this, type, ...rest);
+  };
+})();
+"""
+
+# A position for granted geolocation (there is no network location provider here): Beijing, Tiananmen.
+DEFAULT_POSITION = {"latitude": 39.9087, "longitude": 116.3975, "accuracy": 20}
+
+
+class WebChromiumPlatform(Platform):
+    """Chromium via Appium: permissions by the DevTools protocol, relaunch by reloading the start URL."""
+
+    name = "web-chromium"
+
+    def __init__(self, driver: Any, start: str, timeout: float = 10.0) -> None:
+        super().__init__(driver, start, timeout)
+        parts = urlsplit(start)
+        self.origin = f"{parts.scheme}://{parts.netloc}"
+        self._prompts_seen: dict[str, int] = {p: 0 for p in PERMISSIONS}
+        driver.command_executor.add_command("caCdp", "POST", "/session/$sessionId/goog/cdp/execute")
+        self._instrumented = False
+
+    def cdp(self, cmd: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
+        return self.driver.execute("caCdp", {"cmd": cmd, "params": params or {}}).get("value", {}) or {}
+
+    # --- lifecycle ---
+    def _prepare(self) -> None:
+        if not self._instrumented:
+            self.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": INSTRUMENTATION_JS})
+            self.cdp("Emulation.setGeolocationOverride", DEFAULT_POSITION)
+            self._instrumented = True
+
+    def _load(self) -> None:
+        self._prepare()
+        self._prompts_seen = {p: 0 for p in PERMISSIONS}
+        self.driver.get(self.start)
+        wait_until(lambda: self.driver.execute_script("return document.readyState") == "complete",
+                   timeout=self.timeout, message=f"{self.start} to load")
+
+    def launch(self) -> None:
+        self._load()
+
+    def relaunch(self) -> None:
+        self.driver.get("about:blank")
+        self._load()
+
+    def reset(self) -> None:
+        self.driver.get("about:blank")
+        self.cdp("Storage.clearDataForOrigin", {"origin": self.origin, "storageTypes": "all"})
+        self.cdp("Browser.resetPermissions")
+        for name, state in self.decided.items():
+            self._set(name, state)
+
+    def in_foreground(self) -> bool:
+        try:
+            return self.driver.current_url.startswith(self.origin)
+        except WebDriverException:
+            return False
+
+    def identity(self) -> dict[str, Any]:
+        info = self.driver.execute_script(
+            "const m = document.querySelector('meta[name=\"application-version\"]');"
+            "return {url: location.href, title: document.title, build: m ? m.content : null,"
+            " user_agent: navigator.userAgent};")
+        return {"kind": "web", **info}
+
+    # --- permissions ---
+    def _set(self, name: str, state: str) -> None:
+        self.cdp("Browser.setPermission", {"permission": {"name": name}, "setting": state, "origin": self.origin})
+
+    def decide_permission(self, name: str, state: str) -> None:
+        if name not in PERMISSIONS or state not in STATES:
+            raise ValueError(f"unknown permission decision {name}={state}")
+        self._set(name, state)
+        self.decided[name] = state
+
+    def permission_requests(self) -> dict[str, int]:
+        try:
+            counts = self.driver.execute_script("return window.__caPrompts || null")
+        except WebDriverException:
+            counts = None
+        if counts:
+            self._prompts_seen = {p: int(counts.get(p, 0)) for p in PERMISSIONS}
+        return dict(self._prompts_seen)   # the last known counts once the app left its page
+
+    # --- screens and gestures ---
+    def capture(self, screenshot: bool = True) -> Capture:
+        png = self.driver.get_screenshot_as_png() if screenshot else b""
+        snap = self.driver.execute_script(DOM_SNAPSHOT_JS)
+        counts = None
+        try:
+            counts = self.driver.execute_script("return window.__caPrompts || null")
+        except WebDriverException:
+            pass
+        if counts:
+            self._prompts_seen = {p: int(counts.get(p, 0)) for p in PERMISSIONS}
+        elements, values = elements_from_dom(snap.get("elements", []))
+        url = snap.get("url", "")
+        screen = Screen(elements=elements, signature=signature_of(snap.get("shape", "")),
+                        source=snap.get("source", ""), screenshot=png, location=url,
+                        title=snap.get("title", ""), size=(snap.get("width", 0), snap.get("height", 0)),
+                        in_app=url.startswith(self.origin), source_kind="html")
+        return Capture(screen=screen, values=values)
+
+    def tap(self, element: WebElement) -> None:
+        element.click()
+
+    def type_text(self, element: WebElement, text: str) -> None:
+        element.clear()
+        element.send_keys(text)
+
+    def scroll_into_view(self, element: WebElement, container: WebElement | None = None) -> None:
+        """Swipe with a finger (touch pointer, as on a phone) over the container until the element is in view."""
+        def visible() -> bool:
+            return bool(self.driver.execute_script(
+                "const r = arguments[0].getBoundingClientRect();"
+                "const c = arguments[1] ? arguments[1].getBoundingClientRect() : "
+                "{top: 0, bottom: window.innerHeight};"
+                "return r.height > 0 && r.top >= Math.max(0, c.top) - 1 && "
+                "r.bottom <= Math.min(window.innerHeight, c.bottom) + 1;", element, container))
+
+        def swipe() -> bool:
+            if visible():
+                return True
+            box = self.driver.execute_script(
+                "const r = (arguments[0] || document.scrollingElement).getBoundingClientRect();"
+                "const top = Math.max(0, r.top), bottom = Math.min(window.innerHeight, r.bottom);"
+                "return [Math.round(r.left + r.width / 2), Math.round(top), Math.round(bottom)];", container)
+            x, top, bottom = box
+            height = max(bottom - top, 40)
+            actions = ActionBuilder(self.driver, mouse=PointerInput(interaction.POINTER_TOUCH, "finger"))
+            finger = actions.pointer_action
+            finger.move_to_location(x, int(top + height * 0.8)).pointer_down()
+            finger.move_to_location(x, int(top + height * 0.25)).pause(0.15).pointer_up()
+            actions.perform()
+            return visible()
+
+        wait_until(swipe, timeout=self.timeout, interval=0.05, message="the element to scroll into view")

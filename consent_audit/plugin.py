@@ -1,0 +1,294 @@
+"""The pytest plugin: grouped options, session fixtures users can override, one output folder per test."""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+import allure
+import pytest
+
+from .appium_server import AppiumServer, log_tail, server_status
+from .errors import DarkPatternFound, UsageError
+from .masking import Masker, MaskingFilter
+from .page import AppContext
+from .paths import REPORTS
+from .profiles import Profile, load_profile
+from .recorder import Recorder
+from .run import AuditRecord, Run
+from .targets import Target, default_targets, load_target
+
+log = logging.getLogger("consent_audit")
+
+RUN_KEY = pytest.StashKey[Run]()
+REPORTS_KEY = pytest.StashKey[dict]()
+RECORD_KEY = pytest.StashKey[AuditRecord]()
+
+
+# --- options -----------------------------------------------------------------------------------------
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("consent-audit", "consent-flow audit")
+    group.addoption("--profile", default="local-chromium", help="device profile name or file (assets/profiles)")
+    group.addoption("--target", action="append", default=[], dest="targets",
+                    help="target to audit (assets/targets), repeatable; default: the reference app variants")
+    group.addoption("--capability", action="append", default=[], dest="capabilities", metavar="KEY=VALUE",
+                    help="override a capability of the profile (dots for nested keys), repeatable")
+    group.addoption("--appium-url", default=None, help="use this Appium server or grid; start none")
+    group.addoption("--appium-port", type=int, default=None, help="port for the Appium server the suite starts")
+    group.addoption("--screenshot", default="on", choices=("on", "off", "only-on-failure"),
+                    help="screenshot after every step (on), never, or only when a test fails")
+    group.addoption("--reports-dir", default=str(REPORTS), help="where run folders are written")
+    group.addoption("--run-id", default=None, help="name of the run folder (default: UTC time + random)")
+    group.addoption("--relaunches", type=int, default=3, help="relaunches when counting nagging")
+    group.addoption("--html-report", default="auto", choices=("auto", "on", "off"),
+                    help="build the single-file Allure HTML report at the end (auto: when flows ran)")
+    group.addoption("--step-timeout", type=float, default=10.0, help="seconds an explicit wait may take")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "flow(name): an audit flow; its results go into summary.json")
+    config.addinivalue_line("markers", "e2e: drives a real Appium server and browser")
+    config.addinivalue_line("markers", "device: needs an Android device or emulator")
+    if config.getoption("--screenshot", None) is None:
+        return
+    run = Run(Path(config.getoption("--reports-dir")), config.getoption("--run-id"),
+              device_profile=config.getoption("--profile"))
+    config.stash[RUN_KEY] = run
+    if not getattr(config.option, "allure_report_dir", None):
+        config.option.allure_report_dir = str(run.allure_results)
+    masking = MaskingFilter(run.masker)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(masking)
+    logging.getLogger().addFilter(masking)
+    config.stash[REPORTS_KEY] = {"filter": masking}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "target_name" in metafunc.fixturenames:
+        names = metafunc.config.getoption("targets") or default_targets()
+        metafunc.parametrize("target_name", names, ids=names, scope="function")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()
+    item.stash.setdefault(REPORTS_KEY, {})[report.when] = report
+    record = item.stash.get(RECORD_KEY, None)
+    if record is None or report.when == "teardown" and record.status != "broken":
+        return
+    if report.when == "call" or (report.when == "setup" and report.failed):
+        if report.passed:
+            record.status = "passed"
+        elif call.excinfo is not None and isinstance(call.excinfo.value, AssertionError):
+            record.status = "failed"
+            record.message = str(call.excinfo.value).splitlines()[0][:500]
+        else:
+            record.status = "broken"
+            if call.excinfo is not None:
+                record.message = f"{call.excinfo.type.__name__}: {str(call.excinfo.value).splitlines()[0][:300] if str(call.excinfo.value) else ''}"
+
+
+def _failed(request: pytest.FixtureRequest) -> bool:
+    reports = request.node.stash.get(REPORTS_KEY, {})
+    return any(r.failed for r in reports.values())
+
+
+# --- session fixtures (override any in your conftest.py) ---------------------------------------------
+
+@pytest.fixture(scope="session")
+def run(pytestconfig: pytest.Config) -> Run:
+    return pytestconfig.stash[RUN_KEY]
+
+
+@pytest.fixture(scope="session")
+def masker(run: Run) -> Masker:
+    return run.masker
+
+
+@pytest.fixture(scope="session")
+def device_profile(pytestconfig: pytest.Config, masker: Masker) -> Profile:
+    profile = load_profile(pytestconfig.getoption("--profile"), pytestconfig.getoption("capabilities"))
+    for value in profile.secret_values:
+        masker.add(value)
+    return profile
+
+
+@pytest.fixture(scope="session")
+def appium_url(pytestconfig: pytest.Config, device_profile: Profile, run: Run, masker: Masker) -> Iterator[str]:
+    """The Appium endpoint: --appium-url or a remote profile's URL as is; else a server started here."""
+    url = pytestconfig.getoption("--appium-url") or (device_profile.appium_url if device_profile.server == "remote" else None)
+    if device_profile.server == "remote" and not url:
+        raise UsageError(f"profile {device_profile.name} is remote: give --appium-url (or its environment variable)")
+    if url:
+        if not pytestconfig.getoption("--appium-url") or url.startswith(("http://127.", "http://localhost")):
+            server_status(url)
+        run.meta["appium"] = {"url": url, "started_here": False}
+        yield url
+        return
+    if device_profile.requires_device:
+        from .platforms import check_android_device
+        check_android_device()
+    server = AppiumServer(run.appium_log, port=pytestconfig.getoption("--appium-port"), masker=masker)
+    server.start()
+    run.meta["appium"] = {"url": server.url, "started_here": True}
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def refapp_server(run: Run) -> Iterator[Any]:
+    """The reference app, served on a free loopback port with fresh state for this run."""
+    from refapp.server import RefAppServer
+    server = RefAppServer(host="127.0.0.1", port=0)
+    server.start()
+    run.meta["reference_app"] = {"url": server.url, "build": server.build}
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+# --- per-test fixtures -------------------------------------------------------------------------------
+
+@pytest.fixture
+def target(target_name: str, masker: Masker) -> Target:
+    loaded = load_target(target_name)
+    for value in loaded.secrets():
+        masker.add(value)
+    return loaded
+
+
+@pytest.fixture
+def test_dir(request: pytest.FixtureRequest, run: Run) -> Path:
+    """One output folder per test."""
+    return run.test_dir(request.node.nodeid)
+
+
+@pytest.fixture
+def start_location(target: Target, request: pytest.FixtureRequest) -> str:
+    base = request.getfixturevalue("refapp_server").url if target.kind == "refapp" else None
+    return target.start_url(base)
+
+
+@pytest.fixture
+def driver(appium_url: str, device_profile: Profile, target: Target, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A new Appium session per test (fresh browser profile / app state)."""
+    from appium import webdriver
+    from appium.options.common.base import AppiumOptions
+
+    if target.platform != device_profile.platform:
+        pytest.skip(f"target {target.name} runs on {target.platform}, profile {device_profile.name} is {device_profile.platform}")
+    caps = dict(device_profile.capabilities)
+    if device_profile.platform == "android-uiautomator2":
+        caps.setdefault("appium:appPackage", target.start)
+    options = AppiumOptions().load_capabilities(caps)
+    session = webdriver.Remote(appium_url, options=options)
+    try:
+        yield session
+    finally:
+        try:
+            session.quit()
+        except Exception as exc:  # quitting must not hide the test's own failure
+            log.warning("quitting the session failed: %s", exc)
+
+
+@pytest.fixture
+def platform(driver: Any, device_profile: Profile, start_location: str, pytestconfig: pytest.Config) -> Any:
+    from .platforms import platform_for
+    return platform_for(device_profile.platform)(driver, start_location, timeout=pytestconfig.getoption("--step-timeout"))
+
+
+@pytest.fixture
+def recorder(platform: Any, test_dir: Path, masker: Masker, pytestconfig: pytest.Config,
+             request: pytest.FixtureRequest, run: Run) -> Iterator[Recorder]:
+    mode = pytestconfig.getoption("--screenshot")
+    rec = Recorder(platform, test_dir, masker, screenshots="on" if mode == "on" else "off")
+    try:
+        yield rec
+    finally:
+        if _failed(request):
+            _attach_failure(rec, platform, mode, test_dir, run, masker)
+        rec.write_trace()
+
+
+def _attach_failure(rec: Recorder, platform: Any, mode: str, test_dir: Path, run: Run, masker: Masker) -> None:
+    """Last screen, page source and the Appium log tail; an error here never masks the real failure."""
+    try:
+        screen = rec.last_screen
+        if screen is None or (mode != "off" and not screen.screenshot):
+            rec.invalidate()
+            rec.screenshots = "on" if mode != "off" else "off"
+            screen = rec.observe()
+        if screen.screenshot:
+            (test_dir / "failure.png").write_bytes(screen.screenshot)
+            allure.attach(screen.screenshot, name="screen at failure", attachment_type=allure.attachment_type.PNG)
+        allure.attach(masker.mask(screen.source), name="page source at failure",
+                      attachment_type=allure.attachment_type.XML if screen.source_kind == "xml" else allure.attachment_type.HTML)
+    except Exception as exc:
+        log.warning("could not capture the screen at failure: %s", exc)
+    tail = masker.mask(log_tail(run.appium_log))
+    if tail:
+        allure.attach(tail, name="appium log (tail)", attachment_type=allure.attachment_type.TEXT)
+
+
+@pytest.fixture
+def app_context(platform: Any, recorder: Recorder, masker: Masker, target: Target, pytestconfig: pytest.Config) -> AppContext:
+    return AppContext(platform=platform, recorder=recorder, masker=masker, data=target.data(),
+                      timeout=pytestconfig.getoption("--step-timeout"))
+
+
+@pytest.fixture
+def app(app_context: AppContext, target: Target) -> Any:
+    """The target's page-object entry point (its journeys)."""
+    return target.app_class()(app_context)
+
+
+@pytest.fixture
+def audit(request: pytest.FixtureRequest, target: Target, test_dir: Path, run: Run) -> Iterator[AuditRecord]:
+    """The flow's record for summary.json: metrics, findings, status."""
+    marker = request.node.get_closest_marker("flow")
+    flow = marker.args[0] if marker and marker.args else request.node.originalname.removeprefix("test_")
+    truth = target.truth()
+    record = AuditRecord(target=target.name, flow=flow, test_dir=test_dir, run_dir=run.dir,
+                         expected_findings=None)
+    if truth is not None:
+        record.expected_findings = sorted(truth.get("findings_by_flow", {}).get(flow, [])) \
+            if "findings_by_flow" in truth else None
+    request.node.stash[RECORD_KEY] = record
+    allure.dynamic.label("target", target.name)
+    allure.dynamic.label("flow", flow)
+    allure.dynamic.parameter("target", target.name)
+    run.results.append(record)
+    yield record
+    for name, value in record.metrics.items():
+        allure.dynamic.parameter(name, value if isinstance(value, (int, float, str, bool)) else str(value))
+
+
+# --- end of session ----------------------------------------------------------------------------------
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    run = session.config.stash.get(RUN_KEY, None)
+    if run is None or not run.results:
+        return
+    if exitstatus == pytest.ExitCode.INTERRUPTED:
+        run.interrupted = "interrupted by the user"
+    from .report import finish_run
+    finish_run(run, session.config)
+
+
+def pytest_keyboard_interrupt(excinfo: Any) -> None:
+    print("\nconsent-audit: interrupted; writing what was captured so far", file=sys.stderr)
+
+
+def pytest_exception_interact(node: Any, call: pytest.CallInfo, report: Any) -> None:
+    if call.excinfo is not None and isinstance(call.excinfo.value, UsageError):
+        report.longrepr = f"consent-audit: {call.excinfo.value}"
+
+
+__all__ = ["DarkPatternFound"]

@@ -1,0 +1,124 @@
+"""Device profiles as files: defaults → profile file → command-line overrides (pytest-selenium style)."""
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import UsageError
+from .paths import PROFILES
+
+_ENV_REF = re.compile(r"\$\{([A-Z0-9_]+)\}")
+PLATFORMS = ("web-chromium", "android-uiautomator2")
+
+
+@dataclass
+class Profile:
+    """A device profile: which platform, which server, which capabilities."""
+
+    name: str
+    platform: str
+    capabilities: dict[str, Any]
+    server: str = "local"
+    appium_url: str | None = None
+    description: str = ""
+    requires_device: bool = False
+    secret_values: list[str] = field(default_factory=list)
+    path: Path | None = None
+
+    def public_capabilities(self) -> dict[str, Any]:
+        """Capabilities with every secret (credentials) masked, for reports and bundles."""
+        text = json.dumps(self.capabilities, ensure_ascii=False)
+        for value in self.secret_values:
+            text = text.replace(json.dumps(value)[1:-1], "•••")
+        return json.loads(text)
+
+
+def available_profiles(folder: Path = PROFILES) -> list[str]:
+    return sorted(p.stem for p in folder.glob("*.yaml"))
+
+
+def load_profile(name_or_path: str, overrides: list[str] | None = None, folder: Path = PROFILES,
+                 environ: dict[str, str] | None = None) -> Profile:
+    """Load a profile by name (or path), resolve ${ENV} references, apply KEY=VALUE overrides."""
+    environ = dict(os.environ if environ is None else environ)
+    path = Path(name_or_path)
+    if not (path.suffix in (".yaml", ".yml") and path.exists()):
+        path = folder / f"{name_or_path}.yaml"
+    if not path.exists():
+        known = ", ".join(available_profiles(folder)) or "none"
+        raise UsageError(f"unknown profile '{name_or_path}'; known profiles: {known} (files in {folder})")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise UsageError(f"profile {path} is not valid YAML: {str(exc).splitlines()[0]}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("capabilities"), dict):
+        raise UsageError(f"profile {path} needs a 'capabilities' mapping")
+    platform = data.get("platform", "web-chromium")
+    if platform not in PLATFORMS:
+        raise UsageError(f"profile {path}: platform must be one of {', '.join(PLATFORMS)}, not '{platform}'")
+    secret_paths = set(data.get("secret_capabilities", []))
+    secrets: list[str] = []
+    caps = _resolve_env(copy.deepcopy(data["capabilities"]), environ, path, "", secret_paths, secrets)
+    appium_url = data.get("appium_url")
+    if isinstance(appium_url, str) and _ENV_REF.search(appium_url):
+        appium_url = _ENV_REF.sub(lambda m: environ.get(m.group(1), ""), appium_url) or None
+    for item in overrides or []:
+        key, value = parse_capability(item)
+        _set_path(caps, key, value)
+    return Profile(name=data.get("name", path.stem), platform=platform, capabilities=caps,
+                   server=data.get("server", "local"), appium_url=appium_url,
+                   description=data.get("description", ""), requires_device=bool(data.get("requires_device")),
+                   secret_values=secrets, path=path)
+
+
+def parse_capability(item: str) -> tuple[str, Any]:
+    """Parse KEY=VALUE; VALUE is JSON when it parses (true, 3, {"a":1}), else a string."""
+    key, sep, raw = item.partition("=")
+    key = key.strip()
+    if not sep or not key or any(not part for part in key.split(".")):
+        raise UsageError(f"malformed --capability '{item}'; expected KEY=VALUE, e.g. "
+                         f"--capability appium:newCommandTimeout=300")
+    try:
+        value: Any = json.loads(raw)
+    except ValueError:
+        value = raw
+    return key, value
+
+
+def _set_path(caps: dict[str, Any], key: str, value: Any) -> None:
+    """Set a capability; dots address nested keys (goog:chromeOptions.mobileEmulation.deviceName)."""
+    parts = key.split(".")
+    node = caps
+    for part in parts[:-1]:
+        child = node.get(part)
+        if not isinstance(child, dict):
+            child = node[part] = {}
+        node = child
+    node[parts[-1]] = value
+
+
+def _resolve_env(node: Any, environ: dict[str, str], path: Path, where: str, secret_paths: set[str],
+                 secrets: list[str]) -> Any:
+    if isinstance(node, dict):
+        return {k: _resolve_env(v, environ, path, f"{where}.{k}" if where else k, secret_paths, secrets)
+                for k, v in node.items()}
+    if isinstance(node, list):
+        return [_resolve_env(v, environ, path, where, secret_paths, secrets) for v in node]
+    if isinstance(node, str) and _ENV_REF.search(node):
+        def value_of(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in environ:
+                raise UsageError(f"profile {path.stem} needs the environment variable {name} (for {where})")
+            return environ[name]
+        resolved = _ENV_REF.sub(value_of, node)
+        if where in secret_paths or "key" in where.lower() or "password" in where.lower():
+            secrets.append(resolved)
+        return resolved
+    return node

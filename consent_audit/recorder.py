@@ -1,0 +1,231 @@
+"""The recorder: every user action a page performs becomes a counted, captured, Allure-visible step."""
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import allure
+import cv2
+import numpy as np
+
+from .masking import MASK, Masker
+from .platforms.base import Platform
+from .screen import Element, Screen
+
+log = logging.getLogger(__name__)
+
+
+class Kind(str, Enum):
+    TAP = "tap"
+    TEXT = "text"
+    TOGGLE = "toggle"
+    SCROLL = "scroll"
+    BACK = "back"
+    LAUNCH = "launch"
+    RELAUNCH = "relaunch"
+    PERMISSION = "permission"
+
+
+USER_ACTIONS = (Kind.TAP, Kind.TEXT, Kind.TOGGLE)
+
+
+@dataclass
+class Step:
+    index: int
+    kind: Kind
+    title: str
+    target: dict[str, Any]
+    at: str                        # UTC ISO time the action started
+    seconds: float
+    screen: Screen
+    files: dict[str, str] = field(default_factory=dict)   # relative paths of screenshot / source
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"index": self.index, "kind": self.kind.value, "title": self.title, "target": self.target,
+                "at": self.at, "seconds": round(self.seconds, 3), "screen": self.screen.signature,
+                "in_app": self.screen.in_app, "location": self.screen.location, "files": self.files}
+
+
+@dataclass
+class Trail:
+    """The ordered steps of one journey, with the screen it started on."""
+
+    name: str
+    start: Screen | None = None
+    steps: list[Step] = field(default_factory=list)
+    start_files: dict[str, str] = field(default_factory=dict)
+
+    def count(self, kind: Kind) -> int:
+        return sum(1 for s in self.steps if s.kind == kind)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        taps, texts, toggles = self.count(Kind.TAP), self.count(Kind.TEXT), self.count(Kind.TOGGLE)
+        return {"steps": taps + texts + toggles, "taps": taps, "text_inputs": texts, "toggles": toggles,
+                "scrolls": self.count(Kind.SCROLL), "backs": self.count(Kind.BACK)}
+
+    @property
+    def screens(self) -> list[Screen]:
+        return ([self.start] if self.start else []) + [s.screen for s in self.steps]
+
+    @property
+    def distinct_screens(self) -> int:
+        return len({s.signature for s in self.screens})
+
+    @property
+    def last_screen(self) -> Screen | None:
+        return self.steps[-1].screen if self.steps else self.start
+
+    def evidence(self) -> list[str]:
+        files = [self.start_files.get("screenshot")] + [s.files.get("screenshot") for s in self.steps]
+        return [f for f in files if f]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "start": self.start.signature if self.start else None,
+                "start_files": self.start_files, "counts": self.counts,
+                "distinct_screens": self.distinct_screens, "steps": [s.to_dict() for s in self.steps]}
+
+
+class Recorder:
+    """Counts steps, captures the screen after each (once), attaches it to Allure, masks secrets."""
+
+    def __init__(self, platform: Platform, out_dir: Path, masker: Masker, screenshots: str = "on") -> None:
+        self.platform = platform
+        self.out_dir = out_dir
+        self.masker = masker
+        self.screenshots = screenshots
+        self.steps: list[Step] = []
+        self.trails: list[Trail] = []
+        self._open: list[Trail] = []
+        self._last: Screen | None = None
+        self._last_files: dict[str, str] = {}
+        self._captures = 0
+        (out_dir / "steps").mkdir(parents=True, exist_ok=True)
+
+    # --- capture ---
+    def _capture(self, stem: str) -> tuple[Screen, dict[str, str]]:
+        take_png = self.screenshots == "on"
+        raw = self.platform.capture(screenshot=take_png)
+        screen = raw.screen
+        self._captures += 1
+        screen.source = self.masker.mask(screen.source)
+        redact = [b for b, value in raw.values if self.masker.contains_secret(value)]
+        redact += [e.bounds for e in screen.elements if e.text and self.masker.contains_secret(e.text)]
+        if redact and screen.screenshot:
+            screen.screenshot = redact_png(screen.screenshot, redact)
+        if any(self.masker.contains_secret(e.text) or self.masker.contains_secret(e.name) for e in screen.elements):
+            screen.elements = [Element(**{**e.__dict__, "text": self.masker.mask(e.text),
+                                          "name": self.masker.mask(e.name)}) for e in screen.elements]
+        files: dict[str, str] = {}
+        base = self.out_dir / "steps" / stem
+        if screen.screenshot:
+            base.with_suffix(".png").write_bytes(screen.screenshot)
+            files["screenshot"] = f"steps/{stem}.png"
+        ext = ".xml" if screen.source_kind == "xml" else ".html"
+        base.with_suffix(ext).write_text(screen.source, encoding="utf-8")
+        files["source"] = f"steps/{stem}{ext}"
+        self._last, self._last_files = screen, files
+        return screen, files
+
+    def observe(self) -> Screen:
+        """The current screen: the last capture if nothing happened since, else a new one."""
+        if self._last is None:
+            screen, files = self._capture(f"{len(self.steps):03d}-start")
+            if screen.screenshot:
+                allure.attach(screen.screenshot, name="start screen", attachment_type=allure.attachment_type.PNG)
+        return self._last  # type: ignore[return-value]
+
+    def invalidate(self) -> None:
+        """Something changed the screen outside a recorded action (a timer, the OS)."""
+        self._last = None
+
+    @property
+    def last_screen(self) -> Screen | None:
+        return self._last
+
+    # --- journeys ---
+    @contextlib.contextmanager
+    def journey(self, name: str) -> Iterator[Trail]:
+        """Record a named journey; its start is the current screen (captured only if stale)."""
+        start = self.observe()
+        trail = Trail(name=name, start=start, start_files=dict(self._last_files))
+        self._open.append(trail)
+        try:
+            with allure.step(f"Journey: {name}"):
+                yield trail
+        finally:
+            self._open.remove(trail)
+            self.trails.append(trail)
+
+    # --- actions ---
+    def act(self, kind: Kind, title: str, action: Callable[[], Any], target: Element | dict | None = None,
+            capture: bool = True) -> Step:
+        """Perform one user action inside an Allure step, then capture the screen after it once."""
+        title = self.masker.mask(title)
+        info = target.to_dict() if isinstance(target, Element) else dict(target or {})
+        info = self.masker.mask_data(info)  # type: ignore[assignment]
+        at = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+        began = time.perf_counter()
+        index = len(self.steps) + 1
+        with allure.step(title):
+            self._last = None
+            try:
+                action()
+            finally:
+                seconds = time.perf_counter() - began
+                if capture:
+                    screen, files = self._safe_capture(f"{index:03d}-{kind.value}")
+                else:
+                    screen, files = Screen(elements=[], signature="-"), {}
+                if screen.screenshot:
+                    allure.attach(screen.screenshot, name=f"after {kind.value}",
+                                  attachment_type=allure.attachment_type.PNG)
+            step = Step(index=index, kind=kind, title=title, target=info, at=at, seconds=seconds,
+                        screen=screen, files=files)
+        self.steps.append(step)
+        for trail in self._open:
+            trail.steps.append(step)
+        log.info("step %d %s: %s", index, kind.value, title)
+        return step
+
+    def _safe_capture(self, stem: str) -> tuple[Screen, dict[str, str]]:
+        try:
+            return self._capture(stem)
+        except Exception as exc:  # a capture error must never hide the action's own failure
+            log.warning("capture after %s failed: %s", stem, exc)
+            return Screen(elements=[], signature="capture-failed"), {}
+
+    # --- output ---
+    def write_trace(self) -> Path:
+        path = self.out_dir / "trace.json"
+        data = {"steps": [s.to_dict() for s in self.steps], "trails": [t.to_dict() for t in self.trails],
+                "captures": self._captures}
+        path.write_text(self.masker.mask(json.dumps(data, ensure_ascii=False, indent=1)), encoding="utf-8")
+        return path
+
+
+def redact_png(png: bytes, boxes: list[tuple[int, int, int, int]]) -> bytes:
+    """Black out the given boxes (secret values shown on screen) in a PNG screenshot."""
+    image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
+    if image is None:
+        return png
+    height, width = image.shape[:2]
+    for x, y, w, h in boxes:
+        x0, y0 = max(0, x), max(0, y)
+        x1, y1 = min(width, x + w), min(height, y + h)
+        if x1 > x0 and y1 > y0:
+            image[y0:y1, x0:x1] = 0
+            cv2.putText(image, "REDACTED", (x0 + 6, min(y1 - 6, y0 + 40)), cv2.FONT_HERSHEY_SIMPLEX, 1.0,
+                        (255, 255, 255), 2, cv2.LINE_AA)
+    ok, encoded = cv2.imencode(".png", image)
+    return encoded.tobytes() if ok else png
+
+
+__all__ = ["Kind", "Step", "Trail", "Recorder", "USER_ACTIONS", "MASK"]

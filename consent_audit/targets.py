@@ -1,0 +1,105 @@
+"""Targets as files: what is audited, how to launch it, its page objects, test account and ground truth."""
+from __future__ import annotations
+
+import importlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import UsageError
+from .paths import ROOT, TARGETS
+
+KINDS = ("refapp", "web", "android")
+
+
+@dataclass
+class Value:
+    """A piece of target data; secret ones are masked everywhere."""
+
+    value: str | None
+    secret: bool = False
+
+
+@dataclass
+class Target:
+    name: str
+    kind: str
+    platform: str
+    start: str                       # refapp: path under the server; web: URL; android: package
+    pages: str                       # "package.module:AppClass"
+    language: str = "en"
+    variant: str | None = None
+    permissions: list[str] = field(default_factory=list)
+    account: dict[str, Value] = field(default_factory=dict)
+    collected_at_signup: list[str] = field(default_factory=list)
+    truth_path: Path | None = None
+    default: bool = False
+    description: str = ""
+    path: Path | None = None
+
+    def secrets(self) -> list[str]:
+        return [v.value for v in self.account.values() if v.secret and v.value]
+
+    def data(self) -> dict[str, Any]:
+        return {k: v.value for k, v in self.account.items()}
+
+    def truth(self) -> dict[str, Any] | None:
+        if self.truth_path is None:
+            return None
+        return json.loads(self.truth_path.read_text(encoding="utf-8"))
+
+    def app_class(self) -> type:
+        module_name, _, attr = self.pages.partition(":")
+        try:
+            return getattr(importlib.import_module(module_name), attr)
+        except (ImportError, AttributeError) as exc:
+            raise UsageError(f"target {self.name}: page objects '{self.pages}' cannot be loaded ({exc})") from None
+
+    def start_url(self, base_url: str | None = None) -> str:
+        if self.kind == "refapp":
+            if base_url is None:
+                raise UsageError(f"target {self.name} needs the reference app server")
+            return base_url.rstrip("/") + "/" + self.start.lstrip("/")
+        return self.start
+
+
+def available_targets(folder: Path = TARGETS) -> list[str]:
+    return sorted(p.stem for p in folder.glob("*.yaml"))
+
+
+def load_target(name: str, folder: Path = TARGETS, environ: dict[str, str] | None = None) -> Target:
+    environ = dict(os.environ if environ is None else environ)
+    path = folder / f"{name}.yaml"
+    if not path.exists():
+        raise UsageError(f"unknown target '{name}'; known targets: {', '.join(available_targets(folder))}")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise UsageError(f"target {path} is not valid YAML: {str(exc).splitlines()[0]}") from None
+    for key in ("kind", "platform", "start", "pages"):
+        if key not in data:
+            raise UsageError(f"target {path} lacks '{key}'")
+    if data["kind"] not in KINDS:
+        raise UsageError(f"target {path}: kind must be one of {', '.join(KINDS)}")
+    account = {}
+    for key, raw in (data.get("account") or {}).items():
+        if isinstance(raw, dict):
+            value = environ.get(raw["env"], raw.get("default")) if raw.get("env") else raw.get("value")
+            account[key] = Value(None if value is None else str(value), bool(raw.get("secret")))
+        else:
+            account[key] = Value(str(raw), False)
+    truth = data.get("truth")
+    return Target(name=data.get("name", name), kind=data["kind"], platform=data["platform"], start=data["start"],
+                  pages=data["pages"], language=data.get("language", "en"), variant=data.get("variant"),
+                  permissions=list(data.get("permissions", [])), account=account,
+                  collected_at_signup=list(data.get("collected_at_signup", [])),
+                  truth_path=(ROOT / truth) if truth else None, default=bool(data.get("default")),
+                  description=data.get("description", ""), path=path)
+
+
+def default_targets(folder: Path = TARGETS) -> list[str]:
+    return [name for name in available_targets(folder) if load_target(name, folder).default]

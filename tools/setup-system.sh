@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the suite needs, only those missing (idempotent, prints what it does).
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+fc-list 2>/dev/null | grep -qi 'wenquanyi\|wqy' || need+=(fonts-wqy-microhei)
+command -v node >/dev/null 2>&1 || need+=(nodejs npm)
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need+=(python3-venv)
+if [ ${#need[@]} -eq 0 ]; then
+  echo "==> system packages: present (chromium, chromedriver, CJK font, node)"
+  exit 0
+fi
+if [ "$(id -u)" != 0 ]; then
+  echo "consent-audit setup: missing Debian packages: ${need[*]}; run as root or: sudo apt-get install -y ${need[*]}" >&2
+  exit 2
+fi
+echo "==> apt-get install ${need[*]} (about a minute)"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+echo "==> system packages installed"
