@@ -1,0 +1,1 @@
+"""Pure detector functions: screenshot measurements and UI-text parsers."""

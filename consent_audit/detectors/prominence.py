@@ -1,0 +1,227 @@
+"""Visual prominence of the accept choice versus the reject choice on a screenshot.
+
+Images are BGR ``uint8`` arrays (as from ``cv2.imdecode``); bounds are ``(x, y, w, h)``
+in device pixels; colours in this module's API are RGB tuples of ints 0..255.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import cv2
+import numpy as np
+from coloraide import Color
+
+Bounds = tuple[int, int, int, int]
+RGB = tuple[int, int, int]
+
+KMEANS_SEED = 20191219
+KMEANS_CRITERIA = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_MAX_ITER, 20, 0.5)
+MAX_SAMPLES = 20_000
+"""Pixels fed to k-means; larger crops are sampled on a fixed stride."""
+RING_PX = 4
+"""Width of the ring just outside the bounds that stands for the page background."""
+FILL_DELTA_E = 1.5
+"""CIEDE2000 distance between element and page background above which it counts as filled."""
+FONT = cv2.FONT_HERSHEY_SIMPLEX
+
+
+@dataclass(frozen=True)
+class ChoiceLook:
+    """How one choice (button or link) looks on the screenshot."""
+
+    area_px: int
+    """Visible area, after clipping to the image."""
+    bg_rgb: RGB
+    fg_rgb: RGB
+    contrast: float
+    """WCAG 2.1 contrast of the label against the element's own background."""
+    saturation: float
+    """HSV saturation of the background fill, 0..1."""
+    luminance: float
+    """Relative luminance of the background fill, 0..1."""
+    filled: bool
+    """The element has a fill distinct from the page around it (a bare text link has not)."""
+    page_rgb: RGB | None
+    """Dominant colour of the ring just outside the bounds; None if the ring is off-image."""
+
+
+def _color(rgb: RGB) -> Color:
+    return Color("srgb", [c / 255 for c in rgb])
+
+
+def contrast_ratio(rgb_a: RGB, rgb_b: RGB) -> float:
+    """WCAG 2.x contrast ratio of two colours (1..21), computed by coloraide."""
+    return float(_color(rgb_a).contrast(_color(rgb_b), method="wcag21"))
+
+
+def _as_bgr(image: np.ndarray) -> np.ndarray:
+    if image.ndim == 2:
+        return cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
+    if image.ndim == 3 and image.shape[2] == 4:
+        return image[:, :, :3]
+    if image.ndim == 3 and image.shape[2] == 3:
+        return image
+    raise ValueError(f"expected a BGR, BGRA or grey image, got shape {image.shape}")
+
+
+def _clip(image: np.ndarray, bounds: Bounds) -> tuple[int, int, int, int]:
+    """Bounds clipped to the image as (x0, y0, x1, y1); ValueError if empty."""
+    x, y, w, h = (int(v) for v in bounds)
+    if w <= 0 or h <= 0:
+        raise ValueError(f"bounds {bounds} have zero or negative size (w={w}, h={h})")
+    height, width = image.shape[:2]
+    x0, y0, x1, y1 = max(0, x), max(0, y), min(width, x + w), min(height, y + h)
+    if x0 >= x1 or y0 >= y1:
+        raise ValueError(f"bounds {bounds} lie entirely outside the {width}x{height} image")
+    return x0, y0, x1, y1
+
+
+def _pack(pixels: np.ndarray) -> np.ndarray:
+    """Nx3 uint8 BGR → N uint32 keys."""
+    p = pixels.astype(np.uint32)
+    return (p[:, 0] << 16) | (p[:, 1] << 8) | p[:, 2]
+
+
+def _mode_rgb(pixels: np.ndarray) -> RGB:
+    """Most frequent exact colour of Nx3 BGR pixels, as RGB."""
+    keys, counts = np.unique(_pack(pixels), return_counts=True)
+    k = int(keys[np.argmax(counts)])
+    return (k & 0xFF, (k >> 8) & 0xFF, (k >> 16) & 0xFF)
+
+
+def _border(crop: np.ndarray, width: int = 2) -> np.ndarray:
+    """Pixels of the crop's outer frame, Nx3."""
+    h, w = crop.shape[:2]
+    t = max(1, min(width, h // 2, w // 2))
+    parts = [crop[:t].reshape(-1, 3), crop[h - t:].reshape(-1, 3),
+             crop[t:h - t, :t].reshape(-1, 3), crop[t:h - t, w - t:].reshape(-1, 3)]
+    return np.concatenate(parts)
+
+
+def dominant_colours(crop: np.ndarray) -> tuple[RGB, RGB, float]:
+    """Background and foreground colour of a crop, and the background's share of it.
+
+    k-means (k=2, seeded: it reseeds OpenCV's global RNG) splits the pixels; the background
+    is the cluster holding most of the crop's border (ties: the larger cluster). Each colour
+    is the most frequent exact colour of its cluster, so anti-aliased edges do not shift it.
+    """
+    crop = _as_bgr(crop)
+    if crop.size == 0:
+        raise ValueError("empty crop")
+    pixels = crop.reshape(-1, 3)
+    stride = max(1, -(-len(pixels) // MAX_SAMPLES))
+    sample = np.ascontiguousarray(pixels[::stride])
+    if len(sample) < 2 or bool(np.all(sample == sample[0])):
+        only = _mode_rgb(sample)
+        return only, only, 1.0
+    cv2.setRNGSeed(KMEANS_SEED)
+    _, best, centres = cv2.kmeans(sample.astype(np.float32), 2,
+                                  np.zeros((len(sample), 1), np.int32), KMEANS_CRITERIA,
+                                  1, cv2.KMEANS_PP_CENTERS)
+    labels = np.asarray(best).ravel()
+    centres = np.asarray(centres)
+    shares = np.bincount(labels, minlength=2) / len(labels)
+    border = _border(crop).astype(np.float32)
+    dist = ((border[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
+    border_votes = np.bincount(dist.argmin(axis=1), minlength=2)
+    if border_votes[0] != border_votes[1]:
+        bg = int(np.argmax(border_votes))
+    else:
+        bg = int(np.argmax(shares))
+    fg = 1 - bg
+    bg_rgb = _mode_rgb(sample[labels == bg])
+    fg_pixels = sample[labels == fg]
+    fg_rgb = _mode_rgb(fg_pixels) if len(fg_pixels) else bg_rgb
+    return bg_rgb, fg_rgb, float(shares[bg])
+
+
+def _ring(image: np.ndarray, box: tuple[int, int, int, int], width: int = RING_PX) -> np.ndarray:
+    """Pixels in a band `width` px wide just outside the clipped box, Nx3 (maybe empty)."""
+    x0, y0, x1, y1 = box
+    height, img_w = image.shape[:2]
+    ox0, oy0 = max(0, x0 - width), max(0, y0 - width)
+    ox1, oy1 = min(img_w, x1 + width), min(height, y1 + width)
+    outer = image[oy0:oy1, ox0:ox1]
+    mask = np.ones(outer.shape[:2], dtype=bool)
+    mask[y0 - oy0:y1 - oy0, x0 - ox0:x1 - ox0] = False
+    return outer[mask]
+
+
+def measure_choice(image: np.ndarray, bounds: Bounds) -> ChoiceLook:
+    """Measure one choice element: size, colours, contrast, saturation, fill."""
+    image = _as_bgr(image)
+    box = _clip(image, bounds)
+    x0, y0, x1, y1 = box
+    bg_rgb, fg_rgb, _ = dominant_colours(image[y0:y1, x0:x1])
+    bg = _color(bg_rgb)
+    ring = _ring(image, box)
+    page_rgb = _mode_rgb(ring) if len(ring) else None
+    filled = page_rgb is not None and bg.delta_e(_color(page_rgb), method="2000") > FILL_DELTA_E
+    return ChoiceLook(
+        area_px=(x1 - x0) * (y1 - y0),
+        bg_rgb=bg_rgb,
+        fg_rgb=fg_rgb,
+        contrast=contrast_ratio(fg_rgb, bg_rgb),
+        saturation=float(bg.convert("hsv")["saturation"]),
+        luminance=float(bg.luminance()),
+        filled=bool(filled),
+        page_rgb=page_rgb,
+    )
+
+
+def prominence(image: np.ndarray, accept_bounds: Bounds, reject_bounds: Bounds) -> dict[str, Any]:
+    """Compare the accept and reject choices; floats rounded to 3 places."""
+    accept = measure_choice(image, accept_bounds)
+    reject = measure_choice(image, reject_bounds)
+    return {
+        "area_ratio": round(accept.area_px / reject.area_px, 3),
+        "contrast_accept": round(accept.contrast, 3),
+        "contrast_reject": round(reject.contrast, 3),
+        "saturation_accept": round(accept.saturation, 3),
+        "saturation_reject": round(reject.saturation, 3),
+        "luminance_diff": round(abs(accept.luminance - reject.luminance), 3),
+        "accept_filled": accept.filled,
+        "reject_filled": reject.filled,
+        "reject_is_text_link": accept.filled and not reject.filled,
+    }
+
+
+
+def _ascii(text: str) -> str:
+    return text.encode("ascii", "replace").decode("ascii")
+
+
+def annotate(image: np.ndarray, boxes: list[tuple[Bounds, str, RGB]]) -> np.ndarray:
+    """Copy of the screenshot with each box outlined and its label written beside it.
+
+    Labels go on a filled tag above the box (below it when there is no room), one line per
+    ``\\n``; sizes scale with the image width so text stays readable at about 1080 px.
+    Non-ASCII characters become ``?`` (cv2.putText has no CJK glyphs). Colours are RGB.
+    """
+    out = _as_bgr(image).copy()
+    height, width = out.shape[:2]
+    scale = max(0.5, width / 900)
+    thick = max(1, round(width / 540))
+    line_w = max(2, round(width / 360))
+    pad = max(3, round(width / 216))
+    for bounds, label, rgb in boxes:
+        x0, y0, x1, y1 = _clip(out, bounds)
+        bgr = (int(rgb[2]), int(rgb[1]), int(rgb[0]))
+        cv2.rectangle(out, (x0, y0), (x1 - 1, y1 - 1), bgr, line_w)
+        lines = [_ascii(s) for s in label.split("\n") if s] or [""]
+        sizes = [cv2.getTextSize(s, FONT, scale, thick) for s in lines]
+        line_h = max(sz[0][1] + sz[1] for sz in sizes) + pad
+        tag_w = min(width, max(sz[0][0] for sz in sizes) + 2 * pad)
+        tag_h = line_h * len(lines) + pad
+        top = y0 - tag_h if y0 - tag_h >= 0 else min(y1, height - tag_h)
+        top = max(0, top)
+        left = min(max(0, x0), max(0, width - tag_w))
+        cv2.rectangle(out, (left, top), (left + tag_w - 1, top + tag_h - 1), bgr, cv2.FILLED)
+        ink = (0, 0, 0) if contrast_ratio(rgb, (0, 0, 0)) >= contrast_ratio(rgb, (255, 255, 255)) \
+            else (255, 255, 255)
+        for i, (text, ((_, text_h), _)) in enumerate(zip(lines, sizes)):
+            baseline_y = top + pad + i * line_h + text_h
+            cv2.putText(out, text, (left + pad, baseline_y), FONT, scale, ink, thick, cv2.LINE_AA)
+    return out

@@ -1,0 +1,66 @@
+"""Parsers for UI text: confirmshaming, waiting periods, demanded data, action kinds."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from consent_audit.detectors.lexicon import Lexicon, load_lexicon, normalise
+from consent_audit.detectors.numerals import EN_PATTERN, ZH_CHARS, parse_number
+
+__all__ = ["Lexicon", "load_lexicon", "normalise", "shaming_phrases", "waiting_period_days",
+           "data_demanded", "classify_action"]
+
+_EN_PERIOD = re.compile(
+    r"(?<![\w.])(?P<num>\d{1,3}|" + EN_PATTERN + r"|an?)[\s-]*"
+    r"(?:(?:working|business|calendar|natural)[\s-]*)?(?P<unit>day|week|month|hour)s?\b")
+_ZH_PERIOD = re.compile(
+    r"(?<![第月\d" + ZH_CHARS + r"])(?P<num>\d{1,3}|[" + ZH_CHARS + r"]{1,3})\s*"
+    r"(?P<ge>个)?\s*(?:工作|自然)?(?P<unit>日|天|周|星期|月|小时)")
+_UNIT_DAYS = {"day": 1, "日": 1, "天": 1, "week": 7, "周": 7, "星期": 7, "month": 30, "月": 30}
+_HOURS = {"hour", "小时"}
+
+
+def shaming_phrases(texts: Iterable[str]) -> list[str]:
+    """Element texts whose wording matches the confirmshaming lexicon (original text, in order, unique)."""
+    lexicon = load_lexicon("confirmshaming")
+    return list(dict.fromkeys(t for t in texts if t and lexicon.match(t)))
+
+
+def waiting_period_days(text: str) -> int | None:
+    """The first period stated in the text, in days; None when there is none.
+
+    Working/business days are reported as the number stated (not converted); weeks count
+    7 days, months 30, hours round up to whole days. Understands digits, English number
+    words and Chinese numerals up to 99: "within 15 working days", "in 2 weeks" → 14,
+    "15个工作日内", "三十天", "七日内". Dates such as 3月15日 and ordinals such as 第二天
+    are not periods.
+    """
+    norm = normalise(text)
+    found = sorted([*_EN_PERIOD.finditer(norm), *_ZH_PERIOD.finditer(norm)], key=lambda m: m.start())
+    for m in found:
+        unit = m.group("unit")
+        if unit == "月" and not m.group("ge"):
+            continue  # 3月 is March; a period of months reads 3个月
+        n = parse_number(m.group("num"))
+        if n is None:
+            continue
+        if unit in _HOURS:
+            return math.ceil(n / 24)
+        return n * _UNIT_DAYS[unit]
+    return None
+
+
+def data_demanded(labels: Iterable[str]) -> list[str]:
+    """Sorted unique data kinds (password, sms_code, id_number, …) named by field labels or placeholders."""
+    lexicon = load_lexicon("data_fields")
+    return sorted({kind for label in labels if label for kind in lexicon.match(label)})
+
+
+def classify_action(text: str) -> str | None:
+    """Goal category of a button text (decline, permission_request, exit, log_out, …), or None.
+
+    The longest matching phrase decides, so 退出登录 and "log out" are log_out, not exit.
+    """
+    return load_lexicon("goals").best(text) if text else None
