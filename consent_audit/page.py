@@ -36,6 +36,19 @@ class AppContext:
     def driver(self) -> Any:
         return self.platform.driver
 
+    def launch(self, settled: Any = None, relaunch: bool = False) -> Step:
+        """(Re)launch the app as one recorded step; `settled()` is waited for before the capture."""
+        from .waits import wait_until
+
+        def go() -> None:
+            (self.platform.relaunch if relaunch else self.platform.launch)()
+            if settled is not None:
+                wait_until(lambda: not self.platform.in_foreground() or settled(), timeout=self.timeout,
+                           interval=0.05, message="the app to settle after launch")
+
+        kind = Kind.RELAUNCH if relaunch else Kind.LAUNCH
+        return self.recorder.act(kind, "Relaunch the app" if relaunch else "Launch the app", go)
+
 
 class Actions:
     """Finding and acting, shared by pages and regions; scoped to `_root` when there is one."""

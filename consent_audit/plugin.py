@@ -44,6 +44,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--relaunches", type=int, default=3, help="relaunches when counting nagging")
     group.addoption("--html-report", default="auto", choices=("auto", "on", "off"),
                     help="build the single-file Allure HTML report at the end (auto: when flows ran)")
+    group.addoption("--policy", default=None, help="policy file (default assets/policy.yaml)")
     group.addoption("--step-timeout", type=float, default=10.0, help="seconds an explicit wait may take")
 
 
@@ -139,6 +140,13 @@ def appium_url(pytestconfig: pytest.Config, device_profile: Profile, run: Run, m
         yield server.url
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def policy(pytestconfig: pytest.Config) -> Any:
+    from .policy import load_policy
+    path = pytestconfig.getoption("--policy")
+    return load_policy(Path(path) if path else None)
 
 
 @pytest.fixture(scope="session")
@@ -250,16 +258,14 @@ def app(app_context: AppContext, target: Target) -> Any:
 
 
 @pytest.fixture
-def audit(request: pytest.FixtureRequest, target: Target, test_dir: Path, run: Run) -> Iterator[AuditRecord]:
+def audit(request: pytest.FixtureRequest, target: Target, test_dir: Path, run: Run, policy: Any) -> Iterator[AuditRecord]:
     """The flow's record for summary.json: metrics, findings, status."""
     marker = request.node.get_closest_marker("flow")
     flow = marker.args[0] if marker and marker.args else request.node.originalname.removeprefix("test_")
     truth = target.truth()
-    record = AuditRecord(target=target.name, flow=flow, test_dir=test_dir, run_dir=run.dir,
-                         expected_findings=None)
-    if truth is not None:
-        record.expected_findings = sorted(truth.get("findings_by_flow", {}).get(flow, [])) \
-            if "findings_by_flow" in truth else None
+    record = AuditRecord(target=target.name, flow=flow, test_dir=test_dir, run_dir=run.dir)
+    if truth is not None:   # a reference target: its dark patterns are expected to be caught
+        record.expected_findings = sorted(set(truth.get("findings", [])) & set(policy.patterns(flow)))
     request.node.stash[RECORD_KEY] = record
     allure.dynamic.label("target", target.name)
     allure.dynamic.label("flow", flow)

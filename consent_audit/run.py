@@ -53,6 +53,14 @@ class AuditRecord:
     expected_findings: list[str] | None = None
     explored: bool = False
 
+    def conclude(self, findings: list[Finding]) -> None:
+        """Record the findings; any finding fails the test as 'dark pattern found'."""
+        from .errors import DarkPatternFound
+        self.findings = list(findings)
+        if self.findings:
+            parts = [f"{f.pattern} ({f.message})" if f.message else f.pattern for f in self.findings]
+            raise DarkPatternFound(f"dark pattern found on {self.target}: " + "; ".join(parts), self.findings)
+
     def evidence_path(self, relative: str) -> str:
         """A test-folder path made relative to the run folder."""
         return str((self.test_dir / relative).relative_to(self.run_dir))

@@ -56,6 +56,7 @@ class Screen:
     size: tuple[int, int] = (0, 0)   # device pixels
     in_app: bool = True
     source_kind: str = "html"        # html | xml
+    prompts: dict[str, int] = field(default_factory=dict)   # permission requests since the (re)launch
 
     def texts(self) -> list[str]:
         return [e.text for e in self.elements if e.text]
@@ -157,7 +158,7 @@ function walk(el) {
          (collapsed.length ? '(' + collapsed.join(',') + ')' : '');
 }
 const shape = walk(document.body || document.documentElement);
-return {elements: out, shape: shape, url: location.href, title: document.title,
+return {elements: out, shape: shape, url: location.href, title: document.title, prompts: window.__caPrompts || null,
         width: Math.round(window.innerWidth * dpr), height: Math.round(window.innerHeight * dpr),
         source: document.documentElement ? document.documentElement.outerHTML : ''};
 """

@@ -86,6 +86,7 @@ class AndroidPlatform(Platform):
         source = self.driver.page_source
         screen = screen_from_uiautomator_xml(source, screenshot=png, location=self.package,
                                              app_package=self.package)
+        screen.prompts = dict(self._dialogs_seen)
         return Capture(screen=screen)
 
     def tap(self, element: WebElement) -> None:

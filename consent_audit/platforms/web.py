@@ -143,11 +143,7 @@ class WebChromiumPlatform(Platform):
     def capture(self, screenshot: bool = True) -> Capture:
         png = self.driver.get_screenshot_as_png() if screenshot else b""
         snap = self.driver.execute_script(DOM_SNAPSHOT_JS)
-        counts = None
-        try:
-            counts = self.driver.execute_script("return window.__caPrompts || null")
-        except WebDriverException:
-            pass
+        counts = snap.get("prompts")
         if counts:
             self._prompts_seen = {p: int(counts.get(p, 0)) for p in PERMISSIONS}
         elements, values = elements_from_dom(snap.get("elements", []))
@@ -155,7 +151,8 @@ class WebChromiumPlatform(Platform):
         screen = Screen(elements=elements, signature=signature_of(snap.get("shape", "")),
                         source=snap.get("source", ""), screenshot=png, location=url,
                         title=snap.get("title", ""), size=(snap.get("width", 0), snap.get("height", 0)),
-                        in_app=url.startswith(self.origin), source_kind="html")
+                        in_app=url.startswith(self.origin), source_kind="html",
+                        prompts=dict(self._prompts_seen))
         return Capture(screen=screen, values=values)
 
     def tap(self, element: WebElement) -> None:

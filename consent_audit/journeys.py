@@ -1,0 +1,51 @@
+"""What a target's page objects provide so the generic flows can measure it.
+
+A target's `pages:` entry names a class implementing this protocol; the flows call only these
+journeys, and every action inside them goes through the base page, so the recorder counts it.
+"""
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+LOGIN_RESULTS = ("accepted", "rejected", "pending")
+
+
+@runtime_checkable
+class Journeys(Protocol):
+    def launch(self) -> None:
+        """Launch (one recorded step) and wait until the app settled on its first screen."""
+
+    def relaunch(self) -> None:
+        """Close and reopen (one recorded step), keeping stored data; wait until settled."""
+
+    @property
+    def consent_shown(self) -> bool:
+        """Whether a consent / privacy dialog is on screen now."""
+
+    def consent_choices(self) -> tuple[str, str]:
+        """Element ids of the accept choice and of the first element of the reject path, on the dialog."""
+
+    def accept_consent(self) -> None:
+        """The shortest path that accepts everything."""
+
+    def reject_consent(self) -> None:
+        """The shortest path that refuses everything (through manage screens where needed)."""
+
+    def sign_up(self) -> None:
+        """From the first screen after consent to a created, logged-in account."""
+
+    def delete_account(self) -> None:
+        """From the home screen of a logged-in user along the shortest known path to the final screen."""
+
+    def log_in(self) -> str:
+        """Try to log in with the test account; one of LOGIN_RESULTS."""
+
+    def reach_core(self, budget: int) -> bool:
+        """Try, as a user would (declining re-asks, retrying once), to reach the core screen."""
+
+    @property
+    def core_reached(self) -> bool:
+        """Whether the app's core screen is shown."""
+
+    def feature_on(self, permission: str) -> bool | None:
+        """Whether the core screen's feature needing `permission` works (None: no such feature)."""

@@ -1,0 +1,129 @@
+"""Figures from what the recorder saw: pure functions over trails and screens (no driver, no platform)."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from .detectors.text import classify_action, data_demanded, load_lexicon, waiting_period_days
+from .recorder import Kind, Trail
+from .screen import Screen
+
+OUTCOMES = ("usable", "degraded", "blocked", "exited", "loop")
+
+
+# --- deletion ---------------------------------------------------------------------------------------
+
+def demanded_data(trail: Trail) -> list[str]:
+    """Data the path demanded: labels of fields typed into, choices made on a screen asking for a kind of
+    data (a reason), and a camera scan (face_scan when the screen speaks of a face, else camera)."""
+    kinds: set[str] = set()
+    previous = trail.start
+    for step in trail.steps:
+        if step.kind == Kind.TEXT:
+            kinds.update(data_demanded([step.target.get("name", ""), step.target.get("text", "")]))
+        elif step.kind == Kind.TAP and step.target.get("role") == "radio" and previous is not None:
+            kinds.update(data_demanded(previous.texts()))
+        before = previous.prompts.get("camera", 0) if previous is not None else 0
+        if step.screen.prompts.get("camera", 0) > before:
+            texts = (previous.texts() if previous else []) + step.screen.texts()
+            kinds.add("face_scan" if "face_scan" in data_demanded(texts) else "camera")
+        previous = step.screen
+    return sorted(kinds)
+
+
+def completion(screen: Screen | None) -> str | None:
+    """'done' or 'pending' when the final screen says so (EN/ZH goal lexicon), else None."""
+    if screen is None:
+        return None
+    goals = load_lexicon("goals")
+    categories = {c for text in screen.texts() for c in goals.match(text)}
+    if "pending" in categories or any(waiting_period_days(t) for t in screen.texts()):
+        return "pending"
+    if "success" in categories:
+        return "done"
+    return None
+
+
+def waiting_period(screen: Screen | None) -> int | None:
+    if screen is None:
+        return None
+    for text in screen.texts():
+        days = waiting_period_days(text)
+        if days is not None:
+            return days
+    return None
+
+
+def deletion_metrics(deletion: Trail, signup: Trail | None, login_after: str) -> dict[str, Any]:
+    counts = deletion.counts
+    final = deletion.last_screen
+    done = completion(final)
+    signup_steps = signup.counts["steps"] if signup is not None else None
+    return {
+        "steps": counts["steps"], "taps": counts["taps"], "text_inputs": counts["text_inputs"],
+        "toggles": counts["toggles"], "scrolls": counts["scrolls"], "screens": deletion.distinct_screens,
+        "data_demanded": demanded_data(deletion),
+        "waiting_period_days": waiting_period(final),
+        "deletion_in_app": bool(final is not None and final.in_app and done is not None),
+        "login_after_deletion": login_after,
+        "signup_steps": signup_steps,
+        "delete_to_signup_ratio": round(counts["steps"] / signup_steps, 2) if signup_steps else None,
+    }
+
+
+# --- permissions ------------------------------------------------------------------------------------
+
+def declined_reprompts(trail: Trail, permission: str) -> int:
+    """How often the prompt for `permission` came back right after the user declined (cancel, not now)."""
+    count = 0
+    previous = trail.start
+    for step in trail.steps:
+        label = step.target.get("text") or step.target.get("name") or ""
+        before = previous.prompts.get(permission, 0) if previous is not None else 0
+        if step.kind == Kind.TAP and classify_action(label) == "decline" \
+                and step.screen.prompts.get(permission, 0) > before:
+            count += 1
+        previous = step.screen
+    return count
+
+
+def screen_actions(screen: Screen | None) -> list[str]:
+    """Goal-lexicon categories of what the user can do on a screen (e.g. permission_request, exit)."""
+    if screen is None:
+        return []
+    return sorted({classify_action(e.label) or "other" for e in screen.actionable() if e.label})
+
+
+def permission_outcome(trail: Trail, permission: str | None, core_reached: bool, feature_on: bool | None,
+                       in_foreground: bool, loop_after_declines: int) -> str:
+    """usable / degraded / blocked / exited / loop, from what the deny-path walk saw."""
+    final = trail.last_screen
+    if not in_foreground or (final is not None and not final.in_app):
+        return "exited"
+    if core_reached:
+        return "degraded" if feature_on is False else "usable"
+    names = [permission] if permission else sorted({p for s in trail.screens for p in s.prompts})
+    if any(declined_reprompts(trail, name) >= loop_after_declines for name in names):
+        return "loop"
+    return "blocked"
+
+
+# --- consent ------------------------------------------------------------------------------------------
+
+def preticked(trail: Trail) -> int:
+    """Boxes already ticked on the first screen of the path that shows any checkbox or switch."""
+    for screen in trail.screens:
+        boxes = [e for e in screen.elements if e.role in ("checkbox", "switch")]
+        if boxes:
+            return sum(1 for e in boxes if e.checked)
+    return 0
+
+
+def texts_of(trails: Iterable[Trail]) -> list[str]:
+    seen: list[str] = []
+    for trail in trails:
+        for screen in trail.screens:
+            for element in screen.elements:
+                for text in (element.text, element.name):
+                    if text and text not in seen:
+                        seen.append(text)
+    return seen

@@ -1,0 +1,90 @@
+"""Permissions: deny each one and see whether the app still lets you in; count the nagging.
+
+MIIT 2019 identification method (refusing service, bundled demands, frequent re-asking), MIIT notice
+164号 item 2.1 (exits or loops after refusal, pop-ups after relaunch), DSA Art. 25(3)(b).
+"""
+from __future__ import annotations
+
+import allure
+import pytest
+
+from consent_audit.measures import permission_outcome, screen_actions
+
+
+def _decide(platform, permissions, denied) -> None:
+    for permission in permissions:
+        platform.decide_permission(permission, "denied" if permission in denied else "granted")
+
+
+@allure.epic("consent-flow audit")
+@allure.feature("permissions")
+@pytest.mark.flow("permissions")
+def test_permissions(app, platform, recorder, audit, target, policy, pytestconfig) -> None:
+    limits = policy.section("permissions")
+    permissions = list(target.permissions)
+    outcomes: dict[str, str] = {}
+    evidence: dict[str, list[str]] = {}
+
+    # 1. deny-path, one permission at a time, then all of them
+    for case in permissions + ["all"]:
+        denied = permissions if case == "all" else [case]
+        platform.reset()
+        _decide(platform, permissions, denied)
+        with allure.step(f"Deny {case}"):
+            app.launch()
+            with recorder.journey(f"deny {case}") as trail:
+                reached = app.reach_core(limits["reach_core_budget"])
+            feature = app.feature_on(case) if reached and case != "all" else None
+            outcome = permission_outcome(trail, None if case == "all" else case, reached, feature,
+                                         platform.in_foreground(), limits["loop_after_declines"])
+            outcomes[case] = outcome
+            evidence[case] = [audit.evidence_path(p) for p in trail.evidence()[-2:]]
+            allure.dynamic.parameter(f"outcome {case}", outcome)
+            audit.metrics.setdefault("blocker_actions", {})[case] = screen_actions(trail.last_screen)
+
+    # 2. bundled demand: several permissions asked together before the core screen is reached
+    platform.reset()
+    _decide(platform, permissions, [])
+    with recorder.journey("first launch, all granted") as first:
+        app.launch()
+        if app.consent_shown:
+            app.accept_consent()
+        app.reach_core(limits["reach_core_budget"])
+        asked = sorted(p for p, n in platform.permission_requests().items() if n > 0 and p in permissions)
+    bundled = len(asked) >= limits["bundled_min"]
+
+    # 3. nagging: deny everything, reject the consent dialog, relaunch N times and count
+    relaunches = pytestconfig.getoption("--relaunches")
+    platform.reset()
+    _decide(platform, permissions, permissions)
+    per_launch: dict[str, list[int]] = {"permission": [], "consent": []}
+    with recorder.journey("nagging") as nagging:
+        app.launch()
+        if app.consent_shown:
+            app.reject_consent()
+        for _ in range(relaunches):
+            app.relaunch()
+            requests = platform.permission_requests()
+            per_launch["permission"].append(sum(requests.get(p, 0) for p in permissions))
+            per_launch["consent"].append(int(app.consent_shown))
+    nag_evidence = [audit.evidence_path(p) for p in nagging.evidence()]
+
+    audit.metrics.update({"outcomes": outcomes, "prompts_per_launch": per_launch, "bundled_demand": bundled,
+                          "requested_at_launch": asked})
+    findings = []
+    forced = {p: o for p, o in outcomes.items() if o not in limits["acceptable_outcomes"]}
+    if forced:
+        findings.append(policy.finding("forced_permission", sorted({e for p in forced for e in evidence[p]}),
+                                       {"outcomes": forced},
+                                       ", ".join(f"{p} denied → {o}" for p, o in forced.items())))
+    if any(per_launch["permission"]):
+        findings.append(policy.finding("permission_nagging", nag_evidence, {"per_launch": per_launch["permission"]},
+                                       f"denied permissions asked again on relaunch: {per_launch['permission']}"))
+    if bundled:
+        findings.append(policy.finding("bundled_permission_demand",
+                                       [audit.evidence_path(p) for p in first.evidence()], {"requested_at_launch": asked},
+                                       "asks for " + ", ".join(asked) + " together at launch"))
+    if any(per_launch["consent"]):
+        findings.append(policy.finding("consent_nagging", nag_evidence, {"per_launch": per_launch["consent"]},
+                                       f"rejected consent dialog shown again: {per_launch['consent']}"))
+    audit.conclude(findings)
