@@ -1,0 +1,499 @@
+"""Reference app server: a stdlib-only HTTP server for the consent-flow reference app.
+
+It serves the single-page app (refapp/static), one JSON config per variant (refapp/variants)
+and a small accounts API (sign-up, log in, SMS code, account deletion) backed by a fresh
+SQLite database per server instance. It binds loopback only and logs nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import http.server
+import ipaddress
+import json
+import re
+import secrets
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+VERSION = "1.0.0"
+PACKAGE_DIR = Path(__file__).resolve().parent
+STATIC_DIR = PACKAGE_DIR / "static"
+VARIANTS_DIR = PACKAGE_DIR / "variants"
+TRUTH_DIR = PACKAGE_DIR / "truth"
+
+PBKDF2_ITERATIONS = 100_000
+MAX_BODY = 64 * 1024
+VARIANT_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+ID_NUMBER_RE = re.compile(r"^\d{17}[\dXx]$")
+PHONE_RE = re.compile(r"^1\d{10}$")
+DELETION_DATA = ("password", "sms_code", "id_number", "reason", "face_scan")
+
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".json": "application/json; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+}
+# The app makes no outside request of any kind; the policy makes the browser enforce it.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; font-src 'self'; media-src 'self' blob:; object-src 'none'; "
+       "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+def load_variants(directory: Path = VARIANTS_DIR) -> dict[str, dict]:
+    """All variant configs, keyed by name (the file stem)."""
+    variants: dict[str, dict] = {}
+    for path in sorted(directory.glob("*.json")):
+        config = json.loads(path.read_text(encoding="utf-8"))
+        if config.get("name") != path.stem:
+            raise ValueError(f"{path.name}: 'name' must be {path.stem!r}")
+        if not VARIANT_RE.match(path.stem):
+            raise ValueError(f"{path.name}: bad variant name")
+        variants[path.stem] = config
+    return variants
+
+
+def compute_build() -> str:
+    """refapp-<version>+<short sha256 over the served files (static assets and variant configs)>."""
+    digest = hashlib.sha256()
+    for base in (STATIC_DIR, VARIANTS_DIR):
+        for path in sorted(p for p in base.rglob("*") if p.is_file()):
+            digest.update(str(path.relative_to(PACKAGE_DIR)).encode())
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+    return f"refapp-{VERSION}+{digest.hexdigest()[:12]}"
+
+
+def _check_loopback(host: str) -> str:
+    if host == "localhost":
+        return "127.0.0.1"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        raise ValueError(f"refapp binds loopback only; {host!r} is not a loopback address") from None
+    if not address.is_loopback:
+        raise ValueError(f"refapp binds loopback only; refusing {host!r}")
+    return host
+
+
+class _Store:
+    """Accounts and sessions in one SQLite connection guarded by a lock (thread-safe)."""
+
+    def __init__(self, db_path: str | None):
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(db_path or ":memory:", check_same_thread=False)
+        self._db.executescript(
+            """
+            CREATE TABLE IF NOT EXISTS accounts (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                variant TEXT NOT NULL,
+                username TEXT NOT NULL,
+                phone TEXT,
+                salt BLOB NOT NULL,
+                pw_hash BLOB NOT NULL,
+                status TEXT NOT NULL DEFAULT 'active',
+                waiting_days INTEGER,
+                sms_requested INTEGER NOT NULL DEFAULT 0,
+                UNIQUE(variant, username)
+            );
+            CREATE TABLE IF NOT EXISTS sessions (
+                token TEXT PRIMARY KEY,
+                account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+                variant TEXT NOT NULL
+            );
+            """
+        )
+        self._db.commit()
+
+    @staticmethod
+    def _hash(password: str, salt: bytes) -> bytes:
+        return hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, PBKDF2_ITERATIONS)
+
+    def _new_token(self, account_id: int, variant: str) -> str:
+        token = secrets.token_urlsafe(24)
+        self._db.execute("INSERT INTO sessions(token, account_id, variant) VALUES (?,?,?)",
+                         (token, account_id, variant))
+        return token
+
+    def signup(self, variant: str, username: str, password: str, phone: str | None) -> str | None:
+        salt = secrets.token_bytes(16)
+        pw_hash = self._hash(password, salt)
+        with self._lock:
+            try:
+                cur = self._db.execute(
+                    "INSERT INTO accounts(variant, username, phone, salt, pw_hash) VALUES (?,?,?,?,?)",
+                    (variant, username, phone, salt, pw_hash))
+            except sqlite3.IntegrityError:
+                return None
+            token = self._new_token(cur.lastrowid, variant)
+            self._db.commit()
+            return token
+
+    def login(self, variant: str, username: str, password: str) -> dict | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT id, salt, pw_hash, status, waiting_days FROM accounts WHERE variant=? AND username=?",
+                (variant, username)).fetchone()
+        if row is None:
+            self._hash(password, b"timing-equaliser")
+            return None
+        account_id, salt, pw_hash, status, waiting_days = row
+        if not hmac.compare_digest(self._hash(password, salt), pw_hash):
+            return None
+        if status == "pending":
+            return {"status": "pending", "waiting_days": waiting_days}
+        if status != "active":
+            return None
+        with self._lock:
+            token = self._new_token(account_id, variant)
+            self._db.commit()
+        return {"status": "active", "token": token}
+
+    def account_for(self, variant: str, token: str) -> dict | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT a.id, a.username, a.phone, a.status, a.sms_requested, a.salt, a.pw_hash "
+                "FROM sessions s JOIN accounts a ON a.id = s.account_id "
+                "WHERE s.token=? AND s.variant=?", (token, variant)).fetchone()
+        if row is None or row[3] != "active":
+            return None
+        keys = ("id", "username", "phone", "status", "sms_requested", "salt", "pw_hash")
+        return dict(zip(keys, row))
+
+    def check_password(self, account: dict, password: str) -> bool:
+        return hmac.compare_digest(self._hash(password, account["salt"]), account["pw_hash"])
+
+    def logout(self, token: str) -> None:
+        with self._lock:
+            self._db.execute("DELETE FROM sessions WHERE token=?", (token,))
+            self._db.commit()
+
+    def mark_sms(self, account_id: int) -> None:
+        with self._lock:
+            self._db.execute("UPDATE accounts SET sms_requested=1 WHERE id=?", (account_id,))
+            self._db.commit()
+
+    def delete(self, account_id: int, mode: str, waiting_days: int | None) -> None:
+        with self._lock:
+            self._db.execute("DELETE FROM sessions WHERE account_id=?", (account_id,))
+            if mode == "immediate":
+                self._db.execute("DELETE FROM accounts WHERE id=?", (account_id,))
+            elif mode == "pending":
+                self._db.execute("UPDATE accounts SET status='pending', waiting_days=? WHERE id=?",
+                                 (waiting_days, account_id))
+            # mode "none": the app says "deleted" but only the sessions go (deletion not effective)
+            self._db.commit()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server_version = "refapp"
+    sys_version = ""
+    protocol_version = "HTTP/1.1"
+    app: "RefAppServer"  # set on the per-server subclass
+
+    # -- quiet -------------------------------------------------------------------------------
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        return
+
+    def log_error(self, format: str, *args: Any) -> None:  # noqa: A002
+        return
+
+    # -- responses ---------------------------------------------------------------------------
+    def _send(self, status: int, body: bytes, content_type: str, extra: dict | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.send_header("Content-Security-Policy", CSP)
+        for key, value in (extra or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _json(self, status: int, payload: Any) -> None:
+        body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        self._send(status, body, CONTENT_TYPES[".json"])
+
+    def _html(self, status: int, text: str) -> None:
+        self._send(status, text.encode("utf-8"), CONTENT_TYPES[".html"])
+
+    def _not_found(self) -> None:
+        self._html(404, _page("Not found", "<h1>404 — not found</h1>"
+                              "<p>No such page. <a href=\"/\">All variants</a></p>"))
+
+    def _body(self) -> dict | None:
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            return None
+        if length < 0 or length > MAX_BODY:
+            return None
+        raw = self.rfile.read(length) if length else b""
+        if not raw:
+            return {}
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def _token(self) -> str | None:
+        auth = self.headers.get("Authorization") or ""
+        if auth.startswith("Bearer "):
+            return auth[7:].strip() or None
+        return None
+
+    # -- routing -----------------------------------------------------------------------------
+    def do_HEAD(self) -> None:
+        self.do_GET()
+
+    def do_GET(self) -> None:
+        path = urlsplit(self.path).path
+        parts = [p for p in path.split("/") if p]
+        app = self.app
+        if path == "/":
+            return self._html(200, app.index_html())
+        if len(parts) == 2 and parts[0] == "static":
+            return self._static(parts[1])
+        if parts and parts[0] == "app":
+            if len(parts) == 2 and parts[1] in app.variants:
+                if not path.endswith("/"):
+                    return self._send(301, b"", "text/plain", {"Location": f"/app/{parts[1]}/"})
+                return self._static("index.html")
+            return self._not_found()
+        if parts[:2] == ["api", "info"] and len(parts) == 2:
+            return self._json(200, {"build": app.build, "variants": sorted(app.variants)})
+        if len(parts) == 3 and parts[0] == "api":
+            variant = app.variants.get(parts[1])
+            if variant is None:
+                return self._json(404, {"error": "unknown variant"})
+            if parts[2] == "config":
+                return self._json(200, variant)
+            if parts[2] == "me":
+                account = self._auth(parts[1])
+                if account is None:
+                    return self._json(401, {"error": "not logged in"})
+                return self._json(200, {"username": account["username"], "phone": account["phone"]})
+        if parts == ["favicon.ico"]:
+            return self._send(204, b"", "image/x-icon")
+        return self._not_found()
+
+    def do_POST(self) -> None:
+        parts = [p for p in urlsplit(self.path).path.split("/") if p]
+        if len(parts) != 3 or parts[0] != "api":
+            return self._json(404, {"error": "not found"})
+        name, action = parts[1], parts[2]
+        variant = self.app.variants.get(name)
+        if variant is None:
+            return self._json(404, {"error": "unknown variant"})
+        handler = {
+            "signup": self._signup, "login": self._login, "logout": self._logout,
+            "sms": self._sms, "delete": self._delete,
+        }.get(action)
+        if handler is None:
+            return self._json(404, {"error": "not found"})
+        data = self._body()
+        if data is None:
+            return self._json(400, {"error": "invalid JSON body"})
+        return handler(name, variant, data)
+
+    def _static(self, filename: str) -> None:
+        if not re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", filename):
+            return self._not_found()
+        path = STATIC_DIR / filename
+        if not path.is_file():
+            return self._not_found()
+        content_type = CONTENT_TYPES.get(path.suffix, "application/octet-stream")
+        self._send(200, path.read_bytes(), content_type)
+
+    def _auth(self, name: str) -> dict | None:
+        token = self._token()
+        return self.app.store.account_for(name, token) if token else None
+
+    # -- accounts API ------------------------------------------------------------------------
+    def _signup(self, name: str, variant: dict, data: dict) -> None:
+        username = data.get("username")
+        password = data.get("password")
+        phone = data.get("phone")
+        if not isinstance(username, str) or not username.strip() or len(username) > 64:
+            return self._json(400, {"error": "username required"})
+        if not isinstance(password, str) or len(password) < 6 or len(password) > 256:
+            return self._json(400, {"error": "password must be at least 6 characters"})
+        if phone is not None and (not isinstance(phone, str) or not PHONE_RE.match(phone)):
+            return self._json(400, {"error": "invalid phone number"})
+        if variant.get("signup", {}).get("username_kind") == "phone":
+            if not PHONE_RE.match(username):
+                return self._json(400, {"error": "invalid phone number"})
+            phone = username
+        token = self.app.store.signup(name, username.strip(), password, phone)
+        if token is None:
+            return self._json(409, {"error": "username already registered"})
+        return self._json(201, {"token": token})
+
+    def _login(self, name: str, variant: dict, data: dict) -> None:
+        username, password = data.get("username"), data.get("password")
+        if not isinstance(username, str) or not isinstance(password, str):
+            return self._json(401, {"error": "wrong username or password"})
+        result = self.app.store.login(name, username.strip(), password)
+        if result is None:
+            return self._json(401, {"error": "wrong username or password"})
+        return self._json(200, result)
+
+    def _logout(self, name: str, variant: dict, data: dict) -> None:
+        token = self._token()
+        if token:
+            self.app.store.logout(token)
+        return self._json(200, {"status": "logged_out"})
+
+    def _sms(self, name: str, variant: dict, data: dict) -> None:
+        account = self._auth(name)
+        if account is None:
+            return self._json(401, {"error": "not logged in"})
+        self.app.store.mark_sms(account["id"])
+        return self._json(200, {"sent": True})
+
+    def _delete(self, name: str, variant: dict, data: dict) -> None:
+        account = self._auth(name)
+        if account is None:
+            return self._json(401, {"error": "not logged in"})
+        deletion = variant.get("deletion", {})
+        if not deletion.get("in_app", True):
+            return self._json(403, {"error": "account deletion is not available in the app"})
+        demands = deletion.get("demands", [])
+        if "reason" in demands:
+            reason = data.get("reason")
+            if not isinstance(reason, str) or not reason.strip():
+                return self._json(400, {"error": "reason required", "field": "reason"})
+        if "sms_code" in demands:
+            if not account["sms_requested"]:
+                return self._json(400, {"error": "request an SMS code first", "field": "sms_code"})
+            if str(data.get("sms_code", "")).strip() != str(deletion.get("sms_code")):
+                return self._json(400, {"error": "wrong SMS code", "field": "sms_code"})
+        if "id_number" in demands:
+            if not ID_NUMBER_RE.match(str(data.get("id_number", "")).strip()):
+                return self._json(400, {"error": "invalid ID number", "field": "id_number"})
+        if "password" in demands:
+            password = data.get("password")
+            if not isinstance(password, str) or not self.app.store.check_password(account, password):
+                return self._json(400, {"error": "wrong password", "field": "password"})
+        if "face_scan" in demands and data.get("face_verified") is not True:
+            return self._json(400, {"error": "face verification required", "field": "face_scan"})
+        mode = deletion.get("mode", "immediate")
+        waiting = deletion.get("waiting_days")
+        self.app.store.delete(account["id"], mode, waiting)
+        if mode == "pending":
+            return self._json(200, {"status": "pending", "waiting_days": waiting})
+        return self._json(200, {"status": "deleted"})
+
+
+def _page(title: str, body: str) -> str:
+    return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            f"<title>{title}</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head>"
+            f"<body class=\"plain-page\">{body}</body></html>")
+
+
+def _esc(text: str) -> str:
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+class RefAppServer:
+    """The reference app on a loopback port, served from a daemon thread.
+
+    >>> with RefAppServer() as srv:
+    ...     srv.url  # doctest: +SKIP
+    'http://127.0.0.1:40123'
+    """
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, db_path: str | None = None):
+        self.host = _check_loopback(host)
+        self.port = int(port)
+        self.db_path = db_path
+        self.variants = load_variants()
+        self.build = compute_build()
+        self.store: _Store | None = None
+        self._httpd: http.server.ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self._url: str | None = None
+
+    @property
+    def url(self) -> str:
+        if self._url is None:
+            raise RuntimeError("server not started")
+        return self._url
+
+    def index_html(self) -> str:
+        items = "".join(
+            f"<li><a id=\"variant-{_esc(n)}\" href=\"/app/{_esc(n)}/\">{_esc(n)}</a> "
+            f"<span class=\"lang\">[{_esc(c.get('language', ''))}]</span>"
+            f"<div class=\"models\">{_esc(c.get('models', ''))}</div></li>"
+            for n, c in sorted(self.variants.items()))
+        return _page("Consent audit reference app",
+                     f"<h1>Consent audit reference app</h1><p>Build <code>{_esc(self.build)}</code></p>"
+                     f"<ul class=\"variants\">{items}</ul>")
+
+    def start(self) -> str:
+        if self._httpd is not None:
+            return self.url
+        self.store = _Store(self.db_path)
+        handler = type("RefAppHandler", (_Handler,), {"app": self})
+        family_v6 = ":" in self.host
+
+        class _HTTPServer(http.server.ThreadingHTTPServer):
+            daemon_threads = True
+            allow_reuse_address = True
+            if family_v6:
+                import socket as _socket
+                address_family = _socket.AF_INET6
+
+        self._httpd = _HTTPServer((self.host, self.port), handler)
+        bound_host, bound_port = self._httpd.server_address[:2]
+        self.port = bound_port
+        shown = f"[{bound_host}]" if family_v6 else bound_host
+        self._url = f"http://{shown}:{bound_port}"
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.1},
+                                        name="refapp-server", daemon=True)
+        self._thread.start()
+        return self._url
+
+    @property
+    def bound_address(self) -> tuple:
+        if self._httpd is None:
+            raise RuntimeError("server not started")
+        return self._httpd.socket.getsockname()
+
+    def stop(self) -> None:
+        if self._httpd is None:
+            return
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        if self.store is not None:
+            self.store.close()
+        self._httpd = None
+        self._thread = None
+        self.store = None
+
+    def __enter__(self) -> "RefAppServer":
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
