@@ -43,6 +43,14 @@ def completion(screen: Screen | None) -> str | None:
     return None
 
 
+def off_app(screen: Screen | None) -> bool:
+    """The screen sends the user elsewhere: an e-mail address, a phone call, a web form."""
+    if screen is None:
+        return False
+    goals = load_lexicon("goals")
+    return any("off_app_channel" in goals.match(text) for text in screen.texts())
+
+
 def waiting_period(screen: Screen | None) -> int | None:
     if screen is None:
         return None
@@ -56,14 +64,14 @@ def waiting_period(screen: Screen | None) -> int | None:
 def deletion_metrics(deletion: Trail, signup: Trail | None, login_after: str) -> dict[str, Any]:
     counts = deletion.counts
     final = deletion.last_screen
-    done = completion(final)
+    in_app = bool(final is not None and final.in_app and completion(final) is not None and not off_app(final))
     signup_steps = signup.counts["steps"] if signup is not None else None
     return {
         "steps": counts["steps"], "taps": counts["taps"], "text_inputs": counts["text_inputs"],
         "toggles": counts["toggles"], "scrolls": counts["scrolls"], "screens": deletion.distinct_screens,
         "data_demanded": demanded_data(deletion),
-        "waiting_period_days": waiting_period(final),
-        "deletion_in_app": bool(final is not None and final.in_app and done is not None),
+        "waiting_period_days": waiting_period(final) if in_app else None,
+        "deletion_in_app": in_app,
         "login_after_deletion": login_after,
         "signup_steps": signup_steps,
         "delete_to_signup_ratio": round(counts["steps"] / signup_steps, 2) if signup_steps else None,

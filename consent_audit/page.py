@@ -3,7 +3,7 @@ return `self`, regions for repeated parts. Every action goes through the recorde
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from selenium.common.exceptions import (NoSuchElementException, StaleElementReferenceException,
                                         WebDriverException)
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .recorder import Recorder
 
 Locator = tuple[str, str]
+Settle = Callable[[], Any]
 P = TypeVar("P", bound="Actions")
 
 
@@ -121,16 +122,27 @@ class Actions:
         return label.replace("\n", " ")[:80], info
 
     # --- acting (each is one recorded step) ---
-    def tap(self, locator: Locator, name: str | None = None) -> Step:
+    def _then(self, gesture: Callable[[], None], settle: Settle | None) -> Callable[[], None]:
+        """The gesture, then an explicit wait until the app settled, so the capture shows the result."""
+        if settle is None:
+            return gesture
+
+        def run() -> None:
+            gesture()
+            self.wait().until(lambda _: settle(), message="the app to settle after the action")
+        return run
+
+    def tap(self, locator: Locator, name: str | None = None, settle: Settle | None = None) -> Step:
         element = self.wait_for_enabled(locator)
         label, info = self._describe(locator, element, name)
-        return self.context.recorder.act(Kind.TAP, f'Tap "{label}"', lambda: self.context.platform.tap(element), info)
+        return self.context.recorder.act(Kind.TAP, f'Tap "{label}"',
+                                         self._then(lambda: self.context.platform.tap(element), settle), info)
 
-    def toggle(self, locator: Locator, name: str | None = None) -> Step:
+    def toggle(self, locator: Locator, name: str | None = None, settle: Settle | None = None) -> Step:
         element = self.wait_for_enabled(locator)
         label, info = self._describe(locator, element, name)
         return self.context.recorder.act(Kind.TOGGLE, f'Toggle "{label}"',
-                                         lambda: self.context.platform.tap(element), info)
+                                         self._then(lambda: self.context.platform.tap(element), settle), info)
 
     def type(self, locator: Locator, text: str, name: str | None = None, secret: bool = False) -> Step:
         """Type into a field; a secret value is registered first, so it is masked everywhere after."""

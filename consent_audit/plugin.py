@@ -193,6 +193,10 @@ def driver(appium_url: str, device_profile: Profile, target: Target, request: py
     if target.platform != device_profile.platform:
         pytest.skip(f"target {target.name} runs on {target.platform}, profile {device_profile.name} is {device_profile.platform}")
     caps = dict(device_profile.capabilities)
+    if device_profile.platform == "web-chromium" and device_profile.server == "local":
+        # its own chromedriver port per session: the default 9515 races when sessions follow each other
+        from .appium_server import free_port
+        caps.setdefault("appium:chromedriverPort", free_port())
     if device_profile.platform == "android-uiautomator2":
         caps.setdefault("appium:appPackage", target.start)
     options = AppiumOptions().load_capabilities(caps)
@@ -265,7 +269,9 @@ def audit(request: pytest.FixtureRequest, target: Target, test_dir: Path, run: R
     truth = target.truth()
     record = AuditRecord(target=target.name, flow=flow, test_dir=test_dir, run_dir=run.dir)
     if truth is not None:   # a reference target: its dark patterns are expected to be caught
-        record.expected_findings = sorted(set(truth.get("findings", [])) & set(policy.patterns(flow)))
+        by_flow = truth.get("findings_by_flow")
+        expected = by_flow.get(flow, []) if by_flow else set(truth.get("findings", [])) & set(policy.patterns(flow))
+        record.expected_findings = sorted(expected)
     request.node.stash[RECORD_KEY] = record
     allure.dynamic.label("target", target.name)
     allure.dynamic.label("flow", flow)

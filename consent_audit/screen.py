@@ -133,7 +133,9 @@ function walk(el) {
   if (SKIP.has(el.tagName) || !rendered(el)) return '';
   const r = role(el);
   const rect = el.getBoundingClientRect();
+  const isClickable = clickable(el, r);
   let text = ownText(el);
+  if (!text && isClickable && el.tagName !== 'BODY') text = (el.innerText || '').replace(/\s+/g, ' ').trim();
   if (el.tagName === 'INPUT' && ['button','submit'].includes((el.type||'').toLowerCase())) text = el.value;
   const isInput = el.tagName === 'INPUT' || el.tagName === 'TEXTAREA';
   const label = el.getAttribute('aria-label') || el.getAttribute('placeholder') ||
@@ -142,7 +144,7 @@ function walk(el) {
     text: text.slice(0, 500), name: label.slice(0, 200), rid: el.id || '', role: r,
     bounds: [Math.round((rect.left) * dpr), Math.round((rect.top) * dpr),
              Math.round(rect.width * dpr), Math.round(rect.height * dpr)],
-    clickable: clickable(el, r), checked: (r === 'checkbox' || r === 'radio' || r === 'switch') ?
+    clickable: isClickable, checked: (r === 'checkbox' || r === 'radio' || r === 'switch') ?
       (el.checked !== undefined ? !!el.checked : el.getAttribute('aria-checked') === 'true') : null,
     enabled: !(el.disabled || el.getAttribute('aria-disabled') === 'true'),
     focused: document.activeElement === el,

@@ -8,7 +8,8 @@ from __future__ import annotations
 import allure
 import pytest
 
-from consent_audit.measures import deletion_metrics
+from consent_audit.detectors.text import shaming_phrases
+from consent_audit.measures import deletion_metrics, texts_of
 
 
 @allure.epic("consent-flow audit")
@@ -29,6 +30,7 @@ def test_account_deletion(app, platform, recorder, audit, target, policy) -> Non
         login_after = app.log_in()
 
     metrics = deletion_metrics(deletion, signup, login_after)
+    metrics["shaming_text"] = shaming_phrases(texts_of([deletion]))
     audit.metrics.update(metrics)
     limits = policy.section("deletion")
     evidence = [audit.evidence_path(p) for p in deletion.evidence()]
@@ -48,7 +50,10 @@ def test_account_deletion(app, platform, recorder, audit, target, policy) -> Non
                                        "demands " + ", ".join(excessive) + " that sign-up never collected"))
     if not metrics["deletion_in_app"]:
         findings.append(policy.finding("deletion_not_in_app", evidence, {}, "the path does not end in an in-app deletion"))
-    if login_after == "accepted":
+    if login_after == "accepted" and metrics["deletion_in_app"]:
         findings.append(policy.finding("deletion_not_effective", evidence, {"login_after_deletion": login_after},
                                        "the deleted account can still log in"))
+    if metrics["shaming_text"]:
+        findings.append(policy.finding("confirmshaming", evidence, {"shaming_text": metrics["shaming_text"]},
+                                       "guilt on the way out: " + " | ".join(metrics["shaming_text"])))
     audit.conclude(findings)

@@ -34,7 +34,8 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
             app.launch()
             with recorder.journey(f"deny {case}") as trail:
                 reached = app.reach_core(limits["reach_core_budget"])
-            feature = app.feature_on(case) if reached and case != "all" else None
+            states = [app.feature_on(p) for p in denied] if reached else []
+            feature = False if False in states else (True if True in states else None)
             outcome = permission_outcome(trail, None if case == "all" else case, reached, feature,
                                          platform.in_foreground(), limits["loop_after_declines"])
             outcomes[case] = outcome

@@ -1,0 +1,1 @@
+"""Page objects, one package per audited app (the reference app in `refapp`)."""

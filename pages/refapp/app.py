@@ -1,0 +1,198 @@
+"""The reference app's journeys (see consent_audit.journeys.Journeys), built from its screens.
+
+The app's own configuration (served at /api/<variant>/config, like an app's resource files) tells the page
+objects its menu structure and which kinds of deletion step it has; the page objects decide the actions.
+"""
+from __future__ import annotations
+
+import json
+import urllib.request
+from collections import deque
+from typing import Any
+from urllib.parse import urlsplit
+
+from consent_audit.detectors.text import load_lexicon, waiting_period_days
+from consent_audit.page import AppContext
+
+from .base import RefAppPage, css, screen
+from .deletion import PAGES, ConfirmDialog, DeletionStepPage
+from .screens import (BlockerPage, ConsentDialog, ConsentManagePage, HomePage, LoginPage, MePage, MenuPage,
+                      RationaleDialog, ShameDialog, SignupPage)
+
+
+class RefApp:
+    """Journeys through the reference app, every action recorded by the base page."""
+
+    def __init__(self, context: AppContext) -> None:
+        self.context = context
+        parts = urlsplit(context.platform.start)
+        self.variant = parts.path.strip("/").split("/")[-1]
+        with urllib.request.urlopen(f"{parts.scheme}://{parts.netloc}/api/{self.variant}/config", timeout=10) as r:
+            self.config: dict[str, Any] = json.loads(r.read().decode("utf-8"))
+        self.page = RefAppPage(context, "home")
+
+    # --- state ---
+    @property
+    def consent_shown(self) -> bool:
+        return self.context.platform.in_foreground() and ConsentDialog(self.context).loaded
+
+    @property
+    def core_reached(self) -> bool:
+        return self.context.platform.in_foreground() and HomePage(self.context).loaded
+
+    def _settled(self) -> bool:
+        """Launch finished: a consent dialog waits, the launch sequence is done, or the app left."""
+        if not self.context.platform.in_foreground():
+            return True
+        return self.consent_shown or self.page.launch_done
+
+    # --- launch ---
+    def launch(self) -> None:
+        self.context.launch(settled=self._settled)
+
+    def relaunch(self) -> None:
+        self.context.launch(settled=self._settled, relaunch=True)
+
+    # --- consent ---
+    def consent_choices(self) -> tuple[str, str]:
+        return "consent-accept", ConsentDialog(self.context).reject_entry
+
+    def accept_consent(self) -> None:
+        ConsentDialog(self.context).tap(ConsentDialog._accept, settle=self._settled)
+
+    def reject_consent(self) -> None:
+        dialog = ConsentDialog(self.context)
+        if dialog.has_direct_reject:
+            dialog.tap(dialog._reject, settle=self._settled)
+            return
+        manage = ConsentManagePage(self.context)
+        dialog.tap(dialog._manage, settle=lambda: manage.loaded)
+        for box in manage.ticked_ids:
+            manage.toggle(css(f"#{box}"))
+        shame = ShameDialog(self.context)
+        manage.tap(manage._save, settle=lambda: shame.loaded or self._settled())
+        if shame.loaded:
+            shame.tap(shame._decline, settle=self._settled)
+
+    # --- account ---
+    def _open_me(self) -> MePage:
+        me = MePage(self.context)
+        if not me.loaded:
+            self.page.tap(self.page.tabbar._me, settle=lambda: me.loaded)
+        return me
+
+    def sign_up(self) -> None:
+        data = self.context.data
+        me = self._open_me()
+        signup = SignupPage(self.context)
+        me.tap(me._signup, settle=lambda: signup.loaded)
+        signup.type(signup._username, data["username"])
+        signup.type(signup._password, data["password"], name="password", secret=True)
+        if signup.has_agree:
+            signup.toggle(signup._agree)
+        signup.tap(signup._submit, settle=lambda: me.logged_in or signup.message)
+        if not me.logged_in:
+            raise RuntimeError(f"sign-up did not succeed: {signup.message}")
+
+    def log_in(self) -> str:
+        """Close and reopen the app, then log in from Me with the same credentials."""
+        data = self.context.data
+        self.relaunch()
+        me = self._open_me()
+        if me.logged_in:
+            return "accepted"
+        login = LoginPage(self.context)
+        me.tap(me._login, settle=lambda: login.loaded)
+        login.type(login._username, data["username"])
+        login.type(login._password, data["password"], name="password", secret=True)
+        login.tap(login._submit, settle=lambda: me.logged_in or login.message)
+        if me.logged_in:
+            return "accepted"
+        message = login.message
+        if "pending" in load_lexicon("goals").match(message) or waiting_period_days(message):
+            return "pending"
+        return "rejected"
+
+    # --- deletion ---
+    def _route_to_delete(self) -> list[dict[str, Any]]:
+        """Shortest chain of menu rows from Me to the row `#delete-account`, from the app's menu structure."""
+        screens = self.config.get("screens", {})
+        start = self.config.get("me", {}).get("items", [])
+        queue: deque[tuple[list[dict[str, Any]], list[dict[str, Any]]]] = deque([([], start)])
+        seen: set[str] = set()
+        while queue:
+            path, items = queue.popleft()
+            for item in items:
+                if item.get("id") == "delete-account":
+                    return path + [item]
+                target = item.get("to")
+                if target and target not in seen and screens.get(target, {}).get("type") == "menu":
+                    seen.add(target)
+                    queue.append((path + [item], screens[target].get("items", [])))
+        raise RuntimeError(f"no way to #delete-account in variant {self.variant}")
+
+    def delete_account(self) -> None:
+        self._open_me()
+        route = self._route_to_delete()
+        for item in route[:-1]:
+            self.page.tap(css(f"#{item['id']}"), settle=lambda t=item["to"]: self.page.shows(t))
+        last = route[-1]
+        steps = self.config.get("deletion", {}).get("steps", [])
+        if last.get("to"):     # the row only leads to a page (e-mail us, call us): nothing to walk further
+            self.page.tap(css(f"#{last['id']}"), settle=lambda: self.page.shows(last["to"]))
+            return
+        first = PAGES[steps[0]["type"]](self.context, steps[0]) if steps else None
+        self.page.tap(css(f"#{last['id']}"), settle=(lambda: first.loaded) if first else None)
+        for index, step in enumerate(steps):
+            page: DeletionStepPage = PAGES[step["type"]](self.context, step)
+            page.wait_for_page_to_load()
+            following = steps[index + 1] if index + 1 < len(steps) else None
+            if following is not None:
+                nxt = PAGES[following["type"]](self.context, following)
+                page.final_settle = lambda n=nxt: n.loaded
+            else:
+                page.final_settle = lambda p=page: self.page.shows("delete-result") or p.error_message
+            page.perform()
+
+    # --- permissions ---
+    def reach_core(self, budget: int) -> bool:
+        """Go for the core screen as a user would: accept consent, decline re-asks, retry a blocker once."""
+        retried = False
+        for _ in range(budget):
+            if not self.context.platform.in_foreground():
+                return False
+            if self.consent_shown:
+                self.accept_consent()
+                continue
+            rationale = RationaleDialog(self.context)
+            if rationale.loaded:
+                rationale.tap(rationale._cancel, settle=self._settled)
+                continue
+            if self.core_reached:
+                return True
+            blocker = BlockerPage(self.context)
+            if blocker.loaded:
+                if retried:
+                    return False
+                blocker.tap(blocker._retry, settle=self._settled)
+                retried = True
+                continue
+            try:
+                self.page.wait().until(lambda _: self._settled(), message="the app to settle")
+            except Exception:
+                return False
+            if not (self.core_reached or self.consent_shown or rationale.loaded or blocker.loaded):
+                return False
+        return self.core_reached
+
+    def feature_on(self, permission: str) -> bool | None:
+        """Use the home screen's feature that needs `permission` and read whether it works."""
+        home = HomePage(self.context)
+        if not home.loaded or not home.find_elements(home.feature(permission)):
+            return None
+        before = home.find_element(home._status).text
+        home.tap(home.feature(permission), settle=lambda: home.find_element(home._status).text != before)
+        return home.feature_state(permission) == "on"
+
+
+__all__ = ["RefApp", "ConfirmDialog", "screen", "MenuPage"]
