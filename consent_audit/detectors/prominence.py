@@ -92,12 +92,19 @@ def _mode_rgb(pixels: np.ndarray) -> RGB:
 
 
 def _border(crop: np.ndarray, width: int = 2) -> np.ndarray:
-    """Pixels of the crop's outer frame, Nx3."""
+    """Pixels of the crop's frame, Nx3: the middle halves of its four sides, a little inside.
+
+    Rounded corners (pills, cards) and anti-aliased, partly covered edge rows would otherwise
+    outvote the fill: a blue pill's bounding box has white corners and light-blue edge rows.
+    """
     h, w = crop.shape[:2]
-    t = max(1, min(width, h // 2, w // 2))
-    parts = [crop[:t].reshape(-1, 3), crop[h - t:].reshape(-1, 3),
-             crop[t:h - t, :t].reshape(-1, 3), crop[t:h - t, w - t:].reshape(-1, 3)]
-    return np.concatenate(parts)
+    d = min(max(width, round(0.08 * min(h, w))), h // 2, w // 2)
+    t = max(1, min(width, h // 4, w // 4))
+    x0, x1 = w // 4, max(w // 4 + 1, 3 * w // 4)
+    y0, y1 = h // 4, max(h // 4 + 1, 3 * h // 4)
+    parts = [crop[d:d + t, x0:x1].reshape(-1, 3), crop[h - d - t:h - d, x0:x1].reshape(-1, 3),
+             crop[y0:y1, d:d + t].reshape(-1, 3), crop[y0:y1, w - d - t:w - d].reshape(-1, 3)]
+    return np.concatenate([p for p in parts if p.size])
 
 
 def dominant_colours(crop: np.ndarray) -> tuple[RGB, RGB, float]:
