@@ -84,7 +84,7 @@ def pytest_args(args: argparse.Namespace) -> list[str]:
     out = flows + ["-p", "no:cacheprovider", "--rootdir", str(ROOT), "-c", str(ROOT / "pytest.ini"),
                    "--profile", args.profile, "--screenshot", args.screenshot,
                    "--relaunches", str(args.relaunches), "--reports-dir", args.reports_dir, "-v",
-                   "--tb=line", "-W", "ignore::pytest.PytestUnraisableExceptionWarning"]
+                   "--tb=no", "-W", "ignore::pytest.PytestUnraisableExceptionWarning"]
     for name in args.target:
         out += ["--target", name]
     for cap in args.capability:

@@ -1,0 +1,134 @@
+"""The main job end to end: `consent-audit run` on every reference-app variant, through the real Appium
+server and Chromium, measured figures compared with the ground truth exactly."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from consent_audit.policy import load_policy
+from consent_audit.report import third_party_references
+from consent_audit.rules import load_catalog
+from consent_audit.targets import default_targets, load_target
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = default_targets()
+
+
+@pytest.fixture(scope="module")
+def audit_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    reports = tmp_path_factory.mktemp("reports")
+    proc = subprocess.run([sys.executable, "-m", "consent_audit.cli", "run", "--reports-dir", str(reports),
+                           "--run-id", "truth-run", "--quiet"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=1500, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    run_dir = reports / "truth-run"
+    summary = json.loads((run_dir / "summary.json").read_text(encoding="utf-8"))
+    return {"proc": proc, "dir": run_dir, "summary": summary,
+            "results": {(r["target"], r["flow"]): r for r in summary["results"]}}
+
+
+def truth_of(target: str) -> dict[str, Any]:
+    found = load_target(target).truth()
+    assert found is not None
+    return found
+
+
+def test_the_demo_run_completes_and_says_so(audit_run) -> None:
+    proc = audit_run["proc"]
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert "caught the deliberate dark patterns as expected" in proc.stdout
+    assert len(audit_run["results"]) == 3 * len(TARGETS)
+    assert all(r["status"] != "broken" for r in audit_run["summary"]["results"])
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_deletion_figures_equal_the_truth(audit_run, target: str) -> None:
+    measured = audit_run["results"][(target, "deletion")]["metrics"]
+    truth = {k: v for k, v in truth_of(target)["deletion"].items() if k not in ("path", "note")}
+    assert {k: measured[k] for k in truth} == truth
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_permission_figures_equal_the_truth(audit_run, target: str) -> None:
+    measured = audit_run["results"][(target, "permissions")]["metrics"]
+    truth = truth_of(target)["permissions"]
+    assert measured["outcomes"] == truth["outcomes"]
+    assert measured["prompts_per_launch"] == truth["prompts_per_launch"]
+    assert measured["bundled_demand"] == truth["bundled_demand"]
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_consent_figures_equal_the_truth(audit_run, target: str) -> None:
+    measured = audit_run["results"][(target, "consent")]["metrics"]
+    truth = truth_of(target)["consent"]
+    for key in ("accept_steps", "reject_steps", "preticked", "shaming_text"):
+        assert measured[key] == truth[key], key
+
+
+@pytest.mark.parametrize("target", TARGETS)
+@pytest.mark.parametrize("flow", ["deletion", "permissions", "consent"])
+def test_findings_equal_the_truth(audit_run, target: str, flow: str) -> None:
+    result = audit_run["results"][(target, flow)]
+    expected = truth_of(target)["findings_by_flow"][flow]
+    assert sorted({f["pattern"] for f in result["findings"]}) == expected
+    assert result["status"] == ("failed" if expected else "passed")
+    catalog = load_catalog()
+    for finding in result["findings"]:
+        assert finding["rule_refs"]
+        assert [catalog.get(ref).id for ref in finding["rule_refs"]] == finding["rule_refs"]
+        assert {item.id for item in catalog.for_pattern(finding["pattern"])} == set(finding["rule_refs"])
+        assert finding["evidence"], finding["pattern"]
+        for path in finding["evidence"]:
+            assert (audit_run["dir"] / path).is_file(), path
+
+
+def test_prominence_separates_the_asymmetric_dialog_from_the_fair_ones(audit_run) -> None:
+    limits = load_policy().section("consent")
+    for target in TARGETS:
+        look = audit_run["results"][(target, "consent")]["metrics"]["prominence"]
+        past = (look["area_ratio"] > limits["max_area_ratio"]
+                or look["contrast_accept"] / look["contrast_reject"] > limits["max_contrast_ratio"]
+                or look["saturation_accept"] - look["saturation_reject"] > limits["max_saturation_diff"])
+        assert past == ("visual_interference" in truth_of(target)["findings_by_flow"]["consent"]), (target, look)
+
+
+def test_allure_shows_every_deletion_step_with_its_screenshot_in_order(audit_run) -> None:
+    results = audit_run["dir"] / "allure-results"
+    case = next(json.loads(p.read_text()) for p in results.glob("*-result.json")
+                if "test_account_deletion[refapp-obstructed-deletion]" in json.loads(p.read_text())["fullName"]
+                or "refapp-obstructed-deletion" in json.loads(p.read_text()).get("name", "")
+                and "deletion" in json.loads(p.read_text())["fullName"])
+    journey = next(s for s in case["steps"] if s["name"] == "Journey: delete account")
+    titles = [s["name"] for s in journey["steps"]]
+    assert len(titles) == 13 + 1    # 13 actions and one scroll, in order
+    assert titles[0] == 'Tap "我的"' and titles[-1] == 'Tap "确认注销"'
+    assert all(s.get("attachments") for s in journey["steps"])
+    assert case["status"] == "failed" and "dark pattern found" in case["statusDetails"]["message"]
+
+
+def test_the_report_is_one_file_with_no_third_party_request(audit_run) -> None:
+    report = audit_run["dir"] / audit_run["summary"]["report"]
+    html = report.read_text(encoding="utf-8")
+    assert len(html) > 100_000
+    assert third_party_references(html) == []
+    assert "googletagmanager" not in html and "gtag(" not in html
+
+
+def test_no_secret_in_any_file_of_the_run(audit_run) -> None:
+    secrets = set()
+    for target in TARGETS:
+        secrets.update(load_target(target).secrets())
+    assert secrets
+    leaks = []
+    for path in audit_run["dir"].rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            leaks += [(str(path.relative_to(audit_run["dir"])), s) for s in secrets if s.encode() in data]
+    assert leaks == []
