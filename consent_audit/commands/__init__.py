@@ -1,0 +1,1 @@
+"""The subcommands of `consent-audit`, one module each."""

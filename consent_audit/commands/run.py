@@ -1,0 +1,148 @@
+"""`consent-audit run`: the audit flows against targets, through pytest."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from ..cli import EXIT_BROKEN, EXIT_CLEAN, EXIT_FOUND
+from ..errors import UsageError
+from ..paths import REPORTS, ROOT
+
+FLOWS = {"deletion": "flows/test_deletion.py", "permissions": "flows/test_permissions.py",
+         "consent": "flows/test_consent.py"}
+
+
+def register(sub: "argparse._SubParsersAction") -> None:
+    run = sub.add_parser("run", help="run the audit flows against targets")
+    run.set_defaults(handler=cmd_run)
+    run.add_argument("--profile", default="local-chromium", help="device profile (assets/profiles)")
+    run.add_argument("--target", action="append", default=[], help="target (assets/targets), repeatable")
+    run.add_argument("--flow", action="append", default=[], choices=sorted(FLOWS), help="flow, repeatable")
+    run.add_argument("--appium-url", help="use this Appium server or grid instead of starting one")
+    run.add_argument("--appium-port", type=int, help="port for the Appium server the suite starts")
+    run.add_argument("--capability", action="append", default=[], metavar="KEY=VALUE")
+    run.add_argument("--screenshot", choices=("on", "off", "only-on-failure"), default="on")
+    run.add_argument("--relaunches", type=int, default=3)
+    run.add_argument("--reports-dir", default=str(REPORTS))
+    run.add_argument("--run-id")
+    run.add_argument("-k", dest="keyword", help="pytest -k expression")
+    run.add_argument("--quiet", action="store_true", help="no live step log")
+
+
+def preflight(args: argparse.Namespace) -> None:
+    """Check the input before anything starts: every problem is one line (UsageError)."""
+    from ..appium_server import port_in_use, server_status
+    from ..profiles import load_profile
+    from ..targets import default_targets, load_target
+
+    profile = load_profile(args.profile, args.capability)
+    if profile.requires_device and not args.appium_url:
+        from ..platforms import check_android_device
+        check_android_device()      # first: without a device nothing else matters, and the driver would wait 20 s
+    targets = [load_target(name) for name in (args.target or default_targets())]
+    if not targets:
+        raise UsageError("no target selected and no default target in assets/targets")
+    wrong = [t.name for t in targets if t.platform != profile.platform]
+    if wrong:
+        raise UsageError(f"target(s) {', '.join(wrong)} need another platform than profile {profile.name} "
+                         f"({profile.platform})")
+    if args.relaunches < 1:
+        raise UsageError("--relaunches must be at least 1")
+    url = args.appium_url or (profile.appium_url if profile.server == "remote" else None)
+    if profile.server == "remote" and not url:
+        raise UsageError(f"profile {profile.name} is remote: give --appium-url")
+    if url:
+        server_status(url)
+    else:
+        if args.appium_port is not None and port_in_use(args.appium_port):
+            raise UsageError(f"port {args.appium_port} is already in use; choose another --appium-port or omit it")
+        if not (ROOT / "node_modules" / "appium" / "index.js").exists():
+            raise UsageError("Appium is not installed; run `make setup`")
+    if profile.platform == "web-chromium" and not url:
+        caps = profile.capabilities
+        chrome = (caps.get("goog:chromeOptions") or {}).get("binary", "/usr/bin/chromium")
+        driver = caps.get("appium:executable")
+        if not driver:
+            raise UsageError("the profile sets no appium:executable: without it the chromium driver tries to "
+                             "download chromedriver and fails offline")
+        for name, path in (("chromium", chrome), ("chromedriver", driver)):
+            if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+                raise UsageError(f"{name} not found at {path}; run `make setup` (Debian: apt-get install chromium "
+                                 f"chromium-driver) or set it in the profile")
+
+
+def pytest_args(args: argparse.Namespace) -> list[str]:
+    flows = [str(ROOT / FLOWS[f]) for f in (args.flow or sorted(FLOWS))]
+    out = flows + ["-p", "no:cacheprovider", "--rootdir", str(ROOT), "-c", str(ROOT / "pytest.ini"),
+                   "--profile", args.profile, "--screenshot", args.screenshot,
+                   "--relaunches", str(args.relaunches), "--reports-dir", args.reports_dir, "-v",
+                   "--tb=no", "-W", "ignore::pytest.PytestUnraisableExceptionWarning"]
+    for name in args.target:
+        out += ["--target", name]
+    for cap in args.capability:
+        out += ["--capability", cap]
+    if args.appium_url:
+        out += ["--appium-url", args.appium_url]
+    if args.appium_port:
+        out += ["--appium-port", str(args.appium_port)]
+    if args.run_id:
+        out += ["--run-id", args.run_id]
+    if args.keyword:
+        out += ["-k", args.keyword]
+    if not args.quiet:
+        out += ["-o", "log_cli=true", "--log-cli-level=INFO", "--log-cli-format=    %(message)s"]
+    return out
+
+
+def verdict(summary: dict) -> tuple[int, str]:
+    """The exit status and a plain sentence about the run."""
+    results = summary.get("results", [])
+    if not results:
+        return EXIT_BROKEN, "no flow ran"
+    broken = [r for r in results if r["status"] == "broken"]
+    if broken or summary.get("interrupted"):
+        names = ", ".join(f"{r['target']}/{r['flow']}" for r in broken) or "the run"
+        return EXIT_BROKEN, f"the run broke ({names}): see the 'Automation broken' category in the report"
+    reference = [r for r in results if "as_expected" in r]
+    missed = [r for r in reference if not r["as_expected"]]
+    if missed:
+        names = ", ".join(f"{r['target']}/{r['flow']}" for r in missed)
+        return EXIT_BROKEN, f"reference targets measured differently from their ground truth: {names}"
+    found = [r for r in results if r["findings"] and "as_expected" not in r]
+    caught = [r for r in reference if r["findings"]]
+    parts = []
+    if reference:
+        clean = len(reference) - len(caught)
+        parts.append(f"reference app: {len(caught)} audits caught the deliberate dark patterns as expected, "
+                     f"{clean} came out clean as expected")
+    if found:
+        parts.append(f"dark patterns found in {len(found)} audits: " +
+                     ", ".join(f"{r['target']}/{r['flow']}" for r in found))
+        return EXIT_FOUND, "; ".join(parts)
+    if not reference:
+        parts.append("no dark pattern found")
+    return EXIT_CLEAN, "; ".join(parts)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    import pytest
+
+    preflight(args)
+    if args.run_id is None:
+        from ..run import new_run_id
+        args.run_id = new_run_id()
+    code = pytest.main(pytest_args(args))
+    summary_path = Path(args.reports_dir) / args.run_id / "summary.json"
+    if not summary_path.exists():
+        print(f"consent-audit: the run wrote no summary (pytest exit {int(code)})", file=sys.stderr)
+        return EXIT_BROKEN
+    summary = json.loads(summary_path.read_text(encoding="utf-8"))
+    status, sentence = verdict(summary)
+    print(f"\nconsent-audit: {sentence}")
+    print(f"summary: {summary_path}")
+    if summary.get("report"):
+        print(f"report:  {summary_path.parent / summary['report']}")
+    return status
