@@ -79,10 +79,7 @@ class Actions:
             return False
 
     def is_element_displayed(self, locator: Locator) -> bool:
-        try:
-            return self.find_element(locator).is_displayed()
-        except (NoSuchElementException, StaleElementReferenceException):
-            return False
+        return self.context.platform.visible_element(self._scope, locator) is not None
 
     def wait(self, timeout: float | None = None) -> WebDriverWait:
         return WebDriverWait(self.driver, self.context.timeout if timeout is None else timeout,
@@ -92,12 +89,12 @@ class Actions:
     def wait_for_displayed(self, locator: Locator, timeout: float | None = None) -> WebElement:
         """Wait until the element is displayed and return it (raises TimeoutException, 'automation broken')."""
         return self.wait(timeout).until(
-            lambda _: (lambda el: el if el.is_displayed() else False)(self.find_element(locator)),
+            lambda _: self.context.platform.visible_element(self._scope, locator) or False,
             message=f"{locator[1]} was not displayed within {self.context.timeout if timeout is None else timeout:g}s")
 
     def wait_for_enabled(self, locator: Locator, timeout: float | None = None) -> WebElement:
         return self.wait(timeout).until(
-            lambda _: (lambda el: el if el.is_displayed() and el.is_enabled() else False)(self.find_element(locator)),
+            lambda _: self.context.platform.visible_element(self._scope, locator, enabled=True) or False,
             message=f"{locator[1]} was not enabled within {self.context.timeout if timeout is None else timeout:g}s")
 
     # --- describing ---

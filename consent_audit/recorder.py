@@ -224,7 +224,7 @@ def redact_png(png: bytes, boxes: list[tuple[int, int, int, int]]) -> bytes:
             image[y0:y1, x0:x1] = 0
             cv2.putText(image, "REDACTED", (x0 + 6, min(y1 - 6, y0 + 40)), cv2.FONT_HERSHEY_SIMPLEX, 1.0,
                         (255, 255, 255), 2, cv2.LINE_AA)
-    ok, encoded = cv2.imencode(".png", image)
+    ok, encoded = cv2.imencode(".png", image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
     return encoded.tobytes() if ok else png
 
 

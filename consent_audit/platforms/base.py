@@ -5,6 +5,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.remote.webelement import WebElement
 
 from ..screen import Bounds, Screen
@@ -78,6 +79,20 @@ class Platform(ABC):
 
     def back(self) -> None:
         self.driver.back()
+
+    # --- finding (one place, so a platform can do it in fewer round trips) ---
+    def visible_element(self, scope: Any, locator: tuple[str, str], enabled: bool = False) -> WebElement | None:
+        """The element if it is displayed (and enabled, when asked), else None."""
+        found = scope.find_elements(*locator)
+        if not found:
+            return None
+        element = found[0]
+        try:
+            if not element.is_displayed() or (enabled and not element.is_enabled()):
+                return None
+        except StaleElementReferenceException:
+            return None
+        return element
 
     @staticmethod
     def element_id_of(locator: tuple[str, str]) -> str | None:

@@ -139,6 +139,21 @@ class WebChromiumPlatform(Platform):
             self._prompts_seen = {p: int(counts.get(p, 0)) for p in PERMISSIONS}
         return dict(self._prompts_seen)   # the last known counts once the app left its page
 
+    # --- finding ---
+    _VISIBLE_JS = (
+        "const scope = arguments[0] || document; const e = scope.querySelector(arguments[1]);"
+        "if (!e || e.getClientRects().length === 0) return null;"
+        "const st = getComputedStyle(e); if (st.visibility === 'hidden' || st.display === 'none') return null;"
+        "if (arguments[2] && (e.disabled || e.getAttribute('aria-disabled') === 'true')) return null;"
+        "return e;")
+
+    def visible_element(self, scope: Any, locator: tuple[str, str], enabled: bool = False) -> WebElement | None:
+        """One round trip for CSS locators (find + displayed + enabled), instead of three."""
+        if locator[0] != "css selector":
+            return super().visible_element(scope, locator, enabled)
+        root = scope if isinstance(scope, WebElement) else None
+        return self.driver.execute_script(self._VISIBLE_JS, root, locator[1], enabled)
+
     # --- screens and gestures ---
     def capture(self, screenshot: bool = True) -> Capture:
         png = self.driver.get_screenshot_as_png() if screenshot else b""
@@ -181,10 +196,13 @@ class WebChromiumPlatform(Platform):
                 "return [Math.round(r.left + r.width / 2), Math.round(top), Math.round(bottom)];", container)
             x, top, bottom = box
             height = max(bottom - top, 40)
-            actions = ActionBuilder(self.driver, mouse=PointerInput(interaction.POINTER_TOUCH, "finger"))
-            finger = actions.pointer_action
-            finger.move_to_location(x, int(top + height * 0.8)).pointer_down()
-            finger.move_to_location(x, int(top + height * 0.25)).pause(0.15).pointer_up()
+            finger = PointerInput(interaction.POINTER_TOUCH, "finger")
+            actions = ActionBuilder(self.driver, mouse=finger)
+            finger.create_pointer_move(duration=0, x=x, y=int(top + height * 0.9))
+            finger.create_pointer_down()
+            finger.create_pointer_move(duration=200, x=x, y=int(top + height * 0.1))
+            finger.create_pause(0.1)      # hold still before lifting: no fling, the page rests where the finger left it
+            finger.create_pointer_up(0)
             actions.perform()
             return visible()
 
