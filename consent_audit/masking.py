@@ -83,7 +83,10 @@ class Masker:
 
 def _char_array_regex(value: str) -> str:
     """Matches a value sent as W3C key actions or a JSON array of characters: "s", "e", "c" …"""
-    parts = [re.escape(json.dumps(ch)) for ch in value]
+    parts = []
+    for ch in value:
+        forms = {json.dumps(ch), json.dumps(ch, ensure_ascii=False)}
+        parts.append("(?:" + "|".join(re.escape(f) for f in sorted(forms)) + ")")
     return r"\s*,\s*".join(parts)
 
 

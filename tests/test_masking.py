@@ -1,0 +1,43 @@
+"""Secrets are masked in every form they take in text: plain, JSON-escaped, sent as key arrays."""
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+from consent_audit.masking import MASK, Masker, MaskingFilter
+
+
+def test_plain_json_and_key_array_forms_are_masked() -> None:
+    masker = Masker(["Tr0ub4dor&3", "测试密码123"])
+    text = ('{"text":"Tr0ub4dor&3","value":["T","r","0","u","b","4","d","o","r","&","3"]} '
+            + json.dumps({"p": "测试密码123"}) + ' ["测", "试", "密", "码", "1", "2", "3"]')
+    masked = masker.mask(text)
+    assert "Tr0ub4dor" not in masked and "测试密码" not in masked and "\\u6d4b" not in masked
+    assert '"r","0","u"' not in masked.replace(" ", "")
+    assert masked.count(MASK) == 4
+
+
+def test_short_secrets_are_refused() -> None:
+    with pytest.raises(ValueError):
+        Masker(["12"])
+
+
+def test_nested_data_and_files(tmp_path) -> None:
+    masker = Masker(["246810"])
+    assert masker.mask_data({"a": ["code 246810", {"246810": 1}]}) == {"a": [f"code {MASK}", {MASK: 1}]}
+    path = tmp_path / "log.txt"
+    path.write_text("sent 246810\nnothing\n", encoding="utf-8")
+    assert masker.mask_file(path) is True
+    assert path.read_text(encoding="utf-8") == f"sent {MASK}\nnothing\n"
+    assert masker.mask_file(path) is False
+
+
+def test_logging_filter_masks_messages(caplog) -> None:
+    masker = Masker(["s3cret-pass"])
+    logger = logging.getLogger("test-masking")
+    logger.addFilter(MaskingFilter(masker))
+    with caplog.at_level(logging.INFO, logger="test-masking"):
+        logger.info("typing %s now", "s3cret-pass")
+    assert "s3cret-pass" not in caplog.text and MASK in caplog.text

@@ -1,0 +1,71 @@
+"""The measures on trails built from screens (no browser): how outcomes and data are decided."""
+from __future__ import annotations
+
+from consent_audit.measures import (declined_reprompts, deletion_metrics, demanded_data, permission_outcome,
+                                    preticked)
+from consent_audit.recorder import Kind, Step, Trail
+from consent_audit.screen import Element, Screen
+
+
+def screen(sig: str, texts: list[str] = (), prompts: dict | None = None, in_app: bool = True,
+           elements: list[Element] | None = None) -> Screen:
+    els = list(elements or []) + [Element(text=t) for t in texts]
+    return Screen(elements=els, signature=sig, prompts=prompts or {}, in_app=in_app)
+
+
+def step(i: int, kind: Kind, after: Screen, **target: str) -> Step:
+    return Step(index=i, kind=kind, title="", target=dict(target), at="", seconds=0.0, screen=after)
+
+
+def test_loop_needs_the_prompt_back_after_declines() -> None:
+    start = screen("rationale", ["开启通知"], {"notifications": 1})
+    trail = Trail("deny", start=start, steps=[
+        step(1, Kind.TAP, screen("rationale", [], {"notifications": 2}), text="取消"),
+        step(2, Kind.TAP, screen("rationale", [], {"notifications": 3}), text="取消")])
+    assert declined_reprompts(trail, "notifications") == 2
+    assert permission_outcome(trail, "notifications", False, None, True, 2) == "loop"
+    retry = Trail("deny", start=start, steps=[step(1, Kind.TAP, screen("blocker", [], {"notifications": 2}), text="去开启")])
+    assert permission_outcome(retry, "notifications", False, None, True, 2) == "blocked"   # the user asked again
+
+
+def test_exit_degraded_usable() -> None:
+    trail = Trail("deny", start=screen("home"))
+    assert permission_outcome(trail, "camera", False, None, False, 2) == "exited"
+    assert permission_outcome(trail, "camera", True, False, True, 2) == "degraded"
+    assert permission_outcome(trail, "camera", True, True, True, 2) == "usable"
+    left = Trail("deny", start=screen("blank", in_app=False))
+    assert permission_outcome(left, "camera", False, None, True, 2) == "exited"
+
+
+def test_deletion_metrics_and_demanded_data() -> None:
+    reason = screen("reason", ["请选择您注销账号的原因"])
+    trail = Trail("delete", start=screen("home"), steps=[
+        step(1, Kind.TAP, reason, text="注销账号"),
+        step(2, Kind.TAP, screen("reason"), role="radio", text="不再使用"),
+        step(3, Kind.TEXT, screen("verify"), name="短信验证码"),
+        step(4, Kind.TEXT, screen("verify"), name="身份证号"),
+        step(5, Kind.SCROLL, screen("verify")),
+        step(6, Kind.TAP, screen("face", ["人脸验证"], {"camera": 1}), text="开始验证"),
+        step(7, Kind.TAP, screen("done", ["注销申请已提交，将在15个工作日内处理完成"], {"camera": 1}), text="确认")])
+    assert demanded_data(trail) == ["face_scan", "id_number", "reason", "sms_code"]
+    signup = Trail("signup", start=screen("home"), steps=[step(i, Kind.TAP, screen("s")) for i in range(4)])
+    m = deletion_metrics(trail, signup, "pending")
+    assert (m["steps"], m["taps"], m["text_inputs"], m["scrolls"], m["screens"]) == (6, 4, 2, 1, 5)
+    assert m["waiting_period_days"] == 15 and m["deletion_in_app"] is True
+    assert m["signup_steps"] == 4 and m["delete_to_signup_ratio"] == 1.5
+
+
+def test_off_app_ending_is_not_in_app_and_has_no_waiting_period() -> None:
+    trail = Trail("delete", start=screen("home"), steps=[
+        step(1, Kind.TAP, screen("info", ["To delete your account, send an e-mail to privacy@x.invalid. "
+                                          "We will process your request within 30 days."]))])
+    m = deletion_metrics(trail, None, "accepted")
+    assert m["deletion_in_app"] is False and m["waiting_period_days"] is None
+
+
+def test_preticked_counts_the_first_screen_with_boxes() -> None:
+    boxes = [Element(rid=f"p{i}", role="checkbox", checked=i < 3) for i in range(4)]
+    trail = Trail("reject", start=screen("dialog"), steps=[
+        step(1, Kind.TAP, screen("manage", elements=boxes)),
+        step(2, Kind.TOGGLE, screen("manage", elements=[Element(role="checkbox", checked=False)] * 4))])
+    assert preticked(trail) == 3
