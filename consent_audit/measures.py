@@ -1,7 +1,7 @@
 """Figures from what the recorder saw: pure functions over trails and screens (no driver, no platform)."""
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .detectors.text import classify_action, data_demanded, load_lexicon, waiting_period_days
 from .recorder import Kind, Trail
@@ -126,12 +126,19 @@ def preticked(trail: Trail) -> int:
     return 0
 
 
-def texts_of(trails: Iterable[Trail]) -> list[str]:
+OCR = Callable[[bytes], list[str]]
+
+
+def texts_of(trails: Iterable[Trail], ocr: OCR | None = None) -> list[str]:
+    """Every element text and accessible name on the trails' screens, in order, once each. Where a target
+    draws its text into pixels only (canvas, images), pass `ocr` (PNG bytes → lines of text) to read them too."""
     seen: list[str] = []
     for trail in trails:
         for screen in trail.screens:
-            for element in screen.elements:
-                for text in (element.text, element.name):
-                    if text and text not in seen:
-                        seen.append(text)
+            found = [t for e in screen.elements for t in (e.text, e.name)]
+            if ocr is not None and screen.screenshot:
+                found += ocr(screen.screenshot)
+            for text in found:
+                if text and text not in seen:
+                    seen.append(text)
     return seen

@@ -150,6 +150,13 @@ def policy(pytestconfig: pytest.Config) -> Any:
 
 
 @pytest.fixture(scope="session")
+def ocr() -> Any:
+    """Text recognition for targets that draw text into pixels only: None here (element texts are used).
+    Override in your conftest.py with a callable `png_bytes -> list[str]` to read screenshots too."""
+    return None
+
+
+@pytest.fixture(scope="session")
 def refapp_server(run: Run) -> Iterator[Any]:
     """The reference app, served on a free loopback port with fresh state for this run."""
     from refapp.server import RefAppServer

@@ -18,7 +18,7 @@ from consent_audit.measures import preticked, texts_of
 @allure.epic("consent-flow audit")
 @allure.feature("consent dialog")
 @pytest.mark.flow("consent")
-def test_consent_dialog(app, platform, recorder, audit, target, policy, test_dir) -> None:
+def test_consent_dialog(app, platform, recorder, audit, target, policy, test_dir, ocr) -> None:
     for permission in target.permissions:
         platform.decide_permission(permission, "granted")
     app.launch()
@@ -51,7 +51,7 @@ def test_consent_dialog(app, platform, recorder, audit, target, policy, test_dir
     allure.attach(png.tobytes(), name="consent dialog, annotated", attachment_type=allure.attachment_type.PNG)
     annotated = audit.evidence_path("consent-annotated.png")
 
-    shaming = shaming_phrases(texts_of([accept, reject]))
+    shaming = shaming_phrases(texts_of([accept, reject], ocr))
     metrics = {"consent_dialog": True, "accept_steps": accept.counts["steps"], "reject_steps": reject.counts["steps"],
                "preticked": preticked(reject), "shaming_text": shaming, "prominence": figures,
                "reject_is_text_link": look["reject_is_text_link"]}

@@ -15,7 +15,7 @@ from consent_audit.measures import deletion_metrics, texts_of
 @allure.epic("consent-flow audit")
 @allure.feature("account deletion")
 @pytest.mark.flow("deletion")
-def test_account_deletion(app, platform, recorder, audit, target, policy) -> None:
+def test_account_deletion(app, platform, recorder, audit, target, policy, ocr) -> None:
     for permission in target.permissions:
         platform.decide_permission(permission, "granted")
     app.launch()
@@ -30,7 +30,7 @@ def test_account_deletion(app, platform, recorder, audit, target, policy) -> Non
         login_after = app.log_in()
 
     metrics = deletion_metrics(deletion, signup, login_after)
-    metrics["shaming_text"] = shaming_phrases(texts_of([deletion]))
+    metrics["shaming_text"] = shaming_phrases(texts_of([deletion], ocr))
     audit.metrics.update(metrics)
     limits = policy.section("deletion")
     evidence = [audit.evidence_path(p) for p in deletion.evidence()]
