@@ -24,6 +24,7 @@ log = logging.getLogger("consent_audit")
 RUN_KEY = pytest.StashKey[Run]()
 REPORTS_KEY = pytest.StashKey[dict]()
 RECORD_KEY = pytest.StashKey[AuditRecord]()
+FAILURE_KEY = pytest.StashKey[bool]()
 
 
 # --- options -----------------------------------------------------------------------------------------
@@ -78,6 +79,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
     outcome = yield
     report = outcome.get_result()
     item.stash.setdefault(REPORTS_KEY, {})[report.when] = report
+    if report.failed and report.when == "call" and "recorder" in getattr(item, "funcargs", {}):
+        # attach to the test itself (not its teardown) while its Allure result is still open
+        args = item.funcargs
+        config = item.config
+        _attach_failure(args["recorder"], config.getoption("--screenshot"), args["recorder"].out_dir,
+                        config.stash[RUN_KEY], config.stash[RUN_KEY].masker)
+        item.stash[FAILURE_KEY] = True
     record = item.stash.get(RECORD_KEY, None)
     if record is None or report.when == "teardown" and record.status != "broken":
         return
@@ -231,12 +239,12 @@ def recorder(platform: Any, test_dir: Path, masker: Masker, pytestconfig: pytest
     try:
         yield rec
     finally:
-        if _failed(request):
-            _attach_failure(rec, platform, mode, test_dir, run, masker)
+        if _failed(request) and not request.node.stash.get(FAILURE_KEY, False):
+            _attach_failure(rec, mode, test_dir, run, masker)
         rec.write_trace()
 
 
-def _attach_failure(rec: Recorder, platform: Any, mode: str, test_dir: Path, run: Run, masker: Masker) -> None:
+def _attach_failure(rec: Recorder, mode: str, test_dir: Path, run: Run, masker: Masker) -> None:
     """Last screen, page source and the Appium log tail; an error here never masks the real failure."""
     try:
         screen = rec.last_screen
