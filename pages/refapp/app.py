@@ -144,8 +144,7 @@ class RefApp:
         first = PAGES[steps[0]["type"]](self.context, steps[0]) if steps else None
         self.page.tap(css(f"#{last['id']}"), settle=(lambda: first.loaded) if first else None)
         for index, step in enumerate(steps):
-            page: DeletionStepPage = PAGES[step["type"]](self.context, step)
-            page.wait_for_page_to_load()
+            page: DeletionStepPage = PAGES[step["type"]](self.context, step)   # loaded: the last tap waited for it
             following = steps[index + 1] if index + 1 < len(steps) else None
             if following is not None:
                 nxt = PAGES[following["type"]](self.context, following)

@@ -39,7 +39,11 @@ class RefAppPage(BasePage):
 
     @property
     def loaded(self) -> bool:
-        return self.is_element_displayed(self._root_locator) and not self.modal_open
+        """This view is shown and no dialog covers it (one script call)."""
+        return bool(self.driver.execute_script(
+            "const e = document.querySelector(arguments[0]);"
+            "return !!e && e.getClientRects().length > 0 && !document.querySelector('.modal.open');",
+            self._root_locator[1]))
 
     @property
     def modal_open(self) -> bool:
