@@ -6,6 +6,7 @@ STAMPS := .stamps
 export APPIUM_HOME := $(CURDIR)/.appium
 
 .PHONY: setup audit test bench clean system
+.PHONY: apk android-tools
 .DEFAULT_GOAL := audit
 
 setup: system $(STAMPS)/venv $(STAMPS)/node $(STAMPS)/drivers
@@ -33,8 +34,19 @@ $(STAMPS)/drivers: $(STAMPS)/node tools/appium-drivers.txt
 audit: setup
 	@$(BIN)/consent-audit run $(ARGS)
 
-test: setup
+test: setup $(STAMPS)/android-tools
 	@$(BIN)/python -m pytest tests $(ARGS)
+
+# The reference app as an Android APK (android/ → build/refapp-android.apk), built offline from Debian packages.
+$(STAMPS)/android-tools: tools/build-apk.sh
+	@mkdir -p $(STAMPS)
+	@bash tools/build-apk.sh tools
+	@touch $@
+
+android-tools: $(STAMPS)/android-tools
+
+apk: $(STAMPS)/android-tools
+	@bash tools/build-apk.sh
 
 bench: setup
 	@for b in benchmarks/*.py; do echo "==> $$b"; $(BIN)/python $$b || exit 1; done

@@ -1,22 +1,52 @@
-"""Android through UiAutomator2: built to the driver's documented contract, run on the device farm."""
+"""Android through UiAutomator2, built to the driver's documented contract (its `mobile:` commands) and
+run on emulators and device farms.
+
+App lifecycle: `mobile: activateApp` (as the launcher icon does) or `mobile: startActivity` for apps
+configured by intent, `mobile: terminateApp`, `mobile: clearApp`. Permissions: `mobile: changePermissions`
+and `mobile: getPermissions`; a denial the app asks about is answered in the system dialog, as a user does.
+What the user sees: `mobile: getCurrentPackage` / `mobile: getCurrentActivity`. Identity: versionName and
+versionCode from `mobile: shell` (dumpsys package) when the server allows the `uiautomator2:adb_shell`
+feature, else versionCode from `mobile: listApps`, which needs no feature.
+
+Permission requests since the (re)launch are counted two ways, the larger count per permission wins:
+system dialogs the dialog page object answered (`note_dialog`), and the lines "ConsentAudit:
+permission-request NAME" an instrumented app (the reference APK) writes to logcat for every request,
+including those the system answers without a dialog.
+"""
 from __future__ import annotations
 
+import logging
+import re
 import shutil
 import subprocess
 from typing import Any
 
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.remote.webelement import WebElement
 
 from ..errors import UsageError
-from ..screen import screen_from_uiautomator_xml
-from .base import STATES, Capture, Platform
+from ..screen import PERMISSION_PROMPT_PACKAGES, screen_from_uiautomator_xml
+from ..waits import wait_until
+from .base import PERMISSIONS, STATES, Capture, Platform
 
-ANDROID_PERMISSIONS = {
-    "geolocation": ["android.permission.ACCESS_FINE_LOCATION", "android.permission.ACCESS_COARSE_LOCATION"],
-    "notifications": ["android.permission.POST_NOTIFICATIONS"],
-    "camera": ["android.permission.CAMERA"],
-    "microphone": ["android.permission.RECORD_AUDIO"],
+log = logging.getLogger(__name__)
+
+ANDROID_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    "geolocation": ("android.permission.ACCESS_FINE_LOCATION", "android.permission.ACCESS_COARSE_LOCATION"),
+    "notifications": ("android.permission.POST_NOTIFICATIONS",),
+    "camera": ("android.permission.CAMERA",),
+    "microphone": ("android.permission.RECORD_AUDIO",),
 }
+RUNTIME_SINCE = {"android.permission.POST_NOTIFICATIONS": 33}   # a runtime permission from this API level on
+MIN_RUNTIME_API = 23
+NOTIFICATION_APPOP = "POST_NOTIFICATION"       # the user's notification switch before Android 13
+INSTRUMENTATION_TAG = "ConsentAudit"
+_REQUEST_LINE = re.compile(rf"\b{INSTRUMENTATION_TAG}\s*:\s*permission-request (\w+)")
+_VERSION_NAME = re.compile(r"\bversionName=(\S+)")
+_VERSION_CODE = re.compile(r"\bversionCode=(\d+)")
+_RESOURCE_ID_XPATH = re.compile(r"//\*\[@resource-id=(['\"])([^'\"]+)\1\]")
+KEYCODE_BACK = 4
+MAX_SWIPES = 30
 
 
 def check_android_device(timeout: float = 5.0) -> None:
@@ -28,65 +58,212 @@ def check_android_device(timeout: float = 5.0) -> None:
     try:
         out = subprocess.run([adb, "devices"], capture_output=True, text=True, timeout=timeout).stdout
     except (subprocess.TimeoutExpired, OSError) as exc:
-        raise UsageError(f"`adb devices` did not answer ({exc}); restart adb (adb kill-server) or use --appium-url")
+        raise UsageError(f"`adb devices` did not answer ({exc}); restart adb (adb kill-server) or use --appium-url") \
+            from None
     devices = [line.split()[0] for line in out.splitlines()[1:] if line.strip().endswith("device")]
     if not devices:
         raise UsageError("no Android device attached (`adb devices` lists none): start an emulator "
                          "(emulator -avd NAME) or point --appium-url at a device farm")
 
 
+def _zero() -> dict[str, int]:
+    return {p: 0 for p in PERMISSIONS}
+
+
 class AndroidPlatform(Platform):
-    """UiAutomator2: permissions through the real system dialog or `mobile: changePermissions`."""
+    """One UiAutomator2 session on an emulator or device; `start` is the app package."""
 
     name = "android-uiautomator2"
 
     def __init__(self, driver: Any, start: str, timeout: float = 10.0) -> None:
         super().__init__(driver, start, timeout)
         self.package = start
-        self._dialogs_seen: dict[str, int] = {p: 0 for p in ANDROID_PERMISSIONS}
+        self.launch_activity: str | None = None
+        self.launch_extras: list[list[str]] = []
+        self._dialogs_seen = _zero()
+        self._requests_logged = _zero()
+        self._logcat = True
+        self._api_level: int | None = None
+        self._device: dict[str, Any] | None = None
+        self._requested: set[str] | None = None
+
+    def _mobile(self, command: str, args: dict[str, Any] | None = None) -> Any:
+        return self.driver.execute_script(f"mobile: {command}", args or {})
+
+    # --- the device ---
+    def device_info(self) -> dict[str, Any]:
+        if self._device is None:
+            self._device = dict(self._mobile("deviceInfo") or {})
+        return self._device
+
+    @property
+    def api_level(self) -> int:
+        """The device's API level: from the session's capabilities, else `mobile: deviceInfo`."""
+        if self._api_level is None:
+            caps = getattr(self.driver, "capabilities", None) or {}
+            raw = (caps.get("deviceApiLevel") or caps.get("appium:deviceApiLevel")
+                   or self.device_info().get("apiVersion"))
+            try:
+                self._api_level = int(str(raw))
+            except (TypeError, ValueError):
+                raise RuntimeError(f"the device reports no API level (got {raw!r})") from None
+        return self._api_level
+
+    # --- app lifecycle ---
+    def use_launch_intent(self, activity: str, extras: list[list[str]] | None = None) -> None:
+        """Launch this activity with these intent extras ([["s", name, value], …], as `mobile: startActivity`
+        takes them) instead of the launcher icon: for apps configured by intent, like the reference APK."""
+        self.launch_activity = activity
+        self.launch_extras = [list(e) for e in extras or []]
+
+    def _start(self) -> None:
+        if self.launch_activity:
+            intent = self.launch_activity if "/" in self.launch_activity else f"{self.package}/{self.launch_activity}"
+            self._mobile("startActivity", {"intent": intent, "action": "android.intent.action.MAIN",
+                                           "categories": "android.intent.category.LAUNCHER",
+                                           "extras": self.launch_extras, "wait": True, "stop": True})
+        else:
+            self._mobile("activateApp", {"appId": self.package})
+
+    def _fresh_counts(self) -> None:
+        self._read_log()            # drain: what the app logged before this launch is not counted
+        self._dialogs_seen, self._requests_logged = _zero(), _zero()
 
     def launch(self) -> None:
-        self.driver.execute_script("mobile: activateApp", {"appId": self.package})
+        """A new app process, as from the launcher (the session may have started one already)."""
+        self._mobile("terminateApp", {"appId": self.package})
+        self._fresh_counts()
+        self._start()
 
     def relaunch(self) -> None:
-        self.driver.execute_script("mobile: terminateApp", {"appId": self.package})
-        self._dialogs_seen = {p: 0 for p in ANDROID_PERMISSIONS}
-        self.launch()
+        self._mobile("terminateApp", {"appId": self.package})
+        self._fresh_counts()
+        self._start()
 
     def reset(self) -> None:
-        self.driver.execute_script("mobile: terminateApp", {"appId": self.package})
-        self.driver.execute_script("mobile: clearApp", {"appId": self.package})
+        """Stop the app and clear its data (`pm clear` also resets its runtime permissions), then apply the
+        decisions taken so far again."""
+        self._mobile("terminateApp", {"appId": self.package})
+        self._mobile("clearApp", {"appId": self.package})
+        for name, state in self.decided.items():
+            self._apply(name, state)
+
+    def current_package(self) -> str:
+        return str(self._mobile("getCurrentPackage") or "")
+
+    def current_activity(self) -> str:
+        return str(self._mobile("getCurrentActivity") or "")
 
     def in_foreground(self) -> bool:
-        return self.driver.current_package == self.package
+        """The app is what the user sees; a permission prompt it raised counts as the app."""
+        try:
+            package = self.current_package()
+        except WebDriverException:
+            return False
+        return package == self.package or package in PERMISSION_PROMPT_PACKAGES
 
     def identity(self) -> dict[str, Any]:
-        info = self.driver.execute_script("mobile: getDeviceInfo") or {}
-        return {"kind": "android", "package": self.package, "activity": self.driver.current_activity,
-                "device": {k: info.get(k) for k in ("manufacturer", "model", "platformVersion", "apiVersion")}}
+        info = self.device_info()
+        return {"kind": "android", "package": self.package, "activity": self.current_activity(), **self._version(),
+                "device": {k: info.get(k) for k in ("manufacturer", "model", "brand", "platformVersion",
+                                                    "apiVersion", "locale")}}
+
+    def _version(self) -> dict[str, Any]:
+        try:
+            out = str(self._mobile("shell", {"command": "dumpsys", "args": ["package", self.package]}))
+            name, code = _VERSION_NAME.search(out), _VERSION_CODE.search(out)
+            if name or code:
+                return {"versionName": name.group(1) if name else None,
+                        "versionCode": int(code.group(1)) if code else None,
+                        "version_source": "mobile: shell dumpsys package"}
+            shell = "dumpsys package shows no version"
+        except WebDriverException as exc:
+            shell = (exc.msg or str(exc)).splitlines()[0] if (exc.msg or str(exc)) else type(exc).__name__
+        code = None
+        try:
+            entry = (self._mobile("listApps") or {}).get(self.package) or {}
+            code = entry.get("versionCode")
+        except WebDriverException as exc:
+            log.info("mobile: listApps failed: %s", exc)
+        return {"versionName": None, "versionCode": code, "version_source":
+                f"mobile: listApps (versionName needs the server feature uiautomator2:adb_shell: {shell[:160]})"}
+
+    # --- permissions ---
+    def requested_permissions(self) -> set[str]:
+        """Android permissions the app's manifest requests (`mobile: getPermissions` type requested)."""
+        if self._requested is None:
+            requested = self._mobile("getPermissions", {"type": "requested", "appPackage": self.package})
+            self._requested = set(requested or [])
+        return self._requested
+
+    def permission_states(self) -> dict[str, str]:
+        """granted / denied for each permission the app requests, read from the OS."""
+        granted = set(self._mobile("getPermissions", {"type": "granted", "appPackage": self.package}) or [])
+        states = {}
+        for name in PERMISSIONS:
+            wanted = [p for p in ANDROID_PERMISSIONS[name] if p in self.requested_permissions()]
+            if wanted:
+                states[name] = "granted" if granted & set(wanted) else "denied"
+        return states
+
+    def _runtime(self, name: str) -> list[str]:
+        """The app's runtime permissions for `name` on this API level."""
+        return [p for p in ANDROID_PERMISSIONS[name]
+                if self.api_level >= RUNTIME_SINCE.get(p, MIN_RUNTIME_API) and p in self.requested_permissions()]
 
     def decide_permission(self, name: str, state: str) -> None:
+        """granted: grant it through the OS, so the app is never asked. denied: revoke it; when the app asks,
+        the dialog is answered "Don't allow". prompt: leave it; a dialog for it is refused."""
         if name not in ANDROID_PERMISSIONS or state not in STATES:
             raise ValueError(f"unknown permission decision {name}={state}")
-        if state != "prompt":
-            self.driver.execute_script("mobile: changePermissions", {
-                "permissions": ANDROID_PERMISSIONS[name], "appPackage": self.package,
-                "action": "grant" if state == "granted" else "revoke"})
         self.decided[name] = state
+        self._apply(name, state)
+
+    def _apply(self, name: str, state: str) -> None:
+        if state == "prompt":
+            return
+        permissions = self._runtime(name)
+        if permissions:
+            self._mobile("changePermissions", {"permissions": permissions, "appPackage": self.package,
+                                              "action": "grant" if state == "granted" else "revoke"})
+        elif name == "notifications" and self.api_level < RUNTIME_SINCE[ANDROID_PERMISSIONS[name][0]]:
+            try:
+                self._mobile("changePermissions", {"permissions": [NOTIFICATION_APPOP], "appPackage": self.package,
+                                                  "action": "allow" if state == "granted" else "deny",
+                                                  "target": "appops"})
+            except WebDriverException as exc:
+                if state == "denied":
+                    raise RuntimeError(f"notifications cannot be denied on API {self.api_level} without the Appium "
+                                       f"server feature uiautomator2:adb_shell ({exc.msg})") from None
 
     def note_dialog(self, permission: str) -> None:
-        """The system permission dialog page object reports each dialog it sees for the app."""
+        """The system permission dialog page object reports each dialog it answers for the app."""
         self._dialogs_seen[permission] = self._dialogs_seen.get(permission, 0) + 1
 
-    def permission_requests(self) -> dict[str, int]:
-        return dict(self._dialogs_seen)
+    def _read_log(self) -> None:
+        """Count the app's logged permission requests since the last read (`logcat` log type)."""
+        if not self._logcat:
+            return
+        try:
+            entries = self.driver.get_log("logcat") or []
+        except WebDriverException as exc:
+            log.info("logcat is not available (%s); counting permission dialogs only", exc.msg)
+            self._logcat = False
+            return
+        for entry in entries:
+            match = _REQUEST_LINE.search(str(entry.get("message", "")))
+            if match and match.group(1) in self._requests_logged:
+                self._requests_logged[match.group(1)] += 1
 
+    def permission_requests(self) -> dict[str, int]:
+        self._read_log()
+        return {p: max(self._dialogs_seen.get(p, 0), self._requests_logged.get(p, 0)) for p in PERMISSIONS}
+
+    # --- screens and gestures ---
     def capture(self, screenshot: bool = True) -> Capture:
         png = self.driver.get_screenshot_as_png() if screenshot else b""
-        source = self.driver.page_source
-        screen = screen_from_uiautomator_xml(source, screenshot=png, location=self.package,
-                                             app_package=self.package)
-        screen.prompts = dict(self._dialogs_seen)
+        screen = screen_from_uiautomator_xml(self.driver.page_source, screenshot=png, app_package=self.package)
+        screen.prompts = self.permission_requests()
         return Capture(screen=screen)
 
     def tap(self, element: WebElement) -> None:
@@ -96,9 +273,55 @@ class AndroidPlatform(Platform):
         element.clear()
         element.send_keys(text)
 
+    def _swipe(self, container: WebElement | None, direction: str = "down") -> bool:
+        """One `mobile: scrollGesture` over the container (else the middle of the screen); True while it can
+        scroll further."""
+        args: dict[str, Any] = {"direction": direction, "percent": 0.75}
+        if container is not None:
+            args["elementId"] = container.id
+        else:
+            size = self.driver.get_window_size()
+            args.update(left=0, top=int(size["height"] * 0.2), width=int(size["width"]),
+                        height=int(size["height"] * 0.6))
+        return bool(self._mobile("scrollGesture", args))
+
     def scroll_into_view(self, element: WebElement, container: WebElement | None = None) -> None:
-        self.driver.execute_script("mobile: scrollGesture", {
-            "elementId": (container or element).id, "direction": "down", "percent": 1.0})
+        def shown() -> bool:
+            try:
+                return bool(element.is_displayed())
+            except (StaleElementReferenceException, WebDriverException):
+                return False
+
+        swipes = {"left": MAX_SWIPES, "end": False}
+
+        def step() -> bool:
+            if shown():
+                return True
+            if swipes["end"] or swipes["left"] <= 0:
+                raise RuntimeError("scrolled to the end and the element is still not in view")
+            swipes["left"] -= 1
+            swipes["end"] = not self._swipe(container)
+            return shown()
+
+        wait_until(step, timeout=self.timeout, interval=0.05, message="the element to scroll into view")
+
+    def scroll_to_end(self, container: WebElement | None = None) -> int:
+        """Swipe the container until it cannot scroll further; the number of swipes."""
+        count = 0
+        while count < MAX_SWIPES:
+            count += 1
+            if not self._swipe(container):
+                return count
+        raise RuntimeError(f"still scrolling after {MAX_SWIPES} swipes")
 
     def back(self) -> None:
-        self.driver.execute_script("mobile: pressKey", {"keycode": 4})
+        self._mobile("pressKey", {"keycode": KEYCODE_BACK})
+
+    @staticmethod
+    def element_id_of(locator: tuple[str, str]) -> str | None:
+        """The resource-id a locator names: `id` with a full id, or XPath `//*[@resource-id='…']`."""
+        how, what = locator
+        if how == "id":
+            return what
+        match = _RESOURCE_ID_XPATH.fullmatch(what) if how == "xpath" else None
+        return match.group(2) if match else None

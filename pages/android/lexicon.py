@@ -1,0 +1,77 @@
+"""The permission dialog's ids, button texts and answers (assets/lexicons/android_permission_dialog.yaml)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from consent_audit.detectors.lexicon import normalise
+from consent_audit.paths import ASSETS
+
+LEXICON = ASSETS / "lexicons" / "android_permission_dialog.yaml"
+_KEYS = {"name", "packages", "dialog_ids", "message_ids", "choices", "permissions", "answers"}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One button (or box) of the dialog: its id local names and its normalised texts."""
+
+    name: str
+    ids: tuple[str, ...]
+    texts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DialogLexicon:
+    packages: tuple[str, ...]
+    dialog_ids: tuple[str, ...]
+    message_ids: tuple[str, ...]
+    choices: dict[str, Choice]
+    permissions: dict[str, tuple[str, ...]]     # permission → normalised words of its message
+    answers: dict[str, tuple[str, ...]]         # decision → choice names, preferred first
+
+    def choice_by_id(self, local_id: str) -> Choice | None:
+        return next((c for c in self.choices.values() if local_id in c.ids), None)
+
+    def choice_by_text(self, text: str) -> Choice | None:
+        norm = normalise(text)
+        return next((c for c in self.choices.values() if norm and norm in c.texts), None)
+
+    def permission_of(self, message: str) -> str | None:
+        norm = normalise(message)
+        return next((p for p, words in self.permissions.items() if any(w in norm for w in words)), None)
+
+
+def _strings(value: object, where: str, path: Path) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+        raise ValueError(f"{path}: {where} must be a non-empty list of strings")
+    return tuple(value)
+
+
+@lru_cache(maxsize=4)
+def load_dialog_lexicon(path: Path = LEXICON) -> DialogLexicon:
+    """Load and check the lexicon; a malformed file is a ValueError naming the file and the key."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or set(data) != _KEYS:
+        raise ValueError(f"{path}: expected exactly the keys {sorted(_KEYS)}")
+    choices = {}
+    for name, spec in (data["choices"] or {}).items():
+        if not isinstance(spec, dict) or set(spec) != {"ids", "text"}:
+            raise ValueError(f"{path}: choices.{name} needs 'ids' and 'text'")
+        choices[name] = Choice(name, _strings(spec["ids"], f"choices.{name}.ids", path),
+                               tuple(normalise(t) for t in _strings(spec["text"], f"choices.{name}.text", path)))
+    answers = {decision: _strings(names, f"answers.{decision}", path) for decision, names in data["answers"].items()}
+    for decision, names in answers.items():
+        unknown = [n for n in names if n not in choices]
+        if unknown:
+            raise ValueError(f"{path}: answers.{decision} names unknown choices {unknown}")
+    return DialogLexicon(
+        packages=_strings(data["packages"], "packages", path),
+        dialog_ids=_strings(data["dialog_ids"], "dialog_ids", path),
+        message_ids=_strings(data["message_ids"], "message_ids", path),
+        choices=choices,
+        permissions={p: tuple(normalise(w) for w in _strings(words, f"permissions.{p}", path))
+                     for p, words in data["permissions"].items()},
+        answers=answers)
