@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -47,6 +49,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="build the single-file Allure HTML report at the end (auto: when flows ran)")
     group.addoption("--policy", default=None, help="policy file (default assets/policy.yaml)")
     group.addoption("--step-timeout", type=float, default=10.0, help="seconds an explicit wait may take")
+    group.addoption("--operator", default=None,
+                    help="who ran the audit, for the evidence bundle (default: $CONSENT_AUDIT_OPERATOR or the user name)")
+    group.addoption("--tsa-url", default=None,
+                    help="RFC 3161 timestamp authority that stamps the bundle's tag manifest (default: $CONSENT_AUDIT_TSA_URL)")
+    group.addoption("--tsa-cert", default=None,
+                    help="PEM root certificate of that authority, to check its answer (default: $CONSENT_AUDIT_TSA_CERT)")
+    group.addoption("--summary-lang", default=None, choices=("en", "zh"),
+                    help="language of the bundle's summary page (default: $CONSENT_AUDIT_SUMMARY_LANG or en)")
+    group.addoption("--bundle", dest="bundle", action="store_true", default=True,
+                    help="make the evidence bundle (BagIt bag + zip) at the end of a run (default)")
+    group.addoption("--no-bundle", dest="bundle", action="store_false", help="make no evidence bundle")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -56,6 +69,12 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "device: needs an Android device or emulator")
     if config.getoption("--screenshot", None) is None:
         return
+    if config.getoption("bundle", False):
+        from .evidence.bundle import BundleOptions
+        try:
+            BundleOptions.from_config(config)       # bad options fail now, not after the run
+        except UsageError as exc:
+            raise pytest.UsageError(f"consent-audit: {exc}") from None
     run = Run(Path(config.getoption("--reports-dir")), config.getoption("--run-id"),
               device_profile=config.getoption("--profile"))
     config.stash[RUN_KEY] = run
@@ -66,6 +85,29 @@ def pytest_configure(config: pytest.Config) -> None:
         handler.addFilter(masking)
     logging.getLogger().addFilter(masking)
     config.stash[REPORTS_KEY] = {"filter": masking}
+    _catch_sigterm(config)
+
+
+_SIGTERM = "terminated (SIGTERM)"
+SIGNAL_KEY = pytest.StashKey[Any]()
+
+
+def _catch_sigterm(config: pytest.Config) -> None:
+    """SIGTERM (a CI timeout, a device farm stopping the job) ends the run like Ctrl-C: what was captured
+    so far is still written and bundled."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt(_SIGTERM)
+
+    config.stash[SIGNAL_KEY] = signal.signal(signal.SIGTERM, stop)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    previous = config.stash.get(SIGNAL_KEY, None)
+    if previous is not None and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, previous)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -119,10 +161,12 @@ def masker(run: Run) -> Masker:
 
 
 @pytest.fixture(scope="session")
-def device_profile(pytestconfig: pytest.Config, masker: Masker) -> Profile:
+def device_profile(pytestconfig: pytest.Config, masker: Masker, run: Run) -> Profile:
     profile = load_profile(pytestconfig.getoption("--profile"), pytestconfig.getoption("capabilities"))
     for value in profile.secret_values:
         masker.add(value)
+    run.meta["device"] = {"profile": profile.name, "platform": profile.platform, "server": profile.server,
+                          "capabilities": profile.public_capabilities()}
     return profile
 
 
@@ -147,6 +191,9 @@ def appium_url(pytestconfig: pytest.Config, device_profile: Profile, run: Run, m
     try:
         yield server.url
     finally:
+        process = server.process
+        if process is not None and process.poll() is not None and not run.interrupted:
+            run.interrupted = f"the Appium server stopped during the run (exit status {process.returncode})"
         server.stop()
 
 
@@ -226,9 +273,27 @@ def driver(appium_url: str, device_profile: Profile, target: Target, request: py
 
 
 @pytest.fixture
-def platform(driver: Any, device_profile: Profile, start_location: str, pytestconfig: pytest.Config) -> Any:
+def platform(driver: Any, device_profile: Profile, start_location: str, pytestconfig: pytest.Config,
+             target: Target, run: Run) -> Iterator[Any]:
     from .platforms import platform_for
-    return platform_for(device_profile.platform)(driver, start_location, timeout=pytestconfig.getoption("--step-timeout"))
+    made = platform_for(device_profile.platform)(driver, start_location, timeout=pytestconfig.getoption("--step-timeout"))
+    yield made
+    _record_identity(run, target, made, start_location)
+
+
+def _record_identity(run: Run, target: Target, platform: Any, start_location: str) -> None:
+    """What was audited (web: URL, title, build; Android: package, version…) for the evidence bundle; an
+    identity that cannot be read (crashed session) is logged, never raised."""
+    try:
+        identity = dict(platform.identity())
+        in_app = bool(platform.in_foreground())
+    except Exception as exc:
+        log.warning("could not read the identity of %s: %s", target.name, str(exc).splitlines()[0] if str(exc) else exc)
+        return
+    targets = run.meta.setdefault("targets", {})
+    known = targets.get(target.name)
+    if known is None or (in_app and not known.get("in_app")):
+        targets[target.name] = {"platform": platform.name, "start": start_location, **identity, "in_app": in_app}
 
 
 @pytest.fixture
@@ -299,18 +364,33 @@ def audit(request: pytest.FixtureRequest, target: Target, test_dir: Path, run: R
 
 # --- end of session ----------------------------------------------------------------------------------
 
+@pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """After pytest tore every fixture down (traces written, Appium stopped): summary, report, bundle."""
     run = session.config.stash.get(RUN_KEY, None)
-    if run is None or not run.results:
+    if run is None:
         return
-    if exitstatus == pytest.ExitCode.INTERRUPTED:
-        run.interrupted = "interrupted by the user"
+    if exitstatus == pytest.ExitCode.INTERRUPTED and not run.interrupted:
+        run.interrupted = _INTERRUPTS[-1] if _INTERRUPTS else "interrupted by the user (Ctrl-C)"
+    _INTERRUPTS.clear()
+    if not run.results and not (run.interrupted and (run.dir / "tests").is_dir()):
+        return
+    if run.interrupted:
+        for record in run.results:
+            if record.status == "broken" and not record.message:
+                record.message = f"not finished: {run.interrupted}"
     from .report import finish_run
     finish_run(run, session.config)
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_keyboard_interrupt(excinfo: Any) -> None:
-    print("\nconsent-audit: interrupted; writing what was captured so far", file=sys.stderr)
+    reason = _SIGTERM if str(excinfo.value) == _SIGTERM else "interrupted by the user (Ctrl-C)"
+    _INTERRUPTS.append(reason)
+    print(f"\nconsent-audit: {reason}; writing what was captured so far", file=sys.stderr)
+
+
+_INTERRUPTS: list[str] = []   # pytest_keyboard_interrupt has no config: the reason waits here for sessionfinish
 
 
 def pytest_exception_interact(node: Any, call: pytest.CallInfo, report: Any) -> None:

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .paths import NODE_MODULES
 from .run import Run
@@ -97,20 +97,48 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _attempt(what: str, action: Callable[[], Any]) -> Any:
+    """Run one part of the run's output; a failure is one line on stderr and never stops the other parts."""
+    try:
+        return action()
+    except Exception as exc:
+        print(f"consent-audit: {what} failed: {exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}",
+              file=sys.stderr)
+        return None
+
+
+def _bundle(run: Run, config: Any) -> list[str]:
+    """Make the evidence bundle (unless --no-bundle); returns the lines to print about it."""
+    if not config.getoption("bundle", True):
+        return []
+    from .evidence.bundle import BundleOptions, make_bundle
+    bundle = make_bundle(run, BundleOptions.from_config(config))
+    run.meta["bundle"] = bundle.to_dict(run.dir)
+    run.write_summary()
+    lines = [f"evidence:   {bundle.zip}", f"            tag manifest sha256 {bundle.tagmanifest_sha256}"]
+    if bundle.stamp is not None:
+        lines.append(f"            trusted time {bundle.stamp.describe()}")
+    lines += [f"            note: {note}" for note in bundle.notes]
+    return lines
+
+
 def finish_run(run: Run, config: Any) -> None:
     """Write everything a run leaves behind; each part is tried even if another fails."""
     app = run.meta.get("reference_app", {})
-    write_allure_metadata(run, {"appium": run.meta.get("appium", {}).get("url"), "reference_app_build": app.get("build")})
-    path = run.write_summary()
+    _attempt("writing the Allure metadata", lambda: write_allure_metadata(
+        run, {"appium": (run.meta.get("appium") or {}).get("url"), "reference_app_build": app.get("build")}))
+    _attempt("writing summary.json", run.write_summary)
     mode = config.getoption("--html-report")
-    if mode == "on" or (mode == "auto" and run.results):
-        report = build_html_report(run)
+    if mode == "on" or (mode == "auto" and (run.results or run.interrupted)):
+        report = _attempt("the HTML report", lambda: build_html_report(run))
         if report is not None:
             run.meta["report"] = str(report.relative_to(run.dir))
-            path = run.write_summary()
-    summary = json.loads(path.read_text(encoding="utf-8"))
+            _attempt("writing summary.json", run.write_summary)
+    bundle_lines = _attempt("the evidence bundle", lambda: _bundle(run, config)) or []
+    path = run.dir / "summary.json"
+    summary = json.loads(path.read_text(encoding="utf-8")) if path.exists() else run.summary()
     terminal = config.pluginmanager.get_plugin("terminalreporter")
-    text = f"\n{summary_table(summary)}\n\nrun folder: {run.dir}\n"
+    text = "\n".join([f"\n{summary_table(summary)}\n", f"run folder: {run.dir}", *bundle_lines]) + "\n"
     if terminal is not None:
         terminal.write_line(text)
     else:
