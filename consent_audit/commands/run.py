@@ -30,6 +30,12 @@ def register(sub: "argparse._SubParsersAction") -> None:
     run.add_argument("--run-id")
     run.add_argument("-k", dest="keyword", help="pytest -k expression")
     run.add_argument("--quiet", action="store_true", help="no live step log")
+    evidence = run.add_argument_group("evidence bundle")
+    evidence.add_argument("--operator", help="who ran the audit (chain of custody; env CONSENT_AUDIT_OPERATOR)")
+    evidence.add_argument("--tsa-url", help="RFC 3161 timestamp authority for the bundle (env CONSENT_AUDIT_TSA_URL)")
+    evidence.add_argument("--tsa-cert", help="the authority's certificate (PEM) to check its token")
+    evidence.add_argument("--summary-lang", choices=("en", "zh"), help="language of the bundle's summary page")
+    evidence.add_argument("--no-bundle", action="store_true", help="make no evidence bundle")
 
 
 def preflight(args: argparse.Namespace) -> None:
@@ -92,6 +98,11 @@ def pytest_args(args: argparse.Namespace) -> list[str]:
         out += ["--run-id", args.run_id]
     if args.keyword:
         out += ["-k", args.keyword]
+    for option in ("operator", "tsa_url", "tsa_cert", "summary_lang"):
+        if getattr(args, option):
+            out += ["--" + option.replace("_", "-"), getattr(args, option)]
+    if args.no_bundle:
+        out += ["--no-bundle"]
     if not args.quiet:
         out += ["-o", "log_cli=true", "--log-cli-level=INFO", "--log-cli-format=    %(message)s"]
     return out
@@ -103,7 +114,9 @@ def verdict(summary: dict) -> tuple[int, str]:
     if not results:
         return EXIT_BROKEN, "no flow ran"
     broken = [r for r in results if r["status"] == "broken"]
-    if broken or summary.get("interrupted"):
+    if summary.get("interrupted"):
+        return EXIT_BROKEN, f"the run was interrupted ({summary['interrupted']}); what was captured is in the bundle"
+    if broken:
         names = ", ".join(f"{r['target']}/{r['flow']}" for r in broken) or "the run"
         return EXIT_BROKEN, f"the run broke ({names}): see the 'Automation broken' category in the report"
     reference = [r for r in results if "as_expected" in r]
@@ -116,8 +129,12 @@ def verdict(summary: dict) -> tuple[int, str]:
     parts = []
     if reference:
         clean = len(reference) - len(caught)
-        parts.append(f"reference app: {len(caught)} audits caught the deliberate dark patterns as expected, "
-                     f"{clean} came out clean as expected")
+        said = []
+        if caught:
+            said.append(f"{len(caught)} audits caught the deliberate dark patterns as expected")
+        if clean:
+            said.append(f"{clean} came out clean as expected")
+        parts.append("reference app (every figure equal to its ground truth): " + ", ".join(said))
     if found:
         parts.append(f"dark patterns found in {len(found)} audits: " +
                      ", ".join(f"{r['target']}/{r['flow']}" for r in found))
@@ -145,4 +162,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     print(f"summary: {summary_path}")
     if summary.get("report"):
         print(f"report:  {summary_path.parent / summary['report']}")
+    bundle = summary.get("bundle") or {}
+    if isinstance(bundle, dict) and bundle.get("zip"):
+        print(f"bundle:  {summary_path.parent / bundle['zip']}  (check with: consent-audit verify PATH)")
     return status
