@@ -19,8 +19,8 @@ from consent_audit.detectors.text import shaming_phrases
 from consent_audit.measures import screen_actions
 from consent_audit.policy import load_policy
 from consent_audit.screen import parse_bounds, png_size, screen_from_uiautomator_xml
-from pages.refapp.app import RefApp
-from pages.refapp_android.app import RefAppAndroid, feature_labels, feature_state, route_to_delete
+from pages.refapp.structure import route_to_delete
+from pages.refapp_android.app import RefAppAndroid, feature_labels, feature_state
 from pages.refapp_android.screens import (BlockerPage, ConsentDialog, HomePage, MePage, RationaleDialog)
 from pages.refapp_android.state import PACKAGE, AppState
 from refapp.server import TRUTH_DIR, load_variants
@@ -218,11 +218,14 @@ def test_deletion_confirmation_locators_and_state() -> None:
     assert [n.get("text") for n in find_nodes(xml, page.cancel_button)] == ["我再想想"]
 
 
-def test_route_to_delete_matches_the_web_page_objects() -> None:
-    from types import SimpleNamespace
+def test_route_to_delete_is_the_truths_menu_path() -> None:
+    """The route the page objects derive from the app's menus (shared by web and Android) is the one the
+    ground truth, written independently, walks after opening Me."""
     for name, config in load_variants().items():
-        web = RefApp._route_to_delete(SimpleNamespace(config=config, variant=name))  # type: ignore[arg-type]
-        assert route_to_delete(config) == web, name
+        truth = json.loads((ROOT / "refapp" / "truth" / f"{name}.json").read_text(encoding="utf-8"))
+        ids = [step["id"] for step in truth["deletion"]["path"]]
+        route = [item["id"] for item in route_to_delete(config)]
+        assert ids[0] == "tab-me" and ids[1:len(route) + 1] == route, name
 
 
 def test_feature_labels_match_the_app() -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import urllib.request
-from collections import deque
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,6 +15,7 @@ from consent_audit.page import AppContext
 
 from .base import RefAppPage, css, screen
 from .deletion import PAGES, ConfirmDialog, DeletionStepPage
+from .structure import route_to_delete
 from .screens import (BlockerPage, ConsentDialog, ConsentManagePage, HomePage, LoginPage, MePage, MenuPage,
                       RationaleDialog, ShameDialog, SignupPage)
 
@@ -114,26 +114,9 @@ class RefApp:
         return "rejected"
 
     # --- deletion ---
-    def _route_to_delete(self) -> list[dict[str, Any]]:
-        """Shortest chain of menu rows from Me to the row `#delete-account`, from the app's menu structure."""
-        screens = self.config.get("screens", {})
-        start = self.config.get("me", {}).get("items", [])
-        queue: deque[tuple[list[dict[str, Any]], list[dict[str, Any]]]] = deque([([], start)])
-        seen: set[str] = set()
-        while queue:
-            path, items = queue.popleft()
-            for item in items:
-                if item.get("id") == "delete-account":
-                    return path + [item]
-                target = item.get("to")
-                if target and target not in seen and screens.get(target, {}).get("type") == "menu":
-                    seen.add(target)
-                    queue.append((path + [item], screens[target].get("items", [])))
-        raise RuntimeError(f"no way to #delete-account in variant {self.variant}")
-
     def delete_account(self) -> None:
         self._open_me()
-        route = self._route_to_delete()
+        route = route_to_delete(self.config)
         for item in route[:-1]:
             self.page.tap(css(f"#{item['id']}"), settle=lambda t=item["to"]: self.page.shows(t))
         last = route[-1]

@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
-from collections import deque
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
 import yaml
 
+from pages.refapp.structure import route_to_delete
 from consent_audit.detectors.lexicon import normalise
 from consent_audit.detectors.text import load_lexicon, waiting_period_days
 from consent_audit.page import AppContext
@@ -67,24 +67,6 @@ def fetch_config(server: str, variant: str, timeout: float = 10.0) -> dict[str, 
         raise RuntimeError(f"the reference app server does not answer at {url} ({getattr(exc, 'reason', exc)}): "
                            f"start `python -m refapp --port 8765` and `adb reverse tcp:8765 tcp:8765`, or set "
                            f"CONSENT_AUDIT_REFAPP_URL") from None
-
-
-def route_to_delete(config: dict[str, Any]) -> list[dict[str, Any]]:
-    """Shortest chain of menu rows from Me to the row `delete-account`, from the app's menu structure."""
-    screens = config.get("screens", {})
-    queue: deque[tuple[list[dict[str, Any]], list[dict[str, Any]]]] = deque(
-        [([], config.get("me", {}).get("items", []))])
-    seen: set[str] = set()
-    while queue:
-        path, items = queue.popleft()
-        for item in items:
-            if item.get("id") == "delete-account":
-                return path + [item]
-            target = item.get("to")
-            if target and target not in seen and screens.get(target, {}).get("type") == "menu":
-                seen.add(target)
-                queue.append((path + [item], screens[target].get("items", [])))
-    raise RuntimeError(f"no way to delete-account in variant {config.get('name')}")
 
 
 class RefAppAndroid:
