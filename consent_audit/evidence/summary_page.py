@@ -36,7 +36,7 @@ h1{font-size:1.5em}h2{border-bottom:2px solid #333;padding-bottom:.2em;margin-to
 table{border-collapse:collapse;margin:.6em 0;width:100%}td,th{border:1px solid #bbb;padding:.3em .5em;
  vertical-align:top;text-align:left;font-size:.92em}th{background:#eee}
 .banner{border:3px solid #b00;background:#fee;padding:.7em 1em;font-weight:bold}
-.status-failed{color:#a00}.status-broken{color:#a60}.status-passed{color:#060}
+.status-failed{color:#a00}.status-broken{color:#a60}.status-not_found{color:#a60}.status-passed{color:#060}
 .finding{border-left:5px solid #a00;padding-left:1em;margin:1.2em 0}
 .steps{display:flex;flex-wrap:wrap;gap:.8em}.steps figure{margin:0;width:250px;break-inside:avoid}
 .steps img{width:240px;border:1px solid #888}.steps figcaption{font-size:.8em}

@@ -1,0 +1,161 @@
+"""`consent-audit explore`: audit an app nobody wrote page objects for, by exploring toward each goal."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from ..cli import EXIT_BROKEN, EXIT_CLEAN, EXIT_FOUND
+from ..errors import UsageError
+from ..paths import REPORTS, ROOT
+
+FLOWS = {"delete-account": "flows/explore/test_explore_deletion.py",
+         "deny-permissions": "flows/explore/test_explore_permissions.py",
+         "consent": "flows/explore/test_explore_consent.py"}
+
+
+def register(sub: "argparse._SubParsersAction") -> None:
+    p = sub.add_parser("explore", help="audit an app without page objects: explore toward a goal and measure it")
+    p.set_defaults(handler=cmd_explore)
+    app = p.add_argument_group("the app (one of)")
+    app.add_argument("--url", help="a web app's start address (http or https)")
+    app.add_argument("--app-package", help="an Android app's package name")
+    p.add_argument("--goal", default="all", choices=[*FLOWS, "all"], help="what to explore for (default: all)")
+    p.add_argument("--profile", help="device profile (default: local-chromium for --url, android-emulator "
+                                     "for --app-package)")
+    p.add_argument("--appium-url", help="use this Appium server or grid instead of starting one")
+    p.add_argument("--appium-port", type=int, help="port for the Appium server the suite starts")
+    p.add_argument("--capability", action="append", default=[], metavar="KEY=VALUE")
+    data = p.add_argument_group("test data (secrets are masked in every output)")
+    data.add_argument("--username", default="", help="test account username (phone number, e-mail …)")
+    data.add_argument("--password", help="test account password (better: CONSENT_AUDIT_PASSWORD)")
+    data.add_argument("--sms-code", help="SMS code to type (default: the code the app shows on screen; "
+                                         "or CONSENT_AUDIT_SMS_CODE)")
+    data.add_argument("--id-number", help="ID number to give where demanded (or CONSENT_AUDIT_ID_NUMBER)")
+    budget = p.add_argument_group("budget per goal (default: assets/explorer.yaml)")
+    budget.add_argument("--budget-actions", type=int, help="actions a goal may spend, backtracking included")
+    budget.add_argument("--budget-seconds", type=float, help="seconds a goal may spend exploring")
+    p.add_argument("--screenshot", choices=("on", "off", "only-on-failure"), default="on")
+    p.add_argument("--relaunches", type=int, default=3)
+    p.add_argument("--reports-dir", default=str(REPORTS))
+    p.add_argument("--run-id")
+    p.add_argument("--quiet", action="store_true", help="no live step log")
+
+
+def settings_of(args: argparse.Namespace):
+    from ..explorer.settings import ExploreSettings
+    goals = list(FLOWS) if args.goal == "all" else [args.goal]
+    return ExploreSettings.from_env(url=args.url, app_package=args.app_package, goals=goals,
+                                    username=args.username, password=args.password, sms_code=args.sms_code,
+                                    id_number=args.id_number, budget_actions=args.budget_actions,
+                                    budget_seconds=args.budget_seconds)
+
+
+def preflight(args: argparse.Namespace, platform: str) -> None:
+    """Check the input before anything starts: every problem is one line (UsageError)."""
+    from ..appium_server import port_in_use, server_status
+    from ..profiles import load_profile
+
+    args.profile = args.profile or ("local-chromium" if platform == "web-chromium" else "android-emulator")
+    profile = load_profile(args.profile, args.capability)
+    if profile.platform != platform:
+        raise UsageError(f"profile {profile.name} is for {profile.platform}; "
+                         f"{'--url needs a web profile' if platform == 'web-chromium' else '--app-package needs an Android profile'}")
+    if profile.requires_device and not args.appium_url:
+        from ..platforms import check_android_device
+        check_android_device()
+    if args.relaunches < 1:
+        raise UsageError("--relaunches must be at least 1")
+    url = args.appium_url or (profile.appium_url if profile.server == "remote" else None)
+    if profile.server == "remote" and not url:
+        raise UsageError(f"profile {profile.name} is remote: give --appium-url")
+    if url:
+        server_status(url)
+    else:
+        if args.appium_port is not None and port_in_use(args.appium_port):
+            raise UsageError(f"port {args.appium_port} is already in use; choose another --appium-port or omit it")
+        if not (ROOT / "node_modules" / "appium" / "index.js").exists():
+            raise UsageError("Appium is not installed; run `make setup`")
+    if profile.platform == "web-chromium" and not url:
+        caps = profile.capabilities
+        chrome = (caps.get("goog:chromeOptions") or {}).get("binary", "/usr/bin/chromium")
+        driver = caps.get("appium:executable")
+        if not driver:
+            raise UsageError("the profile sets no appium:executable: without it the chromium driver tries to "
+                             "download chromedriver and fails offline")
+        for name, path in (("chromium", chrome), ("chromedriver", driver)):
+            if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+                raise UsageError(f"{name} not found at {path}; run `make setup` (Debian: apt-get install chromium "
+                                 f"chromium-driver) or set it in the profile")
+
+
+def pytest_args(args: argparse.Namespace, goals: list[str]) -> list[str]:
+    out = [str(ROOT / FLOWS[g]) for g in goals] + [
+        "-p", "no:cacheprovider", "--rootdir", str(ROOT), "-c", str(ROOT / "pytest.ini"),
+        "--profile", args.profile, "--screenshot", args.screenshot, "--relaunches", str(args.relaunches),
+        "--reports-dir", args.reports_dir, "--run-id", args.run_id, "-v", "--tb=no",
+        "-W", "ignore::pytest.PytestUnraisableExceptionWarning"]
+    for cap in args.capability:
+        out += ["--capability", cap]
+    if args.appium_url:
+        out += ["--appium-url", args.appium_url]
+    if args.appium_port:
+        out += ["--appium-port", str(args.appium_port)]
+    if not args.quiet:
+        out += ["-o", "log_cli=true", "--log-cli-level=INFO", "--log-cli-format=    %(message)s"]
+    return out
+
+
+def verdict(summary: dict) -> tuple[int, str]:
+    """The exit status (as `run`: 0 clean, 1 dark patterns found, 2 broken or incomplete) and a sentence."""
+    results = summary.get("results", [])
+    if not results:
+        return EXIT_BROKEN, "no goal was explored"
+    broken = [r for r in results if r["status"] == "broken"]
+    if broken or summary.get("interrupted"):
+        names = ", ".join(f"{r['flow']} ({r.get('message', '')[:120]})" for r in broken) or "the run"
+        return EXIT_BROKEN, f"the run broke: {names}"
+    missing = [r for r in results if r["status"] == "not_found"]
+    found = [r for r in results if r["findings"]]
+    parts = []
+    if found:
+        parts.append("dark patterns found: " + "; ".join(
+            f"{r['flow']}: {', '.join(sorted({f['pattern'] for f in r['findings']}))}" for r in found))
+    if missing:
+        parts.append("goal not reached, the audit is incomplete: " + "; ".join(
+            f"{r['flow']}: {r.get('message', '')}" for r in missing))
+        return EXIT_BROKEN, "; ".join(parts)
+    if found:
+        return EXIT_FOUND, "; ".join(parts)
+    return EXIT_CLEAN, "no dark pattern found on the explored paths"
+
+
+def cmd_explore(args: argparse.Namespace) -> int:
+    import pytest
+
+    from ..explorer.settings import SettingsHolder
+
+    settings = settings_of(args)
+    preflight(args, settings.platform)
+    if args.run_id is None:
+        from ..run import new_run_id
+        args.run_id = new_run_id()
+    code = pytest.main(pytest_args(args, settings.goals), plugins=[SettingsHolder(settings)])
+    summary_path = Path(args.reports_dir) / args.run_id / "summary.json"
+    if not summary_path.exists():
+        print(f"consent-audit: the run wrote no summary (pytest exit {int(code)})", file=sys.stderr)
+        return EXIT_BROKEN
+    summary = json.loads(summary_path.read_text(encoding="utf-8"))
+    status, sentence = verdict(summary)
+    for result in summary.get("results", []):
+        m = result.get("metrics", {})
+        explorer = m.get("explorer", {})
+        print(f"  {result['flow']:12} {result['status']:10} actions spent {m.get('actions_spent', '-'):>4}  "
+              f"{explorer.get('result', '')}: {explorer.get('detail', '')}")
+    print(f"\nconsent-audit: {sentence}")
+    print(f"summary: {summary_path}")
+    if summary.get("report"):
+        print(f"report:  {summary_path.parent / summary['report']}")
+    return status

@@ -1,0 +1,87 @@
+"""Reaching a logged-in test account: log in with the given credentials where the app asks; when log-in is
+refused, sign up with them (another username when that one is taken), as a tester would."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..screen import Screen
+from . import cues
+from .config import ExplorerConfig
+from .elements import Target
+from .forms import ACCOUNT, FormData
+from .graph import Node
+from .moves import FORM, Move
+from .screens import password_form, says
+from .search import Verdict
+
+MAX_NAMES = 4
+
+
+def username_variant(username: str, n: int) -> str:
+    """The n-th other username of the same form: a phone number keeps its length, an e-mail its domain."""
+    if n == 0:
+        return username
+    if username.isdigit() and len(username) >= 6:
+        tail = str((int(username[-4:]) + 1117 * n) % 10000).zfill(4)
+        return username[:-4] + tail
+    if "@" in username:
+        local, _, domain = username.partition("@")
+        return f"{local}+{n}@{domain}"
+    return f"{re.sub(r'[^A-Za-z0-9_.-]', '', username) or 'tester'}{n + 1}"
+
+
+class AccountGoal:
+    """Scores log-in controls first; after a refused log-in, sign-up controls."""
+
+    name = "account"
+    fallback = False      # no log-in control scored: the app needs none, nothing to comb through
+
+    def __init__(self, config: ExplorerConfig, data: FormData) -> None:
+        self.weights = config.weights("account")
+        self.prefer = config.weight("account", "prefer", 60)
+        self.data = data
+        self.given = data.username
+        self.want = "log_in"
+        self.names_tried = 0
+        self.mode: str | None = None            # how the session was reached: log_in | sign_up
+        self.login_move: Move | None = None     # the log-in form's submit, for logging in again later
+        self.search: Any = None                 # the GoalSearch using this goal (to rescore, to retry a form)
+
+    def score(self, node: Node, label: str) -> float:
+        found = cues.categories(label)
+        total = sum(w for c, w in self.weights.items() if c in found)
+        return total + (self.prefer if self.want in found else 0)
+
+    def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None:
+        return ACCOUNT if password_form(found) else None
+
+    def enters_flow(self, move: Move) -> bool:
+        return False
+
+
+    def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None:
+        if move.kind != FORM:
+            return None
+        signing_up = cues.has(move.label, "sign_up") or (not cues.has(move.label, "log_in") and self.want == "sign_up")
+        if same or (password_form(found) and says(screen, "form_error", "taken")):
+            message = says(screen, "taken", "form_error") or "the form stayed on screen"
+            if not signing_up:
+                self.login_move = move
+                if self.want == "log_in":
+                    self.want = "sign_up"
+                    if self.search is not None:
+                        self.search.rescore()
+            elif cues.has(message, "taken") and self.names_tried + 1 < MAX_NAMES and self.search is not None:
+                self.names_tried += 1
+                self.data.username = username_variant(self.given, self.names_tried)
+                cand = parent.candidates.get(move.key)
+                if cand is not None:
+                    cand.tried = False
+            return Verdict("rejected", message)
+        if password_form(found):
+            return None
+        self.mode = "sign_up" if signing_up else "log_in"
+        if not signing_up:
+            self.login_move = move
+        return Verdict("reached", self.mode)

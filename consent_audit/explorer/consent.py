@@ -1,0 +1,97 @@
+"""Answering a consent dialog nobody described: accept (agree / accept all), or refuse the way the dialog
+allows — a direct reject, else through its manage screen (untick every ticked purpose, save), declining
+any "are you sure?" that follows — until the app itself shows."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..screen import Element, Screen
+from . import cues
+from .elements import Target, Use
+from .forms import UNTICK, FormData
+from .moves import Move, perform
+from .operator import NotOnScreen, Operator
+from .screens import asks_decision, is_consent, taps
+
+ACCEPT, REJECT = "accept", "reject"
+MAX_STEPS = 12
+
+
+@dataclass
+class ConsentPath:
+    """How a consent dialog was answered, and the control the answer started with (for prominence)."""
+
+    mode: str
+    moves: list[Move] = field(default_factory=list)
+    entry: Element | None = None
+    dialog: Screen | None = None
+
+
+def shown(op: Operator, screen: Screen | None = None) -> bool:
+    screen = screen or op.screen()
+    return op.in_foreground and screen.in_app and is_consent(screen, op.targets(screen))
+
+
+def _best(found: list[Target], *names: str, avoid: tuple[str, ...] = ()) -> Target | None:
+    """The control whose label hits the wanted categories most specifically (longest label hit first)."""
+    fitting = [t for t in taps(found) if t.element.enabled and cues.has(t.label, *names)
+               and not (avoid and cues.has(t.label, *avoid))]
+    return min(fitting, key=lambda t: len(t.label)) if fitting else None
+
+
+def next_move(screen: Screen, found: list[Target], mode: str, data: FormData) -> tuple[Move, Target] | None:
+    """The next step of an accept or reject answer on this screen."""
+    if mode == ACCEPT:
+        target = _best(found, "agree", avoid=("decline",)) or _best(found, "save", "confirm", avoid=("decline",))
+        return (Move.tap(target), target) if target else None
+    decline = _best(found, "decline")
+    if decline is not None:
+        return Move.tap(decline), decline
+    ticked = [t for t in found if t.use == Use.TOGGLE and t.element.checked]
+    save = _best(found, "save", "confirm", avoid=("agree",))
+    if ticked and save is not None:
+        return Move.form(save, UNTICK), save
+    manage = _best(found, "manage", "settings", avoid=("agree",))
+    if manage is not None:
+        return Move.tap(manage), manage
+    if save is not None:
+        return Move.tap(save), save
+    return None
+
+
+def still_answering(op: Operator, screen: Screen, after_consent: bool) -> bool:
+    """The dialog (or what it opened: manage screen, an 'are you sure?') still waits for the answer."""
+    if not (op.in_foreground and screen.in_app):
+        return False
+    found = op.targets(screen)
+    if is_consent(screen, found):
+        return True
+    if after_consent and asks_decision(found):
+        texts = screen.texts()
+        from ..detectors.text import shaming_phrases
+        return bool(shaming_phrases(texts)) or any(cues.has(t, "consent_context", "privacy") for t in texts)
+    return False
+
+
+def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
+    """Answer the consent dialog on screen (accept or reject), recording each move."""
+    screen = op.screen()
+    path = ConsentPath(mode=mode, dialog=screen)
+    for _ in range(MAX_STEPS):
+        if not still_answering(op, screen, after_consent=bool(path.moves)):
+            return path
+        found = op.targets(screen)
+        step = next_move(screen, found, mode, data)
+        if step is None:
+            raise NotOnScreen(f"no way to {mode} on the consent screen")
+        move, target = step
+        if path.entry is None:
+            path.entry = target.element
+        path.moves.append(move)
+        screen = perform(op, move, data)
+    raise NotOnScreen(f"the consent dialog did not let go after {MAX_STEPS} steps ({mode})")
+
+
+def replay(op: Operator, path: ConsentPath, data: FormData) -> None:
+    for move in path.moves:
+        perform(op, move, data)

@@ -1,0 +1,43 @@
+"""What a label says, from the goal lexicon (goals.yaml) and the explorer's own (explorer.yaml) together."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..detectors.lexicon import Hit, load_lexicon, normalise
+from ..detectors.text import data_demanded
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_DIGITS = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=4096)
+def categories(text: str) -> frozenset[str]:
+    """Categories of both lexicons the text matches; a hit inside a longer hit of another category is dropped,
+    across the two files (退出登录 is log_out, not log_in)."""
+    if not text:
+        return frozenset()
+    hits: list[Hit] = load_lexicon("goals").hits(text) + load_lexicon("explorer").hits(text)
+    kept = [h for h in hits if not any(g.category != h.category and g.start <= h.start and g.end >= h.end
+                                       and g.length > h.length for g in hits)]
+    return frozenset(h.category for h in kept)
+
+
+def has(text: str, *names: str) -> bool:
+    return bool(categories(text) & set(names))
+
+
+def data_kinds(text: str) -> list[str]:
+    """Data kinds (password, sms_code, id_number …) a field label names (data_fields.yaml)."""
+    return data_demanded([text]) if text else []
+
+
+def language_of(texts: list[str]) -> str:
+    """'zh' when the screen's text is mostly Chinese, else 'en'."""
+    joined = "".join(texts)
+    return "zh" if len(_CJK.findall(joined)) * 3 >= max(1, len(re.sub(r"\s", "", joined))) else "en"
+
+
+def norm_label(text: str) -> str:
+    """A label for identity: normalised, digits as '#' (changing counts keep their identity), bounded."""
+    return _DIGITS.sub("#", normalise(text))[:80]

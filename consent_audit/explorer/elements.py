@@ -1,0 +1,147 @@
+"""Actionable elements of a screen: what can be tapped, ticked or typed into, how it is named and found again.
+
+Platform-neutral: works on the Screen model alone (DOM or UiAutomator2). An element is found again on a
+later screen by its key: its id when it has one, else its role, its label (digits masked) and its rank
+among alike elements, so plain `div`s without ids or roles are found again too.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+
+from ..screen import Element, Screen
+from .cues import norm_label
+
+CONTROL_ROLES = {"checkbox", "radio", "switch", "textbox"}
+TOGGLE_ROLES = {"checkbox", "switch"}
+
+
+class Use(str, Enum):
+    TAP = "tap"
+    TOGGLE = "toggle"
+    TEXT = "text"
+    CHOOSE = "choose"     # a radio option: a tap, as the recorder counts it
+
+
+@dataclass(frozen=True)
+class Target:
+    """One thing the user can act on, on one screen."""
+
+    element: Element
+    key: str
+    label: str
+    use: Use
+
+    @property
+    def bounds(self) -> tuple[int, int, int, int]:
+        return self.element.bounds
+
+
+def contains(outer: Element, inner: Element) -> bool:
+    ox, oy, ow, oh = outer.bounds
+    ix, iy, iw, ih = inner.bounds
+    return outer is not inner and ox <= ix and oy <= iy and ix + iw <= ox + ow and iy + ih <= oy + oh
+
+
+def visible(element: Element) -> bool:
+    _, _, w, h = element.bounds
+    return w > 0 and h > 0
+
+
+def nearby_text(screen: Screen, element: Element) -> str:
+    """The text a user reads as a control's label when the markup names none: for a tick box or radio the
+    text on its row (right of it first), for a text field the text just above it (else left of it)."""
+    x, y, w, h = element.bounds
+    middle = y + h / 2
+    texts = [e for e in screen.elements if e.text and e is not element and not contains(e, element)
+             and e.role not in CONTROL_ROLES and visible(e)]
+    row = [e for e in texts if e.bounds[1] <= middle <= e.bounds[1] + e.bounds[3]]
+    right = [e for e in row if e.bounds[0] >= x + w - 2]
+    left = [e for e in row if e.bounds[0] + e.bounds[2] <= x + 2]
+    above = [e for e in texts if e.bounds[1] + e.bounds[3] <= y + 2 and y - (e.bounds[1] + e.bounds[3]) < 3 * max(h, 40)
+             and e.bounds[0] < x + w and e.bounds[0] + e.bounds[2] > x]
+    if element.role != "textbox":
+        if right:
+            return min(right, key=lambda e: e.bounds[0]).text
+        if left:
+            return max(left, key=lambda e: e.bounds[0]).text
+    if above:
+        return max(above, key=lambda e: e.bounds[1]).text
+    return max(left, key=lambda e: e.bounds[0]).text if left else ""
+
+
+def label_of(screen: Screen, element: Element) -> str:
+    """What the user reads on or beside the element (whitespace collapsed)."""
+    if element.role in CONTROL_ROLES:
+        text = element.name or element.text or nearby_text(screen, element) or _rid_words(element.rid)
+    else:
+        text = element.text or element.name or _rid_words(element.rid)
+    return " ".join(text.split())
+
+
+def _rid_words(rid: str) -> str:
+    short = rid.split("/", 1)[-1]
+    return short.replace("-", " ").replace("_", " ")
+
+
+def key_of(screen: Screen, element: Element) -> str:
+    """A name for the element that holds on a later screen of the same structure."""
+    for target in targets(screen):
+        if target.element is element:
+            return target.key
+    return "#" + element.rid if element.rid else f"{element.role}|{norm_label(label_of(screen, element))}|0"
+
+
+def use_of(element: Element) -> Use:
+    if element.role in TOGGLE_ROLES:
+        return Use.TOGGLE
+    if element.role == "radio":
+        return Use.CHOOSE
+    if element.role == "textbox":
+        return Use.TEXT
+    return Use.TAP
+
+
+def targets(screen: Screen, covered: frozenset[int] = frozenset()) -> list[Target]:
+    """Everything actionable on the screen, once each: a label or row wrapping a control is the control, a
+    container of tappable rows (one listener for all) is its rows; elements under an open dialog are left out
+    (`covered`: indexes into screen.elements)."""
+    live = [(i, e) for i, e in enumerate(screen.elements)
+            if (e.clickable or e.role in CONTROL_ROLES) and visible(e) and i not in covered]
+    labels = {i: label_of(screen, e) for i, e in live}
+    field_labels = {norm_label(nearby_text(screen, e)) for _, e in live if e.role == "textbox"} - {""}
+    out: list[Target] = []
+    ranks: dict[str, int] = {}
+    rids = Counter(e.rid for _, e in live if e.rid)
+    for i, element in live:
+        if element.role not in CONTROL_ROLES and any(
+                contains(element, e) and (e.role in CONTROL_ROLES or labels[j]) for j, e in live):
+            continue   # a label or row wrapping a control, a list wrapping its rows: the inner ones stand for it
+        if element.role in ("", "text") and norm_label(labels[i]) in field_labels:
+            continue   # a text field's label: tapping it only focuses the field
+        if element.rid and rids[element.rid] == 1:
+            key = "#" + element.rid
+        else:   # no id, or one shared by repeated rows (a list's items on Android): the words and their rank
+            words = norm_label(labels[i])
+            base = f"#{element.rid}|{words}" if element.rid else f"{element.role}|{words}"
+            key = f"{base}|{ranks.get(base, 0)}"
+            ranks[base] = ranks.get(base, 0) + 1
+        out.append(Target(element=element, key=key, label=labels[i], use=use_of(element)))
+    return out
+
+
+def find(screen: Screen, key: str, covered: frozenset[int] = frozenset()) -> Target | None:
+    return next((t for t in targets(screen, covered) if t.key == key), None)
+
+
+def fingerprint(screen: Screen) -> tuple:
+    """The screen's visible state (texts, enabled, ticked), to tell whether an action changed anything."""
+    return tuple((e.text, e.name, e.enabled, e.checked) for e in screen.elements)
+
+
+def fits(screen: Screen, element: Element) -> bool:
+    """Whether the element lies within the visible viewport (else a user scrolls to it first)."""
+    height = screen.size[1]
+    _, y, _, h = element.bounds
+    return not height or (y >= 0 and y + min(h, 8) <= height)

@@ -1,0 +1,189 @@
+"""Filling what a screen demands before it lets the user on: text fields from the goal's data, the SMS code
+the app sends, "I have read" boxes (after scrolling the text they guard to its end), a reason, then the
+button that submits. Each input is one recorded action, as the recorder counts them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..screen import Screen
+from . import cues
+from .elements import Target, Use, nearby_text
+from .operator import NotOnScreen, Operator
+
+FILL, ACCOUNT, UNTICK = "fill", "account", "untick"
+
+# What may submit a form, by purpose (a category counts once; the best-scored control submits).
+SUBMIT = {
+    FILL: {"cancel_account": 100, "delete": 60, "next": 45, "confirm": 45, "agree": 30},
+    ACCOUNT: {"log_in": 60, "sign_up": 60, "confirm": 40, "next": 40, "agree": 20},
+    UNTICK: {"save": 60, "confirm": 40, "next": 20, "agree": -100},
+}
+NEVER_SUBMIT = {"send_code", "back", "decline", "support", "log_out", "exit", "verify"}
+SECRET_KINDS = {"password", "sms_code", "id_number"}
+
+
+@dataclass
+class FormData:
+    """Values the explorer may type; secret ones are masked everywhere (registered before typing)."""
+
+    username: str = ""
+    password: str | None = None
+    sms_code: str | None = None
+    id_number: str | None = None
+    reason_text: dict[str, str] = field(default_factory=dict)
+
+    def value(self, kind: str, language: str) -> str | None:
+        if kind == "username":
+            return self.username or None
+        if kind == "reason":
+            return self.reason_text.get(language) or self.reason_text.get("en")
+        return {"password": self.password, "sms_code": self.sms_code, "id_number": self.id_number}.get(kind)
+
+
+# "Type DELETE to confirm", 请输入“确认注销”: a word the field wants typed back
+_TYPE_BACK = re.compile(r"(?:(?i:\btype|\benter)|输入)\s*[\"'“‘「]?([A-Z][A-Z ]{2,}[A-Z]|[\u3400-\u9fff]{2,8})[\"'”’」]?"
+                        r"\s*(?:\bto\b|以|来|进行)")
+
+
+def typed_back(label: str) -> str | None:
+    """The word a confirmation field asks the user to type (None when it asks for no such word)."""
+    found = _TYPE_BACK.search(label or "")
+    return found.group(1) if found else None
+
+
+def field_kind(label: str, purpose: str, secret: bool = False) -> str | None:
+    """What a text field asks for, from its label: password, sms_code, id_number, reason, username …"""
+    if secret:
+        return "password"
+    if typed_back(label):
+        return "typed_back"
+    kinds = cues.data_kinds(label)
+    for kind in ("password", "sms_code", "id_number", "real_name", "bank_card", "reason"):
+        if kind in kinds:
+            return kind
+    if "phone_number" in kinds or cues.has(label, "username_field"):
+        return "username"
+    return "username" if purpose == ACCOUNT else None
+
+
+@dataclass
+class FormPlan:
+    fields: list[tuple[Target, str]]      # text fields and the kind of value each wants
+    ticks: list[Target]                   # boxes to toggle (tick on a fill form, untick on a consent form)
+    choice: Target | None                 # the first option of a required choice none of which is chosen
+    send: Target | None                   # a "send code" button
+    submit: Target | None
+    missing: list[str]
+
+    @property
+    def work(self) -> bool:
+        return bool(self.fields or self.ticks or self.choice)
+
+
+def submit_score(label: str, purpose: str) -> float:
+    found = cues.categories(label)
+    if found & NEVER_SUBMIT:
+        return -1.0
+    return sum(w for c, w in SUBMIT[purpose].items() if c in found)
+
+
+def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_known: bool) -> FormPlan:
+    """What the screen asks for and what submits it (nothing is done here)."""
+    language = cues.language_of(screen.texts())
+    fields, ticks, missing = [], [], []
+    radios = [t for t in found if t.use == Use.CHOOSE]
+    send = next((t for t in found if t.use == Use.TAP and cues.has(t.label, "send_code")), None)
+    for target in found:
+        if target.use == Use.TEXT and target.element.enabled and purpose != UNTICK:
+            kind = field_kind(target.label, purpose, target.element.secret_field)
+            if kind in (None, "username") and target.element.name:   # a placeholder hint; the label may say more
+                beside = nearby_text(screen, target.element)
+                kind = field_kind(beside, purpose) if beside and field_kind(beside, FILL) else kind
+            obtainable = (kind == "sms_code" and (sms_known or send is not None)) or kind == "typed_back"
+            if kind is None or (data.value(kind, language) is None and not obtainable):
+                missing.append(kind or f"'{target.label[:40]}'")
+            else:
+                fields.append((target, kind))
+        elif target.use == Use.TOGGLE:
+            if purpose == UNTICK and target.element.checked:
+                ticks.append(target)
+            elif purpose != UNTICK and not target.element.checked and cues.has(target.label, "acknowledge", "agree"):
+                ticks.append(target)
+    choice = None
+    if radios and purpose == FILL and not any(t.element.checked for t in radios):
+        choice = radios[0]
+    scored = [(submit_score(t.label, purpose), t) for t in found if t.use == Use.TAP and t is not send]
+    scored = [(s, t) for s, t in scored if s > 0]
+    submit = None
+    if scored:   # of the best-worded controls, the one right after the last input (links further down lead away)
+        top = max(s for s, _ in scored)
+        best = [t for s, t in scored if s >= top - 15]
+        order = {id(e): i for i, e in enumerate(screen.elements)}
+        last = max((order.get(id(t.element), -1) for t in found if t.use != Use.TAP), default=-1)
+        after = [t for t in best if order.get(id(t.element), -1) > last]
+        submit = min(after or best, key=lambda t: order.get(id(t.element), 0))
+    return FormPlan(fields=fields, ticks=ticks, choice=choice, send=send, submit=submit, missing=missing)
+
+
+def is_form(screen: Screen, found: list[Target], purpose: str, data: FormData) -> bool:
+    p = plan(screen, found, purpose, data, sms_known=True)
+    return p.submit is not None and (p.work or bool(p.missing))
+
+
+class FormRejected(Exception):
+    """The form stayed, with a message (a wrong code, a taken username)."""
+
+
+def fill(op: Operator, purpose: str, data: FormData, submit_key: str | None = None) -> Screen:
+    """Fill the form on screen, one recorded action per input, then tap its submit control."""
+    done: set[str] = set()
+    sent = False
+    exclude = {d for d in (data.username,) if d}
+    op.last_code = None
+    for _ in range(40):
+        screen = op.screen()
+        found = op.targets(screen)
+        p = plan(screen, found, purpose, data, sms_known=sent or bool(data.sms_code))
+        pending_fields = [(t, k) for t, k in p.fields if t.key not in done]
+        if pending_fields:
+            target, kind = pending_fields[0]
+            if kind == "sms_code" and not sent and p.send is not None:
+                op.tap(p.send, peek_code=not data.sms_code, exclude=exclude)
+                sent = True
+                continue
+            value = data.value(kind, cues.language_of(screen.texts()))
+            if kind == "sms_code" and not data.sms_code:
+                value = op.last_code
+            if kind == "typed_back":
+                value = typed_back(target.label) or typed_back(nearby_text(screen, target.element))
+            if value is None:
+                raise NotOnScreen(f"the form wants a {kind} and none was given")
+            op.type(target, value, secret=kind in SECRET_KINDS)
+            done.add(target.key)
+            continue
+        if p.choice is not None and p.choice.key not in done:
+            op.tap(p.choice)
+            done.add(p.choice.key)
+            continue
+        ticks = [t for t in p.ticks if t.key not in done]
+        if ticks:
+            tick = ticks[0]
+            if not tick.element.enabled:
+                if op.scroll_to_end(tick.label or "the text") is None:
+                    raise NotOnScreen(f"'{tick.label[:40]}' cannot be ticked")
+                again = op.find(tick.key)
+                if again is None or not again.element.enabled:
+                    raise NotOnScreen(f"'{tick.label[:40]}' stays disabled after scrolling")
+                continue
+            op.tap(tick)
+            done.add(tick.key)
+            continue
+        break
+    else:
+        raise NotOnScreen("the form did not settle")
+    screen = op.screen()
+    submit = op.find(submit_key, screen) if submit_key else plan(screen, op.targets(screen), purpose, data, True).submit
+    if submit is None:
+        raise NotOnScreen("the form has no control that submits it")
+    return op.tap(submit)

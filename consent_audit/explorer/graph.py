@@ -1,0 +1,98 @@
+"""The map the explorer draws: screens (by structural signature) and the moves seen to lead between them,
+with routes for going back to a screen it wants to try something else on."""
+from __future__ import annotations
+
+import heapq
+import itertools
+from dataclasses import dataclass, field
+
+from ..screen import Screen
+from .moves import RELAUNCH, Move
+
+
+@dataclass
+class Candidate:
+    """Something the explorer may try on a screen, and what it thinks of it."""
+
+    move: Move
+    score: float
+    tried: bool = False
+    why_not: str = ""        # it cannot be tried (data the form wants and nobody gave)
+
+
+@dataclass
+class Node:
+    ident: str                # the screen's structural signature, refined by what it offers (see search)
+    screen: Screen
+    depth: int
+    in_flow: bool = False
+    via: tuple[str, ...] = ()
+    labels: frozenset[str] = frozenset()      # what it offers (controls' words)
+    titles: frozenset[str] = frozenset()      # its short texts (headings)
+    candidates: dict[str, Candidate] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    moves: tuple[Move, ...]
+    target: str
+    cost: int                 # user actions it takes (a form counts each input)
+    predicted: bool = False   # assumed (a back button), not yet seen
+
+    @property
+    def key(self) -> str:
+        return self.moves[-1].key
+
+
+class ScreenGraph:
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.nodes: dict[str, Node] = {}
+        self.edges: dict[tuple[str, str], Edge] = {}
+
+    def add(self, edge: Edge) -> None:
+        """Remember an edge; what was seen replaces what was assumed, a cheaper way replaces a dearer one."""
+        slot = (edge.source, edge.key)
+        old = self.edges.get(slot)
+        if old is None or (old.predicted and not edge.predicted) or (
+                old.predicted == edge.predicted and (edge.cost < old.cost or old.target != edge.target)):
+            self.edges[slot] = edge
+
+    def forget(self, edge: Edge) -> None:
+        if self.edges.get((edge.source, edge.key)) == edge:
+            del self.edges[(edge.source, edge.key)]
+
+    def out_of(self, source: str) -> list[Edge]:
+        return [e for (s, _), e in self.edges.items() if s == source]
+
+    def route(self, source: str | None, target: str, relaunch_cost: float,
+              seen_only: bool = False) -> list[Edge] | None:
+        """The cheapest known way from `source` (None: unknown screen) to `target`; a relaunch leads to the root."""
+        if source == target:
+            return []
+        relaunch = Edge(source="*", moves=(Move(RELAUNCH),), target=self.root, cost=1)
+        counter = itertools.count()
+        queue: list[tuple[float, int, str, list[Edge]]] = []
+        if source is not None:
+            heapq.heappush(queue, (0.0, next(counter), source, []))
+        if not seen_only:
+            heapq.heappush(queue, (relaunch_cost, next(counter), self.root, [relaunch]))
+        done: set[str] = set()
+        while queue:
+            cost, _, here, path = heapq.heappop(queue)
+            if here == target:
+                return path
+            if here in done:
+                continue
+            done.add(here)
+            for edge in self.out_of(here):
+                if seen_only and edge.predicted:
+                    continue
+                if edge.target not in done:
+                    heapq.heappush(queue, (cost + edge.cost, next(counter), edge.target, path + [edge]))
+        return None
+
+    def shortest(self, source: str, target: str) -> list[Edge] | None:
+        """The shortest way seen (no relaunch, nothing assumed): the path to report and re-walk."""
+        return self.route(source, target, relaunch_cost=0, seen_only=True)

@@ -1,0 +1,68 @@
+"""Moves: the steps of a path the explorer found, replayable on a fresh app (by element key, not position)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..screen import Screen
+from . import forms
+from .elements import Target, Use
+from .operator import NotOnScreen, Operator
+
+TAP, FORM, RELAUNCH, BACK = "tap", "form", "relaunch", "back"
+
+
+@dataclass(frozen=True)
+class Move:
+    """One step of a path: tap a control (a tick box toggles, a radio chooses), fill a form and submit it,
+    relaunch, or press the system back key."""
+
+    kind: str
+    key: str = ""
+    label: str = ""
+    purpose: str = ""      # forms: fill | account | untick
+    role: str = ""
+    rid: str = ""
+
+    @classmethod
+    def tap(cls, target: Target) -> "Move":
+        return cls(TAP, target.key, target.label, role=target.element.role, rid=target.element.rid)
+
+    @classmethod
+    def form(cls, submit: Target, purpose: str) -> "Move":
+        return cls(FORM, submit.key, submit.label, purpose, submit.element.role, submit.element.rid)
+
+    def locator(self) -> str:
+        """A locator a page object could start from."""
+        if self.rid:
+            return f"#{self.rid}" if "/" not in self.rid else f'//*[@resource-id="{self.rid}"]'
+        if self.kind == FORM or self.key.startswith(("checkbox|", "radio|", "switch|", "textbox|")):
+            return f"(near the text) {self.label[:60]!r}"
+        return f'//*[normalize-space(text())="{self.label[:60]}"]'
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "label": self.label, "key": self.key, "purpose": self.purpose or None,
+                "role": self.role, "id": self.rid or None, "locator": self.locator()}
+
+    def __str__(self) -> str:
+        if self.kind == FORM:
+            return f'fill the form and submit "{self.label}"'
+        return self.kind if self.kind in (RELAUNCH, BACK) else f'tap "{self.label}"'
+
+
+def perform(op: Operator, move: Move, data: forms.FormData) -> Screen:
+    """Do the move on the screen the app shows now."""
+    if move.kind == RELAUNCH:
+        return op.relaunch()
+    if move.kind == BACK:
+        return op.back()
+    if move.kind == FORM:
+        if op.find(move.key) is None:
+            raise NotOnScreen(f'"{move.label}" is not on the screen')
+        return forms.fill(op, move.purpose, data, submit_key=move.key)
+    target = op.find(move.key)
+    if target is None:
+        raise NotOnScreen(f'"{move.label}" is not on the screen')
+    if target.use == Use.TEXT:
+        raise NotOnScreen(f'"{move.label}" is a text field, not a control to tap')
+    return op.tap(target)

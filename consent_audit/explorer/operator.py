@@ -1,0 +1,210 @@
+"""The explorer's hands: every gesture goes through the recorder (counted and captured as page objects'
+are), waits until the app is quiet, and is charged to the goal's budget while searching."""
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..page import AppContext
+from ..recorder import Kind
+from ..screen import Element, Screen
+from ..waits import wait_until
+from .adapters import Adapter
+from .config import Budget
+from .cues import data_kinds
+from .elements import Target, Use, fits, targets
+
+log = logging.getLogger(__name__)
+
+_CODE = re.compile(r"(?<![\d])(\d{4,8})(?![\d])")
+_CODE_WORDS = re.compile(r"验证码|校验码|动态码|\bcode\b|\botp\b|one-time", re.I)
+
+
+class OutOfBudget(Exception):
+    """The goal's budget (actions or seconds) is spent."""
+
+
+class NotOnScreen(Exception):
+    """A step of a known path is not on the screen the app shows."""
+
+
+@dataclass
+class Spend:
+    """What the search spent: every gesture, backtracking and relaunches included."""
+
+    budget: Budget
+    actions: int = 0
+    started: float = field(default_factory=time.monotonic)
+    counting: bool = True
+
+    @property
+    def seconds(self) -> float:
+        return time.monotonic() - self.started
+
+    def charge(self) -> None:
+        if self.counting:
+            self.actions += 1
+
+    def check(self) -> None:
+        if self.counting and (self.actions >= self.budget.actions or self.seconds >= self.budget.seconds):
+            raise OutOfBudget(f"{self.actions} actions, {self.seconds:.0f} s")
+
+
+def find_code(texts: list[str], exclude: set[str]) -> str | None:
+    """A one-time code the app shows (a test app prints it: 测试验证码：246810), next to code words."""
+    for text in texts:
+        if not _CODE_WORDS.search(text) and "sms_code" not in data_kinds(text):
+            continue
+        for match in _CODE.finditer(text):
+            if match.group(1) not in exclude:
+                return match.group(1)
+    return None
+
+
+class Operator:
+    """Recorded, settled gestures on the live app."""
+
+    def __init__(self, context: AppContext, adapter: Adapter, code_wait: float = 6.0) -> None:
+        self.context = context
+        self.recorder = context.recorder
+        self.platform = context.platform
+        self.masker = context.masker
+        self.adapter = adapter
+        self.code_wait = code_wait
+        self.spend: Spend | None = None
+        self.last_code: str | None = None    # the one-time code the app showed last (a secret)
+        self._covered: tuple[int, frozenset[int]] | None = None
+
+    # --- what is on screen ---
+    def screen(self) -> Screen:
+        return self.recorder.observe()
+
+    def covered(self, screen: Screen) -> frozenset[int]:
+        if self._covered is None or self._covered[0] != id(screen):
+            self._covered = (id(screen), self.adapter.covered(screen) if screen is self.recorder.last_screen
+                             else frozenset())
+        return self._covered[1]
+
+    def targets(self, screen: Screen | None = None) -> list[Target]:
+        screen = screen or self.screen()
+        return targets(screen, self.covered(screen))
+
+    def find(self, key: str, screen: Screen | None = None) -> Target | None:
+        return next((t for t in self.targets(screen) if t.key == key), None)
+
+    # --- gestures ---
+    def _act(self, kind: Kind, title: str, gesture: Callable[[], Any], info: dict[str, Any] | None = None) -> Screen:
+        if self.spend is not None:
+            self.spend.check()
+
+        def run() -> None:
+            gesture()
+            self.adapter.settle()
+
+        step = self.recorder.act(kind, title, run, info)
+        if self.spend is not None:
+            self.spend.charge()
+        return step.screen
+
+    def _live(self, element: Element) -> Any:
+        live = self.adapter.locate(element)
+        if live is None:
+            raise NotOnScreen(f"'{element.text or element.name or element.rid}' is no longer on the screen")
+        return live
+
+    @staticmethod
+    def _info(target: Target) -> dict[str, Any]:
+        info = target.element.to_dict()
+        if not info.get("name") and not info.get("text"):
+            info["name"] = target.label       # what the user reads beside an unnamed control
+        info["key"] = target.key
+        return info
+
+    def reveal(self, target: Target) -> Target:
+        """Scroll the page until the target is in view (one recorded scroll) when it lies outside."""
+        screen = self.screen()
+        if fits(screen, target.element):
+            return target
+        live = self._live(target.element)
+        after = self._act(Kind.SCROLL, f'Scroll to "{target.label[:60]}"',
+                          lambda: self.platform.scroll_into_view(live, None), self._info(target))
+        again = next((t for t in targets(after, self.covered(after)) if t.key == target.key), None)
+        if again is None:
+            raise NotOnScreen(f"'{target.label}' went away while scrolling to it")
+        return again
+
+    def tap(self, target: Target, peek_code: bool = False, exclude: set[str] | None = None) -> Screen:
+        """Tap (a tick box: toggle) the target; with `peek_code`, read the one-time code the tap makes the
+        app show and register it as a secret before the screen is captured."""
+        target = self.reveal(target)
+        live = self._live(target.element)
+        kind = Kind.TOGGLE if target.use == Use.TOGGLE else Kind.TAP
+        verb = "Toggle" if kind == Kind.TOGGLE else "Tap"
+
+        def gesture() -> None:
+            self.platform.tap(live)
+            if peek_code:
+                self._peek_code(exclude or set())
+
+        return self._act(kind, f'{verb} "{target.label[:60]}"', gesture, self._info(target))
+
+    def type(self, target: Target, value: str, secret: bool) -> Screen:
+        if secret:
+            self.masker.add(value)
+        target = self.reveal(target)
+        live = self._live(target.element)
+        shown = "•••" if secret else value
+        return self._act(Kind.TEXT, f'Type "{shown}" into "{target.label[:60]}"',
+                         lambda: self.platform.type_text(live, value), self._info(target))
+
+    def scroll_to_end(self, why: str) -> Screen | None:
+        """Scroll a container (or the page) that is not at its end to its end: one recorded scroll."""
+        if not self.adapter.can_scroll():
+            return None
+        moved: list[bool] = []
+        screen = self._act(Kind.SCROLL, f"Scroll to the end of {why[:60]}",
+                           lambda: moved.append(self.adapter.scroll_to_end()), {"name": why})
+        return screen if moved and moved[0] else None
+
+    def launch(self, relaunch: bool = False) -> Screen:
+        if self.spend is not None:
+            self.spend.check()
+        self.adapter.prepare()
+        step = self.context.launch(settled=self.adapter.settled, relaunch=relaunch)
+        if self.spend is not None and relaunch:
+            self.spend.charge()
+        return step.screen
+
+    def relaunch(self) -> Screen:
+        return self.launch(relaunch=True)
+
+    def back(self) -> Screen:
+        return self._act(Kind.BACK, "Back", self.platform.back)
+
+    def fresh(self) -> None:
+        """A fresh install: storage and permission decisions cleared (the next launch starts over)."""
+        self.platform.reset()
+        self.recorder.invalidate()
+
+    # --- one-time codes ---
+    def _peek_code(self, exclude: set[str]) -> None:
+        def shown() -> str | None:
+            return find_code(self.platform.capture(screenshot=False).screen.texts(), exclude)
+
+        try:
+            code = wait_until(shown, timeout=self.code_wait, interval=0.1, message="a one-time code on screen")
+        except TimeoutError:
+            return
+        self.masker.add(code)
+        self.last_code = code
+        log.info("a one-time code appeared on screen (masked from here on)")
+
+    @property
+    def in_foreground(self) -> bool:
+        try:
+            return bool(self.platform.in_foreground())
+        except Exception:   # a crashed or closed app answers nothing
+            return False

@@ -1,0 +1,147 @@
+"""Deny-paths on an app nobody described: which permissions it asks for (at launch, or when a control is
+used), what its core screen is, how a user gets there when a permission is refused (declining re-asks,
+retrying once, never "exit"), and whether a feature still works without its permission."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..platforms.base import PERMISSIONS
+from ..screen import Screen
+from . import cues
+from .elements import Target, Use
+from .operator import Operator
+from .screens import asks_decision, taps
+
+FEATURE = {p: f"feature_{p}" for p in PERMISSIONS}
+_DIGITS = re.compile(r"\d+")
+
+
+def _state(screen: Screen) -> list[tuple]:
+    return [(_DIGITS.sub("#", e.text), _DIGITS.sub("#", e.name), e.checked, e.enabled) for e in screen.elements]
+
+
+@dataclass
+class Core:
+    """The screen the app settles on when nothing is refused: what 'usable' means."""
+
+    signature: str
+    labels: frozenset[str]
+
+    @classmethod
+    def of(cls, screen: Screen, found: list[Target]) -> "Core":
+        return cls(screen.signature, frozenset(cues.norm_label(t.label) for t in taps(found) if t.label))
+
+    def matches(self, screen: Screen, found: list[Target]) -> bool:
+        if not screen.in_app:
+            return False
+        if screen.signature == self.signature:
+            return True
+        labels = {cues.norm_label(t.label) for t in taps(found) if t.label}
+        union = labels | self.labels
+        return bool(union) and len(labels & self.labels) / len(union) >= 0.8 and not asks_decision(found)
+
+
+@dataclass
+class Feature:
+    """A control on the core screen whose use asks for a permission, and what using it shows when granted."""
+
+    permission: str
+    key: str
+    label: str
+    signature_after: str
+    before: list[tuple]
+    after: list[tuple]
+
+    def works(self, before: Screen, after: Screen) -> bool:
+        """Whether using it now changes the screen as it did with the permission granted."""
+        if after.signature != self.signature_after:
+            return False
+        return _change(_state(before), _state(after)) == _change(self.before, self.after)
+
+
+def _change(before: list[tuple], after: list[tuple]) -> Counter:
+    """What using a control made appear on screen (element states new after it)."""
+    return Counter(after) - Counter(before)
+
+
+def feature_controls(found: list[Target]) -> list[Target]:
+    """Controls whose words say they use a permission (nearby, scan, alerts …), most specific first."""
+    return [t for t in taps(found) if t.element.enabled and cues.categories(t.label) & set(FEATURE.values())]
+
+
+def probe(op: Operator, core: Core, limit: int) -> dict[str, Feature]:
+    """Use the core screen's permission-looking controls one by one; note which asks for what."""
+    features: dict[str, Feature] = {}
+    tried: set[str] = set()
+    for _ in range(limit):
+        screen = op.screen()
+        found = op.targets(screen)
+        if not core.matches(screen, found):
+            screen = op.relaunch()
+            found = op.targets(screen)
+            if not core.matches(screen, found):
+                break
+        todo = [t for t in feature_controls(found) if t.key not in tried]
+        if not todo:
+            break
+        target = todo[0]
+        tried.add(target.key)
+        after = op.tap(target)
+        if after.prompts == screen.prompts and asks_decision(op.targets(after)):
+            allow = next((t for t in taps(op.targets(after)) if cues.has(t.label, "permission_request", "agree")
+                          and not cues.has(t.label, "decline")), None)
+            if allow is not None:     # the app explains first ("Allow location to find stores?"), then asks
+                after = op.tap(allow)
+        for permission in PERMISSIONS:
+            if after.prompts.get(permission, 0) > screen.prompts.get(permission, 0) and permission not in features:
+                features[permission] = Feature(permission, target.key, target.label, after.signature,
+                                               _state(screen), _state(after))
+    return features
+
+
+def reach(op: Operator, core: Core, budget: int, accept_consent) -> bool:
+    """Go for the core screen as a user who refuses: decline re-asks, retry a blocker once, never exit."""
+    retried: set[str] = set()
+    for _ in range(budget):
+        if not op.in_foreground:
+            return False
+        screen = op.screen()
+        if not screen.in_app:
+            return False
+        found = op.targets(screen)
+        from .consent import shown
+        if shown(op, screen):
+            accept_consent()
+            continue
+        if core.matches(screen, found):
+            return True
+        buttons = [t for t in taps(found) if t.element.enabled]
+        out = next((t for t in buttons if cues.has(t.label, "decline")), None)
+        retry = next((t for t in buttons if cues.has(t.label, "permission_request") and t.key not in retried
+                      and not cues.has(t.label, "exit")), None)
+        onward = next((t for t in buttons if cues.has(t.label, "next", "confirm") and t.key not in retried
+                       and not cues.has(t.label, "exit", "decline")), None)
+        if out is not None:
+            op.tap(out)
+        elif retry is not None:
+            retried.add(retry.key)
+            op.tap(retry)
+        elif onward is not None:
+            retried.add(onward.key)
+            op.tap(onward)
+        else:
+            return False
+    screen = op.screen()
+    return core.matches(screen, op.targets(screen))
+
+
+def use(op: Operator, feature: Feature) -> bool | None:
+    """Use the feature on the core screen now; whether it works as it did with the permission granted."""
+    before = op.screen()
+    target = next((t for t in op.targets(before) if t.key == feature.key and t.use == Use.TAP), None)
+    if target is None:
+        return None
+    after = op.tap(target)
+    return feature.works(before, after)

@@ -1,0 +1,87 @@
+"""pytest plumbing of the explorer: its options, the explored target's settings, the flows under
+flows/explore (collected only when exploring), 'not_found' results, and a last masking pass."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from ..plugin import RECORD_KEY, RUN_KEY
+from .settings import ExploreSettings, SettingsHolder
+
+NOT_FOUND = "explorer: "
+EXPLORE_DIR = Path(__file__).resolve().parents[2] / "flows" / "explore"
+_TEXT_SUFFIXES = {".html", ".xml", ".json", ".log", ".txt", ".md"}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("consent-audit-explore", "consent-audit explorer (flows/explore)")
+    group.addoption("--explore-url", default=None, help="web app to explore (its start address)")
+    group.addoption("--explore-app-package", default=None, help="Android app to explore (its package)")
+    group.addoption("--explore-username", default="", help="test account username (password: CONSENT_AUDIT_PASSWORD)")
+    group.addoption("--explore-budget-actions", type=int, default=None, help="actions each goal may spend")
+    group.addoption("--explore-budget-seconds", type=float, default=None, help="seconds each goal may spend")
+
+
+def settings_of(config: pytest.Config) -> ExploreSettings | None:
+    holder = next((p for p in config.pluginmanager.get_plugins() if isinstance(p, SettingsHolder)), None)
+    if holder is not None:
+        return holder.settings
+    url, package = config.getoption("--explore-url", None), config.getoption("--explore-app-package", None)
+    if not url and not package:
+        return None
+    return ExploreSettings.from_env(url=url, app_package=package, goals=[],
+                                    username=config.getoption("--explore-username") or "",
+                                    budget_actions=config.getoption("--explore-budget-actions"),
+                                    budget_seconds=config.getoption("--explore-budget-seconds"))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    settings = settings_of(config)
+    if settings is not None:
+        config.option.targets = [settings.name]     # the flows are parametrized over the explored target
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """flows/explore needs an app to explore: without one it is not collected (plain `pytest flows`)."""
+    inside = collection_path == EXPLORE_DIR or EXPLORE_DIR in collection_path.parents
+    if inside and settings_of(config) is None:
+        return True
+    return None
+
+
+@pytest.fixture(scope="session")
+def explore_settings(pytestconfig: pytest.Config, masker: Any) -> ExploreSettings:
+    settings = settings_of(pytestconfig)
+    if settings is None:
+        raise pytest.skip.Exception("nothing to explore: give --explore-url or --explore-app-package")
+    for value in settings.secrets():
+        masker.add(value)
+    return settings
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[Any]:
+    """A goal not reached within its budget is a result ('not_found'), not a broken run."""
+    outcome: Any = yield
+    report = outcome.get_result()
+    record = item.stash.get(RECORD_KEY, None)
+    if record is None or not report.skipped or call.excinfo is None:
+        return
+    reason = str(call.excinfo.value)
+    if reason.startswith(NOT_FOUND):
+        record.status = "not_found"
+        record.message = reason[len(NOT_FOUND):][:500]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Mask, in every text file of the run, secrets learned late (a code the app showed on screen)."""
+    run = session.config.stash.get(RUN_KEY, None)
+    if run is None or settings_of(session.config) is None or not run.masker.secrets:
+        return
+    for path in run.dir.rglob("*"):
+        if path.is_file() and path.suffix in _TEXT_SUFFIXES:
+            run.masker.mask_file(path)

@@ -1,0 +1,71 @@
+"""What kind of screen this is, from what it says and offers: a consent dialog, a decision dialog, a log-in
+form, a completed deletion, an ending outside the app. Never assumed: read from the screen."""
+from __future__ import annotations
+
+from ..measures import completion, off_app
+from ..screen import Screen
+from . import cues
+from .elements import Target, Use
+
+PROGRESS = {"next", "cancel_account", "delete"}
+
+
+def taps(found: list[Target]) -> list[Target]:
+    return [t for t in found if t.use == Use.TAP]
+
+
+def is_consent(screen: Screen, found: list[Target]) -> bool:
+    """A consent dialog or its manage screen: it speaks of privacy, cookies or personal data and asks to agree,
+    to choose, or to set purposes (tick boxes and a save) — and it is not a log-in or sign-up form."""
+    if any(t.use == Use.TEXT for t in found):
+        return False
+    if not any(cues.has(text, "consent_context", "privacy") for text in screen.texts()):
+        return False
+    buttons = taps(found)
+    if any(cues.has(t.label, "agree", "manage") and not cues.has(t.label, "decline") for t in buttons):
+        return True
+    boxes = [t for t in found if t.use == Use.TOGGLE]
+    return bool(boxes) and any(cues.has(t.label, "save", "confirm") for t in buttons)
+
+
+def asks_decision(found: list[Target]) -> bool:
+    """A small dialog with a way out (cancel, not now, keep) and a way on."""
+    buttons = taps(found)
+    if not 2 <= len(buttons) <= 5:
+        return False
+    outs = [t for t in buttons if cues.has(t.label, "decline")]
+    return bool(outs) and len(outs) < len(buttons)
+
+
+def reached(screen: Screen, found: list[Target]) -> str | None:
+    """'done' / 'pending' when the screen reports a finished deletion and asks nothing more of the user."""
+    state = completion(screen)
+    if state is None:
+        return None
+    if any(t.use in (Use.TEXT, Use.CHOOSE) for t in found):
+        return None
+    if any(t.use == Use.TOGGLE and not t.element.checked for t in found):
+        return None
+    buttons = taps(found)
+    if any(cues.categories(t.label) & PROGRESS for t in buttons) or asks_decision(found):
+        return None
+    return state
+
+
+def ends_off_app(screen: Screen) -> bool:
+    return off_app(screen)
+
+
+def password_form(found: list[Target]) -> bool:
+    return any(t.use == Use.TEXT and (t.element.secret_field or "password" in cues.data_kinds(t.label)) for t in found)
+
+
+def says(screen: Screen, *names: str) -> str:
+    """The first text on screen matching any of the categories ('' when none)."""
+    return next((t for t in screen.texts() if cues.has(t, *names)), "")
+
+
+def title_of(screen: Screen) -> str:
+    """A short name for a screen in reports: its first heading-like text."""
+    texts = [e.text for e in screen.elements if e.text and not e.clickable and len(e.text) <= 40]
+    return texts[0] if texts else (screen.title or screen.signature)

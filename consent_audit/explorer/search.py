@@ -1,0 +1,379 @@
+"""Best-first search over a live app: try the most promising control anywhere on the map drawn so far,
+going back there by the cheapest known route (the in-app back control, a relaunch, the moves that led
+there), until the goal's screen shows, the budget is spent, or nothing promising is left.
+
+Goal-specific judgement (scores, when a form is to be filled, what counts as reached) comes from a `Goal`.
+"""
+from __future__ import annotations
+
+import heapq
+import itertools
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from ..screen import Screen
+from . import cues, forms
+from .elements import Target, Use, fingerprint
+from .graph import Candidate, Edge, Node, ScreenGraph
+from .moves import FORM, RELAUNCH, TAP, Move, perform
+from .operator import NotOnScreen, Operator, OutOfBudget, Spend
+
+log = logging.getLogger(__name__)
+
+DECOYS = {"log_out": "log out", "support": "support / help", "exit": "exit"}
+FORM_BONUS = 20
+PROGRESS = {"next", "confirm", "agree", "save", "decline", "back", "send_code", "verify"}
+
+
+def _similar(one: frozenset[str], other: frozenset[str]) -> bool:
+    union = one | other
+    return not union or len(one & other) / len(union) >= 0.5
+
+
+@dataclass
+class Verdict:
+    """What a screen means for the goal: reached, an ending outside the app, or a form that said no."""
+
+    kind: str               # reached | off_app | rejected
+    detail: str = ""
+
+
+class Goal(Protocol):
+    """What a search looks for: how controls score, where forms are filled, what a screen means."""
+
+    name: str
+
+    def score(self, node: Node, label: str) -> float: ...
+    def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None: ...
+    def enters_flow(self, move: Move) -> bool: ...
+    def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None: ...
+
+
+@dataclass
+class SearchResult:
+    """How a search ended, the shortest path it saw to its goal, and what it spent."""
+
+    ending: str                        # reached | off_app | budget | exhausted
+    path: list[Edge]
+    target: str | None
+    detail: str
+    dead_ends: list[dict[str, Any]]
+    actions: int
+    seconds: float
+    graph: ScreenGraph | None = None
+
+    @property
+    def reached(self) -> bool:
+        return self.ending in ("reached", "off_app")
+
+    @property
+    def moves(self) -> list[Move]:
+        return [m for edge in self.path for m in edge.moves]
+
+
+@dataclass
+class DeadEnds:
+    """Decoys recognised and ways that led nowhere, once each (by kind and words)."""
+
+    items: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def add(self, label: str, kind: str, where: tuple[str, ...], tried: bool) -> None:
+        key = f"{kind}|{cues.norm_label(label)}"
+        old = self.items.get(key)
+        if old is None or (tried and not old["tried"]):
+            self.items[key] = {"label": label[:80], "kind": kind, "where": " › ".join(where) or "start",
+                               "tried": tried}
+
+    def as_list(self) -> list[dict[str, Any]]:
+        return list(self.items.values())
+
+
+class GoalSearch:
+    def __init__(self, op: Operator, goal: Goal, data: forms.FormData, settings: dict[str, Any], spend: Spend) -> None:
+        self.op = op
+        self.goal = goal
+        self.data = data
+        self.settings = settings
+        self.spend = spend
+        self.graph = ScreenGraph("")
+        self.dead = DeadEnds()
+        self.current: str | None = None
+        self.visit_moves: list[Move] = []
+        self.visit_cost = 0
+        self.shared: dict[str, str] = {}     # key of a navigation control → where it was seen to lead
+        self.off_app: tuple[str, str] | None = None
+        self.reached: tuple[str, str] | None = None
+
+    # --- the map ---
+    def identity(self, screen: Screen, found: list[Target] | None = None) -> str:
+        """Which node the screen is: its structural signature, split where screens of one structure offer other
+        controls or carry other headings (menus, forms and wizard steps of plain divs share a structure)."""
+        offers, titles = self._labels(screen, found)
+        alike = [n for n in self.graph.nodes.values() if n.screen.signature == screen.signature]
+        for node in alike:
+            if _similar(offers, node.labels) and _similar(titles, node.titles):
+                return node.ident
+        return screen.signature if not alike else f"{screen.signature}~{len(alike)}"
+
+    def _labels(self, screen: Screen, found: list[Target] | None = None) -> tuple[frozenset[str], frozenset[str]]:
+        """What the screen offers (its controls' words) and its short texts (headings, field labels)."""
+        found = found if found is not None else self.op.targets(screen)
+        offers = frozenset(cues.norm_label(t.label) for t in found if t.use == Use.TAP and t.label)
+        titles = frozenset(cues.norm_label(e.text) for e in screen.elements
+                           if e.text and not e.clickable and len(e.text) <= 40)
+        return offers, titles
+
+    def _arrive(self, screen: Screen, parent: Node | None, move: Move | None) -> Node:
+        """Note the screen the app shows now (a new node, or the latest look of a known one)."""
+        ident = self.identity(screen)
+        if ident != self.current:
+            self.visit_moves, self.visit_cost = [], 0
+        self.current = ident
+        node = self.graph.nodes.get(ident)
+        if node is None:
+            depth = parent.depth + 1 if parent else 0
+            in_flow = bool(parent and (parent.in_flow or (move is not None and self.goal.enters_flow(move))))
+            via = (parent.via + ((move.label[:40],) if move else ())) if parent else ()
+            offers, titles = self._labels(screen)
+            node = Node(ident=ident, screen=screen, depth=depth, in_flow=in_flow, via=via, labels=offers, titles=titles)
+            self.graph.nodes[ident] = node
+            self._analyse(node, screen)
+            if parent is not None and move is not None:
+                self._predict_back(node, parent)
+        else:
+            if node.screen is not screen and fingerprint(node.screen) != fingerprint(screen):
+                node.screen = screen
+                self._analyse(node, screen)
+            node.screen = screen
+        return node
+
+    def _analyse(self, node: Node, screen: Screen) -> None:
+        """(Re)list what may be tried on the node; what was tried stays tried."""
+        found = self.op.targets(screen)
+        parts: set[str] = set()
+        purpose = self.goal.purpose(node, screen, found)
+        if purpose is not None:
+            plan = forms.plan(screen, found, purpose, self.data, sms_known=True)
+            if plan.submit is not None and (plan.work or plan.missing):
+                parts = {t.key for t, _ in plan.fields} | {t.key for t in plan.ticks} | {
+                    t.key for t in found if t.use == Use.CHOOSE} | ({plan.send.key} if plan.send else set())
+                old = node.candidates.get(plan.submit.key)
+                move = Move.form(plan.submit, purpose)
+                why = ("it wants " + ", ".join(plan.missing) + " (not given)") if plan.missing else ""
+                if why:
+                    self.dead.add(plan.submit.label, "form: " + why, node.via, tried=False)
+                score = self.goal.score(node, plan.submit.label) + FORM_BONUS
+                node.candidates[plan.submit.key] = Candidate(move, score, tried=bool(old and old.tried), why_not=why)
+        for target in found:
+            if target.use != Use.TAP or target.key in parts:
+                continue
+            old = node.candidates.get(target.key)
+            if old is not None and old.move.kind == FORM:
+                continue
+            score = self.goal.score(node, target.label)
+            why = "" if target.element.enabled else "disabled"
+            tried = bool(old and old.tried)
+            if not tried and target.key in self.shared and not (cues.categories(target.label) & PROGRESS) \
+                    and not node.in_flow:
+                tried = True    # the same control elsewhere (a tab bar) was seen to lead there
+                if self.shared[target.key] != node.ident:
+                    self.graph.add(Edge(node.ident, (Move.tap(target),), self.shared[target.key], 1, predicted=True))
+            node.candidates[target.key] = Candidate(Move.tap(target), score, tried=tried, why_not=why)
+            decoy = next((DECOYS[c] for c in cues.categories(target.label) if c in DECOYS), None)
+            if decoy and score < 0:
+                self.dead.add(target.label, decoy, node.via, tried=False)
+
+    def _predict_back(self, node: Node, parent: Node) -> None:
+        """A back control (or a dialog's cancel) most likely leads to where the user came from."""
+        for cand in node.candidates.values():
+            label = cand.move.label
+            if cand.move.kind == TAP and (cues.has(label, "back") or (
+                    cues.has(label, "decline") and parent.ident != node.ident and len(node.candidates) <= 5)):
+                self.graph.add(Edge(node.ident, (cand.move,), parent.ident, 1, predicted=True))
+                return
+
+    def rescore(self) -> None:
+        """Score every candidate again (the goal changed what it wants)."""
+        for node in self.graph.nodes.values():
+            for cand in node.candidates.values():
+                cand.score = self.goal.score(node, cand.move.label) + (FORM_BONUS if cand.move.kind == FORM else 0)
+
+    # --- choosing ---
+    def _costs(self) -> dict[str, float]:
+        relaunch = float(self.settings.get("relaunch_cost", 2))
+        counter = itertools.count()
+        queue: list[tuple[float, int, str]] = []
+        if self.current is not None:
+            heapq.heappush(queue, (0.0, next(counter), self.current))
+        heapq.heappush(queue, (relaunch, next(counter), self.graph.root))
+        costs: dict[str, float] = {}
+        while queue:
+            cost, _, here = heapq.heappop(queue)
+            if here in costs:
+                continue
+            costs[here] = cost
+            for edge in self.graph.out_of(here):
+                if edge.target not in costs:
+                    heapq.heappush(queue, (cost + edge.cost, next(counter), edge.target))
+        return costs
+
+    def _choose(self, fallback: bool) -> tuple[Node, Candidate] | None:
+        costs = self._costs()
+        per_step = float(self.settings.get("route_cost", 6))
+        per_level = float(self.settings.get("depth_penalty", 3))
+        flow_bonus = float(self.settings.get("in_flow_bonus", 50))
+        best: tuple[float, Node, Candidate] | None = None
+        for node in self.graph.nodes.values():
+            if node.ident not in costs:
+                continue
+            for cand in node.candidates.values():
+                if cand.tried or cand.why_not:
+                    continue
+                if fallback:
+                    if cand.score != 0 or node.depth >= int(self.settings.get("fallback_max_depth", 3)):
+                        continue
+                elif cand.score <= 0:
+                    continue
+                elif self.off_app is not None and cand.score < 45:
+                    continue   # after an off-app ending only strong deletion cues are worth more actions
+                value = cand.score - per_step * costs[node.ident] - per_level * node.depth + (
+                    flow_bonus if node.in_flow and cand.score > 0 else 0)
+                if best is None or value > best[0]:
+                    best = (value, node, cand)
+        return (best[1], best[2]) if best else None
+
+    # --- moving ---
+    def _run(self, moves: tuple[Move, ...]) -> Screen:
+        screen = self.op.screen()
+        for move in moves:
+            screen = perform(self.op, move, self.data)
+        return screen
+
+    def _go_to(self, target: str) -> bool:
+        relaunch = float(self.settings.get("relaunch_cost", 2))
+        for _ in range(int(self.settings.get("max_replans", 4))):
+            if self.current == target:
+                return True
+            route = self.graph.route(self.current, target, relaunch)
+            if route is None:
+                return False
+            for edge in route:
+                parent = self.graph.nodes.get(self.current or "")
+                try:
+                    screen = self._run(edge.moves)
+                except NotOnScreen as exc:
+                    log.info("route step failed: %s", exc)
+                    self.graph.forget(edge)
+                    self._arrive(self.op.screen(), None, None)
+                    break
+                if not screen.in_app or not self.op.in_foreground:
+                    self._arrive(self.op.relaunch(), None, None)
+                    break
+                here = self.identity(screen)
+                if edge.moves[0].kind == RELAUNCH and here != self.graph.root:
+                    self._arrive(screen, None, None)
+                    break
+                if here != edge.target:
+                    self.graph.forget(edge)
+                    arrived = self._arrive(screen, parent, edge.moves[-1])
+                    if edge.moves[0].kind != RELAUNCH:
+                        self.graph.add(Edge(edge.source, edge.moves, arrived.ident, edge.cost))
+                    break
+                self._arrive(screen, parent, edge.moves[-1])
+            else:
+                return self.current == target
+        return self.current == target
+
+    def _try(self, node: Node, cand: Candidate) -> None:
+        before = self.op.screen()
+        steps_before = len(self.op.recorder.steps)
+        cand.tried = True
+        try:
+            screen = perform(self.op, cand.move, self.data)
+        except NotOnScreen as exc:
+            cand.why_not = str(exc)
+            self.dead.add(cand.move.label, f"could not go on: {exc}", node.via, tried=True)
+            self._arrive(self.op.screen(), node, cand.move)
+            return
+        cost = len(self.op.recorder.steps) - steps_before
+        if not screen.in_app or not self.op.in_foreground:
+            self.dead.add(cand.move.label, "left the app", node.via, tried=True)
+            self._arrive(self.op.relaunch(), None, None)
+            return
+        found = self.op.targets(screen)
+        same = self.identity(screen, found) == node.ident
+        verdict = self.goal.judge(node, cand.move, screen, found, same)
+        if same:
+            if verdict is not None and verdict.kind == "rejected":
+                self.dead.add(cand.move.label, f"form rejected: {verdict.detail[:80]}", node.via, tried=True)
+                self._arrive(screen, node, cand.move)
+                return
+            if fingerprint(screen) != fingerprint(before):
+                self.visit_moves.append(cand.move)
+                self.visit_cost += cost
+            self._arrive(screen, node, cand.move)
+            if verdict is not None and verdict.kind == "reached":   # the result shows in place
+                done = node.ident + "+done"
+                self.graph.add(Edge(node.ident, tuple(self.visit_moves), done, self.visit_cost))
+                self.reached = (done, verdict.detail)
+            return
+        ident = self.identity(screen, found)
+        known = ident in self.graph.nodes
+        moves, spent = tuple(self.visit_moves) + (cand.move,), self.visit_cost + cost
+        if cand.move.kind == TAP and not node.in_flow and not (cues.categories(cand.move.label) & PROGRESS):
+            self.shared[cand.move.key] = ident
+        child = self._arrive(screen, node, cand.move)
+        self.graph.add(Edge(node.ident, moves, child.ident, spent))
+        if verdict is not None and verdict.kind == "reached":
+            self.reached = (child.ident, verdict.detail)
+            return
+        if verdict is not None and verdict.kind == "off_app":
+            if self.off_app is None:
+                self.off_app = (child.ident, verdict.detail)
+            return
+        if not known and not any(c.score > 0 and not c.tried and not c.why_not for c in child.candidates.values()):
+            kinds = [DECOYS[c] for c in cues.categories(cand.move.label) if c in DECOYS]
+            self.dead.add(cand.move.label, kinds[0] if kinds else "no way forward", node.via, tried=True)
+
+    # --- the search ---
+    def run(self) -> SearchResult:
+        start = self.op.screen()
+        self.graph = ScreenGraph("")
+        self.current = None
+        self.graph.root = self._arrive(start, None, None).ident
+        ending, detail = "exhausted", "nothing promising left to try"
+        try:
+            while self.reached is None:
+                self.spend.check()
+                choice = self._choose(fallback=False)
+                if choice is None and self.off_app is None and self.settings.get("fallback", True) \
+                        and getattr(self.goal, "fallback", True):
+                    choice = self._choose(fallback=True)
+                if choice is None:
+                    break
+                node, cand = choice
+                if not self._go_to(node.ident):
+                    cand.tried = True
+                    continue
+                live = node.candidates.get(cand.move.key)
+                if live is None or live.tried or live.why_not:
+                    continue
+                self._try(node, live)
+        except OutOfBudget as exc:
+            ending, detail = "budget", f"not found within budget ({exc})"
+        return self._result(ending, detail)
+
+    def _result(self, ending: str, detail: str) -> SearchResult:
+        target, path = None, []
+        if self.reached is not None:
+            ending, (target, detail) = "reached", self.reached
+        elif self.off_app is not None:
+            ending, (target, detail) = "off_app", self.off_app
+        if target is not None:
+            path = self.graph.shortest(self.graph.root, target) or []
+        wants = [d["kind"] for d in self.dead.as_list() if d["kind"].startswith("form: it wants")]
+        if ending == "exhausted" and wants:
+            detail = f"stopped at a form: {wants[0][6:]}"
+        return SearchResult(ending=ending, path=path, target=target, detail=detail, dead_ends=self.dead.as_list(),
+                            actions=self.spend.actions, seconds=self.spend.seconds, graph=self.graph)

@@ -1,0 +1,103 @@
+"""What one `consent-audit explore` run is given: the app, the goals, the test data, the budget."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ..errors import UsageError
+from ..targets import Target, Value
+from .config import GOALS, ExplorerConfig
+from .forms import FormData
+
+ENV = {"password": "CONSENT_AUDIT_PASSWORD", "sms_code": "CONSENT_AUDIT_SMS_CODE",
+       "id_number": "CONSENT_AUDIT_ID_NUMBER"}
+FLOW_GOAL = {"deletion": "delete-account", "permissions": "deny-permissions", "consent": "consent"}
+
+
+@dataclass
+class ExploreSettings:
+    url: str | None = None
+    app_package: str | None = None
+    goals: list[str] = field(default_factory=lambda: list(GOALS))
+    username: str = ""
+    password: str | None = None
+    sms_code: str | None = None
+    id_number: str | None = None
+    budget_actions: int | None = None
+    budget_seconds: float | None = None
+
+    def __post_init__(self) -> None:
+        if bool(self.url) == bool(self.app_package):
+            raise UsageError("give exactly one of --url (a web app) and --app-package (an Android app)")
+        if self.url:
+            parts = urlsplit(self.url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise UsageError(f"--url must be an http(s) address such as http://127.0.0.1:8765/app/, "
+                                 f"not '{self.url}'")
+        if self.app_package and not re.fullmatch(r"[A-Za-z][\w]*(\.[A-Za-z][\w]*)+", self.app_package):
+            raise UsageError(f"--app-package must be an Android package name such as com.example.app, "
+                             f"not '{self.app_package}'")
+        unknown = [g for g in self.goals if g not in GOALS]
+        if unknown:
+            raise UsageError(f"unknown goal {', '.join(unknown)}; goals: {', '.join(GOALS)}, all")
+        for name, value in (("password", self.password), ("sms-code", self.sms_code), ("id-number", self.id_number)):
+            if value is not None and len(value) < 3:
+                raise UsageError(f"--{name} must have at least 3 characters (shorter values cannot be masked reliably)")
+        if self.budget_actions is not None and self.budget_actions < 1:
+            raise UsageError("--budget-actions must be at least 1")
+        if self.budget_seconds is not None and self.budget_seconds <= 0:
+            raise UsageError("--budget-seconds must be more than 0")
+        if "delete-account" in self.goals and (not self.username or not self.password):
+            raise UsageError("the delete-account goal needs test credentials: --username and --password "
+                             "(or the environment variable CONSENT_AUDIT_PASSWORD)")
+
+    @classmethod
+    def from_env(cls, **given: object) -> "ExploreSettings":
+        """Secrets not given come from the environment (CONSENT_AUDIT_PASSWORD, _SMS_CODE, _ID_NUMBER)."""
+        for name, env in ENV.items():
+            if given.get(name) is None and os.environ.get(env):
+                given[name] = os.environ[env]
+        return cls(**given)  # type: ignore[arg-type]
+
+    @property
+    def platform(self) -> str:
+        return "web-chromium" if self.url else "android-uiautomator2"
+
+    @property
+    def start(self) -> str:
+        return self.url or self.app_package or ""
+
+    @property
+    def name(self) -> str:
+        """The explored target's name in reports: the address without scheme."""
+        if self.app_package:
+            return self.app_package
+        parts = urlsplit(self.url or "")
+        return re.sub(r"[^\w.:/-]+", "-", (parts.netloc + parts.path).rstrip("/")) or "explored"
+
+    def secrets(self) -> list[str]:
+        return [v for v in (self.password, self.sms_code, self.id_number) if v]
+
+    def target(self) -> Target:
+        account = {"username": Value(self.username or None), "password": Value(self.password, True),
+                   "sms_code": Value(self.sms_code, True), "id_number": Value(self.id_number, True)}
+        return Target(name=self.name, kind="android" if self.app_package else "web", platform=self.platform,
+                      start=self.start, pages="consent_audit.explorer.app:ExploredApp", language="",
+                      account=account, description="explored: no page objects")
+
+    def form_data(self, config: ExplorerConfig) -> FormData:
+        return FormData(username=self.username, password=self.password, sms_code=self.sms_code,
+                        id_number=self.id_number,
+                        reason_text={lang: config.value("reason_text", lang) for lang in ("en", "zh")})
+
+    def budget(self, config: ExplorerConfig, goal: str):
+        return config.budget(goal, self.budget_actions, self.budget_seconds)
+
+
+class SettingsHolder:
+    """Carries the command line's settings (secrets included) into pytest as a plugin object, not in argv."""
+
+    def __init__(self, settings: ExploreSettings) -> None:
+        self.settings = settings

@@ -1,0 +1,36 @@
+"""Fixtures of the explored flows: the target is the app given to `consent-audit explore`, its journeys are
+an ExploredApp that first explores toward the flow's goal (see consent_audit/explorer)."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from consent_audit.explorer.app import ExploredApp
+from consent_audit.explorer.config import load_config
+from consent_audit.explorer.plugin import NOT_FOUND
+from consent_audit.explorer.settings import FLOW_GOAL, ExploreSettings
+from consent_audit.targets import Target
+
+
+@pytest.fixture
+def target(target_name: str, masker: Any, explore_settings: ExploreSettings) -> Target:
+    explored = explore_settings.target()
+    for value in explored.secrets():
+        masker.add(value)
+    return explored
+
+
+@pytest.fixture
+def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreSettings, test_dir: Any) -> ExploredApp:
+    """Explore toward the flow's goal, then hand the flow journeys that re-walk what was found."""
+    goal = FLOW_GOAL[audit.flow]
+    config = load_config()
+    audit.explored = True
+    explored = ExploredApp(app_context, config, explore_settings.form_data(config))
+    result = explored.explore(goal, explore_settings.budget(config, goal), target)
+    audit.metrics.update(result.metrics())
+    result.write(test_dir)
+    if not result.reached:
+        pytest.skip(f"{NOT_FOUND}{goal}: {result.detail}")
+    return explored

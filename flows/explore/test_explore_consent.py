@@ -1,0 +1,83 @@
+"""Consent dialog on an explored app: the consent flow's measurements and findings (flows/test_consent.py),
+with the two choices taken as the elements the explorer found rather than by DOM id, since an unknown
+app's controls often have none. Keep the two in step.
+"""
+from __future__ import annotations
+
+import allure
+import cv2
+import numpy as np
+import pytest
+
+from consent_audit.detectors.prominence import annotate, prominence
+from consent_audit.detectors.text import shaming_phrases
+from consent_audit.measures import preticked, texts_of
+
+
+@allure.epic("consent-flow audit")
+@allure.feature("consent dialog")
+@pytest.mark.flow("consent")
+def test_consent_dialog(app, platform, recorder, audit, target, policy, test_dir, ocr) -> None:
+    for permission in target.permissions:
+        platform.decide_permission(permission, "granted")
+    app.launch()
+    if not app.consent_shown:
+        audit.metrics["consent_dialog"] = False
+        return
+    dialog = recorder.observe()
+    accept_el, reject_el = app.consent_elements(dialog)
+    with recorder.journey("accept") as accept:
+        app.accept_consent()
+    platform.reset()
+    app.launch()
+    with recorder.journey("reject") as reject:
+        app.reject_consent()
+
+    # pixels: the two choices as drawn on the dialog
+    image = cv2.imdecode(np.frombuffer(dialog.screenshot, np.uint8), cv2.IMREAD_COLOR)
+    look = prominence(image, accept_el.bounds, reject_el.bounds)
+    figures = {k: look[k] for k in ("area_ratio", "contrast_accept", "contrast_reject",
+                                    "saturation_accept", "saturation_reject")}
+    marked = annotate(image, [
+        (accept_el.bounds, f"ACCEPT area x{look['area_ratio']:.2f} contrast {look['contrast_accept']:.2f} "
+                           f"sat {look['saturation_accept']:.2f}", (0, 160, 0)),
+        (reject_el.bounds, f"REJECT contrast {look['contrast_reject']:.2f} sat {look['saturation_reject']:.2f}"
+                           f"{' text link' if look['reject_is_text_link'] else ''}", (220, 0, 0))])
+    ok, png = cv2.imencode(".png", marked)
+    (test_dir / "consent-annotated.png").write_bytes(png.tobytes())
+    allure.attach(png.tobytes(), name="consent dialog, annotated", attachment_type=allure.attachment_type.PNG)
+    annotated = audit.evidence_path("consent-annotated.png")
+
+    shaming = shaming_phrases(texts_of([accept, reject], ocr))
+    metrics = {"consent_dialog": True, "accept_steps": accept.counts["steps"], "reject_steps": reject.counts["steps"],
+               "preticked": preticked(reject), "shaming_text": shaming, "prominence": figures,
+               "reject_is_text_link": look["reject_is_text_link"]}
+    audit.metrics.update(metrics)
+
+    limits = policy.section("consent")
+    reject_evidence = [audit.evidence_path(p) for p in reject.evidence()]
+    findings = []
+    if metrics["reject_steps"] > metrics["accept_steps"]:
+        findings.append(policy.finding("asymmetric_choice", [annotated] + reject_evidence,
+                                       {"accept_steps": metrics["accept_steps"], "reject_steps": metrics["reject_steps"]},
+                                       f"reject takes {metrics['reject_steps']} actions, accept {metrics['accept_steps']}"))
+    contrast_ratio = look["contrast_accept"] / max(look["contrast_reject"], 1e-6)
+    saturation_diff = look["saturation_accept"] - look["saturation_reject"]
+    reasons = []
+    if look["area_ratio"] > limits["max_area_ratio"]:
+        reasons.append(f"accept is {look['area_ratio']:.2f}x the area of reject")
+    if contrast_ratio > limits["max_contrast_ratio"]:
+        reasons.append(f"label contrast {look['contrast_accept']:.2f} vs {look['contrast_reject']:.2f}")
+    if saturation_diff > limits["max_saturation_diff"]:
+        reasons.append(f"fill saturation {look['saturation_accept']:.2f} vs {look['saturation_reject']:.2f}")
+    if limits["flag_reject_text_link"] and look["reject_is_text_link"]:
+        reasons.append("reject is a bare text link, accept a filled button")
+    if reasons:
+        findings.append(policy.finding("visual_interference", [annotated], figures, "; ".join(reasons)))
+    if metrics["preticked"]:
+        findings.append(policy.finding("preticked_consent", reject_evidence, {"preticked": metrics["preticked"]},
+                                       f"{metrics['preticked']} purposes ticked by default"))
+    if shaming:
+        findings.append(policy.finding("confirmshaming", reject_evidence, {"shaming_text": shaming},
+                                       "decline wording: " + " | ".join(shaming)))
+    audit.conclude(findings)

@@ -1,0 +1,68 @@
+"""`consent-audit explore` on bad input: one clear line on stderr, exit status 2, no traceback, no run folder."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from consent_audit.commands.explore import verdict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def explore(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("CONSENT_AUDIT_")}
+    return subprocess.run([sys.executable, "-m", "consent_audit.cli", "explore", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60, env={**clean, **(env or {})})
+
+
+@pytest.mark.parametrize("args, words", [
+    ([], "give exactly one of --url"),
+    (["--url", "file:///etc/passwd"], "--url must be an http(s) address"),
+    (["--url", "http://127.0.0.1:9/", "--app-package", "com.example.app"], "exactly one of --url"),
+    (["--app-package", "not a package!"], "--app-package must be an Android package"),
+    (["--url", "http://127.0.0.1:9/", "--goal", "delete-account"], "needs test credentials"),
+    (["--url", "http://127.0.0.1:9/", "--goal", "consent", "--budget-seconds", "0"], "--budget-seconds"),
+    (["--url", "http://127.0.0.1:9/", "--goal", "consent", "--profile", "android-emulator"], "--url needs a web profile"),
+    (["--url", "http://127.0.0.1:9/", "--goal", "consent", "--profile", "no-such-phone"], "unknown profile"),
+])
+def test_bad_input_is_one_line(tmp_path: Path, args: list[str], words: str) -> None:
+    proc = explore(*args, "--reports-dir", str(tmp_path))
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("consent-audit: ") and words in lines[0], proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unreachable_appium_server_is_one_line(tmp_path: Path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = explore("--url", "http://127.0.0.1:9/", "--goal", "consent", "--appium-url", f"http://127.0.0.1:{port}",
+                   "--reports-dir", str(tmp_path))
+    assert proc.returncode == 2 and "unreachable" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_the_password_may_come_from_the_environment_only(tmp_path: Path) -> None:
+    proc = explore("--url", "http://127.0.0.1:9/", "--goal", "delete-account", "--username", "u",
+                   "--profile", "no-such-phone", "--reports-dir", str(tmp_path), env={"CONSENT_AUDIT_PASSWORD": "pw-12345"})
+    assert "needs test credentials" not in proc.stderr and "unknown profile" in proc.stderr
+
+
+def result(flow: str, status: str, findings: list[str] = (), message: str = "") -> dict:
+    return {"flow": flow, "status": status, "message": message, "findings": [{"pattern": p} for p in findings]}
+
+
+def test_exit_status_follows_run_and_an_unreached_goal_is_incomplete() -> None:
+    assert verdict({"results": [result("consent", "passed")]})[0] == 0
+    assert verdict({"results": [result("consent", "failed", ["asymmetric_choice"])]})[0] == 1
+    assert verdict({"results": [result("deletion", "broken", message="boom")]})[0] == 2
+    code, sentence = verdict({"results": [result("consent", "failed", ["asymmetric_choice"]),
+                                          result("deletion", "not_found", message="delete-account: not found within budget")]})
+    assert code == 2 and "not found within budget" in sentence and "asymmetric_choice" in sentence
+    assert verdict({"results": []})[0] == 2
