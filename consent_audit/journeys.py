@@ -5,7 +5,10 @@ journeys, and every action inside them goes through the base page, so the record
 """
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from .screen import Element, Screen
 
 LOGIN_RESULTS = ("accepted", "rejected", "pending")
 
@@ -49,3 +52,17 @@ class Journeys(Protocol):
 
     def feature_on(self, permission: str) -> bool | None:
         """Whether the core screen's feature needing `permission` works (None: no such feature)."""
+
+
+def consent_elements(app: object, dialog: "Screen") -> tuple["Element", "Element"]:
+    """The accept choice and the first element of the reject path as drawn on `dialog`: by the app's own
+    `consent_elements(dialog)` where it has one (an explored app's controls often have no id), else by the ids
+    from `consent_choices()`."""
+    own = getattr(app, "consent_elements", None)
+    if own is not None:
+        return own(dialog)
+    accept_id, reject_id = app.consent_choices()  # type: ignore[attr-defined]
+    accept, reject = dialog.find(accept_id), dialog.find(reject_id)
+    if accept is None or reject is None:
+        raise AssertionError(f"consent choices #{accept_id} / #{reject_id} are not on the dialog screen")
+    return accept, reject

@@ -12,6 +12,7 @@ import pytest
 
 from consent_audit.detectors.prominence import annotate, prominence
 from consent_audit.detectors.text import shaming_phrases
+from consent_audit.journeys import consent_elements
 from consent_audit.measures import preticked, texts_of
 
 
@@ -26,7 +27,7 @@ def test_consent_dialog(app, platform, recorder, audit, target, policy, test_dir
         audit.metrics["consent_dialog"] = False
         return
     dialog = recorder.observe()
-    accept_id, reject_id = app.consent_choices()
+    accept_el, reject_el = consent_elements(app, dialog)
     with recorder.journey("accept") as accept:
         app.accept_consent()
     platform.reset()
@@ -36,8 +37,6 @@ def test_consent_dialog(app, platform, recorder, audit, target, policy, test_dir
 
     # pixels: the two choices as drawn on the dialog
     image = cv2.imdecode(np.frombuffer(dialog.screenshot, np.uint8), cv2.IMREAD_COLOR)
-    accept_el, reject_el = dialog.find(accept_id), dialog.find(reject_id)
-    assert accept_el is not None and reject_el is not None, "consent choices not on the dialog screen"
     look = prominence(image, accept_el.bounds, reject_el.bounds)
     figures = {k: look[k] for k in ("area_ratio", "contrast_accept", "contrast_reject",
                                     "saturation_accept", "saturation_reject")}
