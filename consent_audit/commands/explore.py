@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
 from ..cli import EXIT_BROKEN, EXIT_CLEAN, EXIT_FOUND
 from ..errors import UsageError
+from .checks import check_profile
 from ..paths import REPORTS, ROOT
 
 FLOWS = {"delete-account": "flows/explore/test_explore_deletion.py",
@@ -55,7 +55,6 @@ def settings_of(args: argparse.Namespace):
 
 def preflight(args: argparse.Namespace, platform: str) -> None:
     """Check the input before anything starts: every problem is one line (UsageError)."""
-    from ..appium_server import port_in_use, server_status
     from ..profiles import load_profile
 
     args.profile = args.profile or ("local-chromium" if platform == "web-chromium" else "android-emulator")
@@ -63,32 +62,7 @@ def preflight(args: argparse.Namespace, platform: str) -> None:
     if profile.platform != platform:
         raise UsageError(f"profile {profile.name} is for {profile.platform}; "
                          f"{'--url needs a web profile' if platform == 'web-chromium' else '--app-package needs an Android profile'}")
-    if profile.requires_device and not args.appium_url:
-        from ..platforms import check_android_device
-        check_android_device()
-    if args.relaunches < 1:
-        raise UsageError("--relaunches must be at least 1")
-    url = args.appium_url or (profile.appium_url if profile.server == "remote" else None)
-    if profile.server == "remote" and not url:
-        raise UsageError(f"profile {profile.name} is remote: give --appium-url")
-    if url:
-        server_status(url)
-    else:
-        if args.appium_port is not None and port_in_use(args.appium_port):
-            raise UsageError(f"port {args.appium_port} is already in use; choose another --appium-port or omit it")
-        if not (ROOT / "node_modules" / "appium" / "index.js").exists():
-            raise UsageError("Appium is not installed; run `make setup`")
-    if profile.platform == "web-chromium" and not url:
-        caps = profile.capabilities
-        chrome = (caps.get("goog:chromeOptions") or {}).get("binary", "/usr/bin/chromium")
-        driver = caps.get("appium:executable")
-        if not driver:
-            raise UsageError("the profile sets no appium:executable: without it the chromium driver tries to "
-                             "download chromedriver and fails offline")
-        for name, path in (("chromium", chrome), ("chromedriver", driver)):
-            if not (os.path.isfile(path) and os.access(path, os.X_OK)):
-                raise UsageError(f"{name} not found at {path}; run `make setup` (Debian: apt-get install chromium "
-                                 f"chromium-driver) or set it in the profile")
+    check_profile(profile, args)
 
 
 def pytest_args(args: argparse.Namespace, goals: list[str]) -> list[str]:

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
 from ..cli import EXIT_BROKEN, EXIT_CLEAN, EXIT_FOUND
 from ..errors import UsageError
 from ..paths import REPORTS, ROOT
+from .checks import check_profile
 
 FLOWS = {"deletion": "flows/test_deletion.py", "permissions": "flows/test_permissions.py",
          "consent": "flows/test_consent.py"}
@@ -40,14 +40,11 @@ def register(sub: "argparse._SubParsersAction") -> None:
 
 def preflight(args: argparse.Namespace) -> None:
     """Check the input before anything starts: every problem is one line (UsageError)."""
-    from ..appium_server import port_in_use, server_status
     from ..profiles import load_profile
     from ..targets import default_targets, load_target
 
     profile = load_profile(args.profile, args.capability)
-    if profile.requires_device and not args.appium_url:
-        from ..platforms import check_android_device
-        check_android_device()      # first: without a device nothing else matters, and the driver would wait 20 s
+    check_profile(profile, args)
     targets = [load_target(name) for name in (args.target or default_targets())]
     if not targets:
         raise UsageError("no target selected and no default target in assets/targets")
@@ -55,29 +52,6 @@ def preflight(args: argparse.Namespace) -> None:
     if wrong:
         raise UsageError(f"target(s) {', '.join(wrong)} need another platform than profile {profile.name} "
                          f"({profile.platform})")
-    if args.relaunches < 1:
-        raise UsageError("--relaunches must be at least 1")
-    url = args.appium_url or (profile.appium_url if profile.server == "remote" else None)
-    if profile.server == "remote" and not url:
-        raise UsageError(f"profile {profile.name} is remote: give --appium-url")
-    if url:
-        server_status(url)
-    else:
-        if args.appium_port is not None and port_in_use(args.appium_port):
-            raise UsageError(f"port {args.appium_port} is already in use; choose another --appium-port or omit it")
-        if not (ROOT / "node_modules" / "appium" / "index.js").exists():
-            raise UsageError("Appium is not installed; run `make setup`")
-    if profile.platform == "web-chromium" and not url:
-        caps = profile.capabilities
-        chrome = (caps.get("goog:chromeOptions") or {}).get("binary", "/usr/bin/chromium")
-        driver = caps.get("appium:executable")
-        if not driver:
-            raise UsageError("the profile sets no appium:executable: without it the chromium driver tries to "
-                             "download chromedriver and fails offline")
-        for name, path in (("chromium", chrome), ("chromedriver", driver)):
-            if not (os.path.isfile(path) and os.access(path, os.X_OK)):
-                raise UsageError(f"{name} not found at {path}; run `make setup` (Debian: apt-get install chromium "
-                                 f"chromium-driver) or set it in the profile")
 
 
 def pytest_args(args: argparse.Namespace) -> list[str]:
