@@ -1,4 +1,5 @@
-"""Input checks shared by the commands that start a run: each problem is one line (UsageError)."""
+"""What the commands that start a run share: input checks (each problem one line, UsageError) and the
+pytest arguments of the engine underneath."""
 from __future__ import annotations
 
 import argparse
@@ -39,3 +40,22 @@ def check_profile(profile: Profile, args: argparse.Namespace) -> None:
             if not (os.path.isfile(path) and os.access(path, os.X_OK)):
                 raise UsageError(f"{name} not found at {path}; run `make setup` (Debian: apt-get install chromium "
                                  f"chromium-driver) or set it in the profile")
+
+
+def engine_args(args: argparse.Namespace, flow_files: list[str]) -> list[str]:
+    """pytest arguments for a run of `flow_files` with the options common to `run` and `explore`."""
+    out = flow_files + ["-p", "no:cacheprovider", "--rootdir", str(ROOT), "-c", str(ROOT / "pytest.ini"),
+                        "--profile", args.profile, "--screenshot", args.screenshot,
+                        "--relaunches", str(args.relaunches), "--reports-dir", args.reports_dir, "-v",
+                        "--tb=no", "-W", "ignore::pytest.PytestUnraisableExceptionWarning"]
+    for cap in args.capability:
+        out += ["--capability", cap]
+    if args.appium_url:
+        out += ["--appium-url", args.appium_url]
+    if args.appium_port:
+        out += ["--appium-port", str(args.appium_port)]
+    if args.run_id:
+        out += ["--run-id", args.run_id]
+    if not args.quiet:
+        out += ["-o", "log_cli=true", "--log-cli-level=INFO", "--log-cli-format=    %(message)s"]
+    return out

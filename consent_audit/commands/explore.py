@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..cli import EXIT_BROKEN, EXIT_CLEAN, EXIT_FOUND
 from ..errors import UsageError
-from .checks import check_profile
+from .checks import check_profile, engine_args
 from ..paths import REPORTS, ROOT
 
 FLOWS = {"delete-account": "flows/explore/test_explore_deletion.py",
@@ -66,20 +66,7 @@ def preflight(args: argparse.Namespace, platform: str) -> None:
 
 
 def pytest_args(args: argparse.Namespace, goals: list[str]) -> list[str]:
-    out = [str(ROOT / FLOWS[g]) for g in goals] + [
-        "-p", "no:cacheprovider", "--rootdir", str(ROOT), "-c", str(ROOT / "pytest.ini"),
-        "--profile", args.profile, "--screenshot", args.screenshot, "--relaunches", str(args.relaunches),
-        "--reports-dir", args.reports_dir, "--run-id", args.run_id, "-v", "--tb=no",
-        "-W", "ignore::pytest.PytestUnraisableExceptionWarning"]
-    for cap in args.capability:
-        out += ["--capability", cap]
-    if args.appium_url:
-        out += ["--appium-url", args.appium_url]
-    if args.appium_port:
-        out += ["--appium-port", str(args.appium_port)]
-    if not args.quiet:
-        out += ["-o", "log_cli=true", "--log-cli-level=INFO", "--log-cli-format=    %(message)s"]
-    return out
+    return engine_args(args, [str(ROOT / FLOWS[g]) for g in goals])
 
 
 def verdict(summary: dict) -> tuple[int, str]:

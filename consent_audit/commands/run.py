@@ -9,7 +9,7 @@ from pathlib import Path
 from ..cli import EXIT_BROKEN, EXIT_CLEAN, EXIT_FOUND
 from ..errors import UsageError
 from ..paths import REPORTS, ROOT
-from .checks import check_profile
+from .checks import check_profile, engine_args
 
 FLOWS = {"deletion": "flows/test_deletion.py", "permissions": "flows/test_permissions.py",
          "consent": "flows/test_consent.py"}
@@ -55,21 +55,9 @@ def preflight(args: argparse.Namespace) -> None:
 
 
 def pytest_args(args: argparse.Namespace) -> list[str]:
-    flows = [str(ROOT / FLOWS[f]) for f in (args.flow or sorted(FLOWS))]
-    out = flows + ["-p", "no:cacheprovider", "--rootdir", str(ROOT), "-c", str(ROOT / "pytest.ini"),
-                   "--profile", args.profile, "--screenshot", args.screenshot,
-                   "--relaunches", str(args.relaunches), "--reports-dir", args.reports_dir, "-v",
-                   "--tb=no", "-W", "ignore::pytest.PytestUnraisableExceptionWarning"]
+    out = engine_args(args, [str(ROOT / FLOWS[f]) for f in (args.flow or sorted(FLOWS))])
     for name in args.target:
         out += ["--target", name]
-    for cap in args.capability:
-        out += ["--capability", cap]
-    if args.appium_url:
-        out += ["--appium-url", args.appium_url]
-    if args.appium_port:
-        out += ["--appium-port", str(args.appium_port)]
-    if args.run_id:
-        out += ["--run-id", args.run_id]
     if args.keyword:
         out += ["-k", args.keyword]
     for option in ("operator", "tsa_url", "tsa_cert", "summary_lang"):
@@ -77,8 +65,6 @@ def pytest_args(args: argparse.Namespace) -> list[str]:
             out += ["--" + option.replace("_", "-"), getattr(args, option)]
     if args.no_bundle:
         out += ["--no-bundle"]
-    if not args.quiet:
-        out += ["-o", "log_cli=true", "--log-cli-level=INFO", "--log-cli-format=    %(message)s"]
     return out
 
 
