@@ -44,7 +44,7 @@ def app_server():
 def setup(name: str, ref: str, apps: str) -> tuple[str, dict, str, list[str]]:
     if name in VARIANTS:
         truth = json.loads((ROOT / "refapp" / "truth" / f"{name}.json").read_text(encoding="utf-8"))
-        target = yaml.safe_load((ROOT / "assets" / "targets" / f"refapp-{name}.yaml").read_text(encoding="utf-8"))
+        target = yaml.safe_load((ROOT / "refapp" / "targets" / f"refapp-{name}.yaml").read_text(encoding="utf-8"))
         variant = json.loads((ROOT / "refapp" / "variants" / f"{name}.json").read_text(encoding="utf-8"))
         return f"{ref}/app/{name}/", truth, str(target["account"]["username"]), variant["permissions"].get("at_launch", [])
     truth = json.loads((DATA / name / "truth.json").read_text(encoding="utf-8"))

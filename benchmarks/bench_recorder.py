@@ -28,7 +28,7 @@ from consent_audit.platforms import WebChromiumPlatform  # noqa: E402
 from consent_audit.profiles import load_profile  # noqa: E402
 from consent_audit.recorder import Recorder  # noqa: E402
 from consent_audit.targets import load_target  # noqa: E402
-from pages.refapp import RefApp  # noqa: E402
+from refapp.pages.web import RefApp  # noqa: E402
 from refapp.server import RefAppServer  # noqa: E402
 
 VARIANT = "obstructed-deletion"

@@ -1,13 +1,49 @@
-"""Where the project's files are."""
+"""Where the project's files are.
+
+`PACKAGE` holds what ships in the wheel (flows, lexicons, policy, rule catalog, built-in profiles);
+`ROOT` is the project a user works in: the checkout, or a QA team's own repository (the current folder, or
+$CONSENT_AUDIT_ROOT). Its `assets/targets` and `assets/profiles` are searched before the built-in ones."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-ROOT = Path(os.environ.get("CONSENT_AUDIT_ROOT", Path(__file__).resolve().parent.parent))
-ASSETS = ROOT / "assets"
+PACKAGE = Path(__file__).resolve().parent
+ASSETS = PACKAGE / "assets"
+FLOWS = PACKAGE / "flows"
 PROFILES = ASSETS / "profiles"
-TARGETS = ASSETS / "targets"
+SOURCE_ROOT = PACKAGE.parent
+"""The checkout this package was loaded from (in an installed wheel: site-packages)."""
+ROOT = Path(os.environ.get("CONSENT_AUDIT_ROOT") or
+            (SOURCE_ROOT if (SOURCE_ROOT / "pyproject.toml").exists() else Path.cwd()))
+USER_TARGETS = ROOT / "assets" / "targets"
+USER_PROFILES = ROOT / "assets" / "profiles"
 REPORTS = ROOT / "reports"
 NODE_MODULES = ROOT / "node_modules"
 APPIUM_HOME = Path(os.environ.get("APPIUM_HOME", ROOT / ".appium"))
+
+
+def plugin_folders(group: str) -> list[Path]:
+    """Folders that installed packages register under an entry-point group (for example the reference app's
+    targets under `consent_audit.targets`); a broken registration is skipped, never fatal."""
+    from importlib.metadata import entry_points
+
+    found: list[Path] = []
+    for point in sorted(entry_points(group=group), key=lambda p: p.name):
+        try:
+            folder = Path(point.load())
+        except Exception:   # a plugin that cannot load must not stop the audit of another target
+            continue
+        if folder.is_dir() and folder not in found:
+            found.append(folder)
+    return found
+
+
+def target_folders() -> list[Path]:
+    """Where target files are looked up, first match wins: the user's assets/targets, then plugins'."""
+    return [USER_TARGETS, *[f for f in plugin_folders("consent_audit.targets") if f != USER_TARGETS]]
+
+
+def profile_folders() -> list[Path]:
+    """Where device profiles are looked up, first match wins: the user's assets/profiles, then built-ins."""
+    return [USER_PROFILES, PROFILES]

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from .errors import UsageError
-from .paths import PROFILES
+from .paths import profile_folders
 
 _ENV_REF = re.compile(r"\$\{([A-Z0-9_]+)\}")
 PLATFORMS = ("web-chromium", "android-uiautomator2")
@@ -40,20 +40,30 @@ class Profile:
         return json.loads(text)
 
 
-def available_profiles(folder: Path = PROFILES) -> list[str]:
-    return sorted(p.stem for p in folder.glob("*.yaml"))
+def available_profiles(folder: Path | None = None) -> list[str]:
+    """Profile names in the user's assets/profiles and the built-in ones."""
+    folders = [folder] if folder is not None else profile_folders()
+    return sorted({p.stem for f in folders for p in f.glob("*.yaml")})
 
 
-def load_profile(name_or_path: str, overrides: list[str] | None = None, folder: Path = PROFILES,
+def find_profile(name_or_path: str, folder: Path | None = None) -> Path | None:
+    """The profile file: a path to a .yaml file as is, else NAME.yaml in the first folder that has it."""
+    path = Path(name_or_path)
+    if path.suffix in (".yaml", ".yml") and path.is_file():
+        return path
+    folders = [folder] if folder is not None else profile_folders()
+    return next((f / f"{name_or_path}.yaml" for f in folders if (f / f"{name_or_path}.yaml").is_file()), None)
+
+
+def load_profile(name_or_path: str, overrides: list[str] | None = None, folder: Path | None = None,
                  environ: dict[str, str] | None = None) -> Profile:
     """Load a profile by name (or path), resolve ${ENV} references, apply KEY=VALUE overrides."""
     environ = dict(os.environ if environ is None else environ)
-    path = Path(name_or_path)
-    if not (path.suffix in (".yaml", ".yml") and path.exists()):
-        path = folder / f"{name_or_path}.yaml"
-    if not path.exists():
+    path = find_profile(name_or_path, folder)
+    if path is None:
         known = ", ".join(available_profiles(folder)) or "none"
-        raise UsageError(f"unknown profile '{name_or_path}'; known profiles: {known} (files in {folder})")
+        folders = ", ".join(str(f) for f in ([folder] if folder is not None else profile_folders()))
+        raise UsageError(f"unknown profile '{name_or_path}'; known profiles: {known} (files in {folders})")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:

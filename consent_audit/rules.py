@@ -8,7 +8,9 @@ from pathlib import Path
 
 import yaml
 
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / "assets" / "rules.yaml"
+from .paths import ASSETS
+
+DEFAULT_PATH = ASSETS / "rules.yaml"
 
 REGIONS = ("cn", "eu", "us", "store")
 _TOP_KEYS = {"version", "patterns", "rules"}

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from .errors import UsageError
-from .paths import ROOT, TARGETS
+from .paths import target_folders
 
 KINDS = ("refapp", "web", "android")
 
@@ -67,15 +67,30 @@ class Target:
         return self.start
 
 
-def available_targets(folder: Path = TARGETS) -> list[str]:
-    return sorted(p.stem for p in folder.glob("*.yaml"))
+def _folders(folder: Path | None) -> list[Path]:
+    return [folder] if folder is not None else target_folders()
 
 
-def load_target(name: str, folder: Path = TARGETS, environ: dict[str, str] | None = None) -> Target:
+def available_targets(folder: Path | None = None) -> list[str]:
+    """Target names in the user's assets/targets and in every plugin's target folder."""
+    return sorted({p.stem for f in _folders(folder) for p in f.glob("*.yaml")})
+
+
+def find_target(name: str, folder: Path | None = None) -> Path | None:
+    """The file of target `name` (a path to a .yaml file is taken as is), first folder first."""
+    given = Path(name)
+    if given.suffix in (".yaml", ".yml") and given.is_file():
+        return given
+    return next((f / f"{name}.yaml" for f in _folders(folder) if (f / f"{name}.yaml").is_file()), None)
+
+
+def load_target(name: str, folder: Path | None = None, environ: dict[str, str] | None = None) -> Target:
     environ = dict(os.environ if environ is None else environ)
-    path = folder / f"{name}.yaml"
-    if not path.exists():
-        raise UsageError(f"unknown target '{name}'; known targets: {', '.join(available_targets(folder))}")
+    path = find_target(name, folder)
+    if path is None:
+        where = ", ".join(str(f) for f in _folders(folder))
+        raise UsageError(f"unknown target '{name}'; known targets: {', '.join(available_targets(folder)) or 'none'} "
+                         f"(files in {where})")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
@@ -97,9 +112,15 @@ def load_target(name: str, folder: Path = TARGETS, environ: dict[str, str] | Non
                   pages=data["pages"], language=data.get("language", "en"), variant=data.get("variant"),
                   permissions=list(data.get("permissions", [])), account=account,
                   collected_at_signup=list(data.get("collected_at_signup", [])),
-                  truth_path=(ROOT / truth) if truth else None, default=bool(data.get("default")),
+                  truth_path=(path.parent / truth).resolve() if truth else None, default=bool(data.get("default")),
                   description=data.get("description", ""), path=path)
 
 
-def default_targets(folder: Path = TARGETS) -> list[str]:
-    return [name for name in available_targets(folder) if load_target(name, folder).default]
+def default_targets(folder: Path | None = None) -> list[str]:
+    """Targets marked `default: true`: the user's own if they have any, else the plugins' (the reference app)."""
+    for searched in _folders(folder):
+        names = sorted(p.stem for p in searched.glob("*.yaml"))
+        defaults = [n for n in names if load_target(n, searched).default]
+        if defaults:
+            return defaults
+    return []

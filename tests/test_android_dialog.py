@@ -255,7 +255,7 @@ def test_reach_core_answers_the_prompt_then_gives_up_at_the_blocker(context_for)
     with RefAppServer() as server:
         device = RecordedDevice("permission-location-api34-zh.xml", "refapp-blocker-zh.xml", "refapp-blocker-zh.xml")
         context = context_for(device, {"refapp_url": server.url, "variant": "forced-permissions"})
-        from pages.refapp_android import RefAppAndroid
+        from refapp.pages.android import RefAppAndroid
         app = RefAppAndroid(context)
         context.platform.decide_permission("geolocation", "denied")
         assert context.platform.launch_extras == [["s", "org.consentaudit.refapp.URL",
@@ -269,7 +269,7 @@ def test_reach_core_answers_the_prompt_then_gives_up_at_the_blocker(context_for)
 
 
 def test_the_apk_page_objects_need_a_reachable_refapp_server(context_for) -> None:
-    from pages.refapp_android import RefAppAndroid
+    from refapp.pages.android import RefAppAndroid
     import socket
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

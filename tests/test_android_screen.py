@@ -19,10 +19,10 @@ from consent_audit.detectors.text import shaming_phrases
 from consent_audit.measures import screen_actions
 from consent_audit.policy import load_policy
 from consent_audit.screen import parse_bounds, png_size, screen_from_uiautomator_xml
-from pages.refapp.structure import route_to_delete
-from pages.refapp_android.app import RefAppAndroid, feature_labels, feature_state
-from pages.refapp_android.screens import (BlockerPage, ConsentDialog, HomePage, MePage, RationaleDialog)
-from pages.refapp_android.state import PACKAGE, AppState
+from refapp.pages.web.structure import route_to_delete
+from refapp.pages.android.app import RefAppAndroid, feature_labels, feature_state
+from refapp.pages.android.screens import (BlockerPage, ConsentDialog, HomePage, MePage, RationaleDialog)
+from refapp.pages.android.state import PACKAGE, AppState
 from refapp.server import TRUTH_DIR, load_variants
 
 DATA = Path(__file__).parent / "data" / "android"
@@ -207,7 +207,7 @@ def test_apk_locators_find_one_element(name: str, locator: tuple[str, str], text
 
 
 def test_deletion_confirmation_locators_and_state() -> None:
-    from pages.refapp_android.deletion import ConfirmStep
+    from refapp.pages.android.deletion import ConfirmStep
     step = next(s for s in load_variants()["obstructed-deletion"]["deletion"]["steps"] if s["type"] == "confirm")
     page = ConfirmStep.__new__(ConfirmStep)
     page.step = step

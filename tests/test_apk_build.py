@@ -15,7 +15,7 @@ import yaml
 
 from consent_audit.platforms.android import INSTRUMENTATION_TAG
 from consent_audit.targets import available_targets, load_target
-from pages.refapp_android.state import ACTIVITY, EXTRA_URL, PACKAGE, WEBVIEW_ID
+from refapp.pages.android.state import ACTIVITY, EXTRA_URL, PACKAGE, WEBVIEW_ID
 from refapp.server import VERSION, load_variants
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -274,7 +274,7 @@ def test_summary_strings_cover_catalog_and_flows() -> None:
     ({"CONSENT_AUDIT_TSA_CERT": "/nonexistent/root.pem"}, "consent-audit: TSA certificate file /nonexistent/root.pem"),
 ])
 def test_bad_bundle_options_stop_the_run_in_one_line(tmp_path: Path, env: dict[str, str], message: str) -> None:
-    proc = subprocess.run([sys.executable, "-m", "pytest", str(ROOT / "flows" / "test_deletion.py"), "--collect-only",
+    proc = subprocess.run([sys.executable, "-m", "pytest", str(ROOT / "consent_audit" / "flows" / "test_deletion.py"), "--collect-only",
                            "-q", "-p", "no:cacheprovider", "--reports-dir", str(tmp_path)],
                           capture_output=True, text=True, timeout=120, cwd=ROOT, env=dict(os.environ, **env))
     assert proc.returncode == pytest.ExitCode.USAGE_ERROR and "Traceback" not in proc.stdout + proc.stderr

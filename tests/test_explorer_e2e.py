@@ -81,7 +81,7 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]
 
 def case(name: str, servers: dict[str, str]) -> Case:
     if name in VARIANTS:
-        target = yaml.safe_load((ROOT / "assets" / "targets" / f"refapp-{name}.yaml").read_text(encoding="utf-8"))
+        target = yaml.safe_load((ROOT / "refapp" / "targets" / f"refapp-{name}.yaml").read_text(encoding="utf-8"))
         variant = json.loads((ROOT / "refapp" / "variants" / f"{name}.json").read_text(encoding="utf-8"))
         return Case(name, f"{servers['refapp']}/app/{name}/",
                     json.loads((ROOT / "refapp" / "truth" / f"{name}.json").read_text(encoding="utf-8")),
@@ -202,7 +202,7 @@ def test_no_secret_in_any_file_of_a_run_not_even_a_code_read_off_the_screen(expl
 
 
 def test_the_explorer_never_imports_page_objects() -> None:
-    sources = list((ROOT / "consent_audit" / "explorer").glob("*.py")) + list((ROOT / "flows" / "explore").glob("*.py"))
+    sources = list((ROOT / "consent_audit" / "explorer").glob("*.py")) + list((ROOT / "consent_audit" / "flows" / "explore").glob("*.py"))
     for path in sources:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \

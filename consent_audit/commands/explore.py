@@ -9,11 +9,12 @@ from pathlib import Path
 from ..cli import EXIT_BROKEN, EXIT_CLEAN, EXIT_FOUND
 from ..errors import UsageError
 from .checks import check_profile, engine_args
-from ..paths import REPORTS, ROOT
+from ..paths import FLOWS as FLOWS_DIR, REPORTS
 
-FLOWS = {"delete-account": "flows/explore/test_explore_deletion.py",
-         "deny-permissions": "flows/explore/test_explore_permissions.py",
-         "consent": "flows/explore/test_explore_consent.py"}
+FLOWS = {"delete-account": "explore/test_explore_deletion.py",
+         "deny-permissions": "explore/test_explore_permissions.py",
+         "consent": "explore/test_explore_consent.py"}
+"""Goal → its module under consent_audit/flows."""
 
 
 def register(sub: "argparse._SubParsersAction") -> None:
@@ -66,7 +67,7 @@ def preflight(args: argparse.Namespace, platform: str) -> None:
 
 
 def pytest_args(args: argparse.Namespace, goals: list[str]) -> list[str]:
-    return engine_args(args, [str(ROOT / FLOWS[g]) for g in goals])
+    return engine_args(args, [str(FLOWS_DIR / FLOWS[g]) for g in goals])
 
 
 def verdict(summary: dict) -> tuple[int, str]:

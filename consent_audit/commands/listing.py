@@ -12,10 +12,9 @@ def register(sub: "argparse._SubParsersAction") -> None:
 def list_profiles(args: argparse.Namespace) -> int:
     import yaml
 
-    from ..paths import PROFILES
-    from ..profiles import available_profiles
+    from ..profiles import available_profiles, find_profile
     for name in available_profiles():
-        data = yaml.safe_load((PROFILES / f"{name}.yaml").read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(find_profile(name).read_text(encoding="utf-8")) or {}  # type: ignore[union-attr]
         print(f"{name:24} {data.get('platform', ''):22} {data.get('description', '')}")
     return 0
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from ..cli import EXIT_BROKEN, EXIT_CLEAN, EXIT_FOUND
 from ..errors import UsageError
-from ..paths import REPORTS, ROOT
+from ..paths import FLOWS as FLOWS_DIR, REPORTS
 from .checks import check_profile, engine_args
 
-FLOWS = {"deletion": "flows/test_deletion.py", "permissions": "flows/test_permissions.py",
-         "consent": "flows/test_consent.py"}
+FLOWS = {"deletion": "test_deletion.py", "permissions": "test_permissions.py", "consent": "test_consent.py"}
+"""Flow name → its module under consent_audit/flows."""
 
 
 def register(sub: "argparse._SubParsersAction") -> None:
@@ -55,7 +55,7 @@ def preflight(args: argparse.Namespace) -> None:
 
 
 def pytest_args(args: argparse.Namespace) -> list[str]:
-    out = engine_args(args, [str(ROOT / FLOWS[f]) for f in (args.flow or sorted(FLOWS))])
+    out = engine_args(args, [str(FLOWS_DIR / FLOWS[f]) for f in (args.flow or sorted(FLOWS))])
     for name in args.target:
         out += ["--target", name]
     if args.keyword:

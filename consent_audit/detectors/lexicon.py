@@ -10,7 +10,9 @@ from pathlib import Path
 
 import yaml
 
-DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "assets" / "lexicons"
+from ..paths import ASSETS
+
+DEFAULT_ROOT = ASSETS / "lexicons"
 
 _FILE_KEYS = {"name", "description", "categories"}
 _CATEGORY_KEYS = {"phrases", "regex"}

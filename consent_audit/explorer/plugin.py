@@ -7,11 +7,12 @@ from typing import Any, Iterator
 
 import pytest
 
+from ..paths import FLOWS
 from ..plugin import RECORD_KEY, RUN_KEY
 from .settings import ExploreSettings, SettingsHolder
 
 NOT_FOUND = "explorer: "
-EXPLORE_DIR = Path(__file__).resolve().parents[2] / "flows" / "explore"
+EXPLORE_DIR = FLOWS / "explore"
 _TEXT_SUFFIXES = {".html", ".xml", ".json", ".log", ".txt", ".md"}
 
 

@@ -1,4 +1,4 @@
-"""Page objects of the reference app's Android APK (android/): the same journeys as pages.refapp, with
+"""Page objects of the reference app's Android APK (android/): the same journeys as refapp.pages.web, with
 UiAutomator2 locators on the WebView's accessibility tree and the system permission dialog."""
 from .app import RefAppAndroid
 

@@ -17,7 +17,7 @@ from typing import Any, cast
 
 import yaml
 
-from pages.refapp.structure import route_to_delete
+from refapp.pages.web.structure import route_to_delete
 from consent_audit.detectors.lexicon import normalise
 from consent_audit.detectors.text import load_lexicon, waiting_period_days
 from consent_audit.page import AppContext

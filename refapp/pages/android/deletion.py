@@ -6,7 +6,7 @@ from typing import Any, Callable, cast
 from consent_audit.page import AppContext
 from consent_audit.platforms.android import AndroidPlatform
 from consent_audit.recorder import Kind
-from pages.refapp.deletion import FaceScanRefused
+from refapp.pages.web.deletion import FaceScanRefused
 
 from .base import RefAppAndroidPage, rid
 from .state import AppState
