@@ -11,7 +11,9 @@ import sys
 
 from .errors import UsageError
 
-EXIT_CLEAN, EXIT_FOUND, EXIT_BROKEN = 0, 1, 2
+from .model import EXIT_CLEAN, EXIT_FOUND, EXIT_INCOMPLETE
+
+EXIT_BROKEN = EXIT_INCOMPLETE
 COMMANDS = ("run", "verify", "explore", "listing")
 
 

@@ -1,4 +1,5 @@
-"""Errors the suite reports to users as one clear line."""
+"""Errors the suite reports to users as one clear line, and the exceptions that carry an audit's outcome to
+pytest and Allure (the outcome itself is set explicitly on the result: consent_audit.model.Result)."""
 from __future__ import annotations
 
 
@@ -6,8 +7,14 @@ class UsageError(Exception):
     """Bad input or a missing prerequisite: printed as one line, exit status 2, no traceback."""
 
 
+class AutomationError(Exception):
+    """The automation could not do its job (a control a journey needs is not there, a wait timed out, the
+    session died): the audit is 'broken' and proves nothing either way. Journeys raise it; nothing turns it
+    into a measurement."""
+
+
 class DarkPatternFound(AssertionError):
-    """An audit assertion failed: the target shows a dark pattern (Allure: 'Dark pattern found')."""
+    """The audit concluded with findings (pytest 'failed', Allure category 'Dark pattern found')."""
 
     def __init__(self, message: str, findings: list | None = None) -> None:
         super().__init__(message)

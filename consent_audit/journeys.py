@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from .errors import AutomationError
+
 if TYPE_CHECKING:
     from .screen import Element, Screen
 
@@ -64,5 +66,5 @@ def consent_elements(app: object, dialog: "Screen") -> tuple["Element", "Element
     accept_id, reject_id = app.consent_choices()  # type: ignore[attr-defined]
     accept, reject = dialog.find(accept_id), dialog.find(reject_id)
     if accept is None or reject is None:
-        raise AssertionError(f"consent choices #{accept_id} / #{reject_id} are not on the dialog screen")
+        raise AutomationError(f"consent choices #{accept_id} / #{reject_id} are not on the dialog screen")
     return accept, reject

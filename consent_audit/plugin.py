@@ -18,14 +18,17 @@ from .page import AppContext
 from .paths import REPORTS
 from .profiles import Profile, load_profile
 from .recorder import Recorder
-from .run import AuditRecord, Run
+from .audit import RESULT_KEY, Audit, settle_unfinished
+from .model import Outcome
+from .run import Run
 from .targets import Target, default_targets, load_target
 
 log = logging.getLogger("consent_audit")
 
+pytest_plugins = ["consent_audit.audit"]      # outcomes: results recorded at setup, verdicts set explicitly
+
 RUN_KEY = pytest.StashKey[Run]()
 REPORTS_KEY = pytest.StashKey[dict]()
-RECORD_KEY = pytest.StashKey[AuditRecord]()
 FAILURE_KEY = pytest.StashKey[bool]()
 
 
@@ -121,26 +124,15 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
     outcome = yield
     report = outcome.get_result()
     item.stash.setdefault(REPORTS_KEY, {})[report.when] = report
-    if report.failed and report.when == "call" and "recorder" in getattr(item, "funcargs", {}):
+    result = item.stash.get(RESULT_KEY, None)
+    found = result is not None and result.outcome == Outcome.FOUND
+    if report.failed and not found and report.when == "call" and "recorder" in getattr(item, "funcargs", {}):
         # attach to the test itself (not its teardown) while its Allure result is still open
         args = item.funcargs
         config = item.config
         _attach_failure(args["recorder"], config.getoption("--screenshot"), args["recorder"].out_dir,
                         config.stash[RUN_KEY], config.stash[RUN_KEY].masker)
         item.stash[FAILURE_KEY] = True
-    record = item.stash.get(RECORD_KEY, None)
-    if record is None or report.when == "teardown" and record.status != "broken":
-        return
-    if report.when == "call" or (report.when == "setup" and report.failed):
-        if report.passed:
-            record.status = "passed"
-        elif call.excinfo is not None and isinstance(call.excinfo.value, AssertionError):
-            record.status = "failed"
-            record.message = str(call.excinfo.value).splitlines()[0][:500]
-        else:
-            record.status = "broken"
-            if call.excinfo is not None:
-                record.message = f"{call.excinfo.type.__name__}: {str(call.excinfo.value).splitlines()[0][:300] if str(call.excinfo.value) else ''}"
 
 
 def _failed(request: pytest.FixtureRequest) -> bool:
@@ -342,23 +334,23 @@ def app(app_context: AppContext, target: Target) -> Any:
 
 
 @pytest.fixture
-def audit(request: pytest.FixtureRequest, target: Target, test_dir: Path, run: Run, policy: Any) -> Iterator[AuditRecord]:
-    """The flow's record for summary.json: metrics, findings, status."""
-    marker = request.node.get_closest_marker("flow")
-    flow = marker.args[0] if marker and marker.args else request.node.originalname.removeprefix("test_")
+def audit(request: pytest.FixtureRequest, target: Target, test_dir: Path, run: Run, policy: Any) -> Iterator[Audit]:
+    """The flow's handle on its result (consent_audit.audit.Audit): metrics, evidence, and the verdict calls."""
+    result = request.node.stash.get(RESULT_KEY, None)
+    if result is None:
+        raise pytest.UsageError("consent-audit: the audit fixture is for flow tests parametrized by target_name")
+    result.target = target.name
     truth = target.truth()
-    record = AuditRecord(target=target.name, flow=flow, test_dir=test_dir, run_dir=run.dir)
     if truth is not None:   # a reference target: its dark patterns are expected to be caught
+        from .findings import patterns_of
         by_flow = truth.get("findings_by_flow")
-        expected = by_flow.get(flow, []) if by_flow else set(truth.get("findings", [])) & set(policy.patterns(flow))
-        record.expected_findings = sorted(expected)
-    request.node.stash[RECORD_KEY] = record
+        expected = by_flow.get(result.flow, []) if by_flow else set(truth.get("findings", [])) & set(patterns_of(result.flow))
+        result.expected_findings = sorted(expected)
     allure.dynamic.label("target", target.name)
-    allure.dynamic.label("flow", flow)
+    allure.dynamic.label("flow", result.flow)
     allure.dynamic.parameter("target", target.name)
-    run.results.append(record)
-    yield record
-    for name, value in record.metrics.items():
+    yield Audit(result, test_dir, run.dir, policy, facts={"collected_at_signup": list(target.collected_at_signup)})
+    for name, value in result.metrics.items():
         allure.dynamic.parameter(name, value if isinstance(value, (int, float, str, bool)) else str(value))
 
 
@@ -375,10 +367,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     _INTERRUPTS.clear()
     if not run.results and not (run.interrupted and (run.dir / "tests").is_dir()):
         return
-    if run.interrupted:
-        for record in run.results:
-            if record.status == "broken" and not record.message:
-                record.message = f"not finished: {run.interrupted}"
+    settle_unfinished(run.results, run.interrupted)
     from .report import finish_run
     finish_run(run, session.config)
 

@@ -5,9 +5,7 @@ import contextlib
 import json
 import logging
 import time
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from enum import Enum
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -16,81 +14,11 @@ import cv2
 import numpy as np
 
 from .masking import MASK, Masker
+from .model import USER_ACTIONS, Kind, Step, Trail
 from .platforms.base import Platform
 from .screen import Element, Screen
 
 log = logging.getLogger(__name__)
-
-
-class Kind(str, Enum):
-    TAP = "tap"
-    TEXT = "text"
-    TOGGLE = "toggle"
-    SCROLL = "scroll"
-    BACK = "back"
-    LAUNCH = "launch"
-    RELAUNCH = "relaunch"
-    PERMISSION = "permission"
-
-
-USER_ACTIONS = (Kind.TAP, Kind.TEXT, Kind.TOGGLE)
-
-
-@dataclass
-class Step:
-    index: int
-    kind: Kind
-    title: str
-    target: dict[str, Any]
-    at: str                        # UTC ISO time the action started
-    seconds: float
-    screen: Screen
-    files: dict[str, str] = field(default_factory=dict)   # relative paths of screenshot / source
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "kind": self.kind.value, "title": self.title, "target": self.target,
-                "at": self.at, "seconds": round(self.seconds, 3), "screen": self.screen.signature,
-                "in_app": self.screen.in_app, "location": self.screen.location, "files": self.files}
-
-
-@dataclass
-class Trail:
-    """The ordered steps of one journey, with the screen it started on."""
-
-    name: str
-    start: Screen | None = None
-    steps: list[Step] = field(default_factory=list)
-    start_files: dict[str, str] = field(default_factory=dict)
-
-    def count(self, kind: Kind) -> int:
-        return sum(1 for s in self.steps if s.kind == kind)
-
-    @property
-    def counts(self) -> dict[str, int]:
-        taps, texts, toggles = self.count(Kind.TAP), self.count(Kind.TEXT), self.count(Kind.TOGGLE)
-        return {"steps": taps + texts + toggles, "taps": taps, "text_inputs": texts, "toggles": toggles,
-                "scrolls": self.count(Kind.SCROLL), "backs": self.count(Kind.BACK)}
-
-    @property
-    def screens(self) -> list[Screen]:
-        return ([self.start] if self.start else []) + [s.screen for s in self.steps]
-
-    @property
-    def distinct_screens(self) -> int:
-        return len({s.signature for s in self.screens})
-
-    @property
-    def last_screen(self) -> Screen | None:
-        return self.steps[-1].screen if self.steps else self.start
-
-    def evidence(self) -> list[str]:
-        files = [self.start_files.get("screenshot")] + [s.files.get("screenshot") for s in self.steps]
-        return [f for f in files if f]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "start": self.start.signature if self.start else None,
-                "start_files": self.start_files, "counts": self.counts,
-                "distinct_screens": self.distinct_screens, "steps": [s.to_dict() for s in self.steps]}
 
 
 class Recorder:

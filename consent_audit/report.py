@@ -14,11 +14,17 @@ from .run import Run
 
 CATEGORIES = [
     {"name": "Dark pattern found", "matchedStatuses": ["failed"],
-     "messageRegex": r"(?s).*[Dd]ark pattern found.*"},
-    {"name": "Audit assertion failed", "matchedStatuses": ["failed"]},
-    {"name": "Automation broken", "matchedStatuses": ["broken"],
-     "description": "locator timeouts, session errors, crashed browser or server: the audit could not run"},
+     "messageRegex": r"(?s).*[Dd]ark pattern found.*",
+     "description": "outcome 'found': the audit ran to its end and at least one rule found a dark pattern"},
+    {"name": "Interrupted", "matchedStatuses": ["broken", "unknown"], "messageRegex": r"(?s).*interrupted.*",
+     "description": "outcome 'interrupted': Ctrl-C, SIGTERM, or the server or browser went away during the run"},
+    {"name": "Automation broken", "matchedStatuses": ["broken", "failed"],
+     "description": "outcome 'broken': locator time-outs, session errors, a journey that could not do its job; "
+                    "nothing can be concluded from the audit"},
+    {"name": "Not found", "matchedStatuses": ["skipped"],
+     "description": "outcome 'not_found': the goal or dialog the audit needs was not reached"},
 ]
+"""Allure categories, one per outcome other than clean (consent_audit.model.ALLURE_STATUS)."""
 
 # Third-party analytics that Allure 3 writes into its HTML; ALLURE_NO_ANALYTICS does not remove it.
 _TRACKERS = [
@@ -80,11 +86,12 @@ def build_html_report(run: Run, node_modules: Path = NODE_MODULES) -> Path | Non
 
 
 def summary_table(summary: dict[str, Any]) -> str:
-    rows = [("target", "flow", "status", "findings", "key figures")]
+    """The closing table: one line per audit with its outcome, findings and first figures."""
+    rows = [("target", "flow", "outcome", "findings", "key figures")]
     for r in summary.get("results", []):
         findings = ", ".join(sorted({f["pattern"] for f in r.get("findings", [])})) or "-"
         figures = ", ".join(f"{k}={_short(v)}" for k, v in list(r.get("metrics", {}).items())[:4])
-        status = r["status"] + ("" if r.get("as_expected", True) else " (NOT as expected)")
+        status = r.get("outcome", "broken") + ("" if r.get("as_expected", True) else " (NOT as expected)")
         rows.append((r["target"], r["flow"], status, findings, figures))
     widths = [min(max(len(str(row[i])) for row in rows), 60) for i in range(5)]
     lines = ["  ".join(str(c)[:60].ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
@@ -113,8 +120,7 @@ def _bundle(run: Run, config: Any) -> list[str]:
         return []
     from .evidence.bundle import BundleOptions, make_bundle
     bundle = make_bundle(run, BundleOptions.from_config(config))
-    run.meta["bundle"] = bundle.to_dict(run.dir)
-    run.write_summary()
+    run.write_json("bundle.json", bundle.to_dict(run.dir))
     lines = [f"evidence:   {bundle.zip}", f"            tag manifest sha256 {bundle.tagmanifest_sha256}"]
     if bundle.stamp is not None:
         lines.append(f"            trusted time {bundle.stamp.describe()}")
@@ -123,20 +129,20 @@ def _bundle(run: Run, config: Any) -> list[str]:
 
 
 def finish_run(run: Run, config: Any) -> None:
-    """Write everything a run leaves behind; each part is tried even if another fails."""
+    """Write everything a run leaves behind; each part is tried even if another fails. The Allure report is
+    built from Allure's own results; then the run record is built once and written as summary.json (once),
+    bundled as evidence (the bundle's descriptor goes to bundle.json) and shown as the closing table."""
     app = run.meta.get("reference_app", {})
     _attempt("writing the Allure metadata", lambda: write_allure_metadata(
         run, {"appium": (run.meta.get("appium") or {}).get("url"), "reference_app_build": app.get("build")}))
-    _attempt("writing summary.json", run.write_summary)
     mode = config.getoption("--html-report")
     if mode == "on" or (mode == "auto" and (run.results or run.interrupted)):
         report = _attempt("the HTML report", lambda: build_html_report(run))
         if report is not None:
             run.meta["report"] = str(report.relative_to(run.dir))
-            _attempt("writing summary.json", run.write_summary)
+    summary = run.summary()
+    _attempt("writing summary.json", lambda: run.write_summary(summary))
     bundle_lines = _attempt("the evidence bundle", lambda: _bundle(run, config)) or []
-    path = run.dir / "summary.json"
-    summary = json.loads(path.read_text(encoding="utf-8")) if path.exists() else run.summary()
     terminal = config.pluginmanager.get_plugin("terminalreporter")
     text = "\n".join([f"\n{summary_table(summary)}\n", f"run folder: {run.dir}", *bundle_lines]) + "\n"
     if terminal is not None:

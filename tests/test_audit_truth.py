@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 
-from consent_audit.policy import load_policy
 from consent_audit.report import third_party_references
 from consent_audit.rules import load_catalog
 from consent_audit.targets import default_targets, load_target
@@ -45,7 +44,8 @@ def test_the_demo_run_completes_and_says_so(audit_run) -> None:
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert "caught the deliberate dark patterns as expected" in proc.stdout
     assert len(audit_run["results"]) == 3 * len(TARGETS)
-    assert all(r["status"] != "broken" for r in audit_run["summary"]["results"])
+    assert all(r["outcome"] in ("clean", "found") for r in audit_run["summary"]["results"])
+    assert audit_run["summary"]["outcome"] == "found"
 
 
 @pytest.mark.parametrize("target", TARGETS)
@@ -62,14 +62,16 @@ def test_permission_figures_equal_the_truth(audit_run, target: str) -> None:
     assert measured["outcomes"] == truth["outcomes"]
     assert measured["prompts_per_launch"] == truth["prompts_per_launch"]
     assert measured["bundled_demand"] == truth["bundled_demand"]
+    assert measured["requested_at_launch"] == truth["requested_at_launch"]
 
 
 @pytest.mark.parametrize("target", TARGETS)
 def test_consent_figures_equal_the_truth(audit_run, target: str) -> None:
     measured = audit_run["results"][(target, "consent")]["metrics"]
     truth = truth_of(target)["consent"]
-    for key in ("accept_steps", "reject_steps", "preticked", "shaming_text"):
+    for key in ("accept_steps", "reject_steps", "preticked", "shaming_text", "reject_is_text_link"):
         assert measured[key] == truth[key], key
+    assert measured["prominence"] == pytest.approx(truth["prominence"], abs=0.01)
 
 
 @pytest.mark.parametrize("target", TARGETS)
@@ -78,7 +80,8 @@ def test_findings_equal_the_truth(audit_run, target: str, flow: str) -> None:
     result = audit_run["results"][(target, flow)]
     expected = truth_of(target)["findings_by_flow"][flow]
     assert sorted({f["pattern"] for f in result["findings"]}) == expected
-    assert result["status"] == ("failed" if expected else "passed")
+    assert result["outcome"] == ("found" if expected else "clean")
+    assert result["status"] == ("failed" if expected else "passed")          # the Allure status of the outcome
     catalog = load_catalog()
     for finding in result["findings"]:
         assert finding["rule_refs"]
@@ -87,16 +90,6 @@ def test_findings_equal_the_truth(audit_run, target: str, flow: str) -> None:
         assert finding["evidence"], finding["pattern"]
         for path in finding["evidence"]:
             assert (audit_run["dir"] / path).is_file(), path
-
-
-def test_prominence_separates_the_asymmetric_dialog_from_the_fair_ones(audit_run) -> None:
-    limits = load_policy().section("consent")
-    for target in TARGETS:
-        look = audit_run["results"][(target, "consent")]["metrics"]["prominence"]
-        past = (look["area_ratio"] > limits["max_area_ratio"]
-                or look["contrast_accept"] / look["contrast_reject"] > limits["max_contrast_ratio"]
-                or look["saturation_accept"] - look["saturation_reject"] > limits["max_saturation_diff"])
-        assert past == ("visual_interference" in truth_of(target)["findings_by_flow"]["consent"]), (target, look)
 
 
 def test_allure_shows_every_deletion_step_with_its_screenshot_in_order(audit_run) -> None:

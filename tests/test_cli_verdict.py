@@ -1,29 +1,43 @@
-"""Exit status like a scanner's: 0 nothing found, 1 dark patterns found, 2 broken; the reference demo is 0."""
+"""Exit status from the outcomes: 0 all clean, 1 found and nothing broken, 2 anything broken, not found or
+interrupted; the reference demo (targets with ground truth) is 0 when every audit equals its truth."""
 from __future__ import annotations
 
-from consent_audit.commands.run import verdict
+from consent_audit.verdict import verdict
 
 
-def result(status: str, findings: list[str], expected: list[str] | None = None) -> dict:
-    r = {"target": "t", "flow": "f", "status": status, "findings": [{"pattern": p} for p in findings]}
+def result(outcome: str, findings: list[str], expected: list[str] | None = None, message: str = "") -> dict:
+    r = {"target": "t", "flow": "f", "outcome": outcome, "findings": [{"pattern": p} for p in findings],
+         "message": message}
     if expected is not None:
         r["expected_findings"] = expected
-        r["as_expected"] = sorted(findings) == expected and status != "broken"
+        r["as_expected"] = sorted(findings) == expected and outcome in ("clean", "found")
     return r
 
 
-def test_clean_found_broken() -> None:
-    assert verdict({"results": [result("passed", [])]})[0] == 0
-    code, sentence = verdict({"results": [result("failed", ["obstructed_deletion"])]})
+def test_clean_found_broken_not_found_interrupted() -> None:
+    assert verdict({"results": [result("clean", [])]})[0] == 0
+    code, sentence = verdict({"results": [result("found", ["obstructed_deletion"])]})
     assert code == 1 and "dark patterns found" in sentence
-    assert verdict({"results": [result("broken", [])]})[0] == 2
+    assert verdict({"results": [result("broken", [], message="boom")]})[0] == 2
+    assert verdict({"results": [result("not_found", [])]})[0] == 2
+    assert verdict({"results": [result("interrupted", [])]})[0] == 2
     assert verdict({"results": []})[0] == 2
-    assert verdict({"results": [result("passed", [])], "interrupted": "by the user"})[0] == 2
+    assert verdict({"results": [result("clean", [])], "interrupted": "by the user"})[0] == 2
+
+
+def test_found_with_anything_broken_is_incomplete_and_names_both() -> None:
+    code, sentence = verdict({"results": [result("found", ["obstructed_deletion"]),
+                                          result("broken", [], message="locator time-out")]})
+    assert code == 2 and "locator time-out" in sentence and "obstructed_deletion" in sentence
+
+
+def test_a_result_without_an_outcome_is_broken() -> None:
+    assert verdict({"results": [{"target": "t", "flow": "f", "findings": []}]})[0] == 2
 
 
 def test_reference_targets_caught_as_expected_exit_zero_and_say_so() -> None:
-    code, sentence = verdict({"results": [result("failed", ["forced_permission"], ["forced_permission"]),
-                                          result("passed", [], [])]})
+    code, sentence = verdict({"results": [result("found", ["forced_permission"], ["forced_permission"]),
+                                          result("clean", [], [])]})
     assert code == 0 and "caught the deliberate dark patterns as expected" in sentence
-    code, sentence = verdict({"results": [result("passed", [], ["forced_permission"])]})
+    code, sentence = verdict({"results": [result("clean", [], ["forced_permission"])]})
     assert code == 2 and "differently from their ground truth" in sentence

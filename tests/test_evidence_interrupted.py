@@ -135,7 +135,7 @@ def test_killed_appium_server_is_recorded(started: dict[str, Any]) -> None:
     assert code == 2, output[-3000:]
     _check_bundle(started["run_dir"], "the Appium server stopped during the run")
     summary = json.loads((started["run_dir"] / "summary.json").read_text(encoding="utf-8"))
-    assert [r["status"] for r in summary["results"]] == ["broken"]
+    assert [r["outcome"] for r in summary["results"]] == ["broken"]
 
 
 def test_crashed_browser_is_recorded(started: dict[str, Any]) -> None:
@@ -151,5 +151,5 @@ def test_crashed_browser_is_recorded(started: dict[str, Any]) -> None:
     info = bagit.Bag(str(folder)).info
     assert info["Broken-Audit"].startswith("refapp-fair/deletion: ") and "Interrupted" not in info
     summary = json.loads((folder / "data" / "summary.json").read_text(encoding="utf-8"))
-    assert [r["status"] for r in summary["results"]] == ["broken"] and summary["results"][0]["message"]
+    assert [r["outcome"] for r in summary["results"]] == ["broken"] and summary["results"][0]["message"]
     assert list((folder / "data" / "tests").glob("*/steps/*.png"))

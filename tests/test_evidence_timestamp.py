@@ -15,7 +15,8 @@ from consent_audit.cli import main
 from consent_audit.evidence import layout
 from consent_audit.evidence.bundle import BundleOptions, make_bundle
 from consent_audit.masking import Masker
-from consent_audit.run import AuditRecord, Run
+from consent_audit.model import Result
+from consent_audit.run import Run
 from tests.conftest import make_ca
 
 SECRET = "Stamp-Secret-981"
@@ -34,8 +35,9 @@ def _small_run(root: Path) -> Run:
                         "files": {"screenshot": "steps/001-tap.png", "source": "steps/001-tap.html"}}],
              "trails": [], "captures": 1}
     (test_dir / "trace.json").write_text(json.dumps(trace), encoding="utf-8")
-    record = AuditRecord(target="refapp-fair", flow="deletion", test_dir=test_dir, run_dir=run.dir,
-                         metrics={"steps": 1}, status="passed")
+    record = Result(target="refapp-fair", flow="deletion", folder=str(test_dir.relative_to(run.dir)),
+                    metrics={"steps": 1})
+    record.conclude([])
     run.results.append(record)
     run.write_summary()
     return run

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from consent_audit.commands.explore import verdict
+from consent_audit.verdict import verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,15 +54,15 @@ def test_the_password_may_come_from_the_environment_only(tmp_path: Path) -> None
     assert "needs test credentials" not in proc.stderr and "unknown profile" in proc.stderr
 
 
-def result(flow: str, status: str, findings: list[str] = (), message: str = "") -> dict:
-    return {"flow": flow, "status": status, "message": message, "findings": [{"pattern": p} for p in findings]}
+def result(flow: str, outcome: str, findings: list[str] = (), message: str = "") -> dict:
+    return {"flow": flow, "outcome": outcome, "message": message, "findings": [{"pattern": p} for p in findings]}
 
 
 def test_exit_status_follows_run_and_an_unreached_goal_is_incomplete() -> None:
-    assert verdict({"results": [result("consent", "passed")]})[0] == 0
-    assert verdict({"results": [result("consent", "failed", ["asymmetric_choice"])]})[0] == 1
+    assert verdict({"results": [result("consent", "clean")]})[0] == 0
+    assert verdict({"results": [result("consent", "found", ["asymmetric_choice"])]})[0] == 1
     assert verdict({"results": [result("deletion", "broken", message="boom")]})[0] == 2
-    code, sentence = verdict({"results": [result("consent", "failed", ["asymmetric_choice"]),
+    code, sentence = verdict({"results": [result("consent", "found", ["asymmetric_choice"]),
                                           result("deletion", "not_found", message="delete-account: not found within budget")]})
     assert code == 2 and "not found within budget" in sentence and "asymmetric_choice" in sentence
     assert verdict({"results": []})[0] == 2

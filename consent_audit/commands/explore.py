@@ -6,7 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-from ..cli import EXIT_BROKEN, EXIT_CLEAN, EXIT_FOUND
+from ..cli import EXIT_BROKEN
+from ..verdict import outcome_of, verdict
 from ..errors import UsageError
 from .checks import check_profile, engine_args
 from ..paths import FLOWS as FLOWS_DIR, REPORTS
@@ -70,30 +71,6 @@ def pytest_args(args: argparse.Namespace, goals: list[str]) -> list[str]:
     return engine_args(args, [str(FLOWS_DIR / FLOWS[g]) for g in goals])
 
 
-def verdict(summary: dict) -> tuple[int, str]:
-    """The exit status (as `run`: 0 clean, 1 dark patterns found, 2 broken or incomplete) and a sentence."""
-    results = summary.get("results", [])
-    if not results:
-        return EXIT_BROKEN, "no goal was explored"
-    broken = [r for r in results if r["status"] == "broken"]
-    if broken or summary.get("interrupted"):
-        names = ", ".join(f"{r['flow']} ({r.get('message', '')[:120]})" for r in broken) or "the run"
-        return EXIT_BROKEN, f"the run broke: {names}"
-    missing = [r for r in results if r["status"] == "not_found"]
-    found = [r for r in results if r["findings"]]
-    parts = []
-    if found:
-        parts.append("dark patterns found: " + "; ".join(
-            f"{r['flow']}: {', '.join(sorted({f['pattern'] for f in r['findings']}))}" for r in found))
-    if missing:
-        parts.append("goal not reached, the audit is incomplete: " + "; ".join(
-            f"{r['flow']}: {r.get('message', '')}" for r in missing))
-        return EXIT_BROKEN, "; ".join(parts)
-    if found:
-        return EXIT_FOUND, "; ".join(parts)
-    return EXIT_CLEAN, "no dark pattern found on the explored paths"
-
-
 def cmd_explore(args: argparse.Namespace) -> int:
     import pytest
 
@@ -114,9 +91,9 @@ def cmd_explore(args: argparse.Namespace) -> int:
     for result in summary.get("results", []):
         m = result.get("metrics", {})
         explorer = m.get("explorer", {})
-        print(f"  {result['flow']:12} {result['status']:10} actions spent {m.get('actions_spent', '-'):>4}  "
+        print(f"  {result['flow']:12} {outcome_of(result):11} actions spent {m.get('actions_spent', '-'):>4}  "
               f"{explorer.get('result', '')}: {explorer.get('detail', '')}")
-    print(f"\nconsent-audit: {sentence}")
+    print(f"\nconsent-audit: {sentence}", file=sys.stderr if status == EXIT_BROKEN else sys.stdout)
     print(f"summary: {summary_path}")
     if summary.get("report"):
         print(f"report:  {summary_path.parent / summary['report']}")

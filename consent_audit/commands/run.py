@@ -6,9 +6,10 @@ import json
 import sys
 from pathlib import Path
 
-from ..cli import EXIT_BROKEN, EXIT_CLEAN, EXIT_FOUND
+from ..cli import EXIT_BROKEN
 from ..errors import UsageError
 from ..paths import FLOWS as FLOWS_DIR, REPORTS
+from ..verdict import verdict
 from .checks import check_profile, engine_args
 
 FLOWS = {"deletion": "test_deletion.py", "permissions": "test_permissions.py", "consent": "test_consent.py"}
@@ -68,42 +69,6 @@ def pytest_args(args: argparse.Namespace) -> list[str]:
     return out
 
 
-def verdict(summary: dict) -> tuple[int, str]:
-    """The exit status and a plain sentence about the run."""
-    results = summary.get("results", [])
-    if not results:
-        return EXIT_BROKEN, "no flow ran"
-    broken = [r for r in results if r["status"] == "broken"]
-    if summary.get("interrupted"):
-        return EXIT_BROKEN, f"the run was interrupted ({summary['interrupted']}); what was captured is in the bundle"
-    if broken:
-        names = ", ".join(f"{r['target']}/{r['flow']}" for r in broken) or "the run"
-        return EXIT_BROKEN, f"the run broke ({names}): see the 'Automation broken' category in the report"
-    reference = [r for r in results if "as_expected" in r]
-    missed = [r for r in reference if not r["as_expected"]]
-    if missed:
-        names = ", ".join(f"{r['target']}/{r['flow']}" for r in missed)
-        return EXIT_BROKEN, f"reference targets measured differently from their ground truth: {names}"
-    found = [r for r in results if r["findings"] and "as_expected" not in r]
-    caught = [r for r in reference if r["findings"]]
-    parts = []
-    if reference:
-        clean = len(reference) - len(caught)
-        said = []
-        if caught:
-            said.append(f"{len(caught)} audits caught the deliberate dark patterns as expected")
-        if clean:
-            said.append(f"{clean} came out clean as expected")
-        parts.append("reference app (every figure equal to its ground truth): " + ", ".join(said))
-    if found:
-        parts.append(f"dark patterns found in {len(found)} audits: " +
-                     ", ".join(f"{r['target']}/{r['flow']}" for r in found))
-        return EXIT_FOUND, "; ".join(parts)
-    if not reference:
-        parts.append("no dark pattern found")
-    return EXIT_CLEAN, "; ".join(parts)
-
-
 def cmd_run(args: argparse.Namespace) -> int:
     import pytest
 
@@ -118,11 +83,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_BROKEN
     summary = json.loads(summary_path.read_text(encoding="utf-8"))
     status, sentence = verdict(summary)
-    print(f"\nconsent-audit: {sentence}")
+    print(f"\nconsent-audit: {sentence}", file=sys.stderr if status == EXIT_BROKEN else sys.stdout)
     print(f"summary: {summary_path}")
     if summary.get("report"):
         print(f"report:  {summary_path.parent / summary['report']}")
-    bundle = summary.get("bundle") or {}
+    bundle_file = summary_path.parent / "bundle.json"
+    bundle = json.loads(bundle_file.read_text(encoding="utf-8")) if bundle_file.is_file() else {}
     if isinstance(bundle, dict) and bundle.get("zip"):
         print(f"bundle:  {summary_path.parent / bundle['zip']}  (check with: consent-audit verify PATH)")
     return status

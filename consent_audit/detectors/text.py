@@ -1,4 +1,4 @@
-"""Parsers for UI text: confirmshaming, waiting periods, demanded data, action kinds."""
+"""Parsers for UI text: shaming wording, waiting periods, demanded data, action kinds."""
 
 from __future__ import annotations
 
@@ -23,9 +23,13 @@ _HOURS = {"hour", "小时"}
 
 
 def shaming_phrases(texts: Iterable[str]) -> list[str]:
-    """Element texts whose wording matches the confirmshaming lexicon (original text, in order, unique)."""
-    lexicon = load_lexicon("confirmshaming")
-    return list(dict.fromkeys(t for t in texts if t and lexicon.match(t)))
+    """Element texts whose wording matches the shaming lexicon (original text, in order, unique). A match
+    lying inside another match (a button's inner span and the whole button label) is the same phrase: only
+    the text containing it is kept."""
+    lexicon = load_lexicon("shaming")
+    hits = list(dict.fromkeys(t.strip() for t in texts if t and t.strip() and lexicon.match(t)))
+    norm = {t: normalise(t) for t in hits}
+    return [t for t in hits if not any(o != t and norm[t] in norm[o] for o in hits)]
 
 
 def waiting_period_days(text: str) -> int | None:

@@ -135,10 +135,11 @@ def _scrub(stage: Path, masker: Masker) -> list[str]:
 
 def _summary_page(stage: Path, facts: dict[str, Any], options: BundleOptions, zip_name: str,
                   masker: Masker) -> list[str]:
-    from ..policy import load_policy
+    from ..findings import patterns_of
     from ..rules import load_catalog
 
-    flows = load_policy(options.policy).data.get("flows", {})
+    summary = json.loads((stage / "summary.json").read_text(encoding="utf-8")) if (stage / "summary.json").is_file() else {}
+    flows = {flow: patterns_of(flow) for flow in {r.get("flow", "") for r in summary.get("results", [])}}
     page = SummaryPage(stage, facts, options.language, zip_name, load_catalog(), flows).render()
     html_path = stage / layout.SUMMARY_HTML
     html_path.write_text(masker.mask(page), encoding="utf-8")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..paths import APPIUM_HOME, NODE_MODULES, ROOT
+from ..model import Outcome
 from ..run import Run
 
 DISTRIBUTION = "consent-audit"
@@ -129,9 +130,9 @@ def target_identities(run: Run) -> dict[str, dict[str, Any]]:
 def collect(run: Run, operator: str) -> dict[str, Any]:
     """Every custody fact of a run as JSON-ready data (masked by the caller)."""
     results = run.results
-    counts = {"passed": 0, "failed": 0, "broken": 0}
+    counts = {outcome.value: 0 for outcome in Outcome}
     for record in results:
-        counts[record.status] = counts.get(record.status, 0) + 1
+        counts[record.final_outcome.value] += 1
     return {
         "run_id": run.run_id,
         "started_utc": run.started,
@@ -147,7 +148,8 @@ def collect(run: Run, operator: str) -> dict[str, Any]:
         "appium": run.meta.get("appium"),
         "targets": target_identities(run),
         "results": counts,
-        "broken": [f"{r.target}/{r.flow}: {r.message or 'no message'}" for r in results if r.status == "broken"],
+        "broken": [f"{r.target}/{r.flow}: {r.final_outcome.value}: {r.reason or 'no reason recorded'}"
+                   for r in results if r.final_outcome not in (Outcome.CLEAN, Outcome.FOUND)],
         "secrets_registered": len(run.masker.secrets),
     }
 
@@ -182,8 +184,7 @@ def bag_info(custody: dict[str, Any], language: str) -> dict[str, str | list[str
         "Device-Capabilities": _one_line(device.get("capabilities", {})),
         "Appium-Server": _one_line(appium) if appium else "none started",
         "Target": [f"{name}: {_one_line(identity)}" for name, identity in custody["targets"].items()],
-        "Results": f"{sum(counts.values())} audits: {counts.get('passed', 0)} passed, {counts.get('failed', 0)} "
-                   f"dark pattern found, {counts.get('broken', 0)} broken",
+        "Results": f"{sum(counts.values())} audits: " + ", ".join(f"{n} {name}" for name, n in counts.items()),
         "Secrets-Masked": f"{custody['secrets_registered']} secret values registered for this run; masked in every "
                           f"text file, blacked out where shown on screen",
         "Summary-Language": language,

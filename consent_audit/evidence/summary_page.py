@@ -36,7 +36,7 @@ h1{font-size:1.5em}h2{border-bottom:2px solid #333;padding-bottom:.2em;margin-to
 table{border-collapse:collapse;margin:.6em 0;width:100%}td,th{border:1px solid #bbb;padding:.3em .5em;
  vertical-align:top;text-align:left;font-size:.92em}th{background:#eee}
 .banner{border:3px solid #b00;background:#fee;padding:.7em 1em;font-weight:bold}
-.status-failed{color:#a00}.status-broken{color:#a60}.status-not_found{color:#a60}.status-passed{color:#060}
+.status-found{color:#a00}.status-broken{color:#a60}.status-not_found{color:#a60}.status-interrupted{color:#a60}.status-clean{color:#060}
 .finding{border-left:5px solid #a00;padding-left:1em;margin:1.2em 0}
 .steps{display:flex;flex-wrap:wrap;gap:.8em}.steps figure{margin:0;width:250px;break-inside:avoid}
 .steps img{width:240px;border:1px solid #888}.steps figcaption{font-size:.8em}
@@ -96,6 +96,11 @@ def _identity(identity: dict[str, Any]) -> str:
     return "<br>".join(f"{_e(k)}: <code>{_e(identity[k])}</code>" for k in keys)
 
 
+def _outcome(result: dict[str, Any]) -> str:
+    """clean | found | broken | not_found | interrupted (a result without one proves nothing: broken)."""
+    return str(result.get("outcome") or "broken")
+
+
 class SummaryPage:
     """Builds the page from the staged payload folder (summary.json, traces, screenshots)."""
 
@@ -106,6 +111,7 @@ class SummaryPage:
         self.payload = payload
         self.custody = custody
         self.t = load_strings()[language]
+        self.language = language
         self.bundle = bundle
         self.catalog = catalog
         self.flow_patterns = flow_patterns
@@ -155,7 +161,7 @@ class SummaryPage:
     def _result(self) -> str:
         results = self.summary.get("results", [])
         found = [r for r in results if r.get("findings")]
-        broken = [r for r in results if r.get("status") == "broken"]
+        broken = [r for r in results if _outcome(r) not in ("clean", "found")]
         lines = []
         if found:
             lines.append(self.text("result_found", audits=len(found), total=len(results),
@@ -173,12 +179,12 @@ class SummaryPage:
         return _table(rows, (self.t["figure"], self.t["value"]))
 
     def _audit(self, result: dict[str, Any]) -> str:
-        status = result.get("status", "broken")
+        status = _outcome(result)
         flow = self.t["flows"].get(result.get("flow", ""), result.get("flow", ""))
         heading = self.text("audit_heading", flow=flow, target=result.get("target", ""))
         out = [f"<h2>{heading} — <span class=\"status-{_e(status)}\">{self.text('status_' + status)}</span></h2>"]
         patterns = [self.pattern_title(p) for p in self.flow_patterns.get(result.get("flow", ""), [])]
-        if status == "broken":
+        if status not in ("clean", "found"):
             out.append(f"<p>{self.text('broken_detail', message=result.get('message') or self.t['no_message'], patterns='; '.join(patterns) or '-')}</p>")
         elif not result.get("findings"):
             out.append(f"<p><strong>{self.text('nothing_found')}</strong></p>")
@@ -189,7 +195,7 @@ class SummaryPage:
         captions = _step_captions(self.payload, folder)
         for n, finding in enumerate(result.get("findings", []), 1):
             out.append(self._finding(n, finding, folder, captions))
-        if status == "broken" and captions:
+        if status not in ("clean", "found") and captions:
             shots = sorted(captions, key=lambda f: (captions[f][0].zfill(6), f))
             out.append(f"<h3>{self.text('steps_captured')}</h3>"
                        + self._gallery([f"{folder}/{shot}" for shot in shots], folder, captions))
@@ -212,8 +218,9 @@ class SummaryPage:
 
     def _finding(self, n: int, finding: dict[str, Any], folder: str, captions: dict[str, tuple[str, str, str]]) -> str:
         out = [f"<div class=\"finding\"><h3>{self.text('finding', n=n, title=self.pattern_title(finding['pattern']))}</h3>"]
-        if finding.get("message"):
-            out.append(f"<p>{self.text('measured')} {_e(finding['message'])}</p>")
+        message = (finding.get("messages") or {}).get(self.language) or finding.get("message")
+        if message:
+            out.append(f"<p>{self.text('measured')} {_e(message)}</p>")
         out.append(self._figures(finding.get("figures") or {}))
         out.append(self._rules(finding.get("rule_refs") or []))
         out.append(f"<h4>{self.text('steps')}</h4>")

@@ -281,10 +281,10 @@ class ExploredApp:
         target.collected_at_signup = list(self.signup_kinds)
         paths = {"accept consent": self.accept.moves if self.accept else [], "account": self.account_moves,
                  "delete account": self.deletion_moves}
-        if not found.reached:
-            detail = f"{deletion.detail}; no log-in or sign-up reached ({found.detail})"
+        if deletion.ending == "reached" or found.reached:
+            detail = deletion.detail + ("" if found.reached else "; no account was needed on the way")
         else:
-            detail = deletion.detail
+            detail = f"{deletion.detail}; no log-in or sign-up reached ({found.detail})"
         return Exploration("delete-account", deletion.ending, detail, spend.actions, spend.seconds, spend.budget,
                            dead, paths, {"account": map_of(found), "delete account": map_of(deletion)})
 
@@ -344,7 +344,8 @@ class ExploredApp:
                                         "reject consent": self.reject.moves if self.reject else []}
         for p, feature in self.features.items():
             paths[f"use {p}"] = [Move("tap", feature.key, feature.label)]
-        detail = ("asks for " + ", ".join(self.requested)) if self.requested else "asks for no permission"
+        detail = (("asks for " + ", ".join(self.requested)) if self.requested else
+                  "no permission request was seen, at launch or from the features tried, with every permission granted")
         return Exploration("deny-permissions", "reached", detail, spend.actions, spend.seconds, spend.budget,
                            [], paths)
 
@@ -353,9 +354,9 @@ class ExploredApp:
         self._grant_all()
         self.op.launch()
         target.permissions = list(PERMISSIONS)
-        if not self.consent_shown:
-            return Exploration("consent", "reached", "no consent dialog at launch", spend.actions, spend.seconds,
-                               spend.budget)
+        if not self.consent_shown:      # nothing to measure: the audit is not found, never clean
+            return Exploration("consent", "exhausted", "no consent dialog was recognised at launch", spend.actions,
+                               spend.seconds, spend.budget)
         self.accept = consent.answer(self.op, consent.ACCEPT, self.data)
         self.op.fresh()
         self._grant_all()

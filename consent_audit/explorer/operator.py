@@ -204,7 +204,6 @@ class Operator:
 
     @property
     def in_foreground(self) -> bool:
-        try:
-            return bool(self.platform.in_foreground())
-        except Exception:   # a crashed or closed app answers nothing
-            return False
+        """Whether the app is still what the user sees (a dead session raises AutomationError: it is not an
+        app that left, and must never be measured as one)."""
+        return bool(self.platform.in_foreground())

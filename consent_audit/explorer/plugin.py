@@ -1,17 +1,16 @@
 """pytest plumbing of the explorer: its options, the explored target's settings, the flows under
-flows/explore (collected only when exploring), 'not_found' results, and a last masking pass."""
+flows/explore (collected only when exploring), and a last masking pass."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
 from ..paths import FLOWS
-from ..plugin import RECORD_KEY, RUN_KEY
+from ..plugin import RUN_KEY
 from .settings import ExploreSettings, SettingsHolder
 
-NOT_FOUND = "explorer: "
 EXPLORE_DIR = FLOWS / "explore"
 _TEXT_SUFFIXES = {".html", ".xml", ".json", ".log", ".txt", ".md"}
 
@@ -61,20 +60,6 @@ def explore_settings(pytestconfig: pytest.Config, masker: Any) -> ExploreSetting
     for value in settings.secrets():
         masker.add(value)
     return settings
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[Any]:
-    """A goal not reached within its budget is a result ('not_found'), not a broken run."""
-    outcome: Any = yield
-    report = outcome.get_result()
-    record = item.stash.get(RECORD_KEY, None)
-    if record is None or not report.skipped or call.excinfo is None:
-        return
-    reason = str(call.excinfo.value)
-    if reason.startswith(NOT_FOUND):
-        record.status = "not_found"
-        record.message = reason[len(NOT_FOUND):][:500]
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -39,7 +39,7 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
             outcome = permission_outcome(trail, None if case == "all" else case, reached, feature,
                                          platform.in_foreground(), limits["loop_after_declines"])
             outcomes[case] = outcome
-            evidence[case] = [audit.evidence_path(p) for p in trail.evidence()[-2:]]
+            evidence[f"deny {case}"] = audit.evidence_of(trail, last=2)
             allure.dynamic.parameter(f"outcome {case}", outcome)
             audit.metrics.setdefault("blocker_actions", {})[case] = screen_actions(trail.last_screen)
 
@@ -68,24 +68,8 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
             requests = platform.permission_requests()
             per_launch["permission"].append(sum(requests.get(p, 0) for p in permissions))
             per_launch["consent"].append(int(app.consent_shown))
-    nag_evidence = [audit.evidence_path(p) for p in nagging.evidence()]
 
     audit.metrics.update({"outcomes": outcomes, "prompts_per_launch": per_launch, "bundled_demand": bundled,
                           "requested_at_launch": asked})
-    findings = []
-    forced = {p: o for p, o in outcomes.items() if o not in limits["acceptable_outcomes"]}
-    if forced:
-        findings.append(policy.finding("forced_permission", sorted({e for p in forced for e in evidence[p]}),
-                                       {"outcomes": forced},
-                                       ", ".join(f"{p} denied → {o}" for p, o in forced.items())))
-    if any(per_launch["permission"]):
-        findings.append(policy.finding("permission_nagging", nag_evidence, {"per_launch": per_launch["permission"]},
-                                       f"denied permissions asked again on relaunch: {per_launch['permission']}"))
-    if bundled:
-        findings.append(policy.finding("bundled_permission_demand",
-                                       [audit.evidence_path(p) for p in first.evidence()], {"requested_at_launch": asked},
-                                       "asks for " + ", ".join(asked) + " together at launch"))
-    if any(per_launch["consent"]):
-        findings.append(policy.finding("consent_nagging", nag_evidence, {"per_launch": per_launch["consent"]},
-                                       f"rejected consent dialog shown again: {per_launch['consent']}"))
-    audit.conclude(findings)
+    audit.conclude(audit.evaluate({**evidence, "first_launch": audit.evidence_of(first),
+                                   "nagging": audit.evidence_of(nagging)}))

@@ -24,7 +24,7 @@ from typing import Any
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.remote.webelement import WebElement
 
-from ..errors import UsageError
+from ..errors import AutomationError, UsageError
 from ..screen import PERMISSION_PROMPT_PACKAGES, screen_from_uiautomator_xml
 from ..waits import wait_until
 from .base import PERMISSIONS, STATES, Capture, Platform
@@ -158,8 +158,8 @@ class AndroidPlatform(Platform):
         """The app is what the user sees; a permission prompt it raised counts as the app."""
         try:
             package = self.current_package()
-        except WebDriverException:
-            return False
+        except WebDriverException as exc:   # a dead session is not an app that left: never measure it as one
+            raise AutomationError(f"the device session stopped answering: {str(exc).strip().splitlines()[0][:200]}") from exc
         return package == self.package or package in PERMISSION_PROMPT_PACKAGES
 
     def identity(self) -> dict[str, Any]:

@@ -5,12 +5,13 @@ import logging
 from typing import Any
 from urllib.parse import urlsplit
 
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import NoSuchWindowException, WebDriverException
 from selenium.webdriver.common.actions import interaction
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.actions.pointer_input import PointerInput
 from selenium.webdriver.remote.webelement import WebElement
 
+from ..errors import AutomationError
 from ..screen import DOM_SNAPSHOT_JS, Screen, elements_from_dom, signature_of
 from ..waits import wait_until
 from .base import PERMISSIONS, STATES, Capture, Platform
@@ -108,10 +109,14 @@ class WebChromiumPlatform(Platform):
             self._set(name, state)
 
     def in_foreground(self) -> bool:
+        """Whether the tab still shows the app's origin. A closed window is the app gone (False); any other
+        driver error is a dead session, never an app that 'exited': AutomationError."""
         try:
             return self.driver.current_url.startswith(self.origin)
-        except WebDriverException:
+        except NoSuchWindowException:
             return False
+        except WebDriverException as exc:
+            raise AutomationError(f"the browser session stopped answering: {str(exc).strip().splitlines()[0][:200]}") from exc
 
     def identity(self) -> dict[str, Any]:
         info = self.driver.execute_script(

@@ -8,7 +8,6 @@ import pytest
 
 from consent_audit.explorer.app import ExploredApp
 from consent_audit.explorer.config import load_config
-from consent_audit.explorer.plugin import NOT_FOUND
 from consent_audit.explorer.settings import FLOW_GOAL, ExploreSettings
 from consent_audit.targets import Target
 
@@ -32,5 +31,5 @@ def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreS
     audit.metrics.update(result.metrics())
     result.write(test_dir)
     if not result.reached:
-        pytest.skip(f"{NOT_FOUND}{goal}: {result.detail}")
+        audit.not_found(f"{goal}: {result.detail}")
     return explored

@@ -19,7 +19,10 @@ import yaml
 
 from refapp.pages.web.structure import route_to_delete
 from consent_audit.detectors.lexicon import normalise
+from selenium.common.exceptions import TimeoutException
+
 from consent_audit.detectors.text import load_lexicon, waiting_period_days
+from consent_audit.errors import AutomationError
 from consent_audit.page import AppContext
 from pages.android import PermissionDialog
 
@@ -279,8 +282,8 @@ class RefAppAndroid:
                 continue
             try:
                 self._wait_settled()
-            except Exception:
-                return False
+            except TimeoutException as exc:   # the app neither settled nor left: nothing can be measured
+                raise AutomationError("the app did not settle while going for the core screen") from exc
         return self.core_reached
 
     def feature_on(self, permission: str) -> bool | None:

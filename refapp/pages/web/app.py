@@ -10,7 +10,10 @@ import urllib.request
 from typing import Any
 from urllib.parse import urlsplit
 
+from selenium.common.exceptions import TimeoutException
+
 from consent_audit.detectors.text import load_lexicon, waiting_period_days
+from consent_audit.errors import AutomationError
 from consent_audit.page import AppContext
 
 from .base import RefAppPage, css, screen
@@ -161,8 +164,8 @@ class RefApp:
                 continue
             try:
                 self.page.wait().until(lambda _: self._settled(), message="the app to settle")
-            except Exception:
-                return False
+            except TimeoutException as exc:   # the app neither settled nor left: nothing can be measured
+                raise AutomationError("the app did not settle while going for the core screen") from exc
             if not (self.core_reached or self.consent_shown or rationale.loaded or blocker.loaded):
                 return False
         return self.core_reached

@@ -1,0 +1,177 @@
+"""The pytest side of an audit's outcome.
+
+Each flow test gets a `Result` the moment its setup starts (so an audit that cannot even start is recorded,
+as broken, instead of missing from the run), and an `Audit` handle as the `audit` fixture. The outcome is set
+only by explicit calls: `audit.conclude(evaluation)` (clean or found), `audit.broken(reason)`,
+`audit.not_found(reason)`, and here, for a flow that stopped before its verdict, `Result.broken(...)` or
+`Result.interrupted(...)`. The outcome then decides what pytest and Allure see: found → DarkPatternFound
+(failed), broken → AutomationError (broken), not_found → skipped, clean → passed. No verdict is ever inferred
+from the type of an exception."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+import allure
+import pytest
+
+from .errors import AutomationError, DarkPatternFound
+from .findings.registry import Evaluation, evaluate
+from .model import Outcome, Result, Trail
+
+RESULT_KEY = pytest.StashKey[Result]()
+
+
+def flow_of(item: pytest.Item) -> str:
+    """The flow's name: its `flow` marker, else the test function's name without test_."""
+    marker = item.get_closest_marker("flow")
+    if marker and marker.args:
+        return str(marker.args[0])
+    return getattr(item, "originalname", item.name).removeprefix("test_")
+
+
+class Audit:
+    """What a flow holds: its metrics, the evidence paths, and the only ways to end with a verdict."""
+
+    def __init__(self, result: Result, test_dir: Path, run_dir: Path, policy: Any = None,
+                 facts: Mapping[str, Any] | None = None) -> None:
+        self.result = result
+        self.test_dir = test_dir
+        self.run_dir = run_dir
+        self.policy = policy
+        self.facts = dict(facts or {})
+
+    @property
+    def flow(self) -> str:
+        return self.result.flow
+
+    @property
+    def target(self) -> str:
+        return self.result.target
+
+    @property
+    def metrics(self) -> dict[str, Any]:
+        return self.result.metrics
+
+    @property
+    def explored(self) -> bool:
+        return self.result.explored
+
+    @explored.setter
+    def explored(self, value: bool) -> None:
+        self.result.explored = value
+
+    def evidence_path(self, relative: str) -> str:
+        """A test-folder path made relative to the run folder."""
+        return str((self.test_dir / relative).relative_to(self.run_dir))
+
+    def evidence_of(self, trail: Trail, last: int | None = None) -> list[str]:
+        """The trail's screenshots (all, or the last `last`), relative to the run folder."""
+        files = trail.evidence()
+        return [self.evidence_path(f) for f in (files[-last:] if last else files)]
+
+    def evaluate(self, evidence: Mapping[str, list[str]] | None = None) -> Evaluation:
+        """Every rule of this flow over the metrics measured so far (see consent_audit.findings)."""
+        return evaluate(self.flow, self.metrics, evidence or {}, self.facts, self.policy)
+
+    # --- verdicts ---
+    def conclude(self, evaluation: Evaluation) -> None:
+        """The flow ran to its end. Findings → 'found' (raises DarkPatternFound so pytest marks the test
+        failed); none, and every rule measured → 'clean'; none, but a rule lacked a figure → 'broken'."""
+        if evaluation.unmeasured:
+            self.metrics["unmeasured"] = evaluation.unmeasured
+        if not evaluation.findings and evaluation.unmeasured:
+            self.broken("could not measure " + "; ".join(f"{', '.join(figs)} (for {pattern})"
+                                                          for pattern, figs in evaluation.unmeasured.items()))
+        self.result.conclude(evaluation.findings)
+        if self.result.outcome == Outcome.FOUND:
+            parts = [f"{f.pattern} ({f.message})" if f.message else f.pattern for f in evaluation.findings]
+            raise DarkPatternFound(f"dark pattern found on {self.target}: " + "; ".join(parts), evaluation.findings)
+
+    def broken(self, reason: str) -> None:
+        """The automation could not do its job: records 'broken' and raises AutomationError."""
+        self.result.broken(reason)
+        raise AutomationError(reason)
+
+    def not_found(self, reason: str) -> None:
+        """What this flow needs (a goal, a dialog) was not found: records 'not_found' and skips the test."""
+        self.result.not_found(reason)
+        pytest.skip(f"not found: {reason}")
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0][:300]}" if text else type(exc).__name__
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Record the audit before any fixture runs: one that cannot start is still a (broken) result."""
+    if "audit" not in getattr(item, "fixturenames", ()):
+        return
+    from .plugin import RUN_KEY
+    run = item.config.stash.get(RUN_KEY, None)
+    if run is None:
+        return
+    callspec = getattr(item, "callspec", None)
+    target = str(callspec.params.get("target_name", "")) if callspec is not None else ""
+    folder = run.test_dir(item.nodeid)
+    result = Result(target=target, flow=flow_of(item), folder=str(folder.relative_to(run.dir)))
+    item.stash[RESULT_KEY] = result
+    run.results.append(result)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Iterator[Any]:
+    """After the flow's body: a flow that stopped without a verdict is broken (its error is the reason);
+    then the outcome decides the exception pytest and Allure see."""
+    result = pyfuncitem.stash.get(RESULT_KEY, None)
+    if result is None:
+        return (yield)
+    try:
+        value = yield
+    except (KeyboardInterrupt, SystemExit):
+        raise                                          # the session records 'interrupted'
+    except pytest.skip.Exception:
+        if result.outcome is None:
+            result.not_found("the flow skipped itself")
+        raise
+    except BaseException as exc:
+        if result.outcome is None:
+            result.broken(f"the flow stopped before its verdict: {_first_line(exc)}")
+        allure.dynamic.label("outcome", result.final_outcome.value)
+        if result.outcome == Outcome.BROKEN and not isinstance(exc, AutomationError):
+            raise AutomationError(result.reason) from exc
+        raise
+    if result.outcome is None:
+        result.broken("the flow ended without a verdict (it never called audit.conclude)")
+    allure.dynamic.label("outcome", result.final_outcome.value)
+    if result.outcome == Outcome.BROKEN:
+        raise AutomationError(result.reason)
+    return value
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+    """A setup that failed (no session, unknown target…) leaves the audit broken, with the reason."""
+    outcome = yield
+    report = outcome.get_result()
+    result = item.stash.get(RESULT_KEY, None)
+    if result is None or result.outcome is not None or report.when != "setup" or report.passed:
+        return
+    if call.excinfo is None or isinstance(call.excinfo.value, (KeyboardInterrupt, SystemExit)):
+        return
+    if report.skipped:     # e.g. a target of another platform than the profile: not audited, so not complete
+        result.broken(f"not run: {str(call.excinfo.value).strip()[:300]}")
+    else:
+        result.broken(f"the audit could not start: {_first_line(call.excinfo.value)}")
+
+
+def settle_unfinished(results: list[Result], interrupted: str | None) -> None:
+    """At the end of the session: every audit without an outcome was interrupted (when the run was) or broke."""
+    for result in results:
+        if result.outcome is None:
+            if interrupted:
+                result.interrupted(f"interrupted: {interrupted}")
+            else:
+                result.broken("the flow stopped before it reached a verdict")

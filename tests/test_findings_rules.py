@@ -1,0 +1,110 @@
+"""The findings registry, without a browser: the real rules over every ground-truth file (reference app and
+the explorer's test apps) give exactly the truth's findings; every pattern is declared once and has its rule
+items and messages in both languages; a figure that was not measured is said to be unmeasured, never 'no'."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from consent_audit.findings import evaluate, patterns_of
+from consent_audit.findings.base import render, templates
+from consent_audit.findings.registry import all_rules
+from consent_audit.paths import ASSETS, PACKAGE
+from consent_audit.rules import load_catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOWS = ("deletion", "permissions", "consent")
+REFAPP = sorted((ROOT / "refapp" / "truth").glob("*.json"))
+TEST_APPS = sorted((ROOT / "tests" / "data" / "explore").glob("*/truth.json"))
+
+
+def _collected_at_signup(truth_file: Path, truth: dict[str, Any]) -> list[str]:
+    """What sign-up collects: the reference target file says; a test app's truth lists it."""
+    if "collected_at_signup" in truth:
+        return list(truth["collected_at_signup"])
+    target = ROOT / "refapp" / "targets" / f"refapp-{truth_file.stem}.yaml"
+    return list(yaml.safe_load(target.read_text(encoding="utf-8")).get("collected_at_signup", []))
+
+
+def _metrics(truth: dict[str, Any], flow: str) -> dict[str, Any]:
+    data = dict(truth[flow])
+    if flow == "permissions":
+        data.setdefault("requested_at_launch", sorted(data.get("at_launch", [])))
+    return data
+
+
+@pytest.mark.parametrize("truth_file", REFAPP + TEST_APPS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("flow", FLOWS)
+def test_rules_over_the_truth_give_the_truths_findings(truth_file: Path, flow: str) -> None:
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    evidence = {"deletion": ["d.png"], "reject": ["r.png"], "dialog": ["a.png"], "nagging": ["n.png"],
+                "first_launch": ["f.png"], **{f"deny {p}": [f"{p}.png"] for p in truth["permissions"]["outcomes"]}}
+    result = evaluate(flow, _metrics(truth, flow), evidence, {"collected_at_signup": _collected_at_signup(truth_file, truth)})
+    assert result.unmeasured == {}
+    assert result.patterns == sorted(truth["findings_by_flow"][flow])
+    for finding in result.findings:
+        assert finding.evidence and finding.rule_refs
+        assert set(finding.messages) == {"en", "zh"} and all(finding.messages.values())
+
+
+def test_the_truth_files_cover_every_pattern() -> None:
+    seen = {p for f in REFAPP + TEST_APPS for by in json.loads(f.read_text(encoding="utf-8"))["findings_by_flow"].values()
+            for p in by}
+    assert seen == {rule.pattern for rule in all_rules()}
+
+
+def test_each_pattern_is_one_module_with_catalog_items_and_messages() -> None:
+    catalog = load_catalog()
+    rules = all_rules()
+    assert len({r.pattern for r in rules}) == len(rules)
+    assert {r.pattern for r in rules} == set(catalog.patterns)
+    for rule in rules:
+        assert catalog.for_pattern(rule.pattern), rule.pattern
+        entry = templates()[rule.pattern]
+        for flow in rule.flows:
+            langs = {**entry, **entry.get(flow, {})}
+            assert langs.get("en") and langs.get("zh"), (rule.pattern, flow)
+    assert set(templates()) == {r.pattern for r in rules}
+    assert sorted(p for f in FLOWS for p in patterns_of(f)) == sorted(
+        p for r in rules for p in [r.pattern] * len(r.flows))
+
+
+def test_a_pattern_id_is_written_only_in_the_registry_the_catalog_and_the_string_tables() -> None:
+    allowed = {PACKAGE / "findings" / "patterns", ASSETS / "rules.yaml", ASSETS / "findings.yaml",
+               ASSETS / "summary_strings.yaml"}
+    product = [p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".yml", ".html", ".js")]
+    product += [p for p in (ROOT / "refapp").rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".js", ".html")]
+    ids = re.compile(r"\b(" + "|".join(r.pattern for r in all_rules()) + r")\b")
+    stray = [(str(p.relative_to(ROOT)), m.group(1)) for p in product
+             if not any(p == a or a in p.parents for a in allowed)
+             for m in ids.finditer(p.read_text(encoding="utf-8", errors="replace"))]
+    assert stray == []
+
+
+def test_an_unmeasured_figure_is_said_to_be_unmeasured_never_no() -> None:
+    text = {lang: render("obstructed_deletion", "deletion", {"steps": 9, "signup_steps": None, "max_steps": 5}, lang)
+            for lang in ("en", "zh")}
+    assert "unmeasured" in text["en"] and "未测得" in text["zh"]
+    assert " no " not in f" {text['en']} " and "None" not in text["en"]
+
+
+def test_a_missing_figure_leaves_the_pattern_unmeasured_not_clean() -> None:
+    result = evaluate("consent", {"accept_steps": 1, "reject_steps": 1, "preticked": 0, "shaming_text": []})
+    assert result.findings == [] and result.unmeasured == {"visual_interference": ["prominence", "reject_is_text_link"]}
+
+
+def test_messages_are_rendered_from_the_figures_the_rule_used() -> None:
+    metrics = {"accept_steps": 1, "reject_steps": 7, "preticked": 4, "shaming_text": [], "reject_is_text_link": True,
+               "prominence": {"area_ratio": 7.331, "contrast_accept": 2.823, "contrast_reject": 1.71,
+                              "saturation_accept": 1.0, "saturation_reject": 0.0}}
+    found = {f.pattern: f for f in evaluate("consent", metrics, {"dialog": ["a.png"], "reject": ["r.png"]}).findings}
+    assert found["asymmetric_choice"].messages["en"] == "reject takes 7 actions, accept 1"
+    assert found["asymmetric_choice"].figures == {"accept_steps": 1, "reject_steps": 7}
+    assert "7.33x" in found["visual_interference"].messages["en"] and "7.33 倍" in found["visual_interference"].messages["zh"]
+    assert found["visual_interference"].evidence == ["a.png"]
+    assert found["preticked_consent"].messages["zh"] == "默认勾选了 4 项用途"
