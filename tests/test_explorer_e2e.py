@@ -159,8 +159,9 @@ def test_consent_figures_equal_the_truth(explored, name: str) -> None:
     run = explored(name)
     measured = run["results"]["consent"]["metrics"]
     truth = run["case"].truth["consent"]
-    for key in ("accept_steps", "reject_steps", "preticked", "shaming_text"):
+    for key in ("accept_steps", "reject_steps", "preticked", "shaming_text", "reject_is_text_link"):
         assert measured[key] == truth[key], key
+    assert measured["prominence"] == pytest.approx(truth["prominence"], abs=0.01)
 
 
 @pytest.mark.parametrize("name", ALL)
