@@ -1,15 +1,12 @@
 """What the explorer needs from a platform beyond `Platform`: finding a captured element in the live app
-again, waiting until the app is quiet after an action, scroll containers, and which elements an open
-dialog covers. One adapter per platform; the rest of the explorer never branches on the platform."""
+again, waiting until the app is quiet after an action, which containers can scroll (the gesture service
+scrolls them), and which elements an open dialog covers. One adapter per platform; the rest of the explorer never branches on the platform."""
 from __future__ import annotations
 
 import logging
 from typing import Any, Protocol
 
 from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.common.actions import interaction
-from selenium.webdriver.common.actions.action_builder import ActionBuilder
-from selenium.webdriver.common.actions.pointer_input import PointerInput
 from selenium.webdriver.remote.webelement import WebElement
 
 from ..screen import Element, Screen
@@ -121,21 +118,13 @@ if (root && root.scrollTop + innerHeight < root.scrollHeight - 2) {
 return out;
 """
 
-AT_END_JS = r"""
-const el = arguments[0] || document.scrollingElement;
-const height = arguments[0] ? el.clientHeight : innerHeight;
-return el.scrollTop + height >= el.scrollHeight - 2;
-"""
-
-
 class Adapter(Protocol):
     def prepare(self) -> None: ...
     def settled(self) -> bool: ...
     def settle(self) -> None: ...
     def locate(self, element: Element) -> WebElement | None: ...
     def covered(self, screen: Screen) -> frozenset[int]: ...
-    def can_scroll(self) -> bool: ...
-    def scroll_to_end(self) -> bool: ...
+    def scroll_containers(self) -> list[WebElement | None]: ...
 
 
 class WebAdapter:
@@ -182,45 +171,13 @@ class WebAdapter:
             return frozenset()
         return frozenset(indexes[k] for k in hidden or [])
 
-    def can_scroll(self) -> bool:
-        try:
-            return bool(self.driver.execute_script(SCROLLABLE_JS))
-        except WebDriverException:
-            return False
-
-    def scroll_to_end(self) -> bool:
-        """Swipe the first container not at its end until it is (one user scroll); False when none."""
+    def scroll_containers(self) -> list[WebElement | None]:
+        """Containers not yet at their end, the page itself as None (last); [] when nothing scrolls."""
         try:
             found = self.driver.execute_script(SCROLLABLE_JS) or []
         except WebDriverException:
-            return False
-        if not found:
-            return False
-        container, _last = found[0]
-
-        def at_end() -> bool:
-            self._swipe(container)
-            return bool(self.driver.execute_script(AT_END_JS, container))
-
-        try:
-            wait_until(at_end, timeout=self.timeout, interval=0.02, message="the container to reach its end")
-        except TimeoutError:
-            log.info("a container did not reach its end")
-        return True
-
-    def _swipe(self, container: WebElement | None) -> None:
-        """One finger swipe upwards over the container (the page when None), as on a phone."""
-        box = self.driver.execute_script(
-            "const r = (arguments[0] || document.scrollingElement).getBoundingClientRect();"
-            "const top = Math.max(0, r.top), bottom = Math.min(window.innerHeight, r.bottom);"
-            "return [Math.round(r.left + r.width / 2), Math.round(top), Math.round(bottom)];", container)
-        x, top, bottom = box
-        height = max(bottom - top, 40)
-        actions = ActionBuilder(self.driver, mouse=PointerInput(interaction.POINTER_TOUCH, "finger"))
-        finger = actions.pointer_action
-        finger.move_to_location(x, int(top + height * 0.85)).pointer_down()
-        finger.move_to_location(x, int(top + height * 0.15)).pause(0.1).pointer_up()
-        actions.perform()
+            return []
+        return [container for container, _last in found]
 
 
 class AndroidAdapter:
@@ -261,19 +218,9 @@ class AndroidAdapter:
     def covered(self, screen: Screen) -> frozenset[int]:
         return frozenset()   # UiAutomator2 dumps the active window only: a dialog hides what is under it
 
-    def can_scroll(self) -> bool:
-        return bool(self.driver.find_elements("xpath", "//*[@scrollable='true']"))
-
-    def scroll_to_end(self) -> bool:
-        found = self.driver.find_elements("xpath", "//*[@scrollable='true']")
-        if not found:
-            return False
-        for _ in range(30):
-            more = self.driver.execute_script("mobile: scrollGesture", {
-                "elementId": found[0].id, "direction": "down", "percent": 1.0})
-            if not more:
-                break
-        return True
+    def scroll_containers(self) -> list[WebElement | None]:
+        """Views the dump marks scrollable, outermost first."""
+        return list(self.driver.find_elements("xpath", "//*[@scrollable='true']"))
 
 
 def adapter_for(platform: Any, quiet_ms: int = 120, timeout: float = 6.0) -> Adapter:
