@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from selenium.common.exceptions import WebDriverException
 
-from consent_audit.platforms import platform_for
+from consent_audit.platforms.registry import spec_named
 from consent_audit.platforms.android import ANDROID_PERMISSIONS, AndroidPlatform
 
 DATA = Path(__file__).parent / "data" / "android"
@@ -89,7 +89,7 @@ def logged(*names: str) -> list[dict[str, Any]]:
 
 
 def test_the_platform_is_registered() -> None:
-    assert platform_for("android-uiautomator2") is AndroidPlatform
+    assert spec_named("android-uiautomator2").platform_class is AndroidPlatform
 
 
 def test_grant_and_revoke_through_change_permissions() -> None:

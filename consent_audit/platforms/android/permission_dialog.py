@@ -13,12 +13,12 @@ from typing import Any
 
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 
-from consent_audit.page import AppContext, BasePage, Locator
-from consent_audit.recorder import Step
-from consent_audit.screen import Element, Screen, screen_from_uiautomator_xml
-
+from ...page import AppContext, BasePage, Locator
+from ...recorder import Step
+from ...screen import Element, Screen
 from .lexicon import DialogLexicon, load_dialog_lexicon
 from .locators import by_resource_id, by_text
+from .uiautomator import screen_from_uiautomator_xml
 
 
 def split_resource_id(resource_id: str) -> tuple[str, str]:

@@ -11,9 +11,9 @@ from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.actions.pointer_input import PointerInput
 from selenium.webdriver.remote.webelement import WebElement
 
-from ..screen import DOM_SNAPSHOT_JS, Screen, elements_from_dom, signature_of
-from ..waits import wait_until
-from .base import PERMISSIONS, STATES, Capture, Platform
+from ...waits import wait_until
+from ..base import PERMISSIONS, STATES, Capture, Platform
+from .dom import DOM_SNAPSHOT_JS, input_values, screen_from_dom
 
 log = logging.getLogger(__name__)
 
@@ -188,14 +188,8 @@ class WebChromiumPlatform(Platform):
         counts = snap.get("prompts")
         if counts:
             self._prompts_seen = {p: int(counts.get(p, 0)) for p in PERMISSIONS}
-        elements, values = elements_from_dom(snap.get("elements", []))
-        url = snap.get("url", "")
-        screen = Screen(elements=elements, signature=signature_of(snap.get("shape", "")),
-                        source=snap.get("source", ""), screenshot=png, location=url,
-                        title=snap.get("title", ""), size=(snap.get("width", 0), snap.get("height", 0)),
-                        in_app=url.startswith(self.origin), source_kind="html",
-                        prompts=dict(self._prompts_seen))
-        return Capture(screen=screen, values=values)
+        screen = screen_from_dom(snap, screenshot=png, origin=self.origin, prompts=self._prompts_seen)
+        return Capture(screen=screen, values=input_values(snap))
 
     def tap(self, element: WebElement) -> None:
         element.click()

@@ -17,16 +17,13 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
-import subprocess
 from typing import Any
 
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.remote.webelement import WebElement
 
-from ..errors import UsageError
-from ..screen import PERMISSION_PROMPT_PACKAGES, screen_from_uiautomator_xml
-from .base import PERMISSIONS, STATES, Capture, Platform
+from ..base import PERMISSIONS, STATES, Capture, Platform
+from .uiautomator import PERMISSION_PROMPT_PACKAGES, screen_from_uiautomator_xml
 
 log = logging.getLogger(__name__)
 
@@ -45,23 +42,6 @@ _VERSION_NAME = re.compile(r"\bversionName=(\S+)")
 _VERSION_CODE = re.compile(r"\bversionCode=(\d+)")
 _RESOURCE_ID_XPATH = re.compile(r"//\*\[@resource-id=(['\"])([^'\"]+)\1\]")
 KEYCODE_BACK = 4
-
-
-def check_android_device(timeout: float = 5.0) -> None:
-    """Fail fast (seconds, not the driver's 20 s) when no device or emulator is attached."""
-    adb = shutil.which("adb")
-    if adb is None:
-        raise UsageError("adb is not installed: install Android platform-tools (Debian: apt-get install adb) "
-                         "and start an emulator (emulator -avd NAME), or use --appium-url for a device farm")
-    try:
-        out = subprocess.run([adb, "devices"], capture_output=True, text=True, timeout=timeout).stdout
-    except (subprocess.TimeoutExpired, OSError) as exc:
-        raise UsageError(f"`adb devices` did not answer ({exc}); restart adb (adb kill-server) or use --appium-url") \
-            from None
-    devices = [line.split()[0] for line in out.splitlines()[1:] if line.strip().endswith("device")]
-    if not devices:
-        raise UsageError("no Android device attached (`adb devices` lists none): start an emulator "
-                         "(emulator -avd NAME) or point --appium-url at a device farm")
 
 
 def _zero() -> dict[str, int]:
