@@ -70,13 +70,28 @@ def test_specs_by_name_and_by_target_kind() -> None:
 
 def test_a_registered_plug_in_is_found_by_its_capabilities(monkeypatch) -> None:
     web = spec_named("web-chromium")
-    ios = replace(web, name="ios-xcuitest", platform_names=("iOS",), automation_names=("XCUITest",),
-                  target_kind="ios")
+    ios_class = type("IosPlatform", (web.platform_class,), {"name": "ios-xcuitest"})
+    ios = replace(web, name="ios-xcuitest", platform_class=ios_class, platform_names=("iOS",),
+                  automation_names=("XCUITest",), target_kind="ios")
     monkeypatch.setattr(registry, "_plugins", lambda: [ios])
     registry.specs.cache_clear()
     try:
         assert spec_for_capabilities({"platformName": "ios", "appium:automationName": "xcuitest"}) is ios
         assert spec_named("ios-xcuitest") is ios
+    finally:
+        registry.specs.cache_clear()
+
+
+def test_a_spec_and_its_platform_class_share_one_name(monkeypatch) -> None:
+    for spec in registry.specs():
+        assert spec.platform_class.name == spec.name
+    renamed = replace(spec_named("web-chromium"), name="web-firefox", platform_names=("linux",),
+                      automation_names=("Gecko",))
+    monkeypatch.setattr(registry, "_plugins", lambda: [renamed])
+    registry.specs.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="'web-firefox' has a platform class named 'web-chromium'"):
+            registry.specs()
     finally:
         registry.specs.cache_clear()
 

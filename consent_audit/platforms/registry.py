@@ -22,8 +22,9 @@ ENTRY_POINTS = "consent_audit.platforms"
 
 @lru_cache(maxsize=1)
 def specs() -> tuple[PlatformSpec, ...]:
-    """Every known spec, built-in first. Raises TypeError when a package's SPEC is no PlatformSpec and
-    ValueError when two specs share a name (a packaging error, not a user's)."""
+    """Every known spec, built-in first. Raises TypeError when a package's SPEC is no PlatformSpec, and
+    ValueError when two specs share a name or a spec's platform class goes by another name (the explorer
+    finds a session's spec by its platform's name): packaging errors, not a user's."""
     found: list[PlatformSpec] = [importlib.import_module(module).SPEC for module in BUILT_IN]
     found += _plugins()
     names: set[str] = set()
@@ -32,6 +33,8 @@ def specs() -> tuple[PlatformSpec, ...]:
             raise TypeError(f"a platform package exports {type(spec).__name__} as SPEC, not a PlatformSpec")
         if spec.name in names:
             raise ValueError(f"two platforms are named '{spec.name}'")
+        if spec.platform_class.name != spec.name:
+            raise ValueError(f"platform '{spec.name}' has a platform class named '{spec.platform_class.name}'")
         names.add(spec.name)
     return tuple(found)
 

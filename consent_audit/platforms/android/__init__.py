@@ -15,7 +15,7 @@ from .session import capability_defaults, check_android_device, preflight
 from .uiautomator import PERMISSION_PROMPT_PACKAGES, screen_from_uiautomator_xml
 
 SPEC = PlatformSpec(
-    name="android-uiautomator2",
+    name=AndroidPlatform.name,              # "android-uiautomator2"
     platform_class=AndroidPlatform,
     parse_screen=screen_from_uiautomator_xml,
     adapter_class=AndroidAdapter,

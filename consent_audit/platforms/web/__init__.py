@@ -11,7 +11,7 @@ from .platform import WebChromiumPlatform
 from .session import capability_defaults, preflight
 
 SPEC = PlatformSpec(
-    name="web-chromium",
+    name=WebChromiumPlatform.name,          # "web-chromium"
     platform_class=WebChromiumPlatform,
     parse_screen=screen_from_dom,
     adapter_class=WebAdapter,
