@@ -78,8 +78,11 @@ def pytest_configure(config: pytest.Config) -> None:
             BundleOptions.from_config(config)       # bad options fail now, not after the run
         except UsageError as exc:
             raise pytest.UsageError(f"consent-audit: {exc}") from None
-    run = Run(Path(config.getoption("--reports-dir")), config.getoption("--run-id"),
-              device_profile=config.getoption("--profile"))
+    try:
+        run = Run(Path(config.getoption("--reports-dir")), config.getoption("--run-id"),
+                  device_profile=config.getoption("--profile"))
+    except UsageError as exc:
+        raise pytest.UsageError(f"consent-audit: {exc}") from None
     config.stash[RUN_KEY] = run
     if not getattr(config.option, "allure_report_dir", None):
         config.option.allure_report_dir = str(run.allure_results)

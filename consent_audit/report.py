@@ -1,6 +1,7 @@
 """Run output: summary.json, Allure categories/environment, the single-file HTML report, the closing table."""
 from __future__ import annotations
 
+import errno
 import json
 import re
 import shutil
@@ -104,13 +105,27 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _attempt(what: str, action: Callable[[], Any]) -> Any:
-    """Run one part of the run's output; a failure is one line on stderr and never stops the other parts."""
+def failure_line(what: str, exc: BaseException, where: Path | None = None) -> str:
+    """One line for a part of the output that failed: a full disk says so and where, anything else names
+    the error's type and first line."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        place = exc.filename or where or "the reports folder"
+        return f"{what} failed: the disk is full at {place}"
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{what} failed: {exc.__class__.__name__}: {text}"
+
+
+def _attempt(what: str, action: Callable[[], Any], failures: list[str] | None = None,
+             where: Path | None = None) -> Any:
+    """Run one part of the run's output; a failure is one line on stderr (kept in `failures`) and never
+    stops the other parts."""
     try:
         return action()
     except Exception as exc:
-        print(f"consent-audit: {what} failed: {exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}",
-              file=sys.stderr)
+        line = failure_line(what, exc, where)
+        print(f"consent-audit: {line}", file=sys.stderr)
+        if failures is not None:
+            failures.append(line)
         return None
 
 
@@ -141,8 +156,12 @@ def finish_run(run: Run, config: Any) -> None:
         if report is not None:
             run.meta["report"] = str(report.relative_to(run.dir))
     summary = run.summary()
-    _attempt("writing summary.json", lambda: run.write_summary(summary))
-    bundle_lines = _attempt("the evidence bundle", lambda: _bundle(run, config)) or []
+    failures: list[str] = []
+    _attempt("writing summary.json", lambda: run.write_summary(summary), failures, run.dir)
+    bundle_lines = _attempt("the evidence bundle", lambda: _bundle(run, config), failures, run.dir) or []
+    if failures:        # the summary says what is missing, so its verdict cannot be read as complete
+        summary["incomplete"] = "; ".join(failures)
+        _attempt("marking summary.json incomplete", lambda: run.write_summary(summary), where=run.dir)
     terminal = config.pluginmanager.get_plugin("terminalreporter")
     text = "\n".join([f"\n{summary_table(summary)}\n", f"run folder: {run.dir}", *bundle_lines]) + "\n"
     if terminal is not None:

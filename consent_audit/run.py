@@ -10,8 +10,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .errors import UsageError
 from .masking import Masker
 from .model import Finding, Result, RunRecord
+
+RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+"""A run id is one folder name: letters, digits, '.', '_', '-', starting with a letter or digit (so no '/',
+no '..', no hidden name), at most 100 characters."""
+RESERVED_IDS = {"latest"}
 
 
 def utc_now() -> str:
@@ -20,6 +26,23 @@ def utc_now() -> str:
 
 def new_run_id() -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-") + _random.token_hex(2)
+
+
+def check_run_id(run_id: str) -> str:
+    """The run id unchanged if it is a safe folder name; UsageError (one line) if not."""
+    if not RUN_ID.match(run_id) or run_id in RESERVED_IDS:
+        raise UsageError(f"--run-id '{run_id}' is not a valid run id: use letters, digits, '.', '_' and '-' "
+                         "(at most 100, starting with a letter or digit), no '/' and not 'latest'")
+    return run_id
+
+
+def check_run_folder(root: Path, run_id: str) -> Path:
+    """The run folder root/run_id, refused (UsageError) when it already holds a run: reusing a run id would
+    mix two runs' evidence in one bundle."""
+    folder = root / check_run_id(run_id)
+    if folder.is_symlink() or (folder.exists() and (not folder.is_dir() or any(folder.iterdir()))):
+        raise UsageError(f"the run folder {folder} already exists; choose another --run-id or remove it")
+    return folder
 
 
 def slug(text: str) -> str:
@@ -31,10 +54,13 @@ class Run:
 
     def __init__(self, root: Path, run_id: str | None = None, device_profile: str = "",
                  masker: Masker | None = None) -> None:
-        self.run_id = run_id or os.environ.get("CONSENT_AUDIT_RUN_ID") or new_run_id()
+        self.run_id = check_run_id(run_id or os.environ.get("CONSENT_AUDIT_RUN_ID") or new_run_id())
         self.root = root
-        self.dir = root / self.run_id
-        self.dir.mkdir(parents=True, exist_ok=True)
+        self.dir = check_run_folder(root, self.run_id)
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"cannot create the run folder {self.dir}: {exc.strerror or exc}") from None
         self.started = utc_now()
         self.finished: str | None = None
         self.device_profile = device_profile
@@ -96,4 +122,4 @@ def write_json(path: Path, data: Any) -> None:
     tmp.replace(path)
 
 
-__all__ = ["Run", "Result", "Finding", "utc_now", "new_run_id", "slug"]
+__all__ = ["Run", "Result", "Finding", "utc_now", "new_run_id", "slug", "check_run_id", "check_run_folder"]

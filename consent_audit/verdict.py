@@ -25,6 +25,11 @@ def _name(result: dict[str, Any]) -> str:
 def verdict(summary: dict[str, Any]) -> tuple[int, str]:
     """(exit status, sentence) for a run's summary."""
     results = summary.get("results", [])
+    if summary.get("incomplete"):
+        why = f"the run is incomplete ({summary['incomplete']})"
+        if summary.get("interrupted"):
+            why += f"; it was interrupted ({summary['interrupted']})"
+        return EXIT_INCOMPLETE, why + "; nothing can be concluded from what is missing"
     if summary.get("interrupted"):
         return EXIT_INCOMPLETE, (f"the run was interrupted ({summary['interrupted']}); nothing can be concluded "
                                  "from the audits it did not finish; what was captured is in the bundle")

@@ -3,11 +3,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 
-from ..cli import EXIT_BROKEN
-from ..verdict import outcome_of, verdict
+from ..verdict import outcome_of
 from ..errors import UsageError
 from .checks import check_profile, engine_args
 from ..paths import FLOWS as FLOWS_DIR, REPORTS
@@ -76,26 +73,22 @@ def cmd_explore(args: argparse.Namespace) -> int:
     import pytest
 
     from ..explorer.settings import SettingsHolder
+    from .finish import prepare_run_folder, print_paths, read_outcome
 
     settings = settings_of(args)
     preflight(args, settings.platform)
-    if args.run_id is None:
-        from ..run import new_run_id
-        args.run_id = new_run_id()
+    run_dir = prepare_run_folder(args)
     code = pytest.main(pytest_args(args, settings.goals), plugins=[SettingsHolder(settings)])
-    summary_path = Path(args.reports_dir) / args.run_id / "summary.json"
-    if not summary_path.exists():
-        print(f"consent-audit: the run wrote no summary (pytest exit {int(code)})", file=sys.stderr)
-        return EXIT_BROKEN
-    summary = json.loads(summary_path.read_text(encoding="utf-8"))
-    status, sentence = verdict(summary)
-    for result in summary.get("results", []):
+    try:
+        results = json.loads((run_dir / "summary.json").read_text(encoding="utf-8")).get("results", [])
+    except (OSError, ValueError, AttributeError):
+        results = []
+    for result in results:
         m = result.get("metrics", {})
         explorer = m.get("explorer", {})
         print(f"  {result['flow']:12} {outcome_of(result):11} actions spent {m.get('actions_spent', '-'):>4}  "
               f"{explorer.get('result', '')}: {explorer.get('detail', '')}")
-    print(f"\nconsent-audit: {sentence}", file=sys.stderr if status == EXIT_BROKEN else sys.stdout)
-    print(f"summary: {summary_path}")
-    if summary.get("report"):
-        print(f"report:  {summary_path.parent / summary['report']}")
+    status, summary = read_outcome(run_dir, int(code), bundle_wanted=True)
+    if summary is not None:
+        print_paths(run_dir, summary)
     return status

@@ -2,14 +2,8 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from pathlib import Path
-
-from ..cli import EXIT_BROKEN
 from ..errors import UsageError
 from ..paths import FLOWS as FLOWS_DIR, REPORTS
-from ..verdict import verdict
 from .checks import check_profile, engine_args
 
 FLOWS = {"deletion": "test_deletion.py", "permissions": "test_permissions.py", "consent": "test_consent.py"}
@@ -72,23 +66,12 @@ def pytest_args(args: argparse.Namespace) -> list[str]:
 def cmd_run(args: argparse.Namespace) -> int:
     import pytest
 
+    from .finish import prepare_run_folder, print_paths, read_outcome
+
     preflight(args)
-    if args.run_id is None:
-        from ..run import new_run_id
-        args.run_id = new_run_id()
+    run_dir = prepare_run_folder(args)
     code = pytest.main(pytest_args(args))
-    summary_path = Path(args.reports_dir) / args.run_id / "summary.json"
-    if not summary_path.exists():
-        print(f"consent-audit: the run wrote no summary (pytest exit {int(code)})", file=sys.stderr)
-        return EXIT_BROKEN
-    summary = json.loads(summary_path.read_text(encoding="utf-8"))
-    status, sentence = verdict(summary)
-    print(f"\nconsent-audit: {sentence}", file=sys.stderr if status == EXIT_BROKEN else sys.stdout)
-    print(f"summary: {summary_path}")
-    if summary.get("report"):
-        print(f"report:  {summary_path.parent / summary['report']}")
-    bundle_file = summary_path.parent / "bundle.json"
-    bundle = json.loads(bundle_file.read_text(encoding="utf-8")) if bundle_file.is_file() else {}
-    if isinstance(bundle, dict) and bundle.get("zip"):
-        print(f"bundle:  {summary_path.parent / bundle['zip']}  (check with: consent-audit verify PATH)")
+    status, summary = read_outcome(run_dir, int(code), bundle_wanted=not args.no_bundle)
+    if summary is not None:
+        print_paths(run_dir, summary)
     return status

@@ -25,6 +25,7 @@ from ..masking import Masker
 from ..run import Run
 from . import custody as custody_facts
 from . import layout
+from .bagpath import bag_path
 from .summary_page import LANGUAGES, SummaryPage, render_pdf
 from .timestamp import Stamp, TimestampError, load_certificates, request
 from .verify import verify_folder
@@ -152,11 +153,15 @@ def _summary_page(stage: Path, facts: dict[str, Any], options: BundleOptions, zi
 
 def _zip(folder: Path, out: Path) -> None:
     partial = out.with_name(f".{out.name}.partial")
-    with zipfile.ZipFile(partial, "w", allowZip64=True) as archive:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            method = zipfile.ZIP_STORED if path.suffix.lower() in STORED_SUFFIXES else zipfile.ZIP_DEFLATED
-            archive.write(path, f"{folder.name}/{path.relative_to(folder).as_posix()}", compress_type=method)
-    os.replace(partial, out)
+    try:
+        with zipfile.ZipFile(partial, "w", allowZip64=True) as archive:
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                method = zipfile.ZIP_STORED if path.suffix.lower() in STORED_SUFFIXES else zipfile.ZIP_DEFLATED
+                archive.write(path, f"{folder.name}/{path.relative_to(folder).as_posix()}", compress_type=method)
+        os.replace(partial, out)
+    except BaseException:
+        partial.unlink(missing_ok=True)      # no half-written zip left to be mistaken for the bundle
+        raise
 
 
 def _remove(path: Path) -> None:
@@ -198,31 +203,32 @@ def make_bundle(run: Run, options: BundleOptions) -> Bundle:
         info["Bagging-Date"] = datetime.now(timezone.utc).strftime("%Y-%m-%d")
         if notes:
             info["Bundle-Note"] = list(notes)
-        bagit.make_bag(str(stage), bag_info=info, checksums=[layout.ALGORITHM])
-        (stage / "bagit.txt").write_text(f"BagIt-Version: {layout.BAGIT_VERSION}\nTag-File-Character-Encoding: UTF-8\n",
-                                         encoding="utf-8")
-        bag = bagit.Bag(str(stage))
-        bag.info["Payload-Manifest-SHA256"] = _sha256(stage / layout.MANIFEST)
-        certificates = load_certificates(options.tsa_certs) if options.tsa_certs else None
-        if options.tsa_url:
-            bag.info["Timestamp-Authority"] = options.tsa_url
-            bag.info[layout.TOKEN_FIELD] = layout.TOKEN
-            if options.tsa_certs:
-                (stage / layout.TSA_CERTS).parent.mkdir(exist_ok=True)
-                shutil.copyfile(options.tsa_certs, stage / layout.TSA_CERTS)
-                bag.info[layout.TSA_CERTS_FIELD] = layout.TSA_CERTS
-        bag.save()
-        stamp = None
-        if options.tsa_url:
-            try:
-                token, stamp = request(options.tsa_url, (stage / layout.TAGMANIFEST).read_bytes(), certificates)
-                (stage / layout.TOKEN).parent.mkdir(exist_ok=True)
-                (stage / layout.TOKEN).write_bytes(token)
-            except TimestampError as exc:
-                notes.append(f"no trusted timestamp: {exc}")
-                del bag.info[layout.TOKEN_FIELD]
-                bag.info["Timestamp-Error"] = str(exc)
-                bag.save()
+        with bag_path(stage) as where:
+            bagit.make_bag(where, bag_info=info, checksums=[layout.ALGORITHM])
+            (stage / "bagit.txt").write_text(f"BagIt-Version: {layout.BAGIT_VERSION}\nTag-File-Character-Encoding: UTF-8\n",
+                                             encoding="utf-8")
+            bag = bagit.Bag(where)
+            bag.info["Payload-Manifest-SHA256"] = _sha256(stage / layout.MANIFEST)
+            certificates = load_certificates(options.tsa_certs) if options.tsa_certs else None
+            if options.tsa_url:
+                bag.info["Timestamp-Authority"] = options.tsa_url
+                bag.info[layout.TOKEN_FIELD] = layout.TOKEN
+                if options.tsa_certs:
+                    (stage / layout.TSA_CERTS).parent.mkdir(exist_ok=True)
+                    shutil.copyfile(options.tsa_certs, stage / layout.TSA_CERTS)
+                    bag.info[layout.TSA_CERTS_FIELD] = layout.TSA_CERTS
+            bag.save()
+            stamp = None
+            if options.tsa_url:
+                try:
+                    token, stamp = request(options.tsa_url, (stage / layout.TAGMANIFEST).read_bytes(), certificates)
+                    (stage / layout.TOKEN).parent.mkdir(exist_ok=True)
+                    (stage / layout.TOKEN).write_bytes(token)
+                except TimestampError as exc:
+                    notes.append(f"no trusted timestamp: {exc}")
+                    del bag.info[layout.TOKEN_FIELD]
+                    bag.info["Timestamp-Error"] = str(exc)
+                    bag.save()
         verdict = verify_folder(stage, certificates if stamp is not None else None)
         if not verdict.ok:
             raise RuntimeError("the new bundle does not verify: " + "; ".join(p.line() for p in verdict.problems[:5]))

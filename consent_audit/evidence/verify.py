@@ -20,6 +20,7 @@ from cryptography import x509
 
 from ..errors import UsageError
 from . import layout
+from .bagpath import bag_path
 from .timestamp import DigestMismatch, Stamp, TimestampError, check, load_certificates
 
 MAX_UNZIPPED = 8 << 30      # refuse zips that would unpack to more than 8 GiB
@@ -80,6 +81,14 @@ def _declared(info: dict, name: str) -> str | None:
 def verify_folder(root: Path, tsa_certificates: list[x509.Certificate] | None = None,
                   tsa_certificates_source: str = "--tsa-cert") -> Verdict:
     """Check an unpacked bag; every problem names the file, relative to the bag's top folder."""
+    with bag_path(root) as where:
+        verdict = _verify_folder(Path(where), tsa_certificates, tsa_certificates_source)
+    verdict.path = root
+    return verdict
+
+
+def _verify_folder(root: Path, tsa_certificates: list[x509.Certificate] | None,
+                   tsa_certificates_source: str) -> Verdict:
     verdict = Verdict(path=root)
     problems = verdict.problems
     for name in layout.REQUIRED:
