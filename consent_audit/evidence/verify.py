@@ -8,12 +8,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
-import tempfile
-import zipfile
-import zlib
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import bagit
 from cryptography import x509
@@ -23,7 +19,6 @@ from . import layout
 from .bagpath import bag_path
 from .timestamp import DigestMismatch, Stamp, TimestampError, check, load_certificates
 
-MAX_UNZIPPED = 8 << 30      # refuse zips that would unpack to more than 8 GiB
 _TAGMANIFEST_NAME = re.compile(r"^tagmanifest-.+\.txt$")
 
 
@@ -78,17 +73,63 @@ def _declared(info: dict, name: str) -> str | None:
     return str(value) if value else None
 
 
+Payload = dict[str, tuple[int, dict[str, str]]]
+"""Payload files read straight from a zip: data/… path → (size in bytes, {algorithm: hex digest})."""
+
+
 def verify_folder(root: Path, tsa_certificates: list[x509.Certificate] | None = None,
-                  tsa_certificates_source: str = "--tsa-cert") -> Verdict:
-    """Check an unpacked bag; every problem names the file, relative to the bag's top folder."""
+                  tsa_certificates_source: str = "--tsa-cert", payload: Payload | None = None) -> Verdict:
+    """Check an unpacked bag; every problem names the file, relative to the bag's top folder. With `payload`
+    the folder holds the tag files only and the payload's digests come from there (a zip read in place)."""
     with bag_path(root) as where:
-        verdict = _verify_folder(Path(where), tsa_certificates, tsa_certificates_source)
+        verdict = _verify_folder(Path(where), tsa_certificates, tsa_certificates_source, payload)
     verdict.path = root
     return verdict
 
 
+def _links(root: Path) -> list[Problem]:
+    """Symbolic links anywhere in the bag: a bag holds files, and a link can lead a reader outside it."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        for name in dirnames + filenames:
+            path = Path(dirpath) / name
+            if path.is_symlink():
+                found.append(Problem("invalid", path.relative_to(root).as_posix(),
+                                     f"a symbolic link (to {os.readlink(path)}), not a file of the bag"))
+    return found
+
+
+def _tagmanifest_problems(root: Path, bag: bagit.Bag, token: str | None) -> tuple[list[Problem], set[str]]:
+    """Changes that only an altered tag manifest explains, named as the tag manifest's; and the tag files
+    whose mismatch they explain (not reported again under their own name)."""
+    found: list[Problem] = []
+    explained: set[str] = set()
+    if not (root / layout.TAGMANIFEST).is_file():
+        return found, explained
+    listed = {rel for rel in bag.entries if not rel.startswith("data/")}
+    for name in layout.REQUIRED:
+        if name != layout.TAGMANIFEST and name not in listed and (root / name).is_file():
+            found.append(Problem("changed", layout.TAGMANIFEST, f"does not list {name}"))
+            explained.add(name)
+    known = set(layout.REQUIRED) | {layout.TSA_CERTS, token or ""}
+    for rel in sorted(listed - known):
+        if not (root / rel).exists():
+            found.append(Problem("changed", layout.TAGMANIFEST, f"lists {rel}, which is not in the bag"))
+            explained.add(rel)
+    manifest = root / layout.MANIFEST
+    declared = _declared(bag.info, "Payload-Manifest-SHA256")
+    listed_digest = bag.entries.get(layout.MANIFEST, {}).get("sha256", "").lower()
+    if manifest.is_file() and declared and listed_digest:
+        actual = _digest(manifest, "sha256")
+        if actual == declared.lower() and actual != listed_digest:
+            found.append(Problem("changed", layout.TAGMANIFEST,
+                                 f"its line for {layout.MANIFEST} is not that file's digest"))
+            explained.add(layout.MANIFEST)
+    return found, explained
+
+
 def _verify_folder(root: Path, tsa_certificates: list[x509.Certificate] | None,
-                   tsa_certificates_source: str) -> Verdict:
+                   tsa_certificates_source: str, payload: Payload | None = None) -> Verdict:
     verdict = Verdict(path=root)
     problems = verdict.problems
     for name in layout.REQUIRED:
@@ -96,6 +137,7 @@ def _verify_folder(root: Path, tsa_certificates: list[x509.Certificate] | None,
             problems.append(Problem("removed", name))
     if not (root / "bagit.txt").is_file():
         return verdict
+    problems += _links(root)
     try:
         bag = bagit.Bag(str(root))
     except bagit.BagError as exc:
@@ -105,10 +147,16 @@ def _verify_folder(root: Path, tsa_certificates: list[x509.Certificate] | None,
     if tagmanifest.is_file():
         verdict.tagmanifest_sha256 = _digest(tagmanifest, "sha256")
     token = _declared(bag.info, layout.TOKEN_FIELD)
+    blamed, explained = _tagmanifest_problems(root, bag, token)
+    problems += blamed
 
-    only_in_manifest, only_on_disk = bag.compare_manifests_with_fs()
+    if payload is None:
+        only_in_manifest, only_on_disk = bag.compare_manifests_with_fs()
+    else:
+        in_manifest = set(bag.payload_entries())
+        only_in_manifest, only_on_disk = sorted(in_manifest - set(payload)), sorted(set(payload) - in_manifest)
     removed = set(only_in_manifest)
-    problems += [Problem("removed", p) for p in sorted(only_in_manifest)]
+    problems += [Problem("removed", p) for p in sorted(only_in_manifest) if p not in explained]
     problems += [Problem("added", p) for p in sorted(only_on_disk)]
     for dirpath, dirnames, filenames in (os.walk(root) if tagmanifest.is_file() else ()):
         relative_dir = Path(dirpath).relative_to(root)
@@ -116,25 +164,36 @@ def _verify_folder(root: Path, tsa_certificates: list[x509.Certificate] | None,
             dirnames[:] = [d for d in dirnames if d != "data"]
         for name in filenames:
             rel = str(relative_dir / name) if relative_dir != Path(".") else name
-            if rel == layout.TAGMANIFEST or rel == token or rel in bag.entries:
+            if rel == layout.TAGMANIFEST or rel == token or rel in bag.entries or rel in explained:
                 continue
             detail = "not in the tag manifest" if not _TAGMANIFEST_NAME.match(rel) else "an extra tag manifest"
             problems.append(Problem("added", rel, detail))
     verdict.files = len(bag.payload_entries())
     for rel, hashes in sorted(bag.entries.items()):
         path = root / rel
-        if rel in removed or not path.is_file():
+        if rel in removed or rel in explained:
+            continue
+        if payload is not None and rel.startswith("data/"):
+            digests = payload[rel][1]
+        elif path.is_file() and not path.is_symlink():
+            digests = {algorithm: _digest(path, algorithm) for algorithm in hashes}
+        else:
             continue
         for algorithm, expected in hashes.items():
-            if _digest(path, algorithm) != expected.lower():
+            if digests.get(algorithm) != expected.lower():
                 where = "manifest" if rel.startswith("data/") else "tag manifest"
                 problems.append(Problem("changed", rel, f"{algorithm} differs from the {where}"))
                 break
-    if not problems:
+    if not problems and payload is None:
         try:
             bag.validate(processes=1)
         except bagit.BagError as exc:       # anything bagit finds that the checks above did not name
             problems.append(Problem("invalid", ".", str(exc)))
+    elif not problems:
+        oxum = _declared(bag.info, "Payload-Oxum")
+        sizes = f"{sum(size for size, _ in payload.values())}.{len(payload)}"
+        if oxum and oxum != sizes:
+            problems.append(Problem("invalid", "bag-info.txt", f"Payload-Oxum {oxum}, the payload is {sizes}"))
 
     certificates = tsa_certificates
     checked_with = tsa_certificates_source
@@ -165,59 +224,6 @@ def _verify_folder(root: Path, tsa_certificates: list[x509.Certificate] | None,
     return verdict
 
 
-def _bag_root_in_zip(names: list[str]) -> str | None:
-    tops = {PurePosixPath(n).parts[0] for n in names if PurePosixPath(n).parts}
-    with_bagit = {PurePosixPath(n).parts[0] for n in names if len(PurePosixPath(n).parts) == 2
-                  and PurePosixPath(n).name in layout.REQUIRED}
-    if len(with_bagit) == 1:
-        return with_bagit.pop()
-    if len(tops) == 1:
-        top = next(iter(tops))
-        if any(len(PurePosixPath(n).parts) > 2 and PurePosixPath(n).parts[1] == "data" for n in names):
-            return top
-    return None
-
-
-def verify_zip(path: Path, tsa_certificates: list[x509.Certificate] | None = None) -> Verdict:
-    """Unpack a zipped bag into a temporary folder (refusing unsafe names) and check it."""
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        if path.suffix.lower() == ".zip":
-            return Verdict(path=path, problems=[Problem("invalid", path.name, f"not a readable zip: {exc}")])
-        raise UsageError(f"{path} is not an evidence bundle (neither a bag folder nor a zip)") from None
-    with archive, tempfile.TemporaryDirectory(prefix="consent-audit-verify-") as tmp:
-        members = [m for m in archive.infolist() if not m.is_dir()]
-        root = _bag_root_in_zip([m.filename for m in members])
-        if root is None:
-            raise UsageError(f"{path} holds no evidence bundle (no bag folder with bagit.txt inside)")
-        if sum(m.file_size for m in members) > MAX_UNZIPPED:
-            raise UsageError(f"{path} would unpack to more than {MAX_UNZIPPED >> 30} GiB; unzip it and verify the folder")
-        problems: list[Problem] = []
-        damaged: set[str] = set()
-        base = Path(tmp) / "bag"
-        base.mkdir()
-        for member in members:
-            parts = PurePosixPath(member.filename).parts
-            if member.filename.startswith("/") or ".." in parts or "\\" in member.filename or parts[0] != root:
-                problems.append(Problem("added", member.filename, "outside the bag folder"))
-                continue
-            rel = "/".join(parts[1:])
-            target = base.joinpath(*parts[1:])
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                with archive.open(member) as source, target.open("wb") as out:
-                    shutil.copyfileobj(source, out, 1 << 20)
-            except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
-                target.unlink(missing_ok=True)
-                damaged.add(rel)
-                problems.append(Problem("changed", rel, f"damaged in the zip: {exc}"))
-        verdict = verify_folder(base, tsa_certificates)
-        verdict.problems = problems + [p for p in verdict.problems if p.path not in damaged]
-        verdict.path = path
-        return verdict
-
-
 def verify(path: Path, tsa_certificates: list[x509.Certificate] | None = None,
            expected_tagmanifest_sha256: str | None = None) -> Verdict:
     """Verify a bag folder or zip; UsageError when path is no bundle at all."""
@@ -230,6 +236,7 @@ def verify(path: Path, tsa_certificates: list[x509.Certificate] | None = None,
             raise UsageError(f"{path} is not an evidence bundle (no bagit.txt, bag-info.txt or manifest in it){hint}")
         verdict = verify_folder(path, tsa_certificates)
     else:
+        from .zipped import verify_zip
         verdict = verify_zip(path, tsa_certificates)
     expected = (expected_tagmanifest_sha256 or "").strip().lower()
     if expected and verdict.tagmanifest_sha256 and verdict.tagmanifest_sha256 != expected:
