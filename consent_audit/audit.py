@@ -99,6 +99,16 @@ class Audit:
         pytest.skip(f"not found: {reason}")
 
 
+def allure_test_open() -> bool:
+    """Whether Allure has a test result open to add parameters or attachments to. After an interrupt,
+    pytest tears fixtures down at the end of the session, when Allure has already closed the test (its
+    `allure.dynamic.*` calls would fail with AttributeError). True when Allure is not collecting at all."""
+    from allure_commons import plugin_manager
+
+    loggers = [p.allure_logger for p in plugin_manager.get_plugins() if hasattr(p, "allure_logger")]
+    return not loggers or any(logger.get_test(None) is not None for logger in loggers)
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {text[0][:300]}" if text else type(exc).__name__

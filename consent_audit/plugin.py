@@ -18,7 +18,7 @@ from .page import AppContext
 from .paths import REPORTS
 from .profiles import Profile, load_profile
 from .recorder import Recorder
-from .audit import RESULT_KEY, Audit, settle_unfinished
+from .audit import RESULT_KEY, Audit, allure_test_open, settle_unfinished
 from .model import Outcome
 from .run import Run
 from .targets import Target, default_targets, load_target
@@ -314,12 +314,13 @@ def _attach_failure(rec: Recorder, mode: str, test_dir: Path, run: Run, masker: 
         if screen.screenshot:
             (test_dir / "failure.png").write_bytes(screen.screenshot)
             allure.attach(screen.screenshot, name="screen at failure", attachment_type=allure.attachment_type.PNG)
+        # as plain text: Allure shows HTML attachments in a frame that still loads the page's images
         allure.attach(masker.mask(screen.source), name="page source at failure",
-                      attachment_type=allure.attachment_type.XML if screen.source_kind == "xml" else allure.attachment_type.HTML)
+                      attachment_type=allure.attachment_type.TEXT)
     except Exception as exc:
         log.warning("could not capture the screen at failure: %s", exc)
     tail = masker.mask(log_tail(run.appium_log))
-    if tail:
+    if tail and allure_test_open():
         allure.attach(tail, name="appium log (tail)", attachment_type=allure.attachment_type.TEXT)
 
 
@@ -352,6 +353,8 @@ def audit(request: pytest.FixtureRequest, target: Target, test_dir: Path, run: R
     allure.dynamic.label("flow", result.flow)
     allure.dynamic.parameter("target", target.name)
     yield Audit(result, test_dir, run.dir, policy, facts={"collected_at_signup": list(target.collected_at_signup)})
+    if not allure_test_open():      # interrupted: pytest tears this down after Allure closed the test
+        return
     for name, value in result.metrics.items():
         allure.dynamic.parameter(name, value if isinstance(value, (int, float, str, bool)) else str(value))
 

@@ -17,6 +17,7 @@ from .masking import MASK, Masker
 from .model import USER_ACTIONS, Kind, Step, Trail
 from .platforms.base import Platform
 from .screen import Element, Screen
+from .inert import inert_html
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,8 @@ class Recorder:
             base.with_suffix(".png").write_bytes(screen.screenshot)
             files["screenshot"] = f"steps/{stem}.png"
         ext = ".xml" if screen.source_kind == "xml" else ".html"
-        base.with_suffix(ext).write_text(screen.source, encoding="utf-8")
+        base.with_suffix(ext).write_text(inert_html(screen.source) if ext == ".html" else screen.source,
+                                         encoding="utf-8")
         files["source"] = f"steps/{stem}{ext}"
         self._last, self._last_files = screen, files
         return screen, files

@@ -1,6 +1,7 @@
 """Run output: summary.json, Allure categories/environment, the single-file HTML report, the closing table."""
 from __future__ import annotations
 
+import base64
 import errno
 import json
 import re
@@ -45,10 +46,39 @@ def strip_trackers(html: str) -> str:
     return html
 
 
+_EMBEDDED = re.compile(
+    r"""d\(\s*["']([^"']+)["']\s*,\s*["']([A-Za-z0-9+/=]+)["']\s*\)"""        # Allure single file: d("name", "b64")
+    r"""|data:([a-z]+/[a-z0-9.+-]+)(?:;[^,;"']*)*;base64,([A-Za-z0-9+/=]+)""", re.I)  # data: URIs
+_RENDERED = (".html", ".htm", ".xhtml", ".svg", "text/html", "application/xhtml+xml", "image/svg+xml")
+"""Embedded files a browser renders as markup (and would load from); text, JSON, images are inert."""
+
+
+def _embedded_markup(html: str, depth: int = 2) -> list[str]:
+    """The markup embedded in base64 in the HTML (attachments of the single-file report, data: URIs) that
+    a browser would render, `depth` levels down; markup that starts with the inert policy is left out."""
+    from .inert import INERT_META
+
+    found: list[str] = []
+    for match in _EMBEDDED.finditer(html) if depth > 0 else ():
+        kind, data = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        try:
+            text = base64.b64decode(data, validate=True).decode("utf-8")
+        except (ValueError, UnicodeDecodeError):
+            continue
+        if kind.lower().endswith(_RENDERED) and not text.lstrip().startswith(INERT_META):
+            found.append(text)
+        found += _embedded_markup(text, depth - 1)
+    return found
+
+
 def third_party_references(html: str) -> list[str]:
     """Every place the HTML would load something from another host on its own (scripts, images, styles,
-    frames, beacons). Links a person may click are not loads and are not listed."""
-    return sorted({html[max(0, m.start() - 40):m.end() + 60].replace("\n", " ") for m in _REMOTE_LOADS.finditer(html)})
+    frames, beacons), also inside the markup it embeds in base64 (report attachments, data: URIs). Links a
+    person may click are not loads and are not listed."""
+    found = set()
+    for text in [html, *_embedded_markup(html)]:
+        found |= {text[max(0, m.start() - 40):m.end() + 60].replace("\n", " ") for m in _REMOTE_LOADS.finditer(text)}
+    return sorted(found)
 
 
 def write_allure_metadata(run: Run, extra: dict[str, Any]) -> None:
