@@ -25,7 +25,7 @@ from .targets import Target, default_targets, load_target
 
 log = logging.getLogger("consent_audit")
 
-pytest_plugins = ["consent_audit.audit"]      # outcomes: results recorded at setup, verdicts set explicitly
+pytest_plugins = ["consent_audit.audit", "consent_audit.wrapup"]      # outcomes: results recorded at setup, verdicts set explicitly
 
 RUN_KEY = pytest.StashKey[Run]()
 REPORTS_KEY = pytest.StashKey[dict]()
@@ -367,8 +367,11 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     run = session.config.stash.get(RUN_KEY, None)
     if run is None:
         return
+    from .wrapup import STATE
     if exitstatus == pytest.ExitCode.INTERRUPTED and not run.interrupted:
         run.interrupted = _INTERRUPTS[-1] if _INTERRUPTS else "interrupted by the user (Ctrl-C)"
+    if STATE.reason and not run.interrupted:     # a signal during the teardown, before anything was written
+        run.interrupted = f"{STATE.reason} while the run was ending"
     _INTERRUPTS.clear()
     if not run.results and not (run.interrupted and (run.dir / "tests").is_dir()):
         return

@@ -151,6 +151,13 @@ def _attempt(what: str, action: Callable[[], Any], failures: list[str] | None = 
     stops the other parts."""
     try:
         return action()
+    except KeyboardInterrupt as exc:       # a second signal during the wrap-up (consent_audit.wrapup)
+        from .wrapup import reason_of
+        line = f"{what} stopped: {reason_of(exc)}"
+        print(f"consent-audit: {line}", file=sys.stderr)
+        if failures is not None:
+            failures.append(line)
+        return None
     except Exception as exc:
         line = failure_line(what, exc, where)
         print(f"consent-audit: {line}", file=sys.stderr)
@@ -180,18 +187,37 @@ def finish_run(run: Run, config: Any) -> None:
     app = run.meta.get("reference_app", {})
     _attempt("writing the Allure metadata", lambda: write_allure_metadata(
         run, {"appium": (run.meta.get("appium") or {}).get("url"), "reference_app_build": app.get("build")}))
+    from .wrapup import STATE
+    STATE.armed = True
     mode = config.getoption("--html-report")
+    report_failure = ""
     if mode == "on" or (mode == "auto" and (run.results or run.interrupted)):
-        report = _attempt("the HTML report", lambda: build_html_report(run))
+        stopped: list[str] = []
+        report = _attempt("the HTML report", lambda: build_html_report(run), stopped)
         if report is not None:
             run.meta["report"] = str(report.relative_to(run.dir))
-    summary = run.summary()
+        elif stopped and stopped[0].endswith(("(Ctrl-C)", "(SIGTERM)")):
+            report_failure = stopped[0]
     failures: list[str] = []
-    _attempt("writing summary.json", lambda: run.write_summary(summary), failures, run.dir)
+    if report_failure:
+        failures.append(report_failure)
+    if STATE.reason and not run.interrupted:
+        run.interrupted = f"{STATE.reason} while the run was ending"
+    summary = run.summary()
+    with STATE.held():
+        _attempt("writing summary.json", lambda: run.write_summary(summary), failures, run.dir)
     bundle_lines = _attempt("the evidence bundle", lambda: _bundle(run, config), failures, run.dir) or []
+    STATE.armed = False
     if failures:        # the summary says what is missing, so its verdict cannot be read as complete
+        if any(line.endswith(("(Ctrl-C)", "(SIGTERM)")) for line in failures) and not run.interrupted:
+            run.interrupted = f"{STATE.reason or 'interrupted'} while the run was ending"
+        summary = run.summary()
         summary["incomplete"] = "; ".join(failures)
-        _attempt("marking summary.json incomplete", lambda: run.write_summary(summary), where=run.dir)
+        if not bundle_lines and config.getoption("bundle", True):
+            print(f"consent-audit: make the evidence bundle later with: consent-audit bundle {run.dir}",
+                  file=sys.stderr)
+        with STATE.held():
+            _attempt("marking summary.json incomplete", lambda: run.write_summary(summary), where=run.dir)
     terminal = config.pluginmanager.get_plugin("terminalreporter")
     text = "\n".join([f"\n{summary_table(summary)}\n", f"run folder: {run.dir}", *bundle_lines]) + "\n"
     if terminal is not None:

@@ -1,0 +1,79 @@
+"""Signals during the wrap-up (fixture teardown, report, summary.json, bundle).
+
+Once pytest starts ending the session, a Ctrl-C or SIGTERM no longer aborts on the spot: the first one is
+recorded and the teardown (the Appium server stopping) and the wrap-up go on; the summary notes it if it was
+not written yet. A second one stops the part in progress (the HTML report or the bundle) — summary.json is
+still written, marked incomplete, and `consent-audit bundle RUN_DIR` makes the bundle later."""
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+import pytest
+
+CTRL_C = "interrupted by the user (Ctrl-C)"
+SIGTERM = "terminated (SIGTERM)"
+
+
+class WrapUp:
+    """Signals seen since the session began to end: `count`, the latest `reason`, and whether a further
+    one may stop the part in progress (`armed`, set while the report and bundle are made)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.reason: str | None = None
+        self.armed = False
+        self.previous: dict[int, Any] = {}
+
+    def handle(self, signum: int, frame: Any) -> None:
+        self.count += 1
+        self.reason = SIGTERM if signum == signal.SIGTERM else CTRL_C
+        if self.armed and self.count >= 2:
+            raise KeyboardInterrupt(self.reason)
+        print(f"\nconsent-audit: {self.reason} during the wrap-up; finishing the summary and the evidence bundle "
+              "(interrupt again to skip what is left; `consent-audit bundle RUN_DIR` makes the bundle later)",
+              file=sys.stderr)
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """No signal stops what runs inside (writing summary.json: milliseconds); it is still recorded."""
+        armed, self.armed = self.armed, False
+        try:
+            yield
+        finally:
+            self.armed = armed
+
+    def install(self) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            self.previous[signum] = signal.signal(signum, self.handle)
+
+    def restore(self) -> None:
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)
+        self.previous.clear()
+
+
+STATE = WrapUp()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Before pytest tears the session's fixtures down: from here on, signals are recorded, not raised
+    (after an interrupt that ended the tests, the next one may already stop the report or the bundle)."""
+    STATE.__init__()
+    STATE.count = 1 if exitstatus == pytest.ExitCode.INTERRUPTED else 0
+    STATE.install()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    STATE.restore()
+
+
+def reason_of(exc: BaseException) -> str:
+    """The reason an interrupt carries: SIGTERM's, else Ctrl-C's."""
+    return SIGTERM if str(exc) == SIGTERM else CTRL_C
