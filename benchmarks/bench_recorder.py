@@ -48,16 +48,20 @@ def prepare(platform: WebChromiumPlatform, context: AppContext, username: str) -
     return app
 
 
-def by_script(driver, path: list[dict], values: dict[str, str], shots: list[bytes], swipe) -> None:
+def by_script(driver, path: list[dict], values: dict[str, str], shots: list[bytes], platform) -> None:
     """What a QA engineer would write by hand: wait, act, screenshot — for each action of the path. The scroll
-    is the same finger swipe the platform makes (`swipe`), so both sides make the same gestures."""
+    is the same finger swipe the platform makes (`platform.swipe`), so both sides make the same gestures."""
+    def scroll_into_view(element, container) -> None:
+        while not platform.in_view(element, container) and platform.swipe(container, "down"):
+            pass
+
     wait = WebDriverWait(driver, 10, poll_frequency=0.05)
     for action in path:
         element = wait.until(lambda d: (lambda e: e if e.is_displayed() and e.is_enabled() else False)(
             d.find_element(By.CSS_SELECTOR, f"#{action['id']}")) if d.find_elements(By.CSS_SELECTOR, f"#{action['id']}") else False,
             message=f"#{action['id']} not actionable")
         if action["action"] == "scroll":
-            swipe(element.find_element(By.XPATH, "./*[last()]"), element)
+            scroll_into_view(element.find_element(By.XPATH, "./*[last()]"), element)
         elif action["action"] == "text":
             element.clear()
             element.send_keys(values[action["id"]])
@@ -98,7 +102,7 @@ def main() -> None:
                             app.delete_account()
                         times["page objects + recorder"].append(time.perf_counter() - began)
                     else:
-                        by_script(driver, truth["deletion"]["path"], values, shots, platform.scroll_into_view)
+                        by_script(driver, truth["deletion"]["path"], values, shots, platform)
                         times["hand-written script"].append(time.perf_counter() - began)
         finally:
             driver.quit()

@@ -1,5 +1,6 @@
 """Page objects in the manner of PyPOM: locators as class attributes, state as properties, waits that
-return `self`, regions for repeated parts. Every action goes through the recorder, so flows never count."""
+return `self`, regions for repeated parts. Every action goes through the gesture service (one recorded step
+each), so flows never count."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,10 +11,11 @@ from selenium.common.exceptions import (NoSuchElementException, StaleElementRefe
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
-from .recorder import Kind, Step
+from .recorder import Step
 from .screen import Element
 
 if TYPE_CHECKING:
+    from .gestures import Gestures
     from .masking import Masker
     from .platforms.base import Platform
     from .recorder import Recorder
@@ -37,18 +39,15 @@ class AppContext:
     def driver(self) -> Any:
         return self.platform.driver
 
+    @property
+    def gestures(self) -> "Gestures":
+        """The gesture service: every action on the app, one recorded step each."""
+        from .gestures import Gestures
+        return Gestures(self.platform, self.recorder, self.masker, timeout=self.timeout)
+
     def launch(self, settled: Any = None, relaunch: bool = False) -> Step:
         """(Re)launch the app as one recorded step; `settled()` is waited for before the capture."""
-        from .waits import wait_until
-
-        def go() -> None:
-            (self.platform.relaunch if relaunch else self.platform.launch)()
-            if settled is not None:
-                wait_until(lambda: not self.platform.in_foreground() or settled(), timeout=self.timeout,
-                           interval=0.05, message="the app to settle after launch")
-
-        kind = Kind.RELAUNCH if relaunch else Kind.LAUNCH
-        return self.recorder.act(kind, "Relaunch the app" if relaunch else "Launch the app", go)
+        return self.gestures.relaunch(settled) if relaunch else self.gestures.launch(settled)
 
 
 class Actions:
@@ -118,28 +117,17 @@ class Actions:
         info["locator"] = f"{locator[0]}={locator[1]}"
         return label.replace("\n", " ")[:80], info
 
-    # --- acting (each is one recorded step) ---
-    def _then(self, gesture: Callable[[], None], settle: Settle | None) -> Callable[[], None]:
-        """The gesture, then an explicit wait until the app settled, so the capture shows the result."""
-        if settle is None:
-            return gesture
-
-        def run() -> None:
-            gesture()
-            self.wait().until(lambda _: settle(), message="the app to settle after the action")
-        return run
-
+    # --- acting (each is one recorded step, through the gesture service) ---
     def tap(self, locator: Locator, name: str | None = None, settle: Settle | None = None) -> Step:
+        """Tap the element once it is enabled; `settle()` is waited for before the capture."""
         element = self.wait_for_enabled(locator)
         label, info = self._describe(locator, element, name)
-        return self.context.recorder.act(Kind.TAP, f'Tap "{label}"',
-                                         self._then(lambda: self.context.platform.tap(element), settle), info)
+        return self.context.gestures.tap(element, label, info, settle=settle)
 
     def toggle(self, locator: Locator, name: str | None = None, settle: Settle | None = None) -> Step:
         element = self.wait_for_enabled(locator)
         label, info = self._describe(locator, element, name)
-        return self.context.recorder.act(Kind.TOGGLE, f'Toggle "{label}"',
-                                         self._then(lambda: self.context.platform.tap(element), settle), info)
+        return self.context.gestures.toggle(element, label, info, settle=settle)
 
     def type(self, locator: Locator, text: str, name: str | None = None, secret: bool = False) -> Step:
         """Type into a field; a secret value is registered first, so it is masked everywhere after."""
@@ -147,20 +135,23 @@ class Actions:
             self.context.masker.add(text)
         element = self.wait_for_enabled(locator)
         label, info = self._describe(locator, element, name)
-        shown = "•••" if secret else text
-        return self.context.recorder.act(Kind.TEXT, f'Type "{shown}" into "{label}"',
-                                         lambda: self.context.platform.type_text(element, text), info)
+        return self.context.gestures.type(element, text, label, info, secret=secret)
 
     def scroll_to(self, locator: Locator, container: Locator | None = None, name: str | None = None) -> Step:
         """Scroll (one step, however many gestures) until the element is in view."""
         element = self.wait(None).until(lambda _: self.find_element(locator))
         box = self.find_element(container) if container else None
         label, info = self._describe(locator, element, name)
-        return self.context.recorder.act(Kind.SCROLL, f'Scroll to "{label}"',
-                                         lambda: self.context.platform.scroll_into_view(element, box), info)
+        return self.context.gestures.scroll_into_view(element, label, container=box, info=info)
+
+    def scroll_to_end(self, container: Locator, what: str, info: dict[str, Any] | None = None) -> Step:
+        """Scroll the container until it cannot scroll further (one step, however many gestures)."""
+        box = self.find_element(container)
+        record = {"locator": f"{container[0]}={container[1]}", **(info or {})}
+        return self.context.gestures.scroll_to_end(box, what, record)
 
     def back(self) -> Step:
-        return self.context.recorder.act(Kind.BACK, "Back", self.context.platform.back)
+        return self.context.gestures.back()
 
 
 class BasePage(Actions):

@@ -244,15 +244,13 @@ def driver(appium_url: str, device_profile: Profile, target: Target, request: py
     from appium import webdriver
     from appium.options.common.base import AppiumOptions
 
+    from .platforms.registry import spec_named
+
     if target.platform != device_profile.platform:
         pytest.skip(f"target {target.name} runs on {target.platform}, profile {device_profile.name} is {device_profile.platform}")
-    caps = dict(device_profile.capabilities)
-    if device_profile.platform == "web-chromium" and device_profile.server == "local":
-        # its own chromedriver port per session: the default 9515 races when sessions follow each other
-        from .appium_server import free_port
-        caps.setdefault("appium:chromedriverPort", free_port())
-    if device_profile.platform == "android-uiautomator2":
-        caps.setdefault("appium:appPackage", target.start)
+    # the platform's defaults (a free chromedriver port, the app package …) unless the profile sets them
+    caps = {**spec_named(device_profile.platform).capability_defaults(device_profile, target),
+            **device_profile.capabilities}
     options = AppiumOptions().load_capabilities(caps)
     session = webdriver.Remote(appium_url, options=options)
     try:
@@ -267,8 +265,9 @@ def driver(appium_url: str, device_profile: Profile, target: Target, request: py
 @pytest.fixture
 def platform(driver: Any, device_profile: Profile, start_location: str, pytestconfig: pytest.Config,
              target: Target, run: Run) -> Iterator[Any]:
-    from .platforms import platform_for
-    made = platform_for(device_profile.platform)(driver, start_location, timeout=pytestconfig.getoption("--step-timeout"))
+    from .platforms.registry import spec_named
+    made = spec_named(device_profile.platform).platform_class(driver, start_location,
+                                                              timeout=pytestconfig.getoption("--step-timeout"))
     yield made
     _record_identity(run, target, made, start_location)
 

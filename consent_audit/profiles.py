@@ -15,12 +15,12 @@ from .errors import UsageError
 from .paths import profile_folders
 
 _ENV_REF = re.compile(r"\$\{([A-Z0-9_]+)\}")
-PLATFORMS = ("web-chromium", "android-uiautomator2")
 
 
 @dataclass
 class Profile:
-    """A device profile: which platform, which server, which capabilities."""
+    """A device profile: which platform (the registry's spec name, from the capabilities), which server,
+    which capabilities."""
 
     name: str
     platform: str
@@ -70,9 +70,6 @@ def load_profile(name_or_path: str, overrides: list[str] | None = None, folder: 
         raise UsageError(f"profile {path} is not valid YAML: {str(exc).splitlines()[0]}") from None
     if not isinstance(data, dict) or not isinstance(data.get("capabilities"), dict):
         raise UsageError(f"profile {path} needs a 'capabilities' mapping")
-    platform = data.get("platform", "web-chromium")
-    if platform not in PLATFORMS:
-        raise UsageError(f"profile {path}: platform must be one of {', '.join(PLATFORMS)}, not '{platform}'")
     secret_paths = set(data.get("secret_capabilities", []))
     secrets: list[str] = []
     caps = _resolve_env(copy.deepcopy(data["capabilities"]), environ, path, "", secret_paths, secrets)
@@ -82,10 +79,26 @@ def load_profile(name_or_path: str, overrides: list[str] | None = None, folder: 
     for item in overrides or []:
         key, value = parse_capability(item)
         _set_path(caps, key, value)
+    platform = platform_of(caps, data.get("platform"), path)
     return Profile(name=data.get("name", path.stem), platform=platform, capabilities=caps,
                    server=data.get("server", "local"), appium_url=appium_url,
                    description=data.get("description", ""), requires_device=bool(data.get("requires_device")),
                    secret_values=secrets, path=path)
+
+
+def platform_of(capabilities: dict[str, Any], declared: Any, path: Path) -> str:
+    """The platform the capabilities run on (platformName / appium:automationName, by the registry). A
+    `platform:` the file declares is a cross-check: UsageError (one line) when it names another one."""
+    from .platforms.registry import spec_for_capabilities
+
+    try:
+        spec = spec_for_capabilities(capabilities)
+    except UsageError as exc:
+        raise UsageError(f"profile {path}: {exc}") from None
+    if declared is not None and declared != spec.name:
+        raise UsageError(f"profile {path}: platform '{declared}' does not match its capabilities, which are "
+                         f"for {spec.name}")
+    return spec.name
 
 
 def parse_capability(item: str) -> tuple[str, Any]:

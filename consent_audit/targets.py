@@ -100,6 +100,10 @@ def load_target(name: str, folder: Path | None = None, environ: dict[str, str] |
             raise UsageError(f"target {path} lacks '{key}'")
     if data["kind"] not in KINDS:
         raise UsageError(f"target {path}: kind must be one of {', '.join(KINDS)}")
+    from .platforms.registry import find_spec, specs
+    if find_spec(str(data["platform"])) is None:
+        raise UsageError(f"target {path}: unknown platform '{data['platform']}'; known: "
+                         f"{', '.join(s.name for s in specs())}")
     account = {}
     for key, raw in (data.get("account") or {}).items():
         if isinstance(raw, dict):

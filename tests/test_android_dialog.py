@@ -16,12 +16,11 @@ from selenium.common.exceptions import NoSuchElementException, StaleElementRefer
 
 from consent_audit.masking import Masker
 from consent_audit.page import AppContext
-from consent_audit.platforms.android import AndroidPlatform
+from consent_audit.platforms.android import AndroidPlatform, PermissionDialog, load_dialog_lexicon, read_dialog
+from consent_audit.platforms.android.lexicon import LEXICON
+from consent_audit.platforms.android.permission_dialog import locator_for
+from consent_audit.platforms.android.uiautomator import screen_from_uiautomator_xml
 from consent_audit.recorder import Kind, Recorder
-from consent_audit.screen import screen_from_uiautomator_xml
-from pages.android import PermissionDialog, load_dialog_lexicon, read_dialog
-from pages.android.lexicon import LEXICON
-from pages.android.permission_dialog import locator_for
 from refapp.server import RefAppServer
 
 DATA = Path(__file__).parent / "data" / "android"

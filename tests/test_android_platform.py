@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from selenium.common.exceptions import WebDriverException
 
-from consent_audit.platforms import platform_for
+from consent_audit.platforms.registry import spec_named
 from consent_audit.platforms.android import ANDROID_PERMISSIONS, AndroidPlatform
 
 DATA = Path(__file__).parent / "data" / "android"
@@ -89,7 +89,7 @@ def logged(*names: str) -> list[dict[str, Any]]:
 
 
 def test_the_platform_is_registered() -> None:
-    assert platform_for("android-uiautomator2") is AndroidPlatform
+    assert spec_named("android-uiautomator2").platform_class is AndroidPlatform
 
 
 def test_grant_and_revoke_through_change_permissions() -> None:
@@ -215,7 +215,7 @@ def test_gestures() -> None:
 
     class Box:
         id = "container-1"
-    assert platform.scroll_to_end(Box()) == 3
+    assert [platform.swipe(Box(), "down") for _ in range(3)] == [True, True, False]   # False: at the end
     assert driver.mobile("scrollGesture")[0] == {"direction": "down", "percent": 0.75, "elementId": "container-1"}
     platform.back()
     assert driver.mobile("pressKey") == [{"keycode": 4}]
@@ -276,7 +276,7 @@ def test_every_mobile_call_matches_the_installed_driver() -> None:
     platform.in_foreground()
     platform.identity()
     AndroidPlatform(RecordingDriver(shell=False), PKG).identity()
-    platform.scroll_to_end()
+    platform.swipe(None, "down")
     platform.back()
     bare = AndroidPlatform(driver, "com.example.shop")
     bare.launch()

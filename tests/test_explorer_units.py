@@ -25,7 +25,8 @@ from consent_audit.explorer.permissions import Feature
 from consent_audit.explorer.screens import asks_decision, ends_off_app, is_consent, reached
 from consent_audit.explorer.search import GoalSearch
 from consent_audit.explorer.settings import ExploreSettings
-from consent_audit.screen import Element, Screen, screen_from_uiautomator_xml
+from consent_audit.platforms.android.uiautomator import screen_from_uiautomator_xml
+from consent_audit.screen import Element, Screen
 
 SCREENS = Path(__file__).parent / "data" / "explore" / "screens"
 CONFIG = load_config()

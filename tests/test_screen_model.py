@@ -1,7 +1,9 @@
 """The structural signature: same screen after scrolling, typing or a longer list; new screen for a dialog."""
 from __future__ import annotations
 
-from consent_audit.screen import collapse, elements_from_dom, parse_bounds, screen_from_uiautomator_xml, signature_of
+from consent_audit.platforms.android.uiautomator import parse_bounds, screen_from_uiautomator_xml
+from consent_audit.platforms.web.dom import elements_from_dom
+from consent_audit.screen import collapse, signature_of
 
 HIERARCHY = """<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>
 <hierarchy index="0" class="hierarchy" rotation="0" width="1080" height="2400">

@@ -3,7 +3,6 @@ pytest arguments of the engine underneath."""
 from __future__ import annotations
 
 import argparse
-import os
 
 from ..errors import UsageError
 from ..paths import ROOT
@@ -11,12 +10,12 @@ from ..profiles import Profile
 
 
 def check_profile(profile: Profile, args: argparse.Namespace) -> None:
-    """Device, Appium endpoint or installation, browser and driver binaries, relaunch count."""
+    """The platform's own checks first (a device, browser and driver binaries: without them nothing else
+    matters), then the relaunch count and the Appium endpoint or installation."""
     from ..appium_server import port_in_use, server_status
+    from ..platforms.registry import spec_named
 
-    if profile.requires_device and not args.appium_url:
-        from ..platforms import check_android_device
-        check_android_device()      # first: without a device nothing else matters, and the driver would wait 20 s
+    spec_named(profile.platform).preflight(profile, args)
     if args.relaunches < 1:
         raise UsageError("--relaunches must be at least 1")
     url = args.appium_url or (profile.appium_url if profile.server == "remote" else None)
@@ -29,17 +28,6 @@ def check_profile(profile: Profile, args: argparse.Namespace) -> None:
             raise UsageError(f"port {args.appium_port} is already in use; choose another --appium-port or omit it")
         if not (ROOT / "node_modules" / "appium" / "index.js").exists():
             raise UsageError("Appium is not installed; run `make setup`")
-    if profile.platform == "web-chromium" and not url:
-        caps = profile.capabilities
-        chrome = (caps.get("goog:chromeOptions") or {}).get("binary", "/usr/bin/chromium")
-        driver = caps.get("appium:executable")
-        if not driver:
-            raise UsageError("the profile sets no appium:executable: without it the chromium driver tries to "
-                             "download chromedriver and fails offline")
-        for name, path in (("chromium", chrome), ("chromedriver", driver)):
-            if not (os.path.isfile(path) and os.access(path, os.X_OK)):
-                raise UsageError(f"{name} not found at {path}; run `make setup` (Debian: apt-get install chromium "
-                                 f"chromium-driver) or set it in the profile")
 
 
 def engine_args(args: argparse.Namespace, flow_files: list[str]) -> list[str]:

@@ -57,13 +57,14 @@ def settings_of(args: argparse.Namespace):
 
 def preflight(args: argparse.Namespace, platform: str) -> None:
     """Check the input before anything starts: every problem is one line (UsageError)."""
+    from ..platforms.registry import spec_named
     from ..profiles import load_profile
 
-    args.profile = args.profile or ("local-chromium" if platform == "web-chromium" else "android-emulator")
+    spec = spec_named(platform)
+    args.profile = args.profile or spec.default_profile
     profile = load_profile(args.profile, args.capability)
     if profile.platform != platform:
-        raise UsageError(f"profile {profile.name} is for {profile.platform}; "
-                         f"{'--url needs a web profile' if platform == 'web-chromium' else '--app-package needs an Android profile'}")
+        raise UsageError(f"profile {profile.name} is for {profile.platform}; {spec.explore_hint}")
     check_profile(profile, args)
 
 

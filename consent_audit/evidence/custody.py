@@ -103,6 +103,7 @@ def sha256_file(path: Path) -> str:
 
 def target_identities(run: Run) -> dict[str, dict[str, Any]]:
     """What was audited, per target: identity seen in the app, completed from the target file."""
+    from ..platforms.registry import find_spec
     from ..targets import load_target
 
     seen: dict[str, dict[str, Any]] = {k: dict(v) for k, v in (run.meta.get("targets") or {}).items()}
@@ -120,7 +121,8 @@ def target_identities(run: Run) -> dict[str, dict[str, Any]]:
             pass
         if entry.get("target_kind") == "refapp" and run.meta.get("reference_app") and not entry.get("build"):
             entry["build"] = run.meta["reference_app"].get("build")
-        if entry.get("platform") == "android-uiautomator2" and isinstance(app_path, str) and Path(app_path).is_file():
+        spec = find_spec(str(entry.get("platform", "")))
+        if spec is not None and spec.installs_app and isinstance(app_path, str) and Path(app_path).is_file():
             entry.setdefault("apk", app_path)
             entry.setdefault("apk_sha256", sha256_file(Path(app_path)))
         out[name] = entry

@@ -1,281 +1,38 @@
 """What the explorer needs from a platform beyond `Platform`: finding a captured element in the live app
-again, waiting until the app is quiet after an action, scroll containers, and which elements an open
-dialog covers. One adapter per platform; the rest of the explorer never branches on the platform."""
+again, waiting until the app is quiet after an action, which containers can scroll (the gesture service
+scrolls them), and which elements an open dialog covers. Each platform package brings its adapter (its
+spec's `adapter_class`); the explorer keeps this protocol only and never branches on the platform."""
 from __future__ import annotations
 
-import logging
 from typing import Any, Protocol
 
-from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.common.actions import interaction
-from selenium.webdriver.common.actions.action_builder import ActionBuilder
-from selenium.webdriver.common.actions.pointer_input import PointerInput
 from selenium.webdriver.remote.webelement import WebElement
 
 from ..screen import Element, Screen
-from ..waits import wait_until
-
-log = logging.getLogger(__name__)
-
-# Installed into every document before the app's scripts: counts requests in flight and short timers, and
-# notes the time of the last DOM change, so "settled" is a condition, not a pause.
-SETTLE_JS = r"""
-(() => {
-  if (window.__cxSettle) return;
-  let next = 0;
-  const s = window.__cxSettle = {pending: new Map(), timers: new Set(), last: performance.now()};
-  const touch = () => { s.last = performance.now(); };
-  const start = () => { const id = ++next; s.pending.set(id, performance.now()); touch(); return id; };
-  const end = (id) => { s.pending.delete(id); touch(); };
-  const track = (make) => function (...a) { const id = start(); try { return Promise.resolve(make.apply(this, a)).finally(() => end(id)); } catch (e) { end(id); throw e; } };
-  if (window.fetch) window.fetch = track(window.fetch);
-  const send = XMLHttpRequest.prototype.send;
-  XMLHttpRequest.prototype.send = function (...a) { const id = start(); this.addEventListener('loadend', () => end(id)); return send.apply(this, a); };
-  try {   // a permission request in flight keeps the app busy (its answer changes the screen)
-    const geo = navigator.geolocation, get = geo.getCurrentPosition.bind(geo);
-    geo.getCurrentPosition = function (ok, fail, opts) {
-      const id = start();
-      return get((...a) => { end(id); if (ok) ok(...a); }, (...a) => { end(id); if (fail) fail(...a); }, opts);
-    };
-  } catch (e) {}
-  try { if (window.Notification && Notification.requestPermission) Notification.requestPermission = track(Notification.requestPermission.bind(Notification)); } catch (e) {}
-  try { const md = navigator.mediaDevices; if (md && md.getUserMedia) md.getUserMedia = track(md.getUserMedia.bind(md)); } catch (e) {}
-  try { const pq = navigator.permissions; if (pq && pq.query) pq.query = track(pq.query.bind(pq)); } catch (e) {}
-  const st = window.setTimeout, ct = window.clearTimeout;
-  window.setTimeout = function (fn, ms, ...a) {
-    if (typeof fn !== 'function' || (ms || 0) > 2000) return st(fn, ms, ...a);
-    let id;
-    id = st(function () { s.timers.delete(id); try { return fn.apply(this, a); } finally { touch(); } }, ms);
-    s.timers.add(id);
-    return id;
-  };
-  window.clearTimeout = function (id) { s.timers.delete(id); return ct(id); };
-  new MutationObserver(touch).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
-})();
-"""
-
-# Settled: loaded, nothing in flight for less than 3 s (what never answers is not waited for), no short timer
-# due, and no DOM change for `arguments[0]` ms.
-SETTLED_JS = r"""
-const s = window.__cxSettle;
-if (document.readyState !== 'complete') return false;
-if (!s) return true;
-const now = performance.now();
-for (const t0 of s.pending.values()) if (now - t0 < 3000) return false;
-return s.timers.size === 0 && now - s.last >= arguments[0];
-"""
-
-# The live element at captured bounds (device px), preferring the id, then a form control for a control role,
-# then the element whose text is the label, then the innermost.
-LOCATE_JS = r"""
-const [x, y, w, h, rid, text, role] = arguments;
-const dpr = window.devicePixelRatio || 1;
-const same = (el) => { const r = el.getBoundingClientRect();
-  return Math.round(r.left * dpr) === x && Math.round(r.top * dpr) === y &&
-         Math.round(r.width * dpr) === w && Math.round(r.height * dpr) === h; };
-if (rid) { const el = document.getElementById(rid); if (el && same(el)) return el; }
-const found = [];
-for (const el of document.body.querySelectorAll('*')) if (same(el)) found.push(el);
-if (!found.length) return rid ? document.getElementById(rid) : null;
-const tags = {textbox: ['INPUT', 'TEXTAREA'], checkbox: ['INPUT'], radio: ['INPUT'], switch: ['INPUT']}[role];
-if (tags) { const c = found.find(e => tags.includes(e.tagName)); if (c) return c; }
-const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
-return found.find(e => norm(e.innerText) === text) || found[found.length - 1];
-"""
-
-# For each element's centre (device px): is what the user would touch there that element (or inside it)?
-COVERED_JS = r"""
-const boxes = arguments[0];
-const dpr = window.devicePixelRatio || 1;
-const out = [];
-boxes.forEach(([x, y, w, h], i) => {
-  const cx = (x + w / 2) / dpr, cy = (y + h / 2) / dpr;
-  if (cx < 0 || cy < 0 || cx >= innerWidth || cy >= innerHeight) return;
-  let hit = document.elementFromPoint(cx, cy);
-  while (hit) {
-    const r = hit.getBoundingClientRect();
-    if (Math.round(r.left * dpr) === x && Math.round(r.top * dpr) === y &&
-        Math.round(r.width * dpr) === w && Math.round(r.height * dpr) === h) return;
-    hit = hit.parentElement;
-  }
-  out.push(i);
-});
-return out;
-"""
-
-# Scrollable containers not yet scrolled to their end, with their last child (the end a user scrolls to).
-SCROLLABLE_JS = r"""
-const out = [];
-const root = document.scrollingElement;
-for (const el of document.querySelectorAll('body *')) {
-  if (el.scrollHeight <= el.clientHeight + 2 || el.getClientRects().length === 0) continue;
-  const oy = getComputedStyle(el).overflowY;
-  if (oy !== 'auto' && oy !== 'scroll') continue;
-  if (el.scrollTop + el.clientHeight >= el.scrollHeight - 2) continue;
-  out.push([el, el.lastElementChild || el]);
-}
-if (root && root.scrollTop + innerHeight < root.scrollHeight - 2) {
-  const last = document.body.lastElementChild;
-  if (last) out.push([null, last]);
-}
-return out;
-"""
-
-AT_END_JS = r"""
-const el = arguments[0] || document.scrollingElement;
-const height = arguments[0] ? el.clientHeight : innerHeight;
-return el.scrollTop + height >= el.scrollHeight - 2;
-"""
 
 
 class Adapter(Protocol):
-    def prepare(self) -> None: ...
-    def settled(self) -> bool: ...
-    def settle(self) -> None: ...
-    def locate(self, element: Element) -> WebElement | None: ...
-    def covered(self, screen: Screen) -> frozenset[int]: ...
-    def can_scroll(self) -> bool: ...
-    def scroll_to_end(self) -> bool: ...
-
-
-class WebAdapter:
-    """Chromium through the Appium chromium driver."""
-
-    def __init__(self, platform: Any, quiet_ms: int = 120, timeout: float = 6.0) -> None:
-        self.platform = platform
-        self.driver = platform.driver
-        self.quiet_ms = quiet_ms
-        self.timeout = timeout
-        self._installed = False
-
     def prepare(self) -> None:
-        if not self._installed:
-            self.platform.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": SETTLE_JS})
-            self._installed = True
+        """Install what `settled` needs (once per session)."""
 
     def settled(self) -> bool:
-        try:
-            return bool(self.driver.execute_script(SETTLED_JS, self.quiet_ms))
-        except WebDriverException:
-            return True   # the page is gone (the app left): nothing more to wait for
+        """Whether the app is quiet now."""
 
     def settle(self) -> None:
-        try:
-            wait_until(self.settled, timeout=self.timeout, interval=0.03, message="the app to settle")
-        except TimeoutError:
-            log.info("the app kept changing for %gs; going on", self.timeout)
+        """Wait (bounded) until the app is quiet; going on when it keeps changing."""
 
     def locate(self, element: Element) -> WebElement | None:
-        x, y, w, h = element.bounds
-        try:
-            return self.driver.execute_script(LOCATE_JS, x, y, w, h, element.rid, element.text, element.role)
-        except WebDriverException:
-            return None
+        """The live element a captured one is, or None."""
 
     def covered(self, screen: Screen) -> frozenset[int]:
-        indexes = [i for i, e in enumerate(screen.elements) if e.clickable or e.role == "textbox"]
-        if not indexes:
-            return frozenset()
-        try:
-            hidden = self.driver.execute_script(COVERED_JS, [list(screen.elements[i].bounds) for i in indexes])
-        except WebDriverException:
-            return frozenset()
-        return frozenset(indexes[k] for k in hidden or [])
+        """Indexes of the screen's elements an open dialog covers."""
 
-    def can_scroll(self) -> bool:
-        try:
-            return bool(self.driver.execute_script(SCROLLABLE_JS))
-        except WebDriverException:
-            return False
-
-    def scroll_to_end(self) -> bool:
-        """Swipe the first container not at its end until it is (one user scroll); False when none."""
-        try:
-            found = self.driver.execute_script(SCROLLABLE_JS) or []
-        except WebDriverException:
-            return False
-        if not found:
-            return False
-        container, _last = found[0]
-
-        def at_end() -> bool:
-            self._swipe(container)
-            return bool(self.driver.execute_script(AT_END_JS, container))
-
-        try:
-            wait_until(at_end, timeout=self.timeout, interval=0.02, message="the container to reach its end")
-        except TimeoutError:
-            log.info("a container did not reach its end")
-        return True
-
-    def _swipe(self, container: WebElement | None) -> None:
-        """One finger swipe upwards over the container (the page when None), as on a phone."""
-        box = self.driver.execute_script(
-            "const r = (arguments[0] || document.scrollingElement).getBoundingClientRect();"
-            "const top = Math.max(0, r.top), bottom = Math.min(window.innerHeight, r.bottom);"
-            "return [Math.round(r.left + r.width / 2), Math.round(top), Math.round(bottom)];", container)
-        x, top, bottom = box
-        height = max(bottom - top, 40)
-        actions = ActionBuilder(self.driver, mouse=PointerInput(interaction.POINTER_TOUCH, "finger"))
-        finger = actions.pointer_action
-        finger.move_to_location(x, int(top + height * 0.85)).pointer_down()
-        finger.move_to_location(x, int(top + height * 0.15)).pause(0.1).pointer_up()
-        actions.perform()
-
-
-class AndroidAdapter:
-    """UiAutomator2: elements by bounds, quiet when two hierarchy dumps agree, scrolls by gesture."""
-
-    def __init__(self, platform: Any, quiet_ms: int = 120, timeout: float = 6.0) -> None:
-        self.platform = platform
-        self.driver = platform.driver
-        self.timeout = timeout
-        self._last = ""
-
-    def prepare(self) -> None:
-        pass
-
-    def settled(self) -> bool:
-        try:
-            source = self.driver.page_source
-        except WebDriverException:
-            return True
-        same, self._last = source == self._last, source
-        return same
-
-    def settle(self) -> None:
-        self._last = ""
-        try:
-            wait_until(self.settled, timeout=self.timeout, interval=0.1, message="the app to settle")
-        except TimeoutError:
-            log.info("the screen kept changing for %gs; going on", self.timeout)
-
-    def locate(self, element: Element) -> WebElement | None:
-        x, y, w, h = element.bounds
-        found = self.driver.find_elements("xpath", f"//*[@bounds='[{x},{y}][{x + w},{y + h}]']")
-        for candidate in found:
-            if element.text and candidate.get_attribute("text") == element.text:
-                return candidate
-        return found[-1] if found else None
-
-    def covered(self, screen: Screen) -> frozenset[int]:
-        return frozenset()   # UiAutomator2 dumps the active window only: a dialog hides what is under it
-
-    def can_scroll(self) -> bool:
-        return bool(self.driver.find_elements("xpath", "//*[@scrollable='true']"))
-
-    def scroll_to_end(self) -> bool:
-        found = self.driver.find_elements("xpath", "//*[@scrollable='true']")
-        if not found:
-            return False
-        for _ in range(30):
-            more = self.driver.execute_script("mobile: scrollGesture", {
-                "elementId": found[0].id, "direction": "down", "percent": 1.0})
-            if not more:
-                break
-        return True
+    def scroll_containers(self) -> list[WebElement | None]:
+        """Containers not at their end (None: the page itself); [] when nothing scrolls."""
 
 
 def adapter_for(platform: Any, quiet_ms: int = 120, timeout: float = 6.0) -> Adapter:
-    cls = AndroidAdapter if platform.name.startswith("android") else WebAdapter
-    return cls(platform, quiet_ms=quiet_ms, timeout=timeout)
+    """The adapter of the platform's spec (found by the platform's name) for this session; UsageError for
+    a platform the registry does not know."""
+    from ..platforms.registry import spec_named
+    return spec_named(platform.name).adapter_class(platform, quiet_ms=quiet_ms, timeout=timeout)

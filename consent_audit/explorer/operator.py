@@ -1,5 +1,6 @@
-"""The explorer's hands: every gesture goes through the recorder (counted and captured as page objects'
-are), waits until the app is quiet, and is charged to the goal's budget while searching."""
+"""The explorer's hands: every gesture goes through the gesture service (one recorded step, counted and
+captured as page objects' are, then a wait until the app is quiet); the operator keeps only the budget
+accounting while searching."""
 from __future__ import annotations
 
 import logging
@@ -8,8 +9,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..gestures import Gestures
 from ..page import AppContext
-from ..recorder import Kind
+from ..recorder import Step
 from ..screen import Element, Screen
 from ..waits import wait_until
 from .adapters import Adapter
@@ -73,6 +75,7 @@ class Operator:
         self.platform = context.platform
         self.masker = context.masker
         self.adapter = adapter
+        self.gestures: Gestures = context.gestures.quieted(adapter.settle)
         self.code_wait = code_wait
         self.spend: Spend | None = None
         self.last_code: str | None = None    # the one-time code the app showed last (a secret)
@@ -95,17 +98,13 @@ class Operator:
     def find(self, key: str, screen: Screen | None = None) -> Target | None:
         return next((t for t in self.targets(screen) if t.key == key), None)
 
-    # --- gestures ---
-    def _act(self, kind: Kind, title: str, gesture: Callable[[], Any], info: dict[str, Any] | None = None) -> Screen:
+    # --- gestures (budget accounting around the gesture service) ---
+    def _charged(self, gesture: Callable[[], Step], charge: bool = True) -> Screen:
+        """Check the budget, make the gesture (one recorded step), charge it; the screen after it."""
         if self.spend is not None:
             self.spend.check()
-
-        def run() -> None:
-            gesture()
-            self.adapter.settle()
-
-        step = self.recorder.act(kind, title, run, info)
-        if self.spend is not None:
+        step = gesture()
+        if self.spend is not None and charge:
             self.spend.charge()
         return step.screen
 
@@ -129,8 +128,8 @@ class Operator:
         if fits(screen, target.element):
             return target
         live = self._live(target.element)
-        after = self._act(Kind.SCROLL, f'Scroll to "{target.label[:60]}"',
-                          lambda: self.platform.scroll_into_view(live, None), self._info(target))
+        after = self._charged(lambda: self.gestures.scroll_into_view(live, target.label[:60], None,
+                                                                     self._info(target)))
         again = next((t for t in targets(after, self.covered(after)) if t.key == target.key), None)
         if again is None:
             raise NotOnScreen(f"'{target.label}' went away while scrolling to it")
@@ -141,48 +140,37 @@ class Operator:
         app show and register it as a secret before the screen is captured."""
         target = self.reveal(target)
         live = self._live(target.element)
-        kind = Kind.TOGGLE if target.use == Use.TOGGLE else Kind.TAP
-        verb = "Toggle" if kind == Kind.TOGGLE else "Tap"
-
-        def gesture() -> None:
-            self.platform.tap(live)
-            if peek_code:
-                self._peek_code(exclude or set())
-
-        return self._act(kind, f'{verb} "{target.label[:60]}"', gesture, self._info(target))
+        label, info = target.label[:60], self._info(target)
+        read = (lambda: self._peek_code(exclude or set())) if peek_code else None
+        verb = self.gestures.toggle if target.use == Use.TOGGLE else self.gestures.tap
+        return self._charged(lambda: verb(live, label, info, read=read))
 
     def type(self, target: Target, value: str, secret: bool) -> Screen:
         if secret:
             self.masker.add(value)
         target = self.reveal(target)
         live = self._live(target.element)
-        shown = "•••" if secret else value
-        return self._act(Kind.TEXT, f'Type "{shown}" into "{target.label[:60]}"',
-                         lambda: self.platform.type_text(live, value), self._info(target))
+        return self._charged(lambda: self.gestures.type(live, value, target.label[:60], self._info(target),
+                                                        secret=secret))
 
     def scroll_to_end(self, why: str) -> Screen | None:
         """Scroll a container (or the page) that is not at its end to its end: one recorded scroll."""
-        if not self.adapter.can_scroll():
+        containers = self.adapter.scroll_containers()
+        if not containers:
             return None
-        moved: list[bool] = []
-        screen = self._act(Kind.SCROLL, f"Scroll to the end of {why[:60]}",
-                           lambda: moved.append(self.adapter.scroll_to_end()), {"name": why})
-        return screen if moved and moved[0] else None
+        return self._charged(lambda: self.gestures.scroll_to_end(containers[0], why[:60], {"name": why},
+                                                                 require_end=False))
 
     def launch(self, relaunch: bool = False) -> Screen:
-        if self.spend is not None:
-            self.spend.check()
         self.adapter.prepare()
-        step = self.context.launch(settled=self.adapter.settled, relaunch=relaunch)
-        if self.spend is not None and relaunch:
-            self.spend.charge()
-        return step.screen
+        verb = self.gestures.relaunch if relaunch else self.gestures.launch
+        return self._charged(lambda: verb(self.adapter.settled), charge=relaunch)
 
     def relaunch(self) -> Screen:
         return self.launch(relaunch=True)
 
     def back(self) -> Screen:
-        return self._act(Kind.BACK, "Back", self.platform.back)
+        return self._charged(self.gestures.back)
 
     def fresh(self) -> None:
         """A fresh install: storage and permission decisions cleared (the next launch starts over)."""

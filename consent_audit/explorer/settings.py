@@ -62,8 +62,15 @@ class ExploreSettings:
         return cls(**given)  # type: ignore[arg-type]
 
     @property
+    def kind(self) -> str:
+        """The explored target's kind: an Android app by package, else a web app by URL."""
+        return "android" if self.app_package else "web"
+
+    @property
     def platform(self) -> str:
-        return "web-chromium" if self.url else "android-uiautomator2"
+        """The name of the platform that runs targets of this kind (the registry's)."""
+        from ..platforms.registry import spec_for_target_kind
+        return spec_for_target_kind(self.kind).name
 
     @property
     def start(self) -> str:
@@ -83,7 +90,7 @@ class ExploreSettings:
     def target(self) -> Target:
         account = {"username": Value(self.username or None), "password": Value(self.password, True),
                    "sms_code": Value(self.sms_code, True), "id_number": Value(self.id_number, True)}
-        return Target(name=self.name, kind="android" if self.app_package else "web", platform=self.platform,
+        return Target(name=self.name, kind=self.kind, platform=self.platform,
                       start=self.start, pages="consent_audit.explorer.app:ExploredApp", language="",
                       account=account, description="explored: no page objects")
 

@@ -68,14 +68,24 @@ class Platform(ABC):
     def capture(self, screenshot: bool = True) -> Capture:
         """Screenshot + page source + elements, in one go."""
 
+    # Primitives only: the gesture service (consent_audit.gestures) records them and writes the loops.
     @abstractmethod
-    def tap(self, element: WebElement) -> None: ...
+    def tap(self, element: WebElement) -> None:
+        """One tap on the element's centre."""
 
     @abstractmethod
-    def type_text(self, element: WebElement, text: str) -> None: ...
+    def type_text(self, element: WebElement, text: str) -> None:
+        """Replace the field's value with `text`, as the keyboard would."""
 
     @abstractmethod
-    def scroll_into_view(self, element: WebElement, container: WebElement | None = None) -> None: ...
+    def swipe(self, container: WebElement | None, direction: str = "down") -> bool:
+        """One finger swipe over `container` (None: the screen) that moves the content `direction` (down:
+        the finger moves up, showing what is below; up, left, right alike). Returns True while the content
+        can move further that way, False once it is at its end (a swipe there moves nothing)."""
+
+    @abstractmethod
+    def in_view(self, element: WebElement, container: WebElement | None = None) -> bool:
+        """Whether the element is shown whole inside `container` (None: the screen)."""
 
     def back(self) -> None:
         self.driver.back()

@@ -24,7 +24,7 @@ from selenium.common.exceptions import TimeoutException
 from consent_audit.detectors.text import load_lexicon, waiting_period_days
 from consent_audit.errors import AutomationError
 from consent_audit.page import AppContext
-from pages.android import PermissionDialog
+from consent_audit.platforms.android import PermissionDialog
 
 from .base import RefAppAndroidPage, rid
 from .deletion import STEPS, DeletionStep
@@ -85,7 +85,7 @@ class RefAppAndroid:
         self.config = fetch_config(self.server, self.variant)
         launch_with = getattr(context.platform, "use_launch_intent", None)
         if launch_with is None:
-            raise RuntimeError("the reference APK's page objects need the android-uiautomator2 platform")
+            raise RuntimeError("the reference APK's page objects need the Android (UiAutomator2) platform")
         launch_with(ACTIVITY, [["s", EXTRA_URL, f"{self.server}/app/{self.variant}/"]])
         self.page = RefAppAndroidPage(context)
         self.dialog = PermissionDialog(context)

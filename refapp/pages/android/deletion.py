@@ -1,11 +1,9 @@
 """The reference APK's account-deletion steps, one page object per kind (the app's config describes them)."""
 from __future__ import annotations
 
-from typing import Any, Callable, cast
+from typing import Any, Callable
 
 from consent_audit.page import AppContext
-from consent_audit.platforms.android import AndroidPlatform
-from consent_audit.recorder import Kind
 from refapp.pages.web.deletion import FaceScanRefused
 
 from .base import RefAppAndroidPage, rid
@@ -45,11 +43,7 @@ class NoticeStep(DeletionStep):
 
     def perform(self) -> None:
         body_id = self.step["scroll_id"]
-        how, what = rid(body_id)
-        body = self.find_element((how, what))
-        platform = cast(AndroidPlatform, self.context.platform)
-        self.context.recorder.act(Kind.SCROLL, f'Scroll to "end of {self.step.get("title", "notice")}"',
-                                  lambda: platform.scroll_to_end(body), {"id": body_id, "locator": f"{how}={what}"})
+        self.scroll_to_end(rid(body_id), self.step.get("title", "the notice"), {"id": body_id})
         self.toggle(rid(self.step["agree_id"]))
         self.tap(self.next_button, settle=self.final_settle)
 

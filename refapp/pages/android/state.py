@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from consent_audit.screen import PERMISSION_PROMPT_PACKAGES, Element, Screen, screen_from_uiautomator_xml
+from consent_audit.platforms.android.uiautomator import PERMISSION_PROMPT_PACKAGES, screen_from_uiautomator_xml
+from consent_audit.screen import Element, Screen
 
 PACKAGE = "org.consentaudit.refapp"
 ACTIVITY = ".MainActivity"

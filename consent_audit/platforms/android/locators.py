@@ -2,8 +2,8 @@
 evaluates, so the tests check them on recorded page sources exactly as the server would."""
 from __future__ import annotations
 
-from consent_audit.page import Locator
-from consent_audit.platforms.android import AndroidPlatform
+from ...page import Locator
+from .platform import AndroidPlatform
 
 
 def xpath_literal(text: str) -> str:

@@ -11,10 +11,10 @@ from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.actions.pointer_input import PointerInput
 from selenium.webdriver.remote.webelement import WebElement
 
-from ..errors import AutomationError
-from ..screen import DOM_SNAPSHOT_JS, Screen, elements_from_dom, signature_of
-from ..waits import wait_until
-from .base import PERMISSIONS, STATES, Capture, Platform
+from ...errors import AutomationError
+from ...waits import wait_until
+from ..base import PERMISSIONS, STATES, Capture, Platform
+from .dom import DOM_SNAPSHOT_JS, input_values, screen_from_dom
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,33 @@ INSTRUMENTATION_JS = r"""
     return add.call(this, type, ...rest);
   };
 })();
+"""
+
+# The visible box (CSS px) of a container, or of the window for the page: [x, y, width, height].
+BOX_JS = r"""
+const r = (arguments[0] || document.scrollingElement).getBoundingClientRect();
+const top = Math.max(0, r.top), bottom = Math.min(window.innerHeight, r.bottom);
+const left = Math.max(0, r.left), right = Math.min(window.innerWidth, r.right);
+return [Math.round(left), Math.round(top), Math.round(right - left), Math.round(bottom - top)];
+"""
+
+# Whether a container (the page when null) can move no further in a direction (2 px of tolerance).
+AT_END_JS = r"""
+const el = arguments[0] || document.scrollingElement, page = !arguments[0];
+const height = page ? innerHeight : el.clientHeight, width = page ? innerWidth : el.clientWidth;
+switch (arguments[1]) {
+  case 'up': return el.scrollTop <= 2;
+  case 'left': return el.scrollLeft <= 2;
+  case 'right': return el.scrollLeft + width >= el.scrollWidth - 2;
+  default: return el.scrollTop + height >= el.scrollHeight - 2;
+}
+"""
+
+# Whether an element is whole inside its container's box and the window (1 px of tolerance).
+IN_VIEW_JS = r"""
+const r = arguments[0].getBoundingClientRect();
+const c = arguments[1] ? arguments[1].getBoundingClientRect() : {top: 0, bottom: window.innerHeight};
+return r.height > 0 && r.top >= Math.max(0, c.top) - 1 && r.bottom <= Math.min(window.innerHeight, c.bottom) + 1;
 """
 
 # A position for granted geolocation (there is no network location provider here): Beijing, Tiananmen.
@@ -166,14 +193,8 @@ class WebChromiumPlatform(Platform):
         counts = snap.get("prompts")
         if counts:
             self._prompts_seen = {p: int(counts.get(p, 0)) for p in PERMISSIONS}
-        elements, values = elements_from_dom(snap.get("elements", []))
-        url = snap.get("url", "")
-        screen = Screen(elements=elements, signature=signature_of(snap.get("shape", "")),
-                        source=snap.get("source", ""), screenshot=png, location=url,
-                        title=snap.get("title", ""), size=(snap.get("width", 0), snap.get("height", 0)),
-                        in_app=url.startswith(self.origin), source_kind="html",
-                        prompts=dict(self._prompts_seen))
-        return Capture(screen=screen, values=values)
+        screen = screen_from_dom(snap, screenshot=png, origin=self.origin, prompts=self._prompts_seen)
+        return Capture(screen=screen, values=input_values(snap))
 
     def tap(self, element: WebElement) -> None:
         element.click()
@@ -182,33 +203,26 @@ class WebChromiumPlatform(Platform):
         element.clear()
         element.send_keys(text)
 
-    def scroll_into_view(self, element: WebElement, container: WebElement | None = None) -> None:
-        """Swipe with a finger (touch pointer, as on a phone) over the container until the element is in view."""
-        def visible() -> bool:
-            return bool(self.driver.execute_script(
-                "const r = arguments[0].getBoundingClientRect();"
-                "const c = arguments[1] ? arguments[1].getBoundingClientRect() : "
-                "{top: 0, bottom: window.innerHeight};"
-                "return r.height > 0 && r.top >= Math.max(0, c.top) - 1 && "
-                "r.bottom <= Math.min(window.innerHeight, c.bottom) + 1;", element, container))
+    def in_view(self, element: WebElement, container: WebElement | None = None) -> bool:
+        """Whole inside the container's visible box (and the window), 1 CSS px of tolerance."""
+        return bool(self.driver.execute_script(IN_VIEW_JS, element, container))
 
-        def swipe() -> bool:
-            if visible():
-                return True
-            box = self.driver.execute_script(
-                "const r = (arguments[0] || document.scrollingElement).getBoundingClientRect();"
-                "const top = Math.max(0, r.top), bottom = Math.min(window.innerHeight, r.bottom);"
-                "return [Math.round(r.left + r.width / 2), Math.round(top), Math.round(bottom)];", container)
-            x, top, bottom = box
-            height = max(bottom - top, 40)
-            finger = PointerInput(interaction.POINTER_TOUCH, "finger")
-            actions = ActionBuilder(self.driver, mouse=finger)
-            finger.create_pointer_move(duration=0, x=x, y=int(top + height * 0.9))
-            finger.create_pointer_down()
-            finger.create_pointer_move(duration=200, x=x, y=int(top + height * 0.1))
-            finger.create_pause(0.1)      # hold still before lifting: no fling, the page rests where the finger left it
-            finger.create_pointer_up(0)
-            actions.perform()
-            return visible()
-
-        wait_until(swipe, timeout=self.timeout, interval=0.05, message="the element to scroll into view")
+    def swipe(self, container: WebElement | None, direction: str = "down") -> bool:
+        """One touch-pointer swipe over the container's visible part (the page when None), from 90 % to
+        10 % of it, held still before lifting (no fling: the content rests where the finger left it)."""
+        x, y, width, height = self.driver.execute_script(BOX_JS, container)
+        width, height = max(width, 40), max(height, 40)
+        mid_x, mid_y = x + width // 2, y + height // 2
+        start, end = {"down": ((mid_x, y + height * 0.9), (mid_x, y + height * 0.1)),
+                      "up": ((mid_x, y + height * 0.1), (mid_x, y + height * 0.9)),
+                      "right": ((x + width * 0.9, mid_y), (x + width * 0.1, mid_y)),
+                      "left": ((x + width * 0.1, mid_y), (x + width * 0.9, mid_y))}[direction]
+        finger = PointerInput(interaction.POINTER_TOUCH, "finger")
+        actions = ActionBuilder(self.driver, mouse=finger)
+        finger.create_pointer_move(duration=0, x=int(start[0]), y=int(start[1]))
+        finger.create_pointer_down()
+        finger.create_pointer_move(duration=200, x=int(end[0]), y=int(end[1]))
+        finger.create_pause(0.1)
+        finger.create_pointer_up(0)
+        actions.perform()
+        return not self.driver.execute_script(AT_END_JS, container, direction)

@@ -4,7 +4,7 @@ It reads the dialog from one page source: which permission it asks for (from its
 choices it offers (allow, while using the app, only this time, don't allow, don't allow and don't ask
 again, the old "don't ask again" box), by resource-id local name across packages and API levels, with
 the button texts (EN/ZH) as a fallback. It answers as the user would, by tapping the button the flow's
-decision calls for; each answer is one recorded PERMISSION step.
+decision calls for; each answer is one recorded PERMISSION step of the gesture service.
 """
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from typing import Any
 
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 
-from consent_audit.page import AppContext, BasePage, Locator
-from consent_audit.recorder import Kind, Step
-from consent_audit.screen import Element, Screen, screen_from_uiautomator_xml
-
+from ...page import AppContext, BasePage, Locator
+from ...recorder import Step
+from ...screen import Element, Screen
 from .lexicon import DialogLexicon, load_dialog_lexicon
 from .locators import by_resource_id, by_text
+from .uiautomator import screen_from_uiautomator_xml
 
 
 def split_resource_id(resource_id: str) -> tuple[str, str]:
@@ -114,13 +114,9 @@ class PermissionDialog(BasePage):
         label = element.text or element.name or name
         info: dict[str, Any] = {**element.to_dict(), "locator": f"{locator[0]}={locator[1]}", "choice": name,
                                 "permission": permission, "decision": decided, "dialog": view.package}
-
-        def tap() -> None:
-            button = self.find_element(locator)
-            self.context.platform.tap(button)
-            self.wait().until(lambda _: self._moved_on(view, button), message="the permission dialog to close")
-
-        return self.context.recorder.act(Kind.PERMISSION, f'Answer the {permission} prompt: "{label}"', tap, info)
+        return self.context.gestures.answer_permission(
+            permission, label, find=lambda: self.find_element(locator),
+            closed=lambda button: self._moved_on(view, button), info=info)
 
     def _moved_on(self, before: DialogView, button: Any) -> bool:
         """The dialog closed, or another one replaced it (the tapped button went stale)."""

@@ -17,17 +17,14 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
-import subprocess
 from typing import Any
 
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.remote.webelement import WebElement
 
-from ..errors import AutomationError, UsageError
-from ..screen import PERMISSION_PROMPT_PACKAGES, screen_from_uiautomator_xml
-from ..waits import wait_until
-from .base import PERMISSIONS, STATES, Capture, Platform
+from ...errors import AutomationError, UsageError
+from ..base import PERMISSIONS, STATES, Capture, Platform
+from .uiautomator import PERMISSION_PROMPT_PACKAGES, screen_from_uiautomator_xml
 
 log = logging.getLogger(__name__)
 
@@ -46,24 +43,6 @@ _VERSION_NAME = re.compile(r"\bversionName=(\S+)")
 _VERSION_CODE = re.compile(r"\bversionCode=(\d+)")
 _RESOURCE_ID_XPATH = re.compile(r"//\*\[@resource-id=(['\"])([^'\"]+)\1\]")
 KEYCODE_BACK = 4
-MAX_SWIPES = 30
-
-
-def check_android_device(timeout: float = 5.0) -> None:
-    """Fail fast (seconds, not the driver's 20 s) when no device or emulator is attached."""
-    adb = shutil.which("adb")
-    if adb is None:
-        raise UsageError("adb is not installed: install Android platform-tools (Debian: apt-get install adb) "
-                         "and start an emulator (emulator -avd NAME), or use --appium-url for a device farm")
-    try:
-        out = subprocess.run([adb, "devices"], capture_output=True, text=True, timeout=timeout).stdout
-    except (subprocess.TimeoutExpired, OSError) as exc:
-        raise UsageError(f"`adb devices` did not answer ({exc}); restart adb (adb kill-server) or use --appium-url") \
-            from None
-    devices = [line.split()[0] for line in out.splitlines()[1:] if line.strip().endswith("device")]
-    if not devices:
-        raise UsageError("no Android device attached (`adb devices` lists none): start an emulator "
-                         "(emulator -avd NAME) or point --appium-url at a device farm")
 
 
 def _zero() -> dict[str, int]:
@@ -273,9 +252,9 @@ class AndroidPlatform(Platform):
         element.clear()
         element.send_keys(text)
 
-    def _swipe(self, container: WebElement | None, direction: str = "down") -> bool:
-        """One `mobile: scrollGesture` over the container (else the middle of the screen); True while it can
-        scroll further."""
+    def swipe(self, container: WebElement | None, direction: str = "down") -> bool:
+        """One `mobile: scrollGesture` (75 % of the area) over the container, else the middle 60 % of the
+        screen; the driver answers whether the content can scroll further that way."""
         args: dict[str, Any] = {"direction": direction, "percent": 0.75}
         if container is not None:
             args["elementId"] = container.id
@@ -285,34 +264,12 @@ class AndroidPlatform(Platform):
                         height=int(size["height"] * 0.6))
         return bool(self._mobile("scrollGesture", args))
 
-    def scroll_into_view(self, element: WebElement, container: WebElement | None = None) -> None:
-        def shown() -> bool:
-            try:
-                return bool(element.is_displayed())
-            except (StaleElementReferenceException, WebDriverException):
-                return False
-
-        swipes = {"left": MAX_SWIPES, "end": False}
-
-        def step() -> bool:
-            if shown():
-                return True
-            if swipes["end"] or swipes["left"] <= 0:
-                raise RuntimeError("scrolled to the end and the element is still not in view")
-            swipes["left"] -= 1
-            swipes["end"] = not self._swipe(container)
-            return shown()
-
-        wait_until(step, timeout=self.timeout, interval=0.05, message="the element to scroll into view")
-
-    def scroll_to_end(self, container: WebElement | None = None) -> int:
-        """Swipe the container until it cannot scroll further; the number of swipes."""
-        count = 0
-        while count < MAX_SWIPES:
-            count += 1
-            if not self._swipe(container):
-                return count
-        raise RuntimeError(f"still scrolling after {MAX_SWIPES} swipes")
+    def in_view(self, element: WebElement, container: WebElement | None = None) -> bool:
+        """UiAutomator2 dumps only what is on screen: displayed is in view (a stale element is not)."""
+        try:
+            return bool(element.is_displayed())
+        except (StaleElementReferenceException, WebDriverException):
+            return False
 
     def back(self) -> None:
         self._mobile("pressKey", {"keycode": KEYCODE_BACK})

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from consent_audit.detectors.lexicon import normalise
-from consent_audit.paths import ASSETS
+from ...detectors.lexicon import normalise
+from ...paths import ASSETS
 
 LEXICON = ASSETS / "lexicons" / "android_permission_dialog.yaml"
 _KEYS = {"name", "packages", "dialog_ids", "message_ids", "choices", "permissions", "answers"}

@@ -1,0 +1,60 @@
+"""The explorer's adapter for Android apps through UiAutomator2: elements found again by bounds, quiet when
+two hierarchy dumps agree, scrollable views as the dump marks them."""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.remote.webelement import WebElement
+
+from ...screen import Element, Screen
+from ...waits import wait_until
+
+log = logging.getLogger(__name__)
+
+
+class AndroidAdapter:
+    """UiAutomator2: elements by bounds, quiet when two hierarchy dumps agree, scrolls by gesture."""
+
+    def __init__(self, platform: Any, quiet_ms: int = 120, timeout: float = 6.0) -> None:
+        self.platform = platform
+        self.driver = platform.driver
+        self.timeout = timeout
+        self._last = ""
+
+    def prepare(self) -> None:
+        pass
+
+    def settled(self) -> bool:
+        try:
+            source = self.driver.page_source
+        except WebDriverException:
+            return True
+        same, self._last = source == self._last, source
+        return same
+
+    def settle(self) -> None:
+        self._last = ""
+        try:
+            wait_until(self.settled, timeout=self.timeout, interval=0.1, message="the app to settle")
+        except TimeoutError:
+            log.info("the screen kept changing for %gs; going on", self.timeout)
+
+    def locate(self, element: Element) -> WebElement | None:
+        x, y, w, h = element.bounds
+        found = self.driver.find_elements("xpath", f"//*[@bounds='[{x},{y}][{x + w},{y + h}]']")
+        for candidate in found:
+            if element.text and candidate.get_attribute("text") == element.text:
+                return candidate
+        return found[-1] if found else None
+
+    def covered(self, screen: Screen) -> frozenset[int]:
+        return frozenset()   # UiAutomator2 dumps the active window only: a dialog hides what is under it
+
+    def scroll_containers(self) -> list[WebElement | None]:
+        """Views the dump marks scrollable, outermost first."""
+        return list(self.driver.find_elements("xpath", "//*[@scrollable='true']"))
+
+
+__all__ = ["AndroidAdapter"]

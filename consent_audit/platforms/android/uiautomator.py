@@ -1,0 +1,133 @@
+"""The Android platform's screen reader: UiAutomator2 page-source XML → the neutral Screen."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from ...screen import Bounds, Element, Screen, collapse, signature_of, structural_key
+
+# UiAutomator2 page source: `<hierarchy>` root (width/height of the display), one node per view named by
+# its class, attributes index, package, class, text, content-desc, resource-id, checkable, checked,
+# clickable, enabled, focusable, focused, long-clickable, password, scrollable, selected,
+# bounds="[x1,y1][x2,y2]", displayed (newer servers add hint, a11y-important, drawing-order, window-id …).
+# Absent values are omitted; only the active window is dumped (a dialog's window when one is up).
+# A WebView's content is there too: Chromium names nodes by role (android.widget.Button, CheckBox,
+# EditText, TextView, android.app.Dialog for role=dialog, android.view.View for generic elements) and
+# gives the HTML id as resource-id, without a package.
+
+_BOUNDS = re.compile(r"\[(-?\d+),(-?\d+)\]\[(-?\d+),(-?\d+)\]")
+_ANDROID_ROLES = {
+    "android.widget.Button": "button", "android.widget.ImageButton": "button",
+    "android.widget.CheckBox": "checkbox", "android.widget.Switch": "switch",
+    "androidx.appcompat.widget.SwitchCompat": "switch",
+    "com.google.android.material.switchmaterial.SwitchMaterial": "switch",
+    "android.widget.RadioButton": "radio", "android.widget.EditText": "textbox",
+    "android.widget.AutoCompleteTextView": "textbox", "android.widget.MultiAutoCompleteTextView": "textbox",
+    "android.widget.TextView": "text", "android.widget.ImageView": "img", "android.widget.Image": "img",
+    "android.widget.ToggleButton": "switch", "android.widget.CheckedTextView": "checkbox",
+    "android.widget.Spinner": "combobox", "android.widget.SeekBar": "slider",
+    "android.widget.ProgressBar": "progressbar", "android.widget.RadioGroup": "radiogroup",
+    "android.widget.ListView": "list", "android.widget.GridView": "list",
+    "androidx.recyclerview.widget.RecyclerView": "list", "android.app.Dialog": "dialog",
+    "android.webkit.WebView": "document", "android.widget.TabWidget": "tablist",
+}
+# Plain containers: no role, as a <div> on the web.
+_ANDROID_GENERIC = {
+    "android.view.View", "android.view.ViewGroup", "android.widget.FrameLayout", "android.widget.LinearLayout",
+    "android.widget.RelativeLayout", "android.widget.ScrollView", "android.widget.HorizontalScrollView",
+    "androidx.constraintlayout.widget.ConstraintLayout", "androidx.core.widget.NestedScrollView",
+}
+# The system shows runtime-permission prompts in these packages' windows, over the app that asked:
+# the user has not left the app while one is up.
+PERMISSION_PROMPT_PACKAGES = ("com.android.permissioncontroller", "com.google.android.permissioncontroller",
+                              "com.android.packageinstaller", "com.google.android.packageinstaller")
+
+
+def parse_bounds(value: str) -> Bounds:
+    """UiAutomator2 `bounds="[x1,y1][x2,y2]"` → (x, y, width, height); (0, 0, 0, 0) when absent or bad."""
+    match = _BOUNDS.fullmatch(value.strip()) if value else None
+    if not match:
+        return (0, 0, 0, 0)
+    x1, y1, x2, y2 = (int(g) for g in match.groups())
+    return (x1, y1, max(0, x2 - x1), max(0, y2 - y1))
+
+
+def android_role(cls: str, checkable: bool = False) -> str:
+    """The platform-neutral role of an Android (or WebView) node class."""
+    if cls in _ANDROID_ROLES:
+        return _ANDROID_ROLES[cls]
+    if checkable:
+        return "checkbox"
+    if cls in _ANDROID_GENERIC:
+        return ""
+    return cls.rsplit(".", 1)[-1].lower()
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's header (0, 0 when it is not a PNG)."""
+    if len(png) >= 24 and png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR":
+        return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    return (0, 0)
+
+
+def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str = "",
+                                app_package: str | None = None) -> Screen:
+    """Parse UiAutomator2 page source (`<hierarchy>` of `android.*` nodes) into a Screen.
+
+    `location` defaults to the active window's package; `in_app` is whether that window is the app's
+    (or a runtime-permission prompt over it) when `app_package` is given.
+    """
+    data = xml.encode("utf-8") if isinstance(xml, str) else xml
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise ValueError(f"not a UiAutomator2 page source: {exc}") from None
+    if root.tag != "hierarchy":
+        raise ValueError(f"not a UiAutomator2 page source: root <{root.tag}>, expected <hierarchy>")
+    elements: list[Element] = []
+    size = (_int(root.get("width")), _int(root.get("height")))
+    if not all(size):
+        size = png_size(screenshot)
+
+    def truthy(node: ET.Element, attr: str) -> bool:
+        return node.get(attr, "false") == "true"
+
+    def walk(node: ET.Element) -> str:
+        if node.get("displayed", "true") == "false":
+            return ""
+        cls = node.get("class") or node.tag
+        rid = node.get("resource-id", "")
+        checkable = truthy(node, "checkable")
+        role = android_role(cls, checkable)
+        if node.tag != "hierarchy":
+            el = Element(text=node.get("text", ""), name=node.get("content-desc", "") or node.get("hint", ""),
+                         rid=rid, role=role, bounds=parse_bounds(node.get("bounds", "")),
+                         clickable=truthy(node, "clickable") or truthy(node, "long-clickable") or checkable,
+                         checked=truthy(node, "checked") if checkable else None,
+                         enabled=node.get("enabled", "true") == "true", focused=truthy(node, "focused"),
+                         secret_field=truthy(node, "password"))
+            if el.text or el.name or el.rid or el.clickable:
+                elements.append(el)
+        kids = [s for s in (walk(child) for child in node) if s]
+        short_id = rid.split("/", 1)[-1]
+        head = structural_key(cls.rsplit(".", 1)[-1], role, short_id)
+        return head + ("(" + ",".join(collapse(kids)) + ")" if kids else "")
+
+    shape = walk(root)
+    window = next((n.get("package", "") for n in root.iter() if n.get("package")), "")
+    packages = {n.get("package") for n in root.iter() if n.get("package")}
+    in_app = True
+    if app_package:
+        in_app = app_package in packages or window in PERMISSION_PROMPT_PACKAGES
+    return Screen(elements=elements, signature=signature_of(shape), source=xml, screenshot=screenshot,
+                  location=location or window, size=size, in_app=in_app, source_kind="xml")
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0
+
+
+__all__ = ["PERMISSION_PROMPT_PACKAGES", "android_role", "parse_bounds", "png_size", "screen_from_uiautomator_xml"]

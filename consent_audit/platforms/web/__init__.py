@@ -1,0 +1,27 @@
+"""Web apps in headless Chromium (mobile emulation) through Appium's chromium driver, as a platform
+plug-in (`SPEC`).
+
+platform.py the session (DevTools protocol for permissions and storage), dom.py the DOM snapshot and its
+parser, adapter.py the explorer's adapter, session.py capability defaults and the binaries check.
+"""
+from ..spec import PlatformSpec
+from .adapter import WebAdapter
+from .dom import screen_from_dom
+from .platform import WebChromiumPlatform
+from .session import capability_defaults, preflight
+
+SPEC = PlatformSpec(
+    name=WebChromiumPlatform.name,          # "web-chromium"
+    platform_class=WebChromiumPlatform,
+    parse_screen=screen_from_dom,
+    adapter_class=WebAdapter,
+    capability_defaults=capability_defaults,
+    preflight=preflight,
+    platform_names=("linux", "mac", "windows"),
+    automation_names=("Chromium",),
+    target_kind="web",
+    default_profile="local-chromium",
+    explore_hint="--url needs a web profile",
+)
+
+__all__ = ["SPEC", "WebAdapter", "WebChromiumPlatform", "screen_from_dom"]

@@ -1,0 +1,174 @@
+"""The explorer's adapter for web apps in Chromium: finding a captured element again, waiting until the
+page is quiet (requests, short timers and DOM changes watched by an injected script), which containers
+can scroll, and which elements an open dialog covers."""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.remote.webelement import WebElement
+
+from ...screen import Element, Screen
+from ...waits import wait_until
+
+log = logging.getLogger(__name__)
+
+# Installed into every document before the app's scripts: counts requests in flight and short timers, and
+# notes the time of the last DOM change, so "settled" is a condition, not a pause.
+SETTLE_JS = r"""
+(() => {
+  if (window.__cxSettle) return;
+  let next = 0;
+  const s = window.__cxSettle = {pending: new Map(), timers: new Set(), last: performance.now()};
+  const touch = () => { s.last = performance.now(); };
+  const start = () => { const id = ++next; s.pending.set(id, performance.now()); touch(); return id; };
+  const end = (id) => { s.pending.delete(id); touch(); };
+  const track = (make) => function (...a) { const id = start(); try { return Promise.resolve(make.apply(this, a)).finally(() => end(id)); } catch (e) { end(id); throw e; } };
+  if (window.fetch) window.fetch = track(window.fetch);
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (...a) { const id = start(); this.addEventListener('loadend', () => end(id)); return send.apply(this, a); };
+  try {   // a permission request in flight keeps the app busy (its answer changes the screen)
+    const geo = navigator.geolocation, get = geo.getCurrentPosition.bind(geo);
+    geo.getCurrentPosition = function (ok, fail, opts) {
+      const id = start();
+      return get((...a) => { end(id); if (ok) ok(...a); }, (...a) => { end(id); if (fail) fail(...a); }, opts);
+    };
+  } catch (e) {}
+  try { if (window.Notification && Notification.requestPermission) Notification.requestPermission = track(Notification.requestPermission.bind(Notification)); } catch (e) {}
+  try { const md = navigator.mediaDevices; if (md && md.getUserMedia) md.getUserMedia = track(md.getUserMedia.bind(md)); } catch (e) {}
+  try { const pq = navigator.permissions; if (pq && pq.query) pq.query = track(pq.query.bind(pq)); } catch (e) {}
+  const st = window.setTimeout, ct = window.clearTimeout;
+  window.setTimeout = function (fn, ms, ...a) {
+    if (typeof fn !== 'function' || (ms || 0) > 2000) return st(fn, ms, ...a);
+    let id;
+    id = st(function () { s.timers.delete(id); try { return fn.apply(this, a); } finally { touch(); } }, ms);
+    s.timers.add(id);
+    return id;
+  };
+  window.clearTimeout = function (id) { s.timers.delete(id); return ct(id); };
+  new MutationObserver(touch).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+})();
+"""
+
+# Settled: loaded, nothing in flight for less than 3 s (what never answers is not waited for), no short timer
+# due, and no DOM change for `arguments[0]` ms.
+SETTLED_JS = r"""
+const s = window.__cxSettle;
+if (document.readyState !== 'complete') return false;
+if (!s) return true;
+const now = performance.now();
+for (const t0 of s.pending.values()) if (now - t0 < 3000) return false;
+return s.timers.size === 0 && now - s.last >= arguments[0];
+"""
+
+# The live element at captured bounds (device px), preferring the id, then a form control for a control role,
+# then the element whose text is the label, then the innermost.
+LOCATE_JS = r"""
+const [x, y, w, h, rid, text, role] = arguments;
+const dpr = window.devicePixelRatio || 1;
+const same = (el) => { const r = el.getBoundingClientRect();
+  return Math.round(r.left * dpr) === x && Math.round(r.top * dpr) === y &&
+         Math.round(r.width * dpr) === w && Math.round(r.height * dpr) === h; };
+if (rid) { const el = document.getElementById(rid); if (el && same(el)) return el; }
+const found = [];
+for (const el of document.body.querySelectorAll('*')) if (same(el)) found.push(el);
+if (!found.length) return rid ? document.getElementById(rid) : null;
+const tags = {textbox: ['INPUT', 'TEXTAREA'], checkbox: ['INPUT'], radio: ['INPUT'], switch: ['INPUT']}[role];
+if (tags) { const c = found.find(e => tags.includes(e.tagName)); if (c) return c; }
+const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
+return found.find(e => norm(e.innerText) === text) || found[found.length - 1];
+"""
+
+# For each element's centre (device px): is what the user would touch there that element (or inside it)?
+COVERED_JS = r"""
+const boxes = arguments[0];
+const dpr = window.devicePixelRatio || 1;
+const out = [];
+boxes.forEach(([x, y, w, h], i) => {
+  const cx = (x + w / 2) / dpr, cy = (y + h / 2) / dpr;
+  if (cx < 0 || cy < 0 || cx >= innerWidth || cy >= innerHeight) return;
+  let hit = document.elementFromPoint(cx, cy);
+  while (hit) {
+    const r = hit.getBoundingClientRect();
+    if (Math.round(r.left * dpr) === x && Math.round(r.top * dpr) === y &&
+        Math.round(r.width * dpr) === w && Math.round(r.height * dpr) === h) return;
+    hit = hit.parentElement;
+  }
+  out.push(i);
+});
+return out;
+"""
+
+# Scrollable containers not yet scrolled to their end, with their last child (the end a user scrolls to).
+SCROLLABLE_JS = r"""
+const out = [];
+const root = document.scrollingElement;
+for (const el of document.querySelectorAll('body *')) {
+  if (el.scrollHeight <= el.clientHeight + 2 || el.getClientRects().length === 0) continue;
+  const oy = getComputedStyle(el).overflowY;
+  if (oy !== 'auto' && oy !== 'scroll') continue;
+  if (el.scrollTop + el.clientHeight >= el.scrollHeight - 2) continue;
+  out.push([el, el.lastElementChild || el]);
+}
+if (root && root.scrollTop + innerHeight < root.scrollHeight - 2) {
+  const last = document.body.lastElementChild;
+  if (last) out.push([null, last]);
+}
+return out;
+"""
+
+class WebAdapter:
+    """Chromium through the Appium chromium driver."""
+
+    def __init__(self, platform: Any, quiet_ms: int = 120, timeout: float = 6.0) -> None:
+        self.platform = platform
+        self.driver = platform.driver
+        self.quiet_ms = quiet_ms
+        self.timeout = timeout
+        self._installed = False
+
+    def prepare(self) -> None:
+        if not self._installed:
+            self.platform.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": SETTLE_JS})
+            self._installed = True
+
+    def settled(self) -> bool:
+        try:
+            return bool(self.driver.execute_script(SETTLED_JS, self.quiet_ms))
+        except WebDriverException:
+            return True   # the page is gone (the app left): nothing more to wait for
+
+    def settle(self) -> None:
+        try:
+            wait_until(self.settled, timeout=self.timeout, interval=0.03, message="the app to settle")
+        except TimeoutError:
+            log.info("the app kept changing for %gs; going on", self.timeout)
+
+    def locate(self, element: Element) -> WebElement | None:
+        x, y, w, h = element.bounds
+        try:
+            return self.driver.execute_script(LOCATE_JS, x, y, w, h, element.rid, element.text, element.role)
+        except WebDriverException:
+            return None
+
+    def covered(self, screen: Screen) -> frozenset[int]:
+        indexes = [i for i, e in enumerate(screen.elements) if e.clickable or e.role == "textbox"]
+        if not indexes:
+            return frozenset()
+        try:
+            hidden = self.driver.execute_script(COVERED_JS, [list(screen.elements[i].bounds) for i in indexes])
+        except WebDriverException:
+            return frozenset()
+        return frozenset(indexes[k] for k in hidden or [])
+
+    def scroll_containers(self) -> list[WebElement | None]:
+        """Containers not yet at their end, the page itself as None (last); [] when nothing scrolls."""
+        try:
+            found = self.driver.execute_script(SCROLLABLE_JS) or []
+        except WebDriverException:
+            return []
+        return [container for container, _last in found]
+
+
+__all__ = ["WebAdapter"]

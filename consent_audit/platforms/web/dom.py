@@ -1,0 +1,118 @@
+"""The web platform's screen reader: one DOM snapshot (a script run in the page) → the neutral Screen."""
+from __future__ import annotations
+
+from typing import Any
+
+from ...screen import Bounds, Element, Screen, signature_of
+
+# One round trip: page source, rendered elements and the structural shape of the DOM.
+DOM_SNAPSHOT_JS = r"""
+const dpr = window.devicePixelRatio || 1;
+const CLICK_TAGS = new Set(['A','BUTTON','INPUT','SELECT','TEXTAREA','LABEL','SUMMARY','OPTION']);
+const CLICK_ROLES = new Set(['button','link','checkbox','radio','switch','tab','menuitem','option']);
+const SKIP = new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE','META','LINK','HEAD']);
+const out = [];
+function rendered(el) {
+  if (el.getClientRects().length === 0) return false;
+  const st = getComputedStyle(el);
+  return st.visibility !== 'hidden' && st.display !== 'none';
+}
+function ownText(el) {
+  let t = '';
+  for (const n of el.childNodes) if (n.nodeType === 3) t += n.textContent;
+  return t.replace(/\s+/g, ' ').trim();
+}
+function role(el) {
+  const r = el.getAttribute('role');
+  if (r) return r;
+  const tag = el.tagName;
+  if (tag === 'A') return 'link';
+  if (tag === 'BUTTON') return 'button';
+  if (tag === 'INPUT') {
+    const t = (el.type || 'text').toLowerCase();
+    if (t === 'checkbox') return 'checkbox';
+    if (t === 'radio') return 'radio';
+    if (t === 'button' || t === 'submit') return 'button';
+    return 'textbox';
+  }
+  if (tag === 'TEXTAREA') return 'textbox';
+  if (tag === 'IMG') return 'img';
+  return '';
+}
+function clickable(el, r) {
+  if (CLICK_TAGS.has(el.tagName) || CLICK_ROLES.has(r)) return true;
+  if (typeof el.onclick === 'function') return true;
+  if (window.__caClickTargets && window.__caClickTargets.has(el)) return true;
+  const cur = getComputedStyle(el).cursor;
+  return cur === 'pointer' && !(el.parentElement && getComputedStyle(el.parentElement).cursor === 'pointer');
+}
+function walk(el) {
+  if (SKIP.has(el.tagName) || !rendered(el)) return '';
+  const r = role(el);
+  const rect = el.getBoundingClientRect();
+  const isClickable = clickable(el, r);
+  let text = ownText(el);
+  if (!text && isClickable && el.tagName !== 'BODY') text = (el.innerText || '').replace(/\s+/g, ' ').trim();
+  if (el.tagName === 'INPUT' && ['button','submit'].includes((el.type||'').toLowerCase())) text = el.value;
+  const isInput = el.tagName === 'INPUT' || el.tagName === 'TEXTAREA';
+  const label = el.getAttribute('aria-label') || el.getAttribute('placeholder') ||
+                (el.labels && el.labels.length ? el.labels[0].innerText.trim() : '') || '';
+  const item = {
+    text: text.slice(0, 500), name: label.slice(0, 200), rid: el.id || '', role: r,
+    bounds: [Math.round((rect.left) * dpr), Math.round((rect.top) * dpr),
+             Math.round(rect.width * dpr), Math.round(rect.height * dpr)],
+    clickable: isClickable, checked: (r === 'checkbox' || r === 'radio' || r === 'switch') ?
+      (el.checked !== undefined ? !!el.checked : el.getAttribute('aria-checked') === 'true') : null,
+    enabled: !(el.disabled || el.getAttribute('aria-disabled') === 'true'),
+    focused: document.activeElement === el,
+    secret_field: isInput && (el.type || '').toLowerCase() === 'password',
+    value: (isInput && !['checkbox','radio','password'].includes((el.type||'').toLowerCase())) ? (el.value || '') : ''
+  };
+  if (item.text || item.name || item.rid || item.clickable || r) out.push(item);
+  const kids = [];
+  for (const c of el.children) { const s = walk(c); if (s) kids.push(s); }
+  const collapsed = kids.filter((s, i) => i === 0 || s !== kids[i - 1]);
+  const id = (el.id || '').replace(/\d+/g, '');
+  return el.tagName.toLowerCase() + '[' + r + ']' + (id ? '#' + id : '') +
+         (collapsed.length ? '(' + collapsed.join(',') + ')' : '');
+}
+const shape = walk(document.body || document.documentElement);
+return {elements: out, shape: shape, url: location.href, title: document.title, prompts: window.__caPrompts || null,
+        width: Math.round(window.innerWidth * dpr), height: Math.round(window.innerHeight * dpr),
+        source: document.documentElement ? document.documentElement.outerHTML : ''};
+"""
+
+
+def elements_from_dom(items: list[dict]) -> tuple[list[Element], list[tuple[Bounds, str]]]:
+    """Elements from the DOM snapshot, and (bounds, value) of filled inputs (for redaction only)."""
+    elements, values = [], []
+    for item in items:
+        bounds = tuple(int(v) for v in item.get("bounds", (0, 0, 0, 0)))
+        elements.append(Element(text=item.get("text", ""), name=item.get("name", ""), rid=item.get("rid", ""),
+                                role=item.get("role", ""), bounds=bounds,  # type: ignore[arg-type]
+                                clickable=bool(item.get("clickable")), checked=item.get("checked"),
+                                enabled=bool(item.get("enabled", True)), focused=bool(item.get("focused")),
+                                secret_field=bool(item.get("secret_field"))))
+        if item.get("value"):
+            values.append((bounds, item["value"]))  # type: ignore[arg-type]
+    return elements, values
+
+
+def screen_from_dom(snapshot: dict[str, Any], screenshot: bytes = b"", origin: str = "",
+                    prompts: dict[str, int] | None = None) -> Screen:
+    """The Screen of a DOM snapshot (what DOM_SNAPSHOT_JS returns: elements, shape, url, title, width,
+    height in device px, source). `in_app` is whether the URL is under `origin` (always, without one)."""
+    elements, _values = elements_from_dom(snapshot.get("elements", []))
+    url = snapshot.get("url", "")
+    return Screen(elements=elements, signature=signature_of(snapshot.get("shape", "")),
+                  source=snapshot.get("source", ""), screenshot=screenshot, location=url,
+                  title=snapshot.get("title", ""), size=(snapshot.get("width", 0), snapshot.get("height", 0)),
+                  in_app=url.startswith(origin), source_kind="html", prompts=dict(prompts or {}))
+
+
+def input_values(snapshot: dict[str, Any]) -> list[tuple[Bounds, str]]:
+    """(bounds, value) of the filled inputs of a DOM snapshot: only to redact secrets from screenshots."""
+    return elements_from_dom(snapshot.get("elements", []))[1]
+
+
+__all__ = ["DOM_SNAPSHOT_JS", "elements_from_dom", "screen_from_dom", "input_values"]

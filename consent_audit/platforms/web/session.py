@@ -1,0 +1,45 @@
+"""What a web (Chromium) session needs before it starts: capability defaults and the preflight check (the
+browser and driver binaries a local Appium server will start)."""
+from __future__ import annotations
+
+import argparse
+import os
+from typing import TYPE_CHECKING, Any
+
+from ...errors import UsageError
+
+if TYPE_CHECKING:
+    from ...profiles import Profile
+    from ...targets import Target
+
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+
+
+def capability_defaults(profile: "Profile", target: "Target") -> dict[str, Any]:
+    """A local session gets its own free chromedriver port (`appium:chromedriverPort`): the default 9515
+    races when sessions follow each other. Remote sessions get nothing."""
+    if profile.server != "local":
+        return {}
+    from ...appium_server import free_port
+    return {"appium:chromedriverPort": free_port()}
+
+
+def preflight(profile: "Profile", args: argparse.Namespace) -> None:
+    """Without a remote Appium (--appium-url or a remote profile), the profile's chromium
+    (goog:chromeOptions.binary) and chromedriver (appium:executable) must be executables here: else
+    UsageError, one line naming the missing one and how to install it."""
+    if getattr(args, "appium_url", None) or profile.server == "remote":
+        return
+    caps = profile.capabilities
+    chrome = (caps.get("goog:chromeOptions") or {}).get("binary", DEFAULT_CHROMIUM)
+    driver = caps.get("appium:executable")
+    if not driver:
+        raise UsageError("the profile sets no appium:executable: without it the chromium driver tries to "
+                         "download chromedriver and fails offline")
+    for name, path in (("chromium", chrome), ("chromedriver", driver)):
+        if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+            raise UsageError(f"{name} not found at {path}; run `make setup` (Debian: apt-get install chromium "
+                             f"chromium-driver) or set it in the profile")
+
+
+__all__ = ["capability_defaults", "preflight"]
