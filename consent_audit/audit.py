@@ -34,12 +34,18 @@ class Audit:
     """What a flow holds: its metrics, the evidence paths, and the only ways to end with a verdict."""
 
     def __init__(self, result: Result, test_dir: Path, run_dir: Path, policy: Any = None,
-                 facts: Mapping[str, Any] | None = None) -> None:
+                 target: Any = None) -> None:
         self.result = result
         self.test_dir = test_dir
         self.run_dir = run_dir
         self.policy = policy
-        self.facts = dict(facts or {})
+        self._target = target
+
+    @property
+    def facts(self) -> dict[str, Any]:
+        """What the target file says that rules need, read when the rules run (an explored target learns
+        what its sign-up collects only while exploring)."""
+        return {"collected_at_signup": list(getattr(self._target, "collected_at_signup", []) or [])}
 
     @property
     def flow(self) -> str:

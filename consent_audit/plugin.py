@@ -352,7 +352,7 @@ def audit(request: pytest.FixtureRequest, target: Target, test_dir: Path, run: R
     allure.dynamic.label("target", target.name)
     allure.dynamic.label("flow", result.flow)
     allure.dynamic.parameter("target", target.name)
-    yield Audit(result, test_dir, run.dir, policy, facts={"collected_at_signup": list(target.collected_at_signup)})
+    yield Audit(result, test_dir, run.dir, policy, target=target)
     if not allure_test_open():      # interrupted: pytest tears this down after Allure closed the test
         return
     for name, value in result.metrics.items():
