@@ -1,6 +1,7 @@
 """The Appium 3 server the suite starts on loopback (or the external one given by --appium-url)."""
 from __future__ import annotations
 
+import http.client
 import json
 import logging
 import os
@@ -43,10 +44,14 @@ def server_status(url: str, timeout: float = 3.0) -> dict:
     """GET /status of an Appium server; raises UsageError when it does not answer."""
     try:
         with urllib.request.urlopen(url.rstrip("/") + "/status", timeout=timeout) as response:
-            return json.loads(response.read().decode("utf-8")).get("value", {})
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
+            answer = json.loads(response.read(1 << 20).decode("utf-8"))
+    except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
+        reason = getattr(exc, "reason", None) or f"{type(exc).__name__}: {exc}".rstrip(": ")
+        reason = (str(reason).strip().splitlines() or [type(exc).__name__])[0][:200]
         raise UsageError(f"Appium server at {url} is unreachable ({reason}); start it or check --appium-url") from None
+    if not isinstance(answer, dict) or not isinstance(answer.get("value", {}), dict):
+        raise UsageError(f"{url} answered /status, but not as an Appium server does; check --appium-url")
+    return answer.get("value", {})
 
 
 class AppiumServer:

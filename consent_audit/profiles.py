@@ -65,11 +65,11 @@ def load_profile(name_or_path: str, overrides: list[str] | None = None, folder: 
         folders = ", ".join(str(f) for f in ([folder] if folder is not None else profile_folders()))
         raise UsageError(f"unknown profile '{name_or_path}'; known profiles: {known} (files in {folders})")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise UsageError(f"profile {path} is not valid YAML: {str(exc).splitlines()[0]}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("capabilities"), dict):
-        raise UsageError(f"profile {path} needs a 'capabilities' mapping")
+    from .schemas import check
+    data = check("profile", data, path)    # every field's type, in one line (assets/schemas/profile.schema.json)
     secret_paths = set(data.get("secret_capabilities", []))
     secrets: list[str] = []
     caps = _resolve_env(copy.deepcopy(data["capabilities"]), environ, path, "", secret_paths, secrets)

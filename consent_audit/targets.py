@@ -92,14 +92,11 @@ def load_target(name: str, folder: Path | None = None, environ: dict[str, str] |
         raise UsageError(f"unknown target '{name}'; known targets: {', '.join(available_targets(folder)) or 'none'} "
                          f"(files in {where})")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise UsageError(f"target {path} is not valid YAML: {str(exc).splitlines()[0]}") from None
-    for key in ("kind", "platform", "start", "pages"):
-        if key not in data:
-            raise UsageError(f"target {path} lacks '{key}'")
-    if data["kind"] not in KINDS:
-        raise UsageError(f"target {path}: kind must be one of {', '.join(KINDS)}")
+    from .schemas import check
+    data = check("target", data, path)     # every field's type, in one line (assets/schemas/target.schema.json)
     from .platforms.registry import find_spec, specs
     if find_spec(str(data["platform"])) is None:
         raise UsageError(f"target {path}: unknown platform '{data['platform']}'; known: "

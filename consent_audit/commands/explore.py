@@ -73,8 +73,10 @@ def cmd_explore(args: argparse.Namespace) -> int:
     import pytest
 
     from ..explorer.settings import SettingsHolder
+    from .limits import check_numbers
     from .finish import prepare_run_folder, print_paths, read_outcome
 
+    check_numbers(args)
     settings = settings_of(args)
     preflight(args, settings.platform)
     run_dir = prepare_run_folder(args)

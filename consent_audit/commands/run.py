@@ -66,8 +66,10 @@ def pytest_args(args: argparse.Namespace) -> list[str]:
 def cmd_run(args: argparse.Namespace) -> int:
     import pytest
 
+    from .limits import check_numbers
     from .finish import prepare_run_folder, print_paths, read_outcome
 
+    check_numbers(args)
     preflight(args)
     run_dir = prepare_run_folder(args)
     code = pytest.main(pytest_args(args))
