@@ -98,6 +98,15 @@ def elements_from_dom(items: list[dict]) -> tuple[list[Element], list[tuple[Boun
     return elements, values
 
 
+LOAD_STATE_JS = """
+const nav = performance.getEntriesByType('navigation')[0];
+return {url: location.href, title: document.title, status: nav ? (nav.responseStatus || 0) : 0,
+        error_page: !!document.querySelector('#main-frame-error, body.neterror')};
+"""
+"""How the current document loaded: its URL, title, HTTP status (0 when unknown) and whether it is
+Chromium's own network-error page."""
+
+
 def screen_from_dom(snapshot: dict[str, Any], screenshot: bytes = b"", origin: str = "",
                     prompts: dict[str, int] | None = None) -> Screen:
     """The Screen of a DOM snapshot (what DOM_SNAPSHOT_JS returns: elements, shape, url, title, width,
@@ -115,4 +124,4 @@ def input_values(snapshot: dict[str, Any]) -> list[tuple[Bounds, str]]:
     return elements_from_dom(snapshot.get("elements", []))[1]
 
 
-__all__ = ["DOM_SNAPSHOT_JS", "elements_from_dom", "screen_from_dom", "input_values"]
+__all__ = ["DOM_SNAPSHOT_JS", "LOAD_STATE_JS", "elements_from_dom", "screen_from_dom", "input_values"]

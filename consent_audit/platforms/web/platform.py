@@ -14,7 +14,7 @@ from selenium.webdriver.remote.webelement import WebElement
 from ...errors import AutomationError
 from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
-from .dom import DOM_SNAPSHOT_JS, input_values, screen_from_dom
+from .dom import DOM_SNAPSHOT_JS, LOAD_STATE_JS, input_values, screen_from_dom
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +120,18 @@ class WebChromiumPlatform(Platform):
         self.driver.get(self.start)
         wait_until(lambda: self.driver.execute_script("return document.readyState") == "complete",
                    timeout=self.timeout, message=f"{self.start} to load")
+        self._check_loaded()
+
+    def _check_loaded(self) -> None:
+        """A start page that did not load (the browser's own error page: refused, unknown host …) or that
+        answered with an HTTP error is no app to audit: AutomationError, so the audit is broken, never clean."""
+        state = self.driver.execute_script(LOAD_STATE_JS) or {}
+        url, status = str(state.get("url", "")), int(state.get("status") or 0)
+        if url.startswith("chrome-error:") or state.get("error_page"):
+            raise AutomationError(f"the start page {self.start} did not load (the browser shows its error page: "
+                                  f"{str(state.get('title') or 'no answer')[:80]})")
+        if status >= 400:
+            raise AutomationError(f"the start page {self.start} did not load: it answered HTTP {status}")
 
     def launch(self) -> None:
         self._load()
