@@ -93,6 +93,8 @@ class AppiumServer:
         self._pump = threading.Thread(target=self._write_log, args=(self.process.stdout,), daemon=True,
                                       name="appium-log")
         self._pump.start()
+        from .reaper import start_watcher
+        self._watcher = start_watcher(self.process.pid)     # ends the server's group if this run is killed
 
         def ready() -> bool:
             if self.process is not None and self.process.poll() is not None:
@@ -126,17 +128,22 @@ class AppiumServer:
         return lines[-1] if lines else "no output"
 
     def stop(self) -> None:
+        """End the server and everything it started (its process group: drivers, browsers), also when the
+        server itself already died and left them; then its watcher."""
+        from .reaper import end_group
         if self.process is None:
             return
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
+        end_group(self.process.pid, reap=self.process.poll)   # start_new_session: its pid is its group's id
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
         if self._pump is not None:
             self._pump.join(timeout=10)
+        watcher = getattr(self, "_watcher", None)
+        if watcher is not None and watcher.poll() is None:
+            watcher.terminate()
+            watcher.wait(timeout=5)
         self.process = None
 
     def __enter__(self) -> "AppiumServer":

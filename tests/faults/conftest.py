@@ -77,3 +77,31 @@ def assert_one_line(proc: subprocess.CompletedProcess, code: int, *words: str) -
     for word in words:
         assert word in lines[0], lines[0]
     return lines[0]
+
+
+# --- the tally: which area each case counts toward, and whether it held (benchmarks/faults_tally.py) ------
+
+_TALLY: dict[str, dict[str, str]] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if not os.environ.get("CONSENT_AUDIT_TALLY") or "tests/faults/" not in report.nodeid.replace("\\", "/"):
+        return
+    entry = _TALLY.setdefault(report.nodeid, {"outcome": "passed"})
+    if report.failed:
+        entry["outcome"] = "failed"
+    elif report.skipped and report.when in ("setup", "call"):
+        entry["outcome"] = "skipped"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        areas = [name for name in AREAS if item.get_closest_marker(name)]
+        if areas:
+            _TALLY.setdefault(item.nodeid, {"outcome": "not run"})["area"] = areas[0]
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    out = os.environ.get("CONSENT_AUDIT_TALLY")
+    if out:
+        Path(out).write_text(json.dumps(_TALLY, indent=1), encoding="utf-8")
