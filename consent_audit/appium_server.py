@@ -116,10 +116,32 @@ class AppiumServer:
         return self
 
     def _write_log(self, stream: IO[bytes]) -> None:
-        with self.log_path.open("w", encoding="utf-8") as out:
-            for raw in iter(stream.readline, b""):
+        """Copy the server's output to its log, masked; on a full disk keep draining it (a server whose
+        output pipe fills up stops answering) and record where."""
+        from .diskfull import is_disk_full, record
+        out: IO[str] | None = None
+        try:
+            out = self.log_path.open("w", encoding="utf-8")
+        except OSError as exc:
+            if not is_disk_full(exc):
+                raise
+            record(exc, self.log_path)
+        for raw in iter(stream.readline, b""):
+            if out is None:
+                continue
+            try:
                 out.write(self.masker.mask(raw.decode("utf-8", "replace")))
                 out.flush()
+            except OSError as exc:
+                if not is_disk_full(exc):
+                    raise
+                record(exc, self.log_path)
+                out = None
+        if out is not None:
+            try:
+                out.close()
+            except OSError:
+                pass
 
     def _stderr_tail(self) -> str:
         if self._pump is not None:

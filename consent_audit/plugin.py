@@ -110,6 +110,14 @@ def _catch_sigterm(config: pytest.Config) -> None:
     config.stash[SIGNAL_KEY] = signal.signal(signal.SIGTERM, stop)
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Allure's file logger is registered by now: a full disk in it is recorded, not raised in a hook."""
+    if session.config.stash.get(RUN_KEY, None) is not None:
+        from .diskfull import guard_allure
+        guard_allure()
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     previous = config.stash.get(SIGNAL_KEY, None)
     if previous is not None and threading.current_thread() is threading.main_thread():
@@ -300,7 +308,8 @@ def recorder(platform: Any, test_dir: Path, masker: Masker, pytestconfig: pytest
     finally:
         if _failed(request) and not request.node.stash.get(FAILURE_KEY, False):
             _attach_failure(rec, mode, test_dir, run, masker)
-        rec.write_trace()
+        from .diskfull import tolerant
+        tolerant(rec.write_trace, test_dir / "trace.json")()     # a full disk is said once, at the end
 
 
 def _attach_failure(rec: Recorder, mode: str, test_dir: Path, run: Run, masker: Masker) -> None:

@@ -159,8 +159,13 @@ def _attempt(what: str, action: Callable[[], Any], failures: list[str] | None = 
             failures.append(line)
         return None
     except Exception as exc:
+        from . import diskfull
         line = failure_line(what, exc, where)
-        print(f"consent-audit: {line}", file=sys.stderr)
+        said = bool(diskfull.PLACES)
+        if diskfull.is_disk_full(exc):
+            diskfull.record(exc, where or "")  # type: ignore[arg-type]
+        if not (said and diskfull.is_disk_full(exc)):      # a full disk is said once
+            print(f"consent-audit: {line}", file=sys.stderr)
         if failures is not None:
             failures.append(line)
         return None
@@ -180,10 +185,27 @@ def _bundle(run: Run, config: Any) -> list[str]:
     return lines
 
 
+def _finish_full(run: Run, said: str) -> None:
+    """The disk filled up during the run: one line, no report or bundle (they need space); the raw Allure
+    results go (report.html would hold them) so that summary.json, marked incomplete, may still fit."""
+    print(f"consent-audit: {said}", file=sys.stderr)
+    shutil.rmtree(run.allure_results, ignore_errors=True)
+    summary = run.summary()
+    summary["incomplete"] = said
+    try:
+        run.write_summary(summary)
+    except OSError:
+        pass
+
+
 def finish_run(run: Run, config: Any) -> None:
     """Write everything a run leaves behind; each part is tried even if another fails. The Allure report is
     built from Allure's own results; then the run record is built once and written as summary.json (once),
     bundled as evidence (the bundle's descriptor goes to bundle.json) and shown as the closing table."""
+    from . import diskfull
+    if diskfull.line():
+        _finish_full(run, str(diskfull.line()))
+        return
     app = run.meta.get("reference_app", {})
     _attempt("writing the Allure metadata", lambda: write_allure_metadata(
         run, {"appium": (run.meta.get("appium") or {}).get("url"), "reference_app_build": app.get("build")}))

@@ -60,10 +60,14 @@ def read_outcome(run_dir: Path, code: int, bundle_wanted: bool) -> tuple[int, di
 
     No summary → exit 2 with the reason. A bundle that was wanted but not made → exit 2 as well: a run
     whose evidence is missing cannot back a complaint."""
+    from .. import diskfull
     summary = _read_json(run_dir / "summary.json")
     if summary is None:
-        print(f"consent-audit: {no_summary_line(run_dir, code)}", file=sys.stderr)
+        if not diskfull.PLACES:          # a full disk was said once already, by the wrap-up
+            print(f"consent-audit: {no_summary_line(run_dir, code)}", file=sys.stderr)
         return EXIT_INCOMPLETE, None
+    if diskfull.PLACES:
+        return EXIT_INCOMPLETE, summary
     status, sentence = verdict(summary)
     print(f"\nconsent-audit: {sentence}", file=sys.stderr if status == EXIT_INCOMPLETE else sys.stdout)
     bundle = _read_json(run_dir / "bundle.json") or {}
