@@ -109,6 +109,8 @@ def load_target(name: str, folder: Path | None = None, environ: dict[str, str] |
         else:
             account[key] = Value(str(raw), False)
     truth = data.get("truth")
+    if truth and not (path.parent / truth).is_file():
+        raise UsageError(f"target {path}: field 'truth': the file {(path.parent / truth).resolve()} does not exist")
     return Target(name=data.get("name", name), kind=data["kind"], platform=data["platform"], start=data["start"],
                   pages=data["pages"], language=data.get("language", "en"), variant=data.get("variant"),
                   permissions=list(data.get("permissions", [])), account=account,

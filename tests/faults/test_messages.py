@@ -29,3 +29,16 @@ def test_verdict_of_a_broken_run_goes_to_stderr(tmp_path: Path, capsys: pytest.C
     status, _ = read_outcome(run.dir, 1, bundle_wanted=False)
     out = capsys.readouterr()
     assert status == 2 and "the session stopped answering" in out.err and "consent-audit" not in out.out
+
+
+@pytest.mark.area_bad_input
+def test_missing_truth_file_is_named_before_the_run(tmp_path: Path) -> None:
+    import yaml
+
+    from consent_audit.targets import find_target
+    data = yaml.safe_load(find_target("refapp-fair").read_text(encoding="utf-8"))  # type: ignore[union-attr]
+    data["truth"] = "no-such-truth.json"
+    path = tmp_path / "no-truth.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    proc = run_cli("run", "--target", str(path), "--reports-dir", str(tmp_path / "r"), "--quiet")
+    assert_one_line(proc, 2, "no-such-truth.json", "does not exist")
