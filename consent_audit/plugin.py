@@ -383,32 +383,12 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         run.interrupted = f"{STATE.reason} while the run was ending"
     _INTERRUPTS.clear()
     if not run.results and not (run.interrupted and (run.dir / "tests").is_dir()):
-        _why_nothing_ran(session, run)
+        from .wrapup import why_nothing_ran
+        why_nothing_ran(session, run.dir)
         return
     settle_unfinished(run.results, run.interrupted)
     from .report import finish_run
     finish_run(run, session.config)
-
-
-def _why_nothing_ran(session: pytest.Session, run: Run) -> None:
-    """No audit ran: leave the one line that says why (a flow module that failed to import, nothing
-    selected) in the run folder, for the command line to print instead of a bare pytest exit status."""
-    from .commands.finish import SETUP_ERROR
-    terminal = session.config.pluginmanager.get_plugin("terminalreporter")
-    errors = list(getattr(terminal, "stats", {}).get("error", [])) if terminal is not None else []
-    if errors:
-        text = (getattr(errors[0], "longreprtext", "") or "").strip().splitlines()
-        last = next((line for line in reversed(text) if line.startswith("E ")), text[-1] if text else "")
-        where = getattr(errors[0], "nodeid", "") or getattr(errors[0], "fspath", "")
-        why = f"{where} could not be loaded: {last.removeprefix('E').strip()}"[:400]
-    elif terminal is not None and getattr(terminal, "stats", {}).get("deselected"):
-        why = "every audit was deselected (check -k)"
-    else:
-        why = "no audit was collected (check the flow files and --target)"
-    try:
-        (run.dir / SETUP_ERROR).write_text(why + "\n", encoding="utf-8")
-    except OSError:
-        pass
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -10,6 +10,7 @@ import signal
 import sys
 import threading
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
@@ -72,6 +73,27 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     STATE.restore()
+
+
+def why_nothing_ran(session: pytest.Session, run_dir: Path) -> None:
+    """No audit ran: leave the one line that says why (a flow module that failed to import, nothing
+    selected) in the run folder, for the command line to print instead of a bare pytest exit status."""
+    from .commands.finish import SETUP_ERROR
+    terminal = session.config.pluginmanager.get_plugin("terminalreporter")
+    errors = list(getattr(terminal, "stats", {}).get("error", [])) if terminal is not None else []
+    if errors:
+        text = (getattr(errors[0], "longreprtext", "") or "").strip().splitlines()
+        last = next((line for line in reversed(text) if line.startswith("E ")), text[-1] if text else "")
+        where = getattr(errors[0], "nodeid", "") or getattr(errors[0], "fspath", "")
+        why = f"{where} could not be loaded: {last.removeprefix('E').strip()}"[:400]
+    elif terminal is not None and getattr(terminal, "stats", {}).get("deselected"):
+        why = "every audit was deselected (check -k)"
+    else:
+        why = "no audit was collected (check the flow files and --target)"
+    try:
+        (run_dir / SETUP_ERROR).write_text(why + "\n", encoding="utf-8")
+    except OSError:
+        pass
 
 
 def reason_of(exc: BaseException) -> str:
