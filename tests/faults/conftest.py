@@ -87,11 +87,13 @@ _TALLY: dict[str, dict[str, str]] = {}
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if not os.environ.get("CONSENT_AUDIT_TALLY") or "tests/faults/" not in report.nodeid.replace("\\", "/"):
         return
-    entry = _TALLY.setdefault(report.nodeid, {"outcome": "passed"})
+    entry = _TALLY.setdefault(report.nodeid, {"outcome": "not run"})
     if report.failed:
         entry["outcome"] = "failed"
     elif report.skipped and report.when in ("setup", "call"):
         entry["outcome"] = "skipped"
+    elif report.when == "call" and entry["outcome"] == "not run":
+        entry["outcome"] = "passed"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
