@@ -29,8 +29,9 @@ class Target:
     name: str
     kind: str
     platform: str
-    start: str                       # refapp: path under the server; web: URL; android: package
+    start: str                       # a URL; a path under the server when served_by; android: package
     pages: str                       # "package.module:AppClass"
+    served_by: str | None = None     # name of the pytest fixture serving the app (its value has `.url`)
     language: str = "en"
     variant: str | None = None
     permissions: list[str] = field(default_factory=list)
@@ -60,9 +61,11 @@ class Target:
             raise UsageError(f"target {self.name}: page objects '{self.pages}' cannot be loaded ({exc})") from None
 
     def start_url(self, base_url: str | None = None) -> str:
-        if self.kind == "refapp":
+        """`start` as is, or joined to `base_url` (the URL of the `served_by` fixture's server); raises
+        UsageError when a served target gets no base URL."""
+        if self.served_by:
             if base_url is None:
-                raise UsageError(f"target {self.name} needs the reference app server")
+                raise UsageError(f"target {self.name} needs the server of fixture '{self.served_by}'")
             return base_url.rstrip("/") + "/" + self.start.lstrip("/")
         return self.start
 
@@ -100,6 +103,12 @@ def load_target(name: str, folder: Path | None = None, environ: dict[str, str] |
             raise UsageError(f"target {path} lacks '{key}'")
     if data["kind"] not in KINDS:
         raise UsageError(f"target {path}: kind must be one of {', '.join(KINDS)}")
+    served_by = data.get("served_by")
+    if served_by is not None and not (isinstance(served_by, str) and served_by.isidentifier()):
+        raise UsageError(f"target {path}: served_by must name a pytest fixture, not {served_by!r}")
+    if data["platform"] == "web-chromium" and not served_by and "://" not in str(data["start"]):
+        raise UsageError(f"target {path}: start '{data['start']}' is a path; give a URL, or name the fixture "
+                         f"that serves the app with served_by")
     account = {}
     for key, raw in (data.get("account") or {}).items():
         if isinstance(raw, dict):
@@ -109,7 +118,8 @@ def load_target(name: str, folder: Path | None = None, environ: dict[str, str] |
             account[key] = Value(str(raw), False)
     truth = data.get("truth")
     return Target(name=data.get("name", name), kind=data["kind"], platform=data["platform"], start=data["start"],
-                  pages=data["pages"], language=data.get("language", "en"), variant=data.get("variant"),
+                  pages=data["pages"], served_by=served_by, language=data.get("language", "en"),
+                  variant=data.get("variant"),
                   permissions=list(data.get("permissions", [])), account=account,
                   collected_at_signup=list(data.get("collected_at_signup", [])),
                   truth_path=(path.parent / truth).resolve() if truth else None, default=bool(data.get("default")),
