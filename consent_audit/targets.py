@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 import yaml
 
 from .errors import UsageError
-from .paths import target_folders
+from .paths import ROOT, target_folders
 
 KINDS = ("refapp", "web", "android")
 
@@ -54,7 +55,11 @@ class Target:
         return json.loads(self.truth_path.read_text(encoding="utf-8"))
 
     def app_class(self) -> type:
+        """The class named by `pages` ("package.module:Class"), importable from the user's project folder
+        (ROOT, appended to sys.path: a QA team's `pages/` package); raises UsageError when it cannot load."""
         module_name, _, attr = self.pages.partition(":")
+        if str(ROOT) not in sys.path:
+            sys.path.append(str(ROOT))
         try:
             return getattr(importlib.import_module(module_name), attr)
         except (ImportError, AttributeError) as exc:

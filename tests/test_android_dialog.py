@@ -19,9 +19,9 @@ from consent_audit.page import AppContext
 from consent_audit.platforms.android import AndroidPlatform
 from consent_audit.recorder import Kind, Recorder
 from consent_audit.screen import screen_from_uiautomator_xml
-from pages.android import PermissionDialog, load_dialog_lexicon, read_dialog
-from pages.android.lexicon import LEXICON
-from pages.android.permission_dialog import locator_for
+from consent_audit.system_pages.android import PermissionDialog, load_dialog_lexicon, read_dialog
+from consent_audit.system_pages.android.lexicon import LEXICON
+from consent_audit.system_pages.android.permission_dialog import locator_for
 from refapp.server import RefAppServer
 
 DATA = Path(__file__).parent / "data" / "android"

@@ -69,3 +69,47 @@ def test_the_plugins_are_pytest11_entry_points_named_by_their_modules() -> None:
 
 def test_the_reference_app_plugin_serves_it_and_records_its_build(pytestconfig: pytest.Config) -> None:
     assert pytestconfig.pluginmanager.get_plugin("refapp.plugin") is not None
+
+
+def test_a_run_uses_the_packaged_settings_not_a_checkout_file() -> None:
+    import argparse
+
+    from consent_audit.commands.checks import engine_args
+    from consent_audit.paths import ENGINE_INI, PACKAGE
+    args = argparse.Namespace(profile="local-chromium", screenshot="on", relaunches=3, reports_dir="r", capability=[],
+                              appium_url=None, appium_port=None, run_id=None, quiet=True)
+    out = engine_args(args, ["flow.py"])
+    assert out[out.index("-c") + 1] == str(ENGINE_INI) and ENGINE_INI.is_file()
+    assert ENGINE_INI.is_relative_to(PACKAGE)
+    assert out[out.index("--confcutdir") + 1] == str(PACKAGE.parent)
+
+
+def test_appium_is_found_locally_then_on_path_else_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from consent_audit.appium_server import NOT_INSTALLED, AppiumServer, find_appium
+    local = tmp_path / "node_modules"
+    (local / "appium").mkdir(parents=True)
+    (local / "appium" / "index.js").write_text("", encoding="utf-8")
+    if shutil.which("node"):
+        assert find_appium(local)[-1] == str(local / "appium" / "index.js")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "appium").write_text("#!/bin/sh\n", encoding="utf-8")
+    (bin_dir / "appium").chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    assert find_appium(tmp_path / "none") == [str(bin_dir / "appium")]
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    assert find_appium(tmp_path / "none") is None
+    with pytest.raises(UsageError) as caught:
+        AppiumServer(tmp_path / "appium.log", node_modules=tmp_path / "none").start()
+    assert str(caught.value) == NOT_INSTALLED and "\n" not in NOT_INSTALLED
+
+
+def test_allure_is_found_locally_then_on_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from consent_audit.report import find_allure
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert find_allure(tmp_path / "none") is None
+    (tmp_path / "allure").write_text("#!/bin/sh\n", encoding="utf-8")
+    (tmp_path / "allure").chmod(0o755)
+    assert find_allure(tmp_path / "none") == tmp_path / "allure"

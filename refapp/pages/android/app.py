@@ -21,7 +21,7 @@ from refapp.pages.web.structure import route_to_delete
 from consent_audit.detectors.lexicon import normalise
 from consent_audit.detectors.text import load_lexicon, waiting_period_days
 from consent_audit.page import AppContext
-from pages.android import PermissionDialog
+from consent_audit.system_pages.android import PermissionDialog
 
 from .base import RefAppAndroidPage, rid
 from .deletion import STEPS, DeletionStep

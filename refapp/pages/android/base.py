@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from consent_audit.page import BasePage, Locator
-from pages.android.locators import by_resource_id
+from consent_audit.system_pages.android.locators import by_resource_id
 
 from .state import PACKAGE, AppState
 

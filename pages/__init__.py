@@ -1,1 +1,0 @@
-"""Page objects, one package per audited app (the reference app in `refapp`)."""
