@@ -12,7 +12,7 @@ import sys
 from .errors import UsageError
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_BROKEN = 0, 1, 2
-COMMANDS = ("run", "verify", "explore", "listing")
+COMMANDS = ("run", "verify", "explore", "listing", "init")
 
 
 def parser() -> argparse.ArgumentParser:
