@@ -135,6 +135,18 @@ def test_a_qa_project_scaffolds_an_app_and_audits_the_reference_app(installed, c
                                                  "tests", "--target", "myapp"], project, env, 120)
     assert own.returncode == 0 and "tests/test_audits.py::test_consent_dialog[myapp]" in own.stdout, _tail(own)
 
+    # ... and run there, with the team's conftest.py overriding a session fixture (docs/your-app.md)
+    (suite / "conftest.py").write_text(
+        "import pathlib\nimport pytest\n\n\n@pytest.fixture(scope='session')\ndef ocr():\n"
+        "    return lambda png: (pathlib.Path('ocr-was-asked').touch(), [])[1]\n", encoding="utf-8")
+    inside = stages.run("pytest (own suite, consent)", [str(venv / "bin" / "pytest"), "-q", "-p", "no:cacheprovider",
+                                                        "tests", "--target", "myapp", "--no-bundle",
+                                                        "--html-report", "off", "--run-id", "suite"], project, env, 600)
+    assert inside.returncode == 0, _tail(inside)
+    assert (project / "ocr-was-asked").exists()
+    suite_summary = json.loads((project / "reports" / "suite" / "summary.json").read_text(encoding="utf-8"))
+    assert [(r["target"], r["flow"], r["status"]) for r in suite_summary["results"]] == [("myapp", "consent", "passed")]
+
     no_node = {**env, "PATH": os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if "node_modules" not in p
                                               and not (Path(p) / "appium").exists())}
     missing = stages.run("run without Appium", [str(venv / "bin" / "consent-audit"), "run", "--target", "myapp",
