@@ -61,3 +61,46 @@ def test_a_bad_name_is_one_line(tmp_path: Path, name: str, capsys: pytest.Captur
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Python identifier" in err
     assert not any(tmp_path.iterdir())
+
+
+def _android_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> type:
+    scaffold("droid", "android", tmp_path / "project")
+    monkeypatch.syspath_prepend(str(tmp_path / "project"))
+    for module in [m for m in sys.modules if m == "pages" or m.startswith("pages.")]:
+        monkeypatch.delitem(sys.modules, module)
+    return importlib.import_module("pages.droid").App
+
+
+def test_the_android_scaffold_reads_the_reference_apk_on_recorded_screens(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """No Android runtime here: the scaffold's page objects on the hand-written page sources of the reference
+    APK (tests/data/android), through the real UiAutomator2 platform over a recorded device."""
+    from test_android_dialog import RecordedDevice   # tests/ is on sys.path (rootdir conftest, prepend mode)
+
+    from consent_audit.masking import Masker
+    from consent_audit.page import AppContext
+    from consent_audit.platforms.android import AndroidPlatform
+    from consent_audit.recorder import Kind, Recorder
+
+    app_class = _android_app(tmp_path, monkeypatch)
+
+    def context_for(device: RecordedDevice) -> AppContext:
+        platform = AndroidPlatform(device, "org.consentaudit.refapp", timeout=2.0)
+        masker = Masker()
+        return AppContext(platform=platform, recorder=Recorder(platform, tmp_path / "out", masker), masker=masker,
+                          data={"refapp_url": "http://127.0.0.1:8765"}, timeout=2.0)
+
+    context = context_for(RecordedDevice("refapp-consent-asymmetric-en.xml"))
+    app = app_class(context)
+    assert context.platform.launch_extras == [["s", "org.consentaudit.refapp.URL", "http://127.0.0.1:8765/app/fair/"]]
+    assert app.consent_shown and not app.core_reached
+    accept_id, _reject_id = app.consent_choices()
+    assert context.recorder.observe().find(accept_id) is not None
+
+    device = RecordedDevice("permission-location-api34-en.xml", "refapp-blocker-zh.xml", "refapp-blocker-zh.xml")
+    context = context_for(device)
+    app = app_class(context)
+    context.platform.decide_permission("geolocation", "denied")
+    assert app.reach_core(budget=8) is False            # denied → blocker; retried once, then given up
+    assert [s.kind for s in context.recorder.steps] == [Kind.PERMISSION, Kind.TAP]
+    assert device.taps[-1] == ("xpath", "//*[@resource-id='blocker-retry']")
