@@ -174,9 +174,10 @@ def appium_url(pytestconfig: pytest.Config, device_profile: Profile, run: Run, m
         run.meta["appium"] = {"url": url, "started_here": False}
         yield url
         return
-    if device_profile.requires_device:
-        from .platforms import check_android_device
-        check_android_device()
+    import argparse
+
+    from .platforms.registry import spec_named
+    spec_named(device_profile.platform).preflight(device_profile, argparse.Namespace(appium_url=None))
     server = AppiumServer(run.appium_log, port=pytestconfig.getoption("--appium-port"), masker=masker)
     server.start()
     run.meta["appium"] = {"url": server.url, "started_here": True}
