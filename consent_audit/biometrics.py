@@ -67,8 +67,6 @@ def gate(trail: Trail) -> dict[str, Any] | None:
     first = next((s for s in screens if biometrics_on(s)), None)
     if first is None:
         return None
-    on_gate = [s for s in trail.steps if s.screen.signature == first.signature]
-    before = screens[screens.index(first)]
     scanned = False
     previous: Screen | None = trail.start
     leaving: str | None = None
@@ -79,11 +77,9 @@ def gate(trail: Trail) -> dict[str, Any] | None:
             if step.kind == Kind.TAP and step.screen.signature != first.signature:
                 leaving = step.target.get("id") or None
         previous = step.screen
-    control = before.find(leaving) if leaving else None
+    control = first.find(leaving) if leaving else None
     return {"journey": trail.name, "biometrics": biometrics_on(first),
-            "demanded": bool(control is not None and not control.enabled),
-            "scanned": scanned or any(s.screen.prompts.get("camera", 0) > before.prompts.get("camera", 0)
-                                      for s in on_gate),
+            "demanded": bool(control is not None and not control.enabled), "scanned": scanned,
             "alternatives": alternatives_on(first), "separate_consent": separate_consent_on(first)}
 
 
