@@ -348,7 +348,8 @@ def audit(request: pytest.FixtureRequest, target: Target, test_dir: Path, run: R
     allure.dynamic.label("target", target.name)
     allure.dynamic.label("flow", result.flow)
     allure.dynamic.parameter("target", target.name)
-    yield Audit(result, test_dir, run.dir, policy, facts={"collected_at_signup": list(target.collected_at_signup)})
+    yield Audit(result, test_dir, run.dir, policy, facts={"collected_at_signup": list(target.collected_at_signup),
+                                                          "language": target.language})
     for name, value in result.metrics.items():
         allure.dynamic.parameter(name, value if isinstance(value, (int, float, str, bool)) else str(value))
 
