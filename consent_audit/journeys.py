@@ -71,6 +71,12 @@ class PolicyJourneys(Protocol):
         """The policy as the app shows it: (place, text) per paragraph, place being the element's id."""
 
 
+def has_policy_journeys(app: object) -> bool:
+    """Whether the page objects implement PolicyJourneys, looked up on the class (an isinstance check would
+    evaluate `policy_at_first_run`, a property that reads the screen)."""
+    return all(hasattr(type(app), name) for name in ("policy_at_first_run", "open_policy", "policy_paragraphs"))
+
+
 def consent_elements(app: object, dialog: "Screen") -> tuple["Element", "Element"]:
     """The accept choice and the first element of the reject path as drawn on `dialog`: by the app's own
     `consent_elements(dialog)` where it has one (an explored app's controls often have no id), else by the ids

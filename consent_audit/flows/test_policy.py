@@ -28,7 +28,7 @@ import pytest
 from consent_audit.biometrics import biometric_gates
 from consent_audit.detectors.policy import (declared_permissions, languages, promised_deletion_days,
                                             unfair_terms)
-from consent_audit.journeys import PolicyJourneys
+from consent_audit.journeys import has_policy_journeys
 from consent_audit.measures import deletion_metrics
 
 
@@ -41,7 +41,7 @@ def _policy_file(paragraphs: list[tuple[str, str]]) -> bytes:
 @allure.feature("privacy policy")
 @pytest.mark.flow("policy")
 def test_privacy_policy(app, platform, recorder, audit, target, policy, test_dir) -> None:
-    if not isinstance(app, PolicyJourneys):
+    if not has_policy_journeys(app):
         audit.not_found("the target's page objects have no privacy-policy journeys")
     budget = policy.section("permissions").get("reach_core_budget", 8)
     for permission in target.permissions:
