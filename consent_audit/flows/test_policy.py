@@ -32,6 +32,22 @@ from consent_audit.journeys import has_policy_journeys
 from consent_audit.measures import deletion_metrics
 
 
+def own_account(username: str) -> str:
+    """This flow's own test account, beside the deletion flow's: 'policy-<name>', or for a phone number the
+    same number with its last digit moved on by one (still a valid number of the same kind)."""
+    if username.isdigit():
+        return username[:-1] + str((int(username[-1]) + 1) % 10)
+    return f"policy-{username}"
+
+
+@pytest.fixture
+def app_context(app_context):
+    """The policy flow signs up an account of its own: the deletion flow's account may outlive its deletion
+    (pending, or a deletion that does not delete), and flows must not depend on the order they run in."""
+    app_context.data["username"] = own_account(str(app_context.data["username"]))
+    return app_context
+
+
 def _policy_file(paragraphs: list[tuple[str, str]]) -> bytes:
     """The policy as captured: one '[place] text' line per paragraph, UTF-8."""
     return "".join(f"[{place}] {text}\n" for place, text in paragraphs).encode("utf-8")
