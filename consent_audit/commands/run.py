@@ -12,7 +12,8 @@ from ..paths import FLOWS as FLOWS_DIR, REPORTS
 from ..verdict import verdict
 from .checks import check_profile, engine_args
 
-FLOWS = {"deletion": "test_deletion.py", "permissions": "test_permissions.py", "consent": "test_consent.py"}
+FLOWS = {"deletion": "test_deletion.py", "permissions": "test_permissions.py", "consent": "test_consent.py",
+         "policy": "test_policy.py"}
 """Flow name → its module under consent_audit/flows."""
 
 
