@@ -1,6 +1,6 @@
 /* <lumen-consent>: the consent dialog as a web component (open shadow root). Fires 'decided' with
    detail {choice: 'all' | 'some' | 'none'}. Layer 1: Allow cookies (filled) / Personalize (outlined).
-   Layer 2: purposes as switches, all on by default; Accept selected saves them as they are; × returns to
+   Layer 2: purposes as styled switches (<label>…<input type=checkbox style="opacity:0"><span class=slider>), all on by default; Accept selected saves them as they are; × returns to
    layer 1 (it does not close the dialog). */
 class LumenConsent extends HTMLElement {
   connectedCallback() {
@@ -14,8 +14,14 @@ class LumenConsent extends HTMLElement {
         .fill { background: #7c3aed; color: #fff; border: 0; }
         .outline { background: #fff; color: #7c3aed; border: 2px solid #7c3aed; }
         .x { position: absolute; top: 8px; right: 8px; width: 40px; height: 40px; margin: 0; padding: 0; border: 0; background: none; font-size: 24px; color: #666; }
-        label { display: flex; justify-content: space-between; align-items: center; padding: 12px 0; border-bottom: 1px solid #eee; font-size: 15px; }
-        input { width: 22px; height: 22px; }
+        label { display: flex; justify-content: space-between; align-items: center; padding: 12px 0; border-bottom: 1px solid #eee; font-size: 15px; cursor: pointer; }
+        .switch { position: relative; width: 48px; height: 28px; flex: none; }
+        .switch input { position: absolute; inset: 0; width: 100%; height: 100%; margin: 0; z-index: 1; cursor: pointer; }
+        .slider { position: absolute; inset: 0; background: #c5c8ce; border-radius: 14px; }
+        .slider::before { content: ''; position: absolute; width: 22px; height: 22px; left: 3px; top: 3px; background: #fff; border-radius: 50%; transition: transform .2s; }
+        input:checked + .slider { background: #7c3aed; }
+        input:checked + .slider::before { transform: translateX(20px); }
+        input:disabled + .slider { opacity: .5; }
         [hidden] { display: none; }
       </style>
       <div class="scrim">
@@ -29,10 +35,10 @@ class LumenConsent extends HTMLElement {
           <div class="second" hidden>
             <button class="x" aria-label="Close">×</button>
             <h2>Personalize</h2>
-            <label>Strictly necessary <input type="checkbox" checked disabled></label>
-            <label>Editor analytics <input type="checkbox" class="p" checked></label>
-            <label>Style-matched offers <input type="checkbox" class="p" checked></label>
-            <label>Partner advertising <input type="checkbox" class="p" checked></label>
+            <label>Strictly necessary <span class="switch"><input type="checkbox" checked disabled style="opacity:0"><span class="slider"></span></span></label>
+            <label>Editor analytics <span class="switch"><input type="checkbox" class="p" checked style="opacity:0"><span class="slider"></span></span></label>
+            <label>Style-matched offers <span class="switch"><input type="checkbox" class="p" checked style="opacity:0"><span class="slider"></span></span></label>
+            <label>Partner advertising <span class="switch"><input type="checkbox" class="p" checked style="opacity:0"><span class="slider"></span></span></label>
             <button class="fill save">Accept selected</button>
           </div>
         </div>
