@@ -4,6 +4,7 @@ compared with the app's truth.json. Prints a table; never asserts; expected to s
     python benchmarks/bench_corpus.py [app …]               # default: every corpus app
     python benchmarks/bench_corpus.py --cli PATH kettle     # another consent-audit executable
     python benchmarks/bench_corpus.py --keep DIR …          # keep the run folders in DIR
+    python benchmarks/bench_corpus.py --reuse DIR …         # score the summaries already in DIR/<app>/ (no run)
 
 Per app and flow:
 - figures: every truth figure the summary has a metric for, exact / compared (a figure the summary lacks is
@@ -17,6 +18,7 @@ Per app and flow:
 - actions: metrics.actions_spent / optimal, optimal from the truth's paths as benchmarks/bench_explorer.py
   counts them (deletion = accept + sign-up + delete; consent = accept + reject; permissions = accept + reject +
   one use of each permission asked only on use). Dismissing splash adverts and launch prompts is not in it.
+  Totals add up the goals reached (outcome clean or found) only; each row shows its own figure.
 
 Password: CONSENT_AUDIT_PASSWORD (default corpus-pass-1); username: the truth's credentials.username.
 """
@@ -146,6 +148,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("apps", nargs="*")
     parser.add_argument("--cli", default=default_cli())
     parser.add_argument("--keep", type=Path, help="keep the run folders here")
+    parser.add_argument("--reuse", type=Path, help="score DIR/<app>/summary.json from an earlier --keep run instead of exploring")
     parser.add_argument("--verbose", action="store_true", help="list every figure that differs")
     args = parser.parse_args(argv)
     server_module = load_server()
@@ -153,10 +156,12 @@ def main(argv: list[str]) -> int:
     unknown = [a for a in apps if not (CORPUS / a / "truth.json").is_file()]
     if unknown:
         parser.error(f"not corpus apps: {', '.join(unknown)}")
-    help_text = subprocess.run([args.cli, "explore", "--help"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    if args.reuse:
+        args.keep = args.reuse
+    help_text = "" if args.reuse else subprocess.run([args.cli, "explore", "--help"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env={**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", str(REPO))}).stdout
     no_bundle = "--no-bundle" in help_text
-    if not no_bundle:
+    if not no_bundle and not args.reuse:
         print("note: this consent-audit's explore has no --no-bundle; the evidence bundle is made for every app", file=sys.stderr)
     reports = args.keep or Path(tempfile.mkdtemp(prefix="bench-corpus-"))
     reports.mkdir(parents=True, exist_ok=True)
@@ -166,7 +171,12 @@ def main(argv: list[str]) -> int:
     try:
         for app in apps:
             truth = json.loads((CORPUS / app / "truth.json").read_text(encoding="utf-8"))
-            summary, wall, code = explore(args.cli, server.app_url(app), app, truth, reports, no_bundle)
+            if args.reuse:
+                path = reports / app / "summary.json"
+                summary = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+                wall, code = 0.0, "reused" if summary else "no summary"
+            else:
+                summary, wall, code = explore(args.cli, server.app_url(app), app, truth, reports, no_bundle)
             results = {r["flow"]: r for r in (summary or {}).get("results", [])}
             app_row = {"exact": 0, "compared": 0, "unmeasured": 0, "right": 0, "verdicts": 0, "spent": 0, "optimal": 0}
             for flow in FLOWS:
@@ -178,8 +188,8 @@ def main(argv: list[str]) -> int:
                 rows.append((app, flow, (result or {}).get("outcome", "-"), exact, compared, unmeasured, ok, spent, best, why, misses))
                 app_row["exact"] += exact; app_row["compared"] += compared; app_row["unmeasured"] += unmeasured
                 app_row["right"] += ok; app_row["verdicts"] += 1
-                if isinstance(spent, int) and best:
-                    app_row["spent"] += spent; app_row["optimal"] += best
+                if isinstance(spent, int) and best and (result or {}).get("outcome") in ("clean", "found"):
+                    app_row["spent"] += spent; app_row["optimal"] += best     # goals reached only
             for k in total:
                 total[k] += app_row[k]
             rows.append((app, "(app)", f"exit {code}", app_row["exact"], app_row["compared"], app_row["unmeasured"],
