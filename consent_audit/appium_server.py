@@ -54,6 +54,21 @@ def server_status(url: str, timeout: float = 3.0) -> dict:
     return answer.get("value", {})
 
 
+def find_appium(node_modules: Path = NODE_MODULES) -> list[str] | None:
+    """The command that runs Appium: the project's node_modules/appium (`npm install`) through node, else an
+    `appium` on PATH (a global install); None when there is neither."""
+    entry = node_modules / "appium" / "index.js"
+    node = shutil.which("node")
+    if entry.is_file() and node is not None:
+        return [node, str(entry)]
+    found = shutil.which("appium")
+    return [found] if found else None
+
+
+NOT_INSTALLED = ("Appium is not installed: no node_modules/appium here and no `appium` on PATH; install it "
+                 "(npm install appium && npx appium driver install chromium) or give --appium-url")
+
+
 class AppiumServer:
     """A local Appium server process bound to loopback, with its log in the run folder."""
 
@@ -64,7 +79,7 @@ class AppiumServer:
         self.masker = masker or Masker()
         self._pump: threading.Thread | None = None
         self.appium_home = appium_home
-        self.entry = node_modules / "appium" / "index.js"
+        self.command = find_appium(node_modules)
         self.process: subprocess.Popen | None = None
 
     @property
@@ -72,11 +87,8 @@ class AppiumServer:
         return f"http://{LOOPBACK}:{self.port}"
 
     def start(self, timeout: float = 60.0) -> "AppiumServer":
-        node = shutil.which("node")
-        if node is None:
-            raise UsageError("node is not installed; run `make setup` (installs Node.js and Appium)")
-        if not self.entry.exists():
-            raise UsageError(f"Appium is not installed in {self.entry.parent.parent}; run `make setup`")
+        if self.command is None:
+            raise UsageError(NOT_INSTALLED)
         if self.port is None:
             self.port = free_port()
         elif port_in_use(self.port):
@@ -84,7 +96,7 @@ class AppiumServer:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         # The log goes through the masker line by line: a secret registered at any time before it is
         # typed never reaches the file (Appium's own --log-filters are fixed at start).
-        args = [node, str(self.entry), "server", "--address", LOOPBACK, "--port", str(self.port),
+        args = [*self.command, "server", "--address", LOOPBACK, "--port", str(self.port),
                 "--log-timestamp", "--log-no-colors", "--local-timezone", "--log-level", "debug"]
         env = dict(os.environ, APPIUM_HOME=str(self.appium_home))
         log.info("starting Appium on %s", self.url)

@@ -45,7 +45,8 @@ class Audit:
     def facts(self) -> dict[str, Any]:
         """What the target file says that rules need, read when the rules run (an explored target learns
         what its sign-up collects only while exploring)."""
-        return {"collected_at_signup": list(getattr(self._target, "collected_at_signup", []) or [])}
+        return {"collected_at_signup": list(getattr(self._target, "collected_at_signup", []) or []),
+                "language": getattr(self._target, "language", None)}
 
     @property
     def flow(self) -> str:

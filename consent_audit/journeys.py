@@ -56,6 +56,27 @@ class Journeys(Protocol):
         """Whether the core screen's feature needing `permission` works (None: no such feature)."""
 
 
+@runtime_checkable
+class PolicyJourneys(Protocol):
+    """What the policy flow needs beyond `Journeys` (a target without it: the flow says 'not found')."""
+
+    @property
+    def policy_at_first_run(self) -> bool:
+        """Whether the screen shown now, at the first launch, shows the privacy policy or links to it."""
+
+    def open_policy(self) -> bool:
+        """From the home screen along the shortest known path to the policy text; whether it was reached."""
+
+    def policy_paragraphs(self) -> list[tuple[str, str]]:
+        """The policy as the app shows it: (place, text) per paragraph, place being the element's id."""
+
+
+def has_policy_journeys(app: object) -> bool:
+    """Whether the page objects implement PolicyJourneys, looked up on the class (an isinstance check would
+    evaluate `policy_at_first_run`, a property that reads the screen)."""
+    return all(hasattr(type(app), name) for name in ("policy_at_first_run", "open_policy", "policy_paragraphs"))
+
+
 def consent_elements(app: object, dialog: "Screen") -> tuple["Element", "Element"]:
     """The accept choice and the first element of the reject path as drawn on `dialog`: by the app's own
     `consent_elements(dialog)` where it has one (an explored app's controls often have no id), else by the ids

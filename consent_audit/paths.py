@@ -20,7 +20,12 @@ USER_TARGETS = ROOT / "assets" / "targets"
 USER_PROFILES = ROOT / "assets" / "profiles"
 REPORTS = ROOT / "reports"
 NODE_MODULES = ROOT / "node_modules"
-APPIUM_HOME = Path(os.environ.get("APPIUM_HOME", ROOT / ".appium"))
+"""The user's Node tools (Appium, Allure) when installed locally (`npm install`); else they are looked up on PATH."""
+APPIUM_HOME = Path(os.environ.get("APPIUM_HOME") or
+                   (ROOT / ".appium" if (ROOT / ".appium").is_dir() else Path.home() / ".appium"))
+"""Where Appium keeps its drivers: $APPIUM_HOME, the project's .appium (`make setup`), else Appium's own default."""
+ENGINE_INI = ASSETS / "engine.ini"
+"""The pytest settings of an audit run (markers, warnings), shipped with the package: a user's folder has none."""
 
 
 def plugin_folders(group: str) -> list[Path]:

@@ -185,9 +185,10 @@ def appium_url(pytestconfig: pytest.Config, device_profile: Profile, run: Run, m
         run.meta["appium"] = {"url": url, "started_here": False}
         yield url
         return
-    if device_profile.requires_device:
-        from .platforms import check_android_device
-        check_android_device()
+    import argparse
+
+    from .platforms.registry import spec_named
+    spec_named(device_profile.platform).preflight(device_profile, argparse.Namespace(appium_url=None))
     server = AppiumServer(run.appium_log, port=pytestconfig.getoption("--appium-port"), masker=masker)
     server.start()
     run.meta["appium"] = {"url": server.url, "started_here": True}
@@ -214,19 +215,6 @@ def ocr() -> Any:
     return None
 
 
-@pytest.fixture(scope="session")
-def refapp_server(run: Run) -> Iterator[Any]:
-    """The reference app, served on a free loopback port with fresh state for this run."""
-    from refapp.server import RefAppServer
-    server = RefAppServer(host="127.0.0.1", port=0)
-    server.start()
-    run.meta["reference_app"] = {"url": server.url, "build": server.build}
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
 # --- per-test fixtures -------------------------------------------------------------------------------
 
 @pytest.fixture
@@ -245,8 +233,16 @@ def test_dir(request: pytest.FixtureRequest, run: Run) -> Path:
 
 @pytest.fixture
 def start_location(target: Target, request: pytest.FixtureRequest) -> str:
-    base = request.getfixturevalue("refapp_server").url if target.kind == "refapp" else None
-    return target.start_url(base)
+    """Where the app starts: the target's `start`, under the URL of the fixture named by its `served_by`
+    (a session fixture whose value has `.url`, e.g. the reference app's `refapp_server`) when it has one."""
+    if not target.served_by:
+        return target.start_url()
+    try:
+        server = request.getfixturevalue(target.served_by)
+    except pytest.FixtureLookupError:
+        raise UsageError(f"target {target.name} is served by the fixture '{target.served_by}', which no installed "
+                         f"pytest plugin or conftest.py provides") from None
+    return target.start_url(str(server.url))
 
 
 @pytest.fixture

@@ -90,11 +90,22 @@ def write_allure_metadata(run: Run, extra: dict[str, Any]) -> None:
     (results / "environment.properties").write_text(run.masker.mask("\n".join(lines)) + "\n", encoding="utf-8")
 
 
+def find_allure(node_modules: Path = NODE_MODULES) -> Path | None:
+    """Allure Report 3: the project's node_modules/.bin/allure (`npm install`), else an `allure` on PATH."""
+    local = node_modules / ".bin" / "allure"
+    if local.exists():
+        return local
+    found = shutil.which("allure")
+    return Path(found) if found else None
+
+
 def build_html_report(run: Run, node_modules: Path = NODE_MODULES) -> Path | None:
-    """One self-contained index.html (Allure 3 'awesome', single file), with the trackers removed."""
-    allure_bin = node_modules / ".bin" / "allure"
-    if not allure_bin.exists() or not run.allure_results.exists():
-        print("consent-audit: Allure is not installed (run `make setup`); HTML report skipped", file=sys.stderr)
+    """One self-contained index.html (Allure 3 'awesome', single file), with the trackers removed; None (and
+    one line on stderr) when Allure is not installed or the report failed."""
+    allure_bin = find_allure(node_modules)
+    if allure_bin is None or not run.allure_results.exists():
+        print("consent-audit: Allure is not installed (no node_modules/.bin/allure, no `allure` on PATH); "
+              "HTML report skipped", file=sys.stderr)
         return None
     out = run.dir / "allure-report"
     if out.exists():

@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 import yaml
 
 from .errors import UsageError
-from .paths import target_folders
+from .paths import ROOT, target_folders
 
 KINDS = ("refapp", "web", "android")
 
@@ -29,8 +30,9 @@ class Target:
     name: str
     kind: str
     platform: str
-    start: str                       # refapp: path under the server; web: URL; android: package
+    start: str                       # a URL; a path under the server when served_by; android: package
     pages: str                       # "package.module:AppClass"
+    served_by: str | None = None     # name of the pytest fixture serving the app (its value has `.url`)
     language: str = "en"
     variant: str | None = None
     permissions: list[str] = field(default_factory=list)
@@ -53,16 +55,22 @@ class Target:
         return json.loads(self.truth_path.read_text(encoding="utf-8"))
 
     def app_class(self) -> type:
+        """The class named by `pages` ("package.module:Class"), importable from the user's project folder
+        (ROOT, appended to sys.path: a QA team's `pages/` package); raises UsageError when it cannot load."""
         module_name, _, attr = self.pages.partition(":")
+        if str(ROOT) not in sys.path:
+            sys.path.append(str(ROOT))
         try:
             return getattr(importlib.import_module(module_name), attr)
         except (ImportError, AttributeError) as exc:
             raise UsageError(f"target {self.name}: page objects '{self.pages}' cannot be loaded ({exc})") from None
 
     def start_url(self, base_url: str | None = None) -> str:
-        if self.kind == "refapp":
+        """`start` as is, or joined to `base_url` (the URL of the `served_by` fixture's server); raises
+        UsageError when a served target gets no base URL."""
+        if self.served_by:
             if base_url is None:
-                raise UsageError(f"target {self.name} needs the reference app server")
+                raise UsageError(f"target {self.name} needs the server of fixture '{self.served_by}'")
             return base_url.rstrip("/") + "/" + self.start.lstrip("/")
         return self.start
 
@@ -101,6 +109,12 @@ def load_target(name: str, folder: Path | None = None, environ: dict[str, str] |
     if find_spec(str(data["platform"])) is None:
         raise UsageError(f"target {path}: unknown platform '{data['platform']}'; known: "
                          f"{', '.join(s.name for s in specs())}")
+    served_by = data.get("served_by")
+    if served_by is not None and not (isinstance(served_by, str) and served_by.isidentifier()):
+        raise UsageError(f"target {path}: served_by must name a pytest fixture, not {served_by!r}")
+    if not served_by and str(data["start"]).startswith("/"):
+        raise UsageError(f"target {path}: start '{data['start']}' is a path; give a URL, or name the fixture "
+                         f"that serves the app with served_by")
     account = {}
     for key, raw in (data.get("account") or {}).items():
         if isinstance(raw, dict):
@@ -112,7 +126,8 @@ def load_target(name: str, folder: Path | None = None, environ: dict[str, str] |
     if truth and not (path.parent / truth).is_file():
         raise UsageError(f"target {path}: field 'truth': the file {(path.parent / truth).resolve()} does not exist")
     return Target(name=data.get("name", name), kind=data["kind"], platform=data["platform"], start=data["start"],
-                  pages=data["pages"], language=data.get("language", "en"), variant=data.get("variant"),
+                  pages=data["pages"], served_by=served_by, language=data.get("language", "en"),
+                  variant=data.get("variant"),
                   permissions=list(data.get("permissions", [])), account=account,
                   collected_at_signup=list(data.get("collected_at_signup", [])),
                   truth_path=(path.parent / truth).resolve() if truth else None, default=bool(data.get("default")),

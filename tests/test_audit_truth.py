@@ -2,6 +2,7 @@
 server and Chromium, measured figures compared with the ground truth exactly."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -43,7 +44,7 @@ def test_the_demo_run_completes_and_says_so(audit_run) -> None:
     proc = audit_run["proc"]
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert "caught the deliberate dark patterns as expected" in proc.stdout
-    assert len(audit_run["results"]) == 3 * len(TARGETS)
+    assert len(audit_run["results"]) == 4 * len(TARGETS)
     assert all(r["outcome"] in ("clean", "found") for r in audit_run["summary"]["results"])
     assert audit_run["summary"]["outcome"] == "found"
 
@@ -75,7 +76,20 @@ def test_consent_figures_equal_the_truth(audit_run, target: str) -> None:
 
 
 @pytest.mark.parametrize("target", TARGETS)
-@pytest.mark.parametrize("flow", ["deletion", "permissions", "consent"])
+def test_policy_figures_equal_the_truth(audit_run, target: str) -> None:
+    result = audit_run["results"][(target, "policy")]
+    measured = result["metrics"]
+    truth = {k: v for k, v in truth_of(target)["policy"].items() if k != "note"}
+    assert {k: measured.get(k) for k in truth} == truth
+    captured = audit_run["dir"] / measured["policy_file"]          # the policy as shown, hashed into the bundle
+    assert hashlib.sha256(captured.read_bytes()).hexdigest() == measured["policy_sha256"]
+    for finding in result["findings"]:
+        if finding["pattern"] == "unfair_policy_terms":             # every hit quoted in the message
+            assert all(f"“{hit['sentence']}”" in finding["messages"]["en"] for hit in truth["unfair_terms"])
+
+
+@pytest.mark.parametrize("target", TARGETS)
+@pytest.mark.parametrize("flow", ["deletion", "permissions", "consent", "policy"])
 def test_findings_equal_the_truth(audit_run, target: str, flow: str) -> None:
     result = audit_run["results"][(target, flow)]
     expected = truth_of(target)["findings_by_flow"][flow]

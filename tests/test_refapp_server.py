@@ -376,7 +376,7 @@ def test_variant_config_is_well_formed(name):
     assert {s["type"] for s in d["steps"]} <= {"notice", "reason", "form", "face", "confirm"}
     for target in [i.get("to") for i in c["me"]["items"]] + [
             i.get("to") for s in c["screens"].values() for i in s.get("items", [])]:
-        assert target is None or target in c["screens"], target
+        assert target is None or target in c["screens"] or target == "privacy-policy", target   # built-in view
     ids = [i["id"] for i in c["me"]["items"]] + [i["id"] for s in c["screens"].values() for i in s.get("items", [])]
     for step in d["steps"]:
         ids += [v for k, v in step.items() if k.endswith("_id")]
@@ -458,7 +458,7 @@ def test_truth_agrees_with_the_variant_config(name):
     assert bool(d["shaming_text"]) == bool(shaming_modals)
     assert all(any(text in s["text"] for s in shaming_modals) for text in d["shaming_text"])
     flows = t["findings_by_flow"]
-    assert sorted(set(flows["deletion"]) | set(flows["permissions"]) | set(flows["consent"])) == t["findings"]
+    assert sorted({p for flow in flows.values() for p in flow}) == t["findings"]
     assert ct["accept_path"] == [{"action": "tap", "id": "consent-accept"}]
     if cc["reject_label"]:
         assert ct["reject_path"] == [{"action": "tap", "id": "consent-reject"}]
@@ -469,6 +469,19 @@ def test_truth_agrees_with_the_variant_config(name):
                                      {"action": "tap", "id": "consent-save"}, *tail]
     signup_c = c["signup"]
     assert ("signup-agree" in [s["id"] for s in t["signup"]["path"]]) == bool(signup_c["agree_label"])
+    biometric = signup_c.get("biometric") or {}
+    assert ("signup-face-start" in [s["id"] for s in t["signup"]["path"]]) == bool(biometric.get("required"))
+
+    pol, pc = t["policy"], c.get("policy") or {}
+    assert pol["policy_at_first_run"] == (pc.get("at_first_run", True) is not False)
+    assert pol["policy_steps"] == pol["policy_taps"] == len(pol["policy_path"]) and pol["policy_path"][0] == "tab-me"
+    assert pol["policy_path"][-1] == ("me-privacy-policy" if pc.get("placement", "me") == "me" else next(
+        i["id"] for s in c["screens"].values() for i in s.get("items", []) if i.get("to") == "privacy-policy"))
+    if pc.get("paragraphs"):
+        assert pol["policy_chars"] == sum(len(p) for p in pc["paragraphs"])
+    assert pol["waiting_period_days"] == d["waiting_period_days"] and pol["deletion_in_app"] == d["deletion_in_app"]
+    assert pol["data_sent_before_policy"] is None and pol["hosts_contacted"] is None    # no traffic capture yet
+    assert [g["demanded"] for g in pol["biometric_gates"]] == ([biometric["required"]] if biometric else [])
 
 
 @pytest.mark.parametrize("name", NAMES)

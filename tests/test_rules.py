@@ -16,12 +16,17 @@ PATTERNS = {
     "deletion_not_effective", "forced_permission", "permission_nagging",
     "bundled_permission_demand", "consent_nagging", "asymmetric_choice", "visual_interference",
     "preticked_consent", "confirmshaming",
+    "policy_not_shown_first_run", "policy_hard_to_reach", "policy_unreadable", "unfair_policy_terms",
+    "policy_contradicts_behaviour", "forced_biometric",
 }
 # Items rules.md marks [unverified]: they must not be asserted as checked.
 UNVERIFIED = ["miit-2019-4-no-permission-no-use", "miit-2019-4-bundled-permissions",
               "miit-2019-6.1", "miit-2019-6.2", "miit-2019-6.3", "pi-necessary-2021",
               "gbt35273-8.5", "edpb-0322-skipping", "edpb-0322-stirring",
-              "edpb-0322-obstructing", "edpb-0322-fickle", "edpb-0322-left-in-the-dark"]
+              "edpb-0322-obstructing", "edpb-0322-fickle", "edpb-0322-left-in-the-dark",
+              # not in rules.md at all (issue 16): unverified until someone checks the official text
+              "pipl-28-29", "pipl-17", "spc-2021-face-recognition", "gbt35273-biometric", "cn-civil-code-496-497",
+              "gdpr-4-11-7", "gdpr-9", "gdpr-12-1", "eu-93-13-eec"]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -3,9 +3,10 @@ pytest arguments of the engine underneath."""
 from __future__ import annotations
 
 import argparse
+import importlib.util
 
 from ..errors import UsageError
-from ..paths import ROOT
+from ..paths import ENGINE_INI, ROOT, SOURCE_ROOT
 from ..profiles import Profile
 
 
@@ -26,13 +27,18 @@ def check_profile(profile: Profile, args: argparse.Namespace) -> None:
     else:
         if args.appium_port is not None and port_in_use(args.appium_port):
             raise UsageError(f"port {args.appium_port} is already in use; choose another --appium-port or omit it")
-        if not (ROOT / "node_modules" / "appium" / "index.js").exists():
-            raise UsageError("Appium is not installed; run `make setup`")
+        from ..appium_server import NOT_INSTALLED, find_appium
+        if find_appium() is None:
+            raise UsageError(NOT_INSTALLED)
 
 
 def engine_args(args: argparse.Namespace, flow_files: list[str]) -> list[str]:
-    """pytest arguments for a run of `flow_files` with the options common to `run` and `explore`."""
-    out = flow_files + ["-p", "no:cacheprovider", "--rootdir", str(ROOT), "-c", str(ROOT / "pytest.ini"),
+    """pytest arguments for a run of `flow_files` with the options common to `run` and `explore`: the
+    package's own settings (ENGINE_INI), the user's project (ROOT) as rootdir, conftest.py files looked up to
+    the folder holding the package (a checkout's root; site-packages when installed); the 900 s per-test safety
+    net when pytest-timeout is installed."""
+    out = flow_files + ["-p", "no:cacheprovider", "--rootdir", str(ROOT), "-c", str(ENGINE_INI),
+                        "--confcutdir", str(SOURCE_ROOT),
                         "--profile", args.profile, "--screenshot", args.screenshot,
                         "--relaunches", str(args.relaunches), "--reports-dir", args.reports_dir, "-v",
                         "--tb=no", "-W", "ignore::pytest.PytestUnraisableExceptionWarning"]
@@ -44,6 +50,8 @@ def engine_args(args: argparse.Namespace, flow_files: list[str]) -> list[str]:
         out += ["--appium-port", str(args.appium_port)]
     if args.run_id:
         out += ["--run-id", args.run_id]
+    if importlib.util.find_spec("pytest_timeout") is not None:
+        out += ["-o", "timeout=900"]
     if not args.quiet:
         out += ["-o", "log_cli=true", "--log-cli-level=INFO", "--log-cli-format=    %(message)s"]
     return out

@@ -6,7 +6,8 @@ from ..errors import UsageError
 from ..paths import FLOWS as FLOWS_DIR, REPORTS
 from .checks import check_profile, engine_args
 
-FLOWS = {"deletion": "test_deletion.py", "permissions": "test_permissions.py", "consent": "test_consent.py"}
+FLOWS = {"deletion": "test_deletion.py", "permissions": "test_permissions.py", "consent": "test_consent.py",
+         "policy": "test_policy.py"}
 """Flow name → its module under consent_audit/flows."""
 
 

@@ -54,6 +54,13 @@ def _e(value: Any) -> str:
     return html.escape(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False), quote=True)
 
 
+def _cell(value: Any) -> str:
+    """A figure's cell: a list of texts (quoted policy terms, say) one per line, anything else as JSON."""
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return "<ul>" + "".join(f"<li>{_e(v)}</li>" for v in value) + "</ul>"
+    return _e(value)
+
+
 def thumbnail_uri(path: Path, width: int = THUMB_WIDTH) -> str | None:
     """A small JPEG of a screenshot as a data: URI; None when the file is no readable image."""
     image = cv2.imread(str(path), cv2.IMREAD_COLOR)
@@ -175,7 +182,7 @@ class SummaryPage:
     def _figures(self, figures: dict[str, Any]) -> str:
         if not figures:
             return ""
-        rows = [(k, _e(v)) for k, v in figures.items()]
+        rows = [(k, _cell(v)) for k, v in figures.items()]
         return _table(rows, (self.t["figure"], self.t["value"]))
 
     def _audit(self, result: dict[str, Any]) -> str:

@@ -46,7 +46,18 @@
       rationale_cancel: 'Cancel', rationale_allow: 'Turn on',
       manage_title: 'Privacy choices', manage_intro: 'Choose which purposes you allow. You can change this later.',
       consent_save: 'Save choices', result_title: 'Delete account', result_done: 'Done',
-      sms_send: 'Send code', next: 'Next', verify_failed: 'Verification failed.'
+      sms_send: 'Send code', next: 'Next', verify_failed: 'Verification failed.',
+      policy_title: 'Privacy policy', policy_link: 'Read our privacy policy',
+      policy_heading: 'How we handle your data',
+      policy_paragraphs: [
+        'This policy explains what the app collects and why.',
+        'We collect your username and password to run your account, and the data a feature needs when you use it.',
+        'The app asks for location, notifications and camera only when you use a feature that needs them; you can say no.',
+        'We do not sell your data. You can delete your account in the app at any time.',
+        'If we change this policy, we will tell you in the app before the change takes effect.'
+      ],
+      face_required: 'Please complete the face scan first.',
+      face_consent_required: 'Please tick the separate consent for face login first.'
     },
     zh: {
       tab_home: '首页', tab_me: '我的', back: '返回', loading: '加载中…',
@@ -82,7 +93,18 @@
       rationale_cancel: '取消', rationale_allow: '去开启',
       manage_title: '隐私设置', manage_intro: '请选择您允许的用途，可随时在设置中修改。',
       consent_save: '保存', result_title: '注销账号', result_done: '完成',
-      sms_send: '获取验证码', next: '下一步', verify_failed: '验证失败'
+      sms_send: '获取验证码', next: '下一步', verify_failed: '验证失败',
+      policy_title: '隐私政策', policy_link: '查看《隐私政策》全文',
+      policy_heading: '我们如何处理您的个人信息',
+      policy_paragraphs: [
+        '本政策说明本应用收集哪些个人信息以及用途。',
+        '我们收集您的用户名和密码以提供账号服务，并在您使用某项功能时收集该功能所需的信息。',
+        '仅在您使用相关功能时，我们才会申请位置权限、通知权限和相机权限，您可以拒绝。',
+        '我们不会出售您的个人信息。您可以随时在应用内注销账号。',
+        '本政策如有变更，我们会在变更生效前在应用内通知您。'
+      ],
+      face_required: '请先完成人脸核验',
+      face_consent_required: '请先单独勾选同意人脸信息处理'
     }
   };
 
@@ -438,7 +460,10 @@
     addModal('dlg-consent', 'consent ' + (asym ? 'consent-asymmetric' : 'consent-equal'), [
       h('h2', { cls: 'modal-title', id: 'consent-title', text: c.title }),
       h('div', { cls: 'modal-body consent-text', id: 'consent-text' },
-        (c.paragraphs || []).map(function (t) { return h('p', { text: t }); })),
+        (c.paragraphs || []).map(function (t) { return h('p', { text: t }); }),
+        policy().at_first_run ? h('p', { cls: 'consent-policy' },
+          h('button', { type: 'button', cls: 'link link-inline', id: 'consent-policy', text: policy().link_label,
+            on: { click: openPolicyFromConsent } })) : null),
       buttons
     ]);
 
@@ -549,6 +574,9 @@
   function renderMe(el) {
     var a = auth();
     var items = ((V.me && V.me.items) || []).filter(function (it) { return !it.auth || a; });
+    if (policy().placement === 'me') {
+      items = items.concat([{ id: 'me-privacy-policy', label: policy().title, to: 'privacy-policy', group: 99 }]);
+    }
     var header;
     if (a) {
       header = h('div', { cls: 'profile' },
@@ -590,6 +618,7 @@
     ['username', 'password'].forEach(function (f) { $(prefix + '-' + f).value = ''; });
     $(prefix + '-message').textContent = '';
     if ($('signup-agree') && prefix === 'signup') $('signup-agree').checked = false;
+    if (prefix === 'signup') resetBiometric();
   }
 
   function buildLogin() {
@@ -627,6 +656,7 @@
       h('div', { cls: 'form card' },
         usernameField('signup'),
         passwordField('signup', 'new-password'),
+        buildBiometric(),
         agree ? h('label', { cls: 'check-row', 'for': 'signup-agree' },
           h('input', { type: 'checkbox', id: 'signup-agree' }),
           h('span', { text: agree })) : null,
@@ -642,6 +672,7 @@
     var msg = $('signup-message');
     if (!u || !p) { msg.textContent = S.fill_all; return; }
     if ($('signup-agree') && !$('signup-agree').checked) { msg.textContent = S.agree_required; return; }
+    if (faceChosen() && !faceVerified) { msg.textContent = S.face_required; return; }
     var body = { username: u, password: p };
     if (V.signup && V.signup.username_kind === 'phone') body.phone = u;
     api('POST', 'signup', body).then(function (r) {
@@ -710,6 +741,94 @@
         ]);
       }
     });
+  }
+
+  // ---------------------------------------------------------------- privacy policy
+  // V.policy (optional): {title, heading, paragraphs, link_label, at_first_run (default true),
+  // placement 'me' (a row on Me, the default) | 'menu' (the variant's own menus lead to 'privacy-policy')}.
+  var policyFromConsent = false;
+
+  function policy() {
+    var p = V.policy || {};
+    return {
+      title: p.title || S.policy_title, heading: p.heading || S.policy_heading,
+      paragraphs: p.paragraphs || S.policy_paragraphs, link_label: p.link_label || S.policy_link,
+      at_first_run: p.at_first_run !== false, placement: p.placement || 'me'
+    };
+  }
+
+  function buildPolicy() {
+    var p = policy();
+    addScreen('privacy-policy', {
+      title: p.title,
+      onBack: function () {
+        if (policyFromConsent) { policyFromConsent = false; replace('splash'); openModal('dlg-consent'); return; }
+        if (stack.length > 1) { stack.pop(); render(); }
+      }
+    }, [
+      h('div', { cls: 'card article policy', id: 'policy-text' },
+        h('h2', { text: p.heading }),
+        p.paragraphs.map(function (t, i) { return h('p', { id: 'policy-p-' + (i + 1), text: t }); }))
+    ]);
+  }
+
+  function openPolicyFromConsent() {
+    policyFromConsent = true;
+    closeModal('dlg-consent');
+    go('privacy-policy');
+  }
+
+  // ---------------------------------------------------------------- sign-up biometric gate
+  // V.signup.biometric (optional): {kind 'face', required, intro, start_label, idle_text, ok_text,
+  // denied_text, options [{id, label, face}] | null, consent_label | null}
+  var faceVerified = false;
+
+  function biometric() { return (V.signup && V.signup.biometric) || null; }
+
+  function buildBiometric() {
+    var b = biometric();
+    if (!b) return null;
+    return h('div', { cls: 'field biometric' },
+      h('p', { cls: 'field-label', id: 'signup-face-intro', text: b.intro }),
+      (b.options || []).map(function (o, i) {
+        return h('label', { cls: 'check-row', 'for': o.id },
+          h('input', { type: 'radio', name: 'signup-verify', id: o.id, checked: i === 0 }),
+          h('span', { text: o.label }));
+      }),
+      b.consent_label ? h('label', { cls: 'check-row', 'for': 'signup-face-consent' },
+        h('input', { type: 'checkbox', id: 'signup-face-consent' }),
+        h('span', { text: b.consent_label })) : null,
+      h('div', { cls: 'face-frame' }, icon('face')),
+      h('p', { cls: 'face-status', id: 'signup-face-status', 'aria-live': 'polite', text: b.idle_text || '' }),
+      h('button', { type: 'button', cls: 'btn btn-outline btn-block', id: 'signup-face-start', text: b.start_label,
+        on: { click: function () {
+          if (b.consent_label && !$('signup-face-consent').checked) {
+            $('signup-face-status').textContent = S.face_consent_required;
+            return;
+          }
+          requestPermission('camera').then(function (r) {
+            faceVerified = r === 'granted';
+            $('signup-face-status').textContent = faceVerified ? b.ok_text : b.denied_text;
+            if (b.required) $('signup-submit').disabled = !faceVerified;
+          });
+        } } }));
+  }
+
+  function faceChosen() {
+    var b = biometric();
+    if (!b) return false;
+    if (b.required) return true;
+    return (b.options || []).some(function (o) { return o.face && $(o.id).checked; });
+  }
+
+  function resetBiometric() {
+    var b = biometric();
+    if (!b) return;
+    faceVerified = false;
+    $('signup-face-status').textContent = b.idle_text || '';
+    (b.options || []).forEach(function (o, i) { $(o.id).checked = i === 0; });
+    if ($('signup-face-consent')) $('signup-face-consent').checked = false;
+    $('signup-submit').disabled = !!b.required;
   }
 
   // ---------------------------------------------------------------- deletion (generic steps)
@@ -937,6 +1056,7 @@
       buildSignup();
       buildBlocker();
       buildConfigScreens();
+      buildPolicy();
       buildDeletion();
       buildConsent();
       buildRationale();

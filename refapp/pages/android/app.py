@@ -28,6 +28,7 @@ from consent_audit.platforms.android import PermissionDialog
 
 from .base import RefAppAndroidPage, rid
 from .deletion import STEPS, DeletionStep
+from .policy import PolicyJourneysMixin
 from .screens import (FEATURES, BlockerPage, ConsentDialog, ConsentManagePage, HomePage, LoginPage, MePage,
                       RationaleDialog, ShameDialog, SignupPage)
 from .state import ACTIVITY, EXTRA_URL, AppState
@@ -72,8 +73,8 @@ def fetch_config(server: str, variant: str, timeout: float = 10.0) -> dict[str, 
                            f"CONSENT_AUDIT_REFAPP_URL") from None
 
 
-class RefAppAndroid:
-    """Journeys through the reference APK, every action recorded by the base page."""
+class RefAppAndroid(PolicyJourneysMixin):
+    """Journeys through the reference APK, every action recorded by the base page (policy journeys: .policy)."""
 
     def __init__(self, context: AppContext) -> None:
         self.context = context
@@ -189,6 +190,8 @@ class RefAppAndroid:
         me.tap(me._signup, settle=lambda: signup.loaded)
         signup.type(signup._username, data["username"])
         signup.type(signup._password, data["password"], name="password", secret=True)
+        if self.face_required_on_signup():
+            self.scan_face_on_signup()
         if self.state().has("signup-agree"):
             signup.toggle(signup._agree)
         signup.tap(signup._submit,

@@ -18,9 +18,9 @@ from consent_audit.page import AppContext
 
 from .base import RefAppPage, css, screen
 from .deletion import PAGES, ConfirmDialog, DeletionStepPage
-from .structure import route_to_delete
+from .structure import route_to_delete, route_to_policy
 from .screens import (BlockerPage, ConsentDialog, ConsentManagePage, HomePage, LoginPage, MePage, MenuPage,
-                      RationaleDialog, ShameDialog, SignupPage)
+                      PolicyPage, RationaleDialog, ShameDialog, SignupPage)
 
 
 class RefApp:
@@ -91,6 +91,8 @@ class RefApp:
         me.tap(me._signup, settle=lambda: signup.loaded)
         signup.type(signup._username, data["username"])
         signup.type(signup._password, data["password"], name="password", secret=True)
+        if signup.face_required:
+            signup.scan_face()
         if signup.has_agree:
             signup.toggle(signup._agree)
         signup.tap(signup._submit, settle=lambda: me.logged_in or signup.message)
@@ -115,6 +117,23 @@ class RefApp:
         if "pending" in load_lexicon("goals").match(message) or waiting_period_days(message):
             return "pending"
         return "rejected"
+
+    # --- privacy policy (consent_audit.journeys.PolicyJourneys) ---
+    @property
+    def policy_at_first_run(self) -> bool:
+        """The screen now (the first run's) shows the policy or links to it."""
+        return ConsentDialog(self.context).links_policy or PolicyPage(self.context).loaded
+
+    def open_policy(self) -> bool:
+        """From home, the shortest known path through the menus to the policy view; whether it was reached."""
+        self._open_me()
+        for item in route_to_policy(self.config):
+            self.page.tap(css(f"#{item['id']}"), settle=lambda t=item["to"]: self.page.shows(t))
+        return PolicyPage(self.context).loaded
+
+    def policy_paragraphs(self) -> list[tuple[str, str]]:
+        """The policy as the app shows it: (element id, text) per paragraph."""
+        return PolicyPage(self.context).paragraphs
 
     # --- deletion ---
     def delete_account(self) -> None:

@@ -6,6 +6,7 @@ from .base import RefAppPage, css
 
 class ConsentDialog(RefAppPage):
     _dialog = css("#dlg-consent")
+    _policy = css("#consent-policy")
     _accept = css("#consent-accept")
     _reject = css("#consent-reject")
     _manage = css("#consent-manage")
@@ -13,6 +14,11 @@ class ConsentDialog(RefAppPage):
     @property
     def loaded(self) -> bool:
         return self.is_element_displayed(self._dialog)
+
+    @property
+    def links_policy(self) -> bool:
+        """The dialog shows a link to the privacy policy."""
+        return self.is_element_displayed(self._policy)
 
     @property
     def has_direct_reject(self) -> bool:
@@ -87,10 +93,22 @@ class SignupPage(RefAppPage):
     _agree = css("#signup-agree")
     _submit = css("#signup-submit")
     _message = css("#signup-message")
+    _face_start = css("#signup-face-start")
+    _face_status = css("#signup-face-status")
 
     @property
     def has_agree(self) -> bool:
         return self.is_element_present(self._agree)
+
+    @property
+    def face_required(self) -> bool:
+        """A face scan is offered and the submit button waits for it."""
+        return self.is_element_displayed(self._face_start) and not self.find_element(self._submit).is_enabled()
+
+    def scan_face(self) -> None:
+        """Start the face scan and wait until the app answers (passed or refused)."""
+        idle = self.find_element(self._face_status).text.strip()
+        self.tap(self._face_start, settle=lambda: self.find_element(self._face_status).text.strip() != idle)
 
     @property
     def message(self) -> str:
@@ -111,6 +129,18 @@ class RationaleDialog(RefAppPage):
     @property
     def loaded(self) -> bool:
         return self.is_element_displayed(self._dialog)
+
+
+class PolicyPage(RefAppPage):
+    """The privacy policy view: its paragraphs, each with the id the app gives it."""
+
+    name = "privacy-policy"
+    _paragraphs = css("#policy-text p")
+
+    @property
+    def paragraphs(self) -> list[tuple[str, str]]:
+        return [(p.get_attribute("id") or f"paragraph {n}", p.text.strip())
+                for n, p in enumerate(self.find_elements(self._paragraphs), 1)]
 
 
 class MenuPage(RefAppPage):

@@ -1,0 +1,202 @@
+"""Serves the corpus apps on loopback: every folder of tests/corpus with an index.html is an app at /<folder>/.
+
+- /<app>/…           the app's own files (html, js, css, json, svg);
+- /_kit/…            the small shared shell most corpus apps are built on (tests/corpus/_kit);
+- /vendor/<pkg>/…    the consent libraries, straight from node_modules (klaro, tarteaucitronjs,
+                      vanilla-cookieconsent only) — nothing is ever loaded from outside 127.0.0.1;
+- POST /<app>/api/<action>   that app's accounts (signup, login, logout, me, delete), kept in memory per
+                      server instance and configured by the app's app.json (an app without app.json has none).
+
+    python tests/corpus/server.py [port]     # prints the base URL and one URL per app, serves until Ctrl-C
+"""
+from __future__ import annotations
+
+import json
+import secrets
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent
+NODE_MODULES = ROOT.parents[1] / "node_modules"
+VENDOR = ("klaro", "tarteaucitronjs", "vanilla-cookieconsent")
+TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+         ".css": "text/css; charset=utf-8", ".json": "application/json", ".svg": "image/svg+xml",
+         ".png": "image/png"}
+
+
+def app_names() -> list[str]:
+    """The corpus apps, sorted: folders with an index.html (not the shared _kit)."""
+    return sorted(p.name for p in ROOT.iterdir() if (p / "index.html").is_file() and not p.name.startswith("_"))
+
+
+class Accounts:
+    """One app's accounts. app.json "deletion": {"password": bool (re-entry checked), "reason": bool (a reason is
+    required: an empty one is refused with 400 "reason"), "days": N (pending for N days instead of deleted at once),
+    "effective": bool (default true; false = only the sessions end)}."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.config = config
+        self.deletion = config.get("deletion", {})
+        self.users: dict[str, dict[str, Any]] = {}
+        self.tokens: dict[str, str] = {}
+        self.lock = threading.Lock()
+
+    def handle(self, action: str, body: dict[str, Any], token: str | None) -> tuple[int, dict[str, Any]]:
+        with self.lock:
+            user = self.tokens.get(token or "")
+            name = str(body.get("username", "")).strip()
+            if action == "signup":
+                password = str(body.get("password", ""))
+                if len(password) < 6 or not name:
+                    return 400, {"error": "invalid"}
+                if self.config.get("phone_username") and not (name.isdigit() and len(name) == 11 and name[0] == "1"):
+                    return 400, {"error": "phone"}
+                if name in self.users:
+                    return 409, {"error": "taken"}
+                self.users[name] = {"password": password, "status": "active"}
+                return 201, {"token": self._session(name), "username": name}
+            if action == "login":
+                found = self.users.get(name)
+                if found is None or found["password"] != body.get("password"):
+                    return 401, {"error": "wrong"}
+                if found["status"] == "pending":
+                    return 200, {"status": "pending", "days": self.deletion.get("days")}
+                return 200, {"status": "active", "token": self._session(name), "username": name}
+            if user is None:
+                return 401, {"error": "not logged in"}
+            if action == "me":
+                return 200, {"username": user}
+            if action == "logout":
+                self.tokens.pop(token or "", None)
+                return 200, {}
+            if action == "delete":
+                if self.deletion.get("password") and body.get("password") != self.users[user]["password"]:
+                    return 400, {"error": "password"}
+                if self.deletion.get("reason") and not str(body.get("reason", "")).strip():
+                    return 400, {"error": "reason"}
+                self.tokens = {t: u for t, u in self.tokens.items() if u != user}
+                if not self.deletion.get("effective", True):
+                    return 200, {"status": "deleted"}
+                if self.deletion.get("days"):
+                    self.users[user]["status"] = "pending"
+                    return 200, {"status": "pending", "days": self.deletion["days"]}
+                del self.users[user]
+                return 200, {"status": "deleted"}
+            return 404, {"error": "unknown action"}
+
+    def _session(self, name: str) -> str:
+        token = secrets.token_hex(12)
+        self.tokens[token] = name
+        return token
+
+
+class CorpusServer:
+    """Every corpus app on 127.0.0.1 (never another interface); port 0 = any free port."""
+
+    def __init__(self, port: int = 0) -> None:
+        self.apps = app_names()
+        accounts = {name: Accounts(json.loads((ROOT / name / "app.json").read_text(encoding="utf-8")))
+                    for name in self.apps if (ROOT / name / "app.json").is_file()}
+
+        def resolve(parts: list[str]) -> Path | None:
+            if parts[0] == "vendor":
+                if len(parts) < 3 or parts[1] not in VENDOR:
+                    return None
+                base = (NODE_MODULES / parts[1]).resolve()
+                path = (base / "/".join(parts[2:])).resolve()
+            elif parts[0] == "_kit" or parts[0] in self.apps:
+                base = (ROOT / parts[0]).resolve()
+                path = (base / ("/".join(parts[1:]) or "index.html")).resolve()
+            else:
+                return None
+            if base not in path.parents or not path.is_file() or path.suffix not in TYPES:
+                return None
+            return path
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def _send(self, status: int, body: bytes, kind: str) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Cache-Control", "no-store")
+                # the browser itself refuses anything not from this server
+                self.send_header("Content-Security-Policy",
+                                 "default-src 'self' 'unsafe-inline' data:; frame-src 'self'")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_GET(self) -> None:
+                raw = self.path.split("?", 1)[0].split("#", 1)[0]
+                parts = [p for p in raw.strip("/").split("/") if p]
+                if not parts:
+                    listing = "".join(f'<li><a href="/{a}/">{a}</a></li>' for a in self_apps)
+                    return self._send(200, f"<!doctype html><ul>{listing}</ul>".encode(), TYPES[".html"])
+                if parts[0] in self_apps and len(parts) == 1 and not raw.endswith("/"):
+                    self.send_response(301)
+                    self.send_header("Location", f"/{parts[0]}/")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return None
+                path = resolve(parts)
+                if path is None:
+                    return self._send(404, b"not found", "text/plain")
+                return self._send(200, path.read_bytes(), TYPES[path.suffix])
+
+            def do_POST(self) -> None:
+                parts = self.path.split("?", 1)[0].strip("/").split("/")
+                if len(parts) != 3 or parts[0] not in accounts or parts[1] != "api":
+                    return self._send(404, b"{}", "application/json")
+                length = int(self.headers.get("Content-Length") or 0)
+                try:
+                    body = json.loads(self.rfile.read(length) or b"{}")
+                except ValueError:
+                    body = {}
+                if not isinstance(body, dict):
+                    body = {}
+                auth = self.headers.get("Authorization", "")
+                token = auth[7:] if auth.startswith("Bearer ") else None
+                status, answer = accounts[parts[0]].handle(parts[2], body, token)
+                return self._send(status, json.dumps(answer).encode(), "application/json")
+
+        self_apps = self.apps
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True, name="corpus-apps")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def app_url(self, name: str) -> str:
+        return f"{self.url}/{name}/"
+
+    def start(self) -> "CorpusServer":
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def __enter__(self) -> "CorpusServer":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+if __name__ == "__main__":
+    server = CorpusServer(int(sys.argv[1]) if len(sys.argv) > 1 else 0).start()
+    print(server.url)
+    for app in server.apps:
+        print(server.app_url(app))
+    sys.stdout.flush()
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        server.stop()
