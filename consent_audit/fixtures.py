@@ -1,0 +1,242 @@
+"""The suite's fixtures, each overridable in a conftest.py: the run and its secrets, the device profile, the
+Appium endpoint, the policy, OCR; per test the target, its folder, the driver session, the platform, the
+recorder, the page objects' context and entry point, and the flow's `audit` handle."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Iterator
+
+import allure
+import pytest
+
+from .appium_server import AppiumServer, log_tail, server_status
+from .audit import RESULT_KEY, Audit, allure_test_open
+from .errors import UsageError
+from .masking import Masker
+from .page import AppContext
+from .plugin import FAILURE_KEY, REPORTS_KEY, RUN_KEY
+from .profiles import Profile, load_profile
+from .recorder import Recorder
+from .run import Run
+from .targets import Target, load_target
+
+log = logging.getLogger("consent_audit")
+
+
+def _failed(request: pytest.FixtureRequest) -> bool:
+    reports = request.node.stash.get(REPORTS_KEY, {})
+    return any(r.failed for r in reports.values())
+
+
+# --- session fixtures (override any in your conftest.py) ---------------------------------------------
+
+@pytest.fixture(scope="session")
+def run(pytestconfig: pytest.Config) -> Run:
+    return pytestconfig.stash[RUN_KEY]
+
+
+@pytest.fixture(scope="session")
+def masker(run: Run) -> Masker:
+    return run.masker
+
+
+@pytest.fixture(scope="session")
+def device_profile(pytestconfig: pytest.Config, masker: Masker, run: Run) -> Profile:
+    profile = load_profile(pytestconfig.getoption("--profile"), pytestconfig.getoption("capabilities"))
+    for value in profile.secret_values:
+        masker.add(value)
+    run.meta["device"] = {"profile": profile.name, "platform": profile.platform, "server": profile.server,
+                          "capabilities": profile.public_capabilities()}
+    return profile
+
+
+@pytest.fixture(scope="session")
+def appium_url(pytestconfig: pytest.Config, device_profile: Profile, run: Run, masker: Masker) -> Iterator[str]:
+    """The Appium endpoint: --appium-url or a remote profile's URL as is; else a server started here."""
+    url = pytestconfig.getoption("--appium-url") or (device_profile.appium_url if device_profile.server == "remote" else None)
+    if device_profile.server == "remote" and not url:
+        raise UsageError(f"profile {device_profile.name} is remote: give --appium-url (or its environment variable)")
+    if url:
+        if not pytestconfig.getoption("--appium-url") or url.startswith(("http://127.", "http://localhost")):
+            server_status(url)
+        run.meta["appium"] = {"url": url, "started_here": False}
+        yield url
+        return
+    import argparse
+
+    from .platforms.registry import spec_named
+    spec_named(device_profile.platform).preflight(device_profile, argparse.Namespace(appium_url=None))
+    server = AppiumServer(run.appium_log, port=pytestconfig.getoption("--appium-port"), masker=masker)
+    server.start()
+    run.meta["appium"] = {"url": server.url, "started_here": True}
+    try:
+        yield server.url
+    finally:
+        process = server.process
+        if process is not None and process.poll() is not None and not run.interrupted:
+            run.interrupted = f"the Appium server stopped during the run (exit status {process.returncode})"
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def policy(pytestconfig: pytest.Config) -> Any:
+    from .policy import load_policy
+    path = pytestconfig.getoption("--policy")
+    return load_policy(Path(path) if path else None)
+
+
+@pytest.fixture(scope="session")
+def ocr() -> Any:
+    """Text recognition for targets that draw text into pixels only: None here (element texts are used).
+    Override in your conftest.py with a callable `png_bytes -> list[str]` to read screenshots too."""
+    return None
+
+
+# --- per-test fixtures -------------------------------------------------------------------------------
+
+@pytest.fixture
+def target(target_name: str, masker: Masker) -> Target:
+    loaded = load_target(target_name)
+    for value in loaded.secrets():
+        masker.add(value)
+    return loaded
+
+
+@pytest.fixture
+def test_dir(request: pytest.FixtureRequest, run: Run) -> Path:
+    """One output folder per test."""
+    return run.test_dir(request.node.nodeid)
+
+
+@pytest.fixture
+def start_location(target: Target, request: pytest.FixtureRequest) -> str:
+    """Where the app starts: the target's `start`, under the URL of the fixture named by its `served_by`
+    (a session fixture whose value has `.url`, e.g. the reference app's `refapp_server`) when it has one."""
+    if not target.served_by:
+        return target.start_url()
+    try:
+        server = request.getfixturevalue(target.served_by)
+    except pytest.FixtureLookupError:
+        raise UsageError(f"target {target.name} is served by the fixture '{target.served_by}', which no installed "
+                         f"pytest plugin or conftest.py provides") from None
+    return target.start_url(str(server.url))
+
+
+@pytest.fixture
+def driver(appium_url: str, device_profile: Profile, target: Target, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A new Appium session per test (fresh browser profile / app state)."""
+    from appium import webdriver
+    from appium.options.common.base import AppiumOptions
+
+    from .platforms.registry import spec_named
+
+    if target.platform != device_profile.platform:
+        pytest.skip(f"target {target.name} runs on {target.platform}, profile {device_profile.name} is {device_profile.platform}")
+    # the platform's defaults (a free chromedriver port, the app package …) unless the profile sets them
+    caps = {**spec_named(device_profile.platform).capability_defaults(device_profile, target),
+            **device_profile.capabilities}
+    options = AppiumOptions().load_capabilities(caps)
+    session = webdriver.Remote(appium_url, options=options)
+    try:
+        yield session
+    finally:
+        try:
+            session.quit()
+        except Exception as exc:  # quitting must not hide the test's own failure
+            log.warning("quitting the session failed: %s", exc)
+
+
+@pytest.fixture
+def platform(driver: Any, device_profile: Profile, start_location: str, pytestconfig: pytest.Config,
+             target: Target, run: Run) -> Iterator[Any]:
+    from .platforms.registry import spec_named
+    made = spec_named(device_profile.platform).platform_class(driver, start_location,
+                                                              timeout=pytestconfig.getoption("--step-timeout"))
+    yield made
+    _record_identity(run, target, made, start_location)
+
+
+def _record_identity(run: Run, target: Target, platform: Any, start_location: str) -> None:
+    """What was audited (web: URL, title, build; Android: package, version…) for the evidence bundle; an
+    identity that cannot be read (crashed session) is logged, never raised."""
+    try:
+        identity = dict(platform.identity())
+        in_app = bool(platform.in_foreground())
+    except Exception as exc:
+        log.warning("could not read the identity of %s: %s", target.name, str(exc).splitlines()[0] if str(exc) else exc)
+        return
+    targets = run.meta.setdefault("targets", {})
+    known = targets.get(target.name)
+    if known is None or (in_app and not known.get("in_app")):
+        targets[target.name] = {"platform": platform.name, "start": start_location, **identity, "in_app": in_app}
+
+
+@pytest.fixture
+def recorder(platform: Any, test_dir: Path, masker: Masker, pytestconfig: pytest.Config,
+             request: pytest.FixtureRequest, run: Run) -> Iterator[Recorder]:
+    mode = pytestconfig.getoption("--screenshot")
+    rec = Recorder(platform, test_dir, masker, screenshots="on" if mode == "on" else "off")
+    try:
+        yield rec
+    finally:
+        if _failed(request) and not request.node.stash.get(FAILURE_KEY, False):
+            _attach_failure(rec, mode, test_dir, run, masker)
+        from .diskfull import tolerant
+        tolerant(rec.write_trace, test_dir / "trace.json")()     # a full disk is said once, at the end
+
+
+def _attach_failure(rec: Recorder, mode: str, test_dir: Path, run: Run, masker: Masker) -> None:
+    """Last screen, page source and the Appium log tail; an error here never masks the real failure."""
+    try:
+        screen = rec.last_screen
+        if screen is None or (mode != "off" and not screen.screenshot):
+            rec.invalidate()
+            rec.screenshots = "on" if mode != "off" else "off"
+            screen = rec.observe()
+        if screen.screenshot:
+            (test_dir / "failure.png").write_bytes(screen.screenshot)
+            allure.attach(screen.screenshot, name="screen at failure", attachment_type=allure.attachment_type.PNG)
+        # as plain text: Allure shows HTML attachments in a frame that still loads the page's images
+        allure.attach(masker.mask(screen.source), name="page source at failure",
+                      attachment_type=allure.attachment_type.TEXT)
+    except Exception as exc:
+        log.warning("could not capture the screen at failure: %s", exc)
+    tail = masker.mask(log_tail(run.appium_log))
+    if tail and allure_test_open():
+        allure.attach(tail, name="appium log (tail)", attachment_type=allure.attachment_type.TEXT)
+
+
+@pytest.fixture
+def app_context(platform: Any, recorder: Recorder, masker: Masker, target: Target, pytestconfig: pytest.Config) -> AppContext:
+    return AppContext(platform=platform, recorder=recorder, masker=masker, data=target.data(),
+                      timeout=pytestconfig.getoption("--step-timeout"))
+
+
+@pytest.fixture
+def app(app_context: AppContext, target: Target) -> Any:
+    """The target's page-object entry point (its journeys)."""
+    return target.app_class()(app_context)
+
+
+@pytest.fixture
+def audit(request: pytest.FixtureRequest, target: Target, test_dir: Path, run: Run, policy: Any) -> Iterator[Audit]:
+    """The flow's handle on its result (consent_audit.audit.Audit): metrics, evidence, and the verdict calls."""
+    result = request.node.stash.get(RESULT_KEY, None)
+    if result is None:
+        raise pytest.UsageError("consent-audit: the audit fixture is for flow tests parametrized by target_name")
+    result.target = target.name
+    truth = target.truth()
+    if truth is not None:   # a reference target: its dark patterns are expected to be caught
+        from .findings import patterns_of
+        by_flow = truth.get("findings_by_flow")
+        expected = by_flow.get(result.flow, []) if by_flow else set(truth.get("findings", [])) & set(patterns_of(result.flow))
+        result.expected_findings = sorted(expected)
+    allure.dynamic.label("target", target.name)
+    allure.dynamic.label("flow", result.flow)
+    allure.dynamic.parameter("target", target.name)
+    yield Audit(result, test_dir, run.dir, policy, target=target)
+    if not allure_test_open():      # interrupted: pytest tears this down after Allure closed the test
+        return
+    for name, value in result.metrics.items():
+        allure.dynamic.parameter(name, value if isinstance(value, (int, float, str, bool)) else str(value))
