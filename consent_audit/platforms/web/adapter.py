@@ -51,11 +51,15 @@ SETTLE_JS = r"""
 })();
 """
 
-# Settled: loaded, nothing in flight for less than 3 s (what never answers is not waited for), no short timer
-# due, and no DOM change for `arguments[0]` ms.
+# Settled: loaded, no finite CSS animation or transition running (a sheet sliding in is not where it stops;
+# endless spinners are ignored), nothing in flight for less than 3 s (what never answers is not waited for), no
+# short timer due, and no DOM change for `arguments[0]` ms.
 SETTLED_JS = r"""
 const s = window.__cxSettle;
 if (document.readyState !== 'complete') return false;
+const moving = (a) => a.playState === 'running' && a.effect &&
+  Number.isFinite(a.effect.getComputedTiming().endTime);
+if (document.getAnimations && document.getAnimations().some(moving)) return false;
 if (!s) return true;
 const now = performance.now();
 for (const t0 of s.pending.values()) if (now - t0 < 3000) return false;
