@@ -15,7 +15,7 @@ PATTERNS = {
     "obstructed_deletion", "excessive_data_for_deletion", "deletion_not_in_app",
     "deletion_not_effective", "forced_permission", "permission_nagging",
     "bundled_permission_demand", "consent_nagging", "asymmetric_choice", "visual_interference",
-    "preticked_consent", "confirmshaming",
+    "preticked_consent", "confirmshaming", "reject_not_honoured",
 }
 # Items rules.md marks [unverified]: they must not be asserted as checked.
 UNVERIFIED = ["miit-2019-4-no-permission-no-use", "miit-2019-4-bundled-permissions",

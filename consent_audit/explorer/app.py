@@ -29,7 +29,7 @@ from .elements import targets
 from .forms import ACCOUNT, FormData, plan
 from .moves import Move, perform
 from .operator import NotOnScreen, Operator, OutOfBudget, Spend
-from .screens import password_form, title_of
+from .screens import modal_answer, password_form, title_of
 from .search import GoalSearch, SearchResult
 
 log = logging.getLogger(__name__)
@@ -107,6 +107,7 @@ class ExploredApp:
         self.core: permissions.Core | None = None
         self.features: dict[str, permissions.Feature] = {}
         self.requested: list[str] = []
+        self.launch_moves: list[Move] = []    # answers to unknown modals covering the app at launch
 
     # --- journeys: state ---
     @property
@@ -121,9 +122,36 @@ class ExploredApp:
     # --- journeys: launch ---
     def launch(self) -> None:
         self.op.launch()
+        self._answer_known_modals()
 
     def relaunch(self) -> None:
         self.op.relaunch()
+        self._answer_known_modals()
+
+    def _answer_known_modals(self) -> None:
+        """A modal met at launch while exploring (what's new, a rating prompt) is answered again as it was,
+        each time it covers the app (one recorded tap, as a user's)."""
+        for move in self.launch_moves:
+            screen = self.op.screen()
+            target = self.op.find(move.key, screen)
+            if target is None or modal_answer(screen, self.op.targets(screen), self.op.covered(screen)) is None:
+                continue
+            perform(self.op, move, self.data)
+
+    def _answer_new_modals(self) -> None:
+        """Answer any unknown modal covering the app (its close, decline or continue) before the app behind
+        it is taken for the app: the core screen is the screen behind a modal, never the modal."""
+        for _ in range(3):
+            screen = self.op.screen()
+            if not self.op.in_foreground or consent.shown(self.op, screen):
+                return
+            target = modal_answer(screen, self.op.targets(screen), self.op.covered(screen))
+            if target is None:
+                return
+            move = Move.tap(target)
+            perform(self.op, move, self.data)
+            if move not in self.launch_moves:
+                self.launch_moves.append(move)
 
     # --- journeys: consent ---
     def consent_choices(self) -> tuple[str, str]:
@@ -254,8 +282,10 @@ class ExploredApp:
         self.op.fresh()
         self._grant_all()
         self.op.launch()
+        self._answer_new_modals()
         if self.consent_shown:
             self.accept_consent()
+        self._answer_new_modals()
 
     def _explore_deletion(self, spend: Spend, target: Target) -> Exploration:
         settings = self.config.search
@@ -337,11 +367,13 @@ class ExploredApp:
         target.permissions = list(self.requested)
         self.op.fresh()
         self._grant_all()
-        self.op.launch()
+        self.launch()
         if self.consent_shown:
             self.reject_consent()
         paths: dict[str, list[Move]] = {"accept consent": self.accept.moves if self.accept else [],
                                         "reject consent": self.reject.moves if self.reject else []}
+        if self.launch_moves:
+            paths["answer at launch"] = list(self.launch_moves)
         for p, feature in self.features.items():
             paths[f"use {p}"] = [Move("tap", feature.key, feature.label)]
         detail = (("asks for " + ", ".join(self.requested)) if self.requested else
@@ -353,6 +385,7 @@ class ExploredApp:
         self.op.fresh()
         self._grant_all()
         self.op.launch()
+        self._answer_new_modals()
         target.permissions = list(PERMISSIONS)
         if not self.consent_shown:      # nothing to measure: the audit is not found, never clean
             return Exploration("consent", "exhausted", "no consent dialog was recognised at launch", spend.actions,
@@ -360,7 +393,7 @@ class ExploredApp:
         self.accept = consent.answer(self.op, consent.ACCEPT, self.data)
         self.op.fresh()
         self._grant_all()
-        self.op.launch()
+        self.launch()
         self.reject = consent.answer(self.op, consent.REJECT, self.data)
         return Exploration("consent", "reached", "accept and reject paths found", spend.actions, spend.seconds,
                            spend.budget, [], {"accept": self.accept.moves, "reject": self.reject.moves})

@@ -39,11 +39,32 @@ def _best(found: list[Target], *names: str, avoid: tuple[str, ...] = ()) -> Targ
     return min(fitting, key=lambda t: len(t.label)) if fitting else None
 
 
+_QUESTION = ("?", "？")
+
+
+def confirms_refusal(screen: Screen, found: list[Target]) -> Target | None:
+    """On a small decision ("Are you sure?"), the control that carries the refusal through: one that both
+    refuses and confirms ("Yes, reject all", 确认拒绝), else, under a question about refusing, the one that
+    says yes. None when the screen asks no such thing."""
+    buttons = [t for t in taps(found) if t.element.enabled]
+    if not 2 <= len(buttons) <= 5:
+        return None
+    both = [t for t in buttons if cues.has(t.label, "decline") and cues.has(t.label, "agree", "confirm")]
+    if both:
+        return min(both, key=lambda t: len(t.label))
+    asks = [t for t in screen.texts() if t.strip().endswith(_QUESTION) and cues.has(t, "decline")]
+    yes = [t for t in buttons if cues.has(t.label, "agree", "confirm") and not cues.has(t.label, "decline", "back")]
+    return min(yes, key=lambda t: len(t.label)) if asks and yes else None
+
+
 def next_move(screen: Screen, found: list[Target], mode: str, data: FormData) -> tuple[Move, Target] | None:
     """The next step of an accept or reject answer on this screen."""
     if mode == ACCEPT:
         target = _best(found, "agree", avoid=("decline",)) or _best(found, "save", "confirm", avoid=("decline",))
         return (Move.tap(target), target) if target else None
+    sure = confirms_refusal(screen, found)
+    if sure is not None:
+        return Move.tap(sure), sure
     decline = _best(found, "decline")
     if decline is not None:
         return Move.tap(decline), decline
@@ -59,12 +80,15 @@ def next_move(screen: Screen, found: list[Target], mode: str, data: FormData) ->
     return None
 
 
-def still_answering(op: Operator, screen: Screen, after_consent: bool) -> bool:
-    """The dialog (or what it opened: manage screen, an 'are you sure?') still waits for the answer."""
+def still_answering(op: Operator, screen: Screen, after_consent: bool, mode: str = ACCEPT) -> bool:
+    """The dialog (or what it opened: manage screen, an 'are you sure?') still waits for the answer: a
+    dialog is gone only when no consent screen and no confirmation of the refusal follows."""
     if not (op.in_foreground and screen.in_app):
         return False
     found = op.targets(screen)
     if is_consent(screen, found):
+        return True
+    if after_consent and mode == REJECT and confirms_refusal(screen, found) is not None:
         return True
     if after_consent and asks_decision(found):
         texts = screen.texts()
@@ -78,7 +102,7 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
     screen = op.screen()
     path = ConsentPath(mode=mode, dialog=screen)
     for _ in range(MAX_STEPS):
-        if not still_answering(op, screen, after_consent=bool(path.moves)):
+        if not still_answering(op, screen, after_consent=bool(path.moves), mode=mode):
             return path
         found = op.targets(screen)
         step = next_move(screen, found, mode, data)

@@ -69,3 +69,28 @@ def title_of(screen: Screen) -> str:
     """A short name for a screen in reports: its first heading-like text."""
     texts = [e.text for e in screen.elements if e.text and not e.clickable and len(e.text) <= 40]
     return texts[0] if texts else (screen.title or screen.signature)
+
+
+CLOSE_MARKS = {"×", "✕", "✖", "╳", "x", "X"}
+NOT_AN_ANSWER = ("exit", "log_out", "delete", "cancel_account", "permission_request", "agree")
+
+
+def modal_answer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Target | None:
+    """An unknown modal covering the app at launch (what's new, a rating or update prompt, an ad): the control
+    that answers it — its close mark, else its decline (later, not now, skip), else its continue (got it, OK).
+    None when nothing covers the app, when the layer is a consent dialog or a form, or when its only answers
+    would agree to something or leave."""
+    if not covered or not screen.in_app or any(t.use == Use.TEXT for t in found):
+        return None
+    buttons = [t for t in taps(found) if t.element.enabled]
+    if not 1 <= len(buttons) <= 4:
+        return None
+    fair = [t for t in buttons if not cues.has(t.label, *NOT_AN_ANSWER)]
+    close = [t for t in fair if t.label.strip() in CLOSE_MARKS]
+    if close:
+        return close[0]
+    for names in (("decline",), ("confirm", "next")):
+        fitting = [t for t in fair if cues.has(t.label, *names)]
+        if fitting:
+            return min(fitting, key=lambda t: len(t.label))
+    return None

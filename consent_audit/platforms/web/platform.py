@@ -91,6 +91,29 @@ return r.height > 0 && r.top >= Math.max(0, c.top) - 1 && r.bottom <= Math.min(w
 DEFAULT_POSITION = {"latitude": 39.9087, "longitude": 116.3975, "accuracy": 20}
 
 
+
+# What the page stored, and a TCF v2 CMP's answer (getTCData; none within 2 s: no answer).
+STORED_JS = r"""
+const done = arguments[arguments.length - 1];
+const out = {local: {}, session: {}, cookies: {}, tcf: null};
+const dump = (st, into) => { try { for (let i = 0; i < st.length; i++) { const k = st.key(i); into[k] = st.getItem(k); } } catch (e) {} };
+dump(window.localStorage, out.local);
+dump(window.sessionStorage, out.session);
+try { document.cookie.split(';').forEach(c => { const i = c.indexOf('='); if (i > 0) out.cookies[c.slice(0, i).trim()] = c.slice(i + 1); }); } catch (e) {}
+if (typeof window.__tcfapi !== 'function') { done(out); return; }
+let answered = false;
+const finish = () => { if (!answered) { answered = true; done(out); } };
+setTimeout(finish, 2000);
+try {
+  window.__tcfapi('getTCData', 2, (d, ok) => {
+    if (answered) return;
+    if (ok && d) out.tcf = {purposes: (d.purpose || {}).consents || {}, cmpStatus: d.cmpStatus || '',
+      eventStatus: d.eventStatus || '', vendors: Object.values((d.vendor || {}).consents || {}).filter(Boolean).length};
+    finish();
+  });
+} catch (e) { finish(); }
+"""
+
 class WebChromiumPlatform(Platform):
     """Chromium via Appium: permissions by the DevTools protocol, relaunch by reloading the start URL."""
 
@@ -134,6 +157,21 @@ class WebChromiumPlatform(Platform):
         self.cdp("Browser.resetPermissions")
         for name, state in self.decided.items():
             self._set(name, state)
+
+    def stored_state(self) -> dict[str, Any] | None:
+        """The origin's cookies (HttpOnly ones too, through DevTools), local and session storage, and the
+        `__tcfapi('getTCData')` answer of a TCF v2 CMP on the page (None when there is none)."""
+        try:
+            state = self.driver.execute_async_script(STORED_JS) or {}
+        except WebDriverException as exc:
+            log.info("could not read what the app stored: %s", exc)
+            return None
+        try:
+            cookies = self.cdp("Network.getCookies", {"urls": [self.start]}).get("cookies", [])
+            state["cookies"] = {c["name"]: c.get("value", "") for c in cookies}
+        except WebDriverException:
+            pass
+        return state
 
     def in_foreground(self) -> bool:
         """Whether the tab still shows the app's origin. A closed window is the app gone (False); any other
