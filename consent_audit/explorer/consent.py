@@ -68,7 +68,7 @@ def next_move(screen: Screen, found: list[Target], mode: str, data: FormData) ->
     decline = _best(found, "decline")
     if decline is not None:
         return Move.tap(decline), decline
-    ticked = [t for t in found if t.use == Use.TOGGLE and t.element.checked]
+    ticked = [t for t in found if t.use == Use.TOGGLE and t.element.checked and t.element.enabled]
     save = _best(found, "save", "confirm", avoid=("agree",))
     if ticked and save is not None:
         return Move.form(save, UNTICK), save
@@ -101,17 +101,31 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
     """Answer the consent dialog on screen (accept or reject), recording each move."""
     screen = op.screen()
     path = ConsentPath(mode=mode, dialog=screen)
+    seen: dict[tuple, int] = {}            # a screen of this answer → moves made when first on it
+    banned: dict[tuple, set[str]] = {}     # per screen: moves that led back to a screen already seen
+    made_on: list[tuple] = []              # the screen each move of the path was made on
     for _ in range(MAX_STEPS):
         if not still_answering(op, screen, after_consent=bool(path.moves), mode=mode):
             return path
         found = op.targets(screen)
-        step = next_move(screen, found, mode, data)
+        here = (screen.signature, frozenset(t.key for t in found))
+        if seen.get(here, len(path.moves)) < len(path.moves):
+            # back where this answer already was (a settings layer's × that only returns to the first layer):
+            # the moves since were no progress and leave the path; the one that came back is not tried again
+            back = seen[here]
+            banned.setdefault(made_on[-1], set()).add(path.moves[-1].key)
+            del path.moves[back:], made_on[back:]
+            if back == 0:
+                path.entry = None
+        seen.setdefault(here, len(path.moves))
+        step = next_move(screen, [t for t in found if t.key not in banned.get(here, ())], mode, data)
         if step is None:
             raise NotOnScreen(f"no way to {mode} on the consent screen")
         move, target = step
         if path.entry is None:
             path.entry = target.element
         path.moves.append(move)
+        made_on.append(here)
         screen = perform(op, move, data)
     raise NotOnScreen(f"the consent dialog did not let go after {MAX_STEPS} steps ({mode})")
 

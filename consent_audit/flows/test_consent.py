@@ -13,7 +13,7 @@ import pytest
 from consent_audit.detectors.prominence import annotate, prominence
 from consent_audit.detectors.text import shaming_phrases
 from consent_audit.journeys import consent_elements
-from consent_audit.measures import preticked, texts_of
+from consent_audit.measures import mandatory, preticked, texts_of
 from consent_audit.readback import after_relaunch, judge
 
 
@@ -57,6 +57,7 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr) -
     shaming = shaming_phrases(texts_of([accept, reject], ocr))
     audit.metrics.update({"consent_dialog": True, "accept_steps": accept.counts["steps"],
                           "reject_steps": reject.counts["steps"], "preticked": preticked(reject),
+                          "mandatory_purposes": mandatory(reject),
                           "shaming_text": shaming, "prominence": figures,
                           "reject_is_text_link": look["reject_is_text_link"],
                           "reject_honoured": stored.pop("reject_honoured"), "stored_choices": stored})

@@ -93,6 +93,13 @@ boxes.forEach(([x, y, w, h], i) => {
   const cx = (x + w / 2) / dpr, cy = (y + h / 2) / dpr;
   if (cx < 0 || cy < 0 || cx >= innerWidth || cy >= innerHeight) return;
   let hit = document.elementFromPoint(cx, cy);
+  const label = hit && hit.closest ? hit.closest('label') : null;   // a styled switch's drawing is the switch
+  const control = label && label.control;
+  if (control) {
+    const r = control.getBoundingClientRect();
+    if (Math.round(r.left * dpr) === x && Math.round(r.top * dpr) === y &&
+        Math.round(r.width * dpr) === w && Math.round(r.height * dpr) === h) return;
+  }
   while (hit) {
     const r = hit.getBoundingClientRect();
     if (Math.round(r.left * dpr) === x && Math.round(r.top * dpr) === y &&

@@ -5,7 +5,7 @@ import logging
 from typing import Any
 from urllib.parse import urlsplit
 
-from selenium.common.exceptions import NoSuchWindowException, WebDriverException
+from selenium.common.exceptions import ElementClickInterceptedException, NoSuchWindowException, WebDriverException
 from selenium.webdriver.common.actions import interaction
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.actions.pointer_input import PointerInput
@@ -234,8 +234,24 @@ class WebChromiumPlatform(Platform):
         screen = screen_from_dom(snap, screenshot=png, origin=self.origin, prompts=self._prompts_seen)
         return Capture(screen=screen, values=input_values(snap))
 
+    # What a finger on the element's centre touches, when that is the element's own drawing: a styled switch's
+    # slider inside the label of a checkbox hidden by CSS (a tap there toggles the checkbox).
+    _DRAWN_BY_LABEL_JS = r"""
+const el = arguments[0];
+const r = el.getBoundingClientRect();
+const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+const label = hit && hit.closest ? hit.closest('label') : null;
+return label && label.control === el ? hit : null;
+"""
+
     def tap(self, element: WebElement) -> None:
-        element.click()
+        try:
+            element.click()
+        except ElementClickInterceptedException:
+            drawn = self.driver.execute_script(self._DRAWN_BY_LABEL_JS, element)
+            if drawn is None:
+                raise
+            drawn.click()     # the user's finger lands on the switch's drawing, which is the switch
 
     def type_text(self, element: WebElement, text: str) -> None:
         element.clear()
