@@ -8,6 +8,8 @@ and Chromium must give exactly the truth's figures and findings.
 - kinds 3, 4, 5: a settings layer whose close only returns to the first layer is no refusal; a locked
   "strictly necessary" switch is neither unticked nor counted as pre-ticked; a styled switch (a checkbox at
   opacity 0 under a drawn slider) is the control to untick;
+- kind 10: consent in wordings read too narrowly (TCF's "Consent / Do not consent", an app's own "Send usage
+  statistics? Allow / Don't allow", "Allow cookies", "Personalize", a save reading "Accept selected");
 - kind 11: an unknown modal at launch ("What's new" / "Got it") is answered first; the core screen is the one
   behind it, so the permission its feature asks for is found and refusing it measured."""
 from __future__ import annotations

@@ -11,7 +11,7 @@ from .elements import Target, Use
 from .forms import UNTICK, FormData
 from .moves import Move, perform
 from .operator import NotOnScreen, Operator
-from .screens import asks_decision, is_consent, taps
+from .screens import allows_data_use, asks_decision, is_consent, taps
 
 ACCEPT, REJECT = "accept", "reject"
 MAX_STEPS = 12
@@ -61,6 +61,8 @@ def next_move(screen: Screen, found: list[Target], mode: str, data: FormData) ->
     """The next step of an accept or reject answer on this screen."""
     if mode == ACCEPT:
         target = _best(found, "agree", avoid=("decline",)) or _best(found, "save", "confirm", avoid=("decline",))
+        if target is None and allows_data_use(screen, found):
+            target = _best(found, "permission_request", avoid=("decline",))
         return (Move.tap(target), target) if target else None
     sure = confirms_refusal(screen, found)
     if sure is not None:

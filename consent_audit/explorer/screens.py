@@ -24,8 +24,24 @@ def is_consent(screen: Screen, found: list[Target]) -> bool:
     buttons = taps(found)
     if any(cues.has(t.label, "agree", "manage") and not cues.has(t.label, "decline") for t in buttons):
         return True
+    if allows_data_use(screen, found):
+        return True
     boxes = [t for t in found if t.use == Use.TOGGLE]
     return bool(boxes) and any(cues.has(t.label, "save", "confirm") for t in buttons)
+
+
+DEVICE = ("feature_geolocation", "feature_notifications", "feature_camera", "feature_microphone")
+
+
+def allows_data_use(screen: Screen, found: list[Target]) -> bool:
+    """An app's own question about its use of data ("Send usage statistics? Allow / Don't allow"): an allow
+    and a refusal, on a screen that speaks of data and of no device feature (that would be a permission)."""
+    buttons = taps(found)
+    allow = any(cues.has(t.label, "permission_request") and not cues.has(t.label, "decline") for t in buttons)
+    refuse = any(cues.has(t.label, "decline") for t in buttons)
+    texts = screen.texts()
+    return (allow and refuse and len(buttons) <= 4 and any(cues.has(t, "consent_context") for t in texts)
+            and not any(cues.has(t, *DEVICE) for t in texts))
 
 
 def asks_decision(found: list[Target]) -> bool:
