@@ -10,6 +10,7 @@ and Chromium must give exactly the truth's figures and findings.
   opacity 0 under a drawn slider) is the control to untick;
 - kind 10: consent in wordings read too narrowly (TCF's "Consent / Do not consent", an app's own "Send usage
   statistics? Allow / Don't allow", "Allow cookies", "Personalize", a save reading "Accept selected");
+- kind 15: pre-ticked purposes on a settings layer the (direct) reject path never opens are counted there;
 - kind 11: an unknown modal at launch ("What's new" / "Got it") is answered first; the core screen is the one
   behind it, so the permission its feature asks for is found and refusing it measured."""
 from __future__ import annotations

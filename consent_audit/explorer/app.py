@@ -25,7 +25,7 @@ from .account import AccountGoal, username_variant
 from .adapters import adapter_for
 from .config import Budget, ExplorerConfig
 from .deletion import DeletionGoal
-from .elements import targets
+from .elements import Use, targets
 from .forms import ACCOUNT, FormData, plan
 from .moves import Move, perform
 from .operator import NotOnScreen, Operator, OutOfBudget, Spend
@@ -107,6 +107,7 @@ class ExploredApp:
         self.core: permissions.Core | None = None
         self.features: dict[str, permissions.Feature] = {}
         self.requested: list[str] = []
+        self.settings_preticked: int | None = None   # counted on a settings layer the reject path skips
         self.launch_moves: list[Move] = []    # answers to unknown modals covering the app at launch
 
     # --- journeys: state ---
@@ -395,8 +396,28 @@ class ExploredApp:
         self._grant_all()
         self.launch()
         self.reject = consent.answer(self.op, consent.REJECT, self.data)
+        self.settings_preticked = self._count_settings_layer()
         return Exploration("consent", "reached", "accept and reject paths found", spend.actions, spend.seconds,
                            spend.budget, [], {"accept": self.accept.moves, "reject": self.reject.moves})
+
+    def _count_settings_layer(self) -> int | None:
+        """Pre-ticked optional purposes on the dialog's settings layer when the reject path never opens it
+        (a direct 'Reject all' beside 'Manage options'): opened once from a fresh launch and counted there.
+        None when the reject path went through it (its trail counts them) or the dialog has none."""
+        if self.reject is None or any(cues.has(m.label, "manage", "settings") for m in self.reject.moves):
+            return None
+        self.op.fresh()
+        self._grant_all()
+        self.launch()
+        screen = self.op.screen()
+        if not consent.shown(self.op, screen):
+            return None
+        manage = consent.settings_control(self.op.targets(screen))
+        if manage is None:
+            return None
+        after = self.op.tap(manage)
+        return sum(1 for t in self.op.targets(after) if t.use == Use.TOGGLE and t.element.checked
+                   and t.element.enabled)
 
 
 def map_of(result: SearchResult) -> list[dict[str, Any]]:

@@ -57,6 +57,11 @@ def confirms_refusal(screen: Screen, found: list[Target]) -> Target | None:
     return min(yes, key=lambda t: len(t.label)) if asks and yes else None
 
 
+def settings_control(found: list[Target]) -> Target | None:
+    """The dialog's way to its settings layer ('Manage options', 'Personalize'), if any."""
+    return _best(found, "manage", "settings", avoid=("agree", "decline"))
+
+
 def next_move(screen: Screen, found: list[Target], mode: str, data: FormData) -> tuple[Move, Target] | None:
     """The next step of an accept or reject answer on this screen."""
     if mode == ACCEPT:

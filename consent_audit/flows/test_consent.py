@@ -56,7 +56,7 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr) -
 
     shaming = shaming_phrases(texts_of([accept, reject], ocr))
     audit.metrics.update({"consent_dialog": True, "accept_steps": accept.counts["steps"],
-                          "reject_steps": reject.counts["steps"], "preticked": preticked(reject),
+                          "reject_steps": reject.counts["steps"], "preticked": max(preticked(reject), getattr(app, "settings_preticked", None) or 0),
                           "mandatory_purposes": mandatory(reject),
                           "shaming_text": shaming, "prominence": figures,
                           "reject_is_text_link": look["reject_is_text_link"],
