@@ -29,7 +29,7 @@ from .elements import Use, targets
 from .forms import ACCOUNT, FormData, plan
 from .moves import Move, perform
 from .operator import NotOnScreen, Operator, OutOfBudget, Spend
-from .screens import modal_answer, password_form, title_of
+from .screens import modal_answer, password_form, title_of, wall_opener
 from .search import GoalSearch, SearchResult
 
 log = logging.getLogger(__name__)
@@ -138,6 +138,20 @@ class ExploredApp:
             if target is None or modal_answer(screen, self.op.targets(screen), self.op.covered(screen)) is None:
                 continue
             perform(self.op, move, self.data)
+
+    def _open_walls(self) -> None:
+        """With everything granted, press a permission wall's one button ("Turn on") so the permissions behind
+        it are asked (and granted) and the app behind it is what the explorer takes for the app."""
+        for _ in range(3):
+            screen = self.op.screen()
+            if not self.op.in_foreground or consent.shown(self.op, screen):
+                return
+            target = wall_opener(screen, self.op.targets(screen))
+            if target is None:
+                return
+            after = self.op.tap(target)
+            if after.signature == screen.signature and after.texts() == screen.texts():
+                return
 
     def _answer_new_modals(self) -> None:
         """Answer any unknown modal covering the app (its close, decline or continue) before the app behind
@@ -287,6 +301,7 @@ class ExploredApp:
         if self.consent_shown:
             self.accept_consent()
         self._answer_new_modals()
+        self._open_walls()
 
     def _explore_deletion(self, spend: Spend, target: Target) -> Exploration:
         settings = self.config.search
