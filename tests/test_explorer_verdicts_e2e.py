@@ -13,6 +13,8 @@ and Chromium must give exactly the truth's figures and findings.
 - kind 15: pre-ticked purposes on a settings layer the (direct) reject path never opens are counted there;
 - kind 12: a permission wall with one button ("Turn on") is pressed with everything granted, so the permission
   behind it is found and its refusal measured (before: "no permission request was seen", clean);
+- kind 13: an app that asks only while a permission is not granted is found by a second discovery with every
+  permission refused (before: nothing seen, clean);
 - kind 11: an unknown modal at launch ("What's new" / "Got it") is answered first; the core screen is the one
   behind it, so the permission its feature asks for is found and refusing it measured."""
 from __future__ import annotations

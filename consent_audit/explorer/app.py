@@ -153,9 +153,10 @@ class ExploredApp:
             if after.signature == screen.signature and after.texts() == screen.texts():
                 return
 
-    def _answer_new_modals(self) -> None:
+    def _answer_new_modals(self, learn: bool = True) -> None:
         """Answer any unknown modal covering the app (its close, decline or continue) before the app behind
-        it is taken for the app: the core screen is the screen behind a modal, never the modal."""
+        it is taken for the app: the core screen is the screen behind a modal, never the modal. With `learn`,
+        the answer is replayed at later launches (never for what shows only with permissions refused)."""
         for _ in range(3):
             screen = self.op.screen()
             if not self.op.in_foreground or consent.shown(self.op, screen):
@@ -165,7 +166,7 @@ class ExploredApp:
                 return
             move = Move.tap(target)
             perform(self.op, move, self.data)
-            if move not in self.launch_moves:
+            if learn and move not in self.launch_moves:
                 self.launch_moves.append(move)
 
     # --- journeys: consent ---
@@ -379,6 +380,7 @@ class ExploredApp:
         self.core = permissions.Core.of(screen, self.op.targets(screen))
         at_launch = {p for p, n in screen.prompts.items() if n > 0}
         self.features = permissions.probe(self.op, self.core, int(self.config.search.get("discovery_taps", 12)))
+        at_launch |= self._asked_when_refused()
         self.requested = [p for p in PERMISSIONS if p in at_launch or p in self.features]
         target.permissions = list(self.requested)
         self.op.fresh()
@@ -393,9 +395,32 @@ class ExploredApp:
         for p, feature in self.features.items():
             paths[f"use {p}"] = [Move("tap", feature.key, feature.label)]
         detail = (("asks for " + ", ".join(self.requested)) if self.requested else
-                  "no permission request was seen, at launch or from the features tried, with every permission granted")
+                  "no permission request was seen, at launch or from the features tried, with every permission granted "
+                  "nor with every permission refused")
         return Exploration("deny-permissions", "reached", detail, spend.actions, spend.seconds, spend.budget,
                            [], paths)
+
+    def _asked_when_refused(self) -> set[str]:
+        """Permissions an app asks for only while they are not granted (a wall that shows then, and asks when
+        its one button is pressed): a fresh launch with everything refused, the consent dialog accepted and
+        modals answered, the wall's button pressed once; what was asked on the way."""
+        self.op.fresh()
+        for permission in PERMISSIONS:
+            try:
+                self.context.platform.decide_permission(permission, "denied")
+            except (ValueError, WebDriverException) as exc:
+                log.info("cannot deny %s: %s", permission, exc)
+        self.launch()
+        self._answer_new_modals(learn=False)
+        if self.consent_shown:
+            self.accept_consent()
+        self._answer_new_modals(learn=False)
+        screen = self.op.screen()
+        if self.op.in_foreground and screen.in_app:
+            opener = wall_opener(screen, self.op.targets(screen))
+            if opener is not None:
+                screen = self.op.tap(opener)
+        return {p for p, n in screen.prompts.items() if n > 0}
 
     def _explore_consent(self, spend: Spend, target: Target) -> Exploration:
         self.op.fresh()
