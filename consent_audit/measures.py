@@ -118,11 +118,21 @@ def permission_outcome(trail: Trail, permission: str | None, core_reached: bool,
 # --- consent ------------------------------------------------------------------------------------------
 
 def preticked(trail: Trail) -> int:
-    """Boxes already ticked on the first screen of the path that shows any checkbox or switch."""
+    """Optional purposes already ticked on the first screen of the path that shows any checkbox or switch (a
+    ticked box the user cannot untick is mandatory: see `mandatory`)."""
     for screen in trail.screens:
         boxes = [e for e in screen.elements if e.role in ("checkbox", "switch")]
         if boxes:
-            return sum(1 for e in boxes if e.checked)
+            return sum(1 for e in boxes if e.checked and e.enabled)
+    return 0
+
+
+def mandatory(trail: Trail) -> int:
+    """Purposes ticked and locked (disabled) on that screen: strictly necessary, reported apart."""
+    for screen in trail.screens:
+        boxes = [e for e in screen.elements if e.role in ("checkbox", "switch")]
+        if boxes:
+            return sum(1 for e in boxes if e.checked and not e.enabled)
     return 0
 
 

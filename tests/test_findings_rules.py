@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FLOWS = ("deletion", "permissions", "consent", "policy")
 REFAPP = sorted((ROOT / "refapp" / "truth").glob("*.json"))
 TEST_APPS = sorted((ROOT / "tests" / "data" / "explore").glob("*/truth.json"))
+PAGES = json.loads((ROOT / "tests" / "data" / "verdicts" / "truth.json").read_text(encoding="utf-8"))
 
 
 def _collected_at_signup(truth_file: Path, truth: dict[str, Any]) -> list[str]:
@@ -59,7 +60,20 @@ def test_rules_over_the_truth_give_the_truths_findings(truth_file: Path, flow: s
 def test_the_truth_files_cover_every_pattern() -> None:
     seen = {p for f in REFAPP + TEST_APPS for by in json.loads(f.read_text(encoding="utf-8"))["findings_by_flow"].values()
             for p in by}
+    seen |= {p for truth in PAGES.values() for by in truth["findings_by_flow"].values() for p in by}
     assert seen == {rule.pattern for rule in all_rules()}
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_rules_over_the_pages_truth_give_the_truths_findings(page: str) -> None:
+    """tests/data/verdicts: one-flow pages (consent) with their figures and findings."""
+    truth = PAGES[page]
+    for flow, expected in truth["findings_by_flow"].items():
+        evidence = {"reject": ["r.png"], "dialog": ["a.png"], "nagging": ["n.png"], "first_launch": ["f.png"],
+                    **{f"deny {p}": [f"{p}.png"] for p in truth.get("permissions", {}).get("outcomes", {})}}
+        result = evaluate(flow, _metrics(truth, flow), evidence, {})
+        assert result.unmeasured == {}
+        assert result.patterns == sorted(expected)
 
 
 def test_each_pattern_is_one_module_with_catalog_items_and_messages() -> None:

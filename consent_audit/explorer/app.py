@@ -25,11 +25,11 @@ from .account import AccountGoal, username_variant
 from .adapters import adapter_for
 from .config import Budget, ExplorerConfig
 from .deletion import DeletionGoal
-from .elements import targets
+from .elements import Use, targets
 from .forms import ACCOUNT, FormData, plan
 from .moves import Move, perform
 from .operator import NotOnScreen, Operator, OutOfBudget, Spend
-from .screens import password_form, title_of
+from .screens import modal_answer, password_form, title_of, wall_opener
 from .search import GoalSearch, SearchResult
 
 log = logging.getLogger(__name__)
@@ -107,6 +107,8 @@ class ExploredApp:
         self.core: permissions.Core | None = None
         self.features: dict[str, permissions.Feature] = {}
         self.requested: list[str] = []
+        self.settings_preticked: int | None = None   # counted on a settings layer the reject path skips
+        self.launch_moves: list[Move] = []    # answers to unknown modals covering the app at launch
 
     # --- journeys: state ---
     @property
@@ -121,9 +123,51 @@ class ExploredApp:
     # --- journeys: launch ---
     def launch(self) -> None:
         self.op.launch()
+        self._answer_known_modals()
 
     def relaunch(self) -> None:
         self.op.relaunch()
+        self._answer_known_modals()
+
+    def _answer_known_modals(self) -> None:
+        """A modal met at launch while exploring (what's new, a rating prompt) is answered again as it was,
+        each time it covers the app (one recorded tap, as a user's)."""
+        for move in self.launch_moves:
+            screen = self.op.screen()
+            target = self.op.find(move.key, screen)
+            if target is None or modal_answer(screen, self.op.targets(screen), self.op.covered(screen)) is None:
+                continue
+            perform(self.op, move, self.data)
+
+    def _open_walls(self) -> None:
+        """With everything granted, press a permission wall's one button ("Turn on") so the permissions behind
+        it are asked (and granted) and the app behind it is what the explorer takes for the app."""
+        for _ in range(3):
+            screen = self.op.screen()
+            if not self.op.in_foreground or consent.shown(self.op, screen):
+                return
+            target = wall_opener(screen, self.op.targets(screen))
+            if target is None:
+                return
+            after = self.op.tap(target)
+            if after.signature == screen.signature and after.texts() == screen.texts():
+                return
+
+    def _answer_new_modals(self, learn: bool = True) -> None:
+        """Answer any unknown modal covering the app (its close, decline or continue) before the app behind
+        it is taken for the app: the core screen is the screen behind a modal, never the modal. With `learn`,
+        the answer is replayed at later launches (never for what shows only with permissions refused)."""
+        for _ in range(3):
+            screen = self.op.screen()
+            if not self.op.in_foreground or consent.shown(self.op, screen):
+                return
+            target = modal_answer(screen, self.op.targets(screen), self.op.covered(screen))
+            if target is None:
+                return
+            move = Move.tap(target)
+            perform(self.op, move, self.data)
+            if learn and move not in self.launch_moves:
+                self.launch_moves.append(move)
 
     # --- journeys: consent ---
     def consent_choices(self) -> tuple[str, str]:
@@ -254,8 +298,11 @@ class ExploredApp:
         self.op.fresh()
         self._grant_all()
         self.op.launch()
+        self._answer_new_modals()
         if self.consent_shown:
             self.accept_consent()
+        self._answer_new_modals()
+        self._open_walls()
 
     def _explore_deletion(self, spend: Spend, target: Target) -> Exploration:
         settings = self.config.search
@@ -333,26 +380,53 @@ class ExploredApp:
         self.core = permissions.Core.of(screen, self.op.targets(screen))
         at_launch = {p for p, n in screen.prompts.items() if n > 0}
         self.features = permissions.probe(self.op, self.core, int(self.config.search.get("discovery_taps", 12)))
+        at_launch |= self._asked_when_refused()
         self.requested = [p for p in PERMISSIONS if p in at_launch or p in self.features]
         target.permissions = list(self.requested)
         self.op.fresh()
         self._grant_all()
-        self.op.launch()
+        self.launch()
         if self.consent_shown:
             self.reject_consent()
         paths: dict[str, list[Move]] = {"accept consent": self.accept.moves if self.accept else [],
                                         "reject consent": self.reject.moves if self.reject else []}
+        if self.launch_moves:
+            paths["answer at launch"] = list(self.launch_moves)
         for p, feature in self.features.items():
             paths[f"use {p}"] = [Move("tap", feature.key, feature.label)]
         detail = (("asks for " + ", ".join(self.requested)) if self.requested else
-                  "no permission request was seen, at launch or from the features tried, with every permission granted")
+                  "no permission request was seen, at launch or from the features tried, with every permission granted "
+                  "nor with every permission refused")
         return Exploration("deny-permissions", "reached", detail, spend.actions, spend.seconds, spend.budget,
                            [], paths)
+
+    def _asked_when_refused(self) -> set[str]:
+        """Permissions an app asks for only while they are not granted (a wall that shows then, and asks when
+        its one button is pressed): a fresh launch with everything refused, the consent dialog accepted and
+        modals answered, the wall's button pressed once; what was asked on the way."""
+        self.op.fresh()
+        for permission in PERMISSIONS:
+            try:
+                self.context.platform.decide_permission(permission, "denied")
+            except (ValueError, WebDriverException) as exc:
+                log.info("cannot deny %s: %s", permission, exc)
+        self.launch()
+        self._answer_new_modals(learn=False)
+        if self.consent_shown:
+            self.accept_consent()
+        self._answer_new_modals(learn=False)
+        screen = self.op.screen()
+        if self.op.in_foreground and screen.in_app:
+            opener = wall_opener(screen, self.op.targets(screen))
+            if opener is not None:
+                screen = self.op.tap(opener)
+        return {p for p, n in screen.prompts.items() if n > 0}
 
     def _explore_consent(self, spend: Spend, target: Target) -> Exploration:
         self.op.fresh()
         self._grant_all()
         self.op.launch()
+        self._answer_new_modals()
         target.permissions = list(PERMISSIONS)
         if not self.consent_shown:      # nothing to measure: the audit is not found, never clean
             return Exploration("consent", "exhausted", "no consent dialog was recognised at launch", spend.actions,
@@ -360,10 +434,30 @@ class ExploredApp:
         self.accept = consent.answer(self.op, consent.ACCEPT, self.data)
         self.op.fresh()
         self._grant_all()
-        self.op.launch()
+        self.launch()
         self.reject = consent.answer(self.op, consent.REJECT, self.data)
+        self.settings_preticked = self._count_settings_layer()
         return Exploration("consent", "reached", "accept and reject paths found", spend.actions, spend.seconds,
                            spend.budget, [], {"accept": self.accept.moves, "reject": self.reject.moves})
+
+    def _count_settings_layer(self) -> int | None:
+        """Pre-ticked optional purposes on the dialog's settings layer when the reject path never opens it
+        (a direct 'Reject all' beside 'Manage options'): opened once from a fresh launch and counted there.
+        None when the reject path went through it (its trail counts them) or the dialog has none."""
+        if self.reject is None or any(cues.has(m.label, "manage", "settings") for m in self.reject.moves):
+            return None
+        self.op.fresh()
+        self._grant_all()
+        self.launch()
+        screen = self.op.screen()
+        if not consent.shown(self.op, screen):
+            return None
+        manage = consent.settings_control(self.op.targets(screen))
+        if manage is None:
+            return None
+        after = self.op.tap(manage)
+        return sum(1 for t in self.op.targets(after) if t.use == Use.TOGGLE and t.element.checked
+                   and t.element.enabled)
 
 
 def map_of(result: SearchResult) -> list[dict[str, Any]]:

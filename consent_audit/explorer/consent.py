@@ -11,7 +11,7 @@ from .elements import Target, Use
 from .forms import UNTICK, FormData
 from .moves import Move, perform
 from .operator import NotOnScreen, Operator
-from .screens import asks_decision, is_consent, taps
+from .screens import allows_data_use, asks_decision, is_consent, taps
 
 ACCEPT, REJECT = "accept", "reject"
 MAX_STEPS = 12
@@ -39,15 +39,43 @@ def _best(found: list[Target], *names: str, avoid: tuple[str, ...] = ()) -> Targ
     return min(fitting, key=lambda t: len(t.label)) if fitting else None
 
 
+_QUESTION = ("?", "？")
+
+
+def confirms_refusal(screen: Screen, found: list[Target]) -> Target | None:
+    """On a small decision ("Are you sure?"), the control that carries the refusal through: one that both
+    refuses and confirms ("Yes, reject all", 确认拒绝), else, under a question about refusing, the one that
+    says yes. None when the screen asks no such thing."""
+    buttons = [t for t in taps(found) if t.element.enabled]
+    if not 2 <= len(buttons) <= 5:
+        return None
+    both = [t for t in buttons if cues.has(t.label, "decline") and cues.has(t.label, "agree", "confirm")]
+    if both:
+        return min(both, key=lambda t: len(t.label))
+    asks = [t for t in screen.texts() if t.strip().endswith(_QUESTION) and cues.has(t, "decline")]
+    yes = [t for t in buttons if cues.has(t.label, "agree", "confirm") and not cues.has(t.label, "decline", "back")]
+    return min(yes, key=lambda t: len(t.label)) if asks and yes else None
+
+
+def settings_control(found: list[Target]) -> Target | None:
+    """The dialog's way to its settings layer ('Manage options', 'Personalize'), if any."""
+    return _best(found, "manage", "settings", avoid=("agree", "decline"))
+
+
 def next_move(screen: Screen, found: list[Target], mode: str, data: FormData) -> tuple[Move, Target] | None:
     """The next step of an accept or reject answer on this screen."""
     if mode == ACCEPT:
         target = _best(found, "agree", avoid=("decline",)) or _best(found, "save", "confirm", avoid=("decline",))
+        if target is None and allows_data_use(screen, found):
+            target = _best(found, "permission_request", avoid=("decline",))
         return (Move.tap(target), target) if target else None
+    sure = confirms_refusal(screen, found)
+    if sure is not None:
+        return Move.tap(sure), sure
     decline = _best(found, "decline")
     if decline is not None:
         return Move.tap(decline), decline
-    ticked = [t for t in found if t.use == Use.TOGGLE and t.element.checked]
+    ticked = [t for t in found if t.use == Use.TOGGLE and t.element.checked and t.element.enabled]
     save = _best(found, "save", "confirm", avoid=("agree",))
     if ticked and save is not None:
         return Move.form(save, UNTICK), save
@@ -59,12 +87,15 @@ def next_move(screen: Screen, found: list[Target], mode: str, data: FormData) ->
     return None
 
 
-def still_answering(op: Operator, screen: Screen, after_consent: bool) -> bool:
-    """The dialog (or what it opened: manage screen, an 'are you sure?') still waits for the answer."""
+def still_answering(op: Operator, screen: Screen, after_consent: bool, mode: str = ACCEPT) -> bool:
+    """The dialog (or what it opened: manage screen, an 'are you sure?') still waits for the answer: a
+    dialog is gone only when no consent screen and no confirmation of the refusal follows."""
     if not (op.in_foreground and screen.in_app):
         return False
     found = op.targets(screen)
     if is_consent(screen, found):
+        return True
+    if after_consent and mode == REJECT and confirms_refusal(screen, found) is not None:
         return True
     if after_consent and asks_decision(found):
         texts = screen.texts()
@@ -77,17 +108,31 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
     """Answer the consent dialog on screen (accept or reject), recording each move."""
     screen = op.screen()
     path = ConsentPath(mode=mode, dialog=screen)
+    seen: dict[tuple, int] = {}            # a screen of this answer → moves made when first on it
+    banned: dict[tuple, set[str]] = {}     # per screen: moves that led back to a screen already seen
+    made_on: list[tuple] = []              # the screen each move of the path was made on
     for _ in range(MAX_STEPS):
-        if not still_answering(op, screen, after_consent=bool(path.moves)):
+        if not still_answering(op, screen, after_consent=bool(path.moves), mode=mode):
             return path
         found = op.targets(screen)
-        step = next_move(screen, found, mode, data)
+        here = (screen.signature, frozenset(t.key for t in found))
+        if seen.get(here, len(path.moves)) < len(path.moves):
+            # back where this answer already was (a settings layer's × that only returns to the first layer):
+            # the moves since were no progress and leave the path; the one that came back is not tried again
+            back = seen[here]
+            banned.setdefault(made_on[-1], set()).add(path.moves[-1].key)
+            del path.moves[back:], made_on[back:]
+            if back == 0:
+                path.entry = None
+        seen.setdefault(here, len(path.moves))
+        step = next_move(screen, [t for t in found if t.key not in banned.get(here, ())], mode, data)
         if step is None:
             raise NotOnScreen(f"no way to {mode} on the consent screen")
         move, target = step
         if path.entry is None:
             path.entry = target.element
         path.moves.append(move)
+        made_on.append(here)
         screen = perform(op, move, data)
     raise NotOnScreen(f"the consent dialog did not let go after {MAX_STEPS} steps ({mode})")
 

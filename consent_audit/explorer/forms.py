@@ -107,7 +107,8 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
                 fields.append((target, kind))
         elif target.use == Use.TOGGLE:
             if purpose == UNTICK and target.element.checked:
-                ticks.append(target)
+                if target.element.enabled:    # a ticked box that cannot be unticked is mandatory, not a choice
+                    ticks.append(target)
             elif purpose != UNTICK and not target.element.checked and cues.has(target.label, "acknowledge", "agree"):
                 ticks.append(target)
     choice = None

@@ -24,8 +24,24 @@ def is_consent(screen: Screen, found: list[Target]) -> bool:
     buttons = taps(found)
     if any(cues.has(t.label, "agree", "manage") and not cues.has(t.label, "decline") for t in buttons):
         return True
+    if allows_data_use(screen, found):
+        return True
     boxes = [t for t in found if t.use == Use.TOGGLE]
     return bool(boxes) and any(cues.has(t.label, "save", "confirm") for t in buttons)
+
+
+DEVICE = ("feature_geolocation", "feature_notifications", "feature_camera", "feature_microphone")
+
+
+def allows_data_use(screen: Screen, found: list[Target]) -> bool:
+    """An app's own question about its use of data ("Send usage statistics? Allow / Don't allow"): an allow
+    and a refusal, on a screen that speaks of data and of no device feature (that would be a permission)."""
+    buttons = taps(found)
+    allow = any(cues.has(t.label, "permission_request") and not cues.has(t.label, "decline") for t in buttons)
+    refuse = any(cues.has(t.label, "decline") for t in buttons)
+    texts = screen.texts()
+    return (allow and refuse and len(buttons) <= 4 and any(cues.has(t, "consent_context") for t in texts)
+            and not any(cues.has(t, *DEVICE) for t in texts))
 
 
 def asks_decision(found: list[Target]) -> bool:
@@ -69,3 +85,42 @@ def title_of(screen: Screen) -> str:
     """A short name for a screen in reports: its first heading-like text."""
     texts = [e.text for e in screen.elements if e.text and not e.clickable and len(e.text) <= 40]
     return texts[0] if texts else (screen.title or screen.signature)
+
+
+CLOSE_MARKS = {"×", "✕", "✖", "╳", "x", "X"}
+NOT_AN_ANSWER = ("exit", "log_out", "delete", "cancel_account", "permission_request", "agree")
+
+
+def modal_answer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Target | None:
+    """An unknown modal covering the app at launch (what's new, a rating or update prompt, an ad): the control
+    that answers it — its close mark, else its decline (later, not now, skip), else its continue (got it, OK).
+    None when nothing covers the app, when the layer is a consent dialog or a form, or when its only answers
+    would agree to something or leave."""
+    if not covered or not screen.in_app or any(t.use == Use.TEXT for t in found):
+        return None
+    buttons = [t for t in taps(found) if t.element.enabled]
+    if not 1 <= len(buttons) <= 4:
+        return None
+    fair = [t for t in buttons if not cues.has(t.label, *NOT_AN_ANSWER)]
+    close = [t for t in fair if t.label.strip() in CLOSE_MARKS]
+    if close:
+        return close[0]
+    for names in (("decline",), ("confirm", "next")):
+        fitting = [t for t in fair if cues.has(t.label, *names)]
+        if fitting:
+            return min(fitting, key=lambda t: len(t.label))
+    return None
+
+
+def wall_opener(screen: Screen, found: list[Target]) -> Target | None:
+    """A permission wall in front of the app: one way on, worded as turning a permission on ("Turn on",
+    去开启), and at most one other control that is not a refusal. Pressed with everything granted, the browser
+    (or the OS) asks, the answer is yes, and the app behind it shows."""
+    if not screen.in_app or any(t.use in (Use.TEXT, Use.TOGGLE) for t in found):
+        return None
+    buttons = [t for t in taps(found) if t.element.enabled]
+    if not 1 <= len(buttons) <= 2:
+        return None
+    opens = [t for t in buttons if cues.has(t.label, "permission_request")
+             and not cues.has(t.label, "decline", "exit", "agree")]
+    return opens[0] if len(opens) == 1 else None

@@ -13,7 +13,8 @@ import pytest
 from consent_audit.detectors.prominence import annotate, prominence
 from consent_audit.detectors.text import shaming_phrases
 from consent_audit.journeys import consent_elements
-from consent_audit.measures import preticked, texts_of
+from consent_audit.measures import mandatory, preticked, texts_of
+from consent_audit.readback import after_relaunch, judge
 
 
 @allure.epic("consent-flow audit")
@@ -30,10 +31,13 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr) -
     accept_el, reject_el = consent_elements(app, dialog)
     with recorder.journey("accept") as accept:
         app.accept_consent()
+    accepted = after_relaunch(platform, recorder)      # what the accept path stored, as a relaunch finds it
     platform.reset()
     app.launch()
+    unanswered = platform.stored_state()
     with recorder.journey("reject") as reject:
         app.reject_consent()
+    stored = judge(unanswered, accepted, after_relaunch(platform, recorder))
 
     # pixels: the two choices as drawn on the dialog
     image = cv2.imdecode(np.frombuffer(dialog.screenshot, np.uint8), cv2.IMREAD_COLOR)
@@ -52,8 +56,10 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr) -
 
     shaming = shaming_phrases(texts_of([accept, reject], ocr))
     audit.metrics.update({"consent_dialog": True, "accept_steps": accept.counts["steps"],
-                          "reject_steps": reject.counts["steps"], "preticked": preticked(reject),
+                          "reject_steps": reject.counts["steps"], "preticked": max(preticked(reject), getattr(app, "settings_preticked", None) or 0),
+                          "mandatory_purposes": mandatory(reject),
                           "shaming_text": shaming, "prominence": figures,
-                          "reject_is_text_link": look["reject_is_text_link"]})
+                          "reject_is_text_link": look["reject_is_text_link"],
+                          "reject_honoured": stored.pop("reject_honoured"), "stored_choices": stored})
     audit.conclude(audit.evaluate({"dialog": [annotated], "reject": audit.evidence_of(reject),
                                    "accept": audit.evidence_of(accept)}))

@@ -63,6 +63,12 @@ class Platform(ABC):
     def permission_requests(self) -> dict[str, int]:
         """How many times the app asked for each permission since the last (re)launch."""
 
+    # --- what the app stored ---
+    def stored_state(self) -> dict[str, Any] | None:
+        """What the app keeps on the device (cookies, local storage, a TCF CMP's answer) to verify a consent
+        answer by; None where the platform cannot read it (see consent_audit/readback.py)."""
+        return None
+
     # --- screens and gestures ---
     @abstractmethod
     def capture(self, screenshot: bool = True) -> Capture:

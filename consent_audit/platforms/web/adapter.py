@@ -51,11 +51,15 @@ SETTLE_JS = r"""
 })();
 """
 
-# Settled: loaded, nothing in flight for less than 3 s (what never answers is not waited for), no short timer
-# due, and no DOM change for `arguments[0]` ms.
+# Settled: loaded, no finite CSS animation or transition running (a sheet sliding in is not where it stops;
+# endless spinners are ignored), nothing in flight for less than 3 s (what never answers is not waited for), no
+# short timer due, and no DOM change for `arguments[0]` ms.
 SETTLED_JS = r"""
 const s = window.__cxSettle;
 if (document.readyState !== 'complete') return false;
+const moving = (a) => a.playState === 'running' && a.effect &&
+  Number.isFinite(a.effect.getComputedTiming().endTime);
+if (document.getAnimations && document.getAnimations().some(moving)) return false;
 if (!s) return true;
 const now = performance.now();
 for (const t0 of s.pending.values()) if (now - t0 < 3000) return false;
@@ -89,6 +93,13 @@ boxes.forEach(([x, y, w, h], i) => {
   const cx = (x + w / 2) / dpr, cy = (y + h / 2) / dpr;
   if (cx < 0 || cy < 0 || cx >= innerWidth || cy >= innerHeight) return;
   let hit = document.elementFromPoint(cx, cy);
+  const label = hit && hit.closest ? hit.closest('label') : null;   // a styled switch's drawing is the switch
+  const control = label && label.control;
+  if (control) {
+    const r = control.getBoundingClientRect();
+    if (Math.round(r.left * dpr) === x && Math.round(r.top * dpr) === y &&
+        Math.round(r.width * dpr) === w && Math.round(r.height * dpr) === h) return;
+  }
   while (hit) {
     const r = hit.getBoundingClientRect();
     if (Math.round(r.left * dpr) === x && Math.round(r.top * dpr) === y &&

@@ -5,7 +5,7 @@ import logging
 from typing import Any
 from urllib.parse import urlsplit
 
-from selenium.common.exceptions import NoSuchWindowException, WebDriverException
+from selenium.common.exceptions import ElementClickInterceptedException, NoSuchWindowException, WebDriverException
 from selenium.webdriver.common.actions import interaction
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.actions.pointer_input import PointerInput
@@ -91,6 +91,29 @@ return r.height > 0 && r.top >= Math.max(0, c.top) - 1 && r.bottom <= Math.min(w
 DEFAULT_POSITION = {"latitude": 39.9087, "longitude": 116.3975, "accuracy": 20}
 
 
+
+# What the page stored, and a TCF v2 CMP's answer (getTCData; none within 2 s: no answer).
+STORED_JS = r"""
+const done = arguments[arguments.length - 1];
+const out = {local: {}, session: {}, cookies: {}, tcf: null};
+const dump = (st, into) => { try { for (let i = 0; i < st.length; i++) { const k = st.key(i); into[k] = st.getItem(k); } } catch (e) {} };
+dump(window.localStorage, out.local);
+dump(window.sessionStorage, out.session);
+try { document.cookie.split(';').forEach(c => { const i = c.indexOf('='); if (i > 0) out.cookies[c.slice(0, i).trim()] = c.slice(i + 1); }); } catch (e) {}
+if (typeof window.__tcfapi !== 'function') { done(out); return; }
+let answered = false;
+const finish = () => { if (!answered) { answered = true; done(out); } };
+setTimeout(finish, 2000);
+try {
+  window.__tcfapi('getTCData', 2, (d, ok) => {
+    if (answered) return;
+    if (ok && d) out.tcf = {purposes: (d.purpose || {}).consents || {}, cmpStatus: d.cmpStatus || '',
+      eventStatus: d.eventStatus || '', vendors: Object.values((d.vendor || {}).consents || {}).filter(Boolean).length};
+    finish();
+  });
+} catch (e) { finish(); }
+"""
+
 class WebChromiumPlatform(Platform):
     """Chromium via Appium: permissions by the DevTools protocol, relaunch by reloading the start URL."""
 
@@ -146,6 +169,21 @@ class WebChromiumPlatform(Platform):
         self.cdp("Browser.resetPermissions")
         for name, state in self.decided.items():
             self._set(name, state)
+
+    def stored_state(self) -> dict[str, Any] | None:
+        """The origin's cookies (HttpOnly ones too, through DevTools), local and session storage, and the
+        `__tcfapi('getTCData')` answer of a TCF v2 CMP on the page (None when there is none)."""
+        try:
+            state = self.driver.execute_async_script(STORED_JS) or {}
+        except WebDriverException as exc:
+            log.info("could not read what the app stored: %s", exc)
+            return None
+        try:
+            cookies = self.cdp("Network.getCookies", {"urls": [self.start]}).get("cookies", [])
+            state["cookies"] = {c["name"]: c.get("value", "") for c in cookies}
+        except WebDriverException:
+            pass
+        return state
 
     def in_foreground(self) -> bool:
         """Whether the tab still shows the app's origin. A closed window is the app gone (False); any other
@@ -208,8 +246,24 @@ class WebChromiumPlatform(Platform):
         screen = screen_from_dom(snap, screenshot=png, origin=self.origin, prompts=self._prompts_seen)
         return Capture(screen=screen, values=input_values(snap))
 
+    # What a finger on the element's centre touches, when that is the element's own drawing: a styled switch's
+    # slider inside the label of a checkbox hidden by CSS (a tap there toggles the checkbox).
+    _DRAWN_BY_LABEL_JS = r"""
+const el = arguments[0];
+const r = el.getBoundingClientRect();
+const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+const label = hit && hit.closest ? hit.closest('label') : null;
+return label && label.control === el ? hit : null;
+"""
+
     def tap(self, element: WebElement) -> None:
-        element.click()
+        try:
+            element.click()
+        except ElementClickInterceptedException:
+            drawn = self.driver.execute_script(self._DRAWN_BY_LABEL_JS, element)
+            if drawn is None:
+                raise
+            drawn.click()     # the user's finger lands on the switch's drawing, which is the switch
 
     def type_text(self, element: WebElement, text: str) -> None:
         element.clear()

@@ -1,0 +1,132 @@
+"""What an app stored after a consent answer, read back, and whether a refusal was stored as a refusal.
+
+A consent path is verified by what the app kept, not by the button's words: the platform reads its storage
+(cookies, localStorage, sessionStorage) and, where a CMP implements the IAB TCF v2 API, its
+`__tcfapi('getTCData')` answer, after a relaunch (what survives is what counts). The reject path is judged
+against the accept path of the same app:
+
+- a TCF answer after the reject that still gives consent to any purpose: the refusal was not honoured;
+- otherwise the storage the reject path changed, against what the accept path changed: the same record
+  (digits masked: timestamps, ids), or every purpose the accept path switched on still switched on, is consent
+  stored for a refusal;
+- an accept path that stored nothing readable leaves the question open (None), never a "honoured".
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Mapping
+from urllib.parse import unquote
+
+_DIGITS = re.compile(r"\d+")
+_ON = {"true", "granted", "allow", "allowed", "accepted", "yes", "on"}
+_OFF = {"false", "denied", "deny", "rejected", "no", "off"}
+
+
+def _items(state: Mapping[str, Any] | None) -> dict[str, str]:
+    """One flat name → value map of a stored state: cookies, local and session storage."""
+    if not state:
+        return {}
+    out: dict[str, str] = {}
+    for name, value in (state.get("cookies") or {}).items():
+        out[f"cookie:{name}"] = str(value)
+    for name, value in (state.get("local") or {}).items():
+        out[f"local:{name}"] = str(value)
+    for name, value in (state.get("session") or {}).items():
+        out[f"session:{name}"] = str(value)
+    return out
+
+
+def changed(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> dict[str, str]:
+    """What an answer stored: items new or changed since the unanswered launch."""
+    old, new = _items(before), _items(after)
+    return {k: v for k, v in new.items() if old.get(k) != v}
+
+
+def _parse(value: str) -> Any:
+    for text in (value, unquote(value)):
+        try:
+            return json.loads(text)
+        except (ValueError, TypeError):
+            continue
+    return value
+
+
+def _leaves(value: Any, path: str, out: dict[str, bool]) -> None:
+    """Switch-like leaves (true/false, granted/denied …) of a stored value, by path."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _leaves(v, f"{path}.{k}", out)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _leaves(v, f"{path}[{i}]", out)
+    elif isinstance(value, bool):
+        out[path] = value
+    elif isinstance(value, str):
+        word = value.strip().lower()
+        if word in _ON | _OFF:
+            out[path] = word in _ON
+
+
+def switches(record: Mapping[str, str]) -> dict[str, bool]:
+    out: dict[str, bool] = {}
+    for name, value in record.items():
+        _leaves(_parse(value), name, out)
+    return out
+
+
+_TOKEN = re.compile(r"^[A-Za-z0-9_\-.~+/=%]{16,}$")
+
+
+def _token(value: str) -> bool:
+    """An id, a session or a signature: random per install, it says nothing about the choice."""
+    return bool(_TOKEN.match(value)) and not isinstance(_parse(value), (dict, list))
+
+
+def _masked(record: Mapping[str, str]) -> dict[str, str]:
+    return {k: "<token>" if _token(v) else _DIGITS.sub("#", v) for k, v in record.items()}
+
+
+def tcf_consents(state: Mapping[str, Any] | None) -> list[str] | None:
+    """Purposes the CMP's TCF answer gives consent to (None: no TCF answer)."""
+    tcf = (state or {}).get("tcf")
+    if not isinstance(tcf, dict):
+        return None
+    return sorted(str(p) for p, on in (tcf.get("purposes") or {}).items() if on)
+
+
+def judge(unanswered: Mapping[str, Any] | None, accepted: Mapping[str, Any] | None,
+          rejected: Mapping[str, Any] | None) -> dict[str, Any]:
+    """{'reject_honoured': True | False | None, 'accept_stored': …, 'how': …, 'reject_stored': …}."""
+    if accepted is None or rejected is None:
+        return {"reject_honoured": None, "accept_stored": None, "how": "storage not readable on this platform"}
+    acc, rej = changed(unanswered, accepted), changed(unanswered, rejected)
+    tcf_rej, tcf_acc = tcf_consents(rejected), tcf_consents(accepted)
+    out: dict[str, Any] = {"accept_stored": sorted(acc), "reject_stored": sorted(rej)}
+    if tcf_rej is not None:
+        out.update(how="tcf getTCData after a relaunch", reject_consents=tcf_rej,
+                   accept_consents=tcf_acc, reject_honoured=not tcf_rej)
+        return out
+    if not acc:
+        out.update(how="the accept path stored nothing readable", reject_honoured=None)
+        return out
+    on_acc = {k for k, v in switches(acc).items() if v}
+    on_rej = switches(rej)
+    if _masked(acc) == _masked(rej) and any(not _token(v) for v in acc.values()):
+        out.update(how="the reject path stored what the accept path stored", reject_honoured=False)
+    elif on_acc and all(on_rej.get(k) is True for k in on_acc):
+        out.update(how="every purpose the accept path switched on is on after the reject path",
+                   reject_on=sorted(on_acc), reject_honoured=False)
+    else:
+        out.update(how="the reject path stored other choices than the accept path", reject_honoured=True)
+    return out
+
+
+def after_relaunch(platform: Any, recorder: Any) -> dict[str, Any] | None:
+    """What the app kept, read after a relaunch (not a user's action: no step is recorded); None where the
+    platform cannot read storage (then nothing is relaunched)."""
+    if platform.stored_state() is None:
+        return None
+    platform.relaunch()
+    recorder.invalidate()
+    return platform.stored_state()

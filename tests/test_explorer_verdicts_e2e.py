@@ -1,0 +1,82 @@
+"""Wrong verdicts the explorer gave on unseen pages (issue 13), each a small page in tests/data/verdicts with its
+truth in tests/data/verdicts/truth.json: `consent-audit explore --goal consent` through the real Appium server
+and Chromium must give exactly the truth's figures and findings.
+
+- kind 14: a "Reject all" that stores consent (the same record as "Accept all"; a TCF CMP whose getTCData still
+  consents after the refusal) is `reject_not_honoured`; the same page storing the refusal is clean;
+- kind 18: "Reject all" → "Are you sure?" → "Yes, reject all" is 2 reject steps, not 1;
+- kinds 3, 4, 5: a settings layer whose close only returns to the first layer is no refusal; a locked
+  "strictly necessary" switch is neither unticked nor counted as pre-ticked; a styled switch (a checkbox at
+  opacity 0 under a drawn slider) is the control to untick;
+- kind 10: consent in wordings read too narrowly (TCF's "Consent / Do not consent", an app's own "Send usage
+  statistics? Allow / Don't allow", "Allow cookies", "Personalize", a save reading "Accept selected");
+- kind 15: pre-ticked purposes on a settings layer the (direct) reject path never opens are counted there;
+- kind 12: a permission wall with one button ("Turn on") is pressed with everything granted, so the permission
+  behind it is found and its refusal measured (before: "no permission request was seen", clean);
+- kind 13: an app that asks only while a permission is not granted is found by a second discovery with every
+  permission refused (before: nothing seen, clean);
+- kind 11: an unknown modal at launch ("What's new" / "Got it") is answered first; the core screen is the one
+  behind it, so the permission its feature asks for is found and refusing it measured."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from consent_audit.appium_server import AppiumServer
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parent.parent
+TRUTH = json.loads((ROOT / "tests" / "data" / "verdicts" / "truth.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def appium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    server = AppiumServer(tmp_path_factory.mktemp("appium") / "appium.log").start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+GOALS = {"consent": "consent", "permissions": "deny-permissions", "deletion": "delete-account"}
+CASES = [(page, flow) for page, truth in sorted(TRUTH.items()) for flow in truth["findings_by_flow"]]
+
+
+def explore(url: str, appium: str, reports: Path, run_id: str, flow: str = "consent") -> dict[str, Any]:
+    args = [sys.executable, "-m", "consent_audit.cli", "explore", "--url", url, "--goal", GOALS[flow],
+            "--reports-dir", str(reports), "--run-id", run_id, "--quiet", "--appium-url", appium]
+    proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    summary = reports / run_id / "summary.json"
+    assert summary.exists(), proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert "Traceback" not in proc.stdout + proc.stderr
+    result = next(r for r in json.loads(summary.read_text(encoding="utf-8"))["results"] if r["flow"] == flow)
+    return {"proc": proc, "result": result}
+
+
+@pytest.mark.parametrize("page,flow", CASES)
+def test_the_verdict_equals_the_truth(page: str, flow: str, appium: str, static_url: str, tmp_path: Path) -> None:
+    truth = TRUTH[page]
+    run = explore(f"{static_url}/verdicts/{page}", appium, tmp_path, "v", flow)
+    result, metrics = run["result"], run["result"]["metrics"]
+    expected = truth["findings_by_flow"][flow]
+    assert sorted({f["pattern"] for f in result["findings"]}) == expected, \
+        (result.get("message"), metrics.get("stored_choices"), metrics.get("explorer"))
+    if flow == "consent":
+        for key in ("accept_steps", "reject_steps", "preticked", "shaming_text", "reject_is_text_link",
+                    "reject_honoured", "mandatory_purposes"):
+            if key in truth["consent"]:
+                assert metrics[key] == truth["consent"][key], (key, metrics.get("stored_choices"))
+        assert metrics["prominence"] == pytest.approx(truth["consent"]["prominence"], abs=0.01)
+    if flow == "permissions":
+        for key in ("outcomes", "prompts_per_launch", "bundled_demand"):
+            assert metrics[key] == truth["permissions"][key], (key, metrics.get("explorer"))
+    assert result["outcome"] == ("found" if expected else "clean")
+    assert run["proc"].returncode == (1 if expected else 0)

@@ -1,0 +1,55 @@
+"""A consent answer verified by what the app stored (issue 13, kind 14): a refusal stored as consent is found,
+a refusal stored as a refusal is not, and nothing readable is never taken for 'honoured'."""
+from __future__ import annotations
+
+import json
+
+from consent_audit.findings.patterns.reject_not_honoured import RULE
+from consent_audit.readback import judge
+
+NONE = {"local": {"launched": "1"}, "cookies": {}}
+
+
+def local(**items: str) -> dict:
+    return {"local": {"launched": "1", **items}, "cookies": {}}
+
+
+def test_a_reject_that_stores_what_accept_stores_is_not_honoured() -> None:
+    everything = json.dumps({"analytics": True, "ads": True, "at": 1764450000123})
+    later = json.dumps({"analytics": True, "ads": True, "at": 1764450009999})
+    out = judge(NONE, local(choices=everything), local(choices=later))
+    assert out["reject_honoured"] is False
+    assert RULE().check({"reject_honoured": False, "stored_choices": out}, {}, {})["stored"]
+
+
+def test_every_purpose_switched_on_after_reject_is_not_honoured() -> None:
+    accept = {"local": {}, "cookies": {"cc": json.dumps({"level": "all", "analytics": True, "ads": True})}}
+    reject = {"local": {}, "cookies": {"cc": json.dumps({"level": "custom", "analytics": True, "ads": True})}}
+    assert judge({"local": {}, "cookies": {}}, accept, reject)["reject_honoured"] is False
+
+
+def test_a_refusal_stored_as_a_refusal_is_honoured() -> None:
+    out = judge(NONE, local(consent="accepted", purposes='["ads","analytics"]'),
+                local(consent="rejected", purposes="[]"))
+    assert out["reject_honoured"] is True
+    assert RULE().check({"reject_honoured": True, "stored_choices": out}, {}, {}) is None
+
+
+def test_a_tcf_answer_decides() -> None:
+    tcf = lambda **p: {"local": {}, "cookies": {"euconsent-v2": "CQabcdefghijklmnopqrs"}, "tcf": {"purposes": p}}
+    assert judge(NONE, tcf(**{"1": True, "2": True}), tcf(**{"1": True, "2": False}))["reject_honoured"] is False
+    assert judge(NONE, tcf(**{"1": True}), tcf(**{"1": False}))["reject_honoured"] is True
+
+
+def test_nothing_readable_is_an_open_question_not_a_verdict() -> None:
+    assert judge(NONE, NONE, NONE)["reject_honoured"] is None
+    assert judge(None, None, None)["reject_honoured"] is None
+    assert RULE().check({"reject_honoured": None, "stored_choices": {}}, {}, {}) is None
+
+
+def test_random_ids_do_not_make_choices_differ_or_alike() -> None:
+    accept = local(uid="a81f3c9e0b7d4e21aa90", consent="accepted")
+    reject = local(uid="f00d9e8c7b6a5d4c3b21", consent="rejected")
+    assert judge(NONE, accept, reject)["reject_honoured"] is True
+    only_ids = judge(NONE, local(uid="a81f3c9e0b7d4e21aa90"), local(uid="f00d9e8c7b6a5d4c3b21"))
+    assert only_ids["reject_honoured"] is not False
