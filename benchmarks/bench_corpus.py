@@ -56,7 +56,7 @@ def load_server() -> Any:
 
 def default_cli() -> str:
     here = Path(sys.executable).parent / "consent-audit"
-    for candidate in (here, REPO / ".venv" / "bin" / "consent-audit", Path("/work/main/.venv/bin/consent-audit")):
+    for candidate in (here, REPO / ".venv" / "bin" / "consent-audit"):
         if candidate.is_file():
             return str(candidate)
     return shutil.which("consent-audit") or "consent-audit"

@@ -16,7 +16,7 @@ from consent_audit.report import third_party_references
 from consent_audit.rules import load_catalog
 from consent_audit.targets import default_targets, load_target
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(1800)]   # the whole reference audit runs in its fixture (bounded at 1500 s)
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = default_targets()

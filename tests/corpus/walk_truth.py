@@ -4,7 +4,7 @@ words a user reads (its own text, a button's first line or its aria-label; shado
 match wins). Prints one line per path; exit 1 if any step is not found. Chromium is started with
 --disable-blink-features=AutomationControlled so libraries hiding from webdriver show what a user sees.
 
-    /work/main/.venv/bin/python tests/corpus/walk_truth.py [app …]
+    .venv/bin/python tests/corpus/walk_truth.py [app …]
 
 Not walked: paths inside an <iframe> (yuedu's consent) — checked by hand.
 """
