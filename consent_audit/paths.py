@@ -5,6 +5,7 @@
 $CONSENT_AUDIT_ROOT). Its `assets/targets` and `assets/profiles` are searched before the built-in ones."""
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -37,7 +38,8 @@ def plugin_folders(group: str) -> list[Path]:
     for point in sorted(entry_points(group=group), key=lambda p: p.name):
         try:
             folder = Path(point.load())
-        except Exception:   # a plugin that cannot load must not stop the audit of another target
+        except Exception as exc:   # a plugin that cannot load must not stop the audit of another target
+            logging.getLogger("consent_audit").warning("entry point %s of %s cannot load: %s", point.name, group, exc)
             continue
         if folder.is_dir() and folder not in found:
             found.append(folder)

@@ -186,14 +186,9 @@ def _bundle(run: Run, config: Any) -> list[str]:
     """Make the evidence bundle (unless --no-bundle); returns the lines to print about it."""
     if not config.getoption("bundle", True):
         return []
-    from .evidence.bundle import BundleOptions, make_bundle
-    bundle = make_bundle(run, BundleOptions.from_config(config))
-    run.write_json("bundle.json", bundle.to_dict(run.dir))
-    lines = [f"evidence:   {bundle.zip}", f"            tag manifest sha256 {bundle.tagmanifest_sha256}"]
-    if bundle.stamp is not None:
-        lines.append(f"            trusted time {bundle.stamp.describe()}")
-    lines += [f"            note: {note}" for note in bundle.notes]
-    return lines
+    from .evidence.bundle import BundleOptions, bundle_run
+    bundle = bundle_run(run, BundleOptions.from_config(config))
+    return [f"evidence:   {bundle.zip}", *(f"            {line}" for line in bundle.describe())]
 
 
 def _finish_full(run: Run, said: str) -> None:

@@ -30,7 +30,7 @@ class _Options(SimpleNamespace):
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     from ..evidence.afterwards import reopen, summary_after
-    from ..evidence.bundle import BundleOptions, make_bundle
+    from ..evidence.bundle import BundleOptions, bundle_run
     from ..report import failure_line
 
     run = reopen(Path(args.run_dir))
@@ -39,13 +39,11 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                                                  policy=None))
     try:
         run.write_summary(summary_after(run))
-        bundle = make_bundle(run, options)
-        run.write_json("bundle.json", bundle.to_dict(run.dir))
+        bundle = bundle_run(run, options)
     except OSError as exc:
         print(f"consent-audit: {failure_line('the evidence bundle', exc, run.dir)}", file=sys.stderr)
         return 2
     print(f"consent-audit: evidence {bundle.zip}")
-    print(f"               tag manifest sha256 {bundle.tagmanifest_sha256}")
-    for note in bundle.notes:
-        print(f"               note: {note}")
+    for line in bundle.describe():
+        print(f"               {line}")
     return 0

@@ -75,6 +75,13 @@ class Bundle:
     stamp: Stamp | None = None
     notes: list[str] = field(default_factory=list)
 
+    def describe(self) -> list[str]:
+        """What to print about the bundle after its path: the tag manifest digest, trusted time, notes."""
+        lines = [f"tag manifest sha256 {self.tagmanifest_sha256}"]
+        if self.stamp is not None:
+            lines.append(f"trusted time {self.stamp.describe()}")
+        return lines + [f"note: {note}" for note in self.notes]
+
     def to_dict(self, run_dir: Path) -> dict[str, Any]:
         data: dict[str, Any] = {"folder": str(self.folder.relative_to(run_dir)), "zip": str(self.zip.relative_to(run_dir)),
                                 "tagmanifest_sha256": self.tagmanifest_sha256, "files": self.files}
@@ -239,3 +246,11 @@ def make_bundle(run: Run, options: BundleOptions) -> Bundle:
         raise
     return Bundle(folder=final, zip=zipped, tagmanifest_sha256=_sha256(final / layout.TAGMANIFEST),
                   files=verdict.files, stamp=stamp, notes=notes)
+
+
+def bundle_run(run: Run, options: BundleOptions) -> Bundle:
+    """Make the run's bundle (make_bundle) and record its descriptor in the run folder's bundle.json, which
+    `consent-audit run` reads back (summary.json, inside the bag, cannot name the bag's own digest)."""
+    bundle = make_bundle(run, options)
+    run.write_json("bundle.json", bundle.to_dict(run.dir))
+    return bundle
