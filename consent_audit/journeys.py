@@ -77,6 +77,14 @@ def has_policy_journeys(app: object) -> bool:
     return all(hasattr(type(app), name) for name in ("policy_at_first_run", "open_policy", "policy_paragraphs"))
 
 
+def walks(app: object, journey: str) -> bool:
+    """Whether the page objects can walk `journey` ('sign_up', 'delete_account', 'features': the controls that
+    use each permission): page objects written for the app walk them all; an explored app only those its
+    exploration found (its `knows`). A flow leaves the figures of a journey it cannot walk unmeasured."""
+    knows = getattr(app, "knows", None)
+    return True if knows is None else bool(knows(journey))
+
+
 def consent_elements(app: object, dialog: "Screen") -> tuple["Element", "Element"]:
     """The accept choice and the first element of the reject path as drawn on `dialog`: by the app's own
     `consent_elements(dialog)` where it has one (an explored app's controls often have no id), else by the ids

@@ -93,14 +93,15 @@ def case(name: str, servers: dict[str, str]) -> Case:
 
 @pytest.fixture(scope="module")
 def explored(servers: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], dict[str, Any]]:
-    """`consent-audit explore --goal all` on an app, run once per module and kept."""
+    """`consent-audit explore` toward deletion, permissions and consent on an app, run once per module and kept."""
     reports = tmp_path_factory.mktemp("explore-reports")
     done: dict[str, dict[str, Any]] = {}
 
     def run(name: str) -> dict[str, Any]:
         if name not in done:
             c = case(name, servers)
-            args = [sys.executable, "-m", "consent_audit.cli", "explore", "--url", c.url, "--goal", "all",
+            args = [sys.executable, "-m", "consent_audit.cli", "explore", "--url", c.url,
+                    *(a for goal in GOALS.values() for a in ("--goal", goal)),   # the policy goal: test_explorer_policy_e2e
                     "--username", c.username, "--id-number", ID_NUMBER, "--reports-dir", str(reports),
                     "--run-id", name, "--quiet"]
             if name != OWN_APPIUM:

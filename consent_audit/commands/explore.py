@@ -11,7 +11,8 @@ from ..paths import FLOWS as FLOWS_DIR, REPORTS
 
 FLOWS = {"delete-account": "explore/test_explore_deletion.py",
          "deny-permissions": "explore/test_explore_permissions.py",
-         "consent": "explore/test_explore_consent.py"}
+         "consent": "explore/test_explore_consent.py",
+         "privacy-policy": "explore/test_explore_policy.py"}   # last: its flow re-walks what the others found
 """Goal → its module under consent_audit/flows."""
 
 
@@ -21,7 +22,8 @@ def register(sub: "argparse._SubParsersAction") -> None:
     app = p.add_argument_group("the app (one of)")
     app.add_argument("--url", help="a web app's start address (http or https)")
     app.add_argument("--app-package", help="an Android app's package name")
-    p.add_argument("--goal", default="all", choices=[*FLOWS, "all"], help="what to explore for (default: all)")
+    p.add_argument("--goal", action="append", choices=[*FLOWS, "all"], metavar="GOAL",
+                   help=f"what to explore for, repeatable: {', '.join(FLOWS)} or all (the default)")
     p.add_argument("--profile", help="device profile (default: local-chromium for --url, android-emulator "
                                      "for --app-package)")
     p.add_argument("--appium-url", help="use this Appium server or grid instead of starting one")
@@ -45,7 +47,8 @@ def register(sub: "argparse._SubParsersAction") -> None:
 
 def settings_of(args: argparse.Namespace):
     from ..explorer.settings import ExploreSettings
-    goals = list(FLOWS) if args.goal == "all" else [args.goal]
+    asked = args.goal or ["all"]
+    goals = [g for g in FLOWS if "all" in asked or g in asked]     # in FLOWS' order: the policy goal last
     return ExploreSettings.from_env(url=args.url, app_package=args.app_package, goals=goals,
                                     username=args.username, password=args.password, sms_code=args.sms_code,
                                     id_number=args.id_number, budget_actions=args.budget_actions,

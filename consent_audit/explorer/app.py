@@ -29,6 +29,7 @@ from .elements import Use, targets
 from .forms import ACCOUNT, FormData, plan
 from .moves import Move, perform
 from .operator import NotOnScreen, Operator, OutOfBudget, Spend
+from .policy_journeys import PolicyExploration
 from .screens import modal_answer, password_form, title_of, wall_opener
 from .search import GoalSearch, SearchResult
 
@@ -82,7 +83,7 @@ class Exploration:
         return path
 
 
-class ExploredApp:
+class ExploredApp(PolicyExploration):
     """Journeys re-walked from what `explore()` found; see consent_audit.journeys.Journeys."""
 
     def __init__(self, context: AppContext, config: ExplorerConfig, data: FormData) -> None:
@@ -109,6 +110,8 @@ class ExploredApp:
         self.requested: list[str] = []
         self.settings_preticked: int | None = None   # counted on a settings layer the reject path skips
         self.launch_moves: list[Move] = []    # answers to unknown modals covering the app at launch
+        self.policy_moves: list[Move] = []
+        self.explored_goals: set[str] = set()
 
     # --- journeys: state ---
     @property
@@ -244,7 +247,9 @@ class ExploredApp:
 
     # --- journeys: permissions ---
     def reach_core(self, budget: int) -> bool:
-        if self.core is None:
+        if self.core is None:           # not explored: still answer the consent dialog, as a user would
+            if self.consent_shown and self.accept is not None:
+                self.accept_consent()
             return False
         return permissions.reach(self.op, self.core, budget, self.accept_consent)
 
@@ -273,7 +278,7 @@ class ExploredApp:
             with allure.step(f"Explore: {goal}"):
                 try:
                     result = {"delete-account": self._explore_deletion, "deny-permissions": self._explore_permissions,
-                              "consent": self._explore_consent}[goal](spend, target)
+                              "consent": self._explore_consent, "privacy-policy": self._explore_policy}[goal](spend, target)
                 except OutOfBudget as exc:
                     result = Exploration(goal, "budget", f"not found within budget ({exc})", spend.actions,
                                          spend.seconds, budget)
@@ -284,6 +289,8 @@ class ExploredApp:
             self.op.spend = None
         self.op.fresh()
         self.data.username = self.given_username
+        if result.reached:
+            self.explored_goals.add(goal)
         return result
 
     def _grant_all(self) -> None:
@@ -308,13 +315,8 @@ class ExploredApp:
         settings = self.config.search
         self._start()
         dead: list[dict[str, Any]] = []
-        account_goal = AccountGoal(self.config, self.data)
-        search = GoalSearch(self.op, account_goal, self.data, settings, spend)
-        account_goal.search = search
-        found = search.run()
+        found = self._search_account(spend)
         dead += found.dead_ends
-        if found.reached:
-            self._learn_account(found, account_goal)
         spend.counting = False
         self.op.relaunch()          # the deletion path starts on a relaunched app, as the flow walks it
         spend.counting = True
@@ -334,6 +336,16 @@ class ExploredApp:
             detail = f"{deletion.detail}; no log-in or sign-up reached ({found.detail})"
         return Exploration("delete-account", deletion.ending, detail, spend.actions, spend.seconds, spend.budget,
                            dead, paths, {"account": map_of(found), "delete account": map_of(deletion)})
+
+    def _search_account(self, spend: Spend) -> SearchResult:
+        """Search for a logged-in test account (log in, else sign up) and learn the path when reached."""
+        account_goal = AccountGoal(self.config, self.data)
+        search = GoalSearch(self.op, account_goal, self.data, self.config.search, spend)
+        account_goal.search = search
+        found = search.run()
+        if found.reached:
+            self._learn_account(found, account_goal)
+        return found
 
     def _learn_account(self, found: SearchResult, goal: AccountGoal) -> None:
         self.account_mode = goal.mode

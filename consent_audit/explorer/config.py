@@ -12,7 +12,7 @@ from ..errors import UsageError
 from ..paths import ASSETS
 
 CONFIG = ASSETS / "explorer.yaml"
-GOALS = ("delete-account", "deny-permissions", "consent")
+GOALS = ("delete-account", "deny-permissions", "consent", "privacy-policy")
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,7 @@ def still_answering(op: Operator, screen: Screen, after_consent: bool, mode: str
     if after_consent and asks_decision(found):
         texts = screen.texts()
         from ..detectors.text import shaming_phrases
-        return bool(shaming_phrases(texts)) or any(cues.has(t, "consent_context", "privacy") for t in texts)
+        return bool(shaming_phrases(texts)) or any(cues.has(t, "consent_context", "privacy", "privacy_policy") for t in texts)
     return False
 
 

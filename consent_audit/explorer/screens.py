@@ -19,7 +19,7 @@ def is_consent(screen: Screen, found: list[Target]) -> bool:
     to choose, or to set purposes (tick boxes and a save) — and it is not a log-in or sign-up form."""
     if any(t.use == Use.TEXT for t in found):
         return False
-    if not any(cues.has(text, "consent_context", "privacy") for text in screen.texts()):
+    if not any(cues.has(text, "consent_context", "privacy", "privacy_policy") for text in screen.texts()):
         return False
     buttons = taps(found)
     if any(cues.has(t.label, "agree", "manage") and not cues.has(t.label, "decline") for t in buttons):

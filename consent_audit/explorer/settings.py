@@ -13,7 +13,8 @@ from .forms import FormData
 
 ENV = {"password": "CONSENT_AUDIT_PASSWORD", "sms_code": "CONSENT_AUDIT_SMS_CODE",
        "id_number": "CONSENT_AUDIT_ID_NUMBER"}
-FLOW_GOAL = {"deletion": "delete-account", "permissions": "deny-permissions", "consent": "consent"}
+FLOW_GOAL = {"deletion": "delete-account", "permissions": "deny-permissions", "consent": "consent",
+             "policy": "privacy-policy"}
 
 
 @dataclass

@@ -20,14 +20,26 @@ def target(target_name: str, masker: Any, explore_settings: ExploreSettings) -> 
     return explored
 
 
+@pytest.fixture(scope="session")
+def learned_so_far() -> dict[str, Any]:
+    """What the goals explored earlier in this run found (paths, account, features), handed to later goals:
+    the privacy-policy flow re-walks the sign-up and deletion the other goals found."""
+    return {}
+
+
 @pytest.fixture
-def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreSettings, test_dir: Any) -> ExploredApp:
+def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreSettings, test_dir: Any,
+        learned_so_far: dict[str, Any]) -> ExploredApp:
     """Explore toward the flow's goal, then hand the flow journeys that re-walk what was found."""
     goal = FLOW_GOAL[audit.flow]
     config = load_config()
     audit.explored = True
     explored = ExploredApp(app_context, config, explore_settings.form_data(config))
+    if goal == "privacy-policy":       # its flow walks sign-up, features and deletion too
+        explored.adopt(learned_so_far)
     result = explored.explore(goal, explore_settings.budget(config, goal), target)
+    goals = set(learned_so_far.get("explored_goals", ())) | explored.explored_goals
+    learned_so_far.update({k: v for k, v in explored.learned().items() if v}, explored_goals=goals)
     audit.metrics.update(result.metrics())
     result.write(test_dir)
     if not result.reached:

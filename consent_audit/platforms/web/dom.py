@@ -58,7 +58,7 @@ function walk(el) {
   const label = el.getAttribute('aria-label') || el.getAttribute('placeholder') ||
                 (el.labels && el.labels.length ? el.labels[0].innerText.trim() : '') || '';
   const item = {
-    text: text.slice(0, 500), name: label.slice(0, 200), rid: el.id || '', role: r,
+    text: text.slice(0, isClickable ? 500 : 20000), name: label.slice(0, 200), rid: el.id || '', role: r,
     bounds: [Math.round((rect.left) * dpr), Math.round((rect.top) * dpr),
              Math.round(rect.width * dpr), Math.round(rect.height * dpr)],
     clickable: isClickable, checked: (r === 'checkbox' || r === 'radio' || r === 'switch') ?
