@@ -32,6 +32,7 @@ class Element:
     enabled: bool = True
     focused: bool = False
     secret_field: bool = False
+    selected: bool = False    # Android `selected` (a bottom navigation's current tab); web: aria-selected
 
     @property
     def label(self) -> str:
