@@ -106,7 +106,7 @@ def way_on(buttons: list[Target], retried: set[str]) -> Target | None:
     in-app re-ask ("Turn on", 去开启) once, else next / confirm once. Never "go to settings" (leaving the app for
     the system Settings) nor exit: a screen with only those is a blocker."""
     leaving = ("exit", "open_settings")
-    out = next((t for t in buttons if cues.has(t.label, "decline") and not cues.has(t.label, *leaving)), None)
+    out = next((t for t in buttons if cues.has(t.label, "decline") and not cues.has(t.label, "open_settings")), None)
     fresh = [t for t in buttons if t.key not in retried and not cues.has(t.label, *leaving)]
     retry = next((t for t in fresh if cues.has(t.label, "retry")), None)
     ask = next((t for t in fresh if cues.has(t.label, "permission_request")), None)
