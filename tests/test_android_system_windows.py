@@ -98,3 +98,13 @@ def test_the_selected_tab_of_a_bottom_navigation(name: str, tab: str | None) -> 
 def test_an_unlisted_vendors_dialog_in_front_is_still_the_app() -> None:
     assert AndroidPlatform(Device("permission-location-api34-oem-fr.xml"), APP).in_foreground()
     assert not AndroidPlatform(Device("blocker-settings-en.xml", current="com.android.settings"), APP).in_foreground()
+
+
+def test_a_permission_controllers_settings_page_is_not_the_app() -> None:
+    """Where "Go to settings" leads: the controller's own page, radio buttons, no dialog."""
+    name = "permission-settings-page-api34-en.xml"
+    screen = screen_from_uiautomator_xml(source(name), app_package=APP)
+    assert screen.location == "com.google.android.permissioncontroller" and not screen.in_app
+    assert read_dialog(screen, app_package=APP) is None
+    assert not AndroidPlatform(Device(name), APP).in_foreground()
+    AndroidPlatform(Device(name), APP).capture()          # shown as it is: no DialogNotDumped

@@ -300,6 +300,12 @@ SOURCES: dict[str, list[N] | tuple[list[N], dict]] = {
                                                               ("Only this time", "permission_allow_one_time_button"),
                                                               ("Don’t allow", "permission_deny_button")]),
                                   system_bars()[1]],
+    # --- the permission controller's settings page ("Go to settings" leads there): not a dialog ---------
+    "permission-settings-page-api34-en.xml": [app_window([N("android.widget.RadioButton", label, (42, 400 + i * 168,
+        1038, 547 + i * 168), rid=f"{PC}:id/{local}", click=True, check=i == 2) for i, (label, local) in enumerate([
+            ("Allow only while using the app", "allow_foreground_only_radio_button"),
+            ("Ask every time", "ask_radio_button"), ("Don’t allow", "deny_radio_button")])],
+        pkg=GPC, title="Location permission")],
     # --- the system's "isn't responding" dialog over the app ---------------------------------------------
     "anr-over-app-en.xml": [anr("Shop", "Shop isn’t responding", "Close app", "Wait")],
     "anr-over-app-zh.xml": [anr("Shop", "“Shop”没有响应", "关闭应用", "等待")],

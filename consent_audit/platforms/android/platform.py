@@ -142,9 +142,12 @@ class AndroidPlatform(RuntimePermissions, Platform):
         if package in system_words().anr_packages:   # the system's "isn't responding" dialog: wait it out
             package = self.current_package() if system_dialog(wait_out_anr(self, self._read(), self._read)) is None \
                 else package
-        if package == self.package or package in PERMISSION_PROMPT_PACKAGES:
+        if package == self.package:
             return True
-        shown = self._read(False)         # an unlisted vendor's permission dialog is still over the app
+        shown = self._read(False)
+        if package in PERMISSION_PROMPT_PACKAGES and shown.location == self.package:
+            return True                   # a prompt over the app that the dump misses (capture says so)
+        # a permission dialog of any vendor is over the app; a controller's settings pages are not
         return shown.location == package and read_dialog(shown, app_package=self.package) is not None
 
     def identity(self) -> dict[str, Any]:

@@ -77,7 +77,8 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
     """Parse UiAutomator2 page source (`<hierarchy>` of `android.*` nodes) into a Screen.
 
     `location` defaults to the active window's package; `in_app` is whether that window is the app's (or a
-    runtime-permission prompt, or the system's "isn't responding" dialog, over it) when `app_package` is given.
+    runtime-permission dialog, or the system's "isn't responding" dialog, over it) when `app_package` is given:
+    a permission controller's other windows (its settings pages, where "Go to settings" leads) are not.
     A multi-window dump (one root per window under <hierarchy>, the status bar first) is read as the focused
     application window alone: see `focused_window`.
     """
@@ -125,8 +126,7 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
     screen = Screen(elements=elements, signature=signature_of(shape), source=xml, screenshot=screenshot,
                     location=location or window, size=size, in_app=True, source_kind="xml")
     if app_package:
-        screen.in_app = (app_package in packages or window in PERMISSION_PROMPT_PACKAGES
-                         or read_dialog(screen, app_package=app_package) is not None
+        screen.in_app = (app_package in packages or read_dialog(screen, app_package=app_package) is not None
                          or system_dialog(screen) is not None)
     return screen
 
