@@ -58,6 +58,7 @@ class Screen:
     in_app: bool = True
     source_kind: str = "html"        # html | xml
     prompts: dict[str, int] = field(default_factory=dict)   # permission requests since the (re)launch
+    tab: str = ""                    # the selected tab of a bottom navigation, when the platform reads one
 
     def texts(self) -> list[str]:
         return [e.text for e in self.elements if e.text]

@@ -108,3 +108,12 @@ def test_a_permission_controllers_settings_page_is_not_the_app() -> None:
     assert read_dialog(screen, app_package=APP) is None
     assert not AndroidPlatform(Device(name), APP).in_foreground()
     AndroidPlatform(Device(name), APP).capture()          # shown as it is: no DialogNotDumped
+
+
+def test_the_selected_tab_goes_into_the_trace(tmp_path) -> None:
+    from consent_audit.masking import Masker
+    from consent_audit.recorder import Kind, Recorder
+    platform = AndroidPlatform(Device("profile-ja.xml"), APP)
+    recorder = Recorder(platform, tmp_path, Masker())
+    step = recorder.act(Kind.TAP, "look", lambda: None)
+    assert step.screen.tab == "マイページ" and step.to_dict()["tab"] == "マイページ"

@@ -125,6 +125,7 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
     packages = {n.get("package") for n in scope.iter() if n.get("package")}
     screen = Screen(elements=elements, signature=signature_of(shape), source=xml, screenshot=screenshot,
                     location=location or window, size=size, in_app=True, source_kind="xml")
+    screen.tab = selected_tab(screen) or ""
     if app_package:
         screen.in_app = (app_package in packages or read_dialog(screen, app_package=app_package) is not None
                          or system_dialog(screen) is not None)
