@@ -187,3 +187,16 @@ def test_the_appium_1_page_source_shape_keeps_working() -> None:
     view = view_of(xml)
     assert (view.permission, set(view.buttons)) == ("geolocation", {"allow", "deny"})
     assert view.read_by == {"allow": "id", "deny": "id"}
+
+
+def test_the_os_corrects_a_misleading_message(context_for) -> None:
+    """The message reads as location, but the OS says what the answer granted: camera. Counted there."""
+    xml = source("permission-camera-api34-samsung-es.xml").replace("¿Permitir que Shop haga fotos y grabe vídeos?",
+                                                                   "¿Permitir que Shop use tu ubicación?")
+    device = Device(xml, "home-bottom-nav-en.xml", asks=("android.permission.CAMERA",))
+    context = context_for(device)
+    context.platform.decided.update(geolocation="granted", camera="granted")
+    step = PermissionDialog(context).answer()
+    assert (step.target["permission"], step.target["permission_from"]) == ("camera", "os")
+    assert context.platform.permission_requests()["camera"] == 1
+    assert context.platform.permission_requests()["geolocation"] == 0

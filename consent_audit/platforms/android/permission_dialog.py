@@ -1,9 +1,9 @@
 """The Android runtime-permission dialog as a page object, on any phone (dialog_reader.py reads it).
 
 It answers as the user would, by tapping the button the flow's decision calls for; each answer is one recorded
-PERMISSION step of the gesture service. Which permission the dialog asks comes from its message when the words
-are known, else from the OS: the permissions the app requests that are not granted (`mobile: getPermissions`
-before), confirmed after the answer by what was granted. When that leaves permissions with different decisions,
+PERMISSION step of the gesture service. Which permission the dialog asks comes from the OS first: the permissions
+the app requests and does not hold (`mobile: getPermissions` before), corrected after the answer by what it
+granted; the message's words only choose among several. When that leaves permissions with different decisions,
 it stops with an automation error rather than answer against the flow's decision.
 """
 from __future__ import annotations
@@ -47,13 +47,20 @@ class PermissionDialog(BasePage):
         return self.view() is not None
 
     def _which(self, view: DialogView, decision: str | None) -> tuple[str | None, str, str]:
-        """(permission or None, decision, where the permission came from: message | os | unknown)."""
+        """(permission or None, decision, where the permission came from: os | message | unknown).
+
+        The OS first: a dialog can only ask for a permission the app requests and does not hold (`mobile:
+        getPermissions`); when that leaves one, it is the one. Of several, the one the message names; a message
+        naming one the app holds (Android 12's upgrade from approximate to precise location) is believed. Else,
+        when the flow decided the candidates alike, the common decision answers and the OS tells afterwards;
+        when it did not, DialogMisread: never an answer against the flow's decision."""
         platform = self.context.platform
-        if view.permission is not None:
-            return view.permission, decision or platform.decided.get(view.permission, "prompt"), "message"
         pending = platform.pending_permissions() if hasattr(platform, "pending_permissions") else []
-        if len(pending) == 1:
-            return pending[0], decision or platform.decided.get(pending[0], "prompt"), "os"
+        decided = lambda p: decision or platform.decided.get(p, "prompt")   # noqa: E731
+        if len(pending) == 1 and view.permission in (None, pending[0]):
+            return pending[0], decided(pending[0]), "os"
+        if view.permission is not None:
+            return view.permission, decided(view.permission), "message"
         decisions = {p: platform.decided.get(p, "prompt") for p in pending}
         if decision is None and len(set(decisions.values())) != 1:
             said = ", ".join(f"{p} ({d})" for p, d in decisions.items()) or "none pending"
@@ -84,9 +91,11 @@ class PermissionDialog(BasePage):
         step = self.context.gestures.answer_permission(
             permission or "unknown", label, find=lambda: self.find_element(locator),
             closed=lambda button: self._moved_on(view, button), info=info)
-        if permission is None and hasattr(platform, "granted_permissions"):
+        if hasattr(platform, "granted_permissions"):    # what the answer granted tells which one was asked
             now = platform.permissions_named(set(platform.granted_permissions()) - granted_before)
-            if len(now) == 1 and note is not None:      # the OS says which one was asked: count it there
+            if len(now) == 1 and now[0] != permission and note is not None:
+                if permission is not None:
+                    platform.retract_dialog(permission)
                 note(now[0])
                 step.target["permission"], step.target["permission_from"] = now[0], "os"
                 step.screen.prompts = platform.permission_requests()

@@ -130,6 +130,10 @@ class RuntimePermissions:
         """The permissions (geolocation …) these Android permission names belong to."""
         return [p for p in PERMISSIONS if android & set(ANDROID_PERMISSIONS[p])]
 
+    def retract_dialog(self, permission: str) -> None:
+        """A dialog noted for `permission` was, the OS says, for another one (the page object notes that one)."""
+        self._dialogs_seen[permission] = max(0, self._dialogs_seen.get(permission, 0) - 1)
+
     def note_pre_prompt(self, permission: str) -> None:
         """The app's own rationale for `permission` was shown (before the system dialog): counted with requests."""
         self._pre_prompts[permission] = self._pre_prompts.get(permission, 0) + 1
