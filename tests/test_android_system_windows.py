@@ -117,3 +117,14 @@ def test_the_selected_tab_goes_into_the_trace(tmp_path) -> None:
     recorder = Recorder(platform, tmp_path, Masker())
     step = recorder.act(Kind.TAP, "look", lambda: None)
     assert step.screen.tab == "マイページ" and step.to_dict()["tab"] == "マイページ"
+
+
+def test_an_action_after_which_the_dialog_is_not_dumped_stops_the_audit_with_the_screenshot(tmp_path) -> None:
+    from consent_audit.masking import Masker
+    from consent_audit.recorder import Kind, Recorder
+    device = Device("home-bottom-nav-en.xml", current="com.google.android.permissioncontroller")
+    recorder = Recorder(AndroidPlatform(device, APP), tmp_path, Masker())
+    with pytest.raises(DialogNotDumped):
+        recorder.act(Kind.TAP, "Find stores nearby", lambda: None)
+    step = recorder.steps[-1]
+    assert step.screen.signature == "capture-failed" and (tmp_path / step.files["screenshot"]).read_bytes() == device.png
