@@ -44,9 +44,12 @@ class Step:
     files: dict[str, str] = field(default_factory=dict)   # relative paths of screenshot / source
 
     def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "kind": self.kind.value, "title": self.title, "target": self.target,
+        data = {"index": self.index, "kind": self.kind.value, "title": self.title, "target": self.target,
                 "at": self.at, "seconds": round(self.seconds, 3), "screen": self.screen.signature,
                 "in_app": self.screen.in_app, "location": self.screen.location, "files": self.files}
+        if self.screen.tab:
+            data["tab"] = self.screen.tab
+        return data
 
 
 @dataclass

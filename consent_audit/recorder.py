@@ -13,6 +13,7 @@ import allure
 import cv2
 import numpy as np
 
+from .errors import AutomationError
 from .masking import MASK, Masker
 from .model import USER_ACTIONS, Kind, Step, Trail
 from .platforms.base import Platform
@@ -36,6 +37,7 @@ class Recorder:
         self._last: Screen | None = None
         self._last_files: dict[str, str] = {}
         self._captures = 0
+        self._unreadable: AutomationError | None = None   # a capture that said the screen cannot be read
         (out_dir / "steps").mkdir(parents=True, exist_ok=True)
 
     # --- capture ---
@@ -104,6 +106,7 @@ class Recorder:
         at = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
         began = time.perf_counter()
         index = len(self.steps) + 1
+        self._unreadable = None
         with allure.step(title):
             self._last = None
             try:
@@ -123,6 +126,9 @@ class Recorder:
         for trail in self._open:
             trail.steps.append(step)
         log.info("step %d %s: %s", index, kind.value, title)
+        unreadable, self._unreadable = self._unreadable, None
+        if unreadable is not None:   # the action went through but what followed cannot be read: broken, not measured
+            raise unreadable
         return step
 
     def _safe_capture(self, stem: str) -> tuple[Screen, dict[str, str]]:
@@ -130,7 +136,15 @@ class Recorder:
             return self._capture(stem)
         except Exception as exc:  # a capture error must never hide the action's own failure
             log.warning("capture after %s failed: %s", stem, exc)
-            return Screen(elements=[], signature="capture-failed"), {}
+            files: dict[str, str] = {}
+            if isinstance(exc, AutomationError):   # raised by act() once the step is recorded
+                self._unreadable = exc
+                png = getattr(exc, "screenshot", b"")   # what the user saw, when the error carries it
+                if png:
+                    (self.out_dir / "steps" / f"{stem}.png").write_bytes(png)
+                    files["screenshot"] = f"steps/{stem}.png"
+                    allure.attach(png, name=f"unreadable screen: {exc}"[:120], attachment_type=allure.attachment_type.PNG)
+            return Screen(elements=[], signature="capture-failed"), files
 
     # --- output ---
     def write_trace(self) -> Path:

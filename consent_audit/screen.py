@@ -32,6 +32,7 @@ class Element:
     enabled: bool = True
     focused: bool = False
     secret_field: bool = False
+    selected: bool = False    # Android `selected` (a bottom navigation's current tab); web: aria-selected
 
     @property
     def label(self) -> str:
@@ -57,6 +58,7 @@ class Screen:
     in_app: bool = True
     source_kind: str = "html"        # html | xml
     prompts: dict[str, int] = field(default_factory=dict)   # permission requests since the (re)launch
+    tab: str = ""                    # the selected tab of a bottom navigation, when the platform reads one
 
     def texts(self) -> list[str]:
         return [e.text for e in self.elements if e.text]

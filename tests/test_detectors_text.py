@@ -131,9 +131,11 @@ def test_data_demanded(labels: list[str], kinds: list[str]) -> None:
     ("Don’t Allow", "decline"),
     ("Allow", "permission_request"),
     ("Enable", "permission_request"),
-    ("Go to settings", "permission_request"),
+    ("Go to settings", "open_settings"),     # leaving for the system Settings is not an in-app re-ask (#14)
     ("去开启", "permission_request"),
-    ("去设置", "permission_request"),
+    ("去设置", "open_settings"),
+    ("Retry", "retry"),
+    ("重试", "retry"),
     ("允许", "permission_request"),
     ("联系客服", "support"),
     ("帮助中心", "support"),

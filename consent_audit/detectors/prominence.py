@@ -178,8 +178,28 @@ def measure_choice(image: np.ndarray, bounds: Bounds) -> ChoiceLook:
     )
 
 
-def prominence(image: np.ndarray, accept_bounds: Bounds, reject_bounds: Bounds) -> dict[str, Any]:
-    """Compare the accept and reject choices; floats rounded to 3 places."""
+BUTTON_ROLES = frozenset({"button"})
+"""Roles of a control drawn as a button (web <button>, Android Button / ImageButton)."""
+TEXT_ROLES = frozenset({"text", "link", ""})
+"""Roles of bare text: a link, an Android TextView, a generic element."""
+
+
+def reject_is_text_link(accept: ChoiceLook, reject: ChoiceLook, accept_role: str | None = None,
+                        reject_role: str | None = None) -> bool:
+    """The reject choice is a bare text link beside a button: it has no fill, and either the accept choice has
+    one (the pixels tell), or — both unfilled, as with borderless dialog buttons — the reject choice is bare text
+    (TextView, link) while the accept choice is a button (the node class tells). Roles unknown: pixels only."""
+    if reject.filled:
+        return False
+    if accept.filled:
+        return True
+    return accept_role in BUTTON_ROLES and reject_role in TEXT_ROLES
+
+
+def prominence(image: np.ndarray, accept_bounds: Bounds, reject_bounds: Bounds, accept_role: str | None = None,
+               reject_role: str | None = None) -> dict[str, Any]:
+    """Compare the accept and reject choices; floats rounded to 3 places. `accept_role` / `reject_role`: the
+    elements' roles (screen.Element.role), used with the pixels to tell a text link from a button."""
     accept = measure_choice(image, accept_bounds)
     reject = measure_choice(image, reject_bounds)
     return {
@@ -191,7 +211,7 @@ def prominence(image: np.ndarray, accept_bounds: Bounds, reject_bounds: Bounds) 
         "luminance_diff": round(abs(accept.luminance - reject.luminance), 3),
         "accept_filled": accept.filled,
         "reject_filled": reject.filled,
-        "reject_is_text_link": accept.filled and not reject.filled,
+        "reject_is_text_link": reject_is_text_link(accept, reject, accept_role, reject_role),
     }
 
 

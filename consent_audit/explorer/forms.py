@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..detectors.destructive import confirm_word
 from ..screen import Screen
 from . import cues
 from .elements import Target, Use, nearby_text
@@ -100,6 +101,8 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
             if kind in (None, "username") and target.element.name:   # a placeholder hint; the label may say more
                 beside = nearby_text(screen, target.element)
                 kind = field_kind(beside, purpose) if beside and field_kind(beside, FILL) else kind
+            if purpose == FILL and kind in (None, "username") and confirm_word(screen, target.element):
+                kind = "typed_back"          # structure, any language: the hint is the word the message quotes
             obtainable = (kind == "sms_code" and (sms_known or send is not None)) or kind == "typed_back"
             if kind is None or (data.value(kind, language) is None and not obtainable):
                 missing.append(kind or f"'{target.label[:40]}'")
@@ -157,7 +160,8 @@ def fill(op: Operator, purpose: str, data: FormData, submit_key: str | None = No
             if kind == "sms_code" and not data.sms_code:
                 value = op.last_code
             if kind == "typed_back":
-                value = typed_back(target.label) or typed_back(nearby_text(screen, target.element))
+                value = (typed_back(target.label) or typed_back(nearby_text(screen, target.element))
+                         or confirm_word(screen, target.element))
             if value is None:
                 raise NotOnScreen(f"the form wants a {kind} and none was given")
             op.type(target, value, secret=kind in SECRET_KINDS)

@@ -1,6 +1,6 @@
 """Deny-paths on an app nobody described: which permissions it asks for (at launch, or when a control is
 used), what its core screen is, how a user gets there when a permission is refused (declining re-asks,
-retrying once, never "exit"), and whether a feature still works without its permission."""
+retrying once, never "exit" nor the system Settings), and whether a feature still works without its permission."""
 from __future__ import annotations
 
 import re
@@ -101,6 +101,19 @@ def probe(op: Operator, core: Core, limit: int) -> dict[str, Feature]:
     return features
 
 
+def way_on(buttons: list[Target], retried: set[str]) -> Target | None:
+    """The control a user who refuses takes next: a decline, else an in-app retry ("Retry", 重试) once, else an
+    in-app re-ask ("Turn on", 去开启) once, else next / confirm once. Never "go to settings" (leaving the app for
+    the system Settings) nor exit: a screen with only those is a blocker."""
+    leaving = ("exit", "open_settings")
+    out = next((t for t in buttons if cues.has(t.label, "decline") and not cues.has(t.label, "open_settings")), None)
+    fresh = [t for t in buttons if t.key not in retried and not cues.has(t.label, *leaving)]
+    retry = next((t for t in fresh if cues.has(t.label, "retry")), None)
+    ask = next((t for t in fresh if cues.has(t.label, "permission_request")), None)
+    onward = next((t for t in fresh if cues.has(t.label, "next", "confirm") and not cues.has(t.label, "decline")), None)
+    return out or retry or ask or onward
+
+
 def reach(op: Operator, core: Core, budget: int, accept_consent) -> bool:
     """Go for the core screen as a user who refuses: decline re-asks, retry a blocker once, never exit."""
     retried: set[str] = set()
@@ -117,22 +130,12 @@ def reach(op: Operator, core: Core, budget: int, accept_consent) -> bool:
             continue
         if core.matches(screen, found):
             return True
-        buttons = [t for t in taps(found) if t.element.enabled]
-        out = next((t for t in buttons if cues.has(t.label, "decline")), None)
-        retry = next((t for t in buttons if cues.has(t.label, "permission_request") and t.key not in retried
-                      and not cues.has(t.label, "exit")), None)
-        onward = next((t for t in buttons if cues.has(t.label, "next", "confirm") and t.key not in retried
-                       and not cues.has(t.label, "exit", "decline")), None)
-        if out is not None:
-            op.tap(out)
-        elif retry is not None:
-            retried.add(retry.key)
-            op.tap(retry)
-        elif onward is not None:
-            retried.add(onward.key)
-            op.tap(onward)
-        else:
-            return False
+        move = way_on([t for t in taps(found) if t.element.enabled], retried)
+        if move is None:
+            return False          # only settings / exit left (or retried already): blocked, never left
+        if not cues.has(move.label, "decline"):
+            retried.add(move.key)
+        op.tap(move)
     screen = op.screen()
     return core.matches(screen, op.targets(screen))
 

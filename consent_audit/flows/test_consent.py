@@ -41,7 +41,7 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr) -
 
     # pixels: the two choices as drawn on the dialog
     image = cv2.imdecode(np.frombuffer(dialog.screenshot, np.uint8), cv2.IMREAD_COLOR)
-    look = prominence(image, accept_el.bounds, reject_el.bounds)
+    look = prominence(image, accept_el.bounds, reject_el.bounds, accept_el.role, reject_el.role)
     figures = {k: look[k] for k in ("area_ratio", "contrast_accept", "contrast_reject",
                                     "saturation_accept", "saturation_reject")}
     marked = annotate(image, [

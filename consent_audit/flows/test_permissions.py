@@ -8,6 +8,7 @@ from __future__ import annotations
 import allure
 import pytest
 
+from consent_audit.detectors.blockers import read_blocker
 from consent_audit.measures import permission_outcome, screen_actions
 
 
@@ -42,6 +43,8 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
             evidence[f"deny {case}"] = audit.evidence_of(trail, last=2)
             allure.dynamic.parameter(f"outcome {case}", outcome)
             audit.metrics.setdefault("blocker_actions", {})[case] = screen_actions(trail.last_screen)
+            blocker = read_blocker(trail.last_screen) if outcome == "blocked" and trail.last_screen else None
+            audit.metrics.setdefault("blockers", {})[case] = blocker.to_dict() if blocker else None
 
     # 2. bundled demand: several permissions asked together before the core screen is reached
     platform.reset()
@@ -71,5 +74,7 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
 
     audit.metrics.update({"outcomes": outcomes, "prompts_per_launch": per_launch, "bundled_demand": bundled,
                           "requested_at_launch": asked})
+    if hasattr(platform, "pre_prompts"):       # the app's own rationales seen, with their messages (counted above)
+        audit.metrics["pre_prompts"] = list(platform.pre_prompts)
     audit.conclude(audit.evaluate({**evidence, "first_launch": audit.evidence_of(first),
                                    "nagging": audit.evidence_of(nagging)}))

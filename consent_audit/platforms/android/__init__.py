@@ -9,7 +9,7 @@ from ..spec import PlatformSpec
 from .adapter import AndroidAdapter
 from .lexicon import DialogLexicon, load_dialog_lexicon
 from .locators import by_resource_id, by_text, resource_id_of, xpath_literal
-from .permission_dialog import DialogView, PermissionDialog, read_dialog
+from .permission_dialog import DialogMisread, DialogView, PermissionDialog, read_dialog
 from .platform import ANDROID_PERMISSIONS, INSTRUMENTATION_TAG, AndroidPlatform
 from .session import capability_defaults, check_android_device, preflight
 from .uiautomator import PERMISSION_PROMPT_PACKAGES, screen_from_uiautomator_xml
@@ -29,6 +29,6 @@ SPEC = PlatformSpec(
     installs_app=True,
 )
 
-__all__ = ["SPEC", "ANDROID_PERMISSIONS", "AndroidAdapter", "AndroidPlatform", "DialogLexicon", "DialogView", "INSTRUMENTATION_TAG",
+__all__ = ["SPEC", "ANDROID_PERMISSIONS", "AndroidAdapter", "AndroidPlatform", "DialogLexicon", "DialogMisread", "DialogView", "INSTRUMENTATION_TAG",
            "PERMISSION_PROMPT_PACKAGES", "PermissionDialog", "by_resource_id", "by_text", "check_android_device",
            "load_dialog_lexicon", "read_dialog", "resource_id_of", "screen_from_uiautomator_xml", "xpath_literal"]

@@ -24,21 +24,16 @@ from selenium.webdriver.remote.webelement import WebElement
 
 from ...errors import AutomationError, UsageError
 from ..base import PERMISSIONS, STATES, Capture, Platform
+from ...screen import Screen
+from .dialog_reader import read_dialog
+from .capture_checks import DialogNotDumped, check_dialog_dumped, note_pre_prompt, wait_out_anr
+from .system_dialogs import system_dialog, system_words
 from .uiautomator import PERMISSION_PROMPT_PACKAGES, screen_from_uiautomator_xml
+
+from .runtime_permissions import ANDROID_PERMISSIONS, INSTRUMENTATION_TAG, RUNTIME_SINCE, RuntimePermissions
 
 log = logging.getLogger(__name__)
 
-ANDROID_PERMISSIONS: dict[str, tuple[str, ...]] = {
-    "geolocation": ("android.permission.ACCESS_FINE_LOCATION", "android.permission.ACCESS_COARSE_LOCATION"),
-    "notifications": ("android.permission.POST_NOTIFICATIONS",),
-    "camera": ("android.permission.CAMERA",),
-    "microphone": ("android.permission.RECORD_AUDIO",),
-}
-RUNTIME_SINCE = {"android.permission.POST_NOTIFICATIONS": 33}   # a runtime permission from this API level on
-MIN_RUNTIME_API = 23
-NOTIFICATION_APPOP = "POST_NOTIFICATION"       # the user's notification switch before Android 13
-INSTRUMENTATION_TAG = "ConsentAudit"
-_REQUEST_LINE = re.compile(rf"\b{INSTRUMENTATION_TAG}\s*:\s*permission-request (\w+)")
 _VERSION_NAME = re.compile(r"\bversionName=(\S+)")
 _VERSION_CODE = re.compile(r"\bversionCode=(\d+)")
 _RESOURCE_ID_XPATH = re.compile(r"//\*\[@resource-id=(['\"])([^'\"]+)\1\]")
@@ -49,7 +44,7 @@ def _zero() -> dict[str, int]:
     return {p: 0 for p in PERMISSIONS}
 
 
-class AndroidPlatform(Platform):
+class AndroidPlatform(RuntimePermissions, Platform):
     """One UiAutomator2 session on an emulator or device; `start` is the app package."""
 
     name = "android-uiautomator2"
@@ -61,6 +56,10 @@ class AndroidPlatform(Platform):
         self.launch_extras: list[list[str]] = []
         self._dialogs_seen = _zero()
         self._requests_logged = _zero()
+        self._pre_prompts = _zero()
+        self.automation_events: list[dict[str, Any]] = []   # what the system did over the app (ANR dialogs …)
+        self.pre_prompts: list[dict[str, Any]] = []         # the app's own rationales seen (detectors/blockers.py)
+        self.last_pre_prompt: tuple[str, str] | None = None
         self._logcat = True
         self._api_level: int | None = None
         self._device: dict[str, Any] | None = None
@@ -106,7 +105,7 @@ class AndroidPlatform(Platform):
 
     def _fresh_counts(self) -> None:
         self._read_log()            # drain: what the app logged before this launch is not counted
-        self._dialogs_seen, self._requests_logged = _zero(), _zero()
+        self._dialogs_seen, self._requests_logged, self._pre_prompts = _zero(), _zero(), _zero()
 
     def launch(self) -> None:
         """A new app process, as from the launcher (the session may have started one already)."""
@@ -134,12 +133,22 @@ class AndroidPlatform(Platform):
         return str(self._mobile("getCurrentActivity") or "")
 
     def in_foreground(self) -> bool:
-        """The app is what the user sees; a permission prompt it raised counts as the app."""
+        """The app is what the user sees; a permission prompt it raised (any vendor's) and the system's "isn't
+        responding" dialog over it (waited out) count as the app."""
         try:
             package = self.current_package()
         except WebDriverException as exc:   # a dead session is not an app that left: never measure it as one
             raise AutomationError(f"the device session stopped answering: {str(exc).strip().splitlines()[0][:200]}") from exc
-        return package == self.package or package in PERMISSION_PROMPT_PACKAGES
+        if package in system_words().anr_packages:   # the system's "isn't responding" dialog: wait it out
+            package = self.current_package() if system_dialog(wait_out_anr(self, self._read(), self._read)) is None \
+                else package
+        if package == self.package:
+            return True
+        shown = self._read(False)
+        if package in PERMISSION_PROMPT_PACKAGES and shown.location == self.package:
+            return True                   # a prompt over the app that the dump misses (capture says so)
+        # a permission dialog of any vendor is over the app; a controller's settings pages are not
+        return shown.location == package and read_dialog(shown, app_package=self.package) is not None
 
     def identity(self) -> dict[str, Any]:
         info = self.device_info()
@@ -167,81 +176,17 @@ class AndroidPlatform(Platform):
         return {"versionName": None, "versionCode": code, "version_source":
                 f"mobile: listApps (versionName needs the server feature uiautomator2:adb_shell: {shell[:160]})"}
 
-    # --- permissions ---
-    def requested_permissions(self) -> set[str]:
-        """Android permissions the app's manifest requests (`mobile: getPermissions` type requested)."""
-        if self._requested is None:
-            requested = self._mobile("getPermissions", {"type": "requested", "appPackage": self.package})
-            self._requested = set(requested or [])
-        return self._requested
-
-    def permission_states(self) -> dict[str, str]:
-        """granted / denied for each permission the app requests, read from the OS."""
-        granted = set(self._mobile("getPermissions", {"type": "granted", "appPackage": self.package}) or [])
-        states = {}
-        for name in PERMISSIONS:
-            wanted = [p for p in ANDROID_PERMISSIONS[name] if p in self.requested_permissions()]
-            if wanted:
-                states[name] = "granted" if granted & set(wanted) else "denied"
-        return states
-
-    def _runtime(self, name: str) -> list[str]:
-        """The app's runtime permissions for `name` on this API level."""
-        return [p for p in ANDROID_PERMISSIONS[name]
-                if self.api_level >= RUNTIME_SINCE.get(p, MIN_RUNTIME_API) and p in self.requested_permissions()]
-
-    def decide_permission(self, name: str, state: str) -> None:
-        """granted: grant it through the OS, so the app is never asked. denied: revoke it; when the app asks,
-        the dialog is answered "Don't allow". prompt: leave it; a dialog for it is refused."""
-        if name not in ANDROID_PERMISSIONS or state not in STATES:
-            raise ValueError(f"unknown permission decision {name}={state}")
-        self.decided[name] = state
-        self._apply(name, state)
-
-    def _apply(self, name: str, state: str) -> None:
-        if state == "prompt":
-            return
-        permissions = self._runtime(name)
-        if permissions:
-            self._mobile("changePermissions", {"permissions": permissions, "appPackage": self.package,
-                                              "action": "grant" if state == "granted" else "revoke"})
-        elif name == "notifications" and self.api_level < RUNTIME_SINCE[ANDROID_PERMISSIONS[name][0]]:
-            try:
-                self._mobile("changePermissions", {"permissions": [NOTIFICATION_APPOP], "appPackage": self.package,
-                                                  "action": "allow" if state == "granted" else "deny",
-                                                  "target": "appops"})
-            except WebDriverException as exc:
-                if state == "denied":
-                    raise RuntimeError(f"notifications cannot be denied on API {self.api_level} without the Appium "
-                                       f"server feature uiautomator2:adb_shell ({exc.msg})") from None
-
-    def note_dialog(self, permission: str) -> None:
-        """The system permission dialog page object reports each dialog it answers for the app."""
-        self._dialogs_seen[permission] = self._dialogs_seen.get(permission, 0) + 1
-
-    def _read_log(self) -> None:
-        """Count the app's logged permission requests since the last read (`logcat` log type)."""
-        if not self._logcat:
-            return
-        try:
-            entries = self.driver.get_log("logcat") or []
-        except WebDriverException as exc:
-            log.info("logcat is not available (%s); counting permission dialogs only", exc.msg)
-            self._logcat = False
-            return
-        for entry in entries:
-            match = _REQUEST_LINE.search(str(entry.get("message", "")))
-            if match and match.group(1) in self._requests_logged:
-                self._requests_logged[match.group(1)] += 1
-
-    def permission_requests(self) -> dict[str, int]:
-        self._read_log()
-        return {p: max(self._dialogs_seen.get(p, 0), self._requests_logged.get(p, 0)) for p in PERMISSIONS}
-
     # --- screens and gestures ---
-    def capture(self, screenshot: bool = True) -> Capture:
+    def _read(self, screenshot: bool = True) -> Screen:
         png = self.driver.get_screenshot_as_png() if screenshot else b""
-        screen = screen_from_uiautomator_xml(self.driver.page_source, screenshot=png, app_package=self.package)
+        return screen_from_uiautomator_xml(self.driver.page_source, screenshot=png, app_package=self.package)
+
+    def capture(self, screenshot: bool = True) -> Capture:
+        """The screen now (capture_checks.py): an "isn't responding" dialog is waited out first; a permission
+        dialog in front that the source misses raises DialogNotDumped; the app's rationale is counted."""
+        screen = wait_out_anr(self, self._read(screenshot), lambda: self._read(screenshot))
+        check_dialog_dumped(self, screen)
+        note_pre_prompt(self, screen)
         screen.prompts = self.permission_requests()
         return Capture(screen=screen)
 

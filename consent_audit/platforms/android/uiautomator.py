@@ -5,6 +5,9 @@ import re
 import xml.etree.ElementTree as ET
 
 from ...screen import Bounds, Element, Screen, collapse, signature_of, structural_key
+from .dialog_reader import read_dialog
+from .lexicon import load_dialog_lexicon
+from .system_dialogs import system_dialog, system_words
 
 # UiAutomator2 page source: `<hierarchy>` root (width/height of the display), one node per view named by
 # its class, attributes index, package, class, text, content-desc, resource-id, checkable, checked,
@@ -37,10 +40,9 @@ _ANDROID_GENERIC = {
     "android.widget.RelativeLayout", "android.widget.ScrollView", "android.widget.HorizontalScrollView",
     "androidx.constraintlayout.widget.ConstraintLayout", "androidx.core.widget.NestedScrollView",
 }
-# The system shows runtime-permission prompts in these packages' windows, over the app that asked:
-# the user has not left the app while one is up.
-PERMISSION_PROMPT_PACKAGES = ("com.android.permissioncontroller", "com.google.android.permissioncontroller",
-                              "com.android.packageinstaller", "com.google.android.packageinstaller")
+# The system shows runtime-permission prompts in these packages' windows (and vendors' controllers, see
+# assets/lexicons/android_permission_dialog.yaml), over the app that asked: the user has not left the app.
+PERMISSION_PROMPT_PACKAGES = load_dialog_lexicon().prompt_packages
 
 
 def parse_bounds(value: str) -> Bounds:
@@ -74,8 +76,11 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
                                 app_package: str | None = None) -> Screen:
     """Parse UiAutomator2 page source (`<hierarchy>` of `android.*` nodes) into a Screen.
 
-    `location` defaults to the active window's package; `in_app` is whether that window is the app's
-    (or a runtime-permission prompt over it) when `app_package` is given.
+    `location` defaults to the active window's package; `in_app` is whether that window is the app's (or a
+    runtime-permission dialog, or the system's "isn't responding" dialog, over it) when `app_package` is given:
+    a permission controller's other windows (its settings pages, where "Go to settings" leads) are not.
+    A multi-window dump (one root per window under <hierarchy>, the status bar first) is read as the focused
+    application window alone: see `focused_window`.
     """
     data = xml.encode("utf-8") if isinstance(xml, str) else xml
     try:
@@ -105,7 +110,7 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
                          clickable=truthy(node, "clickable") or truthy(node, "long-clickable") or checkable,
                          checked=truthy(node, "checked") if checkable else None,
                          enabled=node.get("enabled", "true") == "true", focused=truthy(node, "focused"),
-                         secret_field=truthy(node, "password"))
+                         secret_field=truthy(node, "password"), selected=truthy(node, "selected"))
             if el.text or el.name or el.rid or el.clickable:
                 elements.append(el)
         kids = [s for s in (walk(child) for child in node) if s]
@@ -113,14 +118,46 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
         head = structural_key(cls.rsplit(".", 1)[-1], role, short_id)
         return head + ("(" + ",".join(collapse(kids)) + ")" if kids else "")
 
-    shape = walk(root)
-    window = next((n.get("package", "") for n in root.iter() if n.get("package")), "")
-    packages = {n.get("package") for n in root.iter() if n.get("package")}
-    in_app = True
+    top = focused_window(root)
+    shape = walk(root if top is None else top)
+    scope = root if top is None else top
+    window = next((n.get("package", "") for n in scope.iter() if n.get("package")), "")
+    packages = {n.get("package") for n in scope.iter() if n.get("package")}
+    screen = Screen(elements=elements, signature=signature_of(shape), source=xml, screenshot=screenshot,
+                    location=location or window, size=size, in_app=True, source_kind="xml")
+    screen.tab = selected_tab(screen) or ""
     if app_package:
-        in_app = app_package in packages or window in PERMISSION_PROMPT_PACKAGES
-    return Screen(elements=elements, signature=signature_of(shape), source=xml, screenshot=screenshot,
-                  location=location or window, size=size, in_app=in_app, source_kind="xml")
+        screen.in_app = (app_package in packages or read_dialog(screen, app_package=app_package) is not None
+                         or system_dialog(screen) is not None)
+    return screen
+
+
+def focused_window(root: ET.Element) -> ET.Element | None:
+    """In a multi-window dump, the window the user works in: not the system chrome (status and navigation
+    bars, keyboards); of the others, the one holding the focused view, else the smallest (a dialog floats over
+    the app's full-screen window). None for a single-window dump (read whole, as before)."""
+    windows = [w for w in root if w.get("package")]
+    if len(windows) < 2:
+        return None
+    chrome = system_words().chrome_packages
+    candidates = [w for w in windows if w.get("package") not in chrome] or windows
+    focused = [w for w in candidates if any(n.get("focused") == "true" for n in w.iter())]
+    if len(focused) == 1:
+        return focused[0]
+
+    def area(w: ET.Element) -> int:
+        _, _, width, height = parse_bounds(w.get("bounds", ""))
+        return width * height or 1 << 62
+    return min(candidates, key=area)
+
+
+def selected_tab(screen: Screen) -> str | None:
+    """The label of the selected item of a bottom navigation (the lowest row of selected, clickable items)."""
+    tabs = [e for e in screen.elements if e.selected and e.clickable and (e.name or e.text)]
+    if not tabs or not screen.size[1]:
+        return None
+    tab = max(tabs, key=lambda e: e.bounds[1])
+    return (tab.name or tab.text) if tab.bounds[1] > screen.size[1] * 0.7 else None
 
 
 def _int(value: str | None) -> int:
@@ -130,4 +167,5 @@ def _int(value: str | None) -> int:
         return 0
 
 
-__all__ = ["PERMISSION_PROMPT_PACKAGES", "android_role", "parse_bounds", "png_size", "screen_from_uiautomator_xml"]
+__all__ = ["PERMISSION_PROMPT_PACKAGES", "android_role", "focused_window", "parse_bounds", "png_size",
+           "screen_from_uiautomator_xml", "selected_tab"]

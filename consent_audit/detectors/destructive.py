@@ -1,0 +1,62 @@
+"""Structural cues of a destructive confirmation (deleting an account), read before any words:
+
+- a *type-to-confirm* field: a text field whose hint (or the message around it) names a word to type back —
+  a quoted word (“…”, «…», „…“, 「…」) or a word in capitals (DELETE, SUPPRIMER) — in any language;
+- a *destructive-styled* button: red fill or red label on the screenshot (Material's error colour,
+  iOS's destructive style), measured with detectors.prominence; words (goals.yaml delete / cancel_account)
+  only when the pixels do not tell.
+"""
+from __future__ import annotations
+
+import colorsys
+import re
+
+import cv2
+import numpy as np
+
+from ..screen import Element, Screen
+from .lexicon import load_lexicon
+from .prominence import RGB, measure_choice
+
+_QUOTED = re.compile(r"[\"“”«»„「『']\s*([^\"“”«»„「」『』']{1,24}?)\s*[\"“”«»」』']")
+_CAPITALS = re.compile(r"\b([A-ZÄÖÜÉÈÀÇ]{3,}(?: [A-ZÄÖÜÉÈÀÇ]{3,})?)\b")
+RED_HUE = (0.93, 0.05)          # HSV hue (0..1) wraps around red
+RED_MIN_SATURATION = 0.45
+RED_MIN_VALUE = 0.3
+
+
+def confirm_word(screen: Screen, field: Element) -> str | None:
+    """The word `field` wants typed back, from its hint and the screen's messages; None when it asks for none."""
+    hint = (field.name or field.text).strip()
+    messages = [e.text for e in screen.elements if e.text and not e.clickable and e is not field]
+    quoted = [m for text in messages for m in _QUOTED.findall(text)]
+    capitals = [m for text in messages for m in _CAPITALS.findall(text)]
+    if hint and (hint in quoted or hint in capitals):
+        return hint
+    candidates = list(dict.fromkeys(quoted or capitals))
+    return candidates[0] if len(candidates) == 1 and not hint else None
+
+
+def is_red(rgb: RGB) -> bool:
+    h, s, v = colorsys.rgb_to_hsv(*(c / 255 for c in rgb))
+    return (h >= RED_HUE[0] or h <= RED_HUE[1]) and s >= RED_MIN_SATURATION and v >= RED_MIN_VALUE
+
+
+def destructive_choice(screen: Screen) -> Element | None:
+    """The button styled as destructive (red fill or red label) on the screenshot, else the one whose words say
+    delete; None when neither tells."""
+    actions = [e for e in screen.actionable() if (e.text or e.name) and e.role != "textbox"]
+    image = cv2.imdecode(np.frombuffer(screen.screenshot, np.uint8), cv2.IMREAD_COLOR) if screen.screenshot else None
+    if image is not None:
+        for element in actions:
+            try:
+                look = measure_choice(image, element.bounds)
+            except ValueError:
+                continue
+            if (look.filled and is_red(look.bg_rgb)) or is_red(look.fg_rgb):
+                return element
+    goals = load_lexicon("goals")
+    return next((e for e in actions if goals.best(e.text or e.name) in ("delete", "cancel_account")), None)
+
+
+__all__ = ["confirm_word", "destructive_choice", "is_red"]
