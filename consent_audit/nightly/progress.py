@@ -96,6 +96,16 @@ def audit_name(item: pytest.Item) -> str | None:
     return f"{target}/{flow}"
 
 
+def name_from_nodeid(nodeid: str) -> str | None:
+    """`target/flow` from a flow test's node id (`…/flows/test_deletion.py::test_x[refapp-fair]`), for a
+    controller that never sees the items (pytest-xdist); None for a test outside the flows."""
+    path, _, rest = nodeid.partition("::")
+    if "/flows/" not in f"/{path}" or "[" not in rest:
+        return None
+    flow = path.rsplit("/", 1)[-1].removesuffix(".py").removeprefix("test_")
+    return f"{rest.split('[', 1)[1].rstrip(']')}/{flow}"
+
+
 PROGRESS_KEY = pytest.StashKey[Progress]()
 
 
@@ -127,6 +137,13 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     if progress is None:
         return
     progress.names = {item.nodeid: name for item in items if (name := audit_name(item)) is not None}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node: Any, ids: list[str]) -> None:
+    """Under pytest-xdist the controller learns the audits from the workers' collections."""
+    if _ACTIVE and not _ACTIVE[0].names:
+        _ACTIVE[0].names = {nodeid: name for nodeid in ids if (name := name_from_nodeid(nodeid)) is not None}
 
 
 @pytest.hookimpl(tryfirst=True)

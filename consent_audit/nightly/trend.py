@@ -46,11 +46,22 @@ def _series(runs: list[RunFolder], target: str, flow: str) -> dict[str, tuple[Ke
     return out
 
 
-def _chart(label: str, points: list[tuple[float | None, str]], run_ids: list[str]) -> str:
-    measured = [v for v, _ in points if v is not None]
+def _axis(figure: KeyFigure, measured: list[float]) -> tuple[float, float, str, str]:
+    """(low, high, label of low, label of high): yes/no figures 0–1 (no, yes), a scale over all its steps,
+    numbers from their lowest to highest value (from 0 when they never moved)."""
+    if isinstance(figure.worse, bool):
+        return 0.0, 1.0, "no", "yes"
+    if isinstance(figure.worse, tuple):
+        return 0.0, float(len(figure.worse) - 1), figure.worse[0], figure.worse[-1]
     low, high = (min(measured), max(measured)) if measured else (0.0, 1.0)
     if high == low:
-        low, high = low - 1, high + 1
+        low, high = min(0.0, low), max(high, min(0.0, low) + 1)
+    return low, high, f"{low:g}", f"{high:g}"
+
+
+def _chart(figure: KeyFigure, label: str, points: list[tuple[float | None, str]], run_ids: list[str]) -> str:
+    measured = [v for v, _ in points if v is not None]
+    low, high, low_text, high_text = _axis(figure, measured)
     span = max(len(points) - 1, 1)
 
     def x(i: int) -> float:
@@ -62,8 +73,8 @@ def _chart(label: str, points: list[tuple[float | None, str]], run_ids: list[str
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" role="img" '
              f'aria-label="{_e(label)}">',
              f'<line x1="{PAD}" y1="{HEIGHT - PAD}" x2="{WIDTH - PAD}" y2="{HEIGHT - PAD}" stroke="#999"/>',
-             f'<text x="2" y="{y(high) + 4:.1f}">{_e(f"{high:g}")}</text>',
-             f'<text x="2" y="{y(low) + 4:.1f}">{_e(f"{low:g}")}</text>']
+             f'<text x="2" y="{y(high) + 4:.1f}">{_e(high_text[:5])}</text>',
+             f'<text x="2" y="{y(low) + 4:.1f}">{_e(low_text[:5])}</text>']
     segment: list[str] = []
     for i, (value, _) in enumerate(points + [(None, "")]):
         if value is not None:
@@ -78,6 +89,7 @@ def _chart(label: str, points: list[tuple[float | None, str]], run_ids: list[str
         else:
             parts.append(f'<circle cx="{x(i):.1f}" cy="{y(value):.1f}" r="3.5" fill="#1f4e9c">{tip}</circle>')
     last = points[-1][1] if points else ""
+    last = last if len(last) <= 40 else last[:37] + "..."
     parts.append(f'<text x="{PAD}" y="{HEIGHT - 8}">{_e(run_ids[0])} … {_e(run_ids[-1])}: now {_e(last)}</text></svg>')
     return f"<figure>{''.join(parts)}<figcaption>{_e(label)}</figcaption></figure>"
 
@@ -112,7 +124,7 @@ def render(runs: list[RunFolder]) -> str:
             current = target
         parts.append(f"<h3>{_e(flow)}</h3>{_outcomes(runs, target, flow)}<div class=\"charts\">")
         for path, (figure, points) in _series(runs, target, flow).items():
-            parts.append(_chart(figure.label_for(path), points, run_ids))
+            parts.append(_chart(figure, figure.label_for(path), points, run_ids))
         parts.append("</div>")
     parts.append("</body></html>")
     return "".join(parts)
