@@ -1,10 +1,12 @@
 """Reduced screenshots for the single-file HTML report: before Allure builds it, every PNG attachment in the
 run's allure-results becomes a small JPEG (REPORT_WIDTH pixels wide) and the results that name it are
-rewritten to point at the JPEG. The report stays readable and a fraction of the size; the original
+rewritten to point at the JPEG; identical screenshots (the same screen after a relaunch) share one JPEG, which
+the single-file report then embeds once. The report stays readable and a fraction of the size; the original
 screenshots stay untouched in the run's tests/ folders and in the evidence bag, which is what a finding
 cites."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -13,9 +15,9 @@ from typing import Any
 import cv2
 import numpy as np
 
-REPORT_WIDTH = 400
-"""Pixels; a phone screenshot (1080 wide) shows at about a third of its size, text still legible."""
-JPEG_QUALITY = 70
+REPORT_WIDTH = 360
+"""Pixels; a phone screenshot (1080 wide) shows at a third of its size; its text stays legible."""
+JPEG_QUALITY = 60
 
 
 def reduce_png(png: bytes, width: int = REPORT_WIDTH, quality: int = JPEG_QUALITY) -> bytes | None:
@@ -50,13 +52,19 @@ def reduce_attachments(results: Path, width: int = REPORT_WIDTH) -> int:
     """Replace the PNG attachments in an allure-results folder by reduced JPEGs; returns how many. A PNG
     that cannot be read is left as it is."""
     renamed: dict[str, str] = {}
+    made: dict[str, str] = {}          # SHA-256 of a PNG → the JPEG made from it
     for png in sorted(results.glob("*-attachment.png")):
-        small = reduce_png(png.read_bytes(), width)
+        data = png.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in made:             # the same screen again: one JPEG, embedded once in the report
+            renamed[png.name] = made[digest]
+            continue
+        small = reduce_png(data, width)
         if small is None:
             continue
         jpg = png.with_suffix(".jpg")
         jpg.write_bytes(small)
-        renamed[png.name] = jpg.name
+        renamed[png.name] = made[digest] = jpg.name
     if not renamed:
         return 0
     for path in sorted(results.glob("*.json")):

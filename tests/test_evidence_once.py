@@ -91,4 +91,19 @@ def test_report_attachments_are_reduced_and_renamed(tmp_path: Path) -> None:
     assert attachments[0] == {"name": "after tap", "source": "a1-attachment.jpg", "type": "image/jpeg"}
     assert attachments[1]["source"] == "a2-attachment.txt"
     small = cv2.imread(str(results / "a1-attachment.jpg"))
-    assert small.shape[1] == 400 and (results / "a1-attachment.jpg").stat().st_size < len(_png("Delete")) / 3
+    assert small.shape[1] == 360 and (results / "a1-attachment.jpg").stat().st_size < len(_png("Delete")) / 3
+
+
+def test_identical_report_screenshots_share_one_jpeg(tmp_path: Path) -> None:
+    results = tmp_path / "allure-results"
+    results.mkdir()
+    for name in ("a1", "a2"):
+        (results / f"{name}-attachment.png").write_bytes(_png("Same"))
+    (results / "a3-attachment.png").write_bytes(_png("Other"))
+    attachments = [{"name": n, "source": f"{n}-attachment.png", "type": "image/png"} for n in ("a1", "a2", "a3")]
+    (results / "r-result.json").write_text(json.dumps({"attachments": attachments}), encoding="utf-8")
+    assert reduce_attachments(results) == 3
+    sources = [a["source"] for a in json.loads((results / "r-result.json").read_text())["attachments"]]
+    assert sources == ["a1-attachment.jpg", "a1-attachment.jpg", "a3-attachment.jpg"]
+    assert sorted(p.name for p in results.glob("*.jpg")) == ["a1-attachment.jpg", "a3-attachment.jpg"]
+    assert not list(results.glob("*.png"))
