@@ -164,3 +164,10 @@ def test_latest_is_read_when_loaded_not_when_the_next_run_moves_it(pair) -> None
     os.remove(reports / "latest")
     (reports / "latest").symlink_to("elsewhere", target_is_directory=True)
     assert summary["run_id"] == "night-1" and file == (pair[0] / "summary.json").resolve()
+
+
+def test_an_evidence_bag_folder_is_read_through_its_data(pair) -> None:
+    bag = pair[0].parent / "evidence-night-1" / "data"
+    bag.mkdir(parents=True)
+    (bag / "summary.json").write_text(json.dumps(BASE), encoding="utf-8")
+    assert load_summary(bag.parent)[0]["run_id"] == "night-1"

@@ -12,7 +12,7 @@ def register(sub: "argparse._SubParsersAction") -> None:
     p = sub.add_parser("diff", help="compare two runs: changed figures, findings that appeared or went; "
                                     "exit 1 on a regression")
     p.set_defaults(handler=cmd_diff)
-    p.add_argument("base", help="the baseline: a run folder (reports/<run-id>) or its summary.json")
+    p.add_argument("base", help="the baseline: a run folder (reports/<run-id>), an evidence bag folder or a summary.json")
     p.add_argument("new", help="the run to judge: a run folder or its summary.json")
     p.add_argument("--json", action="store_true", help="print the diff as JSON instead of a table")
 

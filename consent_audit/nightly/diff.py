@@ -59,10 +59,13 @@ class Diff:
 
 
 def load_summary(path: Path) -> tuple[dict[str, Any], Path]:
-    """(summary, its file) from a run folder, a summary.json or a symlink to either (`reports/latest`,
-    resolved now). Raises UsageError (one line) for anything else."""
+    """(summary, its file) from a run folder, an evidence bag folder (its data/summary.json), a summary.json
+    or a symlink to any of them (`reports/latest`, resolved now). Raises UsageError (one line) otherwise."""
     resolved = path.resolve()
-    file = resolved / "summary.json" if resolved.is_dir() else resolved
+    file = resolved
+    if resolved.is_dir():
+        bagged = resolved / "data" / "summary.json"
+        file = bagged if not (resolved / "summary.json").is_file() and bagged.is_file() else resolved / "summary.json"
     if not file.is_file():
         raise UsageError(f"{path} is neither a run folder with a summary.json nor a summary file")
     try:
