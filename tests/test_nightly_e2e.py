@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +26,9 @@ def test_a_night_against_its_baseline(tmp_path: Path, capsys: pytest.CaptureFixt
         "results": [{"target": "refapp-fair", "flow": "deletion", "outcome": "clean", "findings": [],
                      "metrics": {"steps": 0}}]}), encoding="utf-8")
     (reports / "latest").symlink_to("night-0", target_is_directory=True)
+    (reports / "night-older").mkdir()
+    (reports / "night-older" / "summary.json").write_text(json.dumps({"run_id": "night-older", "results": [],
+                                                                      "started": "2025-12-31T00:00:00+00:00"}))
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.run([sys.executable, "-m", "consent_audit.cli", "run", "--target", "refapp-fair",
                            "--flow", "deletion", "--quiet", "--no-zip", "--reports-dir", str(reports),
@@ -36,8 +40,10 @@ def test_a_night_against_its_baseline(tmp_path: Path, capsys: pytest.CaptureFixt
     diff = json.loads((run / "diff.json").read_text(encoding="utf-8"))
     steps = next(c for c in diff["changes"] if c["path"] == "steps")
     assert steps["old"] == "0" and steps["direction"] == "worse" and steps["regression"]
-    assert "! " in proc.stdout and "steps to delete" in proc.stdout and "audit " not in proc.stdout
-    assert not (reports / "night-0").exists() or "removed" not in proc.stdout   # the baseline is protected
+    assert "! " in proc.stdout and "steps to delete" in proc.stdout
+    assert not re.search(r"^audit \d+/\d+", proc.stdout, re.M)       # --quiet: no progress line
+    assert (reports / "night-0").is_dir() and not (reports / "night-older").exists()  # the baseline is protected
+    assert "removed 1 run folders" in proc.stdout and "kept 2" in proc.stdout
     assert (reports / "trend.html").is_file() and (reports / ".allure" / "history.jsonl").is_file()
     bag = run / "evidence-night-1"
     assert not (run / "evidence-night-1.zip").exists()
