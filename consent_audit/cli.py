@@ -15,6 +15,7 @@ from .model import EXIT_CLEAN, EXIT_FOUND, EXIT_INCOMPLETE
 
 EXIT_BROKEN = EXIT_INCOMPLETE
 COMMANDS = ("run", "verify", "explore", "listing", "init", "bundle")
+COMMANDS += ("diff", "prune", "trend")      # the nightly farm's commands
 
 
 def parser() -> argparse.ArgumentParser:

@@ -21,7 +21,8 @@ from .targets import default_targets
 
 log = logging.getLogger("consent_audit")
 
-pytest_plugins = ["consent_audit.audit", "consent_audit.wrapup", "consent_audit.fixtures"]      # outcomes: results recorded at setup, verdicts set explicitly
+pytest_plugins = ["consent_audit.audit", "consent_audit.wrapup", "consent_audit.fixtures",
+                  "consent_audit.nightly.progress"]      # outcomes: results recorded at setup, verdicts set explicitly
 
 RUN_KEY = pytest.StashKey[Run]()
 REPORTS_KEY = pytest.StashKey[dict]()
@@ -59,6 +60,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--bundle", dest="bundle", action="store_true", default=True,
                     help="make the evidence bundle (BagIt bag + zip) at the end of a run (default)")
     group.addoption("--no-bundle", dest="bundle", action="store_false", help="make no evidence bundle")
+    group.addoption("--no-zip", dest="zip", action="store_false", default=True,
+                    help="the evidence bag as a folder only, without its zip (each screenshot stored once)")
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -112,8 +112,11 @@ def build_html_report(run: Run, node_modules: Path = NODE_MODULES) -> Path | Non
         shutil.rmtree(out)
     for result in run.allure_results.glob("*.json"):
         run.masker.mask_file(result)
+    from .nightly.history import history_args
+    from .report_images import reduce_attachments
+    reduce_attachments(run.allure_results)        # originals stay in tests/ and the evidence bag
     proc = subprocess.run([str(allure_bin), "awesome", str(run.allure_results), "-o", str(out), "--single-file",
-                           "--report-name", f"consent-audit {run.run_id}"],
+                           "--report-name", f"consent-audit {run.run_id}", *history_args(run.root)],
                           capture_output=True, text=True, timeout=600,
                           env={"PATH": "/usr/bin:/bin", "ALLURE_NO_ANALYTICS": "1", "HOME": str(run.dir)})
     index = out / "index.html"
@@ -188,7 +191,7 @@ def _bundle(run: Run, config: Any) -> list[str]:
         return []
     from .evidence.bundle import BundleOptions, bundle_run
     bundle = bundle_run(run, BundleOptions.from_config(config))
-    return [f"evidence:   {bundle.zip}", *(f"            {line}" for line in bundle.describe())]
+    return [f"evidence:   {bundle.zip or bundle.folder}", *(f"            {line}" for line in bundle.describe())]
 
 
 def _finish_full(run: Run, said: str) -> None:

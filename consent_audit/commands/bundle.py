@@ -19,6 +19,7 @@ def register(sub: "argparse._SubParsersAction") -> None:
     p.add_argument("--tsa-url", help="RFC 3161 timestamp authority for the bundle (env CONSENT_AUDIT_TSA_URL)")
     p.add_argument("--tsa-cert", help="the authority's certificate (PEM) to check its token")
     p.add_argument("--summary-lang", choices=LANGUAGES, help="language of the bundle's summary page")
+    p.add_argument("--no-zip", dest="zip", action="store_false", help="the bag folder only, no zip of it")
 
 
 class _Options(SimpleNamespace):
@@ -36,14 +37,14 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     run = reopen(Path(args.run_dir))
     options = BundleOptions.from_config(_Options(operator=args.operator, tsa_url=args.tsa_url,
                                                  tsa_cert=args.tsa_cert, summary_lang=args.summary_lang,
-                                                 policy=None))
+                                                 policy=None, zip=args.zip))
     try:
         run.write_summary(summary_after(run))
         bundle = bundle_run(run, options)
     except OSError as exc:
         print(f"consent-audit: {failure_line('the evidence bundle', exc, run.dir)}", file=sys.stderr)
         return 2
-    print(f"consent-audit: evidence {bundle.zip}")
+    print(f"consent-audit: evidence {bundle.zip or bundle.folder}")
     for line in bundle.describe():
         print(f"               {line}")
     return 0

@@ -71,7 +71,8 @@ def read_outcome(run_dir: Path, code: int, bundle_wanted: bool) -> tuple[int, di
     status, sentence = verdict(summary)
     print(f"\nconsent-audit: {sentence}", file=sys.stderr if status == EXIT_INCOMPLETE else sys.stdout)
     bundle = _read_json(run_dir / "bundle.json") or {}
-    if bundle_wanted and not (bundle.get("zip") and (run_dir / str(bundle["zip"])).is_file()):
+    made = any(bundle.get(part) and (run_dir / str(bundle[part])).exists() for part in ("zip", "folder"))
+    if bundle_wanted and not made:
         if status != EXIT_INCOMPLETE:
             print(f"consent-audit: no evidence bundle was made in {run_dir}; "
                   f"make it with: consent-audit bundle {run_dir}", file=sys.stderr)
@@ -85,5 +86,5 @@ def print_paths(run_dir: Path, summary: dict[str, Any]) -> None:
     if summary.get("report"):
         print(f"report:  {run_dir / summary['report']}")
     bundle = _read_json(run_dir / "bundle.json") or {}
-    if bundle.get("zip"):
-        print(f"bundle:  {run_dir / bundle['zip']}  (check with: consent-audit verify PATH)")
+    if bundle.get("zip") or bundle.get("folder"):
+        print(f"bundle:  {run_dir / (bundle.get('zip') or bundle['folder'])}  (check with: consent-audit verify PATH)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 from ..errors import UsageError
 from ..paths import FLOWS as FLOWS_DIR, REPORTS
+from . import nightly
 from .checks import check_profile, engine_args
 
 FLOWS = {"deletion": "test_deletion.py", "permissions": "test_permissions.py", "consent": "test_consent.py",
@@ -32,6 +33,9 @@ def register(sub: "argparse._SubParsersAction") -> None:
     evidence.add_argument("--tsa-cert", help="the authority's certificate (PEM) to check its token")
     evidence.add_argument("--summary-lang", choices=("en", "zh"), help="language of the bundle's summary page")
     evidence.add_argument("--no-bundle", action="store_true", help="make no evidence bundle")
+    evidence.add_argument("--no-zip", action="store_true", help="the bag folder only, no zip of it (smaller run "
+                                                                "folder; `consent-audit bundle RUN` makes one later)")
+    nightly.add_options(run)
 
 
 def preflight(args: argparse.Namespace) -> None:
@@ -61,7 +65,9 @@ def pytest_args(args: argparse.Namespace) -> list[str]:
             out += ["--" + option.replace("_", "-"), getattr(args, option)]
     if args.no_bundle:
         out += ["--no-bundle"]
-    return out
+    if args.no_zip:
+        out += ["--no-zip"]
+    return out + nightly.engine_options(args)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -72,9 +78,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     check_numbers(args)
     preflight(args)
+    baseline = nightly.prepare(args)
     run_dir = prepare_run_folder(args)
     code = pytest.main(pytest_args(args))
     status, summary = read_outcome(run_dir, int(code), bundle_wanted=not args.no_bundle)
     if summary is not None:
         print_paths(run_dir, summary)
-    return status
+    return nightly.after_run(args, run_dir, summary, status, baseline)

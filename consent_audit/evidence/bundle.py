@@ -26,6 +26,7 @@ from ..run import Run
 from . import custody as custody_facts
 from . import layout
 from .bagpath import bag_path
+from .once import link_duplicates, link_or_copy
 from .summary_page import LANGUAGES, SummaryPage, render_pdf
 from .timestamp import Stamp, TimestampError, load_certificates, request
 from .verify import verify_folder
@@ -46,6 +47,7 @@ class BundleOptions:
     tsa_certs: Path | None = None
     pdf: bool = True
     policy: Path | None = None
+    zip: bool = True                      # also the bag in one file (--no-zip: the folder only)
 
     @classmethod
     def from_config(cls, config: Any, environ: dict[str, str] | None = None) -> "BundleOptions":
@@ -63,13 +65,13 @@ class BundleOptions:
         policy = config.getoption("--policy")
         return cls(operator=custody_facts.operator_name(config.getoption("--operator"), env), language=language,
                    tsa_url=tsa_url, tsa_certs=Path(certs) if certs else None,
-                   policy=Path(policy) if policy else None)
+                   policy=Path(policy) if policy else None, zip=bool(config.getoption("zip", True)))
 
 
 @dataclass
 class Bundle:
     folder: Path
-    zip: Path
+    zip: Path | None                      # None: made without a zip (--no-zip)
     tagmanifest_sha256: str
     files: int
     stamp: Stamp | None = None
@@ -83,7 +85,8 @@ class Bundle:
         return lines + [f"note: {note}" for note in self.notes]
 
     def to_dict(self, run_dir: Path) -> dict[str, Any]:
-        data: dict[str, Any] = {"folder": str(self.folder.relative_to(run_dir)), "zip": str(self.zip.relative_to(run_dir)),
+        data: dict[str, Any] = {"folder": str(self.folder.relative_to(run_dir)),
+                                "zip": str(self.zip.relative_to(run_dir)) if self.zip is not None else None,
                                 "tagmanifest_sha256": self.tagmanifest_sha256, "files": self.files}
         if self.stamp is not None:
             data["trusted_time"] = self.stamp.describe()
@@ -123,11 +126,15 @@ def _stage(run_dir: Path, stage: Path, masker: Masker) -> list[str]:
             raw = source.read_bytes()
             if source.suffix.lower() in TEXT_SUFFIXES:
                 text = raw.decode("utf-8", "surrogateescape")
-                target.write_bytes(masker.mask(text).encode("utf-8", "surrogateescape"))
+                masked = masker.mask(text).encode("utf-8", "surrogateescape")
+                if masked == raw:
+                    link_or_copy(source, target)        # nothing to mask: the run's own file, not a copy
+                else:
+                    target.write_bytes(masked)
             elif _holds_secret(raw, masker):
                 withheld.append(str(rel))
             else:
-                shutil.copy2(source, target)
+                link_or_copy(source, target)
     return withheld
 
 
@@ -186,6 +193,7 @@ def make_bundle(run: Run, options: BundleOptions) -> Bundle:
     for leftover in (stage, final, zipped):
         _remove(leftover)
     stage.mkdir()
+    link_duplicates(run.dir / "tests")      # identical screenshots and sources stored once
     notes: list[str] = []
     try:
         masker = run.masker
@@ -195,7 +203,7 @@ def make_bundle(run: Run, options: BundleOptions) -> Bundle:
         withheld = _stage(run.dir, stage, masker)
         facts: dict[str, Any] = masker.mask_data(custody_facts.collect(run, options.operator))  # type: ignore[assignment]
         try:
-            notes += _summary_page(stage, facts, options, zipped.name, masker)
+            notes += _summary_page(stage, facts, options, zipped.name if options.zip else name, masker)
         except Exception as exc:   # the bag is worth more than its summary page
             notes.append(f"summary page not made: {exc.__class__.__name__}: {exc}")
             log.warning("summary page failed: %s", exc, exc_info=True)
@@ -240,11 +248,12 @@ def make_bundle(run: Run, options: BundleOptions) -> Bundle:
         if not verdict.ok:
             raise RuntimeError("the new bundle does not verify: " + "; ".join(p.line() for p in verdict.problems[:5]))
         os.replace(stage, final)
-        _zip(final, zipped)
+        if options.zip:
+            _zip(final, zipped)
     except BaseException:
         _remove(stage)
         raise
-    return Bundle(folder=final, zip=zipped, tagmanifest_sha256=_sha256(final / layout.TAGMANIFEST),
+    return Bundle(folder=final, zip=zipped if options.zip else None, tagmanifest_sha256=_sha256(final / layout.TAGMANIFEST),
                   files=verdict.files, stamp=stamp, notes=notes)
 
 

@@ -1,0 +1,64 @@
+"""Each file stored once per run: identical captures in a run folder become hard links to one file, and the
+evidence bag links the run's own files instead of copying them (consent_audit.evidence.bundle).
+
+A hard link is the same bytes under a second name: the bag's manifest still lists every path with its own
+SHA-256, `verify` and any BagIt validator read them as separate files, and nothing of the evidence is lost.
+Where the file system cannot link (another device, a FAT stick, a link limit) the file is copied."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+MIN_BYTES = 4096
+"""Files smaller than this are left alone (linking saves nothing worth a hash)."""
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """`target` as a hard link to `source`, or a copy (with its times) when linking is not possible."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def link_duplicates(folder: Path, min_bytes: int = MIN_BYTES) -> int:
+    """Replace every file under `folder` whose bytes equal an earlier one's (same size, same SHA-256) by a
+    hard link to it; returns the bytes saved. Symbolic links and files already linked are skipped; a file
+    that cannot be linked stays as it is."""
+    if not folder.is_dir():
+        return 0
+    by_size: dict[int, list[Path]] = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        size = path.stat().st_size
+        if size >= min_bytes:
+            by_size.setdefault(size, []).append(path)
+    saved = 0
+    for size, paths in by_size.items():
+        if len(paths) < 2:
+            continue
+        first: dict[str, Path] = {}
+        for path in paths:
+            key = _digest(path)
+            original = first.setdefault(key, path)
+            if original is path or os.path.samefile(original, path):
+                continue
+            spare = path.with_name(f".{path.name}.link")
+            try:
+                os.link(original, spare)
+                os.replace(spare, path)
+                saved += size
+            except OSError:
+                spare.unlink(missing_ok=True)
+    return saved

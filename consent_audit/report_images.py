@@ -1,0 +1,81 @@
+"""Reduced screenshots for the single-file HTML report: before Allure builds it, every PNG attachment in the
+run's allure-results becomes a small JPEG (REPORT_WIDTH pixels wide) and the results that name it are
+rewritten to point at the JPEG; identical screenshots (the same screen after a relaunch) share one JPEG, which
+the single-file report then embeds once. The report stays readable and a fraction of the size; the original
+screenshots stay untouched in the run's tests/ folders and in the evidence bag, which is what a finding
+cites."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+REPORT_WIDTH = 360
+"""Pixels; a phone screenshot (1080 wide) shows at a third of its size; its text stays legible."""
+JPEG_QUALITY = 60
+
+
+def reduce_png(png: bytes, width: int = REPORT_WIDTH, quality: int = JPEG_QUALITY) -> bytes | None:
+    """The PNG as a JPEG at most `width` pixels wide; None when the bytes are no readable image."""
+    image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
+    if image is None:
+        return None
+    if image.shape[1] > width:
+        height = max(1, round(image.shape[0] * width / image.shape[1]))
+        image = cv2.resize(image, (width, height), interpolation=cv2.INTER_AREA)
+    ok, encoded = cv2.imencode(".jpg", image, [int(cv2.IMWRITE_JPEG_QUALITY), quality])
+    return np.asarray(encoded).tobytes() if ok else None
+
+
+def _rename(data: Any, renamed: dict[str, str]) -> bool:
+    """Point every attachment of a result or container at its JPEG; True when something changed."""
+    changed = False
+    if isinstance(data, dict):
+        source = data.get("source")
+        if isinstance(source, str) and source in renamed:
+            data["source"], data["type"] = renamed[source], "image/jpeg"
+            changed = True
+        for value in data.values():
+            changed = _rename(value, renamed) or changed
+    elif isinstance(data, list):
+        for value in data:
+            changed = _rename(value, renamed) or changed
+    return changed
+
+
+def reduce_attachments(results: Path, width: int = REPORT_WIDTH) -> int:
+    """Replace the PNG attachments in an allure-results folder by reduced JPEGs; returns how many. A PNG
+    that cannot be read is left as it is."""
+    renamed: dict[str, str] = {}
+    made: dict[str, str] = {}          # SHA-256 of a PNG → the JPEG made from it
+    for png in sorted(results.glob("*-attachment.png")):
+        data = png.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in made:             # the same screen again: one JPEG, embedded once in the report
+            renamed[png.name] = made[digest]
+            continue
+        small = reduce_png(data, width)
+        if small is None:
+            continue
+        jpg = png.with_suffix(".jpg")
+        jpg.write_bytes(small)
+        renamed[png.name] = made[digest] = jpg.name
+    if not renamed:
+        return 0
+    for path in sorted(results.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if _rename(data, renamed):
+            tmp = path.with_name(f".{path.name}.tmp")
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+    for name in renamed:
+        (results / name).unlink(missing_ok=True)
+    return len(renamed)

@@ -1,0 +1,109 @@
+"""Each screenshot stored once per run: identical captures become hard links, the bag links the run's own
+files (a masked text file is the one copy), --no-zip leaves the zip out, and the bag still verifies; the
+report's images are reduced while the originals stay."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import bagit
+import cv2
+import numpy as np
+
+from consent_audit.cli import main
+from consent_audit.evidence import layout
+from consent_audit.evidence.bundle import BundleOptions, make_bundle
+from consent_audit.evidence.once import link_duplicates
+from consent_audit.masking import Masker
+from consent_audit.model import Result
+from consent_audit.report_images import reduce_attachments
+from consent_audit.run import Run
+
+SECRET = "Once-Secret-4711"
+
+
+def _png(text: str) -> bytes:
+    image = np.full((900, 1080, 3), 250, np.uint8)
+    cv2.putText(image, text, (40, 400), cv2.FONT_HERSHEY_SIMPLEX, 3, (0, 0, 0), 5)
+    noise = np.random.default_rng(len(text)).integers(0, 255, (200, 1080, 3), dtype=np.uint8)
+    image[600:800] = noise                        # big enough to be worth linking
+    return cv2.imencode(".png", image)[1].tobytes()
+
+
+def _run(root: Path) -> Run:
+    run = Run(root, "once-run", device_profile="local-chromium", masker=Masker([SECRET]))
+    test_dir = run.test_dir("flows/test_deletion.py::test_account_deletion[refapp-fair]")
+    (test_dir / "steps").mkdir()
+    same = _png("Delete")
+    for n in (1, 2, 3):                           # the same screen three times (a relaunch loop)
+        (test_dir / "steps" / f"00{n}-tap.png").write_bytes(same)
+    (test_dir / "steps" / "004-tap.png").write_bytes(_png("Gone"))
+    (test_dir / "steps" / "001-tap.html").write_text(f"<html><input value='{SECRET}'></html>", encoding="utf-8")
+    (test_dir / "trace.json").write_text(json.dumps({"steps": [], "trails": []}), encoding="utf-8")
+    record = Result(target="refapp-fair", flow="deletion", folder=str(test_dir.relative_to(run.dir)),
+                    metrics={"steps": 4})
+    record.conclude([])
+    run.results.append(record)
+    run.write_summary()
+    return run
+
+
+def test_duplicates_become_links_and_keep_their_bytes(tmp_path: Path) -> None:
+    run = _run(tmp_path / "reports")
+    steps = next((run.dir / "tests").iterdir()) / "steps"
+    before = {p.name: p.read_bytes() for p in steps.iterdir()}
+    saved = link_duplicates(run.dir / "tests")
+    assert saved == 2 * len(before["001-tap.png"])
+    assert {p.name: p.read_bytes() for p in steps.iterdir()} == before
+    assert os.path.samefile(steps / "001-tap.png", steps / "003-tap.png")
+    assert not os.path.samefile(steps / "001-tap.png", steps / "004-tap.png")
+    assert link_duplicates(run.dir / "tests") == 0
+
+
+def test_the_bag_links_the_run_files_and_still_verifies(tmp_path: Path, capsys) -> None:
+    run = _run(tmp_path / "reports")
+    bundle = make_bundle(run, BundleOptions(operator="tester", pdf=False, zip=False))
+    assert bundle.zip is None and not (run.dir / f"{layout.bundle_name(run.run_id)}.zip").exists()
+    test = next((run.dir / "tests").iterdir()).name
+    own, bagged = run.dir / "tests" / test / "steps", bundle.folder / "data" / "tests" / test / "steps"
+    assert os.path.samefile(own / "004-tap.png", bagged / "004-tap.png")
+    assert os.path.samefile(own / "002-tap.png", bagged / "001-tap.png")
+    masked = bagged / "001-tap.html"                  # a text file that held a secret: the masked copy
+    assert not os.path.samefile(own / "001-tap.html", masked) and SECRET not in masked.read_text()
+    bagit.Bag(str(bundle.folder)).validate()
+    assert main(["verify", str(bundle.folder)]) == 0
+    assert bundle.to_dict(run.dir)["zip"] is None
+
+
+def test_report_attachments_are_reduced_and_renamed(tmp_path: Path) -> None:
+    results = tmp_path / "allure-results"
+    results.mkdir()
+    (results / "a1-attachment.png").write_bytes(_png("Delete"))
+    (results / "a2-attachment.txt").write_text("log", encoding="utf-8")
+    result = {"name": "t", "steps": [{"name": "s", "attachments": [
+        {"name": "after tap", "source": "a1-attachment.png", "type": "image/png"},
+        {"name": "log", "source": "a2-attachment.txt", "type": "text/plain"}]}]}
+    (results / "r-result.json").write_text(json.dumps(result), encoding="utf-8")
+    assert reduce_attachments(results) == 1
+    assert sorted(p.name for p in results.iterdir()) == ["a1-attachment.jpg", "a2-attachment.txt", "r-result.json"]
+    attachments = json.loads((results / "r-result.json").read_text())["steps"][0]["attachments"]
+    assert attachments[0] == {"name": "after tap", "source": "a1-attachment.jpg", "type": "image/jpeg"}
+    assert attachments[1]["source"] == "a2-attachment.txt"
+    small = cv2.imread(str(results / "a1-attachment.jpg"))
+    assert small.shape[1] == 360 and (results / "a1-attachment.jpg").stat().st_size < len(_png("Delete")) / 3
+
+
+def test_identical_report_screenshots_share_one_jpeg(tmp_path: Path) -> None:
+    results = tmp_path / "allure-results"
+    results.mkdir()
+    for name in ("a1", "a2"):
+        (results / f"{name}-attachment.png").write_bytes(_png("Same"))
+    (results / "a3-attachment.png").write_bytes(_png("Other"))
+    attachments = [{"name": n, "source": f"{n}-attachment.png", "type": "image/png"} for n in ("a1", "a2", "a3")]
+    (results / "r-result.json").write_text(json.dumps({"attachments": attachments}), encoding="utf-8")
+    assert reduce_attachments(results) == 3
+    sources = [a["source"] for a in json.loads((results / "r-result.json").read_text())["attachments"]]
+    assert sources == ["a1-attachment.jpg", "a1-attachment.jpg", "a3-attachment.jpg"]
+    assert sorted(p.name for p in results.glob("*.jpg")) == ["a1-attachment.jpg", "a3-attachment.jpg"]
+    assert not list(results.glob("*.png"))
