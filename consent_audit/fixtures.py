@@ -53,7 +53,8 @@ def device_profile(pytestconfig: pytest.Config, masker: Masker, run: Run) -> Pro
 
 @pytest.fixture(scope="session")
 def appium_url(pytestconfig: pytest.Config, device_profile: Profile, run: Run, masker: Masker) -> Iterator[str]:
-    """The Appium endpoint: --appium-url or a remote profile's URL as is; else a server started here."""
+    """The Appium endpoint: --appium-url or a remote profile's URL as is; else a server started here (one per
+    parallel worker)."""
     url = pytestconfig.getoption("--appium-url") or (device_profile.appium_url if device_profile.server == "remote" else None)
     if device_profile.server == "remote" and not url:
         raise UsageError(f"profile {device_profile.name} is remote: give --appium-url (or its environment variable)")
@@ -67,7 +68,11 @@ def appium_url(pytestconfig: pytest.Config, device_profile: Profile, run: Run, m
 
     from .platforms.registry import spec_named
     spec_named(device_profile.platform).preflight(device_profile, argparse.Namespace(appium_url=None))
-    server = AppiumServer(run.appium_log, port=pytestconfig.getoption("--appium-port"), masker=masker)
+    port = pytestconfig.getoption("--appium-port")
+    if port is not None:        # a parallel run: worker gwN listens on --appium-port + N
+        from .parallel import worker_index
+        port += worker_index(pytestconfig)
+    server = AppiumServer(run.appium_log, port=port, masker=masker)
     server.start()
     run.meta["appium"] = {"url": server.url, "started_here": True}
     try:

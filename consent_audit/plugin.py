@@ -21,7 +21,7 @@ from .targets import default_targets
 
 log = logging.getLogger("consent_audit")
 
-pytest_plugins = ["consent_audit.audit", "consent_audit.wrapup", "consent_audit.fixtures"]      # outcomes: results recorded at setup, verdicts set explicitly
+pytest_plugins = ["consent_audit.audit", "consent_audit.wrapup", "consent_audit.fixtures", "consent_audit.parallel"]      # outcomes: results recorded at setup, verdicts set explicitly
 
 RUN_KEY = pytest.StashKey[Run]()
 REPORTS_KEY = pytest.StashKey[dict]()
@@ -74,9 +74,10 @@ def pytest_configure(config: pytest.Config) -> None:
             BundleOptions.from_config(config)       # bad options fail now, not after the run
         except UsageError as exc:
             raise pytest.UsageError(f"consent-audit: {exc}") from None
-    try:
-        run = Run(Path(config.getoption("--reports-dir")), config.getoption("--run-id"),
-                  device_profile=config.getoption("--profile"))
+    from .parallel import worker_id, worker_run_id
+    try:        # an xdist worker joins the run its controller made (consent_audit/parallel.py)
+        run = Run(Path(config.getoption("--reports-dir")), worker_run_id(config) or config.getoption("--run-id"),
+                  device_profile=config.getoption("--profile"), worker=worker_id(config))
     except UsageError as exc:
         raise pytest.UsageError(f"consent-audit: {exc}") from None
     config.stash[RUN_KEY] = run
@@ -157,6 +158,11 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if STATE.reason and not run.interrupted:     # a signal during the teardown, before anything was written
         run.interrupted = f"{STATE.reason} while the run was ending"
     _INTERRUPTS.clear()
+    if run.worker:          # a parallel worker: its controller writes the run's outputs once
+        from .parallel import send_record
+        settle_unfinished(run.results, run.interrupted)
+        send_record(session.config, run)
+        return
     if not run.results and not (run.interrupted and (run.dir / "tests").is_dir()):
         from .wrapup import why_nothing_ran
         why_nothing_ran(session, run.dir)
