@@ -86,6 +86,10 @@ def merge_record(run: Run, worker: str, record: dict[str, Any]) -> None:
                 known = targets.get(name)
                 if known is None or (identity.get("in_app") and not known.get("in_app")):
                     targets[name] = identity
+        elif key == "sessions":             # counts add up over the workers
+            merged = run.meta.setdefault("sessions", {**value, "started": 0, "reused": 0})
+            merged["started"] += value.get("started", 0)
+            merged["reused"] += value.get("reused", 0)
         elif key not in _PER_WORKER:
             run.meta.setdefault(key, value)
     servers = {key: meta[key] for key in _PER_WORKER if key in meta}

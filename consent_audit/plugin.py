@@ -47,6 +47,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--html-report", default="auto", choices=("auto", "on", "off"),
                     help="build the single-file Allure HTML report at the end (auto: when flows ran)")
     group.addoption("--policy", default=None, help="policy file (default assets/policy.yaml)")
+    group.addoption("--sessions", default="reuse", choices=("reuse", "per-test"),
+                    help="reuse: each worker keeps one browser session, made fresh before each audit where the "
+                         "platform can (web); per-test: a new session for every audit")
     group.addoption("--step-timeout", type=float, default=10.0, help="seconds an explicit wait may take")
     group.addoption("--operator", default=None,
                     help="who ran the audit, for the evidence bundle (default: $CONSENT_AUDIT_OPERATOR or the user name)")

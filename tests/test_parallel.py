@@ -111,3 +111,39 @@ def test_two_workers_leave_the_summary_one_process_leaves(tmp_path: Path) -> Non
     assert one["appium"] == {"url": "in-process"} and "workers" not in one
     run_dir = tmp_path / "reports" / "two"
     assert (run_dir / "summary.json").is_file() and not list(run_dir.glob("*.tmp"))
+
+
+# --- kept sessions (consent_audit/sessions.py) -------------------------------------------------------
+
+class _Driver:
+    def __init__(self, answers: bool = True) -> None:
+        self.answers, self.quit_called = answers, False
+
+    def quit(self) -> None:
+        self.quit_called = True
+
+
+def test_a_kept_session_is_made_fresh_or_replaced() -> None:
+    from consent_audit.sessions import SessionPool, session_key
+    pool, made, freshened = SessionPool(), [], []
+
+    def start() -> _Driver:
+        made.append(_Driver())
+        return made[-1]
+
+    def fresh(driver: _Driver) -> None:
+        if not driver.answers:
+            raise RuntimeError("session deleted")
+        freshened.append(driver)
+
+    key = session_key({"browserName": "chrome", "appium:chromedriverPort": 1})
+    assert key == session_key({"browserName": "chrome", "appium:chromedriverPort": 2})   # free ports aside
+    first = pool.take(key, start, fresh)
+    assert pool.take(key, start, fresh) is first and freshened == [first]
+    first.answers = False                                  # a session that died is replaced, never reused
+    second = pool.take(key, start, fresh)
+    assert second is not first and first.quit_called
+    third = pool.take(session_key({"browserName": "firefox"}), start, fresh)   # another kind: a new one
+    assert third is not second and second.quit_called
+    pool.close()
+    assert third.quit_called and (pool.started, pool.reused) == (3, 1)

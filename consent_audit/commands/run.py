@@ -27,6 +27,9 @@ def register(sub: "argparse._SubParsersAction") -> None:
     run.add_argument("--workers", type=int, default=1,
                      help="audits in parallel (pytest-xdist), each worker with its own Appium server, ports and "
                           "reference app; one run folder, summary, report and bundle (default 1)")
+    run.add_argument("--sessions", choices=("reuse", "per-test"), default="reuse",
+                     help="reuse (default): each worker keeps one browser session, made fresh (new tab, every "
+                          "origin's data, cache and permissions cleared) before each audit; per-test: a new one each")
     run.add_argument("-k", dest="keyword", help="pytest -k expression")
     run.add_argument("--quiet", action="store_true", help="no live step log")
     evidence = run.add_argument_group("evidence bundle")
@@ -74,6 +77,7 @@ def pytest_args(args: argparse.Namespace) -> list[str]:
     out = engine_args(args, [str(FLOWS_DIR / FLOWS[f]) for f in (args.flow or sorted(FLOWS))])
     if args.workers > 1:
         out += ["-n", str(args.workers)]
+    out += ["--sessions", args.sessions]
     for name in args.target:
         out += ["--target", name]
     if args.keyword:
