@@ -39,11 +39,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reps", type=int, default=1)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--keep", help="keep the run folders in this folder (default: a temporary one, removed)")
     parser.add_argument("extra", nargs="*", help="more `consent-audit run` arguments (after --)")
     args = parser.parse_args()
     times: dict[int, list[float]] = {1: [], args.workers: []}
     results: dict[int, list[dict]] = {}
-    with tempfile.TemporaryDirectory(prefix="bench-parallel-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="bench-parallel-") as scratch:
+        tmp = args.keep or scratch
         for rep in range(args.reps):
             order = (1, args.workers) if rep % 2 == 0 else (args.workers, 1)
             for workers in order:

@@ -35,12 +35,14 @@ def _reference_audit(tmp_path_factory: pytest.TempPathFactory, run_id: str, *ext
 
 @pytest.fixture(scope="module")
 def audit_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return _reference_audit(tmp_path_factory, "truth-run")
+    """One process, a new browser session for every audit: the reference every other way of running is held to."""
+    return _reference_audit(tmp_path_factory, "truth-run", "--sessions", "per-test")
 
 
 @pytest.fixture(scope="module")
 def parallel_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The same audit with two pytest-xdist workers (consent_audit/parallel.py)."""
+    """The same audit as `make audit` runs it: two pytest-xdist workers (consent_audit/parallel.py), each
+    keeping one browser session made fresh before each audit (consent_audit/sessions.py)."""
     return _reference_audit(tmp_path_factory, "truth-run-2", "--workers", "2")
 
 
@@ -153,6 +155,8 @@ def test_no_secret_in_any_file_of_the_run(audit_run) -> None:
 
 def test_two_workers_make_one_run_with_both_servers(parallel_run, audit_run) -> None:
     summary, run_dir = parallel_run["summary"], parallel_run["dir"]
+    assert summary["sessions"]["mode"] == "reuse" and summary["sessions"]["reused"] > 0
+    assert audit_run["summary"]["sessions"] == {"mode": "per-test", "started": len(TARGETS) * 4, "reused": 0}
     assert parallel_run["proc"].returncode == audit_run["proc"].returncode, parallel_run["proc"].stderr[-3000:]
     assert sorted(summary["workers"]) == ["gw0", "gw1"]          # each started its own Appium and reference app
     urls = [w["appium"]["url"] for w in summary["workers"].values()]
@@ -165,6 +169,7 @@ def test_two_workers_make_one_run_with_both_servers(parallel_run, audit_run) -> 
 
 @pytest.mark.parametrize("target", TARGETS)
 def test_two_workers_give_the_figures_and_findings_of_one(parallel_run, audit_run, target: str) -> None:
+    """…and a kept session made fresh gives what a new session gives."""
     for flow in ("deletion", "permissions", "consent", "policy"):
         one, two = audit_run["results"][(target, flow)], parallel_run["results"][(target, flow)]
         assert two == one, flow         # outcome, every figure, every finding with its evidence and messages
