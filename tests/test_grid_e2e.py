@@ -56,3 +56,11 @@ def test_audits_run_on_both_nodes_of_a_grid(tmp_path: Path) -> None:
     assert len(summary["results"]) == 4 and all(r["as_expected"] for r in summary["results"])
     assert sum(sessions.values()) == summary["sessions"]["started"] and all(n >= 1 for n in sessions.values()), sessions
     assert summary["appium"] == {"url": grid.url, "started_here": False}
+
+
+def test_bad_grid_input_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from consent_audit.grid import main
+    assert main(["--nodes", "0"]) == 2
+    assert main(["--profile", "no-such-profile"]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 2 and all(line.startswith("consent-audit grid: ") for line in lines)
