@@ -1,7 +1,6 @@
 """The embedded default platform: a mobile web app in Chromium's mobile emulation, via Appium's chromium driver."""
 from __future__ import annotations
 
-import base64
 import logging
 from typing import Any
 from urllib.parse import urlsplit
@@ -239,22 +238,13 @@ class WebChromiumPlatform(Platform):
 
     # --- screens and gestures ---
     def capture(self, screenshot: bool = True) -> Capture:
-        """The page (source, element tree: one script, which waits for a navigation in progress), then its
-        screenshot: two round trips."""
+        png = self.driver.get_screenshot_as_png() if screenshot else b""
         snap = self.driver.execute_script(DOM_SNAPSHOT_JS)
-        png = self.screenshot() if screenshot else b""
         counts = snap.get("prompts")
         if counts:
             self._prompts_seen = {p: int(counts.get(p, 0)) for p in PERMISSIONS}
         screen = screen_from_dom(snap, screenshot=png, origin=self.origin, prompts=self._prompts_seen)
         return Capture(screen=screen, values=input_values(snap))
-
-    def screenshot(self) -> bytes:
-        """The viewport as PNG through DevTools `Page.captureScreenshot`: the same pixels (and bytes) as the
-        WebDriver screenshot, in about 60 % of its time here (chromedriver does more around its own); the
-        WebDriver one when DevTools gives no image."""
-        data = self.cdp("Page.captureScreenshot", {"format": "png"}).get("data")
-        return base64.b64decode(data) if data else self.driver.get_screenshot_as_png()
 
     # What a finger on the element's centre touches, when that is the element's own drawing: a styled switch's
     # slider inside the label of a checkbox hidden by CSS (a tap there toggles the checkbox).
