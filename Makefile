@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMPS := .stamps
 export APPIUM_HOME := $(CURDIR)/.appium
 
-.PHONY: setup audit test bench clean system
+.PHONY: setup audit test bench clean system grid
 .PHONY: apk android-tools
 .DEFAULT_GOAL := audit
 
@@ -31,8 +31,18 @@ $(STAMPS)/drivers: $(STAMPS)/node tools/appium-drivers.txt
 	@bash tools/setup-appium.sh
 	@touch $@
 
+# WORKERS: audits in parallel (pytest-xdist), each with its own Appium server and reference app (docs/farm.md)
+WORKERS ?= 2
+
 audit: setup
-	@$(BIN)/consent-audit run $(ARGS)
+	@$(BIN)/consent-audit run --workers $(WORKERS) $(ARGS)
+
+# A Selenium Grid 4 on loopback: a hub (port GRID_PORT) and NODES relay nodes, each to its own Appium server.
+# Audit through it from another shell: consent-audit run --profile grid-chromium --appium-url http://127.0.0.1:4444
+NODES ?= 2
+GRID_PORT ?= 4444
+grid: setup
+	@$(BIN)/python -m consent_audit.grid --nodes $(NODES) --port $(GRID_PORT)
 
 test: setup $(STAMPS)/android-tools
 	@$(BIN)/python -m pytest tests $(ARGS)

@@ -73,8 +73,11 @@ class AppiumServer:
     """A local Appium server process bound to loopback, with its log in the run folder."""
 
     def __init__(self, log_path: Path, port: int | None = None, masker: Masker | None = None,
-                 appium_home: Path = APPIUM_HOME, node_modules: Path = NODE_MODULES) -> None:
+                 appium_home: Path = APPIUM_HOME, node_modules: Path = NODE_MODULES,
+                 extra_args: list[str] | None = None) -> None:
+        """`extra_args`: more `appium server` arguments (e.g. --default-capabilities for a Grid node's server)."""
         self.log_path = log_path
+        self.extra_args = list(extra_args or [])
         self.port = port
         self.masker = masker or Masker()
         self._pump: threading.Thread | None = None
@@ -97,7 +100,7 @@ class AppiumServer:
         # The log goes through the masker line by line: a secret registered at any time before it is
         # typed never reaches the file (Appium's own --log-filters are fixed at start).
         args = [*self.command, "server", "--address", LOOPBACK, "--port", str(self.port),
-                "--log-timestamp", "--log-no-colors", "--local-timezone", "--log-level", "debug"]
+                "--log-timestamp", "--log-no-colors", "--local-timezone", "--log-level", "debug", *self.extra_args]
         env = dict(os.environ, APPIUM_HOME=str(self.appium_home))
         log.info("starting Appium on %s", self.url)
         self.process = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,

@@ -53,7 +53,8 @@ def device_profile(pytestconfig: pytest.Config, masker: Masker, run: Run) -> Pro
 
 @pytest.fixture(scope="session")
 def appium_url(pytestconfig: pytest.Config, device_profile: Profile, run: Run, masker: Masker) -> Iterator[str]:
-    """The Appium endpoint: --appium-url or a remote profile's URL as is; else a server started here."""
+    """The Appium endpoint: --appium-url or a remote profile's URL as is; else a server started here (one per
+    parallel worker)."""
     url = pytestconfig.getoption("--appium-url") or (device_profile.appium_url if device_profile.server == "remote" else None)
     if device_profile.server == "remote" and not url:
         raise UsageError(f"profile {device_profile.name} is remote: give --appium-url (or its environment variable)")
@@ -67,7 +68,11 @@ def appium_url(pytestconfig: pytest.Config, device_profile: Profile, run: Run, m
 
     from .platforms.registry import spec_named
     spec_named(device_profile.platform).preflight(device_profile, argparse.Namespace(appium_url=None))
-    server = AppiumServer(run.appium_log, port=pytestconfig.getoption("--appium-port"), masker=masker)
+    port = pytestconfig.getoption("--appium-port")
+    if port is not None:        # a parallel run: worker gwN listens on --appium-port + N
+        from .parallel import worker_index
+        port += worker_index(pytestconfig)
+    server = AppiumServer(run.appium_log, port=port, masker=masker)
     server.start()
     run.meta["appium"] = {"url": server.url, "started_here": True}
     try:
@@ -123,28 +128,50 @@ def start_location(target: Target, request: pytest.FixtureRequest) -> str:
     return target.start_url(str(server.url))
 
 
+@pytest.fixture(scope="session")
+def session_pool(pytestconfig: pytest.Config, run: Run, appium_url: str) -> Iterator[Any]:
+    """The driver session a worker keeps between audits (consent_audit/sessions.py); quit before its
+    Appium server stops. The run's metadata counts the sessions started and reused."""
+    from .sessions import SessionPool
+    pool = SessionPool()
+    try:
+        yield pool
+    finally:
+        pool.close()
+        run.meta.setdefault("sessions", {"mode": pytestconfig.getoption("--sessions"), "started": 0, "reused": 0})
+        run.meta["sessions"]["started"] += pool.started
+        run.meta["sessions"]["reused"] += pool.reused
+
+
 @pytest.fixture
-def driver(appium_url: str, device_profile: Profile, target: Target, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A new Appium session per test (fresh browser profile / app state)."""
+def driver(appium_url: str, device_profile: Profile, target: Target, request: pytest.FixtureRequest,
+           session_pool: Any, pytestconfig: pytest.Config) -> Iterator[Any]:
+    """A session in the state a new one starts in: the worker's kept session made fresh where the platform
+    can (`--sessions reuse`), else a new Appium session per test (fresh browser profile / app state)."""
     from appium import webdriver
     from appium.options.common.base import AppiumOptions
 
     from .platforms.registry import spec_named
+    from .sessions import REUSE, quit_quietly, session_key
 
     if target.platform != device_profile.platform:
         pytest.skip(f"target {target.name} runs on {target.platform}, profile {device_profile.name} is {device_profile.platform}")
+    spec = spec_named(device_profile.platform)
     # the platform's defaults (a free chromedriver port, the app package …) unless the profile sets them
-    caps = {**spec_named(device_profile.platform).capability_defaults(device_profile, target),
-            **device_profile.capabilities}
-    options = AppiumOptions().load_capabilities(caps)
-    session = webdriver.Remote(appium_url, options=options)
+    caps = {**spec.capability_defaults(device_profile, target), **device_profile.capabilities}
+
+    def start() -> Any:
+        return webdriver.Remote(appium_url, options=AppiumOptions().load_capabilities(caps))
+
+    if spec.fresh_state is not None and pytestconfig.getoption("--sessions") == REUSE:
+        yield session_pool.take(session_key(caps), start, spec.fresh_state)     # quit when the worker ends
+        return
+    session = start()
+    session_pool.started += 1
     try:
         yield session
     finally:
-        try:
-            session.quit()
-        except Exception as exc:  # quitting must not hide the test's own failure
-            log.warning("quitting the session failed: %s", exc)
+        quit_quietly(session)
 
 
 @pytest.fixture

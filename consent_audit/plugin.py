@@ -22,7 +22,7 @@ from .targets import default_targets
 log = logging.getLogger("consent_audit")
 
 pytest_plugins = ["consent_audit.audit", "consent_audit.wrapup", "consent_audit.fixtures",
-                  "consent_audit.nightly.progress"]      # outcomes: results recorded at setup, verdicts set explicitly
+                  "consent_audit.nightly.progress", "consent_audit.parallel"]   # outcomes: results recorded at setup, verdicts set explicitly
 
 RUN_KEY = pytest.StashKey[Run]()
 REPORTS_KEY = pytest.StashKey[dict]()
@@ -48,6 +48,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--html-report", default="auto", choices=("auto", "on", "off"),
                     help="build the single-file Allure HTML report at the end (auto: when flows ran)")
     group.addoption("--policy", default=None, help="policy file (default assets/policy.yaml)")
+    group.addoption("--sessions", default="reuse", choices=("reuse", "per-test"),
+                    help="reuse: each worker keeps one browser session, made fresh before each audit where the "
+                         "platform can (web); per-test: a new session for every audit")
     group.addoption("--step-timeout", type=float, default=10.0, help="seconds an explicit wait may take")
     group.addoption("--operator", default=None,
                     help="who ran the audit, for the evidence bundle (default: $CONSENT_AUDIT_OPERATOR or the user name)")
@@ -77,9 +80,10 @@ def pytest_configure(config: pytest.Config) -> None:
             BundleOptions.from_config(config)       # bad options fail now, not after the run
         except UsageError as exc:
             raise pytest.UsageError(f"consent-audit: {exc}") from None
-    try:
-        run = Run(Path(config.getoption("--reports-dir")), config.getoption("--run-id"),
-                  device_profile=config.getoption("--profile"))
+    from .parallel import worker_id, worker_run_id
+    try:        # an xdist worker joins the run its controller made (consent_audit/parallel.py)
+        run = Run(Path(config.getoption("--reports-dir")), worker_run_id(config) or config.getoption("--run-id"),
+                  device_profile=config.getoption("--profile"), worker=worker_id(config))
     except UsageError as exc:
         raise pytest.UsageError(f"consent-audit: {exc}") from None
     config.stash[RUN_KEY] = run
@@ -160,6 +164,11 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if STATE.reason and not run.interrupted:     # a signal during the teardown, before anything was written
         run.interrupted = f"{STATE.reason} while the run was ending"
     _INTERRUPTS.clear()
+    if run.worker:          # a parallel worker: its controller writes the run's outputs once
+        from .parallel import send_record
+        settle_unfinished(run.results, run.interrupted)
+        send_record(session.config, run)
+        return
     if not run.results and not (run.interrupted and (run.dir / "tests").is_dir()):
         from .wrapup import why_nothing_ran
         why_nothing_ran(session, run.dir)

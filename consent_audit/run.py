@@ -53,10 +53,13 @@ class Run:
     """The run folder reports/<run-id>/ and what goes into it."""
 
     def __init__(self, root: Path, run_id: str | None = None, device_profile: str = "",
-                 masker: Masker | None = None) -> None:
+                 masker: Masker | None = None, worker: str | None = None) -> None:
+        """`worker`: the pytest-xdist worker id (gw0, gw1…) of a parallel run; the controller made the folder
+        and gave its run id, so a worker joins it instead of refusing an existing folder."""
         self.run_id = check_run_id(run_id or os.environ.get("CONSENT_AUDIT_RUN_ID") or new_run_id())
         self.root = root
-        self.dir = check_run_folder(root, self.run_id)
+        self.worker = worker
+        self.dir = root / self.run_id if worker else check_run_folder(root, self.run_id)
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -75,7 +78,8 @@ class Run:
 
     @property
     def appium_log(self) -> Path:
-        return self.dir / "appium.log"
+        """appium.log; appium-gw0.log… in a parallel run (each worker starts its own server)."""
+        return self.dir / (f"appium-{self.worker}.log" if self.worker else "appium.log")
 
     def test_dir(self, nodeid: str) -> Path:
         path = self.dir / "tests" / slug(nodeid.split("::", 1)[-1])

@@ -22,16 +22,28 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGETS = default_targets()
 
 
-@pytest.fixture(scope="module")
-def audit_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def _reference_audit(tmp_path_factory: pytest.TempPathFactory, run_id: str, *extra: str) -> dict[str, Any]:
     reports = tmp_path_factory.mktemp("reports")
     proc = subprocess.run([sys.executable, "-m", "consent_audit.cli", "run", "--reports-dir", str(reports),
-                           "--run-id", "truth-run", "--quiet"], cwd=ROOT, capture_output=True, text=True,
+                           "--run-id", run_id, "--quiet", *extra], cwd=ROOT, capture_output=True, text=True,
                           timeout=1500, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    run_dir = reports / "truth-run"
+    run_dir = reports / run_id
     summary = json.loads((run_dir / "summary.json").read_text(encoding="utf-8"))
     return {"proc": proc, "dir": run_dir, "summary": summary,
             "results": {(r["target"], r["flow"]): r for r in summary["results"]}}
+
+
+@pytest.fixture(scope="module")
+def audit_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """One process, a new browser session for every audit: the reference every other way of running is held to."""
+    return _reference_audit(tmp_path_factory, "truth-run", "--sessions", "per-test")
+
+
+@pytest.fixture(scope="module")
+def parallel_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The same audit as `make audit` runs it: two pytest-xdist workers (consent_audit/parallel.py), each
+    keeping one browser session made fresh before each audit (consent_audit/sessions.py)."""
+    return _reference_audit(tmp_path_factory, "truth-run-2", "--workers", "2")
 
 
 def truth_of(target: str) -> dict[str, Any]:
@@ -139,3 +151,25 @@ def test_no_secret_in_any_file_of_the_run(audit_run) -> None:
             data = path.read_bytes()
             leaks += [(str(path.relative_to(audit_run["dir"])), s) for s in secrets if s.encode() in data]
     assert leaks == []
+
+
+def test_two_workers_make_one_run_with_both_servers(parallel_run, audit_run) -> None:
+    summary, run_dir = parallel_run["summary"], parallel_run["dir"]
+    assert summary["sessions"]["mode"] == "reuse" and summary["sessions"]["reused"] > 0
+    assert audit_run["summary"]["sessions"] == {"mode": "per-test", "started": len(TARGETS) * 4, "reused": 0}
+    assert parallel_run["proc"].returncode == audit_run["proc"].returncode, parallel_run["proc"].stderr[-3000:]
+    assert sorted(summary["workers"]) == ["gw0", "gw1"]          # each started its own Appium and reference app
+    urls = [w["appium"]["url"] for w in summary["workers"].values()]
+    assert len(set(urls)) == 2 and sorted(p.name for p in run_dir.glob("appium-gw*.log")) == ["appium-gw0.log", "appium-gw1.log"]
+    assert [(r["target"], r["flow"]) for r in summary["results"]] == [(r["target"], r["flow"]) for r in audit_run["summary"]["results"]]
+    assert summary["report"] and (run_dir / summary["report"]).is_file()
+    assert len(list(run_dir.glob("evidence-*.zip"))) == 1
+    assert len(list((run_dir / "allure-results").glob("*-result.json"))) == len(summary["results"])
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_two_workers_give_the_figures_and_findings_of_one(parallel_run, audit_run, target: str) -> None:
+    """…and a kept session made fresh gives what a new session gives."""
+    for flow in ("deletion", "permissions", "consent", "policy"):
+        one, two = audit_run["results"][(target, flow)], parallel_run["results"][(target, flow)]
+        assert two == one, flow         # outcome, every figure, every finding with its evidence and messages

@@ -164,9 +164,25 @@ def test_web_defaults_give_a_local_session_its_own_chromedriver_port() -> None:
     assert spec.capability_defaults(profile(WEB_CAPS, server="remote"), TARGET) == {}
 
 
-def test_android_defaults_name_the_targets_package() -> None:
+def test_android_defaults_name_the_targets_package(monkeypatch: pytest.MonkeyPatch) -> None:
     spec = spec_named("android-uiautomator2")
-    assert spec.capability_defaults(profile(ANDROID_CAPS), TARGET) == {"appium:appPackage": "com.example.shop"}
+    monkeypatch.delenv("CONSENT_AUDIT_DEVICES", raising=False)
+    assert spec.capability_defaults(profile(ANDROID_CAPS, server="remote"), TARGET) == {"appium:appPackage": "com.example.shop"}
+    local = spec.capability_defaults(profile(ANDROID_CAPS), TARGET)
+    ports = ("appium:systemPort", "appium:mjpegServerPort", "appium:chromedriverPort")
+    assert local["appium:appPackage"] == "com.example.shop" and set(local) == {"appium:appPackage", *ports}
+    assert len({local[p] for p in ports}) == 3                # parallel workers never share a device-side port
+
+
+def test_each_parallel_worker_drives_its_own_device(monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = spec_named("android-uiautomator2")
+    monkeypatch.setenv("CONSENT_AUDIT_DEVICES", "emulator-5554, emulator-5556")
+    for worker, serial in (("gw0", "emulator-5554"), ("gw1", "emulator-5556")):
+        monkeypatch.setenv("PYTEST_XDIST_WORKER", worker)
+        assert spec.capability_defaults(profile(ANDROID_CAPS), TARGET)["appium:udid"] == serial
+    monkeypatch.setenv("PYTEST_XDIST_WORKER", "gw2")
+    with pytest.raises(UsageError, match="gw2 has no device"):
+        spec.capability_defaults(profile(ANDROID_CAPS), TARGET)
 
 
 # --- preflight ---------------------------------------------------------------------------------------------

@@ -25,6 +25,12 @@ def register(sub: "argparse._SubParsersAction") -> None:
     run.add_argument("--relaunches", type=int, default=3)
     run.add_argument("--reports-dir", default=str(REPORTS))
     run.add_argument("--run-id")
+    run.add_argument("--workers", type=int, default=1,
+                     help="audits in parallel (pytest-xdist), each worker with its own Appium server, ports and "
+                          "reference app; one run folder, summary, report and bundle (default 1)")
+    run.add_argument("--sessions", choices=("reuse", "per-test"), default="reuse",
+                     help="reuse (default): each worker keeps one browser session, made fresh (new tab, every "
+                          "origin's data, cache and permissions cleared) before each audit; per-test: a new one each")
     run.add_argument("-k", dest="keyword", help="pytest -k expression")
     run.add_argument("--quiet", action="store_true", help="no live step log")
     evidence = run.add_argument_group("evidence bundle")
@@ -48,14 +54,34 @@ def preflight(args: argparse.Namespace) -> None:
     targets = [load_target(name) for name in (args.target or default_targets())]
     if not targets:
         raise UsageError("no target selected and no default target in assets/targets")
+    if args.workers > 1:
+        check_workers(args)
     wrong = [t.name for t in targets if t.platform != profile.platform]
     if wrong:
         raise UsageError(f"target(s) {', '.join(wrong)} need another platform than profile {profile.name} "
                          f"({profile.platform})")
 
 
+def check_workers(args: argparse.Namespace) -> None:
+    """--workers N > 1 needs pytest-xdist, and with --appium-port P the ports P … P+N-1 free (worker gwK
+    listens on P+K); UsageError (one line) otherwise."""
+    import importlib.util
+
+    from ..appium_server import port_in_use
+    if importlib.util.find_spec("xdist") is None:
+        raise UsageError("--workers needs pytest-xdist: run `make setup` (or pip install pytest-xdist)")
+    if args.appium_port is not None and not args.appium_url:
+        busy = [p for p in range(args.appium_port, args.appium_port + args.workers) if p > 65535 or port_in_use(p)]
+        if busy:
+            raise UsageError(f"--workers {args.workers} with --appium-port {args.appium_port} needs ports "
+                             f"{args.appium_port}-{args.appium_port + args.workers - 1}; {busy[0]} is not free")
+
+
 def pytest_args(args: argparse.Namespace) -> list[str]:
     out = engine_args(args, [str(FLOWS_DIR / FLOWS[f]) for f in (args.flow or sorted(FLOWS))])
+    if args.workers > 1:
+        out += ["-n", str(args.workers)]
+    out += ["--sessions", args.sessions]
     for name in args.target:
         out += ["--target", name]
     if args.keyword:

@@ -38,6 +38,9 @@ class PlatformSpec:
     default_profile      the built-in profile `explore` uses when none is given.
     explore_hint         one sentence for a profile of another platform given to `explore`.
     installs_app         whether the profile's `appium:app` file is the audited app (recorded with its hash).
+    fresh_state          driver → None: brings a used session back to the state a new one starts in, so the
+                         next audit may reuse it (`--sessions reuse`); raises WebDriverException when the
+                         session no longer answers. None: every audit gets a new session.
     """
 
     name: str
@@ -52,6 +55,7 @@ class PlatformSpec:
     default_profile: str
     explore_hint: str = ""
     installs_app: bool = False
+    fresh_state: Callable[[Any], None] | None = None
 
     def matches(self, capabilities: Mapping[str, Any]) -> bool:
         """Whether a session with these capabilities runs on this platform: its `platformName` and

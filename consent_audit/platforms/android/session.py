@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 from typing import TYPE_CHECKING, Any
@@ -30,9 +31,32 @@ def check_android_device(timeout: float = 5.0) -> None:
                          "(emulator -avd NAME) or point --appium-url at a device farm")
 
 
+DEVICES_ENV = "CONSENT_AUDIT_DEVICES"
+"""Comma-separated adb serials (emulator-5554,emulator-5556): parallel worker gwN drives the Nth."""
+
+
 def capability_defaults(profile: "Profile", target: "Target") -> dict[str, Any]:
-    """The target's package as `appium:appPackage` (unless the profile names one)."""
-    return {"appium:appPackage": target.start}
+    """The target's package as `appium:appPackage` (unless the profile names one). A session of a local
+    Appium server also gets free ports of its own for the UiAutomator2 server on the device
+    (`appium:systemPort`), its MJPEG stream (`appium:mjpegServerPort`) and WebView's chromedriver
+    (`appium:chromedriverPort`), so parallel workers never share one; and, when $CONSENT_AUDIT_DEVICES lists
+    devices, the one of this pytest-xdist worker (`appium:udid`; gw0 the first). Remote servers (a Grid node,
+    a cloud farm) choose their own ports and devices."""
+    defaults: dict[str, Any] = {"appium:appPackage": target.start}
+    if profile.server != "local":
+        return defaults
+    from ...appium_server import free_port
+    defaults.update({"appium:systemPort": free_port(), "appium:mjpegServerPort": free_port(),
+                     "appium:chromedriverPort": free_port()})
+    devices = [d.strip() for d in os.environ.get(DEVICES_ENV, "").split(",") if d.strip()]
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    if devices:
+        index = int(worker) if worker.isdigit() else 0
+        if index >= len(devices):
+            raise UsageError(f"worker gw{index} has no device: ${DEVICES_ENV} lists {len(devices)}; "
+                             f"give one per worker or fewer --workers")
+        defaults["appium:udid"] = devices[index]
+    return defaults
 
 
 def preflight(profile: "Profile", args: argparse.Namespace) -> None:
@@ -42,4 +66,4 @@ def preflight(profile: "Profile", args: argparse.Namespace) -> None:
         check_android_device()
 
 
-__all__ = ["capability_defaults", "check_android_device", "preflight"]
+__all__ = ["DEVICES_ENV", "capability_defaults", "check_android_device", "preflight"]

@@ -8,7 +8,7 @@ from ..spec import PlatformSpec
 from .adapter import WebAdapter
 from .dom import screen_from_dom
 from .platform import WebChromiumPlatform
-from .session import capability_defaults, preflight
+from .session import capability_defaults, fresh_state, preflight
 
 SPEC = PlatformSpec(
     name=WebChromiumPlatform.name,          # "web-chromium"
@@ -22,6 +22,7 @@ SPEC = PlatformSpec(
     target_kind="web",
     default_profile="local-chromium",
     explore_hint="--url needs a web profile",
+    fresh_state=fresh_state,
 )
 
 __all__ = ["SPEC", "WebAdapter", "WebChromiumPlatform", "screen_from_dom"]

@@ -24,6 +24,30 @@ def capability_defaults(profile: "Profile", target: "Target") -> dict[str, Any]:
     return {"appium:chromedriverPort": free_port()}
 
 
+def fresh_state(driver: Any) -> None:
+    """A used session made as a new one finds the browser: one new tab (no history, no page or
+    sessionStorage) with every other tab closed; every origin's stored data (cookies, local storage, IndexedDB,
+    cache storage, service workers: DevTools `Storage.clearDataForOrigin` with Chromium's all-origins "*"), the
+    HTTP cache and every permission decision cleared. The emulated device (mobileEmulation) carries over to
+    the new tab. Raises WebDriverException when the session no longer answers (the caller starts a new one)."""
+    driver.command_executor.add_command("caCdp", "POST", "/session/$sessionId/goog/cdp/execute")
+
+    def cdp(cmd: str, params: dict[str, Any] | None = None) -> None:
+        driver.execute("caCdp", {"cmd": cmd, "params": params or {}})
+
+    used = list(driver.window_handles)
+    driver.switch_to.new_window("tab")
+    fresh = driver.current_window_handle
+    for handle in used:
+        driver.switch_to.window(handle)
+        driver.close()
+    driver.switch_to.window(fresh)
+    cdp("Storage.clearDataForOrigin", {"origin": "*", "storageTypes": "all"})
+    cdp("Network.clearBrowserCookies")
+    cdp("Network.clearBrowserCache")
+    cdp("Browser.resetPermissions")
+
+
 def preflight(profile: "Profile", args: argparse.Namespace) -> None:
     """Without a remote Appium (--appium-url or a remote profile), the profile's chromium
     (goog:chromeOptions.binary) and chromedriver (appium:executable) must be executables here: else
@@ -42,4 +66,4 @@ def preflight(profile: "Profile", args: argparse.Namespace) -> None:
                              f"chromium-driver) or set it in the profile")
 
 
-__all__ = ["capability_defaults", "preflight"]
+__all__ = ["capability_defaults", "fresh_state", "preflight"]
