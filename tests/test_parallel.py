@@ -94,7 +94,8 @@ def _session(tmp_path: Path, name: str, workers: list[str]) -> dict:
             "--rootdir", str(tmp_path), "--reports-dir", str(tmp_path / "reports"), "--run-id", name,
             "--no-bundle", "--html-report", "off", *workers, *[a for t in targets for a in ("--target", t)]]
     proc = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+                          env={**{k: v for k, v in os.environ.items() if not k.startswith("PYTEST_XDIST")},
+                               "PYTHONPATH": str(ROOT)})     # not a worker itself when this suite runs under -n
     summary = tmp_path / "reports" / name / "summary.json"
     assert summary.is_file(), proc.stdout[-2000:] + proc.stderr[-2000:]
     return json.loads(summary.read_text(encoding="utf-8"))
