@@ -36,6 +36,7 @@ class Recorder:
         self._last: Screen | None = None
         self._last_files: dict[str, str] = {}
         self._captures = 0
+        self.traffic: Any = None        # a consent_audit.traffic.log.TrafficLog when traffic is captured
         (out_dir / "steps").mkdir(parents=True, exist_ok=True)
 
     # --- capture ---
@@ -104,6 +105,8 @@ class Recorder:
         at = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
         began = time.perf_counter()
         index = len(self.steps) + 1
+        if self.traffic is not None:
+            self._traffic_step(kind, index)
         with allure.step(title):
             self._last = None
             try:
@@ -117,6 +120,8 @@ class Recorder:
                 if screen.screenshot:
                     allure.attach(screen.screenshot, name=f"after {kind.value}",
                                   attachment_type=allure.attachment_type.PNG)
+                if self.traffic is not None:
+                    self._attach_requests(index)
             step = Step(index=index, kind=kind, title=title, target=info, at=at, seconds=seconds,
                         screen=screen, files=files)
         self.steps.append(step)
@@ -124,6 +129,35 @@ class Recorder:
             trail.steps.append(step)
         log.info("step %d %s: %s", index, kind.value, title)
         return step
+
+    # --- traffic ---
+    def _traffic_step(self, kind: Kind, index: int) -> None:
+        """A step begins: a launch opens the phase "launch" (nothing answered yet), a relaunch a new phase
+        keeping the choices in force."""
+        self.traffic.step_started(index, time.time())
+        denied = [p for p, state in self.platform.decided.items() if state == "denied"]
+        if kind == Kind.LAUNCH:
+            self.traffic.phase("launch", step=index, consent="unanswered", denied=denied)
+        elif kind == Kind.RELAUNCH:
+            base = self.traffic.current.notes.get("base", self.traffic.current.name)
+            self.traffic.phase(f"relaunch, {base}", step=index, denied=denied, base=base)
+
+    def _attach_requests(self, index: int) -> None:
+        """The requests sent during the step, as one text attachment of it (none: nothing attached)."""
+        from .traffic.log import summary_line
+        self.traffic.collect()
+        lines = [summary_line(e) for e in self.traffic.of_step(index)]
+        if lines:
+            allure.attach(self.masker.mask("\n".join(lines)), name=f"network ({len(lines)} requests, "
+                          f"{self.traffic.current.name})", attachment_type=allure.attachment_type.TEXT)
+
+    def phase(self, name: str, since: Step | None = None, **state: Any) -> None:
+        """Open a traffic phase (consent_audit.traffic.log) from the step `since` (default: now), e.g.
+        `recorder.phase("after reject", since=reject.steps[-1], consent="rejected")`. Without a capture: nothing."""
+        if self.traffic is None:
+            return
+        wall = self.traffic.step_started_at(since.index) if since is not None else None
+        self.traffic.phase(name, since=wall, step=since.index if since is not None else None, **state)
 
     def _safe_capture(self, stem: str) -> tuple[Screen, dict[str, str]]:
         try:
