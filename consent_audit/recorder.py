@@ -135,12 +135,20 @@ class Recorder:
         """A step begins: a launch opens the phase "launch" (nothing answered yet), a relaunch a new phase
         keeping the choices in force."""
         self.traffic.step_started(index, time.time())
-        denied = [p for p, state in self.platform.decided.items() if state == "denied"]
         if kind == Kind.LAUNCH:
-            self.traffic.phase("launch", step=index, consent="unanswered", denied=denied)
+            self.traffic.phase("launch", step=index, consent="unanswered", denied=self._denied())
         elif kind == Kind.RELAUNCH:
-            base = self.traffic.current.notes.get("base", self.traffic.current.name)
-            self.traffic.phase(f"relaunch, {base}", step=index, denied=denied, base=base)
+            self.relaunched(step=index)
+
+    def _denied(self) -> list[str]:
+        return [p for p, state in self.platform.decided.items() if state == "denied"]
+
+    def relaunched(self, step: int | None = None) -> None:
+        """A relaunch (recorded or not) opens a new traffic phase keeping the choices in force."""
+        if self.traffic is None:
+            return
+        base = self.traffic.current.notes.get("base", self.traffic.current.name)
+        self.traffic.phase(f"relaunch, {base}", step=step, denied=self._denied(), base=base)
 
     def _attach_requests(self, index: int) -> None:
         """The requests sent during the step, as one text attachment of it (none: nothing attached)."""

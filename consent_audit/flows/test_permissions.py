@@ -9,6 +9,7 @@ import allure
 import pytest
 
 from consent_audit.measures import permission_outcome, screen_actions
+from consent_audit.traffic.measure import flow_figures
 
 
 def _decide(platform, permissions, denied) -> None:
@@ -19,7 +20,7 @@ def _decide(platform, permissions, denied) -> None:
 @allure.epic("consent-flow audit")
 @allure.feature("permissions")
 @pytest.mark.flow("permissions")
-def test_permissions(app, platform, recorder, audit, target, policy, pytestconfig) -> None:
+def test_permissions(app, platform, recorder, audit, target, policy, pytestconfig, planted) -> None:
     limits = policy.section("permissions")
     permissions = list(target.permissions)
     outcomes: dict[str, str] = {}
@@ -69,7 +70,27 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
             per_launch["permission"].append(sum(requests.get(p, 0) for p in permissions))
             per_launch["consent"].append(int(app.consent_shown))
 
+    # 4. revoked (only when traffic is captured: it measures what is sent): grant everything, use each
+    # feature, then deny it all as a user does in the settings, and relaunch; the app had the data before
+    revoked_files: list[str] = []
+    if recorder.traffic is not None:
+        platform.reset()
+        _decide(platform, permissions, [])
+        with recorder.journey("revoked") as revoked:
+            app.launch()
+            if app.consent_shown:
+                app.accept_consent()
+            if app.reach_core(limits["reach_core_budget"]):
+                for permission in permissions:
+                    app.feature_on(permission)
+            _decide(platform, permissions, permissions)
+            app.relaunch()
+        revoked_files = audit.evidence_of(revoked, last=2)
+
     audit.metrics.update({"outcomes": outcomes, "prompts_per_launch": per_launch, "bundled_demand": bundled,
                           "requested_at_launch": asked})
+    audit.metrics.update(flow_figures(recorder, planted, ("data_after_permission_denied",)))
+    har = [audit.evidence_path(audit.metrics["traffic_har"])] if audit.metrics["traffic_har"] else []
     audit.conclude(audit.evaluate({**evidence, "first_launch": audit.evidence_of(first),
-                                   "nagging": audit.evidence_of(nagging)}))
+                                   "nagging": audit.evidence_of(nagging), "revoked": revoked_files,
+                                   "traffic": har}))

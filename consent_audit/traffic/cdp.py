@@ -130,6 +130,8 @@ class CdpNetworkLog:
         elif method == "Network.loadingFailed":
             entry["_endTimestamp"] = p.get("timestamp")
             reason = p.get("blockedReason") or ("canceled" if p.get("canceled") else "")
+            if p.get("blockedReason"):            # the browser stopped it (CSP, mixed content…): nothing left
+                entry["_blocked"] = p["blockedReason"]
             return [self._finish(rid, error=" ".join(x for x in (p.get("errorText", ""), reason) if x), body=False)]
         return []
 

@@ -51,6 +51,8 @@ def flow_rows(entries: Sequence[Mapping[str, Any]], planted: Sequence[Planted], 
     stored entries (bodies as text: consent_audit.traffic.har.stored_entry) attributed by the TrafficLog."""
     rows: list[dict[str, Any]] = []
     for entry in entries:
+        if entry.get("_blocked"):        # stopped by the browser itself (CSP, mixed content): never sent
+            continue
         host = _host(entry)
         third = is_third_party(host, first_party) if host else False
         matches = find_planted(entry, planted) if planted else []

@@ -40,6 +40,13 @@ def traffic_proxy(run: Any) -> Iterator[Any]:
         proxy.stop()
 
 
+@pytest.fixture
+def planted(target: Any, platform: Any) -> list[Any]:
+    """The honey data planted for this test: the target's `honey` and the position the platform reports."""
+    from .dataflows import planted_values
+    return planted_values(target.honey, getattr(platform, "planted_location", None))
+
+
 def open_traffic(mode: str, driver: Any, request: pytest.FixtureRequest, test_dir: Path, masker: Masker,
                  first_party: str) -> TrafficLog | None:
     """One test's TrafficLog over the mode's source, or None when the capture is off."""
@@ -65,4 +72,4 @@ def close_traffic(traffic: TrafficLog | None, run: Any) -> None:
         log.warning("could not write the traffic capture: %s", exc)
 
 
-__all__ = ["traffic_mode", "traffic_proxy", "open_traffic", "close_traffic"]
+__all__ = ["traffic_mode", "traffic_proxy", "planted", "open_traffic", "close_traffic"]

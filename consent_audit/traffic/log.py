@@ -72,7 +72,7 @@ class TrafficLog:
         self.out_dir = out_dir
         self.first_party = (urlsplit(first_party).hostname or first_party).lower()
         self.source_name = source_name
-        self.phases: list[Phase] = [Phase(0, "before launch", time.time(), 0)]
+        self.phases: list[Phase] = [Phase(0, "before launch", 0.0, 0)]
         self.entries: list[dict[str, Any]] = []          # raw, attributed, in start order
         self._steps: list[tuple[float, int]] = []        # (start wall time, step index)
         self.seconds = 0.0                               # time spent capturing (the cost of the capture)
