@@ -128,15 +128,14 @@ def test_https_request_recorded_with_bodies_and_honey(proxy: MitmProxy, server: 
     assert [m.where for m in find_planted(har_view, [EMAIL])] == ["body"]
 
 
-def test_body_cap_keeps_size_and_hash_of_the_whole(proxy: MitmProxy, server: tuple[int, Path]) -> None:
+def test_body_cap_keeps_the_size_of_the_whole(proxy: MitmProxy, server: tuple[int, Path]) -> None:
     url = f"https://127.0.0.1:{server[0]}/big"
     body = b"x" * 1000
     assert send(proxy, url, body=body) == 200
     entry = entry_for(proxy, url)
     assert entry["_requestBody"] == body[:64] and entry["_requestBodyTruncated"] is True
     assert entry["_requestBodySize"] == 1000
-    import hashlib
-    assert entry["_requestBodySha256"] == hashlib.sha256(body).hexdigest()
+    assert not any("Sha256" in key for key in entry)         # no hash of an unmasked body (see mitm_addon)
 
 
 def test_mapped_host_reaches_the_local_server(proxy: MitmProxy, server: tuple[int, Path]) -> None:

@@ -7,8 +7,9 @@ Entry shape: mitmproxy's own HAR exporter (`mitmproxy.addons.savehar.SaveHar.flo
 cookies, headers, queryString, timings in ms, serverIPAddress) plus
 - `_wallTime` (s since the epoch, request start) and `_error` (why no response came, when none did);
 - the raw bodies as `_requestBodyB64` / `_responseBodyB64` (base64 of at most `ca_body_cap` bytes, content-encoding
-  undone) with `_requestBodySize` / `_responseBodySize` (full size in bytes), `_...BodySha256` (of the full body)
-  and `_...BodyTruncated` (True when cut at the cap); request.postData.text and response.content.text are
+  undone) with `_requestBodySize` / `_responseBodySize` (full size in bytes) and `_...BodyTruncated` (True when
+  cut at the cap). No hash of an unmasked body is recorded: next to the masked text it would let anyone confirm a
+  guessed password offline. request.postData.text and response.content.text are
   dropped (the bodies are these fields; consent_audit.traffic.har bounds and stores them when the HAR is written);
 - a client that refused the proxy's certificate (certificate pinning, CA not trusted) gives an entry with method
   "CONNECT", url "https://<sni>/", status 0 and `_error` "client TLS handshake failed: ...": traffic the proxy
@@ -22,7 +23,6 @@ non-loopback destination is refused before a connection is made and the request 
 from __future__ import annotations
 
 import base64
-import hashlib
 import ipaddress
 import json
 import threading
@@ -134,7 +134,6 @@ def _body(entry: dict, prefix: str, message: http.Message) -> None:
     cap = max(0, int(ctx.options.ca_body_cap))
     entry[f"{prefix}BodyB64"] = base64.b64encode(data[:cap]).decode("ascii")
     entry[f"{prefix}BodySize"] = len(data)
-    entry[f"{prefix}BodySha256"] = hashlib.sha256(data).hexdigest()
     if len(data) > cap:
         entry[f"{prefix}BodyTruncated"] = True
 

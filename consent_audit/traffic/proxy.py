@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 
 ADDON = Path(__file__).with_name("mitm_addon.py")
 BODY_CAP = 1 << 20
-"""Bytes of each body the addon keeps (1 MiB; the full size and SHA-256 are recorded beyond it)."""
+"""Bytes of each body the addon keeps (1 MiB; beyond it the full size is recorded and the entry marked truncated)."""
 CA_CERT = "mitmproxy-ca-cert.pem"
 PRIVATE_FILES = ("mitmproxy-ca.pem", "mitmproxy-ca.p12", "mitmproxy-dhparam.pem")
 LAUNCH = "from mitmproxy.tools.main import mitmdump; mitmdump()"
