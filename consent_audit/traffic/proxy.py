@@ -10,7 +10,8 @@ the addon consent_audit/traffic/mitm_addon.py that writes every flow as a HAR 1.
 Files under `workdir`: `confdir/` (mitmproxy-ca-cert.pem, the CA certificate; the CA's private key while it
 runs), `flows.jsonl` (the entries while it runs), `mitmdump.log`. They hold unmasked traffic and a private key,
 so the workdir belongs in a folder the bundle skips; `stop()` deletes the private key and the flows file and
-keeps the entries in memory and the CA certificate (the evidence of which CA the device trusted).
+keeps the entries in memory and the CA certificate (the evidence of which CA the device trusted); a lasting
+`confdir` given by the caller keeps its key.
 
 `entries()` returns every entry so far in the order flows finished: the addon's entries (see its docstring)
 with the bodies as bytes in `_requestBody` / `_responseBody` (None when there was none), the shape
@@ -63,12 +64,16 @@ class MitmProxy:
     """One mitmdump process on loopback. `loopback_hosts`: names the proxy sends to 127.0.0.1 (a local tracker
     server standing in for real hosts); `upstream`: connect to non-loopback servers at all (False: such
     requests are recorded and refused, nothing leaves 127.0.0.0/8); `upstream_ca`: a PEM bundle mitmproxy
-    trusts for servers (a local https server's certificate); `port`: fixed port, else a free one."""
+    trusts for servers (a local https server's certificate); `port`: fixed port, else a free one; `confdir`: a
+    lasting mitmproxy confdir (its CA kept across runs, e.g. one an Android image already trusts as a system
+    CA); without it, `workdir/confdir` with a CA made for this run, whose key `stop()` deletes."""
 
     def __init__(self, workdir: Path, *, loopback_hosts: Iterable[str] = (), upstream: bool = False,
-                 upstream_ca: Path | None = None, port: int | None = None, body_cap: int = BODY_CAP) -> None:
+                 upstream_ca: Path | None = None, port: int | None = None, body_cap: int = BODY_CAP,
+                 confdir: Path | None = None) -> None:
         self.workdir = Path(workdir)
-        self.confdir = self.workdir / "confdir"
+        self.confdir = Path(confdir) if confdir is not None else self.workdir / "confdir"
+        self.own_ca = confdir is None
         self.flows_path = self.workdir / "flows.jsonl"
         self.log_path = self.workdir / "mitmdump.log"
         self.loopback_hosts = tuple(loopback_hosts)
@@ -117,6 +122,7 @@ class MitmProxy:
         elif port_in_use(self.port):
             raise UsageError(f"port {self.port} is already in use; choose another proxy port or omit it")
         self.confdir.mkdir(parents=True, exist_ok=True)
+        self.workdir.mkdir(parents=True, exist_ok=True)
         os.chmod(self.workdir, 0o700)
         os.chmod(self.confdir, 0o700)
         self.flows_path.touch(mode=0o600)
@@ -177,8 +183,9 @@ class MitmProxy:
         if self._kept is None and self.flows_path.exists():
             self._kept = self.entries()
             self.flows_path.unlink()
-        for name in PRIVATE_FILES:
-            (self.confdir / name).unlink(missing_ok=True)
+        if self.own_ca:
+            for name in PRIVATE_FILES:
+                (self.confdir / name).unlink(missing_ok=True)
 
     def __enter__(self) -> "MitmProxy":
         return self.start()
