@@ -1,7 +1,12 @@
-"""TCF v2 TC strings built here from the IAB spec's core-segment layout, decoded by consent_audit.traffic.tcf."""
+"""TCF v2 TC strings built here bit by bit from the IAB spec's core-segment layout, and by IAB Tech Lab's own
+encoder (@iabtcf/core through node), decoded by consent_audit.traffic.tcf."""
 from __future__ import annotations
 
 import base64
+import json
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -120,3 +125,43 @@ def test_range_beyond_max_vendor_id_is_refused() -> None:
     bits.int(0, 16).int(0, 1).int(0, 12)
     with pytest.raises(ValueError, match="outside 1-10"):
         decode(bits.encode())
+
+
+# --- strings made by IAB Tech Lab's own encoder (@iabtcf/core, npm devDependency) ------------------------------
+
+ENCODER = Path(__file__).parent / "data" / "tcf_encode.cjs"
+GVL_VENDORS = {"1": {"purposes": [1, 2], "legIntPurposes": []}, "2": {"purposes": [1], "legIntPurposes": [2]},
+               "755": {"purposes": [1, 3], "legIntPurposes": [7]}, "1200": {"purposes": [4], "legIntPurposes": []}}
+
+
+def official(**spec: object) -> str:
+    """A TC string from @iabtcf/core's TCString.encode over a vendor list made up for the test."""
+    node = shutil.which("node")
+    assert node is not None, "node is needed (make setup installs it with the Node tools)"
+    fields = {"cmpId": 300, "cmpVersion": 2, "publisherCC": "DE", "purposes": [], "purposesLI": [],
+              "specialFeatures": [], "vendors": [], "vendorsLI": [], "gvlVendors": GVL_VENDORS, **spec}
+    done = subprocess.run([node, str(ENCODER)], input=json.dumps(fields), capture_output=True, text=True,
+                          timeout=60, cwd=ENCODER.parent)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_official_all_granted() -> None:
+    consent = decode(official(purposes=list(DEFINED_PURPOSES), purposesLI=[2, 7, 9], specialFeatures=[1, 2],
+                              vendors=[1, 2, 755, 1200], vendorsLI=[2, 755]))
+    assert consent == TcfConsent(cmp_id=300, purposes_consent=frozenset(DEFINED_PURPOSES),
+                                 purposes_li=frozenset({2, 7, 9}), vendors_consent=frozenset({1, 2, 755, 1200}),
+                                 vendors_li=frozenset({2, 755}), special_features=frozenset({1, 2}),
+                                 vendor_list_version=80, policy_version=4, publisher_cc="DE")
+
+
+def test_official_none_granted() -> None:
+    consent = decode(official(cmpId=7))
+    assert (consent.cmp_id, consent.purposes_consent, consent.purposes_li, consent.vendors_consent,
+            consent.vendors_li, consent.special_features) == (7, frozenset(), frozenset(), frozenset(),
+                                                              frozenset(), frozenset())
+
+
+def test_official_drops_legitimate_interest_for_purpose_one() -> None:
+    """The encoder never sets LI for purpose 1 (policy: storage needs consent); the decoder reads what is there."""
+    assert decode(official(purposesLI=[1, 2])).purposes_li == {2}

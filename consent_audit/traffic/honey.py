@@ -30,9 +30,11 @@ Normalisation (the forms that are hashed and searched), with their sources
 - name, id_number, device_id, text: trimmed; hashed as given and lowercased (Meta hashes lowercased names).
 - location: see `location_in`: a match needs both latitude and longitude in the same place, each with at
   least MIN_DECIMALS decimals and equal to the planted coordinate rounded or truncated to the decimals sent.
-  Two decimals are about 1.1 km of latitude, finer than Android's approximate location (ACCESS_COARSE_LOCATION
-  is accurate to about 3 km, developer.android.com "Request location permissions"), so a match shows the
-  location the suite set left the device, not a city guess. One coordinate alone never matches.
+  Two decimals are a cell of about 1.1 km of latitude (under 1 km2 at European latitudes), finer than Android's
+  approximate location (ACCESS_COARSE_LOCATION: "accurate to within about 3 square kilometers",
+  developer.android.com "Request location permissions"): a match shows the location the suite set left the
+  device at better than city precision (a coarse estimate can still fall in the same cell by chance; the
+  HAR keeps the numbers sent). One coordinate alone never matches.
 
 Errors: ValueError (one line) for a Planted of an unknown kind, an unparseable phone or a location that is
 not "lat,lon" in range.

@@ -1,16 +1,19 @@
 """Decode an IAB TCF v2 TC string (the `euconsent-v2` cookie, `__tcfapi` getTCData's tcString, a `gdpr_consent=`
 URL parameter) into the consent it records.
 
-Decoding is done by the PyPI package iab-tcf (pinned in pyproject.toml), which reads the core segment as the
-IAB "Transparency and Consent String with Global Vendor List Format" v2 defines it (version 6 bits, created
-and last updated 36 bits each in deciseconds, CMP id 12, CMP version 12, consent screen 6, consent language 12,
-vendor list version 12, policy version 6, service specific 1, non-standard texts 1, special feature opt-ins 12,
-purposes consent 24, purposes legitimate interest 24, purpose one treatment 1, publisher CC 12, then the
-vendor consent and vendor legitimate-interest sections as bit fields or ranges, then publisher restrictions).
+The core segment is read as IAB Tech Lab's "Transparency and Consent String with Global Vendor List Format"
+(TCF v2.0-v2.2) defines it, in bits, big-endian, base64url without padding: Version 6, Created 36,
+LastUpdated 36 (deciseconds), CmpId 12, CmpVersion 12, ConsentScreen 6, ConsentLanguage 12 (two 6-bit letters,
+A=0), VendorListVersion 12, TcfPolicyVersion 6, IsServiceSpecific 1, UseNonStandardTexts 1,
+SpecialFeatureOptIns 12, PurposesConsent 24, PurposesLITransparency 24, PurposeOneTreatment 1, PublisherCC 12,
+then the vendor consent section and the vendor legitimate-interest section, each MaxVendorId 16,
+IsRangeEncoding 1, then a bit field of MaxVendorId bits or NumEntries 12 and entries (IsARange 1,
+StartOrOnlyVendorId 16, [EndVendorId 16]), then NumPubRestrictions 12 (restrictions are not decoded here).
+Segments after the core one (disclosed vendors, publisher TC) are only checked for their alphabet.
 
-This module adds what the library does not check: the string's alphabet (base64url, segments joined by '.'),
-its version (2 only; v1.1 "BO..." strings are retired since 2020-08-15), and that the core segment is long
-enough for every field the library read (the library reads past the end as ones and zeros without error).
+Why not a library: the PyPI decoders (iab-tcf 0.2.2, iab-tcf-bitarray 0.2.3) install a top-level `tests`
+package into site-packages, which shadows this project's own `tests` package; and iab-tcf reads past the end of a
+short string as if it held more bits. So the ~60 lines of reading are here, with every length checked.
 
 Shape: `TcfConsent` - every id set is 1-based as in the spec (purpose 1 = "Store and/or access information on
 a device"; special feature 1 = precise geolocation, 2 = device scanning). Errors: ValueError with one line
@@ -18,6 +21,8 @@ saying what is wrong with the string.
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from dataclasses import dataclass
 
@@ -43,65 +48,86 @@ class TcfConsent:
     publisher_cc: str = ""
 
 
-def _ids(bits: dict[int, bool]) -> frozenset[int]:
-    return frozenset(number for number, on in bits.items() if on)
+class _Bits:
+    """Reads big-endian bit fields; ValueError when a field runs past the end of the segment."""
 
+    def __init__(self, data: bytes, label: str) -> None:
+        self.value = int.from_bytes(data, "big") if data else 0
+        self.size = len(data) * 8
+        self.at = 0
+        self.label = label
 
-def _vendor_ids(ranged: bool, ranges: list[tuple[int, int]] | None, bits: dict[int, bool] | None,
-                max_id: int) -> frozenset[int]:
-    if not ranged:
-        return _ids(bits or {})
-    ids: set[int] = set()
-    for start, end in ranges or []:
-        if start < 1 or end < start or end > max_id:
-            raise ValueError(f"vendor range {start}-{end} lies outside 1-{max_id} (MaxVendorId)")
-        ids.update(range(start, end + 1))
-    return frozenset(ids)
+    def int(self, width: int, field: str) -> int:
+        if self.at + width > self.size:
+            raise ValueError(f"TC string ({self.label}) is truncated: {field} needs bits {self.at}-"
+                             f"{self.at + width - 1}, its core segment has {self.size}")
+        self.at += width
+        return (self.value >> (self.size - self.at)) & ((1 << width) - 1)
+
+    def ids(self, width: int, field: str) -> frozenset[int]:
+        bits = self.int(width, field)
+        return frozenset(i + 1 for i in range(width) if bits >> (width - 1 - i) & 1)
+
+    def letters(self, count: int, field: str) -> str:
+        return "".join(chr(ord("A") + self.int(6, field)) for _ in range(count))
+
+    def vendors(self, field: str) -> frozenset[int]:
+        max_id = self.int(16, f"{field} MaxVendorId")
+        if not self.int(1, f"{field} IsRangeEncoding"):
+            return self.ids(max_id, f"{field} bit field")
+        found: set[int] = set()
+        for _ in range(self.int(12, f"{field} NumEntries")):
+            ranged = self.int(1, f"{field} IsARange")
+            start = self.int(16, f"{field} StartOrOnlyVendorId")
+            end = self.int(16, f"{field} EndVendorId") if ranged else start
+            if start < 1 or end < start or end > max_id:
+                raise ValueError(f"TC string ({self.label}): {field} range {start}-{end} lies outside "
+                                 f"1-{max_id} (MaxVendorId)")
+            found.update(range(start, end + 1))
+        return frozenset(found)
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= 24 else text[:20] + "..."
+    return repr(text if len(text) <= 24 else text[:20] + "...")
 
 
 def decode(tc_string: str) -> TcfConsent:
-    """The consent in a TCF v2 TC string (core segment; non-core segments are checked for their alphabet only).
-    Raises ValueError (one line) for an empty string, a character outside base64url, a version other than 2, a
-    core segment too short for its fields or inconsistent vendor ranges."""
+    """The consent in a TCF v2 TC string. Raises ValueError (one line) for an empty string, a character outside
+    base64url, a version other than 2, a core segment too short for its fields, or a vendor range outside
+    1-MaxVendorId."""
     if not isinstance(tc_string, str) or not tc_string.strip():
         raise ValueError("empty TC string; give the euconsent-v2 value or the CMP's tcString")
     text = tc_string.strip()
+    label = _short(text)
     if not ALPHABET.fullmatch(text):
-        raise ValueError(f"not a TC string ({_short(text)!r}): only base64url characters and '.' between segments")
-    from iab_tcf import base64_decode, version
-    from iab_tcf.iab_tcf_v2 import ConsentV2
+        raise ValueError(f"not a TC string ({label}): only base64url characters and '.' between segments")
     core = text.split(".")[0]
     try:
-        raw = base64_decode(core)
-    except ValueError:
-        raise ValueError(f"not a TC string ({_short(text)!r}): its core segment is not base64url") from None
-    found = version(raw) if raw else 0
-    if found != SUPPORTED_VERSION:
-        raise ValueError(f"TC string ({_short(text)!r}) has version {found}; only TCF v2 strings can be decoded")
-    try:
-        consent = ConsentV2(raw)
-    except Exception as exc:  # the library raises whatever its bit reader meets (IndexError, ValueError...)
-        raise ValueError(f"TC string ({_short(text)!r}) cannot be decoded: {type(exc).__name__}") from None
-    read, available = consent._reader._pointer, len(consent._reader._consent)   # pinned iab-tcf 0.2.2
-    if read > available:
-        raise ValueError(f"TC string ({_short(text)!r}) is truncated: its core segment has {available} bits, "
-                         f"its fields need {read}")
-    vendors_consent = _vendor_ids(consent.is_consent_range_encoding, getattr(consent, "consented_vendors_range",
-                                  None), getattr(consent, "consented_vendors", None), consent.max_consent_vendor_id)
-    vendors_li = _vendor_ids(consent.is_interests_range_encoding, getattr(consent, "interests_vendors_range", None),
-                             getattr(consent, "interests_vendors", None), consent.max_interests_vendor_id)
-    return TcfConsent(
-        cmp_id=consent.cmp_id,
-        purposes_consent=_ids(consent.purposes_consent),
-        purposes_li=_ids(consent.purposes_legitimate_interests),
-        vendors_consent=vendors_consent,
-        vendors_li=vendors_li,
-        special_features=_ids(consent.special_features_optin),
-        vendor_list_version=consent.vendor_list_version,
-        policy_version=consent.tcf_policy_version,
-        publisher_cc=consent.publisher_cc.decode("ascii", "replace"),
-    )
+        raw = base64.urlsafe_b64decode(core + "=" * (-len(core) % 4))
+    except (binascii.Error, ValueError):
+        raise ValueError(f"not a TC string ({label}): its core segment is not base64url") from None
+    bits = _Bits(raw, label)
+    version = bits.int(6, "Version") if raw else 0
+    if version != SUPPORTED_VERSION:
+        raise ValueError(f"TC string ({label}) has version {version}; only TCF v2 strings can be decoded")
+    bits.int(36, "Created")
+    bits.int(36, "LastUpdated")
+    cmp_id = bits.int(12, "CmpId")
+    bits.int(12, "CmpVersion")
+    bits.int(6, "ConsentScreen")
+    bits.letters(2, "ConsentLanguage")
+    vendor_list_version = bits.int(12, "VendorListVersion")
+    policy_version = bits.int(6, "TcfPolicyVersion")
+    bits.int(1, "IsServiceSpecific")
+    bits.int(1, "UseNonStandardTexts")
+    special = bits.ids(12, "SpecialFeatureOptIns")
+    purposes = bits.ids(24, "PurposesConsent")
+    purposes_li = bits.ids(24, "PurposesLITransparency")
+    bits.int(1, "PurposeOneTreatment")
+    publisher_cc = bits.letters(2, "PublisherCC")
+    vendors = bits.vendors("vendor consent")
+    vendors_li = bits.vendors("vendor legitimate interest")
+    bits.int(12, "NumPubRestrictions")
+    return TcfConsent(cmp_id=cmp_id, purposes_consent=purposes, purposes_li=purposes_li, vendors_consent=vendors,
+                      vendors_li=vendors_li, special_features=special, vendor_list_version=vendor_list_version,
+                      policy_version=policy_version, publisher_cc=publisher_cc)
