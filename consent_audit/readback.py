@@ -129,5 +129,6 @@ def after_relaunch(platform: Any, recorder: Any) -> dict[str, Any] | None:
         return None
     recorder.relaunched()           # its traffic is a phase of its own
     platform.relaunch()
+    recorder.settle_traffic()
     recorder.invalidate()
     return platform.stored_state()

@@ -121,6 +121,8 @@ class Recorder:
                     allure.attach(screen.screenshot, name=f"after {kind.value}",
                                   attachment_type=allure.attachment_type.PNG)
                 if self.traffic is not None:
+                    if kind in (Kind.LAUNCH, Kind.RELAUNCH):
+                        self.settle_traffic()          # what a start sends (SDKs at launch) is sent by now
                     self._attach_requests(index)
             step = Step(index=index, kind=kind, title=title, target=info, at=at, seconds=seconds,
                         screen=screen, files=files)
@@ -136,7 +138,8 @@ class Recorder:
         keeping the choices in force."""
         self.traffic.step_started(index, time.time())
         if kind == Kind.LAUNCH:
-            self.traffic.phase("launch", step=index, consent="unanswered", denied=self._denied())
+            denied = self._denied()
+            self.traffic.phase("launch" + _denied_note(denied), step=index, consent="unanswered", denied=denied)
         elif kind == Kind.RELAUNCH:
             self.relaunched(step=index)
 
@@ -147,8 +150,11 @@ class Recorder:
         """A relaunch (recorded or not) opens a new traffic phase keeping the choices in force."""
         if self.traffic is None:
             return
-        base = self.traffic.current.notes.get("base", self.traffic.current.name)
-        self.traffic.phase(f"relaunch, {base}", step=step, denied=self._denied(), base=base)
+        current = self.traffic.current
+        base = current.notes.get("base", current.name)
+        denied = self._denied()
+        note = _denied_note(denied) if sorted(denied) != sorted(current.denied) else ""
+        self.traffic.phase(f"relaunch, {base}{note}", step=step, denied=denied, base=base + note)
 
     def _attach_requests(self, index: int) -> None:
         """The requests sent during the step, as one text attachment of it (none: nothing attached)."""
@@ -159,11 +165,19 @@ class Recorder:
             allure.attach(self.masker.mask("\n".join(lines)), name=f"network ({len(lines)} requests, "
                           f"{self.traffic.current.name})", attachment_type=allure.attachment_type.TEXT)
 
+    def settle_traffic(self) -> None:
+        """Wait until the app's traffic is quiet (consent_audit.traffic.measure.settle, STEP_QUIET_S), so that
+        what an action set off is sent before the flow moves on (a reset or a relaunch would cut it short)."""
+        if self.traffic is not None:
+            from .traffic.measure import STEP_QUIET_S, STEP_SETTLE_TIMEOUT_S, settle
+            settle(self.traffic, quiet=STEP_QUIET_S, timeout=STEP_SETTLE_TIMEOUT_S)
+
     def phase(self, name: str, since: Step | None = None, **state: Any) -> None:
         """Open a traffic phase (consent_audit.traffic.log) from the step `since` (default: now), e.g.
         `recorder.phase("after reject", since=reject.steps[-1], consent="rejected")`. Without a capture: nothing."""
         if self.traffic is None:
             return
+        self.settle_traffic()
         wall = self.traffic.step_started_at(since.index) if since is not None else None
         self.traffic.phase(name, since=wall, step=since.index if since is not None else None, **state)
 
@@ -181,6 +195,11 @@ class Recorder:
                 "captures": self._captures}
         path.write_text(self.masker.mask(json.dumps(data, ensure_ascii=False, indent=1)), encoding="utf-8")
         return path
+
+
+def _denied_note(denied: list[str]) -> str:
+    """'; camera, geolocation denied' for a phase name ('' when nothing is denied)."""
+    return f"; {', '.join(sorted(denied))} denied" if denied else ""
 
 
 def redact_png(png: bytes, boxes: list[tuple[int, int, int, int]]) -> bytes:

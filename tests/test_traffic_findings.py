@@ -45,8 +45,8 @@ def test_rules_over_the_truth_find_the_truth(variant: str, flow: str) -> None:
 
 def test_without_a_capture_every_figure_is_unmeasured() -> None:
     assert traffic_metrics(None, []) == {name: None for name in FIGURES}
-    unmeasured = evaluate("consent", {"tracking_before_consent": None, "tracking_after_reject": None,
-                                      "tcf_after_reject": None}).unmeasured
+    unmeasured = evaluate("consent", {"sent_before_consent": None, "sent_after_reject": None,
+                                      "tc_strings_after_reject": None}).unmeasured
     assert {"tracking_before_consent", "tracking_after_reject", "consent_string_contradicts_choice"} <= set(unmeasured)
 
 
@@ -91,14 +91,14 @@ def test_figures_from_attributed_entries(tmp_path: Path) -> None:
     log.phase("after reject", since=200.0, step=2, consent="rejected")
     log.phase("relaunch, revoked", since=300.0, step=3, consent="accepted", denied=["geolocation"])
     figures = traffic_metrics(log, planted)
-    assert figures["tracking_before_consent"] == [
+    assert figures["sent_before_consent"] == [
         {"phase": "launch", "host": "app.adjust.com", "path": "/session", "tracker": "Adjust",
          "company": "Adjust GmbH", "planted": ["ad id", "e-mail"]}]
-    assert [r["host"] for r in figures["tracking_after_reject"]] == ["api.amplitude.com"]
-    assert figures["tcf_after_reject"] == [{"phase": "after reject", "host": "api.amplitude.com",
+    assert [r["host"] for r in figures["sent_after_reject"]] == ["api.amplitude.com"]
+    assert figures["tc_strings_after_reject"] == [{"phase": "after reject", "host": "api.amplitude.com",
                                             "where": "body:gdpr_consent", "cmp_id": 300,
                                             "purposes": [1, 2, 3, 4, 7, 9, 10], "vendors": [755, 793]}]
-    assert figures["data_after_permission_denied"] == [
+    assert figures["sent_while_denied"] == [
         {"permission": "geolocation", "phase": "relaunch, revoked", "host": "ulogs.umeng.com",
          "path": "/unify_logs", "planted": ["emulated device location"]}]
     assert [(r["phase"], r["host"], r["sent"]) for r in figures["data_flows"]] == [

@@ -17,7 +17,7 @@ from consent_audit.measures import mandatory, preticked, texts_of
 from consent_audit.readback import after_relaunch, judge
 from consent_audit.traffic.measure import flow_figures
 
-TRAFFIC = ("tracking_before_consent", "tracking_after_reject", "tcf_after_reject")
+TRAFFIC = ("sent_before_consent", "sent_after_reject", "tc_strings_after_reject")
 
 
 @allure.epic("consent-flow audit")

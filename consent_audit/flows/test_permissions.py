@@ -84,12 +84,13 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
                 for permission in permissions:
                     app.feature_on(permission)
             _decide(platform, permissions, permissions)
+            recorder.phase("after revoking " + ", ".join(sorted(permissions)), denied=permissions)
             app.relaunch()
         revoked_files = audit.evidence_of(revoked, last=2)
 
     audit.metrics.update({"outcomes": outcomes, "prompts_per_launch": per_launch, "bundled_demand": bundled,
                           "requested_at_launch": asked})
-    audit.metrics.update(flow_figures(recorder, planted, ("data_after_permission_denied",)))
+    audit.metrics.update(flow_figures(recorder, planted, ("sent_while_denied",)))
     har = [audit.evidence_path(audit.metrics["traffic_har"])] if audit.metrics["traffic_har"] else []
     audit.conclude(audit.evaluate({**evidence, "first_launch": audit.evidence_of(first),
                                    "nagging": audit.evidence_of(nagging), "revoked": revoked_files,

@@ -77,25 +77,38 @@ def flow_rows(entries: Sequence[Mapping[str, Any]], planted: Sequence[Planted], 
     return rows
 
 
-def data_flows(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Per phase (in order) and host: tracker, company, the number of requests and the planted values sent."""
-    table: dict[tuple[int, str, str], dict[str, Any]] = {}
+def _phase_order(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    """Phase name → the index of the first phase of that name (requests sent at the same moment may arrive
+    in any order; the order of phases and then host names does not depend on it)."""
+    order: dict[str, int] = {}
     for row in rows:
+        order[row["phase"]] = min(order.get(row["phase"], row["phase_index"]), row["phase_index"])
+    return order
+
+
+def data_flows(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Per phase name (in the order phases began; phases of the same name, e.g. several relaunches, are one)
+    and host: tracker, company, the number of requests and the planted values sent."""
+    table: dict[tuple[str, str], dict[str, Any]] = {}
+    order = _phase_order(rows)
+    for row in sorted(rows, key=lambda r: (order[r["phase"]], r["host"])):
         if not row["third_party"]:
             continue
-        key = (row["phase_index"], row["phase"], row["host"])
+        key = (row["phase"], row["host"])
         line = table.setdefault(key, {"phase": row["phase"], "host": row["host"], "tracker": row["tracker"],
                                       "company": row["company"], "requests": 0, "sent": []})
         line["requests"] += 1
         line["sent"] = sorted(set(line["sent"]) | set(row["planted"]))
-    return [table[k] for k in sorted(table)]
+    return list(table.values())
 
 
 def evidence_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Rows reduced to what a finding cites, one per (phase, host, path), in order: {phase, host, path,
-    tracker, company, planted}."""
+    """Rows reduced to what a finding cites, one per (phase, host, path), ordered by phase, host and path:
+    {phase, host, path, tracker, company, planted}."""
     out: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for row in rows:
+    rows = list(rows)
+    order = _phase_order(rows)
+    for row in sorted(rows, key=lambda r: (order[r["phase"]], r["host"], r["path"])):
         key = (row["phase"], row["host"], row["path"])
         item = out.setdefault(key, {"phase": row["phase"], "host": row["host"], "path": row["path"],
                                     "tracker": row["tracker"], "company": row["company"], "planted": []})

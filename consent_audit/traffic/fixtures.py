@@ -27,13 +27,17 @@ def traffic_mode(pytestconfig: pytest.Config, device_profile: Any, run: Any) -> 
     return mode
 
 
-@pytest.fixture(scope="session")
-def traffic_proxy(run: Any) -> Iterator[Any]:
-    """mitmproxy on a loopback port for the whole session (consent_audit.traffic.proxy.MitmProxy)."""
+@pytest.fixture
+def traffic_proxy(run: Any, test_dir: Path, target_server: Any) -> Iterator[Any]:
+    """mitmproxy on a loopback port for this test (consent_audit.traffic.proxy.MitmProxy), sending the host
+    names the target's server answers for (`loopback_hosts`) to 127.0.0.1 and refusing every other
+    destination beyond loopback. Its workdir is a dot-folder of the run (unmasked flows, the CA key while it
+    runs), which the evidence bundle skips; the CA certificate stays there."""
     from .proxy import MitmProxy
-    proxy = MitmProxy(run.dir / "proxy")
+    proxy = MitmProxy(run.dir / ".proxy" / test_dir.name,
+                      loopback_hosts=getattr(target_server, "loopback_hosts", ()))
     proxy.start()
-    run.meta.setdefault("traffic", {})["proxy"] = {"port": proxy.port}
+    run.meta.setdefault("traffic", {})["proxy"] = "mitmproxy (loopback only)"
     try:
         yield proxy
     finally:

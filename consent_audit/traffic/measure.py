@@ -2,12 +2,12 @@
 "unmeasured", never "nothing sent").
 
 Figures (lists of evidence rows {phase, host, path, tracker, company, planted}, see dataflows.evidence_rows):
-- tracking_before_consent: requests in phases before any consent choice ("unanswered") to a host the tracker
+- sent_before_consent: requests in phases before any consent choice ("unanswered") to a host the tracker
   database knows, or carrying planted data to a third party (MIIT 2019 3.1; GDPR 6/7, ePrivacy 5(3)).
-- tracking_after_reject: the same in phases after a reject (MIIT 2019 3.2; GDPR 7(3)).
-- tcf_after_reject: TC strings sent after a reject that grant a purpose: [{phase, host, where, cmp_id,
+- sent_after_reject: the same in phases after a reject (MIIT 2019 3.2; GDPR 7(3)).
+- tc_strings_after_reject: TC strings sent after a reject that grant a purpose: [{phase, host, where, cmp_id,
   purposes, vendors}] (purposes / vendors: sorted ids granted by consent).
-- data_after_permission_denied: requests carrying the data a denied permission gives (assets/traffic.yaml
+- sent_while_denied: requests carrying the data a denied permission gives (assets/traffic.yaml
   permission_gives): [{permission, phase, host, path, planted}].
 - data_flows: the summary table (dataflows.data_flows); traffic_requests: requests captured; traffic_har: the
   HAR's path relative to the test folder.
@@ -24,9 +24,11 @@ from .log import HAR_FILE, TrafficLog
 
 log = logging.getLogger(__name__)
 
-FIGURES = ("tracking_before_consent", "tracking_after_reject", "tcf_after_reject",
-           "data_after_permission_denied", "data_flows", "traffic_requests")
-QUIET_S = 0.5            # no new request for this long: the app has sent what the last step made it send
+FIGURES = ("sent_before_consent", "sent_after_reject", "tc_strings_after_reject",
+           "sent_while_denied", "data_flows", "traffic_requests")
+QUIET_S = 0.5            # no new request for this long: the app has sent what the flow made it send
+STEP_QUIET_S = 0.2       # the same after a launch or a user's choice, before the flow goes on
+STEP_SETTLE_TIMEOUT_S = 1.5   # a request that stays open (long poll, stream) must not hold every step
 SETTLE_TIMEOUT_S = 5.0
 
 
@@ -104,10 +106,10 @@ def traffic_metrics(traffic: TrafficLog | None, planted: Sequence[Planted]) -> d
     kinds = {p.name: p.kind for p in planted}
     for row in rows:
         row["kind_of"] = {n: [kinds[n]] for n in row["planted"] if n in kinds}
-    return {"tracking_before_consent": _tracking(rows, "unanswered"),
-            "tracking_after_reject": _tracking(rows, "rejected"),
-            "tcf_after_reject": _tcf_granted(entries, phases),
-            "data_after_permission_denied": _after_denied(rows),
+    return {"sent_before_consent": _tracking(rows, "unanswered"),
+            "sent_after_reject": _tracking(rows, "rejected"),
+            "tc_strings_after_reject": _tcf_granted(entries, phases),
+            "sent_while_denied": _after_denied(rows),
             "data_flows": data_flows(rows), "traffic_requests": len(entries), "traffic_har": HAR_FILE}
 
 
@@ -119,4 +121,4 @@ def flow_figures(recorder: Any, planted: Sequence[Planted], names: Sequence[str]
     return {name: figures.get(name) for name in keep}
 
 
-__all__ = ["traffic_metrics", "flow_figures", "settle", "FIGURES"]
+__all__ = ["traffic_metrics", "flow_figures", "settle", "FIGURES", "STEP_QUIET_S", "STEP_SETTLE_TIMEOUT_S"]

@@ -12,12 +12,12 @@ from ..base import Rule
 class ConsentStringContradictsChoice(Rule):
     pattern = "consent_string_contradicts_choice"
     flows = ("consent",)
-    needs = ("tcf_after_reject",)
+    needs = ("tc_strings_after_reject",)
     evidence_keys = {"consent": ("traffic", "reject")}
 
     def check(self, metrics: Mapping[str, Any], facts: Mapping[str, Any],
               limits: Mapping[str, Any]) -> dict[str, Any] | None:
-        strings = list(metrics["tcf_after_reject"])
+        strings = list(metrics["tc_strings_after_reject"])
         if not strings:
             return None
         return {"strings": strings, "hosts": sorted({s["host"] for s in strings}),

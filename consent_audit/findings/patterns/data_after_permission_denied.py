@@ -13,12 +13,12 @@ from ..traffic import request_figures
 class DataAfterPermissionDenied(Rule):
     pattern = "data_after_permission_denied"
     flows = ("permissions",)
-    needs = ("data_after_permission_denied",)
+    needs = ("sent_while_denied",)
     evidence_keys = {"permissions": ("traffic", "revoked")}
 
     def check(self, metrics: Mapping[str, Any], facts: Mapping[str, Any],
               limits: Mapping[str, Any]) -> dict[str, Any] | None:
-        rows = list(metrics["data_after_permission_denied"])
+        rows = list(metrics["sent_while_denied"])
         if not rows:
             return None
         return {**request_figures(rows), "permissions": sorted({r["permission"] for r in rows})}

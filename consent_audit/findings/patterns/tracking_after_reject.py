@@ -12,12 +12,12 @@ from ..traffic import request_figures
 class TrackingAfterReject(Rule):
     pattern = "tracking_after_reject"
     flows = ("consent",)
-    needs = ("tracking_after_reject",)
+    needs = ("sent_after_reject",)
     evidence_keys = {"consent": ("traffic", "reject")}
 
     def check(self, metrics: Mapping[str, Any], facts: Mapping[str, Any],
               limits: Mapping[str, Any]) -> dict[str, Any] | None:
-        rows = list(metrics["tracking_after_reject"])
+        rows = list(metrics["sent_after_reject"])
         return request_figures(rows) if rows else None
 
 

@@ -14,12 +14,12 @@ from ..traffic import request_figures
 class TrackingBeforeConsent(Rule):
     pattern = "tracking_before_consent"
     flows = ("consent",)
-    needs = ("tracking_before_consent",)
+    needs = ("sent_before_consent",)
     evidence_keys = {"consent": ("traffic", "dialog")}
 
     def check(self, metrics: Mapping[str, Any], facts: Mapping[str, Any],
               limits: Mapping[str, Any]) -> dict[str, Any] | None:
-        rows = list(metrics["tracking_before_consent"])
+        rows = list(metrics["sent_before_consent"])
         return request_figures(rows) if rows else None
 
 
