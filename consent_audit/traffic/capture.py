@@ -18,6 +18,14 @@ from typing import Any, Iterable, Mapping
 from .cdp import CdpNetworkLog, with_capture
 
 MODES = ("cdp", "proxy", "off")
+QUIET_BROWSER = ("--disable-features=AutofillServerCommunication,OptimizationHints,OptimizationHintsFetching,"
+                 "OptimizationGuideModelDownloading,MediaRouter,Translate",
+                 "--disable-domain-reliability", "--disable-client-side-phishing-detection", "--no-pings",
+                 "--disable-default-apps", "--disable-component-extensions-with-background-pages",
+                 "--gaia-url=http://127.0.0.1:9")     # its Google-account lookups go to a closed loopback port
+QUIET_PREFS = {"signin.allowed": False}          # no Google account lookups (accounts.google.com/ListAccounts)
+"""Behind the proxy the browser's own requests (autofill, optimisation hints …) would be captured with the app's:
+these switches keep Chromium from making them (the DevTools capture sees only the page's requests anyway)."""
 
 
 def choose_mode(option: str, profile_traffic: str | None, target_kind: str) -> str:
@@ -28,9 +36,11 @@ def choose_mode(option: str, profile_traffic: str | None, target_kind: str) -> s
     return profile_traffic or ("cdp" if target_kind == "web" else "off")
 
 
-def _chrome_args(caps: dict[str, Any], extra: Iterable[str]) -> None:
+def _chrome_args(caps: dict[str, Any], extra: Iterable[str], prefs: Mapping[str, Any] | None = None) -> None:
     options = dict(caps.get("goog:chromeOptions") or {})
     options["args"] = list(options.get("args") or []) + list(extra)
+    if prefs:
+        options["prefs"] = {**(options.get("prefs") or {}), **prefs}
     caps["goog:chromeOptions"] = options
 
 
@@ -45,7 +55,8 @@ def session_capabilities(mode: str, caps: Mapping[str, Any], loopback_hosts: Ite
         out = with_capture(out)
     elif mode == "proxy" and chromium and proxy is not None:
         _chrome_args(out, [f"--proxy-server=http://127.0.0.1:{proxy.port}", "--proxy-bypass-list=<-loopback>",
-                           f"--ignore-certificate-errors-spki-list={proxy.spki_sha256_b64}"])
+                           f"--ignore-certificate-errors-spki-list={proxy.spki_sha256_b64}", *QUIET_BROWSER],
+                     QUIET_PREFS)
     return out
 
 

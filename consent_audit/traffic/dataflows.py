@@ -53,6 +53,8 @@ def flow_rows(entries: Sequence[Mapping[str, Any]], planted: Sequence[Planted], 
     for entry in entries:
         if entry.get("_blocked"):        # stopped by the browser itself (CSP, mixed content): never sent
             continue
+        if getattr(phases.get(entry.get("_phase", "")), "index", 0) == 0:
+            continue                     # before the app was launched: the browser's or device's own, not the app's
         host = _host(entry)
         third = is_third_party(host, first_party) if host else False
         matches = find_planted(entry, planted) if planted else []
