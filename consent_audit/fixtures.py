@@ -191,7 +191,7 @@ def recorder(platform: Any, test_dir: Path, masker: Masker, pytestconfig: pytest
     mode = pytestconfig.getoption("--screenshot")
     rec = Recorder(platform, test_dir, masker, screenshots="on" if mode == "on" else "off")
     from .traffic.fixtures import close_traffic, open_traffic
-    rec.traffic = open_traffic(traffic_mode, platform.driver, request, test_dir, masker, start_location)
+    rec.traffic = open_traffic(traffic_mode, platform, request, test_dir, masker, start_location)
     try:
         yield rec
     finally:

@@ -106,3 +106,16 @@ def test_figures_from_attributed_entries(tmp_path: Path) -> None:
         ("relaunch, revoked", "ulogs.umeng.com", ["emulated device location"]),
         ("relaunch, revoked", "unknown.example", [])]
     assert figures["traffic_requests"] == 6
+
+
+def test_the_platforms_own_calls_and_what_came_before_the_launch_are_not_the_apps(tmp_path: Path) -> None:
+    from consent_audit.traffic.log import TrafficLog
+    entries = [request("https://update.googleapis.com/service/update2/json", 50.0),       # before the launch
+               request("https://update.googleapis.com/service/update2/json", 100.5),      # the browser's updater
+               request("https://content-autofill.googleapis.com/v1/pages/x", 100.6),
+               request("http://app.adjust.com/session", 100.7)]
+    log = TrafficLog(Source(entries), Masker(), tmp_path, "http://127.0.0.1:8000/", platform="web-chromium")
+    log.phase("launch", since=100.0, step=1, consent="unanswered")
+    figures = traffic_metrics(log, [])
+    assert [r["host"] for r in figures["sent_before_consent"]] == ["app.adjust.com"]
+    assert [e.get("_platform", False) for e in log.entries] == [True, True, True, False]      # kept in the HAR

@@ -53,8 +53,8 @@ def flow_rows(entries: Sequence[Mapping[str, Any]], planted: Sequence[Planted], 
     for entry in entries:
         if entry.get("_blocked"):        # stopped by the browser itself (CSP, mixed content): never sent
             continue
-        if getattr(phases.get(entry.get("_phase", "")), "index", 0) == 0:
-            continue                     # before the app was launched: the browser's or device's own, not the app's
+        if getattr(phases.get(entry.get("_phase", "")), "index", 0) == 0 or entry.get("_platform"):
+            continue                     # before the app was launched, or a platform service: not the app's
         host = _host(entry)
         third = is_third_party(host, first_party) if host else False
         matches = find_planted(entry, planted) if planted else []
@@ -77,6 +77,12 @@ def flow_rows(entries: Sequence[Mapping[str, Any]], planted: Sequence[Planted], 
                      "category": tracker.category if tracker else None,
                      "planted": sorted(encodings), "kinds": kinds, "encodings": encodings})
     return rows
+
+
+def platform_host(host: str, platform: str) -> bool:
+    """Whether `host` is (under) one of the platform's own service hosts (assets/traffic.yaml platform_hosts)."""
+    own = [h.split("/")[0] for h in settings().get("platform_hosts", {}).get(platform, [])]
+    return any(host == h or host.endswith("." + h) for h in own)
 
 
 def _phase_order(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
@@ -141,4 +147,4 @@ def tc_strings(entry: Mapping[str, Any]) -> list[tuple[str, str]]:
     return [(where, value) for where, value in found if value]
 
 
-__all__ = ["planted_values", "flow_rows", "data_flows", "evidence_rows", "tc_strings", "settings"]
+__all__ = ["platform_host", "planted_values", "flow_rows", "data_flows", "evidence_rows", "tc_strings", "settings"]

@@ -51,14 +51,14 @@ def planted(target: Any, platform: Any) -> list[Any]:
     return planted_values(target.honey, getattr(platform, "planted_location", None))
 
 
-def open_traffic(mode: str, driver: Any, request: pytest.FixtureRequest, test_dir: Path, masker: Masker,
+def open_traffic(mode: str, platform: Any, request: pytest.FixtureRequest, test_dir: Path, masker: Masker,
                  first_party: str) -> TrafficLog | None:
-    """One test's TrafficLog over the mode's source, or None when the capture is off."""
+    """One test's TrafficLog over the mode's source (on the platform's driver session), or None when off."""
     proxy = request.getfixturevalue("traffic_proxy") if mode == "proxy" else None
-    source = open_source(mode, driver, proxy)
+    source = open_source(mode, platform.driver, proxy)
     if source is None:
         return None
-    return TrafficLog(source, masker, test_dir, first_party, source_name=mode)
+    return TrafficLog(source, masker, test_dir, first_party, source_name=mode, platform=str(platform.name))
 
 
 def close_traffic(traffic: TrafficLog | None, run: Any) -> None:

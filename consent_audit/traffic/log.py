@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from ..masking import Masker
+from .dataflows import platform_host
 from .har import har_document, stored_entry, write_har
 
 log = logging.getLogger(__name__)
@@ -66,12 +67,13 @@ class TrafficLog:
     """The captured requests of one test, with their steps and phases (see the module doc)."""
 
     def __init__(self, source: Source, masker: Masker, out_dir: Path, first_party: str,
-                 source_name: str = "cdp") -> None:
+                 source_name: str = "cdp", platform: str = "") -> None:
         self.source = source
         self.masker = masker
         self.out_dir = out_dir
         self.first_party = (urlsplit(first_party).hostname or first_party).lower()
         self.source_name = source_name
+        self.platform = platform                         # its own service hosts are marked `_platform`
         self.phases: list[Phase] = [Phase(0, "before launch", 0.0, 0)]
         self.entries: list[dict[str, Any]] = []          # raw, attributed, in start order
         self._steps: list[tuple[float, int]] = []        # (start wall time, step index)
@@ -146,6 +148,8 @@ class TrafficLog:
             host = (urlsplit(entry["request"]["url"]).hostname or "").lower()
             entry["_host"] = host
             entry["_firstParty"] = host == self.first_party
+            if self.platform and platform_host(host, self.platform):
+                entry["_platform"] = True
 
     def in_phase(self, phase: Phase) -> list[dict[str, Any]]:
         return [e for e in self.entries if e.get("_phase") == phase.id]
