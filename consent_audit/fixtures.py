@@ -148,7 +148,7 @@ def driver(appium_url: str, device_profile: Profile, target: Target, request: py
     from .traffic.capture import session_capabilities
     proxy = request.getfixturevalue("traffic_proxy") if traffic_mode == "proxy" else None
     caps = session_capabilities(traffic_mode, caps, getattr(target_server, "loopback_hosts", ()), proxy,
-                                chromium="goog:chromeOptions" in caps or device_profile.platform == "web-chromium")
+                                chromium="goog:chromeOptions" in caps)
     options = AppiumOptions().load_capabilities(caps)
     session = webdriver.Remote(appium_url, options=options)
     try:

@@ -37,6 +37,7 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
     if accept.steps:
         recorder.phase("after accept", since=accept.steps[-1], consent="accepted")
     accepted = after_relaunch(platform, recorder)      # what the accept path stored, as a relaunch finds it
+    recorder.settle_traffic()       # what the last action set off is sent before the reset
     platform.reset()
     app.launch()
     unanswered = platform.stored_state()

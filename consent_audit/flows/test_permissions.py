@@ -29,6 +29,7 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
     # 1. deny-path, one permission at a time, then all of them
     for case in permissions + ["all"]:
         denied = permissions if case == "all" else [case]
+        recorder.settle_traffic()       # what the last action set off is sent before the reset
         platform.reset()
         _decide(platform, permissions, denied)
         with allure.step(f"Deny {case}"):
@@ -45,6 +46,7 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
             audit.metrics.setdefault("blocker_actions", {})[case] = screen_actions(trail.last_screen)
 
     # 2. bundled demand: several permissions asked together before the core screen is reached
+    recorder.settle_traffic()
     platform.reset()
     _decide(platform, permissions, [])
     with recorder.journey("first launch, all granted") as first:
@@ -57,6 +59,7 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
 
     # 3. nagging: deny everything, reject the consent dialog, relaunch N times and count
     relaunches = pytestconfig.getoption("--relaunches")
+    recorder.settle_traffic()
     platform.reset()
     _decide(platform, permissions, permissions)
     per_launch: dict[str, list[int]] = {"permission": [], "consent": []}
@@ -74,6 +77,7 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
     # feature, then deny it all as a user does in the settings, and relaunch; the app had the data before
     revoked_files: list[str] = []
     if recorder.traffic is not None:
+        recorder.settle_traffic()
         platform.reset()
         _decide(platform, permissions, [])
         with recorder.journey("revoked") as revoked:
