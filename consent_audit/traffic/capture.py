@@ -62,7 +62,10 @@ def session_capabilities(mode: str, caps: Mapping[str, Any], loopback_hosts: Ite
 
 class ProxySource:
     """The proxy's flows as a capture source: each drain returns the entries not returned before, with
-    `_wallTime` from their `startedDateTime`."""
+    `_wallTime` from their `startedDateTime`. The proxy writes a flow when it has finished, so a request's
+    start is not seen while it is open: the figures wait `final_quiet_s` of quiet before they are taken."""
+
+    final_quiet_s = 2.0
 
     def __init__(self, proxy: Any) -> None:
         self.proxy = proxy

@@ -21,6 +21,9 @@ from typing import Any, Callable, Mapping
 log = logging.getLogger(__name__)
 
 CAPABILITIES = {"goog:loggingPrefs": {"performance": "ALL"}}
+DATA_TYPES = frozenset({"XHR", "Fetch", "Ping", "EventSource", "Other"})
+"""DevTools resource types whose response bodies are read: the data an app exchanges. The app's own documents,
+scripts, styles, images and fonts are not (one DevTools call each, and they are the app, not what it sends)."""
 PERF_PREFS = {"enableNetwork": True, "enablePage": False}
 
 Cdp = Callable[[str, Mapping[str, Any]], Mapping[str, Any]]
@@ -177,7 +180,8 @@ class CdpNetworkLog:
         res["headers"] = _headers({**res["headers"], **entry.pop("_extraResponseHeaders", {})})
         if error:
             entry["_error"] = error
-        elif body and self.response_bodies and res["status"] and res["status"] not in (204, 304):
+        elif (body and self.response_bodies and res["status"] and res["status"] not in (204, 304)
+              and entry.get("_resourceType") in DATA_TYPES):
             entry["_responseBody"] = self._response_body(rid)
         start, end = entry.pop("_startTimestamp", None), entry.pop("_endTimestamp", None)
         total = (end - start) * 1000.0 if start is not None and end is not None else -1
@@ -206,4 +210,4 @@ class CdpNetworkLog:
         return base64.b64decode(body) if got.get("base64Encoded") else body.encode("utf-8")
 
 
-__all__ = ["CdpNetworkLog", "with_capture", "CAPABILITIES", "PERF_PREFS"]
+__all__ = ["CdpNetworkLog", "with_capture", "CAPABILITIES", "PERF_PREFS", "DATA_TYPES"]

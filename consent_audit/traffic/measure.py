@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 
 FIGURES = ("sent_before_consent", "sent_after_reject", "tc_strings_after_reject",
            "sent_while_denied", "data_flows", "traffic_requests")
-QUIET_S = 0.5            # no new request for this long: the app has sent what the flow made it send
-STEP_QUIET_S = 0.2       # the same after a launch or a user's choice, before the flow goes on
+QUIET_S = 0.3            # no new request for this long: the app has sent what the flow made it send
+STEP_QUIET_S = 0.15      # the same after a launch or a user's choice, before the flow goes on
 STEP_SETTLE_TIMEOUT_S = 1.5   # a request that stays open (long poll, stream) must not hold every step
 SETTLE_TIMEOUT_S = 5.0
 
@@ -35,7 +35,8 @@ SETTLE_TIMEOUT_S = 5.0
 def settle(traffic: TrafficLog, quiet: float = QUIET_S, timeout: float = SETTLE_TIMEOUT_S) -> None:
     """Collect until no request is open and none came for `quiet` s (at most `timeout` s; then logged)."""
     import time
-    state = {"count": -1, "since": time.monotonic()}
+    traffic.collect()
+    state = {"count": len(traffic.entries), "since": time.monotonic()}
 
     def quiet_now() -> bool:
         traffic.collect()
@@ -45,7 +46,7 @@ def settle(traffic: TrafficLog, quiet: float = QUIET_S, timeout: float = SETTLE_
             return False
         return time.monotonic() - state["since"] >= quiet
     try:
-        wait_until(quiet_now, timeout=timeout, interval=0.1, message="the app's network traffic to go quiet")
+        wait_until(quiet_now, timeout=timeout, interval=0.05, message="the app's network traffic to go quiet")
     except TimeoutError as exc:
         log.info("%s", exc)
 
@@ -99,7 +100,7 @@ def traffic_metrics(traffic: TrafficLog | None, planted: Sequence[Planted]) -> d
     """Every figure above (None each when `traffic` is None)."""
     if traffic is None:
         return {name: None for name in FIGURES}
-    settle(traffic)
+    settle(traffic, quiet=max(QUIET_S, getattr(traffic.source, "final_quiet_s", 0.0)))
     entries = traffic.stored()
     phases = {p.id: p for p in traffic.phases}
     rows = flow_rows(entries, planted, traffic.first_party, phases)
