@@ -121,8 +121,6 @@ class Recorder:
                     allure.attach(screen.screenshot, name=f"after {kind.value}",
                                   attachment_type=allure.attachment_type.PNG)
                 if self.traffic is not None:
-                    if kind in (Kind.LAUNCH, Kind.RELAUNCH):
-                        self.settle_traffic()          # what a start sends (SDKs at launch) is sent by now
                     self._attach_requests(index)
             step = Step(index=index, kind=kind, title=title, target=info, at=at, seconds=seconds,
                         screen=screen, files=files)
