@@ -6,8 +6,12 @@ Shapes
   (WGS 84), a phone's value is any form `phonenumbers` parses with its country code ("+49 151 1234 5678").
 - `find_planted(entry, planted)`: `entry` is one HAR 1.2 entry dict; searched are `request.url`,
   `request.headers` [{name, value}], `request.cookies` [{name, value}] (and the `Cookie` header, parsed into
-  cookies), `request.postData.text` and `request.postData.params` [{name, value}]. Returns one `HoneyMatch`
-  per (planted value, encoding, place), in the order places and planted values were given.
+  cookies), and the body: a capture's raw `_requestBody` bytes when the entry has them (search the raw entry
+  before the HAR writer bounds it: binary bodies such as protobuf are then searched too), else
+  `request.postData.text` and `request.postData.params` [{name, value}]. Returns one `HoneyMatch` per
+  (planted value, encoding, place), in the order places and planted values were given.
+- `unsearched(entry)`: the parts that could not be searched (a body cut or kept by reference, a client that
+  refused the proxy's certificate), so a finding says "unmeasured" for them rather than "nothing sent".
 
 Encodings looked for
 - plain: the value as planted or normalised (below), case-insensitive for e-mail, names and identifiers;
@@ -48,7 +52,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from http.cookies import SimpleCookie
 from urllib.parse import unquote_plus
 
 KINDS = ("email", "phone", "name", "id_number", "location", "device_id", "text")
@@ -240,13 +243,9 @@ def _search(text: str, item: Planted) -> list[str]:
 
 
 def _cookie_pairs(header: str) -> list[tuple[str, str]]:
-    jar: SimpleCookie = SimpleCookie()
-    try:
-        jar.load(header)
-    except Exception:  # http.cookies raises CookieError on malformed pairs; split by hand then
-        return [(name.strip(), value) for name, _, value in (part.partition("=") for part in header.split(";"))]
-    return [(name, morsel.value) for name, morsel in jar.items()] or \
-        [(name.strip(), value) for name, _, value in (part.partition("=") for part in header.split(";"))]
+    """name=value pairs of a Cookie header, split by hand (http.cookies refuses values browsers send)."""
+    return [(name.strip(), value.strip()) for name, _, value in (part.partition("=") for part in header.split(";"))
+            if name.strip()]
 
 
 def places(entry: Mapping) -> list[tuple[str, str]]:
@@ -264,10 +263,36 @@ def places(entry: Mapping) -> list[tuple[str, str]]:
             found.append((f"header:{name}", value))
     found += [(f"cookie:{name}", value) for name, value in cookies]
     post = request.get("postData") or {}
-    body = [str(post.get("text") or "")]
-    body += [f"{p.get('name', '')}={p.get('value', '')}" for p in post.get("params") or []]
+    raw = entry.get("_requestBody")
+    if isinstance(raw, (bytes, bytearray)):     # a capture's raw body: the whole of it, binary ones too
+        body = [bytes(raw).decode("utf-8", "replace")]
+    else:
+        body = [str(post.get("text") or "")]
+        body += [f"{p.get('name', '')}={p.get('value', '')}" for p in post.get("params") or []]
     found.append(("body", "\n".join(part for part in body if part)))
     return [(where, text) for where, text in found if text]
+
+
+def unsearched(entry: Mapping) -> list[str]:
+    """What of an entry's request could not be searched, one phrase each (empty when all of it was): a body
+    kept by reference or cut, a body the capture could not read, a request the client never let the proxy see.
+    A finding must call such a request unmeasured for those parts, never clean."""
+    gaps: list[str] = []
+    if str(entry.get("_error") or "").startswith("client TLS handshake failed"):
+        gaps.append("request: the client refused the proxy's certificate, its content was not seen")
+    if isinstance(entry.get("_requestBody"), (bytes, bytearray)):
+        if entry.get("_requestBodyTruncated"):
+            gaps.append(f"body: only the first {len(entry['_requestBody'])} of {entry.get('_requestBodySize')} "
+                        "bytes were kept")
+        return gaps
+    post = (entry.get("request") or {}).get("postData") or {}
+    if post.get("_unavailable"):
+        gaps.append("body: not available to the capture")
+    elif "text" not in post and (post.get("_sha256") or post.get("encoding") == "sha256-ref"):
+        gaps.append("body: binary, kept by reference, not searched")
+    elif post.get("_truncated"):
+        gaps.append("body: truncated, only its first part searched")
+    return gaps
 
 
 def find_planted(entry: Mapping, planted: Sequence[Planted]) -> list[HoneyMatch]:
