@@ -196,6 +196,7 @@ def test_near_misses_do_not_match(har: dict) -> None:
     (Planted("x", "location", "95.00,13.40"), "out of range"),
     (Planted("x", "location", "52.5,13.4"), "decimals"),
     (Planted("x", "email", "  "), "empty"),
+    (Planted("x", "name", "Li"), "too few"),
 ])
 def test_bad_planted_value_is_one_clear_line(bad: Planted, message: str) -> None:
     with pytest.raises(ValueError, match=message) as caught:

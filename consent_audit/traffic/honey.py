@@ -40,8 +40,8 @@ Normalisation (the forms that are hashed and searched), with their sources
   device at better than city precision (a coarse estimate can still fall in the same cell by chance; the
   HAR keeps the numbers sent). One coordinate alone never matches.
 
-Errors: ValueError (one line) for a Planted of an unknown kind, an unparseable phone or a location that is
-not "lat,lon" in range.
+Errors: ValueError (one line) for a Planted of an unknown kind, a value shorter than MIN_LENGTH, an
+unparseable phone or a location that is not "lat,lon" in range.
 """
 from __future__ import annotations
 
@@ -54,11 +54,19 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from urllib.parse import unquote_plus
 
+from .request_places import places, unsearched
+
+__all__ = ["Planted", "HoneyMatch", "find_planted", "unsearched", "normalised_forms", "base64_fragments",
+           "location_in", "KINDS", "ENCODINGS"]
+
 KINDS = ("email", "phone", "name", "id_number", "location", "device_id", "text")
 ENCODINGS = ("plain", "url", "base64", "md5", "sha1", "sha256")
 HASHES = ("md5", "sha1", "sha256")
 MIN_DECIMALS = 2
 """Fewest decimals of a coordinate that counts as the planted location (2 decimals: about 1.1 km)."""
+MIN_LENGTH = 6
+"""Fewest characters of a planted value (a location excepted): shorter ones ("Li", "Roe") occur in unrelated
+text and their base64 fragments in any large blob, so a match would prove nothing."""
 GMAIL_DOMAINS = ("gmail.com", "googlemail.com")
 PHONE_SEPARATORS = r"[\s.\-()]{0,2}"
 
@@ -99,6 +107,9 @@ def normalised_forms(item: Planted) -> tuple[str, ...]:
         raise ValueError(f"planted value {item.name!r} has kind {item.kind!r}; use one of {', '.join(KINDS)}")
     if not value:
         raise ValueError(f"planted value {item.name!r} is empty; give the value the suite planted")
+    if len(value) < MIN_LENGTH and item.kind != "location":
+        raise ValueError(f"planted value {item.name!r} has {len(value)} characters, too few to tell apart from "
+                         f"other text; plant a distinctive value of at least {MIN_LENGTH}")
     if item.kind == "email":
         email = value.lower()
         forms = [email]
@@ -240,59 +251,6 @@ def _search(text: str, item: Planted) -> list[str]:
             if encoding not in found and not (encoding == "url" and "plain" in found):
                 found.append(encoding)
     return found
-
-
-def _cookie_pairs(header: str) -> list[tuple[str, str]]:
-    """name=value pairs of a Cookie header, split by hand (http.cookies refuses values browsers send)."""
-    return [(name.strip(), value.strip()) for name, _, value in (part.partition("=") for part in header.split(";"))
-            if name.strip()]
-
-
-def places(entry: Mapping) -> list[tuple[str, str]]:
-    """Each searchable place of a HAR 1.2 entry's request as (where, text); the Cookie header is read as
-    cookies (its pairs join request.cookies), not as a header."""
-    request = entry.get("request") or {}
-    found: list[tuple[str, str]] = [("url", str(request.get("url") or ""))]
-    cookies = [(str(c.get("name", "")), str(c.get("value", ""))) for c in request.get("cookies") or []]
-    for header in request.get("headers") or []:
-        name = str(header.get("name", "")).lower()
-        value = str(header.get("value", ""))
-        if name == "cookie":
-            cookies += [pair for pair in _cookie_pairs(value) if pair not in cookies]
-        else:
-            found.append((f"header:{name}", value))
-    found += [(f"cookie:{name}", value) for name, value in cookies]
-    post = request.get("postData") or {}
-    raw = entry.get("_requestBody")
-    if isinstance(raw, (bytes, bytearray)):     # a capture's raw body: the whole of it, binary ones too
-        body = [bytes(raw).decode("utf-8", "replace")]
-    else:
-        body = [str(post.get("text") or "")]
-        body += [f"{p.get('name', '')}={p.get('value', '')}" for p in post.get("params") or []]
-    found.append(("body", "\n".join(part for part in body if part)))
-    return [(where, text) for where, text in found if text]
-
-
-def unsearched(entry: Mapping) -> list[str]:
-    """What of an entry's request could not be searched, one phrase each (empty when all of it was): a body
-    kept by reference or cut, a body the capture could not read, a request the client never let the proxy see.
-    A finding must call such a request unmeasured for those parts, never clean."""
-    gaps: list[str] = []
-    if str(entry.get("_error") or "").startswith("client TLS handshake failed"):
-        gaps.append("request: the client refused the proxy's certificate, its content was not seen")
-    if isinstance(entry.get("_requestBody"), (bytes, bytearray)):
-        if entry.get("_requestBodyTruncated"):
-            gaps.append(f"body: only the first {len(entry['_requestBody'])} of {entry.get('_requestBodySize')} "
-                        "bytes were kept")
-        return gaps
-    post = (entry.get("request") or {}).get("postData") or {}
-    if post.get("_unavailable"):
-        gaps.append("body: not available to the capture")
-    elif "text" not in post and (post.get("_sha256") or post.get("encoding") == "sha256-ref"):
-        gaps.append("body: binary, kept by reference, not searched")
-    elif post.get("_truncated"):
-        gaps.append("body: truncated, only its first part searched")
-    return gaps
 
 
 def find_planted(entry: Mapping, planted: Sequence[Planted]) -> list[HoneyMatch]:

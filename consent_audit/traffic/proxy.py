@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import json
 import logging
 import os
@@ -112,10 +113,8 @@ class MitmProxy:
         return args
 
     def start(self, timeout: float = 30.0) -> "MitmProxy":
-        try:
-            import mitmproxy  # noqa: F401  (only to say clearly that it is missing)
-        except ImportError:
-            raise UsageError("mitmproxy is not installed; run `make setup` (pip install -e .)") from None
+        if importlib.util.find_spec("mitmproxy") is None:
+            raise UsageError("mitmproxy is not installed; run `make setup` (pip install -e .)")
         if self.upstream_ca is not None and not Path(self.upstream_ca).is_file():
             raise UsageError(f"the upstream CA file {self.upstream_ca} does not exist; give a PEM certificate file")
         if not self.port:
