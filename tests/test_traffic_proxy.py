@@ -151,6 +151,15 @@ def test_other_hosts_are_recorded_and_refused(proxy: MitmProxy) -> None:
     assert [m.encoding for m in find_planted(entry, [EMAIL])] == ["url"]
 
 
+def test_https_to_other_hosts_is_read_before_it_is_refused(proxy: MitmProxy) -> None:
+    """TLS to the client is made from its SNI alone (lazy connection): the request's content is recorded."""
+    url = "https://app-measurement.com/a?x=1"
+    assert send(proxy, url, body=b"em=honey.user%40example.org") == 502
+    entry = entry_for(proxy, url)
+    assert "blocked" in entry["_error"] and entry["_requestBody"] == b"em=honey.user%40example.org"
+    assert [(m.encoding, m.where) for m in find_planted(entry, [EMAIL])] == [("url", "body")]
+
+
 def test_client_refusing_the_proxy_ca_is_an_entry(proxy: MitmProxy, server: tuple[int, Path]) -> None:
     assert send(proxy, f"https://{TRACKER}:{server[0]}/pinned", trust=server[1]) == 0
     entry = entry_for(proxy, f"https://{TRACKER}/")
