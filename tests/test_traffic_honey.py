@@ -8,7 +8,7 @@ from urllib.parse import quote, quote_plus
 
 import pytest
 
-from consent_audit.traffic.honey import HoneyMatch, Planted, base64_fragments, find_planted
+from consent_audit.traffic.honey import HoneyMatch, Planted, base64_fragments, find_planted, unsearched
 
 EMAIL = Planted("account e-mail", "email", "Jane.Roe+audit@Example.org")
 PHONE = Planted("account phone", "phone", "+49 151 2345 6789")
@@ -132,6 +132,33 @@ def test_form_params_are_body() -> None:
     assert found(har) == {("ID card", "plain", "body")}
 
 
+def test_raw_binary_body_is_searched_whole() -> None:
+    """A capture's raw body (protobuf-like bytes around the value) is searched, not the HAR's bounded text."""
+    har = entry(body="cut before the value")
+    har["_requestBody"] = b"\x0a\x1a" + b"jane.roe+audit@example.org" + b"\x12\x00\xff\xfe" + b"L01X00T47"
+    assert found(har) == {("account e-mail", "plain", "body"), ("ID card", "plain", "body")}
+    assert unsearched(har) == []
+
+
+@pytest.mark.parametrize("har_change, gap", [
+    ({"_requestBody": b"x" * 10, "_requestBodyTruncated": True, "_requestBodySize": 5000}, "first 10 of 5000"),
+    ({"postData": {"mimeType": "application/x-protobuf", "_sha256": "ab" * 32, "encoding": "sha256-ref"}},
+     "kept by reference"),
+    ({"postData": {"mimeType": "text/plain", "text": "abc…", "_truncated": True}}, "truncated"),
+    ({"postData": {"_unavailable": True}}, "not available"),
+    ({"_error": "client TLS handshake failed: certificate unknown"}, "refused the proxy's certificate"),
+])
+def test_unsearched_parts_are_named(har_change: dict, gap: str) -> None:
+    har = entry()
+    for key, value in har_change.items():
+        (har["request"] if key == "postData" else har)[key] = value
+    assert len(unsearched(har)) == 1 and gap in unsearched(har)[0]
+
+
+def test_fully_searched_entry_has_no_gaps() -> None:
+    assert unsearched(entry(body='{"a": 1}')) == []
+
+
 def test_one_value_in_several_places_reported_per_place() -> None:
     har = entry(url="https://t.example.net/p?n=Jane%20Roe", headers={"Referer": "https://app/?n=Jane+Roe"},
                 body="name=Jane Roe")
@@ -169,6 +196,7 @@ def test_near_misses_do_not_match(har: dict) -> None:
     (Planted("x", "location", "95.00,13.40"), "out of range"),
     (Planted("x", "location", "52.5,13.4"), "decimals"),
     (Planted("x", "email", "  "), "empty"),
+    (Planted("x", "name", "Li"), "too few"),
 ])
 def test_bad_planted_value_is_one_clear_line(bad: Planted, message: str) -> None:
     with pytest.raises(ValueError, match=message) as caught:

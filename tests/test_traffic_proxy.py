@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from consent_audit.traffic.honey import Planted, find_planted
+from consent_audit.traffic.honey import Planted, find_planted, unsearched
 from consent_audit.traffic.proxy import MitmProxy
 from consent_audit.waits import wait_until
 
@@ -124,8 +124,7 @@ def test_https_request_recorded_with_bodies_and_honey(proxy: MitmProxy, server: 
     assert entry["_requestBody"] == b'{"em": "honey.user@example.org"}' and entry["_responseBody"] == b'{"ok": true}'
     assert entry["startedDateTime"].startswith(str(datetime.date.today().year)) and entry["_wallTime"] > 0
     assert {"name": "u", "value": "1"} in entry["request"]["queryString"]
-    har_view = {**entry, "request": {**entry["request"], "postData": {"text": entry["_requestBody"].decode()}}}
-    assert [m.where for m in find_planted(har_view, [EMAIL])] == ["body"]
+    assert [m.where for m in find_planted(entry, [EMAIL])] == ["body"]      # the raw body, searched whole
 
 
 def test_body_cap_keeps_the_size_of_the_whole(proxy: MitmProxy, server: tuple[int, Path]) -> None:
@@ -134,7 +133,7 @@ def test_body_cap_keeps_the_size_of_the_whole(proxy: MitmProxy, server: tuple[in
     assert send(proxy, url, body=body) == 200
     entry = entry_for(proxy, url)
     assert entry["_requestBody"] == body[:64] and entry["_requestBodyTruncated"] is True
-    assert entry["_requestBodySize"] == 1000
+    assert entry["_requestBodySize"] == 1000 and "first 64 of 1000 bytes" in unsearched(entry)[0]
     assert not any("Sha256" in key for key in entry)         # no hash of an unmasked body (see mitm_addon)
 
 
@@ -152,10 +151,20 @@ def test_other_hosts_are_recorded_and_refused(proxy: MitmProxy) -> None:
     assert [m.encoding for m in find_planted(entry, [EMAIL])] == ["url"]
 
 
+def test_https_to_other_hosts_is_read_before_it_is_refused(proxy: MitmProxy) -> None:
+    """TLS to the client is made from its SNI alone (lazy connection): the request's content is recorded."""
+    url = "https://app-measurement.com/a?x=1"
+    assert send(proxy, url, body=b"em=honey.user%40example.org") == 502
+    entry = entry_for(proxy, url)
+    assert "blocked" in entry["_error"] and entry["_requestBody"] == b"em=honey.user%40example.org"
+    assert [(m.encoding, m.where) for m in find_planted(entry, [EMAIL])] == [("url", "body")]
+
+
 def test_client_refusing_the_proxy_ca_is_an_entry(proxy: MitmProxy, server: tuple[int, Path]) -> None:
     assert send(proxy, f"https://{TRACKER}:{server[0]}/pinned", trust=server[1]) == 0
     entry = entry_for(proxy, f"https://{TRACKER}/")
     assert entry["request"]["method"] == "CONNECT" and entry["_error"].startswith("client TLS handshake failed")
+    assert unsearched(entry) == ["request: the client refused the proxy's certificate, its content was not seen"]
 
 
 def test_stop_keeps_entries_and_certificate_and_deletes_key_and_flows(tmp_path: Path) -> None:
@@ -209,5 +218,4 @@ def test_headless_chromium_through_the_proxy(proxy: MitmProxy, server: tuple[int
     assert entry_for(proxy, page)["response"]["status"] == 200
     beacon = entry_for(proxy, f"https://{TRACKER}:{server[0]}/beacon")
     assert beacon["request"]["method"] == "POST" and beacon["response"]["status"] == 200
-    har_view = {**beacon, "request": {**beacon["request"], "postData": {"text": beacon["_requestBody"].decode()}}}
-    assert [(m.encoding, m.where) for m in find_planted(har_view, [EMAIL])] == [("plain", "body")]
+    assert [(m.encoding, m.where) for m in find_planted(beacon, [EMAIL])] == [("plain", "body")]

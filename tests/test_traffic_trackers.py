@@ -78,3 +78,12 @@ def test_is_third_party(host: str, first: str, third: bool) -> None:
 def test_is_third_party_rejects_empty_host() -> None:
     with pytest.raises(ValueError):
         is_third_party("", "example.com")
+
+
+def test_recorded_public_suffix_source_matches_the_pin() -> None:
+    import importlib.metadata
+    import tomllib
+    record = source_record()["public_suffix_list"]
+    pins = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    assert f"{record['package']}=={record['version']}" in pins
+    assert importlib.metadata.version(record["package"]) == record["version"]

@@ -1,1 +1,1 @@
-"""What an app sends over the network: planted honey data, tracker hosts, TCF consent strings and the proxy that captures it."""
+"""What an app sends: planted honey data, tracker hosts, TCF consent strings, the capturing proxy."""

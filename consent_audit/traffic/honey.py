@@ -6,8 +6,12 @@ Shapes
   (WGS 84), a phone's value is any form `phonenumbers` parses with its country code ("+49 151 1234 5678").
 - `find_planted(entry, planted)`: `entry` is one HAR 1.2 entry dict; searched are `request.url`,
   `request.headers` [{name, value}], `request.cookies` [{name, value}] (and the `Cookie` header, parsed into
-  cookies), `request.postData.text` and `request.postData.params` [{name, value}]. Returns one `HoneyMatch`
-  per (planted value, encoding, place), in the order places and planted values were given.
+  cookies), and the body: a capture's raw `_requestBody` bytes when the entry has them (search the raw entry
+  before the HAR writer bounds it: binary bodies such as protobuf are then searched too), else
+  `request.postData.text` and `request.postData.params` [{name, value}]. Returns one `HoneyMatch` per
+  (planted value, encoding, place), in the order places and planted values were given.
+- `unsearched(entry)`: the parts that could not be searched (a body cut or kept by reference, a client that
+  refused the proxy's certificate), so a finding says "unmeasured" for them rather than "nothing sent".
 
 Encodings looked for
 - plain: the value as planted or normalised (below), case-insensitive for e-mail, names and identifiers;
@@ -36,8 +40,8 @@ Normalisation (the forms that are hashed and searched), with their sources
   device at better than city precision (a coarse estimate can still fall in the same cell by chance; the
   HAR keeps the numbers sent). One coordinate alone never matches.
 
-Errors: ValueError (one line) for a Planted of an unknown kind, an unparseable phone or a location that is
-not "lat,lon" in range.
+Errors: ValueError (one line) for a Planted of an unknown kind, a value shorter than MIN_LENGTH, an
+unparseable phone or a location that is not "lat,lon" in range.
 """
 from __future__ import annotations
 
@@ -48,14 +52,21 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from http.cookies import SimpleCookie
 from urllib.parse import unquote_plus
+
+from .request_places import places, unsearched
+
+__all__ = ["Planted", "HoneyMatch", "find_planted", "unsearched", "normalised_forms", "base64_fragments",
+           "location_in", "KINDS", "ENCODINGS"]
 
 KINDS = ("email", "phone", "name", "id_number", "location", "device_id", "text")
 ENCODINGS = ("plain", "url", "base64", "md5", "sha1", "sha256")
 HASHES = ("md5", "sha1", "sha256")
 MIN_DECIMALS = 2
 """Fewest decimals of a coordinate that counts as the planted location (2 decimals: about 1.1 km)."""
+MIN_LENGTH = 6
+"""Fewest characters of a planted value (a location excepted): shorter ones ("Li", "Roe") occur in unrelated
+text and their base64 fragments in any large blob, so a match would prove nothing."""
 GMAIL_DOMAINS = ("gmail.com", "googlemail.com")
 PHONE_SEPARATORS = r"[\s.\-()]{0,2}"
 
@@ -96,6 +107,9 @@ def normalised_forms(item: Planted) -> tuple[str, ...]:
         raise ValueError(f"planted value {item.name!r} has kind {item.kind!r}; use one of {', '.join(KINDS)}")
     if not value:
         raise ValueError(f"planted value {item.name!r} is empty; give the value the suite planted")
+    if len(value) < MIN_LENGTH and item.kind != "location":
+        raise ValueError(f"planted value {item.name!r} has {len(value)} characters, too few to tell apart from "
+                         f"other text; plant a distinctive value of at least {MIN_LENGTH}")
     if item.kind == "email":
         email = value.lower()
         forms = [email]
@@ -237,37 +251,6 @@ def _search(text: str, item: Planted) -> list[str]:
             if encoding not in found and not (encoding == "url" and "plain" in found):
                 found.append(encoding)
     return found
-
-
-def _cookie_pairs(header: str) -> list[tuple[str, str]]:
-    jar: SimpleCookie = SimpleCookie()
-    try:
-        jar.load(header)
-    except Exception:  # http.cookies raises CookieError on malformed pairs; split by hand then
-        return [(name.strip(), value) for name, _, value in (part.partition("=") for part in header.split(";"))]
-    return [(name, morsel.value) for name, morsel in jar.items()] or \
-        [(name.strip(), value) for name, _, value in (part.partition("=") for part in header.split(";"))]
-
-
-def places(entry: Mapping) -> list[tuple[str, str]]:
-    """Each searchable place of a HAR 1.2 entry's request as (where, text); the Cookie header is read as
-    cookies (its pairs join request.cookies), not as a header."""
-    request = entry.get("request") or {}
-    found: list[tuple[str, str]] = [("url", str(request.get("url") or ""))]
-    cookies = [(str(c.get("name", "")), str(c.get("value", ""))) for c in request.get("cookies") or []]
-    for header in request.get("headers") or []:
-        name = str(header.get("name", "")).lower()
-        value = str(header.get("value", ""))
-        if name == "cookie":
-            cookies += [pair for pair in _cookie_pairs(value) if pair not in cookies]
-        else:
-            found.append((f"header:{name}", value))
-    found += [(f"cookie:{name}", value) for name, value in cookies]
-    post = request.get("postData") or {}
-    body = [str(post.get("text") or "")]
-    body += [f"{p.get('name', '')}={p.get('value', '')}" for p in post.get("params") or []]
-    found.append(("body", "\n".join(part for part in body if part)))
-    return [(where, text) for where, text in found if text]
 
 
 def find_planted(entry: Mapping, planted: Sequence[Planted]) -> list[HoneyMatch]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import json
 import logging
 import os
@@ -83,7 +84,8 @@ class MitmProxy:
         self.body_cap = body_cap
         self.process: subprocess.Popen | None = None
         self._log: Any = None
-        self._kept: list[dict[str, Any]] | None = None
+        self._read: list[dict[str, Any]] = []      # entries parsed so far
+        self._offset = 0                            # bytes of flows.jsonl parsed so far
 
     @property
     def ca_cert(self) -> Path:
@@ -111,10 +113,8 @@ class MitmProxy:
         return args
 
     def start(self, timeout: float = 30.0) -> "MitmProxy":
-        try:
-            import mitmproxy  # noqa: F401  (only to say clearly that it is missing)
-        except ImportError:
-            raise UsageError("mitmproxy is not installed; run `make setup` (pip install -e .)") from None
+        if importlib.util.find_spec("mitmproxy") is None:
+            raise UsageError("mitmproxy is not installed; run `make setup` (pip install -e .)")
         if self.upstream_ca is not None and not Path(self.upstream_ca).is_file():
             raise UsageError(f"the upstream CA file {self.upstream_ca} does not exist; give a PEM certificate file")
         if not self.port:
@@ -126,7 +126,8 @@ class MitmProxy:
         os.chmod(self.workdir, 0o700)
         os.chmod(self.confdir, 0o700)
         self.flows_path.touch(mode=0o600)
-        self._kept = None
+        self.flows_path.write_bytes(b"")
+        self._read, self._offset = [], 0
         self._log = self.log_path.open("w", encoding="utf-8")
         log.info("starting mitmproxy on %s (confdir %s)", self.url, self.confdir)
         self.process = subprocess.Popen(self.command(), stdout=self._log, stderr=subprocess.STDOUT,
@@ -153,14 +154,21 @@ class MitmProxy:
     def entries(self) -> list[dict[str, Any]]:
         """Every flow so far as a HAR entry (bodies as bytes in `_requestBody` / `_responseBody`), in the order
         the flows finished; after `stop()` the entries it had."""
-        if self._kept is not None:
-            return [dict(entry) for entry in self._kept]
+        self._load_new()
+        return [dict(entry) for entry in self._read]
+
+    def _load_new(self) -> None:
+        """Parse the lines the addon appended since the last call (a line still being written waits)."""
         try:
-            text = self.flows_path.read_text(encoding="utf-8")
+            with self.flows_path.open("rb") as flows:
+                flows.seek(self._offset)
+                chunk = flows.read()
         except FileNotFoundError:
-            return []
-        lines = text.split("\n")[:-1]          # the last piece is empty or a line still being written
-        return [_with_bodies(json.loads(line)) for line in lines if line.strip()]
+            return
+        complete = chunk[:chunk.rfind(b"\n") + 1]
+        self._offset += len(complete)
+        self._read += [_with_bodies(json.loads(line)) for line in complete.decode("utf-8").split("\n")
+                       if line.strip()]
 
     def stop(self) -> None:
         """End mitmdump (its process group) and its watcher; keep the entries in memory, delete the flows file
@@ -180,8 +188,8 @@ class MitmProxy:
         if self._log is not None:
             self._log.close()
             self._log = None
-        if self._kept is None and self.flows_path.exists():
-            self._kept = self.entries()
+        if self.flows_path.exists():
+            self._load_new()
             self.flows_path.unlink()
         if self.own_ca:
             for name in PRIVATE_FILES:
