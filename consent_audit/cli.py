@@ -14,7 +14,7 @@ from .errors import UsageError
 from .model import EXIT_CLEAN, EXIT_FOUND, EXIT_INCOMPLETE
 
 EXIT_BROKEN = EXIT_INCOMPLETE
-COMMANDS = ("run", "verify", "explore", "listing", "init", "bundle")
+COMMANDS = ("run", "verify", "explore", "listing", "init", "bundle", "proxy_setup")
 COMMANDS += ("diff", "prune", "trend")      # the nightly farm's commands
 
 

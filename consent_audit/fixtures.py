@@ -115,17 +115,16 @@ def test_dir(request: pytest.FixtureRequest, run: Run) -> Path:
 
 
 @pytest.fixture
-def start_location(target: Target, request: pytest.FixtureRequest) -> str:
-    """Where the app starts: the target's `start`, under the URL of the fixture named by its `served_by`
-    (a session fixture whose value has `.url`, e.g. the reference app's `refapp_server`) when it has one."""
+def target_server(target: Target, request: pytest.FixtureRequest) -> Any:
+    """The value of the fixture the target's `served_by` names (None without one): `.url`, and optionally
+    `.loopback_hosts` (host names it answers for, which the browser then resolves to 127.0.0.1)."""
     if not target.served_by:
-        return target.start_url()
+        return None
     try:
-        server = request.getfixturevalue(target.served_by)
+        return request.getfixturevalue(target.served_by)
     except pytest.FixtureLookupError:
         raise UsageError(f"target {target.name} is served by the fixture '{target.served_by}', which no installed "
                          f"pytest plugin or conftest.py provides") from None
-    return target.start_url(str(server.url))
 
 
 @pytest.fixture(scope="session")
@@ -144,10 +143,20 @@ def session_pool(pytestconfig: pytest.Config, run: Run, appium_url: str) -> Iter
 
 
 @pytest.fixture
+def start_location(target: Target, target_server: Any) -> str:
+    """Where the app starts: the target's `start`, under the URL of the fixture named by its `served_by`
+    (a session fixture whose value has `.url`, e.g. the reference app's `refapp_server`) when it has one."""
+    if target_server is None:
+        return target.start_url()
+    return target.start_url(str(target_server.url))
+
+
+@pytest.fixture
 def driver(appium_url: str, device_profile: Profile, target: Target, request: pytest.FixtureRequest,
-           session_pool: Any, pytestconfig: pytest.Config) -> Iterator[Any]:
-    """A session in the state a new one starts in: the worker's kept session made fresh where the platform
-    can (`--sessions reuse`), else a new Appium session per test (fresh browser profile / app state)."""
+           session_pool: Any, pytestconfig: pytest.Config, traffic_mode: str, target_server: Any) -> Iterator[Any]:
+    """A session in the state a new one starts in, set up for the traffic capture: the worker's kept session
+    made fresh where the platform can (`--sessions reuse`; not through a per-test proxy), else a new Appium
+    session per test (fresh browser profile / app state)."""
     from appium import webdriver
     from appium.options.common.base import AppiumOptions
 
@@ -159,11 +168,15 @@ def driver(appium_url: str, device_profile: Profile, target: Target, request: py
     spec = spec_named(device_profile.platform)
     # the platform's defaults (a free chromedriver port, the app package …) unless the profile sets them
     caps = {**spec.capability_defaults(device_profile, target), **device_profile.capabilities}
+    from .traffic.capture import session_capabilities
+    proxy = request.getfixturevalue("traffic_proxy") if traffic_mode == "proxy" else None
+    caps = session_capabilities(traffic_mode, caps, getattr(target_server, "loopback_hosts", ()), proxy,
+                                chromium="goog:chromeOptions" in caps)
 
     def start() -> Any:
         return webdriver.Remote(appium_url, options=AppiumOptions().load_capabilities(caps))
 
-    if spec.fresh_state is not None and pytestconfig.getoption("--sessions") == REUSE:
+    if spec.fresh_state is not None and pytestconfig.getoption("--sessions") == REUSE and proxy is None:
         yield session_pool.take(session_key(caps), start, spec.fresh_state)     # quit when the worker ends
         return
     session = start()
@@ -201,12 +214,15 @@ def _record_identity(run: Run, target: Target, platform: Any, start_location: st
 
 @pytest.fixture
 def recorder(platform: Any, test_dir: Path, masker: Masker, pytestconfig: pytest.Config,
-             request: pytest.FixtureRequest, run: Run) -> Iterator[Recorder]:
+             request: pytest.FixtureRequest, run: Run, traffic_mode: str, start_location: str) -> Iterator[Recorder]:
     mode = pytestconfig.getoption("--screenshot")
     rec = Recorder(platform, test_dir, masker, screenshots="on" if mode == "on" else "off")
+    from .traffic.fixtures import close_traffic, open_traffic
+    rec.traffic = open_traffic(traffic_mode, platform, request, test_dir, masker, start_location)
     try:
         yield rec
     finally:
+        close_traffic(rec.traffic, run)
         if _failed(request) and not request.node.stash.get(FAILURE_KEY, False):
             _attach_failure(rec, mode, test_dir, run, masker)
         from .diskfull import tolerant

@@ -22,7 +22,8 @@ from .targets import default_targets
 log = logging.getLogger("consent_audit")
 
 pytest_plugins = ["consent_audit.audit", "consent_audit.wrapup", "consent_audit.fixtures",
-                  "consent_audit.nightly.progress", "consent_audit.parallel"]   # outcomes: results recorded at setup, verdicts set explicitly
+                  "consent_audit.nightly.progress", "consent_audit.parallel",
+                  "consent_audit.traffic.fixtures"]      # outcomes: results recorded at setup, verdicts set explicitly
 
 RUN_KEY = pytest.StashKey[Run]()
 REPORTS_KEY = pytest.StashKey[dict]()
@@ -44,6 +45,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="screenshot after every step (on), never, or only when a test fails")
     group.addoption("--reports-dir", default=str(REPORTS), help="where run folders are written")
     group.addoption("--run-id", default=None, help="name of the run folder (default: UTC time + random)")
+    group.addoption("--traffic", default="auto", choices=("auto", "cdp", "proxy", "off"),
+                    help="capture the app's network traffic: auto (the profile's `traffic`, else DevTools on the "
+                         "web, none on Android), cdp, proxy (mitmproxy) or off")
     group.addoption("--relaunches", type=int, default=3, help="relaunches when counting nagging")
     group.addoption("--html-report", default="auto", choices=("auto", "on", "off"),
                     help="build the single-file Allure HTML report at the end (auto: when flows ran)")

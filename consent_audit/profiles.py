@@ -29,6 +29,7 @@ class Profile:
     appium_url: str | None = None
     description: str = ""
     requires_device: bool = False
+    traffic: str | None = None            # cdp | proxy | off; None: the platform's default
     secret_values: list[str] = field(default_factory=list)
     path: Path | None = None
 
@@ -83,7 +84,7 @@ def load_profile(name_or_path: str, overrides: list[str] | None = None, folder: 
     return Profile(name=data.get("name", path.stem), platform=platform, capabilities=caps,
                    server=data.get("server", "local"), appium_url=appium_url,
                    description=data.get("description", ""), requires_device=bool(data.get("requires_device")),
-                   secret_values=secrets, path=path)
+                   traffic=data.get("traffic"), secret_values=secrets, path=path)
 
 
 def platform_of(capabilities: dict[str, Any], declared: Any, path: Path) -> str:

@@ -127,6 +127,8 @@ def after_relaunch(platform: Any, recorder: Any) -> dict[str, Any] | None:
     platform cannot read storage (then nothing is relaunched)."""
     if platform.stored_state() is None:
         return None
+    recorder.relaunched()           # its traffic is a phase of its own
     platform.relaunch()
+    recorder.settle_traffic()
     recorder.invalidate()
     return platform.stored_state()

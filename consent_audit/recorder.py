@@ -38,6 +38,7 @@ class Recorder:
         self._last_files: dict[str, str] = {}
         self._captures = 0
         self._unreadable: AutomationError | None = None   # a capture that said the screen cannot be read
+        self.traffic: Any = None        # a consent_audit.traffic.log.TrafficLog when traffic is captured
         (out_dir / "steps").mkdir(parents=True, exist_ok=True)
 
     # --- capture ---
@@ -107,6 +108,8 @@ class Recorder:
         began = time.perf_counter()
         index = len(self.steps) + 1
         self._unreadable = None
+        if self.traffic is not None:
+            self._traffic_step(kind, index)
         with allure.step(title):
             self._last = None
             try:
@@ -120,6 +123,8 @@ class Recorder:
                 if screen.screenshot:
                     allure.attach(screen.screenshot, name=f"after {kind.value}",
                                   attachment_type=allure.attachment_type.PNG)
+                if self.traffic is not None:
+                    self._attach_requests(index)
             step = Step(index=index, kind=kind, title=title, target=info, at=at, seconds=seconds,
                         screen=screen, files=files)
         self.steps.append(step)
@@ -130,6 +135,55 @@ class Recorder:
         if unreadable is not None:   # the action went through but what followed cannot be read: broken, not measured
             raise unreadable
         return step
+
+    # --- traffic ---
+    def _traffic_step(self, kind: Kind, index: int) -> None:
+        """A step begins: a launch opens the phase "launch" (nothing answered yet), a relaunch a new phase
+        keeping the choices in force."""
+        self.traffic.step_started(index, time.time())
+        if kind == Kind.LAUNCH:
+            denied = self._denied()
+            self.traffic.phase("launch" + _denied_note(denied), step=index, consent="unanswered", denied=denied)
+        elif kind == Kind.RELAUNCH:
+            self.relaunched(step=index)
+
+    def _denied(self) -> list[str]:
+        return [p for p, state in self.platform.decided.items() if state == "denied"]
+
+    def relaunched(self, step: int | None = None) -> None:
+        """A relaunch (recorded or not) opens a new traffic phase keeping the choices in force."""
+        if self.traffic is None:
+            return
+        current = self.traffic.current
+        base = current.notes.get("base", current.name)
+        denied = self._denied()
+        note = _denied_note(denied) if sorted(denied) != sorted(current.denied) else ""
+        self.traffic.phase(f"relaunch, {base}{note}", step=step, denied=denied, base=base + note)
+
+    def _attach_requests(self, index: int) -> None:
+        """The requests sent during the step, as one text attachment of it (none: nothing attached)."""
+        from .traffic.log import summary_line
+        self.traffic.collect()
+        lines = [summary_line(e) for e in self.traffic.of_step(index)]
+        if lines:
+            allure.attach(self.masker.mask("\n".join(lines)), name=f"network ({len(lines)} requests, "
+                          f"{self.traffic.current.name})", attachment_type=allure.attachment_type.TEXT)
+
+    def settle_traffic(self) -> None:
+        """Wait until the app's traffic is quiet (consent_audit.traffic.measure.settle, STEP_QUIET_S), so that
+        what an action set off is sent before the flow moves on (a reset or a relaunch would cut it short)."""
+        if self.traffic is not None:
+            from .traffic.measure import STEP_QUIET_S, STEP_SETTLE_TIMEOUT_S, settle
+            settle(self.traffic, quiet=STEP_QUIET_S, timeout=STEP_SETTLE_TIMEOUT_S)
+
+    def phase(self, name: str, since: Step | None = None, **state: Any) -> None:
+        """Open a traffic phase (consent_audit.traffic.log) from the step `since` (default: now), e.g.
+        `recorder.phase("after reject", since=reject.steps[-1], consent="rejected")`. Without a capture: nothing."""
+        if self.traffic is None:
+            return
+        self.settle_traffic()
+        wall = self.traffic.step_started_at(since.index) if since is not None else None
+        self.traffic.phase(name, since=wall, step=since.index if since is not None else None, **state)
 
     def _safe_capture(self, stem: str) -> tuple[Screen, dict[str, str]]:
         try:
@@ -153,6 +207,11 @@ class Recorder:
                 "captures": self._captures}
         path.write_text(self.masker.mask(json.dumps(data, ensure_ascii=False, indent=1)), encoding="utf-8")
         return path
+
+
+def _denied_note(denied: list[str]) -> str:
+    """'; camera, geolocation denied' for a phase name ('' when nothing is denied)."""
+    return f"; {', '.join(sorted(denied))} denied" if denied else ""
 
 
 def redact_png(png: bytes, boxes: list[tuple[int, int, int, int]]) -> bytes:

@@ -38,6 +38,7 @@ class Target:
     permissions: list[str] = field(default_factory=list)
     account: dict[str, Value] = field(default_factory=dict)
     collected_at_signup: list[str] = field(default_factory=list)
+    honey: list[dict[str, str]] = field(default_factory=list)   # planted values: {name, kind, value}
     truth_path: Path | None = None
     default: bool = False
     description: str = ""
@@ -130,6 +131,7 @@ def load_target(name: str, folder: Path | None = None, environ: dict[str, str] |
                   variant=data.get("variant"),
                   permissions=list(data.get("permissions", [])), account=account,
                   collected_at_signup=list(data.get("collected_at_signup", [])),
+                  honey=[dict(h) for h in data.get("honey", [])],
                   truth_path=(path.parent / truth).resolve() if truth else None, default=bool(data.get("default")),
                   description=data.get("description", ""), path=path)
 

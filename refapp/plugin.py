@@ -7,14 +7,27 @@ from typing import Any, Iterator
 
 import pytest
 
-from .server import RefAppServer
+from .server import RefAppServer, load_variants
+from .trackers import TrackerServer, tracker_hosts
 
 
 @pytest.fixture(scope="session")
-def refapp_server(run: Any) -> Iterator[RefAppServer]:
-    """The reference app on a free loopback port with fresh state for this run (`.url`, `.build`); the run's
-    metadata records both under `reference_app`. `run` is the engine's session fixture (consent_audit.plugin)."""
-    server = RefAppServer(host="127.0.0.1", port=0)
+def refapp_trackers() -> Iterator[TrackerServer]:
+    """The variants' third parties on a free loopback port (refapp.trackers)."""
+    server = TrackerServer(tracker_hosts(load_variants()))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def refapp_server(run: Any, refapp_trackers: TrackerServer) -> Iterator[RefAppServer]:
+    """The reference app on a free loopback port with fresh state for this run (`.url`, `.build`,
+    `.loopback_hosts`: its tracker hosts, answered by `refapp_trackers`); the run's metadata records url and
+    build under `reference_app`. `run` is the engine's session fixture (consent_audit.plugin)."""
+    server = RefAppServer(host="127.0.0.1", port=0, tracker_port=refapp_trackers.port)
     server.start()
     run.meta["reference_app"] = {"url": server.url, "build": server.build}
     try:

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .trackers import tracker_hosts, variant_csp
+
 VERSION = "1.0.0"
 PACKAGE_DIR = Path(__file__).resolve().parent
 STATIC_DIR = PACKAGE_DIR / "static"
@@ -211,14 +213,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         return
 
     # -- responses ---------------------------------------------------------------------------
-    def _send(self, status: int, body: bytes, content_type: str, extra: dict | None = None) -> None:
+    def _send(self, status: int, body: bytes, content_type: str, extra: dict | None = None,
+              csp: str = CSP) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
-        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("Content-Security-Policy", csp)
         for key, value in (extra or {}).items():
             self.send_header(key, value)
         self.end_headers()
@@ -274,7 +277,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             if len(parts) == 2 and parts[1] in app.variants:
                 if not path.endswith("/"):
                     return self._send(301, b"", "text/plain", {"Location": f"/app/{parts[1]}/"})
-                return self._static("index.html")
+                return self._static("index.html", variant_csp(CSP, app.variants[parts[1]], app.tracker_port))
             return self._not_found()
         if parts[:2] == ["api", "info"] and len(parts) == 2:
             return self._json(200, {"build": app.build, "variants": sorted(app.variants)})
@@ -283,6 +286,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             if variant is None:
                 return self._json(404, {"error": "unknown variant"})
             if parts[2] == "config":
+                if variant.get("tracking") and app.tracker_port is not None:
+                    variant = {**variant, "tracking": {**variant["tracking"], "port": app.tracker_port}}
                 return self._json(200, variant)
             if parts[2] == "me":
                 account = self._auth(parts[1])
@@ -312,14 +317,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return self._json(400, {"error": "invalid JSON body"})
         return handler(name, variant, data)
 
-    def _static(self, filename: str) -> None:
+    def _static(self, filename: str, csp: str = CSP) -> None:
         if not re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", filename):
             return self._not_found()
         path = STATIC_DIR / filename
         if not path.is_file():
             return self._not_found()
         content_type = CONTENT_TYPES.get(path.suffix, "application/octet-stream")
-        self._send(200, path.read_bytes(), content_type)
+        self._send(200, path.read_bytes(), content_type, csp=csp)
 
     def _auth(self, name: str) -> dict | None:
         token = self._token()
@@ -421,8 +426,10 @@ class RefAppServer:
     'http://127.0.0.1:40123'
     """
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, db_path: str | None = None):
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, db_path: str | None = None,
+                 tracker_port: int | None = None):
         self.host = _check_loopback(host)
+        self.tracker_port = tracker_port      # the third parties' loopback server (refapp.trackers), if started
         self.port = int(port)
         self.db_path = db_path
         self.variants = load_variants()
@@ -431,6 +438,11 @@ class RefAppServer:
         self._httpd: http.server.ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._url: str | None = None
+
+    @property
+    def loopback_hosts(self) -> list[str]:
+        """The tracker host names the variants use: the browser resolves them to 127.0.0.1."""
+        return tracker_hosts(self.variants) if self.tracker_port is not None else []
 
     @property
     def url(self) -> str:

@@ -76,6 +76,8 @@ def test_permission_figures_equal_the_truth(audit_run, target: str) -> None:
     assert measured["prompts_per_launch"] == truth["prompts_per_launch"]
     assert measured["bundled_demand"] == truth["bundled_demand"]
     assert measured["requested_at_launch"] == truth["requested_at_launch"]
+    traffic = truth_of(target)["traffic"]["permissions"]                  # what went out, per phase
+    assert {k: measured.get(k) for k in traffic} == traffic
 
 
 @pytest.mark.parametrize("target", TARGETS)
@@ -85,6 +87,8 @@ def test_consent_figures_equal_the_truth(audit_run, target: str) -> None:
     for key in ("accept_steps", "reject_steps", "preticked", "shaming_text", "reject_is_text_link"):
         assert measured[key] == truth[key], key
     assert measured["prominence"] == pytest.approx(truth["prominence"], abs=0.01)
+    traffic = truth_of(target)["traffic"]["consent"]
+    assert {k: measured.get(k) for k in traffic} == traffic
 
 
 @pytest.mark.parametrize("target", TARGETS)

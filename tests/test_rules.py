@@ -17,7 +17,8 @@ PATTERNS = {
     "bundled_permission_demand", "consent_nagging", "asymmetric_choice", "visual_interference",
     "preticked_consent", "confirmshaming", "reject_not_honoured",
     "policy_not_shown_first_run", "policy_hard_to_reach", "policy_unreadable", "unfair_policy_terms",
-    "policy_contradicts_behaviour", "forced_biometric",
+    "policy_contradicts_behaviour", "forced_biometric", "tracking_before_consent", "tracking_after_reject",
+    "data_after_permission_denied", "consent_string_contradicts_choice",
 }
 # Items rules.md marks [unverified]: they must not be asserted as checked.
 UNVERIFIED = ["miit-2019-4-no-permission-no-use", "miit-2019-4-bundled-permissions",

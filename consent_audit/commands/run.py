@@ -23,6 +23,8 @@ def register(sub: "argparse._SubParsersAction") -> None:
     run.add_argument("--capability", action="append", default=[], metavar="KEY=VALUE")
     run.add_argument("--screenshot", choices=("on", "off", "only-on-failure"), default="on")
     run.add_argument("--relaunches", type=int, default=3)
+    run.add_argument("--traffic", choices=("auto", "cdp", "proxy", "off"), default="auto",
+                     help="capture the app's traffic (auto: the profile's choice, DevTools on the web)")
     run.add_argument("--reports-dir", default=str(REPORTS))
     run.add_argument("--run-id")
     run.add_argument("--workers", type=int, default=1,
@@ -86,6 +88,8 @@ def pytest_args(args: argparse.Namespace) -> list[str]:
         out += ["--target", name]
     if args.keyword:
         out += ["-k", args.keyword]
+    if getattr(args, "traffic", "auto") != "auto":
+        out += ["--traffic", args.traffic]
     for option in ("operator", "tsa_url", "tsa_cert", "summary_lang"):
         if getattr(args, option):
             out += ["--" + option.replace("_", "-"), getattr(args, option)]

@@ -22,6 +22,7 @@ import yaml
 
 from ..paths import ASSETS
 from ..rules import Catalog, RuleItem
+from .dataflows_page import flows_section
 
 log = logging.getLogger(__name__)
 
@@ -197,7 +198,9 @@ class SummaryPage:
             out.append(f"<p><strong>{self.text('nothing_found')}</strong></p>")
             out.append(f"<p>{self.text('checked')}</p><ul>" + "".join(f"<li>{_e(p)}</li>" for p in patterns) + "</ul>")
         if result.get("metrics") and not result.get("findings"):
-            out.append(f"<h3>{self.text('figures')}</h3>" + self._figures(result["metrics"]))
+            shown = {k: v for k, v in result["metrics"].items() if k != "data_flows"}
+            out.append(f"<h3>{self.text('figures')}</h3>" + self._figures(shown))
+        out.append(flows_section(result.get("metrics") or {}, self.t))
         folder = result.get("folder", "")
         captions = _step_captions(self.payload, folder)
         for n, finding in enumerate(result.get("findings", []), 1):

@@ -15,12 +15,15 @@ from consent_audit.detectors.text import shaming_phrases
 from consent_audit.journeys import consent_elements
 from consent_audit.measures import mandatory, preticked, texts_of
 from consent_audit.readback import after_relaunch, judge
+from consent_audit.traffic.measure import flow_figures
+
+TRAFFIC = ("sent_before_consent", "sent_after_reject", "tc_strings_after_reject")
 
 
 @allure.epic("consent-flow audit")
 @allure.feature("consent dialog")
 @pytest.mark.flow("consent")
-def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr) -> None:
+def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, planted) -> None:
     for permission in target.permissions:
         platform.decide_permission(permission, "granted")
     app.launch()
@@ -31,12 +34,17 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr) -
     accept_el, reject_el = consent_elements(app, dialog)
     with recorder.journey("accept") as accept:
         app.accept_consent()
+    if accept.steps:
+        recorder.phase("after accept", since=accept.steps[-1], consent="accepted")
     accepted = after_relaunch(platform, recorder)      # what the accept path stored, as a relaunch finds it
+    recorder.settle_traffic()       # what the last action set off is sent before the reset
     platform.reset()
     app.launch()
     unanswered = platform.stored_state()
     with recorder.journey("reject") as reject:
         app.reject_consent()
+    if reject.steps:
+        recorder.phase("after reject", since=reject.steps[-1], consent="rejected")
     stored = judge(unanswered, accepted, after_relaunch(platform, recorder))
 
     # pixels: the two choices as drawn on the dialog
@@ -61,5 +69,7 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr) -
                           "shaming_text": shaming, "prominence": figures,
                           "reject_is_text_link": look["reject_is_text_link"],
                           "reject_honoured": stored.pop("reject_honoured"), "stored_choices": stored})
+    audit.metrics.update(flow_figures(recorder, planted, TRAFFIC))      # what went out in each phase
+    har = [audit.evidence_path(audit.metrics["traffic_har"])] if audit.metrics["traffic_har"] else []
     audit.conclude(audit.evaluate({"dialog": [annotated], "reject": audit.evidence_of(reject),
-                                   "accept": audit.evidence_of(accept)}))
+                                   "accept": audit.evidence_of(accept), "traffic": har}))

@@ -10,6 +10,7 @@ import pytest
 
 from consent_audit.detectors.blockers import read_blocker
 from consent_audit.measures import permission_outcome, screen_actions
+from consent_audit.traffic.measure import flow_figures
 
 
 def _decide(platform, permissions, denied) -> None:
@@ -20,7 +21,7 @@ def _decide(platform, permissions, denied) -> None:
 @allure.epic("consent-flow audit")
 @allure.feature("permissions")
 @pytest.mark.flow("permissions")
-def test_permissions(app, platform, recorder, audit, target, policy, pytestconfig) -> None:
+def test_permissions(app, platform, recorder, audit, target, policy, pytestconfig, planted) -> None:
     limits = policy.section("permissions")
     permissions = list(target.permissions)
     outcomes: dict[str, str] = {}
@@ -29,6 +30,7 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
     # 1. deny-path, one permission at a time, then all of them
     for case in permissions + ["all"]:
         denied = permissions if case == "all" else [case]
+        recorder.settle_traffic()       # what the last action set off is sent before the reset
         platform.reset()
         _decide(platform, permissions, denied)
         with allure.step(f"Deny {case}"):
@@ -47,6 +49,7 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
             audit.metrics.setdefault("blockers", {})[case] = blocker.to_dict() if blocker else None
 
     # 2. bundled demand: several permissions asked together before the core screen is reached
+    recorder.settle_traffic()
     platform.reset()
     _decide(platform, permissions, [])
     with recorder.journey("first launch, all granted") as first:
@@ -59,6 +62,7 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
 
     # 3. nagging: deny everything, reject the consent dialog, relaunch N times and count
     relaunches = pytestconfig.getoption("--relaunches")
+    recorder.settle_traffic()
     platform.reset()
     _decide(platform, permissions, permissions)
     per_launch: dict[str, list[int]] = {"permission": [], "consent": []}
@@ -72,9 +76,31 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
             per_launch["permission"].append(sum(requests.get(p, 0) for p in permissions))
             per_launch["consent"].append(int(app.consent_shown))
 
+    # 4. revoked (only when traffic is captured: it measures what is sent): grant everything, use each
+    # feature, then deny it all as a user does in the settings, and relaunch; the app had the data before
+    revoked_files: list[str] = []
+    if recorder.traffic is not None:
+        recorder.settle_traffic()
+        platform.reset()
+        _decide(platform, permissions, [])
+        with recorder.journey("revoked") as revoked:
+            app.launch()
+            if app.consent_shown:
+                app.accept_consent()
+            if app.reach_core(limits["reach_core_budget"]):
+                for permission in permissions:
+                    app.feature_on(permission)
+            _decide(platform, permissions, permissions)
+            recorder.phase("after revoking " + ", ".join(sorted(permissions)), denied=permissions)
+            app.relaunch()
+        revoked_files = audit.evidence_of(revoked, last=2)
+
     audit.metrics.update({"outcomes": outcomes, "prompts_per_launch": per_launch, "bundled_demand": bundled,
                           "requested_at_launch": asked})
     if hasattr(platform, "pre_prompts"):       # the app's own rationales seen, with their messages (counted above)
         audit.metrics["pre_prompts"] = list(platform.pre_prompts)
+    audit.metrics.update(flow_figures(recorder, planted, ("sent_while_denied",)))
+    har = [audit.evidence_path(audit.metrics["traffic_har"])] if audit.metrics["traffic_har"] else []
     audit.conclude(audit.evaluate({**evidence, "first_launch": audit.evidence_of(first),
-                                   "nagging": audit.evidence_of(nagging)}))
+                                   "nagging": audit.evidence_of(nagging), "revoked": revoked_files,
+                                   "traffic": har}))

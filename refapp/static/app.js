@@ -265,7 +265,10 @@
         var settled = false;
         var finish = function (r) { if (!settled) { settled = true; resolve(r); } };
         navigator.geolocation.getCurrentPosition(
-          function () { finish('granted'); },
+          function (pos) {
+            emit('position', { name: NAME, config: V, lat: pos.coords.latitude, lon: pos.coords.longitude });
+            finish('granted');
+          },
           function (err) { finish(err && err.code === 1 ? 'denied' : 'granted'); },
           { maximumAge: 600000, timeout: 10000 });
         // The permission decision is known long before a position fix (which may never come without a
@@ -328,8 +331,14 @@
   }
 
   // ---------------------------------------------------------------- launch
+  // the app's events for its third parties (refapp/static/tracking.js), as an SDK would hook them
+  function emit(name, detail) {
+    try { document.dispatchEvent(new CustomEvent('refapp:' + name, { detail: detail })); } catch (e) { /* none */ }
+  }
+
   function launch() {
     document.body.dataset.launch = 'running';
+    emit('launch', { name: NAME, config: V, consent: store.get('consent') || 'unanswered' });
     replace('splash');
     var consentStep = consentDue() ? runConsent() : Promise.resolve();
     return consentStep.then(runLaunchPermissions);
@@ -413,6 +422,7 @@
 
   function finishConsent(decision, chosen) {
     store.set('consent', decision);
+    emit('consent', { name: NAME, config: V, consent: decision });
     store.set('consent-purposes', JSON.stringify(chosen));
     closeAllModals();
     if (stack[stack.length - 1] !== 'splash') replace('splash');

@@ -118,6 +118,7 @@ class WebChromiumPlatform(Platform):
     """Chromium via Appium: permissions by the DevTools protocol, relaunch by reloading the start URL."""
 
     name = "web-chromium"
+    planted_location = DEFAULT_POSITION     # the position the browser reports: honey data of kind location
 
     def __init__(self, driver: Any, start: str, timeout: float = 10.0) -> None:
         super().__init__(driver, start, timeout)

@@ -1,0 +1,26 @@
+"""A tracker is contacted, or planted personal data goes to a third party, before the user answered the consent
+dialog: the requests of the consent flow's phases while consent was "unanswered" (first launch until the
+choice; consent_audit/traffic/measure.py). MIIT/CAC 2019 identification method 3.1; GDPR Art. 6(1)(a)/7 with
+ePrivacy Art. 5(3). Rule items: assets/rules.yaml; the requests are the evidence (figures `requests`) with the
+HAR file and the dialog's screenshot."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from ..base import Rule
+from ..traffic import request_figures
+
+
+class TrackingBeforeConsent(Rule):
+    pattern = "tracking_before_consent"
+    flows = ("consent",)
+    needs = ("sent_before_consent",)
+    evidence_keys = {"consent": ("traffic", "dialog")}
+
+    def check(self, metrics: Mapping[str, Any], facts: Mapping[str, Any],
+              limits: Mapping[str, Any]) -> dict[str, Any] | None:
+        rows = list(metrics["sent_before_consent"])
+        return request_figures(rows) if rows else None
+
+
+RULE = TrackingBeforeConsent

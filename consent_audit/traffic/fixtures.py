@@ -1,0 +1,79 @@
+"""The traffic capture's pytest side: the mode (`traffic_mode`), the session's proxy (`traffic_proxy`, only
+for the proxy mode), and opening / closing one test's TrafficLog (used by the `recorder` fixture, which owns it).
+Closing writes `traffic.har` in the test folder (so the evidence bundle has it) and attaches it to Allure."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Iterator
+
+import allure
+import pytest
+
+from ..masking import Masker
+from .capture import choose_mode, open_source
+from .log import TrafficLog
+
+log = logging.getLogger(__name__)
+
+
+@pytest.fixture(scope="session")
+def traffic_mode(pytestconfig: pytest.Config, device_profile: Any, run: Any) -> str:
+    """cdp | proxy | off (see consent_audit.traffic.capture.choose_mode); recorded in the run's metadata."""
+    from ..platforms.registry import spec_named
+    mode = choose_mode(pytestconfig.getoption("--traffic"), device_profile.traffic,
+                       spec_named(device_profile.platform).target_kind)
+    run.meta["traffic"] = {"capture": mode}
+    return mode
+
+
+@pytest.fixture
+def traffic_proxy(run: Any, test_dir: Path, target_server: Any) -> Iterator[Any]:
+    """mitmproxy on a loopback port for this test (consent_audit.traffic.proxy.MitmProxy), sending the host
+    names the target's server answers for (`loopback_hosts`) to 127.0.0.1 and refusing every other
+    destination beyond loopback. Its workdir is a dot-folder of the run (unmasked flows, the CA key while it
+    runs), which the evidence bundle skips; the CA certificate stays there."""
+    from .proxy import MitmProxy
+    proxy = MitmProxy(run.dir / ".proxy" / test_dir.name,
+                      loopback_hosts=getattr(target_server, "loopback_hosts", ()))
+    proxy.start()
+    run.meta.setdefault("traffic", {})["proxy"] = "mitmproxy (loopback only)"
+    try:
+        yield proxy
+    finally:
+        proxy.stop()
+
+
+@pytest.fixture
+def planted(target: Any, platform: Any) -> list[Any]:
+    """The honey data planted for this test: the target's `honey` and the position the platform reports."""
+    from .dataflows import planted_values
+    return planted_values(target.honey, getattr(platform, "planted_location", None))
+
+
+def open_traffic(mode: str, platform: Any, request: pytest.FixtureRequest, test_dir: Path, masker: Masker,
+                 first_party: str) -> TrafficLog | None:
+    """One test's TrafficLog over the mode's source (on the platform's driver session), or None when off."""
+    proxy = request.getfixturevalue("traffic_proxy") if mode == "proxy" else None
+    source = open_source(mode, platform.driver, proxy)
+    if source is None:
+        return None
+    return TrafficLog(source, masker, test_dir, first_party, source_name=mode, platform=str(platform.name))
+
+
+def close_traffic(traffic: TrafficLog | None, run: Any) -> None:
+    """Collect the rest, write traffic.har, attach it; never raises (the test's own failure comes first)."""
+    if traffic is None:
+        return
+    try:
+        traffic.finish()
+        path = traffic.write()
+        from ..audit import allure_test_open
+        if allure_test_open():
+            allure.attach.file(str(path), name=f"traffic.har ({len(traffic.entries)} requests)",
+                               attachment_type=allure.attachment_type.JSON, extension="har")
+    except Exception as exc:
+        log.warning("could not write the traffic capture: %s", exc)
+
+
+__all__ = ["traffic_mode", "traffic_proxy", "planted", "open_traffic", "close_traffic"]

@@ -1,0 +1,178 @@
+"""The web capture without a browser: DevTools network events (as chromedriver's performance log gives them)
+assembled into HAR 1.2 entries, bodies bounded / hashed / masked, and every request attributed to the step
+and phase during which it was sent."""
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from consent_audit.masking import Masker
+from consent_audit.traffic.capture import choose_mode, session_capabilities
+from consent_audit.traffic.cdp import CdpNetworkLog
+from consent_audit.traffic.har import BODY_CAP, bounded_body, stored_entry
+from consent_audit.traffic.log import TrafficLog
+
+T0 = 1_790_000_000.0
+
+
+def event(method: str, **params: Any) -> dict[str, Any]:
+    return {"message": json.dumps({"message": {"method": method, "params": params}}), "timestamp": 0}
+
+
+def sent(rid: str, url: str, wall: float, method: str = "GET", **request: Any) -> dict[str, Any]:
+    return event("Network.requestWillBeSent", requestId=rid, wallTime=wall, timestamp=wall - T0,
+                 type="Ping", initiator={"type": "script", "url": "http://127.0.0.1/app.js"},
+                 request={"url": url, "method": method, "headers": {"Content-Type": "text/plain"}, **request})
+
+
+def answered(rid: str, status: int = 200, mime: str = "text/plain") -> dict[str, Any]:
+    return event("Network.responseReceived", requestId=rid,
+                 response={"url": "", "status": status, "statusText": "OK", "headers": {"Content-Type": mime},
+                           "mimeType": mime, "remoteIPAddress": "127.0.0.1", "protocol": "http/1.1"})
+
+
+def done(rid: str, wall: float) -> dict[str, Any]:
+    return event("Network.loadingFinished", requestId=rid, timestamp=wall - T0 + 0.05, encodedDataLength=10)
+
+
+class FakeSession:
+    """The two session calls: the buffered log (handed out once) and DevTools commands."""
+
+    def __init__(self, batches: list[list[dict[str, Any]]], bodies: dict[str, Any] | None = None) -> None:
+        self.batches = batches
+        self.bodies = bodies or {}
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+
+    def read_log(self) -> list[dict[str, Any]]:
+        return self.batches.pop(0) if self.batches else []
+
+    def cdp(self, cmd: str, params: dict[str, Any]) -> dict[str, Any]:
+        self.calls.append((cmd, dict(params)))
+        if cmd == "Network.getRequestPostData":
+            return {"postData": self.bodies["post:" + params["requestId"]]}
+        got = self.bodies.get("body:" + params["requestId"])
+        if got is None:
+            raise RuntimeError("No resource with given identifier found")
+        return got
+
+
+def test_events_become_har_entries_with_bodies_headers_and_failures() -> None:
+    session = FakeSession([[
+        sent("1", "http://app.adjust.com:9/session?a=1", T0 + 1, "POST", postData='{"gps_adid":"x"}', hasPostData=True),
+        event("Network.requestWillBeSentExtraInfo", requestId="1", headers={"Cookie": "id=7"}),
+        answered("1", 204), done("1", T0 + 1),
+        sent("2", "http://graph.facebook.com:9/tr", T0 + 2, "POST", hasPostData=True),   # body not in the event
+        answered("2"), done("2", T0 + 2),
+        sent("3", "https://api.mixpanel.com:9/track", T0 + 3, "POST"),
+        event("Network.loadingFailed", requestId="3", errorText="", blockedReason="csp"),
+        sent("4", "http://127.0.0.1:8/open", T0 + 4),                                    # still open
+    ]], bodies={"post:2": "ud_em=abc", "body:2": {"body": base64.b64encode(b"\x00\x01").decode(),
+                                                  "base64Encoded": True}})
+    capture = CdpNetworkLog(session.read_log, session.cdp)
+    entries = capture.drain()
+    assert [e["request"]["url"].split(":9")[0] for e in entries] == [
+        "http://app.adjust.com", "http://graph.facebook.com", "https://api.mixpanel.com"]
+    first, second, blocked = entries
+    assert first["_requestBody"] == b'{"gps_adid":"x"}' and first["response"]["status"] == 204
+    assert {"name": "Cookie", "value": "id=7"} in first["request"]["headers"]
+    assert first["request"]["queryString"] == [{"name": "a", "value": "1"}]
+    assert first["_initiator"]["type"] == "script" and first["time"] == pytest.approx(50, abs=1)
+    assert second["_requestBody"] == b"ud_em=abc" and second["_responseBody"] == b"\x00\x01"
+    assert blocked["_blocked"] == "csp" and "csp" in blocked["_error"]
+    assert ("Network.getResponseBody", {"requestId": "1"}) not in session.calls       # 204: no body asked
+    assert capture.pending() == 1
+    assert [e["_error"] for e in capture.flush()] == ["unfinished when the capture ended"]
+
+
+def test_a_redirect_is_two_entries() -> None:
+    session = FakeSession([[
+        sent("9", "http://t.example/a", T0),
+        event("Network.requestWillBeSent", requestId="9", wallTime=T0 + 0.1, timestamp=0.1,
+              redirectResponse={"status": 302, "headers": {"Location": "http://t.example/b"}},
+              request={"url": "http://t.example/b", "method": "GET", "headers": {}}),
+        answered("9"), done("9", T0 + 0.2)]])
+    entries = CdpNetworkLog(session.read_log, session.cdp, response_bodies=False).drain()
+    assert [(e["request"]["url"], e["response"]["status"]) for e in entries] == [
+        ("http://t.example/a", 302), ("http://t.example/b", 200)]
+    assert entries[0]["response"]["redirectURL"] == "http://t.example/b"
+
+
+def test_bodies_are_bounded_binary_ones_kept_by_hash(tmp_path: Path) -> None:
+    big = ("x" * (BODY_CAP + 500)).encode()
+    cut = bounded_body(big, "text/plain", tmp_path)
+    assert cut["_truncated"] and cut["_size"] == BODY_CAP + 500 and "truncated by consent-audit" in cut["text"]
+    assert len(cut["text"]) < BODY_CAP + 200
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+    ref = bounded_body(png, "image/png", tmp_path / "bodies")
+    assert "text" not in ref and (tmp_path / "bodies" / ref["_sha256"]).read_bytes() == png
+    assert bounded_body(None, "text/plain", None) == {"_unavailable": True}
+
+
+def test_secrets_are_masked_in_the_stored_entry(tmp_path: Path) -> None:
+    raw = {"_wallTime": T0, "request": {"method": "POST", "url": "http://t.example/?pw=Hunter-22", "headers":
+                                        [{"name": "Authorization", "value": "Bearer Hunter-22"}]},
+           "response": {"status": 200, "headers": [], "content": {"mimeType": "text/plain"}},
+           "_requestBody": b"password=Hunter-22", "_responseBody": b"ok"}
+    text = json.dumps(stored_entry(raw, Masker(["Hunter-22"]), tmp_path), ensure_ascii=False)
+    assert "Hunter-22" not in text and text.count("•") >= 3
+
+
+class ListSource:
+    def __init__(self) -> None:
+        self.queue: list[dict[str, Any]] = []
+
+    def drain(self) -> list[dict[str, Any]]:
+        out, self.queue = self.queue, []
+        return out
+
+    def flush(self) -> list[dict[str, Any]]:
+        return self.drain()
+
+
+def entry(url: str, wall: float) -> dict[str, Any]:
+    return {"_wallTime": wall, "request": {"method": "GET", "url": url, "headers": []},
+            "response": {"status": 200, "headers": [], "content": {}}}
+
+
+def test_requests_belong_to_the_step_and_phase_during_which_they_were_sent(tmp_path: Path) -> None:
+    source = ListSource()
+    log = TrafficLog(source, Masker(), tmp_path, "http://127.0.0.1:8000/app/x/")
+    log.step_started(1, T0)
+    log.phase("launch", since=T0, step=1, consent="unanswered")
+    log.step_started(2, T0 + 10)                        # the tap on "Accept all"
+    source.queue = [entry("http://a.example/before", T0 + 5), entry("http://a.example/on-accept", T0 + 10.2)]
+    log.collect()
+    log.phase("after accept", since=T0 + 10, step=2, consent="accepted")     # opened from the past step
+    source.queue = [entry("http://127.0.0.1:8000/api", T0 + 11)]
+    log.finish()
+    labels = [(e["request"]["url"].rsplit("/", 1)[1], e["_phaseName"], e["_step"], e["_firstParty"])
+              for e in log.entries]
+    assert labels == [("before", "launch", 1, False), ("on-accept", "after accept", 2, False),
+                      ("api", "after accept", 2, True)]
+    har = json.loads(log.write("1").read_text())["log"]
+    assert har["version"] == "1.2" and [p["title"] for p in har["pages"]] == ["before launch", "launch", "after accept"]
+    assert all(e["pageref"].startswith("phase-") for e in har["entries"])
+    with pytest.raises(ValueError):
+        log.phase("x", consent="maybe")
+
+
+def test_session_capabilities_per_mode() -> None:
+    caps = {"goog:chromeOptions": {"args": ["--headless=new"]}}
+    cdp = session_capabilities("cdp", caps, ["app.adjust.com"])
+    assert cdp["goog:loggingPrefs"] == {"performance": "ALL"}
+    assert cdp["goog:chromeOptions"]["perfLoggingPrefs"]["enableNetwork"] is True
+    assert "--host-resolver-rules=MAP app.adjust.com 127.0.0.1" in cdp["goog:chromeOptions"]["args"]
+    assert caps == {"goog:chromeOptions": {"args": ["--headless=new"]}}            # not changed
+
+    class Proxy:
+        port, spki_sha256_b64 = 8899, "abc="
+    proxied = session_capabilities("proxy", caps, ["app.adjust.com"], Proxy())
+    args = proxied["goog:chromeOptions"]["args"]
+    assert "--proxy-server=http://127.0.0.1:8899" in args and "--ignore-certificate-errors-spki-list=abc=" in args
+    assert "goog:loggingPrefs" not in proxied and session_capabilities("off", caps) == caps
+    assert choose_mode("auto", None, "web") == "cdp" and choose_mode("auto", None, "android") == "off"
+    assert choose_mode("auto", "proxy", "android") == "proxy" and choose_mode("off", "proxy", "web") == "off"
