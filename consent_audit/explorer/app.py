@@ -109,6 +109,7 @@ class ExploredApp:
         self.requested: list[str] = []
         self.settings_preticked: int | None = None   # counted on a settings layer the reject path skips
         self.launch_moves: list[Move] = []    # answers to unknown modals covering the app at launch
+        self.op.after_launch = self._answer_known_modals
 
     # --- journeys: state ---
     @property
@@ -122,12 +123,10 @@ class ExploredApp:
 
     # --- journeys: launch ---
     def launch(self) -> None:
-        self.op.launch()
-        self._answer_known_modals()
+        self.op.launch()           # answers known modals (op.after_launch)
 
     def relaunch(self) -> None:
         self.op.relaunch()
-        self._answer_known_modals()
 
     def _answer_known_modals(self) -> None:
         """A modal met at launch while exploring (what's new, a rating prompt) is answered again as it was,

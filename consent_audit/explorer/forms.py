@@ -170,14 +170,24 @@ def fill(op: Operator, purpose: str, data: FormData, submit_key: str | None = No
         ticks = [t for t in p.ticks if t.key not in done]
         if ticks:
             tick = ticks[0]
-            if not tick.element.enabled:
-                if op.scroll_to_end(tick.label or "the text") is None:
+            if not tick.element.enabled or (purpose == FILL and "#read" not in done):
+                # the text an agree box sits with is read (scrolled to its end) first: apps refuse the tick
+                # until it is, with the box disabled or with a toast (issue 13, kind 7)
+                done.add("#read")
+                scrolled = op.scroll_to_end(tick.label or "the text", inner_only=tick.element.enabled)
+                if scrolled is None and not tick.element.enabled:
                     raise NotOnScreen(f"'{tick.label[:40]}' cannot be ticked")
                 again = op.find(tick.key)
                 if again is None or not again.element.enabled:
                     raise NotOnScreen(f"'{tick.label[:40]}' stays disabled after scrolling")
                 continue
-            op.tap(tick)
+            after = op.tap(tick)
+            again = op.find(tick.key, after)
+            if again is not None and again.element.checked is False and "#refused" not in done:
+                done.add("#refused")      # refused (a toast): read what it guards to its end, then once more
+                if op.scroll_to_end(tick.label or "the text") is None:
+                    raise NotOnScreen(f"'{tick.label[:40]}' refuses to be ticked")
+                continue
             done.add(tick.key)
             continue
         break
