@@ -140,6 +140,7 @@ class WebChromiumPlatform(Platform):
     def _load(self) -> None:
         self._prepare()
         self._prompts_seen = {p: 0 for p in PERMISSIONS}
+        self._left_in_window = False
         self.driver.get(self.start)
         wait_until(lambda: self.driver.execute_script("return document.readyState") == "complete",
                    timeout=self.timeout, message=f"{self.start} to load")
@@ -189,7 +190,7 @@ class WebChromiumPlatform(Platform):
         """Whether the tab still shows the app's origin. A closed window is the app gone (False); any other
         driver error is a dead session, never an app that 'exited': AutomationError."""
         try:
-            return self.driver.current_url.startswith(self.origin)
+            return not getattr(self, "_left_in_window", False) and self.driver.current_url.startswith(self.origin)
         except NoSuchWindowException:
             return False
         except WebDriverException as exc:
@@ -257,6 +258,10 @@ return label && label.control === el ? hit : null;
 """
 
     def tap(self, element: WebElement) -> None:
+        """Tap; a window the tap opened (a link with target=_blank: a policy, a library's "powered by") is the
+        app left: the window is closed and the app's tab brought back (a tab left in the background stops
+        drawing, and the next click waits for it forever), and `in_foreground` is False until the next launch."""
+        home = self.driver.current_window_handle
         try:
             element.click()
         except ElementClickInterceptedException:
@@ -264,6 +269,13 @@ return label && label.control === el ? hit : null;
             if drawn is None:
                 raise
             drawn.click()     # the user's finger lands on the switch's drawing, which is the switch
+        others = [h for h in self.driver.window_handles if h != home]
+        for handle in others:
+            self.driver.switch_to.window(handle)
+            self.driver.close()
+        if others:
+            self.driver.switch_to.window(home)
+            self._left_in_window = True
 
     def type_text(self, element: WebElement, text: str) -> None:
         element.clear()
