@@ -72,13 +72,16 @@ def next_move(screen: Screen, found: list[Target], mode: str, data: FormData) ->
     sure = confirms_refusal(screen, found)
     if sure is not None:
         return Move.tap(sure), sure
-    decline = _best(found, "decline")
+    decline = _best(found, "decline", avoid=("close",))
     if decline is not None:
         return Move.tap(decline), decline
     ticked = [t for t in found if t.use == Use.TOGGLE and t.element.checked and t.element.enabled]
     save = _best(found, "save", "confirm", avoid=("agree",))
-    if ticked and save is not None:
+    if ticked and save is not None:   # purposes to untick beat closing the layer (a close is no answer)
         return Move.form(save, UNTICK), save
+    decline = _best(found, "decline")
+    if decline is not None:
+        return Move.tap(decline), decline
     manage = _best(found, "manage", "settings", avoid=("agree",))
     if manage is not None:
         return Move.tap(manage), manage

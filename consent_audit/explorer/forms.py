@@ -200,7 +200,8 @@ def fill(op: Operator, purpose: str, data: FormData, submit_key: str | None = No
                 continue
             after = op.tap(tick)
             again = op.find(tick.key, after)
-            if again is not None and again.element.checked is False and "#refused" not in done:
+            if again is not None and tick.element.checked is not None and again.element.checked == tick.element.checked \
+                    and "#refused" not in done:
                 done.add("#refused")      # refused (a toast): read what it guards to its end, then once more
                 if op.scroll_to_end(tick.label or "the text") is None:
                     raise NotOnScreen(f"'{tick.label[:40]}' refuses to be ticked")
