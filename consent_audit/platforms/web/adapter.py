@@ -76,7 +76,9 @@ const same = (el) => { const r = el.getBoundingClientRect();
          Math.round(r.width * dpr) === w && Math.round(r.height * dpr) === h; };
 if (rid) { const el = document.getElementById(rid); if (el && same(el)) return el; }
 const found = [];
-for (const el of document.body.querySelectorAll('*')) if (same(el)) found.push(el);
+const deep = (root) => { for (const el of root.querySelectorAll('*')) {      // open shadow roots too
+  if (same(el)) found.push(el); if (el.shadowRoot) deep(el.shadowRoot); } };
+deep(document.body);
 if (!found.length) return rid ? document.getElementById(rid) : null;
 const tags = {textbox: ['INPUT', 'TEXTAREA'], checkbox: ['INPUT'], radio: ['INPUT'], switch: ['INPUT']}[role];
 if (tags) { const c = found.find(e => tags.includes(e.tagName)); if (c) return c; }
@@ -93,6 +95,11 @@ boxes.forEach(([x, y, w, h], i) => {
   const cx = (x + w / 2) / dpr, cy = (y + h / 2) / dpr;
   if (cx < 0 || cy < 0 || cx >= innerWidth || cy >= innerHeight) return;
   let hit = document.elementFromPoint(cx, cy);
+  while (hit && hit.shadowRoot) {          // inside an open shadow root: what is hit there
+    const inner = hit.shadowRoot.elementFromPoint(cx, cy);
+    if (!inner || inner === hit) break;
+    hit = inner;
+  }
   const label = hit && hit.closest ? hit.closest('label') : null;   // a styled switch's drawing is the switch
   const control = label && label.control;
   if (control) {
@@ -104,7 +111,7 @@ boxes.forEach(([x, y, w, h], i) => {
     const r = hit.getBoundingClientRect();
     if (Math.round(r.left * dpr) === x && Math.round(r.top * dpr) === y &&
         Math.round(r.width * dpr) === w && Math.round(r.height * dpr) === h) return;
-    hit = hit.parentElement;
+    hit = hit.parentElement || (hit.parentNode && hit.parentNode.host) || null;
   }
   out.push(i);
 });

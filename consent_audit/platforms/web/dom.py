@@ -123,6 +123,7 @@ function walk(el) {
   if (item.text || item.name || item.rid || item.clickable || r) out.push(item);
   const kids = [];
   for (const c of el.children) { const s = walk(c); if (s) kids.push(s); }
+  if (el.shadowRoot) for (const c of el.shadowRoot.children) { const s = walk(c); if (s) kids.push(s); }
   const collapsed = kids.filter((s, i) => i === 0 || s !== kids[i - 1]);
   const id = (el.id || '').replace(/\d+/g, '');
   return el.tagName.toLowerCase() + '[' + r + ']' + (id ? '#' + id : '') +
