@@ -200,6 +200,7 @@ class ExploredApp:
                 self.reject = found
             return
         self._walk(known.moves, f"{mode} the consent dialog")
+        self._answer_known_modals()     # a modal learnt at launch may show only once consent is answered
 
     # --- journeys: account ---
     def sign_up(self) -> None:

@@ -12,9 +12,25 @@ const CLICK_TAGS = new Set(['A','BUTTON','INPUT','SELECT','TEXTAREA','LABEL','SU
 const CLICK_ROLES = new Set(['button','link','checkbox','radio','switch','tab','menuitem','option']);
 const SKIP = new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE','META','LINK','HEAD']);
 const out = [];
+// Elements of same-origin <iframe>s are read as part of the page (a consent dialog in a frame): their styles
+// from their own window, their boxes moved by the frames they sit in.
+const cs = (e, p) => (e.ownerDocument.defaultView || window).getComputedStyle(e, p);
+function topRect(el) {
+  const r = el.getBoundingClientRect();
+  let left = r.left, top = r.top, win = el.ownerDocument.defaultView;
+  while (win && win.frameElement) {
+    const f = win.frameElement, fr = f.getBoundingClientRect();
+    left += fr.left + f.clientLeft; top += fr.top + f.clientTop; win = win.parent;
+  }
+  return {left: left, top: top, width: r.width, height: r.height};
+}
+function frameDoc(el) {
+  if (el.tagName !== 'IFRAME') return null;
+  try { return el.contentDocument && el.contentDocument.body ? el.contentDocument : null; } catch (e) { return null; }
+}
 function rendered(el) {
   if (el.getClientRects().length === 0) return false;
-  const st = getComputedStyle(el);
+  const st = cs(el);
   return st.visibility !== 'hidden' && st.display !== 'none';
 }
 function ownText(el) {
@@ -48,7 +64,7 @@ function drawnBox(el) {
   const r = el.getBoundingClientRect();
   if (r.width < 10 || r.width > 36 || Math.abs(r.width - r.height) > 3) return null;
   if ((el.innerText || '').trim().replace(/[✓✔√]/g, '').length) return null;
-  const st = getComputedStyle(el);
+  const st = cs(el);
   if (st.backgroundImage !== 'none') return null;
   const border = parseFloat(st.borderTopWidth) || 0;
   if (!border || st.borderTopStyle === 'none') return null;
@@ -66,7 +82,7 @@ function drawnState(box, row) {
   if (STATE_CLASS.test(box.el.className || '') || STATE_CLASS.test(row.className || '')) return true;
   if (/[✓✔√]/.test(box.el.innerText || '')) return true;
   for (const p of ['::after', '::before']) {
-    const ps = getComputedStyle(box.el, p);
+    const ps = cs(box.el, p);
     if (ps.content && ps.content !== 'none' && ps.display !== 'none' && ps.visibility !== 'hidden') return true;
   }
   if (box.el.children.length && [...box.el.children].some(rendered)) return true;
@@ -92,14 +108,15 @@ function drawnControl(el) {
 function clickable(el, r) {
   if (CLICK_TAGS.has(el.tagName) || CLICK_ROLES.has(r)) return true;
   if (typeof el.onclick === 'function') return true;
-  if (window.__caClickTargets && window.__caClickTargets.has(el)) return true;
-  const cur = getComputedStyle(el).cursor;
-  return cur === 'pointer' && !(el.parentElement && getComputedStyle(el.parentElement).cursor === 'pointer');
+  const targets = (el.ownerDocument.defaultView || window).__caClickTargets;
+  if (targets && targets.has(el)) return true;
+  const cur = cs(el).cursor;
+  return cur === 'pointer' && !(el.parentElement && cs(el.parentElement).cursor === 'pointer');
 }
 function walk(el) {
   if (SKIP.has(el.tagName) || !rendered(el)) return '';
   let r = role(el);
-  const rect = el.getBoundingClientRect();
+  const rect = topRect(el);
   let isClickable = clickable(el, r);
   const drawn = (isClickable && !r) ? drawnControl(el) : null;
   if (drawn) r = drawn.kind;
@@ -124,6 +141,8 @@ function walk(el) {
   const kids = [];
   for (const c of el.children) { const s = walk(c); if (s) kids.push(s); }
   if (el.shadowRoot) for (const c of el.shadowRoot.children) { const s = walk(c); if (s) kids.push(s); }
+  const inner = frameDoc(el);
+  if (inner) { const s = walk(inner.body); if (s) kids.push(s); }
   const collapsed = kids.filter((s, i) => i === 0 || s !== kids[i - 1]);
   const id = (el.id || '').replace(/\d+/g, '');
   return el.tagName.toLowerCase() + '[' + r + ']' + (id ? '#' + id : '') +

@@ -239,6 +239,7 @@ class WebChromiumPlatform(Platform):
 
     # --- screens and gestures ---
     def capture(self, screenshot: bool = True) -> Capture:
+        self.leave_frame()
         png = self.driver.get_screenshot_as_png() if screenshot else b""
         snap = self.driver.execute_script(DOM_SNAPSHOT_JS)
         counts = snap.get("prompts")
@@ -269,6 +270,7 @@ return label && label.control === el ? hit : null;
             if drawn is None:
                 raise
             drawn.click()     # the user's finger lands on the switch's drawing, which is the switch
+        self.leave_frame()
         others = [h for h in self.driver.window_handles if h != home]
         for handle in others:
             self.driver.switch_to.window(handle)
@@ -280,6 +282,15 @@ return label && label.control === el ? hit : null;
     def type_text(self, element: WebElement, text: str) -> None:
         element.clear()
         element.send_keys(text)
+        self.leave_frame()
+
+    in_frame = False     # an element of a same-origin frame was located (the explorer's adapter switched into it)
+
+    def leave_frame(self) -> None:
+        """Back to the page after a gesture inside a same-origin frame (the page is what is captured)."""
+        if self.in_frame:
+            self.driver.switch_to.default_content()
+            self.in_frame = False
 
     def in_view(self, element: WebElement, container: WebElement | None = None) -> bool:
         """Whole inside the container's visible box (and the window), 1 CSS px of tolerance."""
