@@ -380,14 +380,9 @@ class ExploredApp:
         self.core = permissions.Core.of(screen, self.op.targets(screen))
         at_launch = {p for p, n in screen.prompts.items() if n > 0}
         self.features = permissions.probe(self.op, self.core, int(self.config.search.get("discovery_taps", 12)))
-        at_launch |= self._asked_when_refused()
+        at_launch |= self._asked_when_refused()       # the reject path is learnt there
         self.requested = [p for p in PERMISSIONS if p in at_launch or p in self.features]
         target.permissions = list(self.requested)
-        self.op.fresh()
-        self._grant_all()
-        self.launch()
-        if self.consent_shown:
-            self.reject_consent()
         paths: dict[str, list[Move]] = {"accept consent": self.accept.moves if self.accept else [],
                                         "reject consent": self.reject.moves if self.reject else []}
         if self.launch_moves:
@@ -402,8 +397,9 @@ class ExploredApp:
 
     def _asked_when_refused(self) -> set[str]:
         """Permissions an app asks for only while they are not granted (a wall that shows then, and asks when
-        its one button is pressed): a fresh launch with everything refused, the consent dialog accepted and
-        modals answered, the wall's button pressed once; what was asked on the way."""
+        its one button is pressed): a fresh launch with everything refused, the consent dialog refused (the
+        reject path the flow needs is learnt here, so this pass costs no launch of its own) and modals answered,
+        the wall's button pressed once; what was asked on the way."""
         self.op.fresh()
         for permission in PERMISSIONS:
             try:
@@ -413,7 +409,7 @@ class ExploredApp:
         self.launch()
         self._answer_new_modals(learn=False)
         if self.consent_shown:
-            self.accept_consent()
+            self.reject_consent()
         self._answer_new_modals(learn=False)
         screen = self.op.screen()
         if self.op.in_foreground and screen.in_app:
