@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import allure
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 
 from ..detectors.text import waiting_period_days
 from ..page import AppContext
@@ -129,14 +129,16 @@ class ExploredApp:
         self.op.relaunch()
 
     def _answer_known_modals(self) -> None:
-        """A modal met at launch while exploring (what's new, a rating prompt) is answered again as it was,
-        each time it covers the app (one recorded tap, as a user's)."""
+        """A modal met at launch while exploring (what's new, a rating prompt, a splash advert) is answered again
+        as it was, each time its answer is on screen (one recorded tap, as a user's)."""
         for move in self.launch_moves:
             screen = self.op.screen()
-            target = self.op.find(move.key, screen)
-            if target is None or modal_answer(screen, self.op.targets(screen), self.op.covered(screen)) is None:
+            if self.op.find(move.key, screen) is None:     # the learnt answer (a splash's 跳过 before the app is drawn)
                 continue
-            perform(self.op, move, self.data)
+            try:
+                perform(self.op, move, self.data)
+            except (NotOnScreen, StaleElementReferenceException):   # it went by itself (a splash's countdown)
+                self.op.recorder.invalidate()
 
     def _open_walls(self) -> None:
         """With everything granted, press a permission wall's one button ("Turn on") so the permissions behind
