@@ -24,6 +24,8 @@ class VisualInterference(Rule):
             raise Unmeasured(self.pattern, ["decision_prominence"])
         if not decision:           # the path asks no two-way decision (or a figure set older than kind 17)
             return None
+        if decision["saturation_reject"] - decision["saturation_accept"] > limits["max_saturation_diff"]:
+            return None            # the confirm is the coloured, filled one: the user's way is the prominent one
         look = {k.replace("keep", "accept").replace("confirm", "reject"): v for k, v in decision.items()
                 if k not in ("keep", "confirm")}
         return super().evaluate(flow, {"prominence": look, "reject_is_text_link": decision["confirm_is_text_link"]},
