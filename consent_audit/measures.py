@@ -5,7 +5,7 @@ from typing import Any, Callable, Iterable
 
 from .detectors.text import classify_action, data_demanded, load_lexicon, waiting_period_days
 from .recorder import Kind, Trail
-from .screen import Screen
+from .screen import Element, Screen
 
 OUTCOMES = ("usable", "degraded", "blocked", "exited", "loop")
 
@@ -76,6 +76,31 @@ def deletion_metrics(deletion: Trail, signup: Trail | None, login_after: str) ->
         "signup_steps": signup_steps,
         "delete_to_signup_ratio": round(counts["steps"] / signup_steps, 2) if signup_steps else None,
     }
+
+
+def final_decision(trail: Trail) -> tuple[Screen, Element, Element] | None:
+    """The last two-way decision of a path (issue 13, kind 17): a screen on which the user tapped the way on
+    (confirm, delete) while it offered, close by, a way back (cancel, keep my account, 我再想想): (that screen
+    as the user saw it before the tap, the way back, the control tapped). None when the path asks none."""
+    words = load_lexicon("goals")
+
+    def declines(element: Element) -> bool:
+        return any(h.category == "decline" for h in words.hits(element.text or element.name))
+
+    found, before = None, trail.start
+    for step in trail.steps:
+        bounds = tuple(step.target.get("bounds") or ())
+        if step.kind == Kind.TAP and before is not None and bounds:
+            tapped = next((e for e in before.elements if e.clickable and tuple(e.bounds) == bounds), None)
+            if tapped is not None and not declines(tapped):
+                cy = tapped.bounds[1] + tapped.bounds[3] / 2
+                reach = 4 * max(tapped.bounds[3], 40)
+                backs = [e for e in before.elements if e.clickable and e is not tapped and declines(e)
+                         and abs(e.bounds[1] + e.bounds[3] / 2 - cy) <= reach]
+                if backs:
+                    found = (before, min(backs, key=lambda e: abs(e.bounds[1] + e.bounds[3] / 2 - cy)), tapped)
+        before = step.screen
+    return found
 
 
 # --- permissions ------------------------------------------------------------------------------------

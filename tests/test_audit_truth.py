@@ -64,8 +64,11 @@ def test_the_demo_run_completes_and_says_so(audit_run) -> None:
 @pytest.mark.parametrize("target", TARGETS)
 def test_deletion_figures_equal_the_truth(audit_run, target: str) -> None:
     measured = audit_run["results"][(target, "deletion")]["metrics"]
-    truth = {k: v for k, v in truth_of(target)["deletion"].items() if k not in ("path", "note")}
+    full = truth_of(target)["deletion"]
+    truth = {k: v for k, v in full.items() if k not in ("path", "note") and not k.startswith("decision_prominence")}
     assert {k: measured[k] for k in truth} == truth
+    if "decision_prominence" in full:     # the last decision before deletion (issue 13, kind 17)
+        assert measured["decision_prominence"] == pytest.approx(full["decision_prominence"], abs=0.01)
 
 
 @pytest.mark.parametrize("target", TARGETS)

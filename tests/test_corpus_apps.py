@@ -142,6 +142,8 @@ def test_findings_follow_the_policy(app: str) -> None:
     assert ("deletion_not_in_app" in found["deletion"]) == (d["deletion_in_app"] is False)
     assert ("deletion_not_effective" in found["deletion"]) == (in_app and d["login_after_deletion"] == "accepted")
     assert ("confirmshaming" in found["deletion"]) == bool(d["shaming_text"])
+    decision = d.get("decision")      # the last decision before deletion, when keep and confirm are drawn unequal
+    assert ("visual_interference" in found["deletion"]) == bool(decision and not decision["visually_equal"])
     acceptable = set(POLICY["permissions"]["acceptable_outcomes"])
     assert ("forced_permission" in found["permissions"]) == any(o not in acceptable for o in p["outcomes"].values())
     assert ("permission_nagging" in found["permissions"]) == any(p["prompts_per_launch"]["permission"])

@@ -74,3 +74,55 @@ def test_a_locked_ticked_box_is_mandatory_not_a_box_to_untick() -> None:
     found = targets(layer)
     ticks = plan(layer, found, UNTICK, FormData(), True).ticks
     assert [t.label for t in ticks] == ["Audience measurement"]
+
+
+def test_a_form_refused_once_is_retried_with_what_its_message_asks() -> None:
+    """Kind 8: a field labelled optional does not stop the search (it is left empty at first); the refusal's
+    words name what to give the second time ("Please give a reason" → the reason typed into it), and every box
+    is ticked then, not only the agree boxes."""
+    from consent_audit.explorer.forms import FILL, RETRY, retry_purpose
+    s = Screen(elements=[
+        Element(text="Anything you would like to tell us? (optional)", bounds=(10, 10, 300, 30)),
+        Element(role="textbox", bounds=(10, 45, 300, 60), clickable=True),
+        Element(role="checkbox", name="Also remove my photos", bounds=(10, 120, 30, 30), checked=False, clickable=True),
+        Element(text="Close my account for good", role="button", bounds=(10, 170, 300, 40), clickable=True)],
+        signature="s", size=(400, 800))
+    data = FormData(username="u", password="p", reason_text={"en": "testing"})
+    first = plan(s, targets(s), FILL, data, True)
+    assert first.missing == [] and first.fields == [] and first.ticks == []
+    assert first.submit is not None and first.submit.label == "Close my account for good"
+    purpose = retry_purpose("Please give a reason so we can do better.")
+    assert purpose == f"{RETRY}:reason"
+    again = plan(s, targets(s), purpose, data, True)
+    assert [kind for _, kind in again.fields] == ["reason"]
+    assert [t.label for t in again.ticks] == ["Also remove my photos"]
+    assert again.submit is not None and again.submit.label == "Close my account for good"
+
+
+def test_a_settings_row_about_the_login_password_is_not_a_way_to_log_in() -> None:
+    """Kind 9: 'Login password ›' / 登录密码 name a setting (the longer lexicon hit wins), and the account search
+    digs below the first screens only once the app has shown a log-in or sign-up control."""
+    from consent_audit.explorer import cues
+    from consent_audit.explorer.account import AccountGoal
+    from consent_audit.explorer.config import load_config
+    from consent_audit.explorer.graph import Node
+    for row in ("登录密码 ›", "Login password", "Login devices"):
+        assert not cues.has(row, "log_in", "sign_up"), row
+    assert cues.has("登录/注册", "log_in") and cues.has("Sign in", "log_in")
+    goal = AccountGoal(load_config(), FormData(username="u"))
+    top, below = Node("a", screen(), 0), Node("b", screen(), 1)
+    assert goal.score(top, "我的") > 0                       # where a user looks for the log-in
+    assert goal.score(below, "设置") <= 0 and goal.score(below, "登录密码 ›") <= 0
+    assert goal.score(below, "登录") > 0                     # the app asks for a log-in …
+    assert goal.score(below, "设置") > 0                     # … so its menus are worth a look now
+
+
+def test_a_bare_close_on_a_layer_with_purposes_to_untick_is_no_refusal() -> None:
+    """vanilla-cookieconsent's preferences layer: 关闭 / Close only returns to the first layer; unticking the
+    purposes and saving is the refusal."""
+    s = screen(button("关闭"), button("全部同意"), button("保存设置"),
+               boxes=(("必要", True, False), ("统计分析", True, True), ("个性化广告", True, True)))
+    move, target = consent.next_move(s, targets(s), consent.REJECT, FormData())
+    assert target.label == "保存设置" and move.purpose == UNTICK
+    plain = screen(text("We use cookies."), button("Accept all"), button("Close"))
+    assert consent.next_move(plain, targets(plain), consent.REJECT, FormData())[1].label == "Close"

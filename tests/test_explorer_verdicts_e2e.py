@@ -16,7 +16,12 @@ and Chromium must give exactly the truth's figures and findings.
 - kind 13: an app that asks only while a permission is not granted is found by a second discovery with every
   permission refused (before: nothing seen, clean);
 - kind 11: an unknown modal at launch ("What's new" / "Got it") is answered first; the core screen is the one
-  behind it, so the permission its feature asks for is found and refusing it measured."""
+  behind it, so the permission its feature asks for is found and refusing it measured;
+- kinds 6 and 7: a drawn div tick box and drawn div radio rows are a checkbox and a required choice (a toggle and
+  a tap), and the notice the box guards (it refuses with a toast) is scrolled to its end first (before: the tick
+  was a plain tap, the search stopped, not found);
+- kind 8: a deletion form that refuses once ("Please give a reason") is retried with what the message asks, and
+  the refusal is in `dead_ends` (before: the optional field stopped the search, not found)."""
 from __future__ import annotations
 
 import json
@@ -52,8 +57,10 @@ CASES = [(page, flow) for page, truth in sorted(TRUTH.items()) for flow in truth
 def explore(url: str, appium: str, reports: Path, run_id: str, flow: str = "consent") -> dict[str, Any]:
     args = [sys.executable, "-m", "consent_audit.cli", "explore", "--url", url, "--goal", GOALS[flow],
             "--reports-dir", str(reports), "--run-id", run_id, "--quiet", "--appium-url", appium]
+    if flow == "deletion":
+        args += ["--username", "tester@example.test"]
     proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                          env={**os.environ, "PYTHONUNBUFFERED": "1", "CONSENT_AUDIT_PASSWORD": "verdicts-pass-1"})
     summary = reports / run_id / "summary.json"
     assert summary.exists(), proc.stdout[-3000:] + proc.stderr[-3000:]
     assert "Traceback" not in proc.stdout + proc.stderr
@@ -78,5 +85,12 @@ def test_the_verdict_equals_the_truth(page: str, flow: str, appium: str, static_
     if flow == "permissions":
         for key in ("outcomes", "prompts_per_launch", "bundled_demand"):
             assert metrics[key] == truth["permissions"][key], (key, metrics.get("explorer"))
+    if flow == "deletion":
+        for key, want in truth["deletion"].items():
+            if key == "dead_ends":
+                kinds = [d["kind"] for d in metrics["dead_ends"]]
+                assert all(kind in kinds for kind in want), (want, kinds)
+            else:
+                assert metrics[key] == want, (key, metrics.get("explorer"))
     assert result["outcome"] == ("found" if expected else "clean")
     assert run["proc"].returncode == (1 if expected else 0)

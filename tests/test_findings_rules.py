@@ -49,9 +49,10 @@ def test_rules_over_the_truth_give_the_truths_findings(truth_file: Path, flow: s
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
     if flow not in truth:       # the explorer's test apps have no policy flow (no explorer goal for it yet)
         pytest.skip(f"{truth_file.parent.name}/{truth_file.stem} has no {flow} figures")
-    evidence = {"deletion": ["d.png"], "reject": ["r.png"], "dialog": ["a.png"], "nagging": ["n.png"],
-                "first_launch": ["f.png"], "policy": ["p.png"], "signup": ["s.png"], "traffic": ["traffic.har"],
-                "revoked": ["v.png"], **{f"deny {p}": [f"{p}.png"] for p in truth["permissions"]["outcomes"]}}
+    evidence = {"deletion": ["d.png"], "decision": ["k.png"], "reject": ["r.png"], "dialog": ["a.png"],
+                "nagging": ["n.png"], "first_launch": ["f.png"], "policy": ["p.png"], "signup": ["s.png"],
+                "traffic": ["traffic.har"], "revoked": ["v.png"],
+                **{f"deny {p}": [f"{p}.png"] for p in truth["permissions"]["outcomes"]}}
     result = evaluate(flow, _metrics(truth, flow), evidence, {"collected_at_signup": _collected_at_signup(truth_file, truth),
                                                                "language": truth.get("language")})
     # a truth without a traffic section (the explorer's test apps) says nothing of what they send

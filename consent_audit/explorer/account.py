@@ -47,10 +47,21 @@ class AccountGoal:
         self.mode: str | None = None            # how the session was reached: log_in | sign_up
         self.login_move: Move | None = None     # the log-in form's submit, for logging in again later
         self.search: Any = None                 # the GoalSearch using this goal (to rescore, to retry a form)
+        self.asked = False                      # a log-in or sign-up control was seen somewhere
 
     def score(self, node: Node, label: str) -> float:
+        """Log-in (then sign-up) controls first; menus (me, account, settings) only as a way to one. An app that
+        wants a log-in asks for it where a user starts (its first screen or one tap away, the 我的 tab): until
+        some screen shows a log-in or sign-up control, menus below that are not searched (issue 13, kind 9)."""
         found = cues.categories(label)
+        entry = bool(found & {"log_in", "sign_up"})
+        if entry and not self.asked:
+            self.asked = True
+            if self.search is not None:
+                self.search.rescore()
         total = sum(w for c, w in self.weights.items() if c in found)
+        if not entry and not self.asked and node.depth >= 1:
+            total = min(total, 0.0)
         return total + (self.prefer if self.want in found else 0)
 
     def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None:
@@ -58,7 +69,6 @@ class AccountGoal:
 
     def enters_flow(self, move: Move) -> bool:
         return False
-
 
     def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None:
         if move.kind != FORM:

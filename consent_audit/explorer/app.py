@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import allure
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 
 from ..detectors.text import waiting_period_days
 from ..page import AppContext
@@ -112,6 +112,7 @@ class ExploredApp(PolicyExploration):
         self.launch_moves: list[Move] = []    # answers to unknown modals covering the app at launch
         self.policy_moves: list[Move] = []
         self.explored_goals: set[str] = set()
+        self.op.after_launch = self._answer_known_modals
 
     # --- journeys: state ---
     @property
@@ -125,22 +126,22 @@ class ExploredApp(PolicyExploration):
 
     # --- journeys: launch ---
     def launch(self) -> None:
-        self.op.launch()
-        self._answer_known_modals()
+        self.op.launch()           # answers known modals (op.after_launch)
 
     def relaunch(self) -> None:
         self.op.relaunch()
-        self._answer_known_modals()
 
     def _answer_known_modals(self) -> None:
-        """A modal met at launch while exploring (what's new, a rating prompt) is answered again as it was,
-        each time it covers the app (one recorded tap, as a user's)."""
+        """A modal met at launch while exploring (what's new, a rating prompt, a splash advert) is answered again
+        as it was, each time its answer is on screen (one recorded tap, as a user's)."""
         for move in self.launch_moves:
             screen = self.op.screen()
-            target = self.op.find(move.key, screen)
-            if target is None or modal_answer(screen, self.op.targets(screen), self.op.covered(screen)) is None:
+            if self.op.find(move.key, screen) is None:     # the learnt answer (a splash's 跳过 before the app is drawn)
                 continue
-            perform(self.op, move, self.data)
+            try:
+                perform(self.op, move, self.data)
+            except (NotOnScreen, StaleElementReferenceException):   # it went by itself (a splash's countdown)
+                self.op.recorder.invalidate()
 
     def _open_walls(self) -> None:
         """With everything granted, press a permission wall's one button ("Turn on") so the permissions behind
@@ -204,6 +205,7 @@ class ExploredApp(PolicyExploration):
                 self.reject = found
             return
         self._walk(known.moves, f"{mode} the consent dialog")
+        self._answer_known_modals()     # a modal learnt at launch may show only once consent is answered
 
     # --- journeys: account ---
     def sign_up(self) -> None:
@@ -392,14 +394,9 @@ class ExploredApp(PolicyExploration):
         self.core = permissions.Core.of(screen, self.op.targets(screen))
         at_launch = {p for p, n in screen.prompts.items() if n > 0}
         self.features = permissions.probe(self.op, self.core, int(self.config.search.get("discovery_taps", 12)))
-        at_launch |= self._asked_when_refused()
+        at_launch |= self._asked_when_refused()       # the reject path is learnt there
         self.requested = [p for p in PERMISSIONS if p in at_launch or p in self.features]
         target.permissions = list(self.requested)
-        self.op.fresh()
-        self._grant_all()
-        self.launch()
-        if self.consent_shown:
-            self.reject_consent()
         paths: dict[str, list[Move]] = {"accept consent": self.accept.moves if self.accept else [],
                                         "reject consent": self.reject.moves if self.reject else []}
         if self.launch_moves:
@@ -414,8 +411,9 @@ class ExploredApp(PolicyExploration):
 
     def _asked_when_refused(self) -> set[str]:
         """Permissions an app asks for only while they are not granted (a wall that shows then, and asks when
-        its one button is pressed): a fresh launch with everything refused, the consent dialog accepted and
-        modals answered, the wall's button pressed once; what was asked on the way."""
+        its one button is pressed): a fresh launch with everything refused, the consent dialog refused (the
+        reject path the flow needs is learnt here, so this pass costs no launch of its own) and modals answered,
+        the wall's button pressed once; what was asked on the way."""
         self.op.fresh()
         for permission in PERMISSIONS:
             try:
@@ -425,7 +423,7 @@ class ExploredApp(PolicyExploration):
         self.launch()
         self._answer_new_modals(learn=False)
         if self.consent_shown:
-            self.accept_consent()
+            self.reject_consent()
         self._answer_new_modals(learn=False)
         screen = self.op.screen()
         if self.op.in_foreground and screen.in_app:

@@ -62,23 +62,27 @@ def settings_control(found: list[Target]) -> Target | None:
     return _best(found, "manage", "settings", avoid=("agree", "decline"))
 
 
-def next_move(screen: Screen, found: list[Target], mode: str, data: FormData) -> tuple[Move, Target] | None:
-    """The next step of an accept or reject answer on this screen."""
+def next_move(screen: Screen, found: list[Target], mode: str, data: FormData,
+              covered: frozenset[int] = frozenset()) -> tuple[Move, Target] | None:
+    """The next step of an accept or reject answer on this screen (`covered`: what an open layer hides)."""
     if mode == ACCEPT:
         target = _best(found, "agree", avoid=("decline",)) or _best(found, "save", "confirm", avoid=("decline",))
-        if target is None and allows_data_use(screen, found):
+        if target is None and allows_data_use(screen, found, covered):
             target = _best(found, "permission_request", avoid=("decline",))
         return (Move.tap(target), target) if target else None
     sure = confirms_refusal(screen, found)
     if sure is not None:
         return Move.tap(sure), sure
-    decline = _best(found, "decline")
+    decline = _best(found, "decline", avoid=("close",))
     if decline is not None:
         return Move.tap(decline), decline
     ticked = [t for t in found if t.use == Use.TOGGLE and t.element.checked and t.element.enabled]
     save = _best(found, "save", "confirm", avoid=("agree",))
-    if ticked and save is not None:
+    if ticked and save is not None:   # purposes to untick beat closing the layer (a close is no answer)
         return Move.form(save, UNTICK), save
+    decline = _best(found, "decline")
+    if decline is not None:
+        return Move.tap(decline), decline
     manage = _best(found, "manage", "settings", avoid=("agree",))
     if manage is not None:
         return Move.tap(manage), manage
@@ -93,7 +97,7 @@ def still_answering(op: Operator, screen: Screen, after_consent: bool, mode: str
     if not (op.in_foreground and screen.in_app):
         return False
     found = op.targets(screen)
-    if is_consent(screen, found):
+    if is_consent(screen, found, op.covered(screen)):
         return True
     if after_consent and mode == REJECT and confirms_refusal(screen, found) is not None:
         return True
@@ -111,10 +115,13 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
     seen: dict[tuple, int] = {}            # a screen of this answer → moves made when first on it
     banned: dict[tuple, set[str]] = {}     # per screen: moves that led back to a screen already seen
     made_on: list[tuple] = []              # the screen each move of the path was made on
+    own_question = allows_data_use(screen, op.targets(screen), op.covered(screen))
     for _ in range(MAX_STEPS):
         if not still_answering(op, screen, after_consent=bool(path.moves), mode=mode):
             return path
         found = op.targets(screen)
+        if path.moves and not own_question and allows_data_use(screen, found, op.covered(screen)):
+            return path     # the dialog is answered; the app's own data question after it is another question
         here = (screen.signature, frozenset(t.key for t in found))
         if seen.get(here, len(path.moves)) < len(path.moves):
             # back where this answer already was (a settings layer's × that only returns to the first layer):
@@ -125,7 +132,8 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
             if back == 0:
                 path.entry = None
         seen.setdefault(here, len(path.moves))
-        step = next_move(screen, [t for t in found if t.key not in banned.get(here, ())], mode, data)
+        step = next_move(screen, [t for t in found if t.key not in banned.get(here, ())], mode, data,
+                         op.covered(screen))
         if step is None:
             raise NotOnScreen(f"no way to {mode} on the consent screen")
         move, target = step

@@ -39,8 +39,11 @@ class DeletionGoal:
     def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None:
         if not (parent.in_flow or self.enters_flow(move)):
             return None
-        if move.kind == FORM and same:
-            return Verdict("rejected", says(screen, "form_error") or "the form stayed on screen")
+        if same:   # a form that said no (or a plain "next" answering with a request): retried as asked (kind 8)
+            before = set(parent.screen.texts())
+            asked = next((t for t in screen.texts() if t not in before and cues.has(t, "form_error", "form_request")), "")
+            if move.kind == FORM or asked:
+                return Verdict("rejected", asked or says(screen, "form_error") or "the form stayed on screen", True)
         offers_more = any(cues.categories(t.label) & (PROGRESS | {"confirm"}) for t in taps(found)) or any(
             t.use == Use.TEXT for t in found)
         if ends_off_app(screen) and not offers_more:

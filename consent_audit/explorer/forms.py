@@ -13,6 +13,8 @@ from .elements import Target, Use, nearby_text
 from .operator import NotOnScreen, Operator
 
 FILL, ACCOUNT, UNTICK = "fill", "account", "untick"
+RETRY = "retry"     # a fill form refused once, again with what its message asked: "retry:reason" (issue 13, kind 8)
+HINTED = ("reason", "password", "sms_code", "id_number")
 
 # What may submit a form, by purpose (a category counts once; the best-scored control submits).
 SUBMIT = {
@@ -82,17 +84,26 @@ class FormPlan:
         return bool(self.fields or self.ticks or self.choice)
 
 
+def retry_purpose(message: str) -> str:
+    """The purpose of a second attempt at a refused fill form: FILL, every box ticked, and the data kinds the
+    refusal names ("Please give a reason" → reason) typed into fields left empty the first time."""
+    kinds = [k for k in cues.data_kinds(message) if k in HINTED]
+    return f"{RETRY}:{','.join(kinds)}"
+
+
 def submit_score(label: str, purpose: str) -> float:
     found = cues.categories(label)
     if found & NEVER_SUBMIT:
         return -1.0
-    return sum(w for c, w in SUBMIT[purpose].items() if c in found)
+    return sum(w for c, w in SUBMIT[FILL if purpose.startswith(RETRY) else purpose].items() if c in found)
 
 
 def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_known: bool) -> FormPlan:
     """What the screen asks for and what submits it (nothing is done here)."""
     language = cues.language_of(screen.texts())
     fields, ticks, missing = [], [], []
+    retry = purpose.startswith(RETRY)
+    hints = [k for k in purpose.partition(":")[2].split(",") if k]
     radios = [t for t in found if t.use == Use.CHOOSE]
     send = next((t for t in found if t.use == Use.TAP and cues.has(t.label, "send_code")), None)
     for target in found:
@@ -105,17 +116,23 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
                 kind = "typed_back"          # structure, any language: the hint is the word the message quotes
             obtainable = (kind == "sms_code" and (sms_known or send is not None)) or kind == "typed_back"
             if kind is None or (data.value(kind, language) is None and not obtainable):
-                missing.append(kind or f"'{target.label[:40]}'")
+                if hints and data.value(hints[0], language) is not None:
+                    fields.append((target, hints.pop(0)))      # what the refusal asked for
+                elif not cues.has(target.label, "optional_field"):   # "(optional)" is left empty at first
+                    missing.append(kind or f"'{target.label[:40]}'")
             else:
                 fields.append((target, kind))
+                if kind in hints:
+                    hints.remove(kind)
         elif target.use == Use.TOGGLE:
             if purpose == UNTICK and target.element.checked:
                 if target.element.enabled:    # a ticked box that cannot be unticked is mandatory, not a choice
                     ticks.append(target)
-            elif purpose != UNTICK and not target.element.checked and cues.has(target.label, "acknowledge", "agree"):
+            elif purpose != UNTICK and not target.element.checked and (
+                    cues.has(target.label, "acknowledge", "agree") or (retry and target.element.enabled)):
                 ticks.append(target)
     choice = None
-    if radios and purpose == FILL and not any(t.element.checked for t in radios):
+    if radios and purpose.startswith((FILL, RETRY)) and not any(t.element.checked for t in radios):
         choice = radios[0]
     scored = [(submit_score(t.label, purpose), t) for t in found if t.use == Use.TAP and t is not send]
     scored = [(s, t) for s, t in scored if s > 0]
@@ -174,14 +191,25 @@ def fill(op: Operator, purpose: str, data: FormData, submit_key: str | None = No
         ticks = [t for t in p.ticks if t.key not in done]
         if ticks:
             tick = ticks[0]
-            if not tick.element.enabled:
-                if op.scroll_to_end(tick.label or "the text") is None:
+            if not tick.element.enabled or (purpose.startswith((FILL, RETRY)) and "#read" not in done):
+                # the text an agree box sits with is read (scrolled to its end) first: apps refuse the tick
+                # until it is, with the box disabled or with a toast (issue 13, kind 7)
+                done.add("#read")
+                scrolled = op.scroll_to_end(tick.label or "the text", inner_only=tick.element.enabled)
+                if scrolled is None and not tick.element.enabled:
                     raise NotOnScreen(f"'{tick.label[:40]}' cannot be ticked")
                 again = op.find(tick.key)
                 if again is None or not again.element.enabled:
                     raise NotOnScreen(f"'{tick.label[:40]}' stays disabled after scrolling")
                 continue
-            op.tap(tick)
+            after = op.tap(tick)
+            again = op.find(tick.key, after)
+            if again is not None and tick.element.checked is not None and again.element.checked == tick.element.checked \
+                    and "#refused" not in done:
+                done.add("#refused")      # refused (a toast): read what it guards to its end, then once more
+                if op.scroll_to_end(tick.label or "the text") is None:
+                    raise NotOnScreen(f"'{tick.label[:40]}' refuses to be ticked")
+                continue
             done.add(tick.key)
             continue
         break

@@ -5,8 +5,10 @@ from __future__ import annotations
 import heapq
 import itertools
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..screen import Screen
+from .cues import norm_label
 from .moves import RELAUNCH, Move
 
 
@@ -96,3 +98,20 @@ class ScreenGraph:
     def shortest(self, source: str, target: str) -> list[Edge] | None:
         """The shortest way seen (no relaunch, nothing assumed): the path to report and re-walk."""
         return self.route(source, target, relaunch_cost=0, seen_only=True)
+
+
+@dataclass
+class DeadEnds:
+    """Decoys recognised and ways that led nowhere, once each (by kind and words)."""
+
+    items: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def add(self, label: str, kind: str, where: tuple[str, ...], tried: bool) -> None:
+        key = f"{kind}|{norm_label(label)}"
+        old = self.items.get(key)
+        if old is None or (tried and not old["tried"]):
+            self.items[key] = {"label": label[:80], "kind": kind, "where": " › ".join(where) or "start",
+                               "tried": tried}
+
+    def as_list(self) -> list[dict[str, Any]]:
+        return list(self.items.values())

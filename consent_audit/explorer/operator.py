@@ -80,6 +80,7 @@ class Operator:
         self.spend: Spend | None = None
         self.last_code: str | None = None    # the one-time code the app showed last (a secret)
         self._covered: tuple[int, frozenset[int]] | None = None
+        self.after_launch: Callable[[], None] | None = None
 
     # --- what is on screen ---
     def screen(self) -> Screen:
@@ -153,18 +154,25 @@ class Operator:
         return self._charged(lambda: self.gestures.type(live, value, target.label[:60], self._info(target),
                                                         secret=secret))
 
-    def scroll_to_end(self, why: str) -> Screen | None:
-        """Scroll a container (or the page) that is not at its end to its end: one recorded scroll."""
-        containers = self.adapter.scroll_containers()
+    def scroll_to_end(self, why: str, inner_only: bool = False) -> Screen | None:
+        """Scroll a container (or the page; with `inner_only` never the page) that is not at its end to its
+        end: one recorded scroll. None when there is none."""
+        containers = [c for c in self.adapter.scroll_containers() if c is not None or not inner_only]
         if not containers:
             return None
         return self._charged(lambda: self.gestures.scroll_to_end(containers[0], why[:60], {"name": why},
                                                                  require_end=False))
 
     def launch(self, relaunch: bool = False) -> Screen:
+        """Launch (or relaunch) the app; then `after_launch` (the answers to modals learnt at launch: a splash
+        advert's skip, a what's-new) runs, on every launch, the search's own relaunches included."""
         self.adapter.prepare()
         verb = self.gestures.relaunch if relaunch else self.gestures.launch
-        return self._charged(lambda: verb(self.adapter.settled), charge=relaunch)
+        screen = self._charged(lambda: verb(self.adapter.settled), charge=relaunch)
+        if self.after_launch is not None:
+            self.after_launch()
+            screen = self.screen()
+        return screen
 
     def relaunch(self) -> Screen:
         return self.launch(relaunch=True)

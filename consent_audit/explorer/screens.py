@@ -14,7 +14,12 @@ def taps(found: list[Target]) -> list[Target]:
     return [t for t in found if t.use == Use.TAP]
 
 
-def is_consent(screen: Screen, found: list[Target]) -> bool:
+def shown_texts(screen: Screen, covered: frozenset[int] = frozenset()) -> list[str]:
+    """The texts a user can read: those of elements an open dialog does not cover (`covered`: indexes)."""
+    return [e.text for i, e in enumerate(screen.elements) if e.text and i not in covered]
+
+
+def is_consent(screen: Screen, found: list[Target], covered: frozenset[int] = frozenset()) -> bool:
     """A consent dialog or its manage screen: it speaks of privacy, cookies or personal data and asks to agree,
     to choose, or to set purposes (tick boxes and a save) — and it is not a log-in or sign-up form."""
     if any(t.use == Use.TEXT for t in found):
@@ -24,7 +29,7 @@ def is_consent(screen: Screen, found: list[Target]) -> bool:
     buttons = taps(found)
     if any(cues.has(t.label, "agree", "manage") and not cues.has(t.label, "decline") for t in buttons):
         return True
-    if allows_data_use(screen, found):
+    if allows_data_use(screen, found, covered):
         return True
     boxes = [t for t in found if t.use == Use.TOGGLE]
     return bool(boxes) and any(cues.has(t.label, "save", "confirm") for t in buttons)
@@ -33,13 +38,14 @@ def is_consent(screen: Screen, found: list[Target]) -> bool:
 DEVICE = ("feature_geolocation", "feature_notifications", "feature_camera", "feature_microphone")
 
 
-def allows_data_use(screen: Screen, found: list[Target]) -> bool:
+def allows_data_use(screen: Screen, found: list[Target], covered: frozenset[int] = frozenset()) -> bool:
     """An app's own question about its use of data ("Send usage statistics? Allow / Don't allow"): an allow
-    and a refusal, on a screen that speaks of data and of no device feature (that would be a permission)."""
+    and a refusal, on a layer that speaks of data and of no device feature (that would be a permission); what
+    the layer covers (the app's own "near me" behind it) is not read."""
     buttons = taps(found)
     allow = any(cues.has(t.label, "permission_request") and not cues.has(t.label, "decline") for t in buttons)
     refuse = any(cues.has(t.label, "decline") for t in buttons)
-    texts = screen.texts()
+    texts = shown_texts(screen, covered)
     return (allow and refuse and len(buttons) <= 4 and any(cues.has(t, "consent_context") for t in texts)
             and not any(cues.has(t, *DEVICE) for t in texts))
 

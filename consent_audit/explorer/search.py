@@ -9,13 +9,13 @@ from __future__ import annotations
 import heapq
 import itertools
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..screen import Screen
 from . import cues, forms
 from .elements import Target, Use, fingerprint
-from .graph import Candidate, Edge, Node, ScreenGraph
+from .graph import Candidate, DeadEnds, Edge, Node, ScreenGraph
 from .moves import FORM, RELAUNCH, TAP, Move, perform
 from .operator import NotOnScreen, Operator, OutOfBudget, Spend
 
@@ -37,6 +37,7 @@ class Verdict:
 
     kind: str               # reached | off_app | rejected
     detail: str = ""
+    retry: bool = False     # rejected: try the submit once more, filling what the message asks
 
 
 class Goal(Protocol):
@@ -70,23 +71,6 @@ class SearchResult:
     @property
     def moves(self) -> list[Move]:
         return [m for edge in self.path for m in edge.moves]
-
-
-@dataclass
-class DeadEnds:
-    """Decoys recognised and ways that led nowhere, once each (by kind and words)."""
-
-    items: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    def add(self, label: str, kind: str, where: tuple[str, ...], tried: bool) -> None:
-        key = f"{kind}|{cues.norm_label(label)}"
-        old = self.items.get(key)
-        if old is None or (tried and not old["tried"]):
-            self.items[key] = {"label": label[:80], "kind": kind, "where": " › ".join(where) or "start",
-                               "tried": tried}
-
-    def as_list(self) -> list[dict[str, Any]]:
-        return list(self.items.values())
 
 
 class GoalSearch:
@@ -159,7 +143,8 @@ class GoalSearch:
                 parts = {t.key for t, _ in plan.fields} | {t.key for t in plan.ticks} | {
                     t.key for t in found if t.use == Use.CHOOSE} | ({plan.send.key} if plan.send else set())
                 old = node.candidates.get(plan.submit.key)
-                move = Move.form(plan.submit, purpose)
+                retried = old is not None and old.move.purpose.startswith(forms.RETRY)
+                move = old.move if retried else Move.form(plan.submit, purpose)
                 why = ("it wants " + ", ".join(plan.missing) + " (not given)") if plan.missing else ""
                 if why:
                     self.dead.add(plan.submit.label, "form: " + why, node.via, tried=False)
@@ -308,6 +293,10 @@ class GoalSearch:
             if verdict is not None and verdict.kind == "rejected":
                 self.dead.add(cand.move.label, f"form rejected: {verdict.detail[:80]}", node.via, tried=True)
                 self._arrive(screen, node, cand.move)
+                again = self.op.find(cand.move.key, screen)
+                if verdict.retry and again is not None and not cand.move.purpose.startswith(forms.RETRY):
+                    node.candidates[again.key] = Candidate(Move.form(again, forms.retry_purpose(verdict.detail)),
+                                                           self.goal.score(node, again.label) + FORM_BONUS)
                 return
             if fingerprint(screen) != fingerprint(before):
                 self.visit_moves.append(cand.move)

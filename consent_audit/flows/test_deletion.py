@@ -6,17 +6,22 @@ Apple 5.1.1(v), Google Play account deletion.
 from __future__ import annotations
 
 import allure
+import cv2
+import numpy as np
 import pytest
 
+from consent_audit.detectors.prominence import annotate, prominence
 from consent_audit.detectors.text import shaming_phrases
-from consent_audit.measures import deletion_metrics, texts_of
+from consent_audit.measures import deletion_metrics, final_decision, texts_of
 from consent_audit.traffic.measure import flow_figures
+
+FIGURES = ("area_ratio", "contrast_accept", "contrast_reject", "saturation_accept", "saturation_reject")
 
 
 @allure.epic("consent-flow audit")
 @allure.feature("account deletion")
 @pytest.mark.flow("deletion")
-def test_account_deletion(app, platform, recorder, audit, target, ocr, planted) -> None:
+def test_account_deletion(app, platform, recorder, audit, target, test_dir, ocr, planted) -> None:
     for permission in target.permissions:
         platform.decide_permission(permission, "granted")
     app.launch()
@@ -35,4 +40,23 @@ def test_account_deletion(app, platform, recorder, audit, target, ocr, planted) 
     audit.metrics.update(deletion_metrics(deletion, signup, login_after))
     audit.metrics["shaming_text"] = shaming_phrases(texts_of([deletion], ocr))
     audit.metrics.update(flow_figures(recorder, planted, ()))      # what went out in each phase
-    audit.conclude(audit.evaluate({"deletion": audit.evidence_of(deletion)}))
+    evidence = {"deletion": audit.evidence_of(deletion)}
+    # the last decision (kind 17): "keep" plays the accept role, the confirm the user wants the reject role
+    decision = final_decision(deletion)
+    figures: dict | None = {}           # {}: the path asks no two-way decision
+    if decision is not None:
+        screen, keep, confirm = decision
+        figures = None                  # a decision without a screenshot is unmeasured
+        if screen.screenshot:
+            image = cv2.imdecode(np.frombuffer(screen.screenshot, np.uint8), cv2.IMREAD_COLOR)
+            look = prominence(image, keep.bounds, confirm.bounds)
+            figures = {**{k: look[k] for k in FIGURES}, "confirm_is_text_link": look["reject_is_text_link"],
+                       "keep": keep.label[:60], "confirm": confirm.label[:60]}
+            marked = annotate(image, [(keep.bounds, f"KEEP area x{look['area_ratio']:.2f}", (0, 160, 0)),
+                                      (confirm.bounds, f"CONFIRM contrast {look['contrast_reject']:.2f}", (220, 0, 0))])
+            png = cv2.imencode(".png", marked)[1].tobytes()
+            (test_dir / "deletion-decision-annotated.png").write_bytes(png)
+            allure.attach(png, name="deletion decision, annotated", attachment_type=allure.attachment_type.PNG)
+            evidence["decision"] = [audit.evidence_path("deletion-decision-annotated.png")]
+    audit.metrics["decision_prominence"] = figures
+    audit.conclude(audit.evaluate(evidence))

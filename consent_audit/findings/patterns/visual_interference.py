@@ -1,17 +1,35 @@
-"""The accept choice is drawn far more prominently than the reject choice (area, label contrast, fill saturation, a bare text link against a filled button).
-Rule items: those in assets/rules.yaml listing this pattern; limits: assets/policy.yaml."""
+"""The choice the app wants is drawn far more prominently than the user's own (area, label contrast, fill
+saturation, a bare text link against a filled button): on a consent dialog, accept against reject; on the last
+decision before an account's deletion (issue 13, kind 17: a large "keep my account" and a small grey "confirm",
+the Xiaomi Finance case), keep against confirm.
+Rule items: those in assets/rules.yaml listing this pattern; limits: assets/policy.yaml (consent, deletion)."""
 from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ..base import Rule
+from ..base import Rule, Unmeasured
 
 
 class VisualInterference(Rule):
     pattern = "visual_interference"
-    flows = ("consent",)
+    flows = ("consent", "deletion")
     needs = ("prominence", "reject_is_text_link")
-    evidence_keys = {"consent": ("dialog",)}
+    evidence_keys = {"consent": ("dialog",), "deletion": ("decision",)}
+
+    def evaluate(self, flow, metrics, evidence, facts, limits):  # type: ignore[no-untyped-def]
+        if flow != "deletion":
+            return super().evaluate(flow, metrics, evidence, facts, limits)
+        decision = metrics.get("decision_prominence", {})
+        if decision is None:       # a decision was on the path but could not be measured (no screenshot)
+            raise Unmeasured(self.pattern, ["decision_prominence"])
+        if not decision:           # the path asks no two-way decision (or a figure set older than kind 17)
+            return None
+        if decision["saturation_reject"] - decision["saturation_accept"] > limits["max_saturation_diff"]:
+            return None            # the confirm is the coloured, filled one: the user's way is the prominent one
+        look = {k.replace("keep", "accept").replace("confirm", "reject"): v for k, v in decision.items()
+                if k not in ("keep", "confirm")}
+        return super().evaluate(flow, {"prominence": look, "reject_is_text_link": decision["confirm_is_text_link"]},
+                                evidence, facts, limits)
 
     def check(self, metrics: Mapping[str, Any], facts: Mapping[str, Any],
               limits: Mapping[str, Any]) -> dict[str, Any] | None:

@@ -71,17 +71,31 @@ return s.timers.size === 0 && now - s.last >= arguments[0];
 LOCATE_JS = r"""
 const [x, y, w, h, rid, text, role] = arguments;
 const dpr = window.devicePixelRatio || 1;
-const same = (el) => { const r = el.getBoundingClientRect();
+const topRect = (el) => { const r = el.getBoundingClientRect();
+  let left = r.left, top = r.top, win = el.ownerDocument.defaultView;
+  while (win && win.frameElement) { const f = win.frameElement, fr = f.getBoundingClientRect();
+    left += fr.left + f.clientLeft; top += fr.top + f.clientTop; win = win.parent; }
+  return {left: left, top: top, width: r.width, height: r.height}; };
+const same = (el) => { const r = topRect(el);
   return Math.round(r.left * dpr) === x && Math.round(r.top * dpr) === y &&
          Math.round(r.width * dpr) === w && Math.round(r.height * dpr) === h; };
+// an element of a same-origin frame: the frame (of this document) to switch into first
+const outer = (el) => { if (el.ownerDocument === document) return el;
+  let win = el.ownerDocument.defaultView;
+  while (win.parent !== window && win.parent !== win) win = win.parent;
+  return win.parent === window ? {frame: win.frameElement} : null; };
 if (rid) { const el = document.getElementById(rid); if (el && same(el)) return el; }
 const found = [];
-for (const el of document.body.querySelectorAll('*')) if (same(el)) found.push(el);
+const deep = (root) => { for (const el of root.querySelectorAll('*')) {      // open shadow roots, frames too
+  if (same(el)) found.push(el); if (el.shadowRoot) deep(el.shadowRoot);
+  if (el.tagName === 'IFRAME') { try { if (el.contentDocument && el.contentDocument.body) deep(el.contentDocument.body); }
+                                 catch (e) { /* another origin */ } } } };
+deep(document.body);
 if (!found.length) return rid ? document.getElementById(rid) : null;
 const tags = {textbox: ['INPUT', 'TEXTAREA'], checkbox: ['INPUT'], radio: ['INPUT'], switch: ['INPUT']}[role];
-if (tags) { const c = found.find(e => tags.includes(e.tagName)); if (c) return c; }
+if (tags) { const c = found.find(e => tags.includes(e.tagName)); if (c) return outer(c); }
 const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
-return found.find(e => norm(e.innerText) === text) || found[found.length - 1];
+return outer(found.find(e => norm(e.innerText) === text) || found[found.length - 1]);
 """
 
 # For each element's centre (device px): is what the user would touch there that element (or inside it)?
@@ -92,7 +106,18 @@ const out = [];
 boxes.forEach(([x, y, w, h], i) => {
   const cx = (x + w / 2) / dpr, cy = (y + h / 2) / dpr;
   if (cx < 0 || cy < 0 || cx >= innerWidth || cy >= innerHeight) return;
-  let hit = document.elementFromPoint(cx, cy);
+  let hit = document.elementFromPoint(cx, cy), fx = 0, fy = 0;
+  for (let depth = 0; hit && depth < 8; depth++) {    // into open shadow roots and same-origin frames
+    let inner = null;
+    if (hit.shadowRoot) inner = hit.shadowRoot.elementFromPoint(cx - fx, cy - fy);
+    else if (hit.tagName === 'IFRAME') {
+      try { const r = hit.getBoundingClientRect(); const doc = hit.contentDocument;
+            if (doc) { fx += r.left + hit.clientLeft; fy += r.top + hit.clientTop; inner = doc.elementFromPoint(cx - fx, cy - fy); } }
+      catch (e) { inner = null; }
+    }
+    if (!inner || inner === hit) break;
+    hit = inner;
+  }
   const label = hit && hit.closest ? hit.closest('label') : null;   // a styled switch's drawing is the switch
   const control = label && label.control;
   if (control) {
@@ -101,10 +126,12 @@ boxes.forEach(([x, y, w, h], i) => {
         Math.round(r.width * dpr) === w && Math.round(r.height * dpr) === h) return;
   }
   while (hit) {
-    const r = hit.getBoundingClientRect();
+    const b = hit.getBoundingClientRect(), r = {left: b.left + (hit.ownerDocument === document ? 0 : fx),
+      top: b.top + (hit.ownerDocument === document ? 0 : fy), width: b.width, height: b.height};
     if (Math.round(r.left * dpr) === x && Math.round(r.top * dpr) === y &&
         Math.round(r.width * dpr) === w && Math.round(r.height * dpr) === h) return;
-    hit = hit.parentElement;
+    hit = hit.parentElement || (hit.parentNode && hit.parentNode.host) ||
+          (hit.ownerDocument !== document && hit.ownerDocument.defaultView.frameElement) || null;
   }
   out.push(i);
 });
@@ -159,7 +186,13 @@ class WebAdapter:
     def locate(self, element: Element) -> WebElement | None:
         x, y, w, h = element.bounds
         try:
-            return self.driver.execute_script(LOCATE_JS, x, y, w, h, element.rid, element.text, element.role)
+            found = self.driver.execute_script(LOCATE_JS, x, y, w, h, element.rid, element.text, element.role)
+            if isinstance(found, dict) and found.get("frame") is not None:
+                # inside a same-origin frame: the gesture runs in that frame (the platform returns to the page after it)
+                self.driver.switch_to.frame(found["frame"])
+                self.platform.in_frame = True
+                found = self.driver.execute_script(LOCATE_JS, x, y, w, h, element.rid, element.text, element.role)
+            return found if not isinstance(found, dict) else None
         except WebDriverException:
             return None
 

@@ -12,9 +12,25 @@ const CLICK_TAGS = new Set(['A','BUTTON','INPUT','SELECT','TEXTAREA','LABEL','SU
 const CLICK_ROLES = new Set(['button','link','checkbox','radio','switch','tab','menuitem','option']);
 const SKIP = new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE','META','LINK','HEAD']);
 const out = [];
+// Elements of same-origin <iframe>s are read as part of the page (a consent dialog in a frame): their styles
+// from their own window, their boxes moved by the frames they sit in.
+const cs = (e, p) => (e.ownerDocument.defaultView || window).getComputedStyle(e, p);
+function topRect(el) {
+  const r = el.getBoundingClientRect();
+  let left = r.left, top = r.top, win = el.ownerDocument.defaultView;
+  while (win && win.frameElement) {
+    const f = win.frameElement, fr = f.getBoundingClientRect();
+    left += fr.left + f.clientLeft; top += fr.top + f.clientTop; win = win.parent;
+  }
+  return {left: left, top: top, width: r.width, height: r.height};
+}
+function frameDoc(el) {
+  if (el.tagName !== 'IFRAME') return null;
+  try { return el.contentDocument && el.contentDocument.body ? el.contentDocument : null; } catch (e) { return null; }
+}
 function rendered(el) {
   if (el.getClientRects().length === 0) return false;
-  const st = getComputedStyle(el);
+  const st = cs(el);
   return st.visibility !== 'hidden' && st.display !== 'none';
 }
 function ownText(el) {
@@ -39,18 +55,71 @@ function role(el) {
   if (tag === 'IMG') return 'img';
   return '';
 }
+// A control drawn without a form element (issue 13, kind 6): a small empty square (tick box) or circle (radio
+// dot) drawn by CSS inside a row that listens for clicks, or the box itself. Its state is read from the drawing:
+// a box filled or carrying a drawn tick (pseudo-element, child, ✓), a dot with a thick ring, or a state class.
+const STATE_CLASS = /(^|[-_\s])(checked|selected|active|on)($|[-_\s])/i;
+function drawnBox(el) {
+  if (el.tagName === 'IMG' || el.tagName === 'svg' || el.tagName === 'INPUT') return null;
+  const r = el.getBoundingClientRect();
+  if (r.width < 10 || r.width > 36 || Math.abs(r.width - r.height) > 3) return null;
+  if ((el.innerText || '').trim().replace(/[✓✔√]/g, '').length) return null;
+  const st = cs(el);
+  if (st.backgroundImage !== 'none') return null;
+  const border = parseFloat(st.borderTopWidth) || 0;
+  if (!border || st.borderTopStyle === 'none') return null;
+  const rad = st.borderTopLeftRadius;
+  const round = rad.endsWith('%') ? parseFloat(rad) >= 40 : parseFloat(rad) >= r.width * 0.4;
+  return {el: el, kind: round ? 'radio' : 'checkbox', st: st, border: border, width: r.width};
+}
+function filled(st) {
+  const m = (st.backgroundColor.match(/[\d.]+/g) || []).map(Number);
+  if (m.length < 3 || (m.length > 3 && m[3] < 0.3)) return false;
+  const lum = (0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2]) / 255;
+  return lum < 0.85 || Math.max(m[0], m[1], m[2]) - Math.min(m[0], m[1], m[2]) > 60;
+}
+function drawnState(box, row) {
+  if (STATE_CLASS.test(box.el.className || '') || STATE_CLASS.test(row.className || '')) return true;
+  if (/[✓✔√]/.test(box.el.innerText || '')) return true;
+  for (const p of ['::after', '::before']) {
+    const ps = cs(box.el, p);
+    if (ps.content && ps.content !== 'none' && ps.display !== 'none' && ps.visibility !== 'hidden') return true;
+  }
+  if (box.el.children.length && [...box.el.children].some(rendered)) return true;
+  if (box.kind === 'radio' && box.border >= box.width * 0.2) return true;
+  return filled(box.st);
+}
+function drawnControl(el) {
+  if (el.getAttribute('role') || CLICK_TAGS.has(el.tagName)) return null;
+  const own = drawnBox(el);
+  if (own) return {kind: own.kind, checked: drawnState(own, el)};
+  const boxes = [], inner = el.querySelectorAll('*');
+  if (inner.length > 20) return null;     // a list or a panel, not one control
+  for (const c of inner) {
+    const other = c.closest('input,label,button,a,[role]');
+    if (other && other !== el && el.contains(other)) return null;
+    const b = rendered(c) ? drawnBox(c) : null;
+    if (b) boxes.push(b);
+    if (boxes.length > 1) return null;
+  }
+  if (boxes.length !== 1 || !(el.innerText || '').trim()) return null;
+  return {kind: boxes[0].kind, checked: drawnState(boxes[0], el)};
+}
 function clickable(el, r) {
   if (CLICK_TAGS.has(el.tagName) || CLICK_ROLES.has(r)) return true;
   if (typeof el.onclick === 'function') return true;
-  if (window.__caClickTargets && window.__caClickTargets.has(el)) return true;
-  const cur = getComputedStyle(el).cursor;
-  return cur === 'pointer' && !(el.parentElement && getComputedStyle(el.parentElement).cursor === 'pointer');
+  const targets = (el.ownerDocument.defaultView || window).__caClickTargets;
+  if (targets && targets.has(el)) return true;
+  const cur = cs(el).cursor;
+  return cur === 'pointer' && !(el.parentElement && cs(el.parentElement).cursor === 'pointer');
 }
 function walk(el) {
   if (SKIP.has(el.tagName) || !rendered(el)) return '';
-  const r = role(el);
-  const rect = el.getBoundingClientRect();
-  const isClickable = clickable(el, r);
+  let r = role(el);
+  const rect = topRect(el);
+  let isClickable = clickable(el, r);
+  const drawn = (isClickable && !r) ? drawnControl(el) : null;
+  if (drawn) r = drawn.kind;
   let text = ownText(el);
   if (!text && isClickable && el.tagName !== 'BODY') text = (el.innerText || '').replace(/\s+/g, ' ').trim();
   if (el.tagName === 'INPUT' && ['button','submit'].includes((el.type||'').toLowerCase())) text = el.value;
@@ -61,7 +130,7 @@ function walk(el) {
     text: text.slice(0, isClickable ? 500 : 20000), name: label.slice(0, 200), rid: el.id || '', role: r,
     bounds: [Math.round((rect.left) * dpr), Math.round((rect.top) * dpr),
              Math.round(rect.width * dpr), Math.round(rect.height * dpr)],
-    clickable: isClickable, checked: (r === 'checkbox' || r === 'radio' || r === 'switch') ?
+    clickable: isClickable, checked: drawn ? drawn.checked : (r === 'checkbox' || r === 'radio' || r === 'switch') ?
       (el.checked !== undefined ? !!el.checked : el.getAttribute('aria-checked') === 'true') : null,
     enabled: !(el.disabled || el.getAttribute('aria-disabled') === 'true'),
     focused: document.activeElement === el,
@@ -71,6 +140,9 @@ function walk(el) {
   if (item.text || item.name || item.rid || item.clickable || r) out.push(item);
   const kids = [];
   for (const c of el.children) { const s = walk(c); if (s) kids.push(s); }
+  if (el.shadowRoot) for (const c of el.shadowRoot.children) { const s = walk(c); if (s) kids.push(s); }
+  const inner = frameDoc(el);
+  if (inner) { const s = walk(inner.body); if (s) kids.push(s); }
   const collapsed = kids.filter((s, i) => i === 0 || s !== kids[i - 1]);
   const id = (el.id || '').replace(/\d+/g, '');
   return el.tagName.toLowerCase() + '[' + r + ']' + (id ? '#' + id : '') +

@@ -141,6 +141,7 @@ class WebChromiumPlatform(Platform):
     def _load(self) -> None:
         self._prepare()
         self._prompts_seen = {p: 0 for p in PERMISSIONS}
+        self._left_in_window = False
         self.driver.get(self.start)
         wait_until(lambda: self.driver.execute_script("return document.readyState") == "complete",
                    timeout=self.timeout, message=f"{self.start} to load")
@@ -190,7 +191,7 @@ class WebChromiumPlatform(Platform):
         """Whether the tab still shows the app's origin. A closed window is the app gone (False); any other
         driver error is a dead session, never an app that 'exited': AutomationError."""
         try:
-            return self.driver.current_url.startswith(self.origin)
+            return not getattr(self, "_left_in_window", False) and self.driver.current_url.startswith(self.origin)
         except NoSuchWindowException:
             return False
         except WebDriverException as exc:
@@ -239,6 +240,7 @@ class WebChromiumPlatform(Platform):
 
     # --- screens and gestures ---
     def capture(self, screenshot: bool = True) -> Capture:
+        self.leave_frame()
         png = self.driver.get_screenshot_as_png() if screenshot else b""
         snap = self.driver.execute_script(DOM_SNAPSHOT_JS)
         counts = snap.get("prompts")
@@ -258,6 +260,10 @@ return label && label.control === el ? hit : null;
 """
 
     def tap(self, element: WebElement) -> None:
+        """Tap; a window the tap opened (a link with target=_blank: a policy, a library's "powered by") is the
+        app left: the window is closed and the app's tab brought back (a tab left in the background stops
+        drawing, and the next click waits for it forever), and `in_foreground` is False until the next launch."""
+        home = self.driver.current_window_handle
         try:
             element.click()
         except ElementClickInterceptedException:
@@ -265,10 +271,27 @@ return label && label.control === el ? hit : null;
             if drawn is None:
                 raise
             drawn.click()     # the user's finger lands on the switch's drawing, which is the switch
+        self.leave_frame()
+        others = [h for h in self.driver.window_handles if h != home]
+        for handle in others:
+            self.driver.switch_to.window(handle)
+            self.driver.close()
+        if others:
+            self.driver.switch_to.window(home)
+            self._left_in_window = True
 
     def type_text(self, element: WebElement, text: str) -> None:
         element.clear()
         element.send_keys(text)
+        self.leave_frame()
+
+    in_frame = False     # an element of a same-origin frame was located (the explorer's adapter switched into it)
+
+    def leave_frame(self) -> None:
+        """Back to the page after a gesture inside a same-origin frame (the page is what is captured)."""
+        if self.in_frame:
+            self.driver.switch_to.default_content()
+            self.in_frame = False
 
     def in_view(self, element: WebElement, container: WebElement | None = None) -> bool:
         """Whole inside the container's visible box (and the window), 1 CSS px of tolerance."""
