@@ -176,3 +176,21 @@ def test_session_capabilities_per_mode() -> None:
     assert "goog:loggingPrefs" not in proxied and session_capabilities("off", caps) == caps
     assert choose_mode("auto", None, "web") == "cdp" and choose_mode("auto", None, "android") == "off"
     assert choose_mode("auto", "proxy", "android") == "proxy" and choose_mode("off", "proxy", "web") == "off"
+
+
+def test_a_secret_in_a_body_is_masked_before_it_is_hashed_or_stored(tmp_path) -> None:
+    """A stored binary body and the hash beside a cut text are of the masked bytes: neither holds the secret
+    nor lets anyone confirm a guessed one (sha256 of a body with the password in it)."""
+    from consent_audit.masking import Masker
+    from consent_audit.traffic.har import bounded_body
+    secret = "Hunter Pass@2026"
+    masker = Masker([secret])
+    binary = b"\x00\x01proto" + secret.encode() + b"\x00pw=Hunter%20Pass%402026"
+    ref = bounded_body(binary, "application/x-protobuf", tmp_path / "bodies", masker)
+    stored = (tmp_path / ref["_file"]).read_bytes()
+    assert secret.encode() not in stored and b"Hunter%20Pass%402026" not in stored
+    import hashlib
+    assert ref["_sha256"] == hashlib.sha256(stored).hexdigest() != hashlib.sha256(binary).hexdigest()
+    big = ("x" * 20000 + secret).encode()
+    cut = bounded_body(big, "text/plain", None, masker)
+    assert cut["_sha256"] != hashlib.sha256(big).hexdigest() and secret not in cut["text"]

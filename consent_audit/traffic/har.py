@@ -9,12 +9,14 @@ SHA-256; a binary body is written once to `bodies_dir/<sha256>` (bounded by `BIN
 """
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import hashlib
 import json
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ..masking import Masker
+from ..masking import MASK, Masker
 
 BODY_CAP = 16 * 1024          # bytes of a textual body kept in the HAR
 BINARY_CAP = 1024 * 1024      # bytes of a binary body kept in bodies/
@@ -37,11 +39,26 @@ def is_textual(mime: str, data: bytes) -> bool:
     return "\x00" not in text
 
 
-def bounded_body(data: bytes | None, mime: str, bodies_dir: Path | None) -> dict[str, Any]:
+def masked_bytes(data: bytes, masker: Masker | None) -> bytes:
+    """`data` with every secret the masker knows replaced by its mask, as UTF-8 and percent-encoded UTF-8: a
+    body is masked *before* it is hashed or stored, so neither a stored binary body nor the SHA-256 beside a cut
+    text lets anyone confirm a guessed secret."""
+    if masker is None:
+        return data
+    for secret in sorted(masker.secrets, key=len, reverse=True):
+        for form in {secret.encode("utf-8"), quote(secret, safe="").encode("ascii")}:
+            data = data.replace(form, MASK.encode("utf-8"))
+    return data
+
+
+def bounded_body(data: bytes | None, mime: str, bodies_dir: Path | None,
+                 masker: Masker | None = None) -> dict[str, Any]:
     """The HAR fields for one body: {text} (maybe cut, with `_truncated`, `_size`, `_sha256`), or for a binary
-    body {_sha256, _size, _file} with the bytes in `bodies_dir` (no file when `bodies_dir` is None)."""
+    body {_sha256, _size, _file} with the bytes in `bodies_dir` (no file when `bodies_dir` is None). Secrets
+    are masked out of the bytes first (`masked_bytes`): sizes and hashes are those of the masked body."""
     if data is None:
         return {"_unavailable": True}
+    data = masked_bytes(data, masker)
     size, sha = len(data), hashlib.sha256(data).hexdigest()
     if not data:
         return {"text": "", "_size": 0}
@@ -86,19 +103,19 @@ def stored_entry(raw: Mapping[str, Any], masker: Masker, bodies_dir: Path | None
     req_mime = req.pop("_mimeType", "") or _header(req["headers"], "content-type")
     body = _raw(raw, "_requestBody")
     if body is not None:
-        req["postData"] = {"mimeType": req_mime, **bounded_body(body, req_mime, bodies_dir)}
+        req["postData"] = {"mimeType": req_mime, **bounded_body(body, req_mime, bodies_dir, masker)}
         req["bodySize"] = len(body)
     elif "postData" in req:
         text = str(req["postData"].get("text", ""))
-        req["postData"] = {**req["postData"], **bounded_body(text.encode("utf-8"), req_mime, bodies_dir)}
+        req["postData"] = {**req["postData"], **bounded_body(text.encode("utf-8"), req_mime, bodies_dir, masker)}
     content = dict(res.get("content") or {})
     body = _raw(raw, "_responseBody")
     if body is not None:
-        content.update(bounded_body(body, content.get("mimeType", ""), bodies_dir))
+        content.update(bounded_body(body, content.get("mimeType", ""), bodies_dir, masker))
         content["size"] = len(body)
     elif "text" in content and content.get("encoding") != "sha256-ref":
         data = str(content["text"]).encode("utf-8")
-        content.update(bounded_body(data, content.get("mimeType", ""), bodies_dir))
+        content.update(bounded_body(data, content.get("mimeType", ""), bodies_dir, masker))
     res["content"] = content
     entry["request"], entry["response"] = req, res
     return masker.mask_data(entry)  # type: ignore[return-value]
