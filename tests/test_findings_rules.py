@@ -47,7 +47,7 @@ def _metrics(truth: dict[str, Any], flow: str) -> dict[str, Any]:
 @pytest.mark.parametrize("flow", FLOWS)
 def test_rules_over_the_truth_give_the_truths_findings(truth_file: Path, flow: str) -> None:
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
-    if flow not in truth:       # the explorer's test apps have no policy flow (no explorer goal for it yet)
+    if flow not in truth:       # the explorer's two test apps have no policy truth (they show no policy page)
         pytest.skip(f"{truth_file.parent.name}/{truth_file.stem} has no {flow} figures")
     evidence = {"deletion": ["d.png"], "decision": ["k.png"], "reject": ["r.png"], "dialog": ["a.png"],
                 "nagging": ["n.png"], "first_launch": ["f.png"], "policy": ["p.png"], "signup": ["s.png"],
