@@ -12,6 +12,7 @@ from typing import Any, Iterator
 import cv2
 import numpy as np
 import pytest
+from android_device import find_nodes, source
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 
 from consent_audit.masking import Masker
@@ -27,18 +28,6 @@ DATA = Path(__file__).parent / "data" / "android"
 PC = "com.android.permissioncontroller:id/"
 
 
-def source(name: str) -> str:
-    return (DATA / name).read_text(encoding="utf-8")
-
-
-def find_nodes(xml: str, locator: tuple[str, str]) -> list[ET.Element]:
-    """Evaluate a locator on a page source: `id` exactly, XPath with ElementTree's subset of XPath 1.0."""
-    root = ET.fromstring(xml.encode("utf-8"))
-    how, what = locator
-    if how == "id":
-        return [n for n in root.iter() if n.get("resource-id") == what]
-    assert how == "xpath" and what.startswith("//"), locator
-    return root.findall("." + what)
 
 
 def without_ids(xml: str) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from android_device import find_nodes, source
 
 from consent_audit.detectors.prominence import prominence
 from consent_audit.detectors.text import shaming_phrases
@@ -33,18 +34,6 @@ ATTRIBUTE_ORDER = ["index", "package", "class", "text", "content-desc", "resourc
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def source(name: str) -> str:
-    return (DATA / name).read_text(encoding="utf-8")
-
-
-def find_nodes(xml: str, locator: tuple[str, str]) -> list[ET.Element]:
-    """Evaluate a page object's locator on a page source: `id` exactly, XPath with ElementTree's subset."""
-    root = ET.fromstring(xml.encode("utf-8"))
-    how, what = locator
-    if how == "id":
-        return [n for n in root.iter() if n.get("resource-id") == what]
-    assert how == "xpath" and what.startswith("//"), locator
-    return root.findall("." + what)
 
 
 # --- the recordings themselves -----------------------------------------------------------------------
