@@ -13,6 +13,14 @@ from consent_audit.measures import permission_outcome, screen_actions
 from consent_audit.traffic.measure import flow_figures
 
 
+def _fresh(recorder, platform, permissions, denied) -> None:
+    """A fresh install with these permissions denied (the rest granted), once what the app sent before has gone
+    out (a reset would cut it short)."""
+    recorder.settle_traffic()
+    platform.reset()
+    _decide(platform, permissions, denied)
+
+
 def _decide(platform, permissions, denied) -> None:
     for permission in permissions:
         platform.decide_permission(permission, "denied" if permission in denied else "granted")
@@ -30,9 +38,7 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
     # 1. deny-path, one permission at a time, then all of them
     for case in permissions + ["all"]:
         denied = permissions if case == "all" else [case]
-        recorder.settle_traffic()       # what the last action set off is sent before the reset
-        platform.reset()
-        _decide(platform, permissions, denied)
+        _fresh(recorder, platform, permissions, denied)
         with allure.step(f"Deny {case}"):
             app.launch()
             with recorder.journey(f"deny {case}") as trail:
@@ -49,9 +55,7 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
             audit.metrics.setdefault("blockers", {})[case] = blocker.to_dict() if blocker else None
 
     # 2. bundled demand: several permissions asked together before the core screen is reached
-    recorder.settle_traffic()
-    platform.reset()
-    _decide(platform, permissions, [])
+    _fresh(recorder, platform, permissions, [])
     with recorder.journey("first launch, all granted") as first:
         app.launch()
         if app.consent_shown:
@@ -62,9 +66,7 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
 
     # 3. nagging: deny everything, reject the consent dialog, relaunch N times and count
     relaunches = pytestconfig.getoption("--relaunches")
-    recorder.settle_traffic()
-    platform.reset()
-    _decide(platform, permissions, permissions)
+    _fresh(recorder, platform, permissions, permissions)
     per_launch: dict[str, list[int]] = {"permission": [], "consent": []}
     with recorder.journey("nagging") as nagging:
         app.launch()
@@ -80,9 +82,7 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
     # feature, then deny it all as a user does in the settings, and relaunch; the app had the data before
     revoked_files: list[str] = []
     if recorder.traffic is not None:
-        recorder.settle_traffic()
-        platform.reset()
-        _decide(platform, permissions, [])
+        _fresh(recorder, platform, permissions, [])
         with recorder.journey("revoked") as revoked:
             app.launch()
             if app.consent_shown:
