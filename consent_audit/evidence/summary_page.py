@@ -91,6 +91,15 @@ def _step_captions(payload: Path, folder: str) -> dict[str, tuple[str, str, str]
     return captions
 
 
+def _captured(payload: Path, folder: str, captions: dict[str, tuple[str, str, str]]) -> list[str]:
+    """Every screenshot of an audit that did not conclude, in step order: those its trace names, then any on disk
+    that no step names yet (a run interrupted between a capture and its step record) — nothing captured is lost."""
+    on_disk = ({p.relative_to(payload / folder).as_posix() for p in (payload / folder).rglob("*.png")}
+               if folder and (payload / folder).is_dir() else set())
+    named = sorted((f for f in captions if f in on_disk or not on_disk), key=lambda f: (captions[f][0].zfill(6), f))
+    return named + sorted(on_disk - set(captions))
+
+
 def _table(rows: list[tuple[str, str]], head: tuple[str, str] | None = None) -> str:
     out = ["<table>"]
     if head:
@@ -205,8 +214,8 @@ class SummaryPage:
         captions = _step_captions(self.payload, folder)
         for n, finding in enumerate(result.get("findings", []), 1):
             out.append(self._finding(n, finding, folder, captions))
-        if status not in ("clean", "found") and captions:
-            shots = sorted(captions, key=lambda f: (captions[f][0].zfill(6), f))
+        shots = _captured(self.payload, folder, captions) if status not in ("clean", "found") else []
+        if shots:
             out.append(f"<h3>{self.text('steps_captured')}</h3>"
                        + self._gallery([f"{folder}/{shot}" for shot in shots], folder, captions))
         return "".join(out)
