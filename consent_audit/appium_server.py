@@ -1,6 +1,7 @@
 """The Appium 3 server the suite starts on loopback (or the external one given by --appium-url)."""
 from __future__ import annotations
 
+import gzip
 import http.client
 import json
 import logging
@@ -74,9 +75,12 @@ class AppiumServer:
 
     def __init__(self, log_path: Path, port: int | None = None, masker: Masker | None = None,
                  appium_home: Path = APPIUM_HOME, node_modules: Path = NODE_MODULES,
-                 extra_args: list[str] | None = None) -> None:
-        """`extra_args`: more `appium server` arguments (e.g. --default-capabilities for a Grid node's server)."""
+                 extra_args: list[str] | None = None, compress_log: bool = False) -> None:
+        """`extra_args`: more `appium server` arguments (e.g. --default-capabilities for a Grid node's server);
+        `compress_log`: at stop, the log becomes `<log>.gz` (masked again with every secret known by then) — the
+        debug log of a run is ~9 MB per server and compresses about tenfold."""
         self.log_path = log_path
+        self.compress_log = compress_log
         self.extra_args = list(extra_args or [])
         self.port = port
         self.masker = masker or Masker()
@@ -182,6 +186,25 @@ class AppiumServer:
             watcher.terminate()
             watcher.wait(timeout=5)
         self.process = None
+        if self.compress_log and self.log_path.suffix != ".gz" and self.log_path.is_file():
+            self.log_path = compress(self.log_path, self.masker)
+
+
+def compress(path: Path, masker: Masker | None = None) -> Path:
+    """`path` → `path.gz` line by line (masked when a masker is given), the plain file removed; returns the new
+    path. On an OSError (full disk) the plain log stays and is returned: the log is evidence, never lost."""
+    target = path.with_name(path.name + ".gz")
+    try:
+        with path.open("r", encoding="utf-8", errors="replace") as src, \
+                gzip.open(target, "wt", encoding="utf-8", compresslevel=6) as out:
+            for line in src:
+                out.write(masker.mask(line) if masker is not None else line)
+    except OSError as exc:
+        log.warning("could not compress %s (%s); it stays as it is", path, exc)
+        target.unlink(missing_ok=True)
+        return path
+    path.unlink()
+    return target
 
     def __enter__(self) -> "AppiumServer":
         return self.start()
@@ -191,7 +214,12 @@ class AppiumServer:
 
 
 def log_tail(path: Path, lines: int = 80) -> str:
+    """The last `lines` lines of a log, plain or gzip-compressed (also when only `<path>.gz` is left)."""
+    packed = path if path.suffix == ".gz" else path.with_name(path.name + ".gz")
     try:
+        if packed == path or (not path.is_file() and packed.is_file()):
+            with gzip.open(packed, "rt", encoding="utf-8", errors="replace") as f:
+                return "\n".join(f.read().splitlines()[-lines:])
         return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
     except OSError:
         return ""

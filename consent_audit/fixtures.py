@@ -72,7 +72,7 @@ def appium_url(pytestconfig: pytest.Config, device_profile: Profile, run: Run, m
     if port is not None:        # a parallel run: worker gwN listens on --appium-port + N
         from .parallel import worker_index
         port += worker_index(pytestconfig)
-    server = AppiumServer(run.appium_log, port=port, masker=masker)
+    server = AppiumServer(run.appium_log, port=port, masker=masker, compress_log=True)
     server.start()
     run.meta["appium"] = {"url": server.url, "started_here": True}
     try:

@@ -2,8 +2,8 @@
 
 The controller (the pytest process the user started) makes the run folder and hands its run id to every
 worker (`workerinput`); each worker is its own process with its own Appium server (free port, log
-`appium-gwN.log`), chromedriver/systemPort/mjpeg ports (free ones, per session) and reference app, and writes its
-tests' folders and Allure results into that one folder. At its end a worker sends what it recorded (results,
+`appium-gwN.log`, compressed at its end), chromedriver/systemPort/mjpeg ports (free ones, per session) and
+reference app, and writes its tests' folders and Allure results into that one folder. At its end a worker sends what it recorded (results,
 run metadata, the secrets it learned, an interruption) back (`workeroutput`, plain JSON types); the controller
 merges it in collection order and alone writes summary.json, the Allure report and the evidence bundle.
 

@@ -78,7 +78,8 @@ class Run:
 
     @property
     def appium_log(self) -> Path:
-        """appium.log; appium-gw0.log… in a parallel run (each worker starts its own server)."""
+        """appium.log; appium-gw0.log… in a parallel run (each worker starts its own server); `<name>.gz` once the
+        server stopped (`appium_server.compress`)."""
         return self.dir / (f"appium-{self.worker}.log" if self.worker else "appium.log")
 
     def test_dir(self, nodeid: str) -> Path:

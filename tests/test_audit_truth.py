@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from plain_files import plain_bytes
 from consent_audit.report import third_party_references
 from consent_audit.rules import load_catalog
 from consent_audit.targets import default_targets, load_target
@@ -155,7 +156,7 @@ def test_no_secret_in_any_file_of_the_run(audit_run) -> None:
     leaks = []
     for path in audit_run["dir"].rglob("*"):
         if path.is_file():
-            data = path.read_bytes()
+            data = plain_bytes(path)
             leaks += [(str(path.relative_to(audit_run["dir"])), s) for s in secrets if s.encode() in data]
     assert leaks == []
 
@@ -167,7 +168,7 @@ def test_two_workers_make_one_run_with_both_servers(parallel_run, audit_run) -> 
     assert parallel_run["proc"].returncode == audit_run["proc"].returncode, parallel_run["proc"].stderr[-3000:]
     assert sorted(summary["workers"]) == ["gw0", "gw1"]          # each started its own Appium and reference app
     urls = [w["appium"]["url"] for w in summary["workers"].values()]
-    assert len(set(urls)) == 2 and sorted(p.name for p in run_dir.glob("appium-gw*.log")) == ["appium-gw0.log", "appium-gw1.log"]
+    assert len(set(urls)) == 2 and sorted(p.name for p in run_dir.glob("appium-gw*.log*")) == ["appium-gw0.log.gz", "appium-gw1.log.gz"]
     assert [(r["target"], r["flow"]) for r in summary["results"]] == [(r["target"], r["flow"]) for r in audit_run["summary"]["results"]]
     assert summary["report"] and (run_dir / summary["report"]).is_file()
     assert len(list(run_dir.glob("evidence-*.zip"))) == 1

@@ -3,6 +3,7 @@ it verifies, every tampering is named, no secret is in it, and its summary page 
 was found, with the rule items in English and Chinese."""
 from __future__ import annotations
 
+import gzip
 import hashlib
 import html
 import json
@@ -18,6 +19,7 @@ import bagit
 import pytest
 import yaml
 
+from plain_files import plain_bytes
 from consent_audit.cli import main
 from consent_audit.evidence import layout
 from consent_audit.evidence.summary_page import STRINGS, SummaryPage
@@ -84,7 +86,7 @@ def test_the_run_prints_and_records_the_bundle(made: dict[str, Any]) -> None:
 
 def test_bag_holds_every_capture_of_the_run(made: dict[str, Any]) -> None:
     data = made["folder"] / "data"
-    for name in ("summary.json", "report.html", "appium.log", layout.RUN_METADATA, layout.SUMMARY_HTML,
+    for name in ("summary.json", "report.html", "appium.log.gz", layout.RUN_METADATA, layout.SUMMARY_HTML,
                  layout.SUMMARY_PDF):
         assert (data / name).is_file() and (data / name).stat().st_size > 0, name
     assert (data / layout.SUMMARY_PDF).read_bytes().startswith(b"%PDF")
@@ -100,7 +102,7 @@ def test_bag_holds_every_capture_of_the_run(made: dict[str, Any]) -> None:
                 assert (data / result["folder"] / file).is_file(), file
         for finding in result["findings"]:
             assert finding["evidence"] and all((data / e).is_file() for e in finding["evidence"])
-    assert "Appium" in (data / "appium.log").read_text(encoding="utf-8")
+    assert b"Appium" in plain_bytes(data / "appium.log.gz")
 
 
 def test_custody_fields(made: dict[str, Any]) -> None:
@@ -151,7 +153,7 @@ def _rezip(folder: Path, out: Path) -> None:
 
 
 CASES = [("change", "data/summary.json", "changed"), ("change", "SCREENSHOT", "changed"),
-         ("add", "data/extra-evidence.txt", "added"), ("remove", "data/appium.log", "removed"),
+         ("add", "data/extra-evidence.txt", "added"), ("remove", "data/appium.log.gz", "removed"),
          ("change", "bag-info.txt", "changed"), ("add", "notes.txt", "added"),
          ("remove", layout.TAGMANIFEST, "removed"), ("remove", f"data/{layout.SUMMARY_HTML}", "removed")]
 
@@ -205,13 +207,14 @@ def test_no_secret_in_any_bundle_file(made: dict[str, Any]) -> None:
     assert secrets
     files = [p for p in made["folder"].rglob("*") if p.is_file()]
     for path in files:
-        data = path.read_bytes()
+        data = plain_bytes(path)
         for secret in secrets:
             assert secret.encode() not in data, (path, "holds a secret")
     with zipfile.ZipFile(made["zip"]) as archive:
         assert len([m for m in archive.infolist() if not m.is_dir()]) == len(files)
         for member in archive.infolist():
             data = archive.read(member)
+            data = gzip.decompress(data) if member.filename.endswith(".gz") else data
             assert not any(secret.encode() in data for secret in secrets), member.filename
     # secrets were typed in this run (password at sign-up, ID number to delete) and show up masked
     traces = " ".join(p.read_text(encoding="utf-8") for p in (made["folder"] / "data").rglob("trace.json"))

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 import bagit
 import pytest
 
+from plain_files import plain_bytes
 from consent_audit.evidence import layout
 from consent_audit.paths import ROOT
 from consent_audit.targets import load_target
@@ -112,7 +113,7 @@ def _check_bundle(run_dir: Path, reason: str) -> None:
     secrets = load_target("refapp-fair").secrets()
     for path in folder.rglob("*"):
         if path.is_file():
-            assert not any(s.encode() in path.read_bytes() for s in secrets), path
+            assert not any(s.encode() in plain_bytes(path) for s in secrets), path
 
 
 @pytest.mark.parametrize(("sent", "reason"), [(signal.SIGINT, "interrupted by the user (Ctrl-C)"),

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from plain_files import plain_bytes
 from consent_audit.page import BasePage
 from consent_audit.targets import Target, Value
 
@@ -105,6 +106,6 @@ def test_secret_typed_in_a_flow_appears_in_no_file(app_context, platform, record
     # the whole run folder so far has neither secret in any form
     for path in run.dir.rglob("*"):
         if path.is_file():
-            data = path.read_bytes()
+            data = plain_bytes(path)
             assert SECRET_ID.encode() not in data, path
             assert SECRET_PASSWORD.encode() not in data, path

@@ -6,6 +6,7 @@ reports/<run>/evidence-<run>.zip   the same bag in one file
 The bag is built under a hidden temporary name and renamed when complete, so a bag that exists is whole."""
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import logging
@@ -36,6 +37,7 @@ logging.getLogger("bagit").setLevel(logging.WARNING)     # it logs every file it
 
 SKIP_TOP = {"allure-results", "allure-report"}      # raw Allure data: report.html holds it all, masked
 TEXT_SUFFIXES = {".json", ".html", ".htm", ".xml", ".log", ".txt", ".yaml", ".yml", ".properties", ".csv", ".md"}
+PACKED_TEXT = (".log.gz",)                           # Appium's log, compressed when its server stopped
 STORED_SUFFIXES = {".png", ".jpg", ".jpeg", ".pdf", ".zip", ".tsr", ".gz"}
 
 
@@ -131,6 +133,13 @@ def _stage(run_dir: Path, stage: Path, masker: Masker) -> list[str]:
                     link_or_copy(source, target)        # nothing to mask: the run's own file, not a copy
                 else:
                     target.write_bytes(masked)
+            elif name.endswith(PACKED_TEXT):                  # a compressed log: masked inside, like any text
+                text = gzip.decompress(raw).decode("utf-8", "surrogateescape")
+                masked = masker.mask(text).encode("utf-8", "surrogateescape")
+                if masked == text.encode("utf-8", "surrogateescape"):
+                    link_or_copy(source, target)
+                else:
+                    target.write_bytes(gzip.compress(masked, mtime=0))
             elif _holds_secret(raw, masker):
                 withheld.append(str(rel))
             else:
@@ -142,7 +151,8 @@ def _scrub(stage: Path, masker: Masker) -> list[str]:
     """Last line of defence: drop any staged file that still holds a secret value."""
     dropped = []
     for path in sorted(p for p in stage.rglob("*") if p.is_file()):
-        if _holds_secret(path.read_bytes(), masker):
+        raw = path.read_bytes()
+        if _holds_secret(gzip.decompress(raw) if path.name.endswith(PACKED_TEXT) else raw, masker):
             path.unlink()
             dropped.append(str(path.relative_to(stage)))
     return dropped
