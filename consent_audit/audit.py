@@ -10,7 +10,7 @@ from the type of an exception."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 import allure
 import pytest
@@ -40,6 +40,10 @@ class Audit:
         self.run_dir = run_dir
         self.policy = policy
         self._target = target
+        self.out_of_scope: dict[str, str] = {}
+        """Figure → why this run leaves it unmeasured on purpose (see `leave_out`)."""
+        self.hints: dict[str, str] = {}
+        """Figure → what to do so it can be measured, added to a 'could not measure' message."""
 
     @property
     def facts(self) -> dict[str, Any]:
@@ -77,19 +81,32 @@ class Audit:
         files = trail.evidence()
         return [self.evidence_path(f) for f in (files[-last:] if last else files)]
 
+    def leave_out(self, figures: Iterable[str], reason: str) -> None:
+        """The user's choice for this run leaves `figures` unmeasured (`--traffic off`, a goal not explored):
+        a rule that lacks only such figures is reported as not checked, with `reason`, instead of breaking the
+        audit. A figure that could not be measured for any other reason still breaks it."""
+        for name in figures:
+            self.out_of_scope[name] = reason
+
     def evaluate(self, evidence: Mapping[str, list[str]] | None = None) -> Evaluation:
         """Every rule of this flow over the metrics measured so far (see consent_audit.findings)."""
-        return evaluate(self.flow, self.metrics, evidence or {}, self.facts, self.policy)
+        return evaluate(self.flow, self.metrics, evidence or {}, self.facts, self.policy, self.out_of_scope)
 
     # --- verdicts ---
     def conclude(self, evaluation: Evaluation) -> None:
         """The flow ran to its end. Findings → 'found' (raises DarkPatternFound so pytest marks the test
-        failed); none, and every rule measured → 'clean'; none, but a rule lacked a figure → 'broken'."""
+        failed); none, and every rule measured or left out by the run's scope (`leave_out`) → 'clean', the rules
+        left out listed in metrics['not_checked']; none, but a rule lacked a figure → 'broken'."""
+        if evaluation.not_checked:
+            self.metrics["not_checked"] = evaluation.not_checked
         if evaluation.unmeasured:
             self.metrics["unmeasured"] = evaluation.unmeasured
         if not evaluation.findings and evaluation.unmeasured:
+            missing = [f for figs in evaluation.unmeasured.values() for f in figs]
+            hints = list(dict.fromkeys(self.hints[f] for f in missing if f in self.hints))
             self.broken("could not measure " + "; ".join(f"{', '.join(figs)} (for {pattern})"
-                                                          for pattern, figs in evaluation.unmeasured.items()))
+                                                          for pattern, figs in evaluation.unmeasured.items())
+                        + "".join(f"; {hint}" for hint in hints))
         self.result.conclude(evaluation.findings)
         if self.result.outcome == Outcome.FOUND:
             parts = [f"{f.pattern} ({f.message})" if f.message else f.pattern for f in evaluation.findings]

@@ -263,8 +263,10 @@ def app(app_context: AppContext, target: Target) -> Any:
 
 
 @pytest.fixture
-def audit(request: pytest.FixtureRequest, target: Target, test_dir: Path, run: Run, policy: Any) -> Iterator[Audit]:
-    """The flow's handle on its result (consent_audit.audit.Audit): metrics, evidence, and the verdict calls."""
+def audit(request: pytest.FixtureRequest, target: Target, test_dir: Path, run: Run, policy: Any,
+          traffic_mode: str, device_profile: Profile) -> Iterator[Audit]:
+    """The flow's handle on its result (consent_audit.audit.Audit): metrics, evidence, and the verdict calls.
+    Traffic left out by the user's choice puts the traffic rules out of its scope (consent_audit.traffic.scope)."""
     result = request.node.stash.get(RESULT_KEY, None)
     if result is None:
         raise pytest.UsageError("consent-audit: the audit fixture is for flow tests parametrized by target_name")
@@ -278,7 +280,15 @@ def audit(request: pytest.FixtureRequest, target: Target, test_dir: Path, run: R
     allure.dynamic.label("target", target.name)
     allure.dynamic.label("flow", result.flow)
     allure.dynamic.parameter("target", target.name)
-    yield Audit(result, test_dir, run.dir, policy, target=target)
+    handle = Audit(result, test_dir, run.dir, policy, target=target)
+    from .traffic.scope import NOT_CAPTURED, left_out, traffic_figures
+    reason = left_out(request.config.getoption("--traffic"), device_profile.traffic, traffic_mode)
+    for figure in traffic_figures():
+        if reason:
+            handle.leave_out([figure], reason)
+        elif traffic_mode == "off":
+            handle.hints[figure] = NOT_CAPTURED
+    yield handle
     if not allure_test_open():      # interrupted: pytest tears this down after Allure closed the test
         return
     for name, value in result.metrics.items():

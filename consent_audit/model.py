@@ -186,11 +186,14 @@ class Result:
 
     @property
     def as_expected(self) -> bool | None:
-        """For a reference target: whether it ended clean/found with exactly the expected patterns."""
+        """For a reference target: whether it ended clean/found with exactly the expected patterns, leaving
+        aside those the run did not check by its own choice (metrics['not_checked'])."""
         if self.expected_findings is None:
             return None
         found = sorted({f.pattern for f in self.findings})
-        return self.final_outcome in (Outcome.CLEAN, Outcome.FOUND) and found == self.expected_findings
+        left_out = self.metrics.get("not_checked") or {}
+        expected = [p for p in self.expected_findings if p not in left_out]
+        return self.final_outcome in (Outcome.CLEAN, Outcome.FOUND) and found == expected
 
     def to_dict(self) -> dict[str, Any]:
         outcome = self.final_outcome

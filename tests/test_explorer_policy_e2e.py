@@ -3,7 +3,7 @@ Appium server and Chromium, with no page object in reach; the policy figures mus
 
 - policy-contradiction, every goal: the policy flow re-walks the sign-up, features and deletion the other
   goals found, so "says vs does" is measured (7 days promised, 30 waited);
-- faceswap-forced, the policy goal alone: what needs the other goals is unmeasured, never 'no', and the
+- faceswap-forced, the policy goal alone: what needs the other goals is left out (not checked), never 'no', and the
   unfair licence is still found;
 - policy-hidden, the policy goal alone with test credentials: the policy sits behind a log-in, 6 taps deep."""
 from __future__ import annotations
@@ -80,13 +80,15 @@ def test_every_goal_then_the_policy_measures_what_the_policy_says_against_what_t
     _captured_text_is_hashed(run)
 
 
-def test_the_policy_goal_alone_leaves_what_it_did_not_walk_unmeasured(explore) -> None:
+def test_the_policy_goal_alone_leaves_what_it_did_not_walk_out_of_its_scope(explore) -> None:
     run = explore("faceswap-forced", "privacy-policy")
     policy = run["results"]["policy"]
     measured, truth = _figures(policy, run["truth"], skip=NEEDS_OTHER_GOALS)
     assert measured == truth
-    assert {k: policy["metrics"][k] for k in NEEDS_OTHER_GOALS} == dict.fromkeys(NEEDS_OTHER_GOALS)
-    assert set(policy["metrics"]["unmeasured"]) == {"forced_biometric", "policy_contradicts_behaviour"}
+    assert {k: policy["metrics"][k] for k in NEEDS_OTHER_GOALS} == dict.fromkeys(NEEDS_OTHER_GOALS)   # never 'no'
+    assert set(policy["metrics"]["not_checked"]) == {"forced_biometric", "policy_contradicts_behaviour"}
+    assert "not explored in this run (--goal)" in policy["metrics"]["not_checked"]["forced_biometric"]
+    assert "unmeasured" not in policy["metrics"]
     expected = set(run["truth"]["findings_by_flow"]["policy"]) - {"forced_biometric", "policy_contradicts_behaviour"}
     assert {f["pattern"] for f in policy["findings"]} == expected == {"unfair_policy_terms"}
     assert run["proc"].returncode == 1

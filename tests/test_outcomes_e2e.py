@@ -2,6 +2,8 @@
 
 - false clean: a consent journey that cannot find the reject control used to end 'failed' with no finding,
   which the CLI read as 'no dark pattern found', exit 0. It is broken, exit 2.
+- false broken: a run told not to capture traffic (`--traffic off`) used to end every consent audit broken
+  ("could not measure sent_before_consent"). The traffic rules are left out of its scope, listed as not checked.
 - false finding: a browser session that died while the deny-path walker went for the core screen used to
   read as an app that exited, i.e. a forced_permission finding with its rule items. It is broken, exit 2.
 """
@@ -62,10 +64,10 @@ def _target(folder: Path, name: str, pages: str) -> Path:
     return path
 
 
-def _run(tmp_path: Path, target: Path, flow: str) -> dict[str, Any]:
+def _run(tmp_path: Path, target: Path | str, flow: str, *more: str) -> dict[str, Any]:
     reports = tmp_path / "reports"
     proc = subprocess.run([sys.executable, "-m", "consent_audit.cli", "run", "--target", str(target), "--flow", flow,
-                           "--reports-dir", str(reports), "--run-id", "wrong-verdict", "--quiet", "--no-bundle"],
+                           "--reports-dir", str(reports), "--run-id", "wrong-verdict", "--quiet", "--no-bundle", *more],
                           cwd=ROOT, capture_output=True, text=True, timeout=600,
                           env={**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)])})
     summary = json.loads((reports / "wrong-verdict" / "summary.json").read_text(encoding="utf-8"))
@@ -102,3 +104,14 @@ def test_a_dead_browser_is_broken_not_a_forced_permission(pages: Path, tmp_path:
     assert result["outcome"] == "broken" and result["findings"] == []
     assert "session" in result["message"] and "forced" not in proc.stdout + proc.stderr
     assert all(r["status"] == "broken" for r in run["allure"])
+
+
+def test_traffic_left_out_by_choice_is_not_checked_and_the_rest_is_judged(tmp_path: Path) -> None:
+    run = _run(tmp_path, "refapp-tracking-before-consent", "consent", "--traffic", "off")
+    proc, [result] = run["proc"], run["summary"]["results"]
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]     # its consent dialog itself is fair
+    assert result["outcome"] == "clean" and result["findings"] == [] and "unmeasured" not in result["metrics"]
+    assert result["metrics"]["not_checked"] == dict.fromkeys(
+        ["tracking_before_consent", "tracking_after_reject", "consent_string_contradicts_choice"],
+        "traffic capture off (--traffic off)")
+    assert result["metrics"]["sent_before_consent"] is None                     # unmeasured, never 'no'

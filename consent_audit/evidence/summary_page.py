@@ -200,14 +200,18 @@ class SummaryPage:
         flow = self.t["flows"].get(result.get("flow", ""), result.get("flow", ""))
         heading = self.text("audit_heading", flow=flow, target=result.get("target", ""))
         out = [f"<h2>{heading} — <span class=\"status-{_e(status)}\">{self.text('status_' + status)}</span></h2>"]
-        patterns = [self.pattern_title(p) for p in self.flow_patterns.get(result.get("flow", ""), [])]
+        left_out = (result.get("metrics") or {}).get("not_checked") or {}
+        patterns = [self.pattern_title(p) for p in self.flow_patterns.get(result.get("flow", ""), []) if p not in left_out]
         if status not in ("clean", "found"):
             out.append(f"<p>{self.text('broken_detail', message=result.get('message') or self.t['no_message'], patterns='; '.join(patterns) or '-')}</p>")
         elif not result.get("findings"):
             out.append(f"<p><strong>{self.text('nothing_found')}</strong></p>")
             out.append(f"<p>{self.text('checked')}</p><ul>" + "".join(f"<li>{_e(p)}</li>" for p in patterns) + "</ul>")
+        if left_out:
+            out.append(f"<p>{self.text('not_checked')}</p><ul>" + "".join(
+                f"<li>{_e(self.pattern_title(p))} — {_e(why)}</li>" for p, why in left_out.items()) + "</ul>")
         if result.get("metrics") and not result.get("findings"):
-            shown = {k: v for k, v in result["metrics"].items() if k != "data_flows"}
+            shown = {k: v for k, v in result["metrics"].items() if k not in ("data_flows", "not_checked")}
             out.append(f"<h3>{self.text('figures')}</h3>" + self._figures(shown))
         out.append(flows_section(result.get("metrics") or {}, self.t))
         folder = result.get("folder", "")

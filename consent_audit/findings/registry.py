@@ -45,6 +45,9 @@ class Evaluation:
     flow: str
     findings: list[Finding] = field(default_factory=list)
     unmeasured: dict[str, list[str]] = field(default_factory=dict)
+    not_checked: dict[str, str] = field(default_factory=dict)
+    """Pattern → why it was left out of this audit by the run's own scope (`--traffic off`, a goal not
+    explored): every figure it lacks was left out on purpose, so it is neither found, cleared nor broken."""
 
     @property
     def patterns(self) -> list[str]:
@@ -52,16 +55,24 @@ class Evaluation:
 
 
 def evaluate(flow: str, metrics: Mapping[str, Any], evidence: Mapping[str, list[str]] | None = None,
-             facts: Mapping[str, Any] | None = None, policy: Any = None) -> Evaluation:
+             facts: Mapping[str, Any] | None = None, policy: Any = None,
+             out_of_scope: Mapping[str, str] | None = None) -> Evaluation:
     """Run every rule of `flow` over its metrics. `evidence` maps the flow's evidence groups to screenshot
     paths (relative to the run folder); `facts` holds what the target file says (e.g. collected_at_signup);
-    `policy` is a consent_audit.policy.Policy (default: the policy file)."""
+    `policy` is a consent_audit.policy.Policy (default: the policy file); `out_of_scope` maps figures the run
+    chose not to measure to why (a rule lacking only such figures is `not_checked`, one lacking any other
+    figure is `unmeasured`)."""
     if policy is None:
         from ..policy import load_policy
         policy = load_policy()
     limits = policy.section(flow)
     result = Evaluation(flow)
+    scope = dict(out_of_scope or {})
     for rule in rules_for(flow):
+        missing = [name for name in rule.needs if metrics.get(name) is None]
+        if missing and all(name in scope for name in missing):
+            result.not_checked[rule.pattern] = "; ".join(dict.fromkeys(scope[name] for name in missing))
+            continue
         try:
             finding = rule.evaluate(flow, metrics, evidence or {}, facts or {}, limits)
         except Unmeasured as missing:

@@ -12,6 +12,12 @@ from consent_audit.explorer.settings import FLOW_GOAL, ExploreSettings
 from consent_audit.targets import Target
 
 
+POLICY_FIGURES_FROM = {"delete-account": ("biometric_gates", "waiting_period_days", "deletion_in_app"),
+                       "deny-permissions": ("permissions_requested",)}
+"""The privacy-policy flow's figures that re-walk what another goal found (its sign-up and deletion, the
+features that ask for each permission): out of the audit's scope when that goal is not part of the run."""
+
+
 @pytest.fixture
 def target(target_name: str, masker: Any, explore_settings: ExploreSettings) -> Target:
     explored = explore_settings.target()
@@ -37,6 +43,9 @@ def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreS
     explored = ExploredApp(app_context, config, explore_settings.form_data(config))
     if goal == "privacy-policy":       # its flow walks sign-up, features and deletion too
         explored.adopt(learned_so_far)
+        for other, figures in POLICY_FIGURES_FROM.items():
+            if other not in explore_settings.goals:
+                audit.leave_out(figures, f"the {other} goal was not explored in this run (--goal)")
     result = explored.explore(goal, explore_settings.budget(config, goal), target)
     goals = set(learned_so_far.get("explored_goals", ())) | explored.explored_goals
     learned_so_far.update({k: v for k, v in explored.learned().items() if v}, explored_goals=goals)
