@@ -47,7 +47,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--run-id", default=None, help="name of the run folder (default: UTC time + random)")
     group.addoption("--traffic", default="auto", choices=("auto", "cdp", "proxy", "off"),
                     help="capture the app's network traffic: auto (the profile's `traffic`, else DevTools on the "
-                         "web, none on Android), cdp, proxy (mitmproxy) or off")
+                         "web, none on Android), cdp, proxy (mitmproxy) or off (the traffic rules are then not checked)")
     group.addoption("--relaunches", type=int, default=3, help="relaunches when counting nagging")
     group.addoption("--html-report", default="auto", choices=("auto", "on", "off"),
                     help="build the single-file Allure HTML report at the end (auto: when flows ran)")

@@ -24,7 +24,8 @@ def register(sub: "argparse._SubParsersAction") -> None:
     run.add_argument("--screenshot", choices=("on", "off", "only-on-failure"), default="on")
     run.add_argument("--relaunches", type=int, default=3)
     run.add_argument("--traffic", choices=("auto", "cdp", "proxy", "off"), default="auto",
-                     help="capture the app's traffic (auto: the profile's choice, DevTools on the web)")
+                     help="capture the app's traffic (auto: the profile's choice, DevTools on the web; "
+                          "off: the traffic rules are not checked)")
     run.add_argument("--reports-dir", default=str(REPORTS))
     run.add_argument("--run-id")
     run.add_argument("--workers", type=int, default=1,
