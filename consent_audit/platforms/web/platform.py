@@ -15,104 +15,10 @@ from ...errors import AutomationError
 from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
 from .dom import DOM_SNAPSHOT_JS, LOAD_STATE_JS, input_values, screen_from_dom
+from .scripts import AT_END_JS, BOX_JS, DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, STORED_JS
 
 log = logging.getLogger(__name__)
 
-# Installed into every document before the app's own scripts: counts permission requests the app makes
-# (the browser would show its prompt for each where undecided) and registers click listeners so plain
-# <div>s with handlers count as actionable.
-INSTRUMENTATION_JS = r"""
-(() => {
-  if (window.__caInstalled) return; window.__caInstalled = true;
-  const counts = window.__caPrompts = {geolocation: 0, notifications: 0, camera: 0, microphone: 0};
-  const bump = (n) => { counts[n] = (counts[n] || 0) + 1; };
-  try {
-    const geo = navigator.geolocation;
-    if (geo) {
-      const g = geo.getCurrentPosition.bind(geo), w = geo.watchPosition.bind(geo);
-      geo.getCurrentPosition = function (...a) { bump('geolocation'); return g(...a); };
-      geo.watchPosition = function (...a) { bump('geolocation'); return w(...a); };
-    }
-  } catch (e) {}
-  try {
-    if (window.Notification && Notification.requestPermission) {
-      const r = Notification.requestPermission.bind(Notification);
-      Notification.requestPermission = function (...a) { bump('notifications'); return r(...a); };
-    }
-  } catch (e) {}
-  try {
-    const md = navigator.mediaDevices;
-    if (md && md.getUserMedia) {
-      const u = md.getUserMedia.bind(md);
-      md.getUserMedia = function (c) {
-        if (c && c.video) bump('camera');
-        if (c && c.audio) bump('microphone');
-        return u(c);
-      };
-    }
-  } catch (e) {}
-  const reg = window.__caClickTargets = new WeakSet();
-  const add = EventTarget.prototype.addEventListener;
-  EventTarget.prototype.addEventListener = function (type, ...rest) {
-    if (type === 'click' && this instanceof Element) reg.add(this);
-    return add.call(this, type, ...rest);
-  };
-})();
-"""
-
-# The visible box (CSS px) of a container, or of the window for the page: [x, y, width, height].
-BOX_JS = r"""
-const r = (arguments[0] || document.scrollingElement).getBoundingClientRect();
-const top = Math.max(0, r.top), bottom = Math.min(window.innerHeight, r.bottom);
-const left = Math.max(0, r.left), right = Math.min(window.innerWidth, r.right);
-return [Math.round(left), Math.round(top), Math.round(right - left), Math.round(bottom - top)];
-"""
-
-# Whether a container (the page when null) can move no further in a direction (2 px of tolerance).
-AT_END_JS = r"""
-const el = arguments[0] || document.scrollingElement, page = !arguments[0];
-const height = page ? innerHeight : el.clientHeight, width = page ? innerWidth : el.clientWidth;
-switch (arguments[1]) {
-  case 'up': return el.scrollTop <= 2;
-  case 'left': return el.scrollLeft <= 2;
-  case 'right': return el.scrollLeft + width >= el.scrollWidth - 2;
-  default: return el.scrollTop + height >= el.scrollHeight - 2;
-}
-"""
-
-# Whether an element is whole inside its container's box and the window (1 px of tolerance).
-IN_VIEW_JS = r"""
-const r = arguments[0].getBoundingClientRect();
-const c = arguments[1] ? arguments[1].getBoundingClientRect() : {top: 0, bottom: window.innerHeight};
-return r.height > 0 && r.top >= Math.max(0, c.top) - 1 && r.bottom <= Math.min(window.innerHeight, c.bottom) + 1;
-"""
-
-# A position for granted geolocation (there is no network location provider here): Beijing, Tiananmen.
-DEFAULT_POSITION = {"latitude": 39.9087, "longitude": 116.3975, "accuracy": 20}
-
-
-
-# What the page stored, and a TCF v2 CMP's answer (getTCData; none within 2 s: no answer).
-STORED_JS = r"""
-const done = arguments[arguments.length - 1];
-const out = {local: {}, session: {}, cookies: {}, tcf: null};
-const dump = (st, into) => { try { for (let i = 0; i < st.length; i++) { const k = st.key(i); into[k] = st.getItem(k); } } catch (e) {} };
-dump(window.localStorage, out.local);
-dump(window.sessionStorage, out.session);
-try { document.cookie.split(';').forEach(c => { const i = c.indexOf('='); if (i > 0) out.cookies[c.slice(0, i).trim()] = c.slice(i + 1); }); } catch (e) {}
-if (typeof window.__tcfapi !== 'function') { done(out); return; }
-let answered = false;
-const finish = () => { if (!answered) { answered = true; done(out); } };
-setTimeout(finish, 2000);
-try {
-  window.__tcfapi('getTCData', 2, (d, ok) => {
-    if (answered) return;
-    if (ok && d) out.tcf = {purposes: (d.purpose || {}).consents || {}, cmpStatus: d.cmpStatus || '',
-      eventStatus: d.eventStatus || '', vendors: Object.values((d.vendor || {}).consents || {}).filter(Boolean).length};
-    finish();
-  });
-} catch (e) { finish(); }
-"""
 
 class WebChromiumPlatform(Platform):
     """Chromium via Appium: permissions by the DevTools protocol, relaunch by reloading the start URL."""
