@@ -21,7 +21,8 @@ from consent_audit.measures import screen_actions
 from consent_audit.policy import load_policy
 from consent_audit.platforms.android.uiautomator import parse_bounds, png_size, screen_from_uiautomator_xml
 from refapp.pages.web.structure import route_to_delete
-from refapp.pages.android.app import RefAppAndroid, feature_labels, feature_state
+from refapp.pages.android.app import RefAppAndroid
+from refapp.pages.android.config import feature_labels, feature_state
 from refapp.pages.android.screens import (BlockerPage, ConsentDialog, HomePage, MePage, RationaleDialog)
 from refapp.pages.android.state import PACKAGE, AppState
 from refapp.server import TRUTH_DIR, load_variants
