@@ -7,18 +7,17 @@ SQLite database per server instance. It binds loopback only and logs nothing.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import http.server
 import ipaddress
 import json
 import re
-import secrets
-import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .accounts import AccountStore
+from .api import AccountsApi
 from .trackers import tracker_hosts, variant_csp
 
 VERSION = "1.0.0"
@@ -27,11 +26,8 @@ STATIC_DIR = PACKAGE_DIR / "static"
 VARIANTS_DIR = PACKAGE_DIR / "variants"
 TRUTH_DIR = PACKAGE_DIR / "truth"
 
-PBKDF2_ITERATIONS = 100_000
 MAX_BODY = 64 * 1024
 VARIANT_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-ID_NUMBER_RE = re.compile(r"^\d{17}[\dXx]$")
-PHONE_RE = re.compile(r"^1\d{10}$")
 DELETION_DATA = ("password", "sms_code", "id_number", "reason", "face_scan")
 
 CONTENT_TYPES = {
@@ -86,120 +82,7 @@ def _check_loopback(host: str) -> str:
     return host
 
 
-class _Store:
-    """Accounts and sessions in one SQLite connection guarded by a lock (thread-safe)."""
-
-    def __init__(self, db_path: str | None):
-        self._lock = threading.Lock()
-        self._db = sqlite3.connect(db_path or ":memory:", check_same_thread=False)
-        self._db.executescript(
-            """
-            CREATE TABLE IF NOT EXISTS accounts (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                variant TEXT NOT NULL,
-                username TEXT NOT NULL,
-                phone TEXT,
-                salt BLOB NOT NULL,
-                pw_hash BLOB NOT NULL,
-                status TEXT NOT NULL DEFAULT 'active',
-                waiting_days INTEGER,
-                sms_requested INTEGER NOT NULL DEFAULT 0,
-                UNIQUE(variant, username)
-            );
-            CREATE TABLE IF NOT EXISTS sessions (
-                token TEXT PRIMARY KEY,
-                account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
-                variant TEXT NOT NULL
-            );
-            """
-        )
-        self._db.commit()
-
-    @staticmethod
-    def _hash(password: str, salt: bytes) -> bytes:
-        return hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, PBKDF2_ITERATIONS)
-
-    def _new_token(self, account_id: int, variant: str) -> str:
-        token = secrets.token_urlsafe(24)
-        self._db.execute("INSERT INTO sessions(token, account_id, variant) VALUES (?,?,?)",
-                         (token, account_id, variant))
-        return token
-
-    def signup(self, variant: str, username: str, password: str, phone: str | None) -> str | None:
-        salt = secrets.token_bytes(16)
-        pw_hash = self._hash(password, salt)
-        with self._lock:
-            try:
-                cur = self._db.execute(
-                    "INSERT INTO accounts(variant, username, phone, salt, pw_hash) VALUES (?,?,?,?,?)",
-                    (variant, username, phone, salt, pw_hash))
-            except sqlite3.IntegrityError:
-                return None
-            token = self._new_token(cur.lastrowid, variant)
-            self._db.commit()
-            return token
-
-    def login(self, variant: str, username: str, password: str) -> dict | None:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT id, salt, pw_hash, status, waiting_days FROM accounts WHERE variant=? AND username=?",
-                (variant, username)).fetchone()
-        if row is None:
-            self._hash(password, b"timing-equaliser")
-            return None
-        account_id, salt, pw_hash, status, waiting_days = row
-        if not hmac.compare_digest(self._hash(password, salt), pw_hash):
-            return None
-        if status == "pending":
-            return {"status": "pending", "waiting_days": waiting_days}
-        if status != "active":
-            return None
-        with self._lock:
-            token = self._new_token(account_id, variant)
-            self._db.commit()
-        return {"status": "active", "token": token}
-
-    def account_for(self, variant: str, token: str) -> dict | None:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT a.id, a.username, a.phone, a.status, a.sms_requested, a.salt, a.pw_hash "
-                "FROM sessions s JOIN accounts a ON a.id = s.account_id "
-                "WHERE s.token=? AND s.variant=?", (token, variant)).fetchone()
-        if row is None or row[3] != "active":
-            return None
-        keys = ("id", "username", "phone", "status", "sms_requested", "salt", "pw_hash")
-        return dict(zip(keys, row))
-
-    def check_password(self, account: dict, password: str) -> bool:
-        return hmac.compare_digest(self._hash(password, account["salt"]), account["pw_hash"])
-
-    def logout(self, token: str) -> None:
-        with self._lock:
-            self._db.execute("DELETE FROM sessions WHERE token=?", (token,))
-            self._db.commit()
-
-    def mark_sms(self, account_id: int) -> None:
-        with self._lock:
-            self._db.execute("UPDATE accounts SET sms_requested=1 WHERE id=?", (account_id,))
-            self._db.commit()
-
-    def delete(self, account_id: int, mode: str, waiting_days: int | None) -> None:
-        with self._lock:
-            self._db.execute("DELETE FROM sessions WHERE account_id=?", (account_id,))
-            if mode == "immediate":
-                self._db.execute("DELETE FROM accounts WHERE id=?", (account_id,))
-            elif mode == "pending":
-                self._db.execute("UPDATE accounts SET status='pending', waiting_days=? WHERE id=?",
-                                 (waiting_days, account_id))
-            # mode "none": the app says "deleted" but only the sessions go (deletion not effective)
-            self._db.commit()
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()
-
-
-class _Handler(http.server.BaseHTTPRequestHandler):
+class _Handler(AccountsApi, http.server.BaseHTTPRequestHandler):
     server_version = "refapp"
     sys_version = ""
     protocol_version = "HTTP/1.1"
@@ -326,85 +209,6 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         content_type = CONTENT_TYPES.get(path.suffix, "application/octet-stream")
         self._send(200, path.read_bytes(), content_type, csp=csp)
 
-    def _auth(self, name: str) -> dict | None:
-        token = self._token()
-        return self.app.store.account_for(name, token) if token else None
-
-    # -- accounts API ------------------------------------------------------------------------
-    def _signup(self, name: str, variant: dict, data: dict) -> None:
-        username = data.get("username")
-        password = data.get("password")
-        phone = data.get("phone")
-        if not isinstance(username, str) or not username.strip() or len(username) > 64:
-            return self._json(400, {"error": "username required"})
-        if not isinstance(password, str) or len(password) < 6 or len(password) > 256:
-            return self._json(400, {"error": "password must be at least 6 characters"})
-        if phone is not None and (not isinstance(phone, str) or not PHONE_RE.match(phone)):
-            return self._json(400, {"error": "invalid phone number"})
-        if variant.get("signup", {}).get("username_kind") == "phone":
-            if not PHONE_RE.match(username):
-                return self._json(400, {"error": "invalid phone number"})
-            phone = username
-        token = self.app.store.signup(name, username.strip(), password, phone)
-        if token is None:
-            return self._json(409, {"error": "username already registered"})
-        return self._json(201, {"token": token})
-
-    def _login(self, name: str, variant: dict, data: dict) -> None:
-        username, password = data.get("username"), data.get("password")
-        if not isinstance(username, str) or not isinstance(password, str):
-            return self._json(401, {"error": "wrong username or password"})
-        result = self.app.store.login(name, username.strip(), password)
-        if result is None:
-            return self._json(401, {"error": "wrong username or password"})
-        return self._json(200, result)
-
-    def _logout(self, name: str, variant: dict, data: dict) -> None:
-        token = self._token()
-        if token:
-            self.app.store.logout(token)
-        return self._json(200, {"status": "logged_out"})
-
-    def _sms(self, name: str, variant: dict, data: dict) -> None:
-        account = self._auth(name)
-        if account is None:
-            return self._json(401, {"error": "not logged in"})
-        self.app.store.mark_sms(account["id"])
-        return self._json(200, {"sent": True})
-
-    def _delete(self, name: str, variant: dict, data: dict) -> None:
-        account = self._auth(name)
-        if account is None:
-            return self._json(401, {"error": "not logged in"})
-        deletion = variant.get("deletion", {})
-        if not deletion.get("in_app", True):
-            return self._json(403, {"error": "account deletion is not available in the app"})
-        demands = deletion.get("demands", [])
-        if "reason" in demands:
-            reason = data.get("reason")
-            if not isinstance(reason, str) or not reason.strip():
-                return self._json(400, {"error": "reason required", "field": "reason"})
-        if "sms_code" in demands:
-            if not account["sms_requested"]:
-                return self._json(400, {"error": "request an SMS code first", "field": "sms_code"})
-            if str(data.get("sms_code", "")).strip() != str(deletion.get("sms_code")):
-                return self._json(400, {"error": "wrong SMS code", "field": "sms_code"})
-        if "id_number" in demands:
-            if not ID_NUMBER_RE.match(str(data.get("id_number", "")).strip()):
-                return self._json(400, {"error": "invalid ID number", "field": "id_number"})
-        if "password" in demands:
-            password = data.get("password")
-            if not isinstance(password, str) or not self.app.store.check_password(account, password):
-                return self._json(400, {"error": "wrong password", "field": "password"})
-        if "face_scan" in demands and data.get("face_verified") is not True:
-            return self._json(400, {"error": "face verification required", "field": "face_scan"})
-        mode = deletion.get("mode", "immediate")
-        waiting = deletion.get("waiting_days")
-        self.app.store.delete(account["id"], mode, waiting)
-        if mode == "pending":
-            return self._json(200, {"status": "pending", "waiting_days": waiting})
-        return self._json(200, {"status": "deleted"})
-
 
 def _page(title: str, body: str) -> str:
     return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -434,7 +238,7 @@ class RefAppServer:
         self.db_path = db_path
         self.variants = load_variants()
         self.build = compute_build()
-        self.store: _Store | None = None
+        self.store: AccountStore | None = None
         self._httpd: http.server.ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._url: str | None = None
@@ -463,7 +267,7 @@ class RefAppServer:
     def start(self) -> str:
         if self._httpd is not None:
             return self.url
-        self.store = _Store(self.db_path)
+        self.store = AccountStore(self.db_path)
         handler = type("RefAppHandler", (_Handler,), {"app": self})
         family_v6 = ":" in self.host
 
