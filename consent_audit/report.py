@@ -136,7 +136,9 @@ def summary_table(summary: dict[str, Any]) -> str:
     for r in summary.get("results", []):
         findings = ", ".join(sorted({f["pattern"] for f in r.get("findings", [])})) or "-"
         figures = ", ".join(f"{k}={_short(v)}" for k, v in list(r.get("metrics", {}).items())[:4])
-        status = r.get("outcome", "broken") + ("" if r.get("as_expected", True) else " (NOT as expected)")
+        left_out = (r.get("metrics") or {}).get("not_checked") or {}
+        status = (r.get("outcome", "broken") + (f" ({len(left_out)} not checked)" if left_out else "")
+                  + ("" if r.get("as_expected", True) else " (NOT as expected)"))
         rows.append((r["target"], r["flow"], status, findings, figures))
     widths = [min(max(len(str(row[i])) for row in rows), 60) for i in range(5)]
     lines = ["  ".join(str(c)[:60].ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
