@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMPS := .stamps
 export APPIUM_HOME := $(CURDIR)/.appium
 
-.PHONY: setup audit test bench clean system grid
+.PHONY: setup audit test bench clean system grid corpus
 .PHONY: apk android-tools
 .DEFAULT_GOAL := audit
 
@@ -46,6 +46,10 @@ grid: setup
 
 test: setup $(STAMPS)/android-tools
 	@$(BIN)/python -m pytest tests $(ARGS)
+
+# The explorer on every corpus app, each figure and verdict against its truth (slow: an explore per app).
+corpus: setup
+	@$(BIN)/python -m pytest tests/test_corpus_explored.py --corpus -n 2 $(ARGS)
 
 # The reference app as an Android APK (android/ → build/refapp-android.apk), built offline from Debian packages.
 $(STAMPS)/android-tools: tools/build-apk.sh

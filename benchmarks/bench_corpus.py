@@ -1,24 +1,15 @@
 """The explorer on the corpus (tests/corpus): for each app, `consent-audit explore --goal all` and its summary
-compared with the app's truth.json. Prints a table; never asserts; expected to show many misses today.
+compared with the app's truth.json. Prints a table; never asserts.
 
     python benchmarks/bench_corpus.py [app …]               # default: every corpus app
     python benchmarks/bench_corpus.py --cli PATH kettle     # another consent-audit executable
     python benchmarks/bench_corpus.py --keep DIR …          # keep the run folders in DIR
     python benchmarks/bench_corpus.py --reuse DIR …         # score the summaries already in DIR/<app>/ (no run)
 
-Per app and flow:
-- figures: every truth figure the summary has a metric for, exact / compared (a figure the summary lacks is
-  counted apart as unmeasured, never as exact). Deletion: steps, taps, text_inputs, toggles, scrolls,
-  data_demanded, waiting_period_days, deletion_in_app, login_after_deletion, signup_steps,
-  delete_to_signup_ratio, shaming_text; permissions: each outcome, prompts_per_launch permission and consent,
-  bundled_demand; consent: accept_steps, reject_steps, preticked, shaming_text (lists compared as sorted).
-- verdict: right when the set of finding patterns equals the truth's and the outcome agrees with it (found when
-  patterns are expected, clean when none are); for an app with no account ("account": false) the deletion
-  verdict is right when the outcome is not_found with no finding.
-- actions: metrics.actions_spent / optimal, optimal from the truth's paths as benchmarks/bench_explorer.py
-  counts them (deletion = accept + sign-up + delete; consent = accept + reject; permissions = accept + reject +
-  one use of each permission asked only on use). Dismissing splash adverts and launch prompts is not in it.
-  Totals add up the goals reached (outcome clean or found) only; each row shows its own figure.
+Per app and flow: figures exact / compared (and unmeasured), verdict right or wrong, actions spent / optimal — as
+tests/corpus/score.py defines them (the same scoring `make corpus` asserts). Totals add up the goals reached
+(outcome clean or found) only; each row shows its own figure. Dismissing splash adverts and launch prompts is not
+in the optimum.
 
 Password: CONSENT_AUDIT_PASSWORD (default corpus-pass-1); username: the truth's credentials.username.
 """
@@ -32,115 +23,25 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "tests" / "corpus"
-FLOWS = ("deletion", "permissions", "consent")
-FIGURES = {
-    "deletion": ("steps", "taps", "text_inputs", "toggles", "scrolls", "data_demanded", "waiting_period_days",
-                 "deletion_in_app", "login_after_deletion", "signup_steps", "delete_to_signup_ratio", "shaming_text"),
-    "consent": ("accept_steps", "reject_steps", "preticked", "shaming_text"),
-}
+SCORE = REPO / "tests" / "corpus" / "score.py"
 
 
-def load_server() -> Any:
-    spec = importlib.util.spec_from_file_location("corpus_server", CORPUS / "server.py")
+def _load_score() -> Any:
+    spec = importlib.util.spec_from_file_location("corpus_score", SCORE)
     module = importlib.util.module_from_spec(spec)
     assert spec.loader is not None
     spec.loader.exec_module(module)
     return module
 
 
-def default_cli() -> str:
-    here = Path(sys.executable).parent / "consent-audit"
-    for candidate in (here, REPO / ".venv" / "bin" / "consent-audit"):
-        if candidate.is_file():
-            return str(candidate)
-    return shutil.which("consent-audit") or "consent-audit"
-
-
-def same(a: Any, b: Any) -> bool:
-    if isinstance(a, list) and isinstance(b, list):
-        return sorted(map(str, a)) == sorted(map(str, b))
-    if isinstance(a, float) or isinstance(b, float):
-        return a is not None and b is not None and abs(float(a) - float(b)) < 0.005
-    return a == b
-
-
-def figures(flow: str, truth: dict[str, Any], metrics: dict[str, Any]) -> tuple[int, int, int, list[str]]:
-    """(exact, compared, unmeasured, misses) for one flow."""
-    pairs: list[tuple[str, Any, Any, bool]] = []
-    if flow == "permissions":
-        t = truth["permissions"]
-        for key, want in t["outcomes"].items():
-            have = metrics.get("outcomes", {})
-            pairs.append((f"outcome[{key}]", want, have.get(key), key in have))
-        prompts = metrics.get("prompts_per_launch", {})
-        for key in ("permission", "consent"):
-            pairs.append((f"prompts.{key}", t["prompts_per_launch"][key], prompts.get(key), key in prompts))
-        pairs.append(("bundled_demand", t["bundled_demand"], metrics.get("bundled_demand"), "bundled_demand" in metrics))
-    else:
-        if flow == "deletion" and truth.get("account") is False:
-            return 0, 0, 0, []
-        for key in FIGURES[flow]:
-            pairs.append((key, truth[flow][key], metrics.get(key), key in metrics))
-    exact = compared = unmeasured = 0
-    misses = []
-    for key, want, have, present in pairs:
-        if not present:
-            unmeasured += 1
-            continue
-        compared += 1
-        if same(want, have):
-            exact += 1
-        else:
-            misses.append(f"{key}: {have!r} (truth {want!r})")
-    return exact, compared, unmeasured, misses
-
-
-def verdict(flow: str, truth: dict[str, Any], result: dict[str, Any] | None) -> tuple[bool, str]:
-    want = sorted(truth["findings_by_flow"][flow])
-    if result is None:
-        return False, "no result"
-    outcome = result.get("outcome") or result.get("status")
-    got = sorted({f["pattern"] for f in result.get("findings", [])})
-    if flow == "deletion" and truth.get("account") is False:
-        return outcome == "not_found" and not got, f"{outcome} {got} (truth: no account, not_found)"
-    expected_outcome = "found" if want else "clean"
-    return got == want and outcome == expected_outcome, f"{outcome} {got} (truth {want})"
-
-
-def optimal(flow: str, truth: dict[str, Any]) -> int | None:
-    accept, reject = len(truth["consent"]["accept_path"]), len(truth["consent"]["reject_path"])
-    if flow == "deletion":
-        return None if truth.get("account") is False else accept + len(truth["signup"]["path"]) + len(truth["deletion"]["path"])
-    if flow == "permissions":
-        p = truth["permissions"]
-        return accept + reject + len([x for x in p["requested"] if x not in p["at_launch"]])
-    return accept + reject
-
-
-def explore(cli: str, url: str, app: str, truth: dict[str, Any], reports: Path, no_bundle: bool) -> tuple[dict[str, Any] | None, float, int]:
-    username = truth["credentials"].get("username") or f"tester@{app}.test"
-    cmd = [cli, "explore", "--url", url, "--goal", "all", "--quiet", "--reports-dir", str(reports), "--run-id", app,
-           "--username", username]
-    if no_bundle:
-        cmd.insert(cmd.index("--quiet"), "--no-bundle")
-    env = dict(os.environ)
-    env.setdefault("CONSENT_AUDIT_PASSWORD", "corpus-pass-1")
-    env.setdefault("PYTHONPATH", str(REPO))
-    start = time.monotonic()
-    proc = subprocess.run(cmd, env=env, cwd=str(reports), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    wall = time.monotonic() - start
-    summary = reports / app / "summary.json"
-    if not summary.is_file():
-        tail = "\n".join(proc.stdout.strip().splitlines()[-3:])
-        print(f"  {app}: no summary.json (exit {proc.returncode}): {tail}", file=sys.stderr)
-        return None, wall, proc.returncode
-    return json.loads(summary.read_text(encoding="utf-8")), wall, proc.returncode
+_score = _load_score()
+FLOWS, load_server, default_cli = _score.FLOWS, _score.load_server, _score.default_cli
+figures, verdict, optimal, explore = _score.figures, _score.verdict, _score.optimal, _score.explore
 
 
 def main(argv: list[str]) -> int:

@@ -12,6 +12,20 @@ import pytest
 DATA = Path(__file__).parent / "data"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--corpus", action="store_true", default=False,
+                     help="also run the explorer on every corpus app (tests marked corpus; slow: make corpus)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--corpus"):
+        return
+    skip = pytest.mark.skip(reason="the corpus run is opt-in: --corpus (make corpus)")
+    for item in items:
+        if "corpus" in item.keywords:
+            item.add_marker(skip)
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass

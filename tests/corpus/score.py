@@ -1,0 +1,130 @@
+"""Scoring the explorer on a corpus app: run `consent-audit explore` on it and compare its summary with the app's
+truth.json, figure by figure, verdict by verdict, and actions spent against the optimum. Shared by
+benchmarks/bench_corpus.py (prints a table, never asserts) and tests/test_corpus_explored.py (asserts every
+figure exact and every verdict right; opt-in: `make corpus`). Load it by path (tests/corpus is not a package).
+
+What is compared (per flow): deletion — steps, taps, text_inputs, toggles, scrolls, data_demanded,
+waiting_period_days, deletion_in_app, login_after_deletion, signup_steps, delete_to_signup_ratio, shaming_text;
+permissions — each outcome, prompts_per_launch (permission, consent), bundled_demand; consent — accept_steps,
+reject_steps, preticked, shaming_text. Lists compare sorted; floats to 0.005. A figure the summary lacks is
+unmeasured, never exact. A verdict is right when the set of finding patterns equals the truth's and the outcome
+agrees (found / clean); an app with no account ("account": false) is right on deletion when not_found with no
+finding. Optimal actions come from the truth's paths (deletion = accept + sign-up + delete; consent = accept +
+reject; permissions = accept + reject + one use of each permission asked only on use)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+CORPUS = Path(__file__).resolve().parent
+REPO = CORPUS.parents[1]
+FLOWS = ("deletion", "permissions", "consent")
+FIGURES = {
+    "deletion": ("steps", "taps", "text_inputs", "toggles", "scrolls", "data_demanded", "waiting_period_days",
+                 "deletion_in_app", "login_after_deletion", "signup_steps", "delete_to_signup_ratio", "shaming_text"),
+    "consent": ("accept_steps", "reject_steps", "preticked", "shaming_text"),
+}
+
+
+def load_server() -> Any:
+    spec = importlib.util.spec_from_file_location("corpus_server", CORPUS / "server.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+def default_cli() -> str:
+    here = Path(sys.executable).parent / "consent-audit"
+    for candidate in (here, REPO / ".venv" / "bin" / "consent-audit"):
+        if candidate.is_file():
+            return str(candidate)
+    return shutil.which("consent-audit") or "consent-audit"
+
+
+def same(a: Any, b: Any) -> bool:
+    if isinstance(a, list) and isinstance(b, list):
+        return sorted(map(str, a)) == sorted(map(str, b))
+    if isinstance(a, float) or isinstance(b, float):
+        return a is not None and b is not None and abs(float(a) - float(b)) < 0.005
+    return a == b
+
+
+def figures(flow: str, truth: dict[str, Any], metrics: dict[str, Any]) -> tuple[int, int, int, list[str]]:
+    """(exact, compared, unmeasured, misses) for one flow."""
+    pairs: list[tuple[str, Any, Any, bool]] = []
+    if flow == "permissions":
+        t = truth["permissions"]
+        for key, want in t["outcomes"].items():
+            have = metrics.get("outcomes", {})
+            pairs.append((f"outcome[{key}]", want, have.get(key), key in have))
+        prompts = metrics.get("prompts_per_launch", {})
+        for key in ("permission", "consent"):
+            pairs.append((f"prompts.{key}", t["prompts_per_launch"][key], prompts.get(key), key in prompts))
+        pairs.append(("bundled_demand", t["bundled_demand"], metrics.get("bundled_demand"), "bundled_demand" in metrics))
+    else:
+        if flow == "deletion" and truth.get("account") is False:
+            return 0, 0, 0, []
+        for key in FIGURES[flow]:
+            pairs.append((key, truth[flow][key], metrics.get(key), key in metrics))
+    exact = compared = unmeasured = 0
+    misses = []
+    for key, want, have, present in pairs:
+        if not present:
+            unmeasured += 1
+            continue
+        compared += 1
+        if same(want, have):
+            exact += 1
+        else:
+            misses.append(f"{key}: {have!r} (truth {want!r})")
+    return exact, compared, unmeasured, misses
+
+
+def verdict(flow: str, truth: dict[str, Any], result: dict[str, Any] | None) -> tuple[bool, str]:
+    want = sorted(truth["findings_by_flow"][flow])
+    if result is None:
+        return False, "no result"
+    outcome = result.get("outcome") or result.get("status")
+    got = sorted({f["pattern"] for f in result.get("findings", [])})
+    if flow == "deletion" and truth.get("account") is False:
+        return outcome == "not_found" and not got, f"{outcome} {got} (truth: no account, not_found)"
+    expected_outcome = "found" if want else "clean"
+    return got == want and outcome == expected_outcome, f"{outcome} {got} (truth {want})"
+
+
+def optimal(flow: str, truth: dict[str, Any]) -> int | None:
+    accept, reject = len(truth["consent"]["accept_path"]), len(truth["consent"]["reject_path"])
+    if flow == "deletion":
+        return None if truth.get("account") is False else accept + len(truth["signup"]["path"]) + len(truth["deletion"]["path"])
+    if flow == "permissions":
+        p = truth["permissions"]
+        return accept + reject + len([x for x in p["requested"] if x not in p["at_launch"]])
+    return accept + reject
+
+
+def explore(cli: str, url: str, app: str, truth: dict[str, Any], reports: Path, no_bundle: bool) -> tuple[dict[str, Any] | None, float, int]:
+    username = truth["credentials"].get("username") or f"tester@{app}.test"
+    cmd = [cli, "explore", "--url", url, "--goal", "all", "--quiet", "--reports-dir", str(reports), "--run-id", app,
+           "--username", username]
+    if no_bundle:
+        cmd.insert(cmd.index("--quiet"), "--no-bundle")
+    env = dict(os.environ)
+    env.setdefault("CONSENT_AUDIT_PASSWORD", "corpus-pass-1")
+    env.setdefault("PYTHONPATH", str(REPO))
+    start = time.monotonic()
+    proc = subprocess.run(cmd, env=env, cwd=str(reports), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    wall = time.monotonic() - start
+    summary = reports / app / "summary.json"
+    if not summary.is_file():
+        tail = "\n".join(proc.stdout.strip().splitlines()[-3:])
+        print(f"  {app}: no summary.json (exit {proc.returncode}): {tail}", file=sys.stderr)
+        return None, wall, proc.returncode
+    return json.loads(summary.read_text(encoding="utf-8")), wall, proc.returncode
