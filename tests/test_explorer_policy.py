@@ -141,3 +141,12 @@ def test_goals_are_repeatable_and_the_policy_goal_runs_last() -> None:
     assert list(FLOWS)[-1] == "privacy-policy"
     assert _goals("--goal", "privacy-policy", "--goal", "consent") == ["consent", "privacy-policy"]
     assert _goals("--goal", "privacy-policy") == ["privacy-policy"]
+
+
+def test_explore_takes_the_evidence_options_of_run() -> None:
+    from consent_audit.commands.explore import pytest_args
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers())
+    args = parser.parse_args(["explore", "--url", "http://127.0.0.1:1/", "--no-bundle", "--summary-lang", "zh"])
+    out = pytest_args(args, ["consent"])
+    assert "--no-bundle" in out and out[out.index("--summary-lang") + 1] == "zh" and "--no-zip" not in out

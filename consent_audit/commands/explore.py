@@ -7,6 +7,7 @@ import json
 from ..verdict import outcome_of
 from ..errors import UsageError
 from .checks import check_profile, engine_args
+from .run import add_evidence_options, evidence_args
 from ..paths import FLOWS as FLOWS_DIR, REPORTS
 
 FLOWS = {"delete-account": "explore/test_explore_deletion.py",
@@ -43,6 +44,7 @@ def register(sub: "argparse._SubParsersAction") -> None:
     p.add_argument("--reports-dir", default=str(REPORTS))
     p.add_argument("--run-id")
     p.add_argument("--quiet", action="store_true", help="no live step log")
+    add_evidence_options(p)
 
 
 def settings_of(args: argparse.Namespace):
@@ -69,7 +71,7 @@ def preflight(args: argparse.Namespace, platform: str) -> None:
 
 
 def pytest_args(args: argparse.Namespace, goals: list[str]) -> list[str]:
-    return engine_args(args, [str(FLOWS_DIR / FLOWS[g]) for g in goals])
+    return engine_args(args, [str(FLOWS_DIR / FLOWS[g]) for g in goals]) + evidence_args(args)
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
@@ -93,7 +95,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
         explorer = m.get("explorer", {})
         print(f"  {result['flow']:12} {outcome_of(result):11} actions spent {m.get('actions_spent', '-'):>4}  "
               f"{explorer.get('result', '')}: {explorer.get('detail', '')}")
-    status, summary = read_outcome(run_dir, int(code), bundle_wanted=True)
+    status, summary = read_outcome(run_dir, int(code), bundle_wanted=not args.no_bundle)
     if summary is not None:
         print_paths(run_dir, summary)
     return status

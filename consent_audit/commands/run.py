@@ -36,7 +36,13 @@ def register(sub: "argparse._SubParsersAction") -> None:
                           "origin's data, cache and permissions cleared) before each audit; per-test: a new one each")
     run.add_argument("-k", dest="keyword", help="pytest -k expression")
     run.add_argument("--quiet", action="store_true", help="no live step log")
-    evidence = run.add_argument_group("evidence bundle")
+    add_evidence_options(run)
+    nightly.add_options(run)
+
+
+def add_evidence_options(parser: argparse.ArgumentParser) -> None:
+    """The evidence bundle's options, the same on `run` and `explore`."""
+    evidence = parser.add_argument_group("evidence bundle")
     evidence.add_argument("--operator", help="who ran the audit (chain of custody; env CONSENT_AUDIT_OPERATOR)")
     evidence.add_argument("--tsa-url", help="RFC 3161 timestamp authority for the bundle (env CONSENT_AUDIT_TSA_URL)")
     evidence.add_argument("--tsa-cert", help="the authority's certificate (PEM) to check its token")
@@ -44,7 +50,19 @@ def register(sub: "argparse._SubParsersAction") -> None:
     evidence.add_argument("--no-bundle", action="store_true", help="make no evidence bundle")
     evidence.add_argument("--no-zip", action="store_true", help="the bag folder only, no zip of it (smaller run "
                                                                 "folder; `consent-audit bundle RUN` makes one later)")
-    nightly.add_options(run)
+
+
+def evidence_args(args: argparse.Namespace) -> list[str]:
+    """The pytest options for what `add_evidence_options` parsed."""
+    out: list[str] = []
+    for option in ("operator", "tsa_url", "tsa_cert", "summary_lang"):
+        if getattr(args, option):
+            out += ["--" + option.replace("_", "-"), getattr(args, option)]
+    if args.no_bundle:
+        out += ["--no-bundle"]
+    if args.no_zip:
+        out += ["--no-zip"]
+    return out
 
 
 def preflight(args: argparse.Namespace) -> None:
@@ -91,14 +109,7 @@ def pytest_args(args: argparse.Namespace) -> list[str]:
         out += ["-k", args.keyword]
     if getattr(args, "traffic", "auto") != "auto":
         out += ["--traffic", args.traffic]
-    for option in ("operator", "tsa_url", "tsa_cert", "summary_lang"):
-        if getattr(args, option):
-            out += ["--" + option.replace("_", "-"), getattr(args, option)]
-    if args.no_bundle:
-        out += ["--no-bundle"]
-    if args.no_zip:
-        out += ["--no-zip"]
-    return out + nightly.engine_options(args)
+    return out + evidence_args(args) + nightly.engine_options(args)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
