@@ -129,8 +129,9 @@ def har_document(entries: list[dict[str, Any]], creator: str, version: str,
 
 
 def write_har(path: Path, document: Mapping[str, Any], masker: Masker) -> Path:
-    """Write the HAR (UTF-8 JSON), masked once more as a whole (a secret split across fields stays hidden)."""
-    path.write_text(masker.mask(json.dumps(document, ensure_ascii=False, indent=1)), encoding="utf-8")
+    """Write the HAR (UTF-8 JSON without whitespace: a quarter smaller; HAR viewers and `python -m json.tool`
+    indent it), masked once more as a whole (a secret split across fields stays hidden)."""
+    path.write_text(masker.mask(json.dumps(document, ensure_ascii=False, separators=(",", ":"))), encoding="utf-8")
     return path
 
 
