@@ -44,10 +44,11 @@ def counts(path: list[dict[str, str]]) -> dict[str, int]:
 def test_corpus_size_and_spread() -> None:
     assert len(APPS) >= 12
     languages = {truth(a)["language"] for a in APPS}
-    assert {"en", "zh", "de", "fr", "es", "ja"} <= languages
+    assert {"en", "zh", "de", "fr", "es", "ja", "pt", "ko", "it"} <= languages
     markup = " ".join(truth(a)["markup"] for a in APPS)
     for library in ("Klaro", "tarteaucitron", "vanilla-cookieconsent"):
         assert markup.count(library) >= 2, library
+    assert "Osano Cookie Consent" in markup
     assert any(truth(a)["findings_by_flow"] == {f: [] for f in FLOWS} for a in APPS), "no fair control"
 
 

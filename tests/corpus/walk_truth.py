@@ -1,7 +1,7 @@
 """Walks every truth path of the corpus in headless Chromium (Selenium + Debian's chromedriver, Pixel 7 emulation;
 not the suite): accept consent, sign up, delete; and, in a fresh profile, the reject path. A step is found by the
-words a user reads (its own text, a button's first line or its aria-label; shadow roots included, the topmost
-match wins). Prints one line per path; exit 1 if any step is not found. Chromium is started with
+words a user reads (its own text, a button's first line, its aria-label or a field's placeholder; shadow roots
+included, the topmost match wins). Prints one line per path; exit 1 if any step is not found. Chromium is started with
 --disable-blink-features=AutomationControlled so libraries hiding from webdriver show what a user sees.
 
     .venv/bin/python tests/corpus/walk_truth.py [app …]
@@ -27,12 +27,13 @@ function vis(e) { const r = e.getBoundingClientRect(), s = getComputedStyle(e); 
 function own(e) { return [...e.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim(); }
 const hits = [];
 for (const e of all(document)) {
-  if (vis(e) && (own(e) === label || (e.tagName === 'BUTTON' && e.innerText.trim().split('\n')[0] === label) || e.getAttribute('aria-label') === label)) hits.push(e);
+  if (vis(e) && (own(e) === label || (e.tagName === 'BUTTON' && e.innerText.trim().split('\n')[0] === label) || e.getAttribute('aria-label') === label || e.getAttribute('placeholder') === label)) hits.push(e);
 }
 return hits.length ? hits[hits.length - 1] : null;
 """
 LAUNCH_WAIT = {"huabao": 6.5, "quaypost": 3.0}      # the splash advert's countdown; the banner's 2 s delay
 AFTER_CONSENT = {"tidepool": ["Don't allow"], "yuedu": ["以后再说", "下次再说"]}
+TYPED = {"Digite EXCLUIR para confirmar": "EXCLUIR"}      # a field asking for a given word gets that word
 
 
 def browser() -> webdriver.Chrome:
@@ -59,9 +60,11 @@ def step(d: webdriver.Chrome, s: dict[str, str], phone: bool) -> None:
         raise LookupError(f"not found: {action} {label!r}")
     if action == "text":
         field = d.execute_script("const e = arguments[0], l = e.closest('label');"
+                                 "if (/^(INPUT|TEXTAREA)$/.test(e.tagName)) return e;"
+                                 "const f = e.htmlFor && document.getElementById(e.htmlFor); if (f) return f;"
                                  "return (l && l.querySelector('input, textarea')) || e.parentElement.querySelector('input, textarea');", e)
         kind = field.get_attribute("type")
-        field.send_keys("13700137001" if kind == "tel" else "walker@corpus.test" if kind == "email" else
+        field.send_keys(TYPED[label] if label in TYPED else "13700137001" if kind == "tel" else "walker@corpus.test" if kind == "email" else
                         "leaving" if field.tag_name == "textarea" else "corpus-pass-1")
     else:
         d.execute_script("arguments[0].click()", e)
@@ -86,7 +89,8 @@ def walk(base: str, app: str) -> bool:
             for path in paths:
                 for s in path:
                     step(d, s, phone)
-            end = d.execute_script("return document.querySelector('.title') ? document.querySelector('.title').textContent : ''")
+            end = d.execute_script("const t = document.querySelector('.title, .ttl, header h1, section:not([hidden])');"
+                                   "return t ? t.textContent.trim().replace(/\\s+/g, ' ').slice(0, 60) : ''")
             print(f"{app:20} {name:24} ok   (ends on: {end})")
         except LookupError as e:
             ok = False
