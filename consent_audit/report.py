@@ -130,12 +130,18 @@ def build_html_report(run: Run, node_modules: Path = NODE_MODULES) -> Path | Non
     return report
 
 
+BOOKKEEPING = {"explorer", "actions_spent", "dead_ends", "unmeasured", "not_checked", "traffic_har", "data_flows",
+               "explored"}
+"""Metrics that say how the audit ran rather than what it measured: left out of the closing table's figures."""
+
+
 def summary_table(summary: dict[str, Any]) -> str:
     """The closing table: one line per audit with its outcome, findings and first figures."""
     rows = [("target", "flow", "outcome", "findings", "key figures")]
     for r in summary.get("results", []):
         findings = ", ".join(sorted({f["pattern"] for f in r.get("findings", [])})) or "-"
-        figures = ", ".join(f"{k}={_short(v)}" for k, v in list(r.get("metrics", {}).items())[:4])
+        shown = [(k, v) for k, v in (r.get("metrics") or {}).items() if k not in BOOKKEEPING]
+        figures = ", ".join(f"{k}={_short(v)}" for k, v in shown[:4])
         left_out = (r.get("metrics") or {}).get("not_checked") or {}
         status = (r.get("outcome", "broken") + (f" ({len(left_out)} not checked)" if left_out else "")
                   + ("" if r.get("as_expected", True) else " (NOT as expected)"))

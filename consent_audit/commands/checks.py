@@ -41,7 +41,9 @@ def engine_args(args: argparse.Namespace, flow_files: list[str]) -> list[str]:
                         "--confcutdir", str(SOURCE_ROOT),
                         "--profile", args.profile, "--screenshot", args.screenshot,
                         "--relaunches", str(args.relaunches), "--reports-dir", args.reports_dir, "-v",
-                        "--tb=no", "-W", "ignore::pytest.PytestUnraisableExceptionWarning"]
+                        "--tb=no", "-W", "ignore::pytest.PytestUnraisableExceptionWarning",
+                        # the CLI imports the package before pytest starts: nothing of it needs rewriting
+                        "-W", "ignore::pytest.PytestAssertRewriteWarning"]
     for cap in args.capability:
         out += ["--capability", cap]
     if args.appium_url:

@@ -29,7 +29,8 @@ def register(sub: "argparse._SubParsersAction") -> None:
                                      "for --app-package)")
     p.add_argument("--appium-url", help="use this Appium server or grid instead of starting one")
     p.add_argument("--appium-port", type=int, help="port for the Appium server the suite starts")
-    p.add_argument("--capability", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("--capability", action="append", default=[], metavar="KEY=VALUE",
+                   help="one more driver capability over the profile's (repeatable; e.g. appium:app=PATH)")
     data = p.add_argument_group("test data (secrets are masked in every output)")
     data.add_argument("--username", default="", help="test account username (phone number, e-mail …)")
     data.add_argument("--password", help="test account password (better: CONSENT_AUDIT_PASSWORD)")
@@ -39,10 +40,12 @@ def register(sub: "argparse._SubParsersAction") -> None:
     budget = p.add_argument_group("budget per goal (default: assets/explorer.yaml)")
     budget.add_argument("--budget-actions", type=int, help="actions a goal may spend, backtracking included")
     budget.add_argument("--budget-seconds", type=float, help="seconds a goal may spend exploring")
-    p.add_argument("--screenshot", choices=("on", "off", "only-on-failure"), default="on")
-    p.add_argument("--relaunches", type=int, default=3)
+    p.add_argument("--screenshot", choices=("on", "off", "only-on-failure"), default="on",
+                   help="a screenshot at every step (on, the default: the evidence), never, or only at a failure")
+    p.add_argument("--relaunches", type=int, default=3,
+                   help="relaunches when counting nagging (prompts per launch; default 3)")
     p.add_argument("--reports-dir", default=str(REPORTS))
-    p.add_argument("--run-id")
+    p.add_argument("--run-id", help="the run folder's name under --reports-dir (default: a UTC timestamp)")
     p.add_argument("--quiet", action="store_true", help="no live step log")
     add_evidence_options(p)
 

@@ -20,14 +20,17 @@ def register(sub: "argparse._SubParsersAction") -> None:
     run.add_argument("--flow", action="append", default=[], choices=sorted(FLOWS), help="flow, repeatable")
     run.add_argument("--appium-url", help="use this Appium server or grid instead of starting one")
     run.add_argument("--appium-port", type=int, help="port for the Appium server the suite starts")
-    run.add_argument("--capability", action="append", default=[], metavar="KEY=VALUE")
-    run.add_argument("--screenshot", choices=("on", "off", "only-on-failure"), default="on")
-    run.add_argument("--relaunches", type=int, default=3)
+    run.add_argument("--capability", action="append", default=[], metavar="KEY=VALUE",
+                     help="one more driver capability over the profile's (repeatable; e.g. appium:app=PATH)")
+    run.add_argument("--screenshot", choices=("on", "off", "only-on-failure"), default="on",
+                     help="a screenshot at every step (on, the default: the evidence), never, or only at a failure")
+    run.add_argument("--relaunches", type=int, default=3,
+                     help="relaunches when counting nagging (prompts per launch; default 3)")
     run.add_argument("--traffic", choices=("auto", "cdp", "proxy", "off"), default="auto",
                      help="capture the app's traffic (auto: the profile's choice, DevTools on the web; "
                           "off: the traffic rules are not checked)")
     run.add_argument("--reports-dir", default=str(REPORTS))
-    run.add_argument("--run-id")
+    run.add_argument("--run-id", help="the run folder's name under --reports-dir (default: a UTC timestamp)")
     run.add_argument("--workers", type=int, default=1,
                      help="audits in parallel (pytest-xdist), each worker with its own Appium server, ports and "
                           "reference app; one run folder, summary, report and bundle (default 1)")
