@@ -33,20 +33,19 @@ SETTLE_TIMEOUT_S = 5.0
 
 
 def settle(traffic: TrafficLog, quiet: float = QUIET_S, timeout: float = SETTLE_TIMEOUT_S) -> None:
-    """Collect until no request is open and none came for `quiet` s (at most `timeout` s; then logged)."""
+    """Collect until no request is open and none started or ended for `quiet` s (at most `timeout` s; then
+    logged). The quiet is counted from the last network activity the log knows of (TrafficLog.last_activity:
+    a step's or phase's start, a request's end), not from the call: after a step that sent nothing, or whose
+    requests ended long enough ago, one read of the capture suffices."""
     import time
-    traffic.collect()
-    state = {"count": len(traffic.entries), "since": time.monotonic()}
 
     def quiet_now() -> bool:
         traffic.collect()
-        pending = getattr(traffic.source, "pending", lambda: 0)()
-        if len(traffic.entries) != state["count"] or pending:
-            state["count"], state["since"] = len(traffic.entries), time.monotonic()
+        if getattr(traffic.source, "pending", lambda: 0)():
             return False
-        return time.monotonic() - state["since"] >= quiet
+        return time.time() - traffic.last_activity() >= quiet
     try:
-        wait_until(quiet_now, timeout=timeout, interval=0.05, message="the app's network traffic to go quiet")
+        wait_until(quiet_now, timeout=timeout, interval=0.03, message="the app's network traffic to go quiet")
     except TimeoutError as exc:
         log.info("%s", exc)
 

@@ -132,6 +132,7 @@ def _extractor():
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
 
 
+@lru_cache(maxsize=4096)
 def registrable_domain(host: str) -> str:
     """eTLD+1 of a host by the bundled Public Suffix List ("www.google-analytics.com" → "google-analytics.com");
     an IP address, `localhost` or a name under no known suffix is returned whole (normalised)."""
