@@ -243,4 +243,5 @@ def test_settling_waits_for_open_requests_and_for_quiet_after_the_last_one(tmp_p
     source.queue = [entry("http://a.example/just-now", time.time())]
     began = time.monotonic()
     settle(log, quiet=0.3, timeout=3.0)
-    assert 0.25 <= time.monotonic() - began < 2.0 and source.reads >= 2
+    assert 0.25 <= time.monotonic() - began < 2.0
+    assert 2 <= source.reads <= 3          # read again when the quiet would be complete, not every few ms
