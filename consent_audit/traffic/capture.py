@@ -62,10 +62,9 @@ def session_capabilities(mode: str, caps: Mapping[str, Any], loopback_hosts: Ite
 
 class ProxySource:
     """The proxy's flows as a capture source: each drain returns the entries not returned before, with
-    `_wallTime` from their `startedDateTime`. The proxy writes a flow when it has finished, so a request's
-    start is not seen while it is open: the figures wait `final_quiet_s` of quiet before they are taken."""
-
-    final_quiet_s = 2.0
+    `_wallTime` from their `startedDateTime`. The proxy writes a flow when it has finished; `pending()` counts
+    the requests it has received and not finished yet, so a settle (consent_audit.traffic.measure.settle) waits
+    until every request that reached the proxy has its flow recorded before figures are taken."""
 
     def __init__(self, proxy: Any) -> None:
         self.proxy = proxy
@@ -82,6 +81,10 @@ class ProxySource:
                 except ValueError:
                     entry["_wallTime"] = time.time()
         return new
+
+    def pending(self) -> int:
+        """Requests the proxy received whose flow is not recorded yet (MitmProxy.open_flows)."""
+        return int(self.proxy.open_flows())
 
     def flush(self) -> list[dict[str, Any]]:
         return self.drain()

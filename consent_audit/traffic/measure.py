@@ -106,7 +106,7 @@ def traffic_metrics(traffic: TrafficLog | None, planted: Sequence[Planted]) -> d
     """Every figure above (None each when `traffic` is None)."""
     if traffic is None:
         return {name: None for name in FIGURES}
-    settle(traffic, quiet=max(QUIET_S, getattr(traffic.source, "final_quiet_s", 0.0)))
+    settle(traffic, quiet=QUIET_S)       # every request open (CDP) or not recorded yet (proxy) is waited for
     entries = traffic.stored()
     phases = {p.id: p for p in traffic.phases}
     rows = flow_rows(entries, planted, traffic.first_party, phases)
