@@ -245,3 +245,23 @@ def test_settling_waits_for_open_requests_and_for_quiet_after_the_last_one(tmp_p
     settle(log, quiet=0.3, timeout=3.0)
     assert 0.25 <= time.monotonic() - began < 2.0
     assert 2 <= source.reads <= 3          # read again when the quiet would be complete, not every few ms
+
+
+def test_a_target_on_loopback_gets_a_browser_that_resolves_only_its_mapped_hosts() -> None:
+    """Chromium's own calls (updater, autofill, accounts) are invisible to the DevTools capture: for a target
+    served on loopback the browser resolves nothing but the mapped tracker hosts and loopback itself."""
+    from consent_audit.traffic.capture import served_on_loopback
+    caps = {"goog:chromeOptions": {"args": ["--headless=new"]}}
+    assert served_on_loopback("http://127.0.0.1:8000/app/fair/") and served_on_loopback("http://localhost:1/")
+    assert not served_on_loopback("https://www.example.com/") and not served_on_loopback("http://10.0.2.2:80/")
+    for mode in ("cdp", "off"):
+        args = session_capabilities(mode, caps, ["app.adjust.com"], isolate=True)["goog:chromeOptions"]["args"]
+        rules = [a for a in args if a.startswith("--host-resolver-rules=")]
+        assert rules == ["--host-resolver-rules=MAP app.adjust.com 127.0.0.1, MAP * ~NOTFOUND, "
+                         "EXCLUDE 127.0.0.1, EXCLUDE localhost"], mode        # the mapping first: it still works
+    remote = session_capabilities("cdp", caps, [], isolate=served_on_loopback("https://www.example.com/"))
+    assert not any(a.startswith("--host-resolver-rules") for a in remote["goog:chromeOptions"]["args"])
+    own = {"goog:chromeOptions": {"args": ["--host-resolver-rules=MAP api.example.org 127.0.0.1"]}}
+    merged = session_capabilities("cdp", own, [], isolate=True)["goog:chromeOptions"]["args"]
+    assert merged == ["--host-resolver-rules=MAP api.example.org 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, "
+                      "EXCLUDE localhost"]                                # a profile's own rules come first
