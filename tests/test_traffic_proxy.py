@@ -151,6 +151,20 @@ def test_a_request_in_flight_is_an_open_flow_until_its_entry_is_written(proxy: M
     assert entry_for(proxy, url)["response"]["status"] == 200
 
 
+def test_the_client_is_told_to_close_each_connection_the_entry_keeps_what_the_server_sent(
+        proxy: MitmProxy, server: tuple[int, Path]) -> None:
+    """A kept-alive proxy connection reused for a beacon lost it (it reached the proxy, was never read): every
+    answer tells the client to close; the recorded response is the server's, without that header."""
+    url = f"https://{TRACKER}:{server[0]}/closing"
+    context = ssl.create_default_context(cafile=str(proxy.ca_cert))
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({"https": proxy.url}),
+                                         urllib.request.HTTPSHandler(context=context))
+    with opener.open(url, timeout=20) as answer:
+        assert answer.headers.get("Connection", "").lower() == "close"
+    recorded = {h["name"].lower(): h["value"] for h in entry_for(proxy, url)["response"]["headers"]}
+    assert recorded.get("connection", "").lower() != "close"
+
+
 def test_body_cap_keeps_the_size_of_the_whole(proxy: MitmProxy, server: tuple[int, Path]) -> None:
     url = f"https://127.0.0.1:{server[0]}/big"
     body = b"x" * 1000

@@ -91,7 +91,8 @@ class HarLines:
         # after it is recorded as the server sent it: the client is told to close the connection. Chromium
         # reusing a kept-alive proxy connection for a beacon (sendBeacon after a storage reset) left the request
         # unanswered with its body never read: a request the app sent, missing from the capture.
-        flow.response.headers["connection"] = "close"
+        if flow.response.status_code != 101 and flow.websocket is None:     # an upgrade keeps its connection
+            flow.response.headers["connection"] = "close"
 
     def error(self, flow: http.HTTPFlow) -> None:
         self._write(flow)
