@@ -153,7 +153,8 @@ def start_location(target: Target, target_server: Any) -> str:
 
 @pytest.fixture
 def driver(appium_url: str, device_profile: Profile, target: Target, request: pytest.FixtureRequest,
-           session_pool: Any, pytestconfig: pytest.Config, traffic_mode: str, target_server: Any) -> Iterator[Any]:
+           session_pool: Any, pytestconfig: pytest.Config, traffic_mode: str, target_server: Any,
+           start_location: str) -> Iterator[Any]:
     """A session in the state a new one starts in, set up for the traffic capture: the worker's kept session
     made fresh where the platform can (`--sessions reuse`; not through a per-test proxy), else a new Appium
     session per test (fresh browser profile / app state)."""
@@ -168,10 +169,11 @@ def driver(appium_url: str, device_profile: Profile, target: Target, request: py
     spec = spec_named(device_profile.platform)
     # the platform's defaults (a free chromedriver port, the app package …) unless the profile sets them
     caps = {**spec.capability_defaults(device_profile, target), **device_profile.capabilities}
-    from .traffic.capture import session_capabilities
+    from .traffic.capture import served_on_loopback, session_capabilities
     proxy = request.getfixturevalue("traffic_proxy") if traffic_mode == "proxy" else None
+    # a target served on loopback: the browser resolves no other name (its own calls cannot leave the machine)
     caps = session_capabilities(traffic_mode, caps, getattr(target_server, "loopback_hosts", ()), proxy,
-                                chromium="goog:chromeOptions" in caps)
+                                chromium="goog:chromeOptions" in caps, isolate=served_on_loopback(start_location))
 
     def start() -> Any:
         return webdriver.Remote(appium_url, options=AppiumOptions().load_capabilities(caps))

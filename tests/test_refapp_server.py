@@ -480,7 +480,18 @@ def test_truth_agrees_with_the_variant_config(name):
     if pc.get("paragraphs"):
         assert pol["policy_chars"] == sum(len(p) for p in pc["paragraphs"])
     assert pol["waiting_period_days"] == d["waiting_period_days"] and pol["deletion_in_app"] == d["deletion_in_app"]
-    assert pol["data_sent_before_policy"] is None and pol["hosts_contacted"] is None    # no traffic capture yet
+    # what went out (the web reference audit captures traffic): only the variant's tracker hosts; before the
+    # policy only launch beacons that fire before any consent; a policy names exactly the trackers it shares with
+    beacons = (c.get("tracking") or {}).get("beacons", [])
+    assert {h["host"] for h in pol["hosts_contacted"]} <= {b["host"] for b in beacons}
+    assert {r["host"] for r in pol["data_sent_before_policy"]} <= {
+        b["host"] for b in beacons if b["on"] == "launch" and "unanswered" in b["consent"]}
+    assert pol["policy_third_parties"] == (None if not pol["policy_reached"] else sorted(
+        {h["tracker"] for h in pol["hosts_contacted"]} & set(pol["policy_third_parties"])))
+    undeclared = [h for h in pol["hosts_contacted"] if h["tracker"] not in pol["policy_third_parties"]]
+    assert ("policy_contradicts_behaviour" in t["findings_by_flow"]["policy"]) == bool(
+        undeclared or set(pol["permissions_requested"]) - set(pol["policy_permissions"])
+        or (pol["policy_deletion_days"] is not None and (pol["waiting_period_days"] or 0) > pol["policy_deletion_days"]))
     assert [g["demanded"] for g in pol["biometric_gates"]] == ([biometric["required"]] if biometric else [])
 
 

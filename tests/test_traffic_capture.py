@@ -194,3 +194,74 @@ def test_a_secret_in_a_body_is_masked_before_it_is_hashed_or_stored(tmp_path) ->
     big = ("x" * 20000 + secret).encode()
     cut = bounded_body(big, "text/plain", None, masker)
     assert cut["_sha256"] != hashlib.sha256(big).hexdigest() and secret not in cut["text"]
+
+
+class CountingSource(ListSource):
+    """A source that counts its reads and can report requests still open."""
+
+    def __init__(self, open_reads: int = 0) -> None:
+        super().__init__()
+        self.reads = 0
+        self.open_reads = open_reads
+
+    def drain(self) -> list[dict[str, Any]]:
+        self.reads += 1
+        return super().drain()
+
+    def pending(self) -> int:
+        return 1 if self.reads <= self.open_reads else 0
+
+
+def test_settling_after_a_quiet_step_reads_the_capture_once_and_does_not_wait(tmp_path: Path) -> None:
+    """The quiet is counted from the last network activity, not from the call: a step that began, and
+    requests that ended, longer than `quiet` ago need one read, no waiting (the cost of the capture)."""
+    import time
+    from consent_audit.traffic.measure import settle
+    source = CountingSource()
+    log = TrafficLog(source, Masker(), tmp_path, "http://127.0.0.1:8000/app/x/")
+    now = time.time()
+    log.step_started(1, now - 2.0)
+    log.phase("launch", since=now - 2.0, step=1, consent="unanswered")
+    source.queue = [entry("http://a.example/early", now - 1.5)]
+    began = time.monotonic()
+    settle(log, quiet=0.3, timeout=3.0)
+    assert source.reads == 1 and time.monotonic() - began < 0.2 and len(log.entries) == 1
+
+
+def test_settling_waits_for_open_requests_and_for_quiet_after_the_last_one(tmp_path: Path) -> None:
+    import time
+    from consent_audit.traffic.measure import settle
+    source = CountingSource(open_reads=3)         # a request stays open for the first three reads
+    log = TrafficLog(source, Masker(), tmp_path, "http://127.0.0.1:8000/app/x/")
+    log.step_started(1, time.time() - 5.0)
+    began = time.monotonic()
+    settle(log, quiet=0.3, timeout=3.0)
+    assert source.reads >= 4
+    source = CountingSource()
+    log = TrafficLog(source, Masker(), tmp_path, "http://127.0.0.1:8000/app/x/")
+    log.step_started(1, time.time() - 5.0)
+    source.queue = [entry("http://a.example/just-now", time.time())]
+    began = time.monotonic()
+    settle(log, quiet=0.3, timeout=3.0)
+    assert 0.25 <= time.monotonic() - began < 2.0
+    assert 2 <= source.reads <= 3          # read again when the quiet would be complete, not every few ms
+
+
+def test_a_target_on_loopback_gets_a_browser_that_resolves_only_its_mapped_hosts() -> None:
+    """Chromium's own calls (updater, autofill, accounts) are invisible to the DevTools capture: for a target
+    served on loopback the browser resolves nothing but the mapped tracker hosts and loopback itself."""
+    from consent_audit.traffic.capture import served_on_loopback
+    caps = {"goog:chromeOptions": {"args": ["--headless=new"]}}
+    assert served_on_loopback("http://127.0.0.1:8000/app/fair/") and served_on_loopback("http://localhost:1/")
+    assert not served_on_loopback("https://www.example.com/") and not served_on_loopback("http://10.0.2.2:80/")
+    for mode in ("cdp", "off"):
+        args = session_capabilities(mode, caps, ["app.adjust.com"], isolate=True)["goog:chromeOptions"]["args"]
+        rules = [a for a in args if a.startswith("--host-resolver-rules=")]
+        assert rules == ["--host-resolver-rules=MAP app.adjust.com 127.0.0.1, MAP * ~NOTFOUND, "
+                         "EXCLUDE 127.0.0.1, EXCLUDE localhost"], mode        # the mapping first: it still works
+    remote = session_capabilities("cdp", caps, [], isolate=served_on_loopback("https://www.example.com/"))
+    assert not any(a.startswith("--host-resolver-rules") for a in remote["goog:chromeOptions"]["args"])
+    own = {"goog:chromeOptions": {"args": ["--host-resolver-rules=MAP api.example.org 127.0.0.1"]}}
+    merged = session_capabilities("cdp", own, [], isolate=True)["goog:chromeOptions"]["args"]
+    assert merged == ["--host-resolver-rules=MAP api.example.org 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, "
+                      "EXCLUDE localhost"]                                # a profile's own rules come first

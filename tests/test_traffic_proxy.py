@@ -25,12 +25,17 @@ from consent_audit.waits import wait_until
 
 TRACKER = "tracker.example"          # a name the proxy maps to 127.0.0.1 (it is never resolved)
 EMAIL = Planted("e-mail", "email", "honey.user@example.org")
+HELD = threading.Event()             # set by a test: the server answers its held requests
 
 
 class Echo(BaseHTTPRequestHandler):
     """Answers every GET with a small page and every POST with {"ok": true}."""
 
     def do_GET(self) -> None:
+        if self.path.startswith("/held"):        # answered only once the test releases it
+            HELD.wait(timeout=20)
+            self._answer(b"released", "text/plain")
+            return
         page = (b"<html><body><p id=done>loading</p><script>fetch('https://" + TRACKER.encode() + b":"
                 + str(self.server.server_address[1]).encode() + b"/beacon', {method: 'POST', body: "
                 b"JSON.stringify({em: 'honey.user@example.org'})}).then(r => r.json())"
@@ -125,6 +130,39 @@ def test_https_request_recorded_with_bodies_and_honey(proxy: MitmProxy, server: 
     assert entry["startedDateTime"].startswith(str(datetime.date.today().year)) and entry["_wallTime"] > 0
     assert {"name": "u", "value": "1"} in entry["request"]["queryString"]
     assert [m.where for m in find_planted(entry, [EMAIL])] == ["body"]      # the raw body, searched whole
+
+
+def test_a_request_in_flight_is_an_open_flow_until_its_entry_is_written(proxy: MitmProxy,
+                                                                         server: tuple[int, Path]) -> None:
+    """The barrier the figures wait on: a request the proxy received counts as open (and has no entry) until
+    its response came and its flow was written; then it is not open and its entry is there."""
+    url = f"https://{TRACKER}:{server[0]}/held"
+    HELD.clear()
+    before = proxy.open_flows()
+    client = threading.Thread(target=send, args=(proxy, url))
+    client.start()
+    try:
+        wait_until(lambda: proxy.open_flows() == before + 1, timeout=10, message="the held request to be open")
+        assert not any(e["request"]["url"] == url for e in proxy.entries())
+    finally:
+        HELD.set()
+        client.join(timeout=20)
+    wait_until(lambda: proxy.open_flows() == before, timeout=10, message="the held request to be recorded")
+    assert entry_for(proxy, url)["response"]["status"] == 200
+
+
+def test_the_client_is_told_to_close_each_connection_the_entry_keeps_what_the_server_sent(
+        proxy: MitmProxy, server: tuple[int, Path]) -> None:
+    """A kept-alive proxy connection reused for a beacon lost it (it reached the proxy, was never read): every
+    answer tells the client to close; the recorded response is the server's, without that header."""
+    url = f"https://{TRACKER}:{server[0]}/closing"
+    context = ssl.create_default_context(cafile=str(proxy.ca_cert))
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({"https": proxy.url}),
+                                         urllib.request.HTTPSHandler(context=context))
+    with opener.open(url, timeout=20) as answer:
+        assert answer.headers.get("Connection", "").lower() == "close"
+    recorded = {h["name"].lower(): h["value"] for h in entry_for(proxy, url)["response"]["headers"]}
+    assert recorded.get("connection", "").lower() != "close"
 
 
 def test_body_cap_keeps_the_size_of_the_whole(proxy: MitmProxy, server: tuple[int, Path]) -> None:

@@ -7,15 +7,19 @@ Art. 17 and 29; PRC Civil Code Art. 496-497 and EU Directive 93/13/EEC (unfair s
 face-recognition provisions. Rule items and their status: assets/rules.yaml.
 
 Metrics (all measured here; None = not measured, never 'no'):
-    policy_at_first_run: bool            prompts_before_policy: int      data_sent_before_policy: None
+    policy_at_first_run: bool            prompts_before_policy: int      data_sent_before_policy: [row]
       (prompts_before_policy: the app's own permission requests of the first run before the policy was shown
-       or linked; all those before the user used anything when it never was)
+       or linked; all those before the user used anything when it never was. data_sent_before_policy: the
+       tracker requests and planted data sent to third parties over the same steps, the step showing the
+       policy included: consent_audit/traffic/policy_data.py)
     policy_reached: bool                 policy_steps / policy_taps: int policy_path: [element ids]
     policy_is_text: bool                 policy_chars: int               policy_languages: [en|zh]
     policy_sha256: str                   unfair_terms: [{term, sentence, place, qualifiers}]
     policy_deletion_days: int | None     waiting_period_days: int | None deletion_in_app: bool
     policy_permissions: [..]             permissions_requested: [..]
-    policy_third_parties / hosts_contacted: None until the traffic capture exists
+    policy_third_parties: [tracker or company names the policy text names]   hosts_contacted:
+      [{host, tracker, company}] the third-party hosts the app sent to during this flow
+      (data_sent_before_policy, policy_third_parties, hosts_contacted: only when traffic is captured)
     biometric_gates: [{journey, biometrics, demanded, scanned, alternatives, separate_consent}]
 """
 from __future__ import annotations
@@ -30,6 +34,8 @@ from consent_audit.detectors.policy import (declared_permissions, languages, pro
                                             unfair_terms)
 from consent_audit.journeys import has_policy_journeys, walks
 from consent_audit.measures import deletion_metrics
+from consent_audit.traffic.log import HAR_FILE
+from consent_audit.traffic.policy_data import hosts_contacted, named_parties, sent_before_policy
 
 
 def own_account(username: str) -> str:
@@ -56,7 +62,7 @@ def _policy_file(paragraphs: list[tuple[str, str]]) -> bytes:
 @allure.epic("consent-flow audit")
 @allure.feature("privacy policy")
 @pytest.mark.flow("policy")
-def test_privacy_policy(app, platform, recorder, audit, target, policy, test_dir) -> None:
+def test_privacy_policy(app, platform, recorder, audit, target, policy, test_dir, planted) -> None:
     if not has_policy_journeys(app):
         audit.not_found("the target's page objects have no privacy-policy journeys")
     budget = policy.section("permissions").get("reach_core_budget", 8)
@@ -70,11 +76,15 @@ def test_privacy_policy(app, platform, recorder, audit, target, policy, test_dir
         prompts_then = sum(platform.permission_requests().get(p, 0) for p in target.permissions)
         app.reach_core(budget)
         launched = platform.permission_requests()   # what the first run asked for before the user used anything
+        before_use = recorder.steps[-1].index if recorder.steps else 0
         for permission in target.permissions:      # use each feature once: what the app really asks for
             app.feature_on(permission)
     requests = platform.permission_requests()
     requested = sorted(p for p in target.permissions if requests.get(p, 0) > 0) if walks(app, "features") else None
     prompts_before = prompts_then if at_first_run else sum(launched.get(p, 0) for p in target.permissions)
+    launch_step = first.steps[0].index if first.steps else 0
+    traffic = recorder.traffic          # None when not captured: the traffic figures stay unmeasured
+    sent_before = sent_before_policy(traffic, planted, launch_step, launch_step if at_first_run else before_use)
 
     # 2. sign-up, where a biometric gate would stand
     with recorder.journey("sign up") as signup:
@@ -103,7 +113,7 @@ def test_privacy_policy(app, platform, recorder, audit, target, policy, test_dir
     first_screen = [audit.evidence_path(f) for f in [first.steps[0].files.get("screenshot")] if f] if first.steps else []
     audit.metrics.update({
         "policy_at_first_run": at_first_run, "prompts_before_policy": prompts_before,
-        "data_sent_before_policy": None,
+        "data_sent_before_policy": sent_before,
         "policy_reached": reached, "policy_steps": counts["steps"], "policy_taps": counts["taps"],
         "policy_path": [s.target.get("id") or s.title for s in reading.steps],
         "policy_is_text": chars > 0 if reached else None, "policy_chars": chars,
@@ -115,9 +125,11 @@ def test_privacy_policy(app, platform, recorder, audit, target, policy, test_dir
         "waiting_period_days": done["waiting_period_days"], "deletion_in_app": done["deletion_in_app"],
         "policy_permissions": declared_permissions(paragraphs) if reached else None,
         "permissions_requested": requested,
-        "policy_third_parties": None, "hosts_contacted": None,
+        "policy_third_parties": named_parties(paragraphs) if reached and traffic is not None else None,
+        "hosts_contacted": hosts_contacted(traffic, planted),
         "biometric_gates": biometric_gates([signup]) if walks(app, "sign_up") else None,
     })
-    audit.conclude(audit.evaluate({"first_launch": first_screen,
+    har = [audit.evidence_path(HAR_FILE)] if traffic is not None else []
+    audit.conclude(audit.evaluate({"first_launch": first_screen, "traffic": har,
                                    "policy": audit.evidence_of(reading), "signup": audit.evidence_of(signup),
                                    "deletion": audit.evidence_of(deletion, last=1)}))

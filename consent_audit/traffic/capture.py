@@ -6,11 +6,16 @@ consent_audit.traffic.proxy: the device or browser sends everything through it a
 the performance log for cdp; for a Chromium behind the proxy, `--proxy-server` (loopback included) and
 `--ignore-certificate-errors-spki-list` with the proxy CA's SPKI hash, so that browser profile alone trusts
 it. `loopback_hosts` (host names a server of the target answers for, e.g. the reference app's tracker hosts)
-resolve to 127.0.0.1 through `--host-resolver-rules`: nothing leaves the machine.
+resolve to 127.0.0.1 through `--host-resolver-rules`: nothing leaves the machine. With `isolate` (a target
+served on loopback: `served_on_loopback(start URL)`) every other name resolves to nothing (`MAP * ~NOTFOUND`,
+loopback excluded), so Chromium's own calls (updater, autofill, account lookups), which the DevTools capture
+does not see, cannot leave the machine either. Rules already in the capabilities (a profile's own
+`--host-resolver-rules`) come first: Chromium applies the first rule that matches, so a profile overrides.
 """
 from __future__ import annotations
 
 import copy
+import ipaddress
 import time
 from datetime import datetime
 from typing import Any, Iterable, Mapping
@@ -18,6 +23,9 @@ from typing import Any, Iterable, Mapping
 from .cdp import CdpNetworkLog, with_capture
 
 MODES = ("cdp", "proxy", "off")
+RESOLVER_SWITCH = "--host-resolver-rules="
+ISOLATE_RULES = ("MAP * ~NOTFOUND", "EXCLUDE 127.0.0.1", "EXCLUDE localhost")
+"""Chromium's host-resolver rules that leave only loopback: every name not mapped before is not found."""
 QUIET_BROWSER = ("--disable-features=AutofillServerCommunication,OptimizationHints,OptimizationHintsFetching,"
                  "OptimizationGuideModelDownloading,MediaRouter,Translate",
                  "--disable-domain-reliability", "--disable-client-side-phishing-detection", "--no-pings",
@@ -44,13 +52,35 @@ def _chrome_args(caps: dict[str, Any], extra: Iterable[str], prefs: Mapping[str,
     caps["goog:chromeOptions"] = options
 
 
+def served_on_loopback(url: str) -> bool:
+    """Whether a start URL's host is this machine (127.0.0.0/8, ::1, localhost)."""
+    from urllib.parse import urlsplit
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _resolver_rules(caps: dict[str, Any], rules: list[str]) -> None:
+    """One `--host-resolver-rules` switch: the capabilities' own rules first, then `rules`."""
+    options = dict(caps.get("goog:chromeOptions") or {})
+    args = list(options.get("args") or [])
+    own = [a[len(RESOLVER_SWITCH):] for a in args if a.startswith(RESOLVER_SWITCH)]
+    options["args"] = [a for a in args if not a.startswith(RESOLVER_SWITCH)]
+    caps["goog:chromeOptions"] = options
+    _chrome_args(caps, [RESOLVER_SWITCH + ", ".join([r for r in own if r.strip()] + rules)])
+
+
 def session_capabilities(mode: str, caps: Mapping[str, Any], loopback_hosts: Iterable[str] = (),
-                         proxy: Any = None, chromium: bool = True) -> dict[str, Any]:
+                         proxy: Any = None, chromium: bool = True, isolate: bool = False) -> dict[str, Any]:
     """The driver capabilities for `mode` (a copy; see the module doc)."""
     out = copy.deepcopy(dict(caps))
-    hosts = sorted(set(loopback_hosts))
-    if chromium and hosts and mode != "proxy":
-        _chrome_args(out, ["--host-resolver-rules=" + ", ".join(f"MAP {h} 127.0.0.1" for h in hosts)])
+    rules = [f"MAP {h} 127.0.0.1" for h in sorted(set(loopback_hosts))] + (list(ISOLATE_RULES) if isolate else [])
+    if chromium and rules and mode != "proxy":        # behind the proxy the browser resolves nothing itself
+        _resolver_rules(out, rules)
     if mode == "cdp" and chromium:
         out = with_capture(out)
     elif mode == "proxy" and chromium and proxy is not None:
@@ -62,10 +92,9 @@ def session_capabilities(mode: str, caps: Mapping[str, Any], loopback_hosts: Ite
 
 class ProxySource:
     """The proxy's flows as a capture source: each drain returns the entries not returned before, with
-    `_wallTime` from their `startedDateTime`. The proxy writes a flow when it has finished, so a request's
-    start is not seen while it is open: the figures wait `final_quiet_s` of quiet before they are taken."""
-
-    final_quiet_s = 2.0
+    `_wallTime` from their `startedDateTime`. The proxy writes a flow when it has finished; `pending()` counts
+    the requests it has received and not finished yet, so a settle (consent_audit.traffic.measure.settle) waits
+    until every request that reached the proxy has its flow recorded before figures are taken."""
 
     def __init__(self, proxy: Any) -> None:
         self.proxy = proxy
@@ -83,6 +112,10 @@ class ProxySource:
                     entry["_wallTime"] = time.time()
         return new
 
+    def pending(self) -> int:
+        """Requests the proxy received whose flow is not recorded yet (MitmProxy.open_flows)."""
+        return int(self.proxy.open_flows())
+
     def flush(self) -> list[dict[str, Any]]:
         return self.drain()
 
@@ -96,4 +129,5 @@ def open_source(mode: str, driver: Any, proxy: Any = None) -> Any:
     return None
 
 
-__all__ = ["MODES", "choose_mode", "session_capabilities", "open_source", "ProxySource"]
+__all__ = ["MODES", "choose_mode", "session_capabilities", "served_on_loopback", "open_source", "ProxySource",
+           "ISOLATE_RULES"]

@@ -19,11 +19,16 @@ log = logging.getLogger(__name__)
 
 @pytest.fixture(scope="session")
 def traffic_mode(pytestconfig: pytest.Config, device_profile: Any, run: Any) -> str:
-    """cdp | proxy | off (see consent_audit.traffic.capture.choose_mode); recorded in the run's metadata."""
+    """cdp | proxy | off (see consent_audit.traffic.capture.choose_mode); recorded in the run's metadata. With a
+    capture, the tracker database is loaded here (UsageError, one line, when it is not installed)."""
     from ..platforms.registry import spec_named
     mode = choose_mode(pytestconfig.getoption("--traffic"), device_profile.traffic,
                        spec_named(device_profile.platform).target_kind)
     run.meta["traffic"] = {"capture": mode}
+    if mode != "off":      # the tracker database and the suffix list, read once: a missing one is said now
+        from .trackers import classify, registrable_domain
+        classify("example.com")
+        registrable_domain("example.com")
     return mode
 
 

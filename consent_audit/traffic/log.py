@@ -78,6 +78,7 @@ class TrafficLog:
         self.entries: list[dict[str, Any]] = []          # raw, attributed, in start order
         self._steps: list[tuple[float, int]] = []        # (start wall time, step index)
         self.seconds = 0.0                               # time spent capturing (the cost of the capture)
+        self._last_end = 0.0                             # the latest end (wall time) of a request seen
 
     # --- phases and steps ---
     @property
@@ -106,6 +107,13 @@ class TrafficLog:
     def step_started_at(self, index: int) -> float | None:
         return next((w for w, i in self._steps if i == index), None)
 
+    def last_activity(self) -> float:
+        """Wall time (s since the epoch) of the latest thing known to have set the network going: the start of
+        the last step or phase, or the end of the last request seen (its start plus its HAR `time`); 0.0 when
+        nothing happened yet."""
+        marks = [w for w, _ in self._steps[-1:]] + [self.current.since]
+        return max(marks + [self._last_end])
+
     # --- collecting ---
     def collect(self) -> list[dict[str, Any]]:
         """Drain the source; the new entries, attributed."""
@@ -132,6 +140,9 @@ class TrafficLog:
 
     def _attribute(self, new: list[dict[str, Any]]) -> None:
         self._label(new)
+        for entry in new:
+            end = float(entry.get("_wallTime") or 0.0) + float(entry.get("time") or 0.0) / 1000.0
+            self._last_end = max(self._last_end, end)
         self.entries.extend(new)
         self.entries.sort(key=lambda e: float(e.get("_wallTime") or 0.0))
 

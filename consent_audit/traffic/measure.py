@@ -15,9 +15,10 @@ Figures (lists of evidence rows {phase, host, path, tracker, company, planted}, 
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..waits import wait_until
 from .dataflows import data_flows, evidence_rows, flow_rows, settings, tc_strings
 from .honey import Planted
 from .log import HAR_FILE, TrafficLog
@@ -30,25 +31,30 @@ QUIET_S = 0.3            # no new request for this long: the app has sent what t
 STEP_QUIET_S = 0.15      # the same after a launch or a user's choice, before the flow goes on
 STEP_SETTLE_TIMEOUT_S = 1.5   # a request that stays open (long poll, stream) must not hold every step
 SETTLE_TIMEOUT_S = 5.0
+OPEN_POLL_S = 0.03       # how often a capture with requests still open is read again
+_PAUSE = threading.Event()   # never set: an interruptible pause between two reads of the capture
 
 
 def settle(traffic: TrafficLog, quiet: float = QUIET_S, timeout: float = SETTLE_TIMEOUT_S) -> None:
-    """Collect until no request is open and none came for `quiet` s (at most `timeout` s; then logged)."""
-    import time
-    traffic.collect()
-    state = {"count": len(traffic.entries), "since": time.monotonic()}
-
-    def quiet_now() -> bool:
+    """Collect until no request is open and none started or ended for `quiet` s (at most `timeout` s; then
+    logged). The quiet is counted from the last network activity the log knows of (TrafficLog.last_activity:
+    a step's or phase's start, a request's end), not from the call: after a step that sent nothing, or whose
+    requests ended long enough ago, one read of the capture suffices. While nothing is open the next read is
+    when the quiet would be complete (each read is a round trip to the driver); while a request is open, every
+    OPEN_POLL_S."""
+    deadline = time.monotonic() + timeout
+    while True:
         traffic.collect()
-        pending = getattr(traffic.source, "pending", lambda: 0)()
-        if len(traffic.entries) != state["count"] or pending:
-            state["count"], state["since"] = len(traffic.entries), time.monotonic()
-            return False
-        return time.monotonic() - state["since"] >= quiet
-    try:
-        wait_until(quiet_now, timeout=timeout, interval=0.05, message="the app's network traffic to go quiet")
-    except TimeoutError as exc:
-        log.info("%s", exc)
+        still_open = int(getattr(traffic.source, "pending", lambda: 0)())
+        left = quiet - (time.time() - traffic.last_activity())
+        if not still_open and left <= 0:
+            return
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            log.info("the app's network traffic did not go quiet within %gs (%d requests open); going on",
+                     timeout, still_open)
+            return
+        _PAUSE.wait(min(OPEN_POLL_S if still_open else max(left, OPEN_POLL_S), remaining))
 
 
 def _tracking(rows: Iterable[Mapping[str, Any]], consent: str) -> list[dict[str, Any]]:
@@ -100,7 +106,7 @@ def traffic_metrics(traffic: TrafficLog | None, planted: Sequence[Planted]) -> d
     """Every figure above (None each when `traffic` is None)."""
     if traffic is None:
         return {name: None for name in FIGURES}
-    settle(traffic, quiet=max(QUIET_S, getattr(traffic.source, "final_quiet_s", 0.0)))
+    settle(traffic, quiet=QUIET_S)       # every request open (CDP) or not recorded yet (proxy) is waited for
     entries = traffic.stored()
     phases = {p.id: p for p in traffic.phases}
     rows = flow_rows(entries, planted, traffic.first_party, phases)

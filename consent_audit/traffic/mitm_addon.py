@@ -1,11 +1,14 @@
 """The mitmproxy addon the suite loads into its mitmdump (`mitmdump -s mitm_addon.py`): every flow becomes one HAR
-1.2 entry, appended as one JSON line to the file named by the option `ca_flows`.
+1.2 entry, appended as one JSON line to the file named by the option `ca_flows`; before it, when the request's
+headers arrived, a start line {"_started": flow id, "_wallTime": s since the epoch} (so a reader can tell which
+requests are still open: consent_audit.traffic.proxy.MitmProxy.open_flows).
 
 It runs inside mitmdump's interpreter and imports only mitmproxy and the standard library.
 
 Entry shape: mitmproxy's own HAR exporter (`mitmproxy.addons.savehar.SaveHar.flow_entry`: request, response,
 cookies, headers, queryString, timings in ms, serverIPAddress) plus
-- `_wallTime` (s since the epoch, request start) and `_error` (why no response came, when none did);
+- `_wallTime` (s since the epoch, request start), `_flowId` (mitmproxy's flow id) and `_error` (why no response
+  came, when none did);
 - the raw bodies as `_requestBodyB64` / `_responseBodyB64` (base64 of at most `ca_body_cap` bytes, content-encoding
   undone) with `_requestBodySize` / `_responseBodySize` (full size in bytes) and `_...BodyTruncated` (True when
   cut at the cap). No hash of an unmasked body is recorded: next to the masked text it would let anyone confirm a
@@ -78,8 +81,18 @@ class HarLines:
             data.server.error = BLOCKED.format(host=host)
 
     # --- what is recorded ---
+    def requestheaders(self, flow: http.HTTPFlow) -> None:
+        """A request began: a start line {"_started": flow id, "_wallTime"}, so a reader knows which flows are
+        still open (each ends in an entry with that `_flowId`, from `response` or `error`)."""
+        self._append({"_started": flow.id, "_wallTime": flow.request.timestamp_start})
+
     def response(self, flow: http.HTTPFlow) -> None:
         self._write(flow)
+        # after it is recorded as the server sent it: the client is told to close the connection. Chromium
+        # reusing a kept-alive proxy connection for a beacon (sendBeacon after a storage reset) left the request
+        # unanswered with its body never read: a request the app sent, missing from the capture.
+        if flow.response.status_code != 101 and flow.websocket is None:     # an upgrade keeps its connection
+            flow.response.headers["connection"] = "close"
 
     def error(self, flow: http.HTTPFlow) -> None:
         self._write(flow)
@@ -104,6 +117,7 @@ class HarLines:
         flow.metadata["ca_written"] = True
         entry = self._har.flow_entry(flow, self._servers)
         entry["_wallTime"] = flow.request.timestamp_start
+        entry["_flowId"] = flow.id
         entry["request"].pop("postData", None)
         _body(entry, "_request", flow.request)
         if flow.response is not None:

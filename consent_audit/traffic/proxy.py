@@ -85,6 +85,7 @@ class MitmProxy:
         self.process: subprocess.Popen | None = None
         self._log: Any = None
         self._read: list[dict[str, Any]] = []      # entries parsed so far
+        self._open: dict[str, float] = {}           # flows started (their start line read), not yet an entry
         self._offset = 0                            # bytes of flows.jsonl parsed so far
 
     @property
@@ -127,7 +128,7 @@ class MitmProxy:
         os.chmod(self.confdir, 0o700)
         self.flows_path.touch(mode=0o600)
         self.flows_path.write_bytes(b"")
-        self._read, self._offset = [], 0
+        self._read, self._offset, self._open = [], 0, {}
         self._log = self.log_path.open("w", encoding="utf-8")
         log.info("starting mitmproxy on %s (confdir %s)", self.url, self.confdir)
         self.process = subprocess.Popen(self.command(), stdout=self._log, stderr=subprocess.STDOUT,
@@ -157,6 +158,12 @@ class MitmProxy:
         self._load_new()
         return [dict(entry) for entry in self._read]
 
+    def open_flows(self) -> int:
+        """Requests the proxy has received whose flow is not recorded yet (no response or error so far): the
+        barrier a reader waits on before it takes figures (ProxySource.pending)."""
+        self._load_new()
+        return len(self._open)
+
     def _load_new(self) -> None:
         """Parse the lines the addon appended since the last call (a line still being written waits)."""
         try:
@@ -167,8 +174,15 @@ class MitmProxy:
             return
         complete = chunk[:chunk.rfind(b"\n") + 1]
         self._offset += len(complete)
-        self._read += [_with_bodies(json.loads(line)) for line in complete.decode("utf-8").split("\n")
-                       if line.strip()]
+        for line in complete.decode("utf-8").split("\n"):
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            if "_started" in item:
+                self._open[str(item["_started"])] = float(item.get("_wallTime") or 0.0)
+                continue
+            self._open.pop(str(item.get("_flowId", "")), None)
+            self._read.append(_with_bodies(item))
 
     def stop(self) -> None:
         """End mitmdump (its process group) and its watcher; keep the entries in memory, delete the flows file

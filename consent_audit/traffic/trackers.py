@@ -92,6 +92,13 @@ def _load(node_modules: Path = NODE_MODULES) -> _Database:
                      f"{record['package']}@{manifest.get('version', '?')}")
 
 
+def tracker_names(node_modules: Path = NODE_MODULES) -> tuple[list[str], list[str]]:
+    """Every tracker name and every company name the database holds (each list sorted, no duplicates)."""
+    database = _load(node_modules)
+    return (sorted({str(p.get("name") or "").strip() for p in database.patterns.values()} - {""}),
+            sorted({str(o.get("name") or "").strip() for o in database.organizations.values()} - {""}))
+
+
 def normalise_host(host: str) -> str:
     """Lowercase, no port, no trailing dot, no IPv6 brackets; accepts a URL's netloc ("user@Host:443")."""
     host = host.strip().rpartition("@")[2].lower()
@@ -132,6 +139,7 @@ def _extractor():
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
 
 
+@lru_cache(maxsize=4096)
 def registrable_domain(host: str) -> str:
     """eTLD+1 of a host by the bundled Public Suffix List ("www.google-analytics.com" → "google-analytics.com");
     an IP address, `localhost` or a name under no known suffix is returned whole (normalised)."""
