@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .measure import FIGURES
 
-POLICY_FIGURES = ("data_sent_before_policy", "hosts_contacted")
+POLICY_FIGURES = ("data_sent_before_policy", "policy_third_parties", "hosts_contacted")
 """The policy flow's figures read from the traffic (consent_audit.flows.test_policy)."""
 
 NOT_CAPTURED = ("the traffic was not captured: set `traffic: proxy` in the device profile (see `consent-audit "
