@@ -186,14 +186,16 @@ class Result:
 
     @property
     def as_expected(self) -> bool | None:
-        """For a reference target: whether it ended clean/found with exactly the expected patterns, leaving
-        aside those the run did not check by its own choice (metrics['not_checked'])."""
+        """For a reference target: whether it ended clean/found with exactly the expected patterns; None when it
+        cannot tell — no ground truth, or a pattern the target is built to show was left out of this run
+        (metrics['not_checked']): a self-check that did not look is no match."""
         if self.expected_findings is None:
             return None
-        found = sorted({f.pattern for f in self.findings})
         left_out = self.metrics.get("not_checked") or {}
-        expected = [p for p in self.expected_findings if p not in left_out]
-        return self.final_outcome in (Outcome.CLEAN, Outcome.FOUND) and found == expected
+        if any(p in left_out for p in self.expected_findings):
+            return None
+        found = sorted({f.pattern for f in self.findings})
+        return self.final_outcome in (Outcome.CLEAN, Outcome.FOUND) and found == self.expected_findings
 
     def to_dict(self) -> dict[str, Any]:
         outcome = self.final_outcome

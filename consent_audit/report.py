@@ -144,7 +144,7 @@ def summary_table(summary: dict[str, Any]) -> str:
         figures = ", ".join(f"{k}={_short(v)}" for k, v in shown[:4])
         left_out = (r.get("metrics") or {}).get("not_checked") or {}
         status = (r.get("outcome", "broken") + (f" ({len(left_out)} not checked)" if left_out else "")
-                  + ("" if r.get("as_expected", True) else " (NOT as expected)"))
+                  + (" (NOT as expected)" if r.get("as_expected") is False else ""))
         rows.append((r["target"], r["flow"], status, findings, figures))
     widths = [min(max(len(str(row[i])) for row in rows), 60) for i in range(5)]
     lines = ["  ".join(str(c)[:60].ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]

@@ -45,12 +45,13 @@ def verdict(summary: dict[str, Any]) -> tuple[int, str]:
     if missing:
         parts.append("not found, the audit is incomplete: " + "; ".join(
             f"{_name(r)} ({r.get('message', '')[:160]})" for r in missing))
-    reference = [r for r in results if "as_expected" in r]
+    reference = [r for r in results if r.get("as_expected") is not None]
+    uncompared = [r for r in results if "as_expected" in r and r["as_expected"] is None]
     missed = [r for r in reference if not r["as_expected"] and r not in incomplete]
     if missed:
         parts.append("reference targets measured differently from their ground truth: "
                      + ", ".join(_name(r) for r in missed))
-    found = [r for r in results if outcome_of(r) == Outcome.FOUND.value and "as_expected" not in r]
+    found = [r for r in results if outcome_of(r) == Outcome.FOUND.value and r not in reference]
     if found:
         parts.append(f"dark patterns found in {len(found)} audits: " + ", ".join(
             f"{_name(r)} ({', '.join(sorted({f['pattern'] for f in r['findings']}))})" for r in found))
@@ -64,6 +65,9 @@ def verdict(summary: dict[str, Any]) -> tuple[int, str]:
         if len(reference) - len(caught):
             said.append(f"{len(reference) - len(caught)} came out clean as expected")
         parts.insert(0, "reference app (every figure equal to its ground truth): " + ", ".join(said))
+    if uncompared:
+        parts.append("not compared with their ground truth, the patterns they are built to show were not checked "
+                     "in this run: " + ", ".join(_name(r) for r in uncompared))
     if found:
         return EXIT_FOUND, "; ".join(parts)
     if not reference:

@@ -41,3 +41,10 @@ def test_reference_targets_caught_as_expected_exit_zero_and_say_so() -> None:
     assert code == 0 and "caught the deliberate dark patterns as expected" in sentence
     code, sentence = verdict({"results": [result("clean", [], ["forced_permission"])]})
     assert code == 2 and "differently from their ground truth" in sentence
+
+
+def test_reference_targets_whose_patterns_were_not_checked_claim_no_match() -> None:
+    unchecked = {**result("clean", [], ["tracking_before_consent"]), "as_expected": None}
+    code, sentence = verdict({"results": [unchecked, result("clean", [], [])]})
+    assert code == 0 and "1 came out clean as expected" in sentence and "2 came out" not in sentence
+    assert "not compared with their ground truth" in sentence and "t/f" in sentence

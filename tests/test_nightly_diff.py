@@ -171,3 +171,19 @@ def test_an_evidence_bag_folder_is_read_through_its_data(pair) -> None:
     bag.mkdir(parents=True)
     (bag / "summary.json").write_text(json.dumps(BASE), encoding="utf-8")
     assert load_summary(bag.parent)[0]["run_id"] == "night-1"
+
+
+def test_a_finding_no_longer_looked_for_is_not_checked_never_went_nor_better() -> None:
+    base = {"run_id": "on", "results": [_result("shop", "consent", "found", {"reject_steps": 1},
+                                                ["tracking_before_consent"])]}
+    off = {"run_id": "off", "results": [_result("shop", "consent", "clean", {
+        "reject_steps": 1, "not_checked": {"tracking_before_consent": "traffic capture off (--traffic off)"}})]}
+    changes = _changes(compare(base, off), "shop", "consent")
+    assert changes["outcome"].direction == "not checked" and changes["outcome"].regression
+    finding = [c for c in compare(base, off).changes if c.kind == "finding"]
+    assert [(c.what, c.new, c.regression) for c in finding] == [("tracking_before_consent", "not checked", True)]
+    scope = [c for c in compare(base, off).changes if c.kind == "checked"]
+    assert [(c.what, c.direction, c.regression) for c in scope] == [("tracking_before_consent", "not checked", True)]
+    assert not any(c.what.startswith("not_checked") for c in compare(base, off).changes)
+    back = [c for c in compare(off, base).changes if c.kind == "checked"]
+    assert [(c.direction, c.regression) for c in back] == [("checked again", False)]

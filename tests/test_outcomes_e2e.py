@@ -115,3 +115,4 @@ def test_traffic_left_out_by_choice_is_not_checked_and_the_rest_is_judged(tmp_pa
         ["tracking_before_consent", "tracking_after_reject", "consent_string_contradicts_choice"],
         "traffic capture off (--traffic off)")
     assert result["metrics"]["sent_before_consent"] is None                     # unmeasured, never 'no'
+    assert result["as_expected"] is None and "not compared with their ground truth" in proc.stdout + proc.stderr

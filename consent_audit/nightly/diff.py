@@ -93,6 +93,11 @@ def _same(old: Any, new: Any) -> bool:
     return old == new
 
 
+def _measured(result: dict[str, Any]) -> dict[str, Any]:
+    """The audit's metrics without what says how it ran (its scope: compared apart by `_scope`)."""
+    return {k: v for k, v in (result.get("metrics") or {}).items() if k != "not_checked"}
+
+
 def _figures(target: str, flow: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     """Figure changes of one audit: key figures with a direction, every other figure as 'changed'."""
     out: list[Change] = []
@@ -125,22 +130,44 @@ def _figures(target: str, flow: str, old: dict[str, Any], new: dict[str, Any]) -
     return out
 
 
+def _not_checked(result: dict[str, Any]) -> dict[str, str]:
+    """Pattern → why the run left it out of its scope (metrics.not_checked)."""
+    return dict((result.get("metrics") or {}).get("not_checked") or {})
+
+
+def _scope(target: str, flow: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    """Rules one night checked and the other left out by its settings (`--traffic off`, a goal not explored):
+    a check no longer made is flagged, never read as a pattern that went."""
+    before, after = _not_checked(old), _not_checked(new)
+    out = [Change(target, flow, "checked", p, "checked", f"not checked ({after[p]})", "not checked", True)
+           for p in sorted(set(after) - set(before))]
+    out += [Change(target, flow, "checked", p, f"not checked ({before[p]})", "checked", "checked again", False)
+            for p in sorted(set(before) - set(after))]
+    return out
+
+
 def _audit(target: str, flow: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
-    out: list[Change] = []
+    out: list[Change] = _scope(target, flow, old, new)
     was, now = _outcome(old), _outcome(new)
+    unchecked = set(_not_checked(new))
     if was != now:
-        if was in COMPLETE and now not in COMPLETE or (was, now) == (Outcome.CLEAN.value, Outcome.FOUND.value):
+        if (was, now) == (Outcome.FOUND.value, Outcome.CLEAN.value) and _patterns(old) & unchecked:
+            direction = "not checked"   # clean only because what was found is no longer looked for
+        elif was in COMPLETE and now not in COMPLETE or (was, now) == (Outcome.CLEAN.value, Outcome.FOUND.value):
             direction = "worse"         # the audit lost its verdict, or a dark pattern appeared
         elif now in COMPLETE:
             direction = "better"        # a verdict again, or found → clean
         else:
             direction = "changed"       # one kind of no verdict to another
-        out.append(Change(target, flow, "outcome", "outcome", was, now, direction, direction == "worse"))
+        out.append(Change(target, flow, "outcome", "outcome", was, now, direction,
+                          direction in ("worse", "not checked")))
     if was in COMPLETE and now in COMPLETE:
         before, after = _patterns(old), _patterns(new)
         out += [Change(target, flow, "finding", p, "-", "found", "appeared", True) for p in sorted(after - before)]
-        out += [Change(target, flow, "finding", p, "found", "-", "went", False) for p in sorted(before - after)]
-        out += _figures(target, flow, old.get("metrics") or {}, new.get("metrics") or {})
+        out += [Change(target, flow, "finding", p, "found", "-", "went", False) for p in sorted(before - after - unchecked)]
+        out += [Change(target, flow, "finding", p, "found", "not checked", "not checked", True)
+                for p in sorted((before - after) & unchecked)]
+        out += _figures(target, flow, _measured(old), _measured(new))
     elif was == now:
         pass                    # no verdict either night: nothing to compare, the outcome is unchanged
     elif now not in COMPLETE:
