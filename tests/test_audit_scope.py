@@ -93,3 +93,21 @@ def test_a_reference_target_whose_patterns_were_left_out_is_not_compared(tmp_pat
     assert audit.result.to_dict()["as_expected"] is None
     audit.result.metrics.pop("not_checked")
     assert audit.result.as_expected is False           # had it been checked, missing it would be wrong
+
+
+POLICY = {"policy_permissions": ["camera"], "permissions_requested": ["camera"], "deletion_in_app": True,
+          "policy_deletion_days": 7, "waiting_period_days": 7, "policy_at_first_run": True, "policy_reached": True,
+          "policy_taps": 2, "policy_is_text": True, "policy_languages": ["en"], "unfair_terms": [],
+          "biometric_gates": [], "data_sent_before_policy": None, "policy_third_parties": None,
+          "hosts_contacted": None}
+
+
+def test_says_vs_does_is_not_cleared_without_the_third_party_side() -> None:
+    result = evaluate("policy", POLICY)
+    assert result.unmeasured["policy_contradicts_behaviour"] == ["hosts_contacted", "policy_third_parties"]
+    left_out = evaluate("policy", POLICY, out_of_scope=dict.fromkeys(traffic_figures(), OFF))
+    assert left_out.not_checked == {"policy_contradicts_behaviour": OFF} and left_out.unmeasured == {}
+    measured = evaluate("policy", {**POLICY, "policy_third_parties": [], "hosts_contacted": []})
+    assert measured.unmeasured == {} and measured.findings == []
+    waited = evaluate("policy", {**POLICY, "waiting_period_days": 30})          # found without the traffic side
+    assert [f.pattern for f in waited.findings] == ["policy_contradicts_behaviour"]

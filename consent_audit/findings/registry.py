@@ -69,14 +69,13 @@ def evaluate(flow: str, metrics: Mapping[str, Any], evidence: Mapping[str, list[
     result = Evaluation(flow)
     scope = dict(out_of_scope or {})
     for rule in rules_for(flow):
-        missing = [name for name in rule.needs if metrics.get(name) is None]
-        if missing and all(name in scope for name in missing):
-            result.not_checked[rule.pattern] = "; ".join(dict.fromkeys(scope[name] for name in missing))
-            continue
         try:
             finding = rule.evaluate(flow, metrics, evidence or {}, facts or {}, limits)
         except Unmeasured as missing:
-            result.unmeasured[missing.pattern] = missing.figures
+            if missing.figures and all(name in scope for name in missing.figures):
+                result.not_checked[missing.pattern] = "; ".join(dict.fromkeys(scope[n] for n in missing.figures))
+            else:
+                result.unmeasured[missing.pattern] = missing.figures
             continue
         if finding is not None:
             result.findings.append(finding)

@@ -2,7 +2,8 @@
 against the measured waiting period; the permissions it declares against those the app requested; the third
 parties it names against the third-party hosts the app contacted (consent_audit/traffic/policy_data.py: a
 host whose tracker or company the tracker database knows and the policy does not name; None when the traffic
-was not captured or the policy not reached: that pair is skipped, never cleared). Rule items:
+was not captured or the policy not reached: that pair is unmeasured — a contradiction found elsewhere is still
+reported, but without one the pattern is not cleared, and the audit is not clean). Rule items:
 assets/rules.yaml.
 
 Figures: `reasons` (deletion_period, permissions, third_parties) with both sides of each."""
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from ...traffic.policy_data import undeclared
-from ..base import Rule
+from ..base import Rule, Unmeasured
 from ..traffic import who
 
 
@@ -42,6 +43,9 @@ class PolicyContradictsBehaviour(Rule):
         if recipients:
             reasons.append("third_parties")
         if not reasons:
+            if recipients is None:     # the third-party side was not measured: the pattern cannot be cleared
+                raise Unmeasured(self.pattern, [name for name, value in (("hosts_contacted", hosts),
+                                                                      ("policy_third_parties", named)) if value is None])
             return None
         return {"reasons": reasons, "policy_deletion_days": promised, "waiting_period_days": waited,
                 "undeclared_permissions": undeclared_permissions, "policy_permissions": metrics["policy_permissions"],
