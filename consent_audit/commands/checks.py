@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import sys
 
 from ..errors import UsageError
 from ..paths import ENGINE_INI, ROOT, SOURCE_ROOT
@@ -32,11 +33,18 @@ def check_profile(profile: Profile, args: argparse.Namespace) -> None:
             raise UsageError(NOT_INSTALLED)
 
 
+NO_SCREENSHOTS = ("--screenshot {mode}: findings will carry no screenshots (they are not evidence for a complaint) "
+                  "and a consent dialog's prominence cannot be measured (unmeasured); use --screenshot on for "
+                  "evidence")
+
+
 def engine_args(args: argparse.Namespace, flow_files: list[str]) -> list[str]:
     """pytest arguments for a run of `flow_files` with the options common to `run` and `explore`: the
     package's own settings (ENGINE_INI), the user's project (ROOT) as rootdir, conftest.py files looked up to
     the folder holding the package (a checkout's root; site-packages when installed); the 900 s per-test safety
     net when pytest-timeout is installed."""
+    if args.screenshot != "on":
+        print("consent-audit: " + NO_SCREENSHOTS.format(mode=args.screenshot), file=sys.stderr)
     out = flow_files + ["-p", "no:cacheprovider", "--rootdir", str(ROOT), "-c", str(ENGINE_INI),
                         "--confcutdir", str(SOURCE_ROOT),
                         "--profile", args.profile, "--screenshot", args.screenshot,

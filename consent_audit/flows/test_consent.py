@@ -47,11 +47,33 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
         recorder.phase("after reject", since=reject.steps[-1], consent="rejected")
     stored = judge(unanswered, accepted, after_relaunch(platform, recorder))
 
-    # pixels: the two choices as drawn on the dialog
-    image = cv2.imdecode(np.frombuffer(dialog.screenshot, np.uint8), cv2.IMREAD_COLOR)
-    look = prominence(image, accept_el.bounds, reject_el.bounds, accept_el.role, reject_el.role)
+    # pixels: the two choices as drawn on the dialog (none with --screenshot off: unmeasured, never "equal")
+    if not dialog.screenshot:
+        audit.hints.update(dict.fromkeys(("prominence", "reject_is_text_link"),
+                                         "the choices' prominence is measured on the dialog's screenshot: run "
+                                         "with --screenshot on"))
+    image = cv2.imdecode(np.frombuffer(dialog.screenshot, np.uint8), cv2.IMREAD_COLOR) if dialog.screenshot else None
+    look = prominence(image, accept_el.bounds, reject_el.bounds, accept_el.role, reject_el.role) if image is not None else None
     figures = {k: look[k] for k in ("area_ratio", "contrast_accept", "contrast_reject",
-                                    "saturation_accept", "saturation_reject")}
+                                    "saturation_accept", "saturation_reject")} if look else None
+    annotated = _annotated(image, look, accept_el, reject_el, test_dir) if look else None
+
+    shaming = shaming_phrases(texts_of([accept, reject], ocr))
+    audit.metrics.update({"consent_dialog": True, "accept_steps": accept.counts["steps"],
+                          "reject_steps": reject.counts["steps"], "preticked": max(preticked(reject), getattr(app, "settings_preticked", None) or 0),
+                          "mandatory_purposes": mandatory(reject),
+                          "shaming_text": shaming, "prominence": figures,
+                          "reject_is_text_link": look["reject_is_text_link"] if look else None,
+                          "reject_honoured": stored.pop("reject_honoured"), "stored_choices": stored})
+    audit.metrics.update(flow_figures(recorder, planted, TRAFFIC))      # what went out in each phase
+    har = [audit.evidence_path(audit.metrics["traffic_har"])] if audit.metrics["traffic_har"] else []
+    audit.conclude(audit.evaluate({"dialog": [audit.evidence_path(annotated)] if annotated else [],
+                                   "reject": audit.evidence_of(reject),
+                                   "accept": audit.evidence_of(accept), "traffic": har}))
+
+
+def _annotated(image, look, accept_el, reject_el, test_dir) -> str:
+    """The dialog with both choices boxed and their figures written on it (consent-annotated.png, attached)."""
     marked = annotate(image, [
         (accept_el.bounds, f"ACCEPT area x{look['area_ratio']:.2f} contrast {look['contrast_accept']:.2f} "
                            f"sat {look['saturation_accept']:.2f}", (0, 160, 0)),
@@ -60,16 +82,4 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
     ok, png = cv2.imencode(".png", marked)
     (test_dir / "consent-annotated.png").write_bytes(png.tobytes())
     allure.attach(png.tobytes(), name="consent dialog, annotated", attachment_type=allure.attachment_type.PNG)
-    annotated = audit.evidence_path("consent-annotated.png")
-
-    shaming = shaming_phrases(texts_of([accept, reject], ocr))
-    audit.metrics.update({"consent_dialog": True, "accept_steps": accept.counts["steps"],
-                          "reject_steps": reject.counts["steps"], "preticked": max(preticked(reject), getattr(app, "settings_preticked", None) or 0),
-                          "mandatory_purposes": mandatory(reject),
-                          "shaming_text": shaming, "prominence": figures,
-                          "reject_is_text_link": look["reject_is_text_link"],
-                          "reject_honoured": stored.pop("reject_honoured"), "stored_choices": stored})
-    audit.metrics.update(flow_figures(recorder, planted, TRAFFIC))      # what went out in each phase
-    har = [audit.evidence_path(audit.metrics["traffic_har"])] if audit.metrics["traffic_har"] else []
-    audit.conclude(audit.evaluate({"dialog": [annotated], "reject": audit.evidence_of(reject),
-                                   "accept": audit.evidence_of(accept), "traffic": har}))
+    return "consent-annotated.png"
