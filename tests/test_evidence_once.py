@@ -107,3 +107,20 @@ def test_identical_report_screenshots_share_one_jpeg(tmp_path: Path) -> None:
     assert sources == ["a1-attachment.jpg", "a1-attachment.jpg", "a3-attachment.jpg"]
     assert sorted(p.name for p in results.glob("*.jpg")) == ["a1-attachment.jpg", "a3-attachment.jpg"]
     assert not list(results.glob("*.png"))
+
+
+def test_bundle_after_no_zip_zips_the_bag_as_made_and_keeps_its_digest(tmp_path: Path, capsys) -> None:
+    from consent_audit.evidence.bundle import bundle_run
+    run = _run(tmp_path / "reports")
+    made = bundle_run(run, BundleOptions(operator="tester", pdf=False, zip=False))
+    (run.dir / "diff.json").write_text("{}", encoding="utf-8")          # a file the run wrote after its bag
+    assert main(["bundle", str(run.dir)]) == 0
+    out = capsys.readouterr().out
+    assert "zipped as it was made" in out and made.tagmanifest_sha256 in out
+    zipped = run.dir / f"{layout.bundle_name(run.run_id)}.zip"
+    assert main(["verify", str(zipped), "--tag-manifest-sha256", made.tagmanifest_sha256]) == 0
+    record = json.loads((run.dir / "bundle.json").read_text(encoding="utf-8"))
+    assert record["zip"] == zipped.name and record["tagmanifest_sha256"] == made.tagmanifest_sha256
+    assert not (made.folder / "data" / "bundle.json").exists()
+    assert main(["bundle", str(run.dir), "--operator", "another officer"]) == 0      # made anew, on request
+    assert not (made.folder / "data" / "bundle.json").exists() and (made.folder / "data" / "diff.json").exists()

@@ -1,5 +1,7 @@
 """`consent-audit bundle RUN_DIR`: make the evidence bundle of a run folder after the fact (a run whose
-wrap-up was interrupted, that ran out of disk while bundling, or that was killed)."""
+wrap-up was interrupted, that ran out of disk while bundling, or that was killed). A run made with --no-zip
+whose bag verifies gets its zip only: the bag is not made again, so the digest the run printed stays valid
+(give --operator, --tsa-url, --tsa-cert or --summary-lang to make the bag anew)."""
 from __future__ import annotations
 
 import argparse
@@ -31,10 +33,22 @@ class _Options(SimpleNamespace):
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     from ..evidence.afterwards import reopen, summary_after
-    from ..evidence.bundle import BundleOptions, bundle_run
+    from ..evidence.bundle import BundleOptions, bundle_run, zip_existing
     from ..report import failure_line
 
     run = reopen(Path(args.run_dir))
+    as_made = not any((args.operator, args.tsa_url, args.tsa_cert, args.summary_lang))
+    if args.zip and as_made:
+        try:
+            zipped = zip_existing(run)      # a --no-zip run's bag, zipped as it is: its digest stays
+        except OSError as exc:
+            print(f"consent-audit: {failure_line('the zip of the evidence bundle', exc, run.dir)}", file=sys.stderr)
+            return 2
+        if zipped is not None:
+            print(f"consent-audit: evidence {zipped.zip} (the run's bag, zipped as it was made)")
+            for line in zipped.describe():
+                print(f"               {line}")
+            return 0
     options = BundleOptions.from_config(_Options(operator=args.operator, tsa_url=args.tsa_url,
                                                  tsa_cert=args.tsa_cert, summary_lang=args.summary_lang,
                                                  policy=None, zip=args.zip))

@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 logging.getLogger("bagit").setLevel(logging.WARNING)     # it logs every file it hashes at INFO
 
 SKIP_TOP = {"allure-results", "allure-report"}      # raw Allure data: report.html holds it all, masked
+SKIP_FILES = {"bundle.json"}                        # the bundle's own descriptor: written after it, never in it
 TEXT_SUFFIXES = {".json", ".html", ".htm", ".xml", ".log", ".txt", ".yaml", ".yml", ".properties", ".csv", ".md"}
 PACKED_TEXT = (".log.gz",)                           # Appium's log, compressed when its server stopped
 STORED_SUFFIXES = {".png", ".jpg", ".jpeg", ".pdf", ".zip", ".tsr", ".gz"}
@@ -116,7 +117,7 @@ def _stage(run_dir: Path, stage: Path, masker: Masker) -> list[str]:
         here = Path(dirpath)
         if here == run_dir:
             dirnames[:] = [d for d in dirnames if d not in SKIP_TOP and not d.startswith((".", "evidence-"))]
-            filenames = [f for f in filenames if not f.startswith((".", "evidence-"))]
+            filenames = [f for f in filenames if not f.startswith((".", "evidence-")) and f not in SKIP_FILES]
         dirnames.sort()
         for name in sorted(filenames):
             source = here / name
@@ -265,6 +266,24 @@ def make_bundle(run: Run, options: BundleOptions) -> Bundle:
         raise
     return Bundle(folder=final, zip=zipped if options.zip else None, tagmanifest_sha256=_sha256(final / layout.TAGMANIFEST),
                   files=verdict.files, stamp=stamp, notes=notes)
+
+
+def zip_existing(run: Run) -> Bundle | None:
+    """The run's bag as the run made it (--no-zip), zipped as it is — not made again, so the tag manifest digest
+    the run printed stays the bundle's — and bundle.json updated; None when there is no bag to zip (none, or one
+    that does not verify: `bundle_run` makes it anew) or its zip exists already."""
+    name = layout.bundle_name(run.run_id)
+    folder, zipped = run.dir / name, run.dir / f"{name}.zip"
+    if zipped.exists() or not (folder / layout.TAGMANIFEST).is_file():
+        return None
+    verdict = verify_folder(folder)
+    if not verdict.ok:
+        return None
+    _zip(folder, zipped)
+    bundle = Bundle(folder=folder, zip=zipped, tagmanifest_sha256=_sha256(folder / layout.TAGMANIFEST),
+                    files=verdict.files, stamp=verdict.stamp)
+    run.write_json("bundle.json", bundle.to_dict(run.dir))
+    return bundle
 
 
 def bundle_run(run: Run, options: BundleOptions) -> Bundle:
