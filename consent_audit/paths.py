@@ -20,11 +20,18 @@ ROOT = Path(os.environ.get("CONSENT_AUDIT_ROOT") or
 USER_TARGETS = ROOT / "assets" / "targets"
 USER_PROFILES = ROOT / "assets" / "profiles"
 REPORTS = ROOT / "reports"
-NODE_MODULES = ROOT / "node_modules"
-"""The user's Node tools (Appium, Allure) when installed locally (`npm install`); else they are looked up on PATH."""
+def _first_dir(*folders: Path) -> Path:
+    return next((f for f in folders if f.is_dir()), folders[0])
+
+
+NODE_MODULES = _first_dir(ROOT / "node_modules", SOURCE_ROOT / "node_modules")
+"""The Node tools (Appium, Allure) installed locally (`npm install`): the project's, else those of the checkout
+this package runs from (a QA team's folder audited with a checkout's consent-audit); else looked up on PATH."""
 APPIUM_HOME = Path(os.environ.get("APPIUM_HOME") or
-                   (ROOT / ".appium" if (ROOT / ".appium").is_dir() else Path.home() / ".appium"))
-"""Where Appium keeps its drivers: $APPIUM_HOME, the project's .appium (`make setup`), else Appium's own default."""
+                   (_first_dir(ROOT / ".appium", SOURCE_ROOT / ".appium") if (ROOT / ".appium").is_dir()
+                    or (SOURCE_ROOT / ".appium").is_dir() else Path.home() / ".appium"))
+"""Where Appium keeps its drivers: $APPIUM_HOME, the project's .appium (`make setup`), the checkout's, else
+Appium's own default."""
 ENGINE_INI = ASSETS / "engine.ini"
 """The pytest settings of an audit run (markers, warnings), shipped with the package: a user's folder has none."""
 

@@ -84,10 +84,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     written = scaffold(args.name, args.platform, folder)
     for path in written:
         print(f"wrote {path}")
-    from ..paths import ROOT
+    from ..paths import ROOT, SOURCE_ROOT
     if folder.resolve() != ROOT.resolve():
-        print(f"note: targets are looked up in {ROOT / 'assets' / 'targets'}; run consent-audit from "
-              f"{folder.resolve()} (or set CONSENT_AUDIT_ROOT to it)")
+        why = ("this consent-audit runs from its checkout, whose assets/targets it reads"
+               if ROOT.resolve() == SOURCE_ROOT.resolve() else f"targets are looked up in {ROOT / 'assets' / 'targets'}")
+        print(f"note: {why}: set CONSENT_AUDIT_ROOT={folder.resolve()} before running it")
     print(f"\nconsent-audit: {args.name} audits the reference app until you point it at your app "
           f"({Path(args.dir) / 'pages' / args.name / 'README.md'}). Try it:\n"
           f"  consent-audit run --target {args.name} --profile {spec_for_target_kind(args.platform).default_profile}")
