@@ -18,7 +18,8 @@ def said(rows: Iterable[Mapping[str, Any]]) -> list[str]:
     out = []
     for row in rows:
         sent = f" sending {' + '.join(row['planted'])}" if row.get("planted") else ""
-        out.append(f"{who(row)}{row['path']} [{row['phase']}]{sent}")
+        lost = f" (sent, no response: {row['not_delivered']})" if row.get("not_delivered") else ""
+        out.append(f"{who(row)}{row['path']} [{row['phase']}]{sent}{lost}")
     return out
 
 

@@ -75,8 +75,16 @@ def flow_rows(entries: Sequence[Mapping[str, Any]], planted: Sequence[Planted], 
                      "third_party": third, "tracker": tracker.name if tracker else None,
                      "company": tracker.company if tracker else None,
                      "category": tracker.category if tracker else None,
-                     "planted": sorted(encodings), "kinds": kinds, "encodings": encodings})
+                     "planted": sorted(encodings), "kinds": kinds, "encodings": encodings,
+                     "failed": _failure(entry)})
     return rows
+
+
+def _failure(entry: Mapping[str, Any]) -> str | None:
+    """Why a request got no response (the app sent it, nothing came back: unknown host, refused, cut off), or
+    None when it was answered."""
+    status = int((entry.get("response") or {}).get("status") or 0)
+    return str(entry["_error"]) if entry.get("_error") else (None if status > 0 else "no response")
 
 
 def platform_host(host: str, platform: str) -> bool:
@@ -112,8 +120,10 @@ def data_flows(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
 
 def evidence_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Rows reduced to what a finding cites, one per (phase, host, path), ordered by phase, host and path:
-    {phase, host, path, tracker, company, planted}."""
+    {phase, host, path, tracker, company, planted}, plus `not_delivered` (why) when none of those requests got
+    a response: the app sent them, nothing says they arrived."""
     out: dict[tuple[str, str, str], dict[str, Any]] = {}
+    failures: dict[tuple[str, str, str], list[str | None]] = {}
     rows = list(rows)
     order = _phase_order(rows)
     for row in sorted(rows, key=lambda r: (order[r["phase"]], r["host"], r["path"])):
@@ -121,6 +131,10 @@ def evidence_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
         item = out.setdefault(key, {"phase": row["phase"], "host": row["host"], "path": row["path"],
                                     "tracker": row["tracker"], "company": row["company"], "planted": []})
         item["planted"] = sorted(set(item["planted"]) | set(row["planted"]))
+        failures.setdefault(key, []).append(row.get("failed"))
+    for key, item in out.items():
+        if all(failures[key]):
+            item["not_delivered"] = failures[key][0]
     return list(out.values())
 
 
