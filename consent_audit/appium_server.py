@@ -46,6 +46,9 @@ def server_status(url: str, timeout: float = 3.0) -> dict:
     try:
         with urllib.request.urlopen(url.rstrip("/") + "/status", timeout=timeout) as response:
             answer = json.loads(response.read(1 << 20).decode("utf-8"))
+    except urllib.error.HTTPError as exc:        # something answers there, but not an Appium server
+        raise UsageError(f"{url} answered GET /status with HTTP {exc.code}: it is not an Appium server (or not at "
+                         f"this path); check --appium-url") from None
     except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
         reason = getattr(exc, "reason", None) or f"{type(exc).__name__}: {exc}".rstrip(": ")
         reason = (str(reason).strip().splitlines() or [type(exc).__name__])[0][:200]

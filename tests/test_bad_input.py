@@ -49,6 +49,12 @@ def test_unreachable_appium_url(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_appium_url_of_a_server_that_is_not_appium(tmp_path: Path, static_url: str) -> None:
+    proc = run_cli("run", "--appium-url", static_url, "--reports-dir", str(tmp_path))
+    assert_one_line_error(proc, "not an Appium server", "HTTP 404")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_chromedriver_missing(tmp_path: Path) -> None:
     proc = run_cli("run", "--capability", "appium:executable=/nonexistent/chromedriver", "--reports-dir", str(tmp_path))
     assert_one_line_error(proc, "chromedriver not found at /nonexistent/chromedriver", "make setup")
