@@ -124,3 +124,12 @@ def test_bundle_after_no_zip_zips_the_bag_as_made_and_keeps_its_digest(tmp_path:
     assert not (made.folder / "data" / "bundle.json").exists()
     assert main(["bundle", str(run.dir), "--operator", "another officer"]) == 0      # made anew, on request
     assert not (made.folder / "data" / "bundle.json").exists() and (made.folder / "data" / "diff.json").exists()
+
+
+def test_bag_info_names_the_rules_a_run_left_out(tmp_path: Path) -> None:
+    run = _run(tmp_path / "reports")
+    run.results[0].metrics["not_checked"] = {"tracking_before_consent": "traffic capture off (--traffic off)"}
+    run.write_summary()
+    bundle = make_bundle(run, BundleOptions(operator="tester", pdf=False, zip=False))
+    info = bagit.Bag(str(bundle.folder)).info
+    assert info["Not-Checked"] == "refapp-fair/deletion: tracking_before_consent (traffic capture off (--traffic off))"

@@ -153,6 +153,9 @@ def collect(run: Run, operator: str) -> dict[str, Any]:
         "broken": [f"{r.target}/{r.flow}: {r.final_outcome.value}: {r.reason or 'no reason recorded'}"
                    for r in results if r.final_outcome not in (Outcome.CLEAN, Outcome.FOUND)],
         "secrets_registered": len(run.masker.secrets),
+        "not_checked": [f"{r.target}/{r.flow}: {', '.join(sorted(r.metrics['not_checked']))} "
+                        f"({'; '.join(sorted(set(r.metrics['not_checked'].values())))})"
+                        for r in results if r.metrics.get("not_checked")],
     }
 
 
@@ -193,6 +196,8 @@ def bag_info(custody: dict[str, Any], language: str) -> dict[str, str | list[str
     }
     if custody["broken"]:
         info["Broken-Audit"] = list(custody["broken"])
+    if custody.get("not_checked"):
+        info["Not-Checked"] = list(custody["not_checked"])
     if custody.get("interrupted"):
         info["Interrupted"] = custody["interrupted"]
     return info
