@@ -155,6 +155,20 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     run.results.append(result)
 
 
+def record_unstarted(items: list[pytest.Item], run: Any, reason: str) -> None:
+    """An interrupted run: every collected audit whose turn never came is recorded as interrupted (not
+    started), so summary.json lists what the run did not do instead of leaving it out."""
+    for item in items:
+        if "audit" not in getattr(item, "fixturenames", ()) or item.stash.get(RESULT_KEY, None) is not None:
+            continue
+        callspec = getattr(item, "callspec", None)
+        target = str(callspec.params.get("target_name", "")) if callspec is not None else ""
+        result = Result(target=target, flow=flow_of(item), folder=str(run.test_dir(item.nodeid).relative_to(run.dir)))
+        result.interrupted(f"interrupted: {reason} (before this audit started)")
+        item.stash[RESULT_KEY] = result
+        run.results.append(result)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Iterator[Any]:
     """After the flow's body: a flow that stopped without a verdict is broken (its error is the reason);

@@ -178,6 +178,9 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         why_nothing_ran(session, run.dir)
         return
     settle_unfinished(run.results, run.interrupted)
+    if run.interrupted:
+        from .audit import record_unstarted
+        record_unstarted(session.items, run, run.interrupted)
     from .report import finish_run
     finish_run(run, session.config)
 

@@ -70,11 +70,13 @@ def _group_gone(pgid: int) -> bool:
 
 
 @pytest.fixture
-def started(tmp_path: Path) -> Iterator[dict[str, Any]]:
-    """`consent-audit run` on the fair target in the background, once its first screenshot is on disk."""
+def started(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
+    """`consent-audit run` on the fair target in the background (the deletion flow, or the flows given as the
+    fixture's param), once its first screenshot is on disk."""
     reports = tmp_path / "reports"
     log = (tmp_path / "run.log").open("w")
-    proc = subprocess.Popen(CLI + ["run", "--target", "refapp-fair", "--flow", "deletion", "--quiet",
+    flows = [a for flow in getattr(request, "param", ["deletion"]) for a in ("--flow", flow)]
+    proc = subprocess.Popen(CLI + ["run", "--target", "refapp-fair", *flows, "--quiet",
                                    "--reports-dir", str(reports), "--run-id", RUN_ID],
                             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=ROOT)
     run_dir = reports / RUN_ID
@@ -116,6 +118,7 @@ def _check_bundle(run_dir: Path, reason: str) -> None:
             assert not any(s.encode() in plain_bytes(path) for s in secrets), path
 
 
+@pytest.mark.parametrize("started", [["deletion", "consent"]], indirect=True)
 @pytest.mark.parametrize(("sent", "reason"), [(signal.SIGINT, "interrupted by the user (Ctrl-C)"),
                                              (signal.SIGTERM, "terminated (SIGTERM)")], ids=["ctrl-c", "sigterm"])
 def test_signal_leaves_a_verifying_bundle(started: dict[str, Any], sent: signal.Signals, reason: str) -> None:
@@ -126,6 +129,10 @@ def test_signal_leaves_a_verifying_bundle(started: dict[str, Any], sent: signal.
     assert code == 2, output[-3000:]
     assert "Traceback" not in output
     _check_bundle(started["run_dir"], reason)
+    summary = json.loads((started["run_dir"] / "summary.json").read_text(encoding="utf-8"))
+    outcomes = {r["flow"]: (r["outcome"], r.get("message", "")) for r in summary["results"]}
+    assert set(outcomes) == {"deletion", "consent"}             # the audit whose turn never came is listed too
+    assert outcomes["consent"][0] == "interrupted" and "before this audit started" in outcomes["consent"][1]
     wait_until(lambda: _group_gone(started["appium"]), timeout=30, message="the Appium server to be gone")
 
 
