@@ -28,7 +28,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from .appium_server import LOOPBACK, AppiumServer, free_port, port_in_use
+from .appium_server import LOOPBACK, AppiumServer, free_port, free_ports, port_in_use
 from .errors import UsageError
 from .paths import NODE_MODULES, REPORTS
 from .waits import wait_until
@@ -106,7 +106,7 @@ class Grid:
             self.port = free_port()
         elif port_in_use(self.port):
             raise UsageError(f"port {self.port} is already in use; choose another --port")
-        publish, subscribe = free_port(), free_port()
+        publish, subscribe = free_ports(2)
         try:
             self._java("hub", ["hub", "--host", LOOPBACK, "--port", str(self.port), "--bind-host", "true",
                                "--publish-events", f"tcp://{LOOPBACK}:{publish}",

@@ -45,9 +45,9 @@ def capability_defaults(profile: "Profile", target: "Target") -> dict[str, Any]:
     defaults: dict[str, Any] = {"appium:appPackage": target.start}
     if profile.server != "local":
         return defaults
-    from ...appium_server import free_port
-    defaults.update({"appium:systemPort": free_port(), "appium:mjpegServerPort": free_port(),
-                     "appium:chromedriverPort": free_port()})
+    from ...appium_server import free_ports
+    system, mjpeg, chromedriver = free_ports(3)
+    defaults.update({"appium:systemPort": system, "appium:mjpegServerPort": mjpeg, "appium:chromedriverPort": chromedriver})
     devices = [d.strip() for d in os.environ.get(DEVICES_ENV, "").split(",") if d.strip()]
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
     if devices:
