@@ -146,8 +146,9 @@ def summary_table(summary: dict[str, Any]) -> str:
         status = (r.get("outcome", "broken") + (f" ({len(left_out)} not checked)" if left_out else "")
                   + (" (NOT as expected)" if r.get("as_expected") is False else ""))
         rows.append((r["target"], r["flow"], status, findings, figures))
-    widths = [min(max(len(str(row[i])) for row in rows), 60) for i in range(5)]
-    lines = ["  ".join(str(c)[:60].ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    caps = (60, 24, 40, 160, 60)            # the findings are never cut: a pattern name half shown is misread
+    widths = [min(max(len(str(row[i])) for row in rows), caps[i]) for i in range(5)]
+    lines = ["  ".join(str(c)[:cap].ljust(w) for c, w, cap in zip(row, widths, caps)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
