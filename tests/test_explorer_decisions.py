@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from consent_audit.explorer import consent
 from consent_audit.explorer.elements import targets
-from consent_audit.explorer.forms import UNTICK, FormData, plan
+from consent_audit.explorer.forms import ACCOUNT, UNTICK, FormData, plan
 from consent_audit.explorer.screens import allows_data_use, is_consent, modal_answer, wall_opener
 from consent_audit.screen import Element, Screen
 
@@ -126,3 +126,36 @@ def test_a_bare_close_on_a_layer_with_purposes_to_untick_is_no_refusal() -> None
     assert target.label == "保存设置" and move.purpose == UNTICK
     plain = screen(text("We use cookies."), button("Accept all"), button("Close"))
     assert consent.next_move(plain, targets(plain), consent.REJECT, FormData())[1].label == "Close"
+
+
+def test_a_credentials_form_whose_button_no_lexicon_names_is_sent_by_the_button_after_its_fields() -> None:
+    """Structure before words: a password field makes a credentials form in any language; its submit is the
+    first button after the last field (an Italian 'Accedi', not in any lexicon), not a link before it."""
+    s = Screen(elements=[Element(text="", name="Nome utente", role="textbox", bounds=(10, 10, 300, 40)),
+                         Element(text="", name="Parola d'ordine", role="textbox", bounds=(10, 60, 300, 40),
+                                 secret_field=True),
+                         Element(text="Hai dimenticato?", role="link", bounds=(10, 110, 300, 40), clickable=True),
+                         Element(text="Accedi", role="button", bounds=(10, 160, 300, 40), clickable=True)],
+               signature="s", size=(400, 800))
+    p = plan(s, targets(s), ACCOUNT, FormData(username="a@b.c", password="pw"), sms_known=True)
+    assert [k for _, k in p.fields] == ["username", "password"]
+    assert p.submit is not None and p.submit.label == "Accedi"
+    assert plan(s, targets(s), UNTICK, FormData(), sms_known=True).submit is None
+
+
+def test_account_and_consent_words_of_the_decision_languages() -> None:
+    """The explorer's own lexicon in DE, FR, ES and JA as goals.yaml is: log-in, sign-up, saving a selection,
+    a settings layer, a refusal and what a consent screen speaks of (issue 13: library pages in those languages)."""
+    from consent_audit.explorer import cues
+    expect = {"log_in": ["Einloggen", "Connexion", "Acceder", "サインイン"],
+              "sign_up": ["Konto anlegen", "S'inscrire", "Registrarse", "会員登録"],
+              "save": ["Einstellungen speichern", "Enregistrer mes choix", "Guardar preferencias", "設定を保存"],
+              "decline": ["Nur notwendige Cookies", "Solo las necesarias", "必須のみ"],
+              "manage": ["Cookie-Einstellungen", "Paramètres des cookies", "詳細設定"],
+              "consent_context": ["Wir verarbeiten Ihre Daten", "Nous utilisons vos données", "クッキーを使用します"],
+              "username_field": ["Benutzername", "Courriel", "Correo", "ユーザー名"]}
+    for category, labels in expect.items():
+        for label in labels:
+            assert cues.has(label, category), (label, category)
+    assert not cues.has("Abmelden", "log_in") and not cues.has("Déconnexion", "log_in")
+    assert cues.has("ログインパスワード", "login_setting") and not cues.has("ログインパスワード", "log_in")
