@@ -159,3 +159,17 @@ def test_account_and_consent_words_of_the_decision_languages() -> None:
             assert cues.has(label, category), (label, category)
     assert not cues.has("Abmelden", "log_in") and not cues.has("Déconnexion", "log_in")
     assert cues.has("ログインパスワード", "login_setting") and not cues.has("ログインパスワード", "log_in")
+
+
+def test_a_refusal_repeated_on_every_service_row_answers_one_row_not_the_dialog() -> None:
+    """A CMP's panel (tarteaucitron's): "Deny all" once, then "Allow" / "Deny" on each service row. The reject
+    path takes the dialog-wide refusal, not the shortest label (which denies one service and leaves the
+    banner to come back at the next launch)."""
+    rows = [button(w) for _ in range(3) for w in ("Allow", "Deny")]
+    s = screen(text("Cookie preferences"), button("Allow all"), button("Deny all"), *rows, button("Close"))
+    move, target = consent.next_move(s, targets(s), consent.REJECT, FormData())
+    assert target.label == "Deny all"
+    move, target = consent.next_move(s, targets(s), consent.ACCEPT, FormData())
+    assert target.label == "Allow all"
+    one = screen(text("We use cookies."), button("Accept"), button("Reject"), button("Reject all cookies"))
+    assert consent.next_move(one, targets(one), consent.REJECT, FormData())[1].label == "Reject"

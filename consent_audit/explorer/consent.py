@@ -3,6 +3,7 @@ allows — a direct reject, else through its manage screen (untick every ticked 
 any "are you sure?" that follows — until the app itself shows."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..screen import Element, Screen
@@ -33,10 +34,14 @@ def shown(op: Operator, screen: Screen | None = None) -> bool:
 
 
 def _best(found: list[Target], *names: str, avoid: tuple[str, ...] = ()) -> Target | None:
-    """The control whose label hits the wanted categories most specifically (longest label hit first)."""
-    fitting = [t for t in taps(found) if t.element.enabled and cues.has(t.label, *names)
+    """The control whose label hits the wanted categories most specifically (shortest label first). A label
+    the screen repeats (one "Deny" per service row of a CMP's panel) answers for one row, not for the dialog:
+    a control whose label is the only one of its kind ("Deny all") comes first."""
+    buttons = taps(found)
+    fitting = [t for t in buttons if t.element.enabled and cues.has(t.label, *names)
                and not (avoid and cues.has(t.label, *avoid))]
-    return min(fitting, key=lambda t: len(t.label)) if fitting else None
+    counts = Counter(cues.norm_label(t.label) for t in buttons)
+    return min(fitting, key=lambda t: (counts[cues.norm_label(t.label)] > 1, len(t.label))) if fitting else None
 
 
 _QUESTION = ("?", "？")
