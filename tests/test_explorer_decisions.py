@@ -173,3 +173,17 @@ def test_a_refusal_repeated_on_every_service_row_answers_one_row_not_the_dialog(
     assert target.label == "Allow all"
     one = screen(text("We use cookies."), button("Accept"), button("Reject"), button("Reject all cookies"))
     assert consent.next_move(one, targets(one), consent.REJECT, FormData())[1].label == "Reject"
+
+
+def test_a_permission_asked_at_launch_has_the_feature_its_words_name() -> None:
+    """Asked at launch and granted, the camera is remembered: using "Take a photo" asks nothing, so no prompt
+    ties it to the camera. Its words do; what it showed while granted is what `usable` is judged against."""
+    from consent_audit.explorer.permissions import named_features
+    home = screen(text("Lumen"), button("Take a photo"), button("Edit reminders"), text(""))
+    shot = screen(text("Lumen"), button("Take a photo"), button("Edit reminders"), text("Camera ready"))
+    refused = screen(text("Lumen"), button("Take a photo"), button("Edit reminders"), text("Camera is off"))
+    photo = next(t for t in targets(home) if t.label == "Take a photo")
+    features = named_features([(photo, home, shot)], {"camera", "notifications"})
+    assert set(features) == {"camera"} and features["camera"].label == "Take a photo"
+    assert features["camera"].works(home, shot) and not features["camera"].works(home, refused)
+    assert named_features([(photo, home, shot)], {"geolocation"}) == {}

@@ -393,8 +393,9 @@ class ExploredApp(PolicyExploration):
                                spend.actions, spend.seconds, spend.budget)
         self.core = permissions.Core.of(screen, self.op.targets(screen))
         at_launch = {p for p, n in screen.prompts.items() if n > 0}
-        self.features = permissions.probe(self.op, self.core, int(self.config.search.get("discovery_taps", 12)))
+        self.features, quiet = permissions.probe(self.op, self.core, int(self.config.search.get("discovery_taps", 12)))
         at_launch |= self._asked_when_refused()       # the reject path is learnt there
+        self.features.update(permissions.named_features(quiet, at_launch - set(self.features)))
         self.requested = [p for p in PERMISSIONS if p in at_launch or p in self.features]
         target.permissions = list(self.requested)
         paths: dict[str, list[Move]] = {"accept consent": self.accept.moves if self.accept else [],
