@@ -187,3 +187,15 @@ def test_a_permission_asked_at_launch_has_the_feature_its_words_name() -> None:
     assert set(features) == {"camera"} and features["camera"].label == "Take a photo"
     assert features["camera"].works(home, shot) and not features["camera"].works(home, refused)
     assert named_features([(photo, home, shot)], {"geolocation"}) == {}
+
+
+def test_feature_words_of_the_decision_languages() -> None:
+    """Controls whose words say they need a permission, in DE, FR, ES and JA: the permission discovery probes
+    them (a feature not probed is never tested refused)."""
+    from consent_audit.explorer import cues
+    expect = {"feature_geolocation": ["Cafés in der Nähe", "Boulangeries à proximité", "Tiendas cercanas", "近くの店舗"],
+              "feature_notifications": ["Erinnerungen", "Alertes promo", "Recordatorios", "リマインダー"],
+              "feature_camera": ["Code scannen", "Scanner le billet", "Escanear código", "写真を撮る"]}
+    for category, labels in expect.items():
+        for label in labels:
+            assert cues.has(label, category), (label, category)
