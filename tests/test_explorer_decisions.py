@@ -199,3 +199,19 @@ def test_feature_words_of_the_decision_languages() -> None:
     for category, labels in expect.items():
         for label in labels:
             assert cues.has(label, category), (label, category)
+
+
+def test_a_select_all_switch_is_no_purpose_and_unticking_it_comes_first() -> None:
+    """Klaro's settings layer: three services switched on and, last, "toggle all services" (id ...disableAll).
+    It is not a fourth pre-ticked purpose, and the shortest refusal unticks it first (one toggle, not three)."""
+    from consent_audit.measures import preticked, selects_all
+    from consent_audit.recorder import Trail
+    s = screen(text("Vos préférences"), button("Accepter la sélection"),
+               boxes=(("Mesure d'audience", True, True), ("Offres personnalisées", True, True),
+                      ("Publicité des partenaires", True, True), ("Activer ou désactiver tous les services", True, True)))
+    assert selects_all(s.elements[-1]) and not selects_all(s.elements[-2])
+    assert selects_all(Element(role="switch", rid="service-item-disableAll"))
+    assert not selects_all(Element(role="switch", rid="enableAllowance", name="Allowance"))
+    p = plan(s, targets(s), UNTICK, FormData(), sms_known=True)
+    assert [t.label for t in p.ticks][0] == "Activer ou désactiver tous les services"
+    assert preticked(Trail("reject", start=s)) == 3

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..detectors.destructive import confirm_word
+from ..measures import selects_all
 from ..screen import Screen
 from . import cues
 from .elements import Target, Use, nearby_text
@@ -131,6 +132,8 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
             elif purpose != UNTICK and not target.element.checked and (
                     cues.has(target.label, "acknowledge", "agree") or (retry and target.element.enabled)):
                 ticks.append(target)
+    if purpose == UNTICK:    # a ticked select-all switch first: unticking it unticks every purpose at once
+        ticks.sort(key=lambda t: not selects_all(t.element))
     choice = None
     if radios and purpose.startswith((FILL, RETRY)) and not any(t.element.checked for t in radios):
         choice = radios[0]
