@@ -215,3 +215,14 @@ def test_a_select_all_switch_is_no_purpose_and_unticking_it_comes_first() -> Non
     p = plan(s, targets(s), UNTICK, FormData(), sms_known=True)
     assert [t.label for t in p.ticks][0] == "Activer ou désactiver tous les services"
     assert preticked(Trail("reject", start=s)) == 3
+
+
+def test_a_dialog_without_a_settings_layer_is_not_relaunched_to_count_one() -> None:
+    """Kind 15 opens the settings layer once when the reject path did not; a dialog that has none (同意 /
+    不同意 only) costs no launch — the app's own 设置 tab behind the dialog (covered) is not its settings."""
+    s = screen(text("隐私保护提示"), button("同意"), button("不同意"), button("设置"))
+    bare = consent.ConsentPath(consent.REJECT, dialog=s, covered=frozenset({3}))
+    assert not consent.offers_settings(bare)
+    assert consent.offers_settings(consent.ConsentPath(consent.REJECT, dialog=s))
+    managed = screen(text("We use cookies"), button("Accept all"), button("Reject all"), button("Manage options"))
+    assert consent.offers_settings(consent.ConsentPath(consent.REJECT, dialog=managed))

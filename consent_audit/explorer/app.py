@@ -16,6 +16,7 @@ import allure
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 
 from ..detectors.text import waiting_period_days
+from ..measures import selects_all
 from ..page import AppContext
 from ..platforms.base import PERMISSIONS
 from ..screen import Element, Screen
@@ -457,6 +458,8 @@ class ExploredApp(PolicyExploration):
         None when the reject path went through it (its trail counts them) or the dialog has none."""
         if self.reject is None or any(cues.has(m.label, "manage", "settings") for m in self.reject.moves):
             return None
+        if not consent.offers_settings(self.reject):
+            return None         # the dialog as first seen offers no settings layer: no launch spent looking
         self.op.fresh()
         self._grant_all()
         self.launch()
@@ -468,7 +471,7 @@ class ExploredApp(PolicyExploration):
             return None
         after = self.op.tap(manage)
         return sum(1 for t in self.op.targets(after) if t.use == Use.TOGGLE and t.element.checked
-                   and t.element.enabled)
+                   and t.element.enabled and not selects_all(t.element))
 
 
 def map_of(result: SearchResult) -> list[dict[str, Any]]:

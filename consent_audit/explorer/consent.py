@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..screen import Element, Screen
 from . import cues
-from .elements import Target, Use
+from .elements import Target, Use, targets
 from .forms import UNTICK, FormData
 from .moves import Move, perform
 from .operator import NotOnScreen, Operator
@@ -26,6 +26,8 @@ class ConsentPath:
     moves: list[Move] = field(default_factory=list)
     entry: Element | None = None
     dialog: Screen | None = None
+    covered: frozenset[int] = frozenset()
+    """What the dialog covered on its screen (element indexes): the app behind it, not the dialog's."""
 
 
 def shown(op: Operator, screen: Screen | None = None) -> bool:
@@ -60,6 +62,12 @@ def confirms_refusal(screen: Screen, found: list[Target]) -> Target | None:
     asks = [t for t in screen.texts() if t.strip().endswith(_QUESTION) and cues.has(t, "decline")]
     yes = [t for t in buttons if cues.has(t.label, "agree", "confirm") and not cues.has(t.label, "decline", "back")]
     return min(yes, key=lambda t: len(t.label)) if asks and yes else None
+
+
+def offers_settings(path: ConsentPath) -> bool:
+    """Whether the dialog, as the answer first saw it, has a way to its settings layer (what the app shows
+    around it — covered — not counted). True when unknown (no screen kept)."""
+    return path.dialog is None or settings_control(targets(path.dialog, path.covered)) is not None
 
 
 def settings_control(found: list[Target]) -> Target | None:
@@ -116,7 +124,7 @@ def still_answering(op: Operator, screen: Screen, after_consent: bool, mode: str
 def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
     """Answer the consent dialog on screen (accept or reject), recording each move."""
     screen = op.screen()
-    path = ConsentPath(mode=mode, dialog=screen)
+    path = ConsentPath(mode=mode, dialog=screen, covered=op.covered(screen))
     seen: dict[tuple, int] = {}            # a screen of this answer → moves made when first on it
     banned: dict[tuple, set[str]] = {}     # per screen: moves that led back to a screen already seen
     made_on: list[tuple] = []              # the screen each move of the path was made on
