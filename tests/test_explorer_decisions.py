@@ -226,3 +226,44 @@ def test_a_dialog_without_a_settings_layer_is_not_relaunched_to_count_one() -> N
     assert consent.offers_settings(consent.ConsentPath(consent.REJECT, dialog=s))
     managed = screen(text("We use cookies"), button("Accept all"), button("Reject all"), button("Manage options"))
     assert consent.offers_settings(consent.ConsentPath(consent.REJECT, dialog=managed))
+
+
+class PanelApp:
+    """A CMP's banner and panel, driven like an Operator: "Deny all" marks the rows and the panel stays open
+    (same structure, same controls) until Close."""
+
+    LAYERS = {"banner": [("We use cookies to measure the audience.", None), ("Accept and continue", "app"),
+                         ("Customise", "panel")],
+              "panel": [("These cookies measure the audience.", None), ("Allow all", "panel"), ("Deny all", "panel"),
+                        *[(w, "panel") for _ in range(3) for w in ("Allow", "Deny")], ("Close", "app")],
+              "app": [("Home", None), ("Deals", "app")]}
+    in_foreground = True
+
+    def __init__(self) -> None:
+        self.at, self.taps = "banner", []
+
+    def screen(self) -> Screen:
+        return screen(*[(label, "button", True) if to else text(label) for label, to in self.LAYERS[self.at]])
+
+    def covered(self, s: Screen) -> frozenset[int]:
+        return frozenset()
+
+    def targets(self, s: Screen | None = None):
+        return targets(s or self.screen())
+
+    def find(self, key: str, s: Screen | None = None):
+        return next((t for t in self.targets(s) if t.key == key), None)
+
+    def tap(self, target) -> Screen:
+        self.taps.append(target.label)
+        self.at = dict(self.LAYERS[self.at])[target.label]
+        return self.screen()
+
+
+def test_a_dialog_wide_refusal_that_leaves_the_panel_open_is_kept_and_the_panel_closed() -> None:
+    """tarteaucitron: Customise → Deny all (nothing the structure shows changes) → Close. The refusal is not
+    dropped as "no progress", not made again, and the per-row Deny buttons are not tapped after it."""
+    app = PanelApp()
+    path = consent.answer(app, consent.REJECT, FormData())
+    assert [m.label for m in path.moves] == ["Customise", "Deny all", "Close"]
+    assert app.taps == ["Customise", "Deny all", "Close"]

@@ -35,6 +35,16 @@ def shown(op: Operator, screen: Screen | None = None) -> bool:
     return op.in_foreground and screen.in_app and is_consent(screen, op.targets(screen))
 
 
+_ANSWERS = frozenset({"agree", "decline", "save"})
+"""Categories of a control that carries the answer (not one that only moves between layers)."""
+
+
+def _repeats(found: list[Target], label: str) -> int:
+    """How many controls on the screen carry this label (one per row of a panel: more than one)."""
+    norm = cues.norm_label(label)
+    return sum(1 for t in taps(found) if cues.norm_label(t.label) == norm)
+
+
 def _best(found: list[Target], *names: str, avoid: tuple[str, ...] = ()) -> Target | None:
     """The control whose label hits the wanted categories most specifically (shortest label first). A label
     the screen repeats (one "Deny" per service row of a CMP's panel) answers for one row, not for the dialog:
@@ -136,7 +146,18 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
         if path.moves and not own_question and allows_data_use(screen, found, op.covered(screen)):
             return path     # the dialog is answered; the app's own data question after it is another question
         here = (screen.signature, frozenset(t.key for t in found))
-        if seen.get(here, len(path.moves)) < len(path.moves):
+        last = path.moves[-1].label if path.moves else ""
+        answered = cues.categories(last) & _ANSWERS if last and not cues.has(last, "close") else frozenset()
+        if answered and made_on[-1] == here:
+            # an answer that changed nothing the structure shows (a CMP panel's "Deny all" marks its rows and
+            # stays open): kept — it stored the answer — and not made again; after a dialog-wide one, the
+            # controls repeated on each row that say the same are redundant: what is left is to close the layer
+            done = banned.setdefault(here, set())
+            done.add(path.moves[-1].key)
+            if _repeats(found, path.moves[-1].label) == 1:
+                done.update(t.key for t in taps(found) if _repeats(found, t.label) > 1
+                            and cues.categories(t.label) & answered and not cues.has(t.label, "close"))
+        elif seen.get(here, len(path.moves)) < len(path.moves):
             # back where this answer already was (a settings layer's × that only returns to the first layer):
             # the moves since were no progress and leave the path; the one that came back is not tried again
             back = seen[here]
