@@ -267,3 +267,17 @@ def test_a_dialog_wide_refusal_that_leaves_the_panel_open_is_kept_and_the_panel_
     path = consent.answer(app, consent.REJECT, FormData())
     assert [m.label for m in path.moves] == ["Customise", "Deny all", "Close"]
     assert app.taps == ["Customise", "Deny all", "Close"]
+
+
+def test_a_dialog_whose_id_names_a_consent_library_is_consent_in_words_no_lexicon_has() -> None:
+    """Klaro's notice (klaro-fair): its German text speaks of counting and tips, not of data or cookies; its
+    id does (klaro-cookie-notice). A dialog of the same words without such an id is not taken for consent."""
+    words = screen(text("Wir möchten zählen, wie die App genutzt wird. Beides bleibt aus, solange Sie nicht zustimmen."),
+                   button("Einstellungen"), button("Alle ablehnen"), button("Alle akzeptieren"))
+    assert not is_consent(words, targets(words))
+    notice = Screen(elements=[Element(rid="klaro-cookie-notice", role="dialog", bounds=(0, 0, 400, 400)),
+                              *words.elements], signature="s", size=(400, 800))
+    assert is_consent(notice, targets(notice))
+    elsewhere = Screen(elements=[Element(rid="cookie-icon", role="img", bounds=(0, 700, 20, 20)), *words.elements],
+                       signature="s", size=(400, 800))
+    assert not is_consent(elsewhere, targets(elsewhere))      # the id must hold the choices
