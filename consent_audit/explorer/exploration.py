@@ -12,7 +12,7 @@ import allure
 from .config import Budget
 from .moves import Move
 from .screens import title_of
-from .search import SearchResult
+from .goal import SearchResult
 
 
 @dataclass
