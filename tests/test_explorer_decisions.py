@@ -281,3 +281,22 @@ def test_a_dialog_whose_id_names_a_consent_library_is_consent_in_words_no_lexico
     elsewhere = Screen(elements=[Element(rid="cookie-icon", role="img", bounds=(0, 700, 20, 20)), *words.elements],
                        signature="s", size=(400, 800))
     assert not is_consent(elsewhere, targets(elsewhere))      # the id must hold the choices
+
+
+class MarkingPanelApp(PanelApp):
+    """The same panel, but "Deny all" marks each row (a "Denied" status appears): the screen after it is not
+    the screen before, and "Deny all" is still there."""
+
+    def screen(self) -> Screen:
+        s = super().screen()
+        if self.at == "panel" and "Deny all" in self.taps:
+            s.elements.append(Element(text="Denied", bounds=(10, 700, 100, 20)))
+            s.signature = "marked"
+        return s
+
+
+def test_a_dialog_wide_refusal_is_made_once_even_when_the_panel_changes() -> None:
+    app = MarkingPanelApp()
+    path = consent.answer(app, consent.REJECT, FormData())
+    assert [m.label for m in path.moves] == ["Customise", "Deny all", "Close"]
+    assert app.taps.count("Deny all") == 1 and "Deny" not in app.taps

@@ -45,6 +45,12 @@ def _repeats(found: list[Target], label: str) -> int:
     return sum(1 for t in taps(found) if cues.norm_label(t.label) == norm)
 
 
+def _redundant(found: list[Target], target: Target, wide: set[str]) -> bool:
+    """A per-row control (its label repeated on the screen) saying what a dialog-wide answer already said."""
+    return bool(wide) and _repeats(found, target.label) > 1 and bool(cues.categories(target.label) & wide) \
+        and not cues.has(target.label, "close")
+
+
 def _best(found: list[Target], *names: str, avoid: tuple[str, ...] = ()) -> Target | None:
     """The control whose label hits the wanted categories most specifically (shortest label first). A label
     the screen repeats (one "Deny" per service row of a CMP's panel) answers for one row, not for the dialog:
@@ -138,6 +144,8 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
     seen: dict[tuple, int] = {}            # a screen of this answer → moves made when first on it
     banned: dict[tuple, set[str]] = {}     # per screen: moves that led back to a screen already seen
     made_on: list[tuple] = []              # the screen each move of the path was made on
+    answers_made: set[str] = set()         # controls carrying the answer already used: never made twice
+    wide: set[str] = set()                 # what a dialog-wide answer said ("Deny all": decline)
     own_question = allows_data_use(screen, op.targets(screen), op.covered(screen))
     for _ in range(MAX_STEPS):
         if not still_answering(op, screen, after_consent=bool(path.moves), mode=mode):
@@ -166,11 +174,16 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
             if back == 0:
                 path.entry = None
         seen.setdefault(here, len(path.moves))
-        step = next_move(screen, [t for t in found if t.key not in banned.get(here, ())], mode, data,
-                         op.covered(screen))
+        step = next_move(screen, [t for t in found if t.key not in banned.get(here, ()) and t.key not in answers_made
+                                  and not _redundant(found, t, wide)], mode, data, op.covered(screen))
         if step is None:
             raise NotOnScreen(f"no way to {mode} on the consent screen")
         move, target = step
+        carried = cues.categories(target.label) & _ANSWERS if not cues.has(target.label, "close") else frozenset()
+        if carried:
+            answers_made.add(target.key)
+            if _repeats(found, target.label) == 1:
+                wide.update(carried)
         if path.entry is None:
             path.entry = target.element
         path.moves.append(move)
