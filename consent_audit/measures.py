@@ -1,6 +1,7 @@
 """Figures from what the recorder saw: pure functions over trails and screens (no driver, no platform)."""
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Iterable
 
 from .detectors.text import classify_action, data_demanded, load_lexicon, waiting_period_days
@@ -142,23 +143,35 @@ def permission_outcome(trail: Trail, permission: str | None, core_reached: bool,
 
 # --- consent ------------------------------------------------------------------------------------------
 
-def preticked(trail: Trail) -> int:
-    """Optional purposes already ticked on the first screen of the path that shows any checkbox or switch (a
-    ticked box the user cannot untick is mandatory: see `mandatory`)."""
+_SELECT_ALL_ID = re.compile(r"(?:toggle|select|check|disable|enable)[-_ ]?all\b|\ball[-_]?(?:toggle|select)", re.I)
+
+
+def selects_all(element: Element) -> bool:
+    """A box or switch that sets every purpose at once — by its id (toggleAll, select-all, Klaro's disableAll)
+    or its words (lexicons/consent_controls.yaml select_all): no purpose of its own."""
+    if _SELECT_ALL_ID.search(element.rid or ""):
+        return True
+    return "select_all" in load_lexicon("consent_controls").match(f"{element.text} {element.name}")
+
+
+def _purpose_boxes(trail: Trail) -> list[Element]:
+    """The checkboxes and switches of the first screen of the path that shows any, a select-all one left out."""
     for screen in trail.screens:
         boxes = [e for e in screen.elements if e.role in ("checkbox", "switch")]
         if boxes:
-            return sum(1 for e in boxes if e.checked and e.enabled)
-    return 0
+            return [e for e in boxes if not selects_all(e)]
+    return []
+
+
+def preticked(trail: Trail) -> int:
+    """Optional purposes already ticked on the first screen of the path that shows any checkbox or switch (a
+    ticked box the user cannot untick is mandatory: see `mandatory`; a select-all switch is no purpose)."""
+    return sum(1 for e in _purpose_boxes(trail) if e.checked and e.enabled)
 
 
 def mandatory(trail: Trail) -> int:
     """Purposes ticked and locked (disabled) on that screen: strictly necessary, reported apart."""
-    for screen in trail.screens:
-        boxes = [e for e in screen.elements if e.role in ("checkbox", "switch")]
-        if boxes:
-            return sum(1 for e in boxes if e.checked and not e.enabled)
-    return 0
+    return sum(1 for e in _purpose_boxes(trail) if e.checked and not e.enabled)
 
 
 OCR = Callable[[bytes], list[str]]

@@ -8,6 +8,7 @@ import cv2
 import pytest
 
 from consent_audit.detectors.prominence import prominence
+from consent_audit.findings.patterns.visual_interference import VisualInterference
 from consent_audit.policy import load_policy
 
 SCREENS = Path(__file__).parent / "data" / "screens"
@@ -20,12 +21,15 @@ def load(name: str):
     return image, tuple(meta["accept"]["bounds"]), tuple(meta["reject"]["bounds"])
 
 
+def reasons(look: dict) -> list[str]:
+    """The visual_interference rule's reasons over these figures (none: the choices are drawn equal)."""
+    found = VisualInterference().check({"prominence": look, "reject_is_text_link": look["reject_is_text_link"]},
+                                       {}, load_policy().section("consent"))
+    return found["reasons"] if found else []
+
+
 def past_threshold(look: dict) -> bool:
-    limits = load_policy().section("consent")
-    return (look["area_ratio"] > limits["max_area_ratio"]
-            or look["contrast_accept"] / look["contrast_reject"] > limits["max_contrast_ratio"]
-            or look["saturation_accept"] - look["saturation_reject"] > limits["max_saturation_diff"]
-            or (limits["flag_reject_text_link"] and look["reject_is_text_link"]))
+    return bool(reasons(look))
 
 
 def test_asymmetric_dialog_is_past_every_threshold() -> None:
@@ -45,3 +49,20 @@ def test_equal_buttons_measure_equal(name: str) -> None:
     assert look["accept_filled"] and look["reject_filled"] and not look["reject_is_text_link"]
     assert look["saturation_accept"] > 0.5          # both are coloured fills, read from the fill not the corners
     assert not past_threshold(look)
+
+
+def test_a_near_black_accept_beside_a_light_grey_reject_is_not_drawn_equal() -> None:
+    """vanilla-cookieconsent's bar (corpus cookieconsent-dark): same size, labels of near-equal contrast, both
+    achromatic — equal by area, label contrast and saturation; only the fills against the white bar differ."""
+    look = prominence(*load("consent-cookieconsent-dark"))
+    assert look["area_ratio"] == pytest.approx(1.0, abs=0.02)
+    assert look["contrast_accept"] / look["contrast_reject"] < 1.1
+    assert look["saturation_accept"] - look["saturation_reject"] < 0.35
+    assert look["fill_delta_e_accept"] > 60 > 5 > look["fill_delta_e_reject"] > 1.5
+    assert reasons(look) == ["fill"]
+
+
+@pytest.mark.parametrize("name", ["consent-fair", "consent-obstructed-deletion"])
+def test_equal_fills_stand_out_equally(name: str) -> None:
+    look = prominence(*load(name))
+    assert look["fill_delta_e_accept"] == look["fill_delta_e_reject"] > 30

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from consent_audit.explorer import consent
 from consent_audit.explorer.elements import targets
-from consent_audit.explorer.forms import UNTICK, FormData, plan
+from consent_audit.explorer.forms import ACCOUNT, UNTICK, FormData, plan
 from consent_audit.explorer.screens import allows_data_use, is_consent, modal_answer, wall_opener
 from consent_audit.screen import Element, Screen
 
@@ -126,3 +126,177 @@ def test_a_bare_close_on_a_layer_with_purposes_to_untick_is_no_refusal() -> None
     assert target.label == "保存设置" and move.purpose == UNTICK
     plain = screen(text("We use cookies."), button("Accept all"), button("Close"))
     assert consent.next_move(plain, targets(plain), consent.REJECT, FormData())[1].label == "Close"
+
+
+def test_a_credentials_form_whose_button_no_lexicon_names_is_sent_by_the_button_after_its_fields() -> None:
+    """Structure before words: a password field makes a credentials form in any language; its submit is the
+    first button after the last field (an Italian 'Accedi', not in any lexicon), not a link before it."""
+    s = Screen(elements=[Element(text="", name="Nome utente", role="textbox", bounds=(10, 10, 300, 40)),
+                         Element(text="", name="Parola d'ordine", role="textbox", bounds=(10, 60, 300, 40),
+                                 secret_field=True),
+                         Element(text="Hai dimenticato?", role="link", bounds=(10, 110, 300, 40), clickable=True),
+                         Element(text="Accedi", role="button", bounds=(10, 160, 300, 40), clickable=True)],
+               signature="s", size=(400, 800))
+    p = plan(s, targets(s), ACCOUNT, FormData(username="a@b.c", password="pw"), sms_known=True)
+    assert [k for _, k in p.fields] == ["username", "password"]
+    assert p.submit is not None and p.submit.label == "Accedi"
+    assert plan(s, targets(s), UNTICK, FormData(), sms_known=True).submit is None
+
+
+def test_account_and_consent_words_of_the_decision_languages() -> None:
+    """The explorer's own lexicon in DE, FR, ES and JA as goals.yaml is: log-in, sign-up, saving a selection,
+    a settings layer, a refusal and what a consent screen speaks of (issue 13: library pages in those languages)."""
+    from consent_audit.explorer import cues
+    expect = {"log_in": ["Einloggen", "Connexion", "Acceder", "サインイン"],
+              "sign_up": ["Konto anlegen", "S'inscrire", "Registrarse", "会員登録"],
+              "save": ["Einstellungen speichern", "Enregistrer mes choix", "Guardar preferencias", "設定を保存"],
+              "decline": ["Nur notwendige Cookies", "Solo las necesarias", "必須のみ"],
+              "manage": ["Cookie-Einstellungen", "Paramètres des cookies", "詳細設定"],
+              "consent_context": ["Wir verarbeiten Ihre Daten", "Nous utilisons vos données", "クッキーを使用します"],
+              "username_field": ["Benutzername", "Courriel", "Correo", "ユーザー名"]}
+    for category, labels in expect.items():
+        for label in labels:
+            assert cues.has(label, category), (label, category)
+    assert not cues.has("Abmelden", "log_in") and not cues.has("Déconnexion", "log_in")
+    assert cues.has("ログインパスワード", "login_setting") and not cues.has("ログインパスワード", "log_in")
+
+
+def test_a_refusal_repeated_on_every_service_row_answers_one_row_not_the_dialog() -> None:
+    """A CMP's panel (tarteaucitron's): "Deny all" once, then "Allow" / "Deny" on each service row. The reject
+    path takes the dialog-wide refusal, not the shortest label (which denies one service and leaves the
+    banner to come back at the next launch)."""
+    rows = [button(w) for _ in range(3) for w in ("Allow", "Deny")]
+    s = screen(text("Cookie preferences"), button("Allow all"), button("Deny all"), *rows, button("Close"))
+    move, target = consent.next_move(s, targets(s), consent.REJECT, FormData())
+    assert target.label == "Deny all"
+    move, target = consent.next_move(s, targets(s), consent.ACCEPT, FormData())
+    assert target.label == "Allow all"
+    one = screen(text("We use cookies."), button("Accept"), button("Reject"), button("Reject all cookies"))
+    assert consent.next_move(one, targets(one), consent.REJECT, FormData())[1].label == "Reject"
+
+
+def test_a_permission_asked_at_launch_has_the_feature_its_words_name() -> None:
+    """Asked at launch and granted, the camera is remembered: using "Take a photo" asks nothing, so no prompt
+    ties it to the camera. Its words do; what it showed while granted is what `usable` is judged against."""
+    from consent_audit.explorer.permissions import named_features
+    home = screen(text("Lumen"), button("Take a photo"), button("Edit reminders"), text(""))
+    shot = screen(text("Lumen"), button("Take a photo"), button("Edit reminders"), text("Camera ready"))
+    refused = screen(text("Lumen"), button("Take a photo"), button("Edit reminders"), text("Camera is off"))
+    photo = next(t for t in targets(home) if t.label == "Take a photo")
+    features = named_features([(photo, home, shot)], {"camera", "notifications"})
+    assert set(features) == {"camera"} and features["camera"].label == "Take a photo"
+    assert features["camera"].works(home, shot) and not features["camera"].works(home, refused)
+    assert named_features([(photo, home, shot)], {"geolocation"}) == {}
+
+
+def test_feature_words_of_the_decision_languages() -> None:
+    """Controls whose words say they need a permission, in DE, FR, ES and JA: the permission discovery probes
+    them (a feature not probed is never tested refused)."""
+    from consent_audit.explorer import cues
+    expect = {"feature_geolocation": ["Cafés in der Nähe", "Boulangeries à proximité", "Tiendas cercanas", "近くの店舗"],
+              "feature_notifications": ["Erinnerungen", "Alertes promo", "Recordatorios", "リマインダー"],
+              "feature_camera": ["Code scannen", "Scanner le billet", "Escanear código", "写真を撮る"]}
+    for category, labels in expect.items():
+        for label in labels:
+            assert cues.has(label, category), (label, category)
+
+
+def test_a_select_all_switch_is_no_purpose_and_unticking_it_comes_first() -> None:
+    """Klaro's settings layer: three services switched on and, last, "toggle all services" (id ...disableAll).
+    It is not a fourth pre-ticked purpose, and the shortest refusal unticks it first (one toggle, not three)."""
+    from consent_audit.measures import preticked, selects_all
+    from consent_audit.recorder import Trail
+    s = screen(text("Vos préférences"), button("Accepter la sélection"),
+               boxes=(("Mesure d'audience", True, True), ("Offres personnalisées", True, True),
+                      ("Publicité des partenaires", True, True), ("Activer ou désactiver tous les services", True, True)))
+    assert selects_all(s.elements[-1]) and not selects_all(s.elements[-2])
+    assert selects_all(Element(role="switch", rid="service-item-disableAll"))
+    assert not selects_all(Element(role="switch", rid="enableAllowance", name="Allowance"))
+    p = plan(s, targets(s), UNTICK, FormData(), sms_known=True)
+    assert [t.label for t in p.ticks][0] == "Activer ou désactiver tous les services"
+    assert preticked(Trail("reject", start=s)) == 3
+
+
+def test_a_dialog_without_a_settings_layer_is_not_relaunched_to_count_one() -> None:
+    """Kind 15 opens the settings layer once when the reject path did not; a dialog that has none (同意 /
+    不同意 only) costs no launch — the app's own 设置 tab behind the dialog (covered) is not its settings."""
+    s = screen(text("隐私保护提示"), button("同意"), button("不同意"), button("设置"))
+    bare = consent.ConsentPath(consent.REJECT, dialog=s, covered=frozenset({3}))
+    assert not consent.offers_settings(bare)
+    assert consent.offers_settings(consent.ConsentPath(consent.REJECT, dialog=s))
+    managed = screen(text("We use cookies"), button("Accept all"), button("Reject all"), button("Manage options"))
+    assert consent.offers_settings(consent.ConsentPath(consent.REJECT, dialog=managed))
+
+
+class PanelApp:
+    """A CMP's banner and panel, driven like an Operator: "Deny all" marks the rows and the panel stays open
+    (same structure, same controls) until Close."""
+
+    LAYERS = {"banner": [("We use cookies to measure the audience.", None), ("Accept and continue", "app"),
+                         ("Customise", "panel")],
+              "panel": [("These cookies measure the audience.", None), ("Allow all", "panel"), ("Deny all", "panel"),
+                        *[(w, "panel") for _ in range(3) for w in ("Allow", "Deny")], ("Close", "app")],
+              "app": [("Home", None), ("Deals", "app")]}
+    in_foreground = True
+
+    def __init__(self) -> None:
+        self.at, self.taps = "banner", []
+
+    def screen(self) -> Screen:
+        return screen(*[(label, "button", True) if to else text(label) for label, to in self.LAYERS[self.at]])
+
+    def covered(self, s: Screen) -> frozenset[int]:
+        return frozenset()
+
+    def targets(self, s: Screen | None = None):
+        return targets(s or self.screen())
+
+    def find(self, key: str, s: Screen | None = None):
+        return next((t for t in self.targets(s) if t.key == key), None)
+
+    def tap(self, target) -> Screen:
+        self.taps.append(target.label)
+        self.at = dict(self.LAYERS[self.at])[target.label]
+        return self.screen()
+
+
+def test_a_dialog_wide_refusal_that_leaves_the_panel_open_is_kept_and_the_panel_closed() -> None:
+    """tarteaucitron: Customise → Deny all (nothing the structure shows changes) → Close. The refusal is not
+    dropped as "no progress", not made again, and the per-row Deny buttons are not tapped after it."""
+    app = PanelApp()
+    path = consent.answer(app, consent.REJECT, FormData())
+    assert [m.label for m in path.moves] == ["Customise", "Deny all", "Close"]
+    assert app.taps == ["Customise", "Deny all", "Close"]
+
+
+def test_a_dialog_whose_id_names_a_consent_library_is_consent_in_words_no_lexicon_has() -> None:
+    """Klaro's notice (klaro-fair): its German text speaks of counting and tips, not of data or cookies; its
+    id does (klaro-cookie-notice). A dialog of the same words without such an id is not taken for consent."""
+    words = screen(text("Wir möchten zählen, wie die App genutzt wird. Beides bleibt aus, solange Sie nicht zustimmen."),
+                   button("Einstellungen"), button("Alle ablehnen"), button("Alle akzeptieren"))
+    assert not is_consent(words, targets(words))
+    notice = Screen(elements=[Element(rid="klaro-cookie-notice", role="dialog", bounds=(0, 0, 400, 400)),
+                              *words.elements], signature="s", size=(400, 800))
+    assert is_consent(notice, targets(notice))
+    elsewhere = Screen(elements=[Element(rid="cookie-icon", role="img", bounds=(0, 700, 20, 20)), *words.elements],
+                       signature="s", size=(400, 800))
+    assert not is_consent(elsewhere, targets(elsewhere))      # the id must hold the choices
+
+
+class MarkingPanelApp(PanelApp):
+    """The same panel, but "Deny all" marks each row (a "Denied" status appears): the screen after it is not
+    the screen before, and "Deny all" is still there."""
+
+    def screen(self) -> Screen:
+        s = super().screen()
+        if self.at == "panel" and "Deny all" in self.taps:
+            s.elements.append(Element(text="Denied", bounds=(10, 700, 100, 20)))
+            s.signature = "marked"
+        return s
+
+
+def test_a_dialog_wide_refusal_is_made_once_even_when_the_panel_changes() -> None:
+    app = MarkingPanelApp()
+    path = consent.answer(app, consent.REJECT, FormData())
+    assert [m.label for m in path.moves] == ["Customise", "Deny all", "Close"]
+    assert app.taps.count("Deny all") == 1 and "Deny" not in app.taps

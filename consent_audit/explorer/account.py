@@ -13,7 +13,7 @@ from .forms import ACCOUNT, FormData
 from .graph import Node
 from .moves import FORM, Move
 from .screens import password_form, says
-from .search import Verdict
+from .goal import Verdict
 
 MAX_NAMES = 4
 

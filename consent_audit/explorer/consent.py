@@ -3,11 +3,12 @@ allows — a direct reject, else through its manage screen (untick every ticked 
 any "are you sure?" that follows — until the app itself shows."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..screen import Element, Screen
 from . import cues
-from .elements import Target, Use
+from .elements import Target, Use, targets
 from .forms import UNTICK, FormData
 from .moves import Move, perform
 from .operator import NotOnScreen, Operator
@@ -25,6 +26,8 @@ class ConsentPath:
     moves: list[Move] = field(default_factory=list)
     entry: Element | None = None
     dialog: Screen | None = None
+    covered: frozenset[int] = frozenset()
+    """What the dialog covered on its screen (element indexes): the app behind it, not the dialog's."""
 
 
 def shown(op: Operator, screen: Screen | None = None) -> bool:
@@ -32,11 +35,31 @@ def shown(op: Operator, screen: Screen | None = None) -> bool:
     return op.in_foreground and screen.in_app and is_consent(screen, op.targets(screen))
 
 
+_ANSWERS = frozenset({"agree", "decline", "save"})
+"""Categories of a control that carries the answer (not one that only moves between layers)."""
+
+
+def _repeats(found: list[Target], label: str) -> int:
+    """How many controls on the screen carry this label (one per row of a panel: more than one)."""
+    norm = cues.norm_label(label)
+    return sum(1 for t in taps(found) if cues.norm_label(t.label) == norm)
+
+
+def _redundant(found: list[Target], target: Target, wide: set[str]) -> bool:
+    """A per-row control (its label repeated on the screen) saying what a dialog-wide answer already said."""
+    return bool(wide) and _repeats(found, target.label) > 1 and bool(cues.categories(target.label) & wide) \
+        and not cues.has(target.label, "close")
+
+
 def _best(found: list[Target], *names: str, avoid: tuple[str, ...] = ()) -> Target | None:
-    """The control whose label hits the wanted categories most specifically (longest label hit first)."""
-    fitting = [t for t in taps(found) if t.element.enabled and cues.has(t.label, *names)
+    """The control whose label hits the wanted categories most specifically (shortest label first). A label
+    the screen repeats (one "Deny" per service row of a CMP's panel) answers for one row, not for the dialog:
+    a control whose label is the only one of its kind ("Deny all") comes first."""
+    buttons = taps(found)
+    fitting = [t for t in buttons if t.element.enabled and cues.has(t.label, *names)
                and not (avoid and cues.has(t.label, *avoid))]
-    return min(fitting, key=lambda t: len(t.label)) if fitting else None
+    counts = Counter(cues.norm_label(t.label) for t in buttons)
+    return min(fitting, key=lambda t: (counts[cues.norm_label(t.label)] > 1, len(t.label))) if fitting else None
 
 
 _QUESTION = ("?", "？")
@@ -55,6 +78,12 @@ def confirms_refusal(screen: Screen, found: list[Target]) -> Target | None:
     asks = [t for t in screen.texts() if t.strip().endswith(_QUESTION) and cues.has(t, "decline")]
     yes = [t for t in buttons if cues.has(t.label, "agree", "confirm") and not cues.has(t.label, "decline", "back")]
     return min(yes, key=lambda t: len(t.label)) if asks and yes else None
+
+
+def offers_settings(path: ConsentPath) -> bool:
+    """Whether the dialog, as the answer first saw it, has a way to its settings layer (what the app shows
+    around it — covered — not counted). True when unknown (no screen kept)."""
+    return path.dialog is None or settings_control(targets(path.dialog, path.covered)) is not None
 
 
 def settings_control(found: list[Target]) -> Target | None:
@@ -111,10 +140,12 @@ def still_answering(op: Operator, screen: Screen, after_consent: bool, mode: str
 def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
     """Answer the consent dialog on screen (accept or reject), recording each move."""
     screen = op.screen()
-    path = ConsentPath(mode=mode, dialog=screen)
+    path = ConsentPath(mode=mode, dialog=screen, covered=op.covered(screen))
     seen: dict[tuple, int] = {}            # a screen of this answer → moves made when first on it
     banned: dict[tuple, set[str]] = {}     # per screen: moves that led back to a screen already seen
     made_on: list[tuple] = []              # the screen each move of the path was made on
+    answers_made: set[str] = set()         # controls carrying the answer already used: never made twice
+    wide: set[str] = set()                 # what a dialog-wide answer said ("Deny all": decline)
     own_question = allows_data_use(screen, op.targets(screen), op.covered(screen))
     for _ in range(MAX_STEPS):
         if not still_answering(op, screen, after_consent=bool(path.moves), mode=mode):
@@ -123,7 +154,18 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
         if path.moves and not own_question and allows_data_use(screen, found, op.covered(screen)):
             return path     # the dialog is answered; the app's own data question after it is another question
         here = (screen.signature, frozenset(t.key for t in found))
-        if seen.get(here, len(path.moves)) < len(path.moves):
+        last = path.moves[-1].label if path.moves else ""
+        answered = cues.categories(last) & _ANSWERS if last and not cues.has(last, "close") else frozenset()
+        if answered and made_on[-1] == here:
+            # an answer that changed nothing the structure shows (a CMP panel's "Deny all" marks its rows and
+            # stays open): kept — it stored the answer — and not made again; after a dialog-wide one, the
+            # controls repeated on each row that say the same are redundant: what is left is to close the layer
+            done = banned.setdefault(here, set())
+            done.add(path.moves[-1].key)
+            if _repeats(found, path.moves[-1].label) == 1:
+                done.update(t.key for t in taps(found) if _repeats(found, t.label) > 1
+                            and cues.categories(t.label) & answered and not cues.has(t.label, "close"))
+        elif seen.get(here, len(path.moves)) < len(path.moves):
             # back where this answer already was (a settings layer's × that only returns to the first layer):
             # the moves since were no progress and leave the path; the one that came back is not tried again
             back = seen[here]
@@ -132,11 +174,16 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
             if back == 0:
                 path.entry = None
         seen.setdefault(here, len(path.moves))
-        step = next_move(screen, [t for t in found if t.key not in banned.get(here, ())], mode, data,
-                         op.covered(screen))
+        step = next_move(screen, [t for t in found if t.key not in banned.get(here, ()) and t.key not in answers_made
+                                  and not _redundant(found, t, wide)], mode, data, op.covered(screen))
         if step is None:
             raise NotOnScreen(f"no way to {mode} on the consent screen")
         move, target = step
+        carried = cues.categories(target.label) & _ANSWERS if not cues.has(target.label, "close") else frozenset()
+        if carried:
+            answers_made.add(target.key)
+            if _repeats(found, target.label) == 1:
+                wide.update(carried)
         if path.entry is None:
             path.entry = target.element
         path.moves.append(move)

@@ -11,7 +11,7 @@ from .forms import FILL
 from .graph import Node
 from .moves import FORM, Move
 from .screens import PROGRESS, ends_off_app, reached, says, taps
-from .search import Verdict
+from .goal import Verdict
 
 ENTRY = ("cancel_account", "delete")
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..detectors.destructive import confirm_word
+from ..measures import selects_all
 from ..screen import Screen
 from . import cues
 from .elements import Target, Use, nearby_text
@@ -131,19 +132,28 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
             elif purpose != UNTICK and not target.element.checked and (
                     cues.has(target.label, "acknowledge", "agree") or (retry and target.element.enabled)):
                 ticks.append(target)
+    if purpose == UNTICK:    # a ticked select-all switch first: unticking it unticks every purpose at once
+        ticks.sort(key=lambda t: not selects_all(t.element))
     choice = None
     if radios and purpose.startswith((FILL, RETRY)) and not any(t.element.checked for t in radios):
         choice = radios[0]
-    scored = [(submit_score(t.label, purpose), t) for t in found if t.use == Use.TAP and t is not send]
-    scored = [(s, t) for s, t in scored if s > 0]
+    taps_ = [(submit_score(t.label, purpose), t) for t in found if t.use == Use.TAP and t is not send]
+    scored = [(s, t) for s, t in taps_ if s > 0]
+    order = {id(e): i for i, e in enumerate(screen.elements)}
+    last = max((order.get(id(t.element), -1) for t in found if t.use != Use.TAP), default=-1)
     submit = None
     if scored:   # of the best-worded controls, the one right after the last input (links further down lead away)
         top = max(s for s, _ in scored)
         best = [t for s, t in scored if s >= top - 15]
-        order = {id(e): i for i, e in enumerate(screen.elements)}
-        last = max((order.get(id(t.element), -1) for t in found if t.use != Use.TAP), default=-1)
         after = [t for t in best if order.get(id(t.element), -1) > last]
         submit = min(after or best, key=lambda t: order.get(id(t.element), 0))
+    elif purpose == ACCOUNT and any(t.element.secret_field for t, _ in fields):
+        # structure, any language: a credentials form (a password field) whose button no lexicon names is sent
+        # by the first button right after its last field (a link there, "forgot password?", leads away), unless
+        # its words say it leads away (back, help …)
+        after = [t for s, t in taps_ if s == 0 and order.get(id(t.element), -1) > last]
+        after = [t for t in after if t.element.role == "button"] or after
+        submit = min(after, key=lambda t: order.get(id(t.element), 0)) if after else None
     return FormPlan(fields=fields, ticks=ticks, choice=choice, send=send, submit=submit, missing=missing)
 
 

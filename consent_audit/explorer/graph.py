@@ -47,6 +47,12 @@ class Edge:
         return self.moves[-1].key
 
 
+def _similar(one: frozenset[str], other: frozenset[str]) -> bool:
+    """At least half the words of either set are in both (or both are empty)."""
+    union = one | other
+    return not union or len(one & other) / len(union) >= 0.5
+
+
 class ScreenGraph:
     def __init__(self, root: str) -> None:
         self.root = root
@@ -94,6 +100,16 @@ class ScreenGraph:
                 if edge.target not in done:
                     heapq.heappush(queue, (cost + edge.cost, next(counter), edge.target, path + [edge]))
         return None
+
+    def identify(self, signature: str, offers: frozenset[str], titles: frozenset[str]) -> str:
+        """The node a screen of this structural signature is: a node of the same signature offering much the
+        same controls (`offers`: their words) under much the same headings (`titles`), else a new one
+        (`signature`, then `signature~n`)."""
+        alike = [n for n in self.nodes.values() if n.screen.signature == signature]
+        for node in alike:
+            if _similar(offers, node.labels) and _similar(titles, node.titles):
+                return node.ident
+        return signature if not alike else f"{signature}~{len(alike)}"
 
     def shortest(self, source: str, target: str) -> list[Edge] | None:
         """The shortest way seen (no relaunch, nothing assumed): the path to report and re-walk."""

@@ -71,10 +71,16 @@ def feature_controls(found: list[Target]) -> list[Target]:
     return [t for t in taps(found) if t.element.enabled and cues.categories(t.label) & set(FEATURE.values())]
 
 
-def probe(op: Operator, core: Core, limit: int) -> dict[str, Feature]:
-    """Use the core screen's permission-looking controls one by one; note which asks for what."""
+Used = tuple[Target, Screen, Screen]
+"""A control used while probing, the screen before and the screen after."""
+
+
+def probe(op: Operator, core: Core, limit: int) -> tuple[dict[str, Feature], list[Used]]:
+    """Use the core screen's permission-looking controls one by one; note which asks for what. Returns the
+    features found by their prompts and the controls used that asked for nothing (see `named_features`)."""
     features: dict[str, Feature] = {}
     tried: set[str] = set()
+    quiet: list[Used] = []
     for _ in range(limit):
         screen = op.screen()
         found = op.targets(screen)
@@ -94,10 +100,28 @@ def probe(op: Operator, core: Core, limit: int) -> dict[str, Feature]:
                           and not cues.has(t.label, "decline")), None)
             if allow is not None:     # the app explains first ("Allow location to find stores?"), then asks
                 after = op.tap(allow)
-        for permission in PERMISSIONS:
-            if after.prompts.get(permission, 0) > screen.prompts.get(permission, 0) and permission not in features:
+        asking = [p for p in PERMISSIONS if after.prompts.get(p, 0) > screen.prompts.get(p, 0)]
+        for permission in asking:
+            if permission not in features:
                 features[permission] = Feature(permission, target.key, target.label, after.signature,
                                                _state(screen), _state(after))
+        if not asking:
+            quiet.append((target, screen, after))
+    return features, quiet
+
+
+def named_features(quiet: list[Used], asked: set[str]) -> dict[str, Feature]:
+    """Features of permissions the app asked for before any use (at launch, or at a launch while refused):
+    granted, they are remembered and using the feature asks nothing, so no prompt tells which control needs
+    them. Each one's feature is the first control used quietly whose words name it ("Take a photo" for
+    camera, 更新提醒 for notifications), with what using it showed while granted."""
+    features: dict[str, Feature] = {}
+    for permission in sorted(asked):
+        named = [(t, b, a) for t, b, a in quiet if FEATURE[permission] in cues.categories(t.label)]
+        if named:
+            target, before, after = named[0]
+            features[permission] = Feature(permission, target.key, target.label, after.signature,
+                                           _state(before), _state(after))
     return features
 
 

@@ -21,7 +21,7 @@ from .elements import Target, Use
 from .graph import Node
 from .moves import Move
 from .screens import is_consent
-from .search import Verdict
+from .goal import Verdict
 
 POLICY = "privacy_policy"
 _SENTENCE_END = re.compile(r"[.!?。！？；;:：)）」』”\"]\s*$")

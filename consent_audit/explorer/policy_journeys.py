@@ -17,7 +17,7 @@ from .policy import PolicyGoal, adoptable, is_policy, paragraphs, shows_or_links
 from .search import GoalSearch, SearchResult
 
 if TYPE_CHECKING:
-    from .app import Exploration
+    from .exploration import Exploration
 
 
 class PolicyExploration:
@@ -80,7 +80,7 @@ class PolicyExploration:
         """Search for the policy from a fresh, consented launch; where the app keeps it behind a log-in (a
         settings row shown to account holders only), as an account holder: the account another goal of this
         run found, else one searched for here when test credentials were given."""
-        from .app import Exploration, map_of
+        from .exploration import Exploration, map_of
         self._start()                                                    # type: ignore[attr-defined]
         if not target.language:          # the app's language, as its first screen reads (the policy should be in it)
             target.language = language_of(self.op.screen().texts())      # type: ignore[attr-defined]

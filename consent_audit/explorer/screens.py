@@ -2,6 +2,7 @@
 form, a completed deletion, an ending outside the app. Never assumed: read from the screen."""
 from __future__ import annotations
 
+from ..detectors.lexicon import load_lexicon
 from ..measures import completion, off_app
 from ..screen import Screen
 from . import cues
@@ -24,15 +25,32 @@ def is_consent(screen: Screen, found: list[Target], covered: frozenset[int] = fr
     to choose, or to set purposes (tick boxes and a save) — and it is not a log-in or sign-up form."""
     if any(t.use == Use.TEXT for t in found):
         return False
-    if not any(cues.has(text, "consent_context", "privacy", "privacy_policy") for text in screen.texts()):
-        return False
     buttons = taps(found)
+    if not (any(cues.has(text, "consent_context", "privacy", "privacy_policy") for text in screen.texts())
+            or consent_container(screen, buttons)):
+        return False
     if any(cues.has(t.label, "agree", "manage") and not cues.has(t.label, "decline") for t in buttons):
         return True
     if allows_data_use(screen, found, covered):
         return True
     boxes = [t for t in found if t.use == Use.TOGGLE]
     return bool(boxes) and any(cues.has(t.label, "save", "confirm") for t in buttons)
+
+
+def consent_container(screen: Screen, buttons: list[Target]) -> bool:
+    """Structure before words: a shown element whose id names a consent library's dialog (klaro-cookie-notice,
+    onetrust-consent-sdk, qc-cmp2-ui; lexicons/consent_controls.yaml consent_id) holds one of the buttons — a
+    dialog that speaks of consent in any language, or in words no lexicon has."""
+    lexicon = load_lexicon("consent_controls")
+    boxes = [e.bounds for e in screen.elements if e.rid and e.bounds[2] > 0 and e.bounds[3] > 0
+             and "consent_id" in lexicon.match(e.rid)]
+    return any(_inside(t.element.bounds, box) for box in boxes for t in buttons)
+
+
+def _inside(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:
+    x, y, w, h = inner
+    ox, oy, ow, oh = outer
+    return ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
 
 
 DEVICE = ("feature_geolocation", "feature_notifications", "feature_camera", "feature_microphone")

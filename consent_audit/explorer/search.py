@@ -2,75 +2,31 @@
 going back there by the cheapest known route (the in-app back control, a relaunch, the moves that led
 there), until the goal's screen shows, the budget is spent, or nothing promising is left.
 
-Goal-specific judgement (scores, when a form is to be filled, what counts as reached) comes from a `Goal`.
+Goal-specific judgement (scores, when a form is to be filled, what counts as reached) comes from a `Goal`
+(explorer/goal.py, with the `Verdict` it gives and the `SearchResult` the search returns).
 """
 from __future__ import annotations
 
 import heapq
 import itertools
 import logging
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from ..screen import Screen
 from . import cues, forms
 from .elements import Target, Use, fingerprint
+from .goal import Goal, SearchResult, Verdict
 from .graph import Candidate, DeadEnds, Edge, Node, ScreenGraph
 from .moves import FORM, RELAUNCH, TAP, Move, perform
 from .operator import NotOnScreen, Operator, OutOfBudget, Spend
 
 log = logging.getLogger(__name__)
 
+__all__ = ["GoalSearch", "Goal", "SearchResult", "Verdict"]
+
 DECOYS = {"log_out": "log out", "support": "support / help", "exit": "exit"}
 FORM_BONUS = 20
 PROGRESS = {"next", "confirm", "agree", "save", "decline", "back", "send_code", "verify"}
-
-
-def _similar(one: frozenset[str], other: frozenset[str]) -> bool:
-    union = one | other
-    return not union or len(one & other) / len(union) >= 0.5
-
-
-@dataclass
-class Verdict:
-    """What a screen means for the goal: reached, an ending outside the app, or a form that said no."""
-
-    kind: str               # reached | off_app | rejected
-    detail: str = ""
-    retry: bool = False     # rejected: try the submit once more, filling what the message asks
-
-
-class Goal(Protocol):
-    """What a search looks for: how controls score, where forms are filled, what a screen means."""
-
-    name: str
-
-    def score(self, node: Node, label: str) -> float: ...
-    def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None: ...
-    def enters_flow(self, move: Move) -> bool: ...
-    def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None: ...
-
-
-@dataclass
-class SearchResult:
-    """How a search ended, the shortest path it saw to its goal, and what it spent."""
-
-    ending: str                        # reached | off_app | budget | exhausted
-    path: list[Edge]
-    target: str | None
-    detail: str
-    dead_ends: list[dict[str, Any]]
-    actions: int
-    seconds: float
-    graph: ScreenGraph | None = None
-
-    @property
-    def reached(self) -> bool:
-        return self.ending in ("reached", "off_app")
-
-    @property
-    def moves(self) -> list[Move]:
-        return [m for edge in self.path for m in edge.moves]
 
 
 class GoalSearch:
@@ -93,12 +49,7 @@ class GoalSearch:
     def identity(self, screen: Screen, found: list[Target] | None = None) -> str:
         """Which node the screen is: its structural signature, split where screens of one structure offer other
         controls or carry other headings (menus, forms and wizard steps of plain divs share a structure)."""
-        offers, titles = self._labels(screen, found)
-        alike = [n for n in self.graph.nodes.values() if n.screen.signature == screen.signature]
-        for node in alike:
-            if _similar(offers, node.labels) and _similar(titles, node.titles):
-                return node.ident
-        return screen.signature if not alike else f"{screen.signature}~{len(alike)}"
+        return self.graph.identify(screen.signature, *self._labels(screen, found))
 
     def _labels(self, screen: Screen, found: list[Target] | None = None) -> tuple[frozenset[str], frozenset[str]]:
         """What the screen offers (its controls' words) and its short texts (headings, field labels)."""

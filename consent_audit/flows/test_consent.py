@@ -55,7 +55,8 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
     image = cv2.imdecode(np.frombuffer(dialog.screenshot, np.uint8), cv2.IMREAD_COLOR) if dialog.screenshot else None
     look = prominence(image, accept_el.bounds, reject_el.bounds, accept_el.role, reject_el.role) if image is not None else None
     figures = {k: look[k] for k in ("area_ratio", "contrast_accept", "contrast_reject",
-                                    "saturation_accept", "saturation_reject")} if look else None
+                                    "saturation_accept", "saturation_reject",
+                                    "fill_delta_e_accept", "fill_delta_e_reject")} if look else None
     annotated = _annotated(image, look, accept_el, reject_el, test_dir) if look else None
 
     shaming = shaming_phrases(texts_of([accept, reject], ocr))
@@ -76,8 +77,9 @@ def _annotated(image, look, accept_el, reject_el, test_dir) -> str:
     """The dialog with both choices boxed and their figures written on it (consent-annotated.png, attached)."""
     marked = annotate(image, [
         (accept_el.bounds, f"ACCEPT area x{look['area_ratio']:.2f} contrast {look['contrast_accept']:.2f} "
-                           f"sat {look['saturation_accept']:.2f}", (0, 160, 0)),
+                           f"sat {look['saturation_accept']:.2f} fill dE {look['fill_delta_e_accept']}", (0, 160, 0)),
         (reject_el.bounds, f"REJECT contrast {look['contrast_reject']:.2f} sat {look['saturation_reject']:.2f}"
+                           f" fill dE {look['fill_delta_e_reject']}"
                            f"{' text link' if look['reject_is_text_link'] else ''}", (220, 0, 0))])
     ok, png = cv2.imencode(".png", marked)
     (test_dir / "consent-annotated.png").write_bytes(png.tobytes())

@@ -15,7 +15,8 @@ from consent_audit.detectors.text import shaming_phrases
 from consent_audit.measures import deletion_metrics, final_decision, texts_of
 from consent_audit.traffic.measure import flow_figures
 
-FIGURES = ("area_ratio", "contrast_accept", "contrast_reject", "saturation_accept", "saturation_reject")
+FIGURES = ("area_ratio", "contrast_accept", "contrast_reject", "saturation_accept", "saturation_reject",
+           "fill_delta_e_accept", "fill_delta_e_reject")
 
 
 @allure.epic("consent-flow audit")
@@ -52,8 +53,10 @@ def test_account_deletion(app, platform, recorder, audit, target, test_dir, ocr,
             look = prominence(image, keep.bounds, confirm.bounds)
             figures = {**{k: look[k] for k in FIGURES}, "confirm_is_text_link": look["reject_is_text_link"],
                        "keep": keep.label[:60], "confirm": confirm.label[:60]}
-            marked = annotate(image, [(keep.bounds, f"KEEP area x{look['area_ratio']:.2f}", (0, 160, 0)),
-                                      (confirm.bounds, f"CONFIRM contrast {look['contrast_reject']:.2f}", (220, 0, 0))])
+            marked = annotate(image, [
+                (keep.bounds, f"KEEP area x{look['area_ratio']:.2f} fill dE {look['fill_delta_e_accept']}", (0, 160, 0)),
+                (confirm.bounds, f"CONFIRM contrast {look['contrast_reject']:.2f} fill dE {look['fill_delta_e_reject']}",
+                 (220, 0, 0))])
             png = cv2.imencode(".png", marked)[1].tobytes()
             (test_dir / "deletion-decision-annotated.png").write_bytes(png)
             allure.attach(png, name="deletion decision, annotated", attachment_type=allure.attachment_type.PNG)

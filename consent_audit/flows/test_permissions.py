@@ -61,8 +61,7 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
         if app.consent_shown:
             app.accept_consent()
         app.reach_core(limits["reach_core_budget"])
-        asked = sorted(p for p, n in platform.permission_requests().items() if n > 0 and p in permissions)
-    bundled = len(asked) >= limits["bundled_min"]
+        asked = {p for p, n in platform.permission_requests().items() if n > 0 and p in permissions}
 
     # 3. nagging: deny everything, reject the consent dialog, relaunch N times and count
     relaunches = pytestconfig.getoption("--relaunches")
@@ -72,6 +71,9 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
         app.launch()
         if app.consent_shown:
             app.reject_consent()
+        # a first launch asks what is not granted yet: an app that checks first and asks only then (issue 13,
+        # kind 13) demands at this fresh launch what it never asks once granted — bundled in either state
+        asked |= {p for p, n in platform.permission_requests().items() if n > 0 and p in permissions}
         for _ in range(relaunches):
             app.relaunch()
             requests = platform.permission_requests()
@@ -95,8 +97,8 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
             app.relaunch()
         revoked_files = audit.evidence_of(revoked, last=2)
 
-    audit.metrics.update({"outcomes": outcomes, "prompts_per_launch": per_launch, "bundled_demand": bundled,
-                          "requested_at_launch": asked})
+    audit.metrics.update({"outcomes": outcomes, "prompts_per_launch": per_launch,
+                          "bundled_demand": len(asked) >= limits["bundled_min"], "requested_at_launch": sorted(asked)})
     if hasattr(platform, "pre_prompts"):       # the app's own rationales seen, with their messages (counted above)
         audit.metrics["pre_prompts"] = list(platform.pre_prompts)
     audit.metrics.update(flow_figures(recorder, planted, ("sent_while_denied",)))

@@ -1,0 +1,69 @@
+"""What the explorer's search for one goal did and found (`Exploration`: its metrics and explored-path.json) and
+the map it drew, for reports."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import allure
+
+from .config import Budget
+from .moves import Move
+from .screens import title_of
+from .goal import SearchResult
+
+
+@dataclass
+class Exploration:
+    """What the search for one goal did and found."""
+
+    goal: str
+    ending: str                      # reached | off_app | budget | exhausted
+    detail: str
+    actions: int
+    seconds: float
+    budget: Budget
+    dead_ends: list[dict[str, Any]] = field(default_factory=list)
+    paths: dict[str, list[Move]] = field(default_factory=dict)
+    maps: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def reached(self) -> bool:
+        return self.ending in ("reached", "off_app")
+
+    def metrics(self) -> dict[str, Any]:
+        return {"actions_spent": self.actions, "dead_ends": self.dead_ends,
+                "explorer": {"goal": self.goal, "result": self.ending, "detail": self.detail,
+                             "seconds": round(self.seconds, 1),
+                             "budget": {"actions": self.budget.actions, "seconds": self.budget.seconds},
+                             "paths": {name: [str(m) for m in moves] for name, moves in self.paths.items()}}}
+
+    def write(self, folder: Path) -> Path:
+        """explored-path.json: each path step with a locator to start a page object from."""
+        path = folder / "explored-path.json"
+        data = {"goal": self.goal, "result": self.ending, "detail": self.detail, "actions_spent": self.actions,
+                "paths": {name: [m.to_dict() for m in moves] for name, moves in self.paths.items()},
+                "dead_ends": self.dead_ends, "maps": self.maps}
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        lines = [f"# {self.goal}: {self.ending} ({self.detail})", f"actions spent: {self.actions}", ""]
+        for name, moves in self.paths.items():
+            lines.append(f"## {name}")
+            lines += [f"{i}. {m}  —  {m.locator()}" for i, m in enumerate(moves, 1)] + [""]
+        allure.attach("\n".join(lines), name=f"explored path: {self.goal}", attachment_type=allure.attachment_type.TEXT)
+        return path
+
+
+def map_of(result: SearchResult) -> list[dict[str, Any]]:
+    """The screens a search saw and the moves between them (for reports: how the app hangs together)."""
+    graph = result.graph
+    if graph is None:
+        return []
+
+    def name(sig: str) -> str:
+        node = graph.nodes.get(sig.removesuffix("+done"))
+        return f"{title_of(node.screen) if node else sig} [{sig[:6]}]"
+
+    return [{"from": name(e.source), "moves": [str(m) for m in e.moves], "to": name(e.target),
+             "assumed": e.predicted} for e in graph.edges.values()]
