@@ -22,6 +22,8 @@ and Chromium must give exactly the truth's figures and findings.
   was a plain tap, the search stopped, not found);
 - unprobed is not clean: an app whose words name no feature (Korean here) has its core screen's controls tried
   by structure, so the camera asked on use is found and its refusal measured (before: nothing tried, clean);
+- a feature whose refusal puts a block over the whole app with no way back (only "Riprova") is blocked, not
+  degraded: forced_permission (before: degraded, clean);
 - kind 8: a deletion form that refuses once ("Please give a reason") is retried with what the message asks, and
   the refusal is in `dead_ends` (before: the optional field stopped the search, not found)."""
 from __future__ import annotations
