@@ -159,7 +159,15 @@ class GoalExplorations:
                                spend.actions, spend.seconds, spend.budget)
         self.core = permissions.Core.of(screen, self.op.targets(screen))
         at_launch = {p for p, n in screen.prompts.items() if n > 0}
-        self.features, quiet = permissions.probe(self.op, self.core, int(self.config.search.get("discovery_taps", 12)))
+        taps_allowed = int(self.config.search.get("discovery_taps", 12))
+        self.features, quiet = permissions.probe(self.op, self.core, taps_allowed)
+        if not self.features and not at_launch:      # no word named a feature: try the controls by structure
+            avoid = frozenset(self.config.search.get("probe_avoid", ()))
+            more, quiet_too = permissions.probe(self.op, self.core, taps_allowed, avoid,
+                                                frozenset(t.key for t, _, _ in quiet))
+            self.features.update(more)
+            quiet += quiet_too
+        tried = len(quiet) + len({f.key for f in self.features.values()})
         at_launch |= self._asked_when_refused()       # the reject path is learnt there
         self.features.update(permissions.named_features(quiet, at_launch - set(self.features)))
         self.requested = [p for p in PERMISSIONS if p in at_launch or p in self.features]
@@ -171,8 +179,8 @@ class GoalExplorations:
         for p, feature in self.features.items():
             paths[f"use {p}"] = [Move("tap", feature.key, feature.label)]
         detail = (("asks for " + ", ".join(self.requested)) if self.requested else
-                  "no permission request was seen, at launch or from the features tried, with every permission granted "
-                  "nor with every permission refused")
+                  f"no permission request was seen, at launch or from the {tried} control(s) of the core screen "
+                  "tried, with every permission granted nor with every permission refused")
         return Exploration("deny-permissions", "reached", detail, spend.actions, spend.seconds, spend.budget,
                            [], paths)
 

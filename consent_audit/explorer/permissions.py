@@ -75,11 +75,21 @@ Used = tuple[Target, Screen, Screen]
 """A control used while probing, the screen before and the screen after."""
 
 
-def probe(op: Operator, core: Core, limit: int) -> tuple[dict[str, Feature], list[Used]]:
+def any_controls(found: list[Target], avoid: frozenset[str]) -> list[Target]:
+    """Every enabled control of the core screen in the order a user reads them, by structure alone, except those
+    whose words say they leave, log out, delete, refuse or open the system settings (`avoid`: lexicon
+    categories, assets/explorer.yaml `search.probe_avoid`) — for an app whose words name no feature."""
+    return [t for t in taps(found) if t.element.enabled and not cues.categories(t.label) & avoid]
+
+
+def probe(op: Operator, core: Core, limit: int, avoid: frozenset[str] | None = None,
+          skip: frozenset[str] = frozenset()) -> tuple[dict[str, Feature], list[Used]]:
     """Use the core screen's permission-looking controls one by one; note which asks for what. Returns the
-    features found by their prompts and the controls used that asked for nothing (see `named_features`)."""
+    features found by their prompts and the controls used that asked for nothing (see `named_features`).
+    With `avoid` (lexicon categories) every other control is tried instead, by structure (`any_controls`),
+    those whose keys are in `skip` (tried already) left out."""
     features: dict[str, Feature] = {}
-    tried: set[str] = set()
+    tried: set[str] = set(skip)
     quiet: list[Used] = []
     for _ in range(limit):
         screen = op.screen()
@@ -89,7 +99,8 @@ def probe(op: Operator, core: Core, limit: int) -> tuple[dict[str, Feature], lis
             found = op.targets(screen)
             if not core.matches(screen, found):
                 break
-        todo = [t for t in feature_controls(found) if t.key not in tried]
+        candidates = feature_controls(found) if avoid is None else any_controls(found, avoid)
+        todo = [t for t in candidates if t.key not in tried]
         if not todo:
             break
         target = todo[0]

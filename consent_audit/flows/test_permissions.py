@@ -45,6 +45,8 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
                 reached = app.reach_core(limits["reach_core_budget"])
             states = [app.feature_on(p) for p in denied] if reached else []
             feature = False if False in states else (True if True in states else None)
+            if feature is False and not app.reach_core(limits["reach_core_budget"]):
+                reached = False     # the refused feature left no way back to the core screen: the app is blocked
             outcome = permission_outcome(trail, None if case == "all" else case, reached, feature,
                                          platform.in_foreground(), limits["loop_after_declines"])
             outcomes[case] = outcome
