@@ -50,21 +50,32 @@ def _expected(error: jsonschema.ValidationError) -> str:
     return error.message
 
 
-def check(kind: str, data: Any, path: Path) -> dict[str, Any]:
-    """`data` (a loaded YAML file of `kind` 'target' or 'profile') if it matches its schema.
-
-    Raises UsageError: "<kind> <path>: field 'a.b' must be <expected>, not <what it is>" (or "lacks 'x'")."""
-    if not isinstance(data, dict):
-        raise UsageError(f"{kind} {path}: must be a mapping of fields, not {_what(data)}")
-    error = jsonschema.exceptions.best_match(_validator(kind).iter_errors(data))
-    if error is None:
-        return data
+def _problem(error: jsonschema.ValidationError) -> str:
+    """One schema error in words: "lacks 'x'", "field 'a.b' must be <expected>, not <what it is>" …"""
     if error.validator == "required":
         missing = next((k for k in error.validator_value if k not in error.instance), "?")
-        raise UsageError(f"{kind} {path} lacks '{missing}'")
+        return f"lacks '{missing}'"
     field = ".".join(str(p) for p in error.absolute_path) or "(top level)"
     if error.validator == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        raise UsageError(f"{kind} {path}: field '{field}' has unknown key(s) {', '.join(extra)}; "
-                         f"expected {_expected(error)}")
-    raise UsageError(f"{kind} {path}: field '{field}' must be {_expected(error)}, not {_what(error.instance)}")
+        return f"field '{field}' has unknown key(s) {', '.join(extra)}; expected {_expected(error)}"
+    return f"field '{field}' must be {_expected(error)}, not {_what(error.instance)}"
+
+
+def check(kind: str, data: Any, path: Path) -> dict[str, Any]:
+    """`data` (a loaded YAML file of `kind` 'target' or 'profile') if it matches its schema.
+
+    Raises UsageError, one line naming every problem, the most relevant first: "<kind> <path>: field 'a.b' must
+    be <expected>, not <what it is>; also: field 'c' …" (or "lacks 'x'")."""
+    if not isinstance(data, dict):
+        raise UsageError(f"{kind} {path}: must be a mapping of fields, not {_what(data)}")
+    errors = list(_validator(kind).iter_errors(data))
+    best = jsonschema.exceptions.best_match(errors)
+    if best is None:
+        return data
+    others = [_problem(e) for e in sorted(errors, key=lambda e: list(e.absolute_path).__repr__()) if e is not best]
+    first = _problem(best)
+    line = f"{kind} {path} {first}" if best.validator == "required" else f"{kind} {path}: {first}"
+    also = list(dict.fromkeys(o for o in others if o != first))
+    raise UsageError(line + (f"; also: {'; '.join(also[:5])}" + (f" (and {len(also) - 5} more)" if len(also) > 5 else "")
+                             if also else ""))
