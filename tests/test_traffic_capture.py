@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from traffic_fakes import ListSource
 from consent_audit.masking import Masker
 from consent_audit.traffic.capture import choose_mode, session_capabilities
 from consent_audit.traffic.cdp import CdpNetworkLog
@@ -119,18 +120,6 @@ def test_secrets_are_masked_in_the_stored_entry(tmp_path: Path) -> None:
            "_requestBody": b"password=Hunter-22", "_responseBody": b"ok"}
     text = json.dumps(stored_entry(raw, Masker(["Hunter-22"]), tmp_path), ensure_ascii=False)
     assert "Hunter-22" not in text and text.count("•") >= 3
-
-
-class ListSource:
-    def __init__(self) -> None:
-        self.queue: list[dict[str, Any]] = []
-
-    def drain(self) -> list[dict[str, Any]]:
-        out, self.queue = self.queue, []
-        return out
-
-    def flush(self) -> list[dict[str, Any]]:
-        return self.drain()
 
 
 def entry(url: str, wall: float) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from traffic_fakes import ListSource
 from consent_audit.findings.registry import evaluate
 from consent_audit.masking import Masker
 from consent_audit.traffic.honey import Planted
@@ -14,18 +15,6 @@ from consent_audit.traffic.policy_data import hosts_contacted, named_parties, se
 
 T0 = 1_790_000_000.0
 EMAIL = Planted("device account e-mail", "email", "honey.fairly@example.test")
-
-
-class Queue:
-    def __init__(self) -> None:
-        self.queue: list[dict[str, Any]] = []
-
-    def drain(self) -> list[dict[str, Any]]:
-        out, self.queue = self.queue, []
-        return out
-
-    def flush(self) -> list[dict[str, Any]]:
-        return self.drain()
 
 
 def request(url: str, wall: float, body: str = "") -> dict[str, Any]:
@@ -38,7 +27,7 @@ def request(url: str, wall: float, body: str = "") -> dict[str, Any]:
 def first_run(tmp_path: Path) -> TrafficLog:
     """Launch (step 1) sends to Adjust with the e-mail and loads a first-party script; a tap (step 2) sends to
     Amplitude; a later step (5) to an unknown third party."""
-    source = Queue()
+    source = ListSource()
     log = TrafficLog(source, Masker(), tmp_path, "http://127.0.0.1:8000/app/x/")
     for step, wall in ((1, T0), (2, T0 + 2), (5, T0 + 5)):
         log.step_started(step, wall)
