@@ -204,6 +204,13 @@ class AppiumServer:
             self.log_path = compress(self.log_path, self.masker)
 
 
+    def __enter__(self) -> "AppiumServer":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
 def compress(path: Path, masker: Masker | None = None) -> Path:
     """`path` → `path.gz` line by line (masked when a masker is given), the plain file removed; returns the new
     path. On an OSError (full disk) the plain log stays and is returned: the log is evidence, never lost."""
@@ -220,11 +227,6 @@ def compress(path: Path, masker: Masker | None = None) -> Path:
     path.unlink()
     return target
 
-    def __enter__(self) -> "AppiumServer":
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
 
 def log_tail(path: Path, lines: int = 80) -> str:

@@ -80,7 +80,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
                                                 "--disable-pip-version-check", str(wheel)], base, env, 900)
     assert proc.returncode == 0, _tail(proc)
     project = base / "project"
-    project.mkdir()
+    (project / "node_modules" / "@ghostery").mkdir(parents=True)   # `npm install @ghostery/trackerdb` there
+    (project / "node_modules" / "@ghostery" / "trackerdb").symlink_to(ROOT / "node_modules" / "@ghostery" / "trackerdb")
     run_env = _clean_env([venv / "bin", ROOT / "node_modules" / ".bin"])
     run_env["APPIUM_HOME"] = str(ROOT / ".appium")
     return {"base": base, "wheel": wheel, "venv": venv, "project": project, "env": run_env, "stages": stages}
