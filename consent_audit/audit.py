@@ -147,26 +147,26 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     run = item.config.stash.get(RUN_KEY, None)
     if run is None:
         return
+    _record(item, run)
+
+
+def _record(item: pytest.Item, run: Any) -> Result:
+    """The audit's Result for a collected flow test (its target, flow and folder), stashed on the item and
+    added to the run's results."""
     callspec = getattr(item, "callspec", None)
     target = str(callspec.params.get("target_name", "")) if callspec is not None else ""
-    folder = run.test_dir(item.nodeid)
-    result = Result(target=target, flow=flow_of(item), folder=str(folder.relative_to(run.dir)))
+    result = Result(target=target, flow=flow_of(item), folder=str(run.test_dir(item.nodeid).relative_to(run.dir)))
     item.stash[RESULT_KEY] = result
     run.results.append(result)
+    return result
 
 
 def record_unstarted(items: list[pytest.Item], run: Any, reason: str) -> None:
     """An interrupted run: every collected audit whose turn never came is recorded as interrupted (not
     started), so summary.json lists what the run did not do instead of leaving it out."""
     for item in items:
-        if "audit" not in getattr(item, "fixturenames", ()) or item.stash.get(RESULT_KEY, None) is not None:
-            continue
-        callspec = getattr(item, "callspec", None)
-        target = str(callspec.params.get("target_name", "")) if callspec is not None else ""
-        result = Result(target=target, flow=flow_of(item), folder=str(run.test_dir(item.nodeid).relative_to(run.dir)))
-        result.interrupted(f"interrupted: {reason} (before this audit started)")
-        item.stash[RESULT_KEY] = result
-        run.results.append(result)
+        if "audit" in getattr(item, "fixturenames", ()) and item.stash.get(RESULT_KEY, None) is None:
+            _record(item, run).interrupted(f"interrupted: {reason} (before this audit started)")
 
 
 @pytest.hookimpl(wrapper=True)

@@ -285,11 +285,10 @@ def audit(request: pytest.FixtureRequest, target: Target, test_dir: Path, run: R
     handle = Audit(result, test_dir, run.dir, policy, target=target)
     from .traffic.scope import NOT_CAPTURED, left_out, traffic_figures
     reason = left_out(request.config.getoption("--traffic"), device_profile.traffic, traffic_mode)
-    for figure in traffic_figures():
-        if reason:
-            handle.leave_out([figure], reason)
-        elif traffic_mode == "off":
-            handle.hints[figure] = NOT_CAPTURED
+    if reason:
+        handle.leave_out(traffic_figures(), reason)
+    elif traffic_mode == "off":
+        handle.hints.update(dict.fromkeys(traffic_figures(), NOT_CAPTURED))
     yield handle
     if not allure_test_open():      # interrupted: pytest tears this down after Allure closed the test
         return

@@ -20,16 +20,15 @@ ROOT = Path(os.environ.get("CONSENT_AUDIT_ROOT") or
 USER_TARGETS = ROOT / "assets" / "targets"
 USER_PROFILES = ROOT / "assets" / "profiles"
 REPORTS = ROOT / "reports"
-def _first_dir(*folders: Path) -> Path:
-    return next((f for f in folders if f.is_dir()), folders[0])
+def _first_dir(*folders: Path, default: Path) -> Path:
+    return next((f for f in folders if f.is_dir()), default)
 
 
-NODE_MODULES = _first_dir(ROOT / "node_modules", SOURCE_ROOT / "node_modules")
+NODE_MODULES = _first_dir(ROOT / "node_modules", SOURCE_ROOT / "node_modules", default=ROOT / "node_modules")
 """The Node tools (Appium, Allure) installed locally (`npm install`): the project's, else those of the checkout
 this package runs from (a QA team's folder audited with a checkout's consent-audit); else looked up on PATH."""
 APPIUM_HOME = Path(os.environ.get("APPIUM_HOME") or
-                   (_first_dir(ROOT / ".appium", SOURCE_ROOT / ".appium") if (ROOT / ".appium").is_dir()
-                    or (SOURCE_ROOT / ".appium").is_dir() else Path.home() / ".appium"))
+                   _first_dir(ROOT / ".appium", SOURCE_ROOT / ".appium", default=Path.home() / ".appium"))
 """Where Appium keeps its drivers: $APPIUM_HOME, the project's .appium (`make setup`), the checkout's, else
 Appium's own default."""
 ENGINE_INI = ASSETS / "engine.ini"

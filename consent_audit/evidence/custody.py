@@ -29,7 +29,7 @@ def operator_name(option: str | None = None, environ: dict[str, str] | None = No
         return environ["CONSENT_AUDIT_OPERATOR"].strip()
     try:
         return getpass.getuser()
-    except Exception:  # no login name (container without passwd entry)
+    except (KeyError, OSError, ImportError):  # no login name (no passwd entry in a container, no pwd module)
         return f"uid {os.getuid()}" if hasattr(os, "getuid") else "unknown"
 
 

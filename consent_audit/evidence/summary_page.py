@@ -96,8 +96,7 @@ def _captured(payload: Path, folder: str, captions: dict[str, tuple[str, str, st
     that no step names yet (a run interrupted between a capture and its step record) — nothing captured is lost."""
     on_disk = ({p.relative_to(payload / folder).as_posix() for p in (payload / folder).rglob("*.png")}
                if folder and (payload / folder).is_dir() else set())
-    named = sorted((f for f in captions if f in on_disk or not on_disk), key=lambda f: (captions[f][0].zfill(6), f))
-    return named + sorted(on_disk - set(captions))
+    return sorted(captions, key=lambda f: (captions[f][0].zfill(6), f)) + sorted(on_disk - set(captions))
 
 
 def _table(rows: list[tuple[str, str]], head: tuple[str, str] | None = None) -> str:
