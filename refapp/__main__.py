@@ -6,7 +6,8 @@ import argparse
 import sys
 import threading
 
-from refapp.server import RefAppServer, load_variants
+from refapp.catalog import load_variants
+from refapp.server import RefAppServer
 from refapp.trackers import TrackerServer, tracker_hosts
 
 

@@ -7,7 +7,8 @@ from typing import Any, Iterator
 
 import pytest
 
-from .server import RefAppServer, load_variants
+from .catalog import load_variants
+from .server import RefAppServer
 from .trackers import TrackerServer, tracker_hosts
 
 

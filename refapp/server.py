@@ -6,29 +6,20 @@ SQLite database per server instance. It binds loopback only and logs nothing.
 """
 from __future__ import annotations
 
-import hashlib
 import http.server
 import ipaddress
 import json
 import re
 import threading
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from .accounts import AccountStore
 from .api import AccountsApi
+from .catalog import STATIC_DIR, compute_build, load_variants
 from .trackers import tracker_hosts, variant_csp
 
-VERSION = "1.0.0"
-PACKAGE_DIR = Path(__file__).resolve().parent
-STATIC_DIR = PACKAGE_DIR / "static"
-VARIANTS_DIR = PACKAGE_DIR / "variants"
-TRUTH_DIR = PACKAGE_DIR / "truth"
-
 MAX_BODY = 64 * 1024
-VARIANT_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-DELETION_DATA = ("password", "sms_code", "id_number", "reason", "face_scan")
 
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -43,31 +34,6 @@ CONTENT_TYPES = {
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; media-src 'self' blob:; object-src 'none'; "
        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
-
-
-def load_variants(directory: Path = VARIANTS_DIR) -> dict[str, dict]:
-    """All variant configs, keyed by name (the file stem)."""
-    variants: dict[str, dict] = {}
-    for path in sorted(directory.glob("*.json")):
-        config = json.loads(path.read_text(encoding="utf-8"))
-        if config.get("name") != path.stem:
-            raise ValueError(f"{path.name}: 'name' must be {path.stem!r}")
-        if not VARIANT_RE.match(path.stem):
-            raise ValueError(f"{path.name}: bad variant name")
-        variants[path.stem] = config
-    return variants
-
-
-def compute_build() -> str:
-    """refapp-<version>+<short sha256 over the served files (static assets and variant configs)>."""
-    digest = hashlib.sha256()
-    for base in (STATIC_DIR, VARIANTS_DIR):
-        for path in sorted(p for p in base.rglob("*") if p.is_file()):
-            digest.update(str(path.relative_to(PACKAGE_DIR)).encode())
-            digest.update(b"\0")
-            digest.update(path.read_bytes())
-            digest.update(b"\0")
-    return f"refapp-{VERSION}+{digest.hexdigest()[:12]}"
 
 
 def _check_loopback(host: str) -> str:

@@ -25,7 +25,7 @@ from refapp.pages.android.app import RefAppAndroid
 from refapp.pages.android.config import feature_labels, feature_state
 from refapp.pages.android.screens import (BlockerPage, ConsentDialog, HomePage, MePage, RationaleDialog)
 from refapp.pages.android.state import PACKAGE, AppState
-from refapp.server import TRUTH_DIR, load_variants
+from refapp.catalog import TRUTH_DIR, load_variants
 
 DATA = Path(__file__).parent / "data" / "android"
 RECORDINGS = sorted(DATA.glob("*.xml"))

@@ -16,7 +16,7 @@ import yaml
 from consent_audit.platforms.android import INSTRUMENTATION_TAG
 from consent_audit.targets import available_targets, load_target
 from refapp.pages.android.state import ACTIVITY, EXTRA_URL, PACKAGE, WEBVIEW_ID
-from refapp.server import VERSION, load_variants
+from refapp.catalog import VERSION, load_variants
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "tools" / "build-apk.sh"

@@ -22,7 +22,8 @@ import pytest
 
 from consent_audit.findings.registry import all_rules
 
-from refapp.server import STATIC_DIR, TRUTH_DIR, VARIANTS_DIR, RefAppServer, compute_build, load_variants
+from refapp.catalog import STATIC_DIR, TRUTH_DIR, VARIANTS_DIR, compute_build, load_variants
+from refapp.server import RefAppServer
 
 REPO = Path(__file__).resolve().parents[1]
 VARIANTS = load_variants()
