@@ -74,6 +74,25 @@ class ScreenGraph:
     def out_of(self, source: str) -> list[Edge]:
         return [e for (s, _), e in self.edges.items() if s == source]
 
+    def costs(self, source: str | None, relaunch_cost: float) -> dict[str, float]:
+        """The cost of the cheapest known way from `source` (None: unknown screen) to every node it reaches, a
+        relaunch (to the root) costing `relaunch_cost`."""
+        counter = itertools.count()
+        queue: list[tuple[float, int, str]] = []
+        if source is not None:
+            heapq.heappush(queue, (0.0, next(counter), source))
+        heapq.heappush(queue, (relaunch_cost, next(counter), self.root))
+        costs: dict[str, float] = {}
+        while queue:
+            cost, _, here = heapq.heappop(queue)
+            if here in costs:
+                continue
+            costs[here] = cost
+            for edge in self.out_of(here):
+                if edge.target not in costs:
+                    heapq.heappush(queue, (cost + edge.cost, next(counter), edge.target))
+        return costs
+
     def route(self, source: str | None, target: str, relaunch_cost: float,
               seen_only: bool = False) -> list[Edge] | None:
         """The cheapest known way from `source` (None: unknown screen) to `target`; a relaunch leads to the root."""

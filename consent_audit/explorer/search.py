@@ -7,8 +7,6 @@ Goal-specific judgement (scores, when a form is to be filled, what counts as rea
 """
 from __future__ import annotations
 
-import heapq
-import itertools
 import logging
 from typing import Any
 
@@ -136,26 +134,8 @@ class GoalSearch:
                 cand.score = self.goal.score(node, cand.move.label) + (FORM_BONUS if cand.move.kind == FORM else 0)
 
     # --- choosing ---
-    def _costs(self) -> dict[str, float]:
-        relaunch = float(self.settings.get("relaunch_cost", 2))
-        counter = itertools.count()
-        queue: list[tuple[float, int, str]] = []
-        if self.current is not None:
-            heapq.heappush(queue, (0.0, next(counter), self.current))
-        heapq.heappush(queue, (relaunch, next(counter), self.graph.root))
-        costs: dict[str, float] = {}
-        while queue:
-            cost, _, here = heapq.heappop(queue)
-            if here in costs:
-                continue
-            costs[here] = cost
-            for edge in self.graph.out_of(here):
-                if edge.target not in costs:
-                    heapq.heappush(queue, (cost + edge.cost, next(counter), edge.target))
-        return costs
-
     def _choose(self, fallback: bool) -> tuple[Node, Candidate] | None:
-        costs = self._costs()
+        costs = self.graph.costs(self.current, float(self.settings.get("relaunch_cost", 2)))
         per_step = float(self.settings.get("route_cost", 6))
         per_level = float(self.settings.get("depth_penalty", 3))
         flow_bonus = float(self.settings.get("in_flow_bonus", 50))
