@@ -7,7 +7,6 @@ The bag is built under a hidden temporary name and renamed when complete, so a b
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import logging
 import os
@@ -27,7 +26,7 @@ from ..run import Run
 from . import custody as custody_facts
 from . import layout
 from .bagpath import bag_path
-from .once import link_duplicates, link_or_copy
+from .once import file_digest, link_duplicates, link_or_copy
 from .summary_page import LANGUAGES, SummaryPage, render_pdf
 from .timestamp import Stamp, TimestampError, load_certificates, request
 from .verify import verify_folder
@@ -96,14 +95,6 @@ class Bundle:
         if self.notes:
             data["notes"] = self.notes
         return data
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _holds_secret(data: bytes, masker: Masker) -> bool:
@@ -234,7 +225,7 @@ def make_bundle(run: Run, options: BundleOptions) -> Bundle:
             (stage / "bagit.txt").write_text(f"BagIt-Version: {layout.BAGIT_VERSION}\nTag-File-Character-Encoding: UTF-8\n",
                                              encoding="utf-8")
             bag = bagit.Bag(where)
-            bag.info["Payload-Manifest-SHA256"] = _sha256(stage / layout.MANIFEST)
+            bag.info["Payload-Manifest-SHA256"] = file_digest(stage / layout.MANIFEST)
             certificates = load_certificates(options.tsa_certs) if options.tsa_certs else None
             if options.tsa_url:
                 bag.info["Timestamp-Authority"] = options.tsa_url
@@ -264,7 +255,7 @@ def make_bundle(run: Run, options: BundleOptions) -> Bundle:
     except BaseException:
         _remove(stage)
         raise
-    return Bundle(folder=final, zip=zipped if options.zip else None, tagmanifest_sha256=_sha256(final / layout.TAGMANIFEST),
+    return Bundle(folder=final, zip=zipped if options.zip else None, tagmanifest_sha256=file_digest(final / layout.TAGMANIFEST),
                   files=verdict.files, stamp=stamp, notes=notes)
 
 
@@ -280,7 +271,7 @@ def zip_existing(run: Run) -> Bundle | None:
     if not verdict.ok:
         return None
     _zip(folder, zipped)
-    bundle = Bundle(folder=folder, zip=zipped, tagmanifest_sha256=_sha256(folder / layout.TAGMANIFEST),
+    bundle = Bundle(folder=folder, zip=zipped, tagmanifest_sha256=file_digest(folder / layout.TAGMANIFEST),
                     files=verdict.files, stamp=verdict.stamp)
     run.write_json("bundle.json", bundle.to_dict(run.dir))
     return bundle

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import getpass
-import hashlib
 import importlib.metadata
 import json
 import os
@@ -15,6 +14,7 @@ from typing import Any
 from ..paths import APPIUM_HOME, NODE_MODULES, ROOT
 from ..model import Outcome
 from ..run import Run
+from .once import file_digest
 
 DISTRIBUTION = "consent-audit"
 NODE_PACKAGES = ("appium", "allure")
@@ -93,14 +93,6 @@ def git_commit(root: Path = ROOT) -> str:
     return commit + (" (with uncommitted changes)" if status.stdout.strip() else "")
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def target_identities(run: Run) -> dict[str, dict[str, Any]]:
     """What was audited, per target: identity seen in the app, completed from the target file."""
     from ..platforms.registry import find_spec
@@ -124,7 +116,7 @@ def target_identities(run: Run) -> dict[str, dict[str, Any]]:
         spec = find_spec(str(entry.get("platform", "")))
         if spec is not None and spec.installs_app and isinstance(app_path, str) and Path(app_path).is_file():
             entry.setdefault("apk", app_path)
-            entry.setdefault("apk_sha256", sha256_file(Path(app_path)))
+            entry.setdefault("apk_sha256", file_digest(Path(app_path)))
         out[name] = entry
     return out
 

@@ -23,12 +23,11 @@ def link_or_copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def _digest(path: Path) -> str:
-    digest = hashlib.sha256()
+def file_digest(path: Path, algorithm: str = "sha256") -> str:
+    """The hex digest of a file's bytes, read in blocks (hashlib.file_digest): the one file hash of the evidence
+    code (bag manifests, duplicate screenshots, the APK's SHA-256 in the custody record)."""
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, algorithm).hexdigest()
 
 
 def link_duplicates(folder: Path, min_bytes: int = MIN_BYTES) -> int:
@@ -50,7 +49,7 @@ def link_duplicates(folder: Path, min_bytes: int = MIN_BYTES) -> int:
             continue
         first: dict[str, Path] = {}
         for path in paths:
-            key = _digest(path)
+            key = file_digest(path)
             original = first.setdefault(key, path)
             if original is path or os.path.samefile(original, path):
                 continue

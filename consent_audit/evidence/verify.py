@@ -5,7 +5,6 @@ reports added or removed payload only as a Payload-Oxum count), catches tag file
 list (bagit ignores them), requires the tag manifest itself, and checks the RFC 3161 token over it."""
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from cryptography import x509
 from ..errors import UsageError
 from . import layout
 from .bagpath import bag_path
+from .once import file_digest
 from .timestamp import DigestMismatch, Stamp, TimestampError, check, load_certificates
 
 _TAGMANIFEST_NAME = re.compile(r"^tagmanifest-.+\.txt$")
@@ -56,14 +56,6 @@ class Verdict:
 
 def looks_like_bag(root: Path) -> bool:
     return root.is_dir() and any((root / name).is_file() for name in layout.REQUIRED)
-
-
-def _digest(path: Path, algorithm: str) -> str:
-    digest = hashlib.new(algorithm)
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _declared(info: dict, name: str) -> str | None:
@@ -120,7 +112,7 @@ def _tagmanifest_problems(root: Path, bag: bagit.Bag, token: str | None) -> tupl
     declared = _declared(bag.info, "Payload-Manifest-SHA256")
     listed_digest = bag.entries.get(layout.MANIFEST, {}).get("sha256", "").lower()
     if manifest.is_file() and declared and listed_digest:
-        actual = _digest(manifest, "sha256")
+        actual = file_digest(manifest, "sha256")
         if actual == declared.lower() and actual != listed_digest:
             found.append(Problem("changed", layout.TAGMANIFEST,
                                  f"its line for {layout.MANIFEST} is not that file's digest"))
@@ -145,7 +137,7 @@ def _verify_folder(root: Path, tsa_certificates: list[x509.Certificate] | None,
         return verdict
     tagmanifest = root / layout.TAGMANIFEST
     if tagmanifest.is_file():
-        verdict.tagmanifest_sha256 = _digest(tagmanifest, "sha256")
+        verdict.tagmanifest_sha256 = file_digest(tagmanifest, "sha256")
     token = _declared(bag.info, layout.TOKEN_FIELD)
     blamed, explained = _tagmanifest_problems(root, bag, token)
     problems += blamed
@@ -176,7 +168,7 @@ def _verify_folder(root: Path, tsa_certificates: list[x509.Certificate] | None,
         if payload is not None and rel.startswith("data/"):
             digests = payload[rel][1]
         elif path.is_file() and not path.is_symlink():
-            digests = {algorithm: _digest(path, algorithm) for algorithm in hashes}
+            digests = {algorithm: file_digest(path, algorithm) for algorithm in hashes}
         else:
             continue
         for algorithm, expected in hashes.items():
