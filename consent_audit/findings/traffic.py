@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
+from .base import Rule
+
 
 def who(row: Mapping[str, Any]) -> str:
     """'app.adjust.com (Adjust, Adjust GmbH)' or the host alone when the tracker database does not know it."""
@@ -29,4 +31,17 @@ def request_figures(rows: list[Mapping[str, Any]]) -> dict[str, Any]:
             "planted": sorted({p for r in rows for p in r.get("planted", [])}), "lines": said(rows)}
 
 
-__all__ = ["who", "said", "request_figures"]
+class RequestsRule(Rule):
+    """A pattern that is there when its one figure (`needs[0]`) lists requests: the finding cites them
+    (request_figures); a subclass adds figures of its own in `figures`."""
+
+    def check(self, metrics: Mapping[str, Any], facts: Mapping[str, Any],
+              limits: Mapping[str, Any]) -> dict[str, Any] | None:
+        rows = list(metrics[self.needs[0]])
+        return self.figures(rows) if rows else None
+
+    def figures(self, rows: list[Mapping[str, Any]]) -> dict[str, Any]:
+        return request_figures(rows)
+
+
+__all__ = ["who", "said", "request_figures", "RequestsRule"]

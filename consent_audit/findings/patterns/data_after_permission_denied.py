@@ -6,21 +6,16 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ..base import Rule
-from ..traffic import request_figures
+from ..traffic import RequestsRule, request_figures
 
 
-class DataAfterPermissionDenied(Rule):
+class DataAfterPermissionDenied(RequestsRule):
     pattern = "data_after_permission_denied"
     flows = ("permissions",)
     needs = ("sent_while_denied",)
     evidence_keys = {"permissions": ("traffic", "revoked")}
 
-    def check(self, metrics: Mapping[str, Any], facts: Mapping[str, Any],
-              limits: Mapping[str, Any]) -> dict[str, Any] | None:
-        rows = list(metrics["sent_while_denied"])
-        if not rows:
-            return None
+    def figures(self, rows: list[Mapping[str, Any]]) -> dict[str, Any]:
         return {**request_figures(rows), "permissions": sorted({r["permission"] for r in rows})}
 
 

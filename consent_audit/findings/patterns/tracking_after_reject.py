@@ -3,22 +3,14 @@ requests of the consent flow's phases after the reject (and the relaunch that fo
 identification method 3.2; GDPR Art. 7(3). Rule items: assets/rules.yaml; the requests are the evidence."""
 from __future__ import annotations
 
-from typing import Any, Mapping
-
-from ..base import Rule
-from ..traffic import request_figures
+from ..traffic import RequestsRule
 
 
-class TrackingAfterReject(Rule):
+class TrackingAfterReject(RequestsRule):
     pattern = "tracking_after_reject"
     flows = ("consent",)
     needs = ("sent_after_reject",)
     evidence_keys = {"consent": ("traffic", "reject")}
-
-    def check(self, metrics: Mapping[str, Any], facts: Mapping[str, Any],
-              limits: Mapping[str, Any]) -> dict[str, Any] | None:
-        rows = list(metrics["sent_after_reject"])
-        return request_figures(rows) if rows else None
 
 
 RULE = TrackingAfterReject

@@ -5,22 +5,14 @@ ePrivacy Art. 5(3). Rule items: assets/rules.yaml; the requests are the evidence
 HAR file and the dialog's screenshot."""
 from __future__ import annotations
 
-from typing import Any, Mapping
-
-from ..base import Rule
-from ..traffic import request_figures
+from ..traffic import RequestsRule
 
 
-class TrackingBeforeConsent(Rule):
+class TrackingBeforeConsent(RequestsRule):
     pattern = "tracking_before_consent"
     flows = ("consent",)
     needs = ("sent_before_consent",)
     evidence_keys = {"consent": ("traffic", "dialog")}
-
-    def check(self, metrics: Mapping[str, Any], facts: Mapping[str, Any],
-              limits: Mapping[str, Any]) -> dict[str, Any] | None:
-        rows = list(metrics["sent_before_consent"])
-        return request_figures(rows) if rows else None
 
 
 RULE = TrackingBeforeConsent
