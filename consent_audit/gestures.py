@@ -104,6 +104,11 @@ class Gestures:
         """The system back (Android key, browser history)."""
         return self._step(Kind.BACK, "Back", self.platform.back, None)
 
+    def tap_point(self, x: int, y: int, label: str, info: Info | None = None) -> Step:
+        """Tap a point of the screen (screenshot pixels) rather than an element: what is drawn there gets it."""
+        return self._step(Kind.TAP, f"Tap {label}", lambda: self.platform.tap_point(x, y),
+                          {"point": [x, y], **(info or {})})
+
     # --- moving the content ---
     def swipe(self, container: "WebElement | None", direction: str, label: str, info: Info | None = None) -> Step:
         """One finger swipe over `container` (None: the screen) moving the content `direction`."""

@@ -24,6 +24,10 @@ and Chromium must give exactly the truth's figures and findings.
   by structure, so the camera asked on use is found and its refusal measured (before: nothing tried, clean);
 - a feature whose refusal puts a block over the whole app with no way back (only "Riprova") is blocked, not
   degraded: forced_permission (before: degraded, clean);
+- no refusal at all: a modal dialog covering the app whose every way out (each control, the system back, its
+  backdrop) either consents or leaves it in place is a `consent_wall`, told by what each way out stored; the same
+  dialog whose backdrop closes it without consent offers a refusal: never a wall (not found: a tap on a point
+  is no walkable reject path);
 - kind 8: a deletion form that refuses once ("Please give a reason") is retried with what the message asks, and
   the refusal is in `dead_ends` (before: the optional field stopped the search, not found)."""
 from __future__ import annotations
@@ -83,10 +87,12 @@ def test_the_verdict_equals_the_truth(page: str, flow: str, appium: str, static_
         (result.get("message"), metrics.get("stored_choices"), metrics.get("explorer"))
     if flow == "consent":
         for key in ("accept_steps", "reject_steps", "preticked", "shaming_text", "reject_is_text_link",
-                    "reject_honoured", "mandatory_purposes"):
+                    "reject_honoured", "mandatory_purposes", "refusal_offered"):
             if key in truth["consent"]:
-                assert metrics[key] == truth["consent"][key], (key, metrics.get("stored_choices"))
-        assert pinned(metrics["prominence"], truth["consent"]["prominence"]) == pytest.approx(truth["consent"]["prominence"], abs=0.01)
+                assert metrics.get(key) == truth["consent"][key], (key, metrics.get("stored_choices"),
+                                                                   metrics.get("refusal_trials"))
+        if "prominence" in truth["consent"]:
+            assert pinned(metrics["prominence"], truth["consent"]["prominence"]) == pytest.approx(truth["consent"]["prominence"], abs=0.01)
     if flow == "permissions":
         for key in ("outcomes", "prompts_per_launch", "bundled_demand"):
             assert metrics[key] == truth["permissions"][key], (key, metrics.get("explorer"))
@@ -97,5 +103,6 @@ def test_the_verdict_equals_the_truth(page: str, flow: str, appium: str, static_
                 assert all(kind in kinds for kind in want), (want, kinds)
             else:
                 assert metrics[key] == want, (key, metrics.get("explorer"))
-    assert result["outcome"] == ("found" if expected else "clean")
-    assert run["proc"].returncode == (1 if expected else 0)
+    outcome = truth.get("outcome", "found" if expected else "clean")
+    assert result["outcome"] == outcome, result.get("reason")
+    assert run["proc"].returncode == {"found": 1, "clean": 0}.get(outcome, 2)

@@ -74,10 +74,13 @@ def test_the_truth_files_cover_every_pattern() -> None:
 def test_rules_over_the_pages_truth_give_the_truths_findings(page: str) -> None:
     """tests/data/verdicts: one-flow pages (consent) with their figures and findings."""
     truth = PAGES[page]
+    if truth.get("outcome") == "not_found":
+        pytest.skip(f"{page}: the audit ends not found, no rule judges it")
     for flow, expected in truth["findings_by_flow"].items():
         evidence = {"reject": ["r.png"], "dialog": ["a.png"], "nagging": ["n.png"], "first_launch": ["f.png"],
                     **{f"deny {p}": [f"{p}.png"] for p in truth.get("permissions", {}).get("outcomes", {})}}
-        result = evaluate(flow, _metrics(truth, flow), evidence, {})
+        left_out = dict.fromkeys(truth.get("left_out", []), "the truth says the flow leaves it out")
+        result = evaluate(flow, _metrics(truth, flow), evidence, {}, out_of_scope=left_out)
         assert set(result.unmeasured) <= TRAFFIC_PATTERNS          # these pages' truth says nothing of traffic
         assert result.patterns == sorted(expected)
 

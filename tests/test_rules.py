@@ -15,7 +15,7 @@ PATTERNS = {
     "obstructed_deletion", "excessive_data_for_deletion", "deletion_not_in_app",
     "deletion_not_effective", "forced_permission", "permission_nagging",
     "bundled_permission_demand", "consent_nagging", "asymmetric_choice", "visual_interference",
-    "preticked_consent", "confirmshaming", "reject_not_honoured",
+    "preticked_consent", "confirmshaming", "reject_not_honoured", "consent_wall",
     "policy_not_shown_first_run", "policy_hard_to_reach", "policy_unreadable", "unfair_policy_terms",
     "policy_contradicts_behaviour", "forced_biometric", "tracking_before_consent", "tracking_after_reject",
     "data_after_permission_denied", "consent_string_contradicts_choice",

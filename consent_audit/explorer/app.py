@@ -22,6 +22,7 @@ from .forms import FormData
 from .moves import Move, perform
 from .operator import NotOnScreen, Operator
 from .policy_journeys import PolicyExploration
+from .refusal import RefusalCheck
 from .screens import modal_answer, password_form, wall_opener
 
 __all__ = ["Exploration", "ExploredApp", "PathBroken", "map_of"]
@@ -46,6 +47,7 @@ class ExploredApp(GoalExplorations, PolicyExploration):
         self.op = Operator(context, adapter, code_wait=float(settings.get("code_wait_seconds", 6)))
         self.accept: consent.ConsentPath | None = None
         self.reject: consent.ConsentPath | None = None
+        self.refusal: RefusalCheck | None = None     # every way out of the dialog tried (no refusal by words)
         self.account_mode: str | None = None
         self.account_moves: list[Move] = []
         self.login_moves: list[Move] = []
@@ -66,6 +68,19 @@ class ExploredApp(GoalExplorations, PolicyExploration):
     @property
     def consent_shown(self) -> bool:
         return consent.shown(self.op)
+
+    @property
+    def refusal_offered(self) -> bool | None:
+        """Whether the consent dialog offers a way to refuse: True once a reject path is known, False when
+        every way out was tried and each consented (explorer/refusal.py), None when not explored."""
+        if self.reject is not None:
+            return True
+        return self.refusal.offered if self.refusal is not None else None
+
+    @property
+    def refusal_trials(self) -> list[dict]:
+        """The ways out of the dialog tried when its words told no refusal: [{'path': [labels], 'outcome'}]."""
+        return [t.to_dict() for t in self.refusal.trials] if self.refusal is not None else []
 
     @property
     def core_reached(self) -> bool:

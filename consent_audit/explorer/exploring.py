@@ -12,8 +12,9 @@ from selenium.common.exceptions import WebDriverException
 
 from ..measures import selects_all
 from ..platforms.base import PERMISSIONS
+from ..screen import Screen
 from ..targets import Target
-from . import consent, cues, permissions
+from . import consent, cues, permissions, refusal
 from .account import AccountGoal, username_variant
 from .config import Budget
 from .deletion import DeletionGoal
@@ -220,10 +221,36 @@ class GoalExplorations:
         self.op.fresh()
         self._grant_all()
         self.launch()
-        self.reject = consent.answer(self.op, consent.REJECT, self.data)
+        try:
+            self.reject = consent.answer(self.op, consent.REJECT, self.data)
+        except NotOnScreen as exc:      # no refusal the words tell: try every way out of the dialog
+            if not self._refusal_by_structure(exc):
+                return Exploration("consent", "reached", f"accept path found; no refusal offered: "
+                                   f"{self.refusal.detail}", spend.actions, spend.seconds, spend.budget, [],
+                                   {"accept": self.accept.moves})
         self.settings_preticked = self._count_settings_layer()
         return Exploration("consent", "reached", "accept and reject paths found", spend.actions, spend.seconds,
                            spend.budget, [], {"accept": self.accept.moves, "reject": self.reject.moves})
+
+    def _refusal_by_structure(self, words_failed: NotOnScreen) -> bool:
+        """Every way out of the dialog tried (explorer/refusal.py): True when a refusal was found (it becomes
+        the reject path); False when the dialog offers none (a consent wall, `self.refusal`). Raises
+        NotOnScreen (the search's "exhausted") when it cannot be told."""
+        def start() -> Screen | None:
+            self.op.fresh()
+            self._grant_all()
+            self.launch()
+            screen = self.op.screen()
+            return screen if consent.shown(self.op, screen) else None
+
+        assert self.accept is not None
+        self.refusal = refusal.check(self.op, start, self.accept.moves, self.data, self.config.search)
+        if self.refusal.refusal is not None:
+            self.reject = consent.ConsentPath(consent.REJECT, list(self.refusal.refusal), self.refusal.entry)
+            return True
+        if self.refusal.offered is False:
+            return False
+        raise NotOnScreen(f"{words_failed}; trying every way out of it: {self.refusal.detail}")
 
     def _count_settings_layer(self) -> int | None:
         """Pre-ticked optional purposes on the dialog's settings layer when the reject path never opens it

@@ -180,6 +180,10 @@ class Operator:
     def back(self) -> Screen:
         return self._charged(self.gestures.back)
 
+    def tap_point(self, x: int, y: int, label: str) -> Screen:
+        """Tap a point (screenshot pixels), e.g. a dialog's backdrop outside its controls."""
+        return self._charged(lambda: self.gestures.tap_point(x, y, label))
+
     def fresh(self) -> None:
         """A fresh install: storage and permission decisions cleared (the next launch starts over)."""
         self.platform.reset()

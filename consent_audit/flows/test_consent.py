@@ -31,6 +31,8 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
         audit.metrics["consent_dialog"] = False
         audit.not_found("no consent dialog was recognised after the first launch (see the start screen)")
     dialog = recorder.observe()
+    if getattr(app, "refusal_offered", True) is False:
+        return _consent_wall(app, recorder, audit, planted, dialog, test_dir)
     accept_el, reject_el = consent_elements(app, dialog)
     with recorder.journey("accept") as accept:
         app.accept_consent()
@@ -60,7 +62,7 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
     annotated = _annotated(image, look, accept_el, reject_el, test_dir) if look else None
 
     shaming = shaming_phrases(texts_of([accept, reject], ocr))
-    audit.metrics.update({"consent_dialog": True, "accept_steps": accept.counts["steps"],
+    audit.metrics.update({"consent_dialog": True, "refusal_offered": True, "accept_steps": accept.counts["steps"],
                           "reject_steps": reject.counts["steps"], "preticked": max(preticked(reject), getattr(app, "settings_preticked", None) or 0),
                           "mandatory_purposes": mandatory(reject),
                           "shaming_text": shaming, "prominence": figures,
@@ -71,6 +73,42 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
     audit.conclude(audit.evaluate({"dialog": [audit.evidence_path(annotated)] if annotated else [],
                                    "reject": audit.evidence_of(reject),
                                    "accept": audit.evidence_of(accept), "traffic": har}))
+
+
+REJECT_FIGURES = ("reject_steps", "prominence", "reject_is_text_link", "sent_after_reject", "tc_strings_after_reject")
+
+
+def _consent_wall(app, recorder, audit, planted, dialog, test_dir) -> None:
+    """A dialog with no way to refuse (every way out tried: `app.refusal_trials`): the accept path is measured,
+    what compares a refusal with it is left out ("nothing to compare"), and `refusal_offered` False is the
+    finding (findings/patterns: the wall's rule)."""
+    with recorder.journey("accept") as accept:
+        app.accept_consent()
+    if accept.steps:
+        recorder.phase("after accept", since=accept.steps[-1], consent="accepted")
+    recorder.settle_traffic()
+    audit.leave_out(REJECT_FIGURES, "the consent dialog offers no way to refuse: there is no reject path to "
+                                    "compare with the accept path")
+    preticked_on_layer = getattr(app, "settings_preticked", None)
+    if preticked_on_layer is None:
+        audit.leave_out(("preticked",), "the consent dialog offers no way to refuse")
+    audit.metrics.update({"consent_dialog": True, "refusal_offered": False,
+                          "refusal_trials": list(getattr(app, "refusal_trials", [])),
+                          "accept_steps": accept.counts["steps"], "reject_steps": None,
+                          "preticked": preticked_on_layer, "mandatory_purposes": None,
+                          "shaming_text": shaming_phrases(texts_of([accept], None)), "prominence": None,
+                          "reject_is_text_link": None, "reject_honoured": None})
+    audit.metrics.update(flow_figures(recorder, planted, TRAFFIC))
+    audit.metrics.update(dict.fromkeys(("sent_after_reject", "tc_strings_after_reject")))   # no refusal: no phase
+    har = [audit.evidence_path(audit.metrics["traffic_har"])] if audit.metrics["traffic_har"] else []
+    shot = []
+    if dialog.screenshot:
+        (test_dir / "consent-dialog.png").write_bytes(dialog.screenshot)
+        allure.attach(dialog.screenshot, name="consent dialog (no way to refuse)",
+                      attachment_type=allure.attachment_type.PNG)
+        shot = [audit.evidence_path("consent-dialog.png")]
+    audit.conclude(audit.evaluate({"dialog": shot, "accept": audit.evidence_of(accept), "refusal": shot,
+                                   "traffic": har}))
 
 
 def _annotated(image, look, accept_el, reject_el, test_dir) -> str:

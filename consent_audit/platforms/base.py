@@ -8,6 +8,7 @@ from typing import Any
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.remote.webelement import WebElement
 
+from ..errors import AutomationError
 from ..screen import Bounds, Screen
 
 PERMISSIONS = ("geolocation", "notifications", "camera", "microphone")
@@ -95,6 +96,12 @@ class Platform(ABC):
 
     def back(self) -> None:
         self.driver.back()
+
+    def tap_point(self, x: int, y: int) -> None:
+        """One tap at a point of the screen, in the pixels of its screenshot and element bounds, on whatever is
+        drawn there (a dialog's backdrop, outside its controls). Raises AutomationError on a platform that
+        cannot tap a point."""
+        raise AutomationError(f"{type(self).__name__} cannot tap a point of the screen")
 
     # --- finding (one place, so a platform can do it in fewer round trips) ---
     def visible_element(self, scope: Any, locator: tuple[str, str], enabled: bool = False) -> WebElement | None:

@@ -219,6 +219,10 @@ class AndroidPlatform(RuntimePermissions, Platform):
     def back(self) -> None:
         self._mobile("pressKey", {"keycode": KEYCODE_BACK})
 
+    def tap_point(self, x: int, y: int) -> None:
+        """`mobile: clickGesture` at (x, y), device pixels as in the page source's bounds."""
+        self._mobile("clickGesture", {"x": int(x), "y": int(y)})
+
     @staticmethod
     def element_id_of(locator: tuple[str, str]) -> str | None:
         """The resource-id a locator names: `id` with a full id, or XPath `//*[@resource-id='…']`."""

@@ -203,6 +203,18 @@ return label && label.control === el ? hit : null;
         """Whole inside the container's visible box (and the window), 1 CSS px of tolerance."""
         return bool(self.driver.execute_script(IN_VIEW_JS, element, container))
 
+    def tap_point(self, x: int, y: int) -> None:
+        """One touch-pointer tap at (x, y) in device pixels (the screenshot's and the element bounds'), given
+        to the browser in CSS pixels (divided by `devicePixelRatio`)."""
+        ratio = float(self.driver.execute_script("return window.devicePixelRatio || 1") or 1)
+        finger = PointerInput(interaction.POINTER_TOUCH, "finger")
+        actions = ActionBuilder(self.driver, mouse=finger)
+        finger.create_pointer_move(duration=0, x=int(x / ratio), y=int(y / ratio))
+        finger.create_pointer_down()
+        finger.create_pause(0.05)
+        finger.create_pointer_up(0)
+        actions.perform()
+
     def swipe(self, container: WebElement | None, direction: str = "down") -> bool:
         """One touch-pointer swipe over the container's visible part (the page when None), from 90 % to
         10 % of it, held still before lifting (no fling: the content rests where the finger left it)."""

@@ -1,0 +1,212 @@
+"""Whether a consent dialog offers any way to refuse, told by what each way out of it does, not by its words.
+
+When the reject answer finds no refusal among the dialog's words (`consent.answer` raises NotOnScreen), every
+way out of the dialog is tried, each from a fresh launch: each control of the dialog and of the layers it
+opens (breadth first, so the first refusal found is a shortest one; on a layer with ticked purposes each
+control is used after unticking them, as a user refusing would), the system back, and a tap on what the
+dialog covers, outside its own controls (a backdrop that closes it). After each:
+
+- the dialog is still there: nothing happened, or a new layer opened (its controls are tried next);
+- the app was left (a link opening the policy elsewhere): not a refusal inside the app;
+- the dialog went: the app is relaunched and what it kept is judged against what the accept path kept
+  (consent_audit/readback.py `judge`): the same consent → "consented"; anything else (a refusal stored, or
+  nothing stored and the app used without an answer) → "refused": a refusal exists, and its path is returned
+  so the reject journey can walk it.
+
+`offered` is False — the consent wall — only when the dialog covers the app, every way out was tried within
+the limits (`search.refusal_trials`, `search.refusal_layers` in assets/explorer.yaml) and each one either left
+the dialog in place, left the app or consented. Anything unreadable or cut short leaves it None: unknown,
+never a finding on a guess. Sources: GDPR Art. 4(11)/7 (consent freely given), CCPA regs §7004(a)(2), MIIT
+2019 identification method cat. 4 ("no permission, no use").
+"""
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+from ..readback import judge
+from ..screen import Element, Screen
+from .consent import shown
+from .elements import Target, Use
+from .forms import UNTICK, FormData
+from .moves import BACK, Move, perform
+from .operator import NotOnScreen, Operator
+
+CONSENTED, REFUSED, STAYED, LAYER, LEFT = "consented", "refused", "stayed", "new layer", "left the app"
+UNKNOWN, COVERED, FAILED = "stored something else", "nothing stored, the app still covered", "could not be tried"
+UNSURE = (UNKNOWN, COVERED, FAILED)
+BACK_LABEL, OUTSIDE_LABEL = "system back", "outside the dialog"
+
+
+@dataclass
+class Trial:
+    """One way out tried: the labels of its moves from the dialog, and what followed."""
+
+    path: list[str]
+    outcome: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "outcome": self.outcome}
+
+
+@dataclass
+class RefusalCheck:
+    """What trying every way out of a consent dialog showed.
+
+    `offered`: True (a refusal was found: `refusal` holds its moves, `entry` its first control as drawn on the
+    dialog), False (covering the app, no way out but consent: a consent wall), None (unknown: `detail` says
+    why). `covers_app`: whether the dialog hides the app's own controls."""
+
+    offered: bool | None
+    covers_app: bool
+    trials: list[Trial] = field(default_factory=list)
+    refusal: list[Move] | None = None
+    entry: Element | None = None
+    detail: str = ""
+
+
+def _layer(screen: Screen, found: list[Target]) -> tuple:
+    return screen.signature, frozenset(t.key for t in found)
+
+
+def _ways_out(found: list[Target]) -> list[Move]:
+    """The moves a user could leave this layer by: each control to tap (after unticking the layer's ticked
+    purposes, when it has some)."""
+    ticked = any(t.use == Use.TOGGLE and t.element.checked and t.element.enabled for t in found)
+    return [Move.form(t, UNTICK) if ticked else Move.tap(t) for t in found if t.use in (Use.TAP, Use.CHOOSE)
+            and t.element.enabled]
+
+
+def _outside_point(screen: Screen, covered: frozenset[int], found: list[Target]) -> tuple[int, int] | None:
+    """A point on what the dialog covers, as far as can be from the dialog's own controls (its backdrop)."""
+    if not covered or not found:
+        return None
+    left = min(t.bounds[0] for t in found)
+    top = min(t.bounds[1] for t in found)
+    right = max(t.bounds[0] + t.bounds[2] for t in found)
+    bottom = max(t.bounds[1] + t.bounds[3] for t in found)
+
+    def centre(element: Element) -> tuple[int, int]:
+        x, y, w, h = element.bounds
+        return x + w // 2, y + h // 2
+
+    def distance(point: tuple[int, int]) -> int:
+        dx = max(left - point[0], 0, point[0] - right)
+        dy = max(top - point[1], 0, point[1] - bottom)
+        return dx + dy
+
+    points = [centre(screen.elements[i]) for i in covered if 0 <= i < len(screen.elements)]
+    best = max(points, key=distance, default=None)
+    return best if best is not None and distance(best) > 0 else None
+
+
+def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], data: FormData,
+          limits: Mapping[str, Any]) -> RefusalCheck:
+    """Try every way out of the consent dialog `start()` shows (a fresh launch; None when no dialog shows).
+    `accept`: the accept path's moves (what it stores is the consent record). `limits`: the explorer's search
+    settings (`refusal_trials`, `refusal_layers`)."""
+    max_trials, max_layers = int(limits.get("refusal_trials", 16)), int(limits.get("refusal_layers", 2))
+    first = start()
+    if first is None:
+        return RefusalCheck(None, False, detail="the consent dialog did not show on a fresh launch")
+    covered = op.covered(first)
+    found = op.targets(first)
+    if not covered:
+        return RefusalCheck(None, False, detail="the dialog leaves the app usable behind it")
+    platform = op.platform
+    unanswered = platform.stored_state()
+    for move in accept:
+        perform(op, move, data)
+    op.relaunch()
+    accepted = platform.stored_state()
+    if unanswered is None or accepted is None:
+        return RefusalCheck(None, True, detail="what the app stores cannot be read on this platform")
+    if judge(unanswered, accepted, unanswered).get("reject_honoured") is None:
+        return RefusalCheck(None, True, detail="the accept path stored nothing readable to compare with")
+    result = RefusalCheck(None, True)
+    entries = {t.key: t.element for t in found}
+    seen = {_layer(first, found)}
+    queue: deque[list[Move]] = deque([[]])
+    cut = False
+    point = _outside_point(first, covered, found)
+    outside = (lambda: op.tap_point(point[0], point[1], OUTSIDE_LABEL)) if point is not None else None
+    while queue:
+        path = queue.popleft()
+        layer = _reach(op, start, path, data)
+        if layer is None:
+            result.detail = f"the layer {' → '.join(m.label for m in path)} could not be reached again"
+            return result
+        moves: list[tuple[str, Move | None]] = [(m.label, m) for m in _ways_out(op.targets(layer))]
+        if not path:
+            moves.append((BACK_LABEL, Move(BACK, label=BACK_LABEL)))
+            if outside is not None:
+                moves.append((OUTSIDE_LABEL, None))
+        for label, move in moves:
+            if len(result.trials) >= max_trials:
+                cut = True
+                break
+            screen = _reach(op, start, path, data)
+            if screen is None:
+                result.detail = f"the layer {' → '.join(m.label for m in path)} could not be reached again"
+                return result
+            try:
+                after = perform(op, move, data) if move is not None else outside()
+            except NotOnScreen:
+                result.trials.append(Trial([m.label for m in path] + [label], FAILED))
+                continue
+            outcome = _outcome(op, after, unanswered, accepted, seen, len(path) + 1 < max_layers)
+            result.trials.append(Trial([m.label for m in path] + [label], outcome))
+            if outcome == LAYER and move is not None:
+                seen.add(_layer(after, op.targets(after)))
+                queue.append(path + [move])
+            elif outcome == REFUSED:
+                result.offered = True
+                if move is not None:
+                    result.refusal = path + [move]
+                    result.entry = entries.get((path + [move])[0].key)
+                result.detail = f"refused by {' → '.join(result.trials[-1].path)}"
+                return result
+        if cut:
+            break
+    unsure = [t for t in result.trials if t.outcome in UNSURE]
+    if cut:
+        result.detail = f"not every way out was tried within {max_trials} trials"
+    elif unsure:
+        result.detail = "; ".join(f"{' → '.join(t.path)}: {t.outcome}" for t in unsure)
+    elif not any(t.outcome == CONSENTED for t in result.trials):
+        result.detail = "no way out of the dialog stored consent either"
+    else:
+        result.offered = False
+        result.detail = f"every way out of the dialog ({len(result.trials)} tried) consented or left it in place"
+    return result
+
+
+def _reach(op: Operator, start: Callable[[], Screen | None], path: list[Move], data: FormData) -> Screen | None:
+    """A fresh launch, then the path's moves: the layer they lead to (None when it cannot be reached)."""
+    screen = start()
+    if screen is None:
+        return None
+    try:
+        for move in path:
+            screen = perform(op, move, data)
+    except NotOnScreen:
+        return None
+    return screen
+
+
+def _outcome(op: Operator, after: Screen, unanswered: Mapping[str, Any], accepted: Mapping[str, Any],
+             seen: set, deeper: bool) -> str:
+    if not op.in_foreground or not after.in_app:
+        return LEFT
+    if shown(op, after):
+        found = op.targets(after)
+        return LAYER if deeper and _layer(after, found) not in seen else STAYED
+    still_covered = bool(op.covered(after))     # no consent screen, yet something covers the app ("learn more")
+    op.relaunch()
+    honoured = judge(unanswered, accepted, op.platform.stored_state()).get("reject_honoured")
+    if honoured is None:
+        return UNKNOWN
+    if not honoured:
+        return CONSENTED
+    return COVERED if still_covered else REFUSED

@@ -1,0 +1,60 @@
+"""The consent wall: a dialog covering the app that offers no way to refuse (explorer/refusal.py measures it by
+what each way out does; findings/patterns/consent_wall.py reports it). End to end on live pages:
+tests/test_explorer_verdicts_e2e.py (refusal.html?v=wall / ?v=backdrop)."""
+from __future__ import annotations
+
+import pytest
+
+from consent_audit.explorer.elements import Use, targets
+from consent_audit.explorer.moves import FORM, TAP
+from consent_audit.explorer.refusal import _outside_point, _ways_out
+from consent_audit.findings.registry import evaluate
+from consent_audit.screen import Element, Screen
+
+APP = [Element(text="Tide table", role="button", bounds=(0, 100, 400, 60), clickable=True),
+       Element(text="Sunrise", role="button", bounds=(0, 180, 400, 60), clickable=True)]
+DIALOG = [Element(text="Accept and continue", role="button", bounds=(20, 700, 360, 60), clickable=True)]
+
+
+def _screen(elements: list[Element]) -> Screen:
+    return Screen(elements=elements, signature="s", size=(400, 800))
+
+
+def test_the_outside_point_is_on_what_the_dialog_covers_far_from_its_controls() -> None:
+    screen = _screen(APP + DIALOG)
+    found = targets(screen, frozenset({0, 1}))
+    assert [t.label for t in found] == ["Accept and continue"]
+    assert _outside_point(screen, frozenset({0, 1}), found) == (200, 130)      # the first app control's centre
+
+
+def test_no_outside_point_when_the_dialog_covers_nothing() -> None:
+    screen = _screen(APP + DIALOG)
+    assert _outside_point(screen, frozenset(), targets(screen)) is None
+
+
+def test_a_layer_with_ticked_purposes_is_left_after_unticking_them() -> None:
+    layer = _screen([Element(text="Analytics", role="switch", checked=True, bounds=(0, 100, 400, 40), clickable=True),
+                     Element(text="Strictly necessary", role="switch", checked=True, enabled=False,
+                             bounds=(0, 150, 400, 40), clickable=True),
+                     Element(text="Tallenna", role="button", bounds=(0, 300, 400, 50), clickable=True)])
+    moves = _ways_out(targets(layer))
+    assert [(m.kind, m.label, m.purpose) for m in moves] == [(FORM, "Tallenna", "untick")]
+    plain = _screen(DIALOG)
+    assert [(m.kind, m.label) for m in _ways_out(targets(plain))] == [(TAP, "Accept and continue")]
+    assert all(t.use != Use.TOGGLE for t in targets(plain))
+
+
+@pytest.mark.parametrize("offered,found", [(False, ["consent_wall"]), (True, []), (None, [])])
+def test_only_a_measured_absence_of_refusal_is_a_wall(offered: bool | None, found: list[str]) -> None:
+    trials = [{"path": ["Accept and continue"], "outcome": "consented"},
+              {"path": ["outside the dialog"], "outcome": "stayed"}]
+    metrics = {"accept_steps": 1, "refusal_offered": offered, "refusal_trials": trials, "shaming_text": []}
+    left_out = dict.fromkeys(("reject_steps", "prominence", "reject_is_text_link", "preticked",
+                              "sent_after_reject", "tc_strings_after_reject"), "no refusal")
+    result = evaluate("consent", metrics, {"dialog": ["d.png"], "accept": ["a.png"]}, out_of_scope=left_out)
+    assert result.patterns == found
+    if found:
+        wall = result.findings[0]
+        assert wall.evidence == ["d.png", "a.png"]
+        assert {"ccpa-7004-a-2", "gdpr-6-7-consent", "miit-2019-4-no-permission-no-use"} <= set(wall.rule_refs)
+        assert "outside the dialog: stayed" in wall.messages["en"] and wall.messages["zh"]
