@@ -27,7 +27,7 @@ from typing import Any, Callable, Mapping
 
 from ..readback import judge
 from ..screen import Element, Screen
-from .consent import shown
+from .consent import REJECT, still_answering
 from .elements import Target, Use
 from .forms import UNTICK, FormData
 from .moves import BACK, Move, perform
@@ -199,7 +199,7 @@ def _outcome(op: Operator, after: Screen, unanswered: Mapping[str, Any], accepte
              seen: set, deeper: bool) -> str:
     if not op.in_foreground or not after.in_app:
         return LEFT
-    if shown(op, after):
+    if still_answering(op, after, after_consent=True, mode=REJECT):    # a layer, an "are you sure?"
         found = op.targets(after)
         return LAYER if deeper and _layer(after, found) not in seen else STAYED
     still_covered = bool(op.covered(after))     # no consent screen, yet something covers the app ("learn more")
