@@ -2,8 +2,8 @@
 
 - /<app>/…           the app's own files (html, js, css, json, svg);
 - /_kit/…            the small shared shell most corpus apps are built on (tests/corpus/_kit);
-- /vendor/<pkg>/…    the consent libraries, straight from node_modules (cookieconsent, klaro, tarteaucitronjs,
-                      vanilla-cookieconsent only) — nothing is ever loaded from outside 127.0.0.1;
+- /vendor/<pkg>/…    the consent libraries, straight from node_modules (cookieconsent, klaro, orejime,
+                      tarteaucitronjs, vanilla-cookieconsent only) — nothing is ever loaded from outside 127.0.0.1;
 - POST /<app>/api/<action>   that app's accounts (signup, login, logout, me, delete), kept in memory per
                       server instance and configured by the app's app.json (an app without app.json has none).
 
@@ -21,7 +21,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 NODE_MODULES = ROOT.parents[1] / "node_modules"
-VENDOR = ("cookieconsent", "klaro", "tarteaucitronjs", "vanilla-cookieconsent")
+VENDOR = ("cookieconsent", "klaro", "orejime", "tarteaucitronjs", "vanilla-cookieconsent")
 TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
          ".css": "text/css; charset=utf-8", ".json": "application/json", ".svg": "image/svg+xml",
          ".png": "image/png"}
