@@ -98,3 +98,12 @@ def test_data_sent_before_a_policy_never_shown_is_in_its_finding() -> None:
               if f.pattern == "policy_not_shown_first_run"]
     assert "app.adjust.com (Adjust, Adjust GmbH)/session [launch] sending device account e-mail" in found.messages["en"]
     assert found.evidence == ["f.png", "t/traffic.har"]
+
+
+def test_the_apps_own_name_is_not_a_third_party_the_policy_names() -> None:
+    """A corpus app called Stride: the tracker database knows a company Stride, and the policy speaks of the app
+    by its name — that names no third party."""
+    text = [("p", "Stride keeps your workouts on your phone. We share nothing with Google Analytics.")]
+    assert "Stride" in named_parties(text)
+    named = named_parties(text, ["Stride — meal and run log", ""])
+    assert "Stride" not in named and "Google Analytics" in named

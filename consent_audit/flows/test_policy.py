@@ -125,7 +125,8 @@ def test_privacy_policy(app, platform, recorder, audit, target, policy, test_dir
         "waiting_period_days": done["waiting_period_days"], "deletion_in_app": done["deletion_in_app"],
         "policy_permissions": declared_permissions(paragraphs) if reached else None,
         "permissions_requested": requested,
-        "policy_third_parties": named_parties(paragraphs) if reached and traffic is not None else None,
+        "policy_third_parties": named_parties(paragraphs, [s.title for s in first.screens])
+                                if reached and traffic is not None else None,
         "hosts_contacted": hosts_contacted(traffic, planted),
         "biometric_gates": biometric_gates([signup]) if walks(app, "sign_up") else None,
     })

@@ -7,7 +7,7 @@
   that shows the policy is included: what went out while that screen loaded went out before it could be read.
 - `hosts_contacted(traffic) -> [{host, tracker, company}] | None`: every third-party host the app sent a
   request to during the flow (not those the browser blocked, nor the platform's own services), by host.
-- `named_parties(paragraphs) -> [name]`: the tracker and company names of the tracker database
+- `named_parties(paragraphs, own) -> [name]`: the tracker and company names of the tracker database
   (consent_audit.traffic.trackers) that the policy text names (rules: assets/traffic.yaml company_suffixes,
   min_party_name). Latin-script names only: a policy naming a company in Chinese is not matched.
 - `undeclared(hosts, named) -> [{host, tracker, company}]`: contacted hosts whose tracker or company the
@@ -80,11 +80,14 @@ def _names(text: str, spelling: str) -> bool:
     return re.search(r"(?<![\w])" + re.escape(spelling) + r"(?![\w])", text) is not None
 
 
-def named_parties(paragraphs: Iterable[tuple[str, str]]) -> list[str]:
-    """See the module doc; sorted database names."""
+def named_parties(paragraphs: Iterable[tuple[str, str]], own: Iterable[str] = ()) -> list[str]:
+    """See the module doc; sorted database names. `own`: the app's own names (its screens' titles): a
+    database name the app is itself called by ("Stride" in a policy of the app Stride) is not a third party."""
     text = "\n".join(t for _, t in paragraphs)
+    titles = [t.casefold() for t in own if t]
     return [name for name, spellings in _party_names()
-            if any(s in text and _names(text, s) for s in spellings)]
+            if any(s in text and _names(text, s) for s in spellings)
+            and not any(_names(title, s.casefold()) for title in titles for s in spellings)]
 
 
 def undeclared(hosts: Sequence[Mapping[str, Any]], named: Iterable[str]) -> list[dict[str, Any]]:

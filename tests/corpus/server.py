@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import argparse
 import json
 import secrets
 import sys
@@ -191,7 +192,9 @@ class CorpusServer:
 
 
 if __name__ == "__main__":
-    server = CorpusServer(int(sys.argv[1]) if len(sys.argv) > 1 else 0).start()
+    parser = argparse.ArgumentParser(description="Serve the corpus apps on 127.0.0.1 (Ctrl-C stops).")
+    parser.add_argument("port", nargs="?", type=int, default=0, help="port to listen on (default: any free one)")
+    server = CorpusServer(parser.parse_args().port).start()
     print(server.url)
     for app in server.apps:
         print(server.app_url(app))

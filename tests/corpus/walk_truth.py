@@ -10,6 +10,7 @@ Not walked: paths inside an <iframe> (yuedu's consent) — checked by hand.
 """
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import json
 import sys
@@ -111,4 +112,12 @@ def main(apps: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("apps", nargs="*", help="corpus apps to walk (default: all)")
+    names = parser.parse_args().apps
+    unknown = [a for a in names if not (HERE / a / "truth.json").is_file()]
+    if unknown:
+        parser.exit(2, f"walk_truth: no corpus app {', '.join(unknown)} (apps: folders of tests/corpus with a "
+                       f"truth.json)\n")
+    sys.exit(main(names))
