@@ -1,14 +1,16 @@
-"""Reduced screenshots for the single-file HTML report: before Allure builds it, every PNG attachment in the
-run's allure-results becomes a small JPEG (REPORT_WIDTH pixels wide) and the results that name it are
-rewritten to point at the JPEG; identical screenshots (the same screen after a relaunch) share one JPEG, which
-the single-file report then embeds once. The report stays readable and a fraction of the size; the original
-screenshots stay untouched in the run's tests/ folders and in the evidence bag, which is what a finding
-cites."""
+"""Reduced screenshots for the single-file HTML report. The report is built from a staged copy of the run's
+allure-results (`staged_results`: hard links, no bytes copied) in which every PNG attachment becomes a small
+JPEG (REPORT_WIDTH pixels wide) and the results that name it are rewritten to point at the JPEG; identical
+screenshots (the same screen after a relaunch) share one JPEG, which the single-file report then embeds once.
+The report stays readable and a fraction of the size; allure-results itself keeps Allure's own files (its PNG
+attachments are links to the run's screenshots, consent_audit.evidence.once), and the original screenshots
+stay untouched in the run's tests/ folders and in the evidence bag, which is what a finding cites."""
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +52,8 @@ def _rename(data: Any, renamed: dict[str, str]) -> bool:
 
 def reduce_attachments(results: Path, width: int = REPORT_WIDTH) -> int:
     """Replace the PNG attachments in an allure-results folder by reduced JPEGs; returns how many. A PNG
-    that cannot be read is left as it is."""
+    that cannot be read is left as it is. Files are replaced or unlinked, never written into, so a folder of
+    hard links (`staged_results`) leaves the files it links to as they were."""
     renamed: dict[str, str] = {}
     made: dict[str, str] = {}          # SHA-256 of a PNG → the JPEG made from it
     for png in sorted(results.glob("*-attachment.png")):
@@ -79,3 +82,18 @@ def reduce_attachments(results: Path, width: int = REPORT_WIDTH) -> int:
     for name in renamed:
         (results / name).unlink(missing_ok=True)
     return len(renamed)
+
+
+def staged_results(results: Path, stage: Path) -> Path:
+    """`stage` (made anew) holding every file of the allure-results folder `results` as a hard link (a copy
+    where linking fails), for `reduce_attachments` to work on while `results` keeps its own files; returns
+    `stage`. The caller removes it once the report is built."""
+    from .evidence.once import link_or_copy
+
+    if stage.exists():
+        shutil.rmtree(stage)
+    stage.mkdir(parents=True)
+    for path in sorted(results.iterdir()):
+        if path.is_file() and not path.is_symlink():
+            link_or_copy(path, stage / path.name)
+    return stage

@@ -133,3 +133,49 @@ def test_bag_info_names_the_rules_a_run_left_out(tmp_path: Path) -> None:
     bundle = make_bundle(run, BundleOptions(operator="tester", pdf=False, zip=False))
     info = bagit.Bag(str(bundle.folder)).info
     assert info["Not-Checked"] == "refapp-fair/deletion: tracking_before_consent (traffic capture off (--traffic off))"
+
+
+def test_allure_copies_of_the_run_files_become_links_to_them(tmp_path: Path) -> None:
+    run = _run(tmp_path / "reports")
+    steps = next((run.dir / "tests").iterdir()) / "steps"
+    (steps.parent / "traffic.har").write_text(json.dumps({"log": {"entries": ["x" * 5000]}}), encoding="utf-8")
+    results = run.allure_results
+    results.mkdir(parents=True, exist_ok=True)
+    (results / "a1-attachment.png").write_bytes((steps / "004-tap.png").read_bytes())     # allure.attach: a copy
+    (results / "a2-attachment.json").write_bytes((steps.parent / "traffic.har").read_bytes())
+    (results / "a3-attachment.png").write_bytes(_png("annotated, only in the report"))
+    before = {p.name: p.read_bytes() for p in results.iterdir()}
+    link_duplicates(run.dir / "tests", results)
+    assert {p.name: p.read_bytes() for p in results.iterdir()} == before
+    assert os.path.samefile(results / "a1-attachment.png", steps / "004-tap.png")
+    assert os.path.samefile(results / "a2-attachment.json", steps.parent / "traffic.har")
+    assert (results / "a3-attachment.png").stat().st_nlink == 1
+    assert link_duplicates(run.dir / "tests", results) == 0
+
+
+def test_the_report_reduces_a_staged_copy_and_allure_results_keep_their_files(tmp_path: Path) -> None:
+    from consent_audit.report_images import staged_results
+    results = tmp_path / "allure-results"
+    results.mkdir()
+    original = tmp_path / "001-tap.png"
+    original.write_bytes(_png("Delete"))
+    os.link(original, results / "a1-attachment.png")            # linked to the run's screenshot
+    result = {"name": "t", "attachments": [{"name": "after tap", "source": "a1-attachment.png", "type": "image/png"}]}
+    (results / "r-result.json").write_text(json.dumps(result), encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in results.iterdir()}
+    stage = staged_results(results, tmp_path / ".report-input")
+    assert reduce_attachments(stage) == 1
+    assert sorted(p.name for p in stage.iterdir()) == ["a1-attachment.jpg", "r-result.json"]
+    assert json.loads((stage / "r-result.json").read_text())["attachments"][0]["source"] == "a1-attachment.jpg"
+    assert {p.name: p.read_bytes() for p in results.iterdir()} == before      # Allure's own files, untouched
+    assert os.path.samefile(original, results / "a1-attachment.png") and original.read_bytes() == before["a1-attachment.png"]
+
+
+def test_a_run_without_zip_says_how_to_make_one(tmp_path: Path, capsys) -> None:
+    from consent_audit.commands.finish import print_paths
+    (tmp_path / "bundle.json").write_text(json.dumps({"folder": "evidence-r", "zip": None}), encoding="utf-8")
+    print_paths(tmp_path, {})
+    assert f"in one file to send: consent-audit bundle {tmp_path}" in capsys.readouterr().out
+    (tmp_path / "bundle.json").write_text(json.dumps({"folder": "evidence-r", "zip": "evidence-r.zip"}), encoding="utf-8")
+    print_paths(tmp_path, {})
+    assert "in one file to send" not in capsys.readouterr().out
