@@ -259,7 +259,7 @@ def test_summary_page_is_offline_and_complete(made: dict[str, Any], language: st
             assert html.escape(item.summary_en) in page and html.escape(item.summary_zh) in page
         for evidence in finding["evidence"]:
             assert f'href="{html.escape(evidence)}"' in page
-    assert page.count("src=\"data:image/webp;base64,") >= len({e for f in dark["findings"] for e in f["evidence"]})
+    assert page.count("src=\"data:image/jpeg;base64,") >= len({e for f in dark["findings"] for e in f["evidence"]})
 
 
 def test_summary_strings_cover_catalog_and_flows() -> None:

@@ -111,7 +111,7 @@ def _check_bundle(run_dir: Path, reason: str) -> None:
     assert list((data / "tests").glob("*/steps/*.png")), "the screenshots captured before the interruption"
     assert list((data / "tests").glob("*/trace.json")), "the trace of the interrupted test"
     page = (data / layout.SUMMARY_HTML).read_text(encoding="utf-8")
-    assert reason in page and "data:image/webp;base64," in page     # the screens captured before it stopped
+    assert reason in page and "data:image/jpeg;base64," in page     # the screens captured before it stopped
     secrets = load_target("refapp-fair").secrets()
     for path in folder.rglob("*"):
         if path.is_file():

@@ -33,14 +33,14 @@ def _page(payload: Path) -> str:
 
 def test_screens_no_step_names_yet_are_shown(tmp_path: Path) -> None:
     page = _page(_payload(tmp_path, []))
-    assert page.count("data:image/webp;base64,") == 2
+    assert page.count("data:image/jpeg;base64,") == 2
     assert f"{FOLDER}/steps/000-start.png" in page and f"{FOLDER}/steps/001-tap.png" in page
 
 
 def test_named_screens_come_first_in_step_order(tmp_path: Path) -> None:
     step = {"index": 1, "title": "tap Delete", "at": "2026-11-30T01:00:00Z", "files": {"screenshot": "steps/001-tap.png"}}
     page = _page(_payload(tmp_path, [step]))
-    assert page.count("data:image/webp;base64,") == 2
+    assert page.count("data:image/jpeg;base64,") == 2
     assert page.index("steps/001-tap.png") < page.index("steps/000-start.png") and "tap Delete" in page
 
 
@@ -55,5 +55,5 @@ def test_a_screen_stored_once_is_reduced_once_and_still_shown_at_every_step(tmp_
     real = summary_page.thumbnail_uri
     monkeypatch.setattr(summary_page, "thumbnail_uri", lambda path: made.append(path) or real(path))
     page = _page(payload)
-    assert page.count("data:image/webp;base64,") == 3 and f"{FOLDER}/steps/002-tap.png" in page
+    assert page.count("data:image/jpeg;base64,") == 3 and f"{FOLDER}/steps/002-tap.png" in page
     assert len(made) == 2

@@ -1,6 +1,6 @@
 """The case officer's summary: one offline HTML page per bundle (and a PDF print of it when Chromium is at hand).
 
-Screenshots appear as small embedded WebP thumbnails (data: URIs) linking to the original files inside the bag,
+Screenshots appear as small embedded JPEG thumbnails (data: URIs) linking to the original files inside the bag,
 so the page loads nothing from anywhere else and still points at the untouched evidence."""
 from __future__ import annotations
 
@@ -63,15 +63,14 @@ def _cell(value: Any) -> str:
 
 
 def thumbnail_uri(path: Path, width: int = THUMB_WIDTH) -> str | None:
-    """A small WebP image of a screenshot as a data: URI (half the bytes of a JPEG of the same quality; every
-    current browser and Chromium's PDF printer show it); None when the file is no readable image."""
+    """A small JPEG of a screenshot as a data: URI; None when the file is no readable image."""
     image = cv2.imread(str(path), cv2.IMREAD_COLOR)
     if image is None:
         return None
     height = max(1, round(image.shape[0] * width / image.shape[1]))
     small = cv2.resize(image, (width, height), interpolation=cv2.INTER_AREA)
-    ok, encoded = cv2.imencode(".webp", small, [int(cv2.IMWRITE_WEBP_QUALITY), 80])
-    return "data:image/webp;base64," + base64.b64encode(np.asarray(encoded).tobytes()).decode("ascii") if ok else None
+    ok, encoded = cv2.imencode(".jpg", small, [int(cv2.IMWRITE_JPEG_QUALITY), 80])
+    return "data:image/jpeg;base64," + base64.b64encode(np.asarray(encoded).tobytes()).decode("ascii") if ok else None
 
 
 def _step_captions(payload: Path, folder: str) -> dict[str, tuple[str, str, str]]:
