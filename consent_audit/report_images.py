@@ -2,8 +2,10 @@
 allure-results (`staged_results`: hard links, no bytes copied) in which every PNG attachment becomes a small
 WebP image (REPORT_WIDTH pixels wide; WebP holds a screenshot's flat colours and text in half the bytes of a
 JPEG of the same quality, and every current browser and Allure 3 show it) and the results that name it are
-rewritten to point at it; identical screenshots (the same screen after a relaunch) share one image, which the
-single-file report then embeds once. Images are reduced on every core (OpenCV releases the GIL).
+rewritten to point at it. Identical screenshots (the same screen after a relaunch) are reduced once, but each
+attachment keeps a file of its own (a hard link to the one image): Allure 3 shows a result file for the first
+attachment that names it only and marks every other one "missed", so a shared file would hide those steps'
+screenshots in the report. Images are reduced on every core (OpenCV releases the GIL).
 The report stays readable and a fraction of the size; allure-results itself keeps Allure's own files (its PNG
 attachments are links to the run's screenshots, consent_audit.evidence.once), and the original screenshots
 stay untouched in the run's tests/ folders and in the evidence bag, which is what a finding cites."""
@@ -68,13 +70,17 @@ def reduce_attachments(results: Path, width: int = REPORT_WIDTH) -> int:
         first.setdefault(digests[png], png)
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         reduced = dict(zip(first.values(), pool.map(lambda png: reduce_png(png.read_bytes(), width), first.values())))
-    for png, digest in digests.items():
+    from .evidence.once import link_or_copy
+
+    for png, digest in digests.items():         # the first of identical screens comes first (sorted)
         original = first[digest]
         if reduced[original] is None:
             continue
-        small = original.with_suffix(SUFFIX)
+        small = png.with_suffix(SUFFIX)
         if original is png:
             small.write_bytes(reduced[original])    # type: ignore[arg-type]
+        else:                                   # its own name (Allure shows a file once), the same bytes
+            link_or_copy(original.with_suffix(SUFFIX), small)
         renamed[png.name] = small.name
     if not renamed:
         return 0

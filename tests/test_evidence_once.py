@@ -94,7 +94,7 @@ def test_report_attachments_are_reduced_and_renamed(tmp_path: Path) -> None:
     assert small.shape[1] == 360 and (results / "a1-attachment.webp").stat().st_size < len(_png("Delete")) / 3
 
 
-def test_identical_report_screenshots_share_one_image(tmp_path: Path) -> None:
+def test_identical_report_screenshots_are_reduced_once_each_under_its_own_name(tmp_path: Path) -> None:
     results = tmp_path / "allure-results"
     results.mkdir()
     for name in ("a1", "a2"):
@@ -104,8 +104,9 @@ def test_identical_report_screenshots_share_one_image(tmp_path: Path) -> None:
     (results / "r-result.json").write_text(json.dumps({"attachments": attachments}), encoding="utf-8")
     assert reduce_attachments(results) == 3
     sources = [a["source"] for a in json.loads((results / "r-result.json").read_text())["attachments"]]
-    assert sources == ["a1-attachment.webp", "a1-attachment.webp", "a3-attachment.webp"]
-    assert sorted(p.name for p in results.glob("*.webp")) == ["a1-attachment.webp", "a3-attachment.webp"]
+    assert sources == ["a1-attachment.webp", "a2-attachment.webp", "a3-attachment.webp"]   # Allure shows a file once
+    assert os.path.samefile(results / "a1-attachment.webp", results / "a2-attachment.webp")
+    assert not os.path.samefile(results / "a1-attachment.webp", results / "a3-attachment.webp")
     assert not list(results.glob("*.png"))
 
 
