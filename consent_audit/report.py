@@ -127,7 +127,8 @@ def build_html_report(run: Run, node_modules: Path = NODE_MODULES) -> Path | Non
     if proc.returncode != 0 or not index.exists():
         print(f"consent-audit: the HTML report failed: {proc.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
         return None
-    html = run.masker.mask(strip_trackers(index.read_text(encoding="utf-8")))
+    from .report_images import embed_once
+    html = embed_once(run.masker.mask(strip_trackers(index.read_text(encoding="utf-8"))))
     report = run.dir / "report.html"
     report.write_text(html, encoding="utf-8")
     shutil.rmtree(out)

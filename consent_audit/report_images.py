@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -111,3 +112,26 @@ def staged_results(results: Path, stage: Path) -> Path:
         if path.is_file() and not path.is_symlink():
             link_or_copy(path, stage / path.name)
     return stage
+
+
+_DATA_CALL = re.compile(r"""d\(\s*"(data/attachments/[^"\\]+)"\s*,\s*"([A-Za-z0-9+/=]+)"\s*\)""")
+_LOADER = "window.allureReportData[name] = value"
+"""Allure 3's single-file loader, `function d(name, value)`: stores each embedded file's base64 by name, at
+once, as its list of calls is evaluated in order."""
+
+
+def embed_once(html: str) -> str:
+    """The single-file report with each attachment's bytes embedded once. Allure embeds every attachment file
+    as d("data/attachments/<id>.<ext>", "<base64>"), so the same screen under a second name (see
+    `reduce_attachments`) is embedded again; a later copy becomes d("<name>", window.allureReportData["<first
+    name>"]), which the loader has stored by then. HTML without Allure's loader is returned unchanged."""
+    if _LOADER not in html:
+        return html
+    first: dict[str, str] = {}         # SHA-256 of the base64 → the first name embedding it
+
+    def alias(match: re.Match[str]) -> str:
+        name, data = match.group(1), match.group(2)
+        earlier = first.setdefault(hashlib.sha256(data.encode("ascii")).hexdigest(), name)
+        return match.group(0) if earlier == name else f'd("{name}",window.allureReportData["{earlier}"])'
+
+    return _DATA_CALL.sub(alias, html)

@@ -54,4 +54,20 @@ def test_identical_screens_all_show_in_the_report_and_allure_results_keep_the_or
     assert len({link["id"] for link in images}) == 3 and not [link for link in images if link.get("missed")]
     assert {p.name: p.read_bytes() for p in results.glob("*.png")} == {f"{n}-attachment.png": b for n, b in shots.items()}
     assert not [p for p in run.dir.iterdir() if p.name.startswith(".")]     # the staged copy is gone
+    html = report.read_text(encoding="utf-8")
+    embedded = re.findall(r'd\("(data/attachments/[^"]+)","([A-Za-z0-9+/=]+)"\)', html)
+    aliases = re.findall(r'd\("(data/attachments/[^"]+)",window\.allureReportData\["(data/attachments/[^"]+)"\]\)', html)
+    assert len(embedded) == 2 and len(aliases) == 1          # the two screens of "Delete account": bytes once
+    assert aliases[0][1] in {name for name, _ in embedded} and aliases[0][0] not in {name for name, _ in embedded}
     assert os.path.isfile(report)
+
+
+def test_embed_once_aliases_only_later_copies_of_attachments() -> None:
+    from consent_audit.report_images import embed_once
+    loader = "<script>function d(name, value){window.allureReportData[name] = value;}</script>"
+    calls = ('d("widgets/a.json","QUFB"),d("data/attachments/1.webp","QkJC"),d("data/attachments/2.webp","Q0ND"),'
+             'd("data/attachments/3.webp","QkJC"),d("widgets/b.json","QUFB")')
+    out = embed_once(loader + calls)
+    assert out == loader + calls.replace('d("data/attachments/3.webp","QkJC")',
+                                         'd("data/attachments/3.webp",window.allureReportData["data/attachments/1.webp"])')
+    assert embed_once(calls) == calls                    # no Allure loader: left as it is
