@@ -34,8 +34,12 @@ $(STAMPS)/drivers: $(STAMPS)/node tools/appium-drivers.txt
 # WORKERS: audits in parallel (pytest-xdist), each with its own Appium server and reference app (docs/farm.md)
 WORKERS ?= 2
 
+# ZIP: the evidence bag also as one zip (make audit ZIP=yes). Off by default: the zip repeats every byte of the
+# bag (a zip cannot share them); `consent-audit bundle RUN` zips the bag later, its digest unchanged (docs/farm.md).
+ZIP ?= no
+
 audit: setup
-	@$(BIN)/consent-audit run --workers $(WORKERS) $(ARGS)
+	@$(BIN)/consent-audit run --workers $(WORKERS) $(if $(filter yes,$(ZIP)),,--no-zip) $(ARGS)
 
 # A Selenium Grid 4 on loopback: a hub (port GRID_PORT) and NODES relay nodes, each to its own Appium server.
 # Audit through it from another shell: consent-audit run --profile grid-chromium --appium-url http://127.0.0.1:4444

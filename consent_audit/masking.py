@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import threading
 from pathlib import Path
@@ -72,11 +73,15 @@ class Masker:
         return data
 
     def mask_file(self, path: Path) -> bool:
-        """Rewrite a text file with secrets masked; returns whether anything changed."""
+        """Rewrite a text file with secrets masked; returns whether anything changed. The masked text is a new
+        file put in the old one's place (os.replace), never written into it: a file hard-linked to another name
+        (consent_audit.evidence.once) changes under this name only."""
         raw = path.read_text(encoding="utf-8", errors="replace")
         masked = self.mask(raw)
         if masked != raw:
-            path.write_text(masked, encoding="utf-8")
+            spare = path.with_name(f".{path.name}.masked")
+            spare.write_text(masked, encoding="utf-8")
+            os.replace(spare, path)
             return True
         return False
 

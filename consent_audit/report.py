@@ -113,17 +113,22 @@ def build_html_report(run: Run, node_modules: Path = NODE_MODULES) -> Path | Non
     for result in run.allure_results.glob("*.json"):
         run.masker.mask_file(result)
     from .nightly.history import history_args
-    from .report_images import reduce_attachments
-    reduce_attachments(run.allure_results)        # originals stay in tests/ and the evidence bag
-    proc = subprocess.run([str(allure_bin), "awesome", str(run.allure_results), "-o", str(out), "--single-file",
-                           "--report-name", f"consent-audit {run.run_id}", *history_args(run.root)],
-                          capture_output=True, text=True, timeout=600,
-                          env={"PATH": "/usr/bin:/bin", "ALLURE_NO_ANALYTICS": "1", "HOME": str(run.dir)})
+    from .report_images import reduce_attachments, staged_results
+    stage = staged_results(run.allure_results, run.dir / ".report-input")     # hidden: never bundled
+    try:
+        reduce_attachments(stage)          # the report's JPEGs; allure-results keeps Allure's own files
+        proc = subprocess.run([str(allure_bin), "awesome", str(stage), "-o", str(out), "--single-file",
+                               "--report-name", f"consent-audit {run.run_id}", *history_args(run.root)],
+                              capture_output=True, text=True, timeout=600,
+                              env={"PATH": "/usr/bin:/bin", "ALLURE_NO_ANALYTICS": "1", "HOME": str(run.dir)})
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
     index = out / "index.html"
     if proc.returncode != 0 or not index.exists():
         print(f"consent-audit: the HTML report failed: {proc.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
         return None
-    html = run.masker.mask(strip_trackers(index.read_text(encoding="utf-8")))
+    from .report_images import embed_once
+    html = embed_once(run.masker.mask(strip_trackers(index.read_text(encoding="utf-8"))))
     report = run.dir / "report.html"
     report.write_text(html, encoding="utf-8")
     shutil.rmtree(out)
@@ -227,6 +232,8 @@ def finish_run(run: Run, config: Any) -> None:
     app = run.meta.get("reference_app", {})
     _attempt("writing the Allure metadata", lambda: write_allure_metadata(
         run, {"appium": (run.meta.get("appium") or {}).get("url"), "reference_app_build": app.get("build")}))
+    from .evidence.once import link_duplicates
+    _attempt("storing each file once", lambda: link_duplicates(run.dir / "tests", run.allure_results))
     from .wrapup import STATE
     STATE.armed = True
     mode = config.getoption("--html-report")

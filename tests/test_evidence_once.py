@@ -86,15 +86,15 @@ def test_report_attachments_are_reduced_and_renamed(tmp_path: Path) -> None:
         {"name": "log", "source": "a2-attachment.txt", "type": "text/plain"}]}]}
     (results / "r-result.json").write_text(json.dumps(result), encoding="utf-8")
     assert reduce_attachments(results) == 1
-    assert sorted(p.name for p in results.iterdir()) == ["a1-attachment.jpg", "a2-attachment.txt", "r-result.json"]
+    assert sorted(p.name for p in results.iterdir()) == ["a1-attachment.webp", "a2-attachment.txt", "r-result.json"]
     attachments = json.loads((results / "r-result.json").read_text())["steps"][0]["attachments"]
-    assert attachments[0] == {"name": "after tap", "source": "a1-attachment.jpg", "type": "image/jpeg"}
+    assert attachments[0] == {"name": "after tap", "source": "a1-attachment.webp", "type": "image/webp"}
     assert attachments[1]["source"] == "a2-attachment.txt"
-    small = cv2.imread(str(results / "a1-attachment.jpg"))
-    assert small.shape[1] == 360 and (results / "a1-attachment.jpg").stat().st_size < len(_png("Delete")) / 3
+    small = cv2.imread(str(results / "a1-attachment.webp"))
+    assert small.shape[1] == 360 and (results / "a1-attachment.webp").stat().st_size < len(_png("Delete")) / 3
 
 
-def test_identical_report_screenshots_share_one_jpeg(tmp_path: Path) -> None:
+def test_identical_report_screenshots_are_reduced_once_each_under_its_own_name(tmp_path: Path) -> None:
     results = tmp_path / "allure-results"
     results.mkdir()
     for name in ("a1", "a2"):
@@ -104,8 +104,9 @@ def test_identical_report_screenshots_share_one_jpeg(tmp_path: Path) -> None:
     (results / "r-result.json").write_text(json.dumps({"attachments": attachments}), encoding="utf-8")
     assert reduce_attachments(results) == 3
     sources = [a["source"] for a in json.loads((results / "r-result.json").read_text())["attachments"]]
-    assert sources == ["a1-attachment.jpg", "a1-attachment.jpg", "a3-attachment.jpg"]
-    assert sorted(p.name for p in results.glob("*.jpg")) == ["a1-attachment.jpg", "a3-attachment.jpg"]
+    assert sources == ["a1-attachment.webp", "a2-attachment.webp", "a3-attachment.webp"]   # Allure shows a file once
+    assert os.path.samefile(results / "a1-attachment.webp", results / "a2-attachment.webp")
+    assert not os.path.samefile(results / "a1-attachment.webp", results / "a3-attachment.webp")
     assert not list(results.glob("*.png"))
 
 
@@ -133,3 +134,64 @@ def test_bag_info_names_the_rules_a_run_left_out(tmp_path: Path) -> None:
     bundle = make_bundle(run, BundleOptions(operator="tester", pdf=False, zip=False))
     info = bagit.Bag(str(bundle.folder)).info
     assert info["Not-Checked"] == "refapp-fair/deletion: tracking_before_consent (traffic capture off (--traffic off))"
+
+
+def test_allure_copies_of_the_run_files_become_links_to_them(tmp_path: Path) -> None:
+    run = _run(tmp_path / "reports")
+    steps = next((run.dir / "tests").iterdir()) / "steps"
+    (steps.parent / "traffic.har").write_text(json.dumps({"log": {"entries": ["x" * 5000]}}), encoding="utf-8")
+    results = run.allure_results
+    results.mkdir(parents=True, exist_ok=True)
+    (results / "a1-attachment.png").write_bytes((steps / "004-tap.png").read_bytes())     # allure.attach: a copy
+    (results / "a2-attachment.json").write_bytes((steps.parent / "traffic.har").read_bytes())
+    (results / "a3-attachment.png").write_bytes(_png("annotated, only in the report"))
+    before = {p.name: p.read_bytes() for p in results.iterdir()}
+    link_duplicates(run.dir / "tests", results)
+    assert {p.name: p.read_bytes() for p in results.iterdir()} == before
+    assert os.path.samefile(results / "a1-attachment.png", steps / "004-tap.png")
+    assert os.path.samefile(results / "a2-attachment.json", steps.parent / "traffic.har")
+    assert (results / "a3-attachment.png").stat().st_nlink == 1
+    assert link_duplicates(run.dir / "tests", results) == 0
+
+
+def test_the_report_reduces_a_staged_copy_and_allure_results_keep_their_files(tmp_path: Path) -> None:
+    from consent_audit.report_images import staged_results
+    results = tmp_path / "allure-results"
+    results.mkdir()
+    original = tmp_path / "001-tap.png"
+    original.write_bytes(_png("Delete"))
+    os.link(original, results / "a1-attachment.png")            # linked to the run's screenshot
+    result = {"name": "t", "attachments": [{"name": "after tap", "source": "a1-attachment.png", "type": "image/png"}]}
+    (results / "r-result.json").write_text(json.dumps(result), encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in results.iterdir()}
+    stage = staged_results(results, tmp_path / ".report-input")
+    assert reduce_attachments(stage) == 1
+    assert sorted(p.name for p in stage.iterdir()) == ["a1-attachment.webp", "r-result.json"]
+    assert json.loads((stage / "r-result.json").read_text())["attachments"][0]["source"] == "a1-attachment.webp"
+    assert {p.name: p.read_bytes() for p in results.iterdir()} == before      # Allure's own files, untouched
+    assert os.path.samefile(original, results / "a1-attachment.png") and original.read_bytes() == before["a1-attachment.png"]
+
+
+def test_a_run_without_zip_says_how_to_make_one(tmp_path: Path, capsys) -> None:
+    from consent_audit.commands.finish import print_paths
+    (tmp_path / "bundle.json").write_text(json.dumps({"folder": "evidence-r", "zip": None}), encoding="utf-8")
+    print_paths(tmp_path, {})
+    assert f"in one file to send: consent-audit bundle {tmp_path}" in capsys.readouterr().out
+    (tmp_path / "bundle.json").write_text(json.dumps({"folder": "evidence-r", "zip": "evidence-r.zip"}), encoding="utf-8")
+    print_paths(tmp_path, {})
+    assert "in one file to send" not in capsys.readouterr().out
+
+
+def test_report_images_are_webp_at_most_half_a_jpeg_of_the_same_quality() -> None:
+    from consent_audit.report_images import QUALITY, reduce_png
+    screen = np.full((2400, 1080, 3), 244, np.uint8)              # an app screen: flat colours and text
+    screen[:160] = (120, 130, 0)
+    for row, text in enumerate(["Delete account", "Keep my data", "Continue", "Cancel"]):
+        cv2.rectangle(screen, (60, 300 + row * 260), (1020, 480 + row * 260), (255, 255, 255), -1)
+        cv2.putText(screen, text, (100, 410 + row * 260), cv2.FONT_HERSHEY_SIMPLEX, 2.2, (40, 40, 40), 4)
+    small = reduce_png(cv2.imencode(".png", screen)[1].tobytes())
+    assert small is not None and small[:4] == b"RIFF" and small[8:12] == b"WEBP"
+    resized = cv2.resize(screen, (360, 800), interpolation=cv2.INTER_AREA)
+    jpeg = cv2.imencode(".jpg", resized, [int(cv2.IMWRITE_JPEG_QUALITY), QUALITY])[1]
+    assert len(small) <= len(jpeg) / 2
+    assert cv2.imdecode(np.frombuffer(small, np.uint8), cv2.IMREAD_COLOR).shape[:2] == (800, 360)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+from pathlib import Path
 
 import pytest
 
@@ -41,3 +43,14 @@ def test_logging_filter_masks_messages(caplog) -> None:
     with caplog.at_level(logging.INFO, logger="test-masking"):
         logger.info("typing %s now", "s3cret-pass")
     assert "s3cret-pass" not in caplog.text and MASK in caplog.text
+
+
+def test_masking_a_file_never_writes_through_its_hard_links(tmp_path: Path) -> None:
+    masker = Masker(["Link-Secret-99"])
+    kept = tmp_path / "steps.html"
+    kept.write_text("<p>Link-Secret-99</p>", encoding="utf-8")
+    linked = tmp_path / "attachment.html"
+    os.link(kept, linked)
+    assert masker.mask_file(linked) is True
+    assert "Link-Secret-99" not in linked.read_text() and kept.read_text() == "<p>Link-Secret-99</p>"
+    assert not list(tmp_path.glob(".*"))

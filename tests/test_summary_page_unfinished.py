@@ -42,3 +42,18 @@ def test_named_screens_come_first_in_step_order(tmp_path: Path) -> None:
     page = _page(_payload(tmp_path, [step]))
     assert page.count("data:image/jpeg;base64,") == 2
     assert page.index("steps/001-tap.png") < page.index("steps/000-start.png") and "tap Delete" in page
+
+
+def test_a_screen_stored_once_is_reduced_once_and_still_shown_at_every_step(tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    from consent_audit.evidence import summary_page
+    payload = _payload(tmp_path, [])
+    steps = payload / FOLDER / "steps"
+    os.link(steps / "001-tap.png", steps / "002-tap.png")         # the same screen again (evidence.once)
+    made: list[Path] = []
+    real = summary_page.thumbnail_uri
+    monkeypatch.setattr(summary_page, "thumbnail_uri", lambda path: made.append(path) or real(path))
+    page = _page(payload)
+    assert page.count("data:image/jpeg;base64,") == 3 and f"{FOLDER}/steps/002-tap.png" in page
+    assert len(made) == 2

@@ -88,3 +88,5 @@ def print_paths(run_dir: Path, summary: dict[str, Any]) -> None:
     bundle = _read_json(run_dir / "bundle.json") or {}
     if bundle.get("zip") or bundle.get("folder"):
         print(f"bundle:  {run_dir / (bundle.get('zip') or bundle['folder'])}  (check with: consent-audit verify PATH)")
+        if not bundle.get("zip"):        # --no-zip (make audit): the bag in one file, digest unchanged, on demand
+            print(f"         in one file to send: consent-audit bundle {run_dir}")

@@ -195,7 +195,7 @@ def make_bundle(run: Run, options: BundleOptions) -> Bundle:
     for leftover in (stage, final, zipped):
         _remove(leftover)
     stage.mkdir()
-    link_duplicates(run.dir / "tests")      # identical screenshots and sources stored once
+    link_duplicates(run.dir / "tests", run.allure_results)    # identical captures, Allure's copies: stored once
     notes: list[str] = []
     try:
         masker = run.masker

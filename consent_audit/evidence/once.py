@@ -30,26 +30,32 @@ def file_digest(path: Path, algorithm: str = "sha256") -> str:
         return hashlib.file_digest(handle, algorithm).hexdigest()
 
 
-def link_duplicates(folder: Path, min_bytes: int = MIN_BYTES) -> int:
-    """Replace every file under `folder` whose bytes equal an earlier one's (same size, same SHA-256) by a
-    hard link to it; returns the bytes saved. Symbolic links and files already linked are skipped; a file
-    that cannot be linked stays as it is."""
-    if not folder.is_dir():
-        return 0
+def link_duplicates(*folders: Path, min_bytes: int = MIN_BYTES) -> int:
+    """Replace every file under `folders` whose bytes equal an earlier one's (same size, same SHA-256) by a
+    hard link to it; returns the bytes saved. Files are taken folder by folder in the order given (the first
+    copy met is the one kept), so `link_duplicates(run / "tests", run / "allure-results")` turns Allure's
+    copies of the screenshots and HAR files into links to the run's own. Symbolic links are skipped; a file
+    already linked is hashed once; a file that cannot be linked stays as it is."""
     by_size: dict[int, list[Path]] = {}
-    for path in sorted(folder.rglob("*")):
-        if path.is_symlink() or not path.is_file():
+    for folder in folders:
+        if not folder.is_dir():
             continue
-        size = path.stat().st_size
-        if size >= min_bytes:
-            by_size.setdefault(size, []).append(path)
+        for path in sorted(folder.rglob("*")):
+            if path.is_symlink() or not path.is_file():
+                continue
+            size = path.stat().st_size
+            if size >= min_bytes:
+                by_size.setdefault(size, []).append(path)
     saved = 0
+    digests: dict[tuple[int, int], str] = {}          # (device, inode) → SHA-256: linked names hashed once
     for size, paths in by_size.items():
         if len(paths) < 2:
             continue
         first: dict[str, Path] = {}
         for path in paths:
-            key = file_digest(path)
+            stat = path.stat()
+            inode = (stat.st_dev, stat.st_ino)
+            key = digests.get(inode) or digests.setdefault(inode, file_digest(path))
             original = first.setdefault(key, path)
             if original is path or os.path.samefile(original, path):
                 continue

@@ -132,7 +132,7 @@ class SummaryPage:
         self.catalog = catalog
         self.flow_patterns = flow_patterns
         self.summary = json.loads((payload / "summary.json").read_text(encoding="utf-8"))
-        self._thumbs: dict[Path, str | None] = {}
+        self._thumbs: dict[tuple[int, int], str | None] = {}      # (device, inode): hard links made once
 
     def text(self, key: str, **values: Any) -> str:
         return _e(str(self.t[key]).format(**values))
@@ -265,9 +265,11 @@ class SummaryPage:
             else:
                 caption = self.text("step_other", file=Path(evidence).name)
             when = f"<br>{self.text('at')} {_e(at)}" if at else ""
-            if path not in self._thumbs:
-                self._thumbs[path] = thumbnail_uri(path)
-            uri = self._thumbs[path]
+            stat = path.stat()
+            key = (stat.st_dev, stat.st_ino)        # the same screen stored once (evidence.once): one thumbnail
+            if key not in self._thumbs:
+                self._thumbs[key] = thumbnail_uri(path)
+            uri = self._thumbs[key]
             image = f"<img src=\"{uri}\" alt=\"{_e(Path(evidence).name)}\">" if uri else _e(Path(evidence).name)
             figures.append(f"<figure><a href=\"{_e(evidence)}\">{image}</a><figcaption>{caption}{when}"
                            f"<br><code>{_e(evidence)}</code></figcaption></figure>")
