@@ -254,3 +254,68 @@ def test_a_target_on_loopback_gets_a_browser_that_resolves_only_its_mapped_hosts
     merged = session_capabilities("cdp", own, [], isolate=True)["goog:chromeOptions"]["args"]
     assert merged == ["--host-resolver-rules=MAP api.example.org 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, "
                       "EXCLUDE localhost"]                                # a profile's own rules come first
+
+
+def test_a_settle_right_after_a_read_counts_that_read_and_a_late_request_still_lands_in_its_phase(
+        tmp_path: Path) -> None:
+    """A phase opened just after a step's own read of the capture (Recorder.phase) needs no second read when
+    that read already showed the quiet (one round trip per step, not two); a request the app sends after the
+    settle is still read later and belongs to the phase and step during which it was sent."""
+    import time
+    from consent_audit.traffic.measure import settle
+    source = CountingSource()
+    log = TrafficLog(source, Masker(), tmp_path, "http://127.0.0.1:8000/app/x/")
+    now = time.time()
+    log.step_started(1, now - 2.0)
+    log.phase("launch", since=now - 2.0, step=1, consent="unanswered")
+    log.collect()                                     # the step's own read
+    settle(log, quiet=0.15, timeout=3.0)
+    assert source.reads == 1
+    log.phase("after accept", since=now - 1.0, step=1, consent="accepted")
+    source.queue = [entry("http://a.example/late", time.time())]      # sent after the settle returned
+    time.sleep(0.05)                                  # the next settle is no longer right after a read
+    settle(log, quiet=0.15, timeout=3.0)
+    assert source.reads >= 2
+    late = log.entries[-1]
+    assert late["request"]["url"].endswith("/late") and late["_phaseName"] == "after accept" and late["_step"] == 1
+
+
+def test_a_read_that_showed_requests_open_is_followed_by_another(tmp_path: Path) -> None:
+    """The read a settle skips is only one that already showed nothing open: while a request is open the
+    capture is read again until it has finished."""
+    import time
+    from consent_audit.traffic.measure import settle
+    source = CountingSource(open_reads=2)             # the step's read and the next one see a request open
+    log = TrafficLog(source, Masker(), tmp_path, "http://127.0.0.1:8000/app/x/")
+    log.step_started(1, time.time() - 5.0)
+    log.collect()
+    settle(log, quiet=0.15, timeout=3.0)
+    assert source.reads >= 3 and source.pending() == 0
+
+
+def test_the_bodies_of_one_drain_are_read_together_and_one_lost_body_loses_only_itself() -> None:
+    """Each body is a DevTools round trip through Appium: the bodies a drain needs are asked for at once, not
+    one after the other (the fake session's calls meet at a barrier, which calls made in turn never reach),
+    and a body the browser no longer has is unknown for that request alone."""
+    import threading
+    meet = threading.Barrier(4, timeout=5)      # the four reads this drain needs, all in flight together
+
+    class SlowSession(FakeSession):
+        def cdp(self, cmd: str, params: dict[str, Any]) -> dict[str, Any]:
+            meet.wait()
+            return super().cdp(cmd, params)
+
+    batch = []
+    for rid in ("1", "2", "3"):
+        batch += [event("Network.requestWillBeSent", requestId=rid, wallTime=T0 + int(rid), timestamp=int(rid),
+                        type="Fetch", request={"url": f"http://127.0.0.1:8/api/{rid}", "method": "POST",
+                                               "headers": {}, "hasPostData": rid == "3"}),
+                  answered(rid, mime="application/json"), done(rid, T0 + int(rid))]
+    session = SlowSession([batch], bodies={"body:1": {"body": '{"a":1}'}, "post:3": "x=1"})   # no body:2 nor body:3
+    entries = CdpNetworkLog(session.read_log, session.cdp).drain()
+    assert [e["request"]["url"][-1] for e in entries] == ["1", "2", "3"]
+    assert entries[0]["_responseBody"] == b'{"a":1}'
+    assert entries[1]["_responseBody"] is None and entries[2]["_responseBody"] is None
+    assert entries[2]["_requestBody"] == b"x=1"
+    assert not any("_wants" in e for e in entries)
+    assert len(session.calls) == 4
