@@ -319,3 +319,29 @@ def test_the_bodies_of_one_drain_are_read_together_and_one_lost_body_loses_only_
     assert entries[2]["_requestBody"] == b"x=1"
     assert not any("_wants" in e for e in entries)
     assert len(session.calls) == 4
+
+
+def test_a_settle_whose_quiet_is_known_to_end_later_reads_once_at_that_end(tmp_path: Path) -> None:
+    """A relaunch's requests just ended: the quiet cannot be over before `quiet` s after them, so the settle
+    reads the capture once, then, instead of once now and again then; a request sent while it waits is in
+    that read and the quiet is counted again from its end."""
+    import threading
+    import time
+    from consent_audit.traffic.measure import settle
+    source = CountingSource()
+    log = TrafficLog(source, Masker(), tmp_path, "http://127.0.0.1:8000/app/x/")
+    log.step_started(1, time.time() - 5.0)
+    source.queue = [entry("http://a.example/relaunch", time.time())]
+    log.collect()
+    time.sleep(0.05)                                  # the flow read the stored state meanwhile
+    began = time.monotonic()
+    settle(log, quiet=0.3, timeout=3.0)
+    assert source.reads == 2 and time.monotonic() - began >= 0.2
+    source.queue = [entry("http://a.example/relaunch-2", time.time())]
+    log.collect()
+    late = threading.Timer(0.1, lambda: source.queue.append(entry("http://a.example/late", time.time())))
+    late.start()
+    began = time.monotonic()
+    settle(log, quiet=0.3, timeout=3.0)
+    late.join()
+    assert log.entries[-1]["request"]["url"].endswith("/late") and time.monotonic() - began >= 0.35

@@ -43,9 +43,13 @@ def settle(traffic: TrafficLog, quiet: float = QUIET_S, timeout: float = SETTLE_
     when the quiet would be complete (each read is a round trip to the driver); while a request is open, every
     OPEN_POLL_S. A read that answered less than OPEN_POLL_S ago (the one that ended a step, just before a
     phase opens) counts as the first: a settle is never surer than its poll interval, and every later read
-    is its own."""
+    is its own. When what the log knows already puts the end of the quiet ahead (a relaunch's requests just
+    ended), the first read waits for it: reading sooner could only move that end further away."""
     deadline = time.monotonic() + timeout
     just_read = time.monotonic() - traffic.read_at < OPEN_POLL_S
+    ahead = quiet - (time.time() - traffic.last_activity())
+    if not just_read and ahead > 0:
+        _PAUSE.wait(min(ahead, timeout))
     while True:
         if not just_read:
             traffic.collect()
