@@ -26,12 +26,11 @@ log = logging.getLogger("consent_audit")
 
 
 def _failed(request: pytest.FixtureRequest) -> bool:
-    """Whether setup or the test failed, an audit that found a dark pattern aside: pytest fails its test,
-    but that is its verdict, with its findings' evidence, not a failure of the suite to capture a screen
-    for (as pytest_runtest_makereport, which attaches none for it either)."""
-    reports = request.node.stash.get(REPORTS_KEY, {})
+    """Whether setup or the test failed; a found audit's failed call is its verdict, with its findings'
+    evidence, not a failure to capture a screen for (as in pytest_runtest_makereport)."""
     result = request.node.stash.get(RESULT_KEY, None)
     found = result is not None and result.outcome == Outcome.FOUND
+    reports = request.node.stash.get(REPORTS_KEY, {})
     return any(r.failed and not (found and when == "call") for when, r in reports.items())
 
 
