@@ -293,34 +293,6 @@ def test_a_read_that_showed_requests_open_is_followed_by_another(tmp_path: Path)
     assert source.reads >= 3 and source.pending() == 0
 
 
-def test_the_bodies_of_one_drain_are_read_together_and_one_lost_body_loses_only_itself() -> None:
-    """Each body is a DevTools round trip through Appium: the bodies a drain needs are asked for at once, not
-    one after the other (the fake session's calls meet at a barrier, which calls made in turn never reach),
-    and a body the browser no longer has is unknown for that request alone."""
-    import threading
-    meet = threading.Barrier(4, timeout=5)      # the four reads this drain needs, all in flight together
-
-    class SlowSession(FakeSession):
-        def cdp(self, cmd: str, params: dict[str, Any]) -> dict[str, Any]:
-            meet.wait()
-            return super().cdp(cmd, params)
-
-    batch = []
-    for rid in ("1", "2", "3"):
-        batch += [event("Network.requestWillBeSent", requestId=rid, wallTime=T0 + int(rid), timestamp=int(rid),
-                        type="Fetch", request={"url": f"http://127.0.0.1:8/api/{rid}", "method": "POST",
-                                               "headers": {}, "hasPostData": rid == "3"}),
-                  answered(rid, mime="application/json"), done(rid, T0 + int(rid))]
-    session = SlowSession([batch], bodies={"body:1": {"body": '{"a":1}'}, "post:3": "x=1"})   # no body:2 nor body:3
-    entries = CdpNetworkLog(session.read_log, session.cdp).drain()
-    assert [e["request"]["url"][-1] for e in entries] == ["1", "2", "3"]
-    assert entries[0]["_responseBody"] == b'{"a":1}'
-    assert entries[1]["_responseBody"] is None and entries[2]["_responseBody"] is None
-    assert entries[2]["_requestBody"] == b"x=1"
-    assert not any("_wants" in e for e in entries)
-    assert len(session.calls) == 4
-
-
 def test_a_settle_whose_quiet_is_known_to_end_later_reads_once_at_that_end(tmp_path: Path) -> None:
     """A relaunch's requests just ended: the quiet cannot be over before `quiet` s after them, so the settle
     reads the capture once, then, instead of once now and again then; a request sent while it waits is in

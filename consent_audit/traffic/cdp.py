@@ -3,8 +3,7 @@ exposes it: chromedriver's performance log (`goog:loggingPrefs: {performance: AL
 `goog:chromeOptions.perfLoggingPrefs.enableNetwork`) buffers the page's `Network.*` events; `drain()` reads
 them (`POST /session/{id}/se/log`, proxied by the driver to chromedriver) and turns every finished request into
 a HAR 1.2 entry. Request bodies missing from an event are read with `Network.getRequestPostData`, response
-bodies with `Network.getResponseBody` (`POST /session/{id}/goog/cdp/execute`), the bodies of one drain together
-(BODY_READS_AT_ONCE in flight). Both calls go through Appium,
+bodies with `Network.getResponseBody` (`POST /session/{id}/goog/cdp/execute`). Both calls go through Appium,
 so this works with a remote server too (the DevTools `debuggerAddress` a session reports is local to it).
 
 Shapes: an entry is a HAR 1.2 `entries[]` dict (`startedDateTime`, `time` ms, `request`, `response`,
@@ -16,7 +15,6 @@ from __future__ import annotations
 import base64
 import json
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from typing import Any, Callable, Mapping
 
@@ -27,9 +25,6 @@ DATA_TYPES = frozenset({"XHR", "Fetch", "Ping", "EventSource", "Other"})
 """DevTools resource types whose response bodies are read: the data an app exchanges. The app's own documents,
 scripts, styles, images and fonts are not (one DevTools call each, and they are the app, not what it sends)."""
 PERF_PREFS = {"enableNetwork": True, "enablePage": False}
-BODY_READS_AT_ONCE = 4
-"""Body reads of one drain sent together (each is a round trip through Appium; chromedriver answers them in
-turn, but their HTTP and proxy time overlaps instead of adding up)."""
 
 Cdp = Callable[[str, Mapping[str, Any]], Mapping[str, Any]]
 """(DevTools command, params) -> its result; raises on a DevTools error."""
@@ -90,8 +85,7 @@ class CdpNetworkLog:
         return cls(read_log, cdp, response_bodies)
 
     def drain(self) -> list[dict[str, Any]]:
-        """The entries of every request that finished (or failed) since the last call, in start order, with
-        the bodies they need read (see `_read_bodies`)."""
+        """The entries of every request that finished (or failed) since the last call, in start order."""
         done: list[dict[str, Any]] = []
         for item in self.read_log():
             try:
@@ -102,7 +96,6 @@ class CdpNetworkLog:
             if method.startswith("Network."):
                 self.events += 1
                 done += self._event(method, params)
-        self._read_bodies(done)
         return sorted(done, key=lambda e: e["_wallTime"])
 
     def pending(self) -> int:
@@ -112,25 +105,7 @@ class CdpNetworkLog:
     def flush(self) -> list[dict[str, Any]]:
         """The entries still open (at the end of a test), marked unfinished."""
         out = [self._finish(rid, error="unfinished when the capture ended") for rid in list(self._open)]
-        self._read_bodies(out)
         return sorted(out, key=lambda e: e["_wallTime"])
-
-    def _read_bodies(self, entries: list[dict[str, Any]]) -> None:
-        """Read the bodies `_finish` marked as wanted (`_wants`: "_requestBody" / "_responseBody"), all in
-        one go: up to BODY_READS_AT_ONCE DevTools calls in flight. One the browser no longer has is None."""
-        wanted = [(entry, key) for entry in entries for key in entry.pop("_wants", ())]
-        read = {"_requestBody": self._post_data, "_responseBody": self._response_body}
-
-        def one(job: tuple[dict[str, Any], str]) -> bytes | None:
-            entry, key = job
-            return read[key](entry["_requestId"])
-        if len(wanted) > 1:
-            with ThreadPoolExecutor(min(BODY_READS_AT_ONCE, len(wanted))) as pool:
-                bodies = list(pool.map(one, wanted))
-        else:
-            bodies = [one(job) for job in wanted]
-        for (entry, key), body in zip(wanted, bodies):
-            entry[key] = body
 
     # --- events ---
     def _event(self, method: str, p: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -197,22 +172,17 @@ class CdpNetworkLog:
         entry["_responseTiming"] = r.get("timing") or {}
 
     def _finish(self, rid: str, error: str = "", body: bool = True) -> dict[str, Any]:
-        """The entry of a request that ended; the bodies to read from the browser are listed in `_wants`
-        (read by the drain, `_read_bodies`)."""
         entry = self._open.pop(rid)
         req, res = entry["request"], entry["response"]
-        wants: list[str] = []
         if req.pop("_hasPostData") and entry["_requestBody"] is None:
-            wants.append("_requestBody")
+            entry["_requestBody"] = self._post_data(rid)
         req["headers"] = _headers({**req["headers"], **entry.pop("_extraRequestHeaders", {})})
         res["headers"] = _headers({**res["headers"], **entry.pop("_extraResponseHeaders", {})})
         if error:
             entry["_error"] = error
         elif (body and self.response_bodies and res["status"] and res["status"] not in (204, 304)
               and entry.get("_resourceType") in DATA_TYPES):
-            wants.append("_responseBody")
-        if wants:
-            entry["_wants"] = wants
+            entry["_responseBody"] = self._response_body(rid)
         start, end = entry.pop("_startTimestamp", None), entry.pop("_endTimestamp", None)
         total = (end - start) * 1000.0 if start is not None and end is not None else -1
         entry["time"] = round(max(total, 0.0), 3) if total >= 0 else 0
