@@ -4,10 +4,12 @@
 
 Each round runs `consent-audit run --traffic off` and `--traffic cdp` (the order alternates between rounds, so
 a machine that warms up or gets busier favours neither), on the same targets and flows. The time of an audit is
-its Allure test result's stop - start (session, journeys, verdict and the writing of traffic.har; the Appium
-server's start is outside it). Prints per round and in all: seconds without, with, and the ratio with / without
-(target: at most 1.15). Never asserts. Defaults: the consent flow on refapp-fair and
-refapp-tracking-before-consent (a page with tracker requests), 3 rounds.
+its Allure test result's stop - start (the test function: journeys, waits for the traffic to go quiet,
+figures and verdict) plus the teardown of its `recorder` fixture, an Allure container's "after" (the last read
+of the capture, traffic.har written, the screen at a failure, trace.json). The browser session's start
+(fixture setup, shared by the tests of a run) and the Appium server's are outside it. Prints per round and in
+all: seconds without, with, and the ratio with / without (target: at most 1.15). Never asserts. Defaults: the
+consent flow on refapp-fair and refapp-tracking-before-consent (a page with tracker requests), 3 rounds.
 """
 from __future__ import annotations
 
@@ -24,13 +26,33 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_TARGETS = ("refapp-fair", "refapp-tracking-before-consent")
 
 
+CLOSE_FIXTURE = "recorder"
+"""The fixture whose teardown closes an audit's capture (consent_audit.fixtures.recorder)."""
+
+
+def _closing_ms(results: Path) -> dict[str, float]:
+    """Test uuid -> ms spent in the teardown of its CLOSE_FIXTURE (Allure containers: befores / afters of a
+    fixture, `children` the tests it served)."""
+    out: dict[str, float] = {}
+    for path in results.glob("*-container.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        ms = sum(a["stop"] - a["start"] for a in data.get("afters", [])
+                 if str(a.get("name", "")).split("::")[0] == CLOSE_FIXTURE and "start" in a and "stop" in a)
+        for uuid in data.get("children", []) if ms else ():
+            out[uuid] = out.get(uuid, 0.0) + ms
+    return out
+
+
 def audit_seconds(run_dir: Path) -> tuple[float, int]:
-    """Sum of the audits' durations (s) from the Allure results, and how many audits there were."""
+    """Sum of the audits' durations (s; see the module doc) from the Allure results, and how many audits
+    there were."""
     total, count = 0.0, 0
-    for path in (run_dir / "allure-results").glob("*-result.json"):
+    results = run_dir / "allure-results"
+    closing = _closing_ms(results)
+    for path in results.glob("*-result.json"):
         data = json.loads(path.read_text(encoding="utf-8"))
         if "start" in data and "stop" in data:
-            total += (data["stop"] - data["start"]) / 1000.0
+            total += (data["stop"] - data["start"] + closing.get(data.get("uuid", ""), 0.0)) / 1000.0
             count += 1
     return total, count
 

@@ -14,6 +14,7 @@ from .appium_server import AppiumServer, log_tail, server_status
 from .audit import RESULT_KEY, Audit, allure_test_open
 from .errors import UsageError
 from .masking import Masker
+from .model import Outcome
 from .page import AppContext
 from .plugin import FAILURE_KEY, REPORTS_KEY, RUN_KEY
 from .profiles import Profile, load_profile
@@ -25,8 +26,12 @@ log = logging.getLogger("consent_audit")
 
 
 def _failed(request: pytest.FixtureRequest) -> bool:
+    """Whether setup or the test failed; a found audit's failed call is its verdict, with its findings'
+    evidence, not a failure to capture a screen for (as in pytest_runtest_makereport)."""
+    result = request.node.stash.get(RESULT_KEY, None)
+    found = result is not None and result.outcome == Outcome.FOUND
     reports = request.node.stash.get(REPORTS_KEY, {})
-    return any(r.failed for r in reports.values())
+    return any(r.failed and not (found and when == "call") for when, r in reports.items())
 
 
 # --- session fixtures (override any in your conftest.py) ---------------------------------------------

@@ -124,11 +124,15 @@ def judge(unanswered: Mapping[str, Any] | None, accepted: Mapping[str, Any] | No
 
 def after_relaunch(platform: Any, recorder: Any) -> dict[str, Any] | None:
     """What the app kept, read after a relaunch (not a user's action: no step is recorded); None where the
-    platform cannot read storage (then nothing is relaunched)."""
+    platform cannot read storage (then nothing is relaunched).
+
+    The relaunch's traffic is a phase of its own and is not waited for here (reading storage sends nothing):
+    the flow waits for quiet (Recorder.settle_traffic, the figures' settle) before whatever could cut it short
+    (a reset, another relaunch). That quiet is counted from the relaunch's own requests
+    (TrafficLog.last_activity), so it is as long as a wait here would be, with the storage read inside it."""
     if platform.stored_state() is None:
         return None
-    recorder.relaunched()           # its traffic is a phase of its own
+    recorder.relaunched()
     platform.relaunch()
-    recorder.settle_traffic()
     recorder.invalidate()
     return platform.stored_state()

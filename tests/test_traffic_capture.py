@@ -254,3 +254,66 @@ def test_a_target_on_loopback_gets_a_browser_that_resolves_only_its_mapped_hosts
     merged = session_capabilities("cdp", own, [], isolate=True)["goog:chromeOptions"]["args"]
     assert merged == ["--host-resolver-rules=MAP api.example.org 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, "
                       "EXCLUDE localhost"]                                # a profile's own rules come first
+
+
+def test_a_settle_right_after_a_read_counts_that_read_and_a_late_request_still_lands_in_its_phase(
+        tmp_path: Path) -> None:
+    """A phase opened just after a step's own read of the capture (Recorder.phase) needs no second read when
+    that read already showed the quiet (one round trip per step, not two); a request the app sends after the
+    settle is still read later and belongs to the phase and step during which it was sent."""
+    import time
+    from consent_audit.traffic.measure import settle
+    source = CountingSource()
+    log = TrafficLog(source, Masker(), tmp_path, "http://127.0.0.1:8000/app/x/")
+    now = time.time()
+    log.step_started(1, now - 2.0)
+    log.phase("launch", since=now - 2.0, step=1, consent="unanswered")
+    log.collect()                                     # the step's own read
+    settle(log, quiet=0.15, timeout=3.0)
+    assert source.reads == 1
+    log.phase("after accept", since=now - 1.0, step=1, consent="accepted")
+    source.queue = [entry("http://a.example/late", time.time())]      # sent after the settle returned
+    time.sleep(0.05)                                  # the next settle is no longer right after a read
+    settle(log, quiet=0.15, timeout=3.0)
+    assert source.reads >= 2
+    late = log.entries[-1]
+    assert late["request"]["url"].endswith("/late") and late["_phaseName"] == "after accept" and late["_step"] == 1
+
+
+def test_a_read_that_showed_requests_open_is_followed_by_another(tmp_path: Path) -> None:
+    """The read a settle skips is only one that already showed nothing open: while a request is open the
+    capture is read again until it has finished."""
+    import time
+    from consent_audit.traffic.measure import settle
+    source = CountingSource(open_reads=2)             # the step's read and the next one see a request open
+    log = TrafficLog(source, Masker(), tmp_path, "http://127.0.0.1:8000/app/x/")
+    log.step_started(1, time.time() - 5.0)
+    log.collect()
+    settle(log, quiet=0.15, timeout=3.0)
+    assert source.reads >= 3 and source.pending() == 0
+
+
+def test_a_settle_whose_quiet_is_known_to_end_later_reads_once_at_that_end(tmp_path: Path) -> None:
+    """A relaunch's requests just ended: the quiet cannot be over before `quiet` s after them, so the settle
+    reads the capture once, then, instead of once now and again then; a request sent while it waits is in
+    that read and the quiet is counted again from its end."""
+    import threading
+    import time
+    from consent_audit.traffic.measure import settle
+    source = CountingSource()
+    log = TrafficLog(source, Masker(), tmp_path, "http://127.0.0.1:8000/app/x/")
+    log.step_started(1, time.time() - 5.0)
+    source.queue = [entry("http://a.example/relaunch", time.time())]
+    log.collect()
+    time.sleep(0.05)                                  # the flow read the stored state meanwhile
+    began = time.monotonic()
+    settle(log, quiet=0.3, timeout=3.0)
+    assert source.reads == 2 and time.monotonic() - began >= 0.2
+    source.queue = [entry("http://a.example/relaunch-2", time.time())]
+    log.collect()
+    late = threading.Timer(0.1, lambda: source.queue.append(entry("http://a.example/late", time.time())))
+    late.start()
+    began = time.monotonic()
+    settle(log, quiet=0.3, timeout=3.0)
+    late.join()
+    assert log.entries[-1]["request"]["url"].endswith("/late") and time.monotonic() - began >= 0.35

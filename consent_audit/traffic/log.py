@@ -79,6 +79,7 @@ class TrafficLog:
         self._steps: list[tuple[float, int]] = []        # (start wall time, step index)
         self.seconds = 0.0                               # time spent capturing (the cost of the capture)
         self._last_end = 0.0                             # the latest end (wall time) of a request seen
+        self.read_at = float("-inf")                     # time.monotonic() when the last drain that answered was asked
 
     # --- phases and steps ---
     @property
@@ -116,10 +117,11 @@ class TrafficLog:
 
     # --- collecting ---
     def collect(self) -> list[dict[str, Any]]:
-        """Drain the source; the new entries, attributed."""
-        began = time.perf_counter()
+        """Drain the source; the new entries, attributed. `read_at` says when the drain was asked."""
+        began, asked = time.perf_counter(), time.monotonic()
         try:
             new = self.source.drain()
+            self.read_at = asked             # it holds at least everything sent before it was asked
         except Exception as exc:       # a capture failure must never end the audit; it is logged and counted
             log.warning("traffic capture failed: %s", str(exc).splitlines()[0] if str(exc) else exc)
             new = []

@@ -41,10 +41,19 @@ def settle(traffic: TrafficLog, quiet: float = QUIET_S, timeout: float = SETTLE_
     a step's or phase's start, a request's end), not from the call: after a step that sent nothing, or whose
     requests ended long enough ago, one read of the capture suffices. While nothing is open the next read is
     when the quiet would be complete (each read is a round trip to the driver); while a request is open, every
-    OPEN_POLL_S."""
+    OPEN_POLL_S. A read that answered less than OPEN_POLL_S ago (the one that ended a step, just before a
+    phase opens) counts as the first: a settle is never surer than its poll interval, and every later read
+    is its own. When what the log knows already puts the end of the quiet ahead (a relaunch's requests just
+    ended), the first read waits for it: reading sooner could only move that end further away."""
     deadline = time.monotonic() + timeout
+    just_read = time.monotonic() - traffic.read_at < OPEN_POLL_S
+    ahead = quiet - (time.time() - traffic.last_activity())
+    if not just_read and ahead > 0:
+        _PAUSE.wait(min(ahead, timeout))
     while True:
-        traffic.collect()
+        if not just_read:
+            traffic.collect()
+        just_read = False
         still_open = int(getattr(traffic.source, "pending", lambda: 0)())
         left = quiet - (time.time() - traffic.last_activity())
         if not still_open and left <= 0:
