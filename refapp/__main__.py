@@ -22,13 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     trackers.start()
     server = RefAppServer(port=args.port, db_path=args.db, tracker_port=trackers.port)
     url = server.start()
-    print(f"refapp {server.build} serving on {url}/", flush=True)
-    print(f"  its trackers ({', '.join(server.loopback_hosts)}) on 127.0.0.1:{trackers.port}: resolve those "
-          f"names to 127.0.0.1 (a hosts entry on the emulator, or the proxy's host map)", flush=True)
-    for name in sorted(server.variants):
-        print(f"  {url}/app/{name}/", flush=True)
-    print("Ctrl-C to stop", flush=True)
-    try:
+    try:        # a Ctrl-C while the lines below are printed stops the servers as cleanly as one after them
+        print(f"refapp {server.build} serving on {url}/", flush=True)
+        print(f"  its trackers ({', '.join(server.loopback_hosts)}) on 127.0.0.1:{trackers.port}: resolve those "
+              f"names to 127.0.0.1 (a hosts entry on the emulator, or the proxy's host map)", flush=True)
+        for name in sorted(server.variants):
+            print(f"  {url}/app/{name}/", flush=True)
+        print("Ctrl-C to stop", flush=True)
         threading.Event().wait()
     except KeyboardInterrupt:
         pass

@@ -343,7 +343,7 @@ def test_concurrent_requests(server):
 
 
 def test_python_m_refapp_prints_url_and_serves():
-    proc = subprocess.Popen([sys.executable, "-m", "refapp", "--port", "0"], cwd=REPO,
+    proc = subprocess.Popen([sys.executable, "-m", "refapp", "--port", "0", "--tracker-port", "0"], cwd=REPO,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         first = proc.stdout.readline()
