@@ -20,7 +20,7 @@ and Chromium must give exactly the truth's figures and findings.
 - kinds 6 and 7: a drawn div tick box and drawn div radio rows are a checkbox and a required choice (a toggle and
   a tap), and the notice the box guards (it refuses with a toast) is scrolled to its end first (before: the tick
   was a plain tap, the search stopped, not found);
-- unprobed is not clean: an app whose words name no feature (Korean here) has its core screen's controls tried
+- unprobed is not clean: an app whose words name no feature (Thai here) has its core screen's controls tried
   by structure, so the camera asked on use is found and its refusal measured (before: nothing tried, clean);
 - a feature whose refusal puts a block over the whole app with no way back (only "Riprova") is blocked, not
   degraded: forced_permission (before: degraded, clean);

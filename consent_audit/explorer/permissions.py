@@ -34,11 +34,16 @@ class Core:
         return cls(screen.signature, frozenset(cues.norm_label(t.label) for t in taps(found) if t.label))
 
     def matches(self, screen: Screen, found: list[Target]) -> bool:
+        """Whether the screen is the core screen a user can use: its controls there to touch (`found` leaves out
+        what a layer covers, by hit testing on the settled page). The same structure is not enough — a wall
+        that slides over the app leaves the app's DOM underneath it, covered — so at least half of the core's
+        controls must be reachable; another structure must offer much the same controls (80 %) and not be a
+        small decision. Counters and clocks do not count (digits are masked in the labels)."""
         if not screen.in_app:
             return False
-        if screen.signature == self.signature:
-            return True
         labels = {cues.norm_label(t.label) for t in taps(found) if t.label}
+        if screen.signature == self.signature:
+            return not self.labels or len(labels & self.labels) * 2 >= len(self.labels)
         union = labels | self.labels
         return bool(union) and len(labels & self.labels) / len(union) >= 0.8 and not asks_decision(found)
 

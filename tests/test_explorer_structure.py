@@ -1,0 +1,145 @@
+"""Issue 13 on real-world UI: what the explorer tells by structure rather than by words, without a browser, on
+hand-made screens in languages the corpus apps do not use (RU, PL, NL, TR, VI, ID, AR) or in none:
+
+- a wall that slides over the app leaves the app's DOM underneath, covered: the core screen is the one whose
+  controls can be touched (kind 4);
+- a field whose own hint asks for a word in capitals to be typed back, in any language (kind 2);
+- the decision words of languages no lexicon had (data: assets/lexicons/*.yaml) and waiting periods stated in
+  them (assets/lexicons/periods.yaml);
+- screens of one structure told apart by what they show (kind 3);
+- a consent dialog told by structure (kind 1)."""
+from __future__ import annotations
+
+import pytest
+
+from consent_audit.detectors.destructive import capitals, hint_word
+from consent_audit.detectors.text import waiting_period_days
+from consent_audit.explorer import cues
+from consent_audit.explorer.elements import targets
+from consent_audit.explorer.forms import ACCOUNT, FILL, FormData, plan
+from consent_audit.explorer.permissions import Core
+from consent_audit.screen import Element, Screen
+
+
+def _button(text: str, y: int, x: int = 10, w: int = 300) -> Element:
+    return Element(text=text, role="button", bounds=(x, y, w, 40), clickable=True)
+
+
+def shop(*, wall: bool = False, count: int = 3) -> Screen:
+    """A shop's home (Dutch words), three tabs; with `wall`, a full-screen wall lies over it (the shop's
+    elements are still in the DOM, under it). The structure (signature) is the same either way: the wall is
+    always in the DOM, slid off-screen when not shown."""
+    elements = [Element(text=f"{count} winkels in de buurt", bounds=(10, 10, 300, 30)),
+                _button("Aanbiedingen", 60), _button("Winkelwagen", 110),
+                _button("Start", 740, 0, 130), _button("Zoeken", 740, 130, 130), _button("Profiel", 740, 260, 130)]
+    elements += [Element(text="Locatie vereist", bounds=(10, 300, 300, 30) if wall else (400, 300, 300, 30)),
+                 _button("Instellingen openen", 350, 410 if not wall else 10)]
+    return Screen(elements=elements, signature="same", size=(400, 800))
+
+
+def test_a_wall_over_the_core_is_not_the_core_though_the_structure_is_the_same() -> None:
+    """Kind 4: what decides is which of the core's controls a finger can reach (the adapter's hit testing
+    leaves the covered ones out of `targets`), not their presence in the DOM. A changed counter is still the
+    core."""
+    home = shop()
+    core = Core.of(home, targets(home))
+    assert core.matches(home, targets(home))
+    assert core.matches(shop(count=7), targets(shop(count=7)))
+    walled = shop(wall=True)
+    under = frozenset(i for i, e in enumerate(walled.elements) if e.clickable and e.text != "Instellingen openen")
+    assert not core.matches(walled, targets(walled, under))
+    assert core.matches(walled, targets(walled))      # the same screen with nothing covering it is the core
+
+
+def test_a_field_asking_for_a_word_in_capitals_is_typed_back_in_any_language() -> None:
+    """Kind 2: "type DELETE to confirm" in languages no pattern names: the one run of capitals in a hint of
+    otherwise lower-case words; a hint in capitals only, or naming a short code (PIN), is not one."""
+    assert hint_word("Введите УДАЛИТЬ, чтобы подтвердить") == "УДАЛИТЬ"
+    assert hint_word("Wpisz USUŃ, aby potwierdzić") == "USUŃ"
+    assert hint_word("Typ VERWIJDEREN om te bevestigen") == "VERWIJDEREN"
+    assert hint_word("Enter your PIN") is None and hint_word("E-MAIL ADRES") is None
+    assert capitals("Type DELETE ACCOUNT to confirm") == ["DELETE ACCOUNT"]
+    s = Screen(elements=[Element(text="Hesabınız kalıcı olarak silinir.", bounds=(10, 10, 300, 30)),
+                         Element(name="Onaylamak için SİLİNSİN yazın", role="textbox", bounds=(10, 60, 300, 40)),
+                         Element(text="Hesabımı sil", role="button", bounds=(10, 110, 300, 40), clickable=True,
+                                 enabled=False)],
+               signature="s", size=(400, 800))
+    p = plan(s, targets(s), FILL, FormData(), sms_known=True)
+    assert [k for _, k in p.fields] == ["typed_back"] and not p.missing
+
+
+def test_decision_words_of_languages_the_lexicons_lacked() -> None:
+    """Log-in, sign-up, the account menu, deletion, accept, refuse, settings and what a consent screen speaks
+    of, in RU, PL, NL, TR, VI, ID and AR (data: goals.yaml, explorer.yaml); a refusal that contains an allow
+    ("Nie zezwalaj", "Không cho phép", "İzin verme") is a refusal."""
+    expect = {"log_in": ["Войти", "Zaloguj się", "Inloggen", "Giriş yap", "Đăng nhập", "تسجيل الدخول"],
+              "sign_up": ["Регистрация", "Załóż konto", "Account aanmaken", "Kayıt ol", "Tạo tài khoản", "Buat akun"],
+              "cancel_account": ["Удалить аккаунт", "Usuń konto", "Account verwijderen", "Hesabımı sil",
+                                 "Xóa tài khoản", "Hapus akun", "حذف الحساب"],
+              "agree": ["Принять все", "Zaakceptuj wszystkie", "Alles accepteren", "Tümünü kabul et", "Đồng ý"],
+              "decline": ["Отклонить все", "Odrzuć wszystkie", "Alles weigeren", "Tümünü reddet", "Từ chối",
+                          "Tolak semua", "رفض الكل", "Nie zezwalaj", "Không cho phép", "İzin verme"],
+              "settings": ["Настройки", "Ustawienia", "Instellingen", "Ayarlar", "Cài đặt", "Pengaturan"],
+              "consent_context": ["Мы используем файлы cookie", "Używamy plików cookie", "Wij verwerken persoonsgegevens"],
+              "log_out": ["Wyloguj się", "Uitloggen", "Çıkış yap", "Đăng xuất"]}
+    for category, labels in expect.items():
+        for label in labels:
+            assert cues.has(label, category), (label, category)
+    for refusal in ("Nie zezwalaj", "Không cho phép", "İzin verme", "Niet toestaan"):
+        assert not cues.has(refusal, "permission_request"), refusal
+    assert cues.has("Zamknij", "close") and cues.has("Sluiten", "close")      # a bare close is no refusal
+    assert cues.data_kinds("Hasło") == ["password"] and cues.data_kinds("Причина удаления") == ["reason"]
+
+
+@pytest.mark.parametrize("text,days", [("Konto zostanie usunięte za 30 dni.", 30),
+                                       ("Ваш аккаунт будет удалён через 14 дней.", 14),
+                                       ("Binnen 2 weken verwijderd", 14), ("Hesabınız 48 saat içinde silinir", 2),
+                                       ("Tài khoản sẽ bị xóa sau 7 ngày", 7),
+                                       ("Openingstijden: 15/3 dagen", None), ("3월 15일 오후 2시", None)])
+def test_waiting_periods_in_other_languages(text: str, days: int | None) -> None:
+    assert waiting_period_days(text) == days
+
+
+def _node(graph, ident: str, screen: Screen) -> None:
+    from consent_audit.explorer.graph import Node
+    offers = frozenset(cues.norm_label(t.label) for t in targets(screen) if t.label)
+    titles = frozenset(cues.norm_label(e.text) for e in screen.elements if e.text and not e.clickable)
+    graph.nodes[ident] = Node(ident=ident, screen=screen, depth=0, labels=offers, titles=titles)
+
+
+def menu(heading: str, *rows: str, note: str = "", notes: tuple[str, ...] = ()) -> Screen:
+    """A screen of plain rows under a heading and a three-tab bar (Polish words; each tab's word in a span of
+    its own, so the tabs' words are among the short texts, as the heading is); every such screen has one
+    structure (repeated rows collapse in the signature)."""
+    elements = [Element(text=heading, bounds=(60, 10, 200, 30))]
+    elements += [_button(r, 60 + 50 * i) for i, r in enumerate(rows)]
+    for i, words in enumerate((note,) + notes if note else notes):
+        elements.append(Element(text=words, bounds=(10, 400 + 40 * i, 300, 30)))
+    for i, tab in enumerate(("Start", "Kategorie", "Moje")):     # a tab: a clickable box, its word in a span
+        elements += [Element(text=tab, bounds=(130 * i, 740, 130, 40), clickable=True),
+                     Element(text=tab, bounds=(130 * i + 20, 750, 90, 20))]
+    return Screen(elements=elements, signature="menu", size=(400, 800))
+
+
+def test_screens_of_one_structure_are_told_apart_by_what_they_show_of_their_own() -> None:
+    """Kind 3: two menus of plain rows under one tab bar share a structure and half their controls (the tabs);
+    a placeholder screen shows only the tab bar. Each is its own node; the same menu with a counter changed is
+    the same node."""
+    from consent_audit.explorer.graph import ScreenGraph
+    graph = ScreenGraph("start")
+    home = ("Promocje tygodnia", "Nowości", "Dostawa jutro", "Sklepy w pobliżu")
+    _node(graph, "start", menu("Sklep", notes=home))
+    _node(graph, "settings", menu("Ustawienia", "Powiadomienia", "Konto", "O aplikacji"))
+
+    def ident(s: Screen) -> str:
+        offers = frozenset(cues.norm_label(t.label) for t in targets(s) if t.label)
+        titles = frozenset(cues.norm_label(e.text) for e in s.elements if e.text and not e.clickable)
+        return graph.identify(s.signature, offers, titles)
+
+    assert ident(menu("Ustawienia", "Powiadomienia", "Konto", "O aplikacji")) == "settings"
+    assert ident(menu("Ustawienia", "Powiadomienia (3)", "Konto", "O aplikacji")) == "settings"
+    assert ident(menu("Sklep", "Wkrótce dostępne")) != "settings"
+    assert ident(menu("Sklep", note="Wkrótce dostępne")) not in ("settings", "start")
+    assert ident(menu("Kategorie", "Moda", "Elektronika", "Żywność")) != "settings"
+    assert ident(menu("Sklep", notes=home)) == "start"
+    assert ident(menu("Sklep", notes=("Promocje tygodnia (2)",) + home[1:])) == "start"
