@@ -143,3 +143,132 @@ def test_screens_of_one_structure_are_told_apart_by_what_they_show_of_their_own(
     assert ident(menu("Kategorie", "Moda", "Elektronika", "Żywność")) != "settings"
     assert ident(menu("Sklep", notes=home)) == "start"
     assert ident(menu("Sklep", notes=("Promocje tygodnia (2)",) + home[1:])) == "start"
+
+
+class LayerApp:
+    """A first-launch layer over an app, driven like an Operator (what consent_structure.learn uses): LAYERS
+    maps a layer to its texts and buttons; a button leads to a layer (None: the app), may store a record in
+    local storage, leave the app, or open a layer with ticked boxes. Georgian words: no lexicon has them."""
+
+    def __init__(self, layers: dict, start: str = "first") -> None:
+        self.layers, self.start = layers, start
+        self.at, self.stored, self.in_foreground = start, {}, True
+        self.platform = self
+        self.consent_keys: frozenset[str] = frozenset()
+        self.taps: list[str] = []
+
+    # the platform's read-back
+    def stored_state(self) -> dict:
+        return {"local": dict(self.stored), "session": {}, "cookies": {}, "tcf": None}
+
+    def restart(self) -> Screen:
+        self.at, self.stored, self.in_foreground = self.start, {}, True
+        return self.screen()
+
+    def screen(self) -> Screen:
+        elements = [Element(text="ჩემი მაღაზია", bounds=(10, 10, 300, 30)), _button("მთავარი", 740)]
+        if self.at is not None:
+            layer = self.layers[self.at]
+            elements.append(Element(role="dialog", bounds=(0, 300, 400, 400)))
+            elements += [Element(text=t, bounds=(10, 310 + 30 * i, 380, 24)) for i, t in enumerate(layer["texts"])]
+            elements += [Element(role="switch", name=name, checked=True, clickable=True, bounds=(300, 420 + 40 * i, 50, 30))
+                         for i, name in enumerate(layer.get("boxes", ()))]
+            elements += [_button(label, 560 + 45 * i, 20, 360) for i, label in enumerate(layer["buttons"])]
+        return Screen(elements=elements, signature=f"s-{self.at}", size=(400, 800))
+
+    def covered(self, s: Screen) -> frozenset[int]:
+        return frozenset({1}) if self.at is not None else frozenset()     # the layer covers the app's tab
+
+    def targets(self, s: Screen | None = None):
+        s = s or self.screen()
+        return targets(s, self.covered(s))
+
+    def find(self, key: str, s: Screen | None = None):
+        return next((t for t in self.targets(s) if t.key == key), None)
+
+    def tap(self, target) -> Screen:
+        self.taps.append(target.label)
+        to, store, leaves = self.layers[self.at]["buttons"][target.label]
+        if leaves:
+            self.in_foreground = False
+        if store is not None:
+            self.stored["shop:choice"] = store
+        self.at = to
+        return self.screen()
+
+
+CONSENT = {"first": {"texts": ["ჩვენ ვიყენებთ ...", ], "buttons": {"ვეთანხმები": (None, '{"stats":true,"ads":true}', False),
+                                                                "პარამეტრები": ("settings", None, False)}},
+           "settings": {"texts": ["პარამეტრები"], "boxes": ("სტატისტიკა", "რეკლამა"),
+                        "buttons": {"ყველაფრის უარყოფა": (None, '{"stats":false,"ads":false}', False),
+                                    "შენახვა": (None, '{"stats":true,"ads":true}', False)}}}
+
+
+def test_a_consent_dialog_in_words_no_lexicon_has_is_told_by_what_its_answers_store() -> None:
+    """Kind 1: a first-launch layer with two buttons (Georgian); one stores every purpose on and closes the
+    layer, the other opens a layer of ticked switches whose buttons store all off / keep them on. Accept is the
+    answer that stores consent; reject goes through the settings layer and takes the one storing the refusal;
+    the settings layer's ticked switches are counted."""
+    from consent_audit.explorer import consent, consent_structure
+    app = LayerApp(CONSENT)
+    assert not consent.shown(app, app.restart())      # before: words tell nothing
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.accept.moves] == ["ვეთანხმები"]
+    assert [m.label for m in learnt.reject.moves] == ["პარამეტრები", "ყველაფრის უარყოფა"]
+    assert learnt.settings_ticked == 2
+    app.consent_keys = learnt.keys
+    assert consent.shown(app, app.restart())
+
+
+@pytest.mark.parametrize("layers", [
+    # a rating prompt: "rate" leaves for a store, "later" stores a time: no choice stored twice
+    {"first": {"texts": ["★★★★★"], "buttons": {"შეაფასე": (None, None, True),
+                                               "მოგვიანებით": (None, '{"remind_at":1764480000}', False)}}},
+    # an update prompt whose answers store other records (never asks again / remind me at …)
+    {"first": {"texts": ["ახალი ვერსია"], "buttons": {"არასოდეს": (None, '{"never":true}', False),
+                                                       "მოგვიანებით": (None, '{"remind_at":"1764480000"}', False)}}},
+    # the same switches stored by both answers ("OK" twice): not a choice
+    {"first": {"texts": ["სიახლეები"], "buttons": {"კარგი": (None, '{"seen":true}', False),
+                                                    "დახურვა": (None, '{"seen":true}', False)}}},
+    # a permission wall: its words name a device feature (data: explorer.yaml), its buttons store nothing
+    {"first": {"texts": ["Location needed"], "buttons": {"გახსნა": (None, None, False),
+                                                          "ხელახლა": (None, None, False)}}},
+])
+def test_a_layer_whose_answers_store_no_choice_is_no_consent_dialog(layers: dict) -> None:
+    """Kind 1, the other side: update and rating prompts, a what's-new and a permission wall are no consent
+    dialog — nothing is measured on them, so they can never give a finding."""
+    from consent_audit.explorer import consent_structure
+    app = LayerApp(layers)
+    assert consent_structure.learn(app, app.restart) is None
+
+
+def test_a_dialog_whose_accessible_name_names_a_consent_library_holds_consent_choices() -> None:
+    """Osano's banner is a role=dialog named "cookieconsent" (aria-label), whatever its text says: the name
+    tells (lexicons/consent_controls.yaml consent_id), as an id does for Klaro's notice; a dialog of another
+    name does not."""
+    from consent_audit.explorer.screens import consent_container, taps
+    words = [Element(text="Wir zählen Besuche.", bounds=(10, 610, 380, 30)),
+             _button("Akzeptieren", 650, 20, 170), _button("Ablehnen", 650, 200, 170)]
+    named = Screen(elements=[Element(role="dialog", name="cookieconsent", bounds=(0, 600, 400, 120)), *words],
+                   signature="s", size=(400, 800))
+    assert consent_container(named, taps(targets(named)))
+    plain = Screen(elements=[Element(role="dialog", name="Neuigkeiten", bounds=(0, 600, 400, 120)), *words],
+                   signature="s", size=(400, 800))
+    assert not consent_container(plain, taps(targets(plain)))
+
+
+def test_what_a_later_layer_covers_is_not_what_the_deletion_ending_says() -> None:
+    """Kind 4 on the deletion's last screen: screens pushed on a stack stay in the page under the new one. The
+    profile screen below ("E-mail: …", "Wachtwoord wijzigen") is covered: it neither sends the user off the
+    app (an e-mail address) nor is it what the ending says; the ending's own words give pending, 14 days."""
+    from consent_audit.measures import completion, off_app, waiting_period
+    ending = Screen(elements=[Element(text="E-mail: tester@voorbeeld.test", bounds=(10, 60, 300, 30), covered=True),
+                              Element(text="Wachtwoord wijzigen", bounds=(10, 100, 300, 30), covered=True,
+                                      clickable=True),
+                              Element(text="Je aanvraag is ontvangen. Je account wordt over 14 dagen verwijderd.",
+                                      bounds=(10, 60, 300, 60))],
+                    signature="s", size=(400, 800))
+    assert not off_app(ending) and completion(ending) == "pending" and waiting_period(ending) == 14
+    shown = Screen(elements=[Element(text=e.text, bounds=e.bounds) for e in ending.elements], signature="s")
+    assert off_app(shown)      # the same words in sight: an e-mail address is a way off the app

@@ -60,6 +60,7 @@ class ExploredApp(GoalExplorations, PolicyExploration):
         self.launch_moves: list[Move] = []    # answers to unknown modals covering the app at launch
         self.policy_moves: list[Move] = []
         self.explored_goals: set[str] = set()
+        self.structure_checked = False        # a consent dialog by structure looked for (once per app)
         self.op.after_launch = self._answer_known_modals
 
     # --- journeys: state ---
