@@ -60,6 +60,8 @@ class Screen:
     source_kind: str = "html"        # html | xml
     prompts: dict[str, int] = field(default_factory=dict)   # permission requests since the (re)launch
     tab: str = ""                    # the selected tab of a bottom navigation, when the platform reads one
+    flashed: list[str] = field(default_factory=list)   # web, exploring: words that appeared since the last
+    #                                  capture while the app settled (a toast gone before this capture)
 
     def texts(self) -> list[str]:
         return [e.text for e in self.elements if e.text]

@@ -272,3 +272,18 @@ def test_what_a_later_layer_covers_is_not_what_the_deletion_ending_says() -> Non
     assert not off_app(ending) and completion(ending) == "pending" and waiting_period(ending) == 14
     shown = Screen(elements=[Element(text=e.text, bounds=e.bounds) for e in ending.elements], signature="s")
     assert off_app(shown)      # the same words in sight: an e-mail address is a way off the app
+
+
+def test_the_dom_snapshot_carries_what_is_covered_and_what_flashed_by() -> None:
+    """The web snapshot's hit-testing verdict (covered) and the words that appeared while the app settled (a
+    toast gone before the capture) reach the neutral Screen; an older snapshot without them reads as nothing
+    covered, nothing flashed."""
+    from consent_audit.platforms.web.dom import screen_from_dom
+    snap = {"elements": [{"text": "Profiel", "bounds": [0, 0, 10, 10], "covered": True},
+                         {"text": "Verwijderd over 14 dagen", "bounds": [0, 0, 10, 10]}],
+            "shape": "x", "url": "http://127.0.0.1/", "flashed": ["Account in behandeling (14 dagen)"]}
+    s = screen_from_dom(snap, origin="http://127.0.0.1")
+    assert s.shown_texts() == ["Verwijderd over 14 dagen"] and s.texts() == ["Profiel", "Verwijderd over 14 dagen"]
+    assert s.flashed == ["Account in behandeling (14 dagen)"]
+    old = screen_from_dom({"elements": snap["elements"][:1], "shape": "x", "url": "http://127.0.0.1/"})
+    assert old.flashed == [] and old.elements[0].covered

@@ -187,8 +187,10 @@ class ExploredApp(GoalExplorations, PolicyExploration):
         found = self.op.targets(after)
         if after.signature != form.signature and not password_form(found):
             return "accepted"
-        message = " ".join(after.texts())
-        if cues.has(message, "pending") or any(waiting_period_days(t) for t in after.texts()):
+        # a period stated in a toast gone before the capture counts too ("deleted in 14 days"); a passing
+        # "processing…" does not
+        if cues.has(" ".join(after.texts()), "pending") or any(waiting_period_days(t)
+                                                               for t in after.texts() + after.flashed):
             return "pending"
         return "rejected"
 

@@ -162,7 +162,9 @@ function walk(el) {
          (collapsed.length ? '(' + collapsed.join(',') + ')' : '');
 }
 const shape = walk(document.body || document.documentElement);
+const flashed = window.__cxSettle && window.__cxSettle.flashed ? window.__cxSettle.flashed.splice(0) : [];
 return {elements: out, shape: shape, url: location.href, title: document.title, prompts: window.__caPrompts || null,
+        flashed: flashed,
         width: Math.round(window.innerWidth * dpr), height: Math.round(window.innerHeight * dpr),
         source: document.documentElement ? document.documentElement.outerHTML : ''};
 """
@@ -201,7 +203,8 @@ def screen_from_dom(snapshot: dict[str, Any], screenshot: bytes = b"", origin: s
     return Screen(elements=elements, signature=signature_of(snapshot.get("shape", "")),
                   source=snapshot.get("source", ""), screenshot=screenshot, location=url,
                   title=snapshot.get("title", ""), size=(snapshot.get("width", 0), snapshot.get("height", 0)),
-                  in_app=url.startswith(origin), source_kind="html", prompts=dict(prompts or {}))
+                  in_app=url.startswith(origin), source_kind="html", prompts=dict(prompts or {}),
+                  flashed=[str(x) for x in snapshot.get("flashed") or []])
 
 
 def input_values(snapshot: dict[str, Any]) -> list[tuple[Bounds, str]]:
