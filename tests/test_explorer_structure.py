@@ -287,3 +287,22 @@ def test_the_dom_snapshot_carries_what_is_covered_and_what_flashed_by() -> None:
     assert s.flashed == ["Account in behandeling (14 dagen)"]
     old = screen_from_dom({"elements": snap["elements"][:1], "shape": "x", "url": "http://127.0.0.1/"})
     assert old.flashed == [] and old.elements[0].covered
+
+
+def test_a_heading_with_the_submit_buttons_words_does_not_hide_the_submit() -> None:
+    """Kind 2: a log-in screen titled as its button ("Zaloguj się" heading, "Zaloguj się" button, fields named
+    by placeholder only). The heading is the text just above the first field, so it was taken for the field's
+    label, and every element with the same words — the submit too — was dropped as "a label that only focuses
+    the field": the form had no submit and the log-in was never tried."""
+    s = Screen(elements=[Element(text="Zaloguj się", bounds=(60, 10, 200, 40)),
+                         Element(name="E-mail", role="textbox", bounds=(10, 110, 300, 40)),
+                         Element(name="Hasło", role="textbox", bounds=(10, 160, 300, 40), secret_field=True),
+                         Element(text="Zaloguj się", bounds=(10, 220, 300, 44), clickable=True),
+                         Element(text="Start", bounds=(0, 740, 130, 40), clickable=True)],
+               signature="s", size=(400, 800))
+    p = plan(s, targets(s), ACCOUNT, FormData(username="a@b.c", password="pw"), sms_known=True)
+    assert [k for _, k in p.fields] == ["username", "password"]
+    assert p.submit is not None and p.submit.label == "Zaloguj się" and p.submit.element.bounds[1] == 220
+    labelled = Screen(elements=[Element(text="E-mail", bounds=(10, 80, 300, 24), clickable=True),    # <label>
+                                Element(role="textbox", bounds=(10, 110, 300, 40))], signature="s", size=(400, 800))
+    assert [t.use.value for t in targets(labelled)] == ["text"]     # the field's own label is not a control
