@@ -24,6 +24,8 @@ and Chromium must give exactly the truth's figures and findings.
   by structure, so the camera asked on use is found and its refusal measured (before: nothing tried, clean);
 - a feature whose refusal puts a block over the whole app with no way back (only "Riprova") is blocked, not
   degraded: forced_permission (before: degraded, clean);
+- kind 1: a consent dialog in words no lexicon has (Georgian, a native <dialog>) is told by structure and by
+  what each answer stores: accept 1, reject through its settings layer 2 (before: no consent dialog, not found);
 - kind 8: a deletion form that refuses once ("Please give a reason") is retried with what the message asks, and
   the refusal is in `dead_ends` (before: the optional field stopped the search, not found)."""
 from __future__ import annotations
