@@ -49,6 +49,10 @@ def test_a_wall_over_the_core_is_not_the_core_though_the_structure_is_the_same()
     under = frozenset(i for i, e in enumerate(walled.elements) if e.clickable and e.text != "Instellingen openen")
     assert not core.matches(walled, targets(walled, under))
     assert core.matches(walled, targets(walled))      # the same screen with nothing covering it is the core
+    refused = Screen(elements=[Element(text=e.text + (" (uit)" if e.clickable else ""), role=e.role,
+                                       bounds=e.bounds, clickable=e.clickable) for e in home.elements],
+                     signature="same", size=(400, 800))
+    assert core.matches(refused, targets(refused))    # its controls' words changed with a refusal: still the core
 
 
 def test_a_field_asking_for_a_word_in_capitals_is_typed_back_in_any_language() -> None:
