@@ -22,22 +22,23 @@ def demanded_data(trail: Trail) -> list[str]:
         if step.kind == Kind.TEXT:
             kinds.update(data_demanded([step.target.get("name", ""), step.target.get("text", "")]))
         elif step.kind == Kind.TAP and step.target.get("role") == "radio" and previous is not None:
-            kinds.update(data_demanded(previous.texts()))
+            kinds.update(data_demanded(previous.shown_texts()))
         before = previous.prompts.get("camera", 0) if previous is not None else 0
         if step.screen.prompts.get("camera", 0) > before:
-            texts = (previous.texts() if previous else []) + step.screen.texts()
+            texts = (previous.shown_texts() if previous else []) + step.screen.shown_texts()
             kinds.add("face_scan" if "face_scan" in data_demanded(texts) else "camera")
         previous = step.screen
     return sorted(kinds)
 
 
 def completion(screen: Screen | None) -> str | None:
-    """'done' or 'pending' when the final screen says so (EN/ZH goal lexicon), else None."""
+    """'done' or 'pending' when the final screen says so (goal lexicon; the texts a user reads, not those a
+    later layer covers), else None."""
     if screen is None:
         return None
     goals = load_lexicon("goals")
-    categories = {c for text in screen.texts() for c in goals.match(text)}
-    if "pending" in categories or any(waiting_period_days(t) for t in screen.texts()):
+    categories = {c for text in screen.shown_texts() for c in goals.match(text)}
+    if "pending" in categories or any(waiting_period_days(t) for t in screen.shown_texts()):
         return "pending"
     if "success" in categories:
         return "done"
@@ -49,13 +50,13 @@ def off_app(screen: Screen | None) -> bool:
     if screen is None:
         return False
     goals = load_lexicon("goals")
-    return any("off_app_channel" in goals.match(text) for text in screen.texts())
+    return any("off_app_channel" in goals.match(text) for text in screen.shown_texts())
 
 
 def waiting_period(screen: Screen | None) -> int | None:
     if screen is None:
         return None
-    for text in screen.texts():
+    for text in screen.shown_texts():
         days = waiting_period_days(text)
         if days is not None:
             return days

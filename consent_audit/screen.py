@@ -33,6 +33,7 @@ class Element:
     focused: bool = False
     secret_field: bool = False
     selected: bool = False    # Android `selected` (a bottom navigation's current tab); web: aria-selected
+    covered: bool = False     # web: a later layer lies over its centre (hit testing on the settled page)
 
     @property
     def label(self) -> str:
@@ -59,9 +60,16 @@ class Screen:
     source_kind: str = "html"        # html | xml
     prompts: dict[str, int] = field(default_factory=dict)   # permission requests since the (re)launch
     tab: str = ""                    # the selected tab of a bottom navigation, when the platform reads one
+    flashed: list[str] = field(default_factory=list)   # web, exploring: words that appeared since the last
+    #                                  capture while the app settled (a toast gone before this capture)
 
     def texts(self) -> list[str]:
         return [e.text for e in self.elements if e.text]
+
+    def shown_texts(self) -> list[str]:
+        """The texts a user can read: those no later layer covers (a screen slid over another on a stack
+        leaves the one below in the page, covered)."""
+        return [e.text for e in self.elements if e.text and not e.covered]
 
     def find(self, rid: str) -> Element | None:
         return next((e for e in self.elements if e.rid == rid), None)

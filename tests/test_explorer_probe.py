@@ -18,9 +18,9 @@ def _screen(*labels: str, disabled: tuple[str, ...] = ()) -> Screen:
 
 
 def test_words_in_no_lexicon_name_no_feature_but_every_control_is_a_candidate() -> None:
-    korean = _screen("오늘의 소식", "수표 스캔", "내 정보")
-    assert feature_controls(targets(korean)) == []
-    assert [t.label for t in any_controls(targets(korean), AVOID)] == ["오늘의 소식", "수표 스캔", "내 정보"]
+    thai = _screen("ข่าววันนี้", "สแกนเช็ค", "ข้อมูลของฉัน")     # Thai: a language no lexicon has
+    assert feature_controls(targets(thai)) == []
+    assert [t.label for t in any_controls(targets(thai), AVOID)] == ["ข่าววันนี้", "สแกนเช็ค", "ข้อมูลของฉัน"]
 
 
 def test_controls_that_leave_log_out_delete_or_refuse_are_never_tried() -> None:

@@ -20,7 +20,7 @@ and Chromium must give exactly the truth's figures and findings.
 - kinds 6 and 7: a drawn div tick box and drawn div radio rows are a checkbox and a required choice (a toggle and
   a tap), and the notice the box guards (it refuses with a toast) is scrolled to its end first (before: the tick
   was a plain tap, the search stopped, not found);
-- unprobed is not clean: an app whose words name no feature (Korean here) has its core screen's controls tried
+- unprobed is not clean: an app whose words name no feature (Thai here) has its core screen's controls tried
   by structure, so the camera asked on use is found and its refusal measured (before: nothing tried, clean);
 - a feature whose refusal puts a block over the whole app with no way back (only "Riprova") is blocked, not
   degraded: forced_permission (before: degraded, clean);
@@ -28,6 +28,8 @@ and Chromium must give exactly the truth's figures and findings.
   backdrop) either consents or leaves it in place is a `consent_wall`, told by what each way out stored; the same
   dialog whose backdrop closes it without consent offers a refusal: never a wall (not found: a tap on a point
   is no walkable reject path);
+- kind 1: a consent dialog in words no lexicon has (Georgian, a native <dialog>) is told by structure and by
+  what each answer stores: accept 1, reject through its settings layer 2 (before: no consent dialog, not found);
 - kind 8: a deletion form that refuses once ("Please give a reason") is retried with what the message asks, and
   the refusal is in `dead_ends` (before: the optional field stopped the search, not found)."""
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Structural cues of a destructive confirmation (deleting an account), read before any words:
 
 - a *type-to-confirm* field: a text field whose hint (or the message around it) names a word to type back —
-  a quoted word (“…”, «…», „…“, 「…」) or a word in capitals (DELETE, SUPPRIMER) — in any language;
+  a quoted word (“…”, «…», „…“, 「…」) or a word in capitals (DELETE, SUPPRIMER, УДАЛИТЬ) — in any language;
 - a *destructive-styled* button: red fill or red label on the screenshot (Material's error colour,
   iOS's destructive style), measured with detectors.prominence; words (goals.yaml delete / cancel_account)
   only when the pixels do not tell.
@@ -19,10 +19,33 @@ from .lexicon import load_lexicon
 from .prominence import RGB, measure_choice
 
 _QUOTED = re.compile(r"[\"“”«»„「『']\s*([^\"“”«»„「」『』']{1,24}?)\s*[\"“”«»」』']")
-_CAPITALS = re.compile(r"\b([A-ZÄÖÜÉÈÀÇ]{3,}(?: [A-ZÄÖÜÉÈÀÇ]{3,})?)\b")
+_WORD = re.compile(r"[^\W\d_]+")
 RED_HUE = (0.93, 0.05)          # HSV hue (0..1) wraps around red
 RED_MIN_SATURATION = 0.45
 RED_MIN_VALUE = 0.3
+
+
+def capitals(text: str, shortest: int = 3) -> list[str]:
+    """Runs of words in capitals (one or two words, each `shortest` letters or more), in any cased script:
+    DELETE, SUPPRIMER, УДАЛИТЬ, DELETE ACCOUNT."""
+    words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+    runs: list[list[tuple[str, int, int]]] = []
+    for word in words:
+        if len(word[0]) >= shortest and word[0].isupper():
+            if runs and len(runs[-1]) < 2 and text[runs[-1][-1][2]:word[1]] == " ":
+                runs[-1].append(word)
+            else:
+                runs.append([word])
+    return [" ".join(w for w, _, _ in run) for run in runs]
+
+
+def hint_word(hint: str) -> str | None:
+    """The word a field's own hint asks to be typed ("Type DELETE to confirm" in any language: one run of
+    capitals of 4+ letters inside otherwise lower-case words); None for a hint in capitals only or with none."""
+    if not any(c.islower() for c in hint):
+        return None
+    found = capitals(hint, shortest=4)
+    return found[0] if len(found) == 1 else None
 
 
 def confirm_word(screen: Screen, field: Element) -> str | None:
@@ -30,10 +53,13 @@ def confirm_word(screen: Screen, field: Element) -> str | None:
     hint = (field.name or field.text).strip()
     messages = [e.text for e in screen.elements if e.text and not e.clickable and e is not field]
     quoted = [m for text in messages for m in _QUOTED.findall(text)]
-    capitals = [m for text in messages for m in _CAPITALS.findall(text)]
-    if hint and (hint in quoted or hint in capitals):
+    caps = [m for text in messages for m in capitals(text)]
+    if hint and (hint in quoted or hint in caps):
         return hint
-    candidates = list(dict.fromkeys(quoted or capitals))
+    own = hint_word(hint)
+    if own:
+        return own
+    candidates = list(dict.fromkeys(quoted or caps))
     return candidates[0] if len(candidates) == 1 and not hint else None
 
 

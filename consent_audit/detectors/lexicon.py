@@ -29,8 +29,9 @@ _PUNCT = str.maketrans({
 
 
 def normalise(text: str) -> str:
-    """NFKC (full-width → half-width), straight quotes, CJK 。、 → . ,, casefold, single spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_PUNCT).casefold()
+    """NFKC (full-width → half-width), straight quotes, CJK 。、 → . ,, casefold (Turkish İ → i, not i + a
+    combining dot), single spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_PUNCT).casefold().replace("i\u0307", "i")
     return " ".join(text.split())
 
 

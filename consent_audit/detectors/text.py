@@ -20,6 +20,20 @@ _ZH_PERIOD = re.compile(
     r"(?P<ge>个)?\s*(?:工作|自然)?(?P<unit>日|天|周|星期|月|小时)")
 _UNIT_DAYS = {"day": 1, "日": 1, "天": 1, "week": 7, "周": 7, "星期": 7, "month": 30, "月": 30}
 _HOURS = {"hour", "小时"}
+_NUMBER = re.compile(r"(?<![\d.,:/])(\d{1,3})\s*")
+_DATE_BEFORE = re.compile(r"(?:월|/)\s*$")
+
+
+def _other_period(norm: str) -> int | None:
+    """A period in another language's units (lexicons/periods.yaml): digits, then a unit word right after."""
+    hits = {h.start: h.category for h in load_lexicon("periods").hits(norm)}
+    for m in _NUMBER.finditer(norm):
+        unit = hits.get(m.end())
+        if unit is None or _DATE_BEFORE.search(norm[:m.start()]):
+            continue
+        n = int(m.group(1))
+        return math.ceil(n / 24) if unit == "hour" else n * _UNIT_DAYS[unit]
+    return None
 
 
 def shaming_phrases(texts: Iterable[str]) -> list[str]:
@@ -38,8 +52,9 @@ def waiting_period_days(text: str) -> int | None:
     Working/business days are reported as the number stated (not converted); weeks count
     7 days, months 30, hours round up to whole days. Understands digits, English number
     words and Chinese numerals up to 99: "within 15 working days", "in 2 weeks" → 14,
-    "15个工作日内", "三十天", "七日内". Dates such as 3月15日 and ordinals such as 第二天
-    are not periods.
+    "15个工作日内", "三十天", "七日内"; in other languages digits before a unit word of
+    lexicons/periods.yaml ("30 dias", "14일 후", "entro 2 settimane" → 14). Dates such as 3月15日,
+    3월 15일 and ordinals such as 第二天 are not periods.
     """
     norm = normalise(text)
     found = sorted([*_EN_PERIOD.finditer(norm), *_ZH_PERIOD.finditer(norm)], key=lambda m: m.start())
@@ -53,7 +68,7 @@ def waiting_period_days(text: str) -> int | None:
         if unit in _HOURS:
             return math.ceil(n / 24)
         return n * _UNIT_DAYS[unit]
-    return None
+    return _other_period(norm)
 
 
 def data_demanded(labels: Iterable[str]) -> list[str]:

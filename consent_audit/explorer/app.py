@@ -62,6 +62,7 @@ class ExploredApp(GoalExplorations, PolicyExploration):
         self.launch_moves: list[Move] = []    # answers to unknown modals covering the app at launch
         self.policy_moves: list[Move] = []
         self.explored_goals: set[str] = set()
+        self.structure_checked = False        # a consent dialog by structure looked for (once per app)
         self.op.after_launch = self._answer_known_modals
 
     # --- journeys: state ---
@@ -201,8 +202,10 @@ class ExploredApp(GoalExplorations, PolicyExploration):
         found = self.op.targets(after)
         if after.signature != form.signature and not password_form(found):
             return "accepted"
-        message = " ".join(after.texts())
-        if cues.has(message, "pending") or any(waiting_period_days(t) for t in after.texts()):
+        # a period stated in a toast gone before the capture counts too ("deleted in 14 days"); a passing
+        # "processing…" does not
+        if cues.has(" ".join(after.texts()), "pending") or any(waiting_period_days(t)
+                                                               for t in after.texts() + after.flashed):
             return "pending"
         return "rejected"
 

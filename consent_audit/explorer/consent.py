@@ -32,7 +32,17 @@ class ConsentPath:
 
 def shown(op: Operator, screen: Screen | None = None) -> bool:
     screen = screen or op.screen()
-    return op.in_foreground and screen.in_app and is_consent(screen, op.targets(screen))
+    if not (op.in_foreground and screen.in_app):
+        return False
+    found = op.targets(screen)
+    return is_consent(screen, found) or known(op, found)
+
+
+def known(op: Operator, found: list[Target]) -> bool:
+    """The consent dialog told by structure and storage (explorer/consent_structure.py) is on screen: at least
+    two of its buttons (all, when it has fewer) can be touched."""
+    keys: frozenset[str] = getattr(op, "consent_keys", frozenset())    # an operator-like without one knows none
+    return bool(keys) and len(keys & {t.key for t in found}) >= min(2, len(keys))
 
 
 _ANSWERS = frozenset({"agree", "decline", "save"})
@@ -126,7 +136,7 @@ def still_answering(op: Operator, screen: Screen, after_consent: bool, mode: str
     if not (op.in_foreground and screen.in_app):
         return False
     found = op.targets(screen)
-    if is_consent(screen, found, op.covered(screen)):
+    if is_consent(screen, found, op.covered(screen)) or known(op, found):
         return True
     if after_consent and mode == REJECT and confirms_refusal(screen, found) is not None:
         return True

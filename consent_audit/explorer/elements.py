@@ -52,6 +52,12 @@ def visible(element: Element) -> bool:
 def nearby_text(screen: Screen, element: Element) -> str:
     """The text a user reads as a control's label when the markup names none: for a tick box or radio the
     text on its row (right of it first), for a text field the text just above it (else left of it)."""
+    beside = nearby_element(screen, element)
+    return beside.text if beside is not None else ""
+
+
+def nearby_element(screen: Screen, element: Element) -> Element | None:
+    """The element whose text `nearby_text` reads (None when there is none)."""
     x, y, w, h = element.bounds
     middle = y + h / 2
     texts = [e for e in screen.elements if e.text and e is not element and not contains(e, element)
@@ -63,12 +69,12 @@ def nearby_text(screen: Screen, element: Element) -> str:
              and e.bounds[0] < x + w and e.bounds[0] + e.bounds[2] > x]
     if element.role != "textbox":
         if right:
-            return min(right, key=lambda e: e.bounds[0]).text
+            return min(right, key=lambda e: e.bounds[0])
         if left:
-            return max(left, key=lambda e: e.bounds[0]).text
+            return max(left, key=lambda e: e.bounds[0])
     if above:
-        return max(above, key=lambda e: e.bounds[1]).text
-    return max(left, key=lambda e: e.bounds[0]).text if left else ""
+        return max(above, key=lambda e: e.bounds[1])
+    return max(left, key=lambda e: e.bounds[0]) if left else None
 
 
 def label_of(screen: Screen, element: Element) -> str:
@@ -110,7 +116,10 @@ def targets(screen: Screen, covered: frozenset[int] = frozenset()) -> list[Targe
     live = [(i, e) for i, e in enumerate(screen.elements)
             if (e.clickable or e.role in CONTROL_ROLES) and visible(e) and i not in covered]
     labels = {i: label_of(screen, e) for i, e in live}
-    field_labels = {norm_label(nearby_text(screen, e)) for _, e in live if e.role == "textbox"} - {""}
+    # a text field's own label (the element its words are read from), not anything else saying the same words
+    # (a heading "Log in" above the form does not make the form's "Log in" button a label)
+    field_labels = [beside for _, e in live if e.role == "textbox"
+                    for beside in (nearby_element(screen, e),) if beside is not None]
     out: list[Target] = []
     ranks: dict[str, int] = {}
     rids = Counter(e.rid for _, e in live if e.rid)
@@ -118,8 +127,10 @@ def targets(screen: Screen, covered: frozenset[int] = frozenset()) -> list[Targe
         if element.role not in CONTROL_ROLES and any(
                 contains(element, e) and (e.role in CONTROL_ROLES or labels[j]) for j, e in live):
             continue   # a label or row wrapping a control, a list wrapping its rows: the inner ones stand for it
-        if element.role in ("", "text") and norm_label(labels[i]) in field_labels:
-            continue   # a text field's label: tapping it only focuses the field
+        if element.role in ("", "text") and any(
+                f is element or (norm_label(f.text) == norm_label(labels[i]) and (contains(f, element) or contains(element, f)))
+                for f in field_labels):
+            continue   # a text field's label (or the box around its words): tapping it only focuses the field
         if element.rid and rids[element.rid] == 1:
             key = "#" + element.rid
         else:   # no id, or one shared by repeated rows (a list's items on Android): the words and their rank

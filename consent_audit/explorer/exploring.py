@@ -14,7 +14,7 @@ from ..measures import selects_all
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from ..targets import Target
-from . import consent, cues, permissions, refusal
+from . import consent, consent_structure, cues, permissions, refusal
 from .account import AccountGoal, username_variant
 from .config import Budget
 from .deletion import DeletionGoal
@@ -69,12 +69,43 @@ class GoalExplorations:
             except (ValueError, WebDriverException) as exc:   # a platform may not know one
                 log.info("cannot grant %s: %s", permission, exc)
 
+    def _launch_fresh(self) -> Any:
+        """A fresh install, everything granted, launched, unknown modals answered (as learnt): the screen."""
+        self.op.fresh()
+        self._grant_all()
+        self.op.launch()
+        self._answer_new_modals(learn=False)
+        return self.op.screen()
+
+    def _consent_by_structure(self) -> bool:
+        """No words named a consent dialog at launch: whether a modal layer there is one by structure and by
+        what its answers store (explorer/consent_structure.py; tried once per app, from fresh launches). When it
+        is, its accept and reject paths are what the journeys walk."""
+        if self.structure_checked:
+            return bool(self.op.consent_keys)
+        self.structure_checked = True
+        learnt = consent_structure.learn(self.op, self._launch_fresh)
+        if learnt is None:
+            return False
+        self.op.consent_keys = learnt.keys
+        for mode, tried in ((consent.ACCEPT, learnt.accept), (consent.REJECT, learnt.reject)):
+            path = consent.ConsentPath(mode=mode, moves=tried.moves, entry=(tried.via or (tried.target,))[0].element,
+                                       dialog=learnt.dialog, covered=learnt.covered)
+            if mode == consent.ACCEPT:
+                self.accept = path
+            else:
+                self.reject = path
+        self.settings_preticked = None if learnt.reject.via else learnt.settings_ticked
+        return True
+
     def _start(self) -> None:
         """A fresh launch with everything granted, the consent dialog accepted."""
         self.op.fresh()
         self._grant_all()
         self.op.launch()
         self._answer_new_modals()
+        if not self.consent_shown and self._consent_by_structure():
+            self._launch_fresh()
         if self.consent_shown:
             self.accept_consent()
         self._answer_new_modals()
@@ -214,9 +245,14 @@ class GoalExplorations:
         self.op.launch()
         self._answer_new_modals()
         target.permissions = list(PERMISSIONS)
-        if not self.consent_shown:      # nothing to measure: the audit is not found, never clean
+        if not self.consent_shown and not self._consent_by_structure():
+            # nothing to measure: the audit is not found, never clean
             return Exploration("consent", "exhausted", "no consent dialog was recognised at launch", spend.actions,
                                spend.seconds, spend.budget)
+        if self.op.consent_keys and self.accept is not None and self.reject is not None:
+            return Exploration("consent", "reached", "accept and reject paths told by what each answer stores",
+                               spend.actions, spend.seconds, spend.budget, [],
+                               {"accept": self.accept.moves, "reject": self.reject.moves})
         self.accept = consent.answer(self.op, consent.ACCEPT, self.data)
         self.op.fresh()
         self._grant_all()
@@ -237,10 +273,7 @@ class GoalExplorations:
         the reject path); False when the dialog offers none (a consent wall, `self.refusal`). Raises
         NotOnScreen (the search's "exhausted") when it cannot be told."""
         def start() -> Screen | None:
-            self.op.fresh()
-            self._grant_all()
-            self.launch()
-            screen = self.op.screen()
+            screen = self._launch_fresh()
             return screen if consent.shown(self.op, screen) else None
 
         assert self.accept is not None

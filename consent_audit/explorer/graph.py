@@ -123,12 +123,25 @@ class ScreenGraph:
     def identify(self, signature: str, offers: frozenset[str], titles: frozenset[str]) -> str:
         """The node a screen of this structural signature is: a node of the same signature offering much the
         same controls (`offers`: their words) under much the same headings (`titles`), else a new one
-        (`signature`, then `signature~n`)."""
+        (`signature`, then `signature~n`). What every screen shares (a tab bar, an app title: what the start
+        screen shows too) does not make two screens one: beyond it, what each screen shows of its own (its
+        heading, its rows) must be much the same too — two menus of plain `div` rows under one tab bar, or a
+        placeholder screen with nothing but the tab bar, are other screens. Digits are masked in the words, so
+        a counter or a clock changing keeps the screen what it was."""
         alike = [n for n in self.nodes.values() if n.screen.signature == signature]
+        start = self.nodes.get(self.root)
         for node in alike:
-            if _similar(offers, node.labels) and _similar(titles, node.titles):
+            if _similar(offers, node.labels) and _similar(titles, node.titles) and (
+                    start is None or node is start or self._own_alike(start, node, offers, titles)):
                 return node.ident
         return signature if not alike else f"{signature}~{len(alike)}"
+
+    @staticmethod
+    def _own_alike(start: Node, node: Node, offers: frozenset[str], titles: frozenset[str]) -> bool:
+        """Whether what the screen shows beyond the start screen's controls and headings is much the same as
+        what the node shows beyond them."""
+        return (_similar(offers - start.labels, node.labels - start.labels)
+                and _similar(titles - start.titles, node.titles - start.titles))
 
     def shortest(self, source: str, target: str) -> list[Edge] | None:
         """The shortest way seen (no relaunch, nothing assumed): the path to report and re-walk."""

@@ -81,6 +81,7 @@ class Operator:
         self.last_code: str | None = None    # the one-time code the app showed last (a secret)
         self._covered: tuple[int, frozenset[int]] | None = None
         self.after_launch: Callable[[], None] | None = None
+        self.consent_keys: frozenset[str] = frozenset()   # a consent dialog told by structure: its buttons' keys
 
     # --- what is on screen ---
     def screen(self) -> Screen:

@@ -28,17 +28,27 @@ class Core:
 
     signature: str
     labels: frozenset[str]
+    points: frozenset[tuple[int, int]] = frozenset()    # the centres of its controls (device px)
 
     @classmethod
     def of(cls, screen: Screen, found: list[Target]) -> "Core":
-        return cls(screen.signature, frozenset(cues.norm_label(t.label) for t in taps(found) if t.label))
+        return cls(screen.signature, frozenset(cues.norm_label(t.label) for t in taps(found) if t.label),
+                   frozenset(_centre(t.bounds) for t in taps(found)))
 
     def matches(self, screen: Screen, found: list[Target]) -> bool:
+        """Whether the screen is the core screen a user can use: its controls there to touch (`found` leaves out
+        what a layer covers, by hit testing on the settled page). The same structure is not enough — a wall
+        that slides over the app leaves the app's DOM underneath it, covered — so at least half of the places
+        where the core's controls were must still hold a control a finger can reach (whatever its words now
+        say: "Nearby On" may read "Nearby Off" with the permission refused); another structure must offer much
+        the same controls (80 %, digits masked) and not be a small decision."""
         if not screen.in_app:
             return False
-        if screen.signature == self.signature:
-            return True
         labels = {cues.norm_label(t.label) for t in taps(found) if t.label}
+        if screen.signature == self.signature:
+            reachable = [t.bounds for t in taps(found)]
+            touched = sum(1 for p in self.points if any(_holds(b, p) for b in reachable))
+            return not self.points or touched * 2 >= len(self.points)
         union = labels | self.labels
         return bool(union) and len(labels & self.labels) / len(union) >= 0.8 and not asks_decision(found)
 
@@ -59,6 +69,16 @@ class Feature:
         if after.signature != self.signature_after:
             return False
         return _change(_state(before), _state(after)) == _change(self.before, self.after)
+
+
+def _centre(bounds: tuple[int, int, int, int]) -> tuple[int, int]:
+    x, y, w, h = bounds
+    return x + w // 2, y + h // 2
+
+
+def _holds(bounds: tuple[int, int, int, int], point: tuple[int, int]) -> bool:
+    x, y, w, h = bounds
+    return x <= point[0] <= x + w and y <= point[1] <= y + h
 
 
 def _change(before: list[tuple], after: list[tuple]) -> Counter:

@@ -9,6 +9,7 @@ from . import cues
 from .elements import Target, Use
 
 PROGRESS = {"next", "cancel_account", "delete"}
+DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 
 
 def taps(found: list[Target]) -> list[Target]:
@@ -39,11 +40,13 @@ def is_consent(screen: Screen, found: list[Target], covered: frozenset[int] = fr
 
 def consent_container(screen: Screen, buttons: list[Target]) -> bool:
     """Structure before words: a shown element whose id names a consent library's dialog (klaro-cookie-notice,
-    onetrust-consent-sdk, qc-cmp2-ui; lexicons/consent_controls.yaml consent_id) holds one of the buttons — a
-    dialog that speaks of consent in any language, or in words no lexicon has."""
+    onetrust-consent-sdk, qc-cmp2-ui; lexicons/consent_controls.yaml consent_id), or a dialog whose accessible
+    name does (Osano's role=dialog aria-label="cookieconsent"), holds one of the buttons — a dialog that speaks
+    of consent in any language, or in words no lexicon has."""
     lexicon = load_lexicon("consent_controls")
-    boxes = [e.bounds for e in screen.elements if e.rid and e.bounds[2] > 0 and e.bounds[3] > 0
-             and "consent_id" in lexicon.match(e.rid)]
+    boxes = [e.bounds for e in screen.elements if e.bounds[2] > 0 and e.bounds[3] > 0 and (
+        (e.rid and "consent_id" in lexicon.match(e.rid))
+        or (e.role in DIALOG_ROLES and e.name and "consent_id" in lexicon.match(e.name)))]
     return any(_inside(t.element.bounds, box) for box in boxes for t in buttons)
 
 

@@ -47,7 +47,18 @@ SETTLE_JS = r"""
     return id;
   };
   window.clearTimeout = function (id) { s.timers.delete(id); return ct(id); };
-  new MutationObserver(touch).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  // what appeared while the app settled (a toast gone before the screen is captured): its words, kept for the
+  // next capture (DOM_SNAPSHOT_JS takes them), the last 40
+  s.flashed = [];
+  const note = (text) => { text = (text || '').replace(/\s+/g, ' ').trim();
+    if (text && text.length <= 200) { s.flashed.push(text); if (s.flashed.length > 40) s.flashed.shift(); } };
+  new MutationObserver((records) => {
+    touch();
+    for (const r of records) {
+      if (r.type === 'characterData') note(r.target.data);
+      else for (const n of r.addedNodes) if (n.nodeType === 1 || n.nodeType === 3) note(n.textContent);
+    }
+  }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 })();
 """
 

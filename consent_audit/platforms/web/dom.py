@@ -42,6 +42,8 @@ function role(el) {
   const r = el.getAttribute('role');
   if (r) return r;
   const tag = el.tagName;
+  // a modal layer by structure: a native <dialog> (rendered: open) and aria-modal carry the dialog role
+  if (tag === 'DIALOG' || el.getAttribute('aria-modal') === 'true') return 'dialog';
   if (tag === 'A') return 'link';
   if (tag === 'BUTTON') return 'button';
   if (tag === 'INPUT') {
@@ -113,6 +115,16 @@ function clickable(el, r) {
   const cur = cs(el).cursor;
   return cur === 'pointer' && !(el.parentElement && cs(el.parentElement).cursor === 'pointer');
 }
+// Covered: a later layer lies over the element's centre (a screen slid over it on a stack, a wall over the app):
+// in the DOM, not seen. Judged on the settled geometry by hit testing; only for the page's own document (an
+// element of a frame or a shadow root, or one outside the viewport, is never called covered).
+function coveredAt(el, rect) {
+  if (el.ownerDocument !== document || el.getRootNode() !== document) return false;
+  const x = rect.left + rect.width / 2, y = rect.top + rect.height / 2;
+  if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
+  const hit = document.elementFromPoint(x, y);
+  return !!hit && hit !== el && !el.contains(hit) && !hit.contains(el);
+}
 function walk(el) {
   if (SKIP.has(el.tagName) || !rendered(el)) return '';
   let r = role(el);
@@ -135,6 +147,7 @@ function walk(el) {
     enabled: !(el.disabled || el.getAttribute('aria-disabled') === 'true'),
     focused: document.activeElement === el,
     secret_field: isInput && (el.type || '').toLowerCase() === 'password',
+    covered: !!text && coveredAt(el, rect),
     value: (isInput && !['checkbox','radio','password'].includes((el.type||'').toLowerCase())) ? (el.value || '') : ''
   };
   if (item.text || item.name || item.rid || item.clickable || r) out.push(item);
@@ -149,7 +162,9 @@ function walk(el) {
          (collapsed.length ? '(' + collapsed.join(',') + ')' : '');
 }
 const shape = walk(document.body || document.documentElement);
+const flashed = window.__cxSettle && window.__cxSettle.flashed ? window.__cxSettle.flashed.splice(0) : [];
 return {elements: out, shape: shape, url: location.href, title: document.title, prompts: window.__caPrompts || null,
+        flashed: flashed,
         width: Math.round(window.innerWidth * dpr), height: Math.round(window.innerHeight * dpr),
         source: document.documentElement ? document.documentElement.outerHTML : ''};
 """
@@ -164,7 +179,7 @@ def elements_from_dom(items: list[dict]) -> tuple[list[Element], list[tuple[Boun
                                 role=item.get("role", ""), bounds=bounds,  # type: ignore[arg-type]
                                 clickable=bool(item.get("clickable")), checked=item.get("checked"),
                                 enabled=bool(item.get("enabled", True)), focused=bool(item.get("focused")),
-                                secret_field=bool(item.get("secret_field"))))
+                                secret_field=bool(item.get("secret_field")), covered=bool(item.get("covered"))))
         if item.get("value"):
             values.append((bounds, item["value"]))  # type: ignore[arg-type]
     return elements, values
@@ -188,7 +203,8 @@ def screen_from_dom(snapshot: dict[str, Any], screenshot: bytes = b"", origin: s
     return Screen(elements=elements, signature=signature_of(snapshot.get("shape", "")),
                   source=snapshot.get("source", ""), screenshot=screenshot, location=url,
                   title=snapshot.get("title", ""), size=(snapshot.get("width", 0), snapshot.get("height", 0)),
-                  in_app=url.startswith(origin), source_kind="html", prompts=dict(prompts or {}))
+                  in_app=url.startswith(origin), source_kind="html", prompts=dict(prompts or {}),
+                  flashed=[str(x) for x in snapshot.get("flashed") or []])
 
 
 def input_values(snapshot: dict[str, Any]) -> list[tuple[Bounds, str]]:

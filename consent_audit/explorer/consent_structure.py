@@ -1,0 +1,192 @@
+"""A consent dialog whose words no lexicon knows, told by structure and by what its answers store (issue 13,
+kind 1).
+
+A first-launch modal layer — a dialog (ARIA role=dialog/alertdialog, a native `<dialog open>`, aria-modal), or
+what stays uncovered while a layer hides the app (a sheet over a dimmed app) — holding 2–3 buttons and no text
+field is a *candidate*. It is a consent dialog only when its answers persist as a choice: each of its buttons
+is tried from a fresh launch and what the app stored is read back (cookies, local and session storage, a TCF
+answer: consent_audit/readback.py). A consent dialog stores one record whose switches (true/false, granted/
+denied, allow/deny …) differ between its answers: the answer storing more switched on accepts, the one storing
+fewer refuses. A button that opens a second layer with toggles is its settings; that layer's buttons are tried
+the same way (a refusal found there is the reject path through the settings).
+
+Never a consent dialog (nothing measured, never a finding on a guess): a layer whose words name a device
+feature, the system settings or a retry (a permission wall); one whose buttons leave the app or ask for a
+permission (an update or rating prompt sending to a store); one whose answers store nothing, or different
+records (a rating prompt's "never" beside a "remind me" time), or the same switches. Words decide only what
+the storage cannot tell (records without switches): the agreeing and the declining label.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..readback import changed, switches
+from ..screen import Element, Screen
+from . import cues
+from .elements import Target, Use, visible
+from .moves import Move
+from .operator import NotOnScreen, Operator
+from .screens import DEVICE, DIALOG_ROLES, taps
+
+NOT_CONSENT = ("open_settings", "retry", "exit", "log_in", "sign_up")
+
+
+@dataclass(frozen=True)
+class Layer:
+    """A candidate: the buttons of a modal layer at launch, in reading order."""
+
+    buttons: tuple[Target, ...]
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(t.key for t in self.buttons)
+
+
+def _inside(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:
+    x, y, w, h = inner
+    ox, oy, ow, oh = outer
+    return ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
+
+
+def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer | None:
+    """The candidate modal layer on this screen (None when there is none): the buttons inside a shown dialog
+    element, else — while a layer hides the app (`covered`: element indexes) — every button left uncovered."""
+    if not screen.in_app or any(t.use == Use.TEXT for t in found):
+        return None
+    boxes = [e.bounds for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
+    buttons = [t for t in taps(found) if t.element.enabled]
+    if boxes:
+        buttons = [t for t in buttons if any(_inside(t.bounds, b) for b in boxes)]
+        texts = [e.text for e in screen.elements if e.text and any(_inside(e.bounds, b) for b in boxes)]
+    elif covered:
+        texts = [e.text for i, e in enumerate(screen.elements) if e.text and i not in covered]
+    else:
+        return None
+    if not 2 <= len(buttons) <= 3:
+        return None
+    if any(cues.has(t, *DEVICE) for t in texts) or any(cues.has(b.label, *NOT_CONSENT) for b in buttons):
+        return None
+    return Layer(tuple(buttons))
+
+
+@dataclass
+class Tried:
+    """One button of the layer (or of its settings layer, after `via`), tried from a fresh launch."""
+
+    target: Target
+    via: tuple[Target, ...] = ()
+    stored: dict[str, str] = field(default_factory=dict)   # what the answer stored (items new or changed)
+    settings: bool = False     # it opened a second layer with toggles
+    left: bool = False         # it left the app or asked for a permission
+    gone: bool = False         # the layer was gone after it
+    ticked: int = 0            # a settings layer: optional purposes ticked when it opened
+
+    @property
+    def key(self) -> str:
+        return self.target.key
+
+    @property
+    def label(self) -> str:
+        return self.target.label
+
+    @property
+    def element(self) -> Element:
+        return self.target.element
+
+    @property
+    def moves(self) -> list[Move]:
+        return [Move.tap(t) for t in (*self.via, self.target)]
+
+
+def answers(tried: list[Tried]) -> tuple[Tried, Tried] | None:
+    """(accept, reject) told by what each answer stored; None when the layer is no consent dialog or the
+    storage and the words cannot tell which answer is which."""
+    stored = [t for t in tried if t.gone and not t.left and not t.settings and t.stored]
+    if len(stored) < 2 or len({frozenset(t.stored) for t in stored}) != 1:
+        return None          # answers storing nothing, or other records: not one choice
+    read = [(t, switches(t.stored)) for t in stored]
+    if all(read_ for _, read_ in read) and len({frozenset(r) for _, r in read}) == 1:
+        ranked = sorted(read, key=lambda x: (sum(x[1].values()), len(x[0].via)))
+        low, high = ranked[0], max(read, key=lambda x: (sum(x[1].values()), -len(x[0].via)))
+        if sum(low[1].values()) == sum(high[1].values()):
+            return None      # the same choice stored by every answer
+        return high[0], low[0]
+    agree = [t for t in stored if cues.has(t.label, "agree") and not cues.has(t.label, "decline")]
+    refuse = [t for t in stored if cues.has(t.label, "decline")]
+    return (agree[0], refuse[0]) if len(agree) == 1 and len(refuse) == 1 else None
+
+
+def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target: Target,
+         first: Layer) -> Tried:
+    """Restart, walk `via` (the settings button), tap `target`; what it did and stored."""
+    from .elements import find
+    screen = restart()
+    for step in via:
+        live = find(screen, step.key, op.covered(screen))
+        if live is None:
+            raise NotOnScreen(f"'{step.label}' is not on the layer")
+        screen = op.tap(live)
+    live = find(screen, target.key, op.covered(screen))
+    if live is None:
+        raise NotOnScreen(f"'{target.label}' is not on the layer")
+    before: dict[str, Any] | None = op.platform.stored_state()
+    after = op.tap(live)
+    tried = Tried(target, tuple(via))
+    if not op.in_foreground or not after.in_app or any(after.prompts.get(p, 0) > screen.prompts.get(p, 0)
+                                                        for p in after.prompts):
+        tried.left = True
+        return tried
+    found = op.targets(after)
+    now = layer(after, found, op.covered(after))
+    toggles = [t for t in found if t.use == Use.TOGGLE]
+    if not via and toggles and (now is None or now.keys != first.keys):
+        tried.settings = True
+        tried.ticked = sum(1 for t in toggles if t.element.checked and t.element.enabled)
+        return tried
+    tried.gone = now is None or not (now.keys & first.keys)
+    tried.stored = changed(before, op.platform.stored_state())
+    return tried
+
+
+@dataclass
+class Learnt:
+    """A consent dialog told by structure: its buttons' keys (to know it again), the accept and the reject."""
+
+    keys: frozenset[str]
+    accept: Tried
+    reject: Tried
+    dialog: Screen
+    covered: frozenset[int]
+    settings_ticked: int | None
+
+
+def learn(op: Operator, restart: Callable[[], Screen]) -> Learnt | None:
+    """Try every button of the candidate layer at launch (and of its settings layer) from a fresh launch each;
+    the consent dialog it is, or None (no candidate, or not a consent dialog)."""
+    screen = restart()
+    covered = op.covered(screen)
+    first = layer(screen, op.targets(screen), covered)
+    if first is None or op.platform.stored_state() is None:
+        return None
+    tried: list[Tried] = []
+    try:
+        for button in first.buttons:
+            tried.append(_try(op, restart, [], button, first))
+        opener = next((t for t in tried if t.settings), None)
+        if opener is not None:         # the settings layer's buttons, each from a fresh launch through it
+            opening = op.find(opener.key, restart())
+            if opening is None:
+                raise NotOnScreen(f"'{opener.label}' is not on the layer")
+            found = op.targets(op.tap(opening))
+            second = [t for t in taps(found) if t.element.enabled and t.key not in first.keys]
+            for button in second[:3]:
+                tried.append(_try(op, restart, [opener.target], button, first))
+    except NotOnScreen:
+        return None
+    found = answers(tried)
+    if found is None:
+        return None
+    accept, reject = found
+    settings = next((t.ticked for t in tried if t.settings), None)
+    return Learnt(first.keys, accept, reject, screen, covered, settings)

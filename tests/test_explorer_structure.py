@@ -1,0 +1,312 @@
+"""Issue 13 on real-world UI: what the explorer tells by structure rather than by words, without a browser, on
+hand-made screens in languages the corpus apps do not use (RU, PL, NL, TR, VI, ID, AR) or in none:
+
+- a wall that slides over the app leaves the app's DOM underneath, covered: the core screen is the one whose
+  controls can be touched (kind 4);
+- a field whose own hint asks for a word in capitals to be typed back, in any language (kind 2);
+- the decision words of languages no lexicon had (data: assets/lexicons/*.yaml) and waiting periods stated in
+  them (assets/lexicons/periods.yaml);
+- screens of one structure told apart by what they show (kind 3);
+- a consent dialog told by structure (kind 1)."""
+from __future__ import annotations
+
+import pytest
+
+from consent_audit.detectors.destructive import capitals, hint_word
+from consent_audit.detectors.text import waiting_period_days
+from consent_audit.explorer import cues
+from consent_audit.explorer.elements import targets
+from consent_audit.explorer.forms import ACCOUNT, FILL, FormData, plan
+from consent_audit.explorer.permissions import Core
+from consent_audit.screen import Element, Screen
+
+
+def _button(text: str, y: int, x: int = 10, w: int = 300) -> Element:
+    return Element(text=text, role="button", bounds=(x, y, w, 40), clickable=True)
+
+
+def shop(*, wall: bool = False, count: int = 3) -> Screen:
+    """A shop's home (Dutch words), three tabs; with `wall`, a full-screen wall lies over it (the shop's
+    elements are still in the DOM, under it). The structure (signature) is the same either way: the wall is
+    always in the DOM, slid off-screen when not shown."""
+    elements = [Element(text=f"{count} winkels in de buurt", bounds=(10, 10, 300, 30)),
+                _button("Aanbiedingen", 60), _button("Winkelwagen", 110),
+                _button("Start", 740, 0, 130), _button("Zoeken", 740, 130, 130), _button("Profiel", 740, 260, 130)]
+    elements += [Element(text="Locatie vereist", bounds=(10, 300, 300, 30) if wall else (400, 300, 300, 30)),
+                 _button("Instellingen openen", 350, 410 if not wall else 10)]
+    return Screen(elements=elements, signature="same", size=(400, 800))
+
+
+def test_a_wall_over_the_core_is_not_the_core_though_the_structure_is_the_same() -> None:
+    """Kind 4: what decides is which of the core's controls a finger can reach (the adapter's hit testing
+    leaves the covered ones out of `targets`), not their presence in the DOM. A changed counter is still the
+    core."""
+    home = shop()
+    core = Core.of(home, targets(home))
+    assert core.matches(home, targets(home))
+    assert core.matches(shop(count=7), targets(shop(count=7)))
+    walled = shop(wall=True)
+    under = frozenset(i for i, e in enumerate(walled.elements) if e.clickable and e.text != "Instellingen openen")
+    assert not core.matches(walled, targets(walled, under))
+    assert core.matches(walled, targets(walled))      # the same screen with nothing covering it is the core
+    refused = Screen(elements=[Element(text=e.text + (" (uit)" if e.clickable else ""), role=e.role,
+                                       bounds=e.bounds, clickable=e.clickable) for e in home.elements],
+                     signature="same", size=(400, 800))
+    assert core.matches(refused, targets(refused))    # its controls' words changed with a refusal: still the core
+
+
+def test_a_field_asking_for_a_word_in_capitals_is_typed_back_in_any_language() -> None:
+    """Kind 2: "type DELETE to confirm" in languages no pattern names: the one run of capitals in a hint of
+    otherwise lower-case words; a hint in capitals only, or naming a short code (PIN), is not one."""
+    assert hint_word("Введите УДАЛИТЬ, чтобы подтвердить") == "УДАЛИТЬ"
+    assert hint_word("Wpisz USUŃ, aby potwierdzić") == "USUŃ"
+    assert hint_word("Typ VERWIJDEREN om te bevestigen") == "VERWIJDEREN"
+    assert hint_word("Enter your PIN") is None and hint_word("E-MAIL ADRES") is None
+    assert capitals("Type DELETE ACCOUNT to confirm") == ["DELETE ACCOUNT"]
+    s = Screen(elements=[Element(text="Hesabınız kalıcı olarak silinir.", bounds=(10, 10, 300, 30)),
+                         Element(name="Onaylamak için SİLİNSİN yazın", role="textbox", bounds=(10, 60, 300, 40)),
+                         Element(text="Hesabımı sil", role="button", bounds=(10, 110, 300, 40), clickable=True,
+                                 enabled=False)],
+               signature="s", size=(400, 800))
+    p = plan(s, targets(s), FILL, FormData(), sms_known=True)
+    assert [k for _, k in p.fields] == ["typed_back"] and not p.missing
+
+
+def test_decision_words_of_languages_the_lexicons_lacked() -> None:
+    """Log-in, sign-up, the account menu, deletion, accept, refuse, settings and what a consent screen speaks
+    of, in RU, PL, NL, TR, VI, ID and AR (data: goals.yaml, explorer.yaml); a refusal that contains an allow
+    ("Nie zezwalaj", "Không cho phép", "İzin verme") is a refusal."""
+    expect = {"log_in": ["Войти", "Zaloguj się", "Inloggen", "Giriş yap", "Đăng nhập", "تسجيل الدخول"],
+              "sign_up": ["Регистрация", "Załóż konto", "Account aanmaken", "Kayıt ol", "Tạo tài khoản", "Buat akun"],
+              "cancel_account": ["Удалить аккаунт", "Usuń konto", "Account verwijderen", "Hesabımı sil",
+                                 "Xóa tài khoản", "Hapus akun", "حذف الحساب"],
+              "agree": ["Принять все", "Zaakceptuj wszystkie", "Alles accepteren", "Tümünü kabul et", "Đồng ý"],
+              "decline": ["Отклонить все", "Odrzuć wszystkie", "Alles weigeren", "Tümünü reddet", "Từ chối",
+                          "Tolak semua", "رفض الكل", "Nie zezwalaj", "Không cho phép", "İzin verme"],
+              "settings": ["Настройки", "Ustawienia", "Instellingen", "Ayarlar", "Cài đặt", "Pengaturan"],
+              "consent_context": ["Мы используем файлы cookie", "Używamy plików cookie", "Wij verwerken persoonsgegevens"],
+              "log_out": ["Wyloguj się", "Uitloggen", "Çıkış yap", "Đăng xuất"]}
+    for category, labels in expect.items():
+        for label in labels:
+            assert cues.has(label, category), (label, category)
+    for refusal in ("Nie zezwalaj", "Không cho phép", "İzin verme", "Niet toestaan"):
+        assert not cues.has(refusal, "permission_request"), refusal
+    assert cues.has("Zamknij", "close") and cues.has("Sluiten", "close")      # a bare close is no refusal
+    assert cues.data_kinds("Hasło") == ["password"] and cues.data_kinds("Причина удаления") == ["reason"]
+
+
+@pytest.mark.parametrize("text,days", [("Konto zostanie usunięte za 30 dni.", 30),
+                                       ("Ваш аккаунт будет удалён через 14 дней.", 14),
+                                       ("Binnen 2 weken verwijderd", 14), ("Hesabınız 48 saat içinde silinir", 2),
+                                       ("Tài khoản sẽ bị xóa sau 7 ngày", 7),
+                                       ("Openingstijden: 15/3 dagen", None), ("3월 15일 오후 2시", None)])
+def test_waiting_periods_in_other_languages(text: str, days: int | None) -> None:
+    assert waiting_period_days(text) == days
+
+
+def _node(graph, ident: str, screen: Screen) -> None:
+    from consent_audit.explorer.graph import Node
+    offers = frozenset(cues.norm_label(t.label) for t in targets(screen) if t.label)
+    titles = frozenset(cues.norm_label(e.text) for e in screen.elements if e.text and not e.clickable)
+    graph.nodes[ident] = Node(ident=ident, screen=screen, depth=0, labels=offers, titles=titles)
+
+
+def menu(heading: str, *rows: str, note: str = "", notes: tuple[str, ...] = ()) -> Screen:
+    """A screen of plain rows under a heading and a three-tab bar (Polish words; each tab's word in a span of
+    its own, so the tabs' words are among the short texts, as the heading is); every such screen has one
+    structure (repeated rows collapse in the signature)."""
+    elements = [Element(text=heading, bounds=(60, 10, 200, 30))]
+    elements += [_button(r, 60 + 50 * i) for i, r in enumerate(rows)]
+    for i, words in enumerate((note,) + notes if note else notes):
+        elements.append(Element(text=words, bounds=(10, 400 + 40 * i, 300, 30)))
+    for i, tab in enumerate(("Start", "Kategorie", "Moje")):     # a tab: a clickable box, its word in a span
+        elements += [Element(text=tab, bounds=(130 * i, 740, 130, 40), clickable=True),
+                     Element(text=tab, bounds=(130 * i + 20, 750, 90, 20))]
+    return Screen(elements=elements, signature="menu", size=(400, 800))
+
+
+def test_screens_of_one_structure_are_told_apart_by_what_they_show_of_their_own() -> None:
+    """Kind 3: two menus of plain rows under one tab bar share a structure and half their controls (the tabs);
+    a placeholder screen shows only the tab bar. Each is its own node; the same menu with a counter changed is
+    the same node."""
+    from consent_audit.explorer.graph import ScreenGraph
+    graph = ScreenGraph("start")
+    home = ("Promocje tygodnia", "Nowości", "Dostawa jutro", "Sklepy w pobliżu")
+    _node(graph, "start", menu("Sklep", notes=home))
+    _node(graph, "settings", menu("Ustawienia", "Powiadomienia", "Konto", "O aplikacji"))
+
+    def ident(s: Screen) -> str:
+        offers = frozenset(cues.norm_label(t.label) for t in targets(s) if t.label)
+        titles = frozenset(cues.norm_label(e.text) for e in s.elements if e.text and not e.clickable)
+        return graph.identify(s.signature, offers, titles)
+
+    assert ident(menu("Ustawienia", "Powiadomienia", "Konto", "O aplikacji")) == "settings"
+    assert ident(menu("Ustawienia", "Powiadomienia (3)", "Konto", "O aplikacji")) == "settings"
+    assert ident(menu("Sklep", "Wkrótce dostępne")) != "settings"
+    assert ident(menu("Sklep", note="Wkrótce dostępne")) not in ("settings", "start")
+    assert ident(menu("Kategorie", "Moda", "Elektronika", "Żywność")) != "settings"
+    assert ident(menu("Sklep", notes=home)) == "start"
+    assert ident(menu("Sklep", notes=("Promocje tygodnia (2)",) + home[1:])) == "start"
+
+
+class LayerApp:
+    """A first-launch layer over an app, driven like an Operator (what consent_structure.learn uses): LAYERS
+    maps a layer to its texts and buttons; a button leads to a layer (None: the app), may store a record in
+    local storage, leave the app, or open a layer with ticked boxes. Georgian words: no lexicon has them."""
+
+    def __init__(self, layers: dict, start: str = "first") -> None:
+        self.layers, self.start = layers, start
+        self.at, self.stored, self.in_foreground = start, {}, True
+        self.platform = self
+        self.consent_keys: frozenset[str] = frozenset()
+        self.taps: list[str] = []
+
+    # the platform's read-back
+    def stored_state(self) -> dict:
+        return {"local": dict(self.stored), "session": {}, "cookies": {}, "tcf": None}
+
+    def restart(self) -> Screen:
+        self.at, self.stored, self.in_foreground = self.start, {}, True
+        return self.screen()
+
+    def screen(self) -> Screen:
+        elements = [Element(text="ჩემი მაღაზია", bounds=(10, 10, 300, 30)), _button("მთავარი", 740)]
+        if self.at is not None:
+            layer = self.layers[self.at]
+            elements.append(Element(role="dialog", bounds=(0, 300, 400, 400)))
+            elements += [Element(text=t, bounds=(10, 310 + 30 * i, 380, 24)) for i, t in enumerate(layer["texts"])]
+            elements += [Element(role="switch", name=name, checked=True, clickable=True, bounds=(300, 420 + 40 * i, 50, 30))
+                         for i, name in enumerate(layer.get("boxes", ()))]
+            elements += [_button(label, 560 + 45 * i, 20, 360) for i, label in enumerate(layer["buttons"])]
+        return Screen(elements=elements, signature=f"s-{self.at}", size=(400, 800))
+
+    def covered(self, s: Screen) -> frozenset[int]:
+        return frozenset({1}) if self.at is not None else frozenset()     # the layer covers the app's tab
+
+    def targets(self, s: Screen | None = None):
+        s = s or self.screen()
+        return targets(s, self.covered(s))
+
+    def find(self, key: str, s: Screen | None = None):
+        return next((t for t in self.targets(s) if t.key == key), None)
+
+    def tap(self, target) -> Screen:
+        self.taps.append(target.label)
+        to, store, leaves = self.layers[self.at]["buttons"][target.label]
+        if leaves:
+            self.in_foreground = False
+        if store is not None:
+            self.stored["shop:choice"] = store
+        self.at = to
+        return self.screen()
+
+
+CONSENT = {"first": {"texts": ["ჩვენ ვიყენებთ ...", ], "buttons": {"ვეთანხმები": (None, '{"stats":true,"ads":true}', False),
+                                                                "პარამეტრები": ("settings", None, False)}},
+           "settings": {"texts": ["პარამეტრები"], "boxes": ("სტატისტიკა", "რეკლამა"),
+                        "buttons": {"ყველაფრის უარყოფა": (None, '{"stats":false,"ads":false}', False),
+                                    "შენახვა": (None, '{"stats":true,"ads":true}', False)}}}
+
+
+def test_a_consent_dialog_in_words_no_lexicon_has_is_told_by_what_its_answers_store() -> None:
+    """Kind 1: a first-launch layer with two buttons (Georgian); one stores every purpose on and closes the
+    layer, the other opens a layer of ticked switches whose buttons store all off / keep them on. Accept is the
+    answer that stores consent; reject goes through the settings layer and takes the one storing the refusal;
+    the settings layer's ticked switches are counted."""
+    from consent_audit.explorer import consent, consent_structure
+    app = LayerApp(CONSENT)
+    assert not consent.shown(app, app.restart())      # before: words tell nothing
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.accept.moves] == ["ვეთანხმები"]
+    assert [m.label for m in learnt.reject.moves] == ["პარამეტრები", "ყველაფრის უარყოფა"]
+    assert learnt.settings_ticked == 2
+    app.consent_keys = learnt.keys
+    assert consent.shown(app, app.restart())
+
+
+@pytest.mark.parametrize("layers", [
+    # a rating prompt: "rate" leaves for a store, "later" stores a time: no choice stored twice
+    {"first": {"texts": ["★★★★★"], "buttons": {"შეაფასე": (None, None, True),
+                                               "მოგვიანებით": (None, '{"remind_at":1764480000}', False)}}},
+    # an update prompt whose answers store other records (never asks again / remind me at …)
+    {"first": {"texts": ["ახალი ვერსია"], "buttons": {"არასოდეს": (None, '{"never":true}', False),
+                                                       "მოგვიანებით": (None, '{"remind_at":"1764480000"}', False)}}},
+    # the same switches stored by both answers ("OK" twice): not a choice
+    {"first": {"texts": ["სიახლეები"], "buttons": {"კარგი": (None, '{"seen":true}', False),
+                                                    "დახურვა": (None, '{"seen":true}', False)}}},
+    # a permission wall: its words name a device feature (data: explorer.yaml), its buttons store nothing
+    {"first": {"texts": ["Location needed"], "buttons": {"გახსნა": (None, None, False),
+                                                          "ხელახლა": (None, None, False)}}},
+])
+def test_a_layer_whose_answers_store_no_choice_is_no_consent_dialog(layers: dict) -> None:
+    """Kind 1, the other side: update and rating prompts, a what's-new and a permission wall are no consent
+    dialog — nothing is measured on them, so they can never give a finding."""
+    from consent_audit.explorer import consent_structure
+    app = LayerApp(layers)
+    assert consent_structure.learn(app, app.restart) is None
+
+
+def test_a_dialog_whose_accessible_name_names_a_consent_library_holds_consent_choices() -> None:
+    """Osano's banner is a role=dialog named "cookieconsent" (aria-label), whatever its text says: the name
+    tells (lexicons/consent_controls.yaml consent_id), as an id does for Klaro's notice; a dialog of another
+    name does not."""
+    from consent_audit.explorer.screens import consent_container, taps
+    words = [Element(text="Wir zählen Besuche.", bounds=(10, 610, 380, 30)),
+             _button("Akzeptieren", 650, 20, 170), _button("Ablehnen", 650, 200, 170)]
+    named = Screen(elements=[Element(role="dialog", name="cookieconsent", bounds=(0, 600, 400, 120)), *words],
+                   signature="s", size=(400, 800))
+    assert consent_container(named, taps(targets(named)))
+    plain = Screen(elements=[Element(role="dialog", name="Neuigkeiten", bounds=(0, 600, 400, 120)), *words],
+                   signature="s", size=(400, 800))
+    assert not consent_container(plain, taps(targets(plain)))
+
+
+def test_what_a_later_layer_covers_is_not_what_the_deletion_ending_says() -> None:
+    """Kind 4 on the deletion's last screen: screens pushed on a stack stay in the page under the new one. The
+    profile screen below ("E-mail: …", "Wachtwoord wijzigen") is covered: it neither sends the user off the
+    app (an e-mail address) nor is it what the ending says; the ending's own words give pending, 14 days."""
+    from consent_audit.measures import completion, off_app, waiting_period
+    ending = Screen(elements=[Element(text="E-mail: tester@voorbeeld.test", bounds=(10, 60, 300, 30), covered=True),
+                              Element(text="Wachtwoord wijzigen", bounds=(10, 100, 300, 30), covered=True,
+                                      clickable=True),
+                              Element(text="Je aanvraag is ontvangen. Je account wordt over 14 dagen verwijderd.",
+                                      bounds=(10, 60, 300, 60))],
+                    signature="s", size=(400, 800))
+    assert not off_app(ending) and completion(ending) == "pending" and waiting_period(ending) == 14
+    shown = Screen(elements=[Element(text=e.text, bounds=e.bounds) for e in ending.elements], signature="s")
+    assert off_app(shown)      # the same words in sight: an e-mail address is a way off the app
+
+
+def test_the_dom_snapshot_carries_what_is_covered_and_what_flashed_by() -> None:
+    """The web snapshot's hit-testing verdict (covered) and the words that appeared while the app settled (a
+    toast gone before the capture) reach the neutral Screen; an older snapshot without them reads as nothing
+    covered, nothing flashed."""
+    from consent_audit.platforms.web.dom import screen_from_dom
+    snap = {"elements": [{"text": "Profiel", "bounds": [0, 0, 10, 10], "covered": True},
+                         {"text": "Verwijderd over 14 dagen", "bounds": [0, 0, 10, 10]}],
+            "shape": "x", "url": "http://127.0.0.1/", "flashed": ["Account in behandeling (14 dagen)"]}
+    s = screen_from_dom(snap, origin="http://127.0.0.1")
+    assert s.shown_texts() == ["Verwijderd over 14 dagen"] and s.texts() == ["Profiel", "Verwijderd over 14 dagen"]
+    assert s.flashed == ["Account in behandeling (14 dagen)"]
+    old = screen_from_dom({"elements": snap["elements"][:1], "shape": "x", "url": "http://127.0.0.1/"})
+    assert old.flashed == [] and old.elements[0].covered
+
+
+def test_a_heading_with_the_submit_buttons_words_does_not_hide_the_submit() -> None:
+    """Kind 2: a log-in screen titled as its button ("Zaloguj się" heading, "Zaloguj się" button, fields named
+    by placeholder only). The heading is the text just above the first field, so it was taken for the field's
+    label, and every element with the same words — the submit too — was dropped as "a label that only focuses
+    the field": the form had no submit and the log-in was never tried."""
+    s = Screen(elements=[Element(text="Zaloguj się", bounds=(60, 10, 200, 40)),
+                         Element(name="E-mail", role="textbox", bounds=(10, 110, 300, 40)),
+                         Element(name="Hasło", role="textbox", bounds=(10, 160, 300, 40), secret_field=True),
+                         Element(text="Zaloguj się", bounds=(10, 220, 300, 44), clickable=True),
+                         Element(text="Start", bounds=(0, 740, 130, 40), clickable=True)],
+               signature="s", size=(400, 800))
+    p = plan(s, targets(s), ACCOUNT, FormData(username="a@b.c", password="pw"), sms_known=True)
+    assert [k for _, k in p.fields] == ["username", "password"]
+    assert p.submit is not None and p.submit.label == "Zaloguj się" and p.submit.element.bounds[1] == 220
+    labelled = Screen(elements=[Element(text="E-mail", bounds=(10, 80, 300, 24), clickable=True),    # <label>
+                                Element(role="textbox", bounds=(10, 110, 300, 40))], signature="s", size=(400, 800))
+    assert [t.use.value for t in targets(labelled)] == ["text"]     # the field's own label is not a control
