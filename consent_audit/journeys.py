@@ -42,8 +42,9 @@ class Journeys(Protocol):
     def delete_account(self) -> None:
         """From the home screen of a logged-in user along the shortest known path to the final screen."""
 
-    def log_in(self) -> str:
-        """Try to log in with the test account; one of LOGIN_RESULTS."""
+    def log_in(self) -> str | None:
+        """Try to log in with the test account; one of LOGIN_RESULTS, or None when it cannot be told (the
+        figure is then unmeasured, never "rejected")."""
 
     def reach_core(self, budget: int) -> bool:
         """Try, as a user would (declining re-asks, retrying once), to reach the core screen."""

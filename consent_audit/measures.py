@@ -38,7 +38,7 @@ def completion(screen: Screen | None) -> str | None:
         return None
     goals = load_lexicon("goals")
     categories = {c for text in screen.shown_texts() for c in goals.match(text)}
-    if "pending" in categories or any(waiting_period_days(t) for t in screen.shown_texts()):
+    if "pending" in categories or _stated_period(screen) is not None:
         return "pending"
     if "success" in categories:
         return "done"
@@ -53,17 +53,27 @@ def off_app(screen: Screen | None) -> bool:
     return any("off_app_channel" in goals.match(text) for text in screen.shown_texts())
 
 
-def waiting_period(screen: Screen | None) -> int | None:
-    if screen is None:
-        return None
+PERIOD_CONTEXT = frozenset({"account", "delete", "cancel_account", "pending", "success"})
+"""Goal-lexicon categories a sentence stating a period must also speak of to be the deletion's waiting period:
+"your account will be deleted in 30 days", not a retention offer's "3 months free" (issue 13, corpus pochta)."""
+
+
+def _stated_period(screen: Screen) -> int | None:
+    goals = load_lexicon("goals")
     for text in screen.shown_texts():
         days = waiting_period_days(text)
-        if days is not None:
+        if days is not None and set(goals.match(text)) & PERIOD_CONTEXT:
             return days
     return None
 
 
-def deletion_metrics(deletion: Trail, signup: Trail | None, login_after: str) -> dict[str, Any]:
+def waiting_period(screen: Screen | None) -> int | None:
+    """The deletion's waiting period the screen states, in days (a period in a sentence about the account, its
+    deletion or a pending request: `PERIOD_CONTEXT`); None when none."""
+    return _stated_period(screen) if screen is not None else None
+
+
+def deletion_metrics(deletion: Trail, signup: Trail | None, login_after: str | None) -> dict[str, Any]:
     counts = deletion.counts
     final = deletion.last_screen
     in_app = bool(final is not None and final.in_app and completion(final) is not None and not off_app(final))

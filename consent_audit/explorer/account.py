@@ -73,7 +73,12 @@ class AccountGoal:
     def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None:
         if move.kind != FORM:
             return None
-        signing_up = cues.has(move.label, "sign_up") or (not cues.has(move.label, "log_in") and self.want == "sign_up")
+        # a form is a sign-up when its submit says so, or (its submit saying neither) when the control that led
+        # to it did ("Create account" → a form sent by a bare "Register"/"تسجيل"), or when a sign-up is wanted
+        came_by = parent.via[-1] if parent.via else ""
+        led_to_signup = cues.has(came_by, "sign_up") and not cues.has(came_by, "log_in")
+        signing_up = cues.has(move.label, "sign_up") or (not cues.has(move.label, "log_in")
+                                                          and (self.want == "sign_up" or led_to_signup))
         if same or (password_form(found) and says(screen, "form_error", "taken")):
             message = says(screen, "taken", "form_error") or "the form stayed on screen"
             if not signing_up:

@@ -28,6 +28,19 @@ from .screens import modal_answer, password_form, wall_opener
 __all__ = ["Exploration", "ExploredApp", "PathBroken", "map_of"]
 
 
+def session_evidence(screen: Screen, username: str, logged_in: str | None, logged_out: str | None) -> str | None:
+    """Whether a screen shows an account still logged in, when no log-in can be tried: 'accepted' when it
+    shows the account's name, or has the structure the app showed once the account was made while that
+    structure differs from the app's start screen without an account; None otherwise — a screen that looks
+    alike logged in or out (an app whose home does not say who is in) tells nothing, and "not logged in" is
+    never concluded from the absence of a sign."""
+    if username and any(username in t for t in screen.texts()):
+        return "accepted"
+    if logged_in and logged_in != logged_out and screen.signature == logged_in:
+        return "accepted"
+    return None
+
+
 class PathBroken(Exception):
     """A path the explorer found no longer holds when re-walked (the app changed, or state differs)."""
 
@@ -52,6 +65,7 @@ class ExploredApp(GoalExplorations, PolicyExploration):
         self.account_moves: list[Move] = []
         self.login_moves: list[Move] = []
         self.logged_in_signature: str | None = None
+        self.logged_out_signature: str | None = None   # the start screen of the account search (no account)
         self.deletion_moves: list[Move] = []
         self.signup_kinds: list[str] = []
         self.names_used = 0
@@ -186,18 +200,19 @@ class ExploredApp(GoalExplorations, PolicyExploration):
     def delete_account(self) -> None:
         self._walk(self.deletion_moves, "delete the account")
 
-    def log_in(self) -> str:
-        """Relaunch and log in with the account just measured: accepted, rejected or pending."""
+    def log_in(self) -> str | None:
+        """Relaunch and log in with the account just measured: accepted, rejected or pending; None when it
+        cannot be told (no log-in path known, or its controls gone, and nothing on screen says who is in)."""
         self.op.relaunch()
         if not self.login_moves:
-            return "accepted" if self._looks_logged_in() else "rejected"
+            return self._still_in()
         for move in self.login_moves[:-1]:
             if self.op.find(move.key) is None:
-                return "accepted" if self._looks_logged_in() else "rejected"
+                return self._still_in()
             perform(self.op, move, self.data)
         form = self.op.screen()
         if self.op.find(self.login_moves[-1].key, form) is None:
-            return "accepted" if self._looks_logged_in() else "rejected"
+            return self._still_in()
         after = perform(self.op, self.login_moves[-1], self.data)
         found = self.op.targets(after)
         if after.signature != form.signature and not password_form(found):
@@ -209,9 +224,10 @@ class ExploredApp(GoalExplorations, PolicyExploration):
             return "pending"
         return "rejected"
 
-    def _looks_logged_in(self) -> bool:
-        screen = self.op.screen()
-        return screen.signature == self.logged_in_signature or any(self.data.username in t for t in screen.texts())
+    def _still_in(self) -> str | None:
+        """'accepted' when the screen shows the account still in (see `session_evidence`), else None."""
+        return session_evidence(self.op.screen(), self.data.username, self.logged_in_signature,
+                                self.logged_out_signature)
 
     # --- journeys: permissions ---
     def reach_core(self, budget: int) -> bool:

@@ -153,6 +153,8 @@ class GoalExplorations:
         self.logged_in_signature = (found.target or "").split("~")[0]
         self.names_used = goal.names_tried
         graph = found.graph
+        start = graph.nodes.get(graph.root) if graph is not None else None
+        self.logged_out_signature = start.screen.signature if start is not None else None
         form_edge = found.path[-1] if found.path else None
         if form_edge is not None and graph is not None:
             form_screen = graph.nodes[form_edge.source].screen

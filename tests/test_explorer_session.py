@@ -1,0 +1,67 @@
+"""After a deletion, whether the account is still in when no log-in can be tried (explorer/app.py
+`session_evidence`): only what the screen shows counts. Found on the corpus app tawsil (issue 13): its home
+looks the same logged in or out, and matching the home's structure was read as "still logged in", a false
+deletion_not_effective."""
+from __future__ import annotations
+
+from consent_audit.explorer.app import session_evidence
+from consent_audit.screen import Element, Screen
+
+
+def _screen(signature: str, *texts: str) -> Screen:
+    return Screen(elements=[Element(text=t, bounds=(0, 40 * i, 400, 40)) for i, t in enumerate(texts)],
+                  signature=signature)
+
+
+def test_the_accounts_name_on_screen_says_it_is_still_in() -> None:
+    assert session_evidence(_screen("home", "Hello tester@example.test"), "tester@example.test", "home", "home") == "accepted"
+
+
+def test_a_structure_shared_with_the_start_screen_says_nothing() -> None:
+    assert session_evidence(_screen("home", "Orders", "Account"), "tester@example.test", "home", "home") is None
+
+
+def test_a_structure_only_the_logged_in_app_shows_says_it_is_still_in() -> None:
+    assert session_evidence(_screen("inbox", "Inbox"), "tester@example.test", "inbox", "home") == "accepted"
+
+
+def test_the_absence_of_a_sign_is_never_read_as_logged_out() -> None:
+    assert session_evidence(_screen("home", "Orders"), "tester@example.test", "inbox", "home") is None
+    assert session_evidence(_screen("home", "Orders"), "tester@example.test", None, None) is None
+
+
+def test_a_form_reached_through_a_sign_up_control_is_a_sign_up_whatever_its_submit_says() -> None:
+    """tawsil (issue 13): "إنشاء حساب" (create account) led to a form sent by a bare "تسجيل"; the form was taken
+    for the log-in, so the "log in again" after deletion re-walked the sign-up, made a new account and read it as
+    the deleted one still let in (a false deletion_not_effective)."""
+    from consent_audit.explorer.account import AccountGoal
+    from consent_audit.explorer.config import load_config
+    from consent_audit.explorer.elements import Target, Use
+    from consent_audit.explorer.forms import FormData
+    from consent_audit.explorer.graph import Node
+    from consent_audit.explorer.moves import Move
+
+    submit = Target(Element(text="تسجيل", role="button", bounds=(0, 300, 400, 48), clickable=True),
+                    "button|تسجيل|0", "تسجيل", Use.TAP)
+    after = Screen(elements=[Element(text="الرئيسية", bounds=(0, 0, 400, 40))], signature="home")
+    for came_by, mode in (("إنشاء حساب", "sign_up"), ("Create account", "sign_up"), ("Log in", "log_in"),
+                          ("登录/注册", "log_in")):
+        goal = AccountGoal(load_config(), FormData(username="u@example.test"))
+        form = Node(ident="f", screen=Screen(elements=[], signature="f"), depth=2, via=("الحساب", came_by))
+        verdict = goal.judge(form, Move.form(submit, "account"), after, [], same=False)
+        assert verdict is not None and verdict.kind == "reached" and goal.mode == mode, came_by
+        assert (goal.login_move is None) == (mode == "sign_up"), came_by
+
+
+def test_a_retention_offers_months_are_no_waiting_period() -> None:
+    """pochta (issue 13): "Получить 3 месяца бесплатно" (get 3 months free) on the retention screen read as a
+    90-day waiting period ended the deletion there (pending), and the account still in made a false
+    deletion_not_effective. A period counts only in a sentence about the account, its deletion or a request."""
+    from consent_audit.measures import completion, waiting_period
+
+    offer = _screen("offer", "Подождите!", "Получить 3 месяца бесплатно", "Продолжить удаление")
+    assert completion(offer) is None and waiting_period(offer) is None
+    for text, days in (("Ваш аккаунт будет удалён через 30 дней", 30), ("账号将在7天后注销", 7),
+                       ("Your account will be deleted in 14 days.", 14), ("계정은 14일 후 삭제됩니다", 14)):
+        final = _screen("end", text)
+        assert completion(final) == "pending" and waiting_period(final) == days, text
