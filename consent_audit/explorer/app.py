@@ -202,9 +202,13 @@ class ExploredApp(GoalExplorations, PolicyExploration):
 
     def log_in(self) -> str | None:
         """Relaunch and log in with the account just measured: accepted, rejected or pending; None when it
-        cannot be told (no log-in path known, or its controls gone, and nothing on screen says who is in)."""
+        cannot be told (an account was made but no log-in path is known, or its controls are gone, and nothing
+        on screen says who is in). An app with no account at all (deleted without one): rejected unless the
+        screen shows the account still in."""
         self.op.relaunch()
         if not self.login_moves:
+            if self.account_mode is None:       # the app has no account to log into (a local profile): the
+                return self._still_in() or "rejected"   # deleted one cannot be logged into, unless it shows
             return self._still_in()
         for move in self.login_moves[:-1]:
             if self.op.find(move.key) is None:
