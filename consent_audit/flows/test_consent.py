@@ -32,12 +32,9 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
         audit.not_found("no consent dialog was recognised after the first launch (see the start screen)")
     dialog = recorder.observe()
     if getattr(app, "refusal_offered", True) is False:
-        return _consent_wall(app, recorder, audit, planted, dialog, test_dir)
+        return _consent_wall(app, recorder, audit, planted, dialog, test_dir, ocr)
     accept_el, reject_el = consent_elements(app, dialog)
-    with recorder.journey("accept") as accept:
-        app.accept_consent()
-    if accept.steps:
-        recorder.phase("after accept", since=accept.steps[-1], consent="accepted")
+    accept = _accept(app, recorder)
     accepted = after_relaunch(platform, recorder)      # what the accept path stored, as a relaunch finds it
     recorder.settle_traffic()       # what the last action set off is sent before the reset
     platform.reset()
@@ -78,14 +75,20 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
 REJECT_FIGURES = ("reject_steps", "prominence", "reject_is_text_link", "sent_after_reject", "tc_strings_after_reject")
 
 
-def _consent_wall(app, recorder, audit, planted, dialog, test_dir) -> None:
-    """A dialog with no way to refuse (every way out tried: `app.refusal_trials`): the accept path is measured,
-    what compares a refusal with it is left out ("nothing to compare"), and `refusal_offered` False is the
-    finding (findings/patterns: the wall's rule)."""
+def _accept(app, recorder):
+    """The accept journey, recorded; what follows it is the "after accept" traffic phase. The trail."""
     with recorder.journey("accept") as accept:
         app.accept_consent()
     if accept.steps:
         recorder.phase("after accept", since=accept.steps[-1], consent="accepted")
+    return accept
+
+
+def _consent_wall(app, recorder, audit, planted, dialog, test_dir, ocr) -> None:
+    """A dialog with no way to refuse (every way out tried: `app.refusal_trials`): the accept path is measured,
+    what compares a refusal with it is left out ("nothing to compare"), and `refusal_offered` False is the
+    finding (findings/patterns: the wall's rule)."""
+    accept = _accept(app, recorder)
     recorder.settle_traffic()
     audit.leave_out(REJECT_FIGURES, "the consent dialog offers no way to refuse: there is no reject path to "
                                     "compare with the accept path")
@@ -96,7 +99,7 @@ def _consent_wall(app, recorder, audit, planted, dialog, test_dir) -> None:
                           "refusal_trials": list(getattr(app, "refusal_trials", [])),
                           "accept_steps": accept.counts["steps"], "reject_steps": None,
                           "preticked": preticked_on_layer, "mandatory_purposes": None,
-                          "shaming_text": shaming_phrases(texts_of([accept], None)), "prominence": None,
+                          "shaming_text": shaming_phrases(texts_of([accept], ocr)), "prominence": None,
                           "reject_is_text_link": None, "reject_honoured": None})
     audit.metrics.update(flow_figures(recorder, planted, TRAFFIC))
     audit.metrics.update(dict.fromkeys(("sent_after_reject", "tc_strings_after_reject")))   # no refusal: no phase
@@ -107,8 +110,7 @@ def _consent_wall(app, recorder, audit, planted, dialog, test_dir) -> None:
         allure.attach(dialog.screenshot, name="consent dialog (no way to refuse)",
                       attachment_type=allure.attachment_type.PNG)
         shot = [audit.evidence_path("consent-dialog.png")]
-    audit.conclude(audit.evaluate({"dialog": shot, "accept": audit.evidence_of(accept), "refusal": shot,
-                                   "traffic": har}))
+    audit.conclude(audit.evaluate({"dialog": shot, "accept": audit.evidence_of(accept), "traffic": har}))
 
 
 def _annotated(image, look, accept_el, reject_el, test_dir) -> str:

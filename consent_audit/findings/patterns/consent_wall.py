@@ -15,7 +15,7 @@ from ..base import Rule
 class ConsentWall(Rule):
     pattern = "consent_wall"
     flows = ("consent",)
-    evidence_keys = {"consent": ("dialog", "accept", "refusal")}
+    evidence_keys = {"consent": ("dialog", "accept")}
 
     def check(self, metrics: Mapping[str, Any], facts: Mapping[str, Any],
               limits: Mapping[str, Any]) -> dict[str, Any] | None:
