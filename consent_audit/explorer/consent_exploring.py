@@ -1,0 +1,107 @@
+"""The consent half of the explorer's search (`ConsentExplorations`, a mixin of `GoalExplorations`): the
+accept and reject paths of the consent dialog — by its words (`consent.answer`), else by structure and by what
+each answer stores (`consent_structure`), and, when no refusal is told, by trying every way out of the dialog
+(`refusal`: a refusal found becomes the reject path; none at all is the consent wall) — and the pre-ticked
+purposes of a settings layer the reject path skips. The state it fills is declared in `ExploredApp`."""
+from __future__ import annotations
+
+from ..measures import selects_all
+from ..platforms.base import PERMISSIONS
+from ..screen import Screen
+from ..targets import Target
+from . import consent, consent_structure, cues, refusal
+from .elements import Use
+from .exploration import Exploration
+from .operator import NotOnScreen, Spend
+
+
+class ConsentExplorations:
+    """The consent goal's search (see the module doc)."""
+
+    def _consent_by_structure(self) -> bool:
+        """No words named a consent dialog at launch: whether a modal layer there is one by structure and by
+        what its answers store (explorer/consent_structure.py; tried once per app, from fresh launches). When it
+        is, its accept and reject paths are what the journeys walk."""
+        if self.structure_checked:
+            return bool(self.op.consent_keys)
+        self.structure_checked = True
+        learnt = consent_structure.learn(self.op, self._launch_fresh)
+        if learnt is None:
+            return False
+        self.op.consent_keys = learnt.keys
+        for mode, tried in ((consent.ACCEPT, learnt.accept), (consent.REJECT, learnt.reject)):
+            path = consent.ConsentPath(mode=mode, moves=tried.moves, entry=(tried.via or (tried.target,))[0].element,
+                                       dialog=learnt.dialog, covered=learnt.covered)
+            if mode == consent.ACCEPT:
+                self.accept = path
+            else:
+                self.reject = path
+        self.settings_preticked = None if learnt.reject.via else learnt.settings_ticked
+        return True
+
+    def _explore_consent(self, spend: Spend, target: Target) -> Exploration:
+        self.op.fresh()
+        self._grant_all()
+        self.op.launch()
+        self._answer_new_modals()
+        target.permissions = list(PERMISSIONS)
+        if not self.consent_shown and not self._consent_by_structure():
+            # nothing to measure: the audit is not found, never clean
+            return Exploration("consent", "exhausted", "no consent dialog was recognised at launch", spend.actions,
+                               spend.seconds, spend.budget)
+        if self.op.consent_keys and self.accept is not None and self.reject is not None:
+            return Exploration("consent", "reached", "accept and reject paths told by what each answer stores",
+                               spend.actions, spend.seconds, spend.budget, [],
+                               {"accept": self.accept.moves, "reject": self.reject.moves})
+        self.accept = consent.answer(self.op, consent.ACCEPT, self.data)
+        self.op.fresh()
+        self._grant_all()
+        self.launch()
+        try:
+            self.reject = consent.answer(self.op, consent.REJECT, self.data)
+        except NotOnScreen as exc:      # no refusal the words tell: try every way out of the dialog
+            if not self._refusal_by_structure(exc):
+                return Exploration("consent", "reached", f"accept path found; no refusal offered: "
+                                   f"{self.refusal.detail}", spend.actions, spend.seconds, spend.budget, [],
+                                   {"accept": self.accept.moves})
+        self.settings_preticked = self._count_settings_layer()
+        return Exploration("consent", "reached", "accept and reject paths found", spend.actions, spend.seconds,
+                           spend.budget, [], {"accept": self.accept.moves, "reject": self.reject.moves})
+
+    def _refusal_by_structure(self, words_failed: NotOnScreen) -> bool:
+        """Every way out of the dialog tried (explorer/refusal.py): True when a refusal was found (it becomes
+        the reject path); False when the dialog offers none (a consent wall, `self.refusal`). Raises
+        NotOnScreen (the search's "exhausted") when it cannot be told."""
+        def start() -> Screen | None:
+            screen = self._launch_fresh()
+            return screen if consent.shown(self.op, screen) else None
+
+        assert self.accept is not None
+        self.refusal = refusal.check(self.op, start, self.accept.moves, self.data, self.config.search)
+        if self.refusal.refusal is not None:
+            self.reject = consent.ConsentPath(consent.REJECT, list(self.refusal.refusal), self.refusal.entry)
+            return True
+        if self.refusal.offered is False:
+            return False
+        raise NotOnScreen(f"{words_failed}; trying every way out of it: {self.refusal.detail}")
+
+    def _count_settings_layer(self) -> int | None:
+        """Pre-ticked optional purposes on the dialog's settings layer when the reject path never opens it
+        (a direct 'Reject all' beside 'Manage options'): opened once from a fresh launch and counted there.
+        None when the reject path went through it (its trail counts them) or the dialog has none."""
+        if self.reject is None or any(cues.has(m.label, "manage", "settings") for m in self.reject.moves):
+            return None
+        if not consent.offers_settings(self.reject):
+            return None         # the dialog as first seen offers no settings layer: no launch spent looking
+        self.op.fresh()
+        self._grant_all()
+        self.launch()
+        screen = self.op.screen()
+        if not consent.shown(self.op, screen):
+            return None
+        manage = consent.settings_control(self.op.targets(screen))
+        if manage is None:
+            return None
+        after = self.op.tap(manage)
+        return sum(1 for t in self.op.targets(after) if t.use == Use.TOGGLE and t.element.checked
+                   and t.element.enabled and not selects_all(t.element))
