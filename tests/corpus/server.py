@@ -3,26 +3,33 @@
 - /<app>/…           the app's own files (html, js, css, json, svg);
 - /_kit/…            the small shared shell most corpus apps are built on (tests/corpus/_kit);
 - /vendor/<pkg>/…    the consent libraries, straight from node_modules (cookieconsent, klaro, orejime,
-                      tarteaucitronjs, vanilla-cookieconsent only) — nothing is ever loaded from outside 127.0.0.1;
+                      tarteaucitronjs, vanilla-cookieconsent, @iabtcf/core, @iabtcf/cmpapi only) — nothing is ever
+                      loaded from outside 127.0.0.1;
 - POST /<app>/api/<action>   that app's accounts (signup, login, logout, me, delete), kept in memory per
-                      server instance and configured by the app's app.json (an app without app.json has none).
+                      server instance and configured by the app's app.json (an app without app.json has none);
+- an app with a site.py is server-rendered: every other GET or POST under /<app>/ goes first to its
+  handle(request) (see SiteRequest), which answers (status, headers, body) or None for the static files.
 
     python tests/corpus/server.py [port]     # prints the base URL and one URL per app, serves until Ctrl-C
 """
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import secrets
 import sys
 import threading
+from http.cookies import SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, NamedTuple
+from urllib.parse import parse_qs
 
 ROOT = Path(__file__).resolve().parent
 NODE_MODULES = ROOT.parents[1] / "node_modules"
-VENDOR = ("cookieconsent", "klaro", "orejime", "tarteaucitronjs", "vanilla-cookieconsent")
+VENDOR = ("cookieconsent", "klaro", "orejime", "tarteaucitronjs", "vanilla-cookieconsent", "@iabtcf/core",
+          "@iabtcf/cmpapi")
 TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
          ".css": "text/css; charset=utf-8", ".json": "application/json", ".svg": "image/svg+xml",
          ".png": "image/png"}
@@ -94,6 +101,39 @@ class Accounts:
         return token
 
 
+class SiteRequest(NamedTuple):
+    """One request to a server-rendered app (its site.py): method "GET"/"POST", path below /<app>/ ("" = its
+    home, no leading slash), query and form fields (first value of each; a form is
+    application/x-www-form-urlencoded), the request's cookies, the app's Accounts (None without app.json) and the
+    app's base URL path ("/<app>/"). A NamedTuple, not a dataclass: server.py is loaded by path (importlib)."""
+    method: str
+    path: str
+    query: dict[str, str]
+    form: dict[str, str]
+    cookies: dict[str, str]
+    accounts: "Accounts | None"
+    app_url: str
+
+
+SiteAnswer = tuple[int, list[tuple[str, str]], bytes]
+
+
+def load_site(name: str) -> Callable[[SiteRequest], "SiteAnswer | None"] | None:
+    """The handle function of tests/corpus/<name>/site.py, or None when the app has no site.py (a static app)."""
+    path = ROOT / name / "site.py"
+    if not path.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location(f"corpus_site_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.handle  # type: ignore[no-any-return]
+
+
+def _first(raw: str) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(raw, keep_blank_values=True).items()}
+
+
 class CorpusServer:
     """Every corpus app on 127.0.0.1 (never another interface); port 0 = any free port."""
 
@@ -101,13 +141,17 @@ class CorpusServer:
         self.apps = app_names()
         accounts = {name: Accounts(json.loads((ROOT / name / "app.json").read_text(encoding="utf-8")))
                     for name in self.apps if (ROOT / name / "app.json").is_file()}
+        sites = {name: handle for name in self.apps if (handle := load_site(name)) is not None}
 
         def resolve(parts: list[str]) -> Path | None:
             if parts[0] == "vendor":
-                if len(parts) < 3 or parts[1] not in VENDOR:
+                scoped = len(parts) > 1 and parts[1].startswith("@")   # @scope/name: two parts
+                package = "/".join(parts[1:3]) if scoped else (parts[1] if len(parts) > 1 else "")
+                rest = parts[3:] if scoped else parts[2:]
+                if not rest or package not in VENDOR:
                     return None
-                base = (NODE_MODULES / parts[1]).resolve()
-                path = (base / "/".join(parts[2:])).resolve()
+                base = (NODE_MODULES / package).resolve()
+                path = (base / "/".join(rest)).resolve()
             elif parts[0] == "_kit" or parts[0] in self.apps:
                 base = (ROOT / parts[0]).resolve()
                 path = (base / ("/".join(parts[1:]) or "index.html")).resolve()
@@ -132,7 +176,38 @@ class CorpusServer:
                 self.end_headers()
                 self.wfile.write(body)
 
+            def _site(self, method: str) -> bool:
+                """Hands the request to the app's site.py if it has one; True when that answered."""
+                raw, _, query = self.path.split("#", 1)[0].partition("?")
+                parts = [p for p in raw.strip("/").split("/") if p]
+                if not parts or parts[0] not in sites or (len(parts) == 1 and not raw.endswith("/")):
+                    return False
+                form: dict[str, str] = {}
+                if method == "POST":
+                    length = int(self.headers.get("Content-Length") or 0)
+                    form = _first(self.rfile.read(length).decode("utf-8", "replace"))
+                jar = SimpleCookie(self.headers.get("Cookie", ""))
+                request = SiteRequest(method, "/".join(parts[1:]), _first(query), form,
+                                      {k: m.value for k, m in jar.items()}, accounts.get(parts[0]),
+                                      f"/{parts[0]}/")
+                answer = sites[parts[0]](request)
+                if answer is None:
+                    return False
+                status, headers, body = answer
+                self.send_response(status)
+                for key, value in headers:
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Cache-Control", "no-store")
+                self.send_header("Content-Security-Policy",
+                                 "default-src 'self' 'unsafe-inline' data:; frame-src 'self'; form-action 'self'")
+                self.end_headers()
+                self.wfile.write(body)
+                return True
+
             def do_GET(self) -> None:
+                if self._site("GET"):
+                    return None
                 raw = self.path.split("?", 1)[0].split("#", 1)[0]
                 parts = [p for p in raw.strip("/").split("/") if p]
                 if not parts:
@@ -151,6 +226,8 @@ class CorpusServer:
 
             def do_POST(self) -> None:
                 parts = self.path.split("?", 1)[0].strip("/").split("/")
+                if not (len(parts) == 3 and parts[1] == "api") and self._site("POST"):
+                    return None
                 if len(parts) != 3 or parts[0] not in accounts or parts[1] != "api":
                     return self._send(404, b"{}", "application/json")
                 length = int(self.headers.get("Content-Length") or 0)
