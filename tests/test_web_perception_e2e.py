@@ -46,3 +46,18 @@ def test_a_sliding_sheet_is_captured_where_it_stops(platform) -> None:
     assert abs((y + h) - height) <= 2, (sheet.bounds, height)          # resting on the bottom edge
     buttons = [i for i, e in enumerate(screen.elements) if e.rid in ("accept", "reject")]
     assert len(buttons) == 2 and not adapter.covered(screen) & frozenset(buttons)
+
+
+def test_controls_are_named_as_assistive_technology_names_them(platform, static_url: str) -> None:
+    """A control without words of its own is named by aria-labelledby, an image's alt, an SVG's title, its
+    title attribute or its CSS-drawn words (WAI-ARIA accname); an icon font's private-use glyph is no name,
+    and a tooltip on plain text adds no element (before: each of these controls had no name at all, so the
+    explorer could not tell a close, a refusal or a settings control)."""
+    platform.launch()
+    platform.driver.get(f"{static_url}/accessible_names.html")
+    screen = platform.capture(screenshot=False).screen
+    names = {e.rid: e.label for e in screen.elements if e.rid}
+    assert names["labelledby"] == "Refuse optional cookies"
+    assert names["alt"] == "Close" and names["svg"] == "Settings" and names["title"] == "Back to the app"
+    assert names["drawn"] == "Decline all" and names["glyph"] == "glyph"
+    assert names["plain"] == "Plain words"
