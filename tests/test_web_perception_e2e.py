@@ -61,3 +61,23 @@ def test_controls_are_named_as_assistive_technology_names_them(platform, static_
     assert names["alt"] == "Close" and names["svg"] == "Settings" and names["title"] == "Back to the app"
     assert names["drawn"] == "Decline all" and names["glyph"] == "glyph"
     assert names["plain"] == "Plain words"
+
+
+def test_a_closed_shadow_root_is_read_and_used_as_a_user_sees_it(platform, static_url: str) -> None:
+    """A banner inside a closed shadow root is on screen for a user; the app keeps it closed to page scripts
+    (shadowRoot is null), yet the snapshot reads it, the adapter finds its button and a tap answers it (before:
+    the banner was invisible to the suite: no dialog, nothing to tap)."""
+    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
+    adapter.prepare()
+    platform.launch()
+    platform.driver.get(f"{static_url}/accessible_names.html")
+    adapter.settle()
+    assert platform.driver.execute_script("return document.getElementById('host').shadowRoot") is None
+    screen = platform.capture(screenshot=False).screen
+    button = next(e for e in screen.elements if e.label == "Refuse in a closed root")
+    assert any(e.text == "We would like to count visits." for e in screen.elements)
+    assert screen.elements.index(button) not in adapter.covered(screen)
+    live = adapter.locate(button)
+    assert live is not None
+    platform.tap(live)
+    assert platform.driver.find_element("css selector", "#answer").text == "refused"

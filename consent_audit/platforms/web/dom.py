@@ -24,6 +24,10 @@ function topRect(el) {
   }
   return {left: left, top: top, width: r.width, height: r.height};
 }
+function shadowOf(el) {     // open, or closed and noted by the instrumentation (platforms/web/scripts.py)
+  const closed = (el.ownerDocument.defaultView || window).__caShadows;
+  return el.shadowRoot || (closed ? closed.get(el) : null) || null;
+}
 function frameDoc(el) {
   if (el.tagName !== 'IFRAME') return null;
   try { return el.contentDocument && el.contentDocument.body ? el.contentDocument : null; } catch (e) { return null; }
@@ -180,7 +184,8 @@ function walk(el) {
   if (item.text || item.name || item.rid || item.clickable || r) out.push(item);
   const kids = [];
   for (const c of el.children) { const s = walk(c); if (s) kids.push(s); }
-  if (el.shadowRoot) for (const c of el.shadowRoot.children) { const s = walk(c); if (s) kids.push(s); }
+  const root = shadowOf(el);
+  if (root) for (const c of root.children) { const s = walk(c); if (s) kids.push(s); }
   const inner = frameDoc(el);
   if (inner) { const s = walk(inner.body); if (s) kids.push(s); }
   const collapsed = kids.filter((s, i) => i === 0 || s !== kids[i - 1]);
