@@ -205,6 +205,14 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
     outcome = yield
     report = outcome.get_result()
     result = item.stash.get(RESULT_KEY, None)
+    try:
+        _settle_setup(result, report, call)
+    finally:
+        if result is not None and result.outcome is not None and report.when in ("setup", "call"):
+            report.audit_outcome = result.outcome.value    # a plain attribute: pytest-xdist carries it over
+
+
+def _settle_setup(result: Result | None, report: pytest.TestReport, call: pytest.CallInfo) -> None:
     if result is None or result.outcome is not None or report.when != "setup" or report.passed:
         return
     if call.excinfo is None or isinstance(call.excinfo.value, (KeyboardInterrupt, SystemExit)):
@@ -213,6 +221,26 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
         result.broken(f"not run: {str(call.excinfo.value).strip()[:300]}")
     else:
         result.broken(f"the audit could not start: {_first_line(call.excinfo.value)}")
+
+
+STATUS = {Outcome.CLEAN: (".", "CLEAN", "green"), Outcome.FOUND: ("F", "FOUND", "red"),
+          Outcome.BROKEN: ("B", "BROKEN", "yellow"), Outcome.NOT_FOUND: ("N", "NOT FOUND", "yellow"),
+          Outcome.INTERRUPTED: ("I", "INTERRUPTED", "yellow")}
+"""Each outcome's progress letter, verbose word and colour on pytest's terminal."""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config) -> tuple[str, str, Any] | None:
+    """An audit's own outcome on pytest's lines ("FOUND", "NOT FOUND" …) instead of FAILED / SKIPPED, so a
+    line never reads as the opposite of the verdict. The category stays pytest's own (failed / passed /
+    skipped / error): its counts, its FAILURES section and its exit status are unchanged."""
+    value = getattr(report, "audit_outcome", None)
+    if value is None or report.when not in ("setup", "call") or (report.when == "setup" and report.passed):
+        return None
+    letter, word, colour = STATUS[Outcome(value)]
+    category = ("passed" if report.passed else "skipped" if report.skipped
+                else "failed" if report.when == "call" else "error")
+    return category, letter, (word, {colour: True})
 
 
 def settle_unfinished(results: list[Result], interrupted: str | None) -> None:

@@ -27,6 +27,9 @@ class Recorder:
     """Counts steps, captures the screen after each (once), attaches it to Allure, masks secrets."""
 
     def __init__(self, platform: Platform, out_dir: Path, masker: Masker, screenshots: str = "on") -> None:
+        """`screenshots`: "on" (every capture), "off", or "new" (only of a screen whose structural signature
+        no screenshot showed yet, kept as evidence only: the Screen carries none, so what reads screenshots
+        decides the same on every visit)."""
         self.platform = platform
         self.out_dir = out_dir
         self.masker = masker
@@ -37,6 +40,7 @@ class Recorder:
         self._last: Screen | None = None
         self._last_files: dict[str, str] = {}
         self._captures = 0
+        self._shown: set[str] = set()     # signatures a kept screenshot shows
         self._unreadable: AutomationError | None = None   # a capture that said the screen cannot be read
         self.traffic: Any = None        # a consent_audit.traffic.log.TrafficLog when traffic is captured
         (out_dir / "steps").mkdir(parents=True, exist_ok=True)
@@ -52,13 +56,19 @@ class Recorder:
         redact += [e.bounds for e in screen.elements if e.text and self.masker.contains_secret(e.text)]
         if redact and screen.screenshot:
             screen.screenshot = redact_png(screen.screenshot, redact)
+        png = screen.screenshot
+        if not png and self.screenshots == "new" and screen.signature not in self._shown:
+            png = self.platform.screenshot()      # a screen no kept screenshot shows yet: evidence of the search
+            png = redact_png(png, redact) if redact and png else png
+        if png:
+            self._shown.add(screen.signature)
         if any(self.masker.contains_secret(e.text) or self.masker.contains_secret(e.name) for e in screen.elements):
             screen.elements = [Element(**{**e.__dict__, "text": self.masker.mask(e.text),
                                           "name": self.masker.mask(e.name)}) for e in screen.elements]
         files: dict[str, str] = {}
         base = self.out_dir / "steps" / stem
-        if screen.screenshot:
-            base.with_suffix(".png").write_bytes(screen.screenshot)
+        if png:
+            base.with_suffix(".png").write_bytes(png)
             files["screenshot"] = f"steps/{stem}.png"
         ext = ".xml" if screen.source_kind == "xml" else ".html"
         base.with_suffix(ext).write_text(inert_html(screen.source) if ext == ".html" else screen.source,
@@ -123,6 +133,9 @@ class Recorder:
                 if screen.screenshot:
                     allure.attach(screen.screenshot, name=f"after {kind.value}",
                                   attachment_type=allure.attachment_type.PNG)
+                elif files.get("screenshot"):     # "new" mode: evidence kept on disk only
+                    allure.attach.file(self.out_dir / files["screenshot"], name=f"after {kind.value} (first seen)",
+                                       attachment_type=allure.attachment_type.PNG)
                 if self.traffic is not None:
                     self._attach_requests(index)
             step = Step(index=index, kind=kind, title=title, target=info, at=at, seconds=seconds,

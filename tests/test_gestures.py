@@ -253,3 +253,37 @@ def test_page_objects_reach_the_gesture_service_through_their_context(made) -> N
     assert (context.gestures.recorder, context.gestures.timeout) == (recorder, 3.0)
     step = context.launch(relaunch=True)
     assert step.kind == Kind.RELAUNCH and platform.events[-2:] == ["relaunch", "capture"]
+
+
+class ShootingPlatform(FakePlatform):
+    """A fake whose screenshots are counted: a PNG of one black pixel each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shots = 0
+
+    def screenshot(self) -> bytes:
+        import cv2
+        import numpy as np
+        self.shots += 1
+        return cv2.imencode(".png", np.zeros((1, 1, 3), np.uint8))[1].tobytes()
+
+
+def test_new_mode_keeps_one_screenshot_per_screen_structure_as_evidence_only(tmp_path: Path) -> None:
+    """A goal the search did not reach must still show, in pictures, what it went through ("new": the first
+    capture of each structural signature), without the search's decisions ever seeing a screenshot."""
+    platform = ShootingPlatform()
+    recorder = Recorder(platform, tmp_path, Masker(), screenshots="new")
+    gestures = Gestures(platform, recorder, Masker(), timeout=2.0)
+    gestures.launch()                                     # offset-0: first seen
+    gestures.tap(Line(1, "Next"), "Next")                 # offset-0 again: no new picture
+    gestures.swipe(None, "down", "the page")              # offset-4: first seen
+    gestures.swipe(None, "up", "the page")                # offset-0 again
+    shot = [bool(s.files.get("screenshot")) for s in recorder.steps]
+    assert shot == [True, False, True, False] and platform.shots == 2
+    assert all((tmp_path / s.files["screenshot"]).read_bytes().startswith(b"\x89PNG")
+               for s in recorder.steps if s.files.get("screenshot"))
+    assert all(not s.screen.screenshot for s in recorder.steps)     # decisions never read them
+    recorder.screenshots = "off"
+    gestures.swipe(None, "down", "the page")
+    assert not recorder.steps[-1].files.get("screenshot") and platform.shots == 2

@@ -46,3 +46,38 @@ def test_a_sliding_sheet_is_captured_where_it_stops(platform) -> None:
     assert abs((y + h) - height) <= 2, (sheet.bounds, height)          # resting on the bottom edge
     buttons = [i for i, e in enumerate(screen.elements) if e.rid in ("accept", "reject")]
     assert len(buttons) == 2 and not adapter.covered(screen) & frozenset(buttons)
+
+
+def test_controls_are_named_as_assistive_technology_names_them(platform, static_url: str) -> None:
+    """A control without words of its own is named by aria-labelledby, an image's alt, an SVG's title, its
+    title attribute or its CSS-drawn words (WAI-ARIA accname); an icon font's private-use glyph is no name,
+    and a tooltip on plain text adds no element (before: each of these controls had no name at all, so the
+    explorer could not tell a close, a refusal or a settings control)."""
+    platform.launch()
+    platform.driver.get(f"{static_url}/accessible_names.html")
+    screen = platform.capture(screenshot=False).screen
+    names = {e.rid: e.label for e in screen.elements if e.rid}
+    assert names["labelledby"] == "Refuse optional cookies"
+    assert names["alt"] == "Close" and names["svg"] == "Settings" and names["title"] == "Back to the app"
+    assert names["drawn"] == "Decline all" and names["glyph"] == "glyph"
+    assert names["plain"] == "Plain words"
+
+
+def test_a_closed_shadow_root_is_read_and_used_as_a_user_sees_it(platform, static_url: str) -> None:
+    """A banner inside a closed shadow root is on screen for a user; the app keeps it closed to page scripts
+    (shadowRoot is null), yet the snapshot reads it, the adapter finds its button and a tap answers it (before:
+    the banner was invisible to the suite: no dialog, nothing to tap)."""
+    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
+    adapter.prepare()
+    platform.launch()
+    platform.driver.get(f"{static_url}/accessible_names.html")
+    adapter.settle()
+    assert platform.driver.execute_script("return document.getElementById('host').shadowRoot") is None
+    screen = platform.capture(screenshot=False).screen
+    button = next(e for e in screen.elements if e.label == "Refuse in a closed root")
+    assert any(e.text == "We would like to count visits." for e in screen.elements)
+    assert screen.elements.index(button) not in adapter.covered(screen)
+    live = adapter.locate(button)
+    assert live is not None
+    platform.tap(live)
+    assert platform.driver.find_element("css selector", "#answer").text == "refused"

@@ -40,8 +40,9 @@ class GoalExplorations(ConsentExplorations):
         self.op.spend = spend
         recorder = self.context.recorder
         shots = recorder.screenshots
-        if not self.config.search.get("screenshots", False):
-            recorder.screenshots = "off"
+        mode = self.config.search.get("screenshots", "new")
+        if mode is not True and mode != "on":
+            recorder.screenshots = "off" if mode in (False, "off") or shots == "off" else "new"
         try:
             with allure.step(f"Explore: {goal}"):
                 try:

@@ -75,6 +75,10 @@ class Platform(ABC):
     def capture(self, screenshot: bool = True) -> Capture:
         """Screenshot + page source + elements, in one go."""
 
+    def screenshot(self) -> bytes:
+        """A PNG of the screen as it is now, without reading the page source (evidence only)."""
+        return self.driver.get_screenshot_as_png()
+
     # Primitives only: the gesture service (consent_audit.gestures) records them and writes the loops.
     @abstractmethod
     def tap(self, element: WebElement) -> None:

@@ -97,8 +97,10 @@ const outer = (el) => { if (el.ownerDocument === document) return el;
   return win.parent === window ? {frame: win.frameElement} : null; };
 if (rid) { const el = document.getElementById(rid); if (el && same(el)) return el; }
 const found = [];
-const deep = (root) => { for (const el of root.querySelectorAll('*')) {      // open shadow roots, frames too
-  if (same(el)) found.push(el); if (el.shadowRoot) deep(el.shadowRoot);
+const shadowOf = (el) => { const closed = (el.ownerDocument.defaultView || window).__caShadows;
+  return el.shadowRoot || (closed ? closed.get(el) : null) || null; };   // closed roots: noted by the instrumentation
+const deep = (root) => { for (const el of root.querySelectorAll('*')) {      // shadow roots, frames too
+  if (same(el)) found.push(el); if (shadowOf(el)) deep(shadowOf(el));
   if (el.tagName === 'IFRAME') { try { if (el.contentDocument && el.contentDocument.body) deep(el.contentDocument.body); }
                                  catch (e) { /* another origin */ } } } };
 deep(document.body);
@@ -118,9 +120,11 @@ boxes.forEach(([x, y, w, h], i) => {
   const cx = (x + w / 2) / dpr, cy = (y + h / 2) / dpr;
   if (cx < 0 || cy < 0 || cx >= innerWidth || cy >= innerHeight) return;
   let hit = document.elementFromPoint(cx, cy), fx = 0, fy = 0;
-  for (let depth = 0; hit && depth < 8; depth++) {    // into open shadow roots and same-origin frames
+  for (let depth = 0; hit && depth < 8; depth++) {    // into shadow roots and same-origin frames
     let inner = null;
-    if (hit.shadowRoot) inner = hit.shadowRoot.elementFromPoint(cx - fx, cy - fy);
+    const closed = (hit.ownerDocument.defaultView || window).__caShadows;
+    const root = hit.shadowRoot || (closed ? closed.get(hit) : null);
+    if (root) inner = root.elementFromPoint(cx - fx, cy - fy);
     else if (hit.tagName === 'IFRAME') {
       try { const r = hit.getBoundingClientRect(); const doc = hit.contentDocument;
             if (doc) { fx += r.left + hit.clientLeft; fy += r.top + hit.clientTop; inner = doc.elementFromPoint(cx - fx, cy - fy); } }

@@ -24,6 +24,10 @@ function topRect(el) {
   }
   return {left: left, top: top, width: r.width, height: r.height};
 }
+function shadowOf(el) {     // open, or closed and noted by the instrumentation (platforms/web/scripts.py)
+  const closed = (el.ownerDocument.defaultView || window).__caShadows;
+  return el.shadowRoot || (closed ? closed.get(el) : null) || null;
+}
 function frameDoc(el) {
   if (el.tagName !== 'IFRAME') return null;
   try { return el.contentDocument && el.contentDocument.body ? el.contentDocument : null; } catch (e) { return null; }
@@ -125,6 +129,31 @@ function coveredAt(el, rect) {
   const hit = document.elementFromPoint(x, y);
   return !!hit && hit !== el && !el.contains(hit) && !hit.contains(el);
 }
+// The accessible name beyond aria-label / placeholder / <label> (WAI-ARIA accname 1.2, in its order where it
+// matters): aria-labelledby first, an image's alt, a title; for a control without words, the name of what draws
+// it (an <img alt>, an <svg><title>, an inner aria-label) or its CSS-drawn words (::before / ::after content,
+// not an icon font's private-use glyphs).
+const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
+function labelledBy(el) {
+  const ids = (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+  if (!ids.length) return '';
+  const root = el.getRootNode(), doc = el.ownerDocument;
+  return norm(ids.map(id => { const r = (root.getElementById && root.getElementById(id)) || doc.getElementById(id);
+                              return r ? (r.innerText || r.textContent || '') : ''; }).join(' '));
+}
+function drawnName(el) {
+  for (const c of el.querySelectorAll('img[alt],svg title,[aria-label],[title]')) {
+    const t = norm(c.tagName === 'IMG' ? c.alt : c.tagName.toLowerCase() === 'title' ? c.textContent :
+                   c.getAttribute('aria-label') || c.getAttribute('title'));
+    if (t) return t;
+  }
+  for (const p of ['::before', '::after']) {
+    const m = /^"(.*)"$/.exec(cs(el, p).content || '');
+    const t = m ? norm(m[1].replace(/[\ue000-\uf8ff]/g, '')) : '';
+    if (t && t.length <= 60) return t;
+  }
+  return '';
+}
 function walk(el) {
   if (SKIP.has(el.tagName) || !rendered(el)) return '';
   let r = role(el);
@@ -136,8 +165,10 @@ function walk(el) {
   if (!text && isClickable && el.tagName !== 'BODY') text = (el.innerText || '').replace(/\s+/g, ' ').trim();
   if (el.tagName === 'INPUT' && ['button','submit'].includes((el.type||'').toLowerCase())) text = el.value;
   const isInput = el.tagName === 'INPUT' || el.tagName === 'TEXTAREA';
-  const label = el.getAttribute('aria-label') || el.getAttribute('placeholder') ||
-                (el.labels && el.labels.length ? el.labels[0].innerText.trim() : '') || '';
+  const label = labelledBy(el) || el.getAttribute('aria-label') || el.getAttribute('placeholder') ||
+                (el.labels && el.labels.length ? el.labels[0].innerText.trim() : '') ||
+                (el.tagName === 'IMG' ? norm(el.alt) : '') || (isClickable ? norm(el.getAttribute('title')) : '') ||
+                (isClickable && !text ? drawnName(el) : '') || '';
   const item = {
     text: text.slice(0, isClickable ? 500 : 20000), name: label.slice(0, 200), rid: el.id || '', role: r,
     bounds: [Math.round((rect.left) * dpr), Math.round((rect.top) * dpr),
@@ -153,7 +184,8 @@ function walk(el) {
   if (item.text || item.name || item.rid || item.clickable || r) out.push(item);
   const kids = [];
   for (const c of el.children) { const s = walk(c); if (s) kids.push(s); }
-  if (el.shadowRoot) for (const c of el.shadowRoot.children) { const s = walk(c); if (s) kids.push(s); }
+  const root = shadowOf(el);
+  if (root) for (const c of root.children) { const s = walk(c); if (s) kids.push(s); }
   const inner = frameDoc(el);
   if (inner) { const s = walk(inner.body); if (s) kids.push(s); }
   const collapsed = kids.filter((s, i) => i === 0 || s !== kids[i - 1]);
