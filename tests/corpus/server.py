@@ -3,7 +3,9 @@
 - /<app>/…           the app's own files (html, js, css, json, svg);
 - /_kit/…            the small shared shell most corpus apps are built on (tests/corpus/_kit);
 - /vendor/<pkg>/…    the consent libraries, straight from node_modules (cookieconsent, klaro, orejime,
-                      tarteaucitronjs, vanilla-cookieconsent only) — nothing is ever loaded from outside 127.0.0.1;
+                      tarteaucitronjs, vanilla-cookieconsent, react-cookie-consent with react and react-dom,
+                      @porscheofficial/cookie-consent-banner only; a scoped package is /vendor/@scope/name/…) —
+                      nothing is ever loaded from outside 127.0.0.1;
 - POST /<app>/api/<action>   that app's accounts (signup, login, logout, me, delete), kept in memory per
                       server instance and configured by the app's app.json (an app without app.json has none).
 
@@ -22,7 +24,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 NODE_MODULES = ROOT.parents[1] / "node_modules"
-VENDOR = ("cookieconsent", "klaro", "orejime", "tarteaucitronjs", "vanilla-cookieconsent")
+VENDOR = ("cookieconsent", "klaro", "orejime", "tarteaucitronjs", "vanilla-cookieconsent", "react", "react-dom",
+          "react-cookie-consent", "@porscheofficial/cookie-consent-banner")
 TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
          ".css": "text/css; charset=utf-8", ".json": "application/json", ".svg": "image/svg+xml",
          ".png": "image/png"}
@@ -104,10 +107,12 @@ class CorpusServer:
 
         def resolve(parts: list[str]) -> Path | None:
             if parts[0] == "vendor":
-                if len(parts) < 3 or parts[1] not in VENDOR:
+                size = 2 if len(parts) > 1 and parts[1].startswith("@") else 1   # @scope/name is two parts
+                package = "/".join(parts[1:1 + size])
+                if len(parts) < 2 + size or package not in VENDOR:
                     return None
-                base = (NODE_MODULES / parts[1]).resolve()
-                path = (base / "/".join(parts[2:])).resolve()
+                base = (NODE_MODULES / package).resolve()
+                path = (base / "/".join(parts[1 + size:])).resolve()
             elif parts[0] == "_kit" or parts[0] in self.apps:
                 base = (ROOT / parts[0]).resolve()
                 path = (base / ("/".join(parts[1:]) or "index.html")).resolve()
