@@ -96,8 +96,10 @@ def cmd_explore(args: argparse.Namespace) -> int:
     for result in results:
         m = result.get("metrics", {})
         explorer = m.get("explorer", {})
+        said = (f"{explorer.get('result', '')}: {explorer.get('detail', '')}" if explorer
+                else str(result.get("message") or ""))      # it broke before exploring
         print(f"  {result['flow']:12} {outcome_of(result):11} actions spent {m.get('actions_spent', '-'):>4}  "
-              f"{explorer.get('result', '')}: {explorer.get('detail', '')}")
+              f"{said}"[:400])
     status, summary = read_outcome(run_dir, int(code), bundle_wanted=not args.no_bundle)
     if summary is not None:
         print_paths(run_dir, summary)

@@ -20,13 +20,12 @@ from typing import Any, Iterable
 import yaml
 
 from ..paths import ASSETS
+from .language import language_of, languages as text_languages
 from .lexicon import Lexicon, load_lexicon, normalise, parse_lexicon
 from .text import waiting_period_days
 
 TERMS = ASSETS / "lexicons" / "policy_terms.yaml"
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=\.)\s+(?=[A-Z\"“(])")
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
 PERMISSIONS = ("geolocation", "notifications", "camera")
 
 
@@ -85,17 +84,9 @@ def unfair_terms(paragraphs: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
     return found
 
 
-def language_of(text: str) -> str | None:
-    """'zh' when Chinese characters make up at least a third of the letters, 'en' for Latin text, else None."""
-    cjk, latin = len(_CJK.findall(text)), len(_LATIN.findall(text))
-    if cjk + latin == 0:
-        return None
-    return "zh" if cjk * 3 >= cjk + latin else "en"
-
-
 def languages(paragraphs: Iterable[tuple[str, str]]) -> list[str]:
-    """The languages the policy is written in (each paragraph judged on its own), sorted."""
-    return sorted({lang for _, text in paragraphs if (lang := language_of(text))})
+    """The languages the policy is written in (ISO 639-1, sorted; detectors/language.py)."""
+    return text_languages(text for _, text in paragraphs)
 
 
 def declared_permissions(paragraphs: Iterable[tuple[str, str]]) -> list[str]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..platforms.base import PERMISSIONS
 from ..targets import Target
-from .cues import language_of
+from ..detectors.language import main_language
 from .moves import Move
 from .operator import Spend
 from .policy import PolicyGoal, adoptable, is_policy, paragraphs, shows_or_links
@@ -83,7 +83,7 @@ class PolicyExploration:
         from .exploration import Exploration, map_of
         self._start()                                                    # type: ignore[attr-defined]
         if not target.language:          # the app's language, as its first screen reads (the policy should be in it)
-            target.language = language_of(self.op.screen().texts())      # type: ignore[attr-defined]
+            target.language = main_language(self.op.screen().shown_texts()) or ""   # type: ignore[attr-defined]
         if self.account_moves:                                           # type: ignore[attr-defined]
             self._signed_in_relaunch()
         found = self._search_policy(spend)

@@ -13,7 +13,7 @@ Metrics (all measured here; None = not measured, never 'no'):
        tracker requests and planted data sent to third parties over the same steps, the step showing the
        policy included: consent_audit/traffic/policy_data.py)
     policy_reached: bool                 policy_steps / policy_taps: int policy_path: [element ids]
-    policy_is_text: bool                 policy_chars: int               policy_languages: [en|zh]
+    policy_is_text: bool                 policy_chars: int               policy_languages: [ISO 639-1]
     policy_sha256: str                   unfair_terms: [{term, sentence, place, qualifiers}]
     policy_deletion_days: int | None     waiting_period_days: int | None deletion_in_app: bool
     policy_permissions: [..]             permissions_requested: [..]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -48,7 +49,14 @@ class WebChromiumPlatform(Platform):
         self._prepare()
         self._prompts_seen = {p: 0 for p in PERMISSIONS}
         self._left_in_window = False
-        self.driver.get(self.start)
+        try:
+            self.driver.get(self.start)
+        except WebDriverException as exc:      # chromedriver reports a network error as an unknown error
+            error = re.search(r"net::ERR_[A-Z_]+", str(exc))
+            if error is None:
+                raise
+            raise AutomationError(f"{error.group(0)}: nothing answered at {self.start}; is the app served "
+                                  "there?") from exc
         wait_until(lambda: self.driver.execute_script("return document.readyState") == "complete",
                    timeout=self.timeout, message=f"{self.start} to load")
         self._check_loaded()
