@@ -81,3 +81,19 @@ def test_a_closed_shadow_root_is_read_and_used_as_a_user_sees_it(platform, stati
     assert live is not None
     platform.tap(live)
     assert platform.driver.find_element("css selector", "#answer").text == "refused"
+
+
+def test_a_keyframe_animation_inside_a_shadow_root_is_waited_for(platform, static_url: str) -> None:
+    """A component's banner sliding up by a keyframe animation inside its shadow root is captured where it
+    stops (before: the document's animations do not list a shadow tree's, so the capture came mid-way and the
+    next capture found the buttons moved: "no longer on the screen")."""
+    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
+    adapter.prepare()
+    platform.launch()
+    platform.driver.get(f"{static_url}/shadow_slide.html")
+    adapter.settle()
+    screen = platform.capture(screenshot=False).screen
+    height = platform.driver.execute_script("return Math.round(innerHeight * devicePixelRatio)")
+    bar = next(e for e in screen.elements if e.role == "dialog" and e.name == "Cookies")
+    x, y, w, h = bar.bounds
+    assert abs((y + h) - height) <= 2, (bar.bounds, height)          # resting on the bottom edge

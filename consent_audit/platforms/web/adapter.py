@@ -62,8 +62,8 @@ SETTLE_JS = r"""
 })();
 """
 
-# Settled: loaded, no finite CSS animation or transition running (a sheet sliding in is not where it stops;
-# endless spinners are ignored), nothing in flight for less than 3 s (what never answers is not waited for), no
+# Settled: loaded, no finite CSS animation or transition running, in the document or in a shadow tree (a sheet
+# sliding in is not where it stops; endless spinners are ignored), nothing in flight for less than 3 s (what never answers is not waited for), no
 # short timer due, and no DOM change for `arguments[0]` ms.
 SETTLED_JS = r"""
 const s = window.__cxSettle;
@@ -71,6 +71,10 @@ if (document.readyState !== 'complete') return false;
 const moving = (a) => a.playState === 'running' && a.effect &&
   Number.isFinite(a.effect.getComputedTiming().endTime);
 if (document.getAnimations && document.getAnimations().some(moving)) return false;
+for (const ref of window.__caRoots || []) {     // a shadow tree's animations are not the document's
+  const root = ref.deref();
+  if (root && root.host && root.host.isConnected && root.getAnimations().some(moving)) return false;
+}
 if (!s) return true;
 const now = performance.now();
 for (const t0 of s.pending.values()) if (now - t0 < 3000) return false;

@@ -37,11 +37,15 @@ INSTRUMENTATION_JS = r"""
   } catch (e) {}
   // A closed shadow root stays closed to the app, but the snapshot reads it as a user sees it (a consent
   // dialog drawn inside one is on screen all the same): the host → root, for the suite's scripts only.
+  // Every shadow root is listed too (weakly): the settle wait asks each for its running animations, which the
+  // document's own list leaves out.
   const shadows = window.__caShadows = new WeakMap();
+  const roots = window.__caRoots = [];
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
     const root = attach.call(this, init);
     if (init && init.mode === 'closed') shadows.set(this, root);
+    roots.push(new WeakRef(root));
     return root;
   };
   const reg = window.__caClickTargets = new WeakSet();
