@@ -5,10 +5,14 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 fc-list 2>/dev/null | grep -qi 'wenquanyi\|wqy' || need+=(fonts-wqy-microhei)
+# Devanagari (Hindi …): without a font for it a screenshot (evidence) shows boxes for the words. Fonts for one
+# script only, so the default sans-serif stays DejaVu Sans (Latin, Cyrillic, Greek, Arabic, Georgian, Hebrew) and
+# what the suite measures on screenshots does not move; not fonts-noto-core, which takes the default over.
+[ -n "$(fc-list :lang=hi 2>/dev/null)" ] || need+=(fonts-lohit-deva)
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need+=(python3-venv)
 if [ ${#need[@]} -eq 0 ]; then
-  echo "==> system packages: present (chromium, chromedriver, CJK font, node)"
+  echo "==> system packages: present (chromium, chromedriver, CJK and Devanagari fonts, node)"
   exit 0
 fi
 if [ "$(id -u)" != 0 ]; then
