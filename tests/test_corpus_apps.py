@@ -241,3 +241,14 @@ def test_accounts_api(server: Any, app: str) -> None:
         assert login[1]["status"] == "pending" and login[1]["days"] == truth(app)["deletion"]["waiting_period_days"]
     else:
         assert login[0] == 401
+
+
+def test_a_taken_port_is_one_line_not_a_traceback(server: Any) -> None:
+    import subprocess
+    import sys
+    port = int(server.url.rsplit(":", 1)[1])
+    proc = subprocess.run([sys.executable, str(Path(__file__).parent / "corpus" / "server.py"), str(port)],
+                          capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines() == [f"corpus server: cannot listen on 127.0.0.1:{port} (Address already "
+                                                "in use); choose another port or none (any free one)"]

@@ -272,7 +272,12 @@ class CorpusServer:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="Serve the corpus apps on 127.0.0.1 (Ctrl-C stops).")
     parser.add_argument("port", nargs="?", type=int, default=0, help="port to listen on (default: any free one)")
-    server = CorpusServer(parser.parse_args().port).start()
+    port = parser.parse_args().port
+    try:
+        server = CorpusServer(port).start()
+    except OSError as exc:       # the port is taken, or not ours to use
+        parser.exit(2, f"corpus server: cannot listen on 127.0.0.1:{port} ({exc.strerror}); choose another port "
+                       "or none (any free one)\n")
     print(server.url)
     for app in server.apps:
         print(server.app_url(app))
