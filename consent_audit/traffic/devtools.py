@@ -4,10 +4,10 @@ chromedriver (consent_audit.traffic.stream uses it; chromedriver's performance l
 
 Where the address comes from: chromedriver reports `goog:chromeOptions.debuggerAddress` ("localhost:PORT",
 the browser's `--remote-debugging-port`) in the session capabilities, and Appium's chromium driver returns
-them as they are; a page's DevTools target id is its WebDriver window handle, and its socket is
-`ws://{address}/devtools/page/{id}`. The address is local to the machine that runs the browser: a remote
-Appium server or a Grid node gives an address this machine cannot reach (or another browser's, which has no
-target of that id and refuses the handshake).
+them as they are; a page's DevTools target id is its WebDriver window handle, and `GET /json/list` on that
+address lists `webSocketDebuggerUrl` per target. The address is local to the machine that runs the browser: a
+remote Appium server or a Grid node gives an address this machine cannot reach (or another browser's), so
+`connect_page` checks that the listed page is the session's own window before it connects.
 
 Shapes: an event is the protocol message `{"method": str, "params": dict}`; `command(method, params)` returns
 the message's `result` dict. Errors: DevToolsUnavailable (no address, nothing listening, not the session's
@@ -139,30 +139,41 @@ class DevToolsConnection:
         self._reader.join(timeout=1.0)
 
 
-def _open_socket(ws_url: str, wait: float) -> Any:
-    import websocket                     # websocket-client (a selenium dependency, pinned in pyproject)
-    sock = websocket.create_connection(ws_url, timeout=wait, suppress_origin=True)
-    sock.settimeout(None)                # the reader blocks until a message or the close
-    return sock
+def _json(url: str, timeout: float) -> Any:
+    import urllib.request
+    with urllib.request.urlopen(url, timeout=timeout) as answer:      # loopback only: checked by the caller
+        return json.loads(answer.read().decode("utf-8"))
 
 
 def connect_page(address: str, target_id: str, timeout: float = CONNECT_TIMEOUT_S,
-                 open_socket: Callable[[str, float], Any] = _open_socket) -> DevToolsConnection:
+                 list_targets: Callable[[str, float], Any] = _json,
+                 open_socket: Callable[[str, float], Any] | None = None) -> DevToolsConnection:
     """A connection to the page `target_id` (the session's window handle) of the browser whose DevTools
-    listen on `address` ("host:port", loopback only: the suite opens no connection beyond 127.0.0.0/8), at
-    `ws://{address}/devtools/page/{target_id}`. The browser refuses the handshake for a target it does not
-    have, so a browser on that port that is not the session's (a Grid node's address that happens to be
-    taken here) is never read: target ids are random 128-bit values. Raises DevToolsUnavailable with the
-    reason."""
+    listen on `address` ("host:port", loopback only: the suite opens no connection beyond 127.0.0.0/8).
+    Raises DevToolsUnavailable with the reason."""
     host = (urlsplit(f"//{address}").hostname or "").lower()
     if not address or host not in {h.strip("[]") for h in LOOPBACK_NAMES}:
         raise DevToolsUnavailable(f"the browser's DevTools address {address or '(none)'} is not on this machine")
-    if not target_id or not all(c.isalnum() or c in "-_" for c in target_id):
-        raise DevToolsUnavailable(f"no page target id in the window handle {target_id!r}")
-    url = f"ws://{address}/devtools/page/{target_id}"
+    try:
+        targets = list_targets(f"http://{address}/json/list", timeout)
+    except Exception as exc:
+        raise DevToolsUnavailable(f"nothing answers on {address}: {exc}") from exc
+    page = next((t for t in targets or [] if t.get("id") == target_id and t.get("type") == "page"), None)
+    url = str((page or {}).get("webSocketDebuggerUrl") or "")
+    if not url:
+        raise DevToolsUnavailable(f"the browser on {address} has no page {target_id} (another machine's browser?)")
+    if (urlsplit(url).hostname or "").lower() not in {h.strip("[]") for h in LOOPBACK_NAMES}:
+        raise DevToolsUnavailable(f"the page's DevTools socket {url} is not on this machine")
+    if open_socket is None:
+        import websocket                     # websocket-client (a selenium dependency, pinned in pyproject)
+
+        def open_socket(ws_url: str, wait: float) -> Any:
+            sock = websocket.create_connection(ws_url, timeout=wait, suppress_origin=True)
+            sock.settimeout(None)            # the reader blocks until a message or the close
+            return sock
     try:
         socket = open_socket(url, timeout)
-    except Exception as exc:             # refused, no such target (a handshake error), timed out
+    except Exception as exc:
         raise DevToolsUnavailable(f"could not open {url}: {exc}") from exc
     return DevToolsConnection(socket, name=f"page {target_id[:8]}")
 

@@ -29,8 +29,6 @@ def traffic_mode(pytestconfig: pytest.Config, device_profile: Any, run: Any) -> 
         from .trackers import classify, registrable_domain
         classify("example.com")
         registrable_domain("example.com")
-    if mode == "cdp":      # the DevTools stream's websocket client, imported once for the session, not in a test
-        import websocket  # noqa: F401
     return mode
 
 
