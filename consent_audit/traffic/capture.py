@@ -20,7 +20,7 @@ import time
 from datetime import datetime
 from typing import Any, Iterable, Mapping
 
-from .cdp import with_capture
+from .cdp import CdpNetworkLog, with_capture
 
 MODES = ("cdp", "proxy", "off")
 RESOLVER_SWITCH = "--host-resolver-rules="
@@ -122,9 +122,8 @@ class ProxySource:
 
 def open_source(mode: str, driver: Any, proxy: Any = None) -> Any:
     """The capture source of `mode` for one session, or None when off."""
-    if mode == "cdp":      # the page's DevTools stream where reachable, chromedriver's log as its backup
-        from .stream import open_cdp_source
-        return open_cdp_source(driver)
+    if mode == "cdp":
+        return CdpNetworkLog.for_driver(driver)
     if mode == "proxy":
         return ProxySource(proxy) if proxy is not None else None
     return None

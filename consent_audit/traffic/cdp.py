@@ -58,31 +58,17 @@ def _iso(wall: float) -> str:
     return datetime.fromtimestamp(wall, timezone.utc).isoformat(timespec="milliseconds")
 
 
-def perf_messages(items: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """The protocol messages ({"method", "params"}) of performance log entries (unreadable ones skipped)."""
-    messages = []
-    for item in items:
-        try:
-            messages.append(json.loads(item["message"])["message"])
-        except (KeyError, TypeError, ValueError):
-            continue
-    return messages
-
-
 class CdpNetworkLog:
     """Assembles HAR entries from the DevTools network events of one browser session.
 
     `read_log` and `cdp` are the two session calls (see the module doc); `response_bodies` False skips
     `Network.getResponseBody` (request bodies are always kept: they are what an app sends)."""
 
-    def __init__(self, read_log: ReadLog, cdp: Cdp, response_bodies: bool = True,
-                 ignore: Callable[[Mapping[str, Any]], bool] | None = None) -> None:
+    def __init__(self, read_log: ReadLog, cdp: Cdp, response_bodies: bool = True) -> None:
         self.read_log = read_log
         self.cdp = cdp
         self.response_bodies = response_bodies
-        self.ignore = ignore        # entry -> True: a request another reader delivered, or one before the test
         self._open: dict[str, dict[str, Any]] = {}
-        self._hops: dict[str, int] = {}     # requestId -> requestWillBeSent seen (a redirect is one more hop)
         self.events = 0
 
     @classmethod
@@ -100,16 +86,16 @@ class CdpNetworkLog:
 
     def drain(self) -> list[dict[str, Any]]:
         """The entries of every request that finished (or failed) since the last call, in start order."""
-        return self.take(perf_messages(self.read_log()))
-
-    def take(self, messages: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
-        """The entries finished by these protocol messages ({"method", "params"}, in the order sent)."""
         done: list[dict[str, Any]] = []
-        for message in messages:
-            method, params = str(message.get("method", "")), message.get("params") or {}
+        for item in self.read_log():
+            try:
+                message = json.loads(item["message"])["message"]
+            except (KeyError, TypeError, ValueError):
+                continue
+            method, params = message.get("method", ""), message.get("params") or {}
             if method.startswith("Network."):
                 self.events += 1
-                done += [e for e in self._event(method, params) if e is not None]
+                done += self._event(method, params)
         return sorted(done, key=lambda e: e["_wallTime"])
 
     def pending(self) -> int:
@@ -119,13 +105,13 @@ class CdpNetworkLog:
     def flush(self) -> list[dict[str, Any]]:
         """The entries still open (at the end of a test), marked unfinished."""
         out = [self._finish(rid, error="unfinished when the capture ended") for rid in list(self._open)]
-        return sorted((e for e in out if e is not None), key=lambda e: e["_wallTime"])
+        return sorted(out, key=lambda e: e["_wallTime"])
 
     # --- events ---
-    def _event(self, method: str, p: Mapping[str, Any]) -> list[dict[str, Any] | None]:
+    def _event(self, method: str, p: Mapping[str, Any]) -> list[dict[str, Any]]:
         rid = str(p.get("requestId", ""))
         if method == "Network.requestWillBeSent":
-            out: list[dict[str, Any] | None] = []
+            out: list[dict[str, Any]] = []
             if rid in self._open and p.get("redirectResponse"):       # the earlier hop ends in a redirect
                 self._response(self._open[rid], p["redirectResponse"])
                 out.append(self._finish(rid, body=False))
@@ -161,8 +147,7 @@ class CdpNetworkLog:
         else:
             body_bytes = body.encode("utf-8") if isinstance(body, str) else None
         initiator = p.get("initiator") or {}
-        self._hops[rid] = hop = self._hops.get(rid, 0) + 1
-        return {"_requestId": rid, "_hop": hop, "_wallTime": wall, "_startTimestamp": p.get("timestamp"),
+        return {"_requestId": rid, "_wallTime": wall, "_startTimestamp": p.get("timestamp"),
                 "startedDateTime": _iso(wall), "_resourceType": p.get("type", ""),
                 "_initiator": {k: initiator[k] for k in ("type", "url", "lineNumber") if k in initiator},
                 "request": {"method": req.get("method", "GET"), "url": req.get("url", ""), "httpVersion": "",
@@ -186,12 +171,8 @@ class CdpNetworkLog:
         entry["serverIPAddress"] = r.get("remoteIPAddress", "")
         entry["_responseTiming"] = r.get("timing") or {}
 
-    def _finish(self, rid: str, error: str = "", body: bool = True) -> dict[str, Any] | None:
-        """The finished entry (its bodies read now, while the page still holds them); None for a request
-        `ignore` names (no body read for it)."""
+    def _finish(self, rid: str, error: str = "", body: bool = True) -> dict[str, Any]:
         entry = self._open.pop(rid)
-        if self.ignore is not None and self.ignore(entry):
-            return None
         req, res = entry["request"], entry["response"]
         if req.pop("_hasPostData") and entry["_requestBody"] is None:
             entry["_requestBody"] = self._post_data(rid)
@@ -229,4 +210,4 @@ class CdpNetworkLog:
         return base64.b64decode(body) if got.get("base64Encoded") else body.encode("utf-8")
 
 
-__all__ = ["CdpNetworkLog", "perf_messages", "with_capture", "CAPABILITIES", "PERF_PREFS", "DATA_TYPES"]
+__all__ = ["CdpNetworkLog", "with_capture", "CAPABILITIES", "PERF_PREFS", "DATA_TYPES"]

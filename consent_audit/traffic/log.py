@@ -129,27 +129,9 @@ class TrafficLog:
         self.seconds += time.perf_counter() - began
         return new
 
-    def verify(self) -> list[dict[str, Any]]:
-        """What a source with a backup (consent_audit.traffic.stream.StreamSource) finds the fast reader
-        missed, attributed like any drain (and what the fast reader finished meanwhile); [] for a source
-        without one. A failed check is logged (the entries delivered so far stay)."""
-        check = getattr(self.source, "verify", None)
-        if check is None:
-            return []
-        began, asked = time.perf_counter(), time.monotonic()
-        try:
-            new = check()
-            self.read_at = asked
-        except Exception as exc:       # like a failed drain: logged, never the end of the audit
-            log.warning("traffic capture could not be verified: %s", str(exc).splitlines()[0] if str(exc) else exc)
-            new = []
-        self._attribute(new)
-        self.seconds += time.perf_counter() - began
-        return new
-
     def finish(self) -> list[dict[str, Any]]:
-        """The last drain, the backup's check and the requests still open (at the end of the test)."""
-        new = self.collect() + self.verify()
+        """The last drain and the requests still open (at the end of the test)."""
+        new = self.collect()
         try:
             rest = self.source.flush()
         except Exception as exc:
@@ -196,9 +178,7 @@ class TrafficLog:
 
     def write(self, version: str = "") -> Path:
         """`traffic.har` in the test folder (HAR 1.2; phases as pages)."""
-        reader = getattr(self.source, "reader", "")        # the DevTools stream, or chromedriver's log after it
-        document = har_document(self.stored(), f"consent-audit ({self.source_name}{', ' + reader if reader else ''})",
-                                version,
+        document = har_document(self.stored(), f"consent-audit ({self.source_name})", version,
                                 [p.to_page() for p in self.phases])
         return write_har(self.out_dir / HAR_FILE, document, self.masker)
 

@@ -66,16 +66,6 @@ def settle(traffic: TrafficLog, quiet: float = QUIET_S, timeout: float = SETTLE_
         _PAUSE.wait(min(OPEN_POLL_S if still_open else max(left, OPEN_POLL_S), remaining))
 
 
-def settle_verified(traffic: TrafficLog, quiet: float = QUIET_S, timeout: float = SETTLE_TIMEOUT_S) -> None:
-    """settle, then the source's backup check (TrafficLog.verify): a request the fast reader missed is taken
-    from the backup, and the quiet is waited for again from there (the source reads its backup from then on).
-    Before any figure is taken."""
-    settle(traffic, quiet=quiet, timeout=timeout)
-    if traffic.verify():
-        settle(traffic, quiet=quiet, timeout=timeout)
-        traffic.verify()
-
-
 def _tracking(rows: Iterable[Mapping[str, Any]], consent: str) -> list[dict[str, Any]]:
     return evidence_rows(r for r in rows if r["consent"] == consent and r["third_party"]
                          and (r["tracker"] or r["planted"]))
@@ -125,7 +115,7 @@ def traffic_metrics(traffic: TrafficLog | None, planted: Sequence[Planted]) -> d
     """Every figure above (None each when `traffic` is None)."""
     if traffic is None:
         return {name: None for name in FIGURES}
-    settle_verified(traffic)          # every request open (CDP) or not recorded yet (proxy) is waited for
+    settle(traffic, quiet=QUIET_S)       # every request open (CDP) or not recorded yet (proxy) is waited for
     entries = traffic.stored()
     phases = {p.id: p for p in traffic.phases}
     rows = flow_rows(entries, planted, traffic.first_party, phases)
@@ -147,4 +137,4 @@ def flow_figures(recorder: Any, planted: Sequence[Planted], names: Sequence[str]
     return {name: figures.get(name) for name in keep}
 
 
-__all__ = ["traffic_metrics", "flow_figures", "settle", "settle_verified", "FIGURES", "STEP_QUIET_S", "STEP_SETTLE_TIMEOUT_S"]
+__all__ = ["traffic_metrics", "flow_figures", "settle", "FIGURES", "STEP_QUIET_S", "STEP_SETTLE_TIMEOUT_S"]
