@@ -6,7 +6,7 @@ Each round runs `consent-audit run --traffic off` and `--traffic cdp` (the order
 a machine that warms up or gets busier favours neither), on the same targets and flows. The time of an audit is
 its Allure test result's stop - start (the test function: journeys, waits for the traffic to go quiet,
 figures and verdict) plus the setup and teardown of its `recorder` fixture, an Allure container's "before"
-and "after" (opening the capture — with the DevTools stream, its websocket to the page —; the last read of
+and "after" (opening the capture; the last read of
 the capture, traffic.har written, the screen at a failure, trace.json). The browser session's start
 (fixture setup, shared by the tests of a run) and the Appium server's are outside it. Prints per round and in
 all: seconds without, with, and the ratio with / without (target: at most 1.15), then the median of the
