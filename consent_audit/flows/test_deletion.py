@@ -43,7 +43,7 @@ def test_account_deletion(app, platform, recorder, audit, target, test_dir, ocr,
     audit.metrics.update(flow_figures(recorder, planted, ()))      # what went out in each phase
     evidence = {"deletion": audit.evidence_of(deletion)}
     # the last decision (kind 17): "keep" plays the accept role, the confirm the user wants the reject role
-    decision = final_decision(deletion)
+    decision = final_decision(deletion, getattr(app, "leaves_path", None))   # explored apps know by structure
     figures: dict | None = {}           # {}: the path asks no two-way decision
     if decision is not None:
         screen, keep, confirm = decision
