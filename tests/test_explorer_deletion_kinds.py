@@ -14,7 +14,7 @@ from __future__ import annotations
 from consent_audit.explorer.account import AccountGoal, login_from_map
 from consent_audit.explorer.config import load_config
 from consent_audit.explorer.deletion import DeletionGoal, decision_siblings
-from consent_audit.explorer.elements import Target, Use
+from consent_audit.explorer.elements import Target, Use, targets
 from consent_audit.explorer.forms import ACCOUNT, FormData
 from consent_audit.explorer.graph import Candidate, Edge, Node, ScreenGraph
 from consent_audit.explorer.moves import Move
@@ -79,14 +79,20 @@ def test_learning_the_log_in_after_the_deletion_never_signs_up() -> None:
 
 def test_a_credentials_form_still_there_after_its_submit_refused_whatever_its_words() -> None:
     goal = _goal()
+    shown = [_field("Email", 50).element, _field("Password", 100, True).element, _tap("Accedi", (0, 300, 400, 48)).element]
     form = _node("form", ("Profilo", "Accedi"))
-    submit = _tap("Accedi", (0, 300, 400, 48))
-    found = [_field("Email", 50), _field("Password", 100, True), submit]
-    after = Screen(elements=[t.element for t in found] + [Element(text="Email o password errate.", bounds=(0, 360, 400, 30))],
+    form.screen = Screen(elements=shown, signature="form")
+    submit = next(t for t in targets(form.screen) if t.use == Use.TAP)
+    after = Screen(elements=shown + [Element(text="Email o password errate.", bounds=(0, 360, 400, 30))],
                    signature="form+message")       # a text appeared: another structure, a node of its own
-    verdict = goal.judge(form, Move.form(submit, ACCOUNT), after, found, same=False)
+    verdict = goal.judge(form, Move.form(submit, ACCOUNT), after, targets(after), same=False)
     assert verdict is not None and verdict.kind == "rejected"
     assert goal.want == "sign_up" and goal.login_move is not None and goal.mode is None
+    # a code field showing up under the password is the form's next step, not a refusal
+    goal = _goal()
+    after = Screen(elements=shown + [_field("Verification code", 200).element], signature="form+code")
+    assert goal.judge(form, Move.form(submit, ACCOUNT), after, targets(after), same=False) is None
+    assert goal.want == "log_in"
 
 
 # --- the last keep-or-confirm decision by structure ----------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import Any
 from ..screen import Screen
 from . import cues
 from .config import ExplorerConfig
-from .elements import Target
+from .elements import Target, Use, targets
 from .forms import ACCOUNT, FormData
 from .graph import Node, ScreenGraph
 from .moves import FORM, Move
@@ -115,7 +115,10 @@ class AccountGoal:
         # refused: the form is still there — the same screen, or the same credentials form sent by the same control
         # with the app's answer added, whatever its words ("Email o password errate.": no lexicon needed) —
         # else a refusal the lexicon reads
-        stayed = password_form(found) and any(t.key == move.key for t in found)
+        # (no field added: a code field showing up under the password is the form's next step, not a refusal)
+        fields = {t.key for t in found if t.use == Use.TEXT}
+        stayed = password_form(found) and any(t.key == move.key for t in found) and fields <= {
+            t.key for t in targets(parent.screen) if t.use == Use.TEXT}
         if same or stayed or (password_form(found) and says(screen, "form_error", "taken")):
             message = says(screen, "taken", "form_error") or "the form stayed on screen"
             if not signing_up:
