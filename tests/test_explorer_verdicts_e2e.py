@@ -109,6 +109,12 @@ def test_the_verdict_equals_the_truth(page: str, flow: str, appium: str, static_
             if key == "dead_ends":
                 kinds = [d["kind"] for d in metrics["dead_ends"]]
                 assert all(kind in kinds for kind in want), (want, kinds)
+            elif key == "decision_prominence" and want:       # measured figures: to 0.01, words and flags exact
+                got = metrics[key] or {}
+                assert {k: v for k, v in got.items() if isinstance(v, (str, bool))} == \
+                    {k: v for k, v in want.items() if isinstance(v, (str, bool))}
+                figures = {k: v for k, v in want.items() if not isinstance(v, (str, bool))}
+                assert {k: got.get(k) for k in figures} == pytest.approx(figures, abs=0.01)
             else:
                 assert metrics[key] == want, (key, metrics.get("explorer"))
     outcome = truth.get("outcome", "found" if expected else "clean")
