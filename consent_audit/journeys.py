@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from .errors import AutomationError
 
 if TYPE_CHECKING:
+    from typing import Callable
+
     from .screen import Element, Screen
 
 LOGIN_RESULTS = ("accepted", "rejected", "pending")
@@ -98,3 +100,12 @@ def consent_elements(app: object, dialog: "Screen") -> tuple["Element", "Element
     if accept is None or reject is None:
         raise AutomationError(f"consent choices #{accept_id} / #{reject_id} are not on the dialog screen")
     return accept, reject
+
+
+def leaves_path(app: object) -> "Callable[[Screen, Element, Element], bool] | None":
+    """The app's own `leaves_path(screen, went_on, other)` — whether `other`, beside the control a deletion
+    path tapped to go on, was seen to leave the deletion (an explored app knows by what its tap did: a retention
+    offer); None for page objects, whose last decision is told by the words of its way back
+    (measures.final_decision)."""
+    return getattr(app, "leaves_path", None)
+

@@ -35,7 +35,13 @@ and Chromium must give exactly the truth's figures and findings.
 - kind 1: a consent dialog in words no lexicon has (Georgian, a native <dialog>) is told by structure and by
   what each answer stores: accept 1, reject through its settings layer 2 (before: no consent dialog, not found);
 - kind 8: a deletion form that refuses once ("Please give a reason") is retried with what the message asks, and
-  the refusal is in `dead_ends` (before: the optional field stopped the search, not found)."""
+  the refusal is in `dead_ends` (before: the optional field stopped the search, not found);
+- an account made by signing up (both forms sent by a bare "Continue"): the log-in form seen on the way is the path
+  to log in again after the deletion — refused (clean), or let in where "Delete" kept the account
+  (deletion_not_effective) (before: no log-in path, login_after_deletion unmeasured, broken; corpus tawsil);
+- a retention offer before the last confirm whose big "Get 50% off for a year" no word calls "keep": its tap leaves
+  the deletion, so it is the keep-or-confirm decision, visual_interference on deletion; drawn alike, no finding
+  (before: not measured, clean; corpus pochta)."""
 from __future__ import annotations
 
 import json
@@ -109,6 +115,12 @@ def test_the_verdict_equals_the_truth(page: str, flow: str, appium: str, static_
             if key == "dead_ends":
                 kinds = [d["kind"] for d in metrics["dead_ends"]]
                 assert all(kind in kinds for kind in want), (want, kinds)
+            elif key == "decision_prominence" and want:       # measured figures: to 0.01, words and flags exact
+                got = metrics[key] or {}
+                assert {k: v for k, v in got.items() if isinstance(v, (str, bool))} == \
+                    {k: v for k, v in want.items() if isinstance(v, (str, bool))}
+                figures = {k: v for k, v in want.items() if not isinstance(v, (str, bool))}
+                assert {k: got.get(k) for k in figures} == pytest.approx(figures, abs=0.01)
             else:
                 assert metrics[key] == want, (key, metrics.get("explorer"))
     outcome = truth.get("outcome", "found" if expected else "clean")

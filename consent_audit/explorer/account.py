@@ -8,9 +8,9 @@ from typing import Any
 from ..screen import Screen
 from . import cues
 from .config import ExplorerConfig
-from .elements import Target
+from .elements import Target, Use, targets
 from .forms import ACCOUNT, FormData
-from .graph import Node
+from .graph import Node, ScreenGraph
 from .moves import FORM, Move
 from .screens import password_form, says
 from .goal import Verdict
@@ -31,6 +31,28 @@ def username_variant(username: str, n: int) -> str:
     return f"{re.sub(r'[^A-Za-z0-9_.-]', '', username) or 'tester'}{n + 1}"
 
 
+def login_from_map(graph: ScreenGraph, signup_form: str | None) -> list[Move]:
+    """The log-in path an account search saw but did not need (it signed up): the shortest seen route from the
+    start screen to a credentials form reached through a log-in control (not a sign-up one), other than the
+    sign-up form (`signup_form`: its node), whose submit does not say sign-up — then that submit. [] when the
+    map holds none. After the deletion the app is logged out as it was at the search's start, so the route
+    holds again; the flow's `log_in` tells by what the submit does (accepted, refused, pending)."""
+    best: list[Move] = []
+    for node in graph.nodes.values():
+        came_by = node.via[-1] if node.via else ""
+        if node.ident == signup_form or not cues.has(came_by, "log_in") or cues.has(came_by, "sign_up"):
+            continue
+        submit = next((c.move for c in node.candidates.values() if c.move.kind == FORM and c.move.purpose == ACCOUNT
+                       and not cues.has(c.move.label, "sign_up")), None)
+        route = graph.shortest(graph.root, node.ident) if submit is not None else None
+        if submit is None or route is None:
+            continue
+        moves = [m for edge in route for m in edge.moves] + [submit]
+        if not best or len(moves) < len(best):
+            best = moves
+    return best
+
+
 class AccountGoal:
     """Scores log-in controls first; after a refused log-in, sign-up controls."""
 
@@ -48,6 +70,8 @@ class AccountGoal:
         self.login_move: Move | None = None     # the log-in form's submit, for logging in again later
         self.search: Any = None                 # the GoalSearch using this goal (to rescore, to retry a form)
         self.asked = False                      # a log-in or sign-up control was seen somewhere
+        self.learning = False                   # only the log-in path is wanted (after the deletion): never sign up
+        self.login_node: str | None = None      # learning: the node the log-in form was submitted on
 
     def score(self, node: Node, label: str) -> float:
         """Log-in (then sign-up) controls first; menus (me, account, settings) only as a way to one. An app that
@@ -60,11 +84,15 @@ class AccountGoal:
             if self.search is not None:
                 self.search.rescore()
         total = sum(w for c, w in self.weights.items() if c in found)
+        if self.learning and "sign_up" in found and "log_in" not in found:
+            return -100.0
         if not entry and not self.asked and node.depth >= 1:
             total = min(total, 0.0)
         return total + (self.prefer if self.want in found else 0)
 
     def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None:
+        if self.learning and node.via and cues.has(node.via[-1], "sign_up") and not cues.has(node.via[-1], "log_in"):
+            return None                          # a form reached through a sign-up control is a sign-up
         return ACCOUNT if password_form(found) else None
 
     def enters_flow(self, move: Move) -> bool:
@@ -79,7 +107,19 @@ class AccountGoal:
         led_to_signup = cues.has(came_by, "sign_up") and not cues.has(came_by, "log_in")
         signing_up = cues.has(move.label, "sign_up") or (not cues.has(move.label, "log_in")
                                                           and (self.want == "sign_up" or led_to_signup))
-        if same or (password_form(found) and says(screen, "form_error", "taken")):
+        if self.learning:       # the log-in form, whatever it answered the deleted account: its path is learnt
+            if signing_up:
+                return Verdict("rejected", "a sign-up form")
+            self.login_move, self.login_node = move, parent.ident
+            return Verdict("reached", "log_in")
+        # refused: the form is still there — the same screen, or the same credentials form sent by the same control
+        # with the app's answer added, whatever its words ("Email o password errate.": no lexicon needed) —
+        # else a refusal the lexicon reads
+        # (no field added: a code field showing up under the password is the form's next step, not a refusal)
+        fields = {t.key for t in found if t.use == Use.TEXT}
+        stayed = password_form(found) and any(t.key == move.key for t in found) and fields <= {
+            t.key for t in targets(parent.screen) if t.use == Use.TEXT}
+        if same or stayed or (password_form(found) and says(screen, "form_error", "taken")):
             message = says(screen, "taken", "form_error") or "the form stayed on screen"
             if not signing_up:
                 self.login_move = move

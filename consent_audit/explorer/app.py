@@ -69,6 +69,7 @@ class ExploredApp(GoalExplorations, PolicyExploration):
         self.logged_in_signature: str | None = None
         self.logged_out_signature: str | None = None   # the start screen of the account search (no account)
         self.deletion_moves: list[Move] = []
+        self.decision_exits: set[tuple[str, str]] = set()   # (key left the deletion, key went on) on one screen
         self.signup_kinds: list[str] = []
         self.names_used = 0
         self.core: permissions.Core | None = None
@@ -250,6 +251,14 @@ class ExploredApp(GoalExplorations, PolicyExploration):
                                                                for t in after.texts() + after.flashed):
             return "pending"
         return "rejected"
+
+    def leaves_path(self, screen: Screen, went_on: Element, other: Element) -> bool:
+        """Whether `other`, beside `went_on` on a screen of the deletion path, was seen while exploring to leave
+        the deletion (explorer/deletion.py: what its tap showed offered no way on) — a keep-or-confirm decision
+        told by structure, whatever its words (a retention offer)."""
+        found = self.op.targets(screen)
+        key = {tuple(t.element.bounds): t.key for t in found}
+        return (key.get(tuple(other.bounds)), key.get(tuple(went_on.bounds))) in self.decision_exits
 
     def _still_in(self) -> str | None:
         """'accepted' when the screen shows the account still in (see `session_evidence`), else None."""

@@ -1,6 +1,12 @@
 """The deletion goal: controls are scored toward deleting the account (delete account, 注销账号, settings,
 account & security …), away from decoys (log out, contact support, help); inside the deletion flow its
-forms are filled and next / confirm lead on. Reached when the screen reports the deletion done or pending."""
+forms are filled and next / confirm lead on. Reached when the screen reports the deletion done or pending.
+
+Inside the flow, a screen whose way on sits beside a more prominent control the words do not call a way back (a
+retention offer's big "Get 3 months free" over a small grey "Continue deleting") has that control tried first,
+once: when what it shows offers no way on (no field, no control leading on, or the deletion's entry again to
+start over), it left the deletion, and the screen is a keep-or-confirm decision (`exits`), measured like one
+(measures.final_decision, issue 13 kind 17, corpus pochta) — told by what the tap did, not by its words."""
 from __future__ import annotations
 
 from ..screen import Screen
@@ -9,11 +15,33 @@ from .config import ExplorerConfig
 from .elements import Target, Use
 from .forms import FILL
 from .graph import Node
-from .moves import FORM, Move
+from .moves import FORM, TAP, Move
 from .screens import PROGRESS, ends_off_app, reached, says, taps
 from .goal import Verdict
 
 ENTRY = ("cancel_account", "delete")
+PROBE = 400.0          # a decision's unexplained sibling is tried before the way on (once)
+PROMINENT = 1.5        # a sibling this many times the way on's area is more prominent
+DECOY = -50.0          # siblings scoring below this in the flow are decoys or ways back by their words
+
+
+def decision_siblings(found: list[Target], chrome: frozenset[str], score) -> set[str]:
+    """Keys of the controls beside a way on (a control scoring above zero) that are at least `PROMINENT` times its
+    area and that neither lead on nor are a decoy or a way back by their words (score in (DECOY, 0]); the screen's
+    chrome (`chrome`: keys of the start screen's controls, a tab bar) left out. `score`: label → float."""
+    buttons = [t for t in taps(found) if t.element.enabled and t.key not in chrome and t.label]
+    ways_on = [t for t in buttons if score(t.label) > 0]
+    siblings: set[str] = set()
+    for on in ways_on:
+        _, y, w, h = on.bounds
+        middle, reach = y + h / 2, 4 * max(h, 40)
+        for other in buttons:
+            ox, oy, ow, oh = other.bounds
+            if other is on or not DECOY < score(other.label) <= 0 or abs(oy + oh / 2 - middle) > reach:
+                continue
+            if ow * oh >= PROMINENT * max(w * h, 1):
+                siblings.add(other.key)
+    return siblings
 
 
 class DeletionGoal:
@@ -24,6 +52,15 @@ class DeletionGoal:
     def __init__(self, config: ExplorerConfig) -> None:
         self.plain = config.weights("delete-account", "plain")
         self.in_flow = config.weights("delete-account", "in_flow")
+        self.chrome: frozenset[str] | None = None     # the start screen's control keys
+        self.entries: set[str] = set()                # keys of controls that entered the flow
+        self.probes: dict[str, set[str]] = {}         # node → keys of siblings to try first (once)
+        self.exits: dict[str, dict[str, str]] = {}    # node → {key: label} of siblings seen to leave the deletion
+        self.left_to: Screen | None = None            # the screen such a sibling showed (out of the flow)
+
+    def _flow_score(self, label: str) -> float:
+        found = cues.categories(label)
+        return sum(w for c, w in self.in_flow.items() if c in found)
 
     def score(self, node: Node, label: str) -> float:
         weights = self.in_flow if node.in_flow else self.plain
@@ -31,13 +68,33 @@ class DeletionGoal:
         return sum(w for c, w in weights.items() if c in found)
 
     def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None:
+        if self.chrome is None and node.depth == 0:
+            self.chrome = frozenset(t.key for t in found)
+        if node.in_flow and screen is self.left_to:    # where a sibling left the deletion: not in the flow, so
+            node.in_flow = False                       # the way back to the decision is the app's own, not a relaunch
+        if node.in_flow and node.ident not in self.probes:
+            self.probes[node.ident] = decision_siblings(found, self.chrome or frozenset(), self._flow_score)
         return FILL if node.in_flow else None
 
+    def boost(self, node: Node, key: str) -> float:
+        """Added to a candidate's score: a decision's sibling not yet explained is tried first."""
+        return PROBE if key in self.probes.get(node.ident, ()) else 0.0
+
     def enters_flow(self, move: Move) -> bool:
-        return cues.has(move.label, *ENTRY)
+        enters = cues.has(move.label, *ENTRY)
+        if enters and move.kind == TAP:
+            self.entries.add(move.key)
+        return enters
 
     def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None:
         if not (parent.in_flow or self.enters_flow(move)):
+            return None
+        if move.kind == TAP and move.key in self.probes.get(parent.ident, ()):
+            goes_on = any(t.use == Use.TEXT for t in found) or any(
+                self._flow_score(t.label) > 0 for t in taps(found))
+            if not same and (any(t.key in self.entries for t in found) or not goes_on):
+                self.exits.setdefault(parent.ident, {})[move.key] = move.label
+                self.left_to = screen
             return None
         if same:   # a form that said no (or a plain "next" answering with a request): retried as asked (kind 8)
             before = set(parent.screen.texts())

@@ -14,7 +14,7 @@ from ..platforms.base import PERMISSIONS
 from ..targets import Target
 from . import cues, permissions
 from .consent_exploring import ConsentExplorations
-from .account import AccountGoal, username_variant
+from .account import AccountGoal, login_from_map, username_variant
 from .config import Budget
 from .deletion import DeletionGoal
 from .elements import targets
@@ -99,12 +99,18 @@ class GoalExplorations(ConsentExplorations):
         spend.counting = False
         self.op.relaunch()          # the deletion path starts on a relaunched app, as the flow walks it
         spend.counting = True
-        deletion = GoalSearch(self.op, DeletionGoal(self.config), self.data, settings, spend).run()
+        deletion_goal = DeletionGoal(self.config)
+        deletion = GoalSearch(self.op, deletion_goal, self.data, settings, spend).run()
+        # a decision on the way: the sibling seen to leave the deletion, the control the path took to go on
+        self.decision_exits = {(key, edge.moves[-1].key) for edge in deletion.path
+                               for key in deletion_goal.exits.get(edge.source, {})}
         seen = {(d["kind"], d["label"]) for d in dead}
         dead += [d for d in deletion.dead_ends if (d["kind"], d["label"]) not in seen]
         self.deletion_moves = deletion.moves
         if deletion.ending == "reached" and self.account_mode == "log_in":
             self._learn_signup(spend)   # the test account is gone now: the re-walk needs a new one
+        elif deletion.ending == "reached" and self.account_mode == "sign_up" and not self.login_moves:
+            self._learn_login(spend)    # whether the deleted account still logs in needs the way to log in
         target.permissions = list(PERMISSIONS)
         target.collected_at_signup = list(self.signup_kinds)
         paths = {"accept consent": self.accept.moves if self.accept else [], "account": self.account_moves,
@@ -146,6 +152,8 @@ class GoalExplorations(ConsentExplorations):
             route = graph.shortest(graph.root, login_node.ident) if login_node else None
             if route is not None:
                 self.login_moves = [m for e in route for m in e.moves] + [goal.login_move]
+        elif self.account_mode == "sign_up" and graph is not None:   # signed up at once: a log-in form seen
+            self.login_moves = login_from_map(graph, form_edge.source if form_edge else None)
 
     def _learn_signup(self, spend: Spend) -> None:
         """Find the sign-up path (log-in succeeded, so it was never needed) with another username."""
@@ -163,6 +171,25 @@ class GoalExplorations(ConsentExplorations):
             login_moves = self.login_moves
             self._learn_account(found, goal)
             self.login_moves = self.login_moves or login_moves
+
+    def _learn_login(self, spend: Spend) -> None:
+        """Find the log-in path (the account was made by signing up and no log-in form was seen on the way) in
+        the logged-out app after the deletion: a form reached through a log-in control, not a sign-up form,
+        submitted with the deleted account's credentials (what it answers is measured by the flow's re-walk)."""
+        goal = AccountGoal(self.config, self.data)
+        goal.learning = True
+        spend.counting = False
+        self.op.relaunch()
+        spend.counting = True
+        search = GoalSearch(self.op, goal, self.data, self.config.search, spend)
+        goal.search = search
+        found = search.run()
+        graph = found.graph
+        if found.ending != "reached" or goal.login_move is None or goal.login_node is None or graph is None:
+            return
+        route = graph.shortest(graph.root, goal.login_node)
+        if route is not None:
+            self.login_moves = [m for e in route for m in e.moves] + [goal.login_move]
 
     def _explore_permissions(self, spend: Spend, target: Target) -> Exploration:
         self._start()

@@ -25,6 +25,7 @@ __all__ = ["GoalSearch", "Goal", "SearchResult", "Verdict"]
 DECOYS = {"log_out": "log out", "support": "support / help", "exit": "exit"}
 FORM_BONUS = 20
 PROGRESS = {"next", "confirm", "agree", "save", "decline", "back", "send_code", "verify"}
+_none = lambda node, key: 0.0   # noqa: E731 - a goal without a boost (Goal.boost is optional)
 
 
 class GoalSearch:
@@ -105,7 +106,7 @@ class GoalSearch:
             old = node.candidates.get(target.key)
             if old is not None and old.move.kind == FORM:
                 continue
-            score = self.goal.score(node, target.label)
+            score = self.goal.score(node, target.label) + getattr(self.goal, "boost", _none)(node, target.key)
             why = "" if target.element.enabled else "disabled"
             tried = bool(old and old.tried)
             if not tried and target.key in self.shared and not (cues.categories(target.label) & PROGRESS) \

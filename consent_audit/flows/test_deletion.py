@@ -12,6 +12,7 @@ import pytest
 
 from consent_audit.detectors.prominence import annotate, prominence
 from consent_audit.detectors.text import shaming_phrases
+from consent_audit.journeys import leaves_path
 from consent_audit.measures import deletion_metrics, final_decision, texts_of
 from consent_audit.traffic.measure import flow_figures
 
@@ -42,7 +43,7 @@ def test_account_deletion(app, platform, recorder, audit, target, test_dir, ocr,
     audit.metrics["shaming_text"] = shaming_phrases(texts_of([deletion], ocr))
     evidence = {"deletion": audit.evidence_of(deletion)}
     # the last decision (kind 17): "keep" plays the accept role, the confirm the user wants the reject role
-    decision = final_decision(deletion)
+    decision = final_decision(deletion, leaves_path(app))     # an explored app knows by what a tap did
     figures: dict | None = {}           # {}: the path asks no two-way decision
     if decision is not None:
         screen, keep, confirm = decision
