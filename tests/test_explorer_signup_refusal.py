@@ -250,3 +250,13 @@ def test_a_refused_forms_options_get_one_tick_its_agree_boxes_all() -> None:
     s = app.screen()
     p = forms.plan(s, targets(s), forms.retry_purpose("Please choose a reason"), DATA, True)
     assert [t.label for t in p.ticks] == ["I have read the notice"]
+
+
+def test_a_new_message_on_a_screen_with_nothing_left_to_fill_is_a_step_not_a_refusal() -> None:
+    """"Tap again to delete" after a first tap, on a screen asking nothing: the path goes on, no retry."""
+    app = FormApp({"f": lambda a: [("text", "Delete everything?"), ("tap", "Delete account", lambda x: "f")]}, at="f")
+    before = app.screen()
+    app.message = "Tryk igen for at slette."
+    after = app.screen()
+    go = next(t for t in targets(before) if t.label == "Delete account")
+    assert refusal(before, Move.tap(go), after, targets(after)) == ""

@@ -20,16 +20,20 @@ WAY_ON = PROGRESS | {"confirm", "agree"}
 def refusal(before: Screen, move: Move, after: Screen, found: list[Target]) -> str:
     """The message a tap inside the deletion flow was answered with when the screen stayed in place: a text
     that was not there before and names no control of the screen (an inline «理由を1つ以上選んでください。», a
-    toast caught while settling). Structure first — any such new text after a way on (next, confirm, delete …)
-    is a refusal, whatever its language; after another control only a text worded as an error or a request
-    ("Please choose a reason") is. '' when the tap was not refused."""
+    toast caught while settling). Structure first — such a new text after a way on (next, confirm, delete …)
+    on a screen offering something left undone (an unticked box, an unchosen option, an empty field) is a
+    refusal, whatever its language (a "tap again to confirm" with nothing to fill is a step, not a refusal);
+    after another control only a text worded as an error or a request ("Please choose a reason") is. '' when
+    the tap was not refused."""
     shown = set(before.texts())
     controls = {t.label for t in found} | {t.element.text for t in found}
     new = [t for t in after.texts() + after.flashed if t.strip() and t not in shown and t not in controls]
     worded = next((t for t in new if cues.has(t, "form_error", "form_request")), "")
     if worded or not new:
         return worded
-    return new[0] if cues.categories(move.label) & WAY_ON else ""
+    left = any((t.use in (Use.TOGGLE, Use.CHOOSE) and not t.element.checked) or (t.use == Use.TEXT and not t.element.text)
+               for t in found if t.element.enabled)
+    return new[0] if left and cues.categories(move.label) & WAY_ON else ""
 
 
 class DeletionGoal:
