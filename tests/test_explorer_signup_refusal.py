@@ -260,3 +260,17 @@ def test_a_new_message_on_a_screen_with_nothing_left_to_fill_is_a_step_not_a_ref
     after = app.screen()
     go = next(t for t in targets(before) if t.label == "Delete account")
     assert refusal(before, Move.tap(go), after, targets(after)) == ""
+
+
+def test_a_page_giving_only_a_phone_number_ends_off_app_and_account_numbers_do_not() -> None:
+    """veld's «Account opzeggen»: «Bel 020 555 0147 … of stuur een ondertekende brief» — no lexicon word for
+    calling in Dutch, the phone number says it (before: "no way forward", deletion not found)."""
+    from consent_audit.explorer.screens import ends_off_app
+
+    def page(*texts: str) -> Screen:
+        return Screen([Element(text=t, bounds=(0, 40 * i, 400, 30)) for i, t in enumerate(texts)], "p")
+    assert ends_off_app(page("Account opzeggen", "Bel 020 555 0147 (maandag tot en met vrijdag, 8.00–18.00 uur)"))
+    assert ends_off_app(page("Call +1 (555) 123-4567 to close your account"))
+    assert ends_off_app(page("请拨打 400-820-8820"))
+    assert not ends_off_app(page("Betaalrekening NL00 VELD 0123 4567 89", "€ 1.284,50", "2026-11-30",
+                                 "Postbus 4821, 1000 BX Amsterdam", "Code 123456", "Kaart 1234 5678 9012 3456"))
