@@ -13,9 +13,19 @@ OUTCOMES = ("usable", "degraded", "blocked", "exited", "loop")
 
 # --- deletion ---------------------------------------------------------------------------------------
 
+CHOSEN_BY_TICK = frozenset({"reason"})
+"""Data kinds a ticked box can give (a reason among options); never a password, a phone number …"""
+
+
+def _agreement(target: dict[str, Any]) -> bool:
+    """A box that agrees or acknowledges ("I have read the notice", 我已阅读并同意): no data, a consent."""
+    label = f'{target.get("name", "")} {target.get("text", "")}'
+    return bool({"agree", "acknowledge"} & set(load_lexicon("goals").match(label) + load_lexicon("explorer").match(label)))
+
+
 def demanded_data(trail: Trail) -> list[str]:
     """Data the path demanded: labels of fields typed into, choices made on a screen asking for a kind of
-    data (a reason), and a camera scan (face_scan when the screen speaks of a face, else camera)."""
+    data (a reason: a radio chosen, or a box ticked that is no agreement), and a camera scan (face_scan when the screen speaks of a face, else camera)."""
     kinds: set[str] = set()
     previous = trail.start
     for step in trail.steps:
@@ -23,6 +33,9 @@ def demanded_data(trail: Trail) -> list[str]:
             kinds.update(data_demanded([step.target.get("name", ""), step.target.get("text", "")]))
         elif step.kind == Kind.TAP and step.target.get("role") == "radio" and previous is not None:
             kinds.update(data_demanded(previous.shown_texts()))
+        elif step.kind == Kind.TOGGLE and previous is not None and not _agreement(step.target):
+            # a box ticked among options ("Why are you leaving? choose at least one") gives a choice: a reason
+            kinds.update(k for k in data_demanded(previous.shown_texts()) if k in CHOSEN_BY_TICK)
         before = previous.prompts.get("camera", 0) if previous is not None else 0
         if step.screen.prompts.get("camera", 0) > before:
             texts = (previous.shown_texts() if previous else []) + step.screen.shown_texts()

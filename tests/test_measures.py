@@ -55,6 +55,24 @@ def test_deletion_metrics_and_demanded_data() -> None:
     assert m["signup_steps"] == 4 and m["delete_to_signup_ratio"] == 1.5
 
 
+def test_a_reason_ticked_among_options_is_demanded_an_agreement_ticked_is_not() -> None:
+    """hanami's survey «退会の理由を教えてください（1つ以上選択）» answered by ticking 使わなくなった: a reason was demanded
+    (before: only a radio counted, the figure said nothing was); the "I have read" box beside a reason field left
+    empty gives none, and a box never gives a password."""
+    survey = screen("survey", ["退会の理由を教えてください（1つ以上選択）。"])
+    ticked = Trail("delete", start=screen("home"), steps=[
+        step(1, Kind.TAP, survey, text="退会手続き"),
+        step(2, Kind.TOGGLE, screen("survey"), role="checkbox", name="使わなくなった"),
+        step(3, Kind.TAP, screen("done", ["退会が完了しました。"]), text="退会する")])
+    assert demanded_data(ticked) == ["reason"]
+    notice = screen("notice", ["Why are you leaving? (optional)", "Password"])
+    agreed = Trail("delete", start=screen("home"), steps=[
+        step(1, Kind.TAP, notice, text="Delete account"),
+        step(2, Kind.TOGGLE, screen("notice"), role="checkbox", name="I have read and agree to the notice"),
+        step(3, Kind.TAP, screen("done", ["Your account has been deleted."]), text="Delete")])
+    assert demanded_data(agreed) == []
+
+
 def test_off_app_ending_is_not_in_app_and_has_no_waiting_period() -> None:
     trail = Trail("delete", start=screen("home"), steps=[
         step(1, Kind.TAP, screen("info", ["To delete your account, send an e-mail to privacy@x.invalid. "

@@ -53,11 +53,26 @@ def login_from_map(graph: ScreenGraph, signup_form: str | None) -> list[Move]:
     return best
 
 
+def signup_shape(screen: Screen, found: list[Target]) -> bool:
+    """A credentials form shaped as a sign-up, whatever its words: a repeated secret (password and its
+    confirmation), or a field beyond the identifier and the secret (a name, a second identifier)."""
+    fields = [t for t in found if t.use == Use.TEXT and t.element.enabled]
+    secrets = [t for t in fields if t.element.secret_field or "password" in cues.data_kinds(t.label)]
+    others = [t for t in fields if t not in secrets and "sms_code" not in cues.data_kinds(t.label)]
+    return bool(secrets) and (len(secrets) >= 2 or len(others) >= 2)
+
+
+def alike(a: Target, b: Target, slack: int = 4) -> bool:
+    """Two controls drawn alike: the same role and the same size (a pair of buttons side by side)."""
+    return (a.element.role == b.element.role and abs(a.bounds[2] - b.bounds[2]) <= slack
+            and abs(a.bounds[3] - b.bounds[3]) <= slack)
+
+
 class AccountGoal:
-    """Scores log-in controls first; after a refused log-in, sign-up controls."""
+    """Scores log-in controls first; after a refused log-in, sign-up controls — by words, else by structure:
+    the app's first screens are combed for a credentials form other than the log-in form."""
 
     name = "account"
-    fallback = False      # no log-in control scored: the app needs none, nothing to comb through
 
     def __init__(self, config: ExplorerConfig, data: FormData) -> None:
         self.weights = config.weights("account")
@@ -72,6 +87,27 @@ class AccountGoal:
         self.asked = False                      # a log-in or sign-up control was seen somewhere
         self.learning = False                   # only the log-in path is wanted (after the deletion): never sign up
         self.login_node: str | None = None      # learning: the node the log-in form was submitted on
+        self.login_form: tuple[str, str] | None = None   # (node, submit key) of the form the log-in was refused on
+        self.fallback_depth = int(config.search.get("signup_max_depth", 2))
+
+    @property
+    def fallback(self) -> bool:
+        """Unscored controls are tried only once a log-in was refused: the app has accounts, and its sign-up
+        may be worded as nothing any lexicon knows («Rekening openen»). Before that, an app whose controls name
+        no log-in needs none: nothing to comb through (kind 9)."""
+        return self.login_form is not None and self.want == "sign_up" and self.mode is None
+
+    def tie_break(self, node: Node, key: str) -> float:
+        """Among unscored controls, the one drawn like a log-in control beside it (a "Log in" / «Rekening
+        openen» pair of buttons) first, then the controls of the log-in form's own screen ("No account? …")."""
+        found = targets(node.screen)
+        cand = next((t for t in found if t.key == key), None)
+        if cand is None:
+            return 0.0
+        entries = [t for t in found if t.use == Use.TAP and t is not cand and cues.has(t.label, "log_in")]
+        if any(alike(cand, t) for t in entries):
+            return 2.0
+        return 1.0 if self.login_form is not None and self.login_form[0] == node.ident else 0.0
 
     def score(self, node: Node, label: str) -> float:
         """Log-in (then sign-up) controls first; menus (me, account, settings) only as a way to one. An app that
@@ -103,10 +139,14 @@ class AccountGoal:
             return None
         # a form is a sign-up when its submit says so, or (its submit saying neither) when the control that led
         # to it did ("Create account" → a form sent by a bare "Register"/"تسجيل"), or when a sign-up is wanted
+        # — or by its shape, whatever its words: a repeated secret or a name beside the credentials; once a
+        # log-in was refused, any credentials form other than the one refusing it
         came_by = parent.via[-1] if parent.via else ""
         led_to_signup = cues.has(came_by, "sign_up") and not cues.has(came_by, "log_in")
-        signing_up = cues.has(move.label, "sign_up") or (not cues.has(move.label, "log_in")
-                                                          and (self.want == "sign_up" or led_to_signup))
+        refused_on = self.login_form == (parent.ident, move.key)
+        signing_up = not refused_on and (
+            cues.has(move.label, "sign_up") or signup_shape(parent.screen, targets(parent.screen))
+            or (not cues.has(move.label, "log_in") and (self.want == "sign_up" or led_to_signup)))
         if self.learning:       # the log-in form, whatever it answered the deleted account: its path is learnt
             if signing_up:
                 return Verdict("rejected", "a sign-up form")
@@ -123,6 +163,7 @@ class AccountGoal:
             message = says(screen, "taken", "form_error") or "the form stayed on screen"
             if not signing_up:
                 self.login_move = move
+                self.login_form = (parent.ident, move.key)
                 if self.want == "log_in":
                     self.want = "sign_up"
                     if self.search is not None:

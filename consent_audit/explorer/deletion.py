@@ -42,6 +42,26 @@ def decision_siblings(found: list[Target], chrome: frozenset[str], score) -> set
             if ow * oh >= PROMINENT * max(w * h, 1):
                 siblings.add(other.key)
     return siblings
+WAY_ON = PROGRESS | {"confirm", "agree"}
+
+
+def refusal(before: Screen, move: Move, after: Screen, found: list[Target]) -> str:
+    """The message a tap inside the deletion flow was answered with when the screen stayed in place: a text
+    that was not there before and names no control of the screen (an inline «理由を1つ以上選んでください。», a
+    toast caught while settling). Structure first — such a new text after a way on (next, confirm, delete …)
+    on a screen offering something left undone (an unticked box, an unchosen option, an empty field) is a
+    refusal, whatever its language (a "tap again to confirm" with nothing to fill is a step, not a refusal);
+    after another control only a text worded as an error or a request ("Please choose a reason") is. '' when
+    the tap was not refused."""
+    shown = set(before.texts())
+    controls = {t.label for t in found} | {t.element.text for t in found}
+    new = [t for t in after.texts() + after.flashed if t.strip() and t not in shown and t not in controls]
+    worded = next((t for t in new if cues.has(t, "form_error", "form_request")), "")
+    if worded or not new:
+        return worded
+    left = any((t.use in (Use.TOGGLE, Use.CHOOSE) and not t.element.checked) or (t.use == Use.TEXT and not t.element.text)
+               for t in found if t.element.enabled)
+    return new[0] if left and cues.categories(move.label) & WAY_ON else ""
 
 
 class DeletionGoal:
@@ -96,9 +116,8 @@ class DeletionGoal:
                 self.exits.setdefault(parent.ident, {})[move.key] = move.label
                 self.left_to = screen
             return None
-        if same:   # a form that said no (or a plain "next" answering with a request): retried as asked (kind 8)
-            before = set(parent.screen.texts())
-            asked = next((t for t in screen.texts() if t not in before and cues.has(t, "form_error", "form_request")), "")
+        if same:   # a form that said no (or a way on answered by a message): retried as asked (kind 8)
+            asked = refusal(parent.screen, move, screen, found)
             if move.kind == FORM or asked:
                 return Verdict("rejected", asked or says(screen, "form_error") or "the form stayed on screen", True)
         offers_more = any(cues.categories(t.label) & (PROGRESS | {"confirm"}) for t in taps(found)) or any(

@@ -134,6 +134,8 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
                 ticks.append(target)
     if purpose == UNTICK:    # a ticked select-all switch first: unticking it unticks every purpose at once
         ticks.sort(key=lambda t: not selects_all(t.element))
+    elif retry:
+        ticks = _least_choice(ticks, found)
     choice = None
     if radios and purpose.startswith((FILL, RETRY)) and not any(t.element.checked for t in radios):
         choice = radios[0]
@@ -155,6 +157,17 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
         after = [t for t in after if t.element.role == "button"] or after
         submit = min(after, key=lambda t: order.get(id(t.element), 0)) if after else None
     return FormPlan(fields=fields, ticks=ticks, choice=choice, send=send, submit=submit, missing=missing)
+
+
+def _least_choice(ticks: list[Target], found: list[Target]) -> list[Target]:
+    """A refused form's boxes, as a careful user ticks them: every agree / "I have read" box, and of the other
+    boxes one — several of them are the options of a question ("Why are you leaving? (choose at least one)"),
+    one answers it (none more once one is ticked); a single other box is ticked."""
+    agree = [t for t in ticks if cues.has(t.label, "acknowledge", "agree")]
+    if any(t.use == Use.TOGGLE and t.element.checked and not cues.has(t.label, "acknowledge", "agree")
+           for t in found):
+        return agree
+    return agree + [t for t in ticks if t not in agree][:1]
 
 
 def is_form(screen: Screen, found: list[Target], purpose: str, data: FormData) -> bool:

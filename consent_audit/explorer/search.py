@@ -140,6 +140,8 @@ class GoalSearch:
         per_step = float(self.settings.get("route_cost", 6))
         per_level = float(self.settings.get("depth_penalty", 3))
         flow_bonus = float(self.settings.get("in_flow_bonus", 50))
+        max_depth = int(getattr(self.goal, "fallback_depth", self.settings.get("fallback_max_depth", 3)))
+        tie_break = getattr(self.goal, "tie_break", None)
         best: tuple[float, Node, Candidate] | None = None
         for node in self.graph.nodes.values():
             if node.ident not in costs:
@@ -147,14 +149,16 @@ class GoalSearch:
             for cand in node.candidates.values():
                 if cand.tried or cand.why_not:
                     continue
+                bonus = 0.0
                 if fallback:
-                    if cand.score != 0 or node.depth >= int(self.settings.get("fallback_max_depth", 3)):
+                    if cand.score != 0 or node.depth >= max_depth:
                         continue
+                    bonus = tie_break(node, cand.move.key) if tie_break is not None else 0.0
                 elif cand.score <= 0:
                     continue
                 elif self.off_app is not None and cand.score < 45:
                     continue   # after an off-app ending only strong deletion cues are worth more actions
-                value = cand.score - per_step * costs[node.ident] - per_level * node.depth + (
+                value = cand.score + bonus - per_step * costs[node.ident] - per_level * node.depth + (
                     flow_bonus if node.in_flow and cand.score > 0 else 0)
                 if best is None or value > best[0]:
                     best = (value, node, cand)

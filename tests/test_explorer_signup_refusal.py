@@ -1,0 +1,276 @@
+"""The explorer's search on small simulated apps with forms (no browser): a sign-up worded as nothing any lexicon
+knows is found by structure once the log-in is refused, and filled before it is submitted (corpus app veld:
+«Rekening openen»); a way on inside the deletion flow answered in place by a message is a refusal, recorded in
+`dead_ends` and retried with what the screen offers — one reason ticked (corpus app hanami: 退会する with no
+reason → «理由を1つ以上選んでください。»)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from consent_audit.explorer import forms
+from consent_audit.explorer.account import AccountGoal, signup_shape
+from consent_audit.explorer.config import Budget, load_config
+from consent_audit.explorer.deletion import DeletionGoal, refusal
+from consent_audit.explorer.elements import Target, Use, targets
+from consent_audit.explorer.graph import Node
+from consent_audit.explorer.moves import Move
+from consent_audit.explorer.operator import Spend
+from consent_audit.explorer.search import GoalSearch
+from consent_audit.screen import Element, Screen
+
+CONFIG = load_config()
+DATA = forms.FormData(username="tester@veld.test", password="pw-secret-1", reason_text={"en": "no longer used"})
+
+# a page: rows of ("text", words) | ("tap", label, action, size) | ("field", label, secret) | ("box", label);
+# an action gets the app and answers the next page (the same page for a refusal, after setting `message`)
+Row = tuple
+Action = Callable[["FormApp"], str]
+
+
+@dataclass
+class FormApp:
+    pages: dict[str, Callable[["FormApp"], list[Row]]]
+    at: str = "home"
+    values: dict[str, str] = field(default_factory=dict)
+    boxes: dict[str, bool] = field(default_factory=dict)
+    accounts: set[tuple[str, str]] = field(default_factory=set)
+    user: str | None = None
+    message: str = ""
+    taps: list[str] = field(default_factory=list)
+    actions: dict[str, Action] = field(default_factory=dict)
+
+    def screen(self) -> Screen:
+        elements, y, self.actions = [Element(text=self.at.upper(), bounds=(0, 0, 400, 40))], 60, {}
+        for row in self.pages[self.at](self):
+            if row[0] == "text":
+                elements.append(Element(text=row[1], bounds=(10, y, 380, 30)))
+            elif row[0] == "tap":
+                w, h = row[3] if len(row) > 3 else (380, 44)
+                elements.append(Element(text=row[1], role="button", clickable=True, bounds=(10, y, w, h)))
+                self.actions[row[1]] = row[2]
+            elif row[0] == "field":
+                elements.append(Element(name=row[1], role="textbox", clickable=True, bounds=(10, y, 380, 40),
+                                        secret_field=row[2]))
+            elif row[0] == "box":
+                elements.append(Element(name=row[1], role="checkbox", clickable=True, bounds=(10, y, 30, 30),
+                                        checked=self.boxes.get(row[1], False)))
+            y += 60
+        if self.message:
+            elements.append(Element(text=self.message, bounds=(10, y, 380, 30)))
+        return Screen(elements=elements, signature=self.at.split("~")[0], size=(400, 2000))
+
+
+class Op:
+    """The operator's contract, on the simulated app: one charged action per tap, toggle and input."""
+
+    def __init__(self, app: FormApp, spend: Spend) -> None:
+        self.app, self.spend, self.last_code = app, spend, None
+        self.recorder = type("R", (), {"steps": [], "last_screen": None})()
+        self._screen = app.screen()
+
+    in_foreground = True
+
+    def _act(self, what: str) -> Screen:
+        self.spend.check()
+        self.spend.charge()
+        self.recorder.steps.append(what)
+        self.app.taps.append(what)
+        self._screen = self.app.screen()
+        return self._screen
+
+    def screen(self) -> Screen:
+        return self._screen
+
+    def targets(self, screen: Screen | None = None) -> list[Target]:
+        return targets(screen or self._screen)
+
+    def find(self, key: str, screen: Screen | None = None) -> Target | None:
+        return next((t for t in self.targets(screen) if t.key == key), None)
+
+    def tap(self, target: Target, peek_code: bool = False, exclude: set[str] | None = None) -> Screen:
+        label = target.element.text or target.element.name
+        if target.use == Use.TOGGLE:
+            self.app.boxes[label] = not self.app.boxes.get(label, False)
+        else:
+            self.app.message = ""
+            self.app.at = self.app.actions[label](self.app)
+        return self._act(label)
+
+    def type(self, target: Target, value: str, secret: bool) -> Screen:
+        self.app.values[target.element.name] = value
+        return self._act(f"type {target.element.name}")
+
+    def scroll_to_end(self, why: str, inner_only: bool = False) -> Screen | None:
+        return None
+
+    def relaunch(self) -> Screen:
+        self.app.at, self.app.message, self.app.values = "home", "", {}
+        return self._act("relaunch")
+
+
+def search(app: FormApp, goal: object, actions: int = 60) -> tuple:
+    spend = Spend(Budget(actions, 60))
+    op = Op(app, spend)
+    if isinstance(goal, AccountGoal):
+        result = GoalSearch(op, goal, DATA, CONFIG.search, spend)    # type: ignore[arg-type]
+        goal.search = result
+        return result.run(), app
+    return GoalSearch(op, goal, DATA, CONFIG.search, spend).run(), app   # type: ignore[arg-type]
+
+
+# --- veld's kind: a sign-up no lexicon names ---
+
+def _credentials(action: str, button: str, submit: Action) -> Callable[[FormApp], list[Row]]:
+    return lambda app: [("field", "E-mailadres", False), ("field", "Wachtwoord", True), ("tap", button, submit)]
+
+
+def _log_in(app: FormApp) -> str:
+    if (app.values.get("E-mailadres"), app.values.get("Wachtwoord")) in app.accounts:
+        app.user = app.values["E-mailadres"]
+        return "home"
+    app.message = "E-mailadres of wachtwoord klopt niet."
+    return "inloggen"
+
+
+def _open_account(app: FormApp) -> str:
+    mail, secret = app.values.get("E-mailadres", ""), app.values.get("Wachtwoord", "")
+    if not mail or len(secret) < 6:
+        app.message = "Vul een e-mailadres en een wachtwoord van minstens 6 tekens in."
+        return "openen"
+    app.accounts.add((mail, secret))
+    app.user = mail
+    return "home"
+
+
+def _home(app: FormApp) -> list[Row]:
+    if app.user:
+        return [("text", "Betaalrekening NL00 VELD 0123"), ("tap", "Overschrijven", lambda a: "home", (380, 60))]
+    return [("text", "Bankieren zonder gedoe."), ("tap", "Geldautomaat zoeken", lambda a: "atm", (380, 60)),
+            ("tap", "Inloggen", lambda a: "inloggen", (180, 44)), ("tap", "Rekening openen", lambda a: "openen", (180, 44))]
+
+
+VELD = {"home": _home, "atm": lambda app: [("text", "Postcode"), ("tap", "Zoeken", lambda a: "atm")],
+        "inloggen": _credentials("inloggen", "Inloggen", _log_in),
+        "openen": _credentials("openen", "Rekening openen", _open_account)}
+
+
+def test_a_sign_up_no_lexicon_names_is_found_by_structure_and_filled_before_it_is_sent() -> None:
+    """Before: the account search never tried an unscored control (the sign-up «Rekening openen» unknown to every
+    lexicon), so no account was made; the deletion search later submitted that form empty."""
+    goal = AccountGoal(CONFIG, forms.FormData(username=DATA.username, password=DATA.password))
+    result, app = search(FormApp(dict(VELD)), goal)
+    assert result.ending == "reached" and goal.mode == "sign_up", (result.detail, app.taps)
+    assert [str(m) for m in result.moves] == ['tap "Rekening openen"', 'fill the form and submit "Rekening openen"']
+    assert app.user == DATA.username and (DATA.username, DATA.password) in app.accounts
+    assert "Geldautomaat zoeken" not in app.taps          # the control drawn like "Inloggen" beside it first
+    assert goal.login_move is not None and goal.login_move.label == "Inloggen"
+    assert any(d["kind"].startswith("form rejected") and d["label"] == "Inloggen" for d in result.dead_ends)
+
+
+def test_an_app_whose_log_in_was_never_refused_is_not_combed_for_a_sign_up() -> None:
+    """Kind 9 stays: with no log-in asked for (no control worded as one), unscored controls are not tried."""
+    pages = {**VELD, "home": lambda app: [("tap", "Geldautomaat zoeken", lambda a: "atm"),
+                                          ("tap", "Rekening openen", lambda a: "openen")]}
+    goal = AccountGoal(CONFIG, forms.FormData(username=DATA.username, password=DATA.password))
+    result, app = search(FormApp(pages), goal)
+    assert result.ending == "exhausted" and app.taps == []
+
+
+def test_a_form_shaped_as_a_sign_up_is_one_whatever_its_words() -> None:
+    """A repeated secret, or a name beside the identifier, makes a sign-up; a bare identifier + secret does not."""
+    def form(*rows: tuple[str, bool]) -> tuple[Screen, list[Target]]:
+        s = Screen(elements=[Element(name=n, role="textbox", clickable=True, secret_field=sec, bounds=(0, 50 * i, 300, 40))
+                             for i, (n, sec) in enumerate(rows)], signature="f", size=(400, 800))
+        return s, targets(s)
+    assert signup_shape(*form(("E-mailadres", False), ("Wachtwoord", True), ("Herhaal", True)))
+    assert signup_shape(*form(("Naam", False), ("E-mailadres", False), ("Wachtwoord", True)))
+    assert not signup_shape(*form(("E-mailadres", False), ("Wachtwoord", True)))
+    assert not signup_shape(*form(("手机号", False), ("短信验证码", False), ("密码", True)))
+    screen, found = form(("Naam", False), ("E-mailadres", False), ("Wachtwoord", True))
+    goal = AccountGoal(CONFIG, forms.FormData(username="u", password="p"))
+    submit = Target(Element(text="Verder", role="button"), "button|verder|0", "Verder", Use.TAP)
+    verdict = goal.judge(Node("form", screen, 1), Move.form(submit, forms.ACCOUNT), Screen([], "home"), [], False)
+    assert verdict is not None and verdict.kind == "reached" and goal.mode == "sign_up"
+
+
+# --- hanami's kind: a plain button refused in place ---
+
+REASONS = ["使わなくなった", "作りたいレシピが見つからない", "通知や広告が多い", "その他"]
+
+
+def _leave(app: FormApp) -> str:
+    if not any(app.boxes.get(r) for r in REASONS):
+        app.message = "理由を1つ以上選んでください。"
+        return "taikai"
+    return "!done"
+
+
+HANAMI = {
+    "home": lambda app: [("tap", "マイページ", lambda a: "mypage")],
+    "mypage": lambda app: [("tap", "設定", lambda a: "settei"), ("tap", "ログアウト", lambda a: "home")],
+    "settei": lambda app: [("tap", "パスワードの変更", lambda a: "settei"), ("tap", "退会手続き", lambda a: "taikai")],
+    "taikai": lambda app: [("text", "退会の理由を教えてください（1つ以上選択）。")] + [("box", r) for r in REASONS]
+    + [("tap", "退会する", _leave)],
+    "!done": lambda app: [("text", "退会が完了しました。ご利用ありがとうございました。")],
+}
+
+
+def test_a_way_on_refused_in_place_is_a_dead_end_and_is_retried_with_one_reason_ticked() -> None:
+    """Before: 退会する answered by an inline message in words no lexicon had was neither a refusal nor retried;
+    the search ended not found and `dead_ends` did not have it."""
+    result, app = search(FormApp(dict(HANAMI)), DeletionGoal(CONFIG))
+    assert result.ending == "reached", (result.detail, app.taps)
+    assert {"label": "退会する", "kind": "form rejected: 理由を1つ以上選んでください。", "where": "マイページ › 設定 › 退会手続き",
+            "tried": True} in result.dead_ends
+    assert [str(m) for m in result.moves][-1] == 'fill the form and submit "退会する"'
+    assert [r for r in REASONS if app.boxes.get(r)] == REASONS[:1]      # one reason, as a careful user gives
+
+
+def test_a_refusal_is_a_new_message_after_a_way_on_and_not_any_new_text() -> None:
+    before = FormApp(dict(HANAMI), at="taikai").screen()
+    after_app = FormApp(dict(HANAMI), at="taikai", message="理由を1つ以上選んでください。")
+    after = after_app.screen()
+    go = next(t for t in targets(before) if t.label == "退会する")
+    assert refusal(before, Move.tap(go), after, targets(after)) == "理由を1つ以上選んでください。"
+    assert refusal(before, Move.tap(go), before, targets(before)) == ""          # nothing new: no refusal
+    other = Target(Element(text="詳しく見る", role="button"), "button|詳しく見る|0", "詳しく見る", Use.TAP)
+    assert refusal(before, Move.tap(other), after, targets(after)) == ""        # not a way on, not worded as one
+    worded = FormApp(dict(HANAMI), at="taikai", message="Please choose a reason").screen()
+    assert refusal(before, Move.tap(other), worded, targets(worded)) == "Please choose a reason"
+
+
+def test_a_refused_forms_options_get_one_tick_its_agree_boxes_all() -> None:
+    app = FormApp({"f": lambda a: [("box", "I have read the notice"), ("box", "Too expensive"), ("box", "Other"),
+                                   ("tap", "Delete account", lambda x: "f")]}, at="f")
+    s = app.screen()
+    p = forms.plan(s, targets(s), forms.retry_purpose("Please choose a reason"), DATA, True)
+    assert [t.label for t in p.ticks] == ["I have read the notice", "Too expensive"]
+    app.boxes["Other"] = True
+    s = app.screen()
+    p = forms.plan(s, targets(s), forms.retry_purpose("Please choose a reason"), DATA, True)
+    assert [t.label for t in p.ticks] == ["I have read the notice"]
+
+
+def test_a_new_message_on_a_screen_with_nothing_left_to_fill_is_a_step_not_a_refusal() -> None:
+    """"Tap again to delete" after a first tap, on a screen asking nothing: the path goes on, no retry."""
+    app = FormApp({"f": lambda a: [("text", "Delete everything?"), ("tap", "Delete account", lambda x: "f")]}, at="f")
+    before = app.screen()
+    app.message = "Tryk igen for at slette."
+    after = app.screen()
+    go = next(t for t in targets(before) if t.label == "Delete account")
+    assert refusal(before, Move.tap(go), after, targets(after)) == ""
+
+
+def test_a_page_giving_only_a_phone_number_ends_off_app_and_account_numbers_do_not() -> None:
+    """veld's «Account opzeggen»: «Bel 020 555 0147 … of stuur een ondertekende brief» — no lexicon word for
+    calling in Dutch, the phone number says it (before: "no way forward", deletion not found)."""
+    from consent_audit.explorer.screens import ends_off_app
+
+    def page(*texts: str) -> Screen:
+        return Screen([Element(text=t, bounds=(0, 40 * i, 400, 30)) for i, t in enumerate(texts)], "p")
+    assert ends_off_app(page("Account opzeggen", "Bel 020 555 0147 (maandag tot en met vrijdag, 8.00–18.00 uur)"))
+    assert ends_off_app(page("Call +1 (555) 123-4567 to close your account"))
+    assert ends_off_app(page("请拨打 400-820-8820"))
+    assert not ends_off_app(page("Betaalrekening NL00 VELD 0123 4567 89", "€ 1.284,50", "2026-11-30",
+                                 "Postbus 4821, 1000 BX Amsterdam", "Code 123456", "Kaart 1234 5678 9012 3456"))
