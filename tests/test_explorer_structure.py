@@ -330,3 +330,9 @@ def test_a_bar_that_stays_put_with_a_sentence_of_its_own_is_a_candidate_a_tab_ba
     assert found is not None and [t.label for t in found.buttons] == ["सभी स्वीकार करें", "सभी अस्वीकार करें"]
     without = Screen(elements=app, signature="s", size=(400, 800))
     assert layer(without, targets(without), frozenset()) is None
+    # the bar drawn over the tab bar: the tab buttons it hides (hit testing: covered) are not its buttons
+    hidden = [Element(**{**e.__dict__, "covered": True}) if e.text in ("होम", "खोज", "प्रोफ़ाइल") else e for e in app]
+    over = Screen(elements=hidden + [Element(fixed=True, bounds=(0, 560, 400, 200)), *bar[1:]], signature="s",
+                  size=(400, 800))
+    found = layer(over, targets(over), frozenset())
+    assert found is not None and [t.label for t in found.buttons] == ["सभी स्वीकार करें", "सभी अस्वीकार करें"]

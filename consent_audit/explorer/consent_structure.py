@@ -55,12 +55,13 @@ PROSE_LETTERS = 20    # a bar's own words, beside its buttons, that make it a no
 
 def _fixed_bar(screen: Screen, buttons: list[Target]) -> tuple[int, int, int, int] | None:
     """A notice that stays put while the app scrolls and leaves it usable (a cookie bar with no role and no
-    backdrop): the first element positioned fixed or sticky holding 2–3 of the buttons and a sentence of its
-    own; None when there is none (a tab bar or a header holds no prose)."""
+    backdrop): the first element positioned fixed or sticky holding 2–3 of the buttons (not counting those it
+    hides: a bar over the tab bar) and a sentence of its own; None when there is none (a tab bar or a header
+    holds no prose)."""
     for element in screen.elements:
         if not element.fixed or not visible(element):
             continue
-        inside = [t for t in buttons if _inside(t.bounds, element.bounds)]
+        inside = [t for t in buttons if _inside(t.bounds, element.bounds) and not t.element.covered]
         labels = {t.element.text for t in inside}
         prose = sum(ch.isalpha() for e in screen.elements if e.text and e.text not in labels
                     and not e.clickable and _inside(e.bounds, element.bounds) for ch in e.text)
@@ -85,7 +86,7 @@ def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer
         bar = _fixed_bar(screen, buttons)
         if bar is None:
             return None
-        buttons = [t for t in buttons if _inside(t.bounds, bar)]
+        buttons = [t for t in buttons if _inside(t.bounds, bar) and not t.element.covered]   # not what it hides
         texts = [e.text for e in screen.elements if e.text and _inside(e.bounds, bar)]
     if not 2 <= len(buttons) <= 3:
         return None
