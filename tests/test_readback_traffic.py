@@ -55,3 +55,15 @@ def test_the_consent_flow_waits_for_quiet_before_its_reset() -> None:
     relaunch, settle, reset = (source.index(s) for s in ("accepted = after_relaunch", "recorder.settle_traffic()",
                                                          "platform.reset()"))
     assert relaunch < settle < reset
+
+
+def test_the_deletion_flow_takes_its_traffic_figures_after_the_work_that_can_pass_inside_the_quiet() -> None:
+    """The figures' settle waits until QUIET_S after the last request: the decision's pixel work (prominence,
+    annotated image) done before it passes inside that wait; no step comes between, so nothing is attributed
+    otherwise."""
+    import inspect
+    from consent_audit.flows import test_deletion
+    source = inspect.getsource(test_deletion.test_account_deletion)
+    login, pixels, figures, verdict = (source.index(s) for s in (
+        "app.log_in()", "prominence(image", "flow_figures(recorder", "audit.conclude("))
+    assert login < pixels < figures < verdict

@@ -23,7 +23,9 @@ from .moves import Move, perform
 from .operator import NotOnScreen, Operator
 from .policy_journeys import PolicyExploration
 from .refusal import RefusalCheck
-from .screens import modal_answer, password_form, wall_opener
+from ..readback import changed
+from .consent_structure import CONSENT, modal_kind
+from .screens import modal_answer, password_form, shown_texts, wall_opener
 
 __all__ = ["Exploration", "ExploredApp", "PathBroken", "map_of"]
 
@@ -74,6 +76,8 @@ class ExploredApp(GoalExplorations, PolicyExploration):
         self.requested: list[str] = []
         self.settings_preticked: int | None = None   # counted on a settings layer the reject path skips
         self.launch_moves: list[Move] = []    # answers to unknown modals covering the app at launch
+        self.launch_kinds: dict[Move, str | None] = {}   # what each is: consent, other, None (not told)
+        self.answered_at_launch: list[Move] = []        # those answered at the last launch
         self.policy_moves: list[Move] = []
         self.explored_goals: set[str] = set()
         self.structure_checked = False        # a consent dialog by structure looked for (once per app)
@@ -83,6 +87,18 @@ class ExploredApp(GoalExplorations, PolicyExploration):
     @property
     def consent_shown(self) -> bool:
         return consent.shown(self.op)
+
+    @property
+    def consent_at_launch(self) -> bool | None:
+        """Whether the consent dialog showed at this launch: on screen now, or a modal answered at this launch
+        whose answer stored a consent choice when it was learnt (`consent_structure.modal_kind`); None when a
+        modal answered at this launch could not be told consent or not (its count is unmeasured, never 0)."""
+        if self.consent_shown:
+            return True
+        kinds = [self.launch_kinds.get(m) for m in self.answered_at_launch]
+        if CONSENT in kinds:
+            return True
+        return None if None in kinds else False
 
     @property
     def refusal_offered(self) -> bool | None:
@@ -112,12 +128,14 @@ class ExploredApp(GoalExplorations, PolicyExploration):
     def _answer_known_modals(self) -> None:
         """A modal met at launch while exploring (what's new, a rating prompt, a splash advert) is answered again
         as it was, each time its answer is on screen (one recorded tap, as a user's)."""
+        self.answered_at_launch = []
         for move in self.launch_moves:
             screen = self.op.screen()
             if self.op.find(move.key, screen) is None:     # the learnt answer (a splash's 跳过 before the app is drawn)
                 continue
             try:
                 perform(self.op, move, self.data)
+                self.answered_at_launch.append(move)
             except (NotOnScreen, StaleElementReferenceException):   # it went by itself (a splash's countdown)
                 self.op.recorder.invalidate()
 
@@ -138,7 +156,8 @@ class ExploredApp(GoalExplorations, PolicyExploration):
     def _answer_new_modals(self, learn: bool = True) -> None:
         """Answer any unknown modal covering the app (its close, decline or continue) before the app behind
         it is taken for the app: the core screen is the screen behind a modal, never the modal. With `learn`,
-        the answer is replayed at later launches (never for what shows only with permissions refused)."""
+        the answer is replayed at later launches (never for what shows only with permissions refused), and what
+        the modal is is told by what its answer stored and by its words (`launch_kinds`)."""
         for _ in range(3):
             screen = self.op.screen()
             if not self.op.in_foreground or consent.shown(self.op, screen):
@@ -147,9 +166,13 @@ class ExploredApp(GoalExplorations, PolicyExploration):
             if target is None:
                 return
             move = Move.tap(target)
+            texts = shown_texts(screen, self.op.covered(screen))
+            before = self.op.platform.stored_state() if learn else None
             perform(self.op, move, self.data)
             if learn and move not in self.launch_moves:
                 self.launch_moves.append(move)
+                stored = changed(before, self.op.platform.stored_state()) if before is not None else None
+                self.launch_kinds[move] = modal_kind(stored, texts)
 
     # --- journeys: consent ---
     def consent_choices(self) -> tuple[str, str]:

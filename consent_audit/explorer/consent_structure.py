@@ -215,3 +215,22 @@ def learn(op: Operator, restart: Callable[[], Screen]) -> Learnt | None:
     accept, reject = found
     settings = next((t.ticked for t in tried if t.settings), None)
     return Learnt(first.keys, accept, reject, screen, covered, settings)
+
+
+CONSENT, OTHER = "consent", "other"
+
+
+def modal_kind(stored: dict[str, str] | None, texts: list[str]) -> str | None:
+    """What an unknown modal answered at launch is (issue 13: a banner in words no lexicon has, answered as a
+    modal at every launch, was consent nobody counted): 'consent' when its answer stored a choice — a record
+    with switches (true/false, granted/denied …: `readback.switches`); 'other' when it stored none and its words
+    were read (some text of the layer, beyond a bare close mark, is in a lexicon) and none speaks of consent,
+    privacy or personal data (a what's-new, an update prompt, a splash advert); None when it cannot be told —
+    the storage was not readable (`stored` None: Android) or held no choice, and the words are unknown or speak
+    of consent. A count of such a modal is unmeasured, never 0."""
+    if stored and switches(stored):
+        return CONSENT
+    read = [c for t in texts for c in cues.categories(t) if c != "close"]
+    if read and not any(cues.has(t, "consent_context", "privacy", "privacy_policy") for t in texts):
+        return OTHER
+    return None

@@ -174,14 +174,17 @@ class GoalExplorations(ConsentExplorations):
         at_launch = {p for p, n in screen.prompts.items() if n > 0}
         taps_allowed = int(self.config.search.get("discovery_taps", 12))
         self.features, quiet = permissions.probe(self.op, self.core, taps_allowed)
-        if not self.features and not at_launch:      # no word named a feature: try the controls by structure
+        at_launch |= self._asked_when_refused()       # the reject path is learnt there
+        if not self.features and not at_launch:
+            # no word named a feature and no launch asked for anything, granted or refused: try the core
+            # screen's controls by structure (a relaunch each) — only then, from a granted start again
+            self._start()
             avoid = frozenset(self.config.search.get("probe_avoid", ()))
             more, quiet_too = permissions.probe(self.op, self.core, taps_allowed, avoid,
                                                 frozenset(t.key for t, _, _ in quiet))
             self.features.update(more)
             quiet += quiet_too
         tried = len(quiet) + len({f.key for f in self.features.values()})
-        at_launch |= self._asked_when_refused()       # the reject path is learnt there
         self.features.update(permissions.named_features(quiet, at_launch - set(self.features)))
         self.requested = [p for p in PERMISSIONS if p in at_launch or p in self.features]
         target.permissions = list(self.requested)

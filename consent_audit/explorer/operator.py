@@ -137,11 +137,24 @@ class Operator:
             raise NotOnScreen(f"'{target.label}' went away while scrolling to it")
         return again
 
+    def _again(self, target: Target) -> tuple[Target, Any]:
+        """The target and its live element; when the live app no longer holds it where it was captured (the
+        screen changed between the capture and the gesture: a sheet still moving, a layer drawn late), the app
+        is let settle, captured again and the same control found by its key. NotOnScreen when it is gone."""
+        live = self.adapter.locate(target.element)
+        if live is not None:
+            return target, live
+        self.adapter.settle()
+        self.recorder.invalidate()
+        again = self.find(target.key, self.screen())
+        if again is None:
+            raise NotOnScreen(f"'{target.label}' is no longer on the screen")
+        return again, self._live(again.element)
+
     def tap(self, target: Target, peek_code: bool = False, exclude: set[str] | None = None) -> Screen:
         """Tap (a tick box: toggle) the target; with `peek_code`, read the one-time code the tap makes the
         app show and register it as a secret before the screen is captured."""
-        target = self.reveal(target)
-        live = self._live(target.element)
+        target, live = self._again(self.reveal(target))
         label, info = target.label[:60], self._info(target)
         read = (lambda: self._peek_code(exclude or set())) if peek_code else None
         verb = self.gestures.toggle if target.use == Use.TOGGLE else self.gestures.tap
@@ -150,8 +163,7 @@ class Operator:
     def type(self, target: Target, value: str, secret: bool) -> Screen:
         if secret:
             self.masker.add(value)
-        target = self.reveal(target)
-        live = self._live(target.element)
+        target, live = self._again(self.reveal(target))
         return self._charged(lambda: self.gestures.type(live, value, target.label[:60], self._info(target),
                                                         secret=secret))
 

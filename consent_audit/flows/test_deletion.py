@@ -40,7 +40,6 @@ def test_account_deletion(app, platform, recorder, audit, target, test_dir, ocr,
 
     audit.metrics.update(deletion_metrics(deletion, signup, login_after))
     audit.metrics["shaming_text"] = shaming_phrases(texts_of([deletion], ocr))
-    audit.metrics.update(flow_figures(recorder, planted, ()))      # what went out in each phase
     evidence = {"deletion": audit.evidence_of(deletion)}
     # the last decision (kind 17): "keep" plays the accept role, the confirm the user wants the reject role
     decision = final_decision(deletion)
@@ -62,4 +61,7 @@ def test_account_deletion(app, platform, recorder, audit, target, test_dir, ocr,
             allure.attach(png, name="deletion decision, annotated", attachment_type=allure.attachment_type.PNG)
             evidence["decision"] = [audit.evidence_path("deletion-decision-annotated.png")]
     audit.metrics["decision_prominence"] = figures
+    # what went out in each phase, last: the traffic's quiet is counted from its last request, so the work
+    # above (the decision's pixels) passes inside that wait instead of after it (the capture's cost, #18)
+    audit.metrics.update(flow_figures(recorder, planted, ()))
     audit.conclude(audit.evaluate(evidence))

@@ -82,7 +82,11 @@ return s.timers.size === 0 && now - s.last >= arguments[0];
 """
 
 # The live element at captured bounds (device px), preferring the id, then a form control for a control role,
-# then the element whose text is the label, then the innermost.
+# then the element whose text is the label, then the innermost. None there: the control may have moved since the
+# capture (an endless animation of a layout property — a bobbing icon above it in a centred column — or a sheet
+# still settling): the element of the same size and the same words (any, for a control without words) nearest
+# to the captured box, when it lies less than half its smaller side away; else nothing (the operator captures
+# again and finds the control by its key).
 LOCATE_JS = r"""
 const [x, y, w, h, rid, text, role] = arguments;
 const dpr = window.devicePixelRatio || 1;
@@ -108,18 +112,36 @@ const deep = (root) => { for (const el of root.querySelectorAll('*')) {      // 
   if (el.tagName === 'IFRAME') { try { if (el.contentDocument && el.contentDocument.body) deep(el.contentDocument.body); }
                                  catch (e) { /* another origin */ } } } };
 deep(document.body);
-if (!found.length) return rid ? document.getElementById(rid) : null;
+const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
+if (!found.length) {
+  if (rid && document.getElementById(rid)) return document.getElementById(rid);
+  let best = null, bestD = Math.min(w, h) / 2;
+  const near = (root) => { for (const el of root.querySelectorAll('*')) {
+    const r = topRect(el), ew = Math.round(r.width * dpr), eh = Math.round(r.height * dpr);
+    if (ew > 0 && eh > 0 && Math.abs(ew - w) <= 2 && Math.abs(eh - h) <= 2 && (!text || norm(el.innerText) === text)) {
+      const d = Math.hypot(r.left * dpr + ew / 2 - (x + w / 2), r.top * dpr + eh / 2 - (y + h / 2));
+      if (d <= bestD) { best = el; bestD = d; } }
+    if (el.shadowRoot) near(el.shadowRoot);
+    if (el.tagName === 'IFRAME') { try { if (el.contentDocument && el.contentDocument.body) near(el.contentDocument.body); }
+                                   catch (e) { /* another origin */ } } } };
+  near(document.body);
+  return best ? outer(best) : null;
+}
 const tags = {textbox: ['INPUT', 'TEXTAREA'], checkbox: ['INPUT'], radio: ['INPUT'], switch: ['INPUT']}[role];
 if (tags) { const c = found.find(e => tags.includes(e.tagName)); if (c) return outer(c); }
-const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
 return outer(found.find(e => norm(e.innerText) === text) || found[found.length - 1]);
 """
 
-# For each element's centre (device px): is what the user would touch there that element (or inside it)?
+# For each element's centre (device px): is what the user would touch there that element (or inside it)? The
+# element is known by its box: the same, or — when it moved a little since the capture (an endless animation of
+# a layout property nearby) — the same size less than half its smaller side away; a moving control is not covered.
 COVERED_JS = r"""
 const boxes = arguments[0];
 const dpr = window.devicePixelRatio || 1;
 const out = [];
+const is = (r, x, y, w, h) => { const ew = Math.round(r.width * dpr), eh = Math.round(r.height * dpr);
+  return Math.abs(ew - w) <= 2 && Math.abs(eh - h) <= 2 &&
+    Math.hypot(r.left * dpr + ew / 2 - (x + w / 2), r.top * dpr + eh / 2 - (y + h / 2)) <= Math.min(w, h) / 2; };
 boxes.forEach(([x, y, w, h], i) => {
   const cx = (x + w / 2) / dpr, cy = (y + h / 2) / dpr;
   if (cx < 0 || cy < 0 || cx >= innerWidth || cy >= innerHeight) return;
@@ -140,15 +162,12 @@ boxes.forEach(([x, y, w, h], i) => {
   const label = hit && hit.closest ? hit.closest('label') : null;   // a styled switch's drawing is the switch
   const control = label && label.control;
   if (control) {
-    const r = control.getBoundingClientRect();
-    if (Math.round(r.left * dpr) === x && Math.round(r.top * dpr) === y &&
-        Math.round(r.width * dpr) === w && Math.round(r.height * dpr) === h) return;
+    if (is(control.getBoundingClientRect(), x, y, w, h)) return;
   }
   while (hit) {
     const b = hit.getBoundingClientRect(), r = {left: b.left + (hit.ownerDocument === document ? 0 : fx),
       top: b.top + (hit.ownerDocument === document ? 0 : fy), width: b.width, height: b.height};
-    if (Math.round(r.left * dpr) === x && Math.round(r.top * dpr) === y &&
-        Math.round(r.width * dpr) === w && Math.round(r.height * dpr) === h) return;
+    if (is(r, x, y, w, h)) return;
     hit = hit.parentElement || (hit.parentNode && hit.parentNode.host) ||
           (hit.ownerDocument !== document && hit.ownerDocument.defaultView.frameElement) || null;
   }
