@@ -34,6 +34,7 @@ class Element:
     secret_field: bool = False
     selected: bool = False    # Android `selected` (a bottom navigation's current tab); web: aria-selected
     covered: bool = False     # web: a later layer lies over its centre (hit testing on the settled page)
+    fixed: bool = False       # web: positioned fixed or sticky (stays put while the page scrolls: a bar, a banner)
 
     @property
     def label(self) -> str:

@@ -310,3 +310,29 @@ def test_a_heading_with_the_submit_buttons_words_does_not_hide_the_submit() -> N
     labelled = Screen(elements=[Element(text="E-mail", bounds=(10, 80, 300, 24), clickable=True),    # <label>
                                 Element(role="textbox", bounds=(10, 110, 300, 40))], signature="s", size=(400, 800))
     assert [t.use.value for t in targets(labelled)] == ["text"]     # the field's own label is not a control
+
+
+def test_a_bar_that_stays_put_with_a_sentence_of_its_own_is_a_candidate_a_tab_bar_is_not() -> None:
+    """A cookie bar with no role and no backdrop (react-cookie-consent's default, in Hindi) leaves the app usable
+    and covers nothing: before, no candidate at all ("no consent dialog was recognised"), so the permission search
+    took its refusal for the core screen's only control and concluded clean. It stays put while the app scrolls
+    (fixed) and says something of its own: a candidate, tried by what its answers store. A fixed tab bar holds
+    buttons and no prose: no candidate."""
+    from consent_audit.explorer.consent_structure import layer
+    app = [Element(text="पास की दुकानें", role="button", clickable=True, bounds=(10, 100, 300, 40)),
+           _button("होम", 700, 0, 130), _button("खोज", 700, 130, 130), _button("प्रोफ़ाइल", 700, 260, 130),
+           Element(fixed=True, bounds=(0, 690, 400, 60))]                       # the tab bar
+    bar = [Element(fixed=True, bounds=(0, 560, 400, 120)),
+           Element(text="हम अपनी साइट को बेहतर बनाने के लिए कुकीज़ का उपयोग करते हैं।", bounds=(10, 570, 380, 40)),
+           _button("सभी स्वीकार करें", 620, 10, 180), _button("सभी अस्वीकार करें", 620, 210, 180)]
+    with_bar = Screen(elements=app + bar, signature="s", size=(400, 800))
+    found = layer(with_bar, targets(with_bar), frozenset())
+    assert found is not None and [t.label for t in found.buttons] == ["सभी स्वीकार करें", "सभी अस्वीकार करें"]
+    without = Screen(elements=app, signature="s", size=(400, 800))
+    assert layer(without, targets(without), frozenset()) is None
+    # the bar drawn over the tab bar: the tab buttons it hides (hit testing: covered) are not its buttons
+    hidden = [Element(**{**e.__dict__, "covered": True}) if e.text in ("होम", "खोज", "प्रोफ़ाइल") else e for e in app]
+    over = Screen(elements=hidden + [Element(fixed=True, bounds=(0, 560, 400, 200)), *bar[1:]], signature="s",
+                  size=(400, 800))
+    found = layer(over, targets(over), frozenset())
+    assert found is not None and [t.label for t in found.buttons] == ["सभी स्वीकार करें", "सभी अस्वीकार करें"]

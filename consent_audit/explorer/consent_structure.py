@@ -2,8 +2,9 @@
 kind 1).
 
 A first-launch modal layer — a dialog (ARIA role=dialog/alertdialog, a native `<dialog open>`, aria-modal), or
-what stays uncovered while a layer hides the app (a sheet over a dimmed app) — holding 2–3 buttons and no text
-field is a *candidate*. It is a consent dialog only when its answers persist as a choice: each of its buttons
+what stays uncovered while a layer hides the app (a sheet over a dimmed app) — or, with neither, a bar that
+stays put while the app scrolls (positioned fixed or sticky) with a sentence of its own, holding 2–3 buttons and
+no text field is a *candidate*. It is a consent dialog only when its answers persist as a choice: each of its buttons
 is tried from a fresh launch and what the app stored is read back (cookies, local and session storage, a TCF
 answer: consent_audit/readback.py). A consent dialog stores one record whose switches (true/false, granted/
 denied, allow/deny …) differ between its answers: the answer storing more switched on accepts, the one storing
@@ -49,6 +50,26 @@ def _inside(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int]) 
     return ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
 
 
+PROSE_LETTERS = 20    # a bar's own words, beside its buttons, that make it a notice (a tab bar has none)
+
+
+def _fixed_bar(screen: Screen, buttons: list[Target]) -> tuple[int, int, int, int] | None:
+    """A notice that stays put while the app scrolls and leaves it usable (a cookie bar with no role and no
+    backdrop): the first element positioned fixed or sticky holding 2–3 of the buttons (not counting those it
+    hides: a bar over the tab bar) and a sentence of its own; None when there is none (a tab bar or a header
+    holds no prose)."""
+    for element in screen.elements:
+        if not element.fixed or not visible(element):
+            continue
+        inside = [t for t in buttons if _inside(t.bounds, element.bounds) and not t.element.covered]
+        labels = {t.element.text for t in inside}
+        prose = sum(ch.isalpha() for e in screen.elements if e.text and e.text not in labels
+                    and not e.clickable and _inside(e.bounds, element.bounds) for ch in e.text)
+        if 2 <= len(inside) <= 3 and prose >= PROSE_LETTERS:
+            return element.bounds
+    return None
+
+
 def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer | None:
     """The candidate modal layer on this screen (None when there is none): the buttons inside a shown dialog
     element, else — while a layer hides the app (`covered`: element indexes) — every button left uncovered."""
@@ -62,7 +83,11 @@ def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer
     elif covered:
         texts = [e.text for i, e in enumerate(screen.elements) if e.text and i not in covered]
     else:
-        return None
+        bar = _fixed_bar(screen, buttons)
+        if bar is None:
+            return None
+        buttons = [t for t in buttons if _inside(t.bounds, bar) and not t.element.covered]   # not what it hides
+        texts = [e.text for e in screen.elements if e.text and _inside(e.bounds, bar)]
     if not 2 <= len(buttons) <= 3:
         return None
     if any(cues.has(t, *DEVICE) for t in texts) or any(cues.has(b.label, *NOT_CONSENT) for b in buttons):

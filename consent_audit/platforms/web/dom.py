@@ -179,9 +179,10 @@ function walk(el) {
     focused: document.activeElement === el,
     secret_field: isInput && (el.type || '').toLowerCase() === 'password',
     covered: !!text && coveredAt(el, rect),
+    fixed: ['fixed', 'sticky'].includes(cs(el).position),
     value: (isInput && !['checkbox','radio','password'].includes((el.type||'').toLowerCase())) ? (el.value || '') : ''
   };
-  if (item.text || item.name || item.rid || item.clickable || r) out.push(item);
+  if (item.text || item.name || item.rid || item.clickable || r || item.fixed) out.push(item);
   const kids = [];
   for (const c of el.children) { const s = walk(c); if (s) kids.push(s); }
   const root = shadowOf(el);
@@ -211,7 +212,8 @@ def elements_from_dom(items: list[dict]) -> tuple[list[Element], list[tuple[Boun
                                 role=item.get("role", ""), bounds=bounds,  # type: ignore[arg-type]
                                 clickable=bool(item.get("clickable")), checked=item.get("checked"),
                                 enabled=bool(item.get("enabled", True)), focused=bool(item.get("focused")),
-                                secret_field=bool(item.get("secret_field")), covered=bool(item.get("covered"))))
+                                secret_field=bool(item.get("secret_field")), covered=bool(item.get("covered")),
+                                fixed=bool(item.get("fixed"))))
         if item.get("value"):
             values.append((bounds, item["value"]))  # type: ignore[arg-type]
     return elements, values
