@@ -80,14 +80,13 @@ def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer
     if boxes:
         buttons = [t for t in buttons if any(_inside(t.bounds, b) for b in boxes)]
         texts = [e.text for e in screen.elements if e.text and any(_inside(e.bounds, b) for b in boxes)]
+    elif (bar := _fixed_bar(screen, buttons)) is not None:     # before what is covered: a bar over the tab bar
+        buttons = [t for t in buttons if _inside(t.bounds, bar) and not t.element.covered]   # not what it hides
+        texts = [e.text for e in screen.elements if e.text and _inside(e.bounds, bar)]
     elif covered:
         texts = [e.text for i, e in enumerate(screen.elements) if e.text and i not in covered]
     else:
-        bar = _fixed_bar(screen, buttons)
-        if bar is None:
-            return None
-        buttons = [t for t in buttons if _inside(t.bounds, bar) and not t.element.covered]   # not what it hides
-        texts = [e.text for e in screen.elements if e.text and _inside(e.bounds, bar)]
+        return None
     if not 2 <= len(buttons) <= 3:
         return None
     if any(cues.has(t, *DEVICE) for t in texts) or any(cues.has(b.label, *NOT_CONSENT) for b in buttons):
