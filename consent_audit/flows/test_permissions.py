@@ -21,6 +21,14 @@ def _fresh(recorder, platform, permissions, denied) -> None:
     _decide(platform, permissions, denied)
 
 
+def _consent_at_launch(app) -> int | None:
+    """1 when the consent dialog showed at this launch, 0 when not, None when it cannot be told: page objects
+    say whether it is on screen (`consent_shown`); an explored app also says when its launch was not watched
+    long enough for a dialog the app still had scheduled (`ExploredApp.consent_at_launch`)."""
+    shown = app.consent_at_launch if hasattr(type(app), "consent_at_launch") else app.consent_shown
+    return None if shown is None else int(shown)
+
+
 def _decide(platform, permissions, denied) -> None:
     for permission in permissions:
         platform.decide_permission(permission, "denied" if permission in denied else "granted")
@@ -68,7 +76,7 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
     # 3. nagging: deny everything, reject the consent dialog, relaunch N times and count
     relaunches = pytestconfig.getoption("--relaunches")
     _fresh(recorder, platform, permissions, permissions)
-    per_launch: dict[str, list[int]] = {"permission": [], "consent": []}
+    per_launch: dict[str, list[int | None]] = {"permission": [], "consent": []}
     with recorder.journey("nagging") as nagging:
         app.launch()
         if app.consent_shown:
@@ -80,7 +88,7 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
             app.relaunch()
             requests = platform.permission_requests()
             per_launch["permission"].append(sum(requests.get(p, 0) for p in permissions))
-            per_launch["consent"].append(int(app.consent_shown))
+            per_launch["consent"].append(_consent_at_launch(app))
 
     # 4. revoked (only when traffic is captured: it measures what is sent): grant everything, use each
     # feature, then deny it all as a user does in the settings, and relaunch; the app had the data before

@@ -1,10 +1,12 @@
-"""A consent dialog already rejected is shown again on relaunch.
+"""A consent dialog already rejected is shown again on relaunch. A relaunch whose count is None (the dialog
+not looked for long enough to show: the app still had something scheduled) leaves the pattern unmeasured unless
+another relaunch showed the dialog.
 Rule items: those in assets/rules.yaml listing this pattern; limits: assets/policy.yaml."""
 from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ..base import Rule
+from ..base import Rule, Unmeasured
 
 
 class ConsentNagging(Rule):
@@ -16,7 +18,11 @@ class ConsentNagging(Rule):
     def check(self, metrics: Mapping[str, Any], facts: Mapping[str, Any],
               limits: Mapping[str, Any]) -> dict[str, Any] | None:
         per_launch = list(metrics["prompts_per_launch"]["consent"])
-        return {"per_launch": per_launch} if any(per_launch) else None
+        if any(per_launch):
+            return {"per_launch": per_launch}
+        if None in per_launch:
+            raise Unmeasured(self.pattern, ["prompts_per_launch.consent"])
+        return None
 
 
 RULE = ConsentNagging
