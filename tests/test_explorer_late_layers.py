@@ -157,3 +157,33 @@ def test_an_unmeasured_relaunch_leaves_consent_nagging_unmeasured_unless_another
         rule.check({"prompts_per_launch": {"consent": [0, None, 0]}}, {}, {})
     assert rule.check({"prompts_per_launch": {"consent": [0, None, 1]}}, {}, {}) == {"per_launch": [0, None, 1]}
     assert rule.check({"prompts_per_launch": {"consent": [0, 0, 0]}}, {}, {}) is None
+
+
+class ScrollingGestures(FakeGestures):
+    """The control lies below the fold; scrolling to it makes the sheet slide up over it (show-on-scroll)."""
+
+    def scroll_into_view(self, live: Any, label: str, container: Any, info: Any) -> Any:
+        self.tapped.append(f"scroll to {label}")
+        self.recorder.current = self.recorder.last_screen = SHEET
+        return SimpleNamespace(screen=SHEET)
+
+
+def test_a_layer_a_scroll_brings_over_the_control_is_answered_before_the_tap() -> None:
+    below = Screen(elements=[Element(text="Home", role="button", rid="id-0", bounds=(0, 0, 300, 80), clickable=True),
+                             Element(text="Settings", role="button", rid="id-1", bounds=(0, 1200, 300, 80),
+                                     clickable=True)], signature="Home|Settings", size=(400, 900))
+    recorder = FakeRecorder(below)
+    gestures = ScrollingGestures(recorder, sheet=False)
+    op = Operator(SimpleNamespace(recorder=recorder, platform=None, masker=None, gestures=gestures),  # type: ignore[arg-type]
+                  FakeAdapter())
+    answered: list[str] = []
+
+    def on_cover(s: Screen) -> bool:
+        answered.append(s.signature)
+        recorder.current = recorder.last_screen = APP      # accepted: the app behind it, the control in view
+        return True
+
+    op.on_cover = on_cover
+    target = next(t for t in targets(op.screen()) if t.label == "Settings")
+    assert op.tap(target) is SETTINGS
+    assert answered == [SHEET.signature] and gestures.tapped == ["scroll to Settings", "Settings"]

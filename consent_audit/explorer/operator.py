@@ -140,9 +140,21 @@ class Operator:
         after = self._charged(lambda: self.gestures.scroll_into_view(live, target.label[:60], None,
                                                                      self._info(target)))
         again = next((t for t in targets(after, self.covered(after)) if t.key == target.key), None)
+        if again is None and self._answer_over(after):   # the scroll brought a layer over it (show-on-scroll)
+            again = self.find(target.key)
         if again is None:
             raise NotOnScreen(f"'{target.label}' went away while scrolling to it")
         return again
+
+    def _answer_over(self, screen: Screen) -> bool:
+        """`on_cover` for a layer that came over the app (not re-entered while one is answered)."""
+        if self.on_cover is None or self._answering:
+            return False
+        self._answering = True
+        try:
+            return self.on_cover(screen)
+        finally:
+            self._answering = False
 
     def tap(self, target: Target, peek_code: bool = False, exclude: set[str] | None = None) -> Screen:
         """Tap (a tick box: toggle) the target; with `peek_code`, read the one-time code the tap makes the
@@ -163,12 +175,7 @@ class Operator:
             self.recorder.invalidate()
             log.info("'%s' was covered by a layer that came since the capture (%s): answering it", target.label,
                      exc.cover)
-            self._answering = True
-            try:
-                answered = self.on_cover(self.screen())
-            finally:
-                self._answering = False
-            if not answered:
+            if not self._answer_over(self.screen()):
                 raise
             again = self.find(target.key)
             if again is None:
