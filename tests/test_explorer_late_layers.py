@@ -187,3 +187,49 @@ def test_a_layer_a_scroll_brings_over_the_control_is_answered_before_the_tap() -
     target = next(t for t in targets(op.screen()) if t.label == "Settings")
     assert op.tap(target) is SETTINGS
     assert answered == [SHEET.signature] and gestures.tapped == ["scroll to Settings", "Settings"]
+
+
+def layer(*texts: str, buttons: tuple[str, ...]) -> Screen:
+    """The app (Home, Settings: covered) under a layer of texts and buttons."""
+    app = [Element(text=t, role="button", rid=f"app-{i}", bounds=(0, 100 * i, 300, 80), clickable=True, covered=True)
+           for i, t in enumerate(("Home", "Settings"))]
+    words = [Element(text=t, role="", bounds=(0, 400 + 40 * i, 300, 30)) for i, t in enumerate(texts)]
+    controls = [Element(text=b, role="button", rid=f"b-{i}", bounds=(0, 600 + 90 * i, 300, 80), clickable=True)
+                for i, b in enumerate(buttons)]
+    return Screen(elements=app + words + controls, signature="layer|" + "|".join(buttons), size=(400, 900))
+
+
+class LayerOp:
+    in_foreground = True
+
+    def covered(self, s: Screen) -> frozenset[int]:
+        return frozenset(i for i, e in enumerate(s.elements) if e.covered)
+
+    def targets(self, s: Screen | None = None) -> list[Any]:
+        assert s is not None
+        return targets(s, self.covered(s))
+
+
+def late(label: str, after: Screen) -> list[str]:
+    from consent_audit.explorer.late_layers import LateLayers
+
+    accepted: list[str] = []
+    app = LateLayers()
+    app.op, app.answering_consent = LayerOp(), False             # type: ignore[attr-defined]
+    app._accept_late = lambda s: accepted.append(s.signature)     # type: ignore[method-assign]
+    app._answer_late_consent(APP, label, after)
+    return accepted
+
+
+SHEET_BY_ITSELF = layer("We use cookies to personalise recipes and ads and to measure our audience.",
+                        buttons=("Accept and continue", "Continue without accepting"))
+
+
+def test_a_consent_sheet_that_came_by_itself_as_a_control_was_tapped_is_accepted_and_the_search_goes_on() -> None:
+    assert late("Recipes of the week", SHEET_BY_ITSELF) == [SHEET_BY_ITSELF.signature]
+
+
+def test_a_layer_the_tap_asked_for_or_a_deletion_step_is_never_answered_by_the_way() -> None:
+    assert late("Privacy", SHEET_BY_ITSELF) == []           # the user opened the privacy layer
+    confirm = layer("Delete your account? Your personal data will be erased.", buttons=("Cancel", "I agree"))
+    assert late("Recipes of the week", confirm) == []      # a deletion's own "I agree"

@@ -12,6 +12,13 @@ from .moves import Move, perform
 from .screens import modal_answer
 
 
+ASKED_FOR = ("privacy", "privacy_policy", "consent_context", "manage", "settings", "delete", "cancel_account",
+             "next", "confirm", "agree")
+"""Lexicon categories of a tapped control that may itself open a consent-like layer (goals.yaml, explorer.yaml)."""
+DECISION = ("delete", "cancel_account")
+"""Words of a layer that is a step of the deletion, never a consent dialog to answer by the way."""
+
+
 class LateLayers:
     """See the module doc; the state it reads (`op`, `data`, `accept`, `answering_consent`) is `ExploredApp`'s."""
 
@@ -34,11 +41,16 @@ class LateLayers:
     def _answer_late_consent(self, before: Screen, label: str, after: Screen) -> bool:
         """A consent dialog that came over the app by itself just as a control was tapped (shown a few seconds
         after load or at the first gesture): accepted as at launch, so the search goes on behind it. Only a
-        dialog the tap did not ask for — not on screen before, covering the app, the tapped control not about
-        privacy, cookies or consent settings — and never in the consent goal or a consent journey."""
+        dialog the tap did not ask for — not on screen before, covering the app, the tapped control neither
+        about privacy, cookies or consent settings nor a step of a decision (delete, next, confirm, agree) —
+        that says nothing of deleting an account (a deletion's own "I agree" confirmation is never answered
+        here), and never in the consent goal or a consent journey."""
         if self.answering_consent or consent.shown(self.op, before) or not consent.shown(self.op, after):
             return False
-        if not self.op.covered(after) or cues.has(label, "privacy", "privacy_policy", "consent_context", "manage"):
+        if not self.op.covered(after) or cues.has(label, *ASKED_FOR):
+            return False
+        shown = " ".join(t for i, e in enumerate(after.elements) if (t := e.text) and i not in self.op.covered(after))
+        if cues.has(shown, *DECISION):
             return False
         self._accept_late(after)
         return True
