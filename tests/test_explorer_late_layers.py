@@ -233,3 +233,13 @@ def test_a_layer_the_tap_asked_for_or_a_deletion_step_is_never_answered_by_the_w
     assert late("Privacy", SHEET_BY_ITSELF) == []           # the user opened the privacy layer
     confirm = layer("Delete your account? Your personal data will be erased.", buttons=("Cancel", "I agree"))
     assert late("Recipes of the week", confirm) == []      # a deletion's own "I agree"
+
+
+@pytest.mark.parametrize("label", ["Tiếp tục mà không đồng ý", "Continue without agreeing", "Nicht zustimmen",
+                                   "Ne pas accepter", "Continuar sin aceptar", "Niet akkoord"])
+def test_an_agreement_negated_is_a_refusal_not_an_accept(label: str) -> None:
+    """song's corner link «Tiếp tục mà không đồng ý» (continue without agreeing) read as agree + confirm: once
+    its sheet was seen, the reject path found none ("no way to reject") and the way-out trials a false wall."""
+    from consent_audit.explorer import cues
+
+    assert cues.has(label, "decline") and not cues.has(label, "agree")

@@ -181,7 +181,11 @@ class Operator:
             if again is None:
                 raise NotOnScreen(f"'{target.label}' is no longer on the screen once the layer that covered it "
                                   f"({exc.cover}) was answered") from None
-            return self._tap(again, peek_code, exclude)
+            try:
+                return self._tap(again, peek_code, exclude)
+            except TapIntercepted as still:       # covered again: said with the control's name
+                still.target = still.target or target.label
+                raise
 
     def _tap(self, target: Target, peek_code: bool, exclude: set[str] | None) -> Screen:
         before = self.recorder.last_screen      # what the tap was chosen on (no capture of its own)
