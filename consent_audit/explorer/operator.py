@@ -80,7 +80,7 @@ class Operator:
         self.code_wait = code_wait
         self.spend: Spend | None = None
         self.last_code: str | None = None    # the one-time code the app showed last (a secret)
-        self._covered: tuple[int, frozenset[int]] | None = None
+        self._covered: tuple[Screen, frozenset[int]] | None = None   # the screen itself: an id() is reused
         self.after_launch: Callable[[], None] | None = None
         self.consent_keys: frozenset[str] = frozenset()   # a consent dialog told by structure: its buttons' keys
         self.looked_long: bool | None = True   # the last launch's look saw all the app had scheduled (see launch)
@@ -95,8 +95,8 @@ class Operator:
         return self.recorder.observe()
 
     def covered(self, screen: Screen) -> frozenset[int]:
-        if self._covered is None or self._covered[0] != id(screen):
-            self._covered = (id(screen), self.adapter.covered(screen) if screen is self.recorder.last_screen
+        if self._covered is None or self._covered[0] is not screen:
+            self._covered = (screen, self.adapter.covered(screen) if screen is self.recorder.last_screen
                              else frozenset())
         return self._covered[1]
 
