@@ -13,6 +13,17 @@ class AutomationError(Exception):
     into a measurement."""
 
 
+class TapIntercepted(AutomationError):
+    """A tap the app refused because something else now covers its target (a layer that arrived after the
+    screen was captured: a consent sheet sliding up, a late prompt). Not a crash: the explorer captures the
+    screen again and answers the new layer. `cover` names what covers the target, as the browser says it."""
+
+    def __init__(self, cover: str, target: str = "") -> None:
+        super().__init__(f'{cover} covered "{target}"' if target else f"{cover} covered it")
+        self.cover = cover
+        self.target = target     # the control's label, once the explorer knows which it was
+
+
 class DarkPatternFound(AssertionError):
     """The audit concluded with findings (pytest 'failed', Allure category 'Dark pattern found')."""
 

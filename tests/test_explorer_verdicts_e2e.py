@@ -34,6 +34,10 @@ and Chromium must give exactly the truth's figures and findings.
   is no walkable reject path);
 - kind 1: a consent dialog in words no lexicon has (Georgian, a native <dialog>) is told by structure and by
   what each answer stores: accept 1, reject through its settings layer 2 (before: no consent dialog, not found);
+- a consent sheet that slides up 3 s after launch (or at the first scroll) is seen by the launch's look (before: "no
+  consent dialog was recognised at launch"); `?v=nag`: the same sheet back at every launch although refused is
+  counted 1 per relaunch, `consent_nagging` (before: the sheet was not waited for, and the count read
+  [0, 0, 0] or, on the fair page under load, a false `consent_nagging`);
 - kind 8: a deletion form that refuses once ("Please give a reason") is retried with what the message asks, and
   the refusal is in `dead_ends` (before: the optional field stopped the search, not found);
 - an account made by signing up (both forms sent by a bare "Continue"): the log-in form seen on the way is the path

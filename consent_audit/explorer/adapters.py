@@ -18,6 +18,13 @@ class Adapter(Protocol):
     def settled(self) -> bool:
         """Whether the app is quiet now."""
 
+    def launch_settled(self) -> bool:
+        """Whether the app is quiet after a launch: `settled`, and nothing the app scheduled for the first
+        `late_seconds` after its start (a consent dialog shown 3 s after load) still to come."""
+
+    def late_pending(self) -> int | None:
+        """How many longer timers (what the app may still show by itself) are pending; None: unreadable."""
+
     def settle(self) -> None:
         """Wait (bounded) until the app is quiet; going on when it keeps changing."""
 
@@ -31,8 +38,10 @@ class Adapter(Protocol):
         """Containers not at their end (None: the page itself); [] when nothing scrolls."""
 
 
-def adapter_for(platform: Any, quiet_ms: int = 120, timeout: float = 6.0) -> Adapter:
+def adapter_for(platform: Any, quiet_ms: int = 120, timeout: float = 6.0, late_seconds: float = 0.0) -> Adapter:
     """The adapter of the platform's spec (found by the platform's name) for this session; UsageError for
-    a platform the registry does not know."""
+    a platform the registry does not know. `late_seconds`: how long after a launch's start a timer the app set
+    is waited for (explorer.yaml `settle.late_dialog_seconds`)."""
     from ..platforms.registry import spec_named
-    return spec_named(platform.name).adapter_class(platform, quiet_ms=quiet_ms, timeout=timeout)
+    return spec_named(platform.name).adapter_class(platform, quiet_ms=quiet_ms, timeout=timeout,
+                                                   late_seconds=late_seconds)

@@ -19,6 +19,7 @@ from .config import ExplorerConfig
 from .exploration import Exploration, map_of
 from .exploring import GoalExplorations
 from .forms import FormData
+from .late_layers import LateLayers
 from .moves import Move, perform
 from .operator import NotOnScreen, Operator
 from .policy_journeys import PolicyExploration
@@ -47,7 +48,7 @@ class PathBroken(Exception):
     """A path the explorer found no longer holds when re-walked (the app changed, or state differs)."""
 
 
-class ExploredApp(GoalExplorations, PolicyExploration):
+class ExploredApp(GoalExplorations, PolicyExploration, LateLayers):
     """Journeys re-walked from what `explore()` found; see consent_audit.journeys.Journeys."""
 
     def __init__(self, context: AppContext, config: ExplorerConfig, data: FormData) -> None:
@@ -58,7 +59,8 @@ class ExploredApp(GoalExplorations, PolicyExploration):
         settings = config.search
         settle = config.settle
         adapter = adapter_for(context.platform, quiet_ms=int(settle.get("quiet_ms", 60)),
-                              timeout=float(settle.get("timeout", 6)))
+                              timeout=float(settle.get("timeout", 6)),
+                              late_seconds=float(settle.get("late_dialog_seconds", 0)))
         self.op = Operator(context, adapter, code_wait=float(settings.get("code_wait_seconds", 6)))
         self.accept: consent.ConsentPath | None = None
         self.reject: consent.ConsentPath | None = None
@@ -83,6 +85,9 @@ class ExploredApp(GoalExplorations, PolicyExploration):
         self.explored_goals: set[str] = set()
         self.structure_checked = False        # a consent dialog by structure looked for (once per app)
         self.op.after_launch = self._answer_known_modals
+        self.op.on_cover = self._answer_cover
+        self.op.after_tap = self._answer_late_consent
+        self.answering_consent = False    # the consent goal or a consent journey: its dialog is the subject
 
     # --- journeys: state ---
     @property
@@ -93,13 +98,15 @@ class ExploredApp(GoalExplorations, PolicyExploration):
     def consent_at_launch(self) -> bool | None:
         """Whether the consent dialog showed at this launch: on screen now, or a modal answered at this launch
         whose answer stored a consent choice when it was learnt (`consent_structure.modal_kind`); None when a
-        modal answered at this launch could not be told consent or not (its count is unmeasured, never 0)."""
+        modal answered at this launch could not be told consent or not, or when the launch was not watched long
+        enough to tell (the app still had a timer of more than `settle.late_dialog_seconds` pending, or it could
+        not be read: a dialog may yet come) — unmeasured, never "no"; else False."""
         if self.consent_shown:
             return True
         kinds = [self.launch_kinds.get(m) for m in self.answered_at_launch]
         if CONSENT in kinds:
             return True
-        return None if None in kinds else False
+        return None if None in kinds or not self.op.looked_long else False
 
     @property
     def refusal_offered(self) -> bool | None:
@@ -198,6 +205,13 @@ class ExploredApp(GoalExplorations, PolicyExploration):
         self._consent(consent.REJECT)
 
     def _consent(self, mode: str) -> None:
+        self.answering_consent = True
+        try:
+            self._consent_walk(mode)
+        finally:
+            self.answering_consent = False
+
+    def _consent_walk(self, mode: str) -> None:
         known = self.accept if mode == consent.ACCEPT else self.reject
         if known is None:
             found = consent.answer(self.op, mode, self.data)

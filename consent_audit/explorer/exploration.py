@@ -9,6 +9,7 @@ from typing import Any
 
 import allure
 
+from ..errors import TapIntercepted
 from .config import Budget
 from .moves import Move
 from .screens import title_of
@@ -67,3 +68,18 @@ def map_of(result: SearchResult) -> list[dict[str, Any]]:
 
     return [{"from": name(e.source), "moves": [str(m) for m in e.moves], "to": name(e.target),
              "assumed": e.predicted} for e in graph.edges.values()]
+
+
+def stopped_at(goal: str, exc: BaseException, step_titles: list[str], actions: int) -> str:
+    """Why exploring `goal` broke, said as it happened: after how many of the search's actions, after which
+    recorded step of the run, and what failed — a tap refused because a layer covered its target names the
+    control and what covered it (never "could not start" when the search had run). `step_titles`: the run's
+    recorded steps so far, in order."""
+    if isinstance(exc, TapIntercepted):
+        what = (f'tapping "{exc.target}" was refused: {exc.cover} covered it, and it was no layer the explorer '
+                f"could answer (no close, decline, continue or consent choice)")
+    else:
+        lines = str(exc).strip().splitlines()
+        what = f"{type(exc).__name__}: {lines[0][:300]}" if lines else type(exc).__name__
+    last = f"step {len(step_titles)}, {step_titles[-1]}" if step_titles else "no step recorded yet"
+    return f"exploring {goal} broke after {actions} action(s) of its search (the run's last {last}): {what}"

@@ -10,6 +10,7 @@ from typing import Any
 import allure
 from selenium.common.exceptions import WebDriverException
 
+from ..errors import AutomationError
 from ..platforms.base import PERMISSIONS
 from ..targets import Target
 from . import cues, permissions
@@ -18,7 +19,7 @@ from .account import AccountGoal, login_from_map, username_variant
 from .config import Budget
 from .deletion import DeletionGoal
 from .elements import targets
-from .exploration import Exploration, map_of
+from .exploration import Exploration, map_of, stopped_at
 from .forms import ACCOUNT, plan
 from .moves import Move
 from .operator import NotOnScreen, OutOfBudget, Spend
@@ -43,6 +44,7 @@ class GoalExplorations(ConsentExplorations):
         mode = self.config.search.get("screenshots", "new")
         if mode is not True and mode != "on":
             recorder.screenshots = "off" if mode in (False, "off") or shots == "off" else "new"
+        self.answering_consent = goal == "consent"     # the dialog is what that goal measures: never answered by the way
         try:
             with allure.step(f"Explore: {goal}"):
                 try:
@@ -53,9 +55,13 @@ class GoalExplorations(ConsentExplorations):
                                          spend.seconds, budget)
                 except NotOnScreen as exc:     # e.g. a consent dialog that offers no way to refuse
                     result = Exploration(goal, "exhausted", str(exc), spend.actions, spend.seconds, budget)
+                except (AutomationError, WebDriverException) as exc:   # the audit is broken: say where and why
+                    raise AutomationError(stopped_at(goal, exc, [s.title for s in recorder.steps],
+                                                     spend.actions)) from exc
         finally:
             recorder.screenshots = shots
             self.op.spend = None
+            self.answering_consent = False
         self.op.fresh()
         self.data.username = self.given_username
         if result.reached:

@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..errors import TapIntercepted
 from ..gestures import Gestures
 from ..page import AppContext
 from ..recorder import Step
@@ -79,17 +80,23 @@ class Operator:
         self.code_wait = code_wait
         self.spend: Spend | None = None
         self.last_code: str | None = None    # the one-time code the app showed last (a secret)
-        self._covered: tuple[int, frozenset[int]] | None = None
+        self._covered: tuple[Screen, frozenset[int]] | None = None   # the screen itself: an id() is reused
         self.after_launch: Callable[[], None] | None = None
         self.consent_keys: frozenset[str] = frozenset()   # a consent dialog told by structure: its buttons' keys
+        self.looked_long: bool | None = True   # the last launch's look saw all the app had scheduled (see launch)
+        # answers a layer that came over a control between the capture and the tap (True when it answered it)
+        self.on_cover: Callable[[Screen], bool] | None = None
+        # after a tap: answers a consent layer that came by itself (before, the tapped label, after); True if so
+        self.after_tap: Callable[[Screen, str, Screen], bool] | None = None
+        self._answering = False
 
     # --- what is on screen ---
     def screen(self) -> Screen:
         return self.recorder.observe()
 
     def covered(self, screen: Screen) -> frozenset[int]:
-        if self._covered is None or self._covered[0] != id(screen):
-            self._covered = (id(screen), self.adapter.covered(screen) if screen is self.recorder.last_screen
+        if self._covered is None or self._covered[0] is not screen:
+            self._covered = (screen, self.adapter.covered(screen) if screen is self.recorder.last_screen
                              else frozenset())
         return self._covered[1]
 
@@ -133,6 +140,8 @@ class Operator:
         after = self._charged(lambda: self.gestures.scroll_into_view(live, target.label[:60], None,
                                                                      self._info(target)))
         again = next((t for t in targets(after, self.covered(after)) if t.key == target.key), None)
+        if again is None and self._answer_over(after):   # the scroll brought a layer over it (show-on-scroll)
+            again = self.find(target.key)
         if again is None:
             raise NotOnScreen(f"'{target.label}' went away while scrolling to it")
         return again
@@ -151,9 +160,60 @@ class Operator:
             raise NotOnScreen(f"'{target.label}' is no longer on the screen")
         return again, self._live(again.element)
 
+    def _answer_over(self, screen: Screen) -> bool:
+        """`on_cover` for a layer that came over the app (not re-entered while one is answered)."""
+        if self.on_cover is None or self._answering:
+            return False
+        self._answering = True
+        try:
+            return self.on_cover(screen)
+        finally:
+            self._answering = False
+
     def tap(self, target: Target, peek_code: bool = False, exclude: set[str] | None = None) -> Screen:
         """Tap (a tick box: toggle) the target; with `peek_code`, read the one-time code the tap makes the
-        app show and register it as a secret before the screen is captured."""
+        app show and register it as a secret before the screen is captured.
+
+        A tap the app refuses because a layer came over the target since the capture (a consent sheet sliding
+        up seconds after load) is no crash: the screen is captured again once quiet, `on_cover` answers the new
+        layer as a launch modal is answered, and the tap is made again on the target found there. Raises
+        TapIntercepted (saying what covers it) when nothing answers the layer or the target stays covered;
+        NotOnScreen when the target went with it."""
+        try:
+            return self._tap(target, peek_code, exclude)
+        except TapIntercepted as exc:
+            exc.target = exc.target or target.label
+            if self.on_cover is None or self._answering:
+                raise
+            self.adapter.settle()
+            self.recorder.invalidate()
+            log.info("'%s' was covered by a layer that came since the capture (%s): answering it", target.label,
+                     exc.cover)
+            if not self._answer_over(self.screen()):
+                raise
+            again = self.find(target.key)
+            if again is None:
+                raise NotOnScreen(f"'{target.label}' is no longer on the screen once the layer that covered it "
+                                  f"({exc.cover}) was answered") from None
+            try:
+                return self._tap(again, peek_code, exclude)
+            except TapIntercepted as still:       # covered again: said with the control's name
+                still.target = still.target or target.label
+                raise
+
+    def _tap(self, target: Target, peek_code: bool, exclude: set[str] | None) -> Screen:
+        before = self.recorder.last_screen      # what the tap was chosen on (no capture of its own)
+        after = self._gesture_tap(target, peek_code, exclude)
+        if self.after_tap is None or self._answering or before is None:
+            return after
+        self._answering = True
+        try:
+            answered = self.after_tap(before, target.label, after)
+        finally:
+            self._answering = False
+        return self.screen() if answered else after
+
+    def _gesture_tap(self, target: Target, peek_code: bool, exclude: set[str] | None) -> Screen:
         target, live = self._again(self.reveal(target))
         label, info = target.label[:60], self._info(target)
         read = (lambda: self._peek_code(exclude or set())) if peek_code else None
@@ -177,11 +237,16 @@ class Operator:
                                                                  require_end=False))
 
     def launch(self, relaunch: bool = False) -> Screen:
-        """Launch (or relaunch) the app; then `after_launch` (the answers to modals learnt at launch: a splash
-        advert's skip, a what's-new) runs, on every launch, the search's own relaunches included."""
+        """Launch (or relaunch) the app, waiting as a careful user's first look does — until it is quiet and
+        what it set a timer for within `settle.late_dialog_seconds` of its start has shown (a consent dialog
+        3 s after load); then `after_launch` (the answers to modals learnt at launch: a splash advert's skip, a
+        what's-new) runs, on every launch, the search's own relaunches included. `looked_long` says whether
+        that look saw all the app had scheduled (False: a longer timer is still pending; None: unreadable)."""
         self.adapter.prepare()
         verb = self.gestures.relaunch if relaunch else self.gestures.launch
-        screen = self._charged(lambda: verb(self.adapter.settled), charge=relaunch)
+        screen = self._charged(lambda: verb(self.adapter.launch_settled), charge=relaunch)
+        pending = self.adapter.late_pending()
+        self.looked_long = None if pending is None else pending == 0
         if self.after_launch is not None:
             self.after_launch()
             screen = self.screen()

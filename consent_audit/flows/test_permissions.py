@@ -24,8 +24,8 @@ def _fresh(recorder, platform, permissions, denied) -> None:
 def _consent_at_launch(app) -> int | None:
     """1 when the consent dialog showed at this launch, 0 when not, None when it cannot be told: page objects
     say whether it is on screen (`consent_shown`); an explored app also counts a modal it answered at this
-    launch whose answer stored a consent choice, and cannot tell one it could not classify
-    (`ExploredApp.consent_at_launch`)."""
+    launch whose answer stored a consent choice, cannot tell one it could not classify, and says when its launch
+    was not watched long enough for a dialog the app still had scheduled (`ExploredApp.consent_at_launch`)."""
     shown = app.consent_at_launch if hasattr(type(app), "consent_at_launch") else app.consent_shown
     return None if shown is None else int(shown)
 

@@ -28,7 +28,7 @@ class PlatformSpec:
     parse_screen         what the platform reads off the app → the neutral `Screen` (web: the DOM snapshot
                          dict; Android: UiAutomator2 page-source XML), for captures and recorded sources.
     adapter_class        the explorer's adapter (consent_audit.explorer.adapters.Adapter), built as
-                         adapter_class(platform, quiet_ms=int, timeout=seconds).
+                         adapter_class(platform, quiet_ms=int, timeout=seconds, late_seconds=seconds).
     capability_defaults  (profile, target) → capabilities a session gets unless the profile sets them.
     preflight            (profile, args) → None, or UsageError (one line) when the machine cannot run it;
                          `args` is the command line (argparse.Namespace: appium_url, …).

@@ -1,6 +1,6 @@
 """A consent dialog already rejected is shown again on relaunch. A relaunch whose count is None (a modal
-answered at launch that could not be told consent or not) leaves the pattern unmeasured unless another
-relaunch showed the dialog.
+answered at launch that could not be told consent or not; or the dialog not looked for long enough to show: the
+app still had something scheduled) leaves the pattern unmeasured unless another relaunch showed the dialog.
 Rule items: those in assets/rules.yaml listing this pattern; limits: assets/policy.yaml."""
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from consent_audit.errors import AutomationError
 from consent_audit.explorer.app import ExploredApp
 from consent_audit.explorer.config import load_config
 from consent_audit.explorer.settings import FLOW_GOAL, ExploreSettings
@@ -46,7 +47,10 @@ def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreS
         for other, figures in POLICY_FIGURES_FROM.items():
             if other not in explore_settings.goals:
                 audit.leave_out(figures, f"the {other} goal was not explored in this run (--goal)")
-    result = explored.explore(goal, explore_settings.budget(config, goal), target)
+    try:
+        result = explored.explore(goal, explore_settings.budget(config, goal), target)
+    except AutomationError as exc:      # the search ran and broke: said as it happened, not "could not start"
+        audit.broken(str(exc))
     goals = set(learned_so_far.get("explored_goals", ())) | explored.explored_goals
     learned_so_far.update({k: v for k, v in explored.learned().items() if v}, explored_goals=goals)
     audit.metrics.update(result.metrics())

@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 class AndroidAdapter:
     """UiAutomator2: elements by bounds, quiet when two hierarchy dumps agree, scrolls by gesture."""
 
-    def __init__(self, platform: Any, quiet_ms: int = 120, timeout: float = 6.0) -> None:
+    def __init__(self, platform: Any, quiet_ms: int = 120, timeout: float = 6.0, late_seconds: float = 0.0) -> None:
         self.platform = platform
         self.driver = platform.driver
         self.timeout = timeout
@@ -33,6 +33,15 @@ class AndroidAdapter:
             return True
         same, self._last = source == self._last, source
         return same
+
+    def launch_settled(self) -> bool:
+        """As `settled`: what an app schedules for later cannot be read from a hierarchy dump."""
+        return self.settled()
+
+    def late_pending(self) -> int | None:
+        """0: UiAutomator2 shows no timers, so a dialog an app shows seconds after launch is not waited for
+        (docs/explorer.md, Limits)."""
+        return 0
 
     def settle(self) -> None:
         self._last = ""

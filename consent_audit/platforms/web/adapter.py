@@ -39,14 +39,18 @@ SETTLE_JS = r"""
   try { const md = navigator.mediaDevices; if (md && md.getUserMedia) md.getUserMedia = track(md.getUserMedia.bind(md)); } catch (e) {}
   try { const pq = navigator.permissions; if (pq && pq.query) pq.query = track(pq.query.bind(pq)); } catch (e) {}
   const st = window.setTimeout, ct = window.clearTimeout;
+  // a longer timer is not waited for after each action; its due time (ms since the document began) is noted,
+  // so a launch can wait for what the app schedules a few seconds after load (a consent dialog's delay)
+  s.late = new Map();
   window.setTimeout = function (fn, ms, ...a) {
-    if (typeof fn !== 'function' || (ms || 0) > 2000) return st(fn, ms, ...a);
+    if (typeof fn !== 'function') return st(fn, ms, ...a);
+    const long = (ms || 0) > 2000;
     let id;
-    id = st(function () { s.timers.delete(id); try { return fn.apply(this, a); } finally { touch(); } }, ms);
-    s.timers.add(id);
+    id = st(function () { (long ? s.late : s.timers).delete(id); try { return fn.apply(this, a); } finally { touch(); } }, ms);
+    if (long) s.late.set(id, performance.now() + (Number(ms) || 0)); else s.timers.add(id);
     return id;
   };
-  window.clearTimeout = function (id) { s.timers.delete(id); return ct(id); };
+  window.clearTimeout = function (id) { s.timers.delete(id); s.late.delete(id); return ct(id); };
   // what appeared while the app settled (a toast gone before the screen is captured): its words, kept for the
   // next capture (DOM_SNAPSHOT_JS takes them), the last 40
   s.flashed = [];
@@ -63,10 +67,12 @@ SETTLE_JS = r"""
 """
 
 # Settled: loaded, no finite CSS animation or transition running, in the document or in a shadow tree (a sheet
-# sliding in is not where it stops; endless spinners are ignored), nothing in flight for less than 3 s (what never answers is not waited for), no
-# short timer due, and no DOM change for `arguments[0]` ms.
+# sliding in is not where it stops; endless spinners are ignored), nothing in flight for less than 3 s (what never
+# answers is not waited for), no short timer due, no longer timer due within `arguments[1]` ms of the document's
+# start (0: none waited for; launches only) and no DOM change for `arguments[0]` ms.
 SETTLED_JS = r"""
 const s = window.__cxSettle;
+const late = arguments[1] || 0;
 if (document.readyState !== 'complete') return false;
 const moving = (a) => a.playState === 'running' && a.effect &&
   Number.isFinite(a.effect.getComputedTiming().endTime);
@@ -78,8 +84,13 @@ for (const ref of window.__caRoots || []) {     // a shadow tree's animations ar
 if (!s) return true;
 const now = performance.now();
 for (const t0 of s.pending.values()) if (now - t0 < 3000) return false;
+if (late && s.late) for (const due of s.late.values()) if (due <= late) return false;
 return s.timers.size === 0 && now - s.last >= arguments[0];
 """
+
+# Longer timers (> 2 s) the document still has pending: what the app may yet show by itself.
+LATE_PENDING_JS = "const s = window.__cxSettle; return s && s.late ? s.late.size : 0;"
+
 
 # The live element at captured bounds (device px), preferring the id, then a form control for a control role,
 # then the element whose text is the label, then the innermost. None there: the control may have moved since the
@@ -197,11 +208,12 @@ return out;
 class WebAdapter:
     """Chromium through the Appium chromium driver."""
 
-    def __init__(self, platform: Any, quiet_ms: int = 120, timeout: float = 6.0) -> None:
+    def __init__(self, platform: Any, quiet_ms: int = 120, timeout: float = 6.0, late_seconds: float = 0.0) -> None:
         self.platform = platform
         self.driver = platform.driver
         self.quiet_ms = quiet_ms
         self.timeout = timeout
+        self.late_ms = int(late_seconds * 1000)
         self._installed = False
 
     def prepare(self) -> None:
@@ -214,6 +226,22 @@ class WebAdapter:
             return bool(self.driver.execute_script(SETTLED_JS, self.quiet_ms))
         except WebDriverException:
             return True   # the page is gone (the app left): nothing more to wait for
+
+    def launch_settled(self) -> bool:
+        """`settled`, and no timer of more than 2 s the app set is due within `late_seconds` of the page's
+        start (a dialog the app shows a few seconds after load): a launch waits for it, an action does not."""
+        try:
+            return bool(self.driver.execute_script(SETTLED_JS, self.quiet_ms, self.late_ms))
+        except WebDriverException:
+            return True
+
+    def late_pending(self) -> int | None:
+        """How many timers of more than 2 s the page still has pending (what it may yet show by itself,
+        beyond the launch's wait); None when it cannot be read (the page is gone)."""
+        try:
+            return int(self.driver.execute_script(LATE_PENDING_JS) or 0)
+        except WebDriverException:
+            return None
 
     def settle(self) -> None:
         try:

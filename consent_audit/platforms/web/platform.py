@@ -12,13 +12,26 @@ from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.actions.pointer_input import PointerInput
 from selenium.webdriver.remote.webelement import WebElement
 
-from ...errors import AutomationError
+from ...errors import AutomationError, TapIntercepted
 from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
 from .dom import DOM_SNAPSHOT_JS, LOAD_STATE_JS, input_values, screen_from_dom
 from .scripts import AT_END_JS, BOX_JS, DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, STORED_JS
 
 log = logging.getLogger(__name__)
+
+
+_RECEIVER = re.compile(r"Other element would receive the click:\s*(<[^>]{1,400}>)")
+
+
+def covering_element(message: str) -> str:
+    """What covers a refused tap's target, from the browser's own message ("… Other element would receive the
+    click: <div id="sheet" class="up">"): that opening tag, shortened; "another element" when not said."""
+    found = _RECEIVER.search(message or "")
+    if not found:
+        return "another element"
+    tag = re.sub(r"\s+", " ", found.group(1))
+    return tag if len(tag) <= 120 else tag[:117] + "…>"
 
 
 class WebChromiumPlatform(Platform):
@@ -180,10 +193,10 @@ return label && label.control === el ? hit : null;
         home = self.driver.current_window_handle
         try:
             element.click()
-        except ElementClickInterceptedException:
+        except ElementClickInterceptedException as exc:
             drawn = self.driver.execute_script(self._DRAWN_BY_LABEL_JS, element)
-            if drawn is None:
-                raise
+            if drawn is None:     # another layer came over it since the capture: said as what covers it
+                raise TapIntercepted(covering_element(exc.msg or str(exc))) from None
             drawn.click()     # the user's finger lands on the switch's drawing, which is the switch
         self.leave_frame()
         others = [h for h in self.driver.window_handles if h != home]
