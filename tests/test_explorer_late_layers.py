@@ -139,6 +139,8 @@ class Explored:
 
     def __init__(self, shown: bool, looked_long: bool | None) -> None:
         self.consent_shown, self.op = shown, SimpleNamespace(looked_long=looked_long)
+        self.answered_at_launch: list = []        # no modal answered at this launch (branch perms)
+        self.launch_kinds: dict = {}
 
     from consent_audit.explorer.app import ExploredApp
     consent_at_launch = ExploredApp.consent_at_launch
