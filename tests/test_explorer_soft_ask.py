@@ -128,3 +128,13 @@ def test_a_block_over_the_whole_app_stays_blocked() -> None:
     walk = Walk((screen, covered), {"Overzicht": home()})
     assert not reach(walk, core, 8, accept_consent=lambda: None)
     assert walk.taps == ["Riprova"]          # retried once, then nothing left: blocked
+
+
+def test_a_sub_screen_with_its_own_back_control_is_a_way_back() -> None:
+    core = Core.of(home(), targets(home()))
+    sub = Screen(elements=[_button("‹", 10, 0, 40), Element(text="Je locatie is niet gedeeld.", bounds=(10, 50, 300, 30)),
+                           Element(role="textbox", name="Postcode", bounds=(10, 100, 300, 40), clickable=True),
+                           _button("Zoeken", 150)], signature="sub", size=(400, 800))
+    walk = Walk((sub, frozenset()), {"‹": home()})
+    assert reach(walk, core, 8, accept_consent=lambda: None)
+    assert walk.taps == ["‹"]

@@ -173,17 +173,16 @@ LEAVING = ("exit", "open_settings", "log_out", "delete", "cancel_account")
 
 
 def way_back(core: Core, buttons: list[Target], tried: set[str]) -> Target | None:
-    """When nothing on screen answers a refusal (no decline, retry, re-ask or next): a control a user can touch
-    now where the core screen had one with the same words — the app's own navigation (a tab bar, a home link)
-    still there beside the refusal — once each, never one that leaves, logs out or deletes. Whether the app
-    still works is told by where it leads (the core screen), never by what the refusal says; a block over the
-    whole app leaves no such control (hit testing), so it stays blocked."""
-    for target in buttons:
-        if target.key in tried or cues.has(target.label, *LEAVING):
-            continue
-        if cues.norm_label(target.label) in core.labels and any(_holds(target.element.bounds, p) for p in core.points):
-            return target
-    return None
+    """When nothing on screen answers a refusal (no decline, retry, re-ask or next): the screen's in-app back
+    control ("‹", Terug, 返回), else a control a user can touch now where the core screen had one with the same
+    words — the app's own navigation (a tab bar, a home link) still there beside the refusal — once each, never
+    one that leaves, logs out or deletes. Whether the app still works is told by where it leads (the core
+    screen), never by what the refusal says; a block over the whole app leaves no such control (hit testing),
+    so it stays blocked."""
+    fresh = [t for t in buttons if t.key not in tried and not cues.has(t.label, *LEAVING)]
+    back = next((t for t in fresh if cues.has(t.label, "back")), None)
+    return back or next((t for t in fresh if cues.norm_label(t.label) in core.labels
+                         and any(_holds(t.element.bounds, p) for p in core.points)), None)
 
 
 def reach(op: Operator, core: Core, budget: int, accept_consent, answer=None) -> bool:
