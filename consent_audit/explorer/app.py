@@ -197,7 +197,11 @@ class ExploredApp(GoalExplorations, PolicyExploration):
             agreeing = agreeing_control(screen, found, target)
             if agreeing is not None and move not in self.soft_asks.alternatives:
                 self.soft_asks.alternatives[move] = Move.tap(agreeing)
-            self._answer_modal(move)
+            try:
+                self._answer_modal(move)
+            except (NotOnScreen, StaleElementReferenceException):   # it went by itself (a splash's countdown)
+                self.op.recorder.invalidate()
+                continue
             if learn and move not in self.launch_moves:
                 self.launch_moves.append(move)
 
