@@ -31,7 +31,12 @@ and Chromium must give exactly the truth's figures and findings.
 - kind 1: a consent dialog in words no lexicon has (Georgian, a native <dialog>) is told by structure and by
   what each answer stores: accept 1, reject through its settings layer 2 (before: no consent dialog, not found);
 - kind 8: a deletion form that refuses once ("Please give a reason") is retried with what the message asks, and
-  the refusal is in `dead_ends` (before: the optional field stopped the search, not found)."""
+  the refusal is in `dead_ends` (before: the optional field stopped the search, not found);
+- an app's own pre-prompt at launch (Später / Ja, gerne; only the latter asks) has its agreeing control tried, so
+  notifications are requested and their refusal measured: usable, and with ?v=block a block (before: "no
+  permission request was seen", clean, exit 0 — corpus hanami);
+- a refusal screen that keeps the app's own tab bar (and a Postcode field) is degraded, not blocked (before:
+  forced_permission — corpus veld)."""
 from __future__ import annotations
 
 import json
