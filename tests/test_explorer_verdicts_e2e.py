@@ -45,7 +45,12 @@ and Chromium must give exactly the truth's figures and findings.
   (deletion_not_effective) (before: no log-in path, login_after_deletion unmeasured, broken; corpus tawsil);
 - a retention offer before the last confirm whose big "Get 50% off for a year" no word calls "keep": its tap leaves
   the deletion, so it is the keep-or-confirm decision, visual_interference on deletion; drawn alike, no finding
-  (before: not measured, clean; corpus pochta)."""
+  (before: not measured, clean; corpus pochta).
+- an app's own pre-prompt at launch (Später / Ja, gerne; only the latter asks) has its agreeing control tried, so
+  notifications are requested and their refusal measured: usable, and with ?v=block a block (before: "no
+  permission request was seen", clean, exit 0 — corpus hanami);
+- a refusal screen that keeps the app's own tab bar (and a Postcode field) is degraded, not blocked (before:
+  forced_permission — corpus veld)."""
 from __future__ import annotations
 
 import json

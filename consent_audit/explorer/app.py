@@ -27,6 +27,7 @@ from .refusal import RefusalCheck
 from ..readback import changed
 from .consent_structure import CONSENT, modal_kind
 from .screens import modal_answer, password_form, shown_texts, wall_opener
+from .soft_ask import SoftAsks, agreeing_control, increments
 
 __all__ = ["Exploration", "ExploredApp", "PathBroken", "map_of"]
 
@@ -81,6 +82,9 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers):
         self.launch_moves: list[Move] = []    # answers to unknown modals covering the app at launch
         self.launch_kinds: dict[Move, str | None] = {}   # what each is: consent, other, None (not told)
         self.answered_at_launch: list[Move] = []        # those answered at the last launch
+        self.soft_asks = SoftAsks()           # those modals' agreeing controls, and which ask a permission
+        self._holding = False                 # the journey's launch: a pre-prompt under test is reach_core's
+        self._in_reach = False                # reach_core: a pre-prompt under test gets its agreeing answer
         self.policy_moves: list[Move] = []
         self.explored_goals: set[str] = set()
         self.structure_checked = False        # a consent dialog by structure looked for (once per app)
@@ -128,7 +132,11 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers):
 
     # --- journeys: launch ---
     def launch(self) -> None:
-        self.op.launch()           # answers known modals (op.after_launch)
+        self._holding = True       # a pre-prompt whose permission is under test is left to reach_core
+        try:
+            self.op.launch()       # answers known modals (op.after_launch)
+        finally:
+            self._holding = False
 
     def relaunch(self) -> None:
         self.op.relaunch()
@@ -142,10 +150,48 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers):
             if self.op.find(move.key, screen) is None:     # the learnt answer (a splash's 跳过 before the app is drawn)
                 continue
             try:
-                perform(self.op, move, self.data)
+                self._answer_modal(move)
                 self.answered_at_launch.append(move)
             except (NotOnScreen, StaleElementReferenceException):   # it went by itself (a splash's countdown)
                 self.op.recorder.invalidate()
+
+    def _denied(self) -> set[str]:
+        return {p for p, state in getattr(self.context.platform, "decided", {}).items() if state == "denied"}
+
+    def _answer_modal(self, move: Move) -> None:
+        """Answer a launch modal by `move` (its dismissal) — unless it is a pre-prompt whose permission is refused
+        now: then reach_core takes its agreeing control, so the permission is asked and refused as under test
+        (a journey's launch leaves it to reach_core); or, in the discovery with everything refused, its agreeing
+        control is tried once and the platform's counters say whether the app asked (explorer/soft_ask.py)."""
+        agree = self.soft_asks.under_test(move, self._denied())
+        if agree is not None and self._holding:
+            return
+        if agree is not None and self._in_reach:
+            perform(self.op, agree, self.data)
+            return
+        trial = self.soft_asks.to_try(move)
+        if trial is None:
+            perform(self.op, move, self.data)
+            return
+        before = self.op.screen().prompts
+        after = perform(self.op, trial, self.data)
+        asked = increments(before, after.prompts)
+        if asked:
+            self.soft_asks.asks[move] = (trial, frozenset(asked))
+            self.soft_asks.counts.update(asked)
+        if not self.op.in_foreground or not after.in_app:    # the agreeing answer left (an update prompt's store)
+            self.op.relaunch()
+
+    def _agree_to_pre_prompts(self) -> None:
+        """In reach_core: a pre-prompt on screen whose permission is refused now gets its agreeing answer."""
+        denied = self._denied()
+        for move, (agree, asked) in self.soft_asks.asks.items():
+            screen = self.op.screen()
+            if asked & denied and self.op.find(agree.key, screen) and self.op.find(move.key, screen):
+                try:
+                    perform(self.op, agree, self.data)
+                except (NotOnScreen, StaleElementReferenceException):
+                    self.op.recorder.invalidate()
 
     def _open_walls(self) -> None:
         """With everything granted, press a permission wall's one button ("Turn on") so the permissions behind
@@ -170,13 +216,21 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers):
             screen = self.op.screen()
             if not self.op.in_foreground or consent.shown(self.op, screen):
                 return
-            target = modal_answer(screen, self.op.targets(screen), self.op.covered(screen))
+            found = self.op.targets(screen)
+            target = modal_answer(screen, found, self.op.covered(screen))
             if target is None:
                 return
             move = Move.tap(target)
             texts = shown_texts(screen, self.op.covered(screen))
             before = self.op.platform.stored_state() if learn else None
-            perform(self.op, move, self.data)
+            agreeing = agreeing_control(screen, found, target)
+            if agreeing is not None and move not in self.soft_asks.alternatives:
+                self.soft_asks.alternatives[move] = Move.tap(agreeing)
+            try:
+                self._answer_modal(move)
+            except (NotOnScreen, StaleElementReferenceException):   # it went by itself (a splash's countdown)
+                self.op.recorder.invalidate()
+                continue
             if learn and move not in self.launch_moves:
                 self.launch_moves.append(move)
                 stored = changed(before, self.op.platform.stored_state()) if before is not None else None
@@ -285,7 +339,11 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers):
             if self.consent_shown and self.accept is not None:
                 self.accept_consent()
             return False
-        return permissions.reach(self.op, self.core, budget, self.accept_consent)
+        self._in_reach = True
+        try:
+            return permissions.reach(self.op, self.core, budget, self.accept_consent, self._agree_to_pre_prompts)
+        finally:
+            self._in_reach = False
 
     def feature_on(self, permission: str) -> bool | None:
         feature = self.features.get(permission)

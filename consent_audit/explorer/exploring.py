@@ -208,7 +208,8 @@ class GoalExplorations(ConsentExplorations):
         taps_allowed = int(self.config.search.get("discovery_taps", 12))
         self.features, quiet = permissions.probe(self.op, self.core, taps_allowed)
         at_launch |= self._asked_when_refused()       # the reject path is learnt there
-        if not self.features and not at_launch:
+        soft = self.soft_asks.permissions()           # asked once a pre-prompt's agreeing control was taken
+        if not self.features and not at_launch and not soft:
             # no word named a feature and no launch asked for anything, granted or refused: try the core
             # screen's controls by structure (a relaunch each) — only then, from a granted start again
             self._start()
@@ -219,19 +220,28 @@ class GoalExplorations(ConsentExplorations):
             quiet += quiet_too
         tried = len(quiet) + len({f.key for f in self.features.values()})
         self.features.update(permissions.named_features(quiet, at_launch - set(self.features)))
-        self.requested = [p for p in PERMISSIONS if p in at_launch or p in self.features]
+        self.requested = [p for p in PERMISSIONS if p in at_launch or p in self.features or p in soft]
         target.permissions = list(self.requested)
         paths: dict[str, list[Move]] = {"accept consent": self.accept.moves if self.accept else [],
                                         "reject consent": self.reject.moves if self.reject else []}
         if self.launch_moves:
             paths["answer at launch"] = list(self.launch_moves)
+        for agree, asked in self.soft_asks.asks.values():
+            paths["answer at launch when " + ", ".join(sorted(asked)) + " is tested"] = [agree]
         for p, feature in self.features.items():
             paths[f"use {p}"] = [Move("tap", feature.key, feature.label)]
-        detail = (("asks for " + ", ".join(self.requested)) if self.requested else
-                  f"no permission request was seen, at launch or from the {tried} control(s) of the core screen "
-                  "tried, with every permission granted nor with every permission refused")
+        detail = ("asks for " + ", ".join(self.requested)) if self.requested else self._nothing_asked(tried)
         return Exploration("deny-permissions", "reached", detail, spend.actions, spend.seconds, spend.budget,
                            [], paths)
+
+    def _nothing_asked(self, tried: int) -> str:
+        """What was searched, exactly, when no permission request was seen (a clean verdict rests on it)."""
+        modals = [m.label for m in self.launch_moves]
+        agreeing = [self.soft_asks.alternatives[m].label for m in self.soft_asks.tried]
+        return ("no permission request was seen; searched: a launch with every permission granted and one with "
+                "every permission refused" + (f" (launch modals answered: {', '.join(modals)})" if modals else "")
+                + (f", the agreeing answer of each launch modal tried ({', '.join(agreeing)})" if agreeing else "")
+                + f", {tried} control(s) of the core screen used; not searched: screens beyond the core screen")
 
     def _asked_when_refused(self) -> set[str]:
         """Permissions an app asks for only while they are not granted (a wall that shows then, and asks when
@@ -244,14 +254,19 @@ class GoalExplorations(ConsentExplorations):
                 self.context.platform.decide_permission(permission, "denied")
             except (ValueError, WebDriverException) as exc:
                 log.info("cannot deny %s: %s", permission, exc)
-        self.launch()
-        self._answer_new_modals(learn=False)
-        if self.consent_shown:
-            self.reject_consent()
-        self._answer_new_modals(learn=False)
+        self.soft_asks.trying = True      # each launch modal's agreeing answer is tried here, once
+        try:
+            self.launch()
+            self._answer_new_modals(learn=False)
+            if self.consent_shown:
+                self.reject_consent()
+            self._answer_new_modals(learn=False)
+        finally:
+            self.soft_asks.trying = False
         screen = self.op.screen()
         if self.op.in_foreground and screen.in_app:
             opener = wall_opener(screen, self.op.targets(screen))
             if opener is not None:
                 screen = self.op.tap(opener)
-        return {p for p, n in screen.prompts.items() if n > 0}
+        # what a pre-prompt's agreeing answer made the app ask is asked on use, not at launch
+        return {p for p, n in screen.prompts.items() if n - self.soft_asks.counts.get(p, 0) > 0}

@@ -169,12 +169,32 @@ def way_on(buttons: list[Target], retried: set[str]) -> Target | None:
     return out or retry or ask or onward
 
 
-def reach(op: Operator, core: Core, budget: int, accept_consent) -> bool:
-    """Go for the core screen as a user who refuses: decline re-asks, retry a blocker once, never exit."""
+LEAVING = ("exit", "open_settings", "log_out", "delete", "cancel_account")
+
+
+def way_back(core: Core, buttons: list[Target], tried: set[str]) -> Target | None:
+    """When nothing on screen answers a refusal (no decline, retry, re-ask or next): the screen's in-app back
+    control ("‹", Terug, 返回), else a control a user can touch now where the core screen had one with the same
+    words — the app's own navigation (a tab bar, a home link) still there beside the refusal — once each, never
+    one that leaves, logs out or deletes. Whether the app still works is told by where it leads (the core
+    screen), never by what the refusal says; a block over the whole app leaves no such control (hit testing),
+    so it stays blocked."""
+    fresh = [t for t in buttons if t.key not in tried and not cues.has(t.label, *LEAVING)]
+    back = next((t for t in fresh if cues.has(t.label, "back")), None)
+    return back or next((t for t in fresh if cues.norm_label(t.label) in core.labels
+                         and any(_holds(t.element.bounds, p) for p in core.points)), None)
+
+
+def reach(op: Operator, core: Core, budget: int, accept_consent, answer=None) -> bool:
+    """Go for the core screen as a user who refuses: decline re-asks, retry a blocker once, never exit.
+    `answer` (no arguments) first answers, at each turn, what the caller knows better than a decline (an app's
+    own pre-prompt whose permission is under test gets its agreeing control: explorer/soft_ask.py)."""
     retried: set[str] = set()
     for _ in range(budget):
         if not op.in_foreground:
             return False
+        if answer is not None:
+            answer()
         screen = op.screen()
         if not screen.in_app:
             return False
@@ -185,7 +205,8 @@ def reach(op: Operator, core: Core, budget: int, accept_consent) -> bool:
             continue
         if core.matches(screen, found):
             return True
-        move = way_on([t for t in taps(found) if t.element.enabled], retried)
+        enabled = [t for t in taps(found) if t.element.enabled]
+        move = way_on(enabled, retried) or way_back(core, enabled, retried)
         if move is None:
             return False          # only settings / exit left (or retried already): blocked, never left
         if not cues.has(move.label, "decline"):
