@@ -75,6 +75,7 @@ def test_a_closed_shadow_root_is_read_and_used_as_a_user_sees_it(platform, stati
     assert platform.driver.execute_script("return document.getElementById('host').shadowRoot") is None
     screen = platform.capture(screenshot=False).screen
     button = next(e for e in screen.elements if e.label == "Refuse in a closed root")
+    assert "Refuse in a closed root" in screen.source and 'shadowrootmode="closed"' in screen.source   # evidence
     assert any(e.text == "We would like to count visits." for e in screen.elements)
     assert screen.elements.index(button) not in adapter.covered(screen)
     live = adapter.locate(button)

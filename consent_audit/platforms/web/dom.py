@@ -195,11 +195,23 @@ function walk(el) {
          (collapsed.length ? '(' + collapsed.join(',') + ')' : '');
 }
 const shape = walk(document.body || document.documentElement);
+// The page source with its shadow trees (open and closed, as declarative <template shadowrootmode>), so the
+// evidence holds what the user saw inside web components; outerHTML where getHTML is missing.
+function source() {
+  const h = document.documentElement;
+  if (!h) return '';
+  if (!h.getHTML) return h.outerHTML;
+  const roots = (window.__caRoots || []).map(r => r.deref()).filter(r => r && r.host && r.host.isConnected);
+  try {
+    const attrs = [...h.attributes].map(a => ' ' + a.name + '="' + a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;') + '"');
+    return '<html' + attrs.join('') + '>' + h.getHTML({serializableShadowRoots: true, shadowRoots: roots}) + '</html>';
+  } catch (e) { return h.outerHTML; }
+}
 const flashed = window.__cxSettle && window.__cxSettle.flashed ? window.__cxSettle.flashed.splice(0) : [];
 return {elements: out, shape: shape, url: location.href, title: document.title, prompts: window.__caPrompts || null,
         flashed: flashed,
         width: Math.round(window.innerWidth * dpr), height: Math.round(window.innerHeight * dpr),
-        source: document.documentElement ? document.documentElement.outerHTML : ''};
+        source: source()};
 """
 
 
