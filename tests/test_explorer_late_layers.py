@@ -131,7 +131,7 @@ def test_a_layer_nothing_answers_is_said_with_the_control_and_what_covered_it() 
 
 def test_other_automation_errors_say_where_the_search_stopped() -> None:
     message = stopped_at("privacy-policy", RuntimeError("session deleted\nstack"), [], 0)
-    assert message.endswith("RuntimeError: session deleted") and "no step recorded yet" in message
+    assert message.startswith("RuntimeError: session deleted —") and "no step recorded yet" in message
 
 
 class Explored:

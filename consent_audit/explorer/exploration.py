@@ -72,7 +72,7 @@ def map_of(result: SearchResult) -> list[dict[str, Any]]:
 
 def stopped_at(goal: str, exc: BaseException, step_titles: list[str], actions: int) -> str:
     """Why exploring `goal` broke, said as it happened: after how many of the search's actions, after which
-    recorded step of the run, and what failed — a tap refused because a layer covered its target names the
+    recorded step of the run, and what failed (said first) — a tap refused because a layer covered its target names the
     control and what covered it (never "could not start" when the search had run). `step_titles`: the run's
     recorded steps so far, in order."""
     if isinstance(exc, TapIntercepted):
@@ -82,4 +82,5 @@ def stopped_at(goal: str, exc: BaseException, step_titles: list[str], actions: i
         lines = str(exc).strip().splitlines()
         what = f"{type(exc).__name__}: {lines[0][:300]}" if lines else type(exc).__name__
     last = f"step {len(step_titles)}, {step_titles[-1]}" if step_titles else "no step recorded yet"
-    return f"exploring {goal} broke after {actions} action(s) of its search (the run's last {last}): {what}"
+    # what failed first: a message cut short for a summary line still says it
+    return f"{what} — exploring {goal}, after {actions} action(s) of its search (the run's last {last})"
