@@ -212,12 +212,13 @@ class LayerOp:
         return targets(s, self.covered(s))
 
 
-def late(label: str, after: Screen) -> list[str]:
+def late(label: str, after: Screen, at_launch: bool = False) -> list[str]:
     from consent_audit.explorer.late_layers import LateLayers
 
     accepted: list[str] = []
     app = LateLayers()
     app.op, app.answering_consent = LayerOp(), False             # type: ignore[attr-defined]
+    app.at_launch = at_launch                                     # type: ignore[attr-defined]
     app._accept_late = lambda s: accepted.append(s.signature)     # type: ignore[method-assign]
     app._answer_late_consent(APP, label, after)
     return accepted
@@ -229,6 +230,13 @@ SHEET_BY_ITSELF = layer("We use cookies to personalise recipes and ads and to me
 
 def test_a_consent_sheet_that_came_by_itself_as_a_control_was_tapped_is_accepted_and_the_search_goes_on() -> None:
     assert late("Recipes of the week", SHEET_BY_ITSELF) == [SHEET_BY_ITSELF.signature]
+
+
+def test_the_consent_dialog_behind_a_splash_at_launch_is_the_launchs_own() -> None:
+    """corpus huabao: the flow's launch skips the splash advert (跳过 5) and the consent dialog shows — the
+    dialog the consent flow is about to measure, not one that came by the way (accepted, it was gone: consent
+    not found, a wrong verdict on a fair app)."""
+    assert late("跳过 5", SHEET_BY_ITSELF, at_launch=True) == []
 
 
 def test_a_layer_the_tap_asked_for_or_a_deletion_step_is_never_answered_by_the_way() -> None:

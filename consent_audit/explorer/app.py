@@ -90,6 +90,7 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals)
         self.op.on_cover = self._answer_cover
         self.op.after_tap = self._answer_late_consent
         self.answering_consent = False    # the consent goal or a consent journey: its dialog is the subject
+        self.at_launch = False            # a launch's modals being answered: a consent dialog then is the launch's
 
     # --- journeys: state ---
     @property

@@ -44,8 +44,11 @@ class LateLayers:
         dialog the tap did not ask for — not on screen before, covering the app, the tapped control neither
         about privacy, cookies or consent settings nor a step of a decision (delete, next, confirm, agree) —
         that says nothing of deleting an account (a deletion's own "I agree" confirmation is never answered
-        here), and never in the consent goal or a consent journey."""
-        if self.answering_consent or consent.shown(self.op, before) or not consent.shown(self.op, after):
+        here), and never in the consent goal or a consent journey, nor while a launch's modals are answered (the
+        dialog behind a splash is the launch's own: a flow decides what to do with it)."""
+        if self.answering_consent or self.at_launch:     # at launch (a splash skipped) it is the launch's own
+            return False
+        if consent.shown(self.op, before) or not consent.shown(self.op, after):
             return False
         if not self.op.covered(after) or cues.has(label, *ASKED_FOR):
             return False

@@ -25,6 +25,14 @@ class LaunchModals:
     def _answer_known_modals(self) -> None:
         """A modal met at launch while exploring (what's new, a rating prompt, a splash advert) is answered again
         as it was, each time its answer is on screen (one recorded tap, as a user's)."""
+        self.at_launch = True
+        try:
+            self._replay_launch_answers()
+        finally:
+            self.at_launch = False
+
+    def _replay_launch_answers(self) -> None:
+        """The learnt answers, each where it is on screen."""
         self.answered_at_launch = []
         for move in self.launch_moves:
             screen = self.op.screen()
@@ -89,6 +97,14 @@ class LaunchModals:
                 return
 
     def _answer_new_modals(self, learn: bool = True) -> None:
+        """Unknown modals at launch answered (`_answer_unknown_modals`), `at_launch` set meanwhile."""
+        self.at_launch = True
+        try:
+            self._answer_unknown_modals(learn)
+        finally:
+            self.at_launch = False
+
+    def _answer_unknown_modals(self, learn: bool) -> None:
         """Answer any unknown modal covering the app (its close, decline or continue) before the app behind
         it is taken for the app: the core screen is the screen behind a modal, never the modal. With `learn`,
         the answer is replayed at later launches (never for what shows only with permissions refused), and what
