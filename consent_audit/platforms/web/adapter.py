@@ -11,6 +11,7 @@ from selenium.webdriver.remote.webelement import WebElement
 
 from ...screen import Element, Screen
 from ...waits import wait_until
+from .scripts import SHADOW_OF_JS
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ LATE_PENDING_JS = "const s = window.__cxSettle; return s && s.late ? s.late.size
 # still settling): the element of the same size and the same words (any, for a control without words) nearest
 # to the captured box, when it lies less than half its smaller side away; else nothing (the operator captures
 # again and finds the control by its key).
-LOCATE_JS = r"""
+LOCATE_JS = SHADOW_OF_JS + r"""
 const [x, y, w, h, rid, text, role] = arguments;
 const dpr = window.devicePixelRatio || 1;
 const topRect = (el) => { const r = el.getBoundingClientRect();
@@ -116,8 +117,6 @@ const outer = (el) => { if (el.ownerDocument === document) return el;
   return win.parent === window ? {frame: win.frameElement} : null; };
 if (rid) { const el = document.getElementById(rid); if (el && same(el)) return el; }
 const found = [];
-const shadowOf = (el) => { const closed = (el.ownerDocument.defaultView || window).__caShadows;
-  return el.shadowRoot || (closed ? closed.get(el) : null) || null; };   // closed roots: noted by the instrumentation
 const deep = (root) => { for (const el of root.querySelectorAll('*')) {      // shadow roots, frames too
   if (same(el)) found.push(el); if (shadowOf(el)) deep(shadowOf(el));
   if (el.tagName === 'IFRAME') { try { if (el.contentDocument && el.contentDocument.body) deep(el.contentDocument.body); }
@@ -146,7 +145,7 @@ return outer(found.find(e => norm(e.innerText) === text) || found[found.length -
 # For each element's centre (device px): is what the user would touch there that element (or inside it)? The
 # element is known by its box: the same, or — when it moved a little since the capture (an endless animation of
 # a layout property nearby) — the same size less than half its smaller side away; a moving control is not covered.
-COVERED_JS = r"""
+COVERED_JS = SHADOW_OF_JS + r"""
 const boxes = arguments[0];
 const dpr = window.devicePixelRatio || 1;
 const out = [];
@@ -159,8 +158,7 @@ boxes.forEach(([x, y, w, h], i) => {
   let hit = document.elementFromPoint(cx, cy), fx = 0, fy = 0;
   for (let depth = 0; hit && depth < 8; depth++) {    // into shadow roots and same-origin frames
     let inner = null;
-    const closed = (hit.ownerDocument.defaultView || window).__caShadows;
-    const root = hit.shadowRoot || (closed ? closed.get(hit) : null);
+    const root = shadowOf(hit);
     if (root) inner = root.elementFromPoint(cx - fx, cy - fy);
     else if (hit.tagName === 'IFRAME') {
       try { const r = hit.getBoundingClientRect(); const doc = hit.contentDocument;

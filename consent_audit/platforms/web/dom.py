@@ -4,9 +4,10 @@ from __future__ import annotations
 from typing import Any
 
 from ...screen import Bounds, Element, Screen, signature_of
+from .scripts import SHADOW_OF_JS
 
 # One round trip: page source, rendered elements and the structural shape of the DOM.
-DOM_SNAPSHOT_JS = r"""
+DOM_SNAPSHOT_JS = SHADOW_OF_JS + r"""
 const dpr = window.devicePixelRatio || 1;
 const CLICK_TAGS = new Set(['A','BUTTON','INPUT','SELECT','TEXTAREA','LABEL','SUMMARY','OPTION']);
 const CLICK_ROLES = new Set(['button','link','checkbox','radio','switch','tab','menuitem','option']);
@@ -23,10 +24,6 @@ function topRect(el) {
     left += fr.left + f.clientLeft; top += fr.top + f.clientTop; win = win.parent;
   }
   return {left: left, top: top, width: r.width, height: r.height};
-}
-function shadowOf(el) {     // open, or closed and noted by the instrumentation (platforms/web/scripts.py)
-  const closed = (el.ownerDocument.defaultView || window).__caShadows;
-  return el.shadowRoot || (closed ? closed.get(el) : null) || null;
 }
 function frameDoc(el) {
   if (el.tagName !== 'IFRAME') return null;

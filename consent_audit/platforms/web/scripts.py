@@ -57,6 +57,15 @@ INSTRUMENTATION_JS = r"""
 })();
 """
 
+# A host element's shadow root: open, or closed and noted by INSTRUMENTATION_JS (the app still sees it closed).
+# Put in front of each script that walks or hit-tests into shadow trees (the DOM snapshot, locating, covering).
+SHADOW_OF_JS = r"""
+function shadowOf(el) {
+  const closed = (el.ownerDocument.defaultView || window).__caShadows;
+  return el.shadowRoot || (closed ? closed.get(el) : null) || null;
+}
+"""
+
 # The visible box (CSS px) of a container, or of the window for the page: [x, y, width, height].
 BOX_JS = r"""
 const r = (arguments[0] || document.scrollingElement).getBoundingClientRect();
