@@ -53,11 +53,11 @@ def _inside(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int]) 
 PROSE_LETTERS = 20    # a bar's own words, beside its buttons, that make it a notice (a tab bar has none)
 
 
-def _fixed_bar(screen: Screen, buttons: list[Target]) -> tuple[int, int, int, int] | None:
+def _fixed_bar(screen: Screen, buttons: list[Target]) -> tuple[tuple[int, int, int, int], list[Target]] | None:
     """A notice that stays put while the app scrolls and leaves it usable (a cookie bar with no role and no
-    backdrop): the first element positioned fixed or sticky holding 2–3 of the buttons (not counting those it
-    hides: a bar over the tab bar) and a sentence of its own; None when there is none (a tab bar or a header
-    holds no prose)."""
+    backdrop): (bounds, buttons) of the first element positioned fixed or sticky holding 2–3 of the buttons
+    (not counting those it hides: a bar over the tab bar) and a sentence of its own; None when there is none (a
+    tab bar or a header holds no prose)."""
     for element in screen.elements:
         if not element.fixed or not visible(element):
             continue
@@ -66,7 +66,7 @@ def _fixed_bar(screen: Screen, buttons: list[Target]) -> tuple[int, int, int, in
         prose = sum(ch.isalpha() for e in screen.elements if e.text and e.text not in labels
                     and not e.clickable and _inside(e.bounds, element.bounds) for ch in e.text)
         if 2 <= len(inside) <= 3 and prose >= PROSE_LETTERS:
-            return element.bounds
+            return element.bounds, inside
     return None
 
 
@@ -81,8 +81,8 @@ def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer
         buttons = [t for t in buttons if any(_inside(t.bounds, b) for b in boxes)]
         texts = [e.text for e in screen.elements if e.text and any(_inside(e.bounds, b) for b in boxes)]
     elif (bar := _fixed_bar(screen, buttons)) is not None:     # before what is covered: a bar over the tab bar
-        buttons = [t for t in buttons if _inside(t.bounds, bar) and not t.element.covered]   # not what it hides
-        texts = [e.text for e in screen.elements if e.text and _inside(e.bounds, bar)]
+        box, buttons = bar
+        texts = [e.text for e in screen.elements if e.text and _inside(e.bounds, box)]
     elif covered:
         texts = [e.text for i, e in enumerate(screen.elements) if e.text and i not in covered]
     else:
