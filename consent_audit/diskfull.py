@@ -55,6 +55,12 @@ def guard_allure() -> None:
             plugin._consent_audit_guarded = True
 
 
+def forget() -> None:
+    """A new run (or a test of the fault harness) starts with no full disk on record: PLACES is per run, and a
+    process may hold several (a farm worker, the test suite)."""
+    PLACES.clear()
+
+
 def line() -> str | None:
     """The one line for a run that ran out of space, or None."""
     if not PLACES:

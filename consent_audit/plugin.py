@@ -119,9 +119,11 @@ def _catch_sigterm(config: pytest.Config) -> None:
 
 @pytest.hookimpl(trylast=True)
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """Allure's file logger is registered by now: a full disk in it is recorded, not raised in a hook."""
+    """Allure's file logger is registered by now: a full disk in it is recorded, not raised in a hook. The run
+    starts with no full disk on record (an earlier run in this process said its own)."""
     if session.config.stash.get(RUN_KEY, None) is not None:
-        from .diskfull import guard_allure
+        from .diskfull import forget, guard_allure
+        forget()
         guard_allure()
 
 

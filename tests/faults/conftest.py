@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Iterator
 
 import cv2
 import numpy as np
@@ -30,6 +31,16 @@ AREAS = {"area_fault": "a fault during a run (signal, full disk, dead child)",
 def pytest_configure(config: pytest.Config) -> None:
     for name, what in AREAS.items():
         config.addinivalue_line("markers", f"{name}: fault harness area: {what}")
+
+
+@pytest.fixture(autouse=True)
+def no_full_disk_on_record() -> Iterator[None]:
+    """A full disk one test injects is recorded process-wide (consent_audit.diskfull.PLACES): without this, a
+    later test in the same process (pytest-xdist's order) would find its verdict not said."""
+    from consent_audit import diskfull
+    diskfull.forget()
+    yield
+    diskfull.forget()
 
 
 def small_run(root: Path, run_id: str = "fault-run", source: str | None = None) -> Run:

@@ -119,3 +119,18 @@ def test_a_killed_run_is_bundled_afterwards(tmp_path: Path, capsys: pytest.Captu
 def test_bundle_of_no_run_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = call(capsys, "bundle", str(tmp_path))
     assert code == 2 and len(err) == 1 and "is not a run folder" in err[0], err
+
+
+@pytest.mark.area_fault
+def test_a_run_starts_with_no_full_disk_on_record(tmp_path: Path) -> None:
+    """A full disk said by an earlier run in the same process (a farm worker, a QA engineer's own session) must
+    not silence the next run's verdict: the run's session start forgets it."""
+    from types import SimpleNamespace
+
+    from consent_audit import diskfull
+    from consent_audit.plugin import RUN_KEY, pytest_sessionstart
+    diskfull.record(OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "earlier.zip")))
+    stash = pytest.Stash()
+    stash[RUN_KEY] = small_run(tmp_path / "reports")
+    pytest_sessionstart(SimpleNamespace(config=SimpleNamespace(stash=stash)))  # type: ignore[arg-type]
+    assert diskfull.line() is None
