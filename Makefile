@@ -48,8 +48,12 @@ GRID_PORT ?= 4444
 grid: setup
 	@$(BIN)/python -m consent_audit.grid --nodes $(NODES) --port $(GRID_PORT)
 
+# TEST_WORKERS: pytest-xdist processes for `make test` (a test file's tests stay on one process, each process
+# with its own Appium server); 0 runs them all in this process, one after another.
+TEST_WORKERS ?= 2
+
 test: setup $(STAMPS)/android-tools
-	@$(BIN)/python -m pytest tests $(ARGS)
+	@$(BIN)/python -m pytest tests $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile) $(ARGS)
 
 # The explorer on every corpus app, each figure and verdict against its truth (slow: an explore per app).
 corpus: setup
