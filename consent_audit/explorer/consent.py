@@ -130,6 +130,41 @@ def next_move(screen: Screen, found: list[Target], mode: str, data: FormData,
     return None
 
 
+_NOT_BULK = frozenset({"agree", "decline", "save", "confirm", "manage", "settings", "close", "back", "legal",
+                       "privacy", "privacy_policy", "about", "support", "next", "exit"})
+MAX_BULK_TRIALS = 2
+
+
+def _bulk_candidates(found: list[Target], tried: set[str]) -> list[Target]:
+    """Controls of a settings layer that may switch every purpose off at once ("Disable all", Orejime's
+    «Отключить всё»), in the order of the screen: enabled buttons (no links) saying none of the answers, moves
+    or exits the lexicons know, each the only one with its label; at most MAX_BULK_TRIALS."""
+    return [t for t in taps(found) if t.element.enabled and t.key not in tried and t.element.role != "link"
+            and t.label.strip() and not cues.categories(t.label) & _NOT_BULK
+            and _repeats(found, t.label) == 1][:MAX_BULK_TRIALS]
+
+
+def _switches_all_off(op: Operator, ticked: int, tried: set[str], found: list[Target],
+                      data: FormData) -> tuple[Target | None, Screen | None]:
+    """Told by what a tap does, never by its words: the control that, tapped on a settings layer with `ticked`
+    (2+) optional purposes ticked, leaves the layer open with as many purposes and none ticked — the one move a
+    refusing user makes instead of unticking each. Returns (that control, the screen after) when one does, or
+    (a control that left the layer, the screen after): either is a move of the path, which the answer goes on
+    from; else (None, the screen the trials left; None when none was made). A trial that closes the dialog
+    answered it in a way no one can tell: NotOnScreen."""
+    screen: Screen | None = None
+    for candidate in _bulk_candidates(found, tried):
+        tried.add(candidate.key)
+        screen = perform(op, Move.tap(candidate), data)
+        if not still_answering(op, screen, after_consent=True, mode=REJECT):
+            raise NotOnScreen(f"«{candidate.label}», tried on the settings layer, closed the consent dialog: "
+                              f"what it answered cannot be told")
+        switches = [t for t in op.targets(screen) if t.use == Use.TOGGLE and t.element.enabled]
+        if len(switches) < ticked or not any(t.element.checked for t in switches):
+            return candidate, screen
+    return None, screen
+
+
 def still_answering(op: Operator, screen: Screen, after_consent: bool, mode: str = ACCEPT) -> bool:
     """The dialog (or what it opened: manage screen, an 'are you sure?') still waits for the answer: a
     dialog is gone only when no consent screen and no confirmation of the refusal follows."""
@@ -155,6 +190,7 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
     banned: dict[tuple, set[str]] = {}     # per screen: moves that led back to a screen already seen
     made_on: list[tuple] = []              # the screen each move of the path was made on
     answers_made: set[str] = set()         # controls carrying the answer already used: never made twice
+    bulk_tried: set[str] = set()           # controls tried as a settings layer's "switch all off"
     wide: set[str] = set()                 # what a dialog-wide answer said ("Deny all": decline)
     own_question = allows_data_use(screen, op.targets(screen), op.covered(screen))
     for _ in range(MAX_STEPS):
@@ -189,6 +225,16 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
         if step is None:
             raise NotOnScreen(f"no way to {mode} on the consent screen")
         move, target = step
+        ticked = sum(1 for t in found if t.use == Use.TOGGLE and t.element.checked and t.element.enabled)
+        if mode == REJECT and move.purpose == UNTICK and ticked >= 2:
+            bulk, after = _switches_all_off(op, ticked, bulk_tried, found, data)
+            if bulk is not None:      # a move of the path (one that left the layer is undone by "back where")
+                path.entry = path.entry or bulk.element
+                path.moves.append(Move.tap(bulk))
+                made_on.append(here)
+            if after is not None:     # the answer goes on from the screen the trials left
+                screen = after
+                continue
         carried = cues.categories(target.label) & _ANSWERS if not cues.has(target.label, "close") else frozenset()
         if carried:
             answers_made.add(target.key)
