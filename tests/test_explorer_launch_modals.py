@@ -17,6 +17,7 @@ def test_a_modal_whose_answer_stored_switches_is_consent_in_any_language() -> No
     assert modal_kind(stored, SWAHILI) == CONSENT
     assert modal_kind({"cookie:cc": "analytics%3Ddenied"}, ["×"]) is None     # no switch read: not told
     assert modal_kind({"cookie:cc": '{"analytics":"denied"}'}, ["×"]) == CONSENT
+    assert modal_kind(stored, ["We use cookies to count visits.", "OK", "No thanks"]) == CONSENT
 
 
 def test_a_modal_whose_words_are_read_and_speak_of_no_consent_is_something_else() -> None:
@@ -30,6 +31,8 @@ def test_a_modal_whose_words_are_read_and_speak_of_no_consent_is_something_else(
     (None, SWAHILI),                                           # storage not readable (Android)
     ({"local:soko": "1"}, SWAHILI),                            # a record without a choice in it
     ({}, ["We use cookies to measure visits.", "×"]),          # it speaks of consent, stored nothing
+    ({"local:rate": '{"later":true}'}, ["Enjoying Fieldnotes?", "Rate us", "Not now"]),   # a rating prompt's
+    ({"local:tips": '{"shown":true,"dismissed":true}'}, ["Tip: swipe left to archive", "Got it"]),  # boolean
 ])
 def test_a_modal_that_cannot_be_told_is_neither_consent_nor_other(stored, texts) -> None:
     assert modal_kind(stored, texts) is None
