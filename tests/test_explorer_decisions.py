@@ -300,3 +300,55 @@ def test_a_dialog_wide_refusal_is_made_once_even_when_the_panel_changes() -> Non
     path = consent.answer(app, consent.REJECT, FormData())
     assert [m.label for m in path.moves] == ["Customise", "Deny all", "Close"]
     assert app.taps.count("Deny all") == 1 and "Deny" not in app.taps
+
+
+class BulkOffApp(PanelApp):
+    """Orejime's modal (pochta): «Настроить» opens a layer of two ticked purposes with «Отключить всё» (words no
+    lexicon has) and «Сохранить»; «Отключить всё» unticks both and the layer looks the same otherwise (same
+    signature, same controls). «Сохранить» stores what the switches show."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.on = {"Статистика": True, "Реклама": True}
+        self.stored: dict[str, bool] | None = None
+
+    def screen(self) -> Screen:
+        if self.at == "panel":
+            return screen(text("Какие файлы cookie и персональные данные мы используем"), button("Отключить всё"),
+                          button("Сохранить"),
+                          boxes=tuple((name, on, True) for name, on in self.on.items()))
+        if self.at == "banner":
+            return screen(text("Мы используем файлы cookie."), button("Принять все"), button("Настроить"))
+        return screen(text("Почта"), button("Письма"))
+
+    def tap(self, target) -> Screen:
+        self.taps.append(target.label)
+        if target.label in self.on:
+            self.on[target.label] = not self.on[target.label]
+        elif target.label == "Отключить всё":
+            self.on = {name: False for name in self.on}
+        elif target.label == "Сохранить":
+            self.stored, self.at = dict(self.on), "app"
+        elif target.label == "Настроить":
+            self.at = "panel"
+        elif target.label == "Принять все":
+            self.stored, self.at = {name: True for name in self.on}, "app"
+        return self.screen()
+
+    def toggle(self, target) -> Screen:
+        return self.tap(target)
+
+
+def test_a_control_that_switches_every_purpose_off_is_a_move_of_the_reject_path_whatever_its_words() -> None:
+    """Told by what its tap does; the layer it leaves looks as before but for its switches, which is progress,
+    not a way back: the path keeps it, so walking the path again refuses (before: the move was dropped as "back
+    where the answer was", and the reject journey tapped «Сохранить» with both purposes on — a false
+    reject_not_honoured on pochta)."""
+    app = BulkOffApp()
+    path = consent.answer(app, consent.REJECT, FormData())
+    assert [m.label for m in path.moves] == ["Настроить", "Отключить всё", "Сохранить"]
+    assert app.stored == {"Статистика": False, "Реклама": False}
+    again = BulkOffApp()
+    for move in path.moves:
+        again.tap(next(t for t in again.targets() if t.key == move.key))
+    assert again.stored == {"Статистика": False, "Реклама": False}

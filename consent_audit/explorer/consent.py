@@ -199,7 +199,10 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
         found = op.targets(screen)
         if path.moves and not own_question and allows_data_use(screen, found, op.covered(screen)):
             return path     # the dialog is answered; the app's own data question after it is another question
-        here = (screen.signature, frozenset(t.key for t in found))
+        # the same layer with its switches in another state is another screen: a move that switched them is
+        # progress, not a way back (a "switch all off" whose labels and structure stay as they were)
+        here = (screen.signature, frozenset(t.key for t in found),
+                frozenset(t.key for t in found if t.use == Use.TOGGLE and t.element.checked))
         last = path.moves[-1].label if path.moves else ""
         answered = cues.categories(last) & _ANSWERS if last and not cues.has(last, "close") else frozenset()
         if answered and made_on[-1] == here:
