@@ -25,6 +25,10 @@ class Adapter(Protocol):
     def late_pending(self) -> int | None:
         """How many longer timers (what the app may still show by itself) are pending; None: unreadable."""
 
+    def scroll_listened(self) -> bool | None:
+        """Whether the app listens for the user's scrolling of a page that can scroll (what it may show only
+        once the user scrolls); None: the platform cannot tell."""
+
     def settle(self) -> None:
         """Wait (bounded) until the app is quiet; going on when it keeps changing."""
 

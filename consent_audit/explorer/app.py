@@ -91,6 +91,7 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals)
         self.op.after_tap = self._answer_late_consent
         self.answering_consent = False    # the consent goal or a consent journey: its dialog is the subject
         self.at_launch = False            # a launch's modals being answered: a consent dialog then is the launch's
+        self.consent_on_scroll = False    # the consent dialog shows only once the user scrolls (learnt once)
 
     # --- journeys: state ---
     @property
@@ -136,9 +137,17 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals)
             self.op.launch()       # answers known modals (op.after_launch)
         finally:
             self._holding = False
+        self._scroll_for_consent()
 
     def relaunch(self) -> None:
         self.op.relaunch()
+        self._scroll_for_consent()
+
+    def _scroll_for_consent(self) -> None:
+        """An app whose consent dialog shows only once the user scrolls (learnt by the consent goal): after a
+        launch where it does not show, the page scrolled once, as the user who met it did (a recorded step)."""
+        if self.consent_on_scroll and not self.consent_shown:
+            self.op.scroll_page("the start screen, read")
 
     # --- journeys: consent ---
     def consent_choices(self) -> tuple[str, str]:

@@ -45,6 +45,8 @@ class ConsentExplorations:
         self.op.launch()
         self._answer_new_modals()
         target.permissions = list(PERMISSIONS)
+        if not self.consent_shown and self.op.scroll_page("the start screen, read") is not None:
+            self.consent_on_scroll = self.consent_shown     # a sheet shown at the first scroll, with no timer
         if not self.consent_shown and not self._consent_by_structure():
             # nothing to measure: the audit is not found, never clean
             return Exploration("consent", "exhausted", "no consent dialog was recognised at launch", spend.actions,

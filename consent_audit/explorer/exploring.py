@@ -81,6 +81,7 @@ class GoalExplorations(ConsentExplorations):
         self._grant_all()
         self.op.launch()
         self._answer_new_modals(learn=False)
+        self._scroll_for_consent()
         return self.op.screen()
 
     def _start(self) -> None:
@@ -89,6 +90,7 @@ class GoalExplorations(ConsentExplorations):
         self._grant_all()
         self.op.launch()
         self._answer_new_modals()
+        self._scroll_for_consent()
         if not self.consent_shown and self._consent_by_structure():
             self._launch_fresh()
         if self.consent_shown:

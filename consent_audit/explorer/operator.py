@@ -236,6 +236,13 @@ class Operator:
         return self._charged(lambda: self.gestures.scroll_to_end(containers[0], why[:60], {"name": why},
                                                                  require_end=False))
 
+    def scroll_page(self, why: str) -> Screen | None:
+        """One recorded scroll of the page itself to its end, when the app listens for the user's scrolling
+        (`Adapter.scroll_listened`); None (no gesture) otherwise."""
+        if not self.adapter.scroll_listened() or None not in self.adapter.scroll_containers():
+            return None
+        return self._charged(lambda: self.gestures.scroll_to_end(None, why[:60], {"name": why}, require_end=False))
+
     def launch(self, relaunch: bool = False) -> Screen:
         """Launch (or relaunch) the app, waiting as a careful user's first look does — until it is quiet and
         what it set a timer for within `settle.late_dialog_seconds` of its start has shown (a consent dialog

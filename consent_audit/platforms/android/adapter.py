@@ -43,6 +43,10 @@ class AndroidAdapter:
         (docs/explorer.md, Limits)."""
         return 0
 
+    def scroll_listened(self) -> bool | None:
+        """None: a hierarchy dump does not say what an app does when the user scrolls."""
+        return None
+
     def settle(self) -> None:
         self._last = ""
         try:

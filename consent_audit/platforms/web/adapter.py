@@ -52,6 +52,21 @@ SETTLE_JS = r"""
     return id;
   };
   window.clearTimeout = function (id) { s.timers.delete(id); s.late.delete(id); return ct(id); };
+  // what the app does when the user scrolls: listeners for scrolling on the page itself and observers of what
+  // comes into view (a consent sheet shown at the first scroll, with no timer, is there only for a user who
+  // scrolls); counted, never called
+  s.scrollers = 0;
+  const page = (t) => t === window || t === document || t === document.documentElement || t === document.body;
+  const add = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function (type, ...a) {
+    if (page(this) && ['scroll', 'wheel', 'touchmove', 'scrollend'].includes(type)) s.scrollers += 1;
+    return add.call(this, type, ...a);
+  };
+  if (window.IntersectionObserver) {
+    const IO = window.IntersectionObserver;
+    window.IntersectionObserver = function (...a) { s.scrollers += 1; return new IO(...a); };
+    window.IntersectionObserver.prototype = IO.prototype;
+  }
   // what appeared while the app settled (a toast gone before the screen is captured): its words, kept for the
   // next capture (DOM_SNAPSHOT_JS takes them), the last 40
   s.flashed = [];
@@ -91,6 +106,16 @@ return s.timers.size === 0 && now - s.last >= arguments[0];
 
 # Longer timers (> 2 s) the document still has pending: what the app may yet show by itself.
 LATE_PENDING_JS = "const s = window.__cxSettle; return s && s.late ? s.late.size : 0;"
+
+# What listens for the user's scrolling (SETTLE_JS `scrollers`, and `onscroll` handlers set as properties), and
+# whether the page can scroll at all: [listeners, page scrolls].
+SCROLL_LISTENED_JS = r"""
+const s = window.__cxSettle;
+const own = (s && s.scrollers || 0) + (window.onscroll ? 1 : 0) + (document.onscroll ? 1 : 0) +
+  (document.body && document.body.onscroll ? 1 : 0);
+const root = document.scrollingElement;
+return [own, !!root && root.scrollHeight > innerHeight + 2];
+"""
 
 
 # The live element at captured bounds (device px), preferring the id, then a form control for a control role,
@@ -240,6 +265,16 @@ class WebAdapter:
             return int(self.driver.execute_script(LATE_PENDING_JS) or 0)
         except WebDriverException:
             return None
+
+    def scroll_listened(self) -> bool | None:
+        """Whether the app listens for the user's scrolling of the page (scroll, wheel or touch-move listeners on
+        the page, `onscroll`, observers of what comes into view) and the page can scroll: what it may show only
+        once the user scrolls. None when it cannot be read (the page is gone)."""
+        try:
+            listeners, scrolls = self.driver.execute_script(SCROLL_LISTENED_JS) or (0, False)
+        except WebDriverException:
+            return None
+        return bool(listeners) and bool(scrolls)
 
     def settle(self) -> None:
         try:
