@@ -44,7 +44,8 @@ def app_names() -> list[str]:
 class Accounts:
     """One app's accounts. app.json "deletion": {"password": bool (re-entry checked), "reason": bool (a reason is
     required: an empty one is refused with 400 "reason"), "days": N (pending for N days instead of deleted at once),
-    "effective": bool (default true; false = only the sessions end)}."""
+    "effective": bool (default true; false = only the sessions end)}; "frame_localhost": bool (the app's
+    pages may frame http://localhost:<port>, a second origin on loopback)."""
 
     def __init__(self, config: dict[str, Any]) -> None:
         self.config = config
@@ -143,6 +144,9 @@ class CorpusServer:
         accounts = {name: Accounts(json.loads((ROOT / name / "app.json").read_text(encoding="utf-8")))
                     for name in self.apps if (ROOT / name / "app.json").is_file()}
         sites = {name: handle for name in self.apps if (handle := load_site(name)) is not None}
+        # app.json "frame_localhost": true — the app's pages may frame http://localhost:<this port> (another origin
+        # on loopback, as a CMP served from its own domain is); every other app frames only its own origin
+        framers = {name for name in accounts if accounts[name].config.get("frame_localhost")}
 
         def resolve(parts: list[str]) -> Path | None:
             if parts[0] == "vendor":
@@ -172,8 +176,10 @@ class CorpusServer:
                 self.send_header("Content-Length", str(len(body)))
                 self.send_header("Cache-Control", "no-store")
                 # the browser itself refuses anything not from this server
+                app = self.path.split("?", 1)[0].strip("/").split("/", 1)[0]
+                frames = f" http://localhost:{self.server.server_address[1]}" if app in framers else ""
                 self.send_header("Content-Security-Policy",
-                                 "default-src 'self' 'unsafe-inline' data:; frame-src 'self'")
+                                 f"default-src 'self' 'unsafe-inline' data:; frame-src 'self'{frames}")
                 self.end_headers()
                 self.wfile.write(body)
 
