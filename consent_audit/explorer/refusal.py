@@ -6,7 +6,9 @@ opens (breadth first, so the first refusal found is a shortest one; on a layer w
 control is used after unticking them, as a user refusing would), the system back, and a tap on what the
 dialog covers, outside its own controls (a backdrop that closes it). After each:
 
-- the dialog is still there: nothing happened, or a new layer opened (its controls are tried next);
+- the dialog is still there: nothing happened, or a new layer opened (its controls are tried next) — a layer
+  that still covers the app is one, whether or not its words are read as consent (a settings layer of
+  purposes in words no lexicon has);
 - the app was left (a link opening the policy elsewhere): not a refusal inside the app;
 - the dialog went: the app is relaunched and what it kept is judged against what the accept path kept
   (consent_audit/readback.py `judge`): the same consent → "consented"; anything else (a refusal stored, or
@@ -203,6 +205,8 @@ def _outcome(op: Operator, after: Screen, unanswered: Mapping[str, Any], accepte
         found = op.targets(after)
         return LAYER if deeper and _layer(after, found) not in seen else STAYED
     still_covered = bool(op.covered(after))     # no consent screen, yet something covers the app ("learn more")
+    if still_covered and deeper and _layer(after, op.targets(after)) not in seen:
+        return LAYER      # a layer the dialog opened in words no lexicon reads (its settings): tried in turn
     op.relaunch()
     honoured = judge(unanswered, accepted, op.platform.stored_state()).get("reject_honoured")
     if honoured is None:
