@@ -352,3 +352,32 @@ def test_a_control_that_switches_every_purpose_off_is_a_move_of_the_reject_path_
     for move in path.moves:
         again.tap(next(t for t in again.targets() if t.key == move.key))
     assert again.stored == {"Статистика": False, "Реклама": False}
+
+
+NORDIC = {   # Norwegian bokmål, Swedish, Danish, Finnish (corpus fjell: a Norwegian banner read by no lexicon)
+    "agree": ["Godta alle", "Godkänn alla", "Accepter alle", "Hyväksy kaikki"],
+    "decline": ["Avvis alle", "Avvisa alla", "Afvis alle", "Hylkää kaikki"],
+    "manage": ["Tilpass", "Anpassa", "Tilpas", "Mukauta"],
+    "save": ["Lagre valg", "Spara val", "Gem valg", "Tallenna valinnat"],
+    "consent_context": ["Vi bruker informasjonskapsler", "Vi använder kakor", "Vi behandler personoplysninger",
+                        "Käytämme evästeitä"],
+    "settings": ["Innstillinger", "Inställningar", "Indstillinger", "Asetukset"],
+    "log_in": ["Logg inn", "Logga in", "Log ind", "Kirjaudu sisään"],
+    "sign_up": ["Opprett konto", "Skapa konto", "Opret konto", "Luo tili"],
+    "log_out": ["Logg ut", "Logga ut", "Log ud", "Kirjaudu ulos"],
+    "cancel_account": ["Slett konto", "Radera konto", "Slet konto", "Poista tili"],
+    "confirm": ["Bekreft", "Bekräfta", "Bekræft", "Vahvista"],
+    "retry": ["Prøv igjen", "Försök igen", "Prøv igen", "Yritä uudelleen"],
+    "feature_camera": ["Ta bilde av toppen", "Ta ett foto", "Tag et billede", "Ota kuva"],
+    "feature_geolocation": ["Butikker i nærheten", "Butiker i närheten", "Butikker i nærheden", "Lähellä olevat kaupat"],
+    "feature_notifications": ["Varsler", "Aviseringar", "Notifikationer", "Ilmoitukset"],
+}
+
+
+def test_account_consent_and_feature_words_of_the_nordic_languages() -> None:
+    from consent_audit.explorer import cues
+    missing = [(label, category) for category, labels in NORDIC.items() for label in labels
+               if not cues.has(label, category)]
+    assert not missing, missing
+    assert not cues.has("Kirjaudu ulos", "log_in") and not cues.has("Logg ut", "log_in")
+    assert not cues.has("Slett konto", "sign_up")
