@@ -142,11 +142,13 @@ if (tags) { const c = found.find(e => tags.includes(e.tagName)); if (c) return o
 return outer(found.find(e => norm(e.innerText) === text) || found[found.length - 1]);
 """
 
-# For each element's centre (device px): is what the user would touch there that element (or inside it)? The
+# For each element's centre (device px): is what the user would touch there that element (or inside it)? (For an
+# element of a cross-origin frame, `arguments[1][i]`, the frame's <iframe>: whether the touch reaches that frame;
+# the adapter then asks inside the frame.) The
 # element is known by its box: the same, or — when it moved a little since the capture (an endless animation of
 # a layout property nearby) — the same size less than half its smaller side away; a moving control is not covered.
 COVERED_JS = SHADOW_OF_JS + r"""
-const boxes = arguments[0];
+const boxes = arguments[0], frames = arguments[1] || [];   // frames[i]: the cross-origin <iframe> box i lies in
 const dpr = window.devicePixelRatio || 1;
 const out = [];
 const is = (r, x, y, w, h) => { const ew = Math.round(r.width * dpr), eh = Math.round(r.height * dpr);
@@ -168,6 +170,7 @@ boxes.forEach(([x, y, w, h], i) => {
     if (!inner || inner === hit) break;
     hit = inner;
   }
+  if (frames[i]) { if (hit !== frames[i]) out.push(i); return; }   // the frame itself is what a finger reaches
   const label = hit && hit.closest ? hit.closest('label') : null;   // a styled switch's drawing is the switch
   const control = label && label.control;
   if (control) {
@@ -249,6 +252,18 @@ class WebAdapter:
 
     def locate(self, element: Element) -> WebElement | None:
         x, y, w, h = element.bounds
+        place = getattr(self.platform, "frame_places", {}).get((tuple(element.bounds), element.text))
+        if place is not None:       # captured inside a cross-origin frame: found there, by its bounds there
+            try:
+                self.platform.enter_frame(place)
+                found = self.driver.execute_script(LOCATE_JS, *place.bounds, element.rid, element.text, element.role)
+                if isinstance(found, WebElement):
+                    return found
+                self.platform.leave_frame()
+                return None
+            except WebDriverException:
+                self.platform.leave_frame()
+                return None
         try:
             found = self.driver.execute_script(LOCATE_JS, x, y, w, h, element.rid, element.text, element.role)
             if isinstance(found, dict) and found.get("frame") is not None:
@@ -264,11 +279,27 @@ class WebAdapter:
         indexes = [i for i, e in enumerate(screen.elements) if e.clickable or e.role == "textbox"]
         if not indexes:
             return frozenset()
+        places = getattr(self.platform, "frame_places", {})
+        where = [places.get((tuple(screen.elements[i].bounds), screen.elements[i].text)) for i in indexes]
         try:
-            hidden = self.driver.execute_script(COVERED_JS, [list(screen.elements[i].bounds) for i in indexes])
+            hidden = set(self.driver.execute_script(COVERED_JS, [list(screen.elements[i].bounds) for i in indexes],
+                                                    [p.chain[0] if p else None for p in where]) or [])
+            # an element of a cross-origin frame whose frame the page's hit test reached: judged inside the frame
+            inner: dict[tuple, list[int]] = {}
+            for k, place in enumerate(where):
+                if place is not None and k not in hidden:
+                    inner.setdefault(place.chain, []).append(k)
+            for chain, ks in inner.items():
+                self.platform.enter_frame(where[ks[0]])
+                try:
+                    hidden |= {ks[j] for j in self.driver.execute_script(
+                        COVERED_JS, [list(where[k].bounds) for k in ks], [None] * len(ks)) or []}
+                finally:
+                    self.platform.leave_frame()
         except WebDriverException:
+            self.platform.leave_frame()
             return frozenset()
-        return frozenset(indexes[k] for k in hidden or [])
+        return frozenset(indexes[k] for k in hidden)
 
     def scroll_containers(self) -> list[WebElement | None]:
         """Containers not yet at their end, the page itself as None (last); [] when nothing scrolls."""

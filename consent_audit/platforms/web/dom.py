@@ -12,7 +12,7 @@ const dpr = window.devicePixelRatio || 1;
 const CLICK_TAGS = new Set(['A','BUTTON','INPUT','SELECT','TEXTAREA','LABEL','SUMMARY','OPTION']);
 const CLICK_ROLES = new Set(['button','link','checkbox','radio','switch','tab','menuitem','option']);
 const SKIP = new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE','META','LINK','HEAD']);
-const out = [];
+const out = [], frames = [];
 // Elements of same-origin <iframe>s are read as part of the page (a consent dialog in a frame): their styles
 // from their own window, their boxes moved by the frames they sit in.
 const cs = (e, p) => (e.ownerDocument.defaultView || window).getComputedStyle(e, p);
@@ -186,6 +186,17 @@ function walk(el) {
   if (root) for (const c of root.children) { const s = walk(c); if (s) kids.push(s); }
   const inner = frameDoc(el);
   if (inner) { const s = walk(inner.body); if (s) kids.push(s); }
+  else if (el.tagName === 'IFRAME' && el.clientWidth > 0 && el.clientHeight > 0) {
+    // another origin's document (a CMP's dialog): the page's scripts cannot read it; the platform switches into
+    // the frame and reads it with this same script (frames.py). Here: where its elements go (a placeholder in
+    // `out` and in the shape) and where its viewport lies on the page (CSS px, inside the frame's border).
+    const k = frames.length;
+    frames.push({el: el, left: rect.left + el.clientLeft, top: rect.top + el.clientTop, width: el.clientWidth,
+                 height: el.clientHeight, src: (el.src || '').slice(0, 300), sandbox: el.getAttribute('sandbox'),
+                 nested: el.ownerDocument !== document});
+    out.push({frame: k});
+    kids.push('@frame' + k + '@');
+  }
   const collapsed = kids.filter((s, i) => i === 0 || s !== kids[i - 1]);
   const id = (el.id || '').replace(/\d+/g, '');
   return el.tagName.toLowerCase() + '[' + r + ']' + (id ? '#' + id : '') +
@@ -206,7 +217,7 @@ function source() {
 }
 const flashed = window.__cxSettle && window.__cxSettle.flashed ? window.__cxSettle.flashed.splice(0) : [];
 return {elements: out, shape: shape, url: location.href, title: document.title, prompts: window.__caPrompts || null,
-        flashed: flashed,
+        flashed: flashed, frames: frames, dpr: dpr,
         width: Math.round(window.innerWidth * dpr), height: Math.round(window.innerHeight * dpr),
         source: source()};
 """
@@ -247,7 +258,8 @@ def screen_from_dom(snapshot: dict[str, Any], screenshot: bytes = b"", origin: s
                   source=snapshot.get("source", ""), screenshot=screenshot, location=url,
                   title=snapshot.get("title", ""), size=(snapshot.get("width", 0), snapshot.get("height", 0)),
                   in_app=url.startswith(origin), source_kind="html", prompts=dict(prompts or {}),
-                  flashed=[str(x) for x in snapshot.get("flashed") or []])
+                  flashed=[str(x) for x in snapshot.get("flashed") or []],
+                  unread_frames=[str(x) for x in snapshot.get("unread_frames") or []])
 
 
 def input_values(snapshot: dict[str, Any]) -> list[tuple[Bounds, str]]:
