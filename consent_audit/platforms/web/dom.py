@@ -190,10 +190,11 @@ function walk(el) {
     // another origin's document (a CMP's dialog): the page's scripts cannot read it; the platform switches into
     // the frame and reads it with this same script (frames.py). Here: where its elements go (a placeholder in
     // `out` and in the shape) and where its viewport lies on the page (CSS px, inside the frame's border).
-    const k = frames.length;
-    frames.push({el: el, left: rect.left + el.clientLeft, top: rect.top + el.clientTop, width: el.clientWidth,
+    // (an element of another document cannot be handed back to the automation: none for a nested frame)
+    const k = frames.length, nested = el.ownerDocument !== document;
+    frames.push({el: nested ? null : el, left: rect.left + el.clientLeft, top: rect.top + el.clientTop, width: el.clientWidth,
                  height: el.clientHeight, src: (el.src || '').slice(0, 300), sandbox: el.getAttribute('sandbox'),
-                 nested: el.ownerDocument !== document});
+                 nested: nested});
     out.push({frame: k});
     kids.push('@frame' + k + '@');
   }

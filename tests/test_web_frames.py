@@ -1,0 +1,109 @@
+"""Cross-origin frames composed into the page (consent_audit/platforms/web/frames.py): a frame's element bounds
+moved into the page's device pixels (its viewport's place on the page, both scale factors), its elements, shape
+and source put where the frame is, and a frame that cannot be read listed, never dropped in silence."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from selenium.common.exceptions import WebDriverException
+
+from consent_audit.platforms.web import frames
+from consent_audit.platforms.web.dom import screen_from_dom
+
+
+def test_a_frame_element_is_moved_by_the_frame_viewport_and_scaled_to_the_page() -> None:
+    # the frame's viewport at (0, 552) CSS px of a page at 2.625, the frame at scale 1 (an out-of-process frame)
+    assert frames.to_page([16, 81, 380, 43], 0, 552, 1.0, 2.625) == [42, 1662, 998, 113]
+    # the same frame reporting the page's scale: the same place
+    assert frames.to_page([42, 212.6, 997.5, 112.9], 0, 552, 2.625, 2.625) == [42, 1662, 998, 113]
+    # a frame with a border and an offset: its viewport's left/top are where its elements start
+    assert frames.to_page([0, 0, 10, 10], 12.5, 30, 1.0, 2.0) == [25, 60, 20, 20]
+
+
+def _frame(el: Any = "IFRAME", **over: Any) -> dict[str, Any]:
+    return {"el": el, "left": 0, "top": 552, "width": 412, "height": 300, "src": "http://localhost:1/cmp.html",
+            "sandbox": None, "nested": False, **over}
+
+
+PAGE = {"elements": [{"text": "Markets", "bounds": [42, 300, 200, 60]}, {"frame": 0},
+                     {"text": "Footer", "bounds": [0, 2000, 100, 50]}],
+        "shape": "body[](main[](a[link]),@frame0@,p[])", "dpr": 2.625, "frames": [_frame()],
+        "source": "<html><body><main>Markets</main></body></html>", "url": "http://127.0.0.1:1/"}
+CHILD = {"elements": [{"text": "Accept all", "bounds": [16, 81, 380, 43], "clickable": True}],
+         "shape": "body[](button[button])", "dpr": 1, "source": "<html><body><button>Accept all</button></body></html>",
+         "url": "http://localhost:1/cmp.html"}
+
+
+def test_the_frame_elements_take_its_place_in_order_with_its_shape_and_source() -> None:
+    out, places = frames.compose(PAGE, {0: CHILD}, {})
+    assert [e["text"] for e in out["elements"]] == ["Markets", "Accept all", "Footer"]
+    assert out["elements"][1]["bounds"] == [42, 1662, 998, 113]
+    assert out["shape"] == "body[](main[](a[link]),iframe(body[](button[button])),p[])"
+    assert out["source"].index("<button>Accept all</button>") < out["source"].index("</body></html>")
+    assert 'data-ca-frame="http://localhost:1/cmp.html"' in out["source"]
+    assert out["unread_frames"] == [] and "frames" not in out
+    place = places[((42, 1662, 998, 113), "Accept all")]
+    assert place.chain == ("IFRAME",) and place.bounds == (16, 81, 380, 43)   # found again by its own bounds
+
+
+def test_a_frame_not_read_is_listed_with_its_address_and_why() -> None:
+    out, places = frames.compose(PAGE, {}, {0: "javascript error: blocked"})
+    assert [e["text"] for e in out["elements"]] == ["Markets", "Footer"] and places == {}
+    assert out["unread_frames"] == ["the frame http://localhost:1/cmp.html (412x300 CSS px at (0, 552)) could not "
+                                    "be read: javascript error: blocked"]
+    assert "iframe[unread]" in out["shape"]
+    screen = screen_from_dom(out)
+    assert screen.unread_frames == out["unread_frames"]
+
+
+class _Switch:
+    def __init__(self, driver: "_Driver") -> None:
+        self.d = driver
+
+    def frame(self, el: Any) -> None:
+        if el in self.d.refuse:
+            raise WebDriverException("no such frame")
+        self.d.context = (*self.d.context, el)
+
+    def default_content(self) -> None:
+        self.d.context = ()
+
+
+class _Driver:
+    """A driver whose contexts are chains of frame names; each context answers its snapshot."""
+
+    def __init__(self, docs: dict[tuple, dict], refuse: tuple = ()) -> None:
+        self.docs, self.refuse, self.context = docs, refuse, ()
+        self.switch_to = _Switch(self)
+
+    def execute_script(self, script: str) -> dict:
+        return self.docs[self.context]
+
+
+def test_frames_are_read_by_switching_in_recursively_and_the_driver_ends_on_the_page() -> None:
+    inner = {"elements": [{"text": "Reject all", "bounds": [10, 20, 100, 40]}], "shape": "body[]", "dpr": 1,
+             "source": "<body>R</body>", "url": "http://third/"}
+    child = {**CHILD, "elements": [*CHILD["elements"], {"frame": 0}],
+             "frames": [_frame("INNER", left=5, top=100, src="http://third/")]}
+    driver = _Driver({(): PAGE, ("IFRAME",): child, ("IFRAME", "INNER"): inner})
+    out, places = frames.read(driver, PAGE, "snapshot")
+    assert driver.context == ()
+    assert [e["text"] for e in out["elements"]] == ["Markets", "Accept all", "Reject all", "Footer"]
+    # (5 + 10, 100 + 20) in the first frame, then (0, 552) on the page, at 2.625
+    assert out["elements"][2]["bounds"] == [39, 1764, 262, 105]
+    assert places[((39, 1764, 262, 105), "Reject all")].chain == ("IFRAME", "INNER")
+    assert places[((39, 1764, 262, 105), "Reject all")].bounds == (10, 20, 100, 40)
+
+
+@pytest.mark.parametrize("frame,refuse,why", [
+    (_frame(), ("IFRAME",), "no such frame"),
+    (_frame(nested=True), (), "inside a same-origin frame"),
+])
+def test_a_frame_that_cannot_be_entered_is_unread_and_the_driver_is_back_on_the_page(frame, refuse, why) -> None:
+    page = {**PAGE, "frames": [frame]}
+    driver = _Driver({(): page, ("IFRAME",): CHILD}, refuse=refuse)
+    out, _ = frames.read(driver, page, "snapshot")
+    assert driver.context == ()
+    assert len(out["unread_frames"]) == 1 and why in out["unread_frames"][0]
+    assert "Accept all" not in [e["text"] for e in out["elements"]]
