@@ -11,6 +11,7 @@ from selenium.webdriver.remote.webelement import WebElement
 
 from ...screen import Element, Screen
 from ...waits import wait_until
+from . import frames
 from .scripts import SHADOW_OF_JS
 
 log = logging.getLogger(__name__)
@@ -224,17 +225,21 @@ class WebAdapter:
 
     def settled(self) -> bool:
         try:
-            return bool(self.driver.execute_script(SETTLED_JS, self.quiet_ms))
+            if not self.driver.execute_script(SETTLED_JS, self.quiet_ms):
+                return False
         except WebDriverException:
             return True   # the page is gone (the app left): nothing more to wait for
+        return frames.settled_inside(self.platform, SETTLED_JS, self.quiet_ms)
 
     def launch_settled(self) -> bool:
         """`settled`, and no timer of more than 2 s the app set is due within `late_seconds` of the page's
         start (a dialog the app shows a few seconds after load): a launch waits for it, an action does not."""
         try:
-            return bool(self.driver.execute_script(SETTLED_JS, self.quiet_ms, self.late_ms))
+            if not self.driver.execute_script(SETTLED_JS, self.quiet_ms, self.late_ms):
+                return False
         except WebDriverException:
             return True
+        return frames.settled_inside(self.platform, SETTLED_JS, self.quiet_ms, self.late_ms)
 
     def late_pending(self) -> int | None:
         """How many timers of more than 2 s the page still has pending (what it may yet show by itself,
@@ -254,16 +259,7 @@ class WebAdapter:
         x, y, w, h = element.bounds
         place = getattr(self.platform, "frame_places", {}).get((tuple(element.bounds), element.text))
         if place is not None:       # captured inside a cross-origin frame: found there, by its bounds there
-            try:
-                self.platform.enter_frame(place)
-                found = self.driver.execute_script(LOCATE_JS, *place.bounds, element.rid, element.text, element.role)
-                if isinstance(found, WebElement):
-                    return found
-                self.platform.leave_frame()
-                return None
-            except WebDriverException:
-                self.platform.leave_frame()
-                return None
+            return frames.locate_inside(self.platform, LOCATE_JS, place, element)
         try:
             found = self.driver.execute_script(LOCATE_JS, x, y, w, h, element.rid, element.text, element.role)
             if isinstance(found, dict) and found.get("frame") is not None:
@@ -284,18 +280,7 @@ class WebAdapter:
         try:
             hidden = set(self.driver.execute_script(COVERED_JS, [list(screen.elements[i].bounds) for i in indexes],
                                                     [p.chain[0] if p else None for p in where]) or [])
-            # an element of a cross-origin frame whose frame the page's hit test reached: judged inside the frame
-            inner: dict[tuple, list[int]] = {}
-            for k, place in enumerate(where):
-                if place is not None and k not in hidden:
-                    inner.setdefault(place.chain, []).append(k)
-            for chain, ks in inner.items():
-                self.platform.enter_frame(where[ks[0]])
-                try:
-                    hidden |= {ks[j] for j in self.driver.execute_script(
-                        COVERED_JS, [list(where[k].bounds) for k in ks], [None] * len(ks)) or []}
-                finally:
-                    self.platform.leave_frame()
+            hidden |= frames.covered_inside(self.platform, COVERED_JS, where, hidden)
         except WebDriverException:
             self.platform.leave_frame()
             return frozenset()

@@ -152,6 +152,61 @@ def read(driver: Any, snapshot: dict[str, Any], script: str, chain: tuple[Any, .
     return compose(snapshot, children, unread, chain)
 
 
+def locate_inside(platform: Any, script: str, place: FramePlace, element: Any) -> Any:
+    """The live element captured inside a cross-origin frame: the driver switched into its frame (the gesture
+    runs there; the platform's `leave_frame` after it) and `script` (LOCATE_JS) run with its bounds there.
+    None, back on the page, when it is not there any more."""
+    try:
+        platform.enter_frame(place)
+        found = platform.driver.execute_script(script, *place.bounds, element.rid, element.text, element.role)
+    except WebDriverException:
+        found = None
+    if found is None or isinstance(found, dict):
+        platform.leave_frame()
+        return None
+    return found
+
+
+def covered_inside(platform: Any, script: str, where: list[FramePlace | None], hidden: set[int]) -> set[int]:
+    """Of the elements (by index into `where`, their places; None: the page's) whose frame the page's hit test
+    reached (not in `hidden`), those something inside their own frame covers: `script` (COVERED_JS) run there
+    with their bounds there. The driver ends on the page."""
+    inner: dict[tuple, list[int]] = {}
+    for k, place in enumerate(where):
+        if place is not None and k not in hidden:
+            inner.setdefault(place.chain, []).append(k)
+    out: set[int] = set()
+    for ks in inner.values():
+        platform.enter_frame(where[ks[0]])
+        try:
+            boxes = [list(where[k].bounds) for k in ks]    # type: ignore[union-attr]
+            out |= {ks[j] for j in platform.driver.execute_script(script, boxes, [None] * len(ks)) or []}
+        finally:
+            platform.leave_frame()
+    return out
+
+
+def settled_inside(platform: Any, script: str, *args: Any) -> bool:
+    """Whether every cross-origin frame an element was captured in since the launch is settled too (`script`,
+    SETTLED_JS, run in each: the page's own wait does not see a frame's DOM change or animation — a CMP's
+    second layer sliding in). A frame gone (answered and removed) is forgotten; the driver ends on the page."""
+    places: dict[tuple, FramePlace] = getattr(platform, "frame_places", {})
+    chains = list(dict.fromkeys(p.chain for p in places.values()))
+    quiet = True
+    for chain in chains:
+        try:
+            platform.enter_frame(FramePlace(chain, (0, 0, 0, 0)))
+            quiet = bool(platform.driver.execute_script(script, *args))
+        except WebDriverException:
+            for key in [k for k, p in places.items() if p.chain == chain]:
+                del places[key]
+        finally:
+            platform.leave_frame()
+        if not quiet:
+            return False
+    return True
+
+
 def _enter(driver: Any, chain: tuple[Any, ...]) -> None:
     """The driver into the context the chain of <iframe> elements leads to (the page when empty)."""
     driver.switch_to.default_content()
@@ -159,4 +214,5 @@ def _enter(driver: Any, chain: tuple[Any, ...]) -> None:
         driver.switch_to.frame(el)
 
 
-__all__ = ["FramePlace", "MAX_DEPTH", "compose", "describe", "read", "to_page"]
+__all__ = ["FramePlace", "MAX_DEPTH", "compose", "covered_inside", "describe", "locate_inside", "read",
+           "settled_inside", "to_page"]
