@@ -53,6 +53,7 @@ def test_a_frame_not_read_is_listed_with_its_address_and_why() -> None:
     assert out["unread_frames"] == ["the frame http://localhost:1/cmp.html (412x300 CSS px at (0, 552)) could not "
                                     "be read: javascript error: blocked"]
     assert "iframe[unread]" in out["shape"]
+    assert "could not be read: javascript error: blocked -->" in out["source"]      # the evidence says it too
     screen = screen_from_dom(out)
     assert screen.unread_frames == out["unread_frames"]
 
@@ -107,3 +108,66 @@ def test_a_frame_that_cannot_be_entered_is_unread_and_the_driver_is_back_on_the_
     assert driver.context == ()
     assert len(out["unread_frames"]) == 1 and why in out["unread_frames"][0]
     assert "Accept all" not in [e["text"] for e in out["elements"]]
+
+
+class _Platform:
+    """The platform's frame calls over a _Driver (enter_frame / leave_frame as WebChromiumPlatform's)."""
+
+    def __init__(self, driver: Any, places: dict) -> None:
+        self.driver, self.frame_places, self.in_frame = driver, places, False
+
+    def enter_frame(self, place: frames.FramePlace) -> None:
+        self.driver.switch_to.default_content()
+        for el in place.chain:
+            self.driver.switch_to.frame(el)
+        self.in_frame = True
+
+    def leave_frame(self) -> None:
+        self.driver.switch_to.default_content()
+        self.in_frame = False
+
+
+class _Answers(_Driver):
+    """Each context answers one value for any script (None: the script fails there)."""
+
+    def execute_script(self, script: str, *args: Any) -> Any:
+        value = self.docs[self.context]
+        if value is None:
+            raise WebDriverException("javascript error")
+        return value(*args) if callable(value) else value
+
+
+def test_the_wait_asks_each_frame_and_forgets_one_gone() -> None:
+    places = {((1, 1, 1, 1), "a"): frames.FramePlace(("A",), (0, 0, 1, 1)),
+              ((2, 2, 2, 2), "b"): frames.FramePlace(("GONE",), (0, 0, 1, 1))}
+    busy = _Platform(_Answers({(): True, ("A",): False}, refuse=("GONE",)), dict(places))
+    assert frames.settled_inside(busy, "settled?", 120) is False and busy.driver.context == ()
+    quiet = _Platform(_Answers({(): True, ("A",): True}, refuse=("GONE",)), dict(places))
+    assert frames.settled_inside(quiet, "settled?", 120) is True
+    assert list(quiet.frame_places) == [((1, 1, 1, 1), "a")] and not quiet.in_frame
+
+
+def test_hit_testing_inside_a_frame_uses_the_frame_bounds_and_ends_on_the_page() -> None:
+    a, b = frames.FramePlace(("A",), (16, 81, 380, 43)), frames.FramePlace(("A",), (16, 132, 380, 23))
+    seen: list = []
+
+    def covered(boxes: list, frames_of: list) -> list[int]:
+        seen.append(boxes)
+        return [i for i, box in enumerate(boxes) if box == [16, 132, 380, 23]]   # b is covered inside the frame
+
+    platform = _Platform(_Answers({(): [], ("A",): covered}), {})
+    # index 0 is a page element; 1 and 2 live in frame A; 2 was already covered at the page's level
+    assert frames.covered_inside(platform, "covered?", [None, a, b], {2}) == set()
+    assert seen == [[[16, 81, 380, 43]]] and platform.driver.context == ()
+    assert frames.covered_inside(platform, "covered?", [None, a, b], set()) == {2}
+
+
+def test_a_frame_element_is_located_inside_its_frame_or_none_back_on_the_page() -> None:
+    from consent_audit.screen import Element
+    place = frames.FramePlace(("A",), (16, 81, 380, 43))
+    element = Element(text="Accept all", role="button", bounds=(42, 1662, 998, 113))
+    found = _Platform(_Answers({(): None, ("A",): lambda *a: ("EL",) + a}), {})
+    assert frames.locate_inside(found, "locate", place, element) == ("EL", 16, 81, 380, 43, "", "Accept all", "button")
+    assert found.in_frame and found.driver.context == ("A",)     # the tap runs in the frame
+    gone = _Platform(_Answers({(): None, ("A",): None}), {})
+    assert frames.locate_inside(gone, "locate", place, element) is None and gone.driver.context == ()

@@ -81,6 +81,7 @@ def compose(page: dict[str, Any], children: dict[int, dict[str, Any]], unread: d
         frame, child = frames[k], children.get(k)
         if child is None:
             unread_frames.append(describe(frame, unread.get(k, "not read")))
+            sources.append(f"<!-- consent-audit: {_comment(unread_frames[-1])} -->")
             shape = shape.replace(f"@frame{k}@", "iframe[unread]")
             continue
         child_places: dict[tuple, FramePlace] = child.get("_places") or {}
@@ -104,6 +105,10 @@ def compose(page: dict[str, Any], children: dict[int, dict[str, Any]], unread: d
     return out, places
 
 
+def _comment(text: str) -> str:
+    return str(text).replace("--", "- -")
+
+
 def _attr(text: str) -> str:
     return str(text).replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
@@ -111,7 +116,7 @@ def _attr(text: str) -> str:
 def _with_frames(source: str, sources: list[str]) -> str:
     """The page source with the frames' documents before its closing </body> (after it when there is none):
     the evidence holds what the user saw in the frames."""
-    note = "<!-- consent-audit: the documents of cross-origin frames, read by switching into each -->"
+    note = "<!-- consent-audit: the documents of cross-origin frames, read by switching into each (or why not) -->"
     block = note + "".join(sources)
     at = source.lower().rfind("</body>")
     return source[:at] + block + source[at:] if at >= 0 else source + block
