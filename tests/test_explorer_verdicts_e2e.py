@@ -48,8 +48,9 @@ and Chromium must give exactly the truth's figures and findings.
   (before: not measured, clean; corpus pochta).
 - a CMP's consent dialog in a cross-origin iframe (Sourcepoint, TrustArc…) is read by switching into the frame
   and measured like any other: dark (refusal on a second layer behind a grey link) asymmetric_choice and
-  visual_interference, fair clean; its frame inside a same-origin frame, not reached, is said and not found,
-  never clean (before: the frame unread, not found with no word of it);
+  visual_interference, fair clean, the same inside a same-origin frame reached through it; inside that frame's
+  shadow root (no path to it) said and not found, never clean (before: the frame unread, not found with no word
+  of it);
 - an app's own pre-prompt at launch (Später / Ja, gerne; only the latter asks) has its agreeing control tried, so
   notifications are requested and their refusal measured: usable, and with ?v=block a block (before: "no
   permission request was seen", clean, exit 0 — corpus hanami);

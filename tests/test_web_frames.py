@@ -99,7 +99,7 @@ def test_frames_are_read_by_switching_in_recursively_and_the_driver_ends_on_the_
 
 @pytest.mark.parametrize("frame,refuse,why", [
     (_frame(), ("IFRAME",), "no such frame"),
-    (_frame(nested=True), (), "inside a same-origin frame"),
+    (_frame(nested=True, via=None), (), "inside a same-origin frame"),
 ])
 def test_a_frame_that_cannot_be_entered_is_unread_and_the_driver_is_back_on_the_page(frame, refuse, why) -> None:
     page = {**PAGE, "frames": [frame]}
@@ -171,3 +171,22 @@ def test_a_frame_element_is_located_inside_its_frame_or_none_back_on_the_page() 
     assert found.in_frame and found.driver.context == ("A",)     # the tap runs in the frame
     gone = _Platform(_Answers({(): None, ("A",): None}), {})
     assert frames.locate_inside(gone, "locate", place, element) is None and gone.driver.context == ()
+
+
+def test_a_frame_inside_a_same_origin_frame_is_reached_through_it() -> None:
+    class Nested(_Driver):
+        def execute_script(self, script: str, *args: Any) -> Any:
+            if script == frames._NTH_FRAME_JS:
+                return {("HOST",): ["XO"]}[self.context][args[0]]
+            return self.docs[self.context]
+
+    page = {**PAGE, "frames": [_frame(None, nested=True, via=["HOST", 0])]}
+    driver = Nested({(): page, ("HOST", "XO"): CHILD})
+    out, places = frames.read(driver, page, "snapshot")
+    assert driver.context == () and out["unread_frames"] == []
+    assert [e["text"] for e in out["elements"]] == ["Markets", "Accept all", "Footer"]
+    assert places[((42, 1662, 998, 113), "Accept all")].chain == ("HOST", "XO")
+    # no path (the frame lies in a shadow root of the same-origin frame): said, not read
+    hidden = {**PAGE, "frames": [_frame(None, nested=True, via=None)]}
+    out, _ = frames.read(Nested({(): hidden}), hidden, "snapshot")
+    assert "shadow root" in out["unread_frames"][0]

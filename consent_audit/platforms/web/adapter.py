@@ -171,7 +171,12 @@ boxes.forEach(([x, y, w, h], i) => {
     if (!inner || inner === hit) break;
     hit = inner;
   }
-  if (frames[i]) { if (hit !== frames[i]) out.push(i); return; }   // the frame itself is what a finger reaches
+  if (frames[i]) {     // a finger reaches the frame: the cross-origin <iframe> itself, in the page or in the
+    let top = hit;      // same-origin frame (frames[i]) it lies in
+    while (top && top.ownerDocument !== document) top = top.ownerDocument.defaultView.frameElement;
+    if (!hit || hit.tagName !== 'IFRAME' || top !== frames[i]) out.push(i);
+    return;
+  }
   const label = hit && hit.closest ? hit.closest('label') : null;   // a styled switch's drawing is the switch
   const control = label && label.control;
   if (control) {

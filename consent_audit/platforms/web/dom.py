@@ -25,6 +25,17 @@ function topRect(el) {
   }
   return {left: left, top: top, width: r.width, height: r.height};
 }
+function framePath(el) {
+  const steps = [];
+  let cur = el;
+  while (cur && cur.ownerDocument !== document) {
+    const i = [...cur.ownerDocument.querySelectorAll('iframe')].indexOf(cur);
+    if (i < 0) return null;
+    steps.unshift(i);
+    cur = cur.ownerDocument.defaultView.frameElement;
+  }
+  return cur ? [cur, ...steps] : null;
+}
 function frameDoc(el) {
   if (el.tagName !== 'IFRAME') return null;
   try { return el.contentDocument && el.contentDocument.body ? el.contentDocument : null; } catch (e) { return null; }
@@ -190,9 +201,11 @@ function walk(el) {
     // another origin's document (a CMP's dialog): the page's scripts cannot read it; the platform switches into
     // the frame and reads it with this same script (frames.py). Here: where its elements go (a placeholder in
     // `out` and in the shape) and where its viewport lies on the page (CSS px, inside the frame's border).
-    // (an element of another document cannot be handed back to the automation: none for a nested frame)
+    // An element of another document cannot be handed back to the automation: a frame inside same-origin frames
+    // is reached through them (`via`: the outermost, in this document, then each next <iframe>'s index among
+    // its document's; null when one lies in a shadow root, which such an index cannot name).
     const k = frames.length, nested = el.ownerDocument !== document;
-    frames.push({el: nested ? null : el, left: rect.left + el.clientLeft, top: rect.top + el.clientTop, width: el.clientWidth,
+    frames.push({el: nested ? null : el, via: nested ? framePath(el) : null, left: rect.left + el.clientLeft, top: rect.top + el.clientTop, width: el.clientWidth,
                  height: el.clientHeight, src: (el.src || '').slice(0, 300), sandbox: el.getAttribute('sandbox'),
                  nested: nested});
     out.push({frame: k});

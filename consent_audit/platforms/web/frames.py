@@ -10,8 +10,9 @@ nested: inside a same-origin frame}), and its `elements` hold a placeholder {fra
 go; its shape holds "@frame<k>@". Bounds are device px: the page's at its `dpr`, a frame's at its own (Chromium
 reports 1 inside an out-of-process frame under mobile emulation, the page's scale factor outside).
 
-A frame that cannot be read (switching or its script fails, or it lies inside a same-origin frame: its element
-cannot be reached from the page's context) is listed in the composed snapshot's `unread_frames` (one sentence
+A cross-origin frame inside same-origin frames (a CMP's frame in a tag container) is reached through them: its
+<iframe> element cannot be handed back from the page's context, so the snapshot names the path (`via`).
+A frame that cannot be read (switching or its script fails, or its path lies through a shadow root) is listed in the composed snapshot's `unread_frames` (one sentence
 each) and never taken for "nothing there": the screen says so, and the consent goal does not conclude clean.
 """
 from __future__ import annotations
@@ -91,7 +92,7 @@ def compose(page: dict[str, Any], children: dict[int, dict[str, Any]], unread: d
             elements.append(moved)
             inner = child_places.get((tuple(sub.get("bounds", ())), sub.get("text", "")))
             places[(tuple(moved["bounds"]), moved.get("text", ""))] = FramePlace(
-                chain=inner.chain if inner else (*chain, frame.get("el")),
+                chain=inner.chain if inner else (*chain, *(child.get("_through") or (frame.get("el"),))),
                 bounds=inner.bounds if inner else tuple(int(v) for v in sub.get("bounds", (0, 0, 0, 0))))
         shape = shape.replace(f"@frame{k}@", "iframe(" + str(child.get("shape", "")) + ")")
         unread_frames += child.get("unread_frames") or []
@@ -100,6 +101,7 @@ def compose(page: dict[str, Any], children: dict[int, dict[str, Any]], unread: d
     out = {**page, "elements": elements, "shape": shape, "unread_frames": unread_frames}
     out.pop("frames", None)
     out.pop("_places", None)
+    out.pop("_through", None)
     if sources:
         out["source"] = _with_frames(str(page.get("source", "")), sources)
     return out, places
@@ -132,19 +134,19 @@ def read(driver: Any, snapshot: dict[str, Any], script: str, chain: tuple[Any, .
     children: dict[int, dict[str, Any]] = {}
     unread: dict[int, str] = {}
     for k, frame in enumerate(snapshot.get("frames") or []):
-        if frame.get("nested"):
-            unread[k] = "it lies inside a same-origin frame (not reached from the page's context)"
+        if frame.get("nested") and not frame.get("via"):
+            unread[k] = "it lies inside a same-origin frame's shadow root (not reached from the page's context)"
             continue
         if len(chain) >= MAX_DEPTH:
             unread[k] = f"frames nested more than {MAX_DEPTH} deep are not read"
             continue
         try:
-            driver.switch_to.frame(frame["el"])
+            through = _switch_in(driver, frame)
             child = driver.execute_script(script)
             if not isinstance(child, dict):
                 raise WebDriverException("its snapshot script returned nothing")
-            child, child_places = read(driver, child, script, (*chain, frame["el"]), enter)
-            child["_places"] = child_places
+            child, child_places = read(driver, child, script, (*chain, *through), enter)
+            child["_places"], child["_through"] = child_places, through
             children[k] = child
         except WebDriverException as exc:
             unread[k] = (str(exc.msg or exc).strip().splitlines() or ["the browser refused"])[0][:200]
@@ -210,6 +212,28 @@ def settled_inside(platform: Any, script: str, *args: Any) -> bool:
         if not quiet:
             return False
     return True
+
+
+_NTH_FRAME_JS = "return document.querySelectorAll('iframe')[arguments[0]] || null;"
+
+
+def _switch_in(driver: Any, frame: dict[str, Any]) -> tuple[Any, ...]:
+    """Into a cross-origin frame of the current context: directly, or, inside same-origin frames, through each
+    (`via`: the outermost <iframe> element, then each next one's index in its document). The <iframe>
+    elements switched through, outermost first. Raises WebDriverException when one is not there any more."""
+    if not frame.get("nested"):
+        driver.switch_to.frame(frame["el"])
+        return (frame["el"],)
+    outer, *indexes = frame["via"]
+    through = [outer]
+    driver.switch_to.frame(outer)
+    for i in indexes:
+        el = driver.execute_script(_NTH_FRAME_JS, i)
+        if el is None:
+            raise WebDriverException("the frame it lies in changed while it was read")
+        driver.switch_to.frame(el)
+        through.append(el)
+    return tuple(through)
 
 
 def _enter(driver: Any, chain: tuple[Any, ...]) -> None:
