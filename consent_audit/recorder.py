@@ -42,6 +42,7 @@ class Recorder:
         self._captures = 0
         self._shown: set[str] = set()     # signatures a kept screenshot shows
         self._unreadable: AutomationError | None = None   # a capture that said the screen cannot be read
+        self.unread_frames: list[str] = []   # every frame a capture could not read (Screen.unread_frames), once
         self.traffic: Any = None        # a consent_audit.traffic.log.TrafficLog when traffic is captured
         (out_dir / "steps").mkdir(parents=True, exist_ok=True)
 
@@ -51,6 +52,7 @@ class Recorder:
         raw = self.platform.capture(screenshot=take_png)
         screen = raw.screen
         self._captures += 1
+        self.unread_frames += [f for f in screen.unread_frames if f not in self.unread_frames]
         screen.source = self.masker.mask(screen.source)
         redact = [b for b, value in raw.values if self.masker.contains_secret(value)]
         redact += [e.bounds for e in screen.elements if e.text and self.masker.contains_secret(e.text)]

@@ -63,6 +63,8 @@ class Screen:
     tab: str = ""                    # the selected tab of a bottom navigation, when the platform reads one
     flashed: list[str] = field(default_factory=list)   # web, exploring: words that appeared since the last
     #                                  capture while the app settled (a toast gone before this capture)
+    unread_frames: list[str] = field(default_factory=list)   # web: frames of another origin that could not be
+    #                                  read (one sentence each): what they show is not in `elements`
 
     def texts(self) -> list[str]:
         return [e.text for e in self.elements if e.text]

@@ -46,6 +46,11 @@ and Chromium must give exactly the truth's figures and findings.
 - a retention offer before the last confirm whose big "Get 50% off for a year" no word calls "keep": its tap leaves
   the deletion, so it is the keep-or-confirm decision, visual_interference on deletion; drawn alike, no finding
   (before: not measured, clean; corpus pochta).
+- a CMP's consent dialog in a cross-origin iframe (Sourcepoint, TrustArc…) is read by switching into the frame
+  and measured like any other: dark (refusal on a second layer behind a grey link) asymmetric_choice and
+  visual_interference, fair clean, the same inside a same-origin frame reached through it; inside that frame's
+  shadow root (no path to it) said and not found, never clean (before: the frame unread, not found with no word
+  of it);
 - an app's own pre-prompt at launch (Später / Ja, gerne; only the latter asks) has its agreeing control tried, so
   notifications are requested and their refusal measured: usable, and with ?v=block a block (before: "no
   permission request was seen", clean, exit 0 — corpus hanami);
@@ -134,4 +139,6 @@ def test_the_verdict_equals_the_truth(page: str, flow: str, appium: str, static_
                 assert metrics[key] == want, (key, metrics.get("explorer"))
     outcome = truth.get("outcome", "found" if expected else "clean")
     assert result["outcome"] == outcome, result.get("reason")
+    if "message_contains" in truth:      # what could not be seen is said
+        assert truth["message_contains"] in (result.get("message") or ""), result.get("message")
     assert run["proc"].returncode == {"found": 1, "clean": 0}.get(outcome, 2)

@@ -49,8 +49,10 @@ class ConsentExplorations:
             self.consent_on_scroll = self.consent_shown     # a sheet shown at the first scroll, with no timer
         if not self.consent_shown and not self._consent_by_structure():
             # nothing to measure: the audit is not found, never clean
-            return Exploration("consent", "exhausted", "no consent dialog was recognised at launch", spend.actions,
-                               spend.seconds, spend.budget)
+            unread = self.op.screen().unread_frames     # a dialog there is not seen: said, never taken for none
+            detail = f"; {len(unread)} frame(s) on screen could not be read: {'; '.join(unread)}" if unread else ""
+            return Exploration("consent", "exhausted", "no consent dialog was recognised at launch" + detail,
+                               spend.actions, spend.seconds, spend.budget)
         if self.op.consent_keys and self.accept is not None and self.reject is not None:
             return Exploration("consent", "reached", "accept and reject paths told by what each answer stores",
                                spend.actions, spend.seconds, spend.budget, [],

@@ -29,7 +29,9 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
     app.launch()
     if not app.consent_shown:
         audit.metrics["consent_dialog"] = False
-        audit.not_found("no consent dialog was recognised after the first launch (see the start screen)")
+        recorder.observe()
+        audit.not_found("no consent dialog was recognised after the first launch (see the start screen)"
+                        + _unread(recorder))
     dialog = recorder.observe()
     if getattr(app, "refusal_offered", True) is False:
         return _consent_wall(app, recorder, audit, planted, dialog, test_dir, ocr)
@@ -67,9 +69,26 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
                           "reject_honoured": stored.pop("reject_honoured"), "stored_choices": stored})
     audit.metrics.update(flow_figures(recorder, planted, TRAFFIC))      # what went out in each phase
     har = [audit.evidence_path(audit.metrics["traffic_har"])] if audit.metrics["traffic_har"] else []
-    audit.conclude(audit.evaluate({"dialog": [audit.evidence_path(annotated)] if annotated else [],
-                                   "reject": audit.evidence_of(reject),
-                                   "accept": audit.evidence_of(accept), "traffic": har}))
+    _conclude(audit, recorder, {"dialog": [audit.evidence_path(annotated)] if annotated else [],
+                                "reject": audit.evidence_of(reject), "accept": audit.evidence_of(accept),
+                                "traffic": har})
+
+
+def _unread(recorder) -> str:
+    """'; ' and what the screens seen could not read (frames of another origin), or ''."""
+    frames = recorder.unread_frames
+    return f"; {len(frames)} frame(s) on screen could not be read: {'; '.join(frames)}" if frames else ""
+
+
+def _conclude(audit, recorder, evidence) -> None:
+    """The rules over what was measured; with no finding but a frame on screen that could not be read (a
+    consent dialog may be there, unmeasured), broken with what was not read — never clean."""
+    evaluation = audit.evaluate(evidence)
+    if recorder.unread_frames:
+        audit.metrics["unread_frames"] = list(recorder.unread_frames)
+        if not evaluation.findings:
+            audit.broken("what the app shows could not all be read" + _unread(recorder))
+    audit.conclude(evaluation)
 
 
 REJECT_FIGURES = ("reject_steps", "prominence", "reject_is_text_link", "sent_after_reject", "tc_strings_after_reject")
@@ -110,7 +129,7 @@ def _consent_wall(app, recorder, audit, planted, dialog, test_dir, ocr) -> None:
         allure.attach(dialog.screenshot, name="consent dialog (no way to refuse)",
                       attachment_type=allure.attachment_type.PNG)
         shot = [audit.evidence_path("consent-dialog.png")]
-    audit.conclude(audit.evaluate({"dialog": shot, "accept": audit.evidence_of(accept), "traffic": har}))
+    _conclude(audit, recorder, {"dialog": shot, "accept": audit.evidence_of(accept), "traffic": har})
 
 
 def _annotated(image, look, accept_el, reject_el, test_dir) -> str:

@@ -11,6 +11,7 @@ from selenium.webdriver.remote.webelement import WebElement
 
 from ...screen import Element, Screen
 from ...waits import wait_until
+from . import frames
 from .scripts import SHADOW_OF_JS
 
 log = logging.getLogger(__name__)
@@ -167,11 +168,13 @@ if (tags) { const c = found.find(e => tags.includes(e.tagName)); if (c) return o
 return outer(found.find(e => norm(e.innerText) === text) || found[found.length - 1]);
 """
 
-# For each element's centre (device px): is what the user would touch there that element (or inside it)? The
+# For each element's centre (device px): is what the user would touch there that element (or inside it)? (For an
+# element of a cross-origin frame, `arguments[1][i]`, the frame's <iframe>: whether the touch reaches that frame;
+# the adapter then asks inside the frame.) The
 # element is known by its box: the same, or — when it moved a little since the capture (an endless animation of
 # a layout property nearby) — the same size less than half its smaller side away; a moving control is not covered.
 COVERED_JS = SHADOW_OF_JS + r"""
-const boxes = arguments[0];
+const boxes = arguments[0], frames = arguments[1] || [];   // frames[i]: the cross-origin <iframe> box i lies in
 const dpr = window.devicePixelRatio || 1;
 const out = [];
 const is = (r, x, y, w, h) => { const ew = Math.round(r.width * dpr), eh = Math.round(r.height * dpr);
@@ -192,6 +195,12 @@ boxes.forEach(([x, y, w, h], i) => {
     }
     if (!inner || inner === hit) break;
     hit = inner;
+  }
+  if (frames[i]) {     // a finger reaches the frame: the cross-origin <iframe> itself, in the page or in the
+    let top = hit;      // same-origin frame (frames[i]) it lies in
+    while (top && top.ownerDocument !== document) top = top.ownerDocument.defaultView.frameElement;
+    if (!hit || hit.tagName !== 'IFRAME' || top !== frames[i]) out.push(i);
+    return;
   }
   const label = hit && hit.closest ? hit.closest('label') : null;   // a styled switch's drawing is the switch
   const control = label && label.control;
@@ -246,17 +255,21 @@ class WebAdapter:
 
     def settled(self) -> bool:
         try:
-            return bool(self.driver.execute_script(SETTLED_JS, self.quiet_ms))
+            if not self.driver.execute_script(SETTLED_JS, self.quiet_ms):
+                return False
         except WebDriverException:
             return True   # the page is gone (the app left): nothing more to wait for
+        return frames.settled_inside(self.platform, SETTLED_JS, self.quiet_ms)
 
     def launch_settled(self) -> bool:
         """`settled`, and no timer of more than 2 s the app set is due within `late_seconds` of the page's
         start (a dialog the app shows a few seconds after load): a launch waits for it, an action does not."""
         try:
-            return bool(self.driver.execute_script(SETTLED_JS, self.quiet_ms, self.late_ms))
+            if not self.driver.execute_script(SETTLED_JS, self.quiet_ms, self.late_ms):
+                return False
         except WebDriverException:
             return True
+        return frames.settled_inside(self.platform, SETTLED_JS, self.quiet_ms, self.late_ms)
 
     def late_pending(self) -> int | None:
         """How many timers of more than 2 s the page still has pending (what it may yet show by itself,
@@ -284,6 +297,9 @@ class WebAdapter:
 
     def locate(self, element: Element) -> WebElement | None:
         x, y, w, h = element.bounds
+        place = getattr(self.platform, "frame_places", {}).get((tuple(element.bounds), element.text))
+        if place is not None:       # captured inside a cross-origin frame: found there, by its bounds there
+            return frames.locate_inside(self.platform, LOCATE_JS, place, element)
         try:
             found = self.driver.execute_script(LOCATE_JS, x, y, w, h, element.rid, element.text, element.role)
             if isinstance(found, dict) and found.get("frame") is not None:
@@ -299,11 +315,16 @@ class WebAdapter:
         indexes = [i for i, e in enumerate(screen.elements) if e.clickable or e.role == "textbox"]
         if not indexes:
             return frozenset()
+        places = getattr(self.platform, "frame_places", {})
+        where = [places.get((tuple(screen.elements[i].bounds), screen.elements[i].text)) for i in indexes]
         try:
-            hidden = self.driver.execute_script(COVERED_JS, [list(screen.elements[i].bounds) for i in indexes])
+            hidden = set(self.driver.execute_script(COVERED_JS, [list(screen.elements[i].bounds) for i in indexes],
+                                                    [p.chain[0] if p else None for p in where]) or [])
+            hidden |= frames.covered_inside(self.platform, COVERED_JS, where, hidden)
         except WebDriverException:
+            self.platform.leave_frame()
             return frozenset()
-        return frozenset(indexes[k] for k in hidden or [])
+        return frozenset(indexes[k] for k in hidden)
 
     def scroll_containers(self) -> list[WebElement | None]:
         """Containers not yet at their end, the page itself as None (last); [] when nothing scrolls."""

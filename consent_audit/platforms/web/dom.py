@@ -12,7 +12,7 @@ const dpr = window.devicePixelRatio || 1;
 const CLICK_TAGS = new Set(['A','BUTTON','INPUT','SELECT','TEXTAREA','LABEL','SUMMARY','OPTION']);
 const CLICK_ROLES = new Set(['button','link','checkbox','radio','switch','tab','menuitem','option']);
 const SKIP = new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE','META','LINK','HEAD']);
-const out = [];
+const out = [], frames = [];
 // Elements of same-origin <iframe>s are read as part of the page (a consent dialog in a frame): their styles
 // from their own window, their boxes moved by the frames they sit in.
 const cs = (e, p) => (e.ownerDocument.defaultView || window).getComputedStyle(e, p);
@@ -24,6 +24,17 @@ function topRect(el) {
     left += fr.left + f.clientLeft; top += fr.top + f.clientTop; win = win.parent;
   }
   return {left: left, top: top, width: r.width, height: r.height};
+}
+function framePath(el) {
+  const steps = [];
+  let cur = el;
+  while (cur && cur.ownerDocument !== document) {
+    const i = [...cur.ownerDocument.querySelectorAll('iframe')].indexOf(cur);
+    if (i < 0) return null;
+    steps.unshift(i);
+    cur = cur.ownerDocument.defaultView.frameElement;
+  }
+  return cur ? [cur, ...steps] : null;
 }
 function frameDoc(el) {
   if (el.tagName !== 'IFRAME') return null;
@@ -186,6 +197,20 @@ function walk(el) {
   if (root) for (const c of root.children) { const s = walk(c); if (s) kids.push(s); }
   const inner = frameDoc(el);
   if (inner) { const s = walk(inner.body); if (s) kids.push(s); }
+  else if (el.tagName === 'IFRAME' && el.clientWidth > 0 && el.clientHeight > 0) {
+    // another origin's document (a CMP's dialog): the page's scripts cannot read it; the platform switches into
+    // the frame and reads it with this same script (frames.py). Here: where its elements go (a placeholder in
+    // `out` and in the shape) and where its viewport lies on the page (CSS px, inside the frame's border).
+    // An element of another document cannot be handed back to the automation: a frame inside same-origin frames
+    // is reached through them (`via`: the outermost, in this document, then each next <iframe>'s index among
+    // its document's; null when one lies in a shadow root, which such an index cannot name).
+    const k = frames.length, nested = el.ownerDocument !== document;
+    frames.push({el: nested ? null : el, via: nested ? framePath(el) : null, left: rect.left + el.clientLeft, top: rect.top + el.clientTop, width: el.clientWidth,
+                 height: el.clientHeight, src: (el.src || '').slice(0, 300), sandbox: el.getAttribute('sandbox'),
+                 nested: nested});
+    out.push({frame: k});
+    kids.push('@frame' + k + '@');
+  }
   const collapsed = kids.filter((s, i) => i === 0 || s !== kids[i - 1]);
   const id = (el.id || '').replace(/\d+/g, '');
   return el.tagName.toLowerCase() + '[' + r + ']' + (id ? '#' + id : '') +
@@ -206,7 +231,7 @@ function source() {
 }
 const flashed = window.__cxSettle && window.__cxSettle.flashed ? window.__cxSettle.flashed.splice(0) : [];
 return {elements: out, shape: shape, url: location.href, title: document.title, prompts: window.__caPrompts || null,
-        flashed: flashed,
+        flashed: flashed, frames: frames, dpr: dpr,
         width: Math.round(window.innerWidth * dpr), height: Math.round(window.innerHeight * dpr),
         source: source()};
 """
@@ -247,7 +272,8 @@ def screen_from_dom(snapshot: dict[str, Any], screenshot: bytes = b"", origin: s
                   source=snapshot.get("source", ""), screenshot=screenshot, location=url,
                   title=snapshot.get("title", ""), size=(snapshot.get("width", 0), snapshot.get("height", 0)),
                   in_app=url.startswith(origin), source_kind="html", prompts=dict(prompts or {}),
-                  flashed=[str(x) for x in snapshot.get("flashed") or []])
+                  flashed=[str(x) for x in snapshot.get("flashed") or []],
+                  unread_frames=[str(x) for x in snapshot.get("unread_frames") or []])
 
 
 def input_values(snapshot: dict[str, Any]) -> list[tuple[Bounds, str]]:

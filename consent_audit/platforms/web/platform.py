@@ -16,6 +16,7 @@ from ...errors import AutomationError, TapIntercepted
 from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
 from .dom import DOM_SNAPSHOT_JS, LOAD_STATE_JS, input_values, screen_from_dom
+from . import frames
 from .scripts import AT_END_JS, BOX_JS, DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, STORED_JS
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,8 @@ class WebChromiumPlatform(Platform):
         self._prompts_seen: dict[str, int] = {p: 0 for p in PERMISSIONS}
         driver.command_executor.add_command("caCdp", "POST", "/session/$sessionId/goog/cdp/execute")
         self._instrumented = False
+        self.frame_places: dict[tuple, frames.FramePlace] = {}
+        """(bounds, text) of an element captured inside a cross-origin frame → how to reach it (frames.py)."""
 
     def cdp(self, cmd: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
         return self.driver.execute("caCdp", {"cmd": cmd, "params": params or {}}).get("value", {}) or {}
@@ -62,6 +65,7 @@ class WebChromiumPlatform(Platform):
         self._prepare()
         self._prompts_seen = {p: 0 for p in PERMISSIONS}
         self._left_in_window = False
+        self.frame_places = {}
         try:
             self.driver.get(self.start)
         except WebDriverException as exc:      # chromedriver reports a network error as an unknown error
@@ -102,6 +106,7 @@ class WebChromiumPlatform(Platform):
     def stored_state(self) -> dict[str, Any] | None:
         """The origin's cookies (HttpOnly ones too, through DevTools), local and session storage, and the
         `__tcfapi('getTCData')` answer of a TCF v2 CMP on the page (None when there is none)."""
+        self.leave_frame()        # the page's own storage (a CMP's frame posts the answer to the page)
         try:
             state = self.driver.execute_async_script(STORED_JS) or {}
         except WebDriverException as exc:
@@ -170,6 +175,9 @@ class WebChromiumPlatform(Platform):
         self.leave_frame()
         png = self.driver.get_screenshot_as_png() if screenshot else b""
         snap = self.driver.execute_script(DOM_SNAPSHOT_JS)
+        # cross-origin frames (a CMP's dialog): read by switching into each, composed into the page's elements
+        snap, places = frames.read(self.driver, snap, DOM_SNAPSHOT_JS)
+        self.frame_places.update(places)
         counts = snap.get("prompts")
         if counts:
             self._prompts_seen = {p: int(counts.get(p, 0)) for p in PERMISSIONS}
@@ -212,10 +220,17 @@ return label && label.control === el ? hit : null;
         element.send_keys(text)
         self.leave_frame()
 
-    in_frame = False     # an element of a same-origin frame was located (the explorer's adapter switched into it)
+    in_frame = False     # an element of a frame was located (the explorer's adapter switched into it)
+
+    def enter_frame(self, place: "frames.FramePlace") -> None:
+        """Into the frame an element captured there lives in (the gesture runs there; `leave_frame` after it)."""
+        self.driver.switch_to.default_content()
+        for el in place.chain:
+            self.driver.switch_to.frame(el)
+        self.in_frame = True
 
     def leave_frame(self) -> None:
-        """Back to the page after a gesture inside a same-origin frame (the page is what is captured)."""
+        """Back to the page after a gesture inside a frame (the page is what is captured)."""
         if self.in_frame:
             self.driver.switch_to.default_content()
             self.in_frame = False
