@@ -317,3 +317,19 @@ def test_a_settle_whose_quiet_is_known_to_end_later_reads_once_at_that_end(tmp_p
     settle(log, quiet=0.3, timeout=3.0)
     late.join()
     assert log.entries[-1]["request"]["url"].endswith("/late") and time.monotonic() - began >= 0.35
+
+
+def test_a_feature_switch_given_by_the_profile_and_the_capture_is_one_switch_holding_both() -> None:
+    """Chromium reads --disable-features once (the last wins): the proxy's quiet switches must not drop the
+    profile's (cross-origin frames in the page's process), nor the profile's drop the proxy's."""
+    from types import SimpleNamespace
+
+    from consent_audit.traffic.capture import session_capabilities
+    caps = {"goog:chromeOptions": {"args": ["--disable-features=IsolateOrigins,site-per-process", "--mute-audio"]}}
+    proxy = SimpleNamespace(port=8080, spki_sha256_b64="abc=")
+    args = session_capabilities("proxy", caps, proxy=proxy)["goog:chromeOptions"]["args"]
+    disabled = [a for a in args if a.startswith("--disable-features=")]
+    assert len(disabled) == 1
+    values = disabled[0].split("=", 1)[1].split(",")
+    assert {"IsolateOrigins", "site-per-process", "AutofillServerCommunication", "Translate"} <= set(values)
+    assert "--mute-audio" in args

@@ -44,9 +44,27 @@ def choose_mode(option: str, profile_traffic: str | None, target_kind: str) -> s
     return profile_traffic or ("cdp" if target_kind == "web" else "off")
 
 
+MERGED_SWITCHES = ("--disable-features=", "--enable-features=")
+"""Switches Chromium reads once (the last given wins): the values of every occurrence are joined into one."""
+
+
+def _merged(args: list[str]) -> list[str]:
+    """`args` with each MERGED_SWITCHES switch once, at its first place, holding every value given (in order)."""
+    out: list[str] = []
+    for arg in args:
+        switch = next((m for m in MERGED_SWITCHES if arg.startswith(m)), None)
+        first = next((i for i, a in enumerate(out) if switch and a.startswith(switch)), None)
+        if switch is None or first is None:
+            out.append(arg)
+            continue
+        have = out[first][len(switch):].split(",")
+        out[first] = switch + ",".join(dict.fromkeys(v for v in have + arg[len(switch):].split(",") if v))
+    return out
+
+
 def _chrome_args(caps: dict[str, Any], extra: Iterable[str], prefs: Mapping[str, Any] | None = None) -> None:
     options = dict(caps.get("goog:chromeOptions") or {})
-    options["args"] = list(options.get("args") or []) + list(extra)
+    options["args"] = _merged(list(options.get("args") or []) + list(extra))
     if prefs:
         options["prefs"] = {**(options.get("prefs") or {}), **prefs}
     caps["goog:chromeOptions"] = options
