@@ -30,14 +30,15 @@ class PermissionGoal:
     shallowest = True        # a screen's depth is the fewest taps seen from the core screen (search.py)
 
     def __init__(self, weights: dict[str, float], avoid: frozenset[str], depth: int,
-                 skip: frozenset[str] = frozenset()) -> None:
-        self.weights, self.avoid, self.skip = weights, avoid, skip
+                 skip: frozenset[tuple[str, str]] = frozenset()) -> None:
+        self.weights, self.avoid = weights, avoid
         self.fallback_depth = depth + 1          # screens at depth 0..depth have their unscored controls tried
         self.asked: dict[str, tuple[Node, Move, Screen, Screen]] = {}   # permission → where, what, before, after
         self.taps = 0                            # controls used
         self.in_place: list[tuple[Move, Screen, Screen]] = []   # quiet uses on the core screen shown in place
-        self.used: set[tuple[str, str]] = set()  # (screen structure, control key) used: the same control on a
-        #                                          screen of the same structure (an error shown, other data) is not used again
+        # (screen structure, control key) used: the same control on a screen of the same structure (an error shown,
+        # other data, the core screen reached again) is not used again; `skip`: used already (the probe by words)
+        self.used: set[tuple[str, str]] = set(skip)
 
     def score(self, node: Node, label: str) -> float:
         found = cues.categories(label)
@@ -46,10 +47,8 @@ class PermissionGoal:
         return sum(w for c, w in self.weights.items() if c in found)
 
     def boost(self, node: Node, key: str) -> float:
-        """A core-screen control whose feature the probe by words found already, or a control used already on a
-        screen of the same structure, is not used again."""
-        skip = (node.depth == 0 and key in self.skip) or (node.screen.signature, key) in self.used
-        return -1000.0 if skip else 0.0
+        """A control used already on a screen of the same structure is not used again."""
+        return -1000.0 if (node.screen.signature, key) in self.used else 0.0
 
     def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None:
         return None          # no form is filled: nothing typed, nothing sent
@@ -86,11 +85,13 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
            skip: frozenset[str] = frozenset()) -> Beyond:
     """Search from the screen the app shows now (the core screen, everything granted, consent accepted).
     `settings`: assets/explorer.yaml `search` (permission_depth, beyond_core_avoid, relaunch_cost …).
-    `skip`: keys of core-screen controls whose feature is known (not used again). Returns the features found (each with its route from the core screen) and what was not covered:
+    `skip`: keys of core-screen controls whose feature is known (not used again). Returns the features found
+    (each with its route from the core screen) and what was not covered:
     the budget spent, controls on screens within the depth not tried, screens deeper than it not searched."""
     depth = int(settings.get("permission_depth", 2))
     avoid = frozenset(settings.get("beyond_core_avoid", ()))
-    goal = PermissionGoal(weights, avoid, depth, skip)
+    core = op.screen().signature
+    goal = PermissionGoal(weights, avoid, depth, frozenset((core, key) for key in skip))
     engine = GoalSearch(op, goal, data, settings, spend)
     result = engine.run()
     graph = result.graph

@@ -1,5 +1,5 @@
 """Deny-paths on an app nobody described: which permissions it asks for (at launch, or when a control is
-used), what its core screen is, how a user gets there when a permission is refused (declining re-asks,
+used — on the core screen here, beyond it in explorer/beyond_core.py), what its core screen is, how a user gets there when a permission is refused (declining re-asks,
 retrying once, never "exit" nor the system Settings), and whether a feature still works without its permission."""
 from __future__ import annotations
 
@@ -100,21 +100,12 @@ Used = tuple[Target, Screen, Screen]
 """A control used while probing, the screen before and the screen after."""
 
 
-def any_controls(found: list[Target], avoid: frozenset[str]) -> list[Target]:
-    """Every enabled control of the core screen in the order a user reads them, by structure alone, except those
-    whose words say they leave, log out, delete, refuse or open the system settings (`avoid`: lexicon
-    categories, assets/explorer.yaml `search.probe_avoid`) — for an app whose words name no feature."""
-    return [t for t in taps(found) if t.element.enabled and not cues.categories(t.label) & avoid]
-
-
-def probe(op: Operator, core: Core, limit: int, avoid: frozenset[str] | None = None,
-          skip: frozenset[str] = frozenset()) -> tuple[dict[str, Feature], list[Used]]:
+def probe(op: Operator, core: Core, limit: int) -> tuple[dict[str, Feature], list[Used]]:
     """Use the core screen's permission-looking controls one by one; note which asks for what. Returns the
-    features found by their prompts and the controls used that asked for nothing (see `named_features`).
-    With `avoid` (lexicon categories) every other control is tried instead, by structure (`any_controls`),
-    those whose keys are in `skip` (tried already) left out."""
+    features found by their prompts and the controls used that asked for nothing (see `named_features`). Every
+    other control, and the screens beyond, are searched by structure in explorer/beyond_core.py."""
     features: dict[str, Feature] = {}
-    tried: set[str] = set(skip)
+    tried: set[str] = set()
     quiet: list[Used] = []
     for _ in range(limit):
         screen = op.screen()
@@ -124,8 +115,7 @@ def probe(op: Operator, core: Core, limit: int, avoid: frozenset[str] | None = N
             found = op.targets(screen)
             if not core.matches(screen, found):
                 break
-        candidates = feature_controls(found) if avoid is None else any_controls(found, avoid)
-        todo = [t for t in candidates if t.key not in tried]
+        todo = [t for t in feature_controls(found) if t.key not in tried]
         if not todo:
             break
         target = todo[0]
