@@ -16,8 +16,11 @@ from .elements import Target
 from .graph import Node
 from .moves import TAP, Move
 from .operator import Operator, Spend
-from .permissions import Feature, state_of
+from .permissions import Core, Feature, state_of
 from .search import GoalSearch, Verdict
+
+
+CORE = "core"
 
 
 class PermissionGoal:
@@ -30,8 +33,9 @@ class PermissionGoal:
     shallowest = True        # a screen's depth is the fewest taps seen from the core screen (search.py)
 
     def __init__(self, weights: dict[str, float], avoid: frozenset[str], depth: int,
-                 skip: frozenset[tuple[str, str]] = frozenset()) -> None:
-        self.weights, self.avoid = weights, avoid
+                 skip: frozenset[tuple[str, str]] = frozenset(), core: Core | None = None,
+                 op: Operator | None = None) -> None:
+        self.weights, self.avoid, self.core, self.op = weights, avoid, core, op
         self.fallback_depth = depth + 1          # screens at depth 0..depth have their unscored controls tried
         self.asked: dict[str, tuple[Node, Move, Screen, Screen]] = {}   # permission → where, what, before, after
         self.taps = 0                            # controls used
@@ -46,9 +50,16 @@ class PermissionGoal:
             return -100.0
         return sum(w for c, w in self.weights.items() if c in found)
 
+    def kind_of(self, screen: Screen) -> str:
+        """What a screen is for `used`: the core screen (told by `permissions.Core.matches`: reached again by its
+        tab, its DOM may differ), else its structural signature."""
+        if self.core is not None and self.op is not None and self.core.matches(screen, self.op.targets(screen)):
+            return CORE
+        return screen.signature
+
     def boost(self, node: Node, key: str) -> float:
-        """A control used already on a screen of the same structure is not used again."""
-        return -1000.0 if (node.screen.signature, key) in self.used else 0.0
+        """A control used already on a screen of the same structure (or on the core screen) is not used again."""
+        return -1000.0 if (self.kind_of(node.screen), key) in self.used else 0.0
 
     def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None:
         return None          # no form is filled: nothing typed, nothing sent
@@ -59,7 +70,7 @@ class PermissionGoal:
     def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None:
         before = parent.screen
         self.taps += 1
-        self.used.add((before.signature, move.key))
+        self.used.add((self.kind_of(before), move.key))
         asking = [p for p in PERMISSIONS if screen.prompts.get(p, 0) > before.prompts.get(p, 0)]
         for permission in asking:
             self.asked.setdefault(permission, (parent, move, before, screen))
@@ -82,16 +93,16 @@ class Beyond:
 
 
 def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend, data,
-           skip: frozenset[str] = frozenset()) -> Beyond:
+           skip: frozenset[str] = frozenset(), core: Core | None = None) -> Beyond:
     """Search from the screen the app shows now (the core screen, everything granted, consent accepted).
     `settings`: assets/explorer.yaml `search` (permission_depth, beyond_core_avoid, relaunch_cost …).
-    `skip`: keys of core-screen controls whose feature is known (not used again). Returns the features found
+    `skip`: keys of core-screen controls whose feature is known (not used again); `core`: the core screen. Returns the features found
     (each with its route from the core screen) and what was not covered:
     the budget spent, controls on screens within the depth not tried, screens deeper than it not searched."""
     depth = int(settings.get("permission_depth", 2))
     avoid = frozenset(settings.get("beyond_core_avoid", ()))
-    core = op.screen().signature
-    goal = PermissionGoal(weights, avoid, depth, frozenset((core, key) for key in skip))
+    start = CORE if core is not None else op.screen().signature
+    goal = PermissionGoal(weights, avoid, depth, frozenset((start, key) for key in skip), core, op)
     engine = GoalSearch(op, goal, data, settings, spend)
     result = engine.run()
     graph = result.graph

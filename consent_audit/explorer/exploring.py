@@ -214,7 +214,7 @@ class GoalExplorations(ConsentExplorations):
         # the core screen's other controls and the screens they lead to, by structure, from a granted start
         self._start()
         beyond = beyond_core.search(self.op, self.config.search, self.config.weights("deny-permissions"), spend,
-                                    self.data, frozenset(f.key for f in self.features.values()))
+                                    self.data, frozenset(f.key for f in self.features.values()), self.core)
         self.features.update({p: f for p, f in beyond.features.items() if p not in self.features})
         self.features.update(permissions.named_features(quiet, at_launch - set(self.features)))
         for permission in sorted(at_launch - set(self.features)):     # no word names it: by structure
