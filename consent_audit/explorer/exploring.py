@@ -211,6 +211,7 @@ class GoalExplorations(ConsentExplorations):
         self.features, quiet = permissions.probe(self.op, self.core, taps_allowed)
         at_launch |= self._asked_when_refused()       # the reject path is learnt there
         soft = self.soft_asks.permissions()           # asked once a pre-prompt's agreeing control was taken
+        probed = len(quiet) + len({f.key for f in self.features.values()})    # by their words
         # the core screen's other controls and the screens they lead to, by structure, from a granted start
         self._start()
         beyond = beyond_core.search(self.op, self.config.search, self.config.weights("deny-permissions"), spend,
@@ -232,7 +233,7 @@ class GoalExplorations(ConsentExplorations):
         for p, feature in self.features.items():
             paths[f"use {p}"] = [*feature.route, Move("tap", feature.key, feature.label)]
         detail = ("asks for " + ", ".join(self.requested) + "; searched: " if self.requested
-                  else "no permission request was seen; searched: ") + self._searched(len(quiet), beyond)
+                  else "no permission request was seen; searched: ") + self._searched(probed, beyond)
         return Exploration("deny-permissions", "reached", detail, spend.actions, spend.seconds, spend.budget,
                            [], paths, unsearched=beyond.unsearched)
 
@@ -244,7 +245,7 @@ class GoalExplorations(ConsentExplorations):
         return ("a launch with every permission granted and one with every permission refused"
                 + (f" (launch modals answered: {', '.join(modals)})" if modals else "")
                 + (f", the agreeing answer of each launch modal tried ({', '.join(agreeing)})" if agreeing else "")
-                + f", {probed + len({f.key for f in self.features.values() if not f.route})} control(s) of the core"
+                + f", {probed} control(s) of the core"
                 f" screen named by their words used, then the core screen and the screens its controls lead to up"
                 f" to {depth} level(s) deep: {beyond.screens} screen(s), {beyond.taps} control(s) used"
                 + (f"; never tapped (leave, log out, delete, pay, save): {', '.join(beyond.avoided[:8])}"
