@@ -44,6 +44,8 @@ class Audit:
         """Figure → why this run leaves it unmeasured on purpose (see `leave_out`)."""
         self.hints: dict[str, str] = {}
         """Figure → what to do so it can be measured, added to a 'could not measure' message."""
+        self.incomplete: str | None = None
+        """Why the search this flow rests on did not cover the app (see `partial`)."""
 
     @property
     def facts(self) -> dict[str, Any]:
@@ -88,6 +90,12 @@ class Audit:
         for name in figures:
             self.out_of_scope[name] = reason
 
+    def partial(self, reason: str) -> None:
+        """The search the flow rests on did not cover the app (its budget spent, screens left unsearched): no
+        finding then concludes 'not_found' with `reason` (what was not searched), never 'clean'; findings in
+        what was searched stay found."""
+        self.incomplete = reason
+
     def evaluate(self, evidence: Mapping[str, list[str]] | None = None) -> Evaluation:
         """Every rule of this flow over the metrics measured so far (see consent_audit.findings)."""
         return evaluate(self.flow, self.metrics, evidence or {}, self.facts, self.policy, self.out_of_scope)
@@ -107,6 +115,8 @@ class Audit:
             self.broken("could not measure " + "; ".join(f"{', '.join(figs)} (for {pattern})"
                                                           for pattern, figs in evaluation.unmeasured.items())
                         + "".join(f"; {hint}" for hint in hints))
+        if not evaluation.findings and self.incomplete:
+            self.not_found(self.incomplete)
         self.result.conclude(evaluation.findings)
         if self.result.outcome == Outcome.FOUND:
             parts = [f"{f.pattern} ({f.message})" if f.message else f.pattern for f in evaluation.findings]

@@ -1,14 +1,17 @@
-"""Which controls the deny-permissions probe tries: by their words first (feature_controls); when no word names a
-feature, every enabled control by structure, except those that leave, log out, delete or refuse
-(assets/explorer.yaml `search.probe_avoid`)."""
+"""Which controls the deny-permissions search tries: by their words first on the core screen (feature_controls);
+then every enabled control by structure, on the core screen and beyond (explorer/beyond_core.py), except those
+that leave, log out, delete, pay, save or refuse (assets/explorer.yaml `search.beyond_core_avoid`)."""
 from __future__ import annotations
 
+from consent_audit.explorer.beyond_core import PermissionGoal
 from consent_audit.explorer.config import load_config
 from consent_audit.explorer.elements import targets
-from consent_audit.explorer.permissions import any_controls, feature_controls
+from consent_audit.explorer.graph import Node
+from consent_audit.explorer.permissions import feature_controls
 from consent_audit.screen import Element, Screen
 
-AVOID = frozenset(load_config().search["probe_avoid"])
+CONFIG = load_config()
+GOAL = PermissionGoal(CONFIG.weights("deny-permissions"), frozenset(CONFIG.search["beyond_core_avoid"]), 2)
 
 
 def _screen(*labels: str, disabled: tuple[str, ...] = ()) -> Screen:
@@ -17,12 +20,20 @@ def _screen(*labels: str, disabled: tuple[str, ...] = ()) -> Screen:
     return Screen(elements=elements, signature="s", size=(400, 800))
 
 
+def _tried(screen: Screen) -> list[str]:
+    """The controls the search would use (score ≥ 0), as it lists them (explorer/search.py)."""
+    node = Node(ident="n", screen=screen, depth=1)
+    return [t.label for t in targets(screen) if t.element.enabled
+            and GOAL.score(node, t.label) + GOAL.boost(node, t.key) >= 0]
+
+
 def test_words_in_no_lexicon_name_no_feature_but_every_control_is_a_candidate() -> None:
     thai = _screen("ข่าววันนี้", "สแกนเช็ค", "ข้อมูลของฉัน")     # Thai: a language no lexicon has
     assert feature_controls(targets(thai)) == []
-    assert [t.label for t in any_controls(targets(thai), AVOID)] == ["ข่าววันนี้", "สแกนเช็ค", "ข้อมูลของฉัน"]
+    assert _tried(thai) == ["ข่าววันนี้", "สแกนเช็ค", "ข้อมูลของฉัน"]
 
 
-def test_controls_that_leave_log_out_delete_or_refuse_are_never_tried() -> None:
-    s = _screen("Log out", "Delete account", "Not now", "Open settings", "Exit", "Inbox", "Scan", disabled=("Scan",))
-    assert [t.label for t in any_controls(targets(s), AVOID)] == ["Inbox"]
+def test_controls_that_leave_log_out_delete_pay_save_or_refuse_are_never_tried() -> None:
+    s = _screen("Log out", "Delete account", "Not now", "Open settings", "Exit", "Buy now", "Save", "Inbox", "Scan",
+                disabled=("Scan",))
+    assert _tried(s) == ["Inbox"]

@@ -303,7 +303,7 @@ def test_a_feature_that_shows_something_else_when_refused_is_degraded() -> None:
 
 
 def _state(screen: Screen) -> list[tuple]:
-    from consent_audit.explorer.permissions import _state as state
+    from consent_audit.explorer.permissions import state_of as state
     return state(screen)
 
 

@@ -55,7 +55,10 @@ and Chromium must give exactly the truth's figures and findings.
   notifications are requested and their refusal measured: usable, and with ?v=block a block (before: "no
   permission request was seen", clean, exit 0 — corpus hanami);
 - a refusal screen that keeps the app's own tab bar (and a Postcode field) is degraded, not blocked (before:
-  forced_permission — corpus veld)."""
+  forced_permission — corpus veld);
+- a permission asked only two screens deep (Tours → a tour → "Take a photo of the summit"), whose refusal puts a
+  wall over the app at every relaunch, is found by the search beyond the core screen and walked to by its route:
+  forced_permission (before: only the core screen was searched, nothing asked, {all: usable}, clean, exit 0)."""
 from __future__ import annotations
 
 import json

@@ -29,6 +29,7 @@ class Exploration:
     dead_ends: list[dict[str, Any]] = field(default_factory=list)
     paths: dict[str, list[Move]] = field(default_factory=dict)
     maps: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    unsearched: list[str] = field(default_factory=list)    # what a search that covers what it reaches left out
 
     @property
     def reached(self) -> bool:
@@ -39,14 +40,15 @@ class Exploration:
                 "explorer": {"goal": self.goal, "result": self.ending, "detail": self.detail,
                              "seconds": round(self.seconds, 1),
                              "budget": {"actions": self.budget.actions, "seconds": self.budget.seconds},
-                             "paths": {name: [str(m) for m in moves] for name, moves in self.paths.items()}}}
+                             "paths": {name: [str(m) for m in moves] for name, moves in self.paths.items()},
+                             "not_searched": list(self.unsearched)}}
 
     def write(self, folder: Path) -> Path:
         """explored-path.json: each path step with a locator to start a page object from."""
         path = folder / "explored-path.json"
         data = {"goal": self.goal, "result": self.ending, "detail": self.detail, "actions_spent": self.actions,
                 "paths": {name: [m.to_dict() for m in moves] for name, moves in self.paths.items()},
-                "dead_ends": self.dead_ends, "maps": self.maps}
+                "dead_ends": self.dead_ends, "maps": self.maps, "not_searched": self.unsearched}
         path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         lines = [f"# {self.goal}: {self.ending} ({self.detail})", f"actions spent: {self.actions}", ""]
         for name, moves in self.paths.items():

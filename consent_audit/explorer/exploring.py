@@ -13,7 +13,7 @@ from selenium.common.exceptions import WebDriverException
 from ..errors import AutomationError
 from ..platforms.base import PERMISSIONS
 from ..targets import Target
-from . import cues, permissions
+from . import beyond_core, cues, launch_features, permissions
 from .consent_exploring import ConsentExplorations
 from .account import AccountGoal, login_from_map, username_variant
 from .config import Budget
@@ -84,10 +84,12 @@ class GoalExplorations(ConsentExplorations):
         self._scroll_for_consent()
         return self.op.screen()
 
-    def _start(self) -> None:
-        """A fresh launch with everything granted, the consent dialog accepted."""
+    def _start(self, refused: str | None = None) -> None:
+        """A fresh launch with everything granted (but `refused`), the consent dialog accepted."""
         self.op.fresh()
         self._grant_all()
+        if refused is not None:
+            self.context.platform.decide_permission(refused, "denied")
         self.op.launch()
         self._answer_new_modals()
         self._scroll_for_consent()
@@ -211,17 +213,17 @@ class GoalExplorations(ConsentExplorations):
         self.features, quiet = permissions.probe(self.op, self.core, taps_allowed)
         at_launch |= self._asked_when_refused()       # the reject path is learnt there
         soft = self.soft_asks.permissions()           # asked once a pre-prompt's agreeing control was taken
-        if not self.features and not at_launch and not soft:
-            # no word named a feature and no launch asked for anything, granted or refused: try the core
-            # screen's controls by structure (a relaunch each) — only then, from a granted start again
-            self._start()
-            avoid = frozenset(self.config.search.get("probe_avoid", ()))
-            more, quiet_too = permissions.probe(self.op, self.core, taps_allowed, avoid,
-                                                frozenset(t.key for t, _, _ in quiet))
-            self.features.update(more)
-            quiet += quiet_too
-        tried = len(quiet) + len({f.key for f in self.features.values()})
+        probed = len(quiet) + len({f.key for f in self.features.values()})    # by their words
+        # the core screen's other controls and the screens they lead to, by structure, from a granted start
+        self._start()
+        beyond = beyond_core.search(self.op, self.config.search, self.config.weights("deny-permissions"), spend,
+                                    self.data, frozenset(f.key for f in self.features.values()), self.core)
+        self.features.update({p: f for p, f in beyond.features.items() if p not in self.features})
         self.features.update(permissions.named_features(quiet, at_launch - set(self.features)))
+        for permission in sorted(at_launch - set(self.features)):     # no word names it: by structure
+            feature = launch_features.told_by_refusal(self.op, self._start, permission, beyond.in_place)
+            if feature is not None:
+                self.features[permission] = feature
         self.requested = [p for p in PERMISSIONS if p in at_launch or p in self.features or p in soft]
         target.permissions = list(self.requested)
         paths: dict[str, list[Move]] = {"accept consent": self.accept.moves if self.accept else [],
@@ -231,19 +233,27 @@ class GoalExplorations(ConsentExplorations):
         for agree, asked in self.soft_asks.asks.values():
             paths["answer at launch when " + ", ".join(sorted(asked)) + " is tested"] = [agree]
         for p, feature in self.features.items():
-            paths[f"use {p}"] = [Move("tap", feature.key, feature.label)]
-        detail = ("asks for " + ", ".join(self.requested)) if self.requested else self._nothing_asked(tried)
+            paths[f"use {p}"] = [*feature.route, Move("tap", feature.key, feature.label)]
+        detail = ("asks for " + ", ".join(self.requested) + "; searched: " if self.requested
+                  else "no permission request was seen; searched: ") + self._searched(probed, beyond)
         return Exploration("deny-permissions", "reached", detail, spend.actions, spend.seconds, spend.budget,
-                           [], paths)
+                           [], paths, unsearched=beyond.unsearched)
 
-    def _nothing_asked(self, tried: int) -> str:
-        """What was searched, exactly, when no permission request was seen (a clean verdict rests on it)."""
+    def _searched(self, probed: int, beyond: beyond_core.Beyond) -> str:
+        """What was searched, exactly, and what was not (a clean verdict rests on it)."""
         modals = [m.label for m in self.launch_moves]
         agreeing = [self.soft_asks.alternatives[m].label for m in self.soft_asks.tried]
-        return ("no permission request was seen; searched: a launch with every permission granted and one with "
-                "every permission refused" + (f" (launch modals answered: {', '.join(modals)})" if modals else "")
+        depth = int(self.config.search.get("permission_depth", 2))
+        return ("a launch with every permission granted and one with every permission refused"
+                + (f" (launch modals answered: {', '.join(modals)})" if modals else "")
                 + (f", the agreeing answer of each launch modal tried ({', '.join(agreeing)})" if agreeing else "")
-                + f", {tried} control(s) of the core screen used; not searched: screens beyond the core screen")
+                + f", {probed} control(s) of the core"
+                f" screen named by their words used, then the core screen and the screens its controls lead to up"
+                f" to {depth} level(s) deep: {beyond.screens} screen(s), {beyond.taps} control(s) used"
+                + (f"; never tapped (leave, log out, delete, pay, save): {', '.join(beyond.avoided[:8])}"
+                   if beyond.avoided else "")
+                + ("; not searched: " + "; ".join(beyond.unsearched[:6]) if beyond.unsearched
+                   else "; nothing reached was left unsearched"))
 
     def _asked_when_refused(self) -> set[str]:
         """Permissions an app asks for only while they are not granted (a wall that shows then, and asks when

@@ -1,5 +1,5 @@
 """Deny-paths on an app nobody described: which permissions it asks for (at launch, or when a control is
-used), what its core screen is, how a user gets there when a permission is refused (declining re-asks,
+used — on the core screen here, beyond it in explorer/beyond_core.py), what its core screen is, how a user gets there when a permission is refused (declining re-asks,
 retrying once, never "exit" nor the system Settings), and whether a feature still works without its permission."""
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from . import cues
 from .elements import Target, Use
+from .moves import Move
 from .operator import Operator
 from .screens import asks_decision, taps
 
@@ -18,7 +19,9 @@ FEATURE = {p: f"feature_{p}" for p in PERMISSIONS}
 _DIGITS = re.compile(r"\d+")
 
 
-def _state(screen: Screen) -> list[tuple]:
+def state_of(screen: Screen) -> list[tuple]:
+    """What the screen shows, for comparing uses of a feature: (text, name, checked, enabled) per element, digits
+    masked."""
     return [(_DIGITS.sub("#", e.text), _DIGITS.sub("#", e.name), e.checked, e.enabled) for e in screen.elements]
 
 
@@ -55,7 +58,8 @@ class Core:
 
 @dataclass
 class Feature:
-    """A control on the core screen whose use asks for a permission, and what using it shows when granted."""
+    """A control whose use asks for a permission, and what using it shows when granted: on the core screen, or
+    on a screen the taps of `route` lead to from it (explorer/beyond_core.py)."""
 
     permission: str
     key: str
@@ -63,12 +67,13 @@ class Feature:
     signature_after: str
     before: list[tuple]
     after: list[tuple]
+    route: tuple[Move, ...] = ()
 
     def works(self, before: Screen, after: Screen) -> bool:
         """Whether using it now changes the screen as it did with the permission granted."""
         if after.signature != self.signature_after:
             return False
-        return _change(_state(before), _state(after)) == _change(self.before, self.after)
+        return change(state_of(before), state_of(after)) == change(self.before, self.after)
 
 
 def _centre(bounds: tuple[int, int, int, int]) -> tuple[int, int]:
@@ -81,7 +86,7 @@ def _holds(bounds: tuple[int, int, int, int], point: tuple[int, int]) -> bool:
     return x <= point[0] <= x + w and y <= point[1] <= y + h
 
 
-def _change(before: list[tuple], after: list[tuple]) -> Counter:
+def change(before: list[tuple], after: list[tuple]) -> Counter:
     """What using a control made appear on screen (element states new after it)."""
     return Counter(after) - Counter(before)
 
@@ -95,21 +100,12 @@ Used = tuple[Target, Screen, Screen]
 """A control used while probing, the screen before and the screen after."""
 
 
-def any_controls(found: list[Target], avoid: frozenset[str]) -> list[Target]:
-    """Every enabled control of the core screen in the order a user reads them, by structure alone, except those
-    whose words say they leave, log out, delete, refuse or open the system settings (`avoid`: lexicon
-    categories, assets/explorer.yaml `search.probe_avoid`) — for an app whose words name no feature."""
-    return [t for t in taps(found) if t.element.enabled and not cues.categories(t.label) & avoid]
-
-
-def probe(op: Operator, core: Core, limit: int, avoid: frozenset[str] | None = None,
-          skip: frozenset[str] = frozenset()) -> tuple[dict[str, Feature], list[Used]]:
+def probe(op: Operator, core: Core, limit: int) -> tuple[dict[str, Feature], list[Used]]:
     """Use the core screen's permission-looking controls one by one; note which asks for what. Returns the
-    features found by their prompts and the controls used that asked for nothing (see `named_features`).
-    With `avoid` (lexicon categories) every other control is tried instead, by structure (`any_controls`),
-    those whose keys are in `skip` (tried already) left out."""
+    features found by their prompts and the controls used that asked for nothing (see `named_features`). Every
+    other control, and the screens beyond, are searched by structure in explorer/beyond_core.py."""
     features: dict[str, Feature] = {}
-    tried: set[str] = set(skip)
+    tried: set[str] = set()
     quiet: list[Used] = []
     for _ in range(limit):
         screen = op.screen()
@@ -119,8 +115,7 @@ def probe(op: Operator, core: Core, limit: int, avoid: frozenset[str] | None = N
             found = op.targets(screen)
             if not core.matches(screen, found):
                 break
-        candidates = feature_controls(found) if avoid is None else any_controls(found, avoid)
-        todo = [t for t in candidates if t.key not in tried]
+        todo = [t for t in feature_controls(found) if t.key not in tried]
         if not todo:
             break
         target = todo[0]
@@ -135,7 +130,7 @@ def probe(op: Operator, core: Core, limit: int, avoid: frozenset[str] | None = N
         for permission in asking:
             if permission not in features:
                 features[permission] = Feature(permission, target.key, target.label, after.signature,
-                                               _state(screen), _state(after))
+                                               state_of(screen), state_of(after))
         if not asking:
             quiet.append((target, screen, after))
     return features, quiet
@@ -152,7 +147,7 @@ def named_features(quiet: list[Used], asked: set[str]) -> dict[str, Feature]:
         if named:
             target, before, after = named[0]
             features[permission] = Feature(permission, target.key, target.label, after.signature,
-                                           _state(before), _state(after))
+                                           state_of(before), state_of(after))
     return features
 
 
@@ -217,7 +212,13 @@ def reach(op: Operator, core: Core, budget: int, accept_consent, answer=None) ->
 
 
 def use(op: Operator, feature: Feature) -> bool | None:
-    """Use the feature on the core screen now; whether it works as it did with the permission granted."""
+    """Use the feature from the core screen now (its route's taps first); whether it works as it did with the
+    permission granted. None when a control of its route or the feature itself is not on screen."""
+    for move in feature.route:
+        step = next((t for t in op.targets() if t.key == move.key and t.use == Use.TAP), None)
+        if step is None:
+            return None
+        op.tap(step)
     before = op.screen()
     target = next((t for t in op.targets(before) if t.key == feature.key and t.use == Use.TAP), None)
     if target is None:

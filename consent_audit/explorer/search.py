@@ -43,6 +43,7 @@ class GoalSearch:
         self.shared: dict[str, str] = {}     # key of a navigation control → where it was seen to lead
         self.off_app: tuple[str, str] | None = None
         self.reached: tuple[str, str] | None = None
+        self.unreached: list[tuple[str, str]] = []     # (screen, control label) given up: its screen not reached again
 
     # --- the map ---
     def identity(self, screen: Screen, found: list[Target] | None = None) -> str:
@@ -76,6 +77,9 @@ class GoalSearch:
             if parent is not None and move is not None:
                 self._predict_back(node, parent)
         else:
+            if getattr(self.goal, "shallowest", False) and parent is not None and parent.depth + 1 < node.depth:
+                node.depth = parent.depth + 1      # a shorter way there: its depth is the shortest seen
+                node.via = parent.via + ((move.label[:40],) if move else ())
             if node.screen is not screen and fingerprint(node.screen) != fingerprint(screen):
                 node.screen = screen
                 self._analyse(node, screen)
@@ -280,6 +284,7 @@ class GoalSearch:
                 node, cand = choice
                 if not self._go_to(node.ident):
                     cand.tried = True
+                    self.unreached.append((node.ident, cand.move.label))
                     continue
                 live = node.candidates.get(cand.move.key)
                 if live is None or live.tried or live.why_not:

@@ -110,9 +110,16 @@ def optimal(flow: str, truth: dict[str, Any]) -> int | None:
     return accept + reject
 
 
-def explore(cli: str, url: str, app: str, truth: dict[str, Any], reports: Path, no_bundle: bool) -> tuple[dict[str, Any] | None, float, int]:
+GOALS = {"deletion": "delete-account", "permissions": "deny-permissions", "consent": "consent"}
+"""Each scored flow's goal for `consent-audit explore --goal`."""
+
+
+def explore(cli: str, url: str, app: str, truth: dict[str, Any], reports: Path, no_bundle: bool,
+            flows: tuple[str, ...] = FLOWS) -> tuple[dict[str, Any] | None, float, int]:
+    """Explore the app for the goals of `flows` (every goal when all of FLOWS): (summary or None, seconds, exit)."""
     username = truth["credentials"].get("username") or f"tester@{app}.test"
-    cmd = [cli, "explore", "--url", url, "--goal", "all", "--quiet", "--reports-dir", str(reports), "--run-id", app,
+    goals = ["--goal", "all"] if set(flows) == set(FLOWS) else [a for f in flows for a in ("--goal", GOALS[f])]
+    cmd = [cli, "explore", "--url", url, *goals, "--quiet", "--reports-dir", str(reports), "--run-id", app,
            "--username", username]
     if no_bundle:
         cmd.insert(cmd.index("--quiet"), "--no-bundle")

@@ -57,4 +57,6 @@ def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreS
     result.write(test_dir)
     if not result.reached:
         audit.not_found(f"{goal}: {result.detail}")
+    if result.unsearched:       # nothing found in what was searched is no clean verdict
+        audit.partial(f"{goal}: the search did not cover the app; not searched: " + "; ".join(result.unsearched[:6]))
     return explored

@@ -1,0 +1,134 @@
+"""Deny-permissions beyond the core screen: a bounded best-first search (explorer/search.py) over the screens the
+core screen's controls lead to, one and two levels deep (`search.permission_depth`), for controls whose use
+asks for a permission — told by the platform's permission request counters, never by words — and what the
+search did not cover, said exactly (a clean verdict may rest only on a search that covered what it reached).
+
+Nothing is typed, no switch is toggled, and no control whose words leave the app, log out, delete, pay or save
+is tapped (`search.beyond_core_avoid`, lexicon categories): the search neither destroys data nor sends any."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..platforms.base import PERMISSIONS
+from ..screen import Screen
+from . import cues
+from .elements import Target
+from .graph import Node
+from .moves import TAP, Move
+from .operator import Operator, Spend
+from .permissions import Core, Feature, state_of
+from .search import GoalSearch, Verdict
+
+
+CORE = "core"
+
+
+class PermissionGoal:
+    """What the search looks for: any tap after which the app asked for a permission it had not asked for since
+    the (re)launch. Words only order the search (feature words first, assets/explorer.yaml
+    `weights.deny-permissions`); every other safe control up to `depth` levels below the core screen is tried."""
+
+    name = "deny-permissions"
+    fallback = True
+    shallowest = True        # a screen's depth is the fewest taps seen from the core screen (search.py)
+
+    def __init__(self, weights: dict[str, float], avoid: frozenset[str], depth: int,
+                 skip: frozenset[tuple[str, str]] = frozenset(), core: Core | None = None,
+                 op: Operator | None = None) -> None:
+        self.weights, self.avoid, self.core, self.op = weights, avoid, core, op
+        self.fallback_depth = depth + 1          # screens at depth 0..depth have their unscored controls tried
+        self.asked: dict[str, tuple[Node, Move, Screen, Screen]] = {}   # permission → where, what, before, after
+        self.taps = 0                            # controls used
+        self.in_place: list[tuple[Move, Screen, Screen]] = []   # quiet uses on the core screen shown in place
+        # (screen structure, control key) used: the same control on a screen of the same structure (an error shown,
+        # other data, the core screen reached again) is not used again; `skip`: used already (the probe by words)
+        self.used: set[tuple[str, str]] = set(skip)
+
+    def score(self, node: Node, label: str) -> float:
+        found = cues.categories(label)
+        if found & self.avoid:
+            return -100.0
+        return sum(w for c, w in self.weights.items() if c in found)
+
+    def kind_of(self, screen: Screen) -> str:
+        """What a screen is for `used`: the core screen (told by `permissions.Core.matches`: reached again by its
+        tab, its DOM may differ), else its structural signature."""
+        if self.core is not None and self.op is not None and self.core.matches(screen, self.op.targets(screen)):
+            return CORE
+        return screen.signature
+
+    def boost(self, node: Node, key: str) -> float:
+        """A control used already on a screen of the same structure (or on the core screen) is not used again."""
+        return -1000.0 if (self.kind_of(node.screen), key) in self.used else 0.0
+
+    def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None:
+        return None          # no form is filled: nothing typed, nothing sent
+
+    def enters_flow(self, move: Move) -> bool:
+        return False
+
+    def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None:
+        before = parent.screen
+        self.taps += 1
+        self.used.add((self.kind_of(before), move.key))
+        asking = [p for p in PERMISSIONS if screen.prompts.get(p, 0) > before.prompts.get(p, 0)]
+        for permission in asking:
+            self.asked.setdefault(permission, (parent, move, before, screen))
+        if not asking and same and parent.depth == 0 and move.kind == TAP and state_of(before) != state_of(screen):
+            self.in_place.append((move, before, screen))
+        return None          # never "reached": the search goes on for the other permissions
+
+
+@dataclass
+class Beyond:
+    """What the search beyond the core screen found and what it did not cover."""
+
+    features: dict[str, Feature]
+    screens: int                                     # screens seen (the core screen included)
+    taps: int                                        # controls used
+    unsearched: list[str] = field(default_factory=list)   # what it did not cover: each a phrase
+    avoided: list[str] = field(default_factory=list)      # controls never tapped on purpose (labels)
+    in_place: list[tuple[Move, Screen, Screen]] = field(default_factory=list)
+    """Core-screen controls whose quiet use changed the core screen in place (move, before, after), granted."""
+
+
+def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend, data,
+           skip: frozenset[str] = frozenset(), core: Core | None = None) -> Beyond:
+    """Search from the screen the app shows now (the core screen, everything granted, consent accepted).
+    `settings`: assets/explorer.yaml `search` (permission_depth, beyond_core_avoid, relaunch_cost …).
+    `skip`: keys of core-screen controls whose feature is known (not used again); `core`: the core screen. Returns the features found
+    (each with its route from the core screen) and what was not covered:
+    the budget spent, controls on screens within the depth not tried, screens deeper than it not searched."""
+    depth = int(settings.get("permission_depth", 2))
+    avoid = frozenset(settings.get("beyond_core_avoid", ()))
+    start = CORE if core is not None else op.screen().signature
+    goal = PermissionGoal(weights, avoid, depth, frozenset((start, key) for key in skip), core, op)
+    engine = GoalSearch(op, goal, data, settings, spend)
+    result = engine.run()
+    graph = result.graph
+    features: dict[str, Feature] = {}
+    for permission, (node, move, before, after) in goal.asked.items():
+        route = graph.shortest(graph.root, node.ident) if graph is not None and node.ident != graph.root else []
+        moves = tuple(m for edge in route or [] for m in edge.moves)
+        if route is None or any(m.kind != TAP for m in moves):
+            continue                 # no tap route from the core screen to it: not re-walkable
+        features[permission] = Feature(permission, move.key, move.label, after.signature, state_of(before),
+                                       state_of(after), moves)
+    nodes = list(graph.nodes.values()) if graph is not None else []
+    beyond = Beyond(features, len(nodes), goal.taps, in_place=goal.in_place)
+    if result.ending == "budget":
+        beyond.unsearched.append(f"the search's budget ran out ({result.detail.removeprefix('not found within budget ')})")
+    for node in nodes:
+        left = [c.move.label or c.move.key for c in node.candidates.values()
+                if not c.tried and not c.why_not and c.score >= 0]
+        gone = [c.move.label for c in node.candidates.values()
+                if c.score < 0 and not c.tried and cues.categories(c.move.label) & avoid]
+        beyond.avoided += [g for g in gone if g not in beyond.avoided]
+        if left and node.depth > depth:
+            beyond.unsearched.append(f"a screen {node.depth} taps deep (via {' › '.join(node.via)}): "
+                                     f"{len(left)} control(s)")
+        elif left:
+            beyond.unsearched.append(f"{len(left)} control(s) on the screen via {' › '.join(node.via) or 'none'}")
+    for ident, label in engine.unreached:
+        beyond.unsearched.append(f"'{label}' (its screen could not be reached again)")
+    return beyond

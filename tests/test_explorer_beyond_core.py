@@ -1,0 +1,178 @@
+"""Deny-permissions beyond the core screen (explorer/beyond_core.py) on a simulated app: a permission asked only
+on a screen two taps deep is found by the request the tap makes (not by its words), with the route a user takes
+to it; what the bounded search did not cover (a deeper screen, the budget spent) is said; controls that log out,
+delete or pay are never tapped; and an audit resting on a search that did not cover the app is never clean
+(before: only the core screen was searched, nothing was seen asked, and the verdict was clean)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from consent_audit.audit import Audit
+from consent_audit.explorer import beyond_core
+from consent_audit.explorer.config import Budget, load_config
+from consent_audit.explorer.elements import Target, targets
+from consent_audit.explorer.forms import FormData
+from consent_audit.explorer.launch_features import told_by_refusal
+from consent_audit.explorer.moves import Move
+from consent_audit.explorer.operator import Spend
+from consent_audit.findings import evaluate
+from consent_audit.model import Outcome, Result
+from consent_audit.screen import Element, Screen
+
+CONFIG = load_config()
+
+
+@dataclass
+class App:
+    """Screens of (label → next screen); a next screen 'ask:<permission>' stays and asks for the permission."""
+
+    screens: dict[str, list[tuple[str, str]]]
+    at: str = "home"
+    asked: dict[str, int] = field(default_factory=dict)     # since the (re)launch
+    taps: list[str] = field(default_factory=list)
+
+    def screen(self) -> Screen:
+        elements = [Element(text=self.at.upper(), bounds=(0, 0, 100, 40))]
+        elements += [Element(text=label, clickable=True, bounds=(0, 60 + 80 * i, 300, 60))
+                     for i, (label, _) in enumerate(self.screens[self.at])]
+        return Screen(elements=elements, signature=self.at, size=(1080, 2400), prompts=dict(self.asked))
+
+
+class Op:
+    def __init__(self, app: App, spend: Spend) -> None:
+        self.app, self.spend = app, spend
+        self.recorder = type("R", (), {"steps": [], "last_screen": None})()
+        self._screen = app.screen()
+
+    in_foreground = True
+
+    def screen(self) -> Screen:
+        return self._screen
+
+    def targets(self, screen: Screen | None = None) -> list[Target]:
+        return targets(screen or self._screen)
+
+    def find(self, key: str, screen: Screen | None = None) -> Target | None:
+        return next((t for t in self.targets(screen) if t.key == key), None)
+
+    def tap(self, target: Target) -> Screen:
+        self.spend.check()
+        self.spend.charge()
+        self.recorder.steps.append(target.label)
+        self.app.taps.append(target.label)
+        going = dict(self.app.screens[self.app.at])[target.label]
+        if going.startswith("ask:"):
+            permission = going[4:]
+            self.app.asked[permission] = self.app.asked.get(permission, 0) + 1
+        else:
+            self.app.at = going
+        self._screen = self.app.screen()
+        return self._screen
+
+    def relaunch(self) -> Screen:
+        self.spend.check()
+        self.spend.charge()
+        self.recorder.steps.append("relaunch")
+        self.app.taps.append("relaunch")
+        self.app.at, self.app.asked = "home", {}
+        self._screen = self.app.screen()
+        return self._screen
+
+
+TOURS = {
+    "home": [("Trail conditions", "home"), ("Tours", "tours"), ("Profile", "profile")],
+    "tours": [("Monte Baldo", "baldo"), ("Home", "home")],
+    "baldo": [("Show the route", "baldo"), ("สแกนยอดเขา", "ask:camera"), ("‹ Tours", "tours")],
+    "profile": [("Log out", "gone"), ("Buy the premium pass", "gone"), ("Delete my account", "gone"),
+                ("Home", "home")],
+    "gone": [],
+}
+
+
+def search(screens: dict, actions: int = 60) -> tuple[beyond_core.Beyond, App]:
+    app = App(screens)
+    spend = Spend(Budget(actions, 60))
+    found = beyond_core.search(Op(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
+                               FormData(username="u", password="p"))
+    return found, app
+
+
+def test_a_permission_asked_two_screens_deep_is_found_by_the_request_its_use_makes() -> None:
+    found, app = search(TOURS)
+    feature = found.features["camera"]                 # words no lexicon has: told by the request it made
+    assert [m.label for m in feature.route] == ["Tours", "Monte Baldo"] and feature.label == "สแกนยอดเขา"
+    assert found.unsearched == []                       # everything reached was searched
+    assert not {"Log out", "Buy the premium pass", "Delete my account"} & set(app.taps)
+    assert {"Log out", "Buy the premium pass", "Delete my account"} <= set(found.avoided)
+
+
+def test_a_screen_deeper_than_the_bound_is_said_not_searched() -> None:
+    deeper = {**TOURS, "baldo": [("Photos", "photos"), ("‹ Tours", "tours")],
+              "photos": [("Add one", "add"), ("‹ Back", "baldo")], "add": [("สแกน", "ask:camera")]}
+    found, _ = search(deeper)
+    assert found.features == {}
+    assert any("3 taps deep" in u and "Photos" in u for u in found.unsearched), found.unsearched
+
+
+def test_a_budget_spent_is_said_not_searched() -> None:
+    found, _ = search(TOURS, actions=3)
+    assert found.features == {}
+    assert any(u.startswith("the search's budget ran out") for u in found.unsearched), found.unsearched
+
+
+@pytest.mark.parametrize("outcomes,want", [({"all": "usable"}, Outcome.NOT_FOUND),
+                                           ({"camera": "blocked", "all": "blocked"}, Outcome.FOUND)])
+def test_an_audit_on_a_search_that_did_not_cover_the_app_is_never_clean(
+        tmp_path: Path, outcomes: dict, want: Outcome) -> None:
+    audit = Audit(Result(target="t", flow="permissions", folder="tests/x"), tmp_path, tmp_path)
+    audit.metrics.update({"outcomes": outcomes, "prompts_per_launch": {"permission": [0, 0, 0], "consent": [0, 0, 0]},
+                          "requested_at_launch": [], "sent_while_denied": None})
+    audit.leave_out(["sent_while_denied"], "traffic capture off")
+    assert evaluate("permissions", audit.metrics, out_of_scope=audit.out_of_scope).unmeasured == {}
+    audit.partial("deny-permissions: the search did not cover the app; not searched: a screen 3 taps deep")
+    with pytest.raises(BaseException):               # not found skips the test; found raises DarkPatternFound
+        audit.conclude(audit.evaluate())
+    assert audit.result.outcome == want
+    if want == Outcome.NOT_FOUND:
+        assert "3 taps deep" in audit.result.reason
+
+
+# --- a permission asked at launch whose feature no word names (corpus reactcc-dark) ---
+
+class Shop(Op):
+    """Location asked at launch (remembered: using the card asks nothing); the card's status says whether it works."""
+
+    def __init__(self, spend: Spend) -> None:
+        super().__init__(App({"home": [("पास की दुकान से डिलीवरी", "home"), ("Tours", "home")]}), spend)
+        self.refused: str | None = None
+        self.status = ""
+
+    def _render(self) -> Screen:
+        screen = self.app.screen()
+        screen.elements.append(Element(text=self.status, bounds=(0, 900, 300, 40)))
+        return screen
+
+    def tap(self, target: Target) -> Screen:
+        super().tap(target)
+        if target.label.startswith("पास"):
+            self.status = "स्थान की अनुमति नहीं मिली" if self.refused == "geolocation" else "20 मिनट में डिलीवरी"
+        self._screen = self._render()
+        return self._screen
+
+    def start(self, refused: str) -> None:
+        self.refused, self.status = refused, ""
+        self._screen = self._render()
+
+
+def test_a_permission_asked_at_launch_gets_the_feature_whose_use_changes_when_it_alone_is_refused() -> None:
+    spend = Spend(Budget(60, 60))
+    op = Shop(spend)
+    before = op.screen()
+    card = next(t for t in op.targets() if t.label.startswith("पास"))
+    granted = (Move.tap(card), before, op.tap(card))
+    feature = told_by_refusal(op, op.start, "geolocation", [granted])      # type: ignore[arg-type]
+    assert feature is not None and feature.label == "पास की दुकान से डिलीवरी"
+    assert told_by_refusal(op, op.start, "notifications", [granted]) is None   # nothing depends on it: usable
