@@ -89,7 +89,10 @@ def waiting_period(screen: Screen | None) -> int | None:
 def deletion_metrics(deletion: Trail, signup: Trail | None, login_after: str | None) -> dict[str, Any]:
     counts = deletion.counts
     final = deletion.last_screen
-    in_app = bool(final is not None and final.in_app and completion(final) is not None and not off_app(final))
+    # done in the app: its last screen says so, or — whatever it says, in words no lexicon has — the account
+    # is refused (or pending) when logged into again after the path, and that screen sends the user nowhere else
+    told = final is not None and (completion(final) is not None or login_after in ("rejected", "pending"))
+    in_app = bool(final is not None and final.in_app and told and not off_app(final))
     signup_steps = signup.counts["steps"] if signup is not None else None
     return {
         "steps": counts["steps"], "taps": counts["taps"], "text_inputs": counts["text_inputs"],

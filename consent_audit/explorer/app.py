@@ -67,6 +67,8 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals)
         self.account_mode: str | None = None
         self.account_moves: list[Move] = []
         self.login_moves: list[Move] = []
+        self.account_combed = False           # the account was searched for by structure (no word named it)
+        self.signup_keys: set[str] = set()    # the submit of the sign-up form the account was made on
         self.logged_in_signature: str | None = None
         self.logged_out_signature: str | None = None   # the start screen of the account search (no account)
         self.deletion_moves: list[Move] = []
@@ -223,6 +225,11 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals)
                                                                for t in after.texts() + after.flashed):
             return "pending"
         return "rejected"
+
+    def verify_deletion(self) -> str | None:
+        """What logging in again along the path learnt answers now (accepted, rejected, pending, None): how a
+        deletion entered by structure is told done, whatever its screens say (explorer/deletion.py)."""
+        return self.log_in()
 
     def leaves_path(self, screen: Screen, went_on: Element, other: Element) -> bool:
         """Whether `other`, beside `went_on` on a screen of the deletion path, was seen while exploring to leave

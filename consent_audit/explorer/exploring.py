@@ -102,11 +102,17 @@ class GoalExplorations(ConsentExplorations):
         dead: list[dict[str, Any]] = []
         found = self._search_account(spend)
         dead += found.dead_ends
-        spend.counting = False
-        self.op.relaunch()          # the deletion path starts on a relaunched app, as the flow walks it
-        spend.counting = True
-        deletion_goal = DeletionGoal(self.config)
-        deletion = GoalSearch(self.op, deletion_goal, self.data, settings, spend).run()
+        deletion_goal, deletion = self._search_deletion(spend)
+        if not deletion.reached and not found.reached:
+            # neither an account nor the deletion: the app's log-in may be worded as nothing a lexicon knows —
+            # its first screens are combed by structure for a credentials form, then the deletion searched again
+            spend.counting = False
+            self.op.relaunch()
+            spend.counting = True
+            found = self._search_account(spend, comb=True)
+            dead += found.dead_ends
+            if found.reached:
+                deletion_goal, deletion = self._search_deletion(spend)
         # a decision on the way: the sibling seen to leave the deletion, the control the path took to go on
         self.decision_exits = {(key, edge.moves[-1].key) for edge in deletion.path
                                for key in deletion_goal.exits.get(edge.source, {})}
@@ -128,9 +134,21 @@ class GoalExplorations(ConsentExplorations):
         return Exploration("delete-account", deletion.ending, detail, spend.actions, spend.seconds, spend.budget,
                            dead, paths, {"account": map_of(found), "delete account": map_of(deletion)})
 
-    def _search_account(self, spend: Spend) -> SearchResult:
-        """Search for a logged-in test account (log in, else sign up) and learn the path when reached."""
+    def _search_deletion(self, spend: Spend) -> tuple[DeletionGoal, SearchResult]:
+        """The deletion search, from a relaunched app (as the flow walks it); a deletion entered by structure
+        is verified by logging in again along the path learnt (`verify_deletion`)."""
+        spend.counting = False
+        self.op.relaunch()
+        spend.counting = True
+        goal = DeletionGoal(self.config, self.verify_deletion if self.login_moves else None)
+        return goal, GoalSearch(self.op, goal, self.data, self.config.search, spend).run()
+
+    def _search_account(self, spend: Spend, comb: bool = False) -> SearchResult:
+        """Search for a logged-in test account (log in, else sign up) and learn the path when reached;
+        `comb`: the first screens are searched by structure for a credentials form (no word named one)."""
         account_goal = AccountGoal(self.config, self.data)
+        account_goal.comb = comb
+        self.account_combed = comb
         search = GoalSearch(self.op, account_goal, self.data, self.config.search, spend)
         account_goal.search = search
         found = search.run()
@@ -160,6 +178,8 @@ class GoalExplorations(ConsentExplorations):
                 self.login_moves = [m for e in route for m in e.moves] + [goal.login_move]
         elif self.account_mode == "sign_up" and graph is not None:   # signed up at once: a log-in form seen
             self.login_moves = login_from_map(graph, form_edge.source if form_edge else None)
+        if self.account_mode == "sign_up" and form_edge is not None:
+            self.signup_keys = {form_edge.moves[-1].key}
 
     def _learn_signup(self, spend: Spend) -> None:
         """Find the sign-up path (log-in succeeded, so it was never needed) with another username."""
@@ -184,6 +204,8 @@ class GoalExplorations(ConsentExplorations):
         submitted with the deleted account's credentials (what it answers is measured by the flow's re-walk)."""
         goal = AccountGoal(self.config, self.data)
         goal.learning = True
+        goal.comb = self.account_combed       # no word named the log-in: a form other than the sign-up's is it
+        goal.signup_keys = set(self.signup_keys)
         spend.counting = False
         self.op.relaunch()
         spend.counting = True

@@ -142,12 +142,14 @@ class GoalSearch:
         flow_bonus = float(self.settings.get("in_flow_bonus", 50))
         max_depth = int(getattr(self.goal, "fallback_depth", self.settings.get("fallback_max_depth", 3)))
         tie_break = getattr(self.goal, "tie_break", None)
+        # a navigation control (a tab bar's) is tried where it is shallowest, so the path found is a user's
+        shallowest = self.graph.shallowest(costs, lambda m: m.kind == TAP and not cues.categories(m.label) & PROGRESS)
         best: tuple[float, Node, Candidate] | None = None
         for node in self.graph.nodes.values():
             if node.ident not in costs:
                 continue
             for cand in node.candidates.values():
-                if cand.tried or cand.why_not:
+                if cand.tried or cand.why_not or node.depth > shallowest.get(cand.move.key, node.depth):
                     continue
                 bonus = 0.0
                 if fallback:
