@@ -15,7 +15,7 @@ from consent_audit.explorer.elements import targets
 from test_explorer_signup_refusal import CONFIG, DATA, FormApp, Row, search
 
 WORDS = ["Plim", "Vrask", "Glorp zin", "Frindo", "Zanto mek", "Hulpa", "Mailo", "Kodo", "Frindo nu", "Zanto nu",
-         "Opsy", "Lingo", "Zap mek", "Zap mek fora", "Sekro vis", "Sekro", "Zap feno", "Blenk", "Kodo mal"]
+         "Opsy", "Lingo", "Zap mek", "Zap mek fora", "Sekro vis", "Sekro", "Zap feno", "Blenk", "Kodo mal", "Zook"]
 
 
 def test_the_words_are_in_no_lexicon() -> None:
@@ -159,3 +159,20 @@ def test_what_asks_a_logged_in_user_to_confirm_by_structure() -> None:
     app.pages["pw"] = lambda a: [("field", "Kodo", True), ("field", "Kodo nu", True), ("tap", "Sekro", lambda b: "pw")]
     app.at = "pw"
     assert not confirms_by_structure(targets(app.screen()))       # a new password being set
+
+
+def test_a_tab_is_tried_from_the_start_screen_so_the_path_found_is_the_short_one() -> None:
+    """song's kind: with a tab bar on every screen, the account tab was first tapped from the tab tried before it
+    (Thư viện), and the path re-walked took that detour: one step too many in every figure."""
+    def tabs(*rows: Row) -> list[Row]:
+        return [("tap", "Plim", lambda a: "home"), ("tap", "Blenk", lambda a: "blenk"), ("tap", "Zook", lambda a: "zook"),
+                ("tap", "Vrask", lambda a: "vrask"), *rows]
+    app = app_of()
+    worded = [("tap", "Log in", lambda a: "frindo"), ("tap", "Sign up", lambda a: "zanto")]   # known, but deep
+    app.pages.update(home=lambda a: tabs(("text", "Glorp zin")), blenk=lambda a: tabs(("text", "Blenk")),
+                     zook=lambda a: tabs(("text", "Zook")), vrask=lambda a: tabs(*(_vrask(a) if a.user else worded)))
+    goal = AccountGoal(CONFIG, forms.FormData(username=DATA.username, password=DATA.password))
+    goal.comb = True
+    result, app = search(app, goal, actions=80)
+    assert result.ending == "reached", (result.detail, app.taps)
+    assert [str(m) for m in result.moves] == ['tap "Vrask"', 'tap "Sign up"', 'fill the form and submit "Zanto nu"']
