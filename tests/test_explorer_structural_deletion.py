@@ -8,7 +8,7 @@ password for something else (its log-in still accepted) is not, and an app witho
 from __future__ import annotations
 
 from consent_audit.explorer import cues, forms
-from consent_audit.explorer.account import AccountGoal
+from consent_audit.explorer.account import AccountGoal, collected_kinds
 from consent_audit.explorer.deletion import DeletionGoal, confirms_by_structure
 from consent_audit.explorer.elements import targets
 
@@ -176,3 +176,14 @@ def test_a_tab_is_tried_from_the_start_screen_so_the_path_found_is_the_short_one
     result, app = search(app, goal, actions=80)
     assert result.ending == "reached", (result.detail, app.taps)
     assert [str(m) for m in result.moves] == ['tap "Vrask"', 'tap "Sign up"', 'fill the form and submit "Zanto nu"']
+
+
+def test_a_sign_up_form_in_unknown_words_collects_a_password_by_its_masked_field() -> None:
+    """Before: the sign-up's «Kodo» (a masked field) collected nothing known, so the deletion asking the password
+    again was data sign-up never collected: a wrong excessive_data_for_deletion (corpus reactcc-fair, -dark)."""
+    app = app_of()
+    app.at = "zanto"
+    assert collected_kinds(app.screen(), DATA) == ["password"]
+    app.pages["plain"] = lambda a: [("field", "Mailo", False), ("field", "Plim", False), ("tap", "Zanto nu", _sign_up)]
+    app.at = "plain"
+    assert collected_kinds(app.screen(), DATA) == []

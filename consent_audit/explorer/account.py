@@ -9,7 +9,7 @@ from ..screen import Screen
 from . import cues
 from .config import ExplorerConfig
 from .elements import Target, Use, targets
-from .forms import ACCOUNT, FormData
+from .forms import ACCOUNT, FormData, plan
 from .graph import Node, ScreenGraph
 from .moves import FORM, Move
 from .screens import password_form, says
@@ -29,6 +29,20 @@ def username_variant(username: str, n: int) -> str:
         local, _, domain = username.partition("@")
         return f"{local}+{n}@{domain}"
     return f"{re.sub(r'[^A-Za-z0-9_.-]', '', username) or 'tester'}{n + 1}"
+
+
+SIGNUP_KINDS = {"phone_number": "phone", "password": "password", "id_number": "id_number", "real_name": "real_name",
+                "face_scan": "face_scan", "bank_card": "bank_card"}
+
+
+def collected_kinds(form: Screen, data: FormData) -> list[str]:
+    """What a sign-up form collects (`target.collected_at_signup`: phone, password, id_number …), from its
+    fields' words, else by structure: a masked field is a password whatever its label's language (पासवर्ड) —
+    else the deletion asking the password again would be data sign-up never collected (a wrong finding)."""
+    fields = plan(form, targets(form), ACCOUNT, data, True).fields
+    kinds = {SIGNUP_KINDS.get(k) for t, _ in fields
+             for k in cues.data_kinds(t.label) or (["password"] if t.element.secret_field else [])}
+    return sorted(k for k in kinds if k)
 
 
 def login_from_map(graph: ScreenGraph, signup_form: str | None) -> list[Move]:

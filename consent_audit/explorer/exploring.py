@@ -13,14 +13,12 @@ from selenium.common.exceptions import WebDriverException
 from ..errors import AutomationError
 from ..platforms.base import PERMISSIONS
 from ..targets import Target
-from . import cues, permissions
+from . import permissions
 from .consent_exploring import ConsentExplorations
-from .account import AccountGoal, login_from_map, username_variant
+from .account import AccountGoal, collected_kinds, login_from_map, username_variant
 from .config import Budget
 from .deletion import DeletionGoal
-from .elements import targets
 from .exploration import Exploration, map_of, stopped_at
-from .forms import ACCOUNT, plan
 from .moves import Move
 from .operator import NotOnScreen, OutOfBudget, Spend
 from .screens import wall_opener
@@ -28,8 +26,6 @@ from .search import GoalSearch, SearchResult
 
 log = logging.getLogger(__name__)
 
-SIGNUP_KINDS = {"phone_number": "phone", "password": "password", "id_number": "id_number", "real_name": "real_name",
-                "face_scan": "face_scan", "bank_card": "bank_card"}
 
 
 class GoalExplorations(ConsentExplorations):
@@ -97,7 +93,6 @@ class GoalExplorations(ConsentExplorations):
         self._open_walls()
 
     def _explore_deletion(self, spend: Spend, target: Target) -> Exploration:
-        settings = self.config.search
         self._start()
         dead: list[dict[str, Any]] = []
         found = self._search_account(spend)
@@ -166,10 +161,7 @@ class GoalExplorations(ConsentExplorations):
         self.logged_out_signature = start.screen.signature if start is not None else None
         form_edge = found.path[-1] if found.path else None
         if form_edge is not None and graph is not None:
-            form_screen = graph.nodes[form_edge.source].screen
-            fields = plan(form_screen, targets(form_screen), ACCOUNT, self.data, True).fields
-            kinds = {SIGNUP_KINDS.get(k) for t, _ in fields for k in cues.data_kinds(t.label)}
-            self.signup_kinds = sorted(k for k in kinds if k)
+            self.signup_kinds = collected_kinds(graph.nodes[form_edge.source].screen, self.data)
         if goal.login_move is not None and graph is not None:
             login_node = next((n for n in graph.nodes.values() if goal.login_move.key in n.candidates
                                and n.candidates[goal.login_move.key].move == goal.login_move), None)
