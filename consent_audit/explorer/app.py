@@ -7,6 +7,8 @@ itself: explorer/exploring.py; what it reports: explorer/exploration.py.
 """
 from __future__ import annotations
 
+import logging
+
 from ..detectors.text import waiting_period_days
 from ..page import AppContext
 from ..screen import Element, Screen
@@ -26,6 +28,8 @@ from .consent_structure import CONSENT
 from .launch_modals import LaunchModals
 from .screens import password_form
 from .soft_ask import SoftAsks
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Exploration", "ExploredApp", "PathBroken", "map_of"]
 
@@ -228,8 +232,13 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals)
 
     def verify_deletion(self) -> str | None:
         """What logging in again along the path learnt answers now (accepted, rejected, pending, None): how a
-        deletion entered by structure is told done, whatever its screens say (explorer/deletion.py)."""
-        return self.log_in()
+        deletion entered by structure is told done, whatever its screens say (explorer/deletion.py); None when
+        the log-in path could not be walked (not told: nothing is taken for a deletion)."""
+        try:
+            return self.log_in()
+        except NotOnScreen as exc:
+            log.info("logging in again to verify a deletion failed: %s", exc)
+            return None
 
     def leaves_path(self, screen: Screen, went_on: Element, other: Element) -> bool:
         """Whether `other`, beside `went_on` on a screen of the deletion path, was seen while exploring to leave

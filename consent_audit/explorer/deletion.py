@@ -117,9 +117,10 @@ class DeletionGoal:
             self.structural.add(node.ident)
         self.follows = False
         if (not node.in_flow and self.verify is not None and node.depth >= 1 and node.ident not in self.refuted
-                and not cues.has(node.via[-1] if node.via else "", "log_in", "sign_up") and confirms_by_structure(found)):
-            # a deletion's entry no lexicon names: a control that leads a logged-in user to confirm something
-            # grave (the password again …) — entered on trial; only logging in again afterwards tells it was one
+                and not cues.categories(node.via[-1] if node.via else "") and confirms_by_structure(found)):
+            # a deletion's entry no lexicon names (a control whose words say nothing known): it leads a logged-in
+            # user to confirm something grave (the password again …) — entered on trial; only logging in again
+            # afterwards tells it was one
             node.in_flow = True
             self.structural.add(node.ident)
         if node.in_flow and screen is self.left_to:    # where a sibling left the deletion: not in the flow, so
