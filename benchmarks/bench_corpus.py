@@ -5,6 +5,7 @@ compared with the app's truth.json. Prints a table; never asserts.
     python benchmarks/bench_corpus.py --cli PATH kettle     # another consent-audit executable
     python benchmarks/bench_corpus.py --keep DIR …          # keep the run folders in DIR
     python benchmarks/bench_corpus.py --reuse DIR …         # score the summaries already in DIR/<app>/ (no run)
+    python benchmarks/bench_corpus.py --app song --goal deletion   # one goal only (explore --goal delete-account)
 
 Per app and flow: figures exact / compared (and unmeasured), verdict right or wrong, actions spent / optimal — as
 tests/corpus/score.py defines them (the same scoring `make corpus` asserts). Totals add up the goals reached
@@ -47,13 +48,17 @@ figures, verdict, optimal, explore = _score.figures, _score.verdict, _score.opti
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("apps", nargs="*")
+    parser.add_argument("--app", action="append", default=[], help="a corpus app (repeatable; as the positional apps)")
+    parser.add_argument("--goal", action="append", default=[], choices=FLOWS,
+                        help="explore and score only this flow's goal (repeatable; default: every goal)")
     parser.add_argument("--cli", default=default_cli())
     parser.add_argument("--keep", type=Path, help="keep the run folders here")
     parser.add_argument("--reuse", type=Path, help="score DIR/<app>/summary.json from an earlier --keep run instead of exploring")
     parser.add_argument("--verbose", action="store_true", help="list every figure that differs")
     args = parser.parse_args(argv)
     server_module = load_server()
-    apps = args.apps or server_module.app_names()
+    apps = (args.apps + args.app) or server_module.app_names()
+    flows = tuple(f for f in FLOWS if f in args.goal) or FLOWS
     unknown = [a for a in apps if not (CORPUS / a / "truth.json").is_file()]
     if unknown:
         parser.error(f"not corpus apps: {', '.join(unknown)}")
@@ -77,10 +82,11 @@ def main(argv: list[str]) -> int:
                 summary = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
                 wall, code = 0.0, "reused" if summary else "no summary"
             else:
-                summary, wall, code = explore(args.cli, server.app_url(app), app, truth, reports, no_bundle)
+                summary, wall, code = explore(args.cli, server.app_url(app), app, truth, reports, no_bundle,
+                                              flows if flows != FLOWS else ())
             results = {r["flow"]: r for r in (summary or {}).get("results", [])}
             app_row = {"exact": 0, "compared": 0, "unmeasured": 0, "right": 0, "verdicts": 0, "spent": 0, "optimal": 0}
-            for flow in FLOWS:
+            for flow in flows:
                 result = results.get(flow)
                 metrics = (result or {}).get("metrics", {})
                 exact, compared, unmeasured, misses = figures(flow, truth, metrics)

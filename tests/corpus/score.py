@@ -110,9 +110,15 @@ def optimal(flow: str, truth: dict[str, Any]) -> int | None:
     return accept + reject
 
 
-def explore(cli: str, url: str, app: str, truth: dict[str, Any], reports: Path, no_bundle: bool) -> tuple[dict[str, Any] | None, float, int]:
+GOALS = {"deletion": "delete-account", "permissions": "deny-permissions", "consent": "consent"}
+
+
+def explore(cli: str, url: str, app: str, truth: dict[str, Any], reports: Path, no_bundle: bool,
+            flows: tuple[str, ...] = ()) -> tuple[dict[str, Any] | None, float, int]:
+    """`consent-audit explore` on one corpus app: every goal, or those of `flows` (names of FLOWS)."""
     username = truth["credentials"].get("username") or f"tester@{app}.test"
-    cmd = [cli, "explore", "--url", url, "--goal", "all", "--quiet", "--reports-dir", str(reports), "--run-id", app,
+    goals = [arg for flow in flows for arg in ("--goal", GOALS[flow])] or ["--goal", "all"]
+    cmd = [cli, "explore", "--url", url, *goals, "--quiet", "--reports-dir", str(reports), "--run-id", app,
            "--username", username]
     if no_bundle:
         cmd.insert(cmd.index("--quiet"), "--no-bundle")
