@@ -105,7 +105,8 @@ class GoalExplorations(ConsentExplorations):
             self.op.relaunch()
             spend.counting = True
             found = self._search_account(spend, comb=True)
-            dead += found.dead_ends
+            known = {(d["kind"], d["label"]) for d in dead}
+            dead += [d for d in found.dead_ends if (d["kind"], d["label"]) not in known]
             if found.reached:
                 deletion_goal, deletion = self._search_deletion(spend)
         # a decision on the way: the sibling seen to leave the deletion, the control the path took to go on
