@@ -187,3 +187,13 @@ def test_a_sign_up_form_in_unknown_words_collects_a_password_by_its_masked_field
     app.pages["plain"] = lambda a: [("field", "Mailo", False), ("field", "Plim", False), ("tap", "Zanto nu", _sign_up)]
     app.at = "plain"
     assert collected_kinds(app.screen(), DATA) == []
+
+
+def test_with_no_account_the_deletion_search_stops_where_the_app_shows_a_credentials_form() -> None:
+    """Before: the logged-out app was searched through for an account holder's deletion (corpus song 15 actions,
+    reactcc-fair 23, reactcc-dark 24 spent before the account was even looked for by structure)."""
+    goal = DeletionGoal(CONFIG)
+    goal.without_account = True
+    result, app = search(app_of(), goal, actions=80)
+    assert result.ending == "exhausted" and result.detail.startswith("the app has accounts"), (result.detail, app.taps)
+    assert app.taps[-1] == "Frindo" and "Zanto mek" not in app.taps

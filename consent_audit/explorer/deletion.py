@@ -18,7 +18,7 @@ from .elements import Target, Use
 from .forms import FILL
 from .graph import Node
 from .moves import FORM, TAP, Move
-from .screens import PROGRESS, ends_off_app, reached, says, taps
+from .screens import PROGRESS, ends_off_app, password_form, reached, says, taps
 from .goal import Verdict
 
 ENTRY = ("cancel_account", "delete")
@@ -93,6 +93,8 @@ class DeletionGoal:
         self.structural: set[str] = set()             # nodes of a flow entered by structure (no word said delete)
         self.follows = False                          # the next node comes from such a flow
         self.refuted: set[str] = set()                # such flows seen to leave the account as it was
+        self.without_account = False   # searched with no account: stop where the app shows it has accounts
+        self.stopped = ""              # why the search stopped early (read by GoalSearch.run)
         self.plain = config.weights("delete-account", "plain")
         self.in_flow = config.weights("delete-account", "in_flow")
         self.chrome: frozenset[str] | None = None     # the start screen's control keys
@@ -113,6 +115,11 @@ class DeletionGoal:
     def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None:
         if self.chrome is None and node.depth == 0:
             self.chrome = frozenset(t.key for t in found)
+        if self.without_account and not node.in_flow and (password_form(found) or any(
+                cues.has(t.label, "log_in", "sign_up") for t in taps(found))):
+            # no account yet and the app shows it has them (a log-in, a credentials form): an account holder's
+            # deletion is not searched for logged out (the account is combed for first, explorer/exploring.py)
+            self.stopped = "the app has accounts and none was reached: a log-in or credentials form seen"
         if self.follows and node.in_flow:
             self.structural.add(node.ident)
         self.follows = False

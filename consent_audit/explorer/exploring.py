@@ -97,17 +97,18 @@ class GoalExplorations(ConsentExplorations):
         dead: list[dict[str, Any]] = []
         found = self._search_account(spend)
         dead += found.dead_ends
-        deletion_goal, deletion = self._search_deletion(spend)
+        deletion_goal, deletion = self._search_deletion(spend, without_account=not found.reached)
         if not deletion.reached and not found.reached:
             # neither an account nor the deletion: the app's log-in may be worded as nothing a lexicon knows —
             # its first screens are combed by structure for a credentials form, then the deletion searched again
+            # (as an account holder; else, when the first search stopped at the app's log-in, in full without)
             spend.counting = False
             self.op.relaunch()
             spend.counting = True
             found = self._search_account(spend, comb=True)
             known = {(d["kind"], d["label"]) for d in dead}
             dead += [d for d in found.dead_ends if (d["kind"], d["label"]) not in known]
-            if found.reached:
+            if found.reached or deletion_goal.stopped:
                 deletion_goal, deletion = self._search_deletion(spend)
         # a decision on the way: the sibling seen to leave the deletion, the control the path took to go on
         self.decision_exits = {(key, edge.moves[-1].key) for edge in deletion.path
@@ -130,13 +131,16 @@ class GoalExplorations(ConsentExplorations):
         return Exploration("delete-account", deletion.ending, detail, spend.actions, spend.seconds, spend.budget,
                            dead, paths, {"account": map_of(found), "delete account": map_of(deletion)})
 
-    def _search_deletion(self, spend: Spend) -> tuple[DeletionGoal, SearchResult]:
+    def _search_deletion(self, spend: Spend, without_account: bool = False) -> tuple[DeletionGoal, SearchResult]:
         """The deletion search, from a relaunched app (as the flow walks it); a deletion entered by structure
-        is verified by logging in again along the path learnt (`verify_deletion`)."""
+        is verified by logging in again along the path learnt (`verify_deletion`). `without_account`: no account
+        was reached — the search stops where the app shows a log-in (an account holder's deletion is not
+        searched for logged out)."""
         spend.counting = False
         self.op.relaunch()
         spend.counting = True
         goal = DeletionGoal(self.config, self.verify_deletion if self.login_moves else None)
+        goal.without_account = without_account
         return goal, GoalSearch(self.op, goal, self.data, self.config.search, spend).run()
 
     def _search_account(self, spend: Spend, comb: bool = False) -> SearchResult:

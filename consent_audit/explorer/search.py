@@ -271,7 +271,7 @@ class GoalSearch:
         self.graph.root = self._arrive(start, None, None).ident
         ending, detail = "exhausted", "nothing promising left to try"
         try:
-            while self.reached is None:
+            while self.reached is None and not getattr(self.goal, "stopped", ""):
                 self.spend.check()
                 choice = self._choose(fallback=False)
                 if choice is None and self.off_app is None and self.settings.get("fallback", True) \
@@ -293,6 +293,7 @@ class GoalSearch:
 
     def _result(self, ending: str, detail: str) -> SearchResult:
         target, path = None, []
+        detail = getattr(self.goal, "stopped", "") or detail      # a goal that stopped says why
         if self.reached is not None:
             ending, (target, detail) = "reached", self.reached
         elif self.off_app is not None:
