@@ -30,7 +30,8 @@ def demanded_data(trail: Trail) -> list[str]:
     previous = trail.start
     for step in trail.steps:
         if step.kind == Kind.TEXT:
-            kinds.update(data_demanded([step.target.get("name", ""), step.target.get("text", "")]))
+            named = data_demanded([step.target.get("name", ""), step.target.get("text", "")])
+            kinds.update(named or (["password"] if _secret(previous, step.target) else []))
         elif step.kind == Kind.TAP and step.target.get("role") == "radio" and previous is not None:
             kinds.update(data_demanded(previous.shown_texts()))
         elif step.kind == Kind.TOGGLE and previous is not None and not _agreement(step.target):
@@ -42,6 +43,14 @@ def demanded_data(trail: Trail) -> list[str]:
             kinds.add("face_scan" if "face_scan" in data_demanded(texts) else "camera")
         previous = step.screen
     return sorted(kinds)
+
+
+def _secret(screen: Screen | None, target: dict[str, Any]) -> bool:
+    """Whether the field typed into (`target`: the step's element as recorded) is masked on the screen it was
+    typed on — a password by structure, whatever its label's language (पासवर्ड)."""
+    bounds = list(target.get("bounds") or ())
+    return screen is not None and bool(bounds) and any(
+        e.secret_field and list(e.bounds) == bounds for e in screen.elements)
 
 
 def completion(screen: Screen | None) -> str | None:
@@ -89,7 +98,10 @@ def waiting_period(screen: Screen | None) -> int | None:
 def deletion_metrics(deletion: Trail, signup: Trail | None, login_after: str | None) -> dict[str, Any]:
     counts = deletion.counts
     final = deletion.last_screen
-    in_app = bool(final is not None and final.in_app and completion(final) is not None and not off_app(final))
+    # done in the app: its last screen says so, or — whatever it says, in words no lexicon has — the account
+    # is refused (or pending) when logged into again after the path, and that screen sends the user nowhere else
+    told = final is not None and (completion(final) is not None or login_after in ("rejected", "pending"))
+    in_app = bool(final is not None and final.in_app and told and not off_app(final))
     signup_steps = signup.counts["steps"] if signup is not None else None
     return {
         "steps": counts["steps"], "taps": counts["taps"], "text_inputs": counts["text_inputs"],

@@ -80,7 +80,8 @@ def test_rules_over_the_pages_truth_give_the_truths_findings(page: str) -> None:
         evidence = {"reject": ["r.png"], "dialog": ["a.png"], "nagging": ["n.png"], "first_launch": ["f.png"],
                     **{f"deny {p}": [f"{p}.png"] for p in truth.get("permissions", {}).get("outcomes", {})}}
         left_out = dict.fromkeys(truth.get("left_out", []), "the truth says the flow leaves it out")
-        result = evaluate(flow, _metrics(truth, flow), evidence, {}, out_of_scope=left_out)
+        facts = {k: truth[k] for k in ("collected_at_signup",) if k in truth}   # what the app's sign-up collects
+        result = evaluate(flow, _metrics(truth, flow), evidence, facts, out_of_scope=left_out)
         assert set(result.unmeasured) <= TRAFFIC_PATTERNS          # these pages' truth says nothing of traffic
         assert result.patterns == sorted(expected)
 

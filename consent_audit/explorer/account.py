@@ -9,7 +9,7 @@ from ..screen import Screen
 from . import cues
 from .config import ExplorerConfig
 from .elements import Target, Use, targets
-from .forms import ACCOUNT, FormData
+from .forms import ACCOUNT, FormData, plan
 from .graph import Node, ScreenGraph
 from .moves import FORM, Move
 from .screens import password_form, says
@@ -29,6 +29,20 @@ def username_variant(username: str, n: int) -> str:
         local, _, domain = username.partition("@")
         return f"{local}+{n}@{domain}"
     return f"{re.sub(r'[^A-Za-z0-9_.-]', '', username) or 'tester'}{n + 1}"
+
+
+SIGNUP_KINDS = {"phone_number": "phone", "password": "password", "id_number": "id_number", "real_name": "real_name",
+                "face_scan": "face_scan", "bank_card": "bank_card"}
+
+
+def collected_kinds(form: Screen, data: FormData) -> list[str]:
+    """What a sign-up form collects (`target.collected_at_signup`: phone, password, id_number …), from its
+    fields' words, else by structure: a masked field is a password whatever its label's language (पासवर्ड) —
+    else the deletion asking the password again would be data sign-up never collected (a wrong finding)."""
+    fields = plan(form, targets(form), ACCOUNT, data, True).fields
+    kinds = {SIGNUP_KINDS.get(k) for t, _ in fields
+             for k in cues.data_kinds(t.label) or (["password"] if t.element.secret_field else [])}
+    return sorted(k for k in kinds if k)
 
 
 def login_from_map(graph: ScreenGraph, signup_form: str | None) -> list[Move]:
@@ -88,14 +102,26 @@ class AccountGoal:
         self.learning = False                   # only the log-in path is wanted (after the deletion): never sign up
         self.login_node: str | None = None      # learning: the node the log-in form was submitted on
         self.login_form: tuple[str, str] | None = None   # (node, submit key) of the form the log-in was refused on
-        self.fallback_depth = int(config.search.get("signup_max_depth", 2))
+        self.signup_depth = int(config.search.get("signup_max_depth", 2))
+        self.comb_depth = int(config.search.get("fallback_max_depth", 3))
+        self.comb = False                       # combing by structure: no word named an account anywhere
+        self.signup_keys: set[str] = set()      # learning while combing: submits of the sign-up form(s) made
 
     @property
     def fallback(self) -> bool:
         """Unscored controls are tried only once a log-in was refused: the app has accounts, and its sign-up
         may be worded as nothing any lexicon knows («Rekening openen»). Before that, an app whose controls name
-        no log-in needs none: nothing to comb through (kind 9)."""
+        no log-in needs none: nothing to comb through (kind 9) — unless combing (`comb`: the deletion was not
+        found without an account), when the first screens are searched for a credentials form by structure."""
+        if self.comb and self.mode is None:
+            return True
         return self.login_form is not None and self.want == "sign_up" and self.mode is None
+
+    @property
+    def fallback_depth(self) -> int:
+        """How deep unscored controls are tried: the start screen and one tap away for a sign-up beside a
+        refused log-in; the first `fallback_max_depth` levels when combing for a credentials form."""
+        return self.comb_depth if self.comb else self.signup_depth
 
     def tie_break(self, node: Node, key: str) -> float:
         """Among unscored controls, the one drawn like a log-in control beside it (a "Log in" / «Rekening
@@ -122,7 +148,7 @@ class AccountGoal:
         total = sum(w for c, w in self.weights.items() if c in found)
         if self.learning and "sign_up" in found and "log_in" not in found:
             return -100.0
-        if not entry and not self.asked and node.depth >= 1:
+        if not entry and not self.asked and not self.comb and node.depth >= 1:
             total = min(total, 0.0)
         return total + (self.prefer if self.want in found else 0)
 
@@ -144,11 +170,19 @@ class AccountGoal:
         came_by = parent.via[-1] if parent.via else ""
         led_to_signup = cues.has(came_by, "sign_up") and not cues.has(came_by, "log_in")
         refused_on = self.login_form == (parent.ident, move.key)
-        signing_up = not refused_on and (
+        worded_login = cues.has(move.label, "log_in") or cues.has(came_by, "log_in")
+        told = not refused_on and (
             cues.has(move.label, "sign_up") or signup_shape(parent.screen, targets(parent.screen))
             or (not cues.has(move.label, "log_in") and (self.want == "sign_up" or led_to_signup)))
+        # combing by structure, a form no word names: refused, it is the log-in (the account is not there yet);
+        # accepting the given account at once, a sign-up — a sign-up taken for the log-in would be re-walked
+        # after the deletion as one, and accept (a wrong verdict); the other way round leaves it unmeasured
+        combed = not refused_on and not told and self.comb and not worded_login
+        signing_up = told or combed
+        if self.learning and move.key in self.signup_keys:
+            return Verdict("rejected", "the sign-up form")
         if self.learning:       # the log-in form, whatever it answered the deleted account: its path is learnt
-            if signing_up:
+            if told:
                 return Verdict("rejected", "a sign-up form")
             self.login_move, self.login_node = move, parent.ident
             return Verdict("reached", "log_in")
@@ -161,7 +195,7 @@ class AccountGoal:
             t.key for t in targets(parent.screen) if t.use == Use.TEXT}
         if same or stayed or (password_form(found) and says(screen, "form_error", "taken")):
             message = says(screen, "taken", "form_error") or "the form stayed on screen"
-            if not signing_up:
+            if not signing_up or (combed and not cues.has(message, "taken")):
                 self.login_move = move
                 self.login_form = (parent.ident, move.key)
                 if self.want == "log_in":

@@ -7,6 +7,8 @@ itself: explorer/exploring.py; what it reports: explorer/exploration.py.
 """
 from __future__ import annotations
 
+import logging
+
 from ..detectors.text import waiting_period_days
 from ..page import AppContext
 from ..screen import Element, Screen
@@ -26,6 +28,8 @@ from .consent_structure import CONSENT
 from .launch_modals import LaunchModals
 from .screens import password_form
 from .soft_ask import SoftAsks
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Exploration", "ExploredApp", "PathBroken", "map_of"]
 
@@ -67,6 +71,8 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals)
         self.account_mode: str | None = None
         self.account_moves: list[Move] = []
         self.login_moves: list[Move] = []
+        self.account_combed = False           # the account was searched for by structure (no word named it)
+        self.signup_keys: set[str] = set()    # the submit of the sign-up form the account was made on
         self.logged_in_signature: str | None = None
         self.logged_out_signature: str | None = None   # the start screen of the account search (no account)
         self.deletion_moves: list[Move] = []
@@ -232,6 +238,16 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals)
                                                                for t in after.texts() + after.flashed):
             return "pending"
         return "rejected"
+
+    def verify_deletion(self) -> str | None:
+        """What logging in again along the path learnt answers now (accepted, rejected, pending, None): how a
+        deletion entered by structure is told done, whatever its screens say (explorer/deletion.py); None when
+        the log-in path could not be walked (not told: nothing is taken for a deletion)."""
+        try:
+            return self.log_in()
+        except NotOnScreen as exc:
+            log.info("logging in again to verify a deletion failed: %s", exc)
+            return None
 
     def leaves_path(self, screen: Screen, went_on: Element, other: Element) -> bool:
         """Whether `other`, beside `went_on` on a screen of the deletion path, was seen while exploring to leave

@@ -9,6 +9,8 @@ start over), it left the deletion, and the screen is a keep-or-confirm decision 
 (measures.final_decision, issue 13 kind 17, corpus pochta) — told by what the tap did, not by its words."""
 from __future__ import annotations
 
+from typing import Callable
+
 from ..screen import Screen
 from . import cues
 from .config import ExplorerConfig
@@ -16,7 +18,7 @@ from .elements import Target, Use
 from .forms import FILL
 from .graph import Node
 from .moves import FORM, TAP, Move
-from .screens import PROGRESS, ends_off_app, reached, says, taps
+from .screens import PROGRESS, ends_off_app, password_form, reached, says, taps
 from .goal import Verdict
 
 ENTRY = ("cancel_account", "delete")
@@ -43,6 +45,23 @@ def decision_siblings(found: list[Target], chrome: frozenset[str], score) -> set
                 siblings.add(other.key)
     return siblings
 WAY_ON = PROGRESS | {"confirm", "agree"}
+LOGGED_OUT = ("rejected", "pending")   # what logging in again answers once the account is deleted (or pending)
+
+
+def confirms_by_structure(found: list[Target]) -> bool:
+    """A screen that, to a logged-in user, asks to confirm something grave, told by its shape whatever its
+    words: the account's password asked again (one secret field: two or more are a new password being set),
+    or a box or switch to tick beside a field to fill (an "I understand" switch and the e-mail typed again)."""
+    fields = [t for t in found if t.use == Use.TEXT and t.element.enabled]
+    secrets = [t for t in fields if t.element.secret_field]
+    unticked = [t for t in found if t.use == Use.TOGGLE and not t.element.checked]
+    return len(secrets) == 1 or (not secrets and bool(fields) and bool(unticked))
+
+
+def asks_more(found: list[Target]) -> bool:
+    """Something left to fill, tick or choose."""
+    return any(t.use in (Use.TEXT, Use.CHOOSE) and t.element.enabled for t in found) or any(
+        t.use == Use.TOGGLE and not t.element.checked for t in found)
 
 
 def refusal(before: Screen, move: Move, after: Screen, found: list[Target]) -> str:
@@ -69,7 +88,13 @@ class DeletionGoal:
 
     name = "delete-account"
 
-    def __init__(self, config: ExplorerConfig) -> None:
+    def __init__(self, config: ExplorerConfig, verify: Callable[[], str | None] | None = None) -> None:
+        self.verify = verify        # logs in again along the path learnt: accepted | rejected | pending | None
+        self.structural: set[str] = set()             # nodes of a flow entered by structure (no word said delete)
+        self.follows = False                          # the next node comes from such a flow
+        self.refuted: set[str] = set()                # such flows seen to leave the account as it was
+        self.without_account = False   # searched with no account: stop where the app shows it has accounts
+        self.stopped = ""              # why the search stopped early (read by GoalSearch.run)
         self.plain = config.weights("delete-account", "plain")
         self.in_flow = config.weights("delete-account", "in_flow")
         self.chrome: frozenset[str] | None = None     # the start screen's control keys
@@ -90,6 +115,21 @@ class DeletionGoal:
     def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None:
         if self.chrome is None and node.depth == 0:
             self.chrome = frozenset(t.key for t in found)
+        if self.without_account and not node.in_flow and (password_form(found) or any(
+                cues.has(t.label, "log_in", "sign_up") for t in taps(found))):
+            # no account yet and the app shows it has them (a log-in, a credentials form): an account holder's
+            # deletion is not searched for logged out (the account is combed for first, explorer/exploring.py)
+            self.stopped = "the app has accounts and none was reached: a log-in or credentials form seen"
+        if self.follows and node.in_flow:
+            self.structural.add(node.ident)
+        self.follows = False
+        if (not node.in_flow and self.verify is not None and node.depth >= 1 and node.ident not in self.refuted
+                and not cues.categories(node.via[-1] if node.via else "") and confirms_by_structure(found)):
+            # a deletion's entry no lexicon names (a control whose words say nothing known): it leads a logged-in
+            # user to confirm something grave (the password again …) — entered on trial; only logging in again
+            # afterwards tells it was one
+            node.in_flow = True
+            self.structural.add(node.ident)
         if node.in_flow and screen is self.left_to:    # where a sibling left the deletion: not in the flow, so
             node.in_flow = False                       # the way back to the decision is the app's own, not a relaunch
         if node.in_flow and node.ident not in self.probes:
@@ -109,6 +149,8 @@ class DeletionGoal:
     def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None:
         if not (parent.in_flow or self.enters_flow(move)):
             return None
+        if parent.ident in self.structural and not same:
+            return self._verified(parent, move, found)
         if move.kind == TAP and move.key in self.probes.get(parent.ident, ()):
             goes_on = any(t.use == Use.TEXT for t in found) or any(
                 self._flow_score(t.label) > 0 for t in taps(found))
@@ -126,3 +168,16 @@ class DeletionGoal:
             return Verdict("off_app", says(screen, "off_app_channel"))
         state = reached(screen, found)
         return Verdict("reached", state) if state else None
+
+    def _verified(self, parent: Node, move: Move, found: list[Target]) -> Verdict | None:
+        """A flow entered by structure, gone on from `parent`: while its screen asks more, it goes on (by
+        structure too); once it asks nothing, the account is logged into again along the path learnt — refused
+        or pending, the deletion is done (or pending), whatever the screens said; accepted, it was no deletion."""
+        if asks_more(found) or self.verify is None:
+            self.follows = True
+            return None
+        answer = self.verify()
+        if answer in LOGGED_OUT:
+            return Verdict("reached", "pending" if answer == "pending" else "done")
+        self.refuted.add(parent.ident)
+        return Verdict("rejected", f"no deletion: logging in again was {answer or 'not told'} after '{move.label[:40]}'")

@@ -13,14 +13,12 @@ from selenium.common.exceptions import WebDriverException
 from ..errors import AutomationError
 from ..platforms.base import PERMISSIONS
 from ..targets import Target
-from . import beyond_core, cues, launch_features, permissions
+from . import beyond_core, launch_features, permissions
 from .consent_exploring import ConsentExplorations
-from .account import AccountGoal, login_from_map, username_variant
+from .account import AccountGoal, collected_kinds, login_from_map, username_variant
 from .config import Budget
 from .deletion import DeletionGoal
-from .elements import targets
 from .exploration import Exploration, map_of, stopped_at
-from .forms import ACCOUNT, plan
 from .moves import Move
 from .operator import NotOnScreen, OutOfBudget, Spend
 from .screens import wall_opener
@@ -28,8 +26,6 @@ from .search import GoalSearch, SearchResult
 
 log = logging.getLogger(__name__)
 
-SIGNUP_KINDS = {"phone_number": "phone", "password": "password", "id_number": "id_number", "real_name": "real_name",
-                "face_scan": "face_scan", "bank_card": "bank_card"}
 
 
 class GoalExplorations(ConsentExplorations):
@@ -101,16 +97,23 @@ class GoalExplorations(ConsentExplorations):
         self._open_walls()
 
     def _explore_deletion(self, spend: Spend, target: Target) -> Exploration:
-        settings = self.config.search
         self._start()
         dead: list[dict[str, Any]] = []
         found = self._search_account(spend)
         dead += found.dead_ends
-        spend.counting = False
-        self.op.relaunch()          # the deletion path starts on a relaunched app, as the flow walks it
-        spend.counting = True
-        deletion_goal = DeletionGoal(self.config)
-        deletion = GoalSearch(self.op, deletion_goal, self.data, settings, spend).run()
+        deletion_goal, deletion = self._search_deletion(spend, without_account=not found.reached)
+        if not deletion.reached and not found.reached:
+            # neither an account nor the deletion: the app's log-in may be worded as nothing a lexicon knows —
+            # its first screens are combed by structure for a credentials form, then the deletion searched again
+            # (as an account holder; else, when the first search stopped at the app's log-in, in full without)
+            spend.counting = False
+            self.op.relaunch()
+            spend.counting = True
+            found = self._search_account(spend, comb=True)
+            known = {(d["kind"], d["label"]) for d in dead}
+            dead += [d for d in found.dead_ends if (d["kind"], d["label"]) not in known]
+            if found.reached or deletion_goal.stopped:
+                deletion_goal, deletion = self._search_deletion(spend)
         # a decision on the way: the sibling seen to leave the deletion, the control the path took to go on
         self.decision_exits = {(key, edge.moves[-1].key) for edge in deletion.path
                                for key in deletion_goal.exits.get(edge.source, {})}
@@ -132,9 +135,24 @@ class GoalExplorations(ConsentExplorations):
         return Exploration("delete-account", deletion.ending, detail, spend.actions, spend.seconds, spend.budget,
                            dead, paths, {"account": map_of(found), "delete account": map_of(deletion)})
 
-    def _search_account(self, spend: Spend) -> SearchResult:
-        """Search for a logged-in test account (log in, else sign up) and learn the path when reached."""
+    def _search_deletion(self, spend: Spend, without_account: bool = False) -> tuple[DeletionGoal, SearchResult]:
+        """The deletion search, from a relaunched app (as the flow walks it); a deletion entered by structure
+        is verified by logging in again along the path learnt (`verify_deletion`). `without_account`: no account
+        was reached — the search stops where the app shows a log-in (an account holder's deletion is not
+        searched for logged out)."""
+        spend.counting = False
+        self.op.relaunch()
+        spend.counting = True
+        goal = DeletionGoal(self.config, self.verify_deletion if self.login_moves else None)
+        goal.without_account = without_account
+        return goal, GoalSearch(self.op, goal, self.data, self.config.search, spend).run()
+
+    def _search_account(self, spend: Spend, comb: bool = False) -> SearchResult:
+        """Search for a logged-in test account (log in, else sign up) and learn the path when reached;
+        `comb`: the first screens are searched by structure for a credentials form (no word named one)."""
         account_goal = AccountGoal(self.config, self.data)
+        account_goal.comb = comb
+        self.account_combed = comb
         search = GoalSearch(self.op, account_goal, self.data, self.config.search, spend)
         account_goal.search = search
         found = search.run()
@@ -152,10 +170,7 @@ class GoalExplorations(ConsentExplorations):
         self.logged_out_signature = start.screen.signature if start is not None else None
         form_edge = found.path[-1] if found.path else None
         if form_edge is not None and graph is not None:
-            form_screen = graph.nodes[form_edge.source].screen
-            fields = plan(form_screen, targets(form_screen), ACCOUNT, self.data, True).fields
-            kinds = {SIGNUP_KINDS.get(k) for t, _ in fields for k in cues.data_kinds(t.label)}
-            self.signup_kinds = sorted(k for k in kinds if k)
+            self.signup_kinds = collected_kinds(graph.nodes[form_edge.source].screen, self.data)
         if goal.login_move is not None and graph is not None:
             login_node = next((n for n in graph.nodes.values() if goal.login_move.key in n.candidates
                                and n.candidates[goal.login_move.key].move == goal.login_move), None)
@@ -164,6 +179,8 @@ class GoalExplorations(ConsentExplorations):
                 self.login_moves = [m for e in route for m in e.moves] + [goal.login_move]
         elif self.account_mode == "sign_up" and graph is not None:   # signed up at once: a log-in form seen
             self.login_moves = login_from_map(graph, form_edge.source if form_edge else None)
+        if self.account_mode == "sign_up" and form_edge is not None:
+            self.signup_keys = {form_edge.moves[-1].key}
 
     def _learn_signup(self, spend: Spend) -> None:
         """Find the sign-up path (log-in succeeded, so it was never needed) with another username."""
@@ -188,6 +205,8 @@ class GoalExplorations(ConsentExplorations):
         submitted with the deleted account's credentials (what it answers is measured by the flow's re-walk)."""
         goal = AccountGoal(self.config, self.data)
         goal.learning = True
+        goal.comb = self.account_combed       # no word named the log-in: a form other than the sign-up's is it
+        goal.signup_keys = set(self.signup_keys)
         spend.counting = False
         self.op.relaunch()
         spend.counting = True

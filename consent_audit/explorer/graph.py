@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import itertools
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from ..screen import Screen
 from .cues import norm_label
@@ -142,6 +142,20 @@ class ScreenGraph:
         what the node shows beyond them."""
         return (_similar(offers - start.labels, node.labels - start.labels)
                 and _similar(titles - start.titles, node.titles - start.titles))
+
+    def shallowest(self, reachable: Iterable[str], navigates: Callable[[Move], bool]) -> dict[str, int]:
+        """Key of a control → the least depth of a reachable node (`reachable`: idents) offering it untried,
+        outside the deletion flow, for the controls `navigates` says move about the app (a tab bar's): tried
+        there, not from a screen deeper down (corpus song: Cá nhân from the start screen, not after Thư viện)."""
+        least: dict[str, int] = {}
+        for ident in reachable:
+            node = self.nodes.get(ident)
+            if node is None or node.in_flow:
+                continue
+            for key, cand in node.candidates.items():
+                if not cand.tried and not cand.why_not and navigates(cand.move):
+                    least[key] = min(least.get(key, node.depth), node.depth)
+        return least
 
     def shortest(self, source: str, target: str) -> list[Edge] | None:
         """The shortest way seen (no relaunch, nothing assumed): the path to report and re-walk."""

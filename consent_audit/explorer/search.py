@@ -146,12 +146,14 @@ class GoalSearch:
         flow_bonus = float(self.settings.get("in_flow_bonus", 50))
         max_depth = int(getattr(self.goal, "fallback_depth", self.settings.get("fallback_max_depth", 3)))
         tie_break = getattr(self.goal, "tie_break", None)
+        # a navigation control (a tab bar's) is tried where it is shallowest, so the path found is a user's
+        shallowest = self.graph.shallowest(costs, lambda m: m.kind == TAP and not cues.categories(m.label) & PROGRESS)
         best: tuple[float, Node, Candidate] | None = None
         for node in self.graph.nodes.values():
             if node.ident not in costs:
                 continue
             for cand in node.candidates.values():
-                if cand.tried or cand.why_not:
+                if cand.tried or cand.why_not or node.depth > shallowest.get(cand.move.key, node.depth):
                     continue
                 bonus = 0.0
                 if fallback:
@@ -273,7 +275,7 @@ class GoalSearch:
         self.graph.root = self._arrive(start, None, None).ident
         ending, detail = "exhausted", "nothing promising left to try"
         try:
-            while self.reached is None:
+            while self.reached is None and not getattr(self.goal, "stopped", ""):
                 self.spend.check()
                 choice = self._choose(fallback=False)
                 if choice is None and self.off_app is None and self.settings.get("fallback", True) \
@@ -296,6 +298,7 @@ class GoalSearch:
 
     def _result(self, ending: str, detail: str) -> SearchResult:
         target, path = None, []
+        detail = getattr(self.goal, "stopped", "") or detail      # a goal that stopped says why
         if self.reached is not None:
             ending, (target, detail) = "reached", self.reached
         elif self.off_app is not None:

@@ -1,0 +1,199 @@
+"""The deletion goal on apps whose words no lexicon has (a made-up language: none of these words is in
+assets/lexicons), on small simulated apps (no browser): with no account found and no deletion found, the first
+screens are combed by structure for a credentials form — the log-in refused, another credentials form is the
+sign-up (corpus song, reactcc-fair, reactcc-dark: log-in words the search did not know, or knew too deep);
+a deletion entry no word names is entered by structure (a logged-in user asked for the password again) and is
+taken for the deletion only when logging in again afterwards is refused or pending — a control asking the
+password for something else (its log-in still accepted) is not, and an app without a deletion stays not found."""
+from __future__ import annotations
+
+from consent_audit.explorer import cues, forms
+from consent_audit.explorer.account import AccountGoal, collected_kinds
+from consent_audit.explorer.deletion import DeletionGoal, confirms_by_structure
+from consent_audit.explorer.elements import targets
+
+from test_explorer_signup_refusal import CONFIG, DATA, FormApp, Row, search
+
+WORDS = ["Plim", "Vrask", "Glorp zin", "Frindo", "Zanto mek", "Hulpa", "Mailo", "Kodo", "Frindo nu", "Zanto nu",
+         "Opsy", "Lingo", "Zap mek", "Zap mek fora", "Sekro vis", "Sekro", "Zap feno", "Blenk", "Kodo mal", "Zook"]
+
+
+def test_the_words_are_in_no_lexicon() -> None:
+    assert not any(cues.categories(w) for w in WORDS)
+    assert not any(cues.data_kinds(w) for w in WORDS)
+
+
+def _log_in(app: FormApp) -> str:
+    if (app.values.get("Mailo"), app.values.get("Kodo")) in app.accounts:
+        app.user = app.values["Mailo"]
+        return "vrask"
+    app.message = "Kodo mal."
+    return "frindo"
+
+
+def _sign_up(app: FormApp) -> str:
+    app.accounts.add((app.values.get("Mailo", ""), app.values.get("Kodo", "")))
+    app.user = app.values.get("Mailo")
+    return "vrask"
+
+
+def _delete(app: FormApp) -> str:
+    if app.values.get("Kodo") != DATA.password:
+        app.message = "Kodo mal."
+        return "zap"
+    app.accounts = {a for a in app.accounts if a[0] != app.user}
+    app.user = None
+    return "!zapped"
+
+
+def _vrask(app: FormApp) -> list[Row]:
+    if app.user is None:
+        return [("tap", "Frindo", lambda a: "frindo"), ("tap", "Zanto mek", lambda a: "zanto"), ("tap", "Hulpa", lambda a: "vrask")]
+    return [("text", app.user), ("tap", "Opsy", lambda a: "opsy")]
+
+
+def app_of(deletion: bool = True, logged_in: bool = False) -> FormApp:
+    rows = [("tap", "Lingo", lambda a: "opsy"), ("tap", "Sekro vis", lambda a: "sekro")]
+    pages = {
+        "home": lambda app: [("text", "Glorp zin"), ("tap", "Plim", lambda a: "home"), ("tap", "Blenk", lambda a: "blenk")]
+        + ([("tap", "Vrask", lambda a: "vrask")] if logged_in else []),
+        # the account's tab is not on the start screen: one more tap away (song: Cá nhân first met from Thư viện)
+        "blenk": lambda app: [("text", "Blenk"), ("tap", "Plim", lambda a: "home"), ("tap", "Vrask", lambda a: "vrask")],
+        "vrask": _vrask,
+        "frindo": lambda app: [("field", "Mailo", False), ("field", "Kodo", True), ("tap", "Frindo nu", _log_in)],
+        "zanto": lambda app: [("field", "Mailo", False), ("field", "Kodo", True), ("tap", "Zanto nu", _sign_up)],
+        "opsy": lambda app: rows + ([("tap", "Zap mek", lambda a: "zap")] if deletion else []),
+        # the password asked to show a secret: asks it again, changes nothing about the account
+        "sekro": lambda app: [("field", "Kodo", True), ("tap", "Sekro", lambda a: "!sekro")],
+        "!sekro": lambda app: [("text", "Sekro: 4711")],
+        "zap": lambda app: [("text", "Zap feno"), ("field", "Kodo", True), ("tap", "Zap mek fora", _delete)],
+        "!zapped": lambda app: [("text", "Zap feno.")],
+    }
+    app = FormApp(pages)
+    if logged_in:
+        app.accounts.add((DATA.username, DATA.password))
+        app.user = DATA.username
+    return app
+
+
+def log_in_again(app: FormApp) -> str:
+    """What the explorer's verify_deletion does: relaunch, log in along the path learnt, say what it answered."""
+    app.at, app.message, app.user = "frindo", "", None
+    app.values = {"Mailo": DATA.username, "Kodo": DATA.password}
+    app.at = _log_in(app)
+    return "accepted" if app.user else "rejected"
+
+
+def test_combing_finds_a_log_in_no_word_names_two_taps_away_and_signs_up_beside_it() -> None:
+    """Before: no log-in was looked for beyond the first tap and no unscored control was tried before a
+    log-in was refused: no account, so the deletion was never searched as an account holder."""
+    goal = AccountGoal(CONFIG, forms.FormData(username=DATA.username, password=DATA.password))
+    goal.comb = True
+    result, app = search(app_of(), goal, actions=80)
+    assert result.ending == "reached" and goal.mode == "sign_up", (result.detail, app.taps)
+    assert app.user == DATA.username and (DATA.username, DATA.password) in app.accounts
+    assert [str(m) for m in result.moves][-1] == 'fill the form and submit "Zanto nu"'
+    assert goal.login_move is not None and goal.login_move.label == "Frindo nu"     # refused first: the log-in
+
+
+def test_without_combing_an_app_that_names_no_log_in_is_not_searched_for_one() -> None:
+    """Kind 9 stays: the comb runs only when neither an account nor the deletion was found."""
+    goal = AccountGoal(CONFIG, forms.FormData(username=DATA.username, password=DATA.password))
+    result, app = search(app_of(), goal)
+    assert result.ending == "exhausted" and app.taps == []
+
+
+def test_a_form_combed_out_and_accepting_at_once_is_taken_for_a_sign_up_never_the_log_in() -> None:
+    """Accepting the given account at once, a form no word names may be a sign-up: taken for the log-in it
+    would be re-walked after the deletion as one and accept — a wrong verdict; as a sign-up it stays unmeasured."""
+    app = app_of()
+    pages = dict(app.pages)
+    pages["vrask"] = lambda a: (_vrask(a) if a.user else [("tap", "Zanto mek", lambda b: "zanto")])
+    goal = AccountGoal(CONFIG, forms.FormData(username=DATA.username, password=DATA.password))
+    goal.comb = True
+    result, app = search(FormApp(pages), goal, actions=80)
+    assert result.ending == "reached" and goal.mode == "sign_up" and goal.login_move is None
+
+
+def test_a_deletion_no_word_names_is_entered_by_structure_and_told_by_the_log_in_refused() -> None:
+    """Before: «Zap mek» (its words in no lexicon) led to a password form the deletion search never filled:
+    not found. The password asked for something else («Sekro vis») is tried too and refuted by the log-in
+    still accepted after it."""
+    app = app_of(logged_in=True)
+    checks: list[str] = []
+
+    def verify() -> str:
+        checks.append(log_in_again(app))
+        return checks[-1]
+    result, app = search(app, DeletionGoal(CONFIG, verify), actions=80)
+    assert result.ending == "reached", (result.detail, app.taps, checks)
+    assert [str(m) for m in result.moves][-1] == 'fill the form and submit "Zap mek fora"'
+    assert (DATA.username, DATA.password) not in app.accounts and checks[-1] == "rejected"
+    assert "Sekro" not in [str(m) for m in result.moves]
+
+
+def test_an_app_without_a_deletion_stays_not_found_whatever_asks_for_the_password() -> None:
+    app = app_of(deletion=False, logged_in=True)
+    checks: list[str] = []
+
+    def verify() -> str:
+        checks.append(log_in_again(app))
+        return checks[-1]
+    result, app = search(app, DeletionGoal(CONFIG, verify), actions=80)
+    assert result.ending != "reached", (result.detail, app.taps)
+    assert "accepted" in checks and (DATA.username, DATA.password) in app.accounts
+
+
+def test_without_a_way_to_log_in_again_no_deletion_is_taken_by_structure() -> None:
+    """Nothing to verify it with: a form no word names is not entered (not found, never a guess)."""
+    app = app_of(logged_in=True)
+    result, app = search(app, DeletionGoal(CONFIG), actions=80)
+    assert result.ending != "reached" and (DATA.username, DATA.password) in app.accounts
+
+
+def test_what_asks_a_logged_in_user_to_confirm_by_structure() -> None:
+    app = app_of(logged_in=True)
+    for at, expected in (("zap", True), ("sekro", True), ("opsy", False), ("home", False)):
+        app.at = at
+        assert confirms_by_structure(targets(app.screen())) is expected, at
+    app.pages["pw"] = lambda a: [("field", "Kodo", True), ("field", "Kodo nu", True), ("tap", "Sekro", lambda b: "pw")]
+    app.at = "pw"
+    assert not confirms_by_structure(targets(app.screen()))       # a new password being set
+
+
+def test_a_tab_is_tried_from_the_start_screen_so_the_path_found_is_the_short_one() -> None:
+    """song's kind: with a tab bar on every screen, the account tab was first tapped from the tab tried before it
+    (Thư viện), and the path re-walked took that detour: one step too many in every figure."""
+    def tabs(*rows: Row) -> list[Row]:
+        return [("tap", "Plim", lambda a: "home"), ("tap", "Blenk", lambda a: "blenk"), ("tap", "Zook", lambda a: "zook"),
+                ("tap", "Vrask", lambda a: "vrask"), *rows]
+    app = app_of()
+    worded = [("tap", "Log in", lambda a: "frindo"), ("tap", "Sign up", lambda a: "zanto")]   # known, but deep
+    app.pages.update(home=lambda a: tabs(("text", "Glorp zin")), blenk=lambda a: tabs(("text", "Blenk")),
+                     zook=lambda a: tabs(("text", "Zook")), vrask=lambda a: tabs(*(_vrask(a) if a.user else worded)))
+    goal = AccountGoal(CONFIG, forms.FormData(username=DATA.username, password=DATA.password))
+    goal.comb = True
+    result, app = search(app, goal, actions=80)
+    assert result.ending == "reached", (result.detail, app.taps)
+    assert [str(m) for m in result.moves] == ['tap "Vrask"', 'tap "Sign up"', 'fill the form and submit "Zanto nu"']
+
+
+def test_a_sign_up_form_in_unknown_words_collects_a_password_by_its_masked_field() -> None:
+    """Before: the sign-up's «Kodo» (a masked field) collected nothing known, so the deletion asking the password
+    again was data sign-up never collected: a wrong excessive_data_for_deletion (corpus reactcc-fair, -dark)."""
+    app = app_of()
+    app.at = "zanto"
+    assert collected_kinds(app.screen(), DATA) == ["password"]
+    app.pages["plain"] = lambda a: [("field", "Mailo", False), ("field", "Plim", False), ("tap", "Zanto nu", _sign_up)]
+    app.at = "plain"
+    assert collected_kinds(app.screen(), DATA) == []
+
+
+def test_with_no_account_the_deletion_search_stops_where_the_app_shows_a_credentials_form() -> None:
+    """Before: the logged-out app was searched through for an account holder's deletion (corpus song 15 actions,
+    reactcc-fair 23, reactcc-dark 24 spent before the account was even looked for by structure)."""
+    goal = DeletionGoal(CONFIG)
+    goal.without_account = True
+    result, app = search(app_of(), goal, actions=80)
+    assert result.ending == "exhausted" and result.detail.startswith("the app has accounts"), (result.detail, app.taps)
+    assert app.taps[-1] == "Frindo" and "Zanto mek" not in app.taps
