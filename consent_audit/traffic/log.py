@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 HAR_FILE = "traffic.har"
 BODIES_DIR = "traffic-bodies"
 CONSENT_STATES = ("unanswered", "accepted", "rejected", "unknown")
+LABELS = ("_phase", "_phaseName", "_step", "pageref", "_host", "_firstParty", "_platform")
+"""What TrafficLog._label writes on a captured entry (the rest of it never changes once captured)."""
 
 
 class Source(Protocol):
@@ -80,6 +82,7 @@ class TrafficLog:
         self.seconds = 0.0                               # time spent capturing (the cost of the capture)
         self._last_end = 0.0                             # the latest end (wall time) of a request seen
         self.read_at = float("-inf")                     # time.monotonic() when the last drain that answered was asked
+        self._stored: dict[int, tuple[tuple[Any, ...], dict[str, Any]]] = {}   # id(raw) -> (its labels, stored)
 
     # --- phases and steps ---
     @property
@@ -172,9 +175,20 @@ class TrafficLog:
 
     # --- output ---
     def stored(self) -> list[dict[str, Any]]:
-        """Every entry as written to the HAR: bounded, hashed, masked."""
+        """Every entry as written to the HAR: bounded, hashed, masked. An entry is bounded and masked once, and
+        again only when a phase opened since relabelled it or the masker learnt a secret (the figures and the
+        HAR use the same entries)."""
         bodies = self.out_dir / BODIES_DIR
-        return [stored_entry(e, self.masker, bodies) for e in self.entries]
+        secrets = len(self.masker.secrets)          # secrets are only ever added
+        out: list[dict[str, Any]] = []
+        for entry in self.entries:
+            labels = (secrets, *(entry.get(k) for k in LABELS))
+            known = self._stored.get(id(entry))
+            if known is None or known[0] != labels:
+                known = (labels, stored_entry(entry, self.masker, bodies))
+                self._stored[id(entry)] = known
+            out.append(known[1])
+        return out
 
     def write(self, version: str = "") -> Path:
         """`traffic.har` in the test folder (HAR 1.2; phases as pages)."""
