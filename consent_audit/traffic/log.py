@@ -119,11 +119,12 @@ class TrafficLog:
         return max(marks + [self._last_end])
 
     # --- collecting ---
-    def collect(self) -> list[dict[str, Any]]:
-        """Drain the source; the new entries, attributed. `read_at` says when the drain was asked."""
+    def collect(self, bodies: bool = True) -> list[dict[str, Any]]:
+        """Drain the source; the new entries, attributed. `read_at` says when the drain was asked. With `bodies`
+        False, bodies a source must ask for separately (consent_audit.traffic.cdp) wait for `read_bodies()`."""
         began, asked = time.perf_counter(), time.monotonic()
         try:
-            new = self.source.drain()
+            new = self.source.drain() if bodies or not self._deferring else self.source.drain(bodies=False)
             self.read_at = asked             # it holds at least everything sent before it was asked
         except Exception as exc:       # a capture failure must never end the audit; it is logged and counted
             log.warning("traffic capture failed: %s", str(exc).splitlines()[0] if str(exc) else exc)
@@ -131,6 +132,21 @@ class TrafficLog:
         self._attribute(new)
         self.seconds += time.perf_counter() - began
         return new
+
+    @property
+    def _deferring(self) -> bool:
+        return callable(getattr(self.source, "read_bodies", None))
+
+    def read_bodies(self) -> None:
+        """The bodies left by `collect(bodies=False)`, asked for now (entries completed in place)."""
+        if not self._deferring:
+            return
+        began = time.perf_counter()
+        try:
+            self.source.read_bodies()
+        except Exception as exc:
+            log.warning("traffic capture failed reading bodies: %s", str(exc).splitlines()[0] if str(exc) else exc)
+        self.seconds += time.perf_counter() - began
 
     def finish(self) -> list[dict[str, Any]]:
         """The last drain and the requests still open (at the end of the test)."""
@@ -176,13 +192,14 @@ class TrafficLog:
     # --- output ---
     def stored(self) -> list[dict[str, Any]]:
         """Every entry as written to the HAR: bounded, hashed, masked. An entry is bounded and masked once, and
-        again only when a phase opened since relabelled it or the masker learnt a secret (the figures and the
-        HAR use the same entries)."""
+        again only when a phase opened since relabelled it, a body came in or the masker learnt a secret (the
+        figures and the HAR use the same entries)."""
         bodies = self.out_dir / BODIES_DIR
         secrets = len(self.masker.secrets)          # secrets are only ever added
         out: list[dict[str, Any]] = []
         for entry in self.entries:
-            labels = (secrets, *(entry.get(k) for k in LABELS))
+            labels = (secrets, entry.get("_requestBody") is None, entry.get("_responseBody") is None,
+                      *(entry.get(k) for k in LABELS))
             known = self._stored.get(id(entry))
             if known is None or known[0] != labels:
                 known = (labels, stored_entry(entry, self.masker, bodies))
