@@ -155,7 +155,10 @@ class Recorder:
     # --- traffic ---
     def _traffic_step(self, kind: Kind, index: int) -> None:
         """A step begins: a launch opens the phase "launch" (nothing answered yet), a relaunch a new phase
-        keeping the choices in force."""
+        keeping the choices in force. Before either, what the page sent is read with its bodies (the browser
+        forgets them with the page) unless a settle read it since the last step began."""
+        if kind in (Kind.LAUNCH, Kind.RELAUNCH):
+            self.traffic.before_navigation()
         self.traffic.step_started(index, time.time())
         if kind == Kind.LAUNCH:
             denied = self._denied()
@@ -170,6 +173,8 @@ class Recorder:
         """A relaunch (recorded or not) opens a new traffic phase keeping the choices in force."""
         if self.traffic is None:
             return
+        if step is None:                 # not a recorded step: _traffic_step did not read before it
+            self.traffic.before_navigation()
         current = self.traffic.current
         base = current.notes.get("base", current.name)
         denied = self._denied()

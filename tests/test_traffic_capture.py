@@ -356,3 +356,22 @@ def test_a_drain_without_bodies_leaves_them_for_read_bodies() -> None:
     assert entry["_requestBody"] is None and "_responseBody" not in entry and session.calls == []
     assert capture.read_bodies() == 1 and capture.read_bodies() == 0
     assert entry["_requestBody"] == b"x=1" and entry["_responseBody"] == b"ok"
+
+
+def test_a_launch_reads_what_the_page_sent_unless_a_settle_did_since_the_last_step(tmp_path: Path) -> None:
+    """The browser forgets a page's bodies with it: before a launch or relaunch the log is read (bodies and
+    all), except before the first step and when a read came after the last step began."""
+    import time
+    source = CountingSource()
+    log = TrafficLog(source, Masker(), tmp_path, "http://127.0.0.1:8000/app/x/")
+    log.before_navigation()
+    assert source.reads == 0                          # nothing before the first step
+    log.step_started(1, time.time())
+    log.before_navigation()
+    assert source.reads == 1
+    log.before_navigation()
+    assert source.reads == 1                          # read since step 1 began
+    time.sleep(0.01)
+    log.step_started(2, time.time())
+    log.before_navigation()
+    assert source.reads == 2

@@ -82,6 +82,7 @@ class TrafficLog:
         self.seconds = 0.0                               # time spent capturing (the cost of the capture)
         self._last_end = 0.0                             # the latest end (wall time) of a request seen
         self.read_at = float("-inf")                     # time.monotonic() when the last drain that answered was asked
+        self._read_wall = float("-inf")                  # the same, wall time (s since the epoch)
         self._stored: dict[int, tuple[tuple[Any, ...], dict[str, Any]]] = {}   # id(raw) -> (its labels, stored)
 
     # --- phases and steps ---
@@ -122,16 +123,23 @@ class TrafficLog:
     def collect(self, bodies: bool = True) -> list[dict[str, Any]]:
         """Drain the source; the new entries, attributed. `read_at` says when the drain was asked. With `bodies`
         False, bodies a source must ask for separately (consent_audit.traffic.cdp) wait for `read_bodies()`."""
-        began, asked = time.perf_counter(), time.monotonic()
+        began, asked, wall = time.perf_counter(), time.monotonic(), time.time()
         try:
             new = self.source.drain() if bodies or not self._deferring else self.source.drain(bodies=False)
-            self.read_at = asked             # it holds at least everything sent before it was asked
+            self.read_at, self._read_wall = asked, wall      # it holds at least everything sent before it was asked
         except Exception as exc:       # a capture failure must never end the audit; it is logged and counted
             log.warning("traffic capture failed: %s", str(exc).splitlines()[0] if str(exc) else exc)
             new = []
         self._attribute(new)
         self.seconds += time.perf_counter() - began
         return new
+
+    def before_navigation(self) -> None:
+        """A launch or relaunch is about to replace the page, and the browser forgets the bodies of its requests
+        with it: unless the log was read since the last step began (a settle), it is read now, bodies and all.
+        Nothing before the first step."""
+        if self._steps and self._read_wall < self._steps[-1][0]:
+            self.collect()
 
     @property
     def _deferring(self) -> bool:
