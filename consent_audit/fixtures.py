@@ -229,7 +229,7 @@ def recorder(platform: Any, test_dir: Path, masker: Masker, pytestconfig: pytest
     try:
         yield rec
     finally:
-        close_traffic(rec.traffic, run)
+        close_traffic(rec.traffic, run, rec.attach_requests)
         if _failed(request) and not request.node.stash.get(FAILURE_KEY, False):
             _attach_failure(rec, mode, test_dir, run, masker)
         from .diskfull import tolerant

@@ -19,6 +19,7 @@ from .model import USER_ACTIONS, Kind, Step, Trail
 from .platforms.base import Platform
 from .screen import Element, Screen
 from .inert import inert_html
+from .allure_steps import attach_late, step_results
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ class Recorder:
         self._unreadable: AutomationError | None = None   # a capture that said the screen cannot be read
         self.unread_frames: list[str] = []   # every frame a capture could not read (Screen.unread_frames), once
         self.traffic: Any = None        # a consent_audit.traffic.log.TrafficLog when traffic is captured
+        self._allure_steps: dict[int, list[Any]] = {}   # step index -> its Allure step results (with a capture)
         (out_dir / "steps").mkdir(parents=True, exist_ok=True)
 
     # --- capture ---
@@ -122,7 +124,10 @@ class Recorder:
         self._unreadable = None
         if self.traffic is not None:
             self._traffic_step(kind, index)
-        with allure.step(title):
+        allure_step = allure.step(title)
+        with allure_step:
+            if self.traffic is not None:     # its requests are attached when the test ends (attach_requests)
+                self._allure_steps[index] = step_results(allure_step.uuid)
             self._last = None
             try:
                 action()
@@ -138,8 +143,6 @@ class Recorder:
                 elif files.get("screenshot"):     # "new" mode: evidence kept on disk only
                     allure.attach.file(self.out_dir / files["screenshot"], name=f"after {kind.value} (first seen)",
                                        attachment_type=allure.attachment_type.PNG)
-                if self.traffic is not None:
-                    self._attach_requests(index)
             step = Step(index=index, kind=kind, title=title, target=info, at=at, seconds=seconds,
                         screen=screen, files=files)
         self.steps.append(step)
@@ -154,7 +157,10 @@ class Recorder:
     # --- traffic ---
     def _traffic_step(self, kind: Kind, index: int) -> None:
         """A step begins: a launch opens the phase "launch" (nothing answered yet), a relaunch a new phase
-        keeping the choices in force."""
+        keeping the choices in force. Before either, what the page sent is read with its bodies (the browser
+        forgets them with the page) unless a settle read it since the last step began."""
+        if kind in (Kind.LAUNCH, Kind.RELAUNCH):
+            self.traffic.before_navigation()
         self.traffic.step_started(index, time.time())
         if kind == Kind.LAUNCH:
             denied = self._denied()
@@ -169,20 +175,28 @@ class Recorder:
         """A relaunch (recorded or not) opens a new traffic phase keeping the choices in force."""
         if self.traffic is None:
             return
+        if step is None:                 # not a recorded step: _traffic_step did not read before it
+            self.traffic.before_navigation()
         current = self.traffic.current
         base = current.notes.get("base", current.name)
         denied = self._denied()
         note = _denied_note(denied) if sorted(denied) != sorted(current.denied) else ""
         self.traffic.phase(f"relaunch, {base}{note}", step=step, denied=denied, base=base + note)
 
-    def _attach_requests(self, index: int) -> None:
-        """The requests sent during the step, as one text attachment of it (none: nothing attached)."""
+    def attach_requests(self) -> None:
+        """Each step's requests, as one text attachment of its Allure step, when the test ends (the capture is
+        read at the settles and at the end, not after every step: consent_audit.traffic.log attributes every
+        request to its step and phase by time). A step that sent nothing gets none."""
+        if self.traffic is None:
+            return
         from .traffic.log import summary_line
-        self.traffic.collect()
-        lines = [summary_line(e) for e in self.traffic.of_step(index)]
-        if lines:
-            allure.attach(self.masker.mask("\n".join(lines)), name=f"network ({len(lines)} requests, "
-                          f"{self.traffic.current.name})", attachment_type=allure.attachment_type.TEXT)
+        for index, results in self._allure_steps.items():
+            entries = self.traffic.of_step(index)
+            if not entries:
+                continue
+            phases = list(dict.fromkeys(str(e.get("_phaseName", "")) for e in entries))
+            attach_late(results, self.masker.mask("\n".join(summary_line(e) for e in entries)),
+                        f"network ({len(entries)} requests, {'; '.join(phases)})")
 
     def settle_traffic(self) -> None:
         """Wait until the app's traffic is quiet (consent_audit.traffic.measure.settle, STEP_QUIET_S), so that

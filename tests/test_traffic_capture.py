@@ -333,3 +333,61 @@ def test_a_feature_switch_given_by_the_profile_and_the_capture_is_one_switch_hol
     values = disabled[0].split("=", 1)[1].split(",")
     assert {"IsolateOrigins", "site-per-process", "AutofillServerCommunication", "Translate"} <= set(values)
     assert "--mute-audio" in args
+
+
+def test_a_settle_asks_for_bodies_inside_its_window_and_before_it_returns(tmp_path: Path) -> None:
+    """DevTools bodies are asked for separately: a settle drains the log without them, asks for them while the
+    quiet window runs (not after it) and has them all before it returns; what a page took away stays None."""
+    import time
+    from consent_audit.traffic.measure import settle
+    now = time.time()
+    session = FakeSession([[sent("1", "http://app.adjust.com:9/s", now, "POST", hasPostData=True),
+                            answered("1"), done("1", now),
+                            sent("2", "http://127.0.0.1:8/api/config", now),
+                            answered("2", mime="application/json"), done("2", now)]],
+                          bodies={"post:1": "ud_em=abc", "body:1": {"body": "ok"}})
+    capture = CdpNetworkLog(session.read_log, session.cdp)
+    log = TrafficLog(capture, Masker(), tmp_path, "http://127.0.0.1:8/app/x/")
+    log.step_started(1, now - 1.0)          # long ago: the settle reads at once and learns of the requests
+    asked: list[float] = []
+    cdp = session.cdp
+    session.cdp = lambda cmd, params: (asked.append(time.monotonic()), cdp(cmd, params))[1]
+    capture.cdp = session.cdp
+    began = time.monotonic()
+    settle(log, quiet=0.3, timeout=3.0)
+    ended = time.monotonic()
+    config, adjust = sorted(log.entries, key=lambda e: e["request"]["url"])
+    assert adjust["_requestBody"] == b"ud_em=abc" and adjust["_responseBody"] == b"ok"
+    assert config["_responseBody"] is None                       # the browser no longer had it: unavailable
+    assert len(asked) == 3 and all(t - began < 0.2 for t in asked)      # inside the window, not after it
+    assert ended - began >= 0.25
+    assert stored_entry(config, Masker(), None)["response"]["content"]["_unavailable"] is True
+
+
+def test_a_drain_without_bodies_leaves_them_for_read_bodies() -> None:
+    session = FakeSession([[sent("1", "http://app.adjust.com:9/s", T0, "POST", hasPostData=True),
+                            answered("1"), done("1", T0)]], bodies={"post:1": "x=1", "body:1": {"body": "ok"}})
+    capture = CdpNetworkLog(session.read_log, session.cdp)
+    (entry,) = capture.drain(bodies=False)
+    assert entry["_requestBody"] is None and "_responseBody" not in entry and session.calls == []
+    assert capture.read_bodies() == 1 and capture.read_bodies() == 0
+    assert entry["_requestBody"] == b"x=1" and entry["_responseBody"] == b"ok"
+
+
+def test_a_launch_reads_what_the_page_sent_unless_a_settle_did_since_the_last_step(tmp_path: Path) -> None:
+    """The browser forgets a page's bodies with it: before a launch or relaunch the log is read (bodies and
+    all), except before the first step and when a read came after the last step began."""
+    import time
+    source = CountingSource()
+    log = TrafficLog(source, Masker(), tmp_path, "http://127.0.0.1:8000/app/x/")
+    log.before_navigation()
+    assert source.reads == 0                          # nothing before the first step
+    log.step_started(1, time.time())
+    log.before_navigation()
+    assert source.reads == 1
+    log.before_navigation()
+    assert source.reads == 1                          # read since step 1 began
+    time.sleep(0.01)
+    log.step_started(2, time.time())
+    log.before_navigation()
+    assert source.reads == 2

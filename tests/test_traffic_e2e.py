@@ -72,8 +72,24 @@ def test_traffic_figures_and_findings_equal_the_truth(mode: str, tmp_path: Path)
         results = got["dir"] / "allure-results"
         attachments = [a["name"] for p in [*results.glob("*-result.json"), *results.glob("*-container.json")]
                        for a in _attachments(json.loads(p.read_text(encoding="utf-8")))]
-        assert any(name.startswith("network (") for name in attachments)
         assert any(name.startswith("traffic.har (") for name in attachments)
+        _assert_step_requests(results)
+
+
+def _assert_step_requests(results: Path) -> None:
+    """The requests of a step hang on that step (attached when the test ends, attributed by time): the launch
+    step of each test lists the page's own requests in its "launch" phase, the attachment's file exists."""
+    launches = 0
+    for path in results.glob("*-result.json"):
+        steps = json.loads(path.read_text(encoding="utf-8")).get("steps", [])
+        for step in (s for s in steps if s["name"].startswith("Launch")):
+            network = [a for a in step.get("attachments", []) if a["name"].startswith("network (")]
+            assert len(network) == 1, step["name"]
+            assert " requests, launch" in network[0]["name"], network[0]["name"]
+            text = (results / network[0]["source"]).read_text(encoding="utf-8")
+            assert "[1st] GET 200 http://127.0.0.1" in text
+            launches += 1
+    assert launches
 
 
 def _attachments(node: dict[str, Any]) -> list[dict[str, Any]]:

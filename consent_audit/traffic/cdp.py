@@ -69,6 +69,7 @@ class CdpNetworkLog:
         self.cdp = cdp
         self.response_bodies = response_bodies
         self._open: dict[str, dict[str, Any]] = {}
+        self._due: list[tuple[str, dict[str, Any], bool, bool]] = []   # (request id, entry, request / response body)
         self.events = 0
 
     @classmethod
@@ -84,8 +85,11 @@ class CdpNetworkLog:
             return driver.execute("caCdp", {"cmd": cmd, "params": dict(params)}).get("value") or {}
         return cls(read_log, cdp, response_bodies)
 
-    def drain(self) -> list[dict[str, Any]]:
-        """The entries of every request that finished (or failed) since the last call, in start order."""
+    def drain(self, bodies: bool = True) -> list[dict[str, Any]]:
+        """The entries of every request that finished (or failed) since the last call, in start order. With
+        `bodies` False the bodies still to be asked for (`Network.getRequestPostData` / `getResponseBody`) are
+        left for `read_bodies()` (the entries are completed in place): a settle asks for them inside its quiet
+        window, where they cost no time, and always before it returns (a page the app leaves takes its bodies)."""
         done: list[dict[str, Any]] = []
         for item in self.read_log():
             try:
@@ -96,7 +100,21 @@ class CdpNetworkLog:
             if method.startswith("Network."):
                 self.events += 1
                 done += self._event(method, params)
+        if bodies:
+            self.read_bodies()
         return sorted(done, key=lambda e: e["_wallTime"])
+
+    def read_bodies(self) -> int:
+        """Ask for the bodies of the entries drained without them; how many entries were completed. A body the
+        browser no longer has (its page was left) stays None: `_unavailable` in the HAR."""
+        due, self._due = self._due, []
+        for rid, entry, post_data, response in due:
+            if post_data:
+                entry["_requestBody"] = self._post_data(rid)
+                entry["_requestBodyUnavailable"] = entry["_requestBody"] is None
+            if response:
+                entry["_responseBody"] = self._response_body(rid)
+        return len(due)
 
     def pending(self) -> int:
         """Requests started and not finished yet (kept for the next drain)."""
@@ -174,15 +192,17 @@ class CdpNetworkLog:
     def _finish(self, rid: str, error: str = "", body: bool = True) -> dict[str, Any]:
         entry = self._open.pop(rid)
         req, res = entry["request"], entry["response"]
-        if req.pop("_hasPostData") and entry["_requestBody"] is None:
-            entry["_requestBody"] = self._post_data(rid)
+        post_data = bool(req.pop("_hasPostData")) and entry["_requestBody"] is None
         req["headers"] = _headers({**req["headers"], **entry.pop("_extraRequestHeaders", {})})
         res["headers"] = _headers({**res["headers"], **entry.pop("_extraResponseHeaders", {})})
+        response = False
         if error:
             entry["_error"] = error
         elif (body and self.response_bodies and res["status"] and res["status"] not in (204, 304)
               and entry.get("_resourceType") in DATA_TYPES):
-            entry["_responseBody"] = self._response_body(rid)
+            response = True
+        if post_data or response:
+            self._due.append((rid, entry, post_data, response))
         start, end = entry.pop("_startTimestamp", None), entry.pop("_endTimestamp", None)
         total = (end - start) * 1000.0 if start is not None and end is not None else -1
         entry["time"] = round(max(total, 0.0), 3) if total >= 0 else 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import allure
 import pytest
@@ -66,8 +66,9 @@ def open_traffic(mode: str, platform: Any, request: pytest.FixtureRequest, test_
     return TrafficLog(source, masker, test_dir, first_party, source_name=mode, platform=str(platform.name))
 
 
-def close_traffic(traffic: TrafficLog | None, run: Any) -> None:
-    """Collect the rest, write traffic.har, attach it; never raises (the test's own failure comes first)."""
+def close_traffic(traffic: TrafficLog | None, run: Any, attach_steps: Callable[[], None] | None = None) -> None:
+    """Collect the rest, write traffic.har, attach it, then each step's requests to its Allure step
+    (`attach_steps`, Recorder.attach_requests); never raises (the test's own failure comes first)."""
     if traffic is None:
         return
     try:
@@ -79,6 +80,11 @@ def close_traffic(traffic: TrafficLog | None, run: Any) -> None:
                                attachment_type=allure.attachment_type.JSON, extension="har")
     except Exception as exc:
         log.warning("could not write the traffic capture: %s", exc)
+    try:
+        if attach_steps is not None:
+            attach_steps()
+    except Exception as exc:
+        log.warning("could not attach the steps' requests: %s", exc)
 
 
 __all__ = ["traffic_mode", "traffic_proxy", "planted", "open_traffic", "close_traffic"]

@@ -94,7 +94,7 @@ def _raw(part: Mapping[str, Any], key: str) -> bytes | None:
 
 def stored_entry(raw: Mapping[str, Any], masker: Masker, bodies_dir: Path | None) -> dict[str, Any]:
     """One entry as written to the HAR (a new dict; `raw` is not changed)."""
-    entry = {k: v for k, v in raw.items() if k not in ("_requestBody", "_responseBody")}
+    entry = {k: v for k, v in raw.items() if k not in ("_requestBody", "_responseBody", "_requestBodyUnavailable")}
     req, res = dict(entry["request"]), dict(entry["response"])
     if isinstance(req.get("headers"), Mapping):
         req["headers"] = [{"name": k, "value": str(v)} for k, v in req["headers"].items()]
@@ -108,6 +108,8 @@ def stored_entry(raw: Mapping[str, Any], masker: Masker, bodies_dir: Path | None
     elif "postData" in req:
         text = str(req["postData"].get("text", ""))
         req["postData"] = {**req["postData"], **bounded_body(text.encode("utf-8"), req_mime, bodies_dir, masker)}
+    elif raw.get("_requestBodyUnavailable"):      # it had one, the browser no longer did when asked
+        req["postData"] = {"mimeType": req_mime, "_unavailable": True}
     content = dict(res.get("content") or {})
     body = _raw(raw, "_responseBody")
     if body is not None:
@@ -116,6 +118,8 @@ def stored_entry(raw: Mapping[str, Any], masker: Masker, bodies_dir: Path | None
     elif "text" in content and content.get("encoding") != "sha256-ref":
         data = str(content["text"]).encode("utf-8")
         content.update(bounded_body(data, content.get("mimeType", ""), bodies_dir, masker))
+    elif "_responseBody" in raw:                  # asked for, and the browser no longer had it (page left)
+        content["_unavailable"] = True
     res["content"] = content
     entry["request"], entry["response"] = req, res
     return masker.mask_data(entry)  # type: ignore[return-value]

@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 HAR_FILE = "traffic.har"
 BODIES_DIR = "traffic-bodies"
 CONSENT_STATES = ("unanswered", "accepted", "rejected", "unknown")
+LABELS = ("_phase", "_phaseName", "_step", "pageref", "_host", "_firstParty", "_platform")
+"""What TrafficLog._label writes on a captured entry (the rest of it never changes once captured)."""
 
 
 class Source(Protocol):
@@ -80,6 +82,8 @@ class TrafficLog:
         self.seconds = 0.0                               # time spent capturing (the cost of the capture)
         self._last_end = 0.0                             # the latest end (wall time) of a request seen
         self.read_at = float("-inf")                     # time.monotonic() when the last drain that answered was asked
+        self._read_wall = float("-inf")                  # the same, wall time (s since the epoch)
+        self._stored: dict[int, tuple[tuple[Any, ...], dict[str, Any]]] = {}   # id(raw) -> (its labels, stored)
 
     # --- phases and steps ---
     @property
@@ -116,18 +120,41 @@ class TrafficLog:
         return max(marks + [self._last_end])
 
     # --- collecting ---
-    def collect(self) -> list[dict[str, Any]]:
-        """Drain the source; the new entries, attributed. `read_at` says when the drain was asked."""
-        began, asked = time.perf_counter(), time.monotonic()
+    def collect(self, bodies: bool = True) -> list[dict[str, Any]]:
+        """Drain the source; the new entries, attributed. `read_at` says when the drain was asked. With `bodies`
+        False, bodies a source must ask for separately (consent_audit.traffic.cdp) wait for `read_bodies()`."""
+        began, asked, wall = time.perf_counter(), time.monotonic(), time.time()
         try:
-            new = self.source.drain()
-            self.read_at = asked             # it holds at least everything sent before it was asked
+            new = self.source.drain() if bodies or not self._deferring else self.source.drain(bodies=False)
+            self.read_at, self._read_wall = asked, wall      # it holds at least everything sent before it was asked
         except Exception as exc:       # a capture failure must never end the audit; it is logged and counted
             log.warning("traffic capture failed: %s", str(exc).splitlines()[0] if str(exc) else exc)
             new = []
         self._attribute(new)
         self.seconds += time.perf_counter() - began
         return new
+
+    def before_navigation(self) -> None:
+        """A launch or relaunch is about to replace the page, and the browser forgets the bodies of its requests
+        with it: unless the log was read since the last step began (a settle), it is read now, bodies and all.
+        Nothing before the first step."""
+        if self._steps and self._read_wall < self._steps[-1][0]:
+            self.collect()
+
+    @property
+    def _deferring(self) -> bool:
+        return callable(getattr(self.source, "read_bodies", None))
+
+    def read_bodies(self) -> None:
+        """The bodies left by `collect(bodies=False)`, asked for now (entries completed in place)."""
+        if not self._deferring:
+            return
+        began = time.perf_counter()
+        try:
+            self.source.read_bodies()
+        except Exception as exc:
+            log.warning("traffic capture failed reading bodies: %s", str(exc).splitlines()[0] if str(exc) else exc)
+        self.seconds += time.perf_counter() - began
 
     def finish(self) -> list[dict[str, Any]]:
         """The last drain and the requests still open (at the end of the test)."""
@@ -172,9 +199,21 @@ class TrafficLog:
 
     # --- output ---
     def stored(self) -> list[dict[str, Any]]:
-        """Every entry as written to the HAR: bounded, hashed, masked."""
+        """Every entry as written to the HAR: bounded, hashed, masked. An entry is bounded and masked once, and
+        again only when a phase opened since relabelled it, a body came in or the masker learnt a secret (the
+        figures and the HAR use the same entries)."""
         bodies = self.out_dir / BODIES_DIR
-        return [stored_entry(e, self.masker, bodies) for e in self.entries]
+        secrets = len(self.masker.secrets)          # secrets are only ever added
+        out: list[dict[str, Any]] = []
+        for entry in self.entries:
+            labels = (secrets, entry.get("_requestBody") is None, entry.get("_responseBody") is None,
+                      *(entry.get(k) for k in LABELS))
+            known = self._stored.get(id(entry))
+            if known is None or known[0] != labels:
+                known = (labels, stored_entry(entry, self.masker, bodies))
+                self._stored[id(entry)] = known
+            out.append(known[1])
+        return out
 
     def write(self, version: str = "") -> Path:
         """`traffic.har` in the test folder (HAR 1.2; phases as pages)."""

@@ -44,7 +44,8 @@ def settle(traffic: TrafficLog, quiet: float = QUIET_S, timeout: float = SETTLE_
     OPEN_POLL_S. A read that answered less than OPEN_POLL_S ago (the one that ended a step, just before a
     phase opens) counts as the first: a settle is never surer than its poll interval, and every later read
     is its own. When what the log knows already puts the end of the quiet ahead (a relaunch's requests just
-    ended), the first read waits for it: reading sooner could only move that end further away."""
+    ended), the first read waits for it: reading sooner could only move that end further away. Bodies the
+    source asks for separately (DevTools) are asked for inside the wait, and always before it returns."""
     deadline = time.monotonic() + timeout
     just_read = time.monotonic() - traffic.read_at < OPEN_POLL_S
     ahead = quiet - (time.time() - traffic.last_activity())
@@ -52,18 +53,25 @@ def settle(traffic: TrafficLog, quiet: float = QUIET_S, timeout: float = SETTLE_
         _PAUSE.wait(min(ahead, timeout))
     while True:
         if not just_read:
-            traffic.collect()
+            traffic.collect(bodies=False)
         just_read = False
         still_open = int(getattr(traffic.source, "pending", lambda: 0)())
         left = quiet - (time.time() - traffic.last_activity())
         if not still_open and left <= 0:
+            traffic.read_bodies()
             return
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             log.info("the app's network traffic did not go quiet within %gs (%d requests open); going on",
                      timeout, still_open)
+            traffic.read_bodies()
             return
-        _PAUSE.wait(min(OPEN_POLL_S if still_open else max(left, OPEN_POLL_S), remaining))
+        traffic.read_bodies()           # inside the window: the quiet is counted from the last activity
+        left = quiet - (time.time() - traffic.last_activity())
+        remaining = deadline - time.monotonic()
+        pause = min(OPEN_POLL_S if still_open else left, remaining)
+        if pause > 0:
+            _PAUSE.wait(pause)
 
 
 def _tracking(rows: Iterable[Mapping[str, Any]], consent: str) -> list[dict[str, Any]]:
