@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 import allure_commons
 import pytest
-from allure_commons.model2 import TestResult, TestStepResult
+from allure_commons import model2
 from allure_commons.reporter import AllureReporter
 
 from consent_audit.allure_steps import attach_late, step_results
@@ -37,12 +37,12 @@ def files() -> Iterator[_Files]:
 
 def test_a_finished_step_gets_its_attachment(files: _Files) -> None:
     reporter = files.allure_logger
-    test = TestResult(name="t", uuid="test-1")
+    test = model2.TestResult(name="t", uuid="test-1")
     reporter.schedule_test("test-1", test)
-    reporter.start_step(None, "step-1", TestStepResult(name="Launch the app"))
+    reporter.start_step(None, "step-1", model2.TestStepResult(name="Launch the app"))
     taken = step_results("step-1")
     reporter.stop_step("step-1")
-    reporter.start_step(None, "step-2", TestStepResult(name="Tap"))
+    reporter.start_step(None, "step-2", model2.TestStepResult(name="Tap"))
     reporter.stop_step("step-2")
     assert step_results("step-1") == []                    # closed: allure no longer holds it
 
@@ -56,8 +56,8 @@ def test_a_finished_step_gets_its_attachment(files: _Files) -> None:
 
 def test_nothing_is_attached_once_the_test_is_written(files: _Files) -> None:
     reporter = files.allure_logger
-    reporter.schedule_test("test-2", TestResult(name="t", uuid="test-2"))
-    reporter.start_step(None, "step-1", TestStepResult(name="Launch the app"))
+    reporter.schedule_test("test-2", model2.TestResult(name="t", uuid="test-2"))
+    reporter.start_step(None, "step-1", model2.TestStepResult(name="Launch the app"))
     taken = step_results("step-1")
     reporter.stop_step("step-1")
     reporter.close_test("test-2")          # the test result is written (here: reported to nobody)
