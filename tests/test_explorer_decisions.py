@@ -371,6 +371,7 @@ NORDIC = {   # Norwegian bokmål, Swedish, Danish, Finnish (corpus fjell: a Norw
     "feature_camera": ["Ta bilde av toppen", "Ta ett foto", "Tag et billede", "Ota kuva"],
     "feature_geolocation": ["Butikker i nærheten", "Butiker i närheten", "Butikker i nærheden", "Lähellä olevat kaupat"],
     "feature_notifications": ["Varsler", "Aviseringar", "Notifikationer", "Ilmoitukset"],
+    "username_field": ["Skriv inn e-postadressen din", "E-postadress", "Brugernavn", "Sähköposti"],
 }
 
 
@@ -381,3 +382,4 @@ def test_account_consent_and_feature_words_of_the_nordic_languages() -> None:
     assert not missing, missing
     assert not cues.has("Kirjaudu ulos", "log_in") and not cues.has("Logg ut", "log_in")
     assert not cues.has("Slett konto", "sign_up")
+    assert all(cues.data_kinds(w) == ["password"] for w in ("Passord", "Lösenord", "Adgangskode", "Salasana"))

@@ -274,11 +274,9 @@ class GoalExplorations(ConsentExplorations):
                 + ("; not searched: " + "; ".join(beyond.unsearched[:6]) if beyond.unsearched
                    else "; nothing reached was left unsearched"))
 
-    def _asked_when_refused(self) -> set[str]:
-        """Permissions an app asks for only while they are not granted (a wall that shows then, and asks when
-        its one button is pressed): a fresh launch with everything refused, the consent dialog refused (the
-        reject path the flow needs is learnt here, so this pass costs no launch of its own) and modals answered,
-        the wall's button pressed once; what was asked on the way."""
+    def _refused_launch(self) -> None:
+        """A fresh launch with every permission refused, launch modals answered (each one's agreeing answer
+        tried once), the consent dialog refused."""
         self.op.fresh()
         for permission in PERMISSIONS:
             try:
@@ -294,6 +292,18 @@ class GoalExplorations(ConsentExplorations):
             self._answer_new_modals(learn=False)
         finally:
             self.soft_asks.trying = False
+
+    def _asked_when_refused(self) -> set[str]:
+        """Permissions an app asks for only while they are not granted (a wall that shows then, and asks when
+        its one button is pressed): a fresh launch with everything refused, the consent dialog refused (the
+        reject path the flow needs is learnt here, so this pass costs no launch of its own) and modals answered,
+        the wall's button pressed once; what was asked on the way."""
+        try:
+            self._refused_launch()
+        except NotOnScreen as exc:      # no refusal in the dialog's words: told by what each way out stores
+            if not self._refusal_by_structure(exc):
+                raise
+            self._refused_launch()      # the trials launched with everything granted: again, refused
         screen = self.op.screen()
         if self.op.in_foreground and screen.in_app:
             opener = wall_opener(screen, self.op.targets(screen))
