@@ -1,0 +1,117 @@
+"""The permissions half of the explorer's search (`PermissionExplorations`, a mixin of `GoalExplorations`): the
+core screen, what is asked at launch granted and refused (a pass with every permission refused, the consent dialog
+refused — by its words, else by what each way out stores), the features the core screen and the screens beyond it
+lead to (explorer/beyond_core.py), a feature told by refusing the one permission asked at launch
+(explorer/launch_features.py), and exactly what was searched and what was not. The state it fills is declared in
+`ExploredApp`."""
+from __future__ import annotations
+
+import logging
+
+from selenium.common.exceptions import WebDriverException
+
+from ..platforms.base import PERMISSIONS
+from ..targets import Target
+from . import beyond_core, launch_features, permissions
+from .exploration import Exploration
+from .moves import Move
+from .operator import NotOnScreen, Spend
+from .screens import wall_opener
+
+log = logging.getLogger(__name__)
+
+
+class PermissionExplorations:
+    """The permissions goal's search (see the module doc)."""
+
+    def _explore_permissions(self, spend: Spend, target: Target) -> Exploration:
+        self._start()
+        screen = self.op.screen()
+        if not self.op.in_foreground or not screen.in_app:
+            return Exploration("deny-permissions", "exhausted", "the app left with every permission granted",
+                               spend.actions, spend.seconds, spend.budget)
+        self.core = permissions.Core.of(screen, self.op.targets(screen))
+        at_launch = {p for p, n in screen.prompts.items() if n > 0}
+        taps_allowed = int(self.config.search.get("discovery_taps", 12))
+        self.features, quiet = permissions.probe(self.op, self.core, taps_allowed)
+        at_launch |= self._asked_when_refused()       # the reject path is learnt there
+        soft = self.soft_asks.permissions()           # asked once a pre-prompt's agreeing control was taken
+        probed = len(quiet) + len({f.key for f in self.features.values()})    # by their words
+        # the core screen's other controls and the screens they lead to, by structure, from a granted start
+        self._start()
+        beyond = beyond_core.search(self.op, self.config.search, self.config.weights("deny-permissions"), spend,
+                                    self.data, frozenset(f.key for f in self.features.values()), self.core)
+        self.features.update({p: f for p, f in beyond.features.items() if p not in self.features})
+        self.features.update(permissions.named_features(quiet, at_launch - set(self.features)))
+        for permission in sorted(at_launch - set(self.features)):     # no word names it: by structure
+            feature = launch_features.told_by_refusal(self.op, self._start, permission, beyond.in_place)
+            if feature is not None:
+                self.features[permission] = feature
+        self.requested = [p for p in PERMISSIONS if p in at_launch or p in self.features or p in soft]
+        target.permissions = list(self.requested)
+        paths: dict[str, list[Move]] = {"accept consent": self.accept.moves if self.accept else [],
+                                        "reject consent": self.reject.moves if self.reject else []}
+        if self.launch_moves:
+            paths["answer at launch"] = list(self.launch_moves)
+        for agree, asked in self.soft_asks.asks.values():
+            paths["answer at launch when " + ", ".join(sorted(asked)) + " is tested"] = [agree]
+        for p, feature in self.features.items():
+            paths[f"use {p}"] = [*feature.route, Move("tap", feature.key, feature.label)]
+        detail = ("asks for " + ", ".join(self.requested) + "; searched: " if self.requested
+                  else "no permission request was seen; searched: ") + self._searched(probed, beyond)
+        return Exploration("deny-permissions", "reached", detail, spend.actions, spend.seconds, spend.budget,
+                           [], paths, unsearched=beyond.unsearched)
+
+    def _searched(self, probed: int, beyond: beyond_core.Beyond) -> str:
+        """What was searched, exactly, and what was not (a clean verdict rests on it)."""
+        modals = [m.label for m in self.launch_moves]
+        agreeing = [self.soft_asks.alternatives[m].label for m in self.soft_asks.tried]
+        depth = int(self.config.search.get("permission_depth", 2))
+        return ("a launch with every permission granted and one with every permission refused"
+                + (f" (launch modals answered: {', '.join(modals)})" if modals else "")
+                + (f", the agreeing answer of each launch modal tried ({', '.join(agreeing)})" if agreeing else "")
+                + f", {probed} control(s) of the core"
+                f" screen named by their words used, then the core screen and the screens its controls lead to up"
+                f" to {depth} level(s) deep: {beyond.screens} screen(s), {beyond.taps} control(s) used"
+                + (f"; never tapped (leave, log out, delete, pay, save): {', '.join(beyond.avoided[:8])}"
+                   if beyond.avoided else "")
+                + ("; not searched: " + "; ".join(beyond.unsearched[:6]) if beyond.unsearched
+                   else "; nothing reached was left unsearched"))
+
+    def _refused_launch(self) -> None:
+        """A fresh launch with every permission refused, launch modals answered (each one's agreeing answer
+        tried once), the consent dialog refused."""
+        self.op.fresh()
+        for permission in PERMISSIONS:
+            try:
+                self.context.platform.decide_permission(permission, "denied")
+            except (ValueError, WebDriverException) as exc:
+                log.info("cannot deny %s: %s", permission, exc)
+        self.soft_asks.trying = True      # each launch modal's agreeing answer is tried here, once
+        try:
+            self.launch()
+            self._answer_new_modals(learn=False)
+            if self.consent_shown:
+                self.reject_consent()
+            self._answer_new_modals(learn=False)
+        finally:
+            self.soft_asks.trying = False
+
+    def _asked_when_refused(self) -> set[str]:
+        """Permissions an app asks for only while they are not granted (a wall that shows then, and asks when
+        its one button is pressed): a fresh launch with everything refused, the consent dialog refused (the
+        reject path the flow needs is learnt here, so this pass costs no launch of its own) and modals answered,
+        the wall's button pressed once; what was asked on the way."""
+        try:
+            self._refused_launch()
+        except NotOnScreen as exc:      # no refusal in the dialog's words: told by what each way out stores
+            if not self._refusal_by_structure(exc):
+                raise
+            self._refused_launch()      # the trials launched with everything granted: again, refused
+        screen = self.op.screen()
+        if self.op.in_foreground and screen.in_app:
+            opener = wall_opener(screen, self.op.targets(screen))
+            if opener is not None:
+                screen = self.op.tap(opener)
+        # what a pre-prompt's agreeing answer made the app ask is asked on use, not at launch
+        return {p for p, n in screen.prompts.items() if n - self.soft_asks.counts.get(p, 0) > 0}
