@@ -1,0 +1,107 @@
+"""The web platform's instrumentation of when the app is quiet, as scripts: SETTLE_JS, installed into every
+document before the app's own scripts (requests and permission requests in flight, short and longer timers, DOM
+changes, words that flashed by, the page's scroll listeners); SETTLED_JS, the condition a wait polls;
+LATE_PENDING_JS and SCROLL_LISTENED_JS, what the app may still show by itself or once the user scrolls. Used by
+consent_audit.platforms.web.adapter (and frames, in each cross-origin frame)."""
+
+# Installed into every document before the app's scripts: counts requests in flight and short timers, and
+# notes the time of the last DOM change, so "settled" is a condition, not a pause.
+SETTLE_JS = r"""
+(() => {
+  if (window.__cxSettle) return;
+  let next = 0;
+  const s = window.__cxSettle = {pending: new Map(), timers: new Set(), last: performance.now()};
+  const touch = () => { s.last = performance.now(); };
+  const start = () => { const id = ++next; s.pending.set(id, performance.now()); touch(); return id; };
+  const end = (id) => { s.pending.delete(id); touch(); };
+  const track = (make) => function (...a) { const id = start(); try { return Promise.resolve(make.apply(this, a)).finally(() => end(id)); } catch (e) { end(id); throw e; } };
+  if (window.fetch) window.fetch = track(window.fetch);
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (...a) { const id = start(); this.addEventListener('loadend', () => end(id)); return send.apply(this, a); };
+  try {   // a permission request in flight keeps the app busy (its answer changes the screen)
+    const geo = navigator.geolocation, get = geo.getCurrentPosition.bind(geo);
+    geo.getCurrentPosition = function (ok, fail, opts) {
+      const id = start();
+      return get((...a) => { end(id); if (ok) ok(...a); }, (...a) => { end(id); if (fail) fail(...a); }, opts);
+    };
+  } catch (e) {}
+  try { if (window.Notification && Notification.requestPermission) Notification.requestPermission = track(Notification.requestPermission.bind(Notification)); } catch (e) {}
+  try { const md = navigator.mediaDevices; if (md && md.getUserMedia) md.getUserMedia = track(md.getUserMedia.bind(md)); } catch (e) {}
+  try { const pq = navigator.permissions; if (pq && pq.query) pq.query = track(pq.query.bind(pq)); } catch (e) {}
+  const st = window.setTimeout, ct = window.clearTimeout;
+  // a longer timer is not waited for after each action; its due time (ms since the document began) is noted,
+  // so a launch can wait for what the app schedules a few seconds after load (a consent dialog's delay)
+  s.late = new Map();
+  window.setTimeout = function (fn, ms, ...a) {
+    if (typeof fn !== 'function') return st(fn, ms, ...a);
+    const long = (ms || 0) > 2000;
+    let id;
+    id = st(function () { (long ? s.late : s.timers).delete(id); try { return fn.apply(this, a); } finally { touch(); } }, ms);
+    if (long) s.late.set(id, performance.now() + (Number(ms) || 0)); else s.timers.add(id);
+    return id;
+  };
+  window.clearTimeout = function (id) { s.timers.delete(id); s.late.delete(id); return ct(id); };
+  // what the app does when the user scrolls: listeners for scrolling on the page itself and observers of what
+  // comes into view (a consent sheet shown at the first scroll, with no timer, is there only for a user who
+  // scrolls); counted, never called
+  s.scrollers = 0;
+  const page = (t) => t === window || t === document || t === document.documentElement || t === document.body;
+  const add = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function (type, ...a) {
+    if (page(this) && ['scroll', 'wheel', 'touchmove', 'scrollend'].includes(type)) s.scrollers += 1;
+    return add.call(this, type, ...a);
+  };
+  if (window.IntersectionObserver) {
+    const IO = window.IntersectionObserver;
+    window.IntersectionObserver = function (...a) { s.scrollers += 1; return new IO(...a); };
+    window.IntersectionObserver.prototype = IO.prototype;
+  }
+  // what appeared while the app settled (a toast gone before the screen is captured): its words, kept for the
+  // next capture (DOM_SNAPSHOT_JS takes them), the last 40
+  s.flashed = [];
+  const note = (text) => { text = (text || '').replace(/\s+/g, ' ').trim();
+    if (text && text.length <= 200) { s.flashed.push(text); if (s.flashed.length > 40) s.flashed.shift(); } };
+  new MutationObserver((records) => {
+    touch();
+    for (const r of records) {
+      if (r.type === 'characterData') note(r.target.data);
+      else for (const n of r.addedNodes) if (n.nodeType === 1 || n.nodeType === 3) note(n.textContent);
+    }
+  }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+})();
+"""
+
+# Settled: loaded, no finite CSS animation or transition running, in the document or in a shadow tree (a sheet
+# sliding in is not where it stops; endless spinners are ignored), nothing in flight for less than 3 s (what never
+# answers is not waited for), no short timer due, no longer timer due within `arguments[1]` ms of the document's
+# start (0: none waited for; launches only) and no DOM change for `arguments[0]` ms.
+SETTLED_JS = r"""
+const s = window.__cxSettle;
+const late = arguments[1] || 0;
+if (document.readyState !== 'complete') return false;
+const moving = (a) => a.playState === 'running' && a.effect &&
+  Number.isFinite(a.effect.getComputedTiming().endTime);
+if (document.getAnimations && document.getAnimations().some(moving)) return false;
+for (const ref of window.__caRoots || []) {     // a shadow tree's animations are not the document's
+  const root = ref.deref();
+  if (root && root.host && root.host.isConnected && root.getAnimations().some(moving)) return false;
+}
+if (!s) return true;
+const now = performance.now();
+for (const t0 of s.pending.values()) if (now - t0 < 3000) return false;
+if (late && s.late) for (const due of s.late.values()) if (due <= late) return false;
+return s.timers.size === 0 && now - s.last >= arguments[0];
+"""
+
+# Longer timers (> 2 s) the document still has pending: what the app may yet show by itself.
+LATE_PENDING_JS = "const s = window.__cxSettle; return s && s.late ? s.late.size : 0;"
+
+# What listens for the user's scrolling (SETTLE_JS `scrollers`, and `onscroll` handlers set as properties), and
+# whether the page can scroll at all: [listeners, page scrolls].
+SCROLL_LISTENED_JS = r"""
+const s = window.__cxSettle;
+const own = (s && s.scrollers || 0) + (window.onscroll ? 1 : 0) + (document.onscroll ? 1 : 0) +
+  (document.body && document.body.onscroll ? 1 : 0);
+const root = document.scrollingElement;
+return [own, !!root && root.scrollHeight > innerHeight + 2];
+"""
