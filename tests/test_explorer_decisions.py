@@ -372,6 +372,7 @@ NORDIC = {   # Norwegian bokmål, Swedish, Danish, Finnish (corpus fjell: a Norw
     "feature_geolocation": ["Butikker i nærheten", "Butiker i närheten", "Butikker i nærheden", "Lähellä olevat kaupat"],
     "feature_notifications": ["Varsler", "Aviseringar", "Notifikationer", "Ilmoitukset"],
     "username_field": ["Skriv inn e-postadressen din", "E-postadress", "Brugernavn", "Sähköposti"],
+    "success": ["Kontoen din er slettet.", "Ditt konto har raderats.", "Din konto er slettet.", "Tilisi on poistettu."],
 }
 
 
