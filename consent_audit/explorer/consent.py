@@ -101,6 +101,11 @@ def settings_control(found: list[Target]) -> Target | None:
     return _best(found, "manage", "settings", avoid=("agree", "decline"))
 
 
+def ticked_purposes(found: list[Target]) -> list[Target]:
+    """The switches a refusing user unticks: ticked and enabled (a locked one is mandatory)."""
+    return [t for t in found if t.use == Use.TOGGLE and t.element.checked and t.element.enabled]
+
+
 def next_move(screen: Screen, found: list[Target], mode: str, data: FormData,
               covered: frozenset[int] = frozenset()) -> tuple[Move, Target] | None:
     """The next step of an accept or reject answer on this screen (`covered`: what an open layer hides)."""
@@ -115,7 +120,7 @@ def next_move(screen: Screen, found: list[Target], mode: str, data: FormData,
     decline = _best(found, "decline", avoid=("close",))
     if decline is not None:
         return Move.tap(decline), decline
-    ticked = [t for t in found if t.use == Use.TOGGLE and t.element.checked and t.element.enabled]
+    ticked = ticked_purposes(found)
     save = _best(found, "save", "confirm", avoid=("agree",))
     if ticked and save is not None:   # purposes to untick beat closing the layer (a close is no answer)
         return Move.form(save, UNTICK), save
@@ -228,7 +233,7 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
         if step is None:
             raise NotOnScreen(f"no way to {mode} on the consent screen")
         move, target = step
-        ticked = sum(1 for t in found if t.use == Use.TOGGLE and t.element.checked and t.element.enabled)
+        ticked = len(ticked_purposes(found))
         if mode == REJECT and move.purpose == UNTICK and ticked >= 2:
             bulk, after = _switches_all_off(op, ticked, bulk_tried, found, data)
             if bulk is not None:      # a move of the path (one that left the layer is undone by "back where")

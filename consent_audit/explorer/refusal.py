@@ -29,7 +29,7 @@ from typing import Any, Callable, Mapping
 
 from ..readback import judge
 from ..screen import Element, Screen
-from .consent import REJECT, still_answering
+from .consent import REJECT, still_answering, ticked_purposes
 from .elements import Target, Use
 from .forms import UNTICK, FormData
 from .moves import BACK, Move, perform
@@ -75,7 +75,7 @@ def _layer(screen: Screen, found: list[Target]) -> tuple:
 def _ways_out(found: list[Target]) -> list[Move]:
     """The moves a user could leave this layer by: each control to tap (after unticking the layer's ticked
     purposes, when it has some)."""
-    ticked = any(t.use == Use.TOGGLE and t.element.checked and t.element.enabled for t in found)
+    ticked = bool(ticked_purposes(found))
     return [Move.form(t, UNTICK) if ticked else Move.tap(t) for t in found if t.use in (Use.TAP, Use.CHOOSE)
             and t.element.enabled]
 
