@@ -2,10 +2,9 @@
 
 - /<app>/…           the app's own files (html, js, css, json, svg);
 - /_kit/…            the small shared shell most corpus apps are built on (tests/corpus/_kit);
-- /vendor/<pkg>/…    the consent libraries, straight from node_modules (cookieconsent, klaro, orejime,
-                      tarteaucitronjs, vanilla-cookieconsent, react-cookie-consent with react and react-dom,
-                      @porscheofficial/cookie-consent-banner, @iabtcf/core, @iabtcf/cmpapi only; a scoped package
-                      is /vendor/@scope/name/…) — nothing is ever loaded from outside 127.0.0.1;
+- /vendor/<pkg>/…    the consent libraries (and the frameworks they need), straight from node_modules — only
+                      the packages named in VENDOR below; a scoped package is /vendor/@scope/name/… — nothing is
+                      ever loaded from outside 127.0.0.1;
 - POST /<app>/api/<action>   that app's accounts (signup, login, logout, me, delete), kept in memory per
                       server instance and configured by the app's app.json (an app without app.json has none);
 - an app with a site.py is server-rendered: every other GET or POST under /<app>/ goes first to its
