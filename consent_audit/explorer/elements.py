@@ -86,6 +86,16 @@ def label_of(screen: Screen, element: Element) -> str:
     return " ".join(text.split())
 
 
+def step_label(target: Target) -> str:
+    """The words a recorded step names its control by (at most 60 characters): the target's label, and for a
+    control drawn as an icon glyph only (☰, ×, ⋮, ›: no letter or digit of any script) its accessible name beside
+    it — 'Tap "☰ (Menu)"' — so the evidence says what the icon was to a screen reader as well as what was seen."""
+    label, name = target.label, " ".join(target.element.name.split())
+    if name and name != label and not any(ch.isalnum() for ch in label):
+        return f"{label} ({name})"[:60]
+    return label[:60]
+
+
 def _rid_words(rid: str) -> str:
     short = rid.split("/", 1)[-1]
     return short.replace("-", " ").replace("_", " ")

@@ -18,7 +18,7 @@ from ..waits import wait_until
 from .adapters import Adapter
 from .config import Budget
 from .cues import data_kinds
-from .elements import Target, Use, fits, targets
+from .elements import Target, Use, fits, step_label, targets
 
 log = logging.getLogger(__name__)
 
@@ -215,7 +215,7 @@ class Operator:
 
     def _gesture_tap(self, target: Target, peek_code: bool, exclude: set[str] | None) -> Screen:
         target, live = self._again(self.reveal(target))
-        label, info = target.label[:60], self._info(target)
+        label, info = step_label(target), self._info(target)
         read = (lambda: self._peek_code(exclude or set())) if peek_code else None
         verb = self.gestures.toggle if target.use == Use.TOGGLE else self.gestures.tap
         return self._charged(lambda: verb(live, label, info, read=read))
@@ -224,7 +224,7 @@ class Operator:
         if secret:
             self.masker.add(value)
         target, live = self._again(self.reveal(target))
-        return self._charged(lambda: self.gestures.type(live, value, target.label[:60], self._info(target),
+        return self._charged(lambda: self.gestures.type(live, value, step_label(target), self._info(target),
                                                         secret=secret))
 
     def scroll_to_end(self, why: str, inner_only: bool = False) -> Screen | None:
