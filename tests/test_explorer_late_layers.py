@@ -137,8 +137,10 @@ def test_other_automation_errors_say_where_the_search_stopped() -> None:
 class Explored:
     """What the permission flow asks an explored app about a launch (ExploredApp.consent_at_launch's inputs)."""
 
-    def __init__(self, shown: bool, looked_long: bool | None) -> None:
-        self.consent_shown, self.op = shown, SimpleNamespace(looked_long=looked_long)
+    def __init__(self, shown: bool, looked_long: bool | None, unread: tuple[str, ...] = ()) -> None:
+        screen = Screen(elements=[], signature="s", unread_frames=list(unread))
+        self.consent_shown = shown
+        self.op = SimpleNamespace(looked_long=looked_long, screen=lambda: screen)
         self.answered_at_launch: list = []        # no modal answered at this launch (branch perms)
         self.launch_kinds: dict = {}
 
@@ -151,6 +153,13 @@ class Explored:
 def test_a_launch_not_watched_long_enough_has_no_consent_count(shown: bool, looked_long: bool | None,
                                                                count: int | None) -> None:
     assert _consent_at_launch(Explored(shown, looked_long)) == count
+
+
+def test_a_launch_whose_screen_holds_an_unread_frame_has_no_consent_count() -> None:
+    """A CMP's dialog in a frame of another origin the platform could not read is not seen: not "no dialog"."""
+    frame = ("a frame from http://localhost:9/cmp.html could not be read",)
+    assert _consent_at_launch(Explored(False, True, frame)) is None
+    assert _consent_at_launch(Explored(True, True, frame)) == 1
 
 
 def test_an_unmeasured_relaunch_leaves_consent_nagging_unmeasured_unless_another_showed_it() -> None:

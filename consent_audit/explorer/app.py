@@ -110,13 +110,15 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals)
         whose answer stored a consent choice when it was learnt (`consent_structure.modal_kind`); None when a
         modal answered at this launch could not be told consent or not, or when the launch was not watched long
         enough to tell (the app still had a timer of more than `settle.late_dialog_seconds` pending, or it could
-        not be read: a dialog may yet come) — unmeasured, never "no"; else False."""
+        not be read: a dialog may yet come), or when the screen holds a frame of another origin that could not be
+        read (a CMP's dialog there is not seen) — unmeasured, never "no"; else False."""
         if self.consent_shown:
             return True
         kinds = [self.launch_kinds.get(m) for m in self.answered_at_launch]
         if CONSENT in kinds:
             return True
-        return None if None in kinds or not self.op.looked_long else False
+        unseen = bool(self.op.screen().unread_frames)
+        return None if None in kinds or unseen or not self.op.looked_long else False
 
     @property
     def refusal_offered(self) -> bool | None:
