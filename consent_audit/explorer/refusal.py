@@ -9,7 +9,9 @@ dialog covers, outside its own controls (a backdrop that closes it). After each:
 - the dialog is still there: nothing happened, or a new layer opened (its controls are tried next) — a layer
   that still covers the app is one, whether or not its words are read as consent (a settings layer of
   purposes in words no lexicon has);
-- the app was left (a link opening the policy elsewhere): not a refusal inside the app;
+- the app was left (a link opening the policy elsewhere): not a refusal inside the app; so too a move that
+  opened another page of the app (its location changed: the policy linked from the dialog's text) and stored
+  nothing — the dialog is gone only because the user went elsewhere;
 - the dialog went: the app is relaunched and what it kept is judged against what the accept path kept
   (consent_audit/readback.py `judge`): the same consent → "consented"; anything else (a refusal stored, or
   nothing stored and the app used without an answer) → "refused": a refusal exists, and its path is returned
@@ -37,6 +39,7 @@ from .operator import NotOnScreen, Operator
 
 CONSENTED, REFUSED, STAYED, LAYER, LEFT = "consented", "refused", "stayed", "new layer", "left the app"
 UNKNOWN, COVERED, FAILED = "stored something else", "nothing stored, the app still covered", "could not be tried"
+ELSEWHERE = "opened another page, nothing stored"
 UNSURE = (UNKNOWN, COVERED, FAILED)
 BACK_LABEL, OUTSIDE_LABEL = "system back", "outside the dialog"
 
@@ -157,7 +160,7 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
             except NotOnScreen:
                 result.trials.append(Trial([m.label for m in path] + [label], FAILED))
                 continue
-            outcome = _outcome(op, after, unanswered, accepted, seen, len(path) + 1 < max_layers)
+            outcome = _outcome(op, after, unanswered, accepted, seen, len(path) + 1 < max_layers, screen.location)
             result.trials.append(Trial([m.label for m in path] + [label], outcome))
             if outcome == LAYER and move is not None:
                 seen.add(_layer(after, op.targets(after)))
@@ -198,7 +201,8 @@ def _reach(op: Operator, start: Callable[[], Screen | None], path: list[Move], d
 
 
 def _outcome(op: Operator, after: Screen, unanswered: Mapping[str, Any], accepted: Mapping[str, Any],
-             seen: set, deeper: bool) -> str:
+             seen: set, deeper: bool, where: str = "") -> str:
+    """What one way out did (one of the outcomes above); `where`: the location the dialog was shown at."""
     if not op.in_foreground or not after.in_app:
         return LEFT
     if still_answering(op, after, after_consent=True, mode=REJECT):    # a layer, an "are you sure?"
@@ -207,8 +211,12 @@ def _outcome(op: Operator, after: Screen, unanswered: Mapping[str, Any], accepte
     still_covered = bool(op.covered(after))     # no consent screen, yet something covers the app ("learn more")
     if still_covered and deeper and _layer(after, op.targets(after)) not in seen:
         return LAYER      # a layer the dialog opened in words no lexicon reads (its settings): tried in turn
+    moved = bool(where) and after.location != where
     op.relaunch()
-    honoured = judge(unanswered, accepted, op.platform.stored_state()).get("reject_honoured")
+    verdict = judge(unanswered, accepted, op.platform.stored_state())
+    if moved and not verdict.get("reject_stored"):
+        return ELSEWHERE
+    honoured = verdict.get("reject_honoured")
     if honoured is None:
         return UNKNOWN
     if not honoured:
