@@ -105,6 +105,7 @@ boxes.forEach(([x, y, w, h], i) => {
   if (control) {
     if (is(control.getBoundingClientRect(), x, y, w, h)) return;
   }
+  const first = hit;
   while (hit) {
     const b = hit.getBoundingClientRect(), r = {left: b.left + (hit.ownerDocument === document ? 0 : fx),
       top: b.top + (hit.ownerDocument === document ? 0 : fy), width: b.width, height: b.height};
@@ -112,8 +113,20 @@ boxes.forEach(([x, y, w, h], i) => {
     hit = hit.parentElement || (hit.parentNode && hit.parentNode.host) ||
           (hit.ownerDocument !== document && hit.ownerDocument.defaultView.frameElement) || null;
   }
+  if (first && first.ownerDocument === document && wrappedReached(first, x, y, w, h)) return;
   out.push(i);
 });
+// An inline control wrapped over two lines (a link in a sentence): its box's centre lies on the sentence around
+// it; it is reached when a finger on one of its own line boxes touches it.
+function wrappedReached(around, x, y, w, h) {
+  for (const el of around.querySelectorAll('*')) {
+    const lines = el.getClientRects();
+    if (lines.length < 2 || !is(el.getBoundingClientRect(), x, y, w, h)) continue;
+    return [...lines].some(l => { const t = document.elementFromPoint(l.left + l.width / 2, l.top + l.height / 2);
+                                  return !!t && (t === el || el.contains(t)); });
+  }
+  return false;
+}
 return out;
 """
 

@@ -132,7 +132,12 @@ function clickable(el, r) {
 // element of a frame or a shadow root, or one outside the viewport, is never called covered).
 function coveredAt(el, rect) {
   if (el.ownerDocument !== document || el.getRootNode() !== document) return false;
-  const x = rect.left + rect.width / 2, y = rect.top + rect.height / 2;
+  // an inline element wrapped over two lines (a link in a sentence): its box's centre may lie on the sentence,
+  // not on its words — hit-test the centre of its largest line box, where a finger would tap it (as the
+  // adapter's COVERED_JS does)
+  const lines = el.getClientRects();
+  const box = lines.length > 1 ? [...lines].reduce((a, b) => a.width * a.height >= b.width * b.height ? a : b) : rect;
+  const x = box.left + box.width / 2, y = box.top + box.height / 2;
   if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
   const hit = document.elementFromPoint(x, y);
   return !!hit && hit !== el && !el.contains(hit) && !hit.contains(el);
