@@ -6,7 +6,8 @@ included, the topmost match wins). Prints one line per path; exit 1 if any step 
 
     .venv/bin/python tests/corpus/walk_truth.py [app …]
 
-Not walked: paths inside an <iframe> (yuedu's consent) — checked by hand.
+Not walked: paths inside an <iframe> (yuedu's consent) — checked by hand. A <option> of a native <select> is chosen
+(its select's value set, input and change fired); SIGNUP_FIRST apps sign up before the consent path, PRELUDE taps come first.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 FIND = r"""
 const label = arguments[0];
 function* all(root) { for (const e of root.querySelectorAll('*')) { yield e; if (e.shadowRoot) yield* all(e.shadowRoot); } }
-function vis(e) { const r = e.getBoundingClientRect(), s = getComputedStyle(e); return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; }
+function vis(e) { if (e.tagName === 'OPTION') e = e.closest('select'); const r = e.getBoundingClientRect(), s = getComputedStyle(e); return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; }
 function own(e) { return [...e.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim(); }
 const hits = [];
 for (const e of all(document)) {
@@ -33,8 +34,10 @@ for (const e of all(document)) {
 return hits.length ? hits[hits.length - 1] : null;
 """
 LAUNCH_WAIT = {"huabao": 6.5, "quaypost": 3.0, "song": 3.8}   # the splash advert's countdown; the banner's 2 s (song: 3 s) delay
-AFTER_CONSENT = {"tidepool": ["Don't allow"], "yuedu": ["以后再说", "下次再说"], "hanami": ["後で"]}
+AFTER_CONSENT = {"tidepool": ["Don't allow"], "ktiv": ["לא עכשיו"], "yuedu": ["以后再说", "下次再说"], "hanami": ["後で"]}
 TYPED = {"Digite EXCLUIR para confirmar": "EXCLUIR"}      # a field asking for a given word gets that word
+SIGNUP_FIRST = {"vstup"}                                   # the consent banner shows only once signed in
+PRELUDE = {"grafis": ["Enable accessibility"]}             # a canvas app: its accessibility layer is off until asked
 
 
 def browser() -> webdriver.Chrome:
@@ -67,6 +70,9 @@ def step(d: webdriver.Chrome, s: dict[str, str], phone: bool) -> None:
         kind = field.get_attribute("type")
         field.send_keys(TYPED[label] if label in TYPED else "13700137001" if kind == "tel" else "walker@corpus.test" if kind == "email" else
                         "leaving" if field.tag_name == "textarea" else "corpus-pass-1")
+    elif e.tag_name == "option":       # a native <select>: choose the option as a user's pick does
+        d.execute_script("const o = arguments[0], s = o.closest('select'); s.value = o.value;"
+                         "s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true}));", e)
     else:
         d.execute_script("arguments[0].click()", e)
     time.sleep(0.5)
@@ -76,10 +82,17 @@ def walk(base: str, app: str) -> bool:
     truth = json.loads((HERE / app / "truth.json").read_text(encoding="utf-8"))
     phone = (truth["credentials"].get("username") or "").isdigit()
     ok = True
-    for name, paths in (("accept, sign up, delete", [truth["consent"]["accept_path"],
-                                                      [{"action": "tap", "label": x} for x in AFTER_CONSENT.get(app, [])],
-                                                      truth["signup"]["path"], truth["deletion"]["path"]]),
-                        ("reject", [truth["consent"]["reject_path"]])):
+    prelude = [{"action": "tap", "label": x} for x in PRELUDE.get(app, [])]
+    after = [{"action": "tap", "label": x} for x in AFTER_CONSENT.get(app, [])]
+    if app in SIGNUP_FIRST:
+        plans = (("sign up, accept, delete", [prelude, truth["signup"]["path"], truth["consent"]["accept_path"], after,
+                                               truth["deletion"]["path"]]),
+                 ("sign up, reject", [prelude, truth["signup"]["path"], truth["consent"]["reject_path"]]))
+    else:
+        plans = (("accept, sign up, delete", [prelude, truth["consent"]["accept_path"], after, truth["signup"]["path"],
+                                               truth["deletion"]["path"]]),
+                 ("reject", [prelude, truth["consent"]["reject_path"]]))
+    for name, paths in plans:
         if app == "yuedu":
             print(f"{app:20} {name:24} skipped (consent in an iframe)")
             continue
