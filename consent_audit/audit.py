@@ -243,11 +243,15 @@ STATUS = {Outcome.CLEAN: (".", "CLEAN", "green"), Outcome.FOUND: ("F", "FOUND", 
 def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config) -> tuple[str, str, Any] | None:
     """An audit's own outcome on pytest's lines ("FOUND", "NOT FOUND" …) instead of FAILED / SKIPPED, so a
     line never reads as the opposite of the verdict. The category stays pytest's own (failed / passed /
-    skipped / error): its counts, its FAILURES section and its exit status are unchanged."""
+    skipped / error): its counts, its FAILURES section and its exit status are unchanged — except with
+    `--count-outcomes` (the CLI's runs), where the last line counts the outcomes themselves ("1 clean, 1 found");
+    the exit status is still pytest's own."""
     value = getattr(report, "audit_outcome", None)
     if value is None or report.when not in ("setup", "call") or (report.when == "setup" and report.passed):
         return None
     letter, word, colour = STATUS[Outcome(value)]
+    if config is not None and config.getoption("count_outcomes", False):
+        return word.lower(), letter, (word, {colour: True})
     category = ("passed" if report.passed else "skipped" if report.skipped
                 else "failed" if report.when == "call" else "error")
     return category, letter, (word, {colour: True})

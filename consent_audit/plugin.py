@@ -69,6 +69,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--no-bundle", dest="bundle", action="store_false", help="make no evidence bundle")
     group.addoption("--no-zip", dest="zip", action="store_false", default=True,
                     help="the evidence bag as a folder only, without its zip (each screenshot stored once)")
+    group.addoption("--count-outcomes", action="store_true", default=False,
+                    help="pytest's last line counts audits by outcome ('1 clean, 1 found') instead of passed / "
+                         "failed / skipped (the consent-audit CLI sets it; exit status unchanged)")
 
 
 @pytest.hookimpl(tryfirst=True)

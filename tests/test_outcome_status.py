@@ -64,3 +64,13 @@ def test_the_outcome_survives_the_trip_from_an_xdist_worker() -> None:
     report = _made(result, "call", "failed")
     again = pytest.TestReport._from_json(report._to_json())
     assert pytest_report_teststatus(again, None)[2][0] == "FOUND"
+
+
+def test_the_clis_runs_count_the_outcomes_themselves_on_pytests_last_line() -> None:
+    """`--count-outcomes` (set by the consent-audit CLI): "1 found" on the last line, not "1 failed"."""
+    config = SimpleNamespace(getoption=lambda name, default=None: name == "count_outcomes")
+    found, gone = _result(), _result()
+    found.conclude([object()])
+    gone.not_found("no deletion within budget")
+    assert pytest_report_teststatus(_made(found, "call", "failed"), config)[:2] == ("found", "F")
+    assert pytest_report_teststatus(_made(gone, "call", "skipped"), config)[:2] == ("not found", "N")

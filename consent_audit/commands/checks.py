@@ -49,6 +49,7 @@ def engine_args(args: argparse.Namespace, flow_files: list[str]) -> list[str]:
                         "--confcutdir", str(SOURCE_ROOT),
                         "--profile", args.profile, "--screenshot", args.screenshot,
                         "--relaunches", str(args.relaunches), "--reports-dir", args.reports_dir, "-v",
+                        "--no-header", "--count-outcomes",
                         "--tb=no", "-W", "ignore::pytest.PytestUnraisableExceptionWarning",
                         # the CLI imports the package before pytest starts: nothing of it needs rewriting
                         "-W", "ignore::pytest.PytestAssertRewriteWarning"]
