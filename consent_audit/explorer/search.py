@@ -207,6 +207,18 @@ class GoalSearch:
         cand = here.candidates.get(key)
         return cand is not None and cand.move.kind == TAP and not cand.tried and not cand.why_not
 
+    def _same_layer(self, node: Node, cand: Candidate, target: str, cost: int) -> None:
+        """A navigation layer's control seen to lead somewhere leads there from the same layer opened over any
+        other screen: the edge is theirs too (so the path reported is a user's: ☰ › Załóż konto from the start)."""
+        if node.ident not in self.layers or cand.move.kind != TAP or cand.move.hold or not cand.move.key:
+            return
+        for ident in self.layers - {node.ident}:
+            other = self.graph.nodes.get(ident)
+            twin = other.candidates.get(cand.move.key) if other is not None else None
+            if twin is not None and twin.move.kind == TAP:
+                twin.tried = True
+                self.graph.add(Edge(ident, (twin.move,), target, cost))
+
     def _go_to(self, target: str, key: str = "") -> bool:
         """Go to the node `target`; True once there — or, wanting the control `key`, once on a navigation layer
         offering it (`_layer_here`; `self.current` says where)."""
@@ -298,7 +310,13 @@ class GoalSearch:
             self.shared[cand.move.key] = ident
         child = self._arrive(screen, node, cand.move)
         self.graph.add(Edge(node.ident, moves, child.ident, spent))
+        self._same_layer(node, cand, child.ident, spent)
         if verdict is not None and verdict.kind == "reached":
+            if known:    # a screen seen before (the start screen, now logged in): the way is this move, not a
+                done = child.ident + "+done"    # shorter one to that screen — a state of its own to end the path on
+                self.graph.add(Edge(node.ident, moves, done, spent))
+                self.reached = (done, verdict.detail)
+                return
             self.reached = (child.ident, verdict.detail)
             return
         if verdict is not None and verdict.kind == "off_app":
