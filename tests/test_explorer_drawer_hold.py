@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from consent_audit.explorer import beyond_core
 from consent_audit.explorer.account import AccountGoal
 from consent_audit.explorer.config import Budget, load_config
@@ -139,7 +141,7 @@ class Op:
         going = dict(self.app.screens[self.app.at])[target.label]
         if going == "hint" and seconds >= 2:
             self.app.accounts.discard(self.app.user or "")
-            self.app.user, self.app.at, self.app.message = None, "deleted", ""
+            self.app.user, self.app.at, self.app.message = None, "koniec", ""
         return self._act(f"hold {target.label}")
 
     def type(self, target: Target, value: str, secret: bool) -> Screen:
@@ -208,12 +210,16 @@ HOLD_SCREENS: dict[str, list[tuple[str, str]]] = {
     "settings": [("Prywatność", "privacy")],
     "privacy": [("Usuń konto", "delete")],
     "delete": [("Przytrzymaj, aby usunąć", "hint")],
-    "deleted": [],
+    "koniec": [],
 }
 
 
-def test_a_control_whose_tap_asks_to_be_held_is_held_once_as_one_tap_and_told_by_its_effect() -> None:
-    app = DrawerApp({**HOLD_SCREENS}, ITEMS, user="tester@lapis.test", accounts={"tester@lapis.test"})
+@pytest.mark.parametrize("label, taps_first", [("Przytrzymaj, aby usunąć", False), ("Usuń", True)])
+def test_a_control_asking_to_be_held_is_held_once_as_one_tap_and_told_by_its_effect(label: str,
+                                                                                    taps_first: bool) -> None:
+    """Its own words ask for a hold: held at once; only the hint its tap shows does: tapped, then held."""
+    screens = {**HOLD_SCREENS, "delete": [(label, "hint")]}
+    app = DrawerApp(screens, ITEMS, user="tester@lapis.test", accounts={"tester@lapis.test"})
     spend = Spend(Budget(60, 60))
     op = Op(app, spend)
     logins: list[str] = []
@@ -226,9 +232,10 @@ def test_a_control_whose_tap_asks_to_be_held_is_held_once_as_one_tap_and_told_by
     result = GoalSearch(op, goal, FormData(username="u", password="p"), CONFIG.search, spend).run()  # type: ignore[arg-type]
     assert result.ending == "reached", result.detail
     moves = result.moves
-    assert [m.label for m in moves] == ["Menu", "Ustawienia", "Prywatność", "Usuń konto", "Przytrzymaj, aby usunąć"]
-    assert moves[-1].kind == TAP and moves[-1].hold == 3.0        # "2 sekundy" + 1: one tap, held
-    assert op.held == [("Przytrzymaj, aby usunąć", 3.0)] and logins == ["log in"]
+    assert [m.label for m in moves] == ["Menu", "Ustawienia", "Prywatność", "Usuń konto", label]
+    assert moves[-1].kind == TAP and moves[-1].hold == 3.0        # one tap, held 3 s ("2 sekundy" + 1, or the default)
+    assert op.held == [(label, 3.0)] and logins == ["log in"]      # the end screen says nothing: logged in again
+    assert (label in app.taps) == taps_first
     assert moves[-1].to_dict()["hold_seconds"] == 3.0 and str(moves[-1]).startswith("press and hold")
 
 

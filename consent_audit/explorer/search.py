@@ -131,6 +131,8 @@ class GoalSearch:
             if old is not None and old.move.kind == FORM:
                 continue
             move = old.move if old is not None and old.move.hold else Move.tap(target)   # a hold stays a hold
+            if old is None and cues.has(target.label, "hold"):    # its own words ask to be held ("Hold to delete")
+                move = move.held(hold_seconds([target.label], self.settings))
             score = self.goal.score(node, target.label) + getattr(self.goal, "boost", _none)(node, target.key)
             why = "" if target.element.enabled else "disabled"
             tried = bool(old and old.tried)
@@ -275,9 +277,11 @@ class GoalSearch:
         found = self.op.targets(screen)
         same = self.identity(screen, found) == node.ident
         verdict = self.goal.judge(node, cand.move, screen, found, same)
-        if same and wants_hold(cand.move, before, screen) and self.op.find(cand.move.key, screen) is not None:
-            # the tap changed nothing but words asking to hold it: pressed and held next (one tap, kind 2 of #13)
-            seconds = hold_seconds([cand.move.label] + new_texts(before, screen), self.settings)
+        seconds = hold_seconds([cand.move.label] + new_texts(before, screen), self.settings)
+        if same and self.op.find(cand.move.key, screen) is not None and (
+                wants_hold(cand.move, before, screen) or 0 < cand.move.hold < seconds):
+            # the tap changed nothing but words asking to hold it (or to hold it longer than it was): pressed and
+            # held next (one tap, kind 2 of issue 13)
             self._arrive(screen, node, cand.move)
             node.candidates[cand.move.key] = Candidate(cand.move.held(seconds), cand.score)
             return
