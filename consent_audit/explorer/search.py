@@ -277,14 +277,14 @@ class GoalSearch:
         found = self.op.targets(screen)
         same = self.identity(screen, found) == node.ident
         verdict = self.goal.judge(node, cand.move, screen, found, same)
-        seconds = hold_seconds([cand.move.label] + new_texts(before, screen), self.settings)
-        if same and self.op.find(cand.move.key, screen) is not None and (
-                wants_hold(cand.move, before, screen) or 0 < cand.move.hold < seconds):
-            # the tap changed nothing but words asking to hold it (or to hold it longer than it was): pressed and
-            # held next (one tap, kind 2 of issue 13)
-            self._arrive(screen, node, cand.move)
-            node.candidates[cand.move.key] = Candidate(cand.move.held(seconds), cand.score)
-            return
+        if same and cand.move.kind == TAP and self.op.find(cand.move.key, screen) is not None:
+            seconds = hold_seconds([cand.move.label] + new_texts(before, screen), self.settings)
+            if wants_hold(cand.move, before, screen) or 0 < cand.move.hold < seconds:
+                # the tap changed nothing but words asking to hold it (or to hold it longer than it was): pressed
+                # and held next (one tap, kind 2 of issue 13)
+                self._arrive(screen, node, cand.move)
+                node.candidates[cand.move.key] = Candidate(cand.move.held(seconds), cand.score)
+                return
         if same:
             if verdict is not None and verdict.kind == "rejected":
                 self.dead.add(cand.move.label, f"form rejected: {verdict.detail[:80]}", node.via, tried=True)
@@ -314,7 +314,7 @@ class GoalSearch:
             self.shared[cand.move.key] = ident
         child = self._arrive(screen, node, cand.move)
         self.graph.add(Edge(node.ident, moves, child.ident, spent))
-        self._same_layer(node, cand, child.ident, spent)
+        self._same_layer(node, cand, child.ident, cost)
         if verdict is not None and verdict.kind == "reached":
             if known:    # a screen seen before (the start screen, now logged in): the way is this move, not a
                 done = child.ident + "+done"    # shorter one to that screen — a state of its own to end the path on
