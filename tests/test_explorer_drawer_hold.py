@@ -301,3 +301,15 @@ def test_the_sign_up_behind_the_drawer_is_found_once_the_log_in_there_was_refuse
     assert [m.label for m in result.moves] == ["Menu", "Załóż konto", "Utwórz konto"]
     assert app.user == "tester@lapis.test"
     assert "relaunch" not in app.taps[:app.taps.index("Załóż konto")]   # the drawer opened on the form is used
+
+
+def test_a_dialog_of_decisions_over_the_screen_is_no_navigation_layer() -> None:
+    """A consent dialog opened from a settings row (Accept all / Reject all / Manage over the screen) is a
+    decision, not a drawer: its screens are one level deeper, as any other's."""
+    app = DrawerApp(SCREENS, [("Accept all", "home"), ("Reject all", "home"), ("Manage options", "home")])
+    before = app.screen()
+    offered = {t.key for t in targets(before)}
+    menu = next(t for t in targets(before) if t.label == "Menu")
+    app.tap("Menu")
+    after = app.screen()
+    assert not opens_nav_layer(before, offered, menu, after, targets(after))
