@@ -21,7 +21,7 @@ from consent_audit.explorer import beyond_core
 from consent_audit.explorer.account import AccountGoal
 from consent_audit.explorer.config import Budget, load_config
 from consent_audit.explorer.deletion import DeletionGoal
-from consent_audit.explorer.elements import Target, Use, targets
+from consent_audit.explorer.elements import Target, targets
 from consent_audit.explorer.forms import FormData
 from consent_audit.explorer.hold import hold_seconds, wants_hold
 from consent_audit.explorer.moves import TAP, Move
