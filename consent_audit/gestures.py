@@ -84,6 +84,14 @@ class Gestures:
         """Tap the element; `read` runs after it and before the capture (e.g. to register a code it shows)."""
         return self._step(Kind.TAP, f'Tap "{label}"', lambda: self.platform.tap(element), info, settle, read)
 
+    def hold(self, element: "WebElement", label: str, seconds: float, info: Info | None = None,
+             settle: Settle | None = None) -> Step:
+        """Press and hold the element for `seconds`, then release: one TAP step (a long press is one gesture on
+        one control, no choice or input in it), its `info` carrying `hold_seconds`."""
+        return self._step(Kind.TAP, f'Press and hold "{label}" ({seconds:g} s)',
+                          lambda: self.platform.long_press(element, seconds),
+                          {**(info or {}), "hold_seconds": seconds}, settle)
+
     def toggle(self, element: "WebElement", label: str, info: Info | None = None, settle: Settle | None = None,
                read: Callable[[], None] | None = None) -> Step:
         """Tick or untick a box or switch (a tap, counted as a toggle); `read` as for `tap`."""

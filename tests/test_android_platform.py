@@ -219,6 +219,8 @@ def test_gestures() -> None:
     assert driver.mobile("scrollGesture")[0] == {"direction": "down", "percent": 0.75, "elementId": "container-1"}
     platform.back()
     assert driver.mobile("pressKey") == [{"keycode": 4}]
+    platform.long_press(Box(), 2.5)          # a "hold to confirm" control: one long click of 2.5 s
+    assert driver.mobile("longClickGesture") == [{"elementId": "container-1", "duration": 2500}]
 
 
 def test_element_ids_of_android_locators() -> None:
@@ -278,11 +280,16 @@ def test_every_mobile_call_matches_the_installed_driver() -> None:
     AndroidPlatform(RecordingDriver(shell=False), PKG).identity()
     platform.swipe(None, "down")
     platform.back()
+
+    class Held:
+        id = "button-1"
+    platform.long_press(Held(), 3)
     bare = AndroidPlatform(driver, "com.example.shop")
     bare.launch()
     used = {script.removeprefix("mobile: "): args or {} for script, args in driver.calls}
     assert {"activateApp", "startActivity", "terminateApp", "clearApp", "changePermissions", "getPermissions",
-            "getCurrentPackage", "getCurrentActivity", "deviceInfo", "shell", "scrollGesture", "pressKey"} <= set(used)
+            "getCurrentPackage", "getCurrentActivity", "deviceInfo", "shell", "scrollGesture", "pressKey",
+            "longClickGesture"} <= set(used)
     for script, args in driver.calls:
         name = script.removeprefix("mobile: ")
         assert name in commands, f"{script} is not a command of the installed driver"

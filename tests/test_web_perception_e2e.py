@@ -98,3 +98,15 @@ def test_a_keyframe_animation_inside_a_shadow_root_is_waited_for(platform, stati
     bar = next(e for e in screen.elements if e.role == "dialog" and e.name == "Cookies")
     x, y, w, h = bar.bounds
     assert abs((y + h) - height) <= 2, (bar.bounds, height)          # resting on the bottom edge
+
+
+def test_a_long_press_holds_the_pointer_down_as_a_finger_does(platform, static_url: str) -> None:
+    """A button acting only when held 1 s (pointer events, no click): a tap only shows the hint, the platform's
+    long press (W3C actions: down, pause, up) does what it asks (before: the suite could only tap)."""
+    platform.launch()
+    platform.driver.get(f"{static_url}/hold_button.html")
+    button = platform.driver.find_element("css selector", "#hold")
+    platform.tap(button)
+    assert platform.driver.find_element("css selector", "#state").text == "Press and hold for 1 second."
+    platform.long_press(button, 1.5)
+    assert platform.driver.find_element("css selector", "#state").text == "done"

@@ -6,7 +6,11 @@ Inside the flow, a screen whose way on sits beside a more prominent control the 
 retention offer's big "Get 3 months free" over a small grey "Continue deleting") has that control tried first,
 once: when what it shows offers no way on (no field, no control leading on, or the deletion's entry again to
 start over), it left the deletion, and the screen is a keep-or-confirm decision (`exits`), measured like one
-(measures.final_decision, issue 13 kind 17, corpus pochta) — told by what the tap did, not by its words."""
+(measures.final_decision, issue 13 kind 17, corpus pochta) — told by what the tap did, not by its words.
+
+A control pressed and held inside the flow (explorer/hold.py: "Hold to delete") after which the screen says no
+done or pending is told a deletion by its effect when a log-in path is known: logging in again is refused (or
+pending). Either way the measured re-walk logs in again after the deletion (`login_after_deletion`)."""
 from __future__ import annotations
 
 from typing import Callable
@@ -167,7 +171,19 @@ class DeletionGoal:
         if ends_off_app(screen) and not offers_more:
             return Verdict("off_app", says(screen, "off_app_channel"))
         state = reached(screen, found)
+        if not state and move.hold and self.verify is not None and not asks_more(found):
+            return self._held(move)
         return Verdict("reached", state) if state else None
+
+    def _held(self, move: Move) -> Verdict:
+        """A control pressed and held inside the flow changed the screen, which says nothing done and asks nothing
+        more: told by its effect, as a deletion entered by structure is — the account is logged into again along the path learnt;
+        refused or pending, it was the deletion, whatever the screen says; accepted, the hold deleted nothing."""
+        answer = self.verify() if self.verify is not None else None
+        if answer in LOGGED_OUT:
+            return Verdict("reached", "pending" if answer == "pending" else "done")
+        return Verdict("rejected", f"no deletion: logging in again was {answer or 'not told'} after holding "
+                                   f"'{move.label[:40]}'")
 
     def _verified(self, parent: Node, move: Move, found: list[Target]) -> Verdict | None:
         """A flow entered by structure, gone on from `parent`: while its screen asks more, it goes on (by

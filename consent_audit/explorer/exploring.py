@@ -161,7 +161,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
     def _learn_account(self, found: SearchResult, goal: AccountGoal) -> None:
         self.account_mode = goal.mode
         self.account_moves = found.moves
-        self.logged_in_signature = (found.target or "").split("~")[0]
+        self.logged_in_signature = (found.target or "").split("~")[0].removesuffix("+done")
         self.names_used = goal.names_tried
         graph = found.graph
         start = graph.nodes.get(graph.root) if graph is not None else None

@@ -14,8 +14,8 @@ TAP, FORM, RELAUNCH, BACK = "tap", "form", "relaunch", "back"
 
 @dataclass(frozen=True)
 class Move:
-    """One step of a path: tap a control (a tick box toggles, a radio chooses), fill a form and submit it,
-    relaunch, or press the system back key."""
+    """One step of a path: tap a control (a tick box toggles, a radio chooses; `hold` > 0: pressed and held that
+    many seconds, still one tap), fill a form and submit it, relaunch, or press the system back key."""
 
     kind: str
     key: str = ""
@@ -23,10 +23,15 @@ class Move:
     purpose: str = ""      # forms: fill | account | untick
     role: str = ""
     rid: str = ""
+    hold: float = 0.0      # taps: seconds the control is pressed and held (0: a plain tap)
 
     @classmethod
     def tap(cls, target: Target) -> "Move":
         return cls(TAP, target.key, target.label, role=target.element.role, rid=target.element.rid)
+
+    def held(self, seconds: float) -> "Move":
+        """The same tap, pressed and held `seconds` (a "press and hold to confirm" control)."""
+        return Move(TAP, self.key, self.label, self.purpose, self.role, self.rid, float(seconds))
 
     @classmethod
     def form(cls, submit: Target, purpose: str) -> "Move":
@@ -41,12 +46,17 @@ class Move:
         return f'//*[normalize-space(text())="{self.label[:60]}"]'
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "label": self.label, "key": self.key, "purpose": self.purpose or None,
-                "role": self.role, "id": self.rid or None, "locator": self.locator()}
+        out = {"kind": self.kind, "label": self.label, "key": self.key, "purpose": self.purpose or None,
+               "role": self.role, "id": self.rid or None, "locator": self.locator()}
+        if self.hold:
+            out["hold_seconds"] = self.hold
+        return out
 
     def __str__(self) -> str:
         if self.kind == FORM:
             return f'fill the form and submit "{self.label}"'
+        if self.hold:
+            return f'press and hold "{self.label}" ({self.hold:g} s)'
         return self.kind if self.kind in (RELAUNCH, BACK) else f'tap "{self.label}"'
 
 
@@ -65,4 +75,6 @@ def perform(op: Operator, move: Move, data: forms.FormData) -> Screen:
         raise NotOnScreen(f'"{move.label}" is not on the screen')
     if target.use == Use.TEXT:
         raise NotOnScreen(f'"{move.label}" is a text field, not a control to tap')
+    if move.hold:
+        return op.hold(target, move.hold)
     return op.tap(target)

@@ -220,6 +220,11 @@ class Operator:
         verb = self.gestures.toggle if target.use == Use.TOGGLE else self.gestures.tap
         return self._charged(lambda: verb(live, label, info, read=read))
 
+    def hold(self, target: Target, seconds: float) -> Screen:
+        """Press and hold the target `seconds` (one recorded, charged TAP step: `Gestures.hold`)."""
+        target, live = self._again(self.reveal(target))
+        return self._charged(lambda: self.gestures.hold(live, target.label[:60], seconds, self._info(target)))
+
     def type(self, target: Target, value: str, secret: bool) -> Screen:
         if secret:
             self.masker.add(value)

@@ -12,10 +12,12 @@ from typing import Any
 
 from ..screen import Screen
 from . import cues, forms
-from .elements import Target, Use, fingerprint
+from .elements import Target, Use, fingerprint, targets
 from .goal import Goal, SearchResult, Verdict
 from .graph import Candidate, DeadEnds, Edge, Node, ScreenGraph
+from .hold import hold_seconds, new_texts, wants_hold
 from .moves import FORM, RELAUNCH, TAP, Move, perform
+from .navigation import opens_nav_layer
 from .operator import NotOnScreen, Operator, OutOfBudget, Spend
 
 log = logging.getLogger(__name__)
@@ -44,6 +46,8 @@ class GoalSearch:
         self.off_app: tuple[str, str] | None = None
         self.reached: tuple[str, str] | None = None
         self.unreached: list[tuple[str, str]] = []     # (screen, control label) given up: its screen not reached again
+        self.nav: set[str] = set()     # keys of global navigation controls: their tap lays a navigation layer
+        self.layers: set[str] = set()  # nodes that are such a layer (a drawer opened over some screen)
 
     # --- the map ---
     def identity(self, screen: Screen, found: list[Target] | None = None) -> str:
@@ -67,24 +71,40 @@ class GoalSearch:
         self.current = ident
         node = self.graph.nodes.get(ident)
         if node is None:
-            depth = parent.depth + 1 if parent else 0
+            depth, via = self._level(parent, move)
             in_flow = bool(parent and (parent.in_flow or (move is not None and self.goal.enters_flow(move))))
-            via = (parent.via + ((move.label[:40],) if move else ())) if parent else ()
             offers, titles = self._labels(screen)
             node = Node(ident=ident, screen=screen, depth=depth, in_flow=in_flow, via=via, labels=offers, titles=titles)
+            if move is not None and move.key in self.nav:
+                self.layers.add(ident)
             self.graph.nodes[ident] = node
             self._analyse(node, screen)
             if parent is not None and move is not None:
                 self._predict_back(node, parent)
         else:
-            if getattr(self.goal, "shallowest", False) and parent is not None and parent.depth + 1 < node.depth:
-                node.depth = parent.depth + 1      # a shorter way there: its depth is the shortest seen
-                node.via = parent.via + ((move.label[:40],) if move else ())
+            level = self._level(parent, move) if parent is not None else None
+            if getattr(self.goal, "shallowest", False) and level is not None and level[0] < node.depth:
+                node.depth, node.via = level       # a shorter way there: its depth is the shortest seen
             if node.screen is not screen and fingerprint(node.screen) != fingerprint(screen):
                 node.screen = screen
                 self._analyse(node, screen)
             node.screen = screen
         return node
+
+    def _level(self, parent: Node | None, move: Move | None) -> tuple[int, tuple[str, ...]]:
+        """Depth and the words of the way there of a screen reached from `parent` by `move`: one level below it,
+        but a navigation layer (`self.nav`) sits at the level of the shallowest screen offering its control, as
+        a tab bar's screens are one tap from anywhere (explorer/navigation.py)."""
+        if parent is None:
+            return 0, ()
+        step = (move.label[:40],) if move else ()
+        if move is not None and move.key in self.nav:
+            home = min((n for n in self.graph.nodes.values() if move.key in n.candidates and not n.in_flow),
+                       key=lambda n: n.depth, default=parent)
+            if home.depth < parent.depth:
+                return home.depth, home.via + step
+            return parent.depth, parent.via + step
+        return parent.depth + 1, parent.via + step
 
     def _analyse(self, node: Node, screen: Screen) -> None:
         """(Re)list what may be tried on the node; what was tried stays tried."""
@@ -110,6 +130,9 @@ class GoalSearch:
             old = node.candidates.get(target.key)
             if old is not None and old.move.kind == FORM:
                 continue
+            move = old.move if old is not None and old.move.hold else Move.tap(target)   # a hold stays a hold
+            if old is None and cues.has(target.label, "hold"):    # its own words ask to be held ("Hold to delete")
+                move = move.held(hold_seconds([target.label], self.settings))
             score = self.goal.score(node, target.label) + getattr(self.goal, "boost", _none)(node, target.key)
             why = "" if target.element.enabled else "disabled"
             tried = bool(old and old.tried)
@@ -118,7 +141,7 @@ class GoalSearch:
                 tried = True    # the same control elsewhere (a tab bar) was seen to lead there
                 if self.shared[target.key] != node.ident:
                     self.graph.add(Edge(node.ident, (Move.tap(target),), self.shared[target.key], 1, predicted=True))
-            node.candidates[target.key] = Candidate(Move.tap(target), score, tried=tried, why_not=why)
+            node.candidates[target.key] = Candidate(move, score, tried=tried, why_not=why)
             decoy = next((DECOYS[c] for c in cues.categories(target.label) if c in DECOYS), None)
             if decoy and score < 0:
                 self.dead.add(target.label, decoy, node.via, tried=False)
@@ -177,10 +200,33 @@ class GoalSearch:
             screen = perform(self.op, move, self.data)
         return screen
 
-    def _go_to(self, target: str) -> bool:
+    def _layer_here(self, target: str, key: str) -> bool:
+        """Whether the app shows a navigation layer other than `target` (the drawer opened over another screen)
+        offering the control `key` still untried: the same layer, so it is used here rather than gone back to."""
+        here, there = self.graph.nodes.get(self.current or ""), self.graph.nodes.get(target)
+        if here is None or there is None or here is there or not {here.ident, there.ident} <= self.layers:
+            return False
+        cand = here.candidates.get(key)
+        return cand is not None and cand.move.kind == TAP and not cand.tried and not cand.why_not
+
+    def _same_layer(self, node: Node, cand: Candidate, target: str, cost: int) -> None:
+        """A navigation layer's control seen to lead somewhere leads there from the same layer opened over any
+        other screen: the edge is theirs too (so the path reported is a user's: ☰ › Załóż konto from the start)."""
+        if node.ident not in self.layers or cand.move.kind != TAP or cand.move.hold or not cand.move.key:
+            return
+        for ident in self.layers - {node.ident}:
+            other = self.graph.nodes.get(ident)
+            twin = other.candidates.get(cand.move.key) if other is not None else None
+            if twin is not None and twin.move.kind == TAP:
+                twin.tried = True
+                self.graph.add(Edge(ident, (twin.move,), target, cost))
+
+    def _go_to(self, target: str, key: str = "") -> bool:
+        """Go to the node `target`; True once there — or, wanting the control `key`, once on a navigation layer
+        offering it (`_layer_here`; `self.current` says where)."""
         relaunch = float(self.settings.get("relaunch_cost", 2))
         for _ in range(int(self.settings.get("max_replans", 4))):
-            if self.current == target:
+            if self.current == target or (key and self._layer_here(target, key)):
                 return True
             route = self.graph.route(self.current, target, relaunch)
             if route is None:
@@ -210,7 +256,7 @@ class GoalSearch:
                 self._arrive(screen, parent, edge.moves[-1])
             else:
                 return self.current == target
-        return self.current == target
+        return self.current == target or bool(key and self._layer_here(target, key))
 
     def _try(self, node: Node, cand: Candidate) -> None:
         before = self.op.screen()
@@ -231,6 +277,14 @@ class GoalSearch:
         found = self.op.targets(screen)
         same = self.identity(screen, found) == node.ident
         verdict = self.goal.judge(node, cand.move, screen, found, same)
+        if same and cand.move.kind == TAP and self.op.find(cand.move.key, screen) is not None:
+            seconds = hold_seconds([cand.move.label] + new_texts(before, screen), self.settings)
+            if wants_hold(cand.move, before, screen) or 0 < cand.move.hold < seconds:
+                # the tap changed nothing but words asking to hold it (or to hold it longer than it was): pressed
+                # and held next (one tap, kind 2 of issue 13)
+                self._arrive(screen, node, cand.move)
+                node.candidates[cand.move.key] = Candidate(cand.move.held(seconds), cand.score)
+                return
         if same:
             if verdict is not None and verdict.kind == "rejected":
                 self.dead.add(cand.move.label, f"form rejected: {verdict.detail[:80]}", node.via, tried=True)
@@ -251,12 +305,22 @@ class GoalSearch:
             return
         ident = self.identity(screen, found)
         known = ident in self.graph.nodes
+        tapped = next((t for t in targets(before) if t.key == cand.move.key), None)
+        if cand.move.kind == TAP and not node.in_flow and cand.move.key not in self.nav and tapped is not None \
+                and opens_nav_layer(before, set(node.candidates), tapped, screen, found):
+            self.nav.add(cand.move.key)     # a drawer's ☰, a menu sheet: the screens it opens are near the start
         moves, spent = tuple(self.visit_moves) + (cand.move,), self.visit_cost + cost
         if cand.move.kind == TAP and not node.in_flow and not (cues.categories(cand.move.label) & PROGRESS):
             self.shared[cand.move.key] = ident
         child = self._arrive(screen, node, cand.move)
         self.graph.add(Edge(node.ident, moves, child.ident, spent))
+        self._same_layer(node, cand, child.ident, cost)
         if verdict is not None and verdict.kind == "reached":
+            if known:    # a screen seen before (the start screen, now logged in): the way is this move, not a
+                done = child.ident + "+done"    # shorter one to that screen — a state of its own to end the path on
+                self.graph.add(Edge(node.ident, moves, done, spent))
+                self.reached = (done, verdict.detail)
+                return
             self.reached = (child.ident, verdict.detail)
             return
         if verdict is not None and verdict.kind == "off_app":
@@ -284,10 +348,11 @@ class GoalSearch:
                 if choice is None:
                     break
                 node, cand = choice
-                if not self._go_to(node.ident):
+                if not self._go_to(node.ident, cand.move.key):
                     cand.tried = True
                     self.unreached.append((node.ident, cand.move.label))
                     continue
+                node = self.graph.nodes.get(self.current or "", node)    # the same layer opened elsewhere
                 live = node.candidates.get(cand.move.key)
                 if live is None or live.tried or live.why_not:
                     continue

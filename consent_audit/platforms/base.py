@@ -101,6 +101,11 @@ class Platform(ABC):
     def back(self) -> None:
         self.driver.back()
 
+    def long_press(self, element: WebElement, seconds: float) -> None:
+        """Press the element's centre, hold it `seconds` (a "press and hold to confirm" button), release: one
+        gesture. Raises AutomationError on a platform that cannot hold a press."""
+        raise AutomationError(f"{type(self).__name__} cannot press and hold")
+
     def tap_point(self, x: int, y: int) -> None:
         """One tap at a point of the screen, in the pixels of its screenshot and element bounds, on whatever is
         drawn there (a dialog's backdrop, outside its controls). Raises AutomationError on a platform that

@@ -219,6 +219,10 @@ class AndroidPlatform(RuntimePermissions, Platform):
     def back(self) -> None:
         self._mobile("pressKey", {"keycode": KEYCODE_BACK})
 
+    def long_press(self, element: WebElement, seconds: float) -> None:
+        """`mobile: longClickGesture` on the element with `duration` in milliseconds (UiAutomator2 driver)."""
+        self._mobile("longClickGesture", {"elementId": element.id, "duration": int(round(seconds * 1000))})
+
     def tap_point(self, x: int, y: int) -> None:
         """`mobile: clickGesture` at (x, y), device pixels as in the page source's bounds."""
         self._mobile("clickGesture", {"x": int(x), "y": int(y)})

@@ -255,6 +255,18 @@ return label && label.control === el ? hit : null;
         """Whole inside the container's visible box (and the window), 1 CSS px of tolerance."""
         return bool(self.driver.execute_script(IN_VIEW_JS, element, container))
 
+    def long_press(self, element: WebElement, seconds: float) -> None:
+        """W3C actions with one touch pointer: onto the element's centre, down, a pause of `seconds`, up — the
+        page gets pointerdown … pointerup as from a finger held on it (a "hold to delete" button filling a bar)."""
+        finger = PointerInput(interaction.POINTER_TOUCH, "finger")
+        actions = ActionBuilder(self.driver, mouse=finger)
+        finger.create_pointer_move(duration=0, origin=element)
+        finger.create_pointer_down()
+        finger.create_pause(float(seconds))
+        finger.create_pointer_up(0)
+        actions.perform()
+        self.leave_frame()
+
     def tap_point(self, x: int, y: int) -> None:
         """One touch-pointer tap at (x, y) in device pixels (the screenshot's and the element bounds'), given
         to the browser in CSS pixels (divided by `devicePixelRatio`)."""
