@@ -44,7 +44,7 @@ def browser() -> webdriver.Chrome:
         o.add_argument(a)
     o.add_experimental_option("mobileEmulation", {"deviceName": "Pixel 7"})
     d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
-    for p in ("geolocation", "notifications", "camera"):
+    for p in ("geolocation", "notifications", "camera", "microphone"):
         d.execute_cdp_cmd("Browser.setPermission", {"permission": {"name": p}, "setting": "granted"})
     d.execute_cdp_cmd("Emulation.setGeolocationOverride", {"latitude": 50.1, "longitude": 8.6, "accuracy": 10})
     return d
