@@ -35,7 +35,7 @@ return hits.length ? hits[hits.length - 1] : null;
 """
 LAUNCH_WAIT = {"huabao": 6.5, "quaypost": 3.0, "song": 3.8}   # the splash advert's countdown; the banner's 2 s (song: 3 s) delay
 AFTER_CONSENT = {"tidepool": ["Don't allow"], "ktiv": ["לא עכשיו"], "yuedu": ["以后再说", "下次再说"], "hanami": ["後で"]}
-TYPED = {"Digite EXCLUIR para confirmar": "EXCLUIR"}      # a field asking for a given word gets that word
+TYPED = {"Digite EXCLUIR para confirmar": "EXCLUIR", "Taip PADAM": "PADAM"}      # a field asking for a given word gets that word
 SIGNUP_FIRST = {"vstup"}                                   # the consent banner shows only once signed in
 PRELUDE = {"grafis": ["Enable accessibility"]}             # a canvas app: its accessibility layer is off until asked
 
@@ -47,7 +47,7 @@ def browser() -> webdriver.Chrome:
         o.add_argument(a)
     o.add_experimental_option("mobileEmulation", {"deviceName": "Pixel 7"})
     d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
-    for p in ("geolocation", "notifications", "camera"):
+    for p in ("geolocation", "notifications", "camera", "microphone"):
         d.execute_cdp_cmd("Browser.setPermission", {"permission": {"name": p}, "setting": "granted"})
     d.execute_cdp_cmd("Emulation.setGeolocationOverride", {"latitude": 50.1, "longitude": 8.6, "accuracy": 10})
     return d
