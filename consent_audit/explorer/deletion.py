@@ -61,7 +61,7 @@ def confirms_by_structure(found: list[Target]) -> bool:
 def asks_more(found: list[Target]) -> bool:
     """Something left to fill, tick or choose."""
     return any(t.use in (Use.TEXT, Use.CHOOSE) and t.element.enabled for t in found) or any(
-        t.use == Use.TOGGLE and not t.element.checked for t in found)
+        t.use in (Use.TOGGLE, Use.SELECT) and not t.element.checked and t.element.enabled for t in found)
 
 
 def refusal(before: Screen, move: Move, after: Screen, found: list[Target]) -> str:
@@ -78,7 +78,7 @@ def refusal(before: Screen, move: Move, after: Screen, found: list[Target]) -> s
     worded = next((t for t in new if cues.has(t, "form_error", "form_request")), "")
     if worded or not new:
         return worded
-    left = any((t.use in (Use.TOGGLE, Use.CHOOSE) and not t.element.checked) or (t.use == Use.TEXT and not t.element.text)
+    left = any((t.use in (Use.TOGGLE, Use.CHOOSE, Use.SELECT) and not t.element.checked) or (t.use == Use.TEXT and not t.element.text)
                for t in found if t.element.enabled)
     return new[0] if left and cues.categories(move.label) & WAY_ON else ""
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..detectors.destructive import confirm_word
+from ..errors import AutomationError
 from ..measures import selects_all
 from ..screen import Screen
 from . import cues
@@ -79,10 +80,11 @@ class FormPlan:
     send: Target | None                   # a "send code" button
     submit: Target | None
     missing: list[str]
+    selects: list[Target] = field(default_factory=list)   # drop-downs with no real option chosen (a reason)
 
     @property
     def work(self) -> bool:
-        return bool(self.fields or self.ticks or self.choice)
+        return bool(self.fields or self.ticks or self.choice or self.selects)
 
 
 def retry_purpose(message: str) -> str:
@@ -139,6 +141,9 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
     choice = None
     if radios and purpose.startswith((FILL, RETRY)) and not any(t.element.checked for t in radios):
         choice = radios[0]
+    # a drop-down showing no real option (web: `checked` False; a Spinner's state unread: None, chosen on a retry)
+    selects = [t for t in found if t.use == Use.SELECT and t.element.enabled and purpose.startswith((FILL, RETRY))
+               and (t.element.checked is False or (retry and t.element.checked is None))]
     taps_ = [(submit_score(t.label, purpose), t) for t in found if t.use == Use.TAP and t is not send]
     scored = [(s, t) for s, t in taps_ if s > 0]
     order = {id(e): i for i, e in enumerate(screen.elements)}
@@ -157,7 +162,8 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
         after = [t for s, t in taps_ if s == 0 and order.get(id(t.element), -1) > last]
         after = [t for t in after if t.element.role == "button"] or after
         submit = min(after, key=lambda t: order.get(id(t.element), 0)) if after else None
-    return FormPlan(fields=fields, ticks=ticks, choice=choice, send=send, submit=submit, missing=missing)
+    return FormPlan(fields=fields, ticks=ticks, choice=choice, send=send, submit=submit, missing=missing,
+                    selects=selects)
 
 
 def _least_choice(ticks: list[Target], found: list[Target]) -> list[Target]:
@@ -211,6 +217,14 @@ def fill(op: Operator, purpose: str, data: FormData, submit_key: str | None = No
         if p.choice is not None and p.choice.key not in done:
             op.tap(p.choice)
             done.add(p.choice.key)
+            continue
+        pending_selects = [t for t in p.selects if t.key not in done]
+        if pending_selects:
+            done.add(pending_selects[0].key)
+            try:
+                op.choose(pending_selects[0])
+            except AutomationError as exc:    # a drop-down with nothing to choose: the form cannot be filled
+                raise NotOnScreen(f"'{pending_selects[0].label[:40]}': {exc}") from None
             continue
         ticks = [t for t in p.ticks if t.key not in done]
         if ticks:

@@ -95,7 +95,7 @@ class GoalSearch:
             plan = forms.plan(screen, found, purpose, self.data, sms_known=True)
             if plan.submit is not None and (plan.work or plan.missing):
                 parts = {t.key for t, _ in plan.fields} | {t.key for t in plan.ticks} | {
-                    t.key for t in found if t.use == Use.CHOOSE} | ({plan.send.key} if plan.send else set())
+                    t.key for t in found if t.use in (Use.CHOOSE, Use.SELECT)} | ({plan.send.key} if plan.send else set())
                 old = node.candidates.get(plan.submit.key)
                 retried = old is not None and old.move.purpose.startswith(forms.RETRY)
                 move = old.move if retried else Move.form(plan.submit, purpose)
