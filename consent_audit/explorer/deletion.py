@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ..detectors.destructive import hint_word
 from ..screen import Screen
 from . import cues
 from .config import ExplorerConfig
@@ -51,11 +52,13 @@ LOGGED_OUT = ("rejected", "pending")   # what logging in again answers once the 
 def confirms_by_structure(found: list[Target]) -> bool:
     """A screen that, to a logged-in user, asks to confirm something grave, told by its shape whatever its
     words: the account's password asked again (one secret field: two or more are a new password being set),
-    or a box or switch to tick beside a field to fill (an "I understand" switch and the e-mail typed again)."""
+    or a box or switch to tick beside a field to fill (an "I understand" switch and the e-mail typed again), or
+    a field whose hint names a word in capitals to type back ("Type DELETE", «Taip PADAM»)."""
     fields = [t for t in found if t.use == Use.TEXT and t.element.enabled]
     secrets = [t for t in fields if t.element.secret_field]
     unticked = [t for t in found if t.use == Use.TOGGLE and not t.element.checked]
-    return len(secrets) == 1 or (not secrets and bool(fields) and bool(unticked))
+    typed = any(hint_word(t.label) for t in fields)   # «Taip PADAM»: a word to type back, in any language
+    return len(secrets) == 1 or (not secrets and bool(fields) and bool(unticked)) or typed
 
 
 def asks_more(found: list[Target]) -> bool:
