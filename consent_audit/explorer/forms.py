@@ -16,6 +16,7 @@ from .operator import NotOnScreen, Operator
 
 FILL, ACCOUNT, UNTICK = "fill", "account", "untick"
 RETRY = "retry"     # a fill form refused once, again with what its message asked: "retry:reason" (issue 13, kind 8)
+ACCOUNT_RETRY = "account-retry"   # a sign-up refused with a box left unticked, again with it: "account-retry:<message>"
 HINTED = ("reason", "password", "sms_code", "id_number")
 
 # What may submit a form, by purpose (a category counts once; the best-scored control submits).
@@ -94,17 +95,38 @@ def retry_purpose(message: str) -> str:
     return f"{RETRY}:{','.join(kinds)}"
 
 
+def account_retry_purpose(message: str) -> str:
+    """The purpose of a second attempt at a refused credentials form (a sign-up): ACCOUNT again, with the
+    unticked boxes the refusal asks for (`lacking_boxes`) ticked. The message is kept in the purpose."""
+    return f"{ACCOUNT_RETRY}:{' '.join(message.split())[:200]}"
+
+
+def lacking_boxes(found: list[Target], message: str) -> list[Target]:
+    """The unticked boxes a refused form lacks, by structure: marked required (`required`, aria-required), or
+    named by the refusal («Bez souhlasu s obchodními podmínkami…» names «Souhlasím s obchodními podmínkami»: a
+    word of 5+ letters in common). An optional box the refusal does not name (a newsletter, marketing) is left
+    alone, as a careful user leaves it."""
+    said = {w.casefold() for w in re.findall(r"\w{5,}", message or "")}
+    return [t for t in found if t.use == Use.TOGGLE and not t.element.checked and t.element.enabled and (
+        t.element.required or bool(said & {w.casefold() for w in re.findall(r"\w{5,}", t.label)}))]
+
+
 def submit_score(label: str, purpose: str) -> float:
     found = cues.categories(label)
     if found & NEVER_SUBMIT:
         return -1.0
-    return sum(w for c, w in SUBMIT[FILL if purpose.startswith(RETRY) else purpose].items() if c in found)
+    kind = FILL if purpose.startswith(RETRY) else ACCOUNT if purpose.startswith(ACCOUNT_RETRY) else purpose
+    return sum(w for c, w in SUBMIT[kind].items() if c in found)
 
 
 def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_known: bool) -> FormPlan:
     """What the screen asks for and what submits it (nothing is done here)."""
     language = cues.language_of(screen.texts())
     fields, ticks, missing = [], [], []
+    lacking: list[Target] = []
+    if purpose.startswith(ACCOUNT_RETRY):      # a sign-up again: as ACCOUNT, and the boxes its refusal wants
+        lacking = lacking_boxes(found, purpose.partition(":")[2])
+        purpose = ACCOUNT
     retry = purpose.startswith(RETRY)
     hints = [k for k in purpose.partition(":")[2].split(",") if k]
     radios = [t for t in found if t.use == Use.CHOOSE]
@@ -132,7 +154,8 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
                 if target.element.enabled:    # a ticked box that cannot be unticked is mandatory, not a choice
                     ticks.append(target)
             elif purpose != UNTICK and not target.element.checked and (
-                    cues.has(target.label, "acknowledge", "agree") or (retry and target.element.enabled)):
+                    cues.has(target.label, "acknowledge", "agree") or (retry and target.element.enabled)
+                    or target in lacking):
                 ticks.append(target)
     if purpose == UNTICK:    # a ticked select-all switch first: unticking it unticks every purpose at once
         ticks.sort(key=lambda t: not selects_all(t.element))

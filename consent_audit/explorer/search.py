@@ -97,7 +97,7 @@ class GoalSearch:
                 parts = {t.key for t, _ in plan.fields} | {t.key for t in plan.ticks} | {
                     t.key for t in found if t.use in (Use.CHOOSE, Use.SELECT)} | ({plan.send.key} if plan.send else set())
                 old = node.candidates.get(plan.submit.key)
-                retried = old is not None and old.move.purpose.startswith(forms.RETRY)
+                retried = old is not None and old.move.purpose.startswith((forms.RETRY, forms.ACCOUNT_RETRY))
                 move = old.move if retried else Move.form(plan.submit, purpose)
                 why = ("it wants " + ", ".join(plan.missing) + " (not given)") if plan.missing else ""
                 if why:
@@ -236,8 +236,10 @@ class GoalSearch:
                 self.dead.add(cand.move.label, f"form rejected: {verdict.detail[:80]}", node.via, tried=True)
                 self._arrive(screen, node, cand.move)
                 again = self.op.find(cand.move.key, screen)
-                if verdict.retry and again is not None and not cand.move.purpose.startswith(forms.RETRY):
-                    node.candidates[again.key] = Candidate(Move.form(again, forms.retry_purpose(verdict.detail)),
+                if verdict.retry and again is not None and not cand.move.purpose.startswith(
+                        (forms.RETRY, forms.ACCOUNT_RETRY)):
+                    retry = getattr(self.goal, "retry_purpose", forms.retry_purpose)   # the goal's own, or FILL's
+                    node.candidates[again.key] = Candidate(Move.form(again, retry(verdict.detail)),
                                                            self.goal.score(node, again.label) + FORM_BONUS)
                 return
             if fingerprint(screen) != fingerprint(before):

@@ -211,6 +211,7 @@ function walk(el, parent) {
     secret_field: isInput && (el.type || '').toLowerCase() === 'password',
     covered: !!text && coveredAt(el, rect),
     fixed: ['fixed', 'sticky'].includes(cs(el).position),
+    required: !!el.required || el.getAttribute('aria-required') === 'true',
     value: (isInput && !['checkbox','radio','password'].includes((el.type||'').toLowerCase())) ? (el.value || '') : ''
   };
   if (item.text || item.name || item.rid || item.clickable || r || item.fixed) out.push(item);
@@ -270,7 +271,7 @@ def elements_from_dom(items: list[dict]) -> tuple[list[Element], list[tuple[Boun
                                 clickable=bool(item.get("clickable")), checked=item.get("checked"),
                                 enabled=bool(item.get("enabled", True)), focused=bool(item.get("focused")),
                                 secret_field=bool(item.get("secret_field")), covered=bool(item.get("covered")),
-                                fixed=bool(item.get("fixed"))))
+                                fixed=bool(item.get("fixed")), required=bool(item.get("required"))))
         if item.get("value"):
             values.append((bounds, item["value"]))  # type: ignore[arg-type]
     return elements, values
