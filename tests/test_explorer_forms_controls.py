@@ -37,7 +37,8 @@ SEND = Element(text="Zorvat kekal", role="button", clickable=True, enabled=False
 
 
 def test_a_drop_down_showing_no_real_option_is_chosen_in_and_its_button_submits() -> None:
-    screen, found = _form(Element(text="Delete account", bounds=(0, 0, 400, 40)), REASON, TYPED, SEND)
+    screen, found = _form(Element(text="Delete account", bounds=(0, 0, 400, 20)),
+                          Element(text="Reason", bounds=(0, 25, 400, 30)), REASON, TYPED, SEND)
     reason = next(t for t in found if t.element is REASON)
     assert reason.use == Use.SELECT and reason.label == "Reason"     # named by its label, not the option shown
     p = forms.plan(screen, found, forms.FILL, DATA, sms_known=True)
@@ -119,3 +120,21 @@ def test_a_scroll_that_cannot_reach_a_control_is_the_suites_own_error_said_as_a_
     assert isinstance(exc, AutomationError)
     assert _first_line(exc).startswith('"Delete anyway" cannot be brought into view')
     assert _first_line(ValueError("bad")) == "ValueError: bad"        # a foreign error keeps its name
+
+
+# --- ktiv's message: "it wants 'אימייל' (not given)" although the username was given ---
+
+def test_a_form_stopping_the_search_says_whether_a_value_was_not_given_or_a_field_was_not_understood() -> None:
+    secret = Element(name="סיסמה", role="textbox", clickable=True, secret_field=True, bounds=(0, 120, 400, 40))
+    send = Element(text="מחק", role="button", clickable=True, bounds=(0, 180, 400, 44))
+    mail = Element(name="אימייל", role="textbox", clickable=True, bounds=(0, 60, 400, 40))
+    screen, found = _form(mail, secret, send)
+    p = forms.plan(screen, found, forms.FILL, DATA, True)
+    assert [k for _, k in p.fields] == ["username", "password"] and p.missing == []   # the e-mail in Hebrew
+    odd = Element(name="Qlorvax", role="textbox", clickable=True, bounds=(0, 60, 400, 40))
+    screen, found = _form(odd, secret, send)
+    p = forms.plan(screen, found, forms.FILL, DATA, True)
+    assert p.missing == ["'Qlorvax' (a field whose words name no data the suite knows)"]
+    no_secret = forms.FormData(username=DATA.username)
+    screen, found = _form(mail, secret, send)
+    assert forms.plan(screen, found, forms.FILL, no_secret, True).missing == ["password (not given)"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..detectors.destructive import confirm_word
+from ..detectors.destructive import confirm_word, hint_word
 from ..errors import AutomationError
 from ..measures import selects_all
 from ..screen import Screen
@@ -134,17 +134,22 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
     for target in found:
         if target.use == Use.TEXT and target.element.enabled and purpose != UNTICK:
             kind = field_kind(target.label, purpose, target.element.secret_field)
-            if kind in (None, "username") and target.element.name:   # a placeholder hint; the label may say more
+            if (purpose == FILL or retry) and kind in (None, "username") and hint_word(target.label):
+                kind = "typed_back"          # its own hint names the word («Taip PADAM»): before any label beside it
+            elif kind in (None, "username") and target.element.name:   # a placeholder hint; the label may say more
                 beside = nearby_text(screen, target.element)
                 kind = field_kind(beside, purpose) if beside and field_kind(beside, FILL) else kind
-            if purpose == FILL and kind in (None, "username") and confirm_word(screen, target.element):
+            if (purpose == FILL or retry) and kind in (None, "username") and confirm_word(screen, target.element):
                 kind = "typed_back"          # structure, any language: the hint is the word the message quotes
             obtainable = (kind == "sms_code" and (sms_known or send is not None)) or kind == "typed_back"
             if kind is None or (data.value(kind, language) is None and not obtainable):
                 if hints and data.value(hints[0], language) is not None:
                     fields.append((target, hints.pop(0)))      # what the refusal asked for
                 elif not cues.has(target.label, "optional_field"):   # "(optional)" is left empty at first
-                    missing.append(kind or f"'{target.label[:40]}'")
+                    # said as what stops the form: a value the user did not give, or a field whose words tell
+                    # no data kind the suite knows (never "not given" for it: the username may have been given)
+                    missing.append(f"{kind} (not given)" if kind else
+                                   f"'{target.label[:40]}' (a field whose words name no data the suite knows)")
             else:
                 fields.append((target, kind))
                 if kind in hints:

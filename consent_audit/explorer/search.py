@@ -99,7 +99,7 @@ class GoalSearch:
                 old = node.candidates.get(plan.submit.key)
                 retried = old is not None and old.move.purpose.startswith((forms.RETRY, forms.ACCOUNT_RETRY))
                 move = old.move if retried else Move.form(plan.submit, purpose)
-                why = ("it wants " + ", ".join(plan.missing) + " (not given)") if plan.missing else ""
+                why = ("it wants " + ", ".join(plan.missing)) if plan.missing else ""
                 if why:
                     self.dead.add(plan.submit.label, "form: " + why, node.via, tried=False)
                 score = self.goal.score(node, plan.submit.label) + FORM_BONUS
