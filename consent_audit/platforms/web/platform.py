@@ -234,8 +234,9 @@ return label && label.control === el ? hit : null;
         if not real:
             self.leave_frame()
             raise AutomationError("the drop-down offers no option to choose")
-        words = (real[0].text or real[0].get_attribute("value") or "").strip()
-        choice.select_by_index(choice.options.index(real[0]))
+        value = real[0].get_attribute("value") or ""
+        words = (real[0].text or value).strip()
+        choice.select_by_value(value)     # by value: an option's `index` is a property the driver may not read
         self.leave_frame()
         return words
 
