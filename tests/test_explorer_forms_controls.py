@@ -138,3 +138,17 @@ def test_a_form_stopping_the_search_says_whether_a_value_was_not_given_or_a_fiel
     no_secret = forms.FormData(username=DATA.username)
     screen, found = _form(mail, secret, send)
     assert forms.plan(screen, found, forms.FILL, no_secret, True).missing == ["password (not given)"]
+
+
+def test_a_way_on_disabled_until_a_box_is_ticked_gets_the_box_ticked_in_any_language() -> None:
+    """beyonk-dark: «Видалити акаунт» disabled until «Я розумію, що всі бонуси згорять» is ticked (before: the
+    screen offered nothing to fill and the disabled button was "no way forward")."""
+    box = Element(name="Я розумію, що всі бонуси згорять", role="checkbox", clickable=True, checked=False,
+                  bounds=(0, 60, 30, 30))
+    button = Element(text="Видалити акаунт", role="button", clickable=True, enabled=False, bounds=(0, 120, 400, 44))
+    screen, found = _form(box, button)
+    p = forms.plan(screen, found, forms.FILL, DATA, True)
+    assert [t.element for t in p.ticks] == [box] and p.submit is not None and p.submit.element is button
+    enabled = Element(**{**button.__dict__, "enabled": True})      # a box beside an enabled button stays as it is
+    screen, found = _form(box, enabled)
+    assert forms.plan(screen, found, forms.FILL, DATA, True).ticks == []

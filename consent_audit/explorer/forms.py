@@ -191,6 +191,11 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
         after = [t for s, t in taps_ if s == 0 and order.get(id(t.element), -1) > last]
         after = [t for t in after if t.element.role == "button"] or after
         submit = min(after, key=lambda t: order.get(id(t.element), 0)) if after else None
+    if purpose == FILL and submit is not None and not submit.element.enabled and not ticks:
+        # a way on disabled until a box is ticked («Я розумію, що всі бонуси згорять»), in any language: the
+        # box is what it waits for (structure: the button's state); of option boxes one, as on a refused form
+        ticks = _least_choice([t for t in found if t.use == Use.TOGGLE and not t.element.checked
+                               and t.element.enabled], found)
     return FormPlan(fields=fields, ticks=ticks, choice=choice, send=send, submit=submit, missing=missing,
                     selects=selects)
 
