@@ -200,7 +200,7 @@ class AccountGoal:
             t.key for t in targets(parent.screen) if t.use == Use.TEXT}
         if same or stayed or (password_form(found) and says(screen, "form_error", "taken")):
             shown = set(parent.screen.texts()) | {t.label for t in found}
-            new = [t for t in screen.texts() + screen.flashed if t.strip() and t not in shown]
+            new = list(dict.fromkeys(t for t in screen.texts() + screen.flashed if t.strip() and t not in shown))
             message = says(screen, "taken", "form_error") or (new[0] if new else "the form stayed on screen")
             # a sign-up refused for a box left unticked (a required terms box, or the one its message names):
             # sent once more with it ticked (by structure, any language; never an optional box it does not name)
