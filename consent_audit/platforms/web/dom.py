@@ -205,12 +205,12 @@ function walk(el, parent) {
              Math.round(rect.width * dpr), Math.round(rect.height * dpr)],
     clickable: isClickable, checked: drawn ? drawn.checked : (r === 'checkbox' || r === 'radio' || r === 'switch') ?
       (el.checked !== undefined ? !!el.checked : el.getAttribute('aria-checked') === 'true') :
-      el.tagName === 'SELECT' ? !!(el.value || '').trim() : null,
+      el.tagName === 'SELECT' ? (!!(el.value || '').trim() && !(el.selectedIndex >= 0 && el.options[el.selectedIndex].disabled)) : null,
     enabled: !(el.disabled || el.getAttribute('aria-disabled') === 'true'),
     focused: document.activeElement === el,
     secret_field: isInput && (el.type || '').toLowerCase() === 'password',
     covered: !!text && coveredAt(el, rect),
-    fixed: ['fixed', 'sticky'].includes(cs(el).position),
+    fixed: ['fixed', 'sticky'].includes(st0.position),
     required: !!el.required || el.getAttribute('aria-required') === 'true',
     value: (isInput && !['checkbox','radio','password'].includes((el.type||'').toLowerCase())) ? (el.value || '') : ''
   };
