@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator, Mapping
 import allure
 import pytest
 
-from .errors import AutomationError, DarkPatternFound
+from .errors import AutomationError, DarkPatternFound, UsageError
 from .findings.registry import Evaluation, evaluate
 from .model import Outcome, Result, Trail
 
@@ -144,7 +144,11 @@ def allure_test_open() -> bool:
 
 
 def _first_line(exc: BaseException) -> str:
+    """The exception's first line for a user: the suite's own errors (AutomationError, UsageError) carry a
+    sentence and are said as it; a foreign exception keeps its class name in front (what went wrong where)."""
     text = str(exc).strip().splitlines()
+    if text and isinstance(exc, (AutomationError, UsageError)):
+        return text[0][:300]
     return f"{type(exc).__name__}: {text[0][:300]}" if text else type(exc).__name__
 
 

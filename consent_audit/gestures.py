@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
+from .errors import AutomationError
 from .recorder import Kind, Step
 from .waits import wait_until
 
@@ -35,8 +36,9 @@ DIRECTIONS = ("down", "up", "left", "right")
 MAX_SWIPES = 30
 
 
-class ScrollError(RuntimeError):
-    """Scrolling did not bring what was asked into view (the end came first, or too many swipes)."""
+class ScrollError(AutomationError):
+    """Scrolling did not bring what was asked into view (the end came first, or too many swipes). Its message
+    is a sentence for the user (said without the class name): what could not be scrolled to and why."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,14 @@ class Gestures:
         return self._step(Kind.TOGGLE, f'Toggle "{label}"', lambda: self.platform.tap(element), info, settle,
                           read)
 
+    def choose(self, element: "WebElement", label: str, info: Info | None = None) -> Step:
+        """Choose the first real option of a drop-down (`Platform.choose_option`: a web `<select>`, an Android
+        Spinner): one step, counted as a tap (a choice is a tap, as a radio's is). Raises AutomationError
+        when the drop-down offers none."""
+        def pick() -> None:
+            log.info('chose "%s" in "%s"', self.platform.choose_option(element)[:60], label)
+        return self._step(Kind.TAP, f'Choose an option of "{label}"', pick, info)
+
     def type(self, element: "WebElement", text: str, label: str, info: Info | None = None,
              secret: bool = False) -> Step:
         """Type `text` into a field. A secret value is registered with the masker first, so the title, the
@@ -129,7 +139,10 @@ class Gestures:
         """Swipe `container` (None: the screen) down until `element` is in view: one step however many
         swipes. Raises ScrollError when the end comes first or the swipes or the timeout run out."""
         def scroll() -> None:
-            swipes = self._scroll(container, lambda: self.platform.in_view(element, container))
+            try:
+                swipes = self._scroll(container, lambda: self.platform.in_view(element, container))
+            except ScrollError as exc:
+                raise ScrollError(f'"{label}" cannot be brought into view by scrolling: {exc}') from None
             log.debug("%d swipes to bring %s into view", swipes, label)
         return self._step(Kind.SCROLL, f'Scroll to "{label}"', scroll, info)
 
@@ -159,7 +172,8 @@ class Gestures:
             if not self.platform.swipe(container, direction):      # at the end now
                 if until is None or until():
                     return swipes
-                raise ScrollError("scrolled to the end and the element is still not in view")
+                raise ScrollError("the content scrolled to its end and the element is still not in view "
+                                  "(it lies outside what a user can scroll to)")
         return swipes
 
     # --- the app's lifecycle ---

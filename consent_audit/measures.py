@@ -25,14 +25,14 @@ def _agreement(target: dict[str, Any]) -> bool:
 
 def demanded_data(trail: Trail) -> list[str]:
     """Data the path demanded: labels of fields typed into, choices made on a screen asking for a kind of
-    data (a reason: a radio chosen, or a box ticked that is no agreement), and a camera scan (face_scan when the screen speaks of a face, else camera)."""
+    data (a reason: a radio or a drop-down's option chosen, or a box ticked that is no agreement), and a camera scan (face_scan when the screen speaks of a face, else camera)."""
     kinds: set[str] = set()
     previous = trail.start
     for step in trail.steps:
         if step.kind == Kind.TEXT:
             named = data_demanded([step.target.get("name", ""), step.target.get("text", "")])
             kinds.update(named or (["password"] if _secret(previous, step.target) else []))
-        elif step.kind == Kind.TAP and step.target.get("role") == "radio" and previous is not None:
+        elif step.kind == Kind.TAP and step.target.get("role") in ("radio", "combobox") and previous is not None:
             kinds.update(data_demanded(previous.shown_texts()))
         elif step.kind == Kind.TOGGLE and previous is not None and not _agreement(step.target):
             # a box ticked among options ("Why are you leaving? choose at least one") gives a choice: a reason

@@ -35,6 +35,7 @@ class Element:
     selected: bool = False    # Android `selected` (a bottom navigation's current tab); web: aria-selected
     covered: bool = False     # web: a later layer lies over its centre (hit testing on the settled page)
     fixed: bool = False       # web: positioned fixed or sticky (stays put while the page scrolls: a bar, a banner)
+    required: bool = False    # web: a form control marked `required` / aria-required="true"
 
     @property
     def label(self) -> str:

@@ -384,3 +384,29 @@ def test_account_consent_and_feature_words_of_the_nordic_languages() -> None:
     assert not cues.has("Kirjaudu ulos", "log_in") and not cues.has("Logg ut", "log_in")
     assert not cues.has("Slett konto", "sign_up")
     assert all(cues.data_kinds(w) == ["password"] for w in ("Passord", "Lösenord", "Adgangskode", "Salasana"))
+
+
+ACCOUNT_WORDS = {   # the account words of the fresh corpus apps' languages (he, el, cs, hu, ro, uk, ms, sw, sv)
+    "log_out": ["התנתקות", "Αποσύνδεση", "Odhlásit se", "Kijelentkezés", "Deconectare", "Вийти", "Log keluar",
+                "Toka"],
+    "cancel_account": ["מחיקת חשבון", "Διαγραφή λογαριασμού", "Zrušit účet", "Fiók törlése", "Închide contul",
+                       "Șterge contul", "Видалити акаунт", "Padam akaun", "Funga akaunti", "Radera konto"],
+    "delete": ["מחק", "Διαγραφή", "Törlés", "Șterge", "Видалити", "Padam"],
+    "confirm": ["Pokračovat", "המשך", "Συνέχεια", "Tovább", "Continuă", "Продовжити", "Teruskan", "Endelea"],
+    "log_in": ["Přihlásit se", "התחברות", "Σύνδεση", "Bejelentkezés", "Conectare", "Увійти", "Log masuk", "Ingia"],
+    "sign_up": ["Vytvořit účet", "הרשמה", "Εγγραφή", "Regisztráció", "Creează cont", "Зареєструватися", "Daftar",
+                "Jisajili"],
+    "success": ["Váš účet byl zrušen.", "A fiókodat töröltük.", "Akaun anda telah dipadam.",
+                "Ο λογαριασμός σας διαγράφηκε.", "Ditt konto är raderat."],
+}
+
+
+def test_account_words_of_the_fresh_corpus_languages() -> None:
+    """A log-out in these languages is a known decoy (before: «התנתקות», «Odhlásit se», «Αποσύνδεση» were tapped
+    as ways on and ended the search logged out), and the deletion's entry and end are read by their words."""
+    from consent_audit.explorer import cues
+    missing = [(label, category) for category, labels in ACCOUNT_WORDS.items() for label in labels
+               if not cues.has(label, category)]
+    assert not missing, missing
+    assert not any(cues.has(w, "log_in", "cancel_account") for w in ACCOUNT_WORDS["log_out"])
+    assert not cues.categories("Zrušit") and not cues.categories("Zůstat")   # a bare cancel / stay is no deletion

@@ -195,7 +195,7 @@ def test_a_deletion_form_is_read_field_by_field() -> None:
     assert plan.send is not None and plan.send.label == "获取验证码"
     assert plan.submit is not None and plan.submit.label == "下一步" and plan.missing == []
     no_id = forms.FormData(username="13800138000", password="pw-secret")
-    assert forms.plan(screen, items, forms.FILL, no_id, sms_known=False).missing == ["id_number"]
+    assert forms.plan(screen, items, forms.FILL, no_id, sms_known=False).missing == ["id_number (not given)"]
 
 
 def test_a_required_reason_and_a_password() -> None:

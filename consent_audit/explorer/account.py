@@ -9,7 +9,7 @@ from ..screen import Screen
 from . import cues
 from .config import ExplorerConfig
 from .elements import Target, Use, targets
-from .forms import ACCOUNT, FormData, plan
+from .forms import ACCOUNT, FormData, account_retry_purpose, lacking_boxes, plan
 from .graph import Node, ScreenGraph
 from .moves import FORM, Move
 from .screens import password_form, says
@@ -160,6 +160,11 @@ class AccountGoal:
     def enters_flow(self, move: Move) -> bool:
         return False
 
+    @staticmethod
+    def retry_purpose(message: str) -> str:
+        """A refused sign-up's second attempt: the boxes the refusal wants ticked (forms.lacking_boxes)."""
+        return account_retry_purpose(message)
+
     def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None:
         if move.kind != FORM:
             return None
@@ -194,7 +199,15 @@ class AccountGoal:
         stayed = password_form(found) and any(t.key == move.key for t in found) and fields <= {
             t.key for t in targets(parent.screen) if t.use == Use.TEXT}
         if same or stayed or (password_form(found) and says(screen, "form_error", "taken")):
-            message = says(screen, "taken", "form_error") or "the form stayed on screen"
+            shown = set(parent.screen.texts()) | {t.label for t in found}
+            new = list(dict.fromkeys(t for t in screen.texts() + screen.flashed if t.strip() and t not in shown))
+            message = says(screen, "taken", "form_error") or (new[0] if new else "the form stayed on screen")
+            # a sign-up refused for a box left unticked (a required terms box, or the one its message names):
+            # sent once more with it ticked (by structure, any language; never an optional box it does not name)
+            # — not a log-in's refusal, whatever its words
+            lacks = signing_up and not cues.has(message, "taken") and bool(lacking_boxes(found, " ".join(new)))
+            if lacks:
+                return Verdict("rejected", " ".join(new)[:200], True)
             if not signing_up or (combed and not cues.has(message, "taken")):
                 self.login_move = move
                 self.login_form = (parent.ident, move.key)

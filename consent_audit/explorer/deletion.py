@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ..detectors.destructive import hint_word
 from ..screen import Screen
 from . import cues
 from .config import ExplorerConfig
@@ -55,17 +56,19 @@ LOGGED_OUT = ("rejected", "pending")   # what logging in again answers once the 
 def confirms_by_structure(found: list[Target]) -> bool:
     """A screen that, to a logged-in user, asks to confirm something grave, told by its shape whatever its
     words: the account's password asked again (one secret field: two or more are a new password being set),
-    or a box or switch to tick beside a field to fill (an "I understand" switch and the e-mail typed again)."""
+    or a box or switch to tick beside a field to fill (an "I understand" switch and the e-mail typed again), or
+    a field whose hint names a word in capitals to type back ("Type DELETE", «Taip PADAM»)."""
     fields = [t for t in found if t.use == Use.TEXT and t.element.enabled]
     secrets = [t for t in fields if t.element.secret_field]
     unticked = [t for t in found if t.use == Use.TOGGLE and not t.element.checked]
-    return len(secrets) == 1 or (not secrets and bool(fields) and bool(unticked))
+    typed = any(hint_word(t.label) for t in fields)   # «Taip PADAM»: a word to type back, in any language
+    return len(secrets) == 1 or (not secrets and bool(fields) and bool(unticked)) or typed
 
 
 def asks_more(found: list[Target]) -> bool:
     """Something left to fill, tick or choose."""
     return any(t.use in (Use.TEXT, Use.CHOOSE) and t.element.enabled for t in found) or any(
-        t.use == Use.TOGGLE and not t.element.checked for t in found)
+        t.use in (Use.TOGGLE, Use.SELECT) and not t.element.checked and t.element.enabled for t in found)
 
 
 def refusal(before: Screen, move: Move, after: Screen, found: list[Target]) -> str:
@@ -82,7 +85,7 @@ def refusal(before: Screen, move: Move, after: Screen, found: list[Target]) -> s
     worded = next((t for t in new if cues.has(t, "form_error", "form_request")), "")
     if worded or not new:
         return worded
-    left = any((t.use in (Use.TOGGLE, Use.CHOOSE) and not t.element.checked) or (t.use == Use.TEXT and not t.element.text)
+    left = any((t.use in (Use.TOGGLE, Use.CHOOSE, Use.SELECT) and not t.element.checked) or (t.use == Use.TEXT and not t.element.text)
                for t in found if t.element.enabled)
     return new[0] if left and cues.categories(move.label) & WAY_ON else ""
 

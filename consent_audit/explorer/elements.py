@@ -13,7 +13,7 @@ from enum import Enum
 from ..screen import Element, Screen
 from .cues import norm_label
 
-CONTROL_ROLES = {"checkbox", "radio", "switch", "textbox"}
+CONTROL_ROLES = {"checkbox", "radio", "switch", "textbox", "combobox"}
 TOGGLE_ROLES = {"checkbox", "switch"}
 
 
@@ -22,6 +22,7 @@ class Use(str, Enum):
     TOGGLE = "toggle"
     TEXT = "text"
     CHOOSE = "choose"     # a radio option: a tap, as the recorder counts it
+    SELECT = "select"     # a drop-down (<select>, Spinner): choosing in it is one tap; `checked` = a real option chosen
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,9 @@ def nearby_element(screen: Screen, element: Element) -> Element | None:
 
 def label_of(screen: Screen, element: Element) -> str:
     """What the user reads on or beside the element (whitespace collapsed)."""
-    if element.role in CONTROL_ROLES:
+    if element.role == "combobox":      # its text is the option shown (changes once chosen): named by its label
+        text = element.name or nearby_text(screen, element) or element.text or _rid_words(element.rid)
+    elif element.role in CONTROL_ROLES:
         text = element.name or element.text or nearby_text(screen, element) or _rid_words(element.rid)
     else:
         text = element.text or element.name or _rid_words(element.rid)
@@ -116,6 +119,8 @@ def use_of(element: Element) -> Use:
         return Use.CHOOSE
     if element.role == "textbox":
         return Use.TEXT
+    if element.role == "combobox":
+        return Use.SELECT
     return Use.TAP
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..detectors.destructive import confirm_word
+from ..detectors.destructive import confirm_word, hint_word
+from ..errors import AutomationError
 from ..measures import selects_all
 from ..screen import Screen
 from . import cues
@@ -15,6 +16,7 @@ from .operator import NotOnScreen, Operator
 
 FILL, ACCOUNT, UNTICK = "fill", "account", "untick"
 RETRY = "retry"     # a fill form refused once, again with what its message asked: "retry:reason" (issue 13, kind 8)
+ACCOUNT_RETRY = "account-retry"   # a sign-up refused with a box left unticked, again with it: "account-retry:<message>"
 HINTED = ("reason", "password", "sms_code", "id_number")
 
 # What may submit a form, by purpose (a category counts once; the best-scored control submits).
@@ -79,10 +81,11 @@ class FormPlan:
     send: Target | None                   # a "send code" button
     submit: Target | None
     missing: list[str]
+    selects: list[Target] = field(default_factory=list)   # drop-downs with no real option chosen (a reason)
 
     @property
     def work(self) -> bool:
-        return bool(self.fields or self.ticks or self.choice)
+        return bool(self.fields or self.ticks or self.choice or self.selects)
 
 
 def retry_purpose(message: str) -> str:
@@ -92,17 +95,38 @@ def retry_purpose(message: str) -> str:
     return f"{RETRY}:{','.join(kinds)}"
 
 
+def account_retry_purpose(message: str) -> str:
+    """The purpose of a second attempt at a refused credentials form (a sign-up): ACCOUNT again, with the
+    unticked boxes the refusal asks for (`lacking_boxes`) ticked. The message is kept in the purpose."""
+    return f"{ACCOUNT_RETRY}:{' '.join(message.split())[:200]}"
+
+
+def lacking_boxes(found: list[Target], message: str) -> list[Target]:
+    """The unticked boxes a refused form lacks, by structure: marked required (`required`, aria-required), or
+    named by the refusal («Bez souhlasu s obchodními podmínkami…» names «Souhlasím s obchodními podmínkami»: a
+    word of 5+ letters in common). An optional box the refusal does not name (a newsletter, marketing) is left
+    alone, as a careful user leaves it."""
+    said = {w.casefold() for w in re.findall(r"\w{5,}", message or "")}
+    return [t for t in found if t.use == Use.TOGGLE and not t.element.checked and t.element.enabled and (
+        t.element.required or bool(said & {w.casefold() for w in re.findall(r"\w{5,}", t.label)}))]
+
+
 def submit_score(label: str, purpose: str) -> float:
     found = cues.categories(label)
     if found & NEVER_SUBMIT:
         return -1.0
-    return sum(w for c, w in SUBMIT[FILL if purpose.startswith(RETRY) else purpose].items() if c in found)
+    kind = FILL if purpose.startswith(RETRY) else ACCOUNT if purpose.startswith(ACCOUNT_RETRY) else purpose
+    return sum(w for c, w in SUBMIT[kind].items() if c in found)
 
 
 def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_known: bool) -> FormPlan:
     """What the screen asks for and what submits it (nothing is done here)."""
     language = cues.language_of(screen.texts())
     fields, ticks, missing = [], [], []
+    lacking: list[Target] = []
+    if purpose.startswith(ACCOUNT_RETRY):      # a sign-up again: as ACCOUNT, and the boxes its refusal wants
+        lacking = lacking_boxes(found, purpose.partition(":")[2])
+        purpose = ACCOUNT
     retry = purpose.startswith(RETRY)
     hints = [k for k in purpose.partition(":")[2].split(",") if k]
     radios = [t for t in found if t.use == Use.CHOOSE]
@@ -110,17 +134,22 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
     for target in found:
         if target.use == Use.TEXT and target.element.enabled and purpose != UNTICK:
             kind = field_kind(target.label, purpose, target.element.secret_field)
-            if kind in (None, "username") and target.element.name:   # a placeholder hint; the label may say more
+            if (purpose == FILL or retry) and kind in (None, "username") and hint_word(target.label):
+                kind = "typed_back"          # its own hint names the word («Taip PADAM»): before any label beside it
+            elif kind in (None, "username") and target.element.name:   # a placeholder hint; the label may say more
                 beside = nearby_text(screen, target.element)
                 kind = field_kind(beside, purpose) if beside and field_kind(beside, FILL) else kind
-            if purpose == FILL and kind in (None, "username") and confirm_word(screen, target.element):
+            if (purpose == FILL or retry) and kind in (None, "username") and confirm_word(screen, target.element):
                 kind = "typed_back"          # structure, any language: the hint is the word the message quotes
             obtainable = (kind == "sms_code" and (sms_known or send is not None)) or kind == "typed_back"
             if kind is None or (data.value(kind, language) is None and not obtainable):
                 if hints and data.value(hints[0], language) is not None:
                     fields.append((target, hints.pop(0)))      # what the refusal asked for
                 elif not cues.has(target.label, "optional_field"):   # "(optional)" is left empty at first
-                    missing.append(kind or f"'{target.label[:40]}'")
+                    # said as what stops the form: a value the user did not give, or a field whose words tell
+                    # no data kind the suite knows (never "not given" for it: the username may have been given)
+                    missing.append(f"{kind} (not given)" if kind else
+                                   f"'{target.label[:40]}' (a field whose words name no data the suite knows)")
             else:
                 fields.append((target, kind))
                 if kind in hints:
@@ -130,7 +159,8 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
                 if target.element.enabled:    # a ticked box that cannot be unticked is mandatory, not a choice
                     ticks.append(target)
             elif purpose != UNTICK and not target.element.checked and (
-                    cues.has(target.label, "acknowledge", "agree") or (retry and target.element.enabled)):
+                    cues.has(target.label, "acknowledge", "agree") or (retry and target.element.enabled)
+                    or target in lacking):
                 ticks.append(target)
     if purpose == UNTICK:    # a ticked select-all switch first: unticking it unticks every purpose at once
         ticks.sort(key=lambda t: not selects_all(t.element))
@@ -139,6 +169,9 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
     choice = None
     if radios and purpose.startswith((FILL, RETRY)) and not any(t.element.checked for t in radios):
         choice = radios[0]
+    # a drop-down showing no real option (web: `checked` False; a Spinner's state unread: None, chosen on a retry)
+    selects = [t for t in found if t.use == Use.SELECT and t.element.enabled and purpose.startswith((FILL, RETRY))
+               and (t.element.checked is False or (retry and t.element.checked is None))]
     taps_ = [(submit_score(t.label, purpose), t) for t in found if t.use == Use.TAP and t is not send]
     scored = [(s, t) for s, t in taps_ if s > 0]
     order = {id(e): i for i, e in enumerate(screen.elements)}
@@ -149,15 +182,22 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
         best = [t for s, t in scored if s >= top - 15]
         after = [t for t in best if order.get(id(t.element), -1) > last]
         submit = min(after or best, key=lambda t: order.get(id(t.element), 0))
-    elif purpose in (ACCOUNT, FILL) and any(t.element.secret_field for t, _ in fields):
+    elif purpose in (ACCOUNT, FILL) and any(t.element.secret_field or k == "typed_back" for t, k in fields):
         # structure, any language: a credentials form (a password field) — or a password asked again to confirm
         # (a deletion entered by structure: explorer/deletion.py) — whose button no lexicon names is sent
         # by the first button right after its last field (a link there, "forgot password?", leads away), unless
-        # its words say it leads away (back, help …)
+        # its words say it leads away (back, help …); so is a type-to-confirm field's («Taip PADAM»), whose
+        # button is often disabled until the word is typed
         after = [t for s, t in taps_ if s == 0 and order.get(id(t.element), -1) > last]
         after = [t for t in after if t.element.role == "button"] or after
         submit = min(after, key=lambda t: order.get(id(t.element), 0)) if after else None
-    return FormPlan(fields=fields, ticks=ticks, choice=choice, send=send, submit=submit, missing=missing)
+    if purpose == FILL and submit is not None and not submit.element.enabled and not ticks:
+        # a way on disabled until a box is ticked («Я розумію, що всі бонуси згорять»), in any language: the
+        # box is what it waits for (structure: the button's state); of option boxes one, as on a refused form
+        ticks = _least_choice([t for t in found if t.use == Use.TOGGLE and not t.element.checked
+                               and t.element.enabled], found)
+    return FormPlan(fields=fields, ticks=ticks, choice=choice, send=send, submit=submit, missing=missing,
+                    selects=selects)
 
 
 def _least_choice(ticks: list[Target], found: list[Target]) -> list[Target]:
@@ -211,6 +251,14 @@ def fill(op: Operator, purpose: str, data: FormData, submit_key: str | None = No
         if p.choice is not None and p.choice.key not in done:
             op.tap(p.choice)
             done.add(p.choice.key)
+            continue
+        pending_selects = [t for t in p.selects if t.key not in done]
+        if pending_selects:
+            done.add(pending_selects[0].key)
+            try:
+                op.choose(pending_selects[0])
+            except AutomationError as exc:    # a drop-down with nothing to choose: the form cannot be filled
+                raise NotOnScreen(f"'{pending_selects[0].label[:40]}': {exc}") from None
             continue
         ticks = [t for t in p.ticks if t.key not in done]
         if ticks:

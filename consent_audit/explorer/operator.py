@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..errors import TapIntercepted
-from ..gestures import Gestures
+from ..gestures import Gestures, ScrollError
 from ..page import AppContext
 from ..recorder import Step
 from ..screen import Element, Screen
@@ -137,8 +137,11 @@ class Operator:
         if fits(screen, target.element):
             return target
         live = self._live(target.element)
-        after = self._charged(lambda: self.gestures.scroll_into_view(live, target.label[:60], None,
-                                                                     self._info(target)))
+        try:
+            after = self._charged(lambda: self.gestures.scroll_into_view(live, target.label[:60], None,
+                                                                         self._info(target)))
+        except ScrollError as exc:      # drawn where no scroll reaches (a closed sheet parked off the page)
+            raise NotOnScreen(f"'{target.label}' is out of reach: {exc}") from None
         again = next((t for t in targets(after, self.covered(after)) if t.key == target.key), None)
         if again is None and self._answer_over(after):   # the scroll brought a layer over it (show-on-scroll)
             again = self.find(target.key)
@@ -223,7 +226,12 @@ class Operator:
     def hold(self, target: Target, seconds: float) -> Screen:
         """Press and hold the target `seconds` (one recorded, charged TAP step: `Gestures.hold`)."""
         target, live = self._again(self.reveal(target))
-        return self._charged(lambda: self.gestures.hold(live, target.label[:60], seconds, self._info(target)))
+        return self._charged(lambda: self.gestures.hold(live, step_label(target), seconds, self._info(target)))
+
+    def choose(self, target: Target) -> Screen:
+        """Choose the first real option of a drop-down target (Use.SELECT): one recorded step, a tap."""
+        target, live = self._again(self.reveal(target))
+        return self._charged(lambda: self.gestures.choose(live, step_label(target), self._info(target)))
 
     def type(self, target: Target, value: str, secret: bool) -> Screen:
         if secret:

@@ -85,7 +85,7 @@ def reached(screen: Screen, found: list[Target]) -> str | None:
     state = completion(screen)
     if state is None:
         return None
-    if any(t.use in (Use.TEXT, Use.CHOOSE) for t in found):
+    if any(t.use in (Use.TEXT, Use.CHOOSE) or (t.use == Use.SELECT and not t.element.checked) for t in found):
         return None
     if any(t.use == Use.TOGGLE and not t.element.checked for t in found):
         return None

@@ -115,11 +115,11 @@ class GoalSearch:
             plan = forms.plan(screen, found, purpose, self.data, sms_known=True)
             if plan.submit is not None and (plan.work or plan.missing):
                 parts = {t.key for t, _ in plan.fields} | {t.key for t in plan.ticks} | {
-                    t.key for t in found if t.use == Use.CHOOSE} | ({plan.send.key} if plan.send else set())
+                    t.key for t in found if t.use in (Use.CHOOSE, Use.SELECT)} | ({plan.send.key} if plan.send else set())
                 old = node.candidates.get(plan.submit.key)
-                retried = old is not None and old.move.purpose.startswith(forms.RETRY)
+                retried = old is not None and old.move.purpose.startswith((forms.RETRY, forms.ACCOUNT_RETRY))
                 move = old.move if retried else Move.form(plan.submit, purpose)
-                why = ("it wants " + ", ".join(plan.missing) + " (not given)") if plan.missing else ""
+                why = ("it wants " + ", ".join(plan.missing)) if plan.missing else ""
                 if why:
                     self.dead.add(plan.submit.label, "form: " + why, node.via, tried=False)
                 score = self.goal.score(node, plan.submit.label) + FORM_BONUS
@@ -290,8 +290,10 @@ class GoalSearch:
                 self.dead.add(cand.move.label, f"form rejected: {verdict.detail[:80]}", node.via, tried=True)
                 self._arrive(screen, node, cand.move)
                 again = self.op.find(cand.move.key, screen)
-                if verdict.retry and again is not None and not cand.move.purpose.startswith(forms.RETRY):
-                    node.candidates[again.key] = Candidate(Move.form(again, forms.retry_purpose(verdict.detail)),
+                if verdict.retry and again is not None and not cand.move.purpose.startswith(
+                        (forms.RETRY, forms.ACCOUNT_RETRY)):
+                    retry = getattr(self.goal, "retry_purpose", forms.retry_purpose)   # the goal's own, or FILL's
+                    node.candidates[again.key] = Candidate(Move.form(again, retry(verdict.detail)),
                                                            self.goal.score(node, again.label) + FORM_BONUS)
                 return
             if fingerprint(screen) != fingerprint(before):

@@ -98,6 +98,12 @@ class Platform(ABC):
     def in_view(self, element: WebElement, container: WebElement | None = None) -> bool:
         """Whether the element is shown whole inside `container` (None: the screen)."""
 
+    def choose_option(self, element: WebElement) -> str:
+        """Choose, in a drop-down (a web `<select>`, an Android Spinner), the first real option — not the
+        empty placeholder ("Choose a reason…") it shows while nothing is chosen — as a careful user does: one
+        user choice. Returns the option's words. Raises AutomationError when it offers no real option."""
+        raise AutomationError(f"{type(self).__name__} cannot choose in a drop-down")
+
     def back(self) -> None:
         self.driver.back()
 

@@ -23,6 +23,7 @@ from selenium.common.exceptions import StaleElementReferenceException, WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
 from ...errors import AutomationError, UsageError
+from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
 from ...screen import Screen
 from .dialog_reader import read_dialog
@@ -196,6 +197,29 @@ class AndroidPlatform(RuntimePermissions, Platform):
     def type_text(self, element: WebElement, text: str) -> None:
         element.clear()
         element.send_keys(text)
+
+    # The rows of an open Spinner's drop-down (UiAutomator2: the popup's ListView of CheckedTextView rows).
+    _SPINNER_ROWS = ("xpath", "//android.widget.ListView/*[@clickable='true' or self::android.widget.CheckedTextView]")
+
+    def choose_option(self, element: WebElement) -> str:
+        """An Android Spinner has no select call in UiAutomator2: it is tapped open, and of the rows its popup
+        lists the first whose words differ from what the closed Spinner showed (its "Choose…" placeholder) is
+        tapped — inside one recorded choice. AutomationError when no row other than the placeholder appears
+        within the timeout."""
+        shown = " ".join((element.text or "").split())
+        element.click()
+
+        def rows() -> list[WebElement]:
+            found = [r for r in self.driver.find_elements(*self._SPINNER_ROWS)
+                     if " ".join((r.text or "").split()) not in ("", shown)]
+            return found
+        try:
+            choices = wait_until(rows, timeout=self.timeout, interval=0.1, message="the drop-down's options")
+        except TimeoutError:
+            raise AutomationError("the drop-down opened no option to choose") from None
+        words = " ".join((choices[0].text or "").split())
+        choices[0].click()
+        return words
 
     def swipe(self, container: WebElement | None, direction: str = "down") -> bool:
         """One `mobile: scrollGesture` (75 % of the area) over the container, else the middle 60 % of the

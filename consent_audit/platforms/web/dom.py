@@ -51,9 +51,12 @@ function ownText(el) {
   return t.replace(/\s+/g, ' ').trim();
 }
 function role(el) {
-  const r = el.getAttribute('role');
+  const r = el.getAttribute('role'), tag = el.tagName;
+  // a field the user types into stays a text field whatever role it claims (an autocomplete's combobox)
+  if (r && (tag === 'INPUT' || tag === 'TEXTAREA') && ['combobox', 'searchbox'].includes(r)) return 'textbox';
   if (r) return r;
-  const tag = el.tagName;
+  // a native drop-down: a combobox (ARIA's implicit role), its `checked` whether a real option is chosen
+  if (tag === 'SELECT') return (el.multiple || el.size > 1) ? 'listbox' : 'combobox';
   // a modal layer by structure: a native <dialog> (rendered: open) and aria-modal carry the dialog role
   if (tag === 'DIALOG' || el.getAttribute('aria-modal') === 'true') return 'dialog';
   if (tag === 'A') return 'link';
@@ -167,16 +170,35 @@ function drawnName(el) {
   }
   return '';
 }
-function walk(el) {
-  if (SKIP.has(el.tagName) || !rendered(el)) return '';
+// Out of reach: what no user can see or scroll to is no control (nor text) of the screen. An `inert` subtree;
+// a box wholly outside the window that no scroll moves into it: inside a position:fixed layer (no scroll
+// container between), or hidden from assistive technology too (aria-hidden="true") — a closed sheet or drawer
+// parked off-screen by a transform, in the DOM from the start. Only the page's own document is judged.
+function scroller(el, st) {
+  return /(auto|scroll)/.test(st.overflowY + st.overflowX) &&
+         (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+}
+function outOfReach(el, rect, ctx) {
+  if (el.ownerDocument !== document || !(rect.width > 0 && rect.height > 0)) return false;
+  const outside = rect.left >= innerWidth || rect.top >= innerHeight || rect.left + rect.width <= 0 ||
+                  rect.top + rect.height <= 0;
+  return outside && (ctx.fixed || ctx.hidden);
+}
+function walk(el, parent) {
+  if (SKIP.has(el.tagName) || !rendered(el) || el.hasAttribute('inert')) return '';
+  const st0 = cs(el), up = parent || {fixed: false, hidden: false};
+  const ctx = {fixed: st0.position === 'fixed' || (up.fixed && !scroller(el, st0)),
+               hidden: up.hidden || el.getAttribute('aria-hidden') === 'true'};
   let r = role(el);
   const rect = topRect(el);
+  if (outOfReach(el, rect, ctx)) return '';
   let isClickable = clickable(el, r);
   const drawn = (isClickable && !r) ? drawnControl(el) : null;
   if (drawn) r = drawn.kind;
   let text = ownText(el);
   if (!text && isClickable && el.tagName !== 'BODY') text = (el.innerText || '').replace(/\s+/g, ' ').trim();
   if (el.tagName === 'INPUT' && ['button','submit'].includes((el.type||'').toLowerCase())) text = el.value;
+  if (el.tagName === 'SELECT') text = el.selectedIndex >= 0 ? norm(el.options[el.selectedIndex].text) : '';
   const isInput = el.tagName === 'INPUT' || el.tagName === 'TEXTAREA';
   const label = labelledBy(el) || el.getAttribute('aria-label') || el.getAttribute('placeholder') ||
                 (el.labels && el.labels.length ? el.labels[0].innerText.trim() : '') ||
@@ -187,19 +209,21 @@ function walk(el) {
     bounds: [Math.round((rect.left) * dpr), Math.round((rect.top) * dpr),
              Math.round(rect.width * dpr), Math.round(rect.height * dpr)],
     clickable: isClickable, checked: drawn ? drawn.checked : (r === 'checkbox' || r === 'radio' || r === 'switch') ?
-      (el.checked !== undefined ? !!el.checked : el.getAttribute('aria-checked') === 'true') : null,
+      (el.checked !== undefined ? !!el.checked : el.getAttribute('aria-checked') === 'true') :
+      el.tagName === 'SELECT' ? (!!(el.value || '').trim() && !(el.selectedIndex >= 0 && el.options[el.selectedIndex].disabled)) : null,
     enabled: !(el.disabled || el.getAttribute('aria-disabled') === 'true'),
     focused: document.activeElement === el,
     secret_field: isInput && (el.type || '').toLowerCase() === 'password',
     covered: !!text && coveredAt(el, rect),
-    fixed: ['fixed', 'sticky'].includes(cs(el).position),
+    fixed: ['fixed', 'sticky'].includes(st0.position),
+    required: !!el.required || el.getAttribute('aria-required') === 'true',
     value: (isInput && !['checkbox','radio','password'].includes((el.type||'').toLowerCase())) ? (el.value || '') : ''
   };
   if (item.text || item.name || item.rid || item.clickable || r || item.fixed) out.push(item);
   const kids = [];
-  for (const c of el.children) { const s = walk(c); if (s) kids.push(s); }
+  for (const c of el.children) { const s = walk(c, ctx); if (s) kids.push(s); }
   const root = shadowOf(el);
-  if (root) for (const c of root.children) { const s = walk(c); if (s) kids.push(s); }
+  if (root) for (const c of root.children) { const s = walk(c, ctx); if (s) kids.push(s); }
   const inner = frameDoc(el);
   if (inner) { const s = walk(inner.body); if (s) kids.push(s); }
   else if (el.tagName === 'IFRAME' && el.clientWidth > 0 && el.clientHeight > 0) {
@@ -287,7 +311,7 @@ def elements_from_dom(items: list[dict]) -> tuple[list[Element], list[tuple[Boun
                                 clickable=bool(item.get("clickable")), checked=item.get("checked"),
                                 enabled=bool(item.get("enabled", True)), focused=bool(item.get("focused")),
                                 secret_field=bool(item.get("secret_field")), covered=bool(item.get("covered")),
-                                fixed=bool(item.get("fixed"))))
+                                fixed=bool(item.get("fixed")), required=bool(item.get("required"))))
         if item.get("value"):
             values.append((bounds, item["value"]))  # type: ignore[arg-type]
     return elements, values

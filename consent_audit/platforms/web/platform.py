@@ -11,6 +11,7 @@ from selenium.webdriver.common.actions import interaction
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.actions.pointer_input import PointerInput
 from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.select import Select
 
 from ...errors import AutomationError, TapIntercepted
 from ...waits import wait_until
@@ -235,6 +236,25 @@ return label && label.control === el ? hit : null;
         element.clear()
         element.send_keys(text)
         self.leave_frame()
+
+    def choose_option(self, element: WebElement) -> str:
+        """A native `<select>`: Selenium's Select (through Appium's chromium driver) picks the first enabled
+        option with a value (the empty-valued placeholder skipped), firing the page's input and change events
+        as a user's choice does. AutomationError when there is none."""
+        if (element.tag_name or "").lower() != "select":
+            self.leave_frame()
+            raise AutomationError(f"a drop-down drawn as <{element.tag_name}> cannot be chosen in (only a native "
+                                  "<select>)")
+        choice = Select(element)
+        real = [o for o in choice.options if o.is_enabled() and (o.get_attribute("value") or "").strip()]
+        if not real:
+            self.leave_frame()
+            raise AutomationError("the drop-down offers no option to choose")
+        value = real[0].get_attribute("value") or ""
+        words = (real[0].text or value).strip()
+        choice.select_by_value(value)     # by value: an option's `index` is a property the driver may not read
+        self.leave_frame()
+        return words
 
     in_frame = False     # an element of a frame was located (the explorer's adapter switched into it)
 

@@ -1,0 +1,154 @@
+"""Forms and controls the deletion search meets (fresh corpus apps ktiv, vstup, vue-fair, beyonk-dark), on
+made-up screens:
+
+- a required drop-down (a native <select> whose first option is empty, an Android Spinner) is chosen in, one
+  tap (ktiv: the reason never chosen, the form refused «יש לבחור סיבה.», not found);
+- a sign-up refused for an unticked terms box is sent again with that box ticked — the box the refusal names or
+  one marked required — and never with an optional box it does not name (vstup: never retried, no account);
+- a type-to-confirm field whose hint names a word in capitals in any language («Taip PADAM») is a grave
+  confirmation by structure, and its button, in no lexicon and disabled until the word is typed, submits it
+  (vue-fair: "no way forward");
+- a scroll that cannot bring a control into view is said as a sentence for the user, the suite's own error (never
+  "ScrollError: …" as an audit broken at its start; beyonk-dark).
+"""
+from __future__ import annotations
+
+import pytest
+from test_explorer_signup_refusal import CONFIG, DATA, FormApp, Row, search
+
+from consent_audit.audit import _first_line
+from consent_audit.errors import AutomationError
+from consent_audit.explorer import forms
+from consent_audit.explorer.account import AccountGoal
+from consent_audit.explorer.deletion import confirms_by_structure
+from consent_audit.explorer.elements import Use, targets
+from consent_audit.gestures import ScrollError
+from consent_audit.screen import Element, Screen
+
+
+def _form(*elements: Element) -> tuple[Screen, list]:
+    screen = Screen(elements=list(elements), signature="form", size=(400, 800))
+    return screen, targets(screen)
+
+
+REASON = Element(name="Reason", role="combobox", clickable=True, checked=False, text="Choose…", bounds=(0, 60, 400, 40))
+TYPED = Element(name="Taip PADAM", role="textbox", clickable=True, bounds=(0, 120, 400, 40))
+SEND = Element(text="Zorvat kekal", role="button", clickable=True, enabled=False, bounds=(0, 180, 400, 44))
+
+
+def test_a_drop_down_showing_no_real_option_is_chosen_in_and_its_button_submits() -> None:
+    screen, found = _form(Element(text="Delete account", bounds=(0, 0, 400, 20)),
+                          Element(text="Reason", bounds=(0, 25, 400, 30)), REASON, TYPED, SEND)
+    reason = next(t for t in found if t.element is REASON)
+    assert reason.use == Use.SELECT and reason.label == "Reason"     # named by its label, not the option shown
+    p = forms.plan(screen, found, forms.FILL, DATA, sms_known=True)
+    assert [t.element for t in p.selects] == [REASON]
+    assert [(t.element, k) for t, k in p.fields] == [(TYPED, "typed_back")]
+    assert p.submit is not None and p.submit.element is SEND          # disabled until typed, in no lexicon
+    chosen = Element(**{**REASON.__dict__, "checked": True, "text": "No time"})
+    screen, found = _form(chosen, TYPED, SEND)
+    assert forms.plan(screen, found, forms.FILL, DATA, sms_known=True).selects == []
+
+
+def test_a_spinner_whose_choice_is_unread_is_chosen_in_only_when_the_form_was_refused() -> None:
+    spinner = Element(name="Důvod", role="combobox", clickable=True, checked=None, bounds=(0, 60, 400, 40))
+    secret = Element(name="Heslo", role="textbox", clickable=True, secret_field=True, bounds=(0, 120, 400, 40))
+    screen, found = _form(spinner, secret, Element(text="Delete", role="button", clickable=True, bounds=(0, 180, 400, 44)))
+    assert forms.plan(screen, found, forms.FILL, DATA, True).selects == []
+    assert [t.element for t in forms.plan(screen, found, "retry:", DATA, True).selects] == [spinner]
+
+
+def test_a_hint_naming_a_word_in_capitals_is_a_grave_confirmation_in_any_language() -> None:
+    _, found = _form(TYPED, SEND)
+    assert confirms_by_structure(found)
+    _, found = _form(Element(name="Nama anda", role="textbox", clickable=True, bounds=(0, 120, 400, 40)), SEND)
+    assert not confirms_by_structure(found)
+
+
+# --- vstup's kind: a sign-up refused for its unticked terms box ---
+
+TERMS, NEWS = "Souhlasím s obchodními podmínkami", "Chci dostávat novinky e-mailem"
+
+
+def _vstup(required: bool = False) -> dict:
+    def sign_up(app: FormApp) -> str:
+        if not app.boxes.get(TERMS):
+            app.message = "Bez souhlasu s obchodními podmínkami účet nezaložíme."
+            return "registrace"
+        app.accounts.add((app.values.get("E-mail", ""), app.values.get("Heslo", "")))
+        app.user = app.values.get("E-mail")
+        return "home"
+
+    def home(app: FormApp) -> list[Row]:
+        if app.user:
+            return [("text", "Vítejte")]
+        return [("tap", "Přihlásit se", lambda a: "prihlaseni"), ("tap", "Vytvořit účet", lambda a: "registrace")]
+
+    def log_in(app: FormApp) -> str:
+        app.message = "Nesprávný e-mail nebo heslo."
+        return "prihlaseni"
+    return {"home": home,
+            "prihlaseni": lambda app: [("field", "E-mail", False), ("field", "Heslo", True),
+                                       ("tap", "Přihlásit se", log_in)],
+            "registrace": lambda app: [("field", "E-mail", False), ("field", "Heslo", True), ("box", TERMS),
+                                       ("box", NEWS), ("tap", "Vytvořit účet", sign_up)]}
+
+
+def test_a_sign_up_refused_for_its_terms_box_is_sent_again_with_it_and_never_with_the_newsletter() -> None:
+    goal = AccountGoal(CONFIG, forms.FormData(username=DATA.username, password=DATA.password))
+    result, app = search(FormApp(_vstup()), goal)
+    assert result.ending == "reached" and goal.mode == "sign_up", (result.detail, app.taps)
+    assert app.boxes.get(TERMS) is True and not app.boxes.get(NEWS), app.taps
+    assert (DATA.username, DATA.password) in app.accounts
+    assert any(d["kind"].startswith("form rejected") and "obchodními" in d["kind"] for d in result.dead_ends)
+
+
+def test_the_boxes_a_refusal_lacks_are_those_it_names_or_marked_required() -> None:
+    named = Element(name=TERMS, role="checkbox", clickable=True, checked=False, bounds=(0, 0, 30, 30))
+    news = Element(name=NEWS, role="checkbox", clickable=True, checked=False, bounds=(0, 60, 30, 30))
+    required = Element(name="ﾙｰﾙ", role="checkbox", clickable=True, checked=False, required=True, bounds=(0, 120, 30, 30))
+    _, found = _form(named, news, required)
+    lacking = forms.lacking_boxes(found, "Bez souhlasu s obchodními podmínkami účet nezaložíme.")
+    assert [t.element for t in lacking] == [named, required]
+    assert [t.element for t in forms.lacking_boxes(found, "Něco se pokazilo.")] == [required]
+
+
+# --- beyonk-dark's kind: what no scroll reaches, said as a sentence ---
+
+def test_a_scroll_that_cannot_reach_a_control_is_the_suites_own_error_said_as_a_sentence() -> None:
+    exc = ScrollError('"Delete anyway" cannot be brought into view by scrolling: the content scrolled to its end')
+    assert isinstance(exc, AutomationError)
+    assert _first_line(exc).startswith('"Delete anyway" cannot be brought into view')
+    assert _first_line(ValueError("bad")) == "ValueError: bad"        # a foreign error keeps its name
+
+
+# --- ktiv's message: "it wants 'אימייל' (not given)" although the username was given ---
+
+def test_a_form_stopping_the_search_says_whether_a_value_was_not_given_or_a_field_was_not_understood() -> None:
+    secret = Element(name="סיסמה", role="textbox", clickable=True, secret_field=True, bounds=(0, 120, 400, 40))
+    send = Element(text="מחק", role="button", clickable=True, bounds=(0, 180, 400, 44))
+    mail = Element(name="אימייל", role="textbox", clickable=True, bounds=(0, 60, 400, 40))
+    screen, found = _form(mail, secret, send)
+    p = forms.plan(screen, found, forms.FILL, DATA, True)
+    assert [k for _, k in p.fields] == ["username", "password"] and p.missing == []   # the e-mail in Hebrew
+    odd = Element(name="Qlorvax", role="textbox", clickable=True, bounds=(0, 60, 400, 40))
+    screen, found = _form(odd, secret, send)
+    p = forms.plan(screen, found, forms.FILL, DATA, True)
+    assert p.missing == ["'Qlorvax' (a field whose words name no data the suite knows)"]
+    no_secret = forms.FormData(username=DATA.username)
+    screen, found = _form(mail, secret, send)
+    assert forms.plan(screen, found, forms.FILL, no_secret, True).missing == ["password (not given)"]
+
+
+def test_a_way_on_disabled_until_a_box_is_ticked_gets_the_box_ticked_in_any_language() -> None:
+    """beyonk-dark: «Видалити акаунт» disabled until «Я розумію, що всі бонуси згорять» is ticked (before: the
+    screen offered nothing to fill and the disabled button was "no way forward")."""
+    box = Element(name="Я розумію, що всі бонуси згорять", role="checkbox", clickable=True, checked=False,
+                  bounds=(0, 60, 30, 30))
+    button = Element(text="Видалити акаунт", role="button", clickable=True, enabled=False, bounds=(0, 120, 400, 44))
+    screen, found = _form(box, button)
+    p = forms.plan(screen, found, forms.FILL, DATA, True)
+    assert [t.element for t in p.ticks] == [box] and p.submit is not None and p.submit.element is button
+    enabled = Element(**{**button.__dict__, "enabled": True})      # a box beside an enabled button stays as it is
+    screen, found = _form(box, enabled)
+    assert forms.plan(screen, found, forms.FILL, DATA, True).ticks == []
