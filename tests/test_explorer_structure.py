@@ -10,6 +10,8 @@ hand-made screens in languages the corpus apps do not use (RU, PL, NL, TR, VI, I
 - a consent dialog told by structure (kind 1)."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from consent_audit.detectors.destructive import capitals, hint_word
@@ -160,6 +162,8 @@ class LayerApp:
         self.platform = self
         self.consent_keys: frozenset[str] = frozenset()
         self.taps: list[str] = []
+        self.unticked: set[str] = set()       # the settings layer's boxes the user unticked
+        self.asked: dict[str, int] = {}       # permission requests so far (Screen.prompts)
 
     # the platform's read-back
     def stored_state(self) -> dict:
@@ -167,6 +171,7 @@ class LayerApp:
 
     def restart(self) -> Screen:
         self.at, self.stored, self.in_foreground = self.start, {}, True
+        self.unticked, self.asked = set(), {}
         return self.screen()
 
     def screen(self) -> Screen:
@@ -175,10 +180,11 @@ class LayerApp:
             layer = self.layers[self.at]
             elements.append(Element(role="dialog", bounds=(0, 300, 400, 400)))
             elements += [Element(text=t, bounds=(10, 310 + 30 * i, 380, 24)) for i, t in enumerate(layer["texts"])]
-            elements += [Element(role="switch", name=name, checked=True, clickable=True, bounds=(300, 420 + 40 * i, 50, 30))
+            elements += [Element(role="switch", name=name, checked=name not in self.unticked, clickable=True,
+                                 bounds=(300, 420 + 40 * i, 50, 30))
                          for i, name in enumerate(layer.get("boxes", ()))]
             elements += [_button(label, 560 + 45 * i, 20, 360) for i, label in enumerate(layer["buttons"])]
-        return Screen(elements=elements, signature=f"s-{self.at}", size=(400, 800))
+        return Screen(elements=elements, signature=f"s-{self.at}", size=(400, 800), prompts=dict(self.asked))
 
     def covered(self, s: Screen) -> frozenset[int]:
         return frozenset({1}) if self.at is not None else frozenset()     # the layer covers the app's tab
@@ -192,11 +198,18 @@ class LayerApp:
 
     def tap(self, target) -> Screen:
         self.taps.append(target.label)
-        to, store, leaves = self.layers[self.at]["buttons"][target.label]
+        if target.label in self.layers[self.at].get("boxes", ()):
+            self.unticked ^= {target.label}
+            return self.screen()
+        to, store, leaves, *asks = self.layers[self.at]["buttons"][target.label]
         if leaves:
             self.in_foreground = False
+        if callable(store):         # a save: what the boxes say now
+            store = store(self)
         if store is not None:
             self.stored["shop:choice"] = store
+        for name in asks:           # the app's own permission request right after the answer
+            self.asked[name] = self.asked.get(name, 0) + 1
         self.at = to
         return self.screen()
 
@@ -223,6 +236,68 @@ def test_a_consent_dialog_in_words_no_lexicon_has_is_told_by_what_its_answers_st
     assert learnt.settings_ticked == 2
     app.consent_keys = learnt.keys
     assert consent.shown(app, app.restart())
+
+
+def _saved(app: "LayerApp") -> str:
+    """What a settings layer's save stores: each box as it is now."""
+    return json.dumps({"stats": "სტატისტიკა" not in app.unticked, "ads": "რეკლამა" not in app.unticked})
+
+
+# grafis-x2's kind: the settings layer has no refusal button; its save keeps what is ticked (all, by default)
+UNTICK_ONLY = {"first": {"texts": ["ჩვენ ვიყენებთ ..."], "buttons": {"ვეთანხმები": (None, '{"stats":true,"ads":true}', False),
+                                                                    "პარამეტრები": ("settings", None, False)}},
+               "settings": {"texts": ["პარამეტრები"], "boxes": ("სტატისტიკა", "რეკლამა"),
+                            "buttons": {"შენახვა": (None, _saved, False)}}}
+
+
+def test_a_refusal_only_by_unticking_the_settings_layers_purposes_is_found() -> None:
+    """fresh1 grafis-x2: the only refusal is unticking the settings layer's pre-ticked purposes and saving.
+    Before, the save was tried as it was (all on again: "the same switches") and the dialog was taken for no
+    consent dialog — the commonest dark design unmeasured. A refusing user unticks first: the reject path is
+    the settings, then untick and save; the pre-ticked purposes are counted."""
+    from consent_audit.explorer import consent_structure
+    from consent_audit.explorer.forms import UNTICK
+    app = LayerApp(UNTICK_ONLY)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.accept.moves] == ["ვეთანხმები"]
+    assert [(m.label, m.purpose) for m in learnt.reject.moves] == [("პარამეტრები", ""), ("შენახვა", UNTICK)]
+    assert learnt.settings_ticked == 2
+    # a settings layer with a refusal button of its own is not unticked by hand (no trial spent on it)
+    app = LayerApp(CONSENT)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None and not learnt.reject.untick and "სტატისტიკა" not in app.taps
+
+
+def _asking(layers: dict, *which: str) -> dict:
+    """The layers with a location request right after the named answers (all answers when none named)."""
+    out = {k: {**v, "buttons": dict(v["buttons"])} for k, v in layers.items()}
+    for layer in out.values():
+        for label, (to, store, leaves) in layer["buttons"].items():
+            if to is None and (not which or label in which):
+                layer["buttons"][label] = (to, store, leaves, "geolocation")
+    return out
+
+
+def test_an_answer_followed_by_the_apps_permission_request_is_still_an_answer() -> None:
+    """fresh1 vstup-x3: each answer of the banner is followed at once by the app's location request (consent
+    first, then the OS prompt). Before, a button after which a permission was asked was taken for one that
+    asks it, and the banner for no consent dialog. A request that follows every answer alike is what the app
+    does after the layer; one that follows only some answers is what a button does (a pre-prompt's "Allow"):
+    then no consent dialog."""
+    from consent_audit.explorer import consent_structure
+    two = {"first": {"texts": ["ჩვენ ვიყენებთ ..."],
+                     "buttons": {"ვეთანხმები": (None, '{"stats":true,"ads":true}', False),
+                                 "უარყოფა": (None, '{"stats":false,"ads":false}', False)}}}
+    app = LayerApp(_asking(two))
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.accept.moves] == ["ვეთანხმები"] and [m.label for m in learnt.reject.moves] == ["უარყოფა"]
+    app = LayerApp(_asking(CONSENT))       # through the settings layer too
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None and [m.label for m in learnt.reject.moves] == ["პარამეტრები", "ყველაფრის უარყოფა"]
+    app = LayerApp(_asking(two, "ვეთანხმები"))      # only "allow" asks: a permission pre-prompt storing its answer
+    assert consent_structure.learn(app, app.restart) is None
 
 
 @pytest.mark.parametrize("layers", [

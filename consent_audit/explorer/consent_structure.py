@@ -9,11 +9,15 @@ is tried from a fresh launch and what the app stored is read back (cookies, loca
 answer: consent_audit/readback.py). A consent dialog stores one record whose switches (true/false, granted/
 denied, allow/deny …) differ between its answers: the answer storing more switched on accepts, the one storing
 fewer refuses. A button that opens a second layer with toggles is its settings; that layer's buttons are tried
-the same way (a refusal found there is the reject path through the settings).
+the same way (a refusal found there is the reject path through the settings) — and, when none of them stores
+less than the accept (a "save" that keeps the pre-ticked purposes on), again after unticking every ticked
+purpose, as a refusing user does (the commonest dark design: the only refusal is unticking).
 
 Never a consent dialog (nothing measured, never a finding on a guess): a layer whose words name a device
-feature, the system settings or a retry (a permission wall); one whose buttons leave the app or ask for a
-permission (an update or rating prompt sending to a store); one whose answers store nothing, or different
+feature, the system settings or a retry (a permission wall); one whose buttons leave the app (an update or rating
+prompt sending to a store) or where only some answers ask for a permission (a permission pre-prompt: "Allow"
+asks, "Not now" does not) — a permission request that follows every answer alike is what the app does once
+the layer is answered (consent first, then the OS prompt), not what a button does; one whose answers store nothing, or different
 records (a rating prompt's "never" beside a "remind me" time), or the same switches. Words decide only what
 the storage cannot tell (records without switches): the agreeing and the declining label.
 """
@@ -26,6 +30,7 @@ from ..readback import changed, switches
 from ..screen import Element, Screen
 from . import cues
 from .elements import Target, Use, visible
+from .forms import UNTICK, FormData, fill
 from .moves import Move
 from .operator import NotOnScreen, Operator
 from .screens import DEVICE, DIALOG_ROLES, taps
@@ -102,7 +107,9 @@ class Tried:
     via: tuple[Target, ...] = ()
     stored: dict[str, str] = field(default_factory=dict)   # what the answer stored (items new or changed)
     settings: bool = False     # it opened a second layer with toggles
-    left: bool = False         # it left the app or asked for a permission
+    left: bool = False         # it left the app
+    asked: frozenset[str] = frozenset()   # the permissions requested after it (names)
+    untick: bool = False       # every ticked purpose of the settings layer unticked before the tap
     gone: bool = False         # the layer was gone after it
     ticked: int = 0            # a settings layer: optional purposes ticked when it opened
 
@@ -120,7 +127,8 @@ class Tried:
 
     @property
     def moves(self) -> list[Move]:
-        return [Move.tap(t) for t in (*self.via, self.target)]
+        last = Move.form(self.target, UNTICK) if self.untick else Move.tap(self.target)
+        return [*(Move.tap(t) for t in self.via), last]
 
 
 def answers(tried: list[Tried]) -> tuple[Tried, Tried] | None:
@@ -129,10 +137,12 @@ def answers(tried: list[Tried]) -> tuple[Tried, Tried] | None:
     stored = [t for t in tried if t.gone and not t.left and not t.settings and t.stored]
     if len(stored) < 2 or len({frozenset(t.stored) for t in stored}) != 1:
         return None          # answers storing nothing, or other records: not one choice
+    if len({t.asked for t in stored}) != 1:
+        return None          # a permission asked by some answers only: what a button does (a pre-prompt)
     read = [(t, switches(t.stored)) for t in stored]
     if all(read_ for _, read_ in read) and len({frozenset(r) for _, r in read}) == 1:
-        ranked = sorted(read, key=lambda x: (sum(x[1].values()), len(x[0].via)))
-        low, high = ranked[0], max(read, key=lambda x: (sum(x[1].values()), -len(x[0].via)))
+        ranked = sorted(read, key=lambda x: (sum(x[1].values()), len(x[0].moves), x[0].untick))
+        low, high = ranked[0], max(read, key=lambda x: (sum(x[1].values()), -len(x[0].moves)))
         if sum(low[1].values()) == sum(high[1].values()):
             return None      # the same choice stored by every answer
         return high[0], low[0]
@@ -141,9 +151,19 @@ def answers(tried: list[Tried]) -> tuple[Tried, Tried] | None:
     return (agree[0], refuse[0]) if len(agree) == 1 and len(refuse) == 1 else None
 
 
+def _refusal_missing(tried: list[Tried]) -> bool:
+    """No answer tried so far stores fewer purposes switched on than another: the layer's refusal, if any, is
+    not yet among them (every answer stored "all on", or nothing readable)."""
+    sums = {sum(switches(t.stored).values()) for t in tried if t.gone and not t.left and not t.settings
+            and t.stored and switches(t.stored)}
+    return len(sums) < 2
+
+
 def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target: Target,
-         first: Layer) -> Tried:
-    """Restart, walk `via` (the settings button), tap `target`; what it did and stored."""
+         first: Layer, untick: bool = False) -> Tried:
+    """Restart, walk `via` (the settings button), tap `target` — after unticking every ticked purpose on the
+    screen when `untick` (forms.fill, purpose untick: one recorded action per box); what it did and stored.
+    Raises NotOnScreen when a control is gone on the way."""
     from .elements import find
     screen = restart()
     for step in via:
@@ -155,10 +175,10 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
     if live is None:
         raise NotOnScreen(f"'{target.label}' is not on the layer")
     before: dict[str, Any] | None = op.platform.stored_state()
-    after = op.tap(live)
-    tried = Tried(target, tuple(via))
-    if not op.in_foreground or not after.in_app or any(after.prompts.get(p, 0) > screen.prompts.get(p, 0)
-                                                        for p in after.prompts):
+    after = fill(op, UNTICK, FormData(), submit_key=target.key) if untick else op.tap(live)
+    tried = Tried(target, tuple(via), untick=untick)
+    tried.asked = frozenset(p for p in after.prompts if after.prompts.get(p, 0) > screen.prompts.get(p, 0))
+    if not op.in_foreground or not after.in_app:
         tried.left = True
         return tried
     found = op.targets(after)
@@ -203,9 +223,12 @@ def learn(op: Operator, restart: Callable[[], Screen]) -> Learnt | None:
             if opening is None:
                 raise NotOnScreen(f"'{opener.label}' is not on the layer")
             found = op.targets(op.tap(opening))
-            second = [t for t in taps(found) if t.element.enabled and t.key not in first.keys]
-            for button in second[:3]:
+            second = [t for t in taps(found) if t.element.enabled and t.key not in first.keys][:3]
+            for button in second:
                 tried.append(_try(op, restart, [opener.target], button, first))
+            if opener.ticked and _refusal_missing(tried):     # a refusing user unticks, then saves
+                for button in second:
+                    tried.append(_try(op, restart, [opener.target], button, first, untick=True))
     except NotOnScreen:
         return None
     found = answers(tried)
