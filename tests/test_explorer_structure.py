@@ -413,3 +413,34 @@ def test_a_bar_that_stays_put_with_a_sentence_of_its_own_is_a_candidate_a_tab_ba
     for covered in (frozenset(), hit):
         found = layer(over, targets(over), covered)
         assert found is not None and [t.label for t in found.buttons] == ["सभी स्वीकार करें", "सभी अस्वीकार करें"]
+
+
+class _Launches:
+    """What `LaunchModals` reads of the explorer, over a LayerApp."""
+
+    def __init__(self, app: LayerApp) -> None:
+        from consent_audit.explorer.soft_ask import SoftAsks
+        self.op, self.data = app, FormData()
+        self.structure_checked, self._holding, self._in_reach = False, False, False
+        self.launch_moves, self.launch_kinds, self.soft_asks = [], {}, SoftAsks()
+        self.context = type("Context", (), {"platform": app})()
+
+
+def test_a_candidate_consent_bar_is_left_for_the_probe_not_answered_as_a_launch_modal() -> None:
+    """fresh2 vue-fair, beyonk-fair-x1: a bar over the tab bar whose decline the lexicons know («Tolak», "Reject
+    all") but whose other words do not make it a consent dialog was answered as an unknown launch modal before the
+    structural probe ran — and again at each of the probe's launches, so the probe never saw it: "no consent
+    dialog was recognised at launch". Until the probe has tried it the candidate stays; once the probe found it
+    is none, it is answered as any modal."""
+    from consent_audit.explorer.launch_modals import LaunchModals
+    bar = {"first": {"texts": ["We use cookies. Only the necessary ones are on unless you switch others on."],
+                     "buttons": {"Reject all": (None, '{"stats":false}', False),
+                                 "Accept selected": (None, '{"stats":false}', False)}}}
+    app = LayerApp(bar)
+    host = type("Host", (LaunchModals, _Launches), {})(app)
+    app.restart()
+    host._answer_new_modals()
+    assert app.taps == [] and app.at == "first"
+    host.structure_checked = True          # the probe tried it: no consent dialog (both store the same)
+    host._answer_new_modals()
+    assert app.taps == ["Reject all"] and app.at is None
