@@ -178,7 +178,10 @@ class LayerApp:
         elements = [Element(text="ჩემი მაღაზია", bounds=(10, 10, 300, 30)), _button("მთავარი", 740)]
         if self.at is not None:
             layer = self.layers[self.at]
-            elements.append(Element(role="dialog", bounds=(0, 300, 400, 400)))
+            if layer.get("page"):       # a page of its own before the app: no dialog, no overlay, no app
+                elements = []
+            else:
+                elements.append(Element(role="dialog", bounds=(0, 300, 400, 400)))
             elements += [Element(text=t, bounds=(10, 310 + 30 * i, 380, 24)) for i, t in enumerate(layer["texts"])]
             elements += [Element(role="switch", name=name, checked=name not in self.unticked, clickable=True,
                                  bounds=(300, 420 + 40 * i, 50, 30))
@@ -187,7 +190,9 @@ class LayerApp:
         return Screen(elements=elements, signature=f"s-{self.at}", size=(400, 800), prompts=dict(self.asked))
 
     def covered(self, s: Screen) -> frozenset[int]:
-        return frozenset({1}) if self.at is not None else frozenset()     # the layer covers the app's tab
+        if self.at is None or self.layers[self.at].get("page"):
+            return frozenset()
+        return frozenset({1})     # the layer covers the app's tab
 
     def targets(self, s: Screen | None = None):
         s = s or self.screen()
@@ -444,3 +449,37 @@ def test_a_candidate_consent_bar_is_left_for_the_probe_not_answered_as_a_launch_
     host.structure_checked = True          # the probe tried it: no consent dialog (both store the same)
     host._answer_new_modals()
     assert app.taps == ["Reject all"] and app.at is None
+
+
+# ktiv's kind: consent or pay, a page before the app; the pay button opens a payment form and stores nothing
+PAGE = {"first": {"page": True, "texts": ["ჩვენი ჟურნალისტიკა რეკლამით ფინანსდება, თანხმობა ან გამოწერა."],
+                  "buttons": {"ვეთანხმები და ვაგრძელებ": (None, '{"ads":true,"stats":true}', False),
+                              "გამოწერა ₪14.90": ("pay", None, False),
+                              "პარამეტრები": ("settings", None, False)}},
+        "pay": {"page": True, "texts": ["ბარათის ნომერი, ვადა და CVV სავალდებულოა გადახდისთვის."],
+                "buttons": {"გადახდა": ("pay", None, False), "უკან": ("first", None, False)}},
+        "settings": {"page": True, "texts": ["აირჩიეთ მიზნები, რისთვისაც შეგვიძლია მონაცემების გამოყენება."],
+                     "boxes": ("სტატისტიკა", "რეკლამა"),
+                     "buttons": {"ყველაფრის უარყოფა": (None, '{"ads":false,"stats":false}', False),
+                                 "შენახვა": (None, _saved, False)}}}
+
+
+def test_a_consent_page_before_the_app_is_a_candidate_and_its_pay_button_no_refusal() -> None:
+    """fresh1 ktiv: a consent-or-pay page on a route of its own (no dialog role, no overlay, the app not drawn)
+    was no candidate at all: "no consent dialog was recognised at launch". A page holding nothing but 2–3
+    buttons and a sentence of its own is tried like a modal layer; its pay button leads to a payment form and
+    stores nothing — never the refusal, which goes through the settings."""
+    from consent_audit.explorer import consent_structure
+    app = LayerApp(PAGE)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.accept.moves] == ["ვეთანხმები და ვაგრძელებ"]
+    assert [m.label for m in learnt.reject.moves] == ["პარამეტრები", "ყველაფრის უარყოფა"]
+    # in words the lexicons know, a button that buys is no answer even if it stored something
+    bought = {"first": {**PAGE["first"], "buttons": {**PAGE["first"]["buttons"],
+                                                     "Subscribe and pay": (None, '{"ads":false,"stats":false}', False)}}}
+    del bought["first"]["buttons"]["გამოწერა ₪14.90"]
+    bought["settings"] = {**PAGE["settings"], "buttons": {"შენახვა": (None, _saved, False)}}
+    app = LayerApp(bought)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None and "Subscribe and pay" not in [m.label for m in learnt.reject.moves]

@@ -3,8 +3,9 @@ kind 1).
 
 A first-launch modal layer — a dialog (ARIA role=dialog/alertdialog, a native `<dialog open>`, aria-modal), or
 what stays uncovered while a layer hides the app (a sheet over a dimmed app) — or, with neither, a bar that
-stays put while the app scrolls (positioned fixed or sticky) with a sentence of its own, holding 2–3 buttons and
-no text field is a *candidate*. It is a consent dialog only when its answers persist as a choice: each of its buttons
+stays put while the app scrolls (positioned fixed or sticky) with a sentence of its own, or, with none of these,
+a whole page at launch holding nothing else and a sentence of its own (a consent-or-pay page on a route of its
+own before the app: no dialog role, no overlay) — holding 2–3 buttons and no text field is a *candidate*. It is a consent dialog only when its answers persist as a choice: each of its buttons
 is tried from a fresh launch and what the app stored is read back (cookies, local and session storage, a TCF
 answer: consent_audit/readback.py). A consent dialog stores one record whose switches (true/false, granted/
 denied, allow/deny …) differ between its answers: the answer storing more switched on accepts, the one storing
@@ -18,7 +19,9 @@ feature, the system settings or a retry (a permission wall); one whose buttons l
 prompt sending to a store) or where only some answers ask for a permission (a permission pre-prompt: "Allow"
 asks, "Not now" does not) — a permission request that follows every answer alike is what the app does once
 the layer is answered (consent first, then the OS prompt), not what a button does; one whose answers store nothing, or different
-records (a rating prompt's "never" beside a "remind me" time), or the same switches. Words decide only what
+records (a rating prompt's "never" beside a "remind me" time), or the same switches. A button that leads to a
+form storing nothing (a payment form: "consent or pay") is no answer — nor one whose words say it buys: never
+the refusal. Words decide only what
 the storage cannot tell (records without switches): the agreeing and the declining label.
 """
 from __future__ import annotations
@@ -75,9 +78,20 @@ def _fixed_bar(screen: Screen, buttons: list[Target]) -> tuple[tuple[int, int, i
     return None
 
 
+def _own_page(screen: Screen, buttons: list[Target]) -> bool:
+    """A page with nothing but 2–3 buttons (no tab, no other control) and a sentence of its own: at launch, a
+    page shown before the app (a consent-or-pay page), a candidate like a modal layer."""
+    labels = {t.element.text for t in buttons}
+    prose = sum(ch.isalpha() for e in screen.elements if e.text and e.text not in labels and not e.clickable
+                and visible(e) for ch in e.text)
+    return 2 <= len(buttons) <= 3 and prose >= PROSE_LETTERS and not any(
+        t.element.role in ("tab", "menuitem") for t in buttons)
+
+
 def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer | None:
     """The candidate modal layer on this screen (None when there is none): the buttons inside a shown dialog
-    element, else — while a layer hides the app (`covered`: element indexes) — every button left uncovered."""
+    element, else those of a bar that stays put, else — while a layer hides the app (`covered`: element
+    indexes) — every button left uncovered, else every button of a page that holds nothing else (`_own_page`)."""
     if not screen.in_app or any(t.use == Use.TEXT for t in found):
         return None
     boxes = [e.bounds for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
@@ -90,6 +104,8 @@ def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer
         texts = [e.text for e in screen.elements if e.text and _inside(e.bounds, box)]
     elif covered:
         texts = [e.text for i, e in enumerate(screen.elements) if e.text and i not in covered]
+    elif _own_page(screen, taps(found)):
+        texts = [e.text for e in screen.elements if e.text]
     else:
         return None
     if not 2 <= len(buttons) <= 3:
@@ -107,7 +123,7 @@ class Tried:
     via: tuple[Target, ...] = ()
     stored: dict[str, str] = field(default_factory=dict)   # what the answer stored (items new or changed)
     settings: bool = False     # it opened a second layer with toggles
-    left: bool = False         # it left the app
+    left: bool = False         # it left the app, or its words say it buys: no answer
     asked: frozenset[str] = frozenset()   # the permissions requested after it (names)
     untick: bool = False       # every ticked purpose of the settings layer unticked before the tap
     gone: bool = False         # the layer was gone after it
@@ -178,7 +194,7 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
     after = fill(op, UNTICK, FormData(), submit_key=target.key) if untick else op.tap(live)
     tried = Tried(target, tuple(via), untick=untick)
     tried.asked = frozenset(p for p in after.prompts if after.prompts.get(p, 0) > screen.prompts.get(p, 0))
-    if not op.in_foreground or not after.in_app:
+    if not op.in_foreground or not after.in_app or cues.has(target.label, "purchase"):
         tried.left = True
         return tried
     found = op.targets(after)
