@@ -483,3 +483,54 @@ def test_a_consent_page_before_the_app_is_a_candidate_and_its_pay_button_no_refu
     app = LayerApp(bought)
     learnt = consent_structure.learn(app, app.restart)
     assert learnt is not None and "Subscribe and pay" not in [m.label for m in learnt.reject.moves]
+
+
+class OptInApp(LayerApp):
+    """beyonk-fair's kind: every optional purpose off by default; the first layer's accept stores what is ticked
+    (nothing) until the settings layer's boxes are ticked, which relabels it «accept all»; the settings layer is
+    closed by its own button (storing nothing); each box has its own clickable label beside it."""
+
+    SELECTED, ALL = "არჩეულის მიღება", "ყველას მიღება"
+
+    def restart(self) -> Screen:
+        super().restart()
+        self.unticked = set(self.layers["settings"]["boxes"])
+        return self.screen()
+
+    def screen(self) -> Screen:
+        s = super().screen()
+        elements = [Element(**{**e.__dict__, "text": self.ALL}) if e.text == self.SELECTED and not self.unticked
+                    else e for e in s.elements]
+        if self.at == "settings":
+            elements += [Element(text=name, clickable=True, bounds=(10, 420 + 40 * i, 250, 30))
+                         for i, name in enumerate(self.layers["settings"]["boxes"])]
+        return Screen(elements=elements, signature=s.signature, size=s.size, prompts=s.prompts)
+
+    def tap(self, target) -> Screen:
+        if target.label == self.ALL:
+            target = type(target)(**{**target.__dict__, "label": self.SELECTED})
+        return super().tap(target)
+
+
+OPT_IN = {"first": {"texts": ["ჩვენ ვიყენებთ ..."],
+                    "buttons": {"პარამეტრები": ("settings", None, False),
+                                "ყველას უარყოფა": (None, '{"stats":false,"ads":false}', False),
+                                OptInApp.SELECTED: (None, _saved, False)}},
+          "settings": {"texts": ["პარამეტრები"], "boxes": ("სტატისტიკა", "რეკლამა"),
+                       "buttons": {"დახურვა": ("first", None, False)}}}
+
+
+def test_an_opt_in_dialog_is_accepted_as_an_agreeing_user_does_ticking_then_the_relabelled_button() -> None:
+    """fresh2 beyonk-fair (@beyonk/gdpr-cookie-consent-banner, every optional category off): both first-layer
+    answers store everything off, the settings layer's only button closes it, and its boxes' own labels were
+    tried as its buttons: "no consent dialog". An agreeing user ticks every purpose, closes the layer and takes
+    the first layer's button the ticking relabelled: that is the accept (6 steps), the first «reject» the refusal;
+    nothing pre-ticked."""
+    from consent_audit.explorer import consent_structure
+    app = OptInApp(OPT_IN)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.accept.moves] == ["პარამეტრები", "სტატისტიკა", "რეკლამა", "დახურვა",
+                                                       OptInApp.ALL]
+    assert [m.label for m in learnt.reject.moves] == ["ყველას უარყოფა"]
+    assert learnt.settings_ticked == 0

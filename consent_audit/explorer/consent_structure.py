@@ -126,6 +126,9 @@ class Tried:
     left: bool = False         # it left the app, or its words say it buys: no answer
     asked: frozenset[str] = frozenset()   # the permissions requested after it (names)
     untick: bool = False       # every ticked purpose of the settings layer unticked before the tap
+    ticks: tuple[Move, ...] = ()   # opt-in: every unticked purpose ticked before the tap (an agreeing user)
+    then: Target | None = None     # after the tap, back on the first layer: the button tapped there
+    back: tuple[Target, ...] = ()  # ticks made, back on the first layer storing nothing: its relabelled buttons
     gone: bool = False         # the layer was gone after it
     ticked: int = 0            # a settings layer: optional purposes ticked when it opened
 
@@ -144,7 +147,8 @@ class Tried:
     @property
     def moves(self) -> list[Move]:
         last = Move.form(self.target, UNTICK) if self.untick else Move.tap(self.target)
-        return [*(Move.tap(t) for t in self.via), last]
+        then = [Move.tap(self.then)] if self.then is not None else []
+        return [*(Move.tap(t) for t in self.via), *self.ticks, last, *then]
 
 
 def answers(tried: list[Tried]) -> tuple[Tried, Tried] | None:
@@ -176,10 +180,11 @@ def _refusal_missing(tried: list[Tried]) -> bool:
 
 
 def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target: Target,
-         first: Layer, untick: bool = False) -> Tried:
+         first: Layer, untick: bool = False, tick: bool = False, then: Target | None = None) -> Tried:
     """Restart, walk `via` (the settings button), tap `target` — after unticking every ticked purpose on the
-    screen when `untick` (forms.fill, purpose untick: one recorded action per box); what it did and stored.
-    Raises NotOnScreen when a control is gone on the way."""
+    screen when `untick` (forms.fill, purpose untick: one recorded action per box), after ticking every
+    unticked one when `tick` (opt-in: what an agreeing user does) — then, back on the first layer, `then`;
+    what it did and stored. Raises NotOnScreen when a control is gone on the way."""
     from .elements import find
     screen = restart()
     for step in via:
@@ -191,8 +196,22 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
     if live is None:
         raise NotOnScreen(f"'{target.label}' is not on the layer")
     before: dict[str, Any] | None = op.platform.stored_state()
+    tried = Tried(target, tuple(via), untick=untick, then=then)
+    if tick:
+        for box in [t for t in op.targets(screen) if t.use == Use.TOGGLE and t.element.enabled
+                    and not t.element.checked]:
+            if (live_box := find(op.screen(), box.key, op.covered(op.screen()))) is not None:
+                op.tap(live_box)
+                tried.ticks += (Move.tap(box),)
+        live = find(op.screen(), target.key, op.covered(op.screen()))
+        if live is None:
+            raise NotOnScreen(f"'{target.label}' is not on the layer")
     after = fill(op, UNTICK, FormData(), submit_key=target.key) if untick else op.tap(live)
-    tried = Tried(target, tuple(via), untick=untick)
+    if then is not None:
+        live = find(after, then.key, op.covered(after))
+        if live is None:
+            raise NotOnScreen(f"'{then.label}' is not on the layer")
+        after = op.tap(live)
     tried.asked = frozenset(p for p in after.prompts if after.prompts.get(p, 0) > screen.prompts.get(p, 0))
     if not op.in_foreground or not after.in_app or cues.has(target.label, "purchase"):
         tried.left = True
@@ -206,7 +225,21 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
         return tried
     tried.gone = now is None or not (now.keys & first.keys)
     tried.stored = changed(before, op.platform.stored_state())
+    if tick and then is None and not tried.gone and not tried.stored and now is not None:
+        tried.back = tuple(b for b in now.buttons if b.key not in first.keys)
     return tried
+
+
+def _opt_in(op: Operator, restart: Callable[[], Screen], opener: Tried, second: list[Target], first: Layer,
+            tried: list[Tried]) -> None:
+    """Opt-in by default (every optional purpose off, "accept" storing what is ticked: nothing): an agreeing
+    user ticks every purpose and saves — or closes the settings layer and takes the first layer's button that
+    ticking relabelled ("Accept selected" → "Accept all"). Each tried from a fresh launch; added to `tried`."""
+    for button in second:
+        done = _try(op, restart, [opener.target], button, first, tick=True)
+        tried.append(done)
+        for then in done.back[:2]:
+            tried.append(_try(op, restart, [opener.target], button, first, tick=True, then=then))
 
 
 @dataclass
@@ -239,12 +272,17 @@ def learn(op: Operator, restart: Callable[[], Screen]) -> Learnt | None:
             if opening is None:
                 raise NotOnScreen(f"'{opener.label}' is not on the layer")
             found = op.targets(op.tap(opening))
-            second = [t for t in taps(found) if t.element.enabled and t.key not in first.keys][:3]
+            boxes = [t for t in found if t.use == Use.TOGGLE]
+            named = {cues.norm_label(t.label) for t in boxes}     # a tick box's own label only ticks it
+            second = [t for t in taps(found) if t.element.enabled and t.key not in first.keys
+                      and cues.norm_label(t.label) not in named][:3]
             for button in second:
                 tried.append(_try(op, restart, [opener.target], button, first))
             if opener.ticked and _refusal_missing(tried):     # a refusing user unticks, then saves
                 for button in second:
                     tried.append(_try(op, restart, [opener.target], button, first, untick=True))
+            if any(t.element.enabled and not t.element.checked for t in boxes) and _refusal_missing(tried):
+                _opt_in(op, restart, opener, second, first, tried)
     except NotOnScreen:
         return None
     found = answers(tried)
