@@ -534,3 +534,23 @@ def test_an_opt_in_dialog_is_accepted_as_an_agreeing_user_does_ticking_then_the_
                                                        OptInApp.ALL]
     assert [m.label for m in learnt.reject.moves] == ["ყველას უარყოფა"]
     assert learnt.settings_ticked == 0
+
+
+def test_an_opt_in_accept_replayed_on_boxes_already_ticked_leaves_them_ticked() -> None:
+    """beyonk-fair, permissions: the search reopened the answered banner (its floating edit button) and replayed
+    the accept path; its box taps unticked what the first accept had ticked, the relabelled «accept all» was gone
+    and the audit broke. The accept's box moves say the box is to end ticked: one already ticked is left."""
+    from consent_audit.explorer import consent_structure
+    from consent_audit.explorer.moves import TICK, perform
+    app = OptInApp(OPT_IN)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [m.purpose for m in learnt.accept.moves] == ["", TICK, TICK, "", ""]
+    app.restart()
+    for move in learnt.accept.moves:
+        perform(app, move, FormData())
+    stored = app.stored["shop:choice"]
+    app.at = "first"                       # reopened, the boxes as the accept left them
+    for move in learnt.accept.moves:
+        perform(app, move, FormData())
+    assert app.stored["shop:choice"] == stored == json.dumps({"stats": True, "ads": True})

@@ -202,7 +202,7 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
                     and not t.element.checked]:
             if (live_box := find(op.screen(), box.key, op.covered(op.screen()))) is not None:
                 op.tap(live_box)
-                tried.ticks += (Move.tap(box),)
+                tried.ticks += (Move.tick(box),)
         live = find(op.screen(), target.key, op.covered(op.screen()))
         if live is None:
             raise NotOnScreen(f"'{target.label}' is not on the layer")

@@ -10,6 +10,7 @@ from .elements import Target, Use
 from .operator import NotOnScreen, Operator
 
 TAP, FORM, RELAUNCH, BACK = "tap", "form", "relaunch", "back"
+TICK = "tick"      # a tap's purpose: the box is to end ticked (a box already ticked is left as it is)
 
 
 @dataclass(frozen=True)
@@ -20,13 +21,17 @@ class Move:
     kind: str
     key: str = ""
     label: str = ""
-    purpose: str = ""      # forms: fill | account | untick
+    purpose: str = ""      # forms: fill | account | untick; taps: tick (a box to end ticked) or none
     role: str = ""
     rid: str = ""
 
     @classmethod
     def tap(cls, target: Target) -> "Move":
         return cls(TAP, target.key, target.label, role=target.element.role, rid=target.element.rid)
+
+    @classmethod
+    def tick(cls, target: Target) -> "Move":
+        return cls(TAP, target.key, target.label, TICK, target.element.role, target.element.rid)
 
     @classmethod
     def form(cls, submit: Target, purpose: str) -> "Move":
@@ -65,4 +70,6 @@ def perform(op: Operator, move: Move, data: forms.FormData) -> Screen:
         raise NotOnScreen(f'"{move.label}" is not on the screen')
     if target.use == Use.TEXT:
         raise NotOnScreen(f'"{move.label}" is a text field, not a control to tap')
+    if move.purpose == TICK and target.use == Use.TOGGLE and target.element.checked:
+        return op.screen()       # ticked already (a consent answered before, reopened): tapping would untick
     return op.tap(target)
