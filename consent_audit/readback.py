@@ -13,6 +13,7 @@ against the accept path of the same app:
 """
 from __future__ import annotations
 
+import base64
 import json
 import re
 from typing import Any, Mapping
@@ -43,12 +44,26 @@ def changed(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -
     return {k: v for k, v in new.items() if old.get(k) != v}
 
 
+_BASE64 = re.compile(r"^[A-Za-z0-9+/_-]{8,}={0,2}$")
+
+
 def _parse(value: str) -> Any:
+    """A stored value as JSON where it is JSON — as is, percent-encoded, or base64 of JSON
+    (@beyonk/gdpr-cookie-consent-banner keeps btoa(JSON.stringify({choices}))) — else the value itself."""
     for text in (value, unquote(value)):
         try:
             return json.loads(text)
         except (ValueError, TypeError):
             continue
+    text = unquote(value).strip()
+    if _BASE64.match(text):
+        try:
+            decoded = base64.b64decode(text.replace("-", "+").replace("_", "/") + "=" * (-len(text) % 4))
+            found = json.loads(decoded.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            return value
+        if isinstance(found, (dict, list)):
+            return found
     return value
 
 

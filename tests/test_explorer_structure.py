@@ -10,6 +10,8 @@ hand-made screens in languages the corpus apps do not use (RU, PL, NL, TR, VI, I
 - a consent dialog told by structure (kind 1)."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from consent_audit.detectors.destructive import capitals, hint_word
@@ -160,6 +162,8 @@ class LayerApp:
         self.platform = self
         self.consent_keys: frozenset[str] = frozenset()
         self.taps: list[str] = []
+        self.unticked: set[str] = set()       # the settings layer's boxes the user unticked
+        self.asked: dict[str, int] = {}       # permission requests so far (Screen.prompts)
 
     # the platform's read-back
     def stored_state(self) -> dict:
@@ -167,21 +171,28 @@ class LayerApp:
 
     def restart(self) -> Screen:
         self.at, self.stored, self.in_foreground = self.start, {}, True
+        self.unticked, self.asked = set(), {}
         return self.screen()
 
     def screen(self) -> Screen:
         elements = [Element(text="ჩემი მაღაზია", bounds=(10, 10, 300, 30)), _button("მთავარი", 740)]
         if self.at is not None:
             layer = self.layers[self.at]
-            elements.append(Element(role="dialog", bounds=(0, 300, 400, 400)))
+            if layer.get("page"):       # a page of its own before the app: no dialog, no overlay, no app
+                elements = []
+            else:
+                elements.append(Element(role="dialog", bounds=(0, 300, 400, 400)))
             elements += [Element(text=t, bounds=(10, 310 + 30 * i, 380, 24)) for i, t in enumerate(layer["texts"])]
-            elements += [Element(role="switch", name=name, checked=True, clickable=True, bounds=(300, 420 + 40 * i, 50, 30))
+            elements += [Element(role="switch", name=name, checked=name not in self.unticked, clickable=True,
+                                 bounds=(300, 420 + 40 * i, 50, 30))
                          for i, name in enumerate(layer.get("boxes", ()))]
             elements += [_button(label, 560 + 45 * i, 20, 360) for i, label in enumerate(layer["buttons"])]
-        return Screen(elements=elements, signature=f"s-{self.at}", size=(400, 800))
+        return Screen(elements=elements, signature=f"s-{self.at}", size=(400, 800), prompts=dict(self.asked))
 
     def covered(self, s: Screen) -> frozenset[int]:
-        return frozenset({1}) if self.at is not None else frozenset()     # the layer covers the app's tab
+        if self.at is None or self.layers[self.at].get("page"):
+            return frozenset()
+        return frozenset({1})     # the layer covers the app's tab
 
     def targets(self, s: Screen | None = None):
         s = s or self.screen()
@@ -192,11 +203,18 @@ class LayerApp:
 
     def tap(self, target) -> Screen:
         self.taps.append(target.label)
-        to, store, leaves = self.layers[self.at]["buttons"][target.label]
+        if target.label in self.layers[self.at].get("boxes", ()):
+            self.unticked ^= {target.label}
+            return self.screen()
+        to, store, leaves, *asks = self.layers[self.at]["buttons"][target.label]
         if leaves:
             self.in_foreground = False
+        if callable(store):         # a save: what the boxes say now
+            store = store(self)
         if store is not None:
             self.stored["shop:choice"] = store
+        for name in asks:           # the app's own permission request right after the answer
+            self.asked[name] = self.asked.get(name, 0) + 1
         self.at = to
         return self.screen()
 
@@ -223,6 +241,68 @@ def test_a_consent_dialog_in_words_no_lexicon_has_is_told_by_what_its_answers_st
     assert learnt.settings_ticked == 2
     app.consent_keys = learnt.keys
     assert consent.shown(app, app.restart())
+
+
+def _saved(app: "LayerApp") -> str:
+    """What a settings layer's save stores: each box as it is now."""
+    return json.dumps({"stats": "სტატისტიკა" not in app.unticked, "ads": "რეკლამა" not in app.unticked})
+
+
+# grafis-x2's kind: the settings layer has no refusal button; its save keeps what is ticked (all, by default)
+UNTICK_ONLY = {"first": {"texts": ["ჩვენ ვიყენებთ ..."], "buttons": {"ვეთანხმები": (None, '{"stats":true,"ads":true}', False),
+                                                                    "პარამეტრები": ("settings", None, False)}},
+               "settings": {"texts": ["პარამეტრები"], "boxes": ("სტატისტიკა", "რეკლამა"),
+                            "buttons": {"შენახვა": (None, _saved, False)}}}
+
+
+def test_a_refusal_only_by_unticking_the_settings_layers_purposes_is_found() -> None:
+    """fresh1 grafis-x2: the only refusal is unticking the settings layer's pre-ticked purposes and saving.
+    Before, the save was tried as it was (all on again: "the same switches") and the dialog was taken for no
+    consent dialog — the commonest dark design unmeasured. A refusing user unticks first: the reject path is
+    the settings, then untick and save; the pre-ticked purposes are counted."""
+    from consent_audit.explorer import consent_structure
+    from consent_audit.explorer.forms import UNTICK
+    app = LayerApp(UNTICK_ONLY)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.accept.moves] == ["ვეთანხმები"]
+    assert [(m.label, m.purpose) for m in learnt.reject.moves] == [("პარამეტრები", ""), ("შენახვა", UNTICK)]
+    assert learnt.settings_ticked == 2
+    # a settings layer with a refusal button of its own is not unticked by hand (no trial spent on it)
+    app = LayerApp(CONSENT)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None and not learnt.reject.untick and "სტატისტიკა" not in app.taps
+
+
+def _asking(layers: dict, *which: str) -> dict:
+    """The layers with a location request right after the named answers (all answers when none named)."""
+    out = {k: {**v, "buttons": dict(v["buttons"])} for k, v in layers.items()}
+    for layer in out.values():
+        for label, (to, store, leaves) in layer["buttons"].items():
+            if to is None and (not which or label in which):
+                layer["buttons"][label] = (to, store, leaves, "geolocation")
+    return out
+
+
+def test_an_answer_followed_by_the_apps_permission_request_is_still_an_answer() -> None:
+    """fresh1 vstup-x3: each answer of the banner is followed at once by the app's location request (consent
+    first, then the OS prompt). Before, a button after which a permission was asked was taken for one that
+    asks it, and the banner for no consent dialog. A request that follows every answer alike is what the app
+    does after the layer; one that follows only some answers is what a button does (a pre-prompt's "Allow"):
+    then no consent dialog."""
+    from consent_audit.explorer import consent_structure
+    two = {"first": {"texts": ["ჩვენ ვიყენებთ ..."],
+                     "buttons": {"ვეთანხმები": (None, '{"stats":true,"ads":true}', False),
+                                 "უარყოფა": (None, '{"stats":false,"ads":false}', False)}}}
+    app = LayerApp(_asking(two))
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.accept.moves] == ["ვეთანხმები"] and [m.label for m in learnt.reject.moves] == ["უარყოფა"]
+    app = LayerApp(_asking(CONSENT))       # through the settings layer too
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None and [m.label for m in learnt.reject.moves] == ["პარამეტრები", "ყველაფრის უარყოფა"]
+    app = LayerApp(_asking(two, "ვეთანხმები"))      # only "allow" asks: a permission pre-prompt storing its answer
+    assert consent_structure.learn(app, app.restart) is None
 
 
 @pytest.mark.parametrize("layers", [
@@ -338,3 +418,139 @@ def test_a_bar_that_stays_put_with_a_sentence_of_its_own_is_a_candidate_a_tab_ba
     for covered in (frozenset(), hit):
         found = layer(over, targets(over), covered)
         assert found is not None and [t.label for t in found.buttons] == ["सभी स्वीकार करें", "सभी अस्वीकार करें"]
+
+
+class _Launches:
+    """What `LaunchModals` reads of the explorer, over a LayerApp."""
+
+    def __init__(self, app: LayerApp) -> None:
+        from consent_audit.explorer.soft_ask import SoftAsks
+        self.op, self.data = app, FormData()
+        self.structure_checked, self._holding, self._in_reach = False, False, False
+        self.launch_moves, self.launch_kinds, self.soft_asks = [], {}, SoftAsks()
+        self.context = type("Context", (), {"platform": app})()
+
+
+def test_a_candidate_consent_bar_is_left_for_the_probe_not_answered_as_a_launch_modal() -> None:
+    """fresh2 vue-fair, beyonk-fair-x1: a bar over the tab bar whose decline the lexicons know («Tolak», "Reject
+    all") but whose other words do not make it a consent dialog was answered as an unknown launch modal before the
+    structural probe ran — and again at each of the probe's launches, so the probe never saw it: "no consent
+    dialog was recognised at launch". Until the probe has tried it the candidate stays; once the probe found it
+    is none, it is answered as any modal."""
+    from consent_audit.explorer.launch_modals import LaunchModals
+    bar = {"first": {"texts": ["We use cookies. Only the necessary ones are on unless you switch others on."],
+                     "buttons": {"Reject all": (None, '{"stats":false}', False),
+                                 "Accept selected": (None, '{"stats":false}', False)}}}
+    app = LayerApp(bar)
+    host = type("Host", (LaunchModals, _Launches), {})(app)
+    app.restart()
+    host._answer_new_modals()
+    assert app.taps == [] and app.at == "first"
+    host.structure_checked = True          # the probe tried it: no consent dialog (both store the same)
+    host._answer_new_modals()
+    assert app.taps == ["Reject all"] and app.at is None
+
+
+# ktiv's kind: consent or pay, a page before the app; the pay button opens a payment form and stores nothing
+PAGE = {"first": {"page": True, "texts": ["ჩვენი ჟურნალისტიკა რეკლამით ფინანსდება, თანხმობა ან გამოწერა."],
+                  "buttons": {"ვეთანხმები და ვაგრძელებ": (None, '{"ads":true,"stats":true}', False),
+                              "გამოწერა ₪14.90": ("pay", None, False),
+                              "პარამეტრები": ("settings", None, False)}},
+        "pay": {"page": True, "texts": ["ბარათის ნომერი, ვადა და CVV სავალდებულოა გადახდისთვის."],
+                "buttons": {"გადახდა": ("pay", None, False), "უკან": ("first", None, False)}},
+        "settings": {"page": True, "texts": ["აირჩიეთ მიზნები, რისთვისაც შეგვიძლია მონაცემების გამოყენება."],
+                     "boxes": ("სტატისტიკა", "რეკლამა"),
+                     "buttons": {"ყველაფრის უარყოფა": (None, '{"ads":false,"stats":false}', False),
+                                 "შენახვა": (None, _saved, False)}}}
+
+
+def test_a_consent_page_before_the_app_is_a_candidate_and_its_pay_button_no_refusal() -> None:
+    """fresh1 ktiv: a consent-or-pay page on a route of its own (no dialog role, no overlay, the app not drawn)
+    was no candidate at all: "no consent dialog was recognised at launch". A page holding nothing but 2–3
+    buttons and a sentence of its own is tried like a modal layer; its pay button leads to a payment form and
+    stores nothing — never the refusal, which goes through the settings."""
+    from consent_audit.explorer import consent_structure
+    app = LayerApp(PAGE)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.accept.moves] == ["ვეთანხმები და ვაგრძელებ"]
+    assert [m.label for m in learnt.reject.moves] == ["პარამეტრები", "ყველაფრის უარყოფა"]
+    # in words the lexicons know, a button that buys is no answer even if it stored something
+    bought = {"first": {**PAGE["first"], "buttons": {**PAGE["first"]["buttons"],
+                                                     "Subscribe and pay": (None, '{"ads":false,"stats":false}', False)}}}
+    del bought["first"]["buttons"]["გამოწერა ₪14.90"]
+    bought["settings"] = {**PAGE["settings"], "buttons": {"შენახვა": (None, _saved, False)}}
+    app = LayerApp(bought)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None and "Subscribe and pay" not in [m.label for m in learnt.reject.moves]
+
+
+class OptInApp(LayerApp):
+    """beyonk-fair's kind: every optional purpose off by default; the first layer's accept stores what is ticked
+    (nothing) until the settings layer's boxes are ticked, which relabels it «accept all»; the settings layer is
+    closed by its own button (storing nothing); each box has its own clickable label beside it."""
+
+    SELECTED, ALL = "არჩეულის მიღება", "ყველას მიღება"
+
+    def restart(self) -> Screen:
+        super().restart()
+        self.unticked = set(self.layers["settings"]["boxes"])
+        return self.screen()
+
+    def screen(self) -> Screen:
+        s = super().screen()
+        elements = [Element(**{**e.__dict__, "text": self.ALL}) if e.text == self.SELECTED and not self.unticked
+                    else e for e in s.elements]
+        if self.at == "settings":
+            elements += [Element(text=name, clickable=True, bounds=(10, 420 + 40 * i, 250, 30))
+                         for i, name in enumerate(self.layers["settings"]["boxes"])]
+        return Screen(elements=elements, signature=s.signature, size=s.size, prompts=s.prompts)
+
+    def tap(self, target) -> Screen:
+        if target.label == self.ALL:
+            target = type(target)(**{**target.__dict__, "label": self.SELECTED})
+        return super().tap(target)
+
+
+OPT_IN = {"first": {"texts": ["ჩვენ ვიყენებთ ..."],
+                    "buttons": {"პარამეტრები": ("settings", None, False),
+                                "ყველას უარყოფა": (None, '{"stats":false,"ads":false}', False),
+                                OptInApp.SELECTED: (None, _saved, False)}},
+          "settings": {"texts": ["პარამეტრები"], "boxes": ("სტატისტიკა", "რეკლამა"),
+                       "buttons": {"დახურვა": ("first", None, False)}}}
+
+
+def test_an_opt_in_dialog_is_accepted_as_an_agreeing_user_does_ticking_then_the_relabelled_button() -> None:
+    """fresh2 beyonk-fair (@beyonk/gdpr-cookie-consent-banner, every optional category off): both first-layer
+    answers store everything off, the settings layer's only button closes it, and its boxes' own labels were
+    tried as its buttons: "no consent dialog". An agreeing user ticks every purpose, closes the layer and takes
+    the first layer's button the ticking relabelled: that is the accept (6 steps), the first «reject» the refusal;
+    nothing pre-ticked."""
+    from consent_audit.explorer import consent_structure
+    app = OptInApp(OPT_IN)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.accept.moves] == ["პარამეტრები", "სტატისტიკა", "რეკლამა", "დახურვა",
+                                                       OptInApp.ALL]
+    assert [m.label for m in learnt.reject.moves] == ["ყველას უარყოფა"]
+    assert learnt.settings_ticked == 0
+
+
+def test_an_opt_in_accept_replayed_on_boxes_already_ticked_leaves_them_ticked() -> None:
+    """beyonk-fair, permissions: the search reopened the answered banner (its floating edit button) and replayed
+    the accept path; its box taps unticked what the first accept had ticked, the relabelled «accept all» was gone
+    and the audit broke. The accept's box moves say the box is to end ticked: one already ticked is left."""
+    from consent_audit.explorer import consent_structure
+    from consent_audit.explorer.moves import TICK, perform
+    app = OptInApp(OPT_IN)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [m.purpose for m in learnt.accept.moves] == ["", TICK, TICK, "", ""]
+    app.restart()
+    for move in learnt.accept.moves:
+        perform(app, move, FormData())
+    stored = app.stored["shop:choice"]
+    app.at = "first"                       # reopened, the boxes as the accept left them
+    for move in learnt.accept.moves:
+        perform(app, move, FormData())
+    assert app.stored["shop:choice"] == stored == json.dumps({"stats": True, "ads": True})

@@ -53,3 +53,26 @@ def test_random_ids_do_not_make_choices_differ_or_alike() -> None:
     assert judge(NONE, accept, reject)["reject_honoured"] is True
     only_ids = judge(NONE, local(uid="a81f3c9e0b7d4e21aa90"), local(uid="f00d9e8c7b6a5d4c3b21"))
     assert only_ids["reject_honoured"] is not False
+
+
+def test_a_choice_kept_as_base64_json_is_read_as_switches() -> None:
+    """@beyonk/gdpr-cookie-consent-banner keeps btoa(JSON.stringify({choices})) in its cookie (js-cookie percent-
+    encodes the padding; a random fp beside consented analytics). Before, it read as an opaque token: no switches,
+    so the consent probe could not tell accept from reject, and a refusal compared with consent as "the same
+    record". An id that is no base64 JSON stays a token."""
+    import base64
+    from urllib.parse import quote
+
+    from consent_audit.readback import switches
+    def kept(choices: dict, fp: str = "") -> dict:
+        record = {"choices": choices, **({"fp": fp} if fp else {})}
+        return {"local": {}, "cookies": {"kosar_suti": quote(base64.b64encode(json.dumps(record).encode()).decode())}}
+    off = {"necessary": True, "tracking": False, "analytics": False}
+    on = {"necessary": True, "tracking": True, "analytics": True}
+    assert switches(kept(off)["cookies"]) == {"kosar_suti.choices.necessary": True,
+                                             "kosar_suti.choices.tracking": False,
+                                             "kosar_suti.choices.analytics": False}
+    assert judge({"local": {}, "cookies": {}}, kept(on, "Xb3kq9Zt1mWc8RrLp0VsYe4NhUa6GfJd"), kept(off))[
+        "reject_honoured"] is True
+    assert judge({"local": {}, "cookies": {}}, kept(on), kept(on))["reject_honoured"] is False
+    assert switches({"sid": "Xb3kq9Zt1mWc8RrLp0VsYe4NhUa6GfJd"}) == {}

@@ -24,8 +24,10 @@ class ConsentExplorations:
         is, its accept and reject paths are what the journeys walk."""
         if self.structure_checked:
             return bool(self.op.consent_keys)
-        self.structure_checked = True
-        learnt = consent_structure.learn(self.op, self._launch_fresh)
+        try:     # checked only once it is done: the probe's launches leave the candidate unanswered
+            learnt = consent_structure.learn(self.op, self._launch_fresh)
+        finally:
+            self.structure_checked = True
         if learnt is None:
             return False
         self.op.consent_keys = learnt.keys

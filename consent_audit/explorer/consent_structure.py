@@ -3,18 +3,25 @@ kind 1).
 
 A first-launch modal layer — a dialog (ARIA role=dialog/alertdialog, a native `<dialog open>`, aria-modal), or
 what stays uncovered while a layer hides the app (a sheet over a dimmed app) — or, with neither, a bar that
-stays put while the app scrolls (positioned fixed or sticky) with a sentence of its own, holding 2–3 buttons and
-no text field is a *candidate*. It is a consent dialog only when its answers persist as a choice: each of its buttons
+stays put while the app scrolls (positioned fixed or sticky) with a sentence of its own, or, with none of these,
+a whole page at launch holding nothing else and a sentence of its own (a consent-or-pay page on a route of its
+own before the app: no dialog role, no overlay) — holding 2–3 buttons and no text field is a *candidate*. It is a consent dialog only when its answers persist as a choice: each of its buttons
 is tried from a fresh launch and what the app stored is read back (cookies, local and session storage, a TCF
 answer: consent_audit/readback.py). A consent dialog stores one record whose switches (true/false, granted/
 denied, allow/deny …) differ between its answers: the answer storing more switched on accepts, the one storing
 fewer refuses. A button that opens a second layer with toggles is its settings; that layer's buttons are tried
-the same way (a refusal found there is the reject path through the settings).
+the same way (a refusal found there is the reject path through the settings) — and, when none of them stores
+less than the accept (a "save" that keeps the pre-ticked purposes on), again after unticking every ticked
+purpose, as a refusing user does (the commonest dark design: the only refusal is unticking).
 
 Never a consent dialog (nothing measured, never a finding on a guess): a layer whose words name a device
-feature, the system settings or a retry (a permission wall); one whose buttons leave the app or ask for a
-permission (an update or rating prompt sending to a store); one whose answers store nothing, or different
-records (a rating prompt's "never" beside a "remind me" time), or the same switches. Words decide only what
+feature, the system settings or a retry (a permission wall); one whose buttons leave the app (an update or rating
+prompt sending to a store) or where only some answers ask for a permission (a permission pre-prompt: "Allow"
+asks, "Not now" does not) — a permission request that follows every answer alike is what the app does once
+the layer is answered (consent first, then the OS prompt), not what a button does; one whose answers store nothing, or different
+records (a rating prompt's "never" beside a "remind me" time), or the same switches. A button that leads to a
+form storing nothing (a payment form: "consent or pay") is no answer — nor one whose words say it buys: never
+the refusal. Words decide only what
 the storage cannot tell (records without switches): the agreeing and the declining label.
 """
 from __future__ import annotations
@@ -26,6 +33,7 @@ from ..readback import changed, switches
 from ..screen import Element, Screen
 from . import cues
 from .elements import Target, Use, visible
+from .forms import UNTICK, FormData, fill
 from .moves import Move
 from .operator import NotOnScreen, Operator
 from .screens import DEVICE, DIALOG_ROLES, taps
@@ -70,9 +78,20 @@ def _fixed_bar(screen: Screen, buttons: list[Target]) -> tuple[tuple[int, int, i
     return None
 
 
+def _own_page(screen: Screen, buttons: list[Target]) -> bool:
+    """A page with nothing but 2–3 buttons (no tab, no other control) and a sentence of its own: at launch, a
+    page shown before the app (a consent-or-pay page), a candidate like a modal layer."""
+    labels = {t.element.text for t in buttons}
+    prose = sum(ch.isalpha() for e in screen.elements if e.text and e.text not in labels and not e.clickable
+                and visible(e) for ch in e.text)
+    return 2 <= len(buttons) <= 3 and prose >= PROSE_LETTERS and not any(
+        t.element.role in ("tab", "menuitem") for t in buttons)
+
+
 def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer | None:
     """The candidate modal layer on this screen (None when there is none): the buttons inside a shown dialog
-    element, else — while a layer hides the app (`covered`: element indexes) — every button left uncovered."""
+    element, else those of a bar that stays put, else — while a layer hides the app (`covered`: element
+    indexes) — every button left uncovered, else every button of a page that holds nothing else (`_own_page`)."""
     if not screen.in_app or any(t.use == Use.TEXT for t in found):
         return None
     boxes = [e.bounds for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
@@ -85,6 +104,8 @@ def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer
         texts = [e.text for e in screen.elements if e.text and _inside(e.bounds, box)]
     elif covered:
         texts = [e.text for i, e in enumerate(screen.elements) if e.text and i not in covered]
+    elif _own_page(screen, taps(found)):
+        texts = [e.text for e in screen.elements if e.text]
     else:
         return None
     if not 2 <= len(buttons) <= 3:
@@ -102,7 +123,12 @@ class Tried:
     via: tuple[Target, ...] = ()
     stored: dict[str, str] = field(default_factory=dict)   # what the answer stored (items new or changed)
     settings: bool = False     # it opened a second layer with toggles
-    left: bool = False         # it left the app or asked for a permission
+    left: bool = False         # it left the app, or its words say it buys: no answer
+    asked: frozenset[str] = frozenset()   # the permissions requested after it (names)
+    untick: bool = False       # every ticked purpose of the settings layer unticked before the tap
+    ticks: tuple[Move, ...] = ()   # opt-in: every unticked purpose ticked before the tap (an agreeing user)
+    then: Target | None = None     # after the tap, back on the first layer: the button tapped there
+    back: tuple[Target, ...] = ()  # ticks made, back on the first layer storing nothing: its relabelled buttons
     gone: bool = False         # the layer was gone after it
     ticked: int = 0            # a settings layer: optional purposes ticked when it opened
 
@@ -120,7 +146,9 @@ class Tried:
 
     @property
     def moves(self) -> list[Move]:
-        return [Move.tap(t) for t in (*self.via, self.target)]
+        last = Move.form(self.target, UNTICK) if self.untick else Move.tap(self.target)
+        then = [Move.tap(self.then)] if self.then is not None else []
+        return [*(Move.tap(t) for t in self.via), *self.ticks, last, *then]
 
 
 def answers(tried: list[Tried]) -> tuple[Tried, Tried] | None:
@@ -129,10 +157,12 @@ def answers(tried: list[Tried]) -> tuple[Tried, Tried] | None:
     stored = [t for t in tried if t.gone and not t.left and not t.settings and t.stored]
     if len(stored) < 2 or len({frozenset(t.stored) for t in stored}) != 1:
         return None          # answers storing nothing, or other records: not one choice
+    if len({t.asked for t in stored}) != 1:
+        return None          # a permission asked by some answers only: what a button does (a pre-prompt)
     read = [(t, switches(t.stored)) for t in stored]
     if all(read_ for _, read_ in read) and len({frozenset(r) for _, r in read}) == 1:
-        ranked = sorted(read, key=lambda x: (sum(x[1].values()), len(x[0].via)))
-        low, high = ranked[0], max(read, key=lambda x: (sum(x[1].values()), -len(x[0].via)))
+        ranked = sorted(read, key=lambda x: (sum(x[1].values()), len(x[0].moves), x[0].untick))
+        low, high = ranked[0], max(read, key=lambda x: (sum(x[1].values()), -len(x[0].moves)))
         if sum(low[1].values()) == sum(high[1].values()):
             return None      # the same choice stored by every answer
         return high[0], low[0]
@@ -141,9 +171,20 @@ def answers(tried: list[Tried]) -> tuple[Tried, Tried] | None:
     return (agree[0], refuse[0]) if len(agree) == 1 and len(refuse) == 1 else None
 
 
+def _refusal_missing(tried: list[Tried]) -> bool:
+    """No answer tried so far stores fewer purposes switched on than another: the layer's refusal, if any, is
+    not yet among them (every answer stored "all on", or nothing readable)."""
+    sums = {sum(switches(t.stored).values()) for t in tried if t.gone and not t.left and not t.settings
+            and t.stored and switches(t.stored)}
+    return len(sums) < 2
+
+
 def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target: Target,
-         first: Layer) -> Tried:
-    """Restart, walk `via` (the settings button), tap `target`; what it did and stored."""
+         first: Layer, untick: bool = False, tick: bool = False, then: Target | None = None) -> Tried:
+    """Restart, walk `via` (the settings button), tap `target` — after unticking every ticked purpose on the
+    screen when `untick` (forms.fill, purpose untick: one recorded action per box), after ticking every
+    unticked one when `tick` (opt-in: what an agreeing user does) — then, back on the first layer, `then`;
+    what it did and stored. Raises NotOnScreen when a control is gone on the way."""
     from .elements import find
     screen = restart()
     for step in via:
@@ -155,10 +196,24 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
     if live is None:
         raise NotOnScreen(f"'{target.label}' is not on the layer")
     before: dict[str, Any] | None = op.platform.stored_state()
-    after = op.tap(live)
-    tried = Tried(target, tuple(via))
-    if not op.in_foreground or not after.in_app or any(after.prompts.get(p, 0) > screen.prompts.get(p, 0)
-                                                        for p in after.prompts):
+    tried = Tried(target, tuple(via), untick=untick, then=then)
+    if tick:
+        for box in [t for t in op.targets(screen) if t.use == Use.TOGGLE and t.element.enabled
+                    and not t.element.checked]:
+            if (live_box := find(op.screen(), box.key, op.covered(op.screen()))) is not None:
+                op.tap(live_box)
+                tried.ticks += (Move.tick(box),)
+        live = find(op.screen(), target.key, op.covered(op.screen()))
+        if live is None:
+            raise NotOnScreen(f"'{target.label}' is not on the layer")
+    after = fill(op, UNTICK, FormData(), submit_key=target.key) if untick else op.tap(live)
+    if then is not None:
+        live = find(after, then.key, op.covered(after))
+        if live is None:
+            raise NotOnScreen(f"'{then.label}' is not on the layer")
+        after = op.tap(live)
+    tried.asked = frozenset(p for p in after.prompts if after.prompts.get(p, 0) > screen.prompts.get(p, 0))
+    if not op.in_foreground or not after.in_app or cues.has(target.label, "purchase"):
         tried.left = True
         return tried
     found = op.targets(after)
@@ -170,7 +225,21 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
         return tried
     tried.gone = now is None or not (now.keys & first.keys)
     tried.stored = changed(before, op.platform.stored_state())
+    if tick and then is None and not tried.gone and not tried.stored and now is not None:
+        tried.back = tuple(b for b in now.buttons if b.key not in first.keys)
     return tried
+
+
+def _opt_in(op: Operator, restart: Callable[[], Screen], opener: Tried, second: list[Target], first: Layer,
+            tried: list[Tried]) -> None:
+    """Opt-in by default (every optional purpose off, "accept" storing what is ticked: nothing): an agreeing
+    user ticks every purpose and saves — or closes the settings layer and takes the first layer's button that
+    ticking relabelled ("Accept selected" → "Accept all"). Each tried from a fresh launch; added to `tried`."""
+    for button in second:
+        done = _try(op, restart, [opener.target], button, first, tick=True)
+        tried.append(done)
+        for then in done.back[:2]:
+            tried.append(_try(op, restart, [opener.target], button, first, tick=True, then=then))
 
 
 @dataclass
@@ -203,9 +272,17 @@ def learn(op: Operator, restart: Callable[[], Screen]) -> Learnt | None:
             if opening is None:
                 raise NotOnScreen(f"'{opener.label}' is not on the layer")
             found = op.targets(op.tap(opening))
-            second = [t for t in taps(found) if t.element.enabled and t.key not in first.keys]
-            for button in second[:3]:
+            boxes = [t for t in found if t.use == Use.TOGGLE]
+            named = {cues.norm_label(t.label) for t in boxes}     # a tick box's own label only ticks it
+            second = [t for t in taps(found) if t.element.enabled and t.key not in first.keys
+                      and cues.norm_label(t.label) not in named][:3]
+            for button in second:
                 tried.append(_try(op, restart, [opener.target], button, first))
+            if opener.ticked and _refusal_missing(tried):     # a refusing user unticks, then saves
+                for button in second:
+                    tried.append(_try(op, restart, [opener.target], button, first, untick=True))
+            if any(t.element.enabled and not t.element.checked for t in boxes) and _refusal_missing(tried):
+                _opt_in(op, restart, opener, second, first, tried)
     except NotOnScreen:
         return None
     found = answers(tried)

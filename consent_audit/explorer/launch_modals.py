@@ -12,7 +12,7 @@ from selenium.common.exceptions import StaleElementReferenceException
 
 from ..readback import changed
 from . import consent
-from .consent_structure import modal_kind
+from .consent_structure import layer, modal_kind
 from .moves import Move, perform
 from .operator import NotOnScreen
 from .screens import modal_answer, shown_texts, wall_opener
@@ -108,12 +108,17 @@ class LaunchModals:
         """Answer any unknown modal covering the app (its close, decline or continue) before the app behind
         it is taken for the app: the core screen is the screen behind a modal, never the modal. With `learn`,
         the answer is replayed at later launches (never for what shows only with permissions refused), and what
-        the modal is is told by what its answer stored and by its words (`launch_kinds`)."""
+        the modal is is told by what its answer stored and by its words (`launch_kinds`). A layer that may be a consent
+        dialog by structure (`consent_structure.layer`) is left on screen until the consent probe has tried it
+        (`structure_checked`): it is answered here only once the probe found it is none."""
         for _ in range(3):
             screen = self.op.screen()
             if not self.op.in_foreground or consent.shown(self.op, screen):
                 return
             found = self.op.targets(screen)
+            if not self.structure_checked and layer(screen, found, self.op.covered(screen)) is not None:
+                return    # a candidate consent dialog (a bar over the tab bar): the structural probe tries it
+                          # first — answered here as a modal it was gone from every launch the probe made
             target = modal_answer(screen, found, self.op.covered(screen))
             if target is None:
                 return

@@ -10,6 +10,7 @@ from .elements import Target, Use
 from .operator import NotOnScreen, Operator
 
 TAP, FORM, RELAUNCH, BACK = "tap", "form", "relaunch", "back"
+TICK = "tick"      # a tap's purpose: the box is to end ticked (a box already ticked is left as it is)
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class Move:
     kind: str
     key: str = ""
     label: str = ""
-    purpose: str = ""      # forms: fill | account | untick
+    purpose: str = ""      # forms: fill | account | untick; taps: tick (a box to end ticked) or none
     role: str = ""
     rid: str = ""
     hold: float = 0.0      # taps: seconds the control is pressed and held (0: a plain tap)
@@ -32,6 +33,10 @@ class Move:
     def held(self, seconds: float) -> "Move":
         """The same tap, pressed and held `seconds` (a "press and hold to confirm" control)."""
         return Move(TAP, self.key, self.label, self.purpose, self.role, self.rid, float(seconds))
+
+    @classmethod
+    def tick(cls, target: Target) -> "Move":
+        return cls(TAP, target.key, target.label, TICK, target.element.role, target.element.rid)
 
     @classmethod
     def form(cls, submit: Target, purpose: str) -> "Move":
@@ -75,6 +80,8 @@ def perform(op: Operator, move: Move, data: forms.FormData) -> Screen:
         raise NotOnScreen(f'"{move.label}" is not on the screen')
     if target.use == Use.TEXT:
         raise NotOnScreen(f'"{move.label}" is a text field, not a control to tap')
+    if move.purpose == TICK and target.use == Use.TOGGLE and target.element.checked:
+        return op.screen()       # ticked already (a consent answered before, reopened): tapping would untick
     if move.hold:
         return op.hold(target, move.hold)
     return op.tap(target)
