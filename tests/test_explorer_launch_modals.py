@@ -89,6 +89,9 @@ class Layered:
         screen = screen or self.screen()
         return targets(screen, self.covered(screen))
 
+    def find(self, key: str, screen: Screen | None = None) -> Target | None:
+        return next((t for t in self.targets(screen) if t.key == key), None)
+
     def tap(self, target: Target) -> Screen:
         self.taps.append(target.label)
         if target.label == "Αποδοχή όλων":
@@ -136,3 +139,32 @@ def test_an_app_nothing_covers_has_no_layer_to_lift() -> None:
     harness = Harness(op)
     harness._pass_launch_layer(harness.restart, 3, frozenset())
     assert op.taps == [] and harness.launch_moves == []
+
+
+def test_a_screen_still_under_a_lifted_layer_is_told_so_never_taken_for_a_block() -> None:
+    """reach_core raises PathBroken (not measured) rather than return "not reached" (read as blocked) while the
+    layer the search lifted at launch is still over the app."""
+    harness = Harness(Layered())
+    harness._pass_launch_layer(harness.restart, 3, frozenset())
+    assert not harness._launch_layer_shown()            # lifted: the app itself is on screen
+    harness.restart()
+    assert harness._launch_layer_shown()                # back over the app: whatever shows there is no block
+
+
+class Sheet(Layered):
+    """A non-modal `role=dialog` cookie sheet beside the app (fresh1 vstup, once signed in): it covers nothing."""
+
+    def screen(self) -> Screen:
+        screen = super().screen()
+        if self.layer == "dialog":
+            screen.elements.insert(0, Element(role="dialog", bounds=(0, 1100, 1080, 400)))
+        return screen
+
+    def covered(self, screen: Screen) -> frozenset[int]:
+        return frozenset()
+
+
+def test_a_non_modal_dialog_that_covers_nothing_is_a_layer_lifted_by_the_answer_that_closes_it() -> None:
+    harness = Harness(Sheet())
+    harness._pass_launch_layer(harness.restart, 3, frozenset())
+    assert [m.label for m in harness.passed_layers] == ["Αποδοχή όλων"] and harness.op.layer is None

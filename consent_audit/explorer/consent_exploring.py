@@ -59,6 +59,9 @@ class ConsentExplorations:
                 return self._explore_consent(spend, target)
             if gate:
                 detail += "; " + gate_not_passed(gate, tried=True)
+            if self.gate_moves:
+                detail += ("; looked for behind the log-in at launch, passed by "
+                           + " › ".join(m.label or m.kind for m in self.gate_moves))
             return Exploration("consent", "exhausted", "no consent dialog was recognised at launch" + detail,
                                spend.actions, spend.seconds, spend.budget)
         if self.op.consent_keys and self.accept is not None and self.reject is not None:

@@ -49,6 +49,7 @@ class LogInGate:
                 found = self._search_account(spend, comb=True)
             if found.reached:
                 self.gate_moves, self.gate_mode = list(self.account_moves), self.account_mode
+                self.structure_checked = False      # the consent dialog by structure looked for behind it too
         finally:
             for name, value in saved.items():
                 setattr(self, name, value)
@@ -69,6 +70,9 @@ class LogInGate:
                 perform(self.op, move, self.data)
         finally:
             self.data.username = self.given_username
+        before = list(self.answered_at_launch)
+        self._answer_known_modals()     # a layer learnt behind the gate (a banner shown once signed in)
+        self.answered_at_launch = before + [m for m in self.answered_at_launch if m not in before]
 
     def _before_each_turn(self) -> None:
         """What `permissions.reach` answers first at each turn: an app's own pre-prompt under test, and a log-in

@@ -24,9 +24,25 @@ from .screens import modal_answer, shown_texts, taps, wall_opener
 from .soft_ask import agreeing_control, increments
 
 
+DIALOG_ROLES = ("dialog", "alertdialog")
+
+
 def under_layer(screen: Screen, covered: frozenset[int]) -> set[str]:
     """Keys of the app's controls a layer lies over now (in the page, not reachable by hit testing)."""
     return {t.key for t in targets(screen)} - {t.key for t in targets(screen, covered)}
+
+
+def open_dialog(screen: Screen, found: list[Target]) -> list[Target]:
+    """The controls of a dialog that covers nothing (a non-modal `role=dialog` sheet or bar beside the app):
+    the taps inside the first open dialog element holding 1–4 of them and no field; [] when there is none."""
+    for dialog in (e for e in screen.elements if e.role in DIALOG_ROLES and e.bounds[2] and e.bounds[3]):
+        x, y, w, h = dialog.bounds
+        inside = [t for t in found if x <= t.bounds[0] + t.bounds[2] / 2 <= x + w
+                  and y <= t.bounds[1] + t.bounds[3] / 2 <= y + h]
+        buttons = taps(inside)
+        if 1 <= len(buttons) <= 4 and len(buttons) == len(inside):
+            return buttons
+    return []
 
 
 def layer_controls(found: list[Target], under: list[Target], avoid: frozenset[str]) -> list[Target]:
@@ -52,8 +68,8 @@ class LaunchModals:
         """A layer still over the app once the launch's known answers are given (a consent dialog or banner in
         words and structure nothing recognised, a sheet with no close, decline or continue): its controls are
         tried one at a time from fresh starts (`restart`, no arguments: the launch as the goal makes it) until
-        one lifts it — at least half the app controls it covered are reachable after the tap, the app still in
-        the foreground. That answer is learnt as a launch answer (replayed at every launch, the measured ones
+        one lifts it — at least half the app controls it covered are reachable after the tap (a non-modal
+        `role=dialog` that covers nothing: its controls gone), the app still in the foreground. That answer is learnt as a launch answer (replayed at every launch, the measured ones
         too, and told consent or not by what it stored: `launch_kinds`), so the core screen is the app behind
         it, never the layer, and every measured route starts where the search's did. At most `limit` controls
         are tried (one action each); none lifting it leaves the screen as it was."""
@@ -66,9 +82,12 @@ class LaunchModals:
                 return
             covered = self.op.covered(screen)
             under = under_layer(screen, covered)
-            if not under:
+            found = self.op.targets(screen)
+            sheet = [] if under else open_dialog(screen, found)      # a non-modal dialog beside the app
+            if not under and not sheet:
                 return
-            order = layer_controls(self.op.targets(screen), [t for t in targets(screen) if t.key in under], avoid)
+            order = (layer_controls(found, [t for t in targets(screen) if t.key in under], avoid) if under
+                     else layer_controls(sheet, sheet, avoid))
             if tried >= len(order):
                 break
             target = order[tried]
@@ -76,8 +95,10 @@ class LaunchModals:
             texts = shown_texts(screen, covered)
             before = self.op.platform.stored_state()
             after = self.op.tap(target)
-            lifted = under & {t.key for t in self.op.targets(after)}
-            if self.op.in_foreground and after.in_app and len(lifted) * 2 >= len(under):
+            now = {t.key for t in self.op.targets(after)}
+            lifted = (len(under & now) * 2 >= len(under) if under
+                      else not now & {t.key for t in sheet})      # the dialog's controls gone
+            if self.op.in_foreground and after.in_app and lifted:
                 move = Move.tap(target)
                 self.launch_moves.append(move)
                 self.passed_layers.append(move)
@@ -89,12 +110,11 @@ class LaunchModals:
             restart()        # none lifted it: the app as the launch left it
 
     def _launch_layer_shown(self) -> bool:
-        """Whether a layer the search had to lift at launch (`_pass_launch_layer`) is over the app now (its learnt
-        answer reachable, app controls covered): a screen it covers is no evidence of what the app does, never a
+        """Whether a layer the search had to lift at launch (`_pass_launch_layer`) is on screen now (its learnt
+        answer reachable): a screen it covers is no evidence of what the app does, never a
         block."""
         screen = self.op.screen()
-        return (self.op.in_foreground and bool(self.op.covered(screen))
-                and any(self.op.find(m.key, screen) is not None for m in self.passed_layers))
+        return self.op.in_foreground and any(self.op.find(m.key, screen) is not None for m in self.passed_layers)
 
     def _answer_known_modals(self) -> None:
         """A modal met at launch while exploring (what's new, a rating prompt, a splash advert) is answered again
