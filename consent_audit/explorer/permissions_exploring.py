@@ -22,7 +22,6 @@ from .screens import wall_opener
 log = logging.getLogger(__name__)
 
 
-
 class PermissionExplorations:
     """The permissions goal's search (see the module doc)."""
 
@@ -78,7 +77,7 @@ class PermissionExplorations:
         modals = [m.label for m in self.launch_moves]
         agreeing = [self.soft_asks.alternatives[m].label for m in self.soft_asks.tried]
         depth = int(self.config.search.get("permission_depth", 2))
-        return ((f"behind the log-in at launch ({self.gate_mode.replace('_', ' ')}: "
+        return ((f"behind the log-in at launch ({(self.gate_mode or '').replace('_', ' ')}: "
                  + " › ".join(m.label or m.kind for m in self.gate_moves) + "), " if self.gate_moves else "")
                 + "a launch with every permission granted and one with every permission refused"
                 + (f" (launch modals answered: {', '.join(modals)})" if modals else "")
