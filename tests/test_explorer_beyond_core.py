@@ -176,3 +176,55 @@ def test_a_permission_asked_at_launch_gets_the_feature_whose_use_changes_when_it
     feature = told_by_refusal(op, op.start, "geolocation", [granted])      # type: ignore[arg-type]
     assert feature is not None and feature.label == "पास की दुकान से डिलीवरी"
     assert told_by_refusal(op, op.start, "notifications", [granted]) is None   # nothing depends on it: usable
+
+
+# --- a log-in gate at launch (fresh1 vstup): the start screen leads only to credential forms ---
+
+class Gated(App):
+    """Screens whose name starts with 'form' hold an e-mail field and a password field (a credentials form)."""
+
+    def screen(self) -> Screen:
+        screen = super().screen()
+        if self.at.startswith("form"):
+            screen.elements += [Element(name="E-mail", role="textbox", clickable=True, bounds=(0, 700, 300, 50)),
+                                Element(name="Heslo", role="textbox", clickable=True, secret_field=True,
+                                        bounds=(0, 780, 300, 50))]
+        return screen
+
+
+GATE = {"home": [("Přihlásit se", "form_in"), ("Vytvořit účet", "form_up")],
+        "form_in": [("Zpět", "home")], "form_up": [("Zpět", "home")]}
+
+
+def _gated(screens: dict) -> beyond_core.Beyond:
+    app = Gated(screens)
+    spend = Spend(Budget(60, 60))
+    return beyond_core.search(Op(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
+                              FormData(username="u", password="p"))
+
+
+def test_a_start_screen_whose_every_control_leads_to_a_credentials_form_is_a_log_in_gate() -> None:
+    found = _gated(GATE)                      # words no lexicon has: told by where the controls lead
+    assert sorted(found.gate) == ["Přihlásit se", "Vytvořit účet"]
+    assert found.features == {}
+
+
+def test_a_start_screen_with_a_way_into_the_app_beside_its_log_in_is_no_gate() -> None:
+    found = _gated({**GATE, "home": [*GATE["home"], ("Procházet", "browse")], "browse": [("Zpět", "home")]})
+    assert found.gate == []
+    assert _gated(TOURS).gate == []
+
+
+def test_a_log_in_gate_makes_the_permissions_search_not_cover_the_app(tmp_path: Path) -> None:
+    """Before: the gate's screens were the whole search, nothing was asked, and the verdict was clean."""
+    from consent_audit.explorer.gate import gate_not_passed
+    reason = gate_not_passed(_gated(GATE).gate, tried=True)
+    assert "log-in" in reason and "Přihlásit se" in reason and "signing up" in reason
+    audit = Audit(Result(target="t", flow="permissions", folder="tests/x"), tmp_path, tmp_path)
+    audit.metrics.update({"outcomes": {"all": "usable"}, "requested_at_launch": [], "sent_while_denied": None,
+                          "prompts_per_launch": {"permission": [0, 0, 0], "consent": [0, 0, 0]}})
+    audit.leave_out(["sent_while_denied"], "traffic capture off")
+    audit.partial("deny-permissions: the search did not cover the app; not searched: " + reason)
+    with pytest.raises(BaseException):
+        audit.conclude(audit.evaluate())
+    assert audit.result.outcome == Outcome.NOT_FOUND and "log-in" in audit.result.reason

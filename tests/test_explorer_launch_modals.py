@@ -51,3 +51,120 @@ def test_a_relaunch_count_not_told_leaves_consent_nagging_unmeasured_never_clean
     assert "consent_nagging" in found and "consent_nagging" not in unmeasured
     found, unmeasured = _nagging([0, 0, 0])
     assert "consent_nagging" not in found and "consent_nagging" not in unmeasured
+
+
+# --- a layer nothing recognised, lifted at launch (fresh1 grafis-x2, fresh2 beyonk-fair) ---
+
+from consent_audit.explorer.elements import Target, targets          # noqa: E402
+from consent_audit.explorer.launch_modals import LaunchModals       # noqa: E402
+from consent_audit.screen import Element, Screen                    # noqa: E402
+
+TABS = ["Αρχική", "Αναζήτηση", "Προφίλ"]
+
+
+class Layered:
+    """An app whose tab bar lies under a dialog at launch: «Αποδοχή όλων» (a big button) stores a choice and
+    lifts it; «Ρυθμίσεις» (a text link) opens a second layer that still covers the app."""
+
+    def __init__(self) -> None:
+        self.layer: str | None = "dialog"
+        self.stored: dict = {}
+        self.taps: list[str] = []
+        self.launches = 0
+
+    in_foreground = True
+
+    def screen(self) -> Screen:
+        tabs = [Element(text=t, clickable=True, bounds=(360 * i, 2300, 360, 100)) for i, t in enumerate(TABS)]
+        layer = {"dialog": [Element(text="Αποδοχή όλων", role="button", clickable=True, bounds=(110, 1200, 860, 150)),
+                            Element(text="Ρυθμίσεις", role="button", clickable=True, bounds=(450, 1390, 180, 50))],
+                 "settings": [Element(text="Αποθήκευση", role="button", clickable=True, bounds=(110, 1200, 860, 150))],
+                 None: []}[self.layer]
+        return Screen(elements=tabs + layer, signature=self.layer or "home", size=(1080, 2400))
+
+    def covered(self, screen: Screen) -> frozenset[int]:
+        return frozenset(range(len(TABS))) if self.layer else frozenset()
+
+    def targets(self, screen: Screen | None = None) -> list[Target]:
+        screen = screen or self.screen()
+        return targets(screen, self.covered(screen))
+
+    def find(self, key: str, screen: Screen | None = None) -> Target | None:
+        return next((t for t in self.targets(screen) if t.key == key), None)
+
+    def tap(self, target: Target) -> Screen:
+        self.taps.append(target.label)
+        if target.label == "Αποδοχή όλων":
+            self.layer, self.stored = None, {"consent": "all"}
+        elif target.label == "Ρυθμίσεις":
+            self.layer = "settings"
+        return self.screen()
+
+    @property
+    def platform(self):                 # stored_state(): what the app keeps
+        return type("P", (), {"stored_state": lambda _: {"local": dict(self.stored)}})()
+
+
+class Harness(LaunchModals):
+    def __init__(self, op: Layered) -> None:
+        self.op = op
+        self.launch_moves, self.passed_layers, self.launch_kinds = [], [], {}
+
+    def restart(self) -> None:
+        self.op.launches += 1
+        self.op.layer, self.op.stored = "dialog", {}
+
+
+def test_a_layer_nothing_recognised_is_lifted_by_the_control_that_makes_the_app_reachable_and_learnt() -> None:
+    """Before: the layer was taken for the core screen, its buttons for the app's controls ("via Αποδοχή όλων"),
+    and the measured launches never answered it: the covered app read as the permission's block."""
+    harness = Harness(Layered())
+    harness._pass_launch_layer(harness.restart, 3, frozenset({"log_out", "delete"}))
+    assert [m.label for m in harness.launch_moves] == ["Αποδοχή όλων"] == [m.label for m in harness.passed_layers]
+    assert harness.op.layer is None and {t.label for t in harness.op.targets()} == set(TABS)
+
+
+def test_a_control_that_leaves_the_layer_over_the_app_is_not_learnt() -> None:
+    op = Layered()
+    harness = Harness(op)
+    op.tap = lambda target: (op.taps.append(target.label), setattr(op, "layer", "settings"), op.screen())[-1]
+    harness._pass_launch_layer(harness.restart, 3, frozenset())
+    assert harness.launch_moves == [] and harness.passed_layers == []
+    assert op.taps == ["Αποδοχή όλων", "Ρυθμίσεις"] and op.launches == 2     # each tried once from a fresh start, then the app as launched
+
+
+def test_an_app_nothing_covers_has_no_layer_to_lift() -> None:
+    op = Layered()
+    op.layer = None
+    harness = Harness(op)
+    harness._pass_launch_layer(harness.restart, 3, frozenset())
+    assert op.taps == [] and harness.launch_moves == []
+
+
+def test_a_screen_still_under_a_lifted_layer_is_told_so_never_taken_for_a_block() -> None:
+    """reach_core raises PathBroken (not measured) rather than return "not reached" (read as blocked) while the
+    layer the search lifted at launch is still over the app."""
+    harness = Harness(Layered())
+    harness._pass_launch_layer(harness.restart, 3, frozenset())
+    assert not harness._launch_layer_shown()            # lifted: the app itself is on screen
+    harness.restart()
+    assert harness._launch_layer_shown()                # back over the app: whatever shows there is no block
+
+
+class Sheet(Layered):
+    """A non-modal `role=dialog` cookie sheet beside the app (fresh1 vstup, once signed in): it covers nothing."""
+
+    def screen(self) -> Screen:
+        screen = super().screen()
+        if self.layer == "dialog":
+            screen.elements.insert(0, Element(role="dialog", bounds=(0, 1100, 1080, 400)))
+        return screen
+
+    def covered(self, screen: Screen) -> frozenset[int]:
+        return frozenset()
+
+
+def test_a_non_modal_dialog_that_covers_nothing_is_a_layer_lifted_by_the_answer_that_closes_it() -> None:
+    harness = Harness(Sheet())
+    harness._pass_launch_layer(harness.restart, 3, frozenset())
+    assert [m.label for m in harness.passed_layers] == ["Αποδοχή όλων"] and harness.op.layer is None

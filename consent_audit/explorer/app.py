@@ -19,6 +19,7 @@ from .config import ExplorerConfig
 from .exploration import Exploration, map_of
 from .exploring import GoalExplorations
 from .forms import FormData
+from .gate import LogInGate
 from .late_layers import LateLayers
 from .moves import Move, perform
 from .operator import NotOnScreen, Operator
@@ -51,7 +52,7 @@ class PathBroken(Exception):
     """A path the explorer found no longer holds when re-walked (the app changed, or state differs)."""
 
 
-class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals):
+class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals, LogInGate):
     """Journeys re-walked from what `explore()` found; see consent_audit.journeys.Journeys."""
 
     def __init__(self, context: AppContext, config: ExplorerConfig, data: FormData) -> None:
@@ -85,6 +86,10 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals)
         self.settings_preticked: int | None = None   # counted on a settings layer the reject path skips
         self.launch_moves: list[Move] = []    # answers to unknown modals covering the app at launch
         self.launch_kinds: dict[Move, str | None] = {}   # what each is: consent, other, None (not told)
+        self.passed_layers: list[Move] = []   # of those, the answers that lifted a layer nothing recognised
+        self.gate_moves: list[Move] = []      # the way past a log-in gate at launch (explorer/gate.py)
+        self.gate_mode: str | None = None     # how: log_in | sign_up
+        self.gate_names = 0                   # accounts signed up to pass it
         self.answered_at_launch: list[Move] = []        # those answered at the last launch
         self.soft_asks = SoftAsks()           # those modals' agreeing controls, and which ask a permission
         self._holding = False                 # the journey's launch: a pre-prompt under test is reach_core's
@@ -146,10 +151,12 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals)
         finally:
             self._holding = False
         self._scroll_for_consent()
+        self._through_gate()       # a log-in gate passed while exploring: walked again where it shows
 
     def relaunch(self) -> None:
         self.op.relaunch()
         self._scroll_for_consent()
+        self._through_gate()
 
     def _scroll_for_consent(self) -> None:
         """An app whose consent dialog shows only once the user scrolls (learnt by the consent goal): after a
@@ -272,9 +279,17 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals)
             return False
         self._in_reach = True
         try:
-            return permissions.reach(self.op, self.core, budget, self.accept_consent, self._agree_to_pre_prompts)
+            reached = permissions.reach(self.op, self.core, budget, self.accept_consent, self._before_each_turn)
+            if not reached and self._launch_layer_shown():
+                self._answer_known_modals()      # a launch layer back over the app: answered as at launch
+                reached = permissions.reach(self.op, self.core, budget, self.accept_consent, self._before_each_turn)
         finally:
             self._in_reach = False
+        if not reached and self._launch_layer_shown():
+            raise PathBroken("the layer the search answered at launch ("
+                             + ", ".join(m.label for m in self.passed_layers) + ") is still over the app: what"
+                             " the app does with the permission refused cannot be seen under it (not measured)")
+        return reached
 
     def feature_on(self, permission: str) -> bool | None:
         feature = self.features.get(permission)

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from . import cues
-from .elements import Target
-from .graph import Node
+from .elements import Target, targets
+from .graph import Node, ScreenGraph
 from .moves import TAP, Move
 from .operator import Operator, Spend
 from .permissions import Core, Feature, state_of
+from .screens import password_form
 from .search import GoalSearch, Verdict
 
 
@@ -90,6 +91,28 @@ class Beyond:
     avoided: list[str] = field(default_factory=list)      # controls never tapped on purpose (labels)
     in_place: list[tuple[Move, Screen, Screen]] = field(default_factory=list)
     """Core-screen controls whose quiet use changed the core screen in place (move, before, after), granted."""
+    gate: list[str] = field(default_factory=list)
+    """The core screen is a log-in gate: the labels of its controls, each of which led to a credentials form
+    (`log_in_gate`); [] when it is not one."""
+
+
+def log_in_gate(graph: ScreenGraph) -> list[str]:
+    """Whether the screen the search started on is a log-in gate, told by structure (where its controls lead,
+    never by their words): itself a credentials form (a password field), or every one of its controls that led
+    to another screen led to one, and none was left untried. Returns the labels of those controls (["the start
+    screen"] for a form); [] when it is not a gate — then what the search reached is the app itself."""
+    root = graph.nodes.get(graph.root)
+    if root is None:
+        return []
+    if password_form(targets(root.screen)):
+        return ["the start screen"]
+    onward = [e for e in graph.out_of(root.ident) if not e.predicted and e.target != root.ident]
+    if not onward or any(not c.tried and not c.why_not and c.score >= 0 for c in root.candidates.values()):
+        return []
+    forms = [graph.nodes.get(e.target) for e in onward]
+    if any(n is None or not password_form(targets(n.screen)) for n in forms):
+        return []
+    return [e.moves[-1].label or e.moves[-1].key for e in onward]
 
 
 def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend, data,
@@ -115,7 +138,8 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
         features[permission] = Feature(permission, move.key, move.label, after.signature, state_of(before),
                                        state_of(after), moves)
     nodes = list(graph.nodes.values()) if graph is not None else []
-    beyond = Beyond(features, len(nodes), goal.taps, in_place=goal.in_place)
+    beyond = Beyond(features, len(nodes), goal.taps, in_place=goal.in_place,
+                    gate=log_in_gate(graph) if graph is not None else [])
     if result.ending == "budget":
         beyond.unsearched.append(f"the search's budget ran out ({result.detail.removeprefix('not found within budget ')})")
     for node in nodes:

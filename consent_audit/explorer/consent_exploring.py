@@ -12,6 +12,7 @@ from ..targets import Target
 from . import consent, consent_structure, cues, refusal
 from .elements import Use
 from .exploration import Exploration
+from .gate import gate_not_passed
 from .operator import NotOnScreen, Spend
 
 
@@ -46,6 +47,7 @@ class ConsentExplorations:
         self._grant_all()
         self.op.launch()
         self._answer_new_modals()
+        self._through_gate()          # a log-in gate passed (below): the dialog may show only behind it
         target.permissions = list(PERMISSIONS)
         if not self.consent_shown and self.op.scroll_page("the start screen, read") is not None:
             self.consent_on_scroll = self.consent_shown     # a sheet shown at the first scroll, with no timer
@@ -53,6 +55,15 @@ class ConsentExplorations:
             # nothing to measure: the audit is not found, never clean
             unread = self.op.screen().unread_frames     # a dialog there is not seen: said, never taken for none
             detail = f"; {len(unread)} frame(s) on screen could not be read: {'; '.join(unread)}" if unread else ""
+            gate = [] if self.gate_moves else self._gate_at_launch(int(self.config.search.get("gate_controls", 4)))
+            if gate and self._pass_gate(spend):           # a log-in at launch: the dialog looked for behind it
+                self.structure_checked = False
+                return self._explore_consent(spend, target)
+            if gate:
+                detail += "; " + gate_not_passed(gate, tried=True)
+            if self.gate_moves:
+                detail += ("; looked for behind the log-in at launch, passed by "
+                           + " › ".join(m.label or m.kind for m in self.gate_moves))
             return Exploration("consent", "exhausted", "no consent dialog was recognised at launch" + detail,
                                spend.actions, spend.seconds, spend.budget)
         if self.op.consent_keys and self.accept is not None and self.reject is not None:

@@ -75,6 +75,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         self._grant_all()
         self.op.launch()
         self._answer_new_modals(learn=False)
+        self._through_gate()
         self._scroll_for_consent()
         return self.op.screen()
 
@@ -87,10 +88,19 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         self.op.launch()
         self._answer_new_modals()
         self._scroll_for_consent()
+        steps = len(self.op.recorder.steps)
         if not self.consent_shown and self._consent_by_structure():
             self._launch_fresh()
+        elif len(self.op.recorder.steps) != steps:    # its trials told no consent dialog and left the app elsewhere
+            self._start(refused)
+            return
         if self.consent_shown:
             self.accept_consent()
+        if self.gate_moves:       # the log-in at launch passed (explorer/gate.py), then what shows behind it
+            self._through_gate()
+            self._answer_new_modals()
+            if self.consent_shown:
+                self.accept_consent()
         self._answer_new_modals()
         self._open_walls()
 

@@ -4,23 +4,117 @@ answered first (its close, decline or continue) so the app behind it is what the
 answer is learnt, replayed at later launches, and told by what it stored and by its words (consent or not:
 `consent_structure.modal_kind`). A pre-prompt's agreeing control is tried once where its permission is being
 discovered or refused under test (explorer/soft_ask.py); a permission wall's one button is pressed with everything
-granted. The state these read and fill (`op`, `data`, `launch_moves`, `launch_kinds`, `answered_at_launch`,
-`soft_asks`, `_holding`, `_in_reach`) is declared in `ExploredApp.__init__`."""
+granted. A layer nothing recognises (a consent banner in unknown words and structure) is lifted by the first of
+its controls that makes the app under it reachable (`_pass_launch_layer`). The state these read and fill (`op`,
+`data`, `launch_moves`, `launch_kinds`, `passed_layers`, `answered_at_launch`, `soft_asks`, `_holding`,
+`_in_reach`) is declared in `ExploredApp.__init__`."""
 from __future__ import annotations
 
 from selenium.common.exceptions import StaleElementReferenceException
 
+from ..screen import Screen
+
 from ..readback import changed
-from . import consent
+from . import consent, cues
 from .consent_structure import layer, modal_kind
+from .elements import Target, targets
 from .moves import Move, perform
 from .operator import NotOnScreen
-from .screens import modal_answer, shown_texts, wall_opener
+from .screens import modal_answer, shown_texts, taps, wall_opener
 from .soft_ask import agreeing_control, increments
+
+
+DIALOG_ROLES = ("dialog", "alertdialog")
+
+
+def under_layer(screen: Screen, covered: frozenset[int]) -> set[str]:
+    """Keys of the app's controls a layer lies over now (in the page, not reachable by hit testing)."""
+    return {t.key for t in targets(screen)} - {t.key for t in targets(screen, covered)}
+
+
+def open_dialog(screen: Screen, found: list[Target]) -> list[Target]:
+    """The controls of a dialog that covers nothing (a non-modal `role=dialog` sheet or bar beside the app):
+    the taps inside the first open dialog element holding 1–4 of them and no field; [] when there is none."""
+    for dialog in (e for e in screen.elements if e.role in DIALOG_ROLES and e.bounds[2] and e.bounds[3]):
+        x, y, w, h = dialog.bounds
+        inside = [t for t in found if x <= t.bounds[0] + t.bounds[2] / 2 <= x + w
+                  and y <= t.bounds[1] + t.bounds[3] / 2 <= y + h]
+        buttons = taps(inside)
+        if 1 <= len(buttons) <= 4 and len(buttons) == len(inside):
+            return buttons
+    return []
+
+
+def layer_controls(found: list[Target], under: list[Target], avoid: frozenset[str]) -> list[Target]:
+    """The controls that may answer a layer lying over `under` (the app's covered controls): enabled taps whose
+    words leave, log out, delete, pay or save nothing (`avoid`, lexicon categories), those over the covered
+    controls' area first, then the larger first (a dialog's primary button before its text link)."""
+    boxes = [t.bounds for t in under]
+    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    right, bottom = max(b[0] + b[2] for b in boxes), max(b[1] + b[3] for b in boxes)
+
+    def over(t: Target) -> bool:
+        x, y, w, h = t.bounds
+        return x < right and x + w > left and y < bottom and y + h > top
+
+    fitting = [t for t in taps(found) if t.element.enabled and not cues.categories(t.label) & avoid]
+    return sorted(fitting, key=lambda t: (not over(t), -t.bounds[2] * t.bounds[3]))
 
 
 class LaunchModals:
     """See the module doc."""
+
+    def _pass_launch_layer(self, restart, limit: int, avoid: frozenset[str]) -> None:
+        """A layer still over the app once the launch's known answers are given (a consent dialog or banner in
+        words and structure nothing recognised, a sheet with no close, decline or continue): its controls are
+        tried one at a time from fresh starts (`restart`, no arguments: the launch as the goal makes it) until
+        one lifts it — at least half the app controls it covered are reachable after the tap (a non-modal
+        `role=dialog` that covers nothing: its controls gone), the app still in the foreground. That answer is learnt as a launch answer (replayed at every launch, the measured ones
+        too, and told consent or not by what it stored: `launch_kinds`), so the core screen is the app behind
+        it, never the layer, and every measured route starts where the search's did. At most `limit` controls
+        are tried (one action each); none lifting it leaves the screen as it was."""
+        tried = 0
+        while tried < limit:
+            if tried:
+                restart()
+            screen = self.op.screen()
+            if not self.op.in_foreground or not screen.in_app:
+                return
+            covered = self.op.covered(screen)
+            under = under_layer(screen, covered)
+            found = self.op.targets(screen)
+            sheet = [] if under else open_dialog(screen, found)      # a non-modal dialog beside the app
+            if not under and not sheet:
+                return
+            order = (layer_controls(found, [t for t in targets(screen) if t.key in under], avoid) if under
+                     else layer_controls(sheet, sheet, avoid))
+            if tried >= len(order):
+                break
+            target = order[tried]
+            tried += 1
+            texts = shown_texts(screen, covered)
+            before = self.op.platform.stored_state()
+            after = self.op.tap(target)
+            now = {t.key for t in self.op.targets(after)}
+            lifted = (len(under & now) * 2 >= len(under) if under
+                      else not now & {t.key for t in sheet})      # the dialog's controls gone
+            if self.op.in_foreground and after.in_app and lifted:
+                move = Move.tap(target)
+                self.launch_moves.append(move)
+                self.passed_layers.append(move)
+                self.launch_kinds[move] = modal_kind(changed(before, self.op.platform.stored_state()), texts)
+                return
+            if tried >= len(order):
+                break
+        if tried:
+            restart()        # none lifted it: the app as the launch left it
+
+    def _launch_layer_shown(self) -> bool:
+        """Whether a layer the search had to lift at launch (`_pass_launch_layer`) is on screen now (its learnt
+        answer reachable): a screen it covers is no evidence of what the app does, never a
+        block."""
+        screen = self.op.screen()
+        return self.op.in_foreground and any(self.op.find(m.key, screen) is not None for m in self.passed_layers)
 
     def _answer_known_modals(self) -> None:
         """A modal met at launch while exploring (what's new, a rating prompt, a splash advert) is answered again

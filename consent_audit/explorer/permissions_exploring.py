@@ -14,6 +14,7 @@ from ..platforms.base import PERMISSIONS
 from ..targets import Target
 from . import beyond_core, launch_features, permissions
 from .exploration import Exploration
+from .gate import gate_not_passed
 from .moves import Move
 from .operator import NotOnScreen, Spend
 from .screens import wall_opener
@@ -26,6 +27,9 @@ class PermissionExplorations:
 
     def _explore_permissions(self, spend: Spend, target: Target) -> Exploration:
         self._start()
+        # a layer still over the app (nothing recognised it): the answer that lifts it is learnt for every launch
+        self._pass_launch_layer(self._start, int(self.config.search.get("launch_layer_trials", 3)),
+                                frozenset(self.config.search.get("beyond_core_avoid", ())))
         screen = self.op.screen()
         if not self.op.in_foreground or not screen.in_app:
             return Exploration("deny-permissions", "exhausted", "the app left with every permission granted",
@@ -41,6 +45,10 @@ class PermissionExplorations:
         self._start()
         beyond = beyond_core.search(self.op, self.config.search, self.config.weights("deny-permissions"), spend,
                                     self.data, frozenset(f.key for f in self.features.values()), self.core)
+        if beyond.gate and not self.gate_moves and self._pass_gate(spend):
+            return self._explore_permissions(spend, target)     # the whole search again, behind the log-in
+        if beyond.gate:       # what was searched is a log-in gate, not the app: never a clean verdict on it
+            beyond.unsearched.insert(0, gate_not_passed(beyond.gate, tried=True))
         self.features.update({p: f for p, f in beyond.features.items() if p not in self.features})
         self.features.update(permissions.named_features(quiet, at_launch - set(self.features)))
         for permission in sorted(at_launch - set(self.features)):     # no word names it: by structure
@@ -53,6 +61,8 @@ class PermissionExplorations:
                                         "reject consent": self.reject.moves if self.reject else []}
         if self.launch_moves:
             paths["answer at launch"] = list(self.launch_moves)
+        if self.gate_moves:
+            paths["log in at launch"] = list(self.gate_moves)
         for agree, asked in self.soft_asks.asks.values():
             paths["answer at launch when " + ", ".join(sorted(asked)) + " is tested"] = [agree]
         for p, feature in self.features.items():
@@ -67,7 +77,9 @@ class PermissionExplorations:
         modals = [m.label for m in self.launch_moves]
         agreeing = [self.soft_asks.alternatives[m].label for m in self.soft_asks.tried]
         depth = int(self.config.search.get("permission_depth", 2))
-        return ("a launch with every permission granted and one with every permission refused"
+        return ((f"behind the log-in at launch ({(self.gate_mode or '').replace('_', ' ')}: "
+                 + " › ".join(m.label or m.kind for m in self.gate_moves) + "), " if self.gate_moves else "")
+                + "a launch with every permission granted and one with every permission refused"
                 + (f" (launch modals answered: {', '.join(modals)})" if modals else "")
                 + (f", the agreeing answer of each launch modal tried ({', '.join(agreeing)})" if agreeing else "")
                 + f", {probed} control(s) of the core"
@@ -94,6 +106,11 @@ class PermissionExplorations:
             if self.consent_shown:
                 self.reject_consent()
             self._answer_new_modals(learn=False)
+            if self.gate_moves:           # the log-in at launch passed, then what shows behind it
+                self._through_gate()
+                if self.consent_shown:
+                    self.reject_consent()
+                self._answer_new_modals(learn=False)
         finally:
             self.soft_asks.trying = False
 

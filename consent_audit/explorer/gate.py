@@ -1,0 +1,107 @@
+"""A log-in gate at launch (`LogInGate`, a mixin of `ExploredApp`): an app whose start screen leads only to
+credential forms (`beyond_core.log_in_gate`, told by where its controls lead) shows nothing of itself logged out,
+so the permissions goal gets past it as the deletion goal does — the given test account logged in, else an
+account signed up (`_search_account`: by words, else by structure) — and searches behind it; every later launch
+(the search's starts and the flow's measured launches) walks the same way in where the gate shows. Where it
+cannot get past, the goal says so (`gate_not_passed`): the app is behind a log-in not passed, never clean.
+
+The state it fills (`gate_moves`, `gate_mode`, `gate_names`) is declared in `ExploredApp.__init__`; the account
+state `_search_account` fills is the deletion goal's and is left as it was (a flow re-walks only its own)."""
+from __future__ import annotations
+
+from .account import username_variant
+from .moves import perform
+from .operator import Spend
+from .screens import password_form, taps
+
+ACCOUNT_STATE = ("account_mode", "account_moves", "login_moves", "logged_in_signature", "logged_out_signature",
+                 "names_used", "signup_kinds", "signup_keys", "account_combed")
+GATE_NAMES = 50
+"""Usernames for accounts made to pass a gate are the given one's variants from this index on (`username_variant`),
+apart from those the deletion goal's sign-ups use (1, 2 …)."""
+
+
+def gate_not_passed(gate: list[str], tried: bool) -> str:
+    """What a search that met a log-in gate at launch did not cover, in words a user can act on. `gate`: the
+    labels of the start screen's controls that led to credential forms; `tried`: logging in and signing up were
+    tried and neither got past it."""
+    how = ("neither logging in with the given account nor signing up with it got past it" if tried
+           else "the search did not sign in")
+    return ("the app behind its log-in: the start screen leads only to credential forms (" + ", ".join(gate[:4])
+            + f") and {how}; give a test account that logs in (--username, CONSENT_AUDIT_PASSWORD)")
+
+
+class LogInGate:
+    """See the module doc."""
+
+    def _pass_gate(self, spend: Spend) -> bool:
+        """From a fresh start, log in with the given account, else sign up (the deletion goal's account search,
+        words first, then the first screens combed by structure for a credentials form); the way in is learnt
+        as `gate_moves`. Whether an account was reached."""
+        saved = {name: getattr(self, name) for name in ACCOUNT_STATE}
+        try:
+            self._start()
+            found = self._search_account(spend)
+            if not found.reached:
+                spend.counting = False
+                self._start()
+                spend.counting = True
+                found = self._search_account(spend, comb=True)
+            if found.reached:
+                self.gate_moves, self.gate_mode = list(self.account_moves), self.account_mode
+                self.structure_checked = False      # the consent dialog by structure looked for behind it too
+        finally:
+            for name, value in saved.items():
+                setattr(self, name, value)
+            self.data.username = self.given_username
+        return bool(self.gate_moves)
+
+    def _through_gate(self) -> None:
+        """Walk the way in learnt at the gate when the gate shows (its first control on screen): the given
+        account logged in again, or another account signed up (each sign-up a username not used before).
+        NotOnScreen when a step of it is gone."""
+        if not self.gate_moves or self.op.find(self.gate_moves[0].key) is None:
+            return
+        if self.gate_mode == "sign_up":
+            self.gate_names += 1
+            self.data.username = username_variant(self.given_username, GATE_NAMES + self.gate_names)
+        try:
+            for move in self.gate_moves:
+                perform(self.op, move, self.data)
+        finally:
+            self.data.username = self.given_username
+        before = list(self.answered_at_launch)
+        self._answer_known_modals()     # a layer learnt behind the gate (a banner shown once signed in)
+        self.answered_at_launch = before + [m for m in self.answered_at_launch if m not in before]
+
+    def _before_each_turn(self) -> None:
+        """What `permissions.reach` answers first at each turn: an app's own pre-prompt under test, and a log-in
+        gate passed while exploring (once the consent dialog over it is answered)."""
+        self._agree_to_pre_prompts()
+        self._through_gate()
+
+    def _gate_at_launch(self, limit: int) -> list[str]:
+        """Whether the screen shown now (a start screen where nothing else was found) is a log-in gate, told by
+        structure as `beyond_core.log_in_gate` tells it: a credentials form itself, or at most `limit` controls
+        each of which leads to one (each tapped once, the app relaunched after it: one action and one relaunch
+        each). The labels of those controls (["the start screen"] for a form); [] when it is not a gate."""
+        screen = self.op.screen()
+        if not self.op.in_foreground or not screen.in_app:
+            return []
+        if password_form(self.op.targets(screen)):
+            return ["the start screen"]
+        keys = [t.key for t in taps(self.op.targets(screen)) if t.element.enabled]
+        if not keys or len(keys) > limit:
+            return []
+        labels: list[str] = []
+        for key in keys:
+            target = self.op.find(key)
+            if target is None:
+                return []
+            after = self.op.tap(target)
+            leads = self.op.in_foreground and after.in_app and password_form(self.op.targets(after))
+            self.op.relaunch()
+            if not leads:
+                return []
+            labels.append(target.label or key)
+        return labels
