@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 __all__ = ["GoalSearch", "Goal", "SearchResult", "Verdict"]
 
 DECOYS = {"log_out": "log out", "support": "support / help", "exit": "exit"}
+LOGGED_OUT_SCORE = -100.0      # a control seen to end the session (explorer/session.py), whatever its words
 FORM_BONUS = 20
 PROGRESS = {"next", "confirm", "agree", "save", "decline", "back", "send_code", "verify"}
 _none = lambda node, key: 0.0   # noqa: E731 - a goal without a boost (Goal.boost is optional)
@@ -44,6 +45,9 @@ class GoalSearch:
         self.off_app: tuple[str, str] | None = None
         self.reached: tuple[str, str] | None = None
         self.unreached: list[tuple[str, str]] = []     # (screen, control label) given up: its screen not reached again
+        self.session = getattr(op, "session", None)   # the test account's session once reached (explorer/session.py)
+        self.reach_stored: tuple[Any, Any] | None = None  # what the app stored before / after the accepted account form
+        self.logged_out: tuple[str, str, bool] | None = None   # (control, why, logged back in) of the last log-out
 
     # --- the map ---
     def identity(self, screen: Screen, found: list[Target] | None = None) -> str:
@@ -118,8 +122,10 @@ class GoalSearch:
                 tried = True    # the same control elsewhere (a tab bar) was seen to lead there
                 if self.shared[target.key] != node.ident:
                     self.graph.add(Edge(node.ident, (Move.tap(target),), self.shared[target.key], 1, predicted=True))
-            node.candidates[target.key] = Candidate(Move.tap(target), score, tried=tried, why_not=why)
             decoy = next((DECOYS[c] for c in cues.categories(target.label) if c in DECOYS), None)
+            if self.session is not None and target.key in self.session.log_outs:
+                score, decoy = min(score, LOGGED_OUT_SCORE), "log out"     # seen to end the session: a log-out
+            node.candidates[target.key] = Candidate(Move.tap(target), score, tried=tried, why_not=why)
             if decoy and score < 0:
                 self.dead.add(target.label, decoy, node.via, tried=False)
 
@@ -212,10 +218,42 @@ class GoalSearch:
                 return self.current == target
         return self.current == target
 
+    def _stored(self) -> Any:
+        """What the app stores now (platform.stored_state(); None where it cannot be read)."""
+        platform = getattr(self.op, "platform", None)
+        return platform.stored_state() if platform is not None else None
+
+    def _watching(self, node: Node, move: Move) -> bool:
+        """Whether a tap is watched for a log-out: the account's session is known and the tap is no step of a
+        flow the goal entered (a deletion ends the session too)."""
+        return move.kind == TAP and self.session is not None and self.session.known and not node.in_flow
+
+    def _logged_out_by(self, node: Node, cand: Candidate, why: str) -> None:
+        """A tap ended the session: the control is a log-out from now on (in every goal), recorded as such, and
+        the account logged back in when a way to is known."""
+        assert self.session is not None
+        label, key = cand.move.label, cand.move.key
+        self.session.log_outs[key] = label
+        self.session.held = False
+        self.dead.add(label, "logged out", node.via, tried=True)
+        for other in self.graph.nodes.values():
+            if key in other.candidates:
+                other.candidates[key].score = min(other.candidates[key].score, LOGGED_OUT_SCORE)
+        back = False
+        if self.session.relogin is not None:
+            back = bool(self.session.relogin())
+            self.session.held = back
+        self.logged_out = (label, why, back)
+        log.info("'%s' logged out (%s); logged back in: %s", label, why, back)
+        self._arrive(self.op.screen(), None, None)
+
     def _try(self, node: Node, cand: Candidate) -> None:
         before = self.op.screen()
         steps_before = len(self.op.recorder.steps)
         cand.tried = True
+        watch = self._watching(node, cand.move)
+        stored_before = self._stored() if watch and self.session.keys else None   # type: ignore[union-attr]
+        form_before = self._stored() if cand.move.kind == FORM and self.goal.name == "account" else None
         try:
             screen = perform(self.op, cand.move, self.data)
         except NotOnScreen as exc:
@@ -231,6 +269,14 @@ class GoalSearch:
         found = self.op.targets(screen)
         same = self.identity(screen, found) == node.ident
         verdict = self.goal.judge(node, cand.move, screen, found, same)
+        if watch and verdict is None and self.session is not None:
+            why = self.session.ended(stored_before, self._stored() if stored_before is not None else None,
+                                     before, screen, {t.key for t in found})
+            if why:
+                self._logged_out_by(node, cand, why)
+                return
+        if form_before is not None and verdict is not None and verdict.kind == "reached":
+            self.reach_stored = (form_before, self._stored())
         if same:
             if verdict is not None and verdict.kind == "rejected":
                 self.dead.add(cand.move.label, f"form rejected: {verdict.detail[:80]}", node.via, tried=True)
@@ -275,7 +321,7 @@ class GoalSearch:
         self.graph.root = self._arrive(start, None, None).ident
         ending, detail = "exhausted", "nothing promising left to try"
         try:
-            while self.reached is None and not getattr(self.goal, "stopped", ""):
+            while self.reached is None and not getattr(self.goal, "stopped", "") and not self._stranded():
                 self.spend.check()
                 choice = self._choose(fallback=False)
                 if choice is None and self.off_app is None and self.settings.get("fallback", True) \
@@ -296,6 +342,12 @@ class GoalSearch:
             ending, detail = "budget", f"not found within budget ({exc})"
         return self._result(ending, detail)
 
+    def _stranded(self) -> bool:
+        """Logged out with no way back in while the goal needs the account (the deletion of an account
+        holder): searching on logged out only spends actions."""
+        return bool(self.logged_out and not self.logged_out[2] and self.goal.name == "delete-account"
+                    and not getattr(self.goal, "without_account", False))
+
     def _result(self, ending: str, detail: str) -> SearchResult:
         target, path = None, []
         detail = getattr(self.goal, "stopped", "") or detail      # a goal that stopped says why
@@ -306,7 +358,11 @@ class GoalSearch:
         if target is not None:
             path = self.graph.shortest(self.graph.root, target) or []
         wants = [d["kind"] for d in self.dead.as_list() if d["kind"].startswith("form: it wants")]
-        if ending == "exhausted" and wants:
+        if ending == "exhausted" and self._stranded():
+            assert self.logged_out is not None
+            detail = (f"logged out by '{self.logged_out[0][:40]}' ({self.logged_out[1]}) and no way to log back "
+                      "in with the test account was known")
+        elif ending == "exhausted" and wants:
             detail = f"stopped at a form: {wants[0][6:]}"
         return SearchResult(ending=ending, path=path, target=target, detail=detail, dead_ends=self.dead.as_list(),
                             actions=self.spend.actions, seconds=self.spend.seconds, graph=self.graph)
