@@ -12,6 +12,7 @@ from ..targets import Target
 from . import consent, consent_structure, cues, refusal
 from .elements import Use
 from .exploration import Exploration
+from .launch_seen import launch_seen
 from .operator import NotOnScreen, Spend
 
 
@@ -25,7 +26,8 @@ class ConsentExplorations:
         if self.structure_checked:
             return bool(self.op.consent_keys)
         self.structure_checked = True
-        learnt = consent_structure.learn(self.op, self._launch_fresh)
+        self.structure_tried = []
+        learnt = consent_structure.learn(self.op, self._launch_fresh, self.structure_tried)
         if learnt is None:
             return False
         self.op.consent_keys = learnt.keys
@@ -47,11 +49,14 @@ class ConsentExplorations:
         target.permissions = list(PERMISSIONS)
         if not self.consent_shown and self.op.scroll_page("the start screen, read") is not None:
             self.consent_on_scroll = self.consent_shown     # a sheet shown at the first scroll, with no timer
+        launch = self.op.screen()
         if not self.consent_shown and not self._consent_by_structure():
-            # nothing to measure: the audit is not found, never clean
+            # nothing to measure: the audit is not found, never clean — saying what the launch showed instead
             unread = self.op.screen().unread_frames     # a dialog there is not seen: said, never taken for none
             detail = f"; {len(unread)} frame(s) on screen could not be read: {'; '.join(unread)}" if unread else ""
-            return Exploration("consent", "exhausted", "no consent dialog was recognised at launch" + detail,
+            seen = launch_seen(launch, self.op.targets(launch), self.op.covered(launch), self.structure_tried,
+                               self.op.platform.stored_state() is not None)
+            return Exploration("consent", "exhausted", f"no consent dialog was recognised at launch: {seen}" + detail,
                                spend.actions, spend.seconds, spend.budget)
         if self.op.consent_keys and self.accept is not None and self.reject is not None:
             return Exploration("consent", "reached", "accept and reject paths told by what each answer stores",

@@ -17,19 +17,19 @@ from .goal import Goal, SearchResult, Verdict
 from .graph import Candidate, DeadEnds, Edge, Node, ScreenGraph
 from .moves import FORM, RELAUNCH, TAP, Move, perform
 from .operator import NotOnScreen, Operator, OutOfBudget, Spend
+from .session import LOGGED_OUT_SCORE, LogOutWatch
 
 log = logging.getLogger(__name__)
 
 __all__ = ["GoalSearch", "Goal", "SearchResult", "Verdict"]
 
 DECOYS = {"log_out": "log out", "support": "support / help", "exit": "exit"}
-LOGGED_OUT_SCORE = -100.0      # a control seen to end the session (explorer/session.py), whatever its words
 FORM_BONUS = 20
 PROGRESS = {"next", "confirm", "agree", "save", "decline", "back", "send_code", "verify"}
 _none = lambda node, key: 0.0   # noqa: E731 - a goal without a boost (Goal.boost is optional)
 
 
-class GoalSearch:
+class GoalSearch(LogOutWatch):
     def __init__(self, op: Operator, goal: Goal, data: forms.FormData, settings: dict[str, Any], spend: Spend) -> None:
         self.op = op
         self.goal = goal
@@ -218,35 +218,6 @@ class GoalSearch:
                 return self.current == target
         return self.current == target
 
-    def _stored(self) -> Any:
-        """What the app stores now (platform.stored_state(); None where it cannot be read)."""
-        platform = getattr(self.op, "platform", None)
-        return platform.stored_state() if platform is not None else None
-
-    def _watching(self, node: Node, move: Move) -> bool:
-        """Whether a tap is watched for a log-out: the account's session is known and the tap is no step of a
-        flow the goal entered (a deletion ends the session too)."""
-        return move.kind == TAP and self.session is not None and self.session.known and not node.in_flow
-
-    def _logged_out_by(self, node: Node, cand: Candidate, why: str) -> None:
-        """A tap ended the session: the control is a log-out from now on (in every goal), recorded as such, and
-        the account logged back in when a way to is known."""
-        assert self.session is not None
-        label, key = cand.move.label, cand.move.key
-        self.session.log_outs[key] = label
-        self.session.held = False
-        self.dead.add(label, "logged out", node.via, tried=True)
-        for other in self.graph.nodes.values():
-            if key in other.candidates:
-                other.candidates[key].score = min(other.candidates[key].score, LOGGED_OUT_SCORE)
-        back = False
-        if self.session.relogin is not None:
-            back = bool(self.session.relogin())
-            self.session.held = back
-        self.logged_out = (label, why, back)
-        log.info("'%s' logged out (%s); logged back in: %s", label, why, back)
-        self._arrive(self.op.screen(), None, None)
-
     def _try(self, node: Node, cand: Candidate) -> None:
         before = self.op.screen()
         steps_before = len(self.op.recorder.steps)
@@ -341,12 +312,6 @@ class GoalSearch:
         except OutOfBudget as exc:
             ending, detail = "budget", f"not found within budget ({exc})"
         return self._result(ending, detail)
-
-    def _stranded(self) -> bool:
-        """Logged out with no way back in while the goal needs the account (the deletion of an account
-        holder): searching on logged out only spends actions."""
-        return bool(self.logged_out and not self.logged_out[2] and self.goal.name == "delete-account"
-                    and not getattr(self.goal, "without_account", False))
 
     def _result(self, ending: str, detail: str) -> SearchResult:
         target, path = None, []

@@ -16,11 +16,17 @@ way to is known (`relogin`).
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
 from ..readback import _items, changed
 from ..screen import Screen
+from .graph import Candidate, DeadEnds, Node, ScreenGraph
+from .moves import TAP, Move
+
+log = logging.getLogger(__name__)
+LOGGED_OUT_SCORE = -100.0      # a control seen to end the session, whatever its words
 
 State = Mapping[str, Any] | None
 
@@ -69,3 +75,52 @@ class Session:
         if self.login_key and self.login_key in now_keys and was.signature != now.signature:
             return "the account's log-in form shows again"
         return None
+
+
+class LogOutWatch:
+    """The search's side of it (a mixin of explorer/search.py's GoalSearch, whose state it reads: `op`, `goal`,
+    `graph`, `dead`, `session`, `logged_out`, `_arrive`)."""
+
+    op: Any
+    goal: Any
+    graph: ScreenGraph
+    dead: DeadEnds
+    session: Session | None
+    logged_out: tuple[str, str, bool] | None
+    _arrive: Callable[[Screen, Node | None, Move | None], Node]     # GoalSearch's: note the screen shown now
+
+    def _stored(self) -> Any:
+        """What the app stores now (platform.stored_state(); None where it cannot be read)."""
+        platform = getattr(self.op, "platform", None)
+        return platform.stored_state() if platform is not None else None
+
+    def _watching(self, node: Node, move: Move) -> bool:
+        """Whether a tap is watched for a log-out: the account's session is known and the tap is no step of a
+        flow the goal entered (a deletion ends the session too)."""
+        return move.kind == TAP and self.session is not None and self.session.known and not node.in_flow
+
+    def _logged_out_by(self, node: Node, cand: Candidate, why: str) -> None:
+        """A tap ended the session: the control is a log-out from now on (in every goal), recorded as such, and
+        the account logged back in when a way to is known."""
+        assert self.session is not None
+        label, key = cand.move.label, cand.move.key
+        self.session.log_outs[key] = label
+        self.session.held = False
+        self.dead.add(label, "logged out", node.via, tried=True)
+        for other in self.graph.nodes.values():
+            if key in other.candidates:
+                other.candidates[key].score = min(other.candidates[key].score, LOGGED_OUT_SCORE)
+        back = False
+        if self.session.relogin is not None:
+            back = bool(self.session.relogin())
+            self.session.held = back
+        self.logged_out = (label, why, back)
+        log.info("'%s' logged out (%s); logged back in: %s", label, why, back)
+        self._arrive(self.op.screen(), None, None)
+
+    def _stranded(self) -> bool:
+        """Logged out with no way back in while the goal needs the account (the deletion of an account
+        holder): searching on logged out only spends actions."""
+        return bool(self.logged_out and not self.logged_out[2] and self.goal.name == "delete-account"
+                    and not getattr(self.goal, "without_account", False))
+
