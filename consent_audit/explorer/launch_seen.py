@@ -78,6 +78,6 @@ def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tr
         inside = [t for t in buttons if any(_inside(t.bounds, d.bounds) for d in dialogs)]
         return (f"a dialog with {_count(len(inside), 'button')} ({_labels(inside)}) that is no consent choice by "
                 "its structure (not 2–3 answers, or it speaks of a device feature, a log-in or settings)")
-    return (f"a full page with {_count(len(buttons), 'button')} ({_labels(buttons)}) and no layer over it (no "
-            "dialog, no fixed bar with a notice, nothing covering the app): a consent page of its own route is "
-            "not tried as a dialog")
+    return (f"a full page with {_count(len(buttons), 'button')} ({_labels(buttons)}) and no layer over it: only a "
+            "layer (a dialog, a fixed bar with a notice, a layer covering the app) is tried as a consent dialog — a "
+            "consent page of its own route, or a banner shown only after a log-in, is not")
