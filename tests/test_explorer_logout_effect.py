@@ -64,7 +64,7 @@ def _search(app: FormApp, op: Op, goal: object) -> Any:
 
 
 def _setup(readable: bool = True, relogin: bool = True) -> tuple[FormApp, Op, dict[str, str], list[str]]:
-    store = {"token": "t-1", "consent": "yes"}
+    store = {"token": "t-1-opaque-token", "consent": "yes", "news": "1"}
     app = FormApp(_pages(store))
     app.user = DATA.username
     op = Op(app, Spend(Budget(60, 60)))
@@ -74,12 +74,12 @@ def _setup(readable: bool = True, relogin: bool = True) -> tuple[FormApp, Op, di
     def log_back_in() -> bool:
         logins.append("in")
         app.user, app.at = DATA.username, "home"
-        store["token"] = "t-2"
+        store["token"] = "t-2-opaque-token"
         op._screen = app.screen()
         return True
 
     before = {"local": {"consent": "yes"}}
-    after = {"local": {"consent": "yes", "token": "t-1"}}
+    after = {"local": {"consent": "yes", "token": "t-1-opaque-token", "news": "1"}}   # a preference the form stored too
     op.session = Session.learnt(before, after, logged_out="welcome", logged_in="home",     # type: ignore[attr-defined]
                                 relogin=log_back_in if relogin else None)
     return app, op, store, logins
@@ -97,7 +97,7 @@ def test_a_tap_that_removes_what_the_log_in_stored_is_a_log_out_and_the_search_l
     assert any(d["label"] == LOG_OUT and d["kind"] == "logged out" and d["tried"] for d in result.dead_ends)
     # another goal, the same app and operator: the control is a log-out from the start
     app.user, app.at, app.taps[:] = DATA.username, "home", []
-    store["token"] = "t-3"
+    store["token"] = "t-3-opaque-token"
     op._screen = app.screen()
     again = _search(app, op, DeletionGoal(CONFIG))
     assert LOG_OUT not in app.taps and again.ending == "reached", (again.detail, app.taps)

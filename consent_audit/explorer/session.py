@@ -5,7 +5,7 @@ A control that logs out is named by a lexicon's `log_out` words in most apps, bu
 wastes actions and leaves the search at the app's log-in form. So a tap is also told a log-out by what it did:
 
 - the records the log-in stored (a token, a session key: the storage items new or changed by the accepted
-  log-in or sign-up form, `readback.changed`) were there before the tap and are all gone after it — where the
+  log-in or sign-up form, `readback.changed`, of a value of `SESSION_VALUE` characters or more) were there before the tap and are all gone after it — where the
   platform reads the app's storage (web: cookies, local and session storage);
 - where it cannot (`stored_state()` None: Android), the app's start screen without an account (its structural
   signature, when it differs from the logged-in one) or the account's log-in form shows again.
@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 LOGGED_OUT_SCORE = -100.0      # a control seen to end the session, whatever its words
 
 State = Mapping[str, Any] | None
+SESSION_VALUE = 8     # characters: a token, a session id, the account's e-mail — not a preference the form also
+                      # stored ("1", "true": vstup's newsletter box), which a log-out leaves in place
 
 
 @dataclass
@@ -48,8 +50,8 @@ class Session:
     def learnt(cls, before: State, after: State, **known: Any) -> "Session":
         """The session of an accepted log-in or sign-up: `before`/`after` what the app stored just before the
         form was sent and once it was accepted (None: not readable)."""
-        keys = frozenset(changed(before, after)) if before is not None and after is not None else frozenset()
-        return cls(keys=keys, **known)
+        stored = changed(before, after) if before is not None and after is not None else {}
+        return cls(keys=frozenset(k for k, v in stored.items() if len(v.strip()) >= SESSION_VALUE), **known)
 
     @property
     def known(self) -> bool:
