@@ -13,6 +13,7 @@ from . import consent, consent_structure, cues, refusal
 from .elements import Use
 from .exploration import Exploration
 from .gate import gate_not_passed
+from .launch_seen import launch_seen
 from .operator import NotOnScreen, Spend
 
 
@@ -25,8 +26,9 @@ class ConsentExplorations:
         is, its accept and reject paths are what the journeys walk."""
         if self.structure_checked:
             return bool(self.op.consent_keys)
+        self.structure_tried = []
         try:     # checked only once it is done: the probe's launches leave the candidate unanswered
-            learnt = consent_structure.learn(self.op, self._launch_fresh)
+            learnt = consent_structure.learn(self.op, self._launch_fresh, self.structure_tried)
         finally:
             self.structure_checked = True
         if learnt is None:
@@ -51,8 +53,9 @@ class ConsentExplorations:
         target.permissions = list(PERMISSIONS)
         if not self.consent_shown and self.op.scroll_page("the start screen, read") is not None:
             self.consent_on_scroll = self.consent_shown     # a sheet shown at the first scroll, with no timer
+        launch = self.op.screen()
         if not self.consent_shown and not self._consent_by_structure():
-            # nothing to measure: the audit is not found, never clean
+            # nothing to measure: the audit is not found, never clean — saying what the launch showed instead
             unread = self.op.screen().unread_frames     # a dialog there is not seen: said, never taken for none
             detail = f"; {len(unread)} frame(s) on screen could not be read: {'; '.join(unread)}" if unread else ""
             gate = [] if self.gate_moves else self._gate_at_launch(int(self.config.search.get("gate_controls", 4)))
@@ -64,7 +67,9 @@ class ConsentExplorations:
             if self.gate_moves:
                 detail += ("; looked for behind the log-in at launch, passed by "
                            + " › ".join(m.label or m.kind for m in self.gate_moves))
-            return Exploration("consent", "exhausted", "no consent dialog was recognised at launch" + detail,
+            seen = launch_seen(launch, self.op.targets(launch), self.op.covered(launch), self.structure_tried,
+                               self.op.platform.stored_state() is not None)
+            return Exploration("consent", "exhausted", f"no consent dialog was recognised at launch: {seen}" + detail,
                                spend.actions, spend.seconds, spend.budget)
         if self.op.consent_keys and self.accept is not None and self.reject is not None:
             return Exploration("consent", "reached", "accept and reject paths told by what each answer stores",

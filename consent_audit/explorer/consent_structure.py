@@ -254,15 +254,16 @@ class Learnt:
     settings_ticked: int | None
 
 
-def learn(op: Operator, restart: Callable[[], Screen]) -> Learnt | None:
+def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None = None) -> Learnt | None:
     """Try every button of the candidate layer at launch (and of its settings layer) from a fresh launch each;
-    the consent dialog it is, or None (no candidate, or not a consent dialog)."""
+    the consent dialog it is, or None (no candidate, or not a consent dialog). `seen`: filled with what each
+    answer did (for the message saying what the launch showed, explorer/launch_seen.py)."""
     screen = restart()
     covered = op.covered(screen)
     first = layer(screen, op.targets(screen), covered)
     if first is None or op.platform.stored_state() is None:
         return None
-    tried: list[Tried] = []
+    tried: list[Tried] = seen if seen is not None else []
     try:
         for button in first.buttons:
             tried.append(_try(op, restart, [], button, first))

@@ -21,6 +21,7 @@ from .deletion import DeletionGoal
 from .exploration import Exploration, map_of, stopped_at
 from .operator import NotOnScreen, OutOfBudget, Spend
 from .search import GoalSearch, SearchResult
+from .session import Session
 
 log = logging.getLogger(__name__)
 
@@ -165,10 +166,12 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         account_goal.search = search
         found = search.run()
         if found.reached:
-            self._learn_account(found, account_goal)
+            self._learn_account(found, account_goal, search.reach_stored)
         return found
 
-    def _learn_account(self, found: SearchResult, goal: AccountGoal) -> None:
+    def _learn_account(self, found: SearchResult, goal: AccountGoal, stored: tuple[Any, Any] | None = None) -> None:
+        """What the account search learnt: how the account was reached, the log-in path, and the session
+        (`stored`: what the app stored before / after the accepted form) by which a log-out is told."""
         self.account_mode = goal.mode
         self.account_moves = found.moves
         self.logged_in_signature = (found.target or "").split("~")[0].removesuffix("+done")
@@ -189,6 +192,19 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
             self.login_moves = login_from_map(graph, form_edge.source if form_edge else None)
         if self.account_mode == "sign_up" and form_edge is not None:
             self.signup_keys = {form_edge.moves[-1].key}
+        before, after = stored or (None, None)
+        self.op.session = Session.learnt(
+            before, after, logged_out=self.logged_out_signature, logged_in=self.logged_in_signature,
+            login_key=self.login_moves[-1].key if self.login_moves else None, relogin=self._log_back_in)
+
+    def _log_back_in(self) -> bool:
+        """After a log-out told by its effect: log in again with the test account along the path learnt;
+        whether the account is in again."""
+        try:
+            return self.log_in() == "accepted"      # type: ignore[attr-defined]
+        except NotOnScreen as exc:
+            log.info("logging back in after a log-out failed: %s", exc)
+            return False
 
     def _learn_signup(self, spend: Spend) -> None:
         """Find the sign-up path (log-in succeeded, so it was never needed) with another username."""
@@ -204,7 +220,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         found = search.run()
         if found.reached and goal.mode == "sign_up":
             login_moves = self.login_moves
-            self._learn_account(found, goal)
+            self._learn_account(found, goal, search.reach_stored)
             self.login_moves = self.login_moves or login_moves
 
     def _learn_login(self, spend: Spend) -> None:

@@ -89,6 +89,7 @@ class Operator:
         # after a tap: answers a consent layer that came by itself (before, the tapped label, after); True if so
         self.after_tap: Callable[[Screen, str, Screen], bool] | None = None
         self._answering = False
+        self.session: Any = None     # the test account's session once reached (explorer/session.py)
 
     # --- what is on screen ---
     def screen(self) -> Screen:
@@ -286,6 +287,8 @@ class Operator:
         """A fresh install: storage and permission decisions cleared (the next launch starts over)."""
         self.platform.reset()
         self.recorder.invalidate()
+        if self.session is not None:
+            self.session.held = False     # the account's session is cleared with the rest
 
     # --- one-time codes ---
     def _peek_code(self, exclude: set[str]) -> None:

@@ -19,6 +19,7 @@ from .hold import hold_seconds, new_texts, wants_hold
 from .moves import FORM, RELAUNCH, TAP, Move, perform
 from .navigation import opens_nav_layer
 from .operator import NotOnScreen, Operator, OutOfBudget, Spend
+from .session import LOGGED_OUT_SCORE, LogOutWatch
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ PROGRESS = {"next", "confirm", "agree", "save", "decline", "back", "send_code", 
 _none = lambda node, key: 0.0   # noqa: E731 - a goal without a boost (Goal.boost is optional)
 
 
-class GoalSearch:
+class GoalSearch(LogOutWatch):
     def __init__(self, op: Operator, goal: Goal, data: forms.FormData, settings: dict[str, Any], spend: Spend) -> None:
         self.op = op
         self.goal = goal
@@ -48,6 +49,9 @@ class GoalSearch:
         self.unreached: list[tuple[str, str]] = []     # (screen, control label) given up: its screen not reached again
         self.nav: set[str] = set()     # keys of global navigation controls: their tap lays a navigation layer
         self.layers: set[str] = set()  # nodes that are such a layer (a drawer opened over some screen)
+        self.session = getattr(op, "session", None)   # the test account's session once reached (explorer/session.py)
+        self.reach_stored: tuple[Any, Any] | None = None  # what the app stored before / after the accepted account form
+        self.logged_out: tuple[str, str, bool] | None = None   # (control, why, logged back in) of the last log-out
 
     # --- the map ---
     def identity(self, screen: Screen, found: list[Target] | None = None) -> str:
@@ -141,8 +145,10 @@ class GoalSearch:
                 tried = True    # the same control elsewhere (a tab bar) was seen to lead there
                 if self.shared[target.key] != node.ident:
                     self.graph.add(Edge(node.ident, (Move.tap(target),), self.shared[target.key], 1, predicted=True))
-            node.candidates[target.key] = Candidate(move, score, tried=tried, why_not=why)
             decoy = next((DECOYS[c] for c in cues.categories(target.label) if c in DECOYS), None)
+            if self.session is not None and target.key in self.session.log_outs:
+                score, decoy = min(score, LOGGED_OUT_SCORE), "log out"     # seen to end the session: a log-out
+            node.candidates[target.key] = Candidate(move, score, tried=tried, why_not=why)
             if decoy and score < 0:
                 self.dead.add(target.label, decoy, node.via, tried=False)
 
@@ -262,6 +268,9 @@ class GoalSearch:
         before = self.op.screen()
         steps_before = len(self.op.recorder.steps)
         cand.tried = True
+        watch = self._watching(node, cand.move)
+        stored_before = self._stored() if watch and self.session.keys else None   # type: ignore[union-attr]
+        form_before = self._stored() if cand.move.kind == FORM and self.goal.name == "account" else None
         try:
             screen = perform(self.op, cand.move, self.data)
         except NotOnScreen as exc:
@@ -285,6 +294,14 @@ class GoalSearch:
                 self._arrive(screen, node, cand.move)
                 node.candidates[cand.move.key] = Candidate(cand.move.held(seconds), cand.score)
                 return
+        if watch and verdict is None and self.session is not None:
+            why = self.session.ended(stored_before, self._stored() if stored_before is not None else None,
+                                     before, screen, {t.key for t in found})
+            if why:
+                self._logged_out_by(node, cand, why)
+                return
+        if form_before is not None and verdict is not None and verdict.kind == "reached":
+            self.reach_stored = (form_before, self._stored())
         if same:
             if verdict is not None and verdict.kind == "rejected":
                 self.dead.add(cand.move.label, f"form rejected: {verdict.detail[:80]}", node.via, tried=True)
@@ -341,7 +358,7 @@ class GoalSearch:
         self.graph.root = self._arrive(start, None, None).ident
         ending, detail = "exhausted", "nothing promising left to try"
         try:
-            while self.reached is None and not getattr(self.goal, "stopped", ""):
+            while self.reached is None and not getattr(self.goal, "stopped", "") and not self._stranded():
                 self.spend.check()
                 choice = self._choose(fallback=False)
                 if choice is None and self.off_app is None and self.settings.get("fallback", True) \
@@ -373,7 +390,11 @@ class GoalSearch:
         if target is not None:
             path = self.graph.shortest(self.graph.root, target) or []
         wants = [d["kind"] for d in self.dead.as_list() if d["kind"].startswith("form: it wants")]
-        if ending == "exhausted" and wants:
+        if ending == "exhausted" and self._stranded():
+            assert self.logged_out is not None
+            detail = (f"logged out by '{self.logged_out[0][:40]}' ({self.logged_out[1]}) and no way to log back "
+                      "in with the test account was known")
+        elif ending == "exhausted" and wants:
             detail = f"stopped at a form: {wants[0][6:]}"
         return SearchResult(ending=ending, path=path, target=target, detail=detail, dead_ends=self.dead.as_list(),
                             actions=self.spend.actions, seconds=self.spend.seconds, graph=self.graph)

@@ -1,0 +1,83 @@
+"""What the launch showed, in words a user can act on, when no consent dialog was recognised there.
+
+The consent goal's not_found said one sentence for every cause (a full-page consent route, a banner behind a
+log-in, a canvas, a dialog whose answer asked a permission …: corpus apps ktiv, vstup, grafis, vstup-x3). It now
+says what the structural probe (explorer/consent_structure.py) saw instead: the candidate layer it tried — a
+dialog, a fixed bar, a layer covering the app — with its buttons and what their answers did (stored nothing,
+stored different records, the same choice, left the app or asked a permission), or why there was no candidate:
+a log-in or sign-up first, a full page with no layer, nothing readable to tap.
+"""
+from __future__ import annotations
+
+from ..screen import Screen
+from . import cues
+from .consent_structure import Tried, _fixed_bar, _inside, layer
+from .elements import Target, Use, visible
+from .screens import DIALOG_ROLES, password_form, taps
+
+SHOWN = 4      # button labels named in the sentence
+
+
+def _labels(buttons: list[Target] | tuple[Target, ...]) -> str:
+    names = [f"'{b.label[:30]}'" for b in buttons[:SHOWN] if b.label]
+    return ", ".join(names) + (", …" if len(buttons) > SHOWN else "")
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}" + ("" if n == 1 else "s")
+
+
+def _answers(tried: list[Tried], readable: bool) -> str:
+    """What the layer's answers did, tried each from a fresh launch (consent_structure._try)."""
+    if not readable:
+        return "the app's storage could not be read, so its answers could not be told apart by what they store"
+    if not tried:
+        return "its buttons could not be tried (one was gone from a fresh launch)"
+    left = [t for t in tried if t.left]
+    if left:
+        return f"{_labels([t.target for t in left])} left the app or asked for a permission, so it was taken for no consent choice"
+    stored = [t for t in tried if t.stored and not t.settings]
+    if not stored:
+        return "its answers stored nothing the app keeps (cookies, local or session storage)"
+    stayed = [t for t in tried if not t.gone and not t.settings]
+    if stayed:
+        return f"the layer stayed on screen after {_labels([t.target for t in stayed])}"
+    if len({frozenset(t.stored) for t in stored}) > 1:
+        return "its answers stored different records (" + "; ".join(
+            f"'{t.label[:20]}': {', '.join(sorted(t.stored))[:60]}" for t in stored[:3]) + "), not one choice"
+    return "every answer stored the same choice, so no refusal was told among them"
+
+
+def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tried: list[Tried] | None,
+                readable: bool) -> str:
+    """One or two sentences on what the launch `screen` showed (`found`: its targets; `covered`: element
+    indexes under an open layer; `tried`: the probe's answers when it tried a layer, None when it did not;
+    `readable`: whether the platform reads the app's storage). Shapes: "a dialog with 3 buttons ('A', 'B',
+    'C') was tried as a consent dialog: its answers stored nothing …"; "a full page with 2 buttons (…) and no
+    layer over it …"; "the launch shows a log-in or sign-up first …"; "nothing to tap was read …"."""
+    if not screen.in_app:
+        return "the launch did not show the app"
+    candidate = layer(screen, found, covered)
+    buttons = [t for t in taps(found) if t.element.enabled]
+    if candidate is not None:
+        boxes = [e for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
+        kind = ("a dialog" if boxes else "a fixed bar" if _fixed_bar(screen, buttons) is not None
+                else "a layer covering the app")
+        return (f"{kind} with {_count(len(candidate.buttons), 'button')} ({_labels(candidate.buttons)}) was tried "
+                f"as a consent dialog: {_answers(tried or [], readable)}")
+    if password_form(found) or any(cues.has(t.label, "log_in", "sign_up") for t in buttons):
+        return (f"the launch shows a log-in or sign-up first ({_labels(buttons) or 'a credentials form'}): "
+                "the consent goal does not log in, so a dialog shown only to an account holder is not searched")
+    if not buttons:
+        fields = sum(1 for t in found if t.use == Use.TEXT)
+        return (f"nothing to tap was read on the launch screen ({_count(len(screen.elements), 'element')}, "
+                f"{_count(fields, 'field')}): an app drawn on a canvas or with its accessibility layer off "
+                "shows no controls to the suite")
+    dialogs = [e for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
+    if dialogs:
+        inside = [t for t in buttons if any(_inside(t.bounds, d.bounds) for d in dialogs)]
+        return (f"a dialog with {_count(len(inside), 'button')} ({_labels(inside)}) that is no consent choice by "
+                "its structure (not 2–3 answers, or it speaks of a device feature, a log-in or settings)")
+    return (f"a full page with {_count(len(buttons), 'button')} ({_labels(buttons)}) and no layer over it: only a "
+            "layer (a dialog, a fixed bar with a notice, a layer covering the app) is tried as a consent dialog — a "
+            "consent page of its own route, or a banner shown only after a log-in, is not")
