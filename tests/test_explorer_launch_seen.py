@@ -54,7 +54,12 @@ def test_a_dialog_tried_says_its_buttons_and_what_their_answers_did() -> None:
 def test_a_full_page_a_log_in_first_and_nothing_readable_are_told_apart() -> None:
     page = Screen([Element(text="Souhlasíte se zpracováním údajů?", bounds=(10, 100, 380, 60)),
                    _button("מסכים וממשיכים", 300), _button("לתשלום", 360)], "consent-page", size=(400, 2000))
-    assert _seen(page, None).startswith("a full page with 2 buttons ('מסכים וממשיכים', 'לתשלום') and no layer")
+    assert _seen(page, None).startswith("a full page with 2 buttons ('מסכים וממשיכים', 'לתשלום') was tried as a "
+                                        "consent dialog")       # a consent page before the app is a candidate
+    menu = Screen([Element(text="Vítejte", bounds=(10, 100, 380, 60))] + [_button(f"Položka {n}", 300 + 60 * n)
+                                                                        for n in range(4)], "menu", size=(400, 2000))
+    assert _seen(menu, None).startswith("a full page with 4 buttons ('Položka 0', 'Položka 1', 'Položka 2', "
+                                        "'Položka 3') and no layer over it")
     login = Screen([Element(text="Vstup", bounds=(0, 0, 400, 40)), _button("Log in", 300), _button("Sign up", 360)],
                    "welcome", size=(400, 2000))
     assert _seen(login, None).startswith("the launch shows a log-in or sign-up first ('Log in', 'Sign up')")

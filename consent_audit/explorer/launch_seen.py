@@ -5,7 +5,7 @@ log-in, a canvas, a dialog whose answer asked a permission …: corpus apps ktiv
 says what the structural probe (explorer/consent_structure.py) saw instead: the candidate layer it tried — a
 dialog, a fixed bar, a layer covering the app — with its buttons and what their answers did (stored nothing,
 stored different records, the same choice, left the app or asked a permission), or why there was no candidate:
-a log-in or sign-up first, a full page with no layer, nothing readable to tap.
+a log-in or sign-up first, a full page that is no candidate, nothing readable to tap.
 """
 from __future__ import annotations
 
@@ -53,8 +53,7 @@ def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tr
     """One or two sentences on what the launch `screen` showed (`found`: its targets; `covered`: element
     indexes under an open layer; `tried`: the probe's answers when it tried a layer, None when it did not;
     `readable`: whether the platform reads the app's storage). Shapes: "a dialog with 3 buttons ('A', 'B',
-    'C') was tried as a consent dialog: its answers stored nothing …"; "a full page with 2 buttons (…) and no
-    layer over it …"; "the launch shows a log-in or sign-up first …"; "nothing to tap was read …"."""
+    'C') was tried as a consent dialog: its answers stored nothing …"; "a full page with 2 buttons (…) was tried as a consent dialog: …"; "the launch shows a log-in or sign-up first …"; "nothing to tap was read …"."""
     if not screen.in_app:
         return "the launch did not show the app"
     candidate = layer(screen, found, covered)
@@ -62,12 +61,12 @@ def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tr
     if candidate is not None:
         boxes = [e for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
         kind = ("a dialog" if boxes else "a fixed bar" if _fixed_bar(screen, buttons) is not None
-                else "a layer covering the app")
+                else "a layer covering the app" if covered else "a full page")
         return (f"{kind} with {_count(len(candidate.buttons), 'button')} ({_labels(candidate.buttons)}) was tried "
                 f"as a consent dialog: {_answers(tried or [], readable)}")
     if password_form(found) or any(cues.has(t.label, "log_in", "sign_up") for t in buttons):
         return (f"the launch shows a log-in or sign-up first ({_labels(buttons) or 'a credentials form'}): "
-                "the consent goal does not log in, so a dialog shown only to an account holder is not searched")
+                "a dialog shown only to an account holder is searched only behind a log-in the goal got past")
     if not buttons:
         fields = sum(1 for t in found if t.use == Use.TEXT)
         return (f"nothing to tap was read on the launch screen ({_count(len(screen.elements), 'element')}, "
@@ -78,6 +77,5 @@ def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tr
         inside = [t for t in buttons if any(_inside(t.bounds, d.bounds) for d in dialogs)]
         return (f"a dialog with {_count(len(inside), 'button')} ({_labels(inside)}) that is no consent choice by "
                 "its structure (not 2–3 answers, or it speaks of a device feature, a log-in or settings)")
-    return (f"a full page with {_count(len(buttons), 'button')} ({_labels(buttons)}) and no layer over it: only a "
-            "layer (a dialog, a fixed bar with a notice, a layer covering the app) is tried as a consent dialog — a "
-            "consent page of its own route, or a banner shown only after a log-in, is not")
+    return (f"a full page with {_count(len(buttons), 'button')} ({_labels(buttons)}) and no layer over it: a page "
+            "is tried as a consent dialog only when it holds 2–3 buttons and a sentence of its own")
