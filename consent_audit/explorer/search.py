@@ -123,6 +123,24 @@ class GoalSearch:
             if decoy and score < 0:
                 self.dead.add(target.label, decoy, node.via, tried=False)
 
+    @staticmethod
+    def _navigates(node: Node, move: Move) -> bool:
+        """Whether a tap may be a navigation control (a tab bar's): outside the deletion flow, not a way on."""
+        return move.kind == TAP and not node.in_flow and not (cues.categories(move.label) & PROGRESS)
+
+    def _share(self, key: str, ident: str) -> None:
+        """A navigation control (a tab bar's) seen to lead to `ident`: the same control is not tried again from
+        any screen outside the deletion flow — those analysed before it was tried too (each offered its tab
+        bar untried: corpus conto, veld spent a tap and a way back per tab per screen) — and leads there."""
+        self.shared[key] = ident
+        for other in self.graph.nodes.values():
+            cand = other.candidates.get(key)
+            if other.in_flow or cand is None or cand.tried or cand.move.kind != TAP:
+                continue
+            cand.tried = True
+            if other.ident != ident:
+                self.graph.add(Edge(other.ident, (cand.move,), ident, 1, predicted=True))
+
     def _predict_back(self, node: Node, parent: Node) -> None:
         """A back control (or a dialog's cancel) most likely leads to where the user came from."""
         for cand in node.candidates.values():
@@ -243,6 +261,8 @@ class GoalSearch:
             if fingerprint(screen) != fingerprint(before):
                 self.visit_moves.append(cand.move)
                 self.visit_cost += cost
+            elif self._navigates(node, cand.move) and cand.move.key in self.graph.nodes[self.graph.root].candidates:
+                self._share(cand.move.key, node.ident)    # the start screen's tab for the screen it is on
             self._arrive(screen, node, cand.move)
             if verdict is not None and verdict.kind == "reached":   # the result shows in place
                 done = node.ident + "+done"
@@ -252,8 +272,8 @@ class GoalSearch:
         ident = self.identity(screen, found)
         known = ident in self.graph.nodes
         moves, spent = tuple(self.visit_moves) + (cand.move,), self.visit_cost + cost
-        if cand.move.kind == TAP and not node.in_flow and not (cues.categories(cand.move.label) & PROGRESS):
-            self.shared[cand.move.key] = ident
+        if self._navigates(node, cand.move):
+            self._share(cand.move.key, ident)
         child = self._arrive(screen, node, cand.move)
         self.graph.add(Edge(node.ident, moves, child.ident, spent))
         if verdict is not None and verdict.kind == "reached":
