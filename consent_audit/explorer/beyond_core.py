@@ -93,10 +93,13 @@ class Beyond:
 
 
 def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend, data,
-           skip: frozenset[str] = frozenset(), core: Core | None = None) -> Beyond:
+           skip: frozenset[str] = frozenset(), core: Core | None = None,
+           in_place: list[tuple[Move, Screen, Screen]] | None = None) -> Beyond:
     """Search from the screen the app shows now (the core screen, everything granted, consent accepted).
     `settings`: assets/explorer.yaml `search` (permission_depth, beyond_core_avoid, relaunch_cost …).
-    `skip`: keys of core-screen controls whose feature is known (not used again); `core`: the core screen. Returns the features found
+    `skip`: keys of core-screen controls used already (their feature known, or used quietly in place: not used
+    again); `in_place`: those of them whose quiet use changed the core screen in place (move, before, after),
+    kept in `Beyond.in_place` ahead of the search's own; `core`: the core screen. Returns the features found
     (each with its route from the core screen) and what was not covered:
     the budget spent, controls on screens within the depth not tried, screens deeper than it not searched."""
     depth = int(settings.get("permission_depth", 2))
@@ -115,7 +118,7 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
         features[permission] = Feature(permission, move.key, move.label, after.signature, state_of(before),
                                        state_of(after), moves)
     nodes = list(graph.nodes.values()) if graph is not None else []
-    beyond = Beyond(features, len(nodes), goal.taps, in_place=goal.in_place)
+    beyond = Beyond(features, len(nodes), goal.taps, in_place=[*(in_place or []), *goal.in_place])
     if result.ending == "budget":
         beyond.unsearched.append(f"the search's budget ran out ({result.detail.removeprefix('not found within budget ')})")
     for node in nodes:

@@ -38,9 +38,15 @@ class PermissionExplorations:
         soft = self.soft_asks.permissions()           # asked once a pre-prompt's agreeing control was taken
         probed = len(quiet) + len({f.key for f in self.features.values()})    # by their words
         # the core screen's other controls and the screens they lead to, by structure, from a granted start
+        # a control the probe used already is not used again: its feature's, and a quiet one that left the core
+        # screen where it was (its use is known: shown in place or nothing); one that led elsewhere is used again,
+        # the screen it leads to is searched too
+        stayed = [(Move.tap(t), b, a) for t, b, a in quiet if self.core.matches(a, self.op.targets(a))]
         self._start()
         beyond = beyond_core.search(self.op, self.config.search, self.config.weights("deny-permissions"), spend,
-                                    self.data, frozenset(f.key for f in self.features.values()), self.core)
+                                    self.data, frozenset(f.key for f in self.features.values())
+                                    | {m.key for m, _, _ in stayed}, self.core,
+                                    [(m, b, a) for m, b, a in stayed if permissions.state_of(b) != permissions.state_of(a)])
         self.features.update({p: f for p, f in beyond.features.items() if p not in self.features})
         self.features.update(permissions.named_features(quiet, at_launch - set(self.features)))
         for permission in sorted(at_launch - set(self.features)):     # no word names it: by structure
