@@ -12,7 +12,7 @@ from typing import Any
 
 from ..screen import Screen
 from . import cues, forms
-from .elements import Target, Use, fingerprint
+from .elements import Target, Use, fingerprint, fits
 from .goal import Goal, SearchResult, Verdict
 from .graph import Candidate, DeadEnds, Edge, Node, ScreenGraph
 from .moves import FORM, RELAUNCH, TAP, Move, perform
@@ -142,12 +142,16 @@ class GoalSearch:
                 self.graph.add(Edge(other.ident, (cand.move,), ident, 1, predicted=True))
 
     def _predict_back(self, node: Node, parent: Node) -> None:
-        """A back control (or a dialog's cancel) most likely leads to where the user came from."""
+        """A back control (or a dialog's cancel) most likely leads to where the user came from: one action, two
+        when it lies outside the viewport (a page scrolled down keeps its offset: the scroll up is charged too,
+        so a relaunch is as cheap a way to the start screen — corpus reactcc-dark, tarteaucitron-dark)."""
         for cand in node.candidates.values():
             label = cand.move.label
             if cand.move.kind == TAP and (cues.has(label, "back") or (
                     cues.has(label, "decline") and parent.ident != node.ident and len(node.candidates) <= 5)):
-                self.graph.add(Edge(node.ident, (cand.move,), parent.ident, 1, predicted=True))
+                target = self.op.find(cand.move.key, node.screen)
+                cost = 1 if target is None or fits(node.screen, target.element) else 2
+                self.graph.add(Edge(node.ident, (cand.move,), parent.ident, cost, predicted=True))
                 return
 
     def rescore(self) -> None:
