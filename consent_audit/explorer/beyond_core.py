@@ -39,6 +39,7 @@ class PermissionGoal:
         self.fallback_depth = depth + 1          # screens at depth 0..depth have their unscored controls tried
         self.asked: dict[str, tuple[Node, Move, Screen, Screen]] = {}   # permission → where, what, before, after
         self.taps = 0                            # controls used
+        self.words: set[str] = set()             # their words (digits masked): a control several screens offer once
         self.in_place: list[tuple[Move, Screen, Screen]] = []   # quiet uses on the core screen shown in place
         # (screen structure, control key) used: the same control on a screen of the same structure (an error shown,
         # other data, the core screen reached again) is not used again; `skip`: used already (the probe by words)
@@ -70,6 +71,7 @@ class PermissionGoal:
     def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None:
         before = parent.screen
         self.taps += 1
+        self.words.add(cues.norm_label(move.label or move.key))
         self.used.add((self.kind_of(before), move.key))
         asking = [p for p in PERMISSIONS if screen.prompts.get(p, 0) > before.prompts.get(p, 0)]
         for permission in asking:
@@ -86,6 +88,7 @@ class Beyond:
     features: dict[str, Feature]
     screens: int                                     # screens seen (the core screen included)
     taps: int                                        # controls used
+    words: frozenset[str] = frozenset()              # the words of the controls used (each distinct control once)
     unsearched: list[str] = field(default_factory=list)   # what it did not cover: each a phrase
     avoided: list[str] = field(default_factory=list)      # controls never tapped on purpose (labels)
     in_place: list[tuple[Move, Screen, Screen]] = field(default_factory=list)
@@ -118,7 +121,7 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
         features[permission] = Feature(permission, move.key, move.label, after.signature, state_of(before),
                                        state_of(after), moves)
     nodes = list(graph.nodes.values()) if graph is not None else []
-    beyond = Beyond(features, len(nodes), goal.taps, in_place=[*(in_place or []), *goal.in_place])
+    beyond = Beyond(features, len(nodes), goal.taps, frozenset(goal.words), in_place=[*(in_place or []), *goal.in_place])
     if result.ending == "budget":
         beyond.unsearched.append(f"the search's budget ran out ({result.detail.removeprefix('not found within budget ')})")
     for node in nodes:
