@@ -83,6 +83,11 @@ def alike(a: Target, b: Target, slack: int = 4) -> bool:
             and abs(a.bounds[3] - b.bounds[3]) <= slack)
 
 
+ALIKE = 20.0
+"""Tie-break points of an unscored control drawn like the log-in control beside it: first, even a screen away
+(a relaunch and a tap back cost 2 × search.route_cost + depth_penalty), before what the hints order."""
+
+
 class AccountGoal:
     """Scores log-in controls first; after a refused log-in, sign-up controls — by words, else by structure:
     the app's first screens are combed for a credentials form other than the log-in form."""
@@ -135,7 +140,7 @@ class AccountGoal:
             return 0.0
         entries = [t for t in found if t.use == Use.TAP and t is not cand and cues.has(t.label, "log_in")]
         if any(alike(cand, t) for t in entries):
-            return 2.0
+            return ALIKE
         hint = self.hints.bonus(key) if self.hints is not None else 0.0
         return (1.0 if self.login_form is not None and self.login_form[0] == node.ident else 0.0) + hint
 

@@ -17,8 +17,10 @@ from .goal import SearchResult
 from .moves import TAP
 from .screens import password_form
 
-LEADS = 0.5      # tie-break points: a control on the way to the accounts first …
-NOWHERE = -0.5   # … one that changed nothing or led nowhere last (between equally distant unscored controls)
+LEADS = 10.0     # tie-break points: a control on the way to the accounts first …
+NOWHERE = -10.0  # … one that changed nothing or led nowhere last: worth more than a step or two of the way to
+#                  another unscored control (assets/explorer.yaml search.route_cost 6, depth_penalty 3), so one
+#                  seen to lead nowhere from the start screen comes after those of the screens one tap away
 
 
 @dataclass
