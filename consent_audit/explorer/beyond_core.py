@@ -39,7 +39,7 @@ class PermissionGoal:
         self.fallback_depth = depth + 1          # screens at depth 0..depth have their unscored controls tried
         self.asked: dict[str, tuple[Node, Move, Screen, Screen]] = {}   # permission → where, what, before, after
         self.taps = 0                            # controls used
-        self.words: set[str] = set()             # their words (digits masked): a control several screens offer once
+        self.words: set[str] = set()             # the distinct controls used (see `judge`)
         self.in_place: list[tuple[Move, Screen, Screen]] = []   # quiet uses on the core screen shown in place
         # (screen structure, control key) used: the same control on a screen of the same structure (an error shown,
         # other data, the core screen reached again) is not used again; `skip`: used already (the probe by words)
@@ -49,6 +49,8 @@ class PermissionGoal:
         found = cues.categories(label)
         if found & self.avoid:
             return -100.0
+        if "back" in found:
+            return -1.0      # a way back (search.py predicts where it leads), not a feature: walked, never "used"
         return sum(w for c, w in self.weights.items() if c in found)
 
     def kind_of(self, screen: Screen) -> str:
@@ -71,7 +73,12 @@ class PermissionGoal:
     def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None:
         before = parent.screen
         self.taps += 1
-        self.words.add(cues.norm_label(move.label or move.key))
+        # a distinct control: its words on the core screen or where the core screen offers the same words (a tab
+        # bar, a home link: once), else its words on a screen of its structure (a "Log in" link and its form's
+        # "Log in" submit are two)
+        words, kind = cues.norm_label(move.label or move.key), self.kind_of(before)
+        self.words.add(words if kind == CORE or (self.core is not None and words in self.core.labels)
+                       else f"{kind}|{words}")
         self.used.add((self.kind_of(before), move.key))
         asking = [p for p in PERMISSIONS if screen.prompts.get(p, 0) > before.prompts.get(p, 0)]
         for permission in asking:
@@ -88,7 +95,7 @@ class Beyond:
     features: dict[str, Feature]
     screens: int                                     # screens seen (the core screen included)
     taps: int                                        # controls used
-    words: frozenset[str] = frozenset()              # the words of the controls used (each distinct control once)
+    words: frozenset[str] = frozenset()              # the distinct controls used (PermissionGoal.judge)
     unsearched: list[str] = field(default_factory=list)   # what it did not cover: each a phrase
     avoided: list[str] = field(default_factory=list)      # controls never tapped on purpose (labels)
     in_place: list[tuple[Move, Screen, Screen]] = field(default_factory=list)

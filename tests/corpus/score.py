@@ -105,8 +105,8 @@ def optimal(flow: str, truth: dict[str, Any], metrics: dict[str, Any] | None = N
     """The fewest actions that reach the goal (module doc). The permissions goal is a coverage search (an app
     with no finding is clean only when every control within `search.permission_depth` of the core screen was
     used: docs/explorer.md), so its optimum adds the coverage a careful auditor needs: each distinct control the
-    search used once (`metrics.explorer.coverage_controls`, by words: a tab bar offered on every screen counts
-    once), no way back counted. The ≤ 2× limit then judges the walking: relaunches, screens entered again,
+    search used once (`metrics.explorer.coverage_controls`: a tab bar offered on every screen counts once, a "Log in"
+    link and its form's "Log in" submit twice), no way back counted. The ≤ 2× limit then judges the walking: relaunches, screens entered again,
     ways back, controls used twice. Without that figure (an older explorer) the path alone is the optimum."""
     accept, reject = len(truth["consent"]["accept_path"]), len(truth["consent"]["reject_path"])
     if flow == "deletion":
