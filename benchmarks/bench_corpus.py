@@ -89,7 +89,7 @@ def main(argv: list[str]) -> int:
                 metrics = (result or {}).get("metrics", {})
                 exact, compared, unmeasured, misses = figures(flow, truth, metrics)
                 ok, why = verdict(flow, truth, result)
-                spent, best = metrics.get("actions_spent"), optimal(flow, truth)
+                spent, best = metrics.get("actions_spent"), optimal(flow, truth, metrics)
                 rows.append((app, flow, (result or {}).get("outcome", "-"), exact, compared, unmeasured, ok, spent, best, why, misses))
                 app_row["exact"] += exact; app_row["compared"] += compared; app_row["unmeasured"] += unmeasured
                 app_row["right"] += ok; app_row["verdicts"] += 1

@@ -50,7 +50,7 @@ def problems(truth: dict[str, Any], summary: dict[str, Any]) -> list[str]:
         right, why = score.verdict(flow, truth, result)
         if not right:
             found.append(f"{flow}: verdict {why}")
-        spent, best = metrics.get("actions_spent"), score.optimal(flow, truth)
+        spent, best = metrics.get("actions_spent"), score.optimal(flow, truth, metrics)
         if isinstance(spent, int) and best and spent > MAX_RATIO * best:
             found.append(f"{flow}: {spent} actions spent, optimal {best}")
     return found

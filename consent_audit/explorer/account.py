@@ -14,6 +14,7 @@ from .graph import Node, ScreenGraph
 from .moves import FORM, Move
 from .screens import password_form, says
 from .goal import Verdict
+from .hints import Hints
 
 MAX_NAMES = 4
 
@@ -82,6 +83,11 @@ def alike(a: Target, b: Target, slack: int = 4) -> bool:
             and abs(a.bounds[3] - b.bounds[3]) <= slack)
 
 
+ALIKE = 20.0
+"""Tie-break points of an unscored control drawn like the log-in control beside it: first, even a screen away
+(a relaunch and a tap back cost 2 × search.route_cost + depth_penalty), before what the hints order."""
+
+
 class AccountGoal:
     """Scores log-in controls first; after a refused log-in, sign-up controls — by words, else by structure:
     the app's first screens are combed for a credentials form other than the log-in form."""
@@ -106,6 +112,7 @@ class AccountGoal:
         self.comb_depth = int(config.search.get("fallback_max_depth", 3))
         self.comb = False                       # combing by structure: no word named an account anywhere
         self.signup_keys: set[str] = set()      # learning while combing: submits of the sign-up form(s) made
+        self.hints: Hints | None = None         # what the goal's earlier searches learnt (explorer/hints.py)
 
     @property
     def fallback(self) -> bool:
@@ -125,15 +132,17 @@ class AccountGoal:
 
     def tie_break(self, node: Node, key: str) -> float:
         """Among unscored controls, the one drawn like a log-in control beside it (a "Log in" / «Rekening
-        openen» pair of buttons) first, then the controls of the log-in form's own screen ("No account? …")."""
+        openen» pair of buttons) first, then the controls of the log-in form's own screen ("No account? …");
+        among the rest, the way to the accounts earlier searches saw first, what led nowhere last (`hints`)."""
         found = targets(node.screen)
         cand = next((t for t in found if t.key == key), None)
         if cand is None:
             return 0.0
         entries = [t for t in found if t.use == Use.TAP and t is not cand and cues.has(t.label, "log_in")]
         if any(alike(cand, t) for t in entries):
-            return 2.0
-        return 1.0 if self.login_form is not None and self.login_form[0] == node.ident else 0.0
+            return ALIKE
+        hint = self.hints.bonus(key) if self.hints is not None else 0.0
+        return (1.0 if self.login_form is not None and self.login_form[0] == node.ident else 0.0) + hint
 
     def score(self, node: Node, label: str) -> float:
         """Log-in (then sign-up) controls first; menus (me, account, settings) only as a way to one. An app that

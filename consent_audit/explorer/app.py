@@ -20,6 +20,7 @@ from .exploration import Exploration, map_of
 from .exploring import GoalExplorations
 from .forms import FormData
 from .gate import LogInGate
+from .hints import Hints
 from .late_layers import LateLayers
 from .moves import Move, perform
 from .operator import NotOnScreen, Operator
@@ -73,6 +74,7 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals,
         self.account_moves: list[Move] = []
         self.login_moves: list[Move] = []
         self.account_combed = False           # the account was searched for by structure (no word named it)
+        self.hints = Hints()                  # the delete-account goal's searches: what each learnt (hints.py)
         self.signup_keys: set[str] = set()    # the submit of the sign-up form the account was made on
         self.logged_in_signature: str | None = None
         self.logged_out_signature: str | None = None   # the start screen of the account search (no account)

@@ -40,6 +40,7 @@ class PermissionGoal:
         self.fallback_depth = depth + 1          # screens at depth 0..depth have their unscored controls tried
         self.asked: dict[str, tuple[Node, Move, Screen, Screen]] = {}   # permission → where, what, before, after
         self.taps = 0                            # controls used
+        self.words: set[str] = set()             # the distinct controls used (see `judge`)
         self.in_place: list[tuple[Move, Screen, Screen]] = []   # quiet uses on the core screen shown in place
         # (screen structure, control key) used: the same control on a screen of the same structure (an error shown,
         # other data, the core screen reached again) is not used again; `skip`: used already (the probe by words)
@@ -49,6 +50,8 @@ class PermissionGoal:
         found = cues.categories(label)
         if found & self.avoid:
             return -100.0
+        if "back" in found:
+            return -1.0      # a way back (search.py predicts where it leads), not a feature: walked, never "used"
         return sum(w for c, w in self.weights.items() if c in found)
 
     def kind_of(self, screen: Screen) -> str:
@@ -71,6 +74,12 @@ class PermissionGoal:
     def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None:
         before = parent.screen
         self.taps += 1
+        # a distinct control: its words on the core screen or where the core screen offers the same words (a tab
+        # bar, a home link: once), else its words on a screen of its structure (a "Log in" link and its form's
+        # "Log in" submit are two)
+        words, kind = cues.norm_label(move.label or move.key), self.kind_of(before)
+        self.words.add(words if kind == CORE or (self.core is not None and words in self.core.labels)
+                       else f"{kind}|{words}")
         self.used.add((self.kind_of(before), move.key))
         asking = [p for p in PERMISSIONS if screen.prompts.get(p, 0) > before.prompts.get(p, 0)]
         for permission in asking:
@@ -87,6 +96,7 @@ class Beyond:
     features: dict[str, Feature]
     screens: int                                     # screens seen (the core screen included)
     taps: int                                        # controls used
+    words: frozenset[str] = frozenset()              # the distinct controls used (PermissionGoal.judge)
     unsearched: list[str] = field(default_factory=list)   # what it did not cover: each a phrase
     avoided: list[str] = field(default_factory=list)      # controls never tapped on purpose (labels)
     in_place: list[tuple[Move, Screen, Screen]] = field(default_factory=list)
@@ -116,10 +126,13 @@ def log_in_gate(graph: ScreenGraph) -> list[str]:
 
 
 def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend, data,
-           skip: frozenset[str] = frozenset(), core: Core | None = None) -> Beyond:
+           skip: frozenset[str] = frozenset(), core: Core | None = None,
+           in_place: list[tuple[Move, Screen, Screen]] | None = None) -> Beyond:
     """Search from the screen the app shows now (the core screen, everything granted, consent accepted).
     `settings`: assets/explorer.yaml `search` (permission_depth, beyond_core_avoid, relaunch_cost …).
-    `skip`: keys of core-screen controls whose feature is known (not used again); `core`: the core screen. Returns the features found
+    `skip`: keys of core-screen controls used already (their feature known, or used quietly in place: not used
+    again); `in_place`: those of them whose quiet use changed the core screen in place (move, before, after),
+    kept in `Beyond.in_place` ahead of the search's own; `core`: the core screen. Returns the features found
     (each with its route from the core screen) and what was not covered:
     the budget spent, controls on screens within the depth not tried, screens deeper than it not searched."""
     depth = int(settings.get("permission_depth", 2))
@@ -138,7 +151,8 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
         features[permission] = Feature(permission, move.key, move.label, after.signature, state_of(before),
                                        state_of(after), moves)
     nodes = list(graph.nodes.values()) if graph is not None else []
-    beyond = Beyond(features, len(nodes), goal.taps, in_place=goal.in_place,
+    beyond = Beyond(features, len(nodes), goal.taps, frozenset(goal.words),
+                    in_place=[*(in_place or []), *goal.in_place],
                     gate=log_in_gate(graph) if graph is not None else [])
     if result.ending == "budget":
         beyond.unsearched.append(f"the search's budget ran out ({result.detail.removeprefix('not found within budget ')})")

@@ -25,6 +25,7 @@ from .graph import Node
 from .moves import FORM, TAP, Move
 from .screens import PROGRESS, ends_off_app, password_form, reached, says, taps
 from .goal import Verdict
+from .hints import Hints
 
 ENTRY = ("cancel_account", "delete")
 PROBE = 400.0          # a decision's unexplained sibling is tried before the way on (once)
@@ -109,6 +110,11 @@ class DeletionGoal:
         self.probes: dict[str, set[str]] = {}         # node → keys of siblings to try first (once)
         self.exits: dict[str, dict[str, str]] = {}    # node → {key: label} of siblings seen to leave the deletion
         self.left_to: Screen | None = None            # the screen such a sibling showed (out of the flow)
+        self.hints: Hints | None = None               # what the goal's earlier searches learnt (explorer/hints.py)
+
+    def tie_break(self, node: Node, key: str) -> float:
+        """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`)."""
+        return self.hints.bonus(key) if self.hints is not None else 0.0
 
     def _flow_score(self, label: str) -> float:
         found = cues.categories(label)

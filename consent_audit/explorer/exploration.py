@@ -30,6 +30,7 @@ class Exploration:
     paths: dict[str, list[Move]] = field(default_factory=dict)
     maps: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     unsearched: list[str] = field(default_factory=list)    # what a search that covers what it reaches left out
+    coverage: int | None = None      # a coverage search: the distinct controls it used (by words), else None
 
     @property
     def reached(self) -> bool:
@@ -41,7 +42,8 @@ class Exploration:
                              "seconds": round(self.seconds, 1),
                              "budget": {"actions": self.budget.actions, "seconds": self.budget.seconds},
                              "paths": {name: [str(m) for m in moves] for name, moves in self.paths.items()},
-                             "not_searched": list(self.unsearched)}}
+                             "not_searched": list(self.unsearched),
+                             **({} if self.coverage is None else {"coverage_controls": self.coverage})}}
 
     def write(self, folder: Path) -> Path:
         """explored-path.json: each path step with a locator to start a page object from."""

@@ -19,6 +19,7 @@ from .account import AccountGoal, collected_kinds, login_from_map, username_vari
 from .config import Budget
 from .deletion import DeletionGoal
 from .exploration import Exploration, map_of, stopped_at
+from .hints import Hints
 from .operator import NotOnScreen, OutOfBudget, Spend
 from .search import GoalSearch, SearchResult
 from .session import Session
@@ -107,6 +108,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
 
     def _explore_deletion(self, spend: Spend, target: Target) -> Exploration:
         self._start()
+        self.hints = Hints()       # what each search learns orders the next one's unscored controls
         dead: list[dict[str, Any]] = []
         found = self._search_account(spend)
         dead += found.dead_ends
@@ -154,17 +156,22 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         spend.counting = True
         goal = DeletionGoal(self.config, self.verify_deletion if self.login_moves else None)
         goal.without_account = without_account
-        return goal, GoalSearch(self.op, goal, self.data, self.config.search, spend).run()
+        goal.hints = self.hints
+        result = GoalSearch(self.op, goal, self.data, self.config.search, spend).run()
+        self.hints.learn(result)
+        return goal, result
 
     def _search_account(self, spend: Spend, comb: bool = False) -> SearchResult:
         """Search for a logged-in test account (log in, else sign up) and learn the path when reached;
         `comb`: the first screens are searched by structure for a credentials form (no word named one)."""
         account_goal = AccountGoal(self.config, self.data)
         account_goal.comb = comb
+        account_goal.hints = self.hints
         self.account_combed = comb
         search = GoalSearch(self.op, account_goal, self.data, self.config.search, spend)
         account_goal.search = search
         found = search.run()
+        self.hints.learn(found)
         if found.reached:
             self._learn_account(found, account_goal, search.reach_stored)
         return found
@@ -215,6 +222,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         spend.counting = False
         self.op.relaunch()
         spend.counting = True
+        goal.hints = self.hints
         search = GoalSearch(self.op, goal, self.data, self.config.search, spend)
         goal.search = search
         found = search.run()
@@ -234,6 +242,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         spend.counting = False
         self.op.relaunch()
         spend.counting = True
+        goal.hints = self.hints
         search = GoalSearch(self.op, goal, self.data, self.config.search, spend)
         goal.search = search
         found = search.run()

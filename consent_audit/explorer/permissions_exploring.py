@@ -12,7 +12,7 @@ from selenium.common.exceptions import WebDriverException
 
 from ..platforms.base import PERMISSIONS
 from ..targets import Target
-from . import beyond_core, launch_features, permissions
+from . import beyond_core, cues, launch_features, permissions
 from .exploration import Exploration
 from .gate import gate_not_passed
 from .moves import Move
@@ -41,10 +41,17 @@ class PermissionExplorations:
         at_launch |= self._asked_when_refused()       # the reject path is learnt there
         soft = self.soft_asks.permissions()           # asked once a pre-prompt's agreeing control was taken
         probed = len(quiet) + len({f.key for f in self.features.values()})    # by their words
+        used = {cues.norm_label(t.label) for t, _, _ in quiet} | {cues.norm_label(f.label) for f in self.features.values()}
         # the core screen's other controls and the screens they lead to, by structure, from a granted start
+        # a control the probe used already is not used again: its feature's, and a quiet one that left the core
+        # screen where it was (its use is known: shown in place or nothing); one that led elsewhere is used again,
+        # the screen it leads to is searched too
+        stayed = [(Move.tap(t), b, a) for t, b, a in quiet if self.core.matches(a, self.op.targets(a))]
         self._start()
         beyond = beyond_core.search(self.op, self.config.search, self.config.weights("deny-permissions"), spend,
-                                    self.data, frozenset(f.key for f in self.features.values()), self.core)
+                                    self.data, frozenset(f.key for f in self.features.values())
+                                    | {m.key for m, _, _ in stayed}, self.core,
+                                    [(m, b, a) for m, b, a in stayed if permissions.state_of(b) != permissions.state_of(a)])
         if beyond.gate and not self.gate_moves and self._pass_gate(spend):
             return self._explore_permissions(spend, target)     # the whole search again, behind the log-in
         if beyond.gate:       # what was searched is a log-in gate, not the app: never a clean verdict on it
@@ -70,7 +77,7 @@ class PermissionExplorations:
         detail = ("asks for " + ", ".join(self.requested) + "; searched: " if self.requested
                   else "no permission request was seen; searched: ") + self._searched(probed, beyond)
         return Exploration("deny-permissions", "reached", detail, spend.actions, spend.seconds, spend.budget,
-                           [], paths, unsearched=beyond.unsearched)
+                           [], paths, unsearched=beyond.unsearched, coverage=len(used | beyond.words))
 
     def _searched(self, probed: int, beyond: beyond_core.Beyond) -> str:
         """What was searched, exactly, and what was not (a clean verdict rests on it)."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..screen import Screen
 from . import cues, forms
-from .elements import Target, Use, fingerprint, targets
+from .elements import Target, Use, fingerprint, fits, targets
 from .goal import Goal, SearchResult, Verdict
 from .graph import Candidate, DeadEnds, Edge, Node, ScreenGraph
 from .hold import hold_seconds, new_texts, wants_hold
@@ -152,13 +152,35 @@ class GoalSearch(LogOutWatch):
             if decoy and score < 0:
                 self.dead.add(target.label, decoy, node.via, tried=False)
 
+    @staticmethod
+    def _navigates(node: Node, move: Move) -> bool:
+        """Whether a tap may be a navigation control (a tab bar's): outside the deletion flow, not a way on."""
+        return move.kind == TAP and not node.in_flow and not (cues.categories(move.label) & PROGRESS)
+
+    def _share(self, key: str, ident: str) -> None:
+        """A navigation control (a tab bar's) seen to lead to `ident`: the same control is not tried again from
+        any screen outside the deletion flow — those analysed before it was tried too (each offered its tab
+        bar untried: corpus conto, veld spent a tap and a way back per tab per screen) — and leads there."""
+        self.shared[key] = ident
+        for other in self.graph.nodes.values():
+            cand = other.candidates.get(key)
+            if other.in_flow or cand is None or cand.tried or cand.move.kind != TAP:
+                continue
+            cand.tried = True
+            if other.ident != ident:
+                self.graph.add(Edge(other.ident, (cand.move,), ident, 1, predicted=True))
+
     def _predict_back(self, node: Node, parent: Node) -> None:
-        """A back control (or a dialog's cancel) most likely leads to where the user came from."""
+        """A back control (or a dialog's cancel) most likely leads to where the user came from: one action, two
+        when it lies outside the viewport (a page scrolled down keeps its offset: the scroll up is charged too,
+        so a relaunch is as cheap a way to the start screen — corpus reactcc-dark, tarteaucitron-dark)."""
         for cand in node.candidates.values():
             label = cand.move.label
             if cand.move.kind == TAP and (cues.has(label, "back") or (
                     cues.has(label, "decline") and parent.ident != node.ident and len(node.candidates) <= 5)):
-                self.graph.add(Edge(node.ident, (cand.move,), parent.ident, 1, predicted=True))
+                target = self.op.find(cand.move.key, node.screen)
+                cost = 1 if target is None or fits(node.screen, target.element) else 2
+                self.graph.add(Edge(node.ident, (cand.move,), parent.ident, cost, predicted=True))
                 return
 
     def rescore(self) -> None:
@@ -316,6 +338,8 @@ class GoalSearch(LogOutWatch):
             if fingerprint(screen) != fingerprint(before):
                 self.visit_moves.append(cand.move)
                 self.visit_cost += cost
+            elif self._navigates(node, cand.move) and cand.move.key in self.graph.nodes[self.graph.root].candidates:
+                self._share(cand.move.key, node.ident)    # the start screen's tab for the screen it is on
             self._arrive(screen, node, cand.move)
             if verdict is not None and verdict.kind == "reached":   # the result shows in place
                 done = node.ident + "+done"
@@ -329,8 +353,8 @@ class GoalSearch(LogOutWatch):
                 and opens_nav_layer(before, set(node.candidates), tapped, screen, found):
             self.nav.add(cand.move.key)     # a drawer's ☰, a menu sheet: the screens it opens are near the start
         moves, spent = tuple(self.visit_moves) + (cand.move,), self.visit_cost + cost
-        if cand.move.kind == TAP and not node.in_flow and not (cues.categories(cand.move.label) & PROGRESS):
-            self.shared[cand.move.key] = ident
+        if self._navigates(node, cand.move):
+            self._share(cand.move.key, ident)
         child = self._arrive(screen, node, cand.move)
         self.graph.add(Edge(node.ident, moves, child.ident, spent))
         self._same_layer(node, cand, child.ident, cost)

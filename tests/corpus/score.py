@@ -10,7 +10,8 @@ reject_steps, preticked, shaming_text. Lists compare sorted; floats to 0.005. A 
 unmeasured, never exact. A verdict is right when the set of finding patterns equals the truth's and the outcome
 agrees (found / clean); an app with no account ("account": false) is right on deletion when not_found with no
 finding. Optimal actions come from the truth's paths (deletion = accept + sign-up + delete; consent = accept +
-reject; permissions = accept + reject + one use of each permission asked only on use)."""
+reject; permissions = accept + reject + one use of each permission asked only on use + the coverage a careful
+auditor needs: each distinct control the coverage search used, see `optimal`)."""
 from __future__ import annotations
 
 import importlib.util
@@ -100,13 +101,20 @@ def verdict(flow: str, truth: dict[str, Any], result: dict[str, Any] | None) -> 
     return got == want and outcome == expected_outcome, f"{outcome} {got} (truth {want})"
 
 
-def optimal(flow: str, truth: dict[str, Any]) -> int | None:
+def optimal(flow: str, truth: dict[str, Any], metrics: dict[str, Any] | None = None) -> int | None:
+    """The fewest actions that reach the goal (module doc). The permissions goal is a coverage search (an app
+    with no finding is clean only when every control within `search.permission_depth` of the core screen was
+    used: docs/explorer.md), so its optimum adds the coverage a careful auditor needs: each distinct control the
+    search used once (`metrics.explorer.coverage_controls`: a tab bar offered on every screen counts once, a "Log in"
+    link and its form's "Log in" submit twice), no way back counted. The ≤ 2× limit then judges the walking: relaunches, screens entered again,
+    ways back, controls used twice. Without that figure (an older explorer) the path alone is the optimum."""
     accept, reject = len(truth["consent"]["accept_path"]), len(truth["consent"]["reject_path"])
     if flow == "deletion":
         return None if truth.get("account") is False else accept + len(truth["signup"]["path"]) + len(truth["deletion"]["path"])
     if flow == "permissions":
         p = truth["permissions"]
-        return accept + reject + len([x for x in p["requested"] if x not in p["at_launch"]])
+        coverage = ((metrics or {}).get("explorer") or {}).get("coverage_controls") or 0
+        return accept + reject + len([x for x in p["requested"] if x not in p["at_launch"]]) + int(coverage)
     return accept + reject
 
 
