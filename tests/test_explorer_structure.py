@@ -483,6 +483,14 @@ def test_a_consent_page_before_the_app_is_a_candidate_and_its_pay_button_no_refu
     app = LayerApp(bought)
     learnt = consent_structure.learn(app, app.restart)
     assert learnt is not None and "Subscribe and pay" not in [m.label for m in learnt.reject.moves]
+    # a priced subscription whose words also read as a sign-up («הרשמה למינוי … ₪14.90»): a way to pay, which
+    # does not make the page a log-in (before: no candidate, "the launch shows a log-in or sign-up first")
+    priced = {**PAGE, "first": {**PAGE["first"], "buttons": {
+        ("Sign up for ad-free ₪14.90/month" if label == "გამოწერა ₪14.90" else label): answer
+        for label, answer in PAGE["first"]["buttons"].items()}}}
+    app = LayerApp(priced)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None and [m.label for m in learnt.reject.moves] == ["პარამეტრები", "ყველაფრის უარყოფა"]
 
 
 class OptInApp(LayerApp):

@@ -110,7 +110,9 @@ def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer
         return None
     if not 2 <= len(buttons) <= 3:
         return None
-    if any(cues.has(t, *DEVICE) for t in texts) or any(cues.has(b.label, *NOT_CONSENT) for b in buttons):
+    # a paid way out ("Subscribe without ads, 14.90 a month": consent or pay) is no log-in, whatever its words
+    if any(cues.has(t, *DEVICE) for t in texts) or any(cues.has(b.label, *NOT_CONSENT)
+                                                       and not cues.has(b.label, "purchase") for b in buttons):
         return None
     return Layer(tuple(buttons))
 

@@ -64,7 +64,8 @@ def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tr
                 else "a layer covering the app" if covered else "a full page")
         return (f"{kind} with {_count(len(candidate.buttons), 'button')} ({_labels(candidate.buttons)}) was tried "
                 f"as a consent dialog: {_answers(tried or [], readable)}")
-    if password_form(found) or any(cues.has(t.label, "log_in", "sign_up") for t in buttons):
+    if password_form(found) or any(cues.has(t.label, "log_in", "sign_up") and not cues.has(t.label, "purchase")
+                                   for t in buttons):
         return (f"the launch shows a log-in or sign-up first ({_labels(buttons) or 'a credentials form'}): "
                 "a dialog shown only to an account holder is searched only behind a log-in the goal got past")
     if not buttons:
