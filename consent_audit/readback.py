@@ -20,8 +20,10 @@ from typing import Any, Mapping
 from urllib.parse import unquote
 
 _DIGITS = re.compile(r"\d+")
-_ON = {"true", "granted", "allow", "allowed", "accepted", "yes", "on"}
-_OFF = {"false", "denied", "deny", "rejected", "no", "off"}
+_ON = {"true", "granted", "allow", "allowed", "accept", "accepted", "agree", "agreed", "consented", "yes", "on",
+       "opt-in", "optin", "enabled"}
+_OFF = {"false", "denied", "deny", "decline", "declined", "reject", "rejected", "refused", "no", "off", "opt-out",
+        "optout", "disabled"}
 
 
 def _items(state: Mapping[str, Any] | None) -> dict[str, str]:

@@ -562,3 +562,18 @@ def test_an_opt_in_accept_replayed_on_boxes_already_ticked_leaves_them_ticked() 
     for move in learnt.accept.moves:
         perform(app, move, FormData())
     assert app.stored["shop:choice"] == stored == json.dumps({"stats": True, "ads": True})
+
+
+def test_an_answer_storing_no_choice_beside_accept_and_decline_is_neither() -> None:
+    """fresh2 vue-dark: a floating box whose × stores 'postpone', its faint refusal 'decline', its accept 'accept'
+    under one key: before, "every answer stored the same choice" (no switch read in any) — the consent dialog
+    went unmeasured. The answers storing a choice decide; the × is neither."""
+    from consent_audit.explorer.consent_structure import Tried, answers
+    from consent_audit.explorer.elements import Target, Use
+    from consent_audit.screen import Element
+
+    def tried(label: str, value: str) -> Tried:
+        target = Target(Element(text=label, role="button", clickable=True), "button|" + label + "|0", label, Use.TAP)
+        return Tried(target, stored={"local:vcad-x": value}, gone=True)
+    close, refuse, accept = tried("×", "postpone"), tried("Hapana, sitaki", "decline"), tried("Kubali", "accept")
+    assert answers([close, refuse, accept]) == (accept, refuse)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from consent_audit.findings.patterns.reject_not_honoured import RULE
-from consent_audit.readback import judge
+from consent_audit.readback import judge, switches
 
 NONE = {"local": {"launched": "1"}, "cookies": {}}
 
@@ -76,3 +76,10 @@ def test_a_choice_kept_as_base64_json_is_read_as_switches() -> None:
         "reject_honoured"] is True
     assert judge({"local": {}, "cookies": {}}, kept(on), kept(on))["reject_honoured"] is False
     assert switches({"sid": "Xb3kq9Zt1mWc8RrLp0VsYe4NhUa6GfJd"}) == {}
+
+
+def test_accept_and_decline_words_stored_as_the_answer_are_on_and_off() -> None:
+    """vue-cookie-accept-decline keeps 'accept' / 'decline' (and 'postpone', no choice) under one key."""
+    assert switches({"local:vue-cookie-accept-decline-x": "accept"}) == {"local:vue-cookie-accept-decline-x": True}
+    assert switches({"local:vue-cookie-accept-decline-x": "decline"}) == {"local:vue-cookie-accept-decline-x": False}
+    assert switches({"local:vue-cookie-accept-decline-x": "postpone"}) == {}

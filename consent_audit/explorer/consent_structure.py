@@ -161,8 +161,9 @@ def answers(tried: list[Tried]) -> tuple[Tried, Tried] | None:
         return None          # answers storing nothing, or other records: not one choice
     if len({t.asked for t in stored}) != 1:
         return None          # a permission asked by some answers only: what a button does (a pre-prompt)
-    read = [(t, switches(t.stored)) for t in stored]
-    if all(read_ for _, read_ in read) and len({frozenset(r) for _, r in read}) == 1:
+    # an answer whose record holds no on/off choice ("postpone", a timestamp) is neither: the others decide
+    read = [(t, on_off) for t in stored if (on_off := switches(t.stored))]
+    if len(read) >= 2 and len({frozenset(r) for _, r in read}) == 1:
         ranked = sorted(read, key=lambda x: (sum(x[1].values()), len(x[0].moves), x[0].untick))
         low, high = ranked[0], max(read, key=lambda x: (sum(x[1].values()), -len(x[0].moves)))
         if sum(low[1].values()) == sum(high[1].values()):
