@@ -138,3 +138,22 @@ def test_a_sub_screen_with_its_own_back_control_is_a_way_back() -> None:
     walk = Walk((sub, frozenset()), {"‹": home()})
     assert reach(walk, core, 8, accept_consent=lambda: None)
     assert walk.taps == ["‹"]
+
+
+def test_a_refused_feature_replaced_by_a_manual_field_beside_the_apps_controls_is_the_core_screen() -> None:
+    """fresh1 vstup: a home with one control (Profil); with the location refused its nearby list becomes a city
+    field and «Hledat». Before: another structure with 1 of 2 labels shared (< 80 %) — read as blocked, a wrong
+    forced_permission. Every control of the core screen is still offered and a text field is new: degraded."""
+    granted = Screen(elements=[Element(text="V okolí", bounds=(10, 10, 300, 30)), _button("Profil", 740),
+                               Element(text="Kavárna U Mostu", bounds=(10, 60, 300, 30))], signature="home", size=(400, 800))
+    core = Core.of(granted, targets(granted))
+    manual = Screen(elements=[Element(text="V okolí", bounds=(10, 10, 300, 30)), _button("Profil", 740),
+                              Element(role="textbox", name="Město", bounds=(10, 60, 300, 40), clickable=True),
+                              _button("Hledat", 110)], signature="home-city", size=(400, 800))
+    assert core.matches(manual, targets(manual))
+    wall = Screen(elements=[Element(text="Bez polohy Vstup nefunguje", bounds=(10, 10, 300, 30)),
+                            _button("Otevřít nastavení", 110)], signature="wall", size=(400, 800))
+    assert not core.matches(wall, targets(wall))               # the app's own control gone: blocked
+    gone = Screen(elements=[Element(role="textbox", name="Město", bounds=(10, 60, 300, 40), clickable=True),
+                            _button("Hledat", 110)], signature="city-only", size=(400, 800))
+    assert not core.matches(gone, targets(gone))               # a field alone, the app's controls gone: not the core

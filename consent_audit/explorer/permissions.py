@@ -25,6 +25,9 @@ def state_of(screen: Screen) -> list[tuple]:
     return [(_DIGITS.sub("#", e.text), _DIGITS.sub("#", e.name), e.checked, e.enabled) for e in screen.elements]
 
 
+MANUAL_EXTRA = 2      # new controls a manual way in brings beside the core screen's (a field's button, a hint)
+
+
 @dataclass
 class Core:
     """The screen the app settles on when nothing is refused: what 'usable' means."""
@@ -44,7 +47,8 @@ class Core:
         that slides over the app leaves the app's DOM underneath it, covered — so at least half of the places
         where the core's controls were must still hold a control a finger can reach (whatever its words now
         say: "Nearby On" may read "Nearby Off" with the permission refused); another structure must offer much
-        the same controls (80 %, digits masked) and not be a small decision."""
+        the same controls (80 %, digits masked), or all of them and a manual way in (a text field and at most
+        MANUAL_EXTRA new controls), and not be a small decision."""
         if not screen.in_app:
             return False
         labels = {cues.norm_label(t.label) for t in taps(found) if t.label}
@@ -52,8 +56,18 @@ class Core:
             reachable = [t.bounds for t in taps(found)]
             touched = sum(1 for p in self.points if any(_holds(b, p) for b in reachable))
             return not self.points or touched * 2 >= len(self.points)
+        if asks_decision(found):
+            return False
         union = labels | self.labels
-        return bool(union) and len(labels & self.labels) / len(union) >= 0.8 and not asks_decision(found)
+        if bool(union) and len(labels & self.labels) / len(union) >= 0.8:
+            return True
+        # a refused feature offering a manual way in beside the app's own controls (a city or postcode field and
+        # its button where the nearby list was): every control of the core screen still offered, at most
+        # MANUAL_EXTRA new ones, and a text field among what is new — degraded, not a wall (a wall takes the
+        # app's controls away or covers them: then they are not in `found`)
+        extra = labels - self.labels
+        return bool(self.labels) and self.labels <= labels and len(extra) <= MANUAL_EXTRA \
+            and any(t.use == Use.TEXT for t in found)
 
 
 @dataclass
