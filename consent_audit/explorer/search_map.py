@@ -1,0 +1,175 @@
+"""The search's map (explorer/search.py): which node a screen is, what may be tried on it and how much each
+control promises, where a navigation control was seen to lead, and where a back control most likely goes.
+
+A mixin of `GoalSearch`: it reads and writes the search's state (`graph`, `op`, `goal`, `data`, `settings`,
+`shared`, `nav`, `layers`, `session`, `dead`, `current`, `visit_moves`, `visit_cost`), set in its `__init__`.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..screen import Screen
+from . import cues, forms
+from .elements import Target, Use, fingerprint, fits
+from .graph import Candidate, Edge, Node
+from .hold import hold_seconds
+from .moves import FORM, TAP, Move
+from .session import LOGGED_OUT_SCORE
+
+DECOYS = {"log_out": "log out", "support": "support / help", "exit": "exit"}
+FORM_BONUS = 20
+PROGRESS = {"next", "confirm", "agree", "save", "decline", "back", "send_code", "verify"}
+_none = lambda node, key: 0.0   # noqa: E731 - a goal without a boost (Goal.boost is optional)
+
+
+class SearchMap:
+    """The map half of `GoalSearch` (see the module docstring for the state it shares)."""
+
+    graph: Any
+    op: Any
+    goal: Any
+    data: Any
+    settings: dict[str, Any]
+    shared: dict[str, str]
+    nav: set[str]
+    layers: set[str]
+    session: Any
+    dead: Any
+    current: str | None
+    visit_moves: list[Move]
+    visit_cost: int
+
+    def identity(self, screen: Screen, found: list[Target] | None = None) -> str:
+        """Which node the screen is: its structural signature, split where screens of one structure offer other
+        controls or carry other headings (menus, forms and wizard steps of plain divs share a structure)."""
+        return self.graph.identify(screen.signature, *self._labels(screen, found))
+
+    def _labels(self, screen: Screen, found: list[Target] | None = None) -> tuple[frozenset[str], frozenset[str]]:
+        """What the screen offers (its controls' words) and its short texts (headings, field labels)."""
+        found = found if found is not None else self.op.targets(screen)
+        offers = frozenset(cues.norm_label(t.label) for t in found if t.use == Use.TAP and t.label)
+        titles = frozenset(cues.norm_label(e.text) for e in screen.elements
+                           if e.text and not e.clickable and len(e.text) <= 40)
+        return offers, titles
+
+    def _arrive(self, screen: Screen, parent: Node | None, move: Move | None) -> Node:
+        """Note the screen the app shows now (a new node, or the latest look of a known one)."""
+        ident = self.identity(screen)
+        if ident != self.current:
+            self.visit_moves, self.visit_cost = [], 0
+        self.current = ident
+        node = self.graph.nodes.get(ident)
+        if node is None:
+            depth, via = self._level(parent, move)
+            in_flow = bool(parent and (parent.in_flow or (move is not None and self.goal.enters_flow(move))))
+            offers, titles = self._labels(screen)
+            node = Node(ident=ident, screen=screen, depth=depth, in_flow=in_flow, via=via, labels=offers, titles=titles)
+            if move is not None and move.key in self.nav:
+                self.layers.add(ident)
+            self.graph.nodes[ident] = node
+            self._analyse(node, screen)
+            if parent is not None and move is not None:
+                self._predict_back(node, parent)
+        else:
+            level = self._level(parent, move) if parent is not None else None
+            if getattr(self.goal, "shallowest", False) and level is not None and level[0] < node.depth:
+                node.depth, node.via = level       # a shorter way there: its depth is the shortest seen
+            if node.screen is not screen and fingerprint(node.screen) != fingerprint(screen):
+                node.screen = screen
+                self._analyse(node, screen)
+            node.screen = screen
+        return node
+
+    def _level(self, parent: Node | None, move: Move | None) -> tuple[int, tuple[str, ...]]:
+        """Depth and the words of the way there of a screen reached from `parent` by `move`: one level below it,
+        but a navigation layer (`self.nav`) sits at the level of the shallowest screen offering its control, as
+        a tab bar's screens are one tap from anywhere (explorer/navigation.py)."""
+        if parent is None:
+            return 0, ()
+        step = (move.label[:40],) if move else ()
+        if move is not None and move.key in self.nav:
+            home = min((n for n in self.graph.nodes.values() if move.key in n.candidates and not n.in_flow),
+                       key=lambda n: n.depth, default=parent)
+            if home.depth < parent.depth:
+                return home.depth, home.via + step
+            return parent.depth, parent.via + step
+        return parent.depth + 1, parent.via + step
+
+    def _analyse(self, node: Node, screen: Screen) -> None:
+        """(Re)list what may be tried on the node; what was tried stays tried."""
+        found = self.op.targets(screen)
+        parts: set[str] = set()
+        purpose = self.goal.purpose(node, screen, found)
+        if purpose is not None:
+            plan = forms.plan(screen, found, purpose, self.data, sms_known=True)
+            if plan.submit is not None and (plan.work or plan.missing):
+                parts = {t.key for t, _ in plan.fields} | {t.key for t in plan.ticks} | {
+                    t.key for t in found if t.use in (Use.CHOOSE, Use.SELECT)} | ({plan.send.key} if plan.send else set())
+                old = node.candidates.get(plan.submit.key)
+                retried = old is not None and old.move.purpose.startswith((forms.RETRY, forms.ACCOUNT_RETRY))
+                move = old.move if retried else Move.form(plan.submit, purpose)
+                why = ("it wants " + ", ".join(plan.missing)) if plan.missing else ""
+                if why:
+                    self.dead.add(plan.submit.label, "form: " + why, node.via, tried=False)
+                score = self.goal.score(node, plan.submit.label) + FORM_BONUS
+                node.candidates[plan.submit.key] = Candidate(move, score, tried=bool(old and old.tried), why_not=why)
+        for target in found:
+            if target.use != Use.TAP or target.key in parts:
+                continue
+            old = node.candidates.get(target.key)
+            if old is not None and old.move.kind == FORM:
+                continue
+            move = old.move if old is not None and old.move.hold else Move.tap(target)   # a hold stays a hold
+            if old is None and cues.has(target.label, "hold"):    # its own words ask to be held ("Hold to delete")
+                move = move.held(hold_seconds([target.label], self.settings))
+            score = self.goal.score(node, target.label) + getattr(self.goal, "boost", _none)(node, target.key)
+            why = "" if target.element.enabled else "disabled"
+            tried = bool(old and old.tried)
+            if not tried and target.key in self.shared and not (cues.categories(target.label) & PROGRESS) \
+                    and not node.in_flow:
+                tried = True    # the same control elsewhere (a tab bar) was seen to lead there
+                if self.shared[target.key] != node.ident:
+                    self.graph.add(Edge(node.ident, (Move.tap(target),), self.shared[target.key], 1, predicted=True))
+            decoy = next((DECOYS[c] for c in cues.categories(target.label) if c in DECOYS), None)
+            if self.session is not None and target.key in self.session.log_outs:
+                score, decoy = min(score, LOGGED_OUT_SCORE), "log out"     # seen to end the session: a log-out
+            node.candidates[target.key] = Candidate(move, score, tried=tried, why_not=why)
+            if decoy and score < 0:
+                self.dead.add(target.label, decoy, node.via, tried=False)
+
+    @staticmethod
+    def _navigates(node: Node, move: Move) -> bool:
+        """Whether a tap may be a navigation control (a tab bar's): outside the deletion flow, not a way on."""
+        return move.kind == TAP and not node.in_flow and not (cues.categories(move.label) & PROGRESS)
+
+    def _share(self, key: str, ident: str) -> None:
+        """A navigation control (a tab bar's) seen to lead to `ident`: the same control is not tried again from
+        any screen outside the deletion flow — those analysed before it was tried too (each offered its tab
+        bar untried: corpus conto, veld spent a tap and a way back per tab per screen) — and leads there."""
+        self.shared[key] = ident
+        for other in self.graph.nodes.values():
+            cand = other.candidates.get(key)
+            if other.in_flow or cand is None or cand.tried or cand.move.kind != TAP:
+                continue
+            cand.tried = True
+            if other.ident != ident:
+                self.graph.add(Edge(other.ident, (cand.move,), ident, 1, predicted=True))
+
+    def _predict_back(self, node: Node, parent: Node) -> None:
+        """A back control (or a dialog's cancel) most likely leads to where the user came from: one action, two
+        when it lies outside the viewport (a page scrolled down keeps its offset: the scroll up is charged too,
+        so a relaunch is as cheap a way to the start screen — corpus reactcc-dark, tarteaucitron-dark)."""
+        for cand in node.candidates.values():
+            label = cand.move.label
+            if cand.move.kind == TAP and (cues.has(label, "back") or (
+                    cues.has(label, "decline") and parent.ident != node.ident and len(node.candidates) <= 5)):
+                target = self.op.find(cand.move.key, node.screen)
+                cost = 1 if target is None or fits(node.screen, target.element) else 2
+                self.graph.add(Edge(node.ident, (cand.move,), parent.ident, cost, predicted=True))
+                return
+
+    def rescore(self) -> None:
+        """Score every candidate again (the goal changed what it wants)."""
+        for node in self.graph.nodes.values():
+            for cand in node.candidates.values():
+                cand.score = self.goal.score(node, cand.move.label) + (FORM_BONUS if cand.move.kind == FORM else 0)
