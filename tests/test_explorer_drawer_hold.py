@@ -33,6 +33,8 @@ from consent_audit.masking import Masker
 from consent_audit.recorder import Kind, Recorder
 from consent_audit.screen import Element, Screen
 
+from explorer_standins import StandInOperator
+
 CONFIG = load_config()
 MENU = (8, 8, 44, 44)            # the ☰, at the same place on every screen
 HINT = "Przytrzymaj przycisk przez 2 sekundy, aby potwierdzić."
@@ -104,32 +106,12 @@ class DrawerApp:
             self.message = "Nieprawidłowy e-mail lub hasło."
 
 
-class Op:
+class Op(StandInOperator):
     """The operator's contract on the simulated app: one charged action per tap, hold, input and relaunch."""
 
     def __init__(self, app: DrawerApp, spend: Spend) -> None:
-        self.app, self.spend, self.last_code = app, spend, None
-        self.recorder = type("R", (), {"steps": [], "last_screen": None})()
+        super().__init__(app, spend)
         self.held: list[tuple[str, float]] = []
-        self._screen = app.screen()
-
-    in_foreground = True
-
-    def _act(self, what: str) -> Screen:
-        self.spend.check()
-        self.spend.charge()
-        self.recorder.steps.append(what)
-        self._screen = self.app.screen()
-        return self._screen
-
-    def screen(self) -> Screen:
-        return self._screen
-
-    def targets(self, screen: Screen | None = None) -> list[Target]:
-        return targets(screen or self._screen)
-
-    def find(self, key: str, screen: Screen | None = None) -> Target | None:
-        return next((t for t in self.targets(screen) if t.key == key), None)
 
     def tap(self, target: Target, peek_code: bool = False, exclude: set[str] | None = None) -> Screen:
         self.app.tap(target.element.text or target.element.name)
@@ -143,13 +125,6 @@ class Op:
             self.app.accounts.discard(self.app.user or "")
             self.app.user, self.app.at, self.app.message = None, "koniec", ""
         return self._act(f"hold {target.label}")
-
-    def type(self, target: Target, value: str, secret: bool) -> Screen:
-        self.app.values[target.element.name] = value
-        return self._act(f"type {target.element.name}")
-
-    def scroll_to_end(self, why: str, inner_only: bool = False) -> Screen | None:
-        return None
 
     def relaunch(self) -> Screen:
         self.app.at, self.app.drawer, self.app.message, self.app.asked, self.app.values = "home", False, "", {}, {}

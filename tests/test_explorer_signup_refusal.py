@@ -19,6 +19,8 @@ from consent_audit.explorer.operator import Spend
 from consent_audit.explorer.search import GoalSearch
 from consent_audit.screen import Element, Screen
 
+from explorer_standins import StandInOperator
+
 CONFIG = load_config()
 DATA = forms.FormData(username="tester@veld.test", password="pw-secret-1", reason_text={"en": "no longer used"})
 
@@ -61,32 +63,10 @@ class FormApp:
         return Screen(elements=elements, signature=self.at.split("~")[0], size=(400, 2000))
 
 
-class Op:
+class Op(StandInOperator):
     """The operator's contract, on the simulated app: one charged action per tap, toggle and input."""
 
-    def __init__(self, app: FormApp, spend: Spend) -> None:
-        self.app, self.spend, self.last_code = app, spend, None
-        self.recorder = type("R", (), {"steps": [], "last_screen": None})()
-        self._screen = app.screen()
-
-    in_foreground = True
-
-    def _act(self, what: str) -> Screen:
-        self.spend.check()
-        self.spend.charge()
-        self.recorder.steps.append(what)
-        self.app.taps.append(what)
-        self._screen = self.app.screen()
-        return self._screen
-
-    def screen(self) -> Screen:
-        return self._screen
-
-    def targets(self, screen: Screen | None = None) -> list[Target]:
-        return targets(screen or self._screen)
-
-    def find(self, key: str, screen: Screen | None = None) -> Target | None:
-        return next((t for t in self.targets(screen) if t.key == key), None)
+    log_taps = True
 
     def tap(self, target: Target, peek_code: bool = False, exclude: set[str] | None = None) -> Screen:
         label = target.element.text or target.element.name
@@ -96,13 +76,6 @@ class Op:
             self.app.message = ""
             self.app.at = self.app.actions[label](self.app)
         return self._act(label)
-
-    def type(self, target: Target, value: str, secret: bool) -> Screen:
-        self.app.values[target.element.name] = value
-        return self._act(f"type {target.element.name}")
-
-    def scroll_to_end(self, why: str, inner_only: bool = False) -> Screen | None:
-        return None
 
     def relaunch(self) -> Screen:
         self.app.at, self.app.message, self.app.values = "home", "", {}
