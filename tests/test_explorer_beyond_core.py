@@ -13,7 +13,7 @@ import pytest
 from consent_audit.audit import Audit
 from consent_audit.explorer import beyond_core
 from consent_audit.explorer.config import Budget, load_config
-from consent_audit.explorer.elements import Target, targets
+from consent_audit.explorer.elements import Target
 from consent_audit.explorer.forms import FormData
 from consent_audit.explorer.launch_features import told_by_refusal
 from consent_audit.explorer.moves import Move
@@ -21,6 +21,8 @@ from consent_audit.explorer.operator import Spend
 from consent_audit.findings import evaluate
 from consent_audit.model import Outcome, Result
 from consent_audit.screen import Element, Screen
+
+from explorer_standins import StandInOperator
 
 CONFIG = load_config()
 
@@ -41,22 +43,13 @@ class App:
         return Screen(elements=elements, signature=self.at, size=(1080, 2400), prompts=dict(self.asked))
 
 
-class Op:
+class Op(StandInOperator):
     def __init__(self, app: App, spend: Spend) -> None:
         self.app, self.spend = app, spend
         self.recorder = type("R", (), {"steps": [], "last_screen": None})()
         self._screen = app.screen()
 
     in_foreground = True
-
-    def screen(self) -> Screen:
-        return self._screen
-
-    def targets(self, screen: Screen | None = None) -> list[Target]:
-        return targets(screen or self._screen)
-
-    def find(self, key: str, screen: Screen | None = None) -> Target | None:
-        return next((t for t in self.targets(screen) if t.key == key), None)
 
     def tap(self, target: Target) -> Screen:
         self.spend.check()

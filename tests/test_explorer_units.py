@@ -28,6 +28,8 @@ from consent_audit.explorer.settings import ExploreSettings
 from consent_audit.platforms.android.uiautomator import screen_from_uiautomator_xml
 from consent_audit.screen import Element, Screen
 
+from explorer_standins import StandInOperator
+
 SCREENS = Path(__file__).parent / "data" / "explore" / "screens"
 CONFIG = load_config()
 
@@ -330,20 +332,11 @@ class Sim:
         return Screen(elements=elements, signature=self.at.lstrip("!"), size=(1080, 2400))
 
 
-class SimOperator:
+class SimOperator(StandInOperator):
     def __init__(self, sim: Sim, spend: Spend) -> None:
         self.sim, self.spend = sim, spend
         self.recorder = type("R", (), {"steps": [], "last_screen": None})()
         self._screen = sim.screen()
-
-    def screen(self) -> Screen:
-        return self._screen
-
-    def targets(self, screen: Screen | None = None) -> list[Target]:
-        return targets(screen or self._screen)
-
-    def find(self, key: str, screen: Screen | None = None) -> Target | None:
-        return next((t for t in self.targets(screen) if t.key == key), None)
 
     def tap(self, target: Target) -> Screen:
         self.spend.check()
