@@ -4,10 +4,11 @@ from __future__ import annotations
 from typing import Any
 
 from ...screen import Bounds, Element, Screen, signature_of
+from .painted import SEMANTICS_ON_JS
 from .scripts import SHADOW_OF_JS
 
 # One round trip: page source, rendered elements and the structural shape of the DOM.
-DOM_SNAPSHOT_JS = SHADOW_OF_JS + r"""
+DOM_SNAPSHOT_JS = SHADOW_OF_JS + SEMANTICS_ON_JS + r"""
 const dpr = window.devicePixelRatio || 1;
 const CLICK_TAGS = new Set(['A','BUTTON','INPUT','SELECT','TEXTAREA','LABEL','SUMMARY','OPTION']);
 const CLICK_ROLES = new Set(['button','link','checkbox','radio','switch','tab','menuitem','option']);
@@ -244,41 +245,6 @@ function walk(el, parent) {
   const id = (el.id || '').replace(/\d+/g, '');
   return el.tagName.toLowerCase() + '[' + r + ']' + (id ? '#' + id : '') +
          (collapsed.length ? '(' + collapsed.join(',') + ')' : '');
-}
-// A UI painted on a canvas (Flutter web's CanvasKit / skwasm renderers) shows its controls to the DOM only once
-// its accessibility layer is on, as a screen reader turns it on by activating the framework's placeholder (a
-// 1×1 button off-screen, "Enable accessibility"): done once per document, before reading, as a person with a
-// screen reader has it; the capture reads again once the layer is built (platform.py).
-function semanticsPlaceholder() {
-  if (window.__caSemanticsAsked || window !== window.top) return null;
-  const deep = (root, sel) => {
-    const hit = root.querySelector(sel);
-    if (hit) return hit;
-    for (const el of root.querySelectorAll('*')) {
-      const inner = shadowOf(el);
-      const found = inner && deep(inner, sel);
-      if (found) return found;
-    }
-    return null;
-  };
-  const named = deep(document, 'flt-semantics-placeholder');
-  if (named) return named;
-  const area = window.innerWidth * window.innerHeight;
-  const painted = [...document.querySelectorAll('canvas')].some(c => {
-    const r = c.getBoundingClientRect(); return r.width * r.height >= area / 2; });
-  if (!painted) return null;
-  return [...document.querySelectorAll('[role=button][aria-label]')].find(e => {
-    const r = e.getBoundingClientRect(); return r.width <= 1 && r.height <= 1; }) || null;
-}
-let semanticsOn = false;
-const holder = semanticsPlaceholder();
-if (holder) {
-  window.__caSemanticsAsked = true;
-  const r = holder.getBoundingClientRect(), at = {bubbles: true, cancelable: true, composed: true,
-    clientX: r.left + r.width / 2, clientY: r.top + r.height / 2};
-  for (const type of ['pointerdown', 'pointerup']) holder.dispatchEvent(new PointerEvent(type, at));
-  holder.dispatchEvent(new MouseEvent('click', at));
-  semanticsOn = true;
 }
 const shape = walk(document.body || document.documentElement);
 // The page source with its shadow trees (open and closed, as declarative <template shadowrootmode>), so the

@@ -17,7 +17,7 @@ from ...errors import AutomationError, TapIntercepted
 from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
 from .dom import DOM_SNAPSHOT_JS, LOAD_STATE_JS, input_values, screen_from_dom
-from . import frames
+from . import frames, painted
 from .scripts import AT_END_JS, BOX_JS, DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, STORED_JS
 
 log = logging.getLogger(__name__)
@@ -176,8 +176,9 @@ class WebChromiumPlatform(Platform):
         self.leave_frame()
         png = self.driver.get_screenshot_as_png() if screenshot else b""
         snap = self.driver.execute_script(DOM_SNAPSHOT_JS)
-        if snap.get("semantics_on"):
-            snap, png = self._read_semantics(snap, screenshot)
+        if snap.get("semantics_on"):     # a painted UI's accessibility layer switched on: read what it shows
+            snap = painted.read_again(self.driver, snap, DOM_SNAPSHOT_JS, self.timeout)
+            png = self.driver.get_screenshot_as_png() if screenshot else b""
         # cross-origin frames (a CMP's dialog): read by switching into each, composed into the page's elements
         snap, places = frames.read(self.driver, snap, DOM_SNAPSHOT_JS)
         self.frame_places.update(places)
@@ -186,20 +187,6 @@ class WebChromiumPlatform(Platform):
             self._prompts_seen = {p: int(counts.get(p, 0)) for p in PERMISSIONS}
         screen = screen_from_dom(snap, screenshot=png, origin=self.origin, prompts=self._prompts_seen)
         return Capture(screen=screen, values=input_values(snap))
-
-    def _read_semantics(self, first: dict[str, Any], screenshot: bool) -> tuple[dict[str, Any], bytes]:
-        """The snapshot switched a painted UI's accessibility layer on (dom.py): read again once the layer's
-        controls are there (more elements than before, within `timeout` s); the first reading when none come."""
-        log.info("the page is painted on a canvas: its accessibility layer was switched on, as a screen reader does")
-        before = len(first.get("elements") or [])
-        try:
-            snap = wait_until(lambda: (lambda s: s if len(s.get("elements") or []) > before else None)(
-                self.driver.execute_script(DOM_SNAPSHOT_JS)), timeout=self.timeout,
-                message="the accessibility layer's controls")
-        except TimeoutError:
-            log.warning("the accessibility layer showed no control: the painted UI stays unreadable")
-            return first, self.driver.get_screenshot_as_png() if screenshot else b""
-        return snap, self.driver.get_screenshot_as_png() if screenshot else b""
 
     # What a finger on the element's centre touches, when that is the element's own drawing: a styled switch's
     # slider inside the label of a checkbox hidden by CSS (a tap there toggles the checkbox).
