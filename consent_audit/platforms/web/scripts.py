@@ -48,6 +48,22 @@ INSTRUMENTATION_JS = r"""
     roots.push(new WeakRef(root));
     return root;
   };
+  // Short timers the page has pending (delay of at most 2 s, as the settle wait's "short timer"): id → when due
+  // (performance.now() ms). What a page sends a moment after a load or a tap (a tracker's delayed beacon) is
+  // set off by one; the traffic capture waits for them before it calls the network quiet (SCHEDULED_JS).
+  const due = window.__caTimers = new Map();
+  const st = window.setTimeout, ct = window.clearTimeout;
+  window.setTimeout = function (fn, ms, ...a) {
+    const delay = Number(ms) || 0;
+    if (delay > 2000) return st(fn, ms, ...a);
+    let id;
+    const ran = () => { due.delete(id); window.__caTimerRan = performance.now(); };
+    if (typeof fn === 'function') id = st(function (...b) { try { return fn.apply(this, b); } finally { ran(); } }, ms, ...a);
+    else { id = st(fn, ms, ...a); st(ran, ms); }       // code as text: run as the page set it
+    due.set(id, performance.now() + delay);
+    return id;
+  };
+  window.clearTimeout = function (id) { due.delete(id); return ct(id); };
   const reg = window.__caClickTargets = new WeakSet();
   const add = EventTarget.prototype.addEventListener;
   EventTarget.prototype.addEventListener = function (type, ...rest) {
@@ -55,6 +71,18 @@ INSTRUMENTATION_JS = r"""
     return add.call(this, type, ...rest);
   };
 })();
+"""
+
+# When the page's last pending short timer is due, in ms from now (0: none pending; at least 1 for one due and
+# not run yet; one that ran less than arguments[0] ms ago counts as due that much later: what it sent may not
+# show in the capture yet); null when the page cannot tell (not instrumented) or has frames (their own timers).
+SCHEDULED_JS = r"""
+const due = window.__caTimers;
+if (!due || window.frames.length) return null;
+const now = performance.now();
+let last = window.__caTimerRan === undefined ? 0 : Math.max(0, arguments[0] - (now - window.__caTimerRan));
+for (const at of due.values()) last = Math.max(last, at - now, 1);
+return last;
 """
 
 # A host element's shadow root: open, or closed and noted by INSTRUMENTATION_JS (the app still sees it closed).
@@ -107,9 +135,9 @@ dump(window.localStorage, out.local);
 dump(window.sessionStorage, out.session);
 try { document.cookie.split(';').forEach(c => { const i = c.indexOf('='); if (i > 0) out.cookies[c.slice(0, i).trim()] = c.slice(i + 1); }); } catch (e) {}
 if (typeof window.__tcfapi !== 'function') { done(out); return; }
-let answered = false;
-const finish = () => { if (!answered) { answered = true; done(out); } };
-setTimeout(finish, 2000);
+let answered = false, timer = null;
+const finish = () => { if (!answered) { answered = true; clearTimeout(timer); done(out); } };
+timer = setTimeout(finish, 2000);      // cleared once answered: not a timer of the app's (SCHEDULED_JS)
 try {
   window.__tcfapi('getTCData', 2, (d, ok) => {
     if (answered) return;
