@@ -58,7 +58,8 @@ INSTRUMENTATION_JS = r"""
     if (delay > 2000) return st(fn, ms, ...a);
     let id;
     const ran = () => { due.delete(id); window.__caTimerRan = performance.now(); };
-    if (typeof fn === 'function') id = st(function (...b) { try { return fn.apply(this, b); } finally { ran(); } }, ms, ...a);
+    const run = function (...b) { try { return fn.apply(this, b); } finally { ran(); } };
+    if (typeof fn === 'function') id = st(run, ms, ...a);
     else { id = st(fn, ms, ...a); st(ran, ms); }       // code as text: run as the page set it
     due.set(id, performance.now() + delay);
     return id;
