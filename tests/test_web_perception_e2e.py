@@ -31,6 +31,8 @@ def test_the_page_sees_no_automation(platform) -> None:
     platform.launch()
     assert platform.driver.execute_script("return navigator.webdriver") is False
     assert platform.driver.find_element("css selector", "#webdriver").text == "false"
+    # the built-ins the suite wraps in the page (permission requests, timers, shadow roots) print as native
+    assert platform.driver.find_element("css selector", "#wrapped").text == "none"
 
 
 def test_a_sliding_sheet_is_captured_where_it_stops(platform) -> None:

@@ -70,6 +70,13 @@ class Platform(ABC):
         answer by; None where the platform cannot read it (see consent_audit/readback.py)."""
         return None
 
+    def scheduled(self, recent: float = 0.0) -> float | None:
+        """Seconds until the last short timer the app has pending is due (0.0: none pending; one that ran less
+        than `recent` s ago counts as due `recent` s after it ran: what it sent may not show yet), which the
+        traffic capture waits for before it calls the network quiet (consent_audit.traffic.measure.settle); None
+        where the platform cannot tell: the capture then waits its whole quiet window."""
+        return None
+
     # --- screens and gestures ---
     @abstractmethod
     def capture(self, screenshot: bool = True) -> Capture:

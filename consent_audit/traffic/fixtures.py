@@ -63,7 +63,9 @@ def open_traffic(mode: str, platform: Any, request: pytest.FixtureRequest, test_
     source = open_source(mode, platform.driver, proxy)
     if source is None:
         return None
-    return TrafficLog(source, masker, test_dir, first_party, source_name=mode, platform=str(platform.name))
+    traffic = TrafficLog(source, masker, test_dir, first_party, source_name=mode, platform=str(platform.name))
+    traffic.scheduled = getattr(platform, "scheduled", None)      # what the app set to run a moment later
+    return traffic
 
 
 def close_traffic(traffic: TrafficLog | None, run: Any, attach_steps: Callable[[], None] | None = None) -> None:

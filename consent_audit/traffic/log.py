@@ -19,7 +19,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol
 from urllib.parse import urlsplit
 
 from ..masking import Masker
@@ -84,6 +84,9 @@ class TrafficLog:
         self.read_at = float("-inf")                     # time.monotonic() when the last drain that answered was asked
         self._read_wall = float("-inf")                  # the same, wall time (s since the epoch)
         self._stored: dict[int, tuple[tuple[Any, ...], dict[str, Any]]] = {}   # id(raw) -> (its labels, stored)
+        self.scheduled: Callable[[float], float | None] | None = None
+        """The app's pending short timers (Platform.scheduled(recent): seconds until the last is due, 0.0 none,
+        None cannot tell), which a settle waits for instead of a whole quiet window (traffic.measure.settle)."""
 
     # --- phases and steps ---
     @property

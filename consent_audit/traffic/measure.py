@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .dataflows import data_flows, evidence_rows, flow_rows, settings, tc_strings
 from .honey import Planted
@@ -29,6 +29,8 @@ FIGURES = ("sent_before_consent", "sent_after_reject", "tc_strings_after_reject"
            "sent_while_denied", "data_flows", "traffic_requests")
 QUIET_S = 0.3            # no new request for this long: the app has sent what the flow made it send
 STEP_QUIET_S = 0.15      # the same after a launch or a user's choice, before the flow goes on
+SCHEDULED_QUIET_S = 0.05  # the same once the app has no timer pending (it says so: Platform.scheduled): what
+                          # is left is the time from one request to the next its answer sets off (a few ms)
 STEP_SETTLE_TIMEOUT_S = 1.5   # a request that stays open (long poll, stream) must not hold every step
 SETTLE_TIMEOUT_S = 5.0
 OPEN_POLL_S = 0.03       # how often a capture with requests still open is read again
@@ -37,27 +39,52 @@ _PAUSE = threading.Event()   # never set: an interruptible pause between two rea
 
 def settle(traffic: TrafficLog, quiet: float = QUIET_S, timeout: float = SETTLE_TIMEOUT_S) -> None:
     """Collect until no request is open and none started or ended for `quiet` s (at most `timeout` s; then
-    logged). The quiet is counted from the last network activity the log knows of (TrafficLog.last_activity:
-    a step's or phase's start, a request's end), not from the call: after a step that sent nothing, or whose
-    requests ended long enough ago, one read of the capture suffices. While nothing is open the next read is
-    when the quiet would be complete (each read is a round trip to the driver); while a request is open, every
+    logged) — or, where the app can say what it has scheduled (TrafficLog.scheduled, Platform.scheduled: the
+    web page's timers of at most 2 s), for SCHEDULED_QUIET_S once every timer it had pending at the first
+    asking has run: what it sends a moment later (a tracker's delayed beacon) is set off by a timer, so the
+    quiet is waited for after the timers instead of as a fixed window that a later timer outlasts. The app is
+    asked before the read that ends the wait (a request set off before the answer is in that read); a page
+    that still has timers pending once those ran (a polling loop) gets the whole `quiet` window, as does an
+    app that cannot say (None: Android, frames, the page gone).
+
+    The quiet is counted from the last network activity the log knows of (TrafficLog.last_activity: a step's
+    or phase's start, a request's end), not from the call: after a step that sent nothing, or whose requests
+    ended long enough ago, one read of the capture suffices. While nothing is open the next read is when the
+    quiet would be complete (each read is a round trip to the driver); while a request is open, every
     OPEN_POLL_S. A read that answered less than OPEN_POLL_S ago (the one that ended a step, just before a
     phase opens) counts as the first: a settle is never surer than its poll interval, and every later read
     is its own. When what the log knows already puts the end of the quiet ahead (a relaunch's requests just
     ended), the first read waits for it: reading sooner could only move that end further away. Bodies the
     source asks for separately (DevTools) are asked for inside the wait, and always before it returns."""
     deadline = time.monotonic() + timeout
+    ask: Callable[[float], float | None] | None = traffic.scheduled if quiet > SCHEDULED_QUIET_S else None
+    timers_due: float | None = None    # wall time when the timers the app first said it had pending are due
+    idle = False                       # its last answer: no timer pending
+
+    def mark() -> float:               # the last activity; a timer waited for counts as one (it may send)
+        return max(traffic.last_activity(), timers_due or 0.0)
+
     just_read = time.monotonic() - traffic.read_at < OPEN_POLL_S
-    ahead = quiet - (time.time() - traffic.last_activity())
+    ahead = (SCHEDULED_QUIET_S if ask else quiet) - (time.time() - mark())
     if not just_read and ahead > 0:
         _PAUSE.wait(min(ahead, timeout))
+    still_open = 0
     while True:
-        if not just_read:
+        asked = ask is not None and not still_open and time.time() - mark() >= SCHEDULED_QUIET_S
+        idle = idle and asked          # only an answer given just before this read can end the wait early
+        if asked:
+            due = ask(SCHEDULED_QUIET_S)    # a timer that just ran counts as pending: it may have sent
+            if due is None or (due > 0 and timers_due is not None):
+                ask, idle = None, False        # it cannot say, or keeps scheduling (a loop): the whole window
+            elif due > 0:
+                timers_due, idle = time.time() + due, False
+            else:
+                idle = True
+        if not just_read or asked:     # an answer is always followed by a read
             traffic.collect(bodies=False)
         just_read = False
         still_open = int(getattr(traffic.source, "pending", lambda: 0)())
-        left = quiet - (time.time() - traffic.last_activity())
-        if not still_open and left <= 0:
+        if not still_open and time.time() - mark() >= (SCHEDULED_QUIET_S if idle else quiet):
             traffic.read_bodies()
             return
         remaining = deadline - time.monotonic()
@@ -67,9 +94,9 @@ def settle(traffic: TrafficLog, quiet: float = QUIET_S, timeout: float = SETTLE_
             traffic.read_bodies()
             return
         traffic.read_bodies()           # inside the window: the quiet is counted from the last activity
-        left = quiet - (time.time() - traffic.last_activity())
-        remaining = deadline - time.monotonic()
-        pause = min(OPEN_POLL_S if still_open else left, remaining)
+        need = SCHEDULED_QUIET_S if ask is not None else quiet
+        pause = OPEN_POLL_S if still_open else need - (time.time() - mark())
+        pause = min(pause, deadline - time.monotonic())
         if pause > 0:
             _PAUSE.wait(pause)
 

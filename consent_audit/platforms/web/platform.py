@@ -18,7 +18,8 @@ from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
 from .dom import DOM_SNAPSHOT_JS, LOAD_STATE_JS, input_values, screen_from_dom
 from . import frames, painted
-from .scripts import AT_END_JS, BOX_JS, DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, STORED_JS
+from .scripts import (AT_END_JS, BOX_JS, DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, SCHEDULED_JS,
+                      STORED_JS)
 
 log = logging.getLogger(__name__)
 
@@ -155,6 +156,18 @@ class WebChromiumPlatform(Platform):
         if counts:
             self._prompts_seen = {p: int(counts.get(p, 0)) for p in PERMISSIONS}
         return dict(self._prompts_seen)   # the last known counts once the app left its page
+
+    def scheduled(self, recent: float = 0.0) -> float | None:
+        """Seconds until the page's last pending timer of at most 2 s is due (INSTRUMENTATION_JS), 0.0 when none
+        is; one that ran less than `recent` s ago counts as due `recent` s after it ran. None when the page cannot
+        tell (gone, not instrumented, or with frames, whose timers are their own)."""
+        if self.in_frame:          # the driver is inside a frame: the page has frames
+            return None
+        try:
+            due = self.driver.execute_script(SCHEDULED_JS, int(recent * 1000))
+        except WebDriverException:
+            return None
+        return None if due is None else max(0.0, float(due) / 1000.0)
 
     # --- finding ---
     _VISIBLE_JS = (

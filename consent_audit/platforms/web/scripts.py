@@ -8,31 +8,40 @@ from __future__ import annotations
 INSTRUMENTATION_JS = r"""
 (() => {
   if (window.__caInstalled) return; window.__caInstalled = true;
+  // Each wrapper below reads as the browser's own function to the page (its text, name and length), as in a
+  // person's browser: a page that looks for automation by how built-ins print sees none.
+  const fts = Function.prototype.toString, natives = new WeakMap();
+  const mark = (wrapper, original) => {
+    natives.set(wrapper, original);
+    for (const p of ['name', 'length']) Object.defineProperty(wrapper, p, {value: original[p], configurable: true});
+    return wrapper;
+  };
+  Function.prototype.toString = mark(function toString() { return fts.call(natives.get(this) || this); }, fts);
   const counts = window.__caPrompts = {geolocation: 0, notifications: 0, camera: 0, microphone: 0};
   const bump = (n) => { counts[n] = (counts[n] || 0) + 1; };
   try {
     const geo = navigator.geolocation;
     if (geo) {
-      const g = geo.getCurrentPosition.bind(geo), w = geo.watchPosition.bind(geo);
-      geo.getCurrentPosition = function (...a) { bump('geolocation'); return g(...a); };
-      geo.watchPosition = function (...a) { bump('geolocation'); return w(...a); };
+      const g = geo.getCurrentPosition, w = geo.watchPosition;
+      geo.getCurrentPosition = mark(function (...a) { bump('geolocation'); return g.apply(geo, a); }, g);
+      geo.watchPosition = mark(function (...a) { bump('geolocation'); return w.apply(geo, a); }, w);
     }
   } catch (e) {}
   try {
     if (window.Notification && Notification.requestPermission) {
-      const r = Notification.requestPermission.bind(Notification);
-      Notification.requestPermission = function (...a) { bump('notifications'); return r(...a); };
+      const r = Notification.requestPermission;
+      Notification.requestPermission = mark(function (...a) { bump('notifications'); return r.apply(Notification, a); }, r);
     }
   } catch (e) {}
   try {
     const md = navigator.mediaDevices;
     if (md && md.getUserMedia) {
-      const u = md.getUserMedia.bind(md);
-      md.getUserMedia = function (c) {
+      const u = md.getUserMedia;
+      md.getUserMedia = mark(function (c) {
         if (c && c.video) bump('camera');
         if (c && c.audio) bump('microphone');
-        return u(c);
-      };
+        return u.call(md, c);
+      }, u);
     }
   } catch (e) {}
   // A closed shadow root stays closed to the app, but the snapshot reads it as a user sees it (a consent
@@ -42,19 +51,88 @@ INSTRUMENTATION_JS = r"""
   const shadows = window.__caShadows = new WeakMap();
   const roots = window.__caRoots = [];
   const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) {
+  Element.prototype.attachShadow = mark(function (init) {
     const root = attach.call(this, init);
     if (init && init.mode === 'closed') shadows.set(this, root);
     roots.push(new WeakRef(root));
     return root;
-  };
-  const reg = window.__caClickTargets = new WeakSet();
+  }, attach);
+  // Work the page has pending that may send a moment later (a tracker's delayed beacon): short timers (delay of
+  // at most 2 s, as the settle wait's "short timer"), idle callbacks, one-shot animation frames, IndexedDB
+  // requests: key → when due (performance.now() ms; idle work, frames and database requests, whose time is not
+  // known, count as due in IDLE_MS / FRAME_MS for as long as they are pending). The traffic capture waits for
+  // them before it calls the network quiet (SCHEDULED_JS).
+  const IDLE_MS = 50, FRAME_MS = 16;
   const add = EventTarget.prototype.addEventListener;
-  EventTarget.prototype.addEventListener = function (type, ...rest) {
+  const due = window.__caTimers = new Map();
+  const ran = (key) => { if (due.delete(key)) window.__caTimerRan = performance.now(); };
+  const after = (fn, key) => typeof fn !== 'function' ? fn
+    : function (...b) { try { return fn.apply(this, b); } finally { ran(key()); } };
+  const st = window.setTimeout, ct = window.clearTimeout;
+  window.setTimeout = mark(function (fn, ms, ...a) {
+    const delay = Number(ms) || 0;
+    if (delay > 2000) return st.call(window, fn, ms, ...a);
+    let id;
+    if (typeof fn === 'function') id = st.call(window, after(fn, () => id), ms, ...a);
+    else { id = st.call(window, fn, ms, ...a); st.call(window, () => ran(id), ms); }   // code as text: as set
+    due.set(id, performance.now() + delay);
+    return id;
+  }, st);
+  window.clearTimeout = mark(function (id) { due.delete(id); return ct.call(window, id); }, ct);
+  const later = (request, cancel, prefix, ms) => {
+    const ask = window[request], drop = window[cancel];
+    if (typeof ask !== 'function') return;
+    window[request] = mark(function (fn, ...a) {
+      let id;
+      id = ask.call(window, after(fn, () => prefix + id), ...a);
+      due.set(prefix + id, performance.now() + ms);
+      return id;
+    }, ask);
+    if (typeof drop === 'function') {
+      window[cancel] = mark(function (id) { due.delete(prefix + id); return drop.call(window, id); }, drop);
+    }
+  };
+  later('requestIdleCallback', 'cancelIdleCallback', 'idle:', IDLE_MS);
+  later('requestAnimationFrame', 'cancelAnimationFrame', 'frame:', FRAME_MS);
+  if (window.IDBRequest) {        // a database read or write: its success or error handler may send
+    let n = 0;
+    const watch = (req) => {
+      if (!(req instanceof IDBRequest) || req.readyState === 'done') return req;
+      const key = 'db:' + (++n);
+      due.set(key, performance.now() + IDLE_MS);
+      const end = () => st.call(window, () => ran(key), 0);   // after the page's own handlers ran
+      add.call(req, 'success', end); add.call(req, 'error', end);
+      return req;
+    };
+    for (const [proto, names] of [[window.IDBObjectStore && IDBObjectStore.prototype,
+                                   ['get', 'getAll', 'getAllKeys', 'getKey', 'put', 'add', 'delete', 'clear', 'count', 'openCursor']],
+                                  [window.IDBIndex && IDBIndex.prototype, ['get', 'getAll', 'getAllKeys', 'getKey', 'count', 'openCursor']],
+                                  [window.IDBFactory && IDBFactory.prototype, ['open', 'deleteDatabase']]]) {
+      for (const name of proto ? names : []) {
+        const f = proto[name];
+        if (typeof f === 'function') proto[name] = mark(function (...a) { return watch(f.apply(this, a)); }, f);
+      }
+    }
+  }
+  const reg = window.__caClickTargets = new WeakSet();
+  EventTarget.prototype.addEventListener = mark(function (type, ...rest) {
     if (type === 'click' && this instanceof Element) reg.add(this);
     return add.call(this, type, ...rest);
-  };
+  }, add);
 })();
+"""
+
+# When the page's last pending work is due (INSTRUMENTATION_JS: short timers, idle callbacks, animation frames,
+# IndexedDB requests), in ms from now (0: none pending; at least 1 for work pending; work that ended less than
+# arguments[0] ms ago counts as due that much later: what it sent may not show in the capture yet); null when
+# the page cannot tell (not instrumented) or has frames (their own work).
+SCHEDULED_JS = r"""
+const due = window.__caTimers;
+if (!due || window.frames.length) return null;
+const now = performance.now();
+let last = window.__caTimerRan === undefined ? 0 : Math.max(0, arguments[0] - (now - window.__caTimerRan));
+for (const at of due.values()) last = Math.max(last, at - now, 1);
+return last;
 """
 
 # A host element's shadow root: open, or closed and noted by INSTRUMENTATION_JS (the app still sees it closed).
@@ -107,9 +185,9 @@ dump(window.localStorage, out.local);
 dump(window.sessionStorage, out.session);
 try { document.cookie.split(';').forEach(c => { const i = c.indexOf('='); if (i > 0) out.cookies[c.slice(0, i).trim()] = c.slice(i + 1); }); } catch (e) {}
 if (typeof window.__tcfapi !== 'function') { done(out); return; }
-let answered = false;
-const finish = () => { if (!answered) { answered = true; done(out); } };
-setTimeout(finish, 2000);
+let answered = false, timer = null;
+const finish = () => { if (!answered) { answered = true; clearTimeout(timer); done(out); } };
+timer = setTimeout(finish, 2000);      // cleared once answered: not a timer of the app's (SCHEDULED_JS)
 try {
   window.__tcfapi('getTCData', 2, (d, ok) => {
     if (answered) return;
