@@ -110,6 +110,21 @@ def test_a_screen_deeper_than_the_bound_is_said_not_searched() -> None:
     assert any("3 taps deep" in u and "Photos" in u for u in found.unsearched), found.unsearched
 
 
+def test_the_consent_dialog_opened_again_from_settings_owes_the_coverage_nothing() -> None:
+    """The consent dialog re-opened from the app's settings and its second layer (partners) are the consent
+    management platform's, measured by the consent goal: a partner list one tap deeper than the bound is not
+    "not searched" (before: the permissions verdict was not_found on an app whose every feature was covered);
+    a screen as deep that is the app's own still is."""
+    cmp = {**TOURS, "profile": [("Privacy preferences", "dialog"), ("Photos", "photos"), ("Home", "home")],
+           "dialog": [("We use cookies and personal data", "dialog"), ("Accept all", "profile"),
+                      ("Manage options", "partners")],
+           "partners": [("Partner one", "partners"), ("Partner two", "partners")],
+           "photos": [("Albums", "albums"), ("Home", "home")], "albums": [("Shared", "albums")]}
+    found, _ = search(cmp)
+    assert not any("Privacy preferences" in u for u in found.unsearched), found.unsearched
+    assert any("Photos" in u for u in found.unsearched), found.unsearched
+
+
 def test_a_budget_spent_is_said_not_searched() -> None:
     found, _ = search(TOURS, actions=3)
     assert found.features == {}

@@ -86,6 +86,24 @@ def test_a_closed_shadow_root_is_read_and_used_as_a_user_sees_it(platform, stati
     assert platform.driver.find_element("css selector", "#answer").text == "refused"
 
 
+def test_what_the_browser_does_not_draw_is_no_control_until_opened(platform, static_url: str) -> None:
+    """A closed <details>' body and a content-visibility: hidden section are laid out when asked (their
+    controls have boxes) but not drawn: no control of the screen; the summary is, and once tapped its body's
+    control is (before: the search took a button inside a closed disclosure for a control, tried to scroll to
+    it and filed the screen as out of reach)."""
+    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
+    adapter.prepare()
+    platform.launch()
+    platform.driver.get(f"{static_url}/collapsed.html")
+    adapter.settle()
+    ids = {e.rid for e in platform.capture(screenshot=False).screen.elements}
+    assert "visible" in ids and "remove" not in ids and "skipped" not in ids
+    summary = next(e for e in platform.capture(screenshot=False).screen.elements if e.text == "Advanced")
+    platform.tap(adapter.locate(summary))
+    adapter.settle()
+    assert "remove" in {e.rid for e in platform.capture(screenshot=False).screen.elements}
+
+
 def test_a_keyframe_animation_inside_a_shadow_root_is_waited_for(platform, static_url: str) -> None:
     """A component's banner sliding up by a keyframe animation inside its shadow root is captured where it
     stops (before: the document's animations do not list a shadow tree's, so the capture came mid-way and the

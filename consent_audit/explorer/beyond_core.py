@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
-from . import cues
+from . import consent, cues
 from .elements import Target, targets
 from .graph import Node, ScreenGraph
 from .moves import TAP, Move
@@ -125,6 +125,20 @@ def log_in_gate(graph: ScreenGraph) -> list[str]:
     return [e.moves[-1].label or e.moves[-1].key for e in onward]
 
 
+def _consent_layers(op: Operator, graph: ScreenGraph) -> set[str]:
+    """The nodes that are the consent dialog (told as the consent goal tells it: explorer/consent.py `shown`) and
+    every node whose shortest way seen passes through one (its second layer: purposes, partners): the coverage
+    owes them nothing — they are the consent management platform's, measured by the consent goal, and hold none
+    of the app's features."""
+    dialog = {n.ident for n in graph.nodes.values() if n.ident != graph.root and consent.shown(op, n.screen)}
+    inside: set[str] = set(dialog)
+    for node in graph.nodes.values():
+        route = graph.shortest(graph.root, node.ident) if node.ident != graph.root else None
+        if route and any(edge.target in dialog for edge in route[:-1]):
+            inside.add(node.ident)
+    return inside
+
+
 def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend, data,
            skip: frozenset[str] = frozenset(), core: Core | None = None,
            in_place: list[tuple[Move, Screen, Screen]] | None = None) -> Beyond:
@@ -156,7 +170,10 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
                     gate=log_in_gate(graph) if graph is not None else [])
     if result.ending == "budget":
         beyond.unsearched.append(f"the search's budget ran out ({result.detail.removeprefix('not found within budget ')})")
+    consent_layers = _consent_layers(op, graph) if graph is not None else set()
     for node in nodes:
+        if node.ident in consent_layers:
+            continue                 # the consent dialog opened again (from settings): its layers hold no feature
         left = [c.move.label or c.move.key for c in node.candidates.values()
                 if not c.tried and not c.why_not and c.score >= 0]
         gone = [c.move.label for c in node.candidates.values()
@@ -168,5 +185,7 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
         elif left:
             beyond.unsearched.append(f"{len(left)} control(s) on the screen via {' › '.join(node.via) or 'none'}")
     for ident, label in engine.unreached:
+        if ident in consent_layers:
+            continue
         beyond.unsearched.append(f"'{label}' (its screen could not be reached again)")
     return beyond

@@ -12,6 +12,7 @@ from ..targets import Target
 from . import consent, consent_structure, cues, refusal
 from .elements import Use
 from .exploration import Exploration
+from .moves import TAP, perform
 from .gate import gate_not_passed
 from .launch_seen import launch_seen
 from .operator import NotOnScreen, Spend
@@ -86,6 +87,8 @@ class ConsentExplorations:
                 return Exploration("consent", "reached", f"accept path found; no refusal offered: "
                                    f"{self.refusal.detail}", spend.actions, spend.seconds, spend.budget, [],
                                    {"accept": self.accept.moves})
+        if self.reject is not None and len(self.reject.moves) > len(self.accept.moves):
+            self._shorter_refusal()
         self.settings_preticked = self._count_settings_layer()
         return Exploration("consent", "reached", "accept and reject paths found", spend.actions, spend.seconds,
                            spend.budget, [], {"accept": self.accept.moves, "reject": self.reject.moves})
@@ -106,6 +109,34 @@ class ConsentExplorations:
         if self.refusal.offered is False:
             return False
         raise NotOnScreen(f"{words_failed}; trying every way out of it: {self.refusal.detail}")
+
+    def _shorter_refusal(self) -> None:
+        """The refusal its words told takes more steps than accepting (what would be measured as
+        asymmetric_choice): before it is, every way out of the dialog's layers above that refusal's last is tried,
+        breadth first (explorer/refusal.py), so a shorter refusal no lexicon names (the TCF layout's «I do not
+        accept» in a language whose negation the words miss) is the one measured. A way out found is taken only
+        when it is made of the dialog's own controls (not the system back, not a tap beside the dialog) and the
+        dialog stays gone at a relaunch after it (an answer kept, not a close for this session). Otherwise the
+        worded path stays."""
+        assert self.accept is not None and self.reject is not None
+        limits = {**self.config.search, "refusal_layers": len(self.reject.moves) - 1}
+
+        def start() -> Screen | None:
+            screen = self._launch_fresh()
+            return screen if consent.shown(self.op, screen) else None
+
+        found = refusal.check(self.op, start, self.accept.moves, self.data, limits)
+        path = found.refusal
+        if path is None or len(path) >= len(self.reject.moves) or any(m.kind != TAP for m in path):
+            return
+        if start() is None:
+            return
+        for move in path:
+            perform(self.op, move, self.data)
+        if consent.shown(self.op, self.op.relaunch()):
+            return
+        self.refusal = found
+        self.reject = consent.ConsentPath(consent.REJECT, list(path), found.entry)
 
     def _count_settings_layer(self) -> int | None:
         """Pre-ticked optional purposes on the dialog's settings layer when the reject path never opens it

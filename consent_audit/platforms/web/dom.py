@@ -43,6 +43,9 @@ function frameDoc(el) {
 }
 function rendered(el) {
   if (el.getClientRects().length === 0) return false;
+  // content the browser lays out but does not draw: a closed <details>' body, content-visibility: hidden,
+  // hidden="until-found" (their boxes are computed when asked for, so rects alone call them on screen)
+  if (el.checkVisibility && !el.checkVisibility()) return false;
   const st = cs(el);
   return st.visibility !== 'hidden' && st.display !== 'none';
 }
