@@ -20,7 +20,8 @@ def mini(tmp_path: Path):
         "  app:\n    phrases: [app]\n"
         "  agree:\n    phrases: [同意, 동의]\n"
         "  hour:\n    phrases: [час]\n"
-        "  remove:\n    phrases: [हटा]\n", encoding="utf-8")
+        "  remove:\n    phrases: [हटा]\n"
+        "  account:\n    phrases: ['аккаунт*', '*אימייל']\n", encoding="utf-8")
     return load_lexicon("mini", root=tmp_path)
 
 
@@ -83,3 +84,29 @@ def test_the_permission_dialog_message_is_read_by_whole_words() -> None:
     assert words.permission_of("Allow Composition Notes to send you notifications?") == "notifications"
     assert words.permission_of("Allow Composition Notes to access this device's location?") == "geolocation"
     assert words.permission_of("允许“作文”拍摄照片和录制视频吗？") == "camera"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Настройки аккаунта", True),       # a stem marked open at its end: endings written onto it
+    ("Аккаунт", True),
+    ("האימייל שלך", True),              # open at its start: the article written onto it
+    ("אימיילים", False),                # its other edge stays whole
+    ("субаккаунт", False),
+])
+def test_a_stem_marked_with_a_star_continues_into_a_longer_word_on_that_edge_only(mini, text: str, found: bool) -> None:
+    assert ("account" in mini.match(text)) is found
+
+
+def test_a_phrase_that_is_only_a_stem_mark_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("categories:\n  a:\n    phrases: ['*']\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="only a stem mark"):
+        load_lexicon("bad", root=tmp_path)
+
+
+@pytest.mark.parametrize("text, lexicon, category", [
+    ("Ayarları yönet", "goals", "settings"),                 # tr: the stem ayarlar*
+    ("Hesabınızı silerseniz", "goals", "account"),           # tr: hesab*
+    ("בדקו את האימייל והסיסמה", "explorer", "username_field"),  # he: *אימייל
+])
+def test_shipped_stems_keep_inflected_forms(text: str, lexicon: str, category: str) -> None:
+    assert category in load_lexicon(lexicon).match(text)

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from ..paths import ASSETS
-from .words import occurrences
+from .words import Phrase, occurrences
 
 DEFAULT_ROOT = ASSETS / "lexicons"
 
@@ -55,7 +55,7 @@ class Category:
     and its regular expressions (searched as written)."""
 
     name: str
-    phrases: tuple[str, ...]
+    phrases: tuple[Phrase, ...]
     patterns: tuple[re.Pattern[str], ...]
 
 
@@ -126,12 +126,15 @@ def parse_lexicon(data: object, path: Path) -> Lexicon:
             if not isinstance(item, str) or not item.strip():
                 raise _fail(path, f"category {cat_name!r}: {item!r} is not a non-empty string "
                                   "(quote YAML words like yes/no/on/off)")
+        for phrase in phrases:
+            if not Phrase.parse(normalise(phrase)).text:
+                raise _fail(path, f"category {cat_name!r}: {phrase!r} is only a stem mark (*)")
         for source in regexes:
             try:
                 patterns.append(re.compile(source))
             except re.error as exc:
                 raise _fail(path, f"category {cat_name!r}: bad regex {source!r}: {exc}") from exc
-        compiled.append(Category(str(cat_name), tuple(dict.fromkeys(normalise(p) for p in phrases)), tuple(patterns)))
+        compiled.append(Category(str(cat_name), tuple(dict.fromkeys(Phrase.parse(normalise(p)) for p in phrases)), tuple(patterns)))
     return Lexicon(str(data.get("name", path.stem)), str(data.get("description", "")),
                    tuple(compiled))
 
