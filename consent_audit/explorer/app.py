@@ -298,13 +298,9 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals,
         return reached
 
     def feature_on(self, permission: str) -> bool | None:
-        """Whether the permission's feature works now (see `permissions.use`); with no feature known, False
-        when the core screen reached with it refused offered a manual way in where the granted one showed
-        what the permission gave (`Core.by_hand`), else None (not measured)."""
+        """`permissions.use` of its feature; none known: False on a core reached by hand (Core.by_hand), else None."""
         feature = self.features.get(permission)
-        if feature is None:
-            return False if self.core_by_hand else None
-        return permissions.use(self.op, feature)
+        return permissions.use(self.op, feature) if feature else (False if self.core_by_hand else None)
 
     # --- walking a known path ---
     def _walk(self, moves: list[Move], what: str) -> None:
