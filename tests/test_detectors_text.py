@@ -30,11 +30,16 @@ SHAMING = [
     "忍痛放弃",
     "我不想要优惠",
     "含泪放弃 100 元红包",
+    "Hapana, sitaki kuokoa pesa",              # sw: no, I don't want to save money (corpus vue-dark)
+    "Hapana asante, napendelea kulipa bei kamili",
+    "Sijali faragha yangu",
+    "Tutakukumbuka!",
 ]
 NOT_SHAMING = [
     "Delete account", "No thanks", "Not now", "Reject all", "Cancel", "Decline",
     "I don't want to receive emails", "Continue", "取消", "不同意", "暂不开启", "以后再说",
     "注销账号", "我知道了", "拒绝", "",
+    "Hapana, asante", "Kataa yote", "Sitaki kupokea barua pepe", "Futa akaunti", "Baadaye",
 ]
 
 

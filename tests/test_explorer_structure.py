@@ -577,3 +577,52 @@ def test_an_answer_storing_no_choice_beside_accept_and_decline_is_neither() -> N
         return Tried(target, stored={"local:vcad-x": value}, gone=True)
     close, refuse, accept = tried("×", "postpone"), tried("Hapana, sitaki", "decline"), tried("Kubali", "accept")
     assert answers([close, refuse, accept]) == (accept, refuse)
+
+
+def _nearby(granted: bool, *, tip: str = "Farmářské trhy každou sobotu") -> Screen:
+    """corpus vstup's home: granted, the places nearby as plain texts; refused, a sentence, a city field and its
+    button where the list was. The tab bar and the week's tip either way."""
+    head = [Element(text="V okolí", role="heading", bounds=(10, 10, 300, 30))]
+    if granted:
+        body = [Element(text=name, bounds=(10, 50 + 40 * i, 300, 30))
+                for i, name in enumerate(("Kavárna Liberál · 350 m", "Letenské sady · 800 m", "Bistro · 1,2 km"))]
+    else:
+        body = [Element(text="Polohu nesdílíte. Napište město.", bounds=(10, 50, 300, 30)),
+                Element(name="Město", role="textbox", bounds=(10, 90, 300, 40), clickable=True),
+                _button("Hledat", 140)]
+    tail = [Element(text=tip, bounds=(10, 300, 300, 30)),
+            _button("Domů", 740, 0, 200), _button("Profil", 740, 200, 200)]
+    return Screen(elements=head + body + tail, signature="home-granted" if granted else "home-refused",
+                  size=(400, 800))
+
+
+def test_a_core_screen_offering_a_form_where_the_granted_one_showed_a_list_is_reached_by_hand() -> None:
+    """An at-launch permission with no control to use (corpus vstup: location asked at the first home, refused
+    the nearby list becomes a city field): the refused screen is the core (every control still there, a field
+    and one button more), and what the granted one showed is gone with a field in its place — by hand
+    (degraded), whatever the words."""
+    granted = _nearby(True)
+    core = Core.of(granted, targets(granted))
+    refused = _nearby(False)
+    assert core.matches(refused, targets(refused))
+    assert core.by_hand(refused, targets(refused))
+    assert not core.by_hand(granted, targets(granted))                # granted again: the same screen
+    other_tip = _nearby(True, tip="Trh na Kampě v neděli")
+    assert not core.by_hand(other_tip, targets(other_tip))            # a text changed, no field: usable
+    with_field = Screen(elements=[*granted.elements, Element(name="Hledat místo", role="textbox",
+                                                             bounds=(10, 200, 300, 40), clickable=True)],
+                        signature="home-granted", size=(400, 800))
+    assert not core.by_hand(with_field, targets(with_field))          # a field more, nothing it showed gone
+    searching = Core.of(with_field, targets(with_field))              # a core that had its field already
+    assert not searching.by_hand(refused, targets(refused))
+
+
+def test_an_at_launch_permission_with_no_feature_known_is_off_when_the_core_was_reached_by_hand() -> None:
+    """The explorer's `feature_on` for a permission no control is known for: not measured (None) on a core
+    screen like the granted one, off (degraded) on one reached by hand."""
+    from consent_audit.explorer.app import ExploredApp
+    app = ExploredApp.__new__(ExploredApp)
+    app.features, app.core_by_hand = {}, False
+    assert app.feature_on("geolocation") is None
+    app.core_by_hand = True
+    assert app.feature_on("geolocation") is False

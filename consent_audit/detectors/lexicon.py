@@ -11,13 +11,13 @@ from pathlib import Path
 import yaml
 
 from ..paths import ASSETS
+from .words import Phrase, occurrences
 
 DEFAULT_ROOT = ASSETS / "lexicons"
 
 _FILE_KEYS = {"name", "description", "categories"}
 _CATEGORY_KEYS = {"phrases", "regex"}
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-_LATIN = re.compile(r"[a-z0-9]")
 
 _PUNCT = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -33,14 +33,6 @@ def normalise(text: str) -> str:
     combining dot), single spaces."""
     text = unicodedata.normalize("NFKC", text).translate(_PUNCT).casefold().replace("i\u0307", "i")
     return " ".join(text.split())
-
-
-def _phrase_regex(phrase: str) -> str:
-    """Literal phrase → regex, word-bounded where it starts/ends with a Latin letter or digit."""
-    body = re.escape(phrase)
-    head = r"(?<![a-z0-9])" if _LATIN.match(phrase[0]) else ""
-    tail = r"(?![a-z0-9])" if _LATIN.match(phrase[-1]) else ""
-    return head + body + tail
 
 
 @dataclass(frozen=True)
@@ -59,7 +51,11 @@ class Hit:
 
 @dataclass(frozen=True)
 class Category:
+    """A category's normalised phrases (whole words where their script is written with spaces: detectors/words.py)
+    and its regular expressions (searched as written)."""
+
     name: str
+    phrases: tuple[Phrase, ...]
     patterns: tuple[re.Pattern[str], ...]
 
 
@@ -74,9 +70,11 @@ class Lexicon:
     def hits(self, text: str) -> list[Hit]:
         """All hits, minus any lying inside a longer hit of another category."""
         norm = normalise(text)
-        found = [Hit(cat.name, m.group(0), m.start(), m.end())
-                 for cat in self.categories for pat in cat.patterns
-                 for m in pat.finditer(norm) if m.end() > m.start()]
+        found = [Hit(cat.name, norm[start:end], start, end)
+                 for cat in self.categories for phrase in cat.phrases for start, end in occurrences(norm, phrase)]
+        found += [Hit(cat.name, m.group(0), m.start(), m.end())
+                  for cat in self.categories for pat in cat.patterns
+                  for m in pat.finditer(norm) if m.end() > m.start()]
         return [h for h in found if not any(
             g.category != h.category and g.start <= h.start and g.end >= h.end
             and g.length > h.length for g in found)]
@@ -129,13 +127,14 @@ def parse_lexicon(data: object, path: Path) -> Lexicon:
                 raise _fail(path, f"category {cat_name!r}: {item!r} is not a non-empty string "
                                   "(quote YAML words like yes/no/on/off)")
         for phrase in phrases:
-            patterns.append(re.compile(_phrase_regex(normalise(phrase))))
+            if not Phrase.parse(normalise(phrase)).text:
+                raise _fail(path, f"category {cat_name!r}: {phrase!r} is only a stem mark (*)")
         for source in regexes:
             try:
                 patterns.append(re.compile(source))
             except re.error as exc:
                 raise _fail(path, f"category {cat_name!r}: bad regex {source!r}: {exc}") from exc
-        compiled.append(Category(str(cat_name), tuple(patterns)))
+        compiled.append(Category(str(cat_name), tuple(dict.fromkeys(Phrase.parse(normalise(p)) for p in phrases)), tuple(patterns)))
     return Lexicon(str(data.get("name", path.stem)), str(data.get("description", "")),
                    tuple(compiled))
 

@@ -84,6 +84,7 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals,
         self.names_used = 0
         self.core: permissions.Core | None = None
         self.features: dict[str, permissions.Feature] = {}
+        self.core_by_hand = False             # the last core screen reached offered a manual way in (Core.by_hand)
         self.requested: list[str] = []
         self.settings_preticked: int | None = None   # counted on a settings layer the reject path skips
         self.launch_moves: list[Move] = []    # answers to unknown modals covering the app at launch
@@ -288,6 +289,8 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals,
                 reached = permissions.reach(self.op, self.core, budget, self.accept_consent, self._before_each_turn)
         finally:
             self._in_reach = False
+        screen = self.op.recorder.last_screen     # the one `reach` told the core by (no capture of its own)
+        self.core_by_hand = bool(reached and screen and self.core.by_hand(screen, self.op.targets(screen)))
         if not reached and self._launch_layer_shown():
             raise PathBroken("the layer the search answered at launch ("
                              + ", ".join(m.label for m in self.passed_layers) + ") is still over the app: what"
@@ -295,8 +298,9 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals,
         return reached
 
     def feature_on(self, permission: str) -> bool | None:
+        """`permissions.use` of its feature; none known: False on a core reached by hand (Core.by_hand), else None."""
         feature = self.features.get(permission)
-        return permissions.use(self.op, feature) if feature is not None else None
+        return permissions.use(self.op, feature) if feature else (False if self.core_by_hand else None)
 
     # --- walking a known path ---
     def _walk(self, moves: list[Move], what: str) -> None:

@@ -35,11 +35,21 @@ class Core:
     signature: str
     labels: frozenset[str]
     points: frozenset[tuple[int, int]] = frozenset()    # the centres of its controls (device px)
+    fields: int = 0                                     # the text fields a user can type in
+    shown: frozenset[str] = frozenset()                 # the texts it shows (digits masked)
 
     @classmethod
     def of(cls, screen: Screen, found: list[Target]) -> "Core":
         return cls(screen.signature, frozenset(cues.norm_label(t.label) for t in taps(found) if t.label),
-                   frozenset(_centre(t.bounds) for t in taps(found)))
+                   frozenset(_centre(t.bounds) for t in taps(found)), _fields(found), _shown(screen))
+
+    def by_hand(self, screen: Screen, found: list[Target]) -> bool:
+        """Whether a screen `matches` took for the core offers a manual way in where the granted core showed
+        what the permission gave: a text field more than the granted core had, and some of the texts it showed
+        gone (a city field and its button where the nearby list was; corpus vstup). The feature is then
+        replaced by a form: `degraded`, even when no control's words or use named the feature. A refused screen
+        that only lost texts (other tips today) or only gained a field is not one."""
+        return _fields(found) > self.fields and bool(self.shown - _shown(screen))
 
     def matches(self, screen: Screen, found: list[Target]) -> bool:
         """Whether the screen is the core screen a user can use: its controls there to touch (`found` leaves out
@@ -88,6 +98,14 @@ class Feature:
         if after.signature != self.signature_after:
             return False
         return change(state_of(before), state_of(after)) == change(self.before, self.after)
+
+
+def _fields(found: list[Target]) -> int:
+    return sum(1 for t in found if t.use == Use.TEXT)
+
+
+def _shown(screen: Screen) -> frozenset[str]:
+    return frozenset(_DIGITS.sub("#", e.text) for e in screen.elements if e.text and e.text.strip())
 
 
 def _centre(bounds: tuple[int, int, int, int]) -> tuple[int, int]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from ...detectors.lexicon import normalise
+from ...detectors.words import contains
 from ...paths import ASSETS
 
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u300c": '"', "\u300d": '"', "\u2018": "'", "\u2019": "'"})
@@ -70,7 +71,7 @@ class DialogLexicon:
 
     def permission_of(self, message: str) -> str | None:
         norm = normalise(message)
-        return next((p for p, words in self.permissions.items() if any(w in norm for w in words)), None)
+        return next((p for p, words in self.permissions.items() if any(contains(norm, w) for w in words)), None)
 
 
 def _strings(value: object, where: str, path: Path) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from functools import lru_cache
 import yaml
 
 from ...detectors.lexicon import normalise
+from ...detectors.words import contains
 from ...paths import ASSETS
 from ...screen import Element, Screen
 
@@ -54,7 +55,7 @@ def system_dialog(screen: Screen) -> SystemDialog | None:
         return None
     locals_ = {e.rid.rpartition("/")[2]: e for e in screen.elements if e.rid}
     texts = [e.text for e in screen.elements if e.text]
-    said = next((t for t in texts if any(w in normalise(t) for w in words.anr_texts)), "")
+    said = next((t for t in texts if any(contains(normalise(t), w) for w in words.anr_texts)), "")
     if not (set(locals_) & words.anr_ids or said):
         return None
     wait = next((e for local, e in locals_.items() if local in words.wait_ids), None)

@@ -1,0 +1,112 @@
+"""Lexicon phrases match whole words in scripts written with spaces, anywhere in scripts written without
+(assets/word_scripts.yaml): the boundary is decided by the script of the characters on both sides of a match,
+not by a list of languages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from consent_audit.detectors.lexicon import load_lexicon
+
+
+@pytest.fixture()
+def mini(tmp_path: Path):
+    (tmp_path / "mini.yaml").write_text(
+        "name: mini\ncategories:\n"
+        "  nope:\n    phrases: ['no']\n"
+        "  open:\n    phrases: [öffnen]\n"
+        "  delete:\n    phrases: [מחק, удалить]\n"
+        "  app:\n    phrases: [app]\n"
+        "  agree:\n    phrases: [同意, 동의]\n"
+        "  hour:\n    phrases: [час]\n"
+        "  remove:\n    phrases: [हटा]\n"
+        "  account:\n    phrases: ['аккаунт*', '*אימייל']\n", encoding="utf-8")
+    return load_lexicon("mini", root=tmp_path)
+
+
+@pytest.mark.parametrize("text", [
+    "Noël offers",                 # en: an ASCII phrase followed by a non-ASCII letter of the same word
+    "Konto eröffnen",              # de: a phrase starting with ö inside a longer word
+    "מחקר חדש",                    # he: «research» is not «delete»
+    "удалиться",                   # ru: a longer word
+    "сейчас",                      # ru: «now» holds «час» (hour)
+    "हटाएं",                        # hi: the neighbour is a vowel sign (a combining mark), still the same word
+])
+def test_a_phrase_inside_a_longer_word_of_a_spaced_script_does_not_match(mini, text: str) -> None:
+    assert mini.match(text) == []
+
+
+@pytest.mark.parametrize("text, category", [
+    ("No, thanks", "nope"),
+    ("Einstellungen öffnen", "open"),
+    ("מחק", "delete"),
+    ("«מחק» את הכל", "delete"),
+    ("Удалить", "delete"),
+    ("через 1 час", "hour"),
+    ("打开App设置", "app"),         # a Latin word between Han characters: the Han side is no word of its own
+    ("我同意", "agree"),             # zh: no spaces, a substring is enough
+    ("同意する", "agree"),           # ja
+    ("동의합니다", "agree"),          # ko: endings written onto the word
+    ("हटा दें", "remove"),
+])
+def test_a_whole_word_or_a_word_of_an_unspaced_script_matches(mini, text: str, category: str) -> None:
+    assert mini.match(text) == [category]
+
+
+@pytest.mark.parametrize("text, lexicon, absent", [
+    ("מחקרים חדשים", "goals", "delete"),                 # he
+    ("Ihre Rechte gegenüber uns", "goals", "about"),       # de: «über uns» inside «gegenüber uns»
+    ("Входящие", "explorer", "log_in"),                    # ru: «вход» inside «Входящие» (inbox)
+    ("Ваш запрос в обработке сейчас", "periods", "hour"),  # ru: «час» inside «сейчас»
+])
+def test_shipped_lexicons_do_not_match_inside_longer_words(text: str, lexicon: str, absent: str) -> None:
+    assert absent not in load_lexicon(lexicon).match(text)
+
+
+@pytest.mark.parametrize("text, lexicon, category", [
+    ("מחק את החשבון שלי", "goals", "cancel_account"),       # he phrase of several words
+    ("מחק", "goals", "delete"),
+    ("Über uns", "goals", "about"),
+    ("Вход", "explorer", "log_in"),
+    ("不同意", "goals", "decline"),                         # zh
+    ("알림 설정에서 바꾸기", "goals", "settings"),            # ko
+    ("Konto löschen", "goals", "cancel_account"),
+])
+def test_shipped_lexicons_still_match_words_and_phrases(text: str, lexicon: str, category: str) -> None:
+    assert category in load_lexicon(lexicon).match(text)
+
+
+def test_the_permission_dialog_message_is_read_by_whole_words() -> None:
+    """An app name holding a permission word («Composition» holds "position") does not name the permission."""
+    from consent_audit.platforms.android.lexicon import load_dialog_lexicon
+    words = load_dialog_lexicon()
+    assert words.permission_of("Allow Composition Notes to send you notifications?") == "notifications"
+    assert words.permission_of("Allow Composition Notes to access this device's location?") == "geolocation"
+    assert words.permission_of("允许“作文”拍摄照片和录制视频吗？") == "camera"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Настройки аккаунта", True),       # a stem marked open at its end: endings written onto it
+    ("Аккаунт", True),
+    ("האימייל שלך", True),              # open at its start: the article written onto it
+    ("אימיילים", False),                # its other edge stays whole
+    ("субаккаунт", False),
+])
+def test_a_stem_marked_with_a_star_continues_into_a_longer_word_on_that_edge_only(mini, text: str, found: bool) -> None:
+    assert ("account" in mini.match(text)) is found
+
+
+def test_a_phrase_that_is_only_a_stem_mark_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("categories:\n  a:\n    phrases: ['*']\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="only a stem mark"):
+        load_lexicon("bad", root=tmp_path)
+
+
+@pytest.mark.parametrize("text, lexicon, category", [
+    ("Ayarları yönet", "goals", "settings"),                 # tr: the stem ayarlar*
+    ("Hesabınızı silerseniz", "goals", "account"),           # tr: hesab*
+    ("בדקו את האימייל והסיסמה", "explorer", "username_field"),  # he: *אימייל
+])
+def test_shipped_stems_keep_inflected_forms(text: str, lexicon: str, category: str) -> None:
+    assert category in load_lexicon(lexicon).match(text)
