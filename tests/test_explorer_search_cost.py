@@ -60,3 +60,50 @@ def test_a_fresh_launch_already_on_screen_is_looked_at_without_another() -> None
     assert [m.label for m in after.accept.moves] == [m.label for m in before.accept.moves] == ["ვეთანხმები"]
     assert [m.label for m in after.reject.moves] == [m.label for m in before.reject.moves]
     assert after.keys == before.keys and after.settings_ticked == before.settings_ticked
+
+
+@pytest.mark.parametrize("order, now", [(("უარყოფა", "ვეთანხმები"), True), (("ვეთანხმები", "უარყოფა"), False)])
+def test_the_accept_tried_last_leaves_the_app_where_accepting_does(order: tuple[str, str], now: bool) -> None:
+    """The consent dialog by structure: when the last answer tried was the accept (the layer gone, the app in
+    front), the app is where an accepting user is — the start that learnt it spends no launch and accept again
+    (`Learnt.accepted_now`; corpus reactcc-fair: the reject tried first, then the accept). Tried the other way
+    round, it is not."""
+    from consent_audit.explorer import consent_structure
+
+    answers = {"უარყოფა": (None, '{"stats":false,"ads":false}', False),
+               "ვეთანხმები": (None, '{"stats":true,"ads":true}', False)}
+    app = LayerApp({"first": {"texts": ["ჩვენ ვიყენებთ ..."], "buttons": {b: answers[b] for b in order}}})
+    learnt = consent_structure.learn(app, app.restart, shown=app.restart())
+    assert learnt is not None and [m.label for m in learnt.accept.moves] == ["ვეთანხმები"]
+    assert learnt.accepted_now is now
+    assert (app.at, app.stored.get("shop:choice")) == ((None, '{"stats":true,"ads":true}') if now
+                                                        else (None, '{"stats":false,"ads":false}'))
+
+
+def test_walking_the_way_past_a_gate_is_the_toll_not_the_search() -> None:
+    """A log-in gate's way in (explorer/gate.py `_through_gate`, two taps here) walked during a search with a
+    budget of one action: both taps are made and reported, none held against the budget; the search's own
+    next action is."""
+    from consent_audit.explorer.moves import Move
+    from consent_audit.explorer.forms import FormData
+    from test_explorer_gate import APP, Gate, Op
+
+    class Charging(Op):
+        def tap(self, target):
+            self.spend.check()
+            screen = super().tap(target)
+            self.spend.charge()
+            return screen
+
+    data = FormData(username="tester@vstup.test", password="p")
+    op = Charging({**APP, "registrace": [("Vytvořit účet", "domu")]}, data=data)
+    op.spend = Spend(Budget(1, 60))
+    gate = Gate(op, data)
+    gate.gate_moves = [Move("tap", "button|vytvořit účet|0", "Vytvořit účet")] * 2
+    gate.gate_mode = "sign_up"
+    gate._through_gate()
+    assert op.at == "domu" and (op.spend.actions, op.spend.toll, op.spend.tolling) == (2, 2, False)
+    op.spend.check()                 # the search's first action still fits
+    op.spend.charge()
+    with pytest.raises(OutOfBudget):
+        op.spend.check()

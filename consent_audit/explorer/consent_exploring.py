@@ -26,6 +26,7 @@ class ConsentExplorations:
         is, its accept and reject paths are what the journeys walk. `shown`: the screen of a fresh launch made
         as `_launch_fresh` makes it, looked at first without another launch."""
         if self.structure_checked:
+            self.structure_accepted = False
             return bool(self.op.consent_keys)
         self.structure_tried = []
         try:     # checked only once it is done: the probe's launches leave the candidate unanswered
@@ -34,6 +35,7 @@ class ConsentExplorations:
             self.structure_checked = True
         if learnt is None:
             return False
+        self.structure_accepted = learnt.accepted_now
         self.op.consent_keys = learnt.keys
         for mode, tried in ((consent.ACCEPT, learnt.accept), (consent.REJECT, learnt.reject)):
             path = consent.ConsentPath(mode=mode, moves=tried.moves, entry=(tried.via or (tried.target,))[0].element,

@@ -257,6 +257,9 @@ class Learnt:
     dialog: Screen
     covered: frozenset[int]
     settings_ticked: int | None
+    accepted_now: bool = False
+    """The last answer tried was the accept and took the layer away: the app is where an accepting user is,
+    no launch and accept needed to get there."""
 
 
 def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None = None,
@@ -296,7 +299,8 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
         return None
     accept, reject = found
     settings = next((t.ticked for t in tried if t.settings), None)
-    return Learnt(first.keys, accept, reject, screen, covered, settings)
+    return Learnt(first.keys, accept, reject, screen, covered, settings,
+                  accepted_now=tried[-1] is accept and accept.gone and not accept.left and op.in_foreground)
 
 
 CONSENT, OTHER = "consent", "other"

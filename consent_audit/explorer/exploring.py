@@ -99,7 +99,8 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         steps = len(self.op.recorder.steps)
         # a fresh launch with everything granted is what `_launch_fresh` shows: looked at as it is, no launch spent
         if not self.consent_shown and self._consent_by_structure(self.op.screen() if refused is None else None):
-            self._launch_fresh()
+            if not (refused is None and self.structure_accepted):
+                self._launch_fresh()     # else the trials' last answer was the accept: the app is where it leads
         elif len(self.op.recorder.steps) != steps:    # its trials told no consent dialog and left the app elsewhere
             self._start(refused)
             return

@@ -70,7 +70,7 @@ class LogInGate:
         if self.gate_mode == "sign_up":
             self.gate_names += 1
             self.data.username = username_variant(self.given_username, GATE_NAMES + self.gate_names)
-        spend = self.op.spend
+        spend = getattr(self.op, "spend", None)     # None outside a search (a stand-in operator has none)
         if spend is not None:
             spend.tolling = True      # the way in is launching's cost, not the search's (`Spend.toll`)
         try:
