@@ -101,6 +101,7 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals,
         self.explored_goals: set[str] = set()
         self.structure_checked = False        # a consent dialog by structure looked for (once per app)
         self.structure_tried: list = []       # what each answer of the layer it tried did (consent_structure.Tried)
+        self.structure_accepted = False       # its last trial was the accept: the app is where accepting leaves it
         self.op.after_launch = self._answer_known_modals
         self.op.on_cover = self._answer_cover
         self.op.after_tap = self._answer_late_consent

@@ -21,19 +21,22 @@ from .operator import NotOnScreen, Spend
 class ConsentExplorations:
     """The consent goal's search (see the module doc)."""
 
-    def _consent_by_structure(self) -> bool:
+    def _consent_by_structure(self, shown: Screen | None = None) -> bool:
         """No words named a consent dialog at launch: whether a modal layer there is one by structure and by
         what its answers store (explorer/consent_structure.py; tried once per app, from fresh launches). When it
-        is, its accept and reject paths are what the journeys walk."""
+        is, its accept and reject paths are what the journeys walk. `shown`: the screen of a fresh launch made
+        as `_launch_fresh` makes it, looked at first without another launch."""
         if self.structure_checked:
+            self.structure_accepted = False
             return bool(self.op.consent_keys)
         self.structure_tried = []
         try:     # checked only once it is done: the probe's launches leave the candidate unanswered
-            learnt = consent_structure.learn(self.op, self._launch_fresh, self.structure_tried)
+            learnt = consent_structure.learn(self.op, self._launch_fresh, self.structure_tried, shown)
         finally:
             self.structure_checked = True
         if learnt is None:
             return False
+        self.structure_accepted = learnt.accepted_now
         self.op.consent_keys = learnt.keys
         for mode, tried in ((consent.ACCEPT, learnt.accept), (consent.REJECT, learnt.reject)):
             path = consent.ConsentPath(mode=mode, moves=tried.moves, entry=(tried.via or (tried.target,))[0].element,

@@ -133,6 +133,7 @@ class Tried:
     back: tuple[Target, ...] = ()  # ticks made, back on the first layer storing nothing: its relabelled buttons
     gone: bool = False         # the layer was gone after it
     ticked: int = 0            # a settings layer: optional purposes ticked when it opened
+    opened: tuple[Target, ...] = ()   # a settings layer: what it offered when it opened (read, not opened again)
 
     @property
     def key(self) -> str:
@@ -225,6 +226,7 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
     if not via and toggles and (now is None or now.keys != first.keys):
         tried.settings = True
         tried.ticked = sum(1 for t in toggles if t.element.checked and t.element.enabled)
+        tried.opened = tuple(found)
         return tried
     tried.gone = now is None or not (now.keys & first.keys)
     tried.stored = changed(before, op.platform.stored_state())
@@ -255,13 +257,19 @@ class Learnt:
     dialog: Screen
     covered: frozenset[int]
     settings_ticked: int | None
+    accepted_now: bool = False
+    """The last answer tried was the accept and took the layer away: the app is where an accepting user is,
+    no launch and accept needed to get there."""
 
 
-def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None = None) -> Learnt | None:
+def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None = None,
+          shown: Screen | None = None) -> Learnt | None:
     """Try every button of the candidate layer at launch (and of its settings layer) from a fresh launch each;
     the consent dialog it is, or None (no candidate, or not a consent dialog). `seen`: filled with what each
-    answer did (for the message saying what the launch showed, explorer/launch_seen.py)."""
-    screen = restart()
+    answer did (for the message saying what the launch showed, explorer/launch_seen.py); `shown`: the screen
+    of a fresh launch made as `restart` makes it, still untouched — looked at without a launch of its own (behind
+    a log-in at launch, each launch signs in again: five actions)."""
+    screen = shown if shown is not None else restart()
     covered = op.covered(screen)
     first = layer(screen, op.targets(screen), covered)
     if first is None or op.platform.stored_state() is None:
@@ -272,10 +280,7 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
             tried.append(_try(op, restart, [], button, first))
         opener = next((t for t in tried if t.settings), None)
         if opener is not None:         # the settings layer's buttons, each from a fresh launch through it
-            opening = op.find(opener.key, restart())
-            if opening is None:
-                raise NotOnScreen(f"'{opener.label}' is not on the layer")
-            found = op.targets(op.tap(opening))
+            found = list(opener.opened)    # as its trial showed it: no launch and tap spent to read it again
             boxes = [t for t in found if t.use == Use.TOGGLE]
             named = {cues.norm_label(t.label) for t in boxes}     # a tick box's own label only ticks it
             second = [t for t in taps(found) if t.element.enabled and t.key not in first.keys
@@ -294,7 +299,8 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
         return None
     accept, reject = found
     settings = next((t.ticked for t in tried if t.settings), None)
-    return Learnt(first.keys, accept, reject, screen, covered, settings)
+    return Learnt(first.keys, accept, reject, screen, covered, settings,
+                  accepted_now=tried[-1] is accept and accept.gone and not accept.left and op.in_foreground)
 
 
 CONSENT, OTHER = "consent", "other"

@@ -31,6 +31,7 @@ class Exploration:
     maps: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     unsearched: list[str] = field(default_factory=list)    # what a search that covers what it reaches left out
     coverage: int | None = None      # a coverage search: the distinct controls it used (by words), else None
+    toll: int = 0                    # of `actions`, those signing in at launch (operator.Spend.toll)
 
     @property
     def reached(self) -> bool:
@@ -43,7 +44,8 @@ class Exploration:
                              "budget": {"actions": self.budget.actions, "seconds": self.budget.seconds},
                              "paths": {name: [str(m) for m in moves] for name, moves in self.paths.items()},
                              "not_searched": list(self.unsearched),
-                             **({} if self.coverage is None else {"coverage_controls": self.coverage})}}
+                             **({} if self.coverage is None else {"coverage_controls": self.coverage}),
+                             **({"actions_signing_in": self.toll} if self.toll else {})}}
 
     def write(self, folder: Path) -> Path:
         """explored-path.json: each path step with a locator to start a page object from."""

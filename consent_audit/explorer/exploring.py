@@ -54,6 +54,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
                 except (AutomationError, WebDriverException) as exc:   # the audit is broken: say where and why
                     raise AutomationError(stopped_at(goal, exc, [s.title for s in recorder.steps],
                                                      spend.actions)) from exc
+            result.toll = spend.toll
         finally:
             recorder.screenshots = shots
             self.op.spend = None
@@ -90,9 +91,16 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         self.op.launch()
         self._answer_new_modals()
         self._scroll_for_consent()
+        if not self.consent_shown and self._gate_ahead():
+            # the log-in at launch shows and no dialog covers it: the consent dialog may show only behind it, so
+            # it is looked for there by its words before any launch is spent trying the app's layers by structure
+            self._through_gate()
+            self._answer_new_modals()
         steps = len(self.op.recorder.steps)
-        if not self.consent_shown and self._consent_by_structure():
-            self._launch_fresh()
+        # a fresh launch with everything granted is what `_launch_fresh` shows: looked at as it is, no launch spent
+        if not self.consent_shown and self._consent_by_structure(self.op.screen() if refused is None else None):
+            if not (refused is None and self.structure_accepted):
+                self._launch_fresh()     # else the trials' last answer was the accept: the app is where it leads
         elif len(self.op.recorder.steps) != steps:    # its trials told no consent dialog and left the app elsewhere
             self._start(refused)
             return

@@ -56,20 +56,30 @@ class LogInGate:
             self.data.username = self.given_username
         return bool(self.gate_moves)
 
+    def _gate_ahead(self) -> bool:
+        """Whether the log-in at launch learnt (`gate_moves`) shows now, its first control on screen and not
+        covered (a dialog over it is answered first)."""
+        return bool(self.gate_moves) and self.op.find(self.gate_moves[0].key) is not None
+
     def _through_gate(self) -> None:
         """Walk the way in learnt at the gate when the gate shows (its first control on screen): the given
         account logged in again, or another account signed up (each sign-up a username not used before).
         NotOnScreen when a step of it is gone."""
-        if not self.gate_moves or self.op.find(self.gate_moves[0].key) is None:
+        if not self._gate_ahead():
             return
         if self.gate_mode == "sign_up":
             self.gate_names += 1
             self.data.username = username_variant(self.given_username, GATE_NAMES + self.gate_names)
+        spend = getattr(self.op, "spend", None)     # None outside a search (a stand-in operator has none)
+        if spend is not None:
+            spend.tolling = True      # the way in is launching's cost, not the search's (`Spend.toll`)
         try:
             for move in self.gate_moves:
                 perform(self.op, move, self.data)
         finally:
             self.data.username = self.given_username
+            if spend is not None:
+                spend.tolling = False
         before = list(self.answered_at_launch)
         self._answer_known_modals()     # a layer learnt behind the gate (a banner shown once signed in)
         self.answered_at_launch = before + [m for m in self.answered_at_launch if m not in before]

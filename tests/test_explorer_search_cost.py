@@ -1,0 +1,109 @@
+"""What the searches spend (issue 13: actions spent / optimal): launches behind a log-in at launch are not spent
+twice, and the way in learnt at the gate is launching's toll, reported but not held against the search's budget."""
+from __future__ import annotations
+
+import pytest
+
+from consent_audit.explorer.config import Budget
+from consent_audit.explorer.operator import OutOfBudget, Spend
+from test_explorer_structure import CONSENT, LayerApp
+
+
+def test_the_way_in_at_launch_is_counted_but_not_held_against_the_budget() -> None:
+    """Five actions signing in after a fresh launch, then the search's own: all reported in `actions`, the
+    budget (4 here) stops only the search's."""
+    spend = Spend(Budget(4, 60))
+    spend.tolling = True
+    for _ in range(5):
+        spend.check()
+        spend.charge()
+    spend.tolling = False
+    for _ in range(4):
+        spend.check()
+        spend.charge()
+    assert (spend.actions, spend.toll) == (9, 5)
+    with pytest.raises(OutOfBudget, match="9 actions \\(5 of them signing in at launch\\)"):
+        spend.check()
+
+
+def test_nothing_uncounted_is_charged_to_the_toll() -> None:
+    spend = Spend(Budget(10, 60), counting=False, tolling=True)
+    spend.charge()
+    assert (spend.actions, spend.toll) == (0, 0)
+
+
+def test_a_fresh_launch_already_on_screen_is_looked_at_without_another() -> None:
+    """The consent dialog by structure (consent_structure.learn): its first look at the layer uses the fresh
+    launch the caller is on (behind a log-in at launch each launch signs in again, five actions); each answer
+    is still tried from a fresh launch of its own, and what is learnt is the same."""
+    from consent_audit.explorer import consent_structure
+
+    launches: list[int] = []
+
+    def counted(app: LayerApp):
+        def restart():
+            launches.append(1)
+            return app.restart()
+        return restart
+
+    app = LayerApp(CONSENT)
+    before = consent_structure.learn(app, counted(app))
+    looked = len(launches)
+    launches.clear()
+    app = LayerApp(CONSENT)
+    after = consent_structure.learn(app, counted(app), shown=app.restart())
+    assert before is not None and after is not None
+    assert len(launches) == looked - 1
+    # the layer's two buttons and the settings layer's two, each from a fresh launch; the settings layer is read
+    # as its own trial showed it, not opened again (before: five launches and the settings button tapped 4 times)
+    assert len(launches) == 4 and app.taps.count("პარამეტრები") == 3
+    assert [m.label for m in after.accept.moves] == [m.label for m in before.accept.moves] == ["ვეთანხმები"]
+    assert [m.label for m in after.reject.moves] == [m.label for m in before.reject.moves]
+    assert after.keys == before.keys and after.settings_ticked == before.settings_ticked
+
+
+@pytest.mark.parametrize("order, now", [(("უარყოფა", "ვეთანხმები"), True), (("ვეთანხმები", "უარყოფა"), False)])
+def test_the_accept_tried_last_leaves_the_app_where_accepting_does(order: tuple[str, str], now: bool) -> None:
+    """The consent dialog by structure: when the last answer tried was the accept (the layer gone, the app in
+    front), the app is where an accepting user is — the start that learnt it spends no launch and accept again
+    (`Learnt.accepted_now`; corpus reactcc-fair: the reject tried first, then the accept). Tried the other way
+    round, it is not."""
+    from consent_audit.explorer import consent_structure
+
+    answers = {"უარყოფა": (None, '{"stats":false,"ads":false}', False),
+               "ვეთანხმები": (None, '{"stats":true,"ads":true}', False)}
+    app = LayerApp({"first": {"texts": ["ჩვენ ვიყენებთ ..."], "buttons": {b: answers[b] for b in order}}})
+    learnt = consent_structure.learn(app, app.restart, shown=app.restart())
+    assert learnt is not None and [m.label for m in learnt.accept.moves] == ["ვეთანხმები"]
+    assert learnt.accepted_now is now
+    assert (app.at, app.stored.get("shop:choice")) == ((None, '{"stats":true,"ads":true}') if now
+                                                        else (None, '{"stats":false,"ads":false}'))
+
+
+def test_walking_the_way_past_a_gate_is_the_toll_not_the_search() -> None:
+    """A log-in gate's way in (explorer/gate.py `_through_gate`, two taps here) walked during a search with a
+    budget of one action: both taps are made and reported, none held against the budget; the search's own
+    next action is."""
+    from consent_audit.explorer.moves import Move
+    from consent_audit.explorer.forms import FormData
+    from test_explorer_gate import APP, Gate, Op
+
+    class Charging(Op):
+        def tap(self, target):
+            self.spend.check()
+            screen = super().tap(target)
+            self.spend.charge()
+            return screen
+
+    data = FormData(username="tester@vstup.test", password="p")
+    op = Charging({**APP, "registrace": [("Vytvořit účet", "domu")]}, data=data)
+    op.spend = Spend(Budget(1, 60))
+    gate = Gate(op, data)
+    gate.gate_moves = [Move("tap", "button|vytvořit účet|0", "Vytvořit účet")] * 2
+    gate.gate_mode = "sign_up"
+    gate._through_gate()
+    assert op.at == "domu" and (op.spend.actions, op.spend.toll, op.spend.tolling) == (2, 2, False)
+    op.spend.check()                 # the search's first action still fits
+    op.spend.charge()
+    with pytest.raises(OutOfBudget):
+        op.spend.check()
