@@ -114,8 +114,8 @@ class ConsentExplorations:
         raise NotOnScreen(f"{words_failed}; trying every way out of it: {self.refusal.detail}")
 
     def _shorter_refusal(self) -> None:
-        """The refusal its words told takes more steps than accepting (what would be measured as
-        asymmetric_choice): before it is, every way out of the dialog's layers above that refusal's last is tried,
+        """The refusal its words told takes more steps than accepting (what would be measured as an asymmetric
+        choice): before it is, every way out of the dialog's layers above that refusal's last is tried,
         breadth first (explorer/refusal.py), so a shorter refusal no lexicon names (the TCF layout's «I do not
         accept» in a language whose negation the words miss) is the one measured. A way out found is taken only
         when it is made of the dialog's own controls (not the system back, not a tap beside the dialog) and the
