@@ -577,3 +577,47 @@ def test_an_answer_storing_no_choice_beside_accept_and_decline_is_neither() -> N
         return Tried(target, stored={"local:vcad-x": value}, gone=True)
     close, refuse, accept = tried("×", "postpone"), tried("Hapana, sitaki", "decline"), tried("Kubali", "accept")
     assert answers([close, refuse, accept]) == (accept, refuse)
+
+
+class OptOutApp(LayerApp):
+    """beyonk-dark's kind: every optional purpose on by default, no refusal on the first layer; the settings
+    layer's only button («close settings») hides it and stores nothing — the first layer stays, its accept
+    relabelled «accept selected» once a box is unticked, and that stores the selection as it now is."""
+
+    ALL, SELECTED = "ყველას მიღება", "არჩეულის მიღება"
+
+    def screen(self) -> Screen:
+        s = super().screen()
+        elements = [Element(**{**e.__dict__, "text": self.SELECTED}) if e.text == self.ALL and self.unticked
+                    else e for e in s.elements]
+        return Screen(elements=elements, signature=s.signature, size=s.size, prompts=s.prompts)
+
+    def tap(self, target) -> Screen:
+        if target.label == self.SELECTED:
+            target = type(target)(**{**target.__dict__, "label": self.ALL})
+        return super().tap(target)
+
+
+OPT_OUT = {"first": {"texts": ["ჩვენ ვიყენებთ ..."],
+                     "buttons": {"პარამეტრები": ("settings", None, False), OptOutApp.ALL: (None, _saved, False)}},
+           "settings": {"texts": ["პარამეტრები"], "boxes": ("სტატისტიკა", "რეკლამა"),
+                        "buttons": {"დახურვა": ("first", None, False)}}}
+
+
+def test_a_settings_layer_whose_button_only_closes_it_is_refused_through_the_first_layers_answer() -> None:
+    """fresh2 beyonk-dark (@beyonk/gdpr-cookie-consent-banner with its defaults): the settings layer's «Закрити»
+    only hides that layer — unticked or not, nothing is stored and the bar stays ("the layer stayed on screen
+    after 'Закрити'": no consent dialog, not_found). A refusing user unticks, closes the settings and takes the
+    first layer's answer, now «accept selected»: that is the reject path (6 steps), the accept the first layer's."""
+    from consent_audit.explorer import consent_structure
+    from consent_audit.explorer.moves import perform
+    app = OptOutApp(OPT_OUT)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.accept.moves] == [OptOutApp.ALL]
+    assert [m.label for m in learnt.reject.moves] == ["პარამეტრები", "დახურვა", OptOutApp.SELECTED]
+    assert learnt.settings_ticked == 2
+    app.restart()
+    for move in learnt.reject.moves:
+        perform(app, move, FormData())
+    assert json.loads(app.stored["shop:choice"]) == {"stats": False, "ads": False} and app.at is None

@@ -228,9 +228,20 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
         return tried
     tried.gone = now is None or not (now.keys & first.keys)
     tried.stored = changed(before, op.platform.stored_state())
-    if tick and then is None and not tried.gone and not tried.stored and now is not None:
-        tried.back = tuple(b for b in now.buttons if b.key not in first.keys)
+    if (tick or untick) and then is None and not tried.gone and not tried.stored and now is not None:
+        tried.back = _back_on_first(now, first, via, untick)
     return tried
+
+
+def _back_on_first(now: Layer, first: Layer, via: list[Target], untick: bool) -> tuple[Target, ...]:
+    """Purposes ticked or unticked and the settings layer left storing nothing, back on the first layer (its
+    button only closed the second layer: @beyonk's "Close settings"): the first layer's buttons that may give
+    the answer now — those the change relabelled ("Accept all" → "Accept selected"); after unticking, then the
+    others but the way back to the settings layer (an "Accept" that stores the selection as it now is)."""
+    opener = {t.key for t in via}
+    relabelled = [b for b in now.buttons if b.key not in first.keys]
+    others = [b for b in now.buttons if b.key in first.keys and b.key not in opener] if untick else []
+    return tuple(relabelled + others)
 
 
 def _opt_in(op: Operator, restart: Callable[[], Screen], opener: Tried, second: list[Target], first: Layer,
@@ -284,7 +295,11 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
                 tried.append(_try(op, restart, [opener.target], button, first))
             if opener.ticked and _refusal_missing(tried):     # a refusing user unticks, then saves
                 for button in second:
-                    tried.append(_try(op, restart, [opener.target], button, first, untick=True))
+                    done = _try(op, restart, [opener.target], button, first, untick=True)
+                    tried.append(done)
+                    for then in done.back[:2]:     # it only closed the settings: the first layer's answer
+                        if _refusal_missing(tried):
+                            tried.append(_try(op, restart, [opener.target], button, first, untick=True, then=then))
             if any(t.element.enabled and not t.element.checked for t in boxes) and _refusal_missing(tried):
                 _opt_in(op, restart, opener, second, first, tried)
     except NotOnScreen:
