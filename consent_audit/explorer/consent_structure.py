@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..readback import changed, switches
+from ..readback import changed, consent_worded, switches
 from ..screen import Element, Screen
 from . import cues
 from .elements import Target, Use, visible
@@ -39,13 +39,15 @@ from .operator import NotOnScreen, Operator
 from .screens import DEVICE, DIALOG_ROLES, taps
 
 NOT_CONSENT = ("open_settings", "retry", "exit", "log_in", "sign_up")
+ABOUT_CONSENT = ("consent_context", "privacy", "privacy_policy")    # lexicon categories: words of consent
 
 
 @dataclass(frozen=True)
 class Layer:
-    """A candidate: the buttons of a modal layer at launch, in reading order."""
+    """A candidate: the buttons of a modal layer at launch, in reading order, and the layer's texts."""
 
     buttons: tuple[Target, ...]
+    texts: tuple[str, ...] = ()
 
     @property
     def keys(self) -> frozenset[str]:
@@ -114,7 +116,7 @@ def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer
     if any(cues.has(t, *DEVICE) for t in texts) or any(cues.has(b.label, *NOT_CONSENT)
                                                        and not cues.has(b.label, "purchase") for b in buttons):
         return None
-    return Layer(tuple(buttons))
+    return Layer(tuple(buttons), tuple(texts))
 
 
 @dataclass
@@ -153,9 +155,11 @@ class Tried:
         return [*(Move.tap(t) for t in self.via), *self.ticks, last, *then]
 
 
-def answers(tried: list[Tried]) -> tuple[Tried, Tried] | None:
+def answers(tried: list[Tried], about_consent: bool = False) -> tuple[Tried, Tried] | None:
     """(accept, reject) told by what each answer stored; None when the layer is no consent dialog or the
-    storage and the words cannot tell which answer is which."""
+    storage and the words cannot tell which answer is which. A choice stored as switches is a consent only where
+    it is one over purposes (`_over_purposes`); `about_consent`: the layer's words speak of consent, privacy or
+    personal data."""
     stored = [t for t in tried if t.gone and not t.left and not t.settings and t.stored]
     if len(stored) < 2 or len({frozenset(t.stored) for t in stored}) != 1:
         return None          # answers storing nothing, or other records: not one choice
@@ -168,10 +172,24 @@ def answers(tried: list[Tried]) -> tuple[Tried, Tried] | None:
         low, high = ranked[0], max(read, key=lambda x: (sum(x[1].values()), -len(x[0].moves)))
         if sum(low[1].values()) == sum(high[1].values()):
             return None      # the same choice stored by every answer
+        if not (about_consent or _over_purposes(high[0], low[0], tried)):
+            return None      # one setting switched on or off (a dark theme, a newsletter): no consent told
         return high[0], low[0]
     agree = [t for t in stored if cues.has(t.label, "agree") and not cues.has(t.label, "decline")]
     refuse = [t for t in stored if cues.has(t.label, "decline")]
     return (agree[0], refuse[0]) if len(agree) == 1 and len(refuse) == 1 else None
+
+
+def _over_purposes(high: Tried, low: Tried, tried: list[Tried]) -> bool:
+    """Whether what the answers stored is a consent's choice rather than one setting's on and off: it differs
+    in two purposes or more (each a switch of its own: statistics, advertising …), or the layer has a second
+    layer setting purposes one by one (toggles), or the record says consent in its values (granted/denied,
+    accepted/rejected: `readback.consent_worded`). A dark theme's {"dark": true} / {"dark": false} or a
+    newsletter's yes / no has none of these; a consent dialog asks about purposes."""
+    on, off = switches(high.stored), switches(low.stored)
+    differ = [name for name in on if on[name] != off.get(name)]
+    return len(differ) >= 2 or any(t.settings for t in tried) or consent_worded(high.stored) \
+        or consent_worded(low.stored)
 
 
 def _refusal_missing(tried: list[Tried]) -> bool:
@@ -304,7 +322,7 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
                 _opt_in(op, restart, opener, second, first, tried)
     except NotOnScreen:
         return None
-    found = answers(tried)
+    found = answers(tried, any(cues.has(t, *ABOUT_CONSENT) for t in first.texts))
     if found is None:
         return None
     accept, reject = found
@@ -319,16 +337,20 @@ def modal_kind(stored: dict[str, str] | None, texts: list[str]) -> str | None:
     """What an unknown modal answered at launch is (issue 13: a banner in words no lexicon has, answered as a
     modal at every launch, was consent nobody counted): 'consent' when its answer stored a choice — a record
     with switches (true/false, granted/denied …: `readback.switches`) — and its words either speak of consent,
-    privacy or personal data or are in no lexicon; 'other' when it stored no choice and its words were read
+    privacy or personal data or are in no lexicon while the choice is one over purposes (two switches or more) or
+    worded as consent (`readback.consent_worded`; one setting's {"dark": false} is not told); 'other' when it stored no choice and its words were read
     (some text of the layer, beyond a bare close mark, is in a lexicon) and none speaks of consent, privacy or
     personal data (a what's-new, an update prompt, a splash advert); None when it cannot be told — the storage
     was not readable (`stored` None: Android) or held no choice and the words are unknown or speak of consent,
     or a choice was stored under words that speak of something else (a rating prompt's {"later": true}). A
     count of such a modal is unmeasured, never 0 — and never a consent counted from a stored boolean alone."""
     read = [c for t in texts for c in cues.categories(t) if c != "close"]
-    about_consent = any(cues.has(t, "consent_context", "privacy", "privacy_policy") for t in texts)
-    if stored and switches(stored):
-        return CONSENT if about_consent or not read else None
+    about_consent = any(cues.has(t, *ABOUT_CONSENT) for t in texts)
+    if stored and (on_off := switches(stored)):
+        if about_consent:
+            return CONSENT
+        # words unknown: a choice over purposes (two switches or more) or worded as consent, not one setting
+        return CONSENT if not read and (len(on_off) >= 2 or consent_worded(stored)) else None
     if read and not about_consent:
         return OTHER
     return None
