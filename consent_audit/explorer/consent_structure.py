@@ -9,7 +9,10 @@ own before the app: no dialog role, no overlay) — holding 2–3 buttons and no
 is tried from a fresh launch and what the app stored is read back (cookies, local and session storage, a TCF
 answer: consent_audit/readback.py). A consent dialog stores one record whose switches (true/false, granted/
 denied, allow/deny …) differ between its answers: the answer storing more switched on accepts, the one storing
-fewer refuses. A button that opens a second layer with toggles is its settings; that layer's buttons are tried
+fewer refuses — a choice over purposes (two switches or more differ, or a second layer sets them, or the record
+or the layer's words say consent): one setting switched on or off (a dark theme, a newsletter) is none. A
+settings layer whose button only closes it (back on the first layer, nothing stored) is refused as a user does:
+purposes unticked, that layer closed, then the first layer's answer (relabelled "Accept selected"). A button that opens a second layer with toggles is its settings; that layer's buttons are tried
 the same way (a refusal found there is the reject path through the settings) — and, when none of them stores
 less than the accept (a "save" that keeps the pre-ticked purposes on), again after unticking every ticked
 purpose, as a refusing user does (the commonest dark design: the only refusal is unticking).
