@@ -92,6 +92,25 @@ def switches(record: Mapping[str, str]) -> dict[str, bool]:
     return out
 
 
+_CONSENT_VALUES = {"granted", "denied", "accept", "accepted", "agree", "agreed", "consented", "reject", "rejected",
+                   "refused", "decline", "declined", "opt-in", "optin", "opt-out", "optout"}
+"""Values only a consent record holds (Google Consent Mode's granted/denied, a CMP's accepted/rejected…); a
+setting's true/false, on/off, yes/no, enabled/disabled say nothing of what was decided about."""
+
+
+def _words(value: Any) -> set[str]:
+    if isinstance(value, dict):
+        return set().union(*(_words(v) for v in value.values())) if value else set()
+    if isinstance(value, list):
+        return set().union(*(_words(v) for v in value)) if value else set()
+    return {value.strip().lower()} if isinstance(value, str) else set()
+
+
+def consent_worded(record: Mapping[str, str]) -> bool:
+    """Whether a stored record says consent in its values (`_CONSENT_VALUES`), whatever its names."""
+    return any(_words(_parse(value)) & _CONSENT_VALUES for value in record.values())
+
+
 _TOKEN = re.compile(r"^[A-Za-z0-9_\-.~+/=%]{16,}$")
 
 

@@ -626,3 +626,88 @@ def test_an_at_launch_permission_with_no_feature_known_is_off_when_the_core_was_
     assert app.feature_on("geolocation") is None
     app.core_by_hand = True
     assert app.feature_on("geolocation") is False
+
+
+class OptOutApp(LayerApp):
+    """beyonk-dark's kind: every optional purpose on by default, no refusal on the first layer; the settings
+    layer's only button («close settings») hides it and stores nothing — the first layer stays, its accept
+    relabelled «accept selected» once a box is unticked, and that stores the selection as it now is."""
+
+    ALL, SELECTED = "ყველას მიღება", "არჩეულის მიღება"
+
+    def screen(self) -> Screen:
+        s = super().screen()
+        elements = [Element(**{**e.__dict__, "text": self.SELECTED}) if e.text == self.ALL and self.unticked
+                    else e for e in s.elements]
+        return Screen(elements=elements, signature=s.signature, size=s.size, prompts=s.prompts)
+
+    def tap(self, target) -> Screen:
+        if target.label == self.SELECTED:
+            target = type(target)(**{**target.__dict__, "label": self.ALL})
+        return super().tap(target)
+
+
+OPT_OUT = {"first": {"texts": ["ჩვენ ვიყენებთ ..."],
+                     "buttons": {"პარამეტრები": ("settings", None, False), OptOutApp.ALL: (None, _saved, False)}},
+           "settings": {"texts": ["პარამეტრები"], "boxes": ("სტატისტიკა", "რეკლამა"),
+                        "buttons": {"დახურვა": ("first", None, False)}}}
+
+
+def test_a_settings_layer_whose_button_only_closes_it_is_refused_through_the_first_layers_answer() -> None:
+    """fresh2 beyonk-dark (@beyonk/gdpr-cookie-consent-banner with its defaults): the settings layer's «Закрити»
+    only hides that layer — unticked or not, nothing is stored and the bar stays ("the layer stayed on screen
+    after 'Закрити'": no consent dialog, not_found). A refusing user unticks, closes the settings and takes the
+    first layer's answer, now «accept selected»: that is the reject path (6 steps), the accept the first layer's."""
+    from consent_audit.explorer import consent_structure
+    from consent_audit.explorer.moves import perform
+    app = OptOutApp(OPT_OUT)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.accept.moves] == [OptOutApp.ALL]
+    assert [m.label for m in learnt.reject.moves] == ["პარამეტრები", "დახურვა", OptOutApp.SELECTED]
+    assert learnt.settings_ticked == 2
+    app.restart()
+    for move in learnt.reject.moves:
+        perform(app, move, FormData())
+    assert json.loads(app.stored["shop:choice"]) == {"stats": False, "ads": False} and app.at is None
+
+
+def _two_answers(on: str, off: str, texts: tuple[str, ...] = ("ჩვენ ვიყენებთ ...",)) -> dict:
+    return {"first": {"texts": list(texts), "buttons": {"ჩართვა": (None, on, False), "გამორთვა": (None, off, False)}}}
+
+
+@pytest.mark.parametrize("on,off,texts,consent", [
+    ('{"dark":true}', '{"dark":false}', (), False),                       # a dark theme: one setting on / off
+    ('{"newsletter":"yes"}', '{"newsletter":"no"}', (), False),           # a newsletter's yes / no
+    ('{"visits":true,"offers":true}', '{"visits":false,"offers":false}', (), True),   # two purposes
+    ('{"analytics":"granted"}', '{"analytics":"denied"}', (), True),      # one purpose, worded as consent
+    ('{"dark":true}', '{"dark":false}', ("We use cookies to measure visits.",), True),  # its words say consent
+])
+def test_one_setting_switched_on_or_off_is_no_consent_dialog_a_choice_over_purposes_is(on, off, texts, consent) -> None:
+    """fixE item 2: a start dialog whose answers store opposite values of one setting (a dark theme, a
+    newsletter) was taken for a consent dialog by structure — the bigger button the accept, a wrong consent
+    finding on a setting. A consent dialog asks about purposes: its answers differ in two or more, or a second
+    layer sets them one by one, or the record says consent (granted/denied), or its words do."""
+    from consent_audit.explorer import consent_structure
+    app = LayerApp(_two_answers(on, off, texts or ("ჩვენ ვიყენებთ ...",)))
+    learnt = consent_structure.learn(app, app.restart)
+    assert (learnt is not None) == consent
+    if consent:
+        assert [m.label for m in learnt.accept.moves] == ["ჩართვა"] and [m.label for m in learnt.reject.moves] == ["გამორთვა"]
+
+
+def test_a_setting_is_said_as_such_when_no_consent_dialog_was_told() -> None:
+    from consent_audit.explorer import consent_structure
+    from consent_audit.explorer.launch_seen import launch_seen
+    app = LayerApp(_two_answers('{"dark":true}', '{"dark":false}'))
+    tried: list = []
+    assert consent_structure.learn(app, app.restart, tried) is None
+    screen = app.restart()
+    said = launch_seen(screen, app.targets(screen), app.covered(screen), tried, True)
+    assert "switched one setting on or off (shop:choice.dark)" in said and "same choice" not in said
+
+
+def test_a_launch_modal_storing_one_setting_in_unknown_words_is_not_told_consent() -> None:
+    from consent_audit.explorer.consent_structure import CONSENT, modal_kind
+    assert modal_kind({"local:theme": '{"dark":false}'}, ["მუქი თემა?", "×"]) is None
+    assert modal_kind({"local:choice": '{"visits":false,"offers":false}'}, ["ჩვენ ვიყენებთ ...", "×"]) == CONSENT

@@ -90,6 +90,7 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals,
         self.launch_moves: list[Move] = []    # answers to unknown modals covering the app at launch
         self.launch_kinds: dict[Move, str | None] = {}   # what each is: consent, other, None (not told)
         self.passed_layers: list[Move] = []   # of those, the answers that lifted a layer nothing recognised
+        self.launch_layer_checked = False     # such a layer looked for at a start (once per app: exploring._start)
         self.gate_moves: list[Move] = []      # the way past a log-in gate at launch (explorer/gate.py)
         self.gate_mode: str | None = None     # how: log_in | sign_up
         self.gate_names = 0                   # accounts signed up to pass it

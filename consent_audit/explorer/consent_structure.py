@@ -9,7 +9,10 @@ own before the app: no dialog role, no overlay) — holding 2–3 buttons and no
 is tried from a fresh launch and what the app stored is read back (cookies, local and session storage, a TCF
 answer: consent_audit/readback.py). A consent dialog stores one record whose switches (true/false, granted/
 denied, allow/deny …) differ between its answers: the answer storing more switched on accepts, the one storing
-fewer refuses. A button that opens a second layer with toggles is its settings; that layer's buttons are tried
+fewer refuses — a choice over purposes (two switches or more differ, or a second layer sets them, or the record
+or the layer's words say consent): one setting switched on or off (a dark theme, a newsletter) is none. A
+settings layer whose button only closes it (back on the first layer, nothing stored) is refused as a user does:
+purposes unticked, that layer closed, then the first layer's answer (relabelled "Accept selected"). A button that opens a second layer with toggles is its settings; that layer's buttons are tried
 the same way (a refusal found there is the reject path through the settings) — and, when none of them stores
 less than the accept (a "save" that keeps the pre-ticked purposes on), again after unticking every ticked
 purpose, as a refusing user does (the commonest dark design: the only refusal is unticking).
@@ -29,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..readback import changed, switches
+from ..readback import changed, consent_worded, switches
 from ..screen import Element, Screen
 from . import cues
 from .elements import Target, Use, visible
@@ -39,13 +42,15 @@ from .operator import NotOnScreen, Operator
 from .screens import DEVICE, DIALOG_ROLES, taps
 
 NOT_CONSENT = ("open_settings", "retry", "exit", "log_in", "sign_up")
+ABOUT_CONSENT = ("consent_context", "privacy", "privacy_policy")    # lexicon categories: words of consent
 
 
 @dataclass(frozen=True)
 class Layer:
-    """A candidate: the buttons of a modal layer at launch, in reading order."""
+    """A candidate: the buttons of a modal layer at launch, in reading order, and the layer's texts."""
 
     buttons: tuple[Target, ...]
+    texts: tuple[str, ...] = ()
 
     @property
     def keys(self) -> frozenset[str]:
@@ -114,7 +119,7 @@ def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer
     if any(cues.has(t, *DEVICE) for t in texts) or any(cues.has(b.label, *NOT_CONSENT)
                                                        and not cues.has(b.label, "purchase") for b in buttons):
         return None
-    return Layer(tuple(buttons))
+    return Layer(tuple(buttons), tuple(texts))
 
 
 @dataclass
@@ -154,9 +159,11 @@ class Tried:
         return [*(Move.tap(t) for t in self.via), *self.ticks, last, *then]
 
 
-def answers(tried: list[Tried]) -> tuple[Tried, Tried] | None:
+def answers(tried: list[Tried], about_consent: bool = False) -> tuple[Tried, Tried] | None:
     """(accept, reject) told by what each answer stored; None when the layer is no consent dialog or the
-    storage and the words cannot tell which answer is which."""
+    storage and the words cannot tell which answer is which. A choice stored as switches is a consent only where
+    it is one over purposes (`_over_purposes`); `about_consent`: the layer's words speak of consent, privacy or
+    personal data."""
     stored = [t for t in tried if t.gone and not t.left and not t.settings and t.stored]
     if len(stored) < 2 or len({frozenset(t.stored) for t in stored}) != 1:
         return None          # answers storing nothing, or other records: not one choice
@@ -169,10 +176,24 @@ def answers(tried: list[Tried]) -> tuple[Tried, Tried] | None:
         low, high = ranked[0], max(read, key=lambda x: (sum(x[1].values()), -len(x[0].moves)))
         if sum(low[1].values()) == sum(high[1].values()):
             return None      # the same choice stored by every answer
+        if not (about_consent or _over_purposes(high[0], low[0], tried)):
+            return None      # one setting switched on or off (a dark theme, a newsletter): no consent told
         return high[0], low[0]
     agree = [t for t in stored if cues.has(t.label, "agree") and not cues.has(t.label, "decline")]
     refuse = [t for t in stored if cues.has(t.label, "decline")]
     return (agree[0], refuse[0]) if len(agree) == 1 and len(refuse) == 1 else None
+
+
+def _over_purposes(high: Tried, low: Tried, tried: list[Tried]) -> bool:
+    """Whether what the answers stored is a consent's choice rather than one setting's on and off: it differs
+    in two purposes or more (each a switch of its own: statistics, advertising …), or the layer has a second
+    layer setting purposes one by one (toggles), or the record says consent in its values (granted/denied,
+    accepted/rejected: `readback.consent_worded`). A dark theme's {"dark": true} / {"dark": false} or a
+    newsletter's yes / no has none of these; a consent dialog asks about purposes."""
+    on, off = switches(high.stored), switches(low.stored)
+    differ = [name for name in on if on[name] != off.get(name)]
+    return len(differ) >= 2 or any(t.settings for t in tried) or consent_worded(high.stored) \
+        or consent_worded(low.stored)
 
 
 def _refusal_missing(tried: list[Tried]) -> bool:
@@ -230,9 +251,20 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
         return tried
     tried.gone = now is None or not (now.keys & first.keys)
     tried.stored = changed(before, op.platform.stored_state())
-    if tick and then is None and not tried.gone and not tried.stored and now is not None:
-        tried.back = tuple(b for b in now.buttons if b.key not in first.keys)
+    if (tick or untick) and then is None and not tried.gone and not tried.stored and now is not None:
+        tried.back = _back_on_first(now, first, via, untick)
     return tried
+
+
+def _back_on_first(now: Layer, first: Layer, via: list[Target], untick: bool) -> tuple[Target, ...]:
+    """Purposes ticked or unticked and the settings layer left storing nothing, back on the first layer (its
+    button only closed the second layer: @beyonk's "Close settings"): the first layer's buttons that may give
+    the answer now — those the change relabelled ("Accept all" → "Accept selected"); after unticking, then the
+    others but the way back to the settings layer (an "Accept" that stores the selection as it now is)."""
+    opener = {t.key for t in via}
+    relabelled = [b for b in now.buttons if b.key not in first.keys]
+    others = [b for b in now.buttons if b.key in first.keys and b.key not in opener] if untick else []
+    return tuple(relabelled + others)
 
 
 def _opt_in(op: Operator, restart: Callable[[], Screen], opener: Tried, second: list[Target], first: Layer,
@@ -289,12 +321,16 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
                 tried.append(_try(op, restart, [opener.target], button, first))
             if opener.ticked and _refusal_missing(tried):     # a refusing user unticks, then saves
                 for button in second:
-                    tried.append(_try(op, restart, [opener.target], button, first, untick=True))
+                    done = _try(op, restart, [opener.target], button, first, untick=True)
+                    tried.append(done)
+                    for then in done.back[:2]:     # it only closed the settings: the first layer's answer
+                        if _refusal_missing(tried):
+                            tried.append(_try(op, restart, [opener.target], button, first, untick=True, then=then))
             if any(t.element.enabled and not t.element.checked for t in boxes) and _refusal_missing(tried):
                 _opt_in(op, restart, opener, second, first, tried)
     except NotOnScreen:
         return None
-    found = answers(tried)
+    found = answers(tried, any(cues.has(t, *ABOUT_CONSENT) for t in first.texts))
     if found is None:
         return None
     accept, reject = found
@@ -310,16 +346,20 @@ def modal_kind(stored: dict[str, str] | None, texts: list[str]) -> str | None:
     """What an unknown modal answered at launch is (issue 13: a banner in words no lexicon has, answered as a
     modal at every launch, was consent nobody counted): 'consent' when its answer stored a choice — a record
     with switches (true/false, granted/denied …: `readback.switches`) — and its words either speak of consent,
-    privacy or personal data or are in no lexicon; 'other' when it stored no choice and its words were read
+    privacy or personal data or are in no lexicon while the choice is one over purposes (two switches or more) or
+    worded as consent (`readback.consent_worded`; one setting's {"dark": false} is not told); 'other' when it stored no choice and its words were read
     (some text of the layer, beyond a bare close mark, is in a lexicon) and none speaks of consent, privacy or
     personal data (a what's-new, an update prompt, a splash advert); None when it cannot be told — the storage
     was not readable (`stored` None: Android) or held no choice and the words are unknown or speak of consent,
     or a choice was stored under words that speak of something else (a rating prompt's {"later": true}). A
     count of such a modal is unmeasured, never 0 — and never a consent counted from a stored boolean alone."""
     read = [c for t in texts for c in cues.categories(t) if c != "close"]
-    about_consent = any(cues.has(t, "consent_context", "privacy", "privacy_policy") for t in texts)
-    if stored and switches(stored):
-        return CONSENT if about_consent or not read else None
+    about_consent = any(cues.has(t, *ABOUT_CONSENT) for t in texts)
+    if stored and (on_off := switches(stored)):
+        if about_consent:
+            return CONSENT
+        # words unknown: a choice over purposes (two switches or more) or worded as consent, not one setting
+        return CONSENT if not read and (len(on_off) >= 2 or consent_worded(stored)) else None
     if read and not about_consent:
         return OTHER
     return None

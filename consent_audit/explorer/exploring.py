@@ -113,6 +113,19 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
                 self.accept_consent()
         self._answer_new_modals()
         self._open_walls()
+        self._lift_launch_layer()
+
+    def _lift_launch_layer(self) -> None:
+        """A layer still over the app once the launch's known answers are given, which nothing recognised (an
+        app's own bottom sheet over its tab bar that shows once the consent is answered): the answer that lifts it
+        is learnt for every launch (`_pass_launch_layer`, fresh starts by `_start`) — once per app, by whichever
+        goal starts first, so the deletion's re-walk starts behind it as the permissions' does (before: only the
+        permissions goal lifted it, and a deletion run alone re-walked into the sheet: "… is not on the screen")."""
+        if self.launch_layer_checked:
+            return
+        self.launch_layer_checked = True       # before the trials: their fresh starts come back through here
+        self._pass_launch_layer(self._start, int(self.config.search.get("launch_layer_trials", 3)),
+                                frozenset(self.config.search.get("beyond_core_avoid", ())))
 
     def _explore_deletion(self, spend: Spend, target: Target) -> Exploration:
         self._start()

@@ -4,11 +4,12 @@ The consent goal's not_found said one sentence for every cause (a full-page cons
 log-in, a canvas, a dialog whose answer asked a permission …: corpus apps ktiv, vstup, grafis, vstup-x3). It now
 says what the structural probe (explorer/consent_structure.py) saw instead: the candidate layer it tried — a
 dialog, a fixed bar, a layer covering the app — with its buttons and what their answers did (stored nothing,
-stored different records, the same choice, left the app or asked a permission), or why there was no candidate:
+stored different records, the same choice, one setting on or off, left the app or asked a permission), or why there was no candidate:
 a log-in or sign-up first, a full page that is no candidate, nothing readable to tap.
 """
 from __future__ import annotations
 
+from ..readback import switches
 from ..screen import Screen
 from . import cues
 from .consent_structure import Tried, _fixed_bar, _inside, layer
@@ -45,6 +46,12 @@ def _answers(tried: list[Tried], readable: bool) -> str:
     if len({frozenset(t.stored) for t in stored}) > 1:
         return "its answers stored different records (" + "; ".join(
             f"'{t.label[:20]}': {', '.join(sorted(t.stored))[:60]}" for t in stored[:3]) + "), not one choice"
+    on = [switches(t.stored) for t in stored]
+    if len({sum(r.values()) for r in on if r}) > 1:     # told apart, but not as a consent (consent_structure)
+        names = sorted({n.split(":", 1)[-1] for r in on for n in r})
+        return (f"its answers switched one setting on or off ({', '.join(names)[:60]}) rather than a choice over "
+                "purposes (two or more, a layer setting them one by one, or a record worded as consent: granted/"
+                "denied, accepted/rejected), so it was taken for a setting (a theme, a newsletter), not consent")
     return "every answer stored the same choice, so no refusal was told among them"
 
 

@@ -26,10 +26,7 @@ class PermissionExplorations:
     """The permissions goal's search (see the module doc)."""
 
     def _explore_permissions(self, spend: Spend, target: Target) -> Exploration:
-        self._start()
-        # a layer still over the app (nothing recognised it): the answer that lifts it is learnt for every launch
-        self._pass_launch_layer(self._start, int(self.config.search.get("launch_layer_trials", 3)),
-                                frozenset(self.config.search.get("beyond_core_avoid", ())))
+        self._start()      # a layer still over the app (nothing recognised it) lifted, its answer learnt
         screen = self.op.screen()
         if not self.op.in_foreground or not screen.in_app:
             return Exploration("deny-permissions", "exhausted", "the app left with every permission granted",
