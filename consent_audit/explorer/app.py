@@ -86,6 +86,7 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals,
         self.features: dict[str, permissions.Feature] = {}
         self.requested: list[str] = []
         self.settings_preticked: int | None = None   # counted on a settings layer the reject path skips
+        self.settings_mandatory: int | None = None   # locked purposes there (None: not counted, unmeasured)
         self.launch_moves: list[Move] = []    # answers to unknown modals covering the app at launch
         self.launch_kinds: dict[Move, str | None] = {}   # what each is: consent, other, None (not told)
         self.passed_layers: list[Move] = []   # of those, the answers that lifted a layer nothing recognised

@@ -133,6 +133,7 @@ class Tried:
     back: tuple[Target, ...] = ()  # ticks made, back on the first layer storing nothing: its relabelled buttons
     gone: bool = False         # the layer was gone after it
     ticked: int = 0            # a settings layer: optional purposes ticked when it opened
+    locked: int = 0            # a settings layer: purposes ticked and locked (mandatory) when it opened
 
     @property
     def key(self) -> str:
@@ -225,6 +226,7 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
     if not via and toggles and (now is None or now.keys != first.keys):
         tried.settings = True
         tried.ticked = sum(1 for t in toggles if t.element.checked and t.element.enabled)
+        tried.locked = sum(1 for t in toggles if t.element.checked and not t.element.enabled)
         return tried
     tried.gone = now is None or not (now.keys & first.keys)
     tried.stored = changed(before, op.platform.stored_state())
@@ -255,6 +257,7 @@ class Learnt:
     dialog: Screen
     covered: frozenset[int]
     settings_ticked: int | None
+    settings_locked: int = 0   # locked purposes on the settings layer (0: every button tried, none opened one)
 
 
 def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None = None) -> Learnt | None:
@@ -293,8 +296,9 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
     if found is None:
         return None
     accept, reject = found
-    settings = next((t.ticked for t in tried if t.settings), None)
-    return Learnt(first.keys, accept, reject, screen, covered, settings)
+    settings = next((t for t in tried if t.settings), None)
+    return Learnt(first.keys, accept, reject, screen, covered, settings.ticked if settings else None,
+                  settings.locked if settings else 0)
 
 
 CONSENT, OTHER = "consent", "other"
