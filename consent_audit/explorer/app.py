@@ -138,6 +138,11 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals,
         return self.refusal.offered if self.refusal is not None else None
 
     @property
+    def dialog_covers_app(self) -> bool | None:
+        """Whether the consent dialog whose ways out were tried hides the app's own controls (None: not tried)."""
+        return self.refusal.covers_app if self.refusal is not None else None
+
+    @property
     def refusal_trials(self) -> list[dict]:
         """The ways out of the dialog tried when its words told no refusal: [{'path': [labels], 'outcome'}]."""
         return [t.to_dict() for t in self.refusal.trials] if self.refusal is not None else []

@@ -127,6 +127,7 @@ def _consent_wall(app, recorder, audit, planted, dialog, test_dir, ocr) -> None:
         audit.leave_out(("preticked",), "the consent dialog offers no way to refuse")
     audit.metrics.update({"consent_dialog": True, "refusal_offered": False,
                           "refusal_trials": list(getattr(app, "refusal_trials", [])),
+                          "dialog_covers_app": getattr(app, "dialog_covers_app", None),   # None: unknown
                           "accept_steps": accept.counts["steps"], "reject_steps": None,
                           "preticked": preticked_on_layer, "mandatory_purposes": None,
                           "shaming_text": shaming_phrases(texts_of([accept], ocr)), "prominence": None,
