@@ -172,3 +172,21 @@ def test_a_way_on_disabled_beside_a_box_disabled_until_its_text_is_read_gets_the
     screen, found = _form(box, enabled)
     assert forms.plan(screen, found, forms.FILL, DATA, True).ticks == []
     assert [t.element for t in forms.plan(screen, found, forms.retry_purpose("確認してください"), DATA, True).ticks] == [box]
+
+
+def test_a_live_message_is_no_heading_of_the_screen_it_appears_on() -> None:
+    """fresh3 hikari-x2: «退会する» answered in place by a toast (role=status) naming the box to tick; the toast
+    made the page another screen, so the refusal was never judged (tapped again, then abandoned: not found). A
+    live message (role status / alert) is no heading of the screen (nor, in the web snapshot, part of its shape:
+    platforms/web/dom.py)."""
+    from consent_audit.explorer.deletion import DeletionGoal
+    from test_explorer_signup_refusal import Budget, GoalSearch, Op, Spend
+    app = FormApp(pages={"home": lambda a: [("text", "退会手続き"), ("tap", "退会する", lambda a: "home")]})
+    found = GoalSearch(Op(app, Spend(Budget(5, 5))), DeletionGoal(CONFIG), DATA, CONFIG.search, Spend(Budget(5, 5)))
+    plain = app.screen()
+    toast = Screen(elements=plain.elements + [Element(text="注意事項の確認にチェックを入れてください。", role="status",
+                                                      bounds=(0, 700, 400, 40))], signature=plain.signature, size=(400, 800))
+    assert found._labels(toast) == found._labels(plain)
+    said = Screen(elements=plain.elements + [Element(text="注意事項", bounds=(0, 700, 400, 40))],
+                  signature=plain.signature, size=(400, 800))
+    assert found._labels(said) != found._labels(plain)        # a heading of its own still counts
