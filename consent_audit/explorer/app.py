@@ -26,7 +26,7 @@ from .moves import Move, perform
 from .operator import NotOnScreen, Operator
 from .policy_journeys import PolicyExploration
 from .refusal import RefusalCheck
-from .consent_structure import CONSENT
+from .consent_structure import CONSENT, layer
 from .launch_modals import LaunchModals
 from .screens import password_form
 from .soft_ask import SoftAsks
@@ -126,8 +126,18 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals,
         kinds = [self.launch_kinds.get(m) for m in self.answered_at_launch]
         if CONSENT in kinds:
             return True
-        unseen = bool(self.op.screen().unread_frames)
+        screen = self.op.screen()
+        unseen = bool(screen.unread_frames) or self._untold_layer(screen)
         return None if None in kinds or unseen or not self.op.looked_long else False
+
+    def _untold_layer(self, screen: Screen) -> bool:
+        """A layer shaped like a consent dialog on screen (consent_structure.layer: 2–3 buttons in a dialog, a
+        fixed bar with a sentence …) while no consent dialog of the app was told (no accept path) and its answers,
+        tried, did not all store nothing: it may be the dialog, shown again — not "no dialog" (fresh4 gcn-dark,
+        notice-only: a cookie bar never told consent counted 0 at every relaunch, consent_nagging 'measured')."""
+        if self.accept is not None or layer(screen, self.op.targets(screen), self.op.covered(screen)) is None:
+            return False
+        return not self.structure_tried or any(t.stored for t in self.structure_tried)
 
     @property
     def refusal_offered(self) -> bool | None:
