@@ -26,9 +26,9 @@ from .moves import Move, perform
 from .operator import NotOnScreen, Operator
 from .policy_journeys import PolicyExploration
 from .refusal import RefusalCheck
-from .consent_structure import CONSENT, layer
+from .consent_structure import CONSENT, _fixed_bar, layer
 from .launch_modals import LaunchModals
-from .screens import password_form
+from .screens import DIALOG_ROLES, password_form, taps
 from .soft_ask import SoftAsks
 
 log = logging.getLogger(__name__)
@@ -135,8 +135,10 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals,
         fixed bar with a sentence …) while no consent dialog of the app was told (no accept path) and its answers,
         tried, did not all store nothing: it may be the dialog, shown again — not "no dialog" (fresh4 gcn-dark,
         notice-only: a cookie bar never told consent counted 0 at every relaunch, consent_nagging 'measured')."""
-        if self.accept is not None or layer(screen, self.op.targets(screen), self.op.covered(screen)) is None:
-            return False
+        found, covered = self.op.targets(screen), self.op.covered(screen)
+        over = covered or any(e.role in DIALOG_ROLES for e in screen.elements) or _fixed_bar(screen, taps(found))
+        if self.accept is not None or not over or layer(screen, found, covered) is None:
+            return False      # a page of nothing but a few buttons (an app's own start screen) is no layer
         return not self.structure_tried or any(t.stored for t in self.structure_tried)
 
     @property
