@@ -134,7 +134,7 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals,
         """A layer shaped like a consent dialog on screen (consent_structure.layer: 2–3 buttons in a dialog, a
         fixed bar with a sentence …) while no consent dialog of the app was told (no accept path) and its answers,
         tried, did not all store nothing: it may be the dialog, shown again — not "no dialog" (fresh4 gcn-dark,
-        notice-only: a cookie bar never told consent counted 0 at every relaunch, consent_nagging 'measured')."""
+        notice-only: a cookie bar never told consent counted 0 at every relaunch, its nagging 'measured')."""
         found, covered = self.op.targets(screen), self.op.covered(screen)
         over = covered or any(e.role in DIALOG_ROLES for e in screen.elements) or _fixed_bar(screen, taps(found))
         if self.accept is not None or not over or layer(screen, found, covered) is None:
