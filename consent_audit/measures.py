@@ -206,6 +206,11 @@ def _purpose_boxes(trail: Trail) -> list[Element]:
     return []
 
 
+def purpose_boxes_seen(trail: Trail) -> bool:
+    """Whether any screen of the path showed a checkbox or switch (what `preticked` and `mandatory` count)."""
+    return any(e.role in ("checkbox", "switch") for screen in trail.screens for e in screen.elements)
+
+
 def preticked(trail: Trail) -> int:
     """Optional purposes already ticked on the first screen of the path that shows any checkbox or switch (a
     ticked box the user cannot untick is mandatory: see `mandatory`; a select-all switch is no purpose)."""

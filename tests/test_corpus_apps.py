@@ -114,11 +114,14 @@ def test_permission_figures_add_up(app: str) -> None:
 def test_consent_figures_add_up(app: str) -> None:
     c = truth(app)["consent"]
     assert c["accept_steps"] == counts(c["accept_path"])["steps"] >= 1
-    assert c["reject_steps"] == counts(c["reject_path"])["steps"] >= 1
+    if c["reject_path"] == []:     # a notice with no refusal at all: no count of steps exists, nothing to compare
+        assert c["reject_steps"] is None and c["design"]["visually_equal"] is None
+    else:
+        assert c["reject_steps"] == counts(c["reject_path"])["steps"] >= 1
+        assert isinstance(c["design"]["visually_equal"], bool)
     assert isinstance(c["preticked"], int) and isinstance(c["mandatory"], int)
     assert isinstance(c["shaming_text"], list) and c.get("note")
-    design = c["design"]
-    assert set(design) == {"accept", "reject", "visually_equal"} and isinstance(design["visually_equal"], bool)
+    assert set(c["design"]) == {"accept", "reject", "visually_equal"}
     assert "screens" not in truth(app)["deletion"] and "prominence" not in c
 
 
@@ -148,12 +151,16 @@ def test_findings_follow_the_policy(app: str) -> None:
     acceptable = set(POLICY["permissions"]["acceptable_outcomes"])
     assert ("forced_permission" in found["permissions"]) == any(o not in acceptable for o in p["outcomes"].values())
     assert ("permission_nagging" in found["permissions"]) == any(p["prompts_per_launch"]["permission"])
-    assert ("consent_nagging" in found["permissions"]) == any(p["prompts_per_launch"]["consent"])
+    # consent_nagging: "A consent choice already made is asked for again" — with no refusal no choice is made
+    # on the way the permissions flow walks (the notice left unanswered is the same notice, not a choice asked again)
+    refusal = c["reject_steps"] is not None
+    assert ("consent_nagging" in found["permissions"]) == (refusal and any(p["prompts_per_launch"]["consent"]))
     assert ("bundled_permission_demand" in found["permissions"]) == p["bundled_demand"]
-    assert ("asymmetric_choice" in found["consent"]) == (c["reject_steps"] > c["accept_steps"])
+    # "Declining takes more steps or is less available than accepting": no refusal at all is less available
+    assert ("asymmetric_choice" in found["consent"]) == (not refusal or c["reject_steps"] > c["accept_steps"])
     assert ("preticked_consent" in found["consent"]) == (c["preticked"] > 0)
     assert ("confirmshaming" in found["consent"]) == bool(c["shaming_text"])
-    assert ("visual_interference" in found["consent"]) == (not c["design"]["visually_equal"])
+    assert ("visual_interference" in found["consent"]) == (c["design"]["visually_equal"] is False)
 
 
 URL = re.compile(r"""https?://([A-Za-z0-9.\-\[\]:]+)""")

@@ -152,3 +152,41 @@ def test_a_way_on_disabled_until_a_box_is_ticked_gets_the_box_ticked_in_any_lang
     enabled = Element(**{**button.__dict__, "enabled": True})      # a box beside an enabled button stays as it is
     screen, found = _form(box, enabled)
     assert forms.plan(screen, found, forms.FILL, DATA, True).ticks == []
+
+
+def test_a_way_on_disabled_beside_a_box_disabled_until_its_text_is_read_gets_the_box_ticked() -> None:
+    """hikari (ja): «注意事項を確認しました» a div role=checkbox with aria-disabled until the notice above it is
+    scrolled to its end, «退会する» aria-disabled until it is ticked (before: nothing to fill, nothing enabled —
+    the wizard's page filed as "no way forward"). The box is ticked (fill scrolls first); an enabled box beside it
+    is the one chosen where one will do; a retried form ticks a gated box too when it is the only one."""
+    box = Element(name="注意事項を確認しました", role="checkbox", clickable=True, checked=False, enabled=False,
+                  bounds=(0, 300, 300, 30))
+    button = Element(text="退会する", role="button", clickable=True, enabled=False, bounds=(0, 360, 400, 44))
+    screen, found = _form(box, button)
+    p = forms.plan(screen, found, forms.FILL, DATA, True)
+    assert [t.element for t in p.ticks] == [box] and p.submit is not None and p.submit.element is button and p.work
+    option = Element(name="Keep my photos", role="checkbox", clickable=True, checked=False, bounds=(0, 250, 300, 30))
+    screen, found = _form(option, box, button)
+    assert [t.element for t in forms.plan(screen, found, forms.FILL, DATA, True).ticks] == [option]
+    enabled = Element(**{**button.__dict__, "enabled": True})    # refused once with a toast: ticked on the retry
+    screen, found = _form(box, enabled)
+    assert forms.plan(screen, found, forms.FILL, DATA, True).ticks == []
+    assert [t.element for t in forms.plan(screen, found, forms.retry_purpose("確認してください"), DATA, True).ticks] == [box]
+
+
+def test_a_live_message_is_no_heading_of_the_screen_it_appears_on() -> None:
+    """fresh3 hikari-x2: «退会する» answered in place by a toast (role=status) naming the box to tick; the toast
+    made the page another screen, so the refusal was never judged (tapped again, then abandoned: not found). A
+    live message (role status / alert) is no heading of the screen (nor, in the web snapshot, part of its shape:
+    platforms/web/dom.py)."""
+    from consent_audit.explorer.deletion import DeletionGoal
+    from test_explorer_signup_refusal import Budget, GoalSearch, Op, Spend
+    app = FormApp(pages={"home": lambda a: [("text", "退会手続き"), ("tap", "退会する", lambda a: "home")]})
+    found = GoalSearch(Op(app, Spend(Budget(5, 5))), DeletionGoal(CONFIG), DATA, CONFIG.search, Spend(Budget(5, 5)))
+    plain = app.screen()
+    toast = Screen(elements=plain.elements + [Element(text="注意事項の確認にチェックを入れてください。", role="status",
+                                                      bounds=(0, 700, 400, 40))], signature=plain.signature, size=(400, 800))
+    assert found._labels(toast) == found._labels(plain)
+    said = Screen(elements=plain.elements + [Element(text="注意事項", bounds=(0, 700, 400, 40))],
+                  signature=plain.signature, size=(400, 800))
+    assert found._labels(said) != found._labels(plain)        # a heading of its own still counts

@@ -140,12 +140,15 @@ class Explored:
     def __init__(self, shown: bool, looked_long: bool | None, unread: tuple[str, ...] = ()) -> None:
         screen = Screen(elements=[], signature="s", unread_frames=list(unread))
         self.consent_shown = shown
-        self.op = SimpleNamespace(looked_long=looked_long, screen=lambda: screen)
+        self.op = SimpleNamespace(looked_long=looked_long, screen=lambda: screen, targets=targets,
+                                  covered=lambda s: frozenset())
         self.answered_at_launch: list = []        # no modal answered at this launch (branch perms)
         self.launch_kinds: dict = {}
+        self.accept, self.structure_tried = None, []
 
     from consent_audit.explorer.app import ExploredApp
     consent_at_launch = ExploredApp.consent_at_launch
+    _untold_layer = ExploredApp._untold_layer
 
 
 @pytest.mark.parametrize("shown,looked_long,count", [(True, False, 1), (False, True, 0), (False, False, None),
@@ -262,3 +265,26 @@ def test_an_agreement_negated_is_a_refusal_not_an_accept(label: str) -> None:
     from consent_audit.explorer import cues
 
     assert cues.has(label, "decline") and not cues.has(label, "agree")
+
+
+def test_a_cookie_bar_never_told_consent_on_screen_at_a_relaunch_has_no_consent_count() -> None:
+    """fresh4 gcn-dark / notice-only: a fixed cookie bar (a sentence, 2 buttons) the consent goal tried but never
+    told consent (one answer stored a record, no choice read) is on screen at every relaunch; it was counted 0
+    ("no dialog") and consent_nagging 'measured' clean. Unmeasured instead; 0 once the app's consent dialog is
+    known (another layer), or where every answer of the bar stored nothing (no choice at all)."""
+    from consent_audit.explorer.consent_structure import Tried
+    bar = [Element(role="", fixed=True, bounds=(0, 0, 400, 120)),
+           Element(text="Používame súbory cookie, aby sme zlepšili vaše skúsenosti.", bounds=(10, 10, 380, 40)),
+           Element(text="Viac informácií", role="link", clickable=True, bounds=(10, 70, 150, 30)),
+           Element(text="OK", role="button", clickable=True, bounds=(300, 70, 80, 30))]
+    app = Explored(False, True)
+    screen = Screen(elements=bar, signature="s", size=(400, 800))
+    app.op.screen = lambda: screen
+    assert _consent_at_launch(app) is None                       # not tried: unknown
+    ok = targets(screen)[-1]
+    app.structure_tried = [Tried(ok, stored={"cookie:cookie_notice": "1"}), Tried(targets(screen)[0])]
+    assert _consent_at_launch(app) is None                       # tried, one answer stored: not told
+    app.structure_tried = [Tried(ok), Tried(targets(screen)[0])]
+    assert _consent_at_launch(app) == 0                          # nothing stored by any answer: no choice
+    app.structure_tried, app.accept = [Tried(ok, stored={"c": "1"})], object()
+    assert _consent_at_launch(app) == 0                          # the app's dialog is known: another layer

@@ -184,7 +184,7 @@ class LayerApp:
                 elements.append(Element(role="dialog", bounds=(0, 300, 400, 400)))
             elements += [Element(text=t, bounds=(10, 310 + 30 * i, 380, 24)) for i, t in enumerate(layer["texts"])]
             elements += [Element(role="switch", name=name, checked=name not in self.unticked, clickable=True,
-                                 bounds=(300, 420 + 40 * i, 50, 30))
+                                 enabled=name not in layer.get("locked", ()), bounds=(300, 420 + 40 * i, 50, 30))
                          for i, name in enumerate(layer.get("boxes", ()))]
             elements += [_button(label, 560 + 45 * i, 20, 360) for i, label in enumerate(layer["buttons"])]
         return Screen(elements=elements, signature=f"s-{self.at}", size=(400, 800), prompts=dict(self.asked))
@@ -241,6 +241,30 @@ def test_a_consent_dialog_in_words_no_lexicon_has_is_told_by_what_its_answers_st
     assert learnt.settings_ticked == 2
     app.consent_keys = learnt.keys
     assert consent.shown(app, app.restart())
+
+
+def test_the_locked_purposes_of_a_settings_layer_are_counted_apart_and_unmeasured_where_never_seen() -> None:
+    """fresh3 hikari: a locked «必須 Cookie（常に有効）» on the settings layer was reported as mandatory_purposes 0
+    when the reject path never showed a box. Counted on the settings layer (apart from the pre-ticked optional
+    ones); the flow's figure is the reject path's count when it showed boxes, else the app's count, else None
+    (unmeasured) — never 0 for a layer nobody opened."""
+    from types import SimpleNamespace
+
+    from consent_audit.explorer import consent_structure
+    from consent_audit.flows.test_consent import _mandatory
+    from consent_audit.model import Trail
+    layers = {**CONSENT, "settings": {**CONSENT["settings"], "boxes": ("აუცილებელი",) + CONSENT["settings"]["boxes"],
+                                      "locked": ("აუცილებელი",)}}
+    app = LayerApp(layers)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None and learnt.settings_ticked == 2 and learnt.settings_locked == 1
+    direct = Trail("reject", start=Screen(elements=[_button("უარი", 600)], signature="d", size=(400, 800)))
+    assert _mandatory(SimpleNamespace(), direct) is None                       # a page object that says nothing
+    assert _mandatory(SimpleNamespace(settings_mandatory=None), direct) is None   # the layer not opened
+    assert _mandatory(SimpleNamespace(settings_mandatory=1), direct) == 1
+    app.at = "settings"
+    through = Trail("reject", start=app.screen())
+    assert _mandatory(SimpleNamespace(settings_mandatory=None), through) == 1
 
 
 def _saved(app: "LayerApp") -> str:

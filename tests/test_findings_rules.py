@@ -135,7 +135,7 @@ def test_messages_are_rendered_from_the_figures_the_rule_used() -> None:
                               "saturation_accept": 1.0, "saturation_reject": 0.0}}
     found = {f.pattern: f for f in evaluate("consent", metrics, {"dialog": ["a.png"], "reject": ["r.png"]}).findings}
     assert found["asymmetric_choice"].messages["en"] == "reject takes 7 actions, accept 1"
-    assert found["asymmetric_choice"].figures == {"accept_steps": 1, "reject_steps": 7}
+    assert found["asymmetric_choice"].figures == {"accept_steps": 1, "reject_steps": 7, "reasons": ["steps"]}
     assert "7.33x" in found["visual_interference"].messages["en"] and "7.33 倍" in found["visual_interference"].messages["zh"]
     assert found["visual_interference"].evidence == ["a.png"]
     assert found["preticked_consent"].messages["zh"] == "默认勾选了 4 项用途"
@@ -192,3 +192,21 @@ def test_a_solid_confirm_beside_a_pale_keep_is_not_interference_on_deletion() ->
     assert "visual_interference" not in found_in("deletion", metrics)
     decision.update(fill_delta_e_accept=67.431, fill_delta_e_reject=4.234)       # the keep is the solid one
     assert "visual_interference" in found_in("deletion", metrics)
+
+
+def test_a_consent_dialog_offering_no_refusal_is_an_asymmetric_choice_named_as_such() -> None:
+    """fresh4 notice-only (lead's decision): a cookie notice whose only answer is «OK», every way out of it tried
+    (`refusal_offered` False, reject_steps None) and leaving the app usable, is asymmetric_choice — "Declining … is less available" — with
+    the missing refusal named; a refusal not measured (None, refusal_offered not False) is unmeasured, never clean."""
+    metrics = {"accept_steps": 1, "reject_steps": None, "refusal_offered": False, "dialog_covers_app": False}
+    found = {f.pattern: f for f in evaluate("consent", metrics, {"dialog": ["d.png"]}).findings}
+    assert "consent_wall" not in found            # it covers nothing: no wall
+    wall = evaluate("consent", {**metrics, "dialog_covers_app": True, "refusal_trials": []}).patterns
+    assert "consent_wall" in wall and "asymmetric_choice" not in wall    # covering: the wall's own rule
+    assert found["asymmetric_choice"].figures == {"accept_steps": 1, "reject_steps": None, "reasons": ["none"]}
+    assert "no way to refuse" in found["asymmetric_choice"].messages["en"]
+    assert "未提供任何拒绝方式" in found["asymmetric_choice"].messages["zh"]
+    assert found["asymmetric_choice"].evidence == ["d.png"]
+    unknown = evaluate("consent", {"accept_steps": 1, "reject_steps": None, "refusal_offered": None})
+    assert "asymmetric_choice" not in {f.pattern for f in unknown.findings}
+    assert unknown.unmeasured["asymmetric_choice"] == ["reject_steps"]

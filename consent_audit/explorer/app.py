@@ -26,9 +26,9 @@ from .moves import Move, perform
 from .operator import NotOnScreen, Operator
 from .policy_journeys import PolicyExploration
 from .refusal import RefusalCheck
-from .consent_structure import CONSENT
+from .consent_structure import CONSENT, _fixed_bar, layer
 from .launch_modals import LaunchModals
-from .screens import password_form
+from .screens import DIALOG_ROLES, password_form, taps
 from .soft_ask import SoftAsks
 
 log = logging.getLogger(__name__)
@@ -87,6 +87,7 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals,
         self.core_by_hand = False             # the last core screen reached offered a manual way in (Core.by_hand)
         self.requested: list[str] = []
         self.settings_preticked: int | None = None   # counted on a settings layer the reject path skips
+        self.settings_mandatory: int | None = None   # locked purposes there (None: not counted, unmeasured)
         self.launch_moves: list[Move] = []    # answers to unknown modals covering the app at launch
         self.launch_kinds: dict[Move, str | None] = {}   # what each is: consent, other, None (not told)
         self.passed_layers: list[Move] = []   # of those, the answers that lifted a layer nothing recognised
@@ -128,8 +129,20 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals,
         kinds = [self.launch_kinds.get(m) for m in self.answered_at_launch]
         if CONSENT in kinds:
             return True
-        unseen = bool(self.op.screen().unread_frames)
+        screen = self.op.screen()
+        unseen = bool(screen.unread_frames) or self._untold_layer(screen)
         return None if None in kinds or unseen or not self.op.looked_long else False
+
+    def _untold_layer(self, screen: Screen) -> bool:
+        """A layer shaped like a consent dialog on screen (consent_structure.layer: 2–3 buttons in a dialog, a
+        fixed bar with a sentence …) while no consent dialog of the app was told (no accept path) and its answers,
+        tried, did not all store nothing: it may be the dialog, shown again — not "no dialog" (fresh4 gcn-dark,
+        notice-only: a cookie bar never told consent counted 0 at every relaunch, its nagging 'measured')."""
+        found, covered = self.op.targets(screen), self.op.covered(screen)
+        over = covered or any(e.role in DIALOG_ROLES for e in screen.elements) or _fixed_bar(screen, taps(found))
+        if self.accept is not None or not over or layer(screen, found, covered) is None:
+            return False      # a page of nothing but a few buttons (an app's own start screen) is no layer
+        return not self.structure_tried or any(t.stored for t in self.structure_tried)
 
     @property
     def refusal_offered(self) -> bool | None:
@@ -138,6 +151,11 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals,
         if self.reject is not None:
             return True
         return self.refusal.offered if self.refusal is not None else None
+
+    @property
+    def dialog_covers_app(self) -> bool | None:
+        """Whether the consent dialog whose ways out were tried hides the app's own controls (None: not tried)."""
+        return self.refusal.covers_app if self.refusal is not None else None
 
     @property
     def refusal_trials(self) -> list[dict]:

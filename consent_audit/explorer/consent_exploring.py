@@ -46,6 +46,7 @@ class ConsentExplorations:
             else:
                 self.reject = path
         self.settings_preticked = None if learnt.reject.via else learnt.settings_ticked
+        self.settings_mandatory = 0 if learnt.reject.via else learnt.settings_locked   # via: its trail counts
         return True
 
     def _explore_consent(self, spend: Spend, target: Target) -> Exploration:
@@ -144,10 +145,16 @@ class ConsentExplorations:
     def _count_settings_layer(self) -> int | None:
         """Pre-ticked optional purposes on the dialog's settings layer when the reject path never opens it
         (a direct 'Reject all' beside 'Manage options'): opened once from a fresh launch and counted there.
-        None when the reject path went through it (its trail counts them) or the dialog has none."""
+        None when the reject path went through it (its trail counts them) or the dialog has none.
+        `settings_mandatory` is set beside it: the locked purposes counted there, 0 where the reject path opens
+        the layer (its trail counts them) or the dialog offers none, None where the layer could not be opened
+        (unmeasured, never 0: hikari's «必須 Cookie（常に有効）» on a layer the reject path skips)."""
+        self.settings_mandatory = None
         if self.reject is None or any(cues.has(m.label, "manage", "settings") for m in self.reject.moves):
+            self.settings_mandatory = 0 if self.reject is not None else None
             return None
         if not consent.offers_settings(self.reject):
+            self.settings_mandatory = 0
             return None         # the dialog as first seen offers no settings layer: no launch spent looking
         self.op.fresh()
         self._grant_all()
@@ -159,5 +166,7 @@ class ConsentExplorations:
         if manage is None:
             return None
         after = self.op.tap(manage)
-        return sum(1 for t in self.op.targets(after) if t.use == Use.TOGGLE and t.element.checked
-                   and t.element.enabled and not selects_all(t.element))
+        boxes = [t for t in self.op.targets(after) if t.use == Use.TOGGLE and t.element.checked
+                 and not selects_all(t.element)]
+        self.settings_mandatory = sum(1 for t in boxes if not t.element.enabled)
+        return sum(1 for t in boxes if t.element.enabled)

@@ -139,6 +139,7 @@ class Tried:
     gone: bool = False         # the layer was gone after it
     ticked: int = 0            # a settings layer: optional purposes ticked when it opened
     opened: tuple[Target, ...] = ()   # a settings layer: what it offered when it opened (read, not opened again)
+    locked: int = 0            # a settings layer: purposes ticked and locked (mandatory) when it opened
 
     @property
     def key(self) -> str:
@@ -248,6 +249,7 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
         tried.settings = True
         tried.ticked = sum(1 for t in toggles if t.element.checked and t.element.enabled)
         tried.opened = tuple(found)
+        tried.locked = sum(1 for t in toggles if t.element.checked and not t.element.enabled)
         return tried
     tried.gone = now is None or not (now.keys & first.keys)
     tried.stored = changed(before, op.platform.stored_state())
@@ -289,6 +291,7 @@ class Learnt:
     dialog: Screen
     covered: frozenset[int]
     settings_ticked: int | None
+    settings_locked: int = 0   # locked purposes on the settings layer (0: every button tried, none opened one)
     accepted_now: bool = False
     """The last answer tried was the accept and took the layer away: the app is where an accepting user is,
     no launch and accept needed to get there."""
@@ -334,8 +337,9 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
     if found is None:
         return None
     accept, reject = found
-    settings = next((t.ticked for t in tried if t.settings), None)
-    return Learnt(first.keys, accept, reject, screen, covered, settings,
+    settings = next((t for t in tried if t.settings), None)
+    return Learnt(first.keys, accept, reject, screen, covered, settings.ticked if settings else None,
+                  settings.locked if settings else 0,
                   accepted_now=tried[-1] is accept and accept.gone and not accept.left and op.in_foreground)
 
 

@@ -159,13 +159,12 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
                 if target.element.enabled:    # a ticked box that cannot be unticked is mandatory, not a choice
                     ticks.append(target)
             elif purpose != UNTICK and not target.element.checked and (
-                    cues.has(target.label, "acknowledge", "agree") or (retry and target.element.enabled)
-                    or target in lacking):
+                    cues.has(target.label, "acknowledge", "agree") or retry or target in lacking):
                 ticks.append(target)
     if purpose == UNTICK:    # a ticked select-all switch first: unticking it unticks every purpose at once
         ticks.sort(key=lambda t: not selects_all(t.element))
-    elif retry:
-        ticks = _least_choice(ticks, found)
+    elif retry:     # a disabled box (gated by a text to read, `fill`) only where no enabled one will do
+        ticks = _least_choice(_gated_last(ticks), found)
     choice = None
     if radios and purpose.startswith((FILL, RETRY)) and not any(t.element.checked for t in radios):
         choice = radios[0]
@@ -193,11 +192,20 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
         submit = min(after, key=lambda t: order.get(id(t.element), 0)) if after else None
     if purpose == FILL and submit is not None and not submit.element.enabled and not ticks:
         # a way on disabled until a box is ticked («Я розумію, що всі бонуси згорять»), in any language: the
-        # box is what it waits for (structure: the button's state); of option boxes one, as on a refused form
-        ticks = _least_choice([t for t in found if t.use == Use.TOGGLE and not t.element.checked
-                               and t.element.enabled], found)
+        # box is what it waits for (structure: the button's state); of option boxes one, as on a refused form.
+        # A box disabled itself (native `disabled` or drawn with aria-disabled) is gated too — by a text to read
+        # to its end (hikari: «注意事項を確認しました» aria-disabled until its notice is scrolled): `fill`
+        # scrolls before ticking it; enabled boxes come first
+        ticks = _least_choice(_gated_last([t for t in found if t.use == Use.TOGGLE and not t.element.checked]),
+                              found)
     return FormPlan(fields=fields, ticks=ticks, choice=choice, send=send, submit=submit, missing=missing,
                     selects=selects)
+
+
+def _gated_last(boxes: list[Target]) -> list[Target]:
+    """`boxes` with the enabled ones first: a disabled unticked box is ticked only once what gates it (a text
+    scrolled to its end, `fill`) lets it; where an enabled box will do, that is the one ticked."""
+    return sorted(boxes, key=lambda t: not t.element.enabled)
 
 
 def _least_choice(ticks: list[Target], found: list[Target]) -> list[Target]:

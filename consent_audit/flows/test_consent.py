@@ -13,7 +13,7 @@ import pytest
 from consent_audit.detectors.prominence import annotate, prominence
 from consent_audit.detectors.text import shaming_phrases
 from consent_audit.journeys import consent_elements
-from consent_audit.measures import mandatory, preticked, texts_of
+from consent_audit.measures import mandatory, preticked, purpose_boxes_seen, texts_of
 from consent_audit.readback import after_relaunch, judge
 from consent_audit.traffic.measure import flow_figures
 
@@ -63,7 +63,7 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
     shaming = shaming_phrases(texts_of([accept, reject], ocr))
     audit.metrics.update({"consent_dialog": True, "refusal_offered": True, "accept_steps": accept.counts["steps"],
                           "reject_steps": reject.counts["steps"], "preticked": max(preticked(reject), getattr(app, "settings_preticked", None) or 0),
-                          "mandatory_purposes": mandatory(reject),
+                          "mandatory_purposes": _mandatory(app, reject),
                           "shaming_text": shaming, "prominence": figures,
                           "reject_is_text_link": look["reject_is_text_link"] if look else None,
                           "reject_honoured": stored.pop("reject_honoured"), "stored_choices": stored})
@@ -72,6 +72,17 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
     _conclude(audit, recorder, {"dialog": [audit.evidence_path(annotated)] if annotated else [],
                                 "reject": audit.evidence_of(reject), "accept": audit.evidence_of(accept),
                                 "traffic": har})
+
+
+def _mandatory(app, reject) -> int | None:
+    """Locked purposes (ticked, cannot be unticked): counted on the first screen of the reject path showing
+    any; else as the app counted them where the reject path showed none (`settings_mandatory`: the explorer
+    opens the settings layer the reject path skips and counts them there, 0 when the dialog offers none; None
+    when it could not; a page object may say it too). A layer never opened is unmeasured (None), never 0
+    (hikari: «必須 Cookie（常に有効）» on the layer behind 詳細設定, the reject a direct link)."""
+    if purpose_boxes_seen(reject):
+        return mandatory(reject)
+    return getattr(app, "settings_mandatory", None)
 
 
 def _unread(recorder) -> str:
@@ -116,6 +127,7 @@ def _consent_wall(app, recorder, audit, planted, dialog, test_dir, ocr) -> None:
         audit.leave_out(("preticked",), "the consent dialog offers no way to refuse")
     audit.metrics.update({"consent_dialog": True, "refusal_offered": False,
                           "refusal_trials": list(getattr(app, "refusal_trials", [])),
+                          "dialog_covers_app": getattr(app, "dialog_covers_app", None),   # None: unknown
                           "accept_steps": accept.counts["steps"], "reject_steps": None,
                           "preticked": preticked_on_layer, "mandatory_purposes": None,
                           "shaming_text": shaming_phrases(texts_of([accept], ocr)), "prominence": None,

@@ -21,6 +21,9 @@ class ConsentWall(Rule):
               limits: Mapping[str, Any]) -> dict[str, Any] | None:
         if metrics.get("refusal_offered") is not False:
             return None      # the consent flow sets it on every audit it concludes: True once a reject was walked
+        if metrics.get("dialog_covers_app") is False:
+            return None      # a notice leaving the app usable covers nothing: no wall (its missing refusal is
+                             # asymmetric_choice's); unknown (None) as before, a page object's own word
         tried = metrics.get("refusal_trials") or []
         return {"tried": [f"{' → '.join(t['path'])}: {t['outcome']}" for t in tried] or ["the page object's own"]}
 

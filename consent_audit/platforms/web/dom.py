@@ -188,6 +188,8 @@ function outOfReach(el, rect, ctx) {
                   rect.top + rect.height <= 0;
   return outside && (ctx.fixed || ctx.hidden);
 }
+const MESSAGE_ROLES = new Set(['status', 'alert']);
+const CONTROLS = 'a[href],button,input,select,textarea,[role=button],[role=link],[role=checkbox],[role=switch],[role=radio]';
 function walk(el, parent) {
   if (SKIP.has(el.tagName) || !rendered(el) || el.hasAttribute('inert')) return '';
   const st0 = cs(el), up = parent || {fixed: false, hidden: false};
@@ -246,6 +248,9 @@ function walk(el, parent) {
   }
   const collapsed = kids.filter((s, i) => i === 0 || s !== kids[i - 1]);
   const id = (el.id || '').replace(/\d+/g, '');
+  // a live message (role status / alert holding no control: a toast, an inline refusal) is no part of what the
+  // screen is: its elements are read, its shape is not (the screen a refusal leaves in place stays that screen)
+  if (MESSAGE_ROLES.has(r) && !isClickable && !el.querySelector(CONTROLS)) return '';
   return el.tagName.toLowerCase() + '[' + r + ']' + (id ? '#' + id : '') +
          (collapsed.length ? '(' + collapsed.join(',') + ')' : '');
 }
