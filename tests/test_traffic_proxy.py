@@ -218,6 +218,32 @@ def test_stop_keeps_entries_and_certificate_and_deletes_key_and_flows(tmp_path: 
     assert proxy.ca_cert.is_file()
 
 
+def test_a_device_proxy_keeps_its_port_and_lasting_ca_from_test_to_test(tmp_path: Path) -> None:
+    """The fixture with --proxy-port / --proxy-confdir / --proxy-loopback-hosts (a device routed there by
+    `proxy-setup --confdir`): each test's proxy listens on that port with that CA, whose key stays; the hosts
+    given are mapped with the target server's."""
+    from types import SimpleNamespace
+
+    from consent_audit.appium_server import free_port
+    from consent_audit.commands.proxy_setup import lasting_ca
+    from consent_audit.traffic.fixtures import traffic_proxy
+    confdir, port = tmp_path / "lasting", free_port()
+    ca = lasting_ca(confdir).read_bytes()
+    options = {"--proxy-port": port, "--proxy-confdir": str(confdir), "--proxy-loopback-hosts": "a.example, b.example"}
+    config = SimpleNamespace(getoption=options.__getitem__)
+    run = SimpleNamespace(dir=tmp_path / "run", meta={})
+    for test in ("test-1", "test-2"):                     # one after another, as the tests of a run
+        fixture = traffic_proxy.__wrapped__(run, tmp_path / test, SimpleNamespace(loopback_hosts=["t.example"]),
+                                            config)
+        proxy = next(fixture)
+        assert (proxy.port, proxy.confdir, proxy.ca_cert.read_bytes()) == (port, confdir, ca)
+        assert proxy.loopback_hosts == ("t.example", "a.example", "b.example")
+        assert send(proxy, "http://ads.example.net/p") == 502
+        wait_until(lambda: proxy.entries(), timeout=10, message="one entry")
+        next(fixture, None)                               # the test's end: the proxy stops
+        assert (confdir / "mitmproxy-ca.pem").is_file() and proxy.process is None
+
+
 def test_busy_port_is_one_clear_line(tmp_path: Path, proxy: MitmProxy) -> None:
     from consent_audit.errors import UsageError
     with pytest.raises(UsageError, match="already in use") as caught:
