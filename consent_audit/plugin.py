@@ -48,6 +48,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--traffic", default="auto", choices=("auto", "cdp", "proxy", "off"),
                     help="capture the app's network traffic: auto (the profile's `traffic`, else DevTools on the "
                          "web, none on Android), cdp, proxy (mitmproxy) or off (the traffic rules are then not checked)")
+    group.addoption("--proxy-port", type=int, default=None,
+                    help="with --traffic proxy: the port mitmproxy listens on (127.0.0.1), the one a device was "
+                         "routed to with `consent-audit proxy-setup --port`; default a free port")
+    group.addoption("--proxy-confdir", default=None,
+                    help="with --traffic proxy: a lasting mitmproxy confdir whose CA the device trusts "
+                         "(`consent-audit proxy-setup --confdir`); default a CA made for each test")
+    group.addoption("--proxy-loopback-hosts", default="",
+                    help="with --traffic proxy: comma-separated host names the proxy sends to 127.0.0.1 (a local "
+                         "stand-in for them, e.g. the reference app's trackers: `python -m refapp --tracker-hosts`)")
     group.addoption("--relaunches", type=int, default=3, help="relaunches when counting nagging")
     group.addoption("--html-report", default="auto", choices=("auto", "on", "off"),
                     help="build the single-file Allure HTML report at the end (auto: when flows ran)")

@@ -1,5 +1,6 @@
 """`python -m refapp [--port N] [--tracker-port N]`: serve the reference app and its third parties (the tracker
-server, refapp.trackers) on 127.0.0.1 until Ctrl-C."""
+server, refapp.trackers) on 127.0.0.1 until Ctrl-C. `python -m refapp --tracker-hosts`: print the trackers' host
+names, comma-separated, and exit (for `consent-audit run --proxy-loopback-hosts`)."""
 from __future__ import annotations
 
 import argparse
@@ -17,7 +18,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", default=None, help="SQLite file (default: in memory, fresh each run)")
     parser.add_argument("--tracker-port", type=int, default=8766,
                         help="port of the tracker server on 127.0.0.1 (0 = any free port; default 8766)")
+    parser.add_argument("--tracker-hosts", action="store_true",
+                        help="print the tracker host names (comma-separated) and exit")
     args = parser.parse_args(argv)
+    if args.tracker_hosts:
+        print(",".join(tracker_hosts(load_variants())))
+        return 0
     trackers = TrackerServer(tracker_hosts(load_variants()), port=args.tracker_port)
     trackers.start()
     server = RefAppServer(port=args.port, db_path=args.db, tracker_port=trackers.port)

@@ -115,3 +115,102 @@ def test_cli_failure_and_bad_ca_are_one_line(tmp_path: Path, monkeypatch: pytest
     assert main(["proxy-setup", "--port", "8081", "--ca", str(tmp_path / "ca.pem"), "--ca-mode", "apex"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "not a PEM certificate" in err[0]
+
+
+WORKFLOW = SOURCE_ROOT / ".github" / "workflows" / "nightly-farm.yml"
+
+
+def _expand(text: str, values: dict[str, str]) -> str:
+    """A workflow line with its `${{ matrix.X }}`, `${{ env.X }}`, `${{ github.workspace }}` and `$X` replaced."""
+    text = re.sub(r"\$\{\{\s*(?:matrix|env)\.([\w-]+)\s*\}\}", lambda m: values[m.group(1)], text)
+    text = text.replace("${{ github.workspace }}", values["workspace"])
+    return re.sub(r"\$([A-Z_]+)", lambda m: values[m.group(1)], text)
+
+
+@pytest.mark.parametrize("api_level", [33, 34])
+def test_the_nightly_workflow_routes_the_emulator_through_the_proxy_before_the_audit(
+        api_level: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The farm captures the traffic: on the emulator it starts, `proxy-setup` (CA made in the lasting confdir,
+    installed the way that image takes a system CA, the emulator routed) comes before the app's forward (a
+    reboot ends forwards) and before `run --traffic proxy` on the same port with the same confdir; the
+    commands are the ones the code emits, in the documented order, and `run` accepts that confdir."""
+    import shlex
+
+    import yaml
+
+    from consent_audit.cli import parser
+    from consent_audit.commands.proxy_setup import run_args
+    flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    audit = flow["jobs"]["audit"]
+    assert api_level in audit["strategy"]["matrix"]["api-level"]
+    matrix = next(m for m in audit["strategy"]["matrix"]["include"] if m["api-level"] == api_level)
+    step = [s for s in audit["steps"] if str(s.get("uses", "")).startswith("reactivecircus/android-emulator-runner@")][-1]
+    values = {**{k: str(v) for k, v in {**flow["env"], **audit["env"]}.items()}, **{k: str(v) for k, v in matrix.items()},
+              "api-level": str(api_level), "workspace": str(tmp_path), "TRACKER_HOSTS": "app.adjust.com,graph.facebook.com"}
+    values = {k: _expand(v, values) if "$" in v and k != "TARGETS" else v for k, v in values.items()}
+    lines = [line for line in step["with"]["script"].splitlines() if line.strip()]
+    setup = next(i for i, line in enumerate(lines) if "consent-audit proxy-setup" in line)
+    forward = next(i for i, line in enumerate(lines) if line.startswith("adb reverse tcp:${{ env.REFAPP_PORT }}"))
+    audit_line = next(i for i, line in enumerate(lines) if "consent-audit run " in line)
+    assert setup < forward < audit_line
+    assert "--traffic off" not in audit["env"]["AUDIT_ARGS"]
+    ca_mode = matrix["ca-setup"].split("--ca-mode ")[1].split()[0]
+    if ca_mode == "writable-system":               # remount needs it; the snapshot cannot hold a writable system
+        assert "-writable-system" in _expand(step["with"]["emulator-options"], values)
+    # proxy-setup as the workflow runs it, printed: the code's commands, CA first, the route last
+    argv = shlex.split(_expand(lines[setup], values))
+    assert argv[0].endswith("consent-audit")
+    assert main([*argv[1:], "--print"]) == 0
+    printed = capsys.readouterr().out.strip().splitlines()
+    port, confdir = int(values["PROXY_PORT"]), Path(values["MITM_CONFDIR"])
+    ca = confdir / "mitmproxy-ca-cert.pem"
+    assert ca.is_file()                            # made in the lasting confdir, kept for the audit
+    emitted = setup_commands(port, ca, subject_hash_old(ca.read_bytes()), ca_mode,
+                             disable_verification="--disable-verification" in argv)
+    assert printed == [shell_line(c) for c in emitted]
+    assert printed[-2:] == [f"adb reverse tcp:{port} tcp:{port}",
+                            f"adb shell settings put global http_proxy 127.0.0.1:{port}"]
+    # the audit: the proxy on that port with that CA, the tracker hosts mapped; `run` accepts the confdir now
+    run_argv = shlex.split(_expand(lines[audit_line].split(" $(printf")[0], values))
+    args = parser().parse_args(run_argv[1:])
+    assert (args.traffic, args.proxy_port, Path(args.proxy_confdir)) == ("proxy", port, confdir)
+    assert run_args(args) == ["--proxy-port", str(port), "--proxy-confdir", str(confdir.resolve()),
+                              "--proxy-loopback-hosts", values["TRACKER_HOSTS"]]
+    hosts_step = "\n".join(s.get("run", "") for s in audit["steps"])
+    assert 'echo "TRACKER_HOSTS=$(.venv/bin/python -m refapp --tracker-hosts)" >> "$GITHUB_ENV"' in hosts_step
+
+
+def test_disabling_verification_comes_first_as_documented() -> None:
+    plain = setup_commands(8080, Path("mitmproxy-ca-cert.pem"), MITM_HASH, "writable-system")
+    first = setup_commands(8080, Path("mitmproxy-ca-cert.pem"), MITM_HASH, "writable-system",
+                           disable_verification=True)
+    assert first[len(first) - len(plain):] == plain
+    assert as_documented(first[:len(first) - len(plain)]) in doc_blocks()
+    with pytest.raises(ValueError, match="writable-system only"):
+        setup_commands(8080, Path("ca.pem"), MITM_HASH, "apex", disable_verification=True)
+
+
+def test_run_proxy_options_are_checked_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from consent_audit.cli import parser
+    from consent_audit.commands.proxy_setup import run_args
+    from consent_audit.errors import UsageError
+    base = ["run", "--profile", "android-emulator"]
+    with pytest.raises(UsageError, match="holds no mitmproxy-ca-cert.pem.*proxy-setup --confdir"):
+        run_args(parser().parse_args([*base, "--traffic", "proxy", "--proxy-confdir", str(tmp_path)]))
+    with pytest.raises(UsageError, match="--proxy-port applies to the mitmproxy capture; pass --traffic proxy"):
+        run_args(parser().parse_args([*base, "--traffic", "cdp", "--proxy-port", "8080"]))
+    with pytest.raises(UsageError, match="outside 1-65535"):
+        run_args(parser().parse_args([*base, "--traffic", "proxy", "--proxy-port", "70000"]))
+    assert run_args(parser().parse_args(base)) == []
+    assert main(["proxy-setup", "--port", "8080", "--ca", "x.pem", "--confdir", str(tmp_path)]) == 2
+    assert "not both" in capsys.readouterr().err
+
+
+def test_refapp_prints_its_tracker_hosts() -> None:
+    import sys
+
+    from refapp.catalog import load_variants
+    from refapp.trackers import tracker_hosts
+    out = subprocess.run([sys.executable, "-m", "refapp", "--tracker-hosts"], cwd=SOURCE_ROOT, capture_output=True,
+                         text=True, timeout=60, check=True).stdout.strip()
+    assert out.split(",") == list(tracker_hosts(load_variants())) and "app.adjust.com" in out

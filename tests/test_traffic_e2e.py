@@ -10,10 +10,13 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
 from consent_audit.targets import load_target
+from refapp.catalog import load_variants
+from refapp.trackers import tracker_hosts
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(1500)]
 
@@ -21,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 VARIANTS = ("tracking-fair", "tracking-before-consent", "tracking-after-reject", "location-after-denial")
 TRAFFIC_PATTERNS = {"tracking_before_consent", "tracking_after_reject", "data_after_permission_denied",
                     "consent_string_contradicts_choice"}
+TRACKER_HOSTS = set(tracker_hosts(load_variants()))
 RUNS = {  # mode → flows; the proxy run covers the consent phases and the revoked permission
     "cdp": ("consent", "permissions"),
     "proxy": ("consent", "permissions"),
@@ -65,6 +69,12 @@ def test_traffic_figures_and_findings_equal_the_truth(mode: str, tmp_path: Path)
             for finding in result["findings"]:
                 if finding["pattern"] in TRAFFIC_PATTERNS:
                     assert f"{result['folder']}/traffic.har" in finding["evidence"]
+            # the tracker hosts still resolve to the tracker server, which answers each (200 pixel, 204 beacon):
+            # DevTools, under the rule that leaves the browser nothing but them and loopback (MAP * ~NOTFOUND);
+            # the proxy, through its host map
+            to_trackers = [e for e in har["entries"] if urlsplit(e["request"]["url"]).hostname in TRACKER_HOSTS]
+            assert to_trackers or not expected["data_flows"], (variant, flow)
+            assert all(e["response"]["status"] in (200, 204) for e in to_trackers), (variant, flow)
             if flow == "consent" and any(row.get("sent") for row in expected["data_flows"]):
                 text = json.dumps(har["entries"])                     # the planted value is in what was sent
                 assert any(h["value"] in text or "39.9087" in text for h in target.honey)

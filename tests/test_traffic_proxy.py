@@ -151,6 +151,38 @@ def test_a_request_in_flight_is_an_open_flow_until_its_entry_is_written(proxy: M
     assert entry_for(proxy, url)["response"]["status"] == 200
 
 
+def test_a_request_waiting_in_the_proxys_socket_is_open_once_synced(proxy: MitmProxy) -> None:
+    """The race the sync closes: a request the app sent that mitmproxy has not read yet (here: sent while
+    mitmdump is stopped, so it waits in its socket) has no start line; the figures' barrier must still count
+    it. open_flows() syncs with the addon first, so the request is open the moment mitmdump runs again (its
+    server, a loopback socket that never answers, keeps it open)."""
+    import os
+    import signal
+    import socket
+    before = proxy.open_flows()
+    assert proxy.process is not None
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/waiting"
+        os.kill(proxy.process.pid, signal.SIGSTOP)
+        try:
+            client = socket.create_connection(("127.0.0.1", proxy.port), timeout=20)
+            client.sendall(f"GET {url} HTTP/1.1\r\nHost: {url.split('/')[2]}\r\n\r\n".encode())
+        finally:
+            os.kill(proxy.process.pid, signal.SIGCONT)
+        try:
+            assert proxy.open_flows() == before + 1          # no wait: the sync is the wait
+        finally:
+            client.close()
+    wait_until(lambda: proxy.open_flows() == before, timeout=10, message="the request to end")
+    assert entry_for(proxy, url)["_error"]               # the server closed without an answer
+
+
+def test_sync_is_answered_by_the_addon_and_leaves_no_entry(proxy: MitmProxy) -> None:
+    count = len(proxy.entries())
+    assert proxy.sync() and proxy.sync()
+    assert len(proxy.entries()) == count and proxy.open_flows() == 0
+
+
 def test_the_client_is_told_to_close_each_connection_the_entry_keeps_what_the_server_sent(
         proxy: MitmProxy, server: tuple[int, Path]) -> None:
     """A kept-alive proxy connection reused for a beacon lost it (it reached the proxy, was never read): every
@@ -216,6 +248,32 @@ def test_stop_keeps_entries_and_certificate_and_deletes_key_and_flows(tmp_path: 
     assert [e["request"]["url"] for e in proxy.entries()] == ["http://ads.example.net/p"]
     assert not (proxy.confdir / "mitmproxy-ca.pem").exists() and not proxy.flows_path.exists()
     assert proxy.ca_cert.is_file()
+
+
+def test_a_device_proxy_keeps_its_port_and_lasting_ca_from_test_to_test(tmp_path: Path) -> None:
+    """The fixture with --proxy-port / --proxy-confdir / --proxy-loopback-hosts (a device routed there by
+    `proxy-setup --confdir`): each test's proxy listens on that port with that CA, whose key stays; the hosts
+    given are mapped with the target server's."""
+    from types import SimpleNamespace
+
+    from consent_audit.appium_server import free_port
+    from consent_audit.commands.proxy_setup import lasting_ca
+    from consent_audit.traffic.fixtures import traffic_proxy
+    confdir, port = tmp_path / "lasting", free_port()
+    ca = lasting_ca(confdir).read_bytes()
+    options = {"--proxy-port": port, "--proxy-confdir": str(confdir), "--proxy-loopback-hosts": "a.example, b.example"}
+    config = SimpleNamespace(getoption=options.__getitem__)
+    run = SimpleNamespace(dir=tmp_path / "run", meta={})
+    for test in ("test-1", "test-2"):                     # one after another, as the tests of a run
+        fixture = traffic_proxy.__wrapped__(run, tmp_path / test, SimpleNamespace(loopback_hosts=["t.example"]),
+                                            config)
+        proxy = next(fixture)
+        assert (proxy.port, proxy.confdir, proxy.ca_cert.read_bytes()) == (port, confdir, ca)
+        assert proxy.loopback_hosts == ("t.example", "a.example", "b.example")
+        assert send(proxy, "http://ads.example.net/p") == 502
+        wait_until(lambda: proxy.entries(), timeout=10, message="one entry")
+        next(fixture, None)                               # the test's end: the proxy stops
+        assert (confdir / "mitmproxy-ca.pem").is_file() and proxy.process is None
 
 
 def test_busy_port_is_one_clear_line(tmp_path: Path, proxy: MitmProxy) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from ..errors import UsageError
 from ..paths import FLOWS as FLOWS_DIR, REPORTS
-from . import nightly
+from . import nightly, proxy_setup
 from .checks import check_profile, engine_args
 
 FLOWS = {"deletion": "test_deletion.py", "permissions": "test_permissions.py", "consent": "test_consent.py",
@@ -40,6 +40,7 @@ def register(sub: "argparse._SubParsersAction") -> None:
     run.add_argument("-k", dest="keyword", help="pytest -k expression")
     run.add_argument("--quiet", action="store_true", help="no live step log")
     add_evidence_options(run)
+    proxy_setup.add_run_options(run)
     nightly.add_options(run)
 
 
@@ -112,6 +113,7 @@ def pytest_args(args: argparse.Namespace) -> list[str]:
         out += ["-k", args.keyword]
     if getattr(args, "traffic", "auto") != "auto":
         out += ["--traffic", args.traffic]
+    out += proxy_setup.run_args(args)
     return out + evidence_args(args) + nightly.engine_options(args)
 
 

@@ -12,6 +12,8 @@ trust its CA; docs/android.md ("Traffic through mitmproxy") shows the same comma
     `adb root`, `adb remount`, push into /system/etc/security/cacerts, chmod 644, reboot (which ends adb
     forwards, so the proxy commands come after it). From API 29 the
     first `adb remount` may ask to disable verity (`adb shell avbctl disable-verification`, reboot, remount).
+    After the reboot the commands wait for `sys.boot_completed` (BOOT_WAIT): `adb wait-for-device` returns
+    when adbd is up, before the settings service that `settings put` needs.
   * `apex` (Android 14+: the store is read from the APEX module /apex/com.android.conscrypt/cacerts, one
     mount per process namespace): `adb root`, push the CA and consent_audit/assets/android/system_ca_apex.sh,
     run it (a tmpfs copy of the store with the CA, bind-mounted in zygote's and each app's namespace; lasts
@@ -38,6 +40,8 @@ SYSTEM_CACERTS = "/system/etc/security/cacerts"
 DEVICE_TMP = "/data/local/tmp"
 APEX_SCRIPT = ASSETS / "android" / "system_ca_apex.sh"
 APEX_SCRIPT_ON_DEVICE = f"{DEVICE_TMP}/consent-audit-system-ca.sh"
+BOOT_WAIT = 'until [ "$(getprop sys.boot_completed)" = 1 ]; do sleep 1; done'
+"""Run on the device after a reboot: returns once Android has booted (the settings service is up)."""
 
 
 def subject_hash_old(cert_pem: bytes) -> str:
@@ -62,17 +66,25 @@ def _check(port: int, ca_mode: str) -> None:
 
 
 def setup_commands(port: int, ca_cert: Path, ca_hash: str, ca_mode: str = "none",
-                   serial: str | None = None) -> list[list[str]]:
+                   serial: str | None = None, disable_verification: bool = False) -> list[list[str]]:
     """The adb commands, in order, that (per `ca_mode`) install `ca_cert` (PEM on the host) as the system CA
-    `<ca_hash>.0`, then route the device through 127.0.0.1:`port`; ValueError for a bad port or mode."""
+    `<ca_hash>.0`, then route the device through 127.0.0.1:`port`. `disable_verification` (writable-system
+    only, API 29+): first switch off verified boot and reboot, so that `adb remount` can make /system
+    writable. ValueError for a bad port or mode, or `disable_verification` with another mode."""
     _check(port, ca_mode)
+    if disable_verification and ca_mode != "writable-system":
+        raise ValueError("disabling verification is for --ca-mode writable-system only (remount needs it)")
     name = f"{ca_hash}.0"
     commands: list[list[str]] = []
+    if disable_verification:
+        commands += [_adb(serial, "root"), _adb(serial, "wait-for-device"),
+                     _adb(serial, "shell", "avbctl", "disable-verification"), _adb(serial, "reboot"),
+                     _adb(serial, "wait-for-device"), _adb(serial, "shell", BOOT_WAIT)]
     if ca_mode == "writable-system":
         commands += [_adb(serial, "root"), _adb(serial, "wait-for-device"), _adb(serial, "remount"),
                      _adb(serial, "push", str(ca_cert), f"{SYSTEM_CACERTS}/{name}"),
                      _adb(serial, "shell", "chmod", "644", f"{SYSTEM_CACERTS}/{name}"),
-                     _adb(serial, "reboot"), _adb(serial, "wait-for-device")]
+                     _adb(serial, "reboot"), _adb(serial, "wait-for-device"), _adb(serial, "shell", BOOT_WAIT)]
     elif ca_mode == "apex":
         commands += [_adb(serial, "root"), _adb(serial, "wait-for-device"),
                      _adb(serial, "push", str(ca_cert), f"{DEVICE_TMP}/{name}"),
@@ -96,8 +108,9 @@ def shell_line(command: list[str]) -> str:
     return " ".join(shlex.quote(part) for part in command)
 
 
-def run(commands: list[list[str]], timeout: float = 120.0) -> None:
-    """Run the commands with the `adb` on PATH, in order; the first that fails stops with one line."""
+def run(commands: list[list[str]], timeout: float = 300.0) -> None:
+    """Run the commands with the `adb` on PATH, in order, each within `timeout` s (a reboot's boot wait
+    included); the first that fails stops with one line."""
     adb = shutil.which("adb")
     if adb is None:
         raise UsageError("adb is not installed: install Android platform-tools (Debian: apt-get install adb)")

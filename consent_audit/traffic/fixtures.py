@@ -33,14 +33,19 @@ def traffic_mode(pytestconfig: pytest.Config, device_profile: Any, run: Any) -> 
 
 
 @pytest.fixture
-def traffic_proxy(run: Any, test_dir: Path, target_server: Any) -> Iterator[Any]:
+def traffic_proxy(run: Any, test_dir: Path, target_server: Any, pytestconfig: pytest.Config) -> Iterator[Any]:
     """mitmproxy on a loopback port for this test (consent_audit.traffic.proxy.MitmProxy), sending the host
-    names the target's server answers for (`loopback_hosts`) to 127.0.0.1 and refusing every other
-    destination beyond loopback. Its workdir is a dot-folder of the run (unmasked flows, the CA key while it
-    runs), which the evidence bundle skips; the CA certificate stays there."""
+    names the target's server answers for (`loopback_hosts`) and those of --proxy-loopback-hosts to 127.0.0.1
+    and refusing every other destination beyond loopback. Its workdir is a dot-folder of the run (unmasked
+    flows, the CA key while it runs), which the evidence bundle skips; the CA certificate stays there. A device
+    routed to the proxy (`consent-audit proxy-setup`) needs the port it was routed to (--proxy-port) and the
+    CA it trusts (--proxy-confdir, kept with its key); without them a free port and a CA for this test."""
     from .proxy import MitmProxy
+    given = [h.strip() for h in str(pytestconfig.getoption("--proxy-loopback-hosts") or "").split(",") if h.strip()]
+    confdir = pytestconfig.getoption("--proxy-confdir")
     proxy = MitmProxy(run.dir / ".proxy" / test_dir.name,
-                      loopback_hosts=getattr(target_server, "loopback_hosts", ()))
+                      loopback_hosts=dict.fromkeys([*getattr(target_server, "loopback_hosts", ()), *given]),
+                      port=pytestconfig.getoption("--proxy-port"), confdir=Path(confdir) if confdir else None)
     proxy.start()
     run.meta.setdefault("traffic", {})["proxy"] = "mitmproxy (loopback only)"
     try:

@@ -3,6 +3,13 @@
 headers arrived, a start line {"_started": flow id, "_wallTime": s since the epoch} (so a reader can tell which
 requests are still open: consent_audit.traffic.proxy.MitmProxy.open_flows).
 
+Sync (the reader's handshake, consent_audit.traffic.proxy.MitmProxy.sync): a request for
+http://consent-audit.sync/<token> is answered by the addon itself (204, nothing upstream, no entry) after it
+appended {"_sync": token}. mitmproxy runs every hook in one event loop and the addon writes each line before it
+returns, so once that answer arrives the file holds the start line of every request mitmproxy had read before
+the sync request (connections are accepted and read in turn): a request the app sent that was still waiting in
+the proxy's socket when the reader looked is not missed.
+
 It runs inside mitmdump's interpreter and imports only mitmproxy and the standard library.
 
 Entry shape: mitmproxy's own HAR exporter (`mitmproxy.addons.savehar.SaveHar.flow_entry`: request, response,
@@ -38,6 +45,8 @@ from mitmproxy.proxy.server_hooks import ServerConnectionHookData
 from mitmproxy.tls import TlsData
 
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+SYNC_HOST = "consent-audit.sync"
+"""The host of the reader's sync requests (never resolved: the addon answers them)."""
 BLOCKED = "blocked: {host} is not loopback and the proxy was started without upstream access"
 
 
@@ -84,9 +93,20 @@ class HarLines:
     def requestheaders(self, flow: http.HTTPFlow) -> None:
         """A request began: a start line {"_started": flow id, "_wallTime"}, so a reader knows which flows are
         still open (each ends in an entry with that `_flowId`, from `response` or `error`)."""
+        if flow.request.host == SYNC_HOST:
+            flow.metadata["ca_sync"] = flow.metadata["ca_written"] = True
+            return
         self._append({"_started": flow.id, "_wallTime": flow.request.timestamp_start})
 
+    def request(self, flow: http.HTTPFlow) -> None:
+        """A sync request: {"_sync": token} appended, then answered here (204) without an upstream connection."""
+        if flow.metadata.get("ca_sync"):
+            self._append({"_sync": flow.request.path.lstrip("/")})
+            flow.response = http.Response.make(204, b"", {"connection": "close"})
+
     def response(self, flow: http.HTTPFlow) -> None:
+        if flow.metadata.get("ca_sync"):
+            return
         self._write(flow)
         # after it is recorded as the server sent it: the client is told to close the connection. Chromium
         # reusing a kept-alive proxy connection for a beacon (sendBeacon after a storage reset) left the request

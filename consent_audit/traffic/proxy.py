@@ -13,6 +13,10 @@ so the workdir belongs in a folder the bundle skips; `stop()` deletes the privat
 keeps the entries in memory and the CA certificate (the evidence of which CA the device trusted); a lasting
 `confdir` given by the caller keeps its key.
 
+`open_flows()` first syncs with the addon (`sync()`: a request the addon answers itself once it has written a
+line for it), so that the requests mitmproxy had received by then all have their start line: the barrier the
+figures wait on covers every request that reached the proxy, not only those it had got round to reading.
+
 `entries()` returns every entry so far in the order flows finished: the addon's entries (see its docstring)
 with the bodies as bytes in `_requestBody` / `_responseBody` (None when there was none), the shape
 consent_audit.traffic.har.stored_entry bounds, hashes and masks when the HAR is written.
@@ -31,6 +35,7 @@ import logging
 import os
 import subprocess
 import sys
+from http.client import HTTPConnection
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -47,6 +52,8 @@ BODY_CAP = 1 << 20
 CA_CERT = "mitmproxy-ca-cert.pem"
 PRIVATE_FILES = ("mitmproxy-ca.pem", "mitmproxy-ca.p12", "mitmproxy-dhparam.pem")
 LAUNCH = "from mitmproxy.tools.main import mitmdump; mitmdump()"
+SYNC_HOST = "consent-audit.sync"
+"""The host of sync requests, answered by the addon (mitm_addon.SYNC_HOST; the addon imports only mitmproxy)."""
 
 
 def spki_sha256_b64(cert_pem: bytes) -> str:
@@ -87,6 +94,8 @@ class MitmProxy:
         self._read: list[dict[str, Any]] = []      # entries parsed so far
         self._open: dict[str, float] = {}           # flows started (their start line read), not yet an entry
         self._offset = 0                            # bytes of flows.jsonl parsed so far
+        self._syncs = 0                             # sync requests sent (their tokens)
+        self._synced = ""                           # the token of the last sync line read
 
     @property
     def ca_cert(self) -> Path:
@@ -159,10 +168,38 @@ class MitmProxy:
         return [dict(entry) for entry in self._read]
 
     def open_flows(self) -> int:
-        """Requests the proxy has received whose flow is not recorded yet (no response or error so far): the
-        barrier a reader waits on before it takes figures (ProxySource.pending)."""
+        """Requests the proxy has received whose flow is not recorded yet (no response or error so far), after
+        a sync with the addon (`sync()`): the barrier a reader waits on before it takes figures
+        (ProxySource.pending)."""
+        self.sync()
         self._load_new()
         return len(self._open)
+
+    def sync(self, timeout: float = 10.0) -> bool:
+        """Handshake with the addon: a request for http://consent-audit.sync/<token> through the proxy, which
+        the addon answers itself after writing {"_sync": token} (see consent_audit/traffic/mitm_addon.py);
+        when its answer has come, every request mitmproxy read before it has its start line in the flows file.
+        False (logged) when the proxy does not answer within `timeout` s or is not running: the reader then
+        goes by the file as it is."""
+        if self.process is None or self.process.poll() is not None:
+            return False
+        self._syncs += 1
+        token = f"{os.getpid()}-{self._syncs}"
+        connection = HTTPConnection(LOOPBACK, self.port, timeout=timeout)
+        try:
+            connection.request("GET", f"http://{SYNC_HOST}/{token}", headers={"Host": SYNC_HOST})
+            status = connection.getresponse().status
+        except OSError as exc:
+            log.warning("no sync with mitmproxy on %s: %s", self.url, exc)
+            return False
+        finally:
+            connection.close()
+        self._load_new()
+        if status != 204 or self._synced != token:
+            log.warning("mitmproxy on %s answered the sync %s with %s and wrote %r", self.url, token, status,
+                        self._synced)
+            return False
+        return True
 
     def _load_new(self) -> None:
         """Parse the lines the addon appended since the last call (a line still being written waits)."""
@@ -178,6 +215,9 @@ class MitmProxy:
             if not line.strip():
                 continue
             item = json.loads(line)
+            if "_sync" in item:
+                self._synced = str(item["_sync"])
+                continue
             if "_started" in item:
                 self._open[str(item["_started"])] = float(item.get("_wallTime") or 0.0)
                 continue
