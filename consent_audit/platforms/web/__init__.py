@@ -2,7 +2,7 @@
 plug-in (`SPEC`).
 
 platform.py the session (DevTools protocol for permissions and storage), dom.py the DOM snapshot and its
-parser, adapter.py the explorer's adapter, session.py capability defaults and the binaries check.
+parser (accname.py the accessible names it reads, painted.py a canvas UI's accessibility layer), adapter.py the explorer's adapter, session.py capability defaults and the binaries check.
 """
 from ..spec import PlatformSpec
 from .adapter import WebAdapter
