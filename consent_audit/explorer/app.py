@@ -26,8 +26,8 @@ from .moves import Move, perform
 from .operator import NotOnScreen, Operator
 from .policy_journeys import PolicyExploration
 from .refusal import RefusalCheck
-from .consent_structure import CONSENT
 from .launch_modals import LaunchModals
+from .modal_kind import CONSENT
 from .soft_ask import SoftAsks
 
 log = logging.getLogger(__name__)
@@ -101,7 +101,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
     @property
     def consent_at_launch(self) -> bool | None:
         """Whether the consent dialog showed at this launch: on screen now, or a modal answered at this launch
-        whose answer stored a consent choice when it was learnt (`consent_structure.modal_kind`); None when a
+        whose answer stored a consent choice when it was learnt (`modal_kind.modal_kind`); None when a
         modal answered at this launch could not be told consent or not, or when the launch was not watched long
         enough to tell (the app still had a timer of more than `settle.late_dialog_seconds` pending, or it could
         not be read: a dialog may yet come), or when the screen holds a frame of another origin that could not be
