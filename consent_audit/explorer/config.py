@@ -47,11 +47,6 @@ class ExplorerConfig:
     def search(self) -> dict[str, Any]:
         return dict(self.data.get("search", {}))
 
-    def absence_breaches(self, goal: str) -> list[str]:
-        """The finding patterns (assets/rules.yaml) the app's lacking the goal would be (`absence_breaches`);
-        [] for a goal whose absence is no dark pattern (an app with no consent dialog, no permission)."""
-        return [str(p) for p in (self.data.get("absence_breaches", {}) or {}).get(goal, []) or []]
-
     def value(self, name: str, language: str) -> str:
         values = self.data.get("values", {}).get(name, {})
         return str(values.get(language) or values.get("en") or "")
