@@ -10,28 +10,19 @@ from typing import Any, Iterator
 import allure
 import pytest
 
-from .appium_server import AppiumServer, log_tail, server_status
+from .appium_server import AppiumServer, server_status
 from .audit import RESULT_KEY, Audit, allure_test_open
 from .errors import UsageError
+from .failure_evidence import attach_failure, failed
 from .masking import Masker
-from .model import Outcome
 from .page import AppContext
-from .plugin import FAILURE_KEY, REPORTS_KEY, RUN_KEY
+from .plugin import FAILURE_KEY, RUN_KEY
 from .profiles import Profile, load_profile
 from .recorder import Recorder
 from .run import Run
 from .targets import Target, load_target
 
 log = logging.getLogger("consent_audit")
-
-
-def _failed(request: pytest.FixtureRequest) -> bool:
-    """Whether setup or the test failed; a found audit's failed call is its verdict, with its findings'
-    evidence, not a failure to capture a screen for (as in pytest_runtest_makereport)."""
-    result = request.node.stash.get(RESULT_KEY, None)
-    found = result is not None and result.outcome == Outcome.FOUND
-    reports = request.node.stash.get(REPORTS_KEY, {})
-    return any(r.failed and not (found and when == "call") for when, r in reports.items())
 
 
 # --- session fixtures (override any in your conftest.py) ---------------------------------------------
@@ -230,31 +221,10 @@ def recorder(platform: Any, test_dir: Path, masker: Masker, pytestconfig: pytest
         yield rec
     finally:
         close_traffic(rec.traffic, run, rec.attach_requests)
-        if _failed(request) and not request.node.stash.get(FAILURE_KEY, False):
-            _attach_failure(rec, mode, test_dir, run, masker)
+        if failed(request) and not request.node.stash.get(FAILURE_KEY, False):
+            attach_failure(rec, mode, test_dir, run, masker)
         from .diskfull import tolerant
         tolerant(rec.write_trace, test_dir / "trace.json")()     # a full disk is said once, at the end
-
-
-def _attach_failure(rec: Recorder, mode: str, test_dir: Path, run: Run, masker: Masker) -> None:
-    """Last screen, page source and the Appium log tail; an error here never masks the real failure."""
-    try:
-        screen = rec.last_screen
-        if screen is None or (mode != "off" and not screen.screenshot):
-            rec.invalidate()
-            rec.screenshots = "on" if mode != "off" else "off"
-            screen = rec.observe()
-        if screen.screenshot:
-            (test_dir / "failure.png").write_bytes(screen.screenshot)
-            allure.attach(screen.screenshot, name="screen at failure", attachment_type=allure.attachment_type.PNG)
-        # as plain text: Allure shows HTML attachments in a frame that still loads the page's images
-        allure.attach(masker.mask(screen.source), name="page source at failure",
-                      attachment_type=allure.attachment_type.TEXT)
-    except Exception as exc:
-        log.warning("could not capture the screen at failure: %s", exc)
-    tail = masker.mask(log_tail(run.appium_log))
-    if tail and allure_test_open():
-        allure.attach(tail, name="appium log (tail)", attachment_type=allure.attachment_type.TEXT)
 
 
 @pytest.fixture

@@ -162,8 +162,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
         # attach to the test itself (not its teardown) while its Allure result is still open
         args = item.funcargs
         config = item.config
-        from .fixtures import _attach_failure
-        _attach_failure(args["recorder"], config.getoption("--screenshot"), args["recorder"].out_dir,
+        from .failure_evidence import attach_failure
+        attach_failure(args["recorder"], config.getoption("--screenshot"), args["recorder"].out_dir,
                         config.stash[RUN_KEY], config.stash[RUN_KEY].masker)
         item.stash[FAILURE_KEY] = True
 

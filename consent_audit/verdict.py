@@ -1,7 +1,8 @@
 """The CLI verdict: an exit status and a plain sentence, read from summary.json's outcomes.
 
 Exit 0: every audit clean. 1: dark patterns found and nothing broken. 2: anything broken, not found or
-interrupted (a run that broke cannot claim completeness). A reference target (one with ground truth) is a
+interrupted (a run that broke cannot claim completeness); the sentence still names the audits that concluded
+(clean or found), whose outcomes stand. A reference target (one with ground truth) is a
 self-test: it passes when its outcome and findings equal the truth, so the reference demo exits 0 when the
 suite measured every variant right and 2 when it did not."""
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 from .model import EXIT_CLEAN, EXIT_FOUND, EXIT_INCOMPLETE, Outcome
 
 COMPLETE = (Outcome.CLEAN.value, Outcome.FOUND.value)
+MISSING_CHARS = 320       # of a not_found reason in the sentence (it says what the user can do)
 
 
 def outcome_of(result: dict[str, Any]) -> str:
@@ -42,9 +44,9 @@ def verdict(summary: dict[str, Any]) -> tuple[int, str]:
     if broken:
         parts.append("the audit broke, nothing can be concluded from: " + "; ".join(
             f"{_name(r)} ({r.get('message', 'no reason recorded')[:160]})" for r in broken))
-    if missing:
+    if missing:     # its reason whole: what was not found and what the user can do (explorer/not_reached.py)
         parts.append("not found, the audit is incomplete: " + "; ".join(
-            f"{_name(r)} ({r.get('message', '')[:160]})" for r in missing))
+            f"{_name(r)} ({r.get('message', '')[:MISSING_CHARS]})" for r in missing))
     reference = [r for r in results if r.get("as_expected") is not None]
     uncompared = [r for r in results if "as_expected" in r and r["as_expected"] is None]
     missed = [r for r in reference if not r["as_expected"] and r not in incomplete]
@@ -56,6 +58,11 @@ def verdict(summary: dict[str, Any]) -> tuple[int, str]:
         parts.append(f"dark patterns found in {len(found)} audits: " + ", ".join(
             f"{_name(r)} ({', '.join(sorted({f['pattern'] for f in r['findings']}))})" for r in found))
     if incomplete or missed:
+        # an audit that concluded stands whatever another did: the incomplete ones never mask its outcome
+        stand = [r for r in results if outcome_of(r) == Outcome.CLEAN.value and r not in reference]
+        if stand:
+            parts.append(f"measured in full, no dark pattern found in {len(stand)} audits: "
+                         + ", ".join(_name(r) for r in stand))
         return EXIT_INCOMPLETE, "; ".join(parts)
     if reference:
         caught = [r for r in reference if outcome_of(r) == Outcome.FOUND.value]

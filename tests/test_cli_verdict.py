@@ -48,3 +48,18 @@ def test_reference_targets_whose_patterns_were_not_checked_claim_no_match() -> N
     code, sentence = verdict({"results": [unchecked, result("clean", [], [])]})
     assert code == 0 and "1 came out clean as expected" in sentence and "2 came out" not in sentence
     assert "not compared with their ground truth" in sentence and "t/f" in sentence
+
+
+def test_an_audit_not_found_never_masks_the_outcomes_that_stand() -> None:
+    """An app with no privacy-policy link (corpus ccjs-fair): its policy goal not found made the run exit 2 with
+    a sentence naming only that goal, though deletion, permissions and consent were each measured clean."""
+    reason = ("privacy-policy: not found (nothing promising left to try) — a search that missed it is no proof "
+              "the app lacks it: look in the app; if it does, that is policy_not_shown_first_run, "
+              "policy_hard_to_reach under miit-2019-1.2, miit-2019-1.3 (not concluded from a search)")
+    runs = [{**result("clean", []), "flow": flow} for flow in ("deletion", "permissions", "consent")]
+    code, sentence = verdict({"results": [*runs, {**result("not_found", [], message=reason), "flow": "policy"}]})
+    assert code == 2 and "not found, the audit is incomplete: t/policy" in sentence
+    assert "no dark pattern found in 3 audits: t/deletion, t/permissions, t/consent" in sentence
+    assert "look in the app" in sentence and "(not concluded from a search)" in sentence     # said whole
+    code, sentence = verdict({"results": [result("found", ["obstructed_deletion"]), result("broken", [], message="x")]})
+    assert "no dark pattern found in" not in sentence       # nothing clean: nothing claimed

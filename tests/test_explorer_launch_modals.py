@@ -1,12 +1,12 @@
 """Issue 13: a consent banner in words no lexicon has, answered at every launch as an unknown modal, was counted
 0 per relaunch (a wrong clean). What a launch modal is, is told by what its answer stored and by its words
-(`consent_structure.modal_kind`); a count that cannot be told is unmeasured, and consent_nagging with it
+(`modal_kind.modal_kind`); a count that cannot be told is unmeasured, and consent_nagging with it
 (the e2e twin: tests/data/verdicts/launch_consent.html in test_explorer_verdicts_e2e.py)."""
 from __future__ import annotations
 
 import pytest
 
-from consent_audit.explorer.consent_structure import CONSENT, OTHER, modal_kind
+from consent_audit.explorer.modal_kind import CONSENT, OTHER, modal_kind
 from consent_audit.findings import evaluate
 
 SWAHILI = ["×", "Tunatumia vidakuzi kupima ziara na kuonyesha matangazo yanayokufaa.", "Kubali zote", "Kataa"]

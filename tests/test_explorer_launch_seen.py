@@ -3,7 +3,8 @@ fresh2: ktiv's full-page consent, vstup's banner behind a log-in, grafis's canva
 permission request all read "no consent dialog was recognised at launch"). Hand-built launch screens."""
 from __future__ import annotations
 
-from consent_audit.explorer.consent_structure import Tried, layer
+from consent_audit.explorer.consent_structure import Tried
+from consent_audit.explorer.launch_layer import layer
 from consent_audit.explorer.elements import targets
 from consent_audit.explorer.launch_seen import launch_seen
 from consent_audit.screen import Element, Screen

@@ -4,7 +4,7 @@ looks the same logged in or out, and matching the home's structure was read as "
 deletion_not_effective."""
 from __future__ import annotations
 
-from consent_audit.explorer.app import session_evidence
+from consent_audit.explorer.account_journeys import session_evidence
 from consent_audit.screen import Element, Screen
 
 

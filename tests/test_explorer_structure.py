@@ -422,7 +422,7 @@ def test_a_bar_that_stays_put_with_a_sentence_of_its_own_is_a_candidate_a_tab_ba
     took its refusal for the core screen's only control and concluded clean. It stays put while the app scrolls
     (fixed) and says something of its own: a candidate, tried by what its answers store. A fixed tab bar holds
     buttons and no prose: no candidate."""
-    from consent_audit.explorer.consent_structure import layer
+    from consent_audit.explorer.launch_layer import layer
     app = [Element(text="पास की दुकानें", role="button", clickable=True, bounds=(10, 100, 300, 40)),
            _button("होम", 700, 0, 130), _button("खोज", 700, 130, 130), _button("प्रोफ़ाइल", 700, 260, 130),
            Element(fixed=True, bounds=(0, 690, 400, 60))]                       # the tab bar
@@ -732,6 +732,6 @@ def test_a_setting_is_said_as_such_when_no_consent_dialog_was_told() -> None:
 
 
 def test_a_launch_modal_storing_one_setting_in_unknown_words_is_not_told_consent() -> None:
-    from consent_audit.explorer.consent_structure import CONSENT, modal_kind
+    from consent_audit.explorer.modal_kind import CONSENT, modal_kind
     assert modal_kind({"local:theme": '{"dark":false}'}, ["მუქი თემა?", "×"]) is None
     assert modal_kind({"local:choice": '{"visits":false,"offers":false}'}, ["ჩვენ ვიყენებთ ...", "×"]) == CONSENT

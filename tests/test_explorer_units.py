@@ -20,7 +20,8 @@ from consent_audit.explorer.deletion import DeletionGoal
 from consent_audit.explorer.elements import Target, Use, targets
 from consent_audit.explorer.graph import Edge, Node, ScreenGraph
 from consent_audit.explorer.moves import Move
-from consent_audit.explorer.operator import Spend, find_code
+from consent_audit.explorer.codes import find_code
+from consent_audit.explorer.operator import Spend
 from consent_audit.explorer.permissions import Feature
 from consent_audit.explorer.screens import asks_decision, ends_off_app, is_consent, reached
 from consent_audit.explorer.search import GoalSearch

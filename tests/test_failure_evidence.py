@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from consent_audit.audit import RESULT_KEY
-from consent_audit.fixtures import _failed
+from consent_audit.failure_evidence import failed
 from consent_audit.model import Finding, Result
 from consent_audit.plugin import REPORTS_KEY
 
@@ -30,12 +30,12 @@ def request_with(reports: dict[str, bool], outcome: str | None) -> Any:
 
 
 def test_a_found_audit_is_not_a_failure_to_capture() -> None:
-    assert not _failed(request_with({"setup": False, "call": True}, "found"))
+    assert not failed(request_with({"setup": False, "call": True}, "found"))
 
 
 def test_broken_audits_and_failed_setups_are() -> None:
-    assert _failed(request_with({"setup": False, "call": True}, "broken"))
-    assert _failed(request_with({"setup": False, "call": True}, None))        # nobody concluded: broken
-    assert _failed(request_with({"setup": True}, None))
-    assert _failed(request_with({"setup": True}, "found")) is True            # a finding does not hide a setup failure
-    assert not _failed(request_with({"setup": False, "call": False}, "clean"))
+    assert failed(request_with({"setup": False, "call": True}, "broken"))
+    assert failed(request_with({"setup": False, "call": True}, None))        # nobody concluded: broken
+    assert failed(request_with({"setup": True}, None))
+    assert failed(request_with({"setup": True}, "found")) is True            # a finding does not hide a setup failure
+    assert not failed(request_with({"setup": False, "call": False}, "clean"))

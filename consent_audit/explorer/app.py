@@ -3,17 +3,17 @@
 `explore(goal)` searches the live app (every action recorded and charged to the goal's budget); the flows
 then call the journeys, which re-walk the shortest path found from a fresh state, so the trails the flows
 measure hold the path's steps only, while `actions_spent` counts everything the search tried. The search
-itself: explorer/exploring.py; what it reports: explorer/exploration.py.
+itself: explorer/exploring.py; what it reports: explorer/exploration.py; the account journeys (sign up, delete,
+log in again): explorer/account_journeys.py.
 """
 from __future__ import annotations
 
 import logging
 
-from ..detectors.text import waiting_period_days
 from ..page import AppContext
 from ..screen import Element, Screen
-from . import consent, cues, permissions
-from .account import username_variant
+from . import consent, permissions
+from .account_journeys import AccountJourneys
 from .adapters import adapter_for
 from .config import ExplorerConfig
 from .exploration import Exploration, map_of
@@ -26,9 +26,10 @@ from .moves import Move, perform
 from .operator import NotOnScreen, Operator
 from .policy_journeys import PolicyExploration
 from .refusal import RefusalCheck
-from .consent_structure import CONSENT, _fixed_bar, layer
+from .launch_layer import fixed_bar, layer
 from .launch_modals import LaunchModals
-from .screens import DIALOG_ROLES, password_form, taps
+from .modal_kind import CONSENT
+from .screens import DIALOG_ROLES, taps
 from .soft_ask import SoftAsks
 
 log = logging.getLogger(__name__)
@@ -36,24 +37,11 @@ log = logging.getLogger(__name__)
 __all__ = ["Exploration", "ExploredApp", "PathBroken", "map_of"]
 
 
-def session_evidence(screen: Screen, username: str, logged_in: str | None, logged_out: str | None) -> str | None:
-    """Whether a screen shows an account still logged in, when no log-in can be tried: 'accepted' when it
-    shows the account's name, or has the structure the app showed once the account was made while that
-    structure differs from the app's start screen without an account; None otherwise — a screen that looks
-    alike logged in or out (an app whose home does not say who is in) tells nothing, and "not logged in" is
-    never concluded from the absence of a sign."""
-    if username and any(username in t for t in screen.texts()):
-        return "accepted"
-    if logged_in and logged_in != logged_out and screen.signature == logged_in:
-        return "accepted"
-    return None
-
-
 class PathBroken(Exception):
     """A path the explorer found no longer holds when re-walked (the app changed, or state differs)."""
 
 
-class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals, LogInGate):
+class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLayers, LaunchModals, LogInGate):
     """Journeys re-walked from what `explore()` found; see consent_audit.journeys.Journeys."""
 
     def __init__(self, context: AppContext, config: ExplorerConfig, data: FormData) -> None:
@@ -119,7 +107,7 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals,
     @property
     def consent_at_launch(self) -> bool | None:
         """Whether the consent dialog showed at this launch: on screen now, or a modal answered at this launch
-        whose answer stored a consent choice when it was learnt (`consent_structure.modal_kind`); None when a
+        whose answer stored a consent choice when it was learnt (`modal_kind.modal_kind`); None when a
         modal answered at this launch could not be told consent or not, or when the launch was not watched long
         enough to tell (the app still had a timer of more than `settle.late_dialog_seconds` pending, or it could
         not be read: a dialog may yet come), or when the screen holds a frame of another origin that could not be
@@ -139,7 +127,7 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals,
         tried, did not all store nothing: it may be the dialog, shown again — not "no dialog" (fresh4 gcn-dark,
         notice-only: a cookie bar never told consent counted 0 at every relaunch, its nagging 'measured')."""
         found, covered = self.op.targets(screen), self.op.covered(screen)
-        over = covered or any(e.role in DIALOG_ROLES for e in screen.elements) or _fixed_bar(screen, taps(found))
+        over = covered or any(e.role in DIALOG_ROLES for e in screen.elements) or fixed_bar(screen, taps(found))
         if self.accept is not None or not over or layer(screen, found, covered) is None:
             return False      # a page of nothing but a few buttons (an app's own start screen) is no layer
         return not self.structure_tried or any(t.stored for t in self.structure_tried)
@@ -228,72 +216,6 @@ class ExploredApp(GoalExplorations, PolicyExploration, LateLayers, LaunchModals,
             return
         self._walk(known.moves, f"{mode} the consent dialog")
         self._answer_known_modals()     # a modal learnt at launch may show only once consent is answered
-
-    # --- journeys: account ---
-    def sign_up(self) -> None:
-        """Re-walk the account path found (a sign-up with a username not used before, or the log-in)."""
-        if not self.account_moves:
-            return
-        if self.account_mode == "sign_up":
-            self.names_used += 1
-            self.data.username = username_variant(self.given_username, self.names_used)
-        else:
-            self.data.username = self.given_username
-        self._walk(self.account_moves, "reach a logged-in account")
-
-    def delete_account(self) -> None:
-        self._walk(self.deletion_moves, "delete the account")
-
-    def log_in(self) -> str | None:
-        """Relaunch and log in with the account just measured: accepted, rejected or pending; None when it
-        cannot be told (an account was made but no log-in path is known, or its controls are gone, and nothing
-        on screen says who is in). An app with no account at all (deleted without one): rejected unless the
-        screen shows the account still in."""
-        self.op.relaunch()
-        if not self.login_moves:
-            if self.account_mode is None:       # the app has no account to log into (a local profile): the
-                return self._still_in() or "rejected"   # deleted one cannot be logged into, unless it shows
-            return self._still_in()
-        for move in self.login_moves[:-1]:
-            if self.op.find(move.key) is None:
-                return self._still_in()
-            perform(self.op, move, self.data)
-        form = self.op.screen()
-        if self.op.find(self.login_moves[-1].key, form) is None:
-            return self._still_in()
-        after = perform(self.op, self.login_moves[-1], self.data)
-        found = self.op.targets(after)
-        if after.signature != form.signature and not password_form(found):
-            return "accepted"
-        # a period stated in a toast gone before the capture counts too ("deleted in 14 days"); a passing
-        # "processing…" does not
-        if cues.has(" ".join(after.texts()), "pending") or any(waiting_period_days(t)
-                                                               for t in after.texts() + after.flashed):
-            return "pending"
-        return "rejected"
-
-    def verify_deletion(self) -> str | None:
-        """What logging in again along the path learnt answers now (accepted, rejected, pending, None): how a
-        deletion entered by structure is told done, whatever its screens say (explorer/deletion.py); None when
-        the log-in path could not be walked (not told: nothing is taken for a deletion)."""
-        try:
-            return self.log_in()
-        except NotOnScreen as exc:
-            log.info("logging in again to verify a deletion failed: %s", exc)
-            return None
-
-    def leaves_path(self, screen: Screen, went_on: Element, other: Element) -> bool:
-        """Whether `other`, beside `went_on` on a screen of the deletion path, was seen while exploring to leave
-        the deletion (explorer/deletion.py: what its tap showed offered no way on) — a keep-or-confirm decision
-        told by structure, whatever its words (a retention offer)."""
-        found = self.op.targets(screen)
-        key = {tuple(t.element.bounds): t.key for t in found}
-        return (key.get(tuple(other.bounds)), key.get(tuple(went_on.bounds))) in self.decision_exits
-
-    def _still_in(self) -> str | None:
-        """'accepted' when the screen shows the account still in (see `session_evidence`), else None."""
-        return session_evidence(self.op.screen(), self.data.username, self.logged_in_signature,
-                                self.logged_out_signature)
 
     # --- journeys: permissions ---
     def reach_core(self, budget: int) -> bool:

@@ -35,91 +35,13 @@ from typing import Any, Callable
 from ..readback import changed, consent_worded, switches
 from ..screen import Element, Screen
 from . import cues
-from .elements import Target, Use, visible
+from .elements import Target, Use
 from .forms import UNTICK, FormData, fill
+from .launch_layer import Layer, layer
+from .modal_kind import ABOUT_CONSENT
 from .moves import Move
 from .operator import NotOnScreen, Operator
-from .screens import DEVICE, DIALOG_ROLES, taps
-
-NOT_CONSENT = ("open_settings", "retry", "exit", "log_in", "sign_up")
-ABOUT_CONSENT = ("consent_context", "privacy", "privacy_policy")    # lexicon categories: words of consent
-
-
-@dataclass(frozen=True)
-class Layer:
-    """A candidate: the buttons of a modal layer at launch, in reading order, and the layer's texts."""
-
-    buttons: tuple[Target, ...]
-    texts: tuple[str, ...] = ()
-
-    @property
-    def keys(self) -> frozenset[str]:
-        return frozenset(t.key for t in self.buttons)
-
-
-def _inside(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:
-    x, y, w, h = inner
-    ox, oy, ow, oh = outer
-    return ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
-
-
-PROSE_LETTERS = 20    # a bar's own words, beside its buttons, that make it a notice (a tab bar has none)
-
-
-def _fixed_bar(screen: Screen, buttons: list[Target]) -> tuple[tuple[int, int, int, int], list[Target]] | None:
-    """A notice that stays put while the app scrolls and leaves it usable (a cookie bar with no role and no
-    backdrop): (bounds, buttons) of the first element positioned fixed or sticky holding 2–3 of the buttons
-    (not counting those it hides: a bar over the tab bar) and a sentence of its own; None when there is none (a
-    tab bar or a header holds no prose)."""
-    for element in screen.elements:
-        if not element.fixed or not visible(element):
-            continue
-        inside = [t for t in buttons if _inside(t.bounds, element.bounds) and not t.element.covered]
-        labels = {t.element.text for t in inside}
-        prose = sum(ch.isalpha() for e in screen.elements if e.text and e.text not in labels
-                    and not e.clickable and _inside(e.bounds, element.bounds) for ch in e.text)
-        if 2 <= len(inside) <= 3 and prose >= PROSE_LETTERS:
-            return element.bounds, inside
-    return None
-
-
-def _own_page(screen: Screen, buttons: list[Target]) -> bool:
-    """A page with nothing but 2–3 buttons (no tab, no other control) and a sentence of its own: at launch, a
-    page shown before the app (a consent-or-pay page), a candidate like a modal layer."""
-    labels = {t.element.text for t in buttons}
-    prose = sum(ch.isalpha() for e in screen.elements if e.text and e.text not in labels and not e.clickable
-                and visible(e) for ch in e.text)
-    return 2 <= len(buttons) <= 3 and prose >= PROSE_LETTERS and not any(
-        t.element.role in ("tab", "menuitem") for t in buttons)
-
-
-def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer | None:
-    """The candidate modal layer on this screen (None when there is none): the buttons inside a shown dialog
-    element, else those of a bar that stays put, else — while a layer hides the app (`covered`: element
-    indexes) — every button left uncovered, else every button of a page that holds nothing else (`_own_page`)."""
-    if not screen.in_app or any(t.use == Use.TEXT for t in found):
-        return None
-    boxes = [e.bounds for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
-    buttons = [t for t in taps(found) if t.element.enabled]
-    if boxes:
-        buttons = [t for t in buttons if any(_inside(t.bounds, b) for b in boxes)]
-        texts = [e.text for e in screen.elements if e.text and any(_inside(e.bounds, b) for b in boxes)]
-    elif (bar := _fixed_bar(screen, buttons)) is not None:     # before what is covered: a bar over the tab bar
-        box, buttons = bar
-        texts = [e.text for e in screen.elements if e.text and _inside(e.bounds, box)]
-    elif covered:
-        texts = [e.text for i, e in enumerate(screen.elements) if e.text and i not in covered]
-    elif _own_page(screen, taps(found)):
-        texts = [e.text for e in screen.elements if e.text]
-    else:
-        return None
-    if not 2 <= len(buttons) <= 3:
-        return None
-    # a paid way out ("Subscribe without ads, 14.90 a month": consent or pay) is no log-in, whatever its words
-    if any(cues.has(t, *DEVICE) for t in texts) or any(cues.has(b.label, *NOT_CONSENT)
-                                                       and not cues.has(b.label, "purchase") for b in buttons):
-        return None
-    return Layer(tuple(buttons), tuple(texts))
+from .screens import taps
 
 
 @dataclass
@@ -341,29 +263,3 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
     return Learnt(first.keys, accept, reject, screen, covered, settings.ticked if settings else None,
                   settings.locked if settings else 0,
                   accepted_now=tried[-1] is accept and accept.gone and not accept.left and op.in_foreground)
-
-
-CONSENT, OTHER = "consent", "other"
-
-
-def modal_kind(stored: dict[str, str] | None, texts: list[str]) -> str | None:
-    """What an unknown modal answered at launch is (issue 13: a banner in words no lexicon has, answered as a
-    modal at every launch, was consent nobody counted): 'consent' when its answer stored a choice — a record
-    with switches (true/false, granted/denied …: `readback.switches`) — and its words either speak of consent,
-    privacy or personal data or are in no lexicon while the choice is one over purposes (two switches or more) or
-    worded as consent (`readback.consent_worded`; one setting's {"dark": false} is not told); 'other' when it stored no choice and its words were read
-    (some text of the layer, beyond a bare close mark, is in a lexicon) and none speaks of consent, privacy or
-    personal data (a what's-new, an update prompt, a splash advert); None when it cannot be told — the storage
-    was not readable (`stored` None: Android) or held no choice and the words are unknown or speak of consent,
-    or a choice was stored under words that speak of something else (a rating prompt's {"later": true}). A
-    count of such a modal is unmeasured, never 0 — and never a consent counted from a stored boolean alone."""
-    read = [c for t in texts for c in cues.categories(t) if c != "close"]
-    about_consent = any(cues.has(t, *ABOUT_CONSENT) for t in texts)
-    if stored and (on_off := switches(stored)):
-        if about_consent:
-            return CONSENT
-        # words unknown: a choice over purposes (two switches or more) or worded as consent, not one setting
-        return CONSENT if not read and (len(on_off) >= 2 or consent_worded(stored)) else None
-    if read and not about_consent:
-        return OTHER
-    return None

@@ -2,7 +2,7 @@
 advert, an app's own permission pre-prompt ("soft ask"), a permission wall. An unknown modal covering the app is
 answered first (its close, decline or continue) so the app behind it is what the explorer takes for the app; the
 answer is learnt, replayed at later launches, and told by what it stored and by its words (consent or not:
-`consent_structure.modal_kind`). A pre-prompt's agreeing control is tried once where its permission is being
+`modal_kind.modal_kind`). A pre-prompt's agreeing control is tried once where its permission is being
 discovered or refused under test (explorer/soft_ask.py); a permission wall's one button is pressed with everything
 granted. A layer nothing recognises (a consent banner in unknown words and structure) is lifted by the first of
 its controls that makes the app under it reachable (`_pass_launch_layer`). The state these read and fill (`op`,
@@ -16,7 +16,8 @@ from ..screen import Screen
 
 from ..readback import changed
 from . import consent, cues
-from .consent_structure import layer, modal_kind
+from .launch_layer import layer
+from .modal_kind import modal_kind
 from .elements import Target, targets
 from .moves import Move, perform
 from .operator import NotOnScreen
@@ -203,7 +204,7 @@ class LaunchModals:
         it is taken for the app: the core screen is the screen behind a modal, never the modal. With `learn`,
         the answer is replayed at later launches (never for what shows only with permissions refused), and what
         the modal is is told by what its answer stored and by its words (`launch_kinds`). A layer that may be a consent
-        dialog by structure (`consent_structure.layer`) is left on screen until the consent probe has tried it
+        dialog by structure (`launch_layer.layer`) is left on screen until the consent probe has tried it
         (`structure_checked`): it is answered here only once the probe found it is none."""
         for _ in range(3):
             screen = self.op.screen()

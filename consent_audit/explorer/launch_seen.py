@@ -2,7 +2,7 @@
 
 The consent goal's not_found said one sentence for every cause (a full-page consent route, a banner behind a
 log-in, a canvas, a dialog whose answer asked a permission …: corpus apps ktiv, vstup, grafis, vstup-x3). It now
-says what the structural probe (explorer/consent_structure.py) saw instead: the candidate layer it tried — a
+says what the structural probe (explorer/launch_layer.py, explorer/consent_structure.py) saw instead: the candidate layer it tried — a
 dialog, a fixed bar, a layer covering the app — with its buttons and what their answers did (stored nothing,
 stored different records, the same choice, one setting on or off, left the app or asked a permission), or why there was no candidate:
 a log-in or sign-up first, a full page that is no candidate, nothing readable to tap.
@@ -12,8 +12,10 @@ from __future__ import annotations
 from ..readback import switches
 from ..screen import Screen
 from . import cues
-from .consent_structure import Tried, _fixed_bar, _inside, layer
+from .consent_structure import Tried
 from .elements import Target, Use, visible
+from .launch_layer import fixed_bar, layer
+from .screens import inside
 from .screens import DIALOG_ROLES, password_form, taps
 
 SHOWN = 4      # button labels named in the sentence
@@ -67,7 +69,7 @@ def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tr
     buttons = [t for t in taps(found) if t.element.enabled]
     if candidate is not None:
         boxes = [e for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
-        kind = ("a dialog" if boxes else "a fixed bar" if _fixed_bar(screen, buttons) is not None
+        kind = ("a dialog" if boxes else "a fixed bar" if fixed_bar(screen, buttons) is not None
                 else "a layer covering the app" if covered else "a full page")
         return (f"{kind} with {_count(len(candidate.buttons), 'button')} ({_labels(candidate.buttons)}) was tried "
                 f"as a consent dialog: {_answers(tried or [], readable)}")
@@ -82,8 +84,8 @@ def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tr
                 "shows no controls to the suite")
     dialogs = [e for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
     if dialogs:
-        inside = [t for t in buttons if any(_inside(t.bounds, d.bounds) for d in dialogs)]
-        return (f"a dialog with {_count(len(inside), 'button')} ({_labels(inside)}) that is no consent choice by "
+        held = [t for t in buttons if any(inside(t.bounds, d.bounds) for d in dialogs)]
+        return (f"a dialog with {_count(len(held), 'button')} ({_labels(held)}) that is no consent choice by "
                 "its structure (not 2–3 answers, or it speaks of a device feature, a log-in or settings)")
     return (f"a full page with {_count(len(buttons), 'button')} ({_labels(buttons)}) and no layer over it: a page "
             "is tried as a consent dialog only when it holds 2–3 buttons and a sentence of its own")

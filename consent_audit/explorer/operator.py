@@ -4,7 +4,6 @@ accounting while searching."""
 from __future__ import annotations
 
 import logging
-import re
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -14,17 +13,12 @@ from ..gestures import Gestures, ScrollError
 from ..page import AppContext
 from ..recorder import Step
 from ..screen import Element, Screen
-from ..waits import wait_until
 from .adapters import Adapter
 from .config import Budget
-from .cues import data_kinds
+from .codes import wait_for_code
 from .elements import Target, Use, fits, step_label, targets
 
 log = logging.getLogger(__name__)
-
-_CODE = re.compile(r"(?<![\d])(\d{4,8})(?![\d])")
-_CODE_WORDS = re.compile(r"验证码|校验码|动态码|\bcode\b|\botp\b|one-time", re.I)
-
 
 class OutOfBudget(Exception):
     """The goal's budget (actions or seconds) is spent."""
@@ -63,17 +57,6 @@ class Spend:
         if self.counting and (self.actions - self.toll >= self.budget.actions or self.seconds >= self.budget.seconds):
             raise OutOfBudget(f"{self.actions} actions ({self.toll} of them signing in at launch), "
                               f"{self.seconds:.0f} s" if self.toll else f"{self.actions} actions, {self.seconds:.0f} s")
-
-
-def find_code(texts: list[str], exclude: set[str]) -> str | None:
-    """A one-time code the app shows (a test app prints it: 测试验证码：246810), next to code words."""
-    for text in texts:
-        if not _CODE_WORDS.search(text) and "sms_code" not in data_kinds(text):
-            continue
-        for match in _CODE.finditer(text):
-            if match.group(1) not in exclude:
-                return match.group(1)
-    return None
 
 
 class Operator:
@@ -301,12 +284,8 @@ class Operator:
 
     # --- one-time codes ---
     def _peek_code(self, exclude: set[str]) -> None:
-        def shown() -> str | None:
-            return find_code(self.platform.capture(screenshot=False).screen.texts(), exclude)
-
-        try:
-            code = wait_until(shown, timeout=self.code_wait, interval=0.1, message="a one-time code on screen")
-        except TimeoutError:
+        code = wait_for_code(self.platform, exclude, self.code_wait)
+        if code is None:
             return
         self.masker.add(code)
         self.last_code = code

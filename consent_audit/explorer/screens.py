@@ -47,10 +47,11 @@ def consent_container(screen: Screen, buttons: list[Target]) -> bool:
     boxes = [e.bounds for e in screen.elements if e.bounds[2] > 0 and e.bounds[3] > 0 and (
         (e.rid and "consent_id" in lexicon.match(e.rid))
         or (e.role in DIALOG_ROLES and e.name and "consent_id" in lexicon.match(e.name)))]
-    return any(_inside(t.element.bounds, box) for box in boxes for t in buttons)
+    return any(inside(t.element.bounds, box) for box in boxes for t in buttons)
 
 
-def _inside(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:
+def inside(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:
+    """Whether the box `inner` (x, y, width, height) lies wholly within `outer`."""
     x, y, w, h = inner
     ox, oy, ow, oh = outer
     return ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh

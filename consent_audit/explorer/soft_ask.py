@@ -17,22 +17,16 @@ from ..screen import Element, Screen
 from . import cues
 from .elements import Target
 from .moves import Move
-from .screens import CLOSE_MARKS, DIALOG_ROLES, taps
+from .screens import CLOSE_MARKS, DIALOG_ROLES, inside, taps
 
 NOT_AGREEING = ("decline", "exit", "log_out", "delete", "cancel_account", "open_settings")
 """Lexicon categories of a modal's controls that are no agreeing answer (cues.has)."""
 
 
-def _inside(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:
-    x, y, w, h = inner
-    ox, oy, ow, oh = outer
-    return ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
-
-
 def _layer(screen: Screen, answer: Element) -> tuple[int, int, int, int] | None:
     """The bounds of the smallest dialog (ARIA dialog / alertdialog) holding the answer; None when none does."""
     boxes = [e.bounds for e in screen.elements if e.role in DIALOG_ROLES and e.bounds[2] > 0 and e.bounds[3] > 0
-             and _inside(answer.bounds, e.bounds)]
+             and inside(answer.bounds, e.bounds)]
     return min(boxes, key=lambda b: b[2] * b[3]) if boxes else None
 
 
@@ -45,7 +39,7 @@ def agreeing_control(screen: Screen, found: list[Target], answer: Target) -> Tar
     layer = _layer(screen, answer.element)
     others = [t for t in taps(found) if t.element.enabled and t.key != answer.key
               and t.label.strip() not in CLOSE_MARKS and not cues.has(t.label, *NOT_AGREEING)
-              and (layer is None or _inside(t.element.bounds, layer))]
+              and (layer is None or inside(t.element.bounds, layer))]
     if len(others) == 1:
         return others[0]
     worded = [t for t in others if cues.has(t.label, "agree", "permission_request", "confirm", "next")]

@@ -38,6 +38,9 @@ class Rule:
     needs: ClassVar[tuple[str, ...]] = ()
     evidence_keys: ClassVar[Mapping[str, tuple[str, ...]]] = {}
     """Per flow, the evidence groups (named by the flow) whose screenshots prove the finding, in order."""
+    absence: ClassVar[bool] = False
+    """Whether the pattern is what an app lacking its flow's subject would be (no privacy policy to reach, no
+    deletion in the app): an explored goal not reached names it, never concluding it (explorer/not_reached.py)."""
 
     def check(self, metrics: Mapping[str, Any], facts: Mapping[str, Any],
               limits: Mapping[str, Any]) -> dict[str, Any] | None:

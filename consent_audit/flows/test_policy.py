@@ -64,7 +64,9 @@ def _policy_file(paragraphs: list[tuple[str, str]]) -> bytes:
 @pytest.mark.flow("policy")
 def test_privacy_policy(app, platform, recorder, audit, target, policy, test_dir, planted) -> None:
     if not has_policy_journeys(app):
-        audit.not_found("the target's page objects have no privacy-policy journeys")
+        audit.not_found("the target's page objects have no privacy-policy journeys: the policy was not looked for "
+                        "(write consent_audit.journeys.PolicyJourneys, docs/your-app.md, or leave the flow out with "
+                        "--flow)")
     budget = policy.section("permissions").get("reach_core_budget", 8)
     for permission in target.permissions:
         platform.decide_permission(permission, "granted")

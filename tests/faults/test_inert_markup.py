@@ -58,7 +58,7 @@ def test_stored_page_source_is_inert(tmp_path: Path) -> None:
 def test_page_source_at_failure_is_attached_as_text(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import allure
 
-    from consent_audit import fixtures
+    from consent_audit import failure_evidence
     from consent_audit.masking import Masker
 
     attached: list[tuple[str, object]] = []
@@ -66,6 +66,6 @@ def test_page_source_at_failure_is_attached_as_text(monkeypatch: pytest.MonkeyPa
     screen = SimpleNamespace(screenshot=b"", source="".join(HOSTILE), source_kind="html")
     rec = SimpleNamespace(last_screen=screen, invalidate=lambda: None, observe=lambda: screen, screenshots="off")
     run = SimpleNamespace(appium_log=tmp_path / "appium.log")
-    fixtures._attach_failure(rec, "off", tmp_path, run, Masker([]))  # type: ignore[arg-type]
+    failure_evidence.attach_failure(rec, "off", tmp_path, run, Masker([]))  # type: ignore[arg-type]
     kinds = dict(attached)
     assert kinds["page source at failure"] == allure.attachment_type.TEXT

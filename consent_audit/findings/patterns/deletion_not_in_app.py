@@ -10,6 +10,7 @@ from ..base import Rule
 class DeletionNotInApp(Rule):
     pattern = "deletion_not_in_app"
     flows = ("deletion",)
+    absence = True      # an app without it: named when an explored goal is not reached
     needs = ("deletion_in_app",)
     evidence_keys = {"deletion": ("deletion",)}
 

@@ -11,6 +11,7 @@ from ..base import Rule
 class PolicyHardToReach(Rule):
     pattern = "policy_hard_to_reach"
     flows = ("policy",)
+    absence = True      # an app without it: named when an explored goal is not reached
     needs = ("policy_reached", "policy_taps")
     evidence_keys = {"policy": ("policy",)}
 

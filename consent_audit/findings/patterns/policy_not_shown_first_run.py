@@ -16,6 +16,7 @@ from ..traffic import said
 class PolicyNotShownFirstRun(Rule):
     pattern = "policy_not_shown_first_run"
     flows = ("policy",)
+    absence = True      # an app without it: named when an explored goal is not reached
     needs = ("policy_at_first_run",)
     evidence_keys = {"policy": ("first_launch",)}
 

@@ -9,6 +9,7 @@ import pytest
 from consent_audit.errors import AutomationError
 from consent_audit.explorer.app import ExploredApp
 from consent_audit.explorer.config import load_config
+from consent_audit.explorer.not_reached import not_reached
 from consent_audit.explorer.settings import FLOW_GOAL, ExploreSettings
 from consent_audit.targets import Target
 
@@ -55,8 +56,8 @@ def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreS
     learned_so_far.update({k: v for k, v in explored.learned().items() if v}, explored_goals=goals)
     audit.metrics.update(result.metrics())
     result.write(test_dir)
-    if not result.reached:
-        audit.not_found(f"{goal}: {result.detail}")
+    if not result.reached:      # what a goal not reached means: no proof of absence (explorer/not_reached.py)
+        audit.not_found(not_reached(goal, audit.flow, result.detail))
     if result.unsearched:       # nothing found in what was searched is no clean verdict
         audit.partial(f"{goal}: the search did not cover the app; not searched: " + "; ".join(result.unsearched[:6]))
     return explored

@@ -1,8 +1,9 @@
 """Web apps in headless Chromium (mobile emulation) through Appium's chromium driver, as a platform
 plug-in (`SPEC`).
 
-platform.py the session (DevTools protocol for permissions and storage), dom.py the DOM snapshot and its
-parser, adapter.py the explorer's adapter, session.py capability defaults and the binaries check.
+platform.py the session (DevTools protocol for permissions and storage; touch.py its touch gestures),
+dom.py the DOM snapshot and its parser (accname.py the accessible names it reads, painted.py a canvas UI's
+accessibility layer), adapter.py the explorer's adapter, session.py capability defaults and the binaries check.
 """
 from ..spec import PlatformSpec
 from .adapter import WebAdapter

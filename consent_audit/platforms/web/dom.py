@@ -4,11 +4,12 @@ from __future__ import annotations
 from typing import Any
 
 from ...screen import Bounds, Element, Screen, signature_of
+from .accname import ACCNAME_JS
 from .painted import SEMANTICS_ON_JS
 from .scripts import SHADOW_OF_JS
 
 # One round trip: page source, rendered elements and the structural shape of the DOM.
-DOM_SNAPSHOT_JS = SHADOW_OF_JS + SEMANTICS_ON_JS + r"""
+DOM_SNAPSHOT_JS = SHADOW_OF_JS + SEMANTICS_ON_JS + ACCNAME_JS + r"""
 const dpr = window.devicePixelRatio || 1;
 const CLICK_TAGS = new Set(['A','BUTTON','INPUT','SELECT','TEXTAREA','LABEL','SUMMARY','OPTION']);
 const CLICK_ROLES = new Set(['button','link','checkbox','radio','switch','tab','menuitem','option']);
@@ -148,31 +149,6 @@ function coveredAt(el, rect) {
   if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
   const hit = document.elementFromPoint(x, y);
   return !!hit && hit !== el && !el.contains(hit) && !hit.contains(el);
-}
-// The accessible name beyond aria-label / placeholder / <label> (WAI-ARIA accname 1.2, in its order where it
-// matters): aria-labelledby first, an image's alt, a title; for a control without words, the name of what draws
-// it (an <img alt>, an <svg><title>, an inner aria-label) or its CSS-drawn words (::before / ::after content,
-// not an icon font's private-use glyphs).
-const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
-function labelledBy(el) {
-  const ids = (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
-  if (!ids.length) return '';
-  const root = el.getRootNode(), doc = el.ownerDocument;
-  return norm(ids.map(id => { const r = (root.getElementById && root.getElementById(id)) || doc.getElementById(id);
-                              return r ? (r.innerText || r.textContent || '') : ''; }).join(' '));
-}
-function drawnName(el) {
-  for (const c of el.querySelectorAll('img[alt],svg title,[aria-label],[title]')) {
-    const t = norm(c.tagName === 'IMG' ? c.alt : c.tagName.toLowerCase() === 'title' ? c.textContent :
-                   c.getAttribute('aria-label') || c.getAttribute('title'));
-    if (t) return t;
-  }
-  for (const p of ['::before', '::after']) {
-    const m = /^"(.*)"$/.exec(cs(el, p).content || '');
-    const t = m ? norm(m[1].replace(/[\ue000-\uf8ff]/g, '')) : '';
-    if (t && t.length <= 60) return t;
-  }
-  return '';
 }
 // Out of reach: what no user can see or scroll to is no control (nor text) of the screen. An `inert` subtree;
 // a box wholly outside the window that no scroll moves into it: inside a position:fixed layer (no scroll

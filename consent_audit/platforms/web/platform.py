@@ -7,9 +7,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from selenium.common.exceptions import ElementClickInterceptedException, NoSuchWindowException, WebDriverException
-from selenium.webdriver.common.actions import interaction
-from selenium.webdriver.common.actions.action_builder import ActionBuilder
-from selenium.webdriver.common.actions.pointer_input import PointerInput
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.select import Select
 
@@ -17,9 +14,8 @@ from ...errors import AutomationError, TapIntercepted
 from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
 from .dom import DOM_SNAPSHOT_JS, LOAD_STATE_JS, input_values, screen_from_dom
-from . import frames, painted
-from .scripts import (AT_END_JS, BOX_JS, DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, SCHEDULED_JS,
-                      STORED_JS)
+from . import frames, painted, touch
+from .scripts import DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, SCHEDULED_JS, STORED_JS
 
 log = logging.getLogger(__name__)
 
@@ -276,45 +272,14 @@ return label && label.control === el ? hit : null;
         return bool(self.driver.execute_script(IN_VIEW_JS, element, container))
 
     def long_press(self, element: WebElement, seconds: float) -> None:
-        """W3C actions with one touch pointer: onto the element's centre, down, a pause of `seconds`, up — the
-        page gets pointerdown … pointerup as from a finger held on it (a "hold to delete" button filling a bar)."""
-        finger = PointerInput(interaction.POINTER_TOUCH, "finger")
-        actions = ActionBuilder(self.driver, mouse=finger)
-        finger.create_pointer_move(duration=0, origin=element)
-        finger.create_pointer_down()
-        finger.create_pause(float(seconds))
-        finger.create_pointer_up(0)
-        actions.perform()
+        """A finger held on the element's centre for `seconds` (touch.hold)."""
+        touch.hold(self.driver, element, seconds)
         self.leave_frame()
 
     def tap_point(self, x: int, y: int) -> None:
-        """One touch-pointer tap at (x, y) in device pixels (the screenshot's and the element bounds'), given
-        to the browser in CSS pixels (divided by `devicePixelRatio`)."""
-        ratio = float(self.driver.execute_script("return window.devicePixelRatio || 1") or 1)
-        finger = PointerInput(interaction.POINTER_TOUCH, "finger")
-        actions = ActionBuilder(self.driver, mouse=finger)
-        finger.create_pointer_move(duration=0, x=int(x / ratio), y=int(y / ratio))
-        finger.create_pointer_down()
-        finger.create_pause(0.05)
-        finger.create_pointer_up(0)
-        actions.perform()
+        """One touch at (x, y) in device pixels (touch.tap_at)."""
+        touch.tap_at(self.driver, x, y)
 
     def swipe(self, container: WebElement | None, direction: str = "down") -> bool:
-        """One touch-pointer swipe over the container's visible part (the page when None), from 90 % to
-        10 % of it, held still before lifting (no fling: the content rests where the finger left it)."""
-        x, y, width, height = self.driver.execute_script(BOX_JS, container)
-        width, height = max(width, 40), max(height, 40)
-        mid_x, mid_y = x + width // 2, y + height // 2
-        start, end = {"down": ((mid_x, y + height * 0.9), (mid_x, y + height * 0.1)),
-                      "up": ((mid_x, y + height * 0.1), (mid_x, y + height * 0.9)),
-                      "right": ((x + width * 0.9, mid_y), (x + width * 0.1, mid_y)),
-                      "left": ((x + width * 0.1, mid_y), (x + width * 0.9, mid_y))}[direction]
-        finger = PointerInput(interaction.POINTER_TOUCH, "finger")
-        actions = ActionBuilder(self.driver, mouse=finger)
-        finger.create_pointer_move(duration=0, x=int(start[0]), y=int(start[1]))
-        finger.create_pointer_down()
-        finger.create_pointer_move(duration=200, x=int(end[0]), y=int(end[1]))
-        finger.create_pause(0.1)
-        finger.create_pointer_up(0)
-        actions.perform()
-        return not self.driver.execute_script(AT_END_JS, container, direction)
+        """One swipe over the container (the page when None); True while it can move further (touch.swipe)."""
+        return touch.swipe(self.driver, container, direction)

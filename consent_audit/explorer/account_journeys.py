@@ -1,0 +1,121 @@
+"""The account journeys of consent_audit.journeys for an explored app (`AccountJourneys`, a mixin of
+`ExploredApp`): sign up again along the path found, delete the account, log in again to tell whether the
+deletion took (accepted / rejected / pending, None when it cannot be told), and what a screen shows of a session
+still open (`session_evidence`). The paths are learnt by the delete-account goal's search (explorer/deletion.py).
+"""
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from ..detectors.text import waiting_period_days
+from ..screen import Element, Screen
+from . import cues
+from .account import username_variant
+from .moves import Move, perform
+from .operator import NotOnScreen
+from .screens import password_form
+
+if TYPE_CHECKING:
+    from .forms import FormData
+    from .operator import Operator
+
+log = logging.getLogger(__name__)
+
+
+def session_evidence(screen: Screen, username: str, logged_in: str | None, logged_out: str | None) -> str | None:
+    """Whether a screen shows an account still logged in, when no log-in can be tried: 'accepted' when it
+    shows the account's name, or has the structure the app showed once the account was made while that
+    structure differs from the app's start screen without an account; None otherwise — a screen that looks
+    alike logged in or out (an app whose home does not say who is in) tells nothing, and "not logged in" is
+    never concluded from the absence of a sign."""
+    if username and any(username in t for t in screen.texts()):
+        return "accepted"
+    if logged_in and logged_in != logged_out and screen.signature == logged_in:
+        return "accepted"
+    return None
+
+
+class AccountJourneys:
+    """Mixed into ExploredApp, which owns the state read here (`op`, `data`, the learnt moves and signatures)
+    and `_walk` (a known path re-walked; PathBroken when a step is gone)."""
+
+    op: "Operator"
+    data: "FormData"
+    given_username: str
+    account_mode: str | None
+    account_moves: list[Move]
+    login_moves: list[Move]
+    deletion_moves: list[Move]
+    decision_exits: set[tuple[str, str]]
+    logged_in_signature: str | None
+    logged_out_signature: str | None
+    names_used: int
+
+    def sign_up(self) -> None:
+        """Re-walk the account path found (a sign-up with a username not used before, or the log-in)."""
+        if not self.account_moves:
+            return
+        if self.account_mode == "sign_up":
+            self.names_used += 1
+            self.data.username = username_variant(self.given_username, self.names_used)
+        else:
+            self.data.username = self.given_username
+        self._walk(self.account_moves, "reach a logged-in account")  # type: ignore[attr-defined]
+
+    def delete_account(self) -> None:
+        self._walk(self.deletion_moves, "delete the account")  # type: ignore[attr-defined]
+
+    def log_in(self) -> str | None:
+        """Relaunch and log in with the account just measured: accepted, rejected or pending; None when it
+        cannot be told (an account was made but no log-in path is known, or its controls are gone, and nothing
+        on screen says who is in). An app with no account at all (deleted without one): rejected unless the
+        screen shows the account still in."""
+        self.op.relaunch()
+        if not self.login_moves:
+            if self.account_mode is None:       # the app has no account to log into (a local profile): the
+                return self._still_in() or "rejected"   # deleted one cannot be logged into, unless it shows
+            return self._still_in()
+        for move in self.login_moves[:-1]:
+            if self.op.find(move.key) is None:
+                return self._still_in()
+            perform(self.op, move, self.data)
+        form = self.op.screen()
+        if self.op.find(self.login_moves[-1].key, form) is None:
+            return self._still_in()
+        after = perform(self.op, self.login_moves[-1], self.data)
+        found = self.op.targets(after)
+        if after.signature != form.signature and not password_form(found):
+            return "accepted"
+        # a period stated in a toast gone before the capture counts too ("deleted in 14 days"); a passing
+        # "processing…" does not
+        if cues.has(" ".join(after.texts()), "pending") or any(waiting_period_days(t)
+                                                               for t in after.texts() + after.flashed):
+            return "pending"
+        return "rejected"
+
+    def verify_deletion(self) -> str | None:
+        """What logging in again along the path learnt answers now (accepted, rejected, pending, None): how a
+        deletion entered by structure is told done, whatever its screens say (explorer/deletion.py); None when
+        the log-in path could not be walked (not told: nothing is taken for a deletion)."""
+        try:
+            return self.log_in()
+        except NotOnScreen as exc:
+            log.info("logging in again to verify a deletion failed: %s", exc)
+            return None
+
+    def leaves_path(self, screen: Screen, went_on: Element, other: Element) -> bool:
+        """Whether `other`, beside `went_on` on a screen of the deletion path, was seen while exploring to leave
+        the deletion (explorer/deletion.py: what its tap showed offered no way on) — a keep-or-confirm decision
+        told by structure, whatever its words (a retention offer)."""
+        found = self.op.targets(screen)
+        key = {tuple(t.element.bounds): t.key for t in found}
+        return (key.get(tuple(other.bounds)), key.get(tuple(went_on.bounds))) in self.decision_exits
+
+    def _still_in(self) -> str | None:
+        """'accepted' when the screen shows the account still in (see `session_evidence`), else None."""
+        return session_evidence(self.op.screen(), self.data.username, self.logged_in_signature,
+                                self.logged_out_signature)
+
+
+__all__ = ["AccountJourneys", "session_evidence"]

@@ -1,0 +1,34 @@
+"""What an unknown modal answered at launch is — consent or other — told by what its answer stored and by its
+words (`modal_kind`; issue 13: a banner in words no lexicon has, answered as a modal at every launch, was consent
+nobody counted). Read by explorer/launch_modals.py and ExploredApp.consent_at_launch."""
+from __future__ import annotations
+
+from ..readback import consent_worded, switches
+from . import cues
+
+ABOUT_CONSENT = ("consent_context", "privacy", "privacy_policy")    # lexicon categories: words of consent
+
+CONSENT, OTHER = "consent", "other"
+
+
+def modal_kind(stored: dict[str, str] | None, texts: list[str]) -> str | None:
+    """What an unknown modal answered at launch is (issue 13: a banner in words no lexicon has, answered as a
+    modal at every launch, was consent nobody counted): 'consent' when its answer stored a choice — a record
+    with switches (true/false, granted/denied …: `readback.switches`) — and its words either speak of consent,
+    privacy or personal data or are in no lexicon while the choice is one over purposes (two switches or more) or
+    worded as consent (`readback.consent_worded`; one setting's {"dark": false} is not told); 'other' when it stored no choice and its words were read
+    (some text of the layer, beyond a bare close mark, is in a lexicon) and none speaks of consent, privacy or
+    personal data (a what's-new, an update prompt, a splash advert); None when it cannot be told — the storage
+    was not readable (`stored` None: Android) or held no choice and the words are unknown or speak of consent,
+    or a choice was stored under words that speak of something else (a rating prompt's {"later": true}). A
+    count of such a modal is unmeasured, never 0 — and never a consent counted from a stored boolean alone."""
+    read = [c for t in texts for c in cues.categories(t) if c != "close"]
+    about_consent = any(cues.has(t, *ABOUT_CONSENT) for t in texts)
+    if stored and (on_off := switches(stored)):
+        if about_consent:
+            return CONSENT
+        # words unknown: a choice over purposes (two switches or more) or worded as consent, not one setting
+        return CONSENT if not read and (len(on_off) >= 2 or consent_worded(stored)) else None
+    if read and not about_consent:
+        return OTHER
+    return None
