@@ -6,13 +6,15 @@ purposes of a settings layer the reject path skips. The state it fills is declar
 from __future__ import annotations
 
 from ..measures import selects_all
+from ..readback import judge
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from ..targets import Target
 from . import consent, consent_structure, cues, refusal
 from .elements import Use
 from .exploration import Exploration
-from .moves import TAP, perform
+from .screens import taps
+from .moves import Move, perform
 from .gate import gate_not_passed
 from .launch_seen import launch_seen
 from .operator import NotOnScreen, Spend
@@ -116,31 +118,48 @@ class ConsentExplorations:
 
     def _shorter_refusal(self) -> None:
         """The refusal its words told takes more steps than accepting (what would be measured as an asymmetric
-        choice): before it is, every way out of the dialog's layers above that refusal's last is tried,
-        breadth first (explorer/refusal.py), so a shorter refusal no lexicon names (the TCF layout's «I do not
-        accept» in a language whose negation the words miss) is the one measured. A way out found is taken only
-        when it is made of the dialog's own controls (not the system back, not a tap beside the dialog) and the
-        dialog stays gone at a relaunch after it (an answer kept, not a close for this session). Otherwise the
-        worded path stays."""
+        choice): before it is, each control of the dialog's first layer that no lexicon names — neither an
+        answer, nor a way to the settings, a close or a link the words tell — is tried from a fresh launch as a
+        one-step refusal (the TCF layout's «I do not accept» in a language whose negation the words miss). One
+        is the refusal measured instead when, after it, the dialog is gone and stays gone at a relaunch and what
+        the app kept is a refusal against what accepting kept (readback.judge: honoured). A dialog whose first
+        layer holds no such control costs nothing; otherwise the worded path stays."""
         assert self.accept is not None and self.reject is not None
-        limits = {**self.config.search, "refusal_layers": len(self.reject.moves) - 1}
+        if len(self.reject.moves) < 2:
+            return
 
         def start() -> Screen | None:
             screen = self._launch_fresh()
             return screen if consent.shown(self.op, screen) else None
 
-        found = refusal.check(self.op, start, self.accept.moves, self.data, limits)
-        path = found.refusal
-        if path is None or len(path) >= len(self.reject.moves) or any(m.kind != TAP for m in path):
+        first = start()
+        if first is None:
             return
-        if start() is None:
+        answers = {m.key for m in (self.accept.moves[:1] + self.reject.moves[:1])}
+        unnamed = [t for t in taps(self.op.targets(first)) if t.key not in answers and not cues.categories(t.label)
+                   and t.element.enabled]
+        platform = self.op.platform
+        unanswered = platform.stored_state()
+        if not unnamed or unanswered is None:
             return
-        for move in path:
+        for move in self.accept.moves:
             perform(self.op, move, self.data)
-        if consent.shown(self.op, self.op.relaunch()):
-            return
-        self.refusal = found
-        self.reject = consent.ConsentPath(consent.REJECT, list(path), found.entry)
+        self.op.relaunch()
+        accepted = platform.stored_state()
+        for target in unnamed:
+            if start() is None:
+                return
+            try:
+                after = self.op.tap(target)
+            except NotOnScreen:
+                continue
+            if consent.shown(self.op, after) or not self.op.in_foreground:
+                continue
+            if consent.shown(self.op, self.op.relaunch()):
+                continue
+            if judge(unanswered, accepted, platform.stored_state()).get("reject_honoured"):
+                self.reject = consent.ConsentPath(consent.REJECT, [Move.tap(target)], target.element)
+                return
 
     def _count_settings_layer(self) -> int | None:
         """Pre-ticked optional purposes on the dialog's settings layer when the reject path never opens it
