@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from consent_audit.explorer.consent_structure import Tried
 from consent_audit.explorer.launch_layer import layer
-from consent_audit.explorer.elements import targets
-from consent_audit.explorer.launch_seen import launch_seen
+from consent_audit.explorer.elements import Target, Use, targets
+from consent_audit.explorer.launch_seen import _labels, launch_seen
 from consent_audit.screen import Element, Screen
 
 
@@ -76,3 +76,12 @@ def test_a_full_page_a_log_in_first_and_nothing_readable_are_told_apart() -> Non
 def test_a_dialog_that_is_no_consent_choice_by_structure_says_so() -> None:
     screen = _dialog("A", "B", "C", "D")
     assert _seen(screen, None).startswith("a dialog with 4 buttons ('A', 'B', 'C', 'D') that is no consent choice")
+
+
+def test_a_button_without_words_is_named_as_such_in_the_sentence() -> None:
+    """fresh4's gcn-dark: the settings layer's × is an empty <button>; the not-found sentence ended "… stayed on
+    screen after ." — the control is said, never left out."""
+    empty = Target(Element(text="", role="button", clickable=True), "button||0", "", Use.TAP)
+    worded = Target(Element(text="OK", role="button", clickable=True), "button|ok|0", "OK", Use.TAP)
+    assert _labels([empty]) == "an unlabelled button"
+    assert _labels([worded, empty]) == "'OK', an unlabelled button"

@@ -15,14 +15,16 @@ from . import cues
 from .consent_structure import Tried
 from .elements import Target, Use, visible
 from .launch_layer import fixed_bar, layer
-from .screens import inside
-from .screens import DIALOG_ROLES, password_form, taps
+from .screens import DIALOG_ROLES, inside, password_form, taps
 
 SHOWN = 4      # button labels named in the sentence
 
 
 def _labels(buttons: list[Target] | tuple[Target, ...]) -> str:
-    names = [f"'{b.label[:30]}'" for b in buttons[:SHOWN] if b.label]
+    """The buttons' words, quoted; a button with none is said as such (an empty ×), never left out of the
+    sentence ("… stayed on screen after ." said nothing)."""
+    names = [f"'{b.label[:30]}'" if b.label else f"an unlabelled {b.element.role or 'control'}"
+             for b in buttons[:SHOWN]]
     return ", ".join(names) + (", …" if len(buttons) > SHOWN else "")
 
 
