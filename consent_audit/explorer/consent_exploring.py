@@ -14,7 +14,7 @@ from . import consent, consent_structure, cues, refusal
 from .elements import Use
 from .exploration import Exploration
 from .screens import taps
-from .moves import Move, perform
+from .moves import Move
 from .gate import gate_not_passed
 from .launch_seen import launch_seen
 from .operator import NotOnScreen, Spend
@@ -103,18 +103,19 @@ class ConsentExplorations:
         """Every way out of the dialog tried (explorer/refusal.py): True when a refusal was found (it becomes
         the reject path); False when the dialog offers none (a consent wall, `self.refusal`). Raises
         NotOnScreen (the search's "exhausted") when it cannot be told."""
-        def start() -> Screen | None:
-            screen = self._launch_fresh()
-            return screen if consent.shown(self.op, screen) else None
-
         assert self.accept is not None
-        self.refusal = refusal.check(self.op, start, self.accept.moves, self.data, self.config.search)
+        self.refusal = refusal.check(self.op, self._dialog_fresh, self.accept.moves, self.data, self.config.search)
         if self.refusal.refusal is not None:
             self.reject = consent.ConsentPath(consent.REJECT, list(self.refusal.refusal), self.refusal.entry)
             return True
         if self.refusal.offered is False:
             return False
         raise NotOnScreen(f"{words_failed}; trying every way out of it: {self.refusal.detail}")
+
+    def _dialog_fresh(self) -> Screen | None:
+        """A fresh launch showing the consent dialog (None when it does not show): where each way out is tried."""
+        screen = self._launch_fresh()
+        return screen if consent.shown(self.op, screen) else None
 
     def _shorter_refusal(self) -> None:
         """The refusal its words told takes more steps than accepting (what would be measured as an asymmetric
@@ -127,27 +128,17 @@ class ConsentExplorations:
         assert self.accept is not None and self.reject is not None
         if len(self.reject.moves) < 2:
             return
-
-        def start() -> Screen | None:
-            screen = self._launch_fresh()
-            return screen if consent.shown(self.op, screen) else None
-
-        first = start()
+        first = self._dialog_fresh()
         if first is None:
             return
         answers = {m.key for m in (self.accept.moves[:1] + self.reject.moves[:1])}
         unnamed = [t for t in taps(self.op.targets(first)) if t.key not in answers and not cues.categories(t.label)
                    and t.element.enabled]
-        platform = self.op.platform
-        unanswered = platform.stored_state()
-        if not unnamed or unanswered is None:
+        if not unnamed or self.op.platform.stored_state() is None:
             return
-        for move in self.accept.moves:
-            perform(self.op, move, self.data)
-        self.op.relaunch()
-        accepted = platform.stored_state()
+        unanswered, accepted = refusal.records(self.op, self.accept.moves, self.data)
         for target in unnamed:
-            if start() is None:
+            if self._dialog_fresh() is None:
                 return
             try:
                 after = self.op.tap(target)
@@ -157,7 +148,7 @@ class ConsentExplorations:
                 continue
             if consent.shown(self.op, self.op.relaunch()):
                 continue
-            if judge(unanswered, accepted, platform.stored_state()).get("reject_honoured"):
+            if judge(unanswered, accepted, self.op.platform.stored_state()).get("reject_honoured"):
                 self.reject = consent.ConsentPath(consent.REJECT, [Move.tap(target)], target.element)
                 return
 

@@ -119,12 +119,7 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
     found = op.targets(first)
     if not covered:
         return RefusalCheck(None, False, detail="the dialog leaves the app usable behind it")
-    platform = op.platform
-    unanswered = platform.stored_state()
-    for move in accept:
-        perform(op, move, data)
-    op.relaunch()
-    accepted = platform.stored_state()
+    unanswered, accepted = records(op, accept, data)
     if unanswered is None or accepted is None:
         return RefusalCheck(None, True, detail="what the app stores cannot be read on this platform")
     if judge(unanswered, accepted, unanswered).get("reject_honoured") is None:
@@ -185,6 +180,17 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
         result.offered = False
         result.detail = f"every way out of the dialog ({len(result.trials)} tried) consented or left it in place"
     return result
+
+
+def records(op: Operator, accept: list[Move], data: FormData) -> tuple[Any, Any]:
+    """What the app keeps with the dialog shown and unanswered (read now, on a fresh launch showing it), and what
+    it keeps once the accept path was walked and the app relaunched: the consent record a refusal is judged
+    against (readback.judge). Each None where the platform cannot read its storage."""
+    unanswered = op.platform.stored_state()
+    for move in accept:
+        perform(op, move, data)
+    op.relaunch()
+    return unanswered, op.platform.stored_state()
 
 
 def _reach(op: Operator, start: Callable[[], Screen | None], path: list[Move], data: FormData) -> Screen | None:
