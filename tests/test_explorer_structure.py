@@ -101,9 +101,27 @@ def test_decision_words_of_languages_the_lexicons_lacked() -> None:
                                        ("Ваш аккаунт будет удалён через 14 дней.", 14),
                                        ("Binnen 2 weken verwijderd", 14), ("Hesabınız 48 saat içinde silinir", 2),
                                        ("Tài khoản sẽ bị xóa sau 7 ngày", 7),
-                                       ("Openingstijden: 15/3 dagen", None), ("3월 15일 오후 2시", None)])
+                                       ("Openingstijden: 15/3 dagen", None), ("3월 15일 오후 2시", None),
+                                       # in the words CLDR writes beside a number (assets/period_units.yaml):
+                                       # ccjs-dark's «… în 30 de zile» was read as no period at all
+                                       ("Contul este programat pentru ștergere în 30 de zile.", 30),
+                                       ("Tili poistetaan 14 päivän kuluttua", 14), ("Akaunti itafutwa baada ya siku 30", 30),
+                                       ("บัญชีจะถูกลบภายใน 30 วัน", 30), ("حساب شما ظرف ۳۰ روز حذف می‌شود", 30),
+                                       ("A fiókod 2 hét múlva törlődik", 14), ("Ang account ay buburahin sa loob ng 30 na araw", 30),
+                                       ("Λογαριασμός διαγράφεται σε 30 ημέρες", 30), ("3月15日に削除", None),
+                                       ("Version 2 näkymä", None)])
 def test_waiting_periods_in_other_languages(text: str, days: int | None) -> None:
     assert waiting_period_days(text) == days
+
+
+def test_the_cldr_period_words_are_those_babel_ships() -> None:
+    """assets/period_units.yaml is what tools/period_units.py writes from Babel's CLDR data, unedited."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    tool = Path(__file__).resolve().parents[1] / "tools" / "period_units.py"
+    done = subprocess.run([sys.executable, str(tool), "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def _node(graph, ident: str, screen: Screen) -> None:
