@@ -25,7 +25,9 @@ def _agreement(target: dict[str, Any]) -> bool:
 
 def demanded_data(trail: Trail) -> list[str]:
     """Data the path demanded: labels of fields typed into, choices made on a screen asking for a kind of
-    data (a reason: a radio or a drop-down's option chosen, or a box ticked that is no agreement), and a camera scan (face_scan when the screen speaks of a face, else camera)."""
+    data (a radio or a drop-down's option chosen: the kind the screen names, else a reason — the answer a
+    deletion path offers to choose; a box ticked that is no agreement, where the screen names a reason), and a
+    camera scan (face_scan when the screen speaks of a face, else camera)."""
     kinds: set[str] = set()
     previous = trail.start
     for step in trail.steps:
@@ -33,7 +35,9 @@ def demanded_data(trail: Trail) -> list[str]:
             named = data_demanded([step.target.get("name", ""), step.target.get("text", "")])
             kinds.update(named or (["password"] if _secret(previous, step.target) else []))
         elif step.kind == Kind.TAP and step.target.get("role") in ("radio", "combobox") and previous is not None:
-            kinds.update(data_demanded(previous.shown_texts()))
+            # one of the offered answers chosen: a reason, whatever the language of the question (ccjs-dark's
+            # «Spune-ne de ce:») — unless the screen's words name another kind of data
+            kinds.update(data_demanded(previous.shown_texts()) or CHOSEN_BY_TICK)
         elif step.kind == Kind.TOGGLE and previous is not None and not _agreement(step.target):
             # a box ticked among options ("Why are you leaving? choose at least one") gives a choice: a reason
             kinds.update(k for k in data_demanded(previous.shown_texts()) if k in CHOSEN_BY_TICK)

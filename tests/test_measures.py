@@ -73,6 +73,23 @@ def test_a_reason_ticked_among_options_is_demanded_an_agreement_ticked_is_not() 
     assert demanded_data(agreed) == []
 
 
+def test_an_answer_chosen_on_a_deletion_path_is_a_reason_in_any_language() -> None:
+    """ccjs-dark: «Ne pare rău că pleci. Spune-ne de ce:» and four radio answers, one required — no lexicon reads
+    the question, yet choosing one of the offered answers is giving a reason (before: data_demanded had only the
+    password). A screen naming another kind of data keeps that kind."""
+    question = screen("why", ["Ne pare rău că pleci. Spune-ne de ce:"])
+    chosen = Trail("delete", start=screen("home"), steps=[
+        step(1, Kind.TAP, question, text="Închide contul"),
+        step(2, Kind.TAP, screen("why"), role="radio", text="Nu mai călătoresc cu trenul"),
+        step(3, Kind.TAP, screen("done", ["Contul tău a fost închis."]), text="Continuă")])
+    assert demanded_data(chosen) == ["reason"]
+    where = screen("verify", ["Choose where we send the code: phone number"])
+    sent = Trail("delete", start=screen("home"), steps=[
+        step(1, Kind.TAP, where, text="Delete account"),
+        step(2, Kind.TAP, screen("verify"), role="radio", text="+44 7700 900123")])
+    assert demanded_data(sent) == ["phone_number"]
+
+
 def test_off_app_ending_is_not_in_app_and_has_no_waiting_period() -> None:
     trail = Trail("delete", start=screen("home"), steps=[
         step(1, Kind.TAP, screen("info", ["To delete your account, send an e-mail to privacy@x.invalid. "
