@@ -104,6 +104,21 @@ def test_what_the_browser_does_not_draw_is_no_control_until_opened(platform, sta
     assert "remove" in {e.rid for e in platform.capture(screenshot=False).screen.elements}
 
 
+def test_a_closed_layers_empty_host_is_no_part_of_the_screen(platform, static_url: str) -> None:
+    """A consent library leaves its fixed host in the page once answered, drawing nothing (a zero-size box whose
+    dialog is hidden); a relaunch with the answer stored creates no host at all. Both are the same screen (before:
+    two signatures, so the permissions search could not reach its start screen again after a relaunch and said
+    its coverage was incomplete: cookieconsent-fair/-dark not_found). A fixed layer that draws an area of its own
+    (a backdrop) stays part of it."""
+    platform.launch()
+    shapes = {}
+    for query in ("", "?host=none", "?dim=on"):
+        platform.driver.get(f"{static_url}/closed_layer.html{query}")
+        shapes[query] = platform.capture(screenshot=False).screen.signature
+    assert shapes[""] == shapes["?host=none"]
+    assert shapes["?dim=on"] != shapes["?host=none"]
+
+
 def test_a_keyframe_animation_inside_a_shadow_root_is_waited_for(platform, static_url: str) -> None:
     """A component's banner sliding up by a keyframe animation inside its shadow root is captured where it
     stops (before: the document's animations do not list a shadow tree's, so the capture came mid-way and the

@@ -15,6 +15,8 @@ const CLICK_TAGS = new Set(['A','BUTTON','INPUT','SELECT','TEXTAREA','LABEL','SU
 const CLICK_ROLES = new Set(['button','link','checkbox','radio','switch','tab','menuitem','option']);
 const SKIP = new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE','META','LINK','HEAD']);
 const out = [], frames = [];
+// Boxes drawn with an area so far (a count): a fixed layer's host whose subtree adds none draws nothing.
+let boxesDrawn = 0;
 // Elements of same-origin <iframe>s are read as part of the page (a consent dialog in a frame): their styles
 // from their own window, their boxes moved by the frames they sit in.
 const cs = (e, p) => (e.ownerDocument.defaultView || window).getComputedStyle(e, p);
@@ -169,11 +171,13 @@ const CONTROLS = 'a[href],button,input,select,textarea,[role=button],[role=link]
 function walk(el, parent) {
   if (SKIP.has(el.tagName) || !rendered(el) || el.hasAttribute('inert')) return '';
   const st0 = cs(el), up = parent || {fixed: false, hidden: false};
+  const drawnBefore = boxesDrawn, pushedAt = out.length;
   const ctx = {fixed: st0.position === 'fixed' || (up.fixed && !scroller(el, st0)),
                hidden: up.hidden || el.getAttribute('aria-hidden') === 'true'};
   let r = role(el);
   const rect = topRect(el);
   if (outOfReach(el, rect, ctx)) return '';
+  if (rect.width > 0 && rect.height > 0) boxesDrawn++;
   let isClickable = clickable(el, r);
   const drawn = (isClickable && !r) ? drawnControl(el) : null;
   if (drawn) r = drawn.kind;
@@ -221,6 +225,14 @@ function walk(el, parent) {
                  nested: nested});
     out.push({frame: k});
     kids.push('@frame' + k + '@');
+  }
+  // a fixed layer's host left in the page once its layer closed — no area, no words, no control, nothing drawn
+  // below it (a consent library's container after the answer) — is no part of the screen: a relaunch that never
+  // creates it shows the same screen
+  if (item.fixed && boxesDrawn === drawnBefore && !item.text && !item.name && !isClickable && !r &&
+      !el.querySelector('iframe') && out.length === pushedAt + 1) {
+    out.pop();
+    return '';
   }
   const collapsed = kids.filter((s, i) => i === 0 || s !== kids[i - 1]);
   const id = (el.id || '').replace(/\d+/g, '');
