@@ -146,20 +146,22 @@ def summary_table(summary: dict[str, Any]) -> str:
     for r in summary.get("results", []):
         findings = ", ".join(sorted({f["pattern"] for f in r.get("findings", [])})) or "-"
         shown = [(k, v) for k, v in (r.get("metrics") or {}).items() if k not in BOOKKEEPING]
-        figures = ", ".join(f"{k}={_short(v)}" for k, v in shown[:4])
+        figures = " | ".join(f"{k}={_short(v, k)}" for k, v in shown[:4])     # a list's items are ", "-joined
         left_out = (r.get("metrics") or {}).get("not_checked") or {}
         status = (r.get("outcome", "broken") + (f" ({len(left_out)} not checked)" if left_out else "")
                   + (" (NOT as expected)" if r.get("as_expected") is False else ""))
         rows.append((r["target"], r["flow"], status, findings, figures))
-    caps = (60, 24, 40, 160, 60)            # the findings are never cut: a pattern name half shown is misread
+    caps = (60, 24, 40, 160, 100)            # the findings are never cut: a pattern name half shown is misread
     widths = [min(max(len(str(row[i])) for row in rows), caps[i]) for i in range(5)]
     lines = ["  ".join(str(c)[:cap].ljust(w) for c, w, cap in zip(row, widths, caps)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
 
-def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+def _short(value: Any, name: str = "") -> str:
+    """A figure in words (figure_words.py: "not measured", "none", "1, 1, 1"), at most 40 characters."""
+    from .figure_words import figure_words
+    text = figure_words(value, name=name)
     return text if len(text) <= 40 else text[:37] + "..."
 
 

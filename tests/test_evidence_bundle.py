@@ -248,12 +248,15 @@ def test_summary_page_is_offline_and_complete(made: dict[str, Any], language: st
                         and html.escape(FAIR) in s.split("</h2>")[0])
     assert html.escape(strings["status_clean"]) in fair_section.split("</h2>")[0]
     assert html.escape(strings["nothing_found"]) in fair_section and html.escape(strings["checked"]) in fair_section
+    def title(pattern: str, flow: str) -> str:      # a pattern checked in several flows is named per flow
+        return strings["patterns_in_flow"].get(flow, {}).get(pattern) or strings["patterns"][pattern]
+
     for pattern in patterns_of("deletion"):          # what was checked on the fair target
-        assert html.escape(strings["patterns"][pattern]) in fair_section
+        assert html.escape(title(pattern, "deletion")) in fair_section
     assert html.escape(strings["result_found"].format(audits=1, total=2, findings=len(dark["findings"]))) in page
     catalog = load_catalog()
     for finding in dark["findings"]:
-        assert html.escape(strings["patterns"][finding["pattern"]]) in page
+        assert html.escape(title(finding["pattern"], dark["flow"])) in page
         for ref in finding["rule_refs"]:
             item = catalog.get(ref)
             assert html.escape(item.summary_en) in page and html.escape(item.summary_zh) in page

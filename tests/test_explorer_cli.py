@@ -66,3 +66,25 @@ def test_exit_status_follows_run_and_an_unreached_goal_is_incomplete() -> None:
                                           result("deletion", "not_found", message="delete-account: not found within budget")]})
     assert code == 2 and "not found within budget" in sentence and "asymmetric_choice" in sentence
     assert verdict({"results": []})[0] == 2
+
+
+def test_a_goal_not_found_shows_its_sentence_not_the_short_detail() -> None:
+    """The per-goal table said 'budget: not found within budget (40 actions, 40 s)' for a goal not found, where
+    summary.json holds the sentence saying what it means and what to do (explorer/not_reached.py)."""
+    from consent_audit.commands.explore import goal_line
+
+    sentence = ("privacy-policy: not found (not found within budget (40 actions, 40 s)) — a search that missed it "
+                "is no proof the app lacks it: look in the app; if it does, that is policy_hard_to_reach, "
+                "policy_not_shown_first_run under miit-2019-1.2, miit-2019-1.3, gdpr-12-1, "
+                "ftc-2022-hidden-information (not concluded from a search) " + "and more words " * 20)
+    line = goal_line({"flow": "policy", "outcome": "not_found", "message": sentence,
+                      "metrics": {"actions_spent": 40, "explorer": {"result": "budget",
+                                                                    "detail": "not found within budget (40 actions, 40 s)"}}})
+    assert line.endswith(sentence) and "not_found" in line and " 40  " in line
+    reached = goal_line({"flow": "consent", "outcome": "found", "message": None,
+                         "metrics": {"actions_spent": 9, "explorer": {"result": "reached",
+                                                                      "detail": "accept and reject paths found"}}})
+    assert reached.endswith("reached: accept and reject paths found")
+    broke = goal_line({"flow": "deletion", "outcome": "broken", "message": "could not start: no session",
+                       "metrics": {}})
+    assert broke.endswith("could not start: no session")

@@ -226,6 +226,8 @@ def test_not_found_within_budget_is_a_result_not_a_crash(servers, tmp_path: Path
                           env={**os.environ, "CONSENT_AUDIT_PASSWORD": PASSWORD})
     assert proc.returncode == 2 and "Traceback" not in proc.stderr + proc.stdout
     assert "not found within budget" in proc.stdout + proc.stderr
+    table = [line for line in proc.stdout.splitlines() if line.startswith("  deletion ")]
+    assert table and "no proof the app lacks it" in table[0]      # the not-found sentence, not the short detail
     result = json.loads((tmp_path / "tiny" / "summary.json").read_text(encoding="utf-8"))["results"][0]
     assert result["outcome"] == "not_found" and result["explored"] is True
     assert result["metrics"]["actions_spent"] == 4

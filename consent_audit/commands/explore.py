@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
-from ..verdict import outcome_of
+from ..verdict import COMPLETE, outcome_of
 from ..errors import UsageError
 from .checks import check_profile, engine_args
 from .run import add_evidence_options, evidence_args
@@ -77,6 +78,23 @@ def pytest_args(args: argparse.Namespace, goals: list[str]) -> list[str]:
     return engine_args(args, [str(FLOWS_DIR / FLOWS[g]) for g in goals]) + evidence_args(args)
 
 
+DETAIL_CHARS = 400
+"""Of a reached goal's search detail in its table line (the full detail is in explored-path.json)."""
+
+
+def goal_line(result: dict[str, Any]) -> str:
+    """One goal's line of the closing table: flow, outcome, actions spent, then what the user reads — the
+    search's ending and detail for a goal reached, the whole recorded sentence (summary.json's `message`) for one
+    not found or broken: what the launch showed and where the search stopped, never cut short."""
+    m = result.get("metrics") or {}
+    explorer = m.get("explorer") or {}
+    head = f"  {result.get('flow', '?'):12} {outcome_of(result):11} actions spent {m.get('actions_spent', '-'):>4}  "
+    message = str(result.get("message") or "")
+    if message and (outcome_of(result) not in COMPLETE or not explorer):
+        return head + message
+    return (head + f"{explorer.get('result', '')}: {explorer.get('detail', '')}")[:len(head) + DETAIL_CHARS]
+
+
 def cmd_explore(args: argparse.Namespace) -> int:
     import pytest
 
@@ -94,12 +112,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
     except (OSError, ValueError, AttributeError):
         results = []
     for result in results:
-        m = result.get("metrics", {})
-        explorer = m.get("explorer", {})
-        said = (f"{explorer.get('result', '')}: {explorer.get('detail', '')}" if explorer
-                else str(result.get("message") or ""))      # it broke before exploring
-        print(f"  {result['flow']:12} {outcome_of(result):11} actions spent {m.get('actions_spent', '-'):>4}  "
-              f"{said}"[:400])
+        print(goal_line(result))
     status, summary = read_outcome(run_dir, int(code), bundle_wanted=not args.no_bundle)
     if summary is not None:
         print_paths(run_dir, summary)

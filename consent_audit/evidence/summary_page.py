@@ -20,6 +20,7 @@ import cv2
 import numpy as np
 import yaml
 
+from ..figure_words import child_name, figure_words
 from ..paths import ASSETS
 from ..rules import Catalog, RuleItem
 from .dataflows_page import flows_section
@@ -55,11 +56,15 @@ def _e(value: Any) -> str:
     return html.escape(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False), quote=True)
 
 
-def _cell(value: Any) -> str:
-    """A figure's cell: a list of texts (quoted policy terms, say) one per line, anything else as JSON."""
-    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-        return "<ul>" + "".join(f"<li>{_e(v)}</li>" for v in value) + "</ul>"
-    return _e(value)
+def _cell(value: Any, words: dict[str, Any], name: str = "") -> str:
+    """A figure's cell in words (figure_words.py), never JSON: a list of texts (quoted policy terms, say) or of
+    mappings one per line, a non-empty mapping one "key: value" per line, anything else one line."""
+    if isinstance(value, list) and value and all(isinstance(v, (str, dict)) for v in value):
+        return "<ul>" + "".join(f"<li>{_e(figure_words(v, words))}</li>" for v in value) + "</ul>"
+    if isinstance(value, dict) and value:
+        return "<ul>" + "".join(f"<li>{_e(k)}: {_e(figure_words(v, words, child_name(words, name, k)))}</li>"
+                                for k, v in value.items()) + "</ul>"
+    return _e(figure_words(value, words, name))
 
 
 def thumbnail_uri(path: Path, width: int = THUMB_WIDTH) -> str | None:
@@ -107,9 +112,9 @@ def _table(rows: list[tuple[str, str]], head: tuple[str, str] | None = None) -> 
     return "".join(out) + "</table>"
 
 
-def _identity(identity: dict[str, Any]) -> str:
+def _identity(identity: dict[str, Any], words: dict[str, Any]) -> str:
     keys = [k for k in identity if k not in ("description", "in_app") and identity[k] not in (None, "", {}, [])]
-    return "<br>".join(f"{_e(k)}: <code>{_e(identity[k])}</code>" for k in keys)
+    return "<br>".join(f"{_e(k)}: <code>{_e(figure_words(identity[k], words, k))}</code>" for k in keys)
 
 
 def _outcome(result: dict[str, Any]) -> str:
@@ -137,8 +142,11 @@ class SummaryPage:
     def text(self, key: str, **values: Any) -> str:
         return _e(str(self.t[key]).format(**values))
 
-    def pattern_title(self, pattern: str) -> str:
-        return self.t["patterns"].get(pattern) or self.catalog.patterns.get(pattern, pattern)
+    def pattern_title(self, pattern: str, flow: str = "") -> str:
+        """The pattern's title as checked in `flow`: a pattern checked in several flows is named for what it
+        measures there (a prominence finding of the deletion is about its last decision, not a consent dialog)."""
+        in_flow = (self.t.get("patterns_in_flow") or {}).get(flow) or {}
+        return in_flow.get(pattern) or self.t["patterns"].get(pattern) or self.catalog.patterns.get(pattern, pattern)
 
     # --- sections ---
     def render(self) -> str:
@@ -165,13 +173,15 @@ class SummaryPage:
                 (self.t["operator"], _e(c.get("operator", ""))),
                 (self.t["device"], _e(" · ".join(str(device.get(k)) for k in ("profile", "platform", "server")
                                                 if device.get(k))))]
-        rows += [(self.t["device_info"], f"<code>{_e(d)}</code>") for d in sorted(devices)]
+        rows += [(self.t["device_info"], f"<code>{_e(figure_words(json.loads(d), self.t['figure_words']))}</code>")
+                 for d in sorted(devices)]
         rows += [(self.t["tool"], _e(" ".join(next(iter(c.get("tool", {"?": "?"}).items()))))),
                  (self.t["git_commit"], f"<code>{_e(c.get('git_commit', ''))}</code>")]
         return f"<h2>{self.text('section_when')}</h2>" + _table(rows)
 
     def _targets(self) -> str:
-        rows = [(name, _identity(identity)) for name, identity in (self.custody.get("targets") or {}).items()]
+        rows = [(name, _identity(identity, self.t["figure_words"]))
+                for name, identity in (self.custody.get("targets") or {}).items()]
         return f"<h2>{self.text('section_targets')}</h2>" + _table(rows, (self.t["target"], self.t["identity"]))
 
     def _result(self) -> str:
@@ -191,7 +201,7 @@ class SummaryPage:
     def _figures(self, figures: dict[str, Any]) -> str:
         if not figures:
             return ""
-        rows = [(k, _cell(v)) for k, v in figures.items()]
+        rows = [(k, _cell(v, self.t["figure_words"], k)) for k, v in figures.items()]
         return _table(rows, (self.t["figure"], self.t["value"]))
 
     def _audit(self, result: dict[str, Any]) -> str:
@@ -200,7 +210,8 @@ class SummaryPage:
         heading = self.text("audit_heading", flow=flow, target=result.get("target", ""))
         out = [f"<h2>{heading} — <span class=\"status-{_e(status)}\">{self.text('status_' + status)}</span></h2>"]
         left_out = (result.get("metrics") or {}).get("not_checked") or {}
-        patterns = [self.pattern_title(p) for p in self.flow_patterns.get(result.get("flow", ""), []) if p not in left_out]
+        flow_id = str(result.get("flow", ""))
+        patterns = [self.pattern_title(p, flow_id) for p in self.flow_patterns.get(flow_id, []) if p not in left_out]
         if status not in ("clean", "found"):
             out.append(f"<p>{self.text('broken_detail', message=result.get('message') or self.t['no_message'], patterns='; '.join(patterns) or '-')}</p>")
         elif not result.get("findings"):
@@ -208,7 +219,7 @@ class SummaryPage:
             out.append(f"<p>{self.text('checked')}</p><ul>" + "".join(f"<li>{_e(p)}</li>" for p in patterns) + "</ul>")
         if left_out:
             out.append(f"<p>{self.text('not_checked')}</p><ul>" + "".join(
-                f"<li>{_e(self.pattern_title(p))} — {_e(why)}</li>" for p, why in left_out.items()) + "</ul>")
+                f"<li>{_e(self.pattern_title(p, flow_id))} — {_e(why)}</li>" for p, why in left_out.items()) + "</ul>")
         if result.get("metrics") and not result.get("findings"):
             shown = {k: v for k, v in result["metrics"].items() if k not in ("data_flows", "not_checked")}
             out.append(f"<h3>{self.text('figures')}</h3>" + self._figures(shown))
@@ -216,7 +227,7 @@ class SummaryPage:
         folder = result.get("folder", "")
         captions = _step_captions(self.payload, folder)
         for n, finding in enumerate(result.get("findings", []), 1):
-            out.append(self._finding(n, finding, folder, captions))
+            out.append(self._finding(n, finding, folder, captions, flow_id))
         shots = _captured(self.payload, folder, captions) if status not in ("clean", "found") else []
         if shots:
             out.append(f"<h3>{self.text('steps_captured')}</h3>"
@@ -238,8 +249,10 @@ class SummaryPage:
         head = "".join(f"<th>{self.text(k)}</th>" for k in ("rule_id", "rule_source", "rule_en", "rule_zh"))
         return f"<h4>{self.text('rules')}</h4><table><tr>{head}</tr>{''.join(rows)}</table>"
 
-    def _finding(self, n: int, finding: dict[str, Any], folder: str, captions: dict[str, tuple[str, str, str]]) -> str:
-        out = [f"<div class=\"finding\"><h3>{self.text('finding', n=n, title=self.pattern_title(finding['pattern']))}</h3>"]
+    def _finding(self, n: int, finding: dict[str, Any], folder: str, captions: dict[str, tuple[str, str, str]],
+                 flow: str) -> str:
+        title = self.pattern_title(finding["pattern"], flow)
+        out = [f"<div class=\"finding\"><h3>{self.text('finding', n=n, title=title)}</h3>"]
         message = (finding.get("messages") or {}).get(self.language) or finding.get("message")
         if message:
             out.append(f"<p>{self.text('measured')} {_e(message)}</p>")

@@ -1,8 +1,15 @@
 """Walks every truth path of the corpus in headless Chromium (Selenium + Debian's chromedriver, Pixel 7 emulation;
 not the suite): accept consent, sign up, delete; and, in a fresh profile, the reject path. A step is found by the
 words a user reads (its own text, a button's first line, its aria-label or a field's placeholder; shadow roots
-included, the topmost match wins). Prints one line per path; exit 1 if any step is not found. Chromium is started with
---disable-blink-features=AutomationControlled so libraries hiding from webdriver show what a user sees.
+included, the topmost match wins). Prints one line per path; exit 1 if any step is not found or an end screen checked
+is not the one the truth names. Chromium is started with --disable-blink-features=AutomationControlled so libraries
+hiding from webdriver show what a user sees.
+
+What "ok" proves: every step of the path was found by its words and taken. For the deletion, where the truth's
+deletion note names its end screen (its last "→" begins with the quoted words the screen shows: «…», "…", 「…」),
+those words must be on screen at the end ("end screen checked"); where the note names none, the line says "end
+screen not checked". Not checked at all: the layout, what the app stored, that a consent dialog went away after the
+reject path, and the counts (tests/test_corpus_apps.py checks the arithmetic).
 
     .venv/bin/python tests/corpus/walk_truth.py [app …]
 
@@ -14,6 +21,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -33,9 +41,16 @@ for (const e of all(document)) {
 }
 return hits.length ? hits[hits.length - 1] : null;
 """
+TEXT = r"""
+function* all(root) { for (const e of root.querySelectorAll('*')) { yield e; if (e.shadowRoot) yield* all(e.shadowRoot); } }
+const parts = [document.body.innerText];
+for (const e of all(document)) if (e.shadowRoot) parts.push(e.shadowRoot.textContent);
+return parts.join(' ');
+"""
+QUOTED = re.compile(r"^\s*(?:«([^»]+)»|\"([^\"]+)\"|“([^”]+)”|「([^」]+)」)")
 LAUNCH_WAIT = {"huabao": 6.5, "quaypost": 3.0, "song": 3.8, "hikari": 2.6}   # the splash advert's countdown; the banner's 2 s (song: 3 s) delay
 AFTER_CONSENT = {"tidepool": ["Don't allow"], "ktiv": ["לא עכשיו"], "yuedu": ["以后再说", "下次再说"], "hanami": ["後で"]}
-TYPED = {"Digite EXCLUIR para confirmar": "EXCLUIR", "Taip PADAM": "PADAM"}      # a field asking for a given word gets that word
+TYPED = {"Digite EXCLUIR para confirmar": "EXCLUIR", "Taip PADAM": "PADAM", "Type DELETE to confirm": "DELETE"}      # a field asking for a given word gets that word
 SIGNUP_FIRST = {"vstup"}                                   # the consent banner shows only once signed in
 PRELUDE = {"grafis": ["Enable accessibility"]}             # a canvas app: its accessibility layer is off until asked
 
@@ -78,6 +93,30 @@ def step(d: webdriver.Chrome, s: dict[str, str], phone: bool) -> None:
     time.sleep(0.5)
 
 
+def end_words(note: str) -> list[str]:
+    """The words the deletion's end screen shows, as the truth's note names them: the quote that begins its last
+    "→" step (a quote cut by "…" gives its pieces); [] when that step begins with no quote (a dialog, a page
+    described in words) — the end screen is then not checked."""
+    if "→" not in note:
+        return []
+    found = QUOTED.match(note.rsplit("→", 1)[1])
+    if found is None:
+        return []
+    quote = next(g for g in found.groups() if g)
+    return [_plain(piece) for piece in quote.split("…") if piece.strip()]
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def end_check(d: webdriver.Chrome, wanted: list[str]) -> str:
+    """"" when every piece of `wanted` is on screen (shadow roots included); else what is missing."""
+    shown = _plain(d.execute_script(TEXT) or "")
+    missing = [w for w in wanted if w not in shown]
+    return f"the end screen does not show «{' … '.join(missing)}» (the truth's deletion note)" if missing else ""
+
+
 def walk(base: str, app: str) -> bool:
     truth = json.loads((HERE / app / "truth.json").read_text(encoding="utf-8"))
     phone = (truth["credentials"].get("username") or "").isdigit()
@@ -92,6 +131,7 @@ def walk(base: str, app: str) -> bool:
         plans = (("accept, sign up, delete", [prelude, truth["consent"]["accept_path"], after, truth["signup"]["path"],
                                                truth["deletion"]["path"]]),
                  ("reject", [prelude, truth["consent"]["reject_path"]]))
+    deletion_end = end_words(truth["deletion"].get("note", ""))
     for name, paths in plans:
         if app == "yuedu":
             print(f"{app:20} {name:24} skipped (consent in an iframe)")
@@ -105,7 +145,13 @@ def walk(base: str, app: str) -> bool:
                     step(d, s, phone)
             end = d.execute_script("const t = document.querySelector('.title, .ttl, header h1, section:not([hidden])');"
                                    "return t ? t.textContent.trim().replace(/\\s+/g, ' ').slice(0, 60) : ''")
-            print(f"{app:20} {name:24} ok   (ends on: {end})")
+            deleting = truth["deletion"]["path"] in paths
+            if deleting and deletion_end and (wrong := end_check(d, deletion_end)):
+                raise LookupError(wrong)
+            checked = ("end screen checked" if deleting and deletion_end else
+                       "end screen not checked: the truth names none" if deleting else
+                       "what the app stored and the dialog's going not checked")
+            print(f"{app:20} {name:24} ok   (every step found and taken; {checked}; ends on: {end})")
         except LookupError as e:
             ok = False
             print(f"{app:20} {name:24} FAIL {e}")

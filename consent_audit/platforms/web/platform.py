@@ -128,11 +128,22 @@ class WebChromiumPlatform(Platform):
             raise AutomationError(f"the browser session stopped answering: {str(exc).strip().splitlines()[0][:200]}") from exc
 
     def identity(self) -> dict[str, Any]:
-        info = self.driver.execute_script(
+        """What was audited: {"kind": "web", "url", "title", "build", "user_agent"}. `url` is the app's address:
+        the page shown when the tab is on the app's origin, else the start address audited (between launches the
+        tab shows the browser's blank page; a link may have left for another site) — never about:blank; `title`
+        and `build` (meta application-version) are read only from the app's own page (None otherwise)."""
+        info = dict(self.driver.execute_script(
             "const m = document.querySelector('meta[name=\"application-version\"]');"
             "return {url: location.href, title: document.title, build: m ? m.content : null,"
-            " user_agent: navigator.userAgent};")
+            " user_agent: navigator.userAgent};") or {})
+        if not self.on_origin(str(info.get("url") or "")):
+            info.update(url=self.start, title=None, build=None)
         return {"kind": "web", **info}
+
+    def on_origin(self, url: str) -> bool:
+        """Whether `url` is on the app's origin (scheme, host and port of the start address)."""
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{parts.netloc}" == self.origin
 
     # --- permissions ---
     def _set(self, name: str, state: str) -> None:

@@ -1,0 +1,60 @@
+"""A measured figure said in words a person reads (the human-readable summary page and the closing table), never
+as raw JSON: `null` is what the figure's absence means ("not measured", or per figure "none stated"), an empty
+list or mapping "none", a list its items joined ("1, 1, 1"), a mapping its "key: value" pairs. summary.json keeps
+the figures as they are; the words are in assets/summary_strings.yaml (`figure_words`, per language)."""
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any, Mapping
+
+import yaml
+
+from .paths import ASSETS
+
+
+@functools.lru_cache(maxsize=None)
+def words_in(language: str = "en") -> dict[str, Any]:
+    """The words of `language` (assets/summary_strings.yaml, `figure_words`); KeyError for a language it lacks."""
+    strings = yaml.safe_load((ASSETS / "summary_strings.yaml").read_text(encoding="utf-8"))
+    return dict(strings[language]["figure_words"])
+
+
+def figure_words(value: Any, words: Mapping[str, Any] | None = None, name: str = "") -> str:
+    """`value` (a figure from summary.json: None, bool, number, text, list, mapping, nested) as one line of words.
+    `words`: {"null", "empty", "yes", "no", "join", "pairs", "null_as": {figure name: words for its None}} (default
+    English, `words_in`); `name`: the figure's name, for its own reading of None. Numbers keep at most 2 decimals."""
+    w = words or words_in("en")
+    if value is None:
+        return str((w.get("null_as") or {}).get(name) or w["null"])
+    if isinstance(value, bool):
+        return str(w["yes"] if value else w["no"])
+    if isinstance(value, float):
+        return f"{round(value, 2):g}"
+    if isinstance(value, (int, str)):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return str(w["empty"])
+        nested = any(isinstance(v, (list, tuple, dict)) for v in value)
+        return (w["pairs"] if nested else w["join"]).join(figure_words(v, w) for v in value)
+    if isinstance(value, dict):
+        if not value:
+            return str(w["empty"])
+        return w["pairs"].join(f"{k}: {_inner(v, w, child_name(w, name, k))}" for k, v in value.items())
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def child_name(words: Mapping[str, Any], name: str, key: Any) -> str:
+    """The name a mapping's value is read by: its own key where the words say what its None means, else the
+    figure's (a `blockers` entry per permission reads as `blockers`)."""
+    return str(key) if str(key) in (words.get("null_as") or {}) else name
+
+
+def _inner(value: Any, words: Mapping[str, Any], name: str) -> str:
+    """A mapping's value inside a line: a nested mapping in parentheses, so its pairs stay apart from the outer's."""
+    said = figure_words(value, {**words, "pairs": words["join"]} if isinstance(value, dict) else words, name)
+    return f"({said})" if isinstance(value, dict) and value else said
+
+
+__all__ = ["child_name", "figure_words", "words_in"]
