@@ -5,11 +5,10 @@ link, consent "by use"), without a browser:
   recognised", the answers() rule wanting two answers that store);
 - its «OK», laid over the log-in page, is no submit of the log-in form (before: taken for it, the form never sent);
 - a dialog left unanswered for lack of a refusal and shown again at each relaunch is no consent nagging, and a
-  relaunch count that cannot be told leaves the permissions verdict not_found, never broken nor clean;
-- the corpus scoring keeps a refusal measured as absent (null) apart from one never measured."""
+  relaunch count that cannot be told leaves the permissions verdict not_found, never broken nor clean (the
+  corpus scoring of its null reject_steps: tests/test_corpus_score.py)."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -108,29 +107,6 @@ def test_an_untold_consent_count_leaves_the_permissions_verdict_not_found_never_
         told.conclude(told.evaluate())
     assert told.result.outcome == Outcome.NOT_FOUND and "prompts_per_launch.consent" in told.result.reason
     assert told.metrics["unmeasured"] == {"consent_nagging": ["prompts_per_launch.consent"]}
-
-
-def _score():
-    path = Path(__file__).resolve().parent / "corpus" / "score.py"
-    spec = importlib.util.spec_from_file_location("corpus_score_notice", path)
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_a_refusal_measured_absent_scores_exact_against_null_one_never_measured_does_not() -> None:
-    score = _score()
-    truth = {"consent": {"accept_steps": 1, "reject_steps": None, "preticked": 0, "shaming_text": []}}
-    absent = {"accept_steps": 1, "reject_steps": None, "preticked": 0, "shaming_text": [], "refusal_offered": False}
-    assert score.figures("consent", truth, absent) == (4, 4, 0, [])
-    unknown = {**absent, "refusal_offered": None}
-    assert score.figures("consent", truth, unknown) == (3, 3, 1, [])
-    missing = {k: v for k, v in absent.items() if k != "reject_steps"}
-    assert score.figures("consent", truth, missing)[2] == 1
-    counted = {"consent": {**truth["consent"], "reject_steps": 2}}
-    _, _, _, misses = score.figures("consent", counted, absent)
-    assert misses == ["reject_steps: None (truth 2)"]
 
 
 def test_a_dialog_offering_no_refusal_is_left_unanswered_by_the_reject_journey() -> None:
