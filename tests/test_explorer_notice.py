@@ -45,6 +45,11 @@ def test_a_notice_whose_only_answer_stores_an_acknowledgement_is_consent_with_no
         "Više": ("first", None, False), "U redu": (None, "1", False)}}},
     # a second way to take the notice away (a × storing nothing): a refusal may be there, not told here
     {"first": {"texts": NOTICE["first"]["texts"], "buttons": {"×": (None, None, False), "U redu": (None, "1", False)}}},
+    # a link to a page of purposes the notice stays over: a refusal may be there, by unticking
+    {"first": {"texts": NOTICE["first"]["texts"], "buttons": {"Postavke": ("prefs", None, False),
+                                                             "U redu": (None, "1", False)}},
+     "prefs": {"texts": NOTICE["first"]["texts"], "boxes": ("Analitika",),
+               "buttons": {"Postavke": ("prefs", None, False), "U redu": (None, "1", False)}}},
     # the only answer stores nothing
     {"first": {"texts": NOTICE["first"]["texts"], "buttons": {"Više informacija": ("first", None, False),
                                                              "U redu": (None, None, False)}}},

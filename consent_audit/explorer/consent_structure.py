@@ -64,6 +64,7 @@ class Tried:
     ticked: int = 0            # a settings layer: optional purposes ticked when it opened
     opened: tuple[Target, ...] = ()   # a settings layer: what it offered when it opened (read, not opened again)
     locked: int = 0            # a settings layer: purposes ticked and locked (mandatory) when it opened
+    boxes: int = 0             # tick boxes on screen after it, the layer still there (a page of purposes behind)
 
     @property
     def key(self) -> str:
@@ -112,11 +113,12 @@ def answers(tried: list[Tried], about_consent: bool = False) -> tuple[Tried, Tri
 def sole_answer(tried: list[Tried], about_consent: bool) -> Tried | None:
     """A notice offering one answer and no refusal on any layer (cookie-notice's «OK» beside a «Learn more»
     link): the one button that takes the layer away storing a record (an acknowledgement), no other button
-    taking it away inside the app (a link that keeps it, or leaves the app, is no answer) and no settings layer.
+    taking it away inside the app (a link that keeps it, or leaves the app, is no answer), no settings layer and
+    no tick boxes shown after any of them (purposes on a page the notice stays over).
     Its record holds no choice to compare, so the layer's words decide (`about_consent`: they speak of consent,
     privacy or personal data; a what's-new whose «OK» stores "seen" is none). The answer, or None."""
-    if not about_consent or any(t.settings for t in tried):
-        return None
+    if not about_consent or any(t.settings or t.boxes for t in tried):
+        return None      # purposes to set somewhere (a page of them behind the notice): a refusal may be there
     gone = [t for t in tried if t.gone and not t.left]
     return gone[0] if len(gone) == 1 and gone[0].stored else None
 
@@ -188,6 +190,7 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
         tried.locked = sum(1 for t in toggles if t.element.checked and not t.element.enabled)
         return tried
     tried.gone = now is None or not (now.keys & first.keys)
+    tried.boxes = len(toggles)
     tried.stored = changed(before, op.platform.stored_state())
     if (tick or untick) and then is None and not tried.gone and not tried.stored and now is not None:
         tried.back = _back_on_first(now, first, via, untick)
