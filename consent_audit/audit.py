@@ -46,6 +46,8 @@ class Audit:
         """Figure → what to do so it can be measured, added to a 'could not measure' message."""
         self.incomplete: str | None = None
         """Why the search this flow rests on did not cover the app (see `partial`)."""
+        self.untold: dict[str, str] = {}
+        """Figure → why what it counts could not be told, the automation having done its job (see `not_told`)."""
 
     @property
     def facts(self) -> dict[str, Any]:
@@ -96,6 +98,13 @@ class Audit:
         what was searched stay found."""
         self.incomplete = reason
 
+    def not_told(self, figure: str, reason: str) -> None:
+        """`figure` was left unmeasured because what it counts could not be told (a relaunch whose consent
+        dialog could not be told shown or not), not by a failure of the automation: a verdict lacking only such
+        figures concludes 'not_found' with `reason` — never 'clean', never 'broken' (the figures measured
+        stand, the unmeasured ones are listed in metrics['unmeasured'])."""
+        self.untold[figure] = reason
+
     def evaluate(self, evidence: Mapping[str, list[str]] | None = None) -> Evaluation:
         """Every rule of this flow over the metrics measured so far (see consent_audit.findings)."""
         return evaluate(self.flow, self.metrics, evidence or {}, self.facts, self.policy, self.out_of_scope)
@@ -104,13 +113,17 @@ class Audit:
     def conclude(self, evaluation: Evaluation) -> None:
         """The flow ran to its end. Findings → 'found' (raises DarkPatternFound so pytest marks the test
         failed); none, and every rule measured or left out by the run's scope (`leave_out`) → 'clean', the rules
-        left out listed in metrics['not_checked']; none, but a rule lacked a figure → 'broken'."""
+        left out listed in metrics['not_checked']; none, but a rule lacked a figure → 'broken' ('not_found' when
+        every figure lacking is one `not_told` names)."""
         if evaluation.not_checked:
             self.metrics["not_checked"] = evaluation.not_checked
         if evaluation.unmeasured:
             self.metrics["unmeasured"] = evaluation.unmeasured
         if not evaluation.findings and evaluation.unmeasured:
             missing = [f for figs in evaluation.unmeasured.values() for f in figs]
+            if all(f in self.untold for f in missing):
+                self.not_found("could not measure " + "; ".join(
+                    f"{f} ({self.untold[f]})" for f in dict.fromkeys(missing)))
             hints = list(dict.fromkeys(self.hints[f] for f in missing if f in self.hints))
             self.broken("could not measure " + "; ".join(f"{', '.join(figs)} (for {pattern})"
                                                           for pattern, figs in evaluation.unmeasured.items())

@@ -28,3 +28,17 @@ def test_the_permissions_optimum_counts_the_controls_a_careful_auditor_uses_once
     assert score.optimal("permissions", truth, metrics) == path + 7
     assert score.optimal("consent", truth, metrics) == score.optimal("consent", truth)   # other goals: the path
     assert score.optimal("deletion", truth, metrics) == score.optimal("deletion", truth)
+
+
+def test_a_refusal_measured_absent_scores_exact_against_null_one_never_measured_does_not() -> None:
+    score = _score()
+    truth = {"consent": {"accept_steps": 1, "reject_steps": None, "preticked": 0, "shaming_text": []}}
+    absent = {"accept_steps": 1, "reject_steps": None, "preticked": 0, "shaming_text": [], "refusal_offered": False}
+    assert score.figures("consent", truth, absent) == (4, 4, 0, [])
+    unknown = {**absent, "refusal_offered": None}
+    assert score.figures("consent", truth, unknown) == (3, 3, 1, [])
+    missing = {k: v for k, v in absent.items() if k != "reject_steps"}
+    assert score.figures("consent", truth, missing)[2] == 1
+    counted = {"consent": {**truth["consent"], "reject_steps": 2}}
+    _, _, _, misses = score.figures("consent", counted, absent)
+    assert misses == ["reject_steps: None (truth 2)"]

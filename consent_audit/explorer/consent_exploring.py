@@ -41,14 +41,25 @@ class ConsentExplorations:
         self.structure_accepted = learnt.accepted_now
         self.op.consent_keys = learnt.keys
         for mode, tried in ((consent.ACCEPT, learnt.accept), (consent.REJECT, learnt.reject)):
-            path = consent.ConsentPath(mode=mode, moves=tried.moves, entry=(tried.via or (tried.target,))[0].element,
-                                       dialog=learnt.dialog, covered=learnt.covered)
+            path = None if tried is None else consent.ConsentPath(
+                mode=mode, moves=tried.moves, entry=(tried.via or (tried.target,))[0].element,
+                dialog=learnt.dialog, covered=learnt.covered)
             if mode == consent.ACCEPT:
                 self.accept = path
             else:
                 self.reject = path
-        self.settings_preticked = None if learnt.reject.via else learnt.settings_ticked
-        self.settings_mandatory = 0 if learnt.reject.via else learnt.settings_locked   # via: its trail counts
+        if learnt.reject is None:     # a notice whose one answer accepts: every button of it was tried
+            self.refusal = refusal.RefusalCheck(
+                False, bool(learnt.covered), [refusal.Trial([t.label], refusal.CONSENTED if t is learnt.accept
+                                                            else refusal.STAYED if not t.left else refusal.LEFT)
+                                              for t in self.structure_tried],
+                detail=f"its only answer is «{learnt.accept.label}»: every other control "
+                       f"({len(self.structure_tried) - 1}) left it in place or left the app")
+        via = learnt.reject is not None and bool(learnt.reject.via)
+        self.settings_preticked = None if via else learnt.settings_ticked
+        if learnt.reject is None and learnt.settings_ticked is None:
+            self.settings_preticked = 0     # a notice: every button tried, none opened a layer of purposes
+        self.settings_mandatory = 0 if via else learnt.settings_locked   # via: its trail counts
         return True
 
     def _explore_consent(self, spend: Spend, target: Target) -> Exploration:
@@ -82,6 +93,11 @@ class ConsentExplorations:
             return Exploration("consent", "reached", "accept and reject paths told by what each answer stores",
                                spend.actions, spend.seconds, spend.budget, [],
                                {"accept": self.accept.moves, "reject": self.reject.moves})
+        if self.op.consent_keys and self.accept is not None and self.refusal is not None \
+                and self.refusal.offered is False:
+            return Exploration("consent", "reached", f"accept path told by what it stores; no refusal offered: "
+                               f"{self.refusal.detail}", spend.actions, spend.seconds, spend.budget, [],
+                               {"accept": self.accept.moves})
         self.accept = consent.answer(self.op, consent.ACCEPT, self.data)
         self.op.fresh()
         self._grant_all()

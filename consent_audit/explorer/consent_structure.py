@@ -25,7 +25,9 @@ the layer is answered (consent first, then the OS prompt), not what a button doe
 records (a rating prompt's "never" beside a "remind me" time), or the same switches. A button that leads to a
 form storing nothing (a payment form: "consent or pay") is no answer — nor one whose words say it buys: never
 the refusal. Words decide only what
-the storage cannot tell (records without switches): the agreeing and the declining label.
+the storage cannot tell (records without switches): the agreeing and the declining label — and a notice whose
+one answer takes it away storing a record (an acknowledgement) while every other button keeps it or leaves the
+app (`sole_answer`): a consent dialog with no refusal when its words speak of consent.
 """
 from __future__ import annotations
 
@@ -62,6 +64,7 @@ class Tried:
     ticked: int = 0            # a settings layer: optional purposes ticked when it opened
     opened: tuple[Target, ...] = ()   # a settings layer: what it offered when it opened (read, not opened again)
     locked: int = 0            # a settings layer: purposes ticked and locked (mandatory) when it opened
+    boxes: int = 0             # tick boxes on screen after it, the layer still there (a page of purposes behind)
 
     @property
     def key(self) -> str:
@@ -105,6 +108,19 @@ def answers(tried: list[Tried], about_consent: bool = False) -> tuple[Tried, Tri
     agree = [t for t in stored if cues.has(t.label, "agree") and not cues.has(t.label, "decline")]
     refuse = [t for t in stored if cues.has(t.label, "decline")]
     return (agree[0], refuse[0]) if len(agree) == 1 and len(refuse) == 1 else None
+
+
+def sole_answer(tried: list[Tried], about_consent: bool) -> Tried | None:
+    """A notice offering one answer and no refusal on any layer (cookie-notice's «OK» beside a «Learn more»
+    link): the one button that takes the layer away storing a record (an acknowledgement), no other button
+    taking it away inside the app (a link that keeps it, or leaves the app, is no answer), no settings layer and
+    no tick boxes shown after any of them (purposes on a page the notice stays over).
+    Its record holds no choice to compare, so the layer's words decide (`about_consent`: they speak of consent,
+    privacy or personal data; a what's-new whose «OK» stores "seen" is none). The answer, or None."""
+    if not about_consent or any(t.settings or t.boxes for t in tried):
+        return None      # purposes to set somewhere (a page of them behind the notice): a refusal may be there
+    gone = [t for t in tried if t.gone and not t.left]
+    return gone[0] if len(gone) == 1 and gone[0].stored else None
 
 
 def _over_purposes(high: Tried, low: Tried, tried: list[Tried]) -> bool:
@@ -174,6 +190,7 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
         tried.locked = sum(1 for t in toggles if t.element.checked and not t.element.enabled)
         return tried
     tried.gone = now is None or not (now.keys & first.keys)
+    tried.boxes = len(toggles)
     tried.stored = changed(before, op.platform.stored_state())
     if (tick or untick) and then is None and not tried.gone and not tried.stored and now is not None:
         tried.back = _back_on_first(now, first, via, untick)
@@ -209,7 +226,7 @@ class Learnt:
 
     keys: frozenset[str]
     accept: Tried
-    reject: Tried
+    reject: Tried | None       # None: a notice whose only answer accepts (`sole_answer`), no refusal on any layer
     dialog: Screen
     covered: frozenset[int]
     settings_ticked: int | None
@@ -255,9 +272,13 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
                 _opt_in(op, restart, opener, second, first, tried)
     except NotOnScreen:
         return None
-    found = answers(tried, any(cues.has(t, *ABOUT_CONSENT) for t in first.texts))
+    about = any(cues.has(t, *ABOUT_CONSENT) for t in first.texts)
+    found = answers(tried, about)
     if found is None:
-        return None
+        sole = sole_answer(tried, about)
+        if sole is None:
+            return None
+        found = (sole, None)
     accept, reject = found
     settings = next((t for t in tried if t.settings), None)
     return Learnt(first.keys, accept, reject, screen, covered, settings.ticked if settings else None,

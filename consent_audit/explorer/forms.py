@@ -12,6 +12,8 @@ from ..measures import selects_all
 from ..screen import Screen
 from . import cues
 from .elements import Target, Use, nearby_text
+from .launch_layer import overlaid
+from .screens import inside
 from .operator import NotOnScreen, Operator
 
 FILL, ACCOUNT, UNTICK = "fill", "account", "untick"
@@ -171,7 +173,13 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
     # a drop-down showing no real option (web: `checked` False; a Spinner's state unread: None, chosen on a retry)
     selects = [t for t in found if t.use == Use.SELECT and t.element.enabled and purpose.startswith((FILL, RETRY))
                and (t.element.checked is False or (retry and t.element.checked is None))]
-    taps_ = [(submit_score(t.label, purpose), t) for t in found if t.use == Use.TAP and t is not send]
+    # a control of a layer laid over the page (a notice's «OK») is no submit of a form outside it: kept only where
+    # nothing else could submit (a sticky bar holding the form's own button and a sentence)
+    inputs = [t for t in found if t.use in (Use.TEXT, Use.TOGGLE, Use.CHOOSE, Use.SELECT)]
+    over = overlaid(screen, inputs) if inputs else []
+    apart = [t for t in found if t.use == Use.TAP and any(inside(t.bounds, box) for box in over)]
+    taps_ = [(submit_score(t.label, purpose), t) for t in found if t.use == Use.TAP and t is not send
+             and t not in apart]
     scored = [(s, t) for s, t in taps_ if s > 0]
     order = {id(e): i for i, e in enumerate(screen.elements)}
     last = max((order.get(id(t.element), -1) for t in found if t.use != Use.TAP), default=-1)
@@ -190,6 +198,9 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
         after = [t for s, t in taps_ if s == 0 and order.get(id(t.element), -1) > last]
         after = [t for t in after if t.element.role == "button"] or after
         submit = min(after, key=lambda t: order.get(id(t.element), 0)) if after else None
+    if submit is None and apart:
+        submit = max(apart, key=lambda t: submit_score(t.label, purpose))
+        submit = submit if submit_score(submit.label, purpose) > 0 else None
     if purpose == FILL and submit is not None and not submit.element.enabled and not ticks:
         # a way on disabled until a box is ticked («Я розумію, що всі бонуси згорять»), in any language: the
         # box is what it waits for (structure: the button's state); of option boxes one, as on a refused form.

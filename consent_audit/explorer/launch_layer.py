@@ -49,6 +49,22 @@ def fixed_bar(screen: Screen, buttons: list[Target]) -> tuple[tuple[int, int, in
     return None
 
 
+def overlaid(screen: Screen, inputs: list[Target]) -> list[tuple[int, int, int, int]]:
+    """The boxes of layers laid over the page that hold none of `inputs` (a form's fields and boxes): a shown
+    dialog element, or an element positioned fixed or sticky with a sentence of its own (a notice at the top; an
+    action bar holding only a button has none). A control inside one is that layer's, not the form's."""
+    boxes = []
+    for element in screen.elements:
+        if not visible(element) or not (element.fixed or element.role in DIALOG_ROLES) \
+                or any(inside(t.bounds, element.bounds) for t in inputs):
+            continue
+        prose = sum(ch.isalpha() for e in screen.elements if e.text and not e.clickable
+                    and inside(e.bounds, element.bounds) for ch in e.text)
+        if element.role in DIALOG_ROLES or prose >= PROSE_LETTERS:
+            boxes.append(element.bounds)
+    return boxes
+
+
 def _own_page(screen: Screen, buttons: list[Target]) -> bool:
     """A page with nothing but 2–3 buttons (no tab, no other control) and a sentence of its own: at launch, a
     page shown before the app (a consent-or-pay page), a candidate like a modal layer."""

@@ -78,10 +78,15 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
     relaunches = pytestconfig.getoption("--relaunches")
     _fresh(recorder, platform, permissions, permissions)
     per_launch: dict[str, list[int | None]] = {"permission": [], "consent": []}
+    refused: bool | None = None      # the consent dialog refused before the relaunches (None: none shown)
     with recorder.journey("nagging") as nagging:
         app.launch()
         if app.consent_shown:
-            app.reject_consent()
+            # a dialog offering no refusal (every way out tried) is left unanswered, as a user who does not agree
+            # must leave it: no choice is made, so its showing again is counted but asks for no choice again
+            refused = getattr(app, "refusal_offered", None) is not False
+            if refused:
+                app.reject_consent()
         # a first launch asks what is not granted yet: an app that checks first and asks only then (issue 13,
         # kind 13) demands at this fresh launch what it never asks once granted — bundled in either state
         asked |= {p for p, n in platform.permission_requests().items() if n > 0 and p in permissions}
@@ -108,7 +113,10 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
             app.relaunch()
         revoked_files = audit.evidence_of(revoked, last=2)
 
-    audit.metrics.update({"outcomes": outcomes, "prompts_per_launch": per_launch,
+    if None in per_launch["consent"]:
+        audit.not_told("prompts_per_launch.consent", "whether the consent dialog showed again at a relaunch could "
+                       "not be told: a layer there was not told consent or not, or the launch not watched long enough")
+    audit.metrics.update({"outcomes": outcomes, "prompts_per_launch": per_launch, "consent_refused": refused,
                           "bundled_demand": len(asked) >= limits["bundled_min"], "requested_at_launch": sorted(asked)})
     if hasattr(platform, "pre_prompts"):       # the app's own rationales seen, with their messages (counted above)
         audit.metrics["pre_prompts"] = list(platform.pre_prompts)

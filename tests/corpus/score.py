@@ -7,7 +7,8 @@ What is compared (per flow): deletion — steps, taps, text_inputs, toggles, scr
 waiting_period_days, deletion_in_app, login_after_deletion, signup_steps, delete_to_signup_ratio, shaming_text;
 permissions — each outcome, prompts_per_launch (permission, consent), bundled_demand; consent — accept_steps,
 reject_steps, preticked, shaming_text. Lists compare sorted; floats to 0.005. A figure the summary lacks is
-unmeasured, never exact. A verdict is right when the set of finding patterns equals the truth's and the outcome
+unmeasured, never exact; so is a null reject_steps unless the dialog was found to offer no refusal (`measured`:
+a truth's null, no refusal at all, equals only that). A verdict is right when the set of finding patterns equals the truth's and the outcome
 agrees (found / clean); an app with no account ("account": false) is right on deletion when not_found with no
 finding. Optimal actions come from the truth's paths (deletion = accept + sign-up + delete; consent = accept +
 reject; permissions = accept + reject + one use of each permission asked only on use + the coverage a careful
@@ -58,6 +59,15 @@ def same(a: Any, b: Any) -> bool:
     return a == b
 
 
+def measured(key: str, metrics: dict[str, Any]) -> bool:
+    """Whether a figure the summary holds was measured: `reject_steps` null is a measure only where the dialog
+    was found to offer no refusal at all (`refusal_offered` false: no count of steps exists, as a truth's null
+    says); a null beside any other `refusal_offered` is the suite's unmeasured, never equal to the truth's null."""
+    if key == "reject_steps" and metrics.get(key) is None:
+        return metrics.get("refusal_offered") is False
+    return True
+
+
 def figures(flow: str, truth: dict[str, Any], metrics: dict[str, Any]) -> tuple[int, int, int, list[str]]:
     """(exact, compared, unmeasured, misses) for one flow."""
     pairs: list[tuple[str, Any, Any, bool]] = []
@@ -74,7 +84,7 @@ def figures(flow: str, truth: dict[str, Any], metrics: dict[str, Any]) -> tuple[
         if flow == "deletion" and truth.get("account") is False:
             return 0, 0, 0, []
         for key in FIGURES[flow]:
-            pairs.append((key, truth[flow][key], metrics.get(key), key in metrics))
+            pairs.append((key, truth[flow][key], metrics.get(key), key in metrics and measured(key, metrics)))
     exact = compared = unmeasured = 0
     misses = []
     for key, want, have, present in pairs:
