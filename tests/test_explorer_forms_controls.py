@@ -113,6 +113,21 @@ def test_the_boxes_a_refusal_lacks_are_those_it_names_or_marked_required() -> No
     assert [t.element for t in forms.lacking_boxes(found, "Něco se pokazilo.")] == [required]
 
 
+def test_a_box_marked_required_is_ticked_at_the_first_attempt_and_an_optional_one_never() -> None:
+    """vstup: «Souhlasím s obchodními podmínkami» (`required`, worded in no lexicon) was left unticked at the first
+    sign-up, refused, and the form filled again (4 actions more than a user spends). Marked required, it is
+    ticked at once on a sign-up or a deletion form, whatever its words; the unmarked newsletter box is not."""
+    mail = Element(name="E-mail", role="textbox", clickable=True, bounds=(0, 0, 400, 40))
+    secret = Element(name="Heslo", role="textbox", clickable=True, secret_field=True, bounds=(0, 60, 400, 40))
+    terms = Element(name=TERMS, role="checkbox", clickable=True, checked=False, required=True, bounds=(0, 120, 30, 30))
+    news = Element(name=NEWS, role="checkbox", clickable=True, checked=False, bounds=(0, 180, 30, 30))
+    send = Element(text="Vytvořit účet", role="button", clickable=True, bounds=(0, 240, 400, 44))
+    screen, found = _form(mail, secret, terms, news, send)
+    for purpose in (forms.ACCOUNT, forms.FILL):
+        assert [t.element for t in forms.plan(screen, found, purpose, DATA, True).ticks] == [terms]
+    assert forms.plan(screen, found, forms.UNTICK, DATA, True).ticks == []
+
+
 # --- beyonk-dark's kind: what no scroll reaches, said as a sentence ---
 
 def test_a_scroll_that_cannot_reach_a_control_is_the_suites_own_error_said_as_a_sentence() -> None:

@@ -95,7 +95,8 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
                 if target.element.enabled:    # a ticked box that cannot be unticked is mandatory, not a choice
                     ticks.append(target)
             elif purpose != UNTICK and not target.element.checked and (
-                    cues.has(target.label, "acknowledge", "agree") or retry or target in lacking):
+                    cues.has(target.label, "acknowledge", "agree") or retry or target in lacking
+                    or target.element.required):   # marked required: the form is not sent without it, any language
                 ticks.append(target)
     if purpose == UNTICK:    # a ticked select-all switch first: unticking it unticks every purpose at once
         ticks.sort(key=lambda t: not selects_all(t.element))
