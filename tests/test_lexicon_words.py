@@ -59,6 +59,7 @@ def test_a_whole_word_or_a_word_of_an_unspaced_script_matches(mini, text: str, c
     ("Ihre Rechte gegenüber uns", "goals", "about"),       # de: «über uns» inside «gegenüber uns»
     ("Входящие", "explorer", "log_in"),                    # ru: «вход» inside «Входящие» (inbox)
     ("Ваш запрос в обработке сейчас", "periods", "hour"),  # ru: «час» inside «сейчас»
+    ("खाताधारक", "goals", "account"),                      # hi: «account holder» holds «खाता»
 ])
 def test_shipped_lexicons_do_not_match_inside_longer_words(text: str, lexicon: str, absent: str) -> None:
     assert absent not in load_lexicon(lexicon).match(text)
@@ -72,6 +73,16 @@ def test_shipped_lexicons_do_not_match_inside_longer_words(text: str, lexicon: s
     ("不同意", "goals", "decline"),                         # zh
     ("알림 설정에서 바꾸기", "goals", "settings"),            # ko
     ("Konto löschen", "goals", "cancel_account"),
+    # hi (corpus reactcc-fair/-dark: with no Hindi word known every row was tried in document order, the
+    # settings screen's language and notification rows before «खाता हटाएँ»)
+    ("खाता", "goals", "account"),
+    ("प्रोफ़ाइल", "goals", "account"),
+    ("सेटिंग्स", "goals", "settings"),
+    ("खाता हटाएँ", "goals", "cancel_account"),
+    ("खाता बंद करें", "goals", "cancel_account"),
+    ("आपका खाता हटा दिया गया है।", "goals", "success"),
+    ("नया खाता बनाएँ", "explorer", "sign_up"),
+    ("लॉग इन करें", "explorer", "log_in"),
 ])
 def test_shipped_lexicons_still_match_words_and_phrases(text: str, lexicon: str, category: str) -> None:
     assert category in load_lexicon(lexicon).match(text)
