@@ -114,9 +114,9 @@ def test_the_boxes_a_refusal_lacks_are_those_it_names_or_marked_required() -> No
 
 
 def test_a_box_marked_required_is_ticked_at_the_first_attempt_and_an_optional_one_never() -> None:
-    """vstup: «Souhlasím s obchodními podmínkami» (`required`, worded in no lexicon) was left unticked at the first
-    sign-up, refused, and the form filled again (4 actions more than a user spends). Marked required, it is
-    ticked at once on a sign-up or a deletion form, whatever its words; the unmarked newsletter box is not."""
+    """vstup's kind: a terms box worded in no lexicon is left unticked at the first sign-up, refused, and the form
+    filled again (4 actions more than a user spends). Marked required (`required`, aria-required), it is ticked
+    at once on a sign-up or a deletion form, whatever its words; the unmarked newsletter box is not."""
     mail = Element(name="E-mail", role="textbox", clickable=True, bounds=(0, 0, 400, 40))
     secret = Element(name="Heslo", role="textbox", clickable=True, secret_field=True, bounds=(0, 60, 400, 40))
     terms = Element(name=TERMS, role="checkbox", clickable=True, checked=False, required=True, bounds=(0, 120, 30, 30))
