@@ -67,7 +67,8 @@ def test_a_hint_naming_a_word_in_capitals_is_a_grave_confirmation_in_any_languag
 
 # --- vstup's kind: a sign-up refused for its unticked terms box ---
 
-TERMS, NEWS = "Souhlasím s obchodními podmínkami", "Chci dostávat novinky e-mailem"
+# the terms box worded in no lexicon (vstup's own «Souhlasím …» is ticked at once now): only the refusal names it
+TERMS, NEWS = "Řídím se obchodními podmínkami", "Chci dostávat novinky e-mailem"
 
 
 def _vstup(required: bool = False) -> dict:
@@ -111,6 +112,21 @@ def test_the_boxes_a_refusal_lacks_are_those_it_names_or_marked_required() -> No
     lacking = forms.lacking_boxes(found, "Bez souhlasu s obchodními podmínkami účet nezaložíme.")
     assert [t.element for t in lacking] == [named, required]
     assert [t.element for t in forms.lacking_boxes(found, "Něco se pokazilo.")] == [required]
+
+
+def test_a_box_marked_required_is_ticked_at_the_first_attempt_and_an_optional_one_never() -> None:
+    """vstup's kind: a terms box worded in no lexicon is left unticked at the first sign-up, refused, and the form
+    filled again (4 actions more than a user spends). Marked required (`required`, aria-required), it is ticked
+    at once on a sign-up or a deletion form, whatever its words; the unmarked newsletter box is not."""
+    mail = Element(name="E-mail", role="textbox", clickable=True, bounds=(0, 0, 400, 40))
+    secret = Element(name="Heslo", role="textbox", clickable=True, secret_field=True, bounds=(0, 60, 400, 40))
+    terms = Element(name=TERMS, role="checkbox", clickable=True, checked=False, required=True, bounds=(0, 120, 30, 30))
+    news = Element(name=NEWS, role="checkbox", clickable=True, checked=False, bounds=(0, 180, 30, 30))
+    send = Element(text="Vytvořit účet", role="button", clickable=True, bounds=(0, 240, 400, 44))
+    screen, found = _form(mail, secret, terms, news, send)
+    for purpose in (forms.ACCOUNT, forms.FILL):
+        assert [t.element for t in forms.plan(screen, found, purpose, DATA, True).ticks] == [terms]
+    assert forms.plan(screen, found, forms.UNTICK, DATA, True).ticks == []
 
 
 # --- beyonk-dark's kind: what no scroll reaches, said as a sentence ---

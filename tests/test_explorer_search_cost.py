@@ -107,3 +107,34 @@ def test_walking_the_way_past_a_gate_is_the_toll_not_the_search() -> None:
     op.spend.charge()
     with pytest.raises(OutOfBudget):
         op.spend.check()
+
+
+def test_a_relaunch_seen_to_show_another_screen_is_where_relaunching_leads_from_then_on() -> None:
+    """The start screen gone for good once the search answered it (corpus vstup: the cookie banner shown over
+    the signed-in home until answered — relaunching shows the home without it): a control the search still
+    wanted on the start screen sent it relaunching there, each relaunch landing on the home again, up to
+    `max_replans` times per control (vstup: 9 relaunches in a row, 36 actions against an optimum of 12). One
+    relaunch tells where relaunching leads now; the control is then tried where it still is (the home)."""
+    from consent_audit.explorer.deletion import DeletionGoal
+    from consent_audit.explorer.search import GoalSearch
+    from test_explorer_units import CONFIG, DATA, Sim, SimOperator
+
+    app = {"banner": [("Accept all", "home"), ("Zorbu", "zorbu")],
+           "home": [("Me", "me"), ("Zorbu", "zorbu")],
+           "me": [("Back", "home")],
+           "zorbu": [("Delete account", "confirm")],
+           "confirm": [("Delete", "!done")]}
+
+    class Kept(SimOperator):
+        def tap(self, target):
+            screen = super().tap(target)
+            if target.label == "Accept all":     # the answer is kept: a relaunch shows the home from now on
+                self.sim.start = "home"
+            return screen
+
+    sim = Sim(app, start="banner", at="banner")
+    spend = Spend(Budget(40, 60))
+    result = GoalSearch(Kept(sim, spend), DeletionGoal(CONFIG), DATA, CONFIG.search, spend).run()  # type: ignore[arg-type]
+    assert result.ending == "reached"
+    assert sim.taps.count("relaunch") == 1, sim.taps
+    assert sim.taps[-2:] == ["Delete account", "Delete"]

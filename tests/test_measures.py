@@ -107,23 +107,24 @@ def test_preticked_counts_the_first_screen_with_boxes() -> None:
 
 
 def test_a_deletion_in_words_no_lexicon_has_is_told_by_the_log_in_refused_and_its_masked_field() -> None:
-    """reactcc-fair's kind: «पासवर्ड» typed into a masked field, «आपका खाता हटा दिया गया है।» at the end — no
-    lexicon names either. Before: data_demanded was [] and deletion_in_app false (a wrong deletion_not_in_app)."""
-    field = Element(name="पासवर्ड", role="textbox", clickable=True, secret_field=True, bounds=(10, 100, 300, 40))
-    form = screen("hatayen", ["आपका खाता तुरंत हट जाएगा।"], elements=[field])
-    done = screen("hataya", ["आपका खाता हटा दिया गया है।"])
+    """reactcc-fair's kind (its Hindi words are in the lexicons now; here Punjabi, which none has): «ਪਾਸਵਰਡ» typed
+    into a masked field, «ਤੁਹਾਡਾ ਖਾਤਾ ਮਿਟਾ ਦਿੱਤਾ ਗਿਆ ਹੈ।» at the end — no lexicon names either. Before: data_demanded
+    was [] and deletion_in_app false (a wrong deletion_not_in_app)."""
+    field = Element(name="ਪਾਸਵਰਡ", role="textbox", clickable=True, secret_field=True, bounds=(10, 100, 300, 40))
+    form = screen("hatayen", ["ਤੁਹਾਡਾ ਖਾਤਾ ਤੁਰੰਤ ਮਿਟ ਜਾਵੇਗਾ।"], elements=[field])
+    done = screen("hataya", ["ਤੁਹਾਡਾ ਖਾਤਾ ਮਿਟਾ ਦਿੱਤਾ ਗਿਆ ਹੈ।"])
     trail = Trail("delete", start=screen("home"), steps=[
-        step(1, Kind.TAP, form, text="खाता हटाएँ"),
-        Step(index=2, kind=Kind.TEXT, title="", target={"name": "पासवर्ड", "bounds": [10, 100, 300, 40]}, at="",
+        step(1, Kind.TAP, form, text="ਖਾਤਾ ਮਿਟਾਓ"),
+        Step(index=2, kind=Kind.TEXT, title="", target={"name": "ਪਾਸਵਰਡ", "bounds": [10, 100, 300, 40]}, at="",
              seconds=0.0, screen=form),
-        step(3, Kind.TAP, done, text="खाता स्थायी रूप से हटाएँ")])
+        step(3, Kind.TAP, done, text="ਖਾਤਾ ਪੱਕੇ ਤੌਰ 'ਤੇ ਮਿਟਾਓ")])
     assert demanded_data(trail) == ["password"]
     assert deletion_metrics(trail, None, "rejected")["deletion_in_app"] is True
     assert deletion_metrics(trail, None, "accepted")["deletion_in_app"] is False   # still logs in: not told done
     assert deletion_metrics(trail, None, None)["deletion_in_app"] is False
     plain = Trail("delete", start=screen("home"), steps=[
-        step(1, Kind.TAP, screen("f", elements=[Element(name="पता", role="textbox", bounds=(10, 100, 300, 40))]), text="x"),
-        Step(index=2, kind=Kind.TEXT, title="", target={"name": "पता", "bounds": [10, 100, 300, 40]}, at="",
+        step(1, Kind.TAP, screen("f", elements=[Element(name="ਪਤਾ", role="textbox", bounds=(10, 100, 300, 40))]), text="x"),
+        Step(index=2, kind=Kind.TEXT, title="", target={"name": "ਪਤਾ", "bounds": [10, 100, 300, 40]}, at="",
              seconds=0.0, screen=done)])
     assert demanded_data(plain) == []                        # an unmasked field no lexicon names gives nothing
     off = Trail("delete", start=screen("home"), steps=[

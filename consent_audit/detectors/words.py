@@ -1,14 +1,14 @@
 """Where a lexicon phrase is found in a text: whole words in scripts written with spaces, anywhere in the
-scripts listed in assets/word_scripts.yaml (Chinese, Japanese, Korean, Thai...).
+scripts listed in assets/word_scripts.yaml (Chinese, Japanese, Thai...).
 
 The boundary is decided at each edge of a match by the script of the characters there, not by a list of
 languages: a match is part of a longer word when its own first (last) character and the character before
 (after) it are both word characters — a letter, combining mark or digit (Unicode categories L, M, N) of a
 script not listed in the file. So «מחק» is not found in «מחקר», "öffnen" not in "eröffnen", "вход" not in
-«Входящие», but 同意 is in 我同意, 동의 in 동의합니다, and "app" in 打开App设置 (its neighbours are Han).
+«Входящие», 동의 not in 비동의, but 同意 is in 我同意 and "app" in 打开App设置 (its neighbours are Han).
 
 A lexicon phrase may open either edge with `*`: "аккаунт*" also finds «аккаунта», «аккаунтом» (endings written
-onto the word: Russian, Turkish, Czech, Finnish, Hungarian...), "*אימייל" also «האימייל» (prefixes written onto
+onto the word: Russian, Turkish, Korean, Czech, Finnish, Hungarian...), "*אימייל" also «האימייל» (prefixes written onto
 it: Hebrew, Arabic). Only a stem the lexicon marks so is opened; nothing is guessed per language.
 
 Texts and phrases are compared as given: callers pass both through `lexicon.normalise` first.

@@ -58,6 +58,18 @@ class ScreenGraph:
         self.root = root
         self.nodes: dict[str, Node] = {}
         self.edges: dict[tuple[str, str], Edge] = {}
+        self.launch: str | None = None    # where a relaunch was last seen to lead, when not the root (`relaunched`)
+
+    @property
+    def launched(self) -> str:
+        """The node a relaunch leads to: the root, until a relaunch was seen to lead elsewhere."""
+        return self.launch or self.root
+
+    def relaunched(self, ident: str) -> None:
+        """A relaunch led to the node `ident`: the app keeps what the search did (a consent answered, a log-in),
+        so the screen it started on is not shown again by relaunching — routes relaunch to `ident` from now on
+        (the start screen stays the root of the paths reported)."""
+        self.launch = None if ident == self.root else ident
 
     def add(self, edge: Edge) -> None:
         """Remember an edge; what was seen replaces what was assumed, a cheaper way replaces a dearer one."""
@@ -76,12 +88,12 @@ class ScreenGraph:
 
     def costs(self, source: str | None, relaunch_cost: float) -> dict[str, float]:
         """The cost of the cheapest known way from `source` (None: unknown screen) to every node it reaches, a
-        relaunch (to the root) costing `relaunch_cost`."""
+        relaunch (to `launched`) costing `relaunch_cost`."""
         counter = itertools.count()
         queue: list[tuple[float, int, str]] = []
         if source is not None:
             heapq.heappush(queue, (0.0, next(counter), source))
-        heapq.heappush(queue, (relaunch_cost, next(counter), self.root))
+        heapq.heappush(queue, (relaunch_cost, next(counter), self.launched))
         costs: dict[str, float] = {}
         while queue:
             cost, _, here = heapq.heappop(queue)
@@ -95,16 +107,17 @@ class ScreenGraph:
 
     def route(self, source: str | None, target: str, relaunch_cost: float,
               seen_only: bool = False) -> list[Edge] | None:
-        """The cheapest known way from `source` (None: unknown screen) to `target`; a relaunch leads to the root."""
+        """The cheapest known way from `source` (None: unknown screen) to `target`; a relaunch leads to `launched`
+        (not with `seen_only`: the way seen from the start)."""
         if source == target:
             return []
-        relaunch = Edge(source="*", moves=(Move(RELAUNCH),), target=self.root, cost=1)
+        relaunch = Edge(source="*", moves=(Move(RELAUNCH),), target=self.launched, cost=1)
         counter = itertools.count()
         queue: list[tuple[float, int, str, list[Edge]]] = []
         if source is not None:
             heapq.heappush(queue, (0.0, next(counter), source, []))
         if not seen_only:
-            heapq.heappush(queue, (relaunch_cost, next(counter), self.root, [relaunch]))
+            heapq.heappush(queue, (relaunch_cost, next(counter), self.launched, [relaunch]))
         done: set[str] = set()
         while queue:
             cost, _, here, path = heapq.heappop(queue)

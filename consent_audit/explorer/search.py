@@ -131,11 +131,13 @@ class GoalSearch(SearchMap, LogOutWatch):
                     self._arrive(self.op.screen(), None, None)
                     break
                 if not screen.in_app or not self.op.in_foreground:
-                    self._arrive(self.op.relaunch(), None, None)
+                    self.graph.relaunched(self._arrive(self.op.relaunch(), None, None).ident)
                     break
                 here = self.identity(screen)
-                if edge.moves[0].kind == RELAUNCH and here != self.graph.root:
-                    self._arrive(screen, None, None)
+                if edge.moves[0].kind == RELAUNCH and here != edge.target:
+                    # relaunching shows another screen now (the start screen's consent answered, a log-in kept):
+                    # routes relaunch there from now on, none spends relaunches on a screen gone for good
+                    self.graph.relaunched(self._arrive(screen, None, None).ident)
                     break
                 if here != edge.target:
                     self.graph.forget(edge)
@@ -165,7 +167,7 @@ class GoalSearch(SearchMap, LogOutWatch):
         cost = len(self.op.recorder.steps) - steps_before
         if not screen.in_app or not self.op.in_foreground:
             self.dead.add(cand.move.label, "left the app", node.via, tried=True)
-            self._arrive(self.op.relaunch(), None, None)
+            self.graph.relaunched(self._arrive(self.op.relaunch(), None, None).ident)
             return
         found = self.op.targets(screen)
         same = self.identity(screen, found) == node.ident
