@@ -56,10 +56,10 @@ def _other_period(norm: str) -> int | None:
     units, stems, after, before = _period_units()
     found: list[tuple[int, int, str]] = []
     for m in after.finditer(norm, overlapped=True):
-        if whole(norm, m.start(2), m.end(2), open_end=m.group(2) in stems) and not _DATE_BEFORE.search(norm[:m.start()]):
+        if whole(norm, m.start(2), m.end(2), True, m.group(2) in stems) and not _DATE_BEFORE.search(norm[:m.start()]):
             found.append((m.start(), int(m.group(1)), units[m.group(2)]))
     for m in before.finditer(norm, overlapped=True):
-        if whole(norm, m.start(1), m.end(1)):
+        if whole(norm, m.start(1), m.end(1), open_end=True):
             found.append((m.start(), int(m.group(2)), units[m.group(1)]))
     if not found:
         return None
