@@ -2,6 +2,8 @@
 twice, and the way in learnt at the gate is launching's toll, reported but not held against the search's budget."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from consent_audit.explorer.config import Budget
@@ -107,3 +109,31 @@ def test_walking_the_way_past_a_gate_is_the_toll_not_the_search() -> None:
     op.spend.charge()
     with pytest.raises(OutOfBudget):
         op.spend.check()
+
+
+def test_the_first_layers_answer_after_closing_the_settings_is_tapped_in_place_not_from_a_new_launch() -> None:
+    """beyonk-dark (fixO): purposes unticked and the settings layer closed leave the first layer shown and nothing
+    stored — exactly where the trial of its relabelled answer starts. That answer is tapped there, not after a
+    new launch redoing the settings button, the unticks and the close (before: 7 more actions per goal); what is
+    learnt is the same, and the refusal walked from a fresh launch stores the refusal."""
+    from consent_audit.explorer import consent_structure
+    from consent_audit.explorer.forms import FormData
+    from consent_audit.explorer.moves import perform
+    from test_explorer_structure import OPT_OUT, OptOutApp
+
+    launches: list[int] = []
+    app = OptOutApp(OPT_OUT)
+
+    def restart():
+        launches.append(1)
+        return app.restart()
+
+    learnt = consent_structure.learn(app, restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.reject.moves] == ["პარამეტრები", "დახურვა", OptOutApp.SELECTED]
+    # the first look, the layer's two buttons, the settings' close as it is, then unticked: four launches
+    assert len(launches) == 5 and app.taps.count("დახურვა") == 2 and app.taps.count("სტატისტიკა") == 1
+    app.restart()
+    for move in learnt.reject.moves:
+        perform(app, move, FormData())
+    assert json.loads(app.stored["shop:choice"]) == {"stats": False, "ads": False}
