@@ -137,3 +137,46 @@ def test_the_first_layers_answer_after_closing_the_settings_is_tapped_in_place_n
     for move in learnt.reject.moves:
         perform(app, move, FormData())
     assert json.loads(app.stored["shop:choice"]) == {"stats": False, "ads": False}
+
+
+class _Goal:
+    """One goal's explorer as far as the consent probe goes (ExploredApp's consent state, fresh per goal)."""
+
+    def __new__(cls, app: LayerApp):
+        from consent_audit.explorer.consent_exploring import ConsentExplorations
+
+        class Goal(ConsentExplorations):
+            def _launch_fresh(self):
+                return self.op.restart()
+
+        goal = Goal()
+        goal.op, goal.structure_checked, goal.structure_tried, goal.structure_accepted = app, False, [], False
+        goal.accept = goal.reject = goal.settings_preticked = goal.settings_mandatory = None
+        goal.consent_on_scroll = False
+        return goal
+
+
+def test_a_consent_dialog_told_by_structure_is_handed_to_the_later_goals_of_the_run() -> None:
+    """beyonk-dark (fixO): the deletion, permissions and consent goals of one run each tried every answer of the
+    dialog from fresh launches (~14 actions each). What the first goal told — keys, accept and reject paths,
+    the settings layer's counts, what each answer did — is handed on: a later goal knows the dialog at launch
+    and tries nothing again; a goal run alone (nothing handed) still probes it."""
+    from consent_audit.explorer import consent
+    from test_explorer_structure import OPT_OUT, OptOutApp
+
+    first = _Goal(OptOutApp(OPT_OUT))
+    assert first._consent_by_structure() and first.op.taps
+    learnt = first.consent_learnt()
+    assert learnt is not None
+    later = _Goal(OptOutApp(OPT_OUT))
+    later.adopt_consent(learnt)
+    assert later._consent_by_structure() and later.op.taps == []
+    assert consent.shown(later.op, later.op.restart())
+    assert [m.label for m in later.reject.moves] == [m.label for m in first.reject.moves]
+    assert (later.settings_preticked, later.settings_mandatory, later.structure_tried) == \
+        (first.settings_preticked, first.settings_mandatory, first.structure_tried)
+    alone = _Goal(OptOutApp(OPT_OUT))
+    alone.adopt_consent(None)
+    assert alone._consent_by_structure() and alone.op.taps
+    assert _Goal(LayerApp({"first": {"texts": ["x"], "buttons": {"a": (None, None, False),
+                                                                   "b": (None, None, False)}}})).consent_learnt() is None

@@ -20,8 +20,35 @@ from .launch_seen import launch_seen
 from .operator import NotOnScreen, Spend
 
 
+LEARNT_BY_STRUCTURE = ("accept", "reject", "structure_tried", "settings_preticked", "settings_mandatory",
+                       "consent_on_scroll")
+"""What the structural probe of the consent dialog learnt, besides its keys: handed on as one (`consent_learnt`)."""
+
+
 class ConsentExplorations:
     """The consent goal's search (see the module doc)."""
+
+    def consent_learnt(self) -> dict | None:
+        """The consent dialog told by structure and storage (`_consent_by_structure`), for a later goal of the run
+        to `adopt_consent`: {'keys': its buttons' keys, 'accept', 'reject' (ConsentPath), 'structure_tried'
+        (what each answer did), 'settings_preticked', 'settings_mandatory', 'consent_on_scroll'}; None when no
+        dialog was told that way (a dialog told by its words costs a later goal nothing to tell again)."""
+        if not (self.structure_checked and self.op.consent_keys and self.accept and self.reject):
+            return None
+        return {"keys": self.op.consent_keys, **{name: getattr(self, name) for name in LEARNT_BY_STRUCTURE}}
+
+    def adopt_consent(self, learnt: dict | None) -> None:
+        """Take the consent dialog an earlier goal of this run told by structure (`consent_learnt`): its answers
+        are not tried again from fresh launches (each goal spent the same probe); the paths are still walked,
+        read back and relaunched by the journeys that measure them. Nothing is taken when `learnt` is None or
+        this goal already probed the dialog itself."""
+        if not learnt or self.structure_checked:
+            return
+        self.op.consent_keys = learnt["keys"]
+        for name in LEARNT_BY_STRUCTURE:
+            setattr(self, name, learnt[name])
+        self.structure_checked = True
+        self.structure_accepted = False      # no trial of this goal's left the app accepted
 
     def _consent_by_structure(self, shown: Screen | None = None) -> bool:
         """No words named a consent dialog at launch: whether a modal layer there is one by structure and by
