@@ -8,6 +8,7 @@ import pytest
 
 from consent_audit.explorer.config import Budget
 from consent_audit.explorer.operator import OutOfBudget, Spend
+from consent_audit.screen import Screen
 from test_explorer_structure import CONSENT, LayerApp
 
 
@@ -180,3 +181,49 @@ def test_a_consent_dialog_told_by_structure_is_handed_to_the_later_goals_of_the_
     assert alone._consent_by_structure() and alone.op.taps
     assert _Goal(LayerApp({"first": {"texts": ["x"], "buttons": {"a": (None, None, False),
                                                                    "b": (None, None, False)}}})).consent_learnt() is None
+
+
+class _Relaunching(LayerApp):
+    """A LayerApp that relaunches: the layer shows again until a choice is stored."""
+
+    def relaunch(self) -> Screen:
+        self.at = None if "shop:choice" in self.stored else self.start
+        return self.screen()
+
+    def back(self) -> Screen:
+        return self.screen()
+
+    def tap_point(self, x: int, y: int, label: str) -> Screen:
+        self.taps.append(label)
+        return self.screen()
+
+
+def test_the_refusal_search_judges_by_the_accept_walked_once_and_starts_on_the_launch_it_made() -> None:
+    """ccjs-dark (fixO): the consent goal walked the accept (its path), then refusal.check walked it again with a
+    relaunch to learn what accepting keeps, and launched twice before its first trial. The records of the accept
+    just walked and relaunched are handed in (`kept`): the accept is tapped once, and each way out is tried from
+    one launch of its own; the refusal found is the same."""
+    from consent_audit.explorer import refusal
+    from consent_audit.explorer.forms import FormData
+    from consent_audit.explorer.moves import Move, perform
+
+    dialog = {"first": {"texts": ["ჩვენ ვიყენებთ ..."],
+                        "buttons": {"ვეთანხმები": (None, '{"stats":true,"ads":true}', False),
+                                    "მხოლოდ აუცილებელი": (None, '{"stats":false,"ads":false}', False)}}}
+    app = _Relaunching(dialog)
+    app.consent_keys = frozenset(t.key for t in app.targets(app.restart()))
+    launches: list[int] = []
+
+    def start():
+        launches.append(1)
+        return app.restart()
+
+    accept = [Move.tap(next(t for t in app.targets(start()) if t.label == "ვეთანხმები"))]
+    unanswered = app.stored_state()
+    perform(app, accept[0], FormData())
+    app.relaunch()
+    launches.clear()
+    found = refusal.check(app, start, accept, FormData(), {}, kept=(unanswered, app.stored_state()))
+    assert found.offered is True and [m.label for m in found.refusal] == ["მხოლოდ აუცილებელი"]
+    assert [t.outcome for t in found.trials] == [refusal.CONSENTED, refusal.REFUSED]
+    assert app.taps.count("ვეთანხმები") == 2 and len(launches) == 2     # the walk above, then its trial

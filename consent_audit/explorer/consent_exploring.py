@@ -109,14 +109,19 @@ class ConsentExplorations:
             return Exploration("consent", "reached", "accept and reject paths told by what each answer stores",
                                spend.actions, spend.seconds, spend.budget, [],
                                {"accept": self.accept.moves, "reject": self.reject.moves})
-        self.accept = consent.answer(self.op, consent.ACCEPT, self.data)
+        try:        # the refusal first: when its words tell none, the accept below is walked once for both
+            self.reject = consent.answer(self.op, consent.REJECT, self.data)
+            words_failed = None
+        except NotOnScreen as exc:
+            words_failed = exc
         self.op.fresh()
         self._grant_all()
         self.launch()
-        try:
-            self.reject = consent.answer(self.op, consent.REJECT, self.data)
-        except NotOnScreen as exc:      # no refusal the words tell: try every way out of the dialog
-            if not self._refusal_by_structure(exc):
+        unanswered = self.op.platform.stored_state()     # the dialog shown, unanswered, on a fresh launch
+        self.accept = consent.answer(self.op, consent.ACCEPT, self.data)
+        if words_failed is not None:    # no refusal the words tell: try every way out of the dialog, each judged
+            self.op.relaunch()          # against what this accept kept once relaunched (refusal.records)
+            if not self._refusal_by_structure(words_failed, (unanswered, self.op.platform.stored_state())):
                 return Exploration("consent", "reached", f"accept path found; no refusal offered: "
                                    f"{self.refusal.detail}", spend.actions, spend.seconds, spend.budget, [],
                                    {"accept": self.accept.moves})
@@ -126,12 +131,14 @@ class ConsentExplorations:
         return Exploration("consent", "reached", "accept and reject paths found", spend.actions, spend.seconds,
                            spend.budget, [], {"accept": self.accept.moves, "reject": self.reject.moves})
 
-    def _refusal_by_structure(self, words_failed: NotOnScreen) -> bool:
+    def _refusal_by_structure(self, words_failed: NotOnScreen, kept: tuple | None = None) -> bool:
         """Every way out of the dialog tried (explorer/refusal.py): True when a refusal was found (it becomes
         the reject path); False when the dialog offers none (a consent wall, `self.refusal`). Raises
-        NotOnScreen (the search's "exhausted") when it cannot be told."""
+        NotOnScreen (the search's "exhausted") when it cannot be told. `kept`: the (unanswered, accepted)
+        records of the accept path just walked and relaunched (refusal.check)."""
         assert self.accept is not None
-        self.refusal = refusal.check(self.op, self._dialog_fresh, self.accept.moves, self.data, self.config.search)
+        self.refusal = refusal.check(self.op, self._dialog_fresh, self.accept.moves, self.data, self.config.search,
+                                     kept)
         if self.refusal.refusal is not None:
             self.reject = consent.ConsentPath(consent.REJECT, list(self.refusal.refusal), self.refusal.entry)
             return True
