@@ -227,3 +227,65 @@ def test_the_refusal_search_judges_by_the_accept_walked_once_and_starts_on_the_l
     assert found.offered is True and [m.label for m in found.refusal] == ["მხოლოდ აუცილებელი"]
     assert [t.outcome for t in found.trials] == [refusal.CONSENTED, refusal.REFUSED]
     assert app.taps.count("ვეთანხმები") == 2 and len(launches) == 2     # the walk above, then its trial
+
+
+ON, OFF = '{"stats":true,"ads":true}', '{"stats":false,"ads":false}'
+WORDED = {"first": {"texts": ["We use cookies to personalise ads and measure traffic."],
+                    "buttons": {"Accept all": (None, ON, False), "Manage options": ("settings", None, False),
+                                "Nope": (None, OFF, False)}},
+          "settings": {"texts": ["We use cookies to personalise ads and measure traffic. Choose the purposes you allow."],
+                       "boxes": ("Statistics", "Advertising"),
+                       "buttons": {"Reject all": (None, OFF, False), "Save": (None, ON, False)}}}
+NO_REFUSAL_WORDS = {"first": {**WORDED["first"], "buttons": {"Accept all": (None, ON, False), "Nope": (None, OFF, False)}}}
+
+
+class _LaunchingApp(_Relaunching):
+    def fresh(self) -> None:
+        self.restart()
+
+    def launch(self) -> Screen:
+        return self.screen()
+
+    def scroll_page(self, what: str) -> None:
+        return None
+
+
+def _consent_goal(app: _LaunchingApp):
+    """The consent goal's search (`_explore_consent`) over a fake app, nothing else of ExploredApp."""
+    from types import SimpleNamespace
+
+    from consent_audit.explorer import consent
+    from consent_audit.explorer.consent_exploring import ConsentExplorations
+    from consent_audit.explorer.forms import FormData
+
+    class Goal(ConsentExplorations):
+        consent_shown = property(lambda self: consent.shown(self.op))
+
+        def _grant_all(self) -> None: ...
+        def _answer_new_modals(self, learn: bool = True) -> None: ...
+        def _through_gate(self) -> None: ...
+
+        def launch(self) -> None:
+            self.op.launch()
+
+        def _launch_fresh(self) -> Screen:
+            self.op.fresh()
+            return self.op.screen()
+
+    goal = Goal()
+    goal.op, goal.data, goal.config = app, FormData(), SimpleNamespace(search={})
+    goal.accept = goal.reject = goal.refusal = goal.settings_preticked = goal.settings_mandatory = None
+    goal.structure_checked, goal.structure_tried, goal.consent_on_scroll, goal.gate_moves = False, [], False, []
+    return goal._explore_consent(SimpleNamespace(actions=0, seconds=0, budget=None), SimpleNamespace(permissions=[]))
+
+
+@pytest.mark.parametrize("layers", [WORDED, NO_REFUSAL_WORDS], ids=["shorter refusal", "refusal by structure"])
+def test_the_consent_goal_walks_the_accept_once_for_every_judgement(layers: dict) -> None:
+    """ccjs-dark (fixO): the consent goal walked the accept for its path, then again (with a relaunch) to learn
+    what accepting keeps before judging other answers against it (refusal.records) — when the refusal its words
+    told takes more steps (a one-step one looked for among unnamed controls), and when its words told none
+    (every way out tried). The accept is now walked once and relaunched; the refusal found is the same."""
+    app = _LaunchingApp(layers)
+    found = _consent_goal(app)
+    assert found.ending == "reached" and [m.label for m in found.paths["reject"]] == ["Nope"]
+    assert app.taps.count("Accept all") == (1 if layers is WORDED else 2)    # its path; the refusal search's trial

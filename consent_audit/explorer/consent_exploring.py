@@ -118,15 +118,21 @@ class ConsentExplorations:
         self._grant_all()
         self.launch()
         unanswered = self.op.platform.stored_state()     # the dialog shown, unanswered, on a fresh launch
+        unnamed = self._unnamed(self.op.screen()) if unanswered is not None and words_failed is None else []
         self.accept = consent.answer(self.op, consent.ACCEPT, self.data)
-        if words_failed is not None:    # no refusal the words tell: try every way out of the dialog, each judged
-            self.op.relaunch()          # against what this accept kept once relaunched (refusal.records)
-            if not self._refusal_by_structure(words_failed, (unanswered, self.op.platform.stored_state())):
+        unnamed = [t for t in unnamed if t.key not in {m.key for m in self.accept.moves[:1]}] \
+            if self.reject is not None and len(self.reject.moves) > len(self.accept.moves) else []
+        kept = None
+        if words_failed is not None or unnamed:   # what accepting kept, for judging other answers against: this
+            self.op.relaunch()                    # accept relaunched, not walked again (refusal.records)
+            kept = (unanswered, self.op.platform.stored_state())
+        if words_failed is not None:    # no refusal the words tell: try every way out of the dialog
+            if not self._refusal_by_structure(words_failed, kept):
                 return Exploration("consent", "reached", f"accept path found; no refusal offered: "
                                    f"{self.refusal.detail}", spend.actions, spend.seconds, spend.budget, [],
                                    {"accept": self.accept.moves})
         if self.reject is not None and len(self.reject.moves) > len(self.accept.moves):
-            self._shorter_refusal()
+            self._shorter_refusal(kept, unnamed if words_failed is None else None)
         self.settings_preticked = self._count_settings_layer()
         return Exploration("consent", "reached", "accept and reject paths found", spend.actions, spend.seconds,
                            spend.budget, [], {"accept": self.accept.moves, "reject": self.reject.moves})
@@ -151,26 +157,34 @@ class ConsentExplorations:
         screen = self._launch_fresh()
         return screen if consent.shown(self.op, screen) else None
 
-    def _shorter_refusal(self) -> None:
+    def _unnamed(self, first: Screen) -> list:
+        """The controls of the dialog's first layer (`first`, the screen on now: a fresh launch showing it) that
+        no lexicon names and that are neither the accept's (when known) nor the reject's first move — each a
+        one-step refusal to try (`_shorter_refusal`); [] when the refusal its words told takes one step, or
+        `first` shows no dialog."""
+        if self.reject is None or len(self.reject.moves) < 2 or not consent.shown(self.op, first):
+            return []
+        answers = {m.key for m in ((self.accept.moves[:1] if self.accept else []) + self.reject.moves[:1])}
+        return [t for t in taps(self.op.targets(first)) if t.key not in answers and not cues.categories(t.label)
+                and t.element.enabled]
+
+    def _shorter_refusal(self, kept: tuple | None = None, unnamed: list | None = None) -> None:
         """The refusal its words told takes more steps than accepting (what would be measured as an asymmetric
         choice): before it is, each control of the dialog's first layer that no lexicon names — neither an
         answer, nor a way to the settings, a close or a link the words tell — is tried from a fresh launch as a
         one-step refusal (the TCF layout's «I do not accept» in a language whose negation the words miss). One
         is the refusal measured instead when, after it, the dialog is gone and stays gone at a relaunch and what
         the app kept is a refusal against what accepting kept (readback.judge: honoured). A dialog whose first
-        layer holds no such control costs nothing; otherwise the worded path stays."""
+        layer holds no such control costs nothing; otherwise the worded path stays. `unnamed`: those controls as
+        the accept's launch showed them (else looked for on a fresh launch); `kept`: the (unanswered, accepted)
+        records of the accept walked and relaunched (else walked again here: refusal.records)."""
         assert self.accept is not None and self.reject is not None
-        if len(self.reject.moves) < 2:
-            return
-        first = self._dialog_fresh()
-        if first is None:
-            return
-        answers = {m.key for m in (self.accept.moves[:1] + self.reject.moves[:1])}
-        unnamed = [t for t in taps(self.op.targets(first)) if t.key not in answers and not cues.categories(t.label)
-                   and t.element.enabled]
+        if unnamed is None:
+            first = self._dialog_fresh()
+            unnamed = self._unnamed(first) if first is not None else []
         if not unnamed or self.op.platform.stored_state() is None:
             return
-        unanswered, accepted = refusal.records(self.op, self.accept.moves, self.data)
+        unanswered, accepted = kept if kept is not None else refusal.records(self.op, self.accept.moves, self.data)
         for target in unnamed:
             if self._dialog_fresh() is None:
                 return
