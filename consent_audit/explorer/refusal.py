@@ -77,10 +77,12 @@ def _layer(screen: Screen, found: list[Target]) -> tuple:
 
 def _ways_out(found: list[Target]) -> list[Move]:
     """The moves a user could leave this layer by: each control to tap (after unticking the layer's ticked
-    purposes, when it has some)."""
+    purposes, when it has some) — its buttons first, then its links (a link in the dialog's sentence opens
+    the policy or "learn more": tried too, after the controls that answer; the order decides only which of
+    equally short refusals is found first)."""
     ticked = bool(ticked_purposes(found))
-    return [Move.form(t, UNTICK) if ticked else Move.tap(t) for t in found if t.use in (Use.TAP, Use.CHOOSE)
-            and t.element.enabled]
+    ways = [t for t in found if t.use in (Use.TAP, Use.CHOOSE) and t.element.enabled]
+    return [Move.form(t, UNTICK) if ticked else Move.tap(t) for t in sorted(ways, key=lambda t: t.element.role == "link")]
 
 
 def _outside_point(screen: Screen, covered: frozenset[int], found: list[Target]) -> tuple[int, int] | None:
