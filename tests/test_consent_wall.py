@@ -58,3 +58,20 @@ def test_only_a_measured_absence_of_refusal_is_a_wall(offered: bool | None, foun
         assert wall.evidence == ["d.png", "a.png"]
         assert {"ccpa-7004-a-2", "gdpr-6-7-consent", "miit-2019-4-no-permission-no-use"} <= set(wall.rule_refs)
         assert "outside the dialog: stayed" in wall.messages["en"] and wall.messages["zh"]
+
+
+def test_a_layers_links_are_tried_after_its_buttons() -> None:
+    """ccjs-dark (fixO): the policy link in the dialog's sentence was tried first (a tap and a relaunch that
+    learn nothing of the refusal) before the one-step refusal button beside it. A layer's buttons go first,
+    its links after; every way out is still tried."""
+    from consent_audit.explorer.elements import targets
+    from consent_audit.explorer.refusal import _ways_out
+    from consent_audit.screen import Element, Screen
+    s = Screen(elements=[Element(text="Folosim cookie-uri, vezi", bounds=(10, 500, 300, 20)),
+                         Element(text="politica de confidențialitate", role="link", bounds=(10, 520, 200, 20),
+                                 clickable=True),
+                         Element(text="Accept toate", role="button", bounds=(10, 560, 300, 40), clickable=True),
+                         Element(text="Doar cele necesare", role="button", bounds=(10, 610, 300, 30), clickable=True)],
+               signature="d", size=(400, 800))
+    assert [m.label for m in _ways_out(targets(s))] == ["Accept toate", "Doar cele necesare",
+                                                        "politica de confidențialitate"]

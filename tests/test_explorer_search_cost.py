@@ -2,10 +2,13 @@
 twice, and the way in learnt at the gate is launching's toll, reported but not held against the search's budget."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from consent_audit.explorer.config import Budget
 from consent_audit.explorer.operator import OutOfBudget, Spend
+from consent_audit.screen import Screen
 from test_explorer_structure import CONSENT, LayerApp
 
 
@@ -138,3 +141,182 @@ def test_a_relaunch_seen_to_show_another_screen_is_where_relaunching_leads_from_
     assert result.ending == "reached"
     assert sim.taps.count("relaunch") == 1, sim.taps
     assert sim.taps[-2:] == ["Delete account", "Delete"]
+
+
+def test_the_first_layers_answer_after_closing_the_settings_is_tapped_in_place_not_from_a_new_launch() -> None:
+    """beyonk-dark (fixO): purposes unticked and the settings layer closed leave the first layer shown and nothing
+    stored — exactly where the trial of its relabelled answer starts. That answer is tapped there, not after a
+    new launch redoing the settings button, the unticks and the close (before: 7 more actions per goal); what is
+    learnt is the same, and the refusal walked from a fresh launch stores the refusal."""
+    from consent_audit.explorer import consent_structure
+    from consent_audit.explorer.forms import FormData
+    from consent_audit.explorer.moves import perform
+    from test_explorer_structure import OPT_OUT, OptOutApp
+
+    launches: list[int] = []
+    app = OptOutApp(OPT_OUT)
+
+    def restart():
+        launches.append(1)
+        return app.restart()
+
+    learnt = consent_structure.learn(app, restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.reject.moves] == ["პარამეტრები", "დახურვა", OptOutApp.SELECTED]
+    # the first look, the layer's two buttons, the settings' close as it is, then unticked: four launches
+    assert len(launches) == 5 and app.taps.count("დახურვა") == 2 and app.taps.count("სტატისტიკა") == 1
+    app.restart()
+    for move in learnt.reject.moves:
+        perform(app, move, FormData())
+    assert json.loads(app.stored["shop:choice"]) == {"stats": False, "ads": False}
+
+
+class _Goal:
+    """One goal's explorer as far as the consent probe goes (ExploredApp's consent state, fresh per goal)."""
+
+    def __new__(cls, app: LayerApp):
+        from consent_audit.explorer.consent_exploring import ConsentExplorations
+
+        class Goal(ConsentExplorations):
+            def _launch_fresh(self):
+                return self.op.restart()
+
+        goal = Goal()
+        goal.op, goal.structure_checked, goal.structure_tried, goal.structure_accepted = app, False, [], False
+        goal.accept = goal.reject = goal.settings_preticked = goal.settings_mandatory = None
+        goal.consent_on_scroll = False
+        return goal
+
+
+def test_a_consent_dialog_told_by_structure_is_handed_to_the_later_goals_of_the_run() -> None:
+    """beyonk-dark (fixO): the deletion, permissions and consent goals of one run each tried every answer of the
+    dialog from fresh launches (~14 actions each). What the first goal told — keys, accept and reject paths,
+    the settings layer's counts, what each answer did — is handed on: a later goal knows the dialog at launch
+    and tries nothing again; a goal run alone (nothing handed) still probes it."""
+    from consent_audit.explorer import consent
+    from test_explorer_structure import OPT_OUT, OptOutApp
+
+    first = _Goal(OptOutApp(OPT_OUT))
+    assert first._consent_by_structure() and first.op.taps
+    learnt = first.consent_learnt()
+    assert learnt is not None
+    later = _Goal(OptOutApp(OPT_OUT))
+    later.adopt_consent(learnt)
+    assert later._consent_by_structure() and later.op.taps == []
+    assert consent.shown(later.op, later.op.restart())
+    assert [m.label for m in later.reject.moves] == [m.label for m in first.reject.moves]
+    assert (later.settings_preticked, later.settings_mandatory, later.structure_tried) == \
+        (first.settings_preticked, first.settings_mandatory, first.structure_tried)
+    alone = _Goal(OptOutApp(OPT_OUT))
+    alone.adopt_consent(None)
+    assert alone._consent_by_structure() and alone.op.taps
+    assert _Goal(LayerApp({"first": {"texts": ["x"], "buttons": {"a": (None, None, False),
+                                                                   "b": (None, None, False)}}})).consent_learnt() is None
+
+
+class _Relaunching(LayerApp):
+    """A LayerApp that relaunches: the layer shows again until a choice is stored."""
+
+    def relaunch(self) -> Screen:
+        self.at = None if "shop:choice" in self.stored else self.start
+        return self.screen()
+
+    def back(self) -> Screen:
+        return self.screen()
+
+    def tap_point(self, x: int, y: int, label: str) -> Screen:
+        self.taps.append(label)
+        return self.screen()
+
+
+def test_the_refusal_search_judges_by_the_accept_walked_once_and_starts_on_the_launch_it_made() -> None:
+    """ccjs-dark (fixO): the consent goal walked the accept (its path), then refusal.check walked it again with a
+    relaunch to learn what accepting keeps, and launched twice before its first trial. The records of the accept
+    just walked and relaunched are handed in (`kept`): the accept is tapped once, and each way out is tried from
+    one launch of its own; the refusal found is the same."""
+    from consent_audit.explorer import refusal
+    from consent_audit.explorer.forms import FormData
+    from consent_audit.explorer.moves import Move, perform
+
+    dialog = {"first": {"texts": ["ჩვენ ვიყენებთ ..."],
+                        "buttons": {"ვეთანხმები": (None, '{"stats":true,"ads":true}', False),
+                                    "მხოლოდ აუცილებელი": (None, '{"stats":false,"ads":false}', False)}}}
+    app = _Relaunching(dialog)
+    app.consent_keys = frozenset(t.key for t in app.targets(app.restart()))
+    launches: list[int] = []
+
+    def start():
+        launches.append(1)
+        return app.restart()
+
+    accept = [Move.tap(next(t for t in app.targets(start()) if t.label == "ვეთანხმები"))]
+    unanswered = app.stored_state()
+    perform(app, accept[0], FormData())
+    app.relaunch()
+    launches.clear()
+    found = refusal.check(app, start, accept, FormData(), {}, kept=(unanswered, app.stored_state()))
+    assert found.offered is True and [m.label for m in found.refusal] == ["მხოლოდ აუცილებელი"]
+    assert [t.outcome for t in found.trials] == [refusal.CONSENTED, refusal.REFUSED]
+    assert app.taps.count("ვეთანხმები") == 2 and len(launches) == 2     # the walk above, then its trial
+
+
+ON, OFF = '{"stats":true,"ads":true}', '{"stats":false,"ads":false}'
+WORDED = {"first": {"texts": ["We use cookies to personalise ads and measure traffic."],
+                    "buttons": {"Accept all": (None, ON, False), "Manage options": ("settings", None, False),
+                                "Nope": (None, OFF, False)}},
+          "settings": {"texts": ["We use cookies to personalise ads and measure traffic. Choose the purposes you allow."],
+                       "boxes": ("Statistics", "Advertising"),
+                       "buttons": {"Reject all": (None, OFF, False), "Save": (None, ON, False)}}}
+NO_REFUSAL_WORDS = {"first": {**WORDED["first"], "buttons": {"Accept all": (None, ON, False), "Nope": (None, OFF, False)}}}
+
+
+class _LaunchingApp(_Relaunching):
+    def fresh(self) -> None:
+        self.restart()
+
+    def launch(self) -> Screen:
+        return self.screen()
+
+    def scroll_page(self, what: str) -> None:
+        return None
+
+
+def _consent_goal(app: _LaunchingApp):
+    """The consent goal's search (`_explore_consent`) over a fake app, nothing else of ExploredApp."""
+    from types import SimpleNamespace
+
+    from consent_audit.explorer import consent
+    from consent_audit.explorer.consent_exploring import ConsentExplorations
+    from consent_audit.explorer.forms import FormData
+
+    class Goal(ConsentExplorations):
+        consent_shown = property(lambda self: consent.shown(self.op))
+
+        def _grant_all(self) -> None: ...
+        def _answer_new_modals(self, learn: bool = True) -> None: ...
+        def _through_gate(self) -> None: ...
+
+        def launch(self) -> None:
+            self.op.launch()
+
+        def _launch_fresh(self) -> Screen:
+            self.op.fresh()
+            return self.op.screen()
+
+    goal = Goal()
+    goal.op, goal.data, goal.config = app, FormData(), SimpleNamespace(search={})
+    goal.accept = goal.reject = goal.refusal = goal.settings_preticked = goal.settings_mandatory = None
+    goal.structure_checked, goal.structure_tried, goal.consent_on_scroll, goal.gate_moves = False, [], False, []
+    return goal._explore_consent(SimpleNamespace(actions=0, seconds=0, budget=None), SimpleNamespace(permissions=[]))
+
+
+@pytest.mark.parametrize("layers", [WORDED, NO_REFUSAL_WORDS], ids=["shorter refusal", "refusal by structure"])
+def test_the_consent_goal_walks_the_accept_once_for_every_judgement(layers: dict) -> None:
+    """ccjs-dark (fixO): the consent goal walked the accept for its path, then again (with a relaunch) to learn
+    what accepting keeps before judging other answers against it (refusal.records) — when the refusal its words
+    told takes more steps (a one-step one looked for among unnamed controls), and when its words told none
+    (every way out tried). The accept is now walked once and relaunched; the refusal found is the same."""
+    app = _LaunchingApp(layers)
+    found = _consent_goal(app)
+    assert found.ending == "reached" and [m.label for m in found.paths["reject"]] == ["Nope"]
+    assert app.taps.count("Accept all") == (1 if layers is WORDED else 2)    # its path; the refusal search's trial

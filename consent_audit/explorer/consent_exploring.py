@@ -20,8 +20,35 @@ from .launch_seen import launch_seen
 from .operator import NotOnScreen, Spend
 
 
+LEARNT_BY_STRUCTURE = ("accept", "reject", "structure_tried", "settings_preticked", "settings_mandatory",
+                       "consent_on_scroll")
+"""What the structural probe of the consent dialog learnt, besides its keys: handed on as one (`consent_learnt`)."""
+
+
 class ConsentExplorations:
     """The consent goal's search (see the module doc)."""
+
+    def consent_learnt(self) -> dict | None:
+        """The consent dialog told by structure and storage (`_consent_by_structure`), for a later goal of the run
+        to `adopt_consent`: {'keys': its buttons' keys, 'accept', 'reject' (ConsentPath), 'structure_tried'
+        (what each answer did), 'settings_preticked', 'settings_mandatory', 'consent_on_scroll'}; None when no
+        dialog was told that way (a dialog told by its words costs a later goal nothing to tell again)."""
+        if not (self.structure_checked and self.op.consent_keys and self.accept and self.reject):
+            return None
+        return {"keys": self.op.consent_keys, **{name: getattr(self, name) for name in LEARNT_BY_STRUCTURE}}
+
+    def adopt_consent(self, learnt: dict | None) -> None:
+        """Take the consent dialog an earlier goal of this run told by structure (`consent_learnt`): its answers
+        are not tried again from fresh launches (each goal spent the same probe); the paths are still walked,
+        read back and relaunched by the journeys that measure them. Nothing is taken when `learnt` is None or
+        this goal already probed the dialog itself."""
+        if not learnt or self.structure_checked:
+            return
+        self.op.consent_keys = learnt["keys"]
+        for name in LEARNT_BY_STRUCTURE:
+            setattr(self, name, learnt[name])
+        self.structure_checked = True
+        self.structure_accepted = False      # no trial of this goal's left the app accepted
 
     def _consent_by_structure(self, shown: Screen | None = None) -> bool:
         """No words named a consent dialog at launch: whether a modal layer there is one by structure and by
@@ -98,29 +125,42 @@ class ConsentExplorations:
             return Exploration("consent", "reached", f"accept path told by what it stores; no refusal offered: "
                                f"{self.refusal.detail}", spend.actions, spend.seconds, spend.budget, [],
                                {"accept": self.accept.moves})
-        self.accept = consent.answer(self.op, consent.ACCEPT, self.data)
+        try:        # the refusal first: when its words tell none, the accept below is walked once for both
+            self.reject = consent.answer(self.op, consent.REJECT, self.data)
+            words_failed = None
+        except NotOnScreen as exc:
+            words_failed = exc
         self.op.fresh()
         self._grant_all()
         self.launch()
-        try:
-            self.reject = consent.answer(self.op, consent.REJECT, self.data)
-        except NotOnScreen as exc:      # no refusal the words tell: try every way out of the dialog
-            if not self._refusal_by_structure(exc):
+        unanswered = self.op.platform.stored_state()     # the dialog shown, unanswered, on a fresh launch
+        unnamed = self._unnamed(self.op.screen()) if unanswered is not None and words_failed is None else []
+        self.accept = consent.answer(self.op, consent.ACCEPT, self.data)
+        unnamed = [t for t in unnamed if t.key not in {m.key for m in self.accept.moves[:1]}] \
+            if self.reject is not None and len(self.reject.moves) > len(self.accept.moves) else []
+        kept = None
+        if words_failed is not None or unnamed:   # what accepting kept, for judging other answers against: this
+            self.op.relaunch()                    # accept relaunched, not walked again (refusal.records)
+            kept = (unanswered, self.op.platform.stored_state())
+        if words_failed is not None:    # no refusal the words tell: try every way out of the dialog
+            if not self._refusal_by_structure(words_failed, kept):
                 return Exploration("consent", "reached", f"accept path found; no refusal offered: "
                                    f"{self.refusal.detail}", spend.actions, spend.seconds, spend.budget, [],
                                    {"accept": self.accept.moves})
         if self.reject is not None and len(self.reject.moves) > len(self.accept.moves):
-            self._shorter_refusal()
+            self._shorter_refusal(kept, unnamed if words_failed is None else None)
         self.settings_preticked = self._count_settings_layer()
         return Exploration("consent", "reached", "accept and reject paths found", spend.actions, spend.seconds,
                            spend.budget, [], {"accept": self.accept.moves, "reject": self.reject.moves})
 
-    def _refusal_by_structure(self, words_failed: NotOnScreen) -> bool:
+    def _refusal_by_structure(self, words_failed: NotOnScreen, kept: tuple | None = None) -> bool:
         """Every way out of the dialog tried (explorer/refusal.py): True when a refusal was found (it becomes
         the reject path); False when the dialog offers none (a consent wall, `self.refusal`). Raises
-        NotOnScreen (the search's "exhausted") when it cannot be told."""
+        NotOnScreen (the search's "exhausted") when it cannot be told. `kept`: the (unanswered, accepted)
+        records of the accept path just walked and relaunched (refusal.check)."""
         assert self.accept is not None
-        self.refusal = refusal.check(self.op, self._dialog_fresh, self.accept.moves, self.data, self.config.search)
+        self.refusal = refusal.check(self.op, self._dialog_fresh, self.accept.moves, self.data, self.config.search,
+                                     kept)
         if self.refusal.refusal is not None:
             self.reject = consent.ConsentPath(consent.REJECT, list(self.refusal.refusal), self.refusal.entry)
             return True
@@ -133,26 +173,34 @@ class ConsentExplorations:
         screen = self._launch_fresh()
         return screen if consent.shown(self.op, screen) else None
 
-    def _shorter_refusal(self) -> None:
+    def _unnamed(self, first: Screen) -> list:
+        """The controls of the dialog's first layer (`first`, the screen on now: a fresh launch showing it) that
+        no lexicon names and that are neither the accept's (when known) nor the reject's first move — each a
+        one-step refusal to try (`_shorter_refusal`); [] when the refusal its words told takes one step, or
+        `first` shows no dialog."""
+        if self.reject is None or len(self.reject.moves) < 2 or not consent.shown(self.op, first):
+            return []
+        answers = {m.key for m in ((self.accept.moves[:1] if self.accept else []) + self.reject.moves[:1])}
+        return [t for t in taps(self.op.targets(first)) if t.key not in answers and not cues.categories(t.label)
+                and t.element.enabled]
+
+    def _shorter_refusal(self, kept: tuple | None = None, unnamed: list | None = None) -> None:
         """The refusal its words told takes more steps than accepting (what would be measured as an asymmetric
         choice): before it is, each control of the dialog's first layer that no lexicon names — neither an
         answer, nor a way to the settings, a close or a link the words tell — is tried from a fresh launch as a
         one-step refusal (the TCF layout's «I do not accept» in a language whose negation the words miss). One
         is the refusal measured instead when, after it, the dialog is gone and stays gone at a relaunch and what
         the app kept is a refusal against what accepting kept (readback.judge: honoured). A dialog whose first
-        layer holds no such control costs nothing; otherwise the worded path stays."""
+        layer holds no such control costs nothing; otherwise the worded path stays. `unnamed`: those controls as
+        the accept's launch showed them (else looked for on a fresh launch); `kept`: the (unanswered, accepted)
+        records of the accept walked and relaunched (else walked again here: refusal.records)."""
         assert self.accept is not None and self.reject is not None
-        if len(self.reject.moves) < 2:
-            return
-        first = self._dialog_fresh()
-        if first is None:
-            return
-        answers = {m.key for m in (self.accept.moves[:1] + self.reject.moves[:1])}
-        unnamed = [t for t in taps(self.op.targets(first)) if t.key not in answers and not cues.categories(t.label)
-                   and t.element.enabled]
+        if unnamed is None:
+            first = self._dialog_fresh()
+            unnamed = self._unnamed(first) if first is not None else []
         if not unnamed or self.op.platform.stored_state() is None:
             return
-        unanswered, accepted = refusal.records(self.op, self.accept.moves, self.data)
+        unanswered, accepted = kept if kept is not None else refusal.records(self.op, self.accept.moves, self.data)
         for target in unnamed:
             if self._dialog_fresh() is None:
                 return

@@ -65,6 +65,7 @@ class Tried:
     opened: tuple[Target, ...] = ()   # a settings layer: what it offered when it opened (read, not opened again)
     locked: int = 0            # a settings layer: purposes ticked and locked (mandatory) when it opened
     boxes: int = 0             # tick boxes on screen after it, the layer still there (a page of purposes behind)
+    base: dict[str, Any] | None = field(default=None, repr=False, compare=False)   # storage before the tap
 
     @property
     def key(self) -> str:
@@ -170,12 +171,36 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
         live = find(op.screen(), target.key, op.covered(op.screen()))
         if live is None:
             raise NotOnScreen(f"'{target.label}' is not on the layer")
+    tried.base = before
     after = fill(op, UNTICK, FormData(), submit_key=target.key) if untick else op.tap(live)
     if then is not None:
-        live = find(after, then.key, op.covered(after))
-        if live is None:
-            raise NotOnScreen(f"'{then.label}' is not on the layer")
-        after = op.tap(live)
+        after = _tap_then(op, after, then)
+    return _judged(op, tried, screen, after, first, tick)
+
+
+def _then_in_place(op: Operator, done: Tried, then: Target, first: Layer) -> Tried:
+    """`done` left the first layer shown with its purposes changed and nothing stored (`Tried.back`): the
+    first layer's `then` tapped where the app is now — the state a new launch redoing `done` would reach (its
+    base storage read still holds: nothing was stored since). Raises NotOnScreen when `then` is gone."""
+    screen = op.screen()
+    tried = Tried(done.target, done.via, untick=done.untick, ticks=done.ticks, then=then, base=done.base)
+    after = _tap_then(op, screen, then)
+    judged = _judged(op, tried, screen, after, first, bool(done.ticks))
+    judged.asked |= done.asked
+    return judged
+
+
+def _tap_then(op: Operator, screen: Screen, then: Target) -> Screen:
+    from .elements import find
+    live = find(screen, then.key, op.covered(screen))
+    if live is None:
+        raise NotOnScreen(f"'{then.label}' is not on the layer")
+    return op.tap(live)
+
+
+def _judged(op: Operator, tried: Tried, screen: Screen, after: Screen, first: Layer, tick: bool) -> Tried:
+    """What the trial's last tap (from `screen` to `after`) did and stored, against `tried.base`."""
+    target, via, untick, then, before = tried.target, list(tried.via), tried.untick, tried.then, tried.base
     tried.asked = frozenset(p for p in after.prompts if after.prompts.get(p, 0) > screen.prompts.get(p, 0))
     if not op.in_foreground or not after.in_app or cues.has(target.label, "purchase"):
         tried.left = True
@@ -216,8 +241,9 @@ def _opt_in(op: Operator, restart: Callable[[], Screen], opener: Tried, second: 
     for button in second:
         done = _try(op, restart, [opener.target], button, first, tick=True)
         tried.append(done)
-        for then in done.back[:2]:
-            tried.append(_try(op, restart, [opener.target], button, first, tick=True, then=then))
+        for index, then in enumerate(done.back[:2]):
+            tried.append(_then_in_place(op, done, then, first) if index == 0 else
+                         _try(op, restart, [opener.target], button, first, tick=True, then=then))
 
 
 @dataclass
@@ -265,9 +291,10 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
                 for button in second:
                     done = _try(op, restart, [opener.target], button, first, untick=True)
                     tried.append(done)
-                    for then in done.back[:2]:     # it only closed the settings: the first layer's answer
-                        if _refusal_missing(tried):
-                            tried.append(_try(op, restart, [opener.target], button, first, untick=True, then=then))
+                    for index, then in enumerate(done.back[:2]):   # it only closed the settings: the first
+                        if _refusal_missing(tried):                      # layer's answer, the first in place
+                            tried.append(_then_in_place(op, done, then, first) if index == 0 else
+                                         _try(op, restart, [opener.target], button, first, untick=True, then=then))
             if any(t.element.enabled and not t.element.checked for t in boxes) and _refusal_missing(tried):
                 _opt_in(op, restart, opener, second, first, tried)
     except NotOnScreen:

@@ -46,6 +46,8 @@ class PolicyExploration:
                 self.names_used = max(self.names_used, value)   # type: ignore[attr-defined]
             elif name == "explored_goals":
                 self.explored_goals |= set(value)
+            elif name == "consent_dialog":
+                self.adopt_consent(value)                       # type: ignore[attr-defined]
             elif value and not getattr(self, name, None):
                 setattr(self, name, value)
 

@@ -77,10 +77,12 @@ def _layer(screen: Screen, found: list[Target]) -> tuple:
 
 def _ways_out(found: list[Target]) -> list[Move]:
     """The moves a user could leave this layer by: each control to tap (after unticking the layer's ticked
-    purposes, when it has some)."""
+    purposes, when it has some) — its buttons first, then its links (a link in the dialog's sentence opens
+    the policy or "learn more": tried too, after the controls that answer; the order decides only which of
+    equally short refusals is found first)."""
     ticked = bool(ticked_purposes(found))
-    return [Move.form(t, UNTICK) if ticked else Move.tap(t) for t in found if t.use in (Use.TAP, Use.CHOOSE)
-            and t.element.enabled]
+    ways = [t for t in found if t.use in (Use.TAP, Use.CHOOSE) and t.element.enabled]
+    return [Move.form(t, UNTICK) if ticked else Move.tap(t) for t in sorted(ways, key=lambda t: t.element.role == "link")]
 
 
 def _outside_point(screen: Screen, covered: frozenset[int], found: list[Target]) -> tuple[int, int] | None:
@@ -107,10 +109,11 @@ def _outside_point(screen: Screen, covered: frozenset[int], found: list[Target])
 
 
 def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], data: FormData,
-          limits: Mapping[str, Any]) -> RefusalCheck:
+          limits: Mapping[str, Any], kept: tuple[Any, Any] | None = None) -> RefusalCheck:
     """Try every way out of the consent dialog `start()` shows (a fresh launch; None when no dialog shows).
     `accept`: the accept path's moves (what it stores is the consent record). `limits`: the explorer's search
-    settings (`refusal_trials`, `refusal_layers`)."""
+    settings (`refusal_trials`, `refusal_layers`). `kept`: the (unanswered, accepted) records (`records`) when
+    the caller already walked the accept path and relaunched — not walked again here."""
     max_trials, max_layers = int(limits.get("refusal_trials", 16)), int(limits.get("refusal_layers", 2))
     first = start()
     if first is None:
@@ -119,7 +122,7 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
     found = op.targets(first)
     if not covered:
         return RefusalCheck(None, False, detail="the dialog leaves the app usable behind it")
-    unanswered, accepted = records(op, accept, data)
+    unanswered, accepted = kept if kept is not None else records(op, accept, data)
     if unanswered is None or accepted is None:
         return RefusalCheck(None, True, detail="what the app stores cannot be read on this platform")
     if judge(unanswered, accepted, unanswered).get("reject_honoured") is None:
@@ -131,9 +134,10 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
     cut = False
     point = _outside_point(first, covered, found)
     outside = (lambda: op.tap_point(point[0], point[1], OUTSIDE_LABEL)) if point is not None else None
+    untouched: Screen | None = first if kept is not None else None    # records() walked the accept on it
     while queue:
         path = queue.popleft()
-        layer = _reach(op, start, path, data)
+        layer = untouched if untouched is not None and not path else _reach(op, start, path, data)
         if layer is None:
             result.detail = f"the layer {' → '.join(m.label for m in path)} could not be reached again"
             return result
@@ -142,11 +146,12 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
             moves.append((BACK_LABEL, Move(BACK, label=BACK_LABEL)))
             if outside is not None:
                 moves.append((OUTSIDE_LABEL, None))
-        for label, move in moves:
+        for index, (label, move) in enumerate(moves):
             if len(result.trials) >= max_trials:
                 cut = True
                 break
-            screen = _reach(op, start, path, data)
+            # the layer just reached is where the first way out starts: not launched and walked to again
+            screen = layer if index == 0 else _reach(op, start, path, data)
             if screen is None:
                 result.detail = f"the layer {' → '.join(m.label for m in path)} could not be reached again"
                 return result

@@ -43,6 +43,7 @@ def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreS
     config = load_config()
     audit.explored = True
     explored = ExploredApp(app_context, config, explore_settings.form_data(config))
+    explored.adopt_consent(learned_so_far.get("consent_dialog"))   # told by structure once per run, not per goal
     if goal == "privacy-policy":       # its flow walks sign-up, features and deletion too
         explored.adopt(learned_so_far)
         for other, figures in POLICY_FIGURES_FROM.items():
@@ -54,6 +55,7 @@ def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreS
         audit.broken(str(exc))
     goals = set(learned_so_far.get("explored_goals", ())) | explored.explored_goals
     learned_so_far.update({k: v for k, v in explored.learned().items() if v}, explored_goals=goals)
+    learned_so_far["consent_dialog"] = explored.consent_learnt() or learned_so_far.get("consent_dialog")
     audit.metrics.update(result.metrics())
     result.write(test_dir)
     if not result.reached:      # what a goal not reached means: no proof of absence (explorer/not_reached.py)
