@@ -39,7 +39,7 @@ class ConsentReopened:
             return      # a step of the deletion's own flow is never taken for it
         if consent.shown(self.op, parent.screen) or not consent.shown(self.op, screen):
             return
-        covered = self.op.covered(screen)
+        covered = getattr(self.op, "covered", lambda _: frozenset())(screen)     # a stand-in may know of no layer
         if cues.has(" ".join(e.text for i, e in enumerate(screen.elements) if e.text and i not in covered), *DECISION):
             return      # a layer that speaks of deleting the account is the deletion's, whatever else it says
         self.consent_nodes.add(node.ident)
