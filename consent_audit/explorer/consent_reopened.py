@@ -33,13 +33,19 @@ class ConsentReopened:
     def _note_reopened(self, node: Node, screen: Screen, parent: Node | None, move: Move | None) -> None:
         """A new node reached by `move` from `parent`: when it shows the consent dialog (and the goal is one that
         never answers it: not the privacy policy's, `through_consent`), it is marked so (`consent_nodes`: none of
-        its controls is a candidate) and `move`'s control is a dead end, not tried again. Neither a node of the
-        deletion's own flow nor a layer whose uncovered words speak of deleting the account is taken for it."""
+        its controls is a candidate) and `move`'s control is a dead end, not tried again — told by the layer the tap
+        laid over the app (something covered) that is the consent dialog, never by the screen before (a settings
+        screen with privacy rows and switches may read as consent by its words). Neither a node of the deletion's
+        own flow nor a layer whose uncovered words speak of deleting the account is taken for it."""
         if parent is None or move is None or node.in_flow or getattr(self.goal, "through_consent", False):
             return      # a step of the deletion's own flow is never taken for it
-        if consent.shown(self.op, parent.screen) or not consent.shown(self.op, screen):
+        if parent.ident in self.consent_nodes or not consent.shown(self.op, screen):
             return
-        covered = getattr(self.op, "covered", lambda _: frozenset())(screen)     # a stand-in may know of no layer
+        # the live screen only (hit testing): a layer that came with the tap covers the app; a settings screen read
+        # as consent by its words (privacy rows, switches) covers nothing and is the app's own
+        covered = getattr(self.op, "covered", lambda _: frozenset())(screen)
+        if not covered and hasattr(self.op, "covered"):
+            return
         if cues.has(" ".join(e.text for i, e in enumerate(screen.elements) if e.text and i not in covered), *DECISION):
             return      # a layer that speaks of deleting the account is the deletion's, whatever else it says
         self.consent_nodes.add(node.ident)
