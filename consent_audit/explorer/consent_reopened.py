@@ -36,7 +36,7 @@ class ConsentReopened:
         its controls is a candidate) and `move`'s control is a dead end, not tried again — told by the layer the tap
         laid over the app (something covered) that is the consent dialog, never by the screen before (a settings
         screen with privacy rows and switches may read as consent by its words). Neither a node of the deletion's
-        own flow nor a layer whose uncovered words speak of deleting the account is taken for it."""
+        own flow nor a layer whose own controls (those the tap brought) speak of deleting is taken for it."""
         if parent is None or move is None or node.in_flow or getattr(self.goal, "through_consent", False):
             return      # a step of the deletion's own flow is never taken for it
         if parent.ident in self.consent_nodes or not consent.shown(self.op, screen):
@@ -46,8 +46,9 @@ class ConsentReopened:
         covered = getattr(self.op, "covered", lambda _: frozenset())(screen)
         if not covered and hasattr(self.op, "covered"):
             return
-        if cues.has(" ".join(e.text for i, e in enumerate(screen.elements) if e.text and i not in covered), *DECISION):
-            return      # a layer that speaks of deleting the account is the deletion's, whatever else it says
+        brought = [t.label for t in self.op.targets(screen) if t.key not in parent.candidates]
+        if any(cues.has(label, *DECISION) for label in brought):
+            return      # a layer whose own controls delete (its confirmation) is the deletion's, whatever else it says
         self.consent_nodes.add(node.ident)
         if move.kind == TAP and move.key:
             self.consent_openers.add(move.key)
