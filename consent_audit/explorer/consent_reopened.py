@@ -11,6 +11,7 @@ from typing import Any
 
 from ..screen import Screen
 from . import consent, cues
+from .elements import targets
 from .graph import Node
 from .late_layers import DECISION
 from .moves import TAP, Move
@@ -46,7 +47,8 @@ class ConsentReopened:
         covered = getattr(self.op, "covered", lambda _: frozenset())(screen)
         if not covered and hasattr(self.op, "covered"):
             return
-        brought = [t.label for t in self.op.targets(screen) if t.key not in parent.candidates]
+        before = {t.key for t in targets(parent.screen)}      # every control of the screen it was opened from
+        brought = [t.label for t in self.op.targets(screen) if t.key not in before]
         if any(cues.has(label, *DECISION) for label in brought):
             return      # a layer whose own controls delete (its confirmation) is the deletion's, whatever else it says
         self.consent_nodes.add(node.ident)
