@@ -410,3 +410,57 @@ def test_account_words_of_the_fresh_corpus_languages() -> None:
     assert not missing, missing
     assert not any(cues.has(w, "log_in", "cancel_account") for w in ACCOUNT_WORDS["log_out"])
     assert not cues.categories("Zrušit") and not cues.categories("Zůstat")   # a bare cancel / stay is no deletion
+
+
+class UnwordedPanelApp(PanelApp):
+    """A CMP whose first layer speaks of cookies (Accept all / Manage options) and whose second layer, drawn
+    over the app as the first was (the app behind it covered), names purposes in words no consent lexicon
+    reads, with ticked switches and «Reject all» / «Save»."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.on = {"Audience measurement": True, "Tailored offers": True}
+        self.stored: dict[str, bool] | None = None
+
+    def screen(self) -> Screen:
+        if self.at == "panel":
+            return screen(text("Purposes"), button("Reject all"), button("Save"),
+                          boxes=tuple((name, on, True) for name, on in self.on.items()))
+        if self.at == "banner":
+            return screen(text("We use cookies to measure the audience."), button("Accept all"),
+                          button("Manage options"))
+        return screen(text("Recipes"), button("Search"))
+
+    def covered(self, s: Screen) -> frozenset[int]:
+        return frozenset({0}) if self.at != "app" else frozenset()
+
+    def tap(self, target) -> Screen:
+        self.taps.append(target.label)
+        if target.label in self.on:
+            self.on[target.label] = not self.on[target.label]
+        elif target.label in ("Reject all", "Save"):
+            self.stored, self.at = ({name: False for name in self.on} if target.label == "Reject all"
+                                    else dict(self.on)), "app"
+        elif target.label == "Manage options":
+            self.at = "panel"
+        elif target.label == "Accept all":
+            self.stored, self.at = {name: True for name in self.on}, "app"
+        return self.screen()
+
+    def toggle(self, target) -> Screen:
+        return self.tap(target)
+
+
+def test_the_layer_a_consent_dialogs_manage_control_opens_over_the_app_is_its_next_layer_whatever_its_words() -> None:
+    """Once the first layer was told consent, what its "manage" control opens over the app (still covered) is
+    the dialog's next layer by structure: the reject path goes on there (before: the panel, in no consent word,
+    was taken for the app and the path ended at «Manage options», nothing refused)."""
+    panel = UnwordedPanelApp()
+    panel.at = "panel"
+    assert not is_consent(panel.screen(), panel.targets(), panel.covered(panel.screen()))   # no word says consent
+    app = UnwordedPanelApp()
+    path = consent.answer(app, consent.REJECT, FormData())
+    assert [m.label for m in path.moves] == ["Manage options", "Reject all"]
+    assert app.stored == {"Audience measurement": False, "Tailored offers": False}
+    accepted = UnwordedPanelApp()
+    assert [m.label for m in consent.answer(accepted, consent.ACCEPT, FormData()).moves] == ["Accept all"]

@@ -288,3 +288,42 @@ def test_a_cookie_bar_never_told_consent_on_screen_at_a_relaunch_has_no_consent_
     assert _consent_at_launch(app) == 0                          # nothing stored by any answer: no choice
     app.structure_tried, app.accept = [Tried(ok, stored={"c": "1"})], object()
     assert _consent_at_launch(app) == 0                          # the app's dialog is known: another layer
+
+
+class AfterTap:
+    """What `LateLayers._answer_late_consent` reads of an explored app: the consent dialog answered since the
+    fresh install or not (`consent_answered`), and whether the launch saw all the app had scheduled."""
+
+    from consent_audit.explorer.late_layers import LateLayers
+    _answer_late_consent = LateLayers._answer_late_consent
+
+    def __init__(self, answered: bool, looked_long: bool | None) -> None:
+        self.answering_consent = self.at_launch = False
+        self.op = SimpleNamespace(consent_answered=answered, looked_long=looked_long, in_foreground=True,
+                                  targets=targets, consent_keys=frozenset(),
+                                  covered=lambda s: frozenset(i for i, e in enumerate(s.elements) if e.covered))
+        self.accepted: list[Screen] = []
+
+    def _accept_late(self, s: Screen) -> None:
+        self.accepted.append(s)
+
+
+DIALOG = Screen(elements=[*screen("Home", "Faragha", covered=("Home", "Faragha")).elements,
+                          Element(text="We use cookies to measure the audience and show ads.", bounds=(0, 300, 300, 40)),
+                          Element(text="Accept all", role="button", rid="all", bounds=(0, 400, 300, 80), clickable=True),
+                          Element(text="Reject all", role="button", rid="none", bounds=(0, 500, 300, 80),
+                                  clickable=True)], signature="dialog", size=(400, 900))
+
+
+@pytest.mark.parametrize("answered,looked_long,accepts", [(False, True, True), (True, True, False), (True, None, True)])
+def test_a_consent_dialog_back_after_a_tap_once_it_was_answered_is_the_taps_doing_never_answered_by_the_way(
+        answered: bool, looked_long: bool | None, accepts: bool) -> None:
+    """A settings row in words no lexicon knows («Faragha») re-opens the consent dialog: once the app holds an answer
+    given since the fresh install and its launch left nothing scheduled, the dialog came from the tap and is left
+    to the search (explorer/consent_reopened.py), never accepted again by the way (before: accepted, what the app
+    stored about consent changed in the middle of the deletion). Not yet answered, or a launch not watched long
+    enough (a sheet sliding up late), it is a late layer, accepted as before."""
+    app = AfterTap(answered, looked_long)
+    before = screen("Home", "Faragha")
+    assert app._answer_late_consent(before, "Faragha", DIALOG) is accepts
+    assert len(app.accepted) == int(accepts)

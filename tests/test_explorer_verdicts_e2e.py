@@ -140,6 +140,13 @@ def test_the_verdict_equals_the_truth(page: str, flow: str, appium: str, static_
                 assert {k: got.get(k) for k in figures} == pytest.approx(figures, abs=0.01)
             else:
                 assert metrics[key] == want, (key, metrics.get("explorer"))
+    if "consent_tapped_after_launch_only" in truth:     # the consent dialog answered where a launch showed it only
+        steps = [s for trace in sorted((tmp_path / "v").glob("tests/*/trace.json"))
+                 for s in json.loads(trace.read_text(encoding="utf-8"))["steps"]]
+        ids = set(truth["consent_tapped_after_launch_only"])
+        answered = [(before["kind"], step["title"]) for before, step in zip(steps, steps[1:])
+                    if step["kind"] in ("tap", "toggle") and step.get("target", {}).get("id") in ids]
+        assert answered and all(kind == "launch" for kind, _ in answered), answered
     outcome = truth.get("outcome", "found" if expected else "clean")
     assert result["outcome"] == outcome, result.get("reason")
     if "message_contains" in truth:      # what could not be seen is said

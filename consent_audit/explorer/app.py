@@ -202,6 +202,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         self.answering_consent = True
         try:
             self._consent_walk(mode)
+            self.op.consent_answered = True
         finally:
             self.answering_consent = False
 

@@ -170,13 +170,18 @@ def _switches_all_off(op: Operator, ticked: int, tried: set[str], found: list[Ta
     return None, screen
 
 
-def still_answering(op: Operator, screen: Screen, after_consent: bool, mode: str = ACCEPT) -> bool:
+def still_answering(op: Operator, screen: Screen, after_consent: bool, mode: str = ACCEPT,
+                    between_layers: bool = False) -> bool:
     """The dialog (or what it opened: manage screen, an 'are you sure?') still waits for the answer: a
-    dialog is gone only when no consent screen and no confirmation of the refusal follows."""
+    dialog is gone only when no consent screen and no confirmation of the refusal follows. `between_layers`:
+    the last move was the dialog's own and carried no answer (its "manage", a tab of its panel) — a layer that
+    still covers the app after it is the dialog's next layer by structure, whatever its words or role."""
     if not (op.in_foreground and screen.in_app):
         return False
     found = op.targets(screen)
     if is_consent(screen, found, op.covered(screen)) or known(op, found):
+        return True
+    if between_layers and op.covered(screen):
         return True
     if after_consent and mode == REJECT and confirms_refusal(screen, found) is not None:
         return True
@@ -199,7 +204,9 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
     wide: set[str] = set()                 # what a dialog-wide answer said ("Deny all": decline)
     own_question = allows_data_use(screen, op.targets(screen), op.covered(screen))
     for _ in range(MAX_STEPS):
-        if not still_answering(op, screen, after_consent=bool(path.moves), mode=mode):
+        last = path.moves[-1].label if path.moves else ""
+        between = bool(last) and not cues.categories(last) & (_ANSWERS | {"confirm", "close", "back"})
+        if not still_answering(op, screen, after_consent=bool(path.moves), mode=mode, between_layers=between):
             return path
         found = op.targets(screen)
         if path.moves and not own_question and allows_data_use(screen, found, op.covered(screen)):
@@ -208,7 +215,6 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
         # progress, not a way back (a "switch all off" whose labels and structure stay as they were)
         here = (screen.signature, frozenset(t.key for t in found),
                 frozenset(t.key for t in found if t.use == Use.TOGGLE and t.element.checked))
-        last = path.moves[-1].label if path.moves else ""
         answered = cues.categories(last) & _ANSWERS if last and not cues.has(last, "close") else frozenset()
         if answered and made_on[-1] == here:
             # an answer that changed nothing the structure shows (a CMP panel's "Deny all" marks its rows and

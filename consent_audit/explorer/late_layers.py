@@ -45,8 +45,13 @@ class LateLayers:
         about privacy, cookies or consent settings nor a step of a decision (delete, next, confirm, agree) —
         that says nothing of deleting an account (a deletion's own "I agree" confirmation is never answered
         here), and never in the consent goal or a consent journey, nor while a launch's modals are answered (the
-        dialog behind a splash is the launch's own: a flow decides what to do with it)."""
+        dialog behind a splash is the launch's own: a flow decides what to do with it). Nor once the app holds an
+        answer given since the fresh install while its launch left no timer pending (`looked_long`): the dialog
+        back then came from the tap (a settings row re-opening it, in words no lexicon knows), not by itself —
+        the search leaves it unanswered (explorer/consent_reopened.py)."""
         if self.answering_consent or self.at_launch:     # at launch (a splash skipped) it is the launch's own
+            return False
+        if getattr(self.op, "consent_answered", False) and self.op.looked_long:
             return False
         if consent.shown(self.op, before) or not consent.shown(self.op, after):
             return False
@@ -65,3 +70,4 @@ class LateLayers:
         else:
             found = consent.answer(self.op, consent.ACCEPT, self.data)
             self.accept = self.accept or found
+        self.op.consent_answered = True

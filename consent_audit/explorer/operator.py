@@ -76,6 +76,7 @@ class Operator:
         self.after_launch: Callable[[], None] | None = None
         self.consent_keys: frozenset[str] = frozenset()   # a consent dialog told by structure: its buttons' keys
         self.looked_long: bool | None = True   # the last launch's look saw all the app had scheduled (see launch)
+        self.consent_answered = False    # the consent dialog answered since the last fresh install (kept by the app)
         # answers a layer that came over a control between the capture and the tap (True when it answered it)
         self.on_cover: Callable[[Screen], bool] | None = None
         # after a tap: answers a consent layer that came by itself (before, the tapped label, after); True if so
@@ -279,6 +280,7 @@ class Operator:
         """A fresh install: storage and permission decisions cleared (the next launch starts over)."""
         self.platform.reset()
         self.recorder.invalidate()
+        self.consent_answered = False
         if self.session is not None:
             self.session.held = False     # the account's session is cleared with the rest
 

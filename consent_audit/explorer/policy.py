@@ -31,6 +31,7 @@ class PolicyGoal:
     """Toward the privacy policy's text; reached when the screen shows it (see `is_policy`)."""
 
     name = "privacy-policy"
+    through_consent = True     # the policy is often linked from the consent dialog itself: it is not left aside
 
     def __init__(self, config: ExplorerConfig) -> None:
         self.weights = config.weights("privacy-policy", "plain")

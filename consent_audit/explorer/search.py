@@ -50,6 +50,8 @@ class GoalSearch(SearchMap, LogOutWatch):
         self.session = getattr(op, "session", None)   # the test account's session once reached (explorer/session.py)
         self.reach_stored: tuple[Any, Any] | None = None  # what the app stored before / after the accepted account form
         self.logged_out: tuple[str, str, bool] | None = None   # (control, why, logged back in) of the last log-out
+        self.consent_nodes: set[str] = set()     # nodes that are the consent dialog re-opened (consent_reopened.py)
+        self.consent_openers: set[str] = set()   # keys of the controls seen to re-open it
 
     # --- choosing ---
     def _choose(self, fallback: bool) -> tuple[Node, Candidate] | None:
@@ -234,7 +236,8 @@ class GoalSearch(SearchMap, LogOutWatch):
             if self.off_app is None:
                 self.off_app = (child.ident, verdict.detail)
             return
-        if not known and not any(c.score > 0 and not c.tried and not c.why_not for c in child.candidates.values()):
+        if not known and child.ident not in self.consent_nodes and not any(
+                c.score > 0 and not c.tried and not c.why_not for c in child.candidates.values()):
             kinds = [DECOYS[c] for c in cues.categories(cand.move.label) if c in DECOYS]
             self.dead.add(cand.move.label, kinds[0] if kinds else "no way forward", node.via, tried=True)
 

@@ -2,7 +2,8 @@
 control promises, where a navigation control was seen to lead, and where a back control most likely goes.
 
 A mixin of `GoalSearch`: it reads and writes the search's state (`graph`, `op`, `goal`, `data`, `settings`,
-`shared`, `nav`, `layers`, `session`, `dead`, `current`, `visit_moves`, `visit_cost`), set in its `__init__`.
+`shared`, `nav`, `layers`, `session`, `dead`, `current`, `visit_moves`, `visit_cost`, `consent_nodes`,
+`consent_openers`), set in its `__init__`; a consent dialog re-opened on the way: explorer/consent_reopened.py.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from ..screen import Screen
 from . import cues, forms
+from .consent_reopened import ConsentReopened
 from .elements import Target, Use, fingerprint, fits
 from .graph import Candidate, Edge, Node
 from .hold import hold_seconds
@@ -23,7 +25,7 @@ PROGRESS = {"next", "confirm", "agree", "save", "decline", "back", "send_code", 
 _none = lambda node, key: 0.0   # noqa: E731 - a goal without a boost (Goal.boost is optional)
 
 
-class SearchMap:
+class SearchMap(ConsentReopened):
     """The map half of `GoalSearch` (see the module docstring for the state it shares)."""
 
     graph: Any
@@ -70,7 +72,8 @@ class SearchMap:
                 self.layers.add(ident)
             self.graph.nodes[ident] = node
             self._analyse(node, screen)
-            if parent is not None and move is not None:
+            self._note_reopened(node, screen, parent, move)     # the consent dialog: never answered by the way
+            if parent is not None and move is not None and ident not in self.consent_nodes:
                 self._predict_back(node, parent)
         else:
             level = self._level(parent, move) if parent is not None else None
@@ -138,6 +141,7 @@ class SearchMap:
             node.candidates[target.key] = Candidate(move, score, tried=tried, why_not=why)
             if decoy and score < 0:
                 self.dead.add(target.label, decoy, node.via, tried=False)
+        self._leave_unanswered(node)
 
     @staticmethod
     def _navigates(node: Node, move: Move) -> bool:
