@@ -14,7 +14,8 @@ OUTCOMES = ("usable", "degraded", "blocked", "exited", "loop")
 # --- deletion ---------------------------------------------------------------------------------------
 
 CHOSEN_BY_TICK = frozenset({"reason"})
-"""Data kinds a ticked box can give (a reason among options); never a password, a phone number …"""
+"""Data kinds a ticked box can give (a reason among options); never a password, a phone number … — and the kinds a
+field whose words name none is counted as demanding when the explorer wrote one there (a step's "gave")."""
 
 
 def _agreement(target: dict[str, Any]) -> bool:
@@ -31,7 +32,8 @@ def demanded_data(trail: Trail) -> list[str]:
     for step in trail.steps:
         if step.kind == Kind.TEXT:
             named = data_demanded([step.target.get("name", ""), step.target.get("text", "")])
-            kinds.update(named or (["password"] if _secret(previous, step.target) else []))
+            gave = [step.target["gave"]] if step.target.get("gave") in CHOSEN_BY_TICK else []   # a reason written
+            kinds.update(named or (["password"] if _secret(previous, step.target) else gave))
         elif step.kind == Kind.TAP and step.target.get("role") in ("radio", "combobox") and previous is not None:
             kinds.update(data_demanded(previous.shown_texts()))
         elif step.kind == Kind.TOGGLE and previous is not None and not _agreement(step.target):
