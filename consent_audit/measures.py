@@ -5,6 +5,7 @@ import re
 from typing import Any, Callable, Iterable
 
 from .detectors.text import classify_action, data_demanded, load_lexicon, waiting_period_days
+from .purpose_rows import unswitched
 from .recorder import Kind, Trail
 from .screen import Element, Screen
 
@@ -220,8 +221,11 @@ def preticked(trail: Trail) -> int:
 
 
 def mandatory(trail: Trail) -> int:
-    """Purposes ticked and locked (disabled) on that screen: strictly necessary, reported apart."""
-    return sum(1 for e in _purpose_boxes(trail) if e.checked and not e.enabled)
+    """Purposes ticked and locked (disabled) on that screen, and those it shows as always on with no control
+    (`purpose_rows.unswitched`): strictly necessary, reported apart."""
+    screen = next((s for s in trail.screens if any(e.role in ("checkbox", "switch") for e in s.elements)), None)
+    return sum(1 for e in _purpose_boxes(trail) if e.checked and not e.enabled) + (
+        unswitched(screen) if screen is not None else 0)
 
 
 OCR = Callable[[bytes], list[str]]

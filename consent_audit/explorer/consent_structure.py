@@ -32,6 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..purpose_rows import unswitched
 from ..readback import changed, consent_worded, switches
 from ..screen import Element, Screen
 from . import cues
@@ -184,7 +185,7 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
         tried.settings = True
         tried.ticked = sum(1 for t in toggles if t.element.checked and t.element.enabled)
         tried.opened = tuple(found)
-        tried.locked = sum(1 for t in toggles if t.element.checked and not t.element.enabled)
+        tried.locked = sum(1 for t in toggles if t.element.checked and not t.element.enabled) + unswitched(after)
         return tried
     tried.open = bool(purposes & {t.key for t in toggles})    # the settings layer's purposes still shown
     tried.gone = not tried.open and (now is None or not (now.keys & first.keys))
