@@ -5,6 +5,7 @@ import re
 from typing import Any, Callable, Iterable
 
 from .detectors.text import classify_action, data_demanded, load_lexicon, waiting_period_days
+from .purpose_rows import unswitched
 from .recorder import Kind, Trail
 from .screen import Element, Screen
 
@@ -14,7 +15,8 @@ OUTCOMES = ("usable", "degraded", "blocked", "exited", "loop")
 # --- deletion ---------------------------------------------------------------------------------------
 
 CHOSEN_BY_TICK = frozenset({"reason"})
-"""Data kinds a ticked box can give (a reason among options); never a password, a phone number …"""
+"""Data kinds a ticked box can give (a reason among options); never a password, a phone number … — and the kinds a
+field whose words name none is counted as demanding when the explorer wrote one there (a step's "gave")."""
 
 
 def _agreement(target: dict[str, Any]) -> bool:
@@ -33,7 +35,8 @@ def demanded_data(trail: Trail) -> list[str]:
     for step in trail.steps:
         if step.kind == Kind.TEXT:
             named = data_demanded([step.target.get("name", ""), step.target.get("text", "")])
-            kinds.update(named or (["password"] if _secret(previous, step.target) else []))
+            gave = [step.target["gave"]] if step.target.get("gave") in CHOSEN_BY_TICK else []   # a reason written
+            kinds.update(named or (["password"] if _secret(previous, step.target) else gave))
         elif step.kind == Kind.TAP and step.target.get("role") in ("radio", "combobox") and previous is not None:
             # one of the offered answers chosen: a reason, whatever the language of the question (ccjs-dark's
             # «Spune-ne de ce:») — unless the screen's words name another kind of data
@@ -222,8 +225,11 @@ def preticked(trail: Trail) -> int:
 
 
 def mandatory(trail: Trail) -> int:
-    """Purposes ticked and locked (disabled) on that screen: strictly necessary, reported apart."""
-    return sum(1 for e in _purpose_boxes(trail) if e.checked and not e.enabled)
+    """Purposes ticked and locked (disabled) on that screen, and those it shows as always on with no control
+    (`purpose_rows.unswitched`): strictly necessary, reported apart."""
+    screen = next((s for s in trail.screens if any(e.role in ("checkbox", "switch") for e in s.elements)), None)
+    return sum(1 for e in _purpose_boxes(trail) if e.checked and not e.enabled) + (
+        unswitched(screen) if screen is not None else 0)
 
 
 OCR = Callable[[bytes], list[str]]

@@ -36,6 +36,7 @@ class Element:
     covered: bool = False     # web: a later layer lies over its centre (hit testing on the settled page)
     fixed: bool = False       # web: positioned fixed or sticky (stays put while the page scrolls: a bar, a banner)
     required: bool = False    # web: a form control marked `required` / aria-required="true"
+    multiline: bool = False   # web: a text field taking lines of free text (<textarea>, aria-multiline="true")
 
     @property
     def label(self) -> str:

@@ -40,7 +40,7 @@ class StandInOperator:
     def find(self, key: str, screen: Screen | None = None) -> Target | None:
         return next((t for t in self.targets(screen) if t.key == key), None)
 
-    def type(self, target: Target, value: str, secret: bool) -> Screen:
+    def type(self, target: Target, value: str, secret: bool, gave: str | None = None) -> Screen:
         self.app.values[target.element.name] = value
         return self._act(f"type {target.element.name}")
 

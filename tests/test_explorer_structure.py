@@ -204,7 +204,9 @@ class LayerApp:
             elements += [Element(role="switch", name=name, checked=name not in self.unticked, clickable=True,
                                  enabled=name not in layer.get("locked", ()), bounds=(300, 420 + 40 * i, 50, 30))
                          for i, name in enumerate(layer.get("boxes", ()))]
-            elements += [_button(label, 560 + 45 * i, 20, 360) for i, label in enumerate(layer["buttons"])]
+            roles = layer.get("roles", {})     # a control drawn as a link, or as plain text (a title, a label)
+            elements += [Element(**{**_button(label, 560 + 45 * i, 20, 360).__dict__, "role": roles.get(label, "button")})
+                         for i, label in enumerate(layer["buttons"])]
         return Screen(elements=elements, signature=f"s-{self.at}", size=(400, 800), prompts=dict(self.asked))
 
     def covered(self, s: Screen) -> frozenset[int]:
@@ -229,7 +231,9 @@ class LayerApp:
             self.in_foreground = False
         if callable(store):         # a save: what the boxes say now
             store = store(self)
-        if store is not None:
+        if isinstance(store, dict):     # the record and what else the answer let the app keep (an analytics id)
+            self.stored.update(store)
+        elif store is not None:
             self.stored["shop:choice"] = store
         for name in asks:           # the app's own permission request right after the answer
             self.asked[name] = self.asked.get(name, 0) + 1

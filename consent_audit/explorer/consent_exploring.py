@@ -6,6 +6,7 @@ purposes of a settings layer the reject path skips. The state it fills is declar
 from __future__ import annotations
 
 from ..measures import selects_all
+from ..purpose_rows import unswitched
 from ..readback import judge
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
@@ -242,5 +243,5 @@ class ConsentExplorations:
         after = self.op.tap(manage)
         boxes = [t for t in self.op.targets(after) if t.use == Use.TOGGLE and t.element.checked
                  and not selects_all(t.element)]
-        self.settings_mandatory = sum(1 for t in boxes if not t.element.enabled)
+        self.settings_mandatory = sum(1 for t in boxes if not t.element.enabled) + unswitched(after)
         return sum(1 for t in boxes if t.element.enabled)

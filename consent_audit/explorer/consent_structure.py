@@ -34,6 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..purpose_rows import unswitched
 from ..readback import changed, consent_worded, switches
 from ..screen import Element, Screen
 from . import cues
@@ -66,6 +67,9 @@ class Tried:
     locked: int = 0            # a settings layer: purposes ticked and locked (mandatory) when it opened
     boxes: int = 0             # tick boxes on screen after it, the layer still there (a page of purposes behind)
     base: dict[str, Any] | None = field(default=None, repr=False, compare=False)   # storage before the tap
+    purposes: frozenset[str] = frozenset()   # through the settings layer: its purposes' keys before the tap
+    open: bool = False         # through the settings layer: its purposes still shown after the tap (a save
+    #                            that stores the choice and leaves the layer open, to be closed by the user)
 
     @property
     def key(self) -> str:
@@ -80,6 +84,13 @@ class Tried:
         return self.target.element
 
     @property
+    def answered(self) -> bool:
+        """The answer given: the layer gone — or, through the settings layer, a choice stored and that layer
+        closed with the first layer back (a bar its library keeps showing while anything is refused: nagging,
+        not an unanswered dialog)."""
+        return self.gone or (bool(self.via) and not self.open and bool(self.stored))
+
+    @property
     def moves(self) -> list[Move]:
         last = Move.form(self.target, UNTICK) if self.untick else Move.tap(self.target)
         then = [Move.tap(self.then)] if self.then is not None else []
@@ -91,13 +102,16 @@ def answers(tried: list[Tried], about_consent: bool = False) -> tuple[Tried, Tri
     storage and the words cannot tell which answer is which. A choice stored as switches is a consent only where
     it is one over purposes (`_over_purposes`); `about_consent`: the layer's words speak of consent, privacy or
     personal data."""
-    stored = [t for t in tried if t.gone and not t.left and not t.settings and t.stored]
-    if len(stored) < 2 or len({frozenset(t.stored) for t in stored}) != 1:
+    stored = [t for t in tried if t.answered and not t.left and not t.settings and t.stored]
+    # the record every answer writes is the choice; what only some add (the analytics id an accept sets) is
+    # what that answer let the app do, not another record
+    common = frozenset.intersection(*(frozenset(t.stored) for t in stored)) if stored else frozenset()
+    if len(stored) < 2 or not common:
         return None          # answers storing nothing, or other records: not one choice
     if len({t.asked for t in stored}) != 1:
         return None          # a permission asked by some answers only: what a button does (a pre-prompt)
     # an answer whose record holds no on/off choice ("postpone", a timestamp) is neither: the others decide
-    read = [(t, on_off) for t in stored if (on_off := switches(t.stored))]
+    read = [(t, on_off) for t in stored if (on_off := switches({k: t.stored[k] for k in common}))]
     if len(read) >= 2 and len({frozenset(r) for _, r in read}) == 1:
         ranked = sorted(read, key=lambda x: (sum(x[1].values()), len(x[0].moves), x[0].untick))
         low, high = ranked[0], max(read, key=lambda x: (sum(x[1].values()), -len(x[0].moves)))
@@ -139,7 +153,7 @@ def _over_purposes(high: Tried, low: Tried, tried: list[Tried]) -> bool:
 def _refusal_missing(tried: list[Tried]) -> bool:
     """No answer tried so far stores fewer purposes switched on than another: the layer's refusal, if any, is
     not yet among them (every answer stored "all on", or nothing readable)."""
-    sums = {sum(switches(t.stored).values()) for t in tried if t.gone and not t.left and not t.settings
+    sums = {sum(switches(t.stored).values()) for t in tried if t.answered and not t.left and not t.settings
             and t.stored and switches(t.stored)}
     return len(sums) < 2
 
@@ -160,8 +174,9 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
     live = find(screen, target.key, op.covered(screen))
     if live is None:
         raise NotOnScreen(f"'{target.label}' is not on the layer")
+    purposes = frozenset(t.key for t in op.targets(screen) if t.use == Use.TOGGLE) if via else frozenset()
     before: dict[str, Any] | None = op.platform.stored_state()
-    tried = Tried(target, tuple(via), untick=untick, then=then)
+    tried = Tried(target, tuple(via), untick=untick, then=then, purposes=purposes)
     if tick:
         for box in [t for t in op.targets(screen) if t.use == Use.TOGGLE and t.element.enabled
                     and not t.element.checked]:
@@ -183,7 +198,8 @@ def _then_in_place(op: Operator, done: Tried, then: Target, first: Layer) -> Tri
     first layer's `then` tapped where the app is now — the state a new launch redoing `done` would reach (its
     base storage read still holds: nothing was stored since). Raises NotOnScreen when `then` is gone."""
     screen = op.screen()
-    tried = Tried(done.target, done.via, untick=done.untick, ticks=done.ticks, then=then, base=done.base)
+    tried = Tried(done.target, done.via, untick=done.untick, ticks=done.ticks, then=then, base=done.base,
+                  purposes=done.purposes)
     after = _tap_then(op, screen, then)
     judged = _judged(op, tried, screen, after, first, bool(done.ticks))
     judged.asked |= done.asked
@@ -212,9 +228,10 @@ def _judged(op: Operator, tried: Tried, screen: Screen, after: Screen, first: La
         tried.settings = True
         tried.ticked = sum(1 for t in toggles if t.element.checked and t.element.enabled)
         tried.opened = tuple(found)
-        tried.locked = sum(1 for t in toggles if t.element.checked and not t.element.enabled)
+        tried.locked = sum(1 for t in toggles if t.element.checked and not t.element.enabled) + unswitched(after)
         return tried
-    tried.gone = now is None or not (now.keys & first.keys)
+    tried.open = bool(tried.purposes & {t.key for t in toggles})    # the settings layer's purposes still shown
+    tried.gone = not tried.open and (now is None or not (now.keys & first.keys))
     tried.boxes = len(toggles)
     tried.stored = changed(before, op.platform.stored_state())
     if (tick or untick) and then is None and not tried.gone and not tried.stored and now is not None:
@@ -244,6 +261,20 @@ def _opt_in(op: Operator, restart: Callable[[], Screen], opener: Tried, second: 
         for index, then in enumerate(done.back[:2]):
             tried.append(_then_in_place(op, done, then, first) if index == 0 else
                          _try(op, restart, [opener.target], button, first, tick=True, then=then))
+
+
+def _way_out_rank(target: Target) -> int:
+    """The order a settings layer's controls are tried in as its ways out: buttons, then links (a save drawn
+    as a button is often an `<a href="#">`), then the rest — a purpose's title or an "always on" label, which
+    only open a description or say a state."""
+    return {"button": 0, "link": 1}.get(target.element.role, 2)
+
+
+def _closers(tried: list[Tried]) -> tuple[Target, ...]:
+    """The settings layer's controls that, tapped on it, closed it storing nothing (its × back to the first
+    layer): what closes the layer after a save that left it open."""
+    return tuple(t.target for t in tried if t.via and not t.untick and not t.ticks and t.then is None
+                 and not t.open and not t.stored and not t.left and not t.settings)
 
 
 @dataclass
@@ -283,16 +314,19 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
             found = list(opener.opened)    # as its trial showed it: no launch and tap spent to read it again
             boxes = [t for t in found if t.use == Use.TOGGLE]
             named = {cues.norm_label(t.label) for t in boxes}     # a tick box's own label only ticks it
-            second = [t for t in taps(found) if t.element.enabled and t.key not in first.keys
-                      and cues.norm_label(t.label) not in named][:3]
+            second = sorted((t for t in taps(found) if t.element.enabled and t.key not in first.keys
+                             and cues.norm_label(t.label) not in named), key=_way_out_rank)[:3]
             for button in second:
                 tried.append(_try(op, restart, [opener.target], button, first))
             if opener.ticked and _refusal_missing(tried):     # a refusing user unticks, then saves
                 for button in second:
                     done = _try(op, restart, [opener.target], button, first, untick=True)
                     tried.append(done)
-                    for index, then in enumerate(done.back[:2]):   # it only closed the settings: the first
-                        if _refusal_missing(tried):                      # layer's answer, the first in place
+                    # it only closed the settings: the first layer's answer (the first in place); it stored the
+                    # choice and left the settings open: the layer's own close (a save, then × — gdpr-cookie-notice)
+                    thens = done.back or (_closers(tried) if done.open and done.stored else ())
+                    for index, then in enumerate(thens[:2]):
+                        if _refusal_missing(tried):
                             tried.append(_then_in_place(op, done, then, first) if index == 0 else
                                          _try(op, restart, [opener.target], button, first, untick=True, then=then))
             if any(t.element.enabled and not t.element.checked for t in boxes) and _refusal_missing(tried):

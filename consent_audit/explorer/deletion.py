@@ -26,6 +26,7 @@ from .moves import FORM, TAP, Move
 from .screens import PROGRESS, ends_off_app, password_form, reached, says, taps
 from .goal import Verdict
 from .hints import Hints
+from .refused import sent_by_place
 
 ENTRY = ("cancel_account", "delete")
 PROBE = 400.0          # a decision's unexplained sibling is tried before the way on (once)
@@ -51,6 +52,7 @@ def decision_siblings(found: list[Target], chrome: frozenset[str], score) -> set
                 siblings.add(other.key)
     return siblings
 WAY_ON = PROGRESS | {"confirm", "agree"}
+PLACES = frozenset({"account"})   # words naming only what a control is about («Burahin ang account»), not a deed
 LOGGED_OUT = ("rejected", "pending")   # what logging in again answers once the account is deleted (or pending)
 
 
@@ -75,8 +77,8 @@ def asks_more(found: list[Target]) -> bool:
 def refusal(before: Screen, move: Move, after: Screen, found: list[Target]) -> str:
     """The message a tap inside the deletion flow was answered with when the screen stayed in place: a text
     that was not there before and names no control of the screen (an inline «理由を1つ以上選んでください。», a
-    toast caught while settling). Structure first — such a new text after a way on (next, confirm, delete …)
-    on a screen offering something left undone (an unticked box, an unchosen option, an empty field) is a
+    toast caught while settling). Structure first — such a new text after a way on (next, confirm, delete …,
+    or in words none knew, the button where a form's own sits: `refused.sent_by_place`) on a screen offering something left undone (an unticked box, an unchosen option, an empty field) is a
     refusal, whatever its language (a "tap again to confirm" with nothing to fill is a step, not a refusal);
     after another control only a text worded as an error or a request ("Please choose a reason") is. '' when
     the tap was not refused."""
@@ -88,7 +90,8 @@ def refusal(before: Screen, move: Move, after: Screen, found: list[Target]) -> s
         return worded
     left = any((t.use in (Use.TOGGLE, Use.CHOOSE, Use.SELECT) and not t.element.checked) or (t.use == Use.TEXT and not t.element.text)
                for t in found if t.element.enabled)
-    return new[0] if left and cues.categories(move.label) & WAY_ON else ""
+    way_on = bool(cues.categories(move.label) & WAY_ON) or sent_by_place(after, found, move.key)
+    return new[0] if left and way_on else ""
 
 
 class DeletionGoal:
@@ -137,7 +140,7 @@ class DeletionGoal:
             self.structural.add(node.ident)
         self.follows = False
         if (not node.in_flow and self.verify is not None and node.depth >= 1 and node.ident not in self.refuted
-                and not cues.categories(node.via[-1] if node.via else "") and confirms_by_structure(found)):
+                and not cues.categories(node.via[-1] if node.via else "") - PLACES and confirms_by_structure(found)):
             # a deletion's entry no lexicon names (a control whose words say nothing known): it leads a logged-in
             # user to confirm something grave (the password again …) — entered on trial; only logging in again
             # afterwards tells it was one

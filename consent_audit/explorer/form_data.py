@@ -62,9 +62,10 @@ def field_kind(label: str, purpose: str, secret: bool = False) -> str | None:
 
 def retry_purpose(message: str) -> str:
     """The purpose of a second attempt at a refused fill form: FILL, every box ticked, and the data kinds the
-    refusal names ("Please give a reason" → reason) typed into fields left empty the first time."""
+    refusal names ("Please give a reason" → reason) typed into fields left empty the first time:
+    "retry:<kinds, comma-separated>|<the refusal, one line, ≤ 200 characters>" (the refusal: `free_text_asked`)."""
     kinds = [k for k in cues.data_kinds(message) if k in HINTED]
-    return f"{RETRY}:{','.join(kinds)}"
+    return f"{RETRY}:{','.join(kinds)}|{' '.join(message.split())[:200]}"
 
 
 def account_retry_purpose(message: str) -> str:

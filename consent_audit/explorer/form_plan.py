@@ -3,7 +3,6 @@ tick or untick, a required choice, a drop-down, a "send code" button and the con
 purpose (explorer/form_data.py). Filling it is explorer/forms.py."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..detectors.destructive import confirm_word, hint_word
@@ -13,6 +12,7 @@ from . import cues
 from .elements import Target, Use, nearby_text
 from .form_data import ACCOUNT, ACCOUNT_RETRY, FILL, RETRY, UNTICK, FormData, field_kind
 from .launch_layer import overlaid
+from .refused import free_text_asked, lacking_boxes
 from .screens import inside
 
 # What may submit a form, by purpose (a category counts once; the best-scored control submits).
@@ -33,20 +33,11 @@ class FormPlan:
     submit: Target | None
     missing: list[str]
     selects: list[Target] = field(default_factory=list)   # drop-downs with no real option chosen (a reason)
+    free: list[Target] = field(default_factory=list)      # free-text boxes left empty for the app to judge
 
     @property
     def work(self) -> bool:
-        return bool(self.fields or self.ticks or self.choice or self.selects)
-
-
-def lacking_boxes(found: list[Target], message: str) -> list[Target]:
-    """The unticked boxes a refused form lacks, by structure: marked required (`required`, aria-required), or
-    named by the refusal («Bez souhlasu s obchodními podmínkami…» names «Souhlasím s obchodními podmínkami»: a
-    word of 5+ letters in common). An optional box the refusal does not name (a newsletter, marketing) is left
-    alone, as a careful user leaves it."""
-    said = {w.casefold() for w in re.findall(r"\w{5,}", message or "")}
-    return [t for t in found if t.use == Use.TOGGLE and not t.element.checked and t.element.enabled and (
-        t.element.required or bool(said & {w.casefold() for w in re.findall(r"\w{5,}", t.label)}))]
+        return bool(self.fields or self.ticks or self.choice or self.selects or self.free)
 
 
 def submit_score(label: str, purpose: str) -> float:
@@ -60,13 +51,14 @@ def submit_score(label: str, purpose: str) -> float:
 def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_known: bool) -> FormPlan:
     """What the screen asks for and what submits it (nothing is done here)."""
     language = cues.language_of(screen.texts())
-    fields, ticks, missing = [], [], []
+    fields, ticks, missing, free = [], [], [], []
     lacking: list[Target] = []
     if purpose.startswith(ACCOUNT_RETRY):      # a sign-up again: as ACCOUNT, and the boxes its refusal wants
         lacking = lacking_boxes(found, purpose.partition(":")[2])
         purpose = ACCOUNT
     retry = purpose.startswith(RETRY)
-    hints = [k for k in purpose.partition(":")[2].split(",") if k]
+    asked, _, refused = purpose.partition(":")[2].partition("|")
+    hints = [k for k in asked.split(",") if k]
     radios = [t for t in found if t.use == Use.CHOOSE]
     send = next((t for t in found if t.use == Use.TAP and cues.has(t.label, "send_code")), None)
     for target in found:
@@ -83,6 +75,12 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
             if kind is None or (data.value(kind, language) is None and not obtainable):
                 if hints and data.value(hints[0], language) is not None:
                     fields.append((target, hints.pop(0)))      # what the refusal asked for
+                elif retry and kind is None and data.value("reason", language) is not None \
+                        and free_text_asked(target, refused):
+                    fields.append((target, "reason"))          # refused empty: a reason, in words none knew
+                elif target.element.multiline:   # a box for free text (a reason, a comment, in words none
+                    free.append(target)            # knew): left empty, the app says if it wants it; the retry
+                    #                                writes it (`free_text_asked`)
                 elif not cues.has(target.label, "optional_field"):   # "(optional)" is left empty at first
                     # said as what stops the form: a value the user did not give, or a field whose words tell
                     # no data kind the suite knows (never "not given" for it: the username may have been given)
@@ -126,12 +124,14 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
         best = [t for s, t in scored if s >= top - 15]
         after = [t for t in best if order.get(id(t.element), -1) > last]
         submit = min(after or best, key=lambda t: order.get(id(t.element), 0))
-    elif purpose in (ACCOUNT, FILL) and any(t.element.secret_field or k == "typed_back" for t, k in fields):
+    elif purpose in (ACCOUNT, FILL) and any(t.element.secret_field or k == "typed_back" for t, k in fields) or (
+            purpose == FILL and (fields or ticks or free)):
         # structure, any language: a credentials form (a password field) — or a password asked again to confirm
         # (a deletion entered by structure: explorer/deletion.py) — whose button no lexicon names is sent
         # by the first button right after its last field (a link there, "forgot password?", leads away), unless
         # its words say it leads away (back, help …); so is a type-to-confirm field's («Taip PADAM»), whose
-        # button is often disabled until the word is typed
+        # button is often disabled until the word is typed; and, in a deletion, any form with something to
+        # give (a reason in a box, a box to tick: gcn-dark's «Burahin ang account ko» in no lexicon)
         after = [t for s, t in taps_ if s == 0 and order.get(id(t.element), -1) > last]
         after = [t for t in after if t.element.role == "button"] or after
         submit = min(after, key=lambda t: order.get(id(t.element), 0)) if after else None
@@ -147,7 +147,7 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
         ticks = _least_choice(_gated_last([t for t in found if t.use == Use.TOGGLE and not t.element.checked]),
                               found)
     return FormPlan(fields=fields, ticks=ticks, choice=choice, send=send, submit=submit, missing=missing,
-                    selects=selects)
+                    selects=selects, free=free)
 
 
 def _gated_last(boxes: list[Target]) -> list[Target]:

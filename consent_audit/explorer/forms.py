@@ -10,7 +10,8 @@ from . import cues
 from .elements import nearby_text
 from .form_data import (ACCOUNT, ACCOUNT_RETRY, FILL, HINTED, RETRY, SECRET_KINDS, UNTICK, FormData,
                         account_retry_purpose, field_kind, retry_purpose, typed_back)
-from .form_plan import NEVER_SUBMIT, SUBMIT, FormPlan, is_form, lacking_boxes, plan, submit_score
+from .form_plan import NEVER_SUBMIT, SUBMIT, FormPlan, is_form, plan, submit_score
+from .refused import lacking_boxes
 from .operator import NotOnScreen, Operator
 
 __all__ = ["ACCOUNT", "ACCOUNT_RETRY", "FILL", "HINTED", "NEVER_SUBMIT", "RETRY", "SECRET_KINDS", "SUBMIT", "UNTICK",
@@ -47,7 +48,7 @@ def fill(op: Operator, purpose: str, data: FormData, submit_key: str | None = No
                          or confirm_word(screen, target.element))
             if value is None:
                 raise NotOnScreen(f"the form wants a {kind} and none was given")
-            op.type(target, value, secret=kind in SECRET_KINDS)
+            op.type(target, value, secret=kind in SECRET_KINDS, gave=kind)
             done.add(target.key)
             continue
         if p.choice is not None and p.choice.key not in done:

@@ -227,12 +227,17 @@ class Operator:
         target, live = self._again(self.reveal(target))
         return self._charged(lambda: self.gestures.choose(live, step_label(target), self._info(target)))
 
-    def type(self, target: Target, value: str, secret: bool) -> Screen:
+    def type(self, target: Target, value: str, secret: bool, gave: str | None = None) -> Screen:
+        """Type `value` into the field (one recorded step); `gave`: the kind of data the explorer chose to give
+        there (forms.py: "reason", …), kept in the step's target as "gave" — what the step demanded where the
+        field's own words name nothing."""
         if secret:
             self.masker.add(value)
         target, live = self._again(self.reveal(target))
-        return self._charged(lambda: self.gestures.type(live, value, step_label(target), self._info(target),
-                                                        secret=secret))
+        info = self._info(target)
+        if gave:
+            info["gave"] = gave
+        return self._charged(lambda: self.gestures.type(live, value, step_label(target), info, secret=secret))
 
     def scroll_to_end(self, why: str, inner_only: bool = False) -> Screen | None:
         """Scroll a container (or the page; with `inner_only` never the page) that is not at its end to its

@@ -203,6 +203,7 @@ function walk(el, parent) {
     covered: !!text && coveredAt(el, rect),
     fixed: ['fixed', 'sticky'].includes(st0.position),
     required: !!el.required || el.getAttribute('aria-required') === 'true',
+    multiline: el.tagName === 'TEXTAREA' || el.getAttribute('aria-multiline') === 'true',
     value: (isInput && !['checkbox','radio','password'].includes((el.type||'').toLowerCase())) ? (el.value || '') : ''
   };
   if (item.text || item.name || item.rid || item.clickable || r || item.fixed) out.push(item);
@@ -273,7 +274,8 @@ def elements_from_dom(items: list[dict]) -> tuple[list[Element], list[tuple[Boun
                                 clickable=bool(item.get("clickable")), checked=item.get("checked"),
                                 enabled=bool(item.get("enabled", True)), focused=bool(item.get("focused")),
                                 secret_field=bool(item.get("secret_field")), covered=bool(item.get("covered")),
-                                fixed=bool(item.get("fixed")), required=bool(item.get("required"))))
+                                fixed=bool(item.get("fixed")), required=bool(item.get("required")),
+                                multiline=bool(item.get("multiline"))))
         if item.get("value"):
             values.append((bounds, item["value"]))  # type: ignore[arg-type]
     return elements, values
