@@ -5,6 +5,7 @@ a search form whose two text fields stay usable. Screens built from what the web
 from __future__ import annotations
 
 from consent_audit.explorer.elements import targets
+from consent_audit.explorer.held_back import held_at, when_enabled
 from consent_audit.explorer.launch_layer import layer
 from consent_audit.explorer.launch_seen import launch_seen
 from consent_audit.screen import Element, Screen
@@ -68,6 +69,36 @@ def test_a_refusal_disabled_at_launch_is_held_back_not_left_out() -> None:
     assert [b.label for b in found.held] == ["رد همه (۵)"]
     seen = launch_seen(screen, targets(screen), frozenset(), [], True)
     assert "'رد همه (۵)' was disabled when the launch was read (held back)" in seen
+
+
+class _Countdown:
+    """A platform whose refusal is enabled at the third capture."""
+
+    def __init__(self) -> None:
+        self.captures = 0
+
+    def capture(self, screenshot: bool = True):
+        self.captures += 1
+        screen = _screen(_tabs(True), _sheet(refusal_enabled=self.captures >= 3))
+        return type("C", (), {"screen": screen})()
+
+
+class _Op:
+    def __init__(self) -> None:
+        self.platform = _Countdown()
+        self.recorder = type("R", (), {"invalidate": lambda _: None})()
+
+    def targets(self, screen: Screen | None = None):
+        return targets(self.platform.capture().screen)
+
+
+def test_a_held_back_control_is_waited_for_and_found_by_its_place() -> None:
+    op = _Op()
+    screen = _screen(_tabs(True), _sheet(refusal_enabled=False))
+    held = held_at(targets(screen), next(t for t in targets(screen) if t.label == "رد همه (۵)"))
+    assert held is not None
+    ready = when_enabled(op, held, seconds=5)   # type: ignore[arg-type]
+    assert ready is not None and ready.element.enabled and ready.label == "رد همه"
 
 
 def test_the_not_found_sentence_says_which_condition_failed() -> None:
