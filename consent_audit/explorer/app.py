@@ -55,6 +55,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
                               timeout=float(settle.get("timeout", 6)),
                               late_seconds=float(settle.get("late_dialog_seconds", 0)))
         self.op = Operator(context, adapter, code_wait=float(settings.get("code_wait_seconds", 6)))
+        self.op.held_wait = float(settle.get("held_back_seconds", 0))
         self.accept: consent.ConsentPath | None = None
         self.reject: consent.ConsentPath | None = None
         self.refusal: RefusalCheck | None = None     # every way out of the dialog tried (no refusal by words)
@@ -92,6 +93,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         self.structure_checked = False        # a consent dialog by structure looked for (once per app)
         self.structure_tried: list = []       # what each answer of the layer it tried did (consent_structure.Tried)
         self.structure_accepted = False       # its last trial was the accept: the app is where accepting leaves it
+        self.structure_held: tuple[str, ...] = ()   # its buttons disabled when shown, waited for (a countdown)
         self.op.after_launch = self._answer_known_modals
         self.op.on_cover = self._answer_cover
         self.op.after_tap = self._answer_late_consent

@@ -67,6 +67,7 @@ class ConsentExplorations:
         if learnt is None:
             return False
         self.structure_accepted = learnt.accepted_now
+        self.structure_held = learnt.held
         self.op.consent_keys = learnt.keys
         for mode, tried in ((consent.ACCEPT, learnt.accept), (consent.REJECT, learnt.reject)):
             path = None if tried is None else consent.ConsentPath(
@@ -118,7 +119,9 @@ class ConsentExplorations:
             return Exploration("consent", "exhausted", f"no consent dialog was recognised at launch: {seen}" + detail,
                                spend.actions, spend.seconds, spend.budget)
         if self.op.consent_keys and self.accept is not None and self.reject is not None:
-            return Exploration("consent", "reached", "accept and reject paths told by what each answer stores",
+            held = (f"; {', '.join(repr(h) for h in self.structure_held)} disabled when the dialog was shown, "
+                    "tapped once enabled (an answer held back, as by a countdown)" if self.structure_held else "")
+            return Exploration("consent", "reached", "accept and reject paths told by what each answer stores" + held,
                                spend.actions, spend.seconds, spend.budget, [],
                                {"accept": self.accept.moves, "reject": self.reject.moves})
         if self.op.consent_keys and self.accept is not None and self.refusal is not None \

@@ -40,6 +40,7 @@ from ..screen import Element, Screen
 from . import cues
 from .elements import Target, Use
 from .forms import UNTICK, FormData, fill
+from .held_back import held_at, when_enabled
 from .launch_layer import Layer, layer
 from .modal_kind import ABOUT_CONSENT
 from .moves import Move
@@ -171,9 +172,12 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
         if live is None:
             raise NotOnScreen(f"'{step.label}' is not on the layer")
         screen = op.tap(live)
-    live = find(screen, target.key, op.covered(screen))
+    live = find(screen, target.key, op.covered(screen)) or held_at(op.targets(screen), target)
     if live is None:
         raise NotOnScreen(f"'{target.label}' is not on the layer")
+    if not live.element.enabled:     # held back again at this launch (a countdown): tapped once enabled
+        live = when_enabled(op, live, op.held_wait) or live
+        screen = op.screen()
     purposes = frozenset(t.key for t in op.targets(screen) if t.use == Use.TOGGLE) if via else frozenset()
     before: dict[str, Any] | None = op.platform.stored_state()
     tried = Tried(target, tuple(via), untick=untick, then=then, purposes=purposes)
@@ -288,6 +292,7 @@ class Learnt:
     covered: frozenset[int]
     settings_ticked: int | None
     settings_locked: int = 0   # locked purposes on the settings layer (0: every button tried, none opened one)
+    held: tuple[str, ...] = ()  # the layer's buttons disabled when it was shown (waited for: a countdown)
     accepted_now: bool = False
     """The last answer tried was the accept and took the layer away: the app is where an accepting user is,
     no launch and accept needed to get there."""
@@ -303,6 +308,13 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
     screen = shown if shown is not None else restart()
     covered = op.covered(screen)
     first = layer(screen, op.targets(screen), covered)
+    held: tuple[str, ...] = ()
+    if first is not None and first.held:      # a refusal behind a countdown: waited for as a user waits
+        held = tuple(t.label for t in first.held)
+        if all(when_enabled(op, t, op.held_wait) is not None for t in first.held):
+            screen = op.screen()
+            covered = op.covered(screen)
+            first = layer(screen, op.targets(screen), covered)
     if first is None or op.platform.stored_state() is None:
         return None
     tried: list[Tried] = seen if seen is not None else []
@@ -343,5 +355,5 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
     accept, reject = found
     settings = next((t for t in tried if t.settings), None)
     return Learnt(first.keys, accept, reject, screen, covered, settings.ticked if settings else None,
-                  settings.locked if settings else 0,
+                  settings.locked if settings else 0, held,
                   accepted_now=tried[-1] is accept and accept.gone and not accept.left and op.in_foreground)

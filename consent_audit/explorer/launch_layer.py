@@ -23,6 +23,7 @@ class Layer:
 
     buttons: tuple[Target, ...]
     texts: tuple[str, ...] = ()
+    held: tuple[Target, ...] = ()    # its buttons disabled when it was read (a refusal behind a countdown)
 
     @property
     def keys(self) -> frozenset[str]:
@@ -75,30 +76,65 @@ def _own_page(screen: Screen, buttons: list[Target]) -> bool:
         t.element.role in ("tab", "menuitem") for t in buttons)
 
 
+Box = tuple[int, int, int, int]
+
+
+def area(screen: Screen, found: list[Target], covered: frozenset[int]) -> tuple[list[Target], list[str], list[Target]] | None:
+    """Where the candidate lies: (every tap in it, enabled or not; its texts; the text fields in it), or None
+    when there is no candidate. A control another layer draws over (its centre hit-tested at the capture:
+    `Element.covered`) is in none."""
+    uncovered = [t for t in found if not t.element.covered]
+    dialogs = [e.bounds for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
+    bar = None if dialogs else fixed_bar(screen, taps(uncovered))
+    boxes: list[Box] | None
+    if dialogs:
+        boxes = dialogs
+    elif bar is not None:     # before what is covered: a bar over the tab bar
+        boxes = [bar[0]]
+    elif covered or _own_page(screen, taps(found)):
+        boxes = None          # the whole screen left uncovered
+    else:
+        return None
+
+    def within(bounds: Box, index: int = -1) -> bool:
+        return any(inside(bounds, b) for b in boxes) if boxes is not None else index not in covered
+
+    texts = [e.text for i, e in enumerate(screen.elements) if e.text and within(e.bounds, i)]
+    return ([t for t in taps(uncovered) if within(t.bounds)], texts,
+            [t for t in uncovered if t.use == Use.TEXT and within(t.bounds)])
+
+
 def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer | None:
     """The candidate modal layer on this screen (None when there is none): the buttons inside a shown dialog
     element, else those of a bar that stays put, else — while a layer hides the app (`covered`: element
-    indexes) — every button left uncovered, else every button of a page that holds nothing else (`_own_page`)."""
-    if not screen.in_app or any(t.use == Use.TEXT for t in found):
-        return None
-    boxes = [e.bounds for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
-    buttons = [t for t in taps(found) if t.element.enabled]
-    if boxes:
-        buttons = [t for t in buttons if any(inside(t.bounds, b) for b in boxes)]
-        texts = [e.text for e in screen.elements if e.text and any(inside(e.bounds, b) for b in boxes)]
-    elif (bar := fixed_bar(screen, buttons)) is not None:     # before what is covered: a bar over the tab bar
-        box, buttons = bar
-        texts = [e.text for e in screen.elements if e.text and inside(e.bounds, box)]
-    elif covered:
-        texts = [e.text for i, e in enumerate(screen.elements) if e.text and i not in covered]
-    elif _own_page(screen, taps(found)):
-        texts = [e.text for e in screen.elements if e.text]
-    else:
-        return None
-    if not 2 <= len(buttons) <= 3:
-        return None
+    indexes) — every button left uncovered, else every button of a page that holds nothing else (`_own_page`).
+    A control another layer draws over (a tab bar under a bottom sheet) is none of its buttons; a text field in
+    the layer makes it none (a form), one on the page beside a layer that leaves the page usable does not. A
+    button disabled at launch (a refusal with a countdown) is `held` back, counted among its 2–3 answers."""
+    return judged(screen, found, covered)[0]
+
+
+def judged(screen: Screen, found: list[Target], covered: frozenset[int]) -> tuple[Layer | None, str]:
+    """(the candidate layer or None, why it is none: "" when there is a candidate or no place for one, else
+    the one condition that failed, in words: "it holds a text field ('E-mail')", "it holds 4 buttons, not 2–3",
+    "its words name a device feature", "its button 'Log in' reads as a log-in, a sign-up, a retry, a way out
+    of the app or the system settings")."""
+    where = area(screen, found, covered) if screen.in_app else None
+    if where is None:
+        return None, ""
+    inside_taps, texts, fields = where
+    buttons = [t for t in inside_taps if t.element.enabled]
+    held = [t for t in inside_taps if not t.element.enabled]
+    if fields:
+        return None, f"it holds a text field ('{fields[0].label[:30]}'): a form, not a choice"
+    if not (2 <= len(buttons) <= 3 or (held and buttons and 2 <= len(buttons) + len(held) <= 3)):
+        extra = f" and {len(held)} disabled" if held else ""
+        return None, f"it holds {len(buttons)} enabled button(s){extra}, not 2–3 answers"
+    if any(cues.has(t, *DEVICE) for t in texts):
+        return None, "its words name a device feature (a permission request's pre-prompt, not consent)"
     # a paid way out ("Subscribe without ads, 14.90 a month": consent or pay) is no log-in, whatever its words
-    if any(cues.has(t, *DEVICE) for t in texts) or any(cues.has(b.label, *NOT_CONSENT)
-                                                       and not cues.has(b.label, "purchase") for b in buttons):
-        return None
-    return Layer(tuple(buttons), tuple(texts))
+    away = [b for b in buttons if cues.has(b.label, *NOT_CONSENT) and not cues.has(b.label, "purchase")]
+    if away:
+        return None, (f"its button '{away[0].label[:30]}' reads as a log-in, a sign-up, a retry, a way out of the "
+                      "app or the system settings")
+    return Layer(tuple(buttons), tuple(texts), tuple(held)), ""

@@ -14,8 +14,8 @@ from ..screen import Screen
 from . import cues
 from .consent_structure import Tried
 from .elements import Target, Use, visible
-from .launch_layer import fixed_bar, layer
-from .screens import DIALOG_ROLES, inside, password_form, taps
+from .launch_layer import area, fixed_bar, judged
+from .screens import DIALOG_ROLES, password_form, taps
 
 SHOWN = 4      # button labels named in the sentence
 
@@ -67,14 +67,16 @@ def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tr
     'C') was tried as a consent dialog: its answers stored nothing …"; "a full page with 2 buttons (…) was tried as a consent dialog: …"; "the launch shows a log-in or sign-up first …"; "nothing to tap was read …"."""
     if not screen.in_app:
         return "the launch did not show the app"
-    candidate = layer(screen, found, covered)
+    candidate, why = judged(screen, found, covered)
     buttons = [t for t in taps(found) if t.element.enabled]
+    boxes = [e for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
+    kind = ("a dialog" if boxes else "a fixed bar" if fixed_bar(screen, taps(found)) is not None
+            else "a layer covering the app" if covered else "a full page")
     if candidate is not None:
-        boxes = [e for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
-        kind = ("a dialog" if boxes else "a fixed bar" if fixed_bar(screen, buttons) is not None
-                else "a layer covering the app" if covered else "a full page")
+        held = (f"; {_labels(candidate.held)} was disabled when the launch was read (held back)"
+                if candidate.held else "")
         return (f"{kind} with {_count(len(candidate.buttons), 'button')} ({_labels(candidate.buttons)}) was tried "
-                f"as a consent dialog: {_answers(tried or [], readable)}")
+                f"as a consent dialog: {_answers(tried or [], readable)}{held}")
     if password_form(found) or any(cues.has(t.label, "log_in", "sign_up") and not cues.has(t.label, "purchase")
                                    for t in buttons):
         return (f"the launch shows a log-in or sign-up first ({_labels(buttons) or 'a credentials form'}): "
@@ -84,10 +86,8 @@ def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tr
         return (f"nothing to tap was read on the launch screen ({_count(len(screen.elements), 'element')}, "
                 f"{_count(fields, 'field')}): an app drawn on a canvas or with its accessibility layer off "
                 "shows no controls to the suite")
-    dialogs = [e for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
-    if dialogs:
-        held = [t for t in buttons if any(inside(t.bounds, d.bounds) for d in dialogs)]
-        return (f"a dialog with {_count(len(held), 'button')} ({_labels(held)}) that is no consent choice by "
-                "its structure (not 2–3 answers, or it speaks of a device feature, a log-in or settings)")
+    if why and (place := area(screen, found, covered)) is not None:
+        return (f"{kind} with {_count(len(place[0]), 'button')} ({_labels(place[0])}) that is no consent choice "
+                f"by its structure: {why}")
     return (f"a full page with {_count(len(buttons), 'button')} ({_labels(buttons)}) and no layer over it: a page "
             "is tried as a consent dialog only when it holds 2–3 buttons and a sentence of its own")

@@ -70,6 +70,7 @@ class Operator:
         self.adapter = adapter
         self.gestures: Gestures = context.gestures.quieted(adapter.settle)
         self.code_wait = code_wait
+        self.held_wait = 0.0       # seconds a control disabled when read is waited for (explorer/held_back.py)
         self.spend: Spend | None = None
         self.last_code: str | None = None    # the one-time code the app showed last (a secret)
         self._covered: tuple[Screen, frozenset[int]] | None = None   # the screen itself: an id() is reused

@@ -1,0 +1,41 @@
+"""A control disabled when it was read, waited for as a user waits: a consent layer's refusal held back by a
+countdown («رد همه (۵)», enabled after 5 s) is neither left out of the layer's answers nor tapped while it does
+nothing. The patience is `settle.held_back_seconds` (assets/explorer.yaml)."""
+from __future__ import annotations
+
+from ..waits import wait_until
+from .elements import Target, targets
+from .operator import Operator
+
+
+def _same(a: Target, b: Target) -> bool:
+    """The same control: its key, else its place and role (a countdown changes its words, so the key)."""
+    return a.key == b.key or (a.element.role == b.element.role and a.element.bounds == b.element.bounds)
+
+
+def held_at(found: list[Target], target: Target) -> Target | None:
+    """The control of `found` that is `target` still held back: disabled, at its place, in its role (its words,
+    so its key, differ while a countdown runs: «رد همه (۵)» for «رد همه»); None when there is none."""
+    return next((t for t in found if not t.element.enabled and _same(t, target)), None)
+
+
+def when_enabled(op: Operator, target: Target, seconds: float) -> Target | None:
+    """`target` as the app shows it once it is enabled — at once when it is — read (without a screenshot) every
+    0.25 s for up to `seconds`; then the operator's screen is captured again so the tap is made on it. None
+    when it stays disabled or goes."""
+    if target.element.enabled:
+        return target
+
+    def ready() -> bool:
+        shown = op.platform.capture(screenshot=False).screen
+        return any(_same(t, target) and t.element.enabled for t in targets(shown))
+
+    try:
+        wait_until(ready, timeout=seconds, interval=0.25, message=f"'{target.label}' enabled")
+    except TimeoutError:
+        return None
+    op.recorder.invalidate()
+    return next((t for t in op.targets() if _same(t, target) and t.element.enabled), None)
+
+
+__all__ = ["held_at", "when_enabled"]
