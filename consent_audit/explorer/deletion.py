@@ -10,7 +10,11 @@ start over), it left the deletion, and the screen is a keep-or-confirm decision 
 
 A control pressed and held inside the flow (explorer/hold.py: "Hold to delete") after which the screen says no
 done or pending is told a deletion by its effect when a log-in path is known: logging in again is refused (or
-pending). Either way the measured re-walk logs in again after the deletion (`login_after_deletion`)."""
+pending). Either way the measured re-walk logs in again after the deletion (`login_after_deletion`).
+
+A tap after which the account's session is gone (explorer/session.py), inside the flow or on the way to it,
+is told the same way (`session_ended`): refused or pending, it was the deletion, whatever its done screen says
+(«ลบบัญชีแล้ว», «حساب حذف شد»); accepted, it was a log-out."""
 from __future__ import annotations
 
 from typing import Callable
@@ -183,6 +187,14 @@ class DeletionGoal:
         if not state and move.hold and self.verify is not None and not asks_more(found):
             return self._held(move)
         return Verdict("reached", state) if state else None
+
+    def session_ended(self, move: Move) -> str | None:
+        """What logging in again along the path learnt answers after `move` ended the account's session
+        ('accepted': a log-out, the account in again; 'rejected' or 'pending': the deletion, done or pending);
+        None when it cannot be told (no log-in path learnt) or the control's words say log out."""
+        if self.verify is None or cues.has(move.label, "log_out"):
+            return None
+        return self.verify()
 
     def _held(self, move: Move) -> Verdict:
         """A control pressed and held inside the flow changed the screen, which says nothing done and asks nothing
