@@ -69,3 +69,19 @@ def test_a_session_end_the_log_in_accepts_again_is_a_log_out_never_the_deletion(
     assert list(op.session.log_outs.values()) == [LOG_OUT] and logins == []     # no second log-in
     assert result.ending == "reached", (result.detail, app.taps)
     assert any(d["label"] == LOG_OUT and d["kind"] == "logged out" for d in result.dead_ends)
+
+
+def test_a_full_screen_confirmation_with_two_unnamed_buttons_is_a_step_not_a_dead_end() -> None:
+    """safar: «حذف حساب (۱ از ۳)» with «ادامه» / «انصراف», deep in the app (no fallback there): before, filed
+    "no way forward". Now each unnamed control of a step is tried; the one that goes back to the deletion's
+    entry is a way back and the other leads on, to the deletion."""
+    app, op, store, _ = _setup()
+    app.pages["profil"] = lambda a: [("tap", "Bezpečnost", lambda x: "sec")]
+    app.pages["sec"] = lambda a: [("tap", "Delete account", lambda x: "step1")]
+    app.pages["step1"] = lambda a: [("text", "Delete account (1/2)"), ("tap", "Qlorp", lambda x: "step2"),
+                                    ("tap", "Znarf", lambda x: "sec")]
+    app.pages["step2"] = lambda a: [("text", "Delete account (2/2)"), ("tap", "Znarf", lambda x: "sec"),
+                                    ("tap", "Vlim", lambda x: "confirm")]
+    result = _search(app, op, DeletionGoal(CONFIG))
+    assert result.ending == "reached", (result.detail, app.taps)
+    assert [m.label for m in result.moves][-3:] == ["Qlorp", "Vlim", "Delete"], result.moves

@@ -55,6 +55,20 @@ def decision_siblings(found: list[Target], chrome: frozenset[str], score) -> set
                 siblings.add(other.key)
     return siblings
 WAY_ON = PROGRESS | {"confirm", "agree"}
+STEP = 10.0            # an unnamed control of a deletion step that names no way on: tried (its way back last)
+STEP_CONTROLS = 3      # at most this many unnamed controls make a step (a way on and a way back, or two ways on)
+
+
+def step_controls(found: list[Target], chrome: frozenset[str], score) -> set[str]:
+    """Keys of the controls of a screen inside the deletion flow that names no way on (no control scoring above
+    zero; the chrome — `chrome`, the start screen's keys — left out): its unnamed enabled controls, when there
+    are two to `STEP_CONTROLS` of them (a full-screen confirmation «ادامه» / «انصراف» no lexicon reads), else
+    none. `score`: label → float."""
+    buttons = [t for t in taps(found) if t.element.enabled and t.key not in chrome and t.label]
+    if any(score(t.label) > 0 for t in buttons):
+        return set()
+    unnamed = [t.key for t in buttons if score(t.label) == 0]
+    return set(unnamed) if 2 <= len(unnamed) <= STEP_CONTROLS else set()
 LOGGED_OUT = ("rejected", "pending")   # what logging in again answers once the account is deleted (or pending)
 
 
@@ -115,6 +129,8 @@ class DeletionGoal:
         self.exits: dict[str, dict[str, str]] = {}    # node → {key: label} of siblings seen to leave the deletion
         self.left_to: Screen | None = None            # the screen such a sibling showed (out of the flow)
         self.hints: Hints | None = None               # what the goal's earlier searches learnt (explorer/hints.py)
+        self.steps: dict[str, set[str]] = {}          # node → keys of a step's unnamed controls (`step_controls`)
+        self.backs: set[str] = set()                  # keys of such controls seen to go back to the entry
 
     def tie_break(self, node: Node, key: str) -> float:
         """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`)."""
@@ -151,11 +167,16 @@ class DeletionGoal:
             node.in_flow = False                       # the way back to the decision is the app's own, not a relaunch
         if node.in_flow and node.ident not in self.probes:
             self.probes[node.ident] = decision_siblings(found, self.chrome or frozenset(), self._flow_score)
+        if node.in_flow and node.ident not in self.steps:
+            self.steps[node.ident] = step_controls(found, self.chrome or frozenset(), self._flow_score)
         return FILL if node.in_flow else None
 
     def boost(self, node: Node, key: str) -> float:
-        """Added to a candidate's score: a decision's sibling not yet explained is tried first."""
-        return PROBE if key in self.probes.get(node.ident, ()) else 0.0
+        """Added to a candidate's score: a decision's sibling not yet explained is tried first; an unnamed
+        control of a step is tried, one seen to go back (to a screen offering the deletion's entry) last."""
+        if key in self.probes.get(node.ident, ()):
+            return PROBE
+        return STEP if key in self.steps.get(node.ident, ()) and key not in self.backs else 0.0
 
     def enters_flow(self, move: Move) -> bool:
         enters = cues.has(move.label, *ENTRY)
@@ -166,6 +187,9 @@ class DeletionGoal:
     def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None:
         if not (parent.in_flow or self.enters_flow(move)):
             return None
+        if move.kind == TAP and move.key in self.steps.get(parent.ident, ()) and not same and any(
+                t.key in self.entries for t in found):
+            self.backs.add(move.key)     # it went back to where the deletion was entered: a way back
         if parent.ident in self.structural and not same:
             return self._verified(parent, move, found)
         if move.kind == TAP and move.key in self.probes.get(parent.ident, ()):
