@@ -221,3 +221,18 @@ def test_the_explorer_types_the_confirmation_word_back(name: str, word: str) -> 
     planned = plan(shown, found, FILL, FormData(username="u", password="p"), sms_known=False)
     assert [kind for _, kind in planned.fields] == ["typed_back"] and not planned.missing
     assert classify_action(planned.submit.label) in ("delete", "cancel_account")
+
+
+def test_a_word_set_apart_inside_a_sentence_is_the_word_to_type_back_in_any_script() -> None:
+    """rotfai (th): «หากต้องการลบ ให้พิมพ์คำว่า <strong>ยืนยัน</strong> ลงในช่องด้านล่าง» above a field
+    «พิมพ์คำยืนยัน» — no quotes, no capitals in Thai: before, no word was found and the form "wants 'พิมพ์คำยืนยัน'".
+    A short text lying beside the sentence (not inside its box) is no such word."""
+    from consent_audit.screen import Element, Screen
+    sentence = Element(text="หากต้องการลบ ให้พิมพ์คำว่า ลงในช่องด้านล่าง", bounds=(40, 300, 1000, 120))
+    word = Element(text="ยืนยัน", bounds=(620, 300, 110, 60))
+    field = Element(name="พิมพ์คำยืนยัน", role="textbox", clickable=True, bounds=(40, 480, 1000, 110))
+    title = Element(text="ลบบัญชีผู้ใช้", bounds=(40, 150, 600, 80))
+    shown = Screen([title, sentence, word, field], "confirm")
+    assert confirm_word(shown, field) == "ยืนยัน"
+    apart = Screen([title, sentence, Element(text="ยืนยัน", bounds=(40, 430, 110, 40)), field], "confirm")
+    assert confirm_word(apart, field) is None

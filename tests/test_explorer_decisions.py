@@ -464,3 +464,21 @@ def test_the_layer_a_consent_dialogs_manage_control_opens_over_the_app_is_its_ne
     assert app.stored == {"Audience measurement": False, "Tailored offers": False}
     accepted = UnwordedPanelApp()
     assert [m.label for m in consent.answer(accepted, consent.ACCEPT, FormData()).moves] == ["Accept all"]
+
+
+THAI_PERSIAN_FINNISH = {   # fresh5's rotfai (th), safar (fa), kirja (fi)
+    "log_out": ["ออกจากระบบ", "خروج از حساب", "Kirjaudu ulos"],
+    "cancel_account": ["ลบบัญชี", "حذف حساب", "Poista tilini"],
+    "account": ["โปรไฟล์", "บัญชีผู้ใช้", "حساب کاربری", "پروفایل", "Profiili"],
+}
+
+
+def test_account_words_of_thai_persian_finnish() -> None:
+    """Before: «ออกจากระบบ» (rotfai's log-out) was tapped as a way on by the deletion search and «ลบบัญชี» was no
+    deletion entry; a Thai trip-history row («ประวัติการเดินทาง») stays nothing."""
+    from consent_audit.explorer import cues
+    missing = [(label, category) for category, labels in THAI_PERSIAN_FINNISH.items() for label in labels
+               if not cues.has(label, category)]
+    assert not missing, missing
+    assert not cues.categories("ประวัติการเดินทาง")
+    assert cues.categories("ลบบัญชี") == {"cancel_account"} and cues.categories("ออกจากระบบ") == {"log_out"}

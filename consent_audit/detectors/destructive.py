@@ -23,6 +23,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 RED_HUE = (0.93, 0.05)          # HSV hue (0..1) wraps around red
 RED_MIN_SATURATION = 0.45
 RED_MIN_VALUE = 0.3
+EMPHASIS = 24                   # characters: the longest word set apart in a sentence taken for one to type back
 
 
 def capitals(text: str, shortest: int = 3) -> list[str]:
@@ -48,8 +49,27 @@ def hint_word(hint: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def _inside(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:
+    x, y, w, h = inner
+    ox, oy, ow, oh = outer
+    return w > 0 and h > 0 and ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
+
+
+def emphasised(screen: Screen, field: Element) -> list[str]:
+    """Words set apart inside a sentence, in any script (rotfai: «ให้พิมพ์คำว่า <strong>ยืนยัน</strong> ลงใน…»):
+    the text of an element that is no control, one or two words of at most `EMPHASIS` characters, whose box
+    lies within the box of a longer message (the sentence it is part of). In screen order, unique."""
+    messages = [e for e in screen.elements if e.text.strip() and not e.clickable and e is not field]
+    found = [e.text.strip() for e in messages if len(e.text.strip()) <= EMPHASIS and len(e.text.split()) <= 2
+             and any(o is not e and len(o.text.strip()) > len(e.text.strip()) and _inside(e.bounds, o.bounds)
+                     for o in messages)]
+    return list(dict.fromkeys(found))
+
+
 def confirm_word(screen: Screen, field: Element) -> str | None:
-    """The word `field` wants typed back, from its hint and the screen's messages; None when it asks for none."""
+    """The word `field` wants typed back, from its hint and the screen's messages — quoted, in capitals, or (in
+    a script without either) the one word set apart inside a sentence (`emphasised`); None when it asks for
+    none."""
     hint = (field.name or field.text).strip()
     messages = [e.text for e in screen.elements if e.text and not e.clickable and e is not field]
     quoted = [m for text in messages for m in _QUOTED.findall(text)]
@@ -60,7 +80,10 @@ def confirm_word(screen: Screen, field: Element) -> str | None:
     if own:
         return own
     candidates = list(dict.fromkeys(quoted or caps))
-    return candidates[0] if len(candidates) == 1 and not hint else None
+    if candidates:
+        return candidates[0] if len(candidates) == 1 and not hint else None
+    marked = emphasised(screen, field)
+    return marked[0] if len(marked) == 1 else None
 
 
 def is_red(rgb: RGB) -> bool:

@@ -10,7 +10,11 @@ start over), it left the deletion, and the screen is a keep-or-confirm decision 
 
 A control pressed and held inside the flow (explorer/hold.py: "Hold to delete") after which the screen says no
 done or pending is told a deletion by its effect when a log-in path is known: logging in again is refused (or
-pending). Either way the measured re-walk logs in again after the deletion (`login_after_deletion`)."""
+pending). Either way the measured re-walk logs in again after the deletion (`login_after_deletion`).
+
+A tap after which the account's session is gone (explorer/session.py), inside the flow or on the way to it,
+is told the same way (`session_ended`): refused or pending, it was the deletion, whatever its done screen says
+(«ลบบัญชีแล้ว», «حساب حذف شد»); accepted, it was a log-out."""
 from __future__ import annotations
 
 from typing import Callable
@@ -53,6 +57,20 @@ def decision_siblings(found: list[Target], chrome: frozenset[str], score) -> set
     return siblings
 WAY_ON = PROGRESS | {"confirm", "agree"}
 PLACES = frozenset({"account"})   # words naming only what a control is about («Burahin ang account»), not a deed
+STEP = 10.0            # an unnamed control of a deletion step that names no way on: tried (its way back last)
+STEP_CONTROLS = 3      # at most this many unnamed controls make a step (a way on and a way back, or two ways on)
+
+
+def step_controls(found: list[Target], chrome: frozenset[str], score) -> set[str]:
+    """Keys of the controls of a screen inside the deletion flow that names no way on (no control scoring above
+    zero; the chrome — `chrome`, the start screen's keys — left out): its unnamed enabled controls, when there
+    are two to `STEP_CONTROLS` of them (a full-screen confirmation «ادامه» / «انصراف» no lexicon reads), else
+    none. `score`: label → float."""
+    buttons = [t for t in taps(found) if t.element.enabled and t.key not in chrome and t.label]
+    if any(score(t.label) > 0 for t in buttons):
+        return set()
+    unnamed = [t.key for t in buttons if score(t.label) == 0]
+    return set(unnamed) if 2 <= len(unnamed) <= STEP_CONTROLS else set()
 LOGGED_OUT = ("rejected", "pending")   # what logging in again answers once the account is deleted (or pending)
 
 
@@ -114,6 +132,8 @@ class DeletionGoal:
         self.exits: dict[str, dict[str, str]] = {}    # node → {key: label} of siblings seen to leave the deletion
         self.left_to: Screen | None = None            # the screen such a sibling showed (out of the flow)
         self.hints: Hints | None = None               # what the goal's earlier searches learnt (explorer/hints.py)
+        self.steps: dict[str, set[str]] = {}          # node → keys of a step's unnamed controls (`step_controls`)
+        self.backs: set[str] = set()                  # keys of such controls seen to go back to the entry
 
     def tie_break(self, node: Node, key: str) -> float:
         """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`)."""
@@ -150,11 +170,16 @@ class DeletionGoal:
             node.in_flow = False                       # the way back to the decision is the app's own, not a relaunch
         if node.in_flow and node.ident not in self.probes:
             self.probes[node.ident] = decision_siblings(found, self.chrome or frozenset(), self._flow_score)
+        if node.in_flow and node.ident not in self.steps:
+            self.steps[node.ident] = step_controls(found, self.chrome or frozenset(), self._flow_score)
         return FILL if node.in_flow else None
 
     def boost(self, node: Node, key: str) -> float:
-        """Added to a candidate's score: a decision's sibling not yet explained is tried first."""
-        return PROBE if key in self.probes.get(node.ident, ()) else 0.0
+        """Added to a candidate's score: a decision's sibling not yet explained is tried first; an unnamed
+        control of a step is tried, one seen to go back (to a screen offering the deletion's entry) last."""
+        if key in self.probes.get(node.ident, ()):
+            return PROBE
+        return STEP if key in self.steps.get(node.ident, ()) and key not in self.backs else 0.0
 
     def enters_flow(self, move: Move) -> bool:
         enters = cues.has(move.label, *ENTRY)
@@ -165,6 +190,9 @@ class DeletionGoal:
     def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None:
         if not (parent.in_flow or self.enters_flow(move)):
             return None
+        if move.kind == TAP and move.key in self.steps.get(parent.ident, ()) and not same and any(
+                t.key in self.entries for t in found):
+            self.backs.add(move.key)     # it went back to where the deletion was entered: a way back
         if parent.ident in self.structural and not same:
             return self._verified(parent, move, found)
         if move.kind == TAP and move.key in self.probes.get(parent.ident, ()):
@@ -186,6 +214,14 @@ class DeletionGoal:
         if not state and move.hold and self.verify is not None and not asks_more(found):
             return self._held(move)
         return Verdict("reached", state) if state else None
+
+    def session_ended(self, move: Move) -> str | None:
+        """What logging in again along the path learnt answers after `move` ended the account's session
+        ('accepted': a log-out, the account in again; 'rejected' or 'pending': the deletion, done or pending);
+        None when it cannot be told (no log-in path learnt) or the control's words say log out."""
+        if self.verify is None or cues.has(move.label, "log_out"):
+            return None
+        return self.verify()
 
     def _held(self, move: Move) -> Verdict:
         """A control pressed and held inside the flow changed the screen, which says nothing done and asks nothing

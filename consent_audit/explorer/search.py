@@ -185,8 +185,12 @@ class GoalSearch(SearchMap, LogOutWatch):
         if watch and verdict is None and self.session is not None:
             why = self.session.ended(stored_before, self._stored() if stored_before is not None else None,
                                      before, screen, {t.key for t in found})
-            if why:
-                self._logged_out_by(node, cand, why)
+            answer = self._told(cand.move) if why else None
+            if answer in ("rejected", "pending"):     # logging in again refused: the deletion, whatever it said
+                verdict = Verdict("reached", "pending" if answer == "pending" else "done")
+                log.info("'%s' ended the session and logging in again was %s: the deletion", cand.move.label, answer)
+            elif why and (not node.in_flow or answer == "accepted"):
+                self._logged_out_by(node, cand, why, answer)
                 return
         if form_before is not None and verdict is not None and verdict.kind == "reached":
             self.reach_stored = (form_before, self._stored())

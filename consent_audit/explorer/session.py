@@ -23,7 +23,7 @@ from typing import Any, Callable, Mapping
 from ..readback import _items, changed
 from ..screen import Screen
 from .graph import Candidate, DeadEnds, Node, ScreenGraph
-from .moves import TAP, Move
+from .moves import FORM, TAP, Move
 
 log = logging.getLogger(__name__)
 LOGGED_OUT_SCORE = -100.0      # a control seen to end the session, whatever its words
@@ -97,13 +97,25 @@ class LogOutWatch:
         return platform.stored_state() if platform is not None else None
 
     def _watching(self, node: Node, move: Move) -> bool:
-        """Whether a tap is watched for a log-out: the account's session is known and the tap is no step of a
-        flow the goal entered (a deletion ends the session too)."""
-        return move.kind == TAP and self.session is not None and self.session.known and not node.in_flow
+        """Whether a move is watched for the end of the session: the account's session is known and the move is
+        a tap outside a flow the goal entered — or, for a goal that tells a deletion by logging in again
+        (`session_ended`), any tap or form sent inside it (a deletion ends the session too)."""
+        if self.session is None or not self.session.known:
+            return False
+        if node.in_flow:
+            return move.kind in (TAP, FORM) and getattr(self.goal, "verify", None) is not None
+        return move.kind == TAP
 
-    def _logged_out_by(self, node: Node, cand: Candidate, why: str) -> None:
+    def _told(self, move: Move) -> str | None:
+        """What logging in again answers after `move` ended the session, for a goal that asks (the deletion's
+        `session_ended`): accepted | rejected | pending | None (not asked or not told)."""
+        ask = getattr(self.goal, "session_ended", None)
+        return ask(move) if ask is not None else None
+
+    def _logged_out_by(self, node: Node, cand: Candidate, why: str, answer: str | None = None) -> None:
         """A tap ended the session: the control is a log-out from now on (in every goal), recorded as such, and
-        the account logged back in when a way to is known."""
+        the account logged back in when a way to is known (`answer`: what logging in again already answered,
+        'accepted' when the account is in again)."""
         assert self.session is not None
         label, key = cand.move.label, cand.move.key
         self.session.log_outs[key] = label
@@ -112,8 +124,8 @@ class LogOutWatch:
         for other in self.graph.nodes.values():
             if key in other.candidates:
                 other.candidates[key].score = min(other.candidates[key].score, LOGGED_OUT_SCORE)
-        back = False
-        if self.session.relogin is not None:
+        back = answer == "accepted"
+        if answer is None and self.session.relogin is not None:
             back = bool(self.session.relogin())
             self.session.held = back
         self.logged_out = (label, why, back)
