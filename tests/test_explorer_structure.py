@@ -105,7 +105,7 @@ def test_decision_words_of_languages_the_lexicons_lacked() -> None:
                                        # in the words CLDR writes beside a number (assets/period_units.yaml):
                                        # ccjs-dark's «… în 30 de zile» was read as no period at all
                                        ("Contul este programat pentru ștergere în 30 de zile.", 30),
-                                       ("Tili poistetaan 14 päivän kuluttua", 14), ("Akaunti itafutwa baada ya siku 30", 30),
+                                       ("Tili poistetaan 14 päivän kuluttua", 14), ("Akaunti itafutwa baada ya siku 30.", 30), ("siku 1.5", None),
                                        ("บัญชีจะถูกลบภายใน 30 วัน", 30), ("حساب شما ظرف ۳۰ روز حذف می‌شود", 30),
                                        ("A fiókod 2 hét múlva törlődik", 14), ("Ang account ay buburahin sa loob ng 30 na araw", 30),
                                        ("Λογαριασμός διαγράφεται σε 30 ημέρες", 30), ("3月15日に削除", None),

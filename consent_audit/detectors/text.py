@@ -47,7 +47,7 @@ def _period_units() -> tuple[dict[str, str], frozenset[str], regex.Pattern[str],
         return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
     return ({**before, **after}, frozenset(stems), regex.compile(r"(?<![\d.,:/])(\d{1,3})\s*(" + alternation(after) + ")"),
-            regex.compile("(" + alternation(before) + r")\s*(\d{1,3})(?![\d.,:/])"))
+            regex.compile("(" + alternation(before) + r")\s*(\d{1,3})(?![\d]|[.,:/]\d)"))
 
 
 def _other_period(norm: str) -> int | None:
