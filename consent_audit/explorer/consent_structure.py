@@ -37,7 +37,8 @@ from ..screen import Element, Screen
 from . import cues
 from .elements import Target, Use
 from .forms import UNTICK, FormData, fill
-from .launch_layer import Layer, layer
+from .consent_choice import answers_of, candidate
+from .launch_layer import Layer
 from .modal_kind import ABOUT_CONSENT
 from .moves import Move
 from .operator import NotOnScreen, Operator
@@ -165,7 +166,7 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
         tried.left = True
         return tried
     found = op.targets(after)
-    now = layer(after, found, op.covered(after))
+    now = candidate(after, found, op.covered(after))
     toggles = [t for t in found if t.use == Use.TOGGLE]
     if not via and toggles and (now is None or now.keys != first.keys):
         tried.settings = True
@@ -228,13 +229,13 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
     a log-in at launch, each launch signs in again: five actions)."""
     screen = shown if shown is not None else restart()
     covered = op.covered(screen)
-    first = layer(screen, op.targets(screen), covered)
+    first = candidate(screen, op.targets(screen), covered)
     if first is None or op.platform.stored_state() is None:
         return None
     tried: list[Tried] = seen if seen is not None else []
     try:
-        for button in first.buttons:
-            tried.append(_try(op, restart, [], button, first))
+        for chosen, button in answers_of(first):      # a button, or an option and the save (consent_choice)
+            tried.append(_try(op, restart, chosen, button, first))
         opener = next((t for t in tried if t.settings), None)
         if opener is not None:         # the settings layer's buttons, each from a fresh launch through it
             found = list(opener.opened)    # as its trial showed it: no launch and tap spent to read it again

@@ -14,7 +14,8 @@ from ..screen import Screen
 from . import cues
 from .consent_structure import Tried
 from .elements import Target, Use, visible
-from .launch_layer import fixed_bar, layer
+from .consent_choice import candidate as layer
+from .launch_layer import fixed_bar
 from .screens import DIALOG_ROLES, inside, password_form, taps
 
 SHOWN = 4      # button labels named in the sentence
@@ -73,8 +74,10 @@ def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tr
         boxes = [e for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
         kind = ("a dialog" if boxes else "a fixed bar" if fixed_bar(screen, buttons) is not None
                 else "a layer covering the app" if covered else "a full page")
-        return (f"{kind} with {_count(len(candidate.buttons), 'button')} ({_labels(candidate.buttons)}) was tried "
-                f"as a consent dialog: {_answers(tried or [], readable)}")
+        held = (f"{_count(len(candidate.options), 'option')} ({_labels(candidate.options)}) and one button "
+                f"saving the choice ({_labels(candidate.buttons)})" if candidate.options
+                else f"{_count(len(candidate.buttons), 'button')} ({_labels(candidate.buttons)})")
+        return f"{kind} with {held} was tried as a consent dialog: {_answers(tried or [], readable)}"
     if password_form(found) or any(cues.has(t.label, "log_in", "sign_up") and not cues.has(t.label, "purchase")
                                    for t in buttons):
         return (f"the launch shows a log-in or sign-up first ({_labels(buttons) or 'a credentials form'}): "
