@@ -167,11 +167,15 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
         return tried
     found = op.targets(after)
     now = candidate(after, found, op.covered(after))
-    toggles = [t for t in found if t.use == Use.TOGGLE]
+    # what the tap opened: the controls new on the screen (a panel shown inside the same popup), never the page
+    # left usable behind a layer that does not cover it — that page is no way out of the layer
+    had = {t.key for t in op.targets(screen)}
+    opened = [t for t in found if t.key not in had] or found
+    toggles = [t for t in opened if t.use == Use.TOGGLE]
     if not via and toggles and (now is None or now.keys != first.keys):
         tried.settings = True
         tried.ticked = sum(1 for t in toggles if t.element.checked and t.element.enabled)
-        tried.opened = tuple(found)
+        tried.opened = tuple(opened)
         tried.locked = sum(1 for t in toggles if t.element.checked and not t.element.enabled)
         return tried
     tried.gone = now is None or not (now.keys & first.keys)
