@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..readback import changed, consent_worded, switches
+from ..readback import changed, consent_worded, listed, switches
 from ..screen import Element, Screen
 from . import cues
 from .elements import Target, Use
@@ -103,9 +103,28 @@ def answers(tried: list[Tried], about_consent: bool = False) -> tuple[Tried, Tri
         if not (about_consent or _over_purposes(high[0], low[0], tried)):
             return None      # one setting switched on or off (a dark theme, a newsletter): no consent told
         return high[0], low[0]
+    named = _by_names(stored, about_consent or any(t.settings for t in tried))
+    if named is not None:
+        return named
     agree = [t for t in stored if cues.has(t.label, "agree") and not cues.has(t.label, "decline")]
     refuse = [t for t in stored if cues.has(t.label, "decline")]
     return (agree[0], refuse[0]) if len(agree) == 1 and len(refuse) == 1 else None
+
+
+def _by_names(stored: list[Tried], about: bool) -> tuple[Tried, Tried] | None:
+    """(accept, reject) where the record lists the purposes consented to by name (readback.listed): the answer
+    listing the most accepts, one listing a part of that (none: '[]') refuses; a consent only where two names or
+    more differ or `about` (the layer's words or a settings layer say consent). None when the records list
+    nothing, or the same names, or lists that are not one inside the other."""
+    read = [(t, names) for t in stored if (names := listed(t.stored))]
+    if len(read) < 2 or len({frozenset(n) for _, n in read}) != 1:
+        return None
+    size = {id(t): sum(len(v) for v in n.values()) for t, n in read}
+    low = min(read, key=lambda x: (size[id(x[0])], len(x[0].moves), x[0].untick))
+    high = max(read, key=lambda x: (size[id(x[0])], -len(x[0].moves)))
+    if size[id(high[0])] == size[id(low[0])] or any(not low[1][k] <= high[1][k] for k in high[1]):
+        return None
+    return (high[0], low[0]) if about or size[id(high[0])] - size[id(low[0])] >= 2 else None
 
 
 def _over_purposes(high: Tried, low: Tried, tried: list[Tried]) -> bool:
@@ -123,9 +142,10 @@ def _over_purposes(high: Tried, low: Tried, tried: list[Tried]) -> bool:
 def _refusal_missing(tried: list[Tried]) -> bool:
     """No answer tried so far stores fewer purposes switched on than another: the layer's refusal, if any, is
     not yet among them (every answer stored "all on", or nothing readable)."""
-    sums = {sum(switches(t.stored).values()) for t in tried if t.gone and not t.left and not t.settings
-            and t.stored and switches(t.stored)}
-    return len(sums) < 2
+    answered = [t for t in tried if t.gone and not t.left and not t.settings and t.stored]
+    sums = {sum(switches(t.stored).values()) for t in answered if switches(t.stored)}
+    names = {sum(len(v) for v in listed(t.stored).values()) for t in answered if listed(t.stored)}
+    return len(sums) < 2 and len(names) < 2
 
 
 def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target: Target,
