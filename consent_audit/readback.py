@@ -92,6 +92,20 @@ def switches(record: Mapping[str, str]) -> dict[str, bool]:
     return out
 
 
+def listed(record: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """The lists of names a record holds, by path (a record of the purposes consented to, as
+    @dmstr/cookie-consent keeps it: '["analytics","marketing"]' accepted, '[]' refused; a JSON object's list
+    values too); records holding none left out."""
+    out: dict[str, frozenset[str]] = {}
+    for name, value in record.items():
+        found = _parse(value)
+        parts = found.items() if isinstance(found, dict) else [("", found)]
+        for key, part in parts:
+            if isinstance(part, list) and all(isinstance(v, str) for v in part):
+                out[f"{name}.{key}" if key else name] = frozenset(part)
+    return out
+
+
 _CONSENT_VALUES = {"granted", "denied", "accept", "accepted", "agree", "agreed", "consented", "reject", "rejected",
                    "refused", "decline", "declined", "opt-in", "optin", "opt-out", "optout"}
 """Values only a consent record holds (Google Consent Mode's granted/denied, a CMP's accepted/rejected…); a

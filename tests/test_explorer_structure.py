@@ -757,3 +757,27 @@ def test_a_launch_modal_storing_one_setting_in_unknown_words_is_not_told_consent
     from consent_audit.explorer.modal_kind import CONSENT, modal_kind
     assert modal_kind({"local:theme": '{"dark":false}'}, ["მუქი თემა?", "×"]) is None
     assert modal_kind({"local:choice": '{"visits":false,"offers":false}'}, ["ჩვენ ვიყენებთ ...", "×"]) == CONSENT
+
+
+# @dmstr/cookie-consent's kind (fresh5 rotfai): the record lists the purposes consented to by name, '[]' refused
+NAMED = {"first": {"texts": ["ჩვენ ვიყენებთ ..."], "buttons": {"ვეთანხმები": (None, '["stats","ads"]', False),
+                                                             "პარამეტრები": ("settings", None, False)}},
+         "settings": {"texts": ["პარამეტრები"], "boxes": ("სტატისტიკა", "რეკლამა"),
+                      "buttons": {"ყველაფრის უარყოფა": (None, '[]', False),
+                                  "შენახვა": (None, lambda app: json.dumps(
+                                      [n for b, n in (("სტატისტიკა", "stats"), ("რეკლამა", "ads"))
+                                       if b not in app.unticked]), False)}}}
+
+
+def test_a_record_listing_the_purposes_consented_to_by_name_tells_accept_from_reject() -> None:
+    """fresh5 rotfai: @dmstr/cookie-consent stores the names of the purposes consented to (["analytics",
+    "marketing"] / []) — no true/false switch. Before: "every answer stored the same choice", no consent dialog
+    (the Thai labels no lexicon reads). The answer listing every purpose accepts, the one listing none refuses."""
+    from consent_audit.explorer import consent_structure
+    from consent_audit.readback import listed
+    assert listed({"cookie:c": '["a","b"]', "local:x": '{"cats":["a"],"v":1}', "local:y": "1"}) == {
+        "cookie:c": frozenset({"a", "b"}), "local:x.cats": frozenset({"a"})}
+    learnt = consent_structure.learn(app := LayerApp(NAMED), app.restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.accept.moves] == ["ვეთანხმები"]
+    assert [m.label for m in learnt.reject.moves] == ["პარამეტრები", "ყველაფრის უარყოფა"]

@@ -35,13 +35,14 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..purpose_rows import unswitched
-from ..readback import changed, consent_worded, switches
+from ..readback import changed, consent_worded, listed, switches
 from ..screen import Element, Screen
 from . import cues
 from .elements import Target, Use
 from .forms import UNTICK, FormData, fill
+from .consent_choice import answers_of, candidate
 from .held_back import held_at, when_enabled
-from .launch_layer import Layer, layer
+from .launch_layer import Layer
 from .modal_kind import ABOUT_CONSENT
 from .moves import Move
 from .operator import NotOnScreen, Operator
@@ -121,6 +122,9 @@ def answers(tried: list[Tried], about_consent: bool = False) -> tuple[Tried, Tri
         if not (about_consent or _over_purposes(high[0], low[0], tried)):
             return None      # one setting switched on or off (a dark theme, a newsletter): no consent told
         return high[0], low[0]
+    named = _by_names(stored, about_consent or any(t.settings for t in tried))
+    if named is not None:
+        return named
     agree = [t for t in stored if cues.has(t.label, "agree") and not cues.has(t.label, "decline")]
     refuse = [t for t in stored if cues.has(t.label, "decline")]
     return (agree[0], refuse[0]) if len(agree) == 1 and len(refuse) == 1 else None
@@ -139,6 +143,22 @@ def sole_answer(tried: list[Tried], about_consent: bool) -> Tried | None:
     return gone[0] if len(gone) == 1 and gone[0].stored else None
 
 
+def _by_names(stored: list[Tried], about: bool) -> tuple[Tried, Tried] | None:
+    """(accept, reject) where the record lists the purposes consented to by name (readback.listed): the answer
+    listing the most accepts, one listing a part of that (none: '[]') refuses; a consent only where two names or
+    more differ or `about` (the layer's words or a settings layer say consent). None when the records list
+    nothing, or the same names, or lists that are not one inside the other."""
+    read = [(t, names) for t in stored if (names := listed(t.stored))]
+    if len(read) < 2 or len({frozenset(n) for _, n in read}) != 1:
+        return None
+    size = {id(t): sum(len(v) for v in n.values()) for t, n in read}
+    low = min(read, key=lambda x: (size[id(x[0])], len(x[0].moves), x[0].untick))
+    high = max(read, key=lambda x: (size[id(x[0])], -len(x[0].moves)))
+    if size[id(high[0])] == size[id(low[0])] or any(not low[1][k] <= high[1][k] for k in high[1]):
+        return None
+    return (high[0], low[0]) if about or size[id(high[0])] - size[id(low[0])] >= 2 else None
+
+
 def _over_purposes(high: Tried, low: Tried, tried: list[Tried]) -> bool:
     """Whether what the answers stored is a consent's choice rather than one setting's on and off: it differs
     in two purposes or more (each a switch of its own: statistics, advertising …), or the layer has a second
@@ -154,9 +174,10 @@ def _over_purposes(high: Tried, low: Tried, tried: list[Tried]) -> bool:
 def _refusal_missing(tried: list[Tried]) -> bool:
     """No answer tried so far stores fewer purposes switched on than another: the layer's refusal, if any, is
     not yet among them (every answer stored "all on", or nothing readable)."""
-    sums = {sum(switches(t.stored).values()) for t in tried if t.answered and not t.left and not t.settings
-            and t.stored and switches(t.stored)}
-    return len(sums) < 2
+    answered = [t for t in tried if t.answered and not t.left and not t.settings and t.stored]
+    sums = {sum(switches(t.stored).values()) for t in answered if switches(t.stored)}
+    names = {sum(len(v) for v in listed(t.stored).values()) for t in answered if listed(t.stored)}
+    return len(sums) < 2 and len(names) < 2
 
 
 def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target: Target,
@@ -226,12 +247,16 @@ def _judged(op: Operator, tried: Tried, screen: Screen, after: Screen, first: La
         tried.left = True
         return tried
     found = op.targets(after)
-    now = layer(after, found, op.covered(after))
-    toggles = [t for t in found if t.use == Use.TOGGLE]
+    now = candidate(after, found, op.covered(after))
+    # what the tap opened: the controls new on the screen (a panel shown inside the same popup), never the page
+    # left usable behind a layer that does not cover it — that page is no way out of the layer
+    had = {t.key for t in op.targets(screen)}
+    opened = [t for t in found if t.key not in had] or found
+    toggles = [t for t in opened if t.use == Use.TOGGLE]
     if not via and toggles and (now is None or now.keys != first.keys):
         tried.settings = True
         tried.ticked = sum(1 for t in toggles if t.element.checked and t.element.enabled)
-        tried.opened = tuple(found)
+        tried.opened = tuple(opened)
         tried.locked = sum(1 for t in toggles if t.element.checked and not t.element.enabled) + unswitched(after)
         return tried
     tried.open = bool(tried.purposes & {t.key for t in toggles})    # the settings layer's purposes still shown
@@ -307,20 +332,20 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
     a log-in at launch, each launch signs in again: five actions)."""
     screen = shown if shown is not None else restart()
     covered = op.covered(screen)
-    first = layer(screen, op.targets(screen), covered)
+    first = candidate(screen, op.targets(screen), covered)
     held: tuple[str, ...] = ()
     if first is not None and first.held:      # a refusal behind a countdown: waited for as a user waits
         held = tuple(t.label for t in first.held)
         if all(when_enabled(op, t, op.held_wait) is not None for t in first.held):
             screen = op.screen()
             covered = op.covered(screen)
-            first = layer(screen, op.targets(screen), covered)
+            first = candidate(screen, op.targets(screen), covered)
     if first is None or op.platform.stored_state() is None:
         return None
     tried: list[Tried] = seen if seen is not None else []
     try:
-        for button in first.buttons:
-            tried.append(_try(op, restart, [], button, first))
+        for chosen, button in answers_of(first):      # a button, or an option and the save (consent_choice)
+            tried.append(_try(op, restart, chosen, button, first))
         opener = next((t for t in tried if t.settings), None)
         if opener is not None:         # the settings layer's buttons, each from a fresh launch through it
             found = list(opener.opened)    # as its trial showed it: no launch and tap spent to read it again

@@ -129,6 +129,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
 
     def _explore_deletion(self, spend: Spend, target: Target) -> Exploration:
         self._start()
+        held = self._held_at_launch(self.op.screen())      # a layer nothing lifted: the search is stuck behind it
         self.hints = Hints()       # what each search learns orders the next one's unscored controls
         dead: list[dict[str, Any]] = []
         found = self._search_account(spend)
@@ -164,6 +165,9 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
             detail = deletion.detail + ("" if found.reached else "; no account was needed on the way")
         else:
             detail = f"{deletion.detail}; no log-in or sign-up reached ({found.detail})"
+            if held:
+                detail = (f"the app stayed behind a dialog at launch that no answer lifted ({held}): the search "
+                          f"never got past it; {detail}")
         return Exploration("delete-account", deletion.ending, detail, spend.actions, spend.seconds, spend.budget,
                            dead, paths, {"account": map_of(found), "delete account": map_of(deletion)})
 

@@ -19,15 +19,17 @@ NOT_CONSENT = ("open_settings", "retry", "exit", "log_in", "sign_up")
 
 @dataclass(frozen=True)
 class Layer:
-    """A candidate: the buttons of a modal layer at launch, in reading order, and the layer's texts."""
+    """A candidate: the buttons of a modal layer at launch, in reading order, and the layer's texts; `options`:
+    a choice's options (radios), each an answer with the layer's one button (explorer/consent_choice.py)."""
 
     buttons: tuple[Target, ...]
     texts: tuple[str, ...] = ()
     held: tuple[Target, ...] = ()    # its buttons disabled when it was read (a refusal behind a countdown)
+    options: tuple[Target, ...] = ()
 
     @property
     def keys(self) -> frozenset[str]:
-        return frozenset(t.key for t in self.buttons)
+        return frozenset(t.key for t in self.buttons + self.options)
 
 
 PROSE_LETTERS = 20    # a bar's own words, beside its buttons, that make it a notice (a tab bar has none)

@@ -14,6 +14,7 @@ from ..screen import Screen
 from . import cues
 from .consent_structure import Tried
 from .elements import Target, Use, visible
+from .consent_choice import choice_layer
 from .launch_layer import area, fixed_bar, judged
 from .screens import DIALOG_ROLES, password_form, taps
 
@@ -68,6 +69,8 @@ def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tr
     if not screen.in_app:
         return "the launch did not show the app"
     candidate, why = judged(screen, found, covered)
+    if candidate is None and (choice := choice_layer(screen, found, covered)) is not None:
+        candidate, why = choice, ""          # radio options and one button saving the choice
     buttons = [t for t in taps(found) if t.element.enabled]
     boxes = [e for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
     kind = ("a dialog" if boxes else "a fixed bar" if fixed_bar(screen, taps(found)) is not None
@@ -75,8 +78,10 @@ def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tr
     if candidate is not None:
         held = (f"; {_labels(candidate.held)} was disabled when the launch was read (held back)"
                 if candidate.held else "")
-        return (f"{kind} with {_count(len(candidate.buttons), 'button')} ({_labels(candidate.buttons)}) was tried "
-                f"as a consent dialog: {_answers(tried or [], readable)}{held}")
+        shown = (f"{_count(len(candidate.options), 'option')} ({_labels(candidate.options)}) and one button "
+                 f"saving the choice ({_labels(candidate.buttons)})" if candidate.options
+                 else f"{_count(len(candidate.buttons), 'button')} ({_labels(candidate.buttons)})")
+        return f"{kind} with {shown} was tried as a consent dialog: {_answers(tried or [], readable)}{held}"
     if password_form(found) or any(cues.has(t.label, "log_in", "sign_up") and not cues.has(t.label, "purchase")
                                    for t in buttons):
         return (f"the launch shows a log-in or sign-up first ({_labels(buttons) or 'a credentials form'}): "

@@ -11,6 +11,7 @@ import logging
 from selenium.common.exceptions import WebDriverException
 
 from ..platforms.base import PERMISSIONS
+from ..screen import Screen
 from ..targets import Target
 from . import beyond_core, cues, launch_features, permissions
 from .exploration import Exploration
@@ -32,6 +33,7 @@ class PermissionExplorations:
             return Exploration("deny-permissions", "exhausted", "the app left with every permission granted",
                                spend.actions, spend.seconds, spend.budget)
         self.core = permissions.Core.of(screen, self.op.targets(screen))
+        held = self._held_at_launch(screen)
         at_launch = {p for p, n in screen.prompts.items() if n > 0}
         taps_allowed = int(self.config.search.get("discovery_taps", 12))
         self.features, quiet = permissions.probe(self.op, self.core, taps_allowed)
@@ -53,6 +55,9 @@ class PermissionExplorations:
             return self._explore_permissions(spend, target)     # the whole search again, behind the log-in
         if beyond.gate:       # what was searched is a log-in gate, not the app: never a clean verdict on it
             beyond.unsearched.insert(0, gate_not_passed(beyond.gate, tried=True))
+        if held and beyond.screens <= 1:     # one screen of a layer searched, not the app: never clean on it
+            beyond.unsearched.insert(0, f"the app stayed behind a dialog at launch that no answer lifted ({held}): "
+                                        "what it covers was never reached")
         self.features.update({p: f for p, f in beyond.features.items() if p not in self.features})
         self.features.update(permissions.named_features(quiet, at_launch - set(self.features)))
         for permission in sorted(at_launch - set(self.features)):     # no word names it: by structure
@@ -75,6 +80,16 @@ class PermissionExplorations:
                   else "no permission request was seen; searched: ") + self._searched(probed, beyond)
         return Exploration("deny-permissions", "reached", detail, spend.actions, spend.seconds, spend.budget,
                            [], paths, unsearched=beyond.unsearched, coverage=len(used | beyond.words))
+
+    def _held_at_launch(self, screen: Screen) -> str:
+        """The controls of a layer still covering the app once the launch was answered as far as the search
+        could (consent accepted, known modals answered, a layer lifted): their labels, '' when nothing covers
+        the app."""
+        covered = self.op.covered(screen)
+        if not covered:
+            return ""
+        labels = [t.label[:30] for t in self.op.targets(screen) if t.label]
+        return ", ".join(f"'{label}'" for label in labels[:4]) or "nothing to tap on it"
 
     def _searched(self, probed: int, beyond: beyond_core.Beyond) -> str:
         """What was searched, exactly, and what was not (a clean verdict rests on it)."""
