@@ -1,0 +1,146 @@
+"""What each answer of a candidate consent layer did, tried from a fresh launch (`Tried`), and how the answers
+are told apart by what they stored: the accept and the reject (`answers`: switches, purposes listed by name, else
+the agreeing and declining words), a notice's one answer (`sole_answer`), and whether the refusal is still to be
+found (`_refusal_missing`). The trials themselves are explorer/consent_structure.py's."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..readback import consent_worded, listed, switches
+from ..screen import Element
+from . import cues
+from .elements import Target
+from .moves import Move
+from .forms import UNTICK
+
+
+@dataclass
+class Tried:
+    """One button of the layer (or of its settings layer, after `via`), tried from a fresh launch."""
+
+    target: Target
+    via: tuple[Target, ...] = ()
+    stored: dict[str, str] = field(default_factory=dict)   # what the answer stored (items new or changed)
+    settings: bool = False     # it opened a second layer with toggles
+    left: bool = False         # it left the app, or its words say it buys: no answer
+    asked: frozenset[str] = frozenset()   # the permissions requested after it (names)
+    untick: bool = False       # every ticked purpose of the settings layer unticked before the tap
+    ticks: tuple[Move, ...] = ()   # opt-in: every unticked purpose ticked before the tap (an agreeing user)
+    then: Target | None = None     # after the tap, back on the first layer: the button tapped there
+    back: tuple[Target, ...] = ()  # ticks made, back on the first layer storing nothing: its relabelled buttons
+    gone: bool = False         # the layer was gone after it
+    ticked: int = 0            # a settings layer: optional purposes ticked when it opened
+    opened: tuple[Target, ...] = ()   # a settings layer: what it offered when it opened (read, not opened again)
+    locked: int = 0            # a settings layer: purposes ticked and locked (mandatory) when it opened
+    boxes: int = 0             # tick boxes on screen after it, the layer still there (a page of purposes behind)
+    base: dict[str, Any] | None = field(default=None, repr=False, compare=False)   # storage before the tap
+    purposes: frozenset[str] = frozenset()   # through the settings layer: its purposes' keys before the tap
+    open: bool = False         # through the settings layer: its purposes still shown after the tap (a save
+    #                            that stores the choice and leaves the layer open, to be closed by the user)
+
+    @property
+    def key(self) -> str:
+        return self.target.key
+
+    @property
+    def label(self) -> str:
+        return self.target.label
+
+    @property
+    def element(self) -> Element:
+        return self.target.element
+
+    @property
+    def answered(self) -> bool:
+        """The answer given: the layer gone — or, through the settings layer, a choice stored and that layer
+        closed with the first layer back (a bar its library keeps showing while anything is refused: nagging,
+        not an unanswered dialog)."""
+        return self.gone or (bool(self.via) and not self.open and bool(self.stored))
+
+    @property
+    def moves(self) -> list[Move]:
+        last = Move.form(self.target, UNTICK) if self.untick else Move.tap(self.target)
+        then = [Move.tap(self.then)] if self.then is not None else []
+        return [*(Move.tap(t) for t in self.via), *self.ticks, last, *then]
+
+
+def answers(tried: list[Tried], about_consent: bool = False) -> tuple[Tried, Tried] | None:
+    """(accept, reject) told by what each answer stored; None when the layer is no consent dialog or the
+    storage and the words cannot tell which answer is which. A choice stored as switches is a consent only where
+    it is one over purposes (`_over_purposes`); `about_consent`: the layer's words speak of consent, privacy or
+    personal data."""
+    stored = [t for t in tried if t.answered and not t.left and not t.settings and t.stored]
+    # the record every answer writes is the choice; what only some add (the analytics id an accept sets) is
+    # what that answer let the app do, not another record
+    common = frozenset.intersection(*(frozenset(t.stored) for t in stored)) if stored else frozenset()
+    if len(stored) < 2 or not common:
+        return None          # answers storing nothing, or other records: not one choice
+    if len({t.asked for t in stored}) != 1:
+        return None          # a permission asked by some answers only: what a button does (a pre-prompt)
+    # an answer whose record holds no on/off choice ("postpone", a timestamp) is neither: the others decide
+    read = [(t, on_off) for t in stored if (on_off := switches({k: t.stored[k] for k in common}))]
+    if len(read) >= 2 and len({frozenset(r) for _, r in read}) == 1:
+        ranked = sorted(read, key=lambda x: (sum(x[1].values()), len(x[0].moves), x[0].untick))
+        low, high = ranked[0], max(read, key=lambda x: (sum(x[1].values()), -len(x[0].moves)))
+        if sum(low[1].values()) == sum(high[1].values()):
+            return None      # the same choice stored by every answer
+        if not (about_consent or _over_purposes(high[0], low[0], tried)):
+            return None      # one setting switched on or off (a dark theme, a newsletter): no consent told
+        return high[0], low[0]
+    named = _by_names(stored, about_consent or any(t.settings for t in tried))
+    if named is not None:
+        return named
+    agree = [t for t in stored if cues.has(t.label, "agree") and not cues.has(t.label, "decline")]
+    refuse = [t for t in stored if cues.has(t.label, "decline")]
+    return (agree[0], refuse[0]) if len(agree) == 1 and len(refuse) == 1 else None
+
+
+def sole_answer(tried: list[Tried], about_consent: bool) -> Tried | None:
+    """A notice offering one answer and no refusal on any layer (cookie-notice's «OK» beside a «Learn more»
+    link): the one button that takes the layer away storing a record (an acknowledgement), no other button
+    taking it away inside the app (a link that keeps it, or leaves the app, is no answer), no settings layer and
+    no tick boxes shown after any of them (purposes on a page the notice stays over).
+    Its record holds no choice to compare, so the layer's words decide (`about_consent`: they speak of consent,
+    privacy or personal data; a what's-new whose «OK» stores "seen" is none). The answer, or None."""
+    if not about_consent or any(t.settings or t.boxes for t in tried):
+        return None      # purposes to set somewhere (a page of them behind the notice): a refusal may be there
+    gone = [t for t in tried if t.gone and not t.left]
+    return gone[0] if len(gone) == 1 and gone[0].stored else None
+
+
+def _by_names(stored: list[Tried], about: bool) -> tuple[Tried, Tried] | None:
+    """(accept, reject) where the record lists the purposes consented to by name (readback.listed): the answer
+    listing the most accepts, one listing a part of that (none: '[]') refuses; a consent only where two names or
+    more differ or `about` (the layer's words or a settings layer say consent). None when the records list
+    nothing, or the same names, or lists that are not one inside the other."""
+    read = [(t, names) for t in stored if (names := listed(t.stored))]
+    if len(read) < 2 or len({frozenset(n) for _, n in read}) != 1:
+        return None
+    size = {id(t): sum(len(v) for v in n.values()) for t, n in read}
+    low = min(read, key=lambda x: (size[id(x[0])], len(x[0].moves), x[0].untick))
+    high = max(read, key=lambda x: (size[id(x[0])], -len(x[0].moves)))
+    if size[id(high[0])] == size[id(low[0])] or any(not low[1][k] <= high[1][k] for k in high[1]):
+        return None
+    return (high[0], low[0]) if about or size[id(high[0])] - size[id(low[0])] >= 2 else None
+
+
+def _over_purposes(high: Tried, low: Tried, tried: list[Tried]) -> bool:
+    """Whether what the answers stored is a consent's choice rather than one setting's on and off: it differs
+    in two purposes or more (each a switch of its own: statistics, advertising …), or the layer has a second
+    layer setting purposes one by one (toggles), or the record says consent in its values (granted/denied,
+    accepted/rejected: `readback.consent_worded`). A dark theme's {"dark": true} / {"dark": false} or a
+    newsletter's yes / no has none of these; a consent dialog asks about purposes."""
+    on, off = switches(high.stored), switches(low.stored)
+    differ = [name for name in on if on[name] != off.get(name)]
+    return len(differ) >= 2 or any(t.settings for t in tried) or consent_worded(high.stored) \
+        or consent_worded(low.stored)
+
+
+def _refusal_missing(tried: list[Tried]) -> bool:
+    """No answer tried so far stores fewer purposes switched on than another: the layer's refusal, if any, is
+    not yet among them (every answer stored "all on", or nothing readable)."""
+    answered = [t for t in tried if t.answered and not t.left and not t.settings and t.stored]
+    sums = {sum(switches(t.stored).values()) for t in answered if switches(t.stored)}
+    names = {sum(len(v) for v in listed(t.stored).values()) for t in answered if listed(t.stored)}
+    return len(sums) < 2 and len(names) < 2
