@@ -109,3 +109,14 @@ def test_the_not_found_sentence_says_which_condition_failed() -> None:
     form = _screen(_tabs(True), _sheet(), [inside])
     assert "no consent choice by its structure: it holds a text field ('E-mail')" in launch_seen(
         form, targets(form), frozenset(), None, True)
+
+
+def test_a_layers_held_buttons_and_a_choices_options_are_given_by_name() -> None:
+    """Two branches each added a field to Layer; a choice's options passed by position landed in `held`, so kirja's
+    radios read as buttons held back by a countdown and its dialog as no consent (merge of fixP and fixQ). The
+    fields after the texts are keyword-only: a positional third argument is refused."""
+    import pytest
+    from consent_audit.explorer.launch_layer import Layer
+    with pytest.raises(TypeError):
+        Layer((), (), ())      # type: ignore[misc]
+    assert Layer((), (), options=()).held == ()

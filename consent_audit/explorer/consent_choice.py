@@ -33,7 +33,7 @@ def choice_layer(screen: Screen, found: list[Target], covered: frozenset[int]) -
         any(inside(e.bounds, b) for b in boxes) if boxes else i not in covered)]
     if any(cues.has(t, *DEVICE) for t in texts) or any(cues.has(t.label, *NOT_CONSENT) for t in buttons + options):
         return None
-    return Layer(tuple(buttons), tuple(texts), tuple(options))
+    return Layer(tuple(buttons), tuple(texts), options=tuple(options))
 
 
 def candidate(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer | None:

@@ -7,7 +7,7 @@ explorer/launch_seen.py.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..screen import Screen
 from . import cues
@@ -24,8 +24,9 @@ class Layer:
 
     buttons: tuple[Target, ...]
     texts: tuple[str, ...] = ()
-    held: tuple[Target, ...] = ()    # its buttons disabled when it was read (a refusal behind a countdown)
-    options: tuple[Target, ...] = ()
+    # by name only (a choice's options passed where held buttons go made kirja's radios "held back"):
+    held: tuple[Target, ...] = field(default=(), kw_only=True)      # its buttons disabled when it was read
+    options: tuple[Target, ...] = field(default=(), kw_only=True)   # a choice's options (radios)
 
     @property
     def keys(self) -> frozenset[str]:
@@ -139,4 +140,4 @@ def judged(screen: Screen, found: list[Target], covered: frozenset[int]) -> tupl
     if away:
         return None, (f"its button '{away[0].label[:30]}' reads as a log-in, a sign-up, a retry, a way out of the "
                       "app or the system settings")
-    return Layer(tuple(buttons), tuple(texts), tuple(held)), ""
+    return Layer(tuple(buttons), tuple(texts), held=tuple(held)), ""
