@@ -192,27 +192,3 @@ def test_a_layer_that_opens_another_is_answered_layer_after_layer_each_control_o
     profile = next(t for t in targets(op.screen()) if t.label == "Προφίλ")
     assert Harness(op)._lift_over(profile.key, 3, frozenset()) is True
     assert op.taps == ["Αποδοχή όλων", "Αποθήκευση"]
-
-
-def test_at_launch_a_layer_over_a_learnt_path_is_answered_before_any_journey_walks_it(monkeypatch) -> None:
-    """rotfai: the sign-up journey counted the popup's taps as its own steps (signup_steps 7, truth 5) when the
-    layer was lifted on the way; at launch it is no step of the journey. A recognised consent dialog is left to
-    the flows (they measure it)."""
-    from types import SimpleNamespace
-
-    from consent_audit.explorer import app as app_module
-    from consent_audit.explorer.moves import Move
-
-    op = Layered()
-    harness = Harness(op)
-    profile = next(t for t in targets(op.screen()) if t.label == "Προφίλ")
-    harness.answering_consent = False
-    harness.config = SimpleNamespace(search={"beyond_core_avoid": ["log_out"], "launch_layer_trials": 3})
-    harness.account_moves, harness.login_moves, harness.deletion_moves = [Move.tap(profile)], [], []
-    monkeypatch.setattr(app_module.consent, "shown", lambda op: False)
-    app_module.ExploredApp._lift_for_paths(harness)
-    assert op.taps == ["Αποδοχή όλων"] and op.find(profile.key) is not None
-    op.layer, op.taps[:] = "dialog", []
-    monkeypatch.setattr(app_module.consent, "shown", lambda op: True)
-    app_module.ExploredApp._lift_for_paths(harness)
-    assert op.taps == []
