@@ -251,18 +251,8 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
 
     # --- walking a known path ---
     def _walk(self, moves: list[Move], what: str) -> None:
-        avoid = frozenset(self.config.search.get("beyond_core_avoid", ()))
-        lifts = int(self.config.search.get("launch_layer_trials", 3))
         for index, move in enumerate(moves, 1):
             try:
-                try:
-                    perform(self.op, move, self.data)
-                except NotOnScreen:
-                    # under a layer the exploration answered as a search tap (a consent popup at a fresh
-                    # launch): the layer answered as a launch layer is, then the step taken — never while the
-                    # consent dialog's own answer is walked (its choice is what is measured)
-                    if self.answering_consent or not self._lift_over(move.key, lifts, avoid):
-                        raise
-                    perform(self.op, move, self.data)
+                perform(self.op, move, self.data)
             except NotOnScreen as exc:
                 raise PathBroken(f"re-walking the explored path to {what}: step {index} ({move}) failed: {exc}") from None
