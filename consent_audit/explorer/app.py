@@ -22,7 +22,7 @@ from .forms import FormData
 from .gate import LogInGate
 from .hints import Hints
 from .late_layers import LateLayers
-from .moves import TAP, Move, perform
+from .moves import Move, perform
 from .operator import NotOnScreen, Operator
 from .policy_journeys import PolicyExploration
 from .refusal import RefusalCheck
@@ -166,26 +166,11 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
             self._holding = False
         self._scroll_for_consent()
         self._through_gate()       # a log-in gate passed while exploring: walked again where it shows
-        self._lift_for_paths()
 
     def relaunch(self) -> None:
         self.op.relaunch()
         self._scroll_for_consent()
         self._through_gate()
-        self._lift_for_paths()
-
-    def _lift_for_paths(self) -> None:
-        """A layer no launch answer lifts lying over the first control of a learnt path (the account's, the
-        log-in's, the deletion's): answered here, at launch, as `_walk` would on the way (explorer/launch_modals.py
-        `_lift_over`) — so its taps are no step of the journey that walks the path. Never over a consent dialog
-        the suite recognises (the flows answer it as they measure it)."""
-        if self.answering_consent or consent.shown(self.op):
-            return
-        avoid = frozenset(self.config.search.get("beyond_core_avoid", ()))
-        lifts = int(self.config.search.get("launch_layer_trials", 3))
-        for path in (self.account_moves, self.login_moves, self.deletion_moves):
-            if path and path[0].kind == TAP:
-                self._lift_over(path[0].key, lifts, avoid)
 
     def _scroll_for_consent(self) -> None:
         """An app whose consent dialog shows only once the user scrolls (learnt by the consent goal): after a
@@ -266,18 +251,8 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
 
     # --- walking a known path ---
     def _walk(self, moves: list[Move], what: str) -> None:
-        avoid = frozenset(self.config.search.get("beyond_core_avoid", ()))
-        lifts = int(self.config.search.get("launch_layer_trials", 3))
         for index, move in enumerate(moves, 1):
             try:
-                try:
-                    perform(self.op, move, self.data)
-                except NotOnScreen:
-                    # under a layer the exploration answered as a search tap (a consent popup at a fresh
-                    # launch): the layer answered as a launch layer is, then the step taken — never while the
-                    # consent dialog's own answer is walked (its choice is what is measured)
-                    if self.answering_consent or not self._lift_over(move.key, lifts, avoid):
-                        raise
-                    perform(self.op, move, self.data)
+                perform(self.op, move, self.data)
             except NotOnScreen as exc:
                 raise PathBroken(f"re-walking the explored path to {what}: step {index} ({move}) failed: {exc}") from None

@@ -110,26 +110,6 @@ class LaunchModals:
         if tried:
             restart()        # none lifted it: the app as the launch left it
 
-    def _lift_over(self, key: str, limit: int, avoid: frozenset[str]) -> bool:
-        """A known path's control `key` lies under a layer its exploration never had to answer (a consent popup
-        a fresh launch shows, answered by the search as one of its own taps, not as a launch answer: rotfai):
-        the layer's controls tapped as `_pass_launch_layer` orders them (over the covered controls first, the
-        larger first; words in `avoid` never), each at most once, at most `limit` taps, layer after layer, until
-        the control is reachable. True once it is; False at once when it is under no layer (gone)."""
-        tapped: set[str] = set()
-        while len(tapped) < limit:
-            screen = self.op.screen()
-            under = under_layer(screen, self.op.covered(screen))
-            if key not in under:
-                return self.op.find(key, screen) is not None
-            order = [t for t in layer_controls(self.op.targets(screen), [t for t in targets(screen) if t.key in under],
-                                               avoid) if t.key not in tapped]
-            if not order:
-                return False
-            tapped.add(order[0].key)
-            self.op.tap(order[0])
-        return self.op.find(key) is not None
-
     def _launch_layer_shown(self) -> bool:
         """Whether a layer the search had to lift at launch (`_pass_launch_layer`) is on screen now (its learnt
         answer reachable): a screen it covers is no evidence of what the app does, never a
