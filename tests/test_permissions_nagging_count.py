@@ -1,0 +1,55 @@
+"""The nagging journey's relaunch count (consent_audit/flows/test_permissions.count_relaunches): a showing is
+counted only after a choice was made; a dialog first seen at a relaunch (it came late, or behind a launch advert
+that ended by itself) is answered there, not counted as shown again."""
+from __future__ import annotations
+
+from consent_audit.flows.test_permissions import count_relaunches
+
+
+class App:
+    """An app whose consent dialog shows at each relaunch in `shows` (by relaunch number, from 1) until refused,
+    and again after that only when `nags`."""
+
+    def __init__(self, shows: set[int], nags: bool) -> None:
+        self.shows, self.nags = shows, nags
+        self.launches, self.refused_at, self.consent_shown = 0, None, False
+        self.refusal_offered = True
+
+    def relaunch(self) -> None:
+        self.launches += 1
+        if self.refused_at is None:
+            self.consent_shown = self.launches in self.shows
+        else:
+            self.consent_shown = self.nags
+
+    def reject_consent(self) -> None:
+        self.refused_at, self.consent_shown = self.launches, False
+
+
+class Platform:
+    def permission_requests(self) -> dict[str, int]:
+        return {"geolocation": 0}
+
+
+def test_a_dialog_first_seen_at_a_relaunch_is_refused_there_and_not_counted() -> None:
+    app = App(shows={1, 2, 3, 4}, nags=False)
+    per_launch, refused = count_relaunches(app, Platform(), ["geolocation"], 3, None)
+    assert per_launch == {"permission": [0, 0, 0], "consent": [0, 0, 0]} and refused is True
+    assert app.refused_at == 1 and app.launches == 4        # one more relaunch keeps three counted
+
+
+def test_the_same_dialog_shown_again_after_that_refusal_is_counted() -> None:
+    per_launch, refused = count_relaunches(App(shows={1}, nags=True), Platform(), ["geolocation"], 3, None)
+    assert per_launch["consent"] == [1, 1, 1] and refused is True
+
+
+def test_a_dialog_refused_at_the_first_launch_is_counted_at_every_relaunch_it_shows() -> None:
+    app = App(shows=set(), nags=True)
+    app.refused_at = 0
+    per_launch, refused = count_relaunches(app, Platform(), ["geolocation"], 3, True)
+    assert per_launch["consent"] == [1, 1, 1] and refused is True and app.launches == 3
+
+
+def test_no_dialog_at_all_counts_zero_and_stays_untold_refused() -> None:
+    per_launch, refused = count_relaunches(App(shows=set(), nags=False), Platform(), ["geolocation"], 3, None)
+    assert per_launch["consent"] == [0, 0, 0] and refused is None
