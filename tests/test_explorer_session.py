@@ -62,6 +62,8 @@ def test_a_retention_offers_months_are_no_waiting_period() -> None:
     offer = _screen("offer", "Подождите!", "Получить 3 месяца бесплатно", "Продолжить удаление")
     assert completion(offer) is None and waiting_period(offer) is None
     for text, days in (("Ваш аккаунт будет удалён через 30 дней", 30), ("账号将在7天后注销", 7),
-                       ("Your account will be deleted in 14 days.", 14), ("계정은 14일 후 삭제됩니다", 14)):
+                       ("Your account will be deleted in 14 days.", 14), ("계정은 14일 후 삭제됩니다", 14),
+                       # a word with a prefix letter written onto it (Hebrew ה "the": החשבון; ktiv read no period)
+                       ("החשבון שלך יימחק בעוד 30 יום.", 30)):
         final = _screen("end", text)
         assert completion(final) == "pending" and waiting_period(final) == days, text
