@@ -5,7 +5,8 @@ compared with the app's truth.json. Prints a table; never asserts.
     python benchmarks/bench_corpus.py --cli PATH kettle     # another consent-audit executable
     python benchmarks/bench_corpus.py --keep DIR …          # keep the run folders in DIR
     python benchmarks/bench_corpus.py --reuse DIR …         # score the summaries already in DIR/<app>/ (no run)
-    python benchmarks/bench_corpus.py --goal permissions …  # explore and score these flows only (repeatable)
+    python benchmarks/bench_corpus.py --goal permissions …  # explore and score these flows only (repeatable;
+                                                            # explore's names too: deny-permissions …)
 
 Per app and flow: figures exact / compared (and unmeasured), verdict right or wrong, actions spent / optimal — as
 tests/corpus/score.py defines them (the same scoring `make corpus` asserts). Totals add up the goals reached
@@ -41,8 +42,24 @@ def _load_score() -> Any:
 
 
 _score = _load_score()
-FLOWS, load_server, default_cli = _score.FLOWS, _score.load_server, _score.default_cli
+FLOWS, GOALS, load_server, default_cli = _score.FLOWS, _score.GOALS, _score.load_server, _score.default_cli
 figures, verdict, optimal, explore = _score.figures, _score.verdict, _score.optimal, _score.explore
+
+
+def goal_names() -> str:
+    """The names --goal takes: each scored flow (summary.json's name) or its goal in `consent-audit explore`."""
+    return ", ".join(f"{flow} (or {GOALS[flow]})" if GOALS[flow] != flow else flow for flow in FLOWS)
+
+
+def flow_named(name: str) -> str:
+    """The scored flow `name` means: a flow (FLOWS) or its explore goal (`GOALS`: delete-account …). Raises
+    ValueError, one line naming every accepted name, for any other (privacy-policy is not scored)."""
+    if name in FLOWS:
+        return name
+    flow = next((f for f, goal in GOALS.items() if goal == name), None)
+    if flow is None:
+        raise ValueError(f"unknown goal '{name}'; scored goals: {goal_names()}")
+    return flow
 
 
 def main(argv: list[str]) -> int:
@@ -52,12 +69,18 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--keep", type=Path, help="keep the run folders here")
     parser.add_argument("--reuse", type=Path, help="score DIR/<app>/summary.json from an earlier --keep run instead of exploring")
     parser.add_argument("--verbose", action="store_true", help="list every figure that differs")
-    parser.add_argument("--goal", action="append", choices=FLOWS, help="explore and score only this flow (repeatable; default: all)")
+    parser.add_argument("--goal", action="append", metavar="GOAL",
+                        help=f"explore and score only this flow (repeatable; default: all): {goal_names()}")
     parser.add_argument("--app", action="append", default=[], help="a corpus app (repeatable; same as a positional app)")
     args = parser.parse_args(argv)
+    try:
+        asked = [flow_named(g) for g in args.goal or FLOWS]
+    except ValueError as exc:
+        print(f"bench_corpus: {exc}", file=sys.stderr)
+        return 2
     server_module = load_server()
     apps = args.apps + args.app or server_module.app_names()
-    flows = tuple(f for f in FLOWS if f in (args.goal or FLOWS))
+    flows = tuple(f for f in FLOWS if f in asked)
     unknown = [a for a in apps if not (CORPUS / a / "truth.json").is_file()]
     if unknown:
         parser.error(f"not corpus apps: {', '.join(unknown)}")

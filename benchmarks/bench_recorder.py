@@ -92,7 +92,8 @@ class Counted:
 
 def capture_cost(driver, platform: WebChromiumPlatform, recorder: Recorder, n: int) -> dict[str, float]:
     """Median milliseconds of each part of one captured step, on the screen the path ended on."""
-    from consent_audit.platforms.web.dom import DOM_SNAPSHOT_JS, screen_from_dom
+    from consent_audit.platforms.web.dom import screen_from_dom
+    from consent_audit.platforms.web.snapshot_script import DOM_SNAPSHOT_JS
     parts: dict[str, list[float]] = {"screenshot": [], "page source + element tree (1 script)": [],
                                      "parse the element tree": [], "whole capture (recorder)": []}
     for i in range(n):

@@ -57,4 +57,22 @@ def _inner(value: Any, words: Mapping[str, Any], name: str) -> str:
     return f"({said})" if isinstance(value, dict) and value else said
 
 
-__all__ = ["child_name", "figure_words", "words_in"]
+def figure_lines(value: Any, words: Mapping[str, Any], name: str = "") -> str | list[str]:
+    """A figure as a table cell reads it: a non-empty list of texts (quoted policy terms, say) or of mappings as
+    one line per item, a non-empty mapping as one "key: value" line per key, anything else one line (str)."""
+    if isinstance(value, list) and value and all(isinstance(v, (str, dict)) for v in value):
+        return [figure_words(v, words) for v in value]
+    if isinstance(value, dict) and value:
+        return [f"{k}: {figure_words(v, words, child_name(words, name, k))}" for k, v in value.items()]
+    return figure_words(value, words, name)
+
+
+def pattern_title(strings: Mapping[str, Any], pattern: str, flow: str = "") -> str:
+    """A pattern's title in one language's strings (assets/summary_strings.yaml) as checked in `flow`: its
+    `patterns_in_flow` title there (a prominence finding of the deletion is about its last decision, not a
+    consent dialog), else its `patterns` title; "" when the strings have none."""
+    in_flow = (strings.get("patterns_in_flow") or {}).get(flow) or {}
+    return str(in_flow.get(pattern) or (strings.get("patterns") or {}).get(pattern) or "")
+
+
+__all__ = ["child_name", "figure_lines", "figure_words", "pattern_title", "words_in"]

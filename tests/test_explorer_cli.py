@@ -29,6 +29,8 @@ def explore(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
     (["--url", "http://127.0.0.1:9/", "--goal", "consent", "--budget-seconds", "0"], "--budget-seconds"),
     (["--url", "http://127.0.0.1:9/", "--goal", "consent", "--profile", "android-emulator"], "--url needs a web profile"),
     (["--url", "http://127.0.0.1:9/", "--goal", "consent", "--profile", "no-such-phone"], "unknown profile"),
+    (["--url", "http://127.0.0.1:9/", "--goal", "delete"], "unknown goal 'delete'; goals: delete-account (or deletion)"),
+    (["--url", "http://127.0.0.1:9/", "--goal", "deletion"], "needs test credentials"),     # deletion = delete-account
 ])
 def test_bad_input_is_one_line(tmp_path: Path, args: list[str], words: str) -> None:
     proc = explore(*args, "--reports-dir", str(tmp_path))
@@ -88,3 +90,38 @@ def test_a_goal_not_found_shows_its_sentence_not_the_short_detail() -> None:
     broke = goal_line({"flow": "deletion", "outcome": "broken", "message": "could not start: no session",
                        "metrics": {}})
     assert broke.endswith("could not start: no session")
+
+
+def test_a_goal_is_named_as_explore_names_it_or_as_summary_json_names_its_flow() -> None:
+    """New users met three names for a goal (explore's delete-account, the bench's and summary.json's deletion,
+    the summary's policy): explore takes the flow names too, in the order of its goals, each once."""
+    import argparse
+
+    from consent_audit.commands.explore import settings_of
+
+    def goals(*names: str) -> list[str]:
+        args = argparse.Namespace(goal=list(names), url="http://127.0.0.1:9/", app_package=None, username="u",
+                                  password="pw-12345", sms_code=None, id_number=None, budget_actions=None,
+                                  budget_seconds=None)
+        return settings_of(args).goals
+
+    assert goals("policy", "deletion", "permissions") == ["delete-account", "deny-permissions", "privacy-policy"]
+    assert goals("consent", "deny-permissions", "permissions") == ["deny-permissions", "consent"]
+    assert goals("all") == goals() == ["delete-account", "deny-permissions", "consent", "privacy-policy"]
+    help_text = explore("--help").stdout
+    assert "delete-account (or" in help_text and "privacy-policy (or policy)" in help_text
+
+
+def test_the_bench_takes_explores_goal_names_and_refuses_an_unknown_one_in_one_line() -> None:
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks" / "bench_corpus.py")
+    bench = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(bench)
+    assert [bench.flow_named(n) for n in ("delete-account", "deny-permissions", "consent", "deletion")] == [
+        "deletion", "permissions", "consent", "deletion"]
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_corpus.py"), "--goal", "privacy-policy",
+                           "kirja"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    lines = proc.stderr.strip().splitlines()
+    assert proc.returncode == 2 and len(lines) == 1, proc.stderr
+    assert lines[0].startswith("bench_corpus: unknown goal 'privacy-policy'; scored goals: deletion (or delete-account)")

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from consent_audit.evidence.summary_page import SummaryPage
-from consent_audit.figure_words import figure_words
+from consent_audit.figure_words import figure_lines, figure_words, pattern_title, words_in
 from consent_audit.report import summary_table
 from consent_audit.rules import load_catalog
 
@@ -66,3 +66,17 @@ def test_the_closing_table_says_figures_in_words() -> None:
 def test_words_of_nested_figures() -> None:
     assert figure_words({"a": {"b": 1, "c": [2, 3]}, "d": True}) == "a: (b: 1, c: 2, 3); d: yes"
     assert figure_words([{"host": "x", "n": 2}, {"host": "y", "n": 1}]) == "host: x; n: 2; host: y; n: 1"
+
+
+def test_a_cell_reads_a_list_or_mapping_one_line_each_and_titles_are_per_flow() -> None:
+    """What the page's cells and titles are made of, out of summary_page.py (figure_words.py)."""
+    words = words_in("en")
+    assert figure_lines(["a", {"x": 1}], words) == ["a", "x: 1"]
+    assert figure_lines({"camera": None, "n": [1, 2]}, words, "blockers") == ["camera: no blocking screen", "n: 1, 2"]
+    assert figure_lines([], words) == "none" and figure_lines(None, words) == "not measured"
+    import yaml
+    from consent_audit.paths import ASSETS
+    en = yaml.safe_load((ASSETS / "summary_strings.yaml").read_text(encoding="utf-8"))["en"]
+    assert pattern_title(en, "visual_interference", "deletion").startswith("At the last decision before deletion")
+    assert pattern_title(en, "visual_interference", "consent") == "Accept made far more prominent than reject"
+    assert pattern_title(en, "no_such_pattern") == ""

@@ -10,6 +10,7 @@ from ..errors import UsageError
 from .checks import check_profile, engine_args
 from .run import add_evidence_options, evidence_args
 from ..paths import FLOWS as FLOWS_DIR, REPORTS
+from ..explorer.settings import goal_names
 
 FLOWS = {"delete-account": "explore/test_explore_deletion.py",
          "deny-permissions": "explore/test_explore_permissions.py",
@@ -24,8 +25,9 @@ def register(sub: "argparse._SubParsersAction") -> None:
     app = p.add_argument_group("the app (one of)")
     app.add_argument("--url", help="a web app's start address (http or https)")
     app.add_argument("--app-package", help="an Android app's package name")
-    p.add_argument("--goal", action="append", choices=[*FLOWS, "all"], metavar="GOAL",
-                   help=f"what to explore for, repeatable: {', '.join(FLOWS)} or all (the default)")
+    p.add_argument("--goal", action="append", metavar="GOAL",
+                   help=f"what to explore for, repeatable: {goal_names()} (the default); the names in "
+                        "brackets are the flows' names in summary.json")
     p.add_argument("--profile", help="device profile (default: local-chromium for --url, android-emulator "
                                      "for --app-package)")
     p.add_argument("--appium-url", help="use this Appium server or grid instead of starting one")
@@ -52,8 +54,9 @@ def register(sub: "argparse._SubParsersAction") -> None:
 
 
 def settings_of(args: argparse.Namespace):
-    from ..explorer.settings import ExploreSettings
-    asked = args.goal or ["all"]
+    """The run's ExploreSettings from the command line. Raises UsageError on an unknown goal or bad input."""
+    from ..explorer.settings import ExploreSettings, goal_named
+    asked = [goal_named(g) for g in args.goal or ["all"]]      # a flow's name in summary.json is an alias
     goals = [g for g in FLOWS if "all" in asked or g in asked]     # in FLOWS' order: the policy goal last
     return ExploreSettings.from_env(url=args.url, app_package=args.app_package, goals=goals,
                                     username=args.username, password=args.password, sms_code=args.sms_code,

@@ -20,7 +20,7 @@ import cv2
 import numpy as np
 import yaml
 
-from ..figure_words import child_name, figure_words
+from ..figure_words import figure_lines, figure_words, pattern_title
 from ..paths import ASSETS
 from ..rules import Catalog, RuleItem
 from .dataflows_page import flows_section
@@ -28,22 +28,9 @@ from .dataflows_page import flows_section
 log = logging.getLogger(__name__)
 
 STRINGS = ASSETS / "summary_strings.yaml"
+STYLE = ASSETS / "summary_page.css"      # the page's style sheet, inlined: the page loads nothing
 LANGUAGES = ("en", "zh")
 THUMB_WIDTH = 240
-
-_CSS = """
-body{font-family:system-ui,"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;margin:2em auto;max-width:62em;
- color:#111;line-height:1.45;padding:0 1em}
-h1{font-size:1.5em}h2{border-bottom:2px solid #333;padding-bottom:.2em;margin-top:2em}h3{margin-top:1.6em}
-table{border-collapse:collapse;margin:.6em 0;width:100%}td,th{border:1px solid #bbb;padding:.3em .5em;
- vertical-align:top;text-align:left;font-size:.92em}th{background:#eee}
-.banner{border:3px solid #b00;background:#fee;padding:.7em 1em;font-weight:bold}
-.status-found{color:#a00}.status-broken{color:#a60}.status-not_found{color:#a60}.status-interrupted{color:#a60}.status-clean{color:#060}
-.finding{border-left:5px solid #a00;padding-left:1em;margin:1.2em 0}
-.steps{display:flex;flex-wrap:wrap;gap:.8em}.steps figure{margin:0;width:250px;break-inside:avoid}
-.steps img{width:240px;border:1px solid #888}.steps figcaption{font-size:.8em}
-.unverified{color:#a60;font-size:.85em}code{font-size:.9em;word-break:break-all}
-"""
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,19 +39,19 @@ def load_strings(path: Path = STRINGS) -> dict[str, dict[str, Any]]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+@functools.lru_cache(maxsize=1)
+def _style(path: Path = STYLE) -> str:
+    return path.read_text(encoding="utf-8")
+
+
 def _e(value: Any) -> str:
     return html.escape(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False), quote=True)
 
 
 def _cell(value: Any, words: dict[str, Any], name: str = "") -> str:
-    """A figure's cell in words (figure_words.py), never JSON: a list of texts (quoted policy terms, say) or of
-    mappings one per line, a non-empty mapping one "key: value" per line, anything else one line."""
-    if isinstance(value, list) and value and all(isinstance(v, (str, dict)) for v in value):
-        return "<ul>" + "".join(f"<li>{_e(figure_words(v, words))}</li>" for v in value) + "</ul>"
-    if isinstance(value, dict) and value:
-        return "<ul>" + "".join(f"<li>{_e(k)}: {_e(figure_words(v, words, child_name(words, name, k)))}</li>"
-                                for k, v in value.items()) + "</ul>"
-    return _e(figure_words(value, words, name))
+    """A figure's cell in words (`figure_words.figure_lines`), never JSON: a list one item per line."""
+    said = figure_lines(value, words, name)
+    return "<ul>" + "".join(f"<li>{_e(line)}</li>" for line in said) + "</ul>" if isinstance(said, list) else _e(said)
 
 
 def thumbnail_uri(path: Path, width: int = THUMB_WIDTH) -> str | None:
@@ -145,14 +132,13 @@ class SummaryPage:
     def pattern_title(self, pattern: str, flow: str = "") -> str:
         """The pattern's title as checked in `flow`: a pattern checked in several flows is named for what it
         measures there (a prominence finding of the deletion is about its last decision, not a consent dialog)."""
-        in_flow = (self.t.get("patterns_in_flow") or {}).get(flow) or {}
-        return in_flow.get(pattern) or self.t["patterns"].get(pattern) or self.catalog.patterns.get(pattern, pattern)
+        return pattern_title(self.t, pattern, flow) or self.catalog.patterns.get(pattern, pattern)
 
     # --- sections ---
     def render(self) -> str:
         run_id = self.summary.get("run_id", self.custody.get("run_id", ""))
         parts = [f"<!doctype html><html lang=\"{_e(self.t['html_lang'])}\"><head><meta charset=\"utf-8\">",
-                 f"<title>{self.text('title', run_id=run_id)}</title><style>{_CSS}</style></head><body>",
+                 f"<title>{self.text('title', run_id=run_id)}</title><style>{_style()}</style></head><body>",
                  f"<h1>{self.text('title', run_id=run_id)}</h1><p>{self.text('intro')}</p>"]
         if self.summary.get("interrupted"):
             parts.append(f"<p class=\"banner\">{self.text('interrupted', reason=self.summary['interrupted'])}</p>")

@@ -7,38 +7,43 @@ from __future__ import annotations
 
 from ..screen import Screen
 from . import cues
-from .elements import Target, Use, visible
-from .launch_layer import NOT_CONSENT, Layer, layer
-from .screens import DEVICE, DIALOG_ROLES, inside, taps
+from .elements import Target, Use
+from .launch_layer import NOT_CONSENT, Layer, area, judged
+from .screens import DEVICE, taps
 
 
 def choice_layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer | None:
-    """The layer as a choice (None when it is none): inside a shown dialog element — or, while a layer hides the
-    app (`covered`: element indexes), among what is left uncovered — 2–3 options, exactly one button (enabled or
-    not: a save waits for a choice), no text field, and no words of a device feature or of a log-in."""
+    """The layer as a choice (None when it is none): in the place a candidate lies (`launch_layer.area`: a
+    shown dialog element, or what a layer hiding the app leaves uncovered — `covered`: element indexes) 2–3
+    enabled options, exactly one button (enabled or not: a save waits for a choice), no text field on the
+    screen, and no words of a device feature or of a log-in."""
     if not screen.in_app or any(t.use == Use.TEXT for t in found):
         return None
-    boxes = [e.bounds for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
-    if not boxes and not covered:
+    where = area(screen, found, covered)
+    if where is None:
         return None
-
-    def held(t: Target) -> bool:
-        return not boxes or any(inside(t.bounds, b) for b in boxes)
-
-    options = [t for t in found if t.use == Use.CHOOSE and t.element.enabled and held(t)]
-    buttons = [t for t in taps(found) if held(t)]
+    options = [t for t in where.controls if t.use == Use.CHOOSE and t.element.enabled]
+    buttons = taps(where.controls)
     if not 2 <= len(options) <= 3 or len(buttons) != 1:
         return None
-    texts = [e.text for i, e in enumerate(screen.elements) if e.text and (
-        any(inside(e.bounds, b) for b in boxes) if boxes else i not in covered)]
-    if any(cues.has(t, *DEVICE) for t in texts) or any(cues.has(t.label, *NOT_CONSENT) for t in buttons + options):
+    if any(cues.has(t, *DEVICE) for t in where.texts) or any(cues.has(t.label, *NOT_CONSENT) for t in buttons + options):
         return None
-    return Layer(tuple(buttons), tuple(texts), options=tuple(options))
+    return Layer(tuple(buttons), tuple(where.texts), options=tuple(options))
+
+
+def judged_candidate(screen: Screen, found: list[Target], covered: frozenset[int]) -> tuple[Layer | None, str]:
+    """(the candidate consent layer on this screen or None, why there is none): 2–3 buttons
+    (`launch_layer.judged`, whose reason is kept: "" when there is a candidate or no place for one), else a
+    choice (reason "")."""
+    first, why = judged(screen, found, covered)
+    if first is None and (choice := choice_layer(screen, found, covered)) is not None:
+        return choice, ""
+    return first, why
 
 
 def candidate(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer | None:
     """The candidate consent layer on this screen: 2–3 buttons (`launch_layer.layer`), else a choice."""
-    return layer(screen, found, covered) or choice_layer(screen, found, covered)
+    return judged_candidate(screen, found, covered)[0]
 
 
 def answers_of(first: Layer) -> list[tuple[list[Target], Target]]:

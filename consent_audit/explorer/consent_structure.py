@@ -44,7 +44,7 @@ from .elements import Target, Use
 from .forms import UNTICK, FormData, fill
 from .consent_answers import Tried, _refusal_missing, answers, sole_answer
 from .consent_choice import answers_of, candidate
-from .held_back import held_at, when_enabled
+from .held_back import held_at, tappable, when_enabled
 from .launch_layer import Layer
 from .modal_kind import ABOUT_CONSENT
 from .moves import Move
@@ -69,7 +69,7 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
     if live is None:
         raise NotOnScreen(f"'{target.label}' is not on the layer")
     if not live.element.enabled:     # held back again at this launch (a countdown): tapped once enabled
-        live = when_enabled(op, live, op.held_wait) or live
+        live = tappable(op, live)
         screen = op.screen()
     purposes = frozenset(t.key for t in op.targets(screen) if t.use == Use.TOGGLE) if via else frozenset()
     before: dict[str, Any] | None = op.platform.stored_state()

@@ -38,4 +38,13 @@ def when_enabled(op: Operator, target: Target, seconds: float) -> Target | None:
     return next((t for t in op.targets() if _same(t, target) and t.element.enabled), None)
 
 
-__all__ = ["held_at", "when_enabled"]
+def tappable(op: Operator, target: Target) -> Target:
+    """`target` to tap now: itself when enabled; when disabled (held back by a countdown) as the app shows it
+    once enabled, waited for up to the operator's `held_wait` seconds as a user waits — or itself when it stays
+    disabled (the tap then shows it does nothing)."""
+    if target.element.enabled:
+        return target
+    return when_enabled(op, target, op.held_wait) or target
+
+
+__all__ = ["held_at", "tappable", "when_enabled"]

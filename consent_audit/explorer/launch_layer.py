@@ -8,6 +8,7 @@ explorer/launch_seen.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..screen import Screen
 from . import cues
@@ -82,9 +83,19 @@ def _own_page(screen: Screen, buttons: list[Target]) -> bool:
 Box = tuple[int, int, int, int]
 
 
-def area(screen: Screen, found: list[Target], covered: frozenset[int]) -> tuple[list[Target], list[str], list[Target]] | None:
-    """Where the candidate lies: (every tap in it, enabled or not; its texts; the text fields in it), or None
-    when there is no candidate. A control another layer draws over (its centre hit-tested at the capture:
+class Area(NamedTuple):
+    """Where a candidate lies: every tap and radio option in it, enabled or not (`controls`), its texts, and
+    the text fields in it."""
+
+    controls: list[Target]
+    texts: list[str]
+    fields: list[Target]
+
+
+def area(screen: Screen, found: list[Target], covered: frozenset[int]) -> Area | None:
+    """Where the candidate lies (`Area`), or None when there is no candidate: a shown dialog element, else a
+    bar that stays put, else — while a layer hides the app — what is left uncovered, else a page holding
+    nothing else. A control another layer draws over (its centre hit-tested at the capture:
     `Element.covered`) is in none."""
     uncovered = [t for t in found if not t.element.covered]
     dialogs = [e.bounds for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
@@ -103,8 +114,8 @@ def area(screen: Screen, found: list[Target], covered: frozenset[int]) -> tuple[
         return any(inside(bounds, b) for b in boxes) if boxes is not None else index not in covered
 
     texts = [e.text for i, e in enumerate(screen.elements) if e.text and within(e.bounds, i)]
-    return ([t for t in taps(uncovered) if within(t.bounds)], texts,
-            [t for t in uncovered if t.use == Use.TEXT and within(t.bounds)])
+    return Area([t for t in uncovered if t.use in (Use.TAP, Use.CHOOSE) and within(t.bounds)], texts,
+                [t for t in uncovered if t.use == Use.TEXT and within(t.bounds)])
 
 
 def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer | None:
@@ -125,7 +136,7 @@ def judged(screen: Screen, found: list[Target], covered: frozenset[int]) -> tupl
     where = area(screen, found, covered) if screen.in_app else None
     if where is None:
         return None, ""
-    inside_taps, texts, fields = where
+    inside_taps, texts, fields = taps(where.controls), where.texts, where.fields
     buttons = [t for t in inside_taps if t.element.enabled]
     held = [t for t in inside_taps if not t.element.enabled]
     if fields:

@@ -14,8 +14,8 @@ from ..screen import Screen
 from . import cues
 from .consent_structure import Tried
 from .elements import Target, Use, visible
-from .consent_choice import choice_layer
-from .launch_layer import area, fixed_bar, judged
+from .consent_choice import judged_candidate
+from .launch_layer import area, fixed_bar
 from .screens import DIALOG_ROLES, password_form, taps
 
 SHOWN = 4      # button labels named in the sentence
@@ -68,9 +68,7 @@ def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tr
     'C') was tried as a consent dialog: its answers stored nothing …"; "a full page with 2 buttons (…) was tried as a consent dialog: …"; "the launch shows a log-in or sign-up first …"; "nothing to tap was read …"."""
     if not screen.in_app:
         return "the launch did not show the app"
-    candidate, why = judged(screen, found, covered)
-    if candidate is None and (choice := choice_layer(screen, found, covered)) is not None:
-        candidate, why = choice, ""          # radio options and one button saving the choice
+    candidate, why = judged_candidate(screen, found, covered)     # 2–3 buttons, or options and one save
     buttons = [t for t in taps(found) if t.element.enabled]
     boxes = [e for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
     kind = ("a dialog" if boxes else "a fixed bar" if fixed_bar(screen, taps(found)) is not None
@@ -92,7 +90,8 @@ def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tr
                 f"{_count(fields, 'field')}): an app drawn on a canvas or with its accessibility layer off "
                 "shows no controls to the suite")
     if why and (place := area(screen, found, covered)) is not None:
-        return (f"{kind} with {_count(len(place[0]), 'button')} ({_labels(place[0])}) that is no consent choice "
+        inside = taps(place.controls)
+        return (f"{kind} with {_count(len(inside), 'button')} ({_labels(inside)}) that is no consent choice "
                 f"by its structure: {why}")
     return (f"a full page with {_count(len(buttons), 'button')} ({_labels(buttons)}) and no layer over it: a page "
             "is tried as a consent dialog only when it holds 2–3 buttons and a sentence of its own")

@@ -15,6 +15,23 @@ ENV = {"password": "CONSENT_AUDIT_PASSWORD", "sms_code": "CONSENT_AUDIT_SMS_CODE
        "id_number": "CONSENT_AUDIT_ID_NUMBER"}
 FLOW_GOAL = {"deletion": "delete-account", "permissions": "deny-permissions", "consent": "consent",
              "policy": "privacy-policy"}
+"""summary.json's flow name → the goal `consent-audit explore --goal` names it by (also accepted as an alias)."""
+
+
+def goal_names() -> str:
+    """Every name `--goal` takes, for a help text or an error: "delete-account (or deletion), …, or all"."""
+    aliases = {goal: flow for flow, goal in FLOW_GOAL.items() if flow != goal}
+    return ", ".join(f"{g} (or {aliases[g]})" if g in aliases else g for g in GOALS) + ", or all"
+
+
+def goal_named(name: str) -> str:
+    """The goal (one of GOALS, or "all") that `name` means: a goal, "all", or summary.json's flow name for it
+    (deletion, permissions, consent, policy). Raises UsageError (one line, every name listed) for any other."""
+    if name in GOALS or name == "all":
+        return name
+    if name in FLOW_GOAL:
+        return FLOW_GOAL[name]
+    raise UsageError(f"unknown goal '{name}'; goals: {goal_names()}")
 
 
 @dataclass
@@ -42,7 +59,7 @@ class ExploreSettings:
                              f"not '{self.app_package}'")
         unknown = [g for g in self.goals if g not in GOALS]
         if unknown:
-            raise UsageError(f"unknown goal {', '.join(unknown)}; goals: {', '.join(GOALS)}, all")
+            raise UsageError(f"unknown goal {', '.join(unknown)}; goals: {goal_names()}")
         for name, value in (("password", self.password), ("sms-code", self.sms_code), ("id-number", self.id_number)):
             if value is not None and len(value) < 3:
                 raise UsageError(f"--{name} must have at least 3 characters (shorter values cannot be masked reliably)")

@@ -2,8 +2,8 @@
 plug-in (`SPEC`).
 
 platform.py the session (DevTools protocol for permissions and storage; touch.py its touch gestures),
-dom.py the DOM snapshot and its parser (accname.py the accessible names it reads, painted.py a canvas UI's
-accessibility layer), adapter.py the explorer's adapter, session.py capability defaults and the binaries check.
+snapshot_script.py the DOM snapshot script (accname.py the accessible names it reads, painted.py a canvas UI's
+accessibility layer), dom.py its parser, adapter.py the explorer's adapter, session.py capability defaults and the binaries check.
 """
 from ..spec import PlatformSpec
 from .adapter import WebAdapter

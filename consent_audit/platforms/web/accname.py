@@ -1,7 +1,7 @@
 """A control's accessible name beyond aria-label / placeholder / <label>, read in the page (WAI-ARIA accname 1.2,
 https://www.w3.org/TR/accname-1.2/, in its order where it matters).
 
-`ACCNAME_JS` runs at the start of the DOM snapshot (dom.py) and defines `norm(text)` (whitespace collapsed),
+`ACCNAME_JS` runs at the start of the DOM snapshot (snapshot_script.py) and defines `norm(text)` (whitespace collapsed),
 `labelledBy(el)` (the words of the elements aria-labelledby names, '' without) and `drawnName(el)` (the name of
 what draws a control without words: an inner <img alt>, <svg><title>, aria-label or title, else its CSS-drawn
 words, at most 60 characters; '' when none). It needs `cs(el, pseudo)` from the snapshot script.

@@ -1,7 +1,7 @@
 """A UI painted on a `<canvas>` (Flutter web's CanvasKit / skwasm renderers): its controls reach the DOM only
 through its accessibility layer, off until the framework's placeholder is activated — as a screen reader does.
 
-`SEMANTICS_ON_JS` runs at the start of the DOM snapshot (dom.py; it needs `shadowOf` from scripts.py) and sets
+`SEMANTICS_ON_JS` runs at the start of the DOM snapshot (snapshot_script.py; it needs `shadowOf` from scripts.py) and sets
 `semanticsOn` when it switched the layer on in this document; `read_again` then reads the page once the layer's
 controls are there. Verdict page tests/data/verdicts/painted.html.
 """

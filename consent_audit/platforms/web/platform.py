@@ -13,9 +13,10 @@ from selenium.webdriver.support.select import Select
 from ...errors import AutomationError, TapIntercepted
 from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
-from .dom import DOM_SNAPSHOT_JS, LOAD_STATE_JS, input_values, screen_from_dom
+from .dom import LOAD_STATE_JS, input_values, screen_from_dom
 from . import frames, painted, touch
 from .scripts import DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, SCHEDULED_JS, STORED_JS
+from .snapshot_script import DOM_SNAPSHOT_JS
 
 log = logging.getLogger(__name__)
 

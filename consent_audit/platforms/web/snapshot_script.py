@@ -1,0 +1,267 @@
+"""The DOM snapshot script: one round trip that reads the page source, the rendered elements (text, accessible
+name, role, device-px bounds, state, whether another layer covers them, whether they stay put) and the
+structural shape of the DOM. What it returns is read into a Screen by dom.py (`screen_from_dom`); the
+cross-origin frames it lists are read by frames.py."""
+from __future__ import annotations
+
+from .accname import ACCNAME_JS
+from .painted import SEMANTICS_ON_JS
+from .scripts import SHADOW_OF_JS
+
+# One round trip: page source, rendered elements and the structural shape of the DOM.
+DOM_SNAPSHOT_JS = SHADOW_OF_JS + SEMANTICS_ON_JS + ACCNAME_JS + r"""
+const dpr = window.devicePixelRatio || 1;
+const CLICK_TAGS = new Set(['A','BUTTON','INPUT','SELECT','TEXTAREA','LABEL','SUMMARY','OPTION']);
+const CLICK_ROLES = new Set(['button','link','checkbox','radio','switch','tab','menuitem','option']);
+const SKIP = new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE','META','LINK','HEAD']);
+const out = [], frames = [];
+// Boxes drawn with an area so far (a count): a fixed layer's host whose subtree adds none draws nothing.
+let boxesDrawn = 0;
+// Elements of same-origin <iframe>s are read as part of the page (a consent dialog in a frame): their styles
+// from their own window, their boxes moved by the frames they sit in.
+const cs = (e, p) => (e.ownerDocument.defaultView || window).getComputedStyle(e, p);
+function topRect(el) {
+  const r = el.getBoundingClientRect();
+  let left = r.left, top = r.top, win = el.ownerDocument.defaultView;
+  while (win && win.frameElement) {
+    const f = win.frameElement, fr = f.getBoundingClientRect();
+    left += fr.left + f.clientLeft; top += fr.top + f.clientTop; win = win.parent;
+  }
+  return {left: left, top: top, width: r.width, height: r.height};
+}
+function framePath(el) {
+  const steps = [];
+  let cur = el;
+  while (cur && cur.ownerDocument !== document) {
+    const i = [...cur.ownerDocument.querySelectorAll('iframe')].indexOf(cur);
+    if (i < 0) return null;
+    steps.unshift(i);
+    cur = cur.ownerDocument.defaultView.frameElement;
+  }
+  return cur ? [cur, ...steps] : null;
+}
+function frameDoc(el) {
+  if (el.tagName !== 'IFRAME') return null;
+  try { return el.contentDocument && el.contentDocument.body ? el.contentDocument : null; } catch (e) { return null; }
+}
+function rendered(el) {
+  if (el.getClientRects().length === 0) return false;
+  // content the browser lays out but does not draw: a closed <details>' body, content-visibility: hidden,
+  // hidden="until-found" (their boxes are computed when asked for, so rects alone call them on screen)
+  if (el.checkVisibility && !el.checkVisibility()) return false;
+  const st = cs(el);
+  return st.visibility !== 'hidden' && st.display !== 'none';
+}
+function ownText(el) {
+  let t = '';
+  for (const n of el.childNodes) if (n.nodeType === 3) t += n.textContent;
+  return t.replace(/\s+/g, ' ').trim();
+}
+function role(el) {
+  const r = el.getAttribute('role'), tag = el.tagName;
+  // a field the user types into stays a text field whatever role it claims (an autocomplete's combobox)
+  if (r && (tag === 'INPUT' || tag === 'TEXTAREA') && ['combobox', 'searchbox'].includes(r)) return 'textbox';
+  if (r) return r;
+  // a native drop-down: a combobox (ARIA's implicit role), its `checked` whether a real option is chosen
+  if (tag === 'SELECT') return (el.multiple || el.size > 1) ? 'listbox' : 'combobox';
+  // a modal layer by structure: a native <dialog> (rendered: open) and aria-modal carry the dialog role
+  if (tag === 'DIALOG' || el.getAttribute('aria-modal') === 'true') return 'dialog';
+  if (tag === 'A') return 'link';
+  if (tag === 'BUTTON') return 'button';
+  if (tag === 'INPUT') {
+    const t = (el.type || 'text').toLowerCase();
+    if (t === 'checkbox') return 'checkbox';
+    if (t === 'radio') return 'radio';
+    if (t === 'button' || t === 'submit') return 'button';
+    return 'textbox';
+  }
+  if (tag === 'TEXTAREA') return 'textbox';
+  if (tag === 'IMG') return 'img';
+  return '';
+}
+// A control drawn without a form element (issue 13, kind 6): a small empty square (tick box) or circle (radio
+// dot) drawn by CSS inside a row that listens for clicks, or the box itself. Its state is read from the drawing:
+// a box filled or carrying a drawn tick (pseudo-element, child, ✓), a dot with a thick ring, or a state class.
+const STATE_CLASS = /(^|[-_\s])(checked|selected|active|on)($|[-_\s])/i;
+function drawnBox(el) {
+  if (el.tagName === 'IMG' || el.tagName === 'svg' || el.tagName === 'INPUT') return null;
+  const r = el.getBoundingClientRect();
+  if (r.width < 10 || r.width > 36 || Math.abs(r.width - r.height) > 3) return null;
+  if ((el.innerText || '').trim().replace(/[✓✔√]/g, '').length) return null;
+  const st = cs(el);
+  if (st.backgroundImage !== 'none') return null;
+  const border = parseFloat(st.borderTopWidth) || 0;
+  if (!border || st.borderTopStyle === 'none') return null;
+  const rad = st.borderTopLeftRadius;
+  const round = rad.endsWith('%') ? parseFloat(rad) >= 40 : parseFloat(rad) >= r.width * 0.4;
+  return {el: el, kind: round ? 'radio' : 'checkbox', st: st, border: border, width: r.width};
+}
+function filled(st) {
+  const m = (st.backgroundColor.match(/[\d.]+/g) || []).map(Number);
+  if (m.length < 3 || (m.length > 3 && m[3] < 0.3)) return false;
+  const lum = (0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2]) / 255;
+  return lum < 0.85 || Math.max(m[0], m[1], m[2]) - Math.min(m[0], m[1], m[2]) > 60;
+}
+function drawnState(box, row) {
+  if (STATE_CLASS.test(box.el.className || '') || STATE_CLASS.test(row.className || '')) return true;
+  if (/[✓✔√]/.test(box.el.innerText || '')) return true;
+  for (const p of ['::after', '::before']) {
+    const ps = cs(box.el, p);
+    if (ps.content && ps.content !== 'none' && ps.display !== 'none' && ps.visibility !== 'hidden') return true;
+  }
+  if (box.el.children.length && [...box.el.children].some(rendered)) return true;
+  if (box.kind === 'radio' && box.border >= box.width * 0.2) return true;
+  return filled(box.st);
+}
+function drawnControl(el) {
+  if (el.getAttribute('role') || CLICK_TAGS.has(el.tagName)) return null;
+  const own = drawnBox(el);
+  if (own) return {kind: own.kind, checked: drawnState(own, el)};
+  const boxes = [], inner = el.querySelectorAll('*');
+  if (inner.length > 20) return null;     // a list or a panel, not one control
+  for (const c of inner) {
+    const other = c.closest('input,label,button,a,[role]');
+    if (other && other !== el && el.contains(other)) return null;
+    const b = rendered(c) ? drawnBox(c) : null;
+    if (b) boxes.push(b);
+    if (boxes.length > 1) return null;
+  }
+  if (boxes.length !== 1 || !(el.innerText || '').trim()) return null;
+  return {kind: boxes[0].kind, checked: drawnState(boxes[0], el)};
+}
+function clickable(el, r) {
+  if (CLICK_TAGS.has(el.tagName) || CLICK_ROLES.has(r)) return true;
+  if (typeof el.onclick === 'function') return true;
+  const targets = (el.ownerDocument.defaultView || window).__caClickTargets;
+  if (targets && targets.has(el)) return true;
+  const cur = cs(el).cursor;
+  return cur === 'pointer' && !(el.parentElement && cs(el.parentElement).cursor === 'pointer');
+}
+// Covered: a later layer lies over the element's centre (a screen slid over it on a stack, a wall over the app):
+// in the DOM, not seen. Judged on the settled geometry by hit testing; only for the page's own document (an
+// element of a frame or a shadow root, or one outside the viewport, is never called covered).
+function coveredAt(el, rect) {
+  if (el.ownerDocument !== document || el.getRootNode() !== document) return false;
+  // an inline element wrapped over two lines (a link in a sentence): its box's centre may lie on the sentence,
+  // not on its words — hit-test the centre of its largest line box, where a finger would tap it (as the
+  // adapter's COVERED_JS does)
+  const lines = el.getClientRects();
+  const box = lines.length > 1 ? [...lines].reduce((a, b) => a.width * a.height >= b.width * b.height ? a : b) : rect;
+  const x = box.left + box.width / 2, y = box.top + box.height / 2;
+  if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
+  const hit = document.elementFromPoint(x, y);
+  return !!hit && hit !== el && !el.contains(hit) && !hit.contains(el);
+}
+// Out of reach: what no user can see or scroll to is no control (nor text) of the screen. An `inert` subtree;
+// a box wholly outside the window that no scroll moves into it: inside a position:fixed layer (no scroll
+// container between), or hidden from assistive technology too (aria-hidden="true") — a closed sheet or drawer
+// parked off-screen by a transform, in the DOM from the start. Only the page's own document is judged.
+function scroller(el, st) {
+  return /(auto|scroll)/.test(st.overflowY + st.overflowX) &&
+         (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+}
+function outOfReach(el, rect, ctx) {
+  if (el.ownerDocument !== document || !(rect.width > 0 && rect.height > 0)) return false;
+  const outside = rect.left >= innerWidth || rect.top >= innerHeight || rect.left + rect.width <= 0 ||
+                  rect.top + rect.height <= 0;
+  return outside && (ctx.fixed || ctx.hidden);
+}
+const MESSAGE_ROLES = new Set(['status', 'alert']);
+const CONTROLS = 'a[href],button,input,select,textarea,[role=button],[role=link],[role=checkbox],[role=switch],[role=radio]';
+function walk(el, parent) {
+  if (SKIP.has(el.tagName) || !rendered(el) || el.hasAttribute('inert')) return '';
+  const st0 = cs(el), up = parent || {fixed: false, hidden: false};
+  const drawnBefore = boxesDrawn, pushedAt = out.length;
+  const ctx = {fixed: st0.position === 'fixed' || (up.fixed && !scroller(el, st0)),
+               hidden: up.hidden || el.getAttribute('aria-hidden') === 'true'};
+  let r = role(el);
+  const rect = topRect(el);
+  if (outOfReach(el, rect, ctx)) return '';
+  if (rect.width > 0 && rect.height > 0) boxesDrawn++;
+  let isClickable = clickable(el, r);
+  const drawn = (isClickable && !r) ? drawnControl(el) : null;
+  if (drawn) r = drawn.kind;
+  let text = ownText(el);
+  if (!text && isClickable && el.tagName !== 'BODY') text = (el.innerText || '').replace(/\s+/g, ' ').trim();
+  if (el.tagName === 'INPUT' && ['button','submit'].includes((el.type||'').toLowerCase())) text = el.value;
+  if (el.tagName === 'SELECT') text = el.selectedIndex >= 0 ? norm(el.options[el.selectedIndex].text) : '';
+  const isInput = el.tagName === 'INPUT' || el.tagName === 'TEXTAREA';
+  const label = labelledBy(el) || el.getAttribute('aria-label') || el.getAttribute('placeholder') ||
+                (el.labels && el.labels.length ? el.labels[0].innerText.trim() : '') ||
+                (el.tagName === 'IMG' ? norm(el.alt) : '') || (isClickable ? norm(el.getAttribute('title')) : '') ||
+                (isClickable && !text ? drawnName(el) : '') || '';
+  const item = {
+    text: text.slice(0, isClickable ? 500 : 20000), name: label.slice(0, 200), rid: el.id || '', role: r,
+    bounds: [Math.round((rect.left) * dpr), Math.round((rect.top) * dpr),
+             Math.round(rect.width * dpr), Math.round(rect.height * dpr)],
+    clickable: isClickable, checked: drawn ? drawn.checked : (r === 'checkbox' || r === 'radio' || r === 'switch') ?
+      (el.checked !== undefined ? !!el.checked : el.getAttribute('aria-checked') === 'true') :
+      el.tagName === 'SELECT' ? (!!(el.value || '').trim() && !(el.selectedIndex >= 0 && el.options[el.selectedIndex].disabled)) : null,
+    enabled: !(el.disabled || el.getAttribute('aria-disabled') === 'true'),
+    focused: document.activeElement === el,
+    secret_field: isInput && (el.type || '').toLowerCase() === 'password',
+    covered: !!text && coveredAt(el, rect),
+    fixed: ['fixed', 'sticky'].includes(st0.position),
+    required: !!el.required || el.getAttribute('aria-required') === 'true',
+    multiline: el.tagName === 'TEXTAREA' || el.getAttribute('aria-multiline') === 'true',
+    value: (isInput && !['checkbox','radio','password'].includes((el.type||'').toLowerCase())) ? (el.value || '') : ''
+  };
+  if (item.text || item.name || item.rid || item.clickable || r || item.fixed) out.push(item);
+  const kids = [];
+  for (const c of el.children) { const s = walk(c, ctx); if (s) kids.push(s); }
+  const root = shadowOf(el);
+  if (root) for (const c of root.children) { const s = walk(c, ctx); if (s) kids.push(s); }
+  const inner = frameDoc(el);
+  if (inner) { const s = walk(inner.body); if (s) kids.push(s); }
+  else if (el.tagName === 'IFRAME' && el.clientWidth > 0 && el.clientHeight > 0) {
+    // another origin's document (a CMP's dialog): the page's scripts cannot read it; the platform switches into
+    // the frame and reads it with this same script (frames.py). Here: where its elements go (a placeholder in
+    // `out` and in the shape) and where its viewport lies on the page (CSS px, inside the frame's border).
+    // An element of another document cannot be handed back to the automation: a frame inside same-origin frames
+    // is reached through them (`via`: the outermost, in this document, then each next <iframe>'s index among
+    // its document's; null when one lies in a shadow root, which such an index cannot name).
+    const k = frames.length, nested = el.ownerDocument !== document;
+    frames.push({el: nested ? null : el, via: nested ? framePath(el) : null, left: rect.left + el.clientLeft, top: rect.top + el.clientTop, width: el.clientWidth,
+                 height: el.clientHeight, src: (el.src || '').slice(0, 300), sandbox: el.getAttribute('sandbox'),
+                 nested: nested});
+    out.push({frame: k});
+    kids.push('@frame' + k + '@');
+  }
+  // a fixed layer's host left in the page once its layer closed — no area, no words, no control, nothing drawn
+  // below it (a consent library's container after the answer) — is no part of the screen: a relaunch that never
+  // creates it shows the same screen
+  if (item.fixed && boxesDrawn === drawnBefore && !item.text && !item.name && !isClickable && !r &&
+      !el.querySelector('iframe') && out.length === pushedAt + 1) {
+    out.pop();
+    return '';
+  }
+  const collapsed = kids.filter((s, i) => i === 0 || s !== kids[i - 1]);
+  const id = (el.id || '').replace(/\d+/g, '');
+  // a live message (role status / alert holding no control: a toast, an inline refusal) is no part of what the
+  // screen is: its elements are read, its shape is not (the screen a refusal leaves in place stays that screen)
+  if (MESSAGE_ROLES.has(r) && !isClickable && !el.querySelector(CONTROLS)) return '';
+  return el.tagName.toLowerCase() + '[' + r + ']' + (id ? '#' + id : '') +
+         (collapsed.length ? '(' + collapsed.join(',') + ')' : '');
+}
+const shape = walk(document.body || document.documentElement);
+// The page source with its shadow trees (open and closed, as declarative <template shadowrootmode>), so the
+// evidence holds what the user saw inside web components; outerHTML where getHTML is missing.
+function source() {
+  const h = document.documentElement;
+  if (!h) return '';
+  if (!h.getHTML) return h.outerHTML;
+  const roots = (window.__caRoots || []).map(r => r.deref()).filter(r => r && r.host && r.host.isConnected);
+  try {
+    const attrs = [...h.attributes].map(a => ' ' + a.name + '="' + a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;') + '"');
+    return '<html' + attrs.join('') + '>' + h.getHTML({serializableShadowRoots: true, shadowRoots: roots}) + '</html>';
+  } catch (e) { return h.outerHTML; }
+}
+const flashed = window.__cxSettle && window.__cxSettle.flashed ? window.__cxSettle.flashed.splice(0) : [];
+return {elements: out, shape: shape, url: location.href, title: document.title, prompts: window.__caPrompts || null,
+        flashed: flashed, frames: frames, dpr: dpr, semantics_on: semanticsOn,
+        width: Math.round(window.innerWidth * dpr), height: Math.round(window.innerHeight * dpr),
+        source: source()};
+"""
+
+
+__all__ = ["DOM_SNAPSHOT_JS"]
