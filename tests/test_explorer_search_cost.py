@@ -338,3 +338,24 @@ def test_the_control_that_brought_the_app_to_a_screen_is_not_tapped_again_before
     result = GoalSearch(SimOperator(sim, spend), DeletionGoal(CONFIG), DATA, CONFIG.search, spend).run()  # type: ignore[arg-type]
     assert result.ending == "reached"
     assert sim.taps == ["Settings", "Delete account", "Delete anyway"], sim.taps
+
+
+def test_a_wizards_step_control_offered_again_beside_a_new_one_is_its_way_back_tried_after_the_new_one() -> None:
+    """Corpus safar: three steps whose buttons no lexicon reads — «ادامه» / «انصراف», then «انصراف» / «بله، مطمئنم»
+    (the order swapped), then the deletion. The search took the second step's «انصراف» first (back to the
+    account screen) and walked the wizard again. The control the step before offered too, beside a new one, is
+    the way back: the new one is tried first."""
+    from consent_audit.explorer.deletion import DeletionGoal
+    from consent_audit.explorer.search import GoalSearch
+    from test_explorer_units import CONFIG, DATA, Sim, SimOperator
+
+    app = {"home": [("Account", "account")],
+           "account": [("Delete account", "step1")],
+           "step1": [("Ghadam", "step2"), ("Enseraf", "account")],
+           "step2": [("Enseraf", "account"), ("Bale motmaenam", "step3")],
+           "step3": [("Delete forever", "!done"), ("Enseraf", "account")]}
+    sim = Sim(app)
+    spend = Spend(Budget(40, 60))
+    result = GoalSearch(SimOperator(sim, spend), DeletionGoal(CONFIG), DATA, CONFIG.search, spend).run()  # type: ignore[arg-type]
+    assert result.ending == "reached"
+    assert sim.taps == ["Account", "Delete account", "Ghadam", "Bale motmaenam", "Delete forever"], sim.taps

@@ -137,6 +137,8 @@ class DeletionGoal:
         self.hints: Hints | None = None               # what the goal's earlier searches learnt (explorer/hints.py)
         self.steps: dict[str, set[str]] = {}          # node → keys of a step's unnamed controls (`step_controls`)
         self.backs: set[str] = set()                  # keys of such controls seen to go back to the entry
+        self.passed: set[str] = set()                 # the last step's controls not taken when it went on
+        self.repeats: dict[str, set[str]] = {}        # node → its step controls the step before offered too
 
     def tie_break(self, node: Node, key: str) -> float:
         """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`)."""
@@ -174,16 +176,22 @@ class DeletionGoal:
         if node.in_flow and node.ident not in self.probes:
             self.probes[node.ident] = decision_siblings(found, self.chrome or frozenset(), self._flow_score)
         if node.in_flow and node.ident not in self.steps:
-            self.steps[node.ident] = step_controls(found, self.chrome or frozenset(), self._flow_score)
+            self.steps[node.ident] = step = step_controls(found, self.chrome or frozenset(), self._flow_score)
+            if step - self.passed:    # the control offered again beside a new one: the step's way back
+                self.repeats[node.ident] = step & self.passed     # («انصراف» on every step of safar's wizard)
+        self.passed = set()
         return FILL if node.in_flow else None
 
     def boost(self, node: Node, key: str) -> float:
         """Added to a candidate's score: a decision's sibling a little (tried after the way on, never before:
-        `decision_exits`); an unnamed control of a step is tried, one seen to go back (to a screen offering the
-        deletion's entry) last."""
+        `decision_exits`); an unnamed control of a step is tried — one the step before offered too, beside one new
+        here (the way on changes, the way back stays), after the new one; one seen to go back (to a screen offering
+        the deletion's entry) last."""
         if key in self.probes.get(node.ident, ()):
             return PROBE
-        return STEP if key in self.steps.get(node.ident, ()) and key not in self.backs else 0.0
+        if key not in self.steps.get(node.ident, ()) or key in self.backs:
+            return 0.0
+        return STEP / 2 if key in self.repeats.get(node.ident, ()) else STEP
 
     def enters_flow(self, move: Move) -> bool:
         enters = cues.has(move.label, *ENTRY)
@@ -197,6 +205,8 @@ class DeletionGoal:
         if move.kind == TAP and move.key in self.steps.get(parent.ident, ()) and not same and any(
                 t.key in self.entries for t in found):
             self.backs.add(move.key)     # it went back to where the deletion was entered: a way back
+        elif move.kind == TAP and move.key in self.steps.get(parent.ident, ()) and not same:
+            self.passed = self.steps[parent.ident] - {move.key}    # went on: what the next step repeats goes back
         if parent.ident in self.structural and not same:
             return self._verified(parent, move, found)
         if move.kind == TAP and move.key in self.probes.get(parent.ident, ()):
