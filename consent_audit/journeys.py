@@ -104,8 +104,8 @@ def consent_elements(app: object, dialog: "Screen") -> tuple["Element", "Element
 
 def leaves_path(app: object) -> "Callable[[Screen, Element, Element], bool] | None":
     """The app's own `leaves_path(screen, went_on, other)` — whether `other`, beside the control a deletion
-    path tapped to go on, was seen to leave the deletion (an explored app knows by what its tap did: a retention
-    offer); None for page objects, whose last decision is told by the words of its way back
+    path tapped to go on, is the other answer of that decision (an explored app tells it by structure and by what
+    the way on did: a retention offer); None for page objects, whose last decision is told by the words of its way back
     (measures.final_decision)."""
     return getattr(app, "leaves_path", None)
 

@@ -109,6 +109,9 @@ def test_a_bigger_sibling_of_the_way_on_is_tried_first_and_a_like_sized_one_is_n
     offer_screen = _node("offer", ("Профиль", "Безопасность", "Удалить аккаунт"), in_flow=True)
     goal.purpose(offer_screen, offer_screen.screen, [OFFER, ON] + TABS)
     assert goal.boost(offer_screen, OFFER.key) > 0 and goal.boost(offer_screen, ON.key) == 0
+    # … but after the way on, never before it: tapping the keep first left the deletion and the whole path was
+    # walked again (corpus beyonk-dark: «Залишитися» over «Все одно видалити», 5 actions)
+    assert goal.boost(offer_screen, OFFER.key) + goal.score(offer_screen, OFFER.label) < goal.score(offer_screen, ON.label)
     for tab in TABS:
         assert goal.boost(offer_screen, tab.key) == 0         # the tab bar is no sibling
     cancel, delete = _tap("Annulla", (16, 400, 180, 48)), _tap("Elimina", (204, 400, 180, 48))
@@ -119,6 +122,27 @@ def test_a_bigger_sibling_of_the_way_on_is_tried_first_and_a_like_sized_one_is_n
     assert goal.exits == {"offer": {OFFER.key: OFFER.label}}
 
 
+def test_the_decision_is_told_without_tapping_the_keep_the_way_on_taken_by_the_path() -> None:
+    """The path went on from the offer by the small way on: its bigger sibling, never tapped, is the other answer
+    of the decision (leaves_path then measures it: decision_prominence); a like-sized pair names none."""
+    goal = DeletionGoal(load_config())
+    home = _node("home", ())
+    goal.purpose(home, home.screen, TABS)
+    offer_screen = _node("offer", ("Профиль", "Удалить аккаунт"), in_flow=True)
+    goal.purpose(offer_screen, offer_screen.screen, [OFFER, ON] + TABS)
+    last = _node("last", ("Профиль", "Удалить аккаунт", ON.label), in_flow=True)
+    erase = _tap("Удалить навсегда", (16, 400, 368, 48))
+    goal.purpose(last, last.screen, [erase] + TABS)
+    path = [Edge("home", (Move.tap(TABS[1]),), "offer", 1), Edge("offer", (Move.tap(ON),), "last", 1),
+            Edge("last", (Move.tap(erase),), "last+done", 1)]
+    assert goal.decision_exits(path) == {(OFFER.key, ON.key)}
+    fair = DeletionGoal(load_config())
+    cancel, delete = _tap("Annulla", (16, 400, 180, 48)), _tap("Elimina", (204, 400, 180, 48))
+    fair.purpose(home, home.screen, TABS)
+    fair.purpose(offer_screen, offer_screen.screen, [cancel, delete])
+    assert fair.decision_exits([Edge("offer", (Move.tap(delete),), "last+done", 1)]) == set()
+
+
 def test_a_sibling_whose_tap_goes_on_is_no_way_out() -> None:
     goal = DeletionGoal(load_config())
     big, small = _tap("Tell us more", (16, 300, 368, 70)), _tap("Continue", (150, 392, 100, 20))
@@ -127,6 +151,7 @@ def test_a_sibling_whose_tap_goes_on_is_no_way_out() -> None:
     reason = Screen(elements=[], signature="reason")
     goal.judge(node, Move.tap(big), reason, [_field("Reason", 100), _tap("Next", (0, 300, 400, 48))], same=False)
     assert goal.exits == {}
+    assert goal.decision_exits([Edge("step", (Move.tap(small),), "next", 1)]) == set()   # seen to go on: no keep
 
 
 def _step(i: int, before: Screen, tapped: Element) -> Step:

@@ -320,3 +320,42 @@ def test_the_consent_goal_walks_the_accept_once_for_every_judgement(layers: dict
     found = _consent_goal(app)
     assert found.ending == "reached" and [m.label for m in found.paths["reject"]] == ["Nope"]
     assert app.taps.count("Accept all") == (1 if layers is WORDED else 2)    # its path; the refusal search's trial
+
+
+def test_the_control_that_brought_the_app_to_a_screen_is_not_tapped_again_before_its_other_ways_on() -> None:
+    """A sheet opened by «Видалити акаунт» leaves that button in view beneath it (corpus beyonk-dark): its words
+    still score highest, so the search tapped it again — nothing happened — before the sheet's own way on. The
+    control seen to bring the app to a screen ranks there as an unscored one."""
+    from consent_audit.explorer.deletion import DeletionGoal
+    from consent_audit.explorer.search import GoalSearch
+    from test_explorer_units import CONFIG, DATA, Sim, SimOperator
+
+    app = {"home": [("Settings", "settings")],
+           "settings": [("Delete account", "sheet")],
+           "sheet": [("Delete account", "sheet"), ("Delete anyway", "!done")]}
+    sim = Sim(app)
+    spend = Spend(Budget(40, 60))
+    result = GoalSearch(SimOperator(sim, spend), DeletionGoal(CONFIG), DATA, CONFIG.search, spend).run()  # type: ignore[arg-type]
+    assert result.ending == "reached"
+    assert sim.taps == ["Settings", "Delete account", "Delete anyway"], sim.taps
+
+
+def test_a_wizards_step_control_offered_again_beside_a_new_one_is_its_way_back_tried_after_the_new_one() -> None:
+    """Corpus safar: three steps whose buttons no lexicon reads — «ادامه» / «انصراف», then «انصراف» / «بله، مطمئنم»
+    (the order swapped), then the deletion. The search took the second step's «انصراف» first (back to the
+    account screen) and walked the wizard again. The control the step before offered too, beside a new one, is
+    the way back: the new one is tried first."""
+    from consent_audit.explorer.deletion import DeletionGoal
+    from consent_audit.explorer.search import GoalSearch
+    from test_explorer_units import CONFIG, DATA, Sim, SimOperator
+
+    app = {"home": [("Account", "account")],
+           "account": [("Delete account", "step1")],
+           "step1": [("Ghadam", "step2"), ("Enseraf", "account")],
+           "step2": [("Enseraf", "account"), ("Bale motmaenam", "step3")],
+           "step3": [("Delete forever", "!done"), ("Enseraf", "account")]}
+    sim = Sim(app)
+    spend = Spend(Budget(40, 60))
+    result = GoalSearch(SimOperator(sim, spend), DeletionGoal(CONFIG), DATA, CONFIG.search, spend).run()  # type: ignore[arg-type]
+    assert result.ending == "reached"
+    assert sim.taps == ["Account", "Delete account", "Ghadam", "Bale motmaenam", "Delete forever"], sim.taps

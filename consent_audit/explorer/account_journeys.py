@@ -105,9 +105,9 @@ class AccountJourneys:
             return None
 
     def leaves_path(self, screen: Screen, went_on: Element, other: Element) -> bool:
-        """Whether `other`, beside `went_on` on a screen of the deletion path, was seen while exploring to leave
-        the deletion (explorer/deletion.py: what its tap showed offered no way on) — a keep-or-confirm decision
-        told by structure, whatever its words (a retention offer)."""
+        """Whether `other`, beside `went_on` on a screen of the deletion path, is the other answer of a
+        keep-or-confirm decision (explorer/deletion.py `decision_exits`: a more prominent sibling of the way on the
+        path took, never seen to go on) — told by structure, whatever its words (a retention offer)."""
         found = self.op.targets(screen)
         key = {tuple(t.element.bounds): t.key for t in found}
         return (key.get(tuple(other.bounds)), key.get(tuple(went_on.bounds))) in self.decision_exits

@@ -3,10 +3,12 @@ account & security …), away from decoys (log out, contact support, help); insi
 forms are filled and next / confirm lead on. Reached when the screen reports the deletion done or pending.
 
 Inside the flow, a screen whose way on sits beside a more prominent control the words do not call a way back (a
-retention offer's big "Get 3 months free" over a small grey "Continue deleting") has that control tried first,
-once: when what it shows offers no way on (no field, no control leading on, or the deletion's entry again to
-start over), it left the deletion, and the screen is a keep-or-confirm decision (`exits`), measured like one
-(measures.final_decision, issue 13 kind 17, corpus pochta) — told by what the tap did, not by its words.
+retention offer's big "Get 3 months free" over a small grey "Continue deleting") is a keep-or-confirm decision
+(`decision_exits`), measured like one (measures.final_decision, issue 13 kind 17, corpus pochta) — told by
+structure and by what the way on did (the path went on through it), never by tapping the keep first: that tap
+left the deletion and the whole path was walked again (corpus beyonk-dark: 5 actions). Such a control is tried
+only after the way on (a small boost: the way on led nowhere); tried, it is a way out when what it shows offers
+no way on (no field, no control leading on, or the deletion's entry again to start over), else no way out.
 
 A control pressed and held inside the flow (explorer/hold.py: "Hold to delete") after which the screen says no
 done or pending is told a deletion by its effect when a log-in path is known: logging in again is refused (or
@@ -25,7 +27,7 @@ from . import cues
 from .config import ExplorerConfig
 from .elements import Target, Use
 from .forms import FILL
-from .graph import Node
+from .graph import Edge, Node
 from .moves import FORM, TAP, Move
 from .screens import PROGRESS, ends_off_app, password_form, reached, says, taps
 from .goal import Verdict
@@ -33,7 +35,7 @@ from .hints import Hints
 from .refused import sent_by_place
 
 ENTRY = ("cancel_account", "delete")
-PROBE = 400.0          # a decision's unexplained sibling is tried before the way on (once)
+PROBE = 5.0            # a decision's sibling: tried after the way on (only were the way on to lead nowhere)
 PROMINENT = 1.5        # a sibling this many times the way on's area is more prominent
 DECOY = -50.0          # siblings scoring below this in the flow are decoys or ways back by their words
 
@@ -128,12 +130,15 @@ class DeletionGoal:
         self.in_flow = config.weights("delete-account", "in_flow")
         self.chrome: frozenset[str] | None = None     # the start screen's control keys
         self.entries: set[str] = set()                # keys of controls that entered the flow
-        self.probes: dict[str, set[str]] = {}         # node → keys of siblings to try first (once)
+        self.probes: dict[str, set[str]] = {}         # node → keys of a decision's siblings (`decision_siblings`)
         self.exits: dict[str, dict[str, str]] = {}    # node → {key: label} of siblings seen to leave the deletion
+        self.went_on: dict[str, set[str]] = {}        # node → keys of siblings whose tap was seen to go on
         self.left_to: Screen | None = None            # the screen such a sibling showed (out of the flow)
         self.hints: Hints | None = None               # what the goal's earlier searches learnt (explorer/hints.py)
         self.steps: dict[str, set[str]] = {}          # node → keys of a step's unnamed controls (`step_controls`)
         self.backs: set[str] = set()                  # keys of such controls seen to go back to the entry
+        self.passed: set[str] = set()                 # the last step's controls not taken when it went on
+        self.repeats: dict[str, set[str]] = {}        # node → its step controls the step before offered too
 
     def tie_break(self, node: Node, key: str) -> float:
         """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`)."""
@@ -171,15 +176,22 @@ class DeletionGoal:
         if node.in_flow and node.ident not in self.probes:
             self.probes[node.ident] = decision_siblings(found, self.chrome or frozenset(), self._flow_score)
         if node.in_flow and node.ident not in self.steps:
-            self.steps[node.ident] = step_controls(found, self.chrome or frozenset(), self._flow_score)
+            self.steps[node.ident] = step = step_controls(found, self.chrome or frozenset(), self._flow_score)
+            if step - self.passed:    # the control offered again beside a new one: the step's way back
+                self.repeats[node.ident] = step & self.passed     # («انصراف» on every step of safar's wizard)
+        self.passed = set()
         return FILL if node.in_flow else None
 
     def boost(self, node: Node, key: str) -> float:
-        """Added to a candidate's score: a decision's sibling not yet explained is tried first; an unnamed
-        control of a step is tried, one seen to go back (to a screen offering the deletion's entry) last."""
+        """Added to a candidate's score: a decision's sibling a little (tried after the way on, never before:
+        `decision_exits`); an unnamed control of a step is tried — one the step before offered too, beside one new
+        here (the way on changes, the way back stays), after the new one; one seen to go back (to a screen offering
+        the deletion's entry) last."""
         if key in self.probes.get(node.ident, ()):
             return PROBE
-        return STEP if key in self.steps.get(node.ident, ()) and key not in self.backs else 0.0
+        if key not in self.steps.get(node.ident, ()) or key in self.backs:
+            return 0.0
+        return STEP / 2 if key in self.repeats.get(node.ident, ()) else STEP
 
     def enters_flow(self, move: Move) -> bool:
         enters = cues.has(move.label, *ENTRY)
@@ -193,6 +205,8 @@ class DeletionGoal:
         if move.kind == TAP and move.key in self.steps.get(parent.ident, ()) and not same and any(
                 t.key in self.entries for t in found):
             self.backs.add(move.key)     # it went back to where the deletion was entered: a way back
+        elif move.kind == TAP and move.key in self.steps.get(parent.ident, ()) and not same:
+            self.passed = self.steps[parent.ident] - {move.key}    # went on: what the next step repeats goes back
         if parent.ident in self.structural and not same:
             return self._verified(parent, move, found)
         if move.kind == TAP and move.key in self.probes.get(parent.ident, ()):
@@ -201,6 +215,8 @@ class DeletionGoal:
             if not same and (any(t.key in self.entries for t in found) or not goes_on):
                 self.exits.setdefault(parent.ident, {})[move.key] = move.label
                 self.left_to = screen
+            elif not same:
+                self.went_on.setdefault(parent.ident, set()).add(move.key)
             return None
         if same:   # a form that said no (or a way on answered by a message): retried as asked (kind 8)
             asked = refusal(parent.screen, move, screen, found)
@@ -214,6 +230,19 @@ class DeletionGoal:
         if not state and move.hold and self.verify is not None and not asks_more(found):
             return self._held(move)
         return Verdict("reached", state) if state else None
+
+    def decision_exits(self, path: list[Edge]) -> set[tuple[str, str]]:
+        """(key of the way out, key of the way on) of each keep-or-confirm decision on the deletion's `path` (its
+        edges, start to end): on a screen the path went on from, a more prominent sibling of the way on taken
+        (`probes`) is the way out unless its tap was seen to go on too; one seen to leave counts wherever it was
+        tried. Told without tapping the keep: the way on led on, the sibling is the other answer."""
+        pairs: set[tuple[str, str]] = set()
+        for edge in path:
+            on = edge.moves[-1].key
+            siblings = (self.probes.get(edge.source, set()) - self.went_on.get(edge.source, set())) | set(
+                self.exits.get(edge.source, {}))
+            pairs |= {(key, on) for key in siblings if key != on}
+        return pairs
 
     def session_ended(self, move: Move) -> str | None:
         """What logging in again along the path learnt answers after `move` ended the account's session

@@ -148,8 +148,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
             if found.reached or deletion_goal.stopped:
                 deletion_goal, deletion = self._search_deletion(spend)
         # a decision on the way: the sibling seen to leave the deletion, the control the path took to go on
-        self.decision_exits = {(key, edge.moves[-1].key) for edge in deletion.path
-                               for key in deletion_goal.exits.get(edge.source, {})}
+        self.decision_exits = deletion_goal.decision_exits(deletion.path)
         seen = {(d["kind"], d["label"]) for d in dead}
         dead += [d for d in deletion.dead_ends if (d["kind"], d["label"]) not in seen]
         self.deletion_moves = deletion.moves

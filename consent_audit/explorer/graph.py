@@ -86,6 +86,15 @@ class ScreenGraph:
     def out_of(self, source: str) -> list[Edge]:
         return [e for (s, _), e in self.edges.items() if s == source]
 
+    def came_by(self) -> dict[str, set[str]]:
+        """Node → keys of the controls seen (not assumed) to lead to it from another node: on a screen a tap
+        showed, the same control still offered is the one that brought the app there."""
+        keys: dict[str, set[str]] = {}
+        for edge in self.edges.values():
+            if not edge.predicted and edge.source != edge.target and edge.moves[0].kind != RELAUNCH:
+                keys.setdefault(edge.target, set()).add(edge.key)
+        return keys
+
     def costs(self, source: str | None, relaunch_cost: float) -> dict[str, float]:
         """The cost of the cheapest known way from `source` (None: unknown screen) to every node it reaches, a
         relaunch (to `launched`) costing `relaunch_cost`."""

@@ -63,6 +63,9 @@ class GoalSearch(SearchMap, LogOutWatch):
         tie_break = getattr(self.goal, "tie_break", None)
         # a navigation control (a tab bar's) is tried where it is shallowest, so the path found is a user's
         shallowest = self.graph.shallowest(costs, lambda m: m.kind == TAP and not cues.categories(m.label) & PROGRESS)
+        # the control whose tap brought the app to a screen, still offered there (a button under the sheet it
+        # opened): its promise is spent — it ranks as an unscored one (beyonk-dark tapped it twice)
+        came_by = self.graph.came_by()
         best: tuple[float, Node, Candidate] | None = None
         for node in self.graph.nodes.values():
             if node.ident not in costs:
@@ -79,7 +82,8 @@ class GoalSearch(SearchMap, LogOutWatch):
                     continue
                 elif self.off_app is not None and cand.score < 45:
                     continue   # after an off-app ending only strong deletion cues are worth more actions
-                value = cand.score + bonus - per_step * costs[node.ident] - per_level * node.depth + (
+                spent = cand.score if cand.move.kind == TAP and cand.move.key in came_by.get(node.ident, ()) else 0.0
+                value = cand.score - spent + bonus - per_step * costs[node.ident] - per_level * node.depth + (
                     flow_bonus if node.in_flow and cand.score > 0 else 0)
                 if best is None or value > best[0]:
                     best = (value, node, cand)
