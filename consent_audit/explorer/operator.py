@@ -4,8 +4,6 @@ accounting while searching."""
 from __future__ import annotations
 
 import logging
-import time
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..errors import TapIntercepted
@@ -14,49 +12,17 @@ from ..page import AppContext
 from ..recorder import Step
 from ..screen import Element, Screen
 from .adapters import Adapter
-from .config import Budget
 from .codes import wait_for_code
 from .elements import Target, Use, fits, step_label, targets
+from .spend import OutOfBudget, Spend
 
 log = logging.getLogger(__name__)
 
-class OutOfBudget(Exception):
-    """The goal's budget (actions or seconds) is spent."""
+__all__ = ["NotOnScreen", "Operator", "OutOfBudget", "Spend"]
 
 
 class NotOnScreen(Exception):
     """A step of a known path is not on the screen the app shows."""
-
-
-@dataclass
-class Spend:
-    """What the search spent: every gesture, backtracking and relaunches included."""
-
-    budget: Budget
-    actions: int = 0
-    started: float = field(default_factory=time.monotonic)
-    counting: bool = True
-    toll: int = 0
-    """Of `actions`, those that walked the app's learnt way in after a fresh launch (the log-in at launch,
-    explorer/gate.py): what launching costs in that app, as the launch itself does. Counted and reported in
-    `actions`, never held against `budget.actions` — the budget bounds the search, and an app behind a log-in
-    would otherwise spend it signing in at each fresh start (corpus vstup: five actions each, the coverage
-    search left 4 of 60). The seconds budget still holds."""
-    tolling: bool = False
-
-    @property
-    def seconds(self) -> float:
-        return time.monotonic() - self.started
-
-    def charge(self) -> None:
-        if self.counting:
-            self.actions += 1
-            self.toll += self.tolling
-
-    def check(self) -> None:
-        if self.counting and (self.actions - self.toll >= self.budget.actions or self.seconds >= self.budget.seconds):
-            raise OutOfBudget(f"{self.actions} actions ({self.toll} of them signing in at launch), "
-                              f"{self.seconds:.0f} s" if self.toll else f"{self.actions} actions, {self.seconds:.0f} s")
 
 
 class Operator:
