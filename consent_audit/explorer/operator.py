@@ -18,11 +18,19 @@ from .spend import OutOfBudget, Spend
 
 log = logging.getLogger(__name__)
 
-__all__ = ["NotOnScreen", "Operator", "OutOfBudget", "Spend"]
+__all__ = ["NotOnScreen", "Operator", "OutOfBudget", "Spend", "StaleScreen"]
 
 
 class NotOnScreen(Exception):
     """A step of a known path is not on the screen the app shows."""
+
+
+class StaleScreen(RuntimeError):
+    """What covers a screen was asked once the app shows another and it was never measured while shown."""
+
+
+COVERS_KEPT = 32
+"""Screens whose measured cover the operator remembers (the last captures a caller may still hold)."""
 
 
 class Operator:
@@ -39,7 +47,7 @@ class Operator:
         self.held_wait = 0.0       # seconds a control disabled when read is waited for (explorer/held_back.py)
         self.spend: Spend | None = None
         self.last_code: str | None = None    # the one-time code the app showed last (a secret)
-        self._covered: tuple[Screen, frozenset[int]] | None = None   # the screen itself: an id() is reused
+        self._covers: dict[int, tuple[Screen, frozenset[int]]] = {}   # by id(); the screen kept: an id is reused
         self.after_launch: Callable[[], None] | None = None
         self.consent_keys: frozenset[str] = frozenset()   # a consent dialog told by structure: its buttons' keys
         self.looked_long: bool | None = True   # the last launch's look saw all the app had scheduled (see launch)
@@ -56,10 +64,20 @@ class Operator:
         return self.recorder.observe()
 
     def covered(self, screen: Screen) -> frozenset[int]:
-        if self._covered is None or self._covered[0] is not screen:
-            self._covered = (screen, self.adapter.covered(screen) if screen is self.recorder.last_screen
-                             else frozenset())
-        return self._covered[1]
+        """Indexes of `screen`'s elements a layer covers: hit-tested on the live app while `screen` is the last
+        capture, and remembered for the last COVERS_KEPT screens so measured. Raises StaleScreen for an older
+        screen never measured while it was shown — the live app would answer for another screen (before: an
+        empty set, read as "nothing covers it")."""
+        kept = self._covers.get(id(screen))
+        if kept is not None and kept[0] is screen:
+            return kept[1]
+        if screen is not self.recorder.last_screen:
+            raise StaleScreen("what covers a screen no longer shown was not measured while it was shown")
+        cover = self.adapter.covered(screen)
+        self._covers[id(screen)] = (screen, cover)
+        while len(self._covers) > COVERS_KEPT:
+            del self._covers[next(iter(self._covers))]
+        return cover
 
     def targets(self, screen: Screen | None = None) -> list[Target]:
         screen = screen or self.screen()
