@@ -44,3 +44,64 @@ def test_a_cover_measured_while_a_screen_was_shown_is_kept_and_an_unmeasured_old
     assert op.covered(launch) == {0} and adapter.measured == ["launch", "later"]
     with pytest.raises(StaleScreen):
         op.covered(never)
+
+
+# --- a disabled control on a replayed tap: waited for only while something counts down ---
+
+import time                                                           # noqa: E402
+
+from consent_audit.explorer.elements import targets                  # noqa: E402
+from consent_audit.explorer.moves import Move, perform               # noqa: E402
+
+
+class Replayed:
+    """An operator-like over a screen whose «Submit» is disabled; `ticks`: the label it shows at each capture
+    (a countdown) — None: it never changes (a submit awaiting a field)."""
+
+    def __init__(self, ticks: list[str] | None) -> None:
+        self.ticks, self.captures, self.tapped = ticks, 0, []
+        self.held_wait, self.held_probe = 3.0, 0.6
+        self.platform = SimpleNamespace(capture=self._capture)
+        self.recorder = SimpleNamespace(invalidate=lambda: None)
+
+    def _now(self) -> Screen:
+        ticks = self.ticks or ["Submit"]
+        label = ticks[min(self.captures, len(ticks) - 1)]
+        return Screen(elements=[Element(text=label, role="button", bounds=(0, 0, 100, 40), clickable=True,
+                                        enabled=self.ticks is not None and label == ticks[-1])],
+                      signature="form", size=(400, 900))
+
+    def _capture(self, screenshot: bool = True) -> SimpleNamespace:
+        self.captures += 1
+        return SimpleNamespace(screen=self._now())
+
+    def screen(self) -> Screen:
+        return self._now()
+
+    def targets(self, screen: Screen | None = None) -> list:
+        return targets(screen or self._now())
+
+    def find(self, key: str, screen: Screen | None = None):
+        return next((t for t in self.targets(screen) if t.key == key), None)
+
+    def tap(self, target) -> Screen:
+        self.tapped.append((target.label, target.element.enabled))
+        return self._now()
+
+
+def test_a_control_disabled_for_good_is_tapped_at_once_not_after_the_countdown_patience() -> None:
+    """Before, every disabled target of a replayed tap was waited for `settle.held_back_seconds` (8 s): a submit
+    awaiting a field cost 8 s each time the search or a walk met it."""
+    op = Replayed(None)
+    move = Move("tap", op.targets()[0].key, "Submit")
+    began = time.monotonic()
+    perform(op, move, None)   # type: ignore[arg-type]
+    assert time.monotonic() - began < 2.0 and op.tapped == [("Submit", False)]
+
+
+def test_a_control_held_back_by_a_countdown_is_still_waited_for_and_tapped_enabled() -> None:
+    op = Replayed(["Reject all (3)", "Reject all (2)", "Reject all (1)", "Reject all"])
+    op.captures = 0
+    move = Move("tap", op.targets()[0].key, "Reject all (3)")
+    perform(op, move, None)   # type: ignore[arg-type]
+    assert op.tapped == [("Reject all", True)]

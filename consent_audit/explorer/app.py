@@ -58,6 +58,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
                               late_seconds=float(settle.get("late_dialog_seconds", 0)))
         self.op = Operator(context, adapter, code_wait=float(settings.get("code_wait_seconds", 6)))
         self.op.held_wait = float(settle.get("held_back_seconds", 0))
+        self.op.held_probe = float(settle.get("held_back_probe_seconds", 0))
         self.accept: consent.ConsentPath | None = None
         self.reject: consent.ConsentPath | None = None
         self.refusal: RefusalCheck | None = None     # every way out of the dialog tried (no refusal by words)

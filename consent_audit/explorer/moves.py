@@ -7,7 +7,7 @@ from typing import Any
 from ..screen import Screen
 from . import forms
 from .elements import Target, Use
-from .held_back import when_enabled
+from .held_back import counting_down, when_enabled
 from .operator import NotOnScreen, Operator
 
 TAP, FORM, RELAUNCH, BACK = "tap", "form", "relaunch", "back"
@@ -83,8 +83,8 @@ def perform(op: Operator, move: Move, data: forms.FormData) -> Screen:
         raise NotOnScreen(f'"{move.label}" is a text field, not a control to tap')
     if move.purpose == TICK and target.use == Use.TOGGLE and target.element.checked:
         return op.screen()       # ticked already (a consent answered before, reopened): tapping would untick
-    if not target.element.enabled:      # held back (a countdown): tapped once enabled, as a user waits
-        target = when_enabled(op, target, op.held_wait) or target
+    if not target.element.enabled and counting_down(op, target, op.held_probe):   # held back by a countdown:
+        target = when_enabled(op, target, op.held_wait) or target    # tapped once enabled, as a user waits
     if move.hold:
         return op.hold(target, move.hold)
     return op.tap(target)

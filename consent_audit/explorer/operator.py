@@ -45,6 +45,7 @@ class Operator:
         self.gestures: Gestures = context.gestures.quieted(adapter.settle)
         self.code_wait = code_wait
         self.held_wait = 0.0       # seconds a control disabled when read is waited for (explorer/held_back.py)
+        self.held_probe = 0.0      # seconds watched first for a countdown running (nothing moves: no wait)
         self.spend: Spend | None = None
         self.last_code: str | None = None    # the one-time code the app showed last (a secret)
         self._covers: dict[int, tuple[Screen, frozenset[int]]] = {}   # by id(); the screen kept: an id is reused
