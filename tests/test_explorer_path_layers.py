@@ -18,13 +18,15 @@ from consent_audit.explorer.moves import Move
 from consent_audit.explorer.path_layers import PathCovered, PathLayers
 from consent_audit.explorer.soft_ask import SoftAsks
 from consent_audit.screen import Element, Screen
+from test_explorer_launch_modals import Layered
 
-TABS = ["หน้าแรก", "ตั๋วของฉัน", "โปรไฟล์"]
+TABS = ["หน้าแรก", "ตั๋วของฉัน", "โปรไฟล์"]     # as many as Layered's: the first len(TABS) elements covered
 BIG, SMALL, CLOSE = (40, 1500, 1000, 160), (440, 1700, 200, 40), (980, 1300, 60, 60)
 
 
-class App:
-    """An app whose tab bar lies under a layer. `layers`: name → [(label, bounds, next layer, permission asked)]."""
+class App(Layered):
+    """An app whose tab bar lies under a layer (covered, targets, find: Layered's). `layers`: name → [(label,
+    bounds, next layer, permission asked)]."""
 
     def __init__(self, layers: dict, first: str, back_lifts: bool = False) -> None:
         self.layers, self.layer, self.back_lifts = layers, first, back_lifts
@@ -42,16 +44,6 @@ class App:
                  for label, box, _, _ in self.layers.get(self.layer, [])]
         return Screen(elements=tabs + layer, signature=self.layer or "home", size=(1080, 2400),
                       prompts=dict(self.prompts))
-
-    def covered(self, screen: Screen) -> frozenset[int]:
-        return frozenset(range(len(TABS))) if self.layer else frozenset()
-
-    def targets(self, screen: Screen | None = None) -> list[Target]:
-        screen = screen or self.screen()
-        return targets(screen, self.covered(screen))
-
-    def find(self, key: str, screen: Screen | None = None) -> Target | None:
-        return next((t for t in self.targets(screen) if t.key == key), None)
 
     def tap(self, target: Target) -> Screen:
         self.taps.append(target.label)
