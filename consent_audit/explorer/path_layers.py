@@ -86,14 +86,13 @@ class PathLayers:
         target = safe_answer(screen, found, covered, asking_keys(self.soft_asks.asks, self.soft_asks.alternatives))
         if target is not None:
             return self._tap_safely(screen, Move.tap(target))
+        labels = ", ".join(f"«{t.label[:30]}»" for t in found if t.label)[:160] or "no control"
+        unsafe = (f"a layer lies over it ({labels}) with no close or refusal the suite may press (its other "
+                  "controls may agree to something or ask for a permission)")
         after = self.op.back()      # the way back: lifted when it leaves fewer controls covered, in the app
         if not (self.op.in_foreground and after.in_app):
-            return "a layer lies over it and the way back, its one safe answer, left the app"
-        if len(self.op.covered(after)) < len(covered):
-            return ""
-        labels = ", ".join(f"«{t.label[:30]}»" for t in found if t.label)[:160]
-        return (f"a layer lies over it ({labels or 'no control'}) with no close, refusal or way back the suite may "
-                "press (its other controls may agree to something or ask for a permission)")
+            return unsafe + "; the way back left the app"
+        return "" if len(self.op.covered(after)) < len(covered) else unsafe + ", and the way back did not close it"
 
     def _tap_safely(self, screen: Screen, move: Move) -> str:
         """`move` made; '' unless the app asked for a permission on it (then said: nothing more is pressed)."""
