@@ -168,3 +168,18 @@ def test_a_control_under_no_layer_is_a_broken_path() -> None:
     gone = Move("tap", "button|Gone|0", "Gone")
     with pytest.raises(PathBroken):
         walker._walk([gone], "nowhere")
+
+
+def test_a_flow_stopped_by_a_layer_it_may_not_lift_is_not_found_with_the_reason_never_broken() -> None:
+    """The deletion flow's sign-up walked into rotfai's popup (a one-change copy whose answer is never kept):
+    before, "broken: the flow stopped before its verdict: PathBroken …"."""
+    from consent_audit import audit as audit_module
+    from consent_audit.model import Outcome, Result
+
+    result = Result(target="127.0.0.1/rotfai", flow="deletion", folder="t")
+    item = SimpleNamespace(stash={audit_module.RESULT_KEY: result})
+    walk = audit_module.pytest_pyfunc_call(item)
+    next(walk)
+    with pytest.raises(pytest.skip.Exception):
+        walk.throw(PathCovered("step 2 (tap \"โปรไฟล์\"): a layer lies over it («ไว้ทีหลัง», «เปิดการแจ้งเตือน»)"))
+    assert result.final_outcome == Outcome.NOT_FOUND and result.reason.startswith("step 2")
