@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator, Mapping
 import allure
 import pytest
 
-from .errors import AutomationError, DarkPatternFound, UsageError
+from .errors import AutomationError, DarkPatternFound, GoalNotReached, UsageError
 from .findings.registry import Evaluation, evaluate
 from .model import Outcome, Result, Trail
 
@@ -157,10 +157,11 @@ def allure_test_open() -> bool:
 
 
 def _first_line(exc: BaseException) -> str:
-    """The exception's first line for a user: the suite's own errors (AutomationError, UsageError) carry a
-    sentence and are said as it; a foreign exception keeps its class name in front (what went wrong where)."""
+    """The exception's first line for a user: the suite's own errors (AutomationError, UsageError,
+    GoalNotReached) carry a sentence and are said as it; a foreign exception keeps its class name in front
+    (what went wrong where)."""
     text = str(exc).strip().splitlines()
-    if text and isinstance(exc, (AutomationError, UsageError)):
+    if text and isinstance(exc, (AutomationError, UsageError, GoalNotReached)):
         return text[0][:300]
     return f"{type(exc).__name__}: {text[0][:300]}" if text else type(exc).__name__
 
@@ -211,6 +212,11 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Iterator[Any]:
         if result.outcome is None:
             result.not_found("the flow skipped itself")
         raise
+    except GoalNotReached as exc:                      # no automation failure: not reached, with the reason
+        if result.outcome is None:
+            result.not_found(_first_line(exc))
+        allure.dynamic.label("outcome", result.final_outcome.value)
+        pytest.skip(f"not found: {_first_line(exc)}")
     except BaseException as exc:
         if result.outcome is None:
             result.broken(f"the flow stopped before its verdict: {_first_line(exc)}")

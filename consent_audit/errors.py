@@ -13,6 +13,12 @@ class AutomationError(Exception):
     into a measurement."""
 
 
+class GoalNotReached(Exception):
+    """What a journey needs could not be reached for a reason that is no failure of the automation (a learnt
+    path's control under a layer the suite may not answer: pressing it would agree to something or request a
+    permission): the audit is 'not_found' with the reason, never 'broken'."""
+
+
 class TapIntercepted(AutomationError):
     """A tap the app refused because something else now covers its target (a layer that arrived after the
     screen was captured: a consent sheet sliding up, a late prompt). Not a crash: the explorer captures the

@@ -65,7 +65,7 @@ def test_the_candidate_keeps_the_reason_there_is_none_and_a_choice_has_none() ->
 
 
 class _Op:
-    held_wait = 5.0
+    held_wait, held_probe = 5.0, 0.6
 
     def __init__(self) -> None:
         self.captures = 0
@@ -89,7 +89,6 @@ def test_a_control_to_tap_is_itself_when_enabled_else_waited_for() -> None:
     assert tappable(op, enabled) is enabled and op.captures == 0     # type: ignore[arg-type]
     held = next(t for t in targets(_screen(_dialog())) if t.label == "Save my choice")
     ready = tappable(op, held)    # type: ignore[arg-type]
-    assert ready.element.enabled and op.captures == 2
-    op.held_wait = 0.0
-    op.captures = -100            # never enabled within the wait: the control itself, tapped to show it does nothing
-    assert tappable(op, held) is held     # type: ignore[arg-type]
+    assert ready.element.enabled and op.captures == 3     # seen to move (enabled), then waited for
+    op.captures = -100            # nothing moves (disabled for good): not waited for, the control itself, tapped
+    assert tappable(op, held) is held     # type: ignore[arg-type]          to show it does nothing

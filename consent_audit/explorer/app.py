@@ -24,6 +24,7 @@ from .hints import Hints
 from .late_layers import LateLayers
 from .moves import Move, perform
 from .operator import NotOnScreen, Operator
+from .path_layers import PathCovered, PathLayers
 from .policy_journeys import PolicyExploration
 from .refusal import RefusalCheck
 from .launch_layer import fixed_bar, layer
@@ -34,14 +35,15 @@ from .soft_ask import SoftAsks
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Exploration", "ExploredApp", "PathBroken", "map_of"]
+__all__ = ["Exploration", "ExploredApp", "PathBroken", "PathCovered", "map_of"]
 
 
 class PathBroken(Exception):
     """A path the explorer found no longer holds when re-walked (the app changed, or state differs)."""
 
 
-class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLayers, LaunchModals, LogInGate):
+class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLayers, LaunchModals, PathLayers,
+                  LogInGate):
     """Journeys re-walked from what `explore()` found; see consent_audit.journeys.Journeys."""
 
     def __init__(self, context: AppContext, config: ExplorerConfig, data: FormData) -> None:
@@ -56,6 +58,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
                               late_seconds=float(settle.get("late_dialog_seconds", 0)))
         self.op = Operator(context, adapter, code_wait=float(settings.get("code_wait_seconds", 6)))
         self.op.held_wait = float(settle.get("held_back_seconds", 0))
+        self.op.held_probe = float(settle.get("held_back_probe_seconds", 0))
         self.accept: consent.ConsentPath | None = None
         self.reject: consent.ConsentPath | None = None
         self.refusal: RefusalCheck | None = None     # every way out of the dialog tried (no refusal by words)
@@ -100,6 +103,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         self.answering_consent = False    # the consent goal or a consent journey: its dialog is the subject
         self.at_launch = False            # a launch's modals being answered: a consent dialog then is the launch's
         self.consent_on_scroll = False    # the consent dialog shows only once the user scrolls (learnt once)
+        self._lifting = False             # a layer over a learnt path being lifted (explorer/path_layers.py)
 
     # --- journeys: state ---
     @property
@@ -251,8 +255,23 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
 
     # --- walking a known path ---
     def _walk(self, moves: list[Move], what: str) -> None:
+        """Re-walk a learnt path; a step's control under a layer is lifted first as explorer/path_layers.py may
+        (PathCovered, not reached, when it may not); PathBroken when a step is gone."""
         for index, move in enumerate(moves, 1):
             try:
-                perform(self.op, move, self.data)
+                try:
+                    perform(self.op, move, self.data)
+                except NotOnScreen:
+                    if self._lifting or not self.op.in_foreground:
+                        raise
+                    self._lifting = True
+                    try:
+                        lifted = self._lift_over(move, int(self.config.search.get("launch_layer_trials", 3)),
+                                                 f"re-walking the explored path to {what}: step {index} ({move})")
+                    finally:
+                        self._lifting = False
+                    if not lifted:
+                        raise
+                    perform(self.op, move, self.data)
             except NotOnScreen as exc:
                 raise PathBroken(f"re-walking the explored path to {what}: step {index} ({move}) failed: {exc}") from None

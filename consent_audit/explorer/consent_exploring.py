@@ -12,7 +12,7 @@ from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from ..targets import Target
 from . import consent, consent_structure, cues, refusal
-from .elements import Use
+from .elements import Use, targets
 from .exploration import Exploration
 from .screens import taps
 from .moves import Move
@@ -101,6 +101,7 @@ class ConsentExplorations:
         if not self.consent_shown and self.op.scroll_page("the start screen, read") is not None:
             self.consent_on_scroll = self.consent_shown     # a sheet shown at the first scroll, with no timer
         launch = self.op.screen()
+        launch_covered = self.op.covered(launch)    # measured now: the probe below shows other screens
         if not self.consent_shown and not self._consent_by_structure():
             # nothing to measure: the audit is not found, never clean — saying what the launch showed instead
             unread = self.op.screen().unread_frames     # a dialog there is not seen: said, never taken for none
@@ -114,7 +115,7 @@ class ConsentExplorations:
             if self.gate_moves:
                 detail += ("; looked for behind the log-in at launch, passed by "
                            + " › ".join(m.label or m.kind for m in self.gate_moves))
-            seen = launch_seen(launch, self.op.targets(launch), self.op.covered(launch), self.structure_tried,
+            seen = launch_seen(launch, targets(launch, launch_covered), launch_covered, self.structure_tried,
                                self.op.platform.stored_state() is not None)
             return Exploration("consent", "exhausted", f"no consent dialog was recognised at launch: {seen}" + detail,
                                spend.actions, spend.seconds, spend.budget)

@@ -4,7 +4,7 @@ nothing. The patience is `settle.held_back_seconds` (assets/explorer.yaml)."""
 from __future__ import annotations
 
 from ..waits import wait_until
-from .elements import Target, targets
+from .elements import Target, fingerprint, targets
 from .operator import Operator
 
 
@@ -38,13 +38,32 @@ def when_enabled(op: Operator, target: Target, seconds: float) -> Target | None:
     return next((t for t in op.targets() if _same(t, target) and t.element.enabled), None)
 
 
+def counting_down(op: Operator, target: Target, seconds: float) -> bool:
+    """Whether the disabled `target` is held back by something that runs (a countdown: its number ticks, or it
+    enables): the screen read (without a screenshot) every 0.25 s for up to `seconds`, True as soon as what it
+    shows changes (texts, enabled states, ticks) or the control enables. False when nothing moves — disabled
+    for good (a submit awaiting a field): no wait of `settle.held_back_seconds` for it. `seconds` should cover
+    one tick (`settle.held_back_probe_seconds`)."""
+    first = fingerprint(op.platform.capture(screenshot=False).screen)
+
+    def moving() -> bool:
+        shown = op.platform.capture(screenshot=False).screen
+        return fingerprint(shown) != first or any(_same(t, target) and t.element.enabled for t in targets(shown))
+
+    try:
+        return bool(wait_until(moving, timeout=seconds, interval=0.25, message=f"'{target.label}' counting down"))
+    except TimeoutError:
+        return False
+
+
 def tappable(op: Operator, target: Target) -> Target:
-    """`target` to tap now: itself when enabled; when disabled (held back by a countdown) as the app shows it
-    once enabled, waited for up to the operator's `held_wait` seconds as a user waits — or itself when it stays
-    disabled (the tap then shows it does nothing)."""
-    if target.element.enabled:
+    """`target` to tap now: itself when enabled; when disabled and held back by something that runs (a
+    countdown: `counting_down` within the operator's `held_probe` seconds) as the app shows it once enabled,
+    waited for up to the operator's `held_wait` seconds as a user waits — else itself (disabled for good, or
+    still disabled: the tap then shows it does nothing)."""
+    if target.element.enabled or not counting_down(op, target, op.held_probe):
         return target
     return when_enabled(op, target, op.held_wait) or target
 
 
-__all__ = ["held_at", "tappable", "when_enabled"]
+__all__ = ["counting_down", "held_at", "tappable", "when_enabled"]

@@ -4,8 +4,6 @@ accounting while searching."""
 from __future__ import annotations
 
 import logging
-import time
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..errors import TapIntercepted
@@ -14,49 +12,25 @@ from ..page import AppContext
 from ..recorder import Step
 from ..screen import Element, Screen
 from .adapters import Adapter
-from .config import Budget
 from .codes import wait_for_code
 from .elements import Target, Use, fits, step_label, targets
+from .spend import OutOfBudget, Spend
 
 log = logging.getLogger(__name__)
 
-class OutOfBudget(Exception):
-    """The goal's budget (actions or seconds) is spent."""
+__all__ = ["NotOnScreen", "Operator", "OutOfBudget", "Spend", "StaleScreen"]
 
 
 class NotOnScreen(Exception):
     """A step of a known path is not on the screen the app shows."""
 
 
-@dataclass
-class Spend:
-    """What the search spent: every gesture, backtracking and relaunches included."""
+class StaleScreen(RuntimeError):
+    """What covers a screen was asked once the app shows another and it was never measured while shown."""
 
-    budget: Budget
-    actions: int = 0
-    started: float = field(default_factory=time.monotonic)
-    counting: bool = True
-    toll: int = 0
-    """Of `actions`, those that walked the app's learnt way in after a fresh launch (the log-in at launch,
-    explorer/gate.py): what launching costs in that app, as the launch itself does. Counted and reported in
-    `actions`, never held against `budget.actions` — the budget bounds the search, and an app behind a log-in
-    would otherwise spend it signing in at each fresh start (corpus vstup: five actions each, the coverage
-    search left 4 of 60). The seconds budget still holds."""
-    tolling: bool = False
 
-    @property
-    def seconds(self) -> float:
-        return time.monotonic() - self.started
-
-    def charge(self) -> None:
-        if self.counting:
-            self.actions += 1
-            self.toll += self.tolling
-
-    def check(self) -> None:
-        if self.counting and (self.actions - self.toll >= self.budget.actions or self.seconds >= self.budget.seconds):
-            raise OutOfBudget(f"{self.actions} actions ({self.toll} of them signing in at launch), "
-                              f"{self.seconds:.0f} s" if self.toll else f"{self.actions} actions, {self.seconds:.0f} s")
+COVERS_KEPT = 32
+"""Screens whose measured cover the operator remembers (the last captures a caller may still hold)."""
 
 
 class Operator:
@@ -71,9 +45,10 @@ class Operator:
         self.gestures: Gestures = context.gestures.quieted(adapter.settle)
         self.code_wait = code_wait
         self.held_wait = 0.0       # seconds a control disabled when read is waited for (explorer/held_back.py)
+        self.held_probe = 0.0      # seconds watched first for a countdown running (nothing moves: no wait)
         self.spend: Spend | None = None
         self.last_code: str | None = None    # the one-time code the app showed last (a secret)
-        self._covered: tuple[Screen, frozenset[int]] | None = None   # the screen itself: an id() is reused
+        self._covers: dict[int, tuple[Screen, frozenset[int]]] = {}   # by id(); the screen kept: an id is reused
         self.after_launch: Callable[[], None] | None = None
         self.consent_keys: frozenset[str] = frozenset()   # a consent dialog told by structure: its buttons' keys
         self.looked_long: bool | None = True   # the last launch's look saw all the app had scheduled (see launch)
@@ -90,10 +65,20 @@ class Operator:
         return self.recorder.observe()
 
     def covered(self, screen: Screen) -> frozenset[int]:
-        if self._covered is None or self._covered[0] is not screen:
-            self._covered = (screen, self.adapter.covered(screen) if screen is self.recorder.last_screen
-                             else frozenset())
-        return self._covered[1]
+        """Indexes of `screen`'s elements a layer covers: hit-tested on the live app while `screen` is the last
+        capture, and remembered for the last COVERS_KEPT screens so measured. Raises StaleScreen for an older
+        screen never measured while it was shown — the live app would answer for another screen (before: an
+        empty set, read as "nothing covers it")."""
+        kept = self._covers.get(id(screen))
+        if kept is not None and kept[0] is screen:
+            return kept[1]
+        if screen is not self.recorder.last_screen:
+            raise StaleScreen("what covers a screen no longer shown was not measured while it was shown")
+        cover = self.adapter.covered(screen)
+        self._covers[id(screen)] = (screen, cover)
+        while len(self._covers) > COVERS_KEPT:
+            del self._covers[next(iter(self._covers))]
+        return cover
 
     def targets(self, screen: Screen | None = None) -> list[Target]:
         screen = screen or self.screen()

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from consent_audit.errors import AutomationError
+from consent_audit.errors import AutomationError, GoalNotReached
 from consent_audit.explorer.app import ExploredApp
 from consent_audit.explorer.config import load_config
 from consent_audit.explorer.not_reached import not_reached
@@ -53,6 +53,8 @@ def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreS
         result = explored.explore(goal, explore_settings.budget(config, goal), target)
     except AutomationError as exc:      # the search ran and broke: said as it happened, not "could not start"
         audit.broken(str(exc))
+    except GoalNotReached as exc:       # a learnt path under a layer the suite may not answer: said, not broken
+        audit.not_found(f"{goal}: {exc}")
     goals = set(learned_so_far.get("explored_goals", ())) | explored.explored_goals
     learned_so_far.update({k: v for k, v in explored.learned().items() if v}, explored_goals=goals)
     learned_so_far["consent_dialog"] = explored.consent_learnt() or learned_so_far.get("consent_dialog")
