@@ -9,7 +9,7 @@ import pytest
 from consent_audit.explorer.config import Budget
 from consent_audit.explorer.operator import OutOfBudget, Spend
 from consent_audit.screen import Screen
-from test_explorer_structure import CONSENT, LayerApp
+from test_explorer_structure import CONSENT, OPT_OUT, LayerApp, OptOutApp
 
 
 def test_the_way_in_at_launch_is_counted_but_not_held_against_the_budget() -> None:
@@ -320,3 +320,40 @@ def test_the_consent_goal_walks_the_accept_once_for_every_judgement(layers: dict
     found = _consent_goal(app)
     assert found.ending == "reached" and [m.label for m in found.paths["reject"]] == ["Nope"]
     assert app.taps.count("Accept all") == (1 if layers is WORDED else 2)    # its path; the refusal search's trial
+
+
+class _Charged(OptOutApp):
+    """beyonk-dark's kind of dialog (OptOutApp), each tap one charged action of the goal's Spend, as the
+    Operator's are."""
+
+    def __init__(self, spend: Spend) -> None:
+        super().__init__(OPT_OUT)
+        self.spend = spend
+
+    def tap(self, target) -> Screen:
+        self.spend.check()
+        self.spend.charge()
+        return super().tap(target)
+
+
+def test_the_consent_probe_is_reported_apart_as_the_actions_it_walked() -> None:
+    """beyonk-dark (deletion 38/12, consent 0/7): the consent dialog's structural probe ran in the first goal
+    and its actions were that goal's. Now, of the goal's `actions`, those the probe walked are `Spend.probe`
+    (reported as `consent_probe_actions`): every tap of its trials — what the app recorded, never a constant —
+    and none of the goal's own actions; a goal handed the dialog spends no probe."""
+    from consent_audit.explorer.exploration import Exploration
+
+    spend = Spend(Budget(100, 60))
+    spend.charge()                                      # an action of the goal's own before the probe
+    first = _Goal(_Charged(spend))
+    assert first._consent_by_structure()
+    assert spend.probe == len(first.op.taps) > 0 and spend.actions == spend.probe + 1
+    spend.charge()                                      # and one after: the probe's figure stays what it walked
+    assert first._consent_by_structure() and spend.probe == len(first.op.taps)
+    metrics = Exploration("delete-account", "reached", "", spend.actions, 1.0, Budget(100, 60),
+                          probe=spend.probe).metrics()
+    assert (metrics["actions_spent"], metrics["consent_probe_actions"]) == (spend.probe + 2, len(first.op.taps))
+    later_spend = Spend(Budget(100, 60))
+    later = _Goal(_Charged(later_spend))
+    later.adopt_consent(first.consent_learnt())
+    assert later._consent_by_structure() and later_spend.probe == 0 == len(later.op.taps)

@@ -60,10 +60,14 @@ class ConsentExplorations:
             self.structure_accepted = False
             return bool(self.op.consent_keys)
         self.structure_tried = []
+        spend = getattr(self.op, "spend", None)
+        before = spend.actions if spend is not None else 0
         try:     # checked only once it is done: the probe's launches leave the candidate unanswered
             learnt = consent_structure.learn(self.op, self._launch_fresh, self.structure_tried, shown)
         finally:
             self.structure_checked = True
+            if spend is not None:       # what the probe walked, reported apart (operator.Spend.probe)
+                spend.probe += spend.actions - before
         if learnt is None:
             return False
         self.structure_accepted = learnt.accepted_now
