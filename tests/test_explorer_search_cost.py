@@ -357,3 +357,19 @@ def test_the_consent_probe_is_reported_apart_as_the_actions_it_walked() -> None:
     later = _Goal(_Charged(later_spend))
     later.adopt_consent(first.consent_learnt())
     assert later._consent_by_structure() and later_spend.probe == 0 == len(later.op.taps)
+
+
+def test_a_shorter_refusal_is_tried_among_the_controls_drawn_as_the_answers_first() -> None:
+    """dalga (consent 8/2): the worded refusal takes two steps (Seçenekleri yönet › Tümünü reddet), so each unnamed
+    control of the first layer is tried as a one-step refusal — in page order, the link in the dialog's text
+    («4 iş ortağımız», opening its list of partners) before «Kabul etmiyorum». A trial is worth its actions only
+    while it could beat the refusal known: the controls drawn as the accept is (its role, its size) go first, and
+    once one refuses in a step nothing left can be shorter — the link is never tried."""
+    layers = {"first": {**WORDED["first"], "roles": {"3 kumpel": "link"},
+                        "buttons": {"3 kumpel": ("partners", None, False), **WORDED["first"]["buttons"]}},
+              "partners": {"texts": ["Kumpel A, Kumpel B, Kumpel C"], "buttons": {"Zurück zum Dialog": ("first", None, False)}},
+              "settings": WORDED["settings"]}
+    app = _LaunchingApp(layers)
+    found = _consent_goal(app)
+    assert found.ending == "reached" and [m.label for m in found.paths["reject"]] == ["Nope"], app.taps
+    assert "3 kumpel" not in app.taps, app.taps

@@ -9,16 +9,33 @@ from ..measures import selects_all
 from ..purpose_rows import unswitched
 from ..readback import judge
 from ..platforms.base import PERMISSIONS
-from ..screen import Screen
+from ..screen import Element, Screen
 from ..targets import Target
 from . import consent, consent_structure, cues, refusal
-from .elements import Use
+from .elements import Target as Control, Use
 from .exploration import Exploration
 from .screens import taps
 from .moves import Move
 from .gate import gate_not_passed
 from .launch_seen import launch_seen
 from .operator import NotOnScreen, Spend
+
+
+ALIKE = 2.0     # an area within this factor of the accept control's, either way: drawn as an answer is
+
+
+def drawn_first(controls: list[Control], accept: Element | None) -> list[Control]:
+    """`controls` with those drawn as the accept's control `accept` is (its role, an area within `ALIKE` times
+    its own) first, then the others, each group in its order; as they are when `accept` is None. A refusal
+    beside the accept is drawn as an answer (the TCF layout's three equal buttons); a link in the dialog's text
+    («4 iş ortağımız», its list of partners) rarely is one."""
+    if accept is None:
+        return list(controls)
+    role, area = accept.role, max(accept.bounds[2] * accept.bounds[3], 1)
+
+    def alike(t: Control) -> bool:
+        return t.element.role == role and area / ALIKE <= t.element.bounds[2] * t.element.bounds[3] <= area * ALIKE
+    return sorted(controls, key=lambda t: not alike(t))
 
 
 LEARNT_BY_STRUCTURE = ("accept", "reject", "structure_tried", "settings_preticked", "settings_mandatory",
@@ -209,7 +226,9 @@ class ConsentExplorations:
         if not unnamed or self.op.platform.stored_state() is None:
             return
         unanswered, accepted = kept if kept is not None else refusal.records(self.op, self.accept.moves, self.data)
-        for target in unnamed:
+        # each trial a one-step refusal: worth its actions only while none as short is known — so the controls
+        # drawn as the answers are go first, and the first that refuses ends the trials (none can be shorter)
+        for target in drawn_first(unnamed, self.accept.entry):
             if self._dialog_fresh() is None:
                 return
             try:
