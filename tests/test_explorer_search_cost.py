@@ -281,8 +281,9 @@ class _LaunchingApp(_Relaunching):
         return None
 
 
-def _consent_goal(app: _LaunchingApp):
-    """The consent goal's search (`_explore_consent`) over a fake app, nothing else of ExploredApp."""
+def _consent_goal(app: _LaunchingApp, kept: list | None = None):
+    """The consent goal's search (`_explore_consent`) over a fake app, nothing else of ExploredApp (the goal's
+    explorer appended to `kept`, when given, for what else it learnt)."""
     from types import SimpleNamespace
 
     from consent_audit.explorer import consent
@@ -307,6 +308,8 @@ def _consent_goal(app: _LaunchingApp):
     goal.op, goal.data, goal.config = app, FormData(), SimpleNamespace(search={})
     goal.accept = goal.reject = goal.refusal = goal.settings_preticked = goal.settings_mandatory = None
     goal.structure_checked, goal.structure_tried, goal.consent_on_scroll, goal.gate_moves = False, [], False, []
+    if kept is not None:
+        kept.append(goal)
     return goal._explore_consent(SimpleNamespace(actions=0, seconds=0, budget=None), SimpleNamespace(permissions=[]))
 
 
@@ -373,3 +376,20 @@ def test_a_shorter_refusal_is_tried_among_the_controls_drawn_as_the_answers_firs
     found = _consent_goal(app)
     assert found.ending == "reached" and [m.label for m in found.paths["reject"]] == ["Nope"], app.taps
     assert "3 kumpel" not in app.taps, app.taps
+
+
+def test_the_settings_layer_a_replaced_refusal_opened_is_counted_as_it_was_seen() -> None:
+    """dalga (consent 8/2): the worded refusal opened the settings layer (Seçenekleri yönet) before the one-step
+    «Kabul etmiyorum» replaced it; the layer's pre-ticked purposes were then counted from another fresh launch
+    and another tap on Seçenekleri yönet. The layer as the worded refusal first opened it, untouched, is counted
+    instead: the same count, one action and one launch less."""
+    goals: list = []
+    app = _LaunchingApp(WORDED)
+    found = _consent_goal(app, goals)
+    assert [m.label for m in found.paths["reject"]] == ["Nope"], app.taps
+    assert app.taps.count("Manage options") == 1, app.taps
+    assert (goals[0].settings_preticked, goals[0].settings_mandatory) == (2, 0)
+    app = _LaunchingApp(NO_REFUSAL_WORDS)          # no settings layer: nothing to count, nothing opened
+    goals.clear()
+    _consent_goal(app, goals)
+    assert goals[0].settings_preticked is None and "Manage options" not in app.taps

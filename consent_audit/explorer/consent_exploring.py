@@ -12,7 +12,7 @@ from ..platforms.base import PERMISSIONS
 from ..screen import Element, Screen
 from ..targets import Target
 from . import consent, consent_structure, cues, refusal
-from .elements import Target as Control, Use
+from .elements import Target as Control, Use, targets
 from .exploration import Exploration
 from .screens import taps
 from .moves import Move
@@ -172,9 +172,10 @@ class ConsentExplorations:
                 return Exploration("consent", "reached", f"accept path found; no refusal offered: "
                                    f"{self.refusal.detail}", spend.actions, spend.seconds, spend.budget, [],
                                    {"accept": self.accept.moves})
+        worded = self.reject.settings if self.reject is not None else None    # the settings layer it opened
         if self.reject is not None and len(self.reject.moves) > len(self.accept.moves):
             self._shorter_refusal(kept, unnamed if words_failed is None else None)
-        self.settings_preticked = self._count_settings_layer()
+        self.settings_preticked = self._count_settings_layer(worded)
         return Exploration("consent", "reached", "accept and reject paths found", spend.actions, spend.seconds,
                            spend.budget, [], {"accept": self.accept.moves, "reject": self.reject.moves})
 
@@ -243,20 +244,9 @@ class ConsentExplorations:
                 self.reject = consent.ConsentPath(consent.REJECT, [Move.tap(target)], target.element)
                 return
 
-    def _count_settings_layer(self) -> int | None:
-        """Pre-ticked optional purposes on the dialog's settings layer when the reject path never opens it
-        (a direct 'Reject all' beside 'Manage options'): opened once from a fresh launch and counted there.
-        None when the reject path went through it (its trail counts them) or the dialog has none.
-        `settings_mandatory` is set beside it: the locked purposes counted there, 0 where the reject path opens
-        the layer (its trail counts them) or the dialog offers none, None where the layer could not be opened
-        (unmeasured, never 0: hikari's «必須 Cookie（常に有効）» on a layer the reject path skips)."""
-        self.settings_mandatory = None
-        if self.reject is None or any(cues.has(m.label, "manage", "settings") for m in self.reject.moves):
-            self.settings_mandatory = 0 if self.reject is not None else None
-            return None
-        if not consent.offers_settings(self.reject):
-            self.settings_mandatory = 0
-            return None         # the dialog as first seen offers no settings layer: no launch spent looking
+    def _open_settings_layer(self) -> tuple[Screen, frozenset[int]] | None:
+        """A fresh launch, the dialog's way to its settings layer tapped: that layer and what it covers (None:
+        no dialog shown, or no way there)."""
         self.op.fresh()
         self._grant_all()
         self.launch()
@@ -267,7 +257,29 @@ class ConsentExplorations:
         if manage is None:
             return None
         after = self.op.tap(manage)
-        boxes = [t for t in self.op.targets(after) if t.use == Use.TOGGLE and t.element.checked
+        return after, self.op.covered(after)
+
+    def _count_settings_layer(self, seen: tuple[Screen, frozenset[int]] | None = None) -> int | None:
+        """Pre-ticked optional purposes on the dialog's settings layer when the reject path never opens it
+        (a direct 'Reject all' beside 'Manage options'): opened once from a fresh launch and counted there.
+        None when the reject path went through it (its trail counts them) or the dialog has none.
+        `settings_mandatory` is set beside it: the locked purposes counted there, 0 where the reject path opens
+        the layer (its trail counts them) or the dialog offers none, None where the layer could not be opened
+        (unmeasured, never 0: hikari's «必須 Cookie（常に有効）» on a layer the reject path skips). `seen`: that
+        layer as a refusal walked earlier opened it, untouched (consent.ConsentPath.settings: a worded refusal
+        through the settings that a shorter one replaced) — counted there, no launch and tap spent again."""
+        self.settings_mandatory = None
+        if self.reject is None or any(cues.has(m.label, "manage", "settings") for m in self.reject.moves):
+            self.settings_mandatory = 0 if self.reject is not None else None
+            return None
+        if not consent.offers_settings(self.reject):
+            self.settings_mandatory = 0
+            return None         # the dialog as first seen offers no settings layer: no launch spent looking
+        opened = seen if seen is not None else self._open_settings_layer()
+        if opened is None:
+            return None
+        after, covered = opened
+        boxes = [t for t in targets(after, covered) if t.use == Use.TOGGLE and t.element.checked
                  and not selects_all(t.element)]
         self.settings_mandatory = sum(1 for t in boxes if not t.element.enabled) + unswitched(after)
         return sum(1 for t in boxes if t.element.enabled)
