@@ -183,7 +183,7 @@ class _Goal:
 
         goal = Goal()
         goal.op, goal.structure_checked, goal.structure_tried, goal.structure_accepted = app, False, [], False
-        goal.accept = goal.reject = goal.settings_preticked = goal.settings_mandatory = None
+        goal.accept = goal.reject = goal.refusal = goal.settings_preticked = goal.settings_mandatory = None
         goal.consent_on_scroll = False
         return goal
 
@@ -393,3 +393,20 @@ def test_the_settings_layer_a_replaced_refusal_opened_is_counted_as_it_was_seen(
     goals.clear()
     _consent_goal(app, goals)
     assert goals[0].settings_preticked is None and "Manage options" not in app.taps
+
+
+def test_a_notice_told_by_structure_is_handed_to_the_later_goals_too() -> None:
+    """notice-only (consent_probe_actions 2 in each of its four goals): a notice whose one answer accepts (no
+    refusal: every other button keeps it) was not handed on — `consent_learnt` wanted a reject path — so every
+    goal of the run tried its buttons again. Handed on with what its trials showed (no refusal offered), a later
+    goal taps nothing to know it."""
+    notice = {"first": {"texts": ["We use cookies to give you the best experience. By using the app you agree."],
+                        "buttons": {"OK": (None, "1", False), "More information": ("first", None, False)}}}
+    first = _Goal(LayerApp(notice))
+    assert first._consent_by_structure() and first.op.taps and first.reject is None
+    learnt = first.consent_learnt()
+    assert learnt is not None and learnt["refusal"].offered is False
+    later = _Goal(LayerApp(notice))
+    later.adopt_consent(learnt)
+    assert later._consent_by_structure() and later.op.taps == []
+    assert later.refusal is first.refusal and [m.label for m in later.accept.moves] == ["OK"]

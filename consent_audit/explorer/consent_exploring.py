@@ -38,7 +38,7 @@ def drawn_first(controls: list[Control], accept: Element | None) -> list[Control
     return sorted(controls, key=lambda t: not alike(t))
 
 
-LEARNT_BY_STRUCTURE = ("accept", "reject", "structure_tried", "settings_preticked", "settings_mandatory",
+LEARNT_BY_STRUCTURE = ("accept", "reject", "refusal", "structure_tried", "settings_preticked", "settings_mandatory",
                        "consent_on_scroll")
 """What the structural probe of the consent dialog learnt, besides its keys: handed on as one (`consent_learnt`)."""
 
@@ -48,10 +48,13 @@ class ConsentExplorations:
 
     def consent_learnt(self) -> dict | None:
         """The consent dialog told by structure and storage (`_consent_by_structure`), for a later goal of the run
-        to `adopt_consent`: {'keys': its buttons' keys, 'accept', 'reject' (ConsentPath), 'structure_tried'
-        (what each answer did), 'settings_preticked', 'settings_mandatory', 'consent_on_scroll'}; None when no
-        dialog was told that way (a dialog told by its words costs a later goal nothing to tell again)."""
-        if not (self.structure_checked and self.op.consent_keys and self.accept and self.reject):
+        to `adopt_consent`: {'keys': its buttons' keys, 'accept', 'reject' (ConsentPath), 'refusal' (a notice's:
+        every other button tried, none refused), 'structure_tried' (what each answer did), 'settings_preticked',
+        'settings_mandatory', 'consent_on_scroll'}; None when no dialog was told that way (a dialog told by its
+        words costs a later goal nothing to tell again). A notice whose one answer accepts is handed on too: each
+        later goal tried its every button again (notice-only: 2 actions a goal)."""
+        notice = self.refusal is not None and self.refusal.offered is False
+        if not (self.structure_checked and self.op.consent_keys and self.accept and (self.reject or notice)):
             return None
         return {"keys": self.op.consent_keys, **{name: getattr(self, name) for name in LEARNT_BY_STRUCTURE}}
 
