@@ -9,7 +9,8 @@ compared with the app's truth.json. Prints a table; never asserts.
                                                             # explore's names too: deny-permissions …)
 
 Per app and flow: figures exact / compared (and unmeasured), verdict right or wrong, actions spent / optimal — as
-tests/corpus/score.py defines them (the same scoring `make corpus` asserts). Totals add up the goals reached
+tests/corpus/score.py defines them (the same scoring `make corpus` asserts); the consent dialog's structural probe
+is charged to the consent goal whichever goal ran it (score.spent). Totals add up the goals reached
 (outcome clean or found) only; each row shows its own figure. Dismissing splash adverts and launch prompts is not
 in the optimum.
 
@@ -44,6 +45,7 @@ def _load_score() -> Any:
 _score = _load_score()
 FLOWS, GOALS, load_server, default_cli = _score.FLOWS, _score.GOALS, _score.load_server, _score.default_cli
 figures, verdict, optimal, explore = _score.figures, _score.verdict, _score.optimal, _score.explore
+spent_by_flow = _score.spent
 
 
 def goal_names() -> str:
@@ -106,13 +108,14 @@ def main(argv: list[str]) -> int:
             else:
                 summary, wall, code = explore(args.cli, server.app_url(app), app, truth, reports, no_bundle, flows)
             results = {r["flow"]: r for r in (summary or {}).get("results", [])}
+            charged = spent_by_flow(results)      # the consent probe charged to the consent goal
             app_row = {"exact": 0, "compared": 0, "unmeasured": 0, "right": 0, "verdicts": 0, "spent": 0, "optimal": 0}
             for flow in flows:
                 result = results.get(flow)
                 metrics = (result or {}).get("metrics", {})
                 exact, compared, unmeasured, misses = figures(flow, truth, metrics)
                 ok, why = verdict(flow, truth, result)
-                spent, best = metrics.get("actions_spent"), optimal(flow, truth, metrics)
+                spent, best = charged.get(flow), optimal(flow, truth, metrics)
                 rows.append((app, flow, (result or {}).get("outcome", "-"), exact, compared, unmeasured, ok, spent, best, why, misses))
                 app_row["exact"] += exact; app_row["compared"] += compared; app_row["unmeasured"] += unmeasured
                 app_row["right"] += ok; app_row["verdicts"] += 1

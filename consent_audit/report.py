@@ -135,7 +135,7 @@ def build_html_report(run: Run, node_modules: Path = NODE_MODULES) -> Path | Non
     return report
 
 
-BOOKKEEPING = {"explorer", "actions_spent", "dead_ends", "unmeasured", "not_checked", "traffic_har", "data_flows",
+BOOKKEEPING = {"explorer", "actions_spent", "consent_probe_actions", "dead_ends", "unmeasured", "not_checked", "traffic_har", "data_flows",
                "explored"}
 """Metrics that say how the audit ran rather than what it measured: left out of the closing table's figures."""
 

@@ -40,6 +40,7 @@ def problems(truth: dict[str, Any], summary: dict[str, Any]) -> list[str]:
     """Every way the explored summary differs from the truth (empty: exact)."""
     results = {r["flow"]: r for r in summary.get("results", [])}
     found: list[str] = []
+    charged = score.spent(results)       # the consent probe charged to the consent goal
     for flow in score.FLOWS:
         result = results.get(flow)
         metrics = (result or {}).get("metrics", {})
@@ -50,7 +51,7 @@ def problems(truth: dict[str, Any], summary: dict[str, Any]) -> list[str]:
         right, why = score.verdict(flow, truth, result)
         if not right:
             found.append(f"{flow}: verdict {why}")
-        spent, best = metrics.get("actions_spent"), score.optimal(flow, truth, metrics)
+        spent, best = charged.get(flow), score.optimal(flow, truth, metrics)
         if isinstance(spent, int) and best and spent > MAX_RATIO * best:
             found.append(f"{flow}: {spent} actions spent, optimal {best}")
     return found

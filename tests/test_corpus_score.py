@@ -42,3 +42,22 @@ def test_a_refusal_measured_absent_scores_exact_against_null_one_never_measured_
     counted = {"consent": {**truth["consent"], "reject_steps": 2}}
     _, _, _, misses = score.figures("consent", counted, absent)
     assert misses == ["reject_steps: None (truth 2)"]
+
+
+def test_the_consent_probe_is_charged_to_the_consent_goal_and_the_app_total_is_unchanged() -> None:
+    """beyonk-dark (deletion 38/12, consent 0/7): the structural probe of the consent dialog ran in the deletion
+    goal, the first of the run, and was charged there. Its `consent_probe_actions` move to the consent goal."""
+    score = _score()
+    results = {"deletion": {"metrics": {"actions_spent": 38, "consent_probe_actions": 14}},
+               "permissions": {"metrics": {"actions_spent": 19, "consent_probe_actions": 0}},
+               "consent": {"metrics": {"actions_spent": 0, "consent_probe_actions": 0}},
+               "privacy_policy": {"metrics": {"actions_spent": 5, "consent_probe_actions": 3}}}
+    charged = score.spent(results)
+    assert (charged["deletion"], charged["permissions"], charged["consent"]) == (24, 19, 14)
+    assert charged["privacy_policy"] == 5                   # not a scored flow: left as it was
+    assert sum(charged[f] for f in score.FLOWS) == 38 + 19 + 0
+    # an older summary (no probe figure) and a run without the consent goal: each goal keeps what it spent
+    older = {flow: {"metrics": {"actions_spent": r["metrics"]["actions_spent"]}} for flow, r in results.items()}
+    assert score.spent(older) == {f: r["metrics"]["actions_spent"] for f, r in results.items()}
+    alone = {"deletion": results["deletion"]}
+    assert score.spent(alone) == {"deletion": 38}

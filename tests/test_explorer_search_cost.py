@@ -9,7 +9,7 @@ import pytest
 from consent_audit.explorer.config import Budget
 from consent_audit.explorer.operator import OutOfBudget, Spend
 from consent_audit.screen import Screen
-from test_explorer_structure import CONSENT, LayerApp
+from test_explorer_structure import CONSENT, OPT_OUT, LayerApp, OptOutApp
 
 
 def test_the_way_in_at_launch_is_counted_but_not_held_against_the_budget() -> None:
@@ -183,7 +183,7 @@ class _Goal:
 
         goal = Goal()
         goal.op, goal.structure_checked, goal.structure_tried, goal.structure_accepted = app, False, [], False
-        goal.accept = goal.reject = goal.settings_preticked = goal.settings_mandatory = None
+        goal.accept = goal.reject = goal.refusal = goal.settings_preticked = goal.settings_mandatory = None
         goal.consent_on_scroll = False
         return goal
 
@@ -281,8 +281,9 @@ class _LaunchingApp(_Relaunching):
         return None
 
 
-def _consent_goal(app: _LaunchingApp):
-    """The consent goal's search (`_explore_consent`) over a fake app, nothing else of ExploredApp."""
+def _consent_goal(app: _LaunchingApp, kept: list | None = None):
+    """The consent goal's search (`_explore_consent`) over a fake app, nothing else of ExploredApp (the goal's
+    explorer appended to `kept`, when given, for what else it learnt)."""
     from types import SimpleNamespace
 
     from consent_audit.explorer import consent
@@ -307,6 +308,8 @@ def _consent_goal(app: _LaunchingApp):
     goal.op, goal.data, goal.config = app, FormData(), SimpleNamespace(search={})
     goal.accept = goal.reject = goal.refusal = goal.settings_preticked = goal.settings_mandatory = None
     goal.structure_checked, goal.structure_tried, goal.consent_on_scroll, goal.gate_moves = False, [], False, []
+    if kept is not None:
+        kept.append(goal)
     return goal._explore_consent(SimpleNamespace(actions=0, seconds=0, budget=None), SimpleNamespace(permissions=[]))
 
 
@@ -359,3 +362,90 @@ def test_a_wizards_step_control_offered_again_beside_a_new_one_is_its_way_back_t
     result = GoalSearch(SimOperator(sim, spend), DeletionGoal(CONFIG), DATA, CONFIG.search, spend).run()  # type: ignore[arg-type]
     assert result.ending == "reached"
     assert sim.taps == ["Account", "Delete account", "Ghadam", "Bale motmaenam", "Delete forever"], sim.taps
+
+
+class _Charged(OptOutApp):
+    """beyonk-dark's kind of dialog (OptOutApp), each tap one charged action of the goal's Spend, as the
+    Operator's are."""
+
+    def __init__(self, spend: Spend) -> None:
+        super().__init__(OPT_OUT)
+        self.spend = spend
+
+    def tap(self, target) -> Screen:
+        self.spend.check()
+        self.spend.charge()
+        return super().tap(target)
+
+
+def test_the_consent_probe_is_reported_apart_as_the_actions_it_walked() -> None:
+    """beyonk-dark (deletion 38/12, consent 0/7): the consent dialog's structural probe ran in the first goal
+    and its actions were that goal's. Now, of the goal's `actions`, those the probe walked are `Spend.probe`
+    (reported as `consent_probe_actions`): every tap of its trials — what the app recorded, never a constant —
+    and none of the goal's own actions; a goal handed the dialog spends no probe."""
+    from consent_audit.explorer.exploration import Exploration
+
+    spend = Spend(Budget(100, 60))
+    spend.charge()                                      # an action of the goal's own before the probe
+    first = _Goal(_Charged(spend))
+    assert first._consent_by_structure()
+    assert spend.probe == len(first.op.taps) > 0 and spend.actions == spend.probe + 1
+    spend.charge()                                      # and one after: the probe's figure stays what it walked
+    assert first._consent_by_structure() and spend.probe == len(first.op.taps)
+    metrics = Exploration("delete-account", "reached", "", spend.actions, 1.0, Budget(100, 60),
+                          probe=spend.probe).metrics()
+    assert (metrics["actions_spent"], metrics["consent_probe_actions"]) == (spend.probe + 2, len(first.op.taps))
+    later_spend = Spend(Budget(100, 60))
+    later = _Goal(_Charged(later_spend))
+    later.adopt_consent(first.consent_learnt())
+    assert later._consent_by_structure() and later_spend.probe == 0 == len(later.op.taps)
+
+
+def test_a_shorter_refusal_is_tried_among_the_controls_drawn_as_the_answers_first() -> None:
+    """dalga (consent 8/2): the worded refusal takes two steps (Seçenekleri yönet › Tümünü reddet), so each unnamed
+    control of the first layer is tried as a one-step refusal — in page order, the link in the dialog's text
+    («4 iş ortağımız», opening its list of partners) before «Kabul etmiyorum». A trial is worth its actions only
+    while it could beat the refusal known: the controls drawn as the accept is (its role, its size) go first, and
+    once one refuses in a step nothing left can be shorter — the link is never tried."""
+    layers = {"first": {**WORDED["first"], "roles": {"3 kumpel": "link"},
+                        "buttons": {"3 kumpel": ("partners", None, False), **WORDED["first"]["buttons"]}},
+              "partners": {"texts": ["Kumpel A, Kumpel B, Kumpel C"], "buttons": {"Zurück zum Dialog": ("first", None, False)}},
+              "settings": WORDED["settings"]}
+    app = _LaunchingApp(layers)
+    found = _consent_goal(app)
+    assert found.ending == "reached" and [m.label for m in found.paths["reject"]] == ["Nope"], app.taps
+    assert "3 kumpel" not in app.taps, app.taps
+
+
+def test_the_settings_layer_a_replaced_refusal_opened_is_counted_as_it_was_seen() -> None:
+    """dalga (consent 8/2): the worded refusal opened the settings layer (Seçenekleri yönet) before the one-step
+    «Kabul etmiyorum» replaced it; the layer's pre-ticked purposes were then counted from another fresh launch
+    and another tap on Seçenekleri yönet. The layer as the worded refusal first opened it, untouched, is counted
+    instead: the same count, one action and one launch less."""
+    goals: list = []
+    app = _LaunchingApp(WORDED)
+    found = _consent_goal(app, goals)
+    assert [m.label for m in found.paths["reject"]] == ["Nope"], app.taps
+    assert app.taps.count("Manage options") == 1, app.taps
+    assert (goals[0].settings_preticked, goals[0].settings_mandatory) == (2, 0)
+    app = _LaunchingApp(NO_REFUSAL_WORDS)          # no settings layer: nothing to count, nothing opened
+    goals.clear()
+    _consent_goal(app, goals)
+    assert goals[0].settings_preticked is None and "Manage options" not in app.taps
+
+
+def test_a_notice_told_by_structure_is_handed_to_the_later_goals_too() -> None:
+    """notice-only (consent_probe_actions 2 in each of its four goals): a notice whose one answer accepts (no
+    refusal: every other button keeps it) was not handed on — `consent_learnt` wanted a reject path — so every
+    goal of the run tried its buttons again. Handed on with what its trials showed (no refusal offered), a later
+    goal taps nothing to know it."""
+    notice = {"first": {"texts": ["We use cookies to give you the best experience. By using the app you agree."],
+                        "buttons": {"OK": (None, "1", False), "More information": ("first", None, False)}}}
+    first = _Goal(LayerApp(notice))
+    assert first._consent_by_structure() and first.op.taps and first.reject is None
+    learnt = first.consent_learnt()
+    assert learnt is not None and learnt["refusal"].offered is False
+    later = _Goal(LayerApp(notice))
+    later.adopt_consent(learnt)
+    assert later._consent_by_structure() and later.op.taps == []
+    assert later.refusal is first.refusal and [m.label for m in later.accept.moves] == ["OK"]

@@ -10,7 +10,7 @@ from ..screen import Element, Screen
 from . import cues
 from .elements import Target, Use, targets
 from .forms import UNTICK, FormData
-from .moves import Move, perform
+from .moves import TAP, Move, perform
 from .operator import NotOnScreen, Operator
 from .screens import allows_data_use, asks_decision, is_consent, taps
 
@@ -28,6 +28,10 @@ class ConsentPath:
     dialog: Screen | None = None
     covered: frozenset[int] = frozenset()
     """What the dialog covered on its screen (element indexes): the app behind it, not the dialog's."""
+    settings: tuple[Screen, frozenset[int]] | None = None
+    """The dialog's settings layer as this answer opened it, untouched, and what it covered (element indexes),
+    when its first move was the first layer's way there (`settings_control`): what a fresh launch and that tap
+    would show again."""
 
 
 def shown(op: Operator, screen: Screen | None = None) -> bool:
@@ -258,7 +262,11 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
             path.entry = target.element
         path.moves.append(move)
         made_on.append(here)
+        way = settings_control(found) if len(path.moves) == 1 and path.settings is None else None
+        opens = move.kind == TAP and way is not None and way.key == target.key
         screen = perform(op, move, data)
+        if opens:
+            path.settings = (screen, op.covered(screen))
     raise NotOnScreen(f"the consent dialog did not let go after {MAX_STEPS} steps ({mode})")
 
 

@@ -9,10 +9,10 @@ from ..measures import selects_all
 from ..purpose_rows import unswitched
 from ..readback import judge
 from ..platforms.base import PERMISSIONS
-from ..screen import Screen
+from ..screen import Element, Screen
 from ..targets import Target
 from . import consent, consent_structure, cues, refusal
-from .elements import Use, targets
+from .elements import Target as Control, Use, targets
 from .exploration import Exploration
 from .screens import taps
 from .moves import Move
@@ -21,7 +21,24 @@ from .launch_seen import launch_seen
 from .operator import NotOnScreen, Spend
 
 
-LEARNT_BY_STRUCTURE = ("accept", "reject", "structure_tried", "settings_preticked", "settings_mandatory",
+ALIKE = 2.0     # an area within this factor of the accept control's, either way: drawn as an answer is
+
+
+def drawn_first(controls: list[Control], accept: Element | None) -> list[Control]:
+    """`controls` with those drawn as the accept's control `accept` is (its role, an area within `ALIKE` times
+    its own) first, then the others, each group in its order; as they are when `accept` is None. A refusal
+    beside the accept is drawn as an answer (the TCF layout's three equal buttons); a link in the dialog's text
+    («4 iş ortağımız», its list of partners) rarely is one."""
+    if accept is None:
+        return list(controls)
+    role, area = accept.role, max(accept.bounds[2] * accept.bounds[3], 1)
+
+    def alike(t: Control) -> bool:
+        return t.element.role == role and area / ALIKE <= t.element.bounds[2] * t.element.bounds[3] <= area * ALIKE
+    return sorted(controls, key=lambda t: not alike(t))
+
+
+LEARNT_BY_STRUCTURE = ("accept", "reject", "refusal", "structure_tried", "settings_preticked", "settings_mandatory",
                        "consent_on_scroll")
 """What the structural probe of the consent dialog learnt, besides its keys: handed on as one (`consent_learnt`)."""
 
@@ -31,10 +48,13 @@ class ConsentExplorations:
 
     def consent_learnt(self) -> dict | None:
         """The consent dialog told by structure and storage (`_consent_by_structure`), for a later goal of the run
-        to `adopt_consent`: {'keys': its buttons' keys, 'accept', 'reject' (ConsentPath), 'structure_tried'
-        (what each answer did), 'settings_preticked', 'settings_mandatory', 'consent_on_scroll'}; None when no
-        dialog was told that way (a dialog told by its words costs a later goal nothing to tell again)."""
-        if not (self.structure_checked and self.op.consent_keys and self.accept and self.reject):
+        to `adopt_consent`: {'keys': its buttons' keys, 'accept', 'reject' (ConsentPath), 'refusal' (a notice's:
+        every other button tried, none refused), 'structure_tried' (what each answer did), 'settings_preticked',
+        'settings_mandatory', 'consent_on_scroll'}; None when no dialog was told that way (a dialog told by its
+        words costs a later goal nothing to tell again). A notice whose one answer accepts is handed on too: each
+        later goal tried its every button again (notice-only: 2 actions a goal)."""
+        notice = self.refusal is not None and self.refusal.offered is False
+        if not (self.structure_checked and self.op.consent_keys and self.accept and (self.reject or notice)):
             return None
         return {"keys": self.op.consent_keys, **{name: getattr(self, name) for name in LEARNT_BY_STRUCTURE}}
 
@@ -60,10 +80,14 @@ class ConsentExplorations:
             self.structure_accepted = False
             return bool(self.op.consent_keys)
         self.structure_tried = []
+        spend = getattr(self.op, "spend", None)
+        before = spend.actions if spend is not None else 0
         try:     # checked only once it is done: the probe's launches leave the candidate unanswered
             learnt = consent_structure.learn(self.op, self._launch_fresh, self.structure_tried, shown)
         finally:
             self.structure_checked = True
+            if spend is not None:       # what the probe walked, reported apart (operator.Spend.probe)
+                spend.probe += spend.actions - before
         if learnt is None:
             return False
         self.structure_accepted = learnt.accepted_now
@@ -152,9 +176,10 @@ class ConsentExplorations:
                 return Exploration("consent", "reached", f"accept path found; no refusal offered: "
                                    f"{self.refusal.detail}", spend.actions, spend.seconds, spend.budget, [],
                                    {"accept": self.accept.moves})
+        worded = self.reject.settings if self.reject is not None else None    # the settings layer it opened
         if self.reject is not None and len(self.reject.moves) > len(self.accept.moves):
             self._shorter_refusal(kept, unnamed if words_failed is None else None)
-        self.settings_preticked = self._count_settings_layer()
+        self.settings_preticked = self._count_settings_layer(worded)
         return Exploration("consent", "reached", "accept and reject paths found", spend.actions, spend.seconds,
                            spend.budget, [], {"accept": self.accept.moves, "reject": self.reject.moves})
 
@@ -206,7 +231,9 @@ class ConsentExplorations:
         if not unnamed or self.op.platform.stored_state() is None:
             return
         unanswered, accepted = kept if kept is not None else refusal.records(self.op, self.accept.moves, self.data)
-        for target in unnamed:
+        # each trial a one-step refusal: worth its actions only while none as short is known — so the controls
+        # drawn as the answers are go first, and the first that refuses ends the trials (none can be shorter)
+        for target in drawn_first(unnamed, self.accept.entry):
             if self._dialog_fresh() is None:
                 return
             try:
@@ -221,20 +248,9 @@ class ConsentExplorations:
                 self.reject = consent.ConsentPath(consent.REJECT, [Move.tap(target)], target.element)
                 return
 
-    def _count_settings_layer(self) -> int | None:
-        """Pre-ticked optional purposes on the dialog's settings layer when the reject path never opens it
-        (a direct 'Reject all' beside 'Manage options'): opened once from a fresh launch and counted there.
-        None when the reject path went through it (its trail counts them) or the dialog has none.
-        `settings_mandatory` is set beside it: the locked purposes counted there, 0 where the reject path opens
-        the layer (its trail counts them) or the dialog offers none, None where the layer could not be opened
-        (unmeasured, never 0: hikari's «必須 Cookie（常に有効）» on a layer the reject path skips)."""
-        self.settings_mandatory = None
-        if self.reject is None or any(cues.has(m.label, "manage", "settings") for m in self.reject.moves):
-            self.settings_mandatory = 0 if self.reject is not None else None
-            return None
-        if not consent.offers_settings(self.reject):
-            self.settings_mandatory = 0
-            return None         # the dialog as first seen offers no settings layer: no launch spent looking
+    def _open_settings_layer(self) -> tuple[Screen, frozenset[int]] | None:
+        """A fresh launch, the dialog's way to its settings layer tapped: that layer and what it covers (None:
+        no dialog shown, or no way there)."""
         self.op.fresh()
         self._grant_all()
         self.launch()
@@ -245,7 +261,29 @@ class ConsentExplorations:
         if manage is None:
             return None
         after = self.op.tap(manage)
-        boxes = [t for t in self.op.targets(after) if t.use == Use.TOGGLE and t.element.checked
+        return after, self.op.covered(after)
+
+    def _count_settings_layer(self, seen: tuple[Screen, frozenset[int]] | None = None) -> int | None:
+        """Pre-ticked optional purposes on the dialog's settings layer when the reject path never opens it
+        (a direct 'Reject all' beside 'Manage options'): opened once from a fresh launch and counted there.
+        None when the reject path went through it (its trail counts them) or the dialog has none.
+        `settings_mandatory` is set beside it: the locked purposes counted there, 0 where the reject path opens
+        the layer (its trail counts them) or the dialog offers none, None where the layer could not be opened
+        (unmeasured, never 0: hikari's «必須 Cookie（常に有効）» on a layer the reject path skips). `seen`: that
+        layer as a refusal walked earlier opened it, untouched (consent.ConsentPath.settings: a worded refusal
+        through the settings that a shorter one replaced) — counted there, no launch and tap spent again."""
+        self.settings_mandatory = None
+        if self.reject is None or any(cues.has(m.label, "manage", "settings") for m in self.reject.moves):
+            self.settings_mandatory = 0 if self.reject is not None else None
+            return None
+        if not consent.offers_settings(self.reject):
+            self.settings_mandatory = 0
+            return None         # the dialog as first seen offers no settings layer: no launch spent looking
+        opened = seen if seen is not None else self._open_settings_layer()
+        if opened is None:
+            return None
+        after, covered = opened
+        boxes = [t for t in targets(after, covered) if t.use == Use.TOGGLE and t.element.checked
                  and not selects_all(t.element)]
         self.settings_mandatory = sum(1 for t in boxes if not t.element.enabled) + unswitched(after)
         return sum(1 for t in boxes if t.element.enabled)

@@ -29,7 +29,7 @@ from .elements import Target, Use
 from .forms import FILL
 from .graph import Edge, Node
 from .moves import FORM, TAP, Move
-from .screens import PROGRESS, ends_off_app, password_form, reached, says, taps
+from .screens import PROGRESS, bare_question, ends_off_app, password_form, reached, says, taps
 from .goal import Verdict
 from .hints import Hints
 from .refused import sent_by_place
@@ -139,6 +139,7 @@ class DeletionGoal:
         self.backs: set[str] = set()                  # keys of such controls seen to go back to the entry
         self.passed: set[str] = set()                 # the last step's controls not taken when it went on
         self.repeats: dict[str, set[str]] = {}        # node → its step controls the step before offered too
+        self.questions: set[str] = set()              # nodes that are a bare question (`answers_deep`)
 
     def tie_break(self, node: Node, key: str) -> float:
         """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`)."""
@@ -173,6 +174,8 @@ class DeletionGoal:
             self.structural.add(node.ident)
         if node.in_flow and screen is self.left_to:    # where a sibling left the deletion: not in the flow, so
             node.in_flow = False                       # the way back to the decision is the app's own, not a relaunch
+        if node.depth >= 1 and bare_question(screen, found, self.chrome or frozenset()):
+            self.questions.add(node.ident)
         if node.in_flow and node.ident not in self.probes:
             self.probes[node.ident] = decision_siblings(found, self.chrome or frozenset(), self._flow_score)
         if node.in_flow and node.ident not in self.steps:
@@ -181,6 +184,12 @@ class DeletionGoal:
                 self.repeats[node.ident] = step & self.passed     # («انصراف» on every step of safar's wizard)
         self.passed = set()
         return FILL if node.in_flow else None
+
+    def answers_deep(self, node: Node) -> bool:
+        """Whether the search's fallback tries the node's unscored controls past its depth bound: a screen that
+        is one question and its two or three answers (screens.bare_question; «Naozaj chcete zrušiť účet?»),
+        where a flow no lexicon reads ends — a few taps, never a menu to comb."""
+        return node.ident in self.questions
 
     def boost(self, node: Node, key: str) -> float:
         """Added to a candidate's score: a decision's sibling a little (tried after the way on, never before:

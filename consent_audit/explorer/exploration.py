@@ -32,13 +32,14 @@ class Exploration:
     unsearched: list[str] = field(default_factory=list)    # what a search that covers what it reaches left out
     coverage: int | None = None      # a coverage search: the distinct controls it used (by words), else None
     toll: int = 0                    # of `actions`, those signing in at launch (operator.Spend.toll)
+    probe: int = 0                   # of `actions`, those of the consent dialog's structural probe (Spend.probe)
 
     @property
     def reached(self) -> bool:
         return self.ending in ("reached", "off_app")
 
     def metrics(self) -> dict[str, Any]:
-        return {"actions_spent": self.actions, "dead_ends": self.dead_ends,
+        return {"actions_spent": self.actions, "consent_probe_actions": self.probe, "dead_ends": self.dead_ends,
                 "explorer": {"goal": self.goal, "result": self.ending, "detail": self.detail,
                              "seconds": round(self.seconds, 1),
                              "budget": {"actions": self.budget.actions, "seconds": self.budget.seconds},
@@ -51,6 +52,7 @@ class Exploration:
         """explored-path.json: each path step with a locator to start a page object from."""
         path = folder / "explored-path.json"
         data = {"goal": self.goal, "result": self.ending, "detail": self.detail, "actions_spent": self.actions,
+                "consent_probe_actions": self.probe,
                 "paths": {name: [m.to_dict() for m in moves] for name, moves in self.paths.items()},
                 "dead_ends": self.dead_ends, "maps": self.maps, "not_searched": self.unsearched}
         path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -54,7 +54,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
                 except (AutomationError, WebDriverException) as exc:   # the audit is broken: say where and why
                     raise AutomationError(stopped_at(goal, exc, [s.title for s in recorder.steps],
                                                      spend.actions)) from exc
-            result.toll = spend.toll
+            result.toll, result.probe = spend.toll, spend.probe
         finally:
             recorder.screenshots = shots
             self.op.spend = None

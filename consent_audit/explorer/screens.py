@@ -81,6 +81,31 @@ def asks_decision(found: list[Target]) -> bool:
     return bool(outs) and len(outs) < len(buttons)
 
 
+QUESTION_MARKS = ("?", "？", "؟", "\u037e")    # a question's end in Latin, CJK, Arabic and Greek script
+ANSWERS = (2, 3)       # a question offers two or three answers (yes / no, or a third way out)
+
+
+def bare_question(screen: Screen, found: list[Target], chrome: frozenset[str]) -> bool:
+    """A screen that is one question and its answers, whatever its words: nothing to fill, tick or choose, and
+    two or three enabled controls besides the app's chrome (`chrome`: keys of the start screen's controls) — two
+    of them side by side in one row (a yes / no pair), or a text ending in a question mark ("Delete account?")."""
+    if any(t.use != Use.TAP for t in found if t.element.enabled):
+        return False
+    answers = [t for t in taps(found) if t.element.enabled and t.key not in chrome and t.label]
+    if not ANSWERS[0] <= len(answers) <= ANSWERS[1]:
+        return False
+    return any(_in_one_row(a.bounds, b.bounds) for i, a in enumerate(answers) for b in answers[i + 1:]) or any(
+        t.strip().endswith(QUESTION_MARKS) or t.strip().startswith("¿") for t in screen.texts())
+
+
+def _in_one_row(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """Two boxes (x, y, width, height) side by side: their middles level within half the lower one's height,
+    and neither overlapping the other across."""
+    (ax, ay, aw, ah), (bx, by, bw, bh) = a, b
+    level = abs((ay + ah / 2) - (by + bh / 2)) <= min(ah, bh) / 2
+    return level and (ax + aw <= bx or bx + bw <= ax)
+
+
 def reached(screen: Screen, found: list[Target]) -> str | None:
     """'done' / 'pending' when the screen reports a finished deletion and asks nothing more of the user."""
     state = completion(screen)

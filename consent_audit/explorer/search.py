@@ -61,6 +61,7 @@ class GoalSearch(SearchMap, LogOutWatch):
         flow_bonus = float(self.settings.get("in_flow_bonus", 50))
         max_depth = int(getattr(self.goal, "fallback_depth", self.settings.get("fallback_max_depth", 3)))
         tie_break = getattr(self.goal, "tie_break", None)
+        deep = getattr(self.goal, "answers_deep", None)     # a bare question is answered past the depth bound
         # a navigation control (a tab bar's) is tried where it is shallowest, so the path found is a user's
         shallowest = self.graph.shallowest(costs, lambda m: m.kind == TAP and not cues.categories(m.label) & PROGRESS)
         # the control whose tap brought the app to a screen, still offered there (a button under the sheet it
@@ -75,7 +76,7 @@ class GoalSearch(SearchMap, LogOutWatch):
                     continue
                 bonus = 0.0
                 if fallback:
-                    if cand.score != 0 or node.depth >= max_depth:
+                    if cand.score != 0 or (node.depth >= max_depth and not (deep is not None and deep(node))):
                         continue
                     bonus = tie_break(node, cand.move.key) if tie_break is not None else 0.0
                 elif cand.score <= 0:
@@ -244,7 +245,8 @@ class GoalSearch(SearchMap, LogOutWatch):
             if self.off_app is None:
                 self.off_app = (child.ident, verdict.detail)
             return
-        if not known and child.ident not in self.consent_nodes and not any(
+        asks = getattr(self.goal, "answers_deep", None)
+        if not known and child.ident not in self.consent_nodes and not (asks is not None and asks(child)) and not any(
                 c.score > 0 and not c.tried and not c.why_not for c in child.candidates.values()):
             kinds = [DECOYS[c] for c in cues.categories(cand.move.label) if c in DECOYS]
             self.dead.add(cand.move.label, kinds[0] if kinds else "no way forward", node.via, tried=True)

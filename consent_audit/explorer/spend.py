@@ -27,6 +27,10 @@ class Spend:
     would otherwise spend it signing in at each fresh start (corpus vstup: five actions each, the coverage
     search left 4 of 60). The seconds budget still holds."""
     tolling: bool = False
+    probe: int = 0
+    """Of `actions`, those the structural probe of the consent dialog spent (its answers tried from fresh
+    launches: explorer/consent_structure.py) — learnt once per run by whichever goal starts first and handed
+    to the later ones, so reported apart (`consent_probe_actions`) for scoring to charge to the consent goal."""
 
     @property
     def seconds(self) -> float:

@@ -10,7 +10,8 @@ reject_steps, preticked, shaming_text. Lists compare sorted; floats to 0.005. A 
 unmeasured, never exact; so is a null reject_steps unless the dialog was found to offer no refusal (`measured`:
 a truth's null, no refusal at all, equals only that). A verdict is right when the set of finding patterns equals the truth's and the outcome
 agrees (found / clean); an app with no account ("account": false) is right on deletion when not_found with no
-finding. Optimal actions come from the truth's paths (deletion = accept + sign-up + delete; consent = accept +
+finding. Actions spent are each goal's own, the consent dialog's structural probe charged to the consent goal
+whichever goal ran it (`spent`). Optimal actions come from the truth's paths (deletion = accept + sign-up + delete; consent = accept +
 reject; permissions = accept + reject + one use of each permission asked only on use + the coverage a careful
 auditor needs: each distinct control the coverage search used, see `optimal`)."""
 from __future__ import annotations
@@ -126,6 +127,28 @@ def optimal(flow: str, truth: dict[str, Any], metrics: dict[str, Any] | None = N
         coverage = ((metrics or {}).get("explorer") or {}).get("coverage_controls") or 0
         return accept + reject + len([x for x in p["requested"] if x not in p["at_launch"]]) + int(coverage)
     return accept + reject
+
+
+PROBE = "consent_probe_actions"
+
+
+def spent(results: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Actions spent per flow (`metrics.actions_spent`; None where a flow has no figure), the structural probe of
+    the consent dialog charged to the consent flow: a goal's `consent_probe_actions` (the dialog's answers tried
+    from fresh launches by whichever goal ran first, then handed to the later ones) move from that goal to
+    consent, so each flow's figure is its own search and the app's total is unchanged. Only flows of FLOWS with a
+    figure take part; without a consent figure (its flow not run) each goal keeps its probe. `results`: flow →
+    the summary's result for it."""
+    metrics = {flow: (r or {}).get("metrics") or {} for flow, r in results.items()}
+    figures = {flow: m.get("actions_spent") for flow, m in metrics.items()}
+    if not isinstance(figures.get("consent"), int):
+        return figures
+    for flow, m in metrics.items():
+        probe = m.get(PROBE)
+        if flow != "consent" and flow in FLOWS and isinstance(figures[flow], int) and isinstance(probe, int):
+            figures[flow] -= probe
+            figures["consent"] += probe
+    return figures
 
 
 GOALS = {"deletion": "delete-account", "permissions": "deny-permissions", "consent": "consent"}

@@ -1,0 +1,77 @@
+"""A deletion whose words no lexicon has, ending in a bare question one level past the search's fallback depth
+(corpus notice-only, Slovak: Profil › Nastavenia účtu › Zrušiť účet → «Naozaj chcete zrušiť účet?» with «Nie,
+späť» / «Áno, zrušiť účet» side by side): before, the question's answers were never tried — the screen was filed
+"no way forward" and the search ended "nothing promising left to try", a wrong not_found. A screen that is one
+question and its two or three answers (nothing to fill; two of them side by side in one row, or a text asking a
+question) has its answers tried wherever it lies; a deep menu of plain rows still is not. Simulated apps (no
+browser), the harness of tests/test_explorer_logout_effect.py (a session the log-in stored, read back)."""
+from __future__ import annotations
+
+from typing import Any
+
+from consent_audit.explorer.deletion import DeletionGoal
+from consent_audit.explorer.elements import targets
+from consent_audit.explorer.screens import bare_question
+
+from tests.test_explorer_logout_effect import _search, _setup
+from tests.test_explorer_signup_refusal import CONFIG, FormApp
+
+QUESTION = "Zorp blim mek?"      # words no lexicon has
+
+
+def _erase(store: dict[str, str]) -> Any:
+    def act(app: FormApp) -> str:
+        app.user = None
+        store.clear()
+        return "!gone"
+    return act
+
+
+def _deep(app: FormApp, store: dict[str, str], question: list) -> None:
+    """Profil (a word the lexicon knows) › Plonk › Vlork (unscored) → the question, three levels down."""
+    app.pages["profil"] = lambda a: [("tap", "Plonk", lambda x: "set"), ("tap", "Trask", lambda x: "trask")]
+    app.pages["trask"] = lambda a: [("text", "Trask")]
+    app.pages["set"] = lambda a: [("tap", "Glim", lambda x: "glim"), ("tap", "Vlork", lambda x: "q")]
+    app.pages["glim"] = lambda a: [("text", "Glim")]
+    app.pages["q"] = lambda a: question
+    app.pages["!gone"] = lambda a: [("text", "Wrrp zonk.")]
+
+
+def test_a_bare_question_past_the_fallback_depth_is_answered_and_its_deletion_told_by_the_log_in() -> None:
+    app, op, store, _ = _setup()
+    _deep(app, store, [("text", QUESTION), ("tap", "Nu, bak", lambda x: "set", (180, 44)),
+                       ("tap", "Ja, zorp", _erase(store), (180, 44), "beside")])
+    asked: list[str] = []
+    result = _search(app, op, DeletionGoal(CONFIG, lambda: asked.append("login") or "rejected"))
+    assert result.ending == "reached" and result.detail == "done", (result.detail, app.taps)
+    assert [m.label for m in result.moves] == ["Profil", "Plonk", "Vlork", "Ja, zorp"], result.moves
+    assert asked == ["login"]
+    assert not any(d["label"] == "Vlork" and d["kind"] == "no way forward" for d in result.dead_ends)
+
+
+def test_a_deep_menu_of_plain_rows_is_not_tried_past_the_fallback_depth() -> None:
+    """The cost stays bounded: two stacked rows, no question asked, three levels down — not tried."""
+    app, op, store, _ = _setup()
+    _deep(app, store, [("text", "Zorp blim"), ("tap", "Nu, bak", lambda x: "set"), ("tap", "Ja, zorp", _erase(store))])
+    result = _search(app, op, DeletionGoal(CONFIG, lambda: "rejected"))
+    assert result.ending != "reached" and "Ja, zorp" not in app.taps, (result.detail, app.taps)
+
+
+def test_what_a_bare_question_is() -> None:
+    app, _, store, _ = _setup()
+    _deep(app, store, [])
+    cases = (
+        ([("text", QUESTION), ("tap", "Nu", lambda x: "q"), ("tap", "Ja", lambda x: "q")], True),      # stacked, asked
+        ([("text", "Zorp blim"), ("tap", "Nu", lambda x: "q", (180, 44)),
+          ("tap", "Ja", lambda x: "q", (180, 44), "beside")], True),                                   # a pair in a row
+        ([("text", "Zorp blim"), ("tap", "Nu", lambda x: "q"), ("tap", "Ja", lambda x: "q")], False),  # a menu
+        ([("text", QUESTION), ("tap", "Ja", lambda x: "q")], False),                                   # one control
+        ([("text", QUESTION), ("field", "Kodo", True), ("tap", "Nu", lambda x: "q"),
+          ("tap", "Ja", lambda x: "q")], False),                                                       # a form
+        ([("text", QUESTION)] + [("tap", w, lambda x: "q") for w in ("A", "B", "C", "D")], False),     # a list
+    )
+    for rows, expected in cases:
+        app.pages["q"] = lambda a, rows=rows: rows
+        app.at = "q"
+        screen = app.screen()
+        assert bare_question(screen, targets(screen), frozenset()) is expected, rows
