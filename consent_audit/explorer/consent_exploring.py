@@ -86,7 +86,7 @@ class ConsentExplorations:
             learnt = consent_structure.learn(self.op, self._launch_fresh, self.structure_tried, shown)
         finally:
             self.structure_checked = True
-            if spend is not None:       # what the probe walked, reported apart (operator.Spend.probe)
+            if spend is not None:       # what the probe walked, reported apart (spend.Spend.probe)
                 spend.probe += spend.actions - before
         if learnt is None:
             return False
