@@ -132,3 +132,17 @@ def test_a_phrase_that_is_only_a_stem_mark_is_refused(tmp_path: Path) -> None:
 ])
 def test_shipped_stems_keep_inflected_forms(text: str, lexicon: str, category: str) -> None:
     assert category in load_lexicon(lexicon).match(text)
+
+
+@pytest.mark.parametrize("text", [
+    "रसोई आपकी पसंद के व्यंजन सुझाने के लिए कुकी का उपयोग करता है।",        # hi (corpus reactcc-fair/-dark)
+    "เราใช้คุกกี้เพื่อปรับปรุงบริการ", "ما از کوکی‌ها استفاده می‌کنیم", "אנו משתמשים בעוגיות", "আমরা কুকি ব্যবহার করি",
+    "我們重視您的隱私", "Χρησιμοποιούμε cookies με τη συγκατάθεσή σας", "Tovuti hii inatumia vidakuzi",
+    "A weboldal sütiket használ", "Používáme soubory cookie se souhlasem",
+])
+def test_a_consent_dialogs_words_are_read_as_such_in_the_corpus_languages(text: str) -> None:
+    """A bar of two answers storing one boolean is consent only when its words speak of consent (a dark-theme
+    prompt stores one too: explorer/consent_answers.py); Hindi «कुकी» was in no lexicon, so react-cookie-consent's
+    Hindi banner was 'taken for a setting' and the consent goal not_found."""
+    from consent_audit.explorer import cues
+    assert "consent_context" in cues.categories(text), text
