@@ -171,3 +171,14 @@ def fits(screen: Screen, element: Element) -> bool:
     height = screen.size[1]
     _, y, _, h = element.bounds
     return not height or (y >= 0 and y + min(h, 8) <= height)
+
+
+def moved_on(screen: Screen, covered: frozenset[int]) -> bool:
+    """Whether the live page has moved on from this capture by itself: the capture shows controls in view that
+    nothing covered when it was made (`Element.covered`), and hit testing on the live page now (`covered`:
+    element indexes) reaches none of them where they were. A launch advert that ends by itself between the
+    capture and the look (a slow capture under load) leaves such a capture: its skip gone, the app's controls
+    under the page that followed it — nothing on it a finger can touch, though the app shows something else."""
+    shown = [i for i, e in enumerate(screen.elements)
+             if (e.clickable or e.role == "textbox") and not e.covered and fits(screen, e)]
+    return bool(shown) and covered.issuperset(shown)

@@ -13,12 +13,14 @@ from ..recorder import Step
 from ..screen import Element, Screen
 from .adapters import Adapter
 from .codes import wait_for_code
-from .elements import Target, Use, fits, step_label, targets
+from .elements import Target, Use, fits, moved_on, step_label, targets
 from .spend import OutOfBudget, Spend
 
 log = logging.getLogger(__name__)
 
 __all__ = ["NotOnScreen", "Operator", "OutOfBudget", "Spend", "StaleScreen"]
+
+RECAPTURES = 2     # captures made again, at most, of a screen the live page moved on from (`Operator.screen`)
 
 
 class NotOnScreen(Exception):
@@ -49,6 +51,7 @@ class Operator:
         self.spend: Spend | None = None
         self.last_code: str | None = None    # the one-time code the app showed last (a secret)
         self._covers: dict[int, tuple[Screen, frozenset[int]]] = {}   # by id(); the screen kept: an id is reused
+        self._looked: Screen | None = None    # the last capture `screen` checked against the live page
         self.after_launch: Callable[[], None] | None = None
         self.consent_keys: frozenset[str] = frozenset()   # a consent dialog told by structure: its buttons' keys
         self.looked_long: bool | None = True   # the last launch's look saw all the app had scheduled (see launch)
@@ -62,7 +65,19 @@ class Operator:
 
     # --- what is on screen ---
     def screen(self) -> Screen:
-        return self.recorder.observe()
+        """What the app shows: the last capture if nothing happened since, else a new one; one the live page
+        moved on from by itself (`elements.moved_on`: an advert that ended during a slow capture) is made again
+        once the app is quiet, at most RECAPTURES times — never is a gone layer answered, learnt or measured."""
+        screen = self.recorder.observe()
+        for _ in range(RECAPTURES):
+            if screen is self._looked or not moved_on(screen, self.covered(screen)):
+                break
+            log.info("the app moved on since its capture (none of its controls reachable): captured again")
+            self.adapter.settle()
+            self.recorder.invalidate()
+            screen = self.recorder.observe()
+        self._looked = screen
+        return screen
 
     def covered(self, screen: Screen) -> frozenset[int]:
         """Indexes of `screen`'s elements a layer covers: hit-tested on the live app while `screen` is the last
@@ -95,7 +110,7 @@ class Operator:
         step = gesture()
         if self.spend is not None and charge:
             self.spend.charge()
-        return step.screen
+        return self.screen() if step.screen is self.recorder.last_screen else step.screen
 
     def _live(self, element: Element) -> Any:
         live = self.adapter.locate(element)
