@@ -125,6 +125,58 @@ def test_the_consent_dialog_opened_again_from_settings_owes_the_coverage_nothing
     assert any("Photos" in u for u in found.unsearched), found.unsearched
 
 
+class Revoking(Op):
+    """A cookie banner whose answer the app keeps, and a «Cookies» tab (cookieconsent's revoke button) that
+    clears the stored choice and shows the banner again: every relaunch after it shows the banner until it is
+    answered again. `answer_over` answers a layer over the app as the explorer's launch does: the banner
+    accepted (explorer/late_layers.py `_answer_cover`)."""
+
+    def __init__(self, app: App, spend: Spend) -> None:
+        super().__init__(app, spend)
+        self.chosen = True       # answered at launch (the start the search is given)
+        self.answered: list[str] = []
+
+    def tap(self, target: Target) -> Screen:
+        if target.label == "Cookies":
+            self.chosen = False
+        elif target.label == "Accept all":
+            self.chosen = True
+        return super().tap(target)
+
+    def relaunch(self) -> Screen:
+        screen = super().relaunch()
+        if not self.chosen:
+            self.app.at = "banner"
+            self._screen = screen = self.app.screen()
+        return screen
+
+    def answer_over(self, screen: Screen) -> bool:
+        self.answered.append(self.app.at)
+        self.tap(next(t for t in self.targets(screen) if t.label == "Accept all"))
+        return True
+
+
+def test_a_relaunch_showing_the_consent_dialog_a_revoke_cleared_answers_it_as_at_launch_and_goes_on() -> None:
+    """corpus osano-pt (cookieconsent's revoke tab «Cookies»): the tab re-opens the banner and clears the stored
+    choice, so the relaunch that leaves the re-opened banner shows it again — over the launch screen, not the
+    home. It is answered as at launch (accepted) and the search goes on to what it had left: the camera two
+    taps deep is found, nothing is said unreached, the tab stays a dead end (tapped once) and none of the banner's
+    own controls is tried by the search. Before: relaunching led to the banner from then on, every other
+    control of the home was "its screen could not be reached again", not_found on a clean app."""
+    screens = {**TOURS, "home": [("Cookies", "banner"), *TOURS["home"]],
+               "banner": [("We use cookies to measure the audience", "banner"), ("Accept all", "home"),
+                          ("Manage options", "banner")]}
+    app = App(screens)
+    spend = Spend(Budget(60, 60))
+    op = Revoking(app, spend)
+    found = beyond_core.search(op, CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
+                               FormData(username="u", password="p"))
+    assert "camera" in found.features, (found.unsearched, app.taps)
+    assert not any("reached again" in u for u in found.unsearched), found.unsearched
+    assert app.taps.count("Cookies") == 1 and "Manage options" not in app.taps
+    assert op.answered and set(op.answered) == {"banner"}
+
+
 def test_a_budget_spent_is_said_not_searched() -> None:
     found, _ = search(TOURS, actions=3)
     assert found.features == {}

@@ -4,7 +4,9 @@ it is the consent goal's subject, never answered by the way — answering it wou
 about consent in the middle of a deletion or a permissions search, and cost actions for nothing. None of its
 controls is tried (a × or a "continue without" may store a refusal too: the search leaves it by a relaunch,
 which answers nothing), no back edge is predicted through it, and the control that opened it is a dead end, not
-tried again wherever it shows (`ConsentReopened`, the mixin `SearchMap` builds on)."""
+tried again wherever it shows (`ConsentReopened`, the mixin `SearchMap` builds on). An opener that also cleared
+the stored choice (cookieconsent's revoke tab) makes the relaunch show the dialog again, over the launch screen:
+that one is the launch's own, answered as at launch and the search goes on (`_answered_again`)."""
 from __future__ import annotations
 
 from typing import Any
@@ -57,6 +59,19 @@ class ConsentReopened:
         self.dead.add(move.label, OPENS_IT, parent.via, tried=True)
         for other in self.graph.nodes.values():     # the same control on screens seen before (a tab, a row)
             self._leave_unanswered(other)
+
+    def _answered_again(self, screen: Screen) -> Screen:
+        """`screen`, shown by a relaunch: once the search re-opened the consent dialog (`consent_nodes`), the
+        dialog on it again is the launch's — its opener cleared the choice stored (cookieconsent's revokeChoice) —
+        and is answered as the launch answered it (`op.answer_over`: the consent accepted as learnt), so the
+        screens behind the launch stay reachable; the opener stays a dead end. Returns the screen after it
+        (`screen` itself when the search re-opened nothing, the dialog is not on it or nothing answered it)."""
+        if not self.consent_nodes or not consent.shown(self.op, screen):
+            return screen
+        answer = getattr(self.op, "answer_over", None)     # a stand-in operator may have none
+        if answer is None or not answer(screen):
+            return screen
+        return self.op.screen()
 
     def _leave_unanswered(self, node: Node) -> None:
         """On a node that is the re-opened consent dialog, no control is a candidate (none is tried: each may

@@ -138,7 +138,7 @@ class Operator:
         except ScrollError as exc:      # drawn where no scroll reaches (a closed sheet parked off the page)
             raise NotOnScreen(f"'{target.label}' is out of reach: {exc}") from None
         again = next((t for t in targets(after, self.covered(after)) if t.key == target.key), None)
-        if again is None and self._answer_over(after):   # the scroll brought a layer over it (show-on-scroll)
+        if again is None and self.answer_over(after):   # the scroll brought a layer over it (show-on-scroll)
             again = self.find(target.key)
         if again is None:
             raise NotOnScreen(f"'{target.label}' went away while scrolling to it")
@@ -158,8 +158,9 @@ class Operator:
             raise NotOnScreen(f"'{target.label}' is no longer on the screen")
         return again, self._live(again.element)
 
-    def _answer_over(self, screen: Screen) -> bool:
-        """`on_cover` for a layer that came over the app (not re-entered while one is answered)."""
+    def answer_over(self, screen: Screen) -> bool:
+        """`on_cover` for a layer over the app on `screen` (not re-entered while one is answered): answered as a
+        launch modal is (the consent dialog accepted); True when answered, False when nothing answers it."""
         if self.on_cover is None or self._answering:
             return False
         self._answering = True
@@ -187,7 +188,7 @@ class Operator:
             self.recorder.invalidate()
             log.info("'%s' was covered by a layer that came since the capture (%s): answering it", target.label,
                      exc.cover)
-            if not self._answer_over(self.screen()):
+            if not self.answer_over(self.screen()):
                 raise
             again = self.find(target.key)
             if again is None:

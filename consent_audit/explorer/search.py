@@ -132,13 +132,15 @@ class GoalSearch(SearchMap, LogOutWatch):
                 parent = self.graph.nodes.get(self.current or "")
                 try:
                     screen = self._run(edge.moves)
+                    if edge.moves[0].kind == RELAUNCH:     # the consent dialog back since its opener cleared it
+                        screen = self._answered_again(screen)
                 except NotOnScreen as exc:
                     log.info("route step failed: %s", exc)
                     self.graph.forget(edge)
                     self._arrive(self.op.screen(), None, None)
                     break
                 if not screen.in_app or not self.op.in_foreground:
-                    self.graph.relaunched(self._arrive(self.op.relaunch(), None, None).ident)
+                    self.graph.relaunched(self._arrive(self._answered_again(self.op.relaunch()), None, None).ident)
                     break
                 here = self.identity(screen)
                 if edge.moves[0].kind == RELAUNCH and here != edge.target:
@@ -174,7 +176,7 @@ class GoalSearch(SearchMap, LogOutWatch):
         cost = len(self.op.recorder.steps) - steps_before
         if not screen.in_app or not self.op.in_foreground:
             self.dead.add(cand.move.label, "left the app", node.via, tried=True)
-            self.graph.relaunched(self._arrive(self.op.relaunch(), None, None).ident)
+            self.graph.relaunched(self._arrive(self._answered_again(self.op.relaunch()), None, None).ident)
             return
         found = self.op.targets(screen)
         same = self.identity(screen, found) == node.ident
