@@ -75,3 +75,67 @@ def test_a_layers_links_are_tried_after_its_buttons() -> None:
                signature="d", size=(400, 800))
     assert [m.label for m in _ways_out(targets(s))] == ["Accept toate", "Doar cele necesare",
                                                         "politica de confidențialitate"]
+
+
+class _Sheet:
+    """An operator-like over two recorded screens: nothing covered on either (a bottom sheet over a page with
+    no tab bar under it), a store that the moves never wrote to."""
+
+    consent_keys: frozenset = frozenset()
+    in_foreground = True
+
+    def __init__(self, stored: dict) -> None:
+        self.stored, self.relaunched = stored, 0
+        self.platform = self
+
+    def stored_state(self) -> dict:
+        return self.stored
+
+    def covered(self, screen: Screen) -> frozenset[int]:
+        return frozenset()
+
+    def targets(self, screen: Screen) -> list:
+        return targets(screen)
+
+    def relaunch(self) -> None:
+        self.relaunched += 1
+
+
+NEWS = [Element(text="‹", role="button", bounds=(20, 30, 60, 60), clickable=True),
+        Element(text="桂花烏龍，微甜花香，限時加點 2 倍。", bounds=(30, 190, 1000, 100))]
+BANNER = [Element(text="我們使用 Cookie 改善服務與提供個人化優惠。", bounds=(40, 1700, 1000, 120)),
+          Element(text="全部接受", role="button", bounds=(40, 1850, 1000, 120), clickable=True),
+          Element(text="更多選項", role="button", bounds=(40, 2034, 1000, 68), clickable=True)]
+OPTIONS = [Element(text="隱私偏好設定", bounds=(40, 1220, 600, 60)),
+           Element(text="必要功能（一律啟用）", role="switch", checked=True, enabled=False, bounds=(40, 1320, 1000, 60),
+                   clickable=True),
+           Element(text="會員行為分析", role="switch", checked=True, bounds=(40, 1450, 1000, 60), clickable=True),
+           Element(text="個人化優惠", role="switch", checked=True, bounds=(40, 1580, 1000, 60), clickable=True),
+           Element(text="儲存", role="button", bounds=(40, 1850, 1000, 120), clickable=True)]
+
+
+def _at(elements: list[Element], signature: str) -> Screen:
+    return Screen(elements=elements, signature=signature, size=(1080, 2400), location="http://app/#news")
+
+
+@pytest.mark.parametrize("deeper,outcome", [(False, "stayed"), (True, "new layer")])
+def test_a_layer_of_purposes_opened_in_place_with_nothing_stored_is_no_refusal(deeper: bool, outcome: str) -> None:
+    """chaguan (fresh6 #3/#3b): on a page with nothing under the bottom banner, «更多選項» opened the banner's
+    options (three ticked switches, 儲存 never tapped); nothing was stored, the layer covered nothing and no
+    lexicon read it as consent — it was taken for a refusal («the reject path stored other choices than the
+    accept path»), then its reshowing at each relaunch for consent_nagging. A move that leaves switches of
+    purposes the screen did not hold open where it was made, storing nothing, answered nothing."""
+    from consent_audit.explorer.refusal import _outcome
+    op = _Sheet({})
+    before, after = _at(NEWS + BANNER, "banner"), _at(NEWS + OPTIONS, "options")
+    got = _outcome(op, after, {}, {"local": {"consent": '{"ads":true}'}}, set(), deeper, before.location, before)
+    assert got == outcome and got != "refused"
+
+
+def test_a_way_out_that_closes_the_dialog_storing_nothing_is_still_a_refusal() -> None:
+    """The other side: a banner's control that closes it, stores nothing and lets the page be used — no layer
+    of purposes left open — stays a refusal (refusal.py: nothing stored and the app used without an answer)."""
+    from consent_audit.explorer.refusal import _outcome
+    before, after = _at(NEWS + BANNER, "banner"), _at(NEWS, "page")
+    assert _outcome(_Sheet({}), after, {}, {"local": {"consent": '{"ads":true}'}}, set(), False, before.location,
+                    before) == "refused"

@@ -32,7 +32,7 @@ from typing import Any, Callable, Mapping
 from ..readback import judge
 from ..screen import Element, Screen
 from .consent import REJECT, still_answering, ticked_purposes
-from .elements import Target, Use
+from .elements import Target, Use, targets
 from .forms import UNTICK, FormData
 from .moves import BACK, Move, perform
 from .operator import NotOnScreen, Operator
@@ -160,7 +160,8 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
             except NotOnScreen:
                 result.trials.append(Trial([m.label for m in path] + [label], FAILED))
                 continue
-            outcome = _outcome(op, after, unanswered, accepted, seen, len(path) + 1 < max_layers, screen.location)
+            outcome = _outcome(op, after, unanswered, accepted, seen, len(path) + 1 < max_layers, screen.location,
+                               screen)
             result.trials.append(Trial([m.label for m in path] + [label], outcome))
             if outcome == LAYER and move is not None:
                 seen.add(_layer(after, op.targets(after)))
@@ -211,9 +212,22 @@ def _reach(op: Operator, start: Callable[[], Screen | None], path: list[Move], d
     return screen
 
 
+def _opened_purposes(op: Operator, before: Screen | None, after: Screen) -> bool:
+    """Whether the move opened, where it was made (same location), switches or boxes of choice the screen
+    before did not hold at all, not even under the dialog (`before`: the screen the move was made on; False
+    when unknown): a layer of purposes opened and left unsaved, whatever its words and whether or not it covers
+    anything (a bottom sheet's options over a page with no tab bar under it)."""
+    if before is None or after.location != before.location:
+        return False
+    had = {t.key for t in targets(before)}
+    return any(t.use == Use.TOGGLE and t.key not in had for t in op.targets(after))
+
+
 def _outcome(op: Operator, after: Screen, unanswered: Mapping[str, Any], accepted: Mapping[str, Any],
-             seen: set, deeper: bool, where: str = "") -> str:
-    """What one way out did (one of the outcomes above); `where`: the location the dialog was shown at."""
+             seen: set, deeper: bool, where: str = "", before: Screen | None = None) -> str:
+    """What one way out did (one of the outcomes above); `where`: the location the dialog was shown at;
+    `before`: the screen the move was made on. A move that stored nothing and left a layer of purposes open
+    in its place (`_opened_purposes`) answered nothing: the dialog stayed, however it looks."""
     if not op.in_foreground or not after.in_app:
         return LEFT
     if still_answering(op, after, after_consent=True, mode=REJECT):    # a layer, an "are you sure?"
@@ -223,10 +237,14 @@ def _outcome(op: Operator, after: Screen, unanswered: Mapping[str, Any], accepte
     if still_covered and deeper and _layer(after, op.targets(after)) not in seen:
         return LAYER      # a layer the dialog opened in words no lexicon reads (its settings): tried in turn
     moved = bool(where) and after.location != where
+    opened = _opened_purposes(op, before, after)
+    new_layer = opened and deeper and _layer(after, op.targets(after)) not in seen
     op.relaunch()
     verdict = judge(unanswered, accepted, op.platform.stored_state())
     if moved and not verdict.get("reject_stored"):
         return ELSEWHERE
+    if opened and not verdict.get("reject_stored"):
+        return LAYER if new_layer else STAYED
     honoured = verdict.get("reject_honoured")
     if honoured is None:
         return UNKNOWN
