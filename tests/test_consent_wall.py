@@ -139,3 +139,65 @@ def test_a_way_out_that_closes_the_dialog_storing_nothing_is_still_a_refusal() -
     before, after = _at(NEWS + BANNER, "banner"), _at(NEWS, "page")
     assert _outcome(_Sheet({}), after, {}, {"local": {"consent": '{"ads":true}'}}, set(), False, before.location,
                     before) == "refused"
+
+
+HOME = [Element(bounds=(0, 0, 1082, 137), fixed=True), Element(text="茶館", bounds=(0, 38, 137, 58)),
+        Element(text="掃描收據", bounds=(32, 480, 1019, 134), clickable=True),
+        Element(text="本月新品：桂花烏龍", bounds=(32, 714, 1019, 134), clickable=True),
+        Element(bounds=(0, 2268, 1082, 134), fixed=True),
+        Element(text="首頁", bounds=(0, 2271, 360, 131), clickable=True, covered=True),
+        Element(text="我的", bounds=(721, 2271, 360, 131), clickable=True, covered=True),
+        Element(bounds=(0, 1614, 1082, 788), fixed=True),     # the banner's frame, docked over the tab bar
+        Element(text="我們重視您的隱私", bounds=(47, 1662, 987, 60)),
+        Element(text="茶館使用 Cookie 與類似技術分析會員行為、提供個人化優惠與廣告。", bounds=(47, 1743, 987, 110)),
+        Element(text="全部接受", bounds=(47, 1885, 987, 150), clickable=True),
+        Element(text="更多選項", bounds=(47, 2034, 987, 68), clickable=True)]
+
+
+class _Banner(_Sheet):
+    """The recorded launch of chaguan: a bottom banner in a frame over the tab bar, the page's cards beside it.
+    Every tap is recorded and changes nothing (the trials are cut by the limit before any would matter)."""
+
+    def __init__(self) -> None:
+        super().__init__({})
+        self.taps: list[str] = []
+        self.shown = Screen(elements=HOME, signature="home", size=(1082, 2402), location="http://app/")
+
+    def covered(self, screen: Screen) -> frozenset[int]:
+        return frozenset(i for i, e in enumerate(screen.elements) if e.covered)
+
+    def targets(self, screen: Screen | None = None) -> list:
+        return targets(screen or self.shown, self.covered(screen or self.shown))
+
+    def screen(self) -> Screen:
+        return self.shown
+
+    def find(self, key: str, screen: Screen | None = None):
+        return next((t for t in self.targets(screen) if t.key == key), None)
+
+    def tap(self, target) -> Screen:
+        self.taps.append(target.label)
+        return self.shown
+
+    def back(self) -> Screen:
+        self.taps.append("back")
+        return self.shown
+
+    def tap_point(self, x: int, y: int, label: str) -> Screen:
+        self.taps.append(label)
+        return self.shown
+
+
+def test_the_page_beside_a_bottom_banner_is_no_way_out_of_it() -> None:
+    """chaguan (fresh6 #3/#3b): the refusal search tried the page's own card «本月新品：桂花烏龍» beside the bottom
+    banner as a way out of the dialog, and learnt «本月新品 → 更多選項» as the reject path. The controls outside
+    the dialog's area (a bar that stays put, holding its answers and its sentence) are none of its ways out:
+    only its own controls, the system back and the tap outside are tried."""
+    from consent_audit.explorer.forms import FormData
+    from consent_audit.explorer.refusal import check
+    app = _Banner()
+    found = check(app, lambda: app.shown, [], FormData(), {"refusal_trials": 4},
+                  kept=({}, {"local": {"consent": '{"ads":true}'}}))
+    tried = [t.path[0] for t in found.trials]
+    assert tried[:2] == ["全部接受", "更多選項"]
+    assert "本月新品：桂花烏龍" not in tried and "掃描收據" not in tried

@@ -4,7 +4,8 @@ When the reject answer finds no refusal among the dialog's words (`consent.answe
 way out of the dialog is tried, each from a fresh launch: each control of the dialog and of the layers it
 opens (breadth first, so the first refusal found is a shortest one; on a layer with ticked purposes each
 control is used after unticking them, as a user refusing would), the system back, and a tap on what the
-dialog covers, outside its own controls (a backdrop that closes it). After each:
+dialog covers, outside its own controls (a backdrop that closes it). The app's own controls a dialog leaves
+uncovered beside it (a bottom banner over part of the page) are none of its ways out. After each:
 
 - the dialog is still there: nothing happened, or a new layer opened (its controls are tried next) — a layer
   that still covers the app is one, whether or not its words are read as consent (a settings layer of
@@ -34,6 +35,7 @@ from ..screen import Element, Screen
 from .consent import REJECT, still_answering, ticked_purposes
 from .elements import Target, Use, targets
 from .forms import UNTICK, FormData
+from .launch_layer import area
 from .moves import BACK, Move, perform
 from .operator import NotOnScreen, Operator
 
@@ -85,6 +87,18 @@ def _ways_out(found: list[Target]) -> list[Move]:
     return [Move.form(t, UNTICK) if ticked else Move.tap(t) for t in sorted(ways, key=lambda t: t.element.role == "link")]
 
 
+def _page_behind(screen: Screen, found: list[Target], covered: frozenset[int]) -> frozenset[str]:
+    """Keys of the app's own controls beside the dialog on its first screen (`found`: its targets; `covered`:
+    element indexes it hides): the controls outside the dialog's area (launch_layer.area: a dialog element, a
+    bar that stays put) — a tap there is no step of the dialog's answers, on its first layer or on any it opens.
+    Empty when no area is told apart from the page."""
+    where = area(screen, found, covered)
+    if where is None:
+        return frozenset()
+    own = {t.key for t in where.controls}
+    return frozenset(t.key for t in found if t.use in (Use.TAP, Use.CHOOSE) and t.key not in own)
+
+
 def _outside_point(screen: Screen, covered: frozenset[int], found: list[Target]) -> tuple[int, int] | None:
     """A point on what the dialog covers, as far as can be from the dialog's own controls (its backdrop)."""
     if not covered or not found:
@@ -120,6 +134,7 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
         return RefusalCheck(None, False, detail="the consent dialog did not show on a fresh launch")
     covered = op.covered(first)
     found = op.targets(first)
+    behind = _page_behind(first, found, covered)
     if not covered:
         return RefusalCheck(None, False, detail="the dialog leaves the app usable behind it")
     unanswered, accepted = kept if kept is not None else records(op, accept, data)
@@ -141,7 +156,8 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
         if layer is None:
             result.detail = f"the layer {' → '.join(m.label for m in path)} could not be reached again"
             return result
-        moves: list[tuple[str, Move | None]] = [(m.label, m) for m in _ways_out(op.targets(layer))]
+        moves: list[tuple[str, Move | None]] = [
+            (m.label, m) for m in _ways_out([t for t in op.targets(layer) if t.key not in behind])]
         if not path:
             moves.append((BACK_LABEL, Move(BACK, label=BACK_LABEL)))
             if outside is not None:
