@@ -124,11 +124,12 @@ def test_a_layer_of_purposes_opened_in_place_with_nothing_stored_is_no_refusal(d
     options (three ticked switches, 儲存 never tapped); nothing was stored, the layer covered nothing and no
     lexicon read it as consent — it was taken for a refusal («the reject path stored other choices than the
     accept path»), then its reshowing at each relaunch for consent_nagging. A move that leaves switches of
-    purposes the screen did not hold open where it was made, storing nothing, answered nothing."""
+    purposes that are not the app's own on screen, storing nothing, answered nothing."""
     from consent_audit.explorer.refusal import _outcome
     op = _Sheet({})
     before, after = _at(NEWS + BANNER, "banner"), _at(NEWS + OPTIONS, "options")
-    got = _outcome(op, after, {}, {"local": {"consent": '{"ads":true}'}}, set(), deeper, before.location, before)
+    page = frozenset(t.key for t in targets(_at(NEWS, "page")))      # the app's own: its back arrow
+    got = _outcome(op, after, {}, {"local": {"consent": '{"ads":true}'}}, set(), deeper, before.location, page)
     assert got == outcome and got != "refused"
 
 
@@ -137,8 +138,9 @@ def test_a_way_out_that_closes_the_dialog_storing_nothing_is_still_a_refusal() -
     of purposes left open — stays a refusal (refusal.py: nothing stored and the app used without an answer)."""
     from consent_audit.explorer.refusal import _outcome
     before, after = _at(NEWS + BANNER, "banner"), _at(NEWS, "page")
+    page = frozenset(t.key for t in targets(after))
     assert _outcome(_Sheet({}), after, {}, {"local": {"consent": '{"ads":true}'}}, set(), False, before.location,
-                    before) == "refused"
+                    page) == "refused"
 
 
 HOME = [Element(bounds=(0, 0, 1082, 137), fixed=True), Element(text="茶館", bounds=(0, 38, 137, 58)),
@@ -201,3 +203,17 @@ def test_the_page_beside_a_bottom_banner_is_no_way_out_of_it() -> None:
     tried = [t.path[0] for t in found.trials]
     assert tried[:2] == ["全部接受", "更多選項"]
     assert "本月新品：桂花烏龍" not in tried and "掃描收據" not in tried
+
+
+def test_a_layer_of_purposes_left_open_by_a_tap_elsewhere_is_no_refusal() -> None:
+    """chaguan, once the options sheet was tried as a layer: its switches unticked, then a control that is not
+    its 儲存 (a page card under it, in place) — the sheet stays with its switches, nothing stored: no refusal.
+    Switches of the app's own page (`page`) left on screen after a dialog closed say nothing."""
+    from consent_audit.explorer.refusal import _outcome
+    layer = _at(NEWS + OPTIONS, "options")
+    page = frozenset(t.key for t in targets(_at(NEWS, "page")))
+    assert _outcome(_Sheet({}), layer, {}, {"local": {"consent": '{"ads":true}'}}, set(), False, layer.location,
+                    page) == "stayed"
+    own = frozenset(t.key for t in targets(layer))          # the same switches, the app's own settings page
+    assert _outcome(_Sheet({}), layer, {}, {"local": {"consent": '{"ads":true}'}}, set(), False, layer.location,
+                    own) == "refused"

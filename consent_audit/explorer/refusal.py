@@ -88,15 +88,15 @@ def _ways_out(found: list[Target]) -> list[Move]:
 
 
 def _page_behind(screen: Screen, found: list[Target], covered: frozenset[int]) -> frozenset[str]:
-    """Keys of the app's own controls beside the dialog on its first screen (`found`: its targets; `covered`:
-    element indexes it hides): the controls outside the dialog's area (launch_layer.area: a dialog element, a
-    bar that stays put) — a tap there is no step of the dialog's answers, on its first layer or on any it opens.
-    Empty when no area is told apart from the page."""
+    """Keys of the app's own controls on the dialog's first screen (`found`: its targets; `covered`: element
+    indexes the dialog hides): those under it and those beside it, outside its area (launch_layer.area: a
+    dialog element, a bar that stays put) — a tap there is no step of the dialog's answers, on its first layer
+    or on any it opens, and a switch there is none of its purposes. Empty when no area is told apart from the
+    page."""
     where = area(screen, found, covered)
     if where is None:
         return frozenset()
-    own = {t.key for t in where.controls}
-    return frozenset(t.key for t in found if t.use in (Use.TAP, Use.CHOOSE) and t.key not in own)
+    return frozenset(t.key for t in targets(screen) if t.key not in where.keys)
 
 
 def _outside_point(screen: Screen, covered: frozenset[int], found: list[Target]) -> tuple[int, int] | None:
@@ -177,7 +177,7 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
                 result.trials.append(Trial([m.label for m in path] + [label], FAILED))
                 continue
             outcome = _outcome(op, after, unanswered, accepted, seen, len(path) + 1 < max_layers, screen.location,
-                               screen)
+                               behind)
             result.trials.append(Trial([m.label for m in path] + [label], outcome))
             if outcome == LAYER and move is not None:
                 seen.add(_layer(after, op.targets(after)))
@@ -228,22 +228,22 @@ def _reach(op: Operator, start: Callable[[], Screen | None], path: list[Move], d
     return screen
 
 
-def _opened_purposes(op: Operator, before: Screen | None, after: Screen) -> bool:
-    """Whether the move opened, where it was made (same location), switches or boxes of choice the screen
-    before did not hold at all, not even under the dialog (`before`: the screen the move was made on; False
-    when unknown): a layer of purposes opened and left unsaved, whatever its words and whether or not it covers
-    anything (a bottom sheet's options over a page with no tab bar under it)."""
-    if before is None or after.location != before.location:
+def _purposes_left(op: Operator, after: Screen, where: str, page: frozenset[str]) -> bool:
+    """Whether switches or boxes of choice that are not the app's own (`page`: `_page_behind`) are on screen
+    after the move, where the dialog was shown (`where`: its location): a layer of purposes opened, or left
+    open, and not saved — whatever its words and whether or not it covers anything (a bottom sheet's options
+    over a page with no tab bar under it)."""
+    if where and after.location != where:
         return False
-    had = {t.key for t in targets(before)}
-    return any(t.use == Use.TOGGLE and t.key not in had for t in op.targets(after))
+    return any(t.use == Use.TOGGLE and t.key not in page for t in op.targets(after))
 
 
 def _outcome(op: Operator, after: Screen, unanswered: Mapping[str, Any], accepted: Mapping[str, Any],
-             seen: set, deeper: bool, where: str = "", before: Screen | None = None) -> str:
+             seen: set, deeper: bool, where: str = "", page: frozenset[str] | None = None) -> str:
     """What one way out did (one of the outcomes above); `where`: the location the dialog was shown at;
-    `before`: the screen the move was made on. A move that stored nothing and left a layer of purposes open
-    in its place (`_opened_purposes`) answered nothing: the dialog stayed, however it looks."""
+    `page`: the app's own controls (`_page_behind`; None: not known, nothing is told by switches). A move that
+    stored nothing and left a layer of purposes on screen (`_purposes_left`) answered nothing: the dialog
+    stayed, however it looks."""
     if not op.in_foreground or not after.in_app:
         return LEFT
     if still_answering(op, after, after_consent=True, mode=REJECT):    # a layer, an "are you sure?"
@@ -253,7 +253,7 @@ def _outcome(op: Operator, after: Screen, unanswered: Mapping[str, Any], accepte
     if still_covered and deeper and _layer(after, op.targets(after)) not in seen:
         return LAYER      # a layer the dialog opened in words no lexicon reads (its settings): tried in turn
     moved = bool(where) and after.location != where
-    opened = _opened_purposes(op, before, after)
+    opened = page is not None and _purposes_left(op, after, where, page)
     new_layer = opened and deeper and _layer(after, op.targets(after)) not in seen
     op.relaunch()
     verdict = judge(unanswered, accepted, op.platform.stored_state())
