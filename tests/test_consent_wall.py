@@ -75,3 +75,145 @@ def test_a_layers_links_are_tried_after_its_buttons() -> None:
                signature="d", size=(400, 800))
     assert [m.label for m in _ways_out(targets(s))] == ["Accept toate", "Doar cele necesare",
                                                         "politica de confidențialitate"]
+
+
+class _Sheet:
+    """An operator-like over two recorded screens: nothing covered on either (a bottom sheet over a page with
+    no tab bar under it), a store that the moves never wrote to."""
+
+    consent_keys: frozenset = frozenset()
+    in_foreground = True
+
+    def __init__(self, stored: dict) -> None:
+        self.stored, self.relaunched = stored, 0
+        self.platform = self
+
+    def stored_state(self) -> dict:
+        return self.stored
+
+    def covered(self, screen: Screen) -> frozenset[int]:
+        return frozenset()
+
+    def targets(self, screen: Screen) -> list:
+        return targets(screen)
+
+    def relaunch(self) -> None:
+        self.relaunched += 1
+
+
+NEWS = [Element(text="‹", role="button", bounds=(20, 30, 60, 60), clickable=True),
+        Element(text="桂花烏龍，微甜花香，限時加點 2 倍。", bounds=(30, 190, 1000, 100))]
+BANNER = [Element(text="我們使用 Cookie 改善服務與提供個人化優惠。", bounds=(40, 1700, 1000, 120)),
+          Element(text="全部接受", role="button", bounds=(40, 1850, 1000, 120), clickable=True),
+          Element(text="更多選項", role="button", bounds=(40, 2034, 1000, 68), clickable=True)]
+OPTIONS = [Element(text="隱私偏好設定", bounds=(40, 1220, 600, 60)),
+           Element(text="必要功能（一律啟用）", role="switch", checked=True, enabled=False, bounds=(40, 1320, 1000, 60),
+                   clickable=True),
+           Element(text="會員行為分析", role="switch", checked=True, bounds=(40, 1450, 1000, 60), clickable=True),
+           Element(text="個人化優惠", role="switch", checked=True, bounds=(40, 1580, 1000, 60), clickable=True),
+           Element(text="儲存", role="button", bounds=(40, 1850, 1000, 120), clickable=True)]
+
+
+def _at(elements: list[Element], signature: str) -> Screen:
+    return Screen(elements=elements, signature=signature, size=(1080, 2400), location="http://app/#news")
+
+
+@pytest.mark.parametrize("deeper,outcome", [(False, "stayed"), (True, "new layer")])
+def test_a_layer_of_purposes_opened_in_place_with_nothing_stored_is_no_refusal(deeper: bool, outcome: str) -> None:
+    """chaguan (fresh6 #3/#3b): on a page with nothing under the bottom banner, «更多選項» opened the banner's
+    options (three ticked switches, 儲存 never tapped); nothing was stored, the layer covered nothing and no
+    lexicon read it as consent — it was taken for a refusal («the reject path stored other choices than the
+    accept path»), then its reshowing at each relaunch for consent_nagging. A move that leaves switches of
+    purposes that are not the app's own on screen, storing nothing, answered nothing."""
+    from consent_audit.explorer.refusal import _outcome
+    op = _Sheet({})
+    before, after = _at(NEWS + BANNER, "banner"), _at(NEWS + OPTIONS, "options")
+    page = frozenset(t.key for t in targets(_at(NEWS, "page")))      # the app's own: its back arrow
+    got = _outcome(op, after, {}, {"local": {"consent": '{"ads":true}'}}, set(), deeper, before.location, page)
+    assert got == outcome and got != "refused"
+
+
+def test_a_way_out_that_closes_the_dialog_storing_nothing_is_still_a_refusal() -> None:
+    """The other side: a banner's control that closes it, stores nothing and lets the page be used — no layer
+    of purposes left open — stays a refusal (refusal.py: nothing stored and the app used without an answer)."""
+    from consent_audit.explorer.refusal import _outcome
+    before, after = _at(NEWS + BANNER, "banner"), _at(NEWS, "page")
+    page = frozenset(t.key for t in targets(after))
+    assert _outcome(_Sheet({}), after, {}, {"local": {"consent": '{"ads":true}'}}, set(), False, before.location,
+                    page) == "refused"
+
+
+HOME = [Element(bounds=(0, 0, 1082, 137), fixed=True), Element(text="茶館", bounds=(0, 38, 137, 58)),
+        Element(text="掃描收據", bounds=(32, 480, 1019, 134), clickable=True),
+        Element(text="本月新品：桂花烏龍", bounds=(32, 714, 1019, 134), clickable=True),
+        Element(bounds=(0, 2268, 1082, 134), fixed=True),
+        Element(text="首頁", bounds=(0, 2271, 360, 131), clickable=True, covered=True),
+        Element(text="我的", bounds=(721, 2271, 360, 131), clickable=True, covered=True),
+        Element(bounds=(0, 1614, 1082, 788), fixed=True),     # the banner's frame, docked over the tab bar
+        Element(text="我們重視您的隱私", bounds=(47, 1662, 987, 60)),
+        Element(text="茶館使用 Cookie 與類似技術分析會員行為、提供個人化優惠與廣告。", bounds=(47, 1743, 987, 110)),
+        Element(text="全部接受", bounds=(47, 1885, 987, 150), clickable=True),
+        Element(text="更多選項", bounds=(47, 2034, 987, 68), clickable=True)]
+
+
+class _Banner(_Sheet):
+    """The recorded launch of chaguan: a bottom banner in a frame over the tab bar, the page's cards beside it.
+    Every tap is recorded and changes nothing (the trials are cut by the limit before any would matter)."""
+
+    def __init__(self) -> None:
+        super().__init__({})
+        self.taps: list[str] = []
+        self.shown = Screen(elements=HOME, signature="home", size=(1082, 2402), location="http://app/")
+
+    def covered(self, screen: Screen) -> frozenset[int]:
+        return frozenset(i for i, e in enumerate(screen.elements) if e.covered)
+
+    def targets(self, screen: Screen | None = None) -> list:
+        return targets(screen or self.shown, self.covered(screen or self.shown))
+
+    def screen(self) -> Screen:
+        return self.shown
+
+    def find(self, key: str, screen: Screen | None = None):
+        return next((t for t in self.targets(screen) if t.key == key), None)
+
+    def tap(self, target) -> Screen:
+        self.taps.append(target.label)
+        return self.shown
+
+    def back(self) -> Screen:
+        self.taps.append("back")
+        return self.shown
+
+    def tap_point(self, x: int, y: int, label: str) -> Screen:
+        self.taps.append(label)
+        return self.shown
+
+
+def test_the_page_beside_a_bottom_banner_is_no_way_out_of_it() -> None:
+    """chaguan (fresh6 #3/#3b): the refusal search tried the page's own card «本月新品：桂花烏龍» beside the bottom
+    banner as a way out of the dialog, and learnt «本月新品 → 更多選項» as the reject path. The controls outside
+    the dialog's area (a bar that stays put, holding its answers and its sentence) are none of its ways out:
+    only its own controls, the system back and the tap outside are tried."""
+    from consent_audit.explorer.forms import FormData
+    from consent_audit.explorer.refusal import check
+    app = _Banner()
+    found = check(app, lambda: app.shown, [], FormData(), {"refusal_trials": 4},
+                  kept=({}, {"local": {"consent": '{"ads":true}'}}))
+    tried = [t.path[0] for t in found.trials]
+    assert tried[:2] == ["全部接受", "更多選項"]
+    assert "本月新品：桂花烏龍" not in tried and "掃描收據" not in tried
+
+
+def test_a_layer_of_purposes_left_open_by_a_tap_elsewhere_is_no_refusal() -> None:
+    """chaguan, once the options sheet was tried as a layer: its switches unticked, then a control that is not
+    its 儲存 (a page card under it, in place) — the sheet stays with its switches, nothing stored: no refusal.
+    Switches of the app's own page (`page`) left on screen after a dialog closed say nothing."""
+    from consent_audit.explorer.refusal import _outcome
+    layer = _at(NEWS + OPTIONS, "options")
+    page = frozenset(t.key for t in targets(_at(NEWS, "page")))
+    assert _outcome(_Sheet({}), layer, {}, {"local": {"consent": '{"ads":true}'}}, set(), False, layer.location,
+                    page) == "stayed"
+    own = frozenset(t.key for t in targets(layer))          # the same switches, the app's own settings page
+    assert _outcome(_Sheet({}), layer, {}, {"local": {"consent": '{"ads":true}'}}, set(), False, layer.location,
+                    own) == "refused"

@@ -196,8 +196,17 @@ def still_answering(op: Operator, screen: Screen, after_consent: bool, mode: str
     return False
 
 
+def _opened_purposes(before: frozenset[str], found: list[Target]) -> bool:
+    """Whether switches or boxes the screen the last move was made on did not hold (`before`: its controls'
+    keys, under a layer too) are on screen now (`found`): a layer of purposes the move opened, still waiting
+    for its answer even when it covers nothing and no words read it as consent."""
+    return any(t.use == Use.TOGGLE and t.key not in before for t in found)
+
+
 def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
-    """Answer the consent dialog on screen (accept or reject), recording each move."""
+    """Answer the consent dialog on screen (accept or reject), recording each move. A move between its layers
+    that opened switches of purposes leaves it unanswered, whatever covers what: the answer goes on there.
+    Raises NotOnScreen when no next move is found or it does not let go within MAX_STEPS."""
     screen = op.screen()
     path = ConsentPath(mode=mode, dialog=screen, covered=op.covered(screen))
     seen: dict[tuple, int] = {}            # a screen of this answer → moves made when first on it
@@ -207,12 +216,14 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
     bulk_tried: set[str] = set()           # controls tried as a settings layer's "switch all off"
     wide: set[str] = set()                 # what a dialog-wide answer said ("Deny all": decline)
     own_question = allows_data_use(screen, op.targets(screen), op.covered(screen))
+    made_keys: frozenset[str] = frozenset()     # the controls of the screen the last move was made on
     for _ in range(MAX_STEPS):
         last = path.moves[-1].label if path.moves else ""
         between = bool(last) and not cues.categories(last) & (_ANSWERS | {"confirm", "close", "back"})
-        if not still_answering(op, screen, after_consent=bool(path.moves), mode=mode, between_layers=between):
-            return path
         found = op.targets(screen)
+        if not still_answering(op, screen, after_consent=bool(path.moves), mode=mode, between_layers=between) \
+                and not (between and _opened_purposes(made_keys, found)):
+            return path
         if path.moves and not own_question and allows_data_use(screen, found, op.covered(screen)):
             return path     # the dialog is answered; the app's own data question after it is another question
         # the same layer with its switches in another state is another screen: a move that switched them is
@@ -262,6 +273,7 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
             path.entry = target.element
         path.moves.append(move)
         made_on.append(here)
+        made_keys = frozenset(t.key for t in targets(screen))
         way = settings_control(found) if len(path.moves) == 1 and path.settings is None else None
         opens = move.kind == TAP and way is not None and way.key == target.key
         screen = perform(op, move, data)

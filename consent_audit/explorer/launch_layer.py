@@ -84,12 +84,13 @@ Box = tuple[int, int, int, int]
 
 
 class Area(NamedTuple):
-    """Where a candidate lies: every tap and radio option in it, enabled or not (`controls`), its texts, and
-    the text fields in it."""
+    """Where a candidate lies: every tap and radio option in it, enabled or not (`controls`), its texts, the
+    text fields in it, and the keys of every control in it, switches and boxes too (`keys`)."""
 
     controls: list[Target]
     texts: list[str]
     fields: list[Target]
+    keys: frozenset[str] = frozenset()
 
 
 def area(screen: Screen, found: list[Target], covered: frozenset[int]) -> Area | None:
@@ -115,7 +116,8 @@ def area(screen: Screen, found: list[Target], covered: frozenset[int]) -> Area |
 
     texts = [e.text for i, e in enumerate(screen.elements) if e.text and within(e.bounds, i)]
     return Area([t for t in uncovered if t.use in (Use.TAP, Use.CHOOSE) and within(t.bounds)], texts,
-                [t for t in uncovered if t.use == Use.TEXT and within(t.bounds)])
+                [t for t in uncovered if t.use == Use.TEXT and within(t.bounds)],
+                frozenset(t.key for t in uncovered if within(t.bounds)))
 
 
 def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer | None:

@@ -4,7 +4,8 @@ When the reject answer finds no refusal among the dialog's words (`consent.answe
 way out of the dialog is tried, each from a fresh launch: each control of the dialog and of the layers it
 opens (breadth first, so the first refusal found is a shortest one; on a layer with ticked purposes each
 control is used after unticking them, as a user refusing would), the system back, and a tap on what the
-dialog covers, outside its own controls (a backdrop that closes it). After each:
+dialog covers, outside its own controls (a backdrop that closes it). The app's own controls a dialog leaves
+uncovered beside it (a bottom banner over part of the page) are none of its ways out. After each:
 
 - the dialog is still there: nothing happened, or a new layer opened (its controls are tried next) — a layer
   that still covers the app is one, whether or not its words are read as consent (a settings layer of
@@ -32,8 +33,9 @@ from typing import Any, Callable, Mapping
 from ..readback import judge
 from ..screen import Element, Screen
 from .consent import REJECT, still_answering, ticked_purposes
-from .elements import Target, Use
+from .elements import Target, Use, targets
 from .forms import UNTICK, FormData
+from .launch_layer import area
 from .moves import BACK, Move, perform
 from .operator import NotOnScreen, Operator
 
@@ -85,6 +87,18 @@ def _ways_out(found: list[Target]) -> list[Move]:
     return [Move.form(t, UNTICK) if ticked else Move.tap(t) for t in sorted(ways, key=lambda t: t.element.role == "link")]
 
 
+def _page_behind(screen: Screen, found: list[Target], covered: frozenset[int]) -> frozenset[str]:
+    """Keys of the app's own controls on the dialog's first screen (`found`: its targets; `covered`: element
+    indexes the dialog hides): those under it and those beside it, outside its area (launch_layer.area: a
+    dialog element, a bar that stays put) — a tap there is no step of the dialog's answers, on its first layer
+    or on any it opens, and a switch there is none of its purposes. Empty when no area is told apart from the
+    page."""
+    where = area(screen, found, covered)
+    if where is None:
+        return frozenset()
+    return frozenset(t.key for t in targets(screen) if t.key not in where.keys)
+
+
 def _outside_point(screen: Screen, covered: frozenset[int], found: list[Target]) -> tuple[int, int] | None:
     """A point on what the dialog covers, as far as can be from the dialog's own controls (its backdrop)."""
     if not covered or not found:
@@ -120,6 +134,7 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
         return RefusalCheck(None, False, detail="the consent dialog did not show on a fresh launch")
     covered = op.covered(first)
     found = op.targets(first)
+    behind = _page_behind(first, found, covered)
     if not covered:
         return RefusalCheck(None, False, detail="the dialog leaves the app usable behind it")
     unanswered, accepted = kept if kept is not None else records(op, accept, data)
@@ -141,7 +156,8 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
         if layer is None:
             result.detail = f"the layer {' → '.join(m.label for m in path)} could not be reached again"
             return result
-        moves: list[tuple[str, Move | None]] = [(m.label, m) for m in _ways_out(op.targets(layer))]
+        moves: list[tuple[str, Move | None]] = [
+            (m.label, m) for m in _ways_out([t for t in op.targets(layer) if t.key not in behind])]
         if not path:
             moves.append((BACK_LABEL, Move(BACK, label=BACK_LABEL)))
             if outside is not None:
@@ -160,7 +176,8 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
             except NotOnScreen:
                 result.trials.append(Trial([m.label for m in path] + [label], FAILED))
                 continue
-            outcome = _outcome(op, after, unanswered, accepted, seen, len(path) + 1 < max_layers, screen.location)
+            outcome = _outcome(op, after, unanswered, accepted, seen, len(path) + 1 < max_layers, screen.location,
+                               behind)
             result.trials.append(Trial([m.label for m in path] + [label], outcome))
             if outcome == LAYER and move is not None:
                 seen.add(_layer(after, op.targets(after)))
@@ -211,9 +228,22 @@ def _reach(op: Operator, start: Callable[[], Screen | None], path: list[Move], d
     return screen
 
 
+def _purposes_left(op: Operator, after: Screen, where: str, page: frozenset[str]) -> bool:
+    """Whether switches or boxes of choice that are not the app's own (`page`: `_page_behind`) are on screen
+    after the move, where the dialog was shown (`where`: its location): a layer of purposes opened, or left
+    open, and not saved — whatever its words and whether or not it covers anything (a bottom sheet's options
+    over a page with no tab bar under it)."""
+    if where and after.location != where:
+        return False
+    return any(t.use == Use.TOGGLE and t.key not in page for t in op.targets(after))
+
+
 def _outcome(op: Operator, after: Screen, unanswered: Mapping[str, Any], accepted: Mapping[str, Any],
-             seen: set, deeper: bool, where: str = "") -> str:
-    """What one way out did (one of the outcomes above); `where`: the location the dialog was shown at."""
+             seen: set, deeper: bool, where: str = "", page: frozenset[str] | None = None) -> str:
+    """What one way out did (one of the outcomes above); `where`: the location the dialog was shown at;
+    `page`: the app's own controls (`_page_behind`; None: not known, nothing is told by switches). A move that
+    stored nothing and left a layer of purposes on screen (`_purposes_left`) answered nothing: the dialog
+    stayed, however it looks."""
     if not op.in_foreground or not after.in_app:
         return LEFT
     if still_answering(op, after, after_consent=True, mode=REJECT):    # a layer, an "are you sure?"
@@ -223,10 +253,14 @@ def _outcome(op: Operator, after: Screen, unanswered: Mapping[str, Any], accepte
     if still_covered and deeper and _layer(after, op.targets(after)) not in seen:
         return LAYER      # a layer the dialog opened in words no lexicon reads (its settings): tried in turn
     moved = bool(where) and after.location != where
+    opened = page is not None and _purposes_left(op, after, where, page)
+    new_layer = opened and deeper and _layer(after, op.targets(after)) not in seen
     op.relaunch()
     verdict = judge(unanswered, accepted, op.platform.stored_state())
     if moved and not verdict.get("reject_stored"):
         return ELSEWHERE
+    if opened and not verdict.get("reject_stored"):
+        return LAYER if new_layer else STAYED
     honoured = verdict.get("reject_honoured")
     if honoured is None:
         return UNKNOWN

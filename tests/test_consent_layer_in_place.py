@@ -1,0 +1,44 @@
+"""A consent dialog's layer of purposes that covers nothing (a bottom sheet over a page with no tab bar under it,
+chaguan's options in fresh6 #3b): the answer that opened it has not answered yet (explorer/consent.py `answer`)."""
+from __future__ import annotations
+
+from consent_audit.explorer import consent
+from consent_audit.explorer.forms import FormData
+from consent_audit.screen import Screen
+from test_explorer_structure import LayerApp
+
+
+def _save(app: LayerApp) -> str:
+    return '{"stats":%s,"ads":%s}' % tuple("false" if b in app.unticked else "true"
+                                           for b in ("Statistics", "Advertising"))
+
+
+SHEET = {"first": {"texts": ["We use cookies to measure traffic and personalise offers."],
+                   "buttons": {"Accept all": (None, '{"stats":true,"ads":true}', False),
+                               "Manage options": ("options", None, False)}},
+         "options": {"texts": ["Your choices"], "boxes": ("Statistics", "Advertising"),
+                     "buttons": {"Save": (None, _save, False)}}}
+
+
+class _Sheet(LayerApp):
+    """LayerApp with no dialog element and nothing covered: a sheet docked over a page that has no tab bar."""
+
+    def covered(self, s: Screen) -> frozenset[int]:
+        return frozenset()
+
+    def screen(self) -> Screen:
+        s = super().screen()
+        return Screen(elements=[e for e in s.elements if e.role != "dialog" and e.text != "მთავარი"],
+                      signature=s.signature, size=s.size)
+
+
+def test_a_refusal_goes_on_through_a_layer_of_purposes_that_covers_nothing() -> None:
+    """Before: «Manage options» opened the sheet of two ticked purposes; nothing covered, no role, «Your
+    choices» read as no consent — the answer stopped there, nothing stored, and that was walked and judged as
+    the refusal (the reject path «stored other choices than the accept path»: nothing). Switches the screen
+    before did not hold mean the dialog still waits: its purposes are unticked and saved."""
+    app = _Sheet(SHEET)
+    app.restart()
+    path = consent.answer(app, consent.REJECT, FormData())
+    assert [m.label for m in path.moves] == ["Manage options", "Save"]
+    assert app.stored == {"shop:choice": '{"stats":false,"ads":false}'} and app.at is None
