@@ -132,3 +132,20 @@ def test_a_phrase_that_is_only_a_stem_mark_is_refused(tmp_path: Path) -> None:
 ])
 def test_shipped_stems_keep_inflected_forms(text: str, lexicon: str, category: str) -> None:
     assert category in load_lexicon(lexicon).match(text)
+
+
+@pytest.mark.parametrize("text,category", [
+    ("註銷帳號", "cancel_account"),     # fresh6 chaguan (zh-TW): the deletion row, read by the Simplified phrases
+    ("帳號與安全", "account"),
+    ("隱私權政策", "privacy_policy"),
+    ("儲存", "save"),
+    ("拒絕", "decline"),
+])
+def test_traditional_chinese_is_read_by_the_simplified_phrases(text: str, category: str) -> None:
+    from consent_audit.explorer import cues
+    assert category in cues.categories(text)
+
+
+def test_folding_traditional_characters_keeps_every_offset() -> None:
+    from consent_audit.detectors.lexicon import normalise
+    assert normalise("請點擊「註銷帳號」") == '请点击"注销帐号"' and len(normalise("註銷帳號 OK")) == len("註銷帳號 OK")
