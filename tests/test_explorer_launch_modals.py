@@ -235,3 +235,29 @@ def test_a_layer_that_went_by_itself_needs_no_answer_and_ends_nothing() -> None:
     harness = Harness(op)
     harness._pass_launch_layer(harness.restart, 3, frozenset())
     assert op.taps == ["Παράλειψη 3"] and harness.launch_moves == [] and op.layer is None
+
+
+def test_the_deletion_search_starts_behind_a_launch_layer_first_met_at_its_relaunch(monkeypatch) -> None:
+    """fresh6 chaguan-no-iframe: the splash went by itself at the first launch (nothing learnt); at the deletion
+    search's relaunch it was back, its «跳過» (a refusal word) untouched: «nothing promising» after 6 actions."""
+    from types import SimpleNamespace
+
+    from consent_audit.explorer import exploring
+    seen: list[bool] = []
+    answered: list[str] = []
+
+    class Search:
+        def __init__(self, *args) -> None:
+            pass
+
+        def run(self):
+            seen.append(bool(answered))
+            return SimpleNamespace()
+
+    monkeypatch.setattr(exploring, "GoalSearch", Search)
+    monkeypatch.setattr(exploring, "DeletionGoal", lambda *args: SimpleNamespace())
+    app = SimpleNamespace(op=SimpleNamespace(relaunch=lambda: None), config=SimpleNamespace(search={}), data=None,
+                          login_moves=[], verify_deletion=None, hints=SimpleNamespace(learn=lambda r: None),
+                          _answer_new_modals=lambda: answered.append("splash"))
+    exploring.GoalExplorations._search_deletion(app, SimpleNamespace(counting=True))
+    assert seen == [True]
