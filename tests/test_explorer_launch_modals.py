@@ -57,6 +57,8 @@ def test_a_relaunch_count_not_told_leaves_consent_nagging_unmeasured_never_clean
 
 from consent_audit.explorer.elements import Target, targets          # noqa: E402
 from consent_audit.explorer.launch_modals import LaunchModals       # noqa: E402
+from consent_audit.explorer.operator import NotOnScreen            # noqa: E402
+from consent_audit.explorer.soft_ask import SoftAsks                # noqa: E402
 from consent_audit.screen import Element, Screen                    # noqa: E402
 
 TABS = ["Αρχική", "Αναζήτηση", "Προφίλ"]
@@ -73,6 +75,7 @@ class Layered:
         self.launches = 0
 
     in_foreground = True
+    recorder = type("R", (), {"invalidate": lambda _: None})()      # every capture here is fresh
 
     def screen(self) -> Screen:
         tabs = [Element(text=t, clickable=True, bounds=(360 * i, 2300, 360, 100)) for i, t in enumerate(TABS)]
@@ -109,6 +112,7 @@ class Harness(LaunchModals):
     def __init__(self, op: Layered) -> None:
         self.op = op
         self.launch_moves, self.passed_layers, self.launch_kinds = [], [], {}
+        self.soft_asks = SoftAsks()
 
     def restart(self) -> None:
         self.op.launches += 1
@@ -168,3 +172,92 @@ def test_a_non_modal_dialog_that_covers_nothing_is_a_layer_lifted_by_the_answer_
     harness = Harness(Sheet())
     harness._pass_launch_layer(harness.restart, 3, frozenset())
     assert [m.label for m in harness.passed_layers] == ["Αποδοχή όλων"] and harness.op.layer is None
+
+
+# --- a launch answer that requests a permission; a layer that went by itself (fresh6 chaguan, 3c) ---
+
+class Scanning(Layered):
+    """The dialog over the tab bar, and on the page beside it a big «Σάρωση» card whose tap asks for the camera
+    and opens the scanner (the dialog gone with the page it lay over)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked = 0
+
+    def screen(self) -> Screen:
+        screen = super().screen()
+        screen.elements.append(Element(text="Σάρωση", clickable=True, bounds=(30, 400, 1020, 140)))
+        screen.prompts = {"camera": self.asked}
+        return screen
+
+    def covered(self, screen: Screen) -> frozenset[int]:
+        return frozenset(range(len(TABS))) if self.layer else frozenset()
+
+    def tap(self, target: Target) -> Screen:
+        if target.label == "Σάρωση":
+            self.taps.append(target.label)
+            self.asked += 1
+            self.layer = None
+            return self.screen()
+        return super().tap(target)
+
+
+def test_a_control_whose_tap_asks_for_a_permission_is_never_learnt_as_a_launch_answer() -> None:
+    """Before: «Σάρωση» (the largest control) lifted the layer and was learnt, tapped at every launch, and the
+    camera request it makes was counted as the app's own at launch (forced_permission, permission_nagging)."""
+    op = Scanning()
+    harness = Harness(op)
+    harness.restart = lambda: (Harness.restart(harness), setattr(op, "asked", 0))
+    harness._pass_launch_layer(harness.restart, 3, frozenset())
+    assert op.taps[0] == "Σάρωση"
+    assert [m.label for m in harness.launch_moves] == ["Αποδοχή όλων"]
+
+
+class Countdown(Layered):
+    """A splash advert over the whole app whose «Παράλειψη 3» counts down and goes by itself: by the time the
+    tap is made it is gone."""
+
+    def screen(self) -> Screen:
+        tabs = [Element(text=t, clickable=True, bounds=(360 * i, 2300, 360, 100)) for i, t in enumerate(TABS)]
+        splash = [Element(text="Παράλειψη 3", clickable=True, bounds=(850, 40, 180, 80))] if self.layer else []
+        return Screen(elements=tabs + splash, signature=self.layer or "home", size=(1080, 2400))
+
+    def tap(self, target: Target) -> Screen:
+        self.taps.append(target.label)
+        self.layer = None                   # it went by itself before the tap landed
+        raise NotOnScreen(f"'{target.label}' is no longer on the screen")
+
+
+def test_a_layer_that_went_by_itself_needs_no_answer_and_ends_nothing() -> None:
+    """Before: the NotOnScreen of the countdown's tap ended the whole goal («'跳過 3' is no longer on the
+    screen», not_found after 0 actions)."""
+    op = Countdown()
+    harness = Harness(op)
+    harness._pass_launch_layer(harness.restart, 3, frozenset())
+    assert op.taps == ["Παράλειψη 3"] and harness.launch_moves == [] and op.layer is None
+
+
+def test_the_deletion_search_starts_behind_a_launch_layer_first_met_at_its_relaunch(monkeypatch) -> None:
+    """fresh6 chaguan-no-iframe: the splash went by itself at the first launch (nothing learnt); at the deletion
+    search's relaunch it was back, its «跳過» (a refusal word) untouched: «nothing promising» after 6 actions."""
+    from types import SimpleNamespace
+
+    from consent_audit.explorer import exploring
+    seen: list[bool] = []
+    answered: list[str] = []
+
+    class Search:
+        def __init__(self, *args) -> None:
+            pass
+
+        def run(self):
+            seen.append(bool(answered))
+            return SimpleNamespace()
+
+    monkeypatch.setattr(exploring, "GoalSearch", Search)
+    monkeypatch.setattr(exploring, "DeletionGoal", lambda *args: SimpleNamespace())
+    app = SimpleNamespace(op=SimpleNamespace(relaunch=lambda: None), config=SimpleNamespace(search={}), data=None,
+                          login_moves=[], verify_deletion=None, hints=SimpleNamespace(learn=lambda r: None),
+                          _answer_new_modals=lambda: answered.append("splash"))
+    exploring.GoalExplorations._search_deletion(app, SimpleNamespace(counting=True))
+    assert seen == [True]

@@ -183,3 +183,27 @@ def test_a_flow_stopped_by_a_layer_it_may_not_lift_is_not_found_with_the_reason_
     with pytest.raises(pytest.skip.Exception):
         walk.throw(PathCovered("step 2 (tap \"โปรไฟล์\"): a layer lies over it («ไว้ทีหลัง», «เปิดการแจ้งเตือน»)"))
     assert result.final_outcome == Outcome.NOT_FOUND and result.reason.startswith("step 2")
+
+
+# --- a launch layer's countdown in a learnt path (fresh6 chaguan 3c: «跳過 3» step 1 of the account path) ---
+
+def test_a_leading_step_on_a_launch_layer_that_went_by_itself_is_passed_never_a_broken_path() -> None:
+    """Before: the policy goal broke: «re-walking … step 1 (tap "跳過 3") failed: "跳過 3" is not on the screen»."""
+    op = App({"splash": [("跳過 3", CLOSE, None, None)]}, "splash")
+    skip = move_of(op, "跳過 3")
+    op.layer = None                      # the splash went by itself before the walk
+    walker = Walker(op)
+    walker._walk([skip, move_of(op, "โปรไฟล์")], "reach a logged-in account")
+    assert op.taps == ["โปรไฟล์"]
+    with pytest.raises(PathBroken):      # a step gone after one was walked is still a broken path
+        walker._walk([move_of(op, "โปรไฟล์"), skip, move_of(op, "หน้าแรก")], "reach a logged-in account")
+
+
+def test_a_feature_route_through_a_launch_layer_that_went_by_itself_is_still_used() -> None:
+    from consent_audit.explorer.permissions import Feature, use
+    op = App({"splash": [("跳過 3", CLOSE, None, None)]}, "splash")
+    skip = move_of(op, "跳過 3")
+    op.layer = None
+    home = move_of(op, "หน้าแรก")
+    feature = Feature("camera", home.key, home.label, "home", [], [], route=(skip,))
+    assert use(op, feature) is not None and op.taps == ["หน้าแรก"]

@@ -146,3 +146,18 @@ def test_a_consent_dialogs_words_are_read_as_such_in_the_corpus_languages(text: 
     Hindi banner was 'taken for a setting' and the consent goal not_found."""
     from consent_audit.explorer import cues
     assert "consent_context" in cues.categories(text), text
+@pytest.mark.parametrize("text,category", [
+    ("註銷帳號", "cancel_account"),     # fresh6 chaguan (zh-TW): the deletion row, read by the Simplified phrases
+    ("帳號與安全", "account"),
+    ("隱私權政策", "privacy_policy"),
+    ("儲存", "save"),
+    ("拒絕", "decline"),
+])
+def test_traditional_chinese_is_read_by_the_simplified_phrases(text: str, category: str) -> None:
+    from consent_audit.explorer import cues
+    assert category in cues.categories(text)
+
+
+def test_folding_traditional_characters_keeps_every_offset() -> None:
+    from consent_audit.detectors.lexicon import normalise
+    assert normalise("請點擊「註銷帳號」") == '请点击"注销帐号"' and len(normalise("註銷帳號 OK")) == len("註銷帳號 OK")

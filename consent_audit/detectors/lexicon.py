@@ -27,11 +27,15 @@ _PUNCT = str.maketrans({
     "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
 })
 
+_HANT = {ord(pair[0]): pair[1] for pair in
+         yaml.safe_load((ASSETS / "hant_to_hans.yaml").read_text(encoding="utf-8"))["pairs"].split()}
+
 
 def normalise(text: str) -> str:
-    """NFKC (full-width → half-width), straight quotes, CJK 。、 → . ,, casefold (Turkish İ → i, not i + a
-    combining dot), single spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_PUNCT).casefold().replace("i\u0307", "i")
+    """NFKC (full-width → half-width), straight quotes, CJK 。、 → . ,, Traditional Chinese characters folded to
+    Simplified (assets/hant_to_hans.yaml: 註銷帳號 → 注销帐号; one character for one, so offsets hold), casefold
+    (Turkish İ → i, not i + a combining dot), single spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_PUNCT).translate(_HANT).casefold().replace("i\u0307", "i")
     return " ".join(text.split())
 
 

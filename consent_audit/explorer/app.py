@@ -24,7 +24,7 @@ from .hints import Hints
 from .late_layers import LateLayers
 from .moves import Move, perform
 from .operator import NotOnScreen, Operator
-from .path_layers import PathCovered, PathLayers
+from .path_layers import PathCovered, PathLayers, passed_by_itself
 from .policy_journeys import PolicyExploration
 from .refusal import RefusalCheck
 from .launch_layer import fixed_bar, layer
@@ -257,11 +257,15 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
     def _walk(self, moves: list[Move], what: str) -> None:
         """Re-walk a learnt path; a step's control under a layer is lifted first as explorer/path_layers.py may
         (PathCovered, not reached, when it may not); PathBroken when a step is gone."""
+        walked = False
         for index, move in enumerate(moves, 1):
             try:
                 try:
                     perform(self.op, move, self.data)
+                    walked = True
                 except NotOnScreen:
+                    if not walked and passed_by_itself(self.op, moves, index):
+                        continue      # a launch layer's control (a splash's «跳過 3») gone with its layer
                     if self._lifting or not self.op.in_foreground:
                         raise
                     self._lifting = True
@@ -273,5 +277,6 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
                     if not lifted:
                         raise
                     perform(self.op, move, self.data)
+                    walked = True
             except NotOnScreen as exc:
                 raise PathBroken(f"re-walking the explored path to {what}: step {index} ({move}) failed: {exc}") from None

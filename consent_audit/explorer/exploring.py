@@ -171,13 +171,14 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
                            dead, paths, {"account": map_of(found), "delete account": map_of(deletion)})
 
     def _search_deletion(self, spend: Spend, without_account: bool = False) -> tuple[DeletionGoal, SearchResult]:
-        """The deletion search, from a relaunched app (as the flow walks it); a deletion entered by structure
+        """The deletion search, from a relaunched app (as the flow walks it, launch modals answered); a deletion entered by structure
         is verified by logging in again along the path learnt (`verify_deletion`). `without_account`: no account
         was reached — the search stops where the app shows a log-in (an account holder's deletion is not
         searched for logged out)."""
         spend.counting = False
         self.op.relaunch()
-        spend.counting = True
+        self._answer_new_modals()     # a launch layer never seen before (a splash that went by itself the first
+        spend.counting = True         # time) answered as at launch: the search starts behind it, as the flow
         goal = DeletionGoal(self.config, self.verify_deletion if self.login_moves else None)
         goal.without_account = without_account
         goal.hints = self.hints

@@ -22,6 +22,7 @@ from .elements import Target, targets
 from .moves import Move, perform
 from .operator import NotOnScreen
 from .screens import modal_answer, shown_texts, taps, wall_opener
+from .path_layers import asking_keys
 from .soft_ask import agreeing_control, increments
 
 
@@ -70,14 +71,23 @@ class LaunchModals:
         words and structure nothing recognised, a sheet with no close, decline or continue): its controls are
         tried one at a time from fresh starts (`restart`, no arguments: the launch as the goal makes it) until
         one lifts it — at least half the app controls it covered are reachable after the tap (a non-modal
-        `role=dialog` that covers nothing: its controls gone), the app still in the foreground. That answer is learnt as a launch answer (replayed at every launch, the measured ones
-        too, and told consent or not by what it stored: `launch_kinds`), so the core screen is the app behind
-        it, never the layer, and every measured route starts where the search's did. At most `limit` controls
-        are tried (one action each); none lifting it leaves the screen as it was."""
+        `role=dialog` that covers nothing: its controls gone), the app still in the foreground. That answer is
+        learnt as a launch answer (replayed at every launch, the measured ones too, and told consent or not by
+        what it stored: `launch_kinds`), so the core screen is the app behind it, never the layer, and every
+        measured route starts where the search's did. At most `limit` controls are tried (one action each); none
+        lifting it leaves the screen as it was.
+
+        Each trial looks at the app afresh (a splash advert that went by itself since the last capture needs no
+        answer). A control whose tap made the app ask for a runtime permission is never a launch answer (replayed
+        at every launch, the request it causes would be counted as the app's), nor one seen asking before
+        (`SoftAsks.asks`, a modal's agreeing control); a tap aimed at a layer that went by itself meanwhile (a
+        countdown's «跳過 3») ends the trials with nothing learnt when the app is uncovered."""
+        asking = asking_keys(self.soft_asks.asks, self.soft_asks.alternatives)
         tried = 0
         while tried < limit:
             if tried:
                 restart()
+            self.op.recorder.invalidate()      # a fresh look: the last capture may show a layer gone since
             screen = self.op.screen()
             if not self.op.in_foreground or not screen.in_app:
                 return
@@ -87,19 +97,25 @@ class LaunchModals:
             sheet = [] if under else open_dialog(screen, found)      # a non-modal dialog beside the app
             if not under and not sheet:
                 return
-            order = (layer_controls(found, [t for t in targets(screen) if t.key in under], avoid) if under
-                     else layer_controls(sheet, sheet, avoid))
+            order = [t for t in (layer_controls(found, [t for t in targets(screen) if t.key in under], avoid)
+                                 if under else layer_controls(sheet, sheet, avoid)) if t.key not in asking]
             if tried >= len(order):
                 break
             target = order[tried]
             tried += 1
             texts = shown_texts(screen, covered)
             before = self.op.platform.stored_state()
-            after = self.op.tap(target)
+            try:
+                after = self.op.tap(target)
+            except (NotOnScreen, StaleElementReferenceException):    # the layer went by itself meanwhile
+                self.op.recorder.invalidate()
+                if not self._still_layered():
+                    return
+                continue
             now = {t.key for t in self.op.targets(after)}
             lifted = (len(under & now) * 2 >= len(under) if under
                       else not now & {t.key for t in sheet})      # the dialog's controls gone
-            if self.op.in_foreground and after.in_app and lifted:
+            if self.op.in_foreground and after.in_app and lifted and not increments(screen.prompts, after.prompts):
                 move = Move.tap(target)
                 self.launch_moves.append(move)
                 self.passed_layers.append(move)
@@ -109,6 +125,15 @@ class LaunchModals:
                 break
         if tried:
             restart()        # none lifted it: the app as the launch left it
+
+    def _still_layered(self) -> bool:
+        """Whether a layer still lies over the app now (a fresh capture): controls under it, or a non-modal
+        dialog beside it."""
+        screen = self.op.screen()
+        if not self.op.in_foreground or not screen.in_app:
+            return False
+        found = self.op.targets(screen)
+        return bool(under_layer(screen, self.op.covered(screen)) or open_dialog(screen, found))
 
     def _launch_layer_shown(self) -> bool:
         """Whether a layer the search had to lift at launch (`_pass_launch_layer`) is on screen now (its learnt

@@ -11,6 +11,9 @@ It is lifted only by what the suite may press without changing what it measures,
   saw ask (`SoftAsks.asks`), one that goes the other way from a modal's dismissal (`SoftAsks.alternatives`),
   one worded as asking or agreeing.
 
+A leading step whose control went with its launch layer (a splash advert's countdown «跳過 3» that ended by
+itself) is passed when the next step's control is on the screen (`passed_by_itself`), never a broken path.
+
 A layer it cannot lift is said with what it is (`PathCovered`, a not_found with the reason), never a broken
 path. The state it reads (`op`, `data`, `accept`, `launch_moves`, `soft_asks`, `answering_consent`) is
 `ExploredApp`'s."""
@@ -20,7 +23,7 @@ from ..errors import GoalNotReached
 from ..screen import Screen
 from . import consent
 from .elements import Target, targets
-from .moves import Move, perform
+from .moves import TAP, Move, perform
 from .screens import modal_answer
 from .soft_ask import increments
 
@@ -46,6 +49,16 @@ def safe_answer(screen: Screen, found: list[Target], covered: frozenset[int], as
     (`modal_answer`, which never takes an agreeing or permission-asking word), unless its key is in `asking`."""
     target = modal_answer(screen, found, covered)
     return None if target is None or target.key in asking else target
+
+
+def passed_by_itself(op, moves: list[Move], index: int) -> bool:
+    """Whether the path's step `index` (1-based; a tap whose control is not on the screen, no step before it
+    walked yet) was a launch layer's control that went with its layer (a splash advert's countdown «跳過 3» that
+    ends by itself): the next step's control is on the screen now (a fresh capture), so nothing is missing."""
+    if index >= len(moves) or moves[index - 1].kind != TAP:
+        return False
+    op.recorder.invalidate()
+    return op.in_foreground and op.find(moves[index].key, op.screen()) is not None
 
 
 class PathLayers:

@@ -11,8 +11,9 @@ from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from . import cues
 from .elements import Target, Use
-from .moves import Move
+from .moves import TAP, Move
 from .operator import Operator
+from .path_layers import passed_by_itself
 from .screens import asks_decision, taps
 
 FEATURE = {p: f"feature_{p}" for p in PERMISSIONS}
@@ -246,11 +247,16 @@ def reach(op: Operator, core: Core, budget: int, accept_consent, answer=None) ->
 def use(op: Operator, feature: Feature) -> bool | None:
     """Use the feature from the core screen now (its route's taps first); whether it works as it did with the
     permission granted. None when a control of its route or the feature itself is not on screen."""
-    for move in feature.route:
+    walk = [*feature.route, Move(TAP, feature.key, feature.label)]
+    walked = False
+    for index, move in enumerate(feature.route, 1):
         step = next((t for t in op.targets() if t.key == move.key and t.use == Use.TAP), None)
+        if step is None and not walked and passed_by_itself(op, walk, index):
+            continue      # a launch layer's control (a splash's «跳過 3») gone with its layer
         if step is None:
             return None
         op.tap(step)
+        walked = True
     before = op.screen()
     target = next((t for t in op.targets(before) if t.key == feature.key and t.use == Use.TAP), None)
     if target is None:
