@@ -13,6 +13,7 @@ from ..recorder import Step
 from ..screen import Element, Screen
 from .adapters import Adapter
 from .codes import wait_for_code
+from .covers import Covers, StaleScreen
 from .elements import Target, Use, fits, moved_on, step_label, targets
 from .spend import OutOfBudget, Spend
 
@@ -25,14 +26,6 @@ RECAPTURES = 2     # captures made again, at most, of a screen the live page mov
 
 class NotOnScreen(Exception):
     """A step of a known path is not on the screen the app shows."""
-
-
-class StaleScreen(RuntimeError):
-    """What covers a screen was asked once the app shows another and it was never measured while shown."""
-
-
-COVERS_KEPT = 32
-"""Screens whose measured cover the operator remembers (the last captures a caller may still hold)."""
 
 
 class Operator:
@@ -50,7 +43,7 @@ class Operator:
         self.held_probe = 0.0      # seconds watched first for a countdown running (nothing moves: no wait)
         self.spend: Spend | None = None
         self.last_code: str | None = None    # the one-time code the app showed last (a secret)
-        self._covers: dict[int, tuple[Screen, frozenset[int]]] = {}   # by id(); the screen kept: an id is reused
+        self._covers = Covers(adapter.covered, lambda: self.recorder.last_screen)   # explorer/covers.py
         self._looked: Screen | None = None    # the last capture `screen` checked against the live page
         self.after_launch: Callable[[], None] | None = None
         self.consent_keys: frozenset[str] = frozenset()   # a consent dialog told by structure: its buttons' keys
@@ -80,20 +73,9 @@ class Operator:
         return screen
 
     def covered(self, screen: Screen) -> frozenset[int]:
-        """Indexes of `screen`'s elements a layer covers: hit-tested on the live app while `screen` is the last
-        capture, and remembered for the last COVERS_KEPT screens so measured. Raises StaleScreen for an older
-        screen never measured while it was shown — the live app would answer for another screen (before: an
-        empty set, read as "nothing covers it")."""
-        kept = self._covers.get(id(screen))
-        if kept is not None and kept[0] is screen:
-            return kept[1]
-        if screen is not self.recorder.last_screen:
-            raise StaleScreen("what covers a screen no longer shown was not measured while it was shown")
-        cover = self.adapter.covered(screen)
-        self._covers[id(screen)] = (screen, cover)
-        while len(self._covers) > COVERS_KEPT:
-            del self._covers[next(iter(self._covers))]
-        return cover
+        """Indexes of `screen`'s elements a layer covers (`covers.Covers.of`: measured while `screen` is the last
+        capture, kept for the recent ones; StaleScreen for an older one never measured)."""
+        return self._covers.of(screen)
 
     def targets(self, screen: Screen | None = None) -> list[Target]:
         screen = screen or self.screen()

@@ -179,3 +179,24 @@ class SearchMap(ConsentReopened):
         for node in self.graph.nodes.values():
             for cand in node.candidates.values():
                 cand.score = self.goal.score(node, cand.move.label) + (FORM_BONUS if cand.move.kind == FORM else 0)
+
+    def _layer_here(self, target: str, key: str) -> bool:
+        """Whether the app shows a navigation layer other than `target` (the drawer opened over another screen)
+        offering the control `key` still untried: the same layer, so it is used here rather than gone back to."""
+        here, there = self.graph.nodes.get(self.current or ""), self.graph.nodes.get(target)
+        if here is None or there is None or here is there or not {here.ident, there.ident} <= self.layers:
+            return False
+        cand = here.candidates.get(key)
+        return cand is not None and cand.move.kind == TAP and not cand.tried and not cand.why_not
+
+    def _same_layer(self, node: Node, cand: Candidate, target: str, cost: int) -> None:
+        """A navigation layer's control seen to lead somewhere leads there from the same layer opened over any
+        other screen: the edge is theirs too (so the path reported is a user's: ☰ › Załóż konto from the start)."""
+        if node.ident not in self.layers or cand.move.kind != TAP or cand.move.hold or not cand.move.key:
+            return
+        for ident in self.layers - {node.ident}:
+            other = self.graph.nodes.get(ident)
+            twin = other.candidates.get(cand.move.key) if other is not None else None
+            if twin is not None and twin.move.kind == TAP:
+                twin.tried = True
+                self.graph.add(Edge(ident, (twin.move,), target, cost))
