@@ -11,7 +11,9 @@ compared with the app's truth.json. Prints a table; never asserts.
 Per app and flow: figures exact / compared (and unmeasured), verdict right or wrong, actions spent / optimal — as
 tests/corpus/score.py defines them (the same scoring `make corpus` asserts); the consent dialog's structural probe
 is charged to the consent goal whichever goal ran it (score.spent). Totals add up the goals reached
-(outcome clean or found) only; each row shows its own figure. Dismissing splash adverts and launch prompts is not
+(outcome clean or found) only; each row shows its own figure. A row not right is followed by its reason (the
+flow's message, else the explorer's detail); the app row names the unscored goals (privacy-policy) that ended
+neither clean nor found, since they set explore's exit code too; the last line lists the goals over 2x. Dismissing splash adverts and launch prompts is not
 in the optimum.
 
 Password: CONSENT_AUDIT_PASSWORD (default corpus-pass-1); username: the truth's credentials.username.
@@ -46,6 +48,25 @@ _score = _load_score()
 FLOWS, GOALS, load_server, default_cli = _score.FLOWS, _score.GOALS, _score.load_server, _score.default_cli
 figures, verdict, optimal, explore = _score.figures, _score.verdict, _score.optimal, _score.explore
 spent_by_flow = _score.spent
+REASON_CHARS = 200      # a reason is cut to this many characters in the table
+OVER_LIMIT = 2.0        # issue #13: actions spent / optimal at most 2 for any goal
+
+
+def reason(result: dict[str, Any] | None) -> str:
+    """Why a goal ended as it did, in one line of at most REASON_CHARS: the flow's own message (a broken or
+    not-found flow says what it could not see or do), else the explorer's detail; '' when neither is there."""
+    if not result:
+        return ""
+    text = result.get("message") or ((result.get("metrics") or {}).get("explorer") or {}).get("detail") or ""
+    text = " ".join(str(text).split())
+    return text if len(text) <= REASON_CHARS else text[:REASON_CHARS - 1] + "…"
+
+
+def unscored(results: dict[str, dict[str, Any]], flows: tuple[str, ...]) -> str:
+    """The goals explore ran that the bench does not score (the privacy-policy goal) and that ended neither clean
+    nor found — they set explore's exit code too: 'policy broken, …', or ''."""
+    return ", ".join(f"{flow} {r.get('outcome')}" for flow, r in results.items()
+                     if flow not in flows and r.get("outcome") not in ("clean", "found"))
 
 
 def goal_names() -> str:
@@ -96,6 +117,7 @@ def main(argv: list[str]) -> int:
     reports = args.keep or Path(tempfile.mkdtemp(prefix="bench-corpus-"))
     reports.mkdir(parents=True, exist_ok=True)
     rows = []
+    over: list[str] = []        # goals reached whose spent/optimal exceeds OVER_LIMIT
     total = {"exact": 0, "compared": 0, "unmeasured": 0, "right": 0, "verdicts": 0, "spent": 0, "optimal": 0}
     server = server_module.CorpusServer(0).start()
     try:
@@ -116,15 +138,19 @@ def main(argv: list[str]) -> int:
                 exact, compared, unmeasured, misses = figures(flow, truth, metrics)
                 ok, why = verdict(flow, truth, result)
                 spent, best = charged.get(flow), optimal(flow, truth, metrics)
+                if not ok and reason(result):
+                    misses = [f"why: {reason(result)}", *misses]
                 rows.append((app, flow, (result or {}).get("outcome", "-"), exact, compared, unmeasured, ok, spent, best, why, misses))
                 app_row["exact"] += exact; app_row["compared"] += compared; app_row["unmeasured"] += unmeasured
                 app_row["right"] += ok; app_row["verdicts"] += 1
                 if isinstance(spent, int) and best and (result or {}).get("outcome") in ("clean", "found"):
                     app_row["spent"] += spent; app_row["optimal"] += best     # goals reached only
+                    if spent > OVER_LIMIT * best:
+                        over.append(f"{app} {flow} {spent}/{best}")
             for k in total:
                 total[k] += app_row[k]
             rows.append((app, "(app)", f"exit {code}", app_row["exact"], app_row["compared"], app_row["unmeasured"],
-                         f"{app_row['right']}/{app_row['verdicts']}", app_row["spent"], app_row["optimal"], f"{wall:.0f} s", []))
+                         f"{app_row['right']}/{app_row['verdicts']}", app_row["spent"], app_row["optimal"], f"{wall:.0f} s" + (f"; not scored: {unscored(results, flows)}" if unscored(results, flows) else ""), []))
     finally:
         server.stop()
         if not args.keep:
@@ -135,13 +161,13 @@ def main(argv: list[str]) -> int:
         verdict_text = ok if isinstance(ok, str) else ("right" if ok else "WRONG")
         ratio = f"{spent}/{best}" if isinstance(spent, int) and best else "-"
         print(f"{app:20} {flow:12} {outcome:10} {fig:>9} {unmeasured:>6} {verdict_text:>7} {ratio:>10}  {why}")
-        if args.verbose:
-            for miss in misses:
-                print(f"{'':44}- {miss}")
+        for miss in misses if args.verbose else [m for m in misses if m.startswith("why: ")]:
+            print(f"{'':44}- {miss}")
     ratio = f"{total['spent'] / total['optimal']:.2f}" if total["optimal"] else "-"
     print(f"\ntotal: figures exact {total['exact']}/{total['compared']} ({total['unmeasured']} unmeasured), "
           f"verdicts right {total['right']}/{total['verdicts']}, actions spent/optimal {total['spent']}/{total['optimal']} = {ratio}"
           f" over {len(apps)} apps")
+    print(f"goals over {OVER_LIMIT:g}x the optimum: {len(over)}" + (f" ({', '.join(over)})" if over else ""))
     return 0
 
 
