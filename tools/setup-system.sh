@@ -9,12 +9,14 @@ fc-list 2>/dev/null | grep -qi 'wenquanyi\|wqy' || need+=(fonts-wqy-microhei)
 # script only, so the default sans-serif stays DejaVu Sans (Latin, Cyrillic, Greek, Arabic, Georgian, Hebrew) and
 # what the suite measures on screenshots does not move; not fonts-noto-core, which takes the default over.
 [ -n "$(fc-list :lang=hi 2>/dev/null)" ] || need+=(fonts-lohit-deva)
+# Bengali, the same way (a Bengali app's evidence was boxes: the corpus has one)
+[ -n "$(fc-list :lang=bn 2>/dev/null)" ] || need+=(fonts-lohit-beng-bengali)
 # Thai, the same way (one sans font; fc-list :lang=th also lists DejaVu, which has no Thai glyphs: ask by name)
 fc-list 2>/dev/null | grep -qi 'loma' || need+=(fonts-tlwg-loma-ttf)
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need+=(python3-venv)
 if [ ${#need[@]} -eq 0 ]; then
-  echo "==> system packages: present (chromium, chromedriver, CJK, Devanagari and Thai fonts, node)"
+  echo "==> system packages: present (chromium, chromedriver, CJK, Devanagari, Bengali and Thai fonts, node)"
   exit 0
 fi
 if [ "$(id -u)" != 0 ]; then
