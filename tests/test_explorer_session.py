@@ -67,3 +67,75 @@ def test_a_retention_offers_months_are_no_waiting_period() -> None:
                        ("החשבון שלך יימחק בעוד 30 יום.", 30)):
         final = _screen("end", text)
         assert completion(final) == "pending" and waiting_period(final) == days, text
+
+
+# --- corpus veld (stop 27 diagA 3a): a server-rendered app whose homes logged in ("Overzicht") and logged out
+# ("Welkom bij Veld") share one structural signature; the deletion ended off the app (call us), so the account is
+# untouched and still logged in — but the log-in path's first control «Inloggen» is absent after the relaunch, the
+# username is not on the home and the signatures are equal: login_after_deletion None (truth 'accepted').
+
+from types import SimpleNamespace  # noqa: E402
+
+from consent_audit.explorer.account_journeys import AccountJourneys, session_kept  # noqa: E402
+from consent_audit.explorer.elements import targets  # noqa: E402
+from consent_audit.explorer.graph import Node  # noqa: E402
+from consent_audit.explorer.moves import Move  # noqa: E402
+from consent_audit.explorer.session import Session  # noqa: E402
+
+TEMPLATE = "83d347602a031c41"      # both homes: one server-rendered template
+
+
+def _home(title: str, *links: str) -> Screen:
+    return Screen(elements=[Element(text=title, bounds=(0, 0, 400, 40))]
+                  + [Element(text=t, role="link", clickable=True, bounds=(0, 60 + 50 * i, 400, 40))
+                     for i, t in enumerate(links + ("Overzicht", "Pinautomaat", "Profiel"))], signature=TEMPLATE)
+
+
+WELKOM = _home("Welkom bij Veld", "Inloggen", "Rekening openen")
+OVERZICHT = _home("Overzicht", "Betalen", "Sparen", "Afschriften")
+
+
+class _Op:
+    def __init__(self, home: Screen, stored: dict) -> None:
+        self.home, self.stored = home, stored
+        self.session = Session(keys=frozenset({"cookie:veld_sessie"}))
+        self.platform = SimpleNamespace(stored_state=lambda: {"cookies": dict(self.stored)})
+
+    def relaunch(self) -> Screen:
+        return self.home
+
+    def screen(self) -> Screen:
+        return self.home
+
+    def targets(self, screen: Screen | None = None):
+        return targets(screen or self.home, frozenset())
+
+    def find(self, key: str, screen: Screen | None = None):
+        return next((t for t in self.targets(screen) if t.key == key), None)
+
+
+def _journeys(home: Screen, stored: dict) -> AccountJourneys:
+    journeys = AccountJourneys()
+    inloggen = next(t for t in targets(WELKOM, frozenset()) if t.label == "Inloggen")
+    journeys.op, journeys.data = _Op(home, stored), SimpleNamespace(username="tester+1@veld.test")
+    journeys.account_mode, journeys.login_moves = "sign_up", [Move.tap(inloggen), Move.tap(inloggen)]
+    journeys.logged_in_signature = journeys.logged_out_signature = TEMPLATE
+    labels = frozenset({"inloggen", "rekening openen", "overzicht", "pinautomaat", "profiel"})
+    journeys.logged_out_node = Node(ident=TEMPLATE, screen=WELKOM, depth=0, labels=labels,
+                                    titles=frozenset({"welkom bij veld"}))
+    return journeys
+
+
+def test_a_session_kept_on_a_home_that_is_not_the_start_screen_says_still_in() -> None:
+    """Before: None (unmeasured). The session cookie the sign-up stored is still there and the relaunch shows a
+    screen that is not the start screen without an account (graph identity: other controls, other heading)."""
+    assert _journeys(OVERZICHT, {"veld_sessie": "9f2c1e0a7b6d5c4e3f2a1b0c"}).log_in() == "accepted"
+
+
+def test_a_session_gone_or_the_start_screen_shown_says_nothing() -> None:
+    assert _journeys(OVERZICHT, {}).log_in() is None                                  # the session's records gone
+    assert _journeys(OVERZICHT, {"veld_sessie": ""}).log_in() is None                 # cleared
+    assert _journeys(WELKOM.__class__(elements=[e for e in WELKOM.elements if e.text != "Inloggen"],
+                                      signature=TEMPLATE), {"veld_sessie": "9f2c1e0a7b6d5c4e"}).log_in() is None
+    assert not session_kept(frozenset(), {"cookies": {"veld_sessie": "x" * 20}})      # no session learnt
+    assert not session_kept(frozenset({"cookie:veld_sessie"}), None)                  # storage not readable

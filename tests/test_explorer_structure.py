@@ -497,6 +497,42 @@ def test_a_candidate_consent_bar_is_left_for_the_probe_not_answered_as_a_launch_
     assert app.taps == ["Reject all"] and app.at is None
 
 
+class _Beaches(LayerApp):
+    """LayerApp whose app under the layer shows feature cards (tidepool's "Beaches near me", "Tide alerts"),
+    covered with its tab while the layer is up."""
+
+    def screen(self) -> Screen:
+        shown = super().screen()
+        cards = [Element(text="Beaches near me", bounds=(10, 60, 380, 40)), Element(text="Tide alerts", bounds=(10, 110, 380, 40))]
+        return Screen(elements=shown.elements[:2] + cards + shown.elements[2:], signature=shown.signature,
+                      size=shown.size, prompts=shown.prompts)
+
+    def covered(self, s: Screen) -> frozenset[int]:
+        return frozenset({1, 2, 3}) if self.at is not None else frozenset()
+
+
+def test_a_layer_the_consent_answer_brought_is_answered_and_learnt_for_the_re_walk() -> None:
+    """corpus tidepool: the app's own "Send usage statistics?" (Don't allow / Allow, a 2-button dialog over the
+    tab bar) follows any answer to its consent dialog, which was told by words — so the structural probe never
+    runs, and the hold-back for it left the modal to `_open_walls` (which pressed "Allow") and `on_cover`, neither
+    learning anything: the deletion's re-walk met it over «Me» (broken at stop 27, then lifted inside the sign-up
+    journey: signup_steps 6 for 5). Once the consent dialog was answered at this install, such a layer is
+    answered as a launch modal by its decline and learnt, so `_consent_walk` replays it after the consent answer."""
+    from consent_audit.explorer.launch_modals import LaunchModals
+    stats = {"first": {"texts": ["Send usage statistics?", "Help us improve by sending anonymous usage statistics."],
+                       "buttons": {"Don't allow": (None, {"stats": "no"}, False),
+                                   "Allow": (None, {"stats": "yes"}, False)}}}
+    app = _Beaches(stats)
+    host = type("Host", (LaunchModals, _Launches), {})(app)
+    app.restart()
+    host._answer_new_modals()
+    assert app.taps == [] and app.at == "first"      # no consent answered yet: a candidate left for the probe
+    app.consent_answered = True                       # the launch's consent dialog answered (by its words)
+    host._answer_new_modals()
+    assert app.taps == ["Don't allow"] and app.at is None
+    assert [m.label for m in host.launch_moves] == ["Don't allow"]
+
+
 # ktiv's kind: consent or pay, a page before the app; the pay button opens a payment form and stores nothing
 PAGE = {"first": {"page": True, "texts": ["ჩვენი ჟურნალისტიკა რეკლამით ფინანსდება, თანხმობა ან გამოწერა."],
                   "buttons": {"ვეთანხმები და ვაგრძელებ": (None, '{"ads":true,"stats":true}', False),

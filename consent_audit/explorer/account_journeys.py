@@ -6,12 +6,14 @@ still open (`session_evidence`). The paths are learnt by the delete-account goal
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Mapping
 
 from ..detectors.text import waiting_period_days
+from ..readback import _items
 from ..screen import Element, Screen
 from . import cues
 from .account import username_variant
+from .graph import Node, is_node
 from .moves import Move, perform
 from .operator import NotOnScreen
 from .screens import password_form
@@ -23,17 +25,30 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def session_evidence(screen: Screen, username: str, logged_in: str | None, logged_out: str | None) -> str | None:
+def session_evidence(screen: Screen, username: str, logged_in: str | None, logged_out: str | None,
+                     kept: bool = False, start_shown: bool = True) -> str | None:
     """Whether a screen shows an account still logged in, when no log-in can be tried: 'accepted' when it
     shows the account's name, or has the structure the app showed once the account was made while that
-    structure differs from the app's start screen without an account; None otherwise — a screen that looks
-    alike logged in or out (an app whose home does not say who is in) tells nothing, and "not logged in" is
-    never concluded from the absence of a sign."""
+    structure differs from the app's start screen without an account, or when the records the account's
+    log-in stored are all still kept (`kept`: a session token, what the app holds whatever it draws) and the
+    screen is not that start screen (`start_shown` False: told by graph identity — signature, controls
+    offered, headings — not by the bare signature two server-rendered homes share); None otherwise — a
+    screen that looks alike logged in or out (an app whose home does not say who is in) tells nothing, and
+    "not logged in" is never concluded from the absence of a sign."""
     if username and any(username in t for t in screen.texts()):
         return "accepted"
     if logged_in and logged_in != logged_out and screen.signature == logged_in:
         return "accepted"
+    if kept and not start_shown:
+        return "accepted"
     return None
+
+
+def session_kept(keys: frozenset[str], stored: Mapping[str, Any] | None) -> bool:
+    """Whether every record the account's log-in stored (`Session.keys`: readback item names) is still
+    stored with a value (`stored`: `stored_state()`, None where it cannot be read: False)."""
+    items = _items(stored) if stored is not None else {}
+    return bool(keys) and all(items.get(k, "").strip() for k in keys)
 
 
 class AccountJourneys:
@@ -50,6 +65,7 @@ class AccountJourneys:
     decision_exits: set[tuple[str, str]]
     logged_in_signature: str | None
     logged_out_signature: str | None
+    logged_out_node: Node | None
     names_used: int
 
     def sign_up(self) -> None:
@@ -113,9 +129,15 @@ class AccountJourneys:
         return (key.get(tuple(other.bounds)), key.get(tuple(went_on.bounds))) in self.decision_exits
 
     def _still_in(self) -> str | None:
-        """'accepted' when the screen shows the account still in (see `session_evidence`), else None."""
-        return session_evidence(self.op.screen(), self.data.username, self.logged_in_signature,
-                                self.logged_out_signature)
+        """'accepted' when the screen shows the account still in (see `session_evidence`: the session's records
+        still stored and the screen not the start screen without an account, `logged_out_node`), else None."""
+        screen = self.op.screen()
+        session = getattr(self.op, "session", None)
+        kept = session is not None and session_kept(session.keys, self.op.platform.stored_state())
+        start = self.logged_out_node
+        start_shown = start is None or is_node(start, screen, self.op.targets(screen))
+        return session_evidence(screen, self.data.username, self.logged_in_signature, self.logged_out_signature,
+                                kept, start_shown)
 
 
-__all__ = ["AccountJourneys", "session_evidence"]
+__all__ = ["AccountJourneys", "session_evidence", "session_kept"]

@@ -19,6 +19,7 @@ from .config import ExplorerConfig
 from .exploration import Exploration, map_of
 from .exploring import GoalExplorations
 from .forms import FormData
+from .graph import Node
 from .gate import LogInGate
 from .hints import Hints
 from .late_layers import LateLayers
@@ -70,6 +71,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         self.signup_keys: set[str] = set()    # the submit of the sign-up form the account was made on
         self.logged_in_signature: str | None = None
         self.logged_out_signature: str | None = None   # the start screen of the account search (no account)
+        self.logged_out_node: Node | None = None       # that screen as the search's map knows it (graph identity)
         self.deletion_moves: list[Move] = []
         self.decision_exits: set[tuple[str, str]] = set()   # (key left the deletion, key went on) on one screen
         self.signup_kinds: list[str] = []

@@ -211,6 +211,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         graph = found.graph
         start = graph.nodes.get(graph.root) if graph is not None else None
         self.logged_out_signature = start.screen.signature if start is not None else None
+        self.logged_out_node = start
         form_edge = found.path[-1] if found.path else None
         if form_edge is not None and graph is not None:
             self.signup_kinds = collected_kinds(graph.nodes[form_edge.source].screen, self.data)

@@ -15,7 +15,7 @@ from .operator import Spend
 from .screens import password_form, taps
 
 ACCOUNT_STATE = ("account_mode", "account_moves", "login_moves", "logged_in_signature", "logged_out_signature",
-                 "names_used", "signup_kinds", "signup_keys", "account_combed")
+                 "logged_out_node", "names_used", "signup_kinds", "signup_keys", "account_combed")
 GATE_NAMES = 50
 """Usernames for accounts made to pass a gate are the given one's variants from this index on (`username_variant`),
 apart from those the deletion goal's sign-ups use (1, 2 …)."""

@@ -9,7 +9,10 @@ from typing import Any, Callable, Iterable
 
 from ..screen import Screen
 from .cues import norm_label
+from .elements import Target, Use
 from .moves import RELAUNCH, Move
+
+MESSAGE_ROLES = frozenset({"status", "alert"})   # live messages: never part of what a screen is
 
 
 @dataclass
@@ -51,6 +54,24 @@ def _similar(one: frozenset[str], other: frozenset[str]) -> bool:
     """At least half the words of either set are in both (or both are empty)."""
     union = one | other
     return not union or len(one & other) / len(union) >= 0.5
+
+
+def screen_words(screen: Screen, found: list[Target]) -> tuple[frozenset[str], frozenset[str]]:
+    """What a screen offers (the words of its taps among `found`, its reachable controls) and its short texts
+    (headings, field labels: 40 characters at most, no control, no live message), normalised: what tells
+    screens of one structural signature apart (`ScreenGraph.identify`)."""
+    offers = frozenset(norm_label(t.label) for t in found if t.use == Use.TAP and t.label)
+    titles = frozenset(norm_label(e.text) for e in screen.elements    # a live message (a toast, an
+                       if e.text and not e.clickable and len(e.text) <= 40   # inline refusal) is no heading
+                       and e.role not in MESSAGE_ROLES)
+    return offers, titles
+
+
+def is_node(node: Node, screen: Screen, found: list[Target]) -> bool:
+    """Whether `screen` (its reachable controls `found`) is the screen `node` is, as `identify` tells it: the
+    same structural signature, much the same controls offered under much the same headings."""
+    offers, titles = screen_words(screen, found)
+    return screen.signature == node.screen.signature and _similar(offers, node.labels) and _similar(titles, node.titles)
 
 
 class ScreenGraph:

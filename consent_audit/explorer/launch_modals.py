@@ -230,13 +230,18 @@ class LaunchModals:
         the answer is replayed at later launches (never for what shows only with permissions refused), and what
         the modal is is told by what its answer stored and by its words (`launch_kinds`). A layer that may be a consent
         dialog by structure (`launch_layer.layer`) is left on screen until the consent probe has tried it
-        (`structure_checked`): it is answered here only once the probe found it is none."""
+        (`structure_checked`): it is answered here only once the probe found it is none — or once the launch's
+        consent dialog was answered at this install (`op.consent_answered`): a layer the answer brought (an app's
+        own "Send usage statistics?" after any consent choice) is no dialog the probe would ever try, and left
+        here it was lifted by what learns nothing (the permission wall's opener, `on_cover`), so the journeys'
+        re-walk met it over their first step."""
         for _ in range(3):
             screen = self.op.screen()
             if not self.op.in_foreground or consent.shown(self.op, screen):
                 return
             found = self.op.targets(screen)
-            if not self.structure_checked and layer(screen, found, self.op.covered(screen)) is not None:
+            if not (self.structure_checked or getattr(self.op, "consent_answered", False)) \
+                    and layer(screen, found, self.op.covered(screen)) is not None:
                 return    # a candidate consent dialog (a bar over the tab bar): the structural probe tries it
                           # first — answered here as a modal it was gone from every launch the probe made
             target = modal_answer(screen, found, self.op.covered(screen))

@@ -107,6 +107,6 @@ def adoptable(app: Any) -> dict[str, Any]:
     """What one goal's exploration learned that another goal's flow can re-walk: the account, the deletion
     path, the core screen and the features that ask for permissions, the consent answers, launch modals."""
     names = ("account_mode", "account_moves", "login_moves", "logged_in_signature", "logged_out_signature",
-             "deletion_moves", "signup_kinds", "core", "features", "requested", "accept", "reject", "launch_moves",
-             "names_used", "explored_goals")
+             "logged_out_node", "deletion_moves", "signup_kinds", "core", "features", "requested", "accept", "reject",
+             "launch_moves", "names_used", "explored_goals")
     return {n: getattr(app, n) for n in names}

@@ -13,14 +13,13 @@ from ..screen import Screen
 from . import cues, forms
 from .consent_reopened import ConsentReopened
 from .elements import Target, Use, fingerprint, fits
-from .graph import Candidate, Edge, Node
+from .graph import Candidate, Edge, Node, screen_words
 from .hold import hold_seconds
 from .moves import FORM, TAP, Move
 from .session import LOGGED_OUT_SCORE
 
 DECOYS = {"log_out": "log out", "support": "support / help", "exit": "exit"}
 FORM_BONUS = 20
-MESSAGE_ROLES = frozenset({"status", "alert"})   # live messages: never part of what a screen is
 PROGRESS = {"next", "confirm", "agree", "save", "decline", "back", "send_code", "verify"}
 _none = lambda node, key: 0.0   # noqa: E731 - a goal without a boost (Goal.boost is optional)
 
@@ -49,12 +48,7 @@ class SearchMap(ConsentReopened):
 
     def _labels(self, screen: Screen, found: list[Target] | None = None) -> tuple[frozenset[str], frozenset[str]]:
         """What the screen offers (its controls' words) and its short texts (headings, field labels)."""
-        found = found if found is not None else self.op.targets(screen)
-        offers = frozenset(cues.norm_label(t.label) for t in found if t.use == Use.TAP and t.label)
-        titles = frozenset(cues.norm_label(e.text) for e in screen.elements    # a live message (a toast, an
-                           if e.text and not e.clickable and len(e.text) <= 40   # inline refusal) is no heading
-                           and e.role not in MESSAGE_ROLES)
-        return offers, titles
+        return screen_words(screen, found if found is not None else self.op.targets(screen))
 
     def _arrive(self, screen: Screen, parent: Node | None, move: Move | None) -> Node:
         """Note the screen the app shows now (a new node, or the latest look of a known one)."""
