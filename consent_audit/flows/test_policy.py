@@ -88,7 +88,8 @@ def test_privacy_policy(app, platform, recorder, audit, target, policy, test_dir
     traffic = recorder.traffic          # None when not captured: the traffic figures stay unmeasured
     sent_before = sent_before_policy(traffic, planted, launch_step, launch_step if at_first_run else before_use)
 
-    # 2. sign-up, where a biometric gate would stand
+    # 2. sign-up, where a biometric gate would stand: from the start screen, wherever the features left the app
+    app.relaunch()
     with recorder.journey("sign up") as signup:
         app.sign_up()
 
