@@ -7,7 +7,7 @@ against the accept path of the same app:
 
 - a TCF answer after the reject that still gives consent to any purpose: the refusal was not honoured;
 - otherwise the storage the reject path changed, against what the accept path changed: the same record
-  (digits masked: timestamps, ids), or every purpose the accept path switched on still switched on, is consent
+  (digits masked: timestamps, ids; its switches the same), or every purpose the accept path switched on still switched on, is consent
   stored for a refusal;
 - an accept path that stored nothing readable leaves the question open (None), never a "honoured".
 """
@@ -49,15 +49,44 @@ def changed(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -
 _BASE64 = re.compile(r"^[A-Za-z0-9+/_-]{8,}={0,2}$")
 
 
+_NAME = re.compile(r"^[A-Za-z_$][\w.$-]*$")
+_DELIMITERS = "&|;,"
+_FLAGS = {"1": True, "0": False}
+
+
+def _pairs(text: str, delimiters: str = _DELIMITERS) -> dict[str, Any] | None:
+    """A record of name:value (or name=value) pairs joined by one delimiter (the first of `delimiters` it holds)
+    — cookie-though's «essential:1|statistics:0», CookieYes' «consent:yes,analytics:no», a query string's
+    «groups=C0001:1,C0002:0» inside — as {name: value}, a value 1 / 0 a switch on / off and a value that is a
+    record of its own read with the delimiters after its own; None when the text is no such record (fewer
+    than two pairs, or a part that is no pair)."""
+    for at, mark in enumerate(delimiters):
+        if mark not in text:
+            continue
+        out: dict[str, Any] = {}
+        for part in text.split(mark):
+            cut = min((i for i in (part.find(":"), part.find("=")) if i > 0), default=-1)
+            name, value = part[:cut].strip(), part[cut + 1:].strip()
+            if cut < 0 or not _NAME.match(name) or name in out:
+                return None
+            out[name] = _FLAGS.get(value, _pairs(value, delimiters[at + 1:]) or value)
+        return out if len(out) >= 2 else None
+    return None
+
+
 def _parse(value: str) -> Any:
     """A stored value as JSON where it is JSON — as is, percent-encoded, or base64 of JSON
-    (@beyonk/gdpr-cookie-consent-banner keeps btoa(JSON.stringify({choices}))) — else the value itself."""
+    (@beyonk/gdpr-cookie-consent-banner keeps btoa(JSON.stringify({choices}))) — or as a record of name:value
+    pairs (`_pairs`), else the value itself."""
     for text in (value, unquote(value)):
         try:
             return json.loads(text)
         except (ValueError, TypeError):
             continue
     text = unquote(value).strip()
+    record = _pairs(text)
+    if record is not None:
+        return record
     if _BASE64.match(text):
         try:
             decoded = base64.b64decode(text.replace("-", "+").replace("_", "/") + "=" * (-len(text) % 4))
@@ -162,7 +191,9 @@ def judge(unanswered: Mapping[str, Any] | None, accepted: Mapping[str, Any] | No
         return out
     on_acc = {k for k, v in switches(acc).items() if v}
     on_rej = switches(rej)
-    if _masked(acc) == _masked(rej) and any(not _token(v) for v in acc.values()):
+    # the same record with its digits masked (timestamps, ids) — but the same switches too: a flag kept as a
+    # digit («statistics:0» against «statistics:1») is a choice, not a number to mask
+    if _masked(acc) == _masked(rej) and any(not _token(v) for v in acc.values()) and switches(acc) == switches(rej):
         out.update(how="the reject path stored what the accept path stored", reject_honoured=False)
     elif on_acc and all(on_rej.get(k) is True for k in on_acc):
         out.update(how="every purpose the accept path switched on is on after the reject path",

@@ -61,7 +61,13 @@ and Chromium must give exactly the truth's figures and findings.
   forced_permission (before: only the core screen was searched, nothing asked, {all: usable}, clean, exit 0);
 - a floating "Cookie settings" tab (cookieconsent's revoke) that re-opens the banner and clears the stored choice:
   the banner the next relaunch shows is answered as at launch and the search goes on to the camera two taps deep
-  (before: "'Home' (its screen could not be reached again)", {all: usable}, not_found on a clean app)."""
+  (before: "'Home' (its screen could not be reached again)", {all: usable}, not_found on a clean app);
+- a consent widget in a shadow root whose purposes are visually hidden checkboxes (1×1 px, clipped) inside their
+  <label for> (corpus shonar, cookie-though): the tap lands on the label, the checkbox's own control (before: the
+  tap refused, "<label …> covered it", broken);
+- one cookie whose value differs by answer («essential:1|measure:0|ads:0» against «…:1|…:1», cookie-though's
+  format) tells the answers apart by its values (before: no switches read, and with digits masked the refusal
+  "stored what the accept path stored": not found, in English a false reject_not_honoured)."""
 from __future__ import annotations
 
 import json

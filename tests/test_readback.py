@@ -83,3 +83,28 @@ def test_accept_and_decline_words_stored_as_the_answer_are_on_and_off() -> None:
     assert switches({"local:vue-cookie-accept-decline-x": "accept"}) == {"local:vue-cookie-accept-decline-x": True}
     assert switches({"local:vue-cookie-accept-decline-x": "decline"}) == {"local:vue-cookie-accept-decline-x": False}
     assert switches({"local:vue-cookie-accept-decline-x": "postpone"}) == {}
+
+
+def test_a_choice_kept_as_name_value_pairs_in_one_cookie_is_read_as_switches() -> None:
+    """cookie-though keeps «essential:1|statistics:0|…» in one cookie (corpus shonar), CookieYes
+    «consent:yes,analytics:no,…», OneTrust a query string whose «groups» holds «C0001:1,C0002:0». Before, the
+    value was one opaque string: no switches, and with its digits masked the refusal compared with the accept
+    as "the same record" (a false reject_not_honoured; in words no lexicon has, "every answer stored the same
+    choice"). A value holding no pairs stays a value."""
+    from urllib.parse import quote
+
+    from consent_audit.readback import _parse
+    def kept(value: str) -> dict:
+        return {"local": {}, "cookies": {"shonar_consent": value}}
+    refused, accepted = "essential:1|statistics:0|marketing:0", "essential:1|statistics:1|marketing:1"
+    assert switches(kept(refused)["cookies"]) == {"shonar_consent.essential": True,
+                                                 "shonar_consent.statistics": False,
+                                                 "shonar_consent.marketing": False}
+    assert judge({"local": {}, "cookies": {}}, kept(accepted), kept(refused))["reject_honoured"] is True
+    assert judge({"local": {}, "cookies": {}}, kept(accepted), kept(quote(accepted)))["reject_honoured"] is False
+    assert switches({"c": "consentid:Xb3kq9Zt1mWc8RrL,consent:yes,analytics:no"}) == {"c.consent": True,
+                                                                                    "c.analytics": False}
+    assert _parse("isGpcEnabled=0&version=6.1&groups=C0001%3A1%2CC0002%3A0")["groups"] == {"C0001": True,
+                                                                                          "C0002": False}
+    for plain in ("en-US,en;q=0.9", "a:b", "https://example.test/a?b=c", "1764450000123"):
+        assert _parse(plain) == (1764450000123 if plain.isdigit() else plain)

@@ -104,6 +104,25 @@ def test_what_the_browser_does_not_draw_is_no_control_until_opened(platform, sta
     assert "remove" in {e.rid for e in platform.capture(screenshot=False).screen.elements}
 
 
+def test_a_folded_panel_holds_no_control_until_unfolded_and_a_locked_label_none(platform, static_url: str) -> None:
+    """A panel folded to 0 px with overflow hidden (cookie-though's purposes before «Customize», in a shadow root;
+    the same in the page) is laid out but not drawn: its controls are none of the screen until it unfolds; a
+    label whose control is disabled (a locked purpose's) is not enabled either (before: both counted as enabled
+    answers of the consent box, 4 buttons where it has 3: corpus shonar, «no consent choice by its structure»)."""
+    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
+    adapter.prepare()
+    platform.launch()
+    platform.driver.get(f"{static_url}/collapsed.html")
+    adapter.settle()
+    elements = {e.rid: e for e in platform.capture(screenshot=False).screen.elements}
+    assert not {"folded", "folded-inside", "essential", "essential-label"} & set(elements)
+    assert elements["locked-label"].enabled is False and elements["visible"].enabled
+    platform.tap(adapter.locate(elements["customize"]))
+    adapter.settle()
+    elements = {e.rid: e for e in platform.capture(screenshot=False).screen.elements}
+    assert {"folded-inside", "essential-label"} <= set(elements) and not elements["essential-label"].enabled
+
+
 def test_a_closed_layers_empty_host_is_no_part_of_the_screen(platform, static_url: str) -> None:
     """A consent library leaves its fixed host in the page once answered, drawing nothing (a zero-size box whose
     dialog is hidden); a relaunch with the answer stored creates no host at all. Both are the same screen (before:

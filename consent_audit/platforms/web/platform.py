@@ -210,11 +210,14 @@ class WebChromiumPlatform(Platform):
         return Capture(screen=screen, values=input_values(snap))
 
     # What a finger on the element's centre touches, when that is the element's own drawing: a styled switch's
-    # slider inside the label of a checkbox hidden by CSS (a tap there toggles the checkbox).
+    # slider inside the label of a checkbox hidden by CSS (opacity 0, or "visually hidden": 1×1 px, clipped) — a
+    # tap there toggles the checkbox. Hit-tested in the element's own tree (a widget's shadow root: the document
+    # would answer with its host).
     _DRAWN_BY_LABEL_JS = r"""
 const el = arguments[0];
 const r = el.getBoundingClientRect();
-const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+const tree = el.getRootNode && el.getRootNode().elementFromPoint ? el.getRootNode() : document;
+const hit = tree.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
 const label = hit && hit.closest ? hit.closest('label') : null;
 return label && label.control === el ? hit : null;
 """

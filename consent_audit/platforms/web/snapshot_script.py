@@ -166,14 +166,22 @@ function outOfReach(el, rect, ctx) {
                   rect.top + rect.height <= 0;
   return outside && (ctx.fixed || ctx.hidden);
 }
+// A collapsed panel (an accordion folded to 0 px, overflow hidden: a consent library's purposes before
+// "Customize") clips away all it holds: laid out, with boxes, yet nothing of it is drawn (a fixed child escapes).
+function clipsAll(el, st) {
+  if (st.display === 'inline' || st.display === 'contents' || el === document.body) return false;
+  const r = el.getBoundingClientRect();
+  return (r.height < 1 && st.overflowY !== 'visible') || (r.width < 1 && st.overflowX !== 'visible');
+}
 const MESSAGE_ROLES = new Set(['status', 'alert']);
 const CONTROLS = 'a[href],button,input,select,textarea,[role=button],[role=link],[role=checkbox],[role=switch],[role=radio]';
 function walk(el, parent) {
   if (SKIP.has(el.tagName) || !rendered(el) || el.hasAttribute('inert')) return '';
-  const st0 = cs(el), up = parent || {fixed: false, hidden: false};
+  const st0 = cs(el), up = parent || {fixed: false, hidden: false, shut: false};
+  if (up.shut && st0.position !== 'fixed') return '';
   const drawnBefore = boxesDrawn, pushedAt = out.length;
   const ctx = {fixed: st0.position === 'fixed' || (up.fixed && !scroller(el, st0)),
-               hidden: up.hidden || el.getAttribute('aria-hidden') === 'true'};
+               hidden: up.hidden || el.getAttribute('aria-hidden') === 'true', shut: clipsAll(el, st0)};
   let r = role(el);
   const rect = topRect(el);
   if (outOfReach(el, rect, ctx)) return '';
@@ -197,7 +205,9 @@ function walk(el, parent) {
     clickable: isClickable, checked: drawn ? drawn.checked : (r === 'checkbox' || r === 'radio' || r === 'switch') ?
       (el.checked !== undefined ? !!el.checked : el.getAttribute('aria-checked') === 'true') :
       el.tagName === 'SELECT' ? (!!(el.value || '').trim() && !(el.selectedIndex >= 0 && el.options[el.selectedIndex].disabled)) : null,
-    enabled: !(el.disabled || el.getAttribute('aria-disabled') === 'true'),
+    // a label is as operable as its control (a locked purpose's label does nothing)
+    enabled: !(el.disabled || el.getAttribute('aria-disabled') === 'true' ||
+               (el.tagName === 'LABEL' && el.control && el.control.disabled)),
     focused: document.activeElement === el,
     secret_field: isInput && (el.type || '').toLowerCase() === 'password',
     covered: !!text && coveredAt(el, rect),
