@@ -101,3 +101,52 @@ def test_the_whole_page_when_no_layer_is_the_consent_dialog() -> None:
     app.wall = False
     screen = app.screen()
     assert own_controls(screen, app.targets(screen)) == app.targets(screen)
+
+
+class _Host:
+    """What `LaunchModals` reads of the explorer, over WallAndSheet (the refused launch: nothing learnt)."""
+
+    def __init__(self, app: WallAndSheet) -> None:
+        from consent_audit.explorer.soft_ask import SoftAsks
+        self.op, self.data = app, FormData()
+        app.platform = app
+        self.structure_checked, self._holding, self._in_reach = False, False, False
+        self.launch_moves, self.launch_kinds, self.soft_asks = [], {}, SoftAsks()
+        self.context = type("Context", (), {"platform": app})()
+
+
+def test_a_wall_beside_the_consent_sheet_is_answered_first_as_a_launch_modal() -> None:
+    """The refused launch (`_refused_launch`): before, the launch's modals were left alone while a consent
+    dialog showed, the dialog was refused with the wall still up, and the wall answered only after — while a
+    journey's launch answers the wall first (its learnt launch answer). Now the wall beside the sheet is
+    answered by its own modal answer first, the sheet left for the consent answer; alone, the sheet is left."""
+    from consent_audit.explorer.launch_modals import LaunchModals
+    app = WallAndSheet()
+    app.stored_state = lambda: {"local": dict(app.stored), "session": {}, "cookies": {}, "tcf": None}
+    host = type("Host", (LaunchModals, _Host), {})(app)
+    host._answer_new_modals(learn=False)
+    assert app.taps == ["Để sau"] and app.sheet and not app.wall
+    host._answer_new_modals(learn=False)
+    assert app.taps == ["Để sau"]          # the consent sheet alone: left for the consent answer
+    learnt = WallAndSheet()
+    learnt.stored_state = lambda: {"local": {}, "session": {}, "cookies": {}, "tcf": None}
+    host = type("Host", (LaunchModals, _Host), {})(learnt)
+    host._answer_new_modals()
+    assert [m.label for m in host.launch_moves] == ["Để sau"]
+    assert host.launch_kinds[host.launch_moves[0]] != "consent"     # told by the wall's words, not the sheet's
+
+
+def test_beside_is_nothing_without_a_consent_layer_or_another_layer() -> None:
+    from consent_audit.explorer.consent_layer import beside
+    app = WallAndSheet(wall=False)
+    screen = app.screen()
+    assert beside(screen, app.targets(screen)) == ([], [])
+    app = WallAndSheet()
+    app.sheet = False
+    screen = app.screen()
+    assert beside(screen, app.targets(screen)) == ([], [])
+    app = WallAndSheet()
+    screen = app.screen()
+    controls, texts = beside(screen, app.targets(screen))
+    assert [t.label for t in controls] == ["Thử lại", "Để sau"] and "Cần quyền truy cập" in texts
+    assert not any("cookie" in t for t in texts)

@@ -38,18 +38,42 @@ def _layers(screen: Screen, found: list[Target]) -> Layers:
     return layers
 
 
-def own_controls(screen: Screen, found: list[Target], keys: frozenset[str] = frozenset()) -> list[Target]:
-    """`found` (the controls a finger can reach) narrowed to those inside the consent dialog's layers: the
-    layers whose own elements alone make a consent dialog (`screens.is_consent`), or hold at least two of `keys`
-    (all, when fewer: the dialog told by structure), each with what is drawn within it (an "are you sure?"
-    opened over it). `found` whole when no layer on screen is one (the dialog is the page, or no container
-    tells it apart)."""
-    consent_boxes = []
-    for box, (indexes, held) in _layers(screen, found).items():
+def _consent_boxes(screen: Screen, layers: Layers, keys: frozenset[str]) -> list[Box]:
+    """The boxes of the layers whose own elements alone make a consent dialog (`screens.is_consent`), or hold
+    at least two of `keys` (all, when fewer: the dialog told by structure)."""
+    boxes = []
+    for box, (indexes, held) in layers.items():
         own = Screen(elements=[screen.elements[i] for i in indexes], signature=screen.signature, size=screen.size)
         by_structure = bool(keys) and len(keys & {t.key for t in held}) >= min(2, len(keys))
         if held and (by_structure or is_consent(own, held)):
-            consent_boxes.append(box)
-    if not consent_boxes:
+            boxes.append(box)
+    return boxes
+
+
+def own_controls(screen: Screen, found: list[Target], keys: frozenset[str] = frozenset()) -> list[Target]:
+    """`found` (the controls a finger can reach) narrowed to those inside the consent dialog's layers
+    (`_consent_boxes`), each with what is drawn within it (an "are you sure?" opened over it). `found` whole
+    when no layer on screen is one (the dialog is the page, or no container tells it apart)."""
+    boxes = _consent_boxes(screen, _layers(screen, found), keys)
+    if not boxes:
         return found
-    return [t for t in found if any(inside(t.bounds, box) for box in consent_boxes)]
+    return [t for t in found if any(inside(t.bounds, box) for box in boxes)]
+
+
+def beside(screen: Screen, found: list[Target], keys: frozenset[str] = frozenset()) -> tuple[list[Target], list[str]]:
+    """The other layers shown beside the consent dialog (a permission wall under its sheet): (their controls in
+    `found`, their texts) — each control and text in a layer of its own (a box of `_layers`) that is not the
+    dialog's, outside the dialog's layers. ([], []) when no layer is the consent dialog or none is beside it
+    (the app's own page, in no layer, is none)."""
+    layers = _layers(screen, found)
+    boxes = _consent_boxes(screen, layers, keys)
+    if not boxes:
+        return [], []
+
+    def other(box: Box, bounds: Box) -> bool:
+        return box not in boxes and not any(inside(bounds, b) for b in boxes)
+
+    controls = [t for box, (_, held) in layers.items() for t in held if other(box, t.bounds)]
+    texts = [screen.elements[i].text for box, (indexes, _) in layers.items() for i in indexes
+             if screen.elements[i].text and other(box, screen.elements[i].bounds)]
+    return controls, texts
