@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from consent_audit.explorer import consent
 from consent_audit.explorer.consent_layer import own_controls
-from consent_audit.explorer.elements import targets
 from consent_audit.explorer.forms import FormData
 from consent_audit.screen import Element, Screen
+from test_explorer_structure import LayerApp
 
 WALL_TEXT = "Sóng cần micro và máy ảnh để nhận diện bài hát đang phát và quay video hát karaoke."
 SHEET_TEXT = ("Sóng và các đối tác dùng cookie và dữ liệu nghe nhạc của bạn để gợi ý bài hát, đo lường lượt nghe "
@@ -51,12 +51,7 @@ class WallAndSheet:
         """The app's tabs under the wall (or under the sheet), as hit testing tells."""
         return frozenset({1, 2}) if self.wall or self.sheet else frozenset()
 
-    def targets(self, s: Screen | None = None):
-        s = s or self.screen()
-        return targets(s, self.covered(s))
-
-    def find(self, key: str, s: Screen | None = None):
-        return next((t for t in self.targets(s) if t.key == key), None)
+    targets, find = LayerApp.targets, LayerApp.find      # what a finger reaches, by hit testing
 
     def tap(self, target) -> Screen:
         self.taps.append(target.label)
