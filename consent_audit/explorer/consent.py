@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..screen import Element, Screen
 from . import cues
+from .consent_layer import own_controls
 from .elements import Target, Use, targets
 from .forms import UNTICK, FormData
 from .moves import TAP, Move, perform
@@ -97,7 +98,9 @@ def confirms_refusal(screen: Screen, found: list[Target]) -> Target | None:
 def offers_settings(path: ConsentPath) -> bool:
     """Whether the dialog, as the answer first saw it, has a way to its settings layer (what the app shows
     around it — covered — not counted). True when unknown (no screen kept)."""
-    return path.dialog is None or settings_control(targets(path.dialog, path.covered)) is not None
+    if path.dialog is None:
+        return True
+    return settings_control(own_controls(path.dialog, targets(path.dialog, path.covered))) is not None
 
 
 def settings_control(found: list[Target]) -> Target | None:
@@ -249,14 +252,15 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
             if back == 0:
                 path.entry = None
         seen.setdefault(here, len(path.moves))
-        step = next_move(screen, [t for t in found if t.key not in banned.get(here, ()) and t.key not in answers_made
-                                  and not _redundant(found, t, wide)], mode, data, op.covered(screen))
+        own = own_controls(screen, found, getattr(op, "consent_keys", frozenset()))   # not another layer's
+        step = next_move(screen, [t for t in own if t.key not in banned.get(here, ()) and t.key not in answers_made
+                                  and not _redundant(own, t, wide)], mode, data, op.covered(screen))
         if step is None:
             raise NotOnScreen(f"no way to {mode} on the consent screen")
         move, target = step
-        ticked = len(ticked_purposes(found))
+        ticked = len(ticked_purposes(own))
         if mode == REJECT and move.purpose == UNTICK and ticked >= 2:
-            bulk, after = _switches_all_off(op, ticked, bulk_tried, found, data)
+            bulk, after = _switches_all_off(op, ticked, bulk_tried, own, data)
             if bulk is not None:      # a move of the path (one that left the layer is undone by "back where")
                 path.entry = path.entry or bulk.element
                 path.moves.append(Move.tap(bulk))
@@ -267,14 +271,14 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
         carried = cues.categories(target.label) & _ANSWERS if not cues.has(target.label, "close") else frozenset()
         if carried:
             answers_made.add(target.key)
-            if _repeats(found, target.label) == 1:
+            if _repeats(own, target.label) == 1:
                 wide.update(carried)
         if path.entry is None:
             path.entry = target.element
         path.moves.append(move)
         made_on.append(here)
         made_keys = frozenset(t.key for t in targets(screen))
-        way = settings_control(found) if len(path.moves) == 1 and path.settings is None else None
+        way = settings_control(own) if len(path.moves) == 1 and path.settings is None else None
         opens = move.kind == TAP and way is not None and way.key == target.key
         screen = perform(op, move, data)
         if opens:

@@ -16,6 +16,7 @@ from ..screen import Screen
 
 from ..readback import changed
 from . import consent, cues
+from .consent_layer import beside
 from .launch_layer import layer
 from .modal_kind import modal_kind
 from .elements import Target, targets
@@ -226,7 +227,9 @@ class LaunchModals:
 
     def _answer_unknown_modals(self, learn: bool) -> None:
         """Answer any unknown modal covering the app (its close, decline or continue) before the app behind
-        it is taken for the app: the core screen is the screen behind a modal, never the modal. With `learn`,
+        it is taken for the app: the core screen is the screen behind a modal, never the modal; beside a
+        consent dialog, only a layer of its own (`consent_layer.beside`), so the dialog is answered where a
+        journey's launch, replaying that answer, leaves the app. With `learn`,
         the answer is replayed at later launches (never for what shows only with permissions refused), and what
         the modal is is told by what its answer stored and by its words (`launch_kinds`). A layer that may be a consent
         dialog by structure (`launch_layer.layer`) is left on screen until the consent probe has tried it
@@ -237,10 +240,15 @@ class LaunchModals:
         re-walk met it over their first step."""
         for _ in range(3):
             screen = self.op.screen()
-            if not self.op.in_foreground or consent.shown(self.op, screen):
+            if not self.op.in_foreground:
                 return
             found = self.op.targets(screen)
-            if not (self.structure_checked or getattr(self.op, "consent_answered", False)) \
+            texts = shown_texts(screen, self.op.covered(screen))
+            if consent.shown(self.op, screen):     # only a layer beside the dialog (a permission wall under it)
+                found, texts = beside(screen, found, getattr(self.op, "consent_keys", frozenset()))
+                if not found:
+                    return
+            elif not (self.structure_checked or getattr(self.op, "consent_answered", False)) \
                     and layer(screen, found, self.op.covered(screen)) is not None:
                 return    # a candidate consent dialog (a bar over the tab bar): the structural probe tries it
                           # first — answered here as a modal it was gone from every launch the probe made
@@ -248,7 +256,6 @@ class LaunchModals:
             if target is None:
                 return
             move = Move.tap(target)
-            texts = shown_texts(screen, self.op.covered(screen))
             before = self.op.platform.stored_state() if learn else None
             agreeing = agreeing_control(screen, found, target)
             if agreeing is not None and move not in self.soft_asks.alternatives:
