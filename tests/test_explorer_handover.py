@@ -1,0 +1,132 @@
+"""A consent dialog handed between the goals of one run (`consent_learnt` / `adopt_consent`) with the way in it
+lives behind (a log-in gate at launch, explorer/gate.py), and trusted only once it is on screen (corpus vstup:
+its cookie banner shows only once signed in)."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from consent_audit.screen import Element, Screen
+from test_explorer_search_cost import OFF, ON, _LaunchingApp
+
+
+class _GatedApp(_LaunchingApp):
+    """corpus vstup: logged out, a welcome screen whose one control signs in («Vstoupit»); the consent layer
+    shows only behind it, until answered. A fresh launch wipes the session too."""
+
+    signed = False
+
+    def restart(self) -> Screen:
+        super().restart()
+        self.signed, self.at = False, "welcome"
+        return self.screen()
+
+    def relaunch(self) -> Screen:
+        self.at = "welcome" if not self.signed else None if "shop:choice" in self.stored else self.start
+        return self.screen()
+
+    def screen(self) -> Screen:
+        if self.at != "welcome":
+            return super().screen()
+        from test_explorer_structure import _button
+        return Screen(elements=[Element(text="Vstup", bounds=(10, 10, 300, 30)), _button("Vstoupit", 560)],
+                      signature="s-welcome", size=(400, 800))
+
+    def covered(self, s: Screen) -> frozenset[int]:
+        return frozenset() if self.at == "welcome" else super().covered(s)
+
+    def tap(self, target) -> Screen:
+        if self.at != "welcome":
+            return super().tap(target)
+        self.taps.append(target.label)
+        self.signed, self.at = True, self.start
+        return self.screen()
+
+
+def _gated_goal(app: _GatedApp, gate_found: list | None = None):
+    """A goal's explorer over `app` as far as the consent goal, its launches and the log-in gate go (the gate's
+    own search, `_gate_at_launch`, reports into `gate_found` and finds none)."""
+    from types import SimpleNamespace
+
+    from consent_audit.explorer import consent
+    from consent_audit.explorer.consent_exploring import ConsentExplorations
+    from consent_audit.explorer.forms import FormData
+    from consent_audit.explorer.gate import LogInGate
+
+    class Goal(ConsentExplorations, LogInGate):
+        consent_shown = property(lambda self: consent.shown(self.op))
+
+        def _grant_all(self) -> None: ...
+        def _answer_new_modals(self, learn: bool = True) -> None: ...
+        def _answer_known_modals(self) -> None: ...
+
+        def _gate_at_launch(self, limit: int) -> list[str]:
+            if gate_found is not None:
+                gate_found.append(self.op.screen().signature)
+            return []
+
+        def launch(self) -> None:
+            self.op.launch()
+            self._through_gate()
+
+        def _launch_fresh(self) -> Screen:
+            self.op.fresh()
+            self._through_gate()
+            return self.op.screen()
+
+    goal = Goal()
+    goal.op, goal.data, goal.config = app, FormData(username="tester@vstup.test"), SimpleNamespace(search={})
+    goal.given_username = goal.data.username
+    goal.accept = goal.reject = goal.refusal = goal.settings_preticked = goal.settings_mandatory = None
+    goal.structure_checked, goal.structure_tried, goal.consent_on_scroll = False, [], False
+    goal.structure_accepted, goal.structure_held, goal.consent_adopted = False, (), False
+    goal.gate_moves, goal.gate_mode, goal.gate_names, goal.answered_at_launch = [], None, 0, []
+    return goal
+
+
+def _probed_behind_the_gate() -> dict:
+    """What the permissions goal of a vstup run hands on: the dialog it told by structure behind the gate."""
+    from consent_audit.explorer.moves import Move
+
+    app = _GatedApp(WORDED_GATED)
+    first = _gated_goal(app)
+    first.gate_moves, first.gate_mode = [Move.tap(first.op.targets(app.restart())[0])], "log_in"
+    assert first._consent_by_structure() and first.accept is not None
+    learnt = first.consent_learnt()
+    assert learnt is not None
+    return learnt
+
+
+WORDED_GATED = {"first": {"texts": ["ჩვენ ვიყენებთ ..."], "buttons": {"Přijmout vše": (None, ON, False),
+                                                                    "Odmítnout vše": (None, OFF, False)}}}
+
+
+def test_a_consent_dialog_handed_on_brings_the_way_in_it_lives_behind() -> None:
+    """corpus vstup (consent not_found): the permissions goal passed the log-in at launch and told the cookie
+    banner behind it by structure; the consent goal was handed the banner but not the way in, said "reached"
+    with 0 actions from the logged-out welcome screen, and the flow's launch never met the banner. Handed on
+    with the gate, the consent goal walks it, sees the banner and reaches it; the flow's launches show it."""
+    from consent_audit.explorer import consent
+
+    app = _GatedApp(WORDED_GATED)
+    later = _gated_goal(app)
+    later.adopt_consent(_probed_behind_the_gate())
+    found = later._explore_consent(SimpleNamespace(actions=0, seconds=0, budget=None), SimpleNamespace(permissions=[]))
+    assert found.ending == "reached" and [m.label for m in found.paths["reject"]] == ["Odmítnout vše"]
+    assert app.taps == ["Vstoupit"], app.taps         # the way in walked, no answer tried again
+    later.op.restart()
+    later.launch()                                     # the flow's launch: the banner is met
+    assert consent.shown(later.op)
+
+
+def test_a_consent_dialog_handed_on_but_not_on_screen_is_looked_for_by_the_goal_itself() -> None:
+    """A dialog adopted from an earlier goal counts as reached only once it is on screen in this goal: where it
+    does not show (the way in it lives behind not handed on), the goal's own search runs — the probe and the
+    gate search at launch — and nothing is claimed reached without the dialog ever seen."""
+    learnt = _probed_behind_the_gate()
+    learnt.update(gate_moves=[], gate_mode=None)
+    looked: list = []
+    app = _GatedApp(WORDED_GATED)
+    later = _gated_goal(app, looked)
+    later.adopt_consent(learnt)
+    found = later._explore_consent(SimpleNamespace(actions=0, seconds=0, budget=None), SimpleNamespace(permissions=[]))
+    assert found.ending != "reached" and looked == ["s-welcome"], (found.ending, looked)
