@@ -130,3 +130,21 @@ def test_a_consent_dialog_handed_on_but_not_on_screen_is_looked_for_by_the_goal_
     later.adopt_consent(learnt)
     found = later._explore_consent(SimpleNamespace(actions=0, seconds=0, budget=None), SimpleNamespace(permissions=[]))
     assert found.ending != "reached" and looked == ["s-welcome"], (found.ending, looked)
+
+
+def test_a_dialog_adopted_then_found_behind_a_gate_is_handed_on_with_that_gate() -> None:
+    """corpus vstup: the deletion goal told the banner (behind its account, no gate), the permissions goal adopted
+    it and then passed the log-in at launch (`_pass_gate` reopens the structural look: `structure_checked` off);
+    the banner, known by its buttons, never needed that look, and the permissions goal handed nothing on — the
+    consent goal got the deletion's banner without the gate, dropped it and probed it again (14 actions)."""
+    from consent_audit.explorer.moves import Move
+
+    learnt = _probed_behind_the_gate()
+    learnt.update(gate_moves=[], gate_mode=None)
+    app = _GatedApp(WORDED_GATED)
+    middle = _gated_goal(app)
+    middle.adopt_consent(learnt)
+    middle.gate_moves, middle.gate_mode = [Move.tap(middle.op.targets(app.restart())[0])], "log_in"
+    middle.structure_checked = False                 # what passing the gate does
+    handed = middle.consent_learnt()
+    assert handed is not None and handed["gate_moves"] == middle.gate_moves and handed["keys"] == learnt["keys"]

@@ -23,9 +23,12 @@ class ConsentHandOver:
         'settings_mandatory', 'consent_on_scroll', and the way in it lives behind: 'gate_moves', 'gate_mode',
         'gate_names' (a log-in gate at launch: [], None, 0 when none)}; None when no dialog was told that way (a
         dialog told by its words costs a later goal nothing to tell again). A notice whose one answer accepts is
-        handed on too: each later goal tried its every button again (notice-only: 2 actions a goal)."""
+        handed on too: each later goal tried its every button again (notice-only: 2 actions a goal). A dialog this
+        goal adopted is handed on as it is, with the way in this goal learnt (a gate passed later reopens the
+        structural look behind it, `_pass_gate`, which a dialog known by its buttons never needs)."""
         notice = self.refusal is not None and self.refusal.offered is False
-        if not (self.structure_checked and self.op.consent_keys and self.accept and (self.reject or notice)):
+        told = self.structure_checked or self.consent_adopted
+        if not (told and self.op.consent_keys and self.accept and (self.reject or notice)):
             return None
         return {"keys": self.op.consent_keys, **{name: getattr(self, name) for name in LEARNT_BY_STRUCTURE + GATE}}
 

@@ -2,7 +2,7 @@
 an ExploredApp that first explores toward the flow's goal (see consent_audit/explorer)."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 import pytest
 
@@ -37,8 +37,10 @@ def learned_so_far() -> dict[str, Any]:
 
 @pytest.fixture
 def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreSettings, test_dir: Any,
-        learned_so_far: dict[str, Any]) -> ExploredApp:
-    """Explore toward the flow's goal, then hand the flow journeys that re-walk what was found."""
+        learned_so_far: dict[str, Any]) -> Iterator[ExploredApp]:
+    """Explore toward the flow's goal, then hand the flow journeys that re-walk what was found. Once the flow
+    is done, the consent dialog is handed on again as it is then: the accounts the flow's launches signed up
+    to pass a log-in gate stay used (`gate_names`), so a later goal never signs up with one of them again."""
     goal = FLOW_GOAL[audit.flow]
     config = load_config()
     audit.explored = True
@@ -64,4 +66,5 @@ def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreS
         audit.not_found(not_reached(goal, audit.flow, result.detail))
     if result.unsearched:       # nothing found in what was searched is no clean verdict
         audit.partial(f"{goal}: the search did not cover the app; not searched: " + "; ".join(result.unsearched[:6]))
-    return explored
+    yield explored
+    learned_so_far["consent_dialog"] = explored.consent_learnt() or learned_so_far.get("consent_dialog")
