@@ -34,6 +34,10 @@ class _GatedApp(_LaunchingApp):
     def covered(self, s: Screen) -> frozenset[int]:
         return frozenset() if self.at == "welcome" else super().covered(s)
 
+    @property
+    def recorder(self) -> SimpleNamespace:
+        return SimpleNamespace(steps=self.taps)
+
     def tap(self, target) -> Screen:
         if self.at != "welcome":
             return super().tap(target)
@@ -130,6 +134,30 @@ def test_a_consent_dialog_handed_on_but_not_on_screen_is_looked_for_by_the_goal_
     later.adopt_consent(learnt)
     found = later._explore_consent(SimpleNamespace(actions=0, seconds=0, budget=None), SimpleNamespace(permissions=[]))
     assert found.ending != "reached" and looked == ["s-welcome"], (found.ending, looked)
+
+
+def test_a_consent_layer_shown_only_once_signed_in_is_probed_once_the_account_is_reached() -> None:
+    """corpus vstup (deletion steps 7 / taps 6, truth 6 / 5): the probe at launch saw only the logged-out
+    welcome screen; the cookie banner shown once signed in (words no lexicon has) was never probed, so the
+    deletion search took «Přijmout vše» for its first step. Once the account is reached, a layer shaped like a
+    dialog there is probed by structure — each trial signing in again along the account path — and the app is
+    left signed in with it accepted: the search starts behind it, and the dialog is known to the journeys."""
+    from consent_audit.explorer import consent
+    from consent_audit.explorer.moves import Move, perform
+
+    app = _GatedApp(WORDED_GATED)
+    goal = _gated_goal(app)
+    goal.accept_consent = lambda: [perform(app, m, goal.data) for m in goal.accept.moves]
+    goal.structure_checked = True                    # probed at launch: the welcome screen, no layer there
+    goal.account_moves, goal.account_mode = [Move.tap(goal.op.targets(app.restart())[0])], "log_in"
+    perform(app, goal.account_moves[0], goal.data)   # the account search reached the account: the banner shows
+    goal._probe_behind_account()
+    assert goal.accept is not None and [m.label for m in goal.reject.moves] == ["Odmítnout vše"]
+    assert goal.gate_moves == [] and goal.gate_mode is None       # the account path is no gate afterwards
+    assert app.signed and app.stored.get("shop:choice") == ON and app.at is None, (app.taps, app.stored)
+    app.restart()
+    perform(app, goal.account_moves[0], goal.data)
+    assert consent.shown(app)                         # the journeys know it where it shows
 
 
 def test_a_dialog_adopted_then_found_behind_a_gate_is_handed_on_with_that_gate() -> None:
