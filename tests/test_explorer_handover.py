@@ -176,3 +176,15 @@ def test_a_dialog_adopted_then_found_behind_a_gate_is_handed_on_with_that_gate()
     middle.structure_checked = False                 # what passing the gate does
     handed = middle.consent_learnt()
     assert handed is not None and handed["gate_moves"] == middle.gate_moves and handed["keys"] == learnt["keys"]
+
+
+def test_a_goal_whose_flow_signs_up_itself_takes_the_dialog_without_the_gate() -> None:
+    """corpus vstup (policy broken: "Vytvořit účet" is not on the screen): the privacy-policy goal, handed the
+    banner with the gate, signed in at its flow's launch, then re-walked the deletion goal's sign-up from the
+    logged-in home. A goal whose flow signs up itself takes the dialog alone; the gate's accounts stay used."""
+    learnt = _probed_behind_the_gate()
+    learnt["gate_names"] = 7
+    later = _gated_goal(_GatedApp(WORDED_GATED))
+    later.adopt_consent(learnt, with_gate=False)
+    assert later.gate_moves == [] and later.gate_mode is None and later.gate_names == 7
+    assert later.op.consent_keys == learnt["keys"] and later.consent_adopted

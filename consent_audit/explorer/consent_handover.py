@@ -32,19 +32,20 @@ class ConsentHandOver:
             return None
         return {"keys": self.op.consent_keys, **{name: getattr(self, name) for name in LEARNT_BY_STRUCTURE + GATE}}
 
-    def adopt_consent(self, learnt: dict | None) -> None:
+    def adopt_consent(self, learnt: dict | None, with_gate: bool = True) -> None:
         """Take the consent dialog an earlier goal of this run told by structure (`consent_learnt`): its answers
         are not tried again from fresh launches (each goal spent the same probe); the paths are still walked,
         read back and relaunched by the journeys that measure them. The way in it lives behind (a log-in gate)
         is taken with it when this goal knows none, so every launch of this goal walks it too (accounts signed
-        up to pass it stay used). Nothing is taken when `learnt` is None or this goal already probed the dialog
-        itself."""
+        up to pass it stay used) — unless `with_gate` is False: a goal whose flow walks an account path of its own
+        from a logged-out launch (a sign-up, then a deletion) would find itself signed in before it. Nothing is
+        taken when `learnt` is None or this goal already probed the dialog itself."""
         if not learnt or self.structure_checked:
             return
         self.op.consent_keys = learnt["keys"]
         for name in LEARNT_BY_STRUCTURE:
             setattr(self, name, learnt[name])
-        if learnt.get("gate_moves") and not self.gate_moves:
+        if with_gate and learnt.get("gate_moves") and not self.gate_moves:
             self.gate_moves, self.gate_mode = list(learnt["gate_moves"]), learnt["gate_mode"]
         self.gate_names = max(self.gate_names, learnt.get("gate_names", 0))
         self.structure_checked = True

@@ -18,6 +18,9 @@ POLICY_FIGURES_FROM = {"delete-account": ("biometric_gates", "waiting_period_day
                        "deny-permissions": ("permissions_requested",)}
 """The privacy-policy flow's figures that re-walk what another goal found (its sign-up and deletion, the
 features that ask for each permission): out of the audit's scope when that goal is not part of the run."""
+SIGNS_UP = frozenset({"delete-account", "privacy-policy"})
+"""Goals whose flows walk an account path of their own from a logged-out launch (sign up, then delete): a log-in
+gate handed on with the consent dialog would sign them in at launch, before their own sign-up."""
 
 
 @pytest.fixture
@@ -45,7 +48,8 @@ def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreS
     config = load_config()
     audit.explored = True
     explored = ExploredApp(app_context, config, explore_settings.form_data(config))
-    explored.adopt_consent(learned_so_far.get("consent_dialog"))   # told by structure once per run, not per goal
+    explored.adopt_consent(learned_so_far.get("consent_dialog"),   # told by structure once per run, not per goal
+                           with_gate=goal not in SIGNS_UP)
     if goal == "privacy-policy":       # its flow walks sign-up, features and deletion too
         explored.adopt(learned_so_far)
         for other, figures in POLICY_FIGURES_FROM.items():
