@@ -184,7 +184,8 @@ class _Goal:
         goal = Goal()
         goal.op, goal.structure_checked, goal.structure_tried, goal.structure_accepted = app, False, [], False
         goal.accept = goal.reject = goal.refusal = goal.settings_preticked = goal.settings_mandatory = None
-        goal.consent_on_scroll = False
+        goal.consent_on_scroll, goal.consent_adopted = False, False
+        goal.gate_moves, goal.gate_mode, goal.gate_names = [], None, 0
         return goal
 
 
@@ -308,6 +309,7 @@ def _consent_goal(app: _LaunchingApp, kept: list | None = None):
     goal.op, goal.data, goal.config = app, FormData(), SimpleNamespace(search={})
     goal.accept = goal.reject = goal.refusal = goal.settings_preticked = goal.settings_mandatory = None
     goal.structure_checked, goal.structure_tried, goal.consent_on_scroll, goal.gate_moves = False, [], False, []
+    goal.consent_adopted = False
     if kept is not None:
         kept.append(goal)
     return goal._explore_consent(SimpleNamespace(actions=0, seconds=0, budget=None), SimpleNamespace(permissions=[]))

@@ -99,6 +99,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         self.structure_tried: list = []       # what each answer of the layer it tried did (consent_structure.Tried)
         self.structure_accepted = False       # its last trial was the accept: the app is where accepting leaves it
         self.structure_held: tuple[str, ...] = ()   # its buttons disabled when shown, waited for (a countdown)
+        self.consent_adopted = False          # the dialog taken from an earlier goal (adopt_consent), not probed
         self.op.after_launch = self._answer_known_modals
         self.op.on_cover = self._answer_cover
         self.op.after_tap = self._answer_late_consent

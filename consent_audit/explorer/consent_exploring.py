@@ -12,6 +12,7 @@ from ..platforms.base import PERMISSIONS
 from ..screen import Element, Screen
 from ..targets import Target
 from . import consent, consent_structure, cues, refusal
+from .consent_handover import ConsentHandOver
 from .elements import Target as Control, Use, targets
 from .exploration import Exploration
 from .screens import taps
@@ -38,38 +39,8 @@ def drawn_first(controls: list[Control], accept: Element | None) -> list[Control
     return sorted(controls, key=lambda t: not alike(t))
 
 
-LEARNT_BY_STRUCTURE = ("accept", "reject", "refusal", "structure_tried", "settings_preticked", "settings_mandatory",
-                       "consent_on_scroll")
-"""What the structural probe of the consent dialog learnt, besides its keys: handed on as one (`consent_learnt`)."""
-
-
-class ConsentExplorations:
+class ConsentExplorations(ConsentHandOver):
     """The consent goal's search (see the module doc)."""
-
-    def consent_learnt(self) -> dict | None:
-        """The consent dialog told by structure and storage (`_consent_by_structure`), for a later goal of the run
-        to `adopt_consent`: {'keys': its buttons' keys, 'accept', 'reject' (ConsentPath), 'refusal' (a notice's:
-        every other button tried, none refused), 'structure_tried' (what each answer did), 'settings_preticked',
-        'settings_mandatory', 'consent_on_scroll'}; None when no dialog was told that way (a dialog told by its
-        words costs a later goal nothing to tell again). A notice whose one answer accepts is handed on too: each
-        later goal tried its every button again (notice-only: 2 actions a goal)."""
-        notice = self.refusal is not None and self.refusal.offered is False
-        if not (self.structure_checked and self.op.consent_keys and self.accept and (self.reject or notice)):
-            return None
-        return {"keys": self.op.consent_keys, **{name: getattr(self, name) for name in LEARNT_BY_STRUCTURE}}
-
-    def adopt_consent(self, learnt: dict | None) -> None:
-        """Take the consent dialog an earlier goal of this run told by structure (`consent_learnt`): its answers
-        are not tried again from fresh launches (each goal spent the same probe); the paths are still walked,
-        read back and relaunched by the journeys that measure them. Nothing is taken when `learnt` is None or
-        this goal already probed the dialog itself."""
-        if not learnt or self.structure_checked:
-            return
-        self.op.consent_keys = learnt["keys"]
-        for name in LEARNT_BY_STRUCTURE:
-            setattr(self, name, learnt[name])
-        self.structure_checked = True
-        self.structure_accepted = False      # no trial of this goal's left the app accepted
 
     def _consent_by_structure(self, shown: Screen | None = None) -> bool:
         """No words named a consent dialog at launch: whether a modal layer there is one by structure and by
@@ -124,6 +95,8 @@ class ConsentExplorations:
         target.permissions = list(PERMISSIONS)
         if not self.consent_shown and self.op.scroll_page("the start screen, read") is not None:
             self.consent_on_scroll = self.consent_shown     # a sheet shown at the first scroll, with no timer
+        if self.consent_adopted and not self.consent_shown:
+            self._drop_adopted()      # handed on, but not seen here: never "reached" on an earlier goal's word
         launch = self.op.screen()
         launch_covered = self.op.covered(launch)    # measured now: the probe below shows other screens
         if not self.consent_shown and not self._consent_by_structure():

@@ -134,6 +134,8 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         dead: list[dict[str, Any]] = []
         found = self._search_account(spend)
         dead += found.dead_ends
+        if found.reached:
+            self._probe_behind_account()     # a consent layer shown only once signed in
         deletion_goal, deletion = self._search_deletion(spend, without_account=not found.reached)
         if not deletion.reached and not found.reached:
             # neither an account nor the deletion: the app's log-in may be worded as nothing a lexicon knows —
@@ -145,6 +147,8 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
             found = self._search_account(spend, comb=True)
             known = {(d["kind"], d["label"]) for d in dead}
             dead += [d for d in found.dead_ends if (d["kind"], d["label"]) not in known]
+            if found.reached:
+                self._probe_behind_account()
             if found.reached or deletion_goal.stopped:
                 deletion_goal, deletion = self._search_deletion(spend)
         # a decision on the way: the sibling seen to leave the deletion, the control the path took to go on

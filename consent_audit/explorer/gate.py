@@ -10,6 +10,7 @@ state `_search_account` fills is the deletion goal's and is left as it was (a fl
 from __future__ import annotations
 
 from .account import username_variant
+from .launch_layer import layer
 from .moves import perform
 from .operator import Spend
 from .screens import password_form, taps
@@ -83,6 +84,31 @@ class LogInGate:
         before = list(self.answered_at_launch)
         self._answer_known_modals()     # a layer learnt behind the gate (a banner shown once signed in)
         self.answered_at_launch = before + [m for m in self.answered_at_launch if m not in before]
+
+    def _probe_behind_account(self) -> None:
+        """The account search reached an account and no consent dialog is known: a layer shaped like one that
+        shows only once signed in (a cookie banner over the logged-in home, in words no lexicon has) is probed by
+        structure there — the probe at launch saw the logged-out app only. Each trial's fresh launch walks the
+        account path again as a gate's way in (a new account each time for a sign-up: `_through_gate`); the app
+        is then left signed in with the dialog accepted, so the searches after it never take its answer for a
+        step of their own. Nothing is done behind a gate (its probe ran there) or with no such layer on screen."""
+        if self.accept is not None or self.op.consent_keys or self.gate_moves or not self.account_moves:
+            return
+        screen = self.op.screen()
+        if not self.op.in_foreground or self.consent_shown \
+                or layer(screen, self.op.targets(screen), self.op.covered(screen)) is None:
+            return
+        self.gate_moves, self.gate_mode = list(self.account_moves), self.account_mode
+        self.structure_checked = False
+        try:
+            steps = len(self.op.recorder.steps)
+            told = self._consent_by_structure(screen)
+            if (told and not self.structure_accepted) or (not told and len(self.op.recorder.steps) != steps):
+                self._launch_fresh()      # signed in again (the way in above), the dialog unanswered
+            if self.consent_shown:
+                self.accept_consent()
+        finally:
+            self.gate_moves, self.gate_mode = [], None
 
     def _before_each_turn(self) -> None:
         """What `permissions.reach` answers first at each turn: an app's own pre-prompt under test, and a log-in

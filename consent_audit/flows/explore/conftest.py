@@ -2,7 +2,7 @@
 an ExploredApp that first explores toward the flow's goal (see consent_audit/explorer)."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 import pytest
 
@@ -18,6 +18,9 @@ POLICY_FIGURES_FROM = {"delete-account": ("biometric_gates", "waiting_period_day
                        "deny-permissions": ("permissions_requested",)}
 """The privacy-policy flow's figures that re-walk what another goal found (its sign-up and deletion, the
 features that ask for each permission): out of the audit's scope when that goal is not part of the run."""
+SIGNS_UP = frozenset({"delete-account", "privacy-policy"})
+"""Goals whose flows walk an account path of their own from a logged-out launch (sign up, then delete): a log-in
+gate handed on with the consent dialog would sign them in at launch, before their own sign-up."""
 
 
 @pytest.fixture
@@ -37,13 +40,16 @@ def learned_so_far() -> dict[str, Any]:
 
 @pytest.fixture
 def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreSettings, test_dir: Any,
-        learned_so_far: dict[str, Any]) -> ExploredApp:
-    """Explore toward the flow's goal, then hand the flow journeys that re-walk what was found."""
+        learned_so_far: dict[str, Any]) -> Iterator[ExploredApp]:
+    """Explore toward the flow's goal, then hand the flow journeys that re-walk what was found. Once the flow
+    is done, the consent dialog is handed on again as it is then: the accounts the flow's launches signed up
+    to pass a log-in gate stay used (`gate_names`), so a later goal never signs up with one of them again."""
     goal = FLOW_GOAL[audit.flow]
     config = load_config()
     audit.explored = True
     explored = ExploredApp(app_context, config, explore_settings.form_data(config))
-    explored.adopt_consent(learned_so_far.get("consent_dialog"))   # told by structure once per run, not per goal
+    explored.adopt_consent(learned_so_far.get("consent_dialog"),   # told by structure once per run, not per goal
+                           with_gate=goal not in SIGNS_UP)
     if goal == "privacy-policy":       # its flow walks sign-up, features and deletion too
         explored.adopt(learned_so_far)
         for other, figures in POLICY_FIGURES_FROM.items():
@@ -64,4 +70,5 @@ def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreS
         audit.not_found(not_reached(goal, audit.flow, result.detail))
     if result.unsearched:       # nothing found in what was searched is no clean verdict
         audit.partial(f"{goal}: the search did not cover the app; not searched: " + "; ".join(result.unsearched[:6]))
-    return explored
+    yield explored
+    learned_so_far["consent_dialog"] = explored.consent_learnt() or learned_so_far.get("consent_dialog")
