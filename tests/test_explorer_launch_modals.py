@@ -250,7 +250,7 @@ def test_the_deletion_search_starts_behind_a_launch_layer_first_met_at_its_relau
         def __init__(self, *args) -> None:
             pass
 
-        def run(self):
+        def run(self, seed=None):
             seen.append(bool(answered))
             return SimpleNamespace()
 

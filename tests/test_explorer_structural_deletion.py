@@ -197,3 +197,70 @@ def test_with_no_account_the_deletion_search_stops_where_the_app_shows_a_credent
     result, app = search(app_of(), goal, actions=80)
     assert result.ending == "exhausted" and result.detail.startswith("the app has accounts"), (result.detail, app.taps)
     assert app.taps[-1] == "Frindo" and "Zanto mek" not in app.taps
+
+
+
+def _three_searches(app: FormApp) -> tuple[list[str], list[str], object, AccountGoal]:
+    """The account search by words, the deletion logged out on its map, the comb on the deletion's (as
+    `_explore_deletion` makes them): the taps up to the deletion search's stop, the comb's, its result and goal."""
+    from consent_audit.explorer.config import Budget
+    from consent_audit.explorer.operator import Spend
+    from consent_audit.explorer.search import GoalSearch
+
+    from test_explorer_signup_refusal import Op
+
+    spend = Spend(Budget(80, 60))
+    op = Op(app, spend)
+    data = forms.FormData(username=DATA.username, password=DATA.password)
+    words = AccountGoal(CONFIG, data)
+    first = GoalSearch(op, words, data, CONFIG.search, spend)     # type: ignore[arg-type]
+    words.search = first
+    account = first.run()
+    assert account.ending == "exhausted" and app.taps == []
+    logged_out = DeletionGoal(CONFIG)
+    logged_out.without_account = True
+    deletion = GoalSearch(op, logged_out, data, CONFIG.search, spend).run(account.graph)   # type: ignore[arg-type]
+    assert logged_out.stopped and app.at == "frindo", (deletion.detail, app.taps)
+    walked = list(app.taps)
+    comb = AccountGoal(CONFIG, data)
+    comb.comb = True
+    search = GoalSearch(op, comb, data, CONFIG.search, spend)     # type: ignore[arg-type]
+    comb.search = search
+    found = search.run(deletion.graph)
+    return walked, app.taps[len(walked):], found, comb
+
+
+def test_the_comb_goes_on_from_the_log_in_the_deletion_search_stopped_at_on_its_map() -> None:
+    """The sequence an app with no account word makes (explorer/exploring.py `_explore_deletion`): the account
+    search finds nothing, the deletion search without an account walks until a credentials form shows and stops
+    there, then the comb looks for the account by structure. Before: each search relaunched and walked again what
+    the one before had walked (corpus rotfai, safar: «โปรไฟล์» › «เข้าสู่ระบบ» three times). Now each goes on from
+    where the app is, on the map drawn so far: nothing walked twice, and the paths still start at the start."""
+    walked, combed, found, comb = _three_searches(app_of())
+    assert walked[-1] == "Frindo" and "relaunch" not in walked
+    assert found.ending == "reached" and comb.mode == "sign_up", (found.detail, combed)
+    # the log-in form the deletion search stopped at is filled first, where the app is: no relaunch, no tap
+    assert combed[:2] == ["type Mailo", "type Kodo"], combed
+    assert combed.count("Frindo") == 0 and combed.count("relaunch") <= 1, combed
+    assert [str(m) for m in found.moves] == ['tap "Blenk"', 'tap "Vrask"', 'tap "Zanto mek"',
+                                             'fill the form and submit "Zanto nu"']
+    assert comb.login_move is not None and comb.login_move.label == "Frindo nu"
+
+
+def test_a_tab_seen_to_lead_somewhere_by_the_search_before_leads_there_in_the_next() -> None:
+    """The comb on the deletion search's map: a tab bar control («Blenk», also on the log-in form) that search saw
+    lead to its screen is the way there from the refused log-in too — not a relaunch and the walk from the start
+    (corpus grafis: «Προφίλ» from the refused log-in, a relaunch before)."""
+    app = app_of()
+    pages = dict(app.pages)
+
+    def refused(a: FormApp) -> str:     # the refusal drawn as a screen of its own (grafis: another structure)
+        return "nope" if _log_in(a) == "frindo" else "vrask"
+
+    form = [("field", "Mailo", False), ("field", "Kodo", True), ("tap", "Frindo nu", refused),
+            ("tap", "Blenk", lambda b: "blenk")]
+    pages["frindo"] = lambda a: form
+    pages["nope"] = lambda a: [("text", "Kodo mal!")] + form
+    walked, combed, found, comb = _three_searches(FormApp(pages))
+    assert found.ending == "reached" and comb.mode == "sign_up", (found.detail, combed)
+    assert "relaunch" not in combed and combed.count("Blenk") == 1, combed

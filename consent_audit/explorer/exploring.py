@@ -19,6 +19,7 @@ from .account import AccountGoal, collected_kinds, login_from_map, username_vari
 from .config import Budget
 from .deletion import DeletionGoal
 from .exploration import Exploration, map_of, stopped_at
+from .graph import ScreenGraph
 from .hints import Hints
 from .operator import NotOnScreen, OutOfBudget, Spend
 from .search import GoalSearch, SearchResult
@@ -136,15 +137,21 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         dead += found.dead_ends
         if found.reached:
             self._probe_behind_account()     # a consent layer shown only once signed in
-        deletion_goal, deletion = self._search_deletion(spend, without_account=not found.reached)
+        # no account: the deletion is searched logged out from where the account search left the app, on its map
+        deletion_goal, deletion = self._search_deletion(spend, without_account=not found.reached,
+                                                        seed=None if found.reached else found.graph)
         if not deletion.reached and not found.reached:
             # neither an account nor the deletion: the app's log-in may be worded as nothing a lexicon knows —
             # its first screens are combed by structure for a credentials form, then the deletion searched again
-            # (as an account holder; else, when the first search stopped at the app's log-in, in full without)
-            spend.counting = False
-            self.op.relaunch()
-            spend.counting = True
-            found = self._search_account(spend, comb=True)
+            # (as an account holder; else, when the first search stopped at the app's log-in, in full without).
+            # Stopped at the app's log-in, the comb starts there, on the deletion search's map: the way to it
+            # is not walked again (corpus rotfai, safar, grafis: a relaunch and two taps)
+            seed = deletion.graph if deletion_goal.stopped and self.op.in_foreground else None
+            if seed is None:
+                spend.counting = False
+                self.op.relaunch()
+                spend.counting = True
+            found = self._search_account(spend, comb=True, seed=seed)
             known = {(d["kind"], d["label"]) for d in dead}
             dead += [d for d in found.dead_ends if (d["kind"], d["label"]) not in known]
             if found.reached:
@@ -174,32 +181,37 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         return Exploration("delete-account", deletion.ending, detail, spend.actions, spend.seconds, spend.budget,
                            dead, paths, {"account": map_of(found), "delete account": map_of(deletion)})
 
-    def _search_deletion(self, spend: Spend, without_account: bool = False) -> tuple[DeletionGoal, SearchResult]:
+    def _search_deletion(self, spend: Spend, without_account: bool = False,
+                         seed: ScreenGraph | None = None) -> tuple[DeletionGoal, SearchResult]:
         """The deletion search, from a relaunched app (as the flow walks it, launch modals answered); a deletion entered by structure
         is verified by logging in again along the path learnt (`verify_deletion`). `without_account`: no account
         was reached — the search stops where the app shows a log-in (an account holder's deletion is not
-        searched for logged out)."""
-        spend.counting = False
-        self.op.relaunch()
-        self._answer_new_modals()     # a launch layer never seen before (a splash that went by itself the first
-        spend.counting = True         # time) answered as at launch: the search starts behind it, as the flow
+        searched for logged out). `seed`: the map of the search just made (the app still where it left it,
+        in the foreground): the search goes on from there on that map, no relaunch."""
+        seed = seed if seed is not None and self.op.in_foreground else None
+        if seed is None:
+            spend.counting = False
+            self.op.relaunch()
+            self._answer_new_modals()     # a launch layer never seen before (a splash that went by itself the first
+            spend.counting = True         # time) answered as at launch: the search starts behind it, as the flow
         goal = DeletionGoal(self.config, self.verify_deletion if self.login_moves else None)
         goal.without_account = without_account
         goal.hints = self.hints
-        result = GoalSearch(self.op, goal, self.data, self.config.search, spend).run()
+        result = GoalSearch(self.op, goal, self.data, self.config.search, spend).run(seed)
         self.hints.learn(result)
         return goal, result
 
-    def _search_account(self, spend: Spend, comb: bool = False) -> SearchResult:
+    def _search_account(self, spend: Spend, comb: bool = False, seed: ScreenGraph | None = None) -> SearchResult:
         """Search for a logged-in test account (log in, else sign up) and learn the path when reached;
-        `comb`: the first screens are searched by structure for a credentials form (no word named one)."""
+        `comb`: the first screens are searched by structure for a credentials form (no word named one);
+        `seed`: the map of the search just made, the app still where it left it (`GoalSearch.run`)."""
         account_goal = AccountGoal(self.config, self.data)
         account_goal.comb = comb
         account_goal.hints = self.hints
         self.account_combed = comb
         search = GoalSearch(self.op, account_goal, self.data, self.config.search, spend)
         account_goal.search = search
-        found = search.run()
+        found = search.run(seed)
         self.hints.learn(found)
         if found.reached:
             self._learn_account(found, account_goal, search.reach_stored)

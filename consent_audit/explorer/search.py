@@ -233,11 +233,17 @@ class GoalSearch(SearchMap, LogOutWatch):
             self.dead.add(cand.move.label, kinds[0] if kinds else "no way forward", node.via, tried=True)
 
     # --- the search ---
-    def run(self) -> SearchResult:
+    def run(self, seed: ScreenGraph | None = None) -> SearchResult:
+        """Search until the goal shows (see the module doc); `seed`: the map an earlier search drew, the app
+        still where it left it (`SearchMap._adopt`), else the map starts on the screen shown now."""
         start = self.op.screen()
         self.graph = ScreenGraph("")
         self.current = None
-        self.graph.root = self._arrive(start, None, None).ident
+        if seed is not None:
+            self._adopt(seed)
+        here = self._arrive(start, None, None).ident
+        if seed is None:
+            self.graph.root = here
         ending, detail = "exhausted", "nothing promising left to try"
         try:
             while self.reached is None and not getattr(self.goal, "stopped", "") and not self._stranded():

@@ -13,7 +13,7 @@ from ..screen import Screen
 from . import cues, forms
 from .consent_reopened import ConsentReopened
 from .elements import Target, Use, fingerprint, fits
-from .graph import Candidate, Edge, Node, screen_words
+from .graph import Candidate, Edge, Node, ScreenGraph, screen_words
 from .hold import hold_seconds
 from .moves import FORM, TAP, Move
 from .session import LOGGED_OUT_SCORE
@@ -78,6 +78,30 @@ class SearchMap(ConsentReopened):
                 self._analyse(node, screen)
             node.screen = screen
         return node
+
+    def _adopt(self, seed: ScreenGraph) -> None:
+        """Start from the map an earlier search of the same launch drew (`seed`; the app still where that search
+        left it, no relaunch): its screens, the ways seen between them and its root, each screen's controls
+        listed and scored again for this goal. A tap tried there is tried here (it leads where the map says, and
+        a form filled for another goal is not: it is listed afresh) and a navigation control leads where it was
+        seen to, from any screen, so what that search walked is not walked again — the account combed for from
+        the log-in form the deletion search stopped at."""
+        self.graph.root, self.graph.launch = seed.root, seed.launch
+        self.graph.edges = dict(seed.edges)
+        for edge in seed.edges.values():     # where a navigation control (a tab bar's) was seen to lead: `_share`
+            source = seed.nodes.get(edge.source)
+            if source is not None and not edge.predicted and len(edge.moves) == 1 and self._navigates(
+                    source, edge.moves[0]) and edge.target in seed.nodes:
+                self.shared[edge.moves[0].key] = edge.target
+        for ident, old in seed.nodes.items():
+            node = Node(ident=ident, screen=old.screen, depth=old.depth, via=old.via, labels=old.labels,
+                        titles=old.titles)
+            self.graph.nodes[ident] = node
+            self._analyse(node, old.screen)
+            for key, cand in node.candidates.items():
+                was = old.candidates.get(key)
+                if was is not None and was.move.kind == TAP and cand.move.kind == TAP and (was.tried or was.why_not):
+                    cand.tried, cand.why_not = True, cand.why_not or was.why_not
 
     def _level(self, parent: Node | None, move: Move | None) -> tuple[int, tuple[str, ...]]:
         """Depth and the words of the way there of a screen reached from `parent` by `move`: one level below it,
