@@ -33,7 +33,7 @@ from typing import Any, Callable, Mapping
 from ..readback import judge
 from ..screen import Element, Screen
 from .consent import REJECT, still_answering, ticked_purposes
-from .elements import Target, Use, targets
+from .elements import Target, Use, purpose_row, targets
 from .forms import UNTICK, FormData
 from .launch_layer import area
 from .moves import BACK, Move, perform
@@ -84,18 +84,8 @@ def _ways_out(found: list[Target]) -> list[Move]:
     equally short refusals is found first). A tappable row holding a switch or box (its caption beside it,
     the row toggling it: chaguan's «會員行為分析») is that purpose, not a way out: never tried as one."""
     ticked = bool(ticked_purposes(found))
-    boxes = [t.element for t in found if t.use == Use.TOGGLE]
-    ways = [t for t in found if t.use in (Use.TAP, Use.CHOOSE) and t.element.enabled
-            and not any(_holds(t.element, box) for box in boxes)]
+    ways = [t for t in found if t.use in (Use.TAP, Use.CHOOSE) and t.element.enabled and not purpose_row(t, found)]
     return [Move.form(t, UNTICK) if ticked else Move.tap(t) for t in sorted(ways, key=lambda t: t.element.role == "link")]
-
-
-def _holds(row: Element, box: Element) -> bool:
-    """Whether the control `row` holds `box` (a switch or tick box): the box's centre inside its bounds (pixels,
-    rounded: a drawn switch may stick out of its row by one)."""
-    x, y, w, h = row.bounds
-    bx, by, bw, bh = box.bounds
-    return row is not box and x <= bx + bw / 2 <= x + w and y <= by + bh / 2 <= y + h
 
 
 def _page_behind(screen: Screen, found: list[Target], covered: frozenset[int]) -> frozenset[str]:
