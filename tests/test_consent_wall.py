@@ -44,6 +44,20 @@ def test_a_layer_with_ticked_purposes_is_left_after_unticking_them() -> None:
     assert all(t.use != Use.TOGGLE for t in targets(plain))
 
 
+def test_a_row_holding_a_purposes_switch_is_no_way_out() -> None:
+    """chaguan (bench27c, permissions 60/8 out of actions): its options layer's rows are tappable (a row toggles
+    its switch), so the refusal search tried each row, after unticking the purposes, as a way out — four trials of
+    seven actions each (the row's tap ticks its purpose again: stayed) before 儲存, and the permissions search
+    ran out of its 60 actions. A row holding a switch is that purpose, not a way out."""
+    def row(label: str, y: int, on: bool = True, enabled: bool = True) -> list[Element]:
+        return [Element(text=label, bounds=(47, y, 987, 129), clickable=True),
+                Element(name=label, role="switch", checked=on, enabled=enabled, bounds=(914, y + 29, 121, 68),
+                        clickable=True)]
+    layer = _screen(row("必要功能（一律啟用）", 1297, enabled=False) + row("會員行為分析", 1425) + row("個人化優惠", 1554)
+                    + [Element(text="儲存", bounds=(47, 1848, 987, 123), clickable=True)])
+    assert [(m.kind, m.label, m.purpose) for m in _ways_out(targets(layer))] == [(FORM, "儲存", "untick")]
+
+
 @pytest.mark.parametrize("offered,found", [(False, ["consent_wall"]), (True, []), (None, [])])
 def test_only_a_measured_absence_of_refusal_is_a_wall(offered: bool | None, found: list[str]) -> None:
     trials = [{"path": ["Accept and continue"], "outcome": "consented"},

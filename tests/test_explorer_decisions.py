@@ -4,7 +4,7 @@ what answers an unknown modal at launch (kind 11), what opens a permission wall 
 from __future__ import annotations
 
 from consent_audit.explorer import consent
-from consent_audit.explorer.elements import targets
+from consent_audit.explorer.elements import Target, Use, targets
 from consent_audit.explorer.forms import ACCOUNT, UNTICK, FormData, plan
 from consent_audit.explorer.screens import allows_data_use, is_consent, modal_answer, wall_opener
 from consent_audit.screen import Element, Screen
@@ -352,6 +352,50 @@ def test_a_control_that_switches_every_purpose_off_is_a_move_of_the_reject_path_
     for move in path.moves:
         again.tap(next(t for t in again.targets() if t.key == move.key))
     assert again.stored == {"Статистика": False, "Реклама": False}
+
+
+class PurposeRowsApp(BulkOffApp):
+    """chaguan's options layer: each purpose a tappable row holding its switch (a tap on the row toggles it), a
+    locked one, and «儲存» storing what the switches show; no control switches every purpose off."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.on = {"會員行為分析": True, "個人化優惠": True, "廣告合作夥伴": True}
+
+    def screen(self) -> Screen:
+        if self.at != "panel":
+            return super().screen()
+        elements = [Element(text="隱私偏好設定", bounds=(10, 10, 300, 40))]
+        for i, (name, on) in enumerate([("必要功能（一律啟用）", True), *self.on.items()]):
+            y = 60 + 60 * i
+            elements += [Element(text=name, bounds=(10, y, 300, 50), clickable=True),     # its switch 1 px past
+                         Element(name=name, role="switch", checked=on, enabled=i > 0, bounds=(270, y + 10, 41, 30),
+                                 clickable=True)]
+        elements.append(Element(text="儲存", bounds=(10, 320, 300, 44), clickable=True))
+        return Screen(elements=elements, signature="s", size=(400, 800))
+
+    def tap(self, target) -> Screen:
+        if self.at == "panel" and target.label == "儲存":
+            self.taps.append(target.label)
+            self.stored, self.at = dict(self.on), "app"
+            return self.screen()
+        return super().tap(target)
+
+
+def test_a_purposes_row_is_no_control_switching_every_purpose_off() -> None:
+    """Before (bench27c chaguan): the rows were tried as a "switch all off" one after another; the third row's tap
+    left no purpose on (the first two were off already), so that row alone became the move of the reject path —
+    «更多選項 → 廣告合作夥伴 → 儲存», 3 steps (truth 5), a walk refusing one purpose of three."""
+    from consent_audit.explorer.elements import purpose_row
+    app = PurposeRowsApp()
+    path = consent.answer(app, consent.REJECT, FormData())
+    assert [(m.label, m.purpose) for m in path.moves] == [("Настроить", ""), ("儲存", "untick")]
+    assert app.stored == {"會員行為分析": False, "個人化優惠": False, "廣告合作夥伴": False}
+    app.at = "panel"
+    found = targets(app.screen())     # a row holding its switch (1 px past it: rounding) is the switch
+    assert [t.use for t in found] == [Use.TOGGLE] * 4 + [Use.TAP]
+    row = Target(Element(text="個人化優惠", bounds=(10, 180, 300, 50), clickable=True), "|个人化优惠|0", "個人化優惠", Use.TAP)
+    assert purpose_row(row, found) and not purpose_row(found[-1], found)
 
 
 NORDIC = {   # Norwegian bokmål, Swedish, Danish, Finnish (corpus fjell: a Norwegian banner read by no lexicon)

@@ -250,3 +250,48 @@ def test_a_page_giving_only_a_phone_number_ends_off_app_and_account_numbers_do_n
     assert ends_off_app(page("请拨打 400-820-8820"))
     assert not ends_off_app(page("Betaalrekening NL00 VELD 0123 4567 89", "€ 1.284,50", "2026-11-30",
                                  "Postbus 4821, 1000 BX Amsterdam", "Code 123456", "Kaart 1234 5678 9012 3456"))
+
+
+# --- chaguan's kind: conditions each to tick, refused until every one is ---
+
+CONDITIONS = ["帳號內的點數與優惠券將全部作廢，且無法恢復", "帳號內沒有尚未領取的訂單", "我已閱讀並同意《茶館帳號註銷須知》"]
+
+
+def _apply(app: FormApp) -> str:
+    if not all(app.boxes.get(c) for c in CONDITIONS):
+        app.message = "請確認並勾選所有條件"
+        return "zhuxiao"
+    return "confirm"
+
+
+CHAGUAN = {
+    "home": lambda app: [("tap", "我的", lambda a: "mine")],
+    "mine": lambda app: [("tap", "設定", lambda a: "settings")],
+    "settings": lambda app: [("tap", "帳號與安全", lambda a: "security"), ("tap", "登出", lambda a: "home")],
+    "security": lambda app: [("tap", "修改密碼", lambda a: "security"), ("tap", "註銷帳號", lambda a: "zhuxiao")],
+    "zhuxiao": lambda app: [("text", "申請註銷前，請確認以下條件：")] + [("box", c) for c in CONDITIONS]
+    + [("tap", "申請註銷", _apply)],
+    "confirm": lambda app: [("text", "確定要註銷帳號嗎？"), ("tap", "取消", lambda a: "zhuxiao"),
+                            ("tap", "確定註銷", lambda a: "!done", (380, 44), "beside")],
+    "!done": lambda app: [("text", "帳號已註銷，感謝您曾經光臨茶館。")],
+}
+
+
+def test_a_retry_refused_again_with_boxes_left_ticks_every_box() -> None:
+    """Before: the retry ticked the agree box and one other (the options of a question: one answers it), was
+    refused again, and the search gave up with the third condition never ticked («請確認並勾選所有條件»)."""
+    result, app = search(FormApp(dict(CHAGUAN)), DeletionGoal(CONFIG))
+    assert result.ending == "reached", (result.detail, app.taps)
+    assert all(app.boxes.get(c) for c in CONDITIONS)
+    assert [str(m) for m in result.moves][-2:] == ['fill the form and submit "申請註銷"', 'tap "確定註銷"']
+    assert result.moves[-2].purpose.startswith(forms.RETRY_ALL)
+
+
+def test_a_retry_is_sent_once_more_only_with_boxes_left_and_never_a_third_time() -> None:
+    first = forms.retry_purpose
+    assert forms.next_retry(forms.FILL, "請確認並勾選所有條件", True, first) == first("請確認並勾選所有條件")
+    retry = first("Please give a reason")
+    assert forms.next_retry(retry, "the form stayed on screen", True, first) == forms.RETRY_ALL + retry[len(forms.RETRY):]
+    assert forms.next_retry(retry, "the form stayed on screen", False, first) is None    # nothing left to tick
+    assert forms.next_retry(forms.RETRY_ALL + retry[len(forms.RETRY):], "again", True, first) is None
+    assert forms.next_retry(forms.account_retry_purpose("Tick the terms"), "again", True, first) is None

@@ -158,6 +158,16 @@ def test_traditional_chinese_is_read_by_the_simplified_phrases(text: str, catego
     assert category in cues.categories(text)
 
 
+@pytest.mark.parametrize("text,category", [
+    ("登入", "log_in"),             # chaguan (zh-TW): 我的 › 登入 beside 註冊 — the log-in learnt after the deletion
+    ("會員登入", "log_in"),          # (none learnt: login_after_deletion not measured)
+    ("修改登入密碼", "login_setting"),  # a settings row about the log-in, not a way to log in
+])
+def test_the_zh_tw_word_for_log_in_is_read(text: str, category: str) -> None:
+    from consent_audit.explorer import cues
+    assert category in cues.categories(text) and (category == "log_in") == ("log_in" in cues.categories(text))
+
+
 def test_folding_traditional_characters_keeps_every_offset() -> None:
     from consent_audit.detectors.lexicon import normalise
     assert normalise("請點擊「註銷帳號」") == '请点击"注销帐号"' and len(normalise("註銷帳號 OK")) == len("註銷帳號 OK")

@@ -135,6 +135,8 @@ class ConsentExplorations(ConsentHandOver):
         self.op.fresh()
         self._grant_all()
         self.launch()
+        self._answer_new_modals()     # a launch layer never seen before (a splash that went by itself the first
+        #                               time, the dialog shown behind it): answered as at launch, and learnt
         unanswered = self.op.platform.stored_state()     # the dialog shown, unanswered, on a fresh launch
         unnamed = self._unnamed(self.op.screen()) if unanswered is not None and words_failed is None else []
         self.accept = consent.answer(self.op, consent.ACCEPT, self.data)

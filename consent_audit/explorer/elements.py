@@ -39,10 +39,30 @@ class Target:
         return self.element.bounds
 
 
+SLACK = 2   # px: bounds are CSS pixels times the device's ratio, each edge rounded on its own
+
+
 def contains(outer: Element, inner: Element) -> bool:
+    """Whether `inner` lies within `outer` (up to `SLACK` px on each edge: a drawn switch 1 px past the row
+    holding it — chaguan's rows, [47, 1425, 987, 129] and its switch [914, 1454, 121, 68] — is inside it)."""
     ox, oy, ow, oh = outer.bounds
     ix, iy, iw, ih = inner.bounds
-    return outer is not inner and ox <= ix and oy <= iy and ix + iw <= ox + ow and iy + ih <= oy + oh
+    return outer is not inner and ox - SLACK <= ix and oy - SLACK <= iy and ix + iw <= ox + ow + SLACK \
+        and iy + ih <= oy + oh + SLACK
+
+
+def holds(row: Element, box: Element) -> bool:
+    """Whether the control `row` holds `box` (a switch or tick box): the box's centre inside its bounds (pixels,
+    rounded: a drawn switch may stick out of its row by one)."""
+    x, y, w, h = row.bounds
+    bx, by, bw, bh = box.bounds
+    return row is not box and x <= bx + bw / 2 <= x + w and y <= by + bh / 2 <= y + h
+
+
+def purpose_row(target: "Target", found: list["Target"]) -> bool:
+    """Whether a control to tap is the row of a purpose's switch or box among `found` (its caption beside it, the
+    row toggling it: «會員行為分析» over its switch) — that purpose, not an answer or a way out of its layer."""
+    return target.use != Use.TOGGLE and any(holds(target.element, t.element) for t in found if t.use == Use.TOGGLE)
 
 
 def visible(element: Element) -> bool:

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from . import cues
 
 FILL, ACCOUNT, UNTICK = "fill", "account", "untick"
 RETRY = "retry"     # a fill form refused once, again with what its message asked: "retry:reason" (issue 13, kind 8)
+# a retry refused again with boxes left unticked, once more with every box ticked: "retry-all:reason|…" (it starts
+# with RETRY: whatever a retry does, it does too)
+RETRY_ALL = RETRY + "-all"
 ACCOUNT_RETRY = "account-retry"   # a sign-up refused with a box left unticked, again with it: "account-retry:<message>"
 HINTED = ("reason", "password", "sms_code", "id_number")
 SECRET_KINDS = {"password", "sms_code", "id_number"}
@@ -66,6 +70,19 @@ def retry_purpose(message: str) -> str:
     "retry:<kinds, comma-separated>|<the refusal, one line, ≤ 200 characters>" (the refusal: `free_text_asked`)."""
     kinds = [k for k in cues.data_kinds(message) if k in HINTED]
     return f"{RETRY}:{','.join(kinds)}|{' '.join(message.split())[:200]}"
+
+
+def next_retry(purpose: str, message: str, boxes_left: bool, first: Callable[[str], str]) -> str | None:
+    """The purpose a refused form is sent again with, or None when it is not sent again: refused at the first
+    attempt, `first(message)` (`retry_purpose`, or the goal's own); refused at a retry (which ticks, of boxes
+    other than agree ones, only one: the options of a question, `form_plan._least_choice`) while enabled boxes
+    are still unticked (`boxes_left`), the same retry with every box ticked (RETRY_ALL: the boxes were conditions
+    each required — «請確認並勾選所有條件» — not options of which one will do); else None."""
+    if purpose.startswith(RETRY_ALL) or purpose.startswith(ACCOUNT_RETRY):
+        return None
+    if purpose.startswith(RETRY):
+        return RETRY_ALL + purpose[len(RETRY):] if boxes_left else None
+    return first(message)
 
 
 def account_retry_purpose(message: str) -> str:

@@ -8,15 +8,15 @@ from ..errors import AutomationError
 from ..screen import Screen
 from . import cues
 from .elements import nearby_text
-from .form_data import (ACCOUNT, ACCOUNT_RETRY, FILL, HINTED, RETRY, SECRET_KINDS, UNTICK, FormData,
-                        account_retry_purpose, field_kind, retry_purpose, typed_back)
+from .form_data import (ACCOUNT, ACCOUNT_RETRY, FILL, HINTED, RETRY, RETRY_ALL, SECRET_KINDS, UNTICK, FormData,
+                        account_retry_purpose, field_kind, next_retry, retry_purpose, typed_back)
 from .form_plan import NEVER_SUBMIT, SUBMIT, FormPlan, is_form, plan, submit_score
 from .refused import lacking_boxes
 from .operator import NotOnScreen, Operator
 
-__all__ = ["ACCOUNT", "ACCOUNT_RETRY", "FILL", "HINTED", "NEVER_SUBMIT", "RETRY", "SECRET_KINDS", "SUBMIT", "UNTICK",
-           "FormData", "FormPlan", "FormRejected", "account_retry_purpose", "field_kind", "fill", "is_form",
-           "lacking_boxes", "plan", "retry_purpose", "submit_score", "typed_back"]
+__all__ = ["ACCOUNT", "ACCOUNT_RETRY", "FILL", "HINTED", "NEVER_SUBMIT", "RETRY", "RETRY_ALL", "SECRET_KINDS", "SUBMIT",
+           "UNTICK", "FormData", "FormPlan", "FormRejected", "account_retry_purpose", "field_kind", "fill", "is_form",
+           "lacking_boxes", "next_retry", "plan", "retry_purpose", "submit_score", "typed_back"]
 
 
 class FormRejected(Exception):

@@ -33,7 +33,7 @@ from typing import Any, Callable, Mapping
 from ..readback import judge
 from ..screen import Element, Screen
 from .consent import REJECT, still_answering, ticked_purposes
-from .elements import Target, Use, targets
+from .elements import Target, Use, purpose_row, targets
 from .forms import UNTICK, FormData
 from .launch_layer import area
 from .moves import BACK, Move, perform
@@ -81,9 +81,10 @@ def _ways_out(found: list[Target]) -> list[Move]:
     """The moves a user could leave this layer by: each control to tap (after unticking the layer's ticked
     purposes, when it has some) — its buttons first, then its links (a link in the dialog's sentence opens
     the policy or "learn more": tried too, after the controls that answer; the order decides only which of
-    equally short refusals is found first)."""
+    equally short refusals is found first). A tappable row holding a switch or box (its caption beside it,
+    the row toggling it: chaguan's «會員行為分析») is that purpose, not a way out: never tried as one."""
     ticked = bool(ticked_purposes(found))
-    ways = [t for t in found if t.use in (Use.TAP, Use.CHOOSE) and t.element.enabled]
+    ways = [t for t in found if t.use in (Use.TAP, Use.CHOOSE) and t.element.enabled and not purpose_row(t, found)]
     return [Move.form(t, UNTICK) if ticked else Move.tap(t) for t in sorted(ways, key=lambda t: t.element.role == "link")]
 
 

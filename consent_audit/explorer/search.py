@@ -12,7 +12,7 @@ from typing import Any
 
 from ..screen import Screen
 from . import cues, forms
-from .elements import fingerprint, targets
+from .elements import Use, fingerprint, targets
 from .goal import Goal, SearchResult, Verdict
 from .graph import Candidate, DeadEnds, Edge, Node, ScreenGraph
 from .hold import hold_seconds, new_texts, wants_hold
@@ -185,10 +185,11 @@ class GoalSearch(SearchMap, LogOutWatch):
                 self.dead.add(cand.move.label, f"form rejected: {verdict.detail[:80]}", node.via, tried=True)
                 self._arrive(screen, node, cand.move)
                 again = self.op.find(cand.move.key, screen)
-                if verdict.retry and again is not None and not cand.move.purpose.startswith(
-                        (forms.RETRY, forms.ACCOUNT_RETRY)):
-                    retry = getattr(self.goal, "retry_purpose", forms.retry_purpose)   # the goal's own, or FILL's
-                    node.candidates[again.key] = Candidate(Move.form(again, retry(verdict.detail)),
+                first = getattr(self.goal, "retry_purpose", forms.retry_purpose)   # the goal's own, or FILL's
+                left = any(t.use == Use.TOGGLE and t.element.enabled and not t.element.checked for t in found)
+                purpose = forms.next_retry(cand.move.purpose, verdict.detail, left, first) if verdict.retry else None
+                if again is not None and purpose is not None:
+                    node.candidates[again.key] = Candidate(Move.form(again, purpose),
                                                            self.goal.score(node, again.label) + FORM_BONUS)
                 return
             if fingerprint(screen) != fingerprint(before):

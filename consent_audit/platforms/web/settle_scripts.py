@@ -72,8 +72,9 @@ SETTLE_JS = r"""
 """
 
 # Settled: loaded, no finite CSS animation or transition running, in the document or in a shadow tree (a sheet
-# sliding in is not where it stops; endless spinners are ignored), nothing in flight for less than 3 s (what never
-# answers is not waited for), no short timer due, no longer timer due within `arguments[1]` ms of the document's
+# sliding in is not where it stops; endless spinners are ignored), every same-origin frame shown loaded and quiet
+# too (its document come, nothing of it in flight, no short timer, no DOM change), nothing in flight for less than
+# 3 s (what never answers is not waited for), no short timer due, no longer timer due within `arguments[1]` ms of the document's
 # start (0: none waited for; launches only) and no DOM change for `arguments[0]` ms.
 SETTLED_JS = r"""
 const s = window.__cxSettle;
@@ -86,6 +87,28 @@ for (const ref of window.__caRoots || []) {     // a shadow tree's animations ar
   const root = ref.deref();
   if (root && root.host && root.host.isConnected && root.getAnimations().some(moving)) return false;
 }
+// a same-origin <iframe> shown on the page is part of the screen (a banner framed by the app): settled only once
+// its document came (not the empty one a frame starts with) and is quiet by the same measure (its own __cxSettle:
+// requests, short timers, DOM changes); frames of another origin are asked by frames.settled_inside
+const quiet = arguments[0];
+const busy = (doc, depth) => {
+  for (const f of doc.querySelectorAll('iframe')) {
+    let d = null, w = null;
+    try { d = f.contentDocument; w = f.contentWindow; } catch (e) {}
+    const r = f.getBoundingClientRect();
+    if (!d || !w || f.loading === 'lazy' || r.width < 1 || r.height < 1) continue;
+    const src = f.getAttribute('src') || '';
+    if (d.readyState !== 'complete' || (src && !/^(about|javascript|data|blob):/i.test(src) && d.URL === 'about:blank')) return true;
+    const fs = w.__cxSettle, t = w.performance.now();
+    if (fs) {
+      for (const t0 of fs.pending.values()) if (t - t0 < 3000) return true;
+      if (fs.timers.size || t - fs.last < quiet) return true;
+    }
+    if (depth < 3 && busy(d, depth + 1)) return true;
+  }
+  return false;
+};
+if (busy(document, 0)) return false;
 if (!s) return true;
 const now = performance.now();
 for (const t0 of s.pending.values()) if (now - t0 < 3000) return false;
