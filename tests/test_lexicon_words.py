@@ -171,3 +171,17 @@ def test_the_zh_tw_word_for_log_in_is_read(text: str, category: str) -> None:
 def test_folding_traditional_characters_keeps_every_offset() -> None:
     from consent_audit.detectors.lexicon import normalise
     assert normalise("請點擊「註銷帳號」") == '请点击"注销帐号"' and len(normalise("註銷帳號 OK")) == len("註銷帳號 OK")
+
+
+def test_a_bengali_deletion_notice_states_the_deletions_waiting_period() -> None:
+    """corpus shonar (bn): «… আপনার অ্যাকাউন্ট ১৪ দিন পরে মুছে ফেলা হবে।» (Bengali digits) is the deletion's waiting period
+    (a period in a sentence about the account, measures.PERIOD_CONTEXT), and the log-in answer «এই অ্যাকাউন্ট মুছে
+    ফেলার অপেক্ষায় আছে।» says pending; before, no Bengali word was in the goals lexicon: waiting_period_days None,
+    a pending deletion reported rejected."""
+    from consent_audit.measures import waiting_period
+    from consent_audit.screen import Element, Screen
+    notice = "অনুরোধ গৃহীত। আপনার অ্যাকাউন্ট ১৪ দিন পরে মুছে ফেলা হবে।"
+    screen = Screen(elements=[Element(text=notice, bounds=(0, 0, 400, 40))], signature="s", size=(400, 800))
+    assert waiting_period(screen) == 14
+    assert "pending" in load_lexicon("goals").match("এই অ্যাকাউন্ট মুছে ফেলার অপেক্ষায় আছে।")
+    assert "period" not in load_lexicon("goals").match("১৪ দিন পরে")     # a bare period is no deletion's
