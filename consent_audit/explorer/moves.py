@@ -6,7 +6,7 @@ from typing import Any
 
 from ..screen import Screen
 from . import forms
-from .elements import Target, Use
+from .elements import Target, Use, targets
 from .held_back import tappable
 from .operator import NotOnScreen, Operator
 
@@ -66,19 +66,28 @@ class Move:
         return self.kind if self.kind in (RELAUNCH, BACK) else f'tap "{self.label}"'
 
 
+def absent(op: Operator, move: Move) -> NotOnScreen:
+    """The error for a move whose control `op.find` did not give: covered (on the page, under a layer a user
+    would have to answer first) is said apart from gone (not on the page at all)."""
+    screen = op.screen()
+    if any(t.key == move.key for t in targets(screen)):
+        return NotOnScreen(f'"{move.label}" is on the page but covered (a layer over it was not answered)')
+    return NotOnScreen(f'"{move.label}" is not on the screen')
+
+
 def perform(op: Operator, move: Move, data: forms.FormData) -> Screen:
-    """Do the move on the screen the app shows now."""
+    """Do the move on the screen the app shows now. Raises NotOnScreen (`absent`) when its control is not there."""
     if move.kind == RELAUNCH:
         return op.relaunch()
     if move.kind == BACK:
         return op.back()
     if move.kind == FORM:
         if op.find(move.key) is None:
-            raise NotOnScreen(f'"{move.label}" is not on the screen')
+            raise absent(op, move)
         return forms.fill(op, move.purpose, data, submit_key=move.key)
     target = op.find(move.key)
     if target is None:
-        raise NotOnScreen(f'"{move.label}" is not on the screen')
+        raise absent(op, move)
     if target.use == Use.TEXT:
         raise NotOnScreen(f'"{move.label}" is a text field, not a control to tap')
     if move.purpose == TICK and target.use == Use.TOGGLE and target.element.checked:
