@@ -236,3 +236,56 @@ def test_a_layer_of_purposes_left_open_by_a_tap_elsewhere_is_no_refusal() -> Non
     own = frozenset(t.key for t in targets(settings))
     assert _outcome(_Sheet({}), settings, {}, {"local": {"consent": '{"ads":true}'}}, set(), False,
                     settings.location, own) == "refused"
+
+
+RAIN = [Element(text="Today", role="button", bounds=(0, 2270, 540, 130), clickable=True, covered=True),
+        Element(text="Week", role="button", bounds=(540, 2270, 540, 130), clickable=True, covered=True)]
+FIRST = RAIN + [Element(role="dialog", bounds=(40, 900, 1000, 600)),
+                Element(text="Rainfall uses cookies to count readers and show ads.", bounds=(80, 950, 920, 120)),
+                Element(text="Settings", role="button", bounds=(80, 1150, 920, 110), clickable=True),
+                Element(text="Accept all", role="button", bounds=(80, 1290, 920, 110), clickable=True)]
+SECOND = RAIN + [Element(role="dialog", name="Cookie settings", bounds=(40, 700, 1000, 1000))]   # as read: empty
+ACCEPTED = {"local": {"rainfall-consent": '{"stats":true,"ads":true}'}}
+
+
+class _InPlace(_Banner):
+    """react-cookie-consent-popup with its decline hidden, as the snapshot read it before (fresh7 #14: the
+    settings content in a `display: contents` wrapper, skipped): «Settings» swaps the first layer for a second
+    one in place, read with no control; «Accept all» stores consent and closes the dialog; the back and a tap
+    outside change nothing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.launch_fresh()
+
+    def launch_fresh(self) -> Screen:
+        self.stored, self.shown = {}, _at(FIRST, "first")
+        return self.shown
+
+    def tap(self, target) -> Screen:
+        self.taps.append(target.label)
+        if target.label == "Settings":
+            self.shown = _at(SECOND, "second")
+        elif target.label == "Accept all":
+            self.stored, self.shown = dict(ACCEPTED), _at(APP, "app")
+        return self.shown
+
+    def relaunch(self) -> Screen:
+        if not self.stored:
+            self.shown = _at(FIRST, "first")
+        return self.shown
+
+
+def test_a_second_layer_read_with_no_control_is_no_consent_wall() -> None:
+    """Before: «Settings» was a "new layer", the layer it opened gave no way out to try, «Accept all»
+    consented, back and outside stayed — "every way out of the dialog (4 tried) consented or left it in
+    place": a consent_wall on a dialog whose second layer holds «Reject all». A layer opened and never tried
+    leaves the answer unknown (not found), never a wall (refusal.check)."""
+    from consent_audit.explorer import refusal
+    from consent_audit.explorer.forms import FormData
+    app = _InPlace()
+    found = refusal.check(app, app.launch_fresh, [], FormData(), {"refusal_trials": 16, "refusal_layers": 2},
+                          kept=({}, ACCEPTED))
+    assert found.offered is None, found.detail
+    assert [t.path for t in found.trials if t.outcome == refusal.BLANK] == [["Settings"]]
+    assert "Settings" in found.detail and refusal.BLANK in found.detail

@@ -85,3 +85,14 @@ def test_a_button_without_words_is_named_as_such_in_the_sentence() -> None:
     worded = Target(Element(text="OK", role="button", clickable=True), "button|ok|0", "OK", Use.TAP)
     assert _labels([empty]) == "an unlabelled button"
     assert _labels([worded, empty]) == "'OK', an unlabelled button"
+
+
+def test_an_answer_that_stored_nothing_is_said_apart_from_the_one_that_stored() -> None:
+    """fresh7 #1/#15 (shonar): «সেটিংস» replaced the first layer by a second read with no control and stored
+    nothing, «সব মেনে নিন» stored the consent record — said as "every answer stored the same choice". What
+    each answer stored is said."""
+    screen = _dialog("সেটিংস", "সব মেনে নিন")
+    said = _seen(screen, _tried(screen, stored=lambda label: {"local:rcc-popup-consent": "[1,2,3]"}
+                                if label == "সব মেনে নিন" else {}))
+    assert "same choice" not in said
+    assert "only 'সব মেনে নিন' stored a record (local:rcc-popup-consent); 'সেটিংস' stored nothing" in said

@@ -57,6 +57,12 @@ def _answers(tried: list[Tried], readable: bool) -> str:
         return (f"its answers switched one setting on or off ({', '.join(names)[:60]}) rather than a choice over "
                 "purposes (two or more, a layer setting them one by one, or a record worded as consent: granted/"
                 "denied, accepted/rejected), so it was taken for a setting (a theme, a newsletter), not consent")
+    silent = [t for t in tried if not t.stored and not t.settings]
+    if silent:      # one record, and answers that stored nothing: said for each, never "every answer"
+        kept = ", ".join(sorted({k for t in stored for k in t.stored}))[:60]
+        went = " (the layer went, or was replaced by one read with no control)" if all(t.gone for t in silent) else ""
+        return (f"only {_labels([t.target for t in stored])} stored a record ({kept}); "
+                f"{_labels([t.target for t in silent])} stored nothing{went}, so no refusal was told among them")
     return "every answer stored the same choice, so no refusal was told among them"
 
 

@@ -9,7 +9,8 @@ uncovered beside it (a bottom banner over part of the page) are none of its ways
 
 - the dialog is still there: nothing happened, or a new layer opened (its controls are tried next) — a layer
   that still covers the app is one, whether or not its words are read as consent (a settings layer of
-  purposes in words no lexicon has);
+  purposes in words no lexicon has); a layer opened that shows no control at all was not seen, not tried:
+  the answer stays unknown (a second layer replacing the first in place, read as empty);
 - the app was left (a link opening the policy elsewhere): not a refusal inside the app; so too a move that
   opened another page of the app (its location changed: the policy linked from the dialog's text) and stored
   nothing — the dialog is gone only because the user went elsewhere;
@@ -42,7 +43,8 @@ from .operator import NotOnScreen, Operator
 CONSENTED, REFUSED, STAYED, LAYER, LEFT = "consented", "refused", "stayed", "new layer", "left the app"
 UNKNOWN, COVERED, FAILED = "stored something else", "nothing stored, the app still covered", "could not be tried"
 ELSEWHERE = "opened another page, nothing stored"
-UNSURE = (UNKNOWN, COVERED, FAILED)
+BLANK = "a layer opened with no control to try"
+UNSURE = (UNKNOWN, COVERED, FAILED, BLANK)
 BACK_LABEL, OUTSIDE_LABEL = "system back", "outside the dialog"
 
 
@@ -163,6 +165,8 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
             moves.append((BACK_LABEL, Move(BACK, label=BACK_LABEL)))
             if outside is not None:
                 moves.append((OUTSIDE_LABEL, None))
+        elif not moves:     # a layer the dialog opened, with nothing on it to try: its ways out were not seen
+            result.trials.append(Trial([m.label for m in path], BLANK))
         for index, (label, move) in enumerate(moves):
             if len(result.trials) >= max_trials:
                 cut = True

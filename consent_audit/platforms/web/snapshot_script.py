@@ -176,7 +176,9 @@ function clipsAll(el, st) {
 const MESSAGE_ROLES = new Set(['status', 'alert']);
 const CONTROLS = 'a[href],button,input,select,textarea,[role=button],[role=link],[role=checkbox],[role=switch],[role=radio]';
 function walk(el, parent) {
-  if (SKIP.has(el.tagName) || !rendered(el) || el.hasAttribute('inert')) return '';
+  if (SKIP.has(el.tagName) || el.hasAttribute('inert')) return '';
+  if (cs(el).display === 'contents') return through(el, parent);
+  if (!rendered(el)) return '';
   const st0 = cs(el), up = parent || {fixed: false, hidden: false, shut: false};
   if (up.shut && st0.position !== 'fixed') return '';
   const drawnBefore = boxesDrawn, pushedAt = out.length;
@@ -252,6 +254,19 @@ function walk(el, parent) {
   if (MESSAGE_ROLES.has(r) && !isClickable && !el.querySelector(CONTROLS)) return '';
   return el.tagName.toLowerCase() + '[' + r + ']' + (id ? '#' + id : '') +
          (collapsed.length ? '(' + collapsed.join(',') + ')' : '');
+}
+// A wrapper with `display: contents` (react-cookie-consent-popup's settings content, a component's host) draws
+// no box of its own — no client rects, checkVisibility() false — while its children are laid out in its parent's
+// box: it is read through, never taken for hidden content (before: a second layer's every control was missing).
+function through(el, parent) {
+  const ctx = {fixed: parent ? parent.fixed : false,
+               hidden: (parent ? parent.hidden : false) || el.getAttribute('aria-hidden') === 'true',
+               shut: parent ? parent.shut : false};
+  const kids = [];
+  for (const c of el.children) { const s = walk(c, ctx); if (s) kids.push(s); }
+  const root = shadowOf(el);
+  if (root) for (const c of root.children) { const s = walk(c, ctx); if (s) kids.push(s); }
+  return kids.join(',');
 }
 const shape = walk(document.body || document.documentElement);
 // The page source with its shadow trees (open and closed, as declarative <template shadowrootmode>), so the
