@@ -9,7 +9,10 @@ against the accept path of the same app:
 - otherwise the storage the reject path changed, against what the accept path changed: the same record
   (digits masked: timestamps, ids; its switches the same), or every purpose the accept path switched on still switched on, is consent
   stored for a refusal;
-- an accept path that stored nothing readable leaves the question open (None), never a "honoured".
+- an accept path that stored nothing readable leaves the question open (None), never a "honoured";
+- a reject path that stored the accept path's own record unchanged and other records beside it (the answer of
+  a prompt the app showed after the dialog: a notification pre-prompt's) stored no refusal of its own: the
+  consent record decides, and it does not differ — open (None), never a "honoured".
 """
 from __future__ import annotations
 
@@ -44,6 +47,16 @@ def changed(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -
     """What an answer stored: items new or changed since the unanswered launch."""
     old, new = _items(before), _items(after)
     return {k: v for k, v in new.items() if old.get(k) != v}
+
+
+def stored_now(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> bool:
+    """Whether a move stored something (`before`, `after`: the states read just before and just after it, with
+    no relaunch between): an item new, or changed other than in its digits (a clock or a counter ticking is no
+    answer). False when either state is unreadable (None)."""
+    if before is None or after is None:
+        return False
+    old = _items(before)
+    return any(k not in old or _DIGITS.sub("#", old[k]) != _DIGITS.sub("#", v) for k, v in _items(after).items())
 
 
 _BASE64 = re.compile(r"^[A-Za-z0-9+/_-]{8,}={0,2}$")
@@ -198,6 +211,9 @@ def judge(unanswered: Mapping[str, Any] | None, accepted: Mapping[str, Any] | No
     elif on_acc and all(on_rej.get(k) is True for k in on_acc):
         out.update(how="every purpose the accept path switched on is on after the reject path",
                    reject_on=sorted(on_acc), reject_honoured=False)
+    elif _masked(acc).items() <= _masked(rej).items() and any(not _token(v) for v in acc.values()):
+        out.update(how="the reject path stored the accept path's record unchanged, and other records beside it",
+                   reject_others=sorted(set(rej) - set(acc)), reject_honoured=None)
     else:
         out.update(how="the reject path stored other choices than the accept path", reject_honoured=True)
     return out

@@ -261,3 +261,48 @@ def test_the_deletion_search_starts_behind_a_launch_layer_first_met_at_its_relau
                           _answer_new_modals=lambda: answered.append("splash"))
     exploring.GoalExplorations._search_deletion(app, SimpleNamespace(counting=True))
     assert seen == [True]
+
+
+# --- a layer the answer brought (fresh7 shonar #2/#11) ---
+
+class Prompted(Layered):
+    """shonar's shape: «Αποδοχή όλων» stores the choice and the app's own prompt («Ειδοποιήσεις;») comes over the
+    tab bar at once; either of its buttons lifts it."""
+
+    def screen(self) -> Screen:
+        if self.layer != "prompt":
+            return super().screen()
+        tabs = [Element(text=t, clickable=True, bounds=(360 * i, 2300, 360, 100)) for i, t in enumerate(TABS)]
+        return Screen(elements=tabs + [Element(text="Ειδοποιήσεις;", bounds=(110, 1700, 860, 80)),
+                                       Element(text="Ενεργοποίηση", role="button", clickable=True,
+                                               bounds=(110, 1900, 860, 150)),
+                                       Element(text="Αργότερα", clickable=True, bounds=(450, 2100, 180, 50))],
+                      signature="prompt", size=(1080, 2400))
+
+    def tap(self, target: Target) -> Screen:
+        self.taps.append(target.label)
+        if target.label == "Αποδοχή όλων":
+            self.layer, self.stored = "prompt", {"consent": "all"}
+        elif target.label == "Ρυθμίσεις":
+            self.layer = "settings"
+        elif self.layer == "prompt":
+            self.layer = None
+        return self.screen()
+
+
+def test_an_answer_that_stored_and_brought_another_layer_is_learnt_and_that_layer_lifted_too() -> None:
+    """Before: «সব মেনে নিন» lifted shonar's cookie popup, but the notification pre-prompt it brought covered the
+    tab bar, so the answer was not learnt ("not lifted"); the search then tapped it as a step of its own and the
+    deletion's re-walk from a fresh install met the popup over its first step (`accept consent: []`, broken)."""
+    harness = Harness(Prompted())
+    harness._pass_launch_layer(harness.restart, 3, frozenset())
+    assert [m.label for m in harness.launch_moves] == ["Αποδοχή όλων", "Ενεργοποίηση"]
+    assert harness.op.layer is None and harness.op.launches == 0
+
+
+def test_a_control_that_opens_another_layer_storing_nothing_is_still_not_learnt() -> None:
+    op = Prompted()
+    harness = Harness(op)
+    op.tap = lambda target: (op.taps.append(target.label), setattr(op, "layer", "settings"), op.screen())[-1]
+    harness._pass_launch_layer(harness.restart, 3, frozenset())
+    assert harness.launch_moves == []

@@ -14,7 +14,7 @@ from selenium.common.exceptions import StaleElementReferenceException
 
 from ..screen import Screen
 
-from ..readback import changed
+from ..readback import changed, stored_now
 from . import consent, cues
 from .consent_layer import beside
 from .launch_layer import layer
@@ -67,7 +67,7 @@ def layer_controls(found: list[Target], under: list[Target], avoid: frozenset[st
 class LaunchModals:
     """See the module doc."""
 
-    def _pass_launch_layer(self, restart, limit: int, avoid: frozenset[str]) -> None:
+    def _pass_launch_layer(self, restart, limit: int, avoid: frozenset[str], depth: int = 2) -> None:
         """A layer still over the app once the launch's known answers are given (a consent dialog or banner in
         words and structure nothing recognised, a sheet with no close, decline or continue): its controls are
         tried one at a time from fresh starts (`restart`, no arguments: the launch as the goal makes it) until
@@ -82,7 +82,13 @@ class LaunchModals:
         answer). A control whose tap made the app ask for a runtime permission is never a launch answer (replayed
         at every launch, the request it causes would be counted as the app's), nor one seen asking before
         (`SoftAsks.asks`, a modal's agreeing control); a tap aimed at a layer that went by itself meanwhile (a
-        countdown's «跳過 3») ends the trials with nothing learnt when the app is uncovered."""
+        countdown's «跳過 3») ends the trials with nothing learnt when the app is uncovered.
+
+        A tap that stored something and took the layer's own controls away answered it, even when another layer
+        covers the app then (a prompt the app shows once the layer is answered: shonar's notification pre-prompt
+        after its cookie popup's «সব মেনে নিন») — learnt as well, and the layer it brought lifted in turn the same
+        way (at most `depth` layers deep). Before, that answer was learnt nowhere: the search took it for a step
+        of its own and the re-walk from a fresh install met the first layer over its first step."""
         asking = asking_keys(self.soft_asks.asks, self.soft_asks.alternatives)
         tried = 0
         while tried < limit:
@@ -116,11 +122,16 @@ class LaunchModals:
             now = {t.key for t in self.op.targets(after)}
             lifted = (len(under & now) * 2 >= len(under) if under
                       else not now & {t.key for t in sheet})      # the dialog's controls gone
-            if self.op.in_foreground and after.in_app and lifted and not increments(screen.prompts, after.prompts):
+            kept = self.op.platform.stored_state()
+            brought = bool(under) and not lifted and not now & {t.key for t in found} and stored_now(before, kept)
+            if self.op.in_foreground and after.in_app and (lifted or brought) \
+                    and not increments(screen.prompts, after.prompts):
                 move = Move.tap(target)
                 self.launch_moves.append(move)
                 self.passed_layers.append(move)
-                self.launch_kinds[move] = modal_kind(changed(before, self.op.platform.stored_state()), texts)
+                self.launch_kinds[move] = modal_kind(changed(before, kept), texts)
+                if brought and depth > 1:       # the layer its answer brought, lifted from here on
+                    self._pass_launch_layer(restart, limit, avoid, depth - 1)
                 return
             if tried >= len(order):
                 break

@@ -14,6 +14,10 @@ uncovered beside it (a bottom banner over part of the page) are none of its ways
 - the app was left (a link opening the policy elsewhere): not a refusal inside the app; so too a move that
   opened another page of the app (its location changed: the policy linked from the dialog's text) and stored
   nothing — the dialog is gone only because the user went elsewhere;
+- the move stored something (read before and after it, no relaunch between: `readback.stored_now`) and no
+  consent screen follows: the dialog was answered and its path ends there — a layer still covering the app is
+  another prompt the app shows after the answer (a notification pre-prompt, a rating prompt), neither a layer
+  of the dialog to go on through nor the dialog still there; it is judged as the dialog gone;
 - the dialog went: the app is relaunched and what it kept is judged against what the accept path kept
   (consent_audit/readback.py `judge`): the same consent → "consented"; anything else (a refusal stored, or
   nothing stored and the app used without an answer) → "refused": a refusal exists, and its path is returned
@@ -31,7 +35,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from ..readback import judge
+from ..readback import judge, stored_now
 from ..screen import Element, Screen
 from .consent import REJECT, still_answering, ticked_purposes
 from .elements import Target, Use, purpose_row, targets
@@ -176,13 +180,14 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
             if screen is None:
                 result.detail = f"the layer {' → '.join(m.label for m in path)} could not be reached again"
                 return result
+            kept_before = op.platform.stored_state()
             try:
                 after = perform(op, move, data) if move is not None else outside()
             except NotOnScreen:
                 result.trials.append(Trial([m.label for m in path] + [label], FAILED))
                 continue
             outcome = _outcome(op, after, unanswered, accepted, seen, len(path) + 1 < max_layers, screen.location,
-                               behind)
+                               behind, kept_before)
             result.trials.append(Trial([m.label for m in path] + [label], outcome))
             if outcome == LAYER and move is not None:
                 seen.add(_layer(after, op.targets(after)))
@@ -244,17 +249,21 @@ def _purposes_left(op: Operator, after: Screen, where: str, page: frozenset[str]
 
 
 def _outcome(op: Operator, after: Screen, unanswered: Mapping[str, Any], accepted: Mapping[str, Any],
-             seen: set, deeper: bool, where: str = "", page: frozenset[str] | None = None) -> str:
+             seen: set, deeper: bool, where: str = "", page: frozenset[str] | None = None,
+             before: Mapping[str, Any] | None = None) -> str:
     """What one way out did (one of the outcomes above); `where`: the location the dialog was shown at;
-    `page`: the app's own controls (`_page_behind`; None: not known, nothing is told by switches). A move that
-    stored nothing and left a layer of purposes on screen (`_purposes_left`) answered nothing: the dialog
-    stayed, however it looks."""
+    `page`: the app's own controls (`_page_behind`; None: not known, nothing is told by switches); `before`:
+    what the app kept just before the move (None: not read — then nothing is told by what the move stored). A
+    move that stored nothing and left a layer of purposes on screen (`_purposes_left`) answered nothing: the
+    dialog stayed, however it looks; a move that stored something with no consent screen after it answered the
+    dialog, whatever covers the app then (another prompt of the app's)."""
     if not op.in_foreground or not after.in_app:
         return LEFT
     if still_answering(op, after, after_consent=True, mode=REJECT):    # a layer, an "are you sure?"
         found = op.targets(after)
         return LAYER if deeper and _layer(after, found) not in seen else STAYED
-    still_covered = bool(op.covered(after))     # no consent screen, yet something covers the app ("learn more")
+    answered = stored_now(before, op.platform.stored_state())     # the dialog's path ends at its answer
+    still_covered = bool(op.covered(after)) and not answered    # no consent screen, yet something covers ("learn more")
     if still_covered and deeper and _layer(after, op.targets(after)) not in seen:
         return LAYER      # a layer the dialog opened in words no lexicon reads (its settings): tried in turn
     moved = bool(where) and after.location != where
