@@ -206,3 +206,25 @@ def test_a_live_message_is_no_heading_of_the_screen_it_appears_on() -> None:
     said = Screen(elements=plain.elements + [Element(text="注意事項", bounds=(0, 700, 400, 40))],
                   signature=plain.signature, size=(400, 800))
     assert found._labels(said) != found._labels(plain)        # a heading of its own still counts
+
+
+def test_a_continue_in_no_lexicon_under_a_required_choice_submits_it_after_one_option_is_chosen() -> None:
+    """fresh7 warung (id): «Hapus akun» opens «Kenapa Anda ingin menghapus akun? Pilih satu.» — four reason rows
+    (drawn dots, or real radios in labels: both read as radio options) and a filled «Lanjut», a word no lexicon
+    knows. Before: no submit, so no form — the page was "no way forward" and the search relaunched. A choice is
+    something the deletion form wants given, as a field or a box is: its first option is chosen, then the first
+    button after it submits."""
+    reasons = [Element(name=r, role="radio", clickable=True, checked=False, bounds=(0, 60 + 50 * i, 400, 44))
+               for i, r in enumerate(["Jarang belanja online", "Harga terlalu mahal", "Pengiriman lambat"])]
+    go = Element(text="Lanjut", clickable=True, bounds=(0, 260, 400, 48))
+    screen, found = _form(Element(text="Kenapa Anda ingin menghapus akun? Pilih satu.", bounds=(0, 20, 400, 30)),
+                          *reasons, go, Element(text="Bantuan", role="link", clickable=True, bounds=(0, 330, 400, 30)))
+    p = forms.plan(screen, found, forms.FILL, DATA, True)
+    assert p.choice is not None and p.choice.element is reasons[0]
+    assert p.submit is not None and p.submit.element is go
+    assert forms.is_form(screen, found, forms.FILL, DATA)
+    chosen = [Element(**{**reasons[0].__dict__, "checked": True})] + reasons[1:]
+    screen, found = _form(*chosen, go)
+    assert forms.plan(screen, found, forms.FILL, DATA, True).choice is None     # one chosen: none more
+    screen, found = _form(*reasons, go)
+    assert forms.plan(screen, found, forms.ACCOUNT, DATA, True).submit is None  # a sign-up's is not guessed

@@ -127,13 +127,14 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
         after = [t for t in best if order.get(id(t.element), -1) > last]
         submit = min(after or best, key=lambda t: order.get(id(t.element), 0))
     elif purpose in (ACCOUNT, FILL) and any(t.element.secret_field or k == "typed_back" for t, k in fields) or (
-            purpose == FILL and (fields or ticks or free)):
+            purpose == FILL and (fields or ticks or free or choice or selects)):
         # structure, any language: a credentials form (a password field) — or a password asked again to confirm
         # (a deletion entered by structure: explorer/deletion.py) — whose button no lexicon names is sent
         # by the first button right after its last field (a link there, "forgot password?", leads away), unless
         # its words say it leads away (back, help …); so is a type-to-confirm field's («Taip PADAM»), whose
         # button is often disabled until the word is typed; and, in a deletion, any form with something to
-        # give (a reason in a box, a box to tick: gcn-dark's «Burahin ang account ko» in no lexicon)
+        # give (a reason in a box, a box to tick: gcn-dark's «Burahin ang account ko» in no lexicon; one option
+        # of a required choice — radios, real or drawn — or a drop-down: warung's «Lanjut» under four reasons)
         after = [t for s, t in taps_ if s == 0 and order.get(id(t.element), -1) > last]
         after = [t for t in after if t.element.role == "button"] or after
         submit = min(after, key=lambda t: order.get(id(t.element), 0)) if after else None

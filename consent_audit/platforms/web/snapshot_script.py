@@ -81,7 +81,8 @@ function role(el) {
 }
 // A control drawn without a form element (issue 13, kind 6): a small empty square (tick box) or circle (radio
 // dot) drawn by CSS inside a row that listens for clicks, or the box itself. Its state is read from the drawing:
-// a box filled or carrying a drawn tick (pseudo-element, child, ✓), a dot with a thick ring, or a state class.
+// a box filled or carrying a drawn tick (pseudo-element, child, ✓), a dot with a thick ring or painted in (a radial
+// gradient: the box stays the control once chosen, or a one-choice list loses its chosen row), or a state class.
 const STATE_CLASS = /(^|[-_\s])(checked|selected|active|on)($|[-_\s])/i;
 function drawnBox(el) {
   if (el.tagName === 'IMG' || el.tagName === 'svg' || el.tagName === 'INPUT') return null;
@@ -89,7 +90,7 @@ function drawnBox(el) {
   if (r.width < 10 || r.width > 36 || Math.abs(r.width - r.height) > 3) return null;
   if ((el.innerText || '').trim().replace(/[✓✔√]/g, '').length) return null;
   const st = cs(el);
-  if (st.backgroundImage !== 'none') return null;
+  if (st.backgroundImage !== 'none' && !/gradient\(/.test(st.backgroundImage)) return null;   // an icon image
   const border = parseFloat(st.borderTopWidth) || 0;
   if (!border || st.borderTopStyle === 'none') return null;
   const rad = st.borderTopLeftRadius;
@@ -111,6 +112,7 @@ function drawnState(box, row) {
   }
   if (box.el.children.length && [...box.el.children].some(rendered)) return true;
   if (box.kind === 'radio' && box.border >= box.width * 0.2) return true;
+  if (box.kind === 'radio' && /radial-gradient\(/.test(box.st.backgroundImage)) return true;   // a dot painted in
   return filled(box.st);
 }
 function drawnControl(el) {
