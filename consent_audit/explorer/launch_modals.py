@@ -17,7 +17,7 @@ from ..screen import Screen
 from ..readback import changed
 from . import consent, cues
 from .launch_layer import layer
-from .modal_kind import modal_kind
+from .modal_kind import CONSENT, modal_kind
 from .elements import Target, targets
 from .moves import Move, perform
 from .operator import NotOnScreen
@@ -83,6 +83,7 @@ class LaunchModals:
         (`SoftAsks.asks`, a modal's agreeing control); a tap aimed at a layer that went by itself meanwhile (a
         countdown's «跳過 3») ends the trials with nothing learnt when the app is uncovered."""
         asking = asking_keys(self.soft_asks.asks, self.soft_asks.alternatives)
+        asker: Target | None = None       # a control of the layer whose tap made the app ask (its agreeing answer)
         tried = 0
         while tried < limit:
             if tried:
@@ -115,16 +116,34 @@ class LaunchModals:
             now = {t.key for t in self.op.targets(after)}
             lifted = (len(under & now) * 2 >= len(under) if under
                       else not now & {t.key for t in sheet})      # the dialog's controls gone
-            if self.op.in_foreground and after.in_app and lifted and not increments(screen.prompts, after.prompts):
+            asked = increments(screen.prompts, after.prompts)
+            if asked and asker is None:
+                asker = target
+            if self.op.in_foreground and after.in_app and lifted and not asked:
                 move = Move.tap(target)
                 self.launch_moves.append(move)
                 self.passed_layers.append(move)
                 self.launch_kinds[move] = modal_kind(changed(before, self.op.platform.stored_state()), texts)
+                self._learn_agreeing(move, asker, screen, found, target)
                 return
             if tried >= len(order):
                 break
         if tried:
             restart()        # none lifted it: the app as the launch left it
+
+    def _learn_agreeing(self, move: Move, asker: Target | None, screen: Screen, found: list[Target],
+                        answer: Target) -> None:
+        """A layer lifted by `move` is a pre-prompt when another of its controls, tapped, made the app ask
+        (`asker`): that control is its agreeing answer, tried where the permission is refused (`SoftAsks`) — else
+        a modal's other control by structure (`agreeing_control`), unless what the answer stored was a consent
+        choice (a consent dialog's other way out is the consent goal's, not a permission's). Without it an
+        unrecognised pre-prompt is always dismissed, its permission never asked, and its refusal never tested."""
+        if move in self.soft_asks.alternatives:
+            return
+        if asker is None and self.launch_kinds.get(move) != CONSENT:
+            asker = agreeing_control(screen, found, answer)
+        if asker is not None and asker.key != answer.key:
+            self.soft_asks.alternatives[move] = Move.tap(asker)
 
     def _still_layered(self) -> bool:
         """Whether a layer still lies over the app now (a fresh capture): controls under it, or a non-modal
