@@ -18,7 +18,7 @@ from ..readback import changed, stored_now
 from . import consent, cues
 from .consent_layer import beside
 from .launch_layer import layer
-from .modal_kind import modal_kind
+from .modal_kind import CONSENT, modal_kind
 from .elements import Target, targets
 from .moves import Move, perform
 from .operator import NotOnScreen
@@ -90,6 +90,7 @@ class LaunchModals:
         way (at most `depth` layers deep). Before, that answer was learnt nowhere: the search took it for a step
         of its own and the re-walk from a fresh install met the first layer over its first step."""
         asking = asking_keys(self.soft_asks.asks, self.soft_asks.alternatives)
+        asker: Target | None = None       # a control of the layer whose tap made the app ask (its agreeing answer)
         tried = 0
         while tried < limit:
             if tried:
@@ -124,12 +125,15 @@ class LaunchModals:
                       else not now & {t.key for t in sheet})      # the dialog's controls gone
             kept = self.op.platform.stored_state()
             brought = bool(under) and not lifted and not now & {t.key for t in found} and stored_now(before, kept)
-            if self.op.in_foreground and after.in_app and (lifted or brought) \
-                    and not increments(screen.prompts, after.prompts):
+            asked = increments(screen.prompts, after.prompts)
+            if asked and asker is None:
+                asker = target
+            if self.op.in_foreground and after.in_app and (lifted or brought) and not asked:
                 move = Move.tap(target)
                 self.launch_moves.append(move)
                 self.passed_layers.append(move)
                 self.launch_kinds[move] = modal_kind(changed(before, kept), texts)
+                self._learn_agreeing(move, asker, screen, found, target)
                 if brought and depth > 1:       # the layer its answer brought, lifted from here on
                     self._pass_launch_layer(restart, limit, avoid, depth - 1)
                 return
@@ -137,6 +141,20 @@ class LaunchModals:
                 break
         if tried:
             restart()        # none lifted it: the app as the launch left it
+
+    def _learn_agreeing(self, move: Move, asker: Target | None, screen: Screen, found: list[Target],
+                        answer: Target) -> None:
+        """A layer lifted by `move` is a pre-prompt when another of its controls, tapped, made the app ask
+        (`asker`): that control is its agreeing answer, tried where the permission is refused (`SoftAsks`) — else
+        a modal's other control by structure (`agreeing_control`), unless what the answer stored was a consent
+        choice (a consent dialog's other way out is the consent goal's, not a permission's). Without it an
+        unrecognised pre-prompt is always dismissed, its permission never asked, and its refusal never tested."""
+        if move in self.soft_asks.alternatives:
+            return
+        if asker is None and self.launch_kinds.get(move) != CONSENT:
+            asker = agreeing_control(screen, found, answer)
+        if asker is not None and asker.key != answer.key:
+            self.soft_asks.alternatives[move] = Move.tap(asker)
 
     def _still_layered(self) -> bool:
         """Whether a layer still lies over the app now (a fresh capture): controls under it, or a non-modal
