@@ -211,7 +211,8 @@ def judge(unanswered: Mapping[str, Any] | None, accepted: Mapping[str, Any] | No
     elif on_acc and all(on_rej.get(k) is True for k in on_acc):
         out.update(how="every purpose the accept path switched on is on after the reject path",
                    reject_on=sorted(on_acc), reject_honoured=False)
-    elif _masked(acc).items() <= _masked(rej).items() and any(not _token(v) for v in acc.values()):
+    elif _masked(acc).items() <= _masked(rej).items() and any(not _token(v) for v in acc.values()) \
+            and switches(acc).items() <= switches(rej).items():     # unchanged: its switches too
         out.update(how="the reject path stored the accept path's record unchanged, and other records beside it",
                    reject_others=sorted(set(rej) - set(acc)), reject_honoured=None)
     else:
