@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 
-from consent_audit.explorer.elements import targets
 from consent_audit.explorer.refusal import CONSENTED, COVERED, LAYER, REFUSED, _outcome
 from consent_audit.readback import judge, stored_now
 from consent_audit.screen import Element, Screen
+from test_consent_wall import _Sheet
 
 NEWS = [Element(text="সোনার খবর", bounds=(0, 40, 1080, 80)),
         Element(text="পদ্মার চরে নতুন ধানের জাত, কৃষকের মুখে হাসি", role="link", bounds=(40, 300, 1000, 160),
@@ -36,28 +36,12 @@ SETTINGS_LAYER = [Element(text="Pengaturan", bounds=(100, 900, 880, 80)),
                   Element(text="Lanjutkan", role="button", bounds=(100, 1200, 880, 120), clickable=True)]
 
 
-class _Covered:
+class _Covered(_Sheet):
     """An operator-like over recorded screens: what is covered is what the recording marks covered, the store
     is what the app kept after the move (a relaunch keeps it)."""
 
-    consent_keys: frozenset = frozenset()
-    in_foreground = True
-
-    def __init__(self, stored: dict) -> None:
-        self.stored, self.relaunched = stored, 0
-        self.platform = self
-
-    def stored_state(self) -> dict:
-        return self.stored
-
     def covered(self, screen: Screen) -> frozenset[int]:
         return frozenset(i for i, e in enumerate(screen.elements) if e.covered)
-
-    def targets(self, screen: Screen) -> list:
-        return targets(screen, self.covered(screen))
-
-    def relaunch(self) -> None:
-        self.relaunched += 1
 
 
 def _at(elements: list[Element], signature: str) -> Screen:

@@ -109,7 +109,7 @@ class _Sheet:
         return frozenset()
 
     def targets(self, screen: Screen) -> list:
-        return targets(screen)
+        return targets(screen, self.covered(screen))
 
     def relaunch(self) -> None:
         self.relaunched += 1
