@@ -76,7 +76,7 @@ def test_a_retention_offers_months_are_no_waiting_period() -> None:
 
 from types import SimpleNamespace  # noqa: E402
 
-from consent_audit.explorer.account_journeys import AccountJourneys, session_kept  # noqa: E402
+from consent_audit.explorer.account_journeys import AccountJourneys  # noqa: E402
 from consent_audit.explorer.elements import targets  # noqa: E402
 from consent_audit.explorer.graph import Node  # noqa: E402
 from consent_audit.explorer.moves import Move  # noqa: E402
@@ -137,5 +137,5 @@ def test_a_session_gone_or_the_start_screen_shown_says_nothing() -> None:
     assert _journeys(OVERZICHT, {"veld_sessie": ""}).log_in() is None                 # cleared
     assert _journeys(WELKOM.__class__(elements=[e for e in WELKOM.elements if e.text != "Inloggen"],
                                       signature=TEMPLATE), {"veld_sessie": "9f2c1e0a7b6d5c4e"}).log_in() is None
-    assert not session_kept(frozenset(), {"cookies": {"veld_sessie": "x" * 20}})      # no session learnt
-    assert not session_kept(frozenset({"cookie:veld_sessie"}), None)                  # storage not readable
+    assert not Session(keys=frozenset()).kept({"cookies": {"veld_sessie": "x" * 20}})      # no session learnt
+    assert not Session(keys=frozenset({"cookie:veld_sessie"})).kept(None)                  # storage not readable

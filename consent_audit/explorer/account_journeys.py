@@ -6,10 +6,9 @@ still open (`session_evidence`). The paths are learnt by the delete-account goal
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING
 
 from ..detectors.text import waiting_period_days
-from ..readback import _items
 from ..screen import Element, Screen
 from . import cues
 from .account import username_variant
@@ -42,13 +41,6 @@ def session_evidence(screen: Screen, username: str, logged_in: str | None, logge
     if kept and not start_shown:
         return "accepted"
     return None
-
-
-def session_kept(keys: frozenset[str], stored: Mapping[str, Any] | None) -> bool:
-    """Whether every record the account's log-in stored (`Session.keys`: readback item names) is still
-    stored with a value (`stored`: `stored_state()`, None where it cannot be read: False)."""
-    items = _items(stored) if stored is not None else {}
-    return bool(keys) and all(items.get(k, "").strip() for k in keys)
 
 
 class AccountJourneys:
@@ -133,11 +125,11 @@ class AccountJourneys:
         still stored and the screen not the start screen without an account, `logged_out_node`), else None."""
         screen = self.op.screen()
         session = getattr(self.op, "session", None)
-        kept = session is not None and session_kept(session.keys, self.op.platform.stored_state())
+        kept = session is not None and session.kept(self.op.platform.stored_state())
         start = self.logged_out_node
         start_shown = start is None or is_node(start, screen, self.op.targets(screen))
         return session_evidence(screen, self.data.username, self.logged_in_signature, self.logged_out_signature,
                                 kept, start_shown)
 
 
-__all__ = ["AccountJourneys", "session_evidence", "session_kept"]
+__all__ = ["AccountJourneys", "session_evidence"]

@@ -59,6 +59,12 @@ class Session:
         return bool(self.keys) or bool(self.logged_out and self.logged_in and self.logged_out != self.logged_in) \
             or bool(self.login_key)
 
+    def kept(self, stored: State) -> bool:
+        """Whether every record the log-in stored (`keys`) is still stored with a value (`stored`:
+        `stored_state()`; None where it cannot be read: False)."""
+        items = _items(stored) if stored is not None else {}
+        return bool(self.keys) and all(items.get(k, "").strip() for k in self.keys)
+
     def ended(self, before: State, after: State, was: Screen, now: Screen, now_keys: set[str]) -> str | None:
         """Why the tap from `was` to `now` ended the session, or None. `before`/`after`: what the app stored
         around the tap (None: not readable); `now_keys`: the keys of the controls on `now`."""
