@@ -75,3 +75,15 @@ def test_what_a_bare_question_is() -> None:
         app.at = "q"
         screen = app.screen()
         assert bare_question(screen, targets(screen), frozenset()) is expected, rows
+
+
+def test_the_answer_that_names_the_deed_again_is_tried_before_the_other() -> None:
+    """A bare question's answers in words no lexicon has: the one repeating a word of the control that asked it
+    («Zrušiť účet» → «Nie, späť» / «Áno, zrušiť účet») goes on, the other goes back — tried first, whatever its
+    place (before: the first in the page's order, «Nie, späť», then the entry again: two actions)."""
+    app, op, store, _ = _setup()
+    _deep(app, store, [("text", QUESTION), ("tap", "Nu, bak", lambda x: "set", (180, 44)),
+                       ("tap", "Ja, vlork", _erase(store), (180, 44), "beside")])
+    result = _search(app, op, DeletionGoal(CONFIG, lambda: "rejected"))
+    assert result.ending == "reached", (result.detail, app.taps)
+    assert "Nu, bak" not in app.taps, app.taps

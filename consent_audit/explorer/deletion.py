@@ -29,7 +29,7 @@ from .elements import Target, Use
 from .forms import FILL
 from .graph import Edge, Node
 from .moves import FORM, TAP, Move
-from .screens import PROGRESS, bare_question, ends_off_app, password_form, reached, says, taps
+from .screens import PROGRESS, bare_question, ends_off_app, names_again, password_form, reached, says, taps
 from .goal import Verdict
 from .hints import Hints
 from .refused import sent_by_place
@@ -73,6 +73,7 @@ def step_controls(found: list[Target], chrome: frozenset[str], score) -> set[str
         return set()
     unnamed = [t.key for t in buttons if score(t.label) == 0]
     return set(unnamed) if 2 <= len(unnamed) <= STEP_CONTROLS else set()
+AGAIN = 10.0           # tie-break points: a bare question's answer that names the deed it asks about again
 LOGGED_OUT = ("rejected", "pending")   # what logging in again answers once the account is deleted (or pending)
 
 
@@ -142,8 +143,16 @@ class DeletionGoal:
         self.questions: set[str] = set()              # nodes that are a bare question (`answers_deep`)
 
     def tie_break(self, node: Node, key: str) -> float:
-        """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`)."""
-        return self.hints.bonus(key) if self.hints is not None else 0.0
+        """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`); on a bare
+        question (`questions`), the answer that names the deed again (`names_again`: «Áno, zrušiť účet» asked by
+        «Zrušiť účet») before the other, whatever their order — the way back («Nie, späť») is then not tapped first
+        and the question asked again (two actions)."""
+        bonus = self.hints.bonus(key) if self.hints is not None else 0.0
+        cand = node.candidates.get(key)
+        if node.ident in self.questions and node.via and cand is not None and names_again(cand.move.label,
+                                                                                           node.via[-1]):
+            bonus += AGAIN
+        return bonus
 
     def _flow_score(self, label: str) -> float:
         found = cues.categories(label)
