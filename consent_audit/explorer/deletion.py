@@ -141,6 +141,7 @@ class DeletionGoal:
         self.passed: set[str] = set()                 # the last step's controls not taken when it went on
         self.repeats: dict[str, set[str]] = {}        # node → its step controls the step before offered too
         self.questions: set[str] = set()              # nodes that are a bare question (`answers_deep`)
+        self.consent_labels: frozenset[str] = frozenset()   # the consent layer's settings openers (norm labels)
 
     def tie_break(self, node: Node, key: str) -> float:
         """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`); on a bare
@@ -159,6 +160,12 @@ class DeletionGoal:
         return sum(w for c, w in self.in_flow.items() if c in found)
 
     def score(self, node: Node, label: str) -> float:
+        """The label's weight toward the deletion; outside the flow a row worded as the consent layer's own settings
+        opener (`consent_labels`, consent_answers.settings_openers: «Mga setting ng cookie») scores nothing — it
+        opens the dialog again (explorer/consent_reopened.py: a relaunch and the way walked again), so it is left
+        to the fallback, after every control the words favour (before: its «setting» outranked «account»)."""
+        if not node.in_flow and cues.norm_label(label) in self.consent_labels:
+            return 0.0
         weights = self.in_flow if node.in_flow else self.plain
         found = cues.categories(label)
         return sum(w for c, w in weights.items() if c in found)
