@@ -11,7 +11,7 @@ from typing import Any
 
 from consent_audit.explorer.deletion import DeletionGoal
 from consent_audit.explorer.elements import targets
-from consent_audit.explorer.screens import bare_question
+from consent_audit.explorer.screens import bare_question, names_again
 
 from tests.test_explorer_logout_effect import _search, _setup
 from tests.test_explorer_signup_refusal import CONFIG, FormApp
@@ -87,3 +87,9 @@ def test_the_answer_that_names_the_deed_again_is_tried_before_the_other() -> Non
     result = _search(app, op, DeletionGoal(CONFIG, lambda: "rejected"))
     assert result.ending == "reached", (result.detail, app.taps)
     assert "Nu, bak" not in app.taps, app.taps
+
+
+def test_a_word_every_answer_repeats_tells_nothing() -> None:
+    assert names_again("Áno, zrušiť účet", "Zrušiť účet", ("Nie, späť",))
+    assert not names_again("No, keep account", "Delete account", ("Yes, delete account",))
+    assert names_again("Yes, delete account", "Delete account", ("No, keep account",))

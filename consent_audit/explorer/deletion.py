@@ -150,8 +150,9 @@ class DeletionGoal:
         and the question asked again (two actions)."""
         bonus = self.hints.bonus(key) if self.hints is not None else 0.0
         cand = node.candidates.get(key)
+        others = tuple(c.move.label for k, c in node.candidates.items() if k != key)
         if node.ident in self.questions and node.via and cand is not None and names_again(cand.move.label,
-                                                                                           node.via[-1]):
+                                                                                           node.via[-1], others):
             bonus += AGAIN
         return bonus
 
