@@ -6,24 +6,15 @@ relaunch and walked the way again (five actions). The consent layer's settings o
 (no browser), the harness of tests/test_explorer_logout_effect.py."""
 from __future__ import annotations
 
-from typing import Any
-
 from consent_audit.explorer.consent_answers import Tried, settings_openers
 from consent_audit.explorer.deletion import DeletionGoal
 from consent_audit.explorer.elements import targets
 
+from tests.test_explorer_deep_question import _erase
 from tests.test_explorer_logout_effect import _search, _setup
 from tests.test_explorer_signup_refusal import CONFIG, FormApp
 
 COOKIES = "Mga setting ng cookie"
-
-
-def _erase(store: dict[str, str]) -> Any:
-    def act(app: FormApp) -> str:
-        app.user = None
-        store.clear()
-        return "!gone"
-    return act
 
 
 def _tried(rows: list) -> list[Tried]:
