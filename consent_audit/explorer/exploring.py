@@ -198,7 +198,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         goal = DeletionGoal(self.config, self.verify_deletion if self.login_moves else None)
         goal.without_account = without_account
         goal.hints = self.hints
-        goal.consent_labels = settings_openers(self.structure_tried)
+        goal.consent_labels = settings_openers(getattr(self, "structure_tried", []))   # a stand-in app may have none
         result = GoalSearch(self.op, goal, self.data, self.config.search, spend).run(seed)
         self.hints.learn(result)
         return goal, result
