@@ -11,7 +11,7 @@ from typing import Any
 
 from consent_audit.explorer.deletion import DeletionGoal
 from consent_audit.explorer.elements import targets
-from consent_audit.explorer.screens import bare_question
+from consent_audit.explorer.screens import bare_question, names_again
 
 from tests.test_explorer_logout_effect import _search, _setup
 from tests.test_explorer_signup_refusal import CONFIG, FormApp
@@ -75,3 +75,21 @@ def test_what_a_bare_question_is() -> None:
         app.at = "q"
         screen = app.screen()
         assert bare_question(screen, targets(screen), frozenset()) is expected, rows
+
+
+def test_the_answer_that_names_the_deed_again_is_tried_before_the_other() -> None:
+    """A bare question's answers in words no lexicon has: the one repeating a word of the control that asked it
+    («Zrušiť účet» → «Nie, späť» / «Áno, zrušiť účet») goes on, the other goes back — tried first, whatever its
+    place (before: the first in the page's order, «Nie, späť», then the entry again: two actions)."""
+    app, op, store, _ = _setup()
+    _deep(app, store, [("text", QUESTION), ("tap", "Nu, bak", lambda x: "set", (180, 44)),
+                       ("tap", "Ja, vlork", _erase(store), (180, 44), "beside")])
+    result = _search(app, op, DeletionGoal(CONFIG, lambda: "rejected"))
+    assert result.ending == "reached", (result.detail, app.taps)
+    assert "Nu, bak" not in app.taps, app.taps
+
+
+def test_a_word_every_answer_repeats_tells_nothing() -> None:
+    assert names_again("Áno, zrušiť účet", "Zrušiť účet", ("Nie, späť",))
+    assert not names_again("No, keep account", "Delete account", ("Yes, delete account",))
+    assert names_again("Yes, delete account", "Delete account", ("No, keep account",))

@@ -144,3 +144,12 @@ def _refusal_missing(tried: list[Tried]) -> bool:
     sums = {sum(switches(t.stored).values()) for t in answered if switches(t.stored)}
     names = {sum(len(v) for v in listed(t.stored).values()) for t in answered if listed(t.stored)}
     return len(sums) < 2 and len(names) < 2
+
+
+def settings_openers(tried: list[Tried]) -> frozenset[str]:
+    """The labels (`cues.norm_label`) of the consent layer's own controls that opened its settings layer (a
+    `Tried` with `settings`, or the `via` of one tried through it) and whose words speak of consent («Mga setting
+    ng cookie», "Cookie settings"): the same words on a row of the app open the dialog again — a plain «Settings»
+    names the app's own settings too and is never among them."""
+    openers = [t.target for t in tried if t.settings] + [v for t in tried for v in t.via]
+    return frozenset(cues.norm_label(t.label) for t in openers if t.label and cues.has(t.label, "consent_context"))

@@ -29,7 +29,7 @@ from .elements import Target, Use
 from .forms import FILL
 from .graph import Edge, Node
 from .moves import FORM, TAP, Move
-from .screens import PROGRESS, bare_question, ends_off_app, password_form, reached, says, taps
+from .screens import PROGRESS, bare_question, ends_off_app, names_again, password_form, reached, says, taps
 from .goal import Verdict
 from .hints import Hints
 from .refused import sent_by_place
@@ -73,6 +73,7 @@ def step_controls(found: list[Target], chrome: frozenset[str], score) -> set[str
         return set()
     unnamed = [t.key for t in buttons if score(t.label) == 0]
     return set(unnamed) if 2 <= len(unnamed) <= STEP_CONTROLS else set()
+AGAIN = 10.0           # tie-break points: a bare question's answer that names the deed it asks about again
 LOGGED_OUT = ("rejected", "pending")   # what logging in again answers once the account is deleted (or pending)
 
 
@@ -140,16 +141,32 @@ class DeletionGoal:
         self.passed: set[str] = set()                 # the last step's controls not taken when it went on
         self.repeats: dict[str, set[str]] = {}        # node → its step controls the step before offered too
         self.questions: set[str] = set()              # nodes that are a bare question (`answers_deep`)
+        self.consent_labels: frozenset[str] = frozenset()   # the consent layer's settings openers (norm labels)
 
     def tie_break(self, node: Node, key: str) -> float:
-        """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`)."""
-        return self.hints.bonus(key) if self.hints is not None else 0.0
+        """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`); on a bare
+        question (`questions`), the answer that names the deed again (`names_again`: «Áno, zrušiť účet» asked by
+        «Zrušiť účet») before the other, whatever their order — the way back («Nie, späť») is then not tapped first
+        and the question asked again (two actions)."""
+        bonus = self.hints.bonus(key) if self.hints is not None else 0.0
+        cand = node.candidates.get(key)
+        others = tuple(c.move.label for k, c in node.candidates.items() if k != key)
+        if node.ident in self.questions and node.via and cand is not None and names_again(cand.move.label,
+                                                                                           node.via[-1], others):
+            bonus += AGAIN
+        return bonus
 
     def _flow_score(self, label: str) -> float:
         found = cues.categories(label)
         return sum(w for c, w in self.in_flow.items() if c in found)
 
     def score(self, node: Node, label: str) -> float:
+        """The label's weight toward the deletion; outside the flow a row worded as the consent layer's own settings
+        opener (`consent_labels`, consent_answers.settings_openers: «Mga setting ng cookie») scores nothing — it
+        opens the dialog again (explorer/consent_reopened.py: a relaunch and the way walked again), so it is left
+        to the fallback, after every control the words favour (before: its «setting» outranked «account»)."""
+        if not node.in_flow and cues.norm_label(label) in self.consent_labels:
+            return 0.0
         weights = self.in_flow if node.in_flow else self.plain
         found = cues.categories(label)
         return sum(w for c, w in weights.items() if c in found)

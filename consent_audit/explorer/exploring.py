@@ -13,6 +13,7 @@ from selenium.common.exceptions import WebDriverException
 from ..errors import AutomationError
 from ..platforms.base import PERMISSIONS
 from ..targets import Target
+from .consent_answers import settings_openers
 from .consent_exploring import ConsentExplorations
 from .permissions_exploring import PermissionExplorations
 from .account import AccountGoal, collected_kinds, login_from_map, username_variant
@@ -197,6 +198,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         goal = DeletionGoal(self.config, self.verify_deletion if self.login_moves else None)
         goal.without_account = without_account
         goal.hints = self.hints
+        goal.consent_labels = settings_openers(getattr(self, "structure_tried", []))   # a stand-in app may have none
         result = GoalSearch(self.op, goal, self.data, self.config.search, spend).run(seed)
         self.hints.learn(result)
         return goal, result
