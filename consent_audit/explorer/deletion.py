@@ -140,6 +140,7 @@ class DeletionGoal:
         self.passed: set[str] = set()                 # the last step's controls not taken when it went on
         self.repeats: dict[str, set[str]] = {}        # node → its step controls the step before offered too
         self.questions: set[str] = set()              # nodes that are a bare question (`answers_deep`)
+        self.own: frozenset[str] = frozenset()        # the test account's identities (measures.own_identities)
 
     def tie_break(self, node: Node, key: str) -> float:
         """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`)."""
@@ -233,7 +234,7 @@ class DeletionGoal:
                 return Verdict("rejected", asked or says(screen, "form_error") or "the form stayed on screen", True)
         offers_more = any(cues.categories(t.label) & (PROGRESS | {"confirm"}) for t in taps(found)) or any(
             t.use == Use.TEXT for t in found)
-        if ends_off_app(screen) and not offers_more:
+        if ends_off_app(screen, self.own) and not offers_more:
             return Verdict("off_app", says(screen, "off_app_channel"))
         state = reached(screen, found)
         if not state and move.hold and self.verify is not None and not asks_more(found):
