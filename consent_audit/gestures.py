@@ -111,12 +111,13 @@ class Gestures:
     def type(self, element: "WebElement", text: str, label: str, info: Info | None = None,
              secret: bool = False) -> Step:
         """Type `text` into a field. A secret value is registered with the masker first, so the title, the
-        target record and every capture after it show it masked."""
+        target record and every capture after it show it masked. What was typed is kept in the step's target as
+        `typed` ("•••" for a secret): measures.own_identities reads the account's own address from it."""
         if secret:
             self.masker.add(text)
         shown = "•••" if secret else text
         return self._step(Kind.TEXT, f'Type "{shown}" into "{label}"',
-                          lambda: self.platform.type_text(element, text), info)
+                          lambda: self.platform.type_text(element, text), {**(info or {}), "typed": shown})
 
     def back(self) -> Step:
         """The system back (Android key, browser history)."""

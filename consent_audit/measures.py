@@ -6,7 +6,7 @@ from typing import Any, Callable, Iterable
 
 from .detectors.text import classify_action, data_demanded, load_lexicon, waiting_period_days
 from .purpose_rows import unswitched
-from .recorder import Kind, Trail
+from .recorder import Kind, Step, Trail
 from .screen import Element, Screen
 
 OUTCOMES = ("usable", "degraded", "blocked", "exited", "loop")
@@ -74,12 +74,47 @@ def completion(screen: Screen | None) -> str | None:
     return None
 
 
-def off_app(screen: Screen | None) -> bool:
-    """The screen sends the user elsewhere: an e-mail address, a phone call, a web form."""
+MAILBOX = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+OWN_DIGITS = 6         # a typed value with at least this many digits (and no @) is a number the account holds
+
+
+def own_identities(steps: Iterable[Step]) -> list[str]:
+    """What the suite itself typed that reads as a contact channel (the goal lexicon's `off_app_channel`: an
+    e-mail address, a phone number): the test account's own identity — signed up, logged in with, typed again to
+    confirm — sorted, each once. Read from the steps' recorded `typed` value (a secret is recorded masked)."""
+    goals = load_lexicon("goals")
+    values = {str(s.target.get("typed") or "") for s in steps if s.kind == Kind.TEXT}
+    return sorted(v for v in values if v and "off_app_channel" in goals.match(v))
+
+
+def _mailbox(address: str) -> str:
+    """An address's mailbox: lower case, a plus tag dropped (tester+1@x.test is tester@x.test's)."""
+    local, _, domain = address.lower().partition("@")
+    return f"{local.split('+')[0]}@{domain}"
+
+
+def _without_own(text: str, own: Iterable[str]) -> str:
+    """`text` with the account's own identities left out: its addresses (any plus tag, any case) and its
+    numbers however grouped (0612 345 678 for 0612345678)."""
+    own = list(own)
+    mailboxes = {_mailbox(v) for v in own if "@" in v}
+    text = MAILBOX.sub(lambda m: " " if _mailbox(m.group()) in mailboxes else m.group(), text)
+    for value in own:
+        digits = re.sub(r"\D", "", value)
+        if "@" not in value and len(digits) >= OWN_DIGITS:
+            text = re.sub(r"(?<!\d)" + r"[ ()+.-]{0,2}".join(digits) + r"(?!\d)", " ", text)
+    return text
+
+
+def off_app(screen: Screen | None, own: Iterable[str] = ()) -> bool:
+    """The screen sends the user elsewhere: an e-mail address, a phone call, a web form. `own`: the test
+    account's own identities (`own_identities`): an address or number shown as the signed-in user names the user,
+    not where to write or call."""
     if screen is None:
         return False
     goals = load_lexicon("goals")
-    return any("off_app_channel" in goals.match(text) for text in screen.shown_texts())
+    own = list(own)
+    return any("off_app_channel" in goals.match(_without_own(text, own)) for text in screen.shown_texts())
 
 
 PERIOD_CONTEXT = frozenset({"account", "delete", "cancel_account", "pending", "success"})
@@ -102,13 +137,16 @@ def waiting_period(screen: Screen | None) -> int | None:
     return _stated_period(screen) if screen is not None else None
 
 
-def deletion_metrics(deletion: Trail, signup: Trail | None, login_after: str | None) -> dict[str, Any]:
+def deletion_metrics(deletion: Trail, signup: Trail | None, login_after: str | None,
+                     own: Iterable[str] = ()) -> dict[str, Any]:
+    """The deletion's figures (README) from its trail, the sign-up's and what logging in again answered; `own`:
+    the test account's identities (`own_identities`), never read as the channel of an off-app ending."""
     counts = deletion.counts
     final = deletion.last_screen
     # done in the app: its last screen says so, or — whatever it says, in words no lexicon has — the account
     # is refused (or pending) when logged into again after the path, and that screen sends the user nowhere else
     told = final is not None and (completion(final) is not None or login_after in ("rejected", "pending"))
-    in_app = bool(final is not None and final.in_app and told and not off_app(final))
+    in_app = bool(final is not None and final.in_app and told and not off_app(final, own))
     signup_steps = signup.counts["steps"] if signup is not None else None
     return {
         "steps": counts["steps"], "taps": counts["taps"], "text_inputs": counts["text_inputs"],

@@ -256,7 +256,8 @@ def test_the_deletion_search_starts_behind_a_launch_layer_first_met_at_its_relau
 
     monkeypatch.setattr(exploring, "GoalSearch", Search)
     monkeypatch.setattr(exploring, "DeletionGoal", lambda *args: SimpleNamespace())
-    app = SimpleNamespace(op=SimpleNamespace(relaunch=lambda: None), config=SimpleNamespace(search={}), data=None,
+    app = SimpleNamespace(op=SimpleNamespace(relaunch=lambda: None, recorder=SimpleNamespace(steps=[])),
+                          config=SimpleNamespace(search={}), data=SimpleNamespace(username=""), given_username="",
                           login_moves=[], verify_deletion=None, hints=SimpleNamespace(learn=lambda r: None),
                           _answer_new_modals=lambda: answered.append("splash"))
     exploring.GoalExplorations._search_deletion(app, SimpleNamespace(counting=True))

@@ -142,6 +142,7 @@ class DeletionGoal:
         self.repeats: dict[str, set[str]] = {}        # node → its step controls the step before offered too
         self.questions: set[str] = set()              # nodes that are a bare question (`answers_deep`)
         self.consent_labels: frozenset[str] = frozenset()   # the consent layer's settings openers (norm labels)
+        self.own: frozenset[str] = frozenset()        # the test account's identities (measures.own_identities)
 
     def tie_break(self, node: Node, key: str) -> float:
         """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`); on a bare
@@ -250,7 +251,7 @@ class DeletionGoal:
                 return Verdict("rejected", asked or says(screen, "form_error") or "the form stayed on screen", True)
         offers_more = any(cues.categories(t.label) & (PROGRESS | {"confirm"}) for t in taps(found)) or any(
             t.use == Use.TEXT for t in found)
-        if ends_off_app(screen) and not offers_more:
+        if ends_off_app(screen, self.own) and not offers_more:
             return Verdict("off_app", says(screen, "off_app_channel"))
         state = reached(screen, found)
         if not state and move.hold and self.verify is not None and not asks_more(found):

@@ -11,6 +11,7 @@ import allure
 from selenium.common.exceptions import WebDriverException
 
 from ..errors import AutomationError
+from ..measures import own_identities
 from ..platforms.base import PERMISSIONS
 from ..targets import Target
 from .consent_answers import settings_openers
@@ -199,6 +200,8 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         goal.without_account = without_account
         goal.hints = self.hints
         goal.consent_labels = settings_openers(getattr(self, "structure_tried", []))   # a stand-in app may have none
+        # the account's own address or number shown signed in («লগ ইন করা আছে: tester@…») is no contact channel
+        goal.own = frozenset(own_identities(self.op.recorder.steps)) | {self.data.username, self.given_username}
         result = GoalSearch(self.op, goal, self.data, self.config.search, spend).run(seed)
         self.hints.learn(result)
         return goal, result

@@ -3,6 +3,7 @@ form, a completed deletion, an ending outside the app. Never assumed: read from 
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from ..detectors.lexicon import load_lexicon
 from ..measures import completion, off_app
@@ -133,8 +134,10 @@ def reached(screen: Screen, found: list[Target]) -> str | None:
     return state
 
 
-def ends_off_app(screen: Screen) -> bool:
-    return off_app(screen)
+def ends_off_app(screen: Screen, own: Iterable[str] = ()) -> bool:
+    """The screen sends the user elsewhere (measures.off_app); `own`: the test account's identities, never a
+    channel."""
+    return off_app(screen, own)
 
 
 def password_form(found: list[Target]) -> bool:

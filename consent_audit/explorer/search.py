@@ -138,6 +138,17 @@ class GoalSearch(SearchMap, LogOutWatch):
                 return self.current == target
         return self.current == target or bool(key and self._layer_here(target, key))
 
+    def _where_now(self) -> None:
+        """The search stands where the app is: after a move tried, a goal that walked the app elsewhere while
+        judging it (a deletion verified by logging in again: relaunched, logged in) leaves the app on another
+        screen than the one the move showed — the search goes on from that one (before, the next control was
+        looked for on the screen the app had left: 'is not on the screen', and never tried again)."""
+        live = self.op.screen()
+        node = self.graph.nodes.get(self.current or "")
+        if node is not None and live is not node.screen and self.identity(live) != node.ident:
+            log.info("the app is no longer where the move left it (now %s): going on from there", live.signature)
+            self._arrive(live, None, None)
+
     def _try(self, node: Node, cand: Candidate) -> None:
         before = self.op.screen()
         steps_before = len(self.op.recorder.steps)
@@ -265,6 +276,7 @@ class GoalSearch(SearchMap, LogOutWatch):
                 if live is None or live.tried or live.why_not:
                     continue
                 self._try(node, live)
+                self._where_now()
         except OutOfBudget as exc:
             ending, detail = "budget", f"not found within budget ({exc})"
         return self._result(ending, detail)

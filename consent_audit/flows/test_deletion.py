@@ -13,7 +13,7 @@ import pytest
 from consent_audit.detectors.prominence import annotate, prominence
 from consent_audit.detectors.text import shaming_phrases
 from consent_audit.journeys import leaves_path
-from consent_audit.measures import deletion_metrics, final_decision, texts_of
+from consent_audit.measures import deletion_metrics, final_decision, own_identities, texts_of
 from consent_audit.traffic.measure import flow_figures
 
 FIGURES = ("area_ratio", "contrast_accept", "contrast_reject", "saturation_accept", "saturation_reject",
@@ -41,7 +41,7 @@ def test_account_deletion(app, platform, recorder, audit, target, test_dir, ocr,
     with recorder.journey("log in again"):
         login_after = app.log_in()
 
-    audit.metrics.update(deletion_metrics(deletion, signup, login_after))
+    audit.metrics.update(deletion_metrics(deletion, signup, login_after, own_identities(recorder.steps)))
     audit.metrics["shaming_text"] = shaming_phrases(texts_of([deletion], ocr))
     evidence = {"deletion": audit.evidence_of(deletion)}
     # the last decision (kind 17): "keep" plays the accept role, the confirm the user wants the reject role

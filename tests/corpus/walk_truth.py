@@ -50,7 +50,7 @@ return parts.join(' ');
 """
 QUOTED = re.compile(r"^\s*(?:«([^»]+)»|\"([^\"]+)\"|“([^”]+)”|「([^」]+)」)")
 LAUNCH_WAIT = {"huabao": 6.5, "chaguan": 4.0, "quaypost": 3.0, "song": 3.8, "hikari": 2.6, "safar": 6.0}   # the splash advert's countdown; the banner's 2 s (song: 3 s) delay
-AFTER_CONSENT = {"tidepool": ["Don't allow"], "ktiv": ["לא עכשיו"], "yuedu": ["以后再说", "下次再说"], "hanami": ["後で"], "rotfai": ["ไว้ทีหลัง"], "shonar": ["এখন না"], "warung": ["Nanti"]}
+AFTER_CONSENT = {"tidepool": ["Don't allow"], "ktiv": ["לא עכשיו"], "yuedu": ["以后再说", "下次再说"], "hanami": ["後で"], "rotfai": ["ไว้ทีหลัง"], "shonar": ["এখন না"], "shonar-enkeep": ["এখন না"], "warung": ["Nanti"]}
 TYPED = {"Digite EXCLUIR para confirmar": "EXCLUIR", "Taip PADAM": "PADAM", "Type DELETE to confirm": "DELETE", "พิมพ์คำยืนยัน": "ยืนยัน", "Ketik HAPUS": "HAPUS"}      # a field asking for a given word gets that word
 SIGNUP_FIRST = {"vstup"}                                   # the consent banner shows only once signed in
 PRELUDE = {"grafis": ["Enable accessibility"]}             # a canvas app: its accessibility layer is off until asked
