@@ -36,6 +36,8 @@ def gate_not_passed(gate: list[str], tried: bool) -> str:
 class LogInGate:
     """See the module doc."""
 
+    gate_walked: int | None = None      # declared in ExploredApp.__init__; the default for stand-ins built without it
+
     def _pass_gate(self, spend: Spend) -> bool:
         """From a fresh start, log in with the given account, else sign up (the deletion goal's account search,
         words first, then the first screens combed by structure for a credentials form); the way in is learnt
