@@ -289,3 +289,22 @@ def test_a_second_layer_read_with_no_control_is_no_consent_wall() -> None:
     assert found.offered is None, found.detail
     assert [t.path for t in found.trials if t.outcome == refusal.BLANK] == [["Settings"]]
     assert "Settings" in found.detail and refusal.BLANK in found.detail
+
+
+def test_the_accept_path_is_not_tried_again_as_a_way_out() -> None:
+    """warung, lapis (fixM): the refusal search read what the accept path keeps (its record: `records`, or the
+    caller's `kept`), then launched fresh and walked the accept again as the first way out of the dialog —
+    one launch, the accept, a relaunch and the launch's answers (three actions) to learn that it consents. Its
+    trial is recorded as consenting without a tap; the other ways out are tried as before, the first on the
+    launch already made."""
+    from consent_audit.explorer import refusal
+    from consent_audit.explorer.forms import FormData
+    from consent_audit.explorer.moves import Move
+    app = _InPlace()
+    accept = [Move.tap(next(t for t in app.targets() if t.label == "Accept all"))]
+    found = refusal.check(app, app.launch_fresh, accept, FormData(), {"refusal_trials": 16, "refusal_layers": 2},
+                          kept=({}, ACCEPTED))
+    assert "Accept all" not in app.taps
+    assert [(t.path, t.outcome) for t in found.trials if t.path == ["Accept all"]] == [(["Accept all"],
+                                                                                        refusal.CONSENTED)]
+    assert app.taps[0] == "Settings" and found.offered is None      # the rest as before: «Settings» unknown

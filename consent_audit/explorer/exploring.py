@@ -86,12 +86,14 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         return self.op.screen()
 
     def _start(self, refused: str | None = None) -> None:
-        """A fresh launch with everything granted (but `refused`), the consent dialog accepted."""
-        self.op.fresh()
-        self._grant_all()
-        if refused is not None:
-            self.context.platform.decide_permission(refused, "denied")
-        self.op.launch()
+        """A fresh launch with everything granted (but `refused`), the consent dialog accepted — or, with
+        everything granted, the app where the search that passed a log-in gate just left it (`_walked_in`)."""
+        if not (self._walked_in() and refused is None):
+            self.op.fresh()
+            self._grant_all()
+            if refused is not None:
+                self.context.platform.decide_permission(refused, "denied")
+            self.op.launch()
         self._answer_new_modals()
         self._scroll_for_consent()
         if not self.consent_shown and self._gate_ahead():

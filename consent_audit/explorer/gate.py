@@ -9,6 +9,7 @@ The state it fills (`gate_moves`, `gate_mode`, `gate_names`) is declared in `Exp
 state `_search_account` fills is the deletion goal's and is left as it was (a flow re-walks only its own)."""
 from __future__ import annotations
 
+from ..model import Kind
 from .account import username_variant
 from .launch_layer import layer
 from .moves import perform
@@ -35,6 +36,8 @@ def gate_not_passed(gate: list[str], tried: bool) -> str:
 class LogInGate:
     """See the module doc."""
 
+    gate_walked: int | None = None      # declared in ExploredApp.__init__; the default for stand-ins built without it
+
     def _pass_gate(self, spend: Spend) -> bool:
         """From a fresh start, log in with the given account, else sign up (the deletion goal's account search,
         words first, then the first screens combed by structure for a credentials form); the way in is learnt
@@ -42,7 +45,13 @@ class LogInGate:
         saved = {name: getattr(self, name) for name in ACCOUNT_STATE}
         try:
             self._start()
+            begun = len(self.op.recorder.steps)
             found = self._search_account(spend)
+            steps = self.op.recorder.steps
+            if found.reached and not any(s.kind in (Kind.LAUNCH, Kind.RELAUNCH) for s in steps[begun:]):
+                # its way in walked from that fresh granted start, no launch since: where `_start` leaves the
+                # app behind the gate (`_walked_in`)
+                self.gate_walked = len(steps)
             if not found.reached:
                 spend.counting = False
                 self._start()
@@ -56,6 +65,14 @@ class LogInGate:
                 setattr(self, name, value)
             self.data.username = self.given_username
         return bool(self.gate_moves)
+
+    def _walked_in(self) -> bool:
+        """Whether the app is still where `_pass_gate`'s search left it — signed in from a fresh start with
+        everything granted, no step since (`gate_walked`) and still in front — so a granted start behind the
+        gate continues there instead of launching fresh and walking the way in again (corpus vstup: five
+        actions). Consumed: True once."""
+        walked, self.gate_walked = self.gate_walked, None
+        return walked is not None and walked == len(self.op.recorder.steps) and self.op.in_foreground
 
     def _gate_ahead(self) -> bool:
         """Whether the log-in at launch learnt (`gate_moves`) shows now, its first control on screen and not

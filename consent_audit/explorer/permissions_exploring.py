@@ -37,8 +37,6 @@ class PermissionExplorations:
         at_launch = {p for p, n in screen.prompts.items() if n > 0}
         taps_allowed = int(self.config.search.get("discovery_taps", 12))
         self.features, quiet = permissions.probe(self.op, self.core, taps_allowed)
-        at_launch |= self._asked_when_refused()       # the reject path is learnt there
-        soft = self.soft_asks.permissions()           # asked once a pre-prompt's agreeing control was taken
         probed = len(quiet) + len({f.key for f in self.features.values()})    # by their words
         used = {cues.norm_label(t.label) for t, _, _ in quiet} | {cues.norm_label(f.label) for f in self.features.values()}
         # the core screen's other controls and the screens they lead to, by structure, from a granted start
@@ -46,7 +44,10 @@ class PermissionExplorations:
         # screen where it was (its use is known: shown in place or nothing); one that led elsewhere is used again,
         # the screen it leads to is searched too
         stayed = [(Move.tap(t), b, a) for t, b, a in quiet if self.core.matches(a, self.op.targets(a))]
-        self._start()
+        if probed:
+            self._start()     # the probe used the app: searched again from a fresh granted start
+        # else the app is where the granted start left it, nothing used: the search starts there, before the
+        # refused launch (which clears it) — no fresh start, nor the way in behind a log-in, spent twice
         beyond = beyond_core.search(self.op, self.config.search, self.config.weights("deny-permissions"), spend,
                                     self.data, frozenset(f.key for f in self.features.values())
                                     | {m.key for m, _, _ in stayed}, self.core,
@@ -55,6 +56,8 @@ class PermissionExplorations:
             return self._explore_permissions(spend, target)     # the whole search again, behind the log-in
         if beyond.gate:       # what was searched is a log-in gate, not the app: never a clean verdict on it
             beyond.unsearched.insert(0, gate_not_passed(beyond.gate, tried=True))
+        at_launch |= self._asked_when_refused()       # the reject path is learnt there
+        soft = self.soft_asks.permissions()           # asked once a pre-prompt's agreeing control was taken
         if held and beyond.screens <= 1:     # one screen of a layer searched, not the app: never clean on it
             beyond.unsearched.insert(0, f"the app stayed behind a dialog at launch that no answer lifted ({held}): "
                                         "what it covers was never reached")

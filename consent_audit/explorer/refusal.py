@@ -171,12 +171,18 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
                 moves.append((OUTSIDE_LABEL, None))
         elif not moves:     # a layer the dialog opened, with nothing on it to try: its ways out were not seen
             result.trials.append(Trial([m.label for m in path], BLANK))
-        for index, (label, move) in enumerate(moves):
+        ready: Screen | None = layer    # the layer just reached, untouched: where the next way out starts
+        for label, move in moves:
             if len(result.trials) >= max_trials:
                 cut = True
                 break
-            # the layer just reached is where the first way out starts: not launched and walked to again
-            screen = layer if index == 0 else _reach(op, start, path, data)
+            if move is not None and _walks(path + [move], accept):
+                # the accept path itself: what it does was seen when its record was read (`records`, or the
+                # caller's `kept`) — it consents; not launched and walked again
+                result.trials.append(Trial([m.label for m in path] + [label], CONSENTED))
+                continue
+            screen = ready if ready is not None else _reach(op, start, path, data)
+            ready = None
             if screen is None:
                 result.detail = f"the layer {' → '.join(m.label for m in path)} could not be reached again"
                 return result
@@ -212,6 +218,12 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
         result.offered = False
         result.detail = f"every way out of the dialog ({len(result.trials)} tried) consented or left it in place"
     return result
+
+
+def _walks(path: list[Move], accept: list[Move]) -> bool:
+    """Whether `path` is the accept path: the same controls (by key) used the same way, step for step."""
+    return bool(accept) and len(path) == len(accept) and all(
+        (m.kind, m.key, m.purpose) == (a.kind, a.key, a.purpose) for m, a in zip(path, accept))
 
 
 def records(op: Operator, accept: list[Move], data: FormData) -> tuple[Any, Any]:
