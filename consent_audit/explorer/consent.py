@@ -36,14 +36,11 @@ class ConsentPath:
 
 
 def shown(op: Operator, screen: Screen | None = None) -> bool:
-    """Whether a consent dialog is on screen and answerable: told by the words and controls of what no layer
-    covers (`op.covered`), or by the controls known by structure (`known`)."""
     screen = screen or op.screen()
     if not (op.in_foreground and screen.in_app):
         return False
     found = op.targets(screen)
-    covered = op.covered(screen) if hasattr(op, "covered") else frozenset()   # an operator-like: one layer
-    return is_consent(screen, found, covered) or known(op, found)
+    return is_consent(screen, found) or known(op, found)
 
 
 def known(op: Operator, found: list[Target]) -> bool:
