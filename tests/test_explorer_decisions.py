@@ -59,6 +59,19 @@ def test_a_wall_with_one_turn_on_is_opened_and_a_menu_is_not() -> None:
     assert wall_opener(menu, targets(menu)) is None
 
 
+def test_a_layer_with_a_refusal_is_a_question_not_a_wall() -> None:
+    """fixR: an app's own two-button question ("Send statistics? Allow / Don't allow", words no lexicon reads as
+    data) was opened as a permission wall with everything granted — a consent the user never gave. A wall has no
+    way out but on (its one other control never a refusal); a layer that offers one is a question, answered
+    as a modal or a consent, never by its "Allow"."""
+    stats = screen(text("Send statistics?"), button("Allow"), button("Don't allow"))
+    assert wall_opener(stats, targets(stats)) is None
+    later = screen(text("Location needed"), button("Turn on"), button("Not now"))
+    assert wall_opener(later, targets(later)) is None
+    leave = screen(text("Location needed"), button("Turn on"), button("Exit"))
+    assert wall_opener(leave, targets(leave)).label == "Turn on"
+
+
 def test_an_apps_own_allow_about_data_is_consent_about_a_device_feature_is_not() -> None:
     stats = screen(text("Send usage statistics? Anonymous usage data helps us improve."), button("Allow"),
                    button("Don't allow"))

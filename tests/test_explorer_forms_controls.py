@@ -228,3 +228,21 @@ def test_a_continue_in_no_lexicon_under_a_required_choice_submits_it_after_one_o
     assert forms.plan(screen, found, forms.FILL, DATA, True).choice is None     # one chosen: none more
     screen, found = _form(*reasons, go)
     assert forms.plan(screen, found, forms.ACCOUNT, DATA, True).submit is None  # a sign-up's is not guessed
+
+
+def test_a_required_choice_never_takes_an_option_that_keeps_the_account() -> None:
+    """fixR: the choice took the first option whatever it said — a reason list opening with «I changed my mind,
+    keep my account» (or «I want to keep my data») gave the answer that ends the deletion. An option worded as a
+    way out (keep, cancel, log out) is never chosen; the first other one is, and with none, nothing is."""
+    def radios(*labels: str) -> list[Element]:
+        return [Element(name=r, role="radio", clickable=True, checked=False, bounds=(0, 60 + 50 * i, 400, 44))
+                for i, r in enumerate(labels)]
+    go = Element(text="Continue", role="button", clickable=True, bounds=(0, 400, 400, 48))
+    for first in ("I changed my mind, keep my account", "I want to keep my data", "Just log out"):
+        options = radios(first, "I no longer use the app", "Other")
+        screen, found = _form(Element(text="Why are you leaving?", bounds=(0, 20, 400, 30)), *options, go)
+        p = forms.plan(screen, found, forms.FILL, DATA, True)
+        assert p.choice is not None and p.choice.element is options[1], first
+    only = radios("Keep my account", "Cancel")
+    screen, found = _form(*only, go)
+    assert forms.plan(screen, found, forms.FILL, DATA, True).choice is None

@@ -40,6 +40,16 @@ class FormPlan:
         return bool(self.fields or self.ticks or self.choice or self.selects or self.free)
 
 
+WAYS_OUT = ("decline", "log_out", "exit")
+"""Words of an option that ends the flow instead of giving what it asks (keep my account, cancel, log out)."""
+
+
+def neutral_option(radios: list[Target]) -> Target | None:
+    """The option of a required choice to give: the first enabled one not worded as a way out (`WAYS_OUT`: «I
+    changed my mind, keep my account» answers the deletion, it does not give its reason); None when every one is."""
+    return next((t for t in radios if t.element.enabled and not cues.has(t.label, *WAYS_OUT)), None)
+
+
 def submit_score(label: str, purpose: str) -> float:
     found = cues.categories(label)
     if found & NEVER_SUBMIT:
@@ -106,7 +116,7 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
         ticks = _least_choice(_gated_last(ticks), found)
     choice = None
     if radios and purpose.startswith((FILL, RETRY)) and not any(t.element.checked for t in radios):
-        choice = radios[0]
+        choice = neutral_option(radios)
     # a drop-down showing no real option (web: `checked` False; a Spinner's state unread: None, chosen on a retry)
     selects = [t for t in found if t.use == Use.SELECT and t.element.enabled and purpose.startswith((FILL, RETRY))
                and (t.element.checked is False or (retry and t.element.checked is None))]

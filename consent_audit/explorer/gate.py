@@ -41,8 +41,10 @@ class LogInGate:
     def _pass_gate(self, spend: Spend) -> bool:
         """From a fresh start, log in with the given account, else sign up (the deletion goal's account search,
         words first, then the first screens combed by structure for a credentials form); the way in is learnt
-        as `gate_moves`. Whether an account was reached."""
+        as `gate_moves`. Whether an account was reached. The account state and the operator's session are left as
+        they were (the gate's account is not the one a later goal logs in with)."""
         saved = {name: getattr(self, name) for name in ACCOUNT_STATE}
+        session = getattr(self.op, "session", None)     # the test account's, learnt by the search below anew
         try:
             self._start()
             begun = len(self.op.recorder.steps)
@@ -63,6 +65,7 @@ class LogInGate:
         finally:
             for name, value in saved.items():
                 setattr(self, name, value)
+            self.op.session = session
             self.data.username = self.given_username
         return bool(self.gate_moves)
 

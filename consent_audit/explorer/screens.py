@@ -183,11 +183,12 @@ def modal_answer(screen: Screen, found: list[Target], covered: frozenset[int]) -
 def wall_opener(screen: Screen, found: list[Target]) -> Target | None:
     """A permission wall in front of the app: one way on, worded as turning a permission on ("Turn on",
     去开启), and at most one other control that is not a refusal. Pressed with everything granted, the browser
-    (or the OS) asks, the answer is yes, and the app behind it shows."""
+    (or the OS) asks, the answer is yes, and the app behind it shows. A layer offering a refusal is a question
+    (an app's own "Send statistics? Allow / Don't allow"), never a wall: None."""
     if not screen.in_app or any(t.use in (Use.TEXT, Use.TOGGLE) for t in found):
         return None
     buttons = [t for t in taps(found) if t.element.enabled]
-    if not 1 <= len(buttons) <= 2:
+    if not 1 <= len(buttons) <= 2 or any(cues.has(t.label, "decline") for t in buttons):
         return None
     opens = [t for t in buttons if cues.has(t.label, "permission_request")
              and not cues.has(t.label, "decline", "exit", "agree")]
