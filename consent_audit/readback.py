@@ -111,20 +111,26 @@ def _parse(value: str) -> Any:
     return value
 
 
-def _leaves(value: Any, path: str, out: dict[str, bool]) -> None:
-    """Switch-like leaves (true/false, granted/denied …) of a stored value, by path."""
+def _leaves(value: Any, path: str, out: dict[str, bool], named: bool = False) -> None:
+    """Switch-like leaves (true/false, granted/denied …) of a stored value, by path. A value kept under a name
+    in a record (`named`: {"analytics": 1, "ads": 0}) may be a flag kept as a digit, 1 / 0 or "1" / "0", as
+    `_pairs` reads «statistics:0»; a list's numbers are no flags (TCF purpose ids: [1, 2, 3])."""
     if isinstance(value, dict):
         for k, v in value.items():
-            _leaves(v, f"{path}.{k}", out)
+            _leaves(v, f"{path}.{k}", out, named=True)
     elif isinstance(value, list):
         for i, v in enumerate(value):
             _leaves(v, f"{path}[{i}]", out)
     elif isinstance(value, bool):
         out[path] = value
+    elif isinstance(value, int) and named and value in (0, 1):
+        out[path] = value == 1
     elif isinstance(value, str):
         word = value.strip().lower()
         if word in _ON | _OFF:
             out[path] = word in _ON
+        elif named and word in _FLAGS:
+            out[path] = _FLAGS[word]
 
 
 def switches(record: Mapping[str, str]) -> dict[str, bool]:
@@ -176,7 +182,10 @@ def _token(value: str) -> bool:
 
 
 def _masked(record: Mapping[str, str]) -> dict[str, str]:
-    return {k: "<token>" if _token(v) else _DIGITS.sub("#", v) for k, v in record.items()}
+    """A record with its tokens and digits masked (a time, an id, a counter); a value that is a bare flag, "1" or
+    "0" (a cookie «consent=1»), is a choice and kept as it is."""
+    return {k: "<token>" if _token(v) else v if v.strip() in _FLAGS else _DIGITS.sub("#", v)
+            for k, v in record.items()}
 
 
 def tcf_consents(state: Mapping[str, Any] | None) -> list[str] | None:

@@ -193,3 +193,42 @@ def test_annotate_several_boxes(consent_screen: np.ndarray) -> None:
         assert changed_rows[y:y + h].any()
     assert not (changed_rows & ~near_rows).any()
     assert np.any(out[80:140, 0:150] != 255), "top-edge tag expected below its box"
+
+
+def outlined(img: np.ndarray, bounds, line, label: str, ink, width: int = 3, radius: int = 0) -> None:
+    """A button with a transparent fill, a visible border and padding (a "secondary" / ghost button)."""
+    x, y, w, h = bounds
+    if radius:
+        cv2.rectangle(img, (x + radius, y), (x + w - 1 - radius, y + h - 1), bgr(line), width)
+        cv2.rectangle(img, (x, y + radius), (x + w - 1, y + h - 1 - radius), bgr(line), width)
+        cv2.rectangle(img, (x + width, y + width), (x + w - 1 - width, y + h - 1 - width), bgr(WHITE), cv2.FILLED)
+    else:
+        cv2.rectangle(img, (x + width // 2, y + width // 2), (x + w - 1 - width // 2, y + h - 1 - width // 2),
+                      bgr(line), width)
+    text(img, bounds, label, ink)
+
+
+def test_an_outlined_button_is_no_text_link() -> None:
+    """A border box around padded words is a button's visual weight: an outlined reject beside an outlined accept
+    drawn alike (the reject a link by its role), or beside a filled accept, is no bare text link. Before: no fill,
+    so it was measured as a link — a false text-link reason on two buttons drawn alike. A bare (underlined) link
+    stays a link; an outlined accept beside a bare link still makes it one."""
+    img = page()
+    left, right = (60, 2000, 460, 150), (562, 2000, 460, 150)
+    outlined(img, left, BLUE, "Accept", BLUE)
+    outlined(img, right, BLUE, "Reject", BLUE, radius=20)
+    result = prominence(img, left, right, "button", "link")
+    assert result["reject_is_text_link"] is False
+    assert result["accept_filled"] is False and result["reject_filled"] is False
+    filled = page()
+    button(filled, left, BLUE, "Accept", WHITE)
+    outlined(filled, right, (156, 163, 175), "Reject", (51, 51, 51), width=2)
+    assert prominence(filled, left, right, "button", "button")["reject_is_text_link"] is False
+    bare = page()
+    outlined(bare, ACCEPT, BLUE, "Accept all", BLUE)
+    text(bare, LINK, "Reject", BLUE, scale=1.4, thick=4)
+    x, y, w, h = LINK
+    cv2.line(bare, (x, y + h - 4), (x + w - 1, y + h - 4), bgr(BLUE), 3)      # its underline
+    assert prominence(bare, ACCEPT, LINK, "button", "button")["reject_is_text_link"] is True
+    assert measure_choice(bare, LINK).outlined is False
+    assert measure_choice(img, right).outlined is True

@@ -108,3 +108,25 @@ def test_a_choice_kept_as_name_value_pairs_in_one_cookie_is_read_as_switches() -
                                                                                           "C0002": False}
     for plain in ("en-US,en;q=0.9", "a:b", "https://example.test/a?b=c", "1764450000123"):
         assert _parse(plain) == (1764450000123 if plain.isdigit() else plain)
+
+
+def test_a_choice_kept_as_json_numbers_is_read_as_switches() -> None:
+    """A record whose purposes are JSON numbers ({"analytics":1,"ads":0}) or flag strings ("1"/"0", "yes"/"no"),
+    and a bare cookie «consent=1» / «consent=0». Before, a number was no switch: with its digits masked the
+    refusal compared with the accept as "the same record" — a refusal honoured reported as not honoured."""
+    def kept(value: str) -> dict:
+        return {"local": {}, "cookies": {"consent": value}}
+    nothing = {"local": {}, "cookies": {}}
+    assert switches({"c": json.dumps({"necessary": 1, "analytics": 1, "ads": 0})}) == {
+        "c.necessary": True, "c.analytics": True, "c.ads": False}
+    assert switches({"c": json.dumps({"analytics": "1", "ads": "0"})}) == {"c.analytics": True, "c.ads": False}
+    assert switches({"c": json.dumps({"analytics": "yes", "ads": "no"})}) == {"c.analytics": True, "c.ads": False}
+    on, off = json.dumps({"analytics": 1, "ads": 1, "v": 2}), json.dumps({"analytics": 0, "ads": 0, "v": 2})
+    assert judge(nothing, kept(on), kept(off))["reject_honoured"] is True
+    assert judge(nothing, kept(on), kept(on))["reject_honoured"] is False
+    yes, no = json.dumps({"analytics": "yes", "ads": "yes"}), json.dumps({"analytics": "no", "ads": "no"})
+    assert judge(nothing, kept(yes), kept(no))["reject_honoured"] is True
+    assert judge(nothing, kept("1"), kept("0"))["reject_honoured"] is True
+    assert judge(nothing, kept("1"), kept("1"))["reject_honoured"] is False
+    # a version, a count or a time is no switch
+    assert switches({"c": json.dumps({"version": 2, "at": 1764450000123, "ratio": 0.5})}) == {}

@@ -51,6 +51,9 @@ class ChoiceLook:
     fill_delta_e: float | None
     """CIEDE2000 distance of the fill from the surface it sits on (page_rgb): how far the button stands out
     as a shape, whatever its label. 0 for a bare link; None when the surface is off-image (unmeasured)."""
+    outlined: bool = False
+    """The element's box is drawn by a border on all four sides (a colour distinct from the surface and from
+    its own fill along each edge): an outlined button, whatever its fill — never a bare text link."""
 
 
 def _color(rgb: RGB) -> Color:
@@ -162,6 +165,35 @@ def _ring(image: np.ndarray, box: tuple[int, int, int, int], width: int = RING_P
     return outer[mask]
 
 
+OUTLINE_DELTA_E = 3.0
+"""CIEDE2000 distance from both the surface and the fill above which an edge line of the box is a border."""
+OUTLINE_DEPTH_PX = 4
+"""How far inside the bounds a border line is looked for (a CSS border lies inside the element's box)."""
+
+
+def _outlined(crop: np.ndarray, page_rgb: RGB | None, bg_rgb: RGB) -> bool:
+    """Whether each of the crop's four sides carries a border: in the middle half of the side (rounded corners
+    left out), one of its outermost OUTLINE_DEPTH_PX lines has a dominant colour distinct from the surface
+    (`page_rgb`) and from the element's fill (`bg_rgb`). A link's underline is one side, its words none."""
+    h, w = crop.shape[:2]
+    if page_rgb is None or h < 8 or w < 8:
+        return False
+    page, fill = _color(page_rgb), _color(bg_rgb)
+    x0, x1, y0, y1 = w // 4, max(w // 4 + 1, 3 * w // 4), h // 4, max(h // 4 + 1, 3 * h // 4)
+    depth = min(OUTLINE_DEPTH_PX, h // 4, w // 4)
+
+    def bordered(lines: list[np.ndarray]) -> bool:
+        for line in lines:
+            c = _color(_mode_rgb(line.reshape(-1, 3)))
+            if c.delta_e(page, method="2000") > OUTLINE_DELTA_E and c.delta_e(fill, method="2000") > OUTLINE_DELTA_E:
+                return True
+        return False
+
+    sides = ([crop[i, x0:x1] for i in range(depth)], [crop[h - 1 - i, x0:x1] for i in range(depth)],
+             [crop[y0:y1, i] for i in range(depth)], [crop[y0:y1, w - 1 - i] for i in range(depth)])
+    return all(bordered(side) for side in sides)
+
+
 def measure_choice(image: np.ndarray, bounds: Bounds) -> ChoiceLook:
     """Measure one choice element: size, colours, contrast, saturation, fill."""
     image = _as_bgr(image)
@@ -183,6 +215,7 @@ def measure_choice(image: np.ndarray, bounds: Bounds) -> ChoiceLook:
         filled=bool(filled),
         page_rgb=page_rgb,
         fill_delta_e=fill_delta_e,
+        outlined=_outlined(image[y0:y1, x0:x1], page_rgb, bg_rgb),
     )
 
 
@@ -194,12 +227,13 @@ TEXT_ROLES = frozenset({"text", "link", ""})
 
 def reject_is_text_link(accept: ChoiceLook, reject: ChoiceLook, accept_role: str | None = None,
                         reject_role: str | None = None) -> bool:
-    """The reject choice is a bare text link beside a button: it has no fill, and either the accept choice has
-    one (the pixels tell), or — both unfilled, as with borderless dialog buttons — the reject choice is bare text
-    (TextView, link) while the accept choice is a button (the node class tells). Roles unknown: pixels only."""
-    if reject.filled:
+    """The reject choice is a bare text link beside a button: it has no fill and no border box (an outlined
+    button is a button, whatever its role), and either the accept choice has one (the pixels tell), or —
+    neither, as with borderless dialog buttons — the reject choice is bare text (TextView, link) while the
+    accept choice is a button (the node class tells). Roles unknown: pixels only."""
+    if reject.filled or reject.outlined:
         return False
-    if accept.filled:
+    if accept.filled or accept.outlined:
         return True
     return accept_role in BUTTON_ROLES and reject_role in TEXT_ROLES
 
@@ -237,6 +271,8 @@ def prominence(image: np.ndarray, accept_bounds: Bounds, reject_bounds: Bounds, 
         "fill_delta_e_reject": _round(reject.fill_delta_e),
         "accept_filled": accept.filled,
         "reject_filled": reject.filled,
+        "accept_outlined": accept.outlined,
+        "reject_outlined": reject.outlined,
         "reject_is_text_link": reject_is_text_link(accept, reject, accept_role, reject_role),
     }
 

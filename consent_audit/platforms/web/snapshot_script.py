@@ -5,11 +5,12 @@ cross-origin frames it lists are read by frames.py."""
 from __future__ import annotations
 
 from .accname import ACCNAME_JS
+from .contents_script import THROUGH_JS
 from .painted import SEMANTICS_ON_JS
 from .scripts import SHADOW_OF_JS
 
 # One round trip: page source, rendered elements and the structural shape of the DOM.
-DOM_SNAPSHOT_JS = SHADOW_OF_JS + SEMANTICS_ON_JS + ACCNAME_JS + r"""
+DOM_SNAPSHOT_JS = SHADOW_OF_JS + SEMANTICS_ON_JS + ACCNAME_JS + THROUGH_JS + r"""
 const dpr = window.devicePixelRatio || 1;
 const CLICK_TAGS = new Set(['A','BUTTON','INPUT','SELECT','TEXTAREA','LABEL','SUMMARY','OPTION']);
 const CLICK_ROLES = new Set(['button','link','checkbox','radio','switch','tab','menuitem','option']);
@@ -20,8 +21,8 @@ let boxesDrawn = 0;
 // Elements of same-origin <iframe>s are read as part of the page (a consent dialog in a frame): their styles
 // from their own window, their boxes moved by the frames they sit in.
 const cs = (e, p) => (e.ownerDocument.defaultView || window).getComputedStyle(e, p);
-function topRect(el) {
-  const r = el.getBoundingClientRect();
+function topRect(el, box) {
+  const r = box || el.getBoundingClientRect();
   let left = r.left, top = r.top, win = el.ownerDocument.defaultView;
   while (win && win.frameElement) {
     const f = win.frameElement, fr = f.getBoundingClientRect();
@@ -256,19 +257,6 @@ function walk(el, parent) {
   if (MESSAGE_ROLES.has(r) && !isClickable && !el.querySelector(CONTROLS)) return '';
   return el.tagName.toLowerCase() + '[' + r + ']' + (id ? '#' + id : '') +
          (collapsed.length ? '(' + collapsed.join(',') + ')' : '');
-}
-// A wrapper with `display: contents` (react-cookie-consent-popup's settings content, a component's host) draws
-// no box of its own — no client rects, checkVisibility() false — while its children are laid out in its parent's
-// box: it is read through, never taken for hidden content (before: a second layer's every control was missing).
-function through(el, parent) {
-  const ctx = {fixed: parent ? parent.fixed : false,
-               hidden: (parent ? parent.hidden : false) || el.getAttribute('aria-hidden') === 'true',
-               shut: parent ? parent.shut : false};
-  const kids = [];
-  for (const c of el.children) { const s = walk(c, ctx); if (s) kids.push(s); }
-  const root = shadowOf(el);
-  if (root) for (const c of root.children) { const s = walk(c, ctx); if (s) kids.push(s); }
-  return kids.join(',');
 }
 const shape = walk(document.body || document.documentElement);
 // The page source with its shadow trees (open and closed, as declarative <template shadowrootmode>), so the
