@@ -111,16 +111,16 @@ def _parse(value: str) -> Any:
     return value
 
 
-def _leaves(value: Any, path: str, out: dict[str, bool], named: bool = False) -> None:
+def _leaves(value: Any, path: str, out: dict[str, bool], named: bool = False, digits: bool = True) -> None:
     """Switch-like leaves (true/false, granted/denied …) of a stored value, by path. A value kept under a name
     in a record (`named`: {"analytics": 1, "ads": 0}) may be a flag kept as a digit, 1 / 0 or "1" / "0", as
     `_pairs` reads «statistics:0»; a list's numbers are no flags (TCF purpose ids: [1, 2, 3])."""
     if isinstance(value, dict):
         for k, v in value.items():
-            _leaves(v, f"{path}.{k}", out, named=True)
+            _leaves(v, f"{path}.{k}", out, named=digits)
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            _leaves(v, f"{path}[{i}]", out)
+            _leaves(v, f"{path}[{i}]", out, digits=digits)
     elif isinstance(value, bool):
         out[path] = value
     elif isinstance(value, int) and named and value in (0, 1):
@@ -133,10 +133,13 @@ def _leaves(value: Any, path: str, out: dict[str, bool], named: bool = False) ->
             out[path] = _FLAGS[word]
 
 
-def switches(record: Mapping[str, str]) -> dict[str, bool]:
+def switches(record: Mapping[str, str], digits: bool = True) -> dict[str, bool]:
+    """The record's switch-like leaves by path (`_leaves`). `digits` False: a flag kept as a digit (1 / 0 under
+    a name) is not read as one — to tell *whether* something stored is a choice at all, where {"seen": 1, "v": 1}
+    (a what's-new's mark and its version) would otherwise pass for two switches."""
     out: dict[str, bool] = {}
     for name, value in record.items():
-        _leaves(_parse(value), name, out)
+        _leaves(_parse(value), name, out, digits=digits)
     return out
 
 

@@ -26,6 +26,13 @@ def test_a_modal_whose_words_are_read_and_speak_of_no_consent_is_something_else(
     assert modal_kind({}, ["双十一 画报会员 5 折", "跳过 5"]) == OTHER                                   # a splash ad
 
 
+def test_marks_kept_as_digits_under_unknown_words_are_no_choice_over_purposes() -> None:
+    # a what's-new in words no lexicon has storing its mark and version as digits: not told, never consent
+    assert modal_kind({"local:novo": '{"seen":1,"v":1}'}, ["Ṣawari tuntun", "Dara"]) is None
+    # digits that are a consent record's purposes, with words that speak of consent, are consent
+    assert modal_kind({"local:cc": '{"analytics":1,"ads":0}'}, ["We use cookies to count visits.", "OK"]) == CONSENT
+
+
 @pytest.mark.parametrize("stored,texts", [
     ({}, SWAHILI),                                             # words unknown (a bare × is read by no language)
     (None, SWAHILI),                                           # storage not readable (Android)

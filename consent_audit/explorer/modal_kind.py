@@ -28,7 +28,8 @@ def modal_kind(stored: dict[str, str] | None, texts: list[str]) -> str | None:
         if about_consent:
             return CONSENT
         # words unknown: a choice over purposes (two switches or more) or worded as consent, not one setting
-        return CONSENT if not read and (len(on_off) >= 2 or consent_worded(stored)) else None
+        # (digits are no switches here: a what's-new's {"seen": 1, "v": 1} is no choice over two purposes)
+        return CONSENT if not read and (len(switches(stored, digits=False)) >= 2 or consent_worded(stored)) else None
     if read and not about_consent:
         return OTHER
     return None
