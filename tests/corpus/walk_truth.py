@@ -15,7 +15,8 @@ reject path, and the counts (tests/test_corpus_apps.py checks the arithmetic).
 
 Not walked: yuedu's consent in an <iframe> — checked by hand; a tap found in no document is looked for inside each
 same-origin <iframe> of the page (chaguan's consent banner). A <option> of a native <select> is chosen
-(its select's value set, input and change fired); SIGNUP_FIRST apps sign up before the consent path, PRELUDE taps come first.
+(its select's value set, input and change fired); a tap whose control is not there yet, or disabled, waits
+for it up to WAIT_FOR_CONTROL seconds (a confirm counting down on its face); SIGNUP_FIRST apps sign up before the consent path, PRELUDE taps come first.
 """
 from __future__ import annotations
 
@@ -49,9 +50,10 @@ for (const e of all(document)) if (e.shadowRoot) parts.push(e.shadowRoot.textCon
 return parts.join(' ');
 """
 QUOTED = re.compile(r"^\s*(?:«([^»]+)»|\"([^\"]+)\"|“([^”]+)”|「([^」]+)」)")
-LAUNCH_WAIT = {"huabao": 6.5, "chaguan": 4.0, "quaypost": 3.0, "song": 3.8, "hikari": 2.6, "safar": 6.0}   # the splash advert's countdown; the banner's 2 s (song: 3 s) delay
-AFTER_CONSENT = {"tidepool": ["Don't allow"], "ktiv": ["לא עכשיו"], "yuedu": ["以后再说", "下次再说"], "hanami": ["後で"], "rotfai": ["ไว้ทีหลัง"], "shonar": ["এখন না"], "shonar-enkeep": ["এখন না"], "warung": ["Nanti"]}
+LAUNCH_WAIT = {"huabao": 6.5, "chaguan": 4.0, "quaypost": 3.0, "kadai": 3.0, "song": 3.8, "hikari": 2.6, "safar": 6.0}   # the splash advert's countdown; the banner's 2 s (song: 3 s) delay
+AFTER_CONSENT = {"tidepool": ["Don't allow"], "ktiv": ["לא עכשיו"], "yuedu": ["以后再说", "下次再说"], "hanami": ["後で"], "rotfai": ["ไว้ทีหลัง"], "shonar": ["এখন না"], "shonar-enkeep": ["এখন না"], "warung": ["Nanti"], "daftar": ["بعد میں"]}
 TYPED = {"Digite EXCLUIR para confirmar": "EXCLUIR", "Taip PADAM": "PADAM", "Type DELETE to confirm": "DELETE", "พิมพ์คำยืนยัน": "ยืนยัน", "Ketik HAPUS": "HAPUS"}      # a field asking for a given word gets that word
+WAIT_FOR_CONTROL = 12.0                                    # s a tap waits for its control to show up enabled (daftar's 10 s countdown)
 SIGNUP_FIRST = {"vstup"}                                   # the consent banner shows only once signed in
 PRELUDE = {"grafis": ["Enable accessibility"]}             # a canvas app: its accessibility layer is off until asked
 
@@ -87,6 +89,10 @@ def step(d: webdriver.Chrome, s: dict[str, str], phone: bool) -> None:
                     return
             finally:
                 d.switch_to.default_content()
+    deadline = time.monotonic() + WAIT_FOR_CONTROL
+    while action != "text" and (e is None or not e.is_enabled()) and time.monotonic() < deadline:
+        time.sleep(0.5)                    # a control that shows up or is enabled later (a countdown on its face)
+        e = d.execute_script(FIND, label)
     if e is None:
         raise LookupError(f"not found: {action} {label!r}")
     if action == "text":
