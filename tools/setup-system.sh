@@ -13,10 +13,14 @@ fc-list 2>/dev/null | grep -qi 'wenquanyi\|wqy' || need+=(fonts-wqy-microhei)
 [ -n "$(fc-list :lang=bn 2>/dev/null)" ] || need+=(fonts-lohit-beng-bengali)
 # Thai, the same way (one sans font; fc-list :lang=th also lists DejaVu, which has no Thai glyphs: ask by name)
 fc-list 2>/dev/null | grep -qi 'loma' || need+=(fonts-tlwg-loma-ttf)
+# Tamil, and Urdu (DejaVu's Arabic lacks Urdu's own letters ٹ ڈ ڑ ں ے): one font each, picked by fontconfig only
+# for pages in that language (Arabic and Persian pages stay DejaVu Sans) — a Tamil app's evidence was boxes
+[ -n "$(fc-list :lang=ta 2>/dev/null)" ] || need+=(fonts-lohit-taml)
+[ -n "$(fc-list :lang=ur 2>/dev/null)" ] || need+=(fonts-nafees)
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need+=(python3-venv)
 if [ ${#need[@]} -eq 0 ]; then
-  echo "==> system packages: present (chromium, chromedriver, CJK, Devanagari, Bengali and Thai fonts, node)"
+  echo "==> system packages: present (chromium, chromedriver, CJK, Devanagari, Bengali, Thai, Tamil and Urdu fonts, node)"
   exit 0
 fi
 if [ "$(id -u)" != 0 ]; then
