@@ -23,8 +23,9 @@ ACTIONS = {"tap", "text", "toggle", "scroll"}
 FLOWS = ("deletion", "permissions", "consent")
 
 
-def _server_module() -> Any:
-    spec = importlib.util.spec_from_file_location("corpus_server", CORPUS / "server.py")
+def _corpus_module(name: str = "server") -> Any:
+    """A module of tests/corpus by its file name (the corpus server; `walk_truth`)."""
+    spec = importlib.util.spec_from_file_location(f"corpus_{name}", CORPUS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     assert spec.loader is not None
     spec.loader.exec_module(module)
@@ -63,6 +64,16 @@ def test_app_files(app: str) -> None:
         assert key in data, key
     has_account = data.get("account", True)
     assert (CORPUS / app / "app.json").is_file() == has_account
+
+
+def test_walk_notes_are_known_keys() -> None:
+    """Each app's optional walk.json (tests/corpus/walk_truth.py `walk_notes`) holds only keys the walk reads, and
+    a word to type names a text step of the app's truth."""
+    walker = _corpus_module("walk_truth")
+    for app in APPS:
+        notes = walker.walk_notes(app)          # ValueError on an unknown key
+        steps = {s["label"] for part in ("signup", "deletion") for s in truth(app)[part]["path"] if s["action"] == "text"}
+        assert set(notes.get("typed", {})) <= steps, app
 
 
 @pytest.mark.parametrize("app", APPS)
@@ -178,7 +189,7 @@ def test_no_outside_url(app: str) -> None:
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Any]:
-    srv = _server_module().CorpusServer(0).start()
+    srv = _corpus_module().CorpusServer(0).start()
     try:
         yield srv
     finally:

@@ -13,10 +13,12 @@ reject path, and the counts (tests/test_corpus_apps.py checks the arithmetic).
 
     .venv/bin/python tests/corpus/walk_truth.py [app …]
 
-Not walked: yuedu's consent in an <iframe> — checked by hand; a tap found in no document is looked for inside each
+What an app needs beyond its truth (a launch wait, a prompt after consent, a word to type, sign-up first, a
+prelude, not walked and why) is in its optional `walk.json` (`walk_notes`; yuedu is not walked: its consent in an
+<iframe>, checked by hand). A tap found in no document is looked for inside each
 same-origin <iframe> of the page (chaguan's consent banner). A <option> of a native <select> is chosen
 (its select's value set, input and change fired); a tap whose control is not there yet, or disabled, waits
-for it up to WAIT_FOR_CONTROL seconds (a confirm counting down on its face); SIGNUP_FIRST apps sign up before the consent path, PRELUDE taps come first.
+for it up to WAIT_FOR_CONTROL seconds (a confirm counting down on its face); "signup_first" apps sign up before the consent path, "prelude" taps come first.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ import json
 import re
 import sys
 import time
+from typing import Any
 from pathlib import Path
 
 from selenium import webdriver
@@ -50,12 +53,23 @@ for (const e of all(document)) if (e.shadowRoot) parts.push(e.shadowRoot.textCon
 return parts.join(' ');
 """
 QUOTED = re.compile(r"^\s*(?:«([^»]+)»|\"([^\"]+)\"|“([^”]+)”|「([^」]+)」)")
-LAUNCH_WAIT = {"huabao": 6.5, "chaguan": 4.0, "quaypost": 3.0, "kadai": 3.0, "song": 3.8, "hikari": 2.6, "safar": 6.0}   # the splash advert's countdown; the banner's 2 s (song: 3 s) delay
-AFTER_CONSENT = {"tidepool": ["Don't allow"], "ktiv": ["לא עכשיו"], "yuedu": ["以后再说", "下次再说"], "hanami": ["後で"], "rotfai": ["ไว้ทีหลัง"], "shonar": ["এখন না"], "shonar-enkeep": ["এখন না"], "warung": ["Nanti"], "daftar": ["بعد میں"]}
-TYPED = {"Digite EXCLUIR para confirmar": "EXCLUIR", "Taip PADAM": "PADAM", "Type DELETE to confirm": "DELETE", "พิมพ์คำยืนยัน": "ยืนยัน", "Ketik HAPUS": "HAPUS"}      # a field asking for a given word gets that word
 WAIT_FOR_CONTROL = 12.0                                    # s a tap waits for its control to show up enabled (daftar's 10 s countdown)
-SIGNUP_FIRST = {"vstup"}                                   # the consent banner shows only once signed in
-PRELUDE = {"grafis": ["Enable accessibility"]}             # a canvas app: its accessibility layer is off until asked
+WALK_KEYS = {"launch_wait", "after_consent", "typed", "signup_first", "prelude", "skip"}
+
+
+def walk_notes(app: str) -> dict[str, Any]:
+    """What the walk needs to know of an app beyond its truth, from its optional `walk.json` (copies of an app
+    carry theirs): "launch_wait" (s before the first step: a splash's countdown, a banner shown late; default 2),
+    "after_consent" (labels of a launch prompt the app shows after the consent answer, tapped then), "typed"
+    (a field's label → the word it asks to be typed), "signup_first" (the consent banner shows only once signed
+    in), "prelude" (taps before anything: a canvas app's accessibility switch), "skip" (why the app is not
+    walked). Raises ValueError on a key it does not know."""
+    path = HERE / app / "walk.json"
+    notes = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    unknown = set(notes) - WALK_KEYS
+    if unknown:
+        raise ValueError(f"{path}: unknown keys {sorted(unknown)} (known: {sorted(WALK_KEYS)})")
+    return notes
 
 
 def browser() -> webdriver.Chrome:
@@ -71,7 +85,7 @@ def browser() -> webdriver.Chrome:
     return d
 
 
-def step(d: webdriver.Chrome, s: dict[str, str], phone: bool) -> None:
+def step(d: webdriver.Chrome, s: dict[str, str], phone: bool, typed: dict[str, str]) -> None:
     action, label = s["action"], s["label"]
     if action == "scroll":
         d.execute_script("const b = document.querySelector('.scrollbox'); b.scrollTop = b.scrollHeight;")
@@ -101,7 +115,7 @@ def step(d: webdriver.Chrome, s: dict[str, str], phone: bool) -> None:
                                  "const f = e.htmlFor && document.getElementById(e.htmlFor); if (f) return f;"
                                  "return (l && l.querySelector('input, textarea')) || e.parentElement.querySelector('input, textarea');", e)
         kind = field.get_attribute("type")
-        field.send_keys(TYPED[label] if label in TYPED else "13700137001" if kind == "tel" else "walker@corpus.test" if kind == "email" else
+        field.send_keys(typed[label] if label in typed else "13700137001" if kind == "tel" else "walker@corpus.test" if kind == "email" else
                         "leaving" if field.tag_name == "textarea" else "corpus-pass-1")
     elif e.tag_name == "option":       # a native <select>: choose the option as a user's pick does
         d.execute_script("const o = arguments[0], s = o.closest('select'); s.value = o.value;"
@@ -139,9 +153,10 @@ def walk(base: str, app: str) -> bool:
     truth = json.loads((HERE / app / "truth.json").read_text(encoding="utf-8"))
     phone = (truth["credentials"].get("username") or "").isdigit()
     ok = True
-    prelude = [{"action": "tap", "label": x} for x in PRELUDE.get(app, [])]
-    after = [{"action": "tap", "label": x} for x in AFTER_CONSENT.get(app, [])]
-    if app in SIGNUP_FIRST:
+    notes = walk_notes(app)
+    prelude = [{"action": "tap", "label": x} for x in notes.get("prelude", [])]
+    after = [{"action": "tap", "label": x} for x in notes.get("after_consent", [])]
+    if notes.get("signup_first"):
         plans = (("sign up, accept, delete", [prelude, truth["signup"]["path"], truth["consent"]["accept_path"], after,
                                                truth["deletion"]["path"]]),
                  ("sign up, reject", [prelude, truth["signup"]["path"], truth["consent"]["reject_path"]]))
@@ -151,16 +166,16 @@ def walk(base: str, app: str) -> bool:
                  ("reject", [prelude, truth["consent"]["reject_path"]]))
     deletion_end = end_words(truth["deletion"].get("note", ""))
     for name, paths in plans:
-        if app == "yuedu":
-            print(f"{app:20} {name:24} skipped (consent in an iframe)")
+        if notes.get("skip"):
+            print(f"{app:20} {name:24} skipped ({notes['skip']})")
             continue
         d = browser()
         try:
             d.get(f"{base}/{app}/")
-            time.sleep(LAUNCH_WAIT.get(app, 2.0))
+            time.sleep(float(notes.get("launch_wait", 2.0)))
             for path in paths:
                 for s in path:
-                    step(d, s, phone)
+                    step(d, s, phone, notes.get("typed", {}))
             end = d.execute_script("const t = document.querySelector('.title, .ttl, header h1, section:not([hidden])');"
                                    "return t ? t.textContent.trim().replace(/\\s+/g, ' ').slice(0, 60) : ''")
             deleting = truth["deletion"]["path"] in paths
