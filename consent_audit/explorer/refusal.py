@@ -171,12 +171,16 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
                 moves.append((OUTSIDE_LABEL, None))
         elif not moves:     # a layer the dialog opened, with nothing on it to try: its ways out were not seen
             result.trials.append(Trial([m.label for m in path], BLANK))
-        for index, (label, move) in enumerate(moves):
+        ready: Screen | None = layer     # the layer just reached, untouched: where the next way out starts
+        for label, move in moves:
             if len(result.trials) >= max_trials:
                 cut = True
                 break
-            # the layer just reached is where the first way out starts: not launched and walked to again
-            screen = layer if index == 0 else _reach(op, start, path, data)
+            if _walked(path, move, accept):    # the accept path itself: walked, relaunched and read (`accepted`)
+                result.trials.append(Trial([m.label for m in path] + [label], CONSENTED))
+                continue
+            # the layer reached and untouched is where a way out starts: not launched and walked to again
+            screen, ready = ready if ready is not None else _reach(op, start, path, data), None
             if screen is None:
                 result.detail = f"the layer {' → '.join(m.label for m in path)} could not be reached again"
                 return result
@@ -212,6 +216,15 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
         result.offered = False
         result.detail = f"every way out of the dialog ({len(result.trials)} tried) consented or left it in place"
     return result
+
+
+def _walked(path: list[Move], move: Move | None, accept: list[Move]) -> bool:
+    """Whether the way out `path` + `move` is the accept path's own moves, made the same way: what it keeps is
+    the consent record itself (`records`, or the caller's `kept`) — consented, known without trying it."""
+    if move is None or len(path) + 1 != len(accept):
+        return False
+    return all((m.kind, m.key, m.purpose, m.hold) == (a.kind, a.key, a.purpose, a.hold)
+               for m, a in zip(path + [move], accept))
 
 
 def records(op: Operator, accept: list[Move], data: FormData) -> tuple[Any, Any]:
