@@ -513,3 +513,32 @@ def test_a_notice_told_by_structure_is_handed_to_the_later_goals_too() -> None:
     later.adopt_consent(learnt)
     assert later._consent_by_structure() and later.op.taps == []
     assert later.refusal is first.refusal and [m.label for m in later.accept.moves] == ["OK"]
+
+
+class _Banner(_LaunchingApp):
+    """A consent dialog that leaves the app usable around it (nothing covered: chaguan's banner in an iframe
+    over the home's cards); a tap on the app's own «მთავარი» does nothing to the dialog."""
+
+    def covered(self, s: Screen) -> frozenset[int]:
+        return frozenset()
+
+    def tap(self, target) -> Screen:
+        if target.label == "მთავარი":
+            self.taps.append(target.label)
+            return self.screen()
+        return super().tap(target)
+
+
+def test_the_apps_own_controls_beside_the_dialog_are_no_shorter_refusal_to_try() -> None:
+    """chaguan (consent 13/6), porsche-dark (7/3): the worded refusal takes two steps, so each unnamed control of
+    the dialog's first layer was tried as a one-step refusal — among them the app's own cards beside a banner
+    that leaves the app usable («掃描收據», «TR-48213 · Dağıtımda»): a launch and a tap each, and a relaunch of
+    the accept to judge them by. The app's own controls outside the dialog (refusal.page_behind) are none of
+    its answers: never tried; the worded refusal stays."""
+    layers = {"first": {**WORDED["first"], "buttons": {"Accept all": (None, ON, False),
+                                                       "Manage options": ("settings", None, False)}},
+              "settings": WORDED["settings"]}
+    app = _Banner(layers)
+    found = _consent_goal(app)
+    assert found.ending == "reached" and [m.label for m in found.paths["reject"]] == ["Manage options", "Reject all"]
+    assert "მთავარი" not in app.taps, app.taps

@@ -180,14 +180,17 @@ class ConsentExplorations(ConsentHandOver):
 
     def _unnamed(self, first: Screen) -> list:
         """The controls of the dialog's first layer (`first`, the screen on now: a fresh launch showing it) that
-        no lexicon names and that are neither the accept's (when known) nor the reject's first move — each a
+        no lexicon names and that are neither the accept's (when known) nor the reject's first move, nor the
+        app's own beside or under the dialog (refusal.page_behind: a banner leaving the app usable) — each a
         one-step refusal to try (`_shorter_refusal`); [] when the refusal its words told takes one step, or
         `first` shows no dialog."""
         if self.reject is None or len(self.reject.moves) < 2 or not consent.shown(self.op, first):
             return []
         answers = {m.key for m in ((self.accept.moves[:1] if self.accept else []) + self.reject.moves[:1])}
-        return [t for t in taps(self.op.targets(first)) if t.key not in answers and not cues.categories(t.label)
-                and t.element.enabled]
+        found = self.op.targets(first)
+        behind = refusal.page_behind(first, found, self.op.covered(first))     # the app's own, not the dialog's
+        return [t for t in taps(found) if t.key not in answers and t.key not in behind
+                and not cues.categories(t.label) and t.element.enabled]
 
     def _shorter_refusal(self, kept: tuple | None = None, unnamed: list | None = None) -> None:
         """The refusal its words told takes more steps than accepting (what would be measured as an asymmetric
