@@ -542,3 +542,21 @@ def test_the_apps_own_controls_beside_the_dialog_are_no_shorter_refusal_to_try()
     found = _consent_goal(app)
     assert found.ending == "reached" and [m.label for m in found.paths["reject"]] == ["Manage options", "Reject all"]
     assert "მთავარი" not in app.taps, app.taps
+
+
+def test_a_button_whose_words_say_it_buys_is_not_tried_from_a_launch_of_its_own() -> None:
+    """ktiv (consent 7/3, fixP): the consent-or-pay page's «הרשמה למינוי ללא פרסומות ₪14.90 לחודש» was tried from a
+    fresh launch like every answer, then set aside as no answer because its words say it buys (whatever it
+    stored). Known before the tap: never tapped, still recorded as no answer; what is learnt is the same."""
+    from consent_audit.explorer import consent_structure
+    from test_explorer_structure import PAGE
+
+    pay = "Sign up for ad-free ₪14.90/month"
+    priced = {**PAGE, "first": {**PAGE["first"], "buttons": {
+        (pay if label == "გამოწერა ₪14.90" else label): answer for label, answer in PAGE["first"]["buttons"].items()}}}
+    app = LayerApp(priced)
+    seen: list = []
+    learnt = consent_structure.learn(app, app.restart, seen)
+    assert learnt is not None and [m.label for m in learnt.reject.moves] == ["პარამეტრები", "ყველაფრის უარყოფა"]
+    assert pay not in app.taps, app.taps
+    assert any(t.label == pay and t.left for t in seen)

@@ -233,7 +233,9 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
     restart = _looked_first(op, restart)
     try:
         for chosen, button in answers_of(first):      # a button, or an option and the save (consent_choice)
-            tried.append(_try(op, restart, chosen, button, first))
+            # one whose words say it buys is no answer whatever it does (`_judged`): known without a launch
+            tried.append(Tried(button, tuple(chosen), left=True) if cues.has(button.label, "purchase")
+                         else _try(op, restart, chosen, button, first))
         opener = next((t for t in tried if t.settings), None)
         if opener is not None:         # the settings layer's buttons, each from a fresh launch through it
             found = list(opener.opened)    # as its trial showed it: no launch and tap spent to read it again
