@@ -560,3 +560,22 @@ def test_a_button_whose_words_say_it_buys_is_not_tried_from_a_launch_of_its_own(
     assert learnt is not None and [m.label for m in learnt.reject.moves] == ["პარამეტრები", "ყველაფრის უარყოფა"]
     assert pay not in app.taps, app.taps
     assert any(t.label == pay and t.left for t in seen)
+
+
+def test_the_consent_goal_probes_the_dialog_on_the_launch_it_made() -> None:
+    """vstup (--goal consent: 36 actions, 20 of them signing in at launch): the consent goal launched the app,
+    saw no dialog its words know, and the structural probe launched again (signing in again) just to look at the
+    layer. The probe looks at the goal's own fresh launch and tries the first answer there: each launch is one
+    answer's; what is learnt is the same."""
+    launches: list[int] = []
+
+    class Counted(_LaunchingApp):
+        def fresh(self) -> None:
+            launches.append(1)
+            super().fresh()
+
+    app = Counted(CONSENT)
+    found = _consent_goal(app)
+    assert found.ending == "reached" and [m.label for m in found.paths["accept"]] == ["ვეთანხმები"]
+    # the layer's two buttons and the settings layer's two: four answers, four launches
+    assert len(launches) == 4, app.taps

@@ -99,7 +99,9 @@ class ConsentExplorations(ConsentHandOver):
             self._drop_adopted()      # handed on, but not seen here: never "reached" on an earlier goal's word
         launch = self.op.screen()
         launch_covered = self.op.covered(launch)    # measured now: the probe below shows other screens
-        if not self.consent_shown and not self._consent_by_structure():
+        # the fresh launch just made is what `_launch_fresh` shows: the probe looks at it, no launch spent (behind
+        # a log-in at launch, each launch signs in again)
+        if not self.consent_shown and not self._consent_by_structure(self.op.screen()):
             # nothing to measure: the audit is not found, never clean — saying what the launch showed instead
             unread = self.op.screen().unread_frames     # a dialog there is not seen: said, never taken for none
             detail = f"; {len(unread)} frame(s) on screen could not be read: {'; '.join(unread)}" if unread else ""
