@@ -42,3 +42,36 @@ def test_a_refusal_goes_on_through_a_layer_of_purposes_that_covers_nothing() -> 
     path = consent.answer(app, consent.REJECT, FormData())
     assert [m.label for m in path.moves] == ["Manage options", "Save"]
     assert app.stored == {"shop:choice": '{"stats":false,"ads":false}'} and app.at is None
+
+
+def test_the_control_that_opened_the_purposes_in_place_is_not_tapped_again() -> None:
+    """porsche-dark (consent 7/3, fixP): «Ayarları yönet», a link in the banner's text, unfolds the purposes in the
+    same banner and stays drawn there. Nothing pre-ticked, so no untick-and-save: the refusal's next move was the
+    way to the settings again (a tap that changed nothing), then the save — an action too many in the consent
+    search (the path itself dropped it: the screen did not change). Once a move opened switches, its control is no
+    move of the answer again."""
+    from consent_audit.explorer import consent
+    from consent_audit.explorer.forms import FormData
+    from test_explorer_structure import LayerApp
+
+    words = ["We use cookies to measure traffic and personalise ads. Continuing means you accept them."]
+    layers = {"first": {"texts": words, "roles": {"Manage settings": "link"},
+                        "buttons": {"Accept all and continue": (None, '{"stats":true,"ads":true}', False),
+                                    "Manage settings": ("open", None, False)}},
+              "open": {"texts": words, "boxes": ("Statistics", "Advertising"), "roles": {"Manage settings": "link"},
+                       "buttons": {"Manage settings": ("open", None, False),
+                                   "Save selection": (None, '{"stats":false,"ads":false}', False),
+                                   "Accept all and continue": (None, '{"stats":true,"ads":true}', False)}}}
+
+    class NothingTicked(LayerApp):
+        def restart(self):
+            screen = super().restart()
+            self.unticked = {"Statistics", "Advertising"}
+            return self.screen()
+
+    app = NothingTicked(layers)
+    app.restart()
+    path = consent.answer(app, consent.REJECT, FormData())
+    assert [m.label for m in path.moves] == ["Manage settings", "Save selection"]
+    assert app.taps == ["Manage settings", "Save selection"]
+    assert app.stored["shop:choice"] == '{"stats":false,"ads":false}'

@@ -37,8 +37,9 @@ def test_nothing_uncounted_is_charged_to_the_toll() -> None:
 
 def test_a_fresh_launch_already_on_screen_is_looked_at_without_another() -> None:
     """The consent dialog by structure (consent_structure.learn): its first look at the layer uses the fresh
-    launch the caller is on (behind a log-in at launch each launch signs in again, five actions); each answer
-    is still tried from a fresh launch of its own, and what is learnt is the same."""
+    launch the caller is on (behind a log-in at launch each launch signs in again, five actions); the first
+    answer is tried on that untouched launch, each other from a fresh launch of its own, and what is learnt is
+    the same."""
     from consent_audit.explorer import consent_structure
 
     launches: list[int] = []
@@ -57,12 +58,42 @@ def test_a_fresh_launch_already_on_screen_is_looked_at_without_another() -> None
     after = consent_structure.learn(app, counted(app), shown=app.restart())
     assert before is not None and after is not None
     assert len(launches) == looked - 1
-    # the layer's two buttons and the settings layer's two, each from a fresh launch; the settings layer is read
-    # as its own trial showed it, not opened again (before: five launches and the settings button tapped 4 times)
-    assert len(launches) == 4 and app.taps.count("პარამეტრები") == 3
+    # the layer's two buttons and the settings layer's two, the first on the launch looked at, each other from
+    # a fresh launch; the settings layer is read as its own trial showed it, not opened again (before: five
+    # launches and the settings button tapped 4 times)
+    assert len(launches) == 3 and app.taps.count("პარამეტრები") == 3
     assert [m.label for m in after.accept.moves] == [m.label for m in before.accept.moves] == ["ვეთანხმები"]
     assert [m.label for m in after.reject.moves] == [m.label for m in before.reject.moves]
     assert after.keys == before.keys and after.settings_ticked == before.settings_ticked
+
+
+def test_the_first_answer_is_tried_on_the_launch_the_layer_was_looked_at_on() -> None:
+    """fixP (corpus vstup, a sign-up at launch: five actions a launch): the probe looked at the layer on a fresh
+    launch, then launched afresh again, nothing done between, to try its first answer — a launch thrown away
+    (the consent goal run alone: 17 probe actions, 5 of them this). The first answer is tried on the launch
+    looked at; every later one still from a fresh launch of its own, and each trial starts on the untouched
+    layer."""
+    from consent_audit.explorer import consent_structure
+
+    events: list[str] = []
+
+    class Logged(LayerApp):
+        def restart(self):
+            events.append("launch")
+            return super().restart()
+
+        def tap(self, target):
+            events.append(f"tap {target.label}" if self.at == "first" and not events[-1].startswith("tap")
+                          else "tap")
+            return super().tap(target)
+
+    app = Logged(CONSENT)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None and [m.label for m in learnt.accept.moves] == ["ვეთანხმები"]
+    # every tap on the first layer right after a launch, and no two launches in a row
+    assert events[0] == "launch" and events[1].startswith("tap ")
+    assert all(not (a == b == "launch") for a, b in zip(events, events[1:])), events
+    assert events.count("launch") == 4
 
 
 @pytest.mark.parametrize("order, now", [(("უარყოფა", "ვეთანხმები"), True), (("ვეთანხმები", "უარყოფა"), False)])
@@ -163,8 +194,9 @@ def test_the_first_layers_answer_after_closing_the_settings_is_tapped_in_place_n
     learnt = consent_structure.learn(app, restart)
     assert learnt is not None
     assert [m.label for m in learnt.reject.moves] == ["პარამეტრები", "დახურვა", OptOutApp.SELECTED]
-    # the first look, the layer's two buttons, the settings' close as it is, then unticked: four launches
-    assert len(launches) == 5 and app.taps.count("დახურვა") == 2 and app.taps.count("სტატისტიკა") == 1
+    # the first look (its launch also the first button's), the second button, the settings' close as it is, then
+    # unticked: four launches
+    assert len(launches) == 4 and app.taps.count("დახურვა") == 2 and app.taps.count("სტატისტიკა") == 1
     app.restart()
     for move in learnt.reject.moves:
         perform(app, move, FormData())
@@ -258,8 +290,37 @@ def test_the_refusal_search_judges_by_the_accept_walked_once_and_starts_on_the_l
     found = refusal.check(app, start, accept, FormData(), {}, kept=(unanswered, app.stored_state()))
     assert found.offered is True and [m.label for m in found.refusal] == ["მხოლოდ აუცილებელი"]
     assert [t.outcome for t in found.trials] == [refusal.CONSENTED, refusal.REFUSED]
-    # the walk above only: the accept's trial is known from it (fixM: before, launched and walked again)
+    # the walk above only: the accept path is not tried again as a way out (its record is `kept`), and the
+    # refusal is tried on the launch check made to look at the dialog
     assert app.taps.count("ვეთანხმები") == 1 and len(launches) == 1
+
+
+def test_the_accept_path_is_no_way_out_to_try_again() -> None:
+    """warung (consent 12/5): with no refusal in words, every way out of the dialog is tried (refusal.check) —
+    the first of them «Terima semua», the accept path itself, just walked, relaunched and read as the consent
+    record: a tap and a relaunch to learn it consents. It is counted consented without a gesture, and the way
+    out after it starts on the untouched launch; the trials and the refusal found are the same. A way out that
+    only starts like the accept (the same control, then more) is still tried."""
+    from consent_audit.explorer import refusal
+    from consent_audit.explorer.forms import FormData
+    from consent_audit.explorer.moves import Move, perform
+
+    dialog = {"first": {"texts": ["ჩვენ ვიყენებთ ..."],
+                        "buttons": {"ვეთანხმები": (None, ON, False), "პარამეტრები": ("settings", None, False)}},
+              "settings": {"texts": ["პარამეტრები"], "boxes": ("სტატისტიკა", "რეკლამა"),
+                           "buttons": {"შენახვა": (None, lambda a: '{"stats":%s,"ads":%s}' % (
+                               str("სტატისტიკა" not in a.unticked).lower(), str("რეკლამა" not in a.unticked).lower()),
+                               False)}}}
+    app = _Relaunching(dialog)
+    app.consent_keys = frozenset(t.key for t in app.targets(app.restart()))
+    accept = [Move.tap(next(t for t in app.targets(app.restart()) if t.label == "ვეთანხმები"))]
+    unanswered = app.stored_state()
+    perform(app, accept[0], FormData())
+    app.relaunch()
+    found = refusal.check(app, app.restart, accept, FormData(), {}, kept=(unanswered, app.stored_state()))
+    assert found.offered is True and [m.label for m in found.refusal] == ["პარამეტრები", "შენახვა"]
+    assert [t.path for t in found.trials][0] == ["ვეთანხმები"] and found.trials[0].outcome == refusal.CONSENTED
+    assert app.taps.count("ვეთანხმები") == 1, app.taps
 
 
 ON, OFF = '{"stats":true,"ads":true}', '{"stats":false,"ads":false}'
@@ -325,7 +386,7 @@ def test_the_consent_goal_walks_the_accept_once_for_every_judgement(layers: dict
     app = _LaunchingApp(layers)
     found = _consent_goal(app)
     assert found.ending == "reached" and [m.label for m in found.paths["reject"]] == ["Nope"]
-    assert app.taps.count("Accept all") == 1    # its path; the refusal search's trial of it is known (fixM)
+    assert app.taps.count("Accept all") == 1    # its path only: no refusal search's trial of it either (fixP)
 
 
 def test_the_control_that_brought_the_app_to_a_screen_is_not_tapped_again_before_its_other_ways_on() -> None:
@@ -452,3 +513,69 @@ def test_a_notice_told_by_structure_is_handed_to_the_later_goals_too() -> None:
     later.adopt_consent(learnt)
     assert later._consent_by_structure() and later.op.taps == []
     assert later.refusal is first.refusal and [m.label for m in later.accept.moves] == ["OK"]
+
+
+class _Banner(_LaunchingApp):
+    """A consent dialog that leaves the app usable around it (nothing covered: chaguan's banner in an iframe
+    over the home's cards); a tap on the app's own «მთავარი» does nothing to the dialog."""
+
+    def covered(self, s: Screen) -> frozenset[int]:
+        return frozenset()
+
+    def tap(self, target) -> Screen:
+        if target.label == "მთავარი":
+            self.taps.append(target.label)
+            return self.screen()
+        return super().tap(target)
+
+
+def test_the_apps_own_controls_beside_the_dialog_are_no_shorter_refusal_to_try() -> None:
+    """chaguan (consent 13/6), porsche-dark (7/3): the worded refusal takes two steps, so each unnamed control of
+    the dialog's first layer was tried as a one-step refusal — among them the app's own cards beside a banner
+    that leaves the app usable («掃描收據», «TR-48213 · Dağıtımda»): a launch and a tap each, and a relaunch of
+    the accept to judge them by. The app's own controls outside the dialog (refusal.page_behind) are none of
+    its answers: never tried; the worded refusal stays."""
+    layers = {"first": {**WORDED["first"], "buttons": {"Accept all": (None, ON, False),
+                                                       "Manage options": ("settings", None, False)}},
+              "settings": WORDED["settings"]}
+    app = _Banner(layers)
+    found = _consent_goal(app)
+    assert found.ending == "reached" and [m.label for m in found.paths["reject"]] == ["Manage options", "Reject all"]
+    assert "მთავარი" not in app.taps, app.taps
+
+
+def test_a_button_whose_words_say_it_buys_is_not_tried_from_a_launch_of_its_own() -> None:
+    """ktiv (consent 7/3, fixP): the consent-or-pay page's «הרשמה למינוי ללא פרסומות ₪14.90 לחודש» was tried from a
+    fresh launch like every answer, then set aside as no answer because its words say it buys (whatever it
+    stored). Known before the tap: never tapped, still recorded as no answer; what is learnt is the same."""
+    from consent_audit.explorer import consent_structure
+    from test_explorer_structure import PAGE
+
+    pay = "Sign up for ad-free ₪14.90/month"
+    priced = {**PAGE, "first": {**PAGE["first"], "buttons": {
+        (pay if label == "გამოწერა ₪14.90" else label): answer for label, answer in PAGE["first"]["buttons"].items()}}}
+    app = LayerApp(priced)
+    seen: list = []
+    learnt = consent_structure.learn(app, app.restart, seen)
+    assert learnt is not None and [m.label for m in learnt.reject.moves] == ["პარამეტრები", "ყველაფრის უარყოფა"]
+    assert pay not in app.taps, app.taps
+    assert any(t.label == pay and t.left for t in seen)
+
+
+def test_the_consent_goal_probes_the_dialog_on_the_launch_it_made() -> None:
+    """vstup (--goal consent: 36 actions, 20 of them signing in at launch): the consent goal launched the app,
+    saw no dialog its words know, and the structural probe launched again (signing in again) just to look at the
+    layer. The probe looks at the goal's own fresh launch and tries the first answer there: each launch is one
+    answer's; what is learnt is the same."""
+    launches: list[int] = []
+
+    class Counted(_LaunchingApp):
+        def fresh(self) -> None:
+            launches.append(1)
+            super().fresh()
+
+    app = Counted(CONSENT)
+    found = _consent_goal(app)
+    assert found.ending == "reached" and [m.label for m in found.paths["accept"]] == ["ვეთანხმები"]
+    # the layer's two buttons and the settings layer's two: four answers, four launches
+    assert len(launches) == 4, app.taps

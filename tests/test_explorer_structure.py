@@ -199,7 +199,7 @@ class LayerApp:
             if layer.get("page"):       # a page of its own before the app: no dialog, no overlay, no app
                 elements = []
             else:
-                elements.append(Element(role="dialog", bounds=(0, 300, 400, 400)))
+                elements.append(Element(role="dialog", bounds=(0, 300, 400, 440)))
             elements += [Element(text=t, bounds=(10, 310 + 30 * i, 380, 24)) for i, t in enumerate(layer["texts"])]
             elements += [Element(role="switch", name=name, checked=name not in self.unticked, clickable=True,
                                  enabled=name not in layer.get("locked", ()), bounds=(300, 420 + 40 * i, 50, 30))

@@ -284,6 +284,10 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
         screen = perform(op, move, data)
         if opens:
             path.settings = (screen, op.covered(screen))
+        if move.kind == TAP and not carried and _opened_purposes(made_keys, op.targets(screen)):
+            # it opened the purposes (a settings panel shown in place, its link still drawn): made again, it
+            # would change nothing or fold them away — never a move of this answer again
+            answers_made.add(target.key)
     raise NotOnScreen(f"the consent dialog did not let go after {MAX_STEPS} steps ({mode})")
 
 

@@ -99,7 +99,9 @@ class ConsentExplorations(ConsentHandOver):
             self._drop_adopted()      # handed on, but not seen here: never "reached" on an earlier goal's word
         launch = self.op.screen()
         launch_covered = self.op.covered(launch)    # measured now: the probe below shows other screens
-        if not self.consent_shown and not self._consent_by_structure():
+        # the fresh launch just made is what `_launch_fresh` shows: the probe looks at it, no launch spent (behind
+        # a log-in at launch, each launch signs in again)
+        if not self.consent_shown and not self._consent_by_structure(self.op.screen()):
             # nothing to measure: the audit is not found, never clean — saying what the launch showed instead
             unread = self.op.screen().unread_frames     # a dialog there is not seen: said, never taken for none
             detail = f"; {len(unread)} frame(s) on screen could not be read: {'; '.join(unread)}" if unread else ""
@@ -180,14 +182,17 @@ class ConsentExplorations(ConsentHandOver):
 
     def _unnamed(self, first: Screen) -> list:
         """The controls of the dialog's first layer (`first`, the screen on now: a fresh launch showing it) that
-        no lexicon names and that are neither the accept's (when known) nor the reject's first move — each a
+        no lexicon names and that are neither the accept's (when known) nor the reject's first move, nor the
+        app's own beside or under the dialog (refusal.page_behind: a banner leaving the app usable) — each a
         one-step refusal to try (`_shorter_refusal`); [] when the refusal its words told takes one step, or
         `first` shows no dialog."""
         if self.reject is None or len(self.reject.moves) < 2 or not consent.shown(self.op, first):
             return []
         answers = {m.key for m in ((self.accept.moves[:1] if self.accept else []) + self.reject.moves[:1])}
-        return [t for t in taps(self.op.targets(first)) if t.key not in answers and not cues.categories(t.label)
-                and t.element.enabled]
+        found = self.op.targets(first)
+        behind = refusal.page_behind(first, found, self.op.covered(first))     # the app's own, not the dialog's
+        return [t for t in taps(found) if t.key not in answers and t.key not in behind
+                and not cues.categories(t.label) and t.element.enabled]
 
     def _shorter_refusal(self, kept: tuple | None = None, unnamed: list | None = None) -> None:
         """The refusal its words told takes more steps than accepting (what would be measured as an asymmetric

@@ -178,6 +178,21 @@ def _closers(tried: list[Tried]) -> tuple[Target, ...]:
                  and not t.open and not t.stored and not t.left and not t.settings)
 
 
+def _looked_first(op: Operator, restart: Callable[[], Screen]) -> Callable[[], Screen]:
+    """`restart` for the trials, its first call answered by the fresh launch the layer was just looked at on
+    (`learn`: no gesture made since): that launch is untouched, what a new one would show — the first answer is
+    tried there, each other from a fresh launch of its own (behind a log-in at launch, a launch signs in again:
+    five actions each, corpus vstup)."""
+    untouched = [True]
+
+    def launch() -> Screen:
+        if untouched:
+            untouched.clear()
+            return op.screen()
+        return restart()
+    return launch
+
+
 @dataclass
 class Learnt:
     """A consent dialog told by structure: its buttons' keys (to know it again), the accept and the reject."""
@@ -215,9 +230,12 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
     if first is None or op.platform.stored_state() is None:
         return None
     tried: list[Tried] = seen if seen is not None else []
+    restart = _looked_first(op, restart)
     try:
         for chosen, button in answers_of(first):      # a button, or an option and the save (consent_choice)
-            tried.append(_try(op, restart, chosen, button, first))
+            # one whose words say it buys is no answer whatever it does (`_judged`): known without a launch
+            tried.append(Tried(button, tuple(chosen), left=True) if cues.has(button.label, "purchase")
+                         else _try(op, restart, chosen, button, first))
         opener = next((t for t in tried if t.settings), None)
         if opener is not None:         # the settings layer's buttons, each from a fresh launch through it
             found = list(opener.opened)    # as its trial showed it: no launch and tap spent to read it again

@@ -94,7 +94,7 @@ def _ways_out(found: list[Target]) -> list[Move]:
     return [Move.form(t, UNTICK) if ticked else Move.tap(t) for t in sorted(ways, key=lambda t: t.element.role == "link")]
 
 
-def _page_behind(screen: Screen, found: list[Target], covered: frozenset[int]) -> frozenset[str]:
+def page_behind(screen: Screen, found: list[Target], covered: frozenset[int]) -> frozenset[str]:
     """Keys of the app's own controls on the dialog's first screen (`found`: its targets; `covered`: element
     indexes the dialog hides): those under it and those beside it, outside its area (launch_layer.area: a
     dialog element, a bar that stays put) — a tap there is no step of the dialog's answers, on its first layer
@@ -141,7 +141,7 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
         return RefusalCheck(None, False, detail="the consent dialog did not show on a fresh launch")
     covered = op.covered(first)
     found = op.targets(first)
-    behind = _page_behind(first, found, covered)
+    behind = page_behind(first, found, covered)
     if not covered:
         return RefusalCheck(None, False, detail="the dialog leaves the app usable behind it")
     unanswered, accepted = kept if kept is not None else records(op, accept, data)
@@ -171,18 +171,16 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
                 moves.append((OUTSIDE_LABEL, None))
         elif not moves:     # a layer the dialog opened, with nothing on it to try: its ways out were not seen
             result.trials.append(Trial([m.label for m in path], BLANK))
-        ready: Screen | None = layer    # the layer just reached, untouched: where the next way out starts
+        ready: Screen | None = layer     # the layer just reached, untouched: where the next way out starts
         for label, move in moves:
             if len(result.trials) >= max_trials:
                 cut = True
                 break
-            if move is not None and _walks(path + [move], accept):
-                # the accept path itself: what it does was seen when its record was read (`records`, or the
-                # caller's `kept`) — it consents; not launched and walked again
+            if _walked(path, move, accept):    # the accept path itself: walked, relaunched and read (`accepted`)
                 result.trials.append(Trial([m.label for m in path] + [label], CONSENTED))
                 continue
-            screen = ready if ready is not None else _reach(op, start, path, data)
-            ready = None
+            # the layer reached and untouched is where a way out starts: not launched and walked to again
+            screen, ready = ready if ready is not None else _reach(op, start, path, data), None
             if screen is None:
                 result.detail = f"the layer {' → '.join(m.label for m in path)} could not be reached again"
                 return result
@@ -220,10 +218,13 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
     return result
 
 
-def _walks(path: list[Move], accept: list[Move]) -> bool:
-    """Whether `path` is the accept path: the same controls (by key) used the same way, step for step."""
-    return bool(accept) and len(path) == len(accept) and all(
-        (m.kind, m.key, m.purpose) == (a.kind, a.key, a.purpose) for m, a in zip(path, accept))
+def _walked(path: list[Move], move: Move | None, accept: list[Move]) -> bool:
+    """Whether the way out `path` + `move` is the accept path's own moves, made the same way: what it keeps is
+    the consent record itself (`records`, or the caller's `kept`) — consented, known without trying it."""
+    if move is None or len(path) + 1 != len(accept):
+        return False
+    return all((m.kind, m.key, m.purpose, m.hold) == (a.kind, a.key, a.purpose, a.hold)
+               for m, a in zip(path + [move], accept))
 
 
 def records(op: Operator, accept: list[Move], data: FormData) -> tuple[Any, Any]:
@@ -251,7 +252,7 @@ def _reach(op: Operator, start: Callable[[], Screen | None], path: list[Move], d
 
 
 def _purposes_left(op: Operator, after: Screen, where: str, page: frozenset[str]) -> bool:
-    """Whether switches or boxes of choice that are not the app's own (`page`: `_page_behind`) are on screen
+    """Whether switches or boxes of choice that are not the app's own (`page`: `page_behind`) are on screen
     after the move, where the dialog was shown (`where`: its location): a layer of purposes opened, or left
     open, and not saved — whatever its words and whether or not it covers anything (a bottom sheet's options
     over a page with no tab bar under it)."""
@@ -264,7 +265,7 @@ def _outcome(op: Operator, after: Screen, unanswered: Mapping[str, Any], accepte
              seen: set, deeper: bool, where: str = "", page: frozenset[str] | None = None,
              before: Mapping[str, Any] | None = None) -> str:
     """What one way out did (one of the outcomes above); `where`: the location the dialog was shown at;
-    `page`: the app's own controls (`_page_behind`; None: not known, nothing is told by switches); `before`:
+    `page`: the app's own controls (`page_behind`; None: not known, nothing is told by switches); `before`:
     what the app kept just before the move (None: not read — then nothing is told by what the move stored). A
     move that stored nothing and left a layer of purposes on screen (`_purposes_left`) answered nothing: the
     dialog stayed, however it looks; a move that stored something with no consent screen after it answered the
