@@ -144,6 +144,20 @@ class AccountGoal:
         hint = self.hints.bonus(key) if self.hints is not None else 0.0
         return (1.0 if self.login_form is not None and self.login_form[0] == node.ident else 0.0) + hint
 
+    def boost(self, node: Node, key: str) -> float:
+        """Added to a tap's score (explorer/search_map.py): once a log-in was refused, an unworded control drawn
+        like a log-in control beside it (a «Inloggen» / «Rekening openen» pair) scores as a sign-up control's
+        words would, without the preference — before a menu that only may hold one (me, account), which a user
+        would open only after it. 0.0 for any other control, and before a refusal."""
+        if self.login_form is None or self.want != "sign_up" or self.learning or self.mode is not None:
+            return 0.0
+        found = targets(node.screen)
+        cand = next((t for t in found if t.key == key and t.use == Use.TAP), None)
+        if cand is None or cues.categories(cand.label) & set(self.weights):
+            return 0.0
+        entries = [t for t in found if t.use == Use.TAP and t is not cand and cues.has(t.label, "log_in")]
+        return float(self.weights.get("sign_up", 0.0)) if any(alike(cand, t) for t in entries) else 0.0
+
     def score(self, node: Node, label: str) -> float:
         """Log-in (then sign-up) controls first; menus (me, account, settings) only as a way to one. An app that
         wants a log-in asks for it where a user starts (its first screen or one tap away, the 我的 tab): until
