@@ -83,6 +83,11 @@ def alike(a: Target, b: Target, slack: int = 4) -> bool:
             and abs(a.bounds[3] - b.bounds[3]) <= slack)
 
 
+def pairs_log_in(cand: Target, found: list[Target]) -> bool:
+    """Whether `cand` is drawn like a control worded as a log-in among `found` (the screen's targets)."""
+    return any(alike(cand, t) for t in found if t.use == Use.TAP and t is not cand and cues.has(t.label, "log_in"))
+
+
 ALIKE = 20.0
 """Tie-break points of an unscored control drawn like the log-in control beside it: first, even a screen away
 (a relaunch and a tap back cost 2 × search.route_cost + depth_penalty), before what the hints order."""
@@ -138,8 +143,7 @@ class AccountGoal:
         cand = next((t for t in found if t.key == key), None)
         if cand is None:
             return 0.0
-        entries = [t for t in found if t.use == Use.TAP and t is not cand and cues.has(t.label, "log_in")]
-        if any(alike(cand, t) for t in entries):
+        if pairs_log_in(cand, found):
             return ALIKE
         hint = self.hints.bonus(key) if self.hints is not None else 0.0
         return (1.0 if self.login_form is not None and self.login_form[0] == node.ident else 0.0) + hint
@@ -155,8 +159,7 @@ class AccountGoal:
         cand = next((t for t in found if t.key == key and t.use == Use.TAP), None)
         if cand is None or cues.categories(cand.label) & set(self.weights):
             return 0.0
-        entries = [t for t in found if t.use == Use.TAP and t is not cand and cues.has(t.label, "log_in")]
-        return float(self.weights.get("sign_up", 0.0)) if any(alike(cand, t) for t in entries) else 0.0
+        return float(self.weights.get("sign_up", 0.0)) if pairs_log_in(cand, found) else 0.0
 
     def score(self, node: Node, label: str) -> float:
         """Log-in (then sign-up) controls first; menus (me, account, settings) only as a way to one. An app that
