@@ -151,14 +151,18 @@ def test_the_control_drawn_like_the_refused_log_in_beside_it_goes_before_a_menu(
     def profile(app: FormApp) -> list[Row]:
         return [("text", "Log in om je profiel te zien."), ("tap", "Inloggen", lambda a: "inloggen", (180, 44)),
                 ("tap", "Privacyverklaring", lambda a: "privacy")]
-    home = VELD["home"]
-    pages = {**VELD, "home": lambda app: home(app) + [("tap", "Profiel", lambda a: "profiel", (120, 60))],
+    def home(app: FormApp) -> list[Row]:     # a row drawn like the pair too, but not next to «Inloggen»
+        return [("text", "Bankieren zonder gedoe."), ("tap", "Inloggen", lambda a: "inloggen", (180, 44)),
+                ("tap", "Rekening openen", lambda a: "openen", (180, 44)),
+                ("tap", "Geldautomaat zoeken", lambda a: "atm", (180, 44)), ("tap", "Profiel", lambda a: "profiel", (120, 60))]
+    pages = {**VELD, "home": home,
              "profiel": profile, "privacy": lambda app: [("text", "Veld bewaart je e-mailadres.")]}
     goal = AccountGoal(CONFIG, forms.FormData(username=DATA.username, password=DATA.password))
     result, app = search(FormApp(pages), goal)
     assert result.ending == "reached" and goal.mode == "sign_up", (result.detail, app.taps)
-    assert app.taps[:app.taps.index("Rekening openen")] == ["Inloggen", "type E-mailadres", "type Wachtwoord", "Inloggen",
-                                                             "relaunch"], app.taps
+    assert app.taps[:app.taps.index("Rekening openen") + 4] == [
+        "Inloggen", "type E-mailadres", "type Wachtwoord", "Inloggen", "relaunch", "Rekening openen",
+        "type E-mailadres", "type Wachtwoord", "Rekening openen"], app.taps
 
 
 def test_an_app_whose_log_in_was_never_refused_is_not_combed_for_a_sign_up() -> None:
