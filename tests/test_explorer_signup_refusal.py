@@ -144,6 +144,27 @@ def test_a_sign_up_no_lexicon_names_is_found_by_structure_and_filled_before_it_i
     assert any(d["kind"].startswith("form rejected") and d["label"] == "Inloggen" for d in result.dead_ends)
 
 
+def test_the_control_drawn_like_the_refused_log_in_beside_it_goes_before_a_menu() -> None:
+    """Once the log-in was refused, the unworded control drawn like the log-in entry beside it (a «Inloggen» /
+    «Rekening openen» pair) is the sign-up's likeliest way: tried before a menu that only may hold one (corpus
+    veld: before, the logged-out «Profiel», its «Privacyverklaring» and a relaunch came first, 3 actions)."""
+    def profile(app: FormApp) -> list[Row]:
+        return [("text", "Log in om je profiel te zien."), ("tap", "Inloggen", lambda a: "inloggen", (180, 44)),
+                ("tap", "Privacyverklaring", lambda a: "privacy")]
+    def home(app: FormApp) -> list[Row]:     # a row drawn like the pair too, but not next to «Inloggen»
+        return [("text", "Bankieren zonder gedoe."), ("tap", "Inloggen", lambda a: "inloggen", (180, 44)),
+                ("tap", "Rekening openen", lambda a: "openen", (180, 44)),
+                ("tap", "Geldautomaat zoeken", lambda a: "atm", (180, 44)), ("tap", "Profiel", lambda a: "profiel", (120, 60))]
+    pages = {**VELD, "home": home,
+             "profiel": profile, "privacy": lambda app: [("text", "Veld bewaart je e-mailadres.")]}
+    goal = AccountGoal(CONFIG, forms.FormData(username=DATA.username, password=DATA.password))
+    result, app = search(FormApp(pages), goal)
+    assert result.ending == "reached" and goal.mode == "sign_up", (result.detail, app.taps)
+    assert app.taps[:app.taps.index("Rekening openen") + 4] == [
+        "Inloggen", "type E-mailadres", "type Wachtwoord", "Inloggen", "relaunch", "Rekening openen",
+        "type E-mailadres", "type Wachtwoord", "Rekening openen"], app.taps
+
+
 def test_an_app_whose_log_in_was_never_refused_is_not_combed_for_a_sign_up() -> None:
     """Kind 9 stays: with no log-in asked for (no control worded as one), unscored controls are not tried."""
     pages = {**VELD, "home": lambda app: [("tap", "Geldautomaat zoeken", lambda a: "atm"),

@@ -138,6 +138,21 @@ def test_a_closed_layers_empty_host_is_no_part_of_the_screen(platform, static_ur
     assert shapes["?dim=on"] != shapes["?host=none"]
 
 
+def test_siblings_placed_by_their_own_coordinates_are_one_screen_in_any_dom_order(platform, static_url: str) -> None:
+    """An accessibility layer over a painted UI (Flutter's <flt-semantics>, corpus grafis) keeps the nodes it had
+    and appends those it makes anew: the home shown again after a visit elsewhere has its nodes in another DOM
+    order, the same screen drawn. Its signature is the same (before: another, so the search took the home for a
+    new screen, tapped its tab again and relaunched to reach the start). Siblings in the flow in another order
+    are another structure still."""
+    platform.launch()
+    shapes = {}
+    for query in ("", "?placed=again", "?flow=again"):
+        platform.driver.get(f"{static_url}/placed_layer.html{query}")
+        shapes[query] = platform.capture(screenshot=False).screen.signature
+    assert shapes["?placed=again"] == shapes[""]
+    assert shapes["?flow=again"] != shapes[""]
+
+
 def test_a_keyframe_animation_inside_a_shadow_root_is_waited_for(platform, static_url: str) -> None:
     """A component's banner sliding up by a keyframe animation inside its shadow root is captured where it
     stops (before: the document's animations do not list a shadow tree's, so the capture came mid-way and the

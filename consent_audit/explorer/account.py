@@ -83,6 +83,23 @@ def alike(a: Target, b: Target, slack: int = 4) -> bool:
             and abs(a.bounds[3] - b.bounds[3]) <= slack)
 
 
+def beside(a: Target, b: Target) -> bool:
+    """Two controls next to each other: in one row or one column, the gap between their boxes (x, y, width,
+    height) at most the lower one's height (a pair stacked or side by side, not two ends of a list)."""
+    (ax, ay, aw, ah), (bx, by, bw, bh) = a.bounds, b.bounds
+    gap = min(ah, bh)
+    row = ay < by + bh and by < ay + ah and max(bx - (ax + aw), ax - (bx + bw)) <= gap
+    column = ax < bx + bw and bx < ax + aw and max(by - (ay + ah), ay - (by + bh)) <= gap
+    return row or column
+
+
+def pairs_log_in(cand: Target, found: list[Target], next_to: bool = False) -> bool:
+    """Whether `cand` is drawn like a control worded as a log-in among `found` (the screen's targets); `next_to`:
+    and lies beside it (`beside`)."""
+    return any(alike(cand, t) and (not next_to or beside(cand, t)) for t in found
+               if t.use == Use.TAP and t is not cand and cues.has(t.label, "log_in"))
+
+
 ALIKE = 20.0
 """Tie-break points of an unscored control drawn like the log-in control beside it: first, even a screen away
 (a relaunch and a tap back cost 2 × search.route_cost + depth_penalty), before what the hints order."""
@@ -113,6 +130,7 @@ class AccountGoal:
         self.comb = False                       # combing by structure: no word named an account anywhere
         self.signup_keys: set[str] = set()      # learning while combing: submits of the sign-up form(s) made
         self.hints: Hints | None = None         # what the goal's earlier searches learnt (explorer/hints.py)
+        self.paired: set[str] = set()           # words (40 characters) of the controls `boost` scored as a sign-up
 
     @property
     def fallback(self) -> bool:
@@ -138,11 +156,26 @@ class AccountGoal:
         cand = next((t for t in found if t.key == key), None)
         if cand is None:
             return 0.0
-        entries = [t for t in found if t.use == Use.TAP and t is not cand and cues.has(t.label, "log_in")]
-        if any(alike(cand, t) for t in entries):
+        if pairs_log_in(cand, found):
             return ALIKE
         hint = self.hints.bonus(key) if self.hints is not None else 0.0
         return (1.0 if self.login_form is not None and self.login_form[0] == node.ident else 0.0) + hint
+
+    def boost(self, node: Node, key: str) -> float:
+        """Added to a tap's score (explorer/search_map.py): once a log-in was refused, an unworded control drawn
+        like a log-in control and next to it (a «Inloggen» / «Rekening openen» pair) scores as a sign-up control's
+        words would, without the preference — before a menu that only may hold one (me, account), which a user
+        would open only after it. 0.0 for any other control, and before a refusal."""
+        if self.login_form is None or self.want != "sign_up" or self.learning or self.mode is not None:
+            return 0.0
+        found = targets(node.screen)
+        cand = next((t for t in found if t.key == key and t.use == Use.TAP), None)
+        if cand is None or cues.categories(cand.label) & set(self.weights):
+            return 0.0
+        if not pairs_log_in(cand, found, next_to=True):
+            return 0.0
+        self.paired.add(cand.label[:40])
+        return float(self.weights.get("sign_up", 0.0))
 
     def score(self, node: Node, label: str) -> float:
         """Log-in (then sign-up) controls first; menus (me, account, settings) only as a way to one. An app that
@@ -159,6 +192,8 @@ class AccountGoal:
             return -100.0
         if not entry and not self.asked and not self.comb and node.depth >= 1:
             total = min(total, 0.0)
+        if self.want == "sign_up" and node.via and node.via[-1] in self.paired:
+            total += self.weights.get("sign_up", 0.0)      # what such a control led to: the sign-up, as if worded
         return total + (self.prefer if self.want in found else 0)
 
     def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None:

@@ -193,10 +193,12 @@ class SearchMap(ConsentReopened):
                 return
 
     def rescore(self) -> None:
-        """Score every candidate again (the goal changed what it wants)."""
+        """Score every candidate again (the goal changed what it wants), its boost too, as `_analyse` adds it."""
+        boost = getattr(self.goal, "boost", _none)
         for node in self.graph.nodes.values():
             for cand in node.candidates.values():
-                cand.score = self.goal.score(node, cand.move.label) + (FORM_BONUS if cand.move.kind == FORM else 0)
+                cand.score = self.goal.score(node, cand.move.label) + (
+                    FORM_BONUS if cand.move.kind == FORM else boost(node, cand.move.key))
 
     def _layer_here(self, target: str, key: str) -> bool:
         """Whether the app shows a navigation layer other than `target` (the drawer opened over another screen)

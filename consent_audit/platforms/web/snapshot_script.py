@@ -176,6 +176,11 @@ function clipsAll(el, st) {
   const r = el.getBoundingClientRect();
   return (r.height < 1 && st.overflowY !== 'visible') || (r.width < 1 && st.overflowX !== 'visible');
 }
+// Siblings each placed by their own coordinates (position absolute or fixed: the accessibility layer a painted
+// UI lays over its canvas, Flutter's <flt-semantics>) draw the same screen in any DOM order — a layer that keeps
+// the nodes it had and appends the ones it makes anew shows the home it left in another order: their shapes are
+// taken in sorted order (siblings in the flow keep theirs: there, the order is what the user sees).
+function placedAlone(el) { return ['absolute', 'fixed'].includes(cs(el).position); }
 const MESSAGE_ROLES = new Set(['status', 'alert']);
 const CONTROLS = 'a[href],button,input,select,textarea,[role=button],[role=link],[role=checkbox],[role=switch],[role=radio]';
 function walk(el, parent) {
@@ -222,12 +227,12 @@ function walk(el, parent) {
     value: (isInput && !['checkbox','radio','password'].includes((el.type||'').toLowerCase())) ? (el.value || '') : ''
   };
   if (item.text || item.name || item.rid || item.clickable || r || item.fixed) out.push(item);
-  const kids = [];
-  for (const c of el.children) { const s = walk(c, ctx); if (s) kids.push(s); }
+  const kids = [], placed = [];
+  for (const c of el.children) { const s = walk(c, ctx); if (s) { kids.push(s); placed.push(placedAlone(c)); } }
   const root = shadowOf(el);
-  if (root) for (const c of root.children) { const s = walk(c, ctx); if (s) kids.push(s); }
+  if (root) for (const c of root.children) { const s = walk(c, ctx); if (s) { kids.push(s); placed.push(placedAlone(c)); } }
   const inner = frameDoc(el);
-  if (inner) { const s = walk(inner.body); if (s) kids.push(s); }
+  if (inner) { const s = walk(inner.body); if (s) { kids.push(s); placed.push(false); } }
   else if (el.tagName === 'IFRAME' && el.clientWidth > 0 && el.clientHeight > 0) {
     // another origin's document (a CMP's dialog): the page's scripts cannot read it; the platform switches into
     // the frame and reads it with this same script (frames.py). Here: where its elements go (a placeholder in
@@ -241,6 +246,7 @@ function walk(el, parent) {
                  nested: nested});
     out.push({frame: k});
     kids.push('@frame' + k + '@');
+    placed.push(false);
   }
   // a fixed layer's host left in the page once its layer closed — no area, no words, no control, nothing drawn
   // below it (a consent library's container after the answer) — is no part of the screen: a relaunch that never
@@ -250,7 +256,8 @@ function walk(el, parent) {
     out.pop();
     return '';
   }
-  const collapsed = kids.filter((s, i) => i === 0 || s !== kids[i - 1]);
+  const shapes = placed.length > 1 && placed.every(Boolean) ? [...kids].sort() : kids;
+  const collapsed = shapes.filter((s, i) => i === 0 || s !== shapes[i - 1]);
   const id = (el.id || '').replace(/\d+/g, '');
   // a live message (role status / alert holding no control: a toast, an inline refusal) is no part of what the
   // screen is: its elements are read, its shape is not (the screen a refusal leaves in place stays that screen)
