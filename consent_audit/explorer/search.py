@@ -15,6 +15,7 @@ from . import cues, forms
 from .elements import Use, fingerprint, targets
 from .goal import Goal, SearchResult, Verdict
 from .graph import Candidate, DeadEnds, Edge, Node, ScreenGraph
+from .held_back import waited_for
 from .hold import hold_seconds, new_texts, wants_hold
 from .moves import FORM, RELAUNCH, TAP, Move, perform
 from .navigation import opens_nav_layer
@@ -153,6 +154,8 @@ class GoalSearch(SearchMap, LogOutWatch):
             self._arrive(self.op.screen(), node, cand.move)
             return
         cost = len(self.op.recorder.steps) - steps_before
+        if screen.in_app and fingerprint(screen) != fingerprint(before):   # a confirm counting down: waited for
+            screen = waited_for(self.op, screen, lambda label: self.goal.score(node, label) > 0)
         if not screen.in_app or not self.op.in_foreground:
             self.dead.add(cand.move.label, "left the app", node.via, tried=True)
             self.graph.relaunched(self._arrive(self._answered_again(self.op.relaunch()), None, None).ident)
