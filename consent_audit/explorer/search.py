@@ -178,6 +178,9 @@ class GoalSearch(SearchMap, LogOutWatch):
             if answer in ("rejected", "pending"):     # logging in again refused: the deletion, whatever it said
                 verdict = Verdict("reached", "pending" if answer == "pending" else "done")
                 log.info("'%s' ended the session and logging in again was %s: the deletion", cand.move.label, answer)
+            elif why and node.in_flow and answer is None and self._deleted_unasked(cand.move):
+                verdict = Verdict("reached", "done")       # no way to ask the server: the session's end tells it
+                log.info("'%s' ended the session inside the deletion (%s): the deletion", cand.move.label, why)
             elif why and (not node.in_flow or answer == "accepted"):
                 self._logged_out_by(node, cand, why, answer)
                 return
