@@ -1,87 +1,61 @@
-"""A deletion the search carried out, told by its effect when its done screen says nothing a lexicon knows
-(corpus one-change copies rotfai-delete-first-no-typing, safar-one-confirm: «ลบบัญชีถาวร» → «ลบบัญชีแล้ว»,
-«حذف برای همیشه» → «حساب حذف شد»): the session the log-in stored is gone right after the tap, and logging in
-again with the test account is refused (or pending) — the deletion; accepted — a log-out. Before, the first was
-read as a log-out ("logged out by 'ลบบัญชีถาวร' … no way to log back in") or, inside the flow, not noticed at all
-(the search went on and ended "stopped at a form"). Simulated apps (no browser), the harness of
+"""A deletion done told by structure, not by its end screen's words (corpus daftar, one-change copy
+daftar-nocountdown): the last confirm deleted the account and logged out — the records the sign-up stored gone,
+the logged-out start shown, the end line «آپ کا اکاؤنٹ حذف کر دیا گیا ہے۔» in words no lexicon has — but no log-in
+path was learnt to ask the server, so the tap was filed "no way forward" and the search went on. Inside the
+deletion flow, a tap that ends the session is the deletion done (unverified) even when logging in again cannot be
+asked; a control whose words say log out stays a log-out. Simulated app: the stand-ins of
 tests/test_explorer_logout_effect.py."""
 from __future__ import annotations
 
 from typing import Any
 
+from consent_audit.explorer.config import Budget
 from consent_audit.explorer.deletion import DeletionGoal
+from consent_audit.explorer.operator import Spend
+from consent_audit.explorer.search import GoalSearch
+from consent_audit.explorer.session import Session
 
-from tests.test_explorer_logout_effect import LOG_OUT, _search, _setup
-from tests.test_explorer_signup_refusal import CONFIG, FormApp
+from tests.test_explorer_logout_effect import Platform
+from tests.test_explorer_signup_refusal import CONFIG, DATA, FormApp, Op
 
-GONE = "Wrrp zonk"      # the done screen's words: none a lexicon has
+END = "آپ کا اکاؤنٹ حذف کر دیا گیا ہے۔"      # "your account has been deleted", in words no lexicon has
 
 
-def _erase(store: dict[str, str]) -> Any:
-    def act(app: FormApp) -> str:
+def _app(store: dict[str, str], last: str) -> FormApp:
+    def gone(app: FormApp) -> str:
         app.user = None
         store.clear()
-        return "welcome"      # the app shows its logged-out start, as rotfai does
-    return act
+        return "home"
+
+    return FormApp({
+        "home": lambda app: ([("tap", "Profile", lambda a: "profile")] if app.user
+                             else [("text", END)] if not store else [("tap", "Log in", lambda a: "home")]),
+        "profile": lambda app: [("tap", "Delete account", lambda a: "confirm")],
+        "confirm": lambda app: [("text", "Are you sure?"), ("tap", last, gone)],
+    })
 
 
-def _silent(app: FormApp, store: dict[str, str], entry: str) -> None:
-    """The profile's deletion entry `entry` leads to a confirmation whose way on erases the account and whose
-    done screen says nothing known."""
-    app.pages["profil"] = lambda a: [("tap", entry, lambda x: "confirm")]
-    app.pages["confirm"] = lambda a: [("text", GONE), ("tap", "Delete", _erase(store))]
+def _search(last: str) -> tuple[Any, FormApp, dict[str, str]]:
+    store = {"token": "t-1-opaque-token", "consent": "yes"}
+    app = _app(store, last)
+    app.user = DATA.username
+    op = Op(app, Spend(Budget(30, 60)))
+    op.platform = Platform(store)          # type: ignore[attr-defined]
+    op.session = Session.learnt({"local": {"consent": "yes"}},      # type: ignore[attr-defined]
+                                {"local": {"consent": "yes", "token": "t-1-opaque-token"}},
+                                logged_out="home", logged_in="home")
+    result = GoalSearch(op, DeletionGoal(CONFIG), DATA, CONFIG.search, op.spend).run()   # type: ignore[arg-type]
+    return result, app, store
 
 
-def test_a_tap_on_the_way_to_deletion_that_ends_the_session_and_the_log_in_is_refused_is_the_deletion() -> None:
-    """Outside any flow a lexicon names (the entry «Qorp konto»): before, "logged out by 'Delete'"."""
-    app, op, store, _ = _setup()
-    _silent(app, store, "Qorp konto")
-    asked: list[str] = []
-    goal = DeletionGoal(CONFIG, lambda: asked.append("login") or "rejected")
-    result = _search(app, op, goal)
-    assert result.ending == "reached" and result.detail == "done", (result.detail, app.taps)
-    assert asked == ["login"] and not op.session.log_outs
-    assert [m.label for m in result.moves][-1] == "Delete"
+def test_a_confirm_that_ends_the_session_inside_the_flow_is_the_deletion_done() -> None:
+    """Before: 'حذف کریں' filed "no way forward", the search went on and ended not found."""
+    result, app, store = _search("حذف کریں")
+    assert result.ending == "reached", (result.detail, app.taps, result.dead_ends)
+    assert app.taps == ["Profile", "Delete account", "حذف کریں"] and not store
+    assert not any(d["label"] == "حذف کریں" for d in result.dead_ends), result.dead_ends
 
 
-def test_inside_the_flow_a_silent_done_screen_is_told_by_the_refused_log_in() -> None:
-    """Inside the flow («Delete account»): before, the session's end was not watched and the search went on."""
-    app, op, store, _ = _setup()
-    _silent(app, store, "Delete account")
-    goal = DeletionGoal(CONFIG, lambda: "pending")
-    result = _search(app, op, goal)
-    assert result.ending == "reached" and result.detail == "pending", (result.detail, app.taps)
-    assert app.taps[-1] == "Delete"
-
-
-def test_a_session_end_the_log_in_accepts_again_is_a_log_out_never_the_deletion() -> None:
-    """The log-out worded as nothing known: logging in again is accepted — a log-out, the account in again, and
-    the deletion found further on."""
-    app, op, store, logins = _setup()
-
-    def accepted() -> str:
-        app.user, app.at = "tester@veld.test", "home"
-        store["token"] = "t-2-opaque-token"
-        op._screen = app.screen()
-        return "accepted"
-
-    result = _search(app, op, DeletionGoal(CONFIG, accepted))
-    assert list(op.session.log_outs.values()) == [LOG_OUT] and logins == []     # no second log-in
-    assert result.ending == "reached", (result.detail, app.taps)
-    assert any(d["label"] == LOG_OUT and d["kind"] == "logged out" for d in result.dead_ends)
-
-
-def test_a_full_screen_confirmation_with_two_unnamed_buttons_is_a_step_not_a_dead_end() -> None:
-    """safar: «حذف حساب (۱ از ۳)» with «ادامه» / «انصراف», deep in the app (no fallback there): before, filed
-    "no way forward". Now each unnamed control of a step is tried; the one that goes back to the deletion's
-    entry is a way back and the other leads on, to the deletion."""
-    app, op, store, _ = _setup()
-    app.pages["profil"] = lambda a: [("tap", "Bezpečnost", lambda x: "sec")]
-    app.pages["sec"] = lambda a: [("tap", "Delete account", lambda x: "step1")]
-    app.pages["step1"] = lambda a: [("text", "Delete account (1/2)"), ("tap", "Qlorp", lambda x: "step2"),
-                                    ("tap", "Znarf", lambda x: "sec")]
-    app.pages["step2"] = lambda a: [("text", "Delete account (2/2)"), ("tap", "Znarf", lambda x: "sec"),
-                                    ("tap", "Vlim", lambda x: "confirm")]
-    result = _search(app, op, DeletionGoal(CONFIG))
-    assert result.ending == "reached", (result.detail, app.taps)
-    assert [m.label for m in result.moves][-3:] == ["Qlorp", "Vlim", "Delete"], result.moves
+def test_a_log_out_inside_the_flow_is_still_no_deletion() -> None:
+    result, app, _ = _search("Log out")
+    assert result.ending != "reached", (result.detail, app.taps)

@@ -3,8 +3,11 @@ countdown («رد همه (۵)», enabled after 5 s) is neither left out of the l
 nothing. The patience is `settle.held_back_seconds` (assets/explorer.yaml)."""
 from __future__ import annotations
 
+from typing import Callable
+
+from ..screen import Screen
 from ..waits import wait_until
-from .elements import Target, fingerprint, targets
+from .elements import Target, Use, fingerprint, targets
 from .operator import Operator
 
 
@@ -66,4 +69,19 @@ def tappable(op: Operator, target: Target) -> Target:
     return when_enabled(op, target, op.held_wait) or target
 
 
-__all__ = ["counting_down", "held_at", "tappable", "when_enabled"]
+def waited_for(op: Operator, screen: Screen, promising: Callable[[str], bool]) -> Screen:
+    """`screen` (what a tap opened) once a promising control it shows disabled but held back by something that
+    runs (a confirm counting down on its face, «حذف کریں (10)») is enabled: the search would else file the
+    screen as a dead end. `promising(label)`: whether the goal wants that control. Waited for as `tappable`
+    waits (the operator's `held_probe`, then up to `held_wait` seconds; no screenshot, no step charged); the
+    screen as read again — `screen` itself when there is no such control, nothing moves, or the wait runs out."""
+    if getattr(op, "held_wait", 0.0) <= 0:
+        return screen
+    held = [t for t in targets(screen) if t.use == Use.TAP and not t.element.enabled and promising(t.label)]
+    for target in held:
+        if counting_down(op, target, op.held_probe) and when_enabled(op, target, op.held_wait) is not None:
+            return op.screen()
+    return screen
+
+
+__all__ = ["counting_down", "held_at", "tappable", "waited_for", "when_enabled"]

@@ -15,6 +15,7 @@ from . import cues, forms
 from .elements import Use, fingerprint, targets
 from .goal import Goal, SearchResult, Verdict
 from .graph import Candidate, DeadEnds, Edge, Node, ScreenGraph
+from .held_back import waited_for
 from .hold import hold_seconds, new_texts, wants_hold
 from .moves import FORM, RELAUNCH, TAP, Move, perform
 from .navigation import opens_nav_layer
@@ -164,6 +165,8 @@ class GoalSearch(SearchMap, LogOutWatch):
             self._arrive(self.op.screen(), node, cand.move)
             return
         cost = len(self.op.recorder.steps) - steps_before
+        if screen.in_app and fingerprint(screen) != fingerprint(before):   # a confirm counting down: waited for
+            screen = waited_for(self.op, screen, lambda label: self.goal.score(node, label) > 0)
         if not screen.in_app or not self.op.in_foreground:
             self.dead.add(cand.move.label, "left the app", node.via, tried=True)
             self.graph.relaunched(self._arrive(self._answered_again(self.op.relaunch()), None, None).ident)
@@ -186,6 +189,9 @@ class GoalSearch(SearchMap, LogOutWatch):
             if answer in ("rejected", "pending"):     # logging in again refused: the deletion, whatever it said
                 verdict = Verdict("reached", "pending" if answer == "pending" else "done")
                 log.info("'%s' ended the session and logging in again was %s: the deletion", cand.move.label, answer)
+            elif why and node.in_flow and answer is None and self._deleted_unasked(cand.move):
+                verdict = Verdict("reached", "done")       # no way to ask the server: the session's end tells it
+                log.info("'%s' ended the session inside the deletion (%s): the deletion", cand.move.label, why)
             elif why and (not node.in_flow or answer == "accepted"):
                 self._logged_out_by(node, cand, why, answer)
                 return

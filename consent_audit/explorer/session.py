@@ -12,7 +12,8 @@ wastes actions and leaves the search at the app's log-in form. So a tap is also 
 
 A control so told is kept in `log_outs` (its key: the same control on a later screen of any goal) and avoided
 from then on like a `log_out` word (explorer/search.py); the search logs back in with the test account when a
-way to is known (`relogin`).
+way to is known (`relogin`). Inside the deletion flow such a tap is the deletion done: told by logging in again
+when a way to is known, else by the session's end alone (unless its words say log out).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from typing import Any, Callable, Mapping
 
 from ..readback import _items, changed
 from ..screen import Screen
+from . import cues
 from .graph import Candidate, DeadEnds, Node, ScreenGraph
 from .moves import FORM, TAP, Move
 
@@ -109,8 +111,15 @@ class LogOutWatch:
         if self.session is None or not self.session.known:
             return False
         if node.in_flow:
-            return move.kind in (TAP, FORM) and getattr(self.goal, "verify", None) is not None
+            return move.kind in (TAP, FORM) and getattr(self.goal, "session_ended", None) is not None
         return move.kind == TAP
+
+    def _deleted_unasked(self, move: Move) -> bool:
+        """Whether `move`, inside the deletion flow, ended the session where logging in again could not be asked
+        (no log-in path learnt, or it told nothing) is the deletion done: the flow's own step did what only a
+        deletion or a log-out does, and its words do not say log out (structure first: the end screen's words
+        may be in any language)."""
+        return getattr(self.goal, "session_ended", None) is not None and not cues.has(move.label, "log_out")
 
     def _told(self, move: Move) -> str | None:
         """What logging in again answers after `move` ended the session, for a goal that asks (the deletion's
