@@ -37,6 +37,7 @@ class Element:
     fixed: bool = False       # web: positioned fixed or sticky (stays put while the page scrolls: a bar, a banner)
     required: bool = False    # web: a form control marked `required` / aria-required="true"
     multiline: bool = False   # web: a text field taking lines of free text (<textarea>, aria-multiline="true")
+    filled: bool = False      # web: a text field holding a value (the value itself is never kept: see dom.py)
 
     @property
     def label(self) -> str:

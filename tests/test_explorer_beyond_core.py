@@ -5,7 +5,7 @@ delete or pay are never tapped; and an audit resting on a search that did not co
 (before: only the core screen was searched, nothing was seen asked, and the verdict was clean)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
@@ -313,3 +313,51 @@ def test_a_tab_bar_on_every_screen_is_used_once_not_once_per_screen() -> None:
     assert len(app.taps) <= 14, app.taps
     # the coverage a careful auditor needs (the corpus score's optimum adds it): each own control and each tab once
     assert len(found.words) == len(own) + len(TABS), sorted(found.words)
+
+
+
+LINKS = {"‹ Back", "கடவுச்சொல் மறந்ததா?"}
+
+
+class FormFirst(App):
+    """Screens whose name starts with 'form' show an e-mail and a password field above their controls; the
+    controls are buttons, those of LINKS links."""
+
+    def screen(self) -> Screen:
+        screen = super().screen()
+        if not self.at.startswith("form"):
+            return screen
+        head, controls = screen.elements[0], screen.elements[1:]
+        fields = [Element(name="மின்னஞ்சல்", role="textbox", clickable=True, bounds=(0, 60, 300, 50)),
+                  Element(name="கடவுச்சொல்", role="textbox", clickable=True, secret_field=True, bounds=(0, 120, 300, 50))]
+        controls = [replace(e, bounds=(0, 200 + 80 * i, 300, 60), role="link" if e.text in LINKS else "button")
+                    for i, e in enumerate(controls)]
+        screen.elements = [head, *fields, *controls]
+        return screen
+
+
+ACCOUNT_FORM = {**TOURS, "profile": [("கணக்கு", "account"), ("Home", "home")],
+                "account": [("பதிவு செய்", "form_up"), ("‹ Profile", "profile")],
+                "form_up": [("கணக்கை உருவாக்கு", "form_up"), ("‹ Back", "account")]}
+
+
+def _deep_form(screens: dict) -> beyond_core.Beyond:
+    app = FormFirst(screens)
+    spend = Spend(Budget(60, 60))
+    return beyond_core.search(Op(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
+                              FormData(username="u", password="p"))
+
+
+def test_a_credentials_forms_submit_deeper_than_the_bound_is_no_uncovered_feature() -> None:
+    """corpus kadai: the sign-up form 3 taps deep (settings › account › sign up), its submit untried — before,
+    "not searched: a screen 3 taps deep … 1 control(s)" made a right measurement not_found. This search types
+    nothing: the submit sends an empty form, nothing lies behind it. A link nearest under the fields (a way
+    on: "forgot password?") is owed, and then the button under it is not told for the submit either."""
+    found = _deep_form(ACCOUNT_FORM)
+    assert found.features["camera"].label == "สแกนยอดเขา"
+    assert found.unsearched == [], found.unsearched
+    linked = {**ACCOUNT_FORM, "form_up": [("கடவுச்சொல் மறந்ததா?", "reset"), *ACCOUNT_FORM["form_up"]],
+              "reset": [("‹ Back", "form_up")]}
+    found = _deep_form(linked)
+    assert any("3 taps deep" in u and "2 control(s)" in u for u in found.unsearched), found.unsearched
+

@@ -699,6 +699,33 @@ def test_a_core_screen_offering_a_form_where_the_granted_one_showed_a_list_is_re
     assert not searching.by_hand(refused, targets(refused))
 
 
+def _pickup(filled: bool, *, note: str = "") -> Screen:
+    """corpus daftar's home: granted, the pickup field is filled in by the app ("your current location");
+    refused, the same field empty and a line beside it. The same structure (one signature) either way."""
+    body = [Element(name="پک اپ کا مقام", rid="pickup", role="textbox", bounds=(10, 50, 300, 40), clickable=True,
+                    filled=filled),
+            Element(text=note, bounds=(10, 95, 300, 20)),
+            Element(name="منزل", rid="manzil", role="textbox", bounds=(10, 120, 300, 40), clickable=True),
+            _button("بسیں تلاش کریں", 170), _button("سفر", 740, 0, 200), _button("پروفائل", 740, 200, 200)]
+    return Screen(elements=body, signature="home", size=(400, 800))
+
+
+def test_a_core_screen_whose_field_the_granted_one_filled_in_is_empty_is_reached_by_hand() -> None:
+    """An at-launch permission whose result is a value the app fills in (corpus daftar: location → the pickup
+    point): refused, the same screen (one signature) with that field empty — before, read as the granted core
+    (`usable`); now by hand (degraded), whatever the line beside it says. A field empty in both, or one the user
+    left empty that the granted core also showed empty, is no mark."""
+    granted = _pickup(True)
+    core = Core.of(granted, targets(granted))
+    refused = _pickup(False, note="Location permission denied. Type your pickup point.")
+    assert core.matches(refused, targets(refused))
+    assert core.by_hand(refused, targets(refused))
+    assert core.by_hand(_pickup(False), targets(_pickup(False)))     # no message at all: the field tells
+    assert not core.by_hand(granted, targets(granted))
+    unfilled = Core.of(_pickup(False), targets(_pickup(False)))      # a core that never filled it in
+    assert not unfilled.by_hand(refused, targets(refused))
+
+
 def test_an_at_launch_permission_with_no_feature_known_is_off_when_the_core_was_reached_by_hand() -> None:
     """The explorer's `feature_on` for a permission no control is known for: not measured (None) on a core
     screen like the granted one, off (degraded) on one reached by hand."""

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from . import consent, cues
-from .elements import Target, targets
+from .elements import Target, Use, targets
 from .graph import Node, ScreenGraph
 from .moves import TAP, Move
 from .operator import Operator, Spend
 from .permissions import Core, Feature, state_of
-from .screens import password_form
+from .screens import password_form, taps
 from .search import GoalSearch, Verdict
 
 
@@ -125,6 +125,21 @@ def log_in_gate(graph: ScreenGraph) -> list[str]:
     return [e.moves[-1].label or e.moves[-1].key for e in onward]
 
 
+def empty_submit(screen: Screen) -> str | None:
+    """The key of a credentials form's submit (a password field on the screen): the button nearest below its
+    last text field. This search types nothing, so that tap only sends the form empty — no screen of the app
+    lies behind it for this search (a signed-in app is the log-in gate's matter, `log_in_gate`): leaving it
+    untried is no uncovered feature. None when the screen holds no password field, or the control nearest
+    below the fields is no button (a "forgot password" link: a way on, still owed)."""
+    found = targets(screen)
+    if not password_form(found):
+        return None
+    bottom = max(t.bounds[1] + t.bounds[3] for t in found if t.use == Use.TEXT)
+    below = [t for t in taps(found) if t.bounds[1] >= bottom]
+    nearest = min(below, key=lambda t: t.bounds[1], default=None)
+    return nearest.key if nearest is not None and nearest.element.role == "button" else None
+
+
 def _consent_layers(op: Operator, graph: ScreenGraph) -> set[str]:
     """The nodes that are the consent dialog (told as the consent goal tells it: explorer/consent.py `shown`) and
     every node whose shortest way seen passes through one (its second layer: purposes, partners): the coverage
@@ -174,8 +189,9 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
     for node in nodes:
         if node.ident in consent_layers:
             continue                 # the consent dialog opened again (from settings): its layers hold no feature
+        submit = empty_submit(node.screen)
         left = [c.move.label or c.move.key for c in node.candidates.values()
-                if not c.tried and not c.why_not and c.score >= 0]
+                if not c.tried and not c.why_not and c.score >= 0 and c.move.key != submit]
         gone = [c.move.label for c in node.candidates.values()
                 if c.score < 0 and not c.tried and cues.categories(c.move.label) & avoid]
         beyond.avoided += [g for g in gone if g not in beyond.avoided]

@@ -38,19 +38,25 @@ class Core:
     points: frozenset[tuple[int, int]] = frozenset()    # the centres of its controls (device px)
     fields: int = 0                                     # the text fields a user can type in
     shown: frozenset[str] = frozenset()                 # the texts it shows (digits masked)
+    filled: frozenset[str] = frozenset()                # the keys of the text fields it showed filled in
 
     @classmethod
     def of(cls, screen: Screen, found: list[Target]) -> "Core":
         return cls(screen.signature, frozenset(cues.norm_label(t.label) for t in taps(found) if t.label),
-                   frozenset(_centre(t.bounds) for t in taps(found)), _fields(found), _shown(screen))
+                   frozenset(_centre(t.bounds) for t in taps(found)), _fields(found), _shown(screen),
+                   _filled(found))
 
     def by_hand(self, screen: Screen, found: list[Target]) -> bool:
         """Whether a screen `matches` took for the core offers a manual way in where the granted core showed
         what the permission gave: a text field more than the granted core had, and some of the texts it showed
         gone (a city field and its button where the nearby list was; corpus vstup). The feature is then
         replaced by a form: `degraded`, even when no control's words or use named the feature. A refused screen
-        that only lost texts (other tips today) or only gained a field is not one."""
-        return _fields(found) > self.fields and bool(self.shown - _shown(screen))
+        that only lost texts (other tips today) or only gained a field is not one.
+        A field the granted core showed filled in by the app (a pickup point "your current location") and that
+        is there again, empty, is one too: what the permission gave is left to the user to type (corpus
+        daftar), whatever any message beside it says."""
+        emptied = {t.key for t in found if t.use == Use.TEXT and not t.element.filled} & self.filled
+        return bool(emptied) or (_fields(found) > self.fields and bool(self.shown - _shown(screen)))
 
     def matches(self, screen: Screen, found: list[Target]) -> bool:
         """Whether the screen is the core screen a user can use: its controls there to touch (`found` leaves out
@@ -103,6 +109,10 @@ class Feature:
 
 def _fields(found: list[Target]) -> int:
     return sum(1 for t in found if t.use == Use.TEXT)
+
+
+def _filled(found: list[Target]) -> frozenset[str]:
+    return frozenset(t.key for t in found if t.use == Use.TEXT and t.element.filled)
 
 
 def _shown(screen: Screen) -> frozenset[str]:
