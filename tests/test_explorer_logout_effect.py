@@ -136,3 +136,17 @@ def test_where_storage_cannot_be_read_the_logged_out_start_screen_tells_it() -> 
     session.held = True
     assert session.ended(None, None, was, now, set()) == "the app's start screen without an account shows again"
     assert Session(logged_out="home", logged_in="home").ended(None, None, was, Screen([], "home"), set()) is None
+
+
+def test_a_log_out_that_keeps_the_account_e_mail_stored_is_still_a_log_out() -> None:
+    """fresh8 kadai: the sign-up stored a token and the account's e-mail; «வெளியேறு» removed the token only, so
+    "every record gone" never held, the log-out went untold and the search went on logged out."""
+    app, op, store, logins = _setup()
+    store["user"] = DATA.username + "-remembered"
+    op.session = Session.learnt({"local": {"consent": "yes"}},
+                                {"local": {"consent": "yes", "token": "t-1-opaque-token", "user": store["user"]}},
+                                logged_out="welcome", logged_in="home", relogin=op.session.relogin)
+    result = _search(app, op, DeletionGoal(CONFIG))
+    assert result.ending == "reached", (result.detail, app.taps)
+    assert app.taps.count(LOG_OUT) == 1 and logins == ["in"], app.taps
+    assert list(op.session.log_outs.values()) == [LOG_OUT]

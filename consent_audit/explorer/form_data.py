@@ -28,6 +28,9 @@ class FormData:
     sms_code: str | None = None
     id_number: str | None = None
     reason_text: dict[str, str] = field(default_factory=dict)
+    # the fields typed into in this run: target key (role|label|place) -> the kind typed. A field met again (a
+    # log-in form after the sign-up, the same form after a log-out) is known by it whatever its words say
+    known: dict[str, str] = field(default_factory=dict)
 
     def value(self, kind: str, language: str) -> str | None:
         if kind == "username":

@@ -74,6 +74,8 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
     for target in found:
         if target.use == Use.TEXT and target.element.enabled and purpose != UNTICK:
             kind = field_kind(target.label, purpose, target.element.secret_field)
+            if kind is None and target.key in data.known:
+                kind = data.known[target.key]    # the same field typed into before in this run
             if (purpose == FILL or retry) and kind in (None, "username") and hint_word(target.label):
                 kind = "typed_back"          # its own hint names the word («Taip PADAM»): before any label beside it
             elif kind in (None, "username") and target.element.name:   # a placeholder hint; the label may say more

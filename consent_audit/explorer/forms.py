@@ -50,6 +50,8 @@ def fill(op: Operator, purpose: str, data: FormData, submit_key: str | None = No
                 raise NotOnScreen(f"the form wants a {kind} and none was given")
             op.type(target, value, secret=kind in SECRET_KINDS, gave=kind)
             done.add(target.key)
+            if kind in ("username", "password", "id_number"):    # the account's data: the same field again
+                data.known[target.key] = kind                    # later in the run is known (form_plan.plan)
             continue
         if p.choice is not None and p.choice.key not in done:
             op.tap(p.choice)

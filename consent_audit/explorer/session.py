@@ -5,7 +5,8 @@ A control that logs out is named by a lexicon's `log_out` words in most apps, bu
 wastes actions and leaves the search at the app's log-in form. So a tap is also told a log-out by what it did:
 
 - the records the log-in stored (a token, a session key: the storage items new or changed by the accepted
-  log-in or sign-up form, `readback.changed`, of a value of `SESSION_VALUE` characters or more) were there before the tap and are all gone after it — where the
+  log-in or sign-up form, `readback.changed`, of a value of `SESSION_VALUE` characters or more) were there before the tap and one of them is gone after it
+  (a log-out removes the token and may keep the account's e-mail to offer it again) — where the
   platform reads the app's storage (web: cookies, local and session storage);
 - where it cannot (`stored_state()` None: Android), the app's start screen without an account (its structural
   signature, when it differs from the logged-in one) or the account's log-in form shows again.
@@ -74,8 +75,10 @@ class Session:
             held = self.keys & set(_items(before))
             if not held:
                 return None                      # not logged in before the tap: nothing to lose
-            if not held & set(_items(after)):
-                return "the session the log-in stored (" + ", ".join(sorted(held))[:80] + ") is gone"
+            now_items = _items(after)
+            gone = {k for k in held if not str(now_items.get(k, "")).strip()}
+            if gone:     # any of them: a log-out often removes the token and keeps the account's e-mail
+                return "the session the log-in stored (" + ", ".join(sorted(gone))[:80] + ") is gone"
             return None
         if not self.held:
             return None                          # not logged in before the tap (a fresh install): nothing to lose
