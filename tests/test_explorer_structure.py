@@ -320,6 +320,44 @@ def test_a_refusal_only_by_unticking_the_settings_layers_purposes_is_found() -> 
     assert learnt is not None and not learnt.reject.untick and "სტატისტიკა" not in app.taps
 
 
+def _saved_partners_off(app: "LayerApp") -> str:
+    """kadai's save: each box as it is now, and a third purpose the layer shows off by default."""
+    return json.dumps({**json.loads(_saved(app)), "partners": False})
+
+
+# kadai's kind: the accept stores three purposes on; the settings layer's save, untouched, keeps the two ticked ones
+SAVE_KEEPS_SOME = {"first": {"texts": ["ჩვენ ვიყენებთ ..."],
+                             "buttons": {"ვეთანხმები": (None, '{"stats":true,"ads":true,"partners":true}', False),
+                                         "პარამეტრები": ("settings", None, False)}},
+                   "settings": {"texts": ["პარამეტრები"], "boxes": ("სტატისტიკა", "რეკლამა"),
+                                "buttons": {"შენახვა": (None, _saved_partners_off, False)}}}
+
+
+def test_a_save_that_keeps_pre_ticked_purposes_on_is_no_refusal_the_unticked_save_is() -> None:
+    """fresh8 kadai (issue #13 kind 14): the settings layer's «save», tapped untouched, stored two purposes of
+    three on — fewer than the accept's three, so it was taken for the refusal (2 steps, reject_honoured true)
+    and unticking was never tried. A record still consenting to an optional purpose is no refusal: a refusing
+    user unticks what is ticked, then saves (4 steps), and that record is all off."""
+    from consent_audit.explorer import consent_structure
+    from consent_audit.explorer.forms import UNTICK
+    from consent_audit.explorer.moves import perform
+    app = LayerApp(SAVE_KEEPS_SOME)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.accept.moves] == ["ვეთანხმები"]
+    assert [(m.label, m.purpose) for m in learnt.reject.moves] == [("პარამეტრები", ""), ("შენახვა", UNTICK)]
+    assert learnt.settings_ticked == 2
+    app.restart()
+    for move in learnt.reject.moves:
+        perform(app, move, FormData())
+    assert json.loads(app.stored["shop:choice"]) == {"stats": False, "ads": False, "partners": False}
+    # a locked purpose stays on in every record: a save leaving only it on is the refusal, no untick tried
+    locked = {**SAVE_KEEPS_SOME, "settings": {**SAVE_KEEPS_SOME["settings"], "locked": ("სტატისტიკა",)}}
+    app = LayerApp(locked)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None and learnt.settings_locked == 1
+
+
 def _asking(layers: dict, *which: str) -> dict:
     """The layers with a location request right after the named answers (all answers when none named)."""
     out = {k: {**v, "buttons": dict(v["buttons"])} for k, v in layers.items()}

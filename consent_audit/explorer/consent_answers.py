@@ -137,12 +137,17 @@ def _over_purposes(high: Tried, low: Tried, tried: list[Tried]) -> bool:
         or consent_worded(low.stored)
 
 
-def _refusal_missing(tried: list[Tried]) -> bool:
+def _refusal_missing(tried: list[Tried], floor: int | None = None) -> bool:
     """No answer tried so far stores fewer purposes switched on than another: the layer's refusal, if any, is
-    not yet among them (every answer stored "all on", or nothing readable)."""
+    not yet among them (every answer stored "all on", or nothing readable). `floor`: the purposes a settings
+    layer with ticked ones shows locked (mandatory, 0 when none) — given, the refusal is missing too while every
+    answer still stores more purposes on than that (kadai: a «save» of the untouched layer keeps two of three
+    on; fewer than the accept's three, yet a consent — a refusing user unticks first)."""
     answered = [t for t in tried if t.answered and not t.left and not t.settings and t.stored]
     sums = {sum(switches(t.stored).values()) for t in answered if switches(t.stored)}
     names = {sum(len(v) for v in listed(t.stored).values()) for t in answered if listed(t.stored)}
+    if floor is not None and (sums or names):
+        return min(sums | names) > floor
     return len(sums) < 2 and len(names) < 2
 
 

@@ -245,7 +245,8 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
                              and cues.norm_label(t.label) not in named), key=_way_out_rank)[:3]
             for button in second:
                 tried.append(_try(op, restart, [opener.target], button, first))
-            if opener.ticked and _refusal_missing(tried):     # a refusing user unticks, then saves
+            floor = opener.locked      # purposes on that no refusal turns off (locked); more on: not refused yet
+            if opener.ticked and _refusal_missing(tried, floor):     # a refusing user unticks, then saves
                 for button in second:
                     done = _try(op, restart, [opener.target], button, first, untick=True)
                     tried.append(done)
@@ -253,7 +254,7 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
                     # choice and left the settings open: the layer's own close (a save, then × — gdpr-cookie-notice)
                     thens = done.back or (_closers(tried) if done.open and done.stored else ())
                     for index, then in enumerate(thens[:2]):
-                        if _refusal_missing(tried):
+                        if _refusal_missing(tried, floor):
                             tried.append(_then_in_place(op, done, then, first) if index == 0 else
                                          _try(op, restart, [opener.target], button, first, untick=True, then=then))
             if any(t.element.enabled and not t.element.checked for t in boxes) and _refusal_missing(tried):
