@@ -5,6 +5,8 @@ account each time when it was a sign-up — and nowhere else. Before: the permis
 core screen and ended clean ("nothing reached was left unsearched"); the consent goal never looked behind it."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from consent_audit.explorer.elements import Target, targets
 from consent_audit.explorer.forms import FormData
 from consent_audit.explorer.gate import LogInGate
@@ -103,6 +105,7 @@ def test_passing_a_gate_leaves_the_session_learnt_before_it() -> None:
     log-out or a kept session against the wrong records."""
     data = FormData(username="tester@vstup.test", password="p")
     op = Op(APP, data=data)
+    op.recorder = SimpleNamespace(steps=[])     # the steps `_pass_gate` reads (fixM: where the gate left the app)
     before = object()
     op.session = before
 

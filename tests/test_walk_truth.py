@@ -36,7 +36,7 @@ class _Browser:
 def _walk(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], app: str, shown: str) -> tuple[bool, str]:
     walker = _walker()
     monkeypatch.setitem(walker, "browser", lambda: _Browser(shown))
-    monkeypatch.setitem(walker, "step", lambda d, s, phone: None)
+    monkeypatch.setitem(walker, "step", lambda d, s, phone, typed: None)
     monkeypatch.setattr(walker["time"], "sleep", lambda seconds: None)
     ok = walker["walk"]("http://127.0.0.1:1", app)
     return ok, capsys.readouterr().out
