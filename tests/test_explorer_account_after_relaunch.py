@@ -16,7 +16,8 @@ from test_explorer_signup_refusal import CONFIG, DATA, VELD, FormApp, Row, searc
 def _welcome(app: FormApp) -> list[Row]:
     """The first launch's start screen: a one-time notice over the log-in; every relaunch shows `home`."""
     return [("text", "Nieuw in versie 4.2: sneller overschrijven."), ("text", "Bankieren zonder gedoe."),
-            ("tap", "Geldautomaat zoeken", lambda a: "atm", (380, 60)), ("tap", "Inloggen", lambda a: "inloggen", (180, 44))]
+            ("tap", "Geldautomaat zoeken", lambda a: "atm", (380, 60)),
+            ("tap", "Inloggen", lambda a: "inloggen", (180, 44))]
 
 
 def test_an_account_reached_after_a_relaunch_into_a_changed_start_screen_keeps_its_path() -> None:
