@@ -48,10 +48,11 @@ def collected_kinds(form: Screen, data: FormData) -> list[str]:
 
 def login_from_map(graph: ScreenGraph, signup_form: str | None) -> list[Move]:
     """The log-in path an account search saw but did not need (it signed up): the shortest seen route from the
-    start screen to a credentials form reached through a log-in control (not a sign-up one), other than the
-    sign-up form (`signup_form`: its node), whose submit does not say sign-up — then that submit. [] when the
-    map holds none. After the deletion the app is logged out as it was at the search's start, so the route
-    holds again; the flow's `log_in` tells by what the submit does (accepted, refused, pending)."""
+    start screen (else from where a relaunch leads: `ScreenGraph.way_to`) to a credentials form reached through
+    a log-in control (not a sign-up one), other than the sign-up form (`signup_form`: its node), whose submit
+    does not say sign-up — then that submit. [] when the map holds none. After the deletion the app is logged
+    out as it was at the search's start, so the route holds again; the flow's `log_in` tells by what the submit
+    does (accepted, refused, pending)."""
     best: list[Move] = []
     for node in graph.nodes.values():
         came_by = node.via[-1] if node.via else ""
@@ -59,7 +60,7 @@ def login_from_map(graph: ScreenGraph, signup_form: str | None) -> list[Move]:
             continue
         submit = next((c.move for c in node.candidates.values() if c.move.kind == FORM and c.move.purpose == ACCOUNT
                        and not cues.has(c.move.label, "sign_up")), None)
-        route = graph.shortest(graph.root, node.ident) if submit is not None else None
+        route = graph.way_to(node.ident) if submit is not None else None
         if submit is None or route is None:
             continue
         moves = [m for edge in route for m in edge.moves] + [submit]

@@ -241,7 +241,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         if goal.login_move is not None and graph is not None:
             login_node = next((n for n in graph.nodes.values() if goal.login_move.key in n.candidates
                                and n.candidates[goal.login_move.key].move == goal.login_move), None)
-            route = graph.shortest(graph.root, login_node.ident) if login_node else None
+            route = graph.way_to(login_node.ident) if login_node else None
             if route is not None:
                 self.login_moves = [m for e in route for m in e.moves] + [goal.login_move]
         elif self.account_mode == "sign_up" and graph is not None:   # signed up at once: a log-in form seen
@@ -298,6 +298,6 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         graph = found.graph
         if found.ending != "reached" or goal.login_move is None or goal.login_node is None or graph is None:
             return
-        route = graph.shortest(graph.root, goal.login_node)
+        route = graph.way_to(goal.login_node)
         if route is not None:
             self.login_moves = [m for e in route for m in e.moves] + [goal.login_move]

@@ -204,6 +204,16 @@ class ScreenGraph:
         """The shortest way seen (no relaunch, nothing assumed): the path to report and re-walk."""
         return self.route(source, target, relaunch_cost=0, seen_only=True)
 
+    def way_to(self, target: str) -> list[Edge] | None:
+        """The way to report and re-walk to the node `target`: the shortest seen from the root, else (none seen
+        from there) the shortest seen from where a relaunch was seen to lead (`launched`) — a screen reached only
+        after relaunching into a start screen that changed (a first launch's notice gone) is walked from there, as
+        a re-walk from a launch does. None when neither leads there (no way is made up)."""
+        way = self.shortest(self.root, target)
+        if way is None and self.launch is not None:
+            way = self.shortest(self.launch, target)
+        return way
+
 
 @dataclass
 class DeadEnds:

@@ -295,7 +295,7 @@ class GoalSearch(SearchMap, LogOutWatch):
         elif self.off_app is not None:
             ending, (target, detail) = "off_app", self.off_app
         if target is not None:
-            path = self.graph.shortest(self.graph.root, target) or []
+            path = self.graph.way_to(target) or []
         wants = [d["kind"] for d in self.dead.as_list() if d["kind"].startswith("form: it wants")]
         if ending == "exhausted" and self._stranded():
             assert self.logged_out is not None
