@@ -262,6 +262,18 @@ def preticked(trail: Trail) -> int:
     return sum(1 for e in _purpose_boxes(trail) if e.checked and e.enabled)
 
 
+def switched_off_at_answer(trail: Trail) -> int:
+    """Purposes switched off as the path gave its answer: the boxes enabled and unticked (a select-all one left
+    out) on the last screen before its last step that shows any — what the user left off, which the stored
+    refusal must keep off (0: no box shown before the answer)."""
+    before = ([trail.start] if trail.start else []) + [s.screen for s in trail.steps[:-1]]
+    for screen in reversed(before):
+        boxes = [e for e in screen.elements if e.role in ("checkbox", "switch")]
+        if boxes:
+            return sum(1 for e in boxes if e.enabled and not e.checked and not selects_all(e))
+    return 0
+
+
 def mandatory(trail: Trail) -> int:
     """Purposes ticked and locked (disabled) on that screen, and those it shows as always on with no control
     (`purpose_rows.unswitched`): strictly necessary, reported apart."""

@@ -200,8 +200,12 @@ def tcf_consents(state: Mapping[str, Any] | None) -> list[str] | None:
 
 
 def judge(unanswered: Mapping[str, Any] | None, accepted: Mapping[str, Any] | None,
-          rejected: Mapping[str, Any] | None) -> dict[str, Any]:
-    """{'reject_honoured': True | False | None, 'accept_stored': …, 'how': …, 'reject_stored': …}."""
+          rejected: Mapping[str, Any] | None, optional: int = 0, locked: int = 0) -> dict[str, Any]:
+    """{'reject_honoured': True | False | None, 'accept_stored': …, 'how': …, 'reject_stored': …}.
+    `optional`: the purposes the reject path had switched off when it answered (boxes enabled and unticked on
+    its layer, 0: none shown); `locked`: those it showed locked on. A refusal that differs from the accept yet
+    stores fewer of the accept's purposes off than the user switched off, keeping more on than the locked ones,
+    still consents (`_still_consenting`)."""
     if accepted is None or rejected is None:
         return {"reject_honoured": None, "accept_stored": None, "how": "storage not readable on this platform"}
     acc, rej = changed(unanswered, accepted), changed(unanswered, rejected)
@@ -227,9 +231,30 @@ def judge(unanswered: Mapping[str, Any] | None, accepted: Mapping[str, Any] | No
             and switches(acc).items() <= switches(rej).items():     # unchanged: its switches too
         out.update(how="the reject path stored the accept path's record unchanged, and other records beside it",
                    reject_others=sorted(set(rej) - set(acc)), reject_honoured=None)
+    elif _still_consenting(acc, rej, optional, locked):
+        out.update(how=f"the reject path stored fewer of the accept path's purposes off than the {optional} it "
+                       f"switched off ({locked} locked): optional purposes still consented",
+                   reject_honoured=False)
     else:
         out.update(how="the reject path stored other choices than the accept path", reject_honoured=True)
     return out
+
+
+def _still_consenting(acc: Mapping[str, str], rej: Mapping[str, str], optional: int, locked: int) -> bool:
+    """Whether a reject record that differs from the accept's still consents to optional purposes: of the
+    purposes the accept record holds on (switches on, names listed), the refusal turned off fewer than the
+    `optional` ones the user had switched off when answering, and it holds more on than the `locked` ones (a
+    settings layer's save that ignores the unticks: the pre-ticked purposes stay on, only one off by default is
+    off). A box the path left ticked is the path's, not the app's: not counted.
+    Counted by the records' own switches and lists, whatever their names."""
+    if optional <= 0:
+        return False
+    on_acc, on_rej = switches(acc), switches(rej)
+    names_acc, names_rej = listed(acc), listed(rej)
+    turned_off = sum(1 for k, v in on_acc.items() if v and on_rej.get(k) is not True) + sum(
+        len(names - names_rej.get(k, frozenset())) for k, names in names_acc.items())
+    still_on = sum(on_rej.values()) + sum(len(names) for names in names_rej.values())
+    return turned_off < optional and still_on > locked
 
 
 def after_relaunch(platform: Any, recorder: Any) -> dict[str, Any] | None:

@@ -358,6 +358,24 @@ def test_a_save_that_keeps_pre_ticked_purposes_on_is_no_refusal_the_unticked_sav
     assert learnt is not None and learnt.settings_locked == 1
 
 
+# the kind of verdict page untick_ignored: the same layer, its save ignoring the unticks (the two stay on)
+SAVE_IGNORES_UNTICKS = {**SAVE_KEEPS_SOME, "settings": {**SAVE_KEEPS_SOME["settings"], "buttons": {
+    "შენახვა": (None, '{"stats":true,"ads":true,"partners":false}', False)}}}
+
+
+def test_a_save_that_ignores_the_unticks_is_the_users_refusal_not_the_untouched_save() -> None:
+    """Issue 13 kind 14: untouched or after unticking, the save keeps both pre-ticked purposes on. The untouched
+    save (2 steps) was the reject path — and, differing from the accept's all-on, judged honoured. A refusing
+    user unticks first: the reject path is the unticked save (4 steps), whose record readback.judge finds still
+    consenting."""
+    from consent_audit.explorer import consent_structure
+    from consent_audit.explorer.forms import UNTICK
+    app = LayerApp(SAVE_IGNORES_UNTICKS)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None and learnt.settings_ticked == 2
+    assert [(m.label, m.purpose) for m in learnt.reject.moves] == [("პარამეტრები", ""), ("შენახვა", UNTICK)]
+
+
 def _asking(layers: dict, *which: str) -> dict:
     """The layers with a location request right after the named answers (all answers when none named)."""
     out = {k: {**v, "buttons": dict(v["buttons"])} for k, v in layers.items()}

@@ -130,3 +130,26 @@ def test_a_choice_kept_as_json_numbers_is_read_as_switches() -> None:
     assert judge(nothing, kept("1"), kept("1"))["reject_honoured"] is False
     # a version, a count or a time is no switch
     assert switches({"c": json.dumps({"version": 2, "at": 1764450000123, "ratio": 0.5})}) == {}
+
+
+def test_a_refusal_whose_save_ignored_the_unticks_still_consents() -> None:
+    """Issue 13 kind 14 (verdict page untick_ignored): a settings layer with «necessary» locked, two purposes
+    ticked in advance and a third off; its save ignores the unticks and keeps the two on. The record differs from
+    the accept's all-on (the third is off), so it was judged honoured: the refusal, shown 3 purposes to switch
+    off (1 locked), switched off 1 and keeps 3 on — it still consents."""
+    accept = local(c=json.dumps({"necessary": True, "measure": True, "ads": True, "partners": True}))
+    ignored = local(c=json.dumps({"necessary": True, "measure": True, "ads": True, "partners": False}))
+    out = judge(NONE, accept, ignored, optional=3, locked=1)
+    assert out["reject_honoured"] is False
+    # the same save honouring the unticks refuses; so does a record keeping only the locked purpose on, and a
+    # record also holding a flag of its own ("answered") whose layer showed no necessary row (none locked)
+    honoured = local(c=json.dumps({"necessary": True, "measure": False, "ads": False, "partners": False}))
+    assert judge(NONE, accept, honoured, optional=3, locked=1)["reject_honoured"] is True
+    flagged = local(c=json.dumps({"answered": True, "stats": True}))
+    assert judge(NONE, flagged, local(c=json.dumps({"answered": True, "stats": False})),
+                 optional=1, locked=0)["reject_honoured"] is True
+    # purposes kept as a list of names: one of two still listed after a refusal that showed two to switch off
+    assert judge(NONE, local(c='["ads","stats"]', v="2"), local(c='["ads"]', v="1"),
+                 optional=2)["reject_honoured"] is False
+    # no box shown on the reject path (a direct «reject»): told by the records alone, as before
+    assert judge(NONE, accept, ignored)["reject_honoured"] is True

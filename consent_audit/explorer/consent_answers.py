@@ -151,6 +151,23 @@ def _refusal_missing(tried: list[Tried], floor: int | None = None) -> bool:
     return len(sums) < 2 and len(names) < 2
 
 
+def users_refusal(tried: list[Tried], reject: Tried, floor: int) -> Tried:
+    """The reject path a refusing user walks: `reject` — or, when it is the settings layer's save tapped
+    untouched, still storing more purposes on than that layer's locked ones (`floor`), and the same save made
+    after unticking every ticked purpose stores no fewer on (it ignores the unticks): that unticked save, the
+    user's refusal there (judged by what it kept, readback.judge). A refusal elsewhere (a first layer's) is
+    kept as it is."""
+    def on(t: Tried) -> int:
+        return sum(switches(t.stored).values()) + sum(len(v) for v in listed(t.stored).values())
+
+    if reject.untick or not reject.via or on(reject) <= floor:
+        return reject
+    same = (reject.key, tuple(v.key for v in reject.via), reject.then.key if reject.then else None)
+    unticked = [t for t in tried if t.untick and t.answered and not t.left and t.stored and on(t) <= on(reject)
+                and (t.key, tuple(v.key for v in t.via), t.then.key if t.then else None) == same]
+    return min(unticked, key=lambda t: (on(t), len(t.moves)), default=reject)
+
+
 def settings_openers(tried: list[Tried]) -> frozenset[str]:
     """The labels (`cues.norm_label`) of the consent layer's own controls that opened its settings layer (a
     `Tried` with `settings`, or the `via` of one tried through it) and whose words speak of consent («Mga setting

@@ -42,7 +42,7 @@ from ..screen import Screen
 from . import cues
 from .elements import Target, Use
 from .forms import UNTICK, FormData, fill
-from .consent_answers import Tried, _refusal_missing, answers, sole_answer
+from .consent_answers import Tried, _refusal_missing, answers, sole_answer, users_refusal
 from .consent_choice import answers_of, candidate
 from .held_back import held_at, tappable, when_enabled
 from .launch_layer import Layer
@@ -270,6 +270,8 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
         found = (sole, None)
     accept, reject = found
     settings = next((t for t in tried if t.settings), None)
+    if reject is not None and settings is not None and settings.ticked:
+        reject = users_refusal(tried, reject, settings.locked)
     return Learnt(first.keys, accept, reject, screen, covered, settings.ticked if settings else None,
                   settings.locked if settings else 0, held,
                   accepted_now=tried[-1] is accept and accept.gone and not accept.left and op.in_foreground)

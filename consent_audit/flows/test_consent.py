@@ -13,7 +13,7 @@ import pytest
 from consent_audit.detectors.prominence import annotate, prominence
 from consent_audit.detectors.text import shaming_phrases
 from consent_audit.journeys import consent_elements
-from consent_audit.measures import mandatory, preticked, purpose_boxes_seen, texts_of
+from consent_audit.measures import mandatory, preticked, purpose_boxes_seen, switched_off_at_answer, texts_of
 from consent_audit.readback import after_relaunch, judge
 from consent_audit.traffic.measure import flow_figures
 
@@ -46,7 +46,8 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
         app.reject_consent()
     if reject.steps:
         recorder.phase("after reject", since=reject.steps[-1], consent="rejected")
-    stored = judge(unanswered, accepted, after_relaunch(platform, recorder))
+    stored = judge(unanswered, accepted, after_relaunch(platform, recorder), switched_off_at_answer(reject),
+                   mandatory(reject) if purpose_boxes_seen(reject) else 0)
 
     # pixels: the two choices as drawn on the dialog (none with --screenshot off: unmeasured, never "equal")
     if not dialog.screenshot:
