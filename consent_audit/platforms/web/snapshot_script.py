@@ -132,6 +132,35 @@ function drawnControl(el) {
   if (boxes.length !== 1 || !(el.innerText || '').trim()) return null;
   return {kind: boxes[0].kind, checked: drawnState(boxes[0], el)};
 }
+// A native checkbox or radio with no box to tap (0×0, a switch library's hidden input) stands behind the box
+// that draws it: its <label> (wrapping it or `for` it), or a clickable box with no role that holds it and no other
+// control. That box is the control: the input's role and state, the box's geometry; the input itself is no
+// element of the screen (a tap on it could land nowhere).
+const absorbed = new WeakSet();
+function boxless(c) {
+  if (!c || c.tagName !== 'INPUT' || !['checkbox', 'radio'].includes((c.type || '').toLowerCase())) return false;
+  const b = c.getBoundingClientRect();
+  return b.width < 1 || b.height < 1;
+}
+function nativeBehind(el) {
+  if (el.getAttribute('role')) return null;
+  let c = null;
+  if (el.tagName === 'LABEL') c = el.control;
+  else if (!CLICK_TAGS.has(el.tagName)) {
+    const inner = el.querySelectorAll('*');
+    if (inner.length > 20) return null;     // a list or a panel, not one control
+    const held = el.querySelectorAll('input,select,textarea,button,a[href],[role]');
+    if (held.length !== 1) return null;
+    c = held[0];
+  }
+  if (!boxless(c)) return null;
+  const r = el.getBoundingClientRect();
+  return r.width >= 1 && r.height >= 1 ? c : null;
+}
+function drawnByOther(el) {
+  if (absorbed.has(el)) return true;
+  return boxless(el) && !!el.labels && [...el.labels].some(l => l !== el && nativeBehind(l) === el && rendered(l));
+}
 function clickable(el, r) {
   if (CLICK_TAGS.has(el.tagName) || CLICK_ROLES.has(r)) return true;
   if (typeof el.onclick === 'function') return true;
@@ -199,6 +228,8 @@ function walk(el, parent) {
   let isClickable = clickable(el, r);
   const drawn = (isClickable && !r) ? drawnControl(el) : null;
   if (drawn) r = drawn.kind;
+  const behind = (isClickable && !r) ? nativeBehind(el) : null;
+  if (behind) { r = role(behind); absorbed.add(behind); }
   let text = ownText(el);
   if (!text && isClickable && el.tagName !== 'BODY') text = (el.innerText || '').replace(/\s+/g, ' ').trim();
   if (el.tagName === 'INPUT' && ['button','submit'].includes((el.type||'').toLowerCase())) text = el.value;
@@ -207,17 +238,18 @@ function walk(el, parent) {
   const label = labelledBy(el) || el.getAttribute('aria-label') || el.getAttribute('placeholder') ||
                 (el.labels && el.labels.length ? el.labels[0].innerText.trim() : '') ||
                 (el.tagName === 'IMG' ? norm(el.alt) : '') || (isClickable ? norm(el.getAttribute('title')) : '') ||
+                (behind && !text ? (labelledBy(behind) || behind.getAttribute('aria-label') || '') : '') ||
                 (isClickable && !text ? drawnName(el) : '') || '';
   const item = {
     text: text.slice(0, isClickable ? 500 : 20000), name: label.slice(0, 200), rid: el.id || '', role: r,
     bounds: [Math.round((rect.left) * dpr), Math.round((rect.top) * dpr),
              Math.round(rect.width * dpr), Math.round(rect.height * dpr)],
-    clickable: isClickable, checked: drawn ? drawn.checked : (r === 'checkbox' || r === 'radio' || r === 'switch') ?
+    clickable: isClickable, checked: drawn ? drawn.checked : behind ? !!behind.checked : (r === 'checkbox' || r === 'radio' || r === 'switch') ?
       (el.checked !== undefined ? !!el.checked : el.getAttribute('aria-checked') === 'true') :
       el.tagName === 'SELECT' ? (!!(el.value || '').trim() && !(el.selectedIndex >= 0 && el.options[el.selectedIndex].disabled)) : null,
     // a label is as operable as its control (a locked purpose's label does nothing)
     enabled: !(el.disabled || el.getAttribute('aria-disabled') === 'true' ||
-               (el.tagName === 'LABEL' && el.control && el.control.disabled)),
+               (el.tagName === 'LABEL' && el.control && el.control.disabled) || (behind && behind.disabled)),
     focused: document.activeElement === el,
     secret_field: isInput && (el.type || '').toLowerCase() === 'password',
     covered: !!text && coveredAt(el, rect),
@@ -226,7 +258,7 @@ function walk(el, parent) {
     multiline: el.tagName === 'TEXTAREA' || el.getAttribute('aria-multiline') === 'true',
     value: (isInput && !['checkbox','radio','password'].includes((el.type||'').toLowerCase())) ? (el.value || '') : ''
   };
-  if (item.text || item.name || item.rid || item.clickable || r || item.fixed) out.push(item);
+  if ((item.text || item.name || item.rid || item.clickable || r || item.fixed) && !drawnByOther(el)) out.push(item);
   const kids = [], placed = [];
   for (const c of el.children) { const s = walk(c, ctx); if (s) { kids.push(s); placed.push(placedAlone(c)); } }
   const root = shadowOf(el);
