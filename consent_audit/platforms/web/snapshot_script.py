@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from .accname import ACCNAME_JS
 from .contents_script import THROUGH_JS
+from .hidden_controls import HIDDEN_CONTROL_JS
 from .painted import SEMANTICS_ON_JS
 from .scripts import SHADOW_OF_JS
 
 # One round trip: page source, rendered elements and the structural shape of the DOM.
-DOM_SNAPSHOT_JS = SHADOW_OF_JS + SEMANTICS_ON_JS + ACCNAME_JS + THROUGH_JS + r"""
+DOM_SNAPSHOT_JS = SHADOW_OF_JS + SEMANTICS_ON_JS + ACCNAME_JS + THROUGH_JS + HIDDEN_CONTROL_JS + r"""
 const dpr = window.devicePixelRatio || 1;
 const CLICK_TAGS = new Set(['A','BUTTON','INPUT','SELECT','TEXTAREA','LABEL','SUMMARY','OPTION']);
 const CLICK_ROLES = new Set(['button','link','checkbox','radio','switch','tab','menuitem','option']);
@@ -131,35 +132,6 @@ function drawnControl(el) {
   }
   if (boxes.length !== 1 || !(el.innerText || '').trim()) return null;
   return {kind: boxes[0].kind, checked: drawnState(boxes[0], el)};
-}
-// A native checkbox or radio with no box to tap (0×0, a switch library's hidden input) stands behind the box
-// that draws it: its <label> (wrapping it or `for` it), or a clickable box with no role that holds it and no other
-// control. That box is the control: the input's role and state, the box's geometry; the input itself is no
-// element of the screen (a tap on it could land nowhere).
-const absorbed = new WeakSet();
-function boxless(c) {
-  if (!c || c.tagName !== 'INPUT' || !['checkbox', 'radio'].includes((c.type || '').toLowerCase())) return false;
-  const b = c.getBoundingClientRect();
-  return b.width < 1 || b.height < 1;
-}
-function nativeBehind(el) {
-  if (el.getAttribute('role')) return null;
-  let c = null;
-  if (el.tagName === 'LABEL') c = el.control;
-  else if (!CLICK_TAGS.has(el.tagName)) {
-    const inner = el.querySelectorAll('*');
-    if (inner.length > 20) return null;     // a list or a panel, not one control
-    const held = el.querySelectorAll('input,select,textarea,button,a[href],[role]');
-    if (held.length !== 1) return null;
-    c = held[0];
-  }
-  if (!boxless(c)) return null;
-  const r = el.getBoundingClientRect();
-  return r.width >= 1 && r.height >= 1 ? c : null;
-}
-function drawnByOther(el) {
-  if (absorbed.has(el)) return true;
-  return boxless(el) && !!el.labels && [...el.labels].some(l => l !== el && nativeBehind(l) === el && rendered(l));
 }
 function clickable(el, r) {
   if (CLICK_TAGS.has(el.tagName) || CLICK_ROLES.has(r)) return true;
