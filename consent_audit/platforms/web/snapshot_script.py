@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from .accname import ACCNAME_JS
 from .contents_script import THROUGH_JS
+from .hidden_controls import HIDDEN_CONTROL_JS
 from .painted import SEMANTICS_ON_JS
 from .scripts import SHADOW_OF_JS
 
 # One round trip: page source, rendered elements and the structural shape of the DOM.
-DOM_SNAPSHOT_JS = SHADOW_OF_JS + SEMANTICS_ON_JS + ACCNAME_JS + THROUGH_JS + r"""
+DOM_SNAPSHOT_JS = SHADOW_OF_JS + SEMANTICS_ON_JS + ACCNAME_JS + THROUGH_JS + HIDDEN_CONTROL_JS + r"""
 const dpr = window.devicePixelRatio || 1;
 const CLICK_TAGS = new Set(['A','BUTTON','INPUT','SELECT','TEXTAREA','LABEL','SUMMARY','OPTION']);
 const CLICK_ROLES = new Set(['button','link','checkbox','radio','switch','tab','menuitem','option']);
@@ -199,6 +200,8 @@ function walk(el, parent) {
   let isClickable = clickable(el, r);
   const drawn = (isClickable && !r) ? drawnControl(el) : null;
   if (drawn) r = drawn.kind;
+  const behind = (isClickable && !r) ? nativeBehind(el) : null;
+  if (behind) { r = role(behind); absorbed.add(behind); }
   let text = ownText(el);
   if (!text && isClickable && el.tagName !== 'BODY') text = (el.innerText || '').replace(/\s+/g, ' ').trim();
   if (el.tagName === 'INPUT' && ['button','submit'].includes((el.type||'').toLowerCase())) text = el.value;
@@ -207,17 +210,18 @@ function walk(el, parent) {
   const label = labelledBy(el) || el.getAttribute('aria-label') || el.getAttribute('placeholder') ||
                 (el.labels && el.labels.length ? el.labels[0].innerText.trim() : '') ||
                 (el.tagName === 'IMG' ? norm(el.alt) : '') || (isClickable ? norm(el.getAttribute('title')) : '') ||
+                (behind && !text ? (labelledBy(behind) || behind.getAttribute('aria-label') || '') : '') ||
                 (isClickable && !text ? drawnName(el) : '') || '';
   const item = {
     text: text.slice(0, isClickable ? 500 : 20000), name: label.slice(0, 200), rid: el.id || '', role: r,
     bounds: [Math.round((rect.left) * dpr), Math.round((rect.top) * dpr),
              Math.round(rect.width * dpr), Math.round(rect.height * dpr)],
-    clickable: isClickable, checked: drawn ? drawn.checked : (r === 'checkbox' || r === 'radio' || r === 'switch') ?
+    clickable: isClickable, checked: drawn ? drawn.checked : behind ? !!behind.checked : (r === 'checkbox' || r === 'radio' || r === 'switch') ?
       (el.checked !== undefined ? !!el.checked : el.getAttribute('aria-checked') === 'true') :
       el.tagName === 'SELECT' ? (!!(el.value || '').trim() && !(el.selectedIndex >= 0 && el.options[el.selectedIndex].disabled)) : null,
     // a label is as operable as its control (a locked purpose's label does nothing)
     enabled: !(el.disabled || el.getAttribute('aria-disabled') === 'true' ||
-               (el.tagName === 'LABEL' && el.control && el.control.disabled)),
+               (el.tagName === 'LABEL' && el.control && el.control.disabled) || (behind && behind.disabled)),
     focused: document.activeElement === el,
     secret_field: isInput && (el.type || '').toLowerCase() === 'password',
     covered: !!text && coveredAt(el, rect),
@@ -226,7 +230,7 @@ function walk(el, parent) {
     multiline: el.tagName === 'TEXTAREA' || el.getAttribute('aria-multiline') === 'true',
     value: (isInput && !['checkbox','radio','password'].includes((el.type||'').toLowerCase())) ? (el.value || '') : ''
   };
-  if (item.text || item.name || item.rid || item.clickable || r || item.fixed) out.push(item);
+  if ((item.text || item.name || item.rid || item.clickable || r || item.fixed) && !drawnByOther(el)) out.push(item);
   const kids = [], placed = [];
   for (const c of el.children) { const s = walk(c, ctx); if (s) { kids.push(s); placed.push(placedAlone(c)); } }
   const root = shadowOf(el);
