@@ -36,6 +36,13 @@ SESSION_VALUE = 8     # characters: a token, a session id, the account's e-mail 
                       # stored ("1", "true": vstup's newsletter box), which a log-out leaves in place
 
 
+def _emptied(keys: frozenset[str], stored: State) -> set[str]:
+    """Those of the records `keys` that `stored` (`stored_state()`; None: nothing read) holds no value for —
+    gone, or kept empty."""
+    items = _items(stored) if stored is not None else {}
+    return {k for k in keys if not str(items.get(k, "")).strip()}
+
+
 @dataclass
 class Session:
     """What tells the account is logged in (see the module doc), the controls seen to log out (key → label)
@@ -65,8 +72,7 @@ class Session:
     def kept(self, stored: State) -> bool:
         """Whether every record the log-in stored (`keys`) is still stored with a value (`stored`:
         `stored_state()`; None where it cannot be read: False)."""
-        items = _items(stored) if stored is not None else {}
-        return bool(self.keys) and all(items.get(k, "").strip() for k in self.keys)
+        return bool(self.keys) and not _emptied(self.keys, stored)
 
     def ended(self, before: State, after: State, was: Screen, now: Screen, now_keys: set[str]) -> str | None:
         """Why the tap from `was` to `now` ended the session, or None. `before`/`after`: what the app stored
@@ -75,8 +81,7 @@ class Session:
             held = self.keys & set(_items(before))
             if not held:
                 return None                      # not logged in before the tap: nothing to lose
-            now_items = _items(after)
-            gone = {k for k in held if not str(now_items.get(k, "")).strip()}
+            gone = _emptied(held, after)
             if gone:     # any of them: a log-out often removes the token and keeps the account's e-mail
                 return "the session the log-in stored (" + ", ".join(sorted(gone))[:80] + ") is gone"
             return None
