@@ -236,3 +236,19 @@ def test_a_word_set_apart_inside_a_sentence_is_the_word_to_type_back_in_any_scri
     assert confirm_word(shown, field) == "ยืนยัน"
     apart = Screen([title, sentence, Element(text="ยืนยัน", bounds=(40, 430, 110, 40)), field], "confirm")
     assert confirm_word(apart, field) is None
+
+
+def test_a_word_in_capitals_shown_alone_above_a_labelled_field_is_the_one_it_wants() -> None:
+    """feira (pt-BR): «… digite a palavra abaixo:», the word in a chip of its own, then a field whose label names it
+    only as "confirmation word" — the field's own hint did not stop the word being read."""
+    from consent_audit.screen import Element, Screen
+    sentence = Element(text="Para confirmar, digite a palavra abaixo:", bounds=(40, 300, 1000, 60))
+    chip = Element(text="EXCLUIR", bounds=(40, 380, 200, 50))
+    label = Element(text="Palavra de confirmação", bounds=(40, 450, 500, 40))
+    field = Element(name="Palavra de confirmação", role="textbox", clickable=True, bounds=(40, 500, 1000, 100))
+    assert confirm_word(Screen([sentence, chip, label, field], "confirm"), field) == "EXCLUIR"
+    # a word in capitals elsewhere on the screen (a heading far above, a notice below) is not what a labelled field wants
+    far = Element(text="ATENÇÃO", bounds=(40, 60, 300, 50))
+    assert confirm_word(Screen([far, sentence, label, field], "confirm"), field) is None
+    below = Element(text="EXCLUIR", bounds=(40, 640, 200, 50))
+    assert confirm_word(Screen([sentence, label, field, below], "confirm"), field) is None

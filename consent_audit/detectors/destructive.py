@@ -23,6 +23,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 RED_HUE = (0.93, 0.05)          # HSV hue (0..1) wraps around red
 RED_MIN_SATURATION = 0.45
 RED_MIN_VALUE = 0.3
+ABOVE = 3                       # field heights: how far above a field a word shown alone is read as the one it wants
 EMPHASIS = 24                   # characters: the longest word set apart in a sentence taken for one to type back
 
 
@@ -66,9 +67,24 @@ def emphasised(screen: Screen, field: Element) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def shown_alone(screen: Screen, field: Element, word: str) -> bool:
+    """Whether `word` is shown as an element of its own (a chip, a code box: its whole text) just above `field`
+    — within `ABOVE` field heights of its top, overlapping it across — the way feira shows «EXCLUIR» between
+    «… digite a palavra abaixo:» and a field labelled «Palavra de confirmação»."""
+    fx, fy, fw, fh = field.bounds
+    for e in screen.elements:
+        x, y, w, h = e.bounds
+        if e is field or e.clickable or e.text.strip() != word or w <= 0 or h <= 0:
+            continue
+        if y + h <= fy + fh / 2 and fy - (y + h) <= ABOVE * max(fh, 1) and x < fx + fw and fx < x + w:
+            return True
+    return False
+
+
 def confirm_word(screen: Screen, field: Element) -> str | None:
-    """The word `field` wants typed back, from its hint and the screen's messages — quoted, in capitals, or (in
-    a script without either) the one word set apart inside a sentence (`emphasised`); None when it asks for
+    """The word `field` wants typed back, from its hint and the screen's messages — quoted, in capitals (the one
+    such word on the screen: with a hint of the field's own, only when that word is `shown_alone` above it), or
+    (in a script without either) the one word set apart inside a sentence (`emphasised`); None when it asks for
     none."""
     hint = (field.name or field.text).strip()
     messages = [e.text for e in screen.elements if e.text and not e.clickable and e is not field]
@@ -81,7 +97,8 @@ def confirm_word(screen: Screen, field: Element) -> str | None:
         return own
     candidates = list(dict.fromkeys(quoted or caps))
     if candidates:
-        return candidates[0] if len(candidates) == 1 and not hint else None
+        alone = len(candidates) == 1 and (not hint or shown_alone(screen, field, candidates[0]))
+        return candidates[0] if alone else None
     marked = emphasised(screen, field)
     return marked[0] if len(marked) == 1 else None
 
