@@ -82,6 +82,9 @@ class FakeAdapter:
     def covered(self, s: Screen) -> frozenset[int]:
         return frozenset(i for i, e in enumerate(s.elements) if e.covered)
 
+    def scroller_of(self, live: Element) -> None:
+        return None          # the page scrolls
+
 
 def operator(sheet: bool, answer: bool) -> tuple[Operator, FakeGestures, list[Screen]]:
     recorder = FakeRecorder(APP)

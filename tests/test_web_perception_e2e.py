@@ -179,3 +179,27 @@ def test_a_long_press_holds_the_pointer_down_as_a_finger_does(platform, static_u
     assert platform.driver.find_element("css selector", "#state").text == "Press and hold for 1 second."
     platform.long_press(button, 1.5)
     assert platform.driver.find_element("css selector", "#state").text == "done"
+
+
+def test_a_row_at_the_end_of_an_inner_list_is_scrolled_to_in_that_list(platform, static_url: str, tmp_path) -> None:
+    """A page that does not move, its rows in an `overflow: auto` list (kanal: «Konto löschen» at the list's
+    end): the list is the container a user swipes — found from the row (`scroller_of`), swiped until the row is
+    in view. Swiping the page instead ends at once ("the content scrolled to its end and the element is still
+    not in view"): the row was filed out of reach and the deletion not found."""
+    from consent_audit.gestures import Gestures, ScrollError
+    from consent_audit.masking import Masker
+    from consent_audit.recorder import Recorder
+    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
+    adapter.prepare()
+    platform.launch()
+    platform.driver.get(f"{static_url}/inner_scroll.html")
+    last = platform.driver.find_element("css selector", "#last")
+    box = adapter.scroller_of(last)
+    assert box is not None and box.get_attribute("id") == "rows"
+    assert adapter.scroller_of(platform.driver.find_element("css selector", "header")) is None
+    masker = Masker()
+    gestures = Gestures(platform, Recorder(platform, tmp_path, masker, screenshots="off"), masker, timeout=10.0)
+    with pytest.raises(ScrollError):
+        gestures.scroll_into_view(last, "Delete account")              # the page: it cannot move
+    gestures.scroll_into_view(last, "Delete account", container=box)
+    assert platform.in_view(last, box)

@@ -41,6 +41,10 @@ class Adapter(Protocol):
     def scroll_containers(self) -> list[WebElement | None]:
         """Containers not at their end (None: the page itself); [] when nothing scrolls."""
 
+    def scroller_of(self, live: WebElement) -> WebElement | None:
+        """The container a user scrolls to bring `live` into view: its nearest scrolling ancestor (an inner
+        list in a page that does not move), None for the screen itself."""
+
 
 def adapter_for(platform: Any, quiet_ms: int = 120, timeout: float = 6.0, late_seconds: float = 0.0) -> Adapter:
     """The adapter of the platform's spec (found by the platform's name) for this session; UsageError for

@@ -114,8 +114,9 @@ class Operator:
         if fits(screen, target.element):
             return target
         live = self._live(target.element)
+        box = self.adapter.scroller_of(live)        # an inner list in a page that does not move: it is swiped
         try:
-            after = self._charged(lambda: self.gestures.scroll_into_view(live, target.label[:60], None,
+            after = self._charged(lambda: self.gestures.scroll_into_view(live, target.label[:60], box,
                                                                          self._info(target)))
         except ScrollError as exc:      # drawn where no scroll reaches (a closed sheet parked off the page)
             raise NotOnScreen(f"'{target.label}' is out of reach: {exc}") from None

@@ -69,5 +69,10 @@ class AndroidAdapter:
         """Views the dump marks scrollable, outermost first."""
         return list(self.driver.find_elements("xpath", "//*[@scrollable='true']"))
 
+    def scroller_of(self, live: WebElement) -> WebElement | None:
+        """None, the screen: a swipe over its middle moves the scrolling view under the finger, and the
+        platform's swipe tells its end by the hierarchy not changing."""
+        return None
+
 
 __all__ = ["AndroidAdapter"]

@@ -12,7 +12,7 @@ from selenium.webdriver.remote.webelement import WebElement
 from ...screen import Element, Screen
 from ...waits import wait_until
 from . import frames
-from .scripts import SHADOW_OF_JS
+from .scripts import SCROLLER_OF_JS, SHADOW_OF_JS
 from .settle_scripts import LATE_PENDING_JS, SCROLL_LISTENED_JS, SETTLE_JS, SETTLED_JS
 
 log = logging.getLogger(__name__)
@@ -244,6 +244,14 @@ class WebAdapter:
         except WebDriverException:
             return []
         return [container for container, _last in found]
+
+    def scroller_of(self, live: WebElement) -> WebElement | None:
+        """The nearest ancestor of `live` that scrolls and holds more than it shows (across open shadow roots);
+        None: the page (also when the page cannot be asked)."""
+        try:
+            return self.driver.execute_script(SCROLLER_OF_JS, live)
+        except WebDriverException:
+            return None
 
 
 __all__ = ["WebAdapter"]

@@ -164,6 +164,20 @@ switch (arguments[1]) {
 }
 """
 
+# The nearest ancestor of an element (across open shadow roots) that scrolls vertically and holds more than it
+# shows — an inner `overflow: auto` list in a page that does not scroll itself; null: the page.
+SCROLLER_OF_JS = r"""
+let el = arguments[0];
+while (el) {
+  const root = el.getRootNode();
+  el = el.parentElement || (root instanceof ShadowRoot ? root.host : null);
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const oy = getComputedStyle(el).overflowY;
+  if (['auto', 'scroll', 'overlay'].includes(oy) && el.scrollHeight > el.clientHeight + 2) return el;
+}
+return null;
+"""
+
 # Whether an element is whole inside its container's box and the window (1 px of tolerance).
 IN_VIEW_JS = r"""
 const r = arguments[0].getBoundingClientRect();
