@@ -21,3 +21,18 @@ def test_words_stay_as_seen_and_a_glyph_without_a_name_stays_a_glyph() -> None:
                     clickable=True)
     bare = Element(text="›", role="button", bounds=(10, 60, 40, 40), clickable=True)
     assert labels(words, bare) == ["Usuń konto", "›"]
+
+
+def test_an_initial_or_a_count_on_a_named_control_gives_way_to_its_name_so_the_key_holds_for_every_user() -> None:
+    """feira: the avatar button «T» (the signed-in user's initial), aria-label «Menu da conta» — its label, and so
+    its key and the account path «T › Conta», changed with the user and the state (before). A count badge too."""
+    def key(element: Element) -> str:
+        return targets(Screen(elements=[element], signature="s", size=(400, 800)))[0].key
+    avatar = Element(text="T", name="Menu da conta", role="button", bounds=(340, 10, 40, 40), clickable=True)
+    other = Element(text="M", name="Menu da conta", role="button", bounds=(340, 10, 40, 40), clickable=True)
+    bell = Element(text="3", name="Notificações", role="button", bounds=(290, 10, 40, 40), clickable=True)
+    assert labels(avatar, bell) == ["Menu da conta", "Notificações"]
+    assert key(avatar) == key(other)
+    # a word of two letters stays as seen (a consent dialog's «OK» is what it says)
+    ok = Element(text="OK", name="Accept cookies and close", role="button", bounds=(10, 60, 80, 40), clickable=True)
+    assert labels(ok) == ["OK"]

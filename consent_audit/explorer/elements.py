@@ -99,14 +99,25 @@ def nearby_element(screen: Screen, element: Element) -> Element | None:
 
 
 def label_of(screen: Screen, element: Element) -> str:
-    """What the user reads on or beside the element (whitespace collapsed)."""
+    """What the user reads on or beside the element (whitespace collapsed); for a named control whose text is
+    one letter or a count (`_no_words`), its accessible name — the label, and so the key, stays the same for every
+    user and state (WAI-ARIA accname: aria-label names a button before its content)."""
     if element.role == "combobox":      # its text is the option shown (changes once chosen): named by its label
         text = element.name or nearby_text(screen, element) or element.text or _rid_words(element.rid)
     elif element.role in CONTROL_ROLES:
         text = element.name or element.text or nearby_text(screen, element) or _rid_words(element.rid)
+    elif element.name and _no_words(element.text):
+        text = element.name         # an avatar's initial «T», a badge's count «3»: the control is what it is named
     else:
         text = element.text or element.name or _rid_words(element.rid)
     return " ".join(text.split())
+
+
+def _no_words(text: str) -> bool:
+    """Whether a control's visible text is a value rather than words: one letter (an avatar's initial, which
+    differs per user and per state — «?» signed out, «T» signed in) or digits only (a badge's count)."""
+    shown = text.strip()
+    return (len(shown) == 1 and shown.isalpha()) or shown.isdigit()
 
 
 def step_label(target: Target) -> str:
