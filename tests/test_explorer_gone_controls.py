@@ -78,3 +78,16 @@ def test_a_feature_routes_splash_step_gone_as_it_was_tapped_is_passed(raises) ->
     feature = permissions.Feature("camera", home.key, home.label, "home", [], [], route=(skip,))
     assert permissions.use(op, feature) is not None
     assert op.taps == ["跳過 1", "หน้าแรก"]
+
+
+def test_a_splash_gone_as_its_skip_was_tapped_at_the_first_launch_is_learnt_for_the_next() -> None:
+    """bench fixRB after1 (chaguan under load): the splash went by itself as the first launch answered it, so its
+    «跳過» was never learnt; the permissions search's relaunch met it again and took it for a screen of the app
+    (3 screens searched, «跳過 3» avoided as a refusal, the core «could not be reached again»: not_found)."""
+    op = Vanishing(SPLASH, "splash")
+    op.stored = {}
+    harness = Harness(op)
+    harness.structure_checked, harness.at_launch = True, False
+    harness.context, harness._holding, harness._in_reach, harness.data = op, False, False, None
+    harness._answer_new_modals()
+    assert op.taps == ["跳過 1"] and [m.label for m in harness.launch_moves] == ["跳過 1"]

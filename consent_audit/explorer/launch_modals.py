@@ -294,9 +294,10 @@ class LaunchModals:
                 self.soft_asks.alternatives[move] = Move.tap(agreeing)
             try:
                 self._answer_modal(move)
-            except (NotOnScreen, StaleElementReferenceException):   # it went by itself (a splash's countdown)
-                self.op.recorder.invalidate()
-                continue
+            except (NotOnScreen, StaleElementReferenceException):   # it went by itself (a splash's countdown):
+                self.op.recorder.invalidate()     # still learnt — a later launch (a search's relaunch) that shows
+                if not learn or move in self.launch_moves:     # it in time answers it, never takes it for the app
+                    continue
             if learn and move not in self.launch_moves:
                 self.launch_moves.append(move)
                 stored = changed(before, self.op.platform.stored_state()) if before is not None else None
