@@ -9,6 +9,7 @@ only by explicit calls: `audit.conclude(evaluation)` (clean or found), `audit.br
 from the type of an exception."""
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -220,6 +221,7 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Iterator[Any]:
     except BaseException as exc:
         if result.outcome is None:
             result.broken(f"the flow stopped before its verdict: {_first_line(exc)}")
+            result.error_trace = "".join(traceback.format_exception(exc))     # where (the summary, the evidence)
         allure.dynamic.label("outcome", result.final_outcome.value)
         if result.outcome == Outcome.BROKEN and not isinstance(exc, AutomationError):
             raise AutomationError(result.reason) from exc

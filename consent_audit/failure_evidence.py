@@ -1,5 +1,6 @@
 """The evidence of an audit that failed to run (a setup or test error, never a verdict found): the screen at
-failure, its page source (as text) and the Appium log's tail, attached to the Allure test and written to the
+failure, its page source (as text), the Python traceback of a flow stopped before its verdict
+(`Result.error_trace`, as traceback.txt) and the Appium log's tail, attached to the Allure test and written to the
 test's folder. Called from the `recorder` fixture's teardown (fixtures.py) and from pytest_runtest_makereport
 (plugin.py), once per test (FAILURE_KEY)."""
 from __future__ import annotations
@@ -30,8 +31,15 @@ def failed(request: pytest.FixtureRequest) -> bool:
     return any(r.failed and not (found and when == "call") for when, r in reports.items())
 
 
-def attach_failure(rec: Recorder, mode: str, test_dir: Path, run: Run, masker: Masker) -> None:
-    """Last screen, page source and the Appium log tail; an error here never masks the real failure."""
+def attach_failure(rec: Recorder, mode: str, test_dir: Path, run: Run, masker: Masker, trace: str = "") -> None:
+    """Last screen, page source, `trace` (a Python traceback, '' for none) and the Appium log tail, secrets
+    masked; an error here never masks the real failure."""
+    if trace:
+        try:
+            (test_dir / "traceback.txt").write_text(masker.mask(trace), encoding="utf-8")
+            allure.attach(masker.mask(trace), name="traceback", attachment_type=allure.attachment_type.TEXT)
+        except Exception as exc:
+            log.warning("could not keep the traceback: %s", exc)
     try:
         screen = rec.last_screen
         if screen is None or (mode != "off" and not screen.screenshot):

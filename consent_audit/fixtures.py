@@ -222,7 +222,8 @@ def recorder(platform: Any, test_dir: Path, masker: Masker, pytestconfig: pytest
     finally:
         close_traffic(rec.traffic, run, rec.attach_requests)
         if failed(request) and not request.node.stash.get(FAILURE_KEY, False):
-            attach_failure(rec, mode, test_dir, run, masker)
+            result = request.node.stash.get(RESULT_KEY, None)
+            attach_failure(rec, mode, test_dir, run, masker, result.error_trace if result else "")
         from .diskfull import tolerant
         tolerant(rec.write_trace, test_dir / "trace.json")()     # a full disk is said once, at the end
 

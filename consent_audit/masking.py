@@ -72,18 +72,43 @@ class Masker:
             return [self.mask_data(v) for v in data]
         return data
 
+    def mask_json(self, data: object) -> object:
+        """`mask_data`, and a number whose digits hold a secret replaced by the mask (a string): JSON-like data
+        that stays JSON once written, with no secret left in it."""
+        if isinstance(data, (int, float)) and not isinstance(data, bool):
+            return MASK if self.contains_secret(json.dumps(data)) else data
+        if isinstance(data, dict):
+            return {self.mask(str(k)): self.mask_json(v) for k, v in data.items()}
+        if isinstance(data, (list, tuple)):
+            if data and all(isinstance(v, str) and len(v) == 1 for v in data) and self.contains_secret("".join(data)):
+                return [self.mask("".join(data))]      # a secret sent as its characters (W3C key actions)
+            return [self.mask_json(v) for v in data]
+        return self.mask_data(data)
+
     def mask_file(self, path: Path) -> bool:
         """Rewrite a text file with secrets masked; returns whether anything changed. The masked text is a new
         file put in the old one's place (os.replace), never written into it: a file hard-linked to another name
-        (consent_audit.evidence.once) changes under this name only."""
+        (consent_audit.evidence.once) changes under this name only. A JSON file the text masking would leave no
+        longer JSON (a one-time code inside a number: a timestamp "start": 1764581234567 holding 581234) is
+        masked value by value instead (`mask_json`), so its readers still read it."""
         raw = path.read_text(encoding="utf-8", errors="replace")
         masked = self.mask(raw)
+        if masked != raw and path.suffix == ".json" and not _is_json(masked) and _is_json(raw):
+            masked = json.dumps(self.mask_json(json.loads(raw)), ensure_ascii=False)
         if masked != raw:
             spare = path.with_name(f".{path.name}.masked")
             spare.write_text(masked, encoding="utf-8")
             os.replace(spare, path)
             return True
         return False
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _char_array_regex(value: str) -> str:

@@ -149,6 +149,7 @@ class Result:
     explored: bool = False
     _outcome: Outcome | None = None
     reason: str = ""
+    error_trace: str = ""        # a flow stopped before its verdict: where (its Python traceback; masked when written)
 
     # --- the only ways an outcome is set ---
     def conclude(self, findings: list[Finding]) -> Outcome:
@@ -205,6 +206,8 @@ class Result:
         reason = self.reason or ("" if self._outcome else "the flow stopped before it reached a verdict")
         if reason:
             data["message"] = reason
+        if self.error_trace:
+            data["traceback"] = self.error_trace
         if self.expected_findings is not None:
             data["expected_findings"] = self.expected_findings
             data["as_expected"] = self.as_expected

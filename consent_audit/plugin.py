@@ -164,7 +164,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
         config = item.config
         from .failure_evidence import attach_failure
         attach_failure(args["recorder"], config.getoption("--screenshot"), args["recorder"].out_dir,
-                        config.stash[RUN_KEY], config.stash[RUN_KEY].masker)
+                        config.stash[RUN_KEY], config.stash[RUN_KEY].masker, result.error_trace if result else "")
         item.stash[FAILURE_KEY] = True
 
 

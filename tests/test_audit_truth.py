@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from truth_figures import pinned
 
+from allure_results import allure_results
 from plain_files import plain_bytes
 from consent_audit.report import third_party_references
 from consent_audit.rules import load_catalog
@@ -128,11 +129,9 @@ def test_findings_equal_the_truth(audit_run, target: str, flow: str) -> None:
 
 
 def test_allure_shows_every_deletion_step_with_its_screenshot_in_order(audit_run) -> None:
-    results = audit_run["dir"] / "allure-results"
-    case = next(json.loads(p.read_text()) for p in results.glob("*-result.json")
-                if "test_account_deletion[refapp-obstructed-deletion]" in json.loads(p.read_text())["fullName"]
-                or "refapp-obstructed-deletion" in json.loads(p.read_text()).get("name", "")
-                and "deletion" in json.loads(p.read_text())["fullName"])
+    case = next(r for r in allure_results(audit_run["dir"] / "allure-results")
+                if "test_account_deletion[refapp-obstructed-deletion]" in r["fullName"]
+                or "refapp-obstructed-deletion" in r.get("name", "") and "deletion" in r["fullName"])
     journey = next(s for s in case["steps"] if s["name"] == "Journey: delete account")
     titles = [s["name"] for s in journey["steps"]]
     assert len(titles) == 13 + 1    # 13 actions and one scroll, in order

@@ -270,3 +270,26 @@ def test_a_taken_port_is_one_line_not_a_traceback(server: Any) -> None:
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.strip().splitlines() == [f"corpus server: cannot listen on 127.0.0.1:{port} (Address already "
                                                 "in use); choose another port or none (any free one)"]
+
+
+def test_an_app_copied_in_after_the_server_started_is_served_with_its_accounts(tmp_path: Path) -> None:
+    """fresh9: the server read its app list once at start, so an app copied in later answered 404."""
+    module = _corpus_module()
+    module.ROOT = tmp_path
+    (tmp_path / "first").mkdir()
+    (tmp_path / "first" / "index.html").write_text("<p>first</p>", encoding="utf-8")
+    srv = module.CorpusServer(0).start()
+    try:
+        later = tmp_path / "later"
+        later.mkdir()
+        (later / "index.html").write_text("<p>later</p>", encoding="utf-8")
+        (later / "app.json").write_text("{}", encoding="utf-8")
+        status, body, _ = _get(srv.url + "/later/")
+        assert (status, body) == (200, b"<p>later</p>") and srv.apps == ["first", "later"]
+        request = urllib.request.Request(srv.url + "/later/api/signup", method="POST",
+                                         data=json.dumps({"username": "u", "password": "secret-1"}).encode())
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            assert answer.status == 201
+        assert _get(srv.url + "/_kit/")[0] == 404 and _get(srv.url + "/gone/")[0] == 404
+    finally:
+        srv.stop()

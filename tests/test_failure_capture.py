@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from allure_results import allure_results
 
 pytestmark = pytest.mark.e2e
 
@@ -59,7 +60,7 @@ def test_failure_attachments_and_category(tmp_path: Path) -> None:
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == 1, proc.stdout[-2000:]
     run_dir = reports / "broken"
-    results = [json.loads(p.read_text()) for p in (run_dir / "allure-results").glob("*-result.json")]
+    results = allure_results(run_dir / "allure-results")
     assert len(results) == 1 and results[0]["status"] == "broken"
     assert "TimeoutException" in results[0]["statusDetails"]["message"]
     names = [a["name"] for a in results[0].get("attachments", [])]

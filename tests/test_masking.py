@@ -54,3 +54,21 @@ def test_masking_a_file_never_writes_through_its_hard_links(tmp_path: Path) -> N
     assert masker.mask_file(linked) is True
     assert "Link-Secret-99" not in linked.read_text() and kept.read_text() == "<p>Link-Secret-99</p>"
     assert not list(tmp_path.glob(".*"))
+
+
+def test_a_code_inside_a_json_number_is_masked_without_breaking_the_json(tmp_path: Path) -> None:
+    """test_audit_truth's Allure reader once met a JSONDecodeError in a `*-result.json`: the late masking
+    (explorer/plugin.py, report.py) rewrote the JSON as text, and a one-time code that a step's timestamp
+    happened to contain ("start": 1764581234567, code 581234) became `"start": 1764•••567` — no JSON."""
+    masker = Masker(["581234", "Corpus-pass-1"])
+    path = tmp_path / "r-result.json"
+    raw = {"name": "deletion", "start": 1764581234567, "stop": 1764590000000,
+           "steps": [{"name": "Type Corpus-pass-1", "start": 17645812345, "parameters": [{"value": "581234"}]}],
+           "keys": list("581234")}
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    assert masker.mask_file(path) is True
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert "581234" not in path.read_text(encoding="utf-8") and "Corpus-pass-1" not in path.read_text(encoding="utf-8")
+    assert data["stop"] == 1764590000000 and data["steps"][0]["name"] == f"Type {MASK}"
+    assert data["start"] == MASK and data["steps"][0]["parameters"] == [{"value": MASK}] and data["keys"] == [MASK]
+    assert not list(tmp_path.glob(".*"))

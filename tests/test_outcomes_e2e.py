@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from allure_results import allure_results
 
 pytestmark = pytest.mark.e2e
 
@@ -71,8 +72,7 @@ def _run(tmp_path: Path, target: Path | str, flow: str, *more: str) -> dict[str,
                           cwd=ROOT, capture_output=True, text=True, timeout=600,
                           env={**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)])})
     summary = json.loads((reports / "wrong-verdict" / "summary.json").read_text(encoding="utf-8"))
-    allure = [json.loads(p.read_text(encoding="utf-8"))
-              for p in (reports / "wrong-verdict" / "allure-results").glob("*-result.json")]
+    allure = allure_results(reports / "wrong-verdict" / "allure-results")
     return {"proc": proc, "summary": summary, "allure": allure}
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..screen import Screen
 from . import consent, cues
+from .gone import perform_if_there
 from .moves import Move, perform
 from .screens import modal_answer
 
@@ -35,7 +36,7 @@ class LateLayers:
         target = modal_answer(screen, self.op.targets(screen), self.op.covered(screen))
         if target is None:
             return False
-        perform(self.op, Move.tap(target), self.data)
+        perform_if_there(self.op, Move.tap(target), self.data)    # None: it went by itself, nothing to answer
         return True
 
     def _answer_late_consent(self, before: Screen, label: str, after: Screen) -> bool:

@@ -20,6 +20,7 @@ from .consent_layer import beside
 from .launch_layer import layer
 from .modal_kind import CONSENT, modal_kind
 from .elements import Target, targets
+from .gone import tap_if_there
 from .moves import Move, perform
 from .operator import NotOnScreen
 from .screens import modal_answer, shown_texts, taps, wall_opener
@@ -242,7 +243,9 @@ class LaunchModals:
             target = wall_opener(screen, self.op.targets(screen))
             if target is None:
                 return
-            after = self.op.tap(target)
+            after = tap_if_there(self.op, target)
+            if after is None:        # the wall went by itself as it was pressed: looked at again
+                continue
             if after.signature == screen.signature and after.texts() == screen.texts():
                 return
 
@@ -291,9 +294,10 @@ class LaunchModals:
                 self.soft_asks.alternatives[move] = Move.tap(agreeing)
             try:
                 self._answer_modal(move)
-            except (NotOnScreen, StaleElementReferenceException):   # it went by itself (a splash's countdown)
-                self.op.recorder.invalidate()
-                continue
+            except (NotOnScreen, StaleElementReferenceException):   # it went by itself (a splash's countdown):
+                self.op.recorder.invalidate()     # still learnt — a later launch (a search's relaunch) that shows
+                if not learn or move in self.launch_moves:     # it in time answers it, never takes it for the app
+                    continue
             if learn and move not in self.launch_moves:
                 self.launch_moves.append(move)
                 stored = changed(before, self.op.platform.stored_state()) if before is not None else None

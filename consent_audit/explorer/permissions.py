@@ -11,6 +11,7 @@ from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from . import cues
 from .elements import Target, Use
+from .gone import tap_if_there
 from .moves import TAP, Move
 from .operator import Operator
 from .path_layers import passed_by_itself
@@ -249,7 +250,7 @@ def reach(op: Operator, core: Core, budget: int, accept_consent, answer=None) ->
             return False          # only settings / exit left (or retried already): blocked, never left
         if not cues.has(move.label, "decline"):
             retried.add(move.key)
-        op.tap(move)
+        tap_if_there(op, move)     # gone with its layer (a splash's countdown ended): looked at again next turn
     screen = op.screen()
     return core.matches(screen, op.targets(screen))
 
@@ -261,11 +262,10 @@ def use(op: Operator, feature: Feature) -> bool | None:
     walked = False
     for index, move in enumerate(feature.route, 1):
         step = next((t for t in op.targets() if t.key == move.key and t.use == Use.TAP), None)
-        if step is None and not walked and passed_by_itself(op, walk, index):
-            continue      # a launch layer's control (a splash's «跳過 3») gone with its layer
-        if step is None:
+        if step is None or tap_if_there(op, step) is None:     # not there, or gone as it was tapped
+            if not walked and passed_by_itself(op, walk, index):
+                continue      # a launch layer's control (a splash's «跳過 3») gone with its layer
             return None
-        op.tap(step)
         walked = True
     before = op.screen()
     target = next((t for t in op.targets(before) if t.key == feature.key and t.use == Use.TAP), None)

@@ -43,6 +43,37 @@ def app_names() -> list[str]:
     return sorted(p.name for p in ROOT.iterdir() if (p / "index.html").is_file() and not p.name.startswith("_"))
 
 
+class Apps:
+    """The corpus apps as the folder holds them at each request: an app copied in after the server started is
+    served at once (before, the list was read once at start and a new app answered 404). Each app's accounts
+    (app.json) and site.py are read at its first request and kept for the server's life (accounts live in memory)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self._accounts: dict[str, Accounts | None] = {}
+        self._sites: dict[str, Callable[[SiteRequest], "SiteAnswer | None"] | None] = {}
+
+    def __contains__(self, name: object) -> bool:
+        return (isinstance(name, str) and name not in ("", ".", "..") and not name.startswith("_")
+                and (ROOT / name / "index.html").is_file())
+
+    def accounts(self, name: str) -> "Accounts | None":
+        """The app's accounts, None for an app without app.json."""
+        with self.lock:
+            if name not in self._accounts:
+                config = ROOT / name / "app.json"
+                self._accounts[name] = (Accounts(json.loads(config.read_text(encoding="utf-8")))
+                                        if config.is_file() else None)
+            return self._accounts[name]
+
+    def site(self, name: str) -> "Callable[[SiteRequest], SiteAnswer | None] | None":
+        """The app's site.py handle, None for a static app."""
+        with self.lock:
+            if name not in self._sites:
+                self._sites[name] = load_site(name)
+            return self._sites[name]
+
+
 class Accounts:
     """One app's accounts. app.json "deletion": {"password": bool (re-entry checked), "reason": bool (a reason is
     required: an empty one is refused with 400 "reason"), "days": N (pending for N days instead of deleted at once),
@@ -142,13 +173,13 @@ class CorpusServer:
     """Every corpus app on 127.0.0.1 (never another interface); port 0 = any free port."""
 
     def __init__(self, port: int = 0) -> None:
-        self.apps = app_names()
-        accounts = {name: Accounts(json.loads((ROOT / name / "app.json").read_text(encoding="utf-8")))
-                    for name in self.apps if (ROOT / name / "app.json").is_file()}
-        sites = {name: handle for name in self.apps if (handle := load_site(name)) is not None}
-        # app.json "frame_localhost": true — the app's pages may frame http://localhost:<this port> (another origin
-        # on loopback, as a CMP served from its own domain is); every other app frames only its own origin
-        framers = {name for name in accounts if accounts[name].config.get("frame_localhost")}
+        apps = Apps()
+
+        def framers(name: str) -> bool:
+            # app.json "frame_localhost": true — the app's pages may frame http://localhost:<this port> (another
+            # origin on loopback, as a CMP served from its own domain is); every other app frames only its own origin
+            found = apps.accounts(name) if name in apps else None
+            return bool(found and found.config.get("frame_localhost"))
 
         def resolve(parts: list[str]) -> Path | None:
             if parts[0] == "vendor":
@@ -159,7 +190,7 @@ class CorpusServer:
                     return None
                 base = (NODE_MODULES / package).resolve()
                 path = (base / "/".join(rest)).resolve()
-            elif parts[0] == "_kit" or parts[0] in self.apps:
+            elif parts[0] == "_kit" or parts[0] in apps:
                 base = (ROOT / parts[0]).resolve()
                 path = (base / ("/".join(parts[1:]) or "index.html")).resolve()
             else:
@@ -179,7 +210,7 @@ class CorpusServer:
                 self.send_header("Cache-Control", "no-store")
                 # the browser itself refuses anything not from this server
                 app = self.path.split("?", 1)[0].strip("/").split("/", 1)[0]
-                frames = f" http://localhost:{self.server.server_address[1]}" if app in framers else ""
+                frames = f" http://localhost:{self.server.server_address[1]}" if framers(app) else ""
                 self.send_header("Content-Security-Policy",
                                  f"default-src 'self' 'unsafe-inline' data:; frame-src 'self'{frames}")
                 self.end_headers()
@@ -189,7 +220,8 @@ class CorpusServer:
                 """Hands the request to the app's site.py if it has one; True when that answered."""
                 raw, _, query = self.path.split("#", 1)[0].partition("?")
                 parts = [p for p in raw.strip("/").split("/") if p]
-                if not parts or parts[0] not in sites or (len(parts) == 1 and not raw.endswith("/")):
+                site = apps.site(parts[0]) if parts and parts[0] in apps else None
+                if site is None or (len(parts) == 1 and not raw.endswith("/")):
                     return False
                 form: dict[str, str] = {}
                 if method == "POST":
@@ -197,9 +229,9 @@ class CorpusServer:
                     form = _first(self.rfile.read(length).decode("utf-8", "replace"))
                 jar = SimpleCookie(self.headers.get("Cookie", ""))
                 request = SiteRequest(method, "/".join(parts[1:]), _first(query), form,
-                                      {k: m.value for k, m in jar.items()}, accounts.get(parts[0]),
+                                      {k: m.value for k, m in jar.items()}, apps.accounts(parts[0]),
                                       f"/{parts[0]}/")
-                answer = sites[parts[0]](request)
+                answer = site(request)
                 if answer is None:
                     return False
                 status, headers, body = answer
@@ -220,9 +252,9 @@ class CorpusServer:
                 raw = self.path.split("?", 1)[0].split("#", 1)[0]
                 parts = [p for p in raw.strip("/").split("/") if p]
                 if not parts:
-                    listing = "".join(f'<li><a href="/{a}/">{a}</a></li>' for a in self_apps)
+                    listing = "".join(f'<li><a href="/{a}/">{a}</a></li>' for a in app_names())
                     return self._send(200, f"<!doctype html><ul>{listing}</ul>".encode(), TYPES[".html"])
-                if parts[0] in self_apps and len(parts) == 1 and not raw.endswith("/"):
+                if parts[0] in apps and len(parts) == 1 and not raw.endswith("/"):
                     self.send_response(301)
                     self.send_header("Location", f"/{parts[0]}/")
                     self.send_header("Content-Length", "0")
@@ -237,7 +269,8 @@ class CorpusServer:
                 parts = self.path.split("?", 1)[0].strip("/").split("/")
                 if not (len(parts) == 3 and parts[1] == "api") and self._site("POST"):
                     return None
-                if len(parts) != 3 or parts[0] not in accounts or parts[1] != "api":
+                found = apps.accounts(parts[0]) if len(parts) == 3 and parts[0] in apps else None
+                if found is None or parts[1] != "api":
                     return self._send(404, b"{}", "application/json")
                 length = int(self.headers.get("Content-Length") or 0)
                 try:
@@ -248,12 +281,16 @@ class CorpusServer:
                     body = {}
                 auth = self.headers.get("Authorization", "")
                 token = auth[7:] if auth.startswith("Bearer ") else None
-                status, answer = accounts[parts[0]].handle(parts[2], body, token)
+                status, answer = found.handle(parts[2], body, token)
                 return self._send(status, json.dumps(answer).encode(), "application/json")
 
-        self_apps = self.apps
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True, name="corpus-apps")
+
+    @property
+    def apps(self) -> list[str]:
+        """The corpus apps now (read at each call, as each request reads them)."""
+        return app_names()
 
     @property
     def url(self) -> str:
