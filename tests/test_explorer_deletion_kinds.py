@@ -75,6 +75,25 @@ def test_learning_the_log_in_after_the_deletion_never_signs_up() -> None:
     assert goal.login_move == submit and goal.login_node == "g" and goal.mode is None
 
 
+def test_learning_the_log_in_never_sends_a_form_told_a_sign_up_before_sending_it() -> None:
+    """A sign-up form reached through a control whose words say nothing (a menu, an icon) was sent while
+    learning the log-in after the deletion and judged a sign-up only then: the deleted account made again,
+    an account nothing deletes. Told before: its shape, its submit's words, the submit the account was made by."""
+    goal = _goal()
+    goal.learning = True
+    form = _node("f", ("Account", "→"))
+    login = [_field("E-mail", 50), _field("Password", 100, True), _tap("Continue", (0, 300, 400, 48))]
+    assert goal.purpose(form, form.screen, login) == ACCOUNT
+    repeated = login[:2] + [_field("Repeat the password", 150, True), _tap("Continue", (0, 300, 400, 48))]
+    assert goal.purpose(form, form.screen, repeated) is None
+    worded = login[:2] + [_tap("Create account", (0, 300, 400, 48))]
+    assert goal.purpose(form, form.screen, worded) is None
+    goal.signup_keys = {login[-1].key}          # the control the account was made with sends this form
+    assert goal.purpose(form, form.screen, login) is None
+    searching = _goal()                         # the account search itself sends any credentials form
+    assert searching.purpose(form, form.screen, worded) == ACCOUNT
+
+
 # --- a refusal in words no lexicon has -----------------------------------------------------------------------
 
 def test_a_credentials_form_still_there_after_its_submit_refused_whatever_its_words() -> None:

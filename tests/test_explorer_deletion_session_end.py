@@ -59,3 +59,32 @@ def test_a_confirm_that_ends_the_session_inside_the_flow_is_the_deletion_done() 
 def test_a_log_out_inside_the_flow_is_still_no_deletion() -> None:
     result, app, _ = _search("Log out")
     assert result.ending != "reached", (result.detail, app.taps)
+
+
+def _verified_search(last: str) -> tuple[Any, FormApp, list[str]]:
+    """The same app with a log-in path learnt: `verify` stands for logging in again (six actions on the corpus:
+    relaunch, the way to the form, two fields, its submit), refused since the account is gone."""
+    asked: list[str] = []
+    store = {"token": "t-1-opaque-token", "consent": "yes"}
+    app = _app(store, last)
+    app.user = DATA.username
+    op = Op(app, Spend(Budget(30, 60)))
+    op.platform = Platform(store)          # type: ignore[attr-defined]
+    op.session = Session.learnt({"local": {"consent": "yes"}},      # type: ignore[attr-defined]
+                                {"local": {"consent": "yes", "token": "t-1-opaque-token"}},
+                                logged_out="home", logged_in="home")
+    goal = DeletionGoal(CONFIG, lambda: asked.append(last) or "rejected")
+    result = GoalSearch(op, goal, DATA, CONFIG.search, op.spend).run()   # type: ignore[arg-type]
+    return result, app, asked
+
+
+def test_a_confirm_worded_as_the_deletion_that_ends_the_session_is_not_logged_into_again() -> None:
+    """Corpus rotfai «ลบบัญชีถาวร», safar «حذف برای همیشه»: the flow entered by its words, its last control
+    worded as the deletion itself, the session gone after it — a user reads it done; the log-in again (six
+    actions) only tells what the words already say (and the flow's re-walk measures it anyway)."""
+    result, app, asked = _verified_search("Delete permanently")
+    assert result.ending == "reached" and result.detail == "done", (result.detail, app.taps)
+    assert app.taps == ["Profile", "Delete account", "Delete permanently"] and asked == []
+    # a confirm whose words do not name the deletion ("Yes, I am sure"): logging in again still tells it
+    result, app, asked = _verified_search("Yes, I am sure")
+    assert result.ending == "reached" and asked == ["Yes, I am sure"], (result.detail, app.taps)

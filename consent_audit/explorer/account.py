@@ -198,9 +198,23 @@ class AccountGoal:
         return total + (self.prefer if self.want in found else 0)
 
     def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None:
-        if self.learning and node.via and cues.has(node.via[-1], "sign_up") and not cues.has(node.via[-1], "log_in"):
-            return None                          # a form reached through a sign-up control is a sign-up
-        return ACCOUNT if password_form(found) else None
+        if not password_form(found):
+            return None
+        if self.learning and self.signup_form(node, screen, found):
+            return None       # never sent while learning the log-in: it would make an account nothing deletes
+        return ACCOUNT
+
+    def signup_form(self, node: Node, screen: Screen, found: list[Target]) -> bool:
+        """Whether a credentials form is a sign-up, told before anything is sent: reached through a control
+        worded as a sign-up, shaped as one (`signup_shape`), sent by a control worded as a sign-up (not as a
+        log-in), or sent by the control the account was made with (`signup_keys`)."""
+        if node.via and cues.has(node.via[-1], "sign_up") and not cues.has(node.via[-1], "log_in"):
+            return True
+        if signup_shape(screen, found):
+            return True
+        submit = plan(screen, found, ACCOUNT, self.data, True).submit
+        return submit is not None and (submit.key in self.signup_keys or (
+            cues.has(submit.label, "sign_up") and not cues.has(submit.label, "log_in")))
 
     def enters_flow(self, move: Move) -> bool:
         return False

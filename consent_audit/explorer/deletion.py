@@ -271,13 +271,15 @@ class DeletionGoal:
             pairs |= {(key, on) for key in siblings if key != on}
         return pairs
 
-    def session_ended(self, move: Move) -> str | None:
-        """What logging in again along the path learnt answers after `move` ended the account's session
-        ('accepted': a log-out, the account in again; 'rejected' or 'pending': the deletion, done or pending);
-        None when it cannot be told (no log-in path learnt) or the control's words say log out."""
-        if self.verify is None or cues.has(move.label, "log_out"):
+    def session_ended(self, move: Move, in_flow: bool = False) -> str | None:
+        """After `move` ended the session: 'deleted' when, inside the flow, its words name the deletion (nothing
+        to ask); else what logging in again answers ('accepted': a log-out; 'rejected' | 'pending': the deletion);
+        None when it cannot be told (no log-in path learnt) or its words say log out."""
+        if cues.has(move.label, "log_out"):
             return None
-        return self.verify()
+        if in_flow and cues.has(move.label, *ENTRY):
+            return "deleted"
+        return self.verify() if self.verify is not None else None
 
     def _held(self, move: Move) -> Verdict:
         """A control pressed and held inside the flow changed the screen, which says nothing done and asks nothing

@@ -185,10 +185,10 @@ class GoalSearch(SearchMap, LogOutWatch):
         if watch and verdict is None and self.session is not None:
             why = self.session.ended(stored_before, self._stored() if stored_before is not None else None,
                                      before, screen, {t.key for t in found})
-            answer = self._told(cand.move) if why else None
-            if answer in ("rejected", "pending"):     # logging in again refused: the deletion, whatever it said
+            answer = self._told(cand.move, node.in_flow) if why else None
+            if answer in ("rejected", "pending", "deleted"):   # logging in again refused (or not asked): the deletion
                 verdict = Verdict("reached", "pending" if answer == "pending" else "done")
-                log.info("'%s' ended the session and logging in again was %s: the deletion", cand.move.label, answer)
+                log.info("'%s' ended the session (told: %s): the deletion", cand.move.label, answer)
             elif why and node.in_flow and answer is None and self._deleted_unasked(cand.move):
                 verdict = Verdict("reached", "done")       # no way to ask the server: the session's end tells it
                 log.info("'%s' ended the session inside the deletion (%s): the deletion", cand.move.label, why)

@@ -129,11 +129,12 @@ class LogOutWatch:
         may be in any language)."""
         return getattr(self.goal, "session_ended", None) is not None and not cues.has(move.label, "log_out")
 
-    def _told(self, move: Move) -> str | None:
-        """What logging in again answers after `move` ended the session, for a goal that asks (the deletion's
-        `session_ended`): accepted | rejected | pending | None (not asked or not told)."""
+    def _told(self, move: Move, in_flow: bool = False) -> str | None:
+        """What tells the deletion after `move` (from a screen `in_flow` of the deletion) ended the session, for a
+        goal that asks (the deletion's `session_ended`): deleted (its words, inside the flow) | accepted |
+        rejected | pending (logging in again) | None (not asked or not told)."""
         ask = getattr(self.goal, "session_ended", None)
-        return ask(move) if ask is not None else None
+        return ask(move, in_flow) if ask is not None else None
 
     def _logged_out_by(self, node: Node, cand: Candidate, why: str, answer: str | None = None) -> None:
         """A tap ended the session: the control is a log-out from now on (in every goal), recorded as such, and
