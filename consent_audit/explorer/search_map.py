@@ -148,6 +148,10 @@ class SearchMap(ConsentReopened):
             score = self.goal.score(node, target.label) + getattr(self.goal, "boost", _none)(node, target.key)
             why = "" if target.element.enabled else "disabled"
             tried = bool(old and old.tried)
+            if not tried and target.element.selected and target.key not in self.shared \
+                    and self._navigates(node, move):
+                self._share(target.key, node.ident)   # the current tab (aria-selected/-current, Android
+                #                                       selected) is where the user is, and from elsewhere the way here
             if not tried and target.key in self.shared and not (cues.categories(target.label) & PROGRESS) \
                     and not node.in_flow:
                 tried = True    # the same control elsewhere (a tab bar) was seen to lead there
