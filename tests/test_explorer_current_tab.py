@@ -20,15 +20,17 @@ class TabbedApp(FormApp):
 
     def screen(self) -> Screen:
         shown = super().screen()
-        current = {"home": "Ghar", "tikat": "Tikat", "profa": "Profa"}.get(self.at)
+        current = {"home": "Ghar", "results": "Ghar", "tikat": "Tikat", "profa": "Profa"}.get(self.at)
         shown.elements = [replace(e, selected=True) if e.text == current and e.role == "button" else e
                           for e in shown.elements]
         return shown
 
 
 def _home(app: FormApp) -> str:
-    app.values["Ghar tapped on"] = app.values.get("Ghar tapped on", "") + app.at + " "
-    return "home"
+    """The home tab: from another tab's screen it shows the home screen; on its own screens (the home screen, the
+    results shown below its form) it does nothing (daftar's «سفر» after «بسیں تلاش کریں»)."""
+    app.boxes["Ghar tapped on " + app.at] = True      # boxes outlive a relaunch (values do not)
+    return app.at if app.at in ("home", "results") else "home"
 
 
 def _bar(app: FormApp) -> list[tuple]:
@@ -38,6 +40,7 @@ def _bar(app: FormApp) -> list[tuple]:
 def _app() -> TabbedApp:
     return TabbedApp({
         "home": lambda app: [("text", "Bas dhoondo")] + _bar(app),
+        "results": lambda app: [("text", "Bas dhoondo"), ("text", "7:30 Lahore"), ("text", "13:15 Lahore")] + _bar(app),
         "tikat": lambda app: [("text", "Koi tikat nahin")] + _bar(app),
         "profa": lambda app: [("text", "tester@daftar.test"), ("tap", "Delete account", lambda a: "confirm")]
         + _bar(app),
@@ -52,8 +55,24 @@ def test_the_current_tab_is_not_tapped_on_its_own_screen() -> None:
     assert result.ending == "reached", (result.detail, app.taps)
     # before: «Ghar» tapped first on the home screen it marks (a tap that changes nothing); now only as the way
     # back home from «Tikat» (where «Profa» is tried: its shallowest screen)
-    assert "home" not in app.values.get("Ghar tapped on", "").split(), app.taps
+    tapped_on = [k.rsplit(" ", 1)[1] for k in app.boxes if k.startswith("Ghar tapped on ")]
+    assert "home" not in tapped_on and "results" not in tapped_on, app.taps
     assert app.taps[0] != "Ghar", app.taps
+
+
+def test_the_current_tab_is_no_way_back_from_a_screen_of_its_own() -> None:
+    """The home tab's results screen (its tab still current) is left by another way than the home tab, which does
+    nothing there (before: the home screen's current tab predicted as the way back from every screen — tapped on the
+    results, nothing changed, tapped again)."""
+    app = _app()
+    pages = dict(app.pages)
+    pages["home"] = lambda a: [("text", "Bas dhoondo"), ("tap", "Dhoondo", lambda b: "results")] + _bar(a)
+    app.pages = pages
+    result, app = search(app, DeletionGoal(CONFIG, None))
+    assert result.ending == "reached", (result.detail, app.taps)
+    assert "Dhoondo" in app.taps, app.taps
+    tapped_on = [k.rsplit(" ", 1)[1] for k in app.boxes if k.startswith("Ghar tapped on ")]
+    assert "home" not in tapped_on and "results" not in tapped_on, app.taps
     assert app.taps[-2:] == ["Delete account", "Delete"], app.taps
 
 

@@ -20,7 +20,7 @@ class IconApp(FormApp):
             shown.elements.insert(1, Element(name="Zpet", role="button", clickable=True, bounds=(8, 8, 40, 40)))
 
             def back(app: FormApp, page: str = self.at) -> str:
-                app.values["Zpet tapped on"] = app.values.get("Zpet tapped on", "") + page + " "
+                app.boxes["Zpet tapped on " + page] = True     # boxes outlive a relaunch (values do not)
                 return up
             self.actions["Zpet"] = back
         return shown
@@ -43,7 +43,7 @@ def test_an_unworded_back_icon_is_not_tried_as_a_way_on() -> None:
     result, app = search(_app(), DeletionGoal(CONFIG, None))
     assert result.ending == "reached", (result.detail, app.taps)
     # before: «Zpet» tapped first on the profile screen (back to the start), then «Profa» again
-    assert "profa" not in app.values.get("Zpet tapped on", "").split(), app.taps
+    assert "Zpet tapped on profa" not in app.boxes, app.taps
     assert app.taps.count("Profa") == 1, app.taps
 
 

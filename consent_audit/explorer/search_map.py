@@ -20,6 +20,7 @@ from .session import LOGGED_OUT_SCORE
 
 DECOYS = {"log_out": "log out", "support": "support / help", "exit": "exit"}
 FORM_BONUS = 20
+CURRENT = "the current tab: where the user is"
 BACK_BAND = (0.15, 0.12)     # a drawn back control's corner: within this share of the width and of the height
 PROGRESS = {"next", "confirm", "agree", "save", "decline", "back", "send_code", "verify"}
 _none = lambda node, key: 0.0   # noqa: E731 - a goal without a boost (Goal.boost is optional)
@@ -162,11 +163,14 @@ class SearchMap(ConsentReopened):
             score = self.goal.score(node, target.label) + getattr(self.goal, "boost", _none)(node, target.key)
             why = "" if target.element.enabled else "disabled"
             tried = bool(old and old.tried)
-            if not tried and target.element.selected and target.key not in self.shared \
-                    and self._navigates(node, move):
-                self._share(target.key, node.ident)   # the current tab (aria-selected/-current, Android
-                #                                       selected) is where the user is, and from elsewhere the way here
-            if not tried and target.key in self.shared and not (cues.categories(target.label) & PROGRESS) \
+            if not tried and target.element.selected and self._navigates(node, move):
+                # the current tab (aria-selected/-current, Android selected) is where the user is: no way on from
+                # here (nor back: this screen may be one of its tab's own, results shown below its form), and
+                # from the screens of the other tabs the way to the first screen it was seen current on
+                tried, why = True, CURRENT
+                if target.key not in self.shared:
+                    self._share(target.key, node.ident)
+            elif not tried and target.key in self.shared and not (cues.categories(target.label) & PROGRESS) \
                     and not node.in_flow:
                 tried = True    # the same control elsewhere (a tab bar) was seen to lead there
                 if self.shared[target.key] != node.ident:
@@ -191,8 +195,8 @@ class SearchMap(ConsentReopened):
         self.shared[key] = ident
         for other in self.graph.nodes.values():
             cand = other.candidates.get(key)
-            if other.in_flow or cand is None or cand.tried or cand.move.kind != TAP:
-                continue
+            if other.in_flow or cand is None or cand.tried or cand.why_not or cand.move.kind != TAP:
+                continue     # tried, or not to be tapped there (disabled, the current tab of that screen)
             cand.tried = True
             if other.ident != ident:
                 self.graph.add(Edge(other.ident, (cand.move,), ident, 1, predicted=True))
