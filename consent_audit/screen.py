@@ -32,7 +32,7 @@ class Element:
     enabled: bool = True
     focused: bool = False
     secret_field: bool = False
-    selected: bool = False    # Android `selected` (a bottom navigation's current tab); web: aria-selected
+    selected: bool = False    # Android `selected` (a bottom navigation's current tab); web: aria-selected/-current
     covered: bool = False     # web: a later layer lies over its centre (hit testing on the settled page)
     fixed: bool = False       # web: positioned fixed or sticky (stays put while the page scrolls: a bar, a banner)
     required: bool = False    # web: a form control marked `required` / aria-required="true"

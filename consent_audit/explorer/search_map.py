@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..screen import Screen
+from ..screen import Element, Screen
 from . import cues, forms
 from .consent_reopened import ConsentReopened
 from .elements import Target, Use, fingerprint, fits
@@ -20,8 +20,23 @@ from .session import LOGGED_OUT_SCORE
 
 DECOYS = {"log_out": "log out", "support": "support / help", "exit": "exit"}
 FORM_BONUS = 20
+CURRENT = "the current tab: where the user is"
+BACK_BAND = (0.15, 0.12)     # a drawn back control's corner: within this share of the width and of the height
 PROGRESS = {"next", "confirm", "agree", "save", "decline", "back", "send_code", "verify"}
 _none = lambda node, key: 0.0   # noqa: E731 - a goal without a boost (Goal.boost is optional)
+
+
+def drawn_back(screen: Screen, element: Element) -> bool:
+    """Whether a control is drawn as a screen's back control: an icon (a name, no text of its own) in the top left
+    corner of a screen one level down that its parent did not offer (the caller checks the parent and that no word
+    names it otherwise; here only the drawing, `screen.size` in device pixels). The top right corner, where
+    left-to-right apps put actions (share, settings, an avatar), is not taken for one."""
+    width, height = screen.size
+    x, y, w, h = element.bounds
+    if element.text or not element.name or not element.clickable or not width or not height or w * h <= 0:
+        return False
+    centre_x, centre_y = x + w / 2, y + h / 2
+    return centre_y < height * BACK_BAND[1] and centre_x < width * BACK_BAND[0]
 
 
 class SearchMap(ConsentReopened):
@@ -148,7 +163,14 @@ class SearchMap(ConsentReopened):
             score = self.goal.score(node, target.label) + getattr(self.goal, "boost", _none)(node, target.key)
             why = "" if target.element.enabled else "disabled"
             tried = bool(old and old.tried)
-            if not tried and target.key in self.shared and not (cues.categories(target.label) & PROGRESS) \
+            if not tried and target.element.selected and self._navigates(node, move):
+                # the current tab (aria-selected/-current, Android selected) is where the user is: no way on from
+                # here (nor back: this screen may be one of its tab's own, results shown below its form), and
+                # from the screens of the other tabs the way to the first screen it was seen current on
+                tried, why = True, CURRENT
+                if target.key not in self.shared:
+                    self._share(target.key, node.ident)
+            elif not tried and target.key in self.shared and not (cues.categories(target.label) & PROGRESS) \
                     and not node.in_flow:
                 tried = True    # the same control elsewhere (a tab bar) was seen to lead there
                 if self.shared[target.key] != node.ident:
@@ -173,8 +195,8 @@ class SearchMap(ConsentReopened):
         self.shared[key] = ident
         for other in self.graph.nodes.values():
             cand = other.candidates.get(key)
-            if other.in_flow or cand is None or cand.tried or cand.move.kind != TAP:
-                continue
+            if other.in_flow or cand is None or cand.tried or cand.why_not or cand.move.kind != TAP:
+                continue     # tried, or not to be tapped there (disabled, the current tab of that screen)
             cand.tried = True
             if other.ident != ident:
                 self.graph.add(Edge(other.ident, (cand.move,), ident, 1, predicted=True))
@@ -185,11 +207,19 @@ class SearchMap(ConsentReopened):
         so a relaunch is as cheap a way to the start screen — corpus reactcc-dark, tarteaucitron-dark)."""
         for cand in node.candidates.values():
             label = cand.move.label
-            if cand.move.kind == TAP and (cues.has(label, "back") or (
-                    cues.has(label, "decline") and parent.ident != node.ident and len(node.candidates) <= 5)):
-                target = self.op.find(cand.move.key, node.screen)
+            if cand.move.kind != TAP:
+                continue
+            worded = cues.has(label, "back") or (
+                cues.has(label, "decline") and parent.ident != node.ident and len(node.candidates) <= 5)
+            if not worded and (node.in_flow or cand.move.key in parent.candidates or cues.categories(label)):
+                continue
+            target = self.op.find(cand.move.key, node.screen)
+            drawn = not worded and target is not None and drawn_back(node.screen, target.element)
+            if worded or drawn:
                 cost = 1 if target is None or fits(node.screen, target.element) else 2
                 self.graph.add(Edge(node.ident, (cand.move,), parent.ident, cost, predicted=True))
+                if drawn:      # unworded: the fallback would try it as a way on (vstup's «Zpět» chevron, twice)
+                    cand.tried = True
                 return
 
     def rescore(self) -> None:

@@ -18,7 +18,8 @@ def elements_from_dom(items: list[dict]) -> tuple[list[Element], list[tuple[Boun
                                 enabled=bool(item.get("enabled", True)), focused=bool(item.get("focused")),
                                 secret_field=bool(item.get("secret_field")), covered=bool(item.get("covered")),
                                 fixed=bool(item.get("fixed")), required=bool(item.get("required")),
-                                multiline=bool(item.get("multiline")), filled=bool(item.get("value"))))
+                                multiline=bool(item.get("multiline")), filled=bool(item.get("value")),
+                                selected=bool(item.get("selected"))))
         if item.get("value"):
             values.append((bounds, item["value"]))  # type: ignore[arg-type]
     return elements, values

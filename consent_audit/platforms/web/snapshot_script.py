@@ -223,6 +223,9 @@ function walk(el, parent) {
     enabled: !(el.disabled || el.getAttribute('aria-disabled') === 'true' ||
                (el.tagName === 'LABEL' && el.control && el.control.disabled) || (behind && behind.disabled)),
     focused: document.activeElement === el,
+    // the current one of a set (a tab bar's tab, a menu's page): where the user is, not a way on
+    selected: el.getAttribute('aria-selected') === 'true' ||
+              (el.hasAttribute('aria-current') && el.getAttribute('aria-current') !== 'false'),
     secret_field: isInput && (el.type || '').toLowerCase() === 'password',
     covered: !!text && coveredAt(el, rect),
     fixed: ['fixed', 'sticky'].includes(st0.position),
