@@ -42,7 +42,7 @@ from ..screen import Screen
 from . import cues
 from .elements import Target, Use
 from .forms import UNTICK, FormData, fill
-from .consent_answers import Tried, _refusal_missing, answers, sole_answer, users_refusal
+from .consent_answers import Tried, _refusal_missing, answers, refused_in_full, sole_answer, users_refusal
 from .consent_choice import answers_of, candidate
 from .held_back import held_at, tappable, when_enabled
 from .launch_layer import Layer
@@ -237,6 +237,9 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
             tried.append(Tried(button, tuple(chosen), left=True) if cues.has(button.label, "purchase")
                          else _try(op, restart, chosen, button, first))
         opener = next((t for t in tried if t.settings), None)
+        about = any(cues.has(t, *ABOUT_CONSENT) for t in first.texts)
+        if opener is not None and refused_in_full(tried, opener.locked, about):
+            opener = None      # refused on the first layer down to the locked purposes: nothing to find beyond
         if opener is not None:         # the settings layer's buttons, each from a fresh launch through it
             found = list(opener.opened)    # as its trial showed it: no launch and tap spent to read it again
             boxes = [t for t in found if t.use == Use.TOGGLE]
@@ -261,7 +264,6 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
                 _opt_in(op, restart, opener, second, first, tried)
     except NotOnScreen:
         return None
-    about = any(cues.has(t, *ABOUT_CONSENT) for t in first.texts)
     found = answers(tried, about)
     if found is None:
         sole = sole_answer(tried, about)
