@@ -71,3 +71,25 @@ def test_a_first_layer_refusal_that_keeps_a_purpose_on_still_looks_through_the_s
     learnt = consent_structure.learn(app, app.restart)
     assert learnt is not None
     assert [m.label for m in learnt.reject.moves] == ["ترجیحات منتخب کریں", "صرف ضروری"]
+
+
+# ktiv's kind: no refusal on the first layer; the settings layer's «reject all» before its «save» (which keeps the
+# pre-ticked purposes on)
+SETTINGS_REFUSAL_FIRST = {"first": {"texts": ["ჩვენ ვიყენებთ ..."],
+                                    "buttons": {"ვეთანხმები": (None, '{"stats":true,"ads":true}', False),
+                                                "პარამეტრები": ("settings", None, False)}},
+                          "settings": {"texts": ["პარამეტრები"], "boxes": ("სტატისტიკა", "რეკლამა"),
+                                       "buttons": {"ყველაფრის უარყოფა": (None, '{"stats":false,"ads":false}', False),
+                                                   "შენახვა": (None, '{"stats":true,"ads":true}', False)}}}
+
+
+def test_a_settings_layer_refusal_down_to_the_locked_purposes_ends_that_layers_trials() -> None:
+    """ktiv (6 actions for 3): the settings layer's «דחה הכל» stored every purpose off, and its «שמור» was still
+    tried from a fresh launch through the layer — a save no shorter, and unable to refuse more. The layer's
+    answers are tried only until one refuses down to its locked purposes."""
+    app = LayerApp(SETTINGS_REFUSAL_FIRST)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.reject.moves] == ["პარამეტრები", "ყველაფრის უარყოფა"]
+    assert learnt.settings_ticked == 2
+    assert "შენახვა" not in app.taps

@@ -157,12 +157,14 @@ def _on(t: Tried) -> int:
 
 
 def refused_in_full(tried: list[Tried], floor: int, about_consent: bool = False) -> bool:
-    """Whether the answers tried tell the accept from a refusal given on the first layer (no `via`) that keeps
-    no more purposes on than the settings layer's locked ones (`floor`): no way through the settings layer can
-    refuse more, nor in fewer steps — its buttons need no trial of their own. False while the answers cannot be
-    told apart, or the refusal found still consents to something (a refusing user would look further)."""
+    """Whether the answers tried tell the accept from a refusal that keeps no more purposes on than the
+    settings layer's locked ones (`floor`): no answer can refuse more, and the answers still untried are no
+    shorter (those of the settings layer after a first layer's refusal; its other buttons after one of its
+    own, each a tap through it as well, before any unticking) — they need no trial of their own. False while
+    the answers cannot be told apart, or the refusal found still consents to something (a refusing user would
+    look further)."""
     found = answers(tried, about_consent)
-    return found is not None and not found[1].via and _on(found[1]) <= floor < _on(found[0])
+    return found is not None and _on(found[1]) <= floor < _on(found[0])
 
 
 def users_refusal(tried: list[Tried], reject: Tried, floor: int) -> Tried:

@@ -246,9 +246,11 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
             named = {cues.norm_label(t.label) for t in boxes}     # a tick box's own label only ticks it
             second = sorted((t for t in taps(found) if t.element.enabled and t.key not in first.keys
                              and cues.norm_label(t.label) not in named), key=_way_out_rank)[:3]
+            floor = opener.locked      # purposes on that no refusal turns off (locked); more on: not refused yet
             for button in second:
                 tried.append(_try(op, restart, [opener.target], button, first))
-            floor = opener.locked      # purposes on that no refusal turns off (locked); more on: not refused yet
+                if refused_in_full(tried, floor, about):
+                    break              # the refusal down to the locked purposes: no other save can refuse more
             if opener.ticked and _refusal_missing(tried, floor):     # a refusing user unticks, then saves
                 for button in second:
                     done = _try(op, restart, [opener.target], button, first, untick=True)
