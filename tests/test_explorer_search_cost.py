@@ -361,6 +361,7 @@ def _consent_goal(app: _LaunchingApp, kept: list | None = None):
         def _answer_new_modals(self, learn: bool = True) -> None: ...
         def _through_gate(self) -> None: ...
         def _walked_in(self) -> bool: return False     # no log-in gate passed
+        gate_left = None
 
         def launch(self) -> None:
             self.op.launch()

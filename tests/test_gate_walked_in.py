@@ -128,9 +128,9 @@ def _dialog(banner: bool = True) -> "Screen":
 class _ConsentApp(_App):
     """`_App` under the consent goal: signed in, the app shows a banner (`banner`); the probe stands in."""
 
-    def __init__(self, banner: bool) -> None:
+    def __init__(self, banner: bool, relaunching: bool = False) -> None:
         from consent_audit.explorer.elements import targets
-        super().__init__()
+        super().__init__(relaunching)
         self.banner, self.probed_on = banner, []
         self.op.screen = lambda: _dialog(self.banner)
         self.op.targets = lambda screen=None: targets(screen or _dialog(self.banner), frozenset())
@@ -147,14 +147,15 @@ class _ConsentApp(_App):
         return True
 
 
-@pytest.mark.parametrize("banner, fresh_starts", [(True, 1), (False, 2)])
-def test_the_consent_goal_behind_a_gate_looks_at_the_dialog_where_the_way_in_left_it(banner: bool,
+@pytest.mark.parametrize("banner, relaunching, fresh_starts", [(True, False, 1), (True, True, 1), (False, False, 2)])
+def test_the_consent_goal_behind_a_gate_looks_at_the_dialog_where_the_way_in_left_it(banner: bool, relaunching: bool,
                                                                                      fresh_starts: int) -> None:
     """vstup (consent 11/2): the gate passed by a sign-up from a fresh start, the cookie banner shown there; the
     consent goal then cleared the app, launched and signed up again (a launch and five actions) before its
-    probe looked at that same banner. It looks at it where the way in left the app — only when a dialog shows
-    there (none: an answer given on the way in, launched fresh as before)."""
-    goal = _ConsentApp(banner)
+    probe looked at that same banner. It looks at it where the way in left the app — relaunched on the way (vstup:
+    the refused log-in, then the sign-up) or not, the install never cleared — only when a dialog shows there
+    (none: an answer given on the way in, launched fresh as before)."""
+    goal = _ConsentApp(banner, relaunching)
     goal.accept = goal.reject = goal.refusal = None
     assert goal._pass_gate(SimpleNamespace(counting=True))
     goal.op.scroll_page = lambda what: None

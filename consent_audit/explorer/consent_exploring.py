@@ -88,11 +88,14 @@ class ConsentExplorations(ConsentHandOver):
         return True
 
     def _behind_gate_now(self) -> bool:
-        """Whether the app is where `_pass_gate`'s search just left it (signed in from a fresh granted start, no
-        step since: `_walked_in`, consumed) with a consent dialog shown there, by its words or shaped like one
-        (consent_choice.candidate): what a fresh launch walking the way in again would show (corpus vstup: a
-        launch and a sign-up of five actions). False with no dialog there (an answer given on the way in)."""
-        if not self._walked_in():
+        """Whether the app is where `_pass_gate`'s search just left it (signed in from a fresh granted start —
+        relaunched on the way or not, the install never cleared — and no step since: `gate_left`, consumed) with
+        a consent dialog shown there, by its words or shaped like one (consent_choice.candidate): what a fresh
+        launch walking the way in again would show (corpus vstup: a launch and a sign-up of five actions).
+        False with no dialog there (an answer given on the way in)."""
+        left, self.gate_left = self.gate_left, None
+        self._walked_in()      # consumed alike: the goal's own start is made here
+        if left is None or left != len(self.op.recorder.steps) or not self.op.in_foreground:
             return False
         screen = self.op.screen()
         return self.consent_shown or candidate(screen, self.op.targets(screen), self.op.covered(screen)) is not None
