@@ -117,7 +117,7 @@ def _leaves(value: Any, path: str, out: dict[str, bool], named: bool = False, di
     `_pairs` reads «statistics:0»; a list's numbers are no flags (TCF purpose ids: [1, 2, 3])."""
     if isinstance(value, dict):
         for k, v in value.items():
-            _leaves(v, f"{path}.{k}", out, named=digits)
+            _leaves(v, f"{path}.{k}", out, named=digits, digits=digits)
     elif isinstance(value, list):
         for i, v in enumerate(value):
             _leaves(v, f"{path}[{i}]", out, digits=digits)
@@ -136,11 +136,23 @@ def _leaves(value: Any, path: str, out: dict[str, bool], named: bool = False, di
 def switches(record: Mapping[str, str], digits: bool = True) -> dict[str, bool]:
     """The record's switch-like leaves by path (`_leaves`). `digits` False: a flag kept as a digit (1 / 0 under
     a name) is not read as one — to tell *whether* something stored is a choice at all, where {"seen": 1, "v": 1}
-    (a what's-new's mark and its version) would otherwise pass for two switches."""
+    (a what's-new's mark and its version) would otherwise pass for two switches. A stored value whose JSON
+    writes flags as true / false keeps its numbers as numbers: {"version": 1, "categories": {"analytics":
+    false}} holds one switch, not two (cookiecraft's record beside its revision)."""
     out: dict[str, bool] = {}
     for name, value in record.items():
-        _leaves(_parse(value), name, out, digits=digits)
+        parsed = _parse(value)
+        _leaves(parsed, name, out, digits=digits and not _has_bool(parsed))
     return out
+
+
+def _has_bool(value: Any) -> bool:
+    """Whether a parsed stored value holds a JSON true / false anywhere inside it."""
+    if isinstance(value, dict):
+        return any(_has_bool(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_bool(v) for v in value)
+    return isinstance(value, bool)
 
 
 def listed(record: Mapping[str, str]) -> dict[str, frozenset[str]]:

@@ -110,3 +110,56 @@ def test_a_start_with_a_permission_refused_or_after_another_step_is_fresh() -> N
     app.op.in_foreground = False       # the app was cleared (a fresh install leaves the blank page) or left
     app._start()
     assert app.op.done.count("fresh") == 2
+
+
+def _dialog(banner: bool = True) -> "Screen":
+    """The signed-in home under a cookie banner in words no lexicon has (a dialog of two buttons), or without."""
+    from consent_audit.screen import Element, Screen
+    if not banner:
+        return Screen(elements=[Element(text="Domů", bounds=(10, 10, 300, 30))], signature="home", size=(400, 800))
+    return Screen(elements=[Element(text="Domů", bounds=(10, 10, 300, 30)),
+                            Element(role="dialog", bounds=(0, 500, 400, 300)),
+                            Element(text="ჩვენ ვიყენებთ ...", bounds=(10, 510, 380, 24)),
+                            Element(text="ვეთანხმები", role="button", clickable=True, bounds=(10, 600, 180, 48)),
+                            Element(text="უარი", role="button", clickable=True, bounds=(210, 600, 180, 48))],
+                  signature="home-banner", size=(400, 800))
+
+
+class _ConsentApp(_App):
+    """`_App` under the consent goal: signed in, the app shows a banner (`banner`); the probe stands in."""
+
+    def __init__(self, banner: bool, relaunching: bool = False) -> None:
+        from consent_audit.explorer.elements import targets
+        super().__init__(relaunching)
+        self.banner, self.probed_on = banner, []
+        self.op.screen = lambda: _dialog(self.banner)
+        self.op.targets = lambda screen=None: targets(screen or _dialog(self.banner), frozenset())
+        self.op.covered = lambda screen=None: frozenset()
+        self.op.consent_keys = frozenset()
+        self.structure_held, self.consent_adopted = (), False
+
+    def _consent_by_structure(self, shown=None) -> bool:
+        if self.structure_checked:      # looked for at launch already (logged out: nothing there)
+            return False
+        self.probed_on.append(shown)
+        self.op.consent_keys = frozenset({"k"})
+        self.accept = self.reject = SimpleNamespace(moves=[])
+        return True
+
+
+@pytest.mark.parametrize("banner, relaunching, fresh_starts", [(True, False, 1), (True, True, 1), (False, False, 2)])
+def test_the_consent_goal_behind_a_gate_looks_at_the_dialog_where_the_way_in_left_it(banner: bool, relaunching: bool,
+                                                                                     fresh_starts: int) -> None:
+    """vstup (consent 11/2): the gate passed by a sign-up from a fresh start, the cookie banner shown there; the
+    consent goal then cleared the app, launched and signed up again (a launch and five actions) before its
+    probe looked at that same banner. It looks at it where the way in left the app — relaunched on the way (vstup:
+    the refused log-in, then the sign-up) or not, the install never cleared — only when a dialog shows there
+    (none: an answer given on the way in, launched fresh as before)."""
+    goal = _ConsentApp(banner, relaunching)
+    goal.accept = goal.reject = goal.refusal = None
+    assert goal._pass_gate(SimpleNamespace(counting=True))
+    goal.op.scroll_page = lambda what: None
+    found = goal._explore_consent(SimpleNamespace(actions=0, seconds=0, budget=None),
+                                  SimpleNamespace(permissions=[]))
+    assert found.ending == "reached" and len(goal.probed_on) == 1
+    assert goal.op.done.count("fresh") == fresh_starts

@@ -90,6 +90,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         self.gate_mode: str | None = None     # how: log_in | sign_up
         self.gate_names = 0                   # accounts signed up to pass it
         self.gate_walked: int | None = None   # the recorded steps when the gate's search left the app signed in
+        self.gate_left: int | None = None     # the same when that search relaunched (the install is still fresh)
         self.answered_at_launch: list[Move] = []        # those answered at the last launch
         self.soft_asks = SoftAsks()           # those modals' agreeing controls, and which ask a permission
         self._holding = False                 # the journey's launch: a pre-prompt under test is reach_core's

@@ -151,15 +151,29 @@ def _refusal_missing(tried: list[Tried], floor: int | None = None) -> bool:
     return len(sums) < 2 and len(names) < 2
 
 
+def _on(t: Tried) -> int:
+    """The purposes an answer's record holds on: its switches on and the names it lists."""
+    return sum(switches(t.stored).values()) + sum(len(v) for v in listed(t.stored).values())
+
+
+def refused_in_full(tried: list[Tried], floor: int, about_consent: bool = False) -> bool:
+    """Whether the answers tried tell the accept from a refusal that keeps no more purposes on than the
+    settings layer's locked ones (`floor`): no answer can refuse more, and the answers still untried are no
+    shorter (those of the settings layer after a first layer's refusal; its other buttons after one of its
+    own, each a tap through it as well, before any unticking) — they need no trial of their own. False while
+    the answers cannot be told apart, or the refusal found still consents to something (a refusing user would
+    look further)."""
+    found = answers(tried, about_consent)
+    return found is not None and _on(found[1]) <= floor < _on(found[0])
+
+
 def users_refusal(tried: list[Tried], reject: Tried, floor: int) -> Tried:
     """The reject path a refusing user walks: `reject` — or, when it is the settings layer's save tapped
     untouched, still storing more purposes on than that layer's locked ones (`floor`), and the same save made
     after unticking every ticked purpose stores no fewer on (it ignores the unticks): that unticked save, the
     user's refusal there (judged by what it kept, readback.judge). A refusal elsewhere (a first layer's) is
     kept as it is."""
-    def on(t: Tried) -> int:
-        return sum(switches(t.stored).values()) + sum(len(v) for v in listed(t.stored).values())
-
+    on = _on
     if reject.untick or not reject.via or on(reject) <= floor:
         return reject
     same = (reject.key, tuple(v.key for v in reject.via), reject.then.key if reject.then else None)

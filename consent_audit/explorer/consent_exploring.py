@@ -12,6 +12,7 @@ from ..platforms.base import PERMISSIONS
 from ..screen import Element, Screen
 from ..targets import Target
 from . import consent, consent_structure, cues, refusal
+from .consent_choice import candidate
 from .consent_handover import ConsentHandOver
 from .elements import Target as Control, Use, targets
 from .exploration import Exploration
@@ -86,10 +87,24 @@ class ConsentExplorations(ConsentHandOver):
         self.settings_mandatory = 0 if via else learnt.settings_locked   # via: its trail counts
         return True
 
+    def _behind_gate_now(self) -> bool:
+        """Whether the app is where `_pass_gate`'s search just left it (signed in from a fresh granted start —
+        relaunched on the way or not, the install never cleared — and no step since: `gate_left`, consumed) with
+        a consent dialog shown there, by its words or shaped like one (consent_choice.candidate): what a fresh
+        launch walking the way in again would show (corpus vstup: a launch and a sign-up of five actions).
+        False with no dialog there (an answer given on the way in)."""
+        left, self.gate_left = self.gate_left, None
+        self._walked_in()      # consumed alike: the goal's own start is made here
+        if left is None or left != len(self.op.recorder.steps) or not self.op.in_foreground:
+            return False
+        screen = self.op.screen()
+        return self.consent_shown or candidate(screen, self.op.targets(screen), self.op.covered(screen)) is not None
+
     def _explore_consent(self, spend: Spend, target: Target) -> Exploration:
-        self.op.fresh()
-        self._grant_all()
-        self.op.launch()
+        if not self._behind_gate_now():
+            self.op.fresh()
+            self._grant_all()
+            self.op.launch()
         self._answer_new_modals()
         self._through_gate()          # a log-in gate passed (below): the dialog may show only behind it
         target.permissions = list(PERMISSIONS)

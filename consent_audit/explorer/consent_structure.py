@@ -42,7 +42,7 @@ from ..screen import Screen
 from . import cues
 from .elements import Target, Use
 from .forms import UNTICK, FormData, fill
-from .consent_answers import Tried, _refusal_missing, answers, sole_answer, users_refusal
+from .consent_answers import Tried, _refusal_missing, answers, refused_in_full, sole_answer, users_refusal
 from .consent_choice import answers_of, candidate
 from .held_back import held_at, tappable, when_enabled
 from .launch_layer import Layer
@@ -237,15 +237,20 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
             tried.append(Tried(button, tuple(chosen), left=True) if cues.has(button.label, "purchase")
                          else _try(op, restart, chosen, button, first))
         opener = next((t for t in tried if t.settings), None)
+        about = any(cues.has(t, *ABOUT_CONSENT) for t in first.texts)
+        if opener is not None and refused_in_full(tried, opener.locked, about):
+            opener = None      # refused on the first layer down to the locked purposes: nothing to find beyond
         if opener is not None:         # the settings layer's buttons, each from a fresh launch through it
             found = list(opener.opened)    # as its trial showed it: no launch and tap spent to read it again
             boxes = [t for t in found if t.use == Use.TOGGLE]
             named = {cues.norm_label(t.label) for t in boxes}     # a tick box's own label only ticks it
             second = sorted((t for t in taps(found) if t.element.enabled and t.key not in first.keys
                              and cues.norm_label(t.label) not in named), key=_way_out_rank)[:3]
+            floor = opener.locked      # purposes on that no refusal turns off (locked); more on: not refused yet
             for button in second:
                 tried.append(_try(op, restart, [opener.target], button, first))
-            floor = opener.locked      # purposes on that no refusal turns off (locked); more on: not refused yet
+                if refused_in_full(tried, floor, about):
+                    break              # the refusal down to the locked purposes: no other save can refuse more
             if opener.ticked and _refusal_missing(tried, floor):     # a refusing user unticks, then saves
                 for button in second:
                     done = _try(op, restart, [opener.target], button, first, untick=True)
@@ -261,7 +266,6 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
                 _opt_in(op, restart, opener, second, first, tried)
     except NotOnScreen:
         return None
-    about = any(cues.has(t, *ABOUT_CONSENT) for t in first.texts)
     found = answers(tried, about)
     if found is None:
         sole = sole_answer(tried, about)

@@ -37,6 +37,7 @@ class LogInGate:
     """See the module doc."""
 
     gate_walked: int | None = None      # declared in ExploredApp.__init__; the default for stand-ins built without it
+    gate_left: int | None = None        # the same, counted also after a relaunch in the search (never a fresh install)
 
     def _pass_gate(self, spend: Spend) -> bool:
         """From a fresh start, log in with the given account, else sign up (the deletion goal's account search,
@@ -60,6 +61,7 @@ class LogInGate:
                 spend.counting = True
                 found = self._search_account(spend, comb=True)
             if found.reached:
+                self.gate_left = len(self.op.recorder.steps)
                 self.gate_moves, self.gate_mode = list(self.account_moves), self.account_mode
                 self.structure_checked = False      # the consent dialog by structure looked for behind it too
         finally:
