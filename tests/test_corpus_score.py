@@ -61,3 +61,15 @@ def test_the_consent_probe_is_charged_to_the_consent_goal_and_the_app_total_is_u
     assert score.spent(older) == {f: r["metrics"]["actions_spent"] for f, r in results.items()}
     alone = {"deletion": results["deletion"]}
     assert score.spent(alone) == {"deletion": 38}
+
+
+def test_a_consent_dialog_behind_a_log_in_adds_the_ways_a_user_walks_to_meet_it_once_per_answer() -> None:
+    """vstup shows its banner only once signed in (`if (prihlasen()) poCookies()`), its answer kept per device: a
+    user meets it after the sign-up, and again for the other answer only after logging in on a fresh device."""
+    score = _score()
+    truth = json.loads((CORPUS / "vstup" / "truth.json").read_text(encoding="utf-8"))
+    signup, login = truth["consent"]["gate"]
+    assert signup == truth["signup"]["path"] and [s["action"] for s in login] == ["tap", "text", "text", "tap"]
+    assert score.optimal("consent", truth) == 1 + 1 + 5 + 4
+    ungated = {**truth, "consent": {k: v for k, v in truth["consent"].items() if k != "gate"}}
+    assert score.optimal("consent", ungated) == 2
