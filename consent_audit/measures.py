@@ -187,7 +187,8 @@ def final_decision(trail: Trail, leaves: LeavesPath | None = None) -> tuple[Scre
                          and abs(e.bounds[1] + e.bounds[3] / 2 - cy) <= reach
                          and ((leaves is not None and leaves(before, tapped, e)) or declines(e))]
                 if backs:
-                    found = (before, min(backs, key=lambda e: abs(e.bounds[1] + e.bounds[3] / 2 - cy)), tapped)
+                    found = (before, min(backs, key=lambda e: (abs(e.bounds[1] + e.bounds[3] / 2 - cy), not e.label)),
+                             tapped)      # of a host and its button drawn alike, the one that says its words
         before = step.screen
     return found
 

@@ -46,6 +46,9 @@ and Chromium must give exactly the truth's figures and findings.
 - a retention offer before the last confirm whose big "Get 50% off for a year" no word calls "keep": its tap leaves
   the deletion, so it is the keep-or-confirm decision, visual_interference on deletion; drawn alike, no finding
   (before: not measured, clean; corpus pochta).
+- the deletion's last page in words no lexicon has (a big filled «Bivra mek» over the grey text link «Zop»): the
+  confirm is the tap that deleted, the keep the other control of that page, visual_interference on deletion; drawn
+  alike, measured and no finding (before: decision_prominence {}, clean; corpus kadai).
 - a CMP's consent dialog in a cross-origin iframe (Sourcepoint, TrustArc…) is read by switching into the frame
   and measured like any other: dark (refusal on a second layer behind a grey link) asymmetric_choice and
   visual_interference, fair clean, the same inside a same-origin frame reached through it; inside that frame's

@@ -9,6 +9,9 @@ structure and by what the way on did (the path went on through it), never by tap
 left the deletion and the whole path was walked again (corpus beyonk-dark: 5 actions). Such a control is tried
 only after the way on (a small boost: the way on led nowhere); tried, it is a way out when what it shows offers
 no way on (no field, no control leading on, or the deletion's entry again to start over), else no way out.
+The screen on which the path's last tap deleted the account, when it is one decision (nothing to fill, two or
+three controls besides the chrome and the ways back by their words), has that tap for its confirm and its other
+controls for the keep, whatever their words (explorer/deletion_steps.py `last_answers`, corpus kadai).
 
 A control pressed and held inside the flow (explorer/hold.py: "Hold to delete") after which the screen says no
 done or pending is told a deletion by its effect when a log-in path is known: logging in again is refused (or
@@ -33,46 +36,13 @@ from .screens import PROGRESS, bare_question, ends_off_app, names_again, passwor
 from .goal import Verdict
 from .hints import Hints
 from .refused import sent_by_place
+from .deletion_steps import decision_siblings, last_answers, step_controls
 
 ENTRY = ("cancel_account", "delete")
 PROBE = 5.0            # a decision's sibling: tried after the way on (only were the way on to lead nowhere)
-PROMINENT = 1.5        # a sibling this many times the way on's area is more prominent
-DECOY = -50.0          # siblings scoring below this in the flow are decoys or ways back by their words
-
-
-def decision_siblings(found: list[Target], chrome: frozenset[str], score) -> set[str]:
-    """Keys of the controls beside a way on (a control scoring above zero) that are at least `PROMINENT` times its
-    area and that neither lead on nor are a decoy or a way back by their words (score in (DECOY, 0]); the screen's
-    chrome (`chrome`: keys of the start screen's controls, a tab bar) left out. `score`: label → float."""
-    buttons = [t for t in taps(found) if t.element.enabled and t.key not in chrome and t.label]
-    ways_on = [t for t in buttons if score(t.label) > 0]
-    siblings: set[str] = set()
-    for on in ways_on:
-        _, y, w, h = on.bounds
-        middle, reach = y + h / 2, 4 * max(h, 40)
-        for other in buttons:
-            ox, oy, ow, oh = other.bounds
-            if other is on or not DECOY < score(other.label) <= 0 or abs(oy + oh / 2 - middle) > reach:
-                continue
-            if ow * oh >= PROMINENT * max(w * h, 1):
-                siblings.add(other.key)
-    return siblings
 WAY_ON = PROGRESS | {"confirm", "agree"}
 PLACES = frozenset({"account"})   # words naming only what a control is about («Burahin ang account»), not a deed
 STEP = 10.0            # an unnamed control of a deletion step that names no way on: tried (its way back last)
-STEP_CONTROLS = 3      # at most this many unnamed controls make a step (a way on and a way back, or two ways on)
-
-
-def step_controls(found: list[Target], chrome: frozenset[str], score) -> set[str]:
-    """Keys of the controls of a screen inside the deletion flow that names no way on (no control scoring above
-    zero; the chrome — `chrome`, the start screen's keys — left out): its unnamed enabled controls, when there
-    are two to `STEP_CONTROLS` of them (a full-screen confirmation «ادامه» / «انصراف» no lexicon reads), else
-    none. `score`: label → float."""
-    buttons = [t for t in taps(found) if t.element.enabled and t.key not in chrome and t.label]
-    if any(score(t.label) > 0 for t in buttons):
-        return set()
-    unnamed = [t.key for t in buttons if score(t.label) == 0]
-    return set(unnamed) if 2 <= len(unnamed) <= STEP_CONTROLS else set()
 AGAIN = 10.0           # tie-break points: a bare question's answer that names the deed it asks about again
 LOGGED_OUT = ("rejected", "pending")   # what logging in again answers once the account is deleted (or pending)
 
@@ -141,6 +111,7 @@ class DeletionGoal:
         self.passed: set[str] = set()                 # the last step's controls not taken when it went on
         self.repeats: dict[str, set[str]] = {}        # node → its step controls the step before offered too
         self.questions: set[str] = set()              # nodes that are a bare question (`answers_deep`)
+        self.answers: dict[str, tuple[set[str], set[str]]] = {}   # node → a decision's answers, its ways out
         self.consent_labels: frozenset[str] = frozenset()   # the consent layer's settings openers (norm labels)
         self.own: frozenset[str] = frozenset()        # the test account's identities (measures.own_identities)
 
@@ -200,6 +171,8 @@ class DeletionGoal:
             self.steps[node.ident] = step = step_controls(found, self.chrome or frozenset(), self._flow_score)
             if step - self.passed:    # the control offered again beside a new one: the step's way back
                 self.repeats[node.ident] = step & self.passed     # («انصراف» on every step of safar's wizard)
+        if node.in_flow and node.ident not in self.answers:
+            self.answers[node.ident] = last_answers(found, self.chrome or frozenset(), self._flow_score)
         self.passed = set()
         return FILL if node.in_flow else None
 
@@ -234,11 +207,13 @@ class DeletionGoal:
             self.backs.add(move.key)     # it went back to where the deletion was entered: a way back
         elif move.kind == TAP and move.key in self.steps.get(parent.ident, ()) and not same:
             self.passed = self.steps[parent.ident] - {move.key}    # went on: what the next step repeats goes back
+        goes_on = any(t.use == Use.TEXT for t in found) or any(self._flow_score(t.label) > 0 for t in taps(found))
+        if move.kind == TAP and move.key in self.answers.get(parent.ident, ((), ()))[1] and not same and goes_on \
+                and not any(t.key in self.entries for t in found):
+            self.went_on.setdefault(parent.ident, set()).add(move.key)   # it asked more: a step, no keep
         if parent.ident in self.structural and not same:
             return self._verified(parent, move, found)
         if move.kind == TAP and move.key in self.probes.get(parent.ident, ()):
-            goes_on = any(t.use == Use.TEXT for t in found) or any(
-                self._flow_score(t.label) > 0 for t in taps(found))
             if not same and (any(t.key in self.entries for t in found) or not goes_on):
                 self.exits.setdefault(parent.ident, {})[move.key] = move.label
                 self.left_to = screen
@@ -262,13 +237,20 @@ class DeletionGoal:
         """(key of the way out, key of the way on) of each keep-or-confirm decision on the deletion's `path` (its
         edges, start to end): on a screen the path went on from, a more prominent sibling of the way on taken
         (`probes`) is the way out unless its tap was seen to go on too; one seen to leave counts wherever it was
-        tried. Told without tapping the keep: the way on led on, the sibling is the other answer."""
+        tried. Told without tapping the keep: the way on led on, the sibling is the other answer. The path's last
+        tap deleted the account: on a screen that is one decision (`last_answers`), its other answers that name no
+        way on and were never seen to go on are the keep, whatever their words (kadai's «கணக்கை வைத்திரு»)."""
         pairs: set[tuple[str, str]] = set()
         for edge in path:
             on = edge.moves[-1].key
             siblings = (self.probes.get(edge.source, set()) - self.went_on.get(edge.source, set())) | set(
                 self.exits.get(edge.source, {}))
             pairs |= {(key, on) for key in siblings if key != on}
+        if path and path[-1].moves[-1].kind == TAP:
+            answers, outs = self.answers.get(path[-1].source, (set(), set()))
+            on = path[-1].moves[-1].key
+            if on in answers:
+                pairs |= {(key, on) for key in outs - self.went_on.get(path[-1].source, set()) if key != on}
         return pairs
 
     def session_ended(self, move: Move, in_flow: bool = False) -> str | None:
