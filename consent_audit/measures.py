@@ -189,7 +189,9 @@ def final_decision(trail: Trail, leaves: LeavesPath | None = None) -> tuple[Scre
                 if backs:
                     found = (before, min(backs, key=lambda e: (abs(e.bounds[1] + e.bounds[3] / 2 - cy), not e.label)),
                              tapped)      # of a host and its button drawn alike, the one that says its words
-        before = step.screen
+        # the screen the next tap was made on: looked at again after this step when it changed (a confirm
+        # counting down, waited for until enabled — measured as the user met it, not greyed mid-count)
+        before = step.looked if step.looked is not None and step.looked.screenshot else step.screen
     return found
 
 

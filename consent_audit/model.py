@@ -42,6 +42,9 @@ class Step:
     seconds: float
     screen: Screen
     files: dict[str, str] = field(default_factory=dict)   # relative paths of screenshot / source
+    # the screen looked at again after this step, before the next action (the last such capture: a confirm
+    # counting down, waited for until enabled — what the user acted on); None when nothing was looked at again
+    looked: Screen | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = {"index": self.index, "kind": self.kind.value, "title": self.title, "target": self.target,

@@ -82,9 +82,12 @@ class Recorder:
         return screen, files
 
     def observe(self) -> Screen:
-        """The current screen: the last capture if nothing happened since, else a new one."""
+        """The current screen: the last capture if nothing happened since, else a new one (kept as the last
+        step's `looked`: the screen as the next action meets it)."""
         if self._last is None:
             screen, files = self._capture(f"{len(self.steps):03d}-start")
+            if self.steps:               # looked at again after the last step: what the next action meets
+                self.steps[-1].looked = screen
             if screen.screenshot:
                 allure.attach(screen.screenshot, name="start screen", attachment_type=allure.attachment_type.PNG)
         return self._last  # type: ignore[return-value]

@@ -96,3 +96,37 @@ def test_no_decision_where_the_deleting_screen_offers_nothing_else_or_a_list_or_
     went.judge(_node("last", tuple(RECORDED["via"])), Move.tap(KEEP), after,
                [FIELD, _tap("button", "Next", [37, 965, 1008, 145])], same=False)   # the big one asked more: a step
     assert went.decision_exits(path) == set()
+
+
+def test_a_confirm_held_back_by_a_countdown_is_measured_on_the_screen_the_tap_was_made_on() -> None:
+    """daftar: the dialog opens with «حذف کریں (10)» greyed (disabled, counting down); the explorer waits until it is
+    enabled, looks at the screen again and taps. The decision is measured on that later look (the step's
+    `looked`), not on the greyed capture after the dialog opened — before, the greyed confirm's pale contrast
+    made a false visual_interference of an even decision."""
+    from consent_audit.masking import Masker
+    from consent_audit.recorder import Recorder
+    keep = Element(text="منسوخ کریں", role="button", bounds=(40, 900, 480, 120), clickable=True)
+    greyed = Element(text="حذف کریں (1)", role="button", bounds=(560, 900, 480, 120), clickable=True, enabled=False)
+    ready = Element(text="حذف کریں", role="button", bounds=(560, 900, 480, 120), clickable=True)
+    counting = Screen(elements=[keep, greyed], signature="dialog", screenshot=b"greyed")
+    looked = Screen(elements=[keep, ready], signature="dialog", screenshot=b"ready")
+
+    class Platform:
+        shown = counting
+
+        def capture(self, screenshot: bool = True):
+            from types import SimpleNamespace
+            return SimpleNamespace(screen=self.shown, values=[])
+
+    import tempfile
+    platform = Platform()
+    recorder = Recorder(platform, Path(tempfile.mkdtemp()), Masker(), screenshots="off")  # type: ignore[arg-type]
+    with recorder.journey("delete account") as trail:
+        recorder.act(Kind.TAP, "Tap «اکاؤنٹ حذف کریں»", lambda: None, {"bounds": [40, 600, 1000, 120]})
+        platform.shown = looked                    # the countdown ended: looked at again before the tap
+        recorder.invalidate()
+        assert recorder.observe() is looked and trail.steps[-1].looked is looked
+        platform.shown = Screen(elements=[], signature="done")
+        recorder.act(Kind.TAP, "Tap «حذف کریں»", lambda: None, {"bounds": list(ready.bounds)})
+    decision = final_decision(trail, lambda _, on, other: other is keep or other.text == keep.text)
+    assert decision is not None and decision[0] is looked and decision[2].enabled
