@@ -198,10 +198,12 @@ def fingerprint(screen: Screen) -> tuple:
 
 
 def fits(screen: Screen, element: Element) -> bool:
-    """Whether the element lies within the visible viewport (else a user scrolls to it first)."""
+    """Whether the element lies within the visible viewport (else a user scrolls to it first): its top 8 px (the
+    whole of a smaller one) above the bottom edge, and its middle below the top edge — a bar's control overflowing
+    the top by a pixel (a sticky bar's sub-pixel rounding) is tapped where it is, with no scroll first."""
     height = screen.size[1]
     _, y, _, h = element.bounds
-    return not height or (y >= 0 and y + min(h, 8) <= height)
+    return not height or (y + h / 2 >= 0 and y + min(h, 8) <= height)
 
 
 def moved_on(screen: Screen, covered: frozenset[int]) -> bool:
