@@ -411,6 +411,52 @@ def test_a_purposes_row_is_no_control_switching_every_purpose_off() -> None:
     assert purpose_row(row, found) and not purpose_row(found[-1], found)
 
 
+
+class PurposeLabelsApp(BulkOffApp):
+    """A settings layer whose purposes are each a <label for> (clickable, no role) beside its own box — two
+    ticked, a third off by default — and «Сохранить» storing what the boxes show (verdict untick_ignored?v=en's
+    structure): a tap on a label toggles its one box."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.on = {"Статистика": True, "Реклама": True, "Партнёры": False}
+
+    def screen(self) -> Screen:
+        if self.at != "panel":
+            return super().screen()
+        elements = [Element(text="Какие файлы cookie и персональные данные мы используем", bounds=(10, 10, 300, 40))]
+        for i, (name, on) in enumerate(self.on.items()):
+            y = 60 + 60 * i
+            elements += [Element(text=name, rid=f"l{i}", bounds=(10, y, 150, 30), clickable=True),
+                         Element(rid=f"p{i}", role="checkbox", checked=on, bounds=(340, y, 24, 24), clickable=True)]
+        elements.append(Element(text="Сохранить", role="button", bounds=(10, 300, 380, 44), clickable=True))
+        return Screen(elements=elements, signature="s", size=(400, 800))
+
+    def tap(self, target) -> Screen:
+        name = next((n for i, n in enumerate(self.on) if target.element.rid in (f"l{i}", f"p{i}")), None)
+        if self.at == "panel" and name is not None:
+            self.taps.append(target.label)
+            self.on[name] = not self.on[name]
+            return self.screen()
+        return super().tap(target)
+
+
+def test_a_purposes_own_label_unticks_one_purpose_and_is_no_switch_all_off() -> None:
+    """Before (untick_ignored?v=en): the labels were tried as a "switch all off" one after another; the second
+    left no purpose ticked (the first had unticked its own), so it alone became the path's move — Manage, one
+    label, Save: 3 steps (truth 4), and walking it again stores the first purpose on. What a tap did is read
+    from the states before and after it: one purpose unticked is a user's untick, kept as one."""
+    app = PurposeLabelsApp()
+    path = consent.answer(app, consent.REJECT, FormData())
+    assert [(m.label, m.purpose) for m in path.moves] == [("Настроить", ""), ("Статистика", ""),
+                                                          ("Сохранить", "untick")]
+    assert app.stored == {"Статистика": False, "Реклама": False, "Партнёры": False}
+    again = PurposeLabelsApp()
+    consent.replay(again, path, FormData())
+    assert again.stored == {"Статистика": False, "Реклама": False, "Партнёры": False}
+    assert len(again.taps) == 4       # Manage, untick 2, Save
+
+
 NORDIC = {   # Norwegian bokmål, Swedish, Danish, Finnish (corpus fjell: a Norwegian banner read by no lexicon)
     "agree": ["Godta alle", "Godkänn alla", "Accepter alle", "Hyväksy kaikki"],
     "decline": ["Avvis alle", "Avvisa alla", "Afvis alle", "Hylkää kaikki"],

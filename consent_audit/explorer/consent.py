@@ -157,24 +157,33 @@ def _bulk_candidates(found: list[Target], tried: set[str]) -> list[Target]:
             and _repeats(found, t.label) == 1 and not purpose_row(t, found)][:MAX_BULK_TRIALS]
 
 
+def _ticks(found: list[Target]) -> dict[str, bool]:
+    return {t.key: bool(t.element.checked) for t in found if t.use == Use.TOGGLE and t.element.enabled}
+
+
 def _switches_all_off(op: Operator, ticked: int, tried: set[str], found: list[Target],
                       data: FormData) -> tuple[Target | None, Screen | None]:
-    """Told by what a tap does, never by its words: the control that, tapped on a settings layer with `ticked`
-    (2+) optional purposes ticked, leaves the layer open with as many purposes and none ticked — the one move a
-    refusing user makes instead of unticking each. Returns (that control, the screen after) when one does, or
-    (a control that left the layer, the screen after): either is a move of the path, which the answer goes on
-    from; else (None, the screen the trials left; None when none was made). A trial that closes the dialog
-    answered it in a way no one can tell: NotOnScreen."""
+    """Told by what a tap does, never by its words: on a settings layer with `ticked` (2+) optional purposes
+    ticked, the control whose tap only unticks — every purpose at once (a "switch all off") or one (a purpose's
+    own label, bound to its box) — or leaves the layer. Returns (that control, the screen after), a move of the
+    path the answer goes on from; else (None, the screen the trials left; None when none was made). A trial
+    that ticked a purpose is tapped again. A trial that closes the dialog: NotOnScreen (its answer unknown)."""
     screen: Screen | None = None
+    before = _ticks(found)
     for candidate in _bulk_candidates(found, tried):
         tried.add(candidate.key)
         screen = perform(op, Move.tap(candidate), data)
         if not still_answering(op, screen, after_consent=True, mode=REJECT):
             raise NotOnScreen(f"«{candidate.label}», tried on the settings layer, closed the consent dialog: "
                               f"what it answered cannot be told")
-        switches = [t for t in op.targets(screen) if t.use == Use.TOGGLE and t.element.enabled]
-        if len(switches) < ticked or not any(t.element.checked for t in switches):
+        after = _ticks(op.targets(screen))
+        ons = [k for k, on in after.items() if on and not before.get(k, False)]
+        if len(after) < ticked or (not ons and any(on and after.get(k) is False for k, on in before.items())):
             return candidate, screen
+        if ons:      # it ticked a purpose (an unticked one's label): no move of a refusal, undone
+            screen = perform(op, Move.tap(candidate), data)
+            after = _ticks(op.targets(screen))
+        before = after
     return None, screen
 
 
