@@ -81,6 +81,46 @@ def test_an_apps_own_allow_about_data_is_consent_about_a_device_feature_is_not()
     assert not allows_data_use(camera, targets(camera))
 
 
+
+class _Covered:
+    """An operator-like over one recorded screen whose first `under` elements a layer covers."""
+
+    consent_keys: frozenset = frozenset()
+    in_foreground = True
+
+    def __init__(self, under: int, answered: bool = False, data_question: bool = False) -> None:
+        self.under, self.consent_answered, self.consent_data_question = under, answered, data_question
+
+    def covered(self, screen: Screen) -> frozenset[int]:
+        return frozenset(range(self.under))
+
+    def targets(self, screen: Screen) -> list[Target]:
+        return targets(screen, self.covered(screen))
+
+
+def test_a_consent_dialog_under_another_layer_is_not_shown() -> None:
+    """`consent.shown` read the covered banner's words (cookies) with the top sheet's controls: an invitation
+    sheet's "Accept invitation" over the cookie banner was the consent dialog on screen, its answer the
+    consent's (verdict sheet_over_banner)."""
+    s = screen(text("We use cookies to personalise ads."), button("Accept all"), button("Reject all"),
+               text("Anna invited you to her team"), button("Accept invitation"), button("Later"))
+    s = Screen(elements=s.elements, signature="s", size=(400, 800), location="http://app/")
+    assert not consent.shown(_Covered(3), s)
+    assert consent.shown(_Covered(0), s)          # nothing over the banner: it is on screen
+
+
+def test_an_apps_own_data_question_after_another_consent_answer_is_no_consent_dialog_shown() -> None:
+    """corpus tidepool: "Send usage statistics? Allow / Don't allow" comes over the app (its "near me" card
+    covered) once the consent dialog (Consent / Do not consent) was answered: another question, answered as a
+    launch modal; the same question as the dialog the launch asked (consent_words?v=stats) is that dialog."""
+    s = screen(text("Beaches near me"), text("Send usage statistics?"),
+               text("Help us improve by sending anonymous usage statistics."), button("Don't allow"), button("Allow"))
+    s = Screen(elements=s.elements, signature="s", size=(400, 800), location="http://app/")
+    assert consent.shown(_Covered(1), s)                                    # nothing answered yet: the dialog
+    assert not consent.shown(_Covered(1, answered=True), s)                 # after another kind's answer
+    assert consent.shown(_Covered(1, answered=True, data_question=True), s)  # it was the dialog answered
+
+
 def test_a_locked_ticked_box_is_mandatory_not_a_box_to_untick() -> None:
     layer = screen(text("Cookie settings"), button("Save choices"),
                    boxes=(("Strictly necessary", True, False), ("Audience measurement", True, True)))
@@ -527,15 +567,15 @@ class UnwordedPanelApp(PanelApp):
 
     def screen(self) -> Screen:
         if self.at == "panel":
-            return screen(text("Purposes"), button("Reject all"), button("Save"),
+            return screen(text("Recipes"), text("Purposes"), button("Reject all"), button("Save"),
                           boxes=tuple((name, on, True) for name, on in self.on.items()))
         if self.at == "banner":
-            return screen(text("We use cookies to measure the audience."), button("Accept all"),
+            return screen(text("Recipes"), text("We use cookies to measure the audience."), button("Accept all"),
                           button("Manage options"))
         return screen(text("Recipes"), button("Search"))
 
     def covered(self, s: Screen) -> frozenset[int]:
-        return frozenset({0}) if self.at != "app" else frozenset()
+        return frozenset({0}) if self.at != "app" else frozenset()     # the app's heading, under the layer
 
     def tap(self, target) -> Screen:
         self.taps.append(target.label)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..screen import Element, Screen
 from . import cues
+from .consent_confirm import confirms_refusal
 from .consent_layer import own_controls
 from .elements import Target, Use, purpose_row, targets
 from .forms import UNTICK, FormData
@@ -36,11 +37,27 @@ class ConsentPath:
 
 
 def shown(op: Operator, screen: Screen | None = None) -> bool:
+    """Whether the consent dialog is on screen: told by the words and controls of what no layer covers
+    (`op.covered`: a dialog under another sheet is not the one asking), or by the controls known by structure
+    (`known`). An app's own question about its data use ("Send usage statistics?") once a consent dialog of
+    another kind was answered at this install is another question, as `answer` holds, not that dialog."""
     screen = screen or op.screen()
     if not (op.in_foreground and screen.in_app):
         return False
     found = op.targets(screen)
-    return is_consent(screen, found) or known(op, found)
+    if known(op, found):
+        return True
+    covered = op.covered(screen) if hasattr(op, "covered") else frozenset()     # an operator-like: one layer
+    if not is_consent(screen, found, covered):
+        return False
+    return not (getattr(op, "consent_answered", False) and not getattr(op, "consent_data_question", False)
+                and allows_data_use(screen, found, covered))
+
+
+def data_question(path: ConsentPath | None) -> bool:
+    """Whether the dialog a path answered is an app's own question about its data use (False when unknown)."""
+    return path is not None and path.dialog is not None \
+        and allows_data_use(path.dialog, targets(path.dialog, path.covered), path.covered)
 
 
 def known(op: Operator, found: list[Target]) -> bool:
@@ -75,24 +92,6 @@ def _best(found: list[Target], *names: str, avoid: tuple[str, ...] = ()) -> Targ
                and not (avoid and cues.has(t.label, *avoid))]
     counts = Counter(cues.norm_label(t.label) for t in buttons)
     return min(fitting, key=lambda t: (counts[cues.norm_label(t.label)] > 1, len(t.label))) if fitting else None
-
-
-_QUESTION = ("?", "？")
-
-
-def confirms_refusal(screen: Screen, found: list[Target]) -> Target | None:
-    """On a small decision ("Are you sure?"), the control that carries the refusal through: one that both
-    refuses and confirms ("Yes, reject all", 确认拒绝), else, under a question about refusing, the one that
-    says yes. None when the screen asks no such thing."""
-    buttons = [t for t in taps(found) if t.element.enabled]
-    if not 2 <= len(buttons) <= 5:
-        return None
-    both = [t for t in buttons if cues.has(t.label, "decline") and cues.has(t.label, "agree", "confirm")]
-    if both:
-        return min(both, key=lambda t: len(t.label))
-    asks = [t for t in screen.texts() if t.strip().endswith(_QUESTION) and cues.has(t, "decline")]
-    yes = [t for t in buttons if cues.has(t.label, "agree", "confirm") and not cues.has(t.label, "decline", "back")]
-    return min(yes, key=lambda t: len(t.label)) if asks and yes else None
 
 
 def offers_settings(path: ConsentPath) -> bool:
