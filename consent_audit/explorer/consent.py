@@ -55,9 +55,10 @@ def shown(op: Operator, screen: Screen | None = None) -> bool:
 
 
 def data_question(path: ConsentPath | None) -> bool:
-    """Whether the dialog a path answered is an app's own question about its data use (False when unknown)."""
-    return path is not None and path.dialog is not None \
-        and allows_data_use(path.dialog, targets(path.dialog, path.covered), path.covered)
+    """Whether the dialog a path answered is an app's own question about its data use (False when unknown:
+    no path, or none kept the dialog's screen)."""
+    dialog, covered = getattr(path, "dialog", None), getattr(path, "covered", frozenset())
+    return dialog is not None and allows_data_use(dialog, targets(dialog, covered), covered)
 
 
 def known(op: Operator, found: list[Target]) -> bool:
