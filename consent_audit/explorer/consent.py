@@ -164,10 +164,9 @@ def _ticks(found: list[Target]) -> dict[str, bool]:
 def _switches_all_off(op: Operator, ticked: int, tried: set[str], found: list[Target],
                       data: FormData) -> tuple[Target | None, Screen | None]:
     """Told by what a tap does, never by its words: on a settings layer with `ticked` (2+) optional purposes
-    ticked, the control whose tap only unticks — every purpose at once (a "switch all off") or one (a purpose's
-    own label, bound to its box) — or leaves the layer. Returns (that control, the screen after), a move of the
-    path the answer goes on from; else (None, the screen the trials left; None when none was made). A trial
-    that ticked a purpose is tapped again. A trial that closes the dialog: NotOnScreen (its answer unknown)."""
+    ticked, the control whose tap unticks SEVERAL purposes, leaving none ticked (a purpose's own label, bound to
+    its box, changes one: tapped again), or leaves the layer. Returns (that control, the screen after), a move of the
+    path the answer goes on from; else (None, the screen the trials left; None when none was made). A trial that closes the dialog: NotOnScreen (its answer unknown)."""
     screen: Screen | None = None
     before = _ticks(found)
     for candidate in _bulk_candidates(found, tried):
@@ -177,10 +176,10 @@ def _switches_all_off(op: Operator, ticked: int, tried: set[str], found: list[Ta
             raise NotOnScreen(f"«{candidate.label}», tried on the settings layer, closed the consent dialog: "
                               f"what it answered cannot be told")
         after = _ticks(op.targets(screen))
-        ons = [k for k, on in after.items() if on and not before.get(k, False)]
-        if len(after) < ticked or (not ons and any(on and after.get(k) is False for k, on in before.items())):
+        changed = [k for k, on in after.items() if on != before.get(k, on)]
+        if len(after) < ticked or (len(changed) >= 2 and not any(after.values())):
             return candidate, screen
-        if ons:      # it ticked a purpose (an unticked one's label): no move of a refusal, undone
+        if changed:      # one purpose's own control (its label): undone, the save unticks as a user would
             screen = perform(op, Move.tap(candidate), data)
             after = _ticks(op.targets(screen))
         before = after
