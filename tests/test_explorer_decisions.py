@@ -81,6 +81,46 @@ def test_an_apps_own_allow_about_data_is_consent_about_a_device_feature_is_not()
     assert not allows_data_use(camera, targets(camera))
 
 
+
+class _Covered:
+    """An operator-like over one recorded screen whose first `under` elements a layer covers."""
+
+    consent_keys: frozenset = frozenset()
+    in_foreground = True
+
+    def __init__(self, under: int, answered: bool = False, data_question: bool = False) -> None:
+        self.under, self.consent_answered, self.consent_data_question = under, answered, data_question
+
+    def covered(self, screen: Screen) -> frozenset[int]:
+        return frozenset(range(self.under))
+
+    def targets(self, screen: Screen) -> list[Target]:
+        return targets(screen, self.covered(screen))
+
+
+def test_a_consent_dialog_under_another_layer_is_not_shown() -> None:
+    """`consent.shown` read the covered banner's words (cookies) with the top sheet's controls: an invitation
+    sheet's "Accept invitation" over the cookie banner was the consent dialog on screen, its answer the
+    consent's (verdict sheet_over_banner)."""
+    s = screen(text("We use cookies to personalise ads."), button("Accept all"), button("Reject all"),
+               text("Anna invited you to her team"), button("Accept invitation"), button("Later"))
+    s = Screen(elements=s.elements, signature="s", size=(400, 800), location="http://app/")
+    assert not consent.shown(_Covered(3), s)
+    assert consent.shown(_Covered(0), s)          # nothing over the banner: it is on screen
+
+
+def test_an_apps_own_data_question_after_another_consent_answer_is_no_consent_dialog_shown() -> None:
+    """corpus tidepool: "Send usage statistics? Allow / Don't allow" comes over the app (its "near me" card
+    covered) once the consent dialog (Consent / Do not consent) was answered: another question, answered as a
+    launch modal; the same question as the dialog the launch asked (consent_words?v=stats) is that dialog."""
+    s = screen(text("Beaches near me"), text("Send usage statistics?"),
+               text("Help us improve by sending anonymous usage statistics."), button("Don't allow"), button("Allow"))
+    s = Screen(elements=s.elements, signature="s", size=(400, 800), location="http://app/")
+    assert consent.shown(_Covered(1), s)                                    # nothing answered yet: the dialog
+    assert not consent.shown(_Covered(1, answered=True), s)                 # after another kind's answer
+    assert consent.shown(_Covered(1, answered=True, data_question=True), s)  # it was the dialog answered
+
+
 def test_a_locked_ticked_box_is_mandatory_not_a_box_to_untick() -> None:
     layer = screen(text("Cookie settings"), button("Save choices"),
                    boxes=(("Strictly necessary", True, False), ("Audience measurement", True, True)))
@@ -411,6 +451,51 @@ def test_a_purposes_row_is_no_control_switching_every_purpose_off() -> None:
     assert purpose_row(row, found) and not purpose_row(found[-1], found)
 
 
+
+class PurposeLabelsApp(BulkOffApp):
+    """A settings layer whose purposes are each a <label for> (clickable, no role) beside its own box — two
+    ticked, a third off by default — and «Сохранить» storing what the boxes show (verdict untick_ignored?v=en's
+    structure): a tap on a label toggles its one box."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.on = {"Статистика": True, "Реклама": True, "Партнёры": False}
+
+    def screen(self) -> Screen:
+        if self.at != "panel":
+            return super().screen()
+        elements = [Element(text="Какие файлы cookie и персональные данные мы используем", bounds=(10, 10, 300, 40))]
+        for i, (name, on) in enumerate(self.on.items()):
+            y = 60 + 60 * i
+            elements += [Element(text=name, rid=f"l{i}", bounds=(10, y, 150, 30), clickable=True),
+                         Element(rid=f"p{i}", role="checkbox", checked=on, bounds=(340, y, 24, 24), clickable=True)]
+        elements.append(Element(text="Сохранить", role="button", bounds=(10, 300, 380, 44), clickable=True))
+        return Screen(elements=elements, signature="s", size=(400, 800))
+
+    def tap(self, target) -> Screen:
+        name = next((n for i, n in enumerate(self.on) if target.element.rid in (f"l{i}", f"p{i}")), None)
+        if self.at == "panel" and name is not None:
+            self.taps.append(target.label)
+            self.on[name] = not self.on[name]
+            return self.screen()
+        return super().tap(target)
+
+
+def test_a_purposes_own_label_unticks_one_purpose_and_is_no_switch_all_off() -> None:
+    """Before (untick_ignored?v=en): the labels were tried as a "switch all off" one after another; the second
+    left no purpose ticked (the first had unticked its own), so it alone became the path's move — Manage, one
+    label, Save: 3 steps (truth 4), and walking it again stores the first purpose on. What a tap did is read
+    from the states before and after it: a tap that changed one purpose is undone, the save unticks them."""
+    app = PurposeLabelsApp()
+    path = consent.answer(app, consent.REJECT, FormData())
+    assert [(m.label, m.purpose) for m in path.moves] == [("Настроить", ""), ("Сохранить", "untick")]
+    assert app.stored == {"Статистика": False, "Реклама": False, "Партнёры": False}
+    again = PurposeLabelsApp()
+    consent.replay(again, path, FormData())
+    assert again.stored == {"Статистика": False, "Реклама": False, "Партнёры": False}
+    assert len(again.taps) == 4       # Manage, untick 2, Save
+
+
 NORDIC = {   # Norwegian bokmål, Swedish, Danish, Finnish (corpus fjell: a Norwegian banner read by no lexicon)
     "agree": ["Godta alle", "Godkänn alla", "Accepter alle", "Hyväksy kaikki"],
     "decline": ["Avvis alle", "Avvisa alla", "Afvis alle", "Hylkää kaikki"],
@@ -481,15 +566,15 @@ class UnwordedPanelApp(PanelApp):
 
     def screen(self) -> Screen:
         if self.at == "panel":
-            return screen(text("Purposes"), button("Reject all"), button("Save"),
+            return screen(text("Recipes"), text("Purposes"), button("Reject all"), button("Save"),
                           boxes=tuple((name, on, True) for name, on in self.on.items()))
         if self.at == "banner":
-            return screen(text("We use cookies to measure the audience."), button("Accept all"),
+            return screen(text("Recipes"), text("We use cookies to measure the audience."), button("Accept all"),
                           button("Manage options"))
         return screen(text("Recipes"), button("Search"))
 
     def covered(self, s: Screen) -> frozenset[int]:
-        return frozenset({0}) if self.at != "app" else frozenset()
+        return frozenset({0}) if self.at != "app" else frozenset()     # the app's heading, under the layer
 
     def tap(self, target) -> Screen:
         self.taps.append(target.label)

@@ -214,6 +214,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         try:
             self._consent_walk(mode)
             self.op.consent_answered = True
+            self.op.consent_data_question = consent.data_question(self.accept if mode == consent.ACCEPT else self.reject)
         finally:
             self.answering_consent = False
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..screen import Element, Screen
 from . import cues
+from .consent_confirm import confirms_refusal
 from .consent_layer import own_controls
 from .elements import Target, Use, purpose_row, targets
 from .forms import UNTICK, FormData
@@ -36,11 +37,28 @@ class ConsentPath:
 
 
 def shown(op: Operator, screen: Screen | None = None) -> bool:
+    """Whether the consent dialog is on screen: told by the words and controls of what no layer covers
+    (`op.covered`: a dialog under another sheet is not the one asking), or by the controls known by structure
+    (`known`). An app's own question about its data use ("Send usage statistics?") once a consent dialog of
+    another kind was answered at this install is another question, as `answer` holds, not that dialog."""
     screen = screen or op.screen()
     if not (op.in_foreground and screen.in_app):
         return False
     found = op.targets(screen)
-    return is_consent(screen, found) or known(op, found)
+    if known(op, found):
+        return True
+    covered = op.covered(screen) if hasattr(op, "covered") else frozenset()     # an operator-like: one layer
+    if not is_consent(screen, found, covered):
+        return False
+    return not (getattr(op, "consent_answered", False) and not getattr(op, "consent_data_question", False)
+                and allows_data_use(screen, found, covered))
+
+
+def data_question(path: ConsentPath | None) -> bool:
+    """Whether the dialog a path answered is an app's own question about its data use (False when unknown:
+    no path, or none kept the dialog's screen)."""
+    dialog, covered = getattr(path, "dialog", None), getattr(path, "covered", frozenset())
+    return dialog is not None and allows_data_use(dialog, targets(dialog, covered), covered)
 
 
 def known(op: Operator, found: list[Target]) -> bool:
@@ -75,24 +93,6 @@ def _best(found: list[Target], *names: str, avoid: tuple[str, ...] = ()) -> Targ
                and not (avoid and cues.has(t.label, *avoid))]
     counts = Counter(cues.norm_label(t.label) for t in buttons)
     return min(fitting, key=lambda t: (counts[cues.norm_label(t.label)] > 1, len(t.label))) if fitting else None
-
-
-_QUESTION = ("?", "？")
-
-
-def confirms_refusal(screen: Screen, found: list[Target]) -> Target | None:
-    """On a small decision ("Are you sure?"), the control that carries the refusal through: one that both
-    refuses and confirms ("Yes, reject all", 确认拒绝), else, under a question about refusing, the one that
-    says yes. None when the screen asks no such thing."""
-    buttons = [t for t in taps(found) if t.element.enabled]
-    if not 2 <= len(buttons) <= 5:
-        return None
-    both = [t for t in buttons if cues.has(t.label, "decline") and cues.has(t.label, "agree", "confirm")]
-    if both:
-        return min(both, key=lambda t: len(t.label))
-    asks = [t for t in screen.texts() if t.strip().endswith(_QUESTION) and cues.has(t, "decline")]
-    yes = [t for t in buttons if cues.has(t.label, "agree", "confirm") and not cues.has(t.label, "decline", "back")]
-    return min(yes, key=lambda t: len(t.label)) if asks and yes else None
 
 
 def offers_settings(path: ConsentPath) -> bool:
@@ -157,24 +157,32 @@ def _bulk_candidates(found: list[Target], tried: set[str]) -> list[Target]:
             and _repeats(found, t.label) == 1 and not purpose_row(t, found)][:MAX_BULK_TRIALS]
 
 
+def _ticks(found: list[Target]) -> dict[str, bool]:
+    return {t.key: bool(t.element.checked) for t in found if t.use == Use.TOGGLE and t.element.enabled}
+
+
 def _switches_all_off(op: Operator, ticked: int, tried: set[str], found: list[Target],
                       data: FormData) -> tuple[Target | None, Screen | None]:
-    """Told by what a tap does, never by its words: the control that, tapped on a settings layer with `ticked`
-    (2+) optional purposes ticked, leaves the layer open with as many purposes and none ticked — the one move a
-    refusing user makes instead of unticking each. Returns (that control, the screen after) when one does, or
-    (a control that left the layer, the screen after): either is a move of the path, which the answer goes on
-    from; else (None, the screen the trials left; None when none was made). A trial that closes the dialog
-    answered it in a way no one can tell: NotOnScreen."""
+    """Told by what a tap does, never by its words: on a settings layer with `ticked` (2+) optional purposes
+    ticked, the control whose tap unticks SEVERAL purposes, leaving none ticked (a purpose's own label, bound to
+    its box, changes one: tapped again), or leaves the layer. Returns (that control, the screen after), a move of the
+    path the answer goes on from; else (None, the screen the trials left; None when none was made). A trial that closes the dialog: NotOnScreen (its answer unknown)."""
     screen: Screen | None = None
+    before = _ticks(found)
     for candidate in _bulk_candidates(found, tried):
         tried.add(candidate.key)
         screen = perform(op, Move.tap(candidate), data)
         if not still_answering(op, screen, after_consent=True, mode=REJECT):
             raise NotOnScreen(f"«{candidate.label}», tried on the settings layer, closed the consent dialog: "
                               f"what it answered cannot be told")
-        switches = [t for t in op.targets(screen) if t.use == Use.TOGGLE and t.element.enabled]
-        if len(switches) < ticked or not any(t.element.checked for t in switches):
+        after = _ticks(op.targets(screen))
+        changed = [k for k, on in after.items() if on != before.get(k, on)]
+        if len(after) < ticked or (len(changed) >= 2 and not any(after.values())):
             return candidate, screen
+        if changed:      # one purpose's own control (its label): undone, the save unticks as a user would
+            screen = perform(op, Move.tap(candidate), data)
+            after = _ticks(op.targets(screen))
+        before = after
     return None, screen
 
 

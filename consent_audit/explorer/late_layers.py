@@ -72,3 +72,4 @@ class LateLayers:
             found = consent.answer(self.op, consent.ACCEPT, self.data)
             self.accept = self.accept or found
         self.op.consent_answered = True
+        self.op.consent_data_question = consent.data_question(self.accept)

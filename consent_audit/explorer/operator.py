@@ -49,6 +49,7 @@ class Operator:
         self.consent_keys: frozenset[str] = frozenset()   # a consent dialog told by structure: its buttons' keys
         self.looked_long: bool | None = True   # the last launch's look saw all the app had scheduled (see launch)
         self.consent_answered = False    # the consent dialog answered since the last fresh install (kept by the app)
+        self.consent_data_question = False   # the dialog answered was an app's own question about its data use
         # answers a layer that came over a control between the capture and the tap (True when it answered it)
         self.on_cover: Callable[[Screen], bool] | None = None
         # after a tap: answers a consent layer that came by itself (before, the tapped label, after); True if so

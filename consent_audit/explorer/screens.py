@@ -26,11 +26,12 @@ def shown_texts(screen: Screen, covered: frozenset[int] = frozenset()) -> list[s
 
 def is_consent(screen: Screen, found: list[Target], covered: frozenset[int] = frozenset()) -> bool:
     """A consent dialog or its manage screen: it speaks of privacy, cookies or personal data and asks to agree,
-    to choose, or to set purposes (tick boxes and a save) — and it is not a log-in or sign-up form."""
+    to choose, or to set purposes (tick boxes and a save) — and it is not a log-in or sign-up form. Words under
+    another layer (`covered`: element indexes) are not read: a dialog there is not the one asking."""
     if any(t.use == Use.TEXT for t in found):
         return False
     buttons = taps(found)
-    if not (any(cues.has(text, "consent_context", "privacy", "privacy_policy") for text in screen.texts())
+    if not (any(cues.has(text, "consent_context", "privacy", "privacy_policy") for text in shown_texts(screen, covered))
             or consent_container(screen, buttons)):
         return False
     if any(cues.has(t.label, "agree", "manage") and not cues.has(t.label, "decline") for t in buttons):
