@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 from coloraide import Color
 
+from consent_audit.detectors.annotate import annotate
 from consent_audit.detectors.prominence import (
     ChoiceLook,
-    annotate,
     contrast_ratio,
     dominant_colours,
     measure_choice,

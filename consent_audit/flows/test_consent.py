@@ -10,7 +10,8 @@ import cv2
 import numpy as np
 import pytest
 
-from consent_audit.detectors.prominence import annotate, prominence
+from consent_audit.detectors.annotate import annotate
+from consent_audit.detectors.prominence import prominence
 from consent_audit.detectors.text import shaming_phrases
 from consent_audit.journeys import consent_elements
 from consent_audit.measures import mandatory, preticked, purpose_boxes_seen, switched_off_at_answer, texts_of

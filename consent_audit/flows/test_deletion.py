@@ -10,7 +10,8 @@ import cv2
 import numpy as np
 import pytest
 
-from consent_audit.detectors.prominence import annotate, prominence
+from consent_audit.detectors.annotate import annotate
+from consent_audit.detectors.prominence import prominence
 from consent_audit.detectors.text import shaming_phrases
 from consent_audit.journeys import leaves_path
 from consent_audit.measures import deletion_metrics, final_decision, own_identities, texts_of
