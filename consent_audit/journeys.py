@@ -106,6 +106,6 @@ def leaves_path(app: object) -> "Callable[[Screen, Element, Element], bool] | No
     """The app's own `leaves_path(screen, went_on, other)` — whether `other`, beside the control a deletion
     path tapped to go on, is the other answer of that decision (an explored app tells it by structure and by what
     the way on did: a retention offer); None for page objects, whose last decision is told by the words of its way back
-    (measures.final_decision)."""
+    (decision.final_decision)."""
     return getattr(app, "leaves_path", None)
 

@@ -18,7 +18,7 @@ from consent_audit.explorer.elements import Target, Use, targets
 from consent_audit.explorer.forms import ACCOUNT, FormData
 from consent_audit.explorer.graph import Candidate, Edge, Node, ScreenGraph
 from consent_audit.explorer.moves import Move
-from consent_audit.measures import final_decision
+from consent_audit.decision import final_decision
 from consent_audit.recorder import Kind, Step, Trail
 from consent_audit.screen import Element, Screen
 

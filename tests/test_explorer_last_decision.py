@@ -21,7 +21,7 @@ from consent_audit.explorer.forms import FILL
 from consent_audit.explorer.graph import Edge, Node
 from consent_audit.explorer.moves import Move
 from consent_audit.findings.patterns.visual_interference import VisualInterference
-from consent_audit.measures import final_decision
+from consent_audit.decision import final_decision
 from consent_audit.policy import load_policy
 from consent_audit.recorder import Kind, Step, Trail
 from consent_audit.screen import Element, Screen

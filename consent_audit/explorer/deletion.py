@@ -4,7 +4,7 @@ forms are filled and next / confirm lead on. Reached when the screen reports the
 
 Inside the flow, a screen whose way on sits beside a more prominent control the words do not call a way back (a
 retention offer's big "Get 3 months free" over a small grey "Continue deleting") is a keep-or-confirm decision
-(`decision_exits`), measured like one (measures.final_decision, issue 13 kind 17, corpus pochta) — told by
+(`decision_exits`), measured like one (decision.final_decision, issue 13 kind 17, corpus pochta) — told by
 structure and by what the way on did (the path went on through it), never by tapping the keep first: that tap
 left the deletion and the whole path was walked again (corpus beyonk-dark: 5 actions). Such a control is tried
 only after the way on (a small boost: the way on led nowhere); tried, it is a way out when what it shows offers

@@ -14,7 +14,8 @@ from consent_audit.detectors.annotate import annotate
 from consent_audit.detectors.prominence import prominence
 from consent_audit.detectors.text import shaming_phrases
 from consent_audit.journeys import leaves_path
-from consent_audit.measures import deletion_metrics, final_decision, own_identities, texts_of
+from consent_audit.decision import final_decision
+from consent_audit.measures import deletion_metrics, own_identities, texts_of
 from consent_audit.traffic.measure import flow_figures
 
 FIGURES = ("area_ratio", "contrast_accept", "contrast_reject", "saturation_accept", "saturation_reject",
