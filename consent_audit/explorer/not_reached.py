@@ -11,7 +11,7 @@ outcomes stand.
 A search whose dead ends show it found the subject's control and failed to operate it (its words name the goal,
 or the search stopped at its form; it could not go on, could not fill or had its form rejected) says so first —
 the control, where it was, what failed — and hints no absence: the app has what the suite saw (fresh9: a
-«Konto löschen» its scroll did not reach was "deletion_not_in_app" if missing). A goal control that merely led
+«Konto löschen» its scroll did not reach was hinted as in-app deletion missing). A goal control that merely led
 nowhere keeps the hint: a «Delete account» page offering no way on may be the app's lack.
 """
 from __future__ import annotations
