@@ -1,10 +1,14 @@
 """The explorer on the corpus (tests/corpus): for each app, `consent-audit explore --goal all` and its summary
-compared with the app's truth.json. Prints a table; never asserts.
+compared with the app's truth.json. Prints a table, and one line per goal to stderr as each ends (app, flow,
+outcome, seconds; benchmarks/bench_progress.py). Exit status: 0 when every figure compared and every verdict is
+right, 1 when any is wrong (the table says which; a goal explore could not run counts as wrong), 2 on a usage
+error; `--no-fail` exits 0 whatever the table says.
 
     python benchmarks/bench_corpus.py [app …]               # default: every corpus app
     python benchmarks/bench_corpus.py --cli PATH kettle     # another consent-audit executable
-    python benchmarks/bench_corpus.py --keep DIR …          # keep the run folders in DIR
+    python benchmarks/bench_corpus.py --keep DIR …          # keep each app's run folder as DIR/<app>
     python benchmarks/bench_corpus.py --reuse DIR …         # score the summaries already in DIR/<app>/ (no run)
+    python benchmarks/bench_corpus.py --no-fail …           # exit 0 even with figures or verdicts wrong
     python benchmarks/bench_corpus.py --goal permissions …  # explore and score these flows only (repeatable;
                                                             # explore's names too: deny-permissions …)
 
@@ -30,6 +34,9 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_progress import GoalProgress, failed, watched  # noqa: E402  (benchmarks/ is no package)
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "tests" / "corpus"
@@ -89,12 +96,14 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("apps", nargs="*")
     parser.add_argument("--cli", default=default_cli())
-    parser.add_argument("--keep", type=Path, help="keep the run folders here")
+    parser.add_argument("--keep", type=Path, help="keep the run folders here: DIR/<app> per app")
     parser.add_argument("--reuse", type=Path, help="score DIR/<app>/summary.json from an earlier --keep run instead of exploring")
     parser.add_argument("--verbose", action="store_true", help="list every figure that differs")
     parser.add_argument("--goal", action="append", metavar="GOAL",
                         help=f"explore and score only this flow (repeatable; default: all): {goal_names()}")
     parser.add_argument("--app", action="append", default=[], help="a corpus app (repeatable; same as a positional app)")
+    parser.add_argument("--no-fail", action="store_true",
+                        help="exit 0 even when a figure or a verdict is wrong (default: exit 1 then)")
     args = parser.parse_args(argv)
     try:
         asked = [flow_named(g) for g in args.goal or FLOWS]
@@ -128,7 +137,9 @@ def main(argv: list[str]) -> int:
                 summary = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
                 wall, code = 0.0, "reused" if summary else "no summary"
             else:
-                summary, wall, code = explore(args.cli, server.app_url(app), app, truth, reports, no_bundle, flows)
+                progress = GoalProgress(app, reports / app / "allure-results")
+                summary, wall, code = watched(lambda: explore(args.cli, server.app_url(app), app, truth, reports,
+                                                              no_bundle, flows), progress)
             results = {r["flow"]: r for r in (summary or {}).get("results", [])}
             charged = spent_by_flow(results)      # the consent probe charged to the consent goal
             app_row = {"exact": 0, "compared": 0, "unmeasured": 0, "right": 0, "verdicts": 0, "spent": 0, "optimal": 0}
@@ -168,7 +179,11 @@ def main(argv: list[str]) -> int:
           f"verdicts right {total['right']}/{total['verdicts']}, actions spent/optimal {total['spent']}/{total['optimal']} = {ratio}"
           f" over {len(apps)} apps")
     print(f"goals over {OVER_LIMIT:g}x the optimum: {len(over)}" + (f" ({', '.join(over)})" if over else ""))
-    return 0
+    wrong = failed(rows)
+    if wrong:
+        print(f"wrong: {len(wrong)} goal(s) with a figure or verdict wrong ({', '.join(wrong)})"
+              + (" — exit 0 (--no-fail)" if args.no_fail else " — exit 1"))
+    return 1 if wrong and not args.no_fail else 0
 
 
 if __name__ == "__main__":

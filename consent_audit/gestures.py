@@ -173,8 +173,8 @@ class Gestures:
             if not self.platform.swipe(container, direction):      # at the end now
                 if until is None or until():
                     return swipes
-                raise ScrollError("the content scrolled to its end and the element is still not in view "
-                                  "(it lies outside what a user can scroll to)")
+                raise ScrollError("the content the suite scrolled reached its end and the element is still "
+                                  "not in view (an inner scroll container it did not scroll may hold it)")
         return swipes
 
     # --- the app's lifecycle ---

@@ -361,3 +361,26 @@ def test_a_credentials_forms_submit_deeper_than_the_bound_is_no_uncovered_featur
     found = _deep_form(linked)
     assert any("3 taps deep" in u and "2 control(s)" in u for u in found.unsearched), found.unsearched
 
+
+
+class Once(Op):
+    """«Tours» opens its screen the first time only, then stays home (a screen the search cannot reach again)."""
+
+    def tap(self, target: Target) -> Screen:
+        if target.label == "Tours" and "Tours" in self.app.taps:
+            self.app.screens = {**self.app.screens, "home": [(lbl, "home" if lbl == "Tours" else to)
+                                                             for lbl, to in self.app.screens["home"]]}
+        return super().tap(target)
+
+
+def test_a_control_left_on_a_screen_not_reached_again_names_that_screen_not_its_own() -> None:
+    """fresh8: "'سفر' (its screen could not be reached again)" for a tab on screen the whole time — what was not
+    reached again is the screen holding the control, so the message says which (its way there)."""
+    app = App({**TOURS, "tours": [("Monte Baldo", "baldo"), ("Rifugi", "rifugi"), ("Home", "home")],
+               "baldo": [("Show the route", "baldo"), ("Home", "home")], "rifugi": [("Home", "home")]})
+    spend = Spend(Budget(60, 60))
+    found = beyond_core.search(Once(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
+                               FormData(username="u", password="p"))
+    again = [u for u in found.unsearched if "reached again" in u]
+    assert again and all(" on the screen via Tours (that screen could not be reached again" in u for u in again), \
+        (found.unsearched, app.taps)

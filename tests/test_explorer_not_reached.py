@@ -33,3 +33,39 @@ def test_rule_items_come_from_the_catalog_in_its_order() -> None:
     ids = breached_items(["deletion_not_in_app", "policy_hard_to_reach"], catalog)
     assert ids == [i.id for i in catalog.items if {"deletion_not_in_app", "policy_hard_to_reach"} & set(i.patterns)]
     assert len(ids) == len(set(ids)) > 2
+
+
+# A deletion goal not reached whose dead ends show the suite found the deletion control and could not operate it
+# (fresh9: kanal's «Konto löschen» its scroll did not reach; feira's confirmation form it could not fill) said
+# "if it does [lack it], that is deletion_not_in_app" — a false lead: the message names the control and the failure
+# first and never hints the app lacks what the search saw.
+KANAL = [{"label": "Hilfe-Center", "kind": "support / help", "where": "Profil", "tried": False},
+         {"label": "Konto löschen", "kind": "could not go on: 'Konto löschen' is out of reach: \"Konto löschen\" "
+          "cannot be brought into view by scrolling", "where": "Profil", "tried": True},
+         {"label": "Anruf starten", "kind": "no way forward", "where": "start", "tried": True}]
+FEIRA = [{"label": "Sair", "kind": "log out", "where": "T", "tried": False},
+         {"label": "Excluir minha conta", "kind": "form: it wants 'Palavra de confirmação' (a field whose words "
+          "name no data the suite knows)", "where": "T › Conta › Privacidade e dados › Excluir conta", "tried": False},
+         {"label": "Excluir conta", "kind": "no way forward", "where": "T › Conta › Privacidade e dados", "tried": True}]
+
+
+def test_a_deletion_control_found_and_not_operated_is_named_and_no_absence_is_hinted() -> None:
+    said = not_reached("delete-account", "deletion", "nothing promising left to try", dead_ends=KANAL)
+    assert said.startswith("delete-account: not found — the search found 'Konto löschen' (Profil)")
+    assert "cannot be brought into view" in said and "deletion_not_in_app" not in said
+    assert "Hilfe-Center" not in said and "Anruf starten" not in said
+
+
+def test_where_the_search_ended_is_the_control_named_whatever_its_words() -> None:
+    ended = [FEIRA[0], dict(FEIRA[1], label="Weiter")]     # no deletion words: named because the search stopped there
+    detail = "stopped at a form: it wants 'Palavra de confirmação' (a field whose words name no data the suite knows)"
+    for dead in (FEIRA, ended):
+        said = not_reached("delete-account", "deletion", detail, dead_ends=dead)
+        assert f"found '{dead[1]['label']}' (T › Conta › Privacidade e dados › Excluir conta)" in said
+        assert "Palavra de confirmação" in said and "deletion_not_in_app" not in said
+
+
+def test_a_deletion_control_that_led_nowhere_keeps_the_absence_hint() -> None:
+    """«Delete account» opening a page that offers no way on may be the app's lack of in-app deletion."""
+    said = not_reached("delete-account", "deletion", "nothing promising left to try", dead_ends=[FEIRA[2], KANAL[0]])
+    assert "deletion_not_in_app under" in said

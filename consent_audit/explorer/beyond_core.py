@@ -203,5 +203,10 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
     for ident, label in engine.unreached:
         if ident in consent_layers:
             continue
-        beyond.unsearched.append(f"'{label}' (its screen could not be reached again)")
+        # the screen the control is ON was not reached again (not the one it leads to): said with its way there,
+        # since the same control may well show elsewhere (a tab bar's «سفر» on every screen, fresh8)
+        held = graph.nodes.get(ident) if graph is not None else None
+        via = " › ".join(held.via) if held is not None and held.via else "the start"
+        beyond.unsearched.append(f"'{label}' on the screen via {via} (that screen could not be reached again "
+                                 "to tap it there)")
     return beyond

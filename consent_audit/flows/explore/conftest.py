@@ -67,7 +67,7 @@ def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreS
     audit.metrics.update(result.metrics())
     result.write(test_dir)
     if not result.reached:      # what a goal not reached means: no proof of absence (explorer/not_reached.py)
-        audit.not_found(not_reached(goal, audit.flow, result.detail))
+        audit.not_found(not_reached(goal, audit.flow, result.detail, dead_ends=result.dead_ends))
     if result.unsearched:       # nothing found in what was searched is no clean verdict
         audit.partial(f"{goal}: the search did not cover the app; not searched: " + "; ".join(result.unsearched[:6]))
     yield explored

@@ -1,0 +1,68 @@
+"""The corpus bench as a new user and a CI job meet it (fresh9): `--verbose` printed nothing for 7–10 minutes per
+app, then the table; its exit status was 0 with verdicts WRONG in the table, so a CI job running it could not fail.
+Now one line per goal goes to stderr as the goal ends (benchmarks/bench_progress.py), and the bench exits 1 when a
+figure or a verdict is wrong unless `--no-fail`."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "benchmarks" / "bench_corpus.py"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_progress import GoalProgress, failed, outcome_of  # noqa: E402
+
+
+def _bench(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(BENCH), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, cwd=str(ROOT), timeout=120)
+
+
+def _fake_run(folder: Path, outcome: str) -> Path:
+    """A kept run of the corpus app kanal (truth: deletion clean) whose deletion ended `outcome`, nothing else."""
+    (folder / "kanal").mkdir(parents=True)
+    summary = {"results": [{"flow": "deletion", "outcome": outcome, "message": "delete-account: not found",
+                            "metrics": {"actions_spent": 3}}]}
+    (folder / "kanal" / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+    return folder
+
+
+def test_a_wrong_verdict_fails_the_bench_unless_no_fail(tmp_path: Path) -> None:
+    run = _fake_run(tmp_path / "run", "not_found")
+    proc = _bench("--reuse", str(run), "--goal", "deletion", "kanal")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "WRONG" in proc.stdout and "wrong: 1 goal(s) with a figure or verdict wrong (kanal deletion)" in proc.stdout
+    quiet = _bench("--reuse", str(run), "--goal", "deletion", "--no-fail", "kanal")
+    assert quiet.returncode == 0 and "exit 0 (--no-fail)" in quiet.stdout
+
+
+def test_only_rows_with_a_wrong_verdict_or_figure_fail() -> None:
+    rows = [("a", "deletion", "clean", 3, 3, 0, True), ("a", "consent", "found", 2, 3, 0, True),
+            ("b", "permissions", "not_found", 0, 0, 5, False), ("a", "(app)", "exit 1", 5, 6, 0, "1/2"),
+            ("c", "consent", "found", 0, 0, 7, True)]          # unmeasured figures are no wrong figure
+    assert failed(rows) == ["a consent", "b permissions"]
+
+
+def test_each_goal_is_told_as_it_ends_and_earlier_results_are_not(tmp_path: Path) -> None:
+    results = tmp_path / "allure-results"
+    results.mkdir()
+    (results / "old-result.json").write_text(json.dumps({"status": "passed"}), encoding="utf-8")
+    out = io.StringIO()
+    progress = GoalProgress("kanal", results, out)
+    assert progress.poll() == []
+    (results / "a-result.json").write_text(json.dumps(
+        {"status": "skipped", "labels": [{"name": "flow", "value": "deletion"}]}), encoding="utf-8")
+    (results / "a-container.json").write_text("{}", encoding="utf-8")
+    lines = progress.poll()
+    assert len(lines) == 1 and lines[0].split()[:3] == ["kanal", "deletion", "not_found"] and lines[0].endswith(" s")
+    assert out.getvalue() == lines[0] + "\n" and progress.poll() == []
+
+
+def test_outcomes_read_from_allure_status() -> None:
+    assert outcome_of({"status": "passed"}) == "clean"
+    assert outcome_of({"status": "failed", "statusDetails": {"message": "DarkPatternFound: dark pattern found on x"}}) \
+        == "found"
+    assert outcome_of({"status": "broken"}) == "broken" and outcome_of({"status": "skipped"}) == "not_found"
