@@ -9,7 +9,13 @@ Manage, an "Are you sure?", a screen pushed over the last one on a stack with it
 
 Such a layer is the same from every screen it is opened on, so the screens it opens are as near the start as a tab
 bar's: the layer sits at the level of the shallowest screen offering its control, and its items one level below
-(corpus lapis: ☰ → Ustawienia is 1 deep from anywhere, not one more level per screen the ☰ was opened on)."""
+(corpus lapis: ☰ → Ustawienia is 1 deep from anywhere, not one more level per screen the ☰ was opened on).
+
+A layer need not cover the page: a menu laid beside it (an HTML `popover` in the top layer, a non-modal sheet)
+leaves the page's controls offered and usable. Then it is a layer when nothing of the page moved (every control
+of the screen before is still there, with its words, at its place — an accordion opened in place pushes what lies
+below it) and it lays at least `MENU_ITEMS` new plain controls (corpus feira: the avatar's «Entrar» / «Criar conta»
+over any page)."""
 from __future__ import annotations
 
 from ..screen import Screen
@@ -22,6 +28,7 @@ MIN_ITEMS = 3          # a layer of fewer new controls is a question (yes / no),
 DECISIONS = frozenset({"agree", "decline", "confirm", "save", "manage", "close", "back", "next", "acknowledge",
                        "permission_request", "open_settings", "retry", "exit"})
 KEPT = 0.5             # share of the screen's words still in the page: the screen stayed below the layer
+MENU_ITEMS = 2         # a layer beside a page still in use: a menu (one control alone is a hint, a snackbar's undo)
 
 
 def opens_nav_layer(before: Screen, offered: set[str], tapped: Target, after: Screen,
@@ -32,11 +39,22 @@ def opens_nav_layer(before: Screen, offered: set[str], tapped: Target, after: Sc
         return False
     old = offered - {tapped.key}
     new = [t for t in after_found if t.key not in old and t.key != tapped.key]
-    if len(new) < MIN_ITEMS or any(t.use != Use.TAP or cues.categories(t.label) & DECISIONS for t in new):
+    if any(t.use != Use.TAP or cues.categories(t.label) & DECISIONS for t in new):
         return False
     still = {t.key for t in after_found} & old
     if old and len(still) > len(old) * KEPT:
-        return False              # the screen's own controls still offered: no layer over it
+        # the screen's own controls still offered: a layer beside them only if nothing of the page moved
+        if len(new) < MENU_ITEMS or not unmoved(before, after):
+            return False
+    elif len(new) < MIN_ITEMS:
+        return False
     words = [t for t in before.texts() if t.strip()]
     kept = set(after.texts())
     return bool(words) and sum(t in kept for t in words) >= len(words) * KEPT
+
+
+def unmoved(before: Screen, after: Screen) -> bool:
+    """Whether every control of `before` is still in `after`, with its words (its label), at its place (bounds):
+    what was tapped added to the page without pushing anything of it aside."""
+    placed = {(e.label, e.bounds) for e in after.elements}
+    return all((e.label, e.bounds) in placed for e in before.elements if e.clickable)

@@ -77,10 +77,12 @@ class SearchMap(ConsentReopened):
             in_flow = bool(parent and (parent.in_flow or (move is not None and self.goal.enters_flow(move))))
             offers, titles = self._labels(screen)
             node = Node(ident=ident, screen=screen, depth=depth, in_flow=in_flow, via=via, labels=offers, titles=titles)
-            if move is not None and move.key in self.nav:
-                self.layers.add(ident)
             self.graph.nodes[ident] = node
             self._analyse(node, screen)
+            if move is not None and move.key in self.nav:
+                self.layers.add(ident)
+                if parent is not None:
+                    self._layer_over(node, parent, move)
             self._note_reopened(node, screen, parent, move)     # the consent dialog: never answered by the way
             if parent is not None and move is not None and ident not in self.consent_nodes:
                 self._predict_back(node, parent)
@@ -238,6 +240,31 @@ class SearchMap(ConsentReopened):
             return False
         cand = here.candidates.get(key)
         return cand is not None and cand.move.kind == TAP and not cand.tried and not cand.why_not
+
+    def _layer_over(self, node: Node, page: Node, opener: Move) -> None:
+        """A navigation layer's node, `opener` having laid it over `page`: one region wherever it is opened. The
+        page's own controls still offered beside it (a popover leaves the page usable; same words, same place)
+        are the page's — tried there, not again from under every layer; the opener closes the layer (a way back
+        to `page`, assumed until seen); and what the same layer's items were seen to do from over another page
+        they do here (tried: corpus feira's avatar menu over the log-in page)."""
+        own = {(t.label, t.bounds) for t in self.op.targets(page.screen) if t.use == Use.TAP and t.key != opener.key}
+        for target in self.op.targets(node.screen):
+            cand = node.candidates.get(target.key)
+            if cand is None or cand.move.kind != TAP or cand.tried:
+                continue
+            if target.key == opener.key:
+                cand.tried = True
+                self.graph.add(Edge(node.ident, (cand.move,), page.ident, 1, predicted=True))
+            elif (target.label, target.bounds) in own:
+                cand.tried = True
+        for ident in self.layers - {node.ident}:
+            for edge in self.graph.out_of(ident):
+                twin = node.candidates.get(edge.key)
+                if twin is None or twin.tried or twin.move.kind != TAP or edge.predicted or len(edge.moves) != 1 \
+                        or edge.target == ident or cues.norm_label(twin.move.label) != cues.norm_label(edge.moves[0].label):
+                    continue
+                twin.tried = True
+                self.graph.add(Edge(node.ident, (twin.move,), edge.target, edge.cost))
 
     def _same_layer(self, node: Node, cand: Candidate, target: str, cost: int) -> None:
         """A navigation layer's control seen to lead somewhere leads there from the same layer opened over any
