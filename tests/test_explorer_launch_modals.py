@@ -244,31 +244,90 @@ def test_a_layer_that_went_by_itself_needs_no_answer_and_ends_nothing() -> None:
     assert op.taps == ["Παράλειψη 3"] and harness.launch_moves == [] and op.layer is None
 
 
-def test_the_deletion_search_starts_behind_a_launch_layer_first_met_at_its_relaunch(monkeypatch) -> None:
-    """fresh6 chaguan-no-iframe: the splash went by itself at the first launch (nothing learnt); at the deletion
-    search's relaunch it was back, its «跳過» (a refusal word) untouched: «nothing promising» after 6 actions."""
+class LateSplash(Layered):
+    """chaguan's shape under load: the first launch's look came late, its 3 s countdown splash («跳過 3») gone by
+    itself (nothing learnt); at a later relaunch it is on screen, over the whole app, until skipped. Launched by
+    the real `Operator.launch` (its hooks as `ExploredApp` wires them)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.layer = None
+
+    def screen(self) -> Screen:
+        tabs = [Element(text=t, clickable=True, bounds=(360 * i, 2300, 360, 100)) for i, t in enumerate(TABS)]
+        splash = [Element(text="跳過 3", clickable=True, bounds=(850, 40, 180, 80))] if self.layer else []
+        return Screen(elements=tabs + splash, signature="splash" if self.layer else "home", size=(1080, 2400))
+
+    def tap(self, target: Target) -> Screen:
+        self.taps.append(target.label)
+        self.layer = None
+        return self.screen()
+
+
+def launched_by_operator(app: LateSplash):
+    """The real `Operator.launch` over `app`: its gesture (re)launches the app and shows the splash again
+    from the second launch on."""
     from types import SimpleNamespace
 
-    from consent_audit.explorer import exploring
-    seen: list[bool] = []
-    answered: list[str] = []
+    from consent_audit.explorer.operator import Operator
 
-    class Search:
-        def __init__(self, *args) -> None:
-            pass
+    op = Operator.__new__(Operator)
+    op.recorder = SimpleNamespace(last_screen=None, invalidate=lambda: None)
 
-        def run(self, seed=None):
-            seen.append(bool(answered))
-            return SimpleNamespace()
+    def gesture(_settled):
+        app.launches += 1
+        app.layer = "splash" if app.launches > 1 else None
+        return SimpleNamespace(screen=app.screen())
 
-    monkeypatch.setattr(exploring, "GoalSearch", Search)
-    monkeypatch.setattr(exploring, "DeletionGoal", lambda *args: SimpleNamespace())
-    app = SimpleNamespace(op=SimpleNamespace(relaunch=lambda: None, recorder=SimpleNamespace(steps=[])),
-                          config=SimpleNamespace(search={}), data=SimpleNamespace(username=""), given_username="",
-                          login_moves=[], verify_deletion=None, hints=SimpleNamespace(learn=lambda r: None),
-                          _answer_new_modals=lambda: answered.append("splash"))
-    exploring.GoalExplorations._search_deletion(app, SimpleNamespace(counting=True))
-    assert seen == [True]
+    op.adapter = SimpleNamespace(prepare=lambda: None, launch_settled=None, late_pending=lambda: 0)
+    op.gestures = SimpleNamespace(launch=gesture, relaunch=gesture)
+    op.after_launch = op.after_relaunch = None
+    op.platform = SimpleNamespace(in_foreground=lambda: True, stored_state=lambda: app.platform.stored_state())
+    for name in ("screen", "covered", "targets", "find", "tap"):
+        setattr(op, name, getattr(app, name))
+    return op
+
+
+def test_a_splash_first_met_at_a_relaunch_of_any_search_is_answered_and_learnt_as_a_launch_modal() -> None:
+    """fixRL, chaguan permissions not_found under load: the permissions search's own relaunch
+    (search.py `self.op.relaunch()`) showed the splash; the search took it for a screen of the app, avoided
+    «跳過 3» as a refusal, and «'首頁' could not be reached again». Only the deletion search answered new modals
+    after its relaunch. Now every relaunch while exploring answers it (`op.after_relaunch`) and learns it."""
+    from types import SimpleNamespace
+
+    app = LateSplash()
+    op = launched_by_operator(app)
+    harness = Harness(op)
+    harness.context = SimpleNamespace(platform=SimpleNamespace(decided={}))
+    harness.data, harness.structure_checked, harness.at_launch = None, True, False
+    harness._holding = harness._in_reach = False
+    op.after_launch = harness._answer_known_modals
+    op.after_relaunch = getattr(harness, "_answer_relaunch_modals", None)    # as ExploredApp wires it
+    op.spend = SimpleNamespace(check=lambda: None, charge=lambda: None)      # exploring: a goal's budget
+    assert op.launch().signature == "home"           # the first look: the splash already gone, nothing learnt
+    assert harness.launch_moves == []
+    screen = op.relaunch()                           # the search's own relaunch (any goal)
+    assert screen.signature == "home" and app.taps == ["跳過 3"]
+    assert [m.label for m in harness.launch_moves] == ["跳過 3"]
+    op.spend = None                                  # a journey's relaunch: the learnt answer replayed
+    assert op.relaunch().signature == "home" and app.taps == ["跳過 3", "跳過 3"]
+    assert harness.answered_at_launch == harness.launch_moves
+
+
+def test_a_modal_first_met_at_a_relaunch_with_a_permission_refused_is_answered_never_learnt() -> None:
+    from types import SimpleNamespace
+
+    app = LateSplash()
+    op = launched_by_operator(app)
+    harness = Harness(op)
+    harness.context = SimpleNamespace(platform=SimpleNamespace(decided={"camera": "denied"}))
+    harness.data, harness.structure_checked, harness.at_launch = None, True, False
+    harness._holding = harness._in_reach = False
+    op.after_launch = harness._answer_known_modals
+    op.after_relaunch = getattr(harness, "_answer_relaunch_modals", None)    # as ExploredApp wires it
+    op.spend = SimpleNamespace(check=lambda: None, charge=lambda: None)
+    op.launch()
+    assert op.relaunch().signature == "home" and app.taps == ["跳過 3"] and harness.launch_moves == []
 
 
 # --- a layer the answer brought (fresh7 shonar #2/#11) ---

@@ -103,6 +103,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         self.structure_held: tuple[str, ...] = ()   # its buttons disabled when shown, waited for (a countdown)
         self.consent_adopted = False          # the dialog taken from an earlier goal (adopt_consent), not probed
         self.op.after_launch = self._answer_known_modals
+        self.op.after_relaunch = self._answer_relaunch_modals
         self.op.on_cover = self._answer_cover
         self.op.after_tap = self._answer_late_consent
         self.answering_consent = False    # the consent goal or a consent journey: its dialog is the subject

@@ -195,9 +195,8 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         seed = seed if seed is not None and self.op.in_foreground else None
         if seed is None:
             spend.counting = False
-            self.op.relaunch()
-            self._answer_new_modals()     # a launch layer never seen before (a splash that went by itself the first
-            spend.counting = True         # time) answered as at launch: the search starts behind it, as the flow
+            self.op.relaunch()            # a launch layer never seen before answered there (op.after_relaunch)
+            spend.counting = True
         goal = DeletionGoal(self.config, self.verify_deletion if self.login_moves else None)
         goal.without_account = without_account
         goal.hints = self.hints

@@ -249,6 +249,17 @@ class LaunchModals:
             if after.signature == screen.signature and after.texts() == screen.texts():
                 return
 
+    def _answer_relaunch_modals(self) -> None:
+        """After every relaunch the explorer makes while exploring (any goal, any search: `op.after_relaunch`),
+        a modal never seen at the first launch (a countdown splash that went by itself while the first look came
+        late) is answered as a launch modal and learnt — not taken for a screen of the app, its skip avoided as
+        a refusal ("'首頁' could not be reached again"). Learnt only with no permission refused (what shows only
+        then is never replayed); a journey's relaunch (no exploration's `op.spend`) replays the learnt answers
+        only; a relaunch made while answering launch modals (`at_launch`) adds nothing."""
+        if self.at_launch or getattr(self.op, "spend", None) is None:
+            return
+        self._answer_new_modals(learn=not self._denied())
+
     def _answer_new_modals(self, learn: bool = True) -> None:
         """Unknown modals at launch answered (`_answer_unknown_modals`), `at_launch` set meanwhile."""
         self.at_launch = True

@@ -46,6 +46,7 @@ class Operator:
         self._covers = Covers(adapter.covered, lambda: self.recorder.last_screen)   # explorer/covers.py
         self._looked: Screen | None = None    # the last capture `screen` checked against the live page
         self.after_launch: Callable[[], None] | None = None
+        self.after_relaunch: Callable[[], None] | None = None   # then, on a relaunch: a launch modal never seen
         self.consent_keys: frozenset[str] = frozenset()   # a consent dialog told by structure: its buttons' keys
         self.looked_long: bool | None = True   # the last launch's look saw all the app had scheduled (see launch)
         self.consent_answered = False    # the consent dialog answered since the last fresh install (kept by the app)
@@ -245,15 +246,18 @@ class Operator:
         """Launch (or relaunch) the app, waiting as a careful user's first look does — until it is quiet and
         what it set a timer for within `settle.late_dialog_seconds` of its start has shown (a consent dialog
         3 s after load); then `after_launch` (the answers to modals learnt at launch: a splash advert's skip, a
-        what's-new) runs, on every launch, the search's own relaunches included. `looked_long` says whether
-        that look saw all the app had scheduled (False: a longer timer is still pending; None: unreadable)."""
+        what's-new) runs, on every launch, the search's own relaunches included — and on a relaunch
+        `after_relaunch` (a launch modal never seen before, answered as at launch: one place for every goal's
+        relaunches). `looked_long` says whether that look saw all the app had scheduled (False: a longer timer
+        is still pending; None: unreadable)."""
         self.adapter.prepare()
         verb = self.gestures.relaunch if relaunch else self.gestures.launch
         screen = self._charged(lambda: verb(self.adapter.launch_settled), charge=relaunch)
         pending = self.adapter.late_pending()
         self.looked_long = None if pending is None else pending == 0
-        if self.after_launch is not None:
-            self.after_launch()
+        hooks = [self.after_launch] + ([self.after_relaunch] if relaunch else [])
+        for hook in (h for h in hooks if h is not None):
+            hook()
             screen = self.screen()
         return screen
 
