@@ -35,7 +35,8 @@ def _app(store: dict[str, str], last: str) -> FormApp:
     })
 
 
-def _search(last: str) -> tuple[Any, FormApp, dict[str, str]]:
+def _signed_in(last: str) -> tuple[Any, FormApp, dict[str, str]]:
+    """The app signed in (its session's records learnt) whose confirm is `last`: (operator, app, its store)."""
     store = {"token": "t-1-opaque-token", "consent": "yes"}
     app = _app(store, last)
     app.user = DATA.username
@@ -44,6 +45,11 @@ def _search(last: str) -> tuple[Any, FormApp, dict[str, str]]:
     op.session = Session.learnt({"local": {"consent": "yes"}},      # type: ignore[attr-defined]
                                 {"local": {"consent": "yes", "token": "t-1-opaque-token"}},
                                 logged_out="home", logged_in="home")
+    return op, app, store
+
+
+def _search(last: str) -> tuple[Any, FormApp, dict[str, str]]:
+    op, app, store = _signed_in(last)
     result = GoalSearch(op, DeletionGoal(CONFIG), DATA, CONFIG.search, op.spend).run()   # type: ignore[arg-type]
     return result, app, store
 
@@ -65,14 +71,7 @@ def _verified_search(last: str) -> tuple[Any, FormApp, list[str]]:
     """The same app with a log-in path learnt: `verify` stands for logging in again (six actions on the corpus:
     relaunch, the way to the form, two fields, its submit), refused since the account is gone."""
     asked: list[str] = []
-    store = {"token": "t-1-opaque-token", "consent": "yes"}
-    app = _app(store, last)
-    app.user = DATA.username
-    op = Op(app, Spend(Budget(30, 60)))
-    op.platform = Platform(store)          # type: ignore[attr-defined]
-    op.session = Session.learnt({"local": {"consent": "yes"}},      # type: ignore[attr-defined]
-                                {"local": {"consent": "yes", "token": "t-1-opaque-token"}},
-                                logged_out="home", logged_in="home")
+    op, app, _ = _signed_in(last)
     goal = DeletionGoal(CONFIG, lambda: asked.append(last) or "rejected")
     result = GoalSearch(op, goal, DATA, CONFIG.search, op.spend).run()   # type: ignore[arg-type]
     return result, app, asked
