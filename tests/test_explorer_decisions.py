@@ -624,3 +624,32 @@ def test_account_words_of_thai_persian_finnish() -> None:
     assert not missing, missing
     assert not cues.categories("ประวัติการเดินทาง")
     assert cues.categories("ลบบัญชี") == {"cancel_account"} and cues.categories("ออกจากระบบ") == {"log_out"}
+
+
+class BulkOffCloseApp(BulkOffApp):
+    """pochta's Orejime modal as shown: its × («Закрыть настройки», read as a refusal by its words) only closes
+    the modal back to the banner, storing nothing."""
+
+    def screen(self) -> Screen:
+        shown = super().screen()
+        if self.at != "panel":
+            return shown
+        close = Element(name="Закрыть настройки", role="button", bounds=(300, 5, 40, 40), clickable=True)
+        return Screen(elements=[close, *shown.elements], signature=shown.signature, size=shown.size)
+
+    def tap(self, target) -> Screen:
+        if target.label == "Закрыть настройки":
+            self.taps.append(target.label)
+            self.at = "banner"
+            return self.screen()
+        return super().tap(target)
+
+
+def test_a_settings_opener_cut_from_the_path_by_a_way_back_is_made_again() -> None:
+    """Before (bench30 pochta, a wrong not_found): «Настроить» opened the purposes and was marked never to be
+    made again; «Закрыть настройки» led back to the banner, the path was cut there, and the banner had no move
+    left — the reject answer gave up and the refusal trials ran out of the time budget."""
+    app = BulkOffCloseApp()
+    path = consent.answer(app, consent.REJECT, FormData())
+    assert [m.label for m in path.moves] == ["Настроить", "Отключить всё", "Сохранить"]
+    assert app.stored == {"Статистика": False, "Реклама": False}

@@ -257,6 +257,8 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
             # the moves since were no progress and leave the path; the one that came back is not tried again
             back = seen[here]
             banned.setdefault(made_on[-1], set()).add(path.moves[-1].key)
+            # a cut move carrying no answer (it opened the purposes, since left) is a way there again
+            answers_made -= {m.key for m in path.moves[back:-1] if not cues.categories(m.label) & _ANSWERS}
             del path.moves[back:], made_on[back:]
             if back == 0:
                 path.entry = None
