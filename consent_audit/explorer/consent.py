@@ -150,8 +150,8 @@ MAX_BULK_TRIALS = 2
 def _bulk_candidates(found: list[Target], tried: set[str]) -> list[Target]:
     """Controls of a settings layer that may switch every purpose off at once ("Disable all", Orejime's
     «Отключить всё»), in the order of the screen: enabled buttons (no links) saying none of the answers, moves
-    or exits the lexicons know, each the only one with its label, none the row of a purpose (it toggles that one
-    purpose: `elements.purpose_row`); at most MAX_BULK_TRIALS."""
+    or exits the lexicons know, each the only one with its label, none the row or the caption of a purpose (it
+    toggles that one purpose: `elements.purpose_row`); at most MAX_BULK_TRIALS."""
     return [t for t in taps(found) if t.element.enabled and t.key not in tried and t.element.role != "link"
             and t.label.strip() and not cues.categories(t.label) & _NOT_BULK
             and _repeats(found, t.label) == 1 and not purpose_row(t, found)][:MAX_BULK_TRIALS]
