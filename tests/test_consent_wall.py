@@ -308,3 +308,18 @@ def test_the_accept_path_is_not_tried_again_as_a_way_out() -> None:
     assert [(t.path, t.outcome) for t in found.trials if t.path == ["Accept all"]] == [(["Accept all"],
                                                                                         refusal.CONSENTED)]
     assert app.taps[0] == "Settings" and found.offered is None      # the rest as before: «Settings» unknown
+
+
+def test_a_purposes_own_caption_is_no_way_out() -> None:
+    """bench30 pochta (a wrong not_found, out of its 120 s budget): the refusal search tried each purpose's title
+    on Orejime's modal — a <label for> naming its box «… включено» — as a way out after unticking (a launch and
+    four steps each) before «Сохранить». A caption naming a box is that purpose, not a way out."""
+    def purpose(title: str, y: int) -> list[Element]:
+        return [Element(name=f"{title} включено", role="checkbox", checked=True, bounds=(40, y, 40, 40), clickable=True),
+                Element(text=title, rid=f"t{y}", bounds=(100, y, 400, 40), clickable=True)]
+    layer = _screen([Element(name="Закрыть настройки", role="button", bounds=(950, 380, 100, 100), clickable=True),
+                     Element(text="Отключить всё", role="button", bounds=(40, 500, 300, 60), clickable=True),
+                     *purpose("Статистика посещений", 600), *purpose("Персональная реклама", 700),
+                     Element(text="Сохранить", role="button", bounds=(40, 900, 900, 80), clickable=True)])
+    assert [(m.kind, m.label) for m in _ways_out(targets(layer))] == \
+        [(FORM, "Закрыть настройки"), (FORM, "Отключить всё"), (FORM, "Сохранить")]

@@ -496,6 +496,23 @@ def test_a_purposes_own_label_unticks_one_purpose_and_is_no_switch_all_off() -> 
     assert len(again.taps) == 4       # Manage, untick 2, Save
 
 
+def test_a_purposes_own_label_is_never_tried_as_a_switch_all_off() -> None:
+    """Before (bench30 klaro-dark, 10 actions for 6): each purpose's <label for> — the caption naming its box —
+    was tapped as a "switch all off" and tapped again to undo it, two taps per purpose. A caption naming a box
+    (the box's accessible name is its text, or begins with it) is that purpose's, never tried."""
+    app = PurposeLabelsApp()
+    consent.answer(app, consent.REJECT, FormData())
+    assert len(app.taps) == 4         # Manage, untick 2, Save: no caption tapped
+    from consent_audit.explorer.elements import purpose_row   # pochta: the box's name is its title and a state
+    box = Target(Element(name="Статистика посещений включено", role="checkbox", checked=True, bounds=(340, 60, 24, 24),
+                         clickable=True), "#s", "Статистика посещений включено", Use.TOGGLE)
+    title = Target(Element(text="Статистика посещений", rid="s-title", bounds=(10, 100, 150, 30), clickable=True),
+                   "#s-title", "Статистика посещений", Use.TAP)
+    off = Target(Element(text="Статистика", role="button", bounds=(10, 300, 380, 44), clickable=True),
+                 "button|статистика|0", "Статистика", Use.TAP)
+    assert purpose_row(title, [box, title, off]) and not purpose_row(off, [box, title, off])
+
+
 NORDIC = {   # Norwegian bokmål, Swedish, Danish, Finnish (corpus fjell: a Norwegian banner read by no lexicon)
     "agree": ["Godta alle", "Godkänn alla", "Accepter alle", "Hyväksy kaikki"],
     "decline": ["Avvis alle", "Avvisa alla", "Afvis alle", "Hylkää kaikki"],
@@ -624,3 +641,32 @@ def test_account_words_of_thai_persian_finnish() -> None:
     assert not missing, missing
     assert not cues.categories("ประวัติการเดินทาง")
     assert cues.categories("ลบบัญชี") == {"cancel_account"} and cues.categories("ออกจากระบบ") == {"log_out"}
+
+
+class BulkOffCloseApp(BulkOffApp):
+    """pochta's Orejime modal as shown: its × («Закрыть настройки», read as a refusal by its words) only closes
+    the modal back to the banner, storing nothing."""
+
+    def screen(self) -> Screen:
+        shown = super().screen()
+        if self.at != "panel":
+            return shown
+        close = Element(name="Закрыть настройки", role="button", bounds=(300, 5, 40, 40), clickable=True)
+        return Screen(elements=[close, *shown.elements], signature=shown.signature, size=shown.size)
+
+    def tap(self, target) -> Screen:
+        if target.label == "Закрыть настройки":
+            self.taps.append(target.label)
+            self.at = "banner"
+            return self.screen()
+        return super().tap(target)
+
+
+def test_a_settings_opener_cut_from_the_path_by_a_way_back_is_made_again() -> None:
+    """Before (bench30 pochta, a wrong not_found): «Настроить» opened the purposes and was marked never to be
+    made again; «Закрыть настройки» led back to the banner, the path was cut there, and the banner had no move
+    left — the reject answer gave up and the refusal trials ran out of the time budget."""
+    app = BulkOffCloseApp()
+    path = consent.answer(app, consent.REJECT, FormData())
+    assert [m.label for m in path.moves] == ["Настроить", "Отключить всё", "Сохранить"]
+    assert app.stored == {"Статистика": False, "Реклама": False}

@@ -150,8 +150,8 @@ MAX_BULK_TRIALS = 2
 def _bulk_candidates(found: list[Target], tried: set[str]) -> list[Target]:
     """Controls of a settings layer that may switch every purpose off at once ("Disable all", Orejime's
     «Отключить всё»), in the order of the screen: enabled buttons (no links) saying none of the answers, moves
-    or exits the lexicons know, each the only one with its label, none the row of a purpose (it toggles that one
-    purpose: `elements.purpose_row`); at most MAX_BULK_TRIALS."""
+    or exits the lexicons know, each the only one with its label, none the row or the caption of a purpose (it
+    toggles that one purpose: `elements.purpose_row`); at most MAX_BULK_TRIALS."""
     return [t for t in taps(found) if t.element.enabled and t.key not in tried and t.element.role != "link"
             and t.label.strip() and not cues.categories(t.label) & _NOT_BULK
             and _repeats(found, t.label) == 1 and not purpose_row(t, found)][:MAX_BULK_TRIALS]
@@ -257,6 +257,8 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
             # the moves since were no progress and leave the path; the one that came back is not tried again
             back = seen[here]
             banned.setdefault(made_on[-1], set()).add(path.moves[-1].key)
+            # a cut move carrying no answer (it opened the purposes, since left) is a way there again
+            answers_made -= {m.key for m in path.moves[back:-1] if not cues.categories(m.label) & _ANSWERS}
             del path.moves[back:], made_on[back:]
             if back == 0:
                 path.entry = None

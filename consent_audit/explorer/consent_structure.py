@@ -40,7 +40,7 @@ from ..purpose_rows import unswitched
 from ..readback import changed
 from ..screen import Screen
 from . import cues
-from .elements import Target, Use
+from .elements import Target, Use, purpose_row
 from .forms import UNTICK, FormData, fill
 from .consent_answers import Tried, _refusal_missing, answers, refused_in_full, sole_answer, users_refusal
 from .consent_choice import answers_of, candidate
@@ -245,7 +245,8 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
             boxes = [t for t in found if t.use == Use.TOGGLE]
             named = {cues.norm_label(t.label) for t in boxes}     # a tick box's own label only ticks it
             second = sorted((t for t in taps(found) if t.element.enabled and t.key not in first.keys
-                             and cues.norm_label(t.label) not in named), key=_way_out_rank)[:3]
+                             and cues.norm_label(t.label) not in named and not purpose_row(t, found)),
+                            key=_way_out_rank)[:3]
             floor = opener.locked      # purposes on that no refusal turns off (locked); more on: not refused yet
             for button in second:
                 tried.append(_try(op, restart, [opener.target], button, first))

@@ -61,8 +61,20 @@ def holds(row: Element, box: Element) -> bool:
 
 def purpose_row(target: "Target", found: list["Target"]) -> bool:
     """Whether a control to tap is the row of a purpose's switch or box among `found` (its caption beside it, the
-    row toggling it: «會員行為分析» over its switch) — that purpose, not an answer or a way out of its layer."""
-    return target.use != Use.TOGGLE and any(holds(target.element, t.element) for t in found if t.use == Use.TOGGLE)
+    row toggling it: «會員行為分析» over its switch), or the caption naming one (`names`) — that purpose, not an
+    answer or a way out of its layer."""
+    return target.use != Use.TOGGLE and any(holds(target.element, t.element) or names(target, t)
+                                            for t in found if t.use == Use.TOGGLE)
+
+
+def names(caption: "Target", box: "Target") -> bool:
+    """Whether `caption`, a text with no control role (a `<label for>`, a purpose's title), is what names the
+    switch or box `box`: the box's accessible name is the caption's text, or begins with it (the label holding
+    the title and a state word: «Статистика посещений» of «Статистика посещений включено»)."""
+    if caption.element.role in CONTROL_ROLES | {"button", "link"} or not caption.label.strip():
+        return False
+    text, name = (" ".join(t.label.casefold().split()) for t in (caption, box))
+    return name == text or name.startswith(text + " ")
 
 
 def visible(element: Element) -> bool:
