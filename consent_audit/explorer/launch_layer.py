@@ -3,7 +3,8 @@ element, else of a bar that stays put while the app scrolls (`fixed_bar`), else 
 layer hides the app, else those of a whole page holding nothing else — 2–3 buttons, no text field, and no words
 of a device feature or of a way out that is no answer (NOT_CONSENT). Whether it is a consent dialog is decided
 by what its answers store (explorer/consent_structure.py); what the launch showed is said by
-explorer/launch_seen.py.
+explorer/launch_seen.py. What may answer a layer at launch (explorer/launch_modals.py): the controls it lies over
+(`under_layer`), a non-modal dialog's controls (`open_dialog`), the controls that may lift it (`layer_controls`).
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import NamedTuple
 
 from ..screen import Screen
 from . import cues
-from .elements import Target, Use, visible
+from .elements import Target, Use, targets, visible
 from .screens import DEVICE, DIALOG_ROLES, inside, taps
 
 NOT_CONSENT = ("open_settings", "retry", "exit", "log_in", "sign_up")
@@ -154,3 +155,38 @@ def judged(screen: Screen, found: list[Target], covered: frozenset[int]) -> tupl
         return None, (f"its button '{away[0].label[:30]}' reads as a log-in, a sign-up, a retry, a way out of the "
                       "app or the system settings")
     return Layer(tuple(buttons), tuple(texts), held=tuple(held)), ""
+
+
+def under_layer(screen: Screen, covered: frozenset[int]) -> set[str]:
+    """Keys of the app's controls a layer lies over now (in the page, not reachable by hit testing)."""
+    return {t.key for t in targets(screen)} - {t.key for t in targets(screen, covered)}
+
+
+def open_dialog(screen: Screen, found: list[Target]) -> list[Target]:
+    """The controls of a dialog that covers nothing (a non-modal `role=dialog` sheet or bar beside the app):
+    the taps inside the first open dialog element (screens.DIALOG_ROLES) holding 1–4 of them and no field; []
+    when there is none."""
+    for dialog in (e for e in screen.elements if e.role in DIALOG_ROLES and e.bounds[2] and e.bounds[3]):
+        x, y, w, h = dialog.bounds
+        inside = [t for t in found if x <= t.bounds[0] + t.bounds[2] / 2 <= x + w
+                  and y <= t.bounds[1] + t.bounds[3] / 2 <= y + h]
+        buttons = taps(inside)
+        if 1 <= len(buttons) <= 4 and len(buttons) == len(inside):
+            return buttons
+    return []
+
+
+def layer_controls(found: list[Target], under: list[Target], avoid: frozenset[str]) -> list[Target]:
+    """The controls that may answer a layer lying over `under` (the app's covered controls): enabled taps whose
+    words leave, log out, delete, pay or save nothing (`avoid`, lexicon categories), those over the covered
+    controls' area first, then the larger first (a dialog's primary button before its text link)."""
+    boxes = [t.bounds for t in under]
+    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    right, bottom = max(b[0] + b[2] for b in boxes), max(b[1] + b[3] for b in boxes)
+
+    def over(t: Target) -> bool:
+        x, y, w, h = t.bounds
+        return x < right and x + w > left and y < bottom and y + h > top
+
+    fitting = [t for t in taps(found) if t.element.enabled and not cues.categories(t.label) & avoid]
+    return sorted(fitting, key=lambda t: (not over(t), -t.bounds[2] * t.bounds[3]))

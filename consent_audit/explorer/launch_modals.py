@@ -15,54 +15,17 @@ from selenium.common.exceptions import StaleElementReferenceException
 from ..screen import Screen
 
 from ..readback import changed, stored_now
-from . import consent, cues
+from . import consent
 from .consent_layer import beside
-from .launch_layer import layer
+from .launch_layer import layer, layer_controls, open_dialog, under_layer
 from .modal_kind import CONSENT, modal_kind
 from .elements import Target, targets
 from .gone import tap_if_there
 from .moves import Move, perform
 from .operator import NotOnScreen
-from .screens import modal_answer, shown_texts, taps, wall_opener
+from .screens import modal_answer, shown_texts, wall_opener
 from .path_layers import asking_keys
 from .soft_ask import agreeing_control, increments
-
-
-DIALOG_ROLES = ("dialog", "alertdialog")
-
-
-def under_layer(screen: Screen, covered: frozenset[int]) -> set[str]:
-    """Keys of the app's controls a layer lies over now (in the page, not reachable by hit testing)."""
-    return {t.key for t in targets(screen)} - {t.key for t in targets(screen, covered)}
-
-
-def open_dialog(screen: Screen, found: list[Target]) -> list[Target]:
-    """The controls of a dialog that covers nothing (a non-modal `role=dialog` sheet or bar beside the app):
-    the taps inside the first open dialog element holding 1–4 of them and no field; [] when there is none."""
-    for dialog in (e for e in screen.elements if e.role in DIALOG_ROLES and e.bounds[2] and e.bounds[3]):
-        x, y, w, h = dialog.bounds
-        inside = [t for t in found if x <= t.bounds[0] + t.bounds[2] / 2 <= x + w
-                  and y <= t.bounds[1] + t.bounds[3] / 2 <= y + h]
-        buttons = taps(inside)
-        if 1 <= len(buttons) <= 4 and len(buttons) == len(inside):
-            return buttons
-    return []
-
-
-def layer_controls(found: list[Target], under: list[Target], avoid: frozenset[str]) -> list[Target]:
-    """The controls that may answer a layer lying over `under` (the app's covered controls): enabled taps whose
-    words leave, log out, delete, pay or save nothing (`avoid`, lexicon categories), those over the covered
-    controls' area first, then the larger first (a dialog's primary button before its text link)."""
-    boxes = [t.bounds for t in under]
-    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
-    right, bottom = max(b[0] + b[2] for b in boxes), max(b[1] + b[3] for b in boxes)
-
-    def over(t: Target) -> bool:
-        x, y, w, h = t.bounds
-        return x < right and x + w > left and y < bottom and y + h > top
-
-    fitting = [t for t in taps(found) if t.element.enabled and not cues.categories(t.label) & avoid]
-    return sorted(fitting, key=lambda t: (not over(t), -t.bounds[2] * t.bounds[3]))
 
 
 class LaunchModals:
