@@ -10,19 +10,15 @@ its controls that makes the app under it reachable (`_pass_launch_layer`). The s
 `_in_reach`) is declared in `ExploredApp.__init__`."""
 from __future__ import annotations
 
-from selenium.common.exceptions import StaleElementReferenceException
-
-from ..screen import Screen
-
 from ..readback import changed, stored_now
+from ..screen import Screen
 from . import consent
 from .consent_layer import beside
 from .launch_layer import layer, layer_controls, open_dialog, under_layer
 from .modal_kind import CONSENT, modal_kind
 from .elements import Target, targets
-from .gone import tap_if_there
+from .gone import GONE, tap_if_there
 from .moves import Move, perform
-from .operator import NotOnScreen
 from .screens import modal_answer, shown_texts, wall_opener
 from .path_layers import asking_keys
 from .soft_ask import agreeing_control, increments
@@ -79,7 +75,7 @@ class LaunchModals:
             before = self.op.platform.stored_state()
             try:
                 after = self.op.tap(target)
-            except (NotOnScreen, StaleElementReferenceException):    # the layer went by itself meanwhile
+            except GONE:    # the layer went by itself meanwhile
                 self.op.recorder.invalidate()
                 if not self._still_layered():
                     return
@@ -155,7 +151,7 @@ class LaunchModals:
             try:
                 self._answer_modal(move)
                 self.answered_at_launch.append(move)
-            except (NotOnScreen, StaleElementReferenceException):   # it went by itself (a splash's countdown)
+            except GONE:   # it went by itself (a splash's countdown)
                 self.op.recorder.invalidate()
 
     def _denied(self) -> set[str]:
@@ -193,7 +189,7 @@ class LaunchModals:
             if asked & denied and self.op.find(agree.key, screen) and self.op.find(move.key, screen):
                 try:
                     perform(self.op, agree, self.data)
-                except (NotOnScreen, StaleElementReferenceException):
+                except GONE:
                     self.op.recorder.invalidate()
 
     def _open_walls(self) -> None:
@@ -268,7 +264,7 @@ class LaunchModals:
                 self.soft_asks.alternatives[move] = Move.tap(agreeing)
             try:
                 self._answer_modal(move)
-            except (NotOnScreen, StaleElementReferenceException):   # it went by itself (a splash's countdown):
+            except GONE:   # it went by itself (a splash's countdown):
                 self.op.recorder.invalidate()     # still learnt — a later launch (a search's relaunch) that shows
                 if not learn or move in self.launch_moves:     # it in time answers it, never takes it for the app
                     continue
