@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import secrets
 import sys
 import threading
 from http.cookies import SimpleCookie
@@ -41,6 +40,19 @@ TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=u
 def app_names() -> list[str]:
     """The corpus apps, sorted: folders with an index.html (not the shared _kit)."""
     return sorted(p.name for p in ROOT.iterdir() if (p / "index.html").is_file() and not p.name.startswith("_"))
+
+
+def _load(path: Path, name: str) -> Any:
+    """The Python file at `path` as a module named `name` (server.py is itself loaded by path: tests/corpus is no
+    package, so its neighbours and the apps' site.py are loaded the same way)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+Accounts = _load(ROOT / "accounts.py", "corpus_accounts").Accounts
 
 
 class Apps:
@@ -74,68 +86,6 @@ class Apps:
             return self._sites[name]
 
 
-class Accounts:
-    """One app's accounts. app.json "deletion": {"password": bool (re-entry checked), "reason": bool (a reason is
-    required: an empty one is refused with 400 "reason"), "days": N (pending for N days instead of deleted at once),
-    "effective": bool (default true; false = only the sessions end)}; "frame_localhost": bool (the app's
-    pages may frame http://localhost:<port>, a second origin on loopback)."""
-
-    def __init__(self, config: dict[str, Any]) -> None:
-        self.config = config
-        self.deletion = config.get("deletion", {})
-        self.users: dict[str, dict[str, Any]] = {}
-        self.tokens: dict[str, str] = {}
-        self.lock = threading.Lock()
-
-    def handle(self, action: str, body: dict[str, Any], token: str | None) -> tuple[int, dict[str, Any]]:
-        with self.lock:
-            user = self.tokens.get(token or "")
-            name = str(body.get("username", "")).strip()
-            if action == "signup":
-                password = str(body.get("password", ""))
-                if len(password) < 6 or not name:
-                    return 400, {"error": "invalid"}
-                if self.config.get("phone_username") and not (name.isdigit() and len(name) == 11 and name[0] == "1"):
-                    return 400, {"error": "phone"}
-                if name in self.users:
-                    return 409, {"error": "taken"}
-                self.users[name] = {"password": password, "status": "active"}
-                return 201, {"token": self._session(name), "username": name}
-            if action == "login":
-                found = self.users.get(name)
-                if found is None or found["password"] != body.get("password"):
-                    return 401, {"error": "wrong"}
-                if found["status"] == "pending":
-                    return 200, {"status": "pending", "days": self.deletion.get("days")}
-                return 200, {"status": "active", "token": self._session(name), "username": name}
-            if user is None:
-                return 401, {"error": "not logged in"}
-            if action == "me":
-                return 200, {"username": user}
-            if action == "logout":
-                self.tokens.pop(token or "", None)
-                return 200, {}
-            if action == "delete":
-                if self.deletion.get("password") and body.get("password") != self.users[user]["password"]:
-                    return 400, {"error": "password"}
-                if self.deletion.get("reason") and not str(body.get("reason", "")).strip():
-                    return 400, {"error": "reason"}
-                self.tokens = {t: u for t, u in self.tokens.items() if u != user}
-                if not self.deletion.get("effective", True):
-                    return 200, {"status": "deleted"}
-                if self.deletion.get("days"):
-                    self.users[user]["status"] = "pending"
-                    return 200, {"status": "pending", "days": self.deletion["days"]}
-                del self.users[user]
-                return 200, {"status": "deleted"}
-            return 404, {"error": "unknown action"}
-
-    def _session(self, name: str) -> str:
-        token = secrets.token_hex(12)
-        self.tokens[token] = name
-        return token
-
-
 class SiteRequest(NamedTuple):
     """One request to a server-rendered app (its site.py): method "GET"/"POST", path below /<app>/ ("" = its
     home, no leading slash), query and form fields (first value of each; a form is
@@ -158,11 +108,7 @@ def load_site(name: str) -> Callable[[SiteRequest], "SiteAnswer | None"] | None:
     path = ROOT / name / "site.py"
     if not path.is_file():
         return None
-    spec = importlib.util.spec_from_file_location(f"corpus_site_{name}", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.handle  # type: ignore[no-any-return]
+    return _load(path, f"corpus_site_{name}").handle  # type: ignore[no-any-return]
 
 
 def _first(raw: str) -> dict[str, str]:
