@@ -256,6 +256,8 @@ def _settle_setup(result: Result | None, report: pytest.TestReport, call: pytest
         result.broken(f"not run: {str(call.excinfo.value).strip()[:300]}")
     else:
         result.broken(f"the audit could not start: {_first_line(call.excinfo.value)}")
+        if not isinstance(call.excinfo.value, UsageError):      # where it broke (summary, traceback.txt)
+            result.error_trace = "".join(traceback.format_exception(call.excinfo.value))
 
 
 STATUS = {Outcome.CLEAN: (".", "CLEAN", "green"), Outcome.FOUND: ("F", "FOUND", "red"),

@@ -17,7 +17,7 @@ def final_decision(trail: Trail, leaves: LeavesPath | None = None) -> tuple[Scre
     (confirm, delete) while it offered, close by, a way out — one seen to leave the path (`leaves`: structure,
     what its tap did, e.g. a retention offer's "Get 3 months free"), else one whose words say back (cancel,
     keep my account, 我再想想): (that screen as the user saw it before the tap, the way out, the control tapped).
-    None when the path asks none."""
+    A dialog of the browser's own (`Screen.drawn_by`) is no such screen. None when the path asks none."""
     words = load_lexicon("goals")
 
     def declines(element: Element) -> bool:
@@ -26,7 +26,9 @@ def final_decision(trail: Trail, leaves: LeavesPath | None = None) -> tuple[Scre
     found, before = None, trail.start
     for step in trail.steps:
         bounds = tuple(step.target.get("bounds") or ())
-        if step.kind == Kind.TAP and before is not None and bounds:
+        # a dialog of the browser (a confirm) draws its buttons alike whatever the app: the app's own last
+        # decision before it is the one measured
+        if step.kind == Kind.TAP and before is not None and bounds and before.drawn_by == "app":
             tapped = next((e for e in before.elements if e.clickable and tuple(e.bounds) == bounds), None)
             if tapped is not None and not declines(tapped):
                 cy = tapped.bounds[1] + tapped.bounds[3] / 2

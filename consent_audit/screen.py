@@ -68,6 +68,8 @@ class Screen:
     #                                  capture while the app settled (a toast gone before this capture)
     unread_frames: list[str] = field(default_factory=list)   # web: frames of another origin that could not be
     #                                  read (one sentence each): what they show is not in `elements`
+    drawn_by: str = "app"            # "browser": a dialog of the browser itself (alert, confirm: its buttons
+    #                                  drawn alike, whatever the app; no screenshot can show it)
 
     def texts(self) -> list[str]:
         return [e.text for e in self.elements if e.text]

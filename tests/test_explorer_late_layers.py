@@ -18,7 +18,7 @@ from consent_audit.explorer.operator import Operator
 from consent_audit.findings.base import Unmeasured
 from consent_audit.findings.patterns.consent_nagging import ConsentNagging
 from consent_audit.flows.test_permissions import _consent_at_launch
-from consent_audit.platforms.web.platform import covering_element
+from consent_audit.platforms.web.clicks import covering_element
 from consent_audit.screen import Element, Screen
 
 CHROMEDRIVER = ('element click intercepted: Element <button data-tab="canhan">Cá nhân</button> is not clickable at '

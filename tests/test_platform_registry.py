@@ -160,8 +160,10 @@ def test_a_target_on_an_unknown_platform_is_refused(tmp_path: Path) -> None:
 def test_web_defaults_give_a_local_session_its_own_chromedriver_port() -> None:
     spec = spec_named("web-chromium")
     defaults = spec.capability_defaults(profile(WEB_CAPS), TARGET)
-    assert set(defaults) == {"appium:chromedriverPort"} and defaults["appium:chromedriverPort"] > 0
-    assert spec.capability_defaults(profile(WEB_CAPS, server="remote"), TARGET) == {}
+    assert set(defaults) == {"appium:chromedriverPort", "unhandledPromptBehavior"}
+    assert defaults["appium:chromedriverPort"] > 0
+    # the browser's own dialogs stay open for the suite to read and answer, on a grid or farm too
+    assert spec.capability_defaults(profile(WEB_CAPS, server="remote"), TARGET) == {"unhandledPromptBehavior": "ignore"}
 
 
 def test_android_defaults_name_the_targets_package(monkeypatch: pytest.MonkeyPatch) -> None:

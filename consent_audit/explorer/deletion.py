@@ -112,6 +112,7 @@ class DeletionGoal:
         self.repeats: dict[str, set[str]] = {}        # node → its step controls the step before offered too
         self.questions: set[str] = set()              # nodes that are a bare question (`answers_deep`)
         self.answers: dict[str, tuple[set[str], set[str]]] = {}   # node → a decision's answers, its ways out
+        self.browser_drawn: set[str] = set()     # nodes of a dialog the browser draws (alert, confirm)
         self.consent_labels: frozenset[str] = frozenset()   # the consent layer's settings openers (norm labels)
         self.own: frozenset[str] = frozenset()        # the test account's identities (measures.own_identities)
 
@@ -173,6 +174,8 @@ class DeletionGoal:
                 self.repeats[node.ident] = step & self.passed     # («انصراف» on every step of safar's wizard)
         if node.in_flow and node.ident not in self.answers:
             self.answers[node.ident] = last_answers(found, self.chrome or frozenset(), self._flow_score)
+        if screen.drawn_by != "app":       # a confirm of the browser's own: the decision was the app's before it
+            self.browser_drawn.add(node.ident)
         self.passed = set()
         return FILL if node.in_flow else None
 
@@ -239,18 +242,20 @@ class DeletionGoal:
         (`probes`) is the way out unless its tap was seen to go on too; one seen to leave counts wherever it was
         tried. Told without tapping the keep: the way on led on, the sibling is the other answer. The path's last
         tap deleted the account: on a screen that is one decision (`last_answers`), its other answers that name no
-        way on and were never seen to go on are the keep, whatever their words (kadai's «கணக்கை வைத்திரு»)."""
+        way on and were never seen to go on are the keep, whatever their words (kadai's «கணக்கை வைத்திரு»); a
+        confirm of the browser's own after it (`Screen.drawn_by`) leaves that tap the app's last decision."""
         pairs: set[tuple[str, str]] = set()
         for edge in path:
             on = edge.moves[-1].key
             siblings = (self.probes.get(edge.source, set()) - self.went_on.get(edge.source, set())) | set(
                 self.exits.get(edge.source, {}))
             pairs |= {(key, on) for key in siblings if key != on}
-        if path and path[-1].moves[-1].kind == TAP:
-            answers, outs = self.answers.get(path[-1].source, (set(), set()))
-            on = path[-1].moves[-1].key
+        drawn = [edge for edge in path if edge.source not in self.browser_drawn]
+        if drawn and drawn[-1].moves[-1].kind == TAP:
+            answers, outs = self.answers.get(drawn[-1].source, (set(), set()))
+            on = drawn[-1].moves[-1].key
             if on in answers:
-                pairs |= {(key, on) for key in outs - self.went_on.get(path[-1].source, set()) if key != on}
+                pairs |= {(key, on) for key in outs - self.went_on.get(drawn[-1].source, set()) if key != on}
         return pairs
 
     def session_ended(self, move: Move, in_flow: bool = False) -> str | None:

@@ -11,7 +11,7 @@ from selenium.webdriver.remote.webelement import WebElement
 
 from ...screen import Element, Screen
 from ...waits import wait_until
-from . import frames
+from . import frames, js_dialogs
 from .scripts import SCROLLER_OF_JS, SHADOW_OF_JS
 from .settle_scripts import LATE_PENDING_JS, SCROLL_LISTENED_JS, SETTLE_JS, SETTLED_JS
 
@@ -207,6 +207,9 @@ class WebAdapter:
             log.info("the app kept changing for %gs; going on", self.timeout)
 
     def locate(self, element: Element) -> WebElement | None:
+        control = js_dialogs.control_for(element)       # a button of a dialog of the browser (alert, confirm)
+        if control is not None:
+            return control if js_dialogs.open_dialog(self.driver) is not None else None  # type: ignore[return-value]
         x, y, w, h = element.bounds
         place = getattr(self.platform, "frame_places", {}).get((tuple(element.bounds), element.text))
         if place is not None:       # captured inside a cross-origin frame: found there, by its bounds there

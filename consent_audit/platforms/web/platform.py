@@ -6,32 +6,19 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from selenium.common.exceptions import ElementClickInterceptedException, NoSuchWindowException, WebDriverException
+from selenium.common.exceptions import (ElementClickInterceptedException, NoSuchWindowException,
+                                        UnexpectedAlertPresentException, WebDriverException)
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support.select import Select
 
 from ...errors import AutomationError, TapIntercepted
 from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
 from .dom import LOAD_STATE_JS, input_values, screen_from_dom
-from . import frames, painted, touch
+from . import clicks, frames, js_dialogs, painted, touch
 from .scripts import DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, SCHEDULED_JS, STORED_JS
 from .snapshot_script import DOM_SNAPSHOT_JS
 
 log = logging.getLogger(__name__)
-
-
-_RECEIVER = re.compile(r"Other element would receive the click:\s*(<[^>]{1,400}>)")
-
-
-def covering_element(message: str) -> str:
-    """What covers a refused tap's target, from the browser's own message ("… Other element would receive the
-    click: <div id="sheet" class="up">"): that opening tag, shortened; "another element" when not said."""
-    found = _RECEIVER.search(message or "")
-    if not found:
-        return "another element"
-    tag = re.sub(r"\s+", " ", found.group(1))
-    return tag if len(tag) <= 120 else tag[:117] + "…>"
 
 
 class WebChromiumPlatform(Platform):
@@ -49,6 +36,8 @@ class WebChromiumPlatform(Platform):
         self._instrumented = False
         self.frame_places: dict[tuple, frames.FramePlace] = {}
         """(bounds, text) of an element captured inside a cross-origin frame → how to reach it (frames.py)."""
+        self._viewport: tuple[tuple[int, int], str] = ((0, 0), start)   # the last capture's size and URL
+        self._typed = False       # text typed into the open prompt dialog
 
     def cdp(self, cmd: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
         return self.driver.execute("caCdp", {"cmd": cmd, "params": params or {}}).get("value", {}) or {}
@@ -73,9 +62,16 @@ class WebChromiumPlatform(Platform):
                 raise
             raise AutomationError(f"{error.group(0)}: nothing answered at {self.start}; is the app served "
                                   "there?") from exc
-        wait_until(lambda: self.driver.execute_script("return document.readyState") == "complete",
-                   timeout=self.timeout, message=f"{self.start} to load")
-        self._check_loaded()
+        wait_until(self._ready, timeout=self.timeout, message=f"{self.start} to load")
+        if js_dialogs.open_dialog(self.driver) is None:
+            self._check_loaded()
+
+    def _ready(self) -> bool:
+        """Loaded, or stopped by a dialog of the browser the page opened as it loaded (it is the first screen)."""
+        try:
+            return bool(self.driver.execute_script("return document.readyState") == "complete")
+        except UnexpectedAlertPresentException:
+            return True
 
     def _check_loaded(self) -> None:
         """A start page that did not load (the browser's own error page: refused, unknown host …) or that
@@ -92,10 +88,12 @@ class WebChromiumPlatform(Platform):
         self._load()
 
     def relaunch(self) -> None:
+        js_dialogs.close_any(self.driver)      # a restarted app shows no dialog of the last run
         self.driver.get("about:blank")
         self._load()
 
     def reset(self) -> None:
+        js_dialogs.close_any(self.driver)
         self.driver.get("about:blank")
         self.cdp("Storage.clearDataForOrigin", {"origin": self.origin, "storageTypes": "all"})
         self.cdp("Browser.resetPermissions")
@@ -125,6 +123,8 @@ class WebChromiumPlatform(Platform):
             return not getattr(self, "_left_in_window", False) and self.driver.current_url.startswith(self.origin)
         except NoSuchWindowException:
             return False
+        except UnexpectedAlertPresentException:
+            return True       # the app's page shows a dialog of the browser: still the app
         except WebDriverException as exc:
             raise AutomationError(f"the browser session stopped answering: {str(exc).strip().splitlines()[0][:200]}") from exc
 
@@ -133,10 +133,13 @@ class WebChromiumPlatform(Platform):
         the page shown when the tab is on the app's origin, else the start address audited (between launches the
         tab shows the browser's blank page; a link may have left for another site) — never about:blank; `title`
         and `build` (meta application-version) are read only from the app's own page (None otherwise)."""
-        info = dict(self.driver.execute_script(
-            "const m = document.querySelector('meta[name=\"application-version\"]');"
-            "return {url: location.href, title: document.title, build: m ? m.content : null,"
-            " user_agent: navigator.userAgent};") or {})
+        try:
+            info = dict(self.driver.execute_script(
+                "const m = document.querySelector('meta[name=\"application-version\"]');"
+                "return {url: location.href, title: document.title, build: m ? m.content : null,"
+                " user_agent: navigator.userAgent};") or {})
+        except UnexpectedAlertPresentException:      # a dialog of the browser is open: the page cannot be read
+            info = {}
         if not self.on_origin(str(info.get("url") or "")):
             info.update(url=self.start, title=None, build=None)
         return {"kind": "web", **info}
@@ -194,7 +197,15 @@ class WebChromiumPlatform(Platform):
 
     # --- screens and gestures ---
     def capture(self, screenshot: bool = True) -> Capture:
+        """The page as a Screen; while a dialog of the browser is open, that dialog's screen (js_dialogs: no
+        screenshot can be taken then)."""
         self.leave_frame()
+        dialog = js_dialogs.open_dialog(self.driver)
+        if dialog is not None:
+            (size, url) = self._viewport
+            return Capture(screen=js_dialogs.dialog_screen(dialog, size, url, self.origin, self._prompts_seen,
+                                                           typed=self._typed), values=[])
+        self._typed = False
         png = self.driver.get_screenshot_as_png() if screenshot else b""
         snap = self.driver.execute_script(DOM_SNAPSHOT_JS)
         if snap.get("semantics_on"):     # a painted UI's accessibility layer switched on: read what it shows
@@ -207,32 +218,27 @@ class WebChromiumPlatform(Platform):
         if counts:
             self._prompts_seen = {p: int(counts.get(p, 0)) for p in PERMISSIONS}
         screen = screen_from_dom(snap, screenshot=png, origin=self.origin, prompts=self._prompts_seen)
+        self._viewport = (screen.size, screen.location)
         return Capture(screen=screen, values=input_values(snap))
 
-    # What a finger on the element's centre touches, when that is the element's own drawing: a styled switch's
-    # slider inside the label of a checkbox hidden by CSS (opacity 0, or "visually hidden": 1×1 px, clipped) — a
-    # tap there toggles the checkbox. Hit-tested in the element's own tree (a widget's shadow root: the document
-    # would answer with its host).
-    _DRAWN_BY_LABEL_JS = r"""
-const el = arguments[0];
-const r = el.getBoundingClientRect();
-const tree = el.getRootNode && el.getRootNode().elementFromPoint ? el.getRootNode() : document;
-const hit = tree.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-const label = hit && hit.closest ? hit.closest('label') : null;
-return label && label.control === el ? hit : null;
-"""
+    def screenshot(self) -> bytes:
+        """The screen as PNG; b"" while a dialog of the browser is open (none can be taken then: js_dialogs)."""
+        return b"" if js_dialogs.open_dialog(self.driver) is not None else super().screenshot()
 
     def tap(self, element: WebElement) -> None:
         """Tap; a window the tap opened (a link with target=_blank: a policy, a library's "powered by") is the
         app left: the window is closed and the app's tab brought back (a tab left in the background stops
         drawing, and the next click waits for it forever), and `in_foreground` is False until the next launch."""
+        if isinstance(element, js_dialogs.DialogControl):
+            js_dialogs.answer(self.driver, element)
+            return
         home = self.driver.current_window_handle
         try:
             element.click()
         except ElementClickInterceptedException as exc:
-            drawn = self.driver.execute_script(self._DRAWN_BY_LABEL_JS, element)
+            drawn = self.driver.execute_script(clicks.DRAWN_BY_LABEL_JS, element)
             if drawn is None:     # another layer came over it since the capture: said as what covers it
-                raise TapIntercepted(covering_element(exc.msg or str(exc))) from None
+                raise TapIntercepted(clicks.covering_element(exc.msg or str(exc))) from None
             drawn.click()     # the user's finger lands on the switch's drawing, which is the switch
         self.leave_frame()
         others = [h for h in self.driver.window_handles if h != home]
@@ -244,28 +250,21 @@ return label && label.control === el ? hit : null;
             self._left_in_window = True
 
     def type_text(self, element: WebElement, text: str) -> None:
+        if isinstance(element, js_dialogs.DialogControl):     # a prompt's field
+            js_dialogs.answer(self.driver, element, text)
+            self._typed = True
+            return
         element.clear()
         element.send_keys(text)
         self.leave_frame()
 
     def choose_option(self, element: WebElement) -> str:
-        """A native `<select>`: Selenium's Select (through Appium's chromium driver) picks the first enabled
-        option with a value (the empty-valued placeholder skipped), firing the page's input and change events
-        as a user's choice does. AutomationError when there is none."""
-        if (element.tag_name or "").lower() != "select":
+        """A native `<select>`: the first real option chosen as a user does (clicks.choose_first); AutomationError
+        for a drop-down drawn otherwise or offering nothing."""
+        try:
+            return clicks.choose_first(element)
+        finally:
             self.leave_frame()
-            raise AutomationError(f"a drop-down drawn as <{element.tag_name}> cannot be chosen in (only a native "
-                                  "<select>)")
-        choice = Select(element)
-        real = [o for o in choice.options if o.is_enabled() and (o.get_attribute("value") or "").strip()]
-        if not real:
-            self.leave_frame()
-            raise AutomationError("the drop-down offers no option to choose")
-        value = real[0].get_attribute("value") or ""
-        words = (real[0].text or value).strip()
-        choice.select_by_value(value)     # by value: an option's `index` is a property the driver may not read
-        self.leave_frame()
-        return words
 
     in_frame = False     # an element of a frame was located (the explorer's adapter switched into it)
 
@@ -284,6 +283,8 @@ return label && label.control === el ? hit : null;
 
     def in_view(self, element: WebElement, container: WebElement | None = None) -> bool:
         """Whole inside the container's visible box (and the window), 1 CSS px of tolerance."""
+        if isinstance(element, js_dialogs.DialogControl):
+            return True
         return bool(self.driver.execute_script(IN_VIEW_JS, element, container))
 
     def long_press(self, element: WebElement, seconds: float) -> None:

@@ -114,6 +114,16 @@ INSTRUMENTATION_JS = r"""
       }
     }
   }
+  // The browser's own dialogs (alert, confirm, prompt) block the page, and the driver can read only their message:
+  // each message is marked with its kind by two zero-width characters a reader does not see
+  // (js_dialogs.DIALOG_MARKS), so the suite shows a confirm's two buttons and an alert's one.
+  for (const [kind, tag] of [['alert', '\u2060\u200b'], ['confirm', '\u2060\u200c'], ['prompt', '\u2060\u200d']]) {
+    const native = window[kind];
+    if (typeof native !== 'function') continue;
+    window[kind] = mark(function (message, ...rest) {
+      return native.call(window, tag + (message === undefined ? '' : String(message)), ...rest);
+    }, native);
+  }
   const reg = window.__caClickTargets = new WeakSet();
   EventTarget.prototype.addEventListener = mark(function (type, ...rest) {
     if (type === 'click' && this instanceof Element) reg.add(this);

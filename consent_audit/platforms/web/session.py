@@ -16,12 +16,15 @@ DEFAULT_CHROMIUM = "/usr/bin/chromium"
 
 
 def capability_defaults(profile: "Profile", target: "Target") -> dict[str, Any]:
-    """A local session gets its own free chromedriver port (`appium:chromedriverPort`): the default 9515
-    races when sessions follow each other. Remote sessions get nothing."""
+    """Every session leaves the browser's own dialogs (alert, confirm, prompt) open for the suite to read and
+    answer (`unhandledPromptBehavior: ignore`; the W3C default dismisses them unseen: an app's «Delete your
+    account?» confirm would never be confirmed). A local session also gets its own free chromedriver port
+    (`appium:chromedriverPort`): the default 9515 races when sessions follow each other."""
+    defaults: dict[str, Any] = {"unhandledPromptBehavior": "ignore"}
     if profile.server != "local":
-        return {}
+        return defaults
     from ...appium_server import free_port
-    return {"appium:chromedriverPort": free_port()}
+    return {**defaults, "appium:chromedriverPort": free_port()}
 
 
 def fresh_state(driver: Any) -> None:

@@ -1,0 +1,57 @@
+"""What the browser answers when a control is clicked or chosen: the element a refused click landed on, the
+drawing of a styled switch the finger touches, a native `<select>`'s choice (used by platform.py)."""
+from __future__ import annotations
+
+import re
+
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.select import Select
+
+from ...errors import AutomationError
+
+_RECEIVER = re.compile(r"Other element would receive the click:\s*(<[^>]{1,400}>)")
+
+
+def covering_element(message: str) -> str:
+    """What covers a refused tap's target, from the browser's own message ("… Other element would receive the
+    click: <div id="sheet" class="up">"): that opening tag, shortened; "another element" when not said."""
+    found = _RECEIVER.search(message or "")
+    if not found:
+        return "another element"
+    tag = re.sub(r"\s+", " ", found.group(1))
+    return tag if len(tag) <= 120 else tag[:117] + "…>"
+
+
+# What a finger on the element's centre touches, when that is the element's own drawing: a styled switch's
+# slider inside the label of a checkbox hidden by CSS (opacity 0, or "visually hidden": 1×1 px, clipped) — a
+# tap there toggles the checkbox. Hit-tested in the element's own tree (a widget's shadow root: the document
+# would answer with its host).
+DRAWN_BY_LABEL_JS = r"""
+const el = arguments[0];
+const r = el.getBoundingClientRect();
+const tree = el.getRootNode && el.getRootNode().elementFromPoint ? el.getRootNode() : document;
+const hit = tree.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+const label = hit && hit.closest ? hit.closest('label') : null;
+return label && label.control === el ? hit : null;
+"""
+
+
+def choose_first(element: WebElement) -> str:
+    """A native `<select>`: Selenium's Select (through Appium's chromium driver) picks the first enabled
+    option with a value (the empty-valued placeholder skipped), firing the page's input and change events
+    as a user's choice does; returns the option's words. AutomationError when the element is no <select> or
+    offers no option to choose."""
+    if (element.tag_name or "").lower() != "select":
+        raise AutomationError(f"a drop-down drawn as <{element.tag_name}> cannot be chosen in (only a native "
+                              "<select>)")
+    choice = Select(element)
+    real = [o for o in choice.options if o.is_enabled() and (o.get_attribute("value") or "").strip()]
+    if not real:
+        raise AutomationError("the drop-down offers no option to choose")
+    value = real[0].get_attribute("value") or ""
+    words = (real[0].text or value).strip()
+    choice.select_by_value(value)     # by value: an option's `index` is a property the driver may not read
+    return words
+
+
+__all__ = ["DRAWN_BY_LABEL_JS", "choose_first", "covering_element"]
