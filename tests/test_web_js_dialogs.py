@@ -107,3 +107,16 @@ def test_the_measured_decision_is_the_apps_own_never_the_browsers_confirm_after_
     trail = Trail(name="delete account", start=page, steps=steps)
     found = final_decision(trail)
     assert found is not None and found[0] is page and found[1] is keep and found[2] is erase
+
+
+def test_the_browsers_confirm_after_a_refusal_is_carried_through_by_its_ok_never_its_cancel() -> None:
+    from consent_audit.explorer.consent_confirm import confirms_refusal
+    from consent_audit.explorer.elements import targets
+    # "Cancel" reads as a refusal word: on the browser's confirm the refusal's own handler opened, it would undo it
+    sure = js_dialogs.dialog_screen(js_dialogs.BrowserDialog("confirm", "Are you sure? You will see less relevant ads."),
+                                    (1080, 2400), "", "")
+    chosen = confirms_refusal(sure, targets(sure))
+    assert chosen is not None and chosen.label == "OK"
+    told = js_dialogs.dialog_screen(js_dialogs.BrowserDialog("alert", "Saved."), (1080, 2400), "", "")
+    only = confirms_refusal(told, targets(told))
+    assert only is not None and only.label == "OK"

@@ -199,8 +199,8 @@ def still_answering(op: Operator, screen: Screen, after_consent: bool, mode: str
         return True
     if between_layers and op.covered(screen):
         return True
-    if after_consent and mode == REJECT and confirms_refusal(screen, found) is not None:
-        return True
+    if after_consent and (screen.drawn_by != "app" or (mode == REJECT and confirms_refusal(screen, found))):
+        return True       # a dialog of the browser's own the answer's tap opened stops the app until answered
     if after_consent and asks_decision(found):
         texts = screen.texts()
         from ..detectors.text import shaming_phrases
