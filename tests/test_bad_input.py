@@ -75,11 +75,10 @@ def test_requested_port_taken(tmp_path: Path) -> None:
 
 
 def test_android_profile_without_device_fails_fast(tmp_path: Path) -> None:
-    """No emulator here: the check answers in seconds, not the driver's 20 s wait."""
-    import time
-    began = time.monotonic()
+    """No emulator here: the preflight check answers before any session is asked for (not the driver's 20 s
+    wait; not timed here — a loaded machine slows the CLI's start alone past any bound: no run folder is made)."""
     proc = run_cli("run", "--profile", "android-emulator", "--reports-dir", str(tmp_path))
-    assert time.monotonic() - began < 15
+    assert not any(tmp_path.iterdir()), "a run was started before the device check"
     # adb missing or no device listed: either way one line that says how to start an emulator
     assert_one_line_error(proc, "emulator", "--appium-url")
 
