@@ -31,7 +31,9 @@ VENDOR = ("cookieconsent", "klaro", "orejime", "tarteaucitronjs", "vanilla-cooki
           "react-cookie-consent", "@porscheofficial/cookie-consent-banner", "@iabtcf/core", "@iabtcf/cmpapi",
           "cookie-consent-js", "@beyonk/gdpr-cookie-consent-banner", "vue", "vue-cookie-accept-decline",
           "cookies-eu-banner", "cookie-notice", "gdpr-cookie-notice", "@dmstr/cookie-consent",
-          "react-cookie-consent-popup", "cookiecraft", "django-cookie-consent")
+          "react-cookie-consent-popup", "cookiecraft", "django-cookie-consent", "@demos-europe/dp-consent",
+          "@justeattakeaway/pie-cookie-banner", "@justeattakeaway/pie-css", "bootstrap-cookie-alert", "jquery",
+          "jquery-cookiebar")
 TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
          ".css": "text/css; charset=utf-8", ".json": "application/json", ".svg": "image/svg+xml",
          ".png": "image/png"}
