@@ -73,3 +73,15 @@ def test_a_consent_dialog_behind_a_log_in_adds_the_ways_a_user_walks_to_meet_it_
     assert score.optimal("consent", truth) == 1 + 1 + 5 + 4
     ungated = {**truth, "consent": {k: v for k, v in truth["consent"].items() if k != "gate"}}
     assert score.optimal("consent", ungated) == 2
+
+
+def test_the_permissions_optimum_behind_a_log_in_adds_the_same_ways_in() -> None:
+    """vstup: nothing can be used logged out (`start()` shows «vitejte» unless signed in) and the permissions
+    optimum's accept and reject are each made on a fresh device (granted, then refused), behind that log-in —
+    the sign-up, then the log-in, as the consent goal meets its banner (before: 20/8, the ways in uncounted)."""
+    score = _score()
+    truth = json.loads((CORPUS / "vstup" / "truth.json").read_text(encoding="utf-8"))
+    metrics = {"explorer": {"coverage_controls": 6}}
+    assert score.optimal("permissions", truth, metrics) == 1 + 1 + 6 + 5 + 4
+    ungated = {**truth, "consent": {k: v for k, v in truth["consent"].items() if k != "gate"}}
+    assert score.optimal("permissions", ungated, metrics) == 8

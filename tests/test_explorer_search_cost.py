@@ -291,6 +291,7 @@ def test_the_refusal_search_judges_by_the_accept_walked_once_and_starts_on_the_l
     found = refusal.check(app, start, accept, FormData(), {}, kept=(unanswered, app.stored_state()))
     assert found.offered is True and [m.label for m in found.refusal] == ["მხოლოდ აუცილებელი"]
     assert [t.outcome for t in found.trials] == [refusal.CONSENTED, refusal.REFUSED]
+    assert found.asked == {}     # the refusing trial's launch asked nothing, its answer left the app bare
     # the walk above only: the accept path is not tried again as a way out (its record is `kept`), and the
     # refusal is tried on the launch check made to look at the dialog
     assert app.taps.count("ვეთანხმები") == 1 and len(launches) == 1

@@ -22,6 +22,14 @@ from .search import GoalSearch, Verdict
 
 
 CORE = "core"
+REPEATS = 3     # controls of one screen with the same words and role: the cards of one list, alike
+
+
+def kin(key: str) -> str | None:
+    """What a control shares with its repeats on the same screen: its key without the rank that tells alike
+    controls apart (`button|view|2` → `button|view`); None for a control keyed by an id of its own."""
+    base, _, rank = key.rpartition("|")
+    return base if base and rank.isdigit() else None
 
 
 class PermissionGoal:
@@ -45,6 +53,9 @@ class PermissionGoal:
         # (screen structure, control key) used: the same control on a screen of the same structure (an error shown,
         # other data, the core screen reached again) is not used again; `skip`: used already (the probe by words)
         self.used: set[tuple[str, str]] = set(skip)
+        # (screen structure, `kin`) of a control repeated on every card of a list, one of them used: what one card's
+        # control does tells what they all do (the same words, the same kind of screen behind), the others not used
+        self.repeated: set[tuple[str, str]] = set()
 
     def score(self, node: Node, label: str) -> float:
         found = cues.categories(label)
@@ -62,8 +73,10 @@ class PermissionGoal:
         return screen.signature
 
     def boost(self, node: Node, key: str) -> float:
-        """A control used already on a screen of the same structure (or on the core screen) is not used again."""
-        return -1000.0 if (self.kind_of(node.screen), key) in self.used else 0.0
+        """A control used already on a screen of the same structure (or on the core screen) is not used again,
+        nor the repeats of one used on a list's cards (`repeated`)."""
+        kind = self.kind_of(node.screen)
+        return -1000.0 if (kind, key) in self.used or (kind, kin(key)) in self.repeated else 0.0
 
     def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None:
         return None          # no form is filled: nothing typed, nothing sent
@@ -81,12 +94,29 @@ class PermissionGoal:
         self.words.add(words if kind == CORE or (self.core is not None and words in self.core.labels)
                        else f"{kind}|{words}")
         self.used.add((self.kind_of(before), move.key))
+        self._one_card(parent, move, kind)
         asking = [p for p in PERMISSIONS if screen.prompts.get(p, 0) > before.prompts.get(p, 0)]
         for permission in asking:
             self.asked.setdefault(permission, (parent, move, before, screen))
         if not asking and same and parent.depth == 0 and move.kind == TAP and state_of(before) != state_of(screen):
             self.in_place.append((move, before, screen))
         return None          # never "reached": the search goes on for the other permissions
+
+    def _one_card(self, parent: Node, move: Move, kind: str) -> None:
+        """A tap on a control that `parent` offers REPEATS times or more, alike (the same words and role, keys told
+        apart only by rank: «View» on each listing): its repeats are not used — neither here nor on a screen of
+        the same structure — so a list of n cards costs one card's controls, not n (corpus feira: «Ver» and «⋯»
+        on five listings, each with its way back). They are done, not left: no uncovered control."""
+        alike = kin(move.key)
+        if move.kind != TAP or alike is None:
+            return
+        repeats = [c for key, c in parent.candidates.items() if kin(key) == alike and c.move.kind == TAP]
+        if len(repeats) < REPEATS:
+            return
+        self.repeated.add((kind, alike))
+        for cand in repeats:
+            if cand.move.key != move.key and not cand.tried:
+                cand.score = min(cand.score, -1000.0)
 
 
 @dataclass

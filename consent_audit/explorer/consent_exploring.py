@@ -5,6 +5,8 @@ each answer stores (`consent_structure`), and, when no refusal is told, by tryin
 purposes of a settings layer the reject path skips. The state it fills is declared in `ExploredApp`."""
 from __future__ import annotations
 
+from typing import Callable
+
 from ..measures import selects_all
 from ..purpose_rows import unswitched
 from ..readback import judge
@@ -175,14 +177,16 @@ class ConsentExplorations(ConsentHandOver):
         return Exploration("consent", "reached", "accept and reject paths found", spend.actions, spend.seconds,
                            spend.budget, [], {"accept": self.accept.moves, "reject": self.reject.moves})
 
-    def _refusal_by_structure(self, words_failed: NotOnScreen, kept: tuple | None = None) -> bool:
+    def _refusal_by_structure(self, words_failed: NotOnScreen, kept: tuple | None = None,
+                              start: Callable[[], Screen | None] | None = None) -> bool:
         """Every way out of the dialog tried (explorer/refusal.py): True when a refusal was found (it becomes
         the reject path); False when the dialog offers none (a consent wall, `self.refusal`). Raises
         NotOnScreen (the search's "exhausted") when it cannot be told. `kept`: the (unanswered, accepted)
-        records of the accept path just walked and relaunched (refusal.check)."""
+        records of the accept path just walked and relaunched (refusal.check); `start`: the fresh launch each
+        way out is tried from (None: `_dialog_fresh`, everything granted)."""
         assert self.accept is not None
-        self.refusal = refusal.check(self.op, self._dialog_fresh, self.accept.moves, self.data, self.config.search,
-                                     kept)
+        self.refusal = refusal.check(self.op, start or self._dialog_fresh, self.accept.moves, self.data,
+                                     self.config.search, kept)
         if self.refusal.refusal is not None:
             self.reject = consent.ConsentPath(consent.REJECT, list(self.refusal.refusal), self.refusal.entry)
             return True

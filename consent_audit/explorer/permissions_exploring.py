@@ -13,7 +13,7 @@ from selenium.common.exceptions import WebDriverException
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from ..targets import Target
-from . import beyond_core, cues, launch_features, permissions
+from . import beyond_core, consent, cues, launch_features, permissions
 from .exploration import Exploration
 from .gate import gate_not_passed
 from .moves import Move
@@ -112,15 +112,28 @@ class PermissionExplorations:
                 + ("; not searched: " + "; ".join(beyond.unsearched[:6]) if beyond.unsearched
                    else "; nothing reached was left unsearched"))
 
-    def _refused_launch(self) -> None:
-        """A fresh launch with every permission refused, launch modals answered (each one's agreeing answer
-        tried once), the consent dialog refused."""
+    def _refuse_all(self) -> None:
+        """A fresh install with every permission refused (not launched)."""
         self.op.fresh()
         for permission in PERMISSIONS:
             try:
                 self.context.platform.decide_permission(permission, "denied")
             except (ValueError, WebDriverException) as exc:
                 log.info("cannot deny %s: %s", permission, exc)
+
+    def _refused_dialog(self) -> Screen | None:
+        """A fresh launch with every permission refused, launch modals answered as learnt: the screen when it
+        shows the consent dialog, else None (where each way out of it is tried: refusal.check's `start`)."""
+        self._refuse_all()
+        self.launch()
+        self._answer_new_modals(learn=False)
+        screen = self.op.screen()
+        return screen if consent.shown(self.op, screen) else None
+
+    def _refused_launch(self) -> None:
+        """A fresh launch with every permission refused, launch modals answered (each one's agreeing answer
+        tried once), the consent dialog refused."""
+        self._refuse_all()
         self.soft_asks.trying = True      # each launch modal's agreeing answer is tried here, once
         try:
             self.launch()
@@ -141,16 +154,39 @@ class PermissionExplorations:
         its one button is pressed): a fresh launch with everything refused, the consent dialog refused (the
         reject path the flow needs is learnt here, so this pass costs no launch of its own) and modals answered,
         the wall's button pressed once; what was asked on the way."""
+        first: dict[str, int] = {}      # asked at a launch seen through before the one looked at below
         try:
             self._refused_launch()
         except NotOnScreen as exc:      # no refusal in the dialog's words: told by what each way out stores
-            if not self._refusal_by_structure(exc):
-                raise
-            self._refused_launch()      # the trials launched with everything granted: again, refused
+            # each way out tried from a launch with everything refused (the launch this pass needs); where that
+            # cannot tell (the dialog not shown so: a wall over it), from launches with everything granted
+            seen = None
+            try:
+                refused = self._refusal_by_structure(exc, start=self._refused_dialog)
+                seen = self.refusal.asked if refused and self.refusal is not None else None
+            except NotOnScreen:
+                if self.refusal is None or self.refusal.trials:
+                    raise
+                refused = self._refusal_by_structure(exc)
+            if not refused:
+                raise exc
+            if seen is None or self.gate_moves:
+                self._refused_launch()  # the refusal left something over the app (or a log-in lies ahead): again
+            else:
+                # the refusing trial was this pass up to the answer, which left the app bare; the trial relaunched
+                # the app (refused, the answer kept): modals answered there, the reject path not walked again
+                # (corpus lapis, warung: its 4–6 moves twice)
+                first = seen
+                self.soft_asks.trying = True
+                try:
+                    self._answer_new_modals(learn=False)
+                finally:
+                    self.soft_asks.trying = False
         screen = self.op.screen()
         if self.op.in_foreground and screen.in_app:
             opener = wall_opener(screen, self.op.targets(screen))
             if opener is not None:
                 screen = self.op.tap(opener)
         # what a pre-prompt's agreeing answer made the app ask is asked on use, not at launch
-        return {p for p, n in screen.prompts.items() if n - self.soft_asks.counts.get(p, 0) > 0}
+        return {p for p, n in first.items() if n > 0} | {
+            p for p, n in screen.prompts.items() if n - self.soft_asks.counts.get(p, 0) > 0}

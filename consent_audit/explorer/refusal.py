@@ -77,6 +77,10 @@ class RefusalCheck:
     refusal: list[Move] | None = None
     entry: Element | None = None
     detail: str = ""
+    asked: dict[str, int] | None = None
+    """The permission requests counted from the refusing trial's launch up to its answer (`Screen.prompts`), when
+    that answer left nothing over the app; None otherwise. The app was relaunched after it (the answer kept): a
+    caller whose `start` launched as it needs has seen that launch through, up to the answer."""
 
 
 def _layer(screen: Screen, found: list[Target]) -> tuple:
@@ -201,6 +205,8 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
                 if move is not None:
                     result.refusal = path + [move]
                     result.entry = entries.get((path + [move])[0].key)
+                    # measured by `_outcome` before its relaunch (operator.covered keeps recent screens)
+                    result.asked = None if op.covered(after) else dict(after.prompts)
                 result.detail = f"refused by {' → '.join(result.trials[-1].path)}"
                 return result
         if cut:

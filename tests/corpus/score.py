@@ -119,17 +119,20 @@ def optimal(flow: str, truth: dict[str, Any], metrics: dict[str, Any] | None = N
     search used once (`metrics.explorer.coverage_controls`: a tab bar offered on every screen counts once, a "Log in"
     link and its form's "Log in" submit twice), no way back counted. The ≤ 2× limit then judges the walking: relaunches, screens entered again,
     ways back, controls used twice. Without that figure (an older explorer) the path alone is the optimum. The
-    consent optimum adds the paths that reach a dialog shown only behind a log-in (`consent.gate`)."""
+    consent and permissions optima add the paths that reach a dialog shown only behind a log-in (`consent.gate`):
+    both meet it once per answer, each on a fresh device (permissions: the accept on the granted launch, the
+    reject on the refused one)."""
     accept, reject = len(truth["consent"]["accept_path"]), len(truth["consent"]["reject_path"])
     if flow == "deletion":
         return None if truth.get("account") is False else accept + len(truth["signup"]["path"]) + len(truth["deletion"]["path"])
+    # a dialog shown only behind a log-in is met once per answer (its answer kept per device): the paths walked to
+    # reach it — the sign-up, then on a fresh device the log-in (truth "consent.gate")
+    gate = sum(len(path) for path in truth["consent"].get("gate", []))
     if flow == "permissions":
         p = truth["permissions"]
         coverage = ((metrics or {}).get("explorer") or {}).get("coverage_controls") or 0
-        return accept + reject + len([x for x in p["requested"] if x not in p["at_launch"]]) + int(coverage)
-    # a dialog shown only behind a log-in is met once per answer (its answer kept per device): the paths walked to
-    # reach it — the sign-up, then on a fresh device the log-in (truth "consent.gate")
-    return accept + reject + sum(len(path) for path in truth["consent"].get("gate", []))
+        return accept + reject + len([x for x in p["requested"] if x not in p["at_launch"]]) + int(coverage) + gate
+    return accept + reject + gate
 
 
 PROBE = "consent_probe_actions"

@@ -1,0 +1,59 @@
+"""The permissions goal's pass with every permission refused (`_asked_when_refused`) when the consent dialog's
+refusal is told by structure, not words: its ways out are tried from launches with everything refused, so the
+trial that refused was that pass up to the answer — the reject path is not walked again from another fresh
+launch (before: corpus lapis walked «Więcej opcji», four switches and «Zapisz wybór» twice, warung its four
+moves twice). What that trial's launch asked is kept; where its answer left something over the app (a wall, a
+pre-prompt to answer) or a log-in lies ahead, the pass is made again as before."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from consent_audit.explorer.operator import NotOnScreen
+from consent_audit.explorer.permissions_exploring import PermissionExplorations
+
+RELAUNCHED = SimpleNamespace(in_app=True, prompts={}, signature="home", elements=[])
+
+
+class _Pass(PermissionExplorations):
+    """Stand-ins: the dialog's words tell no refusal; refusal.check (stubbed) finds one; `events` in order."""
+
+    def __init__(self, asked: dict[str, int] | None, gate: bool = False) -> None:
+        self.events: list[str] = []
+        self.asked = asked
+        self.op = SimpleNamespace(screen=lambda: RELAUNCHED, in_foreground=True, targets=lambda screen=None: [])
+        self.gate_moves = ["log in"] if gate else []
+        self.refusal = None
+        self.soft_asks = SimpleNamespace(trying=False, counts={})
+
+    def _refused_launch(self) -> None:
+        if self.refusal is None:
+            self.events.append("refused launch: no refusal in words")
+            raise NotOnScreen("no refusal in the dialog's words")
+        self.events.append("refused launch, reject path walked")
+
+    def _refusal_by_structure(self, words_failed, kept=None, start=None) -> bool:
+        refused = start is not None and start == getattr(self, "_refused_dialog", None)
+        self.events.append(f"ways out tried from {'refused' if refused else 'granted'} launches")
+        self.refusal = SimpleNamespace(asked=self.asked, trials=["a", "b"])
+        return True
+
+    def _answer_new_modals(self, learn: bool = True) -> None:
+        self.events.append(f"modals answered (agreeing tried: {self.soft_asks.trying})")
+
+
+def test_the_refusing_trial_from_a_refused_launch_is_the_pass_no_second_walk() -> None:
+    search = _Pass({"notifications": 1})
+    assert search._asked_when_refused() == {"notifications"}      # asked at that trial's launch
+    assert search.events == ["refused launch: no refusal in words", "ways out tried from refused launches",
+                             "modals answered (agreeing tried: True)"]
+    assert search.soft_asks.trying is False
+
+
+@pytest.mark.parametrize("asked, gate", [(None, False), ({"notifications": 1}, True)])
+def test_a_refusal_that_left_a_layer_or_a_gate_ahead_walks_the_pass_again(asked, gate) -> None:
+    search = _Pass(asked, gate)
+    search._asked_when_refused()
+    assert search.events == ["refused launch: no refusal in words", "ways out tried from refused launches",
+                             "refused launch, reject path walked"]
