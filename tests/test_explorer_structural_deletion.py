@@ -264,3 +264,37 @@ def test_a_tab_seen_to_lead_somewhere_by_the_search_before_leads_there_in_the_ne
     walked, combed, found, comb = _three_searches(FormApp(pages))
     assert found.ending == "reached" and comb.mode == "sign_up", (found.detail, combed)
     assert "relaunch" not in combed and combed.count("Blenk") == 1, combed
+
+
+def test_a_question_at_the_end_of_a_flow_entered_by_structure_is_answered_before_the_log_in_verifies() -> None:
+    """kadai (stop 30): the password asked again, then «உறுதியாக நீக்க வேண்டுமா?» with a big keep and a small
+    delete. Before, that question was taken for the flow's end: logging in again found the account still in, the
+    flow was refuted and walked again up to the question (7 actions). Now a screen that is one question and its
+    answers goes on; the log-in verifies only after the answer that deleted."""
+    app = app_of(logged_in=True)
+
+    def ask(a: FormApp) -> str:
+        if a.values.get("Kodo") != DATA.password:
+            a.message = "Kodo mal."
+            return "zap"
+        return "zook"
+    app.pages["zap"] = lambda a: [("text", "Zap feno"), ("field", "Kodo", True), ("tap", "Zap mek fora", ask)]
+    app.pages["zook"] = lambda a: [("text", "Zook blim mek?"), ("tap", "Nu, plim", lambda b: "opsy"),
+                                   ("tap", "Ja", _delete_asked)]
+    checks: list[str] = []
+
+    def verify() -> str:
+        checks.append(log_in_again(app))
+        return checks[-1]
+    result, app = search(app, DeletionGoal(CONFIG, verify), actions=80)
+    assert result.ending == "reached", (result.detail, app.taps, checks)
+    assert [m.label for m in result.moves][-2:] == ["Zap mek fora", "Ja"], result.moves
+    assert checks[-1] == "rejected" and (DATA.username, DATA.password) not in app.accounts
+    # never verified on the question itself: each log-in follows an answer, not «Zap mek fora»
+    assert app.taps.count("Zap mek fora") == 1 + app.taps.count("Nu, plim"), (app.taps, checks)
+
+
+def _delete_asked(app: FormApp) -> str:
+    app.accounts = {a for a in app.accounts if a[0] != app.user}
+    app.user = None
+    return "!zapped"
