@@ -298,3 +298,41 @@ def _delete_asked(app: FormApp) -> str:
     app.accounts = {a for a in app.accounts if a[0] != app.user}
     app.user = None
     return "!zapped"
+
+
+def test_after_a_refused_log_in_no_word_names_the_control_drawn_like_its_opener_beside_it_is_tried_first() -> None:
+    """kadai (stop 30): «உள்நுழை» (log in) opened the form that refused the account; «பதிவு செய்» (register), drawn
+    like it just below, was tried only after every other row of the settings screen a tap before (7 actions):
+    a control was paired with the log-in only when worded as one. The control that opened the refused log-in
+    form is the log-in, whatever its words."""
+    app = app_of()
+    rows = [("tap", w, lambda a: "blenk") for w in ("Lingo", "Opsy", "Sekro")]
+    app.pages["blenk"] = lambda a: [("text", "Blenk"), ("tap", "Plim", lambda b: "home"),
+                                    ("tap", "Vrask", lambda b: "vrask"), *rows]
+    goal = AccountGoal(CONFIG, forms.FormData(username=DATA.username, password=DATA.password))
+    goal.comb = True
+    result, app = search(app, goal, actions=80)
+    assert result.ending == "reached" and goal.mode == "sign_up", (result.detail, app.taps)
+    refused = app.taps.index("Frindo nu")
+    assert app.taps.index("Zanto mek", refused) < min(
+        (app.taps.index(w, refused) for w in ("Lingo", "Opsy", "Sekro") if w in app.taps[refused:]),
+        default=len(app.taps)), app.taps
+
+
+def test_a_tab_that_opened_the_log_in_form_is_no_opener_its_neighbours_are_tabs() -> None:
+    """The form on the tab's own screen (the tab bar shown with it): its neighbours are other tabs, no sign-up."""
+    from consent_audit.explorer.graph import Node
+    from consent_audit.explorer.moves import Move
+    app = app_of()
+    app.pages["frindo"] = lambda a: [("tap", "Plim", lambda b: "home"), ("tap", "Blenk", lambda b: "blenk"),
+                                     ("field", "Mailo", False), ("field", "Kodo", True), ("tap", "Frindo nu", _log_in)]
+    for opened_by, page, expected in (("Blenk", "frindo", ""), ("Frindo", "frindo", "Frindo")):
+        app.at = page
+        screen = app.screen()
+        goal = AccountGoal(CONFIG, forms.FormData(username=DATA.username, password=DATA.password))
+        form = Node(ident=page, screen=screen, depth=2, via=("Vrask", opened_by))
+        submit = next(t for t in targets(screen) if t.label == "Frindo nu")
+        app.message = "Kodo mal."
+        goal.judge(form, Move.form(submit, "account"), app.screen(), targets(app.screen()), same=True)
+        app.message = ""
+        assert goal.login_form is not None and goal.opener == expected, opened_by
