@@ -84,6 +84,18 @@ def log_in_again(app: FormApp) -> str:
     return "accepted" if app.user else "rejected"
 
 
+def search_verified(app: FormApp) -> tuple:
+    """The deletion search with a way to log in again (`log_in_again`): the result, the app, what each log-in
+    answered."""
+    checks: list[str] = []
+
+    def verify() -> str:
+        checks.append(log_in_again(app))
+        return checks[-1]
+    result, app = search(app, DeletionGoal(CONFIG, verify), actions=80)
+    return result, app, checks
+
+
 def test_combing_finds_a_log_in_no_word_names_two_taps_away_and_signs_up_beside_it() -> None:
     """Before: no log-in was looked for beyond the first tap and no unscored control was tried before a
     log-in was refused: no account, so the deletion was never searched as an account holder."""
@@ -120,12 +132,7 @@ def test_a_deletion_no_word_names_is_entered_by_structure_and_told_by_the_log_in
     not found. The password asked for something else («Sekro vis») is tried too and refuted by the log-in
     still accepted after it."""
     app = app_of(logged_in=True)
-    checks: list[str] = []
-
-    def verify() -> str:
-        checks.append(log_in_again(app))
-        return checks[-1]
-    result, app = search(app, DeletionGoal(CONFIG, verify), actions=80)
+    result, app, checks = search_verified(app)
     assert result.ending == "reached", (result.detail, app.taps, checks)
     assert [str(m) for m in result.moves][-1] == 'fill the form and submit "Zap mek fora"'
     assert (DATA.username, DATA.password) not in app.accounts and checks[-1] == "rejected"
@@ -134,12 +141,7 @@ def test_a_deletion_no_word_names_is_entered_by_structure_and_told_by_the_log_in
 
 def test_an_app_without_a_deletion_stays_not_found_whatever_asks_for_the_password() -> None:
     app = app_of(deletion=False, logged_in=True)
-    checks: list[str] = []
-
-    def verify() -> str:
-        checks.append(log_in_again(app))
-        return checks[-1]
-    result, app = search(app, DeletionGoal(CONFIG, verify), actions=80)
+    result, app, checks = search_verified(app)
     assert result.ending != "reached", (result.detail, app.taps)
     assert "accepted" in checks and (DATA.username, DATA.password) in app.accounts
 
@@ -281,12 +283,7 @@ def test_a_question_at_the_end_of_a_flow_entered_by_structure_is_answered_before
     app.pages["zap"] = lambda a: [("text", "Zap feno"), ("field", "Kodo", True), ("tap", "Zap mek fora", ask)]
     app.pages["zook"] = lambda a: [("text", "Zook blim mek?"), ("tap", "Nu, plim", lambda b: "opsy"),
                                    ("tap", "Ja", _delete_asked)]
-    checks: list[str] = []
-
-    def verify() -> str:
-        checks.append(log_in_again(app))
-        return checks[-1]
-    result, app = search(app, DeletionGoal(CONFIG, verify), actions=80)
+    result, app, checks = search_verified(app)
     assert result.ending == "reached", (result.detail, app.taps, checks)
     assert [m.label for m in result.moves][-2:] == ["Zap mek fora", "Ja"], result.moves
     assert checks[-1] == "rejected" and (DATA.username, DATA.password) not in app.accounts
