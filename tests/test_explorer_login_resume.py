@@ -120,3 +120,27 @@ def test_the_flows_measured_log_in_still_starts_from_a_relaunch() -> None:
     _at(app, op, "done")
     assert journeys.log_in() == "rejected"
     assert app.taps[0] == "relaunch", app.taps
+
+
+def test_a_path_broken_where_the_session_is_still_stored_says_still_in_without_a_relaunch() -> None:
+    """kadai: the keep answered («கணக்கை வைத்திரு» → the settings tab), the log-in that verifies it went to the
+    account screen, which offers no log-in (still signed in): before, a relaunch and the path again to find the
+    same. Every record the log-in stored still stored: the account is in — 'accepted' from there."""
+    from types import SimpleNamespace
+
+    from consent_audit.explorer.session import Session
+
+    app = _app()
+    journeys, op = _journeys(app)
+    app.user = DATA.username
+    store = {"token": "t-1-opaque-token"}
+    op.session = Session(keys=frozenset({"local:token"}))                      # type: ignore[attr-defined]
+    op.platform = SimpleNamespace(stored_state=lambda: {"local": dict(store)})  # type: ignore[attr-defined]
+    _at(app, op, "home")
+    assert journeys.log_in(resume=True) == "accepted"
+    assert app.taps == ["Profil"], app.taps
+    store.clear()                       # the records gone: not told here — from a relaunch, as before
+    journeys.logged_out_node = journeys.logged_in_signature = journeys.logged_out_signature = None
+    _at(app, op, "home")
+    journeys.log_in(resume=True)
+    assert app.taps[:2] == ["Profil", "relaunch"], app.taps

@@ -80,13 +80,16 @@ class AccountJourneys:
         on screen says who is in). An app with no account at all (deleted without one): rejected unless the
         screen shows the account still in. `resume` (the search's own log-ins: a deletion to verify, a log-out
         to undo): from where the app is, when a control of the log-in path is on screen (`resume_at`), as a user
-        logs in — no relaunch and the taps before it saved; should the path break on the way, from a relaunch
-        after all. The flow's measured log-in always starts from a relaunch."""
+        logs in — no relaunch and the taps before it saved; should the path break on the way, 'accepted' when
+        the session's records are all still stored (the account still in: its log-in control is not offered),
+        else from a relaunch after all. The flow's measured log-in always starts from a relaunch."""
         start = self.resume_at() if resume else None
         if start is not None:
             answer = self._log_in_from(start)
             if answer is not None:
                 return answer
+            if self._session_kept():    # broke off where the account is still in: every record its log-in
+                return "accepted"       # stored is still there (what the app holds, whatever it draws)
             log.info("logging in from where the app was broke off at '%s': from a relaunch",
                      self.login_moves[start].label[:40])
         self.op.relaunch()
@@ -151,12 +154,17 @@ class AccountJourneys:
         key = {tuple(t.element.bounds): t.key for t in found}
         return (key.get(tuple(other.bounds)), key.get(tuple(went_on.bounds))) in self.decision_exits
 
+    def _session_kept(self) -> bool:
+        """Whether every record the account's log-in stored is still stored (explorer/session.py `kept`; False
+        where storage cannot be read or no session was learnt)."""
+        session = getattr(self.op, "session", None)
+        return session is not None and session.kept(self.op.platform.stored_state())
+
     def _still_in(self) -> str | None:
         """'accepted' when the screen shows the account still in (see `session_evidence`: the session's records
         still stored and the screen not the start screen without an account, `logged_out_node`), else None."""
         screen = self.op.screen()
-        session = getattr(self.op, "session", None)
-        kept = session is not None and session.kept(self.op.platform.stored_state())
+        kept = self._session_kept()
         start = self.logged_out_node
         start_shown = start is None or is_node(start, screen, self.op.targets(screen))
         return session_evidence(screen, self.data.username, self.logged_in_signature, self.logged_out_signature,
