@@ -84,6 +84,18 @@ def log_in_again(app: FormApp) -> str:
     return "accepted" if app.user else "rejected"
 
 
+def search_verified(app: FormApp) -> tuple:
+    """The deletion search with a way to log in again (`log_in_again`): the result, the app, what each log-in
+    answered."""
+    checks: list[str] = []
+
+    def verify() -> str:
+        checks.append(log_in_again(app))
+        return checks[-1]
+    result, app = search(app, DeletionGoal(CONFIG, verify), actions=80)
+    return result, app, checks
+
+
 def test_combing_finds_a_log_in_no_word_names_two_taps_away_and_signs_up_beside_it() -> None:
     """Before: no log-in was looked for beyond the first tap and no unscored control was tried before a
     log-in was refused: no account, so the deletion was never searched as an account holder."""
@@ -120,12 +132,7 @@ def test_a_deletion_no_word_names_is_entered_by_structure_and_told_by_the_log_in
     not found. The password asked for something else («Sekro vis») is tried too and refuted by the log-in
     still accepted after it."""
     app = app_of(logged_in=True)
-    checks: list[str] = []
-
-    def verify() -> str:
-        checks.append(log_in_again(app))
-        return checks[-1]
-    result, app = search(app, DeletionGoal(CONFIG, verify), actions=80)
+    result, app, checks = search_verified(app)
     assert result.ending == "reached", (result.detail, app.taps, checks)
     assert [str(m) for m in result.moves][-1] == 'fill the form and submit "Zap mek fora"'
     assert (DATA.username, DATA.password) not in app.accounts and checks[-1] == "rejected"
@@ -134,12 +141,7 @@ def test_a_deletion_no_word_names_is_entered_by_structure_and_told_by_the_log_in
 
 def test_an_app_without_a_deletion_stays_not_found_whatever_asks_for_the_password() -> None:
     app = app_of(deletion=False, logged_in=True)
-    checks: list[str] = []
-
-    def verify() -> str:
-        checks.append(log_in_again(app))
-        return checks[-1]
-    result, app = search(app, DeletionGoal(CONFIG, verify), actions=80)
+    result, app, checks = search_verified(app)
     assert result.ending != "reached", (result.detail, app.taps)
     assert "accepted" in checks and (DATA.username, DATA.password) in app.accounts
 
@@ -264,3 +266,70 @@ def test_a_tab_seen_to_lead_somewhere_by_the_search_before_leads_there_in_the_ne
     walked, combed, found, comb = _three_searches(FormApp(pages))
     assert found.ending == "reached" and comb.mode == "sign_up", (found.detail, combed)
     assert "relaunch" not in combed and combed.count("Blenk") == 1, combed
+
+
+def test_a_question_at_the_end_of_a_flow_entered_by_structure_is_answered_before_the_log_in_verifies() -> None:
+    """kadai (stop 30): the password asked again, then «உறுதியாக நீக்க வேண்டுமா?» with a big keep and a small
+    delete. Before, that question was taken for the flow's end: logging in again found the account still in, the
+    flow was refuted and walked again up to the question (7 actions). Now a screen that is one question and its
+    answers goes on; the log-in verifies only after the answer that deleted."""
+    app = app_of(logged_in=True)
+
+    def ask(a: FormApp) -> str:
+        if a.values.get("Kodo") != DATA.password:
+            a.message = "Kodo mal."
+            return "zap"
+        return "zook"
+    app.pages["zap"] = lambda a: [("text", "Zap feno"), ("field", "Kodo", True), ("tap", "Zap mek fora", ask)]
+    app.pages["zook"] = lambda a: [("text", "Zook blim mek?"), ("tap", "Nu, plim", lambda b: "opsy"),
+                                   ("tap", "Ja", _delete_asked)]
+    result, app, checks = search_verified(app)
+    assert result.ending == "reached", (result.detail, app.taps, checks)
+    assert [m.label for m in result.moves][-2:] == ["Zap mek fora", "Ja"], result.moves
+    assert checks[-1] == "rejected" and (DATA.username, DATA.password) not in app.accounts
+    # never verified on the question itself: each log-in follows an answer, not «Zap mek fora»
+    assert app.taps.count("Zap mek fora") == 1 + app.taps.count("Nu, plim"), (app.taps, checks)
+
+
+def _delete_asked(app: FormApp) -> str:
+    app.accounts = {a for a in app.accounts if a[0] != app.user}
+    app.user = None
+    return "!zapped"
+
+
+def test_after_a_refused_log_in_no_word_names_the_control_drawn_like_its_opener_beside_it_is_tried_first() -> None:
+    """kadai (stop 30): «உள்நுழை» (log in) opened the form that refused the account; «பதிவு செய்» (register), drawn
+    like it just below, was tried only after every other row of the settings screen a tap before (7 actions):
+    a control was paired with the log-in only when worded as one. The control that opened the refused log-in
+    form is the log-in, whatever its words."""
+    app = app_of()
+    rows = [("tap", w, lambda a: "blenk") for w in ("Lingo", "Opsy", "Sekro")]
+    app.pages["blenk"] = lambda a: [("text", "Blenk"), ("tap", "Plim", lambda b: "home"),
+                                    ("tap", "Vrask", lambda b: "vrask"), *rows]
+    goal = AccountGoal(CONFIG, forms.FormData(username=DATA.username, password=DATA.password))
+    goal.comb = True
+    result, app = search(app, goal, actions=80)
+    assert result.ending == "reached" and goal.mode == "sign_up", (result.detail, app.taps)
+    refused = app.taps.index("Frindo nu")
+    assert app.taps.index("Zanto mek", refused) < min(
+        (app.taps.index(w, refused) for w in ("Lingo", "Opsy", "Sekro") if w in app.taps[refused:]),
+        default=len(app.taps)), app.taps
+
+
+def test_a_tab_that_opened_the_log_in_form_is_no_opener_its_neighbours_are_tabs() -> None:
+    """The form on the tab's own screen (the tab bar shown with it): its neighbours are other tabs, no sign-up."""
+    from consent_audit.explorer.graph import Node
+    from consent_audit.explorer.moves import Move
+    app = app_of()
+    app.pages["frindo"] = lambda a: [("tap", "Plim", lambda b: "home"), ("tap", "Blenk", lambda b: "blenk"),
+                                     ("field", "Mailo", False), ("field", "Kodo", True), ("tap", "Frindo nu", _log_in)]
+    for opened_by, page, expected in (("Blenk", "frindo", ""), ("Frindo", "frindo", "Frindo")):
+        app.at = page
+        screen = app.screen()
+        goal = AccountGoal(CONFIG, forms.FormData(username=DATA.username, password=DATA.password))
+        form = Node(ident=page, screen=screen, depth=2, via=("Vrask", opened_by))
+        submit = next(t for t in targets(screen) if t.label == "Frindo nu")
+        app.message = "Kodo mal."
+        goal.judge(form, Move.form(submit, "account"), app.screen(), targets(app.screen()), same=True)
+        app.message = ""
+        assert goal.login_form is not None and goal.opener == expected, opened_by

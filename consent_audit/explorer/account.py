@@ -94,11 +94,12 @@ def beside(a: Target, b: Target) -> bool:
     return row or column
 
 
-def pairs_log_in(cand: Target, found: list[Target], next_to: bool = False) -> bool:
-    """Whether `cand` is drawn like a control worded as a log-in among `found` (the screen's targets); `next_to`:
-    and lies beside it (`beside`)."""
+def pairs_log_in(cand: Target, found: list[Target], next_to: bool = False, opener: str = "") -> bool:
+    """Whether `cand` is drawn like a log-in control among `found` (the screen's targets): one worded as a log-in,
+    or `opener`, the words of the control seen to open the log-in form (whatever its words: kadai's «உள்நுழை»);
+    `next_to`: and lies beside it (`beside`)."""
     return any(alike(cand, t) and (not next_to or beside(cand, t)) for t in found
-               if t.use == Use.TAP and t is not cand and cues.has(t.label, "log_in"))
+               if t.use == Use.TAP and t is not cand and (cues.has(t.label, "log_in") or (opener and t.label == opener)))
 
 
 ALIKE = 20.0
@@ -132,6 +133,7 @@ class AccountGoal:
         self.signup_keys: set[str] = set()      # learning while combing: submits of the sign-up form(s) made
         self.hints: Hints | None = None         # what the goal's earlier searches learnt (explorer/hints.py)
         self.paired: set[str] = set()           # words (40 characters) of the controls `boost` scored as a sign-up
+        self.opener = ""                        # words of the control that opened the form refusing the log-in
 
     @property
     def fallback(self) -> bool:
@@ -157,14 +159,15 @@ class AccountGoal:
         cand = next((t for t in found if t.key == key), None)
         if cand is None:
             return 0.0
-        if pairs_log_in(cand, found):
+        if pairs_log_in(cand, found, opener=self.opener):
             return ALIKE
         hint = self.hints.bonus(key) if self.hints is not None else 0.0
         return (1.0 if self.login_form is not None and self.login_form[0] == node.ident else 0.0) + hint
 
     def boost(self, node: Node, key: str) -> float:
         """Added to a tap's score (explorer/search_map.py): once a log-in was refused, an unworded control drawn
-        like a log-in control and next to it (a «Inloggen» / «Rekening openen» pair) scores as a sign-up control's
+        like a log-in control (worded as one, or the one that opened the refused form: `opener`) and next to it
+        (a «Inloggen» / «Rekening openen» pair, kadai's «உள்நுழை» / «பதிவு செய்») scores as a sign-up control's
         words would, without the preference — before a menu that only may hold one (me, account), which a user
         would open only after it. 0.0 for any other control, and before a refusal."""
         if self.login_form is None or self.want != "sign_up" or self.learning or self.mode is not None:
@@ -173,7 +176,7 @@ class AccountGoal:
         cand = next((t for t in found if t.key == key and t.use == Use.TAP), None)
         if cand is None or cues.categories(cand.label) & set(self.weights):
             return 0.0
-        if not pairs_log_in(cand, found, next_to=True):
+        if not pairs_log_in(cand, found, next_to=True, opener=self.opener):
             return 0.0
         self.paired.add(cand.label[:40])
         return float(self.weights.get("sign_up", 0.0))
@@ -270,6 +273,10 @@ class AccountGoal:
             if not signing_up or (combed and not cues.has(message, "taken")):
                 self.login_move = move
                 self.login_form = (parent.ident, move.key)
+                if parent.via and not cues.has(parent.via[-1], "sign_up") and not any(
+                        t.label == parent.via[-1] and t.key != move.key for t in targets(parent.screen)):
+                    self.opener = parent.via[-1]      # the log-in control, by what it opened (not a tab the
+                                                      # form's screen shows too: its neighbours are other tabs)
                 if self.want == "log_in":
                     self.want = "sign_up"
                     if self.search is not None:

@@ -74,23 +74,57 @@ class AccountJourneys:
     def delete_account(self) -> None:
         self._walk(self.deletion_moves, "delete the account")  # type: ignore[attr-defined]
 
-    def log_in(self) -> str | None:
+    def log_in(self, resume: bool = False) -> str | None:
         """Relaunch and log in with the account just measured: accepted, rejected or pending; None when it
         cannot be told (an account was made but no log-in path is known, or its controls are gone, and nothing
         on screen says who is in). An app with no account at all (deleted without one): rejected unless the
-        screen shows the account still in."""
+        screen shows the account still in. `resume` (the search's own log-ins: a deletion to verify, a log-out
+        to undo): from where the app is, when a control of the log-in path is on screen (`resume_at`), as a user
+        logs in — no relaunch and the taps before it saved; should the path break on the way, 'accepted' when
+        the session's records are all still stored (the account still in: its log-in control is not offered),
+        else from a relaunch after all. The flow's measured log-in always starts from a relaunch."""
+        start = self.resume_at() if resume else None
+        if start is not None:
+            answer = self._log_in_from(start)
+            if answer is not None:
+                return answer
+            if self._session_kept():    # broke off where the account is still in: every record its log-in
+                return "accepted"       # stored is still there (what the app holds, whatever it draws)
+            log.info("logging in from where the app was broke off at '%s': from a relaunch",
+                     self.login_moves[start].label[:40])
         self.op.relaunch()
         if not self.login_moves:
             if self.account_mode is None:       # the app has no account to log into (a local profile): the
                 return self._still_in() or "rejected"   # deleted one cannot be logged into, unless it shows
             return self._still_in()
-        for move in self.login_moves[:-1]:
+        return self._log_in_from(0) or self._still_in()
+
+    def resume_at(self) -> int | None:
+        """The log-in path's step (index into `login_moves`) the screen shown now offers, the latest first: the
+        form's submit only on a credentials form (a "Log in" row beside it shares its words and key), a tap's
+        control anywhere; None when none is on screen (or no path is known)."""
+        if not self.login_moves:
+            return None
+        screen = self.op.screen()
+        found = self.op.targets(screen)
+        keys = {t.key for t in found}
+        last = len(self.login_moves) - 1
+        for index in range(last, -1, -1):
+            move = self.login_moves[index]
+            if move.key in keys and (index < last or password_form(found)):
+                return index
+        return None
+
+    def _log_in_from(self, start: int) -> str | None:
+        """Walk the log-in path from its step `start` and send the form: accepted, rejected or pending; None
+        when a step's control is not on screen (nothing sent)."""
+        for move in self.login_moves[start:-1]:
             if self.op.find(move.key) is None:
-                return self._still_in()
+                return None
             perform(self.op, move, self.data)
         form = self.op.screen()
         if self.op.find(self.login_moves[-1].key, form) is None:
-            return self._still_in()
+            return None
         after = perform(self.op, self.login_moves[-1], self.data)
         found = self.op.targets(after)
         if after.signature != form.signature and not password_form(found):
@@ -107,7 +141,7 @@ class AccountJourneys:
         deletion entered by structure is told done, whatever its screens say (explorer/deletion.py); None when
         the log-in path could not be walked (not told: nothing is taken for a deletion)."""
         try:
-            return self.log_in()
+            return self.log_in(resume=True)
         except NotOnScreen as exc:
             log.info("logging in again to verify a deletion failed: %s", exc)
             return None
@@ -120,12 +154,17 @@ class AccountJourneys:
         key = {tuple(t.element.bounds): t.key for t in found}
         return (key.get(tuple(other.bounds)), key.get(tuple(went_on.bounds))) in self.decision_exits
 
+    def _session_kept(self) -> bool:
+        """Whether every record the account's log-in stored is still stored (explorer/session.py `kept`; False
+        where storage cannot be read or no session was learnt)."""
+        session = getattr(self.op, "session", None)
+        return session is not None and session.kept(self.op.platform.stored_state())
+
     def _still_in(self) -> str | None:
         """'accepted' when the screen shows the account still in (see `session_evidence`: the session's records
         still stored and the screen not the start screen without an account, `logged_out_node`), else None."""
         screen = self.op.screen()
-        session = getattr(self.op, "session", None)
-        kept = session is not None and session.kept(self.op.platform.stored_state())
+        kept = self._session_kept()
         start = self.logged_out_node
         start_shown = start is None or is_node(start, screen, self.op.targets(screen))
         return session_evidence(screen, self.data.username, self.logged_in_signature, self.logged_out_signature,

@@ -215,7 +215,7 @@ class DeletionGoal:
                 and not any(t.key in self.entries for t in found):
             self.went_on.setdefault(parent.ident, set()).add(move.key)   # it asked more: a step, no keep
         if parent.ident in self.structural and not same:
-            return self._verified(parent, move, found)
+            return self._verified(parent, move, screen, found)
         if move.kind == TAP and move.key in self.probes.get(parent.ident, ()):
             if not same and (any(t.key in self.entries for t in found) or not goes_on):
                 self.exits.setdefault(parent.ident, {})[move.key] = move.label
@@ -278,11 +278,14 @@ class DeletionGoal:
         return Verdict("rejected", f"no deletion: logging in again was {answer or 'not told'} after holding "
                                    f"'{move.label[:40]}'")
 
-    def _verified(self, parent: Node, move: Move, found: list[Target]) -> Verdict | None:
-        """A flow entered by structure, gone on from `parent`: while its screen asks more, it goes on (by
-        structure too); once it asks nothing, the account is logged into again along the path learnt — refused
-        or pending, the deletion is done (or pending), whatever the screens said; accepted, it was no deletion."""
-        if asks_more(found) or self.verify is None:
+    def _verified(self, parent: Node, move: Move, screen: Screen, found: list[Target]) -> Verdict | None:
+        """A flow entered by structure, gone on from `parent`: while its screen asks more — something to fill,
+        or one question and its answers (`bare_question`: a keep-or-delete decision, kadai's «உறுதியாக நீக்க
+        வேண்டுமா?») — it goes on (by structure too); once it asks nothing, the account is logged into again
+        along the path learnt — refused or pending, the deletion is done (or pending), whatever the screens
+        said; accepted, it was no deletion. (Before, the question was taken for the end: logging in again found
+        the account still in, the flow was refuted and walked again to the question — seven actions.)"""
+        if asks_more(found) or self.verify is None or bare_question(screen, found, self.chrome or frozenset()):
             self.follows = True
             return None
         answer = self.verify()

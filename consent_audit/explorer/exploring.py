@@ -256,7 +256,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         """After a log-out told by its effect: log in again with the test account along the path learnt;
         whether the account is in again."""
         try:
-            return self.log_in() == "accepted"      # type: ignore[attr-defined]
+            return self.log_in(resume=True) == "accepted"      # type: ignore[attr-defined]
         except NotOnScreen as exc:
             log.info("logging back in after a log-out failed: %s", exc)
             return False
