@@ -105,12 +105,16 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
         checkable = truthy(node, "checkable")
         role = android_role(cls, checkable)
         if node.tag != "hierarchy":
-            el = Element(text=node.get("text", ""), name=node.get("content-desc", "") or node.get("hint", ""),
+            text, prompt, value = node.get("text", ""), node.get("hint", ""), ""
+            if role == "textbox":
+                text, prompt, value = field_words(node)
+            el = Element(text=text, name=node.get("content-desc", "") or prompt,
                          rid=rid, role=role, bounds=parse_bounds(node.get("bounds", "")),
                          clickable=truthy(node, "clickable") or truthy(node, "long-clickable") or checkable,
                          checked=truthy(node, "checked") if checkable else None,
                          enabled=node.get("enabled", "true") == "true", focused=truthy(node, "focused"),
-                         secret_field=truthy(node, "password"), selected=truthy(node, "selected"))
+                         secret_field=truthy(node, "password"), selected=truthy(node, "selected"),
+                         multiline=role == "textbox" and multiline(node), filled=bool(value.strip()))
             if el.text or el.name or el.rid or el.clickable:
                 elements.append(el)
         kids = [s for s in (walk(child) for child in node) if s]
@@ -130,6 +134,49 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
         screen.in_app = (app_package in packages or read_dialog(screen, app_package=app_package) is not None
                          or system_dialog(screen) is not None)
     return screen
+
+
+def field_words(node: ET.Element) -> tuple[str, str, str]:
+    """(text, prompt, value) of a text field's node: `text` what it shows besides its prompt and value (always
+    "": as a web input, a field is named, not worded), `prompt` its hint, `value` what it holds (filled in).
+
+    An empty field's `text` is its hint (TextView.getTextForAccessibility), so `text` alone cannot tell an empty
+    field from a filled one: UiAutomator2 dumps `showing-hint` (AccessibilityNodeInfo.isShowingHintText, API 26+)
+    and `hint` (getHintText, API 26+, omitted when the field has none). Without `showing-hint`, a text equal to
+    the hint is the hint. Without either (API < 26 or an old server) the text cannot be told apart: it is read
+    as the field's prompt, never as a value (the field counts as empty)."""
+    text, hint, showing = node.get("text", ""), node.get("hint", ""), node.get("showing-hint")
+    if showing is None and "hint" not in node.attrib:
+        return "", text, ""
+    if showing == "true" or (showing is None and text == hint):
+        return "", hint or text, ""
+    return "", hint, text
+
+
+# InputType (android.text.InputType): the class bits and the text class's multi-line flag.
+_INPUT_CLASS, _TEXT_CLASS, _MULTI_LINE = 0x0000000F, 0x00000001, 0x00020000
+
+
+def multiline(node: ET.Element) -> bool:
+    """Whether a text field takes lines of free text: UiAutomator2's `multiline` (isMultiLine, dumped only for a
+    field with a length limit) or its `input-type` (TYPE_CLASS_TEXT with TYPE_TEXT_FLAG_MULTI_LINE)."""
+    if node.get("multiline") is not None:
+        return node.get("multiline") == "true"
+    kind = _int(node.get("input-type"))
+    return kind & _INPUT_CLASS == _TEXT_CLASS and bool(kind & _MULTI_LINE)
+
+
+def field_values(xml: str) -> list[tuple[Bounds, str]]:
+    """(bounds, value) of every filled text field of a page source (any window): only to redact secrets from
+    screenshots, as the web's input values (the value is never kept in an Element)."""
+    root = ET.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml)
+    out = []
+    for node in root.iter():
+        if node.tag != "hierarchy" and android_role(node.get("class") or node.tag) == "textbox":
+            value = field_words(node)[2]
+            if value:
+                out.append((parse_bounds(node.get("bounds", "")), value))
+    return out
 
 
 def focused_window(root: ET.Element) -> ET.Element | None:
@@ -167,5 +214,5 @@ def _int(value: str | None) -> int:
         return 0
 
 
-__all__ = ["PERMISSION_PROMPT_PACKAGES", "android_role", "focused_window", "parse_bounds", "png_size",
-           "screen_from_uiautomator_xml", "selected_tab"]
+__all__ = ["PERMISSION_PROMPT_PACKAGES", "android_role", "field_values", "field_words", "focused_window", "multiline",
+           "parse_bounds", "png_size", "screen_from_uiautomator_xml", "selected_tab"]
