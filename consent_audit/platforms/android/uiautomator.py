@@ -80,7 +80,8 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
     runtime-permission dialog, or the system's "isn't responding" dialog, over it) when `app_package` is given:
     a permission controller's other windows (its settings pages, where "Go to settings" leads) are not.
     A multi-window dump (one root per window under <hierarchy>, the status bar first) is read as the focused
-    application window alone: see `focused_window`.
+    application window alone: see `focused_window`. A toast the server added beside the windows is neither a
+    window nor an element (the screen's structure is the same with or without it): its words are `flashed`.
     """
     data = xml.encode("utf-8") if isinstance(xml, str) else xml
     try:
@@ -98,7 +99,7 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
         return node.get(attr, "false") == "true"
 
     def walk(node: ET.Element) -> str:
-        if node.get("displayed", "true") == "false":
+        if node.get("displayed", "true") == "false" or is_toast(node):
             return ""
         cls = node.get("class") or node.tag
         rid = node.get("resource-id", "")
@@ -125,15 +126,27 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
     top = focused_window(root)
     shape = walk(root if top is None else top)
     scope = root if top is None else top
-    window = next((n.get("package", "") for n in scope.iter() if n.get("package")), "")
-    packages = {n.get("package") for n in scope.iter() if n.get("package")}
+    shown = [n for n in scope.iter() if n.get("package") and not is_toast(n)]
+    window = next((n.get("package", "") for n in shown), "")
+    packages = {n.get("package") for n in shown}
     screen = Screen(elements=elements, signature=signature_of(shape), source=xml, screenshot=screenshot,
-                    location=location or window, size=size, in_app=True, source_kind="xml")
+                    location=location or window, size=size, in_app=True, source_kind="xml",
+                    flashed=[t.get("text", "") for t in root if is_toast(t) and t.get("text", "").strip()])
     screen.tab = selected_tab(screen) or ""
     if app_package:
         screen.in_app = (app_package in packages or read_dialog(screen, app_package=app_package) is not None
                          or system_dialog(screen) is not None)
     return screen
+
+
+# The UiAutomator2 server adds the last toast's words (its NotificationListener) as a node of this class under
+# <hierarchy>, beside the windows (text, class, package "com.android.settings", displayed; no bounds).
+TOAST_CLASS = "android.widget.Toast"
+
+
+def is_toast(node: ET.Element) -> bool:
+    """Whether a node is a toast message the server added beside the windows: not a window, not an element."""
+    return (node.get("class") or node.tag) == TOAST_CLASS
 
 
 def field_words(node: ET.Element) -> tuple[str, str, str]:
@@ -183,7 +196,7 @@ def focused_window(root: ET.Element) -> ET.Element | None:
     """In a multi-window dump, the window the user works in: not the system chrome (status and navigation
     bars, keyboards); of the others, the one holding the focused view, else the smallest (a dialog floats over
     the app's full-screen window). None for a single-window dump (read whole, as before)."""
-    windows = [w for w in root if w.get("package")]
+    windows = [w for w in root if w.get("package") and not is_toast(w)]
     if len(windows) < 2:
         return None
     chrome = system_words().chrome_packages
@@ -214,5 +227,5 @@ def _int(value: str | None) -> int:
         return 0
 
 
-__all__ = ["PERMISSION_PROMPT_PACKAGES", "android_role", "field_values", "field_words", "focused_window", "multiline",
-           "parse_bounds", "png_size", "screen_from_uiautomator_xml", "selected_tab"]
+__all__ = ["PERMISSION_PROMPT_PACKAGES", "TOAST_CLASS", "android_role", "field_values", "field_words", "focused_window",
+           "is_toast", "multiline", "parse_bounds", "png_size", "screen_from_uiautomator_xml", "selected_tab"]
