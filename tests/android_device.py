@@ -48,6 +48,10 @@ class Node:
     def text(self) -> str:
         return self.node.get("text", "")
 
+    def get_attribute(self, name: str) -> str | None:
+        self._check()
+        return self.node.get(name)
+
     def click(self) -> None:
         self._check()
         self.device.taps.append(self.locator)

@@ -8,8 +8,8 @@ not captured from a device. Run: python tools/android_page_sources.py (rewrites 
 """
 from __future__ import annotations
 
-from android_xml import (APP, GPC, OUT, PC, PI, TV, N, accuracy, alert, anr, app_window, column, grant_dialog,
-                         page, system_bars)
+from android_xml import (APP, BT, FL, GPC, LL, OUT, PC, PI, TV, N, accuracy, alert, anr, app_window, column,
+                         grant_dialog, page, system_bars)
 
 LOC_EN = "Allow Shop to access this device’s location?"
 SOURCES: dict[str, list[N] | tuple[list[N], dict]] = {
@@ -107,6 +107,41 @@ SOURCES: dict[str, list[N] | tuple[list[N], dict]] = {
                                     [("Eliminar cuenta", "button1"), ("Cancelar", "button2")])],
     "home-bottom-nav-en.xml": [app_window(column([(TV, "Deals for you", ""), ("", "Find stores nearby", "nearby")]),
                                           tabs=[("Home", True), ("Orders", False), ("Me", False)])],
+    # --- text fields as a 2025+ server dumps them on API 26+: an empty field's text is its hint, told by
+    # showing-hint (isShowingHintText); a filled one shows its value -------------------------------------
+    "signin-filled-api34-en.xml": [app_window([
+        N("android.widget.EditText", "ana@example.org", (42, 400, 1038, 547), rid=f"{APP}:id/email", click=True,
+          hint="Email", newer={"input-type": "33", "showing-hint": "false"}),
+        N("android.widget.EditText", "Password", (42, 568, 1038, 715), rid=f"{APP}:id/password", click=True,
+          password=True, hint="Password", newer={"input-type": "129", "showing-hint": "true"}),
+        N(TV, "City", (42, 736, 1038, 800)),
+        N("android.widget.EditText", "Lisbon", (42, 810, 1038, 957), click=True,
+          newer={"input-type": "1", "showing-hint": "false"}),
+        N("android.widget.EditText", "Anything else? (optional)", (42, 978, 1038, 1300), click=True,
+          hint="Anything else? (optional)", newer={"input-type": "131073", "showing-hint": "true"}),
+        N(BT, "Sign in", (42, 1321, 1038, 1468), rid=f"{APP}:id/sign_in", click=True)], title="Sign in")],
+    # --- an inner list: the screen does not move, the list in its lower half does; a carousel of tips
+    # (a horizontal RecyclerView, also marked scrollable) above it and a row of chips inside it ----------
+    "settings-inner-list-en.xml": [app_window([
+        N("androidx.recyclerview.widget.RecyclerView", "", (0, 265, 1080, 665), rid=f"{APP}:id/tips", scroll=True,
+          kids=[N(FL, "", (42, 265, 742, 665), click=True, kids=[N(TV, "Tip: save your favourite stores",
+                                                                  (84, 400, 700, 530))]),
+                N(FL, "", (784, 265, 1080, 665), click=True, kids=[N(TV, "Tip: share your list",
+                                                                    (826, 400, 1080, 530))])]),
+        N(TV, "Settings", (42, 700, 1038, 800)),
+        N("androidx.recyclerview.widget.RecyclerView", "", (0, 1200, 1080, 2150), rid=f"{APP}:id/settings_list",
+          scroll=True, kids=[
+            N(LL, "", (0, 1200, 1080, 1368), click=True, kids=[N(TV, "Notifications", (42, 1240, 1038, 1330))]),
+            N(LL, "", (0, 1368, 1080, 1536), click=True, kids=[N(TV, "Privacy", (42, 1408, 1038, 1498))]),
+            N("android.widget.HorizontalScrollView", "", (0, 1536, 1080, 1704), scroll=True, kids=[
+                N(LL, "", (0, 1536, 1400, 1704), kids=[
+                    N(BT, "Export my data", (42, 1560, 500, 1680), rid=f"{APP}:id/chip_export", click=True),
+                    N(BT, "Download invoices", (542, 1560, 1080, 1680), rid=f"{APP}:id/chip_invoices",
+                      click=True)])]),
+            N(LL, "", (0, 1704, 1080, 1872), click=True, kids=[N(TV, "Language", (42, 1744, 1038, 1834))]),
+            N(LL, "", (0, 1872, 1080, 2040), click=True, kids=[N(TV, "Help", (42, 1912, 1038, 2002))]),
+            N(LL, "", (0, 2040, 1080, 2150), click=True, kids=[N(TV, "Delete account", (42, 2080, 1038, 2150))])])],
+        title="Me")],
     # --- several windows (UiAutomator2's enableMultiWindows): status bar first ---------------------------
     "multiwindow-app-en.xml": [system_bars()[0], app_window(column([(TV, "Deals for you", ""),
                                                                     ("", "Find stores nearby", "nearby")])),

@@ -31,6 +31,8 @@ class N:
     password: bool = False
     scroll: bool = False
     hint: str | None = None
+    newer: dict[str, str] = field(default_factory=dict)   # what a 2025+ server dumps after hint, in its order
+    #                                (a11y-important, input-type, drawing-order, showing-hint, multiline …)
     kids: list["N"] = field(default_factory=list)
     pkg: str | None = None           # set on a window's root: its package, inherited below
 
@@ -59,6 +61,7 @@ def _xml(node: N, index: int, pkg: str, depth: int, legacy: bool) -> str:
                   ("selected", flag(node.selected)), ("bounds", f"[{x1},{y1}][{x2},{y2}]"), ("displayed", "true")]
         if node.hint is not None:
             attrs.append(("hint", node.hint))
+        attrs += list(node.newer.items())
     pad = "  " * depth
     head = f"{pad}<{node.cls} " + " ".join(f"{k}={quoteattr(v)}" for k, v in attrs)
     if not node.kids:

@@ -10,6 +10,7 @@ from selenium.webdriver.remote.webelement import WebElement
 
 from ...screen import Element, Screen
 from ...waits import wait_until
+from .scrolling import scrollable_across, scroller_bounds
 
 log = logging.getLogger(__name__)
 
@@ -66,13 +67,30 @@ class AndroidAdapter:
         return frozenset()   # UiAutomator2 dumps the active window only: a dialog hides what is under it
 
     def scroll_containers(self) -> list[WebElement | None]:
-        """Views the dump marks scrollable, outermost first."""
-        return list(self.driver.find_elements("xpath", "//*[@scrollable='true']"))
+        """Views the dump marks scrollable that move up and down (a carousel is left out: scrolling.py),
+        outermost first."""
+        found = list(self.driver.find_elements("xpath", "//*[@scrollable='true']"))
+        try:
+            across = scrollable_across(self.driver.page_source)
+        except (WebDriverException, ValueError):
+            return found
+        if len(across) != len(found):      # the screen changed between the two reads: every one, as found
+            return found
+        return [view for view, sideways in zip(found, across) if not sideways]
 
     def scroller_of(self, live: WebElement) -> WebElement | None:
-        """None, the screen: a swipe over its middle moves the scrolling view under the finger, and the
-        platform's swipe tells its end by the hierarchy not changing."""
-        return None
+        """The nearest ancestor of `live` that the dump marks scrollable and that scrolls up and down (an inner
+        list in a screen that does not move; scrolling.py); None, the screen, when there is none or the
+        device cannot be asked."""
+        try:
+            bounds, text = live.get_attribute("bounds"), live.get_attribute("text") or ""
+            box = scroller_bounds(self.driver.page_source, bounds or "", text)
+            if box is None:
+                return None
+            found = self.driver.find_elements("xpath", f"//*[@scrollable='true'][@bounds='{box}']")
+        except (WebDriverException, ValueError):
+            return None
+        return found[-1] if found else None
 
 
 __all__ = ["AndroidAdapter"]

@@ -29,7 +29,7 @@ from ...screen import Screen
 from .dialog_reader import read_dialog
 from .capture_checks import DialogNotDumped, check_dialog_dumped, note_pre_prompt, wait_out_anr
 from .system_dialogs import system_dialog, system_words
-from .uiautomator import PERMISSION_PROMPT_PACKAGES, screen_from_uiautomator_xml
+from .uiautomator import PERMISSION_PROMPT_PACKAGES, field_values, screen_from_uiautomator_xml
 
 from .runtime_permissions import ANDROID_PERMISSIONS, INSTRUMENTATION_TAG, RUNTIME_SINCE, RuntimePermissions
 
@@ -184,12 +184,13 @@ class AndroidPlatform(RuntimePermissions, Platform):
 
     def capture(self, screenshot: bool = True) -> Capture:
         """The screen now (capture_checks.py): an "isn't responding" dialog is waited out first; a permission
-        dialog in front that the source misses raises DialogNotDumped; the app's rationale is counted."""
+        dialog in front that the source misses raises DialogNotDumped; the app's rationale is counted. The values of
+        filled text fields come beside it (only to redact secrets: an Element never holds a field's value)."""
         screen = wait_out_anr(self, self._read(screenshot), lambda: self._read(screenshot))
         check_dialog_dumped(self, screen)
         note_pre_prompt(self, screen)
         screen.prompts = self.permission_requests()
-        return Capture(screen=screen)
+        return Capture(screen=screen, values=field_values(screen.source))
 
     def tap(self, element: WebElement) -> None:
         element.click()

@@ -80,7 +80,8 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
     runtime-permission dialog, or the system's "isn't responding" dialog, over it) when `app_package` is given:
     a permission controller's other windows (its settings pages, where "Go to settings" leads) are not.
     A multi-window dump (one root per window under <hierarchy>, the status bar first) is read as the focused
-    application window alone: see `focused_window`.
+    application window alone: see `focused_window`. A toast the server added beside the windows is neither a
+    window nor an element (the screen's structure is the same with or without it): its words are `flashed`.
     """
     data = xml.encode("utf-8") if isinstance(xml, str) else xml
     try:
@@ -98,19 +99,23 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
         return node.get(attr, "false") == "true"
 
     def walk(node: ET.Element) -> str:
-        if node.get("displayed", "true") == "false":
+        if node.get("displayed", "true") == "false" or is_toast(node):
             return ""
         cls = node.get("class") or node.tag
         rid = node.get("resource-id", "")
         checkable = truthy(node, "checkable")
         role = android_role(cls, checkable)
         if node.tag != "hierarchy":
-            el = Element(text=node.get("text", ""), name=node.get("content-desc", "") or node.get("hint", ""),
+            text, prompt, value = node.get("text", ""), node.get("hint", ""), ""
+            if role == "textbox":
+                text, prompt, value = field_words(node)
+            el = Element(text=text, name=node.get("content-desc", "") or prompt,
                          rid=rid, role=role, bounds=parse_bounds(node.get("bounds", "")),
                          clickable=truthy(node, "clickable") or truthy(node, "long-clickable") or checkable,
                          checked=truthy(node, "checked") if checkable else None,
                          enabled=node.get("enabled", "true") == "true", focused=truthy(node, "focused"),
-                         secret_field=truthy(node, "password"), selected=truthy(node, "selected"))
+                         secret_field=truthy(node, "password"), selected=truthy(node, "selected"),
+                         multiline=role == "textbox" and multiline(node), filled=bool(value.strip()))
             if el.text or el.name or el.rid or el.clickable:
                 elements.append(el)
         kids = [s for s in (walk(child) for child in node) if s]
@@ -121,10 +126,12 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
     top = focused_window(root)
     shape = walk(root if top is None else top)
     scope = root if top is None else top
-    window = next((n.get("package", "") for n in scope.iter() if n.get("package")), "")
-    packages = {n.get("package") for n in scope.iter() if n.get("package")}
+    shown = [n for n in scope.iter() if n.get("package") and not is_toast(n)]
+    window = next((n.get("package", "") for n in shown), "")
+    packages = {n.get("package") for n in shown}
     screen = Screen(elements=elements, signature=signature_of(shape), source=xml, screenshot=screenshot,
-                    location=location or window, size=size, in_app=True, source_kind="xml")
+                    location=location or window, size=size, in_app=True, source_kind="xml",
+                    flashed=[t.get("text", "") for t in root if is_toast(t) and t.get("text", "").strip()])
     screen.tab = selected_tab(screen) or ""
     if app_package:
         screen.in_app = (app_package in packages or read_dialog(screen, app_package=app_package) is not None
@@ -132,11 +139,64 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
     return screen
 
 
+# The UiAutomator2 server adds the last toast's words (its NotificationListener) as a node of this class under
+# <hierarchy>, beside the windows (text, class, package "com.android.settings", displayed; no bounds).
+TOAST_CLASS = "android.widget.Toast"
+
+
+def is_toast(node: ET.Element) -> bool:
+    """Whether a node is a toast message the server added beside the windows: not a window, not an element."""
+    return (node.get("class") or node.tag) == TOAST_CLASS
+
+
+def field_words(node: ET.Element) -> tuple[str, str, str]:
+    """(text, prompt, value) of a text field's node: `text` what it shows besides its prompt and value (always
+    "": as a web input, a field is named, not worded), `prompt` its hint, `value` what it holds (filled in).
+
+    An empty field's `text` is its hint (TextView.getTextForAccessibility), so `text` alone cannot tell an empty
+    field from a filled one: UiAutomator2 dumps `showing-hint` (AccessibilityNodeInfo.isShowingHintText, API 26+)
+    and `hint` (getHintText, API 26+, omitted when the field has none). Without `showing-hint`, a text equal to
+    the hint is the hint. Without either (API < 26 or an old server) the text cannot be told apart: it is read
+    as the field's prompt, never as a value (the field counts as empty)."""
+    text, hint, showing = node.get("text", ""), node.get("hint", ""), node.get("showing-hint")
+    if showing is None and "hint" not in node.attrib:
+        return "", text, ""
+    if showing == "true" or (showing is None and text == hint):
+        return "", hint or text, ""
+    return "", hint, text
+
+
+# InputType (android.text.InputType): the class bits and the text class's multi-line flag.
+_INPUT_CLASS, _TEXT_CLASS, _MULTI_LINE = 0x0000000F, 0x00000001, 0x00020000
+
+
+def multiline(node: ET.Element) -> bool:
+    """Whether a text field takes lines of free text: UiAutomator2's `multiline` (isMultiLine, dumped only for a
+    field with a length limit) or its `input-type` (TYPE_CLASS_TEXT with TYPE_TEXT_FLAG_MULTI_LINE)."""
+    if node.get("multiline") is not None:
+        return node.get("multiline") == "true"
+    kind = _int(node.get("input-type"))
+    return kind & _INPUT_CLASS == _TEXT_CLASS and bool(kind & _MULTI_LINE)
+
+
+def field_values(xml: str) -> list[tuple[Bounds, str]]:
+    """(bounds, value) of every filled text field of a page source (any window): only to redact secrets from
+    screenshots, as the web's input values (the value is never kept in an Element)."""
+    root = ET.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml)
+    out = []
+    for node in root.iter():
+        if node.tag != "hierarchy" and android_role(node.get("class") or node.tag) == "textbox":
+            value = field_words(node)[2]
+            if value:
+                out.append((parse_bounds(node.get("bounds", "")), value))
+    return out
+
+
 def focused_window(root: ET.Element) -> ET.Element | None:
     """In a multi-window dump, the window the user works in: not the system chrome (status and navigation
     bars, keyboards); of the others, the one holding the focused view, else the smallest (a dialog floats over
     the app's full-screen window). None for a single-window dump (read whole, as before)."""
-    windows = [w for w in root if w.get("package")]
+    windows = [w for w in root if w.get("package") and not is_toast(w)]
     if len(windows) < 2:
         return None
     chrome = system_words().chrome_packages
@@ -167,5 +227,5 @@ def _int(value: str | None) -> int:
         return 0
 
 
-__all__ = ["PERMISSION_PROMPT_PACKAGES", "android_role", "focused_window", "parse_bounds", "png_size",
-           "screen_from_uiautomator_xml", "selected_tab"]
+__all__ = ["PERMISSION_PROMPT_PACKAGES", "TOAST_CLASS", "android_role", "field_values", "field_words", "focused_window",
+           "is_toast", "multiline", "parse_bounds", "png_size", "screen_from_uiautomator_xml", "selected_tab"]
