@@ -93,3 +93,26 @@ def test_a_settings_layer_refusal_down_to_the_locked_purposes_ends_that_layers_t
     assert [m.label for m in learnt.reject.moves] == ["პარამეტრები", "ყველაფრის უარყოფა"]
     assert learnt.settings_ticked == 2
     assert "შენახვა" not in app.taps
+
+
+def test_the_settings_layer_its_opener_just_opened_is_where_its_first_answer_is_tried() -> None:
+    """ktiv (4 actions for 3): the probe's trial of «ניהול העדפות» opened the settings layer and left it on screen,
+    untouched; its «דחה הכל» was then tried from a fresh launch, tapping «ניהול העדפות» again. The layer the
+    opener's own trial just opened is what that launch and tap would show: its first answer is tried there —
+    the later ones (and any trial after another move) each from a fresh launch through the layer."""
+    app = LayerApp(SETTINGS_REFUSAL_FIRST)
+    launches = []
+
+    def restart():
+        launches.append(1)
+        return app.restart()
+    learnt = consent_structure.learn(app, restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.reject.moves] == ["პარამეტრები", "ყველაფრის უარყოფა"]
+    assert app.taps == ["ვეთანხმები", "პარამეტრები", "ყველაფრის უარყოფა"] and len(launches) == 2
+    # the opener not the last trial made (another answer tried after it): the layer is reached again
+    layers = {**SETTINGS_REFUSAL_FIRST, "first": {**SETTINGS_REFUSAL_FIRST["first"], "buttons": {
+        "პარამეტრები": ("settings", None, False), "ვეთანხმები": (None, '{"stats":true,"ads":true}', False)}}}
+    again = LayerApp(layers)
+    assert consent_structure.learn(again, again.restart) is not None
+    assert again.taps == ["პარამეტრები", "ვეთანხმები", "პარამეტრები", "ყველაფრის უარყოფა"]

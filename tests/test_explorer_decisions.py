@@ -670,3 +670,21 @@ def test_a_settings_opener_cut_from_the_path_by_a_way_back_is_made_again() -> No
     path = consent.answer(app, consent.REJECT, FormData())
     assert [m.label for m in path.moves] == ["Настроить", "Отключить всё", "Сохранить"]
     assert app.stored == {"Статистика": False, "Реклама": False}
+
+
+def test_an_agreement_negated_in_its_own_label_is_the_refusal_on_the_first_layer() -> None:
+    """dalga (tr, the TCF layout): three equal buttons «Kabul ediyorum» / «Kabul etmiyorum» / «Seçenekleri
+    yönet». No lexicon read «Kabul etmiyorum» ("I do not accept": Turkish negates the verb, -mıyor-), so the
+    worded refusal went through the settings layer (two taps), then each unnamed control was tried as a shorter
+    one (consent 6/2). An agree word with a negation in the same label is a decline in any language the
+    negations cover; the accept stays the accept."""
+    from consent_audit.explorer import cues
+    s = screen(text("Çerezleri ve kişisel verilerinizi kullanıyoruz."), button("Kabul ediyorum"),
+               button("Kabul etmiyorum"), button("Seçenekleri yönet"))
+    assert consent.next_move(s, targets(s), consent.REJECT, FormData())[1].label == "Kabul etmiyorum"
+    assert consent.next_move(s, targets(s), consent.ACCEPT, FormData())[1].label == "Kabul ediyorum"
+    en = screen(text("We use cookies."), button("I accept"), button("I do not accept"))
+    assert consent.next_move(en, targets(en), consent.REJECT, FormData())[1].label == "I do not accept"
+    for label in ("Not required", "Kabul etmeden devam et", "Tümünü kabul et ve devam et", "Not now"):
+        assert "negation" not in cues.categories(label), label
+    assert "agree" in cues.categories("Tümünü kabul et ve devam et")

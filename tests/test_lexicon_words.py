@@ -185,3 +185,14 @@ def test_a_bengali_deletion_notice_states_the_deletions_waiting_period() -> None
     assert waiting_period(screen) == 14
     assert "pending" in load_lexicon("goals").match("এই অ্যাকাউন্ট মুছে ফেলার অপেক্ষায় আছে।")
     assert "period" not in load_lexicon("goals").match("১৪ দিন পরে")     # a bare period is no deletion's
+
+
+@pytest.mark.parametrize("text", [
+    "Doar cele necesare",       # ccjs-dark (ro): cookie-consent-js's «only necessary», read by no lexicon — the
+    "Pouze nezbytné",           # refusal told only by trying every way out (accept and refusal each relaunched:
+    "Csak a szükségesek",       # consent 4/2)
+    "Μόνο τα απαραίτητα", "Лише необхідні", "Iba nevyhnutné",
+])
+def test_only_the_necessary_is_a_refusal_in_the_corpus_languages(text: str) -> None:
+    from consent_audit.explorer import cues
+    assert "decline" in cues.categories(text), text

@@ -53,14 +53,17 @@ from .screens import taps
 
 
 def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target: Target,
-         first: Layer, untick: bool = False, tick: bool = False, then: Target | None = None) -> Tried:
+         first: Layer, untick: bool = False, tick: bool = False, then: Target | None = None,
+         here: Screen | None = None) -> Tried:
     """Restart, walk `via` (the settings button), tap `target` — after unticking every ticked purpose on the
     screen when `untick` (forms.fill, purpose untick: one recorded action per box), after ticking every
     unticked one when `tick` (opt-in: what an agreeing user does) — then, back on the first layer, `then`;
-    what it did and stored. Raises NotOnScreen when a control is gone on the way."""
+    what it did and stored. `here`: the layer `via` leads to, on screen now and untouched (the trial of `via`
+    itself just opened it): tried there, no launch and no walk spent. Raises NotOnScreen when a control is
+    gone on the way."""
     from .elements import find
-    screen = restart()
-    for step in via:
+    screen = here if here is not None else restart()
+    for step in via if here is None else ():
         live = find(screen, step.key, op.covered(screen))
         if live is None:
             raise NotOnScreen(f"'{step.label}' is not on the layer")
@@ -178,6 +181,11 @@ def _closers(tried: list[Tried]) -> tuple[Target, ...]:
                  and not t.open and not t.stored and not t.left and not t.settings)
 
 
+def _made(op: Operator) -> int:
+    """How many steps the operator recorded so far (0 for one that records none)."""
+    return len(getattr(getattr(op, "recorder", None), "steps", ()))
+
+
 def _looked_first(op: Operator, restart: Callable[[], Screen]) -> Callable[[], Screen]:
     """`restart` for the trials, its first call answered by the fresh launch the layer was just looked at on
     (`learn`: no gesture made since): that launch is untouched, what a new one would show — the first answer is
@@ -232,10 +240,14 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
     tried: list[Tried] = seen if seen is not None else []
     restart = _looked_first(op, restart)
     try:
+        made: tuple[Tried, int] | None = None   # the last answer tried, and the steps recorded when it ended
         for chosen, button in answers_of(first):      # a button, or an option and the save (consent_choice)
             # one whose words say it buys is no answer whatever it does (`_judged`): known without a launch
-            tried.append(Tried(button, tuple(chosen), left=True) if cues.has(button.label, "purchase")
-                         else _try(op, restart, chosen, button, first))
+            if cues.has(button.label, "purchase"):
+                tried.append(Tried(button, tuple(chosen), left=True))
+                continue
+            tried.append(_try(op, restart, chosen, button, first))
+            made = (tried[-1], _made(op))
         opener = next((t for t in tried if t.settings), None)
         about = any(cues.has(t, *ABOUT_CONSENT) for t in first.texts)
         if opener is not None and refused_in_full(tried, opener.locked, about):
@@ -248,8 +260,11 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
                              and cues.norm_label(t.label) not in named and not purpose_row(t, found)),
                             key=_way_out_rank)[:3]
             floor = opener.locked      # purposes on that no refusal turns off (locked); more on: not refused yet
-            for button in second:
-                tried.append(_try(op, restart, [opener.target], button, first))
+            # the settings layer the opener's trial left on screen, no step since: its first button tried there
+            open_now = made is not None and made[0] is opener and made[1] == _made(op) and op.in_foreground
+            for index, button in enumerate(second):
+                here = op.screen() if index == 0 and open_now else None
+                tried.append(_try(op, restart, [opener.target], button, first, here=here))
                 if refused_in_full(tried, floor, about):
                     break              # the refusal down to the locked purposes: no other save can refuse more
             if opener.ticked and _refusal_missing(tried, floor):     # a refusing user unticks, then saves

@@ -11,16 +11,23 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _DIGITS = re.compile(r"\d+")
 
 
+NEGATION = "negation"
+
+
 @lru_cache(maxsize=4096)
 def categories(text: str) -> frozenset[str]:
     """Categories of both lexicons the text matches; a hit inside a longer hit of another category is dropped,
-    across the two files (退出登录 is log_out, not log_in)."""
+    across the two files (退出登录 is log_out, not log_in). An agreement negated in the same text (an agree
+    word beside a negation of explorer.yaml: "I do not accept", «Kabul etmiyorum») is a decline, whatever the
+    language's own phrase lists hold; the negation is never a category by itself."""
     if not text:
         return frozenset()
     hits: list[Hit] = load_lexicon("goals").hits(text) + load_lexicon("explorer").hits(text)
-    kept = [h for h in hits if not any(g.category != h.category and g.start <= h.start and g.end >= h.end
-                                       and g.length > h.length for g in hits)]
-    return frozenset(h.category for h in kept)
+    kept = {h.category for h in hits if not any(g.category != h.category and g.start <= h.start
+                                                and g.end >= h.end and g.length > h.length for g in hits)}
+    if NEGATION in kept and "agree" in kept:
+        kept = (kept - {"agree"}) | {"decline"}
+    return frozenset(kept - {NEGATION})
 
 
 def has(text: str, *names: str) -> bool:
