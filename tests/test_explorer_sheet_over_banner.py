@@ -123,3 +123,70 @@ def test_a_layer_that_speaks_of_consent_over_another_is_the_dialogs_own_and_a_sh
                              replace(e, name="This week") if e.name == "Cookies" else e
                              for e in SHEET.elements], signature="plain", size=SHEET.size)
     assert not lies_over_consent(plain, COVERED, first)
+
+
+# --- a library's banner built after the launch's look (corpus tarteaucitron-dark under load) ---
+
+from consent_audit.explorer.consent_exploring import ConsentExplorations      # noqa: E402
+from consent_audit.explorer.launch_layer import judged                         # noqa: E402
+
+# As recorded at stop 30 (fixPK's run, load ~12; steps 001-launch and 003-relaunch, Pixel 7 emulation): the launch's
+# look read the app's page alone — tarteaucitron had not yet built its banner (it does so once the language file it
+# inserts has loaded) — while the cover, measured a moment later, found the tab bar under the banner by then come.
+PAGE = [Element(text="Brightcart", bounds=(42, 30, 300, 70)), Element(text="Deals near you", bounds=(32, 215, 530, 75)),
+        Element(text="Today’s offers", role="button", clickable=True, bounds=(32, 347, 1018, 134)),
+        Element(text="Price-drop alerts", role="button", clickable=True, bounds=(32, 507, 1018, 134)),
+        Element(text="Deals", role="tab", clickable=True, bounds=(0, 2270, 541, 132)),
+        Element(text="Me", role="tab", clickable=True, bounds=(541, 2270, 541, 132))]
+LAUNCH = Screen(elements=PAGE, signature="deals", size=(1082, 2402), location="http://app/")
+LATE = Screen(elements=PAGE[:4] + [
+    Element(rid="tarteaucitronAlertBig", bounds=(0, 2115, 1082, 287), fixed=True),
+    Element(text="Brightcart and its partners use cookies to measure visits, remember your basket and show you deals.",
+            bounds=(26, 2135, 1030, 150)),
+    Element(text="Accept and continue", rid="tarteaucitronPersonalize2", role="button", clickable=True,
+            bounds=(155, 2292, 485, 84)),
+    Element(text="Customise", rid="tarteaucitronCloseAlert", role="button", clickable=True, bounds=(680, 2300, 240, 70))],
+    signature="deals+banner", size=(1082, 2402), location="http://app/")
+
+
+class LateBanner:
+    """The app as recorded: the launch's capture until a fresh look, then the page with the banner."""
+
+    consent_keys: frozenset = frozenset()
+    consent_answered = False
+    in_foreground = True
+
+    def __init__(self) -> None:
+        self.now = LAUNCH
+        self.recorder = type("R", (), {"invalidate": lambda _: setattr(self, "now", LATE)})()
+
+    def screen(self) -> Screen:
+        return self.now
+
+    def covered(self, screen: Screen) -> frozenset[int]:
+        return frozenset({4, 5}) if screen is LAUNCH else frozenset()     # the tabs, measured once the banner came
+
+    def targets(self, screen: Screen | None = None) -> list[Target]:
+        screen = screen or self.now
+        return targets(screen, self.covered(screen))
+
+
+class Goal(ConsentExplorations):
+    def __init__(self, op: LateBanner) -> None:
+        self.op = op
+
+    @property
+    def consent_shown(self) -> bool:
+        return consent.shown(self.op)
+
+
+def test_a_banner_built_after_the_launchs_look_is_the_launchs_consent_dialog() -> None:
+    """Before: «no consent dialog was recognised at launch: a layer covering the app with 2 buttons ('Today’s
+    offers', 'Price-drop alerts') … its words name a device feature» — not_found, a wrong verdict, decided on
+    the launch's look alone. The consent goal looks again (no action) before it says no dialog showed."""
+    op = LateBanner()
+    found = op.targets(LAUNCH)
+    assert not consent.shown(op, LAUNCH)
+    assert "device feature" in judged(LAUNCH, found, op.covered(LAUNCH))[1]      # the app's cards, read as a layer
+    goal = Goal(op)
+    assert goal._came_late() and op.now is LATE
