@@ -102,6 +102,15 @@ class ConsentExplorations(ConsentHandOver):
         screen = self.op.screen()
         return self.consent_shown or candidate(screen, self.op.targets(screen), self.op.covered(screen)) is not None
 
+    def _came_late(self) -> bool:
+        """Whether the consent dialog is on screen at a fresh look (no action spent), once neither the launch's
+        look nor the structural probe told one: a library that builds its banner only once the files it inserts
+        have loaded (tarteaucitron's language file) comes after the launch's look under load — that look read the
+        app's own page alone (its cards taken for a layer's buttons, the cover measured once the banner came).
+        The dialog is the launch's whichever came first; its answers are then walked by their words."""
+        self.op.recorder.invalidate()
+        return self.op.in_foreground and self.consent_shown
+
     def _explore_consent(self, spend: Spend, target: Target) -> Exploration:
         if not self._behind_gate_now():
             self.op.fresh()
@@ -118,7 +127,7 @@ class ConsentExplorations(ConsentHandOver):
         launch_covered = self.op.covered(launch)    # measured now: the probe below shows other screens
         # the fresh launch just made is what `_launch_fresh` shows: the probe looks at it, no launch spent (behind
         # a log-in at launch, each launch signs in again)
-        if not self.consent_shown and not self._consent_by_structure(self.op.screen()):
+        if not self.consent_shown and not self._consent_by_structure(self.op.screen()) and not self._came_late():
             # nothing to measure: the audit is not found, never clean — saying what the launch showed instead
             unread = self.op.screen().unread_frames     # a dialog there is not seen: said, never taken for none
             detail = f"; {len(unread)} frame(s) on screen could not be read: {'; '.join(unread)}" if unread else ""

@@ -4,9 +4,13 @@ another layer's (a wall's "Later" beside a consent sheet's refusal): a learnt pa
 answer starts where no launch leaves the app once that layer is answered as a launch modal."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..screen import Screen
-from .elements import Target
-from .launch_layer import Box, overlaid
+from . import cues
+from .elements import Target, targets
+from .launch_layer import Box, Layer, overlaid
+from .modal_kind import ABOUT_CONSENT
 from .screens import inside, is_consent
 
 Layers = dict[Box, tuple[list[int], list[Target]]]
@@ -77,3 +81,24 @@ def beside(screen: Screen, found: list[Target], keys: frozenset[str] = frozenset
     texts = [screen.elements[i].text for box, (indexes, _) in layers.items() for i in indexes
              if screen.elements[i].text and other(box, screen.elements[i].bounds)]
     return controls, texts
+
+
+def lies_over_consent(screen: Screen, covered: frozenset[int], first: Layer) -> bool:
+    """Whether the candidate layer `first` (launch_layer.layer) lies over a consent dialog: a layer on screen
+    (`overlaid`: a dialog element, a fixed element with a sentence of its own) whose every control another layer
+    covers (`covered`: element indexes, or `Element.covered`) and whose own words and controls, read as if
+    uncovered, make a consent dialog (`screens.is_consent`) — while `first`'s own words speak of no consent (an
+    app's invitation sheet over a cookie banner; a dialog's own settings layer over its first layer speaks of
+    it). Such a layer is the app's, over the dialog: answered as a launch modal, never tried as the dialog."""
+    if any(cues.has(text, *ABOUT_CONSENT) for text in first.texts):
+        return False
+    for box in overlaid(screen, []):
+        held = [e for e in screen.elements if inside(e.bounds, box)]
+        controls = [i for i, e in enumerate(screen.elements) if e.clickable and inside(e.bounds, box)]
+        if not controls or not all(i in covered or screen.elements[i].covered for i in controls):
+            continue
+        under = Screen(elements=[replace(e, covered=False) for e in held], signature=screen.signature,
+                       size=screen.size)
+        if is_consent(under, targets(under)):
+            return True
+    return False

@@ -17,9 +17,11 @@ the same way (a refusal found there is the reject path through the settings) —
 less than the accept (a "save" that keeps the pre-ticked purposes on), again after unticking every ticked
 purpose, as a refusing user does (the commonest dark design: the only refusal is unticking).
 
-Never a consent dialog (nothing measured, never a finding on a guess): a layer whose words name a device
-feature, the system settings or a retry (a permission wall); one whose buttons leave the app (an update or rating
-prompt sending to a store) or where only some answers ask for a permission (a permission pre-prompt: "Allow"
+Never a consent dialog (nothing measured, never a finding on a guess): a layer over a consent dialog that
+speaks of no consent itself (`consent_layer.lies_over_consent`: the app's sheet over a cookie banner); a layer
+whose words name a device feature, the system settings or a retry (a permission wall); one whose buttons leave
+the app (an update or rating prompt
+sending to a store) or where only some answers ask for a permission (a permission pre-prompt: "Allow"
 asks, "Not now" does not) — a permission request that follows every answer alike is what the app does once
 the layer is answered (consent first, then the OS prompt), not what a button does; one whose answers store nothing, or different
 records (a rating prompt's "never" beside a "remind me" time), or the same switches. A button that leads to a
@@ -44,6 +46,7 @@ from .elements import Target, Use, purpose_row
 from .forms import UNTICK, FormData, fill
 from .consent_answers import Tried, _refusal_missing, answers, refused_in_full, sole_answer, users_refusal
 from .consent_choice import answers_of, candidate
+from .consent_layer import lies_over_consent
 from .held_back import held_at, tappable, when_enabled
 from .launch_layer import Layer
 from .modal_kind import ABOUT_CONSENT
@@ -235,8 +238,8 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
             screen = op.screen()
             covered = op.covered(screen)
             first = candidate(screen, op.targets(screen), covered)
-    if first is None or op.platform.stored_state() is None:
-        return None
+    if first is None or op.platform.stored_state() is None or lies_over_consent(screen, covered, first):
+        return None      # no candidate, nothing to read back, or an app's layer over a consent dialog
     tried: list[Tried] = seen if seen is not None else []
     restart = _looked_first(op, restart)
     try:

@@ -97,7 +97,7 @@ class Area(NamedTuple):
 def area(screen: Screen, found: list[Target], covered: frozenset[int]) -> Area | None:
     """Where the candidate lies (`Area`), or None when there is no candidate: a shown dialog element, else a
     bar that stays put, else — while a layer hides the app — what is left uncovered, else a page holding
-    nothing else. A control another layer draws over (its centre hit-tested at the capture:
+    nothing else. A control or a text another layer draws over (its centre hit-tested at the capture:
     `Element.covered`) is in none."""
     uncovered = [t for t in found if not t.element.covered]
     dialogs = [e.bounds for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
@@ -115,7 +115,10 @@ def area(screen: Screen, found: list[Target], covered: frozenset[int]) -> Area |
     def within(bounds: Box, index: int = -1) -> bool:
         return any(inside(bounds, b) for b in boxes) if boxes is not None else index not in covered
 
-    texts = [e.text for i, e in enumerate(screen.elements) if e.text and within(e.bounds, i)]
+    # a text another layer lies over is not this one's (a cookie banner's sentence under an app's own sheet: the
+    # banner's dialog box is listed, its words are not the sheet's)
+    texts = [e.text for i, e in enumerate(screen.elements) if e.text and within(e.bounds, i)
+             and not e.covered and i not in covered]
     return Area([t for t in uncovered if t.use in (Use.TAP, Use.CHOOSE) and within(t.bounds)], texts,
                 [t for t in uncovered if t.use == Use.TEXT and within(t.bounds)],
                 frozenset(t.key for t in uncovered if within(t.bounds)))

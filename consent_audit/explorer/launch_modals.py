@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..readback import changed, stored_now
 from ..screen import Screen
 from . import consent
-from .consent_layer import beside
+from .consent_layer import beside, lies_over_consent
 from .launch_layer import layer, layer_controls, open_dialog, under_layer
 from .modal_kind import CONSENT, modal_kind
 from .elements import Target, targets
@@ -251,9 +251,11 @@ class LaunchModals:
                 if not found:
                     return
             elif not (self.structure_checked or getattr(self.op, "consent_answered", False)) \
-                    and layer(screen, found, self.op.covered(screen)) is not None:
+                    and (first := layer(screen, found, self.op.covered(screen))) is not None \
+                    and not lies_over_consent(screen, self.op.covered(screen), first):
                 return    # a candidate consent dialog (a bar over the tab bar): the structural probe tries it
-                          # first — answered here as a modal it was gone from every launch the probe made
+                          # first — answered here as a modal it was gone from every launch the probe made; one
+                          # over a consent dialog (an app's sheet over the banner) is the app's: answered now
             target = modal_answer(screen, found, self.op.covered(screen))
             if target is None:
                 return

@@ -20,8 +20,10 @@ def taps(found: list[Target]) -> list[Target]:
 
 
 def shown_texts(screen: Screen, covered: frozenset[int] = frozenset()) -> list[str]:
-    """The texts a user can read: those of elements an open dialog does not cover (`covered`: indexes)."""
-    return [e.text for i, e in enumerate(screen.elements) if e.text and i not in covered]
+    """The texts a user can read: those of elements no open layer covers — neither a control the live hit test
+    found under it (`covered`: indexes; it tests controls only) nor a text the capture found under it
+    (`Element.covered`: a cookie banner's sentence under an app's own sheet)."""
+    return [e.text for i, e in enumerate(screen.elements) if e.text and i not in covered and not e.covered]
 
 
 def is_consent(screen: Screen, found: list[Target], covered: frozenset[int] = frozenset()) -> bool:
