@@ -15,6 +15,7 @@ from .moves import FORM, Move
 from .screens import password_form, says
 from .goal import Verdict
 from .hints import Hints
+from .tab_bar import END, far_end
 
 MAX_NAMES = 4
 
@@ -154,7 +155,9 @@ class AccountGoal:
     def tie_break(self, node: Node, key: str) -> float:
         """Among unscored controls, the one drawn like a log-in control beside it (a "Log in" / «Rekening
         openen» pair of buttons) first, then the controls of the log-in form's own screen ("No account? …");
-        among the rest, the way to the accounts earlier searches saw first, what led nowhere last (`hints`)."""
+        among the rest, the way to the accounts earlier searches saw first, what led nowhere last (`hints`); before
+        any log-in was refused, the bottom tab bar's far end before the other controls of its screen
+        (`tab_bar.far_end`)."""
         found = targets(node.screen)
         cand = next((t for t in found if t.key == key), None)
         if cand is None:
@@ -162,7 +165,10 @@ class AccountGoal:
         if pairs_log_in(cand, found, opener=self.opener):
             return ALIKE
         hint = self.hints.bonus(key) if self.hints is not None else 0.0
-        return (1.0 if self.login_form is not None and self.login_form[0] == node.ident else 0.0) + hint
+        # the bar's far end, where apps keep the account (tab_bar.py) — until a log-in was refused: its sign-up
+        # lies by the log-in form, not a tab away
+        end = END if self.login_form is None and key == far_end(node.screen, found) else 0.0
+        return (1.0 if self.login_form is not None and self.login_form[0] == node.ident else 0.0) + hint + end
 
     def boost(self, node: Node, key: str) -> float:
         """Added to a tap's score (explorer/search_map.py): once a log-in was refused, an unworded control drawn

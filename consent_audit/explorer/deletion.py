@@ -28,7 +28,7 @@ from ..detectors.destructive import hint_word
 from ..screen import Screen
 from . import cues
 from .config import ExplorerConfig
-from .elements import Target, Use
+from .elements import Target, Use, targets
 from .forms import FILL
 from .graph import Edge, Node
 from .moves import FORM, TAP, Move
@@ -36,6 +36,7 @@ from .screens import PROGRESS, bare_question, ends_off_app, names_again, passwor
 from .goal import Verdict
 from .hints import Hints
 from .refused import sent_by_place
+from .tab_bar import END, far_end
 from .deletion_steps import decision_siblings, last_answers, step_controls
 
 ENTRY = ("cancel_account", "delete")
@@ -117,11 +118,14 @@ class DeletionGoal:
         self.own: frozenset[str] = frozenset()        # the test account's identities (measures.own_identities)
 
     def tie_break(self, node: Node, key: str) -> float:
-        """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`); on a bare
+        """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`), outside
+        the flow the bottom tab bar's far end before the screen's other controls (`tab_bar.far_end`); on a bare
         question (`questions`), the answer that names the deed again (`names_again`: «Áno, zrušiť účet» asked by
         «Zrušiť účet») before the other, whatever their order — the way back («Nie, späť») is then not tapped first
         and the question asked again (two actions)."""
         bonus = self.hints.bonus(key) if self.hints is not None else 0.0
+        if not node.in_flow and key == far_end(node.screen, targets(node.screen)):
+            bonus += END       # the bottom bar's far end, where apps keep the account (explorer/tab_bar.py)
         cand = node.candidates.get(key)
         others = tuple(c.move.label for k, c in node.candidates.items() if k != key)
         if node.ident in self.questions and node.via and cand is not None and names_again(cand.move.label,
