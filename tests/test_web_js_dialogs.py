@@ -1,6 +1,6 @@
 """The browser's own dialogs (alert, confirm, prompt) as a screen of their own (platforms/web/js_dialogs.py), and
 the deletion's measured decision never being one (decision.final_decision). The live path — a confirm answered
-through Appium — is tests/data/verdicts/native_confirm.html (test_explorer_verdicts_e2e)."""
+through Appium — is tests/data/verdicts/last_keep.html?ask=confirm (test_explorer_verdicts_e2e)."""
 from __future__ import annotations
 
 from typing import Any
