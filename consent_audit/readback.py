@@ -239,6 +239,9 @@ def judge(unanswered: Mapping[str, Any] | None, accepted: Mapping[str, Any] | No
     elif on_acc and all(on_rej.get(k) is True for k in on_acc):
         out.update(how="every purpose the accept path switched on is on after the reject path",
                    reject_on=sorted(on_acc), reject_honoured=False)
+    elif _lists_kept(acc, rej):
+        out.update(how="every purpose the accept path listed is listed after the reject path",
+                   reject_listed=sorted(set().union(*listed(acc).values())), reject_honoured=False)
     elif _masked(acc).items() <= _masked(rej).items() and any(not _token(v) for v in acc.values()) \
             and switches(acc).items() <= switches(rej).items():     # unchanged: its switches too
         out.update(how="the reject path stored the accept path's record unchanged, and other records beside it",
@@ -250,6 +253,17 @@ def judge(unanswered: Mapping[str, Any] | None, accepted: Mapping[str, Any] | No
     else:
         out.update(how="the reject path stored other choices than the accept path", reject_honoured=True)
     return out
+
+
+def _lists_kept(acc: Mapping[str, str], rej: Mapping[str, str]) -> bool:
+    """Whether records that hold their choice as lists of names (vanilla-cookieconsent's `{"categories": [...],
+    "consentId": <uuid>, "revision": 0, …}`), their switches alike, list after the refusal every name the accept
+    listed — the same consent under a new id and time, which differ per answer and are no choice."""
+    if switches(acc) != switches(rej):
+        return False
+    names_acc, names_rej = listed(acc), listed(rej)
+    return any(names_acc.values()) and all(names <= names_rej.get(path, frozenset())
+                                           for path, names in names_acc.items())
 
 
 def _still_consenting(acc: Mapping[str, str], rej: Mapping[str, str], optional: int, locked: int) -> bool:

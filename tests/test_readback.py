@@ -153,3 +153,21 @@ def test_a_refusal_whose_save_ignored_the_unticks_still_consents() -> None:
                  optional=2)["reject_honoured"] is False
     # no box shown on the reject path (a direct «reject»): told by the records alone, as before
     assert judge(NONE, accept, ignored)["reject_honoured"] is True
+
+
+def _categories(names: list[str], consent_id: str, at: str) -> dict:
+    """vanilla-cookieconsent 3's cookie: the purposes consented to as a list, a new uuid and time per answer."""
+    return {"local": {}, "cookies": {"cc_cookie": json.dumps(
+        {"categories": names, "revision": 0, "data": None, "consentTimestamp": at, "consentId": consent_id,
+         "services": {n: [] for n in names}, "languageCode": "zh", "lastConsentTimestamp": at})}}
+
+
+def test_a_refusal_listing_every_purpose_the_accept_listed_is_not_honoured_whatever_its_new_id() -> None:
+    """Before: the new consentId and time made the records differ — "other choices", honoured (a false clean of a
+    reject that consents: cookieconsent-dark's save with its pre-ticked purposes still on)."""
+    accept = _categories(["necessary", "analytics", "ads"], "f3a9c2e1-77bd-4c1e-9a0b-2d6e5f8a1b3c", "2026-12-01T15:01:02Z")
+    same = _categories(["necessary", "analytics", "ads"], "9b8e7d6c-1a2b-4c3d-8e9f-0a1b2c3d4e5f", "2026-12-01T15:02:09Z")
+    out = judge({"local": {}, "cookies": {}}, accept, same)
+    assert out["reject_honoured"] is False and out["reject_listed"] == ["ads", "analytics", "necessary"]
+    refused = _categories(["necessary"], "9b8e7d6c-1a2b-4c3d-8e9f-0a1b2c3d4e5f", "2026-12-01T15:02:09Z")
+    assert judge({"local": {}, "cookies": {}}, accept, refused)["reject_honoured"] is True
