@@ -15,7 +15,7 @@ from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
 from .dom import LOAD_STATE_JS, input_values, screen_from_dom
 from . import clicks, frames, js_dialogs, painted, touch
-from .scripts import DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, SCHEDULED_JS, STORED_JS
+from .scripts import DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, SCHEDULED_JS, STORED_JS, VISIBLE_JS
 from .snapshot_script import DOM_SNAPSHOT_JS
 
 log = logging.getLogger(__name__)
@@ -63,8 +63,10 @@ class WebChromiumPlatform(Platform):
             raise AutomationError(f"{error.group(0)}: nothing answered at {self.start}; is the app served "
                                   "there?") from exc
         wait_until(self._ready, timeout=self.timeout, message=f"{self.start} to load")
-        if js_dialogs.open_dialog(self.driver) is None:
+        try:
             self._check_loaded()
+        except UnexpectedAlertPresentException:
+            pass          # a dialog the page opened as it loaded: its first screen (capture)
 
     def _ready(self) -> bool:
         """Loaded, or stopped by a dialog of the browser the page opened as it loaded (it is the first screen)."""
@@ -181,31 +183,32 @@ class WebChromiumPlatform(Platform):
         return None if due is None else max(0.0, float(due) / 1000.0)
 
     # --- finding ---
-    _VISIBLE_JS = (
-        "const scope = arguments[0] || document; const e = scope.querySelector(arguments[1]);"
-        "if (!e || e.getClientRects().length === 0) return null;"
-        "const st = getComputedStyle(e); if (st.visibility === 'hidden' || st.display === 'none') return null;"
-        "if (arguments[2] && (e.disabled || e.getAttribute('aria-disabled') === 'true')) return null;"
-        "return e;")
-
     def visible_element(self, scope: Any, locator: tuple[str, str], enabled: bool = False) -> WebElement | None:
         """One round trip for CSS locators (find + displayed + enabled), instead of three."""
         if locator[0] != "css selector":
             return super().visible_element(scope, locator, enabled)
         root = scope if isinstance(scope, WebElement) else None
-        return self.driver.execute_script(self._VISIBLE_JS, root, locator[1], enabled)
+        return self.driver.execute_script(VISIBLE_JS, root, locator[1], enabled)
 
     # --- screens and gestures ---
     def capture(self, screenshot: bool = True) -> Capture:
         """The page as a Screen; while a dialog of the browser is open, that dialog's screen (js_dialogs: no
-        screenshot can be taken then)."""
+        screenshot can be taken then). The dialog is asked for only when the page refuses to be read (asking
+        first would cost a round trip on every capture)."""
         self.leave_frame()
-        dialog = js_dialogs.open_dialog(self.driver)
-        if dialog is not None:
+        try:
+            capture = self._capture_page(screenshot)
+        except UnexpectedAlertPresentException:
+            dialog = js_dialogs.open_dialog(self.driver)
+            if dialog is None:        # answered by itself in between: the page as it is now
+                return self._capture_page(screenshot)
             (size, url) = self._viewport
             return Capture(screen=js_dialogs.dialog_screen(dialog, size, url, self.origin, self._prompts_seen,
                                                            typed=self._typed), values=[])
         self._typed = False
+        return capture
+
+    def _capture_page(self, screenshot: bool) -> Capture:
         png = self.driver.get_screenshot_as_png() if screenshot else b""
         snap = self.driver.execute_script(DOM_SNAPSHOT_JS)
         if snap.get("semantics_on"):     # a painted UI's accessibility layer switched on: read what it shows
@@ -223,7 +226,10 @@ class WebChromiumPlatform(Platform):
 
     def screenshot(self) -> bytes:
         """The screen as PNG; b"" while a dialog of the browser is open (none can be taken then: js_dialogs)."""
-        return b"" if js_dialogs.open_dialog(self.driver) is not None else super().screenshot()
+        try:
+            return super().screenshot()
+        except UnexpectedAlertPresentException:
+            return b""
 
     def tap(self, element: WebElement) -> None:
         """Tap; a window the tap opened (a link with target=_blank: a policy, a library's "powered by") is the

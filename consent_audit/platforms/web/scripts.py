@@ -221,3 +221,11 @@ try {
   });
 } catch (e) { finish(); }
 """
+
+# One round trip for a CSS locator: the element found in the scope, displayed (and enabled when asked), or null.
+VISIBLE_JS = (
+    "const scope = arguments[0] || document; const e = scope.querySelector(arguments[1]);"
+    "if (!e || e.getClientRects().length === 0) return null;"
+    "const st = getComputedStyle(e); if (st.visibility === 'hidden' || st.display === 'none') return null;"
+    "if (arguments[2] && (e.disabled || e.getAttribute('aria-disabled') === 'true')) return null;"
+    "return e;")
