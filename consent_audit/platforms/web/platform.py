@@ -15,7 +15,7 @@ from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
 from .dom import LOAD_STATE_JS, input_values, screen_from_dom
 from . import frames, painted, touch
-from .scripts import DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, SCHEDULED_JS, STORED_JS
+from .scripts import DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, REACHED_JS, SCHEDULED_JS, STORED_JS
 from .snapshot_script import DOM_SNAPSHOT_JS
 
 log = logging.getLogger(__name__)
@@ -209,19 +209,6 @@ class WebChromiumPlatform(Platform):
         screen = screen_from_dom(snap, screenshot=png, origin=self.origin, prompts=self._prompts_seen)
         return Capture(screen=screen, values=input_values(snap))
 
-    # What a finger on the element's centre touches, when that is the element's own drawing: a styled switch's
-    # slider inside the label of a checkbox hidden by CSS (opacity 0, or "visually hidden": 1×1 px, clipped) — a
-    # tap there toggles the checkbox. Hit-tested in the element's own tree (a widget's shadow root: the document
-    # would answer with its host).
-    _DRAWN_BY_LABEL_JS = r"""
-const el = arguments[0];
-const r = el.getBoundingClientRect();
-const tree = el.getRootNode && el.getRootNode().elementFromPoint ? el.getRootNode() : document;
-const hit = tree.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-const label = hit && hit.closest ? hit.closest('label') : null;
-return label && label.control === el ? hit : null;
-"""
-
     def tap(self, element: WebElement) -> None:
         """Tap; a window the tap opened (a link with target=_blank: a policy, a library's "powered by") is the
         app left: the window is closed and the app's tab brought back (a tab left in the background stops
@@ -230,10 +217,13 @@ return label && label.control === el ? hit : null;
         try:
             element.click()
         except ElementClickInterceptedException as exc:
-            drawn = self.driver.execute_script(self._DRAWN_BY_LABEL_JS, element)
+            drawn = self.driver.execute_script(REACHED_JS, element)
             if drawn is None:     # another layer came over it since the capture: said as what covers it
                 raise TapIntercepted(covering_element(exc.msg or str(exc))) from None
-            drawn.click()     # the user's finger lands on the switch's drawing, which is the switch
+            if drawn is True:     # its own words, slotted into it from its host: a finger there reaches it
+                touch.tap_on(self.driver, element)
+            else:
+                drawn.click()     # the user's finger lands on the switch's drawing, which is the switch
         self.leave_frame()
         others = [h for h in self.driver.window_handles if h != home]
         for handle in others:
