@@ -40,13 +40,7 @@ def tap_at(driver: Any, x: int, y: int) -> None:
 def tap_on(driver: Any, element: WebElement) -> None:
     """One touch-pointer tap on the element's centre (in view), given as a finger's input: no check of what
     the browser's hit test names there (for an element reached through words slotted into it)."""
-    finger = PointerInput(interaction.POINTER_TOUCH, "finger")
-    actions = ActionBuilder(driver, mouse=finger)
-    finger.create_pointer_move(duration=0, origin=element)
-    finger.create_pointer_down()
-    finger.create_pause(0.05)
-    finger.create_pointer_up(0)
-    actions.perform()
+    hold(driver, element, 0.05)
 
 
 def swipe(driver: Any, container: WebElement | None, direction: str = "down") -> bool:
