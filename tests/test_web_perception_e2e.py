@@ -203,3 +203,34 @@ def test_a_row_at_the_end_of_an_inner_list_is_scrolled_to_in_that_list(platform,
         gestures.scroll_into_view(last, "Delete account")              # the page: it cannot move
     gestures.scroll_into_view(last, "Delete account", container=box)
     assert platform.in_view(last, box)
+
+
+def test_a_components_controls_are_named_stated_and_tapped_as_a_user_sees_them(platform, static_url: str) -> None:
+    """Custom elements with open shadow roots (corpus fiets): a list row's shadow <button> holds a <slot> for the
+    host's words and a drawn chevron; a button is disabled on its inner shadow <button>; a tick is a shadow
+    <div role=checkbox> whose words are slotted from a host a little taller than it. The rows are controls named
+    by their slotted words, the button is disabled until the tick is ticked, the tick is named by its own words,
+    is not covered by its host, and a tap on it ticks it (before: the rows read «›» and were never tried, the host
+    «Delete» looked enabled and was tapped in vain, the tick was named by the paragraph above it and its tap was
+    refused: "<x-tick> covered it")."""
+    from consent_audit.explorer.elements import Use, targets
+
+    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
+    adapter.prepare()
+    platform.launch()
+    platform.driver.get(f"{static_url}/shadow_controls.html")
+    adapter.settle()
+    screen = platform.capture(screenshot=False).screen
+    found = {t.label: t for t in targets(screen, adapter.covered(screen))}
+    assert {"Sign in", "Create account"} <= set(found), sorted(found)
+    assert found["Delete"].element.enabled is False
+    tick = next(t for t in found.values() if t.use == Use.TOGGLE)
+    assert tick.label.startswith("I understand") and tick.element.checked is False
+    platform.tap(adapter.locate(tick.element))
+    adapter.settle()
+    screen = platform.capture(screenshot=False).screen
+    found = {t.label: t for t in targets(screen, adapter.covered(screen))}
+    assert found["Delete"].element.enabled is True
+    platform.tap(adapter.locate(found["Delete"].element))
+    adapter.settle()
+    assert platform.driver.find_element("css selector", "#answer").text == "deleted"

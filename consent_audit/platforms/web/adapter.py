@@ -114,8 +114,23 @@ boxes.forEach(([x, y, w, h], i) => {
           (hit.ownerDocument !== document && hit.ownerDocument.defaultView.frameElement) || null;
   }
   if (first && first.ownerDocument === document && wrappedReached(first, x, y, w, h)) return;
+  if (first && heldInShadow(first, first.ownerDocument === document ? 0 : fx, first.ownerDocument === document ? 0 : fy,
+                            x, y, w, h)) return;
   out.push(i);
 });
+// A hit on a shadow host that its shadow root does not pass on (the point lies on the host's own words, slotted
+// into a control of its shadow tree: a tick's label): the host draws nothing over its own shadow tree, so a
+// control of that tree at the point is what a finger there reaches (the tap goes through the slot into it).
+function heldInShadow(host, dx, dy, x, y, w, h) {
+  const root = shadowOf(host);
+  if (!root) return false;
+  for (const el of root.querySelectorAll('*')) {
+    const b = el.getBoundingClientRect();
+    if (is({left: b.left + dx, top: b.top + dy, width: b.width, height: b.height}, x, y, w, h)) return true;
+    if (shadowOf(el) && heldInShadow(el, dx, dy, x, y, w, h)) return true;
+  }
+  return false;
+}
 // An inline control wrapped over two lines (a link in a sentence): its box's centre lies on the sentence around
 // it; it is reached when a finger on one of its own line boxes touches it.
 function wrappedReached(around, x, y, w, h) {

@@ -1,5 +1,5 @@
-"""What the browser answers when a control is clicked or chosen: the element a refused click landed on, the
-drawing of a styled switch the finger touches, a native `<select>`'s choice (used by platform.py)."""
+"""What the browser answers when a control is clicked or chosen: the element a refused click landed on, a
+native `<select>`'s choice (used by platform.py)."""
 from __future__ import annotations
 
 import re
@@ -22,20 +22,6 @@ def covering_element(message: str) -> str:
     return tag if len(tag) <= 120 else tag[:117] + "…>"
 
 
-# What a finger on the element's centre touches, when that is the element's own drawing: a styled switch's
-# slider inside the label of a checkbox hidden by CSS (opacity 0, or "visually hidden": 1×1 px, clipped) — a
-# tap there toggles the checkbox. Hit-tested in the element's own tree (a widget's shadow root: the document
-# would answer with its host).
-DRAWN_BY_LABEL_JS = r"""
-const el = arguments[0];
-const r = el.getBoundingClientRect();
-const tree = el.getRootNode && el.getRootNode().elementFromPoint ? el.getRootNode() : document;
-const hit = tree.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-const label = hit && hit.closest ? hit.closest('label') : null;
-return label && label.control === el ? hit : null;
-"""
-
-
 def choose_first(element: WebElement) -> str:
     """A native `<select>`: Selenium's Select (through Appium's chromium driver) picks the first enabled
     option with a value (the empty-valued placeholder skipped), firing the page's input and change events
@@ -54,4 +40,4 @@ def choose_first(element: WebElement) -> str:
     return words
 
 
-__all__ = ["DRAWN_BY_LABEL_JS", "choose_first", "covering_element"]
+__all__ = ["choose_first", "covering_element"]

@@ -15,7 +15,8 @@ from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
 from .dom import LOAD_STATE_JS, input_values, screen_from_dom
 from . import clicks, frames, js_dialogs, painted, touch
-from .scripts import DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, SCHEDULED_JS, STORED_JS, VISIBLE_JS
+from .scripts import (DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, REACHED_JS, SCHEDULED_JS, STORED_JS,
+                      VISIBLE_JS)
 from .snapshot_script import DOM_SNAPSHOT_JS
 
 log = logging.getLogger(__name__)
@@ -242,10 +243,13 @@ class WebChromiumPlatform(Platform):
         try:
             element.click()
         except ElementClickInterceptedException as exc:
-            drawn = self.driver.execute_script(clicks.DRAWN_BY_LABEL_JS, element)
+            drawn = self.driver.execute_script(REACHED_JS, element)
             if drawn is None:     # another layer came over it since the capture: said as what covers it
                 raise TapIntercepted(clicks.covering_element(exc.msg or str(exc))) from None
-            drawn.click()     # the user's finger lands on the switch's drawing, which is the switch
+            if drawn is True:     # its own words, slotted into it from its host: a finger there reaches it
+                touch.tap_on(self.driver, element)
+            else:
+                drawn.click()     # the user's finger lands on the switch's drawing, which is the switch
         self.leave_frame()
         others = [h for h in self.driver.window_handles if h != home]
         for handle in others:

@@ -154,6 +154,31 @@ function shadowOf(el) {
 }
 """
 
+# What a finger on an element's centre reaches when the browser's hit test named another element: the element's
+# own drawing there — a styled switch's slider inside the label of a checkbox hidden by CSS (opacity 0, or
+# "visually hidden": 1×1 px, clipped), returned to be clicked; or the words its host slots into it (a shadow
+# <div role=checkbox> around a <slot>: the hit test answers with the host, whose text lies there, yet the touch
+# goes through the slot into the element), true: tapped where it is. null: something else lies over it.
+# Hit-tested in the element's own tree (a widget's shadow root: the document would answer with its host).
+REACHED_JS = r"""
+const el = arguments[0];
+const r = el.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+const tree = el.getRootNode && el.getRootNode().elementFromPoint ? el.getRootNode() : document;
+const hit = tree.elementFromPoint(x, y);
+const label = hit && hit.closest ? hit.closest('label') : null;
+if (label && label.control === el) return hit;
+const on = (boxes) => [...boxes].some(b => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom);
+for (const slot of el.querySelectorAll('slot')) {
+  for (const n of slot.assignedNodes({flatten: true})) {
+    let boxes = [];
+    if (n.nodeType === 1) boxes = n.getClientRects();
+    else if (n.nodeType === 3) { const g = document.createRange(); g.selectNodeContents(n); boxes = g.getClientRects(); }
+    if (on(boxes)) return true;
+  }
+}
+return null;
+"""
+
 # The visible box (CSS px) of a container, or of the window for the page: [x, y, width, height].
 BOX_JS = r"""
 const r = (arguments[0] || document.scrollingElement).getBoundingClientRect();

@@ -9,9 +9,10 @@ from .contents_script import THROUGH_JS
 from .hidden_controls import HIDDEN_CONTROL_JS
 from .painted import SEMANTICS_ON_JS
 from .scripts import SHADOW_OF_JS
+from .slotted import SLOTTED_JS
 
 # One round trip: page source, rendered elements and the structural shape of the DOM.
-DOM_SNAPSHOT_JS = SHADOW_OF_JS + SEMANTICS_ON_JS + ACCNAME_JS + THROUGH_JS + HIDDEN_CONTROL_JS + r"""
+DOM_SNAPSHOT_JS = SHADOW_OF_JS + SEMANTICS_ON_JS + ACCNAME_JS + THROUGH_JS + HIDDEN_CONTROL_JS + SLOTTED_JS + r"""
 const dpr = window.devicePixelRatio || 1;
 const CLICK_TAGS = new Set(['A','BUTTON','INPUT','SELECT','TEXTAREA','LABEL','SUMMARY','OPTION']);
 const CLICK_ROLES = new Set(['button','link','checkbox','radio','switch','tab','menuitem','option']);
@@ -203,7 +204,7 @@ function walk(el, parent) {
   const behind = (isClickable && !r) ? nativeBehind(el) : null;
   if (behind) { r = role(behind); absorbed.add(behind); }
   let text = ownText(el);
-  if (!text && isClickable && el.tagName !== 'BODY') text = (el.innerText || '').replace(/\s+/g, ' ').trim();
+  if (!text && isClickable && el.tagName !== 'BODY') text = flatText(el);
   if (el.tagName === 'INPUT' && ['button','submit'].includes((el.type||'').toLowerCase())) text = el.value;
   if (el.tagName === 'SELECT') text = el.selectedIndex >= 0 ? norm(el.options[el.selectedIndex].text) : '';
   const isInput = el.tagName === 'INPUT' || el.tagName === 'TEXTAREA';
@@ -236,8 +237,11 @@ function walk(el, parent) {
   if ((item.text || item.name || item.rid || item.clickable || r || item.fixed) && !drawnByOther(el)) out.push(item);
   const kids = [], placed = [];
   for (const c of el.children) { const s = walk(c, ctx); if (s) { kids.push(s); placed.push(placedAlone(c)); } }
-  const root = shadowOf(el);
+  const root = shadowOf(el), shadowAt = out.length;
   if (root) for (const c of root.children) { const s = walk(c, ctx); if (s) { kids.push(s); placed.push(placedAlone(c)); } }
+  // a host wrapping one control of its shadow tree is that control (role and state from the inner <button>)
+  const own = root && isClickable ? standsFor(item, shadowAt) : -1;
+  if (own >= 0) absorbInto(item, own);
   const inner = frameDoc(el);
   if (inner) { const s = walk(inner.body); if (s) { kids.push(s); placed.push(false); } }
   else if (el.tagName === 'IFRAME' && el.clientWidth > 0 && el.clientHeight > 0) {
