@@ -15,6 +15,7 @@ from . import consent, cues
 from .elements import Target, Use, targets
 from .graph import Node, ScreenGraph
 from .moves import TAP, Move
+from .covers import StaleScreen
 from .operator import Operator, Spend
 from .permissions import Core, Feature, state_of
 from .screens import password_form, taps
@@ -39,6 +40,7 @@ class PermissionGoal:
         self.weights, self.avoid, self.core, self.op = weights, avoid, core, op
         self.fallback_depth = depth + 1          # screens at depth 0..depth have their unscored controls tried
         self.asked: dict[str, tuple[Node, Move, Screen, Screen]] = {}   # permission → where, what, before, after
+        self.starts: dict[str, Core] = {}        # permission → the screen its feature is used from (Feature.start)
         self.taps = 0                            # controls used
         self.words: set[str] = set()             # the distinct controls used (see `judge`)
         self.in_place: list[tuple[Move, Screen, Screen]] = []   # quiet uses on the core screen shown in place
@@ -83,6 +85,11 @@ class PermissionGoal:
         self.used.add((self.kind_of(before), move.key))
         asking = [p for p in PERMISSIONS if screen.prompts.get(p, 0) > before.prompts.get(p, 0)]
         for permission in asking:
+            if permission not in self.asked and parent.depth > 0 and self.op is not None:
+                try:
+                    self.starts[permission] = Core.of(before, self.op.targets(before))
+                except StaleScreen:
+                    pass         # its cover never measured: the core screen stays the only way back
             self.asked.setdefault(permission, (parent, move, before, screen))
         if not asking and same and parent.depth == 0 and move.kind == TAP and state_of(before) != state_of(screen):
             self.in_place.append((move, before, screen))
@@ -178,7 +185,7 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
         if route is None or any(m.kind != TAP for m in moves):
             continue                 # no tap route from the core screen to it: not re-walkable
         features[permission] = Feature(permission, move.key, move.label, after.signature, state_of(before),
-                                       state_of(after), moves)
+                                       state_of(after), moves, goal.starts.get(permission))
     nodes = list(graph.nodes.values()) if graph is not None else []
     beyond = Beyond(features, len(nodes), goal.taps, frozenset(goal.words),
                     in_place=[*(in_place or []), *goal.in_place],

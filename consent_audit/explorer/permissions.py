@@ -91,7 +91,9 @@ class Core:
 @dataclass
 class Feature:
     """A control whose use asks for a permission, and what using it shows when granted: on the core screen, or
-    on a screen the taps of `route` lead to from it (explorer/beyond_core.py)."""
+    on a screen the taps of `route` lead to from it (explorer/beyond_core.py). `start`: that screen as a `Core`
+    (None: the core screen itself) — the app where the feature is used, behind any launch layer the route
+    answered: once the refused feature was used, a way back there is a way back to the usable app."""
 
     permission: str
     key: str
@@ -100,6 +102,7 @@ class Feature:
     before: list[tuple]
     after: list[tuple]
     route: tuple[Move, ...] = ()
+    start: Core | None = None
 
     def works(self, before: Screen, after: Screen) -> bool:
         """Whether using it now changes the screen as it did with the permission granted."""
@@ -224,10 +227,15 @@ def way_back(core: Core, buttons: list[Target], tried: set[str]) -> Target | Non
                          and any(_holds(t.element.bounds, p) for p in core.points)), None)
 
 
-def reach(op: Operator, core: Core, budget: int, accept_consent, answer=None) -> bool:
+def reach(op: Operator, core: Core, budget: int, accept_consent, answer=None, home: Core | None = None) -> bool:
     """Go for the core screen as a user who refuses: decline re-asks, retry a blocker once, never exit.
     `answer` (no arguments) first answers, at each turn, what the caller knows better than a decline (an app's
-    own pre-prompt whose permission is under test gets its agreeing control: explorer/soft_ask.py)."""
+    own pre-prompt whose permission is under test gets its agreeing control: explorer/soft_ask.py). `home`: the
+    screen a refused feature was used from (`Feature.start`), as good as the core screen — compared like with
+    like: where the core screen was taken under a launch layer (an update modal nothing recognised), the app's
+    own screen is only reached again past it, and its tab bar is the way back from the feature's refusal
+    (corpus vayu: a city list under «आपका स्थान नहीं मिला», read as blocked)."""
+    cores = [core] + ([home] if home is not None else [])
     retried: set[str] = set()
     for _ in range(budget):
         if not op.in_foreground:
@@ -242,17 +250,17 @@ def reach(op: Operator, core: Core, budget: int, accept_consent, answer=None) ->
         if shown(op, screen):
             accept_consent()
             continue
-        if core.matches(screen, found):
+        if any(c.matches(screen, found) for c in cores):
             return True
         enabled = [t for t in taps(found) if t.element.enabled]
-        move = way_on(enabled, retried) or way_back(core, enabled, retried)
+        move = way_on(enabled, retried) or next(filter(None, (way_back(c, enabled, retried) for c in cores)), None)
         if move is None:
             return False          # only settings / exit left (or retried already): blocked, never left
         if not cues.has(move.label, "decline"):
             retried.add(move.key)
         tap_if_there(op, move)     # gone with its layer (a splash's countdown ended): looked at again next turn
     screen = op.screen()
-    return core.matches(screen, op.targets(screen))
+    return any(c.matches(screen, op.targets(screen)) for c in cores)
 
 
 def use(op: Operator, feature: Feature) -> bool | None:

@@ -1,0 +1,105 @@
+"""What a refused feature leaves usable, compared like with like (corpus vayu-nosoftask, fresh11 finding 11: a
+FALSE forced_permission). The core screen was taken under a launch modal nothing recognised (an update
+notice: «Baad mein» / «Update»), so the feature's route passes the modal first; refused, the feature's tab shows
+a city list under «location not found» beside the app's tab bar — the app stays usable (degraded). Before, the
+way back from there was looked for among the core screen's controls (the modal's two buttons, only there at a
+launch): none was found and the refusal read as `blocked`."""
+from __future__ import annotations
+
+from consent_audit.explorer import permissions
+from consent_audit.explorer.elements import Target, targets
+from consent_audit.explorer.moves import Move
+from consent_audit.screen import Element, Screen
+
+TABS = ("Mausam", "Mera sthan", "Settings")
+CITIES = ("Dilli", "Mumbai", "Kolkata", "Chennai", "Jaipur", "Lucknow")
+
+
+class Weather:
+    """A weather app: at launch a modal covers its tab bar; the «Mera sthan» tab asks for the location —
+    granted it shows the weather there, refused a list of cities to choose from (each a way around)."""
+
+    in_foreground = True
+    recorder = type("R", (), {"invalidate": lambda _: None, "last_screen": None})()
+
+    def __init__(self, granted: bool) -> None:
+        self.at, self.granted = "launch", granted
+        self.taps: list[str] = []
+        self.prompts: dict[str, int] = {}
+
+    def screen(self) -> Screen:
+        tabs = [Element(text=t, role="button", clickable=True, bounds=(360 * i, 2300, 360, 100))
+                for i, t in enumerate(TABS)]
+        body = {"launch": [Element(text="Naya sanskaran", bounds=(80, 1000, 920, 100)),
+                           Element(text="Baad mein", role="button", clickable=True, bounds=(80, 1250, 440, 140)),
+                           Element(text="Update", role="button", clickable=True, bounds=(560, 1250, 440, 140))],
+                "home": [Element(text="Dilli 31°", bounds=(40, 200, 500, 100)),
+                         Element(text="Dhoop, halki hawa", bounds=(40, 400, 800, 60))],
+                "here": [Element(text="Aapka sthan: Pune 29°", bounds=(40, 200, 800, 100))],
+                "cities": [Element(text="Aapka sthan nahin mila. Apna shahar chunen:", bounds=(40, 200, 1000, 60))]
+                + [Element(text=c, role="button", clickable=True, bounds=(40, 320 + 150 * i, 1000, 140))
+                   for i, c in enumerate(CITIES)]}[self.at]
+        return Screen(elements=tabs + body, signature=self.at, size=(1080, 2400), prompts=dict(self.prompts))
+
+    def covered(self, screen: Screen) -> frozenset[int]:
+        return frozenset(range(len(TABS))) if screen.signature == "launch" else frozenset()
+
+    def targets(self, screen: Screen | None = None) -> list[Target]:
+        screen = screen or self.screen()
+        return targets(screen, self.covered(screen))
+
+    def find(self, key: str, screen: Screen | None = None) -> Target | None:
+        return next((t for t in self.targets(screen) if t.key == key), None)
+
+    def tap(self, target: Target) -> Screen:
+        self.taps.append(target.label)
+        if target.label in ("Baad mein", "Update", "Mausam") or target.label in CITIES:
+            self.at = "home"
+        elif target.label == "Mera sthan":
+            self.prompts["geolocation"] = self.prompts.get("geolocation", 0) + 1
+            self.at = "here" if self.granted else "cities"
+        return self.screen()
+
+    def relaunch(self) -> Screen:
+        self.at = "launch"
+        return self.screen()
+
+
+def _move(op: Weather, label: str) -> Move:
+    return Move.tap(next(t for t in op.targets() if t.label == label))
+
+
+def _explored() -> tuple[permissions.Core, permissions.Feature]:
+    """What the search learnt with everything granted: the core screen (the launch, under the modal) and the
+    location feature, used from the home screen behind the modal (its route: «Baad mein»)."""
+    op = Weather(granted=True)
+    launch = op.screen()
+    core = permissions.Core.of(launch, op.targets(launch))
+    later = _move(op, "Baad mein")
+    op.tap(op.find(later.key))
+    home = op.screen()
+    start = permissions.Core.of(home, op.targets(home))
+    tab = _move(op, "Mera sthan")
+    after = op.tap(op.find(tab.key))
+    feature = permissions.Feature("geolocation", tab.key, tab.label, after.signature, permissions.state_of(home),
+                                  permissions.state_of(after), (later,), start=start)
+    return core, feature
+
+
+def test_a_refused_feature_showing_a_way_around_beside_the_tab_bar_leaves_the_app_usable() -> None:
+    core, feature = _explored()
+    op = Weather(granted=False)
+    assert permissions.reach(op, core, budget=4, accept_consent=lambda: None) is True     # the launch: the core
+    assert permissions.use(op, feature) is False          # refused: the city list, not the weather there
+    # the way back from the refusal: the app's own tab bar to the screen the feature is used from
+    assert permissions.reach(op, core, budget=4, accept_consent=lambda: None, home=feature.start) is True
+    assert op.taps[-1] == "Mausam" and op.at == "home"
+
+
+def test_a_refused_feature_with_nothing_left_to_touch_is_still_blocked() -> None:
+    """A refusal that covers the whole app (a wall over its tab bar, no way on) reaches neither screen."""
+    core, feature = _explored()
+    op = Weather(granted=False)
+    permissions.use(op, feature)
+    op.covered = lambda screen: frozenset(range(len(screen.elements)))       # every control under a wall
+    assert permissions.reach(op, core, budget=4, accept_consent=lambda: None, home=feature.start) is False
