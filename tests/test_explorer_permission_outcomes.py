@@ -103,3 +103,65 @@ def test_a_refused_feature_with_nothing_left_to_touch_is_still_blocked() -> None
     permissions.use(op, feature)
     op.covered = lambda screen: frozenset(range(len(screen.elements)))       # every control under a wall
     assert permissions.reach(op, core, budget=4, accept_consent=lambda: None, home=feature.start) is False
+
+
+BEP_TABS = ("Trang chu", "Don hang", "Tai khoan")
+
+
+class Delivery:
+    """A delivery app whose tab bar marks the current tab (aria-current) and whose home lists the restaurants
+    near you (plain rows, no controls) — with the location refused an address field and its button instead; the
+    orders tab holds nothing but the tab bar and a line of text (corpus bep, fresh10 findings 3 and 11)."""
+
+    in_foreground = True
+    recorder = type("R", (), {"invalidate": lambda _: None, "last_screen": None})()
+
+    def __init__(self, granted: bool, at: str = "home") -> None:
+        self.granted, self.at = granted, at
+        self.taps: list[str] = []
+
+    def screen(self) -> Screen:
+        current = {"home": BEP_TABS[0], "orders": BEP_TABS[1], "account": BEP_TABS[2]}[self.at]
+        tabs = [Element(name=t, role="button", clickable=True, bounds=(360 * i, 2300, 360, 100),
+                        selected=t == current) for i, t in enumerate(BEP_TABS)]
+        if self.at == "orders":
+            body = [Element(text="Ban chua co don hang nao.", bounds=(40, 300, 900, 60))]
+        elif self.at == "account":
+            body = [Element(text="Dang nhap", role="button", clickable=True, bounds=(40, 300, 900, 120))]
+        elif self.granted:
+            body = [Element(text="Quan gan ban", bounds=(40, 200, 900, 80))] + [
+                Element(text=f"Quan {n}", bounds=(40, 320 + 140 * n, 1000, 120)) for n in range(4)]
+        else:
+            body = [Element(text="Khong lay duoc vi tri. Hay nhap dia chi giao hang.", bounds=(40, 200, 1000, 80)),
+                    Element(role="textbox", name="Dia chi giao hang", clickable=True, bounds=(40, 320, 1000, 120)),
+                    Element(text="Tim quan", role="button", clickable=True, bounds=(40, 480, 400, 120))]
+        return Screen(elements=tabs + body, signature=f"{self.at}-{self.granted and self.at == 'home'}",
+                      size=(1080, 2400))
+
+    def covered(self, screen: Screen) -> frozenset[int]:
+        return frozenset()
+
+    def targets(self, screen: Screen | None = None) -> list[Target]:
+        return targets(screen or self.screen(), frozenset())
+
+    def find(self, key: str, screen: Screen | None = None) -> Target | None:
+        return next((t for t in self.targets(screen) if t.key == key), None)
+
+    def tap(self, target: Target) -> Screen:
+        self.taps.append(target.label)
+        self.at = {BEP_TABS[0]: "home", BEP_TABS[1]: "orders", BEP_TABS[2]: "account"}.get(target.label, self.at)
+        return self.screen()
+
+
+def test_another_tab_sharing_only_the_tab_bar_is_not_the_core_screen_and_the_home_tab_leads_back() -> None:
+    """Before: the orders tab (the same three tab labels, nothing else to touch) was taken for the core screen,
+    so refusing the location read `usable`; the refused home — the restaurants replaced by an address field —
+    was never looked at. Now the tab marked current tells the orders apart, the core's own tab leads home, and
+    the home reached is the core screen offering a manual way in: `degraded` (Core.by_hand)."""
+    granted = Delivery(granted=True)
+    core = permissions.Core.of(granted.screen(), granted.targets())
+    op = Delivery(granted=False, at="orders")
+    assert not core.matches(op.screen(), op.targets())
+    assert permissions.reach(op, core, budget=4, accept_consent=lambda: None) is True
+    assert op.taps == ["Trang chu"] and op.at == "home"
+    assert core.by_hand(op.screen(), op.targets())

@@ -40,12 +40,13 @@ class Core:
     fields: int = 0                                     # the text fields a user can type in
     shown: frozenset[str] = frozenset()                 # the texts it shows (digits masked)
     filled: frozenset[str] = frozenset()                # the keys of the text fields it showed filled in
+    current: frozenset[str] = frozenset()               # its tab bar's current tab (aria-current, Android selected)
 
     @classmethod
     def of(cls, screen: Screen, found: list[Target]) -> "Core":
         return cls(screen.signature, frozenset(cues.norm_label(t.label) for t in taps(found) if t.label),
                    frozenset(_centre(t.bounds) for t in taps(found)), _fields(found), _shown(screen),
-                   _filled(found))
+                   _filled(found), _current(found))
 
     def by_hand(self, screen: Screen, found: list[Target]) -> bool:
         """Whether a screen `matches` took for the core offers a manual way in where the granted core showed
@@ -76,6 +77,10 @@ class Core:
             return not self.points or touched * 2 >= len(self.points)
         if asks_decision(found):
             return False
+        now = _current(found)
+        if self.current and now and not now & self.current:
+            return False      # another tab of the app marked current (its orders, where only the tab bar is the
+                              # same): another screen, not the core screen with a feature refused (corpus bep)
         union = labels | self.labels
         if bool(union) and len(labels & self.labels) / len(union) >= 0.8:
             return True
@@ -113,6 +118,10 @@ class Feature:
 
 def _fields(found: list[Target]) -> int:
     return sum(1 for t in found if t.use == Use.TEXT)
+
+
+def _current(found: list[Target]) -> frozenset[str]:
+    return frozenset(cues.norm_label(t.label) for t in taps(found) if t.element.selected and t.label)
 
 
 def _filled(found: list[Target]) -> frozenset[str]:
@@ -220,11 +229,15 @@ def way_back(core: Core, buttons: list[Target], tried: set[str]) -> Target | Non
     words — the app's own navigation (a tab bar, a home link) still there beside the refusal — once each, never
     one that leaves, logs out or deletes. Whether the app still works is told by where it leads (the core
     screen), never by what the refusal says; a block over the whole app leaves no such control (hit testing),
-    so it stays blocked."""
+    so it stays blocked. The core screen's own tab, shown here and not current, is the way home whenever it is
+    offered (not once: on the core screen it is current, so never tapped there twice in a row)."""
     fresh = [t for t in buttons if t.key not in tried and not cues.has(t.label, *LEAVING)]
     back = next((t for t in fresh if cues.has(t.label, "back")), None)
-    return back or next((t for t in fresh if cues.norm_label(t.label) in core.labels
-                         and any(_holds(t.element.bounds, p) for p in core.points)), None)
+    home = next((t for t in buttons if cues.norm_label(t.label) in core.current and not t.element.selected
+                 and not cues.has(t.label, *LEAVING)), None)
+    return back or home or next((t for t in fresh if cues.norm_label(t.label) in core.labels
+                                 and not t.element.selected          # the current tab: nothing to go to
+                                 and any(_holds(t.element.bounds, p) for p in core.points)), None)
 
 
 def reach(op: Operator, core: Core, budget: int, accept_consent, answer=None, home: Core | None = None) -> bool:
