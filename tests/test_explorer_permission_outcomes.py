@@ -165,3 +165,44 @@ def test_another_tab_sharing_only_the_tab_bar_is_not_the_core_screen_and_the_hom
     assert permissions.reach(op, core, budget=4, accept_consent=lambda: None) is True
     assert op.taps == ["Trang chu"] and op.at == "home"
     assert core.by_hand(op.screen(), op.targets())
+
+
+LATER = {"launch": [("Baad mein", "consent")], "consent": [("Sahmat", "home")],
+         "home": [("Mausam", "home"), ("Mera sthan", "sthan"), ("Settings", "settings")],
+         "settings": [("Mausam", "home"), ("Mera sthan", "sthan")],
+         "sthan": [("Abhi nahin", "home"), ("Anumati dein", "ask:geolocation")]}
+
+
+def test_a_permission_behind_the_apps_own_ask_past_the_depth_bound_is_found_and_used_from_the_screen_under_it() -> None:
+    """Corpus vayu (fresh11 finding 6): the location is asked only once the app's own question «Allow location?»
+    (Abhi nahin / Anumati dein) is answered yes; with a launch modal and a consent bar before the app, that
+    question lies 3 taps deep, past the bound, and its answers were never tried: geolocation never found. A
+    question a control's use raised is answered past the bound; the feature's start is the screen under it."""
+    from consent_audit.explorer import beyond_core
+    from consent_audit.explorer.config import Budget
+    from consent_audit.explorer.forms import FormData
+    from consent_audit.explorer.operator import Spend
+    from test_explorer_beyond_core import CONFIG, App, Op
+
+    class Asking(App):
+        def screen(self) -> Screen:
+            shown = super().screen()
+            if self.at == "sthan":
+                shown.elements.append(Element(text="Sthan ki anumati dein?", bounds=(0, 900, 600, 60)))
+            return shown
+
+    class Launching(Op):
+        def relaunch(self) -> Screen:
+            super().relaunch()
+            self.app.at = "launch"
+            self._screen = self.app.screen()
+            return self._screen
+
+    app = Asking(LATER, at="launch")
+    spend = Spend(Budget(60, 60))
+    found = beyond_core.search(Launching(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"),  # type: ignore[arg-type]
+                               spend, FormData(username="u", password="p"))
+    feature = found.features["geolocation"]
+    assert [m.label for m in feature.route] == ["Baad mein", "Sahmat", "Mera sthan"], app.taps
+    assert feature.label == "Anumati dein"
+    assert feature.start is not None and "mera sthan" in feature.start.labels and "anumati dein" not in feature.start.labels

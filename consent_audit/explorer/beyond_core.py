@@ -18,7 +18,7 @@ from .moves import TAP, Move
 from .covers import StaleScreen
 from .operator import Operator, Spend
 from .permissions import Core, Feature, state_of
-from .screens import password_form, taps
+from .screens import bare_question, password_form, taps
 from .search import GoalSearch, Verdict
 
 
@@ -40,7 +40,8 @@ class PermissionGoal:
         self.weights, self.avoid, self.core, self.op = weights, avoid, core, op
         self.fallback_depth = depth + 1          # screens at depth 0..depth have their unscored controls tried
         self.asked: dict[str, tuple[Node, Move, Screen, Screen]] = {}   # permission → where, what, before, after
-        self.starts: dict[str, Core] = {}        # permission → the screen its feature is used from (Feature.start)
+        self.screens: dict[str, Core] = {}       # node → its screen as a Core, taken as a control on it was used
+        self.questions: set[str] = set()         # nodes that are one question and its answers (`answers_deep`)
         self.taps = 0                            # controls used
         self.words: set[str] = set()             # the distinct controls used (see `judge`)
         self.in_place: list[tuple[Move, Screen, Screen]] = []   # quiet uses on the core screen shown in place
@@ -68,7 +69,15 @@ class PermissionGoal:
         return -1000.0 if (self.kind_of(node.screen), key) in self.used else 0.0
 
     def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None:
+        if node.depth >= 1 and bare_question(screen, found, frozenset()):
+            self.questions.add(node.ident)
         return None          # no form is filled: nothing typed, nothing sent
+
+    def answers_deep(self, node: Node) -> bool:
+        """Whether the fallback tries the node's unscored controls past the depth bound: a question and its two
+        or three answers that a control's use raised — an app's own ask before the platform's («स्थान की
+        अनुमति दें?» अभी नहीं / अनुमति दें): its agreeing answer is part of that use, not a screen deeper."""
+        return node.ident in self.questions
 
     def enters_flow(self, move: Move) -> bool:
         return False
@@ -84,12 +93,12 @@ class PermissionGoal:
                        else f"{kind}|{words}")
         self.used.add((self.kind_of(before), move.key))
         asking = [p for p in PERMISSIONS if screen.prompts.get(p, 0) > before.prompts.get(p, 0)]
+        if parent.depth > 0 and parent.ident not in self.screens and self.op is not None:
+            try:
+                self.screens[parent.ident] = Core.of(before, self.op.targets(before))
+            except StaleScreen:
+                pass             # its cover never measured: no way back to it is told (the core screen's only)
         for permission in asking:
-            if permission not in self.asked and parent.depth > 0 and self.op is not None:
-                try:
-                    self.starts[permission] = Core.of(before, self.op.targets(before))
-                except StaleScreen:
-                    pass         # its cover never measured: the core screen stays the only way back
             self.asked.setdefault(permission, (parent, move, before, screen))
         if not asking and same and parent.depth == 0 and move.kind == TAP and state_of(before) != state_of(screen):
             self.in_place.append((move, before, screen))
@@ -184,8 +193,11 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
         moves = tuple(m for edge in route or [] for m in edge.moves)
         if route is None or any(m.kind != TAP for m in moves):
             continue                 # no tap route from the core screen to it: not re-walkable
+        # where the feature is used: the last screen of its route that is no question of the app's own
+        along = [e.target for e in route or []][::-1]
+        start = next((goal.screens.get(i) for i in along if i not in goal.questions and i in goal.screens), None)
         features[permission] = Feature(permission, move.key, move.label, after.signature, state_of(before),
-                                       state_of(after), moves, goal.starts.get(permission))
+                                       state_of(after), moves, start)
     nodes = list(graph.nodes.values()) if graph is not None else []
     beyond = Beyond(features, len(nodes), goal.taps, frozenset(goal.words),
                     in_place=[*(in_place or []), *goal.in_place],
