@@ -170,6 +170,16 @@ def _consent_layers(op: Operator, graph: ScreenGraph) -> set[str]:
     return inside
 
 
+def _used_as_the_cores(goal: PermissionGoal, label: str) -> bool:
+    """Whether a control left on a screen not reached again was used already as one of the core screen's own
+    (its words among the core's controls, used there or from a screen of its kind: `PermissionGoal.words`
+    keeps those plain): the same control of the same app screen in another look — the start screen as first
+    launched (a cookie banner's remains in it) against the one every relaunch shows (corpus fiets: «Ritten»,
+    «Profiel» "could not be reached again" on the first look, used on the second: not_found on a right measure)."""
+    words = cues.norm_label(label)
+    return goal.core is not None and words in goal.core.labels and words in goal.words
+
+
 def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend, data,
            skip: frozenset[str] = frozenset(), core: Core | None = None,
            in_place: list[tuple[Move, Screen, Screen]] | None = None) -> Beyond:
@@ -220,7 +230,7 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
         elif left:
             beyond.unsearched.append(f"{len(left)} control(s) on the screen via {' › '.join(node.via) or 'none'}")
     for ident, label in engine.unreached:
-        if ident in consent_layers:
+        if ident in consent_layers or _used_as_the_cores(goal, label):
             continue
         # the screen the control is ON was not reached again (not the one it leads to): said with its way there,
         # since the same control may well show elsewhere (a tab bar's «سفر» on every screen, fresh8)
