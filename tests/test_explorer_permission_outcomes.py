@@ -11,16 +11,23 @@ from consent_audit.explorer.elements import Target, targets
 from consent_audit.explorer.moves import Move
 from consent_audit.screen import Element, Screen
 
+from test_explorer_launch_modals import Layered
+
 TABS = ("Mausam", "Mera sthan", "Settings")
 CITIES = ("Dilli", "Mumbai", "Kolkata", "Chennai", "Jaipur", "Lucknow")
 
 
-class Weather:
-    """A weather app: at launch a modal covers its tab bar; the «Mera sthan» tab asks for the location —
-    granted it shows the weather there, refused a list of cities to choose from (each a way around)."""
+class Fake:
+    """What the explorer asks of an app's operator here: its screen's targets by what covers them (Layered's)."""
 
     in_foreground = True
     recorder = type("R", (), {"invalidate": lambda _: None, "last_screen": None})()
+    targets, find = Layered.targets, Layered.find
+
+
+class Weather(Fake):
+    """A weather app: at launch a modal covers its tab bar; the «Mera sthan» tab asks for the location —
+    granted it shows the weather there, refused a list of cities to choose from (each a way around)."""
 
     def __init__(self, granted: bool) -> None:
         self.at, self.granted = "launch", granted
@@ -43,13 +50,6 @@ class Weather:
 
     def covered(self, screen: Screen) -> frozenset[int]:
         return frozenset(range(len(TABS))) if screen.signature == "launch" else frozenset()
-
-    def targets(self, screen: Screen | None = None) -> list[Target]:
-        screen = screen or self.screen()
-        return targets(screen, self.covered(screen))
-
-    def find(self, key: str, screen: Screen | None = None) -> Target | None:
-        return next((t for t in self.targets(screen) if t.key == key), None)
 
     def tap(self, target: Target) -> Screen:
         self.taps.append(target.label)
@@ -108,13 +108,10 @@ def test_a_refused_feature_with_nothing_left_to_touch_is_still_blocked() -> None
 BEP_TABS = ("Trang chu", "Don hang", "Tai khoan")
 
 
-class Delivery:
+class Delivery(Fake):
     """A delivery app whose tab bar marks the current tab (aria-current) and whose home lists the restaurants
     near you (plain rows, no controls) — with the location refused an address field and its button instead; the
     orders tab holds nothing but the tab bar and a line of text (corpus bep, fresh10 findings 3 and 11)."""
-
-    in_foreground = True
-    recorder = type("R", (), {"invalidate": lambda _: None, "last_screen": None})()
 
     def __init__(self, granted: bool, at: str = "home") -> None:
         self.granted, self.at = granted, at
@@ -140,12 +137,6 @@ class Delivery:
 
     def covered(self, screen: Screen) -> frozenset[int]:
         return frozenset()
-
-    def targets(self, screen: Screen | None = None) -> list[Target]:
-        return targets(screen or self.screen(), frozenset())
-
-    def find(self, key: str, screen: Screen | None = None) -> Target | None:
-        return next((t for t in self.targets(screen) if t.key == key), None)
 
     def tap(self, target: Target) -> Screen:
         self.taps.append(target.label)
