@@ -168,7 +168,8 @@ def test_a_permission_behind_the_apps_own_ask_past_the_depth_bound_is_found_and_
     """Corpus vayu (fresh11 finding 6): the location is asked only once the app's own question «Allow location?»
     (Abhi nahin / Anumati dein) is answered yes; with a launch modal and a consent bar before the app, that
     question lies 3 taps deep, past the bound, and its answers were never tried: geolocation never found. A
-    question a control's use raised is answered past the bound; the feature's start is the screen under it."""
+    question a control's use raised over the app is answered past the bound; the feature's start is the screen under
+    it. (A question is a layer over the app: vayu's home, a tab bar's row of three answers, is none.)"""
     from consent_audit.explorer import beyond_core
     from consent_audit.explorer.config import Budget
     from consent_audit.explorer.forms import FormData
@@ -183,6 +184,9 @@ def test_a_permission_behind_the_apps_own_ask_past_the_depth_bound_is_found_and_
             return shown
 
     class Launching(Op):
+        def covered(self, screen: Screen) -> frozenset[int]:
+            return frozenset({0}) if screen.signature == "sthan" else frozenset()     # the question over the app
+
         def relaunch(self) -> Screen:
             super().relaunch()
             self.app.at = "launch"

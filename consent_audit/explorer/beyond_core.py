@@ -69,13 +69,22 @@ class PermissionGoal:
         return -1000.0 if (self.kind_of(node.screen), key) in self.used else 0.0
 
     def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None:
-        if node.depth >= 1 and bare_question(screen, found, frozenset()):
+        if node.depth >= 1 and self._over_the_app(screen) and bare_question(screen, found, frozenset()):
             self.questions.add(node.ident)
         return None          # no form is filled: nothing typed, nothing sent
 
+    def _over_the_app(self, screen: Screen) -> bool:
+        """Whether the screen is a layer over the app (something of it covered: a tab bar's row of three is no
+        question)."""
+        covered = getattr(self.op, "covered", None)
+        try:
+            return covered is not None and bool(covered(screen))
+        except StaleScreen:
+            return False
+
     def answers_deep(self, node: Node) -> bool:
         """Whether the fallback tries the node's unscored controls past the depth bound: a question and its two
-        or three answers that a control's use raised — an app's own ask before the platform's («स्थान की
+        or three answers over the app (what it covers: `_over_the_app`) that a control's use raised — an app's own ask before the platform's («स्थान की
         अनुमति दें?» अभी नहीं / अनुमति दें): its agreeing answer is part of that use, not a screen deeper."""
         return node.ident in self.questions
 
