@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from . import consent, cues
+from .covers import StaleScreen
 from .elements import Target, Use, targets
 from .graph import Node, ScreenGraph
 from .moves import TAP, Move
-from .covers import StaleScreen
 from .operator import Operator, Spend
 from .permissions import Core, Feature, state_of
 from .screens import bare_question, password_form, taps
@@ -84,8 +84,9 @@ class PermissionGoal:
 
     def answers_deep(self, node: Node) -> bool:
         """Whether the fallback tries the node's unscored controls past the depth bound: a question and its two
-        or three answers over the app (what it covers: `_over_the_app`) that a control's use raised — an app's own ask before the platform's («स्थान की
-        अनुमति दें?» अभी नहीं / अनुमति दें): its agreeing answer is part of that use, not a screen deeper."""
+        or three answers over the app (`_over_the_app`) that a control's use raised — an app's own ask before the
+        platform's («स्थान की अनुमति दें?» अभी नहीं / अनुमति दें): its agreeing answer is part of that use, not a
+        screen deeper."""
         return node.ident in self.questions
 
     def enters_flow(self, move: Move) -> bool:
