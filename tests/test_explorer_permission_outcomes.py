@@ -227,3 +227,26 @@ def test_the_start_screens_controls_used_on_its_relaunched_look_are_no_uncovered
                                FormData(username="u", password="p"), core=core)
     assert found.unsearched == [], (found.unsearched, app.taps)
     assert {"fiets zoeken", "ritten", "profiel"} <= found.words
+
+
+def test_a_tab_bar_row_of_three_is_no_question_a_sheet_over_the_app_is() -> None:
+    """vayu's home (three tabs side by side, nothing covered) was taken for a question: the location feature's
+    start fell back to the launch modal and the refused location read blocked again (bench, a FALSE finding).
+    A question answered past the depth bound is a layer over the app: something of the app covered."""
+    from consent_audit.explorer.beyond_core import PermissionGoal
+    from consent_audit.explorer.graph import Node
+
+    op = Weather(granted=True)
+    goal = PermissionGoal({}, frozenset(), 2, op=op)      # type: ignore[arg-type]
+    op.at = "home"
+    home = op.screen()
+    goal.purpose(Node("home", home, 2), home, op.targets(home))
+    assert "home" not in goal.questions
+    sheet = Screen(elements=home.elements + [
+        Element(text="Sthan ki anumati dein?", bounds=(80, 1000, 920, 100)),
+        Element(text="Abhi nahin", role="button", clickable=True, bounds=(80, 1250, 440, 140)),
+        Element(text="Anumati dein", role="button", clickable=True, bounds=(560, 1250, 440, 140))],
+        signature="sheet", size=(1080, 2400))
+    op.covered = lambda screen: frozenset(range(len(home.elements))) if screen is sheet else frozenset()
+    goal.purpose(Node("sheet", sheet, 3), sheet, op.targets(sheet))
+    assert "sheet" in goal.questions
