@@ -79,6 +79,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         self.core: permissions.Core | None = None
         self.features: dict[str, permissions.Feature] = {}
         self.core_by_hand = False             # the last core screen reached offered a manual way in (Core.by_hand)
+        self.used: permissions.Feature | None = None      # the feature used since the last launch (its start)
         self.requested: list[str] = []
         self.settings_preticked: int | None = None   # counted on a settings layer the reject path skips
         self.settings_mandatory: int | None = None   # locked purposes there (None: not counted, unmeasured)
@@ -169,6 +170,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
 
     # --- journeys: launch ---
     def launch(self) -> None:
+        self.used = None
         self._holding = True       # a pre-prompt whose permission is under test is left to reach_core
         try:
             self.op.launch()       # answers known modals (op.after_launch)
@@ -178,6 +180,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         self._through_gate()       # a log-in gate passed while exploring: walked again where it shows
 
     def relaunch(self) -> None:
+        self.used = None
         self.op.relaunch()
         self._scroll_for_consent()
         self._through_gate()
@@ -240,11 +243,13 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
                 self.accept_consent()
             return False
         self._in_reach = True
+        home = self.used.start if self.used is not None else None      # a refused feature's own screen
         try:
-            reached = permissions.reach(self.op, self.core, budget, self.accept_consent, self._before_each_turn)
+            reached = permissions.reach(self.op, self.core, budget, self.accept_consent, self._before_each_turn, home)
             if not reached and self._launch_layer_shown():
                 self._answer_known_modals()      # a launch layer back over the app: answered as at launch
-                reached = permissions.reach(self.op, self.core, budget, self.accept_consent, self._before_each_turn)
+                reached = permissions.reach(self.op, self.core, budget, self.accept_consent, self._before_each_turn,
+                                            home)
         finally:
             self._in_reach = False
         screen = self.op.recorder.last_screen     # the one `reach` told the core by (no capture of its own)
@@ -258,7 +263,10 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
     def feature_on(self, permission: str) -> bool | None:
         """`permissions.use` of its feature; none known: False on a core reached by hand (Core.by_hand), else None."""
         feature = self.features.get(permission)
-        return permissions.use(self.op, feature) if feature else (False if self.core_by_hand else None)
+        if feature is None:
+            return False if self.core_by_hand else None
+        self.used = feature
+        return permissions.use(self.op, feature)
 
     # --- walking a known path ---
     def _walk(self, moves: list[Move], what: str) -> None:

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from . import consent, cues
+from .covers import StaleScreen
 from .elements import Target, Use, targets
 from .graph import Node, ScreenGraph
 from .moves import TAP, Move
 from .operator import Operator, Spend
 from .permissions import Core, Feature, state_of
-from .screens import password_form, taps
+from .screens import bare_question, password_form, taps
 from .search import GoalSearch, Verdict
 
 
@@ -47,6 +48,8 @@ class PermissionGoal:
         self.weights, self.avoid, self.core, self.op = weights, avoid, core, op
         self.fallback_depth = depth + 1          # screens at depth 0..depth have their unscored controls tried
         self.asked: dict[str, tuple[Node, Move, Screen, Screen]] = {}   # permission → where, what, before, after
+        self.screens: dict[str, Core] = {}       # node → its screen as a Core, taken as a control on it was used
+        self.questions: set[str] = set()         # nodes that are one question and its answers (`answers_deep`)
         self.taps = 0                            # controls used
         self.words: set[str] = set()             # the distinct controls used (see `judge`)
         self.in_place: list[tuple[Move, Screen, Screen]] = []   # quiet uses on the core screen shown in place
@@ -79,7 +82,25 @@ class PermissionGoal:
         return -1000.0 if (kind, key) in self.used or (kind, kin(key)) in self.repeated else 0.0
 
     def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None:
+        if node.depth >= 1 and self._over_the_app(screen) and bare_question(screen, found, frozenset()):
+            self.questions.add(node.ident)
         return None          # no form is filled: nothing typed, nothing sent
+
+    def _over_the_app(self, screen: Screen) -> bool:
+        """Whether the screen is a layer over the app (something of it covered: a tab bar's row of three is no
+        question)."""
+        covered = getattr(self.op, "covered", None)
+        try:
+            return covered is not None and bool(covered(screen))
+        except StaleScreen:
+            return False
+
+    def answers_deep(self, node: Node) -> bool:
+        """Whether the fallback tries the node's unscored controls past the depth bound: a question and its two
+        or three answers over the app (`_over_the_app`) that a control's use raised — an app's own ask before the
+        platform's («स्थान की अनुमति दें?» अभी नहीं / अनुमति दें): its agreeing answer is part of that use, not a
+        screen deeper."""
+        return node.ident in self.questions
 
     def enters_flow(self, move: Move) -> bool:
         return False
@@ -96,6 +117,11 @@ class PermissionGoal:
         self.used.add((self.kind_of(before), move.key))
         self._one_card(parent, move, kind)
         asking = [p for p in PERMISSIONS if screen.prompts.get(p, 0) > before.prompts.get(p, 0)]
+        if parent.depth > 0 and parent.ident not in self.screens and self.op is not None:
+            try:
+                self.screens[parent.ident] = Core.of(before, self.op.targets(before))
+            except StaleScreen:
+                pass             # its cover never measured: no way back to it is told (the core screen's only)
         for permission in asking:
             self.asked.setdefault(permission, (parent, move, before, screen))
         if not asking and same and parent.depth == 0 and move.kind == TAP and state_of(before) != state_of(screen):
@@ -184,6 +210,16 @@ def _consent_layers(op: Operator, graph: ScreenGraph) -> set[str]:
     return inside
 
 
+def _used_as_the_cores(goal: PermissionGoal, label: str) -> bool:
+    """Whether a control left on a screen not reached again was used already as one of the core screen's own
+    (its words among the core's controls, used there or from a screen of its kind: `PermissionGoal.words`
+    keeps those plain): the same control of the same app screen in another look — the start screen as first
+    launched (a cookie banner's remains in it) against the one every relaunch shows (corpus fiets: «Ritten»,
+    «Profiel» "could not be reached again" on the first look, used on the second: not_found on a right measure)."""
+    words = cues.norm_label(label)
+    return goal.core is not None and words in goal.core.labels and words in goal.words
+
+
 def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend, data,
            skip: frozenset[str] = frozenset(), core: Core | None = None,
            in_place: list[tuple[Move, Screen, Screen]] | None = None) -> Beyond:
@@ -207,8 +243,11 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
         moves = tuple(m for edge in route or [] for m in edge.moves)
         if route is None or any(m.kind != TAP for m in moves):
             continue                 # no tap route from the core screen to it: not re-walkable
+        # where the feature is used: the last screen of its route that is no question of the app's own
+        along = [e.target for e in route or []][::-1]
+        start = next((goal.screens.get(i) for i in along if i not in goal.questions and i in goal.screens), None)
         features[permission] = Feature(permission, move.key, move.label, after.signature, state_of(before),
-                                       state_of(after), moves)
+                                       state_of(after), moves, start)
     nodes = list(graph.nodes.values()) if graph is not None else []
     beyond = Beyond(features, len(nodes), goal.taps, frozenset(goal.words),
                     in_place=[*(in_place or []), *goal.in_place],
@@ -231,7 +270,7 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
         elif left:
             beyond.unsearched.append(f"{len(left)} control(s) on the screen via {' › '.join(node.via) or 'none'}")
     for ident, label in engine.unreached:
-        if ident in consent_layers:
+        if ident in consent_layers or _used_as_the_cores(goal, label):
             continue
         # the screen the control is ON was not reached again (not the one it leads to): said with its way there,
         # since the same control may well show elsewhere (a tab bar's «سفر» on every screen, fresh8)

@@ -40,12 +40,13 @@ class Core:
     fields: int = 0                                     # the text fields a user can type in
     shown: frozenset[str] = frozenset()                 # the texts it shows (digits masked)
     filled: frozenset[str] = frozenset()                # the keys of the text fields it showed filled in
+    current: frozenset[str] = frozenset()               # its tab bar's current tab (aria-current, Android selected)
 
     @classmethod
     def of(cls, screen: Screen, found: list[Target]) -> "Core":
         return cls(screen.signature, frozenset(cues.norm_label(t.label) for t in taps(found) if t.label),
                    frozenset(_centre(t.bounds) for t in taps(found)), _fields(found), _shown(screen),
-                   _filled(found))
+                   _filled(found), _current(found))
 
     def by_hand(self, screen: Screen, found: list[Target]) -> bool:
         """Whether a screen `matches` took for the core offers a manual way in where the granted core showed
@@ -76,6 +77,10 @@ class Core:
             return not self.points or touched * 2 >= len(self.points)
         if asks_decision(found):
             return False
+        now = _current(found)
+        if self.current and now and not now & self.current:
+            return False      # another tab of the app marked current (its orders, where only the tab bar is the
+                              # same): another screen, not the core screen with a feature refused (corpus bep)
         union = labels | self.labels
         if bool(union) and len(labels & self.labels) / len(union) >= 0.8:
             return True
@@ -91,7 +96,9 @@ class Core:
 @dataclass
 class Feature:
     """A control whose use asks for a permission, and what using it shows when granted: on the core screen, or
-    on a screen the taps of `route` lead to from it (explorer/beyond_core.py)."""
+    on a screen the taps of `route` lead to from it (explorer/beyond_core.py). `start`: that screen as a `Core`
+    (None: the core screen itself) — the app where the feature is used, behind any launch layer the route
+    answered: once the refused feature was used, a way back there is a way back to the usable app."""
 
     permission: str
     key: str
@@ -100,6 +107,7 @@ class Feature:
     before: list[tuple]
     after: list[tuple]
     route: tuple[Move, ...] = ()
+    start: Core | None = None
 
     def works(self, before: Screen, after: Screen) -> bool:
         """Whether using it now changes the screen as it did with the permission granted."""
@@ -110,6 +118,10 @@ class Feature:
 
 def _fields(found: list[Target]) -> int:
     return sum(1 for t in found if t.use == Use.TEXT)
+
+
+def _current(found: list[Target]) -> frozenset[str]:
+    return frozenset(cues.norm_label(t.label) for t in taps(found) if t.element.selected and t.label)
 
 
 def _filled(found: list[Target]) -> frozenset[str]:
@@ -217,17 +229,26 @@ def way_back(core: Core, buttons: list[Target], tried: set[str]) -> Target | Non
     words — the app's own navigation (a tab bar, a home link) still there beside the refusal — once each, never
     one that leaves, logs out or deletes. Whether the app still works is told by where it leads (the core
     screen), never by what the refusal says; a block over the whole app leaves no such control (hit testing),
-    so it stays blocked."""
+    so it stays blocked. The core screen's own tab, shown here and not current, is the way home whenever it is
+    offered (not once: on the core screen it is current, so never tapped there twice in a row)."""
     fresh = [t for t in buttons if t.key not in tried and not cues.has(t.label, *LEAVING)]
     back = next((t for t in fresh if cues.has(t.label, "back")), None)
-    return back or next((t for t in fresh if cues.norm_label(t.label) in core.labels
-                         and any(_holds(t.element.bounds, p) for p in core.points)), None)
+    home = next((t for t in buttons if cues.norm_label(t.label) in core.current and not t.element.selected
+                 and not cues.has(t.label, *LEAVING)), None)
+    return back or home or next((t for t in fresh if cues.norm_label(t.label) in core.labels
+                                 and not t.element.selected          # the current tab: nothing to go to
+                                 and any(_holds(t.element.bounds, p) for p in core.points)), None)
 
 
-def reach(op: Operator, core: Core, budget: int, accept_consent, answer=None) -> bool:
+def reach(op: Operator, core: Core, budget: int, accept_consent, answer=None, home: Core | None = None) -> bool:
     """Go for the core screen as a user who refuses: decline re-asks, retry a blocker once, never exit.
     `answer` (no arguments) first answers, at each turn, what the caller knows better than a decline (an app's
-    own pre-prompt whose permission is under test gets its agreeing control: explorer/soft_ask.py)."""
+    own pre-prompt whose permission is under test gets its agreeing control: explorer/soft_ask.py). `home`: the
+    screen a refused feature was used from (`Feature.start`), as good as the core screen — compared like with
+    like: where the core screen was taken under a launch layer (an update modal nothing recognised), the app's
+    own screen is only reached again past it, and its tab bar is the way back from the feature's refusal
+    (corpus vayu: a city list under «आपका स्थान नहीं मिला», read as blocked)."""
+    cores = [core] + ([home] if home is not None else [])
     retried: set[str] = set()
     for _ in range(budget):
         if not op.in_foreground:
@@ -242,17 +263,17 @@ def reach(op: Operator, core: Core, budget: int, accept_consent, answer=None) ->
         if shown(op, screen):
             accept_consent()
             continue
-        if core.matches(screen, found):
+        if any(c.matches(screen, found) for c in cores):
             return True
         enabled = [t for t in taps(found) if t.element.enabled]
-        move = way_on(enabled, retried) or way_back(core, enabled, retried)
+        move = way_on(enabled, retried) or next(filter(None, (way_back(c, enabled, retried) for c in cores)), None)
         if move is None:
             return False          # only settings / exit left (or retried already): blocked, never left
         if not cues.has(move.label, "decline"):
             retried.add(move.key)
         tap_if_there(op, move)     # gone with its layer (a splash's countdown ended): looked at again next turn
     screen = op.screen()
-    return core.matches(screen, op.targets(screen))
+    return any(c.matches(screen, op.targets(screen)) for c in cores)
 
 
 def use(op: Operator, feature: Feature) -> bool | None:
