@@ -105,6 +105,7 @@ boxes.forEach(([x, y, w, h], i) => {
   if (control) {
     if (is(control.getBoundingClientRect(), x, y, w, h)) return;
   }
+  if (hit && drawnAround(hit, x, y, w, h)) return;
   const first = hit;
   while (hit) {
     const b = hit.getBoundingClientRect(), r = {left: b.left + (hit.ownerDocument === document ? 0 : fx),
@@ -116,6 +117,28 @@ boxes.forEach(([x, y, w, h], i) => {
   if (first && first.ownerDocument === document && wrappedReached(first, x, y, w, h)) return;
   out.push(i);
 });
+// A visually hidden control (a box no finger can touch: at most 2 CSS px a side, a 1×1 clipped checkbox) held by
+// its own drawing and no <label> (a web component's switch: <div class=c-switch><input …><div class=c-switch-control>,
+// or its host in a row): a finger on it touches that drawing — the element hit and the control share an ancestor
+// at most three steps (parents, shadow hosts) above each — what lies over it is its own widget, no other layer.
+function drawnAround(hit, x, y, w, h) {
+  if (w > 2 * dpr + 1 || h > 2 * dpr + 1) return false;
+  const up = el => el.parentElement || (el.parentNode && el.parentNode.host) || null;
+  const near = el => { const out = []; for (let a = el; a && out.length < 4; a = up(a)) out.push(a); return out; };
+  const controls = node => {
+    const found = [];
+    for (const el of node.querySelectorAll('*')) {
+      if (el.matches('input,[role=switch],[role=checkbox],[role=radio]')) found.push(el);
+      const root = shadowOf(el);
+      if (root) found.push(...controls(root));
+    }
+    return found;
+  };
+  for (const a of near(hit)) {
+    for (const c of controls(a)) if (is(c.getBoundingClientRect(), x, y, w, h) && near(c).includes(a)) return true;
+  }
+  return false;
+}
 // An inline control wrapped over two lines (a link in a sentence): its box's centre lies on the sentence around
 // it; it is reached when a finger on one of its own line boxes touches it.
 function wrappedReached(around, x, y, w, h) {
