@@ -219,7 +219,15 @@ const r = el.getBoundingClientRect();
 const tree = el.getRootNode && el.getRootNode().elementFromPoint ? el.getRootNode() : document;
 const hit = tree.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
 const label = hit && hit.closest ? hit.closest('label') : null;
-return label && label.control === el ? hit : null;
+if (label && label.control === el) return hit;
+// no label: a control no finger can touch (at most 2 CSS px a side) whose own drawing the finger lands on — the
+// hit and the control sharing an ancestor at most three steps (parents, shadow hosts) above each (a web
+// component's switch): the control itself, clicked as assistive technology clicks it
+if (!hit || r.width > 2 || r.height > 2) return null;
+const up = e => e.parentElement || (e.parentNode && e.parentNode.host) || null;
+const near = e => { const out = []; for (let a = e; a && out.length < 4; a = up(a)) out.push(a); return out; };
+const mine = near(el);
+return near(hit).some(a => mine.includes(a)) ? el : null;
 """
 
     def tap(self, element: WebElement) -> None:
@@ -233,7 +241,10 @@ return label && label.control === el ? hit : null;
             drawn = self.driver.execute_script(self._DRAWN_BY_LABEL_JS, element)
             if drawn is None:     # another layer came over it since the capture: said as what covers it
                 raise TapIntercepted(covering_element(exc.msg or str(exc))) from None
-            drawn.click()     # the user's finger lands on the switch's drawing, which is the switch
+            if drawn == element:     # its drawing is no label: the control clicked itself
+                self.driver.execute_script("arguments[0].click();", element)
+            else:
+                drawn.click()     # the user's finger lands on the switch's drawing, which is the switch
         self.leave_frame()
         others = [h for h in self.driver.window_handles if h != home]
         for handle in others:
