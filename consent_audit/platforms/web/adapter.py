@@ -12,7 +12,7 @@ from selenium.webdriver.remote.webelement import WebElement
 from ...screen import Element, Screen
 from ...waits import wait_until
 from . import frames
-from .scripts import SCROLLER_OF_JS, SHADOW_OF_JS
+from .scripts import NEAR_UP_JS, SCROLLER_OF_JS, SHADOW_OF_JS
 from .settle_scripts import LATE_PENDING_JS, SCROLL_LISTENED_JS, SETTLE_JS, SETTLED_JS
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ return outer(found.find(e => norm(e.innerText) === text) || found[found.length -
 # the adapter then asks inside the frame.) The
 # element is known by its box: the same, or — when it moved a little since the capture (an endless animation of
 # a layout property nearby) — the same size less than half its smaller side away; a moving control is not covered.
-COVERED_JS = SHADOW_OF_JS + r"""
+COVERED_JS = SHADOW_OF_JS + NEAR_UP_JS + r"""
 const boxes = arguments[0], frames = arguments[1] || [];   // frames[i]: the cross-origin <iframe> box i lies in
 const dpr = window.devicePixelRatio || 1;
 const out = [];
@@ -123,8 +123,6 @@ boxes.forEach(([x, y, w, h], i) => {
 // at most three steps (parents, shadow hosts) above each — what lies over it is its own widget, no other layer.
 function drawnAround(hit, x, y, w, h) {
   if (w > 2 * dpr + 1 || h > 2 * dpr + 1) return false;
-  const up = el => el.parentElement || (el.parentNode && el.parentNode.host) || null;
-  const near = el => { const out = []; for (let a = el; a && out.length < 4; a = up(a)) out.push(a); return out; };
   const controls = node => {
     const found = [];
     for (const el of node.querySelectorAll('*')) {
@@ -134,8 +132,8 @@ function drawnAround(hit, x, y, w, h) {
     }
     return found;
   };
-  for (const a of near(hit)) {
-    for (const c of controls(a)) if (is(c.getBoundingClientRect(), x, y, w, h) && near(c).includes(a)) return true;
+  for (const a of nearUp(hit)) {
+    for (const c of controls(a)) if (is(c.getBoundingClientRect(), x, y, w, h) && nearUp(c).includes(a)) return true;
   }
   return false;
 }

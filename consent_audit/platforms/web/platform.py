@@ -15,7 +15,7 @@ from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
 from .dom import LOAD_STATE_JS, input_values, screen_from_dom
 from . import frames, painted, touch
-from .scripts import DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, SCHEDULED_JS, STORED_JS
+from .scripts import DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, NEAR_UP_JS, SCHEDULED_JS, STORED_JS
 from .snapshot_script import DOM_SNAPSHOT_JS
 
 log = logging.getLogger(__name__)
@@ -213,7 +213,7 @@ class WebChromiumPlatform(Platform):
     # slider inside the label of a checkbox hidden by CSS (opacity 0, or "visually hidden": 1×1 px, clipped) — a
     # tap there toggles the checkbox. Hit-tested in the element's own tree (a widget's shadow root: the document
     # would answer with its host).
-    _DRAWN_BY_LABEL_JS = r"""
+    _DRAWN_BY_LABEL_JS = NEAR_UP_JS + r"""
 const el = arguments[0];
 const r = el.getBoundingClientRect();
 const tree = el.getRootNode && el.getRootNode().elementFromPoint ? el.getRootNode() : document;
@@ -224,10 +224,8 @@ if (label && label.control === el) return hit;
 // hit and the control sharing an ancestor at most three steps (parents, shadow hosts) above each (a web
 // component's switch): the control itself, clicked as assistive technology clicks it
 if (!hit || r.width > 2 || r.height > 2) return null;
-const up = e => e.parentElement || (e.parentNode && e.parentNode.host) || null;
-const near = e => { const out = []; for (let a = e; a && out.length < 4; a = up(a)) out.push(a); return out; };
-const mine = near(el);
-return near(hit).some(a => mine.includes(a)) ? el : null;
+const mine = nearUp(el);
+return nearUp(hit).some(a => mine.includes(a)) ? el : null;
 """
 
     def tap(self, element: WebElement) -> None:

@@ -144,6 +144,16 @@ function shadowOf(el) {
 }
 """
 
+# A node's nearest ancestors, itself first: parents and shadow hosts, four at most (itself and three steps up) —
+# where a visually hidden control and the drawing a finger lands on meet (covering and tapping).
+NEAR_UP_JS = r"""
+function nearUp(el) {
+  const out = [];
+  for (let a = el; a && out.length < 4; a = a.parentElement || (a.parentNode && a.parentNode.host) || null) out.push(a);
+  return out;
+}
+"""
+
 # The visible box (CSS px) of a container, or of the window for the page: [x, y, width, height].
 BOX_JS = r"""
 const r = (arguments[0] || document.scrollingElement).getBoundingClientRect();
