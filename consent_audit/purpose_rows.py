@@ -27,7 +27,10 @@ def unswitched(screen: Screen) -> int:
     A description under a title has no text beside it; a heading with a close button beside it has no text."""
     shown = [e for e in screen.elements if _shown(e)]
     boxes = [e for e in shown if e.role in TOGGLES]
-    texts = [e for e in shown if e.text and e.role not in TOGGLES + ACTIONS]
+    # words drawn as a link or button's own (a web component's host over the shadow <a> it slots them into:
+    # «Cookie Statement» «Cookie technology list» in the layer's intro) are a control's, like the control's
+    actions = {e.bounds for e in shown if e.role in ACTIONS}
+    texts = [e for e in shown if e.text and e.role not in TOGGLES + ACTIONS and e.bounds not in actions]
     titles = [min(row, key=lambda e: e.bounds[0]) for box in boxes
               if (row := [t for t in texts if _same_row(t, box)])]
     if not titles:

@@ -40,3 +40,17 @@ def test_a_row_saying_always_on_where_the_others_have_a_tick_is_a_mandatory_purp
     locked = _layer(_box(60, enabled=False))
     assert unswitched(locked) == 0 and mandatory(Trail("reject", start=locked)) == 1   # counted once, as a box
     assert unswitched(Screen(elements=said.elements[:5], signature="no boxes")) == 0
+
+
+def test_two_links_on_a_row_are_no_purpose_and_its_state() -> None:
+    """The PIE banner's settings layer (fiets-en, fresh11 finding 7): its intro's two links «Cookie Statement»
+    «Cookie technology list», each a web component's host (its words, no role) over the shadow <a> that draws
+    it (role link, the same box), aligned with the purposes' titles. Before: read as a title and its state in
+    words, one purpose always on with no control — mandatory 2 where the locked switch is the only one (truth 1)."""
+    intro = [Element(text="Cookie Statement", bounds=(16, 60, 140, 15)),
+             Element(role="link", bounds=(16, 60, 140, 15), clickable=True),
+             Element(text="Cookie technology list", bounds=(200, 60, 170, 15)),
+             Element(role="link", bounds=(200, 60, 170, 15), clickable=True)]
+    layer = _layer(None)
+    shown = Screen(elements=layer.elements[:2] + intro + layer.elements[2:], signature="intro", size=(390, 844))
+    assert unswitched(shown) == 0

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..screen import Element, Screen
 from . import cues
 from .consent_confirm import confirms_refusal
-from .consent_layer import own_controls
+from .consent_layer import answering, own_controls
 from .elements import Target, Use, purpose_row, targets
 from .forms import UNTICK, FormData
 from .moves import TAP, Move, perform
@@ -263,7 +263,8 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
             if back == 0:
                 path.entry = None
         seen.setdefault(here, len(path.moves))
-        own = own_controls(screen, found, getattr(op, "consent_keys", frozenset()))   # not another layer's
+        # not another layer's, nor a link in the notice's sentence repeating a button's words
+        own = answering(screen, own_controls(screen, found, getattr(op, "consent_keys", frozenset())))
         step = next_move(screen, [t for t in own if t.key not in banned.get(here, ()) and t.key not in answers_made
                                   and not _redundant(own, t, wide)], mode, data, op.covered(screen))
         if step is None:

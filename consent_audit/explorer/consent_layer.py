@@ -8,10 +8,11 @@ from dataclasses import replace
 
 from ..screen import Screen
 from . import cues
-from .elements import Target, targets
+from .cues import norm_label
+from .elements import CONTROL_ROLES, Target, contains, targets
 from .launch_layer import Box, Layer, overlaid
 from .modal_kind import ABOUT_CONSENT
-from .screens import inside, is_consent
+from .screens import DIALOG_ROLES, inside, is_consent
 
 Layers = dict[Box, tuple[list[int], list[Target]]]
 
@@ -62,6 +63,24 @@ def own_controls(screen: Screen, found: list[Target], keys: frozenset[str] = fro
     if not boxes:
         return found
     return [t for t in found if any(inside(t.bounds, box) for box in boxes)]
+
+
+def in_sentence(screen: Screen, target: Target) -> bool:
+    """Whether the control is set in a sentence: its box lies within the box of an element of words that is no
+    control and no dialog (the notice's paragraph, its words around the control: «Click Necessary only to
+    continue…»)."""
+    return any(not e.clickable and e.text.strip() and e.role not in CONTROL_ROLES | DIALOG_ROLES | {"button", "link"}
+               and contains(e, target.element) for e in screen.elements)
+
+
+def answering(screen: Screen, found: list[Target]) -> list[Target]:
+    """`found` less the controls set in the notice's sentence (`in_sentence`) whose words a control outside any
+    sentence also carries (PIE's banner: «Accept all» a link in its text and the filled button under it): the
+    answer is the control drawn as one, which is what its tap and its look are measured on. A control only
+    the sentence offers stays."""
+    inline = {t.key for t in found if in_sentence(screen, t)}
+    drawn = {norm_label(t.label) for t in found if t.key not in inline and t.label.strip()}
+    return [t for t in found if t.key not in inline or norm_label(t.label) not in drawn]
 
 
 def beside(screen: Screen, found: list[Target], keys: frozenset[str] = frozenset()) -> tuple[list[Target], list[str]]:

@@ -12,7 +12,7 @@ from selenium.webdriver.remote.webelement import WebElement
 from ...screen import Element, Screen
 from ...waits import wait_until
 from . import frames, js_dialogs
-from .scripts import SCROLLER_OF_JS, SHADOW_OF_JS
+from .scripts import NEAR_UP_JS, SCROLLER_OF_JS, SHADOW_OF_JS
 from .settle_scripts import LATE_PENDING_JS, SCROLL_LISTENED_JS, SETTLE_JS, SETTLED_JS
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ return outer(found.find(e => norm(e.innerText) === text) || found[found.length -
 # the adapter then asks inside the frame.) The
 # element is known by its box: the same, or — when it moved a little since the capture (an endless animation of
 # a layout property nearby) — the same size less than half its smaller side away; a moving control is not covered.
-COVERED_JS = SHADOW_OF_JS + r"""
+COVERED_JS = SHADOW_OF_JS + NEAR_UP_JS + r"""
 const boxes = arguments[0], frames = arguments[1] || [];   // frames[i]: the cross-origin <iframe> box i lies in
 const dpr = window.devicePixelRatio || 1;
 const out = [];
@@ -105,6 +105,7 @@ boxes.forEach(([x, y, w, h], i) => {
   if (control) {
     if (is(control.getBoundingClientRect(), x, y, w, h)) return;
   }
+  if (hit && drawnAround(hit, x, y, w, h)) return;
   const first = hit;
   while (hit) {
     const b = hit.getBoundingClientRect(), r = {left: b.left + (hit.ownerDocument === document ? 0 : fx),
@@ -128,6 +129,26 @@ function heldInShadow(host, dx, dy, x, y, w, h) {
     const b = el.getBoundingClientRect();
     if (is({left: b.left + dx, top: b.top + dy, width: b.width, height: b.height}, x, y, w, h)) return true;
     if (shadowOf(el) && heldInShadow(el, dx, dy, x, y, w, h)) return true;
+  }
+  return false;
+}
+// A visually hidden control (a box no finger can touch: at most 2 CSS px a side, a 1×1 clipped checkbox) held by
+// its own drawing and no <label> (a web component's switch: <div class=c-switch><input …><div class=c-switch-control>,
+// or its host in a row): a finger on it touches that drawing — the element hit and the control share an ancestor
+// at most three steps (parents, shadow hosts) above each — what lies over it is its own widget, no other layer.
+function drawnAround(hit, x, y, w, h) {
+  if (w > 2 * dpr + 1 || h > 2 * dpr + 1) return false;
+  const controls = node => {
+    const found = [];
+    for (const el of node.querySelectorAll('*')) {
+      if (el.matches('input,[role=switch],[role=checkbox],[role=radio]')) found.push(el);
+      const root = shadowOf(el);
+      if (root) found.push(...controls(root));
+    }
+    return found;
+  };
+  for (const a of nearUp(hit)) {
+    for (const c of controls(a)) if (is(c.getBoundingClientRect(), x, y, w, h) && nearUp(c).includes(a)) return true;
   }
   return false;
 }

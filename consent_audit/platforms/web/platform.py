@@ -248,6 +248,8 @@ class WebChromiumPlatform(Platform):
                 raise TapIntercepted(clicks.covering_element(exc.msg or str(exc))) from None
             if drawn is True:     # its own words, slotted into it from its host: a finger there reaches it
                 touch.tap_on(self.driver, element)
+            elif drawn == element:     # its drawing is no label: the control clicked itself
+                self.driver.execute_script("arguments[0].click();", element)
             else:
                 drawn.click()     # the user's finger lands on the switch's drawing, which is the switch
         self.leave_frame()

@@ -154,13 +154,24 @@ function shadowOf(el) {
 }
 """
 
+# A node's nearest ancestors, itself first: parents and shadow hosts, four at most (itself and three steps up) —
+# where a visually hidden control and the drawing a finger lands on meet (covering and tapping).
+NEAR_UP_JS = r"""
+function nearUp(el) {
+  const out = [];
+  for (let a = el; a && out.length < 4; a = a.parentElement || (a.parentNode && a.parentNode.host) || null) out.push(a);
+  return out;
+}
+"""
+
 # What a finger on an element's centre reaches when the browser's hit test named another element: the element's
 # own drawing there — a styled switch's slider inside the label of a checkbox hidden by CSS (opacity 0, or
 # "visually hidden": 1×1 px, clipped), returned to be clicked; or the words its host slots into it (a shadow
 # <div role=checkbox> around a <slot>: the hit test answers with the host, whose text lies there, yet the touch
-# goes through the slot into the element), true: tapped where it is. null: something else lies over it.
+# goes through the slot into the element), true: tapped where it is; a visually hidden control under its own
+# drawing and no label, the element itself (clicked by script). null: something else lies over it.
 # Hit-tested in the element's own tree (a widget's shadow root: the document would answer with its host).
-REACHED_JS = r"""
+REACHED_JS = NEAR_UP_JS + r"""
 const el = arguments[0];
 const r = el.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
 const tree = el.getRootNode && el.getRootNode().elementFromPoint ? el.getRootNode() : document;
@@ -176,7 +187,12 @@ for (const slot of el.querySelectorAll('slot')) {
     if (on(boxes)) return true;
   }
 }
-return null;
+// no label: a control no finger can touch (at most 2 CSS px a side) whose own drawing the finger lands on — the
+// hit and the control sharing an ancestor at most three steps (parents, shadow hosts) above each (a web
+// component's switch): the control itself, clicked as assistive technology clicks it
+if (!hit || r.width > 2 || r.height > 2) return null;
+const mine = nearUp(el);
+return nearUp(hit).some(a => mine.includes(a)) ? el : null;
 """
 
 # The visible box (CSS px) of a container, or of the window for the page: [x, y, width, height].
