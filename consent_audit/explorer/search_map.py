@@ -78,6 +78,7 @@ class SearchMap(ConsentReopened):
             depth, via = self._level(parent, move)
             if parent is not None and move is not None and self._unfolded(parent, move, screen):
                 depth = parent.depth       # a section unfolded in place: the same page, its other sections as near
+                self.graph.unfolds.add((parent.ident, move.key))
             in_flow = bool(parent and (parent.in_flow or (move is not None and self.goal.enters_flow(move))))
             offers, titles = self._labels(screen)
             node = Node(ident=ident, screen=screen, depth=depth, in_flow=in_flow, via=via, labels=offers, titles=titles)
@@ -108,6 +109,7 @@ class SearchMap(ConsentReopened):
         seen to, from any screen, so what that search walked is not walked again — the account combed for from
         the log-in form the deletion search stopped at."""
         self.graph.root, self.graph.launch = seed.root, seed.launch
+        self.graph.unfolds = set(seed.unfolds)
         self.graph.edges = dict(seed.edges)
         for edge in seed.edges.values():     # where a navigation control (a tab bar's) was seen to lead: `_share`
             source = seed.nodes.get(edge.source)
