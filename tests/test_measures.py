@@ -136,14 +136,15 @@ def test_a_deletion_end_neither_said_nor_checked_is_unmeasured_and_ends_not_foun
     """vayu-later-en (fresh11 finding 10): the path ended in the app on «आपका खाता 30 दिनों में हटा दिया जाएगा।» (no
     lexicon word), and logging in again after it could not be walked (its first step, an update modal's answer, gone):
     before, deletion_in_app was false and the audit FOUND deletion_not_in_app — a dark pattern claimed on a fair app
-    from a check never made. Now the figure is unmeasured and the audit ends not_found with the reason."""
+    from a check never made. Now the figure is unmeasured and the audit ends not_found with the reason. (That Hindi
+    sentence is read now, lexicons/periods.yaml: here a Punjabi end no lexicon knows.)"""
     import pytest
     from _pytest.outcomes import Skipped
 
     from consent_audit.audit import Audit
     from consent_audit.measures import deletion_untold
     from consent_audit.model import Outcome, Result
-    end = screen("end", ["आपका खाता 30 दिनों में हटा दिया जाएगा।"])
+    end = screen("end", ["ਤੁਹਾਡਾ ਖਾਤਾ ਮਿਟਾ ਦਿੱਤਾ ਗਿਆ ਹੈ।"])
     trail = Trail("delete", start=screen("home"), steps=[step(1, Kind.TAP, screen("form")), step(2, Kind.TAP, end)])
     metrics = deletion_metrics(trail, None, None)
     assert metrics["deletion_in_app"] is None and metrics["waiting_period_days"] is None
