@@ -246,27 +246,3 @@ def test_a_required_choice_never_takes_an_option_that_keeps_the_account() -> Non
     only = radios("Keep my account", "Cancel")
     screen, found = _form(*only, go)
     assert forms.plan(screen, found, forms.FILL, DATA, True).choice is None
-
-
-def test_a_drop_downs_label_holding_the_goal_words_is_no_control_and_the_forms_button_submits() -> None:
-    """bep (fresh10 findings 1, 8): «Lý do xóa tài khoản» ("reason for deleting the account"), a clickable `<label
-    for>` above its native `<select>`, was a control to tap of its own — its words name the deletion, so the search
-    tapped it as the way on again and again and never the submit «Gửi yêu cầu» (no lexicon word). A field's or a
-    drop-down's label is the field (tapping it focuses it), never a way on; a button after a field on its row,
-    worded as the field's name, stays a control."""
-    label = Element(text="Lý do xóa tài khoản", clickable=True, bounds=(37, 386, 1008, 57))
-    select = Element(text="Chọn lý do", name="Lý do xóa tài khoản", rid="lydo", role="combobox", clickable=True,
-                     checked=False, bounds=(37, 443, 1008, 123))
-    note = Element(text="Góp ý thêm (không bắt buộc)", clickable=True, bounds=(37, 598, 1008, 57))
-    area = Element(name="Góp ý thêm (không bắt buộc)", rid="gopy", role="textbox", clickable=True, multiline=True,
-                   bounds=(37, 655, 1008, 264))
-    send = Element(text="Gửi yêu cầu", role="button", clickable=True, bounds=(37, 960, 1008, 123))
-    screen, found = _form(Element(text="Yêu cầu xóa tài khoản", bounds=(37, 200, 1008, 80)), label, select, note,
-                          area, send)
-    assert [t.element for t in found] == [select, area, send]
-    p = forms.plan(screen, found, forms.FILL, DATA, sms_known=True)
-    assert p.submit is not None and p.submit.element is send
-    search = Element(name="Tìm kiếm", role="textbox", clickable=True, bounds=(0, 60, 300, 40))
-    go = Element(text="Tìm kiếm", clickable=True, bounds=(310, 60, 90, 40))      # after the field: its button
-    _, found = _form(search, go)
-    assert [t.element for t in found] == [search, go]

@@ -15,7 +15,6 @@ from .cues import norm_label
 
 CONTROL_ROLES = {"checkbox", "radio", "switch", "textbox", "combobox"}
 TOGGLE_ROLES = {"checkbox", "switch"}
-FIELD_ROLES = {"textbox", "combobox"}    # controls a tap on their label only focuses (no state to toggle)
 
 
 class Use(str, Enum):
@@ -76,19 +75,6 @@ def names(caption: "Target", box: "Target") -> bool:
         return False
     text, name = (" ".join(t.label.casefold().split()) for t in (caption, box))
     return name == text or name.startswith(text + " ")
-
-
-def names_field(label: Element, field: Element) -> bool:
-    """Whether `label`, a text with no control role, is the label of `field` (a text field or a drop-down: tapping
-    the label only focuses or opens it): the field's accessible name is the label's words, and the label lies
-    just above it or left of it on its row (a `<label for>` beside its `<select>`)."""
-    if not label.text.strip() or norm_label(label.text) != norm_label(field.name):
-        return False
-    x, y, w, h = field.bounds
-    lx, ly, lw, lh = label.bounds
-    above = ly + lh <= y + SLACK and y - (ly + lh) < 3 * max(h, 40) and lx < x + w and lx + lw > x
-    left = ly <= y + h / 2 <= ly + lh and lx + lw <= x + SLACK     # a button after a field is no label of it
-    return above or left
 
 
 def visible(element: Element) -> bool:
@@ -192,7 +178,6 @@ def targets(screen: Screen, covered: frozenset[int] = frozenset()) -> list[Targe
     # (a heading "Log in" above the form does not make the form's "Log in" button a label)
     field_labels = [beside for _, e in live if e.role == "textbox"
                     for beside in (nearby_element(screen, e),) if beside is not None]
-    fields = [e for _, e in live if e.role in FIELD_ROLES and e.name]
     out: list[Target] = []
     ranks: dict[str, int] = {}
     rids = Counter(e.rid for _, e in live if e.rid)
@@ -204,8 +189,6 @@ def targets(screen: Screen, covered: frozenset[int] = frozenset()) -> list[Targe
                 f is element or (norm_label(f.text) == norm_label(labels[i]) and (contains(f, element) or contains(element, f)))
                 for f in field_labels):
             continue   # a text field's label (or the box around its words): tapping it only focuses the field
-        if element.role in ("", "text") and any(names_field(element, f) for f in fields):
-            continue   # a field's or drop-down's <label for> (bep's «Lý do xóa tài khoản»): no way on, whatever its words
         if element.rid and rids[element.rid] == 1:
             key = "#" + element.rid
         else:   # no id, or one shared by repeated rows (a list's items on Android): the words and their rank
