@@ -117,6 +117,8 @@ def off_app(screen: Screen | None, own: Iterable[str] = ()) -> bool:
     return any("off_app_channel" in goals.match(_without_own(text, own)) for text in screen.shown_texts())
 
 
+LOGGED_OUT = ("rejected", "pending")   # what logging in again answers once the account is deleted (or pending)
+
 PERIOD_CONTEXT = frozenset({"account", "delete", "cancel_account", "pending", "success"})
 """Goal-lexicon categories a sentence stating a period must also speak of to be the deletion's waiting period:
 "your account will be deleted in 30 days", not a retention offer's "3 months free" (issue 13, corpus pochta)."""
@@ -140,13 +142,18 @@ def waiting_period(screen: Screen | None) -> int | None:
 def deletion_metrics(deletion: Trail, signup: Trail | None, login_after: str | None,
                      own: Iterable[str] = ()) -> dict[str, Any]:
     """The deletion's figures (README) from its trail, the sign-up's and what logging in again answered; `own`:
-    the test account's identities (`own_identities`), never read as the channel of an off-app ending."""
+    the test account's identities (`own_identities`), never read as the channel of an off-app ending.
+    `deletion_in_app` is None (unmeasured) when the path ends in the app, sends the user nowhere else, and
+    neither its last screen (in words a lexicon has) nor a log-in after it (`login_after` None: not walked)
+    tells the deletion done or pending — an unchecked end is no absence."""
     counts = deletion.counts
     final = deletion.last_screen
     # done in the app: its last screen says so, or — whatever it says, in words no lexicon has — the account
-    # is refused (or pending) when logged into again after the path, and that screen sends the user nowhere else
-    told = final is not None and (completion(final) is not None or login_after in ("rejected", "pending"))
-    in_app = bool(final is not None and final.in_app and told and not off_app(final, own))
+    # is refused (or pending) when logged into again after the path, and that screen sends the user nowhere else;
+    # neither said nor checked (vayu-later-en: «30 दिनों में हटा दिया जाएगा», the log-in after it not walked): unmeasured
+    told = final is not None and (completion(final) is not None or login_after in LOGGED_OUT)
+    elsewhere = final is None or not final.in_app or off_app(final, own)
+    in_app = False if elsewhere else True if told else None if login_after is None else False
     signup_steps = signup.counts["steps"] if signup is not None else None
     return {
         "steps": counts["steps"], "taps": counts["taps"], "text_inputs": counts["text_inputs"],
@@ -158,6 +165,21 @@ def deletion_metrics(deletion: Trail, signup: Trail | None, login_after: str | N
         "signup_steps": signup_steps,
         "delete_to_signup_ratio": round(counts["steps"] / signup_steps, 2) if signup_steps else None,
     }
+
+
+def deletion_untold(metrics: dict[str, Any], gap: str = "") -> dict[str, str]:
+    """Figure → why it could not be told, for the deletion's figures left None by `deletion_metrics`: whether the
+    deletion was done in the app (its end said nothing known and was not checked) and what logging in again
+    answered, when `gap` says why that log-in could not be walked (a step of its path gone). Empty when all
+    were told. Such figures end the audit not_found with the reason (Audit.not_told), never a finding."""
+    why = "logging in again after the deletion could not be walked" + (f" ({gap})" if gap else "")
+    out: dict[str, str] = {}
+    if metrics.get("deletion_in_app") is None and "deletion_in_app" in metrics:
+        out["deletion_in_app"] = ("whether the account was deleted in the app: its last screen says nothing the "
+                                  f"lexicons know of a deletion done or pending, and {why}")
+    if metrics.get("login_after_deletion") is None and (gap or out):
+        out["login_after_deletion"] = why
+    return out
 
 
 # --- permissions ------------------------------------------------------------------------------------

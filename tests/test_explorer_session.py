@@ -101,6 +101,9 @@ class _Op:
         self.session = Session(keys=frozenset({"cookie:veld_sessie"}))
         self.platform = SimpleNamespace(stored_state=lambda: {"cookies": dict(self.stored)})
 
+    recorder = SimpleNamespace(invalidate=lambda: None)
+    in_foreground = True
+
     def relaunch(self) -> Screen:
         return self.home
 
@@ -139,3 +142,75 @@ def test_a_session_gone_or_the_start_screen_shown_says_nothing() -> None:
                                       signature=TEMPLATE), {"veld_sessie": "9f2c1e0a7b6d5c4e"}).log_in() is None
     assert not Session(keys=frozenset()).kept({"cookies": {"veld_sessie": "x" * 20}})      # no session learnt
     assert not Session(keys=frozenset({"cookie:veld_sessie"})).kept(None)                  # storage not readable
+
+
+# --- vayu-later-en (fresh11 finding 10): the search got past an update modal («अपडेट करें», stored) and the consent
+# banner («सहमत हूँ», stored) as the first two steps of its account path, so the log-in path learnt starts with them.
+# After the deletion the relaunch shows neither; the log-in again stopped at its first step (None), and the end's
+# Hindi words («30 दिनों में हटा दिया जाएगा») told nothing either: a FALSE deletion_not_in_app.
+
+def _buttons(signature: str, *labels: str, texts: tuple[str, ...] = ()) -> Screen:
+    return Screen(elements=[Element(text=t, role="button", clickable=True, bounds=(0, 60 + 80 * i, 400, 60))
+                            for i, t in enumerate(labels)]
+                  + [Element(text=t, bounds=(0, 600 + 40 * i, 400, 40)) for i, t in enumerate(texts)],
+                  signature=signature)
+
+
+class _Walk:
+    """A relaunch shows the home with no layer; each tap leads where `leads` says (by the control's label)."""
+
+    recorder = SimpleNamespace(invalidate=lambda: None)
+    in_foreground = True
+    session = None
+    held_probe = 0.0
+
+    def __init__(self, home: Screen, leads: dict[str, Screen]) -> None:
+        self.home, self.leads, self.now = home, leads, home
+        self.platform = SimpleNamespace(stored_state=lambda: {})
+
+    def relaunch(self) -> Screen:
+        self.now = self.home
+        return self.now
+
+    def screen(self) -> Screen:
+        return self.now
+
+    def targets(self, screen: Screen | None = None):
+        return targets(screen or self.now, frozenset())
+
+    def find(self, key: str, screen: Screen | None = None):
+        return next((t for t in self.targets(screen) if t.key == key), None)
+
+    def tap(self, target) -> Screen:
+        self.now = self.leads[target.label]
+        return self.now
+
+
+def _vayu(home: Screen) -> AccountJourneys:
+    layers = _buttons("layers", "Later", "अपडेट करें", "सहमत हूँ")
+    settings = _buttons("settings", "खाता")
+    form = _buttons("form", "लॉग इन")
+    pending = _buttons("form", "लॉग इन", texts=("आपका खाता 30 दिन बाद हटा दिया जाएगा।",))
+    keys = {t.label: t for t in targets(layers, frozenset()) + targets(_buttons("home", "सेटिंग्स"), frozenset())
+            + targets(settings, frozenset()) + targets(form, frozenset())}
+    journeys = AccountJourneys()
+    journeys.op = _Walk(home, {"सेटिंग्स": settings, "खाता": form, "लॉग इन": pending})
+    journeys.data = SimpleNamespace(username="tester-vayu2")
+    journeys.account_mode = "sign_up"
+    journeys.login_moves = [Move.tap(keys[k]) for k in ("अपडेट करें", "सहमत हूँ", "सेटिंग्स", "खाता", "लॉग इन")]
+    journeys.logged_in_signature = journeys.logged_out_signature = None
+    journeys.logged_out_node = None
+    return journeys
+
+
+def test_a_log_in_path_whose_leading_layer_answers_are_gone_is_walked_from_its_first_control_on_screen() -> None:
+    """Before: None (the first step «अपडेट करें» not on the screen after the relaunch), the check never made."""
+    journeys = _vayu(_buttons("home", "सेटिंग्स", "मेरा स्थान"))
+    assert journeys.log_in() == "pending" and journeys.login_gap == ""
+
+
+def test_a_log_in_path_that_cannot_be_walked_says_which_step_is_gone() -> None:
+    """Nothing of the path on the screen: not told (None), with the step that is gone — the audit's reason."""
+    journeys = _vayu(_buttons("home", "मेरा स्थान"))
+    assert journeys.log_in() is None
+    assert journeys.login_gap == 'step 1 of the log-in path (tap "अपडेट करें") is not on the screen'

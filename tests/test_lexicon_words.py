@@ -196,3 +196,20 @@ def test_a_bengali_deletion_notice_states_the_deletions_waiting_period() -> None
 def test_only_the_necessary_is_a_refusal_in_the_corpus_languages(text: str) -> None:
     from consent_audit.explorer import cues
     assert "decline" in cues.categories(text), text
+
+
+def test_a_period_whose_unit_carries_a_south_asian_ending_is_read() -> None:
+    """vayu (hi, fresh11 finding 9): «आपका खाता 30 दिनों में हटा दिया जाएगा।» ("deleted in 30 days") read as no
+    period (waiting_period_days None, truth 30): CLDR writes «दिन», the sentence its oblique plural «दिनों». South
+    Asian languages write case and plural endings and postpositions onto the unit (lexicons/periods.yaml stems),
+    with their own digits or ASCII ones."""
+    from consent_audit.detectors.text import waiting_period_days
+    from consent_audit.measures import completion, waiting_period
+    from consent_audit.screen import Element, Screen
+    end = Screen(elements=[Element(text="आपका खाता 30 दिनों में हटा दिया जाएगा।", bounds=(0, 0, 400, 40))],
+                 signature="s", size=(400, 800))
+    assert waiting_period(end) == 30 and completion(end) == "pending"
+    for text, days in (("१४ दिनों में", 14), ("2 हफ़्ते में", 14), ("2 महीनों में", 60), ("48 घंटों में", 2),
+                       ("30 دنوں میں", 30), ("30 ਦਿਨਾਂ ਵਿੱਚ", 30), ("૩૦ દિવસમાં", 30), ("৩০ দিনের মধ্যে", 30),
+                       ("३० दिवसांत", 30), ("३० दिनमा", 30), ("३० दिन", 30)):
+        assert waiting_period_days(text) == days, text

@@ -121,7 +121,7 @@ def test_a_deletion_in_words_no_lexicon_has_is_told_by_the_log_in_refused_and_it
     assert demanded_data(trail) == ["password"]
     assert deletion_metrics(trail, None, "rejected")["deletion_in_app"] is True
     assert deletion_metrics(trail, None, "accepted")["deletion_in_app"] is False   # still logs in: not told done
-    assert deletion_metrics(trail, None, None)["deletion_in_app"] is False
+    assert deletion_metrics(trail, None, None)["deletion_in_app"] is None    # neither said nor checked: unmeasured
     plain = Trail("delete", start=screen("home"), steps=[
         step(1, Kind.TAP, screen("f", elements=[Element(name="ਪਤਾ", role="textbox", bounds=(10, 100, 300, 40))]), text="x"),
         Step(index=2, kind=Kind.TEXT, title="", target={"name": "ਪਤਾ", "bounds": [10, 100, 300, 40]}, at="",
@@ -130,3 +130,35 @@ def test_a_deletion_in_words_no_lexicon_has_is_told_by_the_log_in_refused_and_it
     off = Trail("delete", start=screen("home"), steps=[
         step(1, Kind.TAP, screen("call", ["Call us on 020 555 0147 to close your account."]), text="Close")])
     assert deletion_metrics(off, None, "rejected")["deletion_in_app"] is False     # sent elsewhere: not in the app
+
+
+def test_a_deletion_end_neither_said_nor_checked_is_unmeasured_and_ends_not_found(tmp_path) -> None:
+    """vayu-later-en (fresh11 finding 10): the path ended in the app on «आपका खाता 30 दिनों में हटा दिया जाएगा।» (no
+    lexicon word), and logging in again after it could not be walked (its first step, an update modal's answer, gone):
+    before, deletion_in_app was false and the audit FOUND deletion_not_in_app — a dark pattern claimed on a fair app
+    from a check never made. Now the figure is unmeasured and the audit ends not_found with the reason. (That Hindi
+    sentence is read now, lexicons/periods.yaml: here a Punjabi end no lexicon knows.)"""
+    import pytest
+    from _pytest.outcomes import Skipped
+
+    from consent_audit.audit import Audit
+    from consent_audit.measures import deletion_untold
+    from consent_audit.model import Outcome, Result
+    end = screen("end", ["ਤੁਹਾਡਾ ਖਾਤਾ ਮਿਟਾ ਦਿੱਤਾ ਗਿਆ ਹੈ।"])
+    trail = Trail("delete", start=screen("home"), steps=[step(1, Kind.TAP, screen("form")), step(2, Kind.TAP, end)])
+    metrics = deletion_metrics(trail, None, None)
+    assert metrics["deletion_in_app"] is None and metrics["waiting_period_days"] is None
+    gap = 'step 1 of the log-in path (tap "अपडेट करें") is not on the screen'
+    untold = deletion_untold(metrics, gap)
+    assert set(untold) == {"deletion_in_app", "login_after_deletion"} and gap in untold["login_after_deletion"]
+    audit = Audit(Result("t", "deletion", "f", metrics=dict(metrics, shaming_text=[], decision_prominence={})),
+                  tmp_path, tmp_path)
+    for figure, why in untold.items():
+        audit.not_told(figure, why)
+    with pytest.raises(Skipped):
+        audit.conclude(audit.evaluate())
+    assert audit.result.outcome == Outcome.NOT_FOUND and gap in audit.result.reason
+    assert not audit.result.findings
+    told = deletion_metrics(trail, None, "pending")     # checked: told by the log-in, whatever the words
+    assert told["deletion_in_app"] is True and deletion_untold(told, "") == {}
+    assert deletion_untold(deletion_metrics(trail, None, "accepted"), "") == {}   # checked: still logs in

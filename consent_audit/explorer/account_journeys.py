@@ -15,6 +15,7 @@ from .account import username_variant
 from .graph import Node, is_node
 from .moves import Move, perform
 from .operator import NotOnScreen
+from .path_layers import passed_by_itself
 from .screens import password_form
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ class AccountJourneys:
     logged_out_signature: str | None
     logged_out_node: Node | None
     names_used: int
+    login_gap: str     # why the last log_in could not be walked ('' when it was, or told otherwise)
 
     def sign_up(self) -> None:
         """Re-walk the account path found (a sign-up with a username not used before, or the log-in)."""
@@ -93,11 +95,13 @@ class AccountJourneys:
             log.info("logging in from where the app was broke off at '%s': from a relaunch",
                      self.login_moves[start].label[:40])
         self.op.relaunch()
+        self.login_gap = ""
         if not self.login_moves:
             if self.account_mode is None:       # the app has no account to log into (a local profile): the
                 return self._still_in() or "rejected"   # deleted one cannot be logged into, unless it shows
+            self.login_gap = "no way to log in was learnt"
             return self._still_in()
-        return self._log_in_from(0) or self._still_in()
+        return self._log_in_from(0, relaunched=True)
 
     def resume_at(self) -> int | None:
         """The log-in path's step (index into `login_moves`) the screen shown now offers, the latest first: the
@@ -115,16 +119,24 @@ class AccountJourneys:
                 return index
         return None
 
-    def _log_in_from(self, start: int) -> str | None:
-        """Walk the log-in path from its step `start` and send the form: accepted, rejected or pending; None
-        when a step's control is not on screen (nothing sent)."""
-        for move in self.login_moves[start:-1]:
+    def _log_in_from(self, start: int, relaunched: bool = False) -> str | None:
+        """Walk the log-in path from its step `start` and send the form: accepted, rejected or pending. A step
+        whose control is not on screen: None (nothing sent) — `relaunched` (from the start of a fresh launch), a
+        launch layer's answer not shown again is passed by (an update modal, the consent: `passed_by_itself`),
+        any other gap kept in `login_gap` and answered by what the screen shows (`_gap`)."""
+        walked = False
+        for index, move in enumerate(self.login_moves[start:-1], start + 1):
             if self.op.find(move.key) is None:
-                return None
+                if not relaunched:
+                    return None
+                if not walked and passed_by_itself(self.op, self.login_moves, index):
+                    continue    # a launch layer's answer (an update modal, the consent) not shown again
+                return self._gap(index, move)
             perform(self.op, move, self.data)
+            walked = True
         form = self.op.screen()
         if self.op.find(self.login_moves[-1].key, form) is None:
-            return None
+            return self._gap(len(self.login_moves), self.login_moves[-1]) if relaunched else None
         after = perform(self.op, self.login_moves[-1], self.data)
         found = self.op.targets(after)
         if after.signature != form.signature and not password_form(found):
@@ -159,6 +171,14 @@ class AccountJourneys:
         where storage cannot be read or no session was learnt)."""
         session = getattr(self.op, "session", None)
         return session is not None and session.kept(self.op.platform.stored_state())
+
+    def _gap(self, index: int, move: Move) -> str | None:
+        """The log-in path's step `index` is not on the screen: why, kept in `login_gap` when the screen does not
+        show the account still in either (`_still_in`)."""
+        answer = self._still_in()
+        if answer is None:
+            self.login_gap = f"step {index} of the log-in path ({move}) is not on the screen"
+        return answer
 
     def _still_in(self) -> str | None:
         """'accepted' when the screen shows the account still in (see `session_evidence`: the session's records

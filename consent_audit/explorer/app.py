@@ -76,6 +76,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         self.decision_exits: set[tuple[str, str]] = set()   # (key left the deletion, key went on) on one screen
         self.signup_kinds: list[str] = []
         self.names_used = 0
+        self.login_gap = ""                   # why the last log-in again could not be walked (account_journeys)
         self.core: permissions.Core | None = None
         self.features: dict[str, permissions.Feature] = {}
         self.core_by_hand = False             # the last core screen reached offered a manual way in (Core.by_hand)

@@ -80,6 +80,7 @@ class ScreenGraph:
         self.nodes: dict[str, Node] = {}
         self.edges: dict[tuple[str, str], Edge] = {}
         self.launch: str | None = None    # where a relaunch was last seen to lead, when not the root (`relaunched`)
+        self.unfolds: set[tuple[str, str]] = set()   # (node, key) of taps seen to unfold a section in place
 
     @property
     def launched(self) -> str:
@@ -212,7 +213,24 @@ class ScreenGraph:
         way = self.shortest(self.root, target)
         if way is None and self.launch is not None:
             way = self.shortest(self.launch, target)
-        return way
+        return self._without_needless_unfolds(way) if way is not None else None
+
+    def _without_needless_unfolds(self, way: list[Edge]) -> list[Edge]:
+        """`way` without the taps that unfolded a section in place (`unfolds`) when no later step needs what they
+        showed: every later step's control was offered before the tap, or not shown by it (paczka: the three
+        sections opened on the way to «Strefa niebezpieczna», each tried and left open, are no steps of the
+        deletion)."""
+        out = list(way)
+        index = len(out) - 1
+        while index >= 0:
+            edge = out[index]
+            source, shown = self.nodes.get(edge.source), self.nodes.get(edge.target)
+            if (edge.source, edge.key) in self.unfolds and source is not None and shown is not None and all(
+                    later.moves[0].key in source.candidates or later.moves[0].key not in shown.candidates
+                    for later in out[index + 1:]) and index + 1 < len(out):
+                del out[index]
+            index -= 1
+        return out
 
 
 @dataclass

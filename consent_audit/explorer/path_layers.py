@@ -11,8 +11,9 @@ It is lifted only by what the suite may press without changing what it measures,
   saw ask (`SoftAsks.asks`), one that goes the other way from a modal's dismissal (`SoftAsks.alternatives`),
   one worded as asking or agreeing.
 
-A leading step whose control went with its launch layer (a splash advert's countdown «跳過 3» that ended by
-itself) is passed when the next step's control is on the screen (`passed_by_itself`), never a broken path.
+Leading steps whose controls went with their launch layers (a splash advert's countdown «跳過 3» that ended by
+itself, a modal answered and stored) are passed when a later step's control is on the screen
+(`passed_by_itself`), never a broken path.
 
 A layer it cannot lift is said with what it is (`PathCovered`, a not_found with the reason), never a broken
 path. The state it reads (`op`, `data`, `accept`, `launch_moves`, `soft_asks`, `answering_consent`) is
@@ -54,11 +55,21 @@ def safe_answer(screen: Screen, found: list[Target], covered: frozenset[int], as
 def passed_by_itself(op, moves: list[Move], index: int) -> bool:
     """Whether the path's step `index` (1-based; a tap whose control is not on the screen, no step before it
     walked yet) was a launch layer's control that went with its layer (a splash advert's countdown «跳過 3» that
-    ends by itself): the next step's control is on the screen now (a fresh capture), so nothing is missing."""
+    ends by itself; an update modal and a consent banner answered once and stored, gone at the next launch): a
+    later step's control is on the screen now (a fresh capture), every tap between them gone too, so nothing is
+    missing."""
     if index >= len(moves) or moves[index - 1].kind != TAP:
         return False
     op.recorder.invalidate()
-    return op.in_foreground and op.find(moves[index].key, op.screen()) is not None
+    if not op.in_foreground:
+        return False
+    screen = op.screen()
+    for move in moves[index:]:
+        if op.find(move.key, screen) is not None:
+            return True
+        if move.kind != TAP:
+            return False
+    return False
 
 
 class PathLayers:

@@ -12,11 +12,13 @@ from typing import Any
 from ..screen import Element, Screen
 from . import cues, forms
 from .consent_reopened import ConsentReopened
+from .covers import StaleScreen
 from .elements import Target, Use, fingerprint, fits
 from .graph import Candidate, Edge, Node, ScreenGraph, screen_words
 from .hold import hold_seconds
 from .moves import FORM, TAP, Move
 from .session import LOGGED_OUT_SCORE
+from .unfold import unfolded
 
 DECOYS = {"log_out": "log out", "support": "support / help", "exit": "exit"}
 FORM_BONUS = 20
@@ -74,6 +76,9 @@ class SearchMap(ConsentReopened):
         node = self.graph.nodes.get(ident)
         if node is None:
             depth, via = self._level(parent, move)
+            if parent is not None and move is not None and self._unfolded(parent, move, screen):
+                depth = parent.depth       # a section unfolded in place: the same page, its other sections as near
+                self.graph.unfolds.add((parent.ident, move.key))
             in_flow = bool(parent and (parent.in_flow or (move is not None and self.goal.enters_flow(move))))
             offers, titles = self._labels(screen)
             node = Node(ident=ident, screen=screen, depth=depth, in_flow=in_flow, via=via, labels=offers, titles=titles)
@@ -104,6 +109,7 @@ class SearchMap(ConsentReopened):
         seen to, from any screen, so what that search walked is not walked again — the account combed for from
         the log-in form the deletion search stopped at."""
         self.graph.root, self.graph.launch = seed.root, seed.launch
+        self.graph.unfolds = set(seed.unfolds)
         self.graph.edges = dict(seed.edges)
         for edge in seed.edges.values():     # where a navigation control (a tab bar's) was seen to lead: `_share`
             source = seed.nodes.get(edge.source)
@@ -119,6 +125,15 @@ class SearchMap(ConsentReopened):
                 was = old.candidates.get(key)
                 if was is not None and was.move.kind == TAP and cand.move.kind == TAP and (was.tried or was.why_not):
                     cand.tried, cand.why_not = True, cand.why_not or was.why_not
+
+    def _unfolded(self, parent: Node, move: Move, screen: Screen) -> bool:
+        """Whether the tap `move` on `parent` unfolded a section of it in place (explorer/unfold.py)."""
+        if move.kind != TAP:
+            return False
+        try:
+            return unfolded(self.op.targets(parent.screen), move.key, self.op.targets(screen))
+        except StaleScreen:      # the parent's look was never measured while shown: not told
+            return False
 
     def _level(self, parent: Node | None, move: Move | None) -> tuple[int, tuple[str, ...]]:
         """Depth and the words of the way there of a screen reached from `parent` by `move`: one level below it,

@@ -15,7 +15,7 @@ from consent_audit.detectors.prominence import prominence
 from consent_audit.detectors.text import shaming_phrases
 from consent_audit.journeys import leaves_path
 from consent_audit.decision import final_decision
-from consent_audit.measures import deletion_metrics, own_identities, texts_of
+from consent_audit.measures import deletion_metrics, deletion_untold, own_identities, texts_of
 from consent_audit.traffic.measure import flow_figures
 
 FIGURES = ("area_ratio", "contrast_accept", "contrast_reject", "saturation_accept", "saturation_reject",
@@ -44,6 +44,9 @@ def test_account_deletion(app, platform, recorder, audit, target, test_dir, ocr,
         login_after = app.log_in()
 
     audit.metrics.update(deletion_metrics(deletion, signup, login_after, own_identities(recorder.steps)))
+    # an end neither said nor checked (the log-in after it not walked): not_found with why, never a finding
+    for figure, why in deletion_untold(audit.metrics, getattr(app, "login_gap", "")).items():
+        audit.not_told(figure, why)
     audit.metrics["shaming_text"] = shaming_phrases(texts_of([deletion], ocr))
     evidence = {"deletion": audit.evidence_of(deletion)}
     # the last decision (kind 17): "keep" plays the accept role, the confirm the user wants the reject role
