@@ -36,7 +36,7 @@ class _GatedApp(_LaunchingApp):
 
     @property
     def recorder(self) -> SimpleNamespace:
-        return SimpleNamespace(steps=self.taps)
+        return SimpleNamespace(steps=self.taps, invalidate=lambda: None)
 
     def tap(self, target) -> Screen:
         if self.at != "welcome":
