@@ -11,14 +11,18 @@ error; `--no-fail` exits 0 whatever the table says.
     python benchmarks/bench_corpus.py --no-fail …           # exit 0 even with figures or verdicts wrong
     python benchmarks/bench_corpus.py --goal permissions …  # explore and score these flows only (repeatable;
                                                             # explore's names too: deny-permissions …)
+    python benchmarks/bench_corpus.py --app-dir /tmp/copies/kettle-nobar   # an app folder from elsewhere (a
+                                                            # one-change copy with its truth.json), repeatable
+    python benchmarks/bench_corpus.py --policy …            # explore the unscored privacy-policy goal too
 
 Per app and flow: figures exact / compared (and unmeasured), verdict right or wrong, actions spent / optimal — as
 tests/corpus/score.py defines them (the same scoring `make corpus` asserts); the consent dialog's structural probe
 is charged to the consent goal whichever goal ran it (score.spent). Totals add up the goals reached
 (outcome clean or found) only; each row shows its own figure. A row not right is followed by its reason (the
-flow's message, else the explorer's detail); the app row names the unscored goals (privacy-policy) that ended
-neither clean nor found, since they set explore's exit code too; the last line lists the goals over 2x. Dismissing splash adverts and launch prompts is not
-in the optimum.
+flow's message, else the explorer's detail; cut at REASON_CHARS unless --verbose); the app row's exit is
+explore's for the scored goals — with --policy, explore runs every goal and the app row also names the unscored
+privacy-policy goal when it ended neither clean nor found (it sets explore's exit too); the last line lists the
+goals over 2x. Dismissing splash adverts and launch prompts is not in the optimum.
 
 Password: CONSENT_AUDIT_PASSWORD (default corpus-pass-1); username: the truth's credentials.username.
 """
@@ -55,18 +59,18 @@ _score = _load_score()
 FLOWS, GOALS, load_server, default_cli = _score.FLOWS, _score.GOALS, _score.load_server, _score.default_cli
 figures, verdict, optimal, explore = _score.figures, _score.verdict, _score.optimal, _score.explore
 spent_by_flow = _score.spent
-REASON_CHARS = 200      # a reason is cut to this many characters in the table
+REASON_CHARS = 200      # a reason is cut to this many characters in the table (never with --verbose)
 OVER_LIMIT = 2.0        # issue #13: actions spent / optimal at most 2 for any goal
 
 
-def reason(result: dict[str, Any] | None) -> str:
-    """Why a goal ended as it did, in one line of at most REASON_CHARS: the flow's own message (a broken or
-    not-found flow says what it could not see or do), else the explorer's detail; '' when neither is there."""
+def reason(result: dict[str, Any] | None, whole: bool = False) -> str:
+    """Why a goal ended as it did, in one line of at most REASON_CHARS (`whole`: never cut): the flow's own message
+    (a broken or not-found flow says what it could not see or do), else the explorer's detail; '' when neither."""
     if not result:
         return ""
     text = result.get("message") or ((result.get("metrics") or {}).get("explorer") or {}).get("detail") or ""
     text = " ".join(str(text).split())
-    return text if len(text) <= REASON_CHARS else text[:REASON_CHARS - 1] + "…"
+    return text if whole or len(text) <= REASON_CHARS else text[:REASON_CHARS - 1] + "…"
 
 
 def unscored(results: dict[str, dict[str, Any]], flows: tuple[str, ...]) -> str:
@@ -102,6 +106,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--goal", action="append", metavar="GOAL",
                         help=f"explore and score only this flow (repeatable; default: all): {goal_names()}")
     parser.add_argument("--app", action="append", default=[], help="a corpus app (repeatable; same as a positional app)")
+    parser.add_argument("--app-dir", action="append", default=[], type=Path, metavar="DIR",
+                        help="an app folder from outside tests/corpus with its truth.json (a one-change copy), "
+                             "served at /<its folder name>/ and scored as a corpus app (repeatable)")
+    parser.add_argument("--policy", action="store_true",
+                        help="explore the unscored privacy-policy goal too (as `explore --goal all` does)")
     parser.add_argument("--no-fail", action="store_true",
                         help="exit 0 even when a figure or a verdict is wrong (default: exit 1 then)")
     args = parser.parse_args(argv)
@@ -111,9 +120,14 @@ def main(argv: list[str]) -> int:
         print(f"bench_corpus: {exc}", file=sys.stderr)
         return 2
     server_module = load_server()
-    apps = args.apps + args.app or server_module.app_names()
+    try:
+        added = [server_module.add_app(d) for d in args.app_dir]
+    except ValueError as exc:
+        print(f"bench_corpus: {exc}", file=sys.stderr)
+        return 2
+    apps = args.apps + args.app + added or server_module.app_names()
     flows = tuple(f for f in FLOWS if f in asked)
-    unknown = [a for a in apps if not (CORPUS / a / "truth.json").is_file()]
+    unknown = [a for a in apps if not (server_module.app_dir(a) / "truth.json").is_file()]
     if unknown:
         parser.error(f"not corpus apps: {', '.join(unknown)}")
     if args.reuse:
@@ -131,7 +145,7 @@ def main(argv: list[str]) -> int:
     server = server_module.CorpusServer(0).start()
     try:
         for app in apps:
-            truth = json.loads((CORPUS / app / "truth.json").read_text(encoding="utf-8"))
+            truth = json.loads((server_module.app_dir(app) / "truth.json").read_text(encoding="utf-8"))
             if args.reuse:
                 path = reports / app / "summary.json"
                 summary = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
@@ -139,7 +153,7 @@ def main(argv: list[str]) -> int:
             else:
                 progress = GoalProgress(app, reports / app / "allure-results")
                 summary, wall, code = watched(lambda: explore(args.cli, server.app_url(app), app, truth, reports,
-                                                              no_bundle, flows), progress)
+                                                              no_bundle, flows, args.policy), progress)
             results = {r["flow"]: r for r in (summary or {}).get("results", [])}
             charged = spent_by_flow(results)      # the consent probe charged to the consent goal
             app_row = {"exact": 0, "compared": 0, "unmeasured": 0, "right": 0, "verdicts": 0, "spent": 0, "optimal": 0}
@@ -149,8 +163,8 @@ def main(argv: list[str]) -> int:
                 exact, compared, unmeasured, misses = figures(flow, truth, metrics)
                 ok, why = verdict(flow, truth, result)
                 spent, best = charged.get(flow), optimal(flow, truth, metrics)
-                if not ok and reason(result):
-                    misses = [f"why: {reason(result)}", *misses]
+                if not ok and reason(result, args.verbose):
+                    misses = [f"why: {reason(result, args.verbose)}", *misses]
                 rows.append((app, flow, (result or {}).get("outcome", "-"), exact, compared, unmeasured, ok, spent, best, why, misses))
                 app_row["exact"] += exact; app_row["compared"] += compared; app_row["unmeasured"] += unmeasured
                 app_row["right"] += ok; app_row["verdicts"] += 1

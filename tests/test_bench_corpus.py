@@ -66,3 +66,40 @@ def test_outcomes_read_from_allure_status() -> None:
     assert outcome_of({"status": "failed", "statusDetails": {"message": "DarkPatternFound: dark pattern found on x"}}) \
         == "found"
     assert outcome_of({"status": "broken"}) == "broken" and outcome_of({"status": "skipped"}) == "not_found"
+
+
+def test_a_copy_outside_the_corpus_is_served_and_scored_by_its_folder(tmp_path: Path) -> None:
+    """fresh10/fresh11: a one-change copy of an app could be run only by linking it into tests/corpus."""
+    import shutil
+    copy = tmp_path / "copies" / "kanal-copy"
+    shutil.copytree(ROOT / "tests" / "corpus" / "kanal", copy)
+    long = "the dialog " + "x " * 150 + "END"
+    run = tmp_path / "run"
+    (run / "kanal-copy").mkdir(parents=True)
+    (run / "kanal-copy" / "summary.json").write_text(json.dumps({"results": [
+        {"flow": "deletion", "outcome": "not_found", "message": long, "metrics": {}}]}), encoding="utf-8")
+    proc = _bench("--reuse", str(run), "--goal", "deletion", "--app-dir", str(copy), "--verbose")
+    assert proc.returncode == 1 and "kanal-copy" in proc.stdout, proc.stdout + proc.stderr
+    assert "x END" in proc.stdout               # --verbose: the whole reason, never cut
+    clash = _bench("--reuse", str(run), "--app-dir", str(ROOT / "tests" / "corpus" / "_kit"))
+    assert clash.returncode == 2 and "bench_corpus:" in clash.stderr and "Traceback" not in clash.stderr
+
+
+def test_the_bench_explores_only_the_goals_it_scores_unless_policy_is_asked(tmp_path: Path, monkeypatch) -> None:
+    """fresh10/fresh11: the unscored privacy-policy goal ran on every app (2 min each) and set the app row's exit."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("corpus_score", ROOT / "tests" / "corpus" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(score)
+    seen: list[list[str]] = []
+
+    def run(cmd, **_):
+        seen.append(cmd)
+        return subprocess.CompletedProcess(cmd, 2, stdout="")
+    monkeypatch.setattr(score.subprocess, "run", run)
+    truth = {"credentials": {"username": "u"}}
+    score.explore("consent-audit", "http://127.0.0.1:9/a/", "a", truth, tmp_path, True)
+    score.explore("consent-audit", "http://127.0.0.1:9/a/", "a", truth, tmp_path, True, policy=True)
+    goals = [[c[i + 1] for i, a in enumerate(c) if a == "--goal"] for c in seen]
+    assert goals == [["delete-account", "deny-permissions", "consent"], ["all"]]

@@ -150,3 +150,4 @@ def test_explore_takes_the_evidence_options_of_run() -> None:
     args = parser.parse_args(["explore", "--url", "http://127.0.0.1:1/", "--no-bundle", "--summary-lang", "zh"])
     out = pytest_args(args, ["consent"])
     assert "--no-bundle" in out and out[out.index("--summary-lang") + 1] == "zh" and "--no-zip" not in out
+    assert "--no-summary" in out        # the closing table says each goal whole; pytest's summary cut it short

@@ -78,7 +78,9 @@ def preflight(args: argparse.Namespace, platform: str) -> None:
 
 
 def pytest_args(args: argparse.Namespace, goals: list[str]) -> list[str]:
-    return engine_args(args, [str(FLOWS_DIR / FLOWS[g]) for g in goals]) + evidence_args(args)
+    """pytest's arguments for the goals' flows. No short test summary: the closing table (`goal_line`) says each
+    goal's outcome with its whole sentence, where pytest's summary cut it to a line's width (fresh10)."""
+    return engine_args(args, [str(FLOWS_DIR / FLOWS[g]) for g in goals]) + evidence_args(args) + ["--no-summary"]
 
 
 DETAIL_CHARS = 400

@@ -11,6 +11,8 @@
   handle(request) (see SiteRequest), which answers (status, headers, body) or None for the static files.
 
     python tests/corpus/server.py [port]     # prints the base URL and one URL per app, serves until Ctrl-C
+    python tests/corpus/server.py --app-dir /tmp/copies/kettle-nobar    # also an app folder from elsewhere
+                                             # (a one-change copy), served at /<its folder name>/
 """
 from __future__ import annotations
 
@@ -39,9 +41,32 @@ TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=u
          ".png": "image/png"}
 
 
+EXTRA: dict[str, Path] = {}
+"""App folders served from outside tests/corpus (`add_app`), by name."""
+
+
+def app_dir(name: str) -> Path:
+    """The folder app `name` is served from: one added from elsewhere (`add_app`), else tests/corpus/<name>."""
+    return EXTRA.get(name, ROOT / name)
+
+
+def add_app(folder: Path) -> str:
+    """Serve the app folder `folder` (outside tests/corpus: a one-change copy of a corpus app, an app of one's own)
+    at /<its folder name>/ too; returns that name. Raises ValueError (one line) when it has no index.html or its
+    name is a corpus app's or the shared kit's."""
+    folder = Path(folder).resolve()
+    if not (folder / "index.html").is_file():
+        raise ValueError(f"{folder} holds no index.html: not an app folder")
+    if folder.name.startswith("_") or ((ROOT / folder.name).exists() and (ROOT / folder.name).resolve() != folder):
+        raise ValueError(f"{folder.name} is already a corpus folder's name: rename the copy")
+    EXTRA[folder.name] = folder
+    return folder.name
+
+
 def app_names() -> list[str]:
-    """The corpus apps, sorted: folders with an index.html (not the shared _kit)."""
-    return sorted(p.name for p in ROOT.iterdir() if (p / "index.html").is_file() and not p.name.startswith("_"))
+    """The corpus apps and those added from elsewhere, sorted: folders with an index.html (not the shared _kit)."""
+    corpus = {p.name for p in ROOT.iterdir() if (p / "index.html").is_file() and not p.name.startswith("_")}
+    return sorted(corpus | set(EXTRA))
 
 
 def _load(path: Path, name: str) -> Any:
@@ -69,13 +94,13 @@ class Apps:
 
     def __contains__(self, name: object) -> bool:
         return (isinstance(name, str) and name not in ("", ".", "..") and not name.startswith("_")
-                and (ROOT / name / "index.html").is_file())
+                and (app_dir(name) / "index.html").is_file())
 
     def accounts(self, name: str) -> "Accounts | None":
         """The app's accounts, None for an app without app.json."""
         with self.lock:
             if name not in self._accounts:
-                config = ROOT / name / "app.json"
+                config = app_dir(name) / "app.json"
                 self._accounts[name] = (Accounts(json.loads(config.read_text(encoding="utf-8")))
                                         if config.is_file() else None)
             return self._accounts[name]
@@ -107,7 +132,7 @@ SiteAnswer = tuple[int, list[tuple[str, str]], bytes]
 
 def load_site(name: str) -> Callable[[SiteRequest], "SiteAnswer | None"] | None:
     """The handle function of tests/corpus/<name>/site.py, or None when the app has no site.py (a static app)."""
-    path = ROOT / name / "site.py"
+    path = app_dir(name) / "site.py"
     if not path.is_file():
         return None
     return _load(path, f"corpus_site_{name}").handle  # type: ignore[no-any-return]
@@ -139,7 +164,7 @@ class CorpusServer:
                 base = (NODE_MODULES / package).resolve()
                 path = (base / "/".join(rest)).resolve()
             elif parts[0] == "_kit" or parts[0] in apps:
-                base = (ROOT / parts[0]).resolve()
+                base = (ROOT / parts[0] if parts[0] == "_kit" else app_dir(parts[0])).resolve()
                 path = (base / ("/".join(parts[1:]) or "index.html")).resolve()
             else:
                 return None
@@ -265,7 +290,15 @@ class CorpusServer:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="Serve the corpus apps on 127.0.0.1 (Ctrl-C stops).")
     parser.add_argument("port", nargs="?", type=int, default=0, help="port to listen on (default: any free one)")
-    port = parser.parse_args().port
+    parser.add_argument("--app-dir", action="append", default=[], type=Path, metavar="DIR",
+                        help="also serve this app folder from elsewhere at /<its name>/ (repeatable)")
+    options = parser.parse_args()
+    port = options.port
+    for folder in options.app_dir:
+        try:
+            add_app(folder)
+        except ValueError as exc:
+            parser.exit(2, f"corpus server: {exc}\n")
     try:
         server = CorpusServer(port).start()
     except OSError as exc:       # the port is taken, or not ours to use
