@@ -27,29 +27,47 @@ class App:
 
 
 class Platform:
+    """Counts since the last launch: `asks` maps a permission to the relaunches (from 1) it is requested at."""
+
+    def __init__(self, asks: dict[str, set[int]] | None = None) -> None:
+        self.asks, self.app = asks or {}, None
+
     def permission_requests(self) -> dict[str, int]:
-        return {"geolocation": 0}
+        launch = self.app.launches if self.app is not None else 0
+        return {"geolocation": 0, **{p: int(launch in at) for p, at in self.asks.items()}}
 
 
 def test_a_dialog_first_seen_at_a_relaunch_is_refused_there_and_not_counted() -> None:
     app = App(shows={1, 2, 3, 4}, nags=False)
-    per_launch, refused = count_relaunches(app, Platform(), ["geolocation"], 3, None)
+    per_launch, refused, _ = count_relaunches(app, Platform(), ["geolocation"], 3, None)
     assert per_launch == {"permission": [0, 0, 0], "consent": [0, 0, 0]} and refused is True
     assert app.refused_at == 1 and app.launches == 4        # one more relaunch keeps three counted
 
 
 def test_the_same_dialog_shown_again_after_that_refusal_is_counted() -> None:
-    per_launch, refused = count_relaunches(App(shows={1}, nags=True), Platform(), ["geolocation"], 3, None)
+    per_launch, refused, _ = count_relaunches(App(shows={1}, nags=True), Platform(), ["geolocation"], 3, None)
     assert per_launch["consent"] == [1, 1, 1] and refused is True
 
 
 def test_a_dialog_refused_at_the_first_launch_is_counted_at_every_relaunch_it_shows() -> None:
     app = App(shows=set(), nags=True)
     app.refused_at = 0
-    per_launch, refused = count_relaunches(app, Platform(), ["geolocation"], 3, True)
+    per_launch, refused, _ = count_relaunches(app, Platform(), ["geolocation"], 3, True)
     assert per_launch["consent"] == [1, 1, 1] and refused is True and app.launches == 3
 
 
 def test_no_dialog_at_all_counts_zero_and_stays_untold_refused() -> None:
-    per_launch, refused = count_relaunches(App(shows=set(), nags=False), Platform(), ["geolocation"], 3, None)
+    per_launch, refused, _ = count_relaunches(App(shows=set(), nags=False), Platform(), ["geolocation"], 3, None)
     assert per_launch["consent"] == [0, 0, 0] and refused is None
+
+
+def test_a_permission_first_asked_at_a_relaunch_is_told_as_asked_late() -> None:
+    """corpus ambavi (a false clean): notifications asked only at the second launch, never at a first launch —
+    the count kept to the permissions the search knew and said [0, 0, 0]."""
+    app = App(shows=set(), nags=False)
+    platform = Platform({"notifications": {1}})
+    platform.app = app
+    per_launch, _, late = count_relaunches(app, platform, [], 3, None)
+    assert late == {"notifications"} and per_launch["permission"] == [0, 0, 0]    # not yet a target: counted again
+    per_launch, _, late = count_relaunches(App(shows=set(), nags=False), platform, ["notifications"], 3, None)
+    assert late == set()

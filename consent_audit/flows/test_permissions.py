@@ -40,20 +40,24 @@ def _refuse_consent(app) -> bool:
     return refused
 
 
-def count_relaunches(app, platform, permissions: list[str], relaunches: int,
-                     refused: bool | None) -> tuple[dict[str, list[int | None]], bool | None]:
+def count_relaunches(app, platform, permissions: list[str], relaunches: int, refused: bool | None
+                     ) -> tuple[dict[str, list[int | None]], bool | None, set[str]]:
     """Relaunch `relaunches` times, keeping storage, and count at each: ({"permission": [requests per launch],
-    "consent": [1 / 0 / None per launch]}, consent_refused). `refused` says what was done with the dialog at the
-    first launch (None: it did not show). A dialog that did not show at the first launch and shows at a relaunch
-    before any choice was made (it came late, or behind a launch advert that ended by itself while it was being
-    answered) shows there for the first time, not again: it is refused there and that relaunch is not counted —
-    once; one more relaunch keeps the count at `relaunches` (a huabao run under load counted [1, 1, 1] and found
-    nagging from a dialog never answered)."""
+    "consent": [1 / 0 / None per launch]}, consent_refused, asked late). `refused` says what was done with the
+    dialog at the first launch (None: it did not show). A dialog that did not show at the first launch and shows
+    at a relaunch before any choice was made (it came late, or behind a launch advert that ended by itself while
+    it was being answered) shows there for the first time, not again: it is refused there and that relaunch is not
+    counted — once; one more relaunch keeps the count at `relaunches` (a huabao run under load counted [1, 1, 1]
+    and found nagging from a dialog never answered). Asked late: the permissions outside `permissions` requested
+    at a relaunch — an app that asks only from its second launch on ("ask on the next session": never at a first
+    launch, so no search of first launches sees it; corpus ambavi, a false clean before)."""
     per_launch: dict[str, list[int | None]] = {"permission": [], "consent": []}
+    late: set[str] = set()
     first_showing_left = 1
     while len(per_launch["consent"]) < relaunches:
         app.relaunch()
         requests = platform.permission_requests()
+        late |= {p for p, n in requests.items() if n > 0 and p not in permissions}
         shown = _consent_at_launch(app)
         if refused is None and shown == 1 and first_showing_left and app.consent_shown:
             first_showing_left -= 1
@@ -61,7 +65,54 @@ def count_relaunches(app, platform, permissions: list[str], relaunches: int,
             continue
         per_launch["permission"].append(sum(requests.get(p, 0) for p in permissions))
         per_launch["consent"].append(shown)
-    return per_launch, refused
+    return per_launch, refused, late
+
+
+class _DenyPaths:
+    """Step 1 of the flow: for each case (a permission, or "all"), a fresh install with it denied, the app
+    launched and the core screen reached: its outcome (`outcomes`) and evidence (`evidence`)."""
+
+    def __init__(self, app, platform, recorder, audit, limits) -> None:
+        self.app, self.platform, self.recorder, self.audit, self.limits = app, platform, recorder, audit, limits
+        self.outcomes: dict[str, str] = {}
+        self.evidence: dict[str, list[str]] = {}
+
+    def run(self, permissions: list[str], cases: list[str]) -> None:
+        app, limits, audit = self.app, self.limits, self.audit
+        for case in cases:
+            denied = permissions if case == "all" else [case]
+            _fresh(self.recorder, self.platform, permissions, denied)
+            with allure.step(f"Deny {case}"):
+                app.launch()
+                with self.recorder.journey(f"deny {case}") as trail:
+                    reached = app.reach_core(limits["reach_core_budget"])
+                states = [app.feature_on(p) for p in denied] if reached else []
+                feature = False if False in states else (True if True in states else None)
+                if feature is False and not app.reach_core(limits["reach_core_budget"]):
+                    reached = False     # the refused feature left no way back to the core screen: the app is blocked
+                outcome = permission_outcome(trail, None if case == "all" else case, reached, feature,
+                                             self.platform.in_foreground(), limits["loop_after_declines"])
+                self.outcomes[case] = outcome
+                self.evidence[f"deny {case}"] = audit.evidence_of(trail, last=2)
+                allure.dynamic.parameter(f"outcome {case}", outcome)
+                audit.metrics.setdefault("blocker_actions", {})[case] = screen_actions(trail.last_screen)
+                blocker = read_blocker(trail.last_screen) if outcome == "blocked" and trail.last_screen else None
+                audit.metrics.setdefault("blockers", {})[case] = blocker.to_dict() if blocker else None
+
+
+def _nagging(app, platform, recorder, permissions: list[str], relaunches: int, asked: set[str], name: str):
+    """Step 3: a fresh install with `permissions` denied, the consent dialog refused, `relaunches` relaunches
+    counted (`count_relaunches`). Adds to `asked` what the first launch asked. Returns (per launch, consent
+    refused, the journey, asked late)."""
+    _fresh(recorder, platform, permissions, permissions)
+    with recorder.journey(name) as nagging:
+        app.launch()
+        refused = _refuse_consent(app) if app.consent_shown else None
+        # a first launch asks what is not granted yet: an app that checks first and asks only then (issue 13,
+        # kind 13) demands at this fresh launch what it never asks once granted — bundled in either state
+        asked |= {p for p, n in platform.permission_requests().items() if n > 0 and p in permissions}
+        per_launch, refused, late = count_relaunches(app, platform, permissions, relaunches, refused)
+    return per_launch, refused, nagging, late
 
 
 def _decide(platform, permissions, denied) -> None:
@@ -75,29 +126,10 @@ def _decide(platform, permissions, denied) -> None:
 def test_permissions(app, platform, recorder, audit, target, policy, pytestconfig, planted) -> None:
     limits = policy.section("permissions")
     permissions = list(target.permissions)
-    outcomes: dict[str, str] = {}
-    evidence: dict[str, list[str]] = {}
 
     # 1. deny-path, one permission at a time, then all of them
-    for case in permissions + ["all"]:
-        denied = permissions if case == "all" else [case]
-        _fresh(recorder, platform, permissions, denied)
-        with allure.step(f"Deny {case}"):
-            app.launch()
-            with recorder.journey(f"deny {case}") as trail:
-                reached = app.reach_core(limits["reach_core_budget"])
-            states = [app.feature_on(p) for p in denied] if reached else []
-            feature = False if False in states else (True if True in states else None)
-            if feature is False and not app.reach_core(limits["reach_core_budget"]):
-                reached = False     # the refused feature left no way back to the core screen: the app is blocked
-            outcome = permission_outcome(trail, None if case == "all" else case, reached, feature,
-                                         platform.in_foreground(), limits["loop_after_declines"])
-            outcomes[case] = outcome
-            evidence[f"deny {case}"] = audit.evidence_of(trail, last=2)
-            allure.dynamic.parameter(f"outcome {case}", outcome)
-            audit.metrics.setdefault("blocker_actions", {})[case] = screen_actions(trail.last_screen)
-            blocker = read_blocker(trail.last_screen) if outcome == "blocked" and trail.last_screen else None
-            audit.metrics.setdefault("blockers", {})[case] = blocker.to_dict() if blocker else None
+    deny_paths = _DenyPaths(app, platform, recorder, audit, limits)
+    deny_paths.run(permissions, permissions + ["all"])
 
     # 2. bundled demand: several permissions asked together before the core screen is reached
     _fresh(recorder, platform, permissions, [])
@@ -110,14 +142,13 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
 
     # 3. nagging: deny everything, reject the consent dialog, relaunch N times and count
     relaunches = pytestconfig.getoption("--relaunches")
-    _fresh(recorder, platform, permissions, permissions)
-    with recorder.journey("nagging") as nagging:
-        app.launch()
-        refused = _refuse_consent(app) if app.consent_shown else None
-        # a first launch asks what is not granted yet: an app that checks first and asks only then (issue 13,
-        # kind 13) demands at this fresh launch what it never asks once granted — bundled in either state
-        asked |= {p for p, n in platform.permission_requests().items() if n > 0 and p in permissions}
-        per_launch, refused = count_relaunches(app, platform, permissions, relaunches, refused)
+    per_launch, refused, nagging, late = _nagging(app, platform, recorder, permissions, relaunches, asked, "nagging")
+    if late:      # asked only from a later launch on: each denied as at 1., then counted again with it denied
+        permissions += sorted(late)
+        target.permissions = list(permissions)
+        deny_paths.run(permissions, sorted(late) + ["all"])
+        per_launch, refused, nagging, _ = _nagging(app, platform, recorder, permissions, relaunches, asked,
+                                                   "nagging, " + ", ".join(sorted(late)) + " asked at a relaunch")
 
     # 4. revoked (only when traffic is captured: it measures what is sent): grant everything, use each
     # feature, then deny it all as a user does in the settings, and relaunch; the app had the data before
@@ -139,12 +170,12 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
     if None in per_launch["consent"]:
         audit.not_told("prompts_per_launch.consent", "whether the consent dialog showed again at a relaunch could "
                        "not be told: a layer there was not told consent or not, or the launch not watched long enough")
-    audit.metrics.update({"outcomes": outcomes, "prompts_per_launch": per_launch, "consent_refused": refused,
+    audit.metrics.update({"outcomes": deny_paths.outcomes, "prompts_per_launch": per_launch, "consent_refused": refused,
                           "bundled_demand": len(asked) >= limits["bundled_min"], "requested_at_launch": sorted(asked)})
     if hasattr(platform, "pre_prompts"):       # the app's own rationales seen, with their messages (counted above)
         audit.metrics["pre_prompts"] = list(platform.pre_prompts)
     audit.metrics.update(flow_figures(recorder, planted, ("sent_while_denied",)))
     har = [audit.evidence_path(audit.metrics["traffic_har"])] if audit.metrics["traffic_har"] else []
-    audit.conclude(audit.evaluate({**evidence, "first_launch": audit.evidence_of(first),
+    audit.conclude(audit.evaluate({**deny_paths.evidence, "first_launch": audit.evidence_of(first),
                                    "nagging": audit.evidence_of(nagging), "revoked": revoked_files,
                                    "traffic": har}))
