@@ -213,3 +213,14 @@ def test_a_period_whose_unit_carries_a_south_asian_ending_is_read() -> None:
                        ("30 دنوں میں", 30), ("30 ਦਿਨਾਂ ਵਿੱਚ", 30), ("૩૦ દિવસમાં", 30), ("৩০ দিনের মধ্যে", 30),
                        ("३० दिवसांत", 30), ("३० दिनमा", 30), ("३० दिन", 30)):
         assert waiting_period_days(text) == days, text
+
+
+def test_a_georgian_period_and_a_pending_log_in_answer_are_read() -> None:
+    """ambavi (ka, fresh12 finding 3): «თქვენი ანგარიში წაიშლება 14 დღეში» ("deleted in 14 days") read as no
+    period (CLDR writes «დღე»; Georgian writes its postposition onto the noun), and the deleted account's log-in
+    answered «ანგარიში წაშლის მოლოდინშია.» ("the account is pending deletion") read as a refusal, not pending."""
+    from consent_audit.detectors.text import waiting_period_days
+    from consent_audit.explorer import cues
+    assert waiting_period_days("თქვენი ანგარიში წაიშლება 14 დღეში") == 14
+    assert waiting_period_days("2 კვირაში") == 14 and waiting_period_days("1 თვეში") == 30
+    assert cues.has("ანგარიში წაშლის მოლოდინშია.", "pending")
