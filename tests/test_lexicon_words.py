@@ -224,3 +224,12 @@ def test_a_georgian_period_and_a_pending_log_in_answer_are_read() -> None:
     assert waiting_period_days("თქვენი ანგარიში წაიშლება 14 დღეში") == 14
     assert waiting_period_days("2 კვირაში") == 14 and waiting_period_days("1 თვეში") == 30
     assert cues.has("ანგარიში წაშლის მოლოდინშია.", "pending")
+
+
+def test_lithuanian_and_georgian_account_words_are_read() -> None:
+    """begimas (lt, fresh12 finding 4): «Ištrinti paskyrą» (delete account) read as no goal word: the search
+    stopped at it ("no way forward"); a copy worded "Delete account" was walked whole. ambavi (ka) alike."""
+    from consent_audit.explorer import cues
+    for text, category in (("Ištrinti paskyrą", "cancel_account"), ("Toliau", "next"), ("Nustatymai", "settings"),
+                           ("ანგარიშის წაშლა", "cancel_account"), ("პარამეტრები", "settings")):
+        assert cues.has(text, category), text
