@@ -11,10 +11,11 @@ from ..measures import selects_all
 from ..purpose_rows import unswitched
 from ..readback import judge
 from ..platforms.base import PERMISSIONS
-from ..screen import Element, Screen
+from ..screen import Screen
 from ..targets import Target
 from . import consent, consent_structure, cues, refusal
 from .consent_choice import candidate
+from .consent_twin import drawn_first, twin
 from .consent_handover import ConsentHandOver
 from .elements import Target as Control, Use, targets
 from .exploration import Exploration
@@ -23,23 +24,6 @@ from .moves import Move
 from .gate import gate_not_passed
 from .launch_seen import launch_seen
 from .operator import NotOnScreen, Spend
-
-
-ALIKE = 2.0     # an area within this factor of the accept control's, either way: drawn as an answer is
-
-
-def drawn_first(controls: list[Control], accept: Element | None) -> list[Control]:
-    """`controls` with those drawn as the accept's control `accept` is (its role, an area within `ALIKE` times
-    its own) first, then the others, each group in its order; as they are when `accept` is None. A refusal
-    beside the accept is drawn as an answer (the TCF layout's three equal buttons); a link in the dialog's text
-    («4 iş ortağımız», its list of partners) rarely is one."""
-    if accept is None:
-        return list(controls)
-    role, area = accept.role, max(accept.bounds[2] * accept.bounds[3], 1)
-
-    def alike(t: Control) -> bool:
-        return t.element.role == role and area / ALIKE <= t.element.bounds[2] * t.element.bounds[3] <= area * ALIKE
-    return sorted(controls, key=lambda t: not alike(t))
 
 
 class ConsentExplorations(ConsentHandOver):
@@ -166,7 +150,8 @@ class ConsentExplorations(ConsentHandOver):
         self._answer_new_modals()     # a launch layer never seen before (a splash that went by itself the first
         #                               time, the dialog shown behind it): answered as at launch, and learnt
         unanswered = self.op.platform.stored_state()     # the dialog shown, unanswered, on a fresh launch
-        unnamed = self._unnamed(self.op.screen()) if unanswered is not None and words_failed is None else []
+        dialog = self.op.screen()
+        unnamed = self._unnamed(dialog) if unanswered is not None and words_failed is None else []
         self.accept = consent.answer(self.op, consent.ACCEPT, self.data)
         unnamed = [t for t in unnamed if t.key not in {m.key for m in self.accept.moves[:1]}] \
             if self.reject is not None and len(self.reject.moves) > len(self.accept.moves) else []
@@ -174,8 +159,13 @@ class ConsentExplorations(ConsentHandOver):
         if words_failed is not None or unnamed:   # what accepting kept, for judging other answers against: this
             self.op.relaunch()                    # accept relaunched, not walked again (refusal.records)
             kept = (unanswered, self.op.platform.stored_state())
+        if words_failed is not None and unanswered is not None and self._twin_refusal(dialog, kept):
+            words_failed = None         # the accept's twin refused: the reject path, no other way out tried
         if words_failed is not None:    # no refusal the words tell: try every way out of the dialog
             if not self._refusal_by_structure(words_failed, kept):
+                assert self.refusal is not None
+                if not self.refusal.covers_app and all(t.outcome != refusal.LAYER for t in self.refusal.trials):
+                    self.settings_preticked = self.settings_mandatory = 0   # a notice: no control opened a layer
                 return Exploration("consent", "reached", f"accept path found; no refusal offered: "
                                    f"{self.refusal.detail}", spend.actions, spend.seconds, spend.budget, [],
                                    {"accept": self.accept.moves})
@@ -202,6 +192,15 @@ class ConsentExplorations(ConsentHandOver):
         if self.refusal.offered is False:
             return False
         raise NotOnScreen(f"{words_failed}; trying every way out of it: {self.refusal.detail}")
+
+    @property
+    def refusal_unread(self) -> bool:
+        """Whether no refusal of the consent dialog is known and none can be looked for by trying its ways out:
+        its words told none and it leaves the app usable behind it (`refusal.RefusalCheck.usable`: a bar) — a
+        user may leave it unanswered and use the app, and another goal does so, saying what that leaves
+        unmeasured."""
+        return self.reject is None and self.refusal is not None and self.refusal.offered is None \
+            and self.refusal.usable
 
     def _dialog_fresh(self) -> Screen | None:
         """A fresh launch showing the consent dialog (None when it does not show): where each way out is tried."""
@@ -236,14 +235,40 @@ class ConsentExplorations(ConsentHandOver):
         if unnamed is None:
             first = self._dialog_fresh()
             unnamed = self._unnamed(first) if first is not None else []
-        if not unnamed or self.op.platform.stored_state() is None:
+        if not unnamed:
             return
-        unanswered, accepted = kept if kept is not None else refusal.records(self.op, self.accept.moves, self.data)
         # each trial a one-step refusal: worth its actions only while none as short is known — so the controls
         # drawn as the answers are go first, and the first that refuses ends the trials (none can be shorter)
-        for target in drawn_first(unnamed, self.accept.entry):
+        self._one_tap_refusal(drawn_first(unnamed, self.accept.entry), kept)
+
+    def _twin_refusal(self, dialog: Screen, kept: tuple | None) -> bool:
+        """No refusal the words tell, on a dialog of two answers drawn alike, one the accept (`consent_twin.twin`,
+        on `dialog`: the fresh launch the accept was walked from; one leaving the app usable, a bar): its twin
+        tried from a fresh launch as the refusal (`_one_tap_refusal`: gone, and still gone at a relaunch) before
+        every way out of the dialog is (explorer/refusal.py). True when it refused (it is `self.reject`, drawn
+        on `dialog`). `kept`: as `_shorter_refusal`'s."""
+        assert self.accept is not None
+        covered = self.op.covered(dialog)
+        other = twin(dialog, self.op.targets(dialog), covered, self.accept.moves)
+        if other is None or not self._one_tap_refusal([other], kept):
+            return False
+        assert self.reject is not None
+        self.reject.dialog, self.reject.covered = dialog, covered
+        return True
+
+    def _one_tap_refusal(self, controls: list[Control], kept: tuple | None) -> bool:
+        """Each of `controls` (of the dialog's first layer) tapped in turn from a fresh launch; the first after
+        which the dialog is gone and stays gone at a relaunch, and what the app kept is a refusal against what
+        accepting kept (readback.judge: honoured), becomes the reject path (`self.reject`): True. `kept`: the
+        (unanswered, accepted) records of the accept walked and relaunched (else walked again: refusal.records).
+        False, nothing changed, when none refuses or the dialog does not show."""
+        assert self.accept is not None
+        if not controls or self.op.platform.stored_state() is None:
+            return False
+        unanswered, accepted = kept if kept is not None else refusal.records(self.op, self.accept.moves, self.data)
+        for target in controls:
             if self._dialog_fresh() is None:
-                return
+                return False
             try:
                 after = self.op.tap(target)
             except NotOnScreen:
@@ -254,7 +279,8 @@ class ConsentExplorations(ConsentHandOver):
                 continue
             if judge(unanswered, accepted, self.op.platform.stored_state()).get("reject_honoured"):
                 self.reject = consent.ConsentPath(consent.REJECT, [Move.tap(target)], target.element)
-                return
+                return True
+        return False
 
     def _open_settings_layer(self) -> tuple[Screen, frozenset[int]] | None:
         """A fresh launch, the dialog's way to its settings layer tapped: that layer and what it covers (None:
