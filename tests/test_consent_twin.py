@@ -67,3 +67,12 @@ def test_an_unfound_refusal_on_a_usable_app_is_left_unanswered_by_another_goal()
     assert app.reject is None
     covering = SimpleNamespace(reject=None, refusal=RefusalCheck(None, True, detail="cut short"))
     assert ConsentExplorations.refusal_unread.fget(covering) is False
+
+
+def test_a_refusal_in_the_first_person_is_read_as_the_accepts_first_person_is() -> None:
+    """fresh10 finding 9: «Akceptuję» was read as the accept, its twin «Odrzucam» as nothing (paczka-odrzuc with
+    «Odrzuć» was clean in 2 actions). The structure above finds it by trying; the word spares the trial."""
+    from consent_audit.explorer import cues
+    for label in ("Odrzucam", "Rifiuto", "Ich lehne ab", "Jag avböjer", "Hylkään"):
+        assert cues.categories(label) == {"decline"}, label
+    assert cues.categories("Akceptuję") == {"agree"}
