@@ -14,7 +14,8 @@ from types import SimpleNamespace
 from consent_audit.explorer.consent_twin import twin
 from consent_audit.explorer.elements import targets
 from consent_audit.explorer.moves import Move
-from consent_audit.explorer.refusal import RefusalCheck, notice_controls
+from consent_audit.explorer.dialog_scope import notice_controls
+from consent_audit.explorer.refusal import RefusalCheck
 from consent_audit.screen import Element, Screen
 
 TEXT = "Używamy plików cookie, aby mierzyć ruch w aplikacji i zapamiętać Twoje ustawienia."
