@@ -162,8 +162,8 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver):
         if words_failed is not None:    # no refusal the words tell: try every way out of the dialog
             if not self._refusal_by_structure(words_failed, kept):
                 assert self.refusal is not None
-                if not self.refusal.covers_app and all(t.outcome != refusal.LAYER for t in self.refusal.trials):
-                    self.settings_preticked = self.settings_mandatory = 0   # a notice: no control opened a layer
+                if refusal.notice_without_purposes(self.refusal):
+                    self.settings_preticked = self.settings_mandatory = 0   # a notice: no layer of purposes
                 return Exploration("consent", "reached", f"accept path found; no refusal offered: "
                                    f"{self.refusal.detail}", spend.actions, spend.seconds, spend.budget, [],
                                    {"accept": self.accept.moves})

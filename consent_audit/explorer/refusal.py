@@ -62,6 +62,7 @@ class Trial:
 
     path: list[str]
     outcome: str
+    purposes: bool = False      # switches or boxes of choice not the app's own were on screen after it
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "outcome": self.outcome}
@@ -172,9 +173,10 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
             except NotOnScreen:
                 result.trials.append(Trial([m.label for m in path] + [label], FAILED))
                 continue
+            purposes = _purposes_left(op, after, "", behind)      # read before `_outcome` may relaunch
             outcome = _outcome(op, after, unanswered, accepted, seen, len(path) + 1 < max_layers, screen.location,
                                behind, kept_before)
-            result.trials.append(Trial([m.label for m in path] + [label], outcome))
+            result.trials.append(Trial([m.label for m in path] + [label], outcome, purposes))
             if outcome == LAYER and move is not None:
                 seen.add(_layer(after, op.targets(after)))
                 queue.append(path + [move])
@@ -206,6 +208,13 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
     if beside and result.offered is None:
         result.detail = f"{USABLE}; {result.detail}"
     return result
+
+
+def notice_without_purposes(result: RefusalCheck) -> bool:
+    """Whether `result` is of a dialog leaving the app usable (a notice) after whose every way out tried no
+    switch or box of choice showed that is not the app's own — wherever a control led (a "learn more" page
+    with the notice still over it is a layer tried in turn, yet no layer of purposes): nothing to pre-tick."""
+    return not result.covers_app and bool(result.trials) and not any(t.purposes for t in result.trials)
 
 
 def _walked(path: list[Move], move: Move | None, accept: list[Move]) -> bool:
