@@ -157,3 +157,31 @@ def test_a_refused_feature_replaced_by_a_manual_field_beside_the_apps_controls_i
     gone = Screen(elements=[Element(role="textbox", name="Město", bounds=(10, 60, 300, 40), clickable=True),
                             _button("Hledat", 110)], signature="city-only", size=(400, 800))
     assert not core.matches(gone, targets(gone))               # a field alone, the app's controls gone: not the core
+
+
+def paczka(title: str, *controls: Element) -> Screen:
+    """corpus paczka: a header with ☰ (its only navigation: a side drawer) and the screen's title beside it."""
+    return Screen(elements=[Element(text="☰", name="Menu", role="button", bounds=(10, 10, 40, 40), clickable=True),
+                            Element(text=title, bounds=(60, 10, 300, 40)), *controls], signature=title,
+                  size=(400, 800))
+
+
+def test_a_drawer_opened_on_the_way_back_leads_home_by_the_item_named_as_the_core_screens_title() -> None:
+    """fresh10 finding 6 once the consent refusal was found: the camera refused, «Skanuj kod» shows a code field
+    (degraded); the way back ☰ opened the drawer, where nothing had the core screen's controls' words — read as
+    blocked, a false forced_permission. The drawer's «Moje przesyłki» is what the core screen titled itself."""
+    granted = paczka("Moje przesyłki", Element(text="PX-2041 W drodze", bounds=(10, 60, 380, 40)),
+                     _button("Skanuj kod", 120))
+    core = Core.of(granted, targets(granted))
+    refused = paczka("Skanuj kod", Element(text="Brak dostępu do aparatu.", bounds=(10, 60, 380, 30)),
+                     Element(role="textbox", name="Kod odbioru", bounds=(10, 100, 380, 40), clickable=True),
+                     _button("Otwórz skrytkę", 160))
+    drawer = Screen(elements=[*refused.elements, Element(role="navigation", bounds=(0, 0, 300, 800)),
+                              *[_button(label, 60 + 50 * i, 0, 300) for i, label in
+                                enumerate(("Paczkomaty w pobliżu", "Zaloguj się", "Moje przesyłki"))]],
+                    signature="drawer", size=(400, 800))
+    covered = frozenset(range(len(refused.elements)))
+    walk = Walk((refused, frozenset()), {"☰": drawer, "Moje przesyłki": granted, "Paczkomaty w pobliżu": refused})
+    assert way_back(core, targets(drawer, covered), {"☰"}).label == "Moje przesyłki"
+    assert reach(walk, core, 8, accept_consent=lambda: None)
+    assert walk.taps == ["☰", "Moje przesyłki"]

@@ -57,3 +57,30 @@ def test_a_refusal_that_left_a_layer_or_a_gate_ahead_walks_the_pass_again(asked,
     search._asked_when_refused()
     assert search.events == ["refused launch: no refusal in words", "ways out tried from refused launches",
                              "refused launch, reject path walked"]
+
+
+class _Unread(_Pass):
+    """A bar leaving the app usable whose refusal no way out told (refusal.check: offered None, usable)."""
+
+    def _refusal_by_structure(self, words_failed, kept=None, start=None) -> bool:
+        self.events.append("ways out tried")
+        self.refusal = SimpleNamespace(asked=None, trials=["Akceptuję", "Odrzucam"], offered=None, usable=True)
+        raise NotOnScreen("the dialog leaves the app usable behind it; no way out refused")
+
+    @property
+    def refusal_unread(self) -> bool:
+        return self.refusal is not None and self.refusal.offered is None and self.refusal.usable
+
+    def _refused_launch(self) -> None:
+        if self.refusal is None:
+            super()._refused_launch()
+        self.events.append("refused launch, the bar left unanswered")
+
+
+def test_an_unfound_refusal_of_a_bar_leaving_the_app_usable_does_not_stop_the_pass() -> None:
+    """fresh10 finding 6 (paczka): the permissions goal stopped, "no way to reject on the consent screen", though
+    the bar leaves the app usable: it is left unanswered, as a user who does not agree may, and the pass goes on."""
+    search = _Unread(None)
+    assert search._asked_when_refused() == set()
+    assert search.events == ["refused launch: no refusal in words", "ways out tried",
+                             "refused launch, the bar left unanswered"]

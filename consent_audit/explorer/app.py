@@ -225,8 +225,9 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
 
     def _consent_walk(self, mode: str) -> None:
         known = self.accept if mode == consent.ACCEPT else self.reject
-        if known is None and mode == consent.REJECT and self.refusal_offered is False:
-            return      # no refusal offered (every way out tried): left unanswered, as a user who does not agree
+        if known is None and mode == consent.REJECT and (self.refusal_offered is False or self.refusal_unread):
+            return      # no refusal offered (every way out tried), or none found on a dialog leaving the app
+            #             usable behind it: left unanswered, as a user who does not agree
         if known is None:
             found = consent.answer(self.op, mode, self.data)
             if mode == consent.ACCEPT:

@@ -9,40 +9,22 @@ from typing import Callable
 
 from ..measures import selects_all
 from ..purpose_rows import unswitched
-from ..readback import judge
 from ..platforms.base import PERMISSIONS
-from ..screen import Element, Screen
+from ..screen import Screen
 from ..targets import Target
 from . import consent, consent_structure, cues, refusal
 from .consent_choice import candidate
+from .consent_one_tap import OneTapRefusals
 from .consent_handover import ConsentHandOver
-from .elements import Target as Control, Use, targets
+from .elements import Use, targets
 from .exploration import Exploration
 from .screens import taps
-from .moves import Move
 from .gate import gate_not_passed
 from .launch_seen import launch_seen
 from .operator import NotOnScreen, Spend
 
 
-ALIKE = 2.0     # an area within this factor of the accept control's, either way: drawn as an answer is
-
-
-def drawn_first(controls: list[Control], accept: Element | None) -> list[Control]:
-    """`controls` with those drawn as the accept's control `accept` is (its role, an area within `ALIKE` times
-    its own) first, then the others, each group in its order; as they are when `accept` is None. A refusal
-    beside the accept is drawn as an answer (the TCF layout's three equal buttons); a link in the dialog's text
-    («4 iş ortağımız», its list of partners) rarely is one."""
-    if accept is None:
-        return list(controls)
-    role, area = accept.role, max(accept.bounds[2] * accept.bounds[3], 1)
-
-    def alike(t: Control) -> bool:
-        return t.element.role == role and area / ALIKE <= t.element.bounds[2] * t.element.bounds[3] <= area * ALIKE
-    return sorted(controls, key=lambda t: not alike(t))
-
-
-class ConsentExplorations(ConsentHandOver):
+class ConsentExplorations(OneTapRefusals, ConsentHandOver):
     """The consent goal's search (see the module doc)."""
 
     def _consent_by_structure(self, shown: Screen | None = None) -> bool:
@@ -166,7 +148,8 @@ class ConsentExplorations(ConsentHandOver):
         self._answer_new_modals()     # a launch layer never seen before (a splash that went by itself the first
         #                               time, the dialog shown behind it): answered as at launch, and learnt
         unanswered = self.op.platform.stored_state()     # the dialog shown, unanswered, on a fresh launch
-        unnamed = self._unnamed(self.op.screen()) if unanswered is not None and words_failed is None else []
+        dialog = self.op.screen()
+        unnamed = self._unnamed(dialog) if unanswered is not None and words_failed is None else []
         self.accept = consent.answer(self.op, consent.ACCEPT, self.data)
         unnamed = [t for t in unnamed if t.key not in {m.key for m in self.accept.moves[:1]}] \
             if self.reject is not None and len(self.reject.moves) > len(self.accept.moves) else []
@@ -174,8 +157,13 @@ class ConsentExplorations(ConsentHandOver):
         if words_failed is not None or unnamed:   # what accepting kept, for judging other answers against: this
             self.op.relaunch()                    # accept relaunched, not walked again (refusal.records)
             kept = (unanswered, self.op.platform.stored_state())
+        if words_failed is not None and unanswered is not None and self._twin_refusal(dialog, kept):
+            words_failed = None         # the accept's twin refused: the reject path, no other way out tried
         if words_failed is not None:    # no refusal the words tell: try every way out of the dialog
             if not self._refusal_by_structure(words_failed, kept):
+                assert self.refusal is not None
+                if refusal.notice_without_purposes(self.refusal):
+                    self.settings_preticked = self.settings_mandatory = 0   # a notice: no layer of purposes
                 return Exploration("consent", "reached", f"accept path found; no refusal offered: "
                                    f"{self.refusal.detail}", spend.actions, spend.seconds, spend.budget, [],
                                    {"accept": self.accept.moves})
@@ -203,6 +191,15 @@ class ConsentExplorations(ConsentHandOver):
             return False
         raise NotOnScreen(f"{words_failed}; trying every way out of it: {self.refusal.detail}")
 
+    @property
+    def refusal_unread(self) -> bool:
+        """Whether no refusal of the consent dialog is known and none can be looked for by trying its ways out:
+        its words told none and it leaves the app usable behind it (`refusal.RefusalCheck.usable`: a bar) — a
+        user may leave it unanswered and use the app, and another goal does so, saying what that leaves
+        unmeasured."""
+        return self.reject is None and self.refusal is not None and self.refusal.offered is None \
+            and self.refusal.usable
+
     def _dialog_fresh(self) -> Screen | None:
         """A fresh launch showing the consent dialog (None when it does not show): where each way out is tried."""
         screen = self._launch_fresh()
@@ -221,40 +218,6 @@ class ConsentExplorations(ConsentHandOver):
         behind = refusal.page_behind(first, found, self.op.covered(first))     # the app's own, not the dialog's
         return [t for t in taps(found) if t.key not in answers and t.key not in behind
                 and not cues.categories(t.label) and t.element.enabled]
-
-    def _shorter_refusal(self, kept: tuple | None = None, unnamed: list | None = None) -> None:
-        """The refusal its words told takes more steps than accepting (what would be measured as an asymmetric
-        choice): before it is, each control of the dialog's first layer that no lexicon names — neither an
-        answer, nor a way to the settings, a close or a link the words tell — is tried from a fresh launch as a
-        one-step refusal (the TCF layout's «I do not accept» in a language whose negation the words miss). One
-        is the refusal measured instead when, after it, the dialog is gone and stays gone at a relaunch and what
-        the app kept is a refusal against what accepting kept (readback.judge: honoured). A dialog whose first
-        layer holds no such control costs nothing; otherwise the worded path stays. `unnamed`: those controls as
-        the accept's launch showed them (else looked for on a fresh launch); `kept`: the (unanswered, accepted)
-        records of the accept walked and relaunched (else walked again here: refusal.records)."""
-        assert self.accept is not None and self.reject is not None
-        if unnamed is None:
-            first = self._dialog_fresh()
-            unnamed = self._unnamed(first) if first is not None else []
-        if not unnamed or self.op.platform.stored_state() is None:
-            return
-        unanswered, accepted = kept if kept is not None else refusal.records(self.op, self.accept.moves, self.data)
-        # each trial a one-step refusal: worth its actions only while none as short is known — so the controls
-        # drawn as the answers are go first, and the first that refuses ends the trials (none can be shorter)
-        for target in drawn_first(unnamed, self.accept.entry):
-            if self._dialog_fresh() is None:
-                return
-            try:
-                after = self.op.tap(target)
-            except NotOnScreen:
-                continue
-            if consent.shown(self.op, after) or not self.op.in_foreground:
-                continue
-            if consent.shown(self.op, self.op.relaunch()):
-                continue
-            if judge(unanswered, accepted, self.op.platform.stored_state()).get("reject_honoured"):
-                self.reject = consent.ConsentPath(consent.REJECT, [Move.tap(target)], target.element)
-                return
 
     def _open_settings_layer(self) -> tuple[Screen, frozenset[int]] | None:
         """A fresh launch, the dialog's way to its settings layer tapped: that layer and what it covers (None:

@@ -230,14 +230,19 @@ def way_back(core: Core, buttons: list[Target], tried: set[str]) -> Target | Non
     one that leaves, logs out or deletes. Whether the app still works is told by where it leads (the core
     screen), never by what the refusal says; a block over the whole app leaves no such control (hit testing),
     so it stays blocked. The core screen's own tab, shown here and not current, is the way home whenever it is
-    offered (not once: on the core screen it is current, so never tapped there twice in a row)."""
+    offered (not once: on the core screen it is current, so never tapped there twice in a row). Last, once
+    each, a control named as the core screen titles itself (a text it showed that none of its controls
+    carried): the item of a menu the app's navigation opened (corpus paczka: ☰ on the refused camera's screen,
+    its drawer's «Moje przesyłki»)."""
     fresh = [t for t in buttons if t.key not in tried and not cues.has(t.label, *LEAVING)]
     back = next((t for t in fresh if cues.has(t.label, "back")), None)
     home = next((t for t in buttons if cues.norm_label(t.label) in core.current and not t.element.selected
                  and not cues.has(t.label, *LEAVING)), None)
+    titles = {cues.norm_label(text) for text in core.shown} - core.labels
     return back or home or next((t for t in fresh if cues.norm_label(t.label) in core.labels
                                  and not t.element.selected          # the current tab: nothing to go to
-                                 and any(_holds(t.element.bounds, p) for p in core.points)), None)
+                                 and any(_holds(t.element.bounds, p) for p in core.points)), None) \
+        or next((t for t in fresh if cues.norm_label(t.label) in titles and not t.element.selected), None)
 
 
 def reach(op: Operator, core: Core, budget: int, accept_consent, answer=None, home: Core | None = None) -> bool:

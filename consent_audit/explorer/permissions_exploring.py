@@ -162,12 +162,17 @@ class PermissionExplorations:
             # cannot tell (the dialog not shown so: a wall over it), from launches with everything granted
             seen = None
             try:
-                refused = self._refusal_by_structure(exc, start=self._refused_dialog)
-                seen = self.refusal.asked if refused and self.refusal is not None else None
+                try:
+                    refused = self._refusal_by_structure(exc, start=self._refused_dialog)
+                    seen = self.refusal.asked if refused and self.refusal is not None else None
+                except NotOnScreen:
+                    if self.refusal is None or self.refusal.trials:
+                        raise
+                    refused = self._refusal_by_structure(exc)
             except NotOnScreen:
-                if self.refusal is None or self.refusal.trials:
+                if not self.refusal_unread:
                     raise
-                refused = self._refusal_by_structure(exc)
+                refused = True      # a bar whose refusal is unfound: left unanswered (`refusal_unread`)
             if not refused:
                 raise exc
             if seen is None or self.gate_moves:

@@ -23,10 +23,13 @@ uncovered beside it (a bottom banner over part of the page) are none of its ways
   nothing stored and the app used without an answer) → "refused": a refusal exists, and its path is returned
   so the reject journey can walk it.
 
-`offered` is False — the consent wall — only when the dialog covers the app, every way out was tried within
-the limits (`search.refusal_trials`, `search.refusal_layers` in assets/explorer.yaml) and each one either left
-the dialog in place, left the app or consented. Anything unreadable or cut short leaves it None: unknown,
-never a finding on a guess. Sources: GDPR Art. 4(11)/7 (consent freely given), CCPA regs §7004(a)(2), MIIT
+`offered` is False only when every way out was tried within the limits (`search.refusal_trials`,
+`search.refusal_layers` in assets/explorer.yaml) and each one either left the dialog in place, left the app or
+consented: the consent wall when the dialog covers the app; a notice whose only answer consents when it leaves
+the app usable behind it (a bar: its own controls are tried, no system back, no backdrop — `covers_app`
+False, told as bootstrap-cookie-alert's «Đồng ý» alone; a bar whose place is not told apart from the page is
+not tried: `usable`, unknown). Anything unreadable or cut short leaves it None: unknown, never a finding on a
+guess. Sources: GDPR Art. 4(11)/7 (consent freely given), CCPA regs §7004(a)(2), MIIT
 2019 identification method cat. 4 ("no permission, no use").
 """
 from __future__ import annotations
@@ -38,9 +41,9 @@ from typing import Any, Callable, Mapping
 from ..readback import judge, stored_now
 from ..screen import Element, Screen
 from .consent import REJECT, still_answering, ticked_purposes
-from .elements import Target, Use, purpose_row, targets
+from .elements import Target, Use, purpose_row
 from .forms import UNTICK, FormData
-from .launch_layer import area
+from .dialog_scope import notice_controls, outside_point as _outside_point, page_behind
 from .moves import BACK, Move, perform
 from .operator import NotOnScreen, Operator
 
@@ -50,6 +53,7 @@ ELSEWHERE = "opened another page, nothing stored"
 BLANK = "a layer opened with no control to try"
 UNSURE = (UNKNOWN, COVERED, FAILED, BLANK)
 BACK_LABEL, OUTSIDE_LABEL = "system back", "outside the dialog"
+USABLE = "the dialog leaves the app usable behind it"
 
 
 @dataclass
@@ -58,6 +62,7 @@ class Trial:
 
     path: list[str]
     outcome: str
+    purposes: bool = False      # switches or boxes of choice not the app's own were on screen after it
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "outcome": self.outcome}
@@ -69,7 +74,9 @@ class RefusalCheck:
 
     `offered`: True (a refusal was found: `refusal` holds its moves, `entry` its first control as drawn on the
     dialog), False (covering the app, no way out but consent: a consent wall), None (unknown: `detail` says
-    why). `covers_app`: whether the dialog hides the app's own controls."""
+    why). `covers_app`: whether the dialog hides the app's own controls. `usable`: the dialog was shown and
+    leaves the app usable behind it (a bar): its ways out are not tried — no wall to tell — and a user may
+    leave it unanswered and use the app."""
 
     offered: bool | None
     covers_app: bool
@@ -81,6 +88,7 @@ class RefusalCheck:
     """The permission requests counted from the refusing trial's launch up to its answer (`Screen.prompts`), when
     that answer left nothing over the app; None otherwise. The app was relaunched after it (the answer kept): a
     caller whose `start` launched as it needs has seen that launch through, up to the answer."""
+    usable: bool = False
 
 
 def _layer(screen: Screen, found: list[Target]) -> tuple:
@@ -98,41 +106,6 @@ def _ways_out(found: list[Target]) -> list[Move]:
     return [Move.form(t, UNTICK) if ticked else Move.tap(t) for t in sorted(ways, key=lambda t: t.element.role == "link")]
 
 
-def page_behind(screen: Screen, found: list[Target], covered: frozenset[int]) -> frozenset[str]:
-    """Keys of the app's own controls on the dialog's first screen (`found`: its targets; `covered`: element
-    indexes the dialog hides): those under it and those beside it, outside its area (launch_layer.area: a
-    dialog element, a bar that stays put) — a tap there is no step of the dialog's answers, on its first layer
-    or on any it opens, and a switch there is none of its purposes. Empty when no area is told apart from the
-    page."""
-    where = area(screen, found, covered)
-    if where is None:
-        return frozenset()
-    return frozenset(t.key for t in targets(screen) if t.key not in where.keys)
-
-
-def _outside_point(screen: Screen, covered: frozenset[int], found: list[Target]) -> tuple[int, int] | None:
-    """A point on what the dialog covers, as far as can be from the dialog's own controls (its backdrop)."""
-    if not covered or not found:
-        return None
-    left = min(t.bounds[0] for t in found)
-    top = min(t.bounds[1] for t in found)
-    right = max(t.bounds[0] + t.bounds[2] for t in found)
-    bottom = max(t.bounds[1] + t.bounds[3] for t in found)
-
-    def centre(element: Element) -> tuple[int, int]:
-        x, y, w, h = element.bounds
-        return x + w // 2, y + h // 2
-
-    def distance(point: tuple[int, int]) -> int:
-        dx = max(left - point[0], 0, point[0] - right)
-        dy = max(top - point[1], 0, point[1] - bottom)
-        return dx + dy
-
-    points = [centre(screen.elements[i]) for i in covered if 0 <= i < len(screen.elements)]
-    best = max(points, key=distance, default=None)
-    return best if best is not None and distance(best) > 0 else None
-
-
 def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], data: FormData,
           limits: Mapping[str, Any], kept: tuple[Any, Any] | None = None) -> RefusalCheck:
     """Try every way out of the consent dialog `start()` shows (a fresh launch; None when no dialog shows).
@@ -146,14 +119,20 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
     covered = op.covered(first)
     found = op.targets(first)
     behind = page_behind(first, found, covered)
-    if not covered:
-        return RefusalCheck(None, False, detail="the dialog leaves the app usable behind it")
+    beside = not covered      # a bar or a notice, the app usable behind it: only its own controls are ways out
+    if beside:
+        own = notice_controls(first, found, accept)
+        if own is None:
+            return RefusalCheck(None, False, detail=USABLE, usable=True)
+        behind |= frozenset(t.key for t in found if t.key not in own)
     unanswered, accepted = kept if kept is not None else records(op, accept, data)
     if unanswered is None or accepted is None:
-        return RefusalCheck(None, True, detail="what the app stores cannot be read on this platform")
+        return RefusalCheck(None, not beside, detail="what the app stores cannot be read on this platform",
+                            usable=beside)
     if judge(unanswered, accepted, unanswered).get("reject_honoured") is None:
-        return RefusalCheck(None, True, detail="the accept path stored nothing readable to compare with")
-    result = RefusalCheck(None, True)
+        return RefusalCheck(None, not beside, detail="the accept path stored nothing readable to compare with",
+                            usable=beside)
+    result = RefusalCheck(None, not beside, usable=beside)
     entries = {t.key: t.element for t in found}
     seen = {_layer(first, found)}
     queue: deque[list[Move]] = deque([[]])
@@ -169,11 +148,11 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
             return result
         moves: list[tuple[str, Move | None]] = [
             (m.label, m) for m in _ways_out([t for t in op.targets(layer) if t.key not in behind])]
-        if not path:
+        if not path and not beside:
             moves.append((BACK_LABEL, Move(BACK, label=BACK_LABEL)))
             if outside is not None:
                 moves.append((OUTSIDE_LABEL, None))
-        elif not moves:     # a layer the dialog opened, with nothing on it to try: its ways out were not seen
+        elif path and not moves:     # a layer the dialog opened, with nothing on it to try: its ways out were not seen
             result.trials.append(Trial([m.label for m in path], BLANK))
         ready: Screen | None = layer     # the layer just reached, untouched: where the next way out starts
         for label, move in moves:
@@ -194,9 +173,10 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
             except NotOnScreen:
                 result.trials.append(Trial([m.label for m in path] + [label], FAILED))
                 continue
+            purposes = _purposes_left(op, after, "", behind)      # read before `_outcome` may relaunch
             outcome = _outcome(op, after, unanswered, accepted, seen, len(path) + 1 < max_layers, screen.location,
                                behind, kept_before)
-            result.trials.append(Trial([m.label for m in path] + [label], outcome))
+            result.trials.append(Trial([m.label for m in path] + [label], outcome, purposes))
             if outcome == LAYER and move is not None:
                 seen.add(_layer(after, op.targets(after)))
                 queue.append(path + [move])
@@ -221,7 +201,20 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
     else:
         result.offered = False
         result.detail = f"every way out of the dialog ({len(result.trials)} tried) consented or left it in place"
+        if beside:      # a notice: its only answer consents, the app usable behind it (no wall)
+            answer = next(t.path[0] for t in result.trials if t.outcome == CONSENTED)
+            result.detail = (f"its only answer is «{answer}»: every other control ({len(result.trials) - 1}) "
+                             f"left it in place or left the app")
+    if beside and result.offered is None:
+        result.detail = f"{USABLE}; {result.detail}"
     return result
+
+
+def notice_without_purposes(result: RefusalCheck) -> bool:
+    """Whether `result` is of a dialog leaving the app usable (a notice) after whose every way out tried no
+    switch or box of choice showed that is not the app's own — wherever a control led (a "learn more" page
+    with the notice still over it is a layer tried in turn, yet no layer of purposes): nothing to pre-tick."""
+    return not result.covers_app and bool(result.trials) and not any(t.purposes for t in result.trials)
 
 
 def _walked(path: list[Move], move: Move | None, accept: list[Move]) -> bool:

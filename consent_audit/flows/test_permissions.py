@@ -30,10 +30,13 @@ def _consent_at_launch(app) -> int | None:
     return None if shown is None else int(shown)
 
 
-def _refuse_consent(app) -> bool:
+def _refuse_consent(app) -> bool | None:
     """Refuse the consent dialog on screen; whether it was refused (the `consent_refused` figure). A dialog
     offering no refusal (every way out tried) is left unanswered, as a user who does not agree must leave it: no
-    choice is made, so its showing again is counted but asks for no choice again."""
+    choice is made, so its showing again is counted but asks for no choice again. One whose refusal was not found
+    and that leaves the app usable behind it (`refusal_unread`, a bar) is left unanswered too: None, not told."""
+    if getattr(app, "refusal_unread", False) is True:
+        return None
     refused = getattr(app, "refusal_offered", None) is not False
     if refused:
         app.reject_consent()
@@ -167,7 +170,11 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
             app.relaunch()
         revoked_files = audit.evidence_of(revoked, last=2)
 
-    if None in per_launch["consent"]:
+    if getattr(app, "refusal_unread", False) is True:     # never refused: its showing again is no nagging
+        per_launch["consent"] = [None] * len(per_launch["consent"])
+        audit.not_told("prompts_per_launch.consent", "no refusal of the consent dialog was found (it leaves the app "
+                       "usable behind it): left unanswered, whether it shows again once refused cannot be told")
+    elif None in per_launch["consent"]:
         audit.not_told("prompts_per_launch.consent", "whether the consent dialog showed again at a relaunch could "
                        "not be told: a layer there was not told consent or not, or the launch not watched long enough")
     audit.metrics.update({"outcomes": deny_paths.outcomes, "prompts_per_launch": per_launch, "consent_refused": refused,

@@ -1,0 +1,58 @@
+"""Which controls of a consent dialog's first screen are its own ways out, told by geometry (explorer/refusal.py
+tries them): the app's own beside or under it (`page_behind`), a notice's own when it leaves the app usable
+(`notice_controls`), and a point on the backdrop a covering dialog lies over (`outside_point`)."""
+from __future__ import annotations
+
+from ..screen import Element, Screen
+from .elements import Target, targets
+from .launch_layer import area, overlaid
+from .moves import Move
+from .screens import inside
+
+
+def page_behind(screen: Screen, found: list[Target], covered: frozenset[int]) -> frozenset[str]:
+    """Keys of the app's own controls on the dialog's first screen (`found`: its targets; `covered`: element
+    indexes the dialog hides): those under it and those beside it, outside its area (launch_layer.area: a
+    dialog element, a bar that stays put) — a tap there is no step of the dialog's answers, on its first layer
+    or on any it opens, and a switch there is none of its purposes. Empty when no area is told apart from the
+    page."""
+    where = area(screen, found, covered)
+    if where is None:
+        return frozenset()
+    return frozenset(t.key for t in targets(screen) if t.key not in where.keys)
+
+
+def notice_controls(screen: Screen, found: list[Target], accept: list[Move]) -> frozenset[str] | None:
+    """Keys of the controls (`found`) inside the smallest layer laid over the page that holds the accept's
+    first control (`accept`: its moves) — a dialog element, or one positioned fixed or sticky with a sentence of
+    its own (launch_layer.overlaid: a cookie bar, bootstrap-cookie-alert's notice): a notice's own ways out
+    when it leaves the app usable behind it. None when no such layer holds it."""
+    control = next((t for t in found if accept and t.key == accept[0].key), None)
+    boxes = [b for b in overlaid(screen, []) if control is not None and inside(control.bounds, b)]
+    if not boxes:
+        return None
+    box = min(boxes, key=lambda b: b[2] * b[3])
+    return frozenset(t.key for t in found if inside(t.bounds, box))
+
+
+def outside_point(screen: Screen, covered: frozenset[int], found: list[Target]) -> tuple[int, int] | None:
+    """A point on what the dialog covers, as far as can be from the dialog's own controls (its backdrop)."""
+    if not covered or not found:
+        return None
+    left = min(t.bounds[0] for t in found)
+    top = min(t.bounds[1] for t in found)
+    right = max(t.bounds[0] + t.bounds[2] for t in found)
+    bottom = max(t.bounds[1] + t.bounds[3] for t in found)
+
+    def centre(element: Element) -> tuple[int, int]:
+        x, y, w, h = element.bounds
+        return x + w // 2, y + h // 2
+
+    def distance(point: tuple[int, int]) -> int:
+        dx = max(left - point[0], 0, point[0] - right)
+        dy = max(top - point[1], 0, point[1] - bottom)
+        return dx + dy
+
+    points = [centre(screen.elements[i]) for i in covered if 0 <= i < len(screen.elements)]
+    best = max(points, key=distance, default=None)
+    return best if best is not None and distance(best) > 0 else None
