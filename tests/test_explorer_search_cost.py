@@ -8,7 +8,7 @@ import pytest
 
 from consent_audit.explorer.config import Budget
 from consent_audit.explorer.operator import OutOfBudget, Spend
-from consent_audit.screen import Screen
+from consent_audit.screen import Element, Screen
 from test_explorer_structure import CONSENT, OPT_OUT, LayerApp, OptOutApp
 
 
@@ -548,6 +548,34 @@ def test_the_apps_own_controls_beside_the_dialog_are_no_shorter_refusal_to_try()
     app = _Banner(layers)
     found = _consent_goal(app)
     assert found.ending == "reached" and [m.label for m in found.paths["reject"]] == ["Manage options", "Reject all"]
+    assert "მთავარი" not in app.taps, app.taps
+
+
+class _FixedBanner(_Banner):
+    """A banner positioned fixed with no dialog role, leaving the app usable, with more than three controls (a
+    link in its sentence beside its buttons: PIE's cookie banner in corpus fiets): no area tells it apart from
+    the page (no dialog element, no bar of 2–3 buttons, nothing covered)."""
+
+    def screen(self) -> Screen:
+        shown = super().screen()
+        return Screen(elements=[Element(role="", fixed=True, bounds=e.bounds) if e.role == "dialog" else e
+                                for e in shown.elements], signature=shown.signature, size=shown.size,
+                      prompts=shown.prompts)
+
+
+def test_the_apps_own_controls_beside_a_banner_no_area_tells_are_no_shorter_refusal_to_try() -> None:
+    """fiets (consent 8/2): PIE's banner holds its buttons and the same words as links in its sentence, so no area
+    told it from the page (refusal.page_behind empty) and the app's own big «Fiets zoeken» beside it, drawn as
+    the accept is, was tried first as a one-step refusal — a launch and a tap. The layer holding the answers
+    known (consent_layer.own_controls: a fixed element with a sentence of its own) is the dialog: the app's
+    controls outside it are never tried; the banner's own unnamed answer is, and refuses."""
+    layers = {"first": {**WORDED["first"], "roles": {"Privacy": "link"},
+                        "buttons": {"Accept all": (None, ON, False), "Manage options": ("settings", None, False),
+                                    "Nope": (None, OFF, False), "Privacy": ("first", None, False)}},
+              "settings": WORDED["settings"]}
+    app = _FixedBanner(layers)
+    found = _consent_goal(app)
+    assert found.ending == "reached" and [m.label for m in found.paths["reject"]] == ["Nope"], app.taps
     assert "მთავარი" not in app.taps, app.taps
 
 

@@ -192,6 +192,8 @@ def test_a_bengali_deletion_notice_states_the_deletions_waiting_period() -> None
     "Pouze nezbytné",           # refusal told only by trying every way out (accept and refusal each relaunched:
     "Csak a szükségesek",       # consent 4/2)
     "Μόνο τα απαραίτητα", "Лише необхідні", "Iba nevyhnutné",
+    "Alleen noodzakelijk",      # fiets (nl): the PIE banner's own Dutch text, the adjective uninflected (the
+    #                             lexicon held «alleen noodzakelijke» only): found after the settings layer, 8/2
 ])
 def test_only_the_necessary_is_a_refusal_in_the_corpus_languages(text: str) -> None:
     from consent_audit.explorer import cues

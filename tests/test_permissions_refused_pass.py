@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from consent_audit.explorer.moves import Move
 from consent_audit.explorer.operator import NotOnScreen
 from consent_audit.explorer.permissions_exploring import PermissionExplorations
 
@@ -19,13 +20,19 @@ RELAUNCHED = SimpleNamespace(in_app=True, prompts={}, signature="home", elements
 class _Pass(PermissionExplorations):
     """Stand-ins: the dialog's words tell no refusal; refusal.check (stubbed) finds one; `events` in order."""
 
-    def __init__(self, asked: dict[str, int] | None, gate: bool = False) -> None:
+    def __init__(self, asked: dict[str, int] | None, gate: bool = False, left: frozenset[str] = frozenset(),
+                 replayed: tuple[Move, ...] = (), agreeing: dict[Move, Move] | None = None) -> None:
         self.events: list[str] = []
-        self.asked = asked
-        self.op = SimpleNamespace(screen=lambda: RELAUNCHED, in_foreground=True, targets=lambda screen=None: [])
+        self.asked, self.left = asked, left
+        self.op = SimpleNamespace(screen=lambda: RELAUNCHED, in_foreground=True, targets=lambda screen=None: [],
+                                  relaunch=self._relaunch)
         self.gate_moves = ["log in"] if gate else []
         self.refusal = None
-        self.soft_asks = SimpleNamespace(trying=False, counts={})
+        self.answered_at_launch = list(replayed)       # the learnt answers the refusing trial's relaunch replayed
+        self.soft_asks = SimpleNamespace(trying=False, counts={}, alternatives=dict(agreeing or {}), tried=set())
+
+    def _relaunch(self) -> None:
+        self.events.append(f"relaunched (agreeing tried: {self.soft_asks.trying})")
 
     def _refused_launch(self) -> None:
         if self.refusal is None:
@@ -36,7 +43,7 @@ class _Pass(PermissionExplorations):
     def _refusal_by_structure(self, words_failed, kept=None, start=None) -> bool:
         refused = start is not None and start == getattr(self, "_refused_dialog", None)
         self.events.append(f"ways out tried from {'refused' if refused else 'granted'} launches")
-        self.refusal = SimpleNamespace(asked=self.asked, trials=["a", "b"])
+        self.refusal = SimpleNamespace(asked=self.asked, trials=["a", "b"], left=self.left)
         return True
 
     def _answer_new_modals(self, learn: bool = True) -> None:
@@ -64,7 +71,8 @@ class _Unread(_Pass):
 
     def _refusal_by_structure(self, words_failed, kept=None, start=None) -> bool:
         self.events.append("ways out tried")
-        self.refusal = SimpleNamespace(asked=None, trials=["Akceptuję", "Odrzucam"], offered=None, usable=True)
+        self.refusal = SimpleNamespace(asked=None, trials=["Akceptuję", "Odrzucam"], offered=None, usable=True,
+                                       left=frozenset())
         raise NotOnScreen("the dialog leaves the app usable behind it; no way out refused")
 
     @property
@@ -84,3 +92,33 @@ def test_an_unfound_refusal_of_a_bar_leaving_the_app_usable_does_not_stop_the_pa
     assert search._asked_when_refused() == set()
     assert search.events == ["refused launch: no refusal in words", "ways out tried",
                              "refused launch, the bar left unanswered"]
+
+
+LATER, RATE = Move("tap", "|nanti|0", "Nanti"), Move("tap", "|beri nilai|0", "Beri nilai")
+
+
+def test_a_launch_modal_of_every_launch_left_over_the_refusal_is_no_second_walk() -> None:
+    """warung (permissions 40/19): its rating prompt «Suka aplikasinya?» (Nanti / Beri nilai) shows at every
+    launch, after the consent dialog — so the refusing trial's answer left it over the app, and the whole pass was
+    made again (a fresh launch, «Atur pilihan», two switches, «Simpan pilihan»: the reject path walked twice)
+    only to answer that prompt. A layer left over the app that holds a learnt launch answer the trial's relaunch
+    met again and answered is a launch modal of every launch: the pass is that relaunch; the prompt's agreeing
+    answer, not yet tried (the relaunch replayed its dismissal), is tried at one relaunch more."""
+    search = _Pass({"geolocation": 0}, left=frozenset({LATER.key, RATE.key}), replayed=(LATER,),
+                   agreeing={LATER: RATE})
+    assert search._asked_when_refused() == set()
+    assert search.events == ["refused launch: no refusal in words", "ways out tried from refused launches",
+                             "relaunched (agreeing tried: True)", "modals answered (agreeing tried: True)"]
+    search = _Pass({"notifications": 1}, left=frozenset({LATER.key}), replayed=(LATER,))     # nothing to try
+    assert search._asked_when_refused() == {"notifications"}
+    assert search.events == ["refused launch: no refusal in words", "ways out tried from refused launches",
+                             "modals answered (agreeing tried: True)"]
+
+
+def test_a_layer_the_refusal_brought_once_walks_the_pass_again() -> None:
+    """What the refusal left over the app and the relaunch did not show again (a pre-prompt the answer brought
+    once: its agreeing answer is tried only on a pass that meets it) is no launch modal: the pass is made again."""
+    search = _Pass({}, left=frozenset({"|allow|0", LATER.key}), replayed=())
+    search._asked_when_refused()
+    assert search.events == ["refused launch: no refusal in words", "ways out tried from refused launches",
+                             "refused launch, reject path walked"]

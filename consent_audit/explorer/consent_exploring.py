@@ -16,6 +16,7 @@ from . import consent, consent_structure, cues, refusal
 from .consent_choice import candidate
 from .consent_one_tap import OneTapRefusals
 from .consent_handover import ConsentHandOver
+from .consent_layer import own_controls
 from .elements import Use, targets
 from .exploration import Exploration
 from .screens import taps
@@ -216,7 +217,9 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver):
         answers = {m.key for m in ((self.accept.moves[:1] if self.accept else []) + self.reject.moves[:1])}
         found = self.op.targets(first)
         behind = refusal.page_behind(first, found, self.op.covered(first))     # the app's own, not the dialog's
-        return [t for t in taps(found) if t.key not in answers and t.key not in behind
+        # no area told (a banner leaving the app usable, its sentence's links too): the layer holding the answers
+        own = {t.key for t in own_controls(first, found, frozenset(answers))}
+        return [t for t in taps(found) if t.key not in answers and t.key not in behind and t.key in own
                 and not cues.categories(t.label) and t.element.enabled]
 
     def _open_settings_layer(self) -> tuple[Screen, frozenset[int]] | None:

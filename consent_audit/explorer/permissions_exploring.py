@@ -149,6 +149,19 @@ class PermissionExplorations:
         finally:
             self.soft_asks.trying = False
 
+    def _shown_again(self, left: frozenset[str]) -> bool:
+        """Whether the layer a refusal left over the app (`left`: the keys of its controls) is a launch modal of
+        every launch: one of its controls is a learnt launch answer that the refusing trial's relaunch met again
+        and answered (`answered_at_launch`) — a rating prompt after the consent dialog, not something the answer
+        brought once (a pre-prompt shown after it only)."""
+        return any(move.key in left for move in self.answered_at_launch)
+
+    def _agreeing_untried(self) -> bool:
+        """Whether a launch modal the last launch answered by its dismissal has an agreeing answer not yet tried
+        (explorer/soft_ask.py): the relaunch replayed it before the pass could try it."""
+        return any(move in self.soft_asks.alternatives and move not in self.soft_asks.tried
+                   for move in self.answered_at_launch)
+
     def _asked_when_refused(self) -> set[str]:
         """Permissions an app asks for only while they are not granted (a wall that shows then, and asks when
         its one button is pressed): a fresh launch with everything refused, the consent dialog refused (the
@@ -175,15 +188,18 @@ class PermissionExplorations:
                 refused = True      # a bar whose refusal is unfound: left unanswered (`refusal_unread`)
             if not refused:
                 raise exc
-            if seen is None or self.gate_moves:
+            left = self.refusal.left if self.refusal is not None else frozenset()
+            if seen is None or self.gate_moves or (left and not self._shown_again(left)):
                 self._refused_launch()  # the refusal left something over the app (or a log-in lies ahead): again
             else:
-                # the refusing trial was this pass up to the answer, which left the app bare; the trial relaunched
-                # the app (refused, the answer kept): modals answered there, the reject path not walked again
-                # (corpus lapis, warung: its 4–6 moves twice)
+                # the refusing trial was this pass up to the answer, which left the app bare or under a launch
+                # modal of every launch; the trial relaunched the app (refused, the answer kept): modals answered
+                # there, the reject path not walked again (corpus lapis, warung: its 4–6 moves twice)
                 first = seen
                 self.soft_asks.trying = True
                 try:
+                    if left and self._agreeing_untried():
+                        self.op.relaunch()     # that modal again, its agreeing answer tried (explorer/soft_ask.py)
                     self._answer_new_modals(learn=False)
                 finally:
                     self.soft_asks.trying = False

@@ -85,9 +85,12 @@ class RefusalCheck:
     entry: Element | None = None
     detail: str = ""
     asked: dict[str, int] | None = None
-    """The permission requests counted from the refusing trial's launch up to its answer (`Screen.prompts`), when
-    that answer left nothing over the app; None otherwise. The app was relaunched after it (the answer kept): a
-    caller whose `start` launched as it needs has seen that launch through, up to the answer."""
+    """The permission requests counted from the refusing trial's launch up to its answer (`Screen.prompts`); None
+    when no refusal was found. The app was relaunched after it (the answer kept): a caller whose `start` launched
+    as it needs has seen that launch through, up to the answer."""
+    left: frozenset[str] = frozenset()
+    """The keys of the controls a finger could reach once the refusing answer was made, when something was left
+    over the app then (a rating prompt, a wall, a pre-prompt); empty when the answer left the app bare."""
     usable: bool = False
 
 
@@ -186,7 +189,8 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
                     result.refusal = path + [move]
                     result.entry = entries.get((path + [move])[0].key)
                     # measured by `_outcome` before its relaunch (operator.covered keeps recent screens)
-                    result.asked = None if op.covered(after) else dict(after.prompts)
+                    result.asked = dict(after.prompts)
+                    result.left = frozenset(t.key for t in op.targets(after)) if op.covered(after) else frozenset()
                 result.detail = f"refused by {' → '.join(result.trials[-1].path)}"
                 return result
         if cut:
