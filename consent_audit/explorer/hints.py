@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from . import cues
 from .elements import Use, targets
 from .goal import SearchResult
-from .moves import TAP
+from .graph import ScreenGraph
+from .moves import TAP, Move
 from .screens import password_form
 
 LEADS = 10.0     # tie-break points: a control on the way to the accounts first …
@@ -34,7 +35,7 @@ class Hints:
 
     def learn(self, result: SearchResult) -> None:
         """Read a finished search's map: the tap keys on the shortest seen route from the start screen to each
-        screen showing accounts lead there; a tried tap that showed its own screen again, or whose screen offered
+        screen showing accounts lead there, from the last tap the start screen offers too (`_from_start`); a tried tap that showed its own screen again, or whose screen offered
         nothing the search wanted (the dead ends' "no way forward"), led nowhere — a tried tap with no edge out
         showed its own screen again or left the app. What leads wins over nowhere."""
         graph = result.graph
@@ -53,7 +54,17 @@ class Hints:
             if not (password_form(found) or any(t.use == Use.TAP and cues.has(t.label, "log_in", "sign_up")
                                                 for t in found)):
                 continue
-            route = graph.shortest(graph.root, node.ident) or []
-            for move in (m for e in route for m in e.moves if m.kind == TAP):
+            taps = [m for e in graph.shortest(graph.root, node.ident) or [] for m in e.moves if m.kind == TAP]
+            for move in taps[_from_start(graph, taps):]:
                 self.points[move.key] = LEADS
+
+
+def _from_start(graph: ScreenGraph, taps: list[Move]) -> int:
+    """Where the way to the accounts starts among the seen route's taps (`taps`, from the root): at the last one
+    the start screen offers too (a tab bar's tab tapped on another tab's screen, corpus gcn-dark: root → «Tiket»
+    → «Ako» → the log-in, «Ako» on the start screen as well) — the taps before it are where the search happened
+    to stand, no step of the way; 0 when none but the first is offered there."""
+    root = graph.nodes.get(graph.root)
+    offered = root.candidates if root is not None else {}
+    return max((i for i, move in enumerate(taps) if move.key in offered), default=0)
 
