@@ -3,7 +3,8 @@ is on screen, so a «Delete account» at the end of a long native settings list 
 and the search, which does not scroll to look, never found it. A capture now reads the rest of a vertical list by
 swiping it dump by dump (the suite's look, free), merges the new rows at their content position and swipes back;
 a tap on a row found below the fold is preceded by the user's scroll (one counted step), the row found again by
-its identity after it. Hand-made page sources served by a stand-in device (no Android runtime here)."""
+its identity after it. The rows are a native settings list's: a clickable LinearLayout around its title, named by
+the words TalkBack speaks for it (its title: before, nameless). Hand-made page sources served by a stand-in device (no Android runtime here)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -61,7 +62,9 @@ def settings(offset: int) -> str:
         y1, y2 = max(top, TOP), min(top + ROW, TOP + VIEW)
         if y2 <= y1:
             continue
-        rows.append(_node("android.widget.TextView", (0, y1, 1080, y2), text=words, clickable=True))
+        title = _node("android.widget.TextView", (42, max(top + 40, y1), 1038, max(min(top + 110, y2), y1)),
+                      text=words, rid="android:id/title") if min(top + 110, y2) > max(top + 40, y1) else ""
+        rows.append(_node("android.widget.LinearLayout", (0, y1, 1080, y2), title, clickable=True))
     title = _node("android.widget.TextView", (42, 60, 1038, 160), text="Settings", rid=f"{APP}:id/title")
     listed = _node("androidx.recyclerview.widget.RecyclerView", (0, TOP, 1080, TOP + VIEW), "".join(rows),
                    rid=f"{APP}:id/list", scrollable=True)
@@ -153,10 +156,11 @@ def test_a_capture_reads_the_whole_list_at_content_positions_and_leaves_it_where
     device = Device()
     whole = screen_from_uiautomator_xml(read_whole(device.page_source, lambda: device.page_source,
                                                    lambda box, d: device.execute_script("mobile: scrollGesture",
-                                                                                        {"direction": d}), 8))
+                                                                                        {"direction": d}), 8),
+                                        app_package=APP)
     texts = [e.text for e in whole.elements if e.text in ROWS]
     assert texts == ROWS
-    last = next(e for e in whole.elements if e.text == "Delete account")
+    last = next(e for e in whole.elements if e.name == "Delete account" and e.clickable)
     assert last.bounds[1] == TOP + 24 * ROW                   # its content position, below the screen
     assert device.at == 0 and device.scrolls == ["up", "down", "down", "up", "up"]
 
@@ -189,3 +193,12 @@ def test_the_search_finds_a_deletion_at_the_end_of_a_long_list_and_scrolls_to_it
     tap = next(i for i, (_, title) in enumerate(steps) if "Delete account" in title and "Scroll" not in title)
     assert steps[tap - 1] == (Kind.SCROLL, 'Scroll to "Delete account"'), steps
     assert op.spend.actions == 3, steps                 # the scroll, the row, the confirm: the look is not charged
+
+
+def test_a_clickable_row_without_words_of_its_own_is_named_by_those_of_its_children() -> None:
+    """Before: a settings row (a clickable LinearLayout around its title TextView) was nameless: the search saw
+    '' and keyed it by its rank; a control inside it (a chip) keeps its own name and is left out."""
+    screen = screen_from_uiautomator_xml(settings(OFFSETS[-1]), app_package=APP)
+    row = next(e for e in screen.elements if e.clickable and e.role == "")
+    assert row.name and row.name in ROWS and not row.text
+    assert any(e.clickable and e.name == "Delete account" for e in screen.elements)

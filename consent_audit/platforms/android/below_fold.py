@@ -114,24 +114,41 @@ def _shifted(row: ET.Element, offset: int) -> ET.Element:
 
 
 class Merge:
-    """The rows of one scroll view at their content positions (origin: the first dump), new ones added."""
+    """The rows of one scroll view at their content positions (origin: the first dump), new ones added. A row
+    the view's edge clipped (its title not dumped yet) is replaced by the whole row once a dump shows it."""
 
-    def __init__(self, rows: ET.Element) -> None:
+    def __init__(self, rows: ET.Element, box: str) -> None:
         self.rows = rows
-        self.placed = [(_row_key(r), *parse_bounds(r.get("bounds", ""))[1::2]) for r in rows]
+        _, self.top, _, height = parse_bounds(box)
+        self.bottom = self.top + height
+        self.placed = [[r, *parse_bounds(r.get("bounds", ""))[1::2], self._clipped(r)] for r in rows]
+
+    def _clipped(self, row: ET.Element) -> bool:
+        _, y, _, h = parse_bounds(row.get("bounds", ""))
+        return y <= self.top or y + h >= self.bottom
 
     def add(self, dump_rows: ET.Element, offset: int, tolerance: int = 4) -> int:
-        """Adds the rows of a later dump (content moved up by `offset`) not placed yet; how many were added."""
+        """Adds the rows of a later dump (content moved up by `offset`) not placed yet, and the whole rows of
+        those placed clipped; how many."""
         added = 0
-        for row in dump_rows:
+        for row in list(dump_rows):
             y, h = parse_bounds(row.get("bounds", ""))[1::2]
-            key, top, bottom = _row_key(row), y + offset, y + h + offset
-            if not h or any(k == key and (abs(t - top) <= tolerance or abs(t + ph - bottom) <= tolerance)
-                            for k, t, ph in self.placed):
+            top, bottom = y + offset, y + h + offset
+            if not h:
                 continue
-            self.placed.append((key, top, h))
-            at = sum(1 for r in self.rows if parse_bounds(r.get("bounds", ""))[1] <= top)
-            self.rows.insert(at, _shifted(row, offset))
+            same = next((p for p in self.placed if abs(p[1] - top) <= tolerance
+                         or abs(p[1] + p[2] - bottom) <= tolerance), None)
+            if same is not None:
+                if same[3] and not self._clipped(row) and _row_key(row) != _row_key(same[0]):
+                    moved = _shifted(row, offset)
+                    self.rows.insert(list(self.rows).index(same[0]), moved)
+                    self.rows.remove(same[0])
+                    same[:] = [moved, top, h, False]
+                    added += 1
+                continue
+            moved = _shifted(row, offset)
+            self.rows.insert(sum(1 for p in self.placed if p[1] <= top), moved)
+            self.placed.append([moved, top, h, self._clipped(row)])
             added += 1
         return added
 
@@ -148,7 +165,7 @@ def read_whole(xml: str, read: Callable[[], str], swipe: Swipe, limit: int) -> s
     views = scrollers(root) if limit > 0 else []
     for view in views:
         box = view.get("bounds", "")
-        merge = Merge(rows_of(view))
+        merge = Merge(rows_of(view), box)
         for direction, back in (("up", "down"), ("down", "up")):
             moved = _look(merge, view, box, direction, read, swipe, limit)
             for _ in range(moved):
