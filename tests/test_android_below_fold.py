@@ -162,18 +162,22 @@ def test_a_capture_reads_the_whole_list_at_content_positions_and_leaves_it_where
     assert texts == ROWS
     last = next(e for e in whole.elements if e.name == "Delete account" and e.clickable)
     assert last.bounds[1] == TOP + 24 * ROW                   # its content position, below the screen
-    assert device.at == 0 and device.scrolls == ["up", "down", "down", "up", "up"]
+    assert device.at == 0 and device.scrolls == ["down", "down", "up", "up"]    # at its top: never swiped up
 
 
-def test_a_screen_has_one_signature_wherever_its_list_stands() -> None:
-    signatures = set()
+def test_a_screen_has_one_signature_wherever_the_user_moved_its_list() -> None:
+    """A list the user swiped down is read up as far as they moved it, and left where it stood."""
+    signatures, names = set(), set()
     for at in range(len(OFFSETS)):
         device = Device()
-        device.at = at
         platform = AndroidPlatform(device, APP, timeout=2.0)
-        signatures.add(platform.capture(screenshot=False).screen.signature)
+        for _ in range(at):
+            platform.swipe(None, "down")
+        screen = platform.capture(screenshot=False).screen
+        signatures.add(screen.signature)
+        names.add(tuple(e.name for e in screen.elements if e.clickable))
         assert device.at == at
-    assert len(signatures) == 1
+    assert len(signatures) == 1 and len(names) == 1 and len(next(iter(names))) == len(ROWS)
 
 
 def test_the_search_finds_a_deletion_at_the_end_of_a_long_list_and_scrolls_to_it_before_its_tap(tmp_path: Path) \

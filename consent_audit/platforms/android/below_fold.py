@@ -1,7 +1,7 @@
 """What a vertical list or scroll view holds beyond what the screen shows: UiAutomator2 dumps only the views on
 screen (bounds clipped to it), so a «Delete account» at the end of a long settings list is on no dump until the
 list moves. The suite looks, as the web's snapshot holds the whole page: the list is swiped up, then down, dump by
-dump until a dump brings nothing new (or the limit of swipes), each row not seen yet merged into the first dump at
+dump until a dump brings nothing new (or the limit of swipes; up only as far as the user moved it down), each row not seen yet merged into the first dump at
 its content position (its bounds offset by the shift measured on nodes both dumps show), and the list is swiped
 back to where it was. A row merged so lies outside the scroll view's box (below it, or above it for content above
 where the list stood) and carries `folded="true"`; the explorer scrolls to it as a user does before tapping it.
@@ -153,10 +153,12 @@ class Merge:
         return added
 
 
-def read_whole(xml: str, read: Callable[[], str], swipe: Swipe, limit: int) -> str:
+def read_whole(xml: str, read: Callable[[], str], swipe: Swipe, limit: int,
+               above: Callable[[str], int] = lambda box: 0) -> str:
     """The page source `xml` with what its vertical scroll views hold beyond the screen merged in (see the module
     doc); `read` dumps the screen now, `swipe(bounds, direction)` moves the view at those bounds. At most `limit`
-    swipes each way per view; the view is swiped back as many times as it moved. `xml` itself when nothing
+    swipes down per view, and up at most `above(bounds)` (how far the user moved it down: a list at its top is
+    never swiped up, where that pulls a refresh); the view is swiped back as many times as it moved. `xml` itself when nothing
     scrolls (or `limit` is 0). Raises ValueError on a source that is not XML."""
     try:
         root = _parse(xml)
@@ -165,9 +167,9 @@ def read_whole(xml: str, read: Callable[[], str], swipe: Swipe, limit: int) -> s
     views = scrollers(root) if limit > 0 else []
     for view in views:
         box = view.get("bounds", "")
-        merge = Merge(rows_of(view), box)
-        for direction, back in (("up", "down"), ("down", "up")):
-            moved = _look(merge, view, box, direction, read, swipe, limit)
+        merge, origin = Merge(rows_of(view), box), copy.deepcopy(view)
+        for direction, back, most in (("up", "down", min(limit, above(box))), ("down", "up", limit)):
+            moved = _look(merge, origin, box, direction, read, swipe, most)
             for _ in range(moved):
                 swipe(box, back)
     return ET.tostring(root, encoding="unicode") if views else xml
