@@ -138,7 +138,8 @@ class Gestures:
     def scroll_into_view(self, element: "WebElement", label: str, container: "WebElement | None" = None,
                          info: Info | None = None) -> Step:
         """Swipe `container` (None: the screen) down (up when the platform says it lies above:
-        `Platform.scroll_direction`) until `element` is in view: one step however many swipes. Raises ScrollError when the end comes first or the swipes or the timeout run out."""
+        `Platform.scroll_direction`) until `element` is in view: one step however many swipes. Raises
+        ScrollError when the end comes first or the swipes or the timeout run out."""
         def scroll() -> None:
             try:
                 swipes = self._scroll(container, lambda: self.platform.in_view(element, container),

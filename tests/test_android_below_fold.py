@@ -4,7 +4,8 @@ and the search, which does not scroll to look, never found it. A capture now rea
 swiping it dump by dump (the suite's look, free), merges the new rows at their content position and swipes back;
 a tap on a row found below the fold is preceded by the user's scroll (one counted step), the row found again by
 its identity after it. The rows are a native settings list's: a clickable LinearLayout around its title, named by
-the words TalkBack speaks for it (its title: before, nameless). Hand-made page sources served by a stand-in device (no Android runtime here)."""
+the words TalkBack speaks for it (its title: before, nameless). Hand-made page sources served by a stand-in
+device (no Android runtime here)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -206,3 +207,21 @@ def test_a_clickable_row_without_words_of_its_own_is_named_by_those_of_its_child
     row = next(e for e in screen.elements if e.clickable and e.role == "")
     assert row.name and row.name in ROWS and not row.text
     assert any(e.clickable and e.name == "Delete account" for e in screen.elements)
+
+
+def test_a_row_above_where_the_user_left_the_list_is_scrolled_up_to(tmp_path: Path) -> None:
+    """The list swiped to its end by the user: its first row is read (above the list's box) and revealed by
+    swiping up, one counted scroll step, then found again in view by its identity."""
+    device = Device()
+    platform = AndroidPlatform(device, APP, timeout=2.0)
+    platform.swipe(None, "down")
+    platform.swipe(None, "down")
+    masker = Masker()
+    context = AppContext(platform=platform, recorder=Recorder(platform, tmp_path, masker), masker=masker, data={},
+                         timeout=2.0)
+    op = Operator(context, AndroidAdapter(platform, timeout=1.0))
+    first = next(t for t in op.targets() if t.label == "Notifications")
+    assert first.element.bounds[1] < TOP and device.at == len(OFFSETS) - 1
+    shown = op.reveal(first)
+    assert device.at == 0 and TOP <= shown.element.bounds[1] < TOP + VIEW
+    assert [(s.kind, s.title) for s in context.recorder.steps] == [(Kind.SCROLL, 'Scroll to "Notifications"')]

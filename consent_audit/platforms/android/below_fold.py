@@ -1,10 +1,11 @@
 """What a vertical list or scroll view holds beyond what the screen shows: UiAutomator2 dumps only the views on
 screen (bounds clipped to it), so a «Delete account» at the end of a long settings list is on no dump until the
-list moves. The suite looks, as the web's snapshot holds the whole page: the list is swiped up, then down, dump by
-dump until a dump brings nothing new (or the limit of swipes; up only as far as the user moved it down), each row not seen yet merged into the first dump at
-its content position (its bounds offset by the shift measured on nodes both dumps show), and the list is swiped
-back to where it was. A row merged so lies outside the scroll view's box (below it, or above it for content above
-where the list stood) and carries `folded="true"`; the explorer scrolls to it as a user does before tapping it.
+list moves. The suite looks, as the web's snapshot holds the whole page: the list is swiped down (first up, as
+far as the user moved it down) dump by dump until a dump brings nothing new (or the limit of swipes), each row not
+seen yet merged into the first dump at its content position (its bounds offset by the shift measured on nodes
+both dumps show), and the list is swiped back to where it was. A row merged so lies outside the scroll view's
+box (below it, or above it for content above where the list stood) and carries `folded="true"`; the explorer
+scrolls to it as a user does before tapping it.
 
 Shapes: bounds strings are UiAutomator2's "[x1,y1][x2,y2]"; offsets are device pixels the content moved up
 (positive: the list was swiped down, showing what is below).
@@ -158,8 +159,8 @@ def read_whole(xml: str, read: Callable[[], str], swipe: Swipe, limit: int,
     """The page source `xml` with what its vertical scroll views hold beyond the screen merged in (see the module
     doc); `read` dumps the screen now, `swipe(bounds, direction)` moves the view at those bounds. At most `limit`
     swipes down per view, and up at most `above(bounds)` (how far the user moved it down: a list at its top is
-    never swiped up, where that pulls a refresh); the view is swiped back as many times as it moved. `xml` itself when nothing
-    scrolls (or `limit` is 0). Raises ValueError on a source that is not XML."""
+    never swiped up, where that pulls a refresh); the view is swiped back as many times as it moved. `xml`
+    itself when nothing scrolls (or `limit` is 0). Raises ValueError on a source that is not XML."""
     try:
         root = _parse(xml)
     except ET.ParseError as exc:
