@@ -13,8 +13,7 @@ from typing import Any
 
 import cv2
 import numpy as np
-from android_device import find_nodes
-from selenium.common.exceptions import StaleElementReferenceException
+from android_device import Node as StandInNode, find_nodes
 
 from consent_audit.explorer.config import Budget, load_config
 from consent_audit.explorer.deletion import DeletionGoal
@@ -79,26 +78,8 @@ CONFIRM = _page(_node("android.widget.TextView", (60, 900, 1020, 1000), text="De
 DONE = _page(_node("android.widget.TextView", (60, 900, 1020, 1000), text="Your account has been deleted"))
 
 
-class Node:
-    def __init__(self, device: "Device", node: Any) -> None:
-        self.device, self.node, self.version = device, node, device.version
-        self.id = f"el-{device.version}-{node.get('bounds')}"
-
-    def _check(self) -> None:
-        if self.device.version != self.version:
-            raise StaleElementReferenceException("the screen moved on")
-
-    def is_displayed(self) -> bool:
-        self._check()
-        return True
-
-    @property
-    def text(self) -> str:
-        return self.node.get("text", "")
-
-    def get_attribute(self, name: str) -> str | None:
-        self._check()
-        return self.node.get(name)
+class Node(StandInNode):
+    """A view of the stand-in below (`position` counts every change of the screen: a view read before is stale)."""
 
     def click(self) -> None:
         self._check()
@@ -111,7 +92,7 @@ class Device:
     """The settings screen (its list at OFFSETS[at]), its deletion confirm and the end; `scrolls`: every swipe."""
 
     def __init__(self) -> None:
-        self.screen, self.at, self.version = "settings", 0, 0
+        self.screen, self.at, self.position = "settings", 0, 0
         self.taps: list[str] = []
         self.scrolls: list[str] = []
         self.capabilities = {"deviceApiLevel": 34}
@@ -119,14 +100,14 @@ class Device:
 
     def go(self, screen: str | None) -> None:
         if screen:
-            self.screen, self.version = screen, self.version + 1
+            self.screen, self.position = screen, self.position + 1
 
     @property
     def page_source(self) -> str:
         return {"settings": settings(OFFSETS[self.at]), "confirm": CONFIRM, "done": DONE}[self.screen]
 
     def find_elements(self, how: str, what: str) -> list[Node]:
-        return [Node(self, n) for n in find_nodes(self.page_source, (how, what))]
+        return [Node(self, n, (how, what)) for n in find_nodes(self.page_source, (how, what))]
 
     def get_screenshot_as_png(self) -> bytes:
         return self.png
@@ -143,7 +124,7 @@ class Device:
             self.scrolls.append(args["direction"])
             if self.screen == "settings":
                 moved = max(0, min(len(OFFSETS) - 1, self.at + (1 if args["direction"] == "down" else -1)))
-                self.version += moved != self.at
+                self.position += moved != self.at
                 self.at = moved
             return 0 < self.at < len(OFFSETS) - 1 or (self.at == 0) == (args["direction"] == "down")
         if script == "mobile: getCurrentPackage":
