@@ -137,11 +137,13 @@ class Gestures:
 
     def scroll_into_view(self, element: "WebElement", label: str, container: "WebElement | None" = None,
                          info: Info | None = None) -> Step:
-        """Swipe `container` (None: the screen) down until `element` is in view: one step however many
-        swipes. Raises ScrollError when the end comes first or the swipes or the timeout run out."""
+        """Swipe `container` (None: the screen) down (up when the platform says it lies above:
+        `Platform.scroll_direction`) until `element` is in view: one step however many swipes. Raises
+        ScrollError when the end comes first or the swipes or the timeout run out."""
         def scroll() -> None:
             try:
-                swipes = self._scroll(container, lambda: self.platform.in_view(element, container))
+                swipes = self._scroll(container, lambda: self.platform.in_view(element, container),
+                                      self.platform.scroll_direction(element, container))
             except ScrollError as exc:
                 raise ScrollError(f'"{label}" cannot be brought into view by scrolling: {exc}') from None
             log.debug("%d swipes to bring %s into view", swipes, label)

@@ -215,7 +215,11 @@ def test_gestures() -> None:
 
     class Box:
         id = "container-1"
+
+        def get_attribute(self, name: str) -> str:
+            return "[0,200][1080,2200]"
     assert [platform.swipe(Box(), "down") for _ in range(3)] == [True, True, False]   # False: at the end
+    assert platform.swiped_down == {"[0,200][1080,2200]": 3}     # how far a capture may look up that list
     assert driver.mobile("scrollGesture")[0] == {"direction": "down", "percent": 0.75, "elementId": "container-1"}
     platform.back()
     assert driver.mobile("pressKey") == [{"keycode": 4}]

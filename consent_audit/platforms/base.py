@@ -105,6 +105,11 @@ class Platform(ABC):
     def in_view(self, element: WebElement, container: WebElement | None = None) -> bool:
         """Whether the element is shown whole inside `container` (None: the screen)."""
 
+    def scroll_direction(self, element: WebElement, container: WebElement | None = None) -> str:
+        """Which way `container` (None: the screen) is swiped to bring `element` into view: "down" (what is
+        below), or "up" where the platform knows the element lies above what is shown."""
+        return "down"
+
     def choose_option(self, element: WebElement) -> str:
         """Choose, in a drop-down (a web `<select>`, an Android Spinner), the first real option — not the
         empty placeholder ("Choose a reason…") it shows while nothing is chosen — as a careful user does: one

@@ -1,5 +1,6 @@
-"""The explorer's adapter for Android apps through UiAutomator2: elements found again by bounds, quiet when
-two hierarchy dumps agree, scrollable views as the dump marks them."""
+"""The explorer's adapter for Android apps through UiAutomator2: elements found again by bounds (by identity
+once a list moved, a row beyond the screen by a stand-in scrolled to: folded.py), quiet when two hierarchy
+dumps agree, scrollable views as the dump marks them."""
 from __future__ import annotations
 
 import logging
@@ -10,6 +11,7 @@ from selenium.webdriver.remote.webelement import WebElement
 
 from ...screen import Element, Screen
 from ...waits import wait_until
+from .folded import Folded, find_shown, folded_in
 from .scrolling import scrollable_across, scroller_bounds
 
 log = logging.getLogger(__name__)
@@ -55,9 +57,18 @@ class AndroidAdapter:
         except TimeoutError:
             log.info("the screen kept changing for %gs; going on", self.timeout)
 
-    def locate(self, element: Element) -> WebElement | None:
+    def locate(self, element: Element) -> WebElement | Folded | None:
+        """The live view drawn at the element's bounds (of several, the one showing its words); for a row the
+        last capture merged from beyond the screen (below_fold.py), the view with its identity once the list shows
+        it, else a `Folded` stand-in the gesture layer scrolls to (folded.py)."""
         x, y, w, h = element.bounds
-        found = self.driver.find_elements("xpath", f"//*[@bounds='[{x},{y}][{x + w},{y + h}]']")
+        bounds = f"[{x},{y}][{x + w},{y + h}]"
+        folded = folded_in(getattr(self.platform, "whole_source", ""), bounds, element.text)
+        if folded is not None:
+            box, wanted = folded
+            shown = find_shown(self.driver, box, wanted)
+            return shown if shown is not None else Folded(self.driver, element, box, wanted)
+        found = self.driver.find_elements("xpath", f"//*[@bounds='{bounds}']")
         for candidate in found:
             if element.text and candidate.get_attribute("text") == element.text:
                 return candidate
@@ -82,6 +93,9 @@ class AndroidAdapter:
         """The nearest ancestor of `live` that the dump marks scrollable and that scrolls up and down (an inner
         list in a screen that does not move; scrolling.py); None, the screen, when there is none or the
         device cannot be asked."""
+        if isinstance(live, Folded):
+            found = self.driver.find_elements("xpath", f"//*[@scrollable='true'][@bounds='{live.box}']")
+            return found[-1] if found else None
         try:
             bounds, text = live.get_attribute("bounds"), live.get_attribute("text") or ""
             box = scroller_bounds(self.driver.page_source, bounds or "", text)

@@ -26,6 +26,7 @@ from ...errors import AutomationError, UsageError
 from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
 from ...screen import Screen
+from .below_fold import fold_swipes, read_whole
 from .dialog_reader import read_dialog
 from .capture_checks import DialogNotDumped, check_dialog_dumped, note_pre_prompt, wait_out_anr
 from .system_dialogs import system_dialog, system_words
@@ -65,6 +66,10 @@ class AndroidPlatform(RuntimePermissions, Platform):
         self._api_level: int | None = None
         self._device: dict[str, Any] | None = None
         self._requested: set[str] | None = None
+        self.fold_swipes = fold_swipes()    # swipes each way a capture looks beyond the screen (0: it does not)
+        self.whole_source = ""              # the last capture's source with what lies beyond the screen merged in
+        self.swiped_down: dict[str, int] = {}   # list bounds ("" the screen) -> the user's swipes down, net, since
+        #                                         the launch: how far a capture looks up (below_fold.py)
 
     def _mobile(self, command: str, args: dict[str, Any] | None = None) -> Any:
         return self.driver.execute_script(f"mobile: {command}", args or {})
@@ -106,6 +111,7 @@ class AndroidPlatform(RuntimePermissions, Platform):
 
     def _fresh_counts(self) -> None:
         self._read_log()            # drain: what the app logged before this launch is not counted
+        self.swiped_down = {}
         self._dialogs_seen, self._requests_logged, self._pre_prompts = _zero(), _zero(), _zero()
 
     def launch(self) -> None:
@@ -188,9 +194,30 @@ class AndroidPlatform(RuntimePermissions, Platform):
         filled text fields come beside it (only to redact secrets: an Element never holds a field's value)."""
         screen = wait_out_anr(self, self._read(screenshot), lambda: self._read(screenshot))
         check_dialog_dumped(self, screen)
+        screen = self._whole(screen)
         note_pre_prompt(self, screen)
         screen.prompts = self.permission_requests()
         return Capture(screen=screen, values=field_values(screen.source))
+
+    def _whole(self, screen: Screen) -> Screen:
+        """The screen with what its vertical lists hold beyond it (below_fold.py): the suite's look, no user's
+        step; the list is swiped back to where it stood."""
+        def above(box: str) -> int:
+            return self.swiped_down.get(box, 0) + self.swiped_down.get("", 0)
+        whole = read_whole(screen.source, lambda: self.driver.page_source, self._swipe_at, self.fold_swipes,
+                           above) if screen.in_app else screen.source
+        self.whole_source = whole
+        if whole is screen.source:
+            return screen
+        return screen_from_uiautomator_xml(whole, screenshot=screen.screenshot, app_package=self.package)
+
+    def _swipe_at(self, box: str, direction: str) -> bool:
+        found = self.driver.find_elements("xpath", f"//*[@scrollable='true'][@bounds='{box}']")
+        return self._scroll_gesture(found[-1], direction) if found else False
+
+    def scroll_direction(self, element: WebElement, container: WebElement | None = None) -> str:
+        """"up" for a row merged from above where the list stands (below_fold.py), else "down"."""
+        return str(getattr(element, "direction", "down"))
 
     def tap(self, element: WebElement) -> None:
         element.click()
@@ -224,7 +251,17 @@ class AndroidPlatform(RuntimePermissions, Platform):
 
     def swipe(self, container: WebElement | None, direction: str = "down") -> bool:
         """One `mobile: scrollGesture` (75 % of the area) over the container, else the middle 60 % of the
-        screen; the driver answers whether the content can scroll further that way."""
+        screen; the driver answers whether the content can scroll further that way. Kept per list: how far the
+        user's swipes moved it down since the launch (a capture looks up no further: an up-swipe at a list's
+        top pulls a SwipeRefreshLayout's refresh)."""
+        try:
+            box = container.get_attribute("bounds") or "" if container is not None else ""
+        except WebDriverException:
+            box = ""
+        self.swiped_down[box] = max(0, self.swiped_down.get(box, 0) + (1 if direction == "down" else -1))
+        return self._scroll_gesture(container, direction)
+
+    def _scroll_gesture(self, container: WebElement | None, direction: str) -> bool:
         args: dict[str, Any] = {"direction": direction, "percent": 0.75}
         if container is not None:
             args["elementId"] = container.id

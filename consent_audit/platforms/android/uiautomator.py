@@ -82,6 +82,7 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
     A multi-window dump (one root per window under <hierarchy>, the status bar first) is read as the focused
     application window alone: see `focused_window`. A toast the server added beside the windows is neither a
     window nor an element (the screen's structure is the same with or without it): its words are `flashed`.
+    A clickable view of `app_package` without words of its own is named by its children's (`spoken_words`).
     """
     data = xml.encode("utf-8") if isinstance(xml, str) else xml
     try:
@@ -109,9 +110,13 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
             text, prompt, value = node.get("text", ""), node.get("hint", ""), ""
             if role == "textbox":
                 text, prompt, value = field_words(node)
-            el = Element(text=text, name=node.get("content-desc", "") or prompt,
+            clicks = truthy(node, "clickable") or truthy(node, "long-clickable")
+            own = bool(app_package) and node.get("package") == app_package    # the app's view, not the system's
+            name = node.get("content-desc", "") or prompt or (spoken_words(node) if clicks and own and not text
+                                                              else "")
+            el = Element(text=text, name=name,
                          rid=rid, role=role, bounds=parse_bounds(node.get("bounds", "")),
-                         clickable=truthy(node, "clickable") or truthy(node, "long-clickable") or checkable,
+                         clickable=clicks or checkable,
                          checked=truthy(node, "checked") if checkable else None,
                          enabled=node.get("enabled", "true") == "true", focused=truthy(node, "focused"),
                          secret_field=truthy(node, "password"), selected=truthy(node, "selected"),
@@ -137,6 +142,26 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
         screen.in_app = (app_package in packages or read_dialog(screen, app_package=app_package) is not None
                          or system_dialog(screen) is not None)
     return screen
+
+
+def spoken_words(node: ET.Element) -> str:
+    """The words TalkBack speaks for a clickable view that has none of its own (a settings row: a clickable
+    LinearLayout around its title and summary TextViews): the texts and descriptions of its shown descendants,
+    in order, leaving out those inside a clickable descendant (a control of its own, named by itself). The
+    screen names so the app's own views only: the system's windows (permission prompts) are read by their ids
+    and layout (dialog_reader.py)."""
+    words: list[str] = []
+
+    def gather(parent: ET.Element) -> None:
+        for child in parent:
+            if child.get("displayed", "true") == "false" or child.get("clickable") == "true":
+                continue
+            said = child.get("text", "") or child.get("content-desc", "")
+            if said.strip():
+                words.append(" ".join(said.split()))
+            gather(child)
+    gather(node)
+    return " ".join(words)
 
 
 # The UiAutomator2 server adds the last toast's words (its NotificationListener) as a node of this class under
@@ -228,4 +253,5 @@ def _int(value: str | None) -> int:
 
 
 __all__ = ["PERMISSION_PROMPT_PACKAGES", "TOAST_CLASS", "android_role", "field_values", "field_words", "focused_window",
+           "spoken_words",
            "is_toast", "multiline", "parse_bounds", "png_size", "screen_from_uiautomator_xml", "selected_tab"]
