@@ -26,7 +26,9 @@ def test_the_readme_says_how_consent_nagging_is_counted() -> None:
 def test_what_it_says_matches_the_code() -> None:
     said = _paragraph()
     flow = (ROOT / "consent_audit/flows/test_permissions.py").read_text(encoding="utf-8")
-    assert 'recorder.journey("nagging")' in flow and "app.reject_consent()" in flow and "app.relaunch()" in flow
+    assert 'relaunches, asked, "nagging")' in flow and "with recorder.journey(name) as nagging" in flow
+    assert "app.reject_consent()" in flow and "app.relaunch()" in flow and "late |=" in flow
+    assert "first asks for at a relaunch" in said
     plugin = (ROOT / "consent_audit/plugin.py").read_text(encoding="utf-8")
     default = re.search(r'"--relaunches", type=int, default=(\d+)', plugin)
     assert default and f"(default {default.group(1)})" in said
