@@ -237,14 +237,18 @@ class LaunchModals:
         """(the app's clock, the steps recorded) before launch answers are given: what `_look_late` counts from
         (an operator-like without a clock: None)."""
         clock = getattr(self.op, "clock", None)
-        return (clock() if clock is not None else None), len(getattr(self.op.recorder, "steps", ()))
+        return (clock() if clock is not None else None), self._steps_made()
+
+    def _steps_made(self) -> int:
+        """How many steps the operator recorded so far (0 for an operator-like that records none)."""
+        return len(getattr(getattr(self.op, "recorder", None), "steps", ()))
 
     def _look_late(self, since: float | None, steps: int) -> None:
         """Once a launch layer was answered (a step recorded since `steps`), the app is given the late wait a
         launch gets, counted from the answer (`Operator.look_late`): a cookie notice the app schedules once its
         promotion is skipped is on screen before the app behind the layer is judged — before, the consent goal
         looked right after the skip, concluded "no consent dialog", and the notice came mid-search as a step."""
-        if since is not None and self.op.in_foreground and len(getattr(self.op.recorder, "steps", ())) > steps:
+        if since is not None and self.op.in_foreground and self._steps_made() > steps:
             self.op.look_late(since)
 
     def _answer_unknown_modals(self, learn: bool) -> None:
