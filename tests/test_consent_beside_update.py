@@ -10,6 +10,7 @@ from __future__ import annotations
 from consent_audit.explorer import consent_structure
 from consent_audit.explorer.elements import targets
 from consent_audit.screen import Element, Screen
+from test_explorer_structure import LayerApp
 
 MODAL = {"बाद में": None, "अपडेट करें": ("app:version", "2.4")}
 BAR = {"सहमत हूँ": ("app:cookies", '{"analytics":true}'), "अस्वीकार करें": ("app:cookies", '{"analytics":false}')}
@@ -49,12 +50,7 @@ class UpdateOverApp:
     def covered(self, s: Screen) -> frozenset[int]:
         return frozenset({1}) if self.modal or self.bar else frozenset()     # the tab, under either layer
 
-    def targets(self, s: Screen | None = None):
-        s = s or self.screen()
-        return targets(s, self.covered(s))
-
-    def find(self, key: str, s: Screen | None = None):
-        return next((t for t in self.targets(s) if t.key == key), None)
+    targets, find = LayerApp.targets, LayerApp.find
 
     def tap(self, target) -> Screen:
         self.taps.append(target.label)
