@@ -6,7 +6,7 @@ app whose layer goes away just as the tap lands (the operator's NotOnScreen, or 
 from __future__ import annotations
 
 import pytest
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import ElementNotInteractableException, StaleElementReferenceException
 
 from consent_audit.explorer import permissions
 from consent_audit.explorer.elements import Target
@@ -15,7 +15,7 @@ from test_explorer_launch_modals import Harness
 from test_explorer_path_layers import BIG, CLOSE, App, Walker, move_of
 
 SPLASH = {"splash": [("跳過 1", CLOSE, None, None)]}
-KINDS = [NotOnScreen, StaleElementReferenceException]
+KINDS = [NotOnScreen, StaleElementReferenceException, ElementNotInteractableException]   # the last: hidden in place (bep)
 
 
 class Vanishing(App):

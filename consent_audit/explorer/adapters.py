@@ -22,6 +22,13 @@ class Adapter(Protocol):
         """Whether the app is quiet after a launch: `settled`, and nothing the app scheduled for the first
         `late_seconds` after its start (a consent dialog shown 3 s after load) still to come."""
 
+    def clock(self) -> float | None:
+        """The app's clock now (ms, what `answered_settled` takes), None when the platform has none."""
+
+    def answered_settled(self, since: float) -> bool:
+        """`settled`, and nothing the app scheduled at or after `since` (its clock) for the next `late_seconds`
+        still to come: the launch's wait, counted from a launch layer's answer."""
+
     def late_pending(self) -> int | None:
         """How many longer timers (what the app may still show by itself) are pending; None: unreadable."""
 

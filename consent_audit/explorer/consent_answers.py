@@ -189,3 +189,22 @@ def settings_openers(tried: list[Tried]) -> frozenset[str]:
     names the app's own settings too and is never among them."""
     openers = [t.target for t in tried if t.settings] + [v for t in tried for v in t.via]
     return frozenset(cues.norm_label(t.label) for t in openers if t.label and cues.has(t.label, "consent_context"))
+
+
+def _way_out_rank(target: Target) -> int:
+    """The order a settings layer's controls are tried in as its ways out: buttons, then links (a save drawn
+    as a button is often an `<a href="#">`), then the rest — a purpose's title or an "always on" label, which
+    only open a description or say a state."""
+    return {"button": 0, "link": 1}.get(target.element.role, 2)
+
+
+def _closers(tried: list[Tried]) -> tuple[Target, ...]:
+    """The settings layer's controls that, tapped on it, closed it storing nothing (its × back to the first
+    layer): what closes the layer after a save that left it open."""
+    return tuple(t.target for t in tried if t.via and not t.untick and not t.ticks and t.then is None
+                 and not t.open and not t.stored and not t.left and not t.settings)
+
+
+def _made(op: Any) -> int:
+    """How many steps the operator recorded so far (0 for one that records none)."""
+    return len(getattr(getattr(op, "recorder", None), "steps", ()))

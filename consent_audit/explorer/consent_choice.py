@@ -12,14 +12,15 @@ from .launch_layer import NOT_CONSENT, Layer, area, judged
 from .screens import DEVICE, taps
 
 
-def choice_layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer | None:
+def choice_layer(screen: Screen, found: list[Target], covered: frozenset[int],
+                 passed: frozenset[str] = frozenset()) -> Layer | None:
     """The layer as a choice (None when it is none): in the place a candidate lies (`launch_layer.area`: a
     shown dialog element, or what a layer hiding the app leaves uncovered — `covered`: element indexes) 2–3
     enabled options, exactly one button (enabled or not: a save waits for a choice), no text field on the
-    screen, and no words of a device feature or of a log-in."""
+    screen, and no words of a device feature or of a log-in. `passed`: as `launch_layer.area`'s."""
     if not screen.in_app or any(t.use == Use.TEXT for t in found):
         return None
-    where = area(screen, found, covered)
+    where = area(screen, found, covered, passed)
     if where is None:
         return None
     options = [t for t in where.controls if t.use == Use.CHOOSE and t.element.enabled]
@@ -31,19 +32,22 @@ def choice_layer(screen: Screen, found: list[Target], covered: frozenset[int]) -
     return Layer(tuple(buttons), tuple(where.texts), options=tuple(options))
 
 
-def judged_candidate(screen: Screen, found: list[Target], covered: frozenset[int]) -> tuple[Layer | None, str]:
+def judged_candidate(screen: Screen, found: list[Target], covered: frozenset[int],
+                     passed: frozenset[str] = frozenset()) -> tuple[Layer | None, str]:
     """(the candidate consent layer on this screen or None, why there is none): 2–3 buttons
     (`launch_layer.judged`, whose reason is kept: "" when there is a candidate or no place for one), else a
-    choice (reason "")."""
-    first, why = judged(screen, found, covered)
-    if first is None and (choice := choice_layer(screen, found, covered)) is not None:
+    choice (reason ""). `passed`: keys of a layer already judged no consent dialog (`launch_layer.area`)."""
+    first, why = judged(screen, found, covered, passed)
+    if first is None and (choice := choice_layer(screen, found, covered, passed)) is not None:
         return choice, ""
     return first, why
 
 
-def candidate(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer | None:
-    """The candidate consent layer on this screen: 2–3 buttons (`launch_layer.layer`), else a choice."""
-    return judged_candidate(screen, found, covered)[0]
+def candidate(screen: Screen, found: list[Target], covered: frozenset[int],
+              passed: frozenset[str] = frozenset()) -> Layer | None:
+    """The candidate consent layer on this screen: 2–3 buttons (`launch_layer.layer`), else a choice;
+    `passed`: as `judged_candidate`'s."""
+    return judged_candidate(screen, found, covered, passed)[0]
 
 
 def answers_of(first: Layer) -> list[tuple[list[Target], Target]]:

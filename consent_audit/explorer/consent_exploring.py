@@ -94,6 +94,20 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver):
         self.op.recorder.invalidate()
         return self.op.in_foreground and self.consent_shown
 
+    def _behind_launch_layer(self) -> bool:
+        """No consent dialog at launch while a layer nothing answered covers the app (a full-screen promotion whose
+        only control is a countdown «Bỏ qua 5»): whether its answer was learnt now (`_pass_launch_layer`, from fresh
+        launches, once per app) — then the dialog is looked for behind it, after the wait a launch gets counted
+        from the answer (corpus bep: the cookie notice comes only once the promotion is gone; before, the goal
+        ended "no consent dialog was recognised at launch")."""
+        if self.launch_layer_checked:
+            return False
+        self.launch_layer_checked = True
+        learnt = len(self.launch_moves)
+        self._pass_launch_layer(self._launch_fresh, int(self.config.search.get("launch_layer_trials", 3)),
+                                frozenset(self.config.search.get("beyond_core_avoid", ())))
+        return len(self.launch_moves) > learnt
+
     def _explore_consent(self, spend: Spend, target: Target) -> Exploration:
         if not self._behind_gate_now():
             self.op.fresh()
@@ -116,6 +130,9 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver):
             detail = f"; {len(unread)} frame(s) on screen could not be read: {'; '.join(unread)}" if unread else ""
             gate = [] if self.gate_moves else self._gate_at_launch(int(self.config.search.get("gate_controls", 4)))
             if gate and self._pass_gate(spend):           # a log-in at launch: the dialog looked for behind it
+                self.structure_checked = False
+                return self._explore_consent(spend, target)
+            if not gate and self._behind_launch_layer():    # a promotion over the app: the dialog looked for behind it
                 self.structure_checked = False
                 return self._explore_consent(spend, target)
             if gate:

@@ -44,7 +44,8 @@ from ..screen import Screen
 from . import cues
 from .elements import Target, Use, purpose_row
 from .forms import UNTICK, FormData, fill
-from .consent_answers import Tried, _refusal_missing, answers, refused_in_full, sole_answer, users_refusal
+from .consent_answers import (Tried, _closers, _made, _refusal_missing, _way_out_rank, answers, refused_in_full,
+                              sole_answer, users_refusal)
 from .consent_choice import answers_of, candidate
 from .consent_layer import lies_over_consent
 from .held_back import held_at, tappable, when_enabled
@@ -170,25 +171,6 @@ def _opt_in(op: Operator, restart: Callable[[], Screen], opener: Tried, second: 
                          _try(op, restart, [opener.target], button, first, tick=True, then=then))
 
 
-def _way_out_rank(target: Target) -> int:
-    """The order a settings layer's controls are tried in as its ways out: buttons, then links (a save drawn
-    as a button is often an `<a href="#">`), then the rest — a purpose's title or an "always on" label, which
-    only open a description or say a state."""
-    return {"button": 0, "link": 1}.get(target.element.role, 2)
-
-
-def _closers(tried: list[Tried]) -> tuple[Target, ...]:
-    """The settings layer's controls that, tapped on it, closed it storing nothing (its × back to the first
-    layer): what closes the layer after a save that left it open."""
-    return tuple(t.target for t in tried if t.via and not t.untick and not t.ticks and t.then is None
-                 and not t.open and not t.stored and not t.left and not t.settings)
-
-
-def _made(op: Operator) -> int:
-    """How many steps the operator recorded so far (0 for one that records none)."""
-    return len(getattr(getattr(op, "recorder", None), "steps", ()))
-
-
 def _looked_first(op: Operator, restart: Callable[[], Screen]) -> Callable[[], Screen]:
     """`restart` for the trials, its first call answered by the fresh launch the layer was just looked at on
     (`learn`: no gesture made since): that launch is untouched, what a new one would show — the first answer is
@@ -240,8 +222,22 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
             first = candidate(screen, op.targets(screen), covered)
     if first is None or op.platform.stored_state() is None or lies_over_consent(screen, covered, first):
         return None      # no candidate, nothing to read back, or an app's layer over a consent dialog
+    # a second candidate beside it, read now while this launch is shown: tried when the first stores no choice
+    # (an app's update modal over the app, the cookie bar sliding up at the bottom over it: corpus vayu)
+    beside = candidate(screen, op.targets(screen), covered, passed=first.keys)
     tried: list[Tried] = seen if seen is not None else []
     restart = _looked_first(op, restart)
+    learnt = _learn_layer(op, restart, screen, covered, first, held, tried)
+    if learnt is not None or beside is None or lies_over_consent(screen, covered, beside):
+        return learnt
+    return _learn_layer(op, restart, screen, covered, beside, (), tried)
+
+
+def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, covered: frozenset[int],
+                 first: Layer, held: tuple[str, ...], seen: list[Tried]) -> Learnt | None:
+    """`learn` on one candidate layer `first` of the launch `screen`: its answers (and its settings layer's)
+    tried from fresh launches (`restart`), each added to `seen`; the consent dialog it is, or None."""
+    tried: list[Tried] = []
     try:
         made: tuple[Tried, int] | None = None   # the last answer tried, and the steps recorded when it ended
         for chosen, button in answers_of(first):      # a button, or an option and the save (consent_choice)
@@ -285,6 +281,8 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
                 _opt_in(op, restart, opener, second, first, tried)
     except NotOnScreen:
         return None
+    finally:
+        seen.extend(tried)
     found = answers(tried, about)
     if found is None:
         sole = sole_answer(tried, about)

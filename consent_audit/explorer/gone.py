@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import ElementNotInteractableException, StaleElementReferenceException
 
 from ..screen import Screen
 from .elements import Target
@@ -16,8 +16,9 @@ from .operator import NotOnScreen, Operator
 
 log = logging.getLogger(__name__)
 
-GONE = (NotOnScreen, StaleElementReferenceException)
-"""What a tap on a control that went away after it was seen raises (`Operator.tap`, or the live element itself)."""
+GONE = (NotOnScreen, StaleElementReferenceException, ElementNotInteractableException)
+"""What a tap on a control that went away after it was seen raises (`Operator.tap`, or the live element itself:
+stale once removed, not interactable once hidden in place — a countdown promotion set to display:none, corpus bep)."""
 
 
 def tap_if_there(op: Operator, target: Target) -> Screen | None:

@@ -38,13 +38,16 @@ class Layer:
 PROSE_LETTERS = 20    # a bar's own words, beside its buttons, that make it a notice (a tab bar has none)
 
 
-def fixed_bar(screen: Screen, buttons: list[Target]) -> tuple[tuple[int, int, int, int], list[Target]] | None:
+def fixed_bar(screen: Screen, buttons: list[Target],
+              passed: frozenset[str] = frozenset()) -> tuple[tuple[int, int, int, int], list[Target]] | None:
     """A notice that stays put while the app scrolls and leaves it usable (a cookie bar with no role and no
     backdrop): (bounds, buttons) of the first element positioned fixed or sticky holding 2–3 of the buttons
     (not counting those it hides: a bar over the tab bar) and a sentence of its own; None when there is none (a
-    tab bar or a header holds no prose)."""
+    tab bar or a header holds no prose). One holding a button of `passed` (keys of a layer judged no consent
+    dialog: that layer, or the backdrop it lies on) is none."""
     for element in screen.elements:
-        if not element.fixed or not visible(element):
+        if not element.fixed or not visible(element) \
+                or any(t.key in passed and inside(t.bounds, element.bounds) for t in buttons):
             continue
         held = [t for t in buttons if inside(t.bounds, element.bounds) and not t.element.covered]
         labels = {t.element.text for t in held}
@@ -94,19 +97,25 @@ class Area(NamedTuple):
     keys: frozenset[str] = frozenset()
 
 
-def area(screen: Screen, found: list[Target], covered: frozenset[int]) -> Area | None:
+def area(screen: Screen, found: list[Target], covered: frozenset[int],
+         passed: frozenset[str] = frozenset()) -> Area | None:
     """Where the candidate lies (`Area`), or None when there is no candidate: a shown dialog element, else a
     bar that stays put, else — while a layer hides the app — what is left uncovered, else a page holding
     nothing else. A control or a text another layer draws over (its centre hit-tested at the capture:
-    `Element.covered`) is in none."""
+    `Element.covered`) is in none. `passed`: keys of a layer already judged no consent dialog — a dialog
+    holding one of them is no place, nor a bar, and nothing beyond a dialog or a bar is looked at then (the
+    whole screen would be that layer again)."""
     uncovered = [t for t in found if not t.element.covered]
-    dialogs = [e.bounds for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
-    bar = None if dialogs else fixed_bar(screen, taps(uncovered))
+    dialogs = [e.bounds for e in screen.elements if e.role in DIALOG_ROLES and visible(e)
+               and not any(t.key in passed and inside(t.bounds, e.bounds) for t in found)]
+    bar = None if dialogs else fixed_bar(screen, taps(uncovered), passed)
     boxes: list[Box] | None
     if dialogs:
         boxes = dialogs
     elif bar is not None:     # before what is covered: a bar over the tab bar
         boxes = [bar[0]]
+    elif passed:
+        return None
     elif covered or _own_page(screen, taps(found)):
         boxes = None          # the whole screen left uncovered
     else:
@@ -134,12 +143,13 @@ def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer
     return judged(screen, found, covered)[0]
 
 
-def judged(screen: Screen, found: list[Target], covered: frozenset[int]) -> tuple[Layer | None, str]:
+def judged(screen: Screen, found: list[Target], covered: frozenset[int],
+           passed: frozenset[str] = frozenset()) -> tuple[Layer | None, str]:
     """(the candidate layer or None, why it is none: "" when there is a candidate or no place for one, else
     the one condition that failed, in words: "it holds a text field ('E-mail')", "it holds 4 buttons, not 2–3",
     "its words name a device feature", "its button 'Log in' reads as a log-in, a sign-up, a retry, a way out
-    of the app or the system settings")."""
-    where = area(screen, found, covered) if screen.in_app else None
+    of the app or the system settings"). `passed`: as `area`'s."""
+    where = area(screen, found, covered, passed) if screen.in_app else None
     if where is None:
         return None, ""
     inside_taps, texts, fields = taps(where.controls), where.texts, where.fields

@@ -73,6 +73,7 @@ class LaunchModals:
             tried += 1
             texts = shown_texts(screen, covered)
             before = self.op.platform.stored_state()
+            since, steps = self._answer_mark()
             try:
                 after = self.op.tap(target)
             except GONE:    # the layer went by itself meanwhile
@@ -89,6 +90,7 @@ class LaunchModals:
             if asked and asker is None:
                 asker = target
             if self.op.in_foreground and after.in_app and (lifted or brought) and not asked:
+                self._look_late(since, steps)
                 move = Move.tap(target)
                 self.launch_moves.append(move)
                 self.passed_layers.append(move)
@@ -136,10 +138,12 @@ class LaunchModals:
         """A modal met at launch while exploring (what's new, a rating prompt, a splash advert) is answered again
         as it was, each time its answer is on screen (one recorded tap, as a user's)."""
         self.at_launch = True
+        since, steps = self._answer_mark()
         try:
             self._replay_launch_answers()
         finally:
             self.at_launch = False
+        self._look_late(since, steps)
 
     def _replay_launch_answers(self) -> None:
         """The learnt answers, each where it is on screen."""
@@ -222,10 +226,30 @@ class LaunchModals:
     def _answer_new_modals(self, learn: bool = True) -> None:
         """Unknown modals at launch answered (`_answer_unknown_modals`), `at_launch` set meanwhile."""
         self.at_launch = True
+        since, steps = self._answer_mark()
         try:
             self._answer_unknown_modals(learn)
         finally:
             self.at_launch = False
+        self._look_late(since, steps)
+
+    def _answer_mark(self) -> tuple[float | None, int]:
+        """(the app's clock, the steps recorded) before launch answers are given: what `_look_late` counts from
+        (an operator-like without a clock: None)."""
+        clock = getattr(self.op, "clock", None)
+        return (clock() if clock is not None else None), self._steps_made()
+
+    def _steps_made(self) -> int:
+        """How many steps the operator recorded so far (0 for an operator-like that records none)."""
+        return len(getattr(getattr(self.op, "recorder", None), "steps", ()))
+
+    def _look_late(self, since: float | None, steps: int) -> None:
+        """Once a launch layer was answered (a step recorded since `steps`), the app is given the late wait a
+        launch gets, counted from the answer (`Operator.look_late`): a cookie notice the app schedules once its
+        promotion is skipped is on screen before the app behind the layer is judged — before, the consent goal
+        looked right after the skip, concluded "no consent dialog", and the notice came mid-search as a step."""
+        if since is not None and self.op.in_foreground and self._steps_made() > steps:
+            self.op.look_late(since)
 
     def _answer_unknown_modals(self, learn: bool) -> None:
         """Answer any unknown modal covering the app (its close, decline or continue) before the app behind

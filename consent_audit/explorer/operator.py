@@ -11,6 +11,7 @@ from ..gestures import Gestures, ScrollError
 from ..page import AppContext
 from ..recorder import Step
 from ..screen import Element, Screen
+from ..waits import wait_until
 from .adapters import Adapter
 from .codes import wait_for_code
 from .covers import Covers, StaleScreen
@@ -263,6 +264,23 @@ class Operator:
 
     def relaunch(self) -> Screen:
         return self.launch(relaunch=True)
+
+    def clock(self) -> float | None:
+        """The app's clock now (ms; `Adapter.clock`), None when the platform (or a stand-in adapter) has none."""
+        clock = getattr(self.adapter, "clock", None)
+        return clock() if clock is not None else None
+
+    def look_late(self, since: float) -> None:
+        """After a launch layer was answered at `since` (the app's clock): wait, as a launch's first look does,
+        until what the app set a timer for since then within `settle.late_dialog_seconds` has shown (a cookie
+        notice scheduled once a promotion is skipped), bounded by the launch's timeout; the next capture is fresh.
+        No wait when the app set no such timer."""
+        try:
+            wait_until(lambda: not self.in_foreground or self.adapter.answered_settled(since),
+                       timeout=self.gestures.timeout, interval=0.05, message="the app to settle after a launch answer")
+        except TimeoutError:
+            log.info("the app kept changing after a launch answer; going on")
+        self.recorder.invalidate()
 
     def back(self) -> Screen:
         return self._charged(self.gestures.back)

@@ -41,6 +41,14 @@ class AndroidAdapter:
         """As `settled`: what an app schedules for later cannot be read from a hierarchy dump."""
         return self.settled()
 
+    def clock(self) -> float | None:
+        """None: a hierarchy dump has no clock of the app's timers."""
+        return None
+
+    def answered_settled(self, since: float) -> bool:
+        """As `settled` (what an app schedules cannot be read)."""
+        return self.settled()
+
     def late_pending(self) -> int | None:
         """0: UiAutomator2 shows no timers, so a dialog an app shows seconds after launch is not waited for
         (docs/explorer.md, Limits)."""

@@ -218,6 +218,24 @@ class WebAdapter:
             return True
         return frames.settled_inside(self.platform, SETTLED_JS, self.quiet_ms, self.late_ms)
 
+    def clock(self) -> float | None:
+        """The page's clock now (ms since its document began), None when it cannot be read (the page is gone)."""
+        try:
+            return float(self.driver.execute_script("return performance.now();"))
+        except (WebDriverException, TypeError, ValueError):
+            return None
+
+    def answered_settled(self, since: float) -> bool:
+        """`settled`, and no timer of more than 2 s the app set at or after `since` (page clock, ms: when a launch
+        layer was answered) is due within `late_seconds` of its setting (a notice the app shows a few seconds after
+        its promotion is skipped): what a launch waits for, counted from the answer."""
+        try:
+            if not self.driver.execute_script(SETTLED_JS, self.quiet_ms, self.late_ms, since):
+                return False
+        except WebDriverException:
+            return True
+        return frames.settled_inside(self.platform, SETTLED_JS, self.quiet_ms)
+
     def late_pending(self) -> int | None:
         """How many timers of more than 2 s the page still has pending (what it may yet show by itself,
         beyond the launch's wait); None when it cannot be read (the page is gone)."""

@@ -32,15 +32,17 @@ SETTLE_JS = r"""
   // a longer timer is not waited for after each action; its due time (ms since the document began) is noted,
   // so a launch can wait for what the app schedules a few seconds after load (a consent dialog's delay)
   s.late = new Map();
+  s.lateAt = new Map();     // when each longer timer was set (a launch layer answered may set one: see SETTLED_JS)
   window.setTimeout = function (fn, ms, ...a) {
     if (typeof fn !== 'function') return st(fn, ms, ...a);
     const long = (ms || 0) > 2000;
     let id;
-    id = st(function () { (long ? s.late : s.timers).delete(id); try { return fn.apply(this, a); } finally { touch(); } }, ms);
-    if (long) s.late.set(id, performance.now() + (Number(ms) || 0)); else s.timers.add(id);
+    id = st(function () { (long ? s.late : s.timers).delete(id); s.lateAt.delete(id); try { return fn.apply(this, a); } finally { touch(); } }, ms);
+    if (long) { s.late.set(id, performance.now() + (Number(ms) || 0)); s.lateAt.set(id, performance.now()); }
+    else s.timers.add(id);
     return id;
   };
-  window.clearTimeout = function (id) { s.timers.delete(id); s.late.delete(id); return ct(id); };
+  window.clearTimeout = function (id) { s.timers.delete(id); s.late.delete(id); s.lateAt.delete(id); return ct(id); };
   // what the app does when the user scrolls: listeners for scrolling on the page itself and observers of what
   // comes into view (a consent sheet shown at the first scroll, with no timer, is there only for a user who
   // scrolls); counted, never called
@@ -61,11 +63,21 @@ SETTLE_JS = r"""
   s.flashed = [];
   const note = (text) => { text = (text || '').replace(/\s+/g, ' ').trim();
     if (text && text.length <= 200) { s.flashed.push(text); if (s.flashed.length > 40) s.flashed.shift(); } };
+  // a script or style sheet the app inserts (a cookie notice's library loaded once a promotion is skipped) is
+  // in flight until it loaded: what it will show is not there yet
+  const loading = (n) => (n.tagName === 'SCRIPT' && n.src) || (n.tagName === 'LINK' && /stylesheet/i.test(n.rel || ''));
+  const follow = (n) => { if (!loading(n) || n.__cxFollowed) return; n.__cxFollowed = true;
+    const id = start(); n.addEventListener('load', () => end(id)); n.addEventListener('error', () => end(id)); };
   new MutationObserver((records) => {
     touch();
     for (const r of records) {
       if (r.type === 'characterData') note(r.target.data);
-      else for (const n of r.addedNodes) if (n.nodeType === 1 || n.nodeType === 3) note(n.textContent);
+      else for (const n of r.addedNodes) {
+        if (n.nodeType === 1 || n.nodeType === 3) note(n.textContent);
+        if (n.nodeType === 1 && document.readyState === 'complete') {
+          follow(n); if (n.querySelectorAll) n.querySelectorAll('script[src], link[rel~="stylesheet"]').forEach(follow);
+        }
+      }
     }
   }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 })();
@@ -75,10 +87,13 @@ SETTLE_JS = r"""
 # sliding in is not where it stops; endless spinners are ignored), every same-origin frame shown loaded and quiet
 # too (its document come, nothing of it in flight, no short timer, no DOM change), nothing in flight for less than
 # 3 s (what never answers is not waited for), no short timer due, no longer timer due within `arguments[1]` ms of the document's
-# start (0: none waited for; launches only) and no DOM change for `arguments[0]` ms.
+# start (0: none waited for; launches only) — or, with `arguments[2]` (ms since the document's start: when a launch
+# layer was answered), none set since then due within `arguments[1]` ms of its setting (a notice the app schedules
+# once its promotion is skipped) — and no DOM change for `arguments[0]` ms.
 SETTLED_JS = r"""
 const s = window.__cxSettle;
 const late = arguments[1] || 0;
+const since = arguments[2];
 if (document.readyState !== 'complete') return false;
 const moving = (a) => a.playState === 'running' && a.effect &&
   Number.isFinite(a.effect.getComputedTiming().endTime);
@@ -112,7 +127,9 @@ if (busy(document, 0)) return false;
 if (!s) return true;
 const now = performance.now();
 for (const t0 of s.pending.values()) if (now - t0 < 3000) return false;
-if (late && s.late) for (const due of s.late.values()) if (due <= late) return false;
+if (late && s.late && since == null) for (const due of s.late.values()) if (due <= late) return false;
+if (late && s.late && since != null && s.lateAt)
+  for (const [id, due] of s.late) { const at = s.lateAt.get(id); if (at >= since && due - at <= late) return false; }
 return s.timers.size === 0 && now - s.last >= arguments[0];
 """
 
