@@ -9,6 +9,7 @@ import logging
 
 from selenium.common.exceptions import StaleElementReferenceException
 
+from ..errors import ControlGone
 from ..screen import Screen
 from .elements import Target
 from .moves import Move, perform
@@ -16,8 +17,9 @@ from .operator import NotOnScreen, Operator
 
 log = logging.getLogger(__name__)
 
-GONE = (NotOnScreen, StaleElementReferenceException)
-"""What a tap on a control that went away after it was seen raises (`Operator.tap`, or the live element itself)."""
+GONE = (NotOnScreen, StaleElementReferenceException, ControlGone)
+"""What a tap on a control that went away after it was seen raises (`Operator.tap`, the live element itself, or
+the platform for one still in the page but hidden)."""
 
 
 def tap_if_there(op: Operator, target: Target) -> Screen | None:
