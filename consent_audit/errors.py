@@ -30,6 +30,12 @@ class TapIntercepted(AutomationError):
         self.target = target     # the control's label, once the explorer knows which it was
 
 
+class ControlGone(AutomationError):
+    """A control seen on the last capture that the app hid by itself before the tap landed (a splash advert whose
+    countdown ended, a sheet that slid away): the browser calls it not interactable and it is no longer shown.
+    The explorer looks again (explorer/gone.py); uncaught, the audit is broken as any AutomationError."""
+
+
 class DarkPatternFound(AssertionError):
     """The audit concluded with findings (pytest 'failed', Allure category 'Dark pattern found')."""
 

@@ -234,3 +234,31 @@ def test_a_components_controls_are_named_stated_and_tapped_as_a_user_sees_them(p
     platform.tap(adapter.locate(found["Delete"].element))
     adapter.settle()
     assert platform.driver.find_element("css selector", "#answer").text == "deleted"
+
+
+def test_a_fields_label_is_its_words_never_a_control_and_the_form_is_sent_by_its_submit(platform,
+                                                                                        static_url: str) -> None:
+    """bep (fresh10 findings 1, 8): «Lý do xóa tài khoản», the `<label for>` of the deletion form's native
+    <select>, holds the goal words, so it was a control of its own that outscored the submit «Gửi yêu cầu» (no
+    goal word) and was tapped as the form's way on four times ("form rejected"). A label for a text field, a
+    drop-down or a text box (for it or wrapping it) is the field's name — a tap on it only focuses the field —
+    and no control; a box's label still toggles its box. Before: the three labels were controls and the plan's
+    submit was «Why do you delete your account?»."""
+    from consent_audit.explorer import forms
+    from consent_audit.explorer.elements import Use, targets
+    from test_explorer_signup_refusal import DATA
+
+    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
+    adapter.prepare()
+    platform.launch()
+    platform.driver.get(f"{static_url}/field_labels.html")
+    adapter.settle()
+    screen = platform.capture(screenshot=False).screen
+    found = targets(screen, adapter.covered(screen))
+    taps = {t.label for t in found if t.use == Use.TAP}
+    assert not taps & {"Why do you delete your account?", "Delete account note (optional)",
+                       "Email of the account to delete"}, sorted(taps)
+    assert {t.element.rid for t in found if t.use in (Use.SELECT, Use.TEXT)} == {"reason", "note", "mail"}
+    assert any(t.use == Use.TOGGLE and t.label.startswith("I understand") for t in found)
+    plan = forms.plan(screen, found, forms.FILL, DATA, sms_known=True)
+    assert plan.submit is not None and plan.submit.label == "Send request"

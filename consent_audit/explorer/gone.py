@@ -9,6 +9,7 @@ import logging
 
 from selenium.common.exceptions import ElementNotInteractableException, StaleElementReferenceException
 
+from ..errors import ControlGone
 from ..screen import Screen
 from .elements import Target
 from .moves import Move, perform
@@ -16,9 +17,10 @@ from .operator import NotOnScreen, Operator
 
 log = logging.getLogger(__name__)
 
-GONE = (NotOnScreen, StaleElementReferenceException, ElementNotInteractableException)
+GONE = (NotOnScreen, StaleElementReferenceException, ElementNotInteractableException, ControlGone)
 """What a tap on a control that went away after it was seen raises (`Operator.tap`, or the live element itself:
-stale once removed, not interactable once hidden in place — a countdown promotion set to display:none, corpus bep)."""
+stale once removed, not interactable once hidden in place — a countdown promotion set to display:none, corpus bep —
+or the platform for one still in the page but hidden after its click was retried: `ControlGone`)."""
 
 
 def tap_if_there(op: Operator, target: Target) -> Screen | None:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import re
 
+from selenium.common.exceptions import ElementNotInteractableException, TimeoutException
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.select import Select
+from selenium.webdriver.support.wait import WebDriverWait
 
-from ...errors import AutomationError
+from ...errors import AutomationError, ControlGone
+
+LATE_SECONDS = 2.0
+"""How long a control the browser calls not interactable is waited for (drawn a moment after the capture)."""
 
 _RECEIVER = re.compile(r"Other element would receive the click:\s*(<[^>]{1,400}>)")
 
@@ -20,6 +25,33 @@ def covering_element(message: str) -> str:
         return "another element"
     tag = re.sub(r"\s+", " ", found.group(1))
     return tag if len(tag) <= 120 else tag[:117] + "…>"
+
+
+def click(driver, element: WebElement, seconds: float = LATE_SECONDS) -> None:
+    """`element.click()`; a control the browser calls not interactable (not drawn yet: fading in, its layer still
+    sliding; or hidden since the capture) is waited for up to `seconds` and clicked once it takes the click.
+    Raises ControlGone when it is not shown by then (the app hid it by itself: a splash's countdown ended between
+    the look and the tap), ElementNotInteractableException when shown and still refusing; a click another
+    element would receive raises as `click` does (ElementClickInterceptedException)."""
+    try:
+        element.click()
+        return
+    except ElementNotInteractableException as exc:
+        refused = exc
+
+    def taken(_) -> bool:
+        try:
+            element.click()
+        except ElementNotInteractableException:
+            return False
+        return True
+
+    try:
+        WebDriverWait(driver, seconds, poll_frequency=0.1).until(taken)
+    except TimeoutException:
+        if not element.is_displayed():
+            raise ControlGone("the control is no longer shown (the app hid it since the screen was read)") from None
+        raise refused from None
 
 
 def choose_first(element: WebElement) -> str:
@@ -40,4 +72,4 @@ def choose_first(element: WebElement) -> str:
     return words
 
 
-__all__ = ["choose_first", "covering_element"]
+__all__ = ["choose_first", "click", "covering_element"]

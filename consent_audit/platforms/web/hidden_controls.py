@@ -5,6 +5,10 @@ no role holding it and no other control — is that control.
 `HIDDEN_CONTROL_JS` defines `nativeBehind(el)` (the hidden input a box stands for, or null), `drawnByOther(el)`
 (whether an input is already read as such a box) and the set `absorbed`; it needs the snapshot's `CLICK_TAGS` and
 `rendered` at call time. Verdict page tests/data/verdicts/switch_labels.html.
+
+`namesField(el)`: whether `el` is the <label> of a field on screen (a text field, a drop-down, a text box: `for`
+it or wrapping it) — its words are the field's name and a tap on it only focuses the field, so it is no control
+of its own (a box's or a switch's label toggles it and stays one). Test: test_web_perception_e2e (field_labels).
 """
 from __future__ import annotations
 
@@ -37,6 +41,17 @@ function nativeBehind(el) {
 function drawnByOther(el) {
   if (absorbed.has(el)) return true;
   return boxless(el) && !!el.labels && [...el.labels].some(l => l !== el && nativeBehind(l) === el && rendered(l));
+}
+const NOT_FIELDS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'image', 'file', 'hidden', 'range', 'color']);
+function namesField(el) {
+  if (el.tagName !== 'LABEL' || el.getAttribute('role') || typeof el.onclick === 'function') return false;
+  const targets = (el.ownerDocument.defaultView || window).__caClickTargets;
+  if (targets && targets.has(el)) return false;     // the app listens on the label itself: it does something
+  const c = el.control;
+  if (!c || !(c.tagName === 'SELECT' || c.tagName === 'TEXTAREA' ||
+              (c.tagName === 'INPUT' && !NOT_FIELDS.has((c.type || 'text').toLowerCase())))) return false;
+  const b = c.getBoundingClientRect();
+  return b.width >= 1 && b.height >= 1;     // a field drawn by something else (a hidden <select>) leaves its label be
 }
 """
 

@@ -241,7 +241,7 @@ class WebChromiumPlatform(Platform):
             return
         home = self.driver.current_window_handle
         try:
-            element.click()
+            clicks.click(self.driver, element)
         except ElementClickInterceptedException as exc:
             drawn = self.driver.execute_script(REACHED_JS, element)
             if drawn is None:     # another layer came over it since the capture: said as what covers it

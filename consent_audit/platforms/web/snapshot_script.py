@@ -198,7 +198,7 @@ function walk(el, parent) {
   const rect = topRect(el);
   if (outOfReach(el, rect, ctx)) return '';
   if (rect.width > 0 && rect.height > 0) boxesDrawn++;
-  let isClickable = clickable(el, r);
+  let isClickable = clickable(el, r) && !namesField(el);
   const drawn = (isClickable && !r) ? drawnControl(el) : null;
   if (drawn) r = drawn.kind;
   const behind = (isClickable && !r) ? nativeBehind(el) : null;
