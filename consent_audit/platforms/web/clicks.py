@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
-from selenium.common.exceptions import ElementNotInteractableException, TimeoutException
+from selenium.common.exceptions import (ElementClickInterceptedException, ElementNotInteractableException,
+                                        TimeoutException)
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
 
-from ...errors import AutomationError, ControlGone
+from ...errors import AutomationError, ControlGone, TapIntercepted
+from . import touch
+from .scripts import REACHED_JS
 
 LATE_SECONDS = 2.0
 """How long a control the browser calls not interactable is waited for (drawn a moment after the capture)."""
@@ -52,6 +55,25 @@ def click(driver, element: WebElement, seconds: float = LATE_SECONDS) -> None:
         if not element.is_displayed():
             raise ControlGone("the control is no longer shown (the app hid it since the screen was read)") from None
         raise refused from None
+
+
+def tap_through(driver, element: WebElement) -> None:
+    """Click `element` (`click`); one another element intercepted is reached as a finger would (REACHED_JS): its
+    own words slotted into it from its host are tapped there (touch.tap_on), a drawing that is no label lets the
+    control click itself, a switch's drawing is clicked as the switch. Raises TapIntercepted, naming what covers
+    it, when another layer came over it since the capture."""
+    try:
+        click(driver, element)
+    except ElementClickInterceptedException as exc:
+        drawn = driver.execute_script(REACHED_JS, element)
+        if drawn is None:     # another layer came over it since the capture: said as what covers it
+            raise TapIntercepted(covering_element(exc.msg or str(exc))) from None
+        if drawn is True:     # its own words, slotted into it from its host: a finger there reaches it
+            touch.tap_on(driver, element)
+        elif drawn == element:     # its drawing is no label: the control clicked itself
+            driver.execute_script("arguments[0].click();", element)
+        else:
+            drawn.click()     # the user's finger lands on the switch's drawing, which is the switch
 
 
 def choose_first(element: WebElement) -> str:

@@ -6,17 +6,15 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from selenium.common.exceptions import (ElementClickInterceptedException, NoSuchWindowException,
-                                        UnexpectedAlertPresentException, WebDriverException)
+from selenium.common.exceptions import NoSuchWindowException, UnexpectedAlertPresentException, WebDriverException
 from selenium.webdriver.remote.webelement import WebElement
 
-from ...errors import AutomationError, TapIntercepted
+from ...errors import AutomationError
 from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
 from .dom import LOAD_STATE_JS, input_values, screen_from_dom
 from . import clicks, frames, js_dialogs, painted, touch
-from .scripts import (DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, REACHED_JS, SCHEDULED_JS, STORED_JS,
-                      VISIBLE_JS)
+from .scripts import DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, SCHEDULED_JS, STORED_JS, VISIBLE_JS
 from .snapshot_script import DOM_SNAPSHOT_JS
 
 log = logging.getLogger(__name__)
@@ -240,18 +238,7 @@ class WebChromiumPlatform(Platform):
             js_dialogs.answer(self.driver, element)
             return
         home = self.driver.current_window_handle
-        try:
-            clicks.click(self.driver, element)
-        except ElementClickInterceptedException as exc:
-            drawn = self.driver.execute_script(REACHED_JS, element)
-            if drawn is None:     # another layer came over it since the capture: said as what covers it
-                raise TapIntercepted(clicks.covering_element(exc.msg or str(exc))) from None
-            if drawn is True:     # its own words, slotted into it from its host: a finger there reaches it
-                touch.tap_on(self.driver, element)
-            elif drawn == element:     # its drawing is no label: the control clicked itself
-                self.driver.execute_script("arguments[0].click();", element)
-            else:
-                drawn.click()     # the user's finger lands on the switch's drawing, which is the switch
+        clicks.tap_through(self.driver, element)
         self.leave_frame()
         others = [h for h in self.driver.window_handles if h != home]
         for handle in others:
