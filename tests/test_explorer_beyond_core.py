@@ -408,3 +408,31 @@ def test_two_controls_alike_are_each_used() -> None:
            "name": [("Save", "name"), ("‹ Back", "home")], "profile": [("Home", "home")]}
     _, app = search(two)
     assert app.taps.count("Edit") == 2, app.taps
+
+
+class Forgetful(Op):
+    """As the explorer's operator is: what covers a screen is measured while it is shown and kept for a while
+    (covers.COVERS_KEPT); an older screen's raises StaleScreen — here every screen but the one shown."""
+
+    def targets(self, screen: Screen | None = None) -> list[Target]:
+        from consent_audit.explorer.covers import StaleScreen
+        if screen is not None and screen is not self._screen:
+            raise StaleScreen("what covers a screen no longer shown was not measured while it was shown")
+        return super().targets(screen)
+
+
+def test_a_screen_whose_cover_is_no_longer_known_is_no_consent_layer_and_breaks_nothing() -> None:
+    """corpus vayu (merged tree, stop 32): the coverage asked whether each screen the search saw was the consent
+    dialog — an early screen's cover, no longer kept, raised StaleScreen and the permissions goal ended broken
+    ("the audit could not start"). Such a screen is not told a consent layer (the coverage then owes it its
+    search: never a clean verdict resting on a guess)."""
+    cmp = {**TOURS, "profile": [("Privacy preferences", "dialog"), ("Photos", "photos"), ("Home", "home")],
+           "dialog": [("We use cookies and personal data", "dialog"), ("Accept all", "profile"),
+                      ("Manage options", "partners")],
+           "partners": [("Partner one", "partners"), ("Partner two", "partners")],
+           "photos": [("Albums", "albums"), ("Home", "home")], "albums": [("Shared", "albums")]}
+    app = App(cmp)
+    spend = Spend(Budget(60, 60))
+    found = beyond_core.search(Forgetful(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"),  # type: ignore[arg-type]
+                               spend, FormData(username="u", password="p"))
+    assert found.screens > 1 and any("Photos" in u for u in found.unsearched), found.unsearched
