@@ -94,4 +94,4 @@ def choose_first(element: WebElement) -> str:
     return words
 
 
-__all__ = ["choose_first", "click", "covering_element"]
+__all__ = ["choose_first", "click", "covering_element", "tap_through"]
