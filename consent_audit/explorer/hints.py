@@ -35,9 +35,10 @@ class Hints:
 
     def learn(self, result: SearchResult) -> None:
         """Read a finished search's map: the tap keys on the shortest seen route from the start screen to each
-        screen showing accounts lead there, from the last tap the start screen offers too (`_from_start`); a tried tap that showed its own screen again, or whose screen offered
-        nothing the search wanted (the dead ends' "no way forward"), led nowhere — a tried tap with no edge out
-        showed its own screen again or left the app. What leads wins over nowhere."""
+        screen showing accounts lead there, from the last tap the start screen offers too (`_from_start`); a
+        tried tap that showed its own screen again, or whose screen offered nothing the search wanted (the dead
+        ends' "no way forward"), led nowhere — a tried tap with no edge out showed its own screen again or left
+        the app. What leads wins over nowhere."""
         graph = result.graph
         if graph is None:
             return
@@ -67,4 +68,3 @@ def _from_start(graph: ScreenGraph, taps: list[Move]) -> int:
     root = graph.nodes.get(graph.root)
     offered = root.candidates if root is not None else {}
     return max((i for i, move in enumerate(taps) if move.key in offered), default=0)
-
