@@ -125,7 +125,8 @@ def test_the_verdict_equals_the_truth(page: str, flow: str, appium: str, static_
     result, metrics = run["result"], run["result"]["metrics"]
     expected = truth["findings_by_flow"][flow]
     assert sorted({f["pattern"] for f in result["findings"]}) == expected, \
-        (result.get("message"), metrics.get("stored_choices"), metrics.get("explorer"))
+        (result.get("message"), metrics.get("stored_choices"), metrics.get("prompts_per_launch"),
+         metrics.get("outcomes"), metrics.get("explorer"))
     if flow == "consent":
         for key in ("accept_steps", "reject_steps", "preticked", "shaming_text", "reject_is_text_link",
                     "reject_honoured", "mandatory_purposes", "refusal_offered"):

@@ -35,6 +35,31 @@ def test_the_page_sees_no_automation(platform) -> None:
     assert platform.driver.find_element("css selector", "#wrapped").text == "none"
 
 
+def test_the_page_sees_no_automation_while_the_explorer_waits_on_it(platform) -> None:
+    """The explorer's settle wait wraps built-ins too (timers, animation frames, requests, permission requests,
+    listeners, observers): each reads as the browser's own (before: the settle wait's wrappers printed their source)."""
+    adapter_for(platform, quiet_ms=60, timeout=6.0).prepare()
+    platform.launch()
+    assert platform.driver.find_element("css selector", "#wrapped").text == "none"
+
+
+def test_a_sheet_moved_in_a_few_frames_after_it_shows_is_captured_where_it_stops(platform, static_url: str) -> None:
+    """A sheet un-hidden below the screen and slid up six animation frames later (what late_sheet.html does in
+    two; under load those frames came after the DOM's quiet time, the sheet was captured below the screen and a
+    nagging consent dialog counted 0 — CI, stop 32), beside an endless frame loop that is not waited for."""
+    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
+    adapter.prepare()
+    platform.launch()
+    platform.driver.get(f"{static_url}/frame_chain.html")
+    adapter.settle()
+    screen = platform.capture(screenshot=False).screen
+    height = platform.driver.execute_script("return Math.round(innerHeight * devicePixelRatio)")
+    sheet = next((e for e in screen.elements if e.rid == "sheet"), None)
+    assert sheet is not None, [(e.rid, e.bounds) for e in screen.elements]     # captured below the screen
+    x, y, w, h = sheet.bounds
+    assert abs((y + h) - height) <= 2, (sheet.bounds, height)          # resting on the bottom edge
+
+
 def test_a_sliding_sheet_is_captured_where_it_stops(platform) -> None:
     adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
     adapter.prepare()

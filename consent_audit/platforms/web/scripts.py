@@ -2,21 +2,31 @@
 DevTools' Page.addScriptToEvaluateOnNewDocument), and the position granted geolocation reports."""
 from __future__ import annotations
 
-# Installed into every document before the app's own scripts: counts permission requests the app makes
-# (the browser would show its prompt for each where undecided) and registers click listeners so plain
-# <div>s with handlers count as actionable.
-INSTRUMENTATION_JS = r"""
+# The start of every script the suite installs into a document (here and settle_scripts.SETTLE_JS), whichever
+# comes first: `window.__caMark(wrapper, original)` makes a wrapper of a built-in read as the browser's own
+# function to the page (its text, name and length), as in a person's browser — a page that looks for automation
+# by how built-ins print sees none.
+MARK_JS = r"""
 (() => {
-  if (window.__caInstalled) return; window.__caInstalled = true;
-  // Each wrapper below reads as the browser's own function to the page (its text, name and length), as in a
-  // person's browser: a page that looks for automation by how built-ins print sees none.
+  if (window.__caMark) return;
   const fts = Function.prototype.toString, natives = new WeakMap();
   const mark = (wrapper, original) => {
-    natives.set(wrapper, original);
+    natives.set(wrapper, natives.get(original) || original);      // a wrapper of a wrapper: the built-in's
     for (const p of ['name', 'length']) Object.defineProperty(wrapper, p, {value: original[p], configurable: true});
     return wrapper;
   };
   Function.prototype.toString = mark(function toString() { return fts.call(natives.get(this) || this); }, fts);
+  Object.defineProperty(window, '__caMark', {value: mark, enumerable: false});
+})();
+"""
+
+# Installed into every document before the app's own scripts: counts permission requests the app makes
+# (the browser would show its prompt for each where undecided) and registers click listeners so plain
+# <div>s with handlers count as actionable.
+INSTRUMENTATION_JS = MARK_JS + r"""
+(() => {
+  if (window.__caInstalled) return; window.__caInstalled = true;
+  const mark = window.__caMark;
   const counts = window.__caPrompts = {geolocation: 0, notifications: 0, camera: 0, microphone: 0};
   const bump = (n) => { counts[n] = (counts[n] || 0) + 1; };
   try {

@@ -3,37 +3,40 @@ document before the app's own scripts (requests and permission requests in fligh
 changes, words that flashed by, the page's scroll listeners); SETTLED_JS, the condition a wait polls;
 LATE_PENDING_JS and SCROLL_LISTENED_JS, what the app may still show by itself or once the user scrolls. Used by
 consent_audit.platforms.web.adapter (and frames, in each cross-origin frame)."""
+from .scripts import MARK_JS
 
 # Installed into every document before the app's scripts: counts requests in flight and short timers, and
 # notes the time of the last DOM change, so "settled" is a condition, not a pause.
-SETTLE_JS = r"""
+SETTLE_JS = MARK_JS + r"""
 (() => {
   if (window.__cxSettle) return;
   let next = 0;
-  const s = window.__cxSettle = {pending: new Map(), timers: new Set(), last: performance.now()};
+  const s = window.__cxSettle = {pending: new Map(), timers: new Set(), frames: new Map(), last: performance.now()};
+  // each wrapper reads as the browser's own function (scripts.MARK_JS)
+  const mark = window.__caMark;
   const touch = () => { s.last = performance.now(); };
   const start = () => { const id = ++next; s.pending.set(id, performance.now()); touch(); return id; };
   const end = (id) => { s.pending.delete(id); touch(); };
-  const track = (make) => function (...a) { const id = start(); try { return Promise.resolve(make.apply(this, a)).finally(() => end(id)); } catch (e) { end(id); throw e; } };
+  const track = (make) => mark(function (...a) { const id = start(); try { return Promise.resolve(make.apply(this, a)).finally(() => end(id)); } catch (e) { end(id); throw e; } }, make);
   if (window.fetch) window.fetch = track(window.fetch);
   const send = XMLHttpRequest.prototype.send;
-  XMLHttpRequest.prototype.send = function (...a) { const id = start(); this.addEventListener('loadend', () => end(id)); return send.apply(this, a); };
+  XMLHttpRequest.prototype.send = mark(function (...a) { const id = start(); this.addEventListener('loadend', () => end(id)); return send.apply(this, a); }, send);
   try {   // a permission request in flight keeps the app busy (its answer changes the screen)
-    const geo = navigator.geolocation, get = geo.getCurrentPosition.bind(geo);
-    geo.getCurrentPosition = function (ok, fail, opts) {
+    const geo = navigator.geolocation, own = geo.getCurrentPosition, get = own.bind(geo);
+    geo.getCurrentPosition = mark(function (ok, fail, opts) {
       const id = start();
       return get((...a) => { end(id); if (ok) ok(...a); }, (...a) => { end(id); if (fail) fail(...a); }, opts);
-    };
+    }, own);
   } catch (e) {}
-  try { if (window.Notification && Notification.requestPermission) Notification.requestPermission = track(Notification.requestPermission.bind(Notification)); } catch (e) {}
-  try { const md = navigator.mediaDevices; if (md && md.getUserMedia) md.getUserMedia = track(md.getUserMedia.bind(md)); } catch (e) {}
-  try { const pq = navigator.permissions; if (pq && pq.query) pq.query = track(pq.query.bind(pq)); } catch (e) {}
+  try { if (window.Notification && Notification.requestPermission) Notification.requestPermission = track(Notification.requestPermission); } catch (e) {}
+  try { const md = navigator.mediaDevices; if (md && md.getUserMedia) md.getUserMedia = track(md.getUserMedia); } catch (e) {}
+  try { const pq = navigator.permissions; if (pq && pq.query) pq.query = track(pq.query); } catch (e) {}
   const st = window.setTimeout, ct = window.clearTimeout;
   // a longer timer is not waited for after each action; its due time (ms since the document began) is noted,
   // so a launch can wait for what the app schedules a few seconds after load (a consent dialog's delay)
   s.late = new Map();
   s.lateAt = new Map();     // when each longer timer was set (a launch layer answered may set one: see SETTLED_JS)
-  window.setTimeout = function (fn, ms, ...a) {
+  window.setTimeout = mark(function (fn, ms, ...a) {
     if (typeof fn !== 'function') return st(fn, ms, ...a);
     const long = (ms || 0) > 2000;
     let id;
@@ -41,21 +44,40 @@ SETTLE_JS = r"""
     if (long) { s.late.set(id, performance.now() + (Number(ms) || 0)); s.lateAt.set(id, performance.now()); }
     else s.timers.add(id);
     return id;
-  };
-  window.clearTimeout = function (id) { s.timers.delete(id); s.late.delete(id); s.lateAt.delete(id); return ct(id); };
+  }, st);
+  window.clearTimeout = mark(function (id) { s.timers.delete(id); s.late.delete(id); s.lateAt.delete(id); return ct(id); }, ct);
+  // a change the app makes over its next few frames (a sheet un-hidden, then slid up two frames later: under load
+  // those frames can come later than the DOM's quiet time, and the capture saw the sheet still below the screen —
+  // a nagging dialog counted 0): a chain of animation frames of at most 8 links is pending work; a longer chain is
+  // an endless loop (a canvas, a ticker) and a frame not run within 1 s a throttled one (a hidden frame), neither waited for
+  const raf = window.requestAnimationFrame, caf = window.cancelAnimationFrame;
+  let link = 0;
+  if (typeof raf === 'function') {
+    window.requestAnimationFrame = mark(function (fn, ...a) {
+      if (typeof fn !== 'function') return raf.call(window, fn, ...a);
+      const depth = link + 1;
+      let id;
+      id = raf.call(window, function (...b) {
+        s.frames.delete(id); const was = link; link = depth;
+        try { return fn.apply(this, b); } finally { link = was; } }, ...a);
+      s.frames.set(id, [depth, performance.now()]);
+      return id;
+    }, raf);
+    if (typeof caf === 'function') window.cancelAnimationFrame = mark(function (id) { s.frames.delete(id); return caf.call(window, id); }, caf);
+  }
   // what the app does when the user scrolls: listeners for scrolling on the page itself and observers of what
   // comes into view (a consent sheet shown at the first scroll, with no timer, is there only for a user who
   // scrolls); counted, never called
   s.scrollers = 0;
   const page = (t) => t === window || t === document || t === document.documentElement || t === document.body;
   const add = EventTarget.prototype.addEventListener;
-  EventTarget.prototype.addEventListener = function (type, ...a) {
+  EventTarget.prototype.addEventListener = mark(function (type, ...a) {
     if (page(this) && ['scroll', 'wheel', 'touchmove', 'scrollend'].includes(type)) s.scrollers += 1;
     return add.call(this, type, ...a);
-  };
+  }, add);
   if (window.IntersectionObserver) {
     const IO = window.IntersectionObserver;
-    window.IntersectionObserver = function (...a) { s.scrollers += 1; return new IO(...a); };
+    window.IntersectionObserver = mark(function (...a) { s.scrollers += 1; return new IO(...a); }, IO);
     window.IntersectionObserver.prototype = IO.prototype;
   }
   // what appeared while the app settled (a toast gone before the screen is captured): its words, kept for the
@@ -86,7 +108,8 @@ SETTLE_JS = r"""
 # Settled: loaded, no finite CSS animation or transition running, in the document or in a shadow tree (a sheet
 # sliding in is not where it stops; endless spinners are ignored), every same-origin frame shown loaded and quiet
 # too (its document come, nothing of it in flight, no short timer, no DOM change), nothing in flight for less than
-# 3 s (what never answers is not waited for), no short timer due, no longer timer due within `arguments[1]` ms of the document's
+# 3 s (what never answers is not waited for), no short timer due, no short chain of animation frames pending
+# (SETTLE_JS), no longer timer due within `arguments[1]` ms of the document's
 # start (0: none waited for; launches only) — or, with `arguments[2]` (ms since the document's start: when a launch
 # layer was answered), none set since then due within `arguments[1]` ms of its setting (a notice the app schedules
 # once its promotion is skipped) — and no DOM change for `arguments[0]` ms.
@@ -118,6 +141,7 @@ const busy = (doc, depth) => {
     if (fs) {
       for (const t0 of fs.pending.values()) if (t - t0 < 3000) return true;
       if (fs.timers.size || t - fs.last < quiet) return true;
+      if (fs.frames) for (const [depth, t0] of fs.frames.values()) if (depth <= 8 && t - t0 < 1000) return true;
     }
     if (depth < 3 && busy(d, depth + 1)) return true;
   }
@@ -127,6 +151,7 @@ if (busy(document, 0)) return false;
 if (!s) return true;
 const now = performance.now();
 for (const t0 of s.pending.values()) if (now - t0 < 3000) return false;
+if (s.frames) for (const [depth, t0] of s.frames.values()) if (depth <= 8 && now - t0 < 1000) return false;
 if (late && s.late && since == null) for (const due of s.late.values()) if (due <= late) return false;
 if (late && s.late && since != null && s.lateAt)
   for (const [id, due] of s.late) { const at = s.lateAt.get(id); if (at >= since && due - at <= late) return false; }
