@@ -96,3 +96,18 @@ def test_an_answer_that_stored_nothing_is_said_apart_from_the_one_that_stored() 
                                 if label == "সব মেনে নিন" else {}))
     assert "same choice" not in said
     assert "only 'সব মেনে নিন' stored a record (local:rcc-popup-consent); 'সেটিংস' stored nothing" in said
+
+
+def _fixed(bounds: tuple[int, int, int, int]) -> Screen:
+    x, y, w, h = bounds
+    box = Element(bounds=bounds, fixed=True)
+    prose = Element(text="Wir verwenden Cookies für Statistik und Werbung.", bounds=(x + 10, y + 10, w - 20, 60))
+    buttons = [_button("Alle akzeptieren", y + 80), _button("Einstellungen", y + 140)]
+    return Screen([Element(text="Zeitung", bounds=(0, 0, 400, 40)), box, prose, *buttons], "launch", size=(400, 2000))
+
+
+def test_a_layer_that_stays_put_is_said_by_its_place_a_wall_is_no_bar() -> None:
+    """A new user read "a fixed bar with 2 buttons" for both a full-screen wall and a bottom sheet (fresh12)."""
+    assert _seen(_fixed((0, 0, 400, 2000)), None).startswith("a full-screen fixed layer with 2 buttons")
+    assert _seen(_fixed((0, 1700, 400, 300)), None).startswith("a fixed bar at the foot of the screen with 2 buttons")
+    assert _seen(_fixed((0, 40, 400, 300)), None).startswith("a fixed bar at the top of the screen with 2 buttons")

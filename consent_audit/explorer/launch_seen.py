@@ -29,6 +29,20 @@ def _labels(buttons: list[Target] | tuple[Target, ...]) -> str:
     return ", ".join(names) + (", …" if len(buttons) > SHOWN else "")
 
 
+def _bar_kind(screen: Screen, bounds: tuple[int, int, int, int]) -> str:
+    """A layer that stays put, said by its place (bounds and `Screen.size` in device px): a full-screen wall
+    (at least 3/4 of the screen's height), else a bar or sheet at the foot, at the top, or over the middle."""
+    _x, y, _w, h = bounds
+    height = screen.size[1]
+    if height <= 0:
+        return "a fixed bar"
+    if h >= 0.75 * height:
+        return "a full-screen fixed layer"
+    middle = y + h / 2
+    return ("a fixed bar at the foot of the screen" if middle >= 2 * height / 3
+            else "a fixed bar at the top of the screen" if middle <= height / 3 else "a fixed layer mid-screen")
+
+
 def _count(n: int, what: str) -> str:
     return f"{n} {what}" + ("" if n == 1 else "s")
 
@@ -77,7 +91,8 @@ def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tr
     candidate, why = judged_candidate(screen, found, covered)     # 2–3 buttons, or options and one save
     buttons = [t for t in taps(found) if t.element.enabled]
     boxes = [e for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
-    kind = ("a dialog" if boxes else "a fixed bar" if fixed_bar(screen, taps(found)) is not None
+    bar = fixed_bar(screen, taps(found))
+    kind = ("a dialog" if boxes else _bar_kind(screen, bar[0]) if bar is not None
             else "a layer covering the app" if covered else "a full page")
     if candidate is not None:
         held = (f"; {_labels(candidate.held)} was disabled when the launch was read (held back)"
