@@ -76,3 +76,22 @@ def test_the_refusal_chooses_each_groups_refusing_option_then_saves() -> None:
     refused = layer([(n, y, no, v, False) for n, y, no, v, _ in LUMEN])
     trail = Trail("reject", start=s, steps=[step(1, Kind.TAP, refused), step(2, Kind.TAP, refused)])
     assert switched_off_at_answer(trail) == 3
+
+
+def test_the_android_reader_groups_the_radio_buttons_of_a_radio_group() -> None:
+    """An Android settings screen: each purpose a RadioGroup of two RadioButtons — the group is the set."""
+    from consent_audit.platforms.android.uiautomator import screen_from_uiautomator_xml
+
+    def pair(n: int, y: int) -> str:
+        return (f'<node class="android.widget.RadioGroup" resource-id="app:id/g{n}" package="app" bounds="[0,{y}][400,{y + 80}]">'
+                f'<node class="android.widget.RadioButton" text="Allow" checkable="true" checked="true" clickable="true" '
+                f'package="app" bounds="[0,{y}][200,{y + 40}]"/>'
+                f'<node class="android.widget.RadioButton" text="Don\'t allow" checkable="true" checked="false" '
+                f'clickable="true" package="app" bounds="[0,{y + 40}][200,{y + 80}]"/></node>')
+    xml = ('<hierarchy width="400" height="800"><node class="android.widget.FrameLayout" package="app" '
+           f'bounds="[0,0][400,800]">{pair(1, 0)}{pair(2, 100)}</node></hierarchy>')
+    s = screen_from_uiautomator_xml(xml, app_package="app")
+    radios = [e for e in s.elements if e.role == "radio"]
+    assert len({e.group for e in radios}) == 2 and all(e.group for e in radios)
+    found = radio_purposes(s.elements)      # no values on Android: told by the words, the pair's refusal
+    assert [p.consenting.text for p in found] == ["Allow", "Allow"] and all(p.preticked for p in found)
