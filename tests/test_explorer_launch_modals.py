@@ -24,6 +24,9 @@ def test_a_modal_whose_words_are_read_and_speak_of_no_consent_is_something_else(
     assert modal_kind({}, ["发现新版本 3.2", "新版本优化了翻页动画。", "以后再说", "立即更新"]) == OTHER   # an update
     assert modal_kind({"local:th-news": "3.2"}, ["What's new in 3.2", "Offline maps", "Got it"]) == OTHER
     assert modal_kind({}, ["双十一 画报会员 5 折", "跳过 5"]) == OTHER                                   # a splash ad
+    # corpus vayu's update modal in Hindi (its «बाद में», "later", in no lexicon: not told, so every relaunch's
+    # consent count was unmeasured though the cookie slide-out, refused, never came back — truth [0, 0, 0])
+    assert modal_kind({}, ["अपडेट उपलब्ध", "वायु 2.4 में नए रडार नक्शे और तेज़ पूर्वानुमान हैं।", "बाद में", "अपडेट करें"]) == OTHER
 
 
 def test_marks_kept_as_digits_under_unknown_words_are_no_choice_over_purposes() -> None:

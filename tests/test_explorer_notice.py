@@ -125,3 +125,33 @@ def test_a_dialog_offering_no_refusal_is_left_unanswered_by_the_reject_journey()
     app = SimpleNamespace(accept=object(), reject=None, refusal=RefusalCheck(False, False), refusal_offered=False)
     ExploredApp._consent_walk(app, "reject")
     assert app.reject is None
+
+
+def _refused_home(bar_fixed: bool = True) -> Screen:
+    """Corpus bep with the location refused: the home's own address field and «Tìm quán» under a cookie bar
+    positioned fixed above the tab bar (bootstrap-cookie-alert: its sentence, a «Tìm hiểu thêm» link, «Đồng ý»)."""
+    return Screen(elements=[
+        Element(text="Không lấy được vị trí. Hãy nhập địa chỉ giao hàng.", bounds=(36, 210, 1000, 180)),
+        Element(role="textbox", name="Địa chỉ giao hàng", clickable=True, bounds=(36, 495, 1008, 132)),
+        Element(text="Tìm quán", role="button", clickable=True, bounds=(36, 656, 303, 118)),
+        Element(role="alert", bounds=(0, 1898, 1082, 346), fixed=bar_fixed),
+        Element(text="Bếp Nhà dùng cookie để ghi nhớ giỏ hàng và đo lường lượt dùng. Tiếp tục sử dụng ứng dụng "
+                     "nghĩa là bạn đồng ý.", bounds=(52, 1930, 980, 190)),
+        Element(text="Tìm hiểu thêm", role="link", clickable=True, bounds=(610, 2060, 300, 60)),
+        Element(text="Đồng ý", role="button", clickable=True, bounds=(79, 2125, 238, 88)),
+        *[Element(name=t, role="button", clickable=True, bounds=(360 * i, 2245, 360, 157))
+          for i, t in enumerate(("Trang chủ", "Đơn hàng", "Tài khoản"))]], signature="home", size=(1082, 2402))
+
+
+def test_a_cookie_bar_laid_over_an_apps_own_text_field_is_still_the_consent_notice() -> None:
+    """Corpus bep (stop 32, prompts.consent [0, 0, 0] against [1, 1, 1]): with the location refused the home
+    shows an address field, and a screen holding a text field was read as a log-in or sign-up form, never a
+    consent dialog — the notice shown at every relaunch was counted 0. A layer laid over the page (positioned
+    fixed, or a dialog) holding none of the fields is read by its own words and controls; fields in the same
+    page as the answer (no layer of its own) still make a form, not consent."""
+    from consent_audit.explorer.screens import is_consent
+
+    home = _refused_home()
+    assert is_consent(home, targets(home))
+    flat = _refused_home(bar_fixed=False)          # the same words in the page itself, beside its field: a form
+    assert not is_consent(flat, targets(flat))

@@ -250,3 +250,47 @@ def test_a_tab_bar_row_of_three_is_no_question_a_sheet_over_the_app_is() -> None
     op.covered = lambda screen: frozenset(range(len(home.elements))) if screen is sheet else frozenset()
     goal.purpose(Node("sheet", sheet, 3), sheet, op.targets(sheet))
     assert "sheet" in goal.questions
+
+
+def test_a_permission_asked_behind_a_question_whose_yes_the_app_remembers_keeps_the_way_it_was_asked_by() -> None:
+    """Corpus vayu (stop 32): the app remembers the «Anumati dein» answer, so «Mera sthan» shows the weather there
+    straight away from then on — the search, back for the city list behind «Abhi nahin», saw that tab lead
+    elsewhere and the map's edge to the question was redrawn; the feature's route, read from the final map, was
+    gone ("no tap route"), so geolocation was never a feature and its refusal never tested (outcome[all] usable,
+    truth degraded). The route is the way seen to the screen where the permission was asked, when it was."""
+    from consent_audit.explorer import beyond_core
+    from consent_audit.explorer.config import Budget
+    from consent_audit.explorer.forms import FormData
+    from consent_audit.explorer.operator import Spend
+    from test_explorer_beyond_core import CONFIG, App, Op
+
+    screens = {"home": [("Mausam", "home"), ("Mera sthan", "sthan"), ("Settings", "settings")],
+               "settings": [("Mausam", "home"), ("Suchnaen", "settings")],
+               "sthan": [("Abhi nahin", "cities"), ("Anumati dein", "here")],
+               "cities": [("Dilli", "cities"), ("Mumbai", "cities"), ("Mausam", "home")],
+               "here": [("Mausam", "home"), ("Mera sthan", "here")]}
+
+    class Remembering(App):
+        def screen(self) -> Screen:
+            shown = super().screen()
+            if self.at == "sthan":
+                shown.elements.append(Element(text="Sthan ki anumati dein?", bounds=(0, 900, 600, 60)))
+            return shown
+
+    class Asking(Op):
+        def covered(self, screen: Screen) -> frozenset[int]:
+            return frozenset({0}) if screen.signature == "sthan" else frozenset()     # the question over the app
+
+        def tap(self, target: Target) -> Screen:
+            if self.app.at == "sthan" and target.label == "Anumati dein":      # asks, and is remembered:
+                self.app.asked["geolocation"] = self.app.asked.get("geolocation", 0) + 1
+                self.app.screens["home"] = [("Mausam", "home"), ("Mera sthan", "here"), ("Settings", "settings")]
+            return super().tap(target)
+
+    app = Remembering(screens)
+    spend = Spend(Budget(60, 60))
+    found = beyond_core.search(Asking(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"),  # type: ignore[arg-type]
+                               spend, FormData(username="u", password="p"))
+    assert "Mera sthan" in app.taps[app.taps.index("Anumati dein") + 1:], app.taps    # the tab used again after
+    feature = found.features["geolocation"]
+    assert [m.label for m in feature.route] == ["Mera sthan"] and feature.label == "Anumati dein", app.taps

@@ -122,3 +122,35 @@ def test_a_layer_the_refusal_brought_once_walks_the_pass_again() -> None:
     search._asked_when_refused()
     assert search.events == ["refused launch: no refusal in words", "ways out tried from refused launches",
                              "refused launch, reject path walked"]
+
+
+class _AcceptOnly(_Pass):
+    """A notice whose only answer consents and that leaves the app usable (refusal.check: offered False, usable)."""
+
+    def _refusal_by_structure(self, words_failed, kept=None, start=None) -> bool:
+        self.events.append("ways out tried")
+        self.refusal = SimpleNamespace(asked=None, trials=["Đồng ý", "Tìm hiểu thêm"], offered=False, usable=True,
+                                       left=frozenset())
+        return False
+
+    def _refused_launch(self) -> None:
+        if self.refusal is None:
+            super()._refused_launch()
+        self.events.append("refused launch, the notice left unanswered")
+
+
+def test_a_notice_offering_no_refusal_that_leaves_the_app_usable_does_not_stop_the_pass() -> None:
+    """Corpus bep: its cookie notice (only «Đồng ý», a bar above the tab bar) read at the refused launch once the
+    refused home's address field no longer hid it (screens.is_consent) — the permissions goal then stopped, "no
+    way to reject on the consent screen" (not_found), though a user who does not agree leaves such a notice
+    unanswered and uses the app (as the flow's relaunches and reject journey do). Only one that covers the app (a
+    consent wall) stops it."""
+    search = _AcceptOnly(None)
+    assert search._asked_when_refused() == set()
+    assert search.events == ["refused launch: no refusal in words", "ways out tried",
+                             "refused launch, the notice left unanswered"]
+    wall = _AcceptOnly(None)
+    wall._refusal_by_structure = lambda *a, **k: (setattr(wall, "refusal", SimpleNamespace(     # type: ignore[method-assign]
+        asked=None, trials=["Accept"], offered=False, usable=False, left=frozenset())), False)[1]
+    with pytest.raises(NotOnScreen):
+        wall._asked_when_refused()

@@ -8,13 +8,14 @@ is tapped (`search.beyond_core_avoid`, lexicon categories): the search neither d
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from . import consent, cues
 from .covers import StaleScreen
 from .elements import Target, Use, targets
-from .graph import Node, ScreenGraph
+from .graph import Edge, Node, ScreenGraph
 from .moves import TAP, Move
 from .operator import Operator, Spend
 from .permissions import Core, Feature, state_of
@@ -48,6 +49,8 @@ class PermissionGoal:
         self.weights, self.avoid, self.core, self.op = weights, avoid, core, op
         self.fallback_depth = depth + 1          # screens at depth 0..depth have their unscored controls tried
         self.asked: dict[str, tuple[Node, Move, Screen, Screen]] = {}   # permission → where, what, before, after
+        self.ways: dict[str, list[Edge]] = {}    # permission → the way seen to where it was asked, then (`judge`)
+        self.drawn: Callable[[], ScreenGraph | None] = lambda: None     # the search's map as it is now (`search`)
         self.screens: dict[str, Core] = {}       # node → its screen as a Core, taken as a control on it was used
         self.questions: set[str] = set()         # nodes that are one question and its answers (`answers_deep`)
         self.taps = 0                            # controls used
@@ -123,10 +126,21 @@ class PermissionGoal:
             except StaleScreen:
                 pass             # its cover never measured: no way back to it is told (the core screen's only)
         for permission in asking:
+            if permission not in self.asked:
+                self._way_then(permission, parent)
             self.asked.setdefault(permission, (parent, move, before, screen))
         if not asking and same and parent.depth == 0 and move.kind == TAP and state_of(before) != state_of(screen):
             self.in_place.append((move, before, screen))
         return None          # never "reached": the search goes on for the other permissions
+
+    def _way_then(self, permission: str, parent: Node) -> None:
+        """Keep the way seen now from the start screen to `parent`, where `permission` was first asked (`ways`):
+        the final map may have lost it — vayu's «मेरा स्थान» shows the weather once «अनुमति दें» is remembered,
+        and the search's next tap on it redrew the edge to the question (geolocation had no route, never refused)."""
+        graph = self.drawn()
+        way = None if graph is None else [] if parent.ident == graph.root else graph.shortest(graph.root, parent.ident)
+        if way is not None:
+            self.ways[permission] = way
 
     def _one_card(self, parent: Node, move: Move, kind: str) -> None:
         """A tap on a control that `parent` offers REPEATS times or more, alike (the same words and role, keys told
@@ -245,11 +259,13 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
     start = CORE if core is not None else op.screen().signature
     goal = PermissionGoal(weights, avoid, depth, frozenset((start, key) for key in skip), core, op)
     engine = GoalSearch(op, goal, data, settings, spend)
+    goal.drawn = lambda: engine.graph
     result = engine.run()
     graph = result.graph
     features: dict[str, Feature] = {}
     for permission, (node, move, before, after) in goal.asked.items():
-        route = graph.shortest(graph.root, node.ident) if graph is not None and node.ident != graph.root else []
+        route = goal.ways[permission] if permission in goal.ways else (
+            graph.shortest(graph.root, node.ident) if graph is not None and node.ident != graph.root else [])
         moves = tuple(m for edge in route or [] for m in edge.moves)
         if route is None or any(m.kind != TAP for m in moves):
             continue                 # no tap route from the core screen to it: not re-walkable

@@ -186,8 +186,8 @@ class PermissionExplorations:
                 if not self.refusal_unread:
                     raise
                 refused = True      # a bar whose refusal is unfound: left unanswered (`refusal_unread`)
-            if not refused:
-                raise exc
+            if not refused and not (self.refusal is not None and self.refusal.usable):
+                raise exc       # a consent wall: no way on but consenting (a notice leaving the app usable: left)
             left = self.refusal.left if self.refusal is not None else frozenset()
             if seen is None or self.gate_moves or (left and not self._shown_again(left)):
                 self._refused_launch()  # the refusal left something over the app (or a log-in lies ahead): again

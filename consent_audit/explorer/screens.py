@@ -9,7 +9,7 @@ from ..detectors.lexicon import load_lexicon
 from ..measures import completion, off_app
 from ..screen import Screen
 from . import cues
-from .elements import Target, Use
+from .elements import Target, Use, visible
 
 PROGRESS = {"next", "cancel_account", "delete"}
 DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
@@ -29,9 +29,10 @@ def shown_texts(screen: Screen, covered: frozenset[int] = frozenset()) -> list[s
 def is_consent(screen: Screen, found: list[Target], covered: frozenset[int] = frozenset()) -> bool:
     """A consent dialog or its manage screen: it speaks of privacy, cookies or personal data and asks to agree,
     to choose, or to set purposes (tick boxes and a save) — and it is not a log-in or sign-up form. Words under
-    another layer (`covered`: element indexes) are not read: a dialog there is not the one asking."""
+    another layer (`covered`: element indexes) are not read: a dialog there is not the one asking. A form's text
+    fields beside a layer laid over the page leave that layer to be read alone (`_beside_fields`)."""
     if any(t.use == Use.TEXT for t in found):
-        return False
+        return any(is_consent(*own) for own in _beside_fields(screen, found, covered))
     buttons = taps(found)
     if not (any(cues.has(text, "consent_context", "privacy", "privacy_policy") for text in shown_texts(screen, covered))
             or consent_container(screen, buttons)):
@@ -42,6 +43,22 @@ def is_consent(screen: Screen, found: list[Target], covered: frozenset[int] = fr
         return True
     boxes = [t for t in found if t.use == Use.TOGGLE]
     return bool(boxes) and any(cues.has(t.label, "save", "confirm") for t in buttons)
+
+
+def _beside_fields(screen: Screen, found: list[Target], covered: frozenset[int]) -> list[tuple[Screen, list[Target]]]:
+    """The layers laid over a page holding text fields (a cookie bar, positioned fixed, over an app's address
+    field: corpus bep with the location refused) — each shown element positioned fixed or a dialog holding a
+    control and none of the fields — as (its own uncovered elements, its controls): what each says and offers
+    alone. The fields themselves are the app's page, not the notice; fields in the dialog's own box (a log-in
+    or sign-up form asking to agree) leave it none."""
+    fields = [t.bounds for t in found if t.use == Use.TEXT]
+    layers = []
+    for box in (e.bounds for e in screen.elements if visible(e) and (e.fixed or e.role in DIALOG_ROLES)):
+        held = [t for t in found if inside(t.bounds, box)]
+        if held and not any(inside(f, box) for f in fields):
+            own = [e for i, e in enumerate(screen.elements) if i not in covered and inside(e.bounds, box)]
+            layers.append((Screen(elements=own, signature=screen.signature, size=screen.size), held))
+    return layers
 
 
 def consent_container(screen: Screen, buttons: list[Target]) -> bool:
