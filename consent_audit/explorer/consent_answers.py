@@ -10,6 +10,7 @@ from typing import Any
 from ..readback import consent_worded, listed, switches
 from ..screen import Element
 from . import cues
+from .absent_purposes import widened
 from .elements import Target
 from .moves import Move
 from .forms import UNTICK
@@ -32,6 +33,7 @@ class Tried:
     gone: bool = False         # the layer was gone after it
     ticked: int = 0            # a settings layer: optional purposes ticked when it opened
     opened: tuple[Target, ...] = ()   # a settings layer: what it offered when it opened (read, not opened again)
+    kept: tuple[Target, ...] = ()     # a settings layer: the first layer's controls still shown on it
     locked: int = 0            # a settings layer: purposes ticked and locked (mandatory) when it opened
     boxes: int = 0             # tick boxes on screen after it, the layer still there (a page of purposes behind)
     base: dict[str, Any] | None = field(default=None, repr=False, compare=False)   # storage before the tap
@@ -80,6 +82,10 @@ def answers(tried: list[Tried], about_consent: bool = False) -> tuple[Tried, Tri
         return None          # a permission asked by some answers only: what a button does (a pre-prompt)
     # an answer whose record holds no on/off choice ("postpone", a timestamp) is neither: the others decide
     read = [(t, on_off) for t in stored if (on_off := switches({k: t.stored[k] for k in common}))]
+    if len(read) < 2 or len({sum(r.values()) for _, r in read}) == 1:
+        # the common record reads the same (or holds no switch): the accept's purpose records, absent after
+        # the refusal, tell them apart (@palmabit/react-cookie-law: explorer/absent_purposes.py)
+        read = widened(stored, common) or read
     if len(read) >= 2 and len({frozenset(r) for _, r in read}) == 1:
         ranked = sorted(read, key=lambda x: (sum(x[1].values()), len(x[0].moves), x[0].untick))
         low, high = ranked[0], max(read, key=lambda x: (sum(x[1].values()), -len(x[0].moves)))

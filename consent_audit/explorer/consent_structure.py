@@ -136,6 +136,7 @@ def _judged(op: Operator, tried: Tried, screen: Screen, after: Screen, first: La
         tried.settings = True
         tried.ticked = sum(1 for t in toggles if t.element.checked and t.element.enabled)
         tried.opened = tuple(opened)
+        tried.kept = tuple(t for t in found if t.key in first.keys and t.key != target.key)
         tried.locked = sum(1 for t in toggles if t.element.checked and not t.element.enabled) + unswitched(after)
         return tried
     tried.open = bool(tried.purposes & {t.key for t in toggles})    # the settings layer's purposes still shown
@@ -156,6 +157,15 @@ def _back_on_first(now: Layer, first: Layer, via: list[Target], untick: bool) ->
     relabelled = [b for b in now.buttons if b.key not in first.keys]
     others = [b for b in now.buttons if b.key in first.keys and b.key not in opener] if untick else []
     return tuple(relabelled + others)
+
+
+def _saves_worded_as_answers(tried: list[Tried], opener: Tried) -> list[Target]:
+    """A settings layer with no button of its own (gdpr-cookie: its «customise» shows the purposes and hides
+    itself, the one button left keeps the accept's words): its saves are the first layer's answers still shown
+    on it — those whose trial on the first layer stored an answer — whatever their words say; what each stores
+    from there decides (corpus ambavi: untouched, the essential type alone — the refusal)."""
+    answered = {t.key for t in tried if not t.via and t.answered and t.stored and not t.left and not t.settings}
+    return sorted((t for t in opener.kept if t.key in answered and t.element.enabled), key=_way_out_rank)[:3]
 
 
 def _opt_in(op: Operator, restart: Callable[[], Screen], opener: Tried, second: list[Target], first: Layer,
@@ -257,7 +267,7 @@ def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, co
             named = {cues.norm_label(t.label) for t in boxes}     # a tick box's own label only ticks it
             second = sorted((t for t in taps(found) if t.element.enabled and t.key not in first.keys
                              and cues.norm_label(t.label) not in named and not purpose_row(t, found)),
-                            key=_way_out_rank)[:3]
+                            key=_way_out_rank)[:3] or _saves_worded_as_answers(tried, opener)
             floor = opener.locked      # purposes on that no refusal turns off (locked); more on: not refused yet
             # the settings layer the opener's trial left on screen, no step since: its first button tried there
             open_now = made is not None and made[0] is opener and made[1] == _made(op) and op.in_foreground
