@@ -1,7 +1,9 @@
 """What each answer of a candidate consent layer did, tried from a fresh launch (`Tried`), and how the answers
 are told apart by what they stored: the accept and the reject (`answers`: switches, purposes listed by name, else
 the agreeing and declining words), a notice's one answer (`sole_answer`), and whether the refusal is still to be
-found (`_refusal_missing`). The trials themselves are explorer/consent_structure.py's."""
+found (`_refusal_missing`); a settings layer with no button of its own saved by the first layer's answers still
+shown (`saves_worded_as_answers`). A refusal stored as the absence of the accept's purpose records:
+explorer/absent_purposes.py. The trials themselves are explorer/consent_structure.py's."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -202,6 +204,15 @@ def _way_out_rank(target: Target) -> int:
     as a button is often an `<a href="#">`), then the rest — a purpose's title or an "always on" label, which
     only open a description or say a state."""
     return {"button": 0, "link": 1}.get(target.element.role, 2)
+
+
+def saves_worded_as_answers(tried: list[Tried], opener: Tried) -> list[Target]:
+    """A settings layer with no button of its own (gdpr-cookie: its «customise» shows the purposes and hides
+    itself, the one button left keeps the accept's words): its saves are the first layer's answers still shown
+    on it — those whose trial on the first layer stored an answer — whatever their words say; what each stores
+    from there decides (corpus ambavi: untouched, the essential type alone — the refusal)."""
+    answered = {t.key for t in tried if not t.via and t.answered and t.stored and not t.left and not t.settings}
+    return sorted((t for t in opener.kept if t.key in answered and t.element.enabled), key=_way_out_rank)[:3]
 
 
 def _closers(tried: list[Tried]) -> tuple[Target, ...]:

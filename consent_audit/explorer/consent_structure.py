@@ -15,7 +15,9 @@ settings layer whose button only closes it (back on the first layer, nothing sto
 purposes unticked, that layer closed, then the first layer's answer (relabelled "Accept selected"). A button that opens a second layer with toggles is its settings; that layer's buttons are tried
 the same way (a refusal found there is the reject path through the settings) — and, when none of them stores
 less than the accept (a "save" that keeps the pre-ticked purposes on), again after unticking every ticked
-purpose, as a refusing user does (the commonest dark design: the only refusal is unticking).
+purpose, as a refusing user does (the commonest dark design: the only refusal is unticking). A settings layer
+with no button of its own is saved by the first layer's answer it still shows, whatever its words (gdpr-cookie:
+the save keeps the accept's label; what it stores decides).
 
 Never a consent dialog (nothing measured, never a finding on a guess): a layer over a consent dialog that
 speaks of no consent itself (`consent_layer.lies_over_consent`: the app's sheet over a cookie banner); a layer
@@ -45,7 +47,7 @@ from . import cues
 from .elements import Target, Use, purpose_row
 from .forms import UNTICK, FormData, fill
 from .consent_answers import (Tried, _closers, _made, _refusal_missing, _way_out_rank, answers, refused_in_full,
-                              sole_answer, users_refusal)
+                              saves_worded_as_answers, sole_answer, users_refusal)
 from .consent_choice import answers_of, candidate
 from .consent_layer import lies_over_consent
 from .held_back import held_at, tappable, when_enabled
@@ -159,15 +161,6 @@ def _back_on_first(now: Layer, first: Layer, via: list[Target], untick: bool) ->
     return tuple(relabelled + others)
 
 
-def _saves_worded_as_answers(tried: list[Tried], opener: Tried) -> list[Target]:
-    """A settings layer with no button of its own (gdpr-cookie: its «customise» shows the purposes and hides
-    itself, the one button left keeps the accept's words): its saves are the first layer's answers still shown
-    on it — those whose trial on the first layer stored an answer — whatever their words say; what each stores
-    from there decides (corpus ambavi: untouched, the essential type alone — the refusal)."""
-    answered = {t.key for t in tried if not t.via and t.answered and t.stored and not t.left and not t.settings}
-    return sorted((t for t in opener.kept if t.key in answered and t.element.enabled), key=_way_out_rank)[:3]
-
-
 def _opt_in(op: Operator, restart: Callable[[], Screen], opener: Tried, second: list[Target], first: Layer,
             tried: list[Tried]) -> None:
     """Opt-in by default (every optional purpose off, "accept" storing what is ticked: nothing): an agreeing
@@ -267,7 +260,7 @@ def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, co
             named = {cues.norm_label(t.label) for t in boxes}     # a tick box's own label only ticks it
             second = sorted((t for t in taps(found) if t.element.enabled and t.key not in first.keys
                              and cues.norm_label(t.label) not in named and not purpose_row(t, found)),
-                            key=_way_out_rank)[:3] or _saves_worded_as_answers(tried, opener)
+                            key=_way_out_rank)[:3] or saves_worded_as_answers(tried, opener)
             floor = opener.locked      # purposes on that no refusal turns off (locked); more on: not refused yet
             # the settings layer the opener's trial left on screen, no step since: its first button tried there
             open_now = made is not None and made[0] is opener and made[1] == _made(op) and op.in_foreground
