@@ -44,6 +44,8 @@ def test_the_app_reached_after_a_free_refusal_or_a_banner_back_is_no_paid_refusa
     assert paid_refusal(_home(), _home(signature="home2")) is None              # the same app, another structure
     assert paid_refusal(_home(), _home(covered=True, extra=BANNER, signature="home+banner")) is None  # nagging
     assert paid_refusal(None, _home()) is None
+    # the accept's relaunch met a layer over the app (a pre-prompt): no core screen, nothing told
+    assert paid_refusal(_home(covered=True, extra=BANNER), _home(covered=True, extra=PAYWALL, signature="p")) is None
 
 
 def test_a_stored_refusal_that_leads_only_to_paying_is_the_consent_wall() -> None:

@@ -44,9 +44,12 @@ def reachable(screen: Screen) -> list[Target]:
 
 def paid_refusal(accepted: Screen | None, refused: Screen | None) -> PaidRefusal | None:
     """The form standing in for the app after the refusal (`PaidRefusal`), or None: the refused screen is the
-    accepted core screen, holds no text field more than it, or either screen was not read (not in the app)."""
+    accepted core screen, holds no text field more than it, or either screen was not read (not in the app) —
+    or the accepted one is no core screen to compare with (a layer lies over it: a pre-prompt, a what's-new)."""
     if accepted is None or refused is None or not accepted.in_app or not refused.in_app:
         return None
+    if any(e.covered for e in accepted.elements):
+        return None      # a layer over the app after accepting (a pre-prompt): no core screen to compare with
     core_found, found = reachable(accepted), reachable(refused)
     core = Core.of(accepted, core_found)
     if not core.labels or core.matches(refused, found):
