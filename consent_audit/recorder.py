@@ -92,6 +92,12 @@ class Recorder:
                 allure.attach(screen.screenshot, name="start screen", attachment_type=allure.attachment_type.PNG)
         return self._last  # type: ignore[return-value]
 
+    def look(self, name: str) -> tuple[Screen, dict[str, str]]:
+        """The current screen captured as evidence (steps/NNN-<name>.png and its source: the files' paths, relative
+        to the test folder), no step recorded and no step's `looked` changed: what a relaunch showed, read for a
+        measure."""
+        return self._capture(f"{len(self.steps):03d}-{name}")
+
     def invalidate(self) -> None:
         """Something changed the screen outside a recorded action (a timer, the OS)."""
         self._last = None

@@ -132,3 +132,28 @@ def test_passing_a_gate_leaves_the_session_learnt_before_it() -> None:
     gate = Passing()
     assert gate._pass_gate(spend=None)
     assert gate.gate_moves and op.session is before
+
+
+class PurposeOp(Op):
+    """The start screen with a purpose's row beside the gate's buttons: a caption a finger taps to toggle its
+    switch (a settings layer of a consent dialog the probe before it left open: corpus ambavi)."""
+
+    def screen(self) -> Screen:
+        s = super().screen()
+        if self.at != "vitejte":
+            return s
+        row = [Element(text="Analytické cookies", clickable=True, bounds=(0, 600, 300, 60)),
+               Element(role="switch", name="Analytické cookies", checked=False, clickable=True,
+                       bounds=(330, 610, 50, 40))]
+        return Screen(elements=[e for e in s.elements if e.text != "Analytické cookies"] + row,
+                      signature=s.signature, size=s.size)
+
+
+def test_the_gate_probe_never_taps_a_purposes_row_as_a_way_on() -> None:
+    """fixRB kind 3: the probe for a log-in gate tapped every control of the screen, a purpose's row too (its
+    caption toggles the switch: it leads nowhere), and took the screen for no gate. A purpose's row or switch
+    is that purpose, never a way forward: left out of the probe."""
+    screens = {**APP, "vitejte": [*APP["vitejte"], ("Analytické cookies", "vitejte")]}
+    gate = Gate(PurposeOp(screens), FormData(username="u", password="p"))
+    assert gate._gate_at_launch(4) == ["Přihlásit se", "Vytvořit účet"]
+    assert "Analytické cookies" not in [label for label, _ in gate.op.taps]

@@ -900,3 +900,81 @@ def test_a_record_listing_the_purposes_consented_to_by_name_tells_accept_from_re
     assert learnt is not None
     assert [m.label for m in learnt.accept.moves] == ["ვეთანხმები"]
     assert [m.label for m in learnt.reject.moves] == ["პარამეტრები", "ყველაფრის უარყოფა"]
+
+
+class OffByDefaultApp(LayerApp):
+    """A settings layer whose purposes are shown unticked (opt-in by default): a box is ticked once tapped."""
+
+    def screen(self) -> Screen:
+        s = super().screen()
+        boxes = self.layers.get(self.at or "", {}).get("boxes", ()) if self.at else ()
+        elements = [Element(**{**e.__dict__, "checked": e.name in self.unticked})
+                    if e.role == "switch" and e.name in boxes and e.enabled else e for e in s.elements]
+        return Screen(elements=elements, signature=s.signature, size=s.size, prompts=s.prompts)
+
+
+def _ticked(app: "LayerApp") -> list[str]:
+    """The purposes an OffByDefaultApp's settings layer shows ticked now (a box tapped once is ticked)."""
+    return [n for b, n in (("რეკლამა", "ads"), ("სტატისტიკა", "stats")) if b in app.unticked]
+
+
+# gdpr-cookie's kind (corpus ambavi): the settings layer has no button of its own — the first layer's one
+# answer stays, still worded as accept, and now saves what is ticked (untouched: the essential type alone)
+SAVE_WORDED_AS_ACCEPT = {
+    "first": {"texts": ["ჩვენ ვიყენებთ ..."],
+              "buttons": {"ვეთანხმები და ვკითხულობ უფასოდ": (None, '["essential","ads","stats"]', False),
+                          "პარამეტრები": ("settings", None, False)}},
+    "settings": {"texts": ["ჩვენ ვიყენებთ ...", "აირჩიეთ"], "boxes": ("აუცილებელი", "რეკლამა", "სტატისტიკა"),
+                 "locked": ("აუცილებელი",),
+                 "buttons": {"ვეთანხმები და ვკითხულობ უფასოდ": (
+                     None, lambda app: json.dumps(["essential"] + _ticked(app)), False)}}}
+
+# @palmabit/react-cookie-law's kind (corpus begimas): the accept stores the record «given» and one cookie per
+# purpose; the settings layer's save, purposes unticked, stores the record «given» alone — the refusal is the
+# purpose records' absence
+ABSENT_PURPOSES = {
+    "first": {"texts": ["ჩვენ ვიყენებთ ..."],
+              "buttons": {"პარამეტრები": ("settings", None, False),
+                          "ყველას მიღება": (None, {"rcl_consent_given": "true", "rcl_preferences": "true",
+                                                   "rcl_statistics": "true", "rcl_marketing": "true"}, False)}},
+    "settings": {"texts": ["პარამეტრები"], "boxes": ("აუცილებელი", "რეკლამა", "სტატისტიკა"),
+                 "locked": ("აუცილებელი",),
+                 "buttons": {"შენახვა და დახურვა": (None, lambda app: {
+                     "rcl_consent_given": "true", **{f"rcl_{n}": "true" for n in _ticked(app)}}, False)}}}
+
+
+def test_a_settings_layer_whose_only_save_is_worded_as_accept_is_refused_through_it() -> None:
+    """fixRB ambavi (gdpr-cookie 0.3.0): «პარამეტრები» shows the purposes unticked and hides itself; the one
+    button left is the first layer's, still worded as accept, and stores only what is ticked. Before, the
+    settings layer's buttons were those not on the first layer — none — so no refusal was tried and the wall
+    was no consent dialog (not_found). A settings layer with no button of its own is saved by the first layer's
+    answer still shown: judged by what it stored (["essential"]: the refusal, 2 steps)."""
+    from consent_audit.explorer import consent_structure
+    app = OffByDefaultApp(SAVE_WORDED_AS_ACCEPT)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.accept.moves] == ["ვეთანხმები და ვკითხულობ უფასოდ"]
+    assert [m.label for m in learnt.reject.moves] == ["პარამეტრები", "ვეთანხმები და ვკითხულობ უფასოდ"]
+    assert learnt.settings_locked == 1 and not learnt.settings_ticked
+
+
+def test_a_refusal_stored_as_the_absence_of_the_accepts_purpose_records_is_told() -> None:
+    """fixRB begimas (@palmabit/react-cookie-law 0.7.1): both answers store «rcl_consent_given=true»; only
+    the accept stores a record per purpose beside it. Before, the answers were compared on the record both
+    wrote — the same — and the sheet was no consent dialog (not_found). The accept's purpose records absent
+    after the other answer are those purposes not consented to: that answer is the refusal."""
+    from consent_audit.explorer import consent_structure
+    from consent_audit.readback import judge
+    app = OffByDefaultApp(ABSENT_PURPOSES)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [m.label for m in learnt.accept.moves] == ["ყველას მიღება"]
+    assert [m.label for m in learnt.reject.moves] == ["პარამეტრები", "შენახვა და დახურვა"]
+    verdict = judge({}, {"cookies": {"rcl_consent_given": "true", "rcl_marketing": "true", "rcl_statistics": "true",
+                                     "rcl_preferences": "true"}},
+                    {"cookies": {"rcl_consent_given": "true"}}, optional=3, locked=1)
+    assert verdict["reject_honoured"] is True
+    # an id the accept let the app keep beside the record (no switch) tells nothing: still the same choice
+    same = {"first": {"texts": ["ჩვენ ვიყენებთ ..."], "buttons": {
+        "ა": (None, {"given": "true", "uid": "a81f0c3d9e2b47c6a1d5"}, False), "ბ": (None, {"given": "true"}, False)}}}
+    assert consent_structure.learn(app := LayerApp(same), app.restart) is None

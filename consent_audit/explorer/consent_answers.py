@@ -1,7 +1,9 @@
 """What each answer of a candidate consent layer did, tried from a fresh launch (`Tried`), and how the answers
 are told apart by what they stored: the accept and the reject (`answers`: switches, purposes listed by name, else
 the agreeing and declining words), a notice's one answer (`sole_answer`), and whether the refusal is still to be
-found (`_refusal_missing`). The trials themselves are explorer/consent_structure.py's."""
+found (`_refusal_missing`); a settings layer with no button of its own saved by the first layer's answers still
+shown (`saves_worded_as_answers`). A refusal stored as the absence of the accept's purpose records:
+explorer/absent_purposes.py. The trials themselves are explorer/consent_structure.py's."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,6 +12,7 @@ from typing import Any
 from ..readback import consent_worded, listed, switches
 from ..screen import Element
 from . import cues
+from .absent_purposes import widened
 from .elements import Target
 from .moves import Move
 from .forms import UNTICK
@@ -32,6 +35,7 @@ class Tried:
     gone: bool = False         # the layer was gone after it
     ticked: int = 0            # a settings layer: optional purposes ticked when it opened
     opened: tuple[Target, ...] = ()   # a settings layer: what it offered when it opened (read, not opened again)
+    kept: tuple[Target, ...] = ()     # a settings layer: the first layer's controls still shown on it
     locked: int = 0            # a settings layer: purposes ticked and locked (mandatory) when it opened
     boxes: int = 0             # tick boxes on screen after it, the layer still there (a page of purposes behind)
     base: dict[str, Any] | None = field(default=None, repr=False, compare=False)   # storage before the tap
@@ -80,6 +84,10 @@ def answers(tried: list[Tried], about_consent: bool = False) -> tuple[Tried, Tri
         return None          # a permission asked by some answers only: what a button does (a pre-prompt)
     # an answer whose record holds no on/off choice ("postpone", a timestamp) is neither: the others decide
     read = [(t, on_off) for t in stored if (on_off := switches({k: t.stored[k] for k in common}))]
+    if len(read) < 2 or len({sum(r.values()) for _, r in read}) == 1:
+        # the common record reads the same (or holds no switch): the accept's purpose records, absent after
+        # the refusal, tell them apart (@palmabit/react-cookie-law: explorer/absent_purposes.py)
+        read = widened(stored, common) or read
     if len(read) >= 2 and len({frozenset(r) for _, r in read}) == 1:
         ranked = sorted(read, key=lambda x: (sum(x[1].values()), len(x[0].moves), x[0].untick))
         low, high = ranked[0], max(read, key=lambda x: (sum(x[1].values()), -len(x[0].moves)))
@@ -196,6 +204,15 @@ def _way_out_rank(target: Target) -> int:
     as a button is often an `<a href="#">`), then the rest — a purpose's title or an "always on" label, which
     only open a description or say a state."""
     return {"button": 0, "link": 1}.get(target.element.role, 2)
+
+
+def saves_worded_as_answers(tried: list[Tried], opener: Tried) -> list[Target]:
+    """A settings layer with no button of its own (gdpr-cookie: its «customise» shows the purposes and hides
+    itself, the one button left keeps the accept's words): its saves are the first layer's answers still shown
+    on it — those whose trial on the first layer stored an answer — whatever their words say; what each stores
+    from there decides (corpus ambavi: untouched, the essential type alone — the refusal)."""
+    answered = {t.key for t in tried if not t.via and t.answered and t.stored and not t.left and not t.settings}
+    return sorted((t for t in opener.kept if t.key in answered and t.element.enabled), key=_way_out_rank)[:3]
 
 
 def _closers(tried: list[Tried]) -> tuple[Target, ...]:

@@ -15,7 +15,9 @@ settings layer whose button only closes it (back on the first layer, nothing sto
 purposes unticked, that layer closed, then the first layer's answer (relabelled "Accept selected"). A button that opens a second layer with toggles is its settings; that layer's buttons are tried
 the same way (a refusal found there is the reject path through the settings) — and, when none of them stores
 less than the accept (a "save" that keeps the pre-ticked purposes on), again after unticking every ticked
-purpose, as a refusing user does (the commonest dark design: the only refusal is unticking).
+purpose, as a refusing user does (the commonest dark design: the only refusal is unticking). A settings layer
+with no button of its own is saved by the first layer's answer it still shows, whatever its words (gdpr-cookie:
+the save keeps the accept's label; what it stores decides).
 
 Never a consent dialog (nothing measured, never a finding on a guess): a layer over a consent dialog that
 speaks of no consent itself (`consent_layer.lies_over_consent`: the app's sheet over a cookie banner); a layer
@@ -45,7 +47,7 @@ from . import cues
 from .elements import Target, purpose_row, purpose_targets
 from .forms import UNTICK, FormData, fill
 from .consent_answers import (Tried, _closers, _made, _refusal_missing, _way_out_rank, answers, refused_in_full,
-                              sole_answer, users_refusal)
+                              saves_worded_as_answers, sole_answer, users_refusal)
 from .consent_choice import answers_of, candidate
 from .consent_layer import lies_over_consent
 from .held_back import held_at, tappable, when_enabled
@@ -135,6 +137,7 @@ def _judged(op: Operator, tried: Tried, screen: Screen, after: Screen, first: La
         tried.settings = True
         tried.ticked = sum(1 for t in toggles if t.element.checked and t.element.enabled)
         tried.opened = tuple(opened)
+        tried.kept = tuple(t for t in found if t.key in first.keys and t.key != target.key)
         tried.locked = sum(1 for t in toggles if t.element.checked and not t.element.enabled) + unswitched(after)
         return tried
     tried.open = bool(tried.purposes & {t.key for t in toggles})    # the settings layer's purposes still shown
@@ -256,7 +259,7 @@ def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, co
             named = {cues.norm_label(t.label) for t in boxes}     # a tick box's own label only ticks it
             second = sorted((t for t in taps(found) if t.element.enabled and t.key not in first.keys
                              and cues.norm_label(t.label) not in named and not purpose_row(t, found)),
-                            key=_way_out_rank)[:3]
+                            key=_way_out_rank)[:3] or saves_worded_as_answers(tried, opener)
             floor = opener.locked      # purposes on that no refusal turns off (locked); more on: not refused yet
             # the settings layer the opener's trial left on screen, no step since: its first button tried there
             open_now = made is not None and made[0] is opener and made[1] == _made(op) and op.in_foreground

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..model import Kind
 from .account import username_variant
+from .elements import purpose_row
 from .launch_layer import layer
 from .moves import perform
 from .operator import Spend
@@ -142,13 +143,17 @@ class LogInGate:
         """Whether the screen shown now (a start screen where nothing else was found) is a log-in gate, told by
         structure as `beyond_core.log_in_gate` tells it: a credentials form itself, or at most `limit` controls
         each of which leads to one (each tapped once, the app relaunched after it: one action and one relaunch
-        each). The labels of those controls (["the start screen"] for a form); [] when it is not a gate."""
+        each; a purpose's row is no control of the kind: `elements.purpose_row`). The labels of those controls
+        (["the start screen"] for a form); [] when it is not a gate."""
         screen = self.op.screen()
         if not self.op.in_foreground or not screen.in_app:
             return []
         if password_form(self.op.targets(screen)):
             return ["the start screen"]
-        keys = [t.key for t in taps(self.op.targets(screen)) if t.element.enabled]
+        found = self.op.targets(screen)
+        # a purpose's row (its caption toggling its switch) is that purpose, never a way on (a consent dialog's
+        # settings layer left open by the probe before): not tapped as one
+        keys = [t.key for t in taps(found) if t.element.enabled and not purpose_row(t, found)]
         if not keys or len(keys) > limit:
             return []
         labels: list[str] = []

@@ -13,6 +13,7 @@ import pytest
 from consent_audit.detectors.annotate import annotate
 from consent_audit.detectors.prominence import prominence
 from consent_audit.detectors.text import shaming_phrases
+from consent_audit.explorer.paid_refusal import paid_refusal
 from consent_audit.journeys import consent_elements
 from consent_audit.measures import mandatory, preticked, purpose_boxes_seen, switched_off_at_answer, texts_of
 from consent_audit.readback import after_relaunch, judge
@@ -39,6 +40,7 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
     accept_el, reject_el = consent_elements(app, dialog)
     accept = _accept(app, recorder)
     accepted = after_relaunch(platform, recorder)      # what the accept path stored, as a relaunch finds it
+    core = recorder.look("after-accept") if accepted is not None else None    # the app an accepting user reaches
     recorder.settle_traffic()       # what the last action set off is sent before the reset
     platform.reset()
     app.launch()
@@ -47,8 +49,10 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
         app.reject_consent()
     if reject.steps:
         recorder.phase("after reject", since=reject.steps[-1], consent="rejected")
-    stored = judge(unanswered, accepted, after_relaunch(platform, recorder), switched_off_at_answer(reject),
+    rejected = after_relaunch(platform, recorder)
+    stored = judge(unanswered, accepted, rejected, switched_off_at_answer(reject),
                    mandatory(reject) if purpose_boxes_seen(reject) else 0)
+    paid, paid_shots = _paid_refusal(recorder, audit, core, rejected is not None and stored["reject_honoured"])
 
     # pixels: the two choices as drawn on the dialog (none with --screenshot off: unmeasured, never "equal")
     if not dialog.screenshot:
@@ -68,12 +72,28 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
                           "mandatory_purposes": _mandatory(app, reject),
                           "shaming_text": shaming, "prominence": figures,
                           "reject_is_text_link": look["reject_is_text_link"] if look else None,
-                          "reject_honoured": stored.pop("reject_honoured"), "stored_choices": stored})
+                          "reject_honoured": stored.pop("reject_honoured"), "stored_choices": stored,
+                          "paid_refusal": paid})
     audit.metrics.update(flow_figures(recorder, planted, TRAFFIC))      # what went out in each phase
     har = [audit.evidence_path(audit.metrics["traffic_har"])] if audit.metrics["traffic_har"] else []
     _conclude(audit, recorder, {"dialog": [audit.evidence_path(annotated)] if annotated else [],
                                 "reject": audit.evidence_of(reject), "accept": audit.evidence_of(accept),
-                                "traffic": har})
+                                "paid": paid_shots, "traffic": har})
+
+
+def _paid_refusal(recorder, audit, core, honoured) -> tuple[str | bool | None, list[str]]:
+    """Consent or pay (explorer/paid_refusal.py): after the refusal and its relaunch, whether a form stands where
+    the app the accept path reached was (`core`: (screen, files) read after the accept's relaunch). (its
+    description, or False: the app reached free; None: not measured — storage unread, or no refusal stored —
+    and the screenshots of both relaunches when it stands there)."""
+    if core is None or honoured is not True:
+        return None, []
+    refused = recorder.look("after-reject")
+    found = paid_refusal(core[0], refused[0])
+    if found is None:
+        return False, []
+    shots = [audit.evidence_path(files["screenshot"]) for _, files in (core, refused) if files.get("screenshot")]
+    return found.describe(), shots
 
 
 def _mandatory(app, reject) -> int | None:
