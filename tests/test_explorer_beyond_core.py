@@ -39,7 +39,10 @@ class App:
     def screen(self) -> Screen:
         elements = [Element(text=self.at.upper(), bounds=(0, 0, 100, 40))]
         elements += [Element(text=label, clickable=True, bounds=(0, 60 + 80 * i, 300, 60))
-                     for i, (label, _) in enumerate(self.screens[self.at])]
+                     if going not in ("text", "field") else    # a text shown, a field to type into
+                     Element(text=label if going == "text" else "", name=label, role="textbox" if going == "field" else "",
+                             bounds=(0, 60 + 80 * i, 300, 60))
+                     for i, (label, going) in enumerate(self.screens[self.at])]
         return Screen(elements=elements, signature=self.at, size=(1080, 2400), prompts=dict(self.asked))
 
 
@@ -79,7 +82,7 @@ TOURS = {
     "home": [("Trail conditions", "home"), ("Tours", "tours"), ("Profile", "profile")],
     "tours": [("Monte Baldo", "baldo"), ("Home", "home")],
     "baldo": [("Show the route", "baldo"), ("สแกนยอดเขา", "ask:camera"), ("‹ Tours", "tours")],
-    "profile": [("Log out", "gone"), ("Buy the premium pass", "gone"), ("Delete my account", "gone"),
+    "profile": [("Log out", "gone"), ("Buy the premium pass · €4.99", "gone"), ("Delete my account", "gone"),
                 ("Home", "home")],
     "gone": [],
 }
@@ -98,8 +101,33 @@ def test_a_permission_asked_two_screens_deep_is_found_by_the_request_its_use_mak
     feature = found.features["camera"]                 # words no lexicon has: told by the request it made
     assert [m.label for m in feature.route] == ["Tours", "Monte Baldo"] and feature.label == "สแกนยอดเขา"
     assert found.unsearched == []                       # everything reached was searched
-    assert not {"Log out", "Buy the premium pass", "Delete my account"} & set(app.taps)
-    assert {"Log out", "Buy the premium pass", "Delete my account"} <= set(found.avoided)
+    assert not {"Log out", "Buy the premium pass · €4.99", "Delete my account"} & set(app.taps)
+    assert {"Log out", "Buy the premium pass · €4.99", "Delete my account"} <= set(found.avoided)
+
+
+PRINTS = {      # corpus lumen-ja's kind: the camera three screens into an order flow, a cart paid on a payment form
+    "home": [("Order now", "sizes"), ("Order history", "history"), ("Cart", "cart")],
+    "sizes": [("Classic 10×15 · €0.29", "photos"), ("Square 10×10 · €0.35", "photos"), ("‹ Back", "home")],
+    "photos": [("Scan a print", "ask:camera"), ("‹ Back", "sizes")],
+    "history": [("No orders yet", "text"), ("Home", "home")],
+    "cart": [("Total €4.99", "text"), ("Card number", "field"), ("Pay €4.99", "ask:notifications"),
+             ("Place order", "ask:notifications"), ("Home", "home")],
+}
+
+
+def test_a_control_that_starts_a_purchase_flow_is_searched_and_only_the_one_that_pays_is_not() -> None:
+    found, app = search(PRINTS)
+    # an order button, an order history and a price list only start a purchase: the camera behind them is found
+    assert [m.label for m in found.features["camera"].route] == ["Order now", "Classic 10×15 · €0.29"]
+    assert {"Order now", "Order history"} <= set(app.taps)
+    # a purchase-worded control on a payment form (a price shown, a card number to type) takes money: never tapped
+    assert not {"Pay €4.99", "Place order"} & set(app.taps) and "notifications" not in found.features
+    assert {"Pay €4.99", "Place order"} <= set(found.avoided)
+
+
+def test_a_purchase_worded_control_that_says_a_price_pays_wherever_it_stands() -> None:
+    found, app = search({**PRINTS, "history": [("Buy again €4.99", "ask:notifications"), ("Home", "home")]})
+    assert "Buy again €4.99" not in app.taps and "Buy again €4.99" in found.avoided
 
 
 def test_a_screen_deeper_than_the_bound_is_said_not_searched() -> None:

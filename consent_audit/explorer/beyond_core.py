@@ -3,15 +3,17 @@ core screen's controls lead to, one and two levels deep (`search.permission_dept
 asks for a permission — told by the platform's permission request counters, never by words — and what the
 search did not cover, said exactly (a clean verdict may rest only on a search that covered what it reached).
 
-Nothing is typed, no switch is toggled, and no control whose words leave the app, log out, delete, pay or save
-is tapped (`search.beyond_core_avoid`, lexicon categories): the search neither destroys data nor sends any."""
+Nothing is typed, no switch is toggled, and no control whose words leave the app, log out, delete or save is
+tapped (`search.beyond_core_avoid`, lexicon categories), nor one that takes money (a purchase-worded control that
+says a price or stands on a payment form, explorer/paying.py — one that only starts a purchase flow, an order button
+or an order history, is searched like any other): the search neither destroys data nor sends any."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
-from . import consent, cues
+from . import consent, cues, paying
 from .covers import StaleScreen
 from .elements import Target, Use, targets
 from .graph import Node, ScreenGraph
@@ -62,8 +64,9 @@ class PermissionGoal:
 
     def score(self, node: Node, label: str) -> float:
         found = cues.categories(label)
-        if found & self.avoid:
-            return -100.0
+        if found & self.avoid - {paying.PURCHASE} or (
+                paying.PURCHASE in found & self.avoid and paying.takes_money(label, node.screen, targets(node.screen))):
+            return -100.0    # a purchase-worded control only when it takes money: one that starts a flow is searched
         if "back" in found:
             return -1.0      # a way back (search.py predicts where it leads), not a feature: walked, never "used"
         return sum(w for c, w in self.weights.items() if c in found)
