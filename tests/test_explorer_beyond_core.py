@@ -130,6 +130,42 @@ def test_a_purchase_worded_control_that_says_a_price_pays_wherever_it_stands() -
     assert "Buy again €4.99" not in app.taps and "Buy again €4.99" in found.avoided
 
 
+class ScanOp(Op):
+    """PRINTS where scanning adds a photo (corpus lumen-noorder): the photos screen shows it and offers the cart, and
+    from then on a size leads to that screen — the taps that led to the scan no longer lead to the screen it was on."""
+
+    def tap(self, target: Target) -> Screen:
+        if target.label != "Scan a print":
+            return super().tap(target)
+        super().tap(target)
+        self.app.screens = {**self.app.screens, "sizes": [(label, "photos+1" if going == "photos" else going)
+                                                          for label, going in self.app.screens["sizes"]]}
+        self.app.at = "photos+1"
+        self._screen = self.app.screen()
+        return self._screen
+
+
+def test_a_request_is_kept_with_its_way_when_the_app_state_it_changed_makes_that_way_lead_elsewhere() -> None:
+    screens = {**PRINTS,
+               "photos": [("Choose from gallery", "photos"), ("Scan a print", "ask:camera"), ("‹ Back", "sizes")],
+               "photos+1": [("1 selected", "text"), ("Add to cart", "cart"), ("‹ Back", "sizes")]}
+    app = App(screens)
+    spend = Spend(Budget(80, 60))
+    found = beyond_core.search(ScanOp(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
+                               FormData(username="u", password="p"))
+    assert "Scan a print" in app.taps
+    # the way as it was when the camera was asked: a fresh launch walks it to the scan again
+    assert [m.label for m in found.features["camera"].route] == ["Order now", "Classic 10×15 · €0.29"]
+
+
+def test_a_request_whose_control_no_way_leads_back_to_is_requested_and_said_never_dropped(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(beyond_core.ScreenGraph, "shortest", lambda self, source, target: None)
+    found, _ = search(TOURS)
+    assert found.features == {} and "camera" in found.unwalkable
+    assert any(u.startswith("camera was asked on using 'สแกนยอดเขา'") for u in found.unsearched), found.unsearched
+
+
 def test_a_screen_deeper_than_the_bound_is_said_not_searched() -> None:
     deeper = {**TOURS, "baldo": [("Photos", "photos"), ("‹ Tours", "tours")],
               "photos": [("Add one", "add"), ("‹ Back", "baldo")], "add": [("สแกน", "ask:camera")]}

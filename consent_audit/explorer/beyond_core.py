@@ -10,13 +10,14 @@ or an order history, is searched like any other): the search neither destroys da
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from . import consent, cues, paying
 from .covers import StaleScreen
 from .elements import Target, Use, targets
-from .graph import Node, ScreenGraph
+from .graph import Edge, Node, ScreenGraph
 from .moves import TAP, Move
 from .operator import Operator, Spend
 from .permissions import Core, Feature, state_of
@@ -50,6 +51,11 @@ class PermissionGoal:
         self.weights, self.avoid, self.core, self.op = weights, avoid, core, op
         self.fallback_depth = depth + 1          # screens at depth 0..depth have their unscored controls tried
         self.asked: dict[str, tuple[Node, Move, Screen, Screen]] = {}   # permission → where, what, before, after
+        # permission → the way from the core screen to where it was asked, as the map stood when it was: a way the
+        # app's state later changed (a scan that added a photo: the same taps now show another screen) is
+        # forgotten by the map, never by the request (corpus lumen-noorder: «スキャン» asked, the feature lost)
+        self.ways: dict[str, list[Edge] | None] = {}
+        self.way_to: Callable[[str], list[Edge] | None] | None = None     # the map's shortest way from the core
         self.screens: dict[str, Core] = {}       # node → its screen as a Core, taken as a control on it was used
         self.questions: set[str] = set()         # nodes that are one question and its answers (`answers_deep`)
         self.taps = 0                            # controls used
@@ -126,7 +132,9 @@ class PermissionGoal:
             except StaleScreen:
                 pass             # its cover never measured: no way back to it is told (the core screen's only)
         for permission in asking:
-            self.asked.setdefault(permission, (parent, move, before, screen))
+            if permission not in self.asked:
+                self.asked[permission] = (parent, move, before, screen)
+                self.ways[permission] = self.way_to(parent.ident) if self.way_to is not None else None
         if not asking and same and parent.depth == 0 and move.kind == TAP and state_of(before) != state_of(screen):
             self.in_place.append((move, before, screen))
         return None          # never "reached": the search goes on for the other permissions
@@ -160,6 +168,9 @@ class Beyond:
     avoided: list[str] = field(default_factory=list)      # controls never tapped on purpose (labels)
     in_place: list[tuple[Move, Screen, Screen]] = field(default_factory=list)
     """Core-screen controls whose quiet use changed the core screen in place (move, before, after), granted."""
+    unwalkable: dict[str, str] = field(default_factory=dict)
+    """Permissions asked on using a control no way of taps seen leads back to (permission → that control and its
+    screen): requested all the same, their refusal not measured (said in `unsearched`)."""
     gate: list[str] = field(default_factory=list)
     """The core screen is a log-in gate: the labels of its controls, each of which led to a credentials form
     (`log_in_gate`); [] when it is not one."""
@@ -248,14 +259,19 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
     start = CORE if core is not None else op.screen().signature
     goal = PermissionGoal(weights, avoid, depth, frozenset((start, key) for key in skip), core, op)
     engine = GoalSearch(op, goal, data, settings, spend)
+    goal.way_to = lambda ident: [] if ident == engine.graph.root else engine.graph.shortest(engine.graph.root, ident)
     result = engine.run()
     graph = result.graph
     features: dict[str, Feature] = {}
+    unwalkable: dict[str, str] = {}
     for permission, (node, move, before, after) in goal.asked.items():
-        route = graph.shortest(graph.root, node.ident) if graph is not None and node.ident != graph.root else []
+        route = [] if graph is None or node.ident == graph.root else (
+            goal.ways.get(permission) or graph.shortest(graph.root, node.ident))    # as seen then, else now
         moves = tuple(m for edge in route or [] for m in edge.moves)
         if route is None or any(m.kind != TAP for m in moves):
-            continue                 # no tap route from the core screen to it: not re-walkable
+            # no tap route from the core screen to it: not re-walkable, but asked all the same — never lost
+            unwalkable[permission] = f"'{move.label or move.key}' on the screen via {' › '.join(node.via) or 'none'}"
+            continue
         # where the feature is used: the last screen of its route that is no question of the app's own
         along = [e.target for e in route or []][::-1]
         start = next((goal.screens.get(i) for i in along if i not in goal.questions and i in goal.screens), None)
@@ -264,7 +280,9 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
     nodes = list(graph.nodes.values()) if graph is not None else []
     beyond = Beyond(features, len(nodes), goal.taps, frozenset(goal.words),
                     in_place=[*(in_place or []), *goal.in_place],
-                    gate=log_in_gate(graph) if graph is not None else [])
+                    gate=log_in_gate(graph) if graph is not None else [], unwalkable=unwalkable)
+    beyond.unsearched += [f"{p} was asked on using {where}, and no way of taps seen leads back there: its refusal "
+                          "was not measured" for p, where in unwalkable.items()]
     if result.ending == "budget":
         beyond.unsearched.append(f"the search's budget ran out ({result.detail.removeprefix('not found within budget ')})")
     consent_layers = _consent_layers(op, graph) if graph is not None else set()
