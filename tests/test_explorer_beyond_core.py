@@ -158,6 +158,28 @@ def test_a_request_is_kept_with_its_way_when_the_app_state_it_changed_makes_that
     assert [m.label for m in found.features["camera"].route] == ["Order now", "Classic 10×15 · €0.29"]
 
 
+def test_a_control_used_on_the_screen_its_taps_lead_to_since_the_state_changed_is_not_said_unsearched() -> None:
+    # corpus lumen-ja: «アルバムから選ぶ» on the photos screen before the scan, «could not be reached again», though the
+    # same control was used on that screen with the scanned photo, which the same taps show now
+    screens = {**PRINTS,
+               "photos": [("Choose from gallery", "photos"), ("Scan a print", "ask:camera"), ("‹ Back", "sizes")],
+               "photos+1": [("1 selected", "text"), ("Choose from gallery", "photos+1"), ("‹ Back", "sizes")]}
+    app = App(screens)
+    spend = Spend(Budget(80, 60))
+    found = beyond_core.search(ScanOp(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
+                               FormData(username="u", password="p"))
+    assert "camera" in found.features
+    assert not [u for u in found.unsearched if "Choose from gallery" in u], found.unsearched
+
+
+def test_a_screen_past_the_bound_whose_only_control_goes_back_home_owes_no_search() -> None:
+    # corpus lumen-ja: the cart, 3 taps deep, offers only «ホームに戻る» (back to home): a way back, no feature
+    deeper = {**TOURS, "baldo": [("Book", "booked"), ("‹ Tours", "tours")],
+              "booked": [("Booked.", "text"), ("ホームに戻る", "home")]}
+    found, _ = search(deeper)
+    assert found.unsearched == [], found.unsearched
+
+
 def test_a_request_whose_control_no_way_leads_back_to_is_requested_and_said_never_dropped(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(beyond_core.ScreenGraph, "shortest", lambda self, source, target: None)

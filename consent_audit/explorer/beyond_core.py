@@ -16,12 +16,13 @@ from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from . import consent, cues, paying
 from .covers import StaleScreen
-from .elements import Target, Use, targets
+from .elements import Target, targets
+from .gate_screens import empty_submit, log_in_gate
 from .graph import Edge, Node, ScreenGraph
 from .moves import TAP, Move
 from .operator import Operator, Spend
 from .permissions import Core, Feature, state_of
-from .screens import bare_question, password_form, taps
+from .screens import bare_question
 from .search import GoalSearch, Verdict
 
 
@@ -176,40 +177,6 @@ class Beyond:
     (`log_in_gate`); [] when it is not one."""
 
 
-def log_in_gate(graph: ScreenGraph) -> list[str]:
-    """Whether the screen the search started on is a log-in gate, told by structure (where its controls lead,
-    never by their words): itself a credentials form (a password field), or every one of its controls that led
-    to another screen led to one, and none was left untried. Returns the labels of those controls (["the start
-    screen"] for a form); [] when it is not a gate — then what the search reached is the app itself."""
-    root = graph.nodes.get(graph.root)
-    if root is None:
-        return []
-    if password_form(targets(root.screen)):
-        return ["the start screen"]
-    onward = [e for e in graph.out_of(root.ident) if not e.predicted and e.target != root.ident]
-    if not onward or any(not c.tried and not c.why_not and c.score >= 0 for c in root.candidates.values()):
-        return []
-    forms = [graph.nodes.get(e.target) for e in onward]
-    if any(n is None or not password_form(targets(n.screen)) for n in forms):
-        return []
-    return [e.moves[-1].label or e.moves[-1].key for e in onward]
-
-
-def empty_submit(screen: Screen) -> str | None:
-    """The key of a credentials form's submit (a password field on the screen): the button nearest below its
-    last text field. This search types nothing, so that tap only sends the form empty — no screen of the app
-    lies behind it for this search (a signed-in app is the log-in gate's matter, `log_in_gate`): leaving it
-    untried is no uncovered feature. None when the screen holds no password field, or the control nearest
-    below the fields is no button (a "forgot password" link: a way on, still owed)."""
-    found = targets(screen)
-    if not password_form(found):
-        return None
-    bottom = max(t.bounds[1] + t.bounds[3] for t in found if t.use == Use.TEXT)
-    below = [t for t in taps(found) if t.bounds[1] >= bottom]
-    nearest = min(below, key=lambda t: t.bounds[1], default=None)
-    return nearest.key if nearest is not None and nearest.element.role == "button" else None
-
-
 def _consent_layers(op: Operator, graph: ScreenGraph) -> set[str]:
     """The nodes that are the consent dialog (told as the consent goal tells it: explorer/consent.py `shown`) and
     every node whose shortest way seen passes through one (its second layer: purposes, partners): the coverage
@@ -242,6 +209,22 @@ def _used_as_the_cores(goal: PermissionGoal, label: str) -> bool:
     «Profiel» "could not be reached again" on the first look, used on the second: not_found on a right measure)."""
     words = cues.norm_label(label)
     return goal.core is not None and words in goal.core.labels and words in goal.words
+
+
+def _used_in_its_later_state(goal: PermissionGoal, graph: ScreenGraph | None, now: str | None, ident: str,
+                             label: str) -> bool:
+    """Whether a control left on the screen `ident`, not reached again because the same taps now lead to the
+    screen `now` (the app's state changed on the way: corpus lumen-ja, a scan added a photo and «L判» shows the
+    photos screen with it), was used on `now`: the same control (its key) of the same screen in a later state."""
+    held = graph.nodes.get(ident) if graph is not None else None
+    later = graph.nodes.get(now) if graph is not None and now is not None else None
+    if held is None or later is None:
+        return False
+    try:
+        kind = goal.kind_of(later.screen)
+    except StaleScreen:
+        return False
+    return any(c.move.label == label and (kind, c.move.key) in goal.used for c in held.candidates.values())
 
 
 def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend, data,
@@ -301,7 +284,8 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
         elif left:
             beyond.unsearched.append(f"{len(left)} control(s) on the screen via {' › '.join(node.via) or 'none'}")
     for ident, label in engine.unreached:
-        if ident in consent_layers or _used_as_the_cores(goal, label):
+        if ident in consent_layers or _used_as_the_cores(goal, label) or _used_in_its_later_state(
+                goal, graph, engine.moved.get(ident), ident, label):
             continue
         # the screen the control is ON was not reached again (not the one it leads to): said with its way there,
         # since the same control may well show elsewhere (a tab bar's «سفر» on every screen, fresh8)
