@@ -39,7 +39,10 @@ class App:
     def screen(self) -> Screen:
         elements = [Element(text=self.at.upper(), bounds=(0, 0, 100, 40))]
         elements += [Element(text=label, clickable=True, bounds=(0, 60 + 80 * i, 300, 60))
-                     for i, (label, _) in enumerate(self.screens[self.at])]
+                     if going not in ("text", "field") else    # a text shown, a field to type into
+                     Element(text=label if going == "text" else "", name=label, role="textbox" if going == "field" else "",
+                             bounds=(0, 60 + 80 * i, 300, 60))
+                     for i, (label, going) in enumerate(self.screens[self.at])]
         return Screen(elements=elements, signature=self.at, size=(1080, 2400), prompts=dict(self.asked))
 
 
@@ -79,7 +82,7 @@ TOURS = {
     "home": [("Trail conditions", "home"), ("Tours", "tours"), ("Profile", "profile")],
     "tours": [("Monte Baldo", "baldo"), ("Home", "home")],
     "baldo": [("Show the route", "baldo"), ("สแกนยอดเขา", "ask:camera"), ("‹ Tours", "tours")],
-    "profile": [("Log out", "gone"), ("Buy the premium pass", "gone"), ("Delete my account", "gone"),
+    "profile": [("Log out", "gone"), ("Buy the premium pass · €4.99", "gone"), ("Delete my account", "gone"),
                 ("Home", "home")],
     "gone": [],
 }
@@ -98,8 +101,91 @@ def test_a_permission_asked_two_screens_deep_is_found_by_the_request_its_use_mak
     feature = found.features["camera"]                 # words no lexicon has: told by the request it made
     assert [m.label for m in feature.route] == ["Tours", "Monte Baldo"] and feature.label == "สแกนยอดเขา"
     assert found.unsearched == []                       # everything reached was searched
-    assert not {"Log out", "Buy the premium pass", "Delete my account"} & set(app.taps)
-    assert {"Log out", "Buy the premium pass", "Delete my account"} <= set(found.avoided)
+    assert not {"Log out", "Buy the premium pass · €4.99", "Delete my account"} & set(app.taps)
+    assert {"Log out", "Buy the premium pass · €4.99", "Delete my account"} <= set(found.avoided)
+
+
+PRINTS = {      # corpus lumen-ja's kind: the camera three screens into an order flow, a cart paid on a payment form
+    "home": [("Order now", "sizes"), ("Order history", "history"), ("Cart", "cart")],
+    "sizes": [("Classic 10×15 · €0.29", "photos"), ("Square 10×10 · €0.35", "photos"), ("‹ Back", "home")],
+    "photos": [("Scan a print", "ask:camera"), ("‹ Back", "sizes")],
+    "history": [("No orders yet", "text"), ("Home", "home")],
+    "cart": [("Total €4.99", "text"), ("Card number", "field"), ("Pay €4.99", "ask:notifications"),
+             ("Place order", "ask:notifications"), ("Home", "home")],
+}
+
+
+def test_a_control_that_starts_a_purchase_flow_is_searched_and_only_the_one_that_pays_is_not() -> None:
+    found, app = search(PRINTS)
+    # an order button, an order history and a price list only start a purchase: the camera behind them is found
+    assert [m.label for m in found.features["camera"].route] == ["Order now", "Classic 10×15 · €0.29"]
+    assert {"Order now", "Order history"} <= set(app.taps)
+    # a purchase-worded control on a payment form (a price shown, a card number to type) takes money: never tapped
+    assert not {"Pay €4.99", "Place order"} & set(app.taps) and "notifications" not in found.features
+    assert {"Pay €4.99", "Place order"} <= set(found.avoided)
+
+
+def test_a_purchase_worded_control_that_says_a_price_pays_wherever_it_stands() -> None:
+    found, app = search({**PRINTS, "history": [("Buy again €4.99", "ask:notifications"), ("Home", "home")]})
+    assert "Buy again €4.99" not in app.taps and "Buy again €4.99" in found.avoided
+
+
+class ScanOp(Op):
+    """PRINTS where scanning adds a photo (corpus lumen-noorder): the photos screen shows it and offers the cart, and
+    from then on a size leads to that screen — the taps that led to the scan no longer lead to the screen it was on."""
+
+    def tap(self, target: Target) -> Screen:
+        if target.label != "Scan a print":
+            return super().tap(target)
+        super().tap(target)
+        self.app.screens = {**self.app.screens, "sizes": [(label, "photos+1" if going == "photos" else going)
+                                                          for label, going in self.app.screens["sizes"]]}
+        self.app.at = "photos+1"
+        self._screen = self.app.screen()
+        return self._screen
+
+
+def test_a_request_is_kept_with_its_way_when_the_app_state_it_changed_makes_that_way_lead_elsewhere() -> None:
+    screens = {**PRINTS,
+               "photos": [("Choose from gallery", "photos"), ("Scan a print", "ask:camera"), ("‹ Back", "sizes")],
+               "photos+1": [("1 selected", "text"), ("Add to cart", "cart"), ("‹ Back", "sizes")]}
+    app = App(screens)
+    spend = Spend(Budget(80, 60))
+    found = beyond_core.search(ScanOp(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
+                               FormData(username="u", password="p"))
+    assert "Scan a print" in app.taps
+    # the way as it was when the camera was asked: a fresh launch walks it to the scan again
+    assert [m.label for m in found.features["camera"].route] == ["Order now", "Classic 10×15 · €0.29"]
+
+
+def test_a_control_used_on_the_screen_its_taps_lead_to_since_the_state_changed_is_not_said_unsearched() -> None:
+    # corpus lumen-ja: «アルバムから選ぶ» on the photos screen before the scan, «could not be reached again», though the
+    # same control was used on that screen with the scanned photo, which the same taps show now
+    screens = {**PRINTS,
+               "photos": [("Choose from gallery", "photos"), ("Scan a print", "ask:camera"), ("‹ Back", "sizes")],
+               "photos+1": [("1 selected", "text"), ("Choose from gallery", "photos+1"), ("‹ Back", "sizes")]}
+    app = App(screens)
+    spend = Spend(Budget(80, 60))
+    found = beyond_core.search(ScanOp(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
+                               FormData(username="u", password="p"))
+    assert "camera" in found.features
+    assert not [u for u in found.unsearched if "Choose from gallery" in u], found.unsearched
+
+
+def test_a_screen_past_the_bound_whose_only_control_goes_back_home_owes_no_search() -> None:
+    # corpus lumen-ja: the cart, 3 taps deep, offers only «ホームに戻る» (back to home): a way back, no feature
+    deeper = {**TOURS, "baldo": [("Book", "booked"), ("‹ Tours", "tours")],
+              "booked": [("Booked.", "text"), ("ホームに戻る", "home")]}
+    found, _ = search(deeper)
+    assert found.unsearched == [], found.unsearched
+
+
+def test_a_request_whose_control_no_way_leads_back_to_is_requested_and_said_never_dropped(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(beyond_core.ScreenGraph, "shortest", lambda self, source, target: None)
+    found, _ = search(TOURS)
+    assert found.features == {} and "camera" in found.unwalkable
+    assert any(u.startswith("camera was asked on using 'สแกนยอดเขา'") for u in found.unsearched), found.unsearched
 
 
 def test_a_screen_deeper_than_the_bound_is_said_not_searched() -> None:

@@ -1,6 +1,7 @@
 """Which controls the deny-permissions search tries: by their words first on the core screen (feature_controls);
 then every enabled control by structure, on the core screen and beyond (explorer/beyond_core.py), except those
-that leave, log out, delete, pay, save or refuse (assets/explorer.yaml `search.beyond_core_avoid`)."""
+that leave, log out, delete, save or refuse (assets/explorer.yaml `search.beyond_core_avoid`), or take money (a
+purchase-worded control that says a price or stands on a payment form: explorer/paying.py)."""
 from __future__ import annotations
 
 from consent_audit.explorer.beyond_core import PermissionGoal
@@ -34,6 +35,15 @@ def test_words_in_no_lexicon_name_no_feature_but_every_control_is_a_candidate() 
 
 
 def test_controls_that_leave_log_out_delete_pay_save_or_refuse_are_never_tried() -> None:
-    s = _screen("Log out", "Delete account", "Not now", "Open settings", "Exit", "Buy now", "Save", "Inbox", "Scan",
-                disabled=("Scan",))
+    s = _screen("Log out", "Delete account", "Not now", "Open settings", "Exit", "Buy now €4.99", "Save", "Inbox",
+                "Scan", disabled=("Scan",))
     assert _tried(s) == ["Inbox"]
+
+
+def test_a_purchase_worded_control_that_takes_no_money_is_tried() -> None:
+    # it starts a purchase flow (no price said, no payment form): what lies behind it is the app's (corpus lumen-ja)
+    assert _tried(_screen("Order now", "注文履歴", "Buy now", "Inbox")) == ["Order now", "注文履歴", "Buy now", "Inbox"]
+    payment = _screen("Pay", "Place order")
+    payment.elements += [Element(text="Total ¥1,200", bounds=(10, 200, 300, 40)),
+                         Element(name="Card number", role="textbox", bounds=(10, 250, 300, 40))]
+    assert _tried(payment) == ["Card number"]    # never typed into; its buttons on a payment form (a price and a field to fill): the step that pays

@@ -62,6 +62,10 @@ and Chromium must give exactly the truth's figures and findings.
 - a permission asked only two screens deep (Tours → a tour → "Take a photo of the summit"), whose refusal puts a
   wall over the app at every relaunch, is found by the search beyond the core screen and walked to by its route:
   forced_permission (before: only the core screen was searched, nothing asked, {all: usable}, clean, exit 0);
+- a permission asked only inside an order flow ("Order now" → a size of a price list → "Scan a print"; corpus
+  lumen-ja), a wall at every relaunch once refused: a control that starts a purchase is searched, only the one
+  that takes money ("Pay €4.99" on a payment form, which would ask for notifications) is not: forced_permission
+  (before: "Order now" and the "Checkout" tab never tapped as payments, nothing asked, {all: usable}, clean);
 - a floating "Cookie settings" tab (cookieconsent's revoke) that re-opens the banner and clears the stored choice:
   the banner the next relaunch shows is answered as at launch and the search goes on to the camera two taps deep
   (before: "'Home' (its screen could not be reached again)", {all: usable}, not_found on a clean app);

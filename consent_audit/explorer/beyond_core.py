@@ -3,8 +3,10 @@ core screen's controls lead to, one and two levels deep (`search.permission_dept
 asks for a permission — told by the platform's permission request counters, never by words — and what the
 search did not cover, said exactly (a clean verdict may rest only on a search that covered what it reached).
 
-Nothing is typed, no switch is toggled, and no control whose words leave the app, log out, delete, pay or save
-is tapped (`search.beyond_core_avoid`, lexicon categories): the search neither destroys data nor sends any."""
+Nothing is typed, no switch is toggled, and no control whose words leave the app, log out, delete or save is
+tapped (`search.beyond_core_avoid`, lexicon categories), nor one that takes money (a purchase-worded control that
+says a price or stands on a payment form, explorer/paying.py — one that only starts a purchase flow, an order button
+or an order history, is searched like any other): the search neither destroys data nor sends any."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,14 +14,15 @@ from typing import Callable
 
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
-from . import consent, cues
+from . import consent, cues, paying
 from .covers import StaleScreen
-from .elements import Target, Use, targets
+from .elements import Target, targets
+from .gate_screens import empty_submit, log_in_gate
 from .graph import Edge, Node, ScreenGraph
 from .moves import TAP, Move
 from .operator import Operator, Spend
 from .permissions import Core, Feature, state_of
-from .screens import bare_question, password_form, taps
+from .screens import bare_question
 from .search import GoalSearch, Verdict
 
 
@@ -49,8 +52,11 @@ class PermissionGoal:
         self.weights, self.avoid, self.core, self.op = weights, avoid, core, op
         self.fallback_depth = depth + 1          # screens at depth 0..depth have their unscored controls tried
         self.asked: dict[str, tuple[Node, Move, Screen, Screen]] = {}   # permission → where, what, before, after
-        self.ways: dict[str, list[Edge]] = {}    # permission → the way seen to where it was asked, then (`judge`)
-        self.drawn: Callable[[], ScreenGraph | None] = lambda: None     # the search's map as it is now (`search`)
+        # permission → the way from the core screen to where it was asked, as the map stood when it was: a way the
+        # app's state later changed (a scan that added a photo: the same taps now show another screen) is
+        # forgotten by the map, never by the request (corpus lumen-noorder: «スキャン» asked, the feature lost)
+        self.ways: dict[str, list[Edge] | None] = {}
+        self.way_to: Callable[[str], list[Edge] | None] | None = None     # the map's shortest way from the core
         self.screens: dict[str, Core] = {}       # node → its screen as a Core, taken as a control on it was used
         self.questions: set[str] = set()         # nodes that are one question and its answers (`answers_deep`)
         self.taps = 0                            # controls used
@@ -65,8 +71,9 @@ class PermissionGoal:
 
     def score(self, node: Node, label: str) -> float:
         found = cues.categories(label)
-        if found & self.avoid:
-            return -100.0
+        if found & self.avoid - {paying.PURCHASE} or (
+                paying.PURCHASE in found & self.avoid and paying.takes_money(label, node.screen, targets(node.screen))):
+            return -100.0    # a purchase-worded control only when it takes money: one that starts a flow is searched
         if "back" in found:
             return -1.0      # a way back (search.py predicts where it leads), not a feature: walked, never "used"
         return sum(w for c, w in self.weights.items() if c in found)
@@ -127,20 +134,11 @@ class PermissionGoal:
                 pass             # its cover never measured: no way back to it is told (the core screen's only)
         for permission in asking:
             if permission not in self.asked:
-                self._way_then(permission, parent)
-            self.asked.setdefault(permission, (parent, move, before, screen))
+                self.asked[permission] = (parent, move, before, screen)
+                self.ways[permission] = self.way_to(parent.ident) if self.way_to is not None else None
         if not asking and same and parent.depth == 0 and move.kind == TAP and state_of(before) != state_of(screen):
             self.in_place.append((move, before, screen))
         return None          # never "reached": the search goes on for the other permissions
-
-    def _way_then(self, permission: str, parent: Node) -> None:
-        """Keep the way seen now from the start screen to `parent`, where `permission` was first asked (`ways`):
-        the final map may have lost it — vayu's «मेरा स्थान» shows the weather once «अनुमति दें» is remembered,
-        and the search's next tap on it redrew the edge to the question (geolocation had no route, never refused)."""
-        graph = self.drawn()
-        way = None if graph is None else [] if parent.ident == graph.root else graph.shortest(graph.root, parent.ident)
-        if way is not None:
-            self.ways[permission] = way
 
     def _one_card(self, parent: Node, move: Move, kind: str) -> None:
         """A tap on a control that `parent` offers REPEATS times or more, alike (the same words and role, keys told
@@ -171,43 +169,12 @@ class Beyond:
     avoided: list[str] = field(default_factory=list)      # controls never tapped on purpose (labels)
     in_place: list[tuple[Move, Screen, Screen]] = field(default_factory=list)
     """Core-screen controls whose quiet use changed the core screen in place (move, before, after), granted."""
+    unwalkable: dict[str, str] = field(default_factory=dict)
+    """Permissions asked on using a control no way of taps seen leads back to (permission → that control and its
+    screen): requested all the same, their refusal not measured (said in `unsearched`)."""
     gate: list[str] = field(default_factory=list)
     """The core screen is a log-in gate: the labels of its controls, each of which led to a credentials form
     (`log_in_gate`); [] when it is not one."""
-
-
-def log_in_gate(graph: ScreenGraph) -> list[str]:
-    """Whether the screen the search started on is a log-in gate, told by structure (where its controls lead,
-    never by their words): itself a credentials form (a password field), or every one of its controls that led
-    to another screen led to one, and none was left untried. Returns the labels of those controls (["the start
-    screen"] for a form); [] when it is not a gate — then what the search reached is the app itself."""
-    root = graph.nodes.get(graph.root)
-    if root is None:
-        return []
-    if password_form(targets(root.screen)):
-        return ["the start screen"]
-    onward = [e for e in graph.out_of(root.ident) if not e.predicted and e.target != root.ident]
-    if not onward or any(not c.tried and not c.why_not and c.score >= 0 for c in root.candidates.values()):
-        return []
-    forms = [graph.nodes.get(e.target) for e in onward]
-    if any(n is None or not password_form(targets(n.screen)) for n in forms):
-        return []
-    return [e.moves[-1].label or e.moves[-1].key for e in onward]
-
-
-def empty_submit(screen: Screen) -> str | None:
-    """The key of a credentials form's submit (a password field on the screen): the button nearest below its
-    last text field. This search types nothing, so that tap only sends the form empty — no screen of the app
-    lies behind it for this search (a signed-in app is the log-in gate's matter, `log_in_gate`): leaving it
-    untried is no uncovered feature. None when the screen holds no password field, or the control nearest
-    below the fields is no button (a "forgot password" link: a way on, still owed)."""
-    found = targets(screen)
-    if not password_form(found):
-        return None
-    bottom = max(t.bounds[1] + t.bounds[3] for t in found if t.use == Use.TEXT)
-    below = [t for t in taps(found) if t.bounds[1] >= bottom]
-    nearest = min(below, key=lambda t: t.bounds[1], default=None)
-    return nearest.key if nearest is not None and nearest.element.role == "button" else None
 
 
 def _consent_layers(op: Operator, graph: ScreenGraph) -> set[str]:
@@ -244,6 +211,22 @@ def _used_as_the_cores(goal: PermissionGoal, label: str) -> bool:
     return goal.core is not None and words in goal.core.labels and words in goal.words
 
 
+def _used_in_its_later_state(goal: PermissionGoal, graph: ScreenGraph | None, now: str | None, ident: str,
+                             label: str) -> bool:
+    """Whether a control left on the screen `ident`, not reached again because the same taps now lead to the
+    screen `now` (the app's state changed on the way: corpus lumen-ja, a scan added a photo and «L判» shows the
+    photos screen with it), was used on `now`: the same control (its key) of the same screen in a later state."""
+    held = graph.nodes.get(ident) if graph is not None else None
+    later = graph.nodes.get(now) if graph is not None and now is not None else None
+    if held is None or later is None:
+        return False
+    try:
+        kind = goal.kind_of(later.screen)
+    except StaleScreen:
+        return False
+    return any(c.move.label == label and (kind, c.move.key) in goal.used for c in held.candidates.values())
+
+
 def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend, data,
            skip: frozenset[str] = frozenset(), core: Core | None = None,
            in_place: list[tuple[Move, Screen, Screen]] | None = None) -> Beyond:
@@ -259,16 +242,19 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
     start = CORE if core is not None else op.screen().signature
     goal = PermissionGoal(weights, avoid, depth, frozenset((start, key) for key in skip), core, op)
     engine = GoalSearch(op, goal, data, settings, spend)
-    goal.drawn = lambda: engine.graph
+    goal.way_to = lambda ident: [] if ident == engine.graph.root else engine.graph.shortest(engine.graph.root, ident)
     result = engine.run()
     graph = result.graph
     features: dict[str, Feature] = {}
+    unwalkable: dict[str, str] = {}
     for permission, (node, move, before, after) in goal.asked.items():
-        route = goal.ways[permission] if permission in goal.ways else (
-            graph.shortest(graph.root, node.ident) if graph is not None and node.ident != graph.root else [])
+        route = [] if graph is None or node.ident == graph.root else (
+            goal.ways.get(permission) or graph.shortest(graph.root, node.ident))    # as seen then, else now
         moves = tuple(m for edge in route or [] for m in edge.moves)
         if route is None or any(m.kind != TAP for m in moves):
-            continue                 # no tap route from the core screen to it: not re-walkable
+            # no tap route from the core screen to it: not re-walkable, but asked all the same — never lost
+            unwalkable[permission] = f"'{move.label or move.key}' on the screen via {' › '.join(node.via) or 'none'}"
+            continue
         # where the feature is used: the last screen of its route that is no question of the app's own
         along = [e.target for e in route or []][::-1]
         start = next((goal.screens.get(i) for i in along if i not in goal.questions and i in goal.screens), None)
@@ -277,7 +263,9 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
     nodes = list(graph.nodes.values()) if graph is not None else []
     beyond = Beyond(features, len(nodes), goal.taps, frozenset(goal.words),
                     in_place=[*(in_place or []), *goal.in_place],
-                    gate=log_in_gate(graph) if graph is not None else [])
+                    gate=log_in_gate(graph) if graph is not None else [], unwalkable=unwalkable)
+    beyond.unsearched += [f"{p} was asked on using {where}, and no way of taps seen leads back there: its refusal "
+                          "was not measured" for p, where in unwalkable.items()]
     if result.ending == "budget":
         beyond.unsearched.append(f"the search's budget ran out ({result.detail.removeprefix('not found within budget ')})")
     consent_layers = _consent_layers(op, graph) if graph is not None else set()
@@ -296,7 +284,8 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
         elif left:
             beyond.unsearched.append(f"{len(left)} control(s) on the screen via {' › '.join(node.via) or 'none'}")
     for ident, label in engine.unreached:
-        if ident in consent_layers or _used_as_the_cores(goal, label):
+        if ident in consent_layers or _used_as_the_cores(goal, label) or _used_in_its_later_state(
+                goal, graph, engine.moved.get(ident), ident, label):
             continue
         # the screen the control is ON was not reached again (not the one it leads to): said with its way there,
         # since the same control may well show elsewhere (a tab bar's «سفر» on every screen, fresh8)

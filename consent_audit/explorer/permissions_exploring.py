@@ -67,7 +67,8 @@ class PermissionExplorations:
             feature = launch_features.told_by_refusal(self.op, self._start, permission, beyond.in_place)
             if feature is not None:
                 self.features[permission] = feature
-        self.requested = [p for p in PERMISSIONS if p in at_launch or p in self.features or p in soft]
+        self.requested = [p for p in PERMISSIONS if p in at_launch or p in self.features or p in soft
+                          or p in beyond.unwalkable]     # asked on use, no way back there seen: never lost
         target.permissions = list(self.requested)
         paths: dict[str, list[Move]] = {"accept consent": self.accept.moves if self.accept else [],
                                         "reject consent": self.reject.moves if self.reject else []}

@@ -46,6 +46,8 @@ class GoalSearch(SearchMap, LogOutWatch):
         self.off_app: tuple[str, str] | None = None
         self.reached: tuple[str, str] | None = None
         self.unreached: list[tuple[str, str]] = []     # (screen, control label) given up: its screen not reached again
+        # screen → the one the taps that led to it lead to now (the app's state changed on the way: a photo added)
+        self.moved: dict[str, str] = {}
         self.nav: set[str] = set()     # keys of global navigation controls: their tap lays a navigation layer
         self.layers: set[str] = set()  # nodes that are such a layer (a drawer opened over some screen)
         self.session = getattr(op, "session", None)   # the test account's session once reached (explorer/session.py)
@@ -133,6 +135,8 @@ class GoalSearch(SearchMap, LogOutWatch):
                     arrived = self._arrive(screen, parent, edge.moves[-1])
                     if edge.moves[0].kind != RELAUNCH:
                         self.graph.add(Edge(edge.source, edge.moves, arrived.ident, edge.cost))
+                        if not edge.predicted:      # taps seen to lead there (a back assumed proves nothing)
+                            self.moved[edge.target] = arrived.ident
                     break
                 self._arrive(screen, parent, edge.moves[-1])
             else:
