@@ -6,6 +6,7 @@ from typing import Any, Callable, Iterable
 
 from .detectors.text import classify_action, data_demanded, load_lexicon, waiting_period_days
 from .purpose_rows import unswitched
+from .radio_purposes import purpose_controls
 from .recorder import Kind, Step, Trail
 from .screen import Element, Screen
 
@@ -233,22 +234,24 @@ def selects_all(element: Element) -> bool:
 
 
 def _purpose_boxes(trail: Trail) -> list[Element]:
-    """The checkboxes and switches of the first screen of the path that shows any, a select-all one left out."""
+    """The purposes' controls of the first screen of the path that shows any (checkboxes, switches, a radio
+    group's consenting option: radio_purposes.purpose_controls), a select-all one left out."""
     for screen in trail.screens:
-        boxes = [e for e in screen.elements if e.role in ("checkbox", "switch")]
+        boxes = purpose_controls(screen.elements)
         if boxes:
             return [e for e in boxes if not selects_all(e)]
     return []
 
 
 def purpose_boxes_seen(trail: Trail) -> bool:
-    """Whether any screen of the path showed a checkbox or switch (what `preticked` and `mandatory` count)."""
-    return any(e.role in ("checkbox", "switch") for screen in trail.screens for e in screen.elements)
+    """Whether any screen of the path showed a purpose's control (what `preticked` and `mandatory` count)."""
+    return any(purpose_controls(screen.elements) for screen in trail.screens)
 
 
 def preticked(trail: Trail) -> int:
-    """Optional purposes already ticked on the first screen of the path that shows any checkbox or switch (a
-    ticked box the user cannot untick is mandatory: see `mandatory`; a select-all switch is no purpose)."""
+    """Optional purposes already ticked on the first screen of the path that shows any purpose's control — a
+    box or switch ticked, a radio group with its consenting option selected (a ticked box the user cannot untick
+    is mandatory: see `mandatory`; a select-all switch is no purpose)."""
     return sum(1 for e in _purpose_boxes(trail) if e.checked and e.enabled)
 
 
@@ -258,7 +261,7 @@ def switched_off_at_answer(trail: Trail) -> int:
     refusal must keep off (0: no box shown before the answer)."""
     before = ([trail.start] if trail.start else []) + [s.screen for s in trail.steps[:-1]]
     for screen in reversed(before):
-        boxes = [e for e in screen.elements if e.role in ("checkbox", "switch")]
+        boxes = purpose_controls(screen.elements)
         if boxes:
             return sum(1 for e in boxes if e.enabled and not e.checked and not selects_all(e))
     return 0
@@ -267,7 +270,7 @@ def switched_off_at_answer(trail: Trail) -> int:
 def mandatory(trail: Trail) -> int:
     """Purposes ticked and locked (disabled) on that screen, and those it shows as always on with no control
     (`purpose_rows.unswitched`): strictly necessary, reported apart."""
-    screen = next((s for s in trail.screens if any(e.role in ("checkbox", "switch") for e in s.elements)), None)
+    screen = next((s for s in trail.screens if purpose_controls(s.elements)), None)
     return sum(1 for e in _purpose_boxes(trail) if e.checked and not e.enabled) + (
         unswitched(screen) if screen is not None else 0)
 

@@ -38,6 +38,9 @@ class Element:
     required: bool = False    # web: a form control marked `required` / aria-required="true"
     multiline: bool = False   # web: a text field taking lines of free text (<textarea>, aria-multiline="true")
     filled: bool = False      # web: a text field holding a value (the value itself is never kept: see dom.py)
+    group: str = ""           # a radio: the set it chooses in (web: its form `name`, else its radiogroup or
+    #                           fieldset; Android: its RadioGroup) — one question's options, one purpose's
+    option: str = ""          # a radio: the value it stores when its form is saved (web `value`; "" unknown)
 
     @property
     def label(self) -> str:

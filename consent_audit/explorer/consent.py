@@ -10,7 +10,7 @@ from ..screen import Element, Screen
 from . import cues
 from .consent_confirm import confirms_refusal
 from .consent_layer import answering, own_controls
-from .elements import Target, Use, purpose_row, targets
+from .elements import Target, Use, purpose_row, purpose_targets, targets
 from .forms import UNTICK, FormData
 from .moves import TAP, Move, perform
 from .operator import NotOnScreen, Operator
@@ -109,8 +109,9 @@ def settings_control(found: list[Target]) -> Target | None:
 
 
 def ticked_purposes(found: list[Target]) -> list[Target]:
-    """The switches a refusing user unticks: ticked and enabled (a locked one is mandatory)."""
-    return [t for t in found if t.use == Use.TOGGLE and t.element.checked and t.element.enabled]
+    """The purposes a refusing user unticks: switches and boxes ticked and enabled (a locked one is mandatory),
+    radio groups with their consenting option selected (elements.purpose_targets)."""
+    return [t for t in purpose_targets(found) if t.element.checked and t.element.enabled]
 
 
 def next_move(screen: Screen, found: list[Target], mode: str, data: FormData,
@@ -158,7 +159,7 @@ def _bulk_candidates(found: list[Target], tried: set[str]) -> list[Target]:
 
 
 def _ticks(found: list[Target]) -> dict[str, bool]:
-    return {t.key: bool(t.element.checked) for t in found if t.use == Use.TOGGLE and t.element.enabled}
+    return {t.key: bool(t.element.checked) for t in purpose_targets(found) if t.element.enabled}
 
 
 def _switches_all_off(op: Operator, ticked: int, tried: set[str], found: list[Target],
@@ -212,7 +213,7 @@ def _opened_purposes(before: frozenset[str], found: list[Target]) -> bool:
     """Whether switches or boxes the screen the last move was made on did not hold (`before`: its controls'
     keys, under a layer too) are on screen now (`found`): a layer of purposes the move opened, still waiting
     for its answer even when it covers nothing and no words read it as consent."""
-    return any(t.use == Use.TOGGLE and t.key not in before for t in found)
+    return any(t.key not in before for t in purpose_targets(found))
 
 
 def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
@@ -241,7 +242,7 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
         # the same layer with its switches in another state is another screen: a move that switched them is
         # progress, not a way back (a "switch all off" whose labels and structure stay as they were)
         here = (screen.signature, frozenset(t.key for t in found),
-                frozenset(t.key for t in found if t.use == Use.TOGGLE and t.element.checked))
+                frozenset(t.key for t in found if t.use in (Use.TOGGLE, Use.CHOOSE) and t.element.checked))
         answered = cues.categories(last) & _ANSWERS if last and not cues.has(last, "close") else frozenset()
         if answered and made_on[-1] == here:
             # an answer that changed nothing the structure shows (a CMP panel's "Deny all" marks its rows and

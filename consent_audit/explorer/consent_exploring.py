@@ -17,7 +17,7 @@ from .consent_choice import candidate
 from .consent_one_tap import OneTapRefusals
 from .consent_handover import ConsentHandOver
 from .consent_layer import own_controls
-from .elements import Use, targets
+from .elements import purpose_targets, targets
 from .exploration import Exploration
 from .screens import taps
 from .gate import gate_not_passed
@@ -274,7 +274,7 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver):
         if opened is None:
             return None
         after, covered = opened
-        boxes = [t for t in targets(after, covered) if t.use == Use.TOGGLE and t.element.checked
+        boxes = [t for t in purpose_targets(targets(after, covered)) if t.element.checked
                  and not selects_all(t.element)]
         self.settings_mandatory = sum(1 for t in boxes if not t.element.enabled) + unswitched(after)
         return sum(1 for t in boxes if t.element.enabled)

@@ -43,7 +43,7 @@ from ..purpose_rows import unswitched
 from ..readback import changed
 from ..screen import Screen
 from . import cues
-from .elements import Target, Use, purpose_row
+from .elements import Target, purpose_row, purpose_targets
 from .forms import UNTICK, FormData, fill
 from .consent_answers import (Tried, _closers, _made, _refusal_missing, _way_out_rank, answers, refused_in_full,
                               sole_answer, users_refusal)
@@ -79,12 +79,11 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
     if not live.element.enabled:     # held back again at this launch (a countdown): tapped once enabled
         live = tappable(op, live)
         screen = op.screen()
-    purposes = frozenset(t.key for t in op.targets(screen) if t.use == Use.TOGGLE) if via else frozenset()
+    purposes = frozenset(t.key for t in purpose_targets(op.targets(screen))) if via else frozenset()
     before: dict[str, Any] | None = op.platform.stored_state()
     tried = Tried(target, tuple(via), untick=untick, then=then, purposes=purposes)
     if tick:
-        for box in [t for t in op.targets(screen) if t.use == Use.TOGGLE and t.element.enabled
-                    and not t.element.checked]:
+        for box in [t for t in purpose_targets(op.targets(screen)) if t.element.enabled and not t.element.checked]:
             if (live_box := find(op.screen(), box.key, op.covered(op.screen()))) is not None:
                 op.tap(live_box)
                 tried.ticks += (Move.tick(box),)
@@ -132,7 +131,7 @@ def _judged(op: Operator, tried: Tried, screen: Screen, after: Screen, first: La
     # left usable behind a layer that does not cover it — that page is no way out of the layer
     had = {t.key for t in op.targets(screen)}
     opened = [t for t in found if t.key not in had] or found
-    toggles = [t for t in opened if t.use == Use.TOGGLE]
+    toggles = purpose_targets(opened)
     if not via and toggles and (now is None or now.keys != first.keys):
         tried.settings = True
         tried.ticked = sum(1 for t in toggles if t.element.checked and t.element.enabled)
@@ -254,7 +253,7 @@ def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, co
             opener = None      # refused on the first layer down to the locked purposes: nothing to find beyond
         if opener is not None:         # the settings layer's buttons, each from a fresh launch through it
             found = list(opener.opened)    # as its trial showed it: no launch and tap spent to read it again
-            boxes = [t for t in found if t.use == Use.TOGGLE]
+            boxes = purpose_targets(found)
             named = {cues.norm_label(t.label) for t in boxes}     # a tick box's own label only ticks it
             second = sorted((t for t in taps(found) if t.element.enabled and t.key not in first.keys
                              and cues.norm_label(t.label) not in named and not purpose_row(t, found)),

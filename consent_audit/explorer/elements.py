@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 
+from ..radio_purposes import radio_purposes
 from ..screen import Element, Screen
 from .cues import norm_label
 
@@ -75,6 +76,20 @@ def names(caption: "Target", box: "Target") -> bool:
         return False
     text, name = (" ".join(t.label.casefold().split()) for t in (caption, box))
     return name == text or name.startswith(text + " ")
+
+
+def purpose_targets(found: list["Target"]) -> list["Target"]:
+    """Each purpose's control among `found`: its switches and tick boxes, and for a purpose drawn as a group of
+    radios (radio_purposes) its consenting option — `checked`: consenting; tapped: consents."""
+    consenting = {id(p.consenting) for p in radio_purposes([t.element for t in found])}
+    return [t for t in found if t.use == Use.TOGGLE or id(t.element) in consenting]
+
+
+def refusing_options(found: list["Target"]) -> list["Target"]:
+    """The refusing option of each radio purpose among `found` whose consenting option is selected and that the
+    user can refuse: what a refusing user chooses, one tap each (as unticking a box)."""
+    refusing = {id(p.refusing) for p in radio_purposes([t.element for t in found]) if p.preticked and p.enabled}
+    return [t for t in found if id(t.element) in refusing]
 
 
 def visible(element: Element) -> bool:

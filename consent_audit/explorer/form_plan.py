@@ -9,7 +9,7 @@ from ..detectors.destructive import confirm_word, hint_word
 from ..measures import selects_all
 from ..screen import Screen
 from . import cues
-from .elements import Target, Use, nearby_text
+from .elements import Target, Use, nearby_text, refusing_options
 from .form_data import ACCOUNT, ACCOUNT_RETRY, FILL, RETRY, RETRY_ALL, UNTICK, FormData, field_kind
 from .launch_layer import overlaid
 from .refused import free_text_asked, lacking_boxes
@@ -112,6 +112,7 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
                 ticks.append(target)
     if purpose == UNTICK:    # a ticked select-all switch first: unticking it unticks every purpose at once
         ticks.sort(key=lambda t: not selects_all(t.element))
+        ticks += refusing_options(found)     # a purpose drawn as radios: its refusing option chosen
     elif purpose.startswith(RETRY_ALL):   # one option box was not enough: every box is a condition to tick
         ticks = _gated_last(ticks)
     elif retry:     # a disabled box (gated by a text to read, `fill`) only where no enabled one will do

@@ -99,7 +99,9 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
     def truthy(node: ET.Element, attr: str) -> bool:
         return node.get(attr, "false") == "true"
 
-    def walk(node: ET.Element) -> str:
+    groups: dict[int, str] = {}     # a RadioGroup node → the set its radios choose in (Element.group)
+
+    def walk(node: ET.Element, group: str = "") -> str:
         if node.get("displayed", "true") == "false" or is_toast(node):
             return ""
         cls = node.get("class") or node.tag
@@ -120,10 +122,13 @@ def screen_from_uiautomator_xml(xml: str, screenshot: bytes = b"", location: str
                          checked=truthy(node, "checked") if checkable else None,
                          enabled=node.get("enabled", "true") == "true", focused=truthy(node, "focused"),
                          secret_field=truthy(node, "password"), selected=truthy(node, "selected"),
-                         multiline=role == "textbox" and multiline(node), filled=bool(value.strip()))
+                         multiline=role == "textbox" and multiline(node), filled=bool(value.strip()),
+                         group=group if role == "radio" else "")
             if el.text or el.name or el.rid or el.clickable:
                 elements.append(el)
-        kids = [s for s in (walk(child) for child in node) if s]
+        if role == "radiogroup":
+            group = groups.setdefault(id(node), f"radiogroup:{rid or len(groups)}")
+        kids = [s for s in (walk(child, group) for child in node) if s]
         short_id = rid.split("/", 1)[-1]
         head = structural_key(cls.rsplit(".", 1)[-1], role, short_id)
         return head + ("(" + ",".join(collapse(kids)) + ")" if kids else "")

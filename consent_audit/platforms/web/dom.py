@@ -19,7 +19,8 @@ def elements_from_dom(items: list[dict]) -> tuple[list[Element], list[tuple[Boun
                                 secret_field=bool(item.get("secret_field")), covered=bool(item.get("covered")),
                                 fixed=bool(item.get("fixed")), required=bool(item.get("required")),
                                 multiline=bool(item.get("multiline")), filled=bool(item.get("value")),
-                                selected=bool(item.get("selected"))))
+                                selected=bool(item.get("selected")), group=str(item.get("group") or ""),
+                                option=str(item.get("option") or "")))
         if item.get("value"):
             values.append((bounds, item["value"]))  # type: ignore[arg-type]
     return elements, values

@@ -20,6 +20,17 @@ const SKIP = new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE','META','LINK','HEAD
 const out = [], frames = [];
 // Boxes drawn with an area so far (a count): a fixed layer's host whose subtree adds none draws nothing.
 let boxesDrawn = 0;
+// The group a radio chooses in (one purpose's options: «Allow» / «Don't allow»): a native radio's form and `name`,
+// else the radiogroup or fieldset holding it; and the value a native radio stores when its form is saved.
+const RADIO_SETS = new Map();
+function radioGroup(el) {
+  if (el.tagName === 'INPUT' && el.name) return 'name:' + el.name;
+  const box = el.closest('[role=radiogroup],fieldset');
+  if (!box) return '';
+  if (!RADIO_SETS.has(box)) RADIO_SETS.set(box, 'set:' + RADIO_SETS.size);
+  return RADIO_SETS.get(box);
+}
+function radioValue(el) { return el.tagName === 'INPUT' ? (el.getAttribute('value') || '') : ''; }
 // Elements of same-origin <iframe>s are read as part of the page (a consent dialog in a frame): their styles
 // from their own window, their boxes moved by the frames they sit in.
 const cs = (e, p) => (e.ownerDocument.defaultView || window).getComputedStyle(e, p);
@@ -232,7 +243,9 @@ function walk(el, parent) {
     fixed: ['fixed', 'sticky'].includes(st0.position),
     required: !!el.required || el.getAttribute('aria-required') === 'true',
     multiline: el.tagName === 'TEXTAREA' || el.getAttribute('aria-multiline') === 'true',
-    value: (isInput && !['checkbox','radio','password'].includes((el.type||'').toLowerCase())) ? (el.value || '') : ''
+    value: (isInput && !['checkbox','radio','password'].includes((el.type||'').toLowerCase())) ? (el.value || '') : '',
+    group: r === 'radio' ? radioGroup(behind || el) : '',
+    option: r === 'radio' ? radioValue(behind || el) : ''
   };
   if ((item.text || item.name || item.rid || item.clickable || r || item.fixed) && !drawnByOther(el)) out.push(item);
   const kids = [], placed = [];

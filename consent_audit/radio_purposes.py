@@ -1,0 +1,108 @@
+"""Purposes drawn as groups of radios: each purpose a yes/no pair (or on/off, or three levels) whose state is
+the option selected — @stormid/cookie-banner's «解析を許可する / 解析を許可しない», an Android RadioGroup.
+
+A group is the radios of one set (`Element.group`: a native radio's `name`, a radiogroup or fieldset, an Android
+RadioGroup) shown on the screen, 2–3 of them. It is a purpose where what consents and what refuses is told:
+1. by what each option stores when its form is saved (`Element.option`, the radio's value): a switch value
+   (1 / 0, true / false, granted / denied … as `readback` reads a stored record) or a level (0 < 1 < 2): the
+   highest consents, the lowest refuses;
+2. by the order the screen's other purposes were told in: a group of the same size whose options stand where
+   theirs did (every told group consenting first: the untold one too) — the screen's own layout, not a rule;
+3. last, by the words: exactly one option worded as a refusal (explorer.yaml/goals.yaml `decline`), the other
+   (of a pair) consenting.
+A group none of these tells (a deletion's reasons, a plan's «Monthly / Yearly») is no purpose.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from .readback import _OFF, _ON   # the switch words a stored record is read with: one vocabulary
+from .screen import Element
+
+
+@dataclass(frozen=True)
+class RadioPurpose:
+    """One purpose as a group of radios: its options in the screen's order, the one consenting and the one
+    refusing (elements of the screen read)."""
+
+    options: tuple[Element, ...]
+    consenting: Element
+    refusing: Element
+
+    @property
+    def chosen(self) -> Element | None:
+        return next((o for o in self.options if o.checked), None)
+
+    @property
+    def preticked(self) -> bool:
+        """The consenting option selected (as the screen shows it: before the user did anything, on its first)."""
+        return self.chosen is self.consenting
+
+    @property
+    def enabled(self) -> bool:
+        """Whether the user can refuse it (its refusing option enabled): a locked group is mandatory."""
+        return self.refusing.enabled
+
+
+def _shown(element: Element) -> bool:
+    return element.bounds[2] > 0 and element.bounds[3] > 0
+
+
+def _level(option: str) -> float | None:
+    """What a radio stores read as a level: a switch word (on 1, off 0) or a number; None when neither."""
+    word = option.strip().casefold()
+    if word in _ON:
+        return 1.0
+    if word in _OFF:
+        return 0.0
+    try:
+        return float(word)
+    except ValueError:
+        return None
+
+
+def _by_values(options: Sequence[Element]) -> tuple[int, int] | None:
+    """(consenting, refusing) indexes told by what the options store: every value read, all distinct."""
+    levels = [_level(o.option) for o in options]
+    if any(v is None for v in levels) or len(set(levels)) != len(levels):
+        return None
+    ranked = sorted(range(len(options)), key=lambda i: levels[i])   # type: ignore[arg-type, return-value]
+    return ranked[-1], ranked[0]
+
+
+def _by_words(options: Sequence[Element]) -> tuple[int, int] | None:
+    """(consenting, refusing) of a pair where exactly one option is worded as a refusal."""
+    from .explorer import cues      # the lexicons, last
+    if len(options) != 2:
+        return None
+    declining = [i for i, o in enumerate(options) if cues.has(o.label, "decline")]
+    return (1 - declining[0], declining[0]) if len(declining) == 1 else None
+
+
+def radio_purposes(elements: Sequence[Element]) -> list[RadioPurpose]:
+    """The purposes drawn as radio groups among `elements` (shown ones), in the screen's order (see the module
+    doc for how the consenting and the refusing option are told)."""
+    sets: dict[str, list[Element]] = {}
+    for element in elements:
+        if element.role == "radio" and element.group and _shown(element):
+            sets.setdefault(element.group, []).append(element)
+    groups = [opts for opts in sets.values() if 2 <= len(opts) <= 3]
+    told = {id(g): found for g in groups if (found := _by_values(g)) is not None}
+    places = {(len(g), told[id(g)]) for g in groups if id(g) in told}
+    for group in groups:
+        if id(group) in told:
+            continue
+        alike = {where for size, where in places if size == len(group)}
+        if len(alike) == 1:          # every told group of this size had its options in the same places
+            told[id(group)] = alike.pop()
+        elif (worded := _by_words(group)) is not None:
+            told[id(group)] = worded
+    return [RadioPurpose(tuple(g), g[told[id(g)][0]], g[told[id(g)][1]]) for g in groups if id(g) in told]
+
+
+def purpose_controls(elements: Sequence[Element]) -> list[Element]:
+    """Each purpose's control as one element whose `checked` says "consenting" and `enabled` "the user can
+    change it": the checkboxes and switches, and each radio purpose's consenting option (`radio_purposes`)."""
+    return [e for e in elements if e.role in ("checkbox", "switch")] + \
+        [p.consenting for p in radio_purposes(elements)]

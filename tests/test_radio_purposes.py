@@ -1,0 +1,97 @@
+"""Purposes drawn as groups of radios (corpus lumen-ja, @stormid/cookie-banner: «解析を許可する / 解析を許可しない»
+with the first pre-selected), without a browser: the group is the purpose, selected consenting is pre-ticked,
+the refusal chooses each group's refusing option. Before: radios were never purposes — the reject path was the
+settings layer's save tapped untouched (storing full consent: a false reject_not_honoured), preticked 0."""
+from __future__ import annotations
+
+from consent_audit.explorer import consent
+from consent_audit.explorer.elements import targets
+from consent_audit.explorer.forms import UNTICK, FormData, plan
+from consent_audit.measures import mandatory, preticked, switched_off_at_answer
+from consent_audit.radio_purposes import radio_purposes
+from consent_audit.recorder import Kind, Step, Trail
+from consent_audit.screen import Element, Screen
+
+
+def layer(pairs: list[tuple[str, str, str, str, bool]], save: str = "選択を保存", locked: bool = False) -> Screen:
+    """A settings layer: per purpose (name, yes label, no label, the values stored 'yes/no', yes chosen)."""
+    elements, y = [], 10
+    for name, yes, no, values, chosen in pairs:
+        elements.append(Element(text=name, bounds=(10, y, 300, 30)))
+        y += 40
+        for label, value, checked in ((yes, values.split("/")[0], chosen), (no, values.split("/")[1], not chosen)):
+            elements.append(Element(name=label, role="radio", bounds=(10, y, 30, 30), clickable=True,
+                                    checked=checked, group=f"name:privacy-{name}", option=value,
+                                    enabled=not locked))
+            y += 40
+    elements.append(Element(text=save, role="button", bounds=(10, y, 300, 40), clickable=True))
+    return Screen(elements=elements, signature="s", size=(400, 1200))
+
+
+LUMEN = [("analytics", "解析を許可する", "解析を許可しない", "1/0", True),
+         ("ads", "広告を許可する", "広告を許可しない", "1/0", True),
+         ("sns", "SNS連携を許可する", "SNS連携を許可しない", "1/0", True)]
+
+
+def step(i: int, kind: Kind, after: Screen) -> Step:
+    return Step(index=i, kind=kind, title="", target={}, at="", seconds=0.0, screen=after)
+
+
+def test_a_radio_pair_is_a_purpose_told_by_what_each_option_stores() -> None:
+    found = radio_purposes(layer(LUMEN).elements)
+    assert [p.consenting.name for p in found] == ["解析を許可する", "広告を許可する", "SNS連携を許可する"]
+    assert all(p.preticked and p.enabled for p in found)
+    # stored values decide before order and words: «Off» first storing "granted" second
+    swapped = radio_purposes(layer([("a", "Off", "On", "denied/granted", True)]).elements)   # «Off» chosen
+    assert swapped[0].consenting.name == "On" and not swapped[0].preticked
+
+
+def test_untold_groups_take_the_places_of_the_told_ones_and_words_come_last() -> None:
+    """A group with no stored values is told by where the screen's told groups had their options; with none
+    told, by the words (one option worded as a refusal); a group none tells is no purpose (a plan's choice)."""
+    mixed = layer([("a", "Ja", "Nein", "1/0", True), ("b", "Ja", "Nein", "/", True)])
+    assert [p.consenting.name for p in radio_purposes(mixed.elements)] == ["Ja", "Ja"]
+    worded = layer([("a", "Don't allow", "Allow", "/", False)])
+    assert radio_purposes(worded.elements)[0].consenting.name == "Allow"
+    assert radio_purposes(layer([("plan", "Monthly", "Yearly", "/", True)]).elements) == []
+
+
+def test_radio_purposes_preselected_consenting_are_preticked_and_a_locked_one_mandatory() -> None:
+    trail = Trail("reject", start=Screen(elements=[], signature="d"), steps=[step(1, Kind.TAP, layer(LUMEN))])
+    assert preticked(trail) == 3 and mandatory(trail) == 0
+    fair = Trail("reject", start=Screen(elements=[], signature="d"),
+                 steps=[step(1, Kind.TAP, layer([(n, y, no, v, False) for n, y, no, v, _ in LUMEN]))])
+    assert preticked(fair) == 0
+    locked = Trail("reject", start=Screen(elements=[], signature="d"),
+                   steps=[step(1, Kind.TAP, layer(LUMEN[:1], locked=True))])
+    assert preticked(locked) == 0 and mandatory(locked) == 1
+
+
+def test_the_refusal_chooses_each_groups_refusing_option_then_saves() -> None:
+    s = layer(LUMEN)
+    move, target = consent.next_move(s, targets(s), consent.REJECT, FormData())
+    assert target.label == "選択を保存" and move.purpose == UNTICK
+    ticks = plan(s, targets(s), UNTICK, FormData(), True).ticks
+    assert [t.label for t in ticks] == ["解析を許可しない", "広告を許可しない", "SNS連携を許可しない"]
+    refused = layer([(n, y, no, v, False) for n, y, no, v, _ in LUMEN])
+    trail = Trail("reject", start=s, steps=[step(1, Kind.TAP, refused), step(2, Kind.TAP, refused)])
+    assert switched_off_at_answer(trail) == 3
+
+
+def test_the_android_reader_groups_the_radio_buttons_of_a_radio_group() -> None:
+    """An Android settings screen: each purpose a RadioGroup of two RadioButtons — the group is the set."""
+    from consent_audit.platforms.android.uiautomator import screen_from_uiautomator_xml
+
+    def pair(n: int, y: int) -> str:
+        return (f'<node class="android.widget.RadioGroup" resource-id="app:id/g{n}" package="app" bounds="[0,{y}][400,{y + 80}]">'
+                f'<node class="android.widget.RadioButton" text="Allow" checkable="true" checked="true" clickable="true" '
+                f'package="app" bounds="[0,{y}][200,{y + 40}]"/>'
+                f'<node class="android.widget.RadioButton" text="Don\'t allow" checkable="true" checked="false" '
+                f'clickable="true" package="app" bounds="[0,{y + 40}][200,{y + 80}]"/></node>')
+    xml = ('<hierarchy width="400" height="800"><node class="android.widget.FrameLayout" package="app" '
+           f'bounds="[0,0][400,800]">{pair(1, 0)}{pair(2, 100)}</node></hierarchy>')
+    s = screen_from_uiautomator_xml(xml, app_package="app")
+    radios = [e for e in s.elements if e.role == "radio"]
+    assert len({e.group for e in radios}) == 2 and all(e.group for e in radios)
+    found = radio_purposes(s.elements)      # no values on Android: told by the words, the pair's refusal
+    assert [p.consenting.text for p in found] == ["Allow", "Allow"] and all(p.preticked for p in found)
