@@ -74,7 +74,11 @@ and Chromium must give exactly the truth's figures and findings.
   tap refused, "<label …> covered it", broken);
 - one cookie whose value differs by answer («essential:1|measure:0|ads:0» against «…:1|…:1», cookie-though's
   format) tells the answers apart by its values (before: no switches read, and with digits masked the refusal
-  "stored what the accept path stored": not found, in English a false reject_not_honoured)."""
+  "stored what the accept path stored": not found, in English a false reject_not_honoured).
+- a div consent sheet in a made-up language whose answers write one record with different values and no switch
+  (corpus kofi's kind): the answer after which the app keeps more (an id beside the record; `?v=names`: more
+  purposes named in its value) accepts, the other refuses; `?v=nag` back at every launch is consent_nagging
+  (before: "stored different records … not one choice" / "the same choice", not found; the nagging unmeasured)."""
 from __future__ import annotations
 
 import json

@@ -1,6 +1,7 @@
 """What each answer of a candidate consent layer did, tried from a fresh launch (`Tried`), and how the answers
 are told apart by what they stored: the accept and the reject (`answers`: switches, purposes listed by name, else
-the agreeing and declining words), a notice's one answer (`sole_answer`), and whether the refusal is still to be
+the agreeing and declining words, else — one record with different values — what else each answer let the app
+keep: explorer/stored_choice.py), a notice's one answer (`sole_answer`), and whether the refusal is still to be
 found (`_refusal_missing`); a settings layer with no button of its own saved by the first layer's answers still
 shown (`saves_worded_as_answers`). A refusal stored as the absence of the accept's purpose records:
 explorer/absent_purposes.py. The trials themselves are explorer/consent_structure.py's."""
@@ -16,6 +17,7 @@ from .absent_purposes import widened
 from .elements import Target
 from .moves import Move
 from .forms import UNTICK
+from .stored_choice import by_what_kept
 
 
 @dataclass
@@ -72,8 +74,10 @@ class Tried:
 def answers(tried: list[Tried], about_consent: bool = False) -> tuple[Tried, Tried] | None:
     """(accept, reject) told by what each answer stored; None when the layer is no consent dialog or the
     storage and the words cannot tell which answer is which. A choice stored as switches is a consent only where
-    it is one over purposes (`_over_purposes`); `about_consent`: the layer's words speak of consent, privacy or
-    personal data."""
+    it is one over purposes (`_over_purposes`); a record without switches whose values differ by answer is a choice
+    too, told by what else each answer keeps when no words tell it (stored_choice.by_what_kept: kofi's
+    idhini=kubali beside an analytics id, idhini=kataa alone); `about_consent`: the layer's words speak of
+    consent, privacy or personal data."""
     stored = [t for t in tried if t.answered and not t.left and not t.settings and t.stored]
     # the record every answer writes is the choice; what only some add (the analytics id an accept sets) is
     # what that answer let the app do, not another record
@@ -101,7 +105,10 @@ def answers(tried: list[Tried], about_consent: bool = False) -> tuple[Tried, Tri
         return named
     agree = [t for t in stored if cues.has(t.label, "agree") and not cues.has(t.label, "decline")]
     refuse = [t for t in stored if cues.has(t.label, "decline")]
-    return (agree[0], refuse[0]) if len(agree) == 1 and len(refuse) == 1 else None
+    if len(agree) == 1 and len(refuse) == 1:
+        return agree[0], refuse[0]
+    # no words known: one record with different values is a choice, told by what else each answer keeps
+    return by_what_kept(stored, common, about_consent or any(t.settings for t in tried))
 
 
 def sole_answer(tried: list[Tried], about_consent: bool) -> Tried | None:

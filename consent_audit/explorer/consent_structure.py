@@ -29,7 +29,8 @@ the layer is answered (consent first, then the OS prompt), not what a button doe
 records (a rating prompt's "never" beside a "remind me" time), or the same switches. A button that leads to a
 form storing nothing (a payment form: "consent or pay") is no answer — nor one whose words say it buys: never
 the refusal. Words decide only what
-the storage cannot tell (records without switches): the agreeing and the declining label — and a notice whose
+the storage cannot tell (records without switches): the agreeing and the declining label, else what else each
+answer kept (explorer/stored_choice.py: one record with different values) — and a notice whose
 one answer takes it away storing a record (an acknowledgement) while every other button keeps it or leaves the
 app (`sole_answer`): a consent dialog with no refusal when its words speak of consent.
 

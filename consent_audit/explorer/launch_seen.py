@@ -4,7 +4,8 @@ The consent goal's not_found said one sentence for every cause (a full-page cons
 log-in, a canvas, a dialog whose answer asked a permission …: corpus apps ktiv, vstup, grafis, vstup-x3). It now
 says what the structural probe (explorer/launch_layer.py, explorer/consent_structure.py) saw instead: the candidate layer it tried — a
 dialog, a fixed bar, a layer covering the app — with its buttons and what their answers did (stored nothing,
-stored different records, the same choice, one setting on or off, left the app or asked a permission), or why there was no candidate:
+stored different records, one record with values no structure told apart, the same choice, one setting on or off,
+left the app or asked a permission), or why there was no candidate:
 a log-in or sign-up first, a full page that is no candidate, nothing readable to tap.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .consent_structure import Tried
 from .elements import Target, Use, visible
 from .consent_choice import judged_candidate
 from .launch_layer import area, fixed_bar
+from .stored_choice import differs
 from .screens import DIALOG_ROLES, password_form, taps
 
 SHOWN = 4      # button labels named in the sentence
@@ -62,6 +64,9 @@ def _answers(tried: list[Tried], readable: bool) -> str:
     stayed = [t for t in tried if not t.gone and not t.settings]
     if stayed:
         return f"the layer stayed on screen after {_labels([t.target for t in stayed])}"
+    common = frozenset.intersection(*(frozenset(t.stored) for t in stored))
+    if differs(stored, common) and not any(switches({k: t.stored[k] for k in common}) for t in stored):
+        return _untold_choice(stored, common)
     if len({frozenset(t.stored) for t in stored}) > 1:
         return "its answers stored different records (" + "; ".join(
             f"'{t.label[:20]}': {', '.join(sorted(t.stored))[:60]}" for t in stored[:3]) + "), not one choice"
@@ -78,6 +83,18 @@ def _answers(tried: list[Tried], readable: bool) -> str:
         return (f"only {_labels([t.target for t in stored])} stored a record ({kept}); "
                 f"{_labels([t.target for t in silent])} stored nothing{went}, so no refusal was told among them")
     return "every answer stored the same choice, so no refusal was told among them"
+
+
+def _untold_choice(stored: list[Tried], common: frozenset[str]) -> str:
+    """One record written with different values by the answers (`common`: its keys), no switch in it, and no
+    accept and refusal told (stored_choice.by_what_kept): said as different choices left untold."""
+    values = "; ".join(f"'{t.label[:20]}': {', '.join(t.stored[k][:20] for k in sorted(common))}" for t in stored[:3])
+    beside = "; ".join(f"'{t.label[:20]}': {', '.join(sorted(set(t.stored) - common))[:40] or 'nothing else'}"
+                       for t in stored[:3])
+    return (f"its answers stored one record ({', '.join(sorted(common))[:60]}) with different values ({values}): "
+            f"different choices, but which one refuses could not be told — not by what else each kept beside it "
+            f"({beside}; an accept keeps more: an id, more purposes) nor by words known, so the consent is "
+            "unmeasured")
 
 
 def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tried: list[Tried] | None,
