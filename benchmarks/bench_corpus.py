@@ -132,6 +132,14 @@ def main(argv: list[str]) -> int:
         parser.error(f"not corpus apps: {', '.join(unknown)}")
     if args.reuse:
         args.keep = args.reuse
+    elif args.keep is not None:
+        # an app's folder from an earlier run: its explore would refuse the folder and the old summary would be
+        # scored as this run's (a helper read a 3-second "run" as new, stop 33) — said before anything starts
+        kept = [a for a in apps if (args.keep / a).exists()]
+        if kept:
+            print(f"bench_corpus: {args.keep} already holds {', '.join(kept)} from an earlier run: give --keep a new "
+                  f"folder, or score that run with --reuse {args.keep}", file=sys.stderr)
+            return 2
     help_text = "" if args.reuse else subprocess.run([args.cli, "explore", "--help"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env={**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", str(REPO))}).stdout
     no_bundle = "--no-bundle" in help_text

@@ -39,6 +39,14 @@ def test_a_wrong_verdict_fails_the_bench_unless_no_fail(tmp_path: Path) -> None:
     assert quiet.returncode == 0 and "exit 0 (--no-fail)" in quiet.stdout
 
 
+def test_a_keep_folder_holding_an_apps_earlier_run_is_refused_before_anything_runs(tmp_path: Path) -> None:
+    """An earlier run's folder under --keep: the explore refused it and the old summary was scored as new (stop 33)."""
+    run = _fake_run(tmp_path / "run", "not_found")
+    proc = _bench("--keep", str(run), "--goal", "deletion", "kanal")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stdout + proc.stderr
+    assert "already holds kanal" in proc.stderr and f"--reuse {run}" in proc.stderr and not proc.stdout
+
+
 def test_only_rows_with_a_wrong_verdict_or_figure_fail() -> None:
     rows = [("a", "deletion", "clean", 3, 3, 0, True), ("a", "consent", "found", 2, 3, 0, True),
             ("b", "permissions", "not_found", 0, 0, 5, False), ("a", "(app)", "exit 1", 5, 6, 0, "1/2"),
