@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from .readback import _OFF, _ON   # the switch words a stored record is read with: one vocabulary
+from .readback import OFF_WORDS, ON_WORDS   # the words a stored record is read with as switches: one vocabulary
 from .screen import Element
 
 
@@ -52,9 +52,9 @@ def _shown(element: Element) -> bool:
 def _level(option: str) -> float | None:
     """What a radio stores read as a level: a switch word (on 1, off 0) or a number; None when neither."""
     word = option.strip().casefold()
-    if word in _ON:
+    if word in ON_WORDS:
         return 1.0
-    if word in _OFF:
+    if word in OFF_WORDS:
         return 0.0
     try:
         return float(word)

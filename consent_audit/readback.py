@@ -23,10 +23,10 @@ from typing import Any, Mapping
 from urllib.parse import unquote
 
 _DIGITS = re.compile(r"\d+")
-_ON = {"true", "granted", "allow", "allowed", "accept", "accepted", "agree", "agreed", "consented", "yes", "on",
-       "opt-in", "optin", "enabled"}
-_OFF = {"false", "denied", "deny", "decline", "declined", "reject", "rejected", "refused", "no", "off", "opt-out",
-        "optout", "disabled"}
+ON_WORDS = {"true", "granted", "allow", "allowed", "accept", "accepted", "agree", "agreed", "consented", "yes",
+            "on", "opt-in", "optin", "enabled"}
+OFF_WORDS = {"false", "denied", "deny", "decline", "declined", "reject", "rejected", "refused", "no", "off",
+             "opt-out", "optout", "disabled"}
 
 
 def _items(state: Mapping[str, Any] | None) -> dict[str, str]:
@@ -127,8 +127,8 @@ def _leaves(value: Any, path: str, out: dict[str, bool], named: bool = False, di
         out[path] = value == 1
     elif isinstance(value, str):
         word = value.strip().lower()
-        if word in _ON | _OFF:
-            out[path] = word in _ON
+        if word in ON_WORDS | OFF_WORDS:
+            out[path] = word in ON_WORDS
         elif named and word in _FLAGS:
             out[path] = _FLAGS[word]
 

@@ -65,7 +65,7 @@ def _ends(stored: Sequence[Tried], size: dict[int, int]) -> tuple[Tried, Tried] 
     None when an end is held by answers storing different things."""
     def end(pick: int) -> Tried | None:
         at = [t for t in stored if size[id(t)] == pick]
-        if len({tuple(sorted((k, _masked(v)) for k, v in t.stored.items())) for t in at}) > 1:
+        if len({_record(t, frozenset(t.stored)) for t in at}) > 1:
             return None
         return min(at, key=lambda t: (len(t.moves), t.untick))
     high, low = end(max(size.values())), end(min(size.values()))
