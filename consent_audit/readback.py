@@ -213,7 +213,9 @@ def tcf_consents(state: Mapping[str, Any] | None) -> list[str] | None:
 
 def judge(unanswered: Mapping[str, Any] | None, accepted: Mapping[str, Any] | None,
           rejected: Mapping[str, Any] | None, optional: int = 0, locked: int = 0) -> dict[str, Any]:
-    """{'reject_honoured': True | False | None, 'accept_stored': …, 'how': …, 'reject_stored': …}.
+    """{'reject_honoured': True | False | None, 'accept_stored': …, 'how': …, 'reject_stored': …}; when the refusal
+    still consents, `basis` names how it was told (tcf, same_record, all_on, all_listed, fewer_off: the messages'
+    reasons in assets/findings.yaml) and `how` says it in English for the evidence.
     `optional`: the purposes the reject path had switched off when it answered (boxes enabled and unticked on
     its layer, 0: none shown); `locked`: those it showed locked on. A refusal that differs from the accept yet
     stores fewer of the accept's purposes off than the user switched off, keeping more on than the locked ones,
@@ -224,7 +226,7 @@ def judge(unanswered: Mapping[str, Any] | None, accepted: Mapping[str, Any] | No
     tcf_rej, tcf_acc = tcf_consents(rejected), tcf_consents(accepted)
     out: dict[str, Any] = {"accept_stored": sorted(acc), "reject_stored": sorted(rej)}
     if tcf_rej is not None:
-        out.update(how="tcf getTCData after a relaunch", reject_consents=tcf_rej,
+        out.update(how="tcf getTCData after a relaunch", basis="tcf", reject_consents=tcf_rej,
                    accept_consents=tcf_acc, reject_honoured=not tcf_rej)
         return out
     if not acc:
@@ -235,12 +237,12 @@ def judge(unanswered: Mapping[str, Any] | None, accepted: Mapping[str, Any] | No
     # the same record with its digits masked (timestamps, ids) — but the same switches too: a flag kept as a
     # digit («statistics:0» against «statistics:1») is a choice, not a number to mask
     if _masked(acc) == _masked(rej) and any(not _token(v) for v in acc.values()) and switches(acc) == switches(rej):
-        out.update(how="the reject path stored what the accept path stored", reject_honoured=False)
+        out.update(how="the reject path stored what the accept path stored", basis="same_record", reject_honoured=False)
     elif on_acc and all(on_rej.get(k) is True for k in on_acc):
-        out.update(how="every purpose the accept path switched on is on after the reject path",
+        out.update(how="every purpose the accept path switched on is on after the reject path", basis="all_on",
                    reject_on=sorted(on_acc), reject_honoured=False)
     elif _lists_kept(acc, rej):
-        out.update(how="every purpose the accept path listed is listed after the reject path",
+        out.update(how="every purpose the accept path listed is listed after the reject path", basis="all_listed",
                    reject_listed=sorted(set().union(*listed(acc).values())), reject_honoured=False)
     elif _masked(acc).items() <= _masked(rej).items() and any(not _token(v) for v in acc.values()) \
             and switches(acc).items() <= switches(rej).items():     # unchanged: its switches too
@@ -249,7 +251,7 @@ def judge(unanswered: Mapping[str, Any] | None, accepted: Mapping[str, Any] | No
     elif _still_consenting(acc, rej, optional, locked):
         out.update(how=f"the reject path stored fewer of the accept path's purposes off than the {optional} it "
                        f"switched off ({locked} locked): optional purposes still consented",
-                   reject_honoured=False)
+                   basis="fewer_off", optional=optional, locked=locked, reject_honoured=False)
     else:
         out.update(how="the reject path stored other choices than the accept path", reject_honoured=True)
     return out

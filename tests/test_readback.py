@@ -3,6 +3,7 @@ a refusal stored as a refusal is not, and nothing readable is never taken for 'h
 from __future__ import annotations
 
 import json
+import re
 
 from consent_audit.findings.patterns.reject_not_honoured import RULE
 from consent_audit.readback import judge, switches
@@ -171,3 +172,21 @@ def test_a_refusal_listing_every_purpose_the_accept_listed_is_not_honoured_whate
     assert out["reject_honoured"] is False and out["reject_listed"] == ["ads", "analytics", "necessary"]
     refused = _categories(["necessary"], "9b8e7d6c-1a2b-4c3d-8e9f-0a1b2c3d4e5f", "2026-12-01T15:02:09Z")
     assert judge({"local": {}, "cookies": {}}, accept, refused)["reject_honoured"] is True
+
+
+def test_the_finding_says_how_it_was_told_in_the_report_s_language() -> None:
+    """Before: the finding's message carried readback's English `how` into the Chinese report too («选择拒绝后，应用
+    存储的仍是同意（the reject path stored what the accept path stored）…», fresh13, stop 33). Each way a refusal is
+    told to consent is a reason with a sentence in each language."""
+    from consent_audit.findings.base import render
+    everything = json.dumps({"analytics": True, "ads": True, "at": 1764450000123})
+    later = json.dumps({"analytics": True, "ads": True, "at": 1764450009999})
+    tcf = lambda **p: {"local": {}, "cookies": {"euconsent-v2": "CQabcdefghijklmnopqrs"}, "tcf": {"purposes": p}}
+    cases = [judge(NONE, local(choices=everything), local(choices=later)),
+             judge(NONE, tcf(**{"1": True, "2": True}), tcf(**{"1": True, "2": False}))]
+    for out in cases:
+        figures = RULE().check({"reject_honoured": False, "stored_choices": out}, {}, {})
+        zh = render("reject_not_honoured", "consent", figures, "zh")
+        en = render("reject_not_honoured", "consent", figures, "en")
+        assert not re.search(r"\b(the|path|stored|after|relaunch)\b", zh), zh
+        assert re.search(r"\b(accept path|TCF)\b", en), en
