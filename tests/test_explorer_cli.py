@@ -125,3 +125,21 @@ def test_the_bench_takes_explores_goal_names_and_refuses_an_unknown_one_in_one_l
     lines = proc.stderr.strip().splitlines()
     assert proc.returncode == 2 and len(lines) == 1, proc.stderr
     assert lines[0].startswith("bench_corpus: unknown goal 'privacy-policy'; scored goals: deletion (or delete-account)")
+
+
+def test_a_reached_goal_s_line_shows_its_key_figures_unmeasured_ones_said_so() -> None:
+    """Before: a consent goal's closing line said «reached: accept and reject paths found» and no figure — a user
+    read the pre-ticked purposes or the steps only in summary.json (fresh13, stop 33). The flow's line figures
+    (assets/figures.yaml `line`) come first; one not measured reads "unmeasured", never left out."""
+    from consent_audit.commands.explore import goal_line
+
+    line = goal_line({"flow": "consent", "outcome": "found", "message": None,
+                      "metrics": {"actions_spent": 3, "accept_steps": 1, "reject_steps": 2, "preticked": None,
+                                  "explorer": {"result": "reached", "detail": "accept and reject paths found"}}})
+    assert "steps to reject 2, steps to accept 1, pre-ticked purposes unmeasured; reached: accept and" in line
+    perms = goal_line({"flow": "permissions", "outcome": "clean", "message": None,
+                       "metrics": {"actions_spent": 7, "outcomes": {"camera": "degraded", "all": "degraded"},
+                                   "prompts_per_launch": {"permission": [0, 1, 0]},
+                                   "explorer": {"result": "reached", "detail": "asks for camera"}}})
+    assert "outcome if denied: camera degraded, outcome if denied: all degraded, " \
+           "permission prompts after denial 1; reached" in perms

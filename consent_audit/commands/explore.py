@@ -89,7 +89,8 @@ DETAIL_CHARS = 400
 
 def goal_line(result: dict[str, Any]) -> str:
     """One goal's line of the closing table: flow, outcome, actions spent, then what the user reads — the
-    search's ending and detail for a goal reached, the whole recorded sentence (summary.json's `message`) for one
+    flow's line figures (assets/figures.yaml `line`: steps to reject and accept, pre-ticked purposes, …, each
+    "unmeasured" when it was not measured) with the search's ending and detail for a goal reached, the whole recorded sentence (summary.json's `message`) for one
     not found or broken: what the launch showed and where the search stopped, never cut short."""
     m = result.get("metrics") or {}
     explorer = m.get("explorer") or {}
@@ -97,6 +98,9 @@ def goal_line(result: dict[str, Any]) -> str:
     message = str(result.get("message") or "")
     if message and (outcome_of(result) not in COMPLETE or not explorer):
         return head + message
+    from ..nightly.figures import line_figures, shown
+    figures = ", ".join(f"{label} {shown(value)}" for label, value in line_figures(str(result.get("flow")), m))
+    head += f"{figures}; " if figures else ""
     return (head + f"{explorer.get('result', '')}: {explorer.get('detail', '')}")[:len(head) + DETAIL_CHARS]
 
 

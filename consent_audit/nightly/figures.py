@@ -41,6 +41,7 @@ class KeyFigure:
     worse: Any
     measure: str = "value"
     label: str = ""
+    line: bool = False
 
     def matches(self, path: str) -> bool:
         return fnmatch.fnmatchcase(path, self.path) and path.count(".") == self.path.count(".")
@@ -111,7 +112,7 @@ def key_figures(path: Path = FIGURES) -> dict[str, tuple[KeyFigure, ...]]:
     check("figures", data, path)
     return {flow: tuple(KeyFigure(path=name, worse=tuple(spec["worse"]) if isinstance(spec["worse"], list)
                                   else spec["worse"], measure=spec.get("measure", "value"),
-                                  label=spec.get("label", name))
+                                  label=spec.get("label", name), line=bool(spec.get("line", False)))
                         for name, spec in (entries or {}).items())
             for flow, entries in data.items()}
 
@@ -127,6 +128,19 @@ def flatten(metrics: Any, prefix: str = "") -> dict[str, Any]:
             out.update(flatten(value, path))
         else:
             out[path] = value
+    return out
+
+
+def line_figures(flow: str, metrics: Any) -> list[tuple[str, Any]]:
+    """(label, value) of the flow's key figures marked `line` (assets/figures.yaml), in file order, for a goal's
+    closing line; a figure unmeasured is UNMEASURED, never left out (an unmeasured figure is no "no")."""
+    flat = flatten(metrics)
+    out: list[tuple[str, Any]] = []
+    for figure in key_figures().get(flow, ()):
+        if not figure.line:
+            continue
+        paths = [p for p in flat if figure.matches(p)] if "*" in figure.path else [figure.path]
+        out.extend((figure.label_for(p), figure.value(flat.get(p, UNMEASURED))) for p in paths)
     return out
 
 
