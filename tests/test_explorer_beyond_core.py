@@ -522,3 +522,21 @@ def test_a_screen_whose_cover_is_no_longer_known_is_no_consent_layer_and_breaks_
     found = beyond_core.search(Forgetful(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"),  # type: ignore[arg-type]
                                spend, FormData(username="u", password="p"))
     assert found.screens > 1 and any("Photos" in u for u in found.unsearched), found.unsearched
+
+
+def test_the_searched_sentence_never_says_nothing_was_left_when_controls_were_avoided() -> None:
+    """Before: a clean permissions detail read «never tapped (leave, log out, delete, pay, save): Pay €4.99;
+    nothing reached was left unsearched» — a contradiction to a new user (fresh13, stop 33): what lies behind an
+    avoided control is not searched, and the sentence says so."""
+    from types import SimpleNamespace
+
+    from consent_audit.explorer.beyond_core import Beyond
+    from consent_audit.explorer.permissions_exploring import PermissionExplorations
+
+    me = SimpleNamespace(launch_moves=[], soft_asks=SimpleNamespace(tried=[], alternatives={}), gate_moves=[],
+                         gate_mode=None, config=SimpleNamespace(search={"permission_depth": 2}))
+    avoided = PermissionExplorations._searched(me, 1, Beyond(features={}, screens=4, taps=5, avoided=["Pay €4.99"]))
+    assert "nothing reached was left unsearched" not in avoided
+    assert "Pay €4.99" in avoided and "not searched" in avoided and avoided.endswith("everything else reached was searched")
+    whole = PermissionExplorations._searched(me, 1, Beyond(features={}, screens=4, taps=5))
+    assert whole.endswith("nothing reached was left unsearched")

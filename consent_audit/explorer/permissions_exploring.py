@@ -108,9 +108,10 @@ class PermissionExplorations:
                 + f", {probed} control(s) of the core"
                 f" screen named by their words used, then the core screen and the screens its controls lead to up"
                 f" to {depth} level(s) deep: {beyond.screens} screen(s), {beyond.taps} control(s) used"
-                + (f"; never tapped (leave, log out, delete, pay, save): {', '.join(beyond.avoided[:8])}"
-                   if beyond.avoided else "")
+                + (f"; not tapped on purpose, as they leave the app, end the session, delete, pay or save (what"
+                   f" lies behind them is not searched): {', '.join(beyond.avoided[:8])}" if beyond.avoided else "")
                 + ("; not searched: " + "; ".join(beyond.unsearched[:6]) if beyond.unsearched
+                   else "; everything else reached was searched" if beyond.avoided
                    else "; nothing reached was left unsearched"))
 
     def _refuse_all(self) -> None:
