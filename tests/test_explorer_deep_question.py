@@ -93,3 +93,15 @@ def test_a_word_every_answer_repeats_tells_nothing() -> None:
     assert names_again("Áno, zrušiť účet", "Zrušiť účet", ("Nie, späť",))
     assert not names_again("No, keep account", "Delete account", ("Yes, delete account",))
     assert names_again("Yes, delete account", "Delete account", ("No, keep account",))
+
+
+def test_a_way_that_led_nowhere_says_what_its_screen_offered() -> None:
+    """Before: the dead end read {label: Vlork, kind: "no way forward"} and nothing more — a new user could not
+    tell what the screen behind it held (stop 33's notes). It lists the controls there, each with why the search
+    did not take it."""
+    app, op, store, _ = _setup()
+    _deep(app, store, [("text", "Zorp blim"), ("tap", "Nu, bak", lambda x: "set"), ("tap", "Ja, zorp", _erase(store))])
+    result = _search(app, op, DeletionGoal(CONFIG, lambda: "rejected"))
+    nowhere = [d for d in result.dead_ends if d["label"] == "Vlork" and d["kind"] == "no way forward"]
+    assert nowhere and {"Nu, bak", "Ja, zorp"} <= {o.split(" (")[0] for o in nowhere[0]["offered"]}, result.dead_ends
+    assert all(o.endswith(")") for o in nowhere[0]["offered"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import itertools
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 from ..screen import Screen
 from .cues import norm_label
@@ -239,12 +239,23 @@ class DeadEnds:
 
     items: dict[str, dict[str, Any]] = field(default_factory=dict)
 
-    def add(self, label: str, kind: str, where: tuple[str, ...], tried: bool) -> None:
+    def add(self, label: str, kind: str, where: tuple[str, ...], tried: bool, offered: Sequence[str] = ()) -> None:
+        """`offered`: what the screen the control led to offered, each control with why it was not taken (a dead
+        end that says only "no way forward" leaves the reader to guess what was there)."""
         key = f"{kind}|{norm_label(label)}"
         old = self.items.get(key)
         if old is None or (tried and not old["tried"]):
             self.items[key] = {"label": label[:80], "kind": kind, "where": " › ".join(where) or "start",
-                               "tried": tried}
+                               "tried": tried, **({"offered": list(offered)} if offered else {})}
 
     def as_list(self) -> list[dict[str, Any]]:
         return list(self.items.values())
+
+
+def offered(node: Node, most: int = 8) -> list[str]:
+    """The controls a screen offered, each with why the search did not take it: «label (tried)», «label (<what the
+    form wants>)», «label (not what the goal wants)»; at most `most`, then «… and N more»."""
+    said = [f"{c.move.label[:40] or c.move.kind} ("
+            + ("tried" if c.tried else c.why_not or ("not what the goal wants" if c.score <= 0 else "open")) + ")"
+            for c in node.candidates.values()]
+    return said[:most] + ([f"… and {len(said) - most} more"] if len(said) > most else [])

@@ -14,7 +14,7 @@ from ..screen import Screen
 from . import cues, forms
 from .elements import Use, fingerprint, targets
 from .goal import Goal, SearchResult, Verdict
-from .graph import Candidate, DeadEnds, Edge, Node, ScreenGraph
+from .graph import Candidate, DeadEnds, Edge, Node, ScreenGraph, offered
 from .held_back import waited_for
 from .hold import hold_seconds, new_texts, wants_hold
 from .moves import FORM, RELAUNCH, TAP, Move, perform
@@ -252,7 +252,8 @@ class GoalSearch(SearchMap, LogOutWatch):
         if not known and child.ident not in self.consent_nodes and not (asks is not None and asks(child)) and not any(
                 c.score > 0 and not c.tried and not c.why_not for c in child.candidates.values()):
             kinds = [DECOYS[c] for c in cues.categories(cand.move.label) if c in DECOYS]
-            self.dead.add(cand.move.label, kinds[0] if kinds else "no way forward", node.via, tried=True)
+            self.dead.add(cand.move.label, kinds[0] if kinds else "no way forward", node.via, tried=True,
+                          offered=offered(child))
 
     # --- the search ---
     def run(self, seed: ScreenGraph | None = None) -> SearchResult:
