@@ -130,6 +130,17 @@ def test_a_purchase_worded_control_that_says_a_price_pays_wherever_it_stands() -
     assert "Buy again €4.99" not in app.taps and "Buy again €4.99" in found.avoided
 
 
+def test_a_checkout_with_a_saved_card_and_an_unpriced_order_button_is_never_tapped() -> None:
+    """Before: «Place order» on a checkout that asks nothing (the card is saved: «Visa •••• 4242», the total shown
+    apart) was tapped by the permissions search — one tap places a real order (stop 33's notes). A screen showing a
+    price and a saved way to pay is a payment form; a product page with a price and an order button is not."""
+    saved = {**PRINTS, "cart": [("Total €4.99", "text"), ("Visa •••• 4242", "text"),
+                                ("Place order", "ask:notifications"), ("Home", "home")]}
+    found, app = search(saved)
+    assert "Place order" not in app.taps and "Place order" in found.avoided
+    assert [m.label for m in found.features["camera"].route] == ["Order now", "Classic 10×15 · €0.29"]
+
+
 class ScanOp(Op):
     """PRINTS where scanning adds a photo (corpus lumen-noorder): the photos screen shows it and offers the cart, and
     from then on a size leads to that screen — the taps that led to the scan no longer lead to the screen it was on."""

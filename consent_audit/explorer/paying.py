@@ -6,8 +6,10 @@ so the camera asked three screens into the order flow was never seen, and the se
 
 The step that takes money is a purchase-worded control (its words, a price aside) that says a price itself («お支払い ¥1,200», "Pay €4.99": one
 tap spends it), or one on a payment form: a screen showing a price that asks for something to be filled in (card
-number, name, address: text fields) or picked (a payment method: radio options, a drop-down). A price is the
-`purchase` lexicon's own patterns (a currency sign or code next to a number, assets/lexicons/goals.yaml)."""
+number, name, address: text fields) or picked (a payment method: radio options, a drop-down), or one where a way
+to pay is already saved (a masked card number: the checkout asks nothing, "Place order" spends). A price is the
+`purchase` lexicon's own patterns (a currency sign or code next to a number, assets/lexicons/goals.yaml); a saved
+card the `payment_method` category's."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -19,12 +21,24 @@ from . import cues
 from .elements import Target, Use
 
 PURCHASE = "purchase"
+SAVED_WAY = "payment_method"
 FORM_USES = {Use.TEXT, Use.CHOOSE, Use.SELECT}    # what a payment form asks: typed, or one of its options picked
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def _patterns(category: str = PURCHASE) -> tuple[Pattern[str], ...]:
+    return tuple(p for c in load_lexicon("goals").categories if c.name == category for p in c.patterns)
+
+
 def _price_patterns() -> tuple[Pattern[str], ...]:
-    return tuple(p for c in load_lexicon("goals").categories if c.name == PURCHASE for p in c.patterns)
+    return _patterns(PURCHASE)
+
+
+def shows_saved_way(text: str) -> bool:
+    """Whether the text shows a saved way to pay: a card number masked but its last digits ("•••• 4242",
+    assets/lexicons/goals.yaml `payment_method`)."""
+    norm = normalise(text) if text else ""
+    return bool(norm) and any(p.search(norm) for p in _patterns(SAVED_WAY))
 
 
 def shows_price(text: str) -> bool:
@@ -34,8 +48,14 @@ def shows_price(text: str) -> bool:
 
 
 def payment_form(screen: Screen, found: list[Target]) -> bool:
-    """Whether the screen is a payment form: a price shown on it and something to fill in or pick (`FORM_USES`)."""
-    return any(t.use in FORM_USES and t.element.enabled for t in found) and any(shows_price(t) for t in screen.texts())
+    """Whether the screen is a payment form: a price shown on it and something to fill in or pick (`FORM_USES`),
+    or a way to pay already saved (`shows_saved_way`: a checkout with nothing left to fill, its order button
+    unpriced — one tap spends)."""
+    texts = screen.texts()
+    if not any(shows_price(t) for t in texts):
+        return False
+    return any(t.use in FORM_USES and t.element.enabled for t in found) \
+        or any(shows_saved_way(t) for t in texts) or any(shows_saved_way(t.label) for t in found)
 
 
 def purchase_worded(text: str) -> bool:
