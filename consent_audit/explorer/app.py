@@ -84,6 +84,9 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         self.requested: list[str] = []
         self.settings_preticked: int | None = None   # counted on a settings layer the reject path skips
         self.settings_mandatory: int | None = None   # locked purposes there (None: not counted, unmeasured)
+        # a layer of the dialog showing purposes' controls that a one-tap trial opened (consent_one_tap.py) and
+        # what it covered: the settings layer, counted there when no words name its way (no lexicon's language)
+        self.layer_seen: tuple[Screen, frozenset[int]] | None = None
         self.launch_moves: list[Move] = []    # answers to unknown modals covering the app at launch
         self.launch_kinds: dict[Move, str | None] = {}   # what each is: consent, other, None (not told)
         self.passed_layers: list[Move] = []   # of those, the answers that lifted a layer nothing recognised

@@ -202,6 +202,7 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver):
         assert self.accept is not None
         self.refusal = refusal.check(self.op, start or self._dialog_fresh, self.accept.moves, self.data,
                                      self.config.search, kept)
+        self.layer_seen = self.layer_seen or self.refusal.layer     # the settings layer, whatever its way's words
         if self.refusal.refusal is not None:
             self.reject = consent.ConsentPath(consent.REJECT, list(self.refusal.refusal), self.refusal.entry)
             return True
@@ -267,7 +268,8 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver):
         if self.reject is None or any(cues.has(m.label, "manage", "settings") for m in self.reject.moves):
             self.settings_mandatory = 0 if self.reject is not None else None
             return None
-        if not consent.offers_settings(self.reject):
+        seen = seen or self.layer_seen      # opened by a one-tap trial: its way needs no words
+        if seen is None and not consent.offers_settings(self.reject):
             self.settings_mandatory = 0
             return None         # the dialog as first seen offers no settings layer: no launch spent looking
         opened = seen if seen is not None else self._open_settings_layer()

@@ -61,4 +61,5 @@ class ConsentHandOver:
         self.accept = self.reject = self.refusal = None
         self.structure_tried = []
         self.settings_preticked = self.settings_mandatory = None
+        self.layer_seen = None
         self.consent_on_scroll = False

@@ -7,7 +7,7 @@ from ..readback import judge
 from ..screen import Screen
 from . import consent, refusal
 from .consent_twin import drawn_first, twin
-from .elements import Target as Control
+from .elements import Target as Control, purpose_targets, targets
 from .moves import Move
 from .operator import NotOnScreen
 
@@ -15,6 +15,8 @@ from .operator import NotOnScreen
 class OneTapRefusals:
     """Each candidate tapped from a fresh launch; the first whose answer is a refusal becomes `self.reject`. Uses
     the explorer's `op`, `data`, `accept`, `reject`, `_dialog_fresh` and `_unnamed` (ConsentExplorations)."""
+
+    layer_seen: tuple[Screen, frozenset[int]] | None = None     # the settings layer a trial opened (ExploredApp)
 
     def _shorter_refusal(self, kept: tuple | None = None, unnamed: list | None = None) -> None:
         """The refusal its words told takes more steps than accepting (what would be measured as an asymmetric
@@ -68,6 +70,10 @@ class OneTapRefusals:
                 after = self.op.tap(target)
             except NotOnScreen:
                 continue
+            if consent.shown(self.op, after) and self.layer_seen is None:
+                covered = self.op.covered(after)
+                if purpose_targets(targets(after, covered)):     # it opened the settings layer: kept to count
+                    self.layer_seen = (after, covered)
             if consent.shown(self.op, after) or not self.op.in_foreground:
                 continue
             if consent.shown(self.op, self.op.relaunch()):

@@ -92,6 +92,7 @@ class RefusalCheck:
     """The keys of the controls a finger could reach once the refusing answer was made, when something was left
     over the app then (a rating prompt, a wall, a pre-prompt); empty when the answer left the app bare."""
     usable: bool = False
+    layer: tuple[Screen, frozenset[int]] | None = None  # the first layer of purposes a way out opened, its cover
 
 
 def _layer(screen: Screen, found: list[Target]) -> tuple:
@@ -181,6 +182,7 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
                                behind, kept_before)
             result.trials.append(Trial([m.label for m in path] + [label], outcome, purposes))
             if outcome == LAYER and move is not None:
+                result.layer = result.layer or ((after, op.covered(after)) if purposes else None)
                 seen.add(_layer(after, op.targets(after)))
                 queue.append(path + [move])
             elif outcome == REFUSED:

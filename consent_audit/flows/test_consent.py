@@ -68,7 +68,7 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
 
     shaming = shaming_phrases(texts_of([accept, reject], ocr))
     audit.metrics.update({"consent_dialog": True, "refusal_offered": True, "accept_steps": accept.counts["steps"],
-                          "reject_steps": reject.counts["steps"], "preticked": max(preticked(reject), getattr(app, "settings_preticked", None) or 0),
+                          "reject_steps": reject.counts["steps"], "preticked": _preticked(app, reject),
                           "mandatory_purposes": _mandatory(app, reject),
                           "shaming_text": shaming, "prominence": figures,
                           "reject_is_text_link": look["reject_is_text_link"] if look else None,
@@ -94,6 +94,19 @@ def _paid_refusal(recorder, audit, core, honoured) -> tuple[str | bool | None, l
         return False, []
     shots = [audit.evidence_path(files["screenshot"]) for _, files in (core, refused) if files.get("screenshot")]
     return found.describe(), shots
+
+
+def _preticked(app, reject) -> int | None:
+    """Optional purposes pre-ticked: on the first screen of the reject path showing any, or on the settings layer
+    the reject path skips (`settings_preticked`, counted there by the explorer) — the larger. A layer that was
+    there to open and could not be (the explorer's `settings_mandatory` and `settings_preticked` both None) is
+    unmeasured (None), never 0 (corpus daftar: the layer's way named in words no lexicon has read as 0, truth 2)."""
+    layer = getattr(app, "settings_preticked", None)
+    if purpose_boxes_seen(reject):
+        return max(preticked(reject), layer or 0)
+    if layer is None and hasattr(app, "settings_mandatory") and app.settings_mandatory is None:
+        return None
+    return layer or 0
 
 
 def _mandatory(app, reject) -> int | None:
