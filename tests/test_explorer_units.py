@@ -400,7 +400,7 @@ def test_search_backtracks_out_of_a_dead_end_and_keeps_the_path_clean() -> None:
     assert [m.label for m in result.moves] == ["Me", "Account centre", "Account", "Delete account", "Delete"]
     assert result.actions == len(result.moves) + 2
     assert {"label": "Privacy and security settings", "kind": "no way forward", "where": "Me",
-            "tried": True} in result.dead_ends
+            "tried": True} in [{k: v for k, v in d.items() if k != "offered"} for d in result.dead_ends]
 
 
 def test_a_budget_too_small_is_a_result_not_a_crash() -> None:
