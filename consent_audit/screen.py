@@ -41,6 +41,8 @@ class Element:
     group: str = ""           # a radio: the set it chooses in (web: its form `name`, else its radiogroup or
     #                           fieldset; Android: its RadioGroup) — one question's options, one purpose's
     option: str = ""          # a radio: the value it stores when its form is saved (web `value`; "" unknown)
+    view: tuple[int, int] | None = None   # web: the vertical span (top, bottom) of the screen its scroll container
+    #                                       shows it in, when narrower than the window (an inner list); None: all
 
     @property
     def label(self) -> str:

@@ -227,10 +227,35 @@ def fingerprint(screen: Screen) -> tuple:
 def fits(screen: Screen, element: Element) -> bool:
     """Whether the element lies within the visible viewport (else a user scrolls to it first): its top 8 px (the
     whole of a smaller one) above the bottom edge, and its middle below the top edge — a bar's control overflowing
-    the top by a pixel (a sticky bar's sub-pixel rounding) is tapped where it is, with no scroll first."""
+    the top by a pixel (a sticky bar's sub-pixel rounding) is tapped where it is, with no scroll first. The edges
+    are those of the span its scroll container shows (`Element.view`: an inner list above a tab bar) and those a
+    bar that stays put leaves (`_bars`: a fixed tab bar at the foot, a header at the top): a row below the list's
+    box is scrolled to first (corpus dalga-dark: «Hesabı sil» opened below the fold of the page's inner list, its
+    top 55 px drawn in the window's height yet clipped above the tab bar, was tapped unscrolled — the browser's
+    click scrolled it, uncounted)."""
     height = screen.size[1]
-    _, y, _, h = element.bounds
-    return not height or (y + h / 2 >= 0 and y + min(h, 8) <= height)
+    if not height:
+        return True
+    x, y, w, h = element.bounds
+    top, bottom = (float(v) for v in element.view or (0, height))      # an inner list: the span it shows
+    for bx, by, bw, bh in ([] if element.fixed else _bars(screen)):
+        inside = bx - 2 <= x and x + w <= bx + bw + 2 and by - 2 <= y and y + h <= by + bh + 2   # sub-pixel overflow
+        if inside or x >= bx + bw or x + w <= bx:
+            continue          # its own bar, or a bar beside it
+        if by <= 2:
+            top = max(top, by + bh)
+        else:
+            bottom = min(bottom, by)
+    return y + h / 2 >= top and y + min(h, 8) <= bottom
+
+
+def _bars(screen: Screen) -> list[tuple[int, int, int, int]]:
+    """The boxes of the bars that stay put at the screen's top or foot (`Element.fixed`, web: fixed or sticky):
+    at least half the screen wide, under a third of it high, touching its top or bottom edge."""
+    width, height = screen.size
+    return [e.bounds for e in screen.elements
+            if e.fixed and e.bounds[2] >= width / 2 and 0 < e.bounds[3] < height / 3
+            and (e.bounds[1] <= 2 or e.bounds[1] + e.bounds[3] >= height - 2)]
 
 
 def moved_on(screen: Screen, covered: frozenset[int]) -> bool:

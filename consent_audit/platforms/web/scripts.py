@@ -239,11 +239,23 @@ while (el) {
 return null;
 """
 
-# Whether an element is whole inside its container's box and the window (1 px of tolerance).
+# Whether an element is whole inside its container's box and the window (1 px of tolerance), and not under a bar that
+# stays put (a fixed or sticky layer over its centre that does not hold it).
 IN_VIEW_JS = r"""
-const r = arguments[0].getBoundingClientRect();
+const el = arguments[0], r = el.getBoundingClientRect();
 const c = arguments[1] ? arguments[1].getBoundingClientRect() : {top: 0, bottom: window.innerHeight};
-return r.height > 0 && r.top >= Math.max(0, c.top) - 1 && r.bottom <= Math.min(window.innerHeight, c.bottom) + 1;
+if (!(r.height > 0 && r.top >= Math.max(0, c.top) - 1 && r.bottom <= Math.min(window.innerHeight, c.bottom) + 1))
+  return false;
+// inside the window yet under a bar that stays put (a tab bar at the foot, a sticky header): not seen yet
+const x = r.left + r.width / 2, y = r.top + r.height / 2;
+if (el.getRootNode() !== document || x < 0 || x >= innerWidth) return true;
+const hit = document.elementFromPoint(x, y);
+if (!hit || hit === el || el.contains(hit) || hit.contains(el)) return true;
+for (let n = hit; n && n !== document.body; n = n.parentElement) {
+  const p = getComputedStyle(n).position;
+  if (p === 'fixed' || p === 'sticky') return n.contains(el);
+}
+return true;
 """
 
 # A position for granted geolocation (there is no network location provider here): Beijing, Tiananmen.

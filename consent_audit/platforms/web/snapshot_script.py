@@ -200,13 +200,17 @@ function walk(el, parent) {
   if (SKIP.has(el.tagName) || el.hasAttribute('inert')) return '';
   if (cs(el).display === 'contents') return through(el, parent);
   if (!rendered(el)) return '';
-  const st0 = cs(el), up = parent || {fixed: false, hidden: false, shut: false};
+  const st0 = cs(el), up = parent || {fixed: false, hidden: false, shut: false, view: [0, innerHeight]};
   if (up.shut && st0.position !== 'fixed') return '';
   const drawnBefore = boxesDrawn, pushedAt = out.length;
   const ctx = {fixed: st0.position === 'fixed' || (up.fixed && !scroller(el, st0)),
                hidden: up.hidden || el.getAttribute('aria-hidden') === 'true', shut: clipsAll(el, st0)};
   let r = role(el);
   const rect = topRect(el);
+  // the span of the window its scroll container shows (an inner list's box: what lies below it is out of view)
+  const box = scroller(el, st0) && /(auto|scroll)/.test(st0.overflowY) ? rect.top + el.clientTop : null;
+  ctx.view = st0.position === 'fixed' ? [0, innerHeight] : box === null ? up.view || [0, innerHeight]
+    : [Math.max(up.view[0], box), Math.min(up.view[1], box + el.clientHeight)];
   if (outOfReach(el, rect, ctx)) return '';
   if (rect.width > 0 && rect.height > 0) boxesDrawn++;
   let isClickable = clickable(el, r) && !namesField(el);
@@ -245,7 +249,8 @@ function walk(el, parent) {
     multiline: el.tagName === 'TEXTAREA' || el.getAttribute('aria-multiline') === 'true',
     value: (isInput && !['checkbox','radio','password'].includes((el.type||'').toLowerCase())) ? (el.value || '') : '',
     group: r === 'radio' ? radioGroup(behind || el) : '',
-    option: r === 'radio' ? radioValue(behind || el) : ''
+    option: r === 'radio' ? radioValue(behind || el) : '',
+    view: up.view && (up.view[0] > 0 || up.view[1] < innerHeight) ? up.view.map(v => Math.round(v * dpr)) : null
   };
   if ((item.text || item.name || item.rid || item.clickable || r || item.fixed) && !drawnByOther(el)) out.push(item);
   const kids = [], placed = [];
