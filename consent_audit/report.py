@@ -141,12 +141,22 @@ BOOKKEEPING = {"explorer", "actions_spent", "consent_probe_actions", "dead_ends"
 
 
 def summary_table(summary: dict[str, Any]) -> str:
-    """The closing table: one line per audit with its outcome, findings and first figures."""
+    """The closing table: one line per audit with its outcome, findings and first figures — the flow's key
+    figures marked `line` in assets/figures.yaml first (what a permissions audit found if denied, not the blocker
+    list that came first in its metrics), then the others in their order, four in all."""
+    from .nightly.figures import UNMEASURED, key_figures, line_figures
+
+    def shown_value(value: Any) -> Any:
+        return None if value is UNMEASURED else value
+
     rows = [("target", "flow", "outcome", "findings", "key figures")]
     for r in summary.get("results", []):
         findings = ", ".join(sorted({f["pattern"] for f in r.get("findings", [])})) or "-"
-        shown = [(k, v) for k, v in (r.get("metrics") or {}).items() if k not in BOOKKEEPING]
-        figures = " | ".join(f"{k}={_short(v, k)}" for k, v in shown[:4])     # a list's items are ", "-joined
+        metrics = r.get("metrics") or {}
+        first = line_figures(str(r.get("flow")), metrics)      # the flow's key figures (figures.yaml `line`)
+        named = {f.path.split(".")[0] for f in key_figures().get(str(r.get("flow")), ()) if f.line}
+        shown = first + [(k, v) for k, v in metrics.items() if k not in BOOKKEEPING and k not in named]
+        figures = " | ".join(f"{k}={_short(shown_value(v), k)}" for k, v in shown[:4])   # a list's items ", "-joined
         left_out = (r.get("metrics") or {}).get("not_checked") or {}
         status = (r.get("outcome", "broken") + (f" ({len(left_out)} not checked)" if left_out else "")
                   + (" (NOT as expected)" if r.get("as_expected") is False else ""))

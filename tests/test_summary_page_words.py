@@ -59,8 +59,18 @@ def test_the_chinese_page_says_its_figures_in_chinese(tmp_path: Path) -> None:
 def test_the_closing_table_says_figures_in_words() -> None:
     table = summary_table({"results": [{**PERMISSIONS, "metrics": {"prompts_per_launch": {"permission": [1, 1, 1]},
                                                                    "data_demanded": [], "signup_steps": None}}]})
-    assert "prompts_per_launch=permission: 1, 1, 1 | data_demanded=none | signup_steps=not measured" in table
+    assert "permission prompts after denial=3 | data_demanded=none | signup_steps=not measured" in table
     assert "[" not in table and "null" not in table
+
+
+def test_the_closing_table_shows_the_flow_s_key_figures_first() -> None:
+    """Before: a permissions audit's cell read «blocker_actions=microphone: account, other; all: acco… |
+    blockers=…» and never the outcome if denied (fresh14, stop 34): the metrics' first four keys. The flow's
+    key figures (assets/figures.yaml `line`) come first; one not measured says so."""
+    table = summary_table({"results": [{**PERMISSIONS, "metrics": {
+        "blocker_actions": {"microphone": ["account", "other"]}, "blockers": {"microphone": None},
+        "outcomes": {"microphone": "degraded"}, "prompts_per_launch": {"permission": None}}}]})
+    assert "outcome if denied: microphone=degraded | permission prompts after denial=not measured" in table
 
 
 def test_words_of_nested_figures() -> None:
