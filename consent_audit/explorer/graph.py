@@ -58,12 +58,16 @@ def _similar(one: frozenset[str], other: frozenset[str]) -> bool:
 
 def screen_words(screen: Screen, found: list[Target]) -> tuple[frozenset[str], frozenset[str]]:
     """What a screen offers (the words of its taps among `found`, its reachable controls) and its short texts
-    (headings, field labels: 40 characters at most, no control, no live message), normalised: what tells
+    (headings, captions: 40 characters at most, no control, no live message, no field's own label), normalised: what tells
     screens of one structural signature apart (`ScreenGraph.identify`)."""
     offers = frozenset(norm_label(t.label) for t in found if t.use == Use.TAP and t.label)
+    # a field's own label is the field's name, no heading: two forms asking for the same fields (a log-in and a
+    # sign-up: «E-mailadres», «Wachtwoord») are told apart by their headings, not made one by their fields
+    # (corpus veld: the sign-up taken for the refused log-in once labels stopped being controls)
+    fields = {norm_label(t.element.name) for t in found if t.use == Use.TEXT and t.element.name}
     titles = frozenset(norm_label(e.text) for e in screen.elements    # a live message (a toast, an
                        if e.text and not e.clickable and len(e.text) <= 40   # inline refusal) is no heading
-                       and e.role not in MESSAGE_ROLES)
+                       and e.role not in MESSAGE_ROLES) - fields
     return offers, titles
 
 
