@@ -10,6 +10,7 @@ from ..errors import UsageError
 from .checks import check_profile, engine_args
 from .run import add_evidence_options, evidence_args
 from ..paths import FLOWS as FLOWS_DIR, REPORTS
+from ..explorer.config import CONFIG
 from ..explorer.settings import goal_names
 
 FLOWS = {"delete-account": "explore/test_explore_deletion.py",
@@ -20,7 +21,9 @@ FLOWS = {"delete-account": "explore/test_explore_deletion.py",
 
 
 def register(sub: "argparse._SubParsersAction") -> None:
-    p = sub.add_parser("explore", help="audit an app without page objects: explore toward a goal and measure it")
+    p = sub.add_parser("explore", help="audit an app without page objects: explore toward a goal and measure it",
+                       epilog="exit: 0 nothing found, 1 dark patterns found, 2 a goal not found, broken, "
+                              "interrupted or bad input (the closing sentence says which)")
     p.set_defaults(handler=cmd_explore)
     app = p.add_argument_group("the app (one of)")
     app.add_argument("--url", help="a web app's start address (http or https)")
@@ -40,14 +43,15 @@ def register(sub: "argparse._SubParsersAction") -> None:
     data.add_argument("--sms-code", help="SMS code to type (default: the code the app shows on screen; "
                                          "or CONSENT_AUDIT_SMS_CODE)")
     data.add_argument("--id-number", help="ID number to give where demanded (or CONSENT_AUDIT_ID_NUMBER)")
-    budget = p.add_argument_group("budget per goal (default: assets/explorer.yaml)")
+    budget = p.add_argument_group(f"budget per goal (default: {CONFIG})")
     budget.add_argument("--budget-actions", type=int, help="actions a goal may spend, backtracking included")
     budget.add_argument("--budget-seconds", type=float, help="seconds a goal may spend exploring")
     p.add_argument("--screenshot", choices=("on", "off", "only-on-failure"), default="on",
                    help="a screenshot at every step (on, the default: the evidence), never, or only at a failure")
     p.add_argument("--relaunches", type=int, default=3,
                    help="relaunches when counting nagging (prompts per launch; default 3)")
-    p.add_argument("--reports-dir", default=str(REPORTS))
+    p.add_argument("--reports-dir", default=str(REPORTS),
+                   help=f"where the run's folder is made (default: {REPORTS})")
     p.add_argument("--run-id", help="the run folder's name under --reports-dir (default: a UTC timestamp)")
     p.add_argument("--quiet", action="store_true", help="no live step log")
     add_evidence_options(p)
