@@ -8,11 +8,12 @@ from .accname import ACCNAME_JS
 from .contents_script import THROUGH_JS
 from .hidden_controls import HIDDEN_CONTROL_JS
 from .painted import SEMANTICS_ON_JS
+from .reach_script import REACH_JS
 from .scripts import SHADOW_OF_JS
 from .slotted import SLOTTED_JS
 
 # One round trip: page source, rendered elements and the structural shape of the DOM.
-DOM_SNAPSHOT_JS = SHADOW_OF_JS + SEMANTICS_ON_JS + ACCNAME_JS + THROUGH_JS + HIDDEN_CONTROL_JS + SLOTTED_JS + r"""
+DOM_SNAPSHOT_JS = SHADOW_OF_JS + SEMANTICS_ON_JS + ACCNAME_JS + THROUGH_JS + HIDDEN_CONTROL_JS + SLOTTED_JS + REACH_JS + r"""
 const dpr = window.devicePixelRatio || 1;
 const CLICK_TAGS = new Set(['A','BUTTON','INPUT','SELECT','TEXTAREA','LABEL','SUMMARY','OPTION']);
 const CLICK_ROLES = new Set(['button','link','checkbox','radio','switch','tab','menuitem','option']);
@@ -20,17 +21,6 @@ const SKIP = new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE','META','LINK','HEAD
 const out = [], frames = [];
 // Boxes drawn with an area so far (a count): a fixed layer's host whose subtree adds none draws nothing.
 let boxesDrawn = 0;
-// The group a radio chooses in (one purpose's options: «Allow» / «Don't allow»): a native radio's form and `name`,
-// else the radiogroup or fieldset holding it; and the value a native radio stores when its form is saved.
-const RADIO_SETS = new Map();
-function radioGroup(el) {
-  if (el.tagName === 'INPUT' && el.name) return 'name:' + el.name;
-  const box = el.closest('[role=radiogroup],fieldset');
-  if (!box) return '';
-  if (!RADIO_SETS.has(box)) RADIO_SETS.set(box, 'set:' + RADIO_SETS.size);
-  return RADIO_SETS.get(box);
-}
-function radioValue(el) { return el.tagName === 'INPUT' ? (el.getAttribute('value') || '') : ''; }
 // Elements of same-origin <iframe>s are read as part of the page (a consent dialog in a frame): their styles
 // from their own window, their boxes moved by the frames they sit in.
 const cs = (e, p) => (e.ownerDocument.defaultView || window).getComputedStyle(e, p);
@@ -167,27 +157,6 @@ function coveredAt(el, rect) {
   if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
   const hit = document.elementFromPoint(x, y);
   return !!hit && hit !== el && !el.contains(hit) && !hit.contains(el);
-}
-// Out of reach: what no user can see or scroll to is no control (nor text) of the screen. An `inert` subtree;
-// a box wholly outside the window that no scroll moves into it: inside a position:fixed layer (no scroll
-// container between), or hidden from assistive technology too (aria-hidden="true") — a closed sheet or drawer
-// parked off-screen by a transform, in the DOM from the start. Only the page's own document is judged.
-function scroller(el, st) {
-  return /(auto|scroll)/.test(st.overflowY + st.overflowX) &&
-         (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
-}
-function outOfReach(el, rect, ctx) {
-  if (el.ownerDocument !== document || !(rect.width > 0 && rect.height > 0)) return false;
-  const outside = rect.left >= innerWidth || rect.top >= innerHeight || rect.left + rect.width <= 0 ||
-                  rect.top + rect.height <= 0;
-  return outside && (ctx.fixed || ctx.hidden);
-}
-// A collapsed panel (an accordion folded to 0 px, overflow hidden: a consent library's purposes before
-// "Customize") clips away all it holds: laid out, with boxes, yet nothing of it is drawn (a fixed child escapes).
-function clipsAll(el, st) {
-  if (st.display === 'inline' || st.display === 'contents' || el === document.body) return false;
-  const r = el.getBoundingClientRect();
-  return (r.height < 1 && st.overflowY !== 'visible') || (r.width < 1 && st.overflowX !== 'visible');
 }
 // Siblings each placed by their own coordinates (position absolute or fixed: the accessibility layer a painted
 // UI lays over its canvas, Flutter's <flt-semantics>) draw the same screen in any DOM order — a layer that keeps
