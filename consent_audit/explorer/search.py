@@ -89,7 +89,9 @@ class GoalSearch(SearchMap, LogOutWatch):
                 spent = cand.score if cand.move.kind == TAP and cand.move.key in came_by.get(node.ident, ()) else 0.0
                 value = cand.score - spent + bonus - per_step * costs[node.ident] - per_level * node.depth + (
                     flow_bonus if node.in_flow and cand.score > 0 else 0)
-                if best is None or value > best[0]:
+                # equal promise: the control on the screen the search stands on before one elsewhere (the map's
+                # order put the start screen's first: its tab walked away from two rows never tried, corpus kadai)
+                if best is None or value > best[0] or (value == best[0] and node.ident == self.current != best[1].ident):
                     best = (value, node, cand)
         return (best[1], best[2]) if best else None
 

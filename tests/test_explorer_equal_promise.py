@@ -1,0 +1,40 @@
+"""Equal promise, the control at hand first (corpus kadai, the deletion searched logged out in words no lexicon
+has): the search stood on «கணக்கு» (two levels down: «உள்நுழை», «பதிவு செய்», never tried) and the start screen's
+tab «அட்டை» was worth the same — one level shallower per route step charged — and the map's order (the start
+screen first) walked it away: the card tab, its scan, three settings rows, and back to the account screen it had
+left, nine actions before the log-in form the next tap there showed. Simulated app (no browser), the harness of
+tests/test_explorer_logout_effect.py."""
+from __future__ import annotations
+
+from consent_audit.explorer.deletion import DeletionGoal
+
+from tests.test_explorer_logout_effect import _search, _setup
+from tests.test_explorer_signup_refusal import CONFIG
+
+
+def _app() -> tuple:
+    app, op, store, _ = _setup()
+    app.user = None
+    tabs = [("tap", "Homo", lambda x: "home", (120, 44)), ("tap", "Setto", lambda x: "set", (120, 44), "beside"),
+            ("tap", "Kard", lambda x: "kard", (120, 44), "beside")]
+    app.pages["home"] = lambda a: [("text", "Wilkom")] + tabs
+    app.pages["set"] = lambda a: [("tap", "Zelto", lambda x: "zelto"), ("tap", "Blip", lambda x: "blip")] + tabs
+    app.pages["zelto"] = lambda a: [("tap", "Zorg", lambda x: "form"), ("tap", "Zarg", lambda x: "form")] + tabs
+    app.pages["kard"] = lambda a: [("text", "Kard"), ("tap", "Skan", lambda x: "kard")] + tabs
+    app.pages["blip"] = lambda a: [("text", "Blip blip")] + tabs
+    app.pages["form"] = lambda a: [("field", "Mel", False), ("field", "Pasko", True), ("tap", "Gonn", lambda x: "form")]
+    op._screen = app.screen()
+    return app, op
+
+
+def test_a_tie_goes_to_the_control_on_the_screen_the_search_stands_on() -> None:
+    """Homo (the tab of the screen it is on), Setto › Zelto: Zorg here and the start screen's Kard a tap away
+    are worth the same; Zorg is tried, the credentials form shows and the search logged out stops there (before:
+    Kard, Skan, Setto, Blip, Setto, Zelto, then Zorg — seven more taps)."""
+    app, op = _app()
+    goal = DeletionGoal(CONFIG, None)
+    goal.without_account = True
+    result = _search(app, op, goal)
+    assert goal.stopped, (result.detail, app.taps)
+    assert app.taps == ["Homo", "Setto", "Zelto", "Zorg"], app.taps
+
