@@ -69,6 +69,7 @@ class DeletionGoal:
     """Toward the account's deletion; reached when the screen says it is done or pending."""
 
     name = "delete-account"
+    at_hand = True        # equal worth: the control on the screen the search stands on first (goal.py)
 
     def __init__(self, config: ExplorerConfig, verify: Callable[[], str | None] | None = None) -> None:
         self.verify = verify        # logs in again along the path learnt: accepted | rejected | pending | None
