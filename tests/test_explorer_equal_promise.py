@@ -38,3 +38,36 @@ def test_a_tie_goes_to_the_control_on_the_screen_the_search_stands_on() -> None:
     assert goal.stopped, (result.detail, app.taps)
     assert app.taps == ["Homo", "Setto", "Zelto", "Zorg"], app.taps
 
+
+
+def test_on_the_account_s_screen_the_control_naming_its_place_goes_before_the_others() -> None:
+    """Corpus kadai, as an account holder (no lexicon reads Tamil): «அமைப்புகள்» › «கணக்கு» offers «வெளியேறு» (a
+    log-out) above «கணக்கை நீக்கு»; the page's order tapped the log-out first — the session lost, five actions to
+    log back in. The deletion names what it deletes, the place the way there named («கணக்கை» is «கணக்கு» in
+    another ending): among unscored controls outside the flow, the one repeating a word of the way goes first —
+    an order only, nothing skipped."""
+    app, op, store, logins = _setup()
+
+    def out(a: object) -> str:
+        store.pop("token", None)
+        app.user = None
+        return "home"
+
+    app.pages["home"] = lambda a: [("text", "Wilkom"), ("tap", "Zelto", lambda x: "zelto")] if a.user else [
+        ("text", "Wilkom"), ("tap", "Zelto", lambda x: "welcome")]
+    app.pages["zelto"] = lambda a: [("text", "tester"), ("tap", "Qvzrt plonk", out), ("tap", "Zeltoa pinn", lambda x: "q")]
+    app.pages["q"] = lambda a: [("text", "Zorpi mek?"), ("tap", "Nu", lambda x: "zelto", (180, 44)),
+                                ("tap", "Pinnu", _gone(store, app), (180, 44), "beside")]
+    app.pages["!gone"] = lambda a: [("text", "Wrrp zonk.")]
+    op._screen = app.screen()
+    result = _search(app, op, DeletionGoal(CONFIG, lambda: "rejected" if app.user is None else "accepted"))
+    assert result.ending == "reached", (result.detail, app.taps)
+    assert "Qvzrt plonk" not in app.taps and logins == [], app.taps
+
+
+def _gone(store: dict, app: object) -> object:
+    def act(a: object) -> str:
+        app.user = None      # type: ignore[attr-defined]
+        store.clear()
+        return "!gone"
+    return act

@@ -32,7 +32,7 @@ from .elements import Target, Use, targets
 from .forms import FILL
 from .graph import Edge, Node
 from .moves import FORM, TAP, Move
-from .echo import goes_on
+from .echo import goes_on, names_the_way
 from .screens import PROGRESS, bare_question, ends_off_app, password_form, reached, says, taps
 from .goal import Verdict
 from .hints import Hints
@@ -43,6 +43,7 @@ ENTRY = ("cancel_account", "delete")
 PROBE = 5.0            # a decision's sibling: tried after the way on (only were the way on to lead nowhere)
 PLACES = frozenset({"account"})   # words naming only what a control is about («Burahin ang account»), not a deed
 STEP = 10.0            # an unnamed control of a deletion step that names no way on: tried (its way back last)
+PLACE = 1.0           # tie-break points: outside the flow, a control naming the place the way there named (echo.py)
 AGAIN = 10.0           # tie-break points: a bare question's answer that names the deed it asks about again
 LOGGED_OUT = ("rejected", "pending")   # what logging in again answers once the account is deleted (or pending)
 
@@ -100,7 +101,8 @@ class DeletionGoal:
 
     def tie_break(self, node: Node, key: str) -> float:
         """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`), outside
-        the flow the bottom tab bar's far end before the screen's other controls (`tab_bar.far_end`); on a bare
+        the flow the bottom tab bar's far end before the screen's other controls (`tab_bar.far_end`), and a control
+        repeating a word of the way there before its neighbours (`echo.names_the_way`: less than a level); on a bare
         question (`questions`), the answer that names the deed again before the other, whatever their order — the
         words of the control that asked it («Áno, zrušiť účet» asked by «Zrušiť účet») or the deed the flow's entry
         added to the way (`echo.deed`: kadai's «நீக்கு» after «கணக்கை நீக்கு» › «தொடரவும்») — the way back is then
@@ -108,6 +110,9 @@ class DeletionGoal:
         bonus = self.hints.bonus(key) if self.hints is not None else 0.0
         if not node.in_flow and key == far_end(node.screen, targets(node.screen)):
             bonus += END       # the bottom bar's far end, where apps keep the account (explorer/tab_bar.py)
+        cand = node.candidates.get(key)
+        if not node.in_flow and cand is not None and names_the_way(cand.move.label, node.via):
+            bonus += PLACE     # names the place the way named («கணக்கை நீக்கு» under «கணக்கு»), a log-out none
         return bonus + (AGAIN if self._names_deed(node, key) else 0.0)
 
     def _names_deed(self, node: Node, key: str) -> bool:

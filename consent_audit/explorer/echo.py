@@ -72,3 +72,11 @@ def goes_on(answer: str, via: Sequence[str], entered: Iterable[str], others: tup
     """Whether a question's `answer` names the deed again (module doc): a word of the control that asked it (the
     last label of `via`) or of the deed the flow was entered for (`deed`) that none of the `others` names."""
     return bool(via) and (names_again(answer, via[-1], others) or names_deed(answer, deed(via, entered), others))
+
+
+def names_the_way(label: str, via: Sequence[str]) -> bool:
+    """Whether a control's words repeat, in any ending, a word of the labels tapped to reach its screen (`via`):
+    the deletion names what it deletes, the place the way named — «கணக்கை நீக்கு» on «கணக்கு»'s screen, "Delete
+    account" under "Account" —, a log-out beside it names none."""
+    way = set().union(*map(words, via)) if via else set()
+    return any(_among(w, way) for w in words(label))
