@@ -71,3 +71,39 @@ def _gone(store: dict, app: object) -> object:
         store.clear()
         return "!gone"
     return act
+
+
+def test_the_log_in_s_words_with_another_prefix_are_a_log_out_tried_last() -> None:
+    """Corpus notice-only (Slovak, no lexicon): the account logged in by «Prihlásiť sa», its profile offers
+    «Odhlásiť sa» — the same words, another prefix — tapped by the page's order before the account's settings:
+    the session lost, six actions to log back in. Such a control goes last (`echo.opposite`), never skipped."""
+    app, op, store, logins = _setup()
+
+    def out(a: object) -> str:
+        store.pop("token", None)
+        app.user = None
+        return "home"
+
+    app.pages["home"] = lambda a: [("text", "Wilkom"), ("tap", "Zelto", lambda x: "zelto")]
+    app.pages["zelto"] = lambda a: [("tap", "Odglomp sa", out), ("tap", "Blerg", lambda x: "blerg")]
+    app.pages["blerg"] = lambda a: [("tap", "Zorpi", lambda x: "q")]
+    app.pages["q"] = lambda a: [("text", "Zorpi mek?"), ("tap", "Nu", lambda x: "blerg", (180, 44)),
+                                ("tap", "Pinnu", _gone(store, app), (180, 44), "beside")]
+    app.pages["!gone"] = lambda a: [("text", "Wrrp zonk.")]
+    op._screen = app.screen()
+    goal = DeletionGoal(CONFIG, lambda: "rejected" if app.user is None else "accepted")
+    goal.log_in = ("Priglomp sa", "Priglomp sa")
+    result = _search(app, op, goal)
+    assert result.ending == "reached", (result.detail, app.taps)
+    assert "Odglomp sa" not in app.taps and logins == [], app.taps
+
+
+def test_what_an_opposite_is() -> None:
+    from consent_audit.explorer.echo import opposite
+    for a, b in (("Prihlásiť sa", "Odhlásiť sa"), ("Anmelden", "Abmelden"), ("Σύνδεση", "Αποσύνδεση"),
+                 ("Inloggen", "Uitloggen"), ("Zaloguj się", "Wyloguj się"), ("Přihlásit se", "Odhlásit se")):
+        assert opposite(a, b), (a, b)
+    for a, b in (("Profil", "Profily"), ("Profil", "Profil"), ("Create account", "Delete account"),
+                 ("Account", "My account"), ("Konto", "Mein Konto"), ("Prihlásiť sa", "Zrušiť účet"),
+                 ("உள்நுழை", "வெளியேறு")):
+        assert not opposite(a, b), (a, b)

@@ -32,7 +32,7 @@ from .elements import Target, Use, targets
 from .forms import FILL
 from .graph import Edge, Node
 from .moves import FORM, TAP, Move
-from .echo import goes_on, names_the_way
+from .echo import goes_on, names_the_way, opposite
 from .screens import PROGRESS, bare_question, ends_off_app, password_form, reached, says, taps
 from .goal import Verdict
 from .hints import Hints
@@ -44,6 +44,7 @@ PROBE = 5.0            # a decision's sibling: tried after the way on (only were
 PLACES = frozenset({"account"})   # words naming only what a control is about («Burahin ang account»), not a deed
 STEP = 10.0            # an unnamed control of a deletion step that names no way on: tried (its way back last)
 PLACE = 1.0           # tie-break points: outside the flow, a control naming the place the way there named (echo.py)
+UNDO = -10.0          # … and one saying the log-in's undoing (echo.opposite): last, as what led nowhere (hints)
 AGAIN = 10.0           # tie-break points: a bare question's answer that names the deed it asks about again
 LOGGED_OUT = ("rejected", "pending")   # what logging in again answers once the account is deleted (or pending)
 
@@ -98,11 +99,13 @@ class DeletionGoal:
         self.browser_drawn: set[str] = set()     # nodes of a dialog the browser draws (alert, confirm)
         self.consent_labels: frozenset[str] = frozenset()   # the consent layer's settings openers (norm labels)
         self.own: frozenset[str] = frozenset()        # the test account's identities (measures.own_identities)
+        self.log_in: tuple[str, ...] = ()             # words of the log-in form's opener and submit (path learnt)
 
     def tie_break(self, node: Node, key: str) -> float:
         """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`), outside
         the flow the bottom tab bar's far end before the screen's other controls (`tab_bar.far_end`), and a control
-        repeating a word of the way there before its neighbours (`echo.names_the_way`: less than a level); on a bare
+        repeating a word of the way there before its neighbours (`echo.names_the_way`: less than a level), one saying
+        the log-in's undoing by another prefix last (`echo.opposite`: a log-out costs the way back in); on a bare
         question (`questions`), the answer that names the deed again before the other, whatever their order — the
         words of the control that asked it («Áno, zrušiť účet» asked by «Zrušiť účet») or the deed the flow's entry
         added to the way (`echo.deed`: kadai's «நீக்கு» after «கணக்கை நீக்கு» › «தொடரவும்») — the way back is then
@@ -113,6 +116,8 @@ class DeletionGoal:
         cand = node.candidates.get(key)
         if not node.in_flow and cand is not None and names_the_way(cand.move.label, node.via):
             bonus += PLACE     # names the place the way named («கணக்கை நீக்கு» under «கணக்கு»), a log-out none
+        if not node.in_flow and cand is not None and any(opposite(cand.move.label, w) for w in self.log_in):
+            bonus += UNDO      # the log-in's words with another prefix («Odhlásiť sa»): a log-out, tried last
         return bonus + (AGAIN if self._names_deed(node, key) else 0.0)
 
     def _names_deed(self, node: Node, key: str) -> bool:

@@ -80,3 +80,22 @@ def names_the_way(label: str, via: Sequence[str]) -> bool:
     account" under "Account" —, a log-out beside it names none."""
     way = set().union(*map(words, via)) if via else set()
     return any(_among(w, way) for w in words(label))
+
+
+SAME_PART = 0.6   # of the longer label: the common end two labels must have to be opposites …
+PREFIX = 3        # … and each beginning before it at most this long (pri-/od-, in-/uit-, an-/ab-, απο-)
+
+
+def opposite(label: str, other: str) -> bool:
+    """Whether two labels say one deed and its undoing by another prefix: a common end of `SAME_PART` of the longer
+    label, before it two different beginnings of at most `PREFIX` characters («Prihlásiť sa» / «Odhlásiť sa»,
+    "Anmelden" / "Abmelden", «Σύνδεση» / «Αποσύνδεση», "Inloggen" / "Uitloggen", «Zaloguj się» / «Wyloguj się») —
+    never a word in another ending ("Profil" / "Profily"), nor two deeds on one object ("Create account" / "Delete
+    account": beginnings of four), nor a word before it ("Account" / "My account"), nor the same label."""
+    a, b = " ".join(label.casefold().split()), " ".join(other.casefold().split())
+    end = 0
+    while end < min(len(a), len(b)) and a[-1 - end] == b[-1 - end]:
+        end += 1
+    head_a, head_b = a[:len(a) - end], b[:len(b) - end]
+    return (bool(a) and head_a != head_b and end >= SAME_PART * max(len(a), len(b))
+            and len(head_a) <= PREFIX and len(head_b) <= PREFIX and " " not in head_a + head_b)
