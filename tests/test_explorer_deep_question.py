@@ -11,7 +11,8 @@ from typing import Any
 
 from consent_audit.explorer.deletion import DeletionGoal
 from consent_audit.explorer.elements import targets
-from consent_audit.explorer.screens import bare_question, names_again
+from consent_audit.explorer.echo import names_again
+from consent_audit.explorer.screens import bare_question
 
 from tests.test_explorer_logout_effect import _search, _setup
 from tests.test_explorer_signup_refusal import CONFIG, FormApp
@@ -105,3 +106,32 @@ def test_a_way_that_led_nowhere_says_what_its_screen_offered() -> None:
     nowhere = [d for d in result.dead_ends if d["label"] == "Vlork" and d["kind"] == "no way forward"]
     assert nowhere and {"Nu, bak", "Ja, zorp"} <= {o.split(" (")[0] for o in nowhere[0]["offered"]}, result.dead_ends
     assert all(o.endswith(")") for o in nowhere[0]["offered"])
+
+
+def test_a_word_written_with_vowel_signs_is_one_word() -> None:
+    """Words of a script whose vowels are combining marks (Tamil, Hindi, Thai …) are whole words, marks and all:
+    before, `\\w` stopped at each vowel sign, so «நீக்கு» held no word of three letters and no answer written so
+    ever named the deed again."""
+    assert names_again("நீக்கு", "கணக்கை நீக்கு", ("கணக்கை வைத்திரு",))
+    assert not names_again("கணக்கை வைத்திரு", "நீக்கு", ("நீக்கு",))
+    assert names_again("हाँ, हटाएँ", "खाता हटाएँ", ("नहीं, रखें",))
+
+
+def test_the_answer_naming_the_deed_the_flow_was_entered_by_goes_on_first() -> None:
+    """Corpus kadai: Profil › «Konto» › «Kontoa zorpu» (no word known: entered by structure, the password asked
+    again) › its submit «Gonn» → a bare question whose big first answer «Kontoa haltu» keeps the account (it goes
+    back to the account screen) and whose small «Zorpu» deletes it. The question was asked by «Gonn», which
+    neither answer repeats; the deed is what the flow's entry added to the way there — «zorpu» («Kontoa» only
+    repeats the place, «Konto», in another ending). Before, «Kontoa haltu» was tapped first (the page's order):
+    a log-in to tell it deleted nothing, the flow walked again — six actions."""
+    app, op, store, _ = _setup()
+    app.pages["profil"] = lambda a: [("tap", "Konto", lambda x: "konto")]
+    app.pages["konto"] = lambda a: [("tap", "Kontoa zorpu", lambda x: "entry")]
+    app.pages["entry"] = lambda a: [("text", "Blim blam."), ("field", "Pasko", True), ("tap", "Gonn", lambda x: "q")]
+    app.pages["q"] = lambda a: [("text", "Zorpi mek?"), ("tap", "Kontoa haltu", lambda x: "konto", (380, 50)),
+                                ("tap", "Zorpu", _erase(store), (120, 30))]
+    app.pages["!gone"] = lambda a: [("text", "Wrrp zonk.")]
+    result = _search(app, op, DeletionGoal(CONFIG, lambda: "rejected" if app.user is None else "accepted"))
+    assert result.ending == "reached", (result.detail, app.taps)
+    assert "Kontoa haltu" not in app.taps, app.taps
+    assert [m.label for m in result.moves][-1] == "Zorpu", result.moves

@@ -60,7 +60,7 @@ def test_a_button_in_words_none_knew_right_after_the_form_is_its_way_on_and_its_
     sends the form (sent empty first: the free text is for the app to ask for), and the message it left («Sabihin sa amin kung bakit ka aalis.») is a refusal by structure, so the form is retried.
     Before: only a button worded as a way on (next, delete …) made a new text a refusal — the tap was taken for
     a step that did nothing (nor was it the form's submit: "no way forward"), the form never retried."""
-    from consent_audit.explorer.deletion import refusal
+    from consent_audit.explorer.deletion_steps import refusal
     from consent_audit.explorer.moves import Move
     area = Element(name="Bakit ka aalis?", role="textbox", clickable=True, multiline=True, bounds=(0, 60, 400, 80))
     send = Element(text="Burahin ang account ko", role="button", clickable=True, bounds=(0, 200, 400, 44))

@@ -113,6 +113,7 @@ class AccountGoal:
     the app's first screens are combed for a credentials form other than the log-in form."""
 
     name = "account"
+    at_hand = True        # equal worth: the control on the screen the search stands on first (goal.py)
 
     def __init__(self, config: ExplorerConfig, data: FormData) -> None:
         self.weights = config.weights("account")

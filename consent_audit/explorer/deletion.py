@@ -32,18 +32,19 @@ from .elements import Target, Use, targets
 from .forms import FILL
 from .graph import Edge, Node
 from .moves import FORM, TAP, Move
-from .screens import PROGRESS, bare_question, ends_off_app, names_again, password_form, reached, says, taps
+from .echo import goes_on, names_the_way, opposite
+from .screens import PROGRESS, bare_question, ends_off_app, password_form, reached, says, taps
 from .goal import Verdict
 from .hints import Hints
-from .refused import sent_by_place
 from .tab_bar import END, far_end
-from .deletion_steps import decision_siblings, last_answers, step_controls
+from .deletion_steps import decision_siblings, last_answers, refusal, step_controls
 
 ENTRY = ("cancel_account", "delete")
 PROBE = 5.0            # a decision's sibling: tried after the way on (only were the way on to lead nowhere)
-WAY_ON = PROGRESS | {"confirm", "agree"}
 PLACES = frozenset({"account"})   # words naming only what a control is about («Burahin ang account»), not a deed
 STEP = 10.0            # an unnamed control of a deletion step that names no way on: tried (its way back last)
+PLACE = 1.0           # tie-break points: outside the flow, a control naming the place the way there named (echo.py)
+UNDO = -10.0          # … and one saying the log-in's undoing (echo.opposite): last, as what led nowhere (hints)
 AGAIN = 10.0           # tie-break points: a bare question's answer that names the deed it asks about again
 LOGGED_OUT = ("rejected", "pending")   # what logging in again answers once the account is deleted (or pending)
 
@@ -66,30 +67,11 @@ def asks_more(found: list[Target]) -> bool:
         t.use in (Use.TOGGLE, Use.SELECT) and not t.element.checked and t.element.enabled for t in found)
 
 
-def refusal(before: Screen, move: Move, after: Screen, found: list[Target]) -> str:
-    """The message a tap inside the deletion flow was answered with when the screen stayed in place: a text
-    that was not there before and names no control of the screen (an inline «理由を1つ以上選んでください。», a
-    toast caught while settling). Structure first — such a new text after a way on (next, confirm, delete …,
-    or in words none knew, the button where a form's own sits: `refused.sent_by_place`) on a screen offering something left undone (an unticked box, an unchosen option, an empty field) is a
-    refusal, whatever its language (a "tap again to confirm" with nothing to fill is a step, not a refusal);
-    after another control only a text worded as an error or a request ("Please choose a reason") is. '' when
-    the tap was not refused."""
-    shown = set(before.texts())
-    controls = {t.label for t in found} | {t.element.text for t in found}
-    new = [t for t in after.texts() + after.flashed if t.strip() and t not in shown and t not in controls]
-    worded = next((t for t in new if cues.has(t, "form_error", "form_request")), "")
-    if worded or not new:
-        return worded
-    left = any((t.use in (Use.TOGGLE, Use.CHOOSE, Use.SELECT) and not t.element.checked) or (t.use == Use.TEXT and not t.element.text)
-               for t in found if t.element.enabled)
-    way_on = bool(cues.categories(move.label) & WAY_ON) or sent_by_place(after, found, move.key)
-    return new[0] if left and way_on else ""
-
-
 class DeletionGoal:
     """Toward the account's deletion; reached when the screen says it is done or pending."""
 
     name = "delete-account"
+    at_hand = True        # equal worth: the control on the screen the search stands on first (goal.py)
 
     def __init__(self, config: ExplorerConfig, verify: Callable[[], str | None] | None = None) -> None:
         self.verify = verify        # logs in again along the path learnt: accepted | rejected | pending | None
@@ -102,6 +84,7 @@ class DeletionGoal:
         self.in_flow = config.weights("delete-account", "in_flow")
         self.chrome: frozenset[str] | None = None     # the start screen's control keys
         self.entries: set[str] = set()                # keys of controls that entered the flow
+        self.entered: set[str] = set()                # labels of the controls that entered it (words or structure)
         self.probes: dict[str, set[str]] = {}         # node → keys of a decision's siblings (`decision_siblings`)
         self.exits: dict[str, dict[str, str]] = {}    # node → {key: label} of siblings seen to leave the deletion
         self.went_on: dict[str, set[str]] = {}        # node → keys of siblings whose tap was seen to go on
@@ -116,22 +99,33 @@ class DeletionGoal:
         self.browser_drawn: set[str] = set()     # nodes of a dialog the browser draws (alert, confirm)
         self.consent_labels: frozenset[str] = frozenset()   # the consent layer's settings openers (norm labels)
         self.own: frozenset[str] = frozenset()        # the test account's identities (measures.own_identities)
+        self.log_in: tuple[str, ...] = ()             # words of the log-in form's opener and submit (path learnt)
 
     def tie_break(self, node: Node, key: str) -> float:
         """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`), outside
-        the flow the bottom tab bar's far end before the screen's other controls (`tab_bar.far_end`); on a bare
-        question (`questions`), the answer that names the deed again (`names_again`: «Áno, zrušiť účet» asked by
-        «Zrušiť účet») before the other, whatever their order — the way back («Nie, späť») is then not tapped first
-        and the question asked again (two actions)."""
+        the flow the bottom tab bar's far end before the screen's other controls (`tab_bar.far_end`), and a control
+        repeating a word of the way there before its neighbours (`echo.names_the_way`: less than a level), one saying
+        the log-in's undoing by another prefix last (`echo.opposite`: a log-out costs the way back in); on a bare
+        question (`questions`), the answer that names the deed again before the other, whatever their order — the
+        words of the control that asked it («Áno, zrušiť účet» asked by «Zrušiť účet») or the deed the flow's entry
+        added to the way (`echo.deed`: kadai's «நீக்கு» after «கணக்கை நீக்கு» › «தொடரவும்») — the way back is then
+        not tapped first and the flow walked again (two actions; six when a log-in must tell it deleted nothing)."""
         bonus = self.hints.bonus(key) if self.hints is not None else 0.0
         if not node.in_flow and key == far_end(node.screen, targets(node.screen)):
             bonus += END       # the bottom bar's far end, where apps keep the account (explorer/tab_bar.py)
         cand = node.candidates.get(key)
-        others = tuple(c.move.label for k, c in node.candidates.items() if k != key)
-        if node.ident in self.questions and node.via and cand is not None and names_again(cand.move.label,
-                                                                                           node.via[-1], others):
-            bonus += AGAIN
-        return bonus
+        if not node.in_flow and cand is not None and names_the_way(cand.move.label, node.via):
+            bonus += PLACE     # names the place the way named («கணக்கை நீக்கு» under «கணக்கு»), a log-out none
+        if not node.in_flow and cand is not None and any(opposite(cand.move.label, w) for w in self.log_in):
+            bonus += UNDO      # the log-in's words with another prefix («Odhlásiť sa»): a log-out, tried last
+        return bonus + (AGAIN if self._names_deed(node, key) else 0.0)
+
+    def _names_deed(self, node: Node, key: str) -> bool:
+        """On a bare question (`questions`), whether the answer `key` names the deed again (`echo.goes_on`)."""
+        found = taps(targets(node.screen)) if node.ident in self.questions else []
+        label = next((t.label for t in found if t.key == key), None)
+        others = tuple(t.label for t in found if t.key != key and t.key not in (self.chrome or ()))
+        return label is not None and goes_on(label, node.via, self.entered, others)
 
     def _flow_score(self, label: str) -> float:
         found = cues.categories(label)
@@ -166,6 +160,7 @@ class DeletionGoal:
             # afterwards tells it was one
             node.in_flow = True
             self.structural.add(node.ident)
+            self.entered.add(node.via[-1])
         if node.in_flow and screen is self.left_to:    # where a sibling left the deletion: not in the flow, so
             node.in_flow = False                       # the way back to the decision is the app's own, not a relaunch
         if node.depth >= 1 and bare_question(screen, found, self.chrome or frozenset()):
@@ -193,17 +188,19 @@ class DeletionGoal:
         """Added to a candidate's score: a decision's sibling a little (tried after the way on, never before:
         `decision_exits`); an unnamed control of a step is tried — one the step before offered too, beside one new
         here (the way on changes, the way back stays), after the new one; one seen to go back (to a screen offering
-        the deletion's entry) last."""
+        the deletion's entry) last; on a bare question the answer naming the deed again first (`tie_break`)."""
         if key in self.probes.get(node.ident, ()):
             return PROBE
         if key not in self.steps.get(node.ident, ()) or key in self.backs:
             return 0.0
-        return STEP / 2 if key in self.repeats.get(node.ident, ()) else STEP
+        return (STEP / 2 if key in self.repeats.get(node.ident, ()) else STEP) + (
+            AGAIN if self._names_deed(node, key) else 0.0)     # a question's answers: the way on first
 
     def enters_flow(self, move: Move) -> bool:
         enters = cues.has(move.label, *ENTRY)
         if enters and move.kind == TAP:
             self.entries.add(move.key)
+            self.entered.add(move.label)
         return enters
 
     def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None:

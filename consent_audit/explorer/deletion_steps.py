@@ -2,7 +2,8 @@
 prominent siblings of the way on (`decision_siblings`: tried after it), a step's unnamed controls
 (`step_controls`: tried when no word names a way on), and the other answers of the screen on which the path's
 last tap deleted the account (`last_answers`: the keep of the last decision, whatever its words — issue 13
-kind 17, corpus kadai's big «கணக்கை வைத்திரு» over the text link «நீக்கு»).
+kind 17, corpus kadai's big «கணக்கை வைத்திரு» over the text link «நீக்கு»); and the message a step answered a
+way on with in place (`refusal`: the form said no).
 
 Each takes the screen's targets, the start screen's keys (`chrome`: a tab bar is nobody's answer) and the flow's
 score (label → float: above zero a way on by its words, at or below `DECOY` a decoy or a way back)."""
@@ -10,13 +11,18 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ..screen import Screen
+from . import cues
 from .elements import Target, Use
-from .screens import taps
+from .moves import Move
+from .refused import sent_by_place
+from .screens import PROGRESS, taps
 
 Score = Callable[[str], float]
 
 PROMINENT = 1.5        # a sibling this many times the way on's area is more prominent
 DECOY = -50.0          # siblings scoring below this in the flow are decoys or ways back by their words
+WAY_ON = PROGRESS | {"confirm", "agree"}
 STEP_CONTROLS = 3      # at most this many unnamed controls make a step (a way on and a way back, or two ways on)
 
 
@@ -66,3 +72,23 @@ def last_answers(found: list[Target], chrome: frozenset[str], score: Score) -> t
     if not 2 <= len(answers) <= STEP_CONTROLS:
         return set(), set()
     return {t.key for t in answers}, {t.key for t in answers if score(t.label) <= 0}
+
+
+def refusal(before: Screen, move: Move, after: Screen, found: list[Target]) -> str:
+    """The message a tap inside the deletion flow was answered with when the screen stayed in place: a text
+    that was not there before and names no control of the screen (an inline «理由を1つ以上選んでください。», a
+    toast caught while settling). Structure first — such a new text after a way on (next, confirm, delete …,
+    or in words none knew, the button where a form's own sits: `refused.sent_by_place`) on a screen offering something left undone (an unticked box, an unchosen option, an empty field) is a
+    refusal, whatever its language (a "tap again to confirm" with nothing to fill is a step, not a refusal);
+    after another control only a text worded as an error or a request ("Please choose a reason") is. '' when
+    the tap was not refused."""
+    shown = set(before.texts())
+    controls = {t.label for t in found} | {t.element.text for t in found}
+    new = [t for t in after.texts() + after.flashed if t.strip() and t not in shown and t not in controls]
+    worded = next((t for t in new if cues.has(t, "form_error", "form_request")), "")
+    if worded or not new:
+        return worded
+    left = any((t.use in (Use.TOGGLE, Use.CHOOSE, Use.SELECT) and not t.element.checked) or (t.use == Use.TEXT and not t.element.text)
+               for t in found if t.element.enabled)
+    way_on = bool(cues.categories(move.label) & WAY_ON) or sent_by_place(after, found, move.key)
+    return new[0] if left and way_on else ""

@@ -199,6 +199,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
             spend.counting = True
         goal = DeletionGoal(self.config, self.verify_deletion if self.login_moves else None)
         goal.without_account = without_account
+        goal.log_in = tuple(m.label for m in self.login_moves[-2:])    # the form's opener and its submit
         goal.hints = self.hints
         goal.consent_labels = settings_openers(getattr(self, "structure_tried", []))   # a stand-in app may have none
         # the account's own address or number shown signed in («লগ ইন করা আছে: tester@…») is no contact channel

@@ -24,6 +24,9 @@ class Goal(Protocol):
     """What a search looks for: how controls score, where forms are filled, what a screen means."""
 
     name: str
+    # optional: `at_hand` (bool) — between controls of equal worth, the one on the screen the search stands on
+    # first, not the map's first (a search for one screen: the account, the deletion — corpus kadai walked off the
+    # account screen by the start screen's tab, nine actions); a coverage search keeps the map's order
 
     def score(self, node: Node, label: str) -> float: ...
     def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None: ...

@@ -2,7 +2,6 @@
 form, a completed deletion, an ending outside the app. Never assumed: read from the screen."""
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from ..detectors.lexicon import load_lexicon
@@ -119,16 +118,6 @@ def bare_question(screen: Screen, found: list[Target], chrome: frozenset[str]) -
         return False
     return any(_in_one_row(a.bounds, b.bounds) for i, a in enumerate(answers) for b in answers[i + 1:]) or any(
         t.strip().endswith(QUESTION_MARKS) or t.strip().startswith("¿") for t in screen.texts())
-
-
-def names_again(answer: str, asked_by: str, others: tuple[str, ...] = ()) -> bool:
-    """Whether a question's answer repeats a word (three letters or more, any script: `\\w`, case folded) of the
-    control whose tap asked it that none of the question's other answers (`others`, their labels) has — the way on
-    names the deed («Áno, zrušiť účet» after «Zrušiť účet», «Ja, vlork» after «Vlork»), the way back does not
-    («Nie, späť»); a word both carry («Yes, delete account» / «No, keep account») tells nothing."""
-    def words(text: str) -> set[str]:
-        return {w for w in re.findall(r"\w{3,}", text.casefold()) if not w.isdigit()}
-    return bool((words(answer) & words(asked_by)) - set().union(*map(words, others)))
 
 
 def _in_one_row(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:

@@ -64,6 +64,7 @@ class GoalSearch(SearchMap, LogOutWatch):
         flow_bonus = float(self.settings.get("in_flow_bonus", 50))
         max_depth = int(getattr(self.goal, "fallback_depth", self.settings.get("fallback_max_depth", 3)))
         tie_break = getattr(self.goal, "tie_break", None)
+        at_hand = bool(getattr(self.goal, "at_hand", False))
         deep = getattr(self.goal, "answers_deep", None)     # a bare question is answered past the depth bound
         # a navigation control (a tab bar's) is tried where it is shallowest, so the path found is a user's
         shallowest = self.graph.shallowest(costs, lambda m: m.kind == TAP and not cues.categories(m.label) & PROGRESS)
@@ -89,7 +90,8 @@ class GoalSearch(SearchMap, LogOutWatch):
                 spent = cand.score if cand.move.kind == TAP and cand.move.key in came_by.get(node.ident, ()) else 0.0
                 value = cand.score - spent + bonus - per_step * costs[node.ident] - per_level * node.depth + (
                     flow_bonus if node.in_flow and cand.score > 0 else 0)
-                if best is None or value > best[0]:
+                # equal worth, a search for one screen takes the control at hand (`Goal.at_hand`, corpus kadai)
+                if best is None or value > best[0] or (at_hand and value == best[0] and node.ident == self.current != best[1].ident):
                     best = (value, node, cand)
         return (best[1], best[2]) if best else None
 
