@@ -1,6 +1,7 @@
 """Which controls of a consent dialog's first screen are its own ways out, told by geometry (explorer/refusal.py
 tries them): the app's own beside or under it (`page_behind`), a notice's own when it leaves the app usable
-(`notice_controls`), and a point on the backdrop a covering dialog lies over (`outside_point`)."""
+(`notice_controls`), a point on the backdrop a covering dialog lies over (`outside_point`), and whether a layer
+on screen after a way out is one the dialog opened (`new_layer`)."""
 from __future__ import annotations
 
 from ..screen import Element, Screen
@@ -56,3 +57,20 @@ def outside_point(screen: Screen, covered: frozenset[int], found: list[Target]) 
     points = [centre(screen.elements[i]) for i in covered if 0 <= i < len(screen.elements)]
     best = max(points, key=distance, default=None)
     return best if best is not None and distance(best) > 0 else None
+
+
+def layer_seen(screen: Screen, found: list[Target]) -> tuple[str, frozenset[str]]:
+    """A layer as the refusal search remembers it: the screen's signature and its controls' keys (`found`)."""
+    return screen.signature, frozenset(t.key for t in found)
+
+
+def new_layer(screen: Screen, found: list[Target], seen: set, page: frozenset[str] | None) -> bool:
+    """Whether the layer on `screen` (its controls `found`) is one the dialog opened, not yet tried: not one of
+    `seen` (`layer_seen`), and holding a control of its own — not the app's (`page`: `page_behind`) — that no
+    layer tried holds. The same dialog left on screen with nothing of its own added (its «learn more» link
+    opening the app's policy page, the notice still over it: corpus bep) is the dialog left in place, whatever
+    page it lies over now: its ways out are those tried. A layer read with no control of its own is one."""
+    if layer_seen(screen, found) in seen:
+        return False
+    own = frozenset(t.key for t in found) - (page or frozenset())
+    return not own or not any(own <= keys for _, keys in seen)

@@ -10,7 +10,9 @@ uncovered beside it (a bottom banner over part of the page) are none of its ways
 - the dialog is still there: nothing happened, or a new layer opened (its controls are tried next) — a layer
   that still covers the app is one, whether or not its words are read as consent (a settings layer of
   purposes in words no lexicon has); a layer opened that shows no control at all was not seen, not tried:
-  the answer stays unknown (a second layer replacing the first in place, read as empty);
+  the answer stays unknown (a second layer replacing the first in place, read as empty); the same dialog left
+  on screen with no control of its own that a layer tried lacks is no new layer, whatever page it now lies
+  over (a «learn more» link to the app's policy page under the notice: `dialog_scope.new_layer`);
 - the app was left (a link opening the policy elsewhere): not a refusal inside the app; so too a move that
   opened another page of the app (its location changed: the policy linked from the dialog's text) and stored
   nothing — the dialog is gone only because the user went elsewhere;
@@ -43,7 +45,8 @@ from ..screen import Element, Screen
 from .consent import REJECT, still_answering, ticked_purposes
 from .elements import Target, Use, purpose_row
 from .forms import UNTICK, FormData
-from .dialog_scope import notice_controls, outside_point as _outside_point, page_behind
+from .dialog_scope import layer_seen as _layer, new_layer as _new_layer, notice_controls, \
+    outside_point as _outside_point, page_behind
 from .moves import BACK, Move, perform
 from .operator import NotOnScreen, Operator
 
@@ -92,10 +95,6 @@ class RefusalCheck:
     """The keys of the controls a finger could reach once the refusing answer was made, when something was left
     over the app then (a rating prompt, a wall, a pre-prompt); empty when the answer left the app bare."""
     usable: bool = False
-
-
-def _layer(screen: Screen, found: list[Target]) -> tuple:
-    return screen.signature, frozenset(t.key for t in found)
 
 
 def _ways_out(found: list[Target]) -> list[Move]:
@@ -277,10 +276,10 @@ def _outcome(op: Operator, after: Screen, unanswered: Mapping[str, Any], accepte
         return LEFT
     if still_answering(op, after, after_consent=True, mode=REJECT):    # a layer, an "are you sure?"
         found = op.targets(after)
-        return LAYER if deeper and _layer(after, found) not in seen else STAYED
+        return LAYER if deeper and _new_layer(after, found, seen, page) else STAYED
     answered = stored_now(before, op.platform.stored_state())     # the dialog's path ends at its answer
     still_covered = bool(op.covered(after)) and not answered    # no consent screen, yet something covers ("learn more")
-    if still_covered and deeper and _layer(after, op.targets(after)) not in seen:
+    if still_covered and deeper and _new_layer(after, op.targets(after), seen, page):
         return LAYER      # a layer the dialog opened in words no lexicon reads (its settings): tried in turn
     moved = bool(where) and after.location != where
     opened = page is not None and _purposes_left(op, after, where, page)
