@@ -115,3 +115,28 @@ def test_a_layer_the_dialog_opened_with_a_control_of_its_own_is_still_tried() ->
     found = refusal.check(app, app.launch_fresh, accept, FormData(), {"refusal_trials": 16, "refusal_layers": 2},
                           kept=({}, ACCEPTED))
     assert found.offered is True and [m.label for m in found.refusal] == ["Tìm hiểu thêm", "Từ chối"], found.detail
+
+
+def test_a_control_inline_in_the_dialogs_sentence_is_tried_after_its_buttons() -> None:
+    """Corpus daftar (CookieCraft: permissions 22/10, consent 5/2): «ترجیحات منتخب کریں», a span with a click
+    handler and no role at the end of the notice's sentence, was tried as a way out before the buttons under it
+    — one action in each goal to open the preferences layer before «سب مسترد کریں» refused. A control whose box
+    lies inside a run of the dialog's own words (its sentence) is read as a link there: tried after the buttons,
+    as the links are; every way out is still tried."""
+    from consent_audit.explorer.refusal import _ways_out
+    dialog = [Element(role="dialog", bounds=(270, 890, 540, 620)),
+              Element(text="آپ کی رازداری اہم ہے", bounds=(318, 930, 446, 50)),
+              Element(text="دفتر کوکیز استعمال کرتا ہے تاکہ ایپ بہتر ہو اور آپ کو پسندیدہ پیشکشیں دکھائی جائیں۔",
+                      bounds=(318, 1000, 446, 210)),
+              Element(text="ترجیحات منتخب کریں", clickable=True, bounds=(355, 1165, 311, 39)),
+              Element(text="سب قبول کریں", name="سب قبول کریں", role="button", clickable=True, bounds=(318, 1255, 446, 95)),
+              Element(text="سب مسترد کریں", name="سب مسترد کریں", role="button", clickable=True,
+                      bounds=(318, 1368, 446, 95))]
+    screen = Screen(elements=dialog, signature="d", size=(1082, 2402))
+    assert [m.label for m in _ways_out(targets(screen), screen)] == ["سب قبول کریں", "سب مسترد کریں",
+                                                                     "ترجیحات منتخب کریں"]
+    # a control of no role standing on its own (not inside any text of the dialog) keeps its place
+    alone = Screen(elements=dialog[:3] + [Element(text="ترجیحات منتخب کریں", clickable=True,
+                                                  bounds=(355, 1215, 311, 39))] + dialog[4:],
+                   signature="e", size=(1082, 2402))
+    assert [m.label for m in _ways_out(targets(alone), alone)][0] == "ترجیحات منتخب کریں"

@@ -1,7 +1,8 @@
 """Which controls of a consent dialog's first screen are its own ways out, told by geometry (explorer/refusal.py
 tries them): the app's own beside or under it (`page_behind`), a notice's own when it leaves the app usable
-(`notice_controls`), a point on the backdrop a covering dialog lies over (`outside_point`), and whether a layer
-on screen after a way out is one the dialog opened (`new_layer`)."""
+(`notice_controls`), a point on the backdrop a covering dialog lies over (`outside_point`), a control inline in the
+dialog's words (`in_sentence`), and whether a layer on screen after a way out is one the dialog opened
+(`new_layer`)."""
 from __future__ import annotations
 
 from ..screen import Element, Screen
@@ -74,3 +75,14 @@ def new_layer(screen: Screen, found: list[Target], seen: set, page: frozenset[st
         return False
     own = frozenset(t.key for t in found) - (page or frozenset())
     return not own or not any(own <= keys for _, keys in seen)
+
+
+def in_sentence(target: Target, screen: Screen | None) -> bool:
+    """Whether `target` (a control of no role of its own: not a button) lies inside a run of words on `screen` —
+    an element holding text of its own, longer than the control's, that is no control itself: a link in the
+    dialog's sentence by where it is (CookieCraft's «customize» span: corpus daftar). False without a screen."""
+    if screen is None or target.element.role not in ("", "link"):
+        return False
+    box = target.bounds
+    return any(e.text and not e.clickable and len(e.text) > len(target.label) and e.bounds != box
+               and inside(box, e.bounds) for e in screen.elements)

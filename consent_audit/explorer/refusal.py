@@ -45,7 +45,7 @@ from ..screen import Element, Screen
 from .consent import REJECT, still_answering, ticked_purposes
 from .elements import Target, Use, purpose_row
 from .forms import UNTICK, FormData
-from .dialog_scope import layer_seen as _layer, new_layer as _new_layer, notice_controls, \
+from .dialog_scope import in_sentence, layer_seen as _layer, new_layer as _new_layer, notice_controls, \
     outside_point as _outside_point, page_behind
 from .moves import BACK, Move, perform
 from .operator import NotOnScreen, Operator
@@ -97,15 +97,17 @@ class RefusalCheck:
     usable: bool = False
 
 
-def _ways_out(found: list[Target]) -> list[Move]:
+def _ways_out(found: list[Target], screen: Screen | None = None) -> list[Move]:
     """The moves a user could leave this layer by: each control to tap (after unticking the layer's ticked
     purposes, when it has some) — its buttons first, then its links (a link in the dialog's sentence opens
     the policy or "learn more": tried too, after the controls that answer; the order decides only which of
-    equally short refusals is found first). A tappable row holding a switch or box (its caption beside it,
-    the row toggling it: chaguan's «會員行為分析») is that purpose, not a way out: never tried as one."""
+    equally short refusals is found first), a control inline in the layer's words (`dialog_scope.in_sentence`
+    on `screen`: a span with a click handler) among them. A tappable row holding a switch or box (its caption
+    beside it, the row toggling it: chaguan's «會員行為分析») is that purpose, not a way out: never tried as one."""
     ticked = bool(ticked_purposes(found))
     ways = [t for t in found if t.use in (Use.TAP, Use.CHOOSE) and t.element.enabled and not purpose_row(t, found)]
-    return [Move.form(t, UNTICK) if ticked else Move.tap(t) for t in sorted(ways, key=lambda t: t.element.role == "link")]
+    return [Move.form(t, UNTICK) if ticked else Move.tap(t)
+            for t in sorted(ways, key=lambda t: t.element.role == "link" or in_sentence(t, screen))]
 
 
 def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], data: FormData,
@@ -149,7 +151,7 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
             result.detail = f"the layer {' → '.join(m.label for m in path)} could not be reached again"
             return result
         moves: list[tuple[str, Move | None]] = [
-            (m.label, m) for m in _ways_out([t for t in op.targets(layer) if t.key not in behind])]
+            (m.label, m) for m in _ways_out([t for t in op.targets(layer) if t.key not in behind], layer)]
         if not path and not beside:
             moves.append((BACK_LABEL, Move(BACK, label=BACK_LABEL)))
             if outside is not None:
