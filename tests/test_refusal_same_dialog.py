@@ -140,3 +140,19 @@ def test_a_control_inline_in_the_dialogs_sentence_is_tried_after_its_buttons() -
                                                   bounds=(355, 1215, 311, 39))] + dialog[4:],
                    signature="e", size=(1082, 2402))
     assert [m.label for m in _ways_out(targets(alone), alone)][0] == "ترجیحات منتخب کریں"
+
+
+def test_a_second_layer_holding_some_of_the_first_layers_controls_is_still_tried() -> None:
+    """A dialog's second layer that keeps the first's «Đồng ý» and «Tìm hiểu thêm» but not all of it (here: its
+    own «Từ chối» gone from the first, a layer of two) is another layer: its ways out are tried in turn — only
+    the very same controls again make the same dialog."""
+    from consent_audit.explorer.dialog_scope import layer_seen, new_layer
+    first = _Notice()._at(HOME + BAR + [Element(text="Từ chối", role="button", clickable=True,
+                                                bounds=(400, 2125, 238, 88))] + TABS, "home+bar+refuse", "")
+    page = frozenset(t.key for t in targets(first) if t.label in ("Phở Hà Nội", "Trang chủ", "Đơn hàng", "Tài khoản"))
+    seen = {layer_seen(first, targets(first))}
+    second = _Notice()._at(POLICY + BAR + TABS, "policy+bar", "#chinhsach")
+    assert new_layer(second, targets(second), seen, page)
+    again = _Notice()._at(POLICY + BAR + [Element(text="Từ chối", role="button", clickable=True,
+                                                  bounds=(400, 2125, 238, 88))] + TABS, "policy+bar+refuse", "#chinhsach")
+    assert not new_layer(again, targets(again), seen, page)

@@ -67,14 +67,17 @@ def layer_seen(screen: Screen, found: list[Target]) -> tuple[str, frozenset[str]
 
 def new_layer(screen: Screen, found: list[Target], seen: set, page: frozenset[str] | None) -> bool:
     """Whether the layer on `screen` (its controls `found`) is one the dialog opened, not yet tried: not one of
-    `seen` (`layer_seen`), and holding a control of its own — not the app's (`page`: `page_behind`) — that no
-    layer tried holds. The same dialog left on screen with nothing of its own added (its «learn more» link
-    opening the app's policy page, the notice still over it: corpus bep) is the dialog left in place, whatever
-    page it lies over now: its ways out are those tried. A layer read with no control of its own is one."""
+    `seen` (`layer_seen`), nor a tried layer again — its own controls (not the app's: `page`, `page_behind`)
+    exactly those of a layer tried. The same dialog left on screen, nothing of it added or gone (its «learn
+    more» link opening the app's policy page, the notice still over it: corpus bep), is the dialog left in
+    place, whatever page it lies over now: its ways out are those tried. A layer that keeps some of its
+    controls and drops others (a second layer's «Reject all» beside the first's «Accept all») is a new one, and
+    so is a layer read with no control of its own."""
     if layer_seen(screen, found) in seen:
         return False
-    own = frozenset(t.key for t in found) - (page or frozenset())
-    return not own or not any(own <= keys for _, keys in seen)
+    strip = page or frozenset()
+    own = frozenset(t.key for t in found) - strip
+    return not own or all(own != keys - strip for _, keys in seen)
 
 
 def in_sentence(target: Target, screen: Screen | None) -> bool:
