@@ -152,9 +152,9 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver):
                                {"accept": self.accept.moves, "reject": self.reject.moves})
         if (self.op.consent_keys or self.consent_adopted) and self.accept is not None and self.refusal is not None \
                 and self.refusal.offered is False:     # no refusal: every way out tried, here or by an earlier goal
-            return Exploration("consent", "reached", f"accept path told by what it stores; no refusal offered: "
-                               f"{self.refusal.detail}", spend.actions, spend.seconds, spend.budget, [],
-                               {"accept": self.accept.moves})
+            how = "accept path told by what it stores" if self.op.consent_keys else "accept path found"
+            return Exploration("consent", "reached", f"{how}; no refusal offered: {self.refusal.detail}",
+                               spend.actions, spend.seconds, spend.budget, [], {"accept": self.accept.moves})
         try:        # the refusal first: when its words tell none, the accept below is walked once for both
             self.reject = consent.answer(self.op, consent.REJECT, self.data)
             words_failed = None
