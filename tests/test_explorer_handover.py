@@ -189,3 +189,60 @@ def test_a_goal_whose_flow_signs_up_itself_takes_the_dialog_without_the_gate() -
     later.adopt_consent(learnt, with_gate=False)
     assert later.gate_moves == [] and later.gate_mode is None and later.gate_names == 7
     assert later.op.consent_keys == learnt["keys"] and later.consent_adopted
+
+
+def test_a_worded_notices_ways_out_tried_by_one_goal_are_handed_on_as_the_consent_probe() -> None:
+    """corpus bep (permissions 25/6, consent 15/1): the permissions goal's refused pass found no refusal in the
+    cookie notice's words and tried every way out of it from fresh launches — none refused; the consent goal
+    then tried them all again. A dialog told by its words has no keys, so nothing was handed on. What trying
+    every way out learnt (no refusal offered, a notice: nothing pre-ticked) is handed on like a dialog told by
+    structure, and what the trials walked is the consent probe's (`consent_probe_actions`, charged to the
+    consent goal); the later goal tries none of its answers again."""
+    from consent_audit.explorer import consent
+    from consent_audit.explorer.config import Budget
+    from consent_audit.explorer.moves import Move
+    from consent_audit.explorer.operator import NotOnScreen
+    from consent_audit.explorer.spend import Spend
+    from test_refusal_same_dialog import _Notice
+
+    class Charged(_Notice):
+        def __init__(self) -> None:
+            super().__init__()
+            self.spend = Spend(Budget(60, 60))
+
+        def tap(self, target) -> Screen:
+            self.spend.check()
+            self.spend.charge()
+            return super().tap(target)
+
+        def relaunch(self) -> Screen:
+            self.spend.charge()
+            return super().relaunch()
+
+        fresh = _Notice.launch_fresh
+
+        def launch(self) -> Screen:
+            return self.shown
+
+        def scroll_page(self, why: str) -> None:
+            return None
+
+    app = Charged()
+    first = _gated_goal(app)                       # the permissions goal's refused pass, as far as consent goes
+    entry = next(t for t in app.targets() if t.label == "Đồng ý")
+    first.accept = consent.ConsentPath(consent.ACCEPT, [Move.tap(entry)], entry.element)
+    first.op.spend.actions = 9                     # what the goal spent before its refused pass
+    assert first._refusal_by_structure(NotOnScreen("no refusal in its words"), start=app.launch_fresh) is False
+    assert app.spend.probe == app.spend.actions - 9 > 0
+    learnt = first.consent_learnt()
+    assert learnt is not None and learnt["refusal"].offered is False and learnt["keys"] == frozenset()
+    assert learnt["settings_preticked"] == 0 and learnt["settings_mandatory"] == 0
+
+    later_app = Charged()
+    later = _gated_goal(later_app)
+    later.adopt_consent(learnt)
+    assert later.structure_checked is False        # told by its words: its structural look stays its own
+    found = later._explore_consent(SimpleNamespace(actions=0, seconds=0, budget=None), SimpleNamespace(permissions=[]))
+    assert found.ending == "reached" and "no refusal offered" in found.detail, found.detail
+    assert later_app.taps == [] and later_app.spend.actions == 0, later_app.taps
+    assert later.refusal.offered is False and later.settings_preticked == 0

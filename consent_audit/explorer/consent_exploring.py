@@ -150,11 +150,11 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver):
             return Exploration("consent", "reached", "accept and reject paths told by what each answer stores" + held,
                                spend.actions, spend.seconds, spend.budget, [],
                                {"accept": self.accept.moves, "reject": self.reject.moves})
-        if self.op.consent_keys and self.accept is not None and self.refusal is not None \
-                and self.refusal.offered is False:
-            return Exploration("consent", "reached", f"accept path told by what it stores; no refusal offered: "
-                               f"{self.refusal.detail}", spend.actions, spend.seconds, spend.budget, [],
-                               {"accept": self.accept.moves})
+        if (self.op.consent_keys or self.consent_adopted) and self.accept is not None and self.refusal is not None \
+                and self.refusal.offered is False:     # no refusal: every way out tried, here or by an earlier goal
+            how = "accept path told by what it stores" if self.op.consent_keys else "accept path found"
+            return Exploration("consent", "reached", f"{how}; no refusal offered: {self.refusal.detail}",
+                               spend.actions, spend.seconds, spend.budget, [], {"accept": self.accept.moves})
         try:        # the refusal first: when its words tell none, the accept below is walked once for both
             self.reject = consent.answer(self.op, consent.REJECT, self.data)
             words_failed = None
@@ -180,8 +180,6 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver):
         if words_failed is not None:    # no refusal the words tell: try every way out of the dialog
             if not self._refusal_by_structure(words_failed, kept):
                 assert self.refusal is not None
-                if refusal.notice_without_purposes(self.refusal):
-                    self.settings_preticked = self.settings_mandatory = 0   # a notice: no layer of purposes
                 return Exploration("consent", "reached", f"accept path found; no refusal offered: "
                                    f"{self.refusal.detail}", spend.actions, spend.seconds, spend.budget, [],
                                    {"accept": self.accept.moves})
@@ -198,8 +196,13 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver):
         the reject path); False when the dialog offers none (a consent wall, `self.refusal`). Raises
         NotOnScreen (the search's "exhausted") when it cannot be told. `kept`: the (unanswered, accepted)
         records of the accept path just walked and relaunched (refusal.check); `start`: the fresh launch each
-        way out is tried from (None: `_dialog_fresh`, everything granted)."""
+        way out is tried from (None: `_dialog_fresh`, everything granted). None refusing is what a later goal
+        of the run is handed (`consent_learnt`), so what the trials walked is the consent probe's
+        (`Spend.probe`, charged to the consent goal), whichever goal made them; a notice whose ways out opened
+        no layer of purposes has none pre-ticked (`settings_preticked`, `settings_mandatory` 0)."""
         assert self.accept is not None
+        spend = getattr(self.op, "spend", None)
+        before = spend.actions if spend is not None else 0
         self.refusal = refusal.check(self.op, start or self._dialog_fresh, self.accept.moves, self.data,
                                      self.config.search, kept)
         self.layer_seen = self.layer_seen or self.refusal.layer     # the settings layer, whatever its way's words
@@ -207,6 +210,10 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver):
             self.reject = consent.ConsentPath(consent.REJECT, list(self.refusal.refusal), self.refusal.entry)
             return True
         if self.refusal.offered is False:
+            if spend is not None:
+                spend.probe += spend.actions - before
+            if refusal.notice_without_purposes(self.refusal):
+                self.settings_preticked = self.settings_mandatory = 0   # a notice: no layer of purposes
             return False
         raise NotOnScreen(f"{words_failed}; trying every way out of it: {self.refusal.detail}")
 

@@ -23,12 +23,15 @@ class ConsentHandOver:
         'settings_mandatory', 'consent_on_scroll', and the way in it lives behind: 'gate_moves', 'gate_mode',
         'gate_names' (a log-in gate at launch: [], None, 0 when none)}; None when no dialog was told that way (a
         dialog told by its words costs a later goal nothing to tell again). A notice whose one answer accepts is
-        handed on too: each later goal tried its every button again (notice-only: 2 actions a goal). A dialog this
-        goal adopted is handed on as it is, with the way in this goal learnt (a gate passed later reopens the
-        structural look behind it, `_pass_gate`, which a dialog known by its buttons never needs)."""
+        handed on too: each later goal tried its every button again (notice-only: 2 actions a goal). So is a
+        dialog told by its words whose every way out was tried and none refused (`_refusal_by_structure`: keys
+        empty, the words tell it): each later goal tried them all again, from fresh launches (corpus bep: the
+        permissions goal's refused pass, then the consent goal). A dialog this goal adopted is handed on as it is,
+        with the way in this goal learnt (a gate passed later reopens the structural look behind it,
+        `_pass_gate`, which a dialog known by its buttons never needs)."""
         notice = self.refusal is not None and self.refusal.offered is False
-        told = self.structure_checked or self.consent_adopted
-        if not (told and self.op.consent_keys and self.accept and (self.reject or notice)):
+        told = (self.structure_checked or self.consent_adopted) and bool(self.op.consent_keys)
+        if not (self.accept and (notice or (told and self.reject))):
             return None
         return {"keys": self.op.consent_keys, **{name: getattr(self, name) for name in LEARNT_BY_STRUCTURE + GATE}}
 
@@ -48,7 +51,7 @@ class ConsentHandOver:
         if with_gate and learnt.get("gate_moves") and not self.gate_moves:
             self.gate_moves, self.gate_mode = list(learnt["gate_moves"]), learnt["gate_mode"]
         self.gate_names = max(self.gate_names, learnt.get("gate_names", 0))
-        self.structure_checked = True
+        self.structure_checked = bool(learnt["keys"])   # told by its words: the structural look stays this goal's
         self.structure_accepted = False      # no trial of this goal's left the app accepted
         self.consent_adopted = True
 

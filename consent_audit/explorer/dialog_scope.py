@@ -1,6 +1,8 @@
 """Which controls of a consent dialog's first screen are its own ways out, told by geometry (explorer/refusal.py
 tries them): the app's own beside or under it (`page_behind`), a notice's own when it leaves the app usable
-(`notice_controls`), and a point on the backdrop a covering dialog lies over (`outside_point`)."""
+(`notice_controls`), a point on the backdrop a covering dialog lies over (`outside_point`), a control inline in the
+dialog's words (`in_sentence`), and whether a layer on screen after a way out is one the dialog opened
+(`new_layer`)."""
 from __future__ import annotations
 
 from ..screen import Element, Screen
@@ -56,3 +58,34 @@ def outside_point(screen: Screen, covered: frozenset[int], found: list[Target]) 
     points = [centre(screen.elements[i]) for i in covered if 0 <= i < len(screen.elements)]
     best = max(points, key=distance, default=None)
     return best if best is not None and distance(best) > 0 else None
+
+
+def layer_seen(screen: Screen, found: list[Target]) -> tuple[str, frozenset[str]]:
+    """A layer as the refusal search remembers it: the screen's signature and its controls' keys (`found`)."""
+    return screen.signature, frozenset(t.key for t in found)
+
+
+def new_layer(screen: Screen, found: list[Target], seen: set, page: frozenset[str] | None) -> bool:
+    """Whether the layer on `screen` (its controls `found`) is one the dialog opened, not yet tried: not one of
+    `seen` (`layer_seen`), nor a tried layer again — its own controls (not the app's: `page`, `page_behind`)
+    exactly those of a layer tried. The same dialog left on screen, nothing of it added or gone (its «learn
+    more» link opening the app's policy page, the notice still over it: corpus bep), is the dialog left in
+    place, whatever page it lies over now: its ways out are those tried. A layer that keeps some of its
+    controls and drops others (a second layer's «Reject all» beside the first's «Accept all») is a new one, and
+    so is a layer read with no control of its own."""
+    if layer_seen(screen, found) in seen:
+        return False
+    strip = page or frozenset()
+    own = frozenset(t.key for t in found) - strip
+    return not own or all(own != keys - strip for _, keys in seen)
+
+
+def in_sentence(target: Target, screen: Screen | None) -> bool:
+    """Whether `target` (a control of no role of its own: not a button) lies inside a run of words on `screen` —
+    an element holding text of its own, longer than the control's, that is no control itself: a link in the
+    dialog's sentence by where it is (CookieCraft's «customize» span: corpus daftar). False without a screen."""
+    if screen is None or target.element.role not in ("", "link"):
+        return False
+    box = target.bounds
+    return any(e.text and not e.clickable and len(e.text) > len(target.label) and e.bounds != box
+               and inside(box, e.bounds) for e in screen.elements)

@@ -10,7 +10,9 @@ uncovered beside it (a bottom banner over part of the page) are none of its ways
 - the dialog is still there: nothing happened, or a new layer opened (its controls are tried next) — a layer
   that still covers the app is one, whether or not its words are read as consent (a settings layer of
   purposes in words no lexicon has); a layer opened that shows no control at all was not seen, not tried:
-  the answer stays unknown (a second layer replacing the first in place, read as empty);
+  the answer stays unknown (a second layer replacing the first in place, read as empty); the same dialog left
+  on screen with no control of its own that a layer tried lacks is no new layer, whatever page it now lies
+  over (a «learn more» link to the app's policy page under the notice: `dialog_scope.new_layer`);
 - the app was left (a link opening the policy elsewhere): not a refusal inside the app; so too a move that
   opened another page of the app (its location changed: the policy linked from the dialog's text) and stored
   nothing — the dialog is gone only because the user went elsewhere;
@@ -43,7 +45,8 @@ from ..screen import Element, Screen
 from .consent import REJECT, still_answering, ticked_purposes
 from .elements import Target, Use, purpose_row
 from .forms import UNTICK, FormData
-from .dialog_scope import notice_controls, outside_point as _outside_point, page_behind
+from .dialog_scope import in_sentence, layer_seen as _layer, new_layer as _new_layer, notice_controls, \
+    outside_point as _outside_point, page_behind
 from .moves import BACK, Move, perform
 from .operator import NotOnScreen, Operator
 
@@ -95,19 +98,17 @@ class RefusalCheck:
     layer: tuple[Screen, frozenset[int]] | None = None  # the first layer of purposes a way out opened, its cover
 
 
-def _layer(screen: Screen, found: list[Target]) -> tuple:
-    return screen.signature, frozenset(t.key for t in found)
-
-
-def _ways_out(found: list[Target]) -> list[Move]:
+def _ways_out(found: list[Target], screen: Screen | None = None) -> list[Move]:
     """The moves a user could leave this layer by: each control to tap (after unticking the layer's ticked
     purposes, when it has some) — its buttons first, then its links (a link in the dialog's sentence opens
     the policy or "learn more": tried too, after the controls that answer; the order decides only which of
-    equally short refusals is found first). A tappable row holding a switch or box (its caption beside it,
-    the row toggling it: chaguan's «會員行為分析») is that purpose, not a way out: never tried as one."""
+    equally short refusals is found first), a control inline in the layer's words (`dialog_scope.in_sentence`
+    on `screen`: a span with a click handler) among them. A tappable row holding a switch or box (its caption
+    beside it, the row toggling it: chaguan's «會員行為分析») is that purpose, not a way out: never tried as one."""
     ticked = bool(ticked_purposes(found))
     ways = [t for t in found if t.use in (Use.TAP, Use.CHOOSE) and t.element.enabled and not purpose_row(t, found)]
-    return [Move.form(t, UNTICK) if ticked else Move.tap(t) for t in sorted(ways, key=lambda t: t.element.role == "link")]
+    return [Move.form(t, UNTICK) if ticked else Move.tap(t)
+            for t in sorted(ways, key=lambda t: t.element.role == "link" or in_sentence(t, screen))]
 
 
 def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], data: FormData,
@@ -151,7 +152,7 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
             result.detail = f"the layer {' → '.join(m.label for m in path)} could not be reached again"
             return result
         moves: list[tuple[str, Move | None]] = [
-            (m.label, m) for m in _ways_out([t for t in op.targets(layer) if t.key not in behind])]
+            (m.label, m) for m in _ways_out([t for t in op.targets(layer) if t.key not in behind], layer)]
         if not path and not beside:
             moves.append((BACK_LABEL, Move(BACK, label=BACK_LABEL)))
             if outside is not None:
@@ -279,10 +280,10 @@ def _outcome(op: Operator, after: Screen, unanswered: Mapping[str, Any], accepte
         return LEFT
     if still_answering(op, after, after_consent=True, mode=REJECT):    # a layer, an "are you sure?"
         found = op.targets(after)
-        return LAYER if deeper and _layer(after, found) not in seen else STAYED
+        return LAYER if deeper and _new_layer(after, found, seen, page) else STAYED
     answered = stored_now(before, op.platform.stored_state())     # the dialog's path ends at its answer
     still_covered = bool(op.covered(after)) and not answered    # no consent screen, yet something covers ("learn more")
-    if still_covered and deeper and _layer(after, op.targets(after)) not in seen:
+    if still_covered and deeper and _new_layer(after, op.targets(after), seen, page):
         return LAYER      # a layer the dialog opened in words no lexicon reads (its settings): tried in turn
     moved = bool(where) and after.location != where
     opened = page is not None and _purposes_left(op, after, where, page)

@@ -29,7 +29,8 @@ class Spend:
     tolling: bool = False
     probe: int = 0
     """Of `actions`, those the structural probe of the consent dialog spent (its answers tried from fresh
-    launches: explorer/consent_structure.py) — learnt once per run by whichever goal starts first and handed
+    launches: explorer/consent_structure.py; or its every way out, none refusing: explorer/refusal.py) —
+    learnt once per run by whichever goal starts first and handed
     to the later ones, so reported apart (`consent_probe_actions`) for scoring to charge to the consent goal."""
 
     @property
