@@ -15,7 +15,8 @@ settings layer whose button only closes it (back on the first layer, nothing sto
 purposes unticked, that layer closed, then the first layer's answer (relabelled "Accept selected"). A button that opens a second layer with toggles is its settings; that layer's buttons are tried
 the same way (a refusal found there is the reject path through the settings) — and, when none of them stores
 less than the accept (a "save" that keeps the pre-ticked purposes on), again after unticking every ticked
-purpose, as a refusing user does (the commonest dark design: the only refusal is unticking). A settings layer
+purpose, as a refusing user does (the commonest dark design: the only refusal is unticking) — the buttons seen
+storing first, none once a refusal down to the locked purposes is found. A settings layer
 with no button of its own is saved by the first layer's answer it still shows, whatever its words (gdpr-cookie:
 the save keeps the accept's label; what it stores decides).
 
@@ -48,7 +49,7 @@ from . import cues
 from .elements import Target, purpose_row, purpose_targets
 from .forms import UNTICK, FormData, fill
 from .consent_answers import (Tried, _closers, _made, _refusal_missing, _way_out_rank, answers, refused_in_full,
-                              saves_worded_as_answers, sole_answer, users_refusal)
+                              saves_first, saves_worded_as_answers, sole_answer, users_refusal)
 from .consent_choice import answers_of, candidate
 from .consent_layer import lies_over_consent
 from .held_back import held_at, tappable, when_enabled
@@ -269,8 +270,10 @@ def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, co
                 tried.append(_try(op, restart, [opener.target], button, first, here=here))
                 if refused_in_full(tried, floor, about):
                     break              # the refusal down to the locked purposes: no other save can refuse more
-            if opener.ticked and _refusal_missing(tried, floor):     # a refusing user unticks, then saves
-                for button in second:
+            if opener.ticked:     # a refusing user unticks, then saves: a save first, until refused in full
+                for button in saves_first(tried, second):
+                    if not _refusal_missing(tried, floor):
+                        break
                     done = _try(op, restart, [opener.target], button, first, untick=True)
                     tried.append(done)
                     # it only closed the settings: the first layer's answer (the first in place); it stored the
