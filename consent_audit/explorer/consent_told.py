@@ -1,10 +1,8 @@
 """The consent goal's answers told by the structural probe (`ToldByStructure`, a mixin of `ConsentExplorations`):
-the goal's end when the probe told them, the probe run for a dialog read by its words whose refusal no word names,
-and the settings layer a way out opened while the refusal was searched for. The state it uses is declared in
-`ExploredApp`."""
+the goal's end when the probe told them, and the probe run for a dialog read by its words whose refusal no word
+names. The state it uses is declared in `ExploredApp`."""
 from __future__ import annotations
 
-from ..screen import Screen
 from .exploration import Exploration
 from .spend import Spend
 
@@ -32,10 +30,9 @@ class ToldByStructure:
         """The dialog read by its words, its refusal by none: whether the structural probe told its answers
         (consent_structure.learn: each of its 2–3 buttons, and its settings layer's, tried once and what each
         stored read at once) — before, the accept was walked and relaunched, then every way out tried with a
-        relaunch after each, and a settings layer no word opens was never counted (daftar: 5 actions for 2). Kept
-        when it told an accept and a refusal, or a notice leaving the app usable whose one answer accepts; a
-        dialog covering the app whose buttons hold no refusal is left to every way out (its back, its backdrop:
-        refusal.check) — nothing of the probe kept. `untouched`: no step since the launch the goal looked at (the
+        relaunch after each (daftar: 5 actions for 2). Kept when it told an accept and a refusal, or a notice
+        leaving the app usable whose one answer accepts; a dialog covering the app whose buttons hold no refusal
+        is left to every way out (its back, its backdrop: refusal.check) — nothing of the probe kept. `untouched`: no step since the launch the goal looked at (the
         probe's first answer tried there). Once per app (`structure_checked`)."""
         if self.structure_checked or not self._consent_by_structure(self.op.screen() if untouched else None):
             return False
@@ -45,14 +42,3 @@ class ToldByStructure:
         self.accept = self.reject = self.refusal = None
         self.settings_preticked = self.settings_mandatory = None
         return False
-
-    def _settings_tried(self) -> tuple[Screen, frozenset[int]] | None:
-        """The layer of purposes a way out of the dialog opened while its refusal was searched for
-        (refusal.RefusalCheck.settings), when the reject path found does not start with that way out: the
-        settings layer, counted as that trial showed it — no word need name its opener (daftar's span
-        «ترجیحات منتخب کریں» in the dialog's sentence: looked for again by words, it was never found, the
-        pre-ticked purposes unmeasured). None when no trial opened one."""
-        seen = self.refusal.settings if self.refusal is not None else None
-        if seen is None or self.reject is None or (self.reject.moves and self.reject.moves[0].key == seen[2]):
-            return None
-        return seen[0], seen[1]
