@@ -71,8 +71,39 @@ def test_the_cookie_bar_beside_an_update_modal_is_tried_once_the_modal_stores_no
     assert learnt is not None
     assert learnt.accept.label == "सहमत हूँ" and learnt.reject is not None and learnt.reject.label == "अस्वीकार करें"
     assert {t.label for t in targets(learnt.dialog)} >= {"सहमत हूँ", "अस्वीकार करें"}
-    assert [t.target.label for t in seen] == ["बाद में", "अपडेट करें", "सहमत हूँ", "अस्वीकार करें"]
+    assert [t.target.label for t in seen] == ["सहमत हूँ", "अस्वीकार करें"]
     assert {key.split("|")[1] for key in learnt.keys} == {"सहमत हूँ", "अस्वीकार करें"}
+
+
+def test_of_two_layers_at_launch_the_one_whose_words_speak_of_consent_is_tried_first() -> None:
+    """vayu (consent 5 actions for an optimum of 2): the update modal, the dialog element, was tried first —
+    «बाद में» and «अपडेट करें» each from a fresh launch — before the cookie bar whose words speak of cookies and
+    consent. Which layer is consent is still decided by what its answers store; the words only order the trials:
+    the bar first, the modal never tried once the bar is the consent dialog. Neither's words speaking of consent
+    (or both), the dialog element goes first as before; the bar storing no choice, the modal is tried after it."""
+    app = UpdateOverApp()
+    learnt = consent_structure.learn(app, app.restart, [])
+    assert learnt is not None and app.taps == ["सहमत हूँ", "अस्वीकार करें"]
+    # the modal's words speak of consent too: the dialog element first, as before
+    both = UpdateOverApp()
+    real = both.screen
+
+    def screen() -> Screen:
+        s = real()
+        return Screen(elements=[e if e.text != "अपडेट उपलब्ध" else
+                                Element(text="आपकी सहमति से हम कुकीज़ रखते हैं", bounds=e.bounds) for e in s.elements],
+                      signature=s.signature, size=s.size)
+    both.screen = screen
+    assert consent_structure.learn(both, both.restart, []) is not None
+    assert both.taps == ["बाद में", "अपडेट करें", "सहमत हूँ", "अस्वीकार करें"]
+    # the bar first, storing no choice: the modal is tried after it
+    BAR_NONE = {"सहमत हूँ": None, "अस्वीकार करें": None}
+    quiet = UpdateOverApp()
+    quiet.tap = lambda target: (quiet.taps.append(target.label),
+                                setattr(quiet, "modal" if target.label in MODAL else "bar", False),
+                                quiet.screen())[-1] if target.label in BAR_NONE else UpdateOverApp.tap(quiet, target)
+    assert consent_structure.learn(quiet, quiet.restart, []) is None
+    assert quiet.taps == ["सहमत हूँ", "अस्वीकार करें", "बाद में", "अपडेट करें"]
 
 
 def test_an_update_modal_alone_is_no_consent_dialog() -> None:

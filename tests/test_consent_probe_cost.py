@@ -116,3 +116,20 @@ def test_the_settings_layer_its_opener_just_opened_is_where_its_first_answer_is_
     again = LayerApp(layers)
     assert consent_structure.learn(again, again.restart) is not None
     assert again.taps == ["პარამეტრები", "ვეთანხმები", "პარამეტრები", "ყველაფრის უარყოფა"]
+
+
+def test_after_unticking_the_settings_layers_save_is_tried_first_and_the_refusal_ends_the_trials() -> None:
+    """gcn-dark (25 actions for an optimum of 7): with nothing refused by the settings layer's answers as they
+    stood, each was tried again after unticking its three purposes in reading order — its × (which only closes
+    the layer), its policy link, then its save — and all of them whatever the one before found. A refusing user
+    unticks and takes the button that stores (the save seen storing the untouched layer): it goes first, and the
+    trials end once a refusal down to the locked purposes is found (saved, then closed by the ×)."""
+    from test_explorer_settings_ways_out import GCN
+    app = LayerApp(GCN)
+    learnt = consent_structure.learn(app, app.restart)
+    assert learnt is not None
+    assert [(m.label, m.purpose) for m in learnt.reject.moves] == [
+        ("პარამეტრები", ""), ("შენახვა", "untick"), ("×", "")]
+    untick_trials = app.taps[app.taps.index("სტატისტიკა") - 1:]
+    assert untick_trials == ["პარამეტრები", "სტატისტიკა", "რეკლამა", "შენახვა", "×"]
+    assert len(app.taps) == 13

@@ -155,3 +155,90 @@ def test_a_cookie_bar_laid_over_an_apps_own_text_field_is_still_the_consent_noti
     assert is_consent(home, targets(home))
     flat = _refused_home(bar_fixed=False)          # the same words in the page itself, beside its field: a form
     assert not is_consent(flat, targets(flat))
+
+
+def _notice_over(page: list[Element], signature: str) -> Screen:
+    """Corpus bep's cookie notice (bootstrap-cookie-alert: a bar positioned fixed above the tab bar holding its
+    sentence, a «Tìm hiểu thêm» link and «Đồng ý») over `page`, the icon-only tab bar under it."""
+    return Screen(elements=[
+        *page,
+        Element(role="alert", bounds=(0, 1898, 1082, 346), fixed=True),
+        Element(text="Bếp Nhà dùng cookie để ghi nhớ giỏ hàng và đo lường lượt dùng. Tiếp tục sử dụng ứng dụng "
+                     "nghĩa là bạn đồng ý.", bounds=(52, 1930, 980, 190)),
+        Element(text="Tìm hiểu thêm", role="link", clickable=True, bounds=(610, 2060, 300, 60)),
+        Element(text="Đồng ý", role="button", clickable=True, bounds=(79, 2125, 238, 88)),
+        Element(bounds=(0, 2245, 1082, 157), fixed=True),
+        *[Element(name=t, role="button", clickable=True, bounds=(360 * i, 2245, 360, 157))
+          for i, t in enumerate(("Trang chủ", "Đơn hàng", "Tài khoản"))]], signature=signature, size=(1082, 2402))
+
+
+HOME_PAGE = [Element(text="Quán giao đến bạn", bounds=(36, 210, 1000, 80)),
+             Element(text="Phở Hà Nội", role="button", clickable=True, bounds=(36, 320, 1008, 132))]
+POLICY_PAGE = [Element(text="Chính sách quyền riêng tư", bounds=(36, 40, 800, 80)),
+               Element(text="Cookie ghi nhớ giỏ hàng và đếm lượt dùng ứng dụng.", bounds=(36, 330, 1000, 140))]
+ACCEPTED_BEP = {"local": {}, "session": {}, "cookies": {"acceptCookies": "true"}, "tcf": None}
+
+
+class _Bep:
+    """bep's launch as an operator-like: «Tìm hiểu thêm» shows the privacy page under the notice, which stays
+    as it was (another page behind it: another screen signature, no location change); «Đồng ý» stores
+    acceptCookies and takes the notice away. Every tap is recorded."""
+
+    consent_keys: frozenset = frozenset()
+    in_foreground = True
+
+    def __init__(self) -> None:
+        self.platform, self.taps = self, []
+        self.launch()
+
+    def launch(self) -> Screen:
+        self.stored = {"local": {}, "session": {}, "cookies": {}, "tcf": None}
+        self.shown = _notice_over(HOME_PAGE, "home+notice")
+        return self.shown
+
+    def stored_state(self) -> dict:
+        return self.stored
+
+    def covered(self, screen: Screen) -> frozenset[int]:
+        return frozenset()
+
+    def targets(self, screen: Screen | None = None) -> list:
+        return targets(screen or self.shown, frozenset())
+
+    def screen(self) -> Screen:
+        return self.shown
+
+    def find(self, key: str, screen: Screen | None = None):
+        return next((t for t in self.targets(screen) if t.key == key), None)
+
+    def tap(self, target) -> Screen:
+        self.taps.append(target.label)
+        if target.label == "Tìm hiểu thêm":
+            self.shown = _notice_over(POLICY_PAGE, "policy+notice")
+        elif target.label == "Đồng ý":
+            self.stored = dict(ACCEPTED_BEP)
+            self.shown = Screen(elements=HOME_PAGE, signature="home", size=(1082, 2402))
+        return self.shown
+
+    def relaunch(self) -> Screen:
+        if self.stored != ACCEPTED_BEP:
+            self.shown = _notice_over(HOME_PAGE, "home+notice")
+        return self.shown
+
+
+def test_a_link_that_leaves_the_notice_as_it_was_over_another_page_opens_no_layer() -> None:
+    """bep (consent 15 actions for an optimum of 1): the notice's «Tìm hiểu thêm» showed the privacy page under
+    the notice, which stayed exactly as it was; the screen's signature changed with the page, so the trial was a
+    "new layer" and that "layer's" «Đồng ý» and «Tìm hiểu thêm» were each tried again from a fresh launch (two
+    launches, the promotion skipped at each, five taps and a relaunch). The dialog's own words and controls are
+    compared: the same after the move, it stayed, whatever the page behind it became."""
+    from consent_audit.explorer.forms import FormData
+    from consent_audit.explorer.moves import Move
+    from consent_audit.explorer.refusal import LAYER, STAYED, check
+    app = _Bep()
+    accept = [Move.tap(app.find("button|đồng ý|0"))]
+    found = check(app, app.launch, accept, FormData(), {"refusal_trials": 16, "refusal_layers": 2},
+                  kept=({"local": {}, "session": {}, "cookies": {}, "tcf": None}, ACCEPTED_BEP))
+    assert [(t.path, t.outcome) for t in found.trials] == [(["Đồng ý"], "consented"), (["Tìm hiểu thêm"], STAYED)]
+    assert found.offered is False and LAYER not in [t.outcome for t in found.trials]
+    assert app.taps == ["Tìm hiểu thêm"]

@@ -222,6 +222,16 @@ def saves_worded_as_answers(tried: list[Tried], opener: Tried) -> list[Target]:
     return sorted((t for t in opener.kept if t.key in answered and t.element.enabled), key=_way_out_rank)[:3]
 
 
+def saves_first(tried: list[Tried], second: list[Target]) -> list[Target]:
+    """The settings layer's buttons (`second`, in their order of trial) as a refusing user takes them after
+    unticking its purposes: those whose trial on the untouched layer stored a record first (a save: what it
+    stores then is the choice as ticked), then the others (a × that only closed the layer, a link to the policy),
+    each in its order. Told by what each trial in `tried` stored, never by words."""
+    saved = {t.key for t in tried if t.via and not t.untick and not t.ticks and t.then is None and t.stored
+             and not t.left}
+    return sorted(second, key=lambda t: t.key not in saved)
+
+
 def _closers(tried: list[Tried]) -> tuple[Target, ...]:
     """The settings layer's controls that, tapped on it, closed it storing nothing (its × back to the first
     layer): what closes the layer after a save that left it open."""

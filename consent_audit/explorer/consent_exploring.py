@@ -13,9 +13,11 @@ from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from ..targets import Target
 from . import consent, consent_structure, cues, refusal
+from .consent_answers import _made
 from .consent_choice import candidate
 from .consent_one_tap import OneTapRefusals
 from .consent_handover import ConsentHandOver
+from .consent_told import ToldByStructure
 from .consent_layer import own_controls
 from .elements import purpose_targets, targets
 from .exploration import Exploration
@@ -25,7 +27,7 @@ from .launch_seen import launch_seen
 from .operator import NotOnScreen, Spend
 
 
-class ConsentExplorations(OneTapRefusals, ConsentHandOver):
+class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure):
     """The consent goal's search (see the module doc)."""
 
     def _consent_by_structure(self, shown: Screen | None = None) -> bool:
@@ -144,22 +146,19 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver):
                                self.op.platform.stored_state() is not None)
             return Exploration("consent", "exhausted", f"no consent dialog was recognised at launch: {seen}" + detail,
                                spend.actions, spend.seconds, spend.budget)
-        if self.op.consent_keys and self.accept is not None and self.reject is not None:
-            held = (f"; {', '.join(repr(h) for h in self.structure_held)} disabled when the dialog was shown, "
-                    "tapped once enabled (an answer held back, as by a countdown)" if self.structure_held else "")
-            return Exploration("consent", "reached", "accept and reject paths told by what each answer stores" + held,
-                               spend.actions, spend.seconds, spend.budget, [],
-                               {"accept": self.accept.moves, "reject": self.reject.moves})
-        if (self.op.consent_keys or self.consent_adopted) and self.accept is not None and self.refusal is not None \
-                and self.refusal.offered is False:     # no refusal: every way out tried, here or by an earlier goal
-            how = "accept path told by what it stores" if self.op.consent_keys else "accept path found"
-            return Exploration("consent", "reached", f"{how}; no refusal offered: {self.refusal.detail}",
-                               spend.actions, spend.seconds, spend.budget, [], {"accept": self.accept.moves})
+        told = self._told_by_structure(spend)
+        if told is not None:
+            return told
+        steps = _made(self.op)
         try:        # the refusal first: when its words tell none, the accept below is walked once for both
             self.reject = consent.answer(self.op, consent.REJECT, self.data)
             words_failed = None
         except NotOnScreen as exc:
             words_failed = exc
+        if words_failed is not None and self._unworded_refusal_probed(_made(self.op) == steps):
+            told = self._told_by_structure(spend)
+            assert told is not None
+            return told
         self.op.fresh()
         self._grant_all()
         self.launch()

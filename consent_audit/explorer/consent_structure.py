@@ -1,38 +1,38 @@
 """A consent dialog whose words no lexicon knows, told by structure and by what its answers store (issue 13,
 kind 1).
 
-A first-launch modal layer — a dialog (ARIA role=dialog/alertdialog, a native `<dialog open>`, aria-modal), or
-what stays uncovered while a layer hides the app (a sheet over a dimmed app) — or, with neither, a bar that
-stays put while the app scrolls (positioned fixed or sticky) with a sentence of its own, or, with none of these,
-a whole page at launch holding nothing else and a sentence of its own (a consent-or-pay page on a route of its
-own before the app: no dialog role, no overlay) — holding 2–3 buttons and no text field is a *candidate*. It is a consent dialog only when its answers persist as a choice: each of its buttons
-is tried from a fresh launch and what the app stored is read back (cookies, local and session storage, a TCF
-answer: consent_audit/readback.py). A consent dialog stores one record whose switches (true/false, granted/
-denied, allow/deny …) differ between its answers: the answer storing more switched on accepts, the one storing
-fewer refuses — a choice over purposes (two switches or more differ, or a second layer sets them, or the record
-or the layer's words say consent): one setting switched on or off (a dark theme, a newsletter) is none. A
-settings layer whose button only closes it (back on the first layer, nothing stored) is refused as a user does:
-purposes unticked, that layer closed, then the first layer's answer (relabelled "Accept selected"). A button that opens a second layer with toggles is its settings; that layer's buttons are tried
-the same way (a refusal found there is the reject path through the settings) — and, when none of them stores
-less than the accept (a "save" that keeps the pre-ticked purposes on), again after unticking every ticked
-purpose, as a refusing user does (the commonest dark design: the only refusal is unticking). A settings layer
-with no button of its own is saved by the first layer's answer it still shows, whatever its words (gdpr-cookie:
-the save keeps the accept's label; what it stores decides).
+A first-launch modal layer — a dialog (ARIA role=dialog/alertdialog, a native `<dialog open>`, aria-modal), or what
+stays uncovered while a layer hides the app (a sheet over a dimmed app) — or, with neither, a bar that stays put
+while the app scrolls (positioned fixed or sticky) with a sentence of its own, or, with none of these, a whole page
+at launch holding nothing else and a sentence of its own (a consent-or-pay page on a route of its own before the
+app: no dialog role, no overlay) — holding 2–3 buttons and no text field is a *candidate*. It is a consent dialog
+only when its answers persist as a choice: each of its buttons is tried from a fresh launch and what the app stored
+is read back (cookies, local and session storage, a TCF answer: consent_audit/readback.py). A consent dialog stores
+one record whose switches (true/false, granted/denied, allow/deny …) differ between its answers: the answer storing
+more switched on accepts, the one storing fewer refuses — a choice over purposes (two switches or more differ, or a
+second layer sets them, or the record or the layer's words say consent): one setting switched on or off (a dark
+theme, a newsletter) is none. A settings layer whose button only closes it (back on the first layer, nothing stored)
+is refused as a user does: purposes unticked, that layer closed, then the first layer's answer (relabelled "Accept
+selected"). A button that opens a second layer with toggles is its settings; that layer's buttons are tried the same
+way (a refusal found there is the reject path through the settings) — and, when none of them stores less than the
+accept (a "save" that keeps the pre-ticked purposes on), again after unticking every ticked purpose, as a refusing
+user does (the commonest dark design: the only refusal is unticking) — the buttons seen storing first, none once a
+refusal down to the locked purposes is found. A settings layer with no button of its own is saved by the first
+layer's answer it still shows, whatever its words (gdpr-cookie: the save keeps the accept's label; what it stores
+decides).
 
-Never a consent dialog (nothing measured, never a finding on a guess): a layer over a consent dialog that
-speaks of no consent itself (`consent_layer.lies_over_consent`: the app's sheet over a cookie banner); a layer
-whose words name a device feature, the system settings or a retry (a permission wall); one whose buttons leave
-the app (an update or rating prompt
-sending to a store) or where only some answers ask for a permission (a permission pre-prompt: "Allow"
-asks, "Not now" does not) — a permission request that follows every answer alike is what the app does once
-the layer is answered (consent first, then the OS prompt), not what a button does; one whose answers store nothing, or different
-records (a rating prompt's "never" beside a "remind me" time), or the same switches. A button that leads to a
-form storing nothing (a payment form: "consent or pay") is no answer — nor one whose words say it buys: never
-the refusal. Words decide only what
-the storage cannot tell (records without switches): the agreeing and the declining label, else what else each
-answer kept (explorer/stored_choice.py: one record with different values) — and a notice whose
-one answer takes it away storing a record (an acknowledgement) while every other button keeps it or leaves the
-app (`sole_answer`): a consent dialog with no refusal when its words speak of consent.
+Never a consent dialog (nothing measured, never a finding on a guess): a layer over a consent dialog that speaks of
+no consent itself (`consent_layer.lies_over_consent`: the app's sheet over a cookie banner); a layer whose words
+name a device feature, the system settings or a retry (a permission wall); one whose buttons leave the app (an
+update or rating prompt sending to a store) or where only some answers ask for a permission (a permission
+pre-prompt: "Allow" asks, "Not now" does not) — a permission request that follows every answer alike is what the app
+does once the layer is answered (consent first, then the OS prompt), not what a button does; one whose answers store
+nothing, or different records (a rating prompt's "never" beside a "remind me" time), or the same switches. A button
+that leads to a form storing nothing (a payment form: "consent or pay") is no answer — nor one whose words say it
+buys: never the refusal. Words decide only what the storage cannot tell (records without switches): the agreeing and
+the declining label, else what else each answer kept (explorer/stored_choice.py: one record with different values) —
+and a notice whose one answer takes it away storing a record (an acknowledgement) while every other button keeps it
+or leaves the app (`sole_answer`): a consent dialog with no refusal when its words speak of consent.
 
 `Tried` and how the answers are told apart: explorer/consent_answers.py.
 """
@@ -48,12 +48,12 @@ from . import cues
 from .elements import Target, purpose_row, purpose_targets
 from .forms import UNTICK, FormData, fill
 from .consent_answers import (Tried, _closers, _made, _refusal_missing, _way_out_rank, answers, refused_in_full,
-                              saves_worded_as_answers, sole_answer, users_refusal)
+                              saves_first, saves_worded_as_answers, sole_answer, users_refusal)
 from .consent_choice import answers_of, candidate
 from .consent_layer import lies_over_consent
 from .held_back import held_at, tappable, when_enabled
 from .launch_layer import Layer
-from .modal_kind import ABOUT_CONSENT
+from .modal_kind import speaks_of_consent
 from .moves import Move
 from .operator import NotOnScreen, Operator
 from .screens import taps
@@ -225,15 +225,22 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
             first = candidate(screen, op.targets(screen), covered)
     if first is None or op.platform.stored_state() is None or lies_over_consent(screen, covered, first):
         return None      # no candidate, nothing to read back, or an app's layer over a consent dialog
-    # a second candidate beside it, read now while this launch is shown: tried when the first stores no choice
-    # (an app's update modal over the app, the cookie bar sliding up at the bottom over it: corpus vayu)
+    # a second candidate beside it, read now while this launch is shown: tried when the other stores no choice
+    # (an app's update modal over the app, the cookie bar sliding up at the bottom over it: corpus vayu) — and
+    # first when its words speak of consent and the first's do not (modal_kind.speaks_of_consent: an order only)
     beside = candidate(screen, op.targets(screen), covered, passed=first.keys)
+    if beside is not None and lies_over_consent(screen, covered, beside):
+        beside = None
     tried: list[Tried] = seen if seen is not None else []
     restart = _looked_first(op, restart)
-    learnt = _learn_layer(op, restart, screen, covered, first, held, tried)
-    if learnt is not None or beside is None or lies_over_consent(screen, covered, beside):
-        return learnt
-    return _learn_layer(op, restart, screen, covered, beside, (), tried)
+    order = [(first, held), (beside, ())]
+    if beside is not None and speaks_of_consent(beside.texts) and not speaks_of_consent(first.texts):
+        order.reverse()
+    learnt = None
+    for layer, waited in order:
+        if layer is not None and learnt is None:
+            learnt = _learn_layer(op, restart, screen, covered, layer, waited, tried)
+    return learnt
 
 
 def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, covered: frozenset[int],
@@ -251,7 +258,7 @@ def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, co
             tried.append(_try(op, restart, chosen, button, first))
             made = (tried[-1], _made(op))
         opener = next((t for t in tried if t.settings), None)
-        about = any(cues.has(t, *ABOUT_CONSENT) for t in first.texts)
+        about = speaks_of_consent(first.texts)
         if opener is not None and refused_in_full(tried, opener.locked, about):
             opener = None      # refused on the first layer down to the locked purposes: nothing to find beyond
         if opener is not None:         # the settings layer's buttons, each from a fresh launch through it
@@ -269,8 +276,10 @@ def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, co
                 tried.append(_try(op, restart, [opener.target], button, first, here=here))
                 if refused_in_full(tried, floor, about):
                     break              # the refusal down to the locked purposes: no other save can refuse more
-            if opener.ticked and _refusal_missing(tried, floor):     # a refusing user unticks, then saves
-                for button in second:
+            if opener.ticked:     # a refusing user unticks, then saves: a save first, until refused in full
+                for button in saves_first(tried, second):
+                    if not _refusal_missing(tried, floor):
+                        break
                     done = _try(op, restart, [opener.target], button, first, untick=True)
                     tried.append(done)
                     # it only closed the settings: the first layer's answer (the first in place); it stored the

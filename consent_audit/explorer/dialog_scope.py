@@ -1,8 +1,8 @@
 """Which controls of a consent dialog's first screen are its own ways out, told by geometry (explorer/refusal.py
 tries them): the app's own beside or under it (`page_behind`), a notice's own when it leaves the app usable
 (`notice_controls`), a point on the backdrop a covering dialog lies over (`outside_point`), a control inline in the
-dialog's words (`in_sentence`), and whether a layer on screen after a way out is one the dialog opened
-(`new_layer`)."""
+dialog's words (`in_sentence`), whether a layer on screen after a way out is one the dialog opened (`new_layer`),
+and what the dialog itself shows (`face`: the same after a move that changed only the page behind it)."""
 from __future__ import annotations
 
 from ..screen import Element, Screen
@@ -22,6 +22,19 @@ def page_behind(screen: Screen, found: list[Target], covered: frozenset[int]) ->
     if where is None:
         return frozenset()
     return frozenset(t.key for t in targets(screen) if t.key not in where.keys)
+
+
+def face(screen: Screen, found: list[Target], covered: frozenset[int]) -> tuple | None:
+    """What the dialog on `screen` shows of its own (`found`: the screen's targets; `covered`: element indexes
+    a layer hides): the words inside its area (launch_layer.area: a dialog element, a bar that stays put, what a
+    covering layer leaves uncovered) and the keys and states (enabled, ticked) of its controls — not what lies
+    behind it. Equal on two screens, the dialog is the same, whatever the page under it became (a «learn more»
+    link showing the policy under a notice that stays). None when no area is told."""
+    where = area(screen, found, covered)
+    if where is None:
+        return None
+    states = {t.key: (t.element.enabled, t.element.checked) for t in found if t.key in where.keys}
+    return tuple(where.texts), tuple(sorted(states.items()))
 
 
 def notice_controls(screen: Screen, found: list[Target], accept: list[Move]) -> frozenset[str] | None:

@@ -11,6 +11,12 @@ ABOUT_CONSENT = ("consent_context", "privacy", "privacy_policy")    # lexicon ca
 CONSENT, OTHER = "consent", "other"
 
 
+def speaks_of_consent(texts: tuple[str, ...] | list[str]) -> bool:
+    """Whether a layer's words (`texts`) speak of consent, privacy or personal data (ABOUT_CONSENT). Orders
+    the trials of two layers shown together at launch (consent_structure.learn); what each answer stores decides."""
+    return any(cues.has(t, *ABOUT_CONSENT) for t in texts)
+
+
 def modal_kind(stored: dict[str, str] | None, texts: list[str]) -> str | None:
     """What an unknown modal answered at launch is (issue 13: a banner in words no lexicon has, answered as a
     modal at every launch, was consent nobody counted): 'consent' when its answer stored a choice — a record

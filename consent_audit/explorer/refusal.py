@@ -45,7 +45,7 @@ from ..screen import Element, Screen
 from .consent import REJECT, still_answering, ticked_purposes
 from .elements import Target, Use, purpose_row
 from .forms import UNTICK, FormData
-from .dialog_scope import in_sentence, layer_seen as _layer, new_layer as _new_layer, notice_controls, \
+from .dialog_scope import face, in_sentence, layer_seen as _layer, new_layer as _new_layer, notice_controls, \
     outside_point as _outside_point, page_behind
 from .moves import BACK, Move, perform
 from .operator import NotOnScreen, Operator
@@ -173,6 +173,7 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
                 result.detail = f"the layer {' → '.join(m.label for m in path)} could not be reached again"
                 return result
             kept_before = op.platform.stored_state()
+            shown = face(screen, op.targets(screen), op.covered(screen))
             try:
                 after = perform(op, move, data) if move is not None else outside()
             except NotOnScreen:
@@ -180,7 +181,7 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
                 continue
             purposes = _purposes_left(op, after, "", behind)      # read before `_outcome` may relaunch
             outcome = _outcome(op, after, unanswered, accepted, seen, len(path) + 1 < max_layers, screen.location,
-                               behind, kept_before)
+                               behind, kept_before, shown)
             result.trials.append(Trial([m.label for m in path] + [label], outcome, purposes))
             if outcome == LAYER and move is not None:
                 result.layer = result.layer or ((after, op.covered(after)) if purposes else None)
@@ -269,17 +270,20 @@ def _purposes_left(op: Operator, after: Screen, where: str, page: frozenset[str]
 
 def _outcome(op: Operator, after: Screen, unanswered: Mapping[str, Any], accepted: Mapping[str, Any],
              seen: set, deeper: bool, where: str = "", page: frozenset[str] | None = None,
-             before: Mapping[str, Any] | None = None) -> str:
+             before: Mapping[str, Any] | None = None, shown: tuple | None = None) -> str:
     """What one way out did (one of the outcomes above); `where`: the location the dialog was shown at;
     `page`: the app's own controls (`page_behind`; None: not known, nothing is told by switches); `before`:
     what the app kept just before the move (None: not read — then nothing is told by what the move stored). A
     move that stored nothing and left a layer of purposes on screen (`_purposes_left`) answered nothing: the
     dialog stayed, however it looks; a move that stored something with no consent screen after it answered the
-    dialog, whatever covers the app then (another prompt of the app's)."""
+    dialog, whatever covers the app then (another prompt of the app's). `shown`: what the dialog showed of its
+    own before the move (dialog_scope.face) — the same after it, the dialog stayed, whatever changed behind it."""
     if not op.in_foreground or not after.in_app:
         return LEFT
     if still_answering(op, after, after_consent=True, mode=REJECT):    # a layer, an "are you sure?"
         found = op.targets(after)
+        if shown is not None and face(after, found, op.covered(after)) == shown:
+            return STAYED      # the same dialog over another page (its «learn more» showed the policy under it)
         return LAYER if deeper and _new_layer(after, found, seen, page) else STAYED
     answered = stored_now(before, op.platform.stored_state())     # the dialog's path ends at its answer
     still_covered = bool(op.covered(after)) and not answered    # no consent screen, yet something covers ("learn more")
