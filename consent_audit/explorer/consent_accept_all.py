@@ -3,7 +3,7 @@ whose purposes show on its first layer, switched on before the user touches them
 the same thing untouched: «Αποθήκευση επιλογών» (save the switches as shown) and the big filled «Αποδοχή όλων»
 (accept all). Told apart by what each stores once the user unticked every purpose (what a tap stored, never their
 words): a save stores the unticks, the accept-all consents to everything whatever the switches say. The accept a
-verdict measures (its steps, its prominence beside the refusal: `visual_interference`, the annotated screenshot)
+verdict measures (its steps, its prominence beside the refusal, the annotated screenshot)
 is the accept-all — before, the first of the tied answers in reading order was taken, the save, and the dialog's
 prominence was measured on the wrong button. Read by explorer/consent_structure.py."""
 from __future__ import annotations

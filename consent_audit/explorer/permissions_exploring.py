@@ -163,7 +163,7 @@ class PermissionExplorations:
         where it shows; its agreeing answer (the control whose tap made the app ask, else the modal's other
         control by structure) then tried once at a relaunch, so the permission it leads to is known, and asked
         and refused under test (explorer/soft_ask.py). Before, it stayed over the app: no request seen, and the
-        flow's refused launch read it as a blocking screen (a false forced_permission). Once per app; never
+        flow's refused launch read it as a blocking screen (a false finding of a forced permission). Once per app; never
         while the consent dialog is on screen (its answers are the consent goal's)."""
         screen = self.op.screen()
         if self.refused_layer_checked or not self.op.in_foreground or not screen.in_app or self.consent_shown \
