@@ -2,8 +2,8 @@
 first layer shows its purposes switched on before the user touches them and offers «save my choices» (the switches
 as shown), «refuse all» and «accept all». Untouched, the save and the accept-all store the same record; the first
 in reading order, the save, was taken for the accept, and the dialog's prominence (visual_interference, the
-annotated screenshot) measured on it. Told apart by what each stores once every purpose was unticked: the save
-stores the unticks, the accept-all consents to everything whatever the switches say
+annotated screenshot) measured on it. Told apart by what each stores once a purpose was unticked: the save
+stores the untick, the accept-all consents to everything whatever the switches say
 (explorer/consent_accept_all.py). Hand-made layer in Georgian (no lexicon has it): tests/test_explorer_structure.py's
 LayerApp."""
 from __future__ import annotations
@@ -29,6 +29,8 @@ def test_the_accept_is_the_answer_that_consents_whatever_the_switches_say_not_th
     assert [m.label for m in learnt.accept.moves] == [ALL]
     assert [m.label for m in learnt.reject.moves] == [REFUSE]
     assert not learnt.accepted_now      # the last trial unticked first: not where an accepting user is
+    assert app.taps == [SAVE, REFUSE, ALL, "სტატისტიკა", SAVE]     # one trial, two actions: the save told, the
+                                                                    # one answer left is the accept-all
 
 
 def test_an_accept_all_taken_first_is_kept_after_one_trial_and_no_tie_costs_nothing() -> None:

@@ -294,7 +294,7 @@ def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, co
             return None
         found = (sole, None)
     accept, reject = found
-    accept, probed = accept_all(op, restart, screen, first, tried, accept, _try)    # a save tied with it: not it
+    accept, probed = accept_all(op, restart, screen, tried, accept)    # a save tied with it: not it
     settings = next((t for t in tried if t.settings), None)
     if reject is not None and settings is not None and settings.ticked:
         reject = users_refusal(tried, reject, settings.locked)
