@@ -163,8 +163,8 @@ class PermissionExplorations:
         where it shows; its agreeing answer (the control whose tap made the app ask, else the modal's other
         control by structure) then tried once at a relaunch, so the permission it leads to is known, and asked
         and refused under test (explorer/soft_ask.py). Before, it stayed over the app: no request seen, and the
-        flow's refused launch read it as a blocking screen (a false finding of a forced permission). Once per app; never
-        while the consent dialog is on screen (its answers are the consent goal's)."""
+        flow's refused launch read it as a blocking screen (a false finding of a forced permission). Once per
+        app; never while the consent dialog is on screen (its answers are the consent goal's)."""
         screen = self.op.screen()
         if self.refused_layer_checked or not self.op.in_foreground or not screen.in_app or self.consent_shown \
                 or not under_layer(screen, self.op.covered(screen)):
@@ -174,7 +174,8 @@ class PermissionExplorations:
         avoid = frozenset(self.config.search.get("beyond_core_avoid", ())) - {"decline"} | {"agree"}
         self._pass_launch_layer(lambda: self._refused_launch(lift=False),
                                 int(self.config.search.get("launch_layer_trials", 3)), avoid)
-        if any(m in self.soft_asks.alternatives and m not in self.soft_asks.tried for m in self.launch_moves[learnt:]):
+        new = self.launch_moves[learnt:]
+        if any(m in self.soft_asks.alternatives and m not in self.soft_asks.tried for m in new):
             self.soft_asks.trying = True      # the agreeing answer tried at the next launch's replay
             try:
                 self.op.relaunch()
