@@ -68,7 +68,13 @@ def test_a_layer_left_at_the_refused_launch_is_lifted_and_its_agreeing_answer_tr
     assert len(search.events) == 4       # once per app
 
 
-def test_nothing_is_lifted_when_nothing_covers_the_app_or_the_consent_dialog_is_shown() -> None:
-    for search in (_Lift(covered=False), _Lift(consent=True)):
+def test_nothing_is_lifted_when_nothing_covers_the_app_or_the_consent_dialog_is_shown_or_a_wall_has_one_way() -> None:
+    """A wall with one way on (corpus kofi's «Washa eneo» over the app, refused) is no question to answer: its
+    button asks, nothing lifts it, and the trials cost two actions for nothing."""
+    wall = _Lift()
+    screen, under = _covered()
+    one = Screen(elements=screen.elements[:-1], signature="app", size=(400, 800))
+    wall.op.screen, wall.op.targets = (lambda: one), (lambda s=None: targets(one, under))
+    for search in (_Lift(covered=False), _Lift(consent=True), wall):
         search._lift_refused_layer()
         assert search.events == [] and search.launch_moves == []

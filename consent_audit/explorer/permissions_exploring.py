@@ -19,7 +19,7 @@ from .gate import gate_not_passed
 from .launch_layer import under_layer
 from .moves import Move
 from .operator import NotOnScreen, Spend
-from .screens import wall_opener
+from .screens import taps, wall_opener
 
 log = logging.getLogger(__name__)
 
@@ -167,8 +167,9 @@ class PermissionExplorations:
         app; never while the consent dialog is on screen (its answers are the consent goal's)."""
         screen = self.op.screen()
         if self.refused_layer_checked or not self.op.in_foreground or not screen.in_app or self.consent_shown \
-                or not under_layer(screen, self.op.covered(screen)):
-            return
+                or not under_layer(screen, self.op.covered(screen)) \
+                or len([t for t in taps(self.op.targets(screen)) if t.element.enabled]) < 2:
+            return        # nothing over the app, or a wall with one way on (no answer to choose: wall_opener's)
         self.refused_layer_checked = True
         learnt = len(self.launch_moves)
         avoid = frozenset(self.config.search.get("beyond_core_avoid", ())) - {"decline"} | {"agree"}
