@@ -56,7 +56,10 @@ and Chromium must give exactly the truth's figures and findings.
   of it);
 - an app's own pre-prompt at launch (Später / Ja, gerne; only the latter asks) has its agreeing control tried, so
   notifications are requested and their refusal measured: usable, and with ?v=block a block (before: "no
-  permission request was seen", clean, exit 0 — corpus hanami);
+  permission request was seen", clean, exit 0 — corpus hanami); ?v=refused: in words no lexicon has and shown only
+  while notifications are not granted, it is lifted at the refused launch by structure: usable, clean (before: never
+  answered, read as a block, a false forced_permission — corpus meltemi); ?v=always: its relaunch counts are a
+  pre-prompt's, consent [0, 0, 0] (before: [null, null, null], unmeasured);
 - a refusal screen that keeps the app's own tab bar (and a Postcode field) is degraded, not blocked (before:
   forced_permission — corpus veld);
 - a permission asked only two screens deep (Tours → a tour → "Take a photo of the summit"), whose refusal puts a

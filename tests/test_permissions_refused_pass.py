@@ -30,6 +30,7 @@ class _Pass(PermissionExplorations):
         self.refusal = None
         self.answered_at_launch = list(replayed)       # the learnt answers the refusing trial's relaunch replayed
         self.soft_asks = SimpleNamespace(trying=False, counts={}, alternatives=dict(agreeing or {}), tried=set())
+        self.refused_layer_checked = True      # nothing over the app here (tests/test_permissions_refused_layer.py)
 
     def _relaunch(self) -> None:
         self.events.append(f"relaunched (agreeing tried: {self.soft_asks.trying})")

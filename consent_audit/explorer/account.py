@@ -129,6 +129,7 @@ class AccountGoal:
         self.learning = False                   # only the log-in path is wanted (after the deletion): never sign up
         self.login_node: str | None = None      # learning: the node the log-in form was submitted on
         self.login_form: tuple[str, str] | None = None   # (node, submit key) of the form the log-in was refused on
+        self.refused_answer = ""                # what that form answered the refused log-in (its new words)
         self.signup_depth = int(config.search.get("signup_max_depth", 2))
         self.comb_depth = int(config.search.get("fallback_max_depth", 3))
         self.comb = False                       # combing by structure: no word named an account anywhere
@@ -270,7 +271,8 @@ class AccountGoal:
         if same or stayed or (password_form(found) and says(screen, "form_error", "taken")):
             shown = set(parent.screen.texts()) | {t.label for t in found}
             new = list(dict.fromkeys(t for t in screen.texts() + screen.flashed if t.strip() and t not in shown))
-            message = says(screen, "taken", "form_error") or (new[0] if new else "the form stayed on screen")
+            said = says(screen, "taken", "form_error") or (new[0] if new else "")
+            message = said or "the form stayed on screen"
             # a sign-up refused for a box left unticked (a required terms box, or the one its message names):
             # sent once more with it ticked (by structure, any language; never an optional box it does not name)
             # — not a log-in's refusal, whatever its words
@@ -279,7 +281,7 @@ class AccountGoal:
                 return Verdict("rejected", " ".join(new)[:200], True)
             if not signing_up or (combed and not cues.has(message, "taken")):
                 self.login_move = move
-                self.login_form = (parent.ident, move.key)
+                self.login_form, self.refused_answer = (parent.ident, move.key), said
                 if parent.via and not cues.has(parent.via[-1], "sign_up") and not any(
                         t.label == parent.via[-1] and t.key != move.key for t in targets(parent.screen)):
                     self.opener = parent.via[-1]      # the log-in control, by what it opened (not a tab the

@@ -6,9 +6,11 @@ still open (`session_evidence`). The paths are learnt by the delete-account goal
 from __future__ import annotations
 
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from ..detectors.text import waiting_period_days
+from ..measures import MAILBOX, completion
 from ..screen import Element, Screen
 from . import cues
 from .account import username_variant
@@ -44,6 +46,11 @@ def session_evidence(screen: Screen, username: str, logged_in: str | None, logge
     return None
 
 
+def _masked(text: str) -> str:
+    """A message with its e-mail addresses and digits masked (the account's name differs by sign-up)."""
+    return re.sub(r"\d+", "#", MAILBOX.sub("@", text)).strip()
+
+
 class AccountJourneys:
     """Mixed into ExploredApp, which owns the state read here (`op`, `data`, the learnt moves and signatures)
     and `_walk` (a known path re-walked; PathBroken when a step is gone)."""
@@ -61,6 +68,8 @@ class AccountJourneys:
     logged_out_node: Node | None
     names_used: int
     login_gap: str     # why the last log_in could not be walked ('' when it was, or told otherwise)
+    login_refusal = ""      # what the log-in form answered a refused log-in while exploring (AccountGoal)
+    deletion_end: str | None = None     # what the last deletion re-walk's end said: done, pending, None
 
     def sign_up(self) -> None:
         """Re-walk the account path found (a sign-up with a username not used before, or the log-in)."""
@@ -74,7 +83,9 @@ class AccountJourneys:
         self._walk(self.account_moves, "reach a logged-in account")  # type: ignore[attr-defined]
 
     def delete_account(self) -> None:
+        self.deletion_end = None
         self._walk(self.deletion_moves, "delete the account")  # type: ignore[attr-defined]
+        self.deletion_end = completion(self.op.screen())
 
     def log_in(self, resume: bool = False) -> str | None:
         """Relaunch and log in with the account just measured: accepted, rejected or pending; None when it
@@ -146,7 +157,20 @@ class AccountJourneys:
         if cues.has(" ".join(after.texts()), "pending") or any(waiting_period_days(t)
                                                                for t in after.texts() + after.flashed):
             return "pending"
-        return "rejected"
+        return "pending" if self._held_pending(form, after) else "rejected"
+
+    def _held_pending(self, form: Screen, after: Screen) -> bool:
+        """A log-in refused after a deletion whose end said it is pending (a waiting period: `deletion_end`),
+        answered otherwise than the app answers a refused log-in (the account search's refusal on this form,
+        `login_refusal`: «Λάθος email ή κωδικός πρόσβασης.»): the app tells this account from one it does not
+        know, and holds it — pending, whatever the words (corpus meltemi: «Ο λογαριασμός αυτός είναι σε
+        διαδικασία διαγραφής.» read rejected). Told by comparing the app's two answers (addresses and digits
+        masked), never by their words; False when no refusal was seen, or the answer is that refusal."""
+        if self.deletion_end != "pending" or not self.login_refusal:
+            return False
+        shown = set(form.texts())
+        new = {_masked(t) for t in after.texts() + after.flashed if t.strip() and t not in shown}
+        return bool(new) and _masked(self.login_refusal) not in new
 
     def verify_deletion(self) -> str | None:
         """What logging in again along the path learnt answers now (accepted, rejected, pending, None): how a

@@ -91,6 +91,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         self.launch_kinds: dict[Move, str | None] = {}   # what each is: consent, other, None (not told)
         self.passed_layers: list[Move] = []   # of those, the answers that lifted a layer nothing recognised
         self.launch_layer_checked = False     # such a layer looked for at a start (once per app: exploring._start)
+        self.refused_layer_checked = False    # and at the launch with everything refused (permissions_exploring)
         self.gate_moves: list[Move] = []      # the way past a log-in gate at launch (explorer/gate.py)
         self.gate_mode: str | None = None     # how: log_in | sign_up
         self.gate_names = 0                   # accounts signed up to pass it
@@ -131,7 +132,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         read (a CMP's dialog there is not seen) — unmeasured, never "no"; else False."""
         if self.consent_shown:
             return True
-        kinds = [self.launch_kinds.get(m) for m in self.answered_at_launch]
+        kinds = [self.soft_asks.kind(m, self.launch_kinds.get(m)) for m in self.answered_at_launch]
         if CONSENT in kinds:
             return True
         screen = self.op.screen()

@@ -49,6 +49,7 @@ from .elements import Target, purpose_row, purpose_targets
 from .forms import UNTICK, FormData, fill
 from .consent_answers import (Tried, _closers, _made, _refusal_missing, _way_out_rank, answers, refused_in_full,
                               saves_first, saves_worded_as_answers, sole_answer, users_refusal)
+from .consent_accept_all import accept_all
 from .consent_choice import answers_of, candidate
 from .consent_layer import lies_over_consent
 from .held_back import held_at, tappable, when_enabled
@@ -302,9 +303,11 @@ def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, co
             return None
         found = (sole, None)
     accept, reject = found
+    accept, probed = accept_all(op, restart, screen, tried, accept)    # a save tied with it: not it
     settings = next((t for t in tried if t.settings), None)
     if reject is not None and settings is not None and settings.ticked:
         reject = users_refusal(tried, reject, settings.locked)
     return Learnt(first.keys, accept, reject, screen, covered, settings.ticked if settings else None,
                   settings.locked if settings else 0, held,
-                  accepted_now=tried[-1] is accept and accept.gone and not accept.left and op.in_foreground)
+                  accepted_now=not probed and tried[-1] is accept and accept.gone and not accept.left
+                  and op.in_foreground)

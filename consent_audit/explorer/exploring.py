@@ -229,6 +229,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         (`stored`: what the app stored before / after the accepted form) by which a log-out is told."""
         self.account_mode = goal.mode
         self.account_moves = found.moves
+        self.login_refusal = goal.refused_answer or self.login_refusal
         self.logged_in_signature = (found.target or "").split("~")[0].removesuffix("+done")
         self.names_used = goal.names_tried
         graph = found.graph

@@ -16,9 +16,10 @@ from ..targets import Target
 from . import beyond_core, consent, cues, launch_features, permissions
 from .exploration import Exploration
 from .gate import gate_not_passed
+from .launch_layer import under_layer
 from .moves import Move
 from .operator import NotOnScreen, Spend
-from .screens import wall_opener
+from .screens import taps, wall_opener
 
 log = logging.getLogger(__name__)
 
@@ -132,9 +133,10 @@ class PermissionExplorations:
         screen = self.op.screen()
         return screen if consent.shown(self.op, screen) else None
 
-    def _refused_launch(self) -> None:
+    def _refused_launch(self, lift: bool = True) -> None:
         """A fresh launch with every permission refused, launch modals answered (each one's agreeing answer
-        tried once), the consent dialog refused."""
+        tried once), the consent dialog refused; with `lift`, a layer then left over the app that nothing
+        answered lifted by structure (`_lift_refused_layer`)."""
         self._refuse_all()
         self.soft_asks.trying = True      # each launch modal's agreeing answer is tried here, once
         try:
@@ -150,6 +152,38 @@ class PermissionExplorations:
                 self._answer_new_modals(learn=False)
         finally:
             self.soft_asks.trying = False
+        if lift:
+            self._lift_refused_layer()
+
+    def _lift_refused_layer(self) -> None:
+        """A layer covering the app at the launch with every permission refused that nothing answered — an
+        app's own pre-prompt shown only while its permission is not granted, in words no lexicon has (corpus
+        meltemi: «Να σας ειδοποιούμε;» Όχι τώρα / Ναι, ειδοποιήστε με, absent at the granted launch) — is a
+        launch layer like any other: its controls tried from fresh refused launches until one lifts it
+        (`_pass_launch_layer`; never one worded as agreeing: a refusing user's answer), learnt and replayed
+        where it shows; its agreeing answer (the control whose tap made the app ask, else the modal's other
+        control by structure) then tried once at a relaunch, so the permission it leads to is known, and asked
+        and refused under test (explorer/soft_ask.py). Before, it stayed over the app: no request seen, and the
+        flow's refused launch read it as a blocking screen (a false finding of a forced permission). Once per
+        app; never while the consent dialog is on screen (its answers are the consent goal's)."""
+        screen = self.op.screen()
+        if self.refused_layer_checked or not self.op.in_foreground or not screen.in_app or self.consent_shown \
+                or not under_layer(screen, self.op.covered(screen)) \
+                or len([t for t in taps(self.op.targets(screen)) if t.element.enabled]) < 2:
+            return        # nothing over the app, or a wall with one way on (no answer to choose: wall_opener's)
+        self.refused_layer_checked = True
+        learnt = len(self.launch_moves)
+        avoid = frozenset(self.config.search.get("beyond_core_avoid", ())) - {"decline"} | {"agree"}
+        self._pass_launch_layer(lambda: self._refused_launch(lift=False),
+                                int(self.config.search.get("launch_layer_trials", 3)), avoid)
+        new = self.launch_moves[learnt:]
+        if any(m in self.soft_asks.alternatives and m not in self.soft_asks.tried for m in new):
+            self.soft_asks.trying = True      # the agreeing answer tried at the next launch's replay
+            try:
+                self.op.relaunch()
+                self._answer_new_modals(learn=False)
+            finally:
+                self.soft_asks.trying = False
 
     def _shown_again(self, left: frozenset[str]) -> bool:
         """Whether the layer a refusal left over the app (`left`: the keys of its controls) is a launch modal of
@@ -205,6 +239,7 @@ class PermissionExplorations:
                     self._answer_new_modals(learn=False)
                 finally:
                     self.soft_asks.trying = False
+                self._lift_refused_layer()
         screen = self.op.screen()
         if self.op.in_foreground and screen.in_app:
             opener = wall_opener(screen, self.op.targets(screen))

@@ -16,6 +16,7 @@ from ..platforms.base import PERMISSIONS
 from ..screen import Element, Screen
 from . import cues
 from .elements import Target
+from .modal_kind import OTHER
 from .moves import Move
 from .screens import CLOSE_MARKS, DIALOG_ROLES, inside, taps
 
@@ -74,6 +75,13 @@ class SoftAsks:
         """The agreeing control to take instead of `answer` when a permission it leads to is refused now."""
         ask = self.asks.get(answer)
         return ask[0] if ask is not None and ask[1] & denied else None
+
+    def kind(self, answer: Move, learnt: str | None) -> str | None:
+        """What the launch modal `answer` dismisses is, for counting consent dialogs at a launch: `learnt` (its
+        `modal_kind`) — or, where its storage and words told nothing (None), 'other' when its agreeing control,
+        tried, made the app ask for a permission (`asks`): a pre-prompt, told by what its tap did, no consent
+        dialog (helper fixMT, corpus meltemi: «Να σας ειδοποιούμε;» at every launch counted [None] × 3)."""
+        return OTHER if learnt is None and answer in self.asks else learnt
 
     def to_try(self, answer: Move) -> Move | None:
         """The agreeing control to try instead of `answer` in the discovery (once per modal)."""
