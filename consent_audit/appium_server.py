@@ -9,6 +9,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import threading
 import urllib.error
 import urllib.request
@@ -102,6 +103,7 @@ class AppiumServer:
         self.appium_home = appium_home
         self.command = find_appium(node_modules)
         self.process: subprocess.Popen | None = None
+        self.tmpdir: Path | None = None
 
     @property
     def url(self) -> str:
@@ -119,7 +121,11 @@ class AppiumServer:
         # typed never reaches the file (Appium's own --log-filters are fixed at start).
         args = [*self.command, "server", "--address", LOOPBACK, "--port", str(self.port),
                 "--log-timestamp", "--log-no-colors", "--local-timezone", "--log-level", "debug", *self.extra_args]
-        env = dict(os.environ, APPIUM_HOME=str(self.appium_home))
+        # The server's group (drivers, browsers) gets a temporary folder of its own: Chromium and chromedriver
+        # leave `org.chromium.Chromium.*` / `scoped_dir*` folders in TMPDIR (~30 per session) that nothing else
+        # removes; this one goes when the group ends (`stop`, or the watcher when the run is killed).
+        self.tmpdir = Path(tempfile.mkdtemp(prefix="consent-audit-appium-"))
+        env = dict(os.environ, APPIUM_HOME=str(self.appium_home), TMPDIR=str(self.tmpdir))
         log.info("starting Appium on %s", self.url)
         self.process = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                         stdin=subprocess.DEVNULL, start_new_session=True)
@@ -127,7 +133,7 @@ class AppiumServer:
                                       name="appium-log")
         self._pump.start()
         from .reaper import start_watcher
-        self._watcher = start_watcher(self.process.pid)     # ends the server's group if this run is killed
+        self._watcher = start_watcher(self.process.pid, self.tmpdir)  # ends the group if this run is killed
 
         def ready() -> bool:
             if self.process is not None and self.process.poll() is not None:
@@ -200,6 +206,9 @@ class AppiumServer:
             watcher.terminate()
             watcher.wait(timeout=5)
         self.process = None
+        if self.tmpdir is not None:
+            shutil.rmtree(self.tmpdir, ignore_errors=True)   # only what the ended group left there
+            self.tmpdir = None
         if self.compress_log and self.log_path.suffix != ".gz" and self.log_path.is_file():
             self.log_path = compress(self.log_path, self.masker)
 

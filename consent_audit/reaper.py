@@ -4,11 +4,12 @@ The Appium server runs in its own process group (session), and the drivers and b
 (chromedriver, Chromium, UiAutomator2's helpers) stay in that group. `end_group` ends the whole group:
 SIGTERM, a bounded wait, then SIGKILL. A run that is killed outright (SIGKILL, the OOM killer) cannot do
 that itself, so a small watcher process (`python -m consent_audit.reaper RUN_PID PGID`, in a session of
-its own) waits for the run to go and then ends the group."""
+its own) waits for the run to go and then ends the group, and removes the group's temporary folder."""
 from __future__ import annotations
 
 import os
 import select
+import shutil
 import signal
 import sys
 import time
@@ -43,8 +44,9 @@ def end_group(pgid: int, grace: float = 10.0, reap: Callable[[], object] | None 
             return
 
 
-def watch(run_pid: int, pgid: int) -> None:
-    """Wait until the run process `run_pid` is gone (or the group ended on its own), then end group `pgid`."""
+def watch(run_pid: int, pgid: int, tmpdir: str | None = None) -> None:
+    """Wait until the run process `run_pid` is gone (or the group ended on its own), then end group `pgid`
+    and remove `tmpdir` (the group's TMPDIR), if given."""
     try:
         fd = os.pidfd_open(run_pid)
     except (ProcessLookupError, OSError):
@@ -63,16 +65,29 @@ def watch(run_pid: int, pgid: int) -> None:
     if fd is not None:
         os.close(fd)
     end_group(pgid)
+    if tmpdir and not _alive(run_pid):
+        shutil.rmtree(tmpdir, ignore_errors=True)
 
 
-def start_watcher(pgid: int) -> "subprocess.Popen[bytes]":
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def start_watcher(pgid: int, tmpdir: "os.PathLike[str] | None" = None) -> "subprocess.Popen[bytes]":
     """The watcher of this process and group `pgid`, in a session of its own (so a Ctrl-C to the run's
-    terminal does not end it before it did its job)."""
+    terminal does not end it before it did its job); `tmpdir`: the group's TMPDIR, removed once the run is gone."""
     import subprocess
-    return subprocess.Popen([sys.executable, "-m", "consent_audit.reaper", str(os.getpid()), str(pgid)],
+    extra = [os.fspath(tmpdir)] if tmpdir is not None else []
+    return subprocess.Popen([sys.executable, "-m", "consent_audit.reaper", str(os.getpid()), str(pgid), *extra],
                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
 
 
 if __name__ == "__main__":
-    watch(int(sys.argv[1]), int(sys.argv[2]))
+    watch(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else None)

@@ -53,6 +53,8 @@ def _appium_group(run_pid: int) -> int:
 def test_no_process_outlives_the_run(tmp_path: Path, victim: str) -> None:
     proc, run_dir = _start(tmp_path)
     group = _appium_group(proc.pid)
+    tmpdir = next(item.split(b"=", 1)[1] for item in Path(f"/proc/{group}/environ").read_bytes().split(b"\0")
+                  if item.startswith(b"TMPDIR="))
     try:
         if victim == "run":
             proc.kill()
@@ -69,6 +71,8 @@ def test_no_process_outlives_the_run(tmp_path: Path, victim: str) -> None:
             proc.wait()
         if group_alive(group):                     # do not leave them to the next test
             os.killpg(group, signal.SIGKILL)
+    # the group's own TMPDIR (Chromium's and chromedriver's leftovers) goes with it, however the run ended
+    wait_until(lambda: not os.path.exists(tmpdir), timeout=30, interval=0.1, message="the group's TMPDIR removed")
     if victim != "run":
         assert proc.returncode == 2
         summary = json.loads((run_dir / "summary.json").read_text(encoding="utf-8"))
