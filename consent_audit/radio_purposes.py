@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from .readback import OFF_WORDS, ON_WORDS   # the words a stored record is read with as switches: one vocabulary
+from .stored_records import OFF_WORDS, ON_WORDS   # one vocabulary for stored switches: assets/stored_values.yaml
 from .screen import Element
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 
 from consent_audit.explorer.refusal import CONSENTED, COVERED, LAYER, REFUSED, _outcome
-from consent_audit.readback import judge, stored_now
+from consent_audit.readback import judge
+from consent_audit.stored_records import stored_now
 from consent_audit.screen import Element, Screen
 from test_consent_wall import _Sheet
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from consent_audit.explorer import consent_structure
-from consent_audit.readback import switches
+from consent_audit.stored_records import switches
 
 from tests.test_explorer_structure import LayerApp
 

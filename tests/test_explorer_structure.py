@@ -893,7 +893,7 @@ def test_a_record_listing_the_purposes_consented_to_by_name_tells_accept_from_re
     "marketing"] / []) — no true/false switch. Before: "every answer stored the same choice", no consent dialog
     (the Thai labels no lexicon reads). The answer listing every purpose accepts, the one listing none refuses."""
     from consent_audit.explorer import consent_structure
-    from consent_audit.readback import listed
+    from consent_audit.stored_records import listed
     assert listed({"cookie:c": '["a","b"]', "local:x": '{"cats":["a"],"v":1}', "local:y": "1"}) == {
         "cookie:c": frozenset({"a", "b"}), "local:x.cats": frozenset({"a"})}
     learnt = consent_structure.learn(app := LayerApp(NAMED), app.restart)

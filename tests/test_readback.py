@@ -6,7 +6,8 @@ import json
 import re
 
 from consent_audit.findings.patterns.reject_not_honoured import RULE
-from consent_audit.readback import judge, switches
+from consent_audit.readback import judge
+from consent_audit.stored_records import switches
 
 NONE = {"local": {"launched": "1"}, "cookies": {}}
 
@@ -64,7 +65,7 @@ def test_a_choice_kept_as_base64_json_is_read_as_switches() -> None:
     import base64
     from urllib.parse import quote
 
-    from consent_audit.readback import switches
+    from consent_audit.stored_records import switches
     def kept(choices: dict, fp: str = "") -> dict:
         record = {"choices": choices, **({"fp": fp} if fp else {})}
         return {"local": {}, "cookies": {"kosar_suti": quote(base64.b64encode(json.dumps(record).encode()).decode())}}
@@ -94,7 +95,7 @@ def test_a_choice_kept_as_name_value_pairs_in_one_cookie_is_read_as_switches() -
     choice"). A value holding no pairs stays a value."""
     from urllib.parse import quote
 
-    from consent_audit.readback import _parse
+    from consent_audit.stored_records import _parse
     def kept(value: str) -> dict:
         return {"local": {}, "cookies": {"shonar_consent": value}}
     refused, accepted = "essential:1|statistics:0|marketing:0", "essential:1|statistics:1|marketing:1"
@@ -190,3 +191,15 @@ def test_the_finding_says_how_it_was_told_in_the_report_s_language() -> None:
         en = render("reject_not_honoured", "consent", figures, "en")
         assert not re.search(r"\b(the|path|stored|after|relaunch)\b", zh), zh
         assert re.search(r"\b(accept path|TCF)\b", en), en
+
+
+def test_the_evidence_line_is_the_finding_s_own_english_reason() -> None:
+    """`how` (the evidence's line) and the finding's reason were two texts saying one thing apart; `how` is now the
+    reason's English sentence in assets/findings.yaml, its figures filled in."""
+    from consent_audit.findings.base import templates
+    parts = templates()["reject_not_honoured"]["parts"]
+    everything = json.dumps({"analytics": True, "ads": True, "at": 1764450000123})
+    out = judge(NONE, local(choices=everything), local(choices=json.dumps({"analytics": True, "ads": True, "at": 9})))
+    assert out["basis"] == "same_record" and out["how"] == parts["same_record"]["en"]
+    fewer = judge(NONE, local(a="on", b="on", c="on"), local(a="on", b="on", c="off"), optional=2, locked=0)
+    assert fewer["basis"] == "fewer_off" and fewer["how"] == parts["fewer_off"]["en"].format(optional=2, locked=0)

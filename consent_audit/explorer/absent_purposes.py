@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from ..readback import switches
+from ..stored_records import switches
 
 if TYPE_CHECKING:       # consent_answers reads this module: the type only
     from .consent_answers import Tried

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..readback import changed, switches
+from ..stored_records import changed, switches
 from ..screen import Screen
 from .consent_answers import Tried
 from .elements import find, purpose_targets

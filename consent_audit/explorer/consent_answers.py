@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..readback import consent_worded, listed, switches
+from ..stored_records import consent_worded, listed, switches
 from ..screen import Element
 from . import cues
 from .absent_purposes import widened

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..purpose_rows import unswitched
-from ..readback import changed
+from ..stored_records import changed
 from ..screen import Screen
 from . import cues
 from .elements import Target, purpose_row, purpose_targets

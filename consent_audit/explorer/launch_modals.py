@@ -10,7 +10,7 @@ its controls that makes the app under it reachable (`_pass_launch_layer`). The s
 `_in_reach`) is declared in `ExploredApp.__init__`."""
 from __future__ import annotations
 
-from ..readback import changed, stored_now
+from ..stored_records import changed, stored_now
 from ..screen import Screen
 from . import consent
 from .consent_layer import beside, lies_over_consent

@@ -10,7 +10,7 @@ a log-in or sign-up first, a full page that is no candidate, nothing readable to
 """
 from __future__ import annotations
 
-from ..readback import switches
+from ..stored_records import switches
 from ..screen import Screen
 from . import cues
 from .consent_structure import Tried

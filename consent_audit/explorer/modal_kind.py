@@ -3,7 +3,7 @@ words (`modal_kind`; issue 13: a banner in words no lexicon has, answered as a m
 nobody counted). Read by explorer/launch_modals.py and ExploredApp.consent_at_launch."""
 from __future__ import annotations
 
-from ..readback import consent_worded, switches
+from ..stored_records import consent_worded, switches
 from . import cues
 
 ABOUT_CONSENT = ("consent_context", "privacy", "privacy_policy")    # lexicon categories: words of consent

@@ -40,7 +40,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from ..readback import judge, stored_now
+from ..readback import judge
+from ..stored_records import stored_now
 from ..screen import Element, Screen
 from .consent import REJECT, still_answering, ticked_purposes
 from .elements import Target, Use, purpose_row

@@ -22,7 +22,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from ..readback import _items, changed
+from ..stored_records import _items, changed
 from ..screen import Screen
 from . import cues
 from .graph import Candidate, DeadEnds, Node, ScreenGraph
