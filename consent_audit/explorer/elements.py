@@ -224,7 +224,7 @@ def fingerprint(screen: Screen) -> tuple:
     return tuple((e.text, e.name, e.enabled, e.checked) for e in screen.elements)
 
 
-def fits(screen: Screen, element: Element) -> bool:
+def fits(screen: Screen, element: Element, bars: list[tuple[int, int, int, int]] | None = None) -> bool:
     """Whether the element lies within the visible viewport (else a user scrolls to it first): its top 8 px (the
     whole of a smaller one) above the bottom edge, and its middle below the top edge — a bar's control overflowing
     the top by a pixel (a sticky bar's sub-pixel rounding) is tapped where it is, with no scroll first. The edges
@@ -232,13 +232,13 @@ def fits(screen: Screen, element: Element) -> bool:
     bar that stays put leaves (`_bars`: a fixed tab bar at the foot, a header at the top): a row below the list's
     box is scrolled to first (corpus dalga-dark: «Hesabı sil» opened below the fold of the page's inner list, its
     top 55 px drawn in the window's height yet clipped above the tab bar, was tapped unscrolled — the browser's
-    click scrolled it, uncounted)."""
+    click scrolled it, uncounted). `bars`: `_bars(screen)` when the caller asks of many elements of one screen."""
     height = screen.size[1]
     if not height:
         return True
     x, y, w, h = element.bounds
     top, bottom = (float(v) for v in element.view or (0, height))      # an inner list: the span it shows
-    for bx, by, bw, bh in ([] if element.fixed else _bars(screen)):
+    for bx, by, bw, bh in ([] if element.fixed else _bars(screen) if bars is None else bars):
         inside = bx - 2 <= x and x + w <= bx + bw + 2 and by - 2 <= y and y + h <= by + bh + 2   # sub-pixel overflow
         if inside or x >= bx + bw or x + w <= bx:
             continue          # its own bar, or a bar beside it
@@ -264,6 +264,7 @@ def moved_on(screen: Screen, covered: frozenset[int]) -> bool:
     element indexes) reaches none of them where they were. A launch advert that ends by itself between the
     capture and the look (a slow capture under load) leaves such a capture: its skip gone, the app's controls
     under the page that followed it — nothing on it a finger can touch, though the app shows something else."""
+    bars = _bars(screen)
     shown = [i for i, e in enumerate(screen.elements)
-             if (e.clickable or e.role == "textbox") and not e.covered and fits(screen, e)]
+             if (e.clickable or e.role == "textbox") and not e.covered and fits(screen, e, bars)]
     return bool(shown) and covered.issuperset(shown)
