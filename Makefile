@@ -24,7 +24,9 @@ $(STAMPS)/venv: pyproject.toml
 $(STAMPS)/node: package.json
 	@mkdir -p $(STAMPS)
 	@echo "==> npm install (Appium 3, Allure Report 3) into ./node_modules"
-	@npm install --no-audit --no-fund --loglevel=error
+	@# --ignore-scripts: no package's install script runs (appium's does nothing inside a project, @parcel/watcher
+	@# takes its prebuilt binary, cookie-though's calls a patch-package it does not depend on and failed the install)
+	@npm install --no-audit --no-fund --loglevel=error --ignore-scripts
 	@touch $@
 
 $(STAMPS)/drivers: $(STAMPS)/node tools/appium-drivers.txt
