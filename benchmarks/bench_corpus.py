@@ -196,6 +196,8 @@ def main(argv: list[str]) -> int:
         print(f"{app:20} {flow:12} {outcome:10} {fig:>9} {unmeasured:>6} {verdict_text:>7} {ratio:>10}  {why}")
         for miss in misses if args.verbose else [m for m in misses if m.startswith("why: ")]:
             print(f"{'':44}- {miss}")
+    print("(app) rows: the `consent-audit explore` exit status — 0 nothing found, 1 dark patterns found, 2 a goal not "
+          "found, broken or interrupted (the goal rows say which); the figures and verdicts are scored apart")
     ratio = f"{total['spent'] / total['optimal']:.2f}" if total["optimal"] else "-"
     print(f"\ntotal: figures exact {total['exact']}/{total['compared']} ({total['unmeasured']} unmeasured), "
           f"verdicts right {total['right']}/{total['verdicts']}, actions spent/optimal {total['spent']}/{total['optimal']} = {ratio}"
