@@ -12,6 +12,7 @@ from typing import Any
 
 from ..screen import Screen
 from . import cues, forms
+from .areas import AreaKey
 from .elements import Use, fingerprint, targets
 from .goal import Goal, SearchResult, Verdict
 from .graph import Candidate, DeadEnds, Edge, Node, ScreenGraph, offered
@@ -55,6 +56,7 @@ class GoalSearch(SearchMap, LogOutWatch):
         self.logged_out: tuple[str, str, bool] | None = None   # (control, why, logged back in) of the last log-out
         self.consent_nodes: set[str] = set()     # nodes that are the consent dialog re-opened (consent_reopened.py)
         self.consent_openers: set[str] = set()   # keys of the controls seen to re-open it
+        self.areas: set[AreaKey] = set()         # content areas seen wrapping rows (explorer/areas.py)
 
     # --- choosing ---
     def _choose(self, fallback: bool) -> tuple[Node, Candidate] | None:
