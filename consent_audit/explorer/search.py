@@ -12,6 +12,8 @@ from typing import Any
 
 from ..screen import Screen
 from . import cues, forms
+from .areas import AreaKey
+from .backtrack import SIBLINGS, dead_end
 from .elements import Use, fingerprint, targets
 from .goal import Goal, SearchResult, Verdict
 from .graph import Candidate, DeadEnds, Edge, Node, ScreenGraph, offered
@@ -55,6 +57,8 @@ class GoalSearch(SearchMap, LogOutWatch):
         self.logged_out: tuple[str, str, bool] | None = None   # (control, why, logged back in) of the last log-out
         self.consent_nodes: set[str] = set()     # nodes that are the consent dialog re-opened (consent_reopened.py)
         self.consent_openers: set[str] = set()   # keys of the controls seen to re-open it
+        self.areas: set[AreaKey] = set()         # content areas seen wrapping rows (explorer/areas.py)
+        self.back_from: str | None = None        # the node whose tap last led to a dead end (explorer/backtrack.py)
 
     # --- choosing ---
     def _choose(self, fallback: bool) -> tuple[Node, Candidate] | None:
@@ -83,6 +87,7 @@ class GoalSearch(SearchMap, LogOutWatch):
                     if cand.score != 0 or (node.depth >= max_depth and not (deep is not None and deep(node))):
                         continue
                     bonus = tie_break(node, cand.move.key) if tie_break is not None else 0.0
+                    bonus += SIBLINGS if at_hand and node.ident == self.back_from else 0.0
                 elif cand.score <= 0:
                     continue
                 elif self.off_app is not None and cand.score < 45:
@@ -160,6 +165,7 @@ class GoalSearch(SearchMap, LogOutWatch):
         before = self.op.screen()
         steps_before = len(self.op.recorder.steps)
         cand.tried = True
+        self.back_from = None
         watch = self._watching(node, cand.move)
         stored_before = self._stored() if watch and self.session.keys else None   # type: ignore[union-attr]
         form_before = self._stored() if cand.move.kind == FORM and self.goal.name == "account" else None
@@ -236,6 +242,7 @@ class GoalSearch(SearchMap, LogOutWatch):
         if self._navigates(node, cand.move):
             self._share(cand.move.key, ident)
         child = self._arrive(screen, node, cand.move)
+        self.back_from = node.ident if dead_end(node, child) else None
         self.graph.add(Edge(node.ident, moves, child.ident, spent))
         self._same_layer(node, cand, child.ident, cost)
         if verdict is not None and verdict.kind == "reached":

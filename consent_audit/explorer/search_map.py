@@ -11,6 +11,7 @@ from typing import Any
 
 from ..screen import Element, Screen
 from . import cues, forms
+from .areas import AreaKey, is_area, sweep, wrapping_areas
 from .consent_reopened import ConsentReopened
 from .covers import StaleScreen
 from .elements import Target, Use, fingerprint, fits
@@ -57,6 +58,7 @@ class SearchMap(ConsentReopened):
     current: str | None
     visit_moves: list[Move]
     visit_cost: int
+    areas: set[AreaKey]
 
     def identity(self, screen: Screen, found: list[Target] | None = None) -> str:
         """Which node the screen is: its structural signature, split where screens of one structure offer other
@@ -153,6 +155,9 @@ class SearchMap(ConsentReopened):
     def _analyse(self, node: Node, screen: Screen) -> None:
         """(Re)list what may be tried on the node; what was tried stays tried."""
         found = self.op.targets(screen)
+        if not wrapping_areas(screen) <= self.areas:     # a content area wrapping rows: no control where it wraps none
+            self.areas |= wrapping_areas(screen)
+            sweep(self.graph.nodes.values(), self.areas)
         parts: set[str] = set()
         purpose = self.goal.purpose(node, screen, found)
         if purpose is not None:
@@ -169,7 +174,7 @@ class SearchMap(ConsentReopened):
                 score = self.goal.score(node, plan.submit.label) + FORM_BONUS
                 node.candidates[plan.submit.key] = Candidate(move, score, tried=bool(old and old.tried), why_not=why)
         for target in found:
-            if target.use != Use.TAP or target.key in parts:
+            if target.use != Use.TAP or target.key in parts or is_area(target, screen, self.areas):
                 continue
             old = node.candidates.get(target.key)
             if old is not None and old.move.kind == FORM:
