@@ -49,6 +49,7 @@ class Device:
 
     def launch(self, relaunch: bool = False) -> Screen:
         self.events.append("relaunch" if relaunch else "launch")
+        self.installs += 0 if relaunch else 1          # as the operator counts them
         self.prompt = "consent" in self.stored and "updated" not in self.stored
         for hook in [self.after_launch] + ([self.after_relaunch] if relaunch else []):
             if hook is not None:
@@ -78,6 +79,10 @@ class Device:
     def find(self, key: str, screen: Screen | None = None) -> Target | None:
         return next((t for t in self.targets(screen) if t.key == key), None)
 
+    @property
+    def platform(self) -> SimpleNamespace:
+        return SimpleNamespace(stored_state=lambda: {"local": dict(self.stored)})
+
     def tap(self, target: Target) -> Screen:
         self.events.append(target.label)
         if target.label == NOW and self.sticks:
@@ -91,13 +96,13 @@ class Search(PermissionExplorations, LaunchModals):
     the prompt, «LATER» its other (agreeing) control. The consent dialog's refusal is told by structure (stub):
     the refusing trial is a fresh install with everything refused, its answer kept, then a relaunch."""
 
-    def __init__(self, device: Device) -> None:
+    def __init__(self, device: Device, learnt: bool = True) -> None:
         self.op = device
         self.context = SimpleNamespace(platform=SimpleNamespace(decided={}))
         self.data = None
         now, later = Move.tap(self._button(NOW)), Move.tap(self._button(LATER))
-        self.launch_moves, self.launch_kinds, self.passed_layers = [now], {now: None}, []
-        self.soft_asks = SoftAsks(alternatives={now: later})
+        self.launch_moves, self.launch_kinds, self.passed_layers = ([now], {now: None}, []) if learnt else ([], {}, [])
+        self.soft_asks = SoftAsks(alternatives={now: later} if learnt else {})
         self.answered_at_launch: list[Move] = []
         self.modal_returns = ModalReturns()
         self.at_launch = self._holding = self._in_reach = False
@@ -114,10 +119,15 @@ class Search(PermissionExplorations, LaunchModals):
         return found
 
     def granted_start(self) -> None:
-        """The granted start: a fresh install, the cookie answer kept, relaunched (the search's own relaunch)."""
-        self.op.fresh()
-        self.op.stored["consent"] = "all"
-        self.op.launch()
+        """The granted start: a fresh install, the cookie answer kept (the prompt, when no answer is learnt yet,
+        lifted as a launch layer: `_pass_launch_layer`, as daftar's was), relaunched (the search's own)."""
+        def restart() -> None:
+            self.op.fresh()
+            self.op.stored["consent"] = "all"
+            self.op.launch()
+        restart()
+        if not self.launch_moves:
+            self._pass_launch_layer(restart, 3, frozenset())
         self.op.relaunch()
 
     def _refused_launch(self) -> None:
@@ -134,10 +144,13 @@ class Search(PermissionExplorations, LaunchModals):
         return True
 
 
-def test_a_relaunch_to_try_the_other_answer_is_not_made_where_the_first_keeps_the_modal_away() -> None:
+@pytest.mark.parametrize("learnt", [True, False], ids=["answer replayed", "layer lifted at the start"])
+def test_a_relaunch_to_try_the_other_answer_is_not_made_where_the_first_keeps_the_modal_away(learnt) -> None:
     device = Device(sticks=True)
-    search = Search(device)
+    search = Search(device, learnt)
     search.granted_start()
+    assert [m.label for m in search.launch_moves] == [NOW]
+    assert [m.label for m in search.soft_asks.alternatives.values()] == [LATER]
     assert device.events == ["launch", NOW, "relaunch"]          # given, then a relaunch of that install: gone
     device.events.clear()
     assert search._asked_when_refused() == {"geolocation"}

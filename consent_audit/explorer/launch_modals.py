@@ -95,6 +95,7 @@ class LaunchModals:
                 move = Move.tap(target)
                 self.launch_moves.append(move)
                 self.passed_layers.append(move)
+                returns_of(self).given(install_of(self.op), move)
                 self.launch_kinds[move] = modal_kind(changed(before, kept), texts)
                 self._learn_agreeing(move, asker, screen, found, target)
                 if brought and depth > 1:       # the layer its answer brought, lifted from here on
