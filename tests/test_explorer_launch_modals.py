@@ -285,6 +285,7 @@ def launched_by_operator(app: LateSplash):
     op.adapter = SimpleNamespace(prepare=lambda: None, launch_settled=None, late_pending=lambda: 0)
     op.gestures = SimpleNamespace(launch=gesture, relaunch=gesture)
     op.after_launch = op.after_relaunch = None
+    op.installs = 0
     op.platform = SimpleNamespace(in_foreground=lambda: True, stored_state=lambda: app.platform.stored_state())
     for name in ("screen", "covered", "targets", "find", "tap"):
         setattr(op, name, getattr(app, name))

@@ -9,6 +9,7 @@ log in again): explorer/account_journeys.py.
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from ..page import AppContext
 from ..screen import Element, Screen
@@ -31,6 +32,7 @@ from .refusal import RefusalCheck
 from .launch_layer import fixed_bar, layer
 from .launch_modals import LaunchModals
 from .modal_kind import CONSENT
+from .modal_returns import ModalReturns
 from .screens import DIALOG_ROLES, taps
 from .soft_ask import SoftAsks
 
@@ -98,6 +100,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         self.gate_walked: int | None = None   # the recorded steps when the gate's search left the app signed in
         self.gate_left: int | None = None     # the same when that search relaunched (the install is still fresh)
         self.answered_at_launch: list[Move] = []        # those answered at the last launch
+        self.modal_returns = ModalReturns()   # whether each is back at a relaunch once answered (modal_returns.py)
         self.soft_asks = SoftAsks()           # those modals' agreeing controls, and which ask a permission
         self._holding = False                 # the journey's launch: a pre-prompt under test is reach_core's
         self._in_reach = False                # reach_core: a pre-prompt under test gets its agreeing answer
@@ -108,7 +111,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         self.structure_accepted = False       # its last trial was the accept: the app is where accepting leaves it
         self.structure_held: tuple[str, ...] = ()   # its buttons disabled when shown, waited for (a countdown)
         self.consent_adopted = False          # the dialog taken from an earlier goal (adopt_consent), not probed
-        self.op.after_launch = self._answer_known_modals
+        self.op.after_launch = partial(self._answer_known_modals, launched=True)
         self.op.after_relaunch = self._answer_relaunch_modals
         self.op.on_cover = self._answer_cover
         self.op.after_tap = self._answer_late_consent

@@ -15,6 +15,7 @@ from ..screen import Screen
 from . import consent
 from .consent_layer import beside, lies_over_consent
 from .launch_layer import layer, layer_controls, open_dialog, under_layer
+from .modal_returns import install_of, returns_of
 from .modal_kind import CONSENT, modal_kind
 from .elements import Target, targets
 from .gone import GONE, tap_if_there
@@ -94,6 +95,7 @@ class LaunchModals:
                 move = Move.tap(target)
                 self.launch_moves.append(move)
                 self.passed_layers.append(move)
+                returns_of(self).given(install_of(self.op), move)
                 self.launch_kinds[move] = modal_kind(changed(before, kept), texts)
                 self._learn_agreeing(move, asker, screen, found, target)
                 if brought and depth > 1:       # the layer its answer brought, lifted from here on
@@ -134,26 +136,33 @@ class LaunchModals:
         screen = self.op.screen()
         return self.op.in_foreground and any(self.op.find(m.key, screen) is not None for m in self.passed_layers)
 
-    def _answer_known_modals(self) -> None:
+    def _answer_known_modals(self, launched: bool = False) -> None:
         """A modal met at launch while exploring (what's new, a rating prompt, a splash advert) is answered again
-        as it was, each time its answer is on screen (one recorded tap, as a user's)."""
+        as it was, each time its answer is on screen (one recorded tap, as a user's). `launched`: called right
+        after a launch (`op.after_launch`): whether each modal is back is noted (`modal_returns`)."""
         self.at_launch = True
         since, steps = self._answer_mark()
         try:
-            self._replay_launch_answers()
+            self._replay_launch_answers(launched)
         finally:
             self.at_launch = False
         self._look_late(since, steps)
 
-    def _replay_launch_answers(self) -> None:
+    def _replay_launch_answers(self, launched: bool = False) -> None:
         """The learnt answers, each where it is on screen."""
         self.answered_at_launch = []
+        returns, install = returns_of(self), install_of(self.op)
         for move in self.launch_moves:
             screen = self.op.screen()
-            if self.op.find(move.key, screen) is None:     # the learnt answer (a splash's 跳过 before the app is drawn)
+            shown = self.op.find(move.key, screen) is not None
+            if launched:
+                returns.launched(install, move, shown)
+            if not shown:     # the learnt answer (a splash's 跳过 before the app is drawn)
                 continue
+            returns.met(install, move)
             try:
-                self._answer_modal(move)
+                if self._answer_modal(move) == move:
+                    returns.given(install, move)
                 self.answered_at_launch.append(move)
             except GONE:   # it went by itself (a splash's countdown)
                 self.op.recorder.invalidate()
@@ -161,21 +170,22 @@ class LaunchModals:
     def _denied(self) -> set[str]:
         return {p for p, state in getattr(self.context.platform, "decided", {}).items() if state == "denied"}
 
-    def _answer_modal(self, move: Move) -> None:
+    def _answer_modal(self, move: Move) -> Move | None:
         """Answer a launch modal by `move` (its dismissal) — unless it is a pre-prompt whose permission is refused
         now: then reach_core takes its agreeing control, so the permission is asked and refused as under test
         (a journey's launch leaves it to reach_core); or, in the discovery with everything refused, its agreeing
-        control is tried once and the platform's counters say whether the app asked (explorer/soft_ask.py)."""
+        control is tried once and the platform's counters say whether the app asked (explorer/soft_ask.py).
+        Returns the move tapped (None: left on screen)."""
         agree = self.soft_asks.under_test(move, self._denied())
         if agree is not None and self._holding:
-            return
+            return None
         if agree is not None and self._in_reach:
             perform(self.op, agree, self.data)
-            return
+            return agree
         trial = self.soft_asks.to_try(move)
         if trial is None:
             perform(self.op, move, self.data)
-            return
+            return move
         before = self.op.screen().prompts
         after = perform(self.op, trial, self.data)
         asked = increments(before, after.prompts)
@@ -184,6 +194,7 @@ class LaunchModals:
             self.soft_asks.counts.update(asked)
         if not self.op.in_foreground or not after.in_app:    # the agreeing answer left (an update prompt's store)
             self.op.relaunch()
+        return trial
 
     def _agree_to_pre_prompts(self) -> None:
         """In reach_core: a pre-prompt on screen whose permission is refused now gets its agreeing answer."""
@@ -288,8 +299,10 @@ class LaunchModals:
             agreeing = agreeing_control(screen, found, target)
             if agreeing is not None and move not in self.soft_asks.alternatives:
                 self.soft_asks.alternatives[move] = Move.tap(agreeing)
+            returns_of(self).met(install_of(self.op), move)
             try:
-                self._answer_modal(move)
+                if self._answer_modal(move) == move:
+                    returns_of(self).given(install_of(self.op), move)
             except GONE:   # it went by itself (a splash's countdown):
                 self.op.recorder.invalidate()     # still learnt — a later launch (a search's relaunch) that shows
                 if not learn or move in self.launch_moves:     # it in time answers it, never takes it for the app

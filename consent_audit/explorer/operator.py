@@ -51,6 +51,7 @@ class Operator:
         self.consent_keys: frozenset[str] = frozenset()   # a consent dialog told by structure: its buttons' keys
         self.looked_long: bool | None = True   # the last launch's look saw all the app had scheduled (see launch)
         self.consent_answered = False    # the consent dialog answered since the last fresh install (kept by the app)
+        self.installs = 0    # fresh installs and launches from scratch (explorer/modal_returns.py: one install's)
         self.consent_data_question = False   # the dialog answered was an app's own question about its data use
         # answers a layer that came over a control between the capture and the tap (True when it answered it)
         self.on_cover: Callable[[Screen], bool] | None = None
@@ -253,6 +254,7 @@ class Operator:
         is still pending; None: unreadable)."""
         self.adapter.prepare()
         verb = self.gestures.relaunch if relaunch else self.gestures.launch
+        self.installs += 0 if relaunch else 1     # a flow's launch follows its own platform reset, not `fresh`
         screen = self._charged(lambda: verb(self.adapter.launch_settled), charge=relaunch)
         pending = self.adapter.late_pending()
         self.looked_long = None if pending is None else pending == 0
@@ -293,6 +295,7 @@ class Operator:
         """A fresh install: storage and permission decisions cleared (the next launch starts over)."""
         self.platform.reset()
         self.recorder.invalidate()
+        self.installs += 1
         self.consent_answered = False
         if self.session is not None:
             self.session.held = False     # the account's session is cleared with the rest

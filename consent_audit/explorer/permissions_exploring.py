@@ -17,6 +17,7 @@ from . import beyond_core, consent, cues, launch_features, permissions
 from .exploration import Exploration
 from .gate import gate_not_passed
 from .launch_layer import under_layer
+from .modal_returns import returns_of
 from .moves import Move
 from .operator import NotOnScreen, Spend
 from .screens import taps, wall_opener
@@ -177,7 +178,8 @@ class PermissionExplorations:
         self._pass_launch_layer(lambda: self._refused_launch(lift=False),
                                 int(self.config.search.get("launch_layer_trials", 3)), avoid)
         new = self.launch_moves[learnt:]
-        if any(m in self.soft_asks.alternatives and m not in self.soft_asks.tried for m in new):
+        if any(m in self.soft_asks.alternatives and m not in self.soft_asks.tried
+               and not returns_of(self).kept_away(m) for m in new):     # a relaunch meets it again
             self.soft_asks.trying = True      # the agreeing answer tried at the next launch's replay
             try:
                 self.op.relaunch()
@@ -194,9 +196,13 @@ class PermissionExplorations:
 
     def _agreeing_untried(self) -> bool:
         """Whether a launch modal the last launch answered by its dismissal has an agreeing answer not yet tried
-        (explorer/soft_ask.py): the relaunch replayed it before the pass could try it."""
+        (explorer/soft_ask.py): the relaunch replayed it before the pass could try it — and a relaunch would show
+        it again: not when that dismissal, given on an install, was seen to keep it away at the next launch
+        (`ModalReturns.kept_away`; corpus daftar: «ابھی اپ ڈیٹ کریں» stores the new version, the relaunch made
+        to try «بعد میں» met no modal)."""
+        returns = returns_of(self)
         return any(move in self.soft_asks.alternatives and move not in self.soft_asks.tried
-                   for move in self.answered_at_launch)
+                   and not returns.kept_away(move) for move in self.answered_at_launch)
 
     def _asked_when_refused(self) -> set[str]:
         """Permissions an app asks for only while they are not granted (a wall that shows then, and asks when
