@@ -49,7 +49,7 @@ from .elements import Target, purpose_row, purpose_targets
 from .forms import UNTICK, FormData, fill
 from .consent_answers import (Tried, _closers, _made, _refusal_missing, _way_out_rank, answers, refused_in_full,
                               saves_first, saves_worded_as_answers, sole_answer, users_refusal)
-from .consent_accept_all import accept_all
+from .consent_accept_all import accept_all, told_once
 from .consent_choice import answers_of, candidate
 from .consent_layer import lies_over_consent
 from .held_back import held_at, tappable, when_enabled
@@ -62,10 +62,11 @@ from .screens import taps
 
 def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target: Target,
          first: Layer, untick: bool = False, tick: bool = False, then: Target | None = None,
-         here: Screen | None = None) -> Tried:
+         here: Screen | None = None, one: bool = False) -> Tried:
     """Restart, walk `via` (the settings button), tap `target` — after unticking every ticked purpose on the
     screen when `untick` (forms.fill, purpose untick: one recorded action per box), after ticking every
-    unticked one when `tick` (opt-in: what an agreeing user does) — then, back on the first layer, `then`;
+    unticked one when `tick` (opt-in: what an agreeing user does), after unticking the first purpose switched
+    on when `one` (consent_accept_all.told_by_untick) — then, back on the first layer, `then`;
     what it did and stored. `here`: the layer `via` leads to, on screen now and untouched (the trial of `via`
     itself just opened it): tried there, no launch and no walk spent. Raises NotOnScreen when a control is
     gone on the way."""
@@ -91,6 +92,16 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
                 op.tap(live_box)
                 tried.ticks += (Move.tick(box),)
         live = find(op.screen(), target.key, op.covered(op.screen()))
+        if live is None:
+            raise NotOnScreen(f"'{target.label}' is not on the layer")
+    if one:
+        box = next((t for t in purpose_targets(op.targets(screen)) if t.element.checked and t.element.enabled), None)
+        live_box = find(screen, box.key, op.covered(screen)) if box is not None else None
+        if live_box is None:
+            raise NotOnScreen("no purpose switched on to untick on the layer")
+        screen = op.tap(live_box)
+        tried.one = True
+        live = find(screen, target.key, op.covered(screen))
         if live is None:
             raise NotOnScreen(f"'{target.label}' is not on the layer")
     tried.base = before
@@ -249,6 +260,8 @@ def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, co
     """`learn` on one candidate layer `first` of the launch `screen`: its answers (and its settings layer's)
     tried from fresh launches (`restart`), each added to `seen`; the consent dialog it is, or None."""
     tried: list[Tried] = []
+    about = speaks_of_consent(first.texts)
+    shown = op.targets(screen)
     try:
         made: tuple[Tried, int] | None = None   # the last answer tried, and the steps recorded when it ended
         for chosen, button in answers_of(first):      # a button, or an option and the save (consent_choice)
@@ -256,10 +269,11 @@ def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, co
             if cues.has(button.label, "purchase"):
                 tried.append(Tried(button, tuple(chosen), left=True))
                 continue
-            tried.append(_try(op, restart, chosen, button, first))
+            once = None if chosen else told_once(lambda: _try(op, restart, [], button, first, one=True),
+                                                  tried, shown, about)
+            tried.append(once or _try(op, restart, chosen, button, first))
             made = (tried[-1], _made(op))
         opener = next((t for t in tried if t.settings), None)
-        about = speaks_of_consent(first.texts)
         if opener is not None and refused_in_full(tried, opener.locked, about):
             opener = None      # refused on the first layer down to the locked purposes: nothing to find beyond
         if opener is not None:         # the settings layer's buttons, each from a fresh launch through it
