@@ -57,3 +57,42 @@ def test_no_untick_before_a_refusal_is_known() -> None:
     learnt = consent_structure.learn(app, app.restart)
     assert learnt is not None and [m.label for m in learnt.accept.moves] == [ALL]
     assert app.taps[:3] == [SAVE, ALL, REFUSE]                       # each untouched until the refusal is known
+
+
+# corpus bep's kind: a notice behind a launch promotion (each launch costs its skip) whose «learn more» link shows
+# the policy under it, the notice left in place, nothing stored: the next answer is tried there, not relaunched
+MORE_IN_PLACE = {"first": {"texts": ["ჩვენ ვიყენებთ ..."], "buttons": {
+    MORE: ("first", None, False), ALL: (None, '{"stats":true,"ads":true}', False),
+    REFUSE: (None, '{"stats":false,"ads":false}', False)}}}
+
+
+def test_a_layer_left_in_place_storing_nothing_is_where_the_next_answer_is_tried() -> None:
+    app = LayerApp(MORE_IN_PLACE)
+    launches: list[int] = []
+    restart = app.restart
+
+    def counted():
+        launches.append(1)
+        return restart()
+    learnt = consent_structure.learn(app, counted)
+    assert learnt is not None
+    assert [m.label for m in learnt.accept.moves] == [ALL] and [m.label for m in learnt.reject.moves] == [REFUSE]
+    assert app.taps == [MORE, ALL, REFUSE]
+    assert len(launches) == 2       # the first look and the refusal's; before: the accept's launch too (3)
+    assert not learnt.accepted_now  # the accept made over the page the link showed: not where a user accepts
+
+
+def test_a_layer_a_control_changed_is_no_place_for_the_next_answer() -> None:
+    changed = {"first": {**MORE_IN_PLACE["first"], "buttons": {**MORE_IN_PLACE["first"]["buttons"],
+                                                               MORE: ("second", None, False)}},
+               "second": {"texts": ["სხვა ტექსტი"], "buttons": dict(MORE_IN_PLACE["first"]["buttons"])}}
+    app = LayerApp(changed)
+    launches: list[int] = []
+    restart = app.restart
+
+    def counted():
+        launches.append(1)
+        return restart()
+    learnt = consent_structure.learn(app, counted)
+    assert learnt is not None and [m.label for m in learnt.accept.moves] == [ALL]
+    assert len(launches) == 3       # other words on it: each answer from a fresh launch, as before

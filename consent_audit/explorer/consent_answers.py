@@ -47,6 +47,7 @@ class Tried:
     one: bool = False          # a first layer's purpose switched on unticked before the tap, its one trial
     #                            (explorer/consent_accept_all.py `told_by_untick`); not in its moves
     save: bool = False         # `one`, and it stored that untick: a save of the switches as shown, no answer
+    in_place: bool = False     # tried where the last trial left the first layer in place, not from a launch
 
     @property
     def key(self) -> str:

@@ -173,6 +173,23 @@ def _back_on_first(now: Layer, first: Layer, via: list[Target], untick: bool) ->
     return tuple(relabelled + others)
 
 
+def _left_in_place(op: Operator, tried: list[Tried], made: tuple[Tried, int] | None, first: Layer) -> Screen | None:
+    """The first layer as a fresh launch shows it, on screen now: the last trial (`made`: it and the steps
+    recorded when it ended, none since) was a first-layer control that left the layer in place — not gone, no
+    layer or boxes opened, nothing stored, nothing asked, still in the app — and the layer on screen holds the
+    same controls and words (a «learn more» link showing the policy under a notice: corpus bep). The next button
+    is tried there, no launch spent (behind a launch promotion, each launch costs its skip). None otherwise."""
+    last = tried[-1] if tried else None
+    if last is None or made is None or made[0] is not last or made[1] != _made(op) or not op.in_foreground:
+        return None
+    if last.via or last.gone or last.stored or last.settings or last.left or last.boxes or last.asked or last.one:
+        return None
+    screen = op.screen()
+    now = candidate(screen, op.targets(screen), op.covered(screen))
+    same = now is not None and now.keys == first.keys and now.texts == first.texts and not now.held
+    return screen if same else None
+
+
 def _opt_in(op: Operator, restart: Callable[[], Screen], opener: Tried, second: list[Target], first: Layer,
             tried: list[Tried]) -> None:
     """Opt-in by default (every optional purpose off, "accept" storing what is ticked: nothing): an agreeing
@@ -269,9 +286,14 @@ def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, co
             if cues.has(button.label, "purchase"):
                 tried.append(Tried(button, tuple(chosen), left=True))
                 continue
-            once = None if chosen else told_once(lambda: _try(op, restart, [], button, first, one=True),
-                                                  tried, shown, about)
-            tried.append(once or _try(op, restart, chosen, button, first))
+            untick: list[Tried] = []      # the trial after an untick, when one was made
+            once = None if chosen else told_once(
+                lambda: untick.append(_try(op, restart, [], button, first, one=True)) or untick[-1], tried, shown, about)
+            if once is None:
+                here = None if chosen or untick else _left_in_place(op, tried, made, first)
+                once = _try(op, restart, chosen, button, first, here=here)
+                once.in_place = here is not None
+            tried.append(once)
             made = (tried[-1], _made(op))
         opener = next((t for t in tried if t.settings), None)
         if opener is not None and refused_in_full(tried, opener.locked, about):
@@ -324,4 +346,5 @@ def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, co
     return Learnt(first.keys, accept, reject, screen, covered, settings.ticked if settings else None,
                   settings.locked if settings else 0, held,
                   accepted_now=not probed and tried[-1] is accept and accept.gone and not accept.left
+                  and not accept.in_place
                   and op.in_foreground)
