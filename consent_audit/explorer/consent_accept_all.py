@@ -5,16 +5,24 @@ the same thing untouched: «Αποθήκευση επιλογών» (save the sw
 words): a save stores the untick, the accept-all consents to everything whatever the switches say. The accept a
 verdict measures (its steps, its prominence beside the refusal, the annotated screenshot)
 is the accept-all — before, the first of the tied answers in reading order was taken, the save, and the dialog's
-prominence was measured on the wrong button. Read by explorer/consent_structure.py."""
+prominence was measured on the wrong button. Read by explorer/consent_structure.py.
+
+One trial tells both (helper fixBM, corpus meltemi 5 → 4 actions for 2): once the first layer's answers tried
+hold an accept and a refusal down to its locked purposes (`answers.refused_in_full`) while it shows purposes
+switched on that the user may switch off, a later button of it is tried once, after unticking one purpose
+(`untick_tells`), not untouched and then again after an untick: storing as many purposes on as the accept, it
+consents whatever the switches say — the accept-all, untouched it stores the same; storing one fewer (the
+untick), it is a save of the switches as shown — no answer of its own, and the accept already found is the
+one tied answer left (`told_by_untick`). Anything else is not told: it is tried untouched as before."""
 from __future__ import annotations
 
 from typing import Callable
 
 from ..stored_records import changed, switches
 from ..screen import Screen
-from .consent_answers import Tried
-from .elements import find, purpose_targets
-from .operator import Operator
+from .consent_answers import Tried, answers, refused_in_full
+from .elements import Target, find, purpose_targets
+from .operator import NotOnScreen, Operator
 
 
 def _on(t: Tried) -> int:
@@ -49,6 +57,47 @@ def _unticked_one(op: Operator, restart: Callable[[], Screen], candidate: Tried)
     return sum(switches(stored).values()) if stored and switches(stored) else None
 
 
+def untick_tells(tried: list[Tried], shown: list[Target], about: bool) -> bool:
+    """Whether the next button of the first layer is tried once after unticking one purpose (module doc):
+    the layer as launched (`shown`: its targets) holds two purposes or more switched on that the user may switch
+    off, and the answers `tried` hold an accept and a refusal keeping no more on than its locked purposes
+    (`about`: the layer's words speak of consent)."""
+    free = [t for t in purpose_targets(shown) if t.element.enabled and t.element.checked]
+    locked = sum(1 for t in purpose_targets(shown) if t.element.checked and not t.element.enabled)
+    return len(free) >= 2 and refused_in_full(tried, locked, about)
+
+
+def told_by_untick(tried: list[Tried], done: Tried, about: bool) -> bool:
+    """Whether `done` (a first-layer button tried once after one purpose was unticked: `Tried.one`) told what it
+    is against the accept and refusal of `tried`: as many purposes on as the accept (the same records, the same
+    switches) — the accept-all; exactly one fewer, still more than the refusal — a save (`Tried.save` set, no
+    answer). False (nothing set): any other outcome, to be tried untouched."""
+    found = answers(tried, about)
+    if found is None or not done.gone or done.left or done.settings or not done.stored:
+        return False
+    accept, reject = found
+    if set(done.stored) != set(accept.stored) or set(switches(done.stored)) != set(switches(accept.stored)):
+        return False
+    if _on(done) >= _on(accept):
+        return True
+    done.save = _on(done) == _on(accept) - 1 and _on(done) > _on(reject)
+    return done.save
+
+
+def told_once(trial: Callable[[], Tried], tried: list[Tried], shown: list[Target], about: bool) -> Tried | None:
+    """The next button of the first layer tried once after unticking one purpose (`trial`, from a fresh launch;
+    raising NotOnScreen when a control is gone) when that one trial may tell it (`untick_tells`), and what it
+    told (`told_by_untick`: the accept-all, or a save); None when not tried so or not told — then it is tried
+    untouched, as before."""
+    if not untick_tells(tried, shown, about):
+        return None
+    try:
+        done = trial()
+    except NotOnScreen:
+        return None
+    return done if told_by_untick(tried, done, about) else None
+
+
 def accept_all(op: Operator, restart: Callable[[], Screen], screen: Screen, tried: list[Tried],
                accept: Tried) -> tuple[Tried, bool]:
     """(the dialog's accept-all, whether a trial was made). Where other first-layer answers tie with `accept`
@@ -58,6 +107,9 @@ def accept_all(op: Operator, restart: Callable[[], Screen], screen: Screen, trie
     fewer is a save, and when a single tied answer is left it is taken untried. No tie, no such purpose, or
     nothing told apart (a control gone, nothing stored): `accept` as it was."""
     tied = ties(tried, accept)
+    proven = next((t for t in tied if t.one), None)     # told the accept-all by its one trial (`told_by_untick`)
+    if proven is not None:
+        return proven, True
     if len(tied) < 2 or not any(t.element.checked and t.element.enabled for t in purpose_targets(op.targets(screen))):
         return accept, False
     left, made = list(tied), False

@@ -44,6 +44,10 @@ class Tried:
     purposes: frozenset[str] = frozenset()   # through the settings layer: its purposes' keys before the tap
     open: bool = False         # through the settings layer: its purposes still shown after the tap (a save
     #                            that stores the choice and leaves the layer open, to be closed by the user)
+    one: bool = False          # a first layer's purpose switched on unticked before the tap, its one trial
+    #                            (explorer/consent_accept_all.py `told_by_untick`); not in its moves
+    save: bool = False         # `one`, and it stored that untick: a save of the switches as shown, no answer
+    in_place: bool = False     # tried where the last trial left the first layer in place, not from a launch
 
     @property
     def key(self) -> str:
@@ -61,8 +65,9 @@ class Tried:
     def answered(self) -> bool:
         """The answer given: the layer gone — or, through the settings layer, a choice stored and that layer
         closed with the first layer back (a bar its library keeps showing while anything is refused: nagging,
-        not an unanswered dialog)."""
-        return self.gone or (bool(self.via) and not self.open and bool(self.stored))
+        not an unanswered dialog). A save told by an untick (`save`) is none: the accept and the refusal are
+        the others'."""
+        return not self.save and (self.gone or (bool(self.via) and not self.open and bool(self.stored)))
 
     @property
     def moves(self) -> list[Move]:

@@ -49,7 +49,7 @@ from .elements import Target, purpose_row, purpose_targets
 from .forms import UNTICK, FormData, fill
 from .consent_answers import (Tried, _closers, _made, _refusal_missing, _way_out_rank, answers, refused_in_full,
                               saves_first, saves_worded_as_answers, sole_answer, users_refusal)
-from .consent_accept_all import accept_all
+from .consent_accept_all import accept_all, told_once
 from .consent_choice import answers_of, candidate
 from .consent_layer import lies_over_consent
 from .held_back import held_at, tappable, when_enabled
@@ -62,10 +62,11 @@ from .screens import taps
 
 def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target: Target,
          first: Layer, untick: bool = False, tick: bool = False, then: Target | None = None,
-         here: Screen | None = None) -> Tried:
+         here: Screen | None = None, one: bool = False) -> Tried:
     """Restart, walk `via` (the settings button), tap `target` — after unticking every ticked purpose on the
     screen when `untick` (forms.fill, purpose untick: one recorded action per box), after ticking every
-    unticked one when `tick` (opt-in: what an agreeing user does) — then, back on the first layer, `then`;
+    unticked one when `tick` (opt-in: what an agreeing user does), after unticking the first purpose switched
+    on when `one` (consent_accept_all.told_by_untick) — then, back on the first layer, `then`;
     what it did and stored. `here`: the layer `via` leads to, on screen now and untouched (the trial of `via`
     itself just opened it): tried there, no launch and no walk spent. Raises NotOnScreen when a control is
     gone on the way."""
@@ -91,6 +92,16 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
                 op.tap(live_box)
                 tried.ticks += (Move.tick(box),)
         live = find(op.screen(), target.key, op.covered(op.screen()))
+        if live is None:
+            raise NotOnScreen(f"'{target.label}' is not on the layer")
+    if one:
+        box = next((t for t in purpose_targets(op.targets(screen)) if t.element.checked and t.element.enabled), None)
+        live_box = find(screen, box.key, op.covered(screen)) if box is not None else None
+        if live_box is None:
+            raise NotOnScreen("no purpose switched on to untick on the layer")
+        screen = op.tap(live_box)
+        tried.one = True
+        live = find(screen, target.key, op.covered(screen))
         if live is None:
             raise NotOnScreen(f"'{target.label}' is not on the layer")
     tried.base = before
@@ -160,6 +171,23 @@ def _back_on_first(now: Layer, first: Layer, via: list[Target], untick: bool) ->
     relabelled = [b for b in now.buttons if b.key not in first.keys]
     others = [b for b in now.buttons if b.key in first.keys and b.key not in opener] if untick else []
     return tuple(relabelled + others)
+
+
+def _left_in_place(op: Operator, tried: list[Tried], made: tuple[Tried, int] | None, first: Layer) -> Screen | None:
+    """The first layer as a fresh launch shows it, on screen now: the last trial (`made`: it and the steps
+    recorded when it ended, none since) was a first-layer control that left the layer in place — not gone, no
+    layer or boxes opened, nothing stored, nothing asked, still in the app — and the layer on screen holds the
+    same controls and words (a «learn more» link showing the policy under a notice: corpus bep). The next button
+    is tried there, no launch spent (behind a launch promotion, each launch costs its skip). None otherwise."""
+    last = tried[-1] if tried else None
+    if last is None or made is None or made[0] is not last or made[1] != _made(op) or not op.in_foreground:
+        return None
+    if last.via or last.gone or last.stored or last.settings or last.left or last.boxes or last.asked or last.one:
+        return None
+    screen = op.screen()
+    now = candidate(screen, op.targets(screen), op.covered(screen))
+    same = now is not None and now.keys == first.keys and now.texts == first.texts and not now.held
+    return screen if same else None
 
 
 def _opt_in(op: Operator, restart: Callable[[], Screen], opener: Tried, second: list[Target], first: Layer,
@@ -249,6 +277,8 @@ def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, co
     """`learn` on one candidate layer `first` of the launch `screen`: its answers (and its settings layer's)
     tried from fresh launches (`restart`), each added to `seen`; the consent dialog it is, or None."""
     tried: list[Tried] = []
+    about = speaks_of_consent(first.texts)
+    shown = op.targets(screen)
     try:
         made: tuple[Tried, int] | None = None   # the last answer tried, and the steps recorded when it ended
         for chosen, button in answers_of(first):      # a button, or an option and the save (consent_choice)
@@ -256,10 +286,16 @@ def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, co
             if cues.has(button.label, "purchase"):
                 tried.append(Tried(button, tuple(chosen), left=True))
                 continue
-            tried.append(_try(op, restart, chosen, button, first))
+            untick: list[Tried] = []      # the trial after an untick, when one was made
+            once = None if chosen else told_once(
+                lambda: untick.append(_try(op, restart, [], button, first, one=True)) or untick[-1], tried, shown, about)
+            if once is None:
+                here = None if chosen or untick else _left_in_place(op, tried, made, first)
+                once = _try(op, restart, chosen, button, first, here=here)
+                once.in_place = here is not None
+            tried.append(once)
             made = (tried[-1], _made(op))
         opener = next((t for t in tried if t.settings), None)
-        about = speaks_of_consent(first.texts)
         if opener is not None and refused_in_full(tried, opener.locked, about):
             opener = None      # refused on the first layer down to the locked purposes: nothing to find beyond
         if opener is not None:         # the settings layer's buttons, each from a fresh launch through it
@@ -310,4 +346,5 @@ def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, co
     return Learnt(first.keys, accept, reject, screen, covered, settings.ticked if settings else None,
                   settings.locked if settings else 0, held,
                   accepted_now=not probed and tried[-1] is accept and accept.gone and not accept.left
+                  and not accept.in_place
                   and op.in_foreground)
