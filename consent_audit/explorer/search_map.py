@@ -168,8 +168,12 @@ class SearchMap(ConsentReopened):
                     self.dead.add(plan.submit.label, "form: " + why, node.via, tried=False)
                 score = self.goal.score(node, plan.submit.label) + FORM_BONUS
                 node.candidates[plan.submit.key] = Candidate(move, score, tried=bool(old and old.tried), why_not=why)
+        switching = getattr(self.goal, "switches_on", None)    # a goal that switches settings on (deny-permissions)
+        switch_here = switching is not None and switching(node, screen)
+        rows = _switch_rows(found) if switch_here else set()
         for target in found:
-            if target.use != Use.TAP or target.key in parts:
+            if target.key in parts or target.key in rows or (target.use != Use.TAP and not (
+                    switch_here and target.use == Use.TOGGLE and target.element.checked is False)):
                 continue
             old = node.candidates.get(target.key)
             if old is not None and old.move.kind == FORM:
@@ -292,3 +296,18 @@ class SearchMap(ConsentReopened):
             if twin is not None and twin.move.kind == TAP:
                 twin.tried = True
                 self.graph.add(Edge(ident, (twin.move,), target, cost))
+
+
+def _switch_rows(found: list[Target]) -> set[str]:
+    """Keys of the rows that hold a switch and say its words (a settings row around its switch): the switch is
+    the control — the row is not used beside it (corpus begimas: «Balso treneris» tapped as a row, then
+    toggled, two actions for one setting)."""
+    switches = [t for t in found if t.use == Use.TOGGLE]
+    return {t.key for t in found if t.use == Use.TAP and any(
+        s.label == t.label and _holds(t.bounds, s.bounds) for s in switches)}
+
+
+def _holds(outer: tuple[int, int, int, int], inner: tuple[int, int, int, int]) -> bool:
+    ox, oy, ow, oh = outer
+    ix, iy, iw, ih = inner
+    return ox <= ix and oy <= iy and ix + iw <= ox + ow and iy + ih <= oy + oh
