@@ -3,9 +3,10 @@ core screen's controls lead to, one and two levels deep (`search.permission_dept
 asks for a permission — told by the platform's permission request counters, never by words — and what the
 search did not cover, said exactly (a clean verdict may rest only on a search that covered what it reached).
 
-Nothing is typed, no switch is toggled, and no control whose words leave the app, log out, delete or save is
-tapped (`search.beyond_core_avoid`, lexicon categories), nor one that takes money (a purchase-worded control that
-says a price or stands on a payment form, explorer/paying.py — one that only starts a purchase flow, an order button
+Nothing is typed; a switch that is off is switched on (a setting whose use asks: a voice coach's microphone, a
+"notify me" switch), never one that is on off, nor one of the consent dialog's purposes; no control whose words
+leave the app, log out, delete or save is tapped (`search.beyond_core_avoid`, lexicon categories), nor one that
+takes money (a purchase-worded control that says a price or stands on a payment form, explorer/paying.py — one that only starts a purchase flow, an order button
 or an order history, is searched like any other): the search neither destroys data nor sends any."""
 from __future__ import annotations
 
@@ -77,6 +78,13 @@ class PermissionGoal:
         if "back" in found:
             return -1.0      # a way back (search.py predicts where it leads), not a feature: walked, never "used"
         return sum(w for c, w in self.weights.items() if c in found)
+
+    def switches_on(self, node: Node, screen: Screen) -> bool:
+        """Whether the switches that are off on `screen` are used like its buttons (search_map): a setting switched
+        on may ask for a permission (corpus begimas: «Balso treneris» asks for the microphone) — on a page of the
+        app's own, never on a layer over it (a consent management platform's purposes opened again from the app's
+        settings, told or not: gcn-dark's modal, meltemi's sheet — the consent goal's, holding no feature)."""
+        return self.op is None or not (self._over_the_app(screen) or _dialog_shown(self.op, screen))
 
     def kind_of(self, screen: Screen) -> str:
         """What a screen is for `used`: the core screen (told by `permissions.Core.matches`: reached again by its

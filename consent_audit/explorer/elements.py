@@ -43,6 +43,15 @@ class Target:
 SLACK = 2   # px: bounds are CSS pixels times the device's ratio, each edge rounded on its own
 
 
+def switch_rows(found: list["Target"]) -> set[str]:
+    """Keys of the rows that hold a switch and say its words (a settings row around its switch): the switch is
+    the control, the row is not used beside it (corpus begimas: «Balso treneris» tapped as a row, then toggled —
+    two actions for one setting)."""
+    switches = [t for t in found if t.use == Use.TOGGLE]
+    return {t.key for t in found if t.use == Use.TAP and any(
+        s.label == t.label and contains(t.element, s.element) for s in switches)}
+
+
 def contains(outer: Element, inner: Element) -> bool:
     """Whether `inner` lies within `outer` (up to `SLACK` px on each edge: a drawn switch 1 px past the row
     holding it — chaguan's rows, [47, 1425, 987, 129] and its switch [914, 1454, 121, 68] — is inside it)."""

@@ -14,7 +14,7 @@ from . import cues, forms
 from .areas import AreaKey, is_area, sweep, wrapping_areas
 from .consent_reopened import ConsentReopened
 from .covers import StaleScreen
-from .elements import Target, Use, fingerprint, fits
+from .elements import Target, Use, fingerprint, fits, switch_rows
 from .graph import Candidate, Edge, Node, ScreenGraph, screen_words
 from .hold import hold_seconds
 from .moves import FORM, TAP, Move
@@ -173,8 +173,13 @@ class SearchMap(ConsentReopened):
                     self.dead.add(plan.submit.label, "form: " + why, node.via, tried=False)
                 score = self.goal.score(node, plan.submit.label) + FORM_BONUS
                 node.candidates[plan.submit.key] = Candidate(move, score, tried=bool(old and old.tried), why_not=why)
+        switching = getattr(self.goal, "switches_on", None)    # a goal that switches settings on (deny-permissions)
+        switch_here = switching is not None and switching(node, screen)
+        rows = switch_rows(found) if switch_here else set()
         for target in found:
-            if target.use != Use.TAP or target.key in parts or is_area(target, screen, self.areas):
+            if target.key in parts or target.key in rows or is_area(target, screen, self.areas) or (
+                    target.use != Use.TAP and not (
+                        switch_here and target.use == Use.TOGGLE and target.element.checked is False)):
                 continue
             old = node.candidates.get(target.key)
             if old is not None and old.move.kind == FORM:
@@ -297,3 +302,4 @@ class SearchMap(ConsentReopened):
             if twin is not None and twin.move.kind == TAP:
                 twin.tried = True
                 self.graph.add(Edge(ident, (twin.move,), target, cost))
+

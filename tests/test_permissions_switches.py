@@ -1,0 +1,120 @@
+"""A setting switched on that asks for a permission (a voice coach's microphone, a "notify me" switch's
+notifications) is a feature the deny-permissions search must find: before, it tapped only buttons and links
+(`Use.TAP`), so a permission asked from a settings switch was never seen and the verdict rested on a search that
+had not used it (corpus begimas: «Balso treneris» under Profilis › Nustatymai, its microphone unmeasured)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from consent_audit.explorer import beyond_core
+from consent_audit.explorer.elements import Target
+from consent_audit.explorer.forms import FormData
+from consent_audit.explorer.operator import Spend
+from consent_audit.explorer.config import Budget
+from consent_audit.screen import Element, Screen
+
+from test_explorer_beyond_core import CONFIG, App, Op
+
+
+@dataclass
+class SwitchApp(App):
+    """App, and rows 'switch:<permission>' drawn as a switch (off) that asks for the permission once switched
+    on, and 'switch' a switch that asks nothing; a switch on stays on."""
+
+    on: set[str] = field(default_factory=set)
+    rows: bool = False          # each switch inside a clickable row saying its words (a settings row)
+    buttons: frozenset[str] = frozenset()     # labels drawn as buttons (a form's submit)
+
+    def screen(self) -> Screen:
+        shown = super().screen()
+        rows = self.screens[self.at]
+        elements = [shown.elements[0]] + [
+            Element(text=label, role="switch", clickable=True, checked=(self.at, label) in self.on,
+                    bounds=(e.bounds[0] + 200, e.bounds[1] + 5, 90, 50)) if going.startswith("switch") else e
+            for (label, going), e in zip(rows, shown.elements[1:])]
+        elements += [Element(text=label, clickable=True, bounds=e.bounds)      # the row around each switch
+                     for (label, going), e in zip(rows, shown.elements[1:]) if self.rows and going.startswith("switch")]
+        elements = [replace(e, role="button") if e.text in self.buttons and e.clickable and not e.role else e
+                    for e in elements]
+        return Screen(elements=elements, signature=self.at, size=shown.size, prompts=shown.prompts)
+
+
+class SwitchOp(Op):
+    def tap(self, target: Target) -> Screen:
+        going = dict(self.app.screens[self.app.at])[target.label]
+        if going.startswith("switch") and target.element.role != "switch":
+            return self._row(target)
+        if not going.startswith("switch"):
+            return super().tap(target)
+        self.spend.check()
+        self.spend.charge()
+        self.recorder.steps.append(target.label)
+        self.app.taps.append(target.label)
+        self.app.on ^= {(self.app.at, target.label)}
+        if going.startswith("switch:") and (self.app.at, target.label) in self.app.on:
+            permission = going.split(":", 1)[1]
+            self.app.asked[permission] = self.app.asked.get(permission, 0) + 1
+        self._screen = self.app.screen()
+        return self._screen
+
+
+    def _row(self, target: Target) -> Screen:
+        """The row around a switch: a tap on it does nothing (its switch is the control)."""
+        self.spend.check()
+        self.spend.charge()
+        self.app.taps.append("row " + target.label)
+        return self._screen
+
+
+RUNS = {
+    "home": [("Start a run", "home"), ("Settings", "settings")],
+    "settings": [("Voice coach", "switch:microphone"), ("Auto-pause", "switch"), ("‹ Back", "home")],
+}
+
+
+def _search(screens: dict, rows: bool = False) -> tuple[beyond_core.Beyond, SwitchApp]:
+    app = SwitchApp(screens, rows=rows)
+    spend = Spend(Budget(60, 60))
+    found = beyond_core.search(SwitchOp(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
+                               FormData(username="u", password="p"))
+    return found, app
+
+
+def test_a_permission_asked_by_switching_a_setting_on_is_found_with_its_route() -> None:
+    found, app = _search(RUNS)
+    feature = found.features["microphone"]
+    assert feature.label == "Voice coach" and [m.label for m in feature.route] == ["Settings"]
+    assert "Auto-pause" in app.taps            # every switch that is off is used once, like a button
+    assert found.unsearched == []
+
+
+def test_a_switch_already_on_is_never_switched_off() -> None:
+    app = SwitchApp(RUNS, on={("settings", "Voice coach")})
+    spend = Spend(Budget(60, 60))
+    found = beyond_core.search(SwitchOp(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
+                               FormData(username="u", password="p"))
+    assert "Voice coach" not in app.taps and "microphone" not in found.features
+    assert found.unsearched == []              # a setting on owes nothing: switching it off asks for nothing
+
+
+def test_the_row_around_a_switch_saying_its_words_is_not_used_beside_the_switch() -> None:
+    found, app = _search(RUNS, rows=True)
+    assert "microphone" in found.features and not [t for t in app.taps if t.startswith("row ")], app.taps
+    assert found.unsearched == []
+
+
+
+class LayerOp(SwitchOp):
+    """The settings shown as a layer over the app (something of it covered): a consent platform's purposes
+    opened again from the app's menu look so (corpus gcn-dark's modal, meltemi's sheet)."""
+
+    def covered(self, screen: Screen) -> frozenset[int]:
+        return frozenset({0}) if screen.signature == "settings" else frozenset()
+
+
+def test_the_switches_of_a_layer_over_the_app_are_not_used() -> None:
+    app = SwitchApp(RUNS)
+    spend = Spend(Budget(60, 60))
+    found = beyond_core.search(LayerOp(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
+                               FormData(username="u", password="p"))
+    assert "Voice coach" not in app.taps and "Auto-pause" not in app.taps, app.taps
