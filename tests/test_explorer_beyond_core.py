@@ -551,3 +551,4 @@ def test_the_searched_sentence_never_says_nothing_was_left_when_controls_were_av
     assert "Pay €4.99" in avoided and "not searched" in avoided and avoided.endswith("everything else reached was searched")
     whole = PermissionExplorations._searched(me, 1, Beyond(features={}, screens=4, taps=5))
     assert whole.endswith("nothing reached was left unsearched")
+

@@ -118,3 +118,27 @@ def test_the_switches_of_a_layer_over_the_app_are_not_used() -> None:
     found = beyond_core.search(LayerOp(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
                                FormData(username="u", password="p"))
     assert "Voice coach" not in app.taps and "Auto-pause" not in app.taps, app.taps
+
+
+def test_a_log_in_inside_the_app_is_said_in_the_searched_sentence() -> None:
+    """corpus begimas: Profilis shows «Prisijungti» / «Registruotis» forms; the signed-in settings behind them (a
+    microphone switch) were never searched, and the clean detail said «nothing reached was left unsearched». The
+    search reports the credentials forms it reached inside the app (`Beyond.log_ins`), and the sentence says the
+    signed-in app behind them was not searched."""
+    from types import SimpleNamespace
+
+    from consent_audit.explorer.permissions_exploring import PermissionExplorations
+
+    screens = {**RUNS, "home": [("Start a run", "home"), ("Profile", "profile")],
+               "profile": [("Log in", "login"), ("‹ Back", "home")],
+               "login": [("E-mail", "field"), ("Password", "field"), ("Log in", "login"), ("‹ Back", "profile")]}
+    app = SwitchApp(screens, buttons=frozenset({"Log in"}))
+    spend = Spend(Budget(60, 60))
+    found = beyond_core.search(SwitchOp(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
+                               FormData(username="u", password="p"))
+    assert found.log_ins == ["Profile › Log in"] and found.gate == []
+    me = SimpleNamespace(launch_moves=[], soft_asks=SimpleNamespace(tried=[], alternatives={}), gate_moves=[],
+                         gate_mode=None, config=SimpleNamespace(search={"permission_depth": 2}))
+    said = PermissionExplorations._searched(me, 0, found)
+    assert "a log-in inside the app not passed (Profile › Log in)" in said
+    assert "nothing reached was left unsearched" not in said

@@ -183,6 +183,9 @@ class Beyond:
     gate: list[str] = field(default_factory=list)
     """The core screen is a log-in gate: the labels of its controls, each of which led to a credentials form
     (`log_in_gate`); [] when it is not one."""
+    log_ins: list[str] = field(default_factory=list)
+    """Credentials forms reached inside the app (not the core screen), each by its way from the core screen: this
+    search types nothing, so the signed-in app behind them was not searched — said in the goal's detail."""
 
 
 def _consent_layers(op: Operator, graph: ScreenGraph) -> set[str]:
@@ -272,6 +275,8 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
     beyond = Beyond(features, len(nodes), goal.taps, frozenset(goal.words),
                     in_place=[*(in_place or []), *goal.in_place],
                     gate=log_in_gate(graph) if graph is not None else [], unwalkable=unwalkable)
+    beyond.log_ins = [] if beyond.gate else [" › ".join(n.via) for n in nodes if n.ident != graph.root and n.via
+                                             and empty_submit(n.screen) is not None]
     beyond.unsearched += [f"{p} was asked on using {where}, and no way of taps seen leads back there: its refusal "
                           "was not measured" for p, where in unwalkable.items()]
     if result.ending == "budget":

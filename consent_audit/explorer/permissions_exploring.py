@@ -112,8 +112,11 @@ class PermissionExplorations:
                 f" to {depth} level(s) deep: {beyond.screens} screen(s), {beyond.taps} control(s) used"
                 + (f"; not tapped on purpose, as they leave the app, end the session, delete, pay or save (what"
                    f" lies behind them is not searched): {', '.join(beyond.avoided[:8])}" if beyond.avoided else "")
+                + (f"; a log-in inside the app not passed ({', '.join(beyond.log_ins[:3])}): the signed-in app behind"
+                   " it was not searched" if beyond.log_ins and not self.gate_moves else "")
                 + ("; not searched: " + "; ".join(beyond.unsearched[:6]) if beyond.unsearched
-                   else "; everything else reached was searched" if beyond.avoided
+                   else "; everything else reached was searched"
+                   if beyond.avoided or (beyond.log_ins and not self.gate_moves)
                    else "; nothing reached was left unsearched"))
 
     def _refuse_all(self) -> None:
