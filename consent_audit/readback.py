@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .findings.base import templates
+from .findings.base import part_text
 from .stored_records import _masked, _token, changed, listed, switches
 from .stored_records import consent_worded, stored_now  # noqa: F401  (read from here by callers before the split)
 
@@ -76,9 +76,9 @@ def judge(unanswered: Mapping[str, Any] | None, accepted: Mapping[str, Any] | No
 
 
 def _told(basis: str, **values: Any) -> str:
-    """The English evidence line of a refusal that still consents, told by `basis`: the reason's own text in
-    assets/findings.yaml (reject_not_honoured.parts), so the evidence and the finding's message say it alike."""
-    return str(templates()["reject_not_honoured"]["parts"][basis]["en"]).format(**values)
+    """The English evidence line of a refusal that still consents, told by `basis`: the reason's own sentence in
+    assets/findings.yaml (`part_text`), so the evidence and the finding's message say it alike."""
+    return str(part_text(basis)).format(**values)
 
 
 def _lists_kept(acc: Mapping[str, str], rej: Mapping[str, str]) -> bool:

@@ -85,6 +85,16 @@ def templates() -> dict[str, Any]:
     return yaml.safe_load(MESSAGES.read_text(encoding="utf-8")) or {}
 
 
+def part_text(name: str, lang: str = "en") -> str | None:
+    """The sentence of the listed reason `name` (a `parts` entry of assets/findings.yaml: reasons are named once,
+    whichever finding lists them) in `lang`, its {figures} unfilled; None when no finding has such a part."""
+    for entry in templates().values():
+        part = (entry.get("parts") or {}).get(name) if isinstance(entry, dict) else None
+        if part is not None:
+            return str(part[lang])
+    return None
+
+
 def _value(value: Any, lang: str) -> str:
     if value is None:
         return UNMEASURED[lang]
