@@ -203,3 +203,12 @@ def test_the_evidence_line_is_the_finding_s_own_english_reason() -> None:
     assert out["basis"] == "same_record" and out["how"] == parts["same_record"]["en"]
     fewer = judge(NONE, local(a="on", b="on", c="on"), local(a="on", b="on", c="off"), optional=2, locked=0)
     assert fewer["basis"] == "fewer_off" and fewer["how"] == parts["fewer_off"]["en"].format(optional=2, locked=0)
+
+
+def test_reason_names_are_unique_across_findings() -> None:
+    """`findings.base.part_text` finds a reason by its name alone: no two findings may name a reason alike."""
+    from collections import Counter
+
+    from consent_audit.findings.base import templates
+    names = Counter(n for e in templates().values() if isinstance(e, dict) for n in (e.get("parts") or {}))
+    assert [n for n, k in names.items() if k > 1] == []
