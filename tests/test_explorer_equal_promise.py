@@ -101,7 +101,8 @@ def test_the_log_in_s_words_with_another_prefix_are_a_log_out_tried_last() -> No
 def test_what_an_opposite_is() -> None:
     from consent_audit.explorer.echo import opposite
     for a, b in (("Prihlásiť sa", "Odhlásiť sa"), ("Anmelden", "Abmelden"), ("Σύνδεση", "Αποσύνδεση"),
-                 ("Inloggen", "Uitloggen"), ("Zaloguj się", "Wyloguj się"), ("Přihlásit se", "Odhlásit se")):
+                 ("Inloggen", "Uitloggen"), ("Zaloguj się", "Wyloguj się"), ("Přihlásit se", "Odhlásit se"),
+                 ("Prijava", "Odjava")):     # a short root (voznja: 4 of 7 letters in common; tried before the menu)
         assert opposite(a, b), (a, b)
     for a, b in (("Profil", "Profily"), ("Profil", "Profil"), ("Create account", "Delete account"),
                  ("Account", "My account"), ("Konto", "Mein Konto"), ("Prihlásiť sa", "Zrušiť účet"),

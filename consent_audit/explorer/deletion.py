@@ -37,7 +37,7 @@ from .screens import PROGRESS, bare_question, ends_off_app, password_form, reach
 from .goal import Verdict
 from .hints import Hints
 from .tab_bar import END, far_end
-from .deletion_steps import decision_siblings, last_answers, refusal, step_controls
+from .deletion_steps import decision_siblings, gated_choice, last_answers, refusal, step_controls
 
 ENTRY = ("cancel_account", "delete")
 PROBE = 5.0            # a decision's sibling: tried after the way on (only were the way on to lead nowhere)
@@ -53,12 +53,13 @@ def confirms_by_structure(found: list[Target]) -> bool:
     """A screen that, to a logged-in user, asks to confirm something grave, told by its shape whatever its
     words: the account's password asked again (one secret field: two or more are a new password being set),
     or a box or switch to tick beside a field to fill (an "I understand" switch and the e-mail typed again), or
-    a field whose hint names a word in capitals to type back ("Type DELETE", «Taip PADAM»)."""
+    a field whose hint names a word in capitals to type back ("Type DELETE", «Taip PADAM»), or a required choice
+    holding the way on back (`deletion_steps.gated_choice`: nom's reasons under a disabled «បន្ត»)."""
     fields = [t for t in found if t.use == Use.TEXT and t.element.enabled]
     secrets = [t for t in fields if t.element.secret_field]
     unticked = [t for t in found if t.use == Use.TOGGLE and not t.element.checked]
     typed = any(hint_word(t.label) for t in fields)   # «Taip PADAM»: a word to type back, in any language
-    return len(secrets) == 1 or (not secrets and bool(fields) and bool(unticked)) or typed
+    return len(secrets) == 1 or (not secrets and bool(fields) and bool(unticked)) or typed or gated_choice(found)
 
 
 def asks_more(found: list[Target]) -> bool:

@@ -1,6 +1,8 @@
 """What a screen inside the deletion flow offers, read by structure for explorer/deletion.py: a decision's more
 prominent siblings of the way on (`decision_siblings`: tried after it), a step's unnamed controls
-(`step_controls`: tried when no word names a way on), and the other answers of the screen on which the path's
+(`step_controls`: tried when no word names a way on), the controls a form holds back (`gated`: disabled until
+it is filled — its way on, whatever its words) and a required choice holding one back (`gated_choice`: a step
+entered by structure), and the other answers of the screen on which the path's
 last tap deleted the account (`last_answers`: the keep of the last decision, whatever its words — issue 13
 kind 17, corpus kadai's big «கணக்கை வைத்திரு» over the text link «நீக்கு»); and the message a step answered a
 way on with in place (`refusal`: the form said no).
@@ -35,7 +37,7 @@ def decision_siblings(found: list[Target], chrome: frozenset[str], score: Score)
     area and that neither lead on nor are a decoy or a way back by their words (score in (DECOY, 0]); the screen's
     chrome left out."""
     buttons = _buttons(found, chrome)
-    ways_on = [t for t in buttons if score(t.label) > 0]
+    ways_on = [t for t in buttons if score(t.label) > 0] + gated(found, chrome)
     siblings: set[str] = set()
     for on in ways_on:
         _, y, w, h = on.bounds
@@ -47,6 +49,24 @@ def decision_siblings(found: list[Target], chrome: frozenset[str], score: Score)
             if ow * oh >= PROMINENT * max(w * h, 1):
                 siblings.add(other.key)
     return siblings
+
+
+def gated(found: list[Target], chrome: frozenset[str]) -> list[Target]:
+    """The controls a form on the screen holds back, whatever their words: disabled while something is left to
+    fill, tick or choose (a «លុបជារៀងរហូត» enabled once the word is typed) — the form's way on; [] when nothing
+    is asked."""
+    asks = any(t.element.enabled and (t.use == Use.TEXT or (t.use != Use.TAP and not t.element.checked))
+               for t in found)
+    return [t for t in taps(found) if asks and not t.element.enabled and t.key not in chrome and t.label]
+
+
+def gated_choice(found: list[Target]) -> bool:
+    """A required choice holding the way on back, told by structure whatever its words: options to choose (radios,
+    real or drawn, or a drop-down) none of which is chosen, and a control disabled until one is (nom's four
+    reasons under a disabled «បន្ត») — a step the user must answer to go on, as a flow entered by words answers it."""
+    options = [t for t in found if t.use in (Use.CHOOSE, Use.SELECT) and t.element.enabled]
+    unanswered = bool(options) and not any(t.element.checked for t in options)
+    return unanswered and any(t.use == Use.TAP and t.label and not t.element.enabled for t in found)
 
 
 def step_controls(found: list[Target], chrome: frozenset[str], score: Score) -> set[str]:

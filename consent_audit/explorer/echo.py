@@ -82,7 +82,7 @@ def names_the_way(label: str, via: Sequence[str]) -> bool:
     return any(_among(w, way) for w in words(label))
 
 
-SAME_PART = 0.6   # of the longer label: the common end two labels must have to be opposites …
+SAME_PART = 0.55  # of the longer label: the common end two labels must have to be opposites (pri|java / od|java) …
 PREFIX = 3        # … and each beginning before it at most this long (pri-/od-, in-/uit-, an-/ab-, απο-)
 
 

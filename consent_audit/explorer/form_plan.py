@@ -150,6 +150,9 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
         # of a required choice — radios, real or drawn — or a drop-down: warung's «Lanjut» under four reasons)
         after = [t for s, t in taps_ if s == 0 and order.get(id(t.element), -1) > last]
         after = [t for t in after if t.element.role == "button"] or after
+        # of them, one the form holds back (disabled until it is filled) is its own; an enabled one beside it
+        # does not wait for the form (nom's big «រក្សាគណនីរបស់ខ្ញុំ» above the disabled «លុបជារៀងរហូត»)
+        after = [t for t in after if not t.element.enabled] or after
         submit = min(after, key=lambda t: order.get(id(t.element), 0)) if after else None
     if submit is None and apart:
         submit = max(apart, key=lambda t: submit_score(t.label, purpose))
