@@ -309,7 +309,13 @@ class GoalSearch(SearchMap, LogOutWatch):
         elif self.off_app is not None:
             ending, (target, detail) = "off_app", self.off_app
         if target is not None:
-            path = self.graph.way_to(target) or []
+            way = self.graph.way_to(target)
+            if way is None and target != self.graph.root:
+                # reached, but no way there was kept: nothing the flow could walk again — never an empty path
+                # taken for "nothing to do" (fixLX's zvezda: an empty deletion path read as no deletion in the app)
+                ending, detail = "exhausted", f"the goal was reached ({detail}) but no way to it was kept to walk again"
+                target = None
+            path = way or []
         wants = [d["kind"] for d in self.dead.as_list() if d["kind"].startswith("form: it wants")]
         if ending == "exhausted" and self._stranded():
             assert self.logged_out is not None
