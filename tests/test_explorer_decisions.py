@@ -568,7 +568,9 @@ def test_account_words_of_the_fresh_corpus_languages() -> None:
                if not cues.has(label, category)]
     assert not missing, missing
     assert not any(cues.has(w, "log_in", "cancel_account") for w in ACCOUNT_WORDS["log_out"])
-    assert not cues.categories("Zrušit") and not cues.categories("Zůstat")   # a bare cancel / stay is no deletion
+    # a bare cancel / stay is no deletion: «Zrušit» is an answer (decline, as "Cancel" is), «Zůstat» nothing
+    assert not cues.has("Zrušit", "cancel_account", "delete") and cues.categories("Zrušit") == {"decline"}
+    assert not cues.categories("Zůstat")
 
 
 class UnwordedPanelApp(PanelApp):

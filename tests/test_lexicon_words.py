@@ -235,3 +235,46 @@ def test_lithuanian_and_georgian_account_words_are_read() -> None:
     for text, category in (("Ištrinti paskyrą", "cancel_account"), ("Toliau", "next"), ("Nustatymai", "settings"),
                            ("ანგარიშის წაშლა", "cancel_account"), ("პარამეტრები", "settings")):
         assert cues.has(text, category), text
+
+
+@pytest.mark.parametrize("text, category", [
+    # sk (corpus notice-only: «Zrušiť účet» tried after «Moje lístky» and «Zmena hesla», only Czech was read)
+    ("Zrušiť účet", "cancel_account"), ("Nastavenia", "settings"), ("Ochrana súkromia", "privacy"),
+    ("Odhlásiť sa", "log_out"), ("Váš účet bol zrušený.", "success"), ("Ďalej", "next"),
+    ("Izbriši račun", "cancel_account"), ("Nastavitve", "settings"), ("Zavrni vse", "decline"),           # sl
+    ("Sprejmi vse", "agree"), ("Odjava", "log_out"), ("Zahteva je v obdelavi", "pending"),
+    ("Izbrisati račun?", "cancel_account"), ("Postavke", "settings"), ("Odustani", "decline"),           # hr
+    ("Prihvati sve", "agree"), ("Vaš račun je izbrisan.", "success"), ("Dalje", "next"),
+    ("Изтриване на акаунта", "cancel_account"), ("Моят профил", "account"), ("Отхвърли всички", "decline"),  # bg
+    ("Dzēst kontu", "cancel_account"), ("Iestatījumi", "settings"), ("Piekrītu", "agree"),                 # lv
+    ("Kustuta konto", "cancel_account"), ("Seaded", "settings"), ("Logi välja", "log_out"),                # et
+    ("Ħassar il-kont", "cancel_account"), ("Irrifjuta kollox", "decline"), ("Aċċetta kollox", "agree"),    # mt
+    ("Scrios an cuntas", "cancel_account"), ("Socruithe", "settings"), ("Diúltaigh", "decline"),           # ga
+    ("Obriši nalog", "cancel_account"), ("Обриши налог", "cancel_account"), ("Подешавања", "settings"),   # sr
+    ("Obriši račun", "cancel_account"), ("Privatnost", "privacy"),                                         # bs
+    ("Избриши ја сметката", "cancel_account"), ("Поставки", "settings"), ("Одбиј ги сите", "decline"),    # mk
+    ("Fshi llogarinë", "cancel_account"), ("Cilësimet", "settings"), ("Refuzo të gjitha", "decline"),     # sq
+    # cs, hu, ro, el, lt: the categories they lacked
+    ("Nastavení", "settings"), ("Odmítnout vše", "decline"), ("Beállítások", "settings"),
+    ("Összes elfogadása", "agree"), ("Setări", "settings"), ("Contul meu", "account"),
+    ("Ρυθμίσεις", "settings"), ("Ο λογαριασμός μου", "account"), ("Atmesti visus", "decline"),
+])
+def test_the_eus_official_and_the_western_balkans_languages_are_read(text: str, category: str) -> None:
+    """Every official language of the EU and of the Western Balkans, in the categories the searches order by
+    (lexicons/goals.yaml): before, Slovak, Slovenian, Croatian, Bulgarian, Latvian, Estonian, Maltese, Irish,
+    Serbian, Bosnian, Macedonian and Albanian were read by no word, and Czech, Hungarian, Romanian, Greek and
+    Lithuanian by their account words only."""
+    assert load_lexicon("goals").match(text) == [category], text
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Zrušiť", "decline"), ("Áno, zrušiť účet", "cancel_account"),                  # sk: «cancel» / «cancel account»
+    ("Prekliči", "decline"), ("Zapri račun", "cancel_account"),                      # sl: «close» inside «close account»
+    ("Zatvori", "decline"), ("Zatvori račun", "cancel_account"),                     # hr
+    ("Izbriši", "delete"), ("Izbriši moj račun", "cancel_account"),                  # sl/hr: «delete» inside the longer hit
+])
+def test_a_word_for_cancel_or_close_inside_a_deletion_phrase_is_the_deletion(text: str, category: str) -> None:
+    """The overlaps rule (goals.yaml header): a hit inside a longer hit of another category is dropped, so the
+    classified kind is the deletion's, and the bare word stays an answer."""
+    from consent_audit.explorer import cues
+    assert cues.categories(text) and load_lexicon("goals").match(text) == [category], text
