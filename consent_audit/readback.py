@@ -12,13 +12,17 @@ against the accept path of the same app:
 - an accept path that stored nothing readable leaves the question open (None), never a "honoured";
 - a reject path that stored the accept path's own record unchanged and other records beside it (the answer of
   a prompt the app showed after the dialog: a notification pre-prompt's) stored no refusal of its own: the
-  consent record decides, and it does not differ — open (None), never a "honoured".
+  consent record decides, and it does not differ — open (None), never a "honoured";
+- a refusal that differs yet keeps on a purpose the accept switched on, beyond the locked ones the path showed:
+  an optional one (by its name) is consent stored for a refusal; one told neither mandatory nor optional leaves
+  the question open (None), never a "honoured" (kept_purposes.py).
 """
 from __future__ import annotations
 
 from typing import Any, Mapping
 
 from .findings.base import part_text
+from .kept_purposes import still_consents
 from .stored_records import _masked, _token, changed, listed, switches
 from .stored_records import consent_worded, stored_now  # noqa: F401  (read from here by callers before the split)
 
@@ -34,7 +38,7 @@ def tcf_consents(state: Mapping[str, Any] | None) -> list[str] | None:
 def judge(unanswered: Mapping[str, Any] | None, accepted: Mapping[str, Any] | None,
           rejected: Mapping[str, Any] | None, optional: int = 0, locked: int = 0) -> dict[str, Any]:
     """{'reject_honoured': True | False | None, 'accept_stored': …, 'how': …, 'reject_stored': …}; when the refusal
-    still consents, `basis` names how it was told (tcf, same_record, all_on, all_listed, fewer_off: the messages'
+    still consents, `basis` names how it was told (tcf, same_record, all_on, all_listed, fewer_off, kept_on: the messages'
     reasons in assets/findings.yaml) and `how` says it in English for the evidence (the same reason's text).
     `optional`: the purposes the reject path had switched off when it answered (boxes enabled and unticked on
     its layer, 0: none shown); `locked`: those it showed locked on. A refusal that differs from the accept yet
@@ -71,7 +75,15 @@ def judge(unanswered: Mapping[str, Any] | None, accepted: Mapping[str, Any] | No
     elif _still_consenting(acc, rej, optional, locked):
         out.update(how=_told("fewer_off", optional=optional, locked=locked), basis="fewer_off", optional=optional, locked=locked, reject_honoured=False)
     else:
-        out.update(how="the reject path stored other choices than the accept path", reject_honoured=True)
+        consents, kept = still_consents(acc, rej, locked)
+        if consents is None:
+            out.update(how="the reject path kept on purposes the accept switched on, none told mandatory or optional",
+                       reject_kept=kept, reject_honoured=None)
+        elif consents:
+            out.update(how=_told("kept_on"), basis="kept_on", reject_on=kept,
+                       reject_honoured=False)
+        else:
+            out.update(how="the reject path stored other choices than the accept path", reject_honoured=True)
     return out
 
 

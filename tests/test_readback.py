@@ -153,8 +153,9 @@ def test_a_refusal_whose_save_ignored_the_unticks_still_consents() -> None:
     # purposes kept as a list of names: one of two still listed after a refusal that showed two to switch off
     assert judge(NONE, local(c='["ads","stats"]', v="2"), local(c='["ads"]', v="1"),
                  optional=2)["reject_honoured"] is False
-    # no box shown on the reject path (a direct «reject»): told by the records alone, as before
-    assert judge(NONE, accept, ignored)["reject_honoured"] is True
+    # no box shown on the reject path (a direct «reject»): told by the records alone — it keeps «ads» (an
+    # optional purpose by its name) on beside «necessary»: consent stored for a refusal (fixZV, kept_purposes.py)
+    assert judge(NONE, accept, ignored)["reject_honoured"] is False
 
 
 def _categories(names: list[str], consent_id: str, at: str) -> dict:

@@ -1,6 +1,6 @@
 """The reject path leaves consent given: what the app stored after refusing (read back after a relaunch:
 cookies, local storage, the TCF CMP's getTCData answer) is consent (consent_audit/readback.py).
-Figures: `reasons` — one of tcf, same_record, all_on, all_listed, fewer_off (readback.judge's `basis`) —, `stored`
+Figures: `reasons` — one of tcf, same_record, all_on, all_listed, fewer_off, kept_on (readback.judge's `basis`) —, `stored`
 (what the refusal left consenting), `optional` and `locked` (fewer_off: the purposes it switched off, those locked on).
 Rule items: those in assets/rules.yaml listing this pattern; limits: assets/policy.yaml."""
 from __future__ import annotations
