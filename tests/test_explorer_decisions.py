@@ -690,3 +690,17 @@ def test_an_agreement_negated_in_its_own_label_is_the_refusal_on_the_first_layer
     for label in ("Not required", "Kabul etmeden devam et", "Tümünü kabul et ve devam et", "Not now"):
         assert "negation" not in cues.categories(label), label
     assert "agree" in cues.categories("Tümünü kabul et ve devam et")
+
+
+def test_a_rating_prompt_is_left_by_its_later_never_by_a_star_of_its_choice_among_many() -> None:
+    """Before, five stars and «በኋላ» (later, in words no lexicon holds) were six controls, too many for an answer:
+    the launch search tapped a ★, rating the app on the user's behalf (corpus ferenj). By structure: the stars are
+    a run of alike controls (one role, one size, one row), the one control standing apart is the way out."""
+    stars = [Element(text="★", name=f"{n} ኮከብ", role="button", clickable=True, bounds=(40 + 50 * n, 300, 40, 44))
+             for n in range(1, 6)]
+    rate = Screen(elements=[Element(text="ፈረንጅን ይወዱታል?", bounds=(10, 200, 380, 30)), *stars,
+                            Element(text="በኋላ", role="button", clickable=True, bounds=(160, 360, 60, 30))],
+                  signature="rate", size=(400, 800))
+    assert modal_answer(rate, targets(rate), frozenset({99})).label == "በኋላ"
+    only_stars = Screen(elements=rate.elements[:6], signature="stars", size=(400, 800))
+    assert modal_answer(only_stars, targets(only_stars), frozenset({99})) is None

@@ -3,12 +3,14 @@ countdown («رد همه (۵)», enabled after 5 s) is neither left out of the l
 nothing. The patience is `settle.held_back_seconds` (assets/explorer.yaml)."""
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..screen import Screen
 from ..waits import wait_until
 from .elements import Target, Use, fingerprint, targets
-from .operator import Operator
+
+if TYPE_CHECKING:
+    from .operator import Operator
 
 
 def _same(a: Target, b: Target) -> bool:
@@ -84,4 +86,46 @@ def waited_for(op: Operator, screen: Screen, promising: Callable[[str], bool]) -
     return screen
 
 
-__all__ = ["counting_down", "held_at", "tappable", "waited_for", "when_enabled"]
+def _layer_bare(screen: Screen, covered: frozenset[int]) -> bool:
+    """Whether a layer covers the app (`covered`: the indexes of `screen`'s elements under it) with no enabled
+    control of its own to tap yet (an advert before its × shows)."""
+    return bool(covered) and not any(t.use == Use.TAP and t.element.enabled for t in targets(screen, covered))
+
+
+def layer_control_shown(op: Operator, screen: Screen) -> Screen:
+    """`screen` (a launch just read) once a layer covering the app with nothing to tap on it yet shows a
+    control, or goes, while something on it runs (a countdown's text ticking, «በ3 ሰከንድ…», before an advert's ×
+    shows): told by structure — the cover (`Operator.covered`), no enabled control outside it, the screen's
+    state (`elements.fingerprint`) changing within the operator's `held_probe` seconds — then waited for up to
+    its `held_wait` seconds as a user waits (read without a screenshot, the cover measured on each read; no step
+    charged). Before, such a launch was judged at once: "a dialog at launch that no answer lifted (nothing to
+    tap on it)", "nothing to tap … an app drawn on a canvas" (corpus ferenj). `screen` itself when no such
+    layer is shown or nothing on it moves (a canvas: no wait beyond the probe); else the screen as read again."""
+    if getattr(op, "held_wait", 0.0) <= 0 or not _layer_bare(screen, op.covered(screen)):
+        return screen
+    first = fingerprint(screen)
+
+    def read() -> Screen:
+        return op.platform.capture(screenshot=False).screen
+
+    def lifted(shown: Screen) -> bool:
+        return not _layer_bare(shown, op.adapter.covered(shown))
+
+    def running() -> bool:
+        shown = read()
+        return fingerprint(shown) != first or lifted(shown)
+
+    try:
+        wait_until(running, timeout=op.held_probe, interval=0.25, message="a bare launch layer running")
+    except TimeoutError:
+        return screen         # nothing moves on it: no wait
+    try:
+        wait_until(lambda: lifted(read()), timeout=op.held_wait, interval=0.25,
+                   message="a control on the launch layer")
+    except TimeoutError:
+        pass                  # still bare after a user's patience: judged as it is now
+    op.recorder.invalidate()
+    return op.screen()
+
+
+__all__ = ["counting_down", "layer_control_shown", "held_at", "tappable", "waited_for", "when_enabled"]

@@ -16,6 +16,7 @@ from .adapters import Adapter
 from .codes import wait_for_code
 from .covers import Covers, StaleScreen
 from .elements import Target, Use, fits, moved_on, step_label, targets
+from .held_back import layer_control_shown
 from .spend import OutOfBudget, Spend
 
 log = logging.getLogger(__name__)
@@ -247,7 +248,8 @@ class Operator:
     def launch(self, relaunch: bool = False) -> Screen:
         """Launch (or relaunch) the app, waiting as a careful user's first look does — until it is quiet and
         what it set a timer for within `settle.late_dialog_seconds` of its start has shown (a consent dialog
-        3 s after load); then `after_launch` (the answers to modals learnt at launch: a splash advert's skip, a
+        3 s after load) and a layer over it with nothing to tap yet shows a control (an advert's × after its
+        countdown: held_back.layer_control_shown); then `after_launch` (the answers to modals learnt at launch: a splash advert's skip, a
         what's-new) runs, on every launch, the search's own relaunches included — and on a relaunch
         `after_relaunch` (a launch modal never seen before, answered as at launch: one place for every goal's
         relaunches). `looked_long` says whether that look saw all the app had scheduled (False: a longer timer
@@ -255,7 +257,7 @@ class Operator:
         self.adapter.prepare()
         verb = self.gestures.relaunch if relaunch else self.gestures.launch
         self.installs += 0 if relaunch else 1     # a flow's launch follows its own platform reset, not `fresh`
-        screen = self._charged(lambda: verb(self.adapter.launch_settled), charge=relaunch)
+        screen = layer_control_shown(self, self._charged(lambda: verb(self.adapter.launch_settled), charge=relaunch))
         pending = self.adapter.late_pending()
         self.looked_long = None if pending is None else pending == 0
         hooks = [self.after_launch] + ([self.after_relaunch] if relaunch else [])

@@ -168,14 +168,35 @@ CLOSE_MARKS = {"×", "✕", "✖", "╳", "x", "X"}
 NOT_AN_ANSWER = ("exit", "log_out", "delete", "cancel_account", "permission_request", "agree")
 
 
+ALIKE = 3      # controls of one role and size in one row or column: a choice among many (a rating's stars)
+
+
+def alike_run(buttons: list[Target]) -> set[str]:
+    """The keys of `buttons` that are one of ALIKE or more controls of one role and one size (±2 px) lined up in
+    one row or one column: a choice among many alike answers (a rating prompt's five stars, a grid of options) —
+    each an answer that gives something, never a way out of the layer."""
+    def alike(a: Target, b: Target) -> bool:
+        (ax, ay, aw, ah), (bx, by, bw, bh) = a.bounds, b.bounds
+        return (a.element.role == b.element.role and abs(aw - bw) <= 2 and abs(ah - bh) <= 2
+                and (abs(ay - by) <= 2 or abs(ax - bx) <= 2))
+    return {t.key for t in buttons if sum(1 for o in buttons if alike(t, o)) >= ALIKE}
+
+
 def modal_answer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Target | None:
     """An unknown modal covering the app at launch (what's new, a rating or update prompt, an ad): the control
     that answers it — its close mark, else its decline (later, not now, skip), else its continue (got it, OK).
-    None when nothing covers the app, when the layer is a consent dialog or a form, or when its only answers
-    would agree to something or leave."""
+    A choice among many alike controls on it (`alike_run`: a rating's stars) is never its answer: the controls
+    standing apart from it are read instead, and the one standing apart alone is its way out (a rating's «later»
+    in words no lexicon holds) — before, the search tapped a ★, rating the app on the user's behalf (corpus
+    ferenj). None when nothing covers the app, when the layer is a consent dialog or a form, or when its only
+    answers would agree to something or leave."""
     if not covered or not screen.in_app or any(t.use == Use.TEXT for t in found):
         return None
     buttons = [t for t in taps(found) if t.element.enabled]
+    run = alike_run(buttons)
+    apart = [t for t in buttons if t.key not in run]
+    if run and apart:
+        buttons = apart
     if not 1 <= len(buttons) <= 4:
         return None
     fair = [t for t in buttons if not cues.has(t.label, *NOT_AN_ANSWER)]
@@ -186,6 +207,8 @@ def modal_answer(screen: Screen, found: list[Target], covered: frozenset[int]) -
         fitting = [t for t in fair if cues.has(t.label, *names)]
         if fitting:
             return min(fitting, key=lambda t: len(t.label))
+    if run and apart and len(apart) == 1 and fair and not cues.has(fair[0].label, "purchase"):
+        return fair[0]
     return None
 
 
