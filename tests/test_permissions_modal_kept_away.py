@@ -133,6 +133,11 @@ class Search(PermissionExplorations, LaunchModals):
     def _refused_launch(self) -> None:
         raise NotOnScreen("no refusal in the dialog's words")
 
+    refused_shown = None
+
+    def _unworded_refusal_probed(self, untouched: bool) -> bool:
+        return False        # probed already (`structure_checked`): its ways out are tried
+
     def _refusal_by_structure(self, words_failed, kept=None, start=None) -> bool:
         self.op.fresh()
         self.op.launch()

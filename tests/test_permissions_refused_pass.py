@@ -31,6 +31,10 @@ class _Pass(PermissionExplorations):
         self.answered_at_launch = list(replayed)       # the learnt answers the refusing trial's relaunch replayed
         self.soft_asks = SimpleNamespace(trying=False, counts={}, alternatives=dict(agreeing or {}), tried=set())
         self.refused_layer_checked = True      # nothing over the app here (tests/test_permissions_refused_layer.py)
+        self.refused_shown = None
+
+    def _unworded_refusal_probed(self, untouched: bool) -> bool:
+        return False       # the structural probe told nothing (a dialog covering the app: its ways out tried)
 
     def _relaunch(self) -> None:
         self.events.append(f"relaunched (agreeing tried: {self.soft_asks.trying})")
@@ -155,3 +159,41 @@ def test_a_notice_offering_no_refusal_that_leaves_the_app_usable_does_not_stop_t
         asked=None, trials=["Accept"], offered=False, usable=False, left=frozenset())), False)[1]
     with pytest.raises(NotOnScreen):
         wall._asked_when_refused()
+
+
+class _NoticeByStructure(_Pass):
+    """A notice read by its words, none of them a refusal, that the structural probe tells (its 2 buttons tried
+    once each: only one accepts, it leaves the app usable): `_consent_by_structure`'s notice."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.refused_shown = 0       # the refused launch showed it, nothing done since (no recorder: 0 steps)
+
+    def _unworded_refusal_probed(self, untouched: bool) -> bool:
+        self.events.append(f"structure probed (from the refused launch: {untouched})")
+        self.refusal = SimpleNamespace(asked=None, trials=["Đồng ý", "Tìm hiểu thêm"], offered=False, usable=True,
+                                       left=frozenset())
+        return True
+
+    def _refusal_by_structure(self, words_failed, kept=None, start=None) -> bool:
+        self.events.append("every way out tried")
+        return super()._refusal_by_structure(words_failed, kept, start)
+
+    def _refused_launch(self) -> None:
+        if self.refusal is None:
+            super()._refused_launch()
+        self.events.append("refused launch, the notice left unanswered")
+
+
+def test_a_worded_notice_without_refusal_is_told_by_the_structural_probe_not_every_way_out() -> None:
+    """Corpus bep (whole-app bench: consent 7/1): the permissions goal's refused pass met the cookie notice
+    («Đồng ý», a «Tìm hiểu thêm» link, no refusal word) and went straight to every way out (refusal.check: the
+    accept walked and relaunched, the promotion's countdown skipped at each launch, then the link from another
+    fresh launch: 6 actions charged as the consent probe), where the consent goal tries the cheaper structural
+    probe first (each button once, the first on the launch already shown). The permissions goal probes it the
+    same way — what it tells is handed on (`consent_learnt`) — and tries the ways out only where it tells
+    nothing; then the pass is made as for a refusal in words (the notice left unanswered)."""
+    search = _NoticeByStructure()
+    assert search._asked_when_refused() == set()
+    assert search.events == ["refused launch: no refusal in words", "structure probed (from the refused launch: True)",
+                             "refused launch, the notice left unanswered"]

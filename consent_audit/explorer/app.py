@@ -94,6 +94,7 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         self.passed_layers: list[Move] = []   # of those, the answers that lifted a layer nothing recognised
         self.launch_layer_checked = False     # such a layer looked for at a start (once per app: exploring._start)
         self.refused_layer_checked = False    # and at the launch with everything refused (permissions_exploring)
+        self.refused_shown: int | None = None   # the recorded steps when that launch showed the consent dialog
         self.gate_moves: list[Move] = []      # the way past a log-in gate at launch (explorer/gate.py)
         self.gate_mode: str | None = None     # how: log_in | sign_up
         self.gate_names = 0                   # accounts signed up to pass it

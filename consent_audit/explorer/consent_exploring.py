@@ -61,10 +61,10 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure):
             else:
                 self.reject = path
         if learnt.reject is None:     # a notice whose one answer accepts: every button of it was tried
-            self.refusal = refusal.RefusalCheck(
-                False, bool(learnt.covered), [refusal.Trial([t.label], refusal.CONSENTED if t is learnt.accept
-                                                            else refusal.STAYED if not t.left else refusal.LEFT)
-                                              for t in self.structure_tried],
+            trials = [refusal.Trial([t.label], refusal.CONSENTED if t is learnt.accept
+                                    else refusal.STAYED if not t.left else refusal.LEFT) for t in self.structure_tried]
+            self.refusal = refusal.RefusalCheck(      # usable: beside the app, as refusal.check tells a notice
+                False, bool(learnt.covered), trials, usable=not learnt.covered,
                 detail=f"its only answer is «{learnt.accept.label}»: every other control "
                        f"({len(self.structure_tried) - 1}) left it in place or left the app")
         via = learnt.reject is not None and bool(learnt.reject.via)

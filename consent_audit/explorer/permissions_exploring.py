@@ -14,6 +14,7 @@ from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from ..targets import Target
 from . import beyond_core, consent, cues, launch_features, permissions
+from .consent_answers import _made
 from .exploration import Exploration
 from .gate import gate_not_passed
 from .launch_layer import under_layer
@@ -146,11 +147,13 @@ class PermissionExplorations:
         try:
             self.launch()
             self._answer_new_modals(learn=False)
+            self.refused_shown = _made(self.op)     # the dialog as this launch shows it, untouched
             if self.consent_shown:
                 self.reject_consent()
             self._answer_new_modals(learn=False)
             if self.gate_moves:           # the log-in at launch passed, then what shows behind it
                 self._through_gate()
+                self.refused_shown = _made(self.op)
                 if self.consent_shown:
                     self.reject_consent()
                 self._answer_new_modals(learn=False)
@@ -215,40 +218,14 @@ class PermissionExplorations:
         first: dict[str, int] = {}      # asked at a launch seen through before the one looked at below
         try:
             self._refused_launch()
-        except NotOnScreen as exc:      # no refusal in the dialog's words: told by what each way out stores
-            # each way out tried from a launch with everything refused (the launch this pass needs); where that
-            # cannot tell (the dialog not shown so: a wall over it), from launches with everything granted
-            seen = None
-            try:
-                try:
-                    refused = self._refusal_by_structure(exc, start=self._refused_dialog)
-                    seen = self.refusal.asked if refused and self.refusal is not None else None
-                except NotOnScreen:
-                    if self.refusal is None or self.refusal.trials:
-                        raise
-                    refused = self._refusal_by_structure(exc)
-            except NotOnScreen:
-                if not self.refusal_unread:
-                    raise
-                refused = True      # a bar whose refusal is unfound: left unanswered (`refusal_unread`)
-            if not refused and not (self.refusal is not None and self.refusal.usable):
-                raise exc       # a consent wall: no way on but consenting (a notice leaving the app usable: left)
-            left = self.refusal.left if self.refusal is not None else frozenset()
-            if seen is None or self.gate_moves or (left and not self._shown_again(left)):
-                self._refused_launch()  # the refusal left something over the app (or a log-in lies ahead): again
+        except NotOnScreen as exc:      # no refusal in the dialog's words
+            if self._unworded_refusal_probed(self.refused_shown == _made(self.op)):
+                # told by structure as the consent goal tells it (its 2–3 buttons, each once, from this launch
+                # first): a refusal, or a notice leaving the app usable (left unanswered) — handed on to later
+                # goals (`consent_learnt`); the pass is then made as for a refusal in words
+                self._refused_launch()
             else:
-                # the refusing trial was this pass up to the answer, which left the app bare or under a launch
-                # modal of every launch; the trial relaunched the app (refused, the answer kept): modals answered
-                # there, the reject path not walked again (corpus lapis, warung: its 4–6 moves twice)
-                first = seen
-                self.soft_asks.trying = True
-                try:
-                    if left and self._agreeing_untried():
-                        self.op.relaunch()     # that modal again, its agreeing answer tried (explorer/soft_ask.py)
-                    self._answer_new_modals(learn=False)
-                finally:
-                    self.soft_asks.trying = False
-                self._lift_refused_layer()
+                first = self._refused_by_ways_out(exc)
         screen = self.op.screen()
         if self.op.in_foreground and screen.in_app:
             opener = wall_opener(screen, self.op.targets(screen))
@@ -257,3 +234,44 @@ class PermissionExplorations:
         # what a pre-prompt's agreeing answer made the app ask is asked on use, not at launch
         return {p for p, n in first.items() if n > 0} | {
             p for p, n in screen.prompts.items() if n - self.soft_asks.counts.get(p, 0) > 0}
+
+    def _refused_by_ways_out(self, exc: NotOnScreen) -> dict[str, int]:
+        """The pass with everything refused when the dialog's words tell no refusal and its structure told none
+        (`_asked_when_refused`): each way out tried (refusal.check) from launches with everything refused — the
+        launch this pass needs; the requests counted at the refusing trial's launch when that trial was the
+        pass up to the answer ({} otherwise: the pass is made again). Raises `exc` on a consent wall."""
+        first: dict[str, int] = {}
+        # each way out tried from a launch with everything refused (the launch this pass needs); where that
+        # cannot tell (the dialog not shown so: a wall over it), from launches with everything granted
+        seen = None
+        try:
+            try:
+                refused = self._refusal_by_structure(exc, start=self._refused_dialog)
+                seen = self.refusal.asked if refused and self.refusal is not None else None
+            except NotOnScreen:
+                if self.refusal is None or self.refusal.trials:
+                    raise
+                refused = self._refusal_by_structure(exc)
+        except NotOnScreen:
+            if not self.refusal_unread:
+                raise
+            refused = True      # a bar whose refusal is unfound: left unanswered (`refusal_unread`)
+        if not refused and not (self.refusal is not None and self.refusal.usable):
+            raise exc       # a consent wall: no way on but consenting (a notice leaving the app usable: left)
+        left = self.refusal.left if self.refusal is not None else frozenset()
+        if seen is None or self.gate_moves or (left and not self._shown_again(left)):
+            self._refused_launch()  # the refusal left something over the app (or a log-in lies ahead): again
+        else:
+            # the refusing trial was this pass up to the answer, which left the app bare or under a launch
+            # modal of every launch; the trial relaunched the app (refused, the answer kept): modals answered
+            # there, the reject path not walked again (corpus lapis, warung: its 4–6 moves twice)
+            first = seen
+            self.soft_asks.trying = True
+            try:
+                if left and self._agreeing_untried():
+                    self.op.relaunch()     # that modal again, its agreeing answer tried (explorer/soft_ask.py)
+                self._answer_new_modals(learn=False)
+            finally:
+                self.soft_asks.trying = False
+            self._lift_refused_layer()
+        return first
