@@ -18,8 +18,14 @@ from typing import Callable
 
 def group_alive(pgid: int) -> bool:
     """Whether any process of group `pgid` is left (zombies included until their parent reaps them)."""
+    return _signalled(os.killpg, pgid)
+
+
+def _signalled(send: Callable[[int, int], None], target: int) -> bool:
+    """Whether signal 0 reaches `target` through `send` (os.kill: a process, os.killpg: a group); one that exists
+    but is not ours counts as there."""
     try:
-        os.killpg(pgid, 0)
+        send(target, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
@@ -65,18 +71,8 @@ def watch(run_pid: int, pgid: int, tmpdir: str | None = None) -> None:
     if fd is not None:
         os.close(fd)
     end_group(pgid)
-    if tmpdir and not _alive(run_pid):
+    if tmpdir and not _signalled(os.kill, run_pid):
         shutil.rmtree(tmpdir, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def start_watcher(pgid: int, tmpdir: "os.PathLike[str] | None" = None) -> "subprocess.Popen[bytes]":
