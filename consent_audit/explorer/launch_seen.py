@@ -50,7 +50,7 @@ def _count(n: int, what: str) -> str:
 
 
 def _answers(tried: list[Tried], readable: bool) -> str:
-    """What the layer's answers did, tried each from a fresh launch (consent_structure._try)."""
+    """What the layer's answers did, tried each from a fresh launch (consent_trials._try)."""
     if not readable:
         return "the app's storage could not be read, so its answers could not be told apart by what they store"
     if not tried:
