@@ -278,3 +278,13 @@ def test_a_word_for_cancel_or_close_inside_a_deletion_phrase_is_the_deletion(tex
     classified kind is the deletion's, and the bare word stays an answer."""
     from consent_audit.explorer import cues
     assert cues.categories(text) and load_lexicon("goals").match(text) == [category], text
+
+
+@pytest.mark.parametrize("word", ["Close", "Bezárás", "Zatvori", "Zavřít", "Zavrieť", "Zapri", "Затвори", "Aizvērt",
+                                  "Uždaryti", "Sulge", "Agħlaq", "Mbyll", "Închide", "Κλείσιμο", "Закрити"])
+def test_a_bare_close_word_is_a_close_not_only_a_refusal(word: str) -> None:
+    """A settings layer's close returns to the first layer: no answer. A close word the decline words know but the
+    close words do not reads as a refusal given — the accept path ended there (corpus beyonk-fair: «Bezárás», once
+    the goals lexicon learnt Hungarian: the deletion goal's accept walk stopped on the first layer, not_found)."""
+    from consent_audit.explorer import cues
+    assert "close" in cues.categories(word), cues.categories(word)
