@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+import pytest
+
 from consent_audit.explorer import beyond_core
 from consent_audit.explorer.elements import Target
 from consent_audit.explorer.forms import FormData
@@ -24,13 +26,15 @@ class SwitchApp(App):
     on: set[str] = field(default_factory=set)
     rows: bool = False          # each switch inside a clickable row saying its words (a settings row)
     buttons: frozenset[str] = frozenset()     # labels drawn as buttons (a form's submit)
+    beside: bool = False        # each switch beside its label (a `<label>` to its left), not inside a row
 
     def screen(self) -> Screen:
         shown = super().screen()
         rows = self.screens[self.at]
         elements = [shown.elements[0]] + [
             Element(text=label, role="switch", clickable=True, checked=(self.at, label) in self.on,
-                    bounds=(e.bounds[0] + 200, e.bounds[1] + 5, 90, 50)) if going.startswith("switch") else e
+                    bounds=(e.bounds[0] + (400 if self.beside else 200), e.bounds[1] + 5, 90, 50))
+            if going.startswith("switch") else e
             for (label, going), e in zip(rows, shown.elements[1:])]
         elements += [Element(text=label, clickable=True, bounds=e.bounds)      # the row around each switch
                      for (label, going), e in zip(rows, shown.elements[1:]) if self.rows and going.startswith("switch")]
@@ -72,8 +76,8 @@ RUNS = {
 }
 
 
-def _search(screens: dict, rows: bool = False) -> tuple[beyond_core.Beyond, SwitchApp]:
-    app = SwitchApp(screens, rows=rows)
+def _search(screens: dict, rows: bool = False, beside: bool = False) -> tuple[beyond_core.Beyond, SwitchApp]:
+    app = SwitchApp(screens, rows=rows, beside=beside)
     spend = Spend(Budget(60, 60))
     found = beyond_core.search(SwitchOp(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
                                FormData(username="u", password="p"))
@@ -97,8 +101,11 @@ def test_a_switch_already_on_is_never_switched_off() -> None:
     assert found.unsearched == []              # a setting on owes nothing: switching it off asks for nothing
 
 
-def test_the_row_around_a_switch_saying_its_words_is_not_used_beside_the_switch() -> None:
-    found, app = _search(RUNS, rows=True)
+@pytest.mark.parametrize("beside", [False, True])
+def test_the_row_or_label_saying_a_switch_s_words_is_not_used_beside_the_switch(beside: bool) -> None:
+    """The row around a switch (begimas) or its label beside it (voznja: «Obavijesti o vožnjama» tapped, its
+    switch then left untried and said "not searched": a right clean read not_found)."""
+    found, app = _search(RUNS, rows=True, beside=beside)
     assert "microphone" in found.features and not [t for t in app.taps if t.startswith("row ")], app.taps
     assert found.unsearched == []
 

@@ -44,12 +44,12 @@ SLACK = 2   # px: bounds are CSS pixels times the device's ratio, each edge roun
 
 
 def switch_rows(found: list["Target"]) -> set[str]:
-    """Keys of the rows that hold a switch and say its words (a settings row around its switch): the switch is
-    the control, the row is not used beside it (corpus begimas: «Balso treneris» tapped as a row, then toggled —
-    two actions for one setting)."""
-    switches = [t for t in found if t.use == Use.TOGGLE]
-    return {t.key for t in found if t.use == Use.TAP and any(
-        s.label == t.label and contains(t.element, s.element) for s in switches)}
+    """Keys of the controls that say a switch's words on its screen — the row around it, or its `<label>` beside
+    it: the switch is the control, they are not used beside it (corpus begimas: «Balso treneris» tapped as a row,
+    then toggled — two actions for one setting; corpus voznja: «Obavijesti o vožnjama», the label, tapped and its
+    switch left untried, "not searched")."""
+    said = {t.label for t in found if t.use == Use.TOGGLE and t.label}
+    return {t.key for t in found if t.use == Use.TAP and t.label in said}
 
 
 def contains(outer: Element, inner: Element) -> bool:
