@@ -288,3 +288,16 @@ def test_a_bare_close_word_is_a_close_not_only_a_refusal(word: str) -> None:
     the goals lexicon learnt Hungarian: the deletion goal's accept walk stopped on the first layer, not_found)."""
     from consent_audit.explorer import cues
     assert "close" in cues.categories(word), cues.categories(word)
+
+
+@pytest.mark.parametrize("word,category", [
+    ("Späť", "back"), ("Nazaj", "back"), ("Natrag", "back"), ("Vissza", "back"), ("Zpět", "back"),
+    ("Prihlásiť sa", "log_in"), ("Prijava", "log_in"), ("Prisijungti", "log_in"), ("Пријава", "log_in"),
+    ("Registruotis", "sign_up"), ("Sukurti paskyrą", "sign_up"), ("Registracija", "sign_up"),
+    ("Uložit", "save"), ("Shrani", "save"), ("Spremi", "save"), ("Mentés", "save"),
+    ("Prilagodi", "manage"), ("Tvarkyti slapukus", "manage"), ("Testreszabás", "manage")])
+def test_the_explorers_own_cues_read_the_languages_the_goals_lexicon_reads(word: str, category: str) -> None:
+    """The goals lexicon reads every official EU language; the explorer's own cues (back, log-in, sign-up, save,
+    manage) read only sixteen — a log-in after deletion («Prihlásiť sa») or a way back («Nazaj») went unread."""
+    from consent_audit.explorer import cues
+    assert category in cues.categories(word), cues.categories(word)
