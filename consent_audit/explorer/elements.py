@@ -48,7 +48,7 @@ def switch_rows(found: list["Target"]) -> set[str]:
     it: the switch is the control, they are not used beside it (corpus begimas: «Balso treneris» tapped as a row,
     then toggled — two actions for one setting; corpus voznja: «Obavijesti o vožnjama», the label, tapped and its
     switch left untried, "not searched")."""
-    said = {t.label for t in found if t.use == Use.TOGGLE and t.label}
+    said = {t.label for t in found if t.element.role == "switch" and t.label}
     return {t.key for t in found if t.use == Use.TAP and t.label in said}
 
 

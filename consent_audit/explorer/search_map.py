@@ -179,7 +179,7 @@ class SearchMap(ConsentReopened):
         for target in found:
             if target.key in parts or target.key in rows or is_area(target, screen, self.areas) or (
                     target.use != Use.TAP and not (
-                        switch_here and target.use == Use.TOGGLE and target.element.checked is False)):
+                        switch_here and target.element.role == "switch" and target.element.checked is False)):
                 continue
             old = node.candidates.get(target.key)
             if old is not None and old.move.kind == FORM:
