@@ -84,3 +84,16 @@ def test_a_view_of_words_listed_before_the_area_was_known_is_swept() -> None:
     sweep([node], wrapping_areas(app.screen()))
     assert node.candidates["#obsah"].why_not == WHY
     assert not any(c.why_not for k, c in node.candidates.items() if k != "#obsah")
+
+
+def test_a_role_less_element_with_no_id_is_never_taken_for_an_area_seen_elsewhere() -> None:
+    """An area is known by its DOM id (and place): by place alone, a list's first row without an id on one view
+    matched the content area of another (the e2e app chengzi: «账号与安全» taken for the page's words, its deletion
+    never reached — not_found)."""
+    wrapper = Element(text="我的收藏 设置", bounds=AREA, clickable=True)                 # no id: a row list's box
+    row = Element(text="我的收藏", clickable=True, bounds=(10, 120, 380, 44))
+    seen = wrapping_areas(Screen(elements=[wrapper, row], signature="me", size=(400, 2000)))
+    assert seen == set()
+    first_row = Element(text="账号与安全", clickable=True, bounds=AREA)                   # same place, no id
+    screen = Screen(elements=[first_row], signature="settings", size=(400, 2000))
+    assert not is_area(targets(screen)[0], screen, {("", *AREA[:3])})

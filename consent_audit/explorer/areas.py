@@ -16,7 +16,10 @@ from typing import Any, Iterable
 from ..screen import Element, Screen
 from .elements import CONTROL_ROLES, Target, contains, targets, visible
 
-AreaKey = tuple[str, int, int, int]     # (DOM id, left, top, width): the same element on another view
+AreaKey = tuple[str, int, int, int]     # (DOM id, left, top, width): the same element on another view — an element
+#                                         with no id of its own is never one: by geometry alone a list's first row
+#                                         on one view matched the content area of another (the e2e app chengzi:
+#                                         «账号与安全» taken for the page's words, the deletion never reached)
 WHY = "the page's words: the content area listening for its rows"
 
 
@@ -33,7 +36,7 @@ def wrapping_areas(screen: Screen) -> set[AreaKey]:
     """The keys of the screen's role-less listening elements that wrap another live (clickable) element: content
     areas whose rows are the controls."""
     live = _live(screen)
-    return {area_key(e) for e in live if e.clickable and not e.role and any(contains(e, o) for o in live)}
+    return {area_key(e) for e in live if e.clickable and not e.role and e.rid and any(contains(e, o) for o in live)}
 
 
 def sweep(nodes: Iterable[Any], areas: set[AreaKey]) -> None:
@@ -50,6 +53,6 @@ def is_area(target: Target, screen: Screen, areas: set[AreaKey]) -> bool:
     """Whether `target` is one of the `areas` (`wrapping_areas` of screens seen before) seen here wrapping no live
     element: the page's words, not a control."""
     element = target.element
-    if element.role or not element.clickable or area_key(element) not in areas:
+    if element.role or not element.clickable or not element.rid or area_key(element) not in areas:
         return False
     return not any(contains(element, o) for o in _live(screen))
