@@ -76,12 +76,15 @@ RUNS = {
 }
 
 
+def _run(app: SwitchApp, op: type[SwitchOp] = SwitchOp) -> beyond_core.Beyond:
+    spend = Spend(Budget(60, 60))
+    return beyond_core.search(op(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
+                              FormData(username="u", password="p"))
+
+
 def _search(screens: dict, rows: bool = False, beside: bool = False) -> tuple[beyond_core.Beyond, SwitchApp]:
     app = SwitchApp(screens, rows=rows, beside=beside)
-    spend = Spend(Budget(60, 60))
-    found = beyond_core.search(SwitchOp(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
-                               FormData(username="u", password="p"))
-    return found, app
+    return _run(app), app
 
 
 def test_a_permission_asked_by_switching_a_setting_on_is_found_with_its_route() -> None:
@@ -94,9 +97,7 @@ def test_a_permission_asked_by_switching_a_setting_on_is_found_with_its_route() 
 
 def test_a_switch_already_on_is_never_switched_off() -> None:
     app = SwitchApp(RUNS, on={("settings", "Voice coach")})
-    spend = Spend(Budget(60, 60))
-    found = beyond_core.search(SwitchOp(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
-                               FormData(username="u", password="p"))
+    found = _run(app)
     assert "Voice coach" not in app.taps and "microphone" not in found.features
     assert found.unsearched == []              # a setting on owes nothing: switching it off asks for nothing
 
@@ -121,9 +122,7 @@ class LayerOp(SwitchOp):
 
 def test_the_switches_of_a_layer_over_the_app_are_not_used() -> None:
     app = SwitchApp(RUNS)
-    spend = Spend(Budget(60, 60))
-    found = beyond_core.search(LayerOp(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
-                               FormData(username="u", password="p"))
+    found = _run(app, LayerOp)
     assert "Voice coach" not in app.taps and "Auto-pause" not in app.taps, app.taps
 
 
@@ -140,9 +139,7 @@ def test_a_log_in_inside_the_app_is_said_in_the_searched_sentence() -> None:
                "profile": [("Log in", "login"), ("‹ Back", "home")],
                "login": [("E-mail", "field"), ("Password", "field"), ("Log in", "login"), ("‹ Back", "profile")]}
     app = SwitchApp(screens, buttons=frozenset({"Log in"}))
-    spend = Spend(Budget(60, 60))
-    found = beyond_core.search(SwitchOp(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
-                               FormData(username="u", password="p"))
+    found = _run(app)
     assert found.log_ins == ["Profile › Log in"] and found.gate == []
     me = SimpleNamespace(launch_moves=[], soft_asks=SimpleNamespace(tried=[], alternatives={}), gate_moves=[],
                          gate_mode=None, config=SimpleNamespace(search={"permission_depth": 2}))
