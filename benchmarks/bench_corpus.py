@@ -152,7 +152,10 @@ def main(argv: list[str]) -> int:
     total = {"exact": 0, "compared": 0, "unmeasured": 0, "right": 0, "verdicts": 0, "spent": 0, "optimal": 0}
     server = server_module.CorpusServer(0).start()
     try:
-        for app in apps:
+        for number, app in enumerate(apps, 1):
+            if not args.reuse:        # the first goal's line comes minutes later: said what runs meanwhile
+                print(f"{app:20} {'exploring':12} app {number}/{len(apps)}: {', '.join(flows)} (a line per goal as it "
+                      "ends)", file=sys.stderr, flush=True)
             truth = json.loads((server_module.app_dir(app) / "truth.json").read_text(encoding="utf-8"))
             if args.reuse:
                 path = reports / app / "summary.json"

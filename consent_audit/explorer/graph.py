@@ -256,10 +256,14 @@ class DeadEnds:
         return list(self.items.values())
 
 
+UNPOINTED = "not tried: nothing in its words or place points to the goal"
+
+
 def offered(node: Node, most: int = 8) -> list[str]:
     """The controls a screen offered, each with why the search did not take it: «label (tried)», «label (<what the
-    form wants>)», «label (not what the goal wants)»; at most `most`, then «… and N more»."""
-    said = [f"{c.move.label[:40] or c.move.kind} ("
-            + ("tried" if c.tried else c.why_not or ("not what the goal wants" if c.score <= 0 else "open")) + ")"
-            for c in node.candidates.values()]
+    form wants>)», «label (not tried: nothing in its words or place points to the goal)» — its words unknown to
+    the lexicons (assets/lexicons, assets/explorer.yaml) or known as something else; at most `most`, then «… and N
+    more»."""
+    said = [f"{c.move.label[:40] or c.move.kind} (" + ("tried" if c.tried else c.why_not or (
+                UNPOINTED if c.score <= 0 else "open")) + ")" for c in node.candidates.values()]
     return said[:most] + ([f"… and {len(said) - most} more"] if len(said) > most else [])
