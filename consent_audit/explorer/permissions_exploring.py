@@ -84,7 +84,8 @@ class PermissionExplorations:
         for p, feature in self.features.items():
             paths[f"use {p}"] = [*feature.route, Move("tap", feature.key, feature.label)]
         detail = ("asks for " + ", ".join(self.requested) + "; searched: " if self.requested
-                  else "no permission request was seen; searched: ") + self._searched(probed, beyond)
+                  else "no permission request was seen while searching (one the app makes only at a later launch is"
+                       " met by the relaunches counted after: prompts_per_launch); searched: ") + self._searched(probed, beyond)
         return Exploration("deny-permissions", "reached", detail, spend.actions, spend.seconds, spend.budget,
                            [], paths, unsearched=beyond.unsearched, coverage=len(used | beyond.words))
 
