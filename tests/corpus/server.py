@@ -37,7 +37,8 @@ VENDOR = ("cookieconsent", "klaro", "orejime", "tarteaucitronjs", "vanilla-cooki
           "@justeattakeaway/pie-cookie-banner", "@justeattakeaway/pie-css", "bootstrap-cookie-alert", "jquery",
           "jquery-cookiebar", "gdpr-cookie", "@palmabit/react-cookie-law",
           "@stormid/cookie-banner", "react-hook-consent", "cookie-though",
-          "@htmlbricks/hb-cookie-law-banner")
+          "@htmlbricks/hb-cookie-law-banner", "@material/web", "lit", "lit-html", "lit-element",
+          "@lit/reactive-element", "tslib")
 TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
          ".css": "text/css; charset=utf-8", ".json": "application/json", ".svg": "image/svg+xml",
          ".png": "image/png"}
