@@ -31,6 +31,8 @@ def explore(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
     (["--url", "http://127.0.0.1:9/", "--goal", "consent", "--profile", "no-such-phone"], "unknown profile"),
     (["--url", "http://127.0.0.1:9/", "--goal", "delete"], "unknown goal 'delete'; goals: delete-account (or deletion)"),
     (["--url", "http://127.0.0.1:9/", "--goal", "deletion"], "needs test credentials"),     # deletion = delete-account
+    # every goal (the default) without an account: the line says how to run the goals that need none
+    (["--url", "http://127.0.0.1:9/"], "without an account: --goal deny-permissions --goal consent --goal privacy-policy"),
 ])
 def test_bad_input_is_one_line(tmp_path: Path, args: list[str], words: str) -> None:
     proc = explore(*args, "--reports-dir", str(tmp_path))

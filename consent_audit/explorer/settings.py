@@ -68,8 +68,10 @@ class ExploreSettings:
         if self.budget_seconds is not None and self.budget_seconds <= 0:
             raise UsageError("--budget-seconds must be more than 0")
         if "delete-account" in self.goals and (not self.username or not self.password):
+            others = " ".join(f"--goal {g}" for g in self.goals if g != "delete-account")
             raise UsageError("the delete-account goal needs test credentials: --username and --password "
-                             "(or the environment variable CONSENT_AUDIT_PASSWORD)")
+                             "(or the environment variable CONSENT_AUDIT_PASSWORD)"
+                             + (f"; to audit the rest without an account: {others}" if others else ""))
 
     @classmethod
     def from_env(cls, **given: object) -> "ExploreSettings":
