@@ -24,8 +24,9 @@ class CountdownApp:
     """Profile → «Delete account» → a dialog whose «Delete (n)» is disabled for COUNT s (its face ticking each
     0.25 s); tapped enabled it deletes. `ticking`: False — the confirm stays disabled for good, its face still."""
 
-    def __init__(self, ticking: bool = True) -> None:
+    def __init__(self, ticking: bool = True, sized: bool = False) -> None:
         self.at, self.ticking, self.opened, self.taps = "home", ticking, 0.0, []
+        self.sized = sized      # the confirm sized to its words, left-aligned: narrower once the count is gone
         self.deleted = False
 
     def _left(self) -> float:
@@ -40,8 +41,9 @@ class CountdownApp:
         elif self.at == "confirm":
             left = self._left()
             face = "Delete" if left <= 0 else f"Delete ({int(left * 4) + 1})"
+            width = 12 * len(face) if self.sized else 380
             rows += [Element(text="Are you sure?", bounds=(10, 60, 380, 30)),
-                     Element(text=face, role="button", clickable=True, enabled=left <= 0, bounds=(10, 120, 380, 44))]
+                     Element(text=face, role="button", clickable=True, enabled=left <= 0, bounds=(10, 120, width, 44))]
         else:
             rows.append(Element(text="Your account has been deleted.", bounds=(10, 60, 380, 30)))
         return Screen(elements=rows, signature=self.at, size=(400, 2000))
@@ -74,8 +76,8 @@ class CountdownOp(Op):
         return self._act("relaunch")
 
 
-def _search(ticking: bool) -> tuple[Any, CountdownApp, CountdownOp]:
-    app = CountdownApp(ticking)
+def _search(ticking: bool, sized: bool = False) -> tuple[Any, CountdownApp, CountdownOp]:
+    app = CountdownApp(ticking, sized)
     op = CountdownOp(app, Spend(Budget(30, 60)))
     return GoalSearch(op, DeletionGoal(CONFIG), DATA, CONFIG.search, op.spend).run(), app, op  # type: ignore[arg-type]
 
@@ -97,3 +99,26 @@ def test_a_confirm_disabled_for_good_is_not_waited_for() -> None:
     result, app, _ = _search(ticking=False)
     assert result.ending != "reached" and not app.deleted
     assert time.monotonic() - began < 3.5
+
+
+def test_a_confirm_sized_to_its_countdown_is_the_same_control_once_enabled() -> None:
+    """Corpus zvezda: «Izbriši (10)» → «Izbriši», a button as wide as its words, left-aligned — neither its key nor
+    its box stays; before, the wait never saw it enabled (the same control was told by key or by the very same
+    box), ran out, and the screen was read while still counting: the search filed another screen with the same
+    form and kept no way to the deletion. Now the same control in the same row (its box overlapping) is it."""
+    result, app, op = _search(ticking=True, sized=True)
+    assert result.ending == "reached" and app.deleted, (result.detail, app.taps, result.dead_ends)
+    assert op.recorder.steps == ["Profile", "Delete account", "Delete"]
+
+
+def test_a_path_walked_again_waits_for_its_control_still_counting() -> None:
+    """A path's move names the control as the search tapped it («Delete», enabled); walked again, the app shows
+    it counting («Delete (8)», disabled): waited for on its state, then tapped — before, "not on the screen"."""
+    from consent_audit.explorer.forms import FormData
+    from consent_audit.explorer.moves import TAP, Move, perform
+    app = CountdownApp(ticking=True, sized=True)
+    op = CountdownOp(app, Spend(Budget(30, 60)))
+    app.at, app.opened = "confirm", time.monotonic()
+    op._read_again()
+    perform(op, Move(TAP, "button|delete|0", "Delete", role="button"), FormData())
+    assert app.deleted and op.recorder.steps == ["Delete"], op.recorder.steps

@@ -48,6 +48,9 @@ class Tried:
     #                            (explorer/consent_accept_all.py `told_by_untick`); not in its moves
     save: bool = False         # `one`, and it stored that untick: a save of the switches as shown, no answer
     in_place: bool = False     # tried where the last trial left the first layer in place, not from a launch
+    further: tuple[Target, ...] = ()   # a first-layer answer that stored nothing and opened a further small layer
+    #                            in the first one's place (an «are you sure?»): that layer's buttons, each tried
+    #                            after it as `then` (consent_trials.further_steps) — a further step of the answer
 
     @property
     def key(self) -> str:

@@ -19,7 +19,10 @@ accept (a "save" that keeps the pre-ticked purposes on), again after unticking e
 user does (the commonest dark design: the only refusal is unticking) — the buttons seen storing first, none once a
 refusal down to the locked purposes is found. A settings layer with no button of its own is saved by the first
 layer's answer it still shows, whatever its words (gdpr-cookie: the save keeps the accept's label; what it stores
-decides).
+decides). A first-layer answer that stores nothing and opens a further small layer in the first one's place (an
+«are you sure?» after a refusal, whatever its words) is a further step of that answer: that layer's buttons are
+tried after it (`consent_trials.further_steps`) — one bringing the first layer back is no answer, one that stores
+is the answer in two taps.
 
 Never a consent dialog (nothing measured, never a finding on a guess): a layer over a consent dialog that speaks of
 no consent itself (`consent_layer.lies_over_consent`: the app's sheet over a cookie banner); a layer whose words
@@ -49,7 +52,7 @@ from .consent_answers import (Tried, _closers, _made, _refusal_missing, _way_out
 from .consent_accept_all import accept_all, told_once
 from .consent_choice import answers_of, candidate
 from .consent_layer import lies_over_consent
-from .consent_trials import _left_in_place, _opt_in, _then_in_place, _try
+from .consent_trials import _left_in_place, _opt_in, _then_in_place, _try, further_steps
 from .held_back import when_enabled
 from .launch_layer import Layer
 from .modal_kind import speaks_of_consent
@@ -149,6 +152,7 @@ def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, co
                 once.in_place = here is not None
             tried.append(once)
             made = (tried[-1], _made(op))
+        further_steps(op, restart, tried, first, made, lambda: answers(tried, about) is not None)
         opener = next((t for t in tried if t.settings), None)
         if opener is not None and refused_in_full(tried, opener.locked, about):
             opener = None      # refused on the first layer down to the locked purposes: nothing to find beyond

@@ -119,7 +119,27 @@ def _judged(op: Operator, tried: Tried, screen: Screen, after: Screen, first: La
     tried.stored = changed(before, op.platform.stored_state())
     if (tick or untick) and then is None and not tried.gone and not tried.stored and now is not None:
         tried.back = _back_on_first(now, first, via, untick)
+    elif not via and then is None and tried.gone and not tried.stored and not tried.asked and now is not None \
+            and not toggles and not now.keys & had:    # new: not a layer shown beside it before
+        tried.further = tuple(b for b in now.buttons if b.element.enabled)
     return tried
+
+
+def further_steps(op: Operator, restart: Callable[[], Screen], tried: list[Tried], first: Layer,
+                  made: tuple[Tried, int] | None, done: Callable[[], bool]) -> None:
+    """The further layer a first-layer answer opened storing nothing (`Tried.further`: «Ste prepričani?» after
+    «Zavrni vse», corpus zvezda — told by structure: a new candidate layer in the first one's place, no purpose
+    boxes, nothing stored, whatever its words) is a further step of that answer: each of its buttons tried after
+    it (`then`), the first where the answer's trial left it (`made`: no step since), the others from a fresh
+    launch — one that brings the first layer back storing nothing is no progress (no answer), one that stores
+    is the answer in two taps (every confirmation counts). Added to `tried`; stops once `done()`."""
+    for opener in [t for t in tried if t.further]:
+        for index, button in enumerate(opener.further):
+            if done():
+                return
+            here = index == 0 and made is not None and made[0] is opener and made[1] == _made(op) and op.in_foreground
+            tried.append(_then_in_place(op, opener, button, first) if here else
+                         _try(op, restart, [], opener.target, first, then=button))
 
 
 def _back_on_first(now: Layer, first: Layer, via: list[Target], untick: bool) -> tuple[Target, ...]:

@@ -14,8 +14,15 @@ if TYPE_CHECKING:
 
 
 def _same(a: Target, b: Target) -> bool:
-    """The same control: its key, else its place and role (a countdown changes its words, so the key)."""
-    return a.key == b.key or (a.element.role == b.element.role and a.element.bounds == b.element.bounds)
+    """The same control: its key, else its id, else its role in its place — a countdown changes its words, so
+    its key, and a control sized to its words its width too («Izbriši (10)» → «Izbriši», left-aligned: corpus
+    zvezda): the same row (top and height) with the boxes overlapping is its place."""
+    if a.key == b.key or (a.element.rid and a.element.rid == b.element.rid):
+        return True
+    if a.element.role != b.element.role:
+        return False
+    (ax, ay, aw, ah), (bx, by, bw, bh) = a.element.bounds, b.element.bounds
+    return (ay, ah) == (by, bh) and ax < bx + bw and bx < ax + aw
 
 
 def held_at(found: list[Target], target: Target) -> Target | None:
@@ -69,6 +76,21 @@ def tappable(op: Operator, target: Target) -> Target:
     if target.element.enabled or not counting_down(op, target, op.held_probe):
         return target
     return when_enabled(op, target, op.held_wait) or target
+
+
+def held_move(op: Operator, key: str, role: str) -> Target | None:
+    """The control keyed `key` (a path's move) once a countdown holding it back has run: not on the screen by its
+    key — its face still counting («Izbriši (7)» for the «Izbriši» the path recorded: corpus zvezda's walk) — but
+    a disabled control of its `role` is, and it counts down: waited for as `tappable` waits (the operator's
+    `held_probe`, then up to `held_wait` seconds; no step charged). The enabled control when its key is then
+    `key`; None when there is no such control, nothing moves, the wait runs out or it shows another key."""
+    if getattr(op, "held_wait", 0.0) <= 0:
+        return None
+    for held in [t for t in op.targets() if t.use == Use.TAP and not t.element.enabled and t.element.role == role]:
+        if counting_down(op, held, op.held_probe):
+            live = when_enabled(op, held, op.held_wait)
+            return live if live is not None and live.key == key else None
+    return None
 
 
 def waited_for(op: Operator, screen: Screen, promising: Callable[[str], bool]) -> Screen:
@@ -128,4 +150,4 @@ def layer_control_shown(op: Operator, screen: Screen) -> Screen:
     return op.screen()
 
 
-__all__ = ["counting_down", "layer_control_shown", "held_at", "tappable", "waited_for", "when_enabled"]
+__all__ = ["counting_down", "held_move", "layer_control_shown", "held_at", "tappable", "waited_for", "when_enabled"]

@@ -7,7 +7,7 @@ from typing import Any
 from ..screen import Screen
 from . import forms
 from .elements import Target, Use, targets
-from .held_back import tappable
+from .held_back import held_move, tappable
 from .operator import NotOnScreen, Operator
 
 TAP, FORM, RELAUNCH, BACK = "tap", "form", "relaunch", "back"
@@ -81,11 +81,11 @@ def perform(op: Operator, move: Move, data: forms.FormData) -> Screen:
         return op.relaunch()
     if move.kind == BACK:
         return op.back()
-    if move.kind == FORM:
-        if op.find(move.key) is None:
+    if move.kind == FORM:     # a submit held back by a countdown (its face «Izbriši (7)»): waited for first
+        if op.find(move.key) is None and held_move(op, move.key, move.role) is None:
             raise absent(op, move)
         return forms.fill(op, move.purpose, data, submit_key=move.key)
-    target = op.find(move.key)
+    target = op.find(move.key) or held_move(op, move.key, move.role)
     if target is None:
         raise absent(op, move)
     if target.use == Use.TEXT:
