@@ -34,16 +34,22 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure):
         """No words named a consent dialog at launch: whether a modal layer there is one by structure and by
         what its answers store (explorer/consent_structure.py; tried once per app, from fresh launches). When it
         is, its accept and reject paths are what the journeys walk. `shown`: the screen of a fresh launch made
-        as `_launch_fresh` makes it, looked at first without another launch."""
+        as `_launch_fresh` makes it, looked at first without another launch. The probe measures the dialog, as
+        a consent journey does (`answering_consent`): no late-layer hook answers a layer while its trials run —
+        else what a hook's accept stored is read as what the trial's tap stored (beyonk-fair: the settings
+        layer's «Bezárás», the relabelled first layer accepted behind it, taken for the accept)."""
         if self.structure_checked:
             self.structure_accepted = False
             return bool(self.op.consent_keys)
         self.structure_tried = []
         spend = getattr(self.op, "spend", None)
         before = spend.actions if spend is not None else 0
+        answering = getattr(self, "answering_consent", False)
+        self.answering_consent = True
         try:     # checked only once it is done: the probe's launches leave the candidate unanswered
             learnt = consent_structure.learn(self.op, self._launch_fresh, self.structure_tried, shown)
         finally:
+            self.answering_consent = answering
             self.structure_checked = True
             if spend is not None:       # what the probe walked, reported apart (spend.Spend.probe)
                 spend.probe += spend.actions - before
