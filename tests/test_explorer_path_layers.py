@@ -36,6 +36,8 @@ class App(Layered):
         self.consent_answered = False
 
     in_foreground = True
+    gestures = SimpleNamespace(timeout=0.5)      # the launch's wait, short here
+    adapter = SimpleNamespace(settle=lambda: None)
 
     def screen(self) -> Screen:
         tabs = [Element(text=t, role="button", clickable=True, bounds=(360 * i, 2300, 360, 100))
@@ -207,3 +209,39 @@ def test_a_feature_route_through_a_launch_layer_that_went_by_itself_is_still_use
     home = move_of(op, "หน้าแรก")
     feature = Feature("camera", home.key, home.label, "home", [], [], route=(skip,))
     assert use(op, feature) is not None and op.taps == ["หน้าแรก"]
+
+
+# --- a layer drawn after the launch's look (porsche-fair under load: the consent goal "broken") ---
+
+class LateBanner(App):
+    """A banner a library builds only after the launch's look was quiet: on no capture before the `after`-th."""
+
+    def __init__(self, layers: dict, after: int) -> None:
+        super().__init__(layers, None)
+        self.captures, self.after, self.drawn = 0, after, next(iter(layers))
+
+    def screen(self) -> Screen:
+        self.captures += 1
+        if self.captures == self.after:
+            self.layer = self.drawn
+        return super().screen()
+
+
+def test_a_first_step_whose_layer_is_drawn_late_is_waited_for_then_tapped_never_a_broken_path() -> None:
+    """Before: «re-walking the explored path to reject the consent dialog: step 1 (tap "Tümünü reddet") failed:
+    "Tümünü reddet" is not on the screen» (the re-walk looked once, before the banner was built)."""
+    banner = {"banner": [("Tümünü kabul et", BIG, None, None), ("Tümünü reddet", SMALL, None, None)]}
+    reject = move_of(App(banner, "banner"), "Tümünü reddet")
+    op = LateBanner(banner, after=8)      # later than the walk's own few looks (perform, the lift)
+    walker = Walker(op)
+    walker.answering_consent = True
+    walker._walk([reject], "reject the consent dialog")
+    assert op.taps == ["Tümünü reddet"] and op.captures >= 8
+
+
+def test_a_first_step_never_drawn_is_still_a_broken_path_after_the_wait() -> None:
+    op = LateBanner({"banner": [("Tümünü reddet", SMALL, None, None)]}, after=10 ** 6)
+    walker = Walker(op)
+    with pytest.raises(PathBroken):
+        walker._walk([Move("tap", "button|Tümünü reddet|0", "Tümünü reddet")], "reject the consent dialog")
+    assert op.taps == []

@@ -26,7 +26,7 @@ from .hints import Hints
 from .late_layers import LateLayers
 from .moves import Move, perform
 from .operator import NotOnScreen, Operator
-from .path_layers import PathCovered, PathLayers, passed_by_itself
+from .path_layers import PathCovered, PathLayers, drawn_late, passed_by_itself
 from .policy_journeys import PolicyExploration
 from .refusal import RefusalCheck
 from .launch_layer import fixed_bar, layer
@@ -291,6 +291,10 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
                 except NotOnScreen:
                     if not walked and passed_by_itself(self.op, moves, index):
                         continue      # a launch layer's control (a splash's «跳過 3») gone with its layer
+                    if not walked and self.op.in_foreground and drawn_late(self.op, move):
+                        perform(self.op, move, self.data)     # its layer built after the launch's look
+                        walked = True
+                        continue
                     if self._lifting or not self.op.in_foreground:
                         raise
                     self._lifting = True

@@ -47,7 +47,8 @@ def switch_rows(found: list["Target"]) -> set[str]:
     """Keys of the controls that say a switch's words on its screen — the row around it, or its `<label>` beside
     it: the switch is the control, they are not used beside it (corpus begimas: «Balso treneris» tapped as a row,
     then toggled — two actions for one setting; corpus voznja: «Obavijesti o vožnjama», the label, tapped and its
-    switch left untried, "not searched")."""
+    switch left untried, "not searched"; its deletion search tapped it as a way on: a setting toggled, two taps
+    to walk back in)."""
     said = {t.label for t in found if t.element.role == "switch" and t.label}
     return {t.key for t in found if t.use == Use.TAP and t.label in said}
 

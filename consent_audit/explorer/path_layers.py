@@ -11,7 +11,9 @@ It is lifted only by what the suite may press without changing what it measures,
   saw ask (`SoftAsks.asks`), one that goes the other way from a modal's dismissal (`SoftAsks.alternatives`),
   one worded as asking or agreeing.
 
-Leading steps whose controls went with their launch layers (a splash advert's countdown «跳過 3» that ended by
+A first step whose control is not drawn yet (a library's banner built once its lazily imported code has loaded,
+sliding up after the launch's look) is waited for, as long as a launch waits (`drawn_late`), before it is called
+broken. Leading steps whose controls went with their launch layers (a splash advert's countdown «跳過 3» that ended by
 itself, a modal answered and stored) are passed when a later step's control is on the screen
 (`passed_by_itself`), never a broken path.
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 from ..errors import GoalNotReached
 from ..screen import Screen
+from ..waits import wait_until
 from . import consent
 from .elements import Target, targets
 from .moves import TAP, Move, perform
@@ -70,6 +73,32 @@ def passed_by_itself(op, moves: list[Move], index: int) -> bool:
         if move.kind != TAP:
             return False
     return False
+
+
+def drawn_late(op, move: Move) -> bool:
+    """Whether `move`'s control, on no screen yet when a path's first step is due, comes by itself within the
+    launch's wait (`op.gestures.timeout`; fresh captures polled by an explicit wait): a layer a library draws after
+    the launch's look was quiet (porsche-fair under load: the reject re-walk tapped before its banner was built,
+    "Tümünü reddet is not on the screen", the consent goal broken); once drawn, the app is let settle (its
+    slide-up ended) before the tap. The wait ends at once when the control is on the page under a layer (lifted
+    next) or the app left; False then and when the time runs out."""
+    def there() -> str | None:
+        op.recorder.invalidate()
+        if not op.in_foreground:
+            return "left"
+        screen = op.screen()
+        if op.find(move.key, screen) is not None:
+            return "drawn"
+        return "covered" if covering(screen, op.covered(screen), move.key) else None
+    try:
+        drawn = wait_until(there, timeout=op.gestures.timeout, interval=0.1,
+                           message=f"«{move.label}» to be drawn") == "drawn"
+    except TimeoutError:
+        return False
+    if drawn:
+        op.adapter.settle()         # its slide-up over (a sheet still moving is not where it stops)
+        op.recorder.invalidate()
+    return drawn
 
 
 class PathLayers:

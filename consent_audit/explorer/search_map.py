@@ -175,7 +175,10 @@ class SearchMap(ConsentReopened):
                 node.candidates[plan.submit.key] = Candidate(move, score, tried=bool(old and old.tried), why_not=why)
         switching = getattr(self.goal, "switches_on", None)    # a goal that switches settings on (deny-permissions)
         switch_here = switching is not None and switching(node, screen)
-        rows = switch_rows(found) if switch_here else set()
+        # the row or label saying a switch's words is that switch, never a way on: a tap on it toggles the setting
+        # (every goal; before, only the one switching settings on left it — corpus voznja's deletion search tapped
+        # «Obavijesti o vožnjama», the bell's label, then walked in again to the settings it never left)
+        rows = switch_rows(found)
         for target in found:
             if target.key in parts or target.key in rows or is_area(target, screen, self.areas) or (
                     target.use != Use.TAP and not (
