@@ -185,7 +185,13 @@ class Beyond:
     (`log_in_gate`); [] when it is not one."""
     log_ins: list[str] = field(default_factory=list)
     """Credentials forms reached inside the app (not the core screen), each by its way from the core screen: this
-    search types nothing, so the signed-in app behind them was not searched — said in the goal's detail."""
+    search types nothing; the signed-in app behind them is searched apart (explorer/signed_in.py), else said not
+    searched in the goal's detail."""
+    used: frozenset[tuple[str, str]] = frozenset()
+    """(screen structure, control key) of every control used (`PermissionGoal.used`)."""
+    signed_in: str = ""
+    """How the app behind a log-in inside it was entered and what was searched there (explorer/signed_in.py);
+    "" when it was not."""
 
 
 def _consent_layers(op: Operator, graph: ScreenGraph) -> set[str]:
@@ -240,18 +246,21 @@ def _used_in_its_later_state(goal: PermissionGoal, graph: ScreenGraph | None, no
 
 def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend, data,
            skip: frozenset[str] = frozenset(), core: Core | None = None,
-           in_place: list[tuple[Move, Screen, Screen]] | None = None) -> Beyond:
+           in_place: list[tuple[Move, Screen, Screen]] | None = None,
+           used: frozenset[tuple[str, str]] = frozenset()) -> Beyond:
     """Search from the screen the app shows now (the core screen, everything granted, consent accepted).
     `settings`: assets/explorer.yaml `search` (permission_depth, beyond_core_avoid, relaunch_cost …).
     `skip`: keys of core-screen controls used already (their feature known, or used quietly in place: not used
     again); `in_place`: those of them whose quiet use changed the core screen in place (move, before, after),
-    kept in `Beyond.in_place` ahead of the search's own; `core`: the core screen. Returns the features found
+    kept in `Beyond.in_place` ahead of the search's own; `core`: the core screen; `used`: (screen structure,
+    control key) pairs an earlier search used (`Beyond.used`: the search behind a log-in inside the app uses
+    only what signing in added, explorer/signed_in.py). Returns the features found
     (each with its route from the core screen) and what was not covered:
     the budget spent, controls on screens within the depth not tried, screens deeper than it not searched."""
     depth = int(settings.get("permission_depth", 2))
     avoid = frozenset(settings.get("beyond_core_avoid", ()))
     start = CORE if core is not None else op.screen().signature
-    goal = PermissionGoal(weights, avoid, depth, frozenset((start, key) for key in skip), core, op)
+    goal = PermissionGoal(weights, avoid, depth, frozenset((start, key) for key in skip) | used, core, op)
     engine = GoalSearch(op, goal, data, settings, spend)
     goal.way_to = lambda ident: [] if ident == engine.graph.root else engine.graph.shortest(engine.graph.root, ident)
     result = engine.run()
@@ -274,7 +283,8 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
     nodes = list(graph.nodes.values()) if graph is not None else []
     beyond = Beyond(features, len(nodes), goal.taps, frozenset(goal.words),
                     in_place=[*(in_place or []), *goal.in_place],
-                    gate=log_in_gate(graph) if graph is not None else [], unwalkable=unwalkable)
+                    gate=log_in_gate(graph) if graph is not None else [], unwalkable=unwalkable,
+                    used=frozenset(goal.used))
     beyond.log_ins = [] if beyond.gate else [" › ".join(n.via) for n in nodes if n.ident != graph.root and n.via
                                              and empty_submit(n.screen) is not None]
     beyond.unsearched += [f"{p} was asked on using {where}, and no way of taps seen leads back there: its refusal "

@@ -1,0 +1,82 @@
+"""The permissions goal behind a log-in inside the app (explorer/signed_in.py): an app that asks for a permission
+only once signed in (corpus begimas: the microphone from «Balso treneris» in the signed-in settings) was called
+clean on what a signed-out visitor sees, its microphone unmeasured and the detail saying «the signed-in app behind
+it was not searched». With a test account, the way in is learnt, the signed-in app searched with only what signing
+in added (what the signed-out search used is not used again) and the feature found keeps its way in, walked
+before its route once per install when its refusal is measured."""
+from __future__ import annotations
+
+from consent_audit.explorer.beyond_core import Beyond
+from consent_audit.explorer.config import Budget
+from consent_audit.explorer.forms import FormData
+from consent_audit.explorer.moves import FORM, TAP, Move
+from consent_audit.explorer.operator import Spend
+from consent_audit.explorer.signed_in import SignedInSearch
+
+from test_explorer_beyond_core import CONFIG
+from test_permissions_switches import SwitchApp, SwitchOp, _run
+
+OUT = {
+    "home": [("Start a run", "ask:geolocation"), ("Profile", "profile")],
+    "profile": [("Log in", "login"), ("‹ Back", "home")],
+    "login": [("E-mail", "field"), ("Password", "field"), ("Log in", "login"), ("‹ Back", "profile")],
+}
+IN = {
+    "home": OUT["home"],
+    "profile": [("Settings", "settings"), ("‹ Back", "home")],
+    "settings": [("Voice coach", "switch:microphone"), ("Auto-pause", "switch"), ("‹ Back", "profile")],
+}
+WAY = [Move(TAP, "k-profile", "Profile"), Move(TAP, "k-login", "Log in"), Move(FORM, "k-form", "Log in")]
+
+
+class Me(SignedInSearch):
+    """The explored app as far as the signed-in search needs it: the way in learnt by signing in (the app then
+    signed in on its profile), nothing walked again."""
+
+    def __init__(self, app: SwitchApp, op: SwitchOp, password: str | None = "p", reached: bool = True) -> None:
+        self.app, self.op, self.reached = app, op, reached
+        self.gate_moves: list[Move] = []
+        self.data = FormData(username="u", password=password)
+        self.config, self.core, self.walks = CONFIG, None, 0
+
+    def _account_way(self, spend: Spend):
+        if not self.reached:
+            return [], None, None
+        self.app.screens, self.app.at = IN, "profile"
+        self.op._screen = self.app.screen()
+        return list(WAY), "log_in", len(self.op.recorder.steps)
+
+    def _start(self) -> None:
+        raise AssertionError("the app is where signing in left it: no fresh start")
+
+
+def _signed_out() -> tuple[Beyond, SwitchApp, SwitchOp]:
+    app = SwitchApp(dict(OUT), buttons=frozenset({"Log in"}))
+    found = _run(app)
+    assert found.log_ins == ["Profile › Log in"] and "microphone" not in found.features
+    return found, app, SwitchOp(app, Spend(Budget(60, 60)))
+
+
+def test_a_permission_asked_only_signed_in_is_found_with_its_way_in() -> None:
+    found, app, op = _signed_out()
+    app.taps.clear()
+    me = Me(app, op)
+    me._search_signed_in(op.spend, found)
+    feature = found.features["microphone"]
+    assert feature.way_in == tuple(WAY) and feature.way_mode == "log_in"
+    assert [m.label for m in feature.route] == ["Settings"]
+    assert found.log_ins == [] and "log in: Profile › Log in › Log in" in found.signed_in
+    assert "Start a run" not in app.taps, app.taps       # used signed out already: not used again
+
+
+def test_without_a_password_the_log_in_is_said_not_passed() -> None:
+    found, app, op = _signed_out()
+    Me(app, op, password=None)._search_signed_in(op.spend, found)
+    assert "microphone" not in found.features and found.signed_in == ""
+    assert "no password given" in found.log_ins[0]
+
+
+def test_a_log_in_that_gets_nowhere_is_said_so() -> None:
+    found, app, op = _signed_out()
+    Me(app, op, reached=False)._search_signed_in(op.spend, found)
+    assert "microphone" not in found.features and "got in" in found.log_ins[0]
