@@ -6,6 +6,7 @@ in added (what the signed-out search used is not used again) and the feature fou
 before its route once per install when its refusal is measured."""
 from __future__ import annotations
 
+from consent_audit.explorer import beyond_core
 from consent_audit.explorer.beyond_core import Beyond
 from consent_audit.explorer.config import Budget
 from consent_audit.explorer.forms import FormData
@@ -80,3 +81,17 @@ def test_a_log_in_that_gets_nowhere_is_said_so() -> None:
     found, app, op = _signed_out()
     Me(app, op, reached=False)._search_signed_in(op.spend, found)
     assert "microphone" not in found.features and "got in" in found.log_ins[0]
+
+
+def test_a_permission_known_signed_out_asked_again_signed_in_is_nothing_new() -> None:
+    """corpus kettle: the signed-in search used «Find a Kettle shop near me» again (the core screen's controls are
+    used again) and, with no way of taps back from where it started, said its geolocation's refusal «not
+    measured» — though the signed-out search had its feature: not_found on a right clean. A permission known is
+    neither a feature nor a refusal left unmeasured of the later search."""
+    app = SwitchApp(dict(OUT), buttons=frozenset({"Log in"}))
+    spend = Spend(Budget(60, 60))
+    found = beyond_core.search(SwitchOp(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,
+                               FormData(username="u", password="p"), known=frozenset({"geolocation"}))
+    assert "Start a run" in app.taps
+    assert "geolocation" not in found.features and "geolocation" not in found.unwalkable
+    assert not [p for p in found.unsearched if "geolocation" in p], found.unsearched

@@ -247,14 +247,15 @@ def _used_in_its_later_state(goal: PermissionGoal, graph: ScreenGraph | None, no
 def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend, data,
            skip: frozenset[str] = frozenset(), core: Core | None = None,
            in_place: list[tuple[Move, Screen, Screen]] | None = None,
-           used: frozenset[tuple[str, str]] = frozenset()) -> Beyond:
+           used: frozenset[tuple[str, str]] = frozenset(), known: frozenset[str] = frozenset()) -> Beyond:
     """Search from the screen the app shows now (the core screen, everything granted, consent accepted).
     `settings`: assets/explorer.yaml `search` (permission_depth, beyond_core_avoid, relaunch_cost …).
     `skip`: keys of core-screen controls used already (their feature known, or used quietly in place: not used
     again); `in_place`: those of them whose quiet use changed the core screen in place (move, before, after),
     kept in `Beyond.in_place` ahead of the search's own; `core`: the core screen; `used`: (screen structure,
     control key) pairs an earlier search used (`Beyond.used`: the search behind a log-in inside the app uses
-    only what signing in added, explorer/signed_in.py). Returns the features found
+    only what signing in added, explorer/signed_in.py); `known`: permissions whose feature an earlier search
+    found (asked here again: nothing new, not kept). Returns the features found
     (each with its route from the core screen) and what was not covered:
     the budget spent, controls on screens within the depth not tried, screens deeper than it not searched."""
     depth = int(settings.get("permission_depth", 2))
@@ -268,6 +269,8 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
     features: dict[str, Feature] = {}
     unwalkable: dict[str, str] = {}
     for permission, (node, move, before, after) in goal.asked.items():
+        if permission in known:
+            continue
         route = [] if graph is None or node.ident == graph.root else (
             goal.ways.get(permission) or graph.shortest(graph.root, node.ident))    # as seen then, else now
         moves = tuple(m for edge in route or [] for m in edge.moves)

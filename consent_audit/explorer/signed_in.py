@@ -54,7 +54,8 @@ class SignedInSearch:
         # lead elsewhere once signed in; a screen of a structure seen signed out holds nothing new
         used = frozenset(pair for pair in beyond.used if pair[0] != beyond_core.CORE)
         inner = beyond_core.search(self.op, self.config.search, self.config.weights("deny-permissions"), spend,
-                                   self.data, core=self.core, used=used)
+                                   self.data, core=self.core, used=used,
+                                   known=frozenset(beyond.features) | frozenset(beyond.unwalkable))
         for permission, feature in inner.features.items():
             if permission not in beyond.features:
                 beyond.features[permission] = replace(feature, way_in=tuple(moves), way_mode=mode)
