@@ -39,6 +39,8 @@ class Me(SignedInSearch):
         self.gate_moves: list[Move] = []
         self.data = FormData(username="u", password=password)
         self.config, self.core, self.walks = CONFIG, None, 0
+        self.account_mode: str | None = None
+        self.account_moves: list[Move] = []
 
     def _account_way(self, spend: Spend):
         if not self.reached:
@@ -95,3 +97,27 @@ def test_a_permission_known_signed_out_asked_again_signed_in_is_nothing_new() ->
     assert "Start a run" in app.taps
     assert "geolocation" not in found.features and "geolocation" not in found.unwalkable
     assert not [p for p in found.unsearched if "geolocation" in p], found.unsearched
+
+
+class Known(Me):
+    """An earlier goal signed up (its way known): walked again from a fresh start, no account search."""
+
+    def _account_way(self, spend: Spend):
+        raise AssertionError("the way an earlier goal signed up is walked again, not searched for")
+
+    def _start(self) -> None:
+        self.app.screens, self.app.at = dict(OUT), "home"
+        self.op._screen = self.app.screen()
+
+    def _walk_in(self, moves, mode) -> None:
+        self.walks += 1
+        self.app.screens, self.app.at = IN, "profile"
+        self.op._screen = self.app.screen()
+
+
+def test_the_way_an_earlier_goal_signed_up_is_walked_again_not_searched_for() -> None:
+    found, app, op = _signed_out()
+    me = Known(app, op)
+    me.account_mode, me.account_moves = "sign_up", list(WAY)
+    me._search_signed_in(op.spend, found)
+    assert me.walks == 1 and found.features["microphone"].way_mode == "sign_up"

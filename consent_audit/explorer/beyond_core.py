@@ -194,6 +194,12 @@ class Beyond:
     "" when it was not."""
 
 
+def unwalkable_said(permission: str, where: str) -> str:
+    """What a permission asked where no way of taps leads back leaves unmeasured, in the goal's detail."""
+    return (f"{permission} was asked on using {where}, and no way of taps seen leads back there: its refusal was "
+            "not measured")
+
+
 def _consent_layers(op: Operator, graph: ScreenGraph) -> set[str]:
     """The nodes that are the consent dialog (told as the consent goal tells it: explorer/consent.py `shown`) and
     every node whose shortest way seen passes through one (its second layer: purposes, partners): the coverage
@@ -290,8 +296,7 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
                     used=frozenset(goal.used))
     beyond.log_ins = [] if beyond.gate else [" › ".join(n.via) for n in nodes if n.ident != graph.root and n.via
                                              and empty_submit(n.screen) is not None]
-    beyond.unsearched += [f"{p} was asked on using {where}, and no way of taps seen leads back there: its refusal "
-                          "was not measured" for p, where in unwalkable.items()]
+    beyond.unsearched += [unwalkable_said(p, where) for p, where in unwalkable.items()]
     if result.ending == "budget":
         beyond.unsearched.append(f"the search's budget ran out ({result.detail.removeprefix('not found within budget ')})")
     consent_layers = _consent_layers(op, graph) if graph is not None else set()

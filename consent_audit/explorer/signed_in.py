@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from . import beyond_core
 from .beyond_core import Beyond
+from .moves import Move
 from .operator import NotOnScreen, Spend
 
 
@@ -26,6 +27,21 @@ class SignedInSearch:
     signed_in_install: int | None = None
     """`Operator.installs` when a feature's way in was last walked: walked once per install (a second refused
     feature of the same launch is used signed in already)."""
+
+    def _known_way(self) -> tuple[list[Move], str | None, int | None]:
+        """The way an earlier goal signed up (the deletion goal's account search: `account_moves`), walked from a
+        fresh granted start with a username not used before — no account search spent again; ([], None, None)
+        when none is known or it cannot be walked again. (A log-in with the given account is not reused: the
+        deletion goal may have deleted that account.)"""
+        if self.account_mode != "sign_up" or not self.account_moves:
+            return [], None, None
+        moves = list(self.account_moves)
+        self._start()
+        try:
+            self._walk_in(moves, "sign_up")
+        except NotOnScreen:
+            return [], None, None
+        return moves, "sign_up", len(self.op.recorder.steps)
 
     def _search_signed_in(self, spend: Spend, beyond: Beyond) -> None:
         """Search the app behind the log-in `beyond` reached inside the app (module doc); its features, screens,
@@ -38,7 +54,9 @@ class SignedInSearch:
             beyond.log_ins = [f"{way}: no password given to sign in with (--username, CONSENT_AUDIT_PASSWORD)"
                               for way in beyond.log_ins[:1]] + beyond.log_ins[1:]
             return
-        moves, mode, walked = self._account_way(spend)
+        moves, mode, walked = self._known_way()
+        if not moves:
+            moves, mode, walked = self._account_way(spend)
         if not moves:
             beyond.log_ins[:1] = [f"{beyond.log_ins[0]}: neither logging in with the given account nor signing up "
                                   "with it got in"]
@@ -65,8 +83,13 @@ class SignedInSearch:
         beyond.taps += inner.taps
         beyond.words = beyond.words | inner.words
         beyond.avoided += [label for label in inner.avoided if label not in beyond.avoided]
-        beyond.unsearched += [f"signed in: {phrase}" for phrase in inner.unsearched]
+        # a permission asked there and not measurable is owed like any (never clean on it); controls the
+        # signed-in search left are said beside what it searched (the signed-out app is the one covered)
+        owed = [beyond_core.unwalkable_said(p, w) for p, w in inner.unwalkable.items()]
+        beyond.unsearched += [f"signed in: {phrase}" for phrase in owed]
+        left = [phrase for phrase in inner.unsearched if phrase not in owed]
         beyond.signed_in = (f"{mode.replace('_', ' ') if mode else 'log in'}: "
                             + " › ".join(m.label or m.kind for m in moves)
-                            + f"; {inner.screens} screen(s), {inner.taps} control(s) used there")
+                            + f"; {inner.screens} screen(s), {inner.taps} control(s) used there"
+                            + ("; left there: " + "; ".join(left[:4]) if left else ""))
         beyond.log_ins = []
