@@ -24,7 +24,7 @@ OUT = {
 }
 IN = {
     "home": OUT["home"],
-    "profile": [("Settings", "settings"), ("‹ Back", "home")],
+    "profile": [("Settings", "settings"), ("Runs near me", "ask:geolocation"), ("‹ Back", "home")],
     "settings": [("Voice coach", "switch:microphone"), ("Auto-pause", "switch"), ("‹ Back", "profile")],
 }
 WAY = [Move(TAP, "k-profile", "Profile"), Move(TAP, "k-login", "Log in"), Move(FORM, "k-form", "Log in")]
@@ -39,6 +39,7 @@ class Me(SignedInSearch):
         self.gate_moves: list[Move] = []
         self.data = FormData(username="u", password=password)
         self.config, self.core, self.walks = CONFIG, None, 0
+        self.features: dict = {}
         self.account_mode: str | None = None
         self.account_moves: list[Move] = []
 
@@ -121,3 +122,14 @@ def test_the_way_an_earlier_goal_signed_up_is_walked_again_not_searched_for() ->
     me.account_mode, me.account_moves = "sign_up", list(WAY)
     me._search_signed_in(op.spend, found)
     assert me.walks == 1 and found.features["microphone"].way_mode == "sign_up"
+
+
+def test_a_permission_the_core_screen_s_words_found_is_known_to_the_signed_in_search() -> None:
+    """corpus kettle again: its geolocation and notifications were found by the core screen's words (the probe
+    before the search: `ExploredApp.features`, not `Beyond.features`) — the signed-in search must know them."""
+    found, app, op = _signed_out()
+    probed = found.features.pop("geolocation")
+    me = Me(app, op)
+    me.features = {"geolocation": probed}
+    me._search_signed_in(op.spend, found)
+    assert "geolocation" not in found.features and "geolocation" not in found.unwalkable

@@ -73,7 +73,8 @@ class SignedInSearch:
         used = frozenset(pair for pair in beyond.used if pair[0] != beyond_core.CORE)
         inner = beyond_core.search(self.op, self.config.search, self.config.weights("deny-permissions"), spend,
                                    self.data, core=self.core, used=used,
-                                   known=frozenset(beyond.features) | frozenset(beyond.unwalkable))
+                                   known=frozenset(beyond.features) | frozenset(beyond.unwalkable)
+                                   | frozenset(self.features))     # the core screen's, found by their words
         for permission, feature in inner.features.items():
             if permission not in beyond.features:
                 beyond.features[permission] = replace(feature, way_in=tuple(moves), way_mode=mode)
