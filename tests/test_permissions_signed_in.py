@@ -24,7 +24,7 @@ OUT = {
 }
 IN = {
     "home": OUT["home"],
-    "profile": [("Settings", "settings"), ("Runs near me", "ask:geolocation"), ("‹ Back", "home")],
+    "profile": [("Settings", "settings"), ("Runs near me", "ask:geolocation"), ("Home", "home")],
     "settings": [("Voice coach", "switch:microphone"), ("Auto-pause", "switch"), ("‹ Back", "profile")],
 }
 WAY = [Move(TAP, "k-profile", "Profile"), Move(TAP, "k-login", "Log in"), Move(FORM, "k-form", "Log in")]
@@ -133,3 +133,25 @@ def test_a_permission_the_core_screen_s_words_found_is_known_to_the_signed_in_se
     me.features = {"geolocation": probed}
     me._search_signed_in(op.spend, found)
     assert "geolocation" not in found.features and "geolocation" not in found.unwalkable
+
+
+def test_only_the_core_controls_that_led_to_the_log_in_are_used_again_signed_in() -> None:
+    """corpus cykel: the signed-in search used every control of the core screen again (three station rows, the
+    map, the tours) — 12 actions for nothing new; only a control that began a way to the log-in (the profile tab)
+    leads elsewhere once signed in."""
+    from consent_audit.explorer.elements import targets
+    from consent_audit.explorer.permissions import Core
+
+    app = SwitchApp(dict(OUT), buttons=frozenset({"Log in"}))
+    spend = Spend(Budget(60, 60))
+    op = SwitchOp(app, spend)
+    home = app.screen()
+    core = Core.of(home, targets(home))
+    found = beyond_core.search(op, CONFIG.search, CONFIG.weights("deny-permissions"), spend,
+                               FormData(username="u", password="p"), core=core)
+    assert found.log_in_keys and all("profile" in key for key in found.log_in_keys), found.log_in_keys
+    app.taps.clear()
+    me = Me(app, op)
+    me.core = core
+    me._search_signed_in(op.spend, found)
+    assert "Start a run" not in app.taps and "microphone" in found.features, app.taps

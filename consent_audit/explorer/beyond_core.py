@@ -189,6 +189,9 @@ class Beyond:
     searched in the goal's detail."""
     used: frozenset[tuple[str, str]] = frozenset()
     """(screen structure, control key) of every control used (`PermissionGoal.used`)."""
+    log_in_keys: frozenset[str] = frozenset()
+    """The keys of the start screen's controls that begin a way to a credentials form of `log_ins` (a profile
+    tab): what signing in changes first."""
     signed_in: str = ""
     """How the app behind a log-in inside it was entered and what was searched there (explorer/signed_in.py);
     "" when it was not."""
@@ -294,8 +297,11 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
                     in_place=[*(in_place or []), *goal.in_place],
                     gate=log_in_gate(graph) if graph is not None else [], unwalkable=unwalkable,
                     used=frozenset(goal.used))
-    beyond.log_ins = [] if beyond.gate else [" › ".join(n.via) for n in nodes if n.ident != graph.root and n.via
-                                             and empty_submit(n.screen) is not None]
+    forms = [] if beyond.gate else [n for n in nodes if n.ident != graph.root and n.via
+                                    and empty_submit(n.screen) is not None]
+    beyond.log_ins = [" › ".join(n.via) for n in forms]
+    ways = [graph.shortest(graph.root, n.ident) for n in forms]
+    beyond.log_in_keys = frozenset(way[0].moves[0].key for way in ways if way and way[0].moves)
     beyond.unsearched += [unwalkable_said(p, where) for p, where in unwalkable.items()]
     if result.ending == "budget":
         beyond.unsearched.append(f"the search's budget ran out ({result.detail.removeprefix('not found within budget ')})")

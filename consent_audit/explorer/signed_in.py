@@ -68,9 +68,11 @@ class SignedInSearch:
             except NotOnScreen as exc:
                 beyond.log_ins[:1] = [f"{beyond.log_ins[0]}: its way in could not be walked again ({exc})"]
                 return
-        # what the signed-out search used is used again only on the core screen: its controls (a profile tab) may
-        # lead elsewhere once signed in; a screen of a structure seen signed out holds nothing new
-        used = frozenset(pair for pair in beyond.used if pair[0] != beyond_core.CORE)
+        # what the signed-out search used is not used again but the core screen's controls that began a way to the
+        # log-in (a profile tab): they lead elsewhere once signed in; a screen of a structure seen signed out
+        # holds nothing new (the signed-in screens are told apart by their structure)
+        used = frozenset(pair for pair in beyond.used
+                         if not (pair[0] == beyond_core.CORE and pair[1] in beyond.log_in_keys))
         inner = beyond_core.search(self.op, self.config.search, self.config.weights("deny-permissions"), spend,
                                    self.data, core=self.core, used=used,
                                    known=frozenset(beyond.features) | frozenset(beyond.unwalkable)
