@@ -155,3 +155,14 @@ def test_only_the_core_controls_that_led_to_the_log_in_are_used_again_signed_in(
     me.core = core
     me._search_signed_in(op.spend, found)
     assert "Start a run" not in app.taps and "microphone" in found.features, app.taps
+
+
+def test_the_way_an_earlier_goal_of_the_run_signed_up_is_walked_again() -> None:
+    """Each goal explores with an app object of its own: the deletion goal's sign-up reaches the permissions goal
+    through the run's `learned_so_far` (`earlier_account`), so its account search is not spent again (cykel:
+    16 actions: a log-in refused, a sign-up searched)."""
+    found, app, op = _signed_out()
+    me = Known(app, op)
+    me.earlier_account = ("sign_up", list(WAY))
+    me._search_signed_in(op.spend, found)
+    assert me.walks == 1 and "microphone" in found.features

@@ -28,14 +28,19 @@ class SignedInSearch:
     """`Operator.installs` when a feature's way in was last walked: walked once per install (a second refused
     feature of the same launch is used signed in already)."""
 
+    earlier_account: tuple[str | None, list[Move]] = (None, [])
+    """How an earlier goal of the run got an account (its `account_mode`, `account_moves`: handed on by
+    flows/explore/conftest.py from `learned_so_far`)."""
+
     def _known_way(self) -> tuple[list[Move], str | None, int | None]:
-        """The way an earlier goal signed up (the deletion goal's account search: `account_moves`), walked from a
-        fresh granted start with a username not used before — no account search spent again; ([], None, None)
-        when none is known or it cannot be walked again. (A log-in with the given account is not reused: the
-        deletion goal may have deleted that account.)"""
-        if self.account_mode != "sign_up" or not self.account_moves:
+        """The way an earlier goal signed up (the deletion goal's account search: `account_moves`, this app's or
+        handed on as `earlier_account`), walked from a fresh granted start with a username not used before — no
+        account search spent again; ([], None, None) when none is known or it cannot be walked again. (A log-in
+        with the given account is not reused: the deletion goal may have deleted that account.)"""
+        mode, moves = (self.account_mode, list(self.account_moves)) if self.account_moves else self.earlier_account
+        if mode != "sign_up" or not moves:
             return [], None, None
-        moves = list(self.account_moves)
+        moves = list(moves)
         self._start()
         try:
             self._walk_in(moves, "sign_up")
