@@ -85,3 +85,13 @@ def test_the_permissions_optimum_behind_a_log_in_adds_the_same_ways_in() -> None
     assert score.optimal("permissions", truth, metrics) == 1 + 1 + 6 + 5 + 4
     ungated = {**truth, "consent": {k: v for k, v in truth["consent"].items() if k != "gate"}}
     assert score.optimal("permissions", ungated, metrics) == 8
+
+
+def test_the_permissions_optimum_of_a_search_that_signed_in_inside_the_app_adds_one_sign_up() -> None:
+    """A search that covered the app behind a log-in inside it (explorer/signed_in.py) made an account once: the
+    truth's sign-up path is part of what a careful auditor spends; one that did not sign in owes none."""
+    score = _score()
+    truth = json.loads((CORPUS / "begimas" / "truth.json").read_text(encoding="utf-8"))
+    out = {"explorer": {"coverage_controls": 9}}
+    signed = {"explorer": {"coverage_controls": 14, "searched_signed_in": True}}
+    assert score.optimal("permissions", truth, signed) == score.optimal("permissions", truth, out) + 5 + 5

@@ -146,3 +146,17 @@ def test_a_log_in_inside_the_app_is_said_in_the_searched_sentence() -> None:
     said = PermissionExplorations._searched(me, 0, found)
     assert "a log-in inside the app not passed (Profile › Log in)" in said
     assert "nothing reached was left unsearched" not in said
+
+
+def test_a_feature_on_a_switch_is_used_again_when_its_refusal_is_measured() -> None:
+    """The refusal's measure uses the feature as the search did: a switch, not only a button (before,
+    `permissions.use` looked for a tap target only, so a switch's feature was «not on screen», None — and the
+    flow called the refused microphone «usable» on begimas, truth «degraded»)."""
+    from consent_audit.explorer import permissions
+
+    found, app = _search(RUNS)
+    feature = found.features["microphone"]
+    app.on.clear()
+    op = SwitchOp(app, Spend(Budget(60, 60)))
+    op.relaunch()
+    assert permissions.use(op, feature) is True

@@ -276,6 +276,12 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         if feature is None:
             return False if self.core_by_hand else None
         self.used = feature
+        if feature.way_in and self.signed_in_install != self.op.installs:
+            try:                    # a feature of the signed-in app: its log-in walked first, once per install
+                self._walk_in(list(feature.way_in), feature.way_mode)
+            except NotOnScreen:
+                return None
+            self.signed_in_install = self.op.installs
         return permissions.use(self.op, feature)
 
     # --- walking a known path ---

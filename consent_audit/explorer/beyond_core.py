@@ -10,7 +10,6 @@ takes money (a purchase-worded control that says a price or stands on a payment 
 or an order history, is searched like any other): the search neither destroys data nor sends any."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Callable
 
 from ..platforms.base import PERMISSIONS
@@ -25,6 +24,7 @@ from .operator import Operator, Spend
 from .permissions import Core, Feature, state_of
 from .screens import bare_question
 from .search import GoalSearch, Verdict
+from .beyond_found import Beyond, unwalkable_said
 
 
 CORE = "core"
@@ -165,29 +165,6 @@ class PermissionGoal:
                 cand.score = min(cand.score, -1000.0)
 
 
-@dataclass
-class Beyond:
-    """What the search beyond the core screen found and what it did not cover."""
-
-    features: dict[str, Feature]
-    screens: int                                     # screens seen (the core screen included)
-    taps: int                                        # controls used
-    words: frozenset[str] = frozenset()              # the distinct controls used (PermissionGoal.judge)
-    unsearched: list[str] = field(default_factory=list)   # what it did not cover: each a phrase
-    avoided: list[str] = field(default_factory=list)      # controls never tapped on purpose (labels)
-    in_place: list[tuple[Move, Screen, Screen]] = field(default_factory=list)
-    """Core-screen controls whose quiet use changed the core screen in place (move, before, after), granted."""
-    unwalkable: dict[str, str] = field(default_factory=dict)
-    """Permissions asked on using a control no way of taps seen leads back to (permission → that control and its
-    screen): requested all the same, their refusal not measured (said in `unsearched`)."""
-    gate: list[str] = field(default_factory=list)
-    """The core screen is a log-in gate: the labels of its controls, each of which led to a credentials form
-    (`log_in_gate`); [] when it is not one."""
-    log_ins: list[str] = field(default_factory=list)
-    """Credentials forms reached inside the app (not the core screen), each by its way from the core screen: this
-    search types nothing, so the signed-in app behind them was not searched — said in the goal's detail."""
-
-
 def _consent_layers(op: Operator, graph: ScreenGraph) -> set[str]:
     """The nodes that are the consent dialog (told as the consent goal tells it: explorer/consent.py `shown`) and
     every node whose shortest way seen passes through one (its second layer: purposes, partners): the coverage
@@ -240,18 +217,22 @@ def _used_in_its_later_state(goal: PermissionGoal, graph: ScreenGraph | None, no
 
 def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend, data,
            skip: frozenset[str] = frozenset(), core: Core | None = None,
-           in_place: list[tuple[Move, Screen, Screen]] | None = None) -> Beyond:
+           in_place: list[tuple[Move, Screen, Screen]] | None = None,
+           used: frozenset[tuple[str, str]] = frozenset(), known: frozenset[str] = frozenset()) -> Beyond:
     """Search from the screen the app shows now (the core screen, everything granted, consent accepted).
     `settings`: assets/explorer.yaml `search` (permission_depth, beyond_core_avoid, relaunch_cost …).
     `skip`: keys of core-screen controls used already (their feature known, or used quietly in place: not used
     again); `in_place`: those of them whose quiet use changed the core screen in place (move, before, after),
-    kept in `Beyond.in_place` ahead of the search's own; `core`: the core screen. Returns the features found
+    kept in `Beyond.in_place` ahead of the search's own; `core`: the core screen; `used`: (screen structure,
+    control key) pairs an earlier search used (`Beyond.used`: the search behind a log-in inside the app uses
+    only what signing in added, explorer/signed_in.py); `known`: permissions whose feature an earlier search
+    found (asked here again: nothing new, not kept). Returns the features found
     (each with its route from the core screen) and what was not covered:
     the budget spent, controls on screens within the depth not tried, screens deeper than it not searched."""
     depth = int(settings.get("permission_depth", 2))
     avoid = frozenset(settings.get("beyond_core_avoid", ()))
     start = CORE if core is not None else op.screen().signature
-    goal = PermissionGoal(weights, avoid, depth, frozenset((start, key) for key in skip), core, op)
+    goal = PermissionGoal(weights, avoid, depth, frozenset((start, key) for key in skip) | used, core, op)
     engine = GoalSearch(op, goal, data, settings, spend)
     goal.way_to = lambda ident: [] if ident == engine.graph.root else engine.graph.shortest(engine.graph.root, ident)
     result = engine.run()
@@ -259,6 +240,8 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
     features: dict[str, Feature] = {}
     unwalkable: dict[str, str] = {}
     for permission, (node, move, before, after) in goal.asked.items():
+        if permission in known:
+            continue
         route = [] if graph is None or node.ident == graph.root else (
             goal.ways.get(permission) or graph.shortest(graph.root, node.ident))    # as seen then, else now
         moves = tuple(m for edge in route or [] for m in edge.moves)
@@ -274,11 +257,14 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
     nodes = list(graph.nodes.values()) if graph is not None else []
     beyond = Beyond(features, len(nodes), goal.taps, frozenset(goal.words),
                     in_place=[*(in_place or []), *goal.in_place],
-                    gate=log_in_gate(graph) if graph is not None else [], unwalkable=unwalkable)
-    beyond.log_ins = [] if beyond.gate else [" › ".join(n.via) for n in nodes if n.ident != graph.root and n.via
-                                             and empty_submit(n.screen) is not None]
-    beyond.unsearched += [f"{p} was asked on using {where}, and no way of taps seen leads back there: its refusal "
-                          "was not measured" for p, where in unwalkable.items()]
+                    gate=log_in_gate(graph) if graph is not None else [], unwalkable=unwalkable,
+                    used=frozenset(goal.used))
+    forms = [] if beyond.gate else [n for n in nodes if n.ident != graph.root and n.via
+                                    and empty_submit(n.screen) is not None]
+    beyond.log_ins = [" › ".join(n.via) for n in forms]
+    ways = [graph.shortest(graph.root, n.ident) for n in forms]
+    beyond.log_in_keys = frozenset(way[0].moves[0].key for way in ways if way and way[0].moves)
+    beyond.unsearched += [unwalkable_said(p, where) for p, where in unwalkable.items()]
     if result.ending == "budget":
         beyond.unsearched.append(f"the search's budget ran out ({result.detail.removeprefix('not found within budget ')})")
     consent_layers = _consent_layers(op, graph) if graph is not None else set()

@@ -33,6 +33,7 @@ class Exploration:
     coverage: int | None = None      # a coverage search: the distinct controls it used (by words), else None
     toll: int = 0                    # of `actions`, those signing in at launch (operator.Spend.toll)
     probe: int = 0                   # of `actions`, those of the consent dialog's structural probe (Spend.probe)
+    signed_in: bool = False          # a coverage search that signed in to search the app behind a log-in inside it
 
     @property
     def reached(self) -> bool:
@@ -46,7 +47,8 @@ class Exploration:
                              "paths": {name: [str(m) for m in moves] for name, moves in self.paths.items()},
                              "not_searched": list(self.unsearched),
                              **({} if self.coverage is None else {"coverage_controls": self.coverage}),
-                             **({"actions_signing_in": self.toll} if self.toll else {})}}
+                             **({"actions_signing_in": self.toll} if self.toll else {}),
+                             **({"searched_signed_in": True} if self.signed_in else {})}}
 
     def write(self, folder: Path) -> Path:
         """explored-path.json: each path step with a locator to start a page object from."""

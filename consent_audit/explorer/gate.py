@@ -13,7 +13,7 @@ from ..model import Kind
 from .account import username_variant
 from .elements import purpose_row
 from .launch_layer import layer
-from .moves import perform
+from .moves import Move, perform
 from .operator import Spend
 from .screens import password_form, taps
 
@@ -41,36 +41,44 @@ class LogInGate:
     gate_left: int | None = None        # the same, counted also after a relaunch in the search (never a fresh install)
 
     def _pass_gate(self, spend: Spend) -> bool:
+        """The way past the log-in at launch learnt (`_account_way`) as `gate_moves`; whether an account was
+        reached."""
+        moves, mode, walked = self._account_way(spend)
+        if moves:
+            self.gate_walked = walked
+            self.gate_left = len(self.op.recorder.steps)
+            self.gate_moves, self.gate_mode = moves, mode
+            self.structure_checked = False      # the consent dialog by structure looked for behind it too
+        return bool(self.gate_moves)
+
+    def _account_way(self, spend: Spend) -> tuple[list[Move], str | None, int | None]:
         """From a fresh start, log in with the given account, else sign up (the deletion goal's account search,
-        words first, then the first screens combed by structure for a credentials form); the way in is learnt
-        as `gate_moves`. Whether an account was reached. The account state and the operator's session are left as
-        they were (the gate's account is not the one a later goal logs in with)."""
+        words first, then the first screens combed by structure for a credentials form): the way in learnt
+        (moves from the start screen, how: log_in | sign_up) and the recorded steps when its search left the
+        app signed in with no launch since that fresh granted start (None: it relaunched on the way);
+        ([], None, None) when no account was reached. The account state and the operator's session are left as
+        they were (the account is not the one a later goal logs in with)."""
         saved = {name: getattr(self, name) for name in ACCOUNT_STATE}
         session = getattr(self.op, "session", None)     # the test account's, learnt by the search below anew
+        walked = None
         try:
             self._start()
             begun = len(self.op.recorder.steps)
             found = self._search_account(spend)
             steps = self.op.recorder.steps
             if found.reached and not any(s.kind in (Kind.LAUNCH, Kind.RELAUNCH) for s in steps[begun:]):
-                # its way in walked from that fresh granted start, no launch since: where `_start` leaves the
-                # app behind the gate (`_walked_in`)
-                self.gate_walked = len(steps)
+                walked = len(steps)     # its way in walked from that fresh granted start, no launch since
             if not found.reached:
                 spend.counting = False
                 self._start()
                 spend.counting = True
                 found = self._search_account(spend, comb=True)
-            if found.reached:
-                self.gate_left = len(self.op.recorder.steps)
-                self.gate_moves, self.gate_mode = list(self.account_moves), self.account_mode
-                self.structure_checked = False      # the consent dialog by structure looked for behind it too
+            return (list(self.account_moves), self.account_mode, walked) if found.reached else ([], None, None)
         finally:
             for name, value in saved.items():
                 setattr(self, name, value)
             self.op.session = session
             self.data.username = self.given_username
-        return bool(self.gate_moves)
 
     def _walked_in(self) -> bool:
         """Whether the app is still where `_pass_gate`'s search left it — signed in from a fresh start with
@@ -91,22 +99,28 @@ class LogInGate:
         NotOnScreen when a step of it is gone."""
         if not self._gate_ahead():
             return
-        if self.gate_mode == "sign_up":
+        self._walk_in(self.gate_moves, self.gate_mode)
+        before = list(self.answered_at_launch)
+        self._answer_known_modals()     # a layer learnt behind the gate (a banner shown once signed in)
+        self.answered_at_launch = before + [m for m in self.answered_at_launch if m not in before]
+
+    def _walk_in(self, moves: list[Move], mode: str | None) -> None:
+        """Walk a learnt way in to an account — `mode` sign_up: another account signed up, each a username not
+        used before; log_in: the given account — as launching's cost, not the search's (`Spend.toll`).
+        NotOnScreen when a step of it is gone."""
+        if mode == "sign_up":
             self.gate_names += 1
             self.data.username = username_variant(self.given_username, GATE_NAMES + self.gate_names)
         spend = getattr(self.op, "spend", None)     # None outside a search (a stand-in operator has none)
         if spend is not None:
-            spend.tolling = True      # the way in is launching's cost, not the search's (`Spend.toll`)
+            spend.tolling = True
         try:
-            for move in self.gate_moves:
+            for move in moves:
                 perform(self.op, move, self.data)
         finally:
             self.data.username = self.given_username
             if spend is not None:
                 spend.tolling = False
-        before = list(self.answered_at_launch)
-        self._answer_known_modals()     # a layer learnt behind the gate (a banner shown once signed in)
-        self.answered_at_launch = before + [m for m in self.answered_at_launch if m not in before]
 
     def _probe_behind_account(self) -> None:
         """The account search reached an account and no consent dialog is known: a layer shaped like one that

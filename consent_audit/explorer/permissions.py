@@ -108,6 +108,10 @@ class Feature:
     after: list[tuple]
     route: tuple[Move, ...] = ()
     start: Core | None = None
+    way_in: tuple[Move, ...] = ()
+    """A log-in inside the app walked from the core screen before `route` (explorer/signed_in.py): a feature
+    only the signed-in app offers; () for one offered signed out."""
+    way_mode: str | None = None      # how `way_in` gets the account: log_in | sign_up (a new username each walk)
 
     def works(self, before: Screen, after: Screen) -> bool:
         """Whether using it now changes the screen as it did with the permission granted."""
@@ -294,7 +298,8 @@ def use(op: Operator, feature: Feature) -> bool | None:
             return None
         walked = True
     before = op.screen()
-    target = next((t for t in op.targets(before) if t.key == feature.key and t.use == Use.TAP), None)
+    # a setting switched on (a voice coach's switch) is used as the search used it: tapped (explorer/beyond_core.py)
+    target = next((t for t in op.targets(before) if t.key == feature.key and t.use in (Use.TAP, Use.TOGGLE)), None)
     if target is None:
         return None
     after = op.tap(target)

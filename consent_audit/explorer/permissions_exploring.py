@@ -22,11 +22,12 @@ from .modal_returns import returns_of
 from .moves import Move
 from .operator import NotOnScreen, Spend
 from .screens import taps, wall_opener
+from .signed_in import SignedInSearch
 
 log = logging.getLogger(__name__)
 
 
-class PermissionExplorations:
+class PermissionExplorations(SignedInSearch):
     """The permissions goal's search (see the module doc)."""
 
     def _explore_permissions(self, spend: Spend, target: Target) -> Exploration:
@@ -59,6 +60,7 @@ class PermissionExplorations:
             return self._explore_permissions(spend, target)     # the whole search again, behind the log-in
         if beyond.gate:       # what was searched is a log-in gate, not the app: never a clean verdict on it
             beyond.unsearched.insert(0, gate_not_passed(beyond.gate, tried=True))
+        self._search_signed_in(spend, beyond)        # a log-in reached inside the app: the app behind it too
         at_launch |= self._asked_when_refused()       # the reject path is learnt there
         soft = self.soft_asks.permissions()           # asked once a pre-prompt's agreeing control was taken
         if held and beyond.screens <= 1:     # one screen of a layer searched, not the app: never clean on it
@@ -82,12 +84,13 @@ class PermissionExplorations:
         for agree, asked in self.soft_asks.asks.values():
             paths["answer at launch when " + ", ".join(sorted(asked)) + " is tested"] = [agree]
         for p, feature in self.features.items():
-            paths[f"use {p}"] = [*feature.route, Move("tap", feature.key, feature.label)]
+            paths[f"use {p}"] = [*feature.way_in, *feature.route, Move("tap", feature.key, feature.label)]
         detail = ("asks for " + ", ".join(self.requested) + "; searched: " if self.requested
                   else "no permission request was seen while searching (one the app makes only at a later launch is"
                        " met by the relaunches counted after: prompts_per_launch); searched: ") + self._searched(probed, beyond)
         return Exploration("deny-permissions", "reached", detail, spend.actions, spend.seconds, spend.budget,
-                           [], paths, unsearched=beyond.unsearched, coverage=len(used | beyond.words))
+                           [], paths, unsearched=beyond.unsearched, coverage=len(used | beyond.words),
+                           signed_in=bool(beyond.signed_in))
 
     def _held_at_launch(self, screen: Screen) -> str:
         """The controls of a layer still covering the app once the launch was answered as far as the search
@@ -116,6 +119,7 @@ class PermissionExplorations:
                    f" lies behind them is not searched): {', '.join(beyond.avoided[:8])}" if beyond.avoided else "")
                 + (f"; a log-in inside the app not passed ({', '.join(beyond.log_ins[:3])}): the signed-in app behind"
                    " it was not searched" if beyond.log_ins and not self.gate_moves else "")
+                + (f"; behind the log-in inside the app ({beyond.signed_in})" if beyond.signed_in else "")
                 + ("; not searched: " + "; ".join(beyond.unsearched[:6]) if beyond.unsearched
                    else "; everything else reached was searched"
                    if beyond.avoided or (beyond.log_ins and not self.gate_moves)

@@ -121,7 +121,9 @@ def optimal(flow: str, truth: dict[str, Any], metrics: dict[str, Any] | None = N
     ways back, controls used twice. Without that figure (an older explorer) the path alone is the optimum. The
     consent and permissions optima add the paths that reach a dialog shown only behind a log-in (`consent.gate`):
     both meet it once per answer, each on a fresh device (permissions: the accept on the granted launch, the
-    reject on the refused one)."""
+    reject on the refused one). A permissions search that covered the app behind a log-in inside it
+    (`metrics.explorer.searched_signed_in`) signed in once: the truth's sign-up path is added (an account is made
+    once; its controls behind are in the coverage)."""
     accept, reject = len(truth["consent"]["accept_path"]), len(truth["consent"]["reject_path"])
     if flow == "deletion":
         return None if truth.get("account") is False else accept + len(truth["signup"]["path"]) + len(truth["deletion"]["path"])
@@ -130,8 +132,11 @@ def optimal(flow: str, truth: dict[str, Any], metrics: dict[str, Any] | None = N
     gate = sum(len(path) for path in truth["consent"].get("gate", []))
     if flow == "permissions":
         p = truth["permissions"]
-        coverage = ((metrics or {}).get("explorer") or {}).get("coverage_controls") or 0
-        return accept + reject + len([x for x in p["requested"] if x not in p["at_launch"]]) + int(coverage) + gate
+        explorer = (metrics or {}).get("explorer") or {}
+        coverage = explorer.get("coverage_controls") or 0
+        signing_in = len((truth.get("signup") or {}).get("path", [])) if explorer.get("searched_signed_in") else 0
+        return (accept + reject + len([x for x in p["requested"] if x not in p["at_launch"]]) + int(coverage) + gate
+                + signing_in)
     return accept + reject + gate
 
 

@@ -50,6 +50,8 @@ def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreS
     explored = ExploredApp(app_context, config, explore_settings.form_data(config))
     explored.adopt_consent(learned_so_far.get("consent_dialog"),   # told by structure once per run, not per goal
                            with_gate=goal not in SIGNS_UP)
+    # the way an earlier goal signed up: the permissions goal's search behind a log-in inside the app walks it
+    explored.earlier_account = (learned_so_far.get("account_mode"), list(learned_so_far.get("account_moves") or []))
     if goal == "privacy-policy":       # its flow walks sign-up, features and deletion too
         explored.adopt(learned_so_far)
         for other, figures in POLICY_FIGURES_FROM.items():
