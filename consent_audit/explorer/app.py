@@ -26,7 +26,8 @@ from .hints import Hints
 from .late_layers import LateLayers
 from .moves import Move, perform
 from .operator import NotOnScreen, Operator
-from .path_layers import PathCovered, PathLayers, drawn_late, passed_by_itself
+from .path_layers import PathBroken, PathCovered, PathLayers, drawn_late, passed_by_itself
+from .permission_journeys import PermissionJourneys
 from .policy_journeys import PolicyExploration
 from .refusal import RefusalCheck
 from .launch_layer import fixed_bar, layer
@@ -41,12 +42,9 @@ log = logging.getLogger(__name__)
 __all__ = ["Exploration", "ExploredApp", "PathBroken", "PathCovered", "map_of"]
 
 
-class PathBroken(Exception):
-    """A path the explorer found no longer holds when re-walked (the app changed, or state differs)."""
-
 
 class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLayers, LaunchModals, PathLayers,
-                  LogInGate):
+                  LogInGate, PermissionJourneys):
     """Journeys re-walked from what `explore()` found; see consent_audit.journeys.Journeys."""
 
     def __init__(self, context: AppContext, config: ExplorerConfig, data: FormData) -> None:
@@ -245,44 +243,6 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
             return
         self._walk(known.moves, f"{mode} the consent dialog")
         self._answer_known_modals()     # a modal learnt at launch may show only once consent is answered
-
-    # --- journeys: permissions ---
-    def reach_core(self, budget: int) -> bool:
-        if self.core is None:           # not explored: still answer the consent dialog, as a user would
-            if self.consent_shown and self.accept is not None:
-                self.accept_consent()
-            return False
-        self._in_reach = True
-        home = self.used.start if self.used is not None else None      # a refused feature's own screen
-        try:
-            reached = permissions.reach(self.op, self.core, budget, self.accept_consent, self._before_each_turn, home)
-            if not reached and self._launch_layer_shown():
-                self._answer_known_modals()      # a launch layer back over the app: answered as at launch
-                reached = permissions.reach(self.op, self.core, budget, self.accept_consent, self._before_each_turn,
-                                            home)
-        finally:
-            self._in_reach = False
-        screen = self.op.recorder.last_screen     # the one `reach` told the core by (no capture of its own)
-        self.core_by_hand = bool(reached and screen and self.core.by_hand(screen, self.op.targets(screen)))
-        if not reached and self._launch_layer_shown():
-            raise PathBroken("the layer the search answered at launch ("
-                             + ", ".join(m.label for m in self.passed_layers) + ") is still over the app: what"
-                             " the app does with the permission refused cannot be seen under it (not measured)")
-        return reached
-
-    def feature_on(self, permission: str) -> bool | None:
-        """`permissions.use` of its feature; none known: False on a core reached by hand (Core.by_hand), else None."""
-        feature = self.features.get(permission)
-        if feature is None:
-            return False if self.core_by_hand else None
-        self.used = feature
-        if feature.way_in and self.signed_in_install != self.op.installs:
-            try:                    # a feature of the signed-in app: its log-in walked first, once per install
-                self._walk_in(list(feature.way_in), feature.way_mode)
-            except NotOnScreen:
-                return None
-            self.signed_in_install = self.op.installs
-        return permissions.use(self.op, feature)
 
     # --- walking a known path ---
     def _walk(self, moves: list[Move], what: str) -> None:

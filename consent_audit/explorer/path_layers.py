@@ -32,6 +32,10 @@ from .screens import modal_answer
 from .soft_ask import increments
 
 
+class PathBroken(Exception):
+    """A path the explorer found no longer holds when re-walked (the app changed, or state differs)."""
+
+
 class PathCovered(GoalNotReached):
     """A learnt path's control lies under a layer the suite may not answer (or could not lift): not reached,
     with the reason (what the layer is and why it was left), never a broken path."""

@@ -1,0 +1,52 @@
+"""The permissions journeys of `ExploredApp` (`PermissionJourneys`, a mixin): reach the core screen as a user
+who refuses, and use a refused permission's feature — a feature of the signed-in app after its way in
+(explorer/signed_in.py). The state they read is declared in `ExploredApp`."""
+from __future__ import annotations
+
+from . import permissions
+from .operator import NotOnScreen
+from .path_layers import PathBroken
+
+
+class PermissionJourneys:
+    """See the module doc."""
+
+    def reach_core(self, budget: int) -> bool:
+        """Go for the core screen as a user who refuses (`permissions.reach`, at most `budget` turns), a launch
+        layer back over the app answered as at launch; whether it was reached. PathBroken when the layer the
+        search answered at launch is still over the app (what lies under it cannot be measured)."""
+        if self.core is None:           # not explored: still answer the consent dialog, as a user would
+            if self.consent_shown and self.accept is not None:
+                self.accept_consent()
+            return False
+        self._in_reach = True
+        home = self.used.start if self.used is not None else None      # a refused feature's own screen
+        try:
+            reached = permissions.reach(self.op, self.core, budget, self.accept_consent, self._before_each_turn, home)
+            if not reached and self._launch_layer_shown():
+                self._answer_known_modals()      # a launch layer back over the app: answered as at launch
+                reached = permissions.reach(self.op, self.core, budget, self.accept_consent, self._before_each_turn,
+                                            home)
+        finally:
+            self._in_reach = False
+        screen = self.op.recorder.last_screen     # the one `reach` told the core by (no capture of its own)
+        self.core_by_hand = bool(reached and screen and self.core.by_hand(screen, self.op.targets(screen)))
+        if not reached and self._launch_layer_shown():
+            raise PathBroken("the layer the search answered at launch ("
+                             + ", ".join(m.label for m in self.passed_layers) + ") is still over the app: what"
+                             " the app does with the permission refused cannot be seen under it (not measured)")
+        return reached
+
+    def feature_on(self, permission: str) -> bool | None:
+        """`permissions.use` of its feature; none known: False on a core reached by hand (Core.by_hand), else None."""
+        feature = self.features.get(permission)
+        if feature is None:
+            return False if self.core_by_hand else None
+        self.used = feature
+        if feature.way_in and self.signed_in_install != self.op.installs:
+            try:                    # a feature of the signed-in app: its log-in walked first, once per install
+                self._walk_in(list(feature.way_in), feature.way_mode)
+            except NotOnScreen:
+                return None
+            self.signed_in_install = self.op.installs
+        return permissions.use(self.op, feature)
