@@ -85,3 +85,21 @@ def test_the_one_answer_of_a_bar_a_consent_library_ids_is_told_by_that_id() -> N
     assert found is not None and layer_about_consent(screen, found)
     accept = Tried(found.buttons[0], gone=True, stored={"local:cookielaw": "yes"})
     assert sole_answer([accept], True) is accept
+
+
+def test_a_bar_overlapping_a_card_hides_no_app_a_backdrop_does() -> None:
+    """The bar lies over the last card's «ወደ ጋሪ ጨምር» (hit-tested covered): a control under a bar beside the usable
+    app is under no layer (before: the launch read "a layer over the app", its controls tried to lift it, and the
+    notice told a consent wall). A dimmed backdrop under a sheet hides the app: its controls are under a layer."""
+    from consent_audit.explorer.launch_layer import hidden, under_layer
+    screen = Screen(_app() + _bar(), "launch", size=SIZE)
+    assert _covered(screen) and hidden(screen, _covered(screen)) == frozenset()
+    assert under_layer(screen, _covered(screen)) == set()
+    app = [Element(e.text, e.name, e.rid, e.role, e.bounds, e.clickable, covered=e.clickable, fixed=e.fixed)
+           for e in _app()]      # the backdrop over everything, the sticky tab bar's buttons too
+    sheet = [Element(fixed=True, bounds=(0, 0, 1082, 2402)),
+             Element(role="dialog", fixed=True, bounds=(0, 1500, 1082, 902)),
+             Element(text="ኩኪዎችን እንጠቀማለን፤ ይስማማሉ?", bounds=(40, 1540, 1000, 80)),
+             _button("እስማማለሁ", (40, 2200, 480, 120)), _button("አልስማማም", (560, 2200, 480, 120))]
+    dimmed = Screen(app + sheet, "launch", size=SIZE)
+    assert len(under_layer(dimmed, _covered(dimmed))) == 9

@@ -69,6 +69,29 @@ def fixed_bar(screen: Screen, buttons: list[Target],
     return None
 
 
+def hidden(screen: Screen, covered: frozenset[int]) -> frozenset[int]:
+    """Of `covered` (element indexes under another element at their centre: `Element.covered`), those a layer
+    hides from the user: not those whose centre lies under a bar that stays put beside the usable app — an
+    element positioned fixed or sticky, no dialog, no `wall`, on top (a control of its own uncovered: a tab bar
+    under a backdrop is none) — which the page scrolls out from under it (a cookie bar at the foot over the last
+    product card's button, corpus ferenj; a sticky tab bar over a row). A layer is what is stacked over the page
+    (a backdrop, a dialog, a full-screen wall), not a bar overlapping one of its cards: before, such a card made
+    the whole page read as a layer and the bar a consent wall."""
+    if not covered:
+        return covered
+    tops = [e.bounds for i, e in enumerate(screen.elements) if e.clickable and i not in covered and visible(e)]
+    bars = [e.bounds for e in screen.elements
+            if e.fixed and visible(e) and e.role not in DIALOG_ROLES and not wall(screen, e.bounds)
+            and any(inside(top, e.bounds) for top in tops)]
+
+    def under_bar(index: int) -> bool:
+        if index >= len(screen.elements):
+            return False
+        x, y, w, h = screen.elements[index].bounds
+        return any(bx <= x + w / 2 <= bx + bw and by <= y + h / 2 <= by + bh for bx, by, bw, bh in bars)
+    return frozenset(i for i in covered if not under_bar(i))
+
+
 def overlaid(screen: Screen, inputs: list[Target]) -> list[tuple[int, int, int, int]]:
     """The boxes of layers laid over the page that hold none of `inputs` (a form's fields and boxes): a shown
     dialog element, or an element positioned fixed or sticky with a sentence of its own (a notice at the top; an
@@ -129,7 +152,7 @@ def area(screen: Screen, found: list[Target], covered: frozenset[int],
         boxes = [bar[0]]
     elif passed:
         return None
-    elif covered or _own_page(screen, taps(found)):
+    elif hidden(screen, covered) or _own_page(screen, taps(found)):
         boxes = None          # the whole screen left uncovered
     else:
         return None
@@ -186,8 +209,9 @@ def judged(screen: Screen, found: list[Target], covered: frozenset[int],
 
 
 def under_layer(screen: Screen, covered: frozenset[int]) -> set[str]:
-    """Keys of the app's controls a layer lies over now (in the page, not reachable by hit testing)."""
-    return {t.key for t in targets(screen)} - {t.key for t in targets(screen, covered)}
+    """Keys of the app's controls a layer lies over now (in the page, not reachable by hit testing; one a bar
+    beside the usable app overlaps is under no layer: `hidden`)."""
+    return {t.key for t in targets(screen)} - {t.key for t in targets(screen, hidden(screen, covered))}
 
 
 def open_dialog(screen: Screen, found: list[Target]) -> list[Target]:
