@@ -32,6 +32,7 @@ class Element:
     enabled: bool = True
     focused: bool = False
     secret_field: bool = False
+    mailbox: bool = False     # web: a field typed as an e-mail address (<input type=email>, autocomplete email/username)
     selected: bool = False    # Android `selected` (a bottom navigation's current tab); web: aria-selected/-current
     covered: bool = False     # web: a later layer lies over its centre (hit testing on the settled page)
     fixed: bool = False       # web: positioned fixed or sticky (stays put while the page scrolls: a bar, a banner)
