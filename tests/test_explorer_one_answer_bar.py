@@ -103,3 +103,14 @@ def test_a_bar_overlapping_a_card_hides_no_app_a_backdrop_does() -> None:
              _button("እስማማለሁ", (40, 2200, 480, 120)), _button("አልስማማም", (560, 2200, 480, 120))]
     dimmed = Screen(app + sheet, "launch", size=SIZE)
     assert len(under_layer(dimmed, _covered(dimmed))) == 9
+
+
+def test_a_tab_bar_a_banner_docks_over_stays_hidden_under_it() -> None:
+    """chaguan: a banner docked over the tab bar — the tabs stay put under it (inside a fixed element of their
+    own, whose controls are all covered): no scroll brings them out, they are hidden (a card in the page's flow
+    under ferenj's bar is not)."""
+    from consent_audit.explorer.launch_layer import hidden
+    tabs = [Element(fixed=True, bounds=(0, 2268, 1082, 134)),
+            Element(text="መነሻ", role="button", clickable=True, covered=True, bounds=(0, 2271, 360, 131))]
+    screen = Screen(_app()[:6] + tabs + _bar(), "launch", size=SIZE)
+    assert hidden(screen, _covered(screen)) == frozenset({7})

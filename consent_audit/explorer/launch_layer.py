@@ -71,25 +71,30 @@ def fixed_bar(screen: Screen, buttons: list[Target],
 
 def hidden(screen: Screen, covered: frozenset[int]) -> frozenset[int]:
     """Of `covered` (element indexes under another element at their centre: `Element.covered`), those a layer
-    hides from the user: not those whose centre lies under a bar that stays put beside the usable app — an
-    element positioned fixed or sticky, no dialog, no `wall`, on top (a control of its own uncovered: a tab bar
-    under a backdrop is none) — which the page scrolls out from under it (a cookie bar at the foot over the last
-    product card's button, corpus ferenj; a sticky tab bar over a row). A layer is what is stacked over the page
-    (a backdrop, a dialog, a full-screen wall), not a bar overlapping one of its cards: before, such a card made
-    the whole page read as a layer and the bar a consent wall."""
+    hides from the user: not those the page scrolls out from under a bar beside the usable app — a control in
+    the page's flow (inside no other element positioned fixed or sticky) whose centre lies under an element
+    fixed or sticky, no dialog, no `wall`, on top (a control of its own uncovered): a cookie bar at the foot
+    over the last product card's button (corpus ferenj), a sticky tab bar over a row. A layer is what is stacked
+    over the page (a backdrop, a dialog, a full-screen wall), not a bar overlapping one of its cards: before,
+    such a card made the whole page read as a layer and the bar a consent wall. A tab bar a banner docks over
+    stays put under it (chaguan): its tabs are hidden."""
     if not covered:
         return covered
     tops = [e.bounds for i, e in enumerate(screen.elements) if e.clickable and i not in covered and visible(e)]
-    bars = [e.bounds for e in screen.elements
-            if e.fixed and visible(e) and e.role not in DIALOG_ROLES and not wall(screen, e.bounds)
+    fixed = [e for e in screen.elements if e.fixed and visible(e)]
+    bars = [e for e in fixed if e.role not in DIALOG_ROLES and not wall(screen, e.bounds)
             and any(inside(top, e.bounds) for top in tops)]
+    pinned = [e.bounds for e in fixed if not any(e is bar for bar in bars)]   # a backdrop, a tab bar under a bar
 
-    def under_bar(index: int) -> bool:
+    def overlapped(index: int) -> bool:
         if index >= len(screen.elements):
             return False
-        x, y, w, h = screen.elements[index].bounds
-        return any(bx <= x + w / 2 <= bx + bw and by <= y + h / 2 <= by + bh for bx, by, bw, bh in bars)
-    return frozenset(i for i in covered if not under_bar(i))
+        box = screen.elements[index].bounds
+        x, y, w, h = box
+        return not any(inside(box, other) for other in pinned) and any(
+            b.bounds[0] <= x + w / 2 <= b.bounds[0] + b.bounds[2] and b.bounds[1] <= y + h / 2 <= b.bounds[1] + b.bounds[3]
+            for b in bars)
+    return frozenset(i for i in covered if not overlapped(i))
 
 
 def overlaid(screen: Screen, inputs: list[Target]) -> list[tuple[int, int, int, int]]:
