@@ -32,7 +32,6 @@ class Element:
     enabled: bool = True
     focused: bool = False
     secret_field: bool = False
-    mailbox: bool = False     # web: a field typed as an e-mail address (<input type=email>, autocomplete email/username)
     selected: bool = False    # Android `selected` (a bottom navigation's current tab); web: aria-selected/-current
     covered: bool = False     # web: a later layer lies over its centre (hit testing on the settled page)
     fixed: bool = False       # web: positioned fixed or sticky (stays put while the page scrolls: a bar, a banner)
@@ -44,6 +43,7 @@ class Element:
     option: str = ""          # a radio: the value it stores when its form is saved (web `value`; "" unknown)
     view: tuple[int, int] | None = None   # web: the vertical span (top, bottom) of the screen its scroll container
     #                                       shows it in, when narrower than the window (an inner list); None: all
+    mailbox: bool = False     # web: a field typed as an e-mail address (<input type=email>, autocomplete email/username)
 
     @property
     def label(self) -> str:
