@@ -301,3 +301,17 @@ def test_the_explorers_own_cues_read_the_languages_the_goals_lexicon_reads(word:
     manage) read only sixteen — a log-in after deletion («Prihlásiť sa») or a way back («Nazaj») went unread."""
     from consent_audit.explorer import cues
     assert category in cues.categories(word), cues.categories(word)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("የውሂቤን መሰረዝ ጠይቅ", "delete"), ("መለያ ሰርዝ", "cancel_account"), ("መለያዬን ሰርዝ", "cancel_account"),
+    ("ቅንብሮች", "settings"), ("ግላዊነት", "privacy"), ("መገለጫ", "account"),
+    ("ጥያቄዎ በመጠባበቅ ላይ ነው።", "pending"), ("መለያዎ ተሰርዟል።", "success"),
+    ("ግባ", "log_in"), ("ተመዝገብ", "sign_up"), ("መለያ ፍጠር", "sign_up"), ("ውጣ", "log_out")])
+def test_amharic_account_and_deletion_words_are_read(text: str, category: str) -> None:
+    """ferenj (am, fresh16): no Amharic word was in any lexicon. Its deletion is a request no effect tells — the
+    account stays usable, so logging in again cannot tell a flow entered by structure from a feedback form — and
+    its row «የውሂቤን መሰረዝ ጠይቅ» (request deletion of my data) was tapped, its form offered «ላክ» "not what the
+    goal wants", and the search went on (72 actions, not_found). The deletion's, the way's and the account's words."""
+    from consent_audit.explorer import cues
+    assert category in cues.categories(text), cues.categories(text)

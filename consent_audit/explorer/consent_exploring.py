@@ -23,6 +23,7 @@ from .elements import purpose_targets, targets
 from .exploration import Exploration
 from .screens import taps
 from .gate import gate_not_passed
+from .launch_layer import hidden
 from .launch_seen import launch_seen
 from .operator import NotOnScreen, Spend
 
@@ -69,8 +70,9 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure):
         if learnt.reject is None:     # a notice whose one answer accepts: every button of it was tried
             trials = [refusal.Trial([t.label], refusal.CONSENTED if t is learnt.accept
                                     else refusal.STAYED if not t.left else refusal.LEFT) for t in self.structure_tried]
+            hides = bool(hidden(learnt.dialog, learnt.covered))   # a bar overlapping a card hides no app
             self.refusal = refusal.RefusalCheck(      # usable: beside the app, as refusal.check tells a notice
-                False, bool(learnt.covered), trials, usable=not learnt.covered,
+                False, hides, trials, usable=not hides,
                 detail=f"its only answer is «{learnt.accept.label}»: every other control "
                        f"({len(self.structure_tried) - 1}) left it in place or left the app")
         via = learnt.reject is not None and bool(learnt.reject.via)

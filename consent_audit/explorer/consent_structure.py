@@ -55,7 +55,7 @@ from .consent_layer import lies_over_consent
 from .consent_trials import _left_in_place, _opt_in, _then_in_place, _try, further_steps
 from .held_back import when_enabled
 from .launch_layer import Layer
-from .modal_kind import speaks_of_consent
+from .modal_kind import layer_about_consent
 from .operator import NotOnScreen, Operator
 from .screens import taps
 
@@ -113,14 +113,14 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
         return None      # no candidate, nothing to read back, or an app's layer over a consent dialog
     # a second candidate beside it, read now while this launch is shown: tried when the other stores no choice
     # (an app's update modal over the app, the cookie bar sliding up at the bottom over it: corpus vayu) — and
-    # first when its words speak of consent and the first's do not (modal_kind.speaks_of_consent: an order only)
+    # first when its words speak of consent and the first's do not (modal_kind.layer_about_consent: an order only)
     beside = candidate(screen, op.targets(screen), covered, passed=first.keys)
     if beside is not None and lies_over_consent(screen, covered, beside):
         beside = None
     tried: list[Tried] = seen if seen is not None else []
     restart = _looked_first(op, restart)
     order = [(first, held), (beside, ())]
-    if beside is not None and speaks_of_consent(beside.texts) and not speaks_of_consent(first.texts):
+    if beside is not None and layer_about_consent(screen, beside) and not layer_about_consent(screen, first):
         order.reverse()
     learnt = None
     for layer, waited in order:
@@ -134,7 +134,7 @@ def _learn_layer(op: Operator, restart: Callable[[], Screen], screen: Screen, co
     """`learn` on one candidate layer `first` of the launch `screen`: its answers (and its settings layer's)
     tried from fresh launches (`restart`), each added to `seen`; the consent dialog it is, or None."""
     tried: list[Tried] = []
-    about = speaks_of_consent(first.texts)
+    about = layer_about_consent(screen, first)     # its words, or a consent library's id around it
     shown = op.targets(screen)
     try:
         made: tuple[Tried, int] | None = None   # the last answer tried, and the steps recorded when it ended

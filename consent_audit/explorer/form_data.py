@@ -51,8 +51,10 @@ def typed_back(label: str) -> str | None:
     return found.group(1) if found else None
 
 
-def field_kind(label: str, purpose: str, secret: bool = False) -> str | None:
-    """What a text field asks for, from its label: password, sms_code, id_number, reason, username …"""
+def field_kind(label: str, purpose: str, secret: bool = False, mailbox: bool = False) -> str | None:
+    """What a text field asks for, from its label: password, sms_code, id_number, reason, username …; a field
+    the markup types as an e-mail address (`Element.mailbox`) whose words name nothing known asks for the
+    account's identity («ኢሜይልዎን እንደገና ያስገቡ»: the e-mail typed again to confirm a deletion, corpus ferenj)."""
     if secret:
         return "password"
     if typed_back(label):
@@ -61,7 +63,7 @@ def field_kind(label: str, purpose: str, secret: bool = False) -> str | None:
     for kind in ("password", "sms_code", "id_number", "real_name", "bank_card", "reason"):
         if kind in kinds:
             return kind
-    if "phone_number" in kinds or cues.has(label, "username_field"):
+    if "phone_number" in kinds or cues.has(label, "username_field") or mailbox:
         return "username"
     return "username" if purpose == ACCOUNT else None
 

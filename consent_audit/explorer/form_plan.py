@@ -73,7 +73,7 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
     send = next((t for t in found if t.use == Use.TAP and cues.has(t.label, "send_code")), None)
     for target in found:
         if target.use == Use.TEXT and target.element.enabled and purpose != UNTICK:
-            kind = field_kind(target.label, purpose, target.element.secret_field)
+            kind = field_kind(target.label, purpose, target.element.secret_field, target.element.mailbox)
             if kind is None and target.key in data.known:
                 kind = data.known[target.key]    # the same field typed into before in this run
             if (purpose == FILL or retry) and kind in (None, "username") and hint_word(target.label):

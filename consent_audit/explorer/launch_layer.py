@@ -1,7 +1,8 @@
 """The candidate consent layer at launch, told by structure (issue 13, kind 1): the buttons of a shown dialog
 element, else of a bar that stays put while the app scrolls (`fixed_bar`), else those left uncovered while a
-layer hides the app, else those of a whole page holding nothing else — 2–3 buttons, no text field, and no words
-of a device feature or of a way out that is no answer (NOT_CONSENT). Whether it is a consent dialog is decided
+layer hides the app, else those of a whole page holding nothing else — 2–3 buttons (a bar beside the usable app,
+a notice, one to three: its one OK), no text field, and no words of a device feature or of a way out that is no
+answer (NOT_CONSENT). Whether it is a consent dialog is decided
 by what its answers store (explorer/consent_structure.py); what the launch showed is said by
 explorer/launch_seen.py. What may answer a layer at launch (explorer/launch_modals.py): the controls it lies over
 (`under_layer`), a non-modal dialog's controls (`open_dialog`), the controls that may lift it (`layer_controls`).
@@ -36,15 +37,24 @@ class Layer:
 
 
 PROSE_LETTERS = 20    # a bar's own words, beside its buttons, that make it a notice (a tab bar has none)
+WALL = 0.75           # a fixed layer at least this share of the screen's height is a wall over the app, no bar
+
+
+def wall(screen: Screen, bounds: tuple[int, int, int, int]) -> bool:
+    """Whether a layer that stays put (`bounds`, device px) covers the screen's height (at least `WALL` of
+    `Screen.size`): a wall over the app (a full-screen advert), not a bar beside it. False when the size is unknown."""
+    return screen.size[1] > 0 and bounds[3] >= WALL * screen.size[1]
 
 
 def fixed_bar(screen: Screen, buttons: list[Target],
               passed: frozenset[str] = frozenset()) -> tuple[tuple[int, int, int, int], list[Target]] | None:
     """A notice that stays put while the app scrolls and leaves it usable (a cookie bar with no role and no
-    backdrop): (bounds, buttons) of the first element positioned fixed or sticky holding 2–3 of the buttons
-    (not counting those it hides: a bar over the tab bar) and a sentence of its own; None when there is none (a
-    tab bar or a header holds no prose). One holding a button of `passed` (keys of a layer judged no consent
-    dialog: that layer, or the backdrop it lies on) is none."""
+    backdrop): (bounds, buttons) of the first element positioned fixed or sticky holding 2–3 of the buttons —
+    or only one where it is no `wall` (a notice's one OK beside the usable app: hb-cookie-law-banner's
+    «እስማማለሁ», corpus ferenj) — (not counting those it hides: a bar over the tab bar) and a sentence of its own;
+    None when there is none (a tab bar or a header holds no prose; a full-screen advert and its × is a wall).
+    One holding a button of `passed` (keys of a layer judged no consent dialog: that layer, or the backdrop it
+    lies on) is none."""
     for element in screen.elements:
         if not element.fixed or not visible(element) \
                 or any(t.key in passed and inside(t.bounds, element.bounds) for t in buttons):
@@ -53,9 +63,38 @@ def fixed_bar(screen: Screen, buttons: list[Target],
         labels = {t.element.text for t in held}
         prose = sum(ch.isalpha() for e in screen.elements if e.text and e.text not in labels
                     and not e.clickable and inside(e.bounds, element.bounds) for ch in e.text)
-        if 2 <= len(held) <= 3 and prose >= PROSE_LETTERS:
+        fewest = 2 if wall(screen, element.bounds) else 1
+        if fewest <= len(held) <= 3 and prose >= PROSE_LETTERS:
             return element.bounds, held
     return None
+
+
+def hidden(screen: Screen, covered: frozenset[int]) -> frozenset[int]:
+    """Of `covered` (element indexes under another element at their centre: `Element.covered`), those a layer
+    hides from the user: not those the page scrolls out from under a bar beside the usable app — a control in
+    the page's flow (inside no other element positioned fixed or sticky) whose centre lies under an element
+    fixed or sticky, no dialog, no `wall`, on top (a control of its own uncovered): a cookie bar at the foot
+    over the last product card's button (corpus ferenj), a sticky tab bar over a row. A layer is what is stacked
+    over the page (a backdrop, a dialog, a full-screen wall), not a bar overlapping one of its cards: before,
+    such a card made the whole page read as a layer and the bar a consent wall. A tab bar a banner docks over
+    stays put under it (chaguan): its tabs are hidden."""
+    if not covered:
+        return covered
+    tops = [e.bounds for i, e in enumerate(screen.elements) if e.clickable and i not in covered and visible(e)]
+    fixed = [e for e in screen.elements if e.fixed and visible(e)]
+    bars = [e for e in fixed if e.role not in DIALOG_ROLES and not wall(screen, e.bounds)
+            and any(inside(top, e.bounds) for top in tops)]
+    pinned = [e.bounds for e in fixed if not any(e is bar for bar in bars)]   # a backdrop, a tab bar under a bar
+
+    def overlapped(index: int) -> bool:
+        if index >= len(screen.elements):
+            return False
+        box = screen.elements[index].bounds
+        x, y, w, h = box
+        return not any(inside(box, other) for other in pinned) and any(
+            b.bounds[0] <= x + w / 2 <= b.bounds[0] + b.bounds[2] and b.bounds[1] <= y + h / 2 <= b.bounds[1] + b.bounds[3]
+            for b in bars)
+    return frozenset(i for i in covered if not overlapped(i))
 
 
 def overlaid(screen: Screen, inputs: list[Target]) -> list[tuple[int, int, int, int]]:
@@ -95,12 +134,14 @@ class Area(NamedTuple):
     texts: list[str]
     fields: list[Target]
     keys: frozenset[str] = frozenset()
+    notice: bool = False     # a bar beside the usable app (`fixed_bar`, no wall): one answer is enough
 
 
 def area(screen: Screen, found: list[Target], covered: frozenset[int],
          passed: frozenset[str] = frozenset()) -> Area | None:
     """Where the candidate lies (`Area`), or None when there is no candidate: a shown dialog element, else a
-    bar that stays put, else — while a layer hides the app — what is left uncovered, else a page holding
+    bar that stays put (before what is covered: a bar lying over a card's button is the bar, not a layer hiding
+    the page — `notice` when it is no wall), else — while a layer hides the app — what is left uncovered, else a page holding
     nothing else. A control or a text another layer draws over (its centre hit-tested at the capture:
     `Element.covered`) is in none. `passed`: keys of a layer already judged no consent dialog — a dialog
     holding one of them is no place, nor a bar, and nothing beyond a dialog or a bar is looked at then (the
@@ -116,7 +157,7 @@ def area(screen: Screen, found: list[Target], covered: frozenset[int],
         boxes = [bar[0]]
     elif passed:
         return None
-    elif covered or _own_page(screen, taps(found)):
+    elif hidden(screen, covered) or _own_page(screen, taps(found)):
         boxes = None          # the whole screen left uncovered
     else:
         return None
@@ -130,7 +171,8 @@ def area(screen: Screen, found: list[Target], covered: frozenset[int],
              and not e.covered and i not in covered]
     return Area([t for t in uncovered if t.use in (Use.TAP, Use.CHOOSE) and within(t.bounds)], texts,
                 [t for t in uncovered if t.use == Use.TEXT and within(t.bounds)],
-                frozenset(t.key for t in uncovered if within(t.bounds)))
+                frozenset(t.key for t in uncovered if within(t.bounds)),
+                notice=not dialogs and bar is not None and not wall(screen, bar[0]))
 
 
 def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer | None:
@@ -157,9 +199,10 @@ def judged(screen: Screen, found: list[Target], covered: frozenset[int],
     held = [t for t in inside_taps if not t.element.enabled]
     if fields:
         return None, f"it holds a text field ('{fields[0].label[:30]}'): a form, not a choice"
-    if not (2 <= len(buttons) <= 3 or (held and buttons and 2 <= len(buttons) + len(held) <= 3)):
+    fewest = 1 if where.notice else 2      # a notice beside the usable app: its one OK is an answer
+    if not (fewest <= len(buttons) <= 3 or (held and buttons and 2 <= len(buttons) + len(held) <= 3)):
         extra = f" and {len(held)} disabled" if held else ""
-        return None, f"it holds {len(buttons)} enabled button(s){extra}, not 2–3 answers"
+        return None, f"it holds {len(buttons)} enabled button(s){extra}, not {fewest}–3 answers"
     if any(cues.has(t, *DEVICE) for t in texts):
         return None, "its words name a device feature (a permission request's pre-prompt, not consent)"
     # a paid way out ("Subscribe without ads, 14.90 a month": consent or pay) is no log-in, whatever its words
@@ -171,8 +214,9 @@ def judged(screen: Screen, found: list[Target], covered: frozenset[int],
 
 
 def under_layer(screen: Screen, covered: frozenset[int]) -> set[str]:
-    """Keys of the app's controls a layer lies over now (in the page, not reachable by hit testing)."""
-    return {t.key for t in targets(screen)} - {t.key for t in targets(screen, covered)}
+    """Keys of the app's controls a layer lies over now (in the page, not reachable by hit testing; one a bar
+    beside the usable app overlaps is under no layer: `hidden`)."""
+    return {t.key for t in targets(screen)} - {t.key for t in targets(screen, hidden(screen, covered))}
 
 
 def open_dialog(screen: Screen, found: list[Target]) -> list[Target]:

@@ -16,7 +16,7 @@ from . import cues
 from .consent_structure import Tried
 from .elements import Target, Use, visible
 from .consent_choice import judged_candidate
-from .launch_layer import area, fixed_bar
+from .launch_layer import area, fixed_bar, wall
 from .stored_choice import differs
 from .screens import DIALOG_ROLES, password_form, taps
 
@@ -33,12 +33,12 @@ def _labels(buttons: list[Target] | tuple[Target, ...]) -> str:
 
 def _bar_kind(screen: Screen, bounds: tuple[int, int, int, int]) -> str:
     """A layer that stays put, said by its place (bounds and `Screen.size` in device px): a full-screen wall
-    (at least 3/4 of the screen's height), else a bar or sheet at the foot, at the top, or over the middle."""
+    (`launch_layer.wall`: at least 3/4 of the screen's height), else a bar or sheet at the foot, at the top, or over the middle."""
     _x, y, _w, h = bounds
     height = screen.size[1]
     if height <= 0:
         return "a fixed bar"
-    if h >= 0.75 * height:
+    if wall(screen, bounds):
         return "a full-screen fixed layer"
     middle = y + h / 2
     return ("a fixed bar at the foot of the screen" if middle >= 2 * height / 3

@@ -3,8 +3,15 @@ words (`modal_kind`; issue 13: a banner in words no lexicon has, answered as a m
 nobody counted). Read by explorer/launch_modals.py and ExploredApp.consent_at_launch."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from ..screen import Screen
 from ..stored_records import consent_worded, switches
 from . import cues
+from .screens import consent_container
+
+if TYPE_CHECKING:
+    from .launch_layer import Layer
 
 ABOUT_CONSENT = ("consent_context", "privacy", "privacy_policy")    # lexicon categories: words of consent
 
@@ -15,6 +22,14 @@ def speaks_of_consent(texts: tuple[str, ...] | list[str]) -> bool:
     """Whether a layer's words (`texts`) speak of consent, privacy or personal data (ABOUT_CONSENT). Orders
     the trials of two layers shown together at launch (consent_structure.learn); what each answer stores decides."""
     return any(cues.has(t, *ABOUT_CONSENT) for t in texts)
+
+
+def layer_about_consent(screen: Screen, first: "Layer") -> bool:
+    """Whether a candidate layer (`launch_layer.Layer` on `screen`) is about consent: its words speak of
+    consent, privacy or personal data (`speaks_of_consent`), or — structure before words — a shown element
+    whose id names a consent library's dialog holds its buttons (screens.consent_container: hb-cookie-law-
+    banner's «cookiealert» around words no lexicon has, corpus ferenj)."""
+    return speaks_of_consent(first.texts) or consent_container(screen, list(first.buttons + first.options))
 
 
 def modal_kind(stored: dict[str, str] | None, texts: list[str]) -> str | None:

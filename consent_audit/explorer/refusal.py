@@ -45,6 +45,7 @@ from ..stored_records import stored_now
 from ..screen import Element, Screen
 from .consent import REJECT, still_answering, ticked_purposes
 from .elements import Target, Use, purpose_row
+from .launch_layer import hidden
 from .forms import UNTICK, FormData
 from .dialog_scope import face, in_sentence, layer_seen as _layer, new_layer as _new_layer, notice_controls, \
     outside_point as _outside_point, page_behind
@@ -125,7 +126,7 @@ def check(op: Operator, start: Callable[[], Screen | None], accept: list[Move], 
     covered = op.covered(first)
     found = op.targets(first)
     behind = page_behind(first, found, covered)
-    beside = not covered      # a bar or a notice, the app usable behind it: only its own controls are ways out
+    beside = not hidden(first, covered)   # a bar or a notice, the app usable behind it: only its own controls are ways out
     if beside:
         own = notice_controls(first, found, accept)
         if own is None:

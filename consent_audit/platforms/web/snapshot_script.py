@@ -212,6 +212,9 @@ function walk(el, parent) {
     selected: el.getAttribute('aria-selected') === 'true' ||
               (el.hasAttribute('aria-current') && el.getAttribute('aria-current') !== 'false'),
     secret_field: isInput && (el.type || '').toLowerCase() === 'password',
+    // a field the markup types as an e-mail address, whatever its words («ኢሜይልዎን እንደገና ያስገቡ»)
+    mailbox: el.tagName === 'INPUT' && ((el.type || '').toLowerCase() === 'email' ||
+             ['email', 'username'].includes((el.getAttribute('autocomplete') || '').trim().toLowerCase())),
     covered: !!text && coveredAt(el, rect),
     fixed: ['fixed', 'sticky'].includes(st0.position),
     required: !!el.required || el.getAttribute('aria-required') === 'true',
