@@ -228,7 +228,7 @@ _SELECT_ALL_ID = re.compile(r"(?:toggle|select|check|disable|enable)[-_ ]?all\b|
 def selects_all(element: Element) -> bool:
     """A box or switch that sets every purpose at once — by its id (toggleAll, select-all, Klaro's disableAll)
     or its words (lexicons/consent_controls.yaml select_all): no purpose of its own."""
-    if _SELECT_ALL_ID.search(element.rid or ""):
+    if _SELECT_ALL_ID.search(element.own_id):
         return True
     return "select_all" in load_lexicon("consent_controls").match(f"{element.text} {element.name}")
 

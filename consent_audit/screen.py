@@ -16,6 +16,9 @@ from typing import Iterable
 Bounds = tuple[int, int, int, int]  # x, y, width, height in device pixels
 
 _DIGITS = re.compile(r"\d+")
+# Between the steps of a web id inside a shadow root (platforms/web/scoped_ids.py): `#c-accept >>> #button`, the
+# inner <button id="button"> of the host #c-accept — an id is unique only within its own tree.
+SHADOW_STEP = " >>> "
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,8 @@ class Element:
 
     text: str = ""
     name: str = ""            # accessible name (aria-label) / content-desc
-    rid: str = ""             # DOM id / Android resource-id
+    rid: str = ""             # DOM id (inside a shadow root: through its hosts, `#c-accept >>> #button`) /
+    #                           Android resource-id
     role: str = ""            # button, link, checkbox, radio, textbox, dialog, … or the Android class
     bounds: Bounds = (0, 0, 0, 0)
     clickable: bool = False
@@ -44,6 +48,12 @@ class Element:
     view: tuple[int, int] | None = None   # web: the vertical span (top, bottom) of the screen its scroll container
     #                                       shows it in, when narrower than the window (an inner list); None: all
     mailbox: bool = False     # web: a field typed as an e-mail address (<input type=email>, autocomplete email/username)
+
+    @property
+    def own_id(self) -> str:
+        """The element's own id: `button` of a web id scoped through shadow hosts (`#c-accept >>> #button`, what
+        the app's code names, not unique on the screen); any other id as it is."""
+        return self.rid.rsplit(SHADOW_STEP, 1)[-1].lstrip("#") if SHADOW_STEP in self.rid else self.rid
 
     @property
     def label(self) -> str:
@@ -86,7 +96,10 @@ class Screen:
         return [e.text for e in self.elements if e.text and not e.covered]
 
     def find(self, rid: str) -> Element | None:
-        return next((e for e in self.elements if e.rid == rid), None)
+        """The first element of that id: its id as read, else its own id inside a shadow root (a page object
+        naming the id its app's code gives)."""
+        return next((e for e in self.elements if e.rid == rid), None) or next(
+            (e for e in self.elements if SHADOW_STEP in e.rid and e.own_id == rid), None)
 
     def actionable(self) -> list[Element]:
         return [e for e in self.elements if e.clickable and e.enabled]

@@ -287,3 +287,41 @@ def test_a_fields_label_is_its_words_never_a_control_and_the_form_is_sent_by_its
     assert any(t.use == Use.TOGGLE and t.label.startswith("I understand") for t in found)
     plan = forms.plan(screen, found, forms.FILL, DATA, sms_known=True)
     assert plan.submit is not None and plan.submit.label == "Send request"
+
+
+def test_ids_inside_shadow_roots_name_each_control_once_and_an_icons_name_is_its_words(platform, static_url: str) -> None:
+    """Material Web's way (corpus lauks): every component's inner <button> carries id="button" in its own shadow
+    root (an id is unique only within its tree). Each control's id is read with its shadow path (`#accept >>>
+    #button`), so a screen holding one of them keys it apart from the other (a dialog's layer, a later screen:
+    before, both were `#button` — one control to the used-sets and the graph), the page object's locator names
+    it, and a tap by it reaches that one. An icon button whose slotted <svg> has no innerText is named by its
+    inner aria-label «Back» (before: «undefined», a JS value stringified into its words)."""
+    from consent_audit.explorer.elements import key_of, label_of, targets
+    from consent_audit.explorer.moves import Move
+    from consent_audit.screen import Screen
+
+    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
+    adapter.prepare()
+    platform.launch()
+    platform.driver.get(f"{static_url}/shadow_ids.html")
+    adapter.settle()
+    screen = platform.capture(screenshot=False).screen
+    assert not any("undefined" in (e.text + e.name) for e in screen.elements), [e.text for e in screen.elements]
+    found = {t.label: t for t in targets(screen, adapter.covered(screen))}
+    assert {"Back", "Accept all", "Settings", "Market one", "Market two"} <= set(found), sorted(found)
+    accept, settings = found["Accept all"], found["Settings"]
+    assert accept.element.rid == "#accept >>> #button" and accept.element.own_id == "button"
+    alone = [key_of(Screen(elements=[t.element], signature="layer"), t.element) for t in (accept, settings)]
+    assert alone[0] != alone[1], alone
+    assert Move.tap(settings).locator() == "#settings >>> #button"
+    assert len({t.key for t in found.values()}) == len(found)
+    assert label_of(screen, found["Back"].element) == "Back"
+    platform.tap(adapter.locate(settings.element))
+    adapter.settle()
+    assert platform.driver.find_element("css selector", "#answer").text == "settings"
+    platform.tap(adapter.locate(found["Market two"].element))
+    adapter.settle()
+    assert platform.driver.find_element("css selector", "#answer").text == "2"
+    platform.tap(adapter.locate(found["Back"].element))
+    adapter.settle()
+    assert platform.driver.find_element("css selector", "#answer").text == "back"

@@ -140,13 +140,13 @@ def label_of(screen: Screen, element: Element) -> str:
     one letter or a count (`_no_words`), its accessible name — the label, and so the key, stays the same for every
     user and state (WAI-ARIA accname: aria-label names a button before its content)."""
     if element.role == "combobox":      # its text is the option shown (changes once chosen): named by its label
-        text = element.name or nearby_text(screen, element) or element.text or _rid_words(element.rid)
+        text = element.name or nearby_text(screen, element) or element.text or _rid_words(element.own_id)
     elif element.role in CONTROL_ROLES:
-        text = element.name or element.text or nearby_text(screen, element) or _rid_words(element.rid)
+        text = element.name or element.text or nearby_text(screen, element) or _rid_words(element.own_id)
     elif element.name and _no_words(element.text):
         text = element.name         # an avatar's initial «T», a badge's count «3»: the control is what it is named
     else:
-        text = element.text or element.name or _rid_words(element.rid)
+        text = element.text or element.name or _rid_words(element.own_id)
     return " ".join(text.split())
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..screen import Screen
+from ..screen import SHADOW_STEP, Screen
 from . import forms
 from .elements import Target, Use, targets
 from .held_back import held_move, tappable
@@ -45,6 +45,8 @@ class Move:
 
     def locator(self) -> str:
         """A locator a page object could start from."""
+        if self.rid and SHADOW_STEP in self.rid:
+            return self.rid         # a deep selector through the shadow hosts: `#c-accept >>> #button`
         if self.rid:
             return f"#{self.rid}" if "/" not in self.rid else f'//*[@resource-id="{self.rid}"]'
         if self.kind == FORM or self.key.startswith(("checkbox|", "radio|", "switch|", "textbox|")):

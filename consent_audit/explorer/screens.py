@@ -67,7 +67,7 @@ def consent_container(screen: Screen, buttons: list[Target]) -> bool:
     of consent in any language, or in words no lexicon has."""
     lexicon = load_lexicon("consent_controls")
     boxes = [e.bounds for e in screen.elements if e.bounds[2] > 0 and e.bounds[3] > 0 and (
-        (e.rid and "consent_id" in lexicon.match(e.rid))
+        (e.rid and "consent_id" in lexicon.match(e.own_id))
         or (e.role in DIALOG_ROLES and e.name and "consent_id" in lexicon.match(e.name)))]
     return any(inside(t.element.bounds, box) for box in boxes for t in buttons)
 

@@ -3,6 +3,7 @@ captured element again (LOCATE_JS), whether a finger reaches each control (COVER
 scroll (SCROLLABLE_JS)."""
 from __future__ import annotations
 
+from .scoped_ids import SCOPED_ID_JS
 from .scripts import NEAR_UP_JS, SHADOW_OF_JS
 
 # The live element at captured bounds (device px), preferring the id, then a form control for a control role,
@@ -11,7 +12,7 @@ from .scripts import NEAR_UP_JS, SHADOW_OF_JS
 # still settling): the element of the same size and the same words (any, for a control without words) nearest
 # to the captured box, when it lies less than half its smaller side away; else nothing (the operator captures
 # again and finds the control by its key).
-LOCATE_JS = SHADOW_OF_JS + r"""
+LOCATE_JS = SHADOW_OF_JS + SCOPED_ID_JS + r"""
 const [x, y, w, h, rid, text, role] = arguments;
 const dpr = window.devicePixelRatio || 1;
 const topRect = (el) => { const r = el.getBoundingClientRect();
@@ -27,7 +28,7 @@ const outer = (el) => { if (el.ownerDocument === document) return el;
   let win = el.ownerDocument.defaultView;
   while (win.parent !== window && win.parent !== win) win = win.parent;
   return win.parent === window ? {frame: win.frameElement} : null; };
-if (rid) { const el = document.getElementById(rid); if (el && same(el)) return el; }
+if (rid) { const el = byScopedId(rid, document); if (el && same(el)) return el; }
 const found = [];
 const deep = (root) => { for (const el of root.querySelectorAll('*')) {      // shadow roots, frames too
   if (same(el)) found.push(el); if (shadowOf(el)) deep(shadowOf(el));
@@ -36,7 +37,7 @@ const deep = (root) => { for (const el of root.querySelectorAll('*')) {      // 
 deep(document.body);
 const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
 if (!found.length) {
-  if (rid && document.getElementById(rid)) return document.getElementById(rid);
+  if (rid && byScopedId(rid, document)) return byScopedId(rid, document);
   let best = null, bestD = Math.min(w, h) / 2;
   const near = (root) => { for (const el of root.querySelectorAll('*')) {
     const r = topRect(el), ew = Math.round(r.width * dpr), eh = Math.round(r.height * dpr);

@@ -37,7 +37,7 @@ function through(el, parent) {
 function contentsItem(el, r) {
   const isClickable = clickable(el, r);
   const text = ownText(el) || (isClickable ? (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim() : '');
-  return {text: text.slice(0, isClickable ? 500 : 20000), rid: el.id || '', role: r, bounds: [0, 0, 0, 0],
+  return {text: text.slice(0, isClickable ? 500 : 20000), rid: scopedId(el), role: r, bounds: [0, 0, 0, 0],
           name: (labelledBy(el) || el.getAttribute('aria-label') || (isClickable ? norm(el.getAttribute('title')) : '') || '').slice(0, 200),
           clickable: isClickable,
           checked: ['checkbox', 'radio', 'switch'].includes(r) ? el.getAttribute('aria-checked') === 'true' : null,

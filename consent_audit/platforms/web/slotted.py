@@ -27,7 +27,10 @@ function flatWords(node) {
       const given = n.assignedNodes({flatten: true});
       for (const g of given.length ? given : [...n.childNodes]) {
         if (g.nodeType === 3) t += g.textContent;
-        else if (g.nodeType === 1 && shownPart(g)) t += ' ' + (g.querySelector('slot') ? flatWords(g) : g.innerText) + ' ';
+        // an element without innerText (an <svg> icon slotted into an icon button) is read by its parts: no
+        // JS `undefined` stringified into the words (corpus lauks: its back arrow read «undefined»)
+        else if (g.nodeType === 1 && shownPart(g))
+          t += ' ' + (g.querySelector('slot') || typeof g.innerText !== 'string' ? flatWords(g) : g.innerText) + ' ';
       }
       continue;
     }

@@ -9,11 +9,12 @@ from .contents_script import THROUGH_JS
 from .hidden_controls import HIDDEN_CONTROL_JS
 from .painted import SEMANTICS_ON_JS
 from .reach_script import REACH_JS
+from .scoped_ids import SCOPED_ID_JS
 from .scripts import SHADOW_OF_JS
 from .slotted import SLOTTED_JS
 
 # One round trip: page source, rendered elements and the structural shape of the DOM.
-DOM_SNAPSHOT_JS = SHADOW_OF_JS + SEMANTICS_ON_JS + ACCNAME_JS + THROUGH_JS + HIDDEN_CONTROL_JS + SLOTTED_JS + REACH_JS + r"""
+DOM_SNAPSHOT_JS = SHADOW_OF_JS + SCOPED_ID_JS + SEMANTICS_ON_JS + ACCNAME_JS + THROUGH_JS + HIDDEN_CONTROL_JS + SLOTTED_JS + REACH_JS + r"""
 const dpr = window.devicePixelRatio || 1;
 const CLICK_TAGS = new Set(['A','BUTTON','INPUT','SELECT','TEXTAREA','LABEL','SUMMARY','OPTION']);
 const CLICK_ROLES = new Set(['button','link','checkbox','radio','switch','tab','menuitem','option']);
@@ -198,7 +199,7 @@ function walk(el, parent) {
                 (behind && !text ? (labelledBy(behind) || behind.getAttribute('aria-label') || '') : '') ||
                 (isClickable && !text ? drawnName(el) : '') || '';
   const item = {
-    text: text.slice(0, isClickable ? 500 : 20000), name: label.slice(0, 200), rid: el.id || '', role: r,
+    text: text.slice(0, isClickable ? 500 : 20000), name: label.slice(0, 200), rid: scopedId(el), role: r,
     bounds: [Math.round((rect.left) * dpr), Math.round((rect.top) * dpr),
              Math.round(rect.width * dpr), Math.round(rect.height * dpr)],
     clickable: isClickable, checked: drawn ? drawn.checked : behind ? !!behind.checked : (r === 'checkbox' || r === 'radio' || r === 'switch') ?
