@@ -166,3 +166,16 @@ def test_the_way_an_earlier_goal_of_the_run_signed_up_is_walked_again() -> None:
     me.earlier_account = ("sign_up", list(WAY))
     me._search_signed_in(op.spend, found)
     assert me.walks == 1 and "microphone" in found.features
+
+
+def test_the_signed_in_search_spends_at_most_its_share_of_what_is_left() -> None:
+    """corpus kanal: the search behind the log-in spent the goal's whole budget, and the goal ended «not found
+    within budget» before its refused launch. It may spend `search.signed_in_share` of what is left; the goal's
+    budget is given back whole."""
+    found, app, op = _signed_out()
+    spend = Spend(Budget(60, 600))
+    spend.actions = 50
+    op.spend = spend
+    Me(app, op)._search_signed_in(spend, found)
+    assert spend.budget == Budget(60, 600)
+    assert spend.actions <= 55, spend.actions

@@ -18,7 +18,9 @@ from dataclasses import replace
 from . import beyond_core
 from .beyond_core import Beyond
 from .moves import Move
+from .config import Budget
 from .operator import NotOnScreen, Spend
+from .spend import OutOfBudget
 
 
 class SignedInSearch:
@@ -52,13 +54,28 @@ class SignedInSearch:
         """Search the app behind the log-in `beyond` reached inside the app (module doc); its features, screens,
         controls and what it did not cover are added to `beyond` (`signed_in` says how it got in), and its log-in
         is no longer said unpassed. Nothing is done behind a log-in gate at launch (searched behind already) or
-        when no log-in was reached."""
+        when no log-in was reached. It spends at most `search.signed_in_share` of what the goal's budget has left
+        (actions and seconds): the rest of the goal (the refused launch, features told by refusal) keeps the
+        remainder, and a share spent ends only this part, said (corpus kanal: the goal ran out of budget)."""
         if not beyond.log_ins or beyond.gate or self.gate_moves:
             return
         if not self.data.password:
             beyond.log_ins = [f"{way}: no password given to sign in with (--username, CONSENT_AUDIT_PASSWORD)"
                               for way in beyond.log_ins[:1]] + beyond.log_ins[1:]
             return
+        budget, share = spend.budget, float(self.config.search.get("signed_in_share", 0.5))
+        left = budget.actions - (spend.actions - spend.toll)
+        spend.budget = Budget(budget.actions - int(left * (1 - share)),
+                              budget.seconds - (budget.seconds - spend.seconds) * (1 - share))
+        try:
+            self._signed_in(spend, beyond)
+        except OutOfBudget:
+            beyond.log_ins[:1] = [f"{beyond.log_ins[0]}: its share of the budget ran out before it got in"]
+        finally:
+            spend.budget = budget
+
+    def _signed_in(self, spend: Spend, beyond: Beyond) -> None:
+        """`_search_signed_in` within the share of the budget it was given (OutOfBudget before it got in)."""
         moves, mode, walked = self._known_way()
         if not moves:
             moves, mode, walked = self._account_way(spend)
