@@ -139,12 +139,12 @@ def test_a_folded_panel_holds_no_control_until_unfolded_and_a_locked_label_none(
     platform.launch()
     platform.driver.get(f"{static_url}/collapsed.html")
     adapter.settle()
-    elements = {e.rid: e for e in platform.capture(screenshot=False).screen.elements}
+    elements = {e.own_id: e for e in platform.capture(screenshot=False).screen.elements}
     assert not {"folded", "folded-inside", "essential", "essential-label"} & set(elements)
     assert elements["locked-label"].enabled is False and elements["visible"].enabled
     platform.tap(adapter.locate(elements["customize"]))
     adapter.settle()
-    elements = {e.rid: e for e in platform.capture(screenshot=False).screen.elements}
+    elements = {e.own_id: e for e in platform.capture(screenshot=False).screen.elements}
     assert {"folded-inside", "essential-label"} <= set(elements) and not elements["essential-label"].enabled
 
 
