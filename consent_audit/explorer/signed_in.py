@@ -39,10 +39,10 @@ class SignedInSearch:
         handed on as `earlier_account`), walked from a fresh granted start with a username not used before — no
         account search spent again; ([], None, None) when none is known or it cannot be walked again. (A log-in
         with the given account is not reused: the deletion goal may have deleted that account.)"""
-        mode, moves = (self.account_mode, list(self.account_moves)) if self.account_moves else self.earlier_account
+        mode, moves = (self.account_mode, self.account_moves) if self.account_moves else self.earlier_account
         if mode != "sign_up" or not moves:
             return [], None, None
-        moves = list(moves)
+        moves = list(moves)         # this walk's own copy: the app's account state is not shared
         self._start()
         try:
             self._walk_in(moves, "sign_up")
