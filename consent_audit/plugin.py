@@ -3,14 +3,13 @@ session. Fixtures live in consent_audit/fixtures.py, outcomes in consent_audit/a
 from __future__ import annotations
 
 import logging
-import signal
 import sys
-import threading
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 
+from . import interrupts
 from .errors import DarkPatternFound, UsageError
 from .masking import MaskingFilter
 from .paths import REPORTS
@@ -110,23 +109,7 @@ def pytest_configure(config: pytest.Config) -> None:
         handler.addFilter(masking)
     logging.getLogger().addFilter(masking)
     config.stash[REPORTS_KEY] = {"filter": masking}
-    _catch_sigterm(config)
-
-
-_SIGTERM = "terminated (SIGTERM)"
-SIGNAL_KEY = pytest.StashKey[Any]()
-
-
-def _catch_sigterm(config: pytest.Config) -> None:
-    """SIGTERM (a CI timeout, a device farm stopping the job) ends the run like Ctrl-C: what was captured
-    so far is still written and bundled."""
-    if threading.current_thread() is not threading.main_thread():
-        return
-
-    def stop(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt(_SIGTERM)
-
-    config.stash[SIGNAL_KEY] = signal.signal(signal.SIGTERM, stop)
+    interrupts.install()       # SIGTERM ends the run like Ctrl-C, and neither can be lost
 
 
 @pytest.hookimpl(trylast=True)
@@ -140,9 +123,8 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    previous = config.stash.get(SIGNAL_KEY, None)
-    if previous is not None and threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, previous)
+    if config.stash.get(RUN_KEY, None) is not None:
+        interrupts.restore()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -178,7 +160,9 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         return
     from .wrapup import STATE
     if exitstatus == pytest.ExitCode.INTERRUPTED and not run.interrupted:
-        run.interrupted = _INTERRUPTS[-1] if _INTERRUPTS else "interrupted by the user (Ctrl-C)"
+        run.interrupted = _INTERRUPTS[-1] if _INTERRUPTS else interrupts.CTRL_C
+    if interrupts.lost() and not run.interrupted:     # raised where Python ignores it, and no step came after
+        run.interrupted = interrupts.lost()
     if STATE.reason and not run.interrupted:     # a signal during the teardown, before anything was written
         run.interrupted = f"{STATE.reason} while the run was ending"
     _INTERRUPTS.clear()
@@ -201,7 +185,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_keyboard_interrupt(excinfo: Any) -> None:
-    reason = _SIGTERM if str(excinfo.value) == _SIGTERM else "interrupted by the user (Ctrl-C)"
+    interrupts.seen()
+    reason = interrupts.reason_of(excinfo.value)
     _INTERRUPTS.append(reason)
     print(f"\nconsent-audit: {reason}; writing what was captured so far", file=sys.stderr)
 

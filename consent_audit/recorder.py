@@ -13,6 +13,7 @@ import allure
 import cv2
 import numpy as np
 
+from . import interrupts
 from .errors import AutomationError
 from .masking import MASK, Masker
 from .model import USER_ACTIONS, Kind, Step, Trail
@@ -84,6 +85,7 @@ class Recorder:
     def observe(self) -> Screen:
         """The current screen: the last capture if nothing happened since, else a new one (kept as the last
         step's `looked`: the screen as the next action meets it)."""
+        interrupts.check()
         if self._last is None:
             screen, files = self._capture(f"{len(self.steps):03d}-start")
             if self.steps:               # looked at again after the last step: what the next action meets
@@ -124,6 +126,7 @@ class Recorder:
     def act(self, kind: Kind, title: str, action: Callable[[], Any], target: Element | dict | None = None,
             capture: bool = True) -> Step:
         """Perform one user action inside an Allure step, then capture the screen after it once."""
+        interrupts.check()            # a stop swallowed where it was raised is raised again here
         title = self.masker.mask(title)
         info = target.to_dict() if isinstance(target, Element) else dict(target or {})
         info = self.masker.mask_data(info)  # type: ignore[assignment]

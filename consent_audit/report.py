@@ -192,7 +192,7 @@ def _attempt(what: str, action: Callable[[], Any], failures: list[str] | None = 
     try:
         return action()
     except KeyboardInterrupt as exc:       # a second signal during the wrap-up (consent_audit.wrapup)
-        from .wrapup import reason_of
+        from .interrupts import reason_of
         line = f"{what} stopped: {reason_of(exc)}"
         print(f"consent-audit: {line}", file=sys.stderr)
         if failures is not None:

@@ -15,8 +15,7 @@ from typing import Any, Iterator
 
 import pytest
 
-CTRL_C = "interrupted by the user (Ctrl-C)"
-SIGTERM = "terminated (SIGTERM)"
+from .interrupts import CTRL_C, SIGTERM
 
 
 class WrapUp:
@@ -94,8 +93,3 @@ def why_nothing_ran(session: pytest.Session, run_dir: Path) -> None:
         (run_dir / SETUP_ERROR).write_text(why + "\n", encoding="utf-8")
     except OSError:
         pass
-
-
-def reason_of(exc: BaseException) -> str:
-    """The reason an interrupt carries: SIGTERM's, else Ctrl-C's."""
-    return SIGTERM if str(exc) == SIGTERM else CTRL_C
