@@ -159,8 +159,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if run is None:
         return
     from .wrapup import STATE
-    if exitstatus == pytest.ExitCode.INTERRUPTED and not run.interrupted:
-        run.interrupted = _INTERRUPTS[-1] if _INTERRUPTS else interrupts.CTRL_C
+    if exitstatus == pytest.ExitCode.INTERRUPTED and _INTERRUPTS and not run.interrupted:
+        run.interrupted = _INTERRUPTS[-1]     # not a collection error (pytest's own "Interrupted"): a signal
     if interrupts.lost() and not run.interrupted:     # raised where Python ignores it, and no step came after
         run.interrupted = interrupts.lost()
     if STATE.reason and not run.interrupted:     # a signal during the teardown, before anything was written
@@ -185,6 +185,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_keyboard_interrupt(excinfo: Any) -> None:
+    if isinstance(excinfo.value, pytest.Session.Interrupted):
+        return              # pytest stopped itself (a module that could not be collected): it says why, no one hit Ctrl-C
     interrupts.seen()
     reason = interrupts.reason_of(excinfo.value)
     _INTERRUPTS.append(reason)
