@@ -149,6 +149,7 @@ def main(argv: list[str]) -> int:
     reports.mkdir(parents=True, exist_ok=True)
     rows = []
     over: list[str] = []        # goals reached whose spent/optimal exceeds OVER_LIMIT
+    reached, unreached = 0, []  # goals with an optimum: reached (in the spent/optimal total), and the others
     total = {"exact": 0, "compared": 0, "unmeasured": 0, "right": 0, "verdicts": 0, "spent": 0, "optimal": 0}
     server = server_module.CorpusServer(0).start()
     try:
@@ -181,8 +182,11 @@ def main(argv: list[str]) -> int:
                 app_row["right"] += ok; app_row["verdicts"] += 1
                 if isinstance(spent, int) and best and (result or {}).get("outcome") in ("clean", "found"):
                     app_row["spent"] += spent; app_row["optimal"] += best     # goals reached only
+                    reached += 1
                     if spent > OVER_LIMIT * best:
                         over.append(f"{app} {flow} {spent}/{best}")
+                elif best:
+                    unreached.append(f"{app} {flow} ({(result or {}).get('outcome', 'not run')})")
             for k in total:
                 total[k] += app_row[k]
             rows.append((app, "(app)", f"exit {code}", app_row["exact"], app_row["compared"], app_row["unmeasured"],
@@ -204,7 +208,9 @@ def main(argv: list[str]) -> int:
     ratio = f"{total['spent'] / total['optimal']:.2f}" if total["optimal"] else "-"
     print(f"\ntotal: figures exact {total['exact']}/{total['compared']} ({total['unmeasured']} unmeasured), "
           f"verdicts right {total['right']}/{total['verdicts']}, actions spent/optimal {total['spent']}/{total['optimal']} = {ratio}"
-          f" over {len(apps)} apps")
+          f" over the {reached} goals reached of {reached + len(unreached)} ({len(apps)} apps)")
+    if unreached:
+        print(f"not in the spent/optimal total (goal not reached): {', '.join(unreached)}")
     print(f"goals over {OVER_LIMIT:g}x the optimum: {len(over)}" + (f" ({', '.join(over)})" if over else ""))
     wrong = failed(rows)
     if wrong:

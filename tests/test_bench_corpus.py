@@ -111,3 +111,12 @@ def test_the_bench_explores_only_the_goals_it_scores_unless_policy_is_asked(tmp_
     score.explore("consent-audit", "http://127.0.0.1:9/a/", "a", truth, tmp_path, True, policy=True)
     goals = [[c[i + 1] for i, a in enumerate(c) if a == "--goal"] for c in seen]
     assert goals == [["delete-account", "deny-permissions", "consent"], ["all"]]
+
+
+def test_the_cost_total_says_which_goals_it_leaves_out(tmp_path: Path) -> None:
+    """The spent/optimal total adds up the goals reached only; a new user read 1.33 over the corpus as covering every
+    goal. The total says how many goals it covers and names the ones left out (stop 36)."""
+    run = _fake_run(tmp_path / "run", "not_found")
+    proc = _bench("--reuse", str(run), "--goal", "deletion", "--no-fail", "kanal")
+    assert "over the 0 goals reached of 1 (1 apps)" in proc.stdout, proc.stdout
+    assert "not in the spent/optimal total (goal not reached): kanal deletion (not_found)" in proc.stdout
