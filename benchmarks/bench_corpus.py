@@ -212,6 +212,8 @@ def main(argv: list[str]) -> int:
     if unreached:
         print(f"not in the spent/optimal total (goal not reached): {', '.join(unreached)}")
     print(f"goals over {OVER_LIMIT:g}x the optimum: {len(over)}" + (f" ({', '.join(over)})" if over else ""))
+    if args.keep is not None and not args.reuse:
+        print(f"each app's run folder (summary.json, trail, screenshots): {args.keep}/<app>, e.g. {args.keep / apps[0]}")
     wrong = failed(rows)
     if wrong:
         print(f"wrong: {len(wrong)} goal(s) with a figure or verdict wrong ({', '.join(wrong)})"
