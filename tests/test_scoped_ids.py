@@ -30,3 +30,16 @@ def test_a_wordless_controls_id_words_are_its_own_ids_not_its_hosts() -> None:
     """A control with no words and no name inside a shadow root is called by its own id's words, as before the
     path was written (`close btn`, not `#sheet >>> #close btn`)."""
     assert label_of(Screen(elements=[CLOSE], signature="s", size=(400, 800)), CLOSE) == "close btn"
+
+
+def test_a_scoped_id_is_its_targets_key_as_written() -> None:
+    """The key of a control with a scoped id is the selector itself: trails and logs showed `##c-accept >>> #button`
+    (the id prefix added to a selector that has its own), a new user's trip (fresh17, stop 36)."""
+    from consent_audit.explorer.elements import targets
+    from consent_audit.screen import Element, Screen
+    accept = Element(text="Pieņemt visus", role="button", rid="#c-accept >>> #button", clickable=True,
+                     bounds=(20, 500, 200, 540))
+    row = dict(role="button", rid="md-list-item >>> #item", clickable=True)
+    rows = [Element(text=t, bounds=(20, 100 + 50 * n, 300, 140 + 50 * n), **row) for n, t in enumerate(("Konts", "Konts"))]
+    keys = [t.key for t in targets(Screen(elements=[accept, *rows], signature="s"))]
+    assert keys == ["#c-accept >>> #button", "#md-list-item >>> #item|konts|0", "#md-list-item >>> #item|konts|1"]

@@ -214,11 +214,13 @@ def targets(screen: Screen, covered: frozenset[int] = frozenset()) -> list[Targe
                 f is element or (norm_label(f.text) == norm_label(labels[i]) and (contains(f, element) or contains(element, f)))
                 for f in field_labels):
             continue   # a text field's label (or the box around its words): tapping it only focuses the field
+        # an id as a selector: a scoped one (`#c-accept >>> #button`) is one already
+        selector = element.rid if element.rid.startswith("#") else f"#{element.rid}"
         if element.rid and rids[element.rid] == 1:
-            key = "#" + element.rid
+            key = selector
         else:   # no id, or one shared by repeated rows (a list's items on Android): the words and their rank
             words = norm_label(labels[i])
-            base = f"#{element.rid}|{words}" if element.rid else f"{element.role}|{words}"
+            base = f"{selector}|{words}" if element.rid else f"{element.role}|{words}"
             key = f"{base}|{ranks.get(base, 0)}"
             ranks[base] = ranks.get(base, 0) + 1
         out.append(Target(element=element, key=key, label=labels[i], use=use_of(element)))
