@@ -17,6 +17,7 @@ from test_explorer_structure import OptInApp
 from consent_audit.explorer.consent_exploring import ConsentExplorations
 from consent_audit.explorer.forms import FormData
 from consent_audit.explorer.late_layers import LateLayers
+from consent_audit.explorer.operator import hooked
 from consent_audit.screen import Screen
 
 SELECTED, ALL = "Kiválasztottak elfogadása", "Összes elfogadása"
@@ -38,14 +39,7 @@ class BeyonkApp(OptInApp):
     def tap(self, target) -> Screen:
         before = self.screen()
         after = super().tap(target)
-        if self.after_tap is None or self._answering:
-            return after
-        self._answering = True
-        try:
-            answered = self.after_tap(before, target.label, after)
-        finally:
-            self._answering = False
-        return self.screen() if answered else after
+        return self.screen() if hooked(self, before, target.label, after) else after
 
 
 def _saved(app: "BeyonkApp") -> str:

@@ -30,6 +30,19 @@ class NotOnScreen(Exception):
     """A step of a known path is not on the screen the app shows."""
 
 
+def hooked(op: Any, before: Screen, label: str, after: Screen) -> bool:
+    """`op.after_tap(before, label, after)` once a tap is done (False without a hook, or while the hook itself
+    answers: its own taps are not hooked); whether the hook answered something (the screen is then read again).
+    `op` has `after_tap` and `_answering` (the Operator, or a stand-in driving a fake app the same way)."""
+    if op.after_tap is None or op._answering:
+        return False
+    op._answering = True
+    try:
+        return bool(op.after_tap(before, label, after))
+    finally:
+        op._answering = False
+
+
 class Operator:
     """Recorded, settled gestures on the live app."""
 
@@ -191,14 +204,7 @@ class Operator:
     def _tap(self, target: Target, peek_code: bool, exclude: set[str] | None) -> Screen:
         before = self.recorder.last_screen      # what the tap was chosen on (no capture of its own)
         after = self._gesture_tap(target, peek_code, exclude)
-        if self.after_tap is None or self._answering or before is None:
-            return after
-        self._answering = True
-        try:
-            answered = self.after_tap(before, target.label, after)
-        finally:
-            self._answering = False
-        return self.screen() if answered else after
+        return self.screen() if before is not None and hooked(self, before, target.label, after) else after
 
     def _gesture_tap(self, target: Target, peek_code: bool, exclude: set[str] | None) -> Screen:
         target, live = self._again(self.reveal(target))
