@@ -3,6 +3,8 @@ suite's browser does not announce automation (banners that hide from bots must a
 slides in is captured where it stops, not mid-way with every button 'covered'."""
 from __future__ import annotations
 
+from typing import Any, Callable
+
 import pytest
 
 from consent_audit.explorer.adapters import adapter_for
@@ -27,6 +29,20 @@ def start_location(static_url: str) -> str:
     return f"{static_url}/sliding_banner.html"
 
 
+@pytest.fixture
+def opened(platform, static_url: str) -> Callable[[str | None], Any]:
+    """`opened(page)`: the explorer's settle wait prepared (quiet 60 ms, 6 s), the app launched, then `page` of
+    tests/data opened when given; the adapter returned."""
+    def open_page(page: str | None = None) -> Any:
+        adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
+        adapter.prepare()
+        platform.launch()
+        if page:
+            platform.driver.get(f"{static_url}/{page}")
+        return adapter
+    return open_page
+
+
 def test_the_page_sees_no_automation(platform) -> None:
     platform.launch()
     assert platform.driver.execute_script("return navigator.webdriver") is False
@@ -43,14 +59,11 @@ def test_the_page_sees_no_automation_while_the_explorer_waits_on_it(platform) ->
     assert platform.driver.find_element("css selector", "#wrapped").text == "none"
 
 
-def test_a_sheet_moved_in_a_few_frames_after_it_shows_is_captured_where_it_stops(platform, static_url: str) -> None:
+def test_a_sheet_moved_in_a_few_frames_after_it_shows_is_captured_where_it_stops(platform, opened) -> None:
     """A sheet un-hidden below the screen and slid up six animation frames later (what late_sheet.html does in
     two; under load those frames came after the DOM's quiet time, the sheet was captured below the screen and a
     nagging consent dialog counted 0 — CI, stop 32), beside an endless frame loop that is not waited for."""
-    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
-    adapter.prepare()
-    platform.launch()
-    platform.driver.get(f"{static_url}/frame_chain.html")
+    adapter = opened("frame_chain.html")
     adapter.settle()
     screen = platform.capture(screenshot=False).screen
     height = platform.driver.execute_script("return Math.round(innerHeight * devicePixelRatio)")
@@ -60,10 +73,8 @@ def test_a_sheet_moved_in_a_few_frames_after_it_shows_is_captured_where_it_stops
     assert abs((y + h) - height) <= 2, (sheet.bounds, height)          # resting on the bottom edge
 
 
-def test_a_sliding_sheet_is_captured_where_it_stops(platform) -> None:
-    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
-    adapter.prepare()
-    platform.launch()
+def test_a_sliding_sheet_is_captured_where_it_stops(platform, opened) -> None:
+    adapter = opened()
     adapter.settle()
     screen = platform.capture(screenshot=False).screen
     width, height = platform.driver.execute_script(
@@ -90,14 +101,11 @@ def test_controls_are_named_as_assistive_technology_names_them(platform, static_
     assert names["plain"] == "Plain words"
 
 
-def test_a_closed_shadow_root_is_read_and_used_as_a_user_sees_it(platform, static_url: str) -> None:
+def test_a_closed_shadow_root_is_read_and_used_as_a_user_sees_it(platform, opened) -> None:
     """A banner inside a closed shadow root is on screen for a user; the app keeps it closed to page scripts
     (shadowRoot is null), yet the snapshot reads it, the adapter finds its button and a tap answers it (before:
     the banner was invisible to the suite: no dialog, nothing to tap)."""
-    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
-    adapter.prepare()
-    platform.launch()
-    platform.driver.get(f"{static_url}/accessible_names.html")
+    adapter = opened("accessible_names.html")
     adapter.settle()
     assert platform.driver.execute_script("return document.getElementById('host').shadowRoot") is None
     screen = platform.capture(screenshot=False).screen
@@ -111,15 +119,12 @@ def test_a_closed_shadow_root_is_read_and_used_as_a_user_sees_it(platform, stati
     assert platform.driver.find_element("css selector", "#answer").text == "refused"
 
 
-def test_what_the_browser_does_not_draw_is_no_control_until_opened(platform, static_url: str) -> None:
+def test_what_the_browser_does_not_draw_is_no_control_until_opened(platform, opened) -> None:
     """A closed <details>' body and a content-visibility: hidden section are laid out when asked (their
     controls have boxes) but not drawn: no control of the screen; the summary is, and once tapped its body's
     control is (before: the search took a button inside a closed disclosure for a control, tried to scroll to
     it and filed the screen as out of reach)."""
-    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
-    adapter.prepare()
-    platform.launch()
-    platform.driver.get(f"{static_url}/collapsed.html")
+    adapter = opened("collapsed.html")
     adapter.settle()
     ids = {e.rid for e in platform.capture(screenshot=False).screen.elements}
     assert "visible" in ids and "remove" not in ids and "skipped" not in ids
@@ -129,15 +134,12 @@ def test_what_the_browser_does_not_draw_is_no_control_until_opened(platform, sta
     assert "remove" in {e.rid for e in platform.capture(screenshot=False).screen.elements}
 
 
-def test_a_folded_panel_holds_no_control_until_unfolded_and_a_locked_label_none(platform, static_url: str) -> None:
+def test_a_folded_panel_holds_no_control_until_unfolded_and_a_locked_label_none(platform, opened) -> None:
     """A panel folded to 0 px with overflow hidden (cookie-though's purposes before «Customize», in a shadow root;
     the same in the page) is laid out but not drawn: its controls are none of the screen until it unfolds; a
     label whose control is disabled (a locked purpose's) is not enabled either (before: both counted as enabled
     answers of the consent box, 4 buttons where it has 3: corpus shonar, «no consent choice by its structure»)."""
-    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
-    adapter.prepare()
-    platform.launch()
-    platform.driver.get(f"{static_url}/collapsed.html")
+    adapter = opened("collapsed.html")
     adapter.settle()
     elements = {e.own_id: e for e in platform.capture(screenshot=False).screen.elements}
     assert not {"folded", "folded-inside", "essential", "essential-label"} & set(elements)
@@ -178,14 +180,11 @@ def test_siblings_placed_by_their_own_coordinates_are_one_screen_in_any_dom_orde
     assert shapes["?flow=again"] != shapes[""]
 
 
-def test_a_keyframe_animation_inside_a_shadow_root_is_waited_for(platform, static_url: str) -> None:
+def test_a_keyframe_animation_inside_a_shadow_root_is_waited_for(platform, opened) -> None:
     """A component's banner sliding up by a keyframe animation inside its shadow root is captured where it
     stops (before: the document's animations do not list a shadow tree's, so the capture came mid-way and the
     next capture found the buttons moved: "no longer on the screen")."""
-    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
-    adapter.prepare()
-    platform.launch()
-    platform.driver.get(f"{static_url}/shadow_slide.html")
+    adapter = opened("shadow_slide.html")
     adapter.settle()
     screen = platform.capture(screenshot=False).screen
     height = platform.driver.execute_script("return Math.round(innerHeight * devicePixelRatio)")
@@ -206,7 +205,7 @@ def test_a_long_press_holds_the_pointer_down_as_a_finger_does(platform, static_u
     assert platform.driver.find_element("css selector", "#state").text == "done"
 
 
-def test_a_row_at_the_end_of_an_inner_list_is_scrolled_to_in_that_list(platform, static_url: str, tmp_path) -> None:
+def test_a_row_at_the_end_of_an_inner_list_is_scrolled_to_in_that_list(platform, opened, tmp_path) -> None:
     """A page that does not move, its rows in an `overflow: auto` list (kanal: «Konto löschen» at the list's
     end): the list is the container a user swipes — found from the row (`scroller_of`), swiped until the row is
     in view. Swiping the page instead ends at once ("the content scrolled to its end and the element is still
@@ -214,10 +213,7 @@ def test_a_row_at_the_end_of_an_inner_list_is_scrolled_to_in_that_list(platform,
     from consent_audit.gestures import Gestures, ScrollError
     from consent_audit.masking import Masker
     from consent_audit.recorder import Recorder
-    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
-    adapter.prepare()
-    platform.launch()
-    platform.driver.get(f"{static_url}/inner_scroll.html")
+    adapter = opened("inner_scroll.html")
     last = platform.driver.find_element("css selector", "#last")
     box = adapter.scroller_of(last)
     assert box is not None and box.get_attribute("id") == "rows"
@@ -230,7 +226,7 @@ def test_a_row_at_the_end_of_an_inner_list_is_scrolled_to_in_that_list(platform,
     assert platform.in_view(last, box)
 
 
-def test_a_components_controls_are_named_stated_and_tapped_as_a_user_sees_them(platform, static_url: str) -> None:
+def test_a_components_controls_are_named_stated_and_tapped_as_a_user_sees_them(platform, opened) -> None:
     """Custom elements with open shadow roots (corpus fiets): a list row's shadow <button> holds a <slot> for the
     host's words and a drawn chevron; a button is disabled on its inner shadow <button>; a tick is a shadow
     <div role=checkbox> whose words are slotted from a host a little taller than it. The rows are controls named
@@ -240,10 +236,7 @@ def test_a_components_controls_are_named_stated_and_tapped_as_a_user_sees_them(p
     refused: "<x-tick> covered it")."""
     from consent_audit.explorer.elements import Use, targets
 
-    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
-    adapter.prepare()
-    platform.launch()
-    platform.driver.get(f"{static_url}/shadow_controls.html")
+    adapter = opened("shadow_controls.html")
     adapter.settle()
     screen = platform.capture(screenshot=False).screen
     found = {t.label: t for t in targets(screen, adapter.covered(screen))}
@@ -261,8 +254,7 @@ def test_a_components_controls_are_named_stated_and_tapped_as_a_user_sees_them(p
     assert platform.driver.find_element("css selector", "#answer").text == "deleted"
 
 
-def test_a_fields_label_is_its_words_never_a_control_and_the_form_is_sent_by_its_submit(platform,
-                                                                                        static_url: str) -> None:
+def test_a_fields_label_is_its_words_never_a_control_and_the_form_is_sent_by_its_submit(platform, opened) -> None:
     """bep (fresh10 findings 1, 8): «Lý do xóa tài khoản», the `<label for>` of the deletion form's native
     <select>, holds the goal words, so it was a control of its own that outscored the submit «Gửi yêu cầu» (no
     goal word) and was tapped as the form's way on four times ("form rejected"). A label for a text field, a
@@ -273,10 +265,7 @@ def test_a_fields_label_is_its_words_never_a_control_and_the_form_is_sent_by_its
     from consent_audit.explorer.elements import Use, targets
     from test_explorer_signup_refusal import DATA
 
-    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
-    adapter.prepare()
-    platform.launch()
-    platform.driver.get(f"{static_url}/field_labels.html")
+    adapter = opened("field_labels.html")
     adapter.settle()
     screen = platform.capture(screenshot=False).screen
     found = targets(screen, adapter.covered(screen))
@@ -289,7 +278,7 @@ def test_a_fields_label_is_its_words_never_a_control_and_the_form_is_sent_by_its
     assert plan.submit is not None and plan.submit.label == "Send request"
 
 
-def test_ids_inside_shadow_roots_name_each_control_once_and_an_icons_name_is_its_words(platform, static_url: str) -> None:
+def test_ids_inside_shadow_roots_name_each_control_once_and_an_icons_name_is_its_words(platform, opened) -> None:
     """Material Web's way (corpus lauks): every component's inner <button> carries id="button" in its own shadow
     root (an id is unique only within its tree). Each control's id is read with its shadow path (`#accept >>>
     #button`), so a screen holding one of them keys it apart from the other (a dialog's layer, a later screen:
@@ -300,10 +289,7 @@ def test_ids_inside_shadow_roots_name_each_control_once_and_an_icons_name_is_its
     from consent_audit.explorer.moves import Move
     from consent_audit.screen import Screen
 
-    adapter = adapter_for(platform, quiet_ms=60, timeout=6.0)
-    adapter.prepare()
-    platform.launch()
-    platform.driver.get(f"{static_url}/shadow_ids.html")
+    adapter = opened("shadow_ids.html")
     adapter.settle()
     screen = platform.capture(screenshot=False).screen
     assert not any("undefined" in (e.text + e.name) for e in screen.elements), [e.text for e in screen.elements]
