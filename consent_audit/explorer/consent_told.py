@@ -1,9 +1,13 @@
 """The consent goal's answers told by the structural probe (`ToldByStructure`, a mixin of `ConsentExplorations`):
-the goal's end when the probe told them, and the probe run for a dialog read by its words whose refusal no word
-names. The state it uses is declared in `ExploredApp`."""
+the goal's end when the probe told them, the probe run for a dialog read by its words whose refusal no word
+names, and for one whose accept no word names when another goal must get past it. The state it uses is declared
+in `ExploredApp`."""
 from __future__ import annotations
 
+from typing import Callable
+
 from .exploration import Exploration
+from .operator import NotOnScreen
 from .spend import Spend
 
 
@@ -42,3 +46,21 @@ class ToldByStructure:
         self.accept = self.reject = self.refusal = None
         self.settings_preticked = self.settings_mandatory = None
         return False
+
+    def _accept_past(self, start_again: Callable[[], None]) -> bool:
+        """Accept the consent dialog to get past it (every goal but the consent goal starts so); True when the app
+        was started again to do so. A dialog read by its words whose accept no word names (corpus hlaup:
+        «Samþykkja allt», no Icelandic in the lexicon) is told by the structural probe — each answer tried and
+        what it stored read — and `start_again()` starts afresh, walking the accept learnt. Before, the goal
+        ended at once, 0 actions («no way to accept on the consent screen»), while the consent goal of the same
+        run found the accept by the same probe. Raises NotOnScreen when the probe tells no accept (or ran before)."""
+        try:
+            self.accept_consent()
+            return False
+        except NotOnScreen:
+            if self.accept is not None or self.structure_checked:
+                raise       # a known accept not on screen, or the probe told none already
+            if not self._consent_by_structure(None) or self.accept is None:
+                raise
+        start_again()
+        return True

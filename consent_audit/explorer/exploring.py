@@ -109,8 +109,8 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations):
         elif len(self.op.recorder.steps) != steps:    # its trials told no consent dialog and left the app elsewhere
             self._start(refused)
             return
-        if self.consent_shown:
-            self.accept_consent()
+        if self.consent_shown and self._accept_past(lambda: self._start(refused)):
+            return          # started again to walk the accept the structural probe told
         if self.gate_moves:       # the log-in at launch passed (explorer/gate.py), then what shows behind it
             self._through_gate()
             self._answer_new_modals()
