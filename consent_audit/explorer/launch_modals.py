@@ -20,7 +20,7 @@ from .modal_kind import CONSENT, modal_kind
 from .elements import Target, targets
 from .gone import GONE, tap_if_there
 from .moves import Move, perform
-from .screens import modal_answer, shown_texts, wall_opener
+from .screens import modal_answer, only_way_on, shown_texts, wall_opener
 from .path_layers import asking_keys
 from .soft_ask import agreeing_control, increments
 
@@ -214,7 +214,8 @@ class LaunchModals:
             screen = self.op.screen()
             if not self.op.in_foreground or consent.shown(self.op, screen):
                 return
-            target = wall_opener(screen, self.op.targets(screen))
+            found = self.op.targets(screen)
+            target = wall_opener(screen, found) or only_way_on(screen, found)
             if target is None:
                 return
             after = tap_if_there(self.op, target)

@@ -15,7 +15,7 @@ from .gone import tap_if_there
 from .moves import TAP, Move
 from .operator import Operator
 from .path_layers import passed_by_itself
-from .screens import asks_decision, taps
+from .screens import asks_decision, only_way_on, taps
 
 FEATURE = {p: f"feature_{p}" for p in PERMISSIONS}
 _DIGITS = re.compile(r"\d+")
@@ -275,7 +275,9 @@ def reach(op: Operator, core: Core, budget: int, accept_consent, answer=None, ho
         if any(c.matches(screen, found) for c in cores):
             return True
         enabled = [t for t in taps(found) if t.element.enabled]
-        move = way_on(enabled, retried) or next(filter(None, (way_back(c, enabled, retried) for c in cores)), None)
+        lone = only_way_on(screen, found)     # a rationale's one «Halda áfram», whatever its words: once
+        move = way_on(enabled, retried) or (lone if lone is not None and lone.key not in retried else None) \
+            or next(filter(None, (way_back(c, enabled, retried) for c in cores)), None)
         if move is None:
             return False          # only settings / exit left (or retried already): blocked, never left
         if not cues.has(move.label, "decline"):

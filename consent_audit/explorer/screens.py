@@ -225,3 +225,20 @@ def wall_opener(screen: Screen, found: list[Target]) -> Target | None:
     opens = [t for t in buttons if cues.has(t.label, "permission_request")
              and not cues.has(t.label, "decline", "exit", "agree")]
     return opens[0] if len(opens) == 1 else None
+
+
+NOT_A_WAY_ON = ("log_in", "sign_up", "decline", "exit", "log_out", "delete", "cancel_account", "purchase")
+
+
+def only_way_on(screen: Screen, found: list[Target]) -> Target | None:
+    """A screen in front of the app whose one control is all a user can do there, whatever its words (corpus
+    hlaup: a full-page location rationale with one «Halda áfram» that asks for the permission): passed at launch
+    as a permission wall is (`wall_opener`) — with everything granted, the app behind it is the app. Before, only
+    a wall's words were known, and an unworded one became the search's start screen: every screen behind it a
+    level deeper, the deletion one past the search's depth. None when the screen holds anything else (a field,
+    a switch, a second control) or its control is a log-in or sign-up (a gate: explorer/gate.py), a refusal, an
+    exit, a log-out, a deletion or a payment."""
+    if not screen.in_app or len(found) != 1 or found[0].use != Use.TAP or not found[0].element.enabled:
+        return None
+    return None if cues.has(found[0].label, *NOT_A_WAY_ON) else found[0]
+
