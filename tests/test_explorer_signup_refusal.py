@@ -24,7 +24,7 @@ from explorer_standins import StandInOperator
 CONFIG = load_config()
 DATA = forms.FormData(username="tester@veld.test", password="pw-secret-1", reason_text={"en": "no longer used"})
 
-# a page: rows of ("text", words) | ("tap", label, action, size[, "beside"]) | ("field", label, secret) | ("box", label);
+# a page: rows of ("text", words) | ("tap"|"tab", label, action, size[, "beside"]) | ("field", label, secret) | ("box", label);
 # an action gets the app and answers the next page (the same page for a refusal, after setting `message`)
 Row = tuple
 Action = Callable[["FormApp"], str]
@@ -47,12 +47,13 @@ class FormApp:
         for row in self.pages[self.at](self):
             if row[0] == "text":
                 elements.append(Element(text=row[1], bounds=(10, y, 380, 30)))
-            elif row[0] == "tap":
+            elif row[0] in ("tap", "tab"):     # a tab: a WAI-ARIA tab of a tab list (role=tab)
                 w, h = row[3] if len(row) > 3 else (380, 44)
                 x = 10
                 if len(row) > 4 and row[4] == "beside":    # in one row with the control before it
                     y, x = elements[-1].bounds[1], elements[-1].bounds[0] + elements[-1].bounds[2] + 10
-                elements.append(Element(text=row[1], role="button", clickable=True, bounds=(x, y, w, h)))
+                elements.append(Element(text=row[1], role="button" if row[0] == "tap" else "tab", clickable=True,
+                                        bounds=(x, y, w, h)))
                 self.actions[row[1]] = row[2]
             elif row[0] == "field":
                 elements.append(Element(name=row[1], role="textbox", clickable=True, bounds=(10, y, 380, 40),

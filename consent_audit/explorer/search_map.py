@@ -81,6 +81,8 @@ class SearchMap(ConsentReopened):
             if parent is not None and move is not None and self._unfolded(parent, move, screen):
                 depth = parent.depth       # a section unfolded in place: the same page, its other sections as near
                 self.graph.unfolds.add((parent.ident, move.key))
+            elif parent is not None and move is not None and move.role == "tab" and move.key not in self.nav:
+                depth = parent.depth       # a tab of a tab list shows its panel in place (WAI-ARIA tabs): as near
             in_flow = bool(parent and (parent.in_flow or (move is not None and self.goal.enters_flow(move))))
             offers, titles = self._labels(screen)
             node = Node(ident=ident, screen=screen, depth=depth, in_flow=in_flow, via=via, labels=offers, titles=titles)
