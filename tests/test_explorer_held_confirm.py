@@ -122,3 +122,45 @@ def test_a_path_walked_again_waits_for_its_control_still_counting() -> None:
     op._read_again()
     perform(op, Move(TAP, "button|delete|0", "Delete", role="button"), FormData())
     assert app.deleted and op.recorder.steps == ["Delete"], op.recorder.steps
+
+
+class BoxedCountdownApp(CountdownApp):
+    """The confirm as a form (corpus hlaup): a required «I understand» box above the counting «Delete (n)»."""
+
+    def __init__(self) -> None:
+        super().__init__(ticking=True)
+        self.ticked = False
+
+    def screen(self) -> Screen:
+        screen = super().screen()
+        if self.at == "confirm":
+            box = Element(text="I understand", role="checkbox", clickable=True, checked=self.ticked, required=True,
+                          bounds=(10, 95, 380, 20))
+            submit = screen.elements[2]      # by its id, as the page names it whatever its face says
+            submit = Element(text=submit.text, role="button", clickable=True, enabled=submit.enabled, rid="confirm",
+                             bounds=submit.bounds)
+            screen = Screen(elements=screen.elements[:2] + [box, submit], signature="confirm", size=(400, 2000))
+        return screen
+
+    def tap(self, label: str) -> None:
+        if self.at == "confirm" and label == "I understand":
+            self.ticked = not self.ticked
+        elif self.at == "confirm" and label == "Delete" and not self.ticked:
+            return
+        else:
+            super().tap(label)
+
+
+def test_a_forms_submit_counting_down_is_sent_once_enabled() -> None:
+    """Corpus hlaup (fresh18): the deletion's confirm is a form — a required box, then a submit counting down.
+    The path's form move ticked the box and tapped «Staðfesta eyðingu (5)» at once, disabled: nothing was sent,
+    the relaunch found the account still signed in and the audit reported a false deletion_not_effective (and
+    the search filed the form "rejected"). The form's submit is now waited for as a tapped control is."""
+    from consent_audit.explorer.form_data import FILL
+    from consent_audit.explorer.moves import FORM, Move, perform
+    app = BoxedCountdownApp()
+    op = CountdownOp(app, Spend(Budget(30, 60)))
+    app.at, app.opened = "confirm", time.monotonic()
+    op._read_again()
+    perform(op, Move(FORM, "#confirm", "Delete", FILL, role="button", rid="confirm"), DATA)
+    assert app.deleted, (app.taps, op.recorder.steps)

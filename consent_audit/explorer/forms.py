@@ -10,6 +10,7 @@ from . import cues
 from .elements import nearby_text
 from .form_data import (ACCOUNT, ACCOUNT_RETRY, FILL, HINTED, RETRY, RETRY_ALL, SECRET_KINDS, UNTICK, FormData,
                         account_retry_purpose, field_kind, next_retry, retry_purpose, typed_back)
+from .held_back import tappable
 from .form_plan import NEVER_SUBMIT, SUBMIT, FormPlan, is_form, plan, submit_score
 from .refused import lacking_boxes
 from .operator import NotOnScreen, Operator
@@ -96,4 +97,4 @@ def fill(op: Operator, purpose: str, data: FormData, submit_key: str | None = No
     submit = op.find(submit_key, screen) if submit_key else plan(screen, op.targets(screen), purpose, data, True).submit
     if submit is None:
         raise NotOnScreen("the form has no control that submits it")
-    return op.tap(submit)
+    return op.tap(tappable(op, submit))     # held back (a countdown on its face): sent once enabled, as a user waits
