@@ -315,3 +315,24 @@ def test_amharic_account_and_deletion_words_are_read(text: str, category: str) -
     goal wants", and the search went on (72 actions, not_found). The deletion's, the way's and the account's words."""
     from consent_audit.explorer import cues
     assert category in cues.categories(text), cues.categories(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Eyða reikningi", "cancel_account"), ("Stillingar", "settings"), ("Samþykkja allt", "agree"),
+    ("Hafna", "decline"), ("Skrá út", "log_out"), ("Reikningi þínum hefur verið eytt.", "success"),
+    ("Skrá inn", "log_in"), ("Nýskráning", "sign_up"), ("Persónuvernd", "privacy"),
+])
+def test_icelandic_is_read(text: str, category: str) -> None:
+    """hlaup (is, fresh18): «Eyða reikningi» was read by no word, so the deletion was left to the search's
+    fallback, which stops at its depth bound; «Samþykkja allt» named no accept; «eytt eftir 7 daga» (deleted
+    after 7 days) stated no period: CLDR writes «dagar», the sentence the accusative «daga». (Tamil is left to
+    structure: corpus kadai's truths were written with no Tamil word known.)"""
+    from consent_audit.explorer import cues
+    assert category in cues.categories(text), text
+
+
+def test_an_icelandic_waiting_period_is_read() -> None:
+    from consent_audit.detectors.text import waiting_period_days
+    for text, days in (("Reikningnum verður eytt eftir 7 daga.", 7), ("eftir 2 vikur", 14), ("eftir 1 mánuð", 30),
+                       ("innan 14 daga", 14)):
+        assert waiting_period_days(text) == days, text
