@@ -103,11 +103,14 @@ def opposite(label: str, other: str) -> bool:
     label, before it two different beginnings of at most `PREFIX` characters («Prihlásiť sa» / «Odhlásiť sa»,
     "Anmelden" / "Abmelden", «Σύνδεση» / «Αποσύνδεση», "Inloggen" / "Uitloggen", «Zaloguj się» / «Wyloguj się») —
     never a word in another ending ("Profil" / "Profily"), nor two deeds on one object ("Create account" / "Delete
-    account": beginnings of four), nor a word before it ("Account" / "My account"), nor the same label."""
+    account": beginnings of four), nor a word before it ("Account" / "My account"), nor the same label. In a script
+    written without spaces (`unspaced`) a beginning of a few characters is a word, no prefix: «លុបគណនី» (delete
+    account) is no undoing of «ចូលគណនី» (log in: "enter account"), two deeds on one object run together."""
     a, b = " ".join(label.casefold().split()), " ".join(other.casefold().split())
     end = 0
     while end < min(len(a), len(b)) and a[-1 - end] == b[-1 - end]:
         end += 1
     head_a, head_b = a[:len(a) - end], b[:len(b) - end]
     return (bool(a) and head_a != head_b and end >= SAME_PART * max(len(a), len(b))
-            and len(head_a) <= PREFIX and len(head_b) <= PREFIX and " " not in head_a + head_b)
+            and len(head_a) <= PREFIX and len(head_b) <= PREFIX and " " not in head_a + head_b
+            and not unspaced(head_a) and not unspaced(head_b))
