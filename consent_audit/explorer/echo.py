@@ -6,12 +6,17 @@ A word is a run of letters, combining marks and digits (Unicode L, M, N), three 
 a script whose vowels are combining marks (Tamil «நீக்கு», Hindi «हटाएँ», Thai) is read whole, not cut at each
 vowel sign. Two words are the same word when equal, or when one is the other in another ending: a common start of
 `STEM` characters or more covering at least `SHARE` of the shorter one («கணக்கை» / «கணக்கு», "Konto" /
-"Kontoa"). Nothing is guessed per language."""
+"Kontoa"). In a script written without spaces between words (assets/word_scripts.yaml: Khmer, Thai, Chinese…)
+a run of letters is a phrase, its words run together: a control's run names the way when a word of the way lies
+inside it (`names_the_way`: «គណនី» in «លុបគណនី», as "account" in "Delete account"). Nothing is guessed per
+language."""
 from __future__ import annotations
 
 from typing import Iterable, Sequence
 
 import regex
+
+from ..detectors.words import is_word_character
 
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]{3,}")
 STEM = 4          # characters a common start must have for two words to be one word in two endings
@@ -21,6 +26,12 @@ SHARE = 0.8       # … and the part of the shorter word it must cover
 def words(text: str) -> set[str]:
     """The words of `text` (module doc), digits alone left out."""
     return {w for w in WORD.findall(text.casefold()) if not w.isdigit()}
+
+
+def unspaced(word: str) -> bool:
+    """Whether `word` (a run of letters, marks, digits) is written in scripts whose words run together
+    (assets/word_scripts.yaml, `detectors.words`): each of its characters is of such a script."""
+    return bool(word) and not any(is_word_character(c) for c in word)
 
 
 def same_word(a: str, b: str) -> bool:
@@ -77,9 +88,10 @@ def goes_on(answer: str, via: Sequence[str], entered: Iterable[str], others: tup
 def names_the_way(label: str, via: Sequence[str]) -> bool:
     """Whether a control's words repeat, in any ending, a word of the labels tapped to reach its screen (`via`):
     the deletion names what it deletes, the place the way named — «கணக்கை நீக்கு» on «கணக்கு»'s screen, "Delete
-    account" under "Account" —, a log-out beside it names none."""
+    account" under "Account" —, a log-out beside it names none. In a script written without spaces a word of the
+    way inside the control's run names it too («លុបគណនី» under «គណនី»: `unspaced`)."""
     way = set().union(*map(words, via)) if via else set()
-    return any(_among(w, way) for w in words(label))
+    return any(_among(w, way) or (unspaced(w) and any(unspaced(v) and v in w for v in way)) for w in words(label))
 
 
 SAME_PART = 0.55  # of the longer label: the common end two labels must have to be opposites (pri|java / od|java) …
@@ -91,11 +103,14 @@ def opposite(label: str, other: str) -> bool:
     label, before it two different beginnings of at most `PREFIX` characters («Prihlásiť sa» / «Odhlásiť sa»,
     "Anmelden" / "Abmelden", «Σύνδεση» / «Αποσύνδεση», "Inloggen" / "Uitloggen", «Zaloguj się» / «Wyloguj się») —
     never a word in another ending ("Profil" / "Profily"), nor two deeds on one object ("Create account" / "Delete
-    account": beginnings of four), nor a word before it ("Account" / "My account"), nor the same label."""
+    account": beginnings of four), nor a word before it ("Account" / "My account"), nor the same label. In a script
+    written without spaces (`unspaced`) a beginning of a few characters is a word, no prefix: «លុបគណនី» (delete
+    account) is no undoing of «ចូលគណនី» (log in: "enter account"), two deeds on one object run together."""
     a, b = " ".join(label.casefold().split()), " ".join(other.casefold().split())
     end = 0
     while end < min(len(a), len(b)) and a[-1 - end] == b[-1 - end]:
         end += 1
     head_a, head_b = a[:len(a) - end], b[:len(b) - end]
     return (bool(a) and head_a != head_b and end >= SAME_PART * max(len(a), len(b))
-            and len(head_a) <= PREFIX and len(head_b) <= PREFIX and " " not in head_a + head_b)
+            and len(head_a) <= PREFIX and len(head_b) <= PREFIX and " " not in head_a + head_b
+            and not unspaced(head_a) and not unspaced(head_b))
