@@ -195,9 +195,9 @@ class DeletionGoal:
         here (the way on changes, the way back stays), after the new one; one seen to go back (to a screen offering
         the deletion's entry) last; on a bare question the answer naming the deed again first (`tie_break`); a
         control a refusal points to, and one naming the deed it asks for first, a way on (explorer/prerequisite.py)."""
-        errand = self.errands.boost(node.ident, key)
-        if errand:
-            return errand
+        return self.errands.boost(node.ident, key) + self._step_boost(node, key)
+
+    def _step_boost(self, node: Node, key: str) -> float:
         if key in self.probes.get(node.ident, ()):
             return PROBE
         if key not in self.steps.get(node.ident, ()) or key in self.backs:
