@@ -71,6 +71,9 @@ def test_a_refusal_with_a_link_points_to_it_and_a_menu_or_a_form_does_not() -> N
     assert keys == {t.key for t in targets(REFUSED) if t.label == "Pārvaldīt abonementu"}
     menu = _screen("menu", *[_button(w, 100 + 60 * i) for i, w in enumerate(("E-pasts", "Mainīt paroli", "Valoda"))])
     assert pointed(menu, targets(menu), chrome, goal._flow_score, WAY) == ("", set())
+    question = _screen("question", _text("Vai tiešām dzēst? Jūsu 1240 punkti tiks zaudēti.", 80),
+                       _button("Paturēt kontu", 200, h=56), _button("Dzēst", 270, w=90, h=16))
+    assert pointed(question, targets(question), chrome, lambda label: -80.0 if label == "Atpakaļ" else 0.0, WAY) == ("", set())   # answers (kadai)
     form = _screen("form", _text("Ievadiet paroli", 80),
                    Element(name="Parole", role="textbox", clickable=True, bounds=(16, 120, 368, 40)),
                    _button("Dzēst neatgriezeniski", 200))

@@ -1,7 +1,8 @@
 """A deletion refused until another thing is done first (issue 13 kind 8, "retry with what the message asks"),
 read by structure for explorer/deletion.py: the screen a way into the deletion led to offers no way on — nothing
 to fill, tick or choose, no control whose words lead on, none a form holds back — but carries a message (texts
-naming no control nor the way there) and one or two controls besides the chrome and the ways back: the message
+naming no control nor the way there) and one control besides the chrome and the ways back (two are a
+question's answers, a keep and a delete: corpus kadai): the message
 points to what to do first and the control is the way there («Vispirms atceliet abonementu. … Pārvaldīt
 abonementu»; "Withdraw your balance first › Wallet"; "Close your open orders first › Orders" — corpus lauks).
 
@@ -23,7 +24,7 @@ from .screens import taps
 Score = Callable[[str], float]
 
 DECOY = -50.0        # a control scoring this low in the flow is a way back or a decoy by its words (deletion_steps)
-POINTERS = 2         # at most this many controls beside a refusal: more is a menu, not a message and its link
+POINTERS = 1         # the one control beside a refusal (its link): two are a question's answers (kadai), more a menu
 LONG = 5             # letters a word of the message needs to name the deed (short words: "your", "the", «ir»)
 
 
