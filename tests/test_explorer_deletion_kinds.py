@@ -94,6 +94,17 @@ def test_learning_the_log_in_never_sends_a_form_told_a_sign_up_before_sending_it
     assert searching.purpose(form, form.screen, worded) == ACCOUNT
 
 
+def test_learning_the_log_in_tries_controls_no_lexicon_names() -> None:
+    """Corpus lauks: signed up, deleted, then the log-in to learn sat behind «Pieslēgties» (beside «Izveidot
+    kontu»), words no lexicon has — the learning search tried only worded controls, none was learnt and what
+    logging in again answers went unmeasured. The app has accounts: unworded controls are tried (two levels)."""
+    searching = _goal()
+    assert not searching.fallback             # before any refusal, an app naming no log-in needs none (kind 9)
+    goal = _goal()
+    goal.learning = True
+    assert goal.fallback and goal.fallback_depth == 2
+
+
 # --- a refusal in words no lexicon has -----------------------------------------------------------------------
 
 def test_a_credentials_form_still_there_after_its_submit_refused_whatever_its_words() -> None:

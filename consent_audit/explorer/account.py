@@ -143,8 +143,12 @@ class AccountGoal:
         """Unscored controls are tried only once a log-in was refused: the app has accounts, and its sign-up
         may be worded as nothing any lexicon knows («Rekening openen»). Before that, an app whose controls name
         no log-in needs none: nothing to comb through (kind 9) — unless combing (`comb`: the deletion was not
-        found without an account), when the first screens are searched for a credentials form by structure."""
-        if self.comb and self.mode is None:
+        found without an account), when the first screens are searched for a credentials form by structure — or
+        learning the log-in after the deletion (`learning`): the app has accounts (one was made there and deleted),
+        its log-in may be worded as nothing any lexicon knows (corpus lauks: «Pieslēgties» beside «Izveidot kontu»;
+        before, none was learnt and what logging in again answers went unmeasured); the sign-up form is never
+        sent (`purpose`, `judge`: its words, its shape, the control the account was made with)."""
+        if (self.comb or self.learning) and self.mode is None:
             return True
         return self.login_form is not None and self.want == "sign_up" and self.mode is None
 

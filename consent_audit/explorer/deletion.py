@@ -38,6 +38,7 @@ from .goal import Verdict
 from .hints import Hints
 from .tab_bar import END, far_end
 from .deletion_steps import decision_siblings, gated_choice, last_answers, refusal, step_controls
+from .prerequisite import Errands
 
 ENTRY = ("cancel_account", "delete")
 PROBE = 5.0            # a decision's sibling: tried after the way on (only were the way on to lead nowhere)
@@ -101,6 +102,7 @@ class DeletionGoal:
         self.consent_labels: frozenset[str] = frozenset()   # the consent layer's settings openers (norm labels)
         self.own: frozenset[str] = frozenset()        # the test account's identities (measures.own_identities)
         self.log_in: tuple[str, ...] = ()             # words of the log-in form's opener and submit (path learnt)
+        self.errands = Errands()     # refusals pointing to another thing to do first (explorer/prerequisite.py)
 
     def tie_break(self, node: Node, key: str) -> float:
         """Among unscored controls: the way to the app's accounts first, what led nowhere last (`hints`), outside
@@ -174,6 +176,8 @@ class DeletionGoal:
                 self.repeats[node.ident] = step & self.passed     # («انصراف» on every step of safar's wizard)
         if node.in_flow and node.ident not in self.answers:
             self.answers[node.ident] = last_answers(found, self.chrome or frozenset(), self._flow_score)
+        if node.in_flow:
+            self.errands.note(node.ident, screen, found, self.chrome or frozenset(), self._flow_score, node.via)
         if screen.drawn_by != "app":       # a confirm of the browser's own: the decision was the app's before it
             self.browser_drawn.add(node.ident)
         self.passed = set()
@@ -189,7 +193,11 @@ class DeletionGoal:
         """Added to a candidate's score: a decision's sibling a little (tried after the way on, never before:
         `decision_exits`); an unnamed control of a step is tried — one the step before offered too, beside one new
         here (the way on changes, the way back stays), after the new one; one seen to go back (to a screen offering
-        the deletion's entry) last; on a bare question the answer naming the deed again first (`tie_break`)."""
+        the deletion's entry) last; on a bare question the answer naming the deed again first (`tie_break`); a
+        control a refusal points to, and one naming the deed it asks for first, a way on (explorer/prerequisite.py)."""
+        return self.errands.boost(node.ident, key) + self._step_boost(node, key)
+
+    def _step_boost(self, node: Node, key: str) -> float:
         if key in self.probes.get(node.ident, ()):
             return PROBE
         if key not in self.steps.get(node.ident, ()) or key in self.backs:
@@ -205,6 +213,7 @@ class DeletionGoal:
         return enters
 
     def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None:
+        self.errands.follow(parent.ident, move.key, same)     # a pointer's or an errand's move: the deed carried on
         if not (parent.in_flow or self.enters_flow(move)):
             return None
         if move.kind == TAP and move.key in self.steps.get(parent.ident, ()) and not same and any(

@@ -257,6 +257,9 @@ class GoalSearch(SearchMap, LogOutWatch):
             if self.off_app is None:
                 self.off_app = (child.ident, verdict.detail)
             return
+        refused = getattr(getattr(self.goal, "errands", None), "refused", {}).get(child.ident)
+        if refused and not known:     # refused until another thing is done (explorer/prerequisite.py): said
+            self.dead.add(cand.move.label, f"refused: «{refused[:100]}»", node.via, tried=True, offered=offered(child))
         asks = getattr(self.goal, "answers_deep", None)
         if not known and child.ident not in self.consent_nodes and not (asks is not None and asks(child)) and not any(
                 c.score > 0 and not c.tried and not c.why_not for c in child.candidates.values()):
