@@ -19,6 +19,13 @@ class GoalNotReached(Exception):
     permission): the audit is 'not_found' with the reason, never 'broken'."""
 
 
+class FeatureUnmeasured(Exception):
+    """A feature known to need a permission could not be used: its way in, a control of its route or its own
+    control was not on screen (the reason says which). What the refusal does to it is not measured — never
+    "works" (usable), never "fails" (degraded); the flow reports that case's outcome unmeasured with the reason.
+    Distinct from `feature_on` returning None, which says no feature is known for the permission."""
+
+
 class TapIntercepted(AutomationError):
     """A tap the app refused because something else now covers its target (a layer that arrived after the
     screen was captured: a consent sheet sliding up, a late prompt). Not a crash: the explorer captures the

@@ -56,7 +56,8 @@ class Journeys(Protocol):
         """Whether the app's core screen is shown."""
 
     def feature_on(self, permission: str) -> bool | None:
-        """Whether the core screen's feature needing `permission` works (None: no such feature)."""
+        """Whether the core screen's feature needing `permission` works (None: no such feature is known).
+        Raises errors.FeatureUnmeasured when such a feature is known but could not be used (not on screen)."""
 
 
 @runtime_checkable

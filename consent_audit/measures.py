@@ -207,13 +207,18 @@ def screen_actions(screen: Screen | None) -> list[str]:
 
 
 def permission_outcome(trail: Trail, permission: str | None, core_reached: bool, feature_on: bool | None,
-                       in_foreground: bool, loop_after_declines: int) -> str:
-    """usable / degraded / blocked / exited / loop, from what the deny-path walk saw."""
+                       in_foreground: bool, loop_after_declines: int, feature_unmeasured: bool = False) -> str | None:
+    """usable / degraded / blocked / exited / loop, from what the deny-path walk saw. On a core reached:
+    degraded when a refused feature failed (`feature_on` False); None — unmeasured — when none failed but one
+    known to need the permission could not be used (`feature_unmeasured`: its route or control not on screen);
+    usable otherwise (it worked, or no feature is known for the permission: the app works without it)."""
     final = trail.last_screen
     if not in_foreground or (final is not None and not final.in_app):
         return "exited"
     if core_reached:
-        return "degraded" if feature_on is False else "usable"
+        if feature_on is False:
+            return "degraded"
+        return None if feature_unmeasured else "usable"
     names = [permission] if permission else sorted({p for s in trail.screens for p in s.prompts})
     if any(declined_reprompts(trail, name) >= loop_after_declines for name in names):
         return "loop"

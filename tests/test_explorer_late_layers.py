@@ -147,7 +147,7 @@ class Explored:
                                   covered=lambda s: frozenset())
         self.answered_at_launch: list = []        # no modal answered at this launch (branch perms)
         self.launch_kinds: dict = {}
-        self.accept, self.structure_tried = None, []
+        self.accept, self.reject, self.structure_tried = None, None, []
 
     from consent_audit.explorer.app import ExploredApp
     consent_at_launch = ExploredApp.consent_at_launch

@@ -17,6 +17,7 @@ from . import consent, permissions
 from .account_journeys import AccountJourneys
 from .adapters import adapter_for
 from .config import ExplorerConfig
+from .consent_under import shown_under_layer
 from .exploration import Exploration, map_of
 from .exploring import GoalExplorations
 from .forms import FormData
@@ -131,13 +132,17 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         modal answered at this launch could not be told consent or not, or when the launch was not watched long
         enough to tell (the app still had a timer of more than `settle.late_dialog_seconds` pending, or it could
         not be read: a dialog may yet come), or when the screen holds a frame of another origin that could not be
-        read (a CMP's dialog there is not seen) — unmeasured, never "no"; else False."""
+        read (a CMP's dialog there is not seen) — unmeasured, never "no"; else False. A dialog drawn under another
+        layer was shown (`consent_under.shown_under_layer`, told by structure, nothing tapped)."""
         if self.consent_shown:
             return True
         kinds = [self.soft_asks.kind(m, self.launch_kinds.get(m)) for m in self.answered_at_launch]
         if CONSENT in kinds:
             return True
         screen = self.op.screen()
+        if shown_under_layer(self.op, screen, getattr(self.op, "consent_keys", frozenset()),
+                             [p for p in (self.accept, self.reject) if p is not None]):
+            return True       # drawn under another launch layer (a rating prompt's backdrop): shown at this launch
         unseen = bool(screen.unread_frames) or self._untold_layer(screen)
         return None if None in kinds or unseen or not self.op.looked_long else False
 

@@ -3,6 +3,7 @@ who refuses, and use a refused permission's feature — a feature of the signed-
 (explorer/signed_in.py). The state they read is declared in `ExploredApp`."""
 from __future__ import annotations
 
+from ..errors import FeatureUnmeasured
 from . import permissions
 from .operator import NotOnScreen
 from .path_layers import PathBroken
@@ -38,7 +39,8 @@ class PermissionJourneys:
         return reached
 
     def feature_on(self, permission: str) -> bool | None:
-        """`permissions.use` of its feature; none known: False on a core reached by hand (Core.by_hand), else None."""
+        """`permissions.use` of its feature; none known: False on a core reached by hand (Core.by_hand), else None.
+        FeatureUnmeasured when one is known but its way in (a log-in), its route or its control is not on screen."""
         feature = self.features.get(permission)
         if feature is None:
             return False if self.core_by_hand else None
@@ -46,7 +48,8 @@ class PermissionJourneys:
         if feature.way_in and self.signed_in_install != self.op.installs:
             try:                    # a feature of the signed-in app: its log-in walked first, once per install
                 self._walk_in(list(feature.way_in), feature.way_mode)
-            except NotOnScreen:
-                return None
+            except NotOnScreen as gone:
+                raise FeatureUnmeasured(f"the log-in before the {permission} feature «{feature.label}» could not "
+                                        f"be walked: {gone}") from None
             self.signed_in_install = self.op.installs
         return permissions.use(self.op, feature)

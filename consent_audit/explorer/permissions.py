@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..errors import FeatureUnmeasured
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from . import cues
@@ -287,9 +288,10 @@ def reach(op: Operator, core: Core, budget: int, accept_consent, answer=None, ho
     return any(c.matches(screen, op.targets(screen)) for c in cores)
 
 
-def use(op: Operator, feature: Feature) -> bool | None:
+def use(op: Operator, feature: Feature) -> bool:
     """Use the feature from the core screen now (its route's taps first); whether it works as it did with the
-    permission granted. None when a control of its route or the feature itself is not on screen."""
+    permission granted. FeatureUnmeasured when a control of its route or the feature's own control is not on
+    screen: what the refusal does to it is not seen (never read as "works")."""
     walk = [*feature.route, Move(TAP, feature.key, feature.label)]
     walked = False
     for index, move in enumerate(feature.route, 1):
@@ -297,12 +299,13 @@ def use(op: Operator, feature: Feature) -> bool | None:
         if step is None or tap_if_there(op, step) is None:     # not there, or gone as it was tapped
             if not walked and passed_by_itself(op, walk, index):
                 continue      # a launch layer's control (a splash's «跳過 3») gone with its layer
-            return None
+            raise FeatureUnmeasured(f"the way to the {feature.permission} feature «{feature.label}»: step {index} "
+                                    f"(«{move.label}») was not on screen")
         walked = True
     before = op.screen()
     # a setting switched on (a voice coach's switch) is used as the search used it: tapped (explorer/beyond_core.py)
     target = next((t for t in op.targets(before) if t.key == feature.key and t.use in (Use.TAP, Use.TOGGLE)), None)
     if target is None:
-        return None
+        raise FeatureUnmeasured(f"the {feature.permission} feature's control «{feature.label}» was not on screen")
     after = op.tap(target)
     return feature.works(before, after)

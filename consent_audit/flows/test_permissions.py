@@ -9,6 +9,7 @@ import allure
 import pytest
 
 from consent_audit.detectors.blockers import read_blocker
+from consent_audit.errors import FeatureUnmeasured
 from consent_audit.measures import permission_outcome, screen_actions
 from consent_audit.traffic.measure import flow_figures
 
@@ -77,8 +78,21 @@ class _DenyPaths:
 
     def __init__(self, app, platform, recorder, audit, limits) -> None:
         self.app, self.platform, self.recorder, self.audit, self.limits = app, platform, recorder, audit, limits
-        self.outcomes: dict[str, str] = {}
+        self.outcomes: dict[str, str | None] = {}
+        self.notes: dict[str, str] = {}       # case → why its outcome is unmeasured (None in `outcomes`)
         self.evidence: dict[str, list[str]] = {}
+
+    def _features(self, denied: list[str]) -> tuple[list[bool | None], list[str]]:
+        """Each denied permission's feature used (`feature_on`: True works, False fails, None none known), and
+        the reasons of those known but not used (FeatureUnmeasured: not on screen) — unmeasured, never usable."""
+        states: list[bool | None] = []
+        unmeasured: list[str] = []
+        for permission in denied:
+            try:
+                states.append(self.app.feature_on(permission))
+            except FeatureUnmeasured as why:
+                unmeasured.append(str(why))
+        return states, unmeasured
 
     def run(self, permissions: list[str], cases: list[str]) -> None:
         app, limits, audit = self.app, self.limits, self.audit
@@ -89,13 +103,17 @@ class _DenyPaths:
                 app.launch()
                 with self.recorder.journey(f"deny {case}") as trail:
                     reached = app.reach_core(limits["reach_core_budget"])
-                states = [app.feature_on(p) for p in denied] if reached else []
+                states, unmeasured = self._features(denied) if reached else ([], [])
                 feature = False if False in states else (True if True in states else None)
                 if feature is False and not app.reach_core(limits["reach_core_budget"]):
                     reached = False     # the refused feature left no way back to the core screen: the app is blocked
                 outcome = permission_outcome(trail, None if case == "all" else case, reached, feature,
-                                             self.platform.in_foreground(), limits["loop_after_declines"])
+                                             self.platform.in_foreground(), limits["loop_after_declines"],
+                                             feature_unmeasured=bool(unmeasured))
                 self.outcomes[case] = outcome
+                if outcome is None:
+                    self.notes[case] = "; ".join(unmeasured)
+                    audit.not_told(f"outcomes.{case}", self.notes[case])
                 self.evidence[f"deny {case}"] = audit.evidence_of(trail, last=2)
                 allure.dynamic.parameter(f"outcome {case}", outcome)
                 audit.metrics.setdefault("blocker_actions", {})[case] = screen_actions(trail.last_screen)
@@ -164,7 +182,10 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
                 app.accept_consent()
             if app.reach_core(limits["reach_core_budget"]):
                 for permission in permissions:
-                    app.feature_on(permission)
+                    try:
+                        app.feature_on(permission)
+                    except FeatureUnmeasured:
+                        pass        # not on screen: not used, as a user could not use it either
             _decide(platform, permissions, permissions)
             recorder.phase("after revoking " + ", ".join(sorted(permissions)), denied=permissions)
             app.relaunch()
@@ -177,6 +198,8 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
     elif None in per_launch["consent"]:
         audit.not_told("prompts_per_launch.consent", "whether the consent dialog showed again at a relaunch could "
                        "not be told: a layer there was not told consent or not, or the launch not watched long enough")
+    if deny_paths.notes:
+        audit.metrics["outcome_notes"] = deny_paths.notes
     audit.metrics.update({"outcomes": deny_paths.outcomes, "prompts_per_launch": per_launch, "consent_refused": refused,
                           "bundled_demand": len(asked) >= limits["bundled_min"], "requested_at_launch": sorted(asked)})
     if hasattr(platform, "pre_prompts"):       # the app's own rationales seen, with their messages (counted above)

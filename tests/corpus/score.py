@@ -76,7 +76,7 @@ def figures(flow: str, truth: dict[str, Any], metrics: dict[str, Any]) -> tuple[
         t = truth["permissions"]
         for key, want in t["outcomes"].items():
             have = metrics.get("outcomes", {})
-            pairs.append((f"outcome[{key}]", want, have.get(key), key in have))
+            pairs.append((f"outcome[{key}]", want, have.get(key), have.get(key) is not None))   # None: unmeasured
         prompts = metrics.get("prompts_per_launch", {})
         for key in ("permission", "consent"):
             pairs.append((f"prompts.{key}", t["prompts_per_launch"][key], prompts.get(key), key in prompts))
