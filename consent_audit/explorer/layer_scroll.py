@@ -9,7 +9,7 @@ the words. The page itself scrolling is no layer's text (it has no `view`). A pl
 from __future__ import annotations
 
 from ..screen import Element, Screen
-from .elements import Target, visible
+from .elements import Target, targets, visible
 from .operator import Operator
 from .screens import DIALOG_ROLES, inside
 
@@ -38,7 +38,7 @@ def read_layer(op: Operator, screen: Screen) -> Screen | None:
     """Scroll the layer's text that scrolls inside it (`unread`) to its end, one recorded scroll, as a user
     reads it before answering; the screen then, or None when the screen has no such text (or its container
     cannot be found again)."""
-    text = unread(screen, op.targets(screen))
+    text = unread(screen, targets(screen))
     if text is None:
         return None
     return op.scroll_to_end(text.text[:40] or "the layer's text", of=text)
