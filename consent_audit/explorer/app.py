@@ -33,6 +33,7 @@ from .policy_journeys import PolicyExploration
 from .refusal import RefusalCheck
 from .launch_layer import fixed_bar, layer
 from .launch_modals import LaunchModals
+from .layer_scroll import read_layer
 from .modal_kind import CONSENT
 from .modal_returns import ModalReturns
 from .screens import DIALOG_ROLES, taps
@@ -218,6 +219,16 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         if accept is None or reject is None:
             raise PathBroken("the consent choices found while exploring are not on the dialog")
         return accept.element, reject.element
+
+    def read_dialog(self) -> bool:
+        """On the consent dialog shown now, a choice found while exploring held back until the layer's own text,
+        scrolling inside it, is read (explorer/layer_scroll.py: mtsvane's refusal): that text scrolled to its
+        end (one recorded scroll), as the user reads it before choosing — whether it was."""
+        firsts = [p.moves[0].key for p in (self.accept, self.reject) if p is not None and p.moves]
+        screen = self.op.screen()
+        if all(self.op.find(key, screen) is not None for key in firsts):
+            return False
+        return read_layer(self.op, screen) is not None
 
     def accept_consent(self) -> None:
         self._consent(consent.ACCEPT)

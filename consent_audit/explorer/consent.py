@@ -12,6 +12,7 @@ from .consent_confirm import confirms_refusal
 from .consent_layer import answering, own_controls
 from .elements import Target, Use, purpose_row, purpose_targets, targets
 from .forms import UNTICK, FormData
+from .layer_scroll import unread
 from .moves import TAP, Move, perform
 from .operator import NotOnScreen, Operator
 from .screens import allows_data_use, asks_decision, is_consent, taps
@@ -45,7 +46,7 @@ def shown(op: Operator, screen: Screen | None = None) -> bool:
     if not (op.in_foreground and screen.in_app):
         return False
     found = op.targets(screen)
-    if known(op, found):
+    if known(op, found, screen):
         return True
     covered = op.covered(screen) if hasattr(op, "covered") else frozenset()     # an operator-like: one layer
     if not is_consent(screen, found, covered):
@@ -61,11 +62,15 @@ def data_question(path: ConsentPath | None) -> bool:
     return dialog is not None and allows_data_use(dialog, targets(dialog, covered), covered)
 
 
-def known(op: Operator, found: list[Target]) -> bool:
-    """The consent dialog told by structure and storage (explorer/consent_structure.py) is on screen: at least
-    two of its buttons (all, when it has fewer) can be touched."""
+def known(op: Operator, found: list[Target], screen: Screen) -> bool:
+    """The consent dialog told by structure and storage (explorer/consent_structure.py) is on `screen` (`found`:
+    its targets): at least two of its buttons (all, when it has fewer) can be touched — or fewer, the others
+    held back until the layer's own text scrolling inside it is read (explorer/layer_scroll.py: mtsvane)."""
     keys: frozenset[str] = getattr(op, "consent_keys", frozenset())    # an operator-like without one knows none
-    return bool(keys) and len(keys & {t.key for t in found}) >= min(2, len(keys))
+    shown = keys & {t.key for t in found}
+    if shown and len(shown) < min(2, len(keys)):     # the others held back until the layer's own text is read
+        return unread(screen, [t for t in found if t.key in shown]) is not None
+    return bool(keys) and len(shown) >= min(2, len(keys))
 
 
 _ANSWERS = frozenset({"agree", "decline", "save"})
@@ -196,7 +201,7 @@ def still_answering(op: Operator, screen: Screen, after_consent: bool, mode: str
     if not (op.in_foreground and screen.in_app):
         return False
     found = op.targets(screen)
-    if is_consent(screen, found, op.covered(screen)) or known(op, found):
+    if is_consent(screen, found, op.covered(screen)) or known(op, found, screen):
         return True
     if between_layers and op.covered(screen):
         return True

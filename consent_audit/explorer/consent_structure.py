@@ -55,6 +55,7 @@ from .consent_layer import lies_over_consent
 from .consent_trials import _left_in_place, _opt_in, _then_in_place, _try, further_steps
 from .held_back import when_enabled
 from .launch_layer import Layer
+from .layer_scroll import read_layer
 from .modal_kind import layer_about_consent
 from .operator import NotOnScreen, Operator
 from .screens import taps
@@ -100,6 +101,9 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
     of a fresh launch made as `restart` makes it, still untouched — looked at without a launch of its own (behind
     a log-in at launch, each launch signs in again: five actions)."""
     screen = shown if shown is not None else restart()
+    # a layer's own text scrolling inside it is read to its end first: an answer it holds back until then
+    # (mtsvane's refusal) is one of the layer's answers (explorer/layer_scroll.py)
+    screen = read_layer(op, screen) or screen
     covered = op.covered(screen)
     first = candidate(screen, op.targets(screen), covered)
     held: tuple[str, ...] = ()

@@ -16,6 +16,7 @@ from .consent_answers import Tried, _made
 from .consent_choice import candidate
 from .held_back import held_at, tappable
 from .launch_layer import Layer
+from .layer_scroll import read_layer
 from .moves import Move
 from .operator import NotOnScreen, Operator
 
@@ -38,6 +39,9 @@ def _try(op: Operator, restart: Callable[[], Screen], via: list[Target], target:
             raise NotOnScreen(f"'{step.label}' is not on the layer")
         screen = op.tap(live)
     live = find(screen, target.key, op.covered(screen)) or held_at(op.targets(screen), target)
+    if live is None and (read := read_layer(op, screen)) is not None:   # shown once the layer's text is read
+        screen = read
+        live = find(screen, target.key, op.covered(screen))
     if live is None:
         raise NotOnScreen(f"'{target.label}' is not on the layer")
     if not live.element.enabled:     # held back again at this launch (a countdown): tapped once enabled

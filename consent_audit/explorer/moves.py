@@ -8,6 +8,7 @@ from ..screen import SHADOW_STEP, Screen
 from . import forms
 from .elements import Target, Use, targets
 from .held_back import held_move, tappable
+from .layer_scroll import read_layer
 from .operator import NotOnScreen, Operator
 
 TAP, FORM, RELAUNCH, BACK = "tap", "form", "relaunch", "back"
@@ -88,6 +89,8 @@ def perform(op: Operator, move: Move, data: forms.FormData) -> Screen:
             raise absent(op, move)
         return forms.fill(op, move.purpose, data, submit_key=move.key)
     target = op.find(move.key) or held_move(op, move.key, move.role)
+    if target is None and read_layer(op, op.screen()) is not None:    # shown once the layer's text is read
+        target = op.find(move.key)
     if target is None:
         raise absent(op, move)
     if target.use == Use.TEXT:

@@ -235,10 +235,14 @@ class Operator:
             info["gave"] = gave
         return self._charged(lambda: self.gestures.type(live, value, step_label(target), info, secret=secret))
 
-    def scroll_to_end(self, why: str, inner_only: bool = False) -> Screen | None:
+    def scroll_to_end(self, why: str, inner_only: bool = False, of: Element | None = None) -> Screen | None:
         """Scroll a container (or the page; with `inner_only` never the page) that is not at its end to its
-        end: one recorded scroll. None when there is none."""
-        containers = [c for c in self.adapter.scroll_containers() if c is not None or not inner_only]
+        end — with `of`, the one that element scrolls in (`Adapter.scroller_of`, never the page): one recorded
+        scroll. None when there is none."""
+        live = self.adapter.locate(of) if of is not None else None
+        scroller = self.adapter.scroller_of(live) if live is not None else None
+        containers = [c for c in self.adapter.scroll_containers() if c is not None or not inner_only] \
+            if of is None else [] if scroller is None else [scroller]
         if not containers:
             return None
         return self._charged(lambda: self.gestures.scroll_to_end(containers[0], why[:60], {"name": why},

@@ -35,6 +35,8 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
         audit.not_found("no consent dialog was recognised after the first launch (see the start screen)"
                         + _unread(recorder))
     dialog = recorder.observe()
+    if getattr(app, "read_dialog", lambda: False)():     # a choice shown once the dialog's own text is read
+        dialog = recorder.observe()
     if getattr(app, "refusal_offered", True) is False:
         return _consent_wall(app, recorder, audit, planted, dialog, test_dir, ocr)
     accept_el, reject_el = consent_elements(app, dialog)
