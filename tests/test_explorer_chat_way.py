@@ -104,3 +104,23 @@ def test_what_a_chat_composer_is() -> None:
         app = FormApp({"home": lambda a, rows=rows: rows})
         screen = app.screen()
         assert (composer(screen, targets(screen)) is not None) is expected, rows
+
+
+def test_a_control_right_above_a_field_named_by_itself_is_a_control_not_its_label() -> None:
+    """Corpus mtsvane: the bot's answer ends in a button «ჩემი ანგარიშის წაშლა» right above the message field
+    (placeholder «შეტყობინება»); before, `targets` took it for the field's label (the nearest text above a
+    field) and dropped it — the chat answered, the search saw nothing to tap. A field without a name of its own
+    still has the words above it for its label, and an element saying the field's own name still is its label."""
+    from consent_audit.screen import Element, Screen
+    button = Element(text="ჩემი ანგარიშის წაშლა", rid="chat-delete", clickable=True, bounds=(76, 538, 798, 123))
+    field = Element(name=FIELD, rid="say", role="textbox", clickable=True, bounds=(42, 759, 726, 118))
+    send = Element(text="გაგზავნა", rid="send", clickable=True, bounds=(789, 759, 251, 118))
+    keys = {t.key for t in targets(Screen(elements=[button, field, send], signature="chat", size=(1082, 2402)))}
+    assert "#chat-delete" in keys, keys
+    said = Element(text=FIELD, clickable=True, bounds=(42, 680, 400, 60))      # a label saying the field's name
+    keys = {t.key for t in targets(Screen(elements=[said, field, send], signature="chat", size=(1082, 2402)))}
+    assert not any(FIELD in k and "#say" != k for k in keys), keys
+    unnamed = Element(rid="mail", role="textbox", clickable=True, bounds=(42, 759, 726, 118))
+    label = Element(text="E-mail address", clickable=True, bounds=(42, 680, 400, 60))
+    keys = {t.key for t in targets(Screen(elements=[label, unnamed], signature="form", size=(1082, 2402)))}
+    assert keys == {"#mail"}, keys
