@@ -124,3 +124,16 @@ def test_a_control_right_above_a_field_named_by_itself_is_a_control_not_its_labe
     label = Element(text="E-mail address", clickable=True, bounds=(42, 680, 400, 60))
     keys = {t.key for t in targets(Screen(elements=[label, unnamed], signature="form", size=(1082, 2402)))}
     assert keys == {"#mail"}, keys
+
+
+def test_a_chat_that_is_its_screens_only_way_on_is_written_to_while_the_search_stands_there() -> None:
+    """Corpus mtsvane: with the chat last of all, the search tapped every other unscored control first — the
+    consent banner's «ვეთანხმები» too, whose tap then stood at the head of the deletion's path (steps 8, truth 7) —
+    and walked back to the chat (47 actions). The chat being its screen's only way on, it is tried there and then."""
+    app = _chat_app()
+    rows = app.pages["settings"]
+    app.pages["settings"] = lambda a: rows(a) + [("tap", "აპლიკაციის შესახებ", lambda x: "about")]
+    app.pages["about"] = lambda a: [("text", "ვერსია 2.4")]
+    result, app = search(app, DeletionGoal(CONFIG))
+    assert result.ending == "reached", (result.detail, app.taps)
+    assert "აპლიკაციის შესახებ" not in app.taps, app.taps

@@ -10,11 +10,13 @@ elsewhere (back, log out, a code to send, help …). Words only for what is type
 `cancel_account` phrase of the goals lexicon written in the screen's language (detectors/language.py), never a
 phrase of another language — a language none is known for is said (`Unsayable`), never typed in English instead.
 
-The deletion search (explorer/deletion.py `chat_move`) offers it last: outside the deletion flow, as an unscored
-control given `LAST` points, so it is tried once every control the words favour and every unscored one within
-the fallback's depth is spent (past that depth too: two actions, not a menu to comb), and once per search —
-the chat answered, its composer offered again is not typed into again. So a search box (one field and a
-button beside it, the same shape) costs nothing where the deletion is found otherwise."""
+The deletion search (explorer/chat_way.py, a mixin of explorer/deletion.py's goal) offers it as the fallback's:
+outside the deletion flow, unscored, so it is tried only once every control the words favour is spent (past the
+fallback's depth too: two actions, not a menu to comb), and once per search — the chat answered, its composer
+offered again is not typed into again. Where it is its screen's only way on (every other control the start
+screen's own — a tab bar, a banner — or a way back; its send not on the start screen) it is tried while the search
+stands there (`ONLY` points); anywhere else — a search box beside a list or on the start screen, the same shape —
+it goes after every other unscored control (`LAST`), so it costs nothing where the deletion is found otherwise."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,6 +33,7 @@ from .operator import NotOnScreen, Operator
 CHAT = "chat"               # a FORM move's purpose: `chat:<the text typed>`
 GAVE = "request"            # the typed step's "gave": the goal's request, no personal data (measures.data_demanded)
 LAST = -50.0                # tie-break points: after every other unscored control
+ONLY = 3.0                  # … but on a screen whose only way on it is: tried while standing there (a level's worth)
 AWAY = frozenset({"back", "log_out", "exit", "send_code", "verify", "support", "sign_up", "log_in", "close"})
 REQUEST = "cancel_account"  # the goals lexicon's category whose phrases are typed
 

@@ -3,7 +3,8 @@ that it goes last and once, and what the result says when a chat was there and c
 from __future__ import annotations
 
 from ..screen import Screen
-from .chat import LAST, Unsayable, composer, is_chat, purpose, request
+from . import cues
+from .chat import LAST, ONLY, Unsayable, composer, is_chat, purpose, request
 from .elements import Target
 from .graph import Node
 from .moves import FORM, Move
@@ -37,9 +38,16 @@ class ChatWay:
         return Move.form(chat.send, purpose(said)), keys, spent
 
     def chat_last(self, node: Node, key: str) -> float:
-        """Tie-break points of a chat's move: `LAST`, after every other unscored control."""
+        """Tie-break points of a chat's move: `ONLY` on a screen whose only way on it is — its other controls the
+        start screen's (`chrome`: a tab bar, a banner) or worded as a way back, its send not one of the start
+        screen's (a search bar there is no chat screen) — else `LAST`, after every other unscored control."""
         cand = node.candidates.get(key)
-        return LAST if cand is not None and cand.move.kind == FORM and is_chat(cand.move.purpose) else 0.0
+        if cand is None or cand.move.kind != FORM or not is_chat(cand.move.purpose):
+            return 0.0
+        chrome: frozenset[str] = getattr(self, "chrome", None) or frozenset()
+        only = key not in chrome and all(k in chrome or cues.has(c.move.label, "back")
+                                         for k, c in node.candidates.items() if k != key)
+        return ONLY if only else LAST
 
     def chat_written(self, parent: Node, move: Move) -> None:
         """Note a chat written in: once per search, and what a not-found says of it."""
