@@ -23,7 +23,8 @@ class BannerApp(FormApp):
 
     def screen(self) -> Screen:
         base = super().screen()
-        banner = [Element(bounds=(0, 1800, 400, 200), fixed=True), Element(text=KEPT, bounds=(10, 1810, 380, 40))]
+        banner = [Element(bounds=(0, 1800, 400, 200), fixed=True),     # its text scrolled in a box, below its edge
+                  Element(text=KEPT, bounds=(10, 2100, 380, 40), view=(1810, 1900))]
         return Screen(elements=base.elements + banner, signature=base.signature, size=base.size)
 
 

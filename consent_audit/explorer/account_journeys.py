@@ -52,11 +52,16 @@ def _masked(text: str) -> str:
 
 
 def _layered(screen: Screen) -> set[str]:
-    """Texts of `screen` inside an element fixed over the app (a banner, a bar: `Element.fixed`), by geometry."""
+    """Texts of `screen` inside an element fixed over the app (a banner, a bar: `Element.fixed`), by geometry — a
+    text scrolled inside a box of the layer by the span that box shows it in (`Element.view`: mtsvane's banner
+    holds its six paragraphs in a 110 px box, the fourth below the banner's edge until scrolled)."""
     boxes = [e.bounds for e in screen.elements if e.fixed]
-    return {e.text for e in screen.elements if e.text and any(
-        bx <= e.bounds[0] and by <= e.bounds[1] and e.bounds[0] + e.bounds[2] <= bx + bw
-        and e.bounds[1] + e.bounds[3] <= by + bh for bx, by, bw, bh in boxes)}
+
+    def inside(e: Element) -> bool:
+        x, y, w, h = e.bounds
+        top, bottom = e.view if e.view is not None else (y, y + h)
+        return any(bx <= x and x + w <= bx + bw and by <= top and bottom <= by + bh for bx, by, bw, bh in boxes)
+    return {e.text for e in screen.elements if e.text and inside(e)}
 
 
 class AccountJourneys:
