@@ -51,6 +51,19 @@ def _masked(text: str) -> str:
     return re.sub(r"\d+", "#", MAILBOX.sub("@", text)).strip()
 
 
+def _layered(screen: Screen) -> set[str]:
+    """Texts of `screen` inside an element fixed over the app (a banner, a bar: `Element.fixed`), by geometry — a
+    text scrolled inside a box of the layer by the span that box shows it in (`Element.view`: mtsvane's banner
+    holds its six paragraphs in a 110 px box, the fourth below the banner's edge until scrolled)."""
+    boxes = [e.bounds for e in screen.elements if e.fixed]
+
+    def inside(e: Element) -> bool:
+        x, y, w, h = e.bounds
+        top, bottom = e.view if e.view is not None else (y, y + h)
+        return any(bx <= x and x + w <= bx + bw and by <= top and bottom <= by + bh for bx, by, bw, bh in boxes)
+    return {e.text for e in screen.elements if e.text and inside(e)}
+
+
 class AccountJourneys:
     """Mixed into ExploredApp, which owns the state read here (`op`, `data`, the learnt moves and signatures)
     and `_walk` (a known path re-walked; PathBroken when a step is gone)."""
@@ -153,9 +166,11 @@ class AccountJourneys:
         if after.signature != form.signature and not password_form(found):
             return "accepted"
         # a period stated in a toast gone before the capture counts too ("deleted in 14 days"); a passing
-        # "processing…" does not
-        if cues.has(" ".join(after.texts()), "pending") or any(waiting_period_days(t)
-                                                               for t in after.texts() + after.flashed):
+        # "processing…" does not; nor the words of a layer fixed over the app that stood there unchanged before
+        # the form was sent (`_layered`: corpus mtsvane's consent banner, «… არაუმეტეს 13 თვისა» — data kept 13
+        # months — read as a deletion pending)
+        said = [t for t in after.texts() if t not in _layered(form)] + after.flashed
+        if cues.has(" ".join(said), "pending") or any(waiting_period_days(t) for t in said):
             return "pending"
         return "pending" if self._held_pending(form, after) else "rejected"
 

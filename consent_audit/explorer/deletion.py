@@ -36,6 +36,7 @@ from .echo import goes_on, names_the_way, opposite
 from .screens import PROGRESS, bare_question, ends_off_app, password_form, reached, says, taps
 from .goal import Verdict
 from .hints import Hints
+from .chat_way import ChatWay
 from .tab_bar import END, far_end
 from .deletion_steps import decision_siblings, gated_choice, last_answers, refusal, step_controls
 from .prerequisite import Errands
@@ -69,7 +70,7 @@ def asks_more(found: list[Target]) -> bool:
         t.use in (Use.TOGGLE, Use.SELECT) and not t.element.checked and t.element.enabled for t in found)
 
 
-class DeletionGoal:
+class DeletionGoal(ChatWay):
     """Toward the account's deletion; reached when the screen says it is done or pending."""
 
     name = "delete-account"
@@ -121,7 +122,7 @@ class DeletionGoal:
             bonus += PLACE     # names the place the way named («கணக்கை நீக்கு» under «கணக்கு»), a log-out none
         if not node.in_flow and cand is not None and any(opposite(cand.move.label, w) for w in self.log_in):
             bonus += UNDO      # the log-in's words with another prefix («Odhlásiť sa»): a log-out, tried last
-        return bonus + (AGAIN if self._names_deed(node, key) else 0.0)
+        return bonus + (AGAIN if self._names_deed(node, key) else 0.0) + self.chat_last(node, key)
 
     def _names_deed(self, node: Node, key: str) -> bool:
         """On a bare question (`questions`), whether the answer `key` names the deed again (`echo.goes_on`)."""
@@ -214,6 +215,7 @@ class DeletionGoal:
 
     def judge(self, parent: Node, move: Move, screen: Screen, found: list[Target], same: bool) -> Verdict | None:
         self.errands.follow(parent.ident, move.key, same)     # a pointer's or an errand's move: the deed carried on
+        self.chat_written(parent, move)      # a chat written in (explorer/chat_way.py)
         if not (parent.in_flow or self.enters_flow(move)):
             return None
         if move.kind == TAP and move.key in self.steps.get(parent.ident, ()) and not same and any(

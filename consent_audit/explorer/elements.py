@@ -200,9 +200,13 @@ def targets(screen: Screen, covered: frozenset[int] = frozenset()) -> list[Targe
             if (e.clickable or e.role in CONTROL_ROLES) and visible(e) and i not in covered]
     labels = {i: label_of(screen, e) for i, e in live}
     # a text field's own label (the element its words are read from), not anything else saying the same words
-    # (a heading "Log in" above the form does not make the form's "Log in" button a label)
+    # (a heading "Log in" above the form does not make the form's "Log in" button a label); a field named by
+    # itself (a placeholder, aria-label) reads no words from beside it: only an element saying its name is its
+    # label — a control above it saying other words is a control (corpus mtsvane: a chat bot's «ჩემი ანგარიშის
+    # წაშლა» right above the message field «შეტყობინება» was dropped as the field's label, never tapped)
     field_labels = [beside for _, e in live if e.role == "textbox"
-                    for beside in (nearby_element(screen, e),) if beside is not None]
+                    for beside in (nearby_element(screen, e),) if beside is not None
+                    and (not e.name or norm_label(beside.text) == norm_label(e.name))]
     out: list[Target] = []
     ranks: dict[str, int] = {}
     rids = Counter(e.rid for _, e in live if e.rid)

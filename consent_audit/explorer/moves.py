@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..screen import SHADOW_STEP, Screen
-from . import forms
+from . import chat, forms
 from .elements import Target, Use, targets
 from .held_back import held_move, tappable
 from .layer_scroll import read_layer
@@ -84,6 +84,8 @@ def perform(op: Operator, move: Move, data: forms.FormData) -> Screen:
         return op.relaunch()
     if move.kind == BACK:
         return op.back()
+    if move.kind == FORM and chat.is_chat(move.purpose):     # a message typed into a chat and sent
+        return chat.say(op, move.purpose, move.key)
     if move.kind == FORM:     # a submit held back by a countdown (its face «Izbriši (7)»): waited for first
         if op.find(move.key) is None and held_move(op, move.key, move.role) is None:
             raise absent(op, move)

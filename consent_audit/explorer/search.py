@@ -14,6 +14,7 @@ from ..screen import Screen
 from . import cues, forms
 from .areas import AreaKey
 from .backtrack import SIBLINGS, dead_end
+from .chat import is_chat
 from .elements import Use, fingerprint, targets
 from .goal import Goal, SearchResult, Verdict
 from .graph import Candidate, DeadEnds, Edge, Node, ScreenGraph, offered
@@ -84,7 +85,8 @@ class GoalSearch(SearchMap, LogOutWatch):
                     continue
                 bonus = 0.0
                 if fallback:
-                    if cand.score != 0 or (node.depth >= max_depth and not (deep is not None and deep(node))):
+                    if cand.score != 0 or (node.depth >= max_depth and not (deep is not None and deep(node))
+                                           and not (cand.move.kind == FORM and is_chat(cand.move.purpose))):
                         continue
                     bonus = tie_break(node, cand.move.key) if tie_break is not None else 0.0
                     bonus += SIBLINGS if at_hand and node.ident == self.back_from else 0.0
@@ -319,6 +321,9 @@ class GoalSearch(SearchMap, LogOutWatch):
                 ending, detail = "exhausted", f"the goal was reached ({detail}) but no way to it was kept to walk again"
                 target = None
             path = way or []
+        chat_note = getattr(self.goal, "chat_note", "")     # a chat it could not use (explorer/chat.py)
+        if ending != "reached" and chat_note:
+            detail = f"{detail}; {chat_note}"
         wants = [d["kind"] for d in self.dead.as_list() if d["kind"].startswith("form: it wants")]
         if ending == "exhausted" and self._stranded():
             assert self.logged_out is not None

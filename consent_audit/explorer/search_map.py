@@ -175,6 +175,13 @@ class SearchMap(ConsentReopened):
                     self.dead.add(plan.submit.label, "form: " + why, node.via, tried=False)
                 score = self.goal.score(node, plan.submit.label) + FORM_BONUS
                 node.candidates[plan.submit.key] = Candidate(move, score, tried=bool(old and old.tried), why_not=why)
+        chat_move = getattr(self.goal, "chat_move", None)     # a goal that writes into a chat (explorer/chat.py)
+        said = chat_move(node, screen, found) if chat_move is not None and not parts else None
+        if said is not None:
+            move, parts, spent = said
+            old = node.candidates.get(move.key) if move is not None else None
+            if move is not None:     # unscored: the fallback's, last (explorer/chat.py)
+                node.candidates[move.key] = Candidate(move, 0.0, tried=bool(old and old.tried) or spent)
         switching = getattr(self.goal, "switches_on", None)    # a goal that switches settings on (deny-permissions)
         switch_here = switching is not None and switching(node, screen)
         # the row or label saying a switch's words is that switch, never a way on: a tap on it toggles the setting
