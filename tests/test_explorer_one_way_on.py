@@ -43,7 +43,9 @@ def test_a_screen_whose_one_control_is_all_a_user_can_do_is_passed() -> None:
                   _screen(_button("Halda áfram"), _button("Síðar", 1200)),        # two ways: a question
                   _screen(_button("Halda áfram"), Element(name="Netfang", role="textbox", clickable=True,
                                                           bounds=(60, 600, 960, 100))),
-                  _screen(_button("Halda áfram", enabled=False))):
+                  _screen(_button("Halda áfram", enabled=False)),
+                  _screen(Element(name="Profil", role="button", clickable=True, bounds=(980, 20, 80, 80)),
+                          texts=("V okolí", "Farmářské trhy na Náplavce"))):     # vstup: a home, its one icon
         assert only_way_on(other, targets(other)) is None
 
 

@@ -227,6 +227,7 @@ def wall_opener(screen: Screen, found: list[Target]) -> Target | None:
     return opens[0] if len(opens) == 1 else None
 
 
+WIDE = 0.5     # of the screen's width: a call to action drawn across the screen, not an icon or a link
 NOT_A_WAY_ON = ("log_in", "sign_up", "decline", "exit", "log_out", "delete", "cancel_account", "purchase")
 
 
@@ -236,9 +237,14 @@ def only_way_on(screen: Screen, found: list[Target]) -> Target | None:
     as a permission wall is (`wall_opener`) — with everything granted, the app behind it is the app. Before, only
     a wall's words were known, and an unworded one became the search's start screen: every screen behind it a
     level deeper, the deletion one past the search's depth. None when the screen holds anything else (a field,
-    a switch, a second control) or its control is a log-in or sign-up (a gate: explorer/gate.py), a refusal, an
-    exit, a log-out, a deletion or a payment."""
+    a switch, a second control), its control is no worded button drawn across at least half the screen (corpus
+    vstup: a home whose only control is the header's profile icon is the app, not a screen in front of it), or it
+    is a log-in or sign-up (a gate: explorer/gate.py), a refusal, an exit, a log-out, a deletion or a payment."""
     if not screen.in_app or len(found) != 1 or found[0].use != Use.TAP or not found[0].element.enabled:
         return None
+    control = found[0].element
+    wide = screen.size[0] > 0 and control.bounds[2] >= WIDE * screen.size[0]
+    if not (wide and control.text.strip()):
+        return None     # an icon or a small control (a header's profile icon over a home with nothing else to tap)
     return None if cues.has(found[0].label, *NOT_A_WAY_ON) else found[0]
 
