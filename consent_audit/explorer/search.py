@@ -25,6 +25,7 @@ from .navigation import opens_nav_layer
 from .operator import NotOnScreen, Operator, OutOfBudget, Spend
 from .search_map import DECOYS, FORM_BONUS, PROGRESS, SearchMap
 from .session import LogOutWatch
+from .tab_ways import tab_seen
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,7 @@ class GoalSearch(SearchMap, LogOutWatch):
         self.consent_openers: set[str] = set()   # keys of the controls seen to re-open it
         self.areas: set[AreaKey] = set()         # content areas seen wrapping rows (explorer/areas.py)
         self.back_from: str | None = None        # the node whose tap last led to a dead end (explorer/backtrack.py)
+        self.tab_stays: set[str] = set()         # keys of current tabs seen to do nothing below their screen
 
     # --- choosing ---
     def _choose(self, fallback: bool) -> tuple[Node, Candidate] | None:
@@ -143,6 +145,7 @@ class GoalSearch(SearchMap, LogOutWatch):
                     self.graph.forget(edge)
                     arrived = self._arrive(screen, parent, edge.moves[-1])
                     if edge.moves[0].kind != RELAUNCH:
+                        tab_seen(self.graph, self.shared, self.tab_stays, edge, arrived.ident, self.consent_nodes)
                         self.graph.add(Edge(edge.source, edge.moves, arrived.ident, edge.cost))
                         if not edge.predicted:      # taps seen to lead there (a back assumed proves nothing)
                             self.moved[edge.target] = arrived.ident

@@ -19,11 +19,11 @@ from .graph import Candidate, Edge, Node, ScreenGraph, screen_words
 from .hold import hold_seconds
 from .moves import FORM, TAP, Move
 from .session import LOGGED_OUT_SCORE
+from .tab_ways import CURRENT, bar_words, current_tab_back
 from .unfold import unfolded
 
 DECOYS = {"log_out": "log out", "support": "support / help", "exit": "exit"}
 FORM_BONUS = 20
-CURRENT = "the current tab: where the user is"
 BACK_BAND = (0.15, 0.12)     # a drawn back control's corner: within this share of the width and of the height
 PROGRESS = {"next", "confirm", "agree", "save", "decline", "back", "send_code", "verify"}
 _none = lambda node, key: 0.0   # noqa: E731 - a goal without a boost (Goal.boost is optional)
@@ -59,6 +59,7 @@ class SearchMap(ConsentReopened):
     visit_moves: list[Move]
     visit_cost: int
     areas: set[AreaKey]
+    tab_stays: set[str]
 
     def identity(self, screen: Screen, found: list[Target] | None = None) -> str:
         """Which node the screen is: its structural signature, split where screens of one structure offer other
@@ -209,6 +210,9 @@ class SearchMap(ConsentReopened):
                 tried, why = True, CURRENT
                 if target.key not in self.shared:
                     self._share(target.key, node.ident)
+                else:     # a page below its tab's screen: the tab is the way back there (explorer/tab_ways.py)
+                    current_tab_back(self.graph, node, move, self.shared[target.key], self.tab_stays,
+                                     bar_words(target, found))
             elif not tried and target.key in self.shared and not (cues.categories(target.label) & PROGRESS) \
                     and not node.in_flow:
                 tried = True    # the same control elsewhere (a tab bar) was seen to lead there
