@@ -52,6 +52,15 @@ def language_of(text: str) -> str | None:
     return ALIASES.get(code, code)
 
 
+def guessed_language(text: str) -> str | None:
+    """The language of `text` as `language_of` tells it, else — too few letters to tell (a lexicon phrase) — the
+    identifier's best guess all the same; None when it has no letters."""
+    if not letters(text):
+        return None
+    code = language_of(text) or _identifier().classify(text)[0]
+    return ALIASES.get(code, code)
+
+
 def _shares(texts: list[str]) -> dict[str, int]:
     share: dict[str, int] = {}
     for text in texts:

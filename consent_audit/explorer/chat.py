@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..detectors.language import _identifier, language_of, main_language
+from ..detectors.language import guessed_language, main_language
 from ..detectors.lexicon import load_lexicon
 from ..screen import Screen
 from . import cues
@@ -86,8 +86,9 @@ def _requests() -> dict[str, str]:
     out: dict[str, str] = {}
     for phrase in category.phrases:
         text = phrase.text
-        code = language_of(text) or _identifier().classify(text)[0]
-        out.setdefault(code, text)
+        code = guessed_language(text)
+        if code is not None:
+            out.setdefault(code, text)
     return out
 
 

@@ -18,12 +18,12 @@ from typing import Callable, Sequence
 
 from ..screen import Screen
 from . import echo
+from .deletion_steps import DECOY     # a control scoring this low in the flow: a way back or a decoy
 from .elements import Target, Use
 from .screens import taps
 
 Score = Callable[[str], float]
 
-DECOY = -50.0        # a control scoring this low in the flow is a way back or a decoy by its words (deletion_steps)
 POINTERS = 1         # the one control beside a refusal (its link): two are a question's answers (kadai), more a menu
 LONG = 5             # letters a word of the message needs to name the deed (short words: "your", "the", «ir»)
 
