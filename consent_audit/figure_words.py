@@ -76,3 +76,17 @@ def pattern_title(strings: Mapping[str, Any], pattern: str, flow: str = "") -> s
 
 
 __all__ = ["child_name", "figure_lines", "figure_words", "pattern_title", "words_in"]
+
+
+def clipped(text: str, limit: int) -> str:
+    """`text` (whitespace collapsed) in at most `limit` characters, cut at a word boundary with "…" when
+    longer — a reason is never cut mid-word ("…the dialog's acc"). A single word longer than `limit` is cut
+    inside (an unspaced script has no boundary to find). ValueError when `limit` < 2."""
+    if limit < 2:
+        raise ValueError(f"limit {limit}: at least 2 characters (one and the ellipsis)")
+    words = " ".join(text.split())
+    if len(words) <= limit:
+        return words
+    head = words[:limit - 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head and words[limit - 1] != " " else head
+    return cut.rstrip(" ,;:—") + "…"

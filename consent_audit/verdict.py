@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .figure_words import clipped
 from .model import EXIT_CLEAN, EXIT_FOUND, EXIT_INCOMPLETE, Outcome
 
 COMPLETE = (Outcome.CLEAN.value, Outcome.FOUND.value)
@@ -43,10 +44,10 @@ def verdict(summary: dict[str, Any]) -> tuple[int, str]:
     parts: list[str] = []
     if broken:
         parts.append("the audit broke, nothing can be concluded from: " + "; ".join(
-            f"{_name(r)} ({r.get('message', 'no reason recorded')[:160]})" for r in broken))
+            f"{_name(r)} ({clipped(r.get('message') or 'no reason recorded', 160)})" for r in broken))
     if missing:     # its reason whole: what was not found and what the user can do (explorer/not_reached.py)
         parts.append("not found, the audit is incomplete: " + "; ".join(
-            f"{_name(r)} ({r.get('message', '')[:MISSING_CHARS]})" for r in missing))
+            f"{_name(r)} ({clipped(r.get('message') or '', MISSING_CHARS)})" for r in missing))
     reference = [r for r in results if r.get("as_expected") is not None]
     uncompared = [r for r in results if "as_expected" in r and r["as_expected"] is None]
     missed = [r for r in reference if not r["as_expected"] and r not in incomplete]

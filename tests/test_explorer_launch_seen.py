@@ -111,3 +111,15 @@ def test_a_layer_that_stays_put_is_said_by_its_place_a_wall_is_no_bar() -> None:
     assert _seen(_fixed((0, 0, 400, 2000)), None).startswith("a full-screen fixed layer with 2 buttons")
     assert _seen(_fixed((0, 1700, 400, 300)), None).startswith("a fixed bar at the foot of the screen with 2 buttons")
     assert _seen(_fixed((0, 40, 400, 300)), None).startswith("a fixed bar at the top of the screen with 2 buttons")
+
+
+def test_links_are_said_as_links_not_buttons() -> None:
+    """A new user read «a full page with 11 buttons» on a page of links and looked for eleven buttons."""
+    def link(text: str, y: int) -> Element:
+        return Element(text=text, role="link", clickable=True, bounds=(20, y, 160, 44))
+    page = Screen([Element(text="Vítejte", bounds=(10, 100, 380, 60))] + [link(f"Odkaz {n}", 300 + 60 * n)
+                  for n in range(5)] + [_button("Hledat", 700)], "links", size=(400, 2000))
+    assert _seen(page, None).startswith("a full page with 6 controls (1 button, 5 links) ('Odkaz 0'")
+    only = Screen([Element(text="Vítejte", bounds=(10, 100, 380, 60))] + [link(f"Odkaz {n}", 300 + 60 * n)
+                  for n in range(4)], "links", size=(400, 2000))
+    assert _seen(only, None).startswith("a full page with 4 links (")

@@ -55,7 +55,7 @@ def test_on_a_terminal_the_line_says_what_runs_now() -> None:
 
 def test_off_a_terminal_one_line_per_audit_ended() -> None:
     assert _session("lines") == ["audit 1/2 done    shop/deletion · elapsed 0:15 · about 0:10 left",
-                                 "audit 2/2 done    shop/consent · elapsed 0:36 · about 0:00 left"]
+                                 "audit 2/2 done    shop/consent · elapsed 0:36 · all audits done"]
 
 
 def test_quiet_prints_nothing() -> None:

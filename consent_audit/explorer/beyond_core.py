@@ -24,7 +24,7 @@ from .operator import Operator, Spend
 from .permissions import Core, Feature, state_of
 from .screens import bare_question
 from .search import GoalSearch, Verdict
-from .beyond_found import Beyond, unwalkable_said
+from .beyond_found import Beyond, screen_said, unwalkable_said
 
 
 CORE = "core"
@@ -247,7 +247,7 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
         moves = tuple(m for edge in route or [] for m in edge.moves)
         if route is None or any(m.kind != TAP for m in moves):
             # no tap route from the core screen to it: not re-walkable, but asked all the same — never lost
-            unwalkable[permission] = f"'{move.label or move.key}' on the screen via {' › '.join(node.via) or 'none'}"
+            unwalkable[permission] = f"'{move.label or move.key}' on {screen_said(node.via)}"
             continue
         # where the feature is used: the last screen of its route that is no question of the app's own
         along = [e.target for e in route or []][::-1]
@@ -281,7 +281,7 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
             beyond.unsearched.append(f"a screen {node.depth} taps deep (via {' › '.join(node.via)}): "
                                      f"{len(left)} control(s)")
         elif left:
-            beyond.unsearched.append(f"{len(left)} control(s) on the screen via {' › '.join(node.via) or 'none'}")
+            beyond.unsearched.append(f"{len(left)} control(s) on {screen_said(node.via)}")
     for ident, label in engine.unreached:
         if ident in consent_layers or _used_as_the_cores(goal, label) or _used_in_its_later_state(
                 goal, graph, engine.moved.get(ident), ident, label):

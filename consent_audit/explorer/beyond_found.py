@@ -45,3 +45,9 @@ def unwalkable_said(permission: str, where: str) -> str:
     """What a permission asked where no way of taps leads back leaves unmeasured, in the goal's detail."""
     return (f"{permission} was asked on using {where}, and no way of taps seen leads back there: its refusal was "
             "not measured")
+
+
+def screen_said(via: tuple[str, ...] | list[str]) -> str:
+    """A screen of the map named by its way there for a sentence: "the screen via Profil › Nastavení", or "the
+    start screen" for the search's first screen (it was said "the screen via none")."""
+    return f"the screen via {' › '.join(via)}" if via else "the start screen"

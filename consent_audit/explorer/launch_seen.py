@@ -49,6 +49,17 @@ def _count(n: int, what: str) -> str:
     return f"{n} {what}" + ("" if n == 1 else "s")
 
 
+def _tally(controls: list[Target] | tuple[Target, ...]) -> str:
+    """How many controls, named by what they are: "2 buttons", "3 links", "5 controls (2 buttons, 3 links)" —
+    a page of links was said as "11 buttons" (a new user looked for eleven buttons)."""
+    links = sum(1 for t in controls if t.element.role == "link")
+    if not links:
+        return _count(len(controls), "button")
+    if links == len(controls):
+        return _count(links, "link")
+    return f"{_count(len(controls), 'control')} ({_count(len(controls) - links, 'button')}, {_count(links, 'link')})"
+
+
 def _answers(tried: list[Tried], readable: bool) -> str:
     """What the layer's answers did, tried each from a fresh launch (consent_trials._try)."""
     if not readable:
@@ -116,7 +127,7 @@ def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tr
                 if candidate.held else "")
         shown = (f"{_count(len(candidate.options), 'option')} ({_labels(candidate.options)}) and one button "
                  f"saving the choice ({_labels(candidate.buttons)})" if candidate.options
-                 else f"{_count(len(candidate.buttons), 'button')} ({_labels(candidate.buttons)})")
+                 else f"{_tally(candidate.buttons)} ({_labels(candidate.buttons)})")
         return f"{kind} with {shown} was tried as a consent dialog: {_answers(tried or [], readable)}{held}"
     if password_form(found) or any(cues.has(t.label, "log_in", "sign_up") and not cues.has(t.label, "purchase")
                                    for t in buttons):
@@ -129,7 +140,7 @@ def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tr
                 "shows no controls to the suite")
     if why and (place := area(screen, found, covered)) is not None:
         inside = taps(place.controls)
-        return (f"{kind} with {_count(len(inside), 'button')} ({_labels(inside)}) that is no consent choice "
+        return (f"{kind} with {_tally(inside)} ({_labels(inside)}) that is no consent choice "
                 f"by its structure: {why}")
-    return (f"a full page with {_count(len(buttons), 'button')} ({_labels(buttons)}) and no layer over it: a page "
+    return (f"a full page with {_tally(buttons)} ({_labels(buttons)}) and no layer over it: a page "
             "is tried as a consent dialog only when it holds 2–3 buttons and a sentence of its own")

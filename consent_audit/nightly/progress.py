@@ -38,7 +38,8 @@ def progress_line(done: int, total: int, audit: str, elapsed: float, left: float
     the audit is starting, numbered done + 1; else it just ended, numbered done)."""
     number = done + 1 if running else done
     verb = "running" if running else "done   "
-    estimate = "estimating time left" if left is None else f"about {clock(left)} left"
+    estimate = ("all audits done" if done >= total and not running else "estimating time left" if left is None
+                else f"about {clock(left)} left")
     return f"audit {number}/{total} {verb} {audit} · elapsed {clock(elapsed)} · {estimate}"
 
 
