@@ -89,6 +89,13 @@ def _redundant(found: list[Target], target: Target, wide: set[str]) -> bool:
         and not cues.has(target.label, "close")
 
 
+def _said(own: list[Target], path: ConsentPath) -> str:
+    """The consent screen a move was missing on, for the message: its own controls and the moves made to it."""
+    shown = ", ".join(f"«{t.label[:30]}»" for t in own[:4] if t.label) or "no worded control"
+    made = f"; after {' › '.join(m.label or m.key for m in path.moves)}" if path.moves else ""
+    return f"its controls {shown}{', …' if len(own) > 4 else ''}{made}"
+
+
 def _best(found: list[Target], *names: str, avoid: tuple[str, ...] = ()) -> Target | None:
     """The control whose label hits the wanted categories most specifically (shortest label first). A label
     the screen repeats (one "Deny" per service row of a CMP's panel) answers for one row, not for the dialog:
@@ -274,7 +281,7 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
         step = next_move(screen, [t for t in own if t.key not in banned.get(here, ()) and t.key not in answers_made
                                   and not _redundant(own, t, wide)], mode, data, op.covered(screen))
         if step is None:
-            raise NotOnScreen(f"no way to {mode} on the consent screen")
+            raise NotOnScreen(f"no way to {mode} on the consent screen ({_said(own, path)})")
         move, target = step
         ticked = len(ticked_purposes(own))
         if mode == REJECT and move.purpose == UNTICK and ticked >= 2:
