@@ -19,6 +19,12 @@ SETTLE_JS = MARK_JS + r"""
   const end = (id) => { s.pending.delete(id); touch(); };
   const track = (make) => mark(function (...a) { const id = start(); try { return Promise.resolve(make.apply(this, a)).finally(() => end(id)); } catch (e) { end(id); throw e; } }, make);
   if (window.fetch) window.fetch = track(window.fetch);
+  // reading a response's body is the request's tail: the app draws its answer after `await response.json()`
+  // (under load the body outlasted the quiet time and a sign-up's answer was read as the form staying put)
+  if (window.Response) for (const k of ['json', 'text', 'blob', 'arrayBuffer', 'formData']) {
+    const own = Response.prototype[k];
+    if (typeof own === 'function') Response.prototype[k] = track(own);
+  }
   const send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.send = mark(function (...a) { const id = start(); this.addEventListener('loadend', () => end(id)); return send.apply(this, a); }, send);
   try {   // a permission request in flight keeps the app busy (its answer changes the screen)
