@@ -10,7 +10,7 @@ from consent_audit.explorer.deletion import DeletionGoal
 from consent_audit.explorer.elements import targets
 from consent_audit.explorer.graph import Node
 from consent_audit.explorer.moves import Move
-from consent_audit.explorer.prerequisite import pointed
+from consent_audit.explorer.prerequisite import NOTHING, pointed
 from consent_audit.screen import Element, Screen
 
 TABS = [Element(text=w, role="button", clickable=True, bounds=(130 * i, 760, 130, 40))
@@ -66,18 +66,19 @@ def _walk() -> tuple[DeletionGoal, dict[str, dict[str, float]]]:
 def test_a_refusal_with_a_link_points_to_it_and_a_menu_or_a_form_does_not() -> None:
     chrome = frozenset(t.key for t in targets(Screen(elements=TABS, signature="home")))
     goal = DeletionGoal(load_config())
-    message, keys = pointed(REFUSED, targets(REFUSED), chrome, goal._flow_score, WAY)
+    message, keys, done = pointed(REFUSED, targets(REFUSED), chrome, goal._flow_score, WAY)
+    assert done and "atceliet" in done
     assert "Vispirms atceliet" in message
     assert keys == {t.key for t in targets(REFUSED) if t.label == "Pārvaldīt abonementu"}
     menu = _screen("menu", *[_button(w, 100 + 60 * i) for i, w in enumerate(("E-pasts", "Mainīt paroli", "Valoda"))])
-    assert pointed(menu, targets(menu), chrome, goal._flow_score, WAY) == ("", set())
+    assert pointed(menu, targets(menu), chrome, goal._flow_score, WAY) == NOTHING
     question = _screen("question", _text("Vai tiešām dzēst? Jūsu 1240 punkti tiks zaudēti.", 80),
                        _button("Paturēt kontu", 200, h=56), _button("Dzēst", 270, w=90, h=16))
-    assert pointed(question, targets(question), chrome, lambda label: -80.0 if label == "Atpakaļ" else 0.0, WAY) == ("", set())   # answers (kadai)
+    assert pointed(question, targets(question), chrome, lambda label: -80.0 if label == "Atpakaļ" else 0.0, WAY) == NOTHING   # answers (kadai)
     form = _screen("form", _text("Ievadiet paroli", 80),
                    Element(name="Parole", role="textbox", clickable=True, bounds=(16, 120, 368, 40)),
                    _button("Dzēst neatgriezeniski", 200))
-    assert pointed(form, targets(form), chrome, goal._flow_score, WAY) == ("", set())
+    assert pointed(form, targets(form), chrome, goal._flow_score, WAY) == NOTHING
 
 
 def test_the_control_a_refusal_points_to_and_the_deed_it_asks_for_lead_on() -> None:

@@ -14,7 +14,7 @@ big «Paturēt ar 50% atlaidi» beside them. Once a screen offers the deletion's
 brought the user back, the refusal gone), the deletion goes on as before. No word list: structure and echoes."""
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from ..screen import Screen
 from . import echo
@@ -34,24 +34,33 @@ def _asks(found: list[Target]) -> bool:
         t.use in (Use.TOGGLE, Use.SELECT) and not t.element.checked)) for t in found)
 
 
+class Pointed(NamedTuple):
+    """A refusal pointing elsewhere: its message, the keys of the controls it points to, the deed's words."""
+    message: str
+    keys: set[str]
+    deed: set[str]
+
+
+NOTHING = Pointed("", set(), set())
+
+
 def pointed(screen: Screen, found: list[Target], chrome: frozenset[str], score: Score,
-            via: Sequence[str]) -> tuple[str, set[str]]:
-    """(the refusal's message, keys of the controls it points to) for a screen inside the deletion that refuses
-    and points elsewhere (module doc); ('', set()) for any other: a form, a step with a way on, a menu."""
+            via: Sequence[str]) -> Pointed:
+    """The refusal on a screen inside the deletion that refuses and points elsewhere (module doc); `NOTHING` for
+    any other: a form, a step with a way on, a menu."""
     if _asks(found) or any(t.use == Use.TAP and not t.element.enabled and t.label for t in found):
-        return "", set()
+        return NOTHING
     buttons = [t for t in taps(found) if t.element.enabled and t.key not in chrome and t.label]
     if any(score(t.label) > 0 for t in buttons):
-        return "", set()
+        return NOTHING
     pointers = [t for t in buttons if score(t.label) > DECOY]
     if not 1 <= len(pointers) <= POINTERS:
-        return "", set()
+        return NOTHING
     labels = {t.label for t in found} | {t.element.text for t in found} | set(via)
     said = [s.strip() for s in screen.shown_texts() if s.strip() and s.strip() not in labels]
     message = " ".join(said)
-    if not deed(message, [t.label for t in pointers], via):
-        return "", set()
-    return message, {t.key for t in pointers}
+    done = deed(message, [t.label for t in pointers], via)
+    return Pointed(message, {t.key for t in pointers}, done) if done else NOTHING
 
 
 def deed(message: str, pointers: Sequence[str], via: Sequence[str]) -> set[str]:
@@ -95,10 +104,10 @@ class Errands:
             return
         if ident in self.pointers:
             return
-        message, keys = pointed(screen, found, chrome, score, via)
-        if keys:
-            self.refused[ident] = message
-            self.pointers[ident] = (keys, deed(message, [t.label for t in buttons if t.key in keys], via))
+        refusal = pointed(screen, found, chrome, score, via)
+        if refusal.keys:
+            self.refused[ident] = refusal.message
+            self.pointers[ident] = (refusal.keys, refusal.deed)
 
     def follow(self, parent: str, key: str, same: bool) -> None:
         """The move `key` on `parent` was made: a pointer's or an errand's carries the deed to a new screen."""
