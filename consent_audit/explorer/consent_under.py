@@ -9,14 +9,12 @@ from ..screen import Element, Screen
 from .elements import Target, targets
 from .moves import TAP
 from .operator import Operator
+from .screens import centre, holds
 
 
 def _at(target: Target, entry: Element) -> bool:
     """Whether the control is drawn where the dialog's control was when its path was learnt (its centre inside)."""
-    x, y, w, h = target.element.bounds
-    ex, ey, ew, eh = entry.bounds
-    cx, cy = x + w // 2, y + h // 2
-    return ew > 0 and eh > 0 and ex <= cx <= ex + ew and ey <= cy <= ey + eh
+    return holds(entry.bounds, centre(target.element.bounds))
 
 
 def shown_under_layer(op: Operator, screen: Screen, keys: frozenset[str], paths: list) -> bool:

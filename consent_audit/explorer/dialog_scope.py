@@ -5,11 +5,11 @@ dialog's words (`in_sentence`), whether a layer on screen after a way out is one
 and what the dialog itself shows (`face`: the same after a move that changed only the page behind it)."""
 from __future__ import annotations
 
-from ..screen import Element, Screen
+from ..screen import Screen
 from .elements import Target, targets
 from .launch_layer import area, overlaid
 from .moves import Move
-from .screens import inside
+from .screens import centre, inside
 
 
 def page_behind(screen: Screen, found: list[Target], covered: frozenset[int]) -> frozenset[str]:
@@ -59,16 +59,12 @@ def outside_point(screen: Screen, covered: frozenset[int], found: list[Target]) 
     right = max(t.bounds[0] + t.bounds[2] for t in found)
     bottom = max(t.bounds[1] + t.bounds[3] for t in found)
 
-    def centre(element: Element) -> tuple[int, int]:
-        x, y, w, h = element.bounds
-        return x + w // 2, y + h // 2
-
     def distance(point: tuple[int, int]) -> int:
         dx = max(left - point[0], 0, point[0] - right)
         dy = max(top - point[1], 0, point[1] - bottom)
         return dx + dy
 
-    points = [centre(screen.elements[i]) for i in covered if 0 <= i < len(screen.elements)]
+    points = [centre(screen.elements[i].bounds) for i in covered if 0 <= i < len(screen.elements)]
     best = max(points, key=distance, default=None)
     return best if best is not None and distance(best) > 0 else None
 

@@ -16,7 +16,7 @@ from .gone import tap_if_there
 from .moves import TAP, Move
 from .operator import Operator
 from .path_layers import passed_by_itself
-from .screens import asks_decision, only_way_on, taps
+from .screens import asks_decision, centre, holds, only_way_on, taps
 
 FEATURE = {p: f"feature_{p}" for p in PERMISSIONS}
 _DIGITS = re.compile(r"\d+")
@@ -46,7 +46,7 @@ class Core:
     @classmethod
     def of(cls, screen: Screen, found: list[Target]) -> "Core":
         return cls(screen.signature, frozenset(cues.norm_label(t.label) for t in taps(found) if t.label),
-                   frozenset(_centre(t.bounds) for t in taps(found)), _fields(found), _shown(screen),
+                   frozenset(centre(t.bounds) for t in taps(found)), _fields(found), _shown(screen),
                    _filled(found), _current(found))
 
     def by_hand(self, screen: Screen, found: list[Target]) -> bool:
@@ -74,7 +74,7 @@ class Core:
         labels = {cues.norm_label(t.label) for t in taps(found) if t.label}
         if screen.signature == self.signature:
             reachable = [t.bounds for t in taps(found)]
-            touched = sum(1 for p in self.points if any(_holds(b, p) for b in reachable))
+            touched = sum(1 for p in self.points if any(holds(b, p) for b in reachable))
             return not self.points or touched * 2 >= len(self.points)
         if asks_decision(found):
             return False
@@ -135,16 +135,6 @@ def _filled(found: list[Target]) -> frozenset[str]:
 
 def _shown(screen: Screen) -> frozenset[str]:
     return frozenset(_DIGITS.sub("#", e.text) for e in screen.elements if e.text and e.text.strip())
-
-
-def _centre(bounds: tuple[int, int, int, int]) -> tuple[int, int]:
-    x, y, w, h = bounds
-    return x + w // 2, y + h // 2
-
-
-def _holds(bounds: tuple[int, int, int, int], point: tuple[int, int]) -> bool:
-    x, y, w, h = bounds
-    return x <= point[0] <= x + w and y <= point[1] <= y + h
 
 
 def change(before: list[tuple], after: list[tuple]) -> Counter:
@@ -246,7 +236,7 @@ def way_back(core: Core, buttons: list[Target], tried: set[str]) -> Target | Non
     titles = {cues.norm_label(text) for text in core.shown} - core.labels
     return back or home or next((t for t in fresh if cues.norm_label(t.label) in core.labels
                                  and not t.element.selected          # the current tab: nothing to go to
-                                 and any(_holds(t.element.bounds, p) for p in core.points)), None) \
+                                 and any(holds(t.element.bounds, p) for p in core.points)), None) \
         or next((t for t in fresh if cues.norm_label(t.label) in titles and not t.element.selected), None)
 
 

@@ -79,6 +79,18 @@ def inside(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -
     return ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
 
 
+def centre(bounds: tuple[int, int, int, int]) -> tuple[int, int]:
+    """The middle point (x, y) of the box `bounds` (x, y, width, height), device px."""
+    x, y, w, h = bounds
+    return x + w // 2, y + h // 2
+
+
+def holds(bounds: tuple[int, int, int, int], point: tuple[int, int]) -> bool:
+    """Whether the box `bounds` (x, y, width, height) holds `point` (edges included); an empty box holds none."""
+    x, y, w, h = bounds
+    return w > 0 and h > 0 and x <= point[0] <= x + w and y <= point[1] <= y + h
+
+
 DEVICE = ("feature_geolocation", "feature_notifications", "feature_camera", "feature_microphone")
 
 
