@@ -266,7 +266,8 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
     beyond.log_in_keys = frozenset(way[0].moves[0].key for way in ways if way and way[0].moves)
     beyond.unsearched += [unwalkable_said(p, where) for p, where in unwalkable.items()]
     if result.ending == "budget":
-        beyond.unsearched.append(f"the search's budget ran out ({result.detail.removeprefix('not found within budget ')})")
+        spent = result.detail.removeprefix("not found within budget ").removeprefix("(").removesuffix(")")
+        beyond.unsearched.append(f"the search's budget ran out ({spent})")
     consent_layers = _consent_layers(op, graph) if graph is not None else set()
     for node in nodes:
         if node.ident in consent_layers:

@@ -112,8 +112,9 @@ class PermissionExplorations(SignedInSearch):
                 + "a launch with every permission granted and one with every permission refused"
                 + (f" (launch modals answered: {', '.join(modals)})" if modals else "")
                 + (f", the agreeing answer of each launch modal tried ({', '.join(agreeing)})" if agreeing else "")
-                + f", {probed} control(s) of the core"
-                f" screen named by their words used, then the core screen and the screens its controls lead to up"
+                + (f", {probed} control{'' if probed == 1 else 's'} of the core screen tried first for what their words name"
+                   if probed else "")
+                + ", then the core screen and the screens its controls lead to up"
                 f" to {depth} level(s) deep: {beyond.screens} screen(s), {beyond.taps} control(s) used"
                 + (f"; not tapped on purpose, as they leave the app, end the session, delete, pay or save (what"
                    f" lies behind them is not searched): {', '.join(beyond.avoided[:8])}" if beyond.avoided else "")
