@@ -127,8 +127,9 @@ class DeletionGoal(ChatWay):
         return bonus + (AGAIN if self._names_deed(node, key) else 0.0) + self.chat_last(node, key)
 
     def _names_deed(self, node: Node, key: str) -> bool:
-        """On a bare question (`questions`), whether the answer `key` names the deed again (`echo.goes_on`)."""
-        found = taps(targets(node.screen)) if node.ident in self.questions else []
+        """On a bare question (`questions`), whether the answer `key` names the deed again (`echo.goes_on`); the page a
+        layer covers answers nothing (sudar: the submit «என் தரவை நீக்கு» under its modal <dialog> named «நீக்கு» too)."""
+        found = [t for t in taps(targets(node.screen)) if not t.element.covered] if node.ident in self.questions else []
         label = next((t.label for t in found if t.key == key), None)
         others = tuple(t.label for t in found if t.key != key and t.key not in (self.chrome or ()))
         return label is not None and goes_on(label, node.via, self.entered, others)
