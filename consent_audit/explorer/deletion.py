@@ -38,7 +38,7 @@ from .goal import Verdict
 from .hints import Hints
 from .chat_way import ChatWay
 from .tab_bar import END, far_end
-from .deletion_steps import decision_siblings, gated_choice, last_answers, refusal, step_controls
+from .deletion_steps import asked_choice, decision_siblings, gated_choice, last_answers, refusal, step_controls
 from .prerequisite import Errands
 
 ENTRY = ("cancel_account", "delete")
@@ -56,12 +56,14 @@ def confirms_by_structure(found: list[Target]) -> bool:
     words: the account's password asked again (one secret field: two or more are a new password being set),
     or a box or switch to tick beside a field to fill (an "I understand" switch and the e-mail typed again), or
     a field whose hint names a word in capitals to type back ("Type DELETE", «Taip PADAM»), or a required choice
-    holding the way on back (`deletion_steps.gated_choice`: nom's reasons under a disabled «បន្ត»)."""
+    holding the way on back (`deletion_steps.gated_choice`: nom's reasons under a disabled «បន្ត»), or a drop-down's
+    choice asked before one button (`deletion_steps.asked_choice`: sudar's reason above «என் தரவை நீக்கு»)."""
     fields = [t for t in found if t.use == Use.TEXT and t.element.enabled]
     secrets = [t for t in fields if t.element.secret_field]
     unticked = [t for t in found if t.use == Use.TOGGLE and not t.element.checked]
     typed = any(hint_word(t.label) for t in fields)   # «Taip PADAM»: a word to type back, in any language
-    return len(secrets) == 1 or (not secrets and bool(fields) and bool(unticked)) or typed or gated_choice(found)
+    return len(secrets) == 1 or (not secrets and bool(fields) and bool(unticked)) or typed or gated_choice(found) \
+        or asked_choice(found)
 
 
 def asks_more(found: list[Target]) -> bool:
@@ -125,8 +127,9 @@ class DeletionGoal(ChatWay):
         return bonus + (AGAIN if self._names_deed(node, key) else 0.0) + self.chat_last(node, key)
 
     def _names_deed(self, node: Node, key: str) -> bool:
-        """On a bare question (`questions`), whether the answer `key` names the deed again (`echo.goes_on`)."""
-        found = taps(targets(node.screen)) if node.ident in self.questions else []
+        """On a bare question (`questions`), whether the answer `key` names the deed again (`echo.goes_on`); the page a
+        layer covers answers nothing (sudar: the submit «என் தரவை நீக்கு» under its modal <dialog> named «நீக்கு» too)."""
+        found = [t for t in taps(targets(node.screen)) if not t.element.covered] if node.ident in self.questions else []
         label = next((t.label for t in found if t.key == key), None)
         others = tuple(t.label for t in found if t.key != key and t.key not in (self.chrome or ()))
         return label is not None and goes_on(label, node.via, self.entered, others)

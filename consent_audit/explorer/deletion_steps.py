@@ -69,6 +69,21 @@ def gated_choice(found: list[Target]) -> bool:
     return unanswered and any(t.use == Use.TAP and t.label and not t.element.enabled for t in found)
 
 
+def asked_choice(found: list[Target]) -> bool:
+    """A drop-down showing no real option yet (its placeholder: `checked` False) as the screen's one question, with
+    nothing to type beside it and one enabled button below it — a choice the way on asks for before it goes on,
+    told by structure whatever its words (corpus sudar: the reason «நீக்குவதற்கான காரணம்» above «என் தரவை நீக்கு»,
+    the button refusing in place until a reason is chosen, never disabled as `gated_choice` wants)."""
+    drops = [t for t in found if t.use == Use.SELECT and t.element.enabled]
+    if len(drops) != 1 or drops[0].element.checked is not False or any(
+            t.use in (Use.TEXT, Use.CHOOSE) and t.element.enabled for t in found):
+        return False
+    _, top, _, height = drops[0].bounds
+    below = [t for t in taps(found) if t.element.role == "button" and t.element.enabled and t.label
+             and t.bounds[1] >= top + height]
+    return len(below) == 1
+
+
 def step_controls(found: list[Target], chrome: frozenset[str], score: Score) -> set[str]:
     """Keys of the controls of a screen that names no way on (no control scoring above zero; the chrome left
     out): its unnamed enabled controls, when there are two to `STEP_CONTROLS` of them (a full-screen confirmation

@@ -25,6 +25,7 @@ from .navigation import opens_nav_layer
 from .operator import NotOnScreen, Operator, OutOfBudget, Spend
 from .search_map import DECOYS, FORM_BONUS, PROGRESS, SearchMap
 from .session import LogOutWatch
+from .shortcuts import shortened
 from .tab_ways import tab_seen
 
 log = logging.getLogger(__name__)
@@ -318,6 +319,7 @@ class GoalSearch(SearchMap, LogOutWatch):
             ending, (target, detail) = "off_app", self.off_app
         if target is not None:
             way = self.graph.way_to(target)
+            way = shortened(self.graph, way) if way else way     # never the search's own detour
             if way is None and target != self.graph.root:
                 # reached, but no way there was kept: nothing the flow could walk again — never an empty path
                 # taken for "nothing to do" (fixLX's zvezda: an empty deletion path read as no deletion in the app)

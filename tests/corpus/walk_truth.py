@@ -18,7 +18,8 @@ prelude, not walked and why) is in its optional `walk.json` (`walk_notes`; yuedu
 <iframe>, checked by hand). A tap found in no document is looked for inside each
 same-origin <iframe> of the page (chaguan's consent banner). A <option> of a native <select> is chosen
 (its select's value set, input and change fired); a tap whose control is not there yet, or disabled, waits
-for it up to WAIT_FOR_CONTROL seconds (a confirm counting down on its face); "signup_first" apps sign up before the consent path, "prelude" taps come first.
+for it up to WAIT_FOR_CONTROL seconds (a confirm counting down on its face); a tap that opens a new tab or window
+(a link with target=_blank) goes on in it; "signup_first" apps sign up before the consent path, "prelude" taps come first.
 """
 from __future__ import annotations
 
@@ -121,7 +122,12 @@ def step(d: webdriver.Chrome, s: dict[str, str], phone: bool, typed: dict[str, s
         d.execute_script("const o = arguments[0], s = o.closest('select'); s.value = o.value;"
                          "s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true}));", e)
     else:
+        before = set(d.window_handles)
         d.execute_script("arguments[0].click()", e)
+        time.sleep(0.5)
+        opened = [h for h in d.window_handles if h not in before]
+        if opened:          # a link with target=_blank (sudar's privacy centre): the walk goes on in the new tab
+            d.switch_to.window(opened[-1])
     time.sleep(0.5)
 
 

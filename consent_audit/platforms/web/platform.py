@@ -13,7 +13,7 @@ from ...errors import AutomationError
 from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
 from .dom import LOAD_STATE_JS, input_values, screen_from_dom
-from . import clicks, frames, js_dialogs, painted, touch
+from . import clicks, frames, js_dialogs, painted, touch, windows
 from .scripts import DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, SCHEDULED_JS, STORED_JS, VISIBLE_JS
 from .snapshot_script import DOM_SNAPSHOT_JS
 
@@ -38,6 +38,9 @@ class WebChromiumPlatform(Platform):
         self._viewport: tuple[tuple[int, int], str] = ((0, 0), start)   # the last capture's size and URL
         self._typed = False       # text typed into the open prompt dialog
 
+    openers: tuple[str, ...] = ()
+    """The windows the followed ones were opened from, the app's first window first (windows.py)."""
+
     def cdp(self, cmd: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
         return self.driver.execute("caCdp", {"cmd": cmd, "params": params or {}}).get("value", {}) or {}
 
@@ -49,6 +52,7 @@ class WebChromiumPlatform(Platform):
             self._instrumented = True
 
     def _load(self) -> None:
+        windows.close_followed(self)
         self._prepare()
         self._prompts_seen = {p: 0 for p in PERMISSIONS}
         self._left_in_window = False
@@ -94,6 +98,7 @@ class WebChromiumPlatform(Platform):
         self._load()
 
     def reset(self) -> None:
+        windows.close_followed(self)
         js_dialogs.close_any(self.driver)
         self.driver.get("about:blank")
         self.cdp("Storage.clearDataForOrigin", {"origin": self.origin, "storageTypes": "all"})
@@ -231,22 +236,20 @@ class WebChromiumPlatform(Platform):
             return b""
 
     def tap(self, element: WebElement) -> None:
-        """Tap; a window the tap opened (a link with target=_blank: a policy, a library's "powered by") is the
-        app left: the window is closed and the app's tab brought back (a tab left in the background stops
-        drawing, and the next click waits for it forever), and `in_foreground` is False until the next launch."""
+        """Tap; a window the tap opened is followed when it shows the app's origin, else closed as the app left
+        (windows.after_tap)."""
         if isinstance(element, js_dialogs.DialogControl):
             js_dialogs.answer(self.driver, element)
             return
-        home = self.driver.current_window_handle
+        home, before = self.driver.current_window_handle, set(self.driver.window_handles)
         clicks.tap_through(self.driver, element)
         self.leave_frame()
-        others = [h for h in self.driver.window_handles if h != home]
-        for handle in others:
-            self.driver.switch_to.window(handle)
-            self.driver.close()
-        if others:
-            self.driver.switch_to.window(home)
-            self._left_in_window = True
+        windows.after_tap(self, home, before)
+
+    def back(self) -> None:
+        """The browser's back; in a followed window with nothing to go back to, closing it (windows.back)."""
+        if not windows.back(self):
+            self.driver.back()
 
     def type_text(self, element: WebElement, text: str) -> None:
         if isinstance(element, js_dialogs.DialogControl):     # a prompt's field
