@@ -31,6 +31,7 @@ from .path_layers import PathBroken, PathCovered, PathLayers, drawn_late, passed
 from .permission_journeys import PermissionJourneys
 from .policy_journeys import PolicyExploration
 from .refusal import RefusalCheck
+from .flow_notice import flow_notice
 from .launch_layer import fixed_bar, layer
 from .launch_modals import LaunchModals
 from .layer_scroll import read_layer
@@ -153,7 +154,8 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         tried, did not all store nothing: it may be the dialog, shown again — not "no dialog" (fresh4 gcn-dark,
         notice-only: a cookie bar never told consent counted 0 at every relaunch, its nagging 'measured')."""
         found, covered = self.op.targets(screen), self.op.covered(screen)
-        over = covered or any(e.role in DIALOG_ROLES for e in screen.elements) or fixed_bar(screen, taps(found))
+        over = covered or any(e.role in DIALOG_ROLES for e in screen.elements) or fixed_bar(screen, taps(found)) \
+            or flow_notice(screen, taps(found))
         if self.accept is not None or not over or layer(screen, found, covered) is None:
             return False      # a page of nothing but a few buttons (an app's own start screen) is no layer
         return not self.structure_tried or any(t.stored for t in self.structure_tried)

@@ -11,6 +11,7 @@ from ..stored_records import changed
 from ..screen import Screen
 from . import cues
 from .elements import Target, purpose_targets
+from .flow_notice import in_flow
 from .forms import UNTICK, FormData, fill
 from .consent_answers import Tried, _made
 from .consent_choice import candidate
@@ -124,7 +125,8 @@ def _judged(op: Operator, tried: Tried, screen: Screen, after: Screen, first: La
     if (tick or untick) and then is None and not tried.gone and not tried.stored and now is not None:
         tried.back = _back_on_first(now, first, via, untick)
     elif not via and then is None and tried.gone and not tried.stored and not tried.asked and now is not None \
-            and not toggles and not now.keys & had:    # new: not a layer shown beside it before
+            and not toggles and not now.keys & had \
+            and not in_flow(after, found, now.keys):    # new: not a layer beside it before, nor the page's first block
         tried.further = tuple(b for b in now.buttons if b.element.enabled)
     return tried
 

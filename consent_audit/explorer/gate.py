@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..model import Kind
 from .account import username_variant
 from .elements import purpose_row
+from .flow_notice import in_flow
 from .launch_layer import layer
 from .moves import Move, perform
 from .operator import Spend
@@ -133,7 +134,8 @@ class LogInGate:
             return
         screen = self.op.screen()
         if not self.op.in_foreground or self.consent_shown \
-                or layer(screen, self.op.targets(screen), self.op.covered(screen)) is None:
+                or (shaped := layer(screen, self.op.targets(screen), self.op.covered(screen))) is None \
+                or in_flow(screen, self.op.targets(screen), shaped.keys):     # an account page's first block
             return
         self.gate_moves, self.gate_mode = list(self.account_moves), self.account_mode
         self.structure_checked = False

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from ..screen import Screen
 from . import cues
 from .elements import Target, Use, targets, visible
+from .flow_notice import flow_notice
 from .screens import DEVICE, DIALOG_ROLES, inside, taps
 
 NOT_CONSENT = ("open_settings", "retry", "exit", "log_in", "sign_up")
@@ -141,8 +142,9 @@ def area(screen: Screen, found: list[Target], covered: frozenset[int],
          passed: frozenset[str] = frozenset()) -> Area | None:
     """Where the candidate lies (`Area`), or None when there is no candidate: a shown dialog element, else a
     bar that stays put (before what is covered: a bar lying over a card's button is the bar, not a layer hiding
-    the page — `notice` when it is no wall), else — while a layer hides the app — what is left uncovered, else a page holding
-    nothing else. A control or a text another layer draws over (its centre hit-tested at the capture:
+    the page — `notice` when it is no wall), else — with no layer at all — a notice in the page's flow at the top
+    or foot of the document (`flow_notice`, a `notice` too), else — while a layer hides the app — what is left
+    uncovered, else a page holding nothing else. A control or a text another layer draws over (its centre hit-tested at the capture:
     `Element.covered`) is in none. `passed`: keys of a layer already judged no consent dialog — a dialog
     holding one of them is no place, nor a bar, and nothing beyond a dialog or a bar is looked at then (the
     whole screen would be that layer again)."""
@@ -150,11 +152,15 @@ def area(screen: Screen, found: list[Target], covered: frozenset[int],
     dialogs = [e.bounds for e in screen.elements if e.role in DIALOG_ROLES and visible(e)
                and not any(t.key in passed and inside(t.bounds, e.bounds) for t in found)]
     bar = None if dialogs else fixed_bar(screen, taps(uncovered), passed)
+    # no layer at all: a notice in the page's flow, a band at the top or foot of the document (explorer/flow_notice.py)
+    flow = None if dialogs or bar is not None or hidden(screen, covered) else flow_notice(screen, taps(uncovered), passed)
     boxes: list[Box] | None
     if dialogs:
         boxes = dialogs
     elif bar is not None:     # before what is covered: a bar over the tab bar
         boxes = [bar[0]]
+    elif flow is not None:
+        boxes = [flow[0]]
     elif passed:
         return None
     elif hidden(screen, covered) or _own_page(screen, taps(found)):
@@ -172,7 +178,7 @@ def area(screen: Screen, found: list[Target], covered: frozenset[int],
     return Area([t for t in uncovered if t.use in (Use.TAP, Use.CHOOSE) and within(t.bounds)], texts,
                 [t for t in uncovered if t.use == Use.TEXT and within(t.bounds)],
                 frozenset(t.key for t in uncovered if within(t.bounds)),
-                notice=not dialogs and bar is not None and not wall(screen, bar[0]))
+                notice=not dialogs and (flow is not None or bar is not None and not wall(screen, bar[0])))
 
 
 def layer(screen: Screen, found: list[Target], covered: frozenset[int]) -> Layer | None:

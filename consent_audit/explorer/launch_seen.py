@@ -16,6 +16,7 @@ from . import cues
 from .consent_structure import Tried
 from .elements import Target, Use, visible
 from .consent_choice import judged_candidate
+from .flow_notice import flow_notice
 from .launch_layer import area, fixed_bar, wall
 from .stored_choice import differs
 from .screens import DIALOG_ROLES, password_form, taps
@@ -121,7 +122,8 @@ def launch_seen(screen: Screen, found: list[Target], covered: frozenset[int], tr
     boxes = [e for e in screen.elements if e.role in DIALOG_ROLES and visible(e)]
     bar = fixed_bar(screen, taps(found))
     kind = ("a dialog" if boxes else _bar_kind(screen, bar[0]) if bar is not None
-            else "a layer covering the app" if covered else "a full page")
+            else "a layer covering the app" if covered
+            else "a notice in the page's flow" if flow_notice(screen, taps(found)) is not None else "a full page")
     if candidate is not None:
         held = (f"; {_labels(candidate.held)} was disabled when the launch was read (held back)"
                 if candidate.held else "")
