@@ -61,7 +61,7 @@ def test_a_band_at_the_top_of_the_flow_is_a_candidate() -> None:
     screen = _screen(_banner(), _page(top=282), _tabs())
     assert _labels(screen) == ["ஏற்கிறேன்", "மறுக்கிறேன்", "×"]
     said = launch_seen(screen, targets(screen), frozenset(), [], True)
-    assert said.startswith("a notice in the page's flow with 3 buttons"), said
+    assert said.startswith("a notice in the page's flow with 3 controls (1 button, 2 links)"), said
 
 
 def test_the_same_band_at_the_foot_of_the_document_is_a_candidate() -> None:
