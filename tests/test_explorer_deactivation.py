@@ -8,6 +8,7 @@ taken for the deletion on its words. Simulated apps (no browser), the harness of
 tests/test_explorer_logout_effect.py."""
 from __future__ import annotations
 
+from consent_audit.detectors.lexicon import load_lexicon
 from consent_audit.explorer import cues
 from consent_audit.explorer.deletion import DeletionGoal
 from consent_audit.explorer.graph import Node
@@ -54,6 +55,7 @@ def test_the_deletion_word_is_tapped_before_the_deactivation_word_on_the_same_sc
 def test_deactivation_words_are_their_own_category_beside_the_deletion_and_score_below_it() -> None:
     for label in (DEACTIVATE, "Deactivate account", "Deactivate my account", "Desativar conta"):
         assert cues.has(label, "deactivate") and cues.has(label, "cancel_account"), label
+        assert load_lexicon("goals").best(label) == "cancel_account", label    # classify_action's reading kept
     for label in ("Delete account", "Izbriši račun", DELETE, "Zapri račun"):
         assert not cues.has(label, "deactivate"), label
     goal = DeletionGoal(CONFIG)
