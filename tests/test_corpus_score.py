@@ -95,3 +95,20 @@ def test_the_permissions_optimum_of_a_search_that_signed_in_inside_the_app_adds_
     out = {"explorer": {"coverage_controls": 9}}
     signed = {"explorer": {"coverage_controls": 14, "searched_signed_in": True}}
     assert score.optimal("permissions", truth, signed) == score.optimal("permissions", truth, out) + 5 + 5
+
+
+def test_a_notice_offering_no_refusal_adds_each_of_its_other_controls_tried_once() -> None:
+    """Corpus bep (bootstrap-cookie-alert: one «Đồng ý», and a link «Tìm hiểu thêm»): «no refusal offered»
+    (asymmetric_choice) rests on every other control of the notice being tried, as a careful auditor does — the
+    optimum was the accept alone (1) while the search's 3 were the promotion's skip at launch (in no goal's optimum),
+    the link tried, the accept: 3/1. Each other control tried once (`refusal_trials` not consenting) is counted,
+    as the permissions goal's coverage is; a dialog with a refusal keeps accept + reject."""
+    score = _score()
+    truth = json.loads((CORPUS / "bep" / "truth.json").read_text(encoding="utf-8"))
+    assert score.optimal("consent", truth) == 1
+    trials = [{"path": ["Tìm hiểu thêm"], "outcome": "stayed"}, {"path": ["Đồng ý"], "outcome": "consented"}]
+    assert score.optimal("consent", truth, {"refusal_trials": trials}) == 2
+    twice = trials + [{"path": ["Tìm hiểu thêm"], "outcome": "left"}]      # a control tried again counts once
+    assert score.optimal("consent", truth, {"refusal_trials": twice}) == 2
+    conto = json.loads((CORPUS / "conto" / "truth.json").read_text(encoding="utf-8"))
+    assert score.optimal("consent", conto, {"refusal_trials": trials}) == score.optimal("consent", conto)

@@ -276,11 +276,12 @@ class DeletionGoal(ChatWay):
 
     def session_ended(self, move: Move, in_flow: bool = False) -> str | None:
         """After `move` ended the session: 'deleted' when, inside the flow, its words name the deletion (nothing
-        to ask); else what logging in again answers ('accepted': a log-out; 'rejected' | 'pending': the deletion);
-        None when it cannot be told (no log-in path learnt) or its words say log out."""
+        to ask) and not a deactivation (the goals lexicon's `deactivate`: the account back at the next log-in, so
+        only logging in again tells); else what logging in again answers ('accepted': a log-out; 'rejected' |
+        'pending': the deletion); None when it cannot be told (no log-in path learnt) or its words say log out."""
         if cues.has(move.label, "log_out"):
             return None
-        if in_flow and cues.has(move.label, *ENTRY):
+        if in_flow and cues.has(move.label, *ENTRY) and not cues.has(move.label, "deactivate"):
             return "deleted"
         return self.verify() if self.verify is not None else None
 

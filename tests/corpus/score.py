@@ -12,7 +12,7 @@ a truth's null, no refusal at all, equals only that). A verdict is right when th
 agrees (found / clean); an app with no account ("account": false) is right on deletion when not_found with no
 finding. Actions spent are each goal's own, the consent dialog's structural probe charged to the consent goal
 whichever goal ran it (`spent`). Optimal actions come from the truth's paths (deletion = accept + sign-up + delete; consent = accept +
-reject; permissions = accept + reject + one use of each permission asked only on use + the coverage a careful
+reject, a notice with no refusal adding each other control of it tried once; permissions = accept + reject + one use of each permission asked only on use + the coverage a careful
 auditor needs: each distinct control the coverage search used, see `optimal`)."""
 from __future__ import annotations
 
@@ -137,7 +137,16 @@ def optimal(flow: str, truth: dict[str, Any], metrics: dict[str, Any] | None = N
         signing_in = len((truth.get("signup") or {}).get("path", [])) if explorer.get("searched_signed_in") else 0
         return (accept + reject + len([x for x in p["requested"] if x not in p["at_launch"]]) + int(coverage) + gate
                 + signing_in)
-    return accept + reject + gate
+    return accept + reject + gate + (notice_controls(metrics) if not truth["consent"]["reject_path"] else 0)
+
+
+def notice_controls(metrics: dict[str, Any] | None) -> int:
+    """A notice offering no refusal (the truth's `reject_path` empty): «no refusal offered» rests on each of its
+    other controls tried, as a careful auditor does (corpus bep: the link «Tìm hiểu thêm» beside the one «Đồng
+    ý») — each distinct control whose trial did not consent (`metrics.refusal_trials`) counted once, as the
+    permissions goal's coverage is; ways back not counted."""
+    trials = (metrics or {}).get("refusal_trials") or []
+    return len({tuple(t.get("path") or ())[:1] for t in trials if t.get("outcome") != "consented" and t.get("path")})
 
 
 PROBE = "consent_probe_actions"
