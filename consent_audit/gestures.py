@@ -149,6 +149,21 @@ class Gestures:
             log.debug("%d swipes to bring %s into view", swipes, label)
         return self._step(Kind.SCROLL, f'Scroll to "{label}"', scroll, info)
 
+    def scroll_across_into_view(self, element: "WebElement", label: str, container: "WebElement | None" = None,
+                                info: Info | None = None) -> Step:
+        """Swipe `container` (None: the screen) sideways, towards the side `element` lies beyond
+        (`Platform.beyond_side`: a tab of a strip wider than the screen), until it no longer does: one step however
+        many swipes. Raises ScrollError when the end comes first or the swipes or the timeout run out."""
+        def scroll() -> None:
+            side = self.platform.beyond_side(element, container) or "right"
+            try:
+                swipes = self._scroll(container, lambda: self.platform.beyond_side(element, container) is None,
+                                      side)
+            except ScrollError as exc:
+                raise ScrollError(f'"{label}" cannot be brought into view by swiping sideways: {exc}') from None
+            log.debug("%d sideways swipes to bring %s into view", swipes, label)
+        return self._step(Kind.SCROLL, f'Swipe to "{label}"', scroll, info)
+
     def scroll_to_end(self, container: "WebElement | None", what: str, info: Info | None = None,
                       require_end: bool = True) -> Step:
         """Swipe `container` (None: the screen) down until it is at its end: one step. When the end does not

@@ -47,6 +47,9 @@ class Element:
     option: str = ""          # a radio: the value it stores when its form is saved (web `value`; "" unknown)
     view: tuple[int, int] | None = None   # web: the vertical span (top, bottom) of the screen its scroll container
     #                                       shows it in, when narrower than the window (an inner list); None: all
+    view_across: tuple[int, int] | None = None   # web: the horizontal span (left, right) of the screen its
+    #                                       sideways-scrolling container shows it in, when narrower than the window
+    #                                       (a tab strip inside a card); None: the window's width
     mailbox: bool = False     # web: a field typed as an e-mail address (<input type=email>, autocomplete email/username)
 
     @property

@@ -52,6 +52,10 @@ class Adapter(Protocol):
         """The container a user scrolls to bring `live` into view: its nearest scrolling ancestor (an inner
         list in a page that does not move), None for the screen itself."""
 
+    def across_scroller_of(self, live: WebElement) -> WebElement | None:
+        """The container a user swipes sideways to bring `live` into view: its nearest ancestor scrolling across
+        (a tab strip, a carousel), None for the screen itself."""
+
 
 def adapter_for(platform: Any, quiet_ms: int = 120, timeout: float = 6.0, late_seconds: float = 0.0) -> Adapter:
     """The adapter of the platform's spec (found by the platform's name) for this session; UsageError for

@@ -13,6 +13,7 @@ from enum import Enum
 from ..radio_purposes import radio_purposes
 from ..screen import Element, Screen
 from .cues import norm_label
+from .sideways import fits_across
 
 CONTROL_ROLES = {"checkbox", "radio", "switch", "textbox", "combobox"}
 TOGGLE_ROLES = {"checkbox", "switch"}
@@ -240,7 +241,8 @@ def fingerprint(screen: Screen) -> tuple:
     return tuple((e.text, e.name, e.enabled, e.checked) for e in screen.elements)
 
 
-def fits(screen: Screen, element: Element, bars: list[tuple[int, int, int, int]] | None = None) -> bool:
+def fits(screen: Screen, element: Element, bars: list[tuple[int, int, int, int]] | None = None,
+         across: bool = True) -> bool:
     """Whether the element lies within the visible viewport (else a user scrolls to it first): its top 8 px (the
     whole of a smaller one) above the bottom edge, and its middle below the top edge — a bar's control overflowing
     the top by a pixel (a sticky bar's sub-pixel rounding) is tapped where it is, with no scroll first. The edges
@@ -248,8 +250,12 @@ def fits(screen: Screen, element: Element, bars: list[tuple[int, int, int, int]]
     bar that stays put leaves (`_bars`: a fixed tab bar at the foot, a header at the top): a row below the list's
     box is scrolled to first (corpus dalga-dark: «Hesabı sil» opened below the fold of the page's inner list, its
     top 55 px drawn in the window's height yet clipped above the tab bar, was tapped unscrolled — the browser's
-    click scrolled it, uncounted). `bars`: `_bars(screen)` when the caller asks of many elements of one screen."""
+    click scrolled it, uncounted). `bars`: `_bars(screen)` when the caller asks of many elements of one screen.
+    With `across` (the default), its middle must also lie within the screen's width (`sideways.fits_across`: a tab
+    of a strip scrolling sideways, beyond the right edge, is swiped in first); without, the vertical axis alone."""
     height = screen.size[1]
+    if across and not fits_across(screen, element):
+        return False
     if not height:
         return True
     x, y, w, h = element.bounds

@@ -17,6 +17,7 @@ from .codes import wait_for_code
 from .covers import Covers, StaleScreen
 from .elements import Target, Use, fits, moved_on, step_label, targets
 from .held_back import layer_control_shown
+from .sideways import fits_across
 from .spend import OutOfBudget, Spend
 
 log = logging.getLogger(__name__)
@@ -127,15 +128,31 @@ class Operator:
         return info
 
     def reveal(self, target: Target) -> Target:
-        """Scroll the page until the target is in view (one recorded scroll) when it lies outside."""
+        """Scroll the page until the target is in view (one recorded scroll) when it lies outside; then, when it
+        lies beyond a side (a tab of a strip scrolling sideways: sideways.py) and the live app says so too, swipe
+        its strip until it shows (one more recorded scroll)."""
         screen = self.screen()
         if fits(screen, target.element):
             return target
+        if not fits(screen, target.element, across=False):
+            # an inner list in a page that does not move: it is swiped
+            target = self._revealed(target, self.adapter.scroller_of, self.gestures.scroll_into_view)
+            if fits_across(self.screen(), target.element):
+                return target
         live = self._live(target.element)
-        box = self.adapter.scroller_of(live)        # an inner list in a page that does not move: it is swiped
+        strip = self.adapter.across_scroller_of(live)
+        if self.platform.beyond_side(live, strip) is None:
+            return target           # the platform shows no more than the screen (Android) or it is reached
+        return self._revealed(target, lambda _live: strip, self.gestures.scroll_across_into_view)
+
+    def _revealed(self, target: Target, scroller: Callable[[Any], Any], verb: Callable[..., Step]) -> Target:
+        """`verb` (a scroll of the gesture service) over the container `scroller` names for the target's live
+        element, charged; the target found again on the screen after it. NotOnScreen when no scroll reaches it
+        or it went."""
+        live = self._live(target.element)
+        box = scroller(live)
         try:
-            after = self._charged(lambda: self.gestures.scroll_into_view(live, target.label[:60], box,
-                                                                         self._info(target)))
+            after = self._charged(lambda: verb(live, target.label[:60], box, self._info(target)))
         except ScrollError as exc:      # drawn where no scroll reaches (a closed sheet parked off the page)
             raise NotOnScreen(f"'{target.label}' is out of reach: {exc}") from None
         again = next((t for t in targets(after, self.covered(after)) if t.key == target.key), None)

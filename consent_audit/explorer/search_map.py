@@ -19,7 +19,7 @@ from .graph import Candidate, Edge, Node, ScreenGraph, screen_words
 from .hold import hold_seconds
 from .moves import FORM, TAP, Move
 from .session import LOGGED_OUT_SCORE
-from .tab_ways import CURRENT, bar_words, current_tab_back
+from .tab_ways import CURRENT, bar_words, current_tab_back, way_words
 from .unfold import unfolded
 
 DECOYS = {"log_out": "log out", "support": "support / help", "exit": "exit"}
@@ -146,14 +146,11 @@ class SearchMap(ConsentReopened):
         a tab bar's screens are one tap from anywhere (explorer/navigation.py)."""
         if parent is None:
             return 0, ()
-        step = (move.label[:40],) if move else ()
-        if move is not None and move.key in self.nav:
-            home = min((n for n in self.graph.nodes.values() if move.key in n.candidates and not n.in_flow),
-                       key=lambda n: n.depth, default=parent)
-            if home.depth < parent.depth:
-                return home.depth, home.via + step
-            return parent.depth, parent.via + step
-        return parent.depth + 1, parent.via + step
+        if move is None:
+            return parent.depth + 1, parent.via
+        offering = [n for n in self.graph.nodes.values() if move.key in n.candidates and not n.in_flow] \
+            if move.key in self.nav else None
+        return way_words(parent, move, offering)
 
     def _analyse(self, node: Node, screen: Screen) -> None:
         """(Re)list what may be tried on the node; what was tried stays tried."""

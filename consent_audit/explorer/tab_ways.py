@@ -8,7 +8,7 @@ node it was seen to lead to); neither taps anything.
 from __future__ import annotations
 
 from .cues import norm_label
-from .elements import Target, Use
+from .elements import Target, Use, targets
 from .graph import Edge, Node, ScreenGraph
 from .moves import TAP, Move
 
@@ -21,6 +21,24 @@ def bar_words(tab: Target, found: list[Target]) -> frozenset[str]:
     _, y, _, h = tab.element.bounds
     return frozenset(norm_label(t.label) for t in found if t.use == Use.TAP and t.label
                      and y <= t.element.bounds[1] + t.element.bounds[3] / 2 <= y + h)
+
+
+def way_words(parent: Node, move: Move, offering: list[Node] | None) -> tuple[int, tuple[str, ...]]:
+    """Depth and the words of the way to the screen `move` shows from `parent` (what a dead end's «where» and the
+    unsearched notes say): one level below it; a tab of the bar (`offering`: the screens not in a flow that offer
+    it, None when `move` is no navigation control) at the level of the shallowest of them and after the shortest way there — a
+    tab tapped on another tab's screen is one tap from the start, not the tabs tapped before it chained (hlaup:
+    «Saga › Prófíll › Innskráning»); a tab of a tab list (WAI-ARIA tabs, no bar) in place of the sibling tab that
+    showed `parent`'s panel («Stillingar › Reikningur», not «Stillingar › Tilkynningar › Reikningur»)."""
+    step = (move.label[:40],)
+    if offering is not None:
+        home = min([*offering, parent], key=lambda n: (n.depth, len(n.via)))
+        return home.depth, home.via + step
+    via = parent.via
+    if move.role == "tab" and via and via[-1] in {t.label[:40] for t in targets(parent.screen)
+                                                  if t.element.role == "tab"}:
+        via = via[:-1]
+    return parent.depth + 1, via + step
 
 
 def current_tab_back(graph: ScreenGraph, node: Node, move: Move, there: str, stays: set[str],

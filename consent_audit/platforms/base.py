@@ -110,6 +110,13 @@ class Platform(ABC):
         below), or "up" where the platform knows the element lies above what is shown."""
         return "down"
 
+    def beyond_side(self, element: WebElement, container: WebElement | None = None) -> str | None:
+        """"right" when the element lies beyond the right edge of `container`'s visible box (None: the screen's) —
+        its middle there, or cut by the edge while the container can still move that way — "left" alike beyond
+        the left edge, None when a finger reaches it across. None where the platform shows only what is on the
+        screen (the default: a UiAutomator2 dump holds no view beyond its edges)."""
+        return None
+
     def choose_option(self, element: WebElement) -> str:
         """Choose, in a drop-down (a web `<select>`, an Android Spinner), the first real option — not the
         empty placeholder ("Choose a reason…") it shows while nothing is chosen — as a careful user does: one

@@ -20,6 +20,8 @@ same-origin <iframe> of the page (chaguan's consent banner). A <option> of a nat
 (its select's value set, input and change fired); a tap whose control is not there yet, or disabled, waits
 for it up to WAIT_FOR_CONTROL seconds (a confirm counting down on its face); a tap that opens a new tab or window
 (a link with target=_blank) goes on in it; "signup_first" apps sign up before the consent path, "prelude" taps come first.
+A scroll step scrolls the `.scrollbox` it names by its aria-label (else the first) to its end, down and sideways; a
+tap on a control lying beyond the screen's side in a strip scrolling sideways fails (the truth lacks a scroll).
 """
 from __future__ import annotations
 
@@ -52,6 +54,25 @@ function* all(root) { for (const e of root.querySelectorAll('*')) { yield e; if 
 const parts = [document.body.innerText];
 for (const e of all(document)) if (e.shadowRoot) parts.push(e.shadowRoot.textContent);
 return parts.join(' ');
+"""
+# A scroll step: the scroll box the step names (its aria-label: a tab strip «Stillingar»), else the first, to its end
+# along both axes (a strip scrolling sideways, right to left in an RTL page).
+SCROLL = r"""
+const boxes = [...document.querySelectorAll('.scrollbox')];
+const b = boxes.find(x => x.getAttribute('aria-label') === arguments[0]) || boxes[0];
+if (!b) return false;
+b.scrollTop = b.scrollHeight;
+b.scrollLeft = getComputedStyle(b).direction === 'rtl' ? -b.scrollWidth : b.scrollWidth;
+return true;
+"""
+# Whether a control's middle lies beyond a side of the window inside a box scrolling sideways (a tab of a strip past
+# the right edge): a user swipes the strip first, so the truth needs a scroll step before the tap.
+BEYOND = r"""
+const e = arguments[0], r = e.getBoundingClientRect(), mid = r.left + r.width / 2;
+if (mid >= 0 && mid <= innerWidth) return false;
+for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+  if (/(auto|scroll)/.test(getComputedStyle(a).overflowX) && a.scrollWidth > a.clientWidth + 2) return true;
+return false;
 """
 QUOTED = re.compile(r"^\s*(?:«([^»]+)»|\"([^\"]+)\"|“([^”]+)”|「([^」]+)」)")
 WAIT_FOR_CONTROL = 12.0                                    # s a tap waits for its control to show up enabled (daftar's 10 s countdown)
@@ -89,7 +110,8 @@ def browser() -> webdriver.Chrome:
 def step(d: webdriver.Chrome, s: dict[str, str], phone: bool, typed: dict[str, str]) -> None:
     action, label = s["action"], s["label"]
     if action == "scroll":
-        d.execute_script("const b = document.querySelector('.scrollbox'); b.scrollTop = b.scrollHeight;")
+        if not d.execute_script(SCROLL, label):
+            raise LookupError(f"not found: scroll {label!r} (no .scrollbox on the screen)")
         time.sleep(0.3)
         return
     e = d.execute_script(FIND, label)
@@ -122,6 +144,9 @@ def step(d: webdriver.Chrome, s: dict[str, str], phone: bool, typed: dict[str, s
         d.execute_script("const o = arguments[0], s = o.closest('select'); s.value = o.value;"
                          "s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true}));", e)
     else:
+        if d.execute_script(BEYOND, e):
+            raise LookupError(f"{action} {label!r} lies beyond the screen's side in a strip scrolling sideways "
+                              "(a scroll step missing before it)")
         before = set(d.window_handles)
         d.execute_script("arguments[0].click()", e)
         time.sleep(0.5)

@@ -97,22 +97,29 @@ class AndroidAdapter:
             return found
         return [view for view, sideways in zip(found, across) if not sideways]
 
-    def scroller_of(self, live: WebElement) -> WebElement | None:
+    def scroller_of(self, live: WebElement, across: bool = False) -> WebElement | None:
         """The nearest ancestor of `live` that the dump marks scrollable and that scrolls up and down (an inner
-        list in a screen that does not move; scrolling.py); None, the screen, when there is none or the
-        device cannot be asked."""
-        if isinstance(live, Folded):
-            found = self.driver.find_elements("xpath", f"//*[@scrollable='true'][@bounds='{live.box}']")
+        list in a screen that does not move; scrolling.py) — with `across`, that scrolls sideways; None, the
+        screen, when there is none or the device cannot be asked."""
+        if isinstance(live, Folded):       # a row of a vertical list merged from beyond the screen
+            found = [] if across else self.driver.find_elements("xpath",
+                                                                f"//*[@scrollable='true'][@bounds='{live.box}']")
             return found[-1] if found else None
         try:
             bounds, text = live.get_attribute("bounds"), live.get_attribute("text") or ""
-            box = scroller_bounds(self.driver.page_source, bounds or "", text)
+            box = scroller_bounds(self.driver.page_source, bounds or "", text, across)
             if box is None:
                 return None
             found = self.driver.find_elements("xpath", f"//*[@scrollable='true'][@bounds='{box}']")
         except (WebDriverException, ValueError):
             return None
         return found[-1] if found else None
+
+    def across_scroller_of(self, live: WebElement) -> WebElement | None:
+        """The nearest ancestor of `live` the dump marks scrollable that scrolls sideways (a HorizontalScrollView,
+        a row of side-by-side children: scrolling.scrolls_across); None, the screen. The platform's
+        `beyond_side` is None (a dump holds only what is on screen), so nothing swipes it yet."""
+        return self.scroller_of(live, across=True)
 
 
 __all__ = ["AndroidAdapter"]

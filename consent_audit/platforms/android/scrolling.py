@@ -42,10 +42,12 @@ def vertical(node: ET.Element, parents: dict[ET.Element, ET.Element]) -> bool:
     return node.get("scrollable") == "true" and not scrolls_across(node, parents.get(node))
 
 
-def scroller_bounds(xml: str, bounds: str, text: str = "") -> str | None:
-    """The `bounds` attribute ("[x1,y1][x2,y2]") of the nearest ancestor that scrolls up and down of the node
-    drawn at `bounds` (of several there, the one showing `text`, else the deepest); None when no ancestor does
-    (the screen is swiped) or no node is drawn there. Raises ValueError on a source that is not XML."""
+def scroller_bounds(xml: str, bounds: str, text: str = "", across: bool = False) -> str | None:
+    """The `bounds` attribute ("[x1,y1][x2,y2]") of the nearest ancestor that scrolls up and down (with `across`:
+    that the dump marks scrollable and that scrolls sideways, `scrolls_across`: a HorizontalScrollView's tab row)
+    of the node drawn at `bounds` (of several there, the one showing `text`, else the deepest); None when no
+    ancestor does (the screen is swiped) or no node is drawn there. Raises ValueError on a source that is not
+    XML."""
     try:
         root, parents = _tree(xml)
     except ET.ParseError as exc:
@@ -56,7 +58,8 @@ def scroller_bounds(xml: str, bounds: str, text: str = "") -> str | None:
     node = next((n for n in reversed(drawn) if text and n.get("text") == text), drawn[-1])
     up = parents.get(node)
     while up is not None:
-        if vertical(up, parents):
+        sideways = up.get("scrollable") == "true" and scrolls_across(up, parents.get(up))
+        if sideways if across else vertical(up, parents):
             return up.get("bounds")
         up = parents.get(up)
     return None

@@ -14,6 +14,7 @@ from ...waits import wait_until
 from . import frames, js_dialogs
 from .adapter_scripts import COVERED_JS, LOCATE_JS, SCROLLABLE_JS
 from .scripts import SCROLLER_OF_JS
+from .sideways import scroller_across
 from .settle_scripts import LATE_PENDING_JS, SCROLL_LISTENED_JS, SETTLE_JS, SETTLED_JS
 
 log = logging.getLogger(__name__)
@@ -144,6 +145,11 @@ class WebAdapter:
             return self.driver.execute_script(SCROLLER_OF_JS, live)
         except WebDriverException:
             return None
+
+    def across_scroller_of(self, live: WebElement) -> WebElement | None:
+        """The nearest ancestor of `live` that scrolls sideways and holds more than it shows across (a tab strip);
+        None: the page (sideways.SCROLLER_ACROSS_JS)."""
+        return scroller_across(self.driver, live)
 
 
 __all__ = ["WebAdapter"]

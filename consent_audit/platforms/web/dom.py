@@ -22,7 +22,9 @@ def elements_from_dom(items: list[dict]) -> tuple[list[Element], list[tuple[Boun
                                 multiline=bool(item.get("multiline")), filled=bool(item.get("value")),
                                 selected=bool(item.get("selected")), group=str(item.get("group") or ""),
                                 option=str(item.get("option") or ""),
-                                view=tuple(int(v) for v in item["view"]) if item.get("view") else None))  # type: ignore[arg-type]
+                                view=tuple(int(v) for v in item["view"]) if item.get("view") else None,  # type: ignore[arg-type]
+                                view_across=tuple(int(v) for v in item["across"])  # type: ignore[arg-type]
+                                if item.get("across") else None))
         if item.get("value"):
             values.append((bounds, item["value"]))  # type: ignore[arg-type]
     return elements, values

@@ -13,7 +13,7 @@ from ...errors import AutomationError
 from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
 from .dom import LOAD_STATE_JS, input_values, screen_from_dom
-from . import clicks, frames, js_dialogs, painted, touch, windows
+from . import clicks, frames, js_dialogs, painted, sideways, touch, windows
 from .scripts import DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, SCHEDULED_JS, STORED_JS, VISIBLE_JS
 from .snapshot_script import DOM_SNAPSHOT_JS
 
@@ -288,6 +288,11 @@ class WebChromiumPlatform(Platform):
         if isinstance(element, js_dialogs.DialogControl):
             return True
         return bool(self.driver.execute_script(IN_VIEW_JS, element, container))
+
+    def beyond_side(self, element: WebElement, container: WebElement | None = None) -> str | None:
+        """The side of the container's box (the window's) the element lies beyond (sideways.SIDE_JS)."""
+        return None if isinstance(element, js_dialogs.DialogControl) else sideways.beyond_side(self.driver, element,
+                                                                                                container)
 
     def long_press(self, element: WebElement, seconds: float) -> None:
         """A finger held on the element's centre for `seconds` (touch.hold)."""

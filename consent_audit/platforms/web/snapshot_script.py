@@ -181,6 +181,11 @@ function walk(el, parent) {
   const box = scroller(el, st0) && /(auto|scroll)/.test(st0.overflowY) ? rect.top + el.clientTop : null;
   ctx.view = st0.position === 'fixed' ? [0, innerHeight] : box === null ? up.view || [0, innerHeight]
     : [Math.max(up.view[0], box), Math.min(up.view[1], box + el.clientHeight)];
+  // the same across: the span of the window a container scrolling sideways shows (a tab strip in a card)
+  const side = scroller(el, st0) && /(auto|scroll)/.test(st0.overflowX) ? rect.left + el.clientLeft : null;
+  const across = up.across || [0, innerWidth];
+  ctx.across = st0.position === 'fixed' ? [0, innerWidth] : side === null ? across
+    : [Math.max(across[0], side), Math.min(across[1], side + el.clientWidth)];
   if (outOfReach(el, rect, ctx)) return '';
   if (rect.width > 0 && rect.height > 0) boxesDrawn++;
   let isClickable = clickable(el, r) && !namesField(el);
@@ -223,7 +228,8 @@ function walk(el, parent) {
     value: (isInput && !['checkbox','radio','password'].includes((el.type||'').toLowerCase())) ? (el.value || '') : '',
     group: r === 'radio' ? radioGroup(behind || el) : '',
     option: r === 'radio' ? radioValue(behind || el) : '',
-    view: up.view && (up.view[0] > 0 || up.view[1] < innerHeight) ? up.view.map(v => Math.round(v * dpr)) : null
+    view: up.view && (up.view[0] > 0 || up.view[1] < innerHeight) ? up.view.map(v => Math.round(v * dpr)) : null,
+    across: up.across && (up.across[0] > 0 || up.across[1] < innerWidth) ? up.across.map(v => Math.round(v * dpr)) : null
   };
   if ((item.text || item.name || item.rid || item.clickable || r || item.fixed) && !drawnByOther(el)) out.push(item);
   const kids = [], placed = [];
