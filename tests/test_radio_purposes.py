@@ -134,3 +134,24 @@ def test_a_preselected_pair_nothing_tells_leaves_preticked_unmeasured_never_zero
     for e in none_chosen:
         object.__setattr__(e, "checked", False) if e.role == "radio" else None
     assert untold_pairs(none_chosen) == 0
+
+
+def test_a_settings_layer_the_refusal_skips_with_an_untold_pair_is_counted_unmeasured() -> None:
+    """tuuli-hylkaa-vali (a first-layer «Hylkää kaikki», the pairs on the settings layer it skips): that layer's
+    pre-ticked count was 0 (no purpose read) and the verdict CLEAN. With a pair nothing tells it is None, and the
+    locked purposes too — the flow's `preticked` is then unmeasured (flows/test_consent._preticked)."""
+    from types import SimpleNamespace
+    from consent_audit.explorer.consent_exploring import ConsentExplorations
+    from consent_audit.explorer.moves import Move
+    unknown = layer([(n, "Zorp", "Blick", "x/y", c) for n, _, _, _, c in TUULI], save="Tallenna")
+    goal = ConsentExplorations.__new__(ConsentExplorations)
+    goal.reject = consent.ConsentPath(consent.REJECT, [Move("tap", "button|Hylkää kaikki", "Hylkää kaikki")])
+    goal.layer_seen = (unknown, frozenset())
+    assert goal._count_settings_layer() is None and goal.settings_mandatory is None
+    from consent_audit.flows.test_consent import _preticked
+    reject = Trail("reject", start=Screen(elements=[], signature="d"),
+                   steps=[step(1, Kind.TAP, Screen(elements=[], signature="e"))])
+    assert _preticked(SimpleNamespace(settings_preticked=None, settings_mandatory=None), reject) is None
+    told = layer(TUULI, save="Tallenna")        # the same layer in words the lexicon holds: counted, 2
+    goal.layer_seen = (told, frozenset())
+    assert goal._count_settings_layer() == 2 and goal.settings_mandatory == 0
