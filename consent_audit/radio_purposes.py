@@ -148,8 +148,10 @@ def purpose_controls(elements: Sequence[Element]) -> list[Element]:
 
 
 def untold_radio_pairs(trail: "Trail") -> bool:
-    """Whether a screen of the path before its answer (its last step) shows a radio pair, one option
-    pre-selected, that may be a purpose but whose granting option nothing tells (`untold_pairs`): the path's
-    pre-ticked purposes are then unmeasured, never 0."""
+    """Whether the first screen of the path before its answer (its last step) that shows radio groups shows a
+    pair, one option pre-selected, that may be a purpose but whose granting option nothing tells
+    (`untold_pairs`): the path's pre-ticked purposes are then unmeasured, never 0. Only that first screen: the
+    pairs as the app presented them, not as the path's own choices left them (kirja: a choice none pre-selects)."""
     before = ([trail.start] if trail.start else []) + [s.screen for s in trail.steps[:-1]]
-    return any(untold_pairs(screen.elements) for screen in before)
+    first = next((screen for screen in before if _sets(screen.elements)), None)
+    return first is not None and untold_pairs(first.elements) > 0

@@ -155,3 +155,16 @@ def test_a_settings_layer_the_refusal_skips_with_an_untold_pair_is_counted_unmea
     told = layer(TUULI, save="Tallenna")        # the same layer in words the lexicon holds: counted, 2
     goal.layer_seen = (told, frozenset())
     assert goal._count_settings_layer() == 2 and goal.settings_mandatory == 0
+
+
+def test_a_pair_the_path_itself_chose_in_is_no_untold_preselection() -> None:
+    """kirja: a choice of two radios none pre-selects, the refusal choosing one then saving — the screen after the
+    choice shows one selected, but the app pre-selected none: preticked stays measured (0)."""
+    fresh = layer([("evasteet", "Zorp", "Blick", "v/k", False)], save="Tallenna")     # words nothing reads
+    for e in fresh.elements:
+        if e.role == "radio":
+            object.__setattr__(e, "checked", False)
+    chosen = layer([("evasteet", "Zorp", "Blick", "v/k", True)], save="Tallenna")
+    trail = Trail("reject", start=fresh,
+                  steps=[step(1, Kind.TAP, chosen), step(2, Kind.TAP, Screen(elements=[], signature="e"))])
+    assert preticked(trail) == 0
