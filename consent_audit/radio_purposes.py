@@ -78,6 +78,9 @@ def _by_values(options: Sequence[Element]) -> tuple[int, int] | None:
     return ranked[-1], ranked[0]
 
 
+_EDGES = " .,:;!?-–—()[]«»\"'"    # what may stand around a bare answer («Kyllä», "Yes.", (No))
+
+
 def _apart(first: str, second: str) -> tuple[str, str]:
     """What tells two labels apart: each without the words both begin and both end with."""
     a, b = first.split(), second.split()
@@ -90,14 +93,14 @@ def _apart(first: str, second: str) -> tuple[str, str]:
 
 def _by_words(options: Sequence[Element]) -> tuple[int, int] | None:
     """(consenting, refusing) of a pair where exactly one option is worded as a refusal, else exactly one as a
-    bare yes — read on what tells the two apart (`_apart`)."""
+    bare yes — read on what tells the two apart (`_apart`), an answer only where it is all of that."""
     from .explorer import cues      # the lexicons, last
-    from .detectors.lexicon import load_lexicon
+    from .detectors.lexicon import load_lexicon, normalise
     if len(options) != 2:
         return None
     answers = load_lexicon("consent_controls")
     words = _apart(options[0].label, options[1].label)
-    read = [set(answers.match(w)) for w in words]
+    read = [{h.category for h in answers.hits(w) if h.text == normalise(w).strip(_EDGES)} for w in words]
     declining = [i for i, w in enumerate(words) if "answer_no" in read[i] or cues.has(w, "decline")]
     if len(declining) == 1:
         return 1 - declining[0], declining[0]

@@ -168,3 +168,9 @@ def test_a_pair_the_path_itself_chose_in_is_no_untold_preselection() -> None:
     trail = Trail("reject", start=fresh,
                   steps=[step(1, Kind.TAP, chosen), step(2, Kind.TAP, Screen(elements=[], signature="e"))])
     assert preticked(trail) == 0
+
+
+def test_an_answer_word_inside_a_phrase_tells_nothing() -> None:
+    """«on» / «no» inside a longer option («Show on map» / «Hide») is no answer: only a bare one is."""
+    assert radio_purposes(layer([("map", "Show on map", "Hide", "a/b", True)]).elements) == []
+    assert radio_purposes(layer([("x", "Yes.", "Zorp", "a/b", True)]).elements)[0].consenting.name == "Yes."
