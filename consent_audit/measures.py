@@ -6,7 +6,7 @@ from typing import Any, Callable, Iterable
 
 from .detectors.text import classify_action, data_demanded, load_lexicon, waiting_period_days
 from .purpose_rows import unswitched
-from .radio_purposes import purpose_controls
+from .radio_purposes import purpose_controls, untold_radio_pairs
 from .recorder import Kind, Step, Trail
 from .screen import Element, Screen
 
@@ -249,14 +249,16 @@ def _purpose_boxes(trail: Trail) -> list[Element]:
 
 
 def purpose_boxes_seen(trail: Trail) -> bool:
-    """Whether any screen of the path showed a purpose's control (what `preticked` and `mandatory` count)."""
-    return any(purpose_controls(screen.elements) for screen in trail.screens)
+    """Whether any screen of the path showed a purpose's control, or a radio pair that may be one (`untold_radio_pairs`)."""
+    return any(purpose_controls(screen.elements) for screen in trail.screens) or untold_radio_pairs(trail)
 
 
-def preticked(trail: Trail) -> int:
+def preticked(trail: Trail) -> int | None:
     """Optional purposes already ticked on the first screen of the path that shows any purpose's control — a
     box or switch ticked, a radio group with its consenting option selected (a ticked box the user cannot untick
-    is mandatory: see `mandatory`; a select-all switch is no purpose)."""
+    is mandatory: see `mandatory`; a select-all switch is no purpose); None, never 0: `untold_radio_pairs`."""
+    if untold_radio_pairs(trail):
+        return None
     return sum(1 for e in _purpose_boxes(trail) if e.checked and e.enabled)
 
 

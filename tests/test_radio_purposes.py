@@ -95,3 +95,82 @@ def test_the_android_reader_groups_the_radio_buttons_of_a_radio_group() -> None:
     assert len({e.group for e in radios}) == 2 and all(e.group for e in radios)
     found = radio_purposes(s.elements)      # no values on Android: told by the words, the pair's refusal
     assert [p.consenting.text for p in found] == ["Allow", "Allow"] and all(p.preticked for p in found)
+
+
+# corpus tuuli (fresh20): four purposes as native radio pairs «Kyllä» / «Ei» storing `kylla` / `ei` (words of the
+# app's language, no switch value), each named «Kyllä – <purpose>» by aria-label, two pre-selected Kyllä. Before:
+# no pair was a purpose (values untold, «Ei» no `decline`), so preticked 0 — and with a first-layer refusal a
+# false CLEAN (tuuli-hylkaa-vali).
+TUULI = [(n, f"Kyllä – {n}", f"Ei – {n}", "kylla/ei", c) for n, c in
+         (("Sääsisällön personointi", True), ("Käyttöanalytiikka", True), ("Kohdennettu mainonta", False),
+          ("Tietojen jakaminen kumppaneille", False))]
+
+
+def test_a_pair_of_bare_yes_no_answers_in_the_apps_language_is_a_purpose() -> None:
+    found = radio_purposes(layer(TUULI, save="Tallenna").elements)
+    assert [p.consenting.name for p in found] == [f"Kyllä – {n}" for n, *_ in TUULI]
+    trail = Trail("reject", start=Screen(elements=[], signature="d"),
+                  steps=[step(1, Kind.TAP, layer(TUULI, save="Tallenna"))])
+    assert preticked(trail) == 2
+    bare = [(n, "Kyllä", "Ei", "kylla/ei", c) for n, _, _, _, c in TUULI]      # no aria-label: «Kyllä» / «Ei»
+    assert [p.preticked for p in radio_purposes(layer(bare).elements)] == [True, True, False, False]
+    # the words both options share (the purpose's name) tell nothing: «No» inside it is no answer
+    named = layer([("no-tracking", "Yes – No tracking", "Nope – No tracking", "a/b", True)])
+    assert [(p.consenting.name, p.preticked) for p in radio_purposes(named.elements)] == [("Yes – No tracking", True)]
+
+
+def test_a_preselected_pair_nothing_tells_leaves_preticked_unmeasured_never_zero() -> None:
+    """Options in words no lexicon holds, storing words too: the grant side is unknown — no purpose is
+    invented, but the pre-ticked count over that screen is None (unmeasured), never 0 (a false clean)."""
+    from consent_audit.radio_purposes import untold_pairs
+    unknown = layer([(n, "Zorp", "Blick", "x/y", c) for n, _, _, _, c in TUULI[:1]] +
+                    [(n, "Ooh", "Aah", "x/y", c) for n, _, _, _, c in TUULI[1:2]])
+    assert radio_purposes(unknown.elements) == [] and untold_pairs(unknown.elements) == 2
+    trail = Trail("reject", start=Screen(elements=[], signature="d"),
+                  steps=[step(1, Kind.TAP, unknown), step(2, Kind.TAP, Screen(elements=[], signature="e"))])
+    assert preticked(trail) is None
+    # a pair with nothing selected is no pre-ticked purpose: nothing unmeasured there
+    none_chosen = [e for e in unknown.elements]
+    for e in none_chosen:
+        object.__setattr__(e, "checked", False) if e.role == "radio" else None
+    assert untold_pairs(none_chosen) == 0
+
+
+def test_a_settings_layer_the_refusal_skips_with_an_untold_pair_is_counted_unmeasured() -> None:
+    """tuuli-hylkaa-vali (a first-layer «Hylkää kaikki», the pairs on the settings layer it skips): that layer's
+    pre-ticked count was 0 (no purpose read) and the verdict CLEAN. With a pair nothing tells it is None, and the
+    locked purposes too — the flow's `preticked` is then unmeasured (flows/test_consent._preticked)."""
+    from types import SimpleNamespace
+    from consent_audit.explorer.consent_exploring import ConsentExplorations
+    from consent_audit.explorer.moves import Move
+    unknown = layer([(n, "Zorp", "Blick", "x/y", c) for n, _, _, _, c in TUULI], save="Tallenna")
+    goal = ConsentExplorations.__new__(ConsentExplorations)
+    goal.reject = consent.ConsentPath(consent.REJECT, [Move("tap", "button|Hylkää kaikki", "Hylkää kaikki")])
+    goal.layer_seen = (unknown, frozenset())
+    assert goal._count_settings_layer() is None and goal.settings_mandatory is None
+    from consent_audit.flows.test_consent import _preticked
+    reject = Trail("reject", start=Screen(elements=[], signature="d"),
+                   steps=[step(1, Kind.TAP, Screen(elements=[], signature="e"))])
+    assert _preticked(SimpleNamespace(settings_preticked=None, settings_mandatory=None), reject) is None
+    told = layer(TUULI, save="Tallenna")        # the same layer in words the lexicon holds: counted, 2
+    goal.layer_seen = (told, frozenset())
+    assert goal._count_settings_layer() == 2 and goal.settings_mandatory == 0
+
+
+def test_a_pair_the_path_itself_chose_in_is_no_untold_preselection() -> None:
+    """kirja: a choice of two radios none pre-selects, the refusal choosing one then saving — the screen after the
+    choice shows one selected, but the app pre-selected none: preticked stays measured (0)."""
+    fresh = layer([("evasteet", "Zorp", "Blick", "v/k", False)], save="Tallenna")     # words nothing reads
+    for e in fresh.elements:
+        if e.role == "radio":
+            object.__setattr__(e, "checked", False)
+    chosen = layer([("evasteet", "Zorp", "Blick", "v/k", True)], save="Tallenna")
+    trail = Trail("reject", start=fresh,
+                  steps=[step(1, Kind.TAP, chosen), step(2, Kind.TAP, Screen(elements=[], signature="e"))])
+    assert preticked(trail) == 0
+
+
+def test_an_answer_word_inside_a_phrase_tells_nothing() -> None:
+    """«on» / «no» inside a longer option («Show on map» / «Hide») is no answer: only a bare one is."""
+    assert radio_purposes(layer([("map", "Show on map", "Hide", "a/b", True)]).elements) == []
+    assert radio_purposes(layer([("x", "Yes.", "Zorp", "a/b", True)]).elements)[0].consenting.name == "Yes."

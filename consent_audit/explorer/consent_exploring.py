@@ -9,6 +9,7 @@ from typing import Callable
 
 from ..measures import selects_all
 from ..purpose_rows import unswitched
+from ..radio_purposes import untold_pairs
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from ..targets import Target
@@ -290,6 +291,8 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure):
         if opened is None:
             return None
         after, covered = opened
+        if untold_pairs([t.element for t in targets(after, covered)]):
+            return None     # a radio pair whose granting option nothing tells: unmeasured, never 0 (mandatory too)
         boxes = [t for t in purpose_targets(targets(after, covered)) if t.element.checked
                  and not selects_all(t.element)]
         self.settings_mandatory = sum(1 for t in boxes if not t.element.enabled) + unswitched(after)

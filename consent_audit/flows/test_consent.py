@@ -107,7 +107,8 @@ def _preticked(app, reject) -> int | None:
     unmeasured (None), never 0 (corpus daftar: the layer's way named in words no lexicon has read as 0, truth 2)."""
     layer = getattr(app, "settings_preticked", None)
     if purpose_boxes_seen(reject):
-        return max(preticked(reject), layer or 0)
+        own = preticked(reject)     # None: a radio pair whose granting option nothing tells (unmeasured)
+        return None if own is None else max(own, layer or 0)
     if layer is None and hasattr(app, "settings_mandatory") and app.settings_mandatory is None:
         return None
     return layer or 0
