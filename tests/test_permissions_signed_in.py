@@ -179,3 +179,25 @@ def test_the_signed_in_search_spends_at_most_its_share_of_what_is_left() -> None
     Me(app, op)._search_signed_in(spend, found)
     assert spend.budget == Budget(60, 600)
     assert spend.actions <= 55, spend.actions
+
+
+class LongWayIn(Me):
+    """Signing up takes six actions (a fresh launch, the consent answered, the profile tab, the form's fields, its
+    submit)."""
+
+    def _account_way(self, spend: Spend):
+        for _ in range(6):
+            spend.check()
+            spend.charge()
+        return super()._account_way(spend)
+
+
+def test_the_way_in_is_what_entering_costs_not_the_signed_in_search_s_budget() -> None:
+    """corpus lauks, meltemi, voznja: the sign-up walked to get in ate the share of the budget the signed-in search
+    had — the search behind it ran out before it used what signing in added. The way in is tolled as a log-in at
+    launch is: counted in the actions spent, never held against the search's budget."""
+    found, app, op = _signed_out()
+    op.spend.budget = Budget(14, 60)      # the signed-in search's share: 7 actions, 6 of them the way in
+    LongWayIn(app, op)._search_signed_in(op.spend, found)
+    assert "microphone" in found.features, (found.log_ins, app.taps)
+    assert op.spend.toll == 6 and op.spend.actions > 6 and not op.spend.tolling

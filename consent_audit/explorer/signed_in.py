@@ -76,20 +76,14 @@ class SignedInSearch:
 
     def _signed_in(self, spend: Spend, beyond: Beyond) -> None:
         """`_search_signed_in` within the share of the budget it was given (OutOfBudget before it got in)."""
-        moves, mode, walked = self._known_way()
-        if not moves:
-            moves, mode, walked = self._account_way(spend)
-        if not moves:
-            beyond.log_ins[:1] = [f"{beyond.log_ins[0]}: neither logging in with the given account nor signing up "
-                                  "with it got in"]
+        spend.tolling = True      # the way in costs what entering costs (a log-in at launch's toll): not the search's
+        try:
+            got_in = self._way_in(spend, beyond)
+        finally:
+            spend.tolling = False
+        if got_in is None:
             return
-        if walked is None or walked != len(self.op.recorder.steps) or not self.op.in_foreground:
-            self._start()           # signed in from a fresh granted start, as every later walk of it is
-            try:
-                self._walk_in(moves, mode)
-            except NotOnScreen as exc:
-                beyond.log_ins[:1] = [f"{beyond.log_ins[0]}: its way in could not be walked again ({exc})"]
-                return
+        moves, mode = got_in
         # what the signed-out search used is not used again but the core screen's controls that began a way to the
         # log-in (a profile tab): they lead elsewhere once signed in; a screen of a structure seen signed out
         # holds nothing new (the signed-in screens are told apart by their structure)
@@ -118,3 +112,22 @@ class SignedInSearch:
                             + f"; {inner.screens} screen(s), {inner.taps} control(s) used there"
                             + ("; left there: " + "; ".join(left[:4]) if left else ""))
         beyond.log_ins = []
+
+    def _way_in(self, spend: Spend, beyond: Beyond) -> tuple[list[Move], str | None] | None:
+        """The way in behind the log-in, known or learnt, walked from a fresh granted start where it was not just
+        walked: (its moves, its mode); None when it did not get in (said in `beyond.log_ins`)."""
+        moves, mode, walked = self._known_way()
+        if not moves:
+            moves, mode, walked = self._account_way(spend)
+        if not moves:
+            beyond.log_ins[:1] = [f"{beyond.log_ins[0]}: neither logging in with the given account nor signing up "
+                                  "with it got in"]
+            return None
+        if walked is None or walked != len(self.op.recorder.steps) or not self.op.in_foreground:
+            self._start()           # signed in from a fresh granted start, as every later walk of it is
+            try:
+                self._walk_in(moves, mode)
+            except NotOnScreen as exc:
+                beyond.log_ins[:1] = [f"{beyond.log_ins[0]}: its way in could not be walked again ({exc})"]
+                return None
+        return moves, mode
