@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from consent_audit.explorer.search import GoalSearch
+from consent_audit.explorer.search_result import result_of
 
 
 def _search(way: list | None, target: str) -> SimpleNamespace:
@@ -17,11 +17,11 @@ def _search(way: list | None, target: str) -> SimpleNamespace:
 
 
 def test_a_goal_reached_with_no_way_kept_is_not_reached() -> None:
-    result = GoalSearch._result(_search(None, "deleted-screen"), "exhausted", "")  # type: ignore[arg-type]
+    result = result_of(_search(None, "deleted-screen"), "exhausted", "")  # type: ignore[arg-type]
     assert result.ending != "reached" and result.path == [] and result.target is None
     assert "no way to it was kept" in result.detail
 
 
 def test_a_goal_reached_on_the_start_screen_keeps_its_empty_way() -> None:
-    result = GoalSearch._result(_search(None, "start"), "exhausted", "")  # type: ignore[arg-type]
+    result = result_of(_search(None, "start"), "exhausted", "")  # type: ignore[arg-type]
     assert result.ending == "reached" and result.path == []

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from ..screen import Screen
 from . import cues, forms
 from .areas import AreaKey
 from .backtrack import SIBLINGS, dead_end
@@ -20,20 +19,20 @@ from .goal import Goal, SearchResult, Verdict
 from .graph import Candidate, DeadEnds, Edge, Node, ScreenGraph, offered
 from .held_back import waited_for
 from .hold import hold_seconds, new_texts, wants_hold
-from .moves import FORM, RELAUNCH, TAP, Move, perform
+from .moves import FORM, TAP, Move, perform
 from .navigation import opens_nav_layer
 from .operator import NotOnScreen, Operator, OutOfBudget, Spend
 from .search_map import DECOYS, FORM_BONUS, PROGRESS, SearchMap
+from .search_result import result_of
+from .search_routes import Routes
 from .session import LogOutWatch
-from .shortcuts import shortened
-from .tab_ways import tab_seen
 
 log = logging.getLogger(__name__)
 
 __all__ = ["GoalSearch", "Goal", "SearchResult", "Verdict"]
 
 
-class GoalSearch(SearchMap, LogOutWatch):
+class GoalSearch(Routes, SearchMap, LogOutWatch):
     """The search: the map it draws (explorer/search_map.py) and the moves it makes on it (below)."""
 
     def __init__(self, op: Operator, goal: Goal, data: forms.FormData, settings: dict[str, Any], spend: Spend) -> None:
@@ -106,56 +105,6 @@ class GoalSearch(SearchMap, LogOutWatch):
         return (best[1], best[2]) if best else None
 
     # --- moving ---
-    def _run(self, moves: tuple[Move, ...]) -> Screen:
-        screen = self.op.screen()
-        for move in moves:
-            screen = perform(self.op, move, self.data)
-        return screen
-
-    def _go_to(self, target: str, key: str = "") -> bool:
-        """Go to the node `target`; True once there — or, wanting the control `key`, once on a navigation layer
-        offering it (`_layer_here`; `self.current` says where)."""
-        relaunch = float(self.settings.get("relaunch_cost", 2))
-        for _ in range(int(self.settings.get("max_replans", 4))):
-            if self.current == target or (key and self._layer_here(target, key)):
-                return True
-            route = self.graph.route(self.current, target, relaunch)
-            if route is None:
-                return False
-            for edge in route:
-                parent = self.graph.nodes.get(self.current or "")
-                try:
-                    screen = self._run(edge.moves)
-                    if edge.moves[0].kind == RELAUNCH:     # the consent dialog back since its opener cleared it
-                        screen = self._answered_again(screen)
-                except NotOnScreen as exc:
-                    log.info("route step failed: %s", exc)
-                    self.graph.forget(edge)
-                    self._arrive(self.op.screen(), None, None)
-                    break
-                if not screen.in_app or not self.op.in_foreground:
-                    self.graph.relaunched(self._arrive(self._answered_again(self.op.relaunch()), None, None).ident)
-                    break
-                here = self.identity(screen)
-                if edge.moves[0].kind == RELAUNCH and here != edge.target:
-                    # relaunching shows another screen now (the start screen's consent answered, a log-in kept):
-                    # routes relaunch there from now on, none spends relaunches on a screen gone for good
-                    self.graph.relaunched(self._arrive(screen, None, None).ident)
-                    break
-                if here != edge.target:
-                    self.graph.forget(edge)
-                    arrived = self._arrive(screen, parent, edge.moves[-1])
-                    if edge.moves[0].kind != RELAUNCH:
-                        tab_seen(self.graph, self.shared, self.tab_stays, edge, arrived.ident, self.consent_nodes)
-                        self.graph.add(Edge(edge.source, edge.moves, arrived.ident, edge.cost))
-                        if not edge.predicted:      # taps seen to lead there (a back assumed proves nothing)
-                            self.moved[edge.target] = arrived.ident
-                    break
-                self._arrive(screen, parent, edge.moves[-1])
-            else:
-                return self.current == target
-        return self.current == target or bool(key and self._layer_here(target, key))
-
     def _where_now(self) -> None:
         """The search stands where the app is: after a move tried, a goal that walked the app elsewhere while
         judging it (a deletion verified by logging in again: relaunched, logged in) leaves the app on another
@@ -308,33 +257,4 @@ class GoalSearch(SearchMap, LogOutWatch):
                 self._where_now()
         except OutOfBudget as exc:
             ending, detail = "budget", f"not found within budget ({exc})"
-        return self._result(ending, detail)
-
-    def _result(self, ending: str, detail: str) -> SearchResult:
-        target, path = None, []
-        detail = getattr(self.goal, "stopped", "") or detail      # a goal that stopped says why
-        if self.reached is not None:
-            ending, (target, detail) = "reached", self.reached
-        elif self.off_app is not None:
-            ending, (target, detail) = "off_app", self.off_app
-        if target is not None:
-            way = self.graph.way_to(target)
-            way = shortened(self.graph, way) if way else way     # never the search's own detour
-            if way is None and target != self.graph.root:
-                # reached, but no way there was kept: nothing the flow could walk again — never an empty path
-                # taken for "nothing to do" (fixLX's zvezda: an empty deletion path read as no deletion in the app)
-                ending, detail = "exhausted", f"the goal was reached ({detail}) but no way to it was kept to walk again"
-                target = None
-            path = way or []
-        chat_note = getattr(self.goal, "chat_note", "")     # a chat it could not use (explorer/chat.py)
-        if ending != "reached" and chat_note:
-            detail = f"{detail}; {chat_note}"
-        wants = [d["kind"] for d in self.dead.as_list() if d["kind"].startswith("form: it wants")]
-        if ending == "exhausted" and self._stranded():
-            assert self.logged_out is not None
-            detail = (f"logged out by '{self.logged_out[0][:40]}' ({self.logged_out[1]}) and no way to log back "
-                      "in with the test account was known")
-        elif ending == "exhausted" and wants:
-            detail = f"stopped at a form: {wants[0][6:]}"
-        return SearchResult(ending=ending, path=path, target=target, detail=detail, dead_ends=self.dead.as_list(),
-                            actions=self.spend.actions, seconds=self.spend.seconds, graph=self.graph)
+        return result_of(self, ending, detail)
