@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..screen import Element, Screen
 from . import cues
+from .consent_bulk import repeats as _repeats, switches_all_off
 from .consent_confirm import confirms_refusal
 from .consent_layer import answering, own_controls
 from .elements import Target, Use, purpose_row, purpose_targets, targets
@@ -75,12 +76,6 @@ def known(op: Operator, found: list[Target], screen: Screen) -> bool:
 
 _ANSWERS = frozenset({"agree", "decline", "save"})
 """Categories of a control that carries the answer (not one that only moves between layers)."""
-
-
-def _repeats(found: list[Target], label: str) -> int:
-    """How many controls on the screen carry this label (one per row of a panel: more than one)."""
-    norm = cues.norm_label(label)
-    return sum(1 for t in taps(found) if cues.norm_label(t.label) == norm)
 
 
 def _redundant(found: list[Target], target: Target, wide: set[str]) -> bool:
@@ -153,50 +148,6 @@ def next_move(screen: Screen, found: list[Target], mode: str, data: FormData,
     if save is not None:
         return Move.tap(save), save
     return None
-
-
-_NOT_BULK = frozenset({"agree", "decline", "save", "confirm", "manage", "settings", "close", "back", "legal",
-                       "privacy", "privacy_policy", "about", "support", "next", "exit"})
-MAX_BULK_TRIALS = 2
-
-
-def _bulk_candidates(found: list[Target], tried: set[str]) -> list[Target]:
-    """Controls of a settings layer that may switch every purpose off at once ("Disable all", Orejime's
-    «Отключить всё»), in the order of the screen: enabled buttons (no links) saying none of the answers, moves
-    or exits the lexicons know, each the only one with its label, none the row or the caption of a purpose (it
-    toggles that one purpose: `elements.purpose_row`); at most MAX_BULK_TRIALS."""
-    return [t for t in taps(found) if t.element.enabled and t.key not in tried and t.element.role != "link"
-            and t.label.strip() and not cues.categories(t.label) & _NOT_BULK
-            and _repeats(found, t.label) == 1 and not purpose_row(t, found)][:MAX_BULK_TRIALS]
-
-
-def _ticks(found: list[Target]) -> dict[str, bool]:
-    return {t.key: bool(t.element.checked) for t in purpose_targets(found) if t.element.enabled}
-
-
-def _switches_all_off(op: Operator, ticked: int, tried: set[str], found: list[Target],
-                      data: FormData) -> tuple[Target | None, Screen | None]:
-    """Told by what a tap does, never by its words: on a settings layer with `ticked` (2+) optional purposes
-    ticked, the control whose tap unticks SEVERAL purposes, leaving none ticked (a purpose's own label, bound to
-    its box, changes one: tapped again), or leaves the layer. Returns (that control, the screen after), a move of the
-    path the answer goes on from; else (None, the screen the trials left; None when none was made). A trial that closes the dialog: NotOnScreen (its answer unknown)."""
-    screen: Screen | None = None
-    before = _ticks(found)
-    for candidate in _bulk_candidates(found, tried):
-        tried.add(candidate.key)
-        screen = perform(op, Move.tap(candidate), data)
-        if not still_answering(op, screen, after_consent=True, mode=REJECT):
-            raise NotOnScreen(f"«{candidate.label}», tried on the settings layer, closed the consent dialog: "
-                              f"what it answered cannot be told")
-        after = _ticks(op.targets(screen))
-        changed = [k for k, on in after.items() if on != before.get(k, on)]
-        if len(after) < ticked or (len(changed) >= 2 and not any(after.values())):
-            return candidate, screen
-        if changed:      # one purpose's own control (its label): undone, the save unticks as a user would
-            screen = perform(op, Move.tap(candidate), data)
-            after = _ticks(op.targets(screen))
-        before = after
-    return None, screen
 
 
 def still_answering(op: Operator, screen: Screen, after_consent: bool, mode: str = ACCEPT,
@@ -285,7 +236,9 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
         move, target = step
         ticked = len(ticked_purposes(own))
         if mode == REJECT and move.purpose == UNTICK and ticked >= 2:
-            bulk, after = _switches_all_off(op, ticked, bulk_tried, own, data)
+            bulk, after = switches_all_off(
+                op, ticked, bulk_tried, own, data,
+                lambda o, s: still_answering(o, s, after_consent=True, mode=REJECT))
             if bulk is not None:      # a move of the path (one that left the layer is undone by "back where")
                 path.entry = path.entry or bulk.element
                 path.moves.append(Move.tap(bulk))
