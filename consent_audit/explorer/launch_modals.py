@@ -14,19 +14,20 @@ from ..stored_records import changed, stored_now
 from ..screen import Screen
 from . import consent
 from .consent_layer import beside, lies_over_consent
+from .launch_asks import LaunchAsks
 from .launch_layer import layer, layer_controls, open_dialog, under_layer
 from .modal_returns import install_of, returns_of
 from .modal_kind import CONSENT, modal_kind
 from .elements import Target, targets
-from .gone import GONE, tap_if_there
+from .gone import GONE
 from .moves import Move, perform
-from .screens import modal_answer, only_way_on, shown_texts, wall_opener
+from .screens import modal_answer, shown_texts
 from .path_layers import asking_keys
 from .soft_ask import agreeing_control, increments
 
 
-class LaunchModals:
-    """See the module doc."""
+class LaunchModals(LaunchAsks):
+    """See the module doc (a pre-prompt agreed, a permission wall pressed: explorer/launch_asks.py)."""
 
     def _pass_launch_layer(self, restart, limit: int, avoid: frozenset[str], depth: int = 2) -> None:
         """A layer still over the app once the launch's known answers are given (a consent dialog or banner in
@@ -195,34 +196,6 @@ class LaunchModals:
         if not self.op.in_foreground or not after.in_app:    # the agreeing answer left (an update prompt's store)
             self.op.relaunch()
         return trial
-
-    def _agree_to_pre_prompts(self) -> None:
-        """In reach_core: a pre-prompt on screen whose permission is refused now gets its agreeing answer."""
-        denied = self._denied()
-        for move, (agree, asked) in self.soft_asks.asks.items():
-            screen = self.op.screen()
-            if asked & denied and self.op.find(agree.key, screen) and self.op.find(move.key, screen):
-                try:
-                    perform(self.op, agree, self.data)
-                except GONE:
-                    self.op.recorder.invalidate()
-
-    def _open_walls(self) -> None:
-        """With everything granted, press a permission wall's one button ("Turn on") so the permissions behind
-        it are asked (and granted) and the app behind it is what the explorer takes for the app."""
-        for _ in range(3):
-            screen = self.op.screen()
-            if not self.op.in_foreground or consent.shown(self.op, screen):
-                return
-            found = self.op.targets(screen)
-            target = wall_opener(screen, found) or only_way_on(screen, found)
-            if target is None:
-                return
-            after = tap_if_there(self.op, target)
-            if after is None:        # the wall went by itself as it was pressed: looked at again
-                continue
-            if after.signature == screen.signature and after.texts() == screen.texts():
-                return
 
     def _answer_relaunch_modals(self) -> None:
         """After every relaunch the explorer makes while exploring (any goal, any search: `op.after_relaunch`),
