@@ -7,13 +7,11 @@ in device pixels; colours in this module's API are RGB tuples of ints 0..255.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import cv2
 import numpy as np
 from coloraide import Color
-
-from .surface import surface_rgb
 
 Bounds = tuple[int, int, int, int]
 RGB = tuple[int, int, int]
@@ -22,6 +20,8 @@ KMEANS_SEED = 20191219
 KMEANS_CRITERIA = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_MAX_ITER, 20, 0.5)
 MAX_SAMPLES = 20_000
 """Pixels fed to k-means; larger crops are sampled on a fixed stride."""
+RING_PX = 4
+"""Width of the ring just outside the bounds that stands for the page background."""
 FILL_DELTA_E = 1.5
 """CIEDE2000 distance between element and page background above which it counts as filled."""
 DELTA_E_FLOOR = FILL_DELTA_E
@@ -46,7 +46,7 @@ class ChoiceLook:
     filled: bool
     """The element has a fill distinct from the page around it (a bare text link has not)."""
     page_rgb: RGB | None
-    """Colour of the surface around the bounds (detectors/surface.py: read side by side); None if off-image."""
+    """Dominant colour of the ring just outside the bounds; None if the ring is off-image."""
     fill_delta_e: float | None
     """CIEDE2000 distance of the fill from the surface it sits on (page_rgb): how far the button stands out
     as a shape, whatever its label. 0 for a bare link; None when the surface is off-image (unmeasured)."""
@@ -84,12 +84,6 @@ def _clip(image: np.ndarray, bounds: Bounds) -> tuple[int, int, int, int]:
     if x0 >= x1 or y0 >= y1:
         raise ValueError(f"bounds {bounds} lie entirely outside the {width}x{height} image")
     return x0, y0, x1, y1
-
-
-def _corners(bounds: Bounds) -> tuple[int, int, int, int]:
-    """Bounds as (x0, y0, x1, y1), not clipped (another control's box, left out of the band where it lies)."""
-    x, y, w, h = (int(v) for v in bounds)
-    return x, y, x + w, y + h
 
 
 def _pack(pixels: np.ndarray) -> np.ndarray:
@@ -158,6 +152,18 @@ def dominant_colours(crop: np.ndarray) -> tuple[RGB, RGB, float]:
     return bg_rgb, fg_rgb, float(shares[bg])
 
 
+def _ring(image: np.ndarray, box: tuple[int, int, int, int], width: int = RING_PX) -> np.ndarray:
+    """Pixels in a band `width` px wide just outside the clipped box, Nx3 (maybe empty)."""
+    x0, y0, x1, y1 = box
+    height, img_w = image.shape[:2]
+    ox0, oy0 = max(0, x0 - width), max(0, y0 - width)
+    ox1, oy1 = min(img_w, x1 + width), min(height, y1 + width)
+    outer = image[oy0:oy1, ox0:ox1]
+    mask = np.ones(outer.shape[:2], dtype=bool)
+    mask[y0 - oy0:y1 - oy0, x0 - ox0:x1 - ox0] = False
+    return outer[mask]
+
+
 OUTLINE_DELTA_E = 3.0
 """CIEDE2000 distance from both the surface and the fill above which an edge line of the box is a border."""
 OUTLINE_DEPTH_PX = 4
@@ -187,16 +193,15 @@ def _outlined(crop: np.ndarray, page_rgb: RGB | None, bg_rgb: RGB) -> bool:
     return all(bordered(side) for side in sides)
 
 
-def measure_choice(image: np.ndarray, bounds: Bounds, others: Sequence[Bounds] = ()) -> ChoiceLook:
-    """Measure one choice element: size, colours, contrast, saturation, fill. Its surface is read side by side
-    around it (detectors/surface.py: a shadow, a neighbour's or its own, or a sliver of its own fill left outside
-    bounds read a pixel off, never stands for the page), the boxes of `others` (the controls beside it) left out."""
+def measure_choice(image: np.ndarray, bounds: Bounds) -> ChoiceLook:
+    """Measure one choice element: size, colours, contrast, saturation, fill."""
     image = _as_bgr(image)
     box = _clip(image, bounds)
     x0, y0, x1, y1 = box
     bg_rgb, fg_rgb, _ = dominant_colours(image[y0:y1, x0:x1])
     bg = _color(bg_rgb)
-    page_rgb = surface_rgb(image, box, bg_rgb, [_corners(b) for b in others])
+    ring = _ring(image, box)
+    page_rgb = _mode_rgb(ring) if len(ring) else None
     fill_delta_e = None if page_rgb is None else float(bg.delta_e(_color(page_rgb), method="2000"))
     filled = fill_delta_e is not None and fill_delta_e > FILL_DELTA_E
     return ChoiceLook(
@@ -252,8 +257,8 @@ def prominence(image: np.ndarray, accept_bounds: Bounds, reject_bounds: Bounds, 
     `fill_delta_e_accept` / `fill_delta_e_reject`: each fill's CIEDE2000 distance from the surface around it
     (None: unmeasured) — a near-black accept beside a light-grey reject on a white bar has labels of equal
     contrast and no colour, and differs only there."""
-    accept = measure_choice(image, accept_bounds, [reject_bounds])
-    reject = measure_choice(image, reject_bounds, [accept_bounds])
+    accept = measure_choice(image, accept_bounds)
+    reject = measure_choice(image, reject_bounds)
     return {
         "area_ratio": round(accept.area_px / reject.area_px, 3),
         "contrast_accept": round(accept.contrast, 3),

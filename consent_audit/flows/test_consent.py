@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import allure
 import cv2
+import numpy as np
 import pytest
 
-from consent_audit.choices_drawn import choices_drawn
 from consent_audit.detectors.annotate import annotate
 from consent_audit.detectors.prominence import prominence
 from consent_audit.detectors.text import shaming_phrases
@@ -39,6 +39,7 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
         dialog = recorder.observe()
     if getattr(app, "refusal_offered", True) is False:
         return _consent_wall(app, recorder, audit, planted, dialog, test_dir, ocr)
+    accept_el, reject_el = consent_elements(app, dialog)
     accept = _accept(app, recorder)
     accepted = after_relaunch(platform, recorder)      # what the accept path stored, as a relaunch finds it
     core = recorder.look("after-accept") if accepted is not None else None    # the app an accepting user reaches
@@ -55,29 +56,26 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
                    mandatory(reject) if purpose_boxes_seen(reject) else 0)
     paid, paid_shots = _paid_refusal(recorder, audit, core, rejected is not None and stored["reject_honoured"])
 
-    shaming = shaming_phrases(texts_of([accept, reject], ocr))
-    # the journeys' figures first: a measurement that fails below leaves them measured, not lost with it
-    audit.metrics.update({"consent_dialog": True, "refusal_offered": True, "accept_steps": accept.counts["steps"],
-                          "reject_steps": reject.counts["steps"], "preticked": _preticked(app, reject),
-                          "mandatory_purposes": _mandatory(app, reject),
-                          "shaming_text": shaming, "prominence": None, "reject_is_text_link": None,
-                          "reject_honoured": stored.pop("reject_honoured"), "stored_choices": stored,
-                          "paid_refusal": paid})
-
-    # pixels: the two choices where they are drawn — on the dialog, or once scrolled into view (choices_drawn.py);
-    # none drawn: unmeasured with why, never "equal"
-    drawn = choices_drawn(dialog, [accept, reject], lambda screen: consent_elements(app, screen))
-    if isinstance(drawn, str):
-        audit.hints.update(dict.fromkeys(("prominence", "reject_is_text_link"), drawn))
-        look = None
-    else:
-        accept_el, reject_el = drawn.accept, drawn.reject
-        look = prominence(drawn.image, accept_el.bounds, reject_el.bounds, accept_el.role, reject_el.role)
+    # pixels: the two choices as drawn on the dialog (none with --screenshot off: unmeasured, never "equal")
+    if not dialog.screenshot:
+        audit.hints.update(dict.fromkeys(("prominence", "reject_is_text_link"),
+                                         "the choices' prominence is measured on the dialog's screenshot: run "
+                                         "with --screenshot on"))
+    image = cv2.imdecode(np.frombuffer(dialog.screenshot, np.uint8), cv2.IMREAD_COLOR) if dialog.screenshot else None
+    look = prominence(image, accept_el.bounds, reject_el.bounds, accept_el.role, reject_el.role) if image is not None else None
     figures = {k: look[k] for k in ("area_ratio", "contrast_accept", "contrast_reject",
                                     "saturation_accept", "saturation_reject",
                                     "fill_delta_e_accept", "fill_delta_e_reject")} if look else None
-    annotated = _annotated(drawn.image, look, accept_el, reject_el, test_dir) if look else None
-    audit.metrics.update({"prominence": figures, "reject_is_text_link": look["reject_is_text_link"] if look else None})
+    annotated = _annotated(image, look, accept_el, reject_el, test_dir) if look else None
+
+    shaming = shaming_phrases(texts_of([accept, reject], ocr))
+    audit.metrics.update({"consent_dialog": True, "refusal_offered": True, "accept_steps": accept.counts["steps"],
+                          "reject_steps": reject.counts["steps"], "preticked": _preticked(app, reject),
+                          "mandatory_purposes": _mandatory(app, reject),
+                          "shaming_text": shaming, "prominence": figures,
+                          "reject_is_text_link": look["reject_is_text_link"] if look else None,
+                          "reject_honoured": stored.pop("reject_honoured"), "stored_choices": stored,
+                          "paid_refusal": paid})
     audit.metrics.update(flow_figures(recorder, planted, TRAFFIC))      # what went out in each phase
     har = [audit.evidence_path(audit.metrics["traffic_har"])] if audit.metrics["traffic_har"] else []
     _conclude(audit, recorder, {"dialog": [audit.evidence_path(annotated)] if annotated else [],
