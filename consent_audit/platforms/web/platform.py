@@ -47,9 +47,13 @@ class WebChromiumPlatform(Platform):
     # --- lifecycle ---
     def _prepare(self) -> None:
         if not self._instrumented:
-            self.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": INSTRUMENTATION_JS})
-            self.cdp("Emulation.setGeolocationOverride", DEFAULT_POSITION)
+            self.instrument_window()
             self._instrumented = True
+
+    def instrument_window(self) -> None:
+        """The window in front gets the instrumentation and the planted position (DevTools sets both per window)."""
+        self.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": INSTRUMENTATION_JS})
+        self.cdp("Emulation.setGeolocationOverride", DEFAULT_POSITION)
 
     def _load(self) -> None:
         windows.close_followed(self)

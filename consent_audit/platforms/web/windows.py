@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from selenium.common.exceptions import WebDriverException
 
 from ...waits import wait_until
-from .scripts import DEFAULT_POSITION, INSTRUMENTATION_JS
 
 if TYPE_CHECKING:
     from .platform import WebChromiumPlatform
@@ -45,8 +44,7 @@ def _instrument(platform: "WebChromiumPlatform") -> None:
     position: both set per window through DevTools); a page already loaded without it is loaded again (what it
     asked as it loaded counted as in any window of the app)."""
     driver = platform.driver
-    platform.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": INSTRUMENTATION_JS})
-    platform.cdp("Emulation.setGeolocationOverride", DEFAULT_POSITION)
+    platform.instrument_window()
     if not driver.execute_script("return !!window.__caInstalled"):
         driver.refresh()
         wait_until(lambda: driver.execute_script("return document.readyState") == "complete",
