@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from consent_audit.platforms.web.platform import WebChromiumPlatform
+from consent_audit.platforms.web.scripts import INSTRUMENTATION_JS
 
 START = "http://127.0.0.1:8931/app/"
 
@@ -116,3 +117,23 @@ def test_a_launch_closes_the_followed_tabs_and_starts_in_the_apps_window() -> No
     assert len(browser.window_handles) == 3
     windows.close_followed(platform)
     assert browser.window_handles == ["app"] and browser.current_window_handle == "app" and not platform.openers
+
+
+def test_the_followed_tab_gets_the_settle_waits_script_as_the_first_window_did() -> None:
+    """Before: the adapter installed its script (requests, timers, DOM changes in flight) once, into the first
+    window only: the followed tab's page had none and every wait there ended at once — its screens read before
+    the app drew them. Each window script now goes into every window followed, before the instrumentation (as
+    in the first window), and the page is loaded again with them."""
+    platform, browser = _platform()
+    installed: list[tuple[str, str]] = []
+
+    def cdp(cmd: str, params: dict | None = None) -> dict:
+        installed.append((browser.current_window_handle, (params or {}).get("source", cmd)))
+        return {}
+    platform.cdp = cdp             # type: ignore[method-assign]
+    platform.add_window_script("/* settle */")
+    platform.tap(_Link(browser, START + "privacy.html"))
+    tab = browser.current_window_handle
+    in_tab = [source for handle, source in installed if handle == tab]
+    assert in_tab[:2] == ["/* settle */", INSTRUMENTATION_JS] and browser.refreshed == [tab]
+    assert installed[0] == ("app", "/* settle */")

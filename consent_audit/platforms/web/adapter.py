@@ -33,7 +33,7 @@ class WebAdapter:
 
     def prepare(self) -> None:
         if not self._installed:
-            self.platform.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": SETTLE_JS})
+            self.platform.add_window_script(SETTLE_JS)     # a window the app opens gets it too (windows.py)
             self._installed = True
 
     def settled(self) -> bool:

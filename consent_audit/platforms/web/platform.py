@@ -1,7 +1,6 @@
 """The embedded default platform: a mobile web app in Chromium's mobile emulation, via Appium's chromium driver."""
 from __future__ import annotations
 
-import logging
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -13,11 +12,9 @@ from ...errors import AutomationError
 from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
 from .dom import LOAD_STATE_JS, input_values, screen_from_dom
-from . import clicks, frames, js_dialogs, painted, sideways, touch, windows
-from .scripts import DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, SCHEDULED_JS, STORED_JS, VISIBLE_JS
+from . import clicks, frames, js_dialogs, painted, readings, sideways, touch, windows
+from .scripts import DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, SCHEDULED_JS, VISIBLE_JS
 from .snapshot_script import DOM_SNAPSHOT_JS
-
-log = logging.getLogger(__name__)
 
 
 class WebChromiumPlatform(Platform):
@@ -50,8 +47,20 @@ class WebChromiumPlatform(Platform):
             self.instrument_window()
             self._instrumented = True
 
-    def instrument_window(self) -> None:
-        """The window in front gets the instrumentation and the planted position (DevTools sets both per window)."""
+    window_scripts: tuple[str, ...] = ()
+    """Scripts every window of the app gets before its own scripts, besides the instrumentation (the settle
+    wait's: adapter.py), installed in the order added."""
+
+    def add_window_script(self, source: str) -> None:
+        """`source` installed into the window in front now and into every window followed later (windows.py)."""
+        self.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": source})
+        self.window_scripts = (*self.window_scripts, source)
+
+    def instrument_window(self, followed: bool = False) -> None:
+        """The window in front gets the instrumentation and the planted position (DevTools sets both per window);
+        a `followed` one also every window script (the first window got each as it was added)."""
+        for source in self.window_scripts if followed else ():
+            self.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": source})
         self.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": INSTRUMENTATION_JS})
         self.cdp("Emulation.setGeolocationOverride", DEFAULT_POSITION)
 
@@ -111,20 +120,8 @@ class WebChromiumPlatform(Platform):
             self._set(name, state)
 
     def stored_state(self) -> dict[str, Any] | None:
-        """The origin's cookies (HttpOnly ones too, through DevTools), local and session storage, and the
-        `__tcfapi('getTCData')` answer of a TCF v2 CMP on the page (None when there is none)."""
-        self.leave_frame()        # the page's own storage (a CMP's frame posts the answer to the page)
-        try:
-            state = self.driver.execute_async_script(STORED_JS) or {}
-        except WebDriverException as exc:
-            log.info("could not read what the app stored: %s", exc)
-            return None
-        try:
-            cookies = self.cdp("Network.getCookies", {"urls": [self.start]}).get("cookies", [])
-            state["cookies"] = {c["name"]: c.get("value", "") for c in cookies}
-        except WebDriverException:
-            pass
-        return state
+        """What the app stored (readings.stored_state: cookies, web storage, a TCF CMP's answer); None unreadable."""
+        return readings.stored_state(self)
 
     def in_foreground(self) -> bool:
         """Whether the tab still shows the app's origin. A closed window is the app gone (False); any other
@@ -139,20 +136,8 @@ class WebChromiumPlatform(Platform):
             raise AutomationError(f"the browser session stopped answering: {str(exc).strip().splitlines()[0][:200]}") from exc
 
     def identity(self) -> dict[str, Any]:
-        """What was audited: {"kind": "web", "url", "title", "build", "user_agent"}. `url` is the app's address:
-        the page shown when the tab is on the app's origin, else the start address audited (between launches the
-        tab shows the browser's blank page; a link may have left for another site) — never about:blank; `title`
-        and `build` (meta application-version) are read only from the app's own page (None otherwise)."""
-        try:
-            info = dict(self.driver.execute_script(
-                "const m = document.querySelector('meta[name=\"application-version\"]');"
-                "return {url: location.href, title: document.title, build: m ? m.content : null,"
-                " user_agent: navigator.userAgent};") or {})
-        except UnexpectedAlertPresentException:      # a dialog of the browser is open: the page cannot be read
-            info = {}
-        if not self.on_origin(str(info.get("url") or "")):
-            info.update(url=self.start, title=None, build=None)
-        return {"kind": "web", **info}
+        """What was audited: {"kind": "web", "url", "title", "build", "user_agent"} (readings.identity)."""
+        return readings.identity(self)
 
     def on_origin(self, url: str) -> bool:
         """Whether `url` is on the app's origin (scheme, host and port of the start address)."""

@@ -40,11 +40,11 @@ def _settled_url(driver: Any, handle: str, timeout: float) -> str:
 
 
 def _instrument(platform: "WebChromiumPlatform") -> None:
-    """The followed window's page gets what the app's first window has (the instrumentation, the planted
-    position: both set per window through DevTools); a page already loaded without it is loaded again (what it
-    asked as it loaded counted as in any window of the app)."""
+    """The followed window's page gets what the app's first window has (the instrumentation, the settle wait's
+    script, the planted position: each set per window through DevTools); a page already loaded without them is
+    loaded again (what it asked as it loaded counted as in any window of the app; its quiet measured)."""
     driver = platform.driver
-    platform.instrument_window()
+    platform.instrument_window(followed=True)
     if not driver.execute_script("return !!window.__caInstalled"):
         driver.refresh()
         wait_until(lambda: driver.execute_script("return document.readyState") == "complete",
