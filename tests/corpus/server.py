@@ -36,7 +36,7 @@ VENDOR = ("cookieconsent", "klaro", "orejime", "tarteaucitronjs", "vanilla-cooki
           "react-cookie-consent-popup", "cookiecraft", "django-cookie-consent", "@demos-europe/dp-consent",
           "@justeattakeaway/pie-cookie-banner", "@justeattakeaway/pie-css", "bootstrap-cookie-alert", "jquery",
           "jquery-cookiebar", "gdpr-cookie", "@palmabit/react-cookie-law",
-          "@stormid/cookie-banner", "react-hook-consent", "cookie-though",
+          "@stormid/cookie-banner", "react-hook-consent", "cookie-though", "cookie-consent-box",
           "@htmlbricks/hb-cookie-law-banner", "@material/web", "lit", "lit-html", "lit-element",
           "@lit/reactive-element", "tslib")
 TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
