@@ -1,6 +1,18 @@
-/* Regał: a home-library diary (Polish). Notice by cookie-consent-box (index.html): essential storage only.
+/* Regał: a home-library diary (Polish). Consent by cookie-consent-box (index.html): Zgadzam się (the library's
+   button, stores regal-informacja=true) / Odrzucam (its learn-more link to #odmowa, handled here).
    Location asked only on «Biblioteki w pobliżu». Deletion: Konto → Ustawienia → Usuń konto → Usuń (equal dialog). */
 (function () {
+  function refuse() {
+    if (location.hash !== '#odmowa') return;
+    document.cookie = 'regal-informacja=odmowa; max-age=31536000; path=/';
+    var box = document.querySelector('.cookie-box'); if (box) box.remove();
+    history.replaceState(null, '', location.pathname);
+  }
+  window.addEventListener('hashchange', refuse);
+  document.addEventListener('click', function (e) {
+    if (e.target.closest && e.target.closest('.cookie-box__button') && !localStorage.getItem('regal:statystyki-id'))
+      localStorage.setItem('regal:statystyki-id', 'rg-' + Date.now().toString(36));
+  });
   var ERR = {empty: 'Wypełnij oba pola.', taken: 'Ten adres e-mail jest już zarejestrowany.', wrong: 'Nieprawidłowy e-mail lub hasło.',
              invalid: 'Hasło musi mieć co najmniej 6 znaków.', pending: function (d) { return 'Konto zostanie usunięte za ' + d + ' dni.'; }};
   var screens = {
