@@ -1,0 +1,76 @@
+"""The views (tabs) of a consent settings layer, without a browser (explorer/layer_views.py): corpus kaas shows
+three purposes OFF on its first tab «Toestemming» and two legitimate-interest switches ON on a second tab
+«Gerechtvaardigd belang» (plain <button>s, no role). Before, only the first tab was read: preticked 0 (truth 2), a
+`preticked_consent` finding lost. A section that only unfolds more controls under those shown is no view."""
+from __future__ import annotations
+
+from consent_audit.explorer.elements import Target
+from consent_audit.explorer.layer_views import count_views, view_switches
+from consent_audit.screen import Element, Screen
+
+TABS = ("Toestemming", "Gerechtvaardigd belang")
+
+
+def panel(tab: int, tab_role: str = "button", unfolded: bool = False) -> Screen:
+    """The settings panel showing tab `tab` (0 or 1); `unfolded`: tab 0 with one more switch shown under it."""
+    elements = [Element(text="Privacy-instellingen", bounds=(16, 80, 300, 24))]
+    for i, name in enumerate(TABS):
+        elements.append(Element(text=name, role=tab_role, clickable=True, bounds=(16 + 180 * i, 110, 174, 40),
+                                selected=tab_role == "tab" and i == tab))
+    shown = ([("Advertenties op maat", False), ("Bereiksmeting", False), ("Artikelen op maat", False)]
+             + ([("Leverancier X", True)] if unfolded else [])) if tab == 0 else \
+        [("Advertentieprestaties meten", True), ("Producten verbeteren", True)]
+    y = 160
+    if tab == 0:
+        elements += [Element(text="Noodzakelijk", bounds=(16, y, 200, 20)),
+                     Element(text="Altijd actief", bounds=(260, y, 90, 20))]
+        y += 44
+    for name, on in shown:
+        elements += [Element(text=name, bounds=(16, y, 200, 20)),
+                     Element(name=name, role="checkbox", clickable=True, checked=on, bounds=(330, y - 4, 40, 28))]
+        y += 44
+    elements.append(Element(text="Keuzes bevestigen", role="button", clickable=True, bounds=(16, y + 20, 358, 48)))
+    return Screen(elements=elements, signature=f"tab{tab}{unfolded}", size=(390, 844))
+
+
+def tapper(screens: dict[str, Screen], taps: list[str]):
+    def tap(target: Target) -> Screen:
+        taps.append(target.label)
+        return screens[target.label]
+    return tap
+
+
+def test_two_plain_buttons_side_by_side_are_view_switches_answers_are_not() -> None:
+    assert [t.label for t in view_switches(panel(0), frozenset())] == list(reversed(TABS))
+    # a tab strip told by its role: the current tab (aria-selected) is left out
+    assert [t.label for t in view_switches(panel(0, "tab"), frozenset())] == [TABS[1]]
+    answers = panel(0)
+    answers.elements[1:3] = [Element(text="Alles weigeren", role="button", clickable=True, bounds=(16, 110, 174, 40)),
+                             Element(text="Alles accepteren", role="button", clickable=True,
+                                     bounds=(196, 110, 174, 40))]
+    assert view_switches(answers, frozenset()) == []
+
+
+def test_the_second_tab_is_opened_and_its_switches_on_counted() -> None:
+    taps: list[str] = []
+    tap = tapper({TABS[0]: panel(0), TABS[1]: panel(1)}, taps)
+    views = count_views(tap, lambda s: frozenset(), lambda: None, (panel(0), frozenset()))
+    assert views is not None and (views.preticked, views.mandatory, views.opened) == (2, 0, 1)
+    assert taps == [TABS[1]]    # the last tab first: a view of its own, so the one left shows the first view
+
+
+def test_an_unfolding_section_adds_no_view() -> None:
+    taps: list[str] = []
+    tap = tapper({TABS[0]: panel(0, unfolded=True), TABS[1]: panel(0, unfolded=True)}, taps)
+    views = count_views(tap, lambda s: frozenset(), lambda: None, (panel(0), frozenset()))
+    assert views is not None and (views.preticked, views.opened) == (0, 0)
+
+
+def test_a_switch_gone_and_the_layer_not_reopened_is_unmeasured() -> None:
+    gone = Screen(elements=[Element(text="Voorpagina", bounds=(0, 0, 390, 40))], signature="home", size=(390, 844))
+    tap = tapper({TABS[0]: gone, TABS[1]: gone}, [])
+    assert count_views(tap, lambda s: frozenset(), lambda: None, (panel(0), frozenset())) is None
+    # reopened: the view behind the second switch is counted there
+    tap = tapper({TABS[0]: gone, TABS[1]: panel(1)}, [])
+    views = count_views(tap, lambda s: frozenset(), lambda: (panel(0), frozenset()), (panel(0), frozenset()))
+    assert views is not None and views.preticked == 2
