@@ -30,16 +30,17 @@ def _size(screen: Screen) -> tuple[int, int]:
     return (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) if len(png) >= 24 else (0, 0)
 
 
-def drawn_choices(dialog: Screen, accept: Trail,
+def drawn_choices(dialog: Screen, choices: tuple[Element, Element], accept: Trail,
                   elements: Callable[[Screen], tuple[Element, Element]]) -> tuple[Screen, Element, Element] | None:
     """The capture the two choices are measured on and the accept and reject elements as drawn there: `dialog`
-    when both lie whole within it, else the first screen of the `accept` journey before its last action (what
-    the user saw before answering: after a scroll, looked at again) holding both whole — each found there by
-    `elements` (journeys.consent_elements: raises AutomationError / PathBroken when they are not on `dialog`;
-    a later screen without them is passed over). `dialog` with its elements when one lies partly outside and
+    and `choices` (the accept and the reject's first control on it, found before either journey was walked: a
+    page object may name other controls once its journeys ran) when both lie whole within it, else the first
+    screen of the `accept` journey before its last action (what the user saw before answering: after a scroll,
+    looked at again) holding both whole — each found there by `elements` (journeys.consent_elements; a screen
+    without them is passed over). `dialog` with its elements when one lies partly outside and
     no capture shows both whole (measured clipped, as before); None when they lie wholly outside every capture
     (unmeasured) or no capture has a screenshot."""
-    accept_el, reject_el = elements(dialog)
+    accept_el, reject_el = choices
     if not dialog.screenshot:
         return None
     size = _size(dialog)

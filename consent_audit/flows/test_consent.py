@@ -62,7 +62,7 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
         audit.hints.update(dict.fromkeys(("prominence", "reject_is_text_link"),
                                          "the choices' prominence is measured on the dialog's screenshot: run "
                                          "with --screenshot on"))
-    drawn = drawn_choices(dialog, accept, lambda screen: consent_elements(app, screen))
+    drawn = drawn_choices(dialog, (accept_el, reject_el), accept, lambda screen: consent_elements(app, screen))
     if drawn is None and dialog.screenshot:
         audit.hints.update(dict.fromkeys(("prominence", "reject_is_text_link"),
                                          "no capture showed the two choices whole: their prominence is unmeasured"))
