@@ -49,6 +49,11 @@ def test_two_plain_buttons_side_by_side_are_view_switches_answers_are_not() -> N
                              Element(text="Alles accepteren", role="button", clickable=True,
                                      bounds=(196, 110, 174, 40))]
     assert view_switches(answers, frozenset()) == []
+    # a purpose's heading beside the badge saying its state (gcn-fair: 39 px and 57 px high) is no strip of tabs
+    heading = panel(0)
+    heading.elements[1:3] = [Element(text="Cookie cần thiết", clickable=True, bounds=(16, 110, 200, 39)),
+                             Element(text="Luôn bật", clickable=True, bounds=(260, 100, 100, 57))]
+    assert view_switches(heading, frozenset()) == []
 
 
 def test_the_second_tab_is_opened_and_its_switches_on_counted() -> None:

@@ -54,8 +54,17 @@ def view_switches(screen: Screen, covered: frozenset[int]) -> list[Target]:
     tabs = [t for t in plain if t.element.role == "tab"]
     if not tabs:
         quiet = [t for t in plain if t.element.role != "link" and not cues.categories(t.label) & ANSWERS]
-        tabs = [t for t in quiet if any(o is not t and _in_one_row(t.bounds, o.bounds) for o in plain)]
+        tabs = [t for t in quiet if any(o is not t and _strip(t, o) for o in plain)]
     return sorted((t for t in tabs if not t.element.selected), key=lambda t: (-t.bounds[1], -t.bounds[0]))[:MOST_VIEWS]
+
+
+def _strip(a: Target, b: Target) -> bool:
+    """Two controls of one strip: side by side, of one role and one height (within a tenth, at least 3 px) — a
+    purpose's heading beside the badge saying its state (gcn-fair's «Cookie cần thiết» 39 px, «Luôn bật» 57 px) is
+    no strip."""
+    ha, hb = a.bounds[3], b.bounds[3]
+    return a.element.role == b.element.role and abs(ha - hb) <= max(3, min(ha, hb) / 10) \
+        and _in_one_row(a.bounds, b.bounds)
 
 
 def _purposes(screen: Screen, covered: frozenset[int]) -> dict[str, Target]:
