@@ -3,7 +3,7 @@ purposes in place of the one first shown (IAB TCF's «Consent» / «Legitimate i
 strip). Purposes on a view the user must open are pre-ticked all the same (EDPB Guidelines 05/2020 §§ 79–80: no
 pre-ticked boxes; the legitimate-interest switches a TCF dialog shows ON on its second tab are such boxes): each
 view is opened once and counted (corpus kaas: «Gerechtvaardigd belang», two switches ON, counted 0 when only the
-first tab was read — a `preticked_consent` finding lost).
+first tab was read — a pre-ticked finding lost).
 
 A view switch is told by structure: a tab (role `tab`), else one of two or more plain buttons side by side on the
 layer that no lexicon names as an answer or a way out (accept, refuse, save, confirm, close, back) and that is no
