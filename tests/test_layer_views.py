@@ -54,6 +54,12 @@ def test_two_plain_buttons_side_by_side_are_view_switches_answers_are_not() -> N
     heading.elements[1:3] = [Element(text="Cookie cần thiết", clickable=True, bounds=(16, 110, 200, 39)),
                              Element(text="Luôn bật", clickable=True, bounds=(260, 100, 100, 57))]
     assert view_switches(heading, frozenset()) == []
+    # a row of plain buttons under the purposes («Meer info» beside the save) is no strip of tabs
+    under = panel(0)
+    under.elements[1:3] = []
+    under.elements += [Element(text="Meer info", role="button", clickable=True, bounds=(16, 500, 170, 48)),
+                       Element(text="Opslaan", role="button", clickable=True, bounds=(200, 500, 170, 48))]
+    assert view_switches(under, frozenset()) == []
 
 
 def test_the_second_tab_is_opened_and_its_switches_on_counted() -> None:

@@ -6,8 +6,8 @@ view is opened once and counted (corpus kaas: «Gerechtvaardigd belang», two sw
 first tab was read — a pre-ticked finding lost).
 
 A view switch is told by structure: a tab (role `tab`), else one of two or more plain buttons side by side on the
-layer that no lexicon names as an answer or a way out (accept, refuse, save, confirm, close, back) and that is no
-purpose's own control or row. A tap is a view switch only if what it shows *replaces* purposes shown before (some
+layer, of one role and height, above every purpose shown, that no lexicon names as an answer or a way out (accept,
+refuse, save, confirm, close, back) and that is no purpose's own control or row. A tap is a view switch only if what it shows *replaces* purposes shown before (some
 of them gone, others come): a section that unfolds more controls under those shown (a library's per-service
 switches under a purpose already counted) adds no view."""
 from __future__ import annotations
@@ -20,7 +20,7 @@ from ..purpose_rows import unswitched
 from ..screen import Screen
 from . import cues
 from .consent_layer import own_controls
-from .elements import CONTROL_ROLES, Target, purpose_row, purpose_targets, targets
+from .elements import CONTROL_ROLES, SLACK, Target, purpose_row, purpose_targets, targets
 from .screens import _in_one_row, taps
 
 # what a control answering or leaving the layer says: never a view switch (a tap on one ends the layer)
@@ -53,7 +53,11 @@ def view_switches(screen: Screen, covered: frozenset[int]) -> list[Target]:
              and not selects_all(t.element) and not purpose_row(t, found)]
     tabs = [t for t in plain if t.element.role == "tab"]
     if not tabs:
-        quiet = [t for t in plain if t.element.role != "link" and not cues.categories(t.label) & ANSWERS]
+        # a strip of plain buttons heads the list it switches: above every purpose shown (a row of buttons under
+        # the purposes — «More info» beside «Save» — is the layer's answers and ways out, never its views)
+        top = min((t.bounds[1] for t in purposes), default=None)
+        quiet = [t for t in plain if t.element.role != "link" and not cues.categories(t.label) & ANSWERS
+                 and (top is None or t.bounds[1] + t.bounds[3] <= top + SLACK)]
         tabs = [t for t in quiet if any(o is not t and _strip(t, o) for o in plain)]
     return sorted((t for t in tabs if not t.element.selected), key=lambda t: (-t.bounds[1], -t.bounds[0]))[:MOST_VIEWS]
 
