@@ -85,3 +85,42 @@ def test_a_switch_gone_and_the_layer_not_reopened_is_unmeasured() -> None:
     tap = tapper({TABS[0]: gone, TABS[1]: panel(1)}, [])
     views = count_views(tap, lambda s: frozenset(), lambda: (panel(0), frozenset()), (panel(0), frozenset()))
     assert views is not None and views.preticked == 2
+
+
+def test_a_refusal_through_the_layer_opens_the_other_tab_before_saving() -> None:
+    """explorer/layer_walk.py: the refusal's save on the first tab becomes the tap on the other tab (nothing ticked
+    on the first: a tap); on the second tab, every other view seen, the save (unticking its two) is left as it is."""
+    from consent_audit.explorer.forms import UNTICK
+    from consent_audit.explorer.layer_walk import ViewWalk
+    from consent_audit.explorer.elements import targets as targets_of
+    from consent_audit.explorer.moves import Move
+    walk = ViewWalk()
+    first = panel(0)
+    found = targets_of(first)
+    save = next(t for t in found if t.label == "Keuzes bevestigen")
+    move, target = walk.before_saving(first, found, frozenset(), False, (Move.tap(save), save))
+    assert target.label == TABS[1] and move.kind == "tap"
+    walk.after(panel(1), frozenset())
+    second = panel(1)
+    found = targets_of(second)
+    save = next(t for t in found if t.label == "Keuzes bevestigen")
+    step = (Move.form(save, UNTICK), save)
+    assert walk.before_saving(second, found, frozenset(), True, step) == step
+    # a tap that is no save (a purpose's toggle, an answer) is never turned into a view switch
+    other = ViewWalk()
+    box = next(t for t in targets_of(first) if t.element.role == "checkbox")
+    assert other.before_saving(first, targets_of(first), frozenset(), False, (Move.tap(box), box))[1] is box
+
+
+def test_a_tab_left_out_for_its_words_keeps_the_other_one_tried() -> None:
+    """«Consent» (an agree word: never tapped as a view) beside «Legitimate interest»: the one switch left is
+    tried — the view first shown is the left-out tab's (before: one switch, "as many views seen as switches",
+    none tapped: preticked 0 on tests/data/verdicts/settings_tabs.html?v=direct)."""
+    def named(screen: Screen) -> Screen:
+        for e, words in zip(screen.elements[1:3], ("Consent", "Legitimate interest")):
+            object.__setattr__(e, "text", words)
+        return screen
+    taps: list[str] = []
+    tap = tapper({"Legitimate interest": named(panel(1))}, taps)
+    views = count_views(tap, lambda s: frozenset(), lambda: None, (named(panel(0)), frozenset()))
+    assert taps == ["Legitimate interest"] and views is not None and views.preticked == 2

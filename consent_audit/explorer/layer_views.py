@@ -42,10 +42,17 @@ class Views:
 
 
 def view_switches(screen: Screen, covered: frozenset[int]) -> list[Target]:
+    return view_strip(screen, covered)[0]
+
+
+def view_strip(screen: Screen, covered: frozenset[int]) -> tuple[list[Target], bool]:
     """The controls of the settings layer on `screen` that may show another view of its purposes, last first
     (bottom to top, right to left: the view first shown is most often the first tab's, tried last — and left
     untried once every other switch showed a view of its own) — [] when none: the usual layer, one list of
-    purposes and its answers. The one shown as the current tab (`selected`: aria-selected) is left out."""
+    purposes and its answers. The one shown as the current tab (`selected`: aria-selected) is left out. With
+    them, whether every control of the strip is among them (none left out as the current tab or for its words:
+    «Consent» beside «Legitimate interest», an agree word) — only then is the view first shown one of theirs,
+    and the last of them left untried once the others each showed a view of its own."""
     found = targets(screen, covered)
     purposes = purpose_targets(found)
     own = own_controls(screen, found, frozenset(t.key for t in purposes))
@@ -59,7 +66,11 @@ def view_switches(screen: Screen, covered: frozenset[int]) -> list[Target]:
         quiet = [t for t in plain if t.element.role != "link" and not cues.categories(t.label) & ANSWERS
                  and (top is None or t.bounds[1] + t.bounds[3] <= top + SLACK)]
         tabs = [t for t in quiet if any(o is not t and _strip(t, o) for o in plain)]
-    return sorted((t for t in tabs if not t.element.selected), key=lambda t: (-t.bounds[1], -t.bounds[0]))[:MOST_VIEWS]
+    keys = {t.key for t in tabs}
+    whole = not any(t.element.selected for t in tabs) and not any(
+        o.key not in keys and any(_strip(o, t) for t in tabs) for o in plain)
+    shown = sorted((t for t in tabs if not t.element.selected), key=lambda t: (-t.bounds[1], -t.bounds[0]))
+    return shown[:MOST_VIEWS], whole and len(shown) <= MOST_VIEWS
 
 
 def _strip(a: Target, b: Target) -> bool:
@@ -84,15 +95,14 @@ def count_views(tap: Callable[[Target], Screen], covered_of: Callable[[Screen], 
     again on the layer opened anew (`reopen`: a fresh launch and the dialog's way there). None when a switch
     cannot be reached again (the layer not reopened): what its view holds is unmeasured, never 0."""
     screen, covered = opened
-    switches = view_switches(screen, covered)
+    switches, whole = view_strip(screen, covered)
     views = Views()
     if not switches:
         return views
-    marked = any(e.role == "tab" and e.selected for e in screen.elements)    # the current view's switch left out
     shown = _purposes(screen, covered)
     counted = set(shown)
     for switch in switches:
-        if views.opened + 1 >= len(switches) and not marked:
+        if whole and views.opened + 1 >= len(switches):
             break       # as many views seen as there are switches: the one left shows the view first counted
         here = {t.key: t for t in targets(screen, covered)}
         if switch.key not in here:

@@ -12,7 +12,7 @@ from ..screen import Screen
 from . import cues
 from .elements import Target, purpose_targets, targets
 from .forms import UNTICK
-from .layer_views import view_switches
+from .layer_views import view_strip
 from .moves import FORM, TAP, Move
 
 
@@ -23,11 +23,12 @@ def _labels(screen: Screen, covered: frozenset[int]) -> frozenset[str]:
 @dataclass
 class ViewWalk:
     """One refusal's walk over the views of its settings layer. `offered`: the view switches the layer showed when
-    its save was first due (None: not yet); `marked`: the current one was told apart (a tab aria-selected) — else
-    the view first shown is one of the switches, left untried once every other showed a view of its own."""
+    its save was first due (None: not yet); `whole`: every control of the strip is among them
+    (layer_views.view_strip) — the view first shown is one of theirs, left untried once every other showed a
+    view of its own."""
 
     offered: int | None = None
-    marked: bool = False
+    whole: bool = False
     used: set[str] = field(default_factory=set)
     opened: int = 0
     pending: frozenset[str] | None = None     # the purposes shown before the switch just tapped
@@ -43,11 +44,11 @@ class ViewWalk:
         if not saves:
             return step
         usable = {t.key for t in found}
-        switches = [t for t in view_switches(screen, covered) if t.key in usable and t.key not in self.used]
+        strip, whole = view_strip(screen, covered)
+        switches = [t for t in strip if t.key in usable and t.key not in self.used]
         if self.offered is None:
-            self.offered = len(switches)
-            self.marked = any(e.role == "tab" and e.selected for e in screen.elements)
-        if not switches or (not self.marked and self.opened + 1 >= self.offered):
+            self.offered, self.whole = len(switches), whole
+        if not switches or (self.whole and self.opened + 1 >= self.offered):
             return step
         view = switches[0]
         self.used.add(view.key)
