@@ -51,6 +51,8 @@ class Element:
     #                                       sideways-scrolling container shows it in, when narrower than the window
     #                                       (a tab strip inside a card); None: the window's width
     mailbox: bool = False     # web: a field typed as an e-mail address (<input type=email>, autocomplete email/username)
+    faded: bool = False       # web: a control drawn faded (opacity under 0.6 with its ancestors', or no pointer events):
+    #                           the look of a button held back until a form is filled — a look, never `enabled`
 
     @property
     def own_id(self) -> str:

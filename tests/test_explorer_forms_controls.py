@@ -170,6 +170,21 @@ def test_a_way_on_disabled_until_a_box_is_ticked_gets_the_box_ticked_in_any_lang
     assert forms.plan(screen, found, forms.FILL, DATA, True).ticks == []
 
 
+def test_a_way_on_drawn_faded_gets_the_box_beside_it_ticked_first() -> None:
+    """sahel (fr, divs only): «Supprimer» drawn at opacity .45 (no `disabled`, taps ignored) until the drawn box
+    «Je comprends que c’est définitif» is ticked — words no lexicon holds. Before: «Supprimer» tapped, nothing
+    changed, the deletion not found. Its look (`faded`) holds it back as `disabled` would."""
+    box = Element(text="Je comprends que c’est définitif", role="checkbox", clickable=True, checked=False,
+                  bounds=(0, 60, 300, 50))
+    button = Element(text="Supprimer", role="", clickable=True, faded=True, bounds=(0, 120, 400, 44))
+    screen, found = _form(box, button)
+    p = forms.plan(screen, found, forms.FILL, DATA, True)
+    assert [t.element for t in p.ticks] == [box] and p.submit is not None and p.submit.element is button
+    drawn = Element(**{**button.__dict__, "faded": False})      # drawn as usual: the box stays as it is
+    screen, found = _form(box, drawn)
+    assert forms.plan(screen, found, forms.FILL, DATA, True).ticks == []
+
+
 def test_a_way_on_disabled_beside_a_box_disabled_until_its_text_is_read_gets_the_box_ticked() -> None:
     """hikari (ja): «注意事項を確認しました» a div role=checkbox with aria-disabled until the notice above it is
     scrolled to its end, «退会する» aria-disabled until it is ticked (before: nothing to fill, nothing enabled —

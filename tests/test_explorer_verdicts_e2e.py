@@ -10,7 +10,9 @@ and Chromium must give exactly the truth's figures and findings.
   opacity 0 under a drawn slider) is the control to untick;
 - kind 10: consent in wordings read too narrowly (TCF's "Consent / Do not consent", an app's own "Send usage
   statistics? Allow / Don't allow", "Allow cookies", "Personalize", a save reading "Accept selected");
-- kind 15: pre-ticked purposes on a settings layer the (direct) reject path never opens are counted there;
+- kind 15: pre-ticked purposes on a settings layer the (direct) reject path never opens are counted there — on each
+  of its tabs (settings_tabs.html?v=direct); a refusal through a layer with tabs switches each tab's purposes off
+  before saving (settings_tabs.html: before, the first tab saved, a false reject_not_honoured);
 - kind 12: a permission wall with one button ("Turn on") is pressed with everything granted, so the permission
   behind it is found and its refusal measured (before: "no permission request was seen", clean);
 - kind 13: an app that asks only while a permission is not granted is found by a second discovery with every

@@ -323,3 +323,18 @@ def test_a_response_body_still_being_read_is_waited_for(platform, opened) -> Non
     platform.driver.find_element("css selector", "#send").click()
     adapter.settle()
     assert platform.driver.find_element("css selector", "#answer").text == "answered"
+
+
+def test_a_submit_drawn_faded_is_read_so_and_a_drawn_box_as_a_checkbox(platform, opened) -> None:
+    """sahel's last deletion step (divs only): a drawn box in a clickable row is a checkbox, unticked; «Supprimer»
+    at opacity .45 is `faded` (still enabled: a look, not a state) until the box is ticked; a control at .7 is
+    not faded (before: no `faded` — the submit tapped first did nothing and the deletion was not found)."""
+    adapter = opened("faded_submit.html")
+    adapter.settle()
+    elements = {e.own_id: e for e in platform.capture(screenshot=False).screen.elements}
+    assert elements["row"].role == "checkbox" and elements["row"].checked is False
+    assert elements["go"].faded and elements["go"].enabled and not elements["light"].faded
+    platform.tap(adapter.locate(elements["row"]))
+    adapter.settle()
+    elements = {e.own_id: e for e in platform.capture(screenshot=False).screen.elements}
+    assert elements["row"].checked is True and not elements["go"].faded

@@ -291,6 +291,9 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
         # since the same control may well show elsewhere (a tab bar's «سفر» on every screen, fresh8)
         held = graph.nodes.get(ident) if graph is not None else None
         via = " › ".join(held.via) if held is not None and held.via else "the start"
-        beyond.unsearched.append(f"'{label}' on the screen via {via} (that screen could not be reached again "
-                                 "to tap it there)")
+        said = f"'{label}' on the screen via {via} (that screen could not be reached again to tap it there)"
+        beyond.unsearched.append(said)
+        left = [c.move for c in held.candidates.values() if c.move.label == label] if held is not None else []
+        if ident == graph.root and left and left[0].kind == TAP:
+            beyond.unreached_core.append((left[0], said))
     return beyond

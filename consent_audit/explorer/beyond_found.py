@@ -36,6 +36,10 @@ class Beyond:
     log_in_keys: frozenset[str] = frozenset()
     """The keys of the start screen's controls that begin a way to a credentials form of `log_ins` (a profile
     tab): what signing in changes first."""
+    unreached_core: list[tuple[Move, str]] = field(default_factory=list)
+    """Controls of the core screen itself left because it could not be reached again (the move, and its phrase
+    in `unsearched`): a layer of it that one answer took away for good (an app's own ask shown until answered)
+    — each tried from a fresh start (explorer/fresh_tries.py)."""
     signed_in: str = ""
     """How the app behind a log-in inside it was entered and what was searched there (explorer/signed_in.py);
     "" when it was not."""

@@ -14,6 +14,7 @@ from .consent_layer import answering, own_controls
 from .elements import Target, Use, purpose_row, purpose_targets, targets
 from .forms import UNTICK, FormData
 from .layer_scroll import unread
+from .layer_walk import ViewWalk
 from .moves import TAP, Move, perform
 from .operator import NotOnScreen, Operator
 from .screens import allows_data_use, asks_decision, is_consent, taps
@@ -193,6 +194,7 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
     wide: set[str] = set()                 # what a dialog-wide answer said ("Deny all": decline)
     own_question = allows_data_use(screen, op.targets(screen), op.covered(screen))
     made_keys: frozenset[str] = frozenset()     # the controls of the screen the last move was made on
+    views = ViewWalk()                          # a settings layer's tabs, each opened before it is saved
     for _ in range(MAX_STEPS):
         last = path.moves[-1].label if path.moves else ""
         between = bool(last) and not cues.categories(last) & (_ANSWERS | {"confirm", "close", "back"})
@@ -233,9 +235,12 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
                                   and not _redundant(own, t, wide)], mode, data, op.covered(screen))
         if step is None:
             raise NotOnScreen(f"no way to {mode} on the consent screen ({_said(own, path)})")
-        move, target = step
         ticked = len(ticked_purposes(own))
-        if mode == REJECT and move.purpose == UNTICK and ticked >= 2:
+        if mode == REJECT:
+            allowed = [t for t in own if t.key not in banned.get(here, ()) and t.key not in answers_made]
+            step = views.before_saving(screen, allowed, op.covered(screen), ticked > 0, step)
+        move, target = step
+        if mode == REJECT and move.purpose == UNTICK and ticked >= 2 and views.pending is None:
             bulk, after = switches_all_off(
                 op, ticked, bulk_tried, own, data,
                 lambda o, s: still_answering(o, s, after_consent=True, mode=REJECT))
@@ -259,6 +264,7 @@ def answer(op: Operator, mode: str, data: FormData) -> ConsentPath:
         way = settings_control(own) if len(path.moves) == 1 and path.settings is None else None
         opens = move.kind == TAP and way is not None and way.key == target.key
         screen = perform(op, move, data)
+        views.after(screen, op.covered(screen))
         if opens:
             path.settings = (screen, op.covered(screen))
         if move.kind == TAP and not carried and _opened_purposes(made_keys, op.targets(screen)):

@@ -7,9 +7,6 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..measures import selects_all
-from ..purpose_rows import unswitched
-from ..radio_purposes import untold_pairs
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from ..targets import Target
@@ -19,8 +16,9 @@ from .consent_choice import candidate
 from .consent_one_tap import OneTapRefusals
 from .consent_handover import ConsentHandOver
 from .consent_told import ToldByStructure
+from .settings_layer import SettingsLayerCount
 from .consent_layer import own_controls
-from .elements import purpose_targets, targets
+from .elements import targets
 from .exploration import Exploration
 from .screens import taps
 from .gate import gate_not_passed
@@ -29,7 +27,7 @@ from .launch_seen import launch_seen
 from .operator import NotOnScreen, Spend
 
 
-class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure):
+class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure, SettingsLayerCount):
     """The consent goal's search (see the module doc)."""
 
     def _consent_by_structure(self, shown: Screen | None = None) -> bool:
@@ -254,46 +252,3 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure):
         own = {t.key for t in own_controls(first, found, frozenset(answers))}
         return [t for t in taps(found) if t.key not in answers and t.key not in behind and t.key in own
                 and not cues.categories(t.label) and t.element.enabled]
-
-    def _open_settings_layer(self) -> tuple[Screen, frozenset[int]] | None:
-        """A fresh launch, the dialog's way to its settings layer tapped: that layer and what it covers (None:
-        no dialog shown, or no way there)."""
-        self.op.fresh()
-        self._grant_all()
-        self.launch()
-        screen = self.op.screen()
-        if not consent.shown(self.op, screen):
-            return None
-        manage = consent.settings_control(self.op.targets(screen))
-        if manage is None:
-            return None
-        after = self.op.tap(manage)
-        return after, self.op.covered(after)
-
-    def _count_settings_layer(self, seen: tuple[Screen, frozenset[int]] | None = None) -> int | None:
-        """Pre-ticked optional purposes on the dialog's settings layer when the reject path never opens it
-        (a direct 'Reject all' beside 'Manage options'): opened once from a fresh launch and counted there.
-        None when the reject path went through it (its trail counts them) or the dialog has none.
-        `settings_mandatory` is set beside it: the locked purposes counted there, 0 where the reject path opens
-        the layer (its trail counts them) or the dialog offers none, None where the layer could not be opened
-        (unmeasured, never 0: hikari's «必須 Cookie（常に有効）» on a layer the reject path skips). `seen`: that
-        layer as a refusal walked earlier opened it, untouched (consent.ConsentPath.settings: a worded refusal
-        through the settings that a shorter one replaced) — counted there, no launch and tap spent again."""
-        self.settings_mandatory = None
-        if self.reject is None or any(cues.has(m.label, "manage", "settings") for m in self.reject.moves):
-            self.settings_mandatory = 0 if self.reject is not None else None
-            return None
-        seen = seen or self.layer_seen      # opened by a one-tap trial: its way needs no words
-        if seen is None and not consent.offers_settings(self.reject):
-            self.settings_mandatory = 0
-            return None         # the dialog as first seen offers no settings layer: no launch spent looking
-        opened = seen if seen is not None else self._open_settings_layer()
-        if opened is None:
-            return None
-        after, covered = opened
-        if untold_pairs([t.element for t in targets(after, covered)]):
-            return None     # a radio pair whose granting option nothing tells: unmeasured, never 0 (mandatory too)
-        boxes = [t for t in purpose_targets(targets(after, covered)) if t.element.checked
-                 and not selects_all(t.element)]
-        self.settings_mandatory = sum(1 for t in boxes if not t.element.enabled) + unswitched(after)
-        return sum(1 for t in boxes if t.element.enabled)

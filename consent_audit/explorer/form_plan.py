@@ -152,14 +152,16 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
         after = [t for t in after if t.element.role == "button"] or after
         # of them, one the form holds back (disabled until it is filled) is its own; an enabled one beside it
         # does not wait for the form (nom's big «រក្សាគណនីរបស់ខ្ញុំ» above the disabled «លុបជារៀងរហូត»)
-        after = [t for t in after if not t.element.enabled] or after
+        after = [t for t in after if not t.element.enabled or t.element.faded] or after
         submit = min(after, key=lambda t: order.get(id(t.element), 0)) if after else None
     if submit is None and apart:
         submit = max(apart, key=lambda t: submit_score(t.label, purpose))
         submit = submit if submit_score(submit.label, purpose) > 0 else None
-    if purpose == FILL and submit is not None and not submit.element.enabled and not ticks:
+    if purpose == FILL and submit is not None and (not submit.element.enabled or submit.element.faded) and not ticks:
         # a way on disabled until a box is ticked («Я розумію, що всі бонуси згорять»), in any language: the
-        # box is what it waits for (structure: the button's state); of option boxes one, as on a refused form.
+        # box is what it waits for (structure: the button's state, or its look — drawn faded, sahel's «Supprimer»
+        # at opacity .45 beside a drawn box «Je comprends que c’est définitif»); of option boxes one, as on a
+        # refused form.
         # A box disabled itself (native `disabled` or drawn with aria-disabled) is gated too — by a text to read
         # to its end (hikari: «注意事項を確認しました» aria-disabled until its notice is scrolled): `fill`
         # scrolls before ticking it; enabled boxes come first

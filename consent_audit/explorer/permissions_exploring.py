@@ -16,6 +16,7 @@ from ..targets import Target
 from . import beyond_core, consent, cues, launch_features, permissions
 from .consent_answers import _made
 from .exploration import Exploration
+from .fresh_tries import tried_fresh
 from .gate import gate_not_passed
 from .launch_layer import under_layer
 from .modal_returns import returns_of
@@ -56,6 +57,8 @@ class PermissionExplorations(SignedInSearch):
                                     self.data, frozenset(f.key for f in self.features.values())
                                     | {m.key for m, _, _ in stayed}, self.core,
                                     [(m, b, a) for m, b, a in stayed if permissions.state_of(b) != permissions.state_of(a)])
+        if beyond.unreached_core and not beyond.gate:    # a layer of the start one answer took away for good
+            tried_fresh(self.op, self._start, self.core, beyond)
         if beyond.gate and not self.gate_moves and self._pass_gate(spend):
             return self._explore_permissions(spend, target)     # the whole search again, behind the log-in
         if beyond.gate:       # what was searched is a log-in gate, not the app: never a clean verdict on it

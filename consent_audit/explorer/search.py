@@ -181,6 +181,10 @@ class GoalSearch(Routes, SearchMap, LogOutWatch):
                 self.visit_cost += cost
             elif self._navigates(node, cand.move) and cand.move.key in self.graph.nodes[self.graph.root].candidates:
                 self._share(cand.move.key, node.ident)    # the start screen's tab for the screen it is on
+            elif node.in_flow and cand.move.kind == TAP:
+                # a way on inside a flow that silently changed nothing (sahel's «Supprimer» drawn faded until its
+                # box is ticked): the app refused it — said, never lost
+                self.dead.add(cand.move.label, "changed nothing", node.via, tried=True)
             self._arrive(screen, node, cand.move)
             if verdict is not None and verdict.kind == "reached":   # the result shows in place
                 done = node.ident + "+done"

@@ -10,6 +10,7 @@ import cv2
 import numpy as np
 import pytest
 
+from consent_audit.choices_view import drawn_choices
 from consent_audit.detectors.annotate import annotate
 from consent_audit.detectors.prominence import prominence
 from consent_audit.detectors.text import shaming_phrases
@@ -61,7 +62,13 @@ def test_consent_dialog(app, platform, recorder, audit, target, test_dir, ocr, p
         audit.hints.update(dict.fromkeys(("prominence", "reject_is_text_link"),
                                          "the choices' prominence is measured on the dialog's screenshot: run "
                                          "with --screenshot on"))
-    image = cv2.imdecode(np.frombuffer(dialog.screenshot, np.uint8), cv2.IMREAD_COLOR) if dialog.screenshot else None
+    drawn = drawn_choices(dialog, (accept_el, reject_el), accept, lambda screen: consent_elements(app, screen))
+    if drawn is None and dialog.screenshot:
+        audit.hints.update(dict.fromkeys(("prominence", "reject_is_text_link"),
+                                         "no capture showed the two choices whole: their prominence is unmeasured"))
+    if drawn is not None:
+        dialog, accept_el, reject_el = drawn
+    image = cv2.imdecode(np.frombuffer(dialog.screenshot, np.uint8), cv2.IMREAD_COLOR) if drawn else None
     look = prominence(image, accept_el.bounds, reject_el.bounds, accept_el.role, reject_el.role) if image is not None else None
     figures = {k: look[k] for k in ("area_ratio", "contrast_accept", "contrast_reject",
                                     "saturation_accept", "saturation_reject",

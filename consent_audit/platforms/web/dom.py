@@ -17,7 +17,7 @@ def elements_from_dom(items: list[dict]) -> tuple[list[Element], list[tuple[Boun
                                 clickable=bool(item.get("clickable")), checked=item.get("checked"),
                                 enabled=bool(item.get("enabled", True)), focused=bool(item.get("focused")),
                                 secret_field=bool(item.get("secret_field")), covered=bool(item.get("covered")),
-                                mailbox=bool(item.get("mailbox")),
+                                mailbox=bool(item.get("mailbox")), faded=bool(item.get("faded")),
                                 fixed=bool(item.get("fixed")), required=bool(item.get("required")),
                                 multiline=bool(item.get("multiline")), filled=bool(item.get("value")),
                                 selected=bool(item.get("selected")), group=str(item.get("group") or ""),

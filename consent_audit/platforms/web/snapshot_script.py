@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .accname import ACCNAME_JS
 from .contents_script import THROUGH_JS
+from .drawn_controls import DRAWN_CONTROL_JS
 from .hidden_controls import HIDDEN_CONTROL_JS
 from .painted import SEMANTICS_ON_JS
 from .reach_script import REACH_JS
@@ -14,7 +15,7 @@ from .scripts import SHADOW_OF_JS
 from .slotted import SLOTTED_JS
 
 # One round trip: page source, rendered elements and the structural shape of the DOM.
-DOM_SNAPSHOT_JS = SHADOW_OF_JS + SCOPED_ID_JS + SEMANTICS_ON_JS + ACCNAME_JS + THROUGH_JS + HIDDEN_CONTROL_JS + SLOTTED_JS + REACH_JS + r"""
+DOM_SNAPSHOT_JS = SHADOW_OF_JS + SCOPED_ID_JS + SEMANTICS_ON_JS + ACCNAME_JS + THROUGH_JS + HIDDEN_CONTROL_JS + SLOTTED_JS + REACH_JS + DRAWN_CONTROL_JS + r"""
 const dpr = window.devicePixelRatio || 1;
 const CLICK_TAGS = new Set(['A','BUTTON','INPUT','SELECT','TEXTAREA','LABEL','SUMMARY','OPTION']);
 const CLICK_ROLES = new Set(['button','link','checkbox','radio','switch','tab','menuitem','option']);
@@ -83,58 +84,6 @@ function role(el) {
   if (tag === 'TEXTAREA') return 'textbox';
   if (tag === 'IMG') return 'img';
   return '';
-}
-// A control drawn without a form element (issue 13, kind 6): a small empty square (tick box) or circle (radio
-// dot) drawn by CSS inside a row that listens for clicks, or the box itself. Its state is read from the drawing:
-// a box filled or carrying a drawn tick (pseudo-element, child, ✓), a dot with a thick ring or painted in (a radial
-// gradient: the box stays the control once chosen, or a one-choice list loses its chosen row), or a state class.
-const STATE_CLASS = /(^|[-_\s])(checked|selected|active|on)($|[-_\s])/i;
-function drawnBox(el) {
-  if (el.tagName === 'IMG' || el.tagName === 'svg' || el.tagName === 'INPUT') return null;
-  const r = el.getBoundingClientRect();
-  if (r.width < 10 || r.width > 36 || Math.abs(r.width - r.height) > 3) return null;
-  if ((el.innerText || '').trim().replace(/[✓✔√]/g, '').length) return null;
-  const st = cs(el);
-  if (st.backgroundImage !== 'none' && !/gradient\(/.test(st.backgroundImage)) return null;   // an icon image
-  const border = parseFloat(st.borderTopWidth) || 0;
-  if (!border || st.borderTopStyle === 'none') return null;
-  const rad = st.borderTopLeftRadius;
-  const round = rad.endsWith('%') ? parseFloat(rad) >= 40 : parseFloat(rad) >= r.width * 0.4;
-  return {el: el, kind: round ? 'radio' : 'checkbox', st: st, border: border, width: r.width};
-}
-function filled(st) {
-  const m = (st.backgroundColor.match(/[\d.]+/g) || []).map(Number);
-  if (m.length < 3 || (m.length > 3 && m[3] < 0.3)) return false;
-  const lum = (0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2]) / 255;
-  return lum < 0.85 || Math.max(m[0], m[1], m[2]) - Math.min(m[0], m[1], m[2]) > 60;
-}
-function drawnState(box, row) {
-  if (STATE_CLASS.test(box.el.className || '') || STATE_CLASS.test(row.className || '')) return true;
-  if (/[✓✔√]/.test(box.el.innerText || '')) return true;
-  for (const p of ['::after', '::before']) {
-    const ps = cs(box.el, p);
-    if (ps.content && ps.content !== 'none' && ps.display !== 'none' && ps.visibility !== 'hidden') return true;
-  }
-  if (box.el.children.length && [...box.el.children].some(rendered)) return true;
-  if (box.kind === 'radio' && box.border >= box.width * 0.2) return true;
-  if (box.kind === 'radio' && /radial-gradient\(/.test(box.st.backgroundImage)) return true;   // a dot painted in
-  return filled(box.st);
-}
-function drawnControl(el) {
-  if (el.getAttribute('role') || CLICK_TAGS.has(el.tagName)) return null;
-  const own = drawnBox(el);
-  if (own) return {kind: own.kind, checked: drawnState(own, el)};
-  const boxes = [], inner = el.querySelectorAll('*');
-  if (inner.length > 20) return null;     // a list or a panel, not one control
-  for (const c of inner) {
-    const other = c.closest('input,label,button,a,[role]');
-    if (other && other !== el && el.contains(other)) return null;
-    const b = rendered(c) ? drawnBox(c) : null;
-    if (b) boxes.push(b);
-    if (boxes.length > 1) return null;
-  }
-  if (boxes.length !== 1 || !(el.innerText || '').trim()) return null;
-  return {kind: boxes[0].kind, checked: drawnState(boxes[0], el)};
 }
 function clickable(el, r) {
   if (CLICK_TAGS.has(el.tagName) || CLICK_ROLES.has(r)) return true;
@@ -224,6 +173,7 @@ function walk(el, parent) {
     covered: !!text && coveredAt(el, rect),
     fixed: ['fixed', 'sticky'].includes(st0.position),
     required: !!el.required || el.getAttribute('aria-required') === 'true',
+    faded: isClickable && faded(el),
     multiline: el.tagName === 'TEXTAREA' || el.getAttribute('aria-multiline') === 'true',
     value: (isInput && !['checkbox','radio','password'].includes((el.type||'').toLowerCase())) ? (el.value || '') : '',
     group: r === 'radio' ? radioGroup(behind || el) : '',
