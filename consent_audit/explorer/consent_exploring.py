@@ -205,8 +205,15 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure, Sett
         way out is tried from (None: `_dialog_fresh`, everything granted). None refusing is what a later goal
         of the run is handed (`consent_learnt`), so what the trials walked is the consent probe's
         (`Spend.probe`, charged to the consent goal), whichever goal made them; a notice whose ways out opened
-        no layer of purposes has none pre-ticked (`settings_preticked`, `settings_mandatory` 0)."""
-        assert self.accept is not None
+        no layer of purposes has none pre-ticked (`settings_preticked`, `settings_mandatory` 0). The accept path
+        each way out is judged against is learnt first where the goal asking has not (a dialog its start answered
+        as a launch layer: corpus ccbox-dark's one-button box, the permissions goal crashed on it)."""
+        if self.accept is None:
+            self.op.fresh()
+            self._grant_all()
+            self.launch()
+            self._answer_new_modals()
+            self.accept = consent.answer(self.op, consent.ACCEPT, self.data)    # NotOnScreen: none to tell
         spend = getattr(self.op, "spend", None)
         before = spend.actions if spend is not None else 0
         self.refusal = refusal.check(self.op, start or self._dialog_fresh, self.accept.moves, self.data,
