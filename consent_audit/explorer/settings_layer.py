@@ -15,6 +15,11 @@ from ..errors import TapIntercepted
 from .operator import NotOnScreen
 
 
+def _ticked(screen: Screen, covered: frozenset[int]) -> list:
+    """The purposes ticked on a settings layer (a select-all switch is none), locked ones too."""
+    return [t for t in purpose_targets(targets(screen, covered)) if t.element.checked and not selects_all(t.element)]
+
+
 class SettingsLayerCount:
     """Fills `settings_preticked` and `settings_mandatory` (declared in `ExploredApp`)."""
 
@@ -69,8 +74,7 @@ class SettingsLayerCount:
         after, covered = opened
         if untold_pairs([t.element for t in targets(after, covered)]):
             return None     # a radio pair whose granting option nothing tells: unmeasured, never 0 (mandatory too)
-        boxes = [t for t in purpose_targets(targets(after, covered)) if t.element.checked
-                 and not selects_all(t.element)]
+        boxes = _ticked(after, covered)
         mandatory = sum(1 for t in boxes if not t.element.enabled) + unswitched(after)
         preticked = sum(1 for t in boxes if t.element.enabled)
         if view_switches(after, covered):
@@ -93,6 +97,5 @@ class SettingsLayerCount:
         views = self._other_views(opened)
         if opened is None or views is None:
             return None
-        first = sum(1 for t in purpose_targets(targets(*opened)) if t.element.checked and t.element.enabled
-                    and not selects_all(t.element))
+        first = sum(1 for t in _ticked(*opened) if t.element.enabled)
         return first + views.preticked
