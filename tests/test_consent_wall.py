@@ -58,7 +58,8 @@ def test_a_row_holding_a_purposes_switch_is_no_way_out() -> None:
     assert [(m.kind, m.label, m.purpose) for m in _ways_out(targets(layer))] == [(FORM, "儲存", "untick")]
 
 
-@pytest.mark.parametrize("offered,found", [(False, ["consent_wall"]), (True, []), (None, [])])
+@pytest.mark.parametrize("offered,found", [(False, ["asymmetric_choice", "consent_wall"]),
+                                                  (True, []), (None, [])])
 def test_only_a_measured_absence_of_refusal_is_a_wall(offered: bool | None, found: list[str]) -> None:
     trials = [{"path": ["Accept and continue"], "outcome": "consented"},
               {"path": ["outside the dialog"], "outcome": "stayed"}]
@@ -68,7 +69,7 @@ def test_only_a_measured_absence_of_refusal_is_a_wall(offered: bool | None, foun
     result = evaluate("consent", metrics, {"dialog": ["d.png"], "accept": ["a.png"]}, out_of_scope=left_out)
     assert result.patterns == found
     if found:
-        wall = result.findings[0]
+        wall = next(f for f in result.findings if f.pattern == "consent_wall")
         assert wall.evidence == ["d.png", "a.png"]
         assert {"ccpa-7004-a-2", "gdpr-6-7-consent", "miit-2019-4-no-permission-no-use"} <= set(wall.rule_refs)
         assert "outside the dialog: stayed" in wall.messages["en"] and wall.messages["zh"]

@@ -198,13 +198,13 @@ def test_a_solid_confirm_beside_a_pale_keep_is_not_interference_on_deletion() ->
 
 def test_a_consent_dialog_offering_no_refusal_is_an_asymmetric_choice_named_as_such() -> None:
     """fresh4 notice-only (lead's decision): a cookie notice whose only answer is «OK», every way out of it tried
-    (`refusal_offered` False, reject_steps None) and leaving the app usable, is asymmetric_choice — "Declining … is less available" — with
+    (`refusal_offered` False, reject_steps None), covering the app or not, is asymmetric_choice — "Declining … is less available" — with
     the missing refusal named; a refusal not measured (None, refusal_offered not False) is unmeasured, never clean."""
     metrics = {"accept_steps": 1, "reject_steps": None, "refusal_offered": False, "dialog_covers_app": False}
     found = {f.pattern: f for f in evaluate("consent", metrics, {"dialog": ["d.png"]}).findings}
     assert "consent_wall" not in found            # it covers nothing: no wall
     wall = evaluate("consent", {**metrics, "dialog_covers_app": True, "refusal_trials": []}).patterns
-    assert "consent_wall" in wall and "asymmetric_choice" not in wall    # covering: the wall's own rule
+    assert {"consent_wall", "asymmetric_choice"} <= set(wall)    # covering: a wall, and no refusal offered all the same
     assert found["asymmetric_choice"].figures == {"accept_steps": 1, "reject_steps": None, "reasons": ["none"]}
     assert "no way to refuse" in found["asymmetric_choice"].messages["en"]
     assert "未提供任何拒绝方式" in found["asymmetric_choice"].messages["zh"]
