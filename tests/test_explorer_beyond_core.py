@@ -545,7 +545,7 @@ def test_the_searched_sentence_never_says_nothing_was_left_when_controls_were_av
     from consent_audit.explorer.permissions_exploring import PermissionExplorations
 
     me = SimpleNamespace(launch_moves=[], soft_asks=SimpleNamespace(tried=[], alternatives={}), gate_moves=[],
-                         gate_mode=None, config=SimpleNamespace(search={"permission_depth": 2}))
+                         gate_mode=None, consent_walled=False, config=SimpleNamespace(search={"permission_depth": 2}))
     avoided = PermissionExplorations._searched(me, 1, Beyond(features={}, screens=4, taps=5, avoided=["Pay €4.99"]))
     assert "nothing reached was left unsearched" not in avoided
     assert "Pay €4.99" in avoided and "not searched" in avoided and avoided.endswith("everything else reached was searched")

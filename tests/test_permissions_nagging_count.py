@@ -71,3 +71,25 @@ def test_a_permission_first_asked_at_a_relaunch_is_told_as_asked_late() -> None:
     assert late == {"notifications"} and per_launch["permission"] == [0, 0, 0]    # not yet a target: counted again
     per_launch, _, late = count_relaunches(App(shows=set(), nags=False), platform, ["notifications"], 3, None)
     assert late == set()
+
+
+class _Wall(App):
+    """A consent wall (`consent_walled`): no refusal, covering the app; accepting it lets the app be used, and the
+    app then asks for location at every launch."""
+
+    refusal_offered = False
+    consent_walled = True
+
+    def accept_consent(self) -> None:
+        self.refused_at, self.consent_shown = self.launches, False
+
+
+def test_a_consent_wall_is_accepted_before_the_relaunches_as_its_only_way_on() -> None:
+    """Left unanswered (as a notice offering no refusal is), a wall keeps the app behind it: every relaunch counted
+    the wall again and nothing the app asks behind it (refusal.html?v=wallgeo: consent [1, 1, 1]). Accepted, its
+    only way on, it is counted as shown again only when it is, and not refused (`consent_refused` False)."""
+    app, platform = _Wall({1}, nags=False), Platform({"geolocation": {1, 2, 3, 4}})
+    platform.app = app
+    per_launch, refused, _ = count_relaunches(app, platform, ["geolocation"], 3, None)
+    assert refused is False and app.refused_at == 1
+    assert per_launch == {"permission": [1, 1, 1], "consent": [0, 0, 0]}

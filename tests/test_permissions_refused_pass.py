@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from consent_audit.explorer.consent_exploring import ConsentExplorations
 from consent_audit.explorer.moves import Move
 from consent_audit.explorer.operator import NotOnScreen
 from consent_audit.explorer.permissions_exploring import PermissionExplorations
@@ -20,6 +21,8 @@ RELAUNCHED = SimpleNamespace(in_app=True, prompts={}, signature="home", elements
 class _Pass(PermissionExplorations):
     """Stand-ins: the dialog's words tell no refusal; refusal.check (stubbed) finds one; `events` in order."""
 
+    consent_walled = ConsentExplorations.consent_walled
+
     def __init__(self, asked: dict[str, int] | None, gate: bool = False, left: frozenset[str] = frozenset(),
                  replayed: tuple[Move, ...] = (), agreeing: dict[Move, Move] | None = None) -> None:
         self.events: list[str] = []
@@ -27,7 +30,7 @@ class _Pass(PermissionExplorations):
         self.op = SimpleNamespace(screen=lambda: RELAUNCHED, in_foreground=True, targets=lambda screen=None: [],
                                   relaunch=self._relaunch)
         self.gate_moves = ["log in"] if gate else []
-        self.refusal = None
+        self.refusal = self.reject = None
         self.answered_at_launch = list(replayed)       # the learnt answers the refusing trial's relaunch replayed
         self.soft_asks = SimpleNamespace(trying=False, counts={}, alternatives=dict(agreeing or {}), tried=set())
         self.refused_layer_checked = True      # nothing over the app here (tests/test_permissions_refused_layer.py)
@@ -135,7 +138,7 @@ class _AcceptOnly(_Pass):
     def _refusal_by_structure(self, words_failed, kept=None, start=None) -> bool:
         self.events.append("ways out tried")
         self.refusal = SimpleNamespace(asked=None, trials=["Đồng ý", "Tìm hiểu thêm"], offered=False, usable=True,
-                                       left=frozenset())
+                                       covers_app=False, left=frozenset())
         return False
 
     def _refused_launch(self) -> None:
@@ -148,17 +151,47 @@ def test_a_notice_offering_no_refusal_that_leaves_the_app_usable_does_not_stop_t
     """Corpus bep: its cookie notice (only «Đồng ý», a bar above the tab bar) read at the refused launch once the
     refused home's address field no longer hid it (screens.is_consent) — the permissions goal then stopped, "no
     way to reject on the consent screen" (not_found), though a user who does not agree leaves such a notice
-    unanswered and uses the app (as the flow's relaunches and reject journey do). Only one that covers the app (a
-    consent wall) stops it."""
+    unanswered and uses the app (as the flow's relaunches and reject journey do)."""
     search = _AcceptOnly(None)
     assert search._asked_when_refused() == set()
     assert search.events == ["refused launch: no refusal in words", "ways out tried",
                              "refused launch, the notice left unanswered"]
-    wall = _AcceptOnly(None)
-    wall._refusal_by_structure = lambda *a, **k: (setattr(wall, "refusal", SimpleNamespace(     # type: ignore[method-assign]
-        asked=None, trials=["Accept"], offered=False, usable=False, left=frozenset())), False)[1]
-    with pytest.raises(NotOnScreen):
-        wall._asked_when_refused()
+    assert search.consent_walled is False
+
+
+class _Wall(_Pass):
+    """A dialog covering the app whose every way out consents (refusal.check: offered False, not usable)."""
+
+    def _refusal_by_structure(self, words_failed, kept=None, start=None) -> bool:
+        self.events.append("ways out tried")
+        self.refusal = SimpleNamespace(asked=None, trials=["Accept"], offered=False, usable=False, covers_app=True,
+                                       left=frozenset())
+        return False
+
+    def _refused_launch(self) -> None:
+        if self.refusal is None:
+            super()._refused_launch()
+        self._refusing_answer()
+
+    def accept_consent(self) -> None:
+        self.events.append("accepted")
+
+    def reject_consent(self) -> None:
+        self.events.append("refused")
+
+
+def test_a_consent_wall_is_accepted_at_the_refused_launch_and_the_pass_goes_on() -> None:
+    """Corpus ccbox-dark: a consent wall (no way out but «Accetta», covering the app) stopped the permissions goal
+    ("exhausted"): the refused launch left it unanswered, nothing behind it was searched — and the location
+    feature behind it went unmeasured. A user refusing permissions must consent to use the app at all: the pass
+    is made again with the wall accepted, its only way on (`_refusing_answer`)."""
+    wall = _Wall(None)
+    assert wall._asked_when_refused() == set()
+    assert wall.events == ["refused launch: no refusal in words", "ways out tried", "accepted"]
+    assert wall.consent_walled is True
+    wall.reject = object()      # a refusal known after all: refused, never accepted
+    wall._refusing_answer()
+    assert wall.events[-1] == "refused"
 
 
 class _NoticeByStructure(_Pass):

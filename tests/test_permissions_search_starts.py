@@ -28,6 +28,7 @@ class _Search(PermissionExplorations):
         self.data = None
         self.gate_moves, self.gate_mode, self.launch_moves = [], None, []
         self.accept = self.reject = None
+        self.consent_walled = False
         self.soft_asks = SimpleNamespace(permissions=lambda: set(), asks={}, tried=[], alternatives={})
 
     def _start(self, refused: str | None = None) -> None:

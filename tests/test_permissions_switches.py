@@ -142,7 +142,7 @@ def test_a_log_in_inside_the_app_is_said_in_the_searched_sentence() -> None:
     found = _run(app)
     assert found.log_ins == ["Profile › Log in"] and found.gate == []
     me = SimpleNamespace(launch_moves=[], soft_asks=SimpleNamespace(tried=[], alternatives={}), gate_moves=[],
-                         gate_mode=None, config=SimpleNamespace(search={"permission_depth": 2}))
+                         gate_mode=None, consent_walled=False, config=SimpleNamespace(search={"permission_depth": 2}))
     said = PermissionExplorations._searched(me, 0, found)
     assert "a log-in inside the app not passed (Profile › Log in)" in said
     assert "nothing reached was left unsearched" not in said

@@ -239,6 +239,14 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure, Sett
         return self.reject is None and self.refusal is not None and self.refusal.offered is None \
             and self.refusal.usable
 
+    @property
+    def consent_walled(self) -> bool:
+        """Whether the consent dialog was measured to be a consent wall: every way out tried and none refused
+        (`refusal.offered` False) on a dialog not known to leave the app usable — its only way on is consenting,
+        so a user who refuses permissions accepts it to use the app at all (corpus ccbox-dark)."""
+        return self.reject is None and self.refusal is not None and self.refusal.offered is False \
+            and self.refusal.covers_app is not False
+
     def _dialog_fresh(self) -> Screen | None:
         """A fresh launch showing the consent dialog (None when it does not show): where each way out is tried."""
         screen = self._launch_fresh()

@@ -113,6 +113,8 @@ class PermissionExplorations(SignedInSearch):
         return ((f"behind the log-in at launch ({(self.gate_mode or '').replace('_', ' ')}: "
                  + " › ".join(m.label or m.kind for m in self.gate_moves) + "), " if self.gate_moves else "")
                 + "a launch with every permission granted and one with every permission refused"
+                + (" (the consent dialog accepted at both: it offers no way to refuse and covers the app)"
+                   if self.consent_walled else "")
                 + (f" (launch modals answered: {', '.join(modals)})" if modals else "")
                 + (f", the agreeing answer of each launch modal tried ({', '.join(agreeing)})" if agreeing else "")
                 + (f", {probed} control{'' if probed == 1 else 's'} of the core screen tried first for what their words name"
@@ -158,18 +160,26 @@ class PermissionExplorations(SignedInSearch):
             self._answer_new_modals(learn=False)
             self.refused_shown = _made(self.op)     # the dialog as this launch shows it, untouched
             if self.consent_shown:
-                self.reject_consent()
+                self._refusing_answer()
             self._answer_new_modals(learn=False)
             if self.gate_moves:           # the log-in at launch passed, then what shows behind it
                 self._through_gate()
                 self.refused_shown = _made(self.op)
                 if self.consent_shown:
-                    self.reject_consent()
+                    self._refusing_answer()
                 self._answer_new_modals(learn=False)
         finally:
             self.soft_asks.trying = False
         if lift:
             self._lift_refused_layer()
+
+    def _refusing_answer(self) -> None:
+        """The consent dialog answered as a user refusing permissions answers it: refused — accepted on a
+        consent wall (`consent_walled`: its only way on; left unanswered, the app behind it is never reached)."""
+        if self.consent_walled:
+            self.accept_consent()
+        else:
+            self.reject_consent()
 
     def _lift_refused_layer(self) -> None:
         """A layer covering the app at the launch with every permission refused that nothing answered — an
@@ -248,7 +258,8 @@ class PermissionExplorations(SignedInSearch):
         """The pass with everything refused when the dialog's words tell no refusal and its structure told none
         (`_asked_when_refused`): each way out tried (refusal.check) from launches with everything refused — the
         launch this pass needs; the requests counted at the refusing trial's launch when that trial was the
-        pass up to the answer ({} otherwise: the pass is made again). Raises `exc` on a consent wall."""
+        pass up to the answer ({} otherwise: the pass is made again). Raises `exc` when neither a refusal nor a
+        consent wall (then answered by accepting) was told."""
         first: dict[str, int] = {}
         # each way out tried from a launch with everything refused (the launch this pass needs); where that
         # cannot tell (the dialog not shown so: a wall over it), from launches with everything granted
@@ -265,8 +276,9 @@ class PermissionExplorations(SignedInSearch):
             if not self.refusal_unread:
                 raise
             refused = True      # a bar whose refusal is unfound: left unanswered (`refusal_unread`)
-        if not refused and not (self.refusal is not None and self.refusal.usable):
-            raise exc       # a consent wall: no way on but consenting (a notice leaving the app usable: left)
+        if not refused and not (self.refusal is not None and self.refusal.usable) and not self.consent_walled:
+            raise exc       # no refusal told, and no wall measured either (a notice leaving the app usable: left)
+        # a measured consent wall: the pass made again, the dialog accepted (`_refusing_answer`)
         left = self.refusal.left if self.refusal is not None else frozenset()
         if seen is None or self.gate_moves or (left and not self._shown_again(left)):
             self._refused_launch()  # the refusal left something over the app (or a log-in lies ahead): again

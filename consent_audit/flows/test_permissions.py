@@ -34,10 +34,16 @@ def _consent_at_launch(app) -> int | None:
 def _refuse_consent(app) -> bool | None:
     """Refuse the consent dialog on screen; whether it was refused (the `consent_refused` figure). A dialog
     offering no refusal (every way out tried) is left unanswered, as a user who does not agree must leave it: no
-    choice is made, so its showing again is counted but asks for no choice again. One whose refusal was not found
-    and that leaves the app usable behind it (`refusal_unread`, a bar) is left unanswered too: None, not told."""
+    choice is made, so its showing again is counted but asks for no choice again — save a consent wall measured by
+    the explorer (`consent_walled`: covering the app, no way on but consenting), accepted as a user must to use the
+    app at all: left unanswered, what the app asks at launch behind it would never be counted (False: not refused).
+    One whose refusal was not found and that leaves the app usable behind it (`refusal_unread`, a bar) is left
+    unanswered too: None, not told."""
     if getattr(app, "refusal_unread", False) is True:
         return None
+    if getattr(app, "consent_walled", False) is True:
+        app.accept_consent()
+        return False
     refused = getattr(app, "refusal_offered", None) is not False
     if refused:
         app.reject_consent()
