@@ -28,8 +28,9 @@ def _covered() -> tuple[Screen, frozenset[int]]:
 
 
 class _Lift(PermissionExplorations):
-    def __init__(self, covered: bool = True, consent: bool = False) -> None:
+    def __init__(self, covered: bool = True, consent: bool = False, comes_back: bool = True) -> None:
         self.events: list[str] = []
+        self.comes_back = comes_back      # whether a relaunch shows the pre-prompt again (its dismissal not stored)
         screen, under = _covered()
         self.op = SimpleNamespace(screen=lambda: screen, in_foreground=True,
                                   covered=lambda s: under if covered else frozenset(),
@@ -55,6 +56,8 @@ class _Lift(PermissionExplorations):
 
     def _answer_new_modals(self, learn: bool = True) -> None:
         self.events.append(f"modals answered (agreeing tried: {self.soft_asks.trying})")
+        if self.soft_asks.trying and self.comes_back:
+            self.soft_asks.tried.add(NOT_NOW)      # met again: its agreeing answer taken (SoftAsks.to_try)
 
 
 def test_a_layer_left_at_the_refused_launch_is_lifted_and_its_agreeing_answer_tried() -> None:
@@ -66,6 +69,16 @@ def test_a_layer_left_at_the_refused_launch_is_lifted_and_its_agreeing_answer_tr
     assert search.launch_moves == [NOT_NOW] and search.soft_asks.trying is False
     search._lift_refused_layer()
     assert len(search.events) == 4       # once per app
+
+
+def test_a_pre_prompt_its_stored_dismissal_keeps_away_is_met_at_a_fresh_refused_install() -> None:
+    """soft_ask.html?v=oncerefused: «Dim nawr» stores itself, so the relaunch made to try «Ie» met no pre-prompt
+    and the agreeing answer was never tried — with a block behind its refusal, a false clean. A fresh install
+    with everything refused shows it again: the agreeing answer is tried there."""
+    search = _Lift(comes_back=False)
+    search._lift_refused_layer()
+    assert search.events[-3:] == ["relaunched (agreeing tried: True)", "modals answered (agreeing tried: True)",
+                                  "refused launch (lift: False)"]
 
 
 def test_nothing_is_lifted_when_nothing_covers_the_app_or_the_consent_dialog_is_shown_or_a_wall_has_one_way() -> None:

@@ -10,6 +10,8 @@ its controls that makes the app under it reachable (`_pass_launch_layer`). The s
 `_in_reach`) is declared in `ExploredApp.__init__`."""
 from __future__ import annotations
 
+from collections import Counter
+
 from ..stored_records import changed, stored_now
 from ..screen import Screen
 from . import consent
@@ -53,6 +55,7 @@ class LaunchModals(LaunchAsks):
         of its own and the re-walk from a fresh install met the first layer over its first step."""
         asking = asking_keys(self.soft_asks.asks, self.soft_asks.alternatives)
         asker: Target | None = None       # a control of the layer whose tap made the app ask (its agreeing answer)
+        asker_asked: Counter = Counter()  # and what it asked
         tried = 0
         while tried < limit:
             if tried:
@@ -90,7 +93,7 @@ class LaunchModals(LaunchAsks):
             brought = bool(under) and not lifted and not now & {t.key for t in found} and stored_now(before, kept)
             asked = increments(screen.prompts, after.prompts)
             if asked and asker is None:
-                asker = target
+                asker, asker_asked = target, asked
             if self.op.in_foreground and after.in_app and (lifted or brought) and not asked:
                 self._look_late(since, steps)
                 move = Move.tap(target)
@@ -98,7 +101,7 @@ class LaunchModals(LaunchAsks):
                 self.passed_layers.append(move)
                 returns_of(self).given(install_of(self.op), move)
                 self.launch_kinds[move] = modal_kind(changed(before, kept), texts)
-                self._learn_agreeing(move, asker, screen, found, target)
+                self._learn_agreeing(move, asker, screen, found, target, asker_asked)
                 if brought and depth > 1:       # the layer its answer brought, lifted from here on
                     self._pass_launch_layer(restart, limit, avoid, depth - 1)
                 return
@@ -108,9 +111,12 @@ class LaunchModals(LaunchAsks):
             restart()        # none lifted it: the app as the launch left it
 
     def _learn_agreeing(self, move: Move, asker: Target | None, screen: Screen, found: list[Target],
-                        answer: Target) -> None:
+                        answer: Target, asked: Counter | None = None) -> None:
         """A layer lifted by `move` is a pre-prompt when another of its controls, tapped, made the app ask
-        (`asker`): that control is its agreeing answer, tried where the permission is refused (`SoftAsks`) — else
+        (`asker`, asking `asked`): that control is its agreeing answer, tried where the permission is refused
+        (`SoftAsks`), and what it asked is known as the trial's of `SoftAsks.to_try` is — a dismissal that stores
+        itself keeps the modal away at the relaunch that trial would need (soft_ask.html?v=oncerefused: the
+        request seen in the trials, then lost: a false clean behind a block) — else
         a modal's other control by structure (`agreeing_control`), unless what the answer stored was a consent
         choice (a consent dialog's other way out is the consent goal's, not a permission's). Without it an
         unrecognised pre-prompt is always dismissed, its permission never asked, and its refusal never tested."""
@@ -120,6 +126,10 @@ class LaunchModals(LaunchAsks):
             asker = agreeing_control(screen, found, answer)
         if asker is not None and asker.key != answer.key:
             self.soft_asks.alternatives[move] = Move.tap(asker)
+            if asked:
+                self.soft_asks.asks[move] = (Move.tap(asker), frozenset(asked))
+                self.soft_asks.tried.add(move)
+                self.soft_asks.counts.update(asked)
 
     def _still_layered(self) -> bool:
         """Whether a layer still lies over the app now (a fresh capture): controls under it, or a non-modal

@@ -202,15 +202,19 @@ class PermissionExplorations(SignedInSearch):
         avoid = frozenset(self.config.search.get("beyond_core_avoid", ())) - {"decline"} | {"agree"}
         self._pass_launch_layer(lambda: self._refused_launch(lift=False),
                                 int(self.config.search.get("launch_layer_trials", 3)), avoid)
-        new = self.launch_moves[learnt:]
-        if any(m in self.soft_asks.alternatives and m not in self.soft_asks.tried
-               and not returns_of(self).kept_away(m) for m in new):     # a relaunch meets it again
+        untried = [m for m in self.launch_moves[learnt:]
+                   if m in self.soft_asks.alternatives and m not in self.soft_asks.tried]
+        if untried and not all(returns_of(self).kept_away(m) for m in untried):    # a relaunch may meet it
             self.soft_asks.trying = True      # the agreeing answer tried at the next launch's replay
             try:
                 self.op.relaunch()
                 self._answer_new_modals(learn=False)
             finally:
                 self.soft_asks.trying = False
+        if any(m not in self.soft_asks.tried for m in untried):
+            # not met again: its dismissal, stored, keeps it away — a fresh install shows it, the agreeing answer
+            # tried there (else never asked: with a block behind the refusal, a false clean)
+            self._refused_launch(lift=False)
 
     def _shown_again(self, left: frozenset[str]) -> bool:
         """Whether the layer a refusal left over the app (`left`: the keys of its controls) is a launch modal of
