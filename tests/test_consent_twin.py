@@ -83,10 +83,10 @@ def test_a_notice_whose_learn_more_page_keeps_it_on_screen_has_nothing_pre_ticke
     """bep-nopromo (fresh10 finding 11): «Tìm hiểu thêm» leads to the privacy page with the notice still over it
     — a layer tried in turn (its «Đồng ý» consented) — and preticked stayed unmeasured (truth 0): told by what
     showed after each way out (no switch or box of choice), not by whether one opened a layer."""
-    from consent_audit.explorer.refusal import CONSENTED, LAYER, STAYED, Trial, notice_without_purposes
+    from consent_audit.explorer.refusal import CONSENTED, LAYER, STAYED, Trial, without_purposes
     trials = [Trial(["Đồng ý"], CONSENTED), Trial(["Tìm hiểu thêm"], LAYER),
               Trial(["Tìm hiểu thêm", "Đồng ý"], CONSENTED), Trial(["Tìm hiểu thêm", "Tìm hiểu thêm"], STAYED)]
-    assert notice_without_purposes(RefusalCheck(False, False, trials))
+    assert without_purposes(RefusalCheck(False, False, trials))
     trials[1] = Trial(["Tùy chỉnh"], LAYER, purposes=True)
-    assert not notice_without_purposes(RefusalCheck(False, False, trials))      # a layer of purposes: unknown
-    assert not notice_without_purposes(RefusalCheck(False, True, trials[:1]))    # a covering dialog: not a notice
+    assert not without_purposes(RefusalCheck(False, False, trials))      # a layer of purposes: unknown
+    assert without_purposes(RefusalCheck(False, True, trials[:1]))    # a wall with none: nothing pre-ticked either

@@ -225,8 +225,8 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure, Sett
         if self.refusal.offered is False:
             if spend is not None:
                 spend.probe += spend.actions - before
-            if refusal.notice_without_purposes(self.refusal):
-                self.settings_preticked = self.settings_mandatory = 0   # a notice: no layer of purposes
+            if refusal.without_purposes(self.refusal):
+                self.settings_preticked = self.settings_mandatory = 0   # no layer of purposes anywhere
             return False
         raise NotOnScreen(f"{words_failed}; trying every way out of it: {self.refusal.detail}")
 
