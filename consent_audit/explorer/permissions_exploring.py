@@ -22,6 +22,7 @@ from .launch_layer import under_layer
 from .modal_returns import returns_of
 from .moves import Move
 from .operator import NotOnScreen, Spend
+from .permissions_searched import searched
 from .screens import taps, wall_opener
 from .signed_in import SignedInSearch
 
@@ -106,30 +107,8 @@ class PermissionExplorations(SignedInSearch):
         return ", ".join(f"'{label}'" for label in labels[:4]) or "nothing to tap on it"
 
     def _searched(self, probed: int, beyond: beyond_core.Beyond) -> str:
-        """What was searched, exactly, and what was not (a clean verdict rests on it)."""
-        modals = [m.label for m in self.launch_moves]
-        agreeing = [self.soft_asks.alternatives[m].label for m in self.soft_asks.tried]
-        depth = int(self.config.search.get("permission_depth", 2))
-        return ((f"behind the log-in at launch ({(self.gate_mode or '').replace('_', ' ')}: "
-                 + " › ".join(m.label or m.kind for m in self.gate_moves) + "), " if self.gate_moves else "")
-                + "a launch with every permission granted and one with every permission refused"
-                + (" (the consent dialog accepted at both: it offers no way to refuse and covers the app)"
-                   if self.consent_walled else "")
-                + (f" (launch modals answered: {', '.join(modals)})" if modals else "")
-                + (f", the agreeing answer of each launch modal tried ({', '.join(agreeing)})" if agreeing else "")
-                + (f", {probed} control{'' if probed == 1 else 's'} of the core screen tried first for what their words name"
-                   if probed else "")
-                + ", then the core screen and the screens its controls lead to up"
-                f" to {depth} level(s) deep: {beyond.screens} screen(s), {beyond.taps} control(s) used"
-                + (f"; not tapped on purpose, as they leave the app, end the session, delete, pay or save (what"
-                   f" lies behind them is not searched): {', '.join(beyond.avoided[:8])}" if beyond.avoided else "")
-                + (f"; a log-in inside the app not passed ({', '.join(beyond.log_ins[:3])}): the signed-in app behind"
-                   " it was not searched" if beyond.log_ins and not self.gate_moves else "")
-                + (f"; behind the log-in inside the app ({beyond.signed_in})" if beyond.signed_in else "")
-                + ("; not searched: " + "; ".join(beyond.unsearched[:6]) if beyond.unsearched
-                   else "; everything else reached was searched"
-                   if beyond.avoided or (beyond.log_ins and not self.gate_moves)
-                   else "; nothing reached was left unsearched"))
+        """What was searched, exactly, and what was not (a clean verdict rests on it: permissions_searched.py)."""
+        return searched(self, probed, beyond)
 
     def _refuse_all(self) -> None:
         """A fresh install with every permission refused (not launched)."""
