@@ -21,7 +21,7 @@ from ..screen import Screen
 from . import cues
 from .consent_layer import own_controls
 from .elements import CONTROL_ROLES, SLACK, Target, purpose_row, purpose_targets, targets
-from .screens import _in_one_row, taps
+from .screens import in_one_row, taps
 
 # what a control answering or leaving the layer says: never a view switch (a tap on one ends the layer)
 ANSWERS = frozenset({"agree", "decline", "save", "confirm", "close", "back", "next", "exit", "manage", "settings",
@@ -79,7 +79,7 @@ def _strip(a: Target, b: Target) -> bool:
     no strip."""
     ha, hb = a.bounds[3], b.bounds[3]
     return a.element.role == b.element.role and abs(ha - hb) <= max(3, min(ha, hb) / 10) \
-        and _in_one_row(a.bounds, b.bounds)
+        and in_one_row(a.bounds, b.bounds)
 
 
 def _purposes(screen: Screen, covered: frozenset[int]) -> dict[str, Target]:

@@ -128,11 +128,11 @@ def bare_question(screen: Screen, found: list[Target], chrome: frozenset[str]) -
     answers = [t for t in taps(found) if t.element.enabled and t.key not in chrome and t.label]
     if not ANSWERS[0] <= len(answers) <= ANSWERS[1]:
         return False
-    return any(_in_one_row(a.bounds, b.bounds) for i, a in enumerate(answers) for b in answers[i + 1:]) or any(
+    return any(in_one_row(a.bounds, b.bounds) for i, a in enumerate(answers) for b in answers[i + 1:]) or any(
         t.strip().endswith(QUESTION_MARKS) or t.strip().startswith("¿") for t in screen.texts())
 
 
-def _in_one_row(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+def in_one_row(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
     """Two boxes (x, y, width, height) side by side: their middles level within half the lower one's height,
     and neither overlapping the other across."""
     (ax, ay, aw, ah), (bx, by, bw, bh) = a, b
