@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..errors import FeatureUnmeasured
 from . import permissions
+from .reduced_core import reduced
 from .operator import NotOnScreen
 from .path_layers import PathBroken
 
@@ -31,7 +32,11 @@ class PermissionJourneys:
         finally:
             self._in_reach = False
         screen = self.op.recorder.last_screen     # the one `reach` told the core by (no capture of its own)
-        self.core_by_hand = bool(reached and screen and self.core.by_hand(screen, self.op.targets(screen)))
+        found = self.op.targets(screen) if screen else []
+        # a manual way in where the feature was, or the core screen with what the permission gave taken away
+        self.core_by_hand = bool(reached and screen and (self.core.by_hand(screen, found) or (
+            not any(c.matches(screen, found) for c in (self.core, home) if c is not None)
+            and reduced(self.core, screen, found))))
         if not reached and self._launch_layer_shown():
             raise PathBroken("the layer the search answered at launch ("
                              + ", ".join(m.label for m in self.passed_layers) + ") is still over the app: what"

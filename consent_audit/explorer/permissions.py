@@ -16,6 +16,7 @@ from .gone import tap_if_there
 from .moves import TAP, Move
 from .operator import Operator
 from .path_layers import passed_by_itself
+from .reduced_core import reduced
 from .screens import asks_decision, centre, holds, only_way_on, taps
 
 FEATURE = {p: f"feature_{p}" for p in PERMISSIONS}
@@ -250,6 +251,7 @@ def reach(op: Operator, core: Core, budget: int, accept_consent, answer=None, ho
     (corpus vayu: a city list under «आपका स्थान नहीं मिला», read as blocked)."""
     cores = [core] + ([home] if home is not None else [])
     retried: set[str] = set()
+    launched = True       # no move made yet: the screen the app launched to (a reduced core counts: reduced_core.py)
     for _ in range(budget):
         if not op.in_foreground:
             return False
@@ -263,7 +265,7 @@ def reach(op: Operator, core: Core, budget: int, accept_consent, answer=None, ho
         if shown(op, screen):
             accept_consent()
             continue
-        if any(c.matches(screen, found) for c in cores):
+        if any(c.matches(screen, found) for c in cores) or (launched and reduced(core, screen, found)):
             return True
         enabled = [t for t in taps(found) if t.element.enabled]
         lone = only_way_on(screen, found)     # a rationale's one «Halda áfram», whatever its words: once
@@ -274,6 +276,7 @@ def reach(op: Operator, core: Core, budget: int, accept_consent, answer=None, ho
         if not cues.has(move.label, "decline"):
             retried.add(move.key)
         tap_if_there(op, move)     # gone with its layer (a splash's countdown ended): looked at again next turn
+        launched = False
     screen = op.screen()
     return any(c.matches(screen, op.targets(screen)) for c in cores)
 
