@@ -135,3 +135,27 @@ def test_the_explorer_says_why_a_known_feature_was_not_used() -> None:
     routed = permissions.Feature("camera", "#scan", "Scan", "after", [], [], route=(Move(TAP, "#tools", "Tools"),))
     with pytest.raises(FeatureUnmeasured, match="step 1 .«Tools». was not on screen"):
         permissions.use(Op(), routed)
+
+
+class _Blocked(App):
+    def reach_core(self, budget: int) -> bool:
+        return False
+
+
+class _Shots(Audit):
+    def evidence_of(self, trail: Trail, last: int | None = None) -> list[str]:
+        shots = ["launch.png", "tab.png", "other-tab.png"]
+        return shots[-last:] if last else shots
+
+
+def test_a_blocked_outcome_shows_the_screen_the_app_launched_to_and_where_the_search_ended() -> None:
+    """Corpus ritmo (fresh25): a false block's evidence was the last two screens of the deny path — two tabs of
+    the app the search wandered to, proof of nothing. Blocked: the launch screen with the permission refused and
+    the last one; any other outcome keeps the last two."""
+    audit = _Shots()
+    blocked = _DenyPaths(_Blocked({"camera": None}), Platform(), Recorder(), audit, LIMITS)
+    blocked.run(["camera"], ["camera"])
+    assert blocked.outcomes == {"camera": "blocked"} and blocked.evidence["deny camera"] == ["launch.png", "other-tab.png"]
+    usable = _DenyPaths(App({"camera": None}), Platform(), Recorder(), audit, LIMITS)
+    usable.run(["camera"], ["camera"])
+    assert usable.evidence["deny camera"] == ["tab.png", "other-tab.png"]

@@ -120,7 +120,11 @@ class _DenyPaths:
                 if outcome is None:
                     self.notes[case] = "; ".join(unmeasured)
                     audit.not_told(f"outcomes.{case}", self.notes[case])
-                self.evidence[f"deny {case}"] = audit.evidence_of(trail, last=2)
+                shots = audit.evidence_of(trail)
+                # blocked: the screen the app launched to with it refused, and where the search for a way on ended
+                # (its last two alone showed the tabs it wandered to — corpus ritmo); else the last two
+                self.evidence[f"deny {case}"] = list(dict.fromkeys(shots[:1] + shots[-1:])) \
+                    if outcome == "blocked" else shots[-2:]
                 allure.dynamic.parameter(f"outcome {case}", outcome)
                 audit.metrics.setdefault("blocker_actions", {})[case] = screen_actions(trail.last_screen)
                 blocker = read_blocker(trail.last_screen) if outcome == "blocked" and trail.last_screen else None
