@@ -215,7 +215,7 @@ def walk(base: str, app: str) -> bool:
             checked = ("end screen checked" if deleting and deletion_end else
                        "end screen not checked: the truth names none" if deleting else
                        "what the app stored and the dialog's going not checked")
-            print(f"{app:20} {name:24} ok   (every step found and taken; {checked}; ends on: {end})")
+            print(f"{app:20} {name:24} ok   (every step found and taken; {checked}; ends on: {end or 'no title or section found to name it'})")
         except LookupError as e:
             ok = False
             print(f"{app:20} {name:24} FAIL {e}")
