@@ -11,6 +11,7 @@ retry, exit, confirm, next, feature_*), in EN, ZH, JA, DE, FR, ES.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Iterable
 
 from ..screen import Element, Screen
 from .lexicon import Hit, load_lexicon
@@ -54,8 +55,11 @@ def permission_named(texts: list[str]) -> str | None:
 
 
 def _actions(screen: Screen) -> list[Element]:
-    """What the user can press, by what it says (containers wrapping a labelled control are left out)."""
-    labelled = [e for e in screen.actionable() if (e.text or e.name) and e.role not in ("textbox", "dialog")]
+    """What the user can press, by what it says (containers wrapping a labelled control are left out), and can
+    reach: a control a later layer lies over (web `covered`: the app under a full-screen wall) is not a way on —
+    before, the app's own controls under corpus huabao's location wall (去开启) made it no blocker."""
+    labelled = [e for e in screen.actionable()
+                if (e.text or e.name) and e.role not in ("textbox", "dialog") and not e.covered]
     return [e for e in labelled if not any(o is not e and _inside(o, e) for o in labelled)]
 
 
@@ -86,7 +90,7 @@ def read_blocker(screen: Screen) -> Blocker | None:
         if way not in ("settings", "retry", "exit"):
             return None
         ways.setdefault(way, element.text or element.name)
-    texts = [e.text for e in screen.elements if e.text and not e.clickable]
+    texts = [e.text for e in screen.elements if e.text and not e.clickable and not e.covered]
     permission = permission_named(texts)
     if not ways or not (permission or "settings" in ways) or set(ways) == {"exit"} and permission is None:
         return None
@@ -122,4 +126,42 @@ def read_pre_prompt(screen: Screen) -> PrePrompt | None:
     return PrePrompt(permission, message, label)
 
 
-__all__ = ["Blocker", "PrePrompt", "categories", "permission_named", "read_blocker", "read_pre_prompt", "way_of"]
+TITLE_LIMIT = 40       # characters: a text short enough to name a screen (its heading), not a paragraph
+
+
+@dataclass(frozen=True)
+class BlockedBy:
+    """How a refused permission blocked the app where no screen said so in words (`read_blocker` None), as
+    evidence, not a reading: the core screen's controls (what 'usable' offered with everything granted: `core`),
+    the screen the app launched to and the one the search for the core screen ended on after `turns` turns —
+    each by its name (its first short text) and the controls it offered."""
+
+    core: list[str]
+    launched_to: dict[str, Any]
+    ended_on: dict[str, Any]
+    turns: int
+
+    def to_dict(self) -> dict:
+        return {"core_offers": list(self.core), "launched_to": dict(self.launched_to),
+                "ended_on": dict(self.ended_on), "turns": self.turns}
+
+
+def _named(screen: Screen) -> dict[str, Any]:
+    """{"screen": its first short text (else its title), "offers": the labels of its controls a user can reach}."""
+    texts = [e.text for e in screen.elements
+             if e.text and not e.clickable and not e.covered and len(e.text) <= TITLE_LIMIT]
+    offers = list(dict.fromkeys(e.text or e.name for e in _actions(screen)))
+    return {"screen": texts[0] if texts else (screen.title or screen.signature), "offers": offers}
+
+
+def read_blocked_by(core_labels: Iterable[str], first: Screen | None, last: Screen | None,
+                    turns: int) -> BlockedBy | None:
+    """The evidence of a blocked outcome no screen's words explain (`BlockedBy`): `core_labels`, the core
+    screen's control labels as kept (explorer/permissions.py Core.labels: lexicon.label_key); `first`, `last`,
+    the screens the deny journey started and ended on; `turns`, the search's bound (assets/policy.yaml
+    reach_core_budget). None without a screen to show."""
+    if first is None or last is None:
+        return None
+    return BlockedBy(sorted(core_labels), _named(first), _named(last), turns)
+
+__all__ = ["BlockedBy", "Blocker", "PrePrompt", "categories", "permission_named", "read_blocked_by", "read_blocker", "read_pre_prompt", "way_of"]

@@ -39,6 +39,15 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def label_key(text: str) -> str:
+    """A control's label for identity: normalised (`normalise`), digits as '#' (changing counts keep their
+    identity), bounded to 80 characters."""
+    return _DIGITS.sub("#", normalise(text))[:80]
+
+
 @dataclass(frozen=True)
 class Hit:
     """One match of a category in normalised text."""

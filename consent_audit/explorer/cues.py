@@ -4,11 +4,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..detectors.lexicon import Hit, load_lexicon, normalise
+from ..detectors.lexicon import Hit, label_key, load_lexicon
 from ..detectors.text import data_demanded
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_DIGITS = re.compile(r"\d+")
 
 
 NEGATION = "negation"
@@ -47,4 +46,4 @@ def language_of(texts: list[str]) -> str:
 
 def norm_label(text: str) -> str:
     """A label for identity: normalised, digits as '#' (changing counts keep their identity), bounded."""
-    return _DIGITS.sub("#", normalise(text))[:80]
+    return label_key(text)

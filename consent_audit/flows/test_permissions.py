@@ -8,7 +8,7 @@ from __future__ import annotations
 import allure
 import pytest
 
-from consent_audit.detectors.blockers import read_blocker
+from consent_audit.detectors.blockers import read_blocked_by, read_blocker
 from consent_audit.errors import FeatureUnmeasured
 from consent_audit.measures import permission_outcome, screen_actions
 from consent_audit.traffic.measure import flow_figures
@@ -129,6 +129,11 @@ class _DenyPaths:
                 audit.metrics.setdefault("blocker_actions", {})[case] = screen_actions(trail.last_screen)
                 blocker = read_blocker(trail.last_screen) if outcome == "blocked" and trail.last_screen else None
                 audit.metrics.setdefault("blockers", {})[case] = blocker.to_dict() if blocker else None
+                if outcome == "blocked" and blocker is None:    # no screen said so: what was missing, and where
+                    core = getattr(app, "core", None)
+                    how = read_blocked_by(core.labels if core is not None else (), trail.start, trail.last_screen,
+                                          limits["reach_core_budget"])
+                    audit.metrics.setdefault("blocked_by", {})[case] = how.to_dict() if how else None
 
 
 def _nagging(app, platform, recorder, permissions: list[str], relaunches: int, asked: set[str], name: str):
