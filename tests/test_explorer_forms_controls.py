@@ -170,6 +170,21 @@ def test_a_way_on_disabled_until_a_box_is_ticked_gets_the_box_ticked_in_any_lang
     assert forms.plan(screen, found, forms.FILL, DATA, True).ticks == []
 
 
+def test_an_unworded_way_on_disabled_until_a_box_is_ticked_is_a_form() -> None:
+    """valna (bg): a native box «Разбирам, че номерът и фактурите ще бъдат изтрити» and a disabled «Продължи»,
+    neither in a lexicon (before: no form seen, the deletion's step "no way forward" and the search ended there).
+    The held-back button is the form's; beside an enabled unworded one the box is left alone (no form)."""
+    box = Element(name="Разбирам, че номерът и фактурите ще бъдат изтрити", role="checkbox", clickable=True,
+                  checked=False, bounds=(0, 300, 300, 30))
+    button = Element(text="Продължи", role="button", clickable=True, enabled=False, bounds=(0, 360, 400, 44))
+    screen, found = _form(box, button)
+    p = forms.plan(screen, found, forms.FILL, DATA, True)
+    assert [t.element for t in p.ticks] == [box] and p.submit is not None and p.submit.element is button
+    enabled = Element(**{**button.__dict__, "enabled": True})
+    screen, found = _form(box, enabled)
+    assert forms.plan(screen, found, forms.FILL, DATA, True).submit is None
+
+
 def test_a_way_on_drawn_faded_gets_the_box_beside_it_ticked_first() -> None:
     """sahel (fr, divs only): «Supprimer» drawn at opacity .45 (no `disabled`, taps ignored) until the drawn box
     «Je comprends que c’est définitif» is ticked — words no lexicon holds. Before: «Supprimer» tapped, nothing

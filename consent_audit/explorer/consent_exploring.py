@@ -103,16 +103,26 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure, Sett
         self.op.recorder.invalidate()
         return self.op.in_foreground and self.consent_shown
 
-    def _behind_launch_layer(self) -> bool:
+    def _behind_launch_layer(self, touched: bool = False) -> bool:
         """No consent dialog at launch while a layer nothing answered covers the app (a full-screen promotion whose
         only control is a countdown «Bỏ qua 5»): whether its answer was learnt now (`_pass_launch_layer`, from fresh
         launches, once per app) — then the dialog is looked for behind it, after the wait a launch gets counted
         from the answer (corpus bep: the cookie notice comes only once the promotion is gone; before, the goal
-        ended "no consent dialog was recognised at launch")."""
+        ended "no consent dialog was recognised at launch"). `touched`: the log-in gate's probe tapped the launch's
+        controls since (`_gate_at_launch`: a tap, then a relaunch keeping what it stored) — the layer is looked
+        for at a fresh launch, as the app shows it first (corpus valna: the probe's «Пропусни» ended the onboarding
+        carousel for good, the relaunch showed the consent sheet, and nothing was left to lift: not found)."""
         if self.launch_layer_checked:
             return False
         self.launch_layer_checked = True
         learnt = len(self.launch_moves)
+        if touched:     # a fresh launch, the layers the probe told no consent dialog answered and learnt
+            self.op.fresh()
+            self._grant_all()
+            self.op.launch()
+            self._answer_new_modals()
+            if self.consent_shown and len(self.launch_moves) > learnt:
+                return True
         self._pass_launch_layer(self._launch_fresh, int(self.config.search.get("launch_layer_trials", 3)),
                                 frozenset(self.config.search.get("beyond_core_avoid", ())))
         return len(self.launch_moves) > learnt
@@ -137,11 +147,13 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure, Sett
             # nothing to measure: the audit is not found, never clean — saying what the launch showed instead
             unread = self.op.screen().unread_frames     # a dialog there is not seen: said, never taken for none
             detail = f"; {len(unread)} frame(s) on screen could not be read: {'; '.join(unread)}" if unread else ""
+            made = len(self.op.recorder.steps)
             gate = [] if self.gate_moves else self._gate_at_launch(int(self.config.search.get("gate_controls", 4)))
             if gate and self._pass_gate(spend):           # a log-in at launch: the dialog looked for behind it
                 self.structure_checked = False
                 return self._explore_consent(spend, target)
-            if not gate and self._behind_launch_layer():    # a promotion over the app: the dialog looked for behind it
+            if not gate and self._behind_launch_layer(len(self.op.recorder.steps) != made):   # a promotion over the
+                #                                                           app: the dialog looked for behind it
                 self.structure_checked = False
                 return self._explore_consent(spend, target)
             if gate:

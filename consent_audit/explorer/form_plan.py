@@ -140,7 +140,8 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
         after = [t for t in best if order.get(id(t.element), -1) > last]
         submit = min(after or best, key=lambda t: order.get(id(t.element), 0))
     elif purpose in (ACCOUNT, FILL) and any(t.element.secret_field or k == "typed_back" for t, k in fields) or (
-            purpose == FILL and (fields or ticks or free or choice or selects)):
+            purpose == FILL and (fields or ticks or free or choice or selects or _held_for_a_box(taps_, found, order,
+                                                                                              last))):
         # structure, any language: a credentials form (a password field) — or a password asked again to confirm
         # (a deletion entered by structure: explorer/deletion.py) — whose button no lexicon names is sent
         # by the first button right after its last field (a link there, "forgot password?", leads away), unless
@@ -169,6 +170,20 @@ def plan(screen: Screen, found: list[Target], purpose: str, data: FormData, sms_
                               found)
     return FormPlan(fields=fields, ticks=ticks, choice=choice, send=send, submit=submit, missing=missing,
                     selects=selects, free=free)
+
+
+def _held_for_a_box(taps_: list[tuple[float, Target]], found: list[Target], order: dict[int, int],
+                    last: int) -> bool:
+    """Whether an unticked box stands before an unworded button held back (disabled, or drawn faded) right after
+    the last input: a way on waiting for the box, whatever its words (corpus valna: «Разбирам, че номерът и
+    фактурите ще бъдат изтрити» and a disabled «Продължи», neither in a lexicon — before, no form was seen and
+    the deletion's search stopped there, 'no way forward'). An enabled button beside an unticked box is no such
+    form (an optional box: the button does not wait for it)."""
+    if not any(t.use == Use.TOGGLE and t.element.enabled and not t.element.checked for t in found):
+        return False
+    after = [t for s, t in taps_ if s == 0 and order.get(id(t.element), -1) > last]
+    first = min(after, key=lambda t: order.get(id(t.element), 0), default=None)
+    return first is not None and (not first.element.enabled or first.element.faded)
 
 
 def _gated_last(boxes: list[Target]) -> list[Target]:
