@@ -147,6 +147,8 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure, Sett
             # nothing to measure: the audit is not found, never clean — saying what the launch showed instead
             unread = self.op.screen().unread_frames     # a dialog there is not seen: said, never taken for none
             detail = f"; {len(unread)} frame(s) on screen could not be read: {'; '.join(unread)}" if unread else ""
+            seen = launch_seen(launch, targets(launch, launch_covered), launch_covered, self.structure_tried,
+                               self.op.platform.stored_state() is not None)
             made = len(self.op.recorder.steps)
             gate = [] if self.gate_moves else self._gate_at_launch(int(self.config.search.get("gate_controls", 4)))
             if gate and self._pass_gate(spend):           # a log-in at launch: the dialog looked for behind it
@@ -155,14 +157,16 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure, Sett
             if not gate and self._behind_launch_layer(len(self.op.recorder.steps) != made):   # a promotion over the
                 #                                                           app: the dialog looked for behind it
                 self.structure_checked = False
+                self.seen_over_app = seen     # said too when nothing shows behind it (verdict page start_choice)
                 return self._explore_consent(spend, target)
             if gate:
                 detail += "; " + gate_not_passed(gate, tried=True)
             if self.gate_moves:
                 detail += ("; looked for behind the log-in at launch, passed by "
                            + " › ".join(m.label or m.kind for m in self.gate_moves))
-            seen = launch_seen(launch, targets(launch, launch_covered), launch_covered, self.structure_tried,
-                               self.op.platform.stored_state() is not None)
+            if self.seen_over_app is not None:
+                lifted = " › ".join(m.label or m.kind for m in self.passed_layers) or "its answer"
+                seen = f"{self.seen_over_app}; behind it, once answered by {lifted}: {seen}"
             return Exploration("consent", "exhausted", f"no consent dialog was recognised at launch: {seen}" + detail,
                                spend.actions, spend.seconds, spend.budget)
         told = self._told_by_structure(spend)
