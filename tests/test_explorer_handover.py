@@ -85,7 +85,6 @@ def _gated_goal(app: _GatedApp, gate_found: list | None = None):
     goal.structure_accepted, goal.structure_held, goal.consent_adopted = False, (), False
     goal.gate_moves, goal.gate_mode, goal.gate_names, goal.answered_at_launch = [], None, 0, []
     goal.launch_layer_checked = True       # the start looked for a layer over the app once (exploring._start)
-    goal.seen_over_app = None
     return goal
 
 

@@ -94,7 +94,6 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         self.launch_kinds: dict[Move, str | None] = {}   # what each is: consent, other, None (not told)
         self.passed_layers: list[Move] = []   # of those, the answers that lifted a layer nothing recognised
         self.launch_layer_checked = False     # such a layer looked for at a start (once per app: exploring._start)
-        self.seen_over_app: str | None = None   # what the consent goal's launch showed before that layer was lifted
         self.refused_layer_checked = False    # and at the launch with everything refused (permissions_exploring)
         self.refused_shown: int | None = None   # the recorded steps when that launch showed the consent dialog
         self.gate_moves: list[Move] = []      # the way past a log-in gate at launch (explorer/gate.py)

@@ -24,6 +24,7 @@ from .screens import taps
 from .gate import gate_not_passed
 from .launch_layer import hidden
 from .launch_seen import launch_seen
+from .moves import moves_said
 from .operator import NotOnScreen, Spend
 
 
@@ -127,7 +128,9 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure, Sett
                                 frozenset(self.config.search.get("beyond_core_avoid", ())))
         return len(self.launch_moves) > learnt
 
-    def _explore_consent(self, spend: Spend, target: Target) -> Exploration:
+    def _explore_consent(self, spend: Spend, target: Target, over_app: str | None = None) -> Exploration:
+        """`over_app`: what the launch showed before a layer over the app was lifted to look behind it — said too when
+        nothing shows there (verdict page start_choice)."""
         if not self._behind_gate_now():
             self.op.fresh()
             self._grant_all()
@@ -153,20 +156,19 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure, Sett
             gate = [] if self.gate_moves else self._gate_at_launch(int(self.config.search.get("gate_controls", 4)))
             if gate and self._pass_gate(spend):           # a log-in at launch: the dialog looked for behind it
                 self.structure_checked = False
-                return self._explore_consent(spend, target)
+                return self._explore_consent(spend, target, over_app)
             if not gate and self._behind_launch_layer(len(self.op.recorder.steps) != made):   # a promotion over the
                 #                                                           app: the dialog looked for behind it
                 self.structure_checked = False
-                self.seen_over_app = seen     # said too when nothing shows behind it (verdict page start_choice)
-                return self._explore_consent(spend, target)
+                return self._explore_consent(spend, target, seen)
             if gate:
                 detail += "; " + gate_not_passed(gate, tried=True)
             if self.gate_moves:
                 detail += ("; looked for behind the log-in at launch, passed by "
-                           + " › ".join(m.label or m.kind for m in self.gate_moves))
-            if self.seen_over_app is not None:
-                lifted = " › ".join(m.label or m.kind for m in self.passed_layers) or "its answer"
-                seen = f"{self.seen_over_app}; behind it, once answered by {lifted}: {seen}"
+                           + moves_said(self.gate_moves))
+            if over_app is not None:
+                lifted = moves_said(self.passed_layers) or "its answer"
+                seen = f"{over_app}; behind it, once answered by {lifted}: {seen}"
             return Exploration("consent", "exhausted", f"no consent dialog was recognised at launch: {seen}" + detail,
                                spend.actions, spend.seconds, spend.budget)
         told = self._told_by_structure(spend)

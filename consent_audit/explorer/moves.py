@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable
 
 from ..screen import SHADOW_STEP, Screen
 from . import chat, forms
@@ -67,6 +67,11 @@ class Move:
         if self.hold:
             return f'press and hold "{self.label}" ({self.hold:g} s)'
         return self.kind if self.kind in (RELAUNCH, BACK) else f'tap "{self.label}"'
+
+
+def moves_said(moves: Iterable[Move]) -> str:
+    """A path as a user reads it: each move's label (its kind where it has none), joined by " › "."""
+    return " › ".join(m.label or m.kind for m in moves)
 
 
 def absent(op: Operator, move: Move) -> NotOnScreen:

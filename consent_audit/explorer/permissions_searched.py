@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .beyond_core import Beyond
+from .moves import moves_said
 
 
 def searched(search: Any, probed: int, beyond: Beyond) -> str:
@@ -16,7 +17,7 @@ def searched(search: Any, probed: int, beyond: Beyond) -> str:
     agreeing = [search.soft_asks.alternatives[m].label for m in search.soft_asks.tried]
     depth = int(search.config.search.get("permission_depth", 2))
     return ((f"behind the log-in at launch ({(search.gate_mode or '').replace('_', ' ')}: "
-             + " › ".join(m.label or m.kind for m in search.gate_moves) + "), " if search.gate_moves else "")
+             + moves_said(search.gate_moves) + "), " if search.gate_moves else "")
             + "a launch with every permission granted and one with every permission refused"
             + (" (the consent dialog accepted at both: it offers no way to refuse and covers the app)"
                if search.consent_walled else "")

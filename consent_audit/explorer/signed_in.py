@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from . import beyond_core
 from .beyond_core import Beyond
-from .moves import Move
+from .moves import Move, moves_said
 from .config import Budget
 from .operator import NotOnScreen, Spend
 from .spend import OutOfBudget
@@ -108,7 +108,7 @@ class SignedInSearch:
         beyond.unsearched += [f"signed in: {phrase}" for phrase in owed]
         left = [phrase for phrase in inner.unsearched if phrase not in owed]
         beyond.signed_in = (f"{mode.replace('_', ' ') if mode else 'log in'}: "
-                            + " › ".join(m.label or m.kind for m in moves)
+                            + moves_said(moves)
                             + f"; {inner.screens} screen(s), {inner.taps} control(s) used there"
                             + ("; left there: " + "; ".join(left[:4]) if left else ""))
         beyond.log_ins = []
