@@ -31,6 +31,8 @@ QUIET_S = 0.3            # no new request for this long: the app has sent what t
 STEP_QUIET_S = 0.15      # the same after a launch or a user's choice, before the flow goes on
 SCHEDULED_QUIET_S = 0.05  # the same once the app has no timer pending (it says so: Platform.scheduled): what
                           # is left is the time from one request to the next its answer sets off (a few ms)
+CHAIN_S = 1.0            # work the app keeps saying is pending (one piece setting off the next) is waited for this
+                         # long from its first answer; past it, a loop: the whole window instead
 STEP_SETTLE_TIMEOUT_S = 1.5   # a request that stays open (long poll, stream) must not hold every step
 SETTLE_TIMEOUT_S = 5.0
 OPEN_POLL_S = 0.03       # how often a capture with requests still open is read again
@@ -40,12 +42,14 @@ _PAUSE = threading.Event()   # never set: an interruptible pause between two rea
 def settle(traffic: TrafficLog, quiet: float = QUIET_S, timeout: float = SETTLE_TIMEOUT_S) -> None:
     """Collect until no request is open and none started or ended for `quiet` s (at most `timeout` s; then
     logged) — or, where the app can say what it has scheduled (TrafficLog.scheduled, Platform.scheduled: the
-    web page's timers of at most 2 s), for SCHEDULED_QUIET_S once every timer it had pending at the first
-    asking has run: what it sends a moment later (a tracker's delayed beacon) is set off by a timer, so the
-    quiet is waited for after the timers instead of as a fixed window that a later timer outlasts. The app is
-    asked before the read that ends the wait (a request set off before the answer is in that read); a page
-    that still has timers pending once those ran (a polling loop) gets the whole `quiet` window, as does an
-    app that cannot say (None: Android, frames, the page gone).
+    web page's timers of at most 2 s, idle callbacks, frames, database requests, network calls whose answer
+    it has not yet handled), for SCHEDULED_QUIET_S once the work it says is pending has run: what it sends a
+    moment later (a tracker's delayed beacon) is set off by such work, so the quiet is waited for after it
+    instead of as a fixed window that later work outlasts. The app is asked before the read that ends the wait
+    (a request set off before the answer is in that read), and again while it says work is pending (a chain:
+    a response's handler asking for idle time, which asks for more); one still saying so CHAIN_S s after its
+    first such answer (a polling loop) gets the whole `quiet` window from there, as does an app that cannot say
+    (None: Android, frames, the page gone).
 
     The quiet is counted from the last network activity the log knows of (TrafficLog.last_activity: a step's
     or phase's start, a request's end), not from the call: after a step that sent nothing, or whose requests
@@ -58,7 +62,8 @@ def settle(traffic: TrafficLog, quiet: float = QUIET_S, timeout: float = SETTLE_
     source asks for separately (DevTools) are asked for inside the wait, and always before it returns."""
     deadline = time.monotonic() + timeout
     ask: Callable[[float], float | None] | None = traffic.scheduled if quiet > SCHEDULED_QUIET_S else None
-    timers_due: float | None = None    # wall time when the timers the app first said it had pending are due
+    timers_due: float | None = None    # wall time when the work the app last said it had pending is due
+    chained: float | None = None       # wall time of its first answer with work pending
     idle = False                       # its last answer: no timer pending
 
     def mark() -> float:               # the last activity; a timer waited for counts as one (it may send)
@@ -74,9 +79,10 @@ def settle(traffic: TrafficLog, quiet: float = QUIET_S, timeout: float = SETTLE_
         idle = idle and asked          # only an answer given just before this read can end the wait early
         if asked:
             due = ask(SCHEDULED_QUIET_S)    # a timer that just ran counts as pending: it may have sent
-            if due is None or (due > 0 and timers_due is not None):
+            if due is None or (due > 0 and chained is not None and time.time() - chained > CHAIN_S):
                 ask, idle = None, False        # it cannot say, or keeps scheduling (a loop): the whole window
             elif due > 0:
+                chained = chained or time.time()
                 timers_due, idle = time.time() + due, False
             else:
                 idle = True

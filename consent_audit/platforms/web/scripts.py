@@ -69,9 +69,9 @@ INSTRUMENTATION_JS = MARK_JS + r"""
   }, attach);
   // Work the page has pending that may send a moment later (a tracker's delayed beacon): short timers (delay of
   // at most 2 s, as the settle wait's "short timer"), idle callbacks, one-shot animation frames, IndexedDB
-  // requests: key → when due (performance.now() ms; idle work, frames and database requests, whose time is not
-  // known, count as due in IDLE_MS / FRAME_MS for as long as they are pending). The traffic capture waits for
-  // them before it calls the network quiet (SCHEDULED_JS).
+  // requests, network calls (below): key → when due (performance.now() ms; idle work, frames, database requests
+  // and calls, whose time is not known, count as due in IDLE_MS / FRAME_MS for as long as they are pending).
+  // The traffic capture waits for them before it calls the network quiet (SCHEDULED_JS).
   const IDLE_MS = 50, FRAME_MS = 16;
   const add = EventTarget.prototype.addEventListener;
   const due = window.__caTimers = new Map();
@@ -124,6 +124,35 @@ INSTRUMENTATION_JS = MARK_JS + r"""
       }
     }
   }
+  // A network call the page made: the capture sees the answer arrive before the page has handled it (the
+  // body read, the handler that sends a beacon with the data or asks for idle time to do so), so a call is
+  // pending from when it is made until its promise settles (fetch, a body read: the page's own handlers run
+  // in the same turn, after this one) or its XMLHttpRequest's loadend handlers ran.
+  let calls = 0;
+  const answered = (p) => {
+    if (!p || typeof p.then !== 'function') return p;
+    const key = 'net:' + (++calls), end = () => ran(key);
+    due.set(key, performance.now() + IDLE_MS);
+    p.then(end, end);
+    return p;
+  };
+  if (typeof window.fetch === 'function') {
+    const f = window.fetch;
+    window.fetch = mark(function (...a) { return answered(f.apply(this, a)); }, f);
+  }
+  for (const name of window.Response ? ['json', 'text', 'arrayBuffer', 'blob', 'formData'] : []) {
+    const f = Response.prototype[name];
+    if (typeof f === 'function') Response.prototype[name] = mark(function (...a) { return answered(f.apply(this, a)); }, f);
+  }
+  if (window.XMLHttpRequest) {
+    const send = XMLHttpRequest.prototype.send;
+    XMLHttpRequest.prototype.send = mark(function (...a) {
+      const key = 'net:' + (++calls);
+      due.set(key, performance.now() + IDLE_MS);
+      add.call(this, 'loadend', () => st.call(window, () => ran(key), 0));   // after the page's own handlers
+      return send.apply(this, a);
+    }, send);
+  }
   // The browser's own dialogs (alert, confirm, prompt) block the page, and the driver can read only their message:
   // each message is marked with its kind by two zero-width characters a reader does not see
   // (js_dialogs.DIALOG_MARKS), so the suite shows a confirm's two buttons and an alert's one.
@@ -143,9 +172,9 @@ INSTRUMENTATION_JS = MARK_JS + r"""
 """
 
 # When the page's last pending work is due (INSTRUMENTATION_JS: short timers, idle callbacks, animation frames,
-# IndexedDB requests), in ms from now (0: none pending; at least 1 for work pending; work that ended less than
-# arguments[0] ms ago counts as due that much later: what it sent may not show in the capture yet); null when
-# the page cannot tell (not instrumented) or has frames (their own work).
+# IndexedDB requests, network calls not yet handled), in ms from now (0: none pending; at least 1 for work
+# pending; work that ended less than arguments[0] ms ago counts as due that much later: what it sent may not
+# show in the capture yet); null when the page cannot tell (not instrumented) or has frames (their own work).
 SCHEDULED_JS = r"""
 const due = window.__caTimers;
 if (!due || window.frames.length) return null;
