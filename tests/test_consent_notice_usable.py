@@ -20,7 +20,7 @@ def _notice_goal(monkeypatch: pytest.MonkeyPatch, covered: frozenset[int]) -> Co
     learnt = consent_structure.Learnt(keys=frozenset({"b"}), accept=accept, reject=None, dialog=Screen(elements=[], signature="s"),
                                       covered=covered, settings_ticked=None)
 
-    def learn(op, restart, seen, shown):
+    def learn(op, restart, seen, shown, none_told=(frozenset(), [])):
         seen.extend([accept, link])
         return learnt
 

@@ -113,6 +113,9 @@ class ExploredApp(AccountJourneys, GoalExplorations, PolicyExploration, LateLaye
         self.structure_accepted = False       # its last trial was the accept: the app is where accepting leaves it
         self.structure_held: tuple[str, ...] = ()   # its buttons disabled when shown, waited for (a countdown)
         self.consent_adopted = False          # the dialog taken from an earlier goal (adopt_consent), not probed
+        self.launched_at: int | None = None   # the recorded steps when the consent goal's start was made for it
+        self.none_told: tuple[frozenset[str], list] = (frozenset(), [])   # an earlier goal's probe that told no
+        #                                       dialog: the buttons it tried, and what each did (adopt_consent)
         self.op.after_launch = partial(self._answer_known_modals, launched=True)
         self.op.after_relaunch = self._answer_relaunch_modals
         self.op.on_cover = self._answer_cover

@@ -22,7 +22,7 @@ from .elements import targets
 from .exploration import Exploration
 from .screens import taps
 from .gate import gate_not_passed
-from .launch_layer import hidden
+from .launch_layer import hidden, under_layer
 from .launch_seen import launch_seen
 from .moves import moves_said
 from .operator import NotOnScreen, Spend
@@ -30,6 +30,8 @@ from .operator import NotOnScreen, Spend
 
 class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure, SettingsLayerCount):
     """The consent goal's search (see the module doc)."""
+
+    launched_at: int | None = None     # the recorded steps when `_behind_launch_layer` made the goal's start
 
     def _consent_by_structure(self, shown: Screen | None = None) -> bool:
         """No words named a consent dialog at launch: whether a modal layer there is one by structure and by
@@ -48,7 +50,7 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure, Sett
         answering = getattr(self, "answering_consent", False)
         self.answering_consent = True
         try:     # checked only once it is done: the probe's launches leave the candidate unanswered
-            learnt = consent_structure.learn(self.op, self._launch_fresh, self.structure_tried, shown)
+            learnt = consent_structure.learn(self.op, self._launch_fresh, self.structure_tried, shown, self.none_told)
         finally:
             self.answering_consent = answering
             self.structure_checked = True
@@ -123,6 +125,7 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure, Sett
             self.op.launch()
             self._answer_new_modals()
             if self.consent_shown and len(self.launch_moves) > learnt:
+                self.launched_at = len(self.op.recorder.steps)   # the goal's start, made: not made again
                 return True
         self._pass_launch_layer(self._launch_fresh, int(self.config.search.get("launch_layer_trials", 3)),
                                 frozenset(self.config.search.get("beyond_core_avoid", ())))
@@ -130,8 +133,10 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure, Sett
 
     def _explore_consent(self, spend: Spend, target: Target, over_app: str | None = None) -> Exploration:
         """`over_app`: what the launch showed before a layer over the app was lifted to look behind it — said too when
-        nothing shows there (verdict page start_choice)."""
-        if not self._behind_gate_now():
+        nothing shows there (verdict page start_choice). The goal's start (a fresh granted launch, its layers
+        answered) is made here unless `_behind_launch_layer` just made it (`launched_at`: no step since)."""
+        made, self.launched_at = self.launched_at, None
+        if not self._behind_gate_now() and (made is None or made != len(self.op.recorder.steps)):
             self.op.fresh()
             self._grant_all()
             self.op.launch()
@@ -152,6 +157,13 @@ class ConsentExplorations(OneTapRefusals, ConsentHandOver, ToldByStructure, Sett
             detail = f"; {len(unread)} frame(s) on screen could not be read: {'; '.join(unread)}" if unread else ""
             seen = launch_seen(launch, targets(launch, launch_covered), launch_covered, self.structure_tried,
                                self.op.platform.stored_state() is not None)
+            # a layer over the app's own controls, told no dialog, is answered first at a fresh launch as a modal
+            # is (its skip, close or decline): a log-in gate is a start screen with nothing under it, and the
+            # gate's probe, tapping the layer's controls, ends a first-launch-only layer for good (corpus valna:
+            # its «Пропусни», then a fresh launch to lift the onboarding again, 2 actions)
+            if not self.gate_moves and under_layer(launch, launch_covered) and self._behind_launch_layer(True):
+                self.structure_checked = False
+                return self._explore_consent(spend, target, seen)
             made = len(self.op.recorder.steps)
             gate = [] if self.gate_moves else self._gate_at_launch(int(self.config.search.get("gate_controls", 4)))
             if gate and self._pass_gate(spend):           # a log-in at launch: the dialog looked for behind it

@@ -16,6 +16,8 @@ GATE = ("gate_moves", "gate_mode", "gate_names")
 class ConsentHandOver:
     """See the module doc."""
 
+    none_told: tuple[frozenset[str], list] = (frozenset(), [])   # an earlier probe's buttons, told no dialog
+
     def consent_learnt(self) -> dict | None:
         """The consent dialog told by structure and storage (`_consent_by_structure`), for a later goal of the run
         to `adopt_consent`: {'keys': its buttons' keys, 'accept', 'reject' (ConsentPath), 'refusal' (a notice's:
@@ -28,12 +30,27 @@ class ConsentHandOver:
         empty, the words tell it): each later goal tried them all again, from fresh launches (corpus bep: the
         permissions goal's refused pass, then the consent goal). A dialog this goal adopted is handed on as it is,
         with the way in this goal learnt (a gate passed later reopens the structural look behind it,
-        `_pass_gate`, which a dialog known by its buttons never needs)."""
+        `_pass_gate`, which a dialog known by its buttons never needs). A probe that told no dialog is handed on
+        as {'none_of', 'structure_tried'} (`_none_told`)."""
         notice = self.refusal is not None and self.refusal.offered is False
         told = (self.structure_checked or self.consent_adopted) and bool(self.op.consent_keys)
         if not (self.accept and (notice or (told and self.reject))):
-            return None
+            return self._none_told()
         return {"keys": self.op.consent_keys, **{name: getattr(self, name) for name in LEARNT_BY_STRUCTURE + GATE}}
+
+    def _none_told(self) -> dict | None:
+        """A probe of this goal (or one it adopted) that tried every button of the layer at launch and told no
+        consent dialog (an onboarding carousel, a theme choice): {'none_of': the buttons' keys, 'structure_tried':
+        what each did} — a later goal shown the same buttons at its launch tries none of them again (corpus valna:
+        each goal spent the onboarding's «Пропусни» and «Напред» again, 2 actions a goal) — whether or not a
+        dialog was found by its words behind it. None when no probe ran, or it told a dialog."""
+        if self.op.consent_keys:     # the probe told a dialog (handed on above when its paths are known)
+            return None
+        if self.structure_checked and self.structure_tried:
+            return {"none_of": frozenset(t.target.key for t in self.structure_tried if not t.via),
+                    "structure_tried": list(self.structure_tried)}
+        keys, tried = self.none_told
+        return {"none_of": keys, "structure_tried": tried} if keys else None
 
     def adopt_consent(self, learnt: dict | None, with_gate: bool = True) -> None:
         """Take the consent dialog an earlier goal of this run told by structure (`consent_learnt`): its answers
@@ -42,8 +59,13 @@ class ConsentHandOver:
         is taken with it when this goal knows none, so every launch of this goal walks it too (accounts signed
         up to pass it stay used) — unless `with_gate` is False: a goal whose flow walks an account path of its own
         from a logged-out launch (a sign-up, then a deletion) would find itself signed in before it. Nothing is
-        taken when `learnt` is None or this goal already probed the dialog itself."""
+        taken when `learnt` is None or this goal already probed the dialog itself. A probe that told no dialog
+        (`_none_told`) is kept apart (`none_told`): this goal's probe tries none of those buttons again where its
+        launch shows them (`_consent_by_structure`)."""
         if not learnt or self.structure_checked:
+            return
+        if "none_of" in learnt:     # an earlier probe told no dialog: its buttons not tried again where shown
+            self.none_told = (learnt["none_of"], list(learnt["structure_tried"]))
             return
         self.op.consent_keys = learnt["keys"]
         for name in LEARNT_BY_STRUCTURE:

@@ -94,12 +94,15 @@ class Learnt:
 
 
 def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None = None,
-          shown: Screen | None = None) -> Learnt | None:
+          shown: Screen | None = None, none_told: tuple[frozenset[str], list[Tried]] = (frozenset(), [])
+          ) -> Learnt | None:
     """Try every button of the candidate layer at launch (and of its settings layer) from a fresh launch each;
     the consent dialog it is, or None (no candidate, or not a consent dialog). `seen`: filled with what each
     answer did (for the message saying what the launch showed, explorer/launch_seen.py); `shown`: the screen
     of a fresh launch made as `restart` makes it, still untouched — looked at without a launch of its own (behind
-    a log-in at launch, each launch signs in again: five actions)."""
+    a log-in at launch, each launch signs in again: five actions). `none_told`: the buttons an earlier goal's
+    probe tried without telling a dialog, and what each did — candidates of none but those buttons are not tried
+    again (None, `seen` filled with those trials)."""
     screen = shown if shown is not None else restart()
     # a layer's own text scrolling inside it is read to its end first: an answer it holds back until then
     # (mtsvane's refusal) is one of the layer's answers (explorer/layer_scroll.py)
@@ -122,6 +125,10 @@ def learn(op: Operator, restart: Callable[[], Screen], seen: list[Tried] | None 
     if beside is not None and lies_over_consent(screen, covered, beside):
         beside = None
     tried: list[Tried] = seen if seen is not None else []
+    told, trials = none_told
+    if told and first.keys <= told and (beside is None or beside.keys <= told):
+        tried.extend(trials)
+        return None
     restart = _looked_first(op, restart)
     order = [(first, held), (beside, ())]
     if beside is not None and layer_about_consent(screen, beside) and not layer_about_consent(screen, first):

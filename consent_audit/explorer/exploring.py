@@ -110,6 +110,10 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations, AccountLearn
         elif len(self.op.recorder.steps) != steps:    # its trials told no consent dialog and left the app elsewhere
             self._start(refused)
             return
+        elif not self.consent_shown:     # told none without a trial (an earlier goal's, `none_told`): the layer
+            self._answer_new_modals()    # it held back is answered now, as the start made again would — and a
+            self._scroll_for_consent()   # dialog behind it accepted below (corpus valna: the onboarding, then
+            #                              the cookie sheet, else the search's first tap)
         if self.consent_shown and self._accept_past(lambda: self._start(refused)):
             return          # started again to walk the accept the structural probe told
         if self.gate_moves:       # the log-in at launch passed (explorer/gate.py), then what shows behind it

@@ -65,7 +65,7 @@ def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreS
         audit.not_found(f"{goal}: {exc}")
     goals = set(learned_so_far.get("explored_goals", ())) | explored.explored_goals
     learned_so_far.update({k: v for k, v in explored.learned().items() if v}, explored_goals=goals)
-    learned_so_far["consent_dialog"] = explored.consent_learnt() or learned_so_far.get("consent_dialog")
+    _hand_on(explored, learned_so_far)
     audit.metrics.update(result.metrics())
     result.write(test_dir)
     if not result.reached:      # what a goal not reached means: no proof of absence (explorer/not_reached.py)
@@ -73,4 +73,12 @@ def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreS
     if result.unsearched:       # nothing found in what was searched is no clean verdict
         audit.partial(f"{goal}: the search did not cover the app; not searched: " + "; ".join(result.unsearched[:6]))
     yield explored
-    learned_so_far["consent_dialog"] = explored.consent_learnt() or learned_so_far.get("consent_dialog")
+    _hand_on(explored, learned_so_far)
+
+
+def _hand_on(explored: ExploredApp, learned_so_far: dict[str, Any]) -> None:
+    """The consent dialog as this goal knows it, for the later goals (`ExploredApp.consent_learnt`): a dialog
+    told replaces what was handed; a probe that told none (`none_of`) only where no dialog was handed."""
+    learnt, handed = explored.consent_learnt(), learned_so_far.get("consent_dialog")
+    if learnt and ("none_of" not in learnt or not handed or "none_of" in handed):
+        learned_so_far["consent_dialog"] = learnt
