@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from consent_audit.platforms.web.platform import WebChromiumPlatform
-from consent_audit.platforms.web.scripts import INSTRUMENTATION_JS
+from consent_audit.platforms.web.instrumentation import INSTRUMENTATION_JS
 
 START = "http://127.0.0.1:8931/app/"
 

@@ -4,7 +4,7 @@ Such a dialog blocks the page: while it is open the driver runs no script and ta
 the dialog's message and answers it (W3C WebDriver "User prompts"; the session asks for
 `unhandledPromptBehavior: ignore` so an open dialog waits for the suite instead of being dismissed silently —
 an app's «Delete your account?» confirm would otherwise never be confirmed). The page's dialogs mark their
-message with their kind (scripts.INSTRUMENTATION_JS: two zero-width characters a reader does not see), so the
+message with their kind (instrumentation.INSTRUMENTATION_JS: two zero-width characters a reader does not see), so the
 screen shows what a user sees: an alert's OK, a confirm's OK and Cancel, a prompt's field besides.
 
 The dialog becomes a screen of its own (`dialog_screen`): one modal layer over the page with the message and

@@ -13,7 +13,8 @@ from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
 from .dom import LOAD_STATE_JS, input_values, screen_from_dom
 from . import clicks, frames, js_dialogs, painted, readings, sideways, touch, windows
-from .scripts import DEFAULT_POSITION, IN_VIEW_JS, INSTRUMENTATION_JS, SCHEDULED_JS, VISIBLE_JS
+from .instrumentation import INSTRUMENTATION_JS, SCHEDULED_JS
+from .scripts import DEFAULT_POSITION, IN_VIEW_JS, VISIBLE_JS
 from .snapshot_script import DOM_SNAPSHOT_JS
 
 

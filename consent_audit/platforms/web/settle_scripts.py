@@ -3,7 +3,7 @@ document before the app's own scripts (requests and permission requests in fligh
 changes, words that flashed by, the page's scroll listeners); SETTLED_JS, the condition a wait polls;
 LATE_PENDING_JS and SCROLL_LISTENED_JS, what the app may still show by itself or once the user scrolls. Used by
 consent_audit.platforms.web.adapter (and frames, in each cross-origin frame)."""
-from .scripts import MARK_JS
+from .instrumentation import MARK_JS
 
 # Installed into every document before the app's scripts: counts requests in flight and short timers, and
 # notes the time of the last DOM change, so "settled" is a condition, not a pause.
@@ -12,7 +12,7 @@ SETTLE_JS = MARK_JS + r"""
   if (window.__cxSettle) return;
   let next = 0;
   const s = window.__cxSettle = {pending: new Map(), timers: new Set(), frames: new Map(), last: performance.now()};
-  // each wrapper reads as the browser's own function (scripts.MARK_JS)
+  // each wrapper reads as the browser's own function (instrumentation.MARK_JS)
   const mark = window.__caMark;
   const touch = () => { s.last = performance.now(); };
   const start = () => { const id = ++next; s.pending.set(id, performance.now()); touch(); return id; };
