@@ -83,7 +83,11 @@ and Chromium must give exactly the truth's figures and findings.
 - a div consent sheet in a made-up language whose answers write one record with different values and no switch
   (corpus kofi's kind): the answer after which the app keeps more (an id beside the record; `?v=names`: more
   purposes named in its value) accepts, the other refuses; `?v=nag` back at every launch is consent_nagging
-  (before: "stored different records … not one choice" / "the same choice", not found; the nagging unmeasured)."""
+  (before: "stored different records … not one choice" / "the same choice", not found; the nagging unmeasured).
+- kind 13 after use (corpus mtsvane): the app's own pre-prompt shown after the second recipe opened in a page load,
+  only while notifications are undecided, is met by the discovery's installs granting when asked — notifications
+  requested; its question comes of earlier use, so its refusal is not walked: not found, said (before: nothing
+  requested, clean — on ?v=block, whose refusal blocks the app, a false clean)."""
 from __future__ import annotations
 
 import json

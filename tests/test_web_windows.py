@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from consent_audit.platforms.web.platform import WebChromiumPlatform
+from consent_audit.platforms.web.when_asked import WhenAsked
 from consent_audit.platforms.web.instrumentation import INSTRUMENTATION_JS
 
 START = "http://127.0.0.1:8931/app/"
@@ -73,6 +74,7 @@ def _platform() -> tuple[WebChromiumPlatform, _Browser]:
     platform.driver, platform.in_frame, platform._left_in_window = browser, False, False
     platform.origin, platform.timeout, platform.start = "http://127.0.0.1:8931", 2.0, START
     platform.cdp = lambda cmd, params=None: {}      # type: ignore[method-assign]
+    platform.when_asked = WhenAsked(platform.cdp)
     return platform, browser
 
 

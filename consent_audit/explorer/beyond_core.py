@@ -25,6 +25,7 @@ from .permissions import Core, Feature, state_of
 from .screens import bare_question
 from .search import GoalSearch, Verdict
 from .beyond_found import Beyond, screen_said, unwalkable_said
+from .unreached_used import used_after_all
 
 
 CORE = "core"
@@ -189,32 +190,6 @@ def _dialog_shown(op: Operator, screen: Screen) -> bool:
         return False
 
 
-def _used_as_the_cores(goal: PermissionGoal, label: str) -> bool:
-    """Whether a control left on a screen not reached again was used already as one of the core screen's own
-    (its words among the core's controls, used there or from a screen of its kind: `PermissionGoal.words`
-    keeps those plain): the same control of the same app screen in another look — the start screen as first
-    launched (a cookie banner's remains in it) against the one every relaunch shows (corpus fiets: «Ritten»,
-    «Profiel» "could not be reached again" on the first look, used on the second: not_found on a right measure)."""
-    words = cues.norm_label(label)
-    return goal.core is not None and words in goal.core.labels and words in goal.words
-
-
-def _used_in_its_later_state(goal: PermissionGoal, graph: ScreenGraph | None, now: str | None, ident: str,
-                             label: str) -> bool:
-    """Whether a control left on the screen `ident`, not reached again because the same taps now lead to the
-    screen `now` (the app's state changed on the way: corpus lumen-ja, a scan added a photo and «L判» shows the
-    photos screen with it), was used on `now`: the same control (its key) of the same screen in a later state."""
-    held = graph.nodes.get(ident) if graph is not None else None
-    later = graph.nodes.get(now) if graph is not None and now is not None else None
-    if held is None or later is None:
-        return False
-    try:
-        kind = goal.kind_of(later.screen)
-    except StaleScreen:
-        return False
-    return any(c.move.label == label and (kind, c.move.key) in goal.used for c in held.candidates.values())
-
-
 def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend, data,
            skip: frozenset[str] = frozenset(), core: Core | None = None,
            in_place: list[tuple[Move, Screen, Screen]] | None = None,
@@ -258,7 +233,8 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
     beyond = Beyond(features, len(nodes), goal.taps, frozenset(goal.words),
                     in_place=[*(in_place or []), *goal.in_place],
                     gate=log_in_gate(graph) if graph is not None else [], unwalkable=unwalkable,
-                    used=frozenset(goal.used))
+                    used=frozenset(goal.used),
+                    answered=frozenset(p for p, (n, _, _, _) in goal.asked.items() if n.ident in goal.questions))
     forms = [] if beyond.gate else [n for n in nodes if n.ident != graph.root and n.via
                                     and empty_submit(n.screen) is not None]
     beyond.log_ins = [" › ".join(n.via) for n in forms]
@@ -284,8 +260,7 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
         elif left:
             beyond.unsearched.append(f"{len(left)} control(s) on {screen_said(node.via)}")
     for ident, label in engine.unreached:
-        if ident in consent_layers or _used_as_the_cores(goal, label) or _used_in_its_later_state(
-                goal, graph, engine.moved.get(ident), ident, label):
+        if ident in consent_layers or used_after_all(goal, graph, engine.moved.get(ident), ident, label):
             continue
         # the screen the control is ON was not reached again (not the one it leads to): said with its way there,
         # since the same control may well show elsewhere (a tab bar's «سفر» on every screen, fresh8)

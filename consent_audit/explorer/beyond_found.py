@@ -40,6 +40,9 @@ class Beyond:
     """Controls of the core screen itself left because it could not be reached again (the move, and its phrase
     in `unsearched`): a layer of it that one answer took away for good (an app's own ask shown until answered)
     — each tried from a fresh start (explorer/fresh_tries.py)."""
+    answered: frozenset[str] = frozenset()
+    """Permissions asked by an answer of a question over the app that a tap raised (the app's own pre-prompt:
+    `PermissionGoal.questions`): a feature only when that tap raises it each time (explorer/asked_in_use.py)."""
     signed_in: str = ""
     """How the app behind a log-in inside it was entered and what was searched there (explorer/signed_in.py);
     "" when it was not."""

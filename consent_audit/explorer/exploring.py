@@ -35,6 +35,8 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations, AccountLearn
     """The explore half of `ExploredApp` (a mixin: the state it fills is declared and kept there; what the
     account searches learnt: explorer/account_learning.py)."""
 
+    granting_when_asked = False     # the permissions goal's installs: granted when the app asks (`_grant_all`)
+
     def explore(self, goal: str, budget: Budget, target: Target) -> Exploration:
         """Search the app for the goal; leaves the app fresh (data and permission decisions cleared)."""
         spend = Spend(budget)
@@ -45,6 +47,9 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations, AccountLearn
         if mode is not True and mode != "on":
             recorder.screenshots = "off" if mode in (False, "off") or shots == "off" else "new"
         self.answering_consent = goal == "consent"     # the dialog is what that goal measures: never answered by the way
+        # the permissions goal discovers on installs where each permission is granted when the app asks, and
+        # reads undecided before (platforms/web/when_asked.py): an app's own pre-prompt shown only then is met
+        self.granting_when_asked = goal == "deny-permissions"
         try:
             with allure.step(f"Explore: {goal}"):
                 try:
@@ -63,6 +68,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations, AccountLearn
             recorder.screenshots = shots
             self.op.spend = None
             self.answering_consent = False
+            self.granting_when_asked = False
         self.op.fresh()
         self.data.username = self.given_username
         if result.reached:
@@ -70,9 +76,11 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations, AccountLearn
         return result
 
     def _grant_all(self) -> None:
+        """Every permission granted: in advance, or when the app asks for it (`granting_when_asked`)."""
+        asked = {"when_asked": True} if self.granting_when_asked else {}
         for permission in PERMISSIONS:
             try:
-                self.context.platform.decide_permission(permission, "granted")
+                self.context.platform.decide_permission(permission, "granted", **asked)
             except (ValueError, WebDriverException) as exc:   # a platform may not know one
                 log.info("cannot grant %s: %s", permission, exc)
 

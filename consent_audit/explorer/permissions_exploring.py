@@ -16,6 +16,7 @@ from ..targets import Target
 from . import beyond_core, consent, cues, launch_features, permissions
 from .consent_answers import _made
 from .exploration import Exploration
+from .asked_in_use import raised_by_use, raised_earlier
 from .fresh_tries import tried_fresh
 from .gate import gate_not_passed
 from .launch_layer import under_layer
@@ -36,7 +37,7 @@ class PermissionExplorations(SignedInSearch):
         self._start()      # a layer still over the app (nothing recognised it) lifted, its answer learnt
         screen = self.op.screen()
         if not self.op.in_foreground or not screen.in_app:
-            return Exploration("deny-permissions", "exhausted", "the app left with every permission granted",
+            return Exploration("deny-permissions", "exhausted", "the app left with every permission granted when asked",
                                spend.actions, spend.seconds, spend.budget)
         self.core = permissions.Core.of(screen, self.op.targets(screen))
         held = self._held_at_launch(screen)
@@ -70,6 +71,9 @@ class PermissionExplorations(SignedInSearch):
         if held and beyond.screens <= 1:     # one screen of a layer searched, not the app: never clean on it
             beyond.unsearched.insert(0, f"the app stayed behind a dialog at launch that no answer lifted ({held}): "
                                         "what it covers was never reached")
+        for p in sorted(beyond.answered & set(beyond.features) - set(self.features)):
+            if not beyond.features[p].way_in and not raised_by_use(self.op, self._start, beyond.features[p]):
+                raised_earlier(beyond, p)      # its question came of earlier use: requested, refusal not walked
         self.features.update({p: f for p, f in beyond.features.items() if p not in self.features})
         self.features.update(permissions.named_features(quiet, at_launch - set(self.features)))
         for permission in sorted(at_launch - set(self.features)):     # no word names it: by structure

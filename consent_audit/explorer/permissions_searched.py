@@ -18,7 +18,8 @@ def searched(search: Any, probed: int, beyond: Beyond) -> str:
     depth = int(search.config.search.get("permission_depth", 2))
     return ((f"behind the log-in at launch ({(search.gate_mode or '').replace('_', ' ')}: "
              + moves_said(search.gate_moves) + "), " if search.gate_moves else "")
-            + "a launch with every permission granted and one with every permission refused"
+            + "a launch with every permission granted when asked (undecided until then) and one with every"
+              " permission refused"
             + (" (the consent dialog accepted at both: it offers no way to refuse and covers the app)"
                if search.consent_walled else "")
             + (f" (launch modals answered: {', '.join(modals)})" if modals else "")

@@ -57,8 +57,9 @@ class Platform(ABC):
 
     # --- permissions ---
     @abstractmethod
-    def decide_permission(self, name: str, state: str) -> None:
-        """Decide a permission before the app asks (web) or set it through the OS (Android)."""
+    def decide_permission(self, name: str, state: str, when_asked: bool = False) -> None:
+        """Decide a permission before the app asks (web) or set it through the OS (Android); `when_asked`: the
+        app finds it undecided until it asks, and the answer is `state` (a user answering the prompt)."""
 
     @abstractmethod
     def permission_requests(self) -> dict[str, int]:

@@ -66,13 +66,15 @@ class RuntimePermissions:
         return [p for p in ANDROID_PERMISSIONS[name]
                 if self.api_level >= RUNTIME_SINCE.get(p, MIN_RUNTIME_API) and p in self.requested_permissions()]
 
-    def decide_permission(self, name: str, state: str) -> None:
-        """granted: grant it through the OS, so the app is never asked. denied: revoke it; when the app asks,
-        the dialog is answered "Don't allow". prompt: leave it; a dialog for it is refused."""
+    def decide_permission(self, name: str, state: str, when_asked: bool = False) -> None:
+        """granted: grant it through the OS, so the app is never asked — `when_asked`: leave it, the app finds
+        it not granted and its dialog is answered "Allow". denied: revoke it; when the app asks, the dialog is
+        answered "Don't allow" (the app cannot tell this from a permission never asked). prompt: leave it; a
+        dialog for it is refused."""
         if name not in ANDROID_PERMISSIONS or state not in STATES:
             raise ValueError(f"unknown permission decision {name}={state}")
         self.decided[name] = state
-        self._apply(name, state)
+        self._apply(name, "prompt" if when_asked and state == "granted" else state)
 
     def _apply(self, name: str, state: str) -> None:
         if state == "prompt":

@@ -56,6 +56,36 @@ INSTRUMENTATION_JS = MARK_JS + r"""
       }, u);
     }
   } catch (e) {}
+  // A permission decided "when asked" (platform.py `decide_permission(…, when_asked=True)`; names in
+  // window.__caUndecided, set before the page's scripts) reads undecided to the page — Notification.permission
+  // 'default', navigator.permissions.query 'prompt' — until the page asks for it: then the browser answers as
+  // decided and the page reads that answer, as on a fresh install where the user answers the prompt.
+  const undecided = (n) => Array.isArray(window.__caUndecided) && window.__caUndecided.includes(n) && !(counts[n] > 0);
+  try {
+    const d = window.Notification && Object.getOwnPropertyDescriptor(Notification, 'permission');
+    if (d && d.get && d.configurable) {
+      Object.defineProperty(Notification, 'permission', {configurable: true, enumerable: d.enumerable,
+        get: mark(function () { return undecided('notifications') ? 'default' : d.get.call(this); }, d.get)});
+    }
+  } catch (e) {}
+  try {
+    const perms = navigator.permissions, query = perms && perms.query;
+    const names = {geolocation: 'geolocation', notifications: 'notifications', push: 'notifications',
+                   camera: 'camera', microphone: 'microphone'};
+    if (query) {
+      perms.query = mark(function (desc, ...rest) {
+        const n = desc && names[desc.name];
+        return query.call(perms, desc, ...rest).then((status) => {
+          const own = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(status), 'state');
+          if (n && own && own.get && undecided(n)) {
+            Object.defineProperty(status, 'state', {configurable: true, enumerable: true,
+              get: mark(function () { return undecided(n) ? 'prompt' : own.get.call(status); }, own.get)});
+          }
+          return status;
+        });
+      }, query);
+    }
+  } catch (e) {}
   // A closed shadow root stays closed to the app, but the snapshot reads it as a user sees it (a consent
   // dialog drawn inside one is on screen all the same): the host → root, for the suite's scripts only.
   // Every shadow root is listed too (weakly): the settle wait asks each for its running animations, which the

@@ -11,11 +11,12 @@ from selenium.webdriver.remote.webelement import WebElement
 from ...errors import AutomationError
 from ...waits import wait_until
 from ..base import PERMISSIONS, STATES, Capture, Platform
-from .dom import LOAD_STATE_JS, input_values, screen_from_dom
+from .dom import input_values, screen_from_dom
 from . import clicks, frames, js_dialogs, painted, readings, sideways, touch, windows
 from .instrumentation import INSTRUMENTATION_JS, SCHEDULED_JS
 from .scripts import DEFAULT_POSITION, IN_VIEW_JS, VISIBLE_JS
 from .snapshot_script import DOM_SNAPSHOT_JS
+from .when_asked import WhenAsked
 
 
 class WebChromiumPlatform(Platform):
@@ -35,6 +36,7 @@ class WebChromiumPlatform(Platform):
         """(bounds, text) of an element captured inside a cross-origin frame → how to reach it (frames.py)."""
         self._viewport: tuple[tuple[int, int], str] = ((0, 0), start)   # the last capture's size and URL
         self._typed = False       # text typed into the open prompt dialog
+        self.when_asked = WhenAsked(self.cdp)     # permissions the page reads undecided until it asks
 
     openers: tuple[str, ...] = ()
     """The windows the followed ones were opened from, the app's first window first (windows.py)."""
@@ -60,7 +62,7 @@ class WebChromiumPlatform(Platform):
     def instrument_window(self, followed: bool = False) -> None:
         """The window in front gets the instrumentation and the planted position (DevTools sets both per window);
         a `followed` one also every window script (the first window got each as it was added)."""
-        for source in self.window_scripts if followed else ():
+        for source in (*self.window_scripts, *self.when_asked.scripts()) if followed else ():
             self.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": source})
         self.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": INSTRUMENTATION_JS})
         self.cdp("Emulation.setGeolocationOverride", DEFAULT_POSITION)
@@ -81,7 +83,7 @@ class WebChromiumPlatform(Platform):
                                   "there?") from exc
         wait_until(self._ready, timeout=self.timeout, message=f"{self.start} to load")
         try:
-            self._check_loaded()
+            readings.check_loaded(self)
         except UnexpectedAlertPresentException:
             pass          # a dialog the page opened as it loaded: its first screen (capture)
 
@@ -92,22 +94,13 @@ class WebChromiumPlatform(Platform):
         except UnexpectedAlertPresentException:
             return True
 
-    def _check_loaded(self) -> None:
-        """A start page that did not load (the browser's own error page: refused, unknown host …) or that
-        answered with an HTTP error is no app to audit: AutomationError, so the audit is broken, never clean."""
-        state = self.driver.execute_script(LOAD_STATE_JS) or {}
-        url, status = str(state.get("url", "")), int(state.get("status") or 0)
-        if url.startswith("chrome-error:") or state.get("error_page"):
-            raise AutomationError(f"the start page {self.start} did not load (the browser shows its error page: "
-                                  f"{str(state.get('title') or 'no answer')[:80]})")
-        if status >= 400:
-            raise AutomationError(f"the start page {self.start} did not load: it answered HTTP {status}")
-
     def launch(self) -> None:
         self._load()
 
     def relaunch(self) -> None:
         js_dialogs.close_any(self.driver)      # a restarted app shows no dialog of the last run
+        if self.when_asked.unasked:
+            self.permission_requests()         # what this document asked for reads answered in the next
         self.driver.get("about:blank")
         self._load()
 
@@ -119,6 +112,7 @@ class WebChromiumPlatform(Platform):
         self.cdp("Browser.resetPermissions")
         for name, state in self.decided.items():
             self._set(name, state)
+        self.when_asked.reset()
 
     def stored_state(self) -> dict[str, Any] | None:
         """What the app stored (readings.stored_state: cookies, web storage, a TCF CMP's answer); None unreadable."""
@@ -149,20 +143,28 @@ class WebChromiumPlatform(Platform):
     def _set(self, name: str, state: str) -> None:
         self.cdp("Browser.setPermission", {"permission": {"name": name}, "setting": state, "origin": self.origin})
 
-    def decide_permission(self, name: str, state: str) -> None:
+    def decide_permission(self, name: str, state: str, when_asked: bool = False) -> None:
+        """`state` set in the browser; `when_asked`: the page reads the permission undecided until it asks, then
+        `state` (when_asked.py). Raises ValueError for an unknown permission or state."""
         if name not in PERMISSIONS or state not in STATES:
             raise ValueError(f"unknown permission decision {name}={state}")
         self._set(name, state)
         self.decided[name] = state
+        self.when_asked.decide(name, when_asked and state != "prompt")
 
     def permission_requests(self) -> dict[str, int]:
         try:
             counts = self.driver.execute_script("return window.__caPrompts || null")
         except WebDriverException:
             counts = None
+        self._counted(counts)
+        return dict(self._prompts_seen)   # the last known counts once the app left its page
+
+    def _counted(self, counts: dict[str, Any] | None) -> None:
+        """The page's request counts (INSTRUMENTATION_JS), read in a capture or asked for; None: unread."""
         if counts:
             self._prompts_seen = {p: int(counts.get(p, 0)) for p in PERMISSIONS}
-        return dict(self._prompts_seen)   # the last known counts once the app left its page
+            self.when_asked.note(self._prompts_seen)
 
     def scheduled(self, recent: float = 0.0) -> float | None:
         """Seconds until the page's last pending timer of at most 2 s is due (INSTRUMENTATION_JS), 0.0 when none
@@ -211,9 +213,7 @@ class WebChromiumPlatform(Platform):
         # cross-origin frames (a CMP's dialog): read by switching into each, composed into the page's elements
         snap, places = frames.read(self.driver, snap, DOM_SNAPSHOT_JS)
         self.frame_places.update(places)
-        counts = snap.get("prompts")
-        if counts:
-            self._prompts_seen = {p: int(counts.get(p, 0)) for p in PERMISSIONS}
+        self._counted(snap.get("prompts"))
         screen = screen_from_dom(snap, screenshot=png, origin=self.origin, prompts=self._prompts_seen)
         self._viewport = (screen.size, screen.location)
         return Capture(screen=screen, values=input_values(snap))

@@ -1,6 +1,6 @@
 """What the web platform reads back from the app's page: what it stored (cookies, web storage, a TCF CMP's
 `getTCData` answer — the readback every consent path is verified by) and what was audited (its address, title,
-build). Used by platform.py."""
+build), and whether the start page loaded at all. Used by platform.py."""
 from __future__ import annotations
 
 import logging
@@ -8,12 +8,26 @@ from typing import TYPE_CHECKING, Any
 
 from selenium.common.exceptions import UnexpectedAlertPresentException, WebDriverException
 
+from ...errors import AutomationError
+from .dom import LOAD_STATE_JS
 from .scripts import STORED_JS
 
 if TYPE_CHECKING:
     from .platform import WebChromiumPlatform
 
 log = logging.getLogger(__name__)
+
+
+def check_loaded(platform: "WebChromiumPlatform") -> None:
+    """A start page that did not load (the browser's own error page: refused, unknown host …) or that answered
+    with an HTTP error is no app to audit: AutomationError, so the audit is broken, never clean."""
+    state = platform.driver.execute_script(LOAD_STATE_JS) or {}
+    url, status = str(state.get("url", "")), int(state.get("status") or 0)
+    if url.startswith("chrome-error:") or state.get("error_page"):
+        raise AutomationError(f"the start page {platform.start} did not load (the browser shows its error page: "
+                              f"{str(state.get('title') or 'no answer')[:80]})")
+    if status >= 400:
+        raise AutomationError(f"the start page {platform.start} did not load: it answered HTTP {status}")
 
 
 def stored_state(platform: "WebChromiumPlatform") -> dict[str, Any] | None:

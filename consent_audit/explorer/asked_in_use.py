@@ -1,0 +1,44 @@
+"""A permission asked from the app's own pre-prompt that showed while the app was used: a feature only when the
+tap before it raises it each time — told by using it again from a fresh install.
+
+The permissions search meets a question over the app (two or three answers, «ახლა არა» / «დაშვება») after a tap,
+and its agreeing answer makes the app ask (explorer/beyond_core.py `answers_deep`). When that tap raises the
+question each time (a scanner's own sheet before the camera: corpus sudar), the answer is part of using the
+feature: a feature like any other, its refusal measured by using it. When it showed because of what was done
+before — after every third article read while notifications are undecided (corpus mtsvane; web.dev's advice is to
+ask after engagement) — the same taps from a fresh install show no question: kept as a feature, every journey
+refusing it stopped at a control not on screen. Such a permission is requested (asked on use), and its refusal is
+not walked: said in what the search did not cover, so the verdict is never clean on it (a journey replaying the
+whole use that raised it, with the permission refused when asked, is not built yet).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..errors import FeatureUnmeasured
+from .beyond_found import Beyond
+from .operator import NotOnScreen, Operator
+from .permissions import Feature, use
+
+
+def raised_by_use(op: Operator, start: Callable[[], None], feature: Feature) -> bool:
+    """Whether using `feature` from a fresh start (`start`: a fresh install, granted when asked, launch answered)
+    shows its question again and asks: its route walked and its answer tapped. False when a control of the way
+    or the answer is not on screen — the question was raised by earlier use, not by this tap."""
+    start()
+    before = sum(op.screen().prompts.values())
+    try:
+        use(op, feature)
+    except (FeatureUnmeasured, NotOnScreen):
+        return False
+    return sum(op.screen().prompts.values()) > before
+
+
+def raised_earlier(beyond: Beyond, permission: str) -> None:
+    """`permission`'s feature (in `beyond.features`) is no feature: its question came of earlier use. Requested
+    all the same (`Beyond.unwalkable`), its refusal not measured (said in `Beyond.unsearched`)."""
+    feature = beyond.features.pop(permission)
+    beyond.unwalkable[permission] = f"'{feature.label}'"
+    beyond.unsearched.append(
+        f"{permission} was asked from the app's own question answered by '{feature.label}', which earlier use "
+        "raised (the same taps from a fresh install do not show it): its refusal was not walked")
