@@ -300,3 +300,22 @@ def test_every_mobile_call_matches_the_installed_driver() -> None:
         required, optional = commands[name]
         assert required <= set(args or {}), (script, args)
         assert set(args or {}) <= required | optional, (script, sorted(set(args or {}) - required - optional))
+
+
+def test_a_grant_given_when_asked_is_left_to_the_dialog_also_after_a_reset() -> None:
+    """Decided when asked (the explorer's permissions discovery), a grant is not given through the OS: the app
+    finds the permission not granted, asks, and the system dialog is answered as decided ("Allow") — at every fresh
+    install (a reset applies the decisions again); a refusal when asked is the revoke it always was."""
+    driver = RecordingDriver(api=34)
+    platform = AndroidPlatform(driver, PKG)
+    platform.decide_permission("geolocation", "granted", when_asked=True)
+    platform.decide_permission("notifications", "denied", when_asked=True)
+    assert driver.mobile("changePermissions") == [
+        {"permissions": ["android.permission.POST_NOTIFICATIONS"], "appPackage": PKG, "action": "revoke"}]
+    assert platform.decided == {"geolocation": "granted", "notifications": "denied"}
+    driver.calls.clear()
+    platform.reset()
+    assert driver.mobile("changePermissions") == [
+        {"permissions": ["android.permission.POST_NOTIFICATIONS"], "appPackage": PKG, "action": "revoke"}]
+    platform.decide_permission("geolocation", "granted")      # in advance again: through the OS
+    assert driver.mobile("changePermissions")[-1]["action"] == "grant"

@@ -130,8 +130,8 @@ class AndroidPlatform(RuntimePermissions, Platform):
         decisions taken so far again."""
         self._mobile("terminateApp", {"appId": self.package})
         self._mobile("clearApp", {"appId": self.package})
-        for name, state in self.decided.items():
-            self._apply(name, state)
+        for name in self.decided:
+            self._apply(name, self.applied(name))
 
     def current_package(self) -> str:
         return str(self._mobile("getCurrentPackage") or "")

@@ -74,7 +74,15 @@ class RuntimePermissions:
         if name not in ANDROID_PERMISSIONS or state not in STATES:
             raise ValueError(f"unknown permission decision {name}={state}")
         self.decided[name] = state
-        self._apply(name, "prompt" if when_asked and state == "granted" else state)
+        self.when_asked = self.when_asked - {name} | ({name} if when_asked else frozenset())
+        self._apply(name, self.applied(name))
+
+    when_asked: frozenset[str] = frozenset()     # the names decided when asked (`decide_permission`)
+
+    def applied(self, name: str) -> str:
+        """What the OS is told for `name`: its decision, but a grant given when asked is left to the dialog."""
+        state = self.decided[name]
+        return "prompt" if state == "granted" and name in self.when_asked else state
 
     def _apply(self, name: str, state: str) -> None:
         if state == "prompt":
