@@ -36,6 +36,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations, AccountLearn
     account searches learnt: explorer/account_learning.py)."""
 
     granting_when_asked = False     # the permissions goal's installs: granted when the app asks (`_grant_all`)
+    granted_ahead: frozenset[str] = frozenset()    # of those, the ones the goal saw asked at launch (granted ahead)
 
     def explore(self, goal: str, budget: Budget, target: Target) -> Exploration:
         """Search the app for the goal; leaves the app fresh (data and permission decisions cleared)."""
@@ -68,7 +69,7 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations, AccountLearn
             recorder.screenshots = shots
             self.op.spend = None
             self.answering_consent = False
-            self.granting_when_asked = False
+            self.granting_when_asked, self.granted_ahead = False, frozenset()
         self.op.fresh()
         self.data.username = self.given_username
         if result.reached:
@@ -76,9 +77,11 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations, AccountLearn
         return result
 
     def _grant_all(self) -> None:
-        """Every permission granted: in advance, or when the app asks for it (`granting_when_asked`)."""
-        asked = {"when_asked": True} if self.granting_when_asked else {}
+        """Every permission granted: in advance, or when the app asks for it (`granting_when_asked`) — but one a
+        granted start saw asked at launch (`granted_ahead`): what it is like undecided is that launch, seen — a
+        wall pressed at every start would cost a tap each (corpus nom)."""
         for permission in PERMISSIONS:
+            asked = {"when_asked": True} if self.granting_when_asked and permission not in self.granted_ahead else {}
             try:
                 self.context.platform.decide_permission(permission, "granted", **asked)
             except (ValueError, WebDriverException) as exc:   # a platform may not know one

@@ -42,6 +42,7 @@ class PermissionExplorations(SignedInSearch):
         self.core = permissions.Core.of(screen, self.op.targets(screen))
         held = self._held_at_launch(screen)
         at_launch = {p for p, n in screen.prompts.items() if n > 0}
+        self.granted_ahead = frozenset(at_launch)     # asked at launch: its undecided start seen, granted ahead now
         taps_allowed = int(self.config.search.get("discovery_taps", 12))
         self.features, quiet = permissions.probe(self.op, self.core, taps_allowed)
         probed = len(quiet) + len({f.key for f in self.features.values()})    # by their words
