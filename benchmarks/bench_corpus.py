@@ -24,7 +24,8 @@ explore's for the scored goals — with --policy, explore runs every goal and th
 privacy-policy goal when it ended neither clean nor found (it sets explore's exit too); the last line lists the
 goals over 2x. Dismissing splash adverts and launch prompts is not in the optimum.
 
-Password: CONSENT_AUDIT_PASSWORD (default corpus-pass-1); username: the truth's credentials.username.
+Password: CONSENT_AUDIT_PASSWORD (default corpus-pass-1); username: the truth's credentials.username, given as a new
+account (`--new-account`: none exists before a run) where the explore run has that option.
 """
 from __future__ import annotations
 
@@ -143,6 +144,7 @@ def main(argv: list[str]) -> int:
     help_text = "" if args.reuse else subprocess.run([args.cli, "explore", "--help"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env={**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", str(REPO))}).stdout
     no_bundle = "--no-bundle" in help_text
+    new_account = "--new-account" in help_text      # an older explore (--cli) logs in first, as it did
     if not no_bundle and not args.reuse:
         print("note: this consent-audit's explore has no --no-bundle; the evidence bundle is made for every app", file=sys.stderr)
     reports = args.keep or Path(tempfile.mkdtemp(prefix="bench-corpus-"))
@@ -165,7 +167,8 @@ def main(argv: list[str]) -> int:
             else:
                 progress = GoalProgress(app, reports / app / "allure-results")
                 summary, wall, code = watched(lambda: explore(args.cli, server.app_url(app), app, truth, reports,
-                                                              no_bundle, flows, args.policy), progress)
+                                                              no_bundle, flows, args.policy,
+                                                              new_account), progress)
             results = {r["flow"]: r for r in (summary or {}).get("results", [])}
             charged = spent_by_flow(results)      # the consent probe charged to the consent goal
             app_row = {"exact": 0, "compared": 0, "unmeasured": 0, "right": 0, "verdicts": 0, "spent": 0, "optimal": 0}

@@ -104,7 +104,7 @@ def test_a_goal_is_named_as_explore_names_it_or_as_summary_json_names_its_flow()
     def goals(*names: str) -> list[str]:
         args = argparse.Namespace(goal=list(names), url="http://127.0.0.1:9/", app_package=None, username="u",
                                   password="pw-12345", sms_code=None, id_number=None, budget_actions=None,
-                                  budget_seconds=None)
+                                  budget_seconds=None, new_account=False)
         return settings_of(args).goals
 
     assert goals("policy", "deletion", "permissions") == ["delete-account", "deny-permissions", "privacy-policy"]
@@ -112,6 +112,24 @@ def test_a_goal_is_named_as_explore_names_it_or_as_summary_json_names_its_flow()
     assert goals("all") == goals() == ["delete-account", "deny-permissions", "consent", "privacy-policy"]
     help_text = explore("--help").stdout
     assert "delete-account (or" in help_text and "privacy-policy (or policy)" in help_text
+
+
+def test_new_account_reaches_the_form_data_from_the_command_line_and_from_pytest() -> None:
+    """`explore --new-account` and the plugin's `--explore-new-account` both give the account goal
+    `FormData.new_account` (no log-in form sent before signing up); without them it logs in first."""
+    import argparse
+
+    from consent_audit.commands.explore import register, settings_of
+    from consent_audit.explorer.config import load_config
+
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers())
+    config = load_config()
+    for extra, new in ((["--new-account"], True), ([], False)):
+        args = parser.parse_args(["explore", "--url", "http://127.0.0.1:9/", "--username", "u", "--password", "pw-12345", *extra])
+        assert settings_of(args).form_data(config).new_account is new
+    help_text = explore("--help").stdout
+    assert "--new-account" in help_text
 
 
 def test_the_bench_takes_explores_goal_names_and_refuses_an_unknown_one_in_one_line() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_explorer_login_resume import FORM, _journeys
+from tests.test_explorer_login_resume import DATA, FORM, _journeys
 from tests.test_explorer_signup_refusal import FormApp
 
 REFUSED = "Vorla anet kesh 4."            # what the form answers a log-in it refuses (addresses, digits vary)
@@ -42,8 +42,25 @@ def test_a_log_in_answered_otherwise_than_the_apps_refusal_after_a_pending_delet
     assert journeys.log_in() == told
 
 
-def test_without_a_refusal_seen_the_answer_is_not_compared() -> None:
-    app = _app(HELD)
+def _telling_app(made: str) -> FormApp:
+    """The form refuses every name, answering HELD for `made` (the deleted account) and REFUSED for any other."""
+    app = _app("")
+    def submit(a: FormApp) -> str:
+        a.message = HELD if a.values.get("E-mail") == made else REFUSED
+        return FORM
+    form = app.pages[FORM]
+    app.pages[FORM] = lambda a: form(a)[:2] + [("tap", "Prihlásiť sa", submit)]
+    return app
+
+
+@pytest.mark.parametrize("tells, told", [(True, "pending"), (False, "rejected")])
+def test_without_a_refusal_seen_the_form_is_asked_about_an_account_it_never_had(tells: bool, told: str) -> None:
+    """No log-in was refused while exploring (a new account, `--new-account`, or signed up at once): after a
+    deletion stated pending, the form is sent once more under a name never signed up, and the two answers are
+    compared (before: no refusal to compare with, read rejected — corpus meltemi with a new account)."""
+    app = _telling_app(DATA.username) if tells else _app(HELD)
     journeys, _ = _journeys(app)
-    journeys.deletion_end = "pending"
-    assert journeys.log_in() == "rejected"
+    journeys.deletion_end, journeys.given_username = "pending", DATA.username
+    assert journeys.log_in() == told, app.taps
+    assert app.taps[-3:] == ["type E-mail", "type Heslo", "Prihlásiť sa"]          # the form sent again
+    assert journeys.data.username == DATA.username                                 # the account's name kept

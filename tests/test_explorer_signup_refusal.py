@@ -166,6 +166,33 @@ def test_the_control_drawn_like_the_refused_log_in_beside_it_goes_before_a_menu(
         "type E-mailadres", "type Wachtwoord", "Rekening openen"], app.taps
 
 
+def test_a_new_account_sends_no_log_in_form_and_signs_up_beside_it() -> None:
+    """`--new-account` (the account does not exist yet): the log-in form met first is held back unsent — it would
+    only be refused — and stands for that refusal: its submit is the log-in path for later, and the sign-up
+    beside the log-in control is found by structure as after a refusal (before: the form was typed into and sent,
+    3 actions more, and refused)."""
+    goal = AccountGoal(CONFIG, forms.FormData(username=DATA.username, password=DATA.password, new_account=True))
+    result, app = search(FormApp(dict(VELD)), goal)
+    assert result.ending == "reached" and goal.mode == "sign_up", (result.detail, app.taps)
+    assert app.taps[:app.taps.index("Rekening openen")] == ["Inloggen", "relaunch"], app.taps
+    assert "type" not in " ".join(app.taps[:app.taps.index("Rekening openen")])
+    assert (DATA.username, DATA.password) in app.accounts
+    assert goal.login_move is not None and goal.login_move.label == "Inloggen" and goal.refused_answer == ""
+    assert not any(d["label"] == "Inloggen" for d in result.dead_ends)     # nothing was refused
+
+
+def test_a_new_account_still_sends_a_credentials_form_no_word_calls_a_log_in() -> None:
+    """An unworded form could as well be the sign-up (a bare e-mail and password): with a new account it is sent
+    as before, and what it answers tells which it is (refused: the log-in; accepted: the account made)."""
+    pages = {**VELD, "home": lambda app: [("text", "Bankieren zonder gedoe."),
+                                          ("tap", "Rekening openen", lambda a: "openen", (180, 44))]}
+    goal = AccountGoal(CONFIG, forms.FormData(username=DATA.username, password=DATA.password, new_account=True))
+    goal.comb = True       # no word names an account: the first screens are combed by structure
+    result, app = search(FormApp(pages), goal)
+    assert result.ending == "reached" and goal.mode == "sign_up", (result.detail, app.taps)
+    assert app.taps == ["Rekening openen", "type E-mailadres", "type Wachtwoord", "Rekening openen"]
+
+
 def test_an_app_whose_log_in_was_never_refused_is_not_combed_for_a_sign_up() -> None:
     """Kind 9 stays: with no log-in asked for (no control worded as one), unscored controls are not tried."""
     pages = {**VELD, "home": lambda app: [("tap", "Geldautomaat zoeken", lambda a: "atm"),

@@ -42,6 +42,9 @@ def register(sub: "argparse._SubParsersAction") -> None:
     data.add_argument("--password", help="test account password (better: CONSENT_AUDIT_PASSWORD)")
     data.add_argument("--sms-code", help="SMS code to type (default: the code the app shows on screen; "
                                          "or CONSENT_AUDIT_SMS_CODE)")
+    data.add_argument("--new-account", action="store_true",
+                      help="the account does not exist yet: sign up with it at once, never trying to log in with it "
+                           "first (a name the app says is taken gets a variant of the same form)")
     data.add_argument("--id-number", help="ID number to give where demanded (or CONSENT_AUDIT_ID_NUMBER)")
     budget = p.add_argument_group(f"budget per goal (default: {CONFIG})")
     budget.add_argument("--budget-actions", type=int, help="actions a goal may spend, backtracking included")
@@ -64,7 +67,8 @@ def settings_of(args: argparse.Namespace):
     goals = [g for g in FLOWS if "all" in asked or g in asked]     # in FLOWS' order: the policy goal last
     return ExploreSettings.from_env(url=args.url, app_package=args.app_package, goals=goals,
                                     username=args.username, password=args.password, sms_code=args.sms_code,
-                                    id_number=args.id_number, budget_actions=args.budget_actions,
+                                    id_number=args.id_number, new_account=args.new_account,
+                                    budget_actions=args.budget_actions,
                                     budget_seconds=args.budget_seconds)
 
 

@@ -173,6 +173,39 @@ class AccountGoal:
         return submit is not None and (submit.key in self.signup_keys or (
             cues.has(submit.label, "sign_up") and not cues.has(submit.label, "log_in")))
 
+    def held(self, node: Node, move: Move) -> bool:
+        """Whether a form is held back unsent (`GoalSearch` does not send it): with a new account
+        (`FormData.new_account`: the given account does not exist yet, the audit makes its own), the first log-in
+        form met is not sent — it would only be refused — but taken as that refusal: its submit is the log-in
+        for later (logging in again after the deletion), and sign-up controls are wanted from here on, found as
+        after any refused log-in (beside the log-in control, by words or by structure). Only a form worded as a
+        log-in (its submit, or the control that opened it) and not told a sign-up (`signup_form`); an unworded
+        credentials form is sent as before (combing: whatever it answers tells which it is). Never while
+        learning the log-in, or once an account is reached or a log-in form known."""
+        if not self.data.new_account or move.kind != FORM or self.learning or self.mode is not None \
+                or self.login_form is not None:
+            return False
+        came_by = node.via[-1] if node.via else ""
+        if not (cues.has(move.label, "log_in") or cues.has(came_by, "log_in")) \
+                or self.signup_form(node, node.screen, targets(node.screen)):
+            return False
+        self._refused(node, move, "")
+        return True
+
+    def _refused(self, parent: Node, move: Move, said: str) -> None:
+        """The log-in form `move` sent on `parent` was refused (answering `said`; "" when held back unsent): its
+        submit is the log-in path's, the control that opened it the `opener`, and a sign-up is wanted now."""
+        self.login_move = move
+        self.login_form, self.refused_answer = (parent.ident, move.key), said
+        if parent.via and not cues.has(parent.via[-1], "sign_up") and not any(
+                t.label == parent.via[-1] and t.key != move.key for t in targets(parent.screen)):
+            self.opener = parent.via[-1]      # the log-in control, by what it opened (not a tab the
+                                              # form's screen shows too: its neighbours are other tabs)
+        if self.want == "log_in":
+            self.want = "sign_up"
+            if self.search is not None:
+                self.search.rescore()
+
     def enters_flow(self, move: Move) -> bool:
         return False
 
@@ -226,16 +259,7 @@ class AccountGoal:
             if lacks:
                 return Verdict("rejected", " ".join(new)[:200], True)
             if not signing_up or (combed and not cues.has(message, "taken")):
-                self.login_move = move
-                self.login_form, self.refused_answer = (parent.ident, move.key), said
-                if parent.via and not cues.has(parent.via[-1], "sign_up") and not any(
-                        t.label == parent.via[-1] and t.key != move.key for t in targets(parent.screen)):
-                    self.opener = parent.via[-1]      # the log-in control, by what it opened (not a tab the
-                                                      # form's screen shows too: its neighbours are other tabs)
-                if self.want == "log_in":
-                    self.want = "sign_up"
-                    if self.search is not None:
-                        self.search.rescore()
+                self._refused(parent, move, said)
             elif cues.has(message, "taken") and self.names_tried + 1 < MAX_NAMES and self.search is not None:
                 self.names_tried += 1
                 self.data.username = username_variant(self.given, self.names_tried)

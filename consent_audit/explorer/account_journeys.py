@@ -20,6 +20,10 @@ from .operator import NotOnScreen
 from .path_layers import passed_by_itself
 from .screens import password_form
 
+NEVER_SIGNED_UP = 99
+"""The username variant (`username_variant`) asking the log-in form what it answers an account it never had: beyond
+any the account search (at most account.MAX_NAMES) and the flows' re-walks (one more each) sign up with."""
+
 if TYPE_CHECKING:
     from .forms import FormData
     from .operator import Operator
@@ -180,12 +184,40 @@ class AccountJourneys:
         `login_refusal`: «Λάθος email ή κωδικός πρόσβασης.»): the app tells this account from one it does not
         know, and holds it — pending, whatever the words (corpus meltemi: «Ο λογαριασμός αυτός είναι σε
         διαδικασία διαγραφής.» read rejected). Told by comparing the app's two answers (addresses and digits
-        masked), never by their words; False when no refusal was seen, or the answer is that refusal."""
-        if self.deletion_end != "pending" or not self.login_refusal:
+        masked), never by their words; False when the answer is that refusal. No log-in refused while exploring
+        (a new account, `--new-account`, or signed up at once): the refusal is asked for here, the form sent once
+        more under a name never signed up (`_unknown_answer`)."""
+        if self.deletion_end != "pending":
+            return False
+        self.login_refusal = self.login_refusal or self._unknown_answer(form, after)
+        if not self.login_refusal:
             return False
         shown = set(form.texts())
         new = {_masked(t) for t in after.texts() + after.flashed if t.strip() and t not in shown}
         return bool(new) and _masked(self.login_refusal) not in new
+
+    def _unknown_answer(self, form: Screen, after: Screen) -> str:
+        """What the log-in form (`form`: as it was before it was sent, `after`: its answer to the deleted account)
+        answers an account the app never had: the form sent again, the username a variant never signed up with
+        (`NEVER_SIGNED_UP`); its first words not on `form` (a toast gone before the capture counts), those not
+        in `after` first (an answer added under the one before it); "" when it says nothing new or leaves the
+        form."""
+        made = self.data.username
+        self.data.username = username_variant(self.given_username, NEVER_SIGNED_UP)
+        try:
+            if self.op.find(self.login_moves[-1].key) is None:
+                return ""
+            again = perform(self.op, self.login_moves[-1], self.data)
+        except NotOnScreen as exc:
+            log.info("asking the log-in form about an unknown account failed: %s", exc)
+            return ""
+        finally:
+            self.data.username = made
+        shown = set(form.texts())
+        new = [t for t in again.texts() + again.flashed if t.strip() and t not in shown]
+        new = [t for t in new if t not in set(after.texts() + after.flashed)] or new
+        log.info("the log-in form answers an account it never had: %s", new[:1])
+        return new[0] if new and password_form(self.op.targets(again)) else ""
 
     def verify_deletion(self) -> str | None:
         """What logging in again along the path learnt answers now (accepted, rejected, pending, None): how a

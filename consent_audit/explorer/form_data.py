@@ -28,6 +28,9 @@ class FormData:
     sms_code: str | None = None
     id_number: str | None = None
     reason_text: dict[str, str] = field(default_factory=dict)
+    # the account does not exist yet (`--new-account`): the audit makes its own by signing up, never sending a
+    # log-in form with it first (explorer/account.py `AccountGoal.held`)
+    new_account: bool = False
     # the fields typed into in this run: target key (role|label|place) -> the kind typed. A field met again (a
     # log-in form after the sign-up, the same form after a log-out) is known by it whatever its words say
     known: dict[str, str] = field(default_factory=dict)

@@ -20,6 +20,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--explore-url", default=None, help="web app to explore (its start address)")
     group.addoption("--explore-app-package", default=None, help="Android app to explore (its package)")
     group.addoption("--explore-username", default="", help="test account username (password: CONSENT_AUDIT_PASSWORD)")
+    group.addoption("--explore-new-account", action="store_true", default=False,
+                    help="the test account does not exist yet: sign up at once, never log in with it first")
     group.addoption("--explore-budget-actions", type=int, default=None, help="actions each goal may spend")
     group.addoption("--explore-budget-seconds", type=float, default=None, help="seconds each goal may spend")
 
@@ -33,6 +35,7 @@ def settings_of(config: pytest.Config) -> ExploreSettings | None:
         return None
     return ExploreSettings.from_env(url=url, app_package=package, goals=[],
                                     username=config.getoption("--explore-username") or "",
+                                    new_account=bool(config.getoption("--explore-new-account", False)),
                                     budget_actions=config.getoption("--explore-budget-actions"),
                                     budget_seconds=config.getoption("--explore-budget-seconds"))
 

@@ -120,6 +120,10 @@ class GoalSearch(Routes, SearchMap, LogOutWatch):
         before = self.op.screen()
         steps_before = len(self.op.recorder.steps)
         cand.tried = True
+        held = getattr(self.goal, "held", None)       # a form the goal takes as answered unsent (AccountGoal)
+        if held is not None and held(node, cand.move):
+            log.info("'%s' held back unsent (the %s goal's answer stands for it)", cand.move.label[:60], self.goal.name)
+            return
         self.back_from = None
         watch = self._watching(node, cand.move)
         stored_before = self._stored() if watch and self.session.keys else None   # type: ignore[union-attr]

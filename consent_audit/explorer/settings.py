@@ -43,6 +43,7 @@ class ExploreSettings:
     password: str | None = None
     sms_code: str | None = None
     id_number: str | None = None
+    new_account: bool = False
     budget_actions: int | None = None
     budget_seconds: float | None = None
 
@@ -116,7 +117,7 @@ class ExploreSettings:
 
     def form_data(self, config: ExplorerConfig) -> FormData:
         return FormData(username=self.username, password=self.password, sms_code=self.sms_code,
-                        id_number=self.id_number,
+                        id_number=self.id_number, new_account=self.new_account,
                         reason_text={lang: config.value("reason_text", lang) for lang in ("en", "zh")})
 
     def budget(self, config: ExplorerConfig, goal: str):

@@ -176,15 +176,20 @@ GOALS = {"deletion": "delete-account", "permissions": "deny-permissions", "conse
 
 
 def explore(cli: str, url: str, app: str, truth: dict[str, Any], reports: Path, no_bundle: bool,
-            flows: tuple[str, ...] = FLOWS, policy: bool = False) -> tuple[dict[str, Any] | None, float, int]:
+            flows: tuple[str, ...] = FLOWS, policy: bool = False,
+            new_account: bool = True) -> tuple[dict[str, Any] | None, float, int]:
     """Explore the app for the goals of `flows` — and, with `policy`, every goal (the unscored privacy-policy goal
-    too, which sets explore's exit as well): (summary or None, seconds, exit)."""
+    too, which sets explore's exit as well): (summary or None, seconds, exit). `new_account`: explore is told the
+    account is new (`--new-account`: a corpus app's accounts live in its server's memory, none before a run —
+    the truth's optimum signs up at once); False for an explore without that option (an older one, `--cli`)."""
     username = truth["credentials"].get("username") or f"tester@{app}.test"
     goals = ["--goal", "all"] if policy else [a for f in flows for a in ("--goal", GOALS[f])]
     cmd = [cli, "explore", "--url", url, *goals, "--quiet", "--reports-dir", str(reports), "--run-id", app,
            "--username", username]
     if no_bundle:
         cmd.insert(cmd.index("--quiet"), "--no-bundle")
+    if new_account:
+        cmd.append("--new-account")
     env = dict(os.environ)
     env.setdefault("CONSENT_AUDIT_PASSWORD", "corpus-pass-1")
     env.setdefault("PYTHONPATH", str(REPO))
