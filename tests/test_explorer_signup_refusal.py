@@ -181,6 +181,24 @@ def test_a_new_account_sends_no_log_in_form_and_signs_up_beside_it() -> None:
     assert not any(d["label"] == "Inloggen" for d in result.dead_ends)     # nothing was refused
 
 
+def test_a_held_log_in_form_is_sent_after_all_when_nothing_else_leads_on() -> None:
+    """One form that logs in and signs up alike («Inloggen» making the account for a new address): held back
+    with a new account, then sent after all once the search found no sign-up (before this fallback: no account,
+    the deletion not found)."""
+    def unified(app: FormApp) -> str:
+        app.accounts.add((app.values.get("E-mailadres", ""), app.values.get("Wachtwoord", "")))
+        app.user = app.values.get("E-mailadres")
+        return "home"
+    pages = {"home": lambda app: [("text", "Welkom terug." if app.user else "Bankieren zonder gedoe."),
+                                  *([] if app.user else [("tap", "Inloggen", lambda a: "inloggen", (180, 44))])],
+             "inloggen": _credentials("inloggen", "Inloggen", unified)}
+    goal = AccountGoal(CONFIG, forms.FormData(username=DATA.username, password=DATA.password, new_account=True))
+    result, app = search(FormApp(pages), goal)
+    assert result.ending == "reached" and goal.mode == "log_in", (result.detail, app.taps)
+    assert (DATA.username, DATA.password) in app.accounts
+    assert app.taps[-3:] == ["type E-mailadres", "type Wachtwoord", "Inloggen"], app.taps
+
+
 def test_a_new_account_still_sends_a_credentials_form_no_word_calls_a_log_in() -> None:
     """An unworded form could as well be the sign-up (a bare e-mail and password): with a new account it is sent
     as before, and what it answers tells which it is (refused: the log-in; accepted: the account made)."""

@@ -79,6 +79,7 @@ class AccountGoal:
         self.hints: Hints | None = None         # what the goal's earlier searches learnt (explorer/hints.py)
         self.paired: set[str] = set()           # words (40 characters) of the controls `boost` scored as a sign-up
         self.opener = ""                        # words of the control that opened the form refusing the log-in
+        self.held_form: tuple[str, str] | None = None   # a log-in form held back unsent (`held`): (node, submit key)
 
     @property
     def fallback(self) -> bool:
@@ -180,8 +181,9 @@ class AccountGoal:
         for later (logging in again after the deletion), and sign-up controls are wanted from here on, found as
         after any refused log-in (beside the log-in control, by words or by structure). Only a form worded as a
         log-in (its submit, or the control that opened it) and not told a sign-up (`signup_form`); an unworded
-        credentials form is sent as before (combing: whatever it answers tells which it is). Never while
-        learning the log-in, or once an account is reached or a log-in form known."""
+        credentials form is sent as before (combing: whatever it answers tells which it is); a held form is sent
+        after all when nothing else led on (`release`). Never while learning the log-in, or once an account is
+        reached or a log-in form known."""
         if not self.data.new_account or move.kind != FORM or self.learning or self.mode is not None \
                 or self.login_form is not None:
             return False
@@ -190,7 +192,14 @@ class AccountGoal:
                 or self.signup_form(node, node.screen, targets(node.screen)):
             return False
         self._refused(node, move, "")
+        self.held_form = (node.ident, move.key)
         return True
+
+    def release(self) -> tuple[str, str] | None:
+        """The form `held` back (node, submit key), once: the search found no sign-up besides it, so it is sent
+        after all (refused, the search ends as it would have; accepted, the account is in). None otherwise."""
+        held, self.held_form = self.held_form, None
+        return held
 
     def _refused(self, parent: Node, move: Move, said: str) -> None:
         """The log-in form `move` sent on `parent` was refused (answering `said`; "" when held back unsent): its

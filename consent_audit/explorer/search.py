@@ -230,6 +230,17 @@ class GoalSearch(Routes, SearchMap, LogOutWatch):
             self.dead.add(cand.move.label, kinds[0] if kinds else "no way forward", node.via, tried=True,
                           offered=offered(child))
 
+    def _released(self) -> bool:
+        """Nothing left to try: a form the goal held back unsent (`held`) is let go — sent after all, the
+        only way on (one form that logs in and signs up alike) — when the goal names it (`release`)."""
+        held = getattr(self.goal, "release", lambda: None)()
+        cand = self.graph.nodes[held[0]].candidates.get(held[1]) if held and held[0] in self.graph.nodes else None
+        if cand is None or not cand.tried:
+            return False
+        log.info("'%s' sent after all: nothing else led on", cand.move.label[:60])
+        cand.tried = False
+        return True
+
     # --- the search ---
     def run(self, seed: ScreenGraph | None = None) -> SearchResult:
         """Search until the goal shows (see the module doc); `seed`: the map an earlier search drew, the app
@@ -250,8 +261,10 @@ class GoalSearch(Routes, SearchMap, LogOutWatch):
                 if choice is None and self.off_app is None and self.settings.get("fallback", True) \
                         and getattr(self.goal, "fallback", True):
                     choice = self._choose(fallback=True)
-                if choice is None:
+                if choice is None and not self._released():
                     break
+                if choice is None:
+                    continue
                 node, cand = choice
                 if not self._go_to(node.ident, cand.move.key):
                     cand.tried = True
