@@ -27,6 +27,7 @@ def explore(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
     (["--app-package", "not a package!"], "--app-package must be an Android package"),
     (["--url", "http://127.0.0.1:9/", "--goal", "delete-account"], "needs test credentials"),
     (["--url", "http://127.0.0.1:9/", "--goal", "consent", "--budget-seconds", "0"], "--budget-seconds"),
+    (["--url", "http://127.0.0.1:9/", "--goal", "consent", "--permission-depth", "-1"], "--permission-depth must be 0 to"),
     (["--url", "http://127.0.0.1:9/", "--goal", "consent", "--profile", "android-emulator"], "--url needs a web profile"),
     (["--url", "http://127.0.0.1:9/", "--goal", "consent", "--profile", "no-such-phone"], "unknown profile"),
     (["--url", "http://127.0.0.1:9/", "--goal", "delete"], "unknown goal 'delete'; goals: delete-account (or deletion)"),
@@ -104,7 +105,7 @@ def test_a_goal_is_named_as_explore_names_it_or_as_summary_json_names_its_flow()
     def goals(*names: str) -> list[str]:
         args = argparse.Namespace(goal=list(names), url="http://127.0.0.1:9/", app_package=None, username="u",
                                   password="pw-12345", sms_code=None, id_number=None, budget_actions=None,
-                                  budget_seconds=None, new_account=False)
+                                  budget_seconds=None, new_account=False, permission_depth=None)
         return settings_of(args).goals
 
     assert goals("policy", "deletion", "permissions") == ["delete-account", "deny-permissions", "privacy-policy"]
@@ -130,6 +131,20 @@ def test_new_account_reaches_the_form_data_from_the_command_line_and_from_pytest
         assert settings_of(args).form_data(config).new_account is new
     help_text = explore("--help").stdout
     assert "--new-account" in help_text
+
+
+def test_permission_depth_from_the_command_line_tunes_the_explorer_settings() -> None:
+    """`--permission-depth N` sets the permissions goal's `search.permission_depth` for the run (the settings
+    file untouched); without it the file's value stands."""
+    from consent_audit.explorer.config import load_config
+    from consent_audit.explorer.settings import ExploreSettings
+
+    config = load_config()
+    deeper = ExploreSettings(url="http://127.0.0.1:9/", goals=["consent"], permission_depth=4).tuned(config)
+    assert deeper.search["permission_depth"] == 4 and config.search["permission_depth"] == 2
+    assert deeper.search["discovery_taps"] == config.search["discovery_taps"]       # the rest kept
+    assert ExploreSettings(url="http://127.0.0.1:9/", goals=["consent"]).tuned(config) is config
+    assert "--permission-depth" in explore("--help").stdout
 
 
 def test_the_bench_takes_explores_goal_names_and_refuses_an_unknown_one_in_one_line() -> None:

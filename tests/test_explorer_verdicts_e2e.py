@@ -67,6 +67,8 @@ and Chromium must give exactly the truth's figures and findings.
 - a permission asked only two screens deep (Tours → a tour → "Take a photo of the summit"), whose refusal puts a
   wall over the app at every relaunch, is found by the search beyond the core screen and walked to by its route:
   forced_permission (before: only the core screen was searched, nothing asked, {all: usable}, clean, exit 0);
+  searched one level deep (`--permission-depth 1`, a truth's `args`) the tour is not searched: not found, the
+  sentence naming the option that goes deeper;
 - a permission asked only inside an order flow ("Order now" → a size of a price list → "Scan a print"; corpus
   lumen-ja), a wall at every relaunch once refused: a control that starts a purchase is searched, only the one
   that takes money ("Pay €4.99" on a payment form, which would ask for notifications) is not: forced_permission
@@ -121,9 +123,10 @@ GOALS = {"consent": "consent", "permissions": "deny-permissions", "deletion": "d
 CASES = [(page, flow) for page, truth in sorted(TRUTH.items()) for flow in truth["findings_by_flow"]]
 
 
-def explore(url: str, appium: str, reports: Path, run_id: str, flow: str = "consent") -> dict[str, Any]:
+def explore(url: str, appium: str, reports: Path, run_id: str, flow: str = "consent",
+            extra: tuple[str, ...] = ()) -> dict[str, Any]:
     args = [sys.executable, "-m", "consent_audit.cli", "explore", "--url", url, "--goal", GOALS[flow],
-            "--reports-dir", str(reports), "--run-id", run_id, "--quiet", "--appium-url", appium]
+            "--reports-dir", str(reports), "--run-id", run_id, "--quiet", "--appium-url", appium, *extra]
     if flow == "deletion":
         args += ["--username", "tester@example.test"]
     proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600,
@@ -138,7 +141,7 @@ def explore(url: str, appium: str, reports: Path, run_id: str, flow: str = "cons
 @pytest.mark.parametrize("page,flow", CASES)
 def test_the_verdict_equals_the_truth(page: str, flow: str, appium: str, static_url: str, tmp_path: Path) -> None:
     truth = TRUTH[page]
-    run = explore(f"{static_url}/verdicts/{page}", appium, tmp_path, "v", flow)
+    run = explore(f"{static_url}/verdicts/{page}", appium, tmp_path, "v", flow, tuple(truth.get("args", ())))
     result, metrics = run["result"], run["result"]["metrics"]
     expected = truth["findings_by_flow"][flow]
     assert sorted({f["pattern"] for f in result["findings"]}) == expected, \

@@ -49,6 +49,9 @@ def register(sub: "argparse._SubParsersAction") -> None:
     budget = p.add_argument_group(f"budget per goal (default: {CONFIG})")
     budget.add_argument("--budget-actions", type=int, help="actions a goal may spend, backtracking included")
     budget.add_argument("--budget-seconds", type=float, help="seconds a goal may spend exploring")
+    budget.add_argument("--permission-depth", type=int, metavar="LEVELS",
+                        help="deny-permissions: how many taps below the core screen controls are tried for what they "
+                             "ask (default 2: search.permission_depth); deeper costs more actions")
     p.add_argument("--screenshot", choices=("on", "off", "only-on-failure"), default="on",
                    help="a screenshot at every step (on, the default: the evidence), never, or only at a failure")
     p.add_argument("--relaunches", type=int, default=3,
@@ -69,7 +72,7 @@ def settings_of(args: argparse.Namespace):
                                     username=args.username, password=args.password, sms_code=args.sms_code,
                                     id_number=args.id_number, new_account=args.new_account,
                                     budget_actions=args.budget_actions,
-                                    budget_seconds=args.budget_seconds)
+                                    budget_seconds=args.budget_seconds, permission_depth=args.permission_depth)
 
 
 def preflight(args: argparse.Namespace, platform: str) -> None:

@@ -243,7 +243,7 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
     beyond.unsearched += [unwalkable_said(p, where) for p, where in unwalkable.items()]
     if result.ending == "budget":
         spent = result.detail.removeprefix("not found within budget ").removeprefix("(").removesuffix(")")
-        beyond.unsearched.append(f"the search's budget ran out ({spent})")
+        beyond.unsearched.append(f"the search's budget ran out ({spent}; more with --budget-actions)")
     consent_layers = _consent_layers(op, graph) if graph is not None else set()
     for node in nodes:
         if node.ident in consent_layers:
@@ -256,7 +256,7 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
         beyond.avoided += [g for g in gone if g not in beyond.avoided]
         if left and node.depth > depth:
             beyond.unsearched.append(f"a screen {node.depth} taps deep (via {' › '.join(node.via)}): "
-                                     f"{len(left)} control(s)")
+                                     f"{len(left)} control(s) (deeper than --permission-depth {depth})")
         elif left:
             beyond.unsearched.append(f"{len(left)} control(s) on {screen_said(node.via)}")
     for ident, label in engine.unreached:

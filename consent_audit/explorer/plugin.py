@@ -24,6 +24,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="the test account does not exist yet: sign up at once, never log in with it first")
     group.addoption("--explore-budget-actions", type=int, default=None, help="actions each goal may spend")
     group.addoption("--explore-budget-seconds", type=float, default=None, help="seconds each goal may spend")
+    group.addoption("--explore-permission-depth", type=int, default=None,
+                    help="deny-permissions: taps below the core screen whose controls are tried (default 2)")
 
 
 def settings_of(config: pytest.Config) -> ExploreSettings | None:
@@ -37,7 +39,8 @@ def settings_of(config: pytest.Config) -> ExploreSettings | None:
                                     username=config.getoption("--explore-username") or "",
                                     new_account=bool(config.getoption("--explore-new-account", False)),
                                     budget_actions=config.getoption("--explore-budget-actions"),
-                                    budget_seconds=config.getoption("--explore-budget-seconds"))
+                                    budget_seconds=config.getoption("--explore-budget-seconds"),
+                                    permission_depth=config.getoption("--explore-permission-depth", None))
 
 
 @pytest.hookimpl(trylast=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from ..errors import UsageError
@@ -13,6 +13,8 @@ from .forms import FormData
 
 ENV = {"password": "CONSENT_AUDIT_PASSWORD", "sms_code": "CONSENT_AUDIT_SMS_CODE",
        "id_number": "CONSENT_AUDIT_ID_NUMBER"}
+MAX_DEPTH = 6
+"""The deepest `--permission-depth`: each level multiplies the controls tried (the budget says how many in all)."""
 FLOW_GOAL = {"deletion": "delete-account", "permissions": "deny-permissions", "consent": "consent",
              "policy": "privacy-policy"}
 """summary.json's flow name → the goal `consent-audit explore --goal` names it by (also accepted as an alias)."""
@@ -46,6 +48,7 @@ class ExploreSettings:
     new_account: bool = False
     budget_actions: int | None = None
     budget_seconds: float | None = None
+    permission_depth: int | None = None     # levels below the core screen the permissions goal searches
 
     def __post_init__(self) -> None:
         if bool(self.url) == bool(self.app_package):
@@ -58,6 +61,9 @@ class ExploreSettings:
         if self.app_package and not re.fullmatch(r"[A-Za-z][\w]*(\.[A-Za-z][\w]*)+", self.app_package):
             raise UsageError(f"--app-package must be an Android package name such as com.example.app, "
                              f"not '{self.app_package}'")
+        if self.permission_depth is not None and not 0 <= self.permission_depth <= MAX_DEPTH:
+            raise UsageError(f"--permission-depth must be 0 to {MAX_DEPTH} (levels below the core screen), "
+                             f"not {self.permission_depth}")
         unknown = [g for g in self.goals if g not in GOALS]
         if unknown:
             raise UsageError(f"unknown goal {', '.join(unknown)}; goals: {goal_names()}")
@@ -119,6 +125,14 @@ class ExploreSettings:
         return FormData(username=self.username, password=self.password, sms_code=self.sms_code,
                         id_number=self.id_number, new_account=self.new_account,
                         reason_text={lang: config.value("reason_text", lang) for lang in ("en", "zh")})
+
+    def tuned(self, config: ExplorerConfig) -> ExplorerConfig:
+        """`config` with what the command line set over it (`permission_depth` → `search.permission_depth`);
+        `config` itself when nothing was set."""
+        if self.permission_depth is None:
+            return config
+        search = {**config.search, "permission_depth": self.permission_depth}
+        return replace(config, data={**config.data, "search": search})
 
     def budget(self, config: ExplorerConfig, goal: str):
         return config.budget(goal, self.budget_actions, self.budget_seconds)

@@ -45,7 +45,7 @@ def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreS
     is done, the consent dialog is handed on again as it is then: the accounts the flow's launches signed up
     to pass a log-in gate stay used (`gate_names`), so a later goal never signs up with one of them again."""
     goal = FLOW_GOAL[audit.flow]
-    config = load_config()
+    config = explore_settings.tuned(load_config())
     audit.explored = True
     explored = ExploredApp(app_context, config, explore_settings.form_data(config))
     explored.adopt_consent(learned_so_far.get("consent_dialog"),   # told by structure once per run, not per goal
