@@ -7,16 +7,21 @@ question each time (a scanner's own sheet before the camera: corpus sudar), the 
 feature: a feature like any other, its refusal measured by using it. When it showed because of what was done
 before — after every third article read while notifications are undecided (corpus mtsvane; web.dev's advice is to
 ask after engagement) — the same taps from a fresh install show no question: kept as a feature, every journey
-refusing it stopped at a control not on screen. Such a permission is requested (asked on use), and its refusal is
-not walked: said in what the search did not cover, so the verdict is never clean on it (a journey replaying the
-whole use that raised it, with the permission refused when asked, is not built yet).
+refusing it stopped at a control not on screen. Such a feature's route is then the whole use since the launch
+that raised the question (every tap the search made in that page load, `Operator.walked`), kept when replaying it
+from a fresh install shows the question again: its refusal is walked with the permission refused *when asked*
+(undecided to the page until it asks, so the question shows; `refused_when_asked`). When that use holds more than
+taps (text typed, a toggle, the system back) or its replay shows no question, the permission is requested (asked
+on use) and its refusal not walked: said in what the search did not cover, so the verdict is never clean on it.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from ..errors import FeatureUnmeasured
 from .beyond_found import Beyond
+from .moves import TAP, Move
 from .operator import NotOnScreen, Operator
 from .permissions import Feature, use
 
@@ -34,11 +39,25 @@ def raised_by_use(op: Operator, start: Callable[[], None], feature: Feature) -> 
     return sum(op.screen().prompts.values()) > before
 
 
+def replayed_use(op: Operator, start: Callable[[], None], feature: Feature,
+                 walked: list[tuple[str, str] | None] | None) -> Feature | None:
+    """`feature` with the whole use that raised its question as its route (`walked`: the taps since the launch
+    before its answer, `Operator.walked`), when that use replayed from a fresh start (`start`) shows the
+    question again and its answer asks (`raised_by_use`); None when the use holds anything but taps, or the
+    replay shows no question (what raised it is not a sequence of taps)."""
+    if not walked or any(step is None for step in walked):
+        return None
+    again = replace(feature, route=tuple(Move(TAP, key, label) for key, label in walked if key))  # type: ignore[misc]
+    return again if raised_by_use(op, start, again) else None
+
+
 def raised_earlier(beyond: Beyond, permission: str) -> None:
     """`permission`'s feature (in `beyond.features`) is no feature: its question came of earlier use. Requested
-    all the same (`Beyond.unwalkable`), its refusal not measured (said in `Beyond.unsearched`)."""
+    all the same (`Beyond.unwalkable`), its refusal not measured (said in `Beyond.unsearched`): the use that raised
+    it could not be replayed (`replayed_use`)."""
     feature = beyond.features.pop(permission)
     beyond.unwalkable[permission] = f"'{feature.label}'"
     beyond.unsearched.append(
         f"{permission} was asked from the app's own question answered by '{feature.label}', which earlier use "
-        "raised (the same taps from a fresh install do not show it): its refusal was not walked")
+        "raised (the same taps from a fresh install do not show it, nor could that use be replayed): its refusal "
+        "was not walked")

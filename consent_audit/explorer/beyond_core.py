@@ -58,6 +58,7 @@ class PermissionGoal:
         # app's state later changed (a scan that added a photo: the same taps now show another screen) is
         # forgotten by the map, never by the request (corpus lumen-noorder: «スキャン» asked, the feature lost)
         self.ways: dict[str, list[Edge] | None] = {}
+        self.walked: dict[str, list[tuple[str, str] | None]] = {}   # permission → what was done since the launch
         self.way_to: Callable[[str], list[Edge] | None] | None = None     # the map's shortest way from the core
         self.screens: dict[str, Core] = {}       # node → its screen as a Core, taken as a control on it was used
         self.questions: set[str] = set()         # nodes that are one question and its answers (`answers_deep`)
@@ -145,6 +146,7 @@ class PermissionGoal:
             if permission not in self.asked:
                 self.asked[permission] = (parent, move, before, screen)
                 self.ways[permission] = self.way_to(parent.ident) if self.way_to is not None else None
+                self.walked[permission] = list(getattr(self.op, "walked", []))[:-1]    # before this move
         if not asking and same and parent.depth == 0 and move.kind == TAP and state_of(before) != state_of(screen):
             self.in_place.append((move, before, screen))
         return None          # never "reached": the search goes on for the other permissions
@@ -234,7 +236,8 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
                     in_place=[*(in_place or []), *goal.in_place],
                     gate=log_in_gate(graph) if graph is not None else [], unwalkable=unwalkable,
                     used=frozenset(goal.used),
-                    answered=frozenset(p for p, (n, _, _, _) in goal.asked.items() if n.ident in goal.questions))
+                    answered=frozenset(p for p, (n, _, _, _) in goal.asked.items() if n.ident in goal.questions),
+                    walked={p: walked for p, walked in goal.walked.items() if p in features})
     forms = [] if beyond.gate else [n for n in nodes if n.ident != graph.root and n.via
                                     and empty_submit(n.screen) is not None]
     beyond.log_ins = [" › ".join(n.via) for n in forms]

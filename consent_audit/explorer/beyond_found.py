@@ -43,6 +43,9 @@ class Beyond:
     answered: frozenset[str] = frozenset()
     """Permissions asked by an answer of a question over the app that a tap raised (the app's own pre-prompt:
     `PermissionGoal.questions`): a feature only when that tap raises it each time (explorer/asked_in_use.py)."""
+    walked: dict[str, list[tuple[str, str] | None]] = field(default_factory=dict)
+    """Per feature, what was done since the app's last launch before its control was used (`Operator.walked`):
+    the use that raised a question shown only after earlier use (explorer/asked_in_use.py)."""
     signed_in: str = ""
     """How the app behind a log-in inside it was entered and what was searched there (explorer/signed_in.py);
     "" when it was not."""

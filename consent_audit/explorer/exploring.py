@@ -37,6 +37,9 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations, AccountLearn
 
     granting_when_asked = False     # the permissions goal's installs: granted when the app asks (`_grant_all`)
     granted_ahead: frozenset[str] = frozenset()    # of those, the ones the goal saw asked at launch (granted ahead)
+    # permissions whose feature is a question earlier use raised (explorer/asked_in_use.py): the flow refuses them
+    # when the app asks, not in advance (the question shows only while undecided)
+    refused_when_asked: frozenset[str] = frozenset()
 
     def explore(self, goal: str, budget: Budget, target: Target) -> Exploration:
         """Search the app for the goal; leaves the app fresh (data and permission decisions cleared)."""
@@ -51,6 +54,8 @@ class GoalExplorations(ConsentExplorations, PermissionExplorations, AccountLearn
         # the permissions goal discovers on installs where each permission is granted when the app asks, and
         # reads undecided before (platforms/web/when_asked.py): an app's own pre-prompt shown only then is met
         self.granting_when_asked = goal == "deny-permissions"
+        if goal == "deny-permissions":
+            self.refused_when_asked = frozenset()
         try:
             with allure.step(f"Explore: {goal}"):
                 try:

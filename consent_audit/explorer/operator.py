@@ -70,6 +70,10 @@ class Operator(Reach):
         self.after_tap: Callable[[Screen, str, Screen], bool] | None = None
         self._answering = False
         self.session: Any = None     # the test account's session once reached (explorer/session.py)
+        # what was done since the app's last launch (its launch answers aside): each plain tap as (key, words),
+        # None for any other gesture (a toggle, text, a hold, the system back) — the use that raised what shows
+        # now, replayable as taps when it holds no None (explorer/asked_in_use.py)
+        self.walked: list[tuple[str, str] | None] = []
 
     # --- what is on screen ---
     def screen(self) -> Screen:
@@ -175,16 +179,20 @@ class Operator(Reach):
         label, info = step_label(target), self._info(target)
         read = (lambda: self._peek_code(exclude or set())) if peek_code else None
         verb = self.gestures.toggle if target.use == Use.TOGGLE else self.gestures.tap
-        return self._charged(lambda: verb(live, label, info, read=read))
+        screen = self._charged(lambda: verb(live, label, info, read=read))
+        self.walked.append((target.key, target.label) if target.use == Use.TAP else None)
+        return screen
 
     def hold(self, target: Target, seconds: float) -> Screen:
         """Press and hold the target `seconds` (one recorded, charged TAP step: `Gestures.hold`)."""
         target, live = self._again(self.reveal(target))
+        self.walked.append(None)
         return self._charged(lambda: self.gestures.hold(live, step_label(target), seconds, self._info(target)))
 
     def choose(self, target: Target) -> Screen:
         """Choose the first real option of a drop-down target (Use.SELECT): one recorded step, a tap."""
         target, live = self._again(self.reveal(target))
+        self.walked.append(None)
         return self._charged(lambda: self.gestures.choose(live, step_label(target), self._info(target)))
 
     def type(self, target: Target, value: str, secret: bool, gave: str | None = None) -> Screen:
@@ -197,6 +205,7 @@ class Operator(Reach):
         info = self._info(target)
         if gave:
             info["gave"] = gave
+        self.walked.append(None)
         return self._charged(lambda: self.gestures.type(live, value, step_label(target), info, secret=secret))
 
     def launch(self, relaunch: bool = False) -> Screen:
@@ -218,6 +227,7 @@ class Operator(Reach):
         for hook in (h for h in hooks if h is not None):
             hook()
             screen = self.screen()
+        self.walked = []
         return screen
 
     def relaunch(self) -> Screen:
@@ -241,10 +251,12 @@ class Operator(Reach):
         self.recorder.invalidate()
 
     def back(self) -> Screen:
+        self.walked.append(None)
         return self._charged(self.gestures.back)
 
     def tap_point(self, x: int, y: int, label: str) -> Screen:
         """Tap a point (screenshot pixels), e.g. a dialog's backdrop outside its controls."""
+        self.walked.append(None)
         return self._charged(lambda: self.gestures.tap_point(x, y, label))
 
     def fresh(self) -> None:

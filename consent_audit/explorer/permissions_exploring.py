@@ -16,7 +16,7 @@ from ..targets import Target
 from . import beyond_core, consent, cues, launch_features, permissions
 from .consent_answers import _made
 from .exploration import Exploration
-from .asked_in_use import raised_by_use, raised_earlier
+from .asked_in_use import raised_by_use, raised_earlier, replayed_use
 from .fresh_tries import tried_fresh
 from .gate import gate_not_passed
 from .launch_layer import under_layer
@@ -74,7 +74,13 @@ class PermissionExplorations(SignedInSearch):
                                         "what it covers was never reached")
         for p in sorted(beyond.answered & set(beyond.features) - set(self.features)):
             if not beyond.features[p].way_in and not raised_by_use(self.op, self._start, beyond.features[p]):
-                raised_earlier(beyond, p)      # its question came of earlier use: requested, refusal not walked
+                # its question came of earlier use: that whole use replayed, refused when asked; else said
+                replayed = replayed_use(self.op, self._start, beyond.features[p], beyond.walked.get(p))
+                if replayed is None:
+                    raised_earlier(beyond, p)      # requested, its refusal not walked
+                else:
+                    beyond.features[p] = replayed
+                    self.refused_when_asked = self.refused_when_asked | {p}
         self.features.update({p: f for p, f in beyond.features.items() if p not in self.features})
         self.features.update(permissions.named_features(quiet, at_launch - set(self.features)))
         for permission in sorted(at_launch - set(self.features)):     # no word names it: by structure

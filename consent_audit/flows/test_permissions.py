@@ -14,12 +14,13 @@ from consent_audit.measures import permission_outcome, screen_actions
 from consent_audit.traffic.measure import flow_figures
 
 
-def _fresh(recorder, platform, permissions, denied) -> None:
+def _fresh(recorder, platform, permissions, denied, app=None) -> None:
     """A fresh install with these permissions denied (the rest granted), once what the app sent before has gone
-    out (a reset would cut it short)."""
+    out (a reset would cut it short); denied when the app asks for those of `app.refused_when_asked` (an explored
+    app's question shown only while they are undecided), else in advance."""
     recorder.settle_traffic()
     platform.reset()
-    _decide(platform, permissions, denied)
+    _decide(platform, permissions, denied, getattr(app, "refused_when_asked", frozenset()))
 
 
 def _consent_at_launch(app) -> int | None:
@@ -104,7 +105,7 @@ class _DenyPaths:
         app, limits, audit = self.app, self.limits, self.audit
         for case in cases:
             denied = permissions if case == "all" else [case]
-            _fresh(self.recorder, self.platform, permissions, denied)
+            _fresh(self.recorder, self.platform, permissions, denied, app)
             with allure.step(f"Deny {case}"):
                 app.launch()
                 with self.recorder.journey(f"deny {case}") as trail:
@@ -140,7 +141,7 @@ def _nagging(app, platform, recorder, permissions: list[str], relaunches: int, a
     """Step 3: a fresh install with `permissions` denied, the consent dialog refused, `relaunches` relaunches
     counted (`count_relaunches`). Adds to `asked` what the first launch asked. Returns (per launch, consent
     refused, the journey, asked late)."""
-    _fresh(recorder, platform, permissions, permissions)
+    _fresh(recorder, platform, permissions, permissions, app)
     with recorder.journey(name) as nagging:
         app.launch()
         refused = _refuse_consent(app) if app.consent_shown else None
@@ -151,9 +152,14 @@ def _nagging(app, platform, recorder, permissions: list[str], relaunches: int, a
     return per_launch, refused, nagging, late
 
 
-def _decide(platform, permissions, denied) -> None:
+def _decide(platform, permissions, denied, when_asked: frozenset[str] = frozenset()) -> None:
+    """Each permission granted, or denied when in `denied` — then, when in `when_asked`, only once the app asks
+    (the page reads it undecided until then: Platform.decide_permission)."""
     for permission in permissions:
-        platform.decide_permission(permission, "denied" if permission in denied else "granted")
+        if permission in denied and permission in when_asked:
+            platform.decide_permission(permission, "denied", when_asked=True)
+        else:
+            platform.decide_permission(permission, "denied" if permission in denied else "granted")
 
 
 @allure.epic("consent-flow audit")
