@@ -67,8 +67,8 @@ and Chromium must give exactly the truth's figures and findings.
 - a permission asked only two screens deep (Tours → a tour → "Take a photo of the summit"), whose refusal puts a
   wall over the app at every relaunch, is found by the search beyond the core screen and walked to by its route:
   forced_permission (before: only the core screen was searched, nothing asked, {all: usable}, clean, exit 0);
-  searched one level deep (`--permission-depth 1`, a truth's `args`) the tour is not searched: not found, the
-  sentence naming the option that goes deeper;
+  searched one level deep (`--permission-depth 1`, a truth's `args`) the camera's worded control is still followed,
+  the tour's other controls left past the bound and said with the option that goes deeper;
 - a permission asked only inside an order flow ("Order now" → a size of a price list → "Scan a print"; corpus
   lumen-ja), a wall at every relaunch once refused: a control that starts a purchase is searched, only the one
   that takes money ("Pay €4.99" on a payment form, which would ask for notifications) is not: forced_permission
@@ -184,4 +184,6 @@ def test_the_verdict_equals_the_truth(page: str, flow: str, appium: str, static_
     assert result["outcome"] == outcome, result.get("reason")
     if "message_contains" in truth:      # what could not be seen is said
         assert truth["message_contains"] in (result.get("message") or ""), result.get("message")
+    if "detail_contains" in truth:       # what was searched is said, in the explorer's sentence
+        assert truth["detail_contains"] in (metrics.get("explorer") or {}).get("detail", ""), metrics.get("explorer")
     assert run["proc"].returncode == {"found": 1, "clean": 0}.get(outcome, 2)
