@@ -88,7 +88,15 @@ def test_a_question_raised_by_earlier_use_is_walked_by_replaying_that_use() -> N
     assert not raised_by_use(op, op.relaunch, feature)       # «Allow» alone, from a fresh start: no question
     replayed = replayed_use(op, op.relaunch, feature, walked)
     assert replayed is not None and [m.label for m in replayed.route] == ["Kometa", "‹", "Teatri", "‹", "Ghvino"]
+    assert all(type(m).__name__ == "Move" for m in replayed.route)
     assert op.app.asked == 1                                  # the replay showed the question and «Allow» asked
+    # it works when the app goes on with the same controls, whatever words come and go (a toast), not otherwise
+    home = op.app.screen()
+    toast = Screen(elements=home.elements + [Element(text="Notifications on.", bounds=(10, 700, 380, 40))],
+                   signature="home+toast", size=(400, 800))
+    blocked = Screen(elements=[Element(text="Try again", role="button", clickable=True, bounds=(10, 300, 380, 44))],
+                     signature="block", size=(400, 800))
+    assert replayed.works(home, toast) and not replayed.works(home, blocked)
 
 
 def test_a_use_holding_more_than_taps_or_raising_nothing_is_not_replayed() -> None:

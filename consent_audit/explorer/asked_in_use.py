@@ -16,10 +16,12 @@ on use) and its refusal not walked: said in what the search did not cover, so th
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass
 from typing import Callable
 
 from ..errors import FeatureUnmeasured
+from ..screen import Screen
+from .elements import targets
 from .beyond_found import Beyond
 from .moves import TAP, Move
 from .operator import NotOnScreen, Operator
@@ -39,16 +41,35 @@ def raised_by_use(op: Operator, start: Callable[[], None], feature: Feature) -> 
     return sum(op.screen().prompts.values()) > before
 
 
+@dataclass
+class Answered(Feature):
+    """A feature that is the agreeing answer of the app's own question that earlier use raised: it works when
+    the app goes on after it as after a granted answer — the same controls on screen (`controls`: their words
+    then) — whatever words come and go (a toast «შეტყობინებები ჩართულია.» confirming a grant: a line reading the
+    state, as the corpus's `usable` allows). A refusal that blocks or takes the app elsewhere changes them."""
+
+    controls: frozenset[str] = frozenset()
+
+    def works(self, before: Screen, after: Screen) -> bool:
+        return frozenset(t.label for t in targets(after)) == self.controls
+
+
 def replayed_use(op: Operator, start: Callable[[], None], feature: Feature,
                  walked: list[tuple[str, str] | None] | None) -> Feature | None:
     """`feature` with the whole use that raised its question as its route (`walked`: the taps since the launch
     before its answer, `Operator.walked`), when that use replayed from a fresh start (`start`) shows the
-    question again and its answer asks (`raised_by_use`); None when the use holds anything but taps, or the
-    replay shows no question (what raised it is not a sequence of taps)."""
+    question again and its answer asks (`raised_by_use`): an `Answered` feature, its controls those on screen
+    after that granted answer. None when the use holds anything but taps, or the replay shows no question (what
+    raised it is not a sequence of taps)."""
     if not walked or any(step is None for step in walked):
         return None
-    again = replace(feature, route=tuple(Move(TAP, key, label) for key, label in walked if key))  # type: ignore[misc]
-    return again if raised_by_use(op, start, again) else None
+    fields = {**{name: getattr(feature, name) for name in Feature.__dataclass_fields__},    # as they are (no copies)
+              "route": tuple(Move(TAP, key, label) for key, label in walked if key)}
+    again = Answered(**fields)
+    if not raised_by_use(op, start, again):
+        return None
+    again.controls = frozenset(t.label for t in op.targets())
+    return again
 
 
 def raised_earlier(beyond: Beyond, permission: str) -> None:
