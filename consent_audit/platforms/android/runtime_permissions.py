@@ -43,6 +43,7 @@ class RuntimePermissions:
     _pre_prompts: dict[str, int]
     _logcat: bool
     _requested: set[str] | None
+    when_asked: frozenset[str] = frozenset()     # the names decided when asked (`decide_permission`)
 
     def requested_permissions(self) -> set[str]:
         """Android permissions the app's manifest requests (`mobile: getPermissions` type requested)."""
@@ -76,8 +77,6 @@ class RuntimePermissions:
         self.decided[name] = state
         self.when_asked = self.when_asked - {name} | ({name} if when_asked else frozenset())
         self._apply(name, self.applied(name))
-
-    when_asked: frozenset[str] = frozenset()     # the names decided when asked (`decide_permission`)
 
     def applied(self, name: str) -> str:
         """What the OS is told for `name`: its decision, but a grant given when asked is left to the dialog."""
