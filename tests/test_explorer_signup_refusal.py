@@ -199,6 +199,25 @@ def test_a_held_log_in_form_is_sent_after_all_when_nothing_else_leads_on() -> No
     assert app.taps[-3:] == ["type E-mailadres", "type Wachtwoord", "Inloggen"], app.taps
 
 
+def test_a_new_account_refused_in_unread_words_logs_in_with_the_held_form() -> None:
+    """The account exists after all (an earlier goal of the run signed up with it: corpus vstup's consent goal):
+    the sign-up refused in words no lexicon reads as a name taken («Tento e-mail už má účet.») lets the held
+    log-in go, and it logs in (before: the search ended there, no account, the consent behind the log-in not
+    found)."""
+    def open_account(app: FormApp) -> str:
+        if any(mail == app.values.get("E-mailadres") for mail, _ in app.accounts):
+            app.message = "Tento e-mail už má účet."
+            return "openen"
+        return _open_account(app)
+    pages = {**VELD, "openen": _credentials("openen", "Rekening openen", open_account)}
+    app = FormApp(pages, accounts={(DATA.username, DATA.password)})
+    goal = AccountGoal(CONFIG, forms.FormData(username=DATA.username, password=DATA.password, new_account=True))
+    result, app = search(app, goal)
+    assert result.ending == "reached" and goal.mode == "log_in", (result.detail, app.taps)
+    assert app.user == DATA.username and len(app.accounts) == 1
+    assert app.taps[-3:] == ["type E-mailadres", "type Wachtwoord", "Inloggen"], app.taps
+
+
 def test_a_new_account_still_sends_a_credentials_form_no_word_calls_a_log_in() -> None:
     """An unworded form could as well be the sign-up (a bare e-mail and password): with a new account it is sent
     as before, and what it answers tells which it is (refused: the log-in; accepted: the account made)."""

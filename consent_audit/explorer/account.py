@@ -196,8 +196,10 @@ class AccountGoal:
         return True
 
     def release(self) -> tuple[str, str] | None:
-        """The form `held` back (node, submit key), once: the search found no sign-up besides it, so it is sent
-        after all (refused, the search ends as it would have; accepted, the account is in). None otherwise."""
+        """The form `held` back (node, submit key), once, to be sent after all: the search found no sign-up
+        besides it, or the sign-up was refused in words not read as a name taken (the account may exist: an
+        earlier goal of the run signed up with it). Refused, the search goes on as it would have; accepted,
+        the account is in. None otherwise."""
         held, self.held_form = self.held_form, None
         return held
 
@@ -275,6 +277,10 @@ class AccountGoal:
                 cand = parent.candidates.get(move.key)
                 if cand is not None:
                     cand.tried = False
+            elif self.held_form is not None and self.search is not None:
+                # a new account refused in words no lexicon reads as taken («Tento e-mail už má účet.»): the
+                # account may exist after all (an earlier goal of the run made it) — the held log-in is sent
+                self.search.release_held()
             return Verdict("rejected", message)
         if password_form(found):
             return None

@@ -230,9 +230,10 @@ class GoalSearch(Routes, SearchMap, LogOutWatch):
             self.dead.add(cand.move.label, kinds[0] if kinds else "no way forward", node.via, tried=True,
                           offered=offered(child))
 
-    def _released(self) -> bool:
-        """Nothing left to try: a form the goal held back unsent (`held`) is let go — sent after all, the
-        only way on (one form that logs in and signs up alike) — when the goal names it (`release`)."""
+    def release_held(self) -> bool:
+        """A form the goal held back unsent (`held`) is let go — sent after all — when the goal names it
+        (`release`): nothing else is left to try (one form that logs in and signs up alike), or the goal found
+        what it went for instead refused (a sign-up refused: the account exists after all). Whether one was."""
         held = getattr(self.goal, "release", lambda: None)()
         cand = self.graph.nodes[held[0]].candidates.get(held[1]) if held and held[0] in self.graph.nodes else None
         if cand is None or not cand.tried:
@@ -261,7 +262,7 @@ class GoalSearch(Routes, SearchMap, LogOutWatch):
                 if choice is None and self.off_app is None and self.settings.get("fallback", True) \
                         and getattr(self.goal, "fallback", True):
                     choice = self._choose(fallback=True)
-                if choice is None and not self._released():
+                if choice is None and not self.release_held():
                     break
                 if choice is None:
                     continue

@@ -47,7 +47,11 @@ def app(app_context: Any, target: Target, audit: Any, explore_settings: ExploreS
     goal = FLOW_GOAL[audit.flow]
     config = explore_settings.tuned(load_config())
     audit.explored = True
-    explored = ExploredApp(app_context, config, explore_settings.form_data(config))
+    data = explore_settings.form_data(config)
+    # a new account (--new-account) is new to the first goal that reaches one: once an earlier goal of the run
+    # did, the given account may exist (made, or made and deleted), so a later goal logs in with it first
+    data.new_account = data.new_account and not learned_so_far.get("account_mode")
+    explored = ExploredApp(app_context, config, data)
     explored.adopt_consent(learned_so_far.get("consent_dialog"),   # told by structure once per run, not per goal
                            with_gate=goal not in SIGNS_UP)
     # the way an earlier goal signed up: the permissions goal's search behind a log-in inside the app walks it
