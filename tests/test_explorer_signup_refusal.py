@@ -216,6 +216,7 @@ def test_a_new_account_refused_in_unread_words_logs_in_with_the_held_form() -> N
     assert result.ending == "reached" and goal.mode == "log_in", (result.detail, app.taps)
     assert app.user == DATA.username and len(app.accounts) == 1
     assert app.taps[-3:] == ["type E-mailadres", "type Wachtwoord", "Inloggen"], app.taps
+    assert "Geldautomaat zoeken" not in app.taps     # at once, not after every other control was tried
 
 
 def test_a_new_account_still_sends_a_credentials_form_no_word_calls_a_log_in() -> None:
