@@ -13,7 +13,7 @@ from consent_audit.detectors.blockers import read_blocker, read_pre_prompt
 from consent_audit.detectors.destructive import confirm_word, destructive_choice
 from consent_audit.detectors.prominence import prominence
 from consent_audit.detectors.text import classify_action
-from consent_audit.explorer import permissions
+from consent_audit.explorer import permissions, refused_reach
 from consent_audit.explorer.elements import targets
 from consent_audit.explorer.screens import is_consent
 from consent_audit.masking import Masker
@@ -91,7 +91,7 @@ NOT_THERE = permissions.Core("core-never-shown", frozenset({"the core screen"}))
 ])
 def test_the_deny_walk_retries_in_the_app_and_never_leaves_for_settings(name: str, taps: list[str]) -> None:
     walk = Walk(name)
-    assert permissions.reach(walk, NOT_THERE, budget=6, accept_consent=lambda: None) is False
+    assert refused_reach.reach(walk, NOT_THERE, budget=6, accept_consent=lambda: None) is False
     assert walk.taps == taps
     assert walk.in_foreground and walk.current.in_app, "blocked, not exited"
     assert read_blocker(walk.current) is not None

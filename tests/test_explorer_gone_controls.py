@@ -9,7 +9,7 @@ import pytest
 from selenium.common.exceptions import ElementNotInteractableException, StaleElementReferenceException
 
 from consent_audit.errors import ControlGone
-from consent_audit.explorer import permissions
+from consent_audit.explorer import permissions, refused_reach
 from consent_audit.explorer.gone import GONE
 from consent_audit.explorer.elements import Target
 from consent_audit.explorer.operator import NotOnScreen
@@ -48,9 +48,9 @@ def core_of(op: App) -> permissions.Core:
 
 @pytest.mark.parametrize("raises", KINDS)
 def test_the_deny_journeys_way_on_gone_with_its_splash_reaches_the_core_never_broken(raises) -> None:
-    """Before: permissions.reach let the NotOnScreen of «跳過 1» (its way on: a decline) out — the run broken."""
+    """Before: refused_reach.reach (then permissions.reach) let the NotOnScreen of «跳過 1» (its way on: a decline) out — the run broken."""
     op = Vanishing(SPLASH, "splash", raises)
-    assert permissions.reach(op, core_of(op), budget=4, accept_consent=lambda: None) is True
+    assert refused_reach.reach(op, core_of(op), budget=4, accept_consent=lambda: None) is True
     assert op.taps == ["跳過 1"]
 
 

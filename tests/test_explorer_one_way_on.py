@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import pytest
 from test_explorer_signup_refusal import CONFIG, FormApp, search
 
-from consent_audit.explorer import permissions
+from consent_audit.explorer import permissions, refused_reach
 from consent_audit.explorer.consent_told import ToldByStructure
 from consent_audit.explorer.deletion import DeletionGoal
 from consent_audit.explorer.elements import Target, targets
@@ -89,7 +89,7 @@ def test_a_refusal_passes_the_one_way_on_once_and_an_app_that_keeps_it_is_blocke
     granted.tap(granted.find(granted.targets()[0].key))
     core = permissions.Core.of(granted.screen(), granted.targets())
     refused = Rationale(granted=False, wall=wall)
-    assert permissions.reach(refused, core, budget=4, accept_consent=lambda: None) is reached
+    assert refused_reach.reach(refused, core, budget=4, accept_consent=lambda: None) is reached
     assert refused.taps.count("Halda áfram") == 1
 
 

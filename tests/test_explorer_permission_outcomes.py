@@ -6,7 +6,7 @@ way back from there was looked for among the core screen's controls (the modal's
 launch): none was found and the refusal read as `blocked`."""
 from __future__ import annotations
 
-from consent_audit.explorer import permissions
+from consent_audit.explorer import permissions, refused_reach
 from consent_audit.explorer.elements import Target, targets
 from consent_audit.explorer.moves import Move
 from consent_audit.screen import Element, Screen
@@ -89,10 +89,10 @@ def _explored() -> tuple[permissions.Core, permissions.Feature]:
 def test_a_refused_feature_showing_a_way_around_beside_the_tab_bar_leaves_the_app_usable() -> None:
     core, feature = _explored()
     op = Weather(granted=False)
-    assert permissions.reach(op, core, budget=4, accept_consent=lambda: None) is True     # the launch: the core
+    assert refused_reach.reach(op, core, budget=4, accept_consent=lambda: None) is True     # the launch: the core
     assert permissions.use(op, feature) is False          # refused: the city list, not the weather there
     # the way back from the refusal: the app's own tab bar to the screen the feature is used from
-    assert permissions.reach(op, core, budget=4, accept_consent=lambda: None, home=feature.start) is True
+    assert refused_reach.reach(op, core, budget=4, accept_consent=lambda: None, home=feature.start) is True
     assert op.taps[-1] == "Mausam" and op.at == "home"
 
 
@@ -102,7 +102,7 @@ def test_a_refused_feature_with_nothing_left_to_touch_is_still_blocked() -> None
     op = Weather(granted=False)
     permissions.use(op, feature)
     op.covered = lambda screen: frozenset(range(len(screen.elements)))       # every control under a wall
-    assert permissions.reach(op, core, budget=4, accept_consent=lambda: None, home=feature.start) is False
+    assert refused_reach.reach(op, core, budget=4, accept_consent=lambda: None, home=feature.start) is False
 
 
 BEP_TABS = ("Trang chu", "Don hang", "Tai khoan")
@@ -153,7 +153,7 @@ def test_another_tab_sharing_only_the_tab_bar_is_not_the_core_screen_and_the_hom
     core = permissions.Core.of(granted.screen(), granted.targets())
     op = Delivery(granted=False, at="orders")
     assert not core.matches(op.screen(), op.targets())
-    assert permissions.reach(op, core, budget=4, accept_consent=lambda: None) is True
+    assert refused_reach.reach(op, core, budget=4, accept_consent=lambda: None) is True
     assert op.taps == ["Trang chu"] and op.at == "home"
     assert core.by_hand(op.screen(), op.targets())
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from consent_audit.explorer.elements import targets
 from consent_audit.explorer.moves import Move
-from consent_audit.explorer.permissions import Core, reach, way_back
+from consent_audit.explorer.permissions import Core
+from consent_audit.explorer.refused_reach import reach, way_back
 from consent_audit.explorer.screens import modal_answer
 from consent_audit.explorer.soft_ask import SoftAsks, agreeing_control, increments
 from consent_audit.screen import Element, Screen

@@ -150,7 +150,7 @@ class LogInGate:
             self.gate_moves, self.gate_mode = [], None
 
     def _before_each_turn(self) -> None:
-        """What `permissions.reach` answers first at each turn: an app's own pre-prompt under test, and a log-in
+        """What `refused_reach.reach` answers first at each turn: an app's own pre-prompt under test, and a log-in
         gate passed while exploring (once the consent dialog over it is answered)."""
         self._agree_to_pre_prompts()
         self._through_gate()

@@ -4,7 +4,7 @@ who refuses, and use a refused permission's feature — a feature of the signed-
 from __future__ import annotations
 
 from ..errors import FeatureUnmeasured
-from . import permissions
+from . import permissions, refused_reach
 from .reduced_core import reduced
 from .operator import NotOnScreen
 from .path_layers import PathBroken
@@ -14,7 +14,7 @@ class PermissionJourneys:
     """See the module doc."""
 
     def reach_core(self, budget: int) -> bool:
-        """Go for the core screen as a user who refuses (`permissions.reach`, at most `budget` turns), a launch
+        """Go for the core screen as a user who refuses (`refused_reach.reach`, at most `budget` turns), a launch
         layer back over the app answered as at launch; whether it was reached. PathBroken when the layer the
         search answered at launch is still over the app (what lies under it cannot be measured)."""
         if self.core is None:           # not explored: still answer the consent dialog, as a user would
@@ -24,10 +24,10 @@ class PermissionJourneys:
         self._in_reach = True
         home = self.used.start if self.used is not None else None      # a refused feature's own screen
         try:
-            reached = permissions.reach(self.op, self.core, budget, self.accept_consent, self._before_each_turn, home)
+            reached = refused_reach.reach(self.op, self.core, budget, self.accept_consent, self._before_each_turn, home)
             if not reached and self._launch_layer_shown():
                 self._answer_known_modals()      # a launch layer back over the app: answered as at launch
-                reached = permissions.reach(self.op, self.core, budget, self.accept_consent, self._before_each_turn,
+                reached = refused_reach.reach(self.op, self.core, budget, self.accept_consent, self._before_each_turn,
                                             home)
         finally:
             self._in_reach = False

@@ -4,7 +4,7 @@ list of gyms stands there instead, no control of its own — read as blocked, a 
 permission). A wall takes the app's controls away or covers them and puts its own in their place (an «Enable», a
 «Retry», a way to settings); a refusal that only removes what depended on it leaves the rest of the app's
 controls where a finger reaches them and adds none. Told only on the screen the app launched to, before any move
-(`permissions.reach`): a page of the app deeper in (another tab showing only the tab bar) is never taken for it."""
+(`refused_reach.reach`): a page of the app deeper in (another tab showing only the tab bar) is never taken for it."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
