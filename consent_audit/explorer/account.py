@@ -45,6 +45,12 @@ def pairs_log_in(cand: Target, found: list[Target], next_to: bool = False, opene
                if t.use == Use.TAP and t is not cand and (cues.has(t.label, "log_in") or (opener and t.label == opener)))
 
 
+def worded_log_in(node: Node, move: Move) -> bool:
+    """Whether a credentials form's submit `move`, or the control that opened its screen `node`, is worded as a
+    log-in."""
+    return cues.has(move.label, "log_in") or bool(node.via and cues.has(node.via[-1], "log_in"))
+
+
 ALIKE = 20.0
 """Tie-break points of an unscored control drawn like the log-in control beside it: first, even a screen away
 (a relaunch and a tap back cost 2 × search.route_cost + depth_penalty), before what the hints order."""
@@ -187,9 +193,7 @@ class AccountGoal:
         if not self.data.new_account or move.kind != FORM or self.learning or self.mode is not None \
                 or self.login_form is not None:
             return False
-        came_by = node.via[-1] if node.via else ""
-        if not (cues.has(move.label, "log_in") or cues.has(came_by, "log_in")) \
-                or self.signup_form(node, node.screen, targets(node.screen)):
+        if not worded_log_in(node, move) or self.signup_form(node, node.screen, targets(node.screen)):
             return False
         self._refused(node, move, "")
         self.held_form = (node.ident, move.key)
@@ -235,7 +239,7 @@ class AccountGoal:
         came_by = parent.via[-1] if parent.via else ""
         led_to_signup = cues.has(came_by, "sign_up") and not cues.has(came_by, "log_in")
         refused_on = self.login_form == (parent.ident, move.key)
-        worded_login = cues.has(move.label, "log_in") or cues.has(came_by, "log_in")
+        worded_login = worded_log_in(parent, move)
         told = not refused_on and (
             cues.has(move.label, "sign_up") or signup_shape(parent.screen, targets(parent.screen))
             or (not cues.has(move.label, "log_in") and (self.want == "sign_up" or led_to_signup)))

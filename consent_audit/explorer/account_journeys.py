@@ -15,6 +15,7 @@ from ..screen import Element, Screen
 from . import cues
 from .account import username_variant
 from .graph import Node, is_node
+from .hold import new_texts
 from .moves import Move, perform
 from .operator import NotOnScreen
 from .path_layers import passed_by_itself
@@ -213,8 +214,7 @@ class AccountJourneys:
             return ""
         finally:
             self.data.username = made
-        shown = set(form.texts())
-        new = [t for t in again.texts() + again.flashed if t.strip() and t not in shown]
+        new = new_texts(form, again)
         new = [t for t in new if t not in set(after.texts() + after.flashed)] or new
         log.info("the log-in form answers an account it never had: %s", new[:1])
         return new[0] if new and password_form(self.op.targets(again)) else ""

@@ -238,7 +238,7 @@ class GoalSearch(Routes, SearchMap, LogOutWatch):
         cand = self.graph.nodes[held[0]].candidates.get(held[1]) if held and held[0] in self.graph.nodes else None
         if cand is None or not cand.tried:
             return False
-        log.info("'%s' sent after all: nothing else led on", cand.move.label[:60])
+        log.info("'%s', held back unsent, is sent after all", cand.move.label[:60])
         cand.tried = False
         return True
 

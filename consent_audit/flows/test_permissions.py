@@ -156,10 +156,9 @@ def _decide(platform, permissions, denied, when_asked: frozenset[str] = frozense
     """Each permission granted, or denied when in `denied` — then, when in `when_asked`, only once the app asks
     (the page reads it undecided until then: Platform.decide_permission)."""
     for permission in permissions:
-        if permission in denied and permission in when_asked:
-            platform.decide_permission(permission, "denied", when_asked=True)
-        else:
-            platform.decide_permission(permission, "denied" if permission in denied else "granted")
+        state = "denied" if permission in denied else "granted"
+        asked = {"when_asked": True} if state == "denied" and permission in when_asked else {}
+        platform.decide_permission(permission, state, **asked)
 
 
 @allure.epic("consent-flow audit")
