@@ -125,7 +125,7 @@ class Grid:
         except TimeoutError:
             self.stop()
             raise UsageError(f"the Grid did not come up within {timeout:g}s; see the logs in {self.folder}") from None
-        except BaseException:
+        except BaseException:     # safe: cleanup only — no Java process left running — then the same error raised
             self.stop()
             raise
         return self

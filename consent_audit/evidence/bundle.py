@@ -175,7 +175,7 @@ def _zip(folder: Path, out: Path) -> None:
                 method = zipfile.ZIP_STORED if path.suffix.lower() in STORED_SUFFIXES else zipfile.ZIP_DEFLATED
                 archive.write(path, f"{folder.name}/{path.relative_to(folder).as_posix()}", compress_type=method)
         os.replace(partial, out)
-    except BaseException:
+    except BaseException:      # safe: cleanup only, the same error raised
         partial.unlink(missing_ok=True)      # no half-written zip left to be mistaken for the bundle
         raise
 
@@ -252,7 +252,7 @@ def make_bundle(run: Run, options: BundleOptions) -> Bundle:
         os.replace(stage, final)
         if options.zip:
             _zip(final, zipped)
-    except BaseException:
+    except BaseException:      # safe: cleanup only (no half-made bundle left in the run folder), the same error raised
         _remove(stage)
         raise
     return Bundle(folder=final, zip=zipped if options.zip else None, tagmanifest_sha256=file_digest(final / layout.TAGMANIFEST),
