@@ -105,3 +105,18 @@ def test_a_use_holding_more_than_taps_or_raising_nothing_is_not_replayed() -> No
     assert replayed_use(op, op.relaunch, feature, walked[:2] + [None] + walked[2:]) is None     # a text typed
     assert replayed_use(op, op.relaunch, feature, walked[:3]) is None      # two articles: no question
     assert replayed_use(op, op.relaunch, feature, []) is None
+
+
+def test_a_use_walked_from_a_fresh_install_is_its_own_replay() -> None:
+    """The search's walk began at a fresh install (`Operator.walk_fresh`): replaying it from one would make the
+    same taps again (corpus mtsvane: fifteen actions) — the feature is that walk, its controls those the search
+    saw after the answer (`Beyond.fresh_walks`), nothing replayed; a walk with more than taps is still refused."""
+    op = _op()
+    feature, walked = _read_three(op)
+    before = len(op.recorder.steps)
+    seen = frozenset(t.label for t in targets(op.app.screen()))
+    kept = replayed_use(op, op.relaunch, feature, walked, seen)
+    assert kept is not None and [m.label for m in kept.route] == ["Kometa", "‹", "Teatri", "‹", "Ghvino"]
+    assert len(op.recorder.steps) == before and kept.controls == seen     # no action spent
+    assert replayed_use(op, op.relaunch, feature, walked[:2] + [None] + walked[2:], seen) is None
+

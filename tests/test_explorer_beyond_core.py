@@ -25,6 +25,7 @@ from consent_audit.screen import Element, Screen
 from explorer_standins import StandInOperator
 
 CONFIG = load_config()
+BOUND_2 = {**CONFIG.search, "permission_depth": 2}     # a search bound two levels below the core screen
 
 
 @dataclass
@@ -88,11 +89,11 @@ TOURS = {
 }
 
 
-def search(screens: dict, actions: int = 60) -> tuple[beyond_core.Beyond, App]:
+def search(screens: dict, actions: int = 60, **settings: int) -> tuple[beyond_core.Beyond, App]:
     app = App(screens)
     spend = Spend(Budget(actions, 60))
-    found = beyond_core.search(Op(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
-                               FormData(username="u", password="p"))
+    found = beyond_core.search(Op(app, spend), {**CONFIG.search, **settings}, CONFIG.weights("deny-permissions"),  # type: ignore[arg-type]
+                               spend, FormData(username="u", password="p"))
     return found, app
 
 
@@ -199,12 +200,28 @@ def test_a_request_whose_control_no_way_leads_back_to_is_requested_and_said_neve
     assert any(u.startswith("camera was asked on using 'สแกนยอดเขา'") for u in found.unsearched), found.unsearched
 
 
+PHOTOS = {**TOURS, "baldo": [("Photos", "photos"), ("‹ Tours", "tours")],
+          "photos": [("Add one", "add"), ("‹ Back", "baldo")], "add": [("สแกน", "ask:camera")]}
+
+
 def test_a_screen_deeper_than_the_bound_is_said_not_searched() -> None:
-    deeper = {**TOURS, "baldo": [("Photos", "photos"), ("‹ Tours", "tours")],
-              "photos": [("Add one", "add"), ("‹ Back", "baldo")], "add": [("สแกน", "ask:camera")]}
-    found, _ = search(deeper)
+    found, _ = search(PHOTOS, permission_depth=2)
     assert found.features == {}
     assert any("3 taps deep" in u and "Photos" in u for u in found.unsearched), found.unsearched
+    assert any("(deeper than --permission-depth 2)" in u for u in found.unsearched), found.unsearched
+
+
+def test_the_levels_past_the_first_are_searched_one_at_a_time_while_the_budget_lasts() -> None:
+    """Iterative deepening (corpus lauks: a market › a stall › its scan button, three taps below the core screen):
+    the first two levels are searched whole — every unscored control there used before any one deeper — then
+    the search goes one level deeper, and the feature four taps down is found, nothing said left."""
+    found, app = search(PHOTOS, permission_depth=4, permission_levels_first=2)
+    assert [m.label for m in found.features["camera"].route] == ["Tours", "Monte Baldo", "Photos", "Add one"]
+    assert found.unsearched == [] and found.levels == 4
+    shallow = {"Trail conditions", "Tours", "Profile", "Monte Baldo", "Home"}      # levels 0..2's unscored controls
+    assert shallow <= set(app.taps[:app.taps.index("Add one")]), app.taps
+    bound, _ = search(PHOTOS, permission_depth=3, permission_levels_first=2)      # never past permission_depth
+    assert "camera" not in bound.features and bound.levels == 3
 
 
 def test_the_consent_dialog_opened_again_from_settings_owes_the_coverage_nothing() -> None:
@@ -217,7 +234,7 @@ def test_the_consent_dialog_opened_again_from_settings_owes_the_coverage_nothing
                       ("Manage options", "partners")],
            "partners": [("Partner one", "partners"), ("Partner two", "partners")],
            "photos": [("Albums", "albums"), ("Home", "home")], "albums": [("Shared", "albums")]}
-    found, _ = search(cmp)
+    found, _ = search(cmp, permission_depth=2)
     assert not any("Privacy preferences" in u for u in found.unsearched), found.unsearched
     assert any("Photos" in u for u in found.unsearched), found.unsearched
 
@@ -356,7 +373,7 @@ GATE = {"home": [("Přihlásit se", "form_in"), ("Vytvořit účet", "form_up")]
 def _gated(screens: dict) -> beyond_core.Beyond:
     app = Gated(screens)
     spend = Spend(Budget(60, 60))
-    return beyond_core.search(Op(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
+    return beyond_core.search(Op(app, spend), BOUND_2, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
                               FormData(username="u", password="p"))
 
 
@@ -441,7 +458,7 @@ ACCOUNT_FORM = {**TOURS, "profile": [("கணக்கு", "account"), ("Home",
 def _deep_form(screens: dict) -> beyond_core.Beyond:
     app = FormFirst(screens)
     spend = Spend(Budget(60, 60))
-    return beyond_core.search(Op(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
+    return beyond_core.search(Op(app, spend), BOUND_2, CONFIG.weights("deny-permissions"), spend,  # type: ignore[arg-type]
                               FormData(username="u", password="p"))
 
 
@@ -530,7 +547,7 @@ def test_a_screen_whose_cover_is_no_longer_known_is_no_consent_layer_and_breaks_
            "photos": [("Albums", "albums"), ("Home", "home")], "albums": [("Shared", "albums")]}
     app = App(cmp)
     spend = Spend(Budget(60, 60))
-    found = beyond_core.search(Forgetful(app, spend), CONFIG.search, CONFIG.weights("deny-permissions"),  # type: ignore[arg-type]
+    found = beyond_core.search(Forgetful(app, spend), BOUND_2, CONFIG.weights("deny-permissions"),  # type: ignore[arg-type]
                                spend, FormData(username="u", password="p"))
     assert found.screens > 1 and any("Photos" in u for u in found.unsearched), found.unsearched
 

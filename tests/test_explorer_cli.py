@@ -140,8 +140,8 @@ def test_permission_depth_from_the_command_line_tunes_the_explorer_settings() ->
     from consent_audit.explorer.settings import ExploreSettings
 
     config = load_config()
-    deeper = ExploreSettings(url="http://127.0.0.1:9/", goals=["consent"], permission_depth=4).tuned(config)
-    assert deeper.search["permission_depth"] == 4 and config.search["permission_depth"] == 2
+    deeper = ExploreSettings(url="http://127.0.0.1:9/", goals=["consent"], permission_depth=6).tuned(config)
+    assert deeper.search["permission_depth"] == 6 and config.search["permission_depth"] == 4
     assert deeper.search["discovery_taps"] == config.search["discovery_taps"]       # the rest kept
     assert ExploreSettings(url="http://127.0.0.1:9/", goals=["consent"]).tuned(config) is config
     assert "--permission-depth" in explore("--help").stdout

@@ -105,3 +105,33 @@ def test_a_control_held_back_by_a_countdown_is_still_waited_for_and_tapped_enabl
     move = Move("tap", op.targets()[0].key, "Reject all (3)")
     perform(op, move, None)   # type: ignore[arg-type]
     assert op.tapped == [("Reject all", True)]
+
+
+# --- what was done since the launch: begun at a fresh install or at a relaunch ---
+
+def test_a_walk_is_told_begun_at_a_fresh_install_only_after_fresh_and_a_launch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Operator.walk_fresh` (explorer/asked_in_use.py: such a walk is its own replay from a fresh install): True
+    after `fresh()` then a launch; False after a relaunch, or a launch no fresh install came before."""
+    from consent_audit.explorer import operator as operator_module
+
+    monkeypatch.setattr(operator_module, "layer_control_shown", lambda op, shown: shown)
+    shown = screen("home")
+    step = SimpleNamespace(screen=shown)
+    recorder = SimpleNamespace(last_screen=None, invalidate=lambda: None, steps=[])
+    gestures = SimpleNamespace(quieted=lambda settle: None, launch=lambda settled: step, relaunch=lambda settled: step)
+    adapter = SimpleNamespace(prepare=lambda: None, late_pending=lambda: 0, launch_settled=None, settle=None,
+                              covered=lambda s: frozenset())
+    op = Operator(SimpleNamespace(recorder=recorder, platform=SimpleNamespace(reset=lambda: None),  # type: ignore[arg-type]
+                                  masker=None, gestures=gestures), adapter)  # type: ignore[arg-type]
+    op.gestures = gestures      # type: ignore[assignment]
+    op.launch()
+    assert not op.walk_fresh              # no fresh install before it
+    op.fresh()
+    op.launch()
+    assert op.walk_fresh
+    op.relaunch()
+    assert not op.walk_fresh
+    op.fresh()
+    op.relaunch()
+    op.launch()
+    assert not op.walk_fresh              # the install was spent by the relaunch after it

@@ -51,7 +51,8 @@ def register(sub: "argparse._SubParsersAction") -> None:
     budget.add_argument("--budget-seconds", type=float, help="seconds a goal may spend exploring")
     budget.add_argument("--permission-depth", type=int, metavar="LEVELS",
                         help="deny-permissions: how many taps below the core screen controls are tried for what they "
-                             "ask (default 2: search.permission_depth); deeper costs more actions")
+                             "ask (default 4: search.permission_depth; the first 2 levels whole, then one level "
+                             "deeper at a time while the budget lasts)")
     p.add_argument("--screenshot", choices=("on", "off", "only-on-failure"), default="on",
                    help="a screenshot at every step (on, the default: the evidence), never, or only at a failure")
     p.add_argument("--relaunches", type=int, default=3,

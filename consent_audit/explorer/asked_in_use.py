@@ -55,17 +55,21 @@ class Answered(Feature):
 
 
 def replayed_use(op: Operator, start: Callable[[], None], feature: Feature,
-                 walked: list[tuple[str, str] | None] | None) -> Feature | None:
+                 walked: list[tuple[str, str] | None] | None, seen: frozenset[str] | None = None) -> Feature | None:
     """`feature` with the whole use that raised its question as its route (`walked`: the taps since the launch
     before its answer, `Operator.walked`), when that use replayed from a fresh start (`start`) shows the
     question again and its answer asks (`raised_by_use`): an `Answered` feature, its controls those on screen
-    after that granted answer. None when the use holds anything but taps, or the replay shows no question (what
-    raised it is not a sequence of taps)."""
+    after that granted answer. `seen`: those controls' words when the use was itself walked from a fresh install
+    (`Beyond.fresh_walks`) — it was that replay, none is made (corpus mtsvane: fifteen actions again). None when
+    the use holds anything but taps, or the replay shows no question (what raised it is not a sequence of taps)."""
     if not walked or any(step is None for step in walked):
         return None
     fields = {**{name: getattr(feature, name) for name in Feature.__dataclass_fields__},    # as they are (no copies)
               "route": tuple(Move(TAP, key, label) for key, label in walked if key)}
     again = Answered(**fields)
+    if seen is not None:
+        again.controls = seen
+        return again
     if not raised_by_use(op, start, again):
         return None
     again.controls = frozenset(t.label for t in op.targets())

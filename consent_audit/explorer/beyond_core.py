@@ -1,5 +1,6 @@
 """Deny-permissions beyond the core screen: a bounded best-first search (explorer/search.py) over the screens the
-core screen's controls lead to, one and two levels deep (`search.permission_depth`), for controls whose use
+core screen's controls lead to — the first levels whole (`search.permission_levels_first`), then one level deeper at
+a time while the budget lasts, down to `search.permission_depth` (`PermissionGoal.deeper`) — for controls whose use
 asks for a permission — told by the platform's permission request counters, never by words — and what the
 search did not cover, said exactly (a clean verdict may rest only on a search that covered what it reached).
 
@@ -14,7 +15,7 @@ from typing import Callable
 
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
-from . import consent, cues, paying
+from . import cues, paying
 from .covers import StaleScreen
 from .elements import Target, targets
 from .gate_screens import empty_submit, log_in_gate
@@ -26,6 +27,7 @@ from .screens import bare_question
 from .search import GoalSearch, Verdict
 from .beyond_found import Beyond, screen_said, unwalkable_said
 from .unreached_used import used_after_all
+from .cmp_layers import consent_layers, dialog_shown
 
 
 CORE = "core"
@@ -50,15 +52,20 @@ class PermissionGoal:
 
     def __init__(self, weights: dict[str, float], avoid: frozenset[str], depth: int,
                  skip: frozenset[tuple[str, str]] = frozenset(), core: Core | None = None,
-                 op: Operator | None = None) -> None:
-        self.weights, self.avoid, self.core, self.op = weights, avoid, core, op
-        self.fallback_depth = depth + 1          # screens at depth 0..depth have their unscored controls tried
+                 op: Operator | None = None, first: int | None = None) -> None:
+        self.weights, self.avoid, self.core, self.op, self.depth = weights, avoid, core, op, depth
+        # screens at depth 0..fallback_depth-1 have their unscored controls tried: the first `first` levels whole,
+        # then one level more at a time while the budget lasts, down to `depth` (`deeper`)
+        self.fallback_depth = min(depth, depth if first is None else first) + 1
         self.asked: dict[str, tuple[Node, Move, Screen, Screen]] = {}   # permission → where, what, before, after
         # permission → the way from the core screen to where it was asked, as the map stood when it was: a way the
         # app's state later changed (a scan that added a photo: the same taps now show another screen) is
         # forgotten by the map, never by the request (corpus lumen-noorder: «スキャン» asked, the feature lost)
         self.ways: dict[str, list[Edge] | None] = {}
         self.walked: dict[str, list[tuple[str, str] | None]] = {}   # permission → what was done since the launch
+        # permission → the words of the controls after the tap that asked, when what was done before it was done
+        # from a fresh install (`Operator.walk_fresh`): that use is its own replay (explorer/asked_in_use.py)
+        self.seen_fresh: dict[str, frozenset[str]] = {}
         self.way_to: Callable[[str], list[Edge] | None] | None = None     # the map's shortest way from the core
         self.screens: dict[str, Core] = {}       # node → its screen as a Core, taken as a control on it was used
         self.questions: set[str] = set()         # nodes that are one question and its answers (`answers_deep`)
@@ -86,7 +93,7 @@ class PermissionGoal:
         on may ask for a permission (corpus begimas: «Balso treneris» asks for the microphone) — on a page of the
         app's own, never on a layer over it (a consent management platform's purposes opened again from the app's
         settings, told or not: gcn-dark's modal, meltemi's sheet — the consent goal's, holding no feature)."""
-        return self.op is None or not (self._over_the_app(screen) or _dialog_shown(self.op, screen))
+        return self.op is None or not (self._over_the_app(screen) or dialog_shown(self.op, screen))
 
     def kind_of(self, screen: Screen) -> str:
         """What a screen is for `used`: the core screen (told by `permissions.Core.matches`: reached again by its
@@ -114,6 +121,21 @@ class PermissionGoal:
             return covered is not None and bool(covered(screen))
         except StaleScreen:
             return False
+
+    def deeper(self, graph: ScreenGraph) -> bool:
+        """Iterative deepening, asked by the search when nothing is left to try within `fallback_depth`: one level
+        more (never past `depth`) when a screen at the bound still offers an unscored control not tried; whether
+        the bound moved. The shallow levels are so searched whole before any deeper one (the order of a search
+        bound to them), and a feature three or four taps below the core screen (a market › a stall › its scan
+        button) is reached while the budget lasts instead of being said deeper than the bound."""
+        if self.fallback_depth > self.depth:
+            return False
+        if not any(node.depth >= self.fallback_depth and any(not c.tried and not c.why_not and c.score == 0
+                                                             for c in node.candidates.values())
+                   for node in graph.nodes.values()):
+            return False
+        self.fallback_depth += 1
+        return True
 
     def answers_deep(self, node: Node) -> bool:
         """Whether the fallback tries the node's unscored controls past the depth bound: a question and its two
@@ -147,6 +169,8 @@ class PermissionGoal:
                 self.asked[permission] = (parent, move, before, screen)
                 self.ways[permission] = self.way_to(parent.ident) if self.way_to is not None else None
                 self.walked[permission] = list(getattr(self.op, "walked", []))[:-1]    # before this move
+                if getattr(self.op, "walk_fresh", False):
+                    self.seen_fresh[permission] = frozenset(t.label for t in targets(screen))
         if not asking and same and parent.depth == 0 and move.kind == TAP and state_of(before) != state_of(screen):
             self.in_place.append((move, before, screen))
         return None          # never "reached": the search goes on for the other permissions
@@ -168,30 +192,6 @@ class PermissionGoal:
                 cand.score = min(cand.score, -1000.0)
 
 
-def _consent_layers(op: Operator, graph: ScreenGraph) -> set[str]:
-    """The nodes that are the consent dialog (told as the consent goal tells it: explorer/consent.py `shown`) and
-    every node whose shortest way seen passes through one (its second layer: purposes, partners): the coverage
-    owes them nothing — they are the consent management platform's, measured by the consent goal, and hold none
-    of the app's features."""
-    dialog = {n.ident for n in graph.nodes.values() if n.ident != graph.root and _dialog_shown(op, n.screen)}
-    inside: set[str] = set(dialog)
-    for node in graph.nodes.values():
-        route = graph.shortest(graph.root, node.ident) if node.ident != graph.root else None
-        if route and any(edge.target in dialog for edge in route[:-1]):
-            inside.add(node.ident)
-    return inside
-
-
-def _dialog_shown(op: Operator, screen: Screen) -> bool:
-    """Whether `screen` shows the consent dialog (consent.shown); False when what covers it was not measured while it
-    was shown and is no longer kept (StaleScreen): not told a consent layer, so the coverage owes it its search —
-    never a clean verdict resting on a guess."""
-    try:
-        return consent.shown(op, screen)
-    except StaleScreen:
-        return False
-
-
 def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend, data,
            skip: frozenset[str] = frozenset(), core: Core | None = None,
            in_place: list[tuple[Move, Screen, Screen]] | None = None,
@@ -207,9 +207,10 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
     (each with its route from the core screen) and what was not covered:
     the budget spent, controls on screens within the depth not tried, screens deeper than it not searched."""
     depth = int(settings.get("permission_depth", 2))
+    first = int(settings.get("permission_levels_first", depth))
     avoid = frozenset(settings.get("beyond_core_avoid", ()))
     start = CORE if core is not None else op.screen().signature
-    goal = PermissionGoal(weights, avoid, depth, frozenset((start, key) for key in skip) | used, core, op)
+    goal = PermissionGoal(weights, avoid, depth, frozenset((start, key) for key in skip) | used, core, op, first)
     engine = GoalSearch(op, goal, data, settings, spend)
     goal.way_to = lambda ident: [] if ident == engine.graph.root else engine.graph.shortest(engine.graph.root, ident)
     result = engine.run()
@@ -232,12 +233,13 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
         features[permission] = Feature(permission, move.key, move.label, after.signature, state_of(before),
                                        state_of(after), moves, start)
     nodes = list(graph.nodes.values()) if graph is not None else []
-    beyond = Beyond(features, len(nodes), goal.taps, frozenset(goal.words),
+    beyond = Beyond(features, len(nodes), goal.taps, frozenset(goal.words), levels=goal.fallback_depth - 1,
                     in_place=[*(in_place or []), *goal.in_place],
                     gate=log_in_gate(graph) if graph is not None else [], unwalkable=unwalkable,
                     used=frozenset(goal.used),
                     answered=frozenset(p for p, (n, _, _, _) in goal.asked.items() if n.ident in goal.questions),
-                    walked={p: walked for p, walked in goal.walked.items() if p in features})
+                    walked={p: walked for p, walked in goal.walked.items() if p in features},
+                    fresh_walks={p: seen for p, seen in goal.seen_fresh.items() if p in features})
     forms = [] if beyond.gate else [n for n in nodes if n.ident != graph.root and n.via
                                     and empty_submit(n.screen) is not None]
     beyond.log_ins = [" › ".join(n.via) for n in forms]
@@ -247,9 +249,9 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
     if result.ending == "budget":
         spent = result.detail.removeprefix("not found within budget ").removeprefix("(").removesuffix(")")
         beyond.unsearched.append(f"the search's budget ran out ({spent}; more with --budget-actions)")
-    consent_layers = _consent_layers(op, graph) if graph is not None else set()
+    cmp_nodes = consent_layers(op, graph) if graph is not None else set()
     for node in nodes:
-        if node.ident in consent_layers:
+        if node.ident in cmp_nodes:
             continue                 # the consent dialog opened again (from settings): its layers hold no feature
         submit = empty_submit(node.screen)
         left = [c.move.label or c.move.key for c in node.candidates.values()
@@ -263,7 +265,7 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
         elif left:
             beyond.unsearched.append(f"{len(left)} control(s) on {screen_said(node.via)}")
     for ident, label in engine.unreached:
-        if ident in consent_layers or used_after_all(goal, graph, engine.moved.get(ident), ident, label):
+        if ident in cmp_nodes or used_after_all(goal, graph, engine.moved.get(ident), ident, label):
             continue
         # the screen the control is ON was not reached again (not the one it leads to): said with its way there,
         # since the same control may well show elsewhere (a tab bar's «سفر» on every screen, fresh8)

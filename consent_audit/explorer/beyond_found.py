@@ -17,6 +17,7 @@ class Beyond:
     screens: int                                     # screens seen (the core screen included)
     taps: int                                        # controls used
     words: frozenset[str] = frozenset()              # the distinct controls used (PermissionGoal.judge)
+    levels: int | None = None                        # levels below the core screen searched (None: not told)
     unsearched: list[str] = field(default_factory=list)   # what it did not cover: each a phrase
     avoided: list[str] = field(default_factory=list)      # controls never tapped on purpose (labels)
     in_place: list[tuple[Move, Screen, Screen]] = field(default_factory=list)
@@ -46,6 +47,9 @@ class Beyond:
     walked: dict[str, list[tuple[str, str] | None]] = field(default_factory=dict)
     """Per feature, what was done since the app's last launch before its control was used (`Operator.walked`):
     the use that raised a question shown only after earlier use (explorer/asked_in_use.py)."""
+    fresh_walks: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Per feature of `walked` whose use began at a fresh install: the words of the controls on screen after its
+    tap — that use was its own replay from a fresh install (`asked_in_use.replayed_use` replays no more)."""
     signed_in: str = ""
     """How the app behind a log-in inside it was entered and what was searched there (explorer/signed_in.py);
     "" when it was not."""

@@ -74,6 +74,8 @@ class Operator(Reach):
         # None for any other gesture (a toggle, text, a hold, the system back) — the use that raised what shows
         # now, replayable as taps when it holds no None (explorer/asked_in_use.py)
         self.walked: list[tuple[str, str] | None] = []
+        self.walk_fresh = False      # whether that launch followed a fresh install (`fresh`): a replay's own start
+        self._installed = False
 
     # --- what is on screen ---
     def screen(self) -> Screen:
@@ -228,6 +230,7 @@ class Operator(Reach):
             hook()
             screen = self.screen()
         self.walked = []
+        self.walk_fresh, self._installed = getattr(self, "_installed", False) and not relaunch, False
         return screen
 
     def relaunch(self) -> Screen:
@@ -263,6 +266,7 @@ class Operator(Reach):
         """A fresh install: storage and permission decisions cleared (the next launch starts over)."""
         self.platform.reset()
         self.recorder.invalidate()
+        self._installed = True
         self.installs += 1
         self.consent_answered = False
         if self.session is not None:

@@ -75,7 +75,8 @@ class PermissionExplorations(SignedInSearch):
         for p in sorted(beyond.answered & set(beyond.features) - set(self.features)):
             if not beyond.features[p].way_in and not raised_by_use(self.op, self._start, beyond.features[p]):
                 # its question came of earlier use: that whole use replayed, refused when asked; else said
-                replayed = replayed_use(self.op, self._start, beyond.features[p], beyond.walked.get(p))
+                replayed = replayed_use(self.op, self._start, beyond.features[p], beyond.walked.get(p),
+                                        beyond.fresh_walks.get(p))
                 if replayed is None:
                     raised_earlier(beyond, p)      # requested, its refusal not walked
                 else:

@@ -15,7 +15,7 @@ def searched(search: Any, probed: int, beyond: Beyond) -> str:
     words) and `beyond` (explorer/beyond_core.py's search)."""
     modals = [m.label for m in search.launch_moves]
     agreeing = [search.soft_asks.alternatives[m].label for m in search.soft_asks.tried]
-    depth = int(search.config.search.get("permission_depth", 2))
+    depth = beyond.levels if beyond.levels is not None else int(search.config.search.get("permission_depth", 2))
     return ((f"behind the log-in at launch ({(search.gate_mode or '').replace('_', ' ')}: "
              + moves_said(search.gate_moves) + "), " if search.gate_moves else "")
             + "a launch with every permission granted when asked (undecided until then) and one with every"

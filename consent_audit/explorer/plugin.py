@@ -25,7 +25,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--explore-budget-actions", type=int, default=None, help="actions each goal may spend")
     group.addoption("--explore-budget-seconds", type=float, default=None, help="seconds each goal may spend")
     group.addoption("--explore-permission-depth", type=int, default=None,
-                    help="deny-permissions: taps below the core screen whose controls are tried (default 2)")
+                    help="deny-permissions: taps below the core screen whose controls are tried (default 4; "
+                         "the first 2 levels whole, then one deeper at a time while the budget lasts)")
 
 
 def settings_of(config: pytest.Config) -> ExploreSettings | None:

@@ -262,6 +262,9 @@ class GoalSearch(Routes, SearchMap, LogOutWatch):
                 if choice is None and self.off_app is None and self.settings.get("fallback", True) \
                         and getattr(self.goal, "fallback", True):
                     choice = self._choose(fallback=True)
+                deeper = getattr(self.goal, "deeper", None)      # a coverage search one level deeper (beyond_core)
+                if choice is None and self.off_app is None and deeper is not None and deeper(self.graph):
+                    continue
                 if choice is None and not self.release_held():
                     break
                 if choice is None:
