@@ -52,6 +52,21 @@ SETTLE_JS = MARK_JS + r"""
     return id;
   }, st);
   window.clearTimeout = mark(function (id) { s.timers.delete(id); s.late.delete(id); s.lateAt.delete(id); return ct(id); }, ct);
+  // an interval polling for the page's load (a consent box drawn once `document.readyState` is 'complete'): each
+  // interval's period and last run, and when the load ended — one of a second or less not run since is pending
+  // work for 3 s after the load (SETTLED_JS); an interval is never waited for otherwise (it never ends)
+  const si = window.setInterval, ci = window.clearInterval;
+  s.intervals = new Map();
+  window.setInterval = mark(function (fn, ms, ...a) {
+    if (typeof fn !== 'function') return si(fn, ms, ...a);
+    let id;
+    id = si(function () { const e = s.intervals.get(id); if (e) e[1] = performance.now(); return fn.apply(this, a); }, ms);
+    s.intervals.set(id, [Number(ms) || 0, -1]);
+    return id;
+  }, si);
+  window.clearInterval = mark(function (id) { s.intervals.delete(id); return ci(id); }, ci);
+  if (document.readyState === 'complete') s.loadedAt = performance.now();
+  else window.addEventListener('load', () => { s.loadedAt = performance.now(); touch(); });
   // a change the app makes over its next few frames (a sheet un-hidden, then slid up two frames later: under load
   // those frames can come later than the DOM's quiet time, and the capture saw the sheet still below the screen —
   // a nagging dialog counted 0): a chain of animation frames of at most 8 links is pending work; a longer chain is
@@ -114,8 +129,8 @@ SETTLE_JS = MARK_JS + r"""
 # Settled: loaded, no finite CSS animation or transition running, in the document or in a shadow tree (a sheet
 # sliding in is not where it stops; endless spinners are ignored), every same-origin frame shown loaded and quiet
 # too (its document come, nothing of it in flight, no short timer, no DOM change), nothing in flight for less than
-# 3 s (what never answers is not waited for), no short timer due, no short chain of animation frames pending
-# (SETTLE_JS), no longer timer due within `arguments[1]` ms of the document's
+# 3 s (what never answers is not waited for), no short timer due, no short chain of animation frames pending,
+# within 3 s of the load no interval of a second or less that has not run since the load (SETTLE_JS), no longer timer due within `arguments[1]` ms of the document's
 # start (0: none waited for; launches only) — or, with `arguments[2]` (ms since the document's start: when a launch
 # layer was answered), none set since then due within `arguments[1]` ms of its setting (a notice the app schedules
 # once its promotion is skipped) — and no DOM change for `arguments[0]` ms.
@@ -158,6 +173,8 @@ if (!s) return true;
 const now = performance.now();
 for (const t0 of s.pending.values()) if (now - t0 < 3000) return false;
 if (s.frames) for (const [depth, t0] of s.frames.values()) if (depth <= 8 && now - t0 < 1000) return false;
+if (s.intervals && s.loadedAt != null && now - s.loadedAt < 3000)
+  for (const [period, ran] of s.intervals.values()) if (period <= 1000 && ran < s.loadedAt) return false;
 if (late && s.late && since == null) for (const due of s.late.values()) if (due <= late) return false;
 if (late && s.late && since != null && s.lateAt)
   for (const [id, due] of s.late) { const at = s.lateAt.get(id); if (at >= since && due - at <= late) return false; }
