@@ -325,6 +325,19 @@ def test_a_response_body_still_being_read_is_waited_for(platform, opened) -> Non
     assert platform.driver.find_element("css selector", "#answer").text == "answered"
 
 
+def test_words_slotted_into_a_components_row_are_reached_through_their_slot(platform, opened) -> None:
+    """A row of a component library (md-list-item, ion-item): its words are the host's light children slotted
+    into a pointer-styled box of its shadow root. A finger on them reaches that box; the hit test's way up must
+    go through the slot (before: host → page, never the box — the box read as covered, a layer over the app
+    assumed, and corpus lauks spent 25 actions trying to lift it at each launch)."""
+    adapter = opened("slotted_rows.html")
+    adapter.settle()
+    screen = platform.capture(screenshot=False).screen
+    rows = [i for i, e in enumerate(screen.elements) if e.text.startswith("Central market") and e.clickable]
+    assert rows and not set(rows) & adapter.covered(screen), [(screen.elements[i].text, screen.elements[i].bounds)
+                                                              for i in adapter.covered(screen)]
+
+
 def test_a_notice_drawn_by_an_interval_polling_for_the_load_is_waited_for(platform, opened) -> None:
     """A library that polls for the page's load from an interval and then draws its box (cookie-consent-box):
     the load done and the DOM quiet, the settle wait returned before the interval's next tick — under load the

@@ -100,7 +100,9 @@ boxes.forEach(([x, y, w, h], i) => {
     const b = hit.getBoundingClientRect(), r = {left: b.left + (hit.ownerDocument === document ? 0 : fx),
       top: b.top + (hit.ownerDocument === document ? 0 : fy), width: b.width, height: b.height};
     if (is(r, x, y, w, h)) return;
-    hit = hit.parentElement || (hit.parentNode && hit.parentNode.host) ||
+    // up the composed tree: a node slotted into a widget goes up through its slot (md-list-item's headline
+    // lies in the item's shadow <div> around the slot, not in the host's light children alone)
+    hit = hit.assignedSlot || hit.parentElement || (hit.parentNode && hit.parentNode.host) ||
           (hit.ownerDocument !== document && hit.ownerDocument.defaultView.frameElement) || null;
   }
   if (first && first.ownerDocument === document && wrappedReached(first, x, y, w, h)) return;

@@ -11,12 +11,14 @@ function shadowOf(el) {
 }
 """
 
-# A node's nearest ancestors, itself first: parents and shadow hosts, four at most (itself and three steps up) —
+# A node's nearest ancestors, itself first: slots it is assigned to, parents and shadow hosts (the composed tree),
+# four at most (itself and three steps up) —
 # where a visually hidden control and the drawing a finger lands on meet (covering and tapping).
 NEAR_UP_JS = r"""
 function nearUp(el) {
   const out = [];
-  for (let a = el; a && out.length < 4; a = a.parentElement || (a.parentNode && a.parentNode.host) || null) out.push(a);
+  for (let a = el; a && out.length < 4; a = a.assignedSlot || a.parentElement || (a.parentNode && a.parentNode.host) || null)
+    out.push(a);
   return out;
 }
 """
