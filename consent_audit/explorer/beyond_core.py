@@ -56,7 +56,7 @@ class PermissionGoal:
         self.weights, self.avoid, self.core, self.op, self.depth = weights, avoid, core, op, depth
         # screens at depth 0..fallback_depth-1 have their unscored controls tried: the first `first` levels whole,
         # then one level more at a time while the budget lasts, down to `depth` (`deeper`)
-        self.fallback_depth = min(depth, depth if first is None else first) + 1
+        self.fallback_depth = (depth if first is None else min(depth, first)) + 1
         self.asked: dict[str, tuple[Node, Move, Screen, Screen]] = {}   # permission → where, what, before, after
         # permission → the way from the core screen to where it was asked, as the map stood when it was: a way the
         # app's state later changed (a scan that added a photo: the same taps now show another screen) is

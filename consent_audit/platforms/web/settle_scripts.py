@@ -130,7 +130,8 @@ SETTLE_JS = MARK_JS + r"""
 # sliding in is not where it stops; endless spinners are ignored), every same-origin frame shown loaded and quiet
 # too (its document come, nothing of it in flight, no short timer, no DOM change), nothing in flight for less than
 # 3 s (what never answers is not waited for), no short timer due, no short chain of animation frames pending,
-# within 3 s of the load no interval of a second or less that has not run since the load (SETTLE_JS), no longer timer due within `arguments[1]` ms of the document's
+# within 3 s of the load no interval of a second or less that has not run since the load (SETTLE_JS), no longer
+# timer due within `arguments[1]` ms of the document's
 # start (0: none waited for; launches only) — or, with `arguments[2]` (ms since the document's start: when a launch
 # layer was answered), none set since then due within `arguments[1]` ms of its setting (a notice the app schedules
 # once its promotion is skipped) — and no DOM change for `arguments[0]` ms.
