@@ -213,7 +213,8 @@ def targets(screen: Screen, covered: frozenset[int] = frozenset()) -> list[Targe
     rids = Counter(e.rid for _, e in live if e.rid)
     for i, element in live:
         if element.role not in CONTROL_ROLES and any(
-                contains(element, e) and (e.role in CONTROL_ROLES or labels[j]) for j, e in live):
+                contains(element, e) and (e.role in CONTROL_ROLES or labels[j]) and _stands_for(j, e, i, element)
+                for j, e in live):
             continue   # a label or row wrapping a control, a list wrapping its rows: the inner ones stand for it
         if element.role in ("", "text") and any(
                 f is element or (norm_label(f.text) == norm_label(labels[i]) and (contains(f, element) or contains(element, f)))
@@ -230,6 +231,17 @@ def targets(screen: Screen, covered: frozenset[int] = frozenset()) -> list[Targe
             ranks[base] = ranks.get(base, 0) + 1
         out.append(Target(element=element, key=key, label=labels[i], use=use_of(element)))
     return out
+
+
+def _stands_for(j: int, inner: Element, i: int, outer: Element) -> bool:
+    """Whether `inner` (index `j`), lying within `outer` (index `i`), is the control used in its place. Two controls
+    of one box (each within the other: a component's host and the box its shadow root draws, a clickable Android
+    layout and its clickable child) are one control: the one with a role is kept, else the later (inner) one —
+    never both dropped (corpus kedai: every sl-menu-item row read as host + `#anchor`, each wrapping the other,
+    and no row was a control; the permissions search said clean with the camera behind them unseen)."""
+    if not contains(inner, outer):
+        return True
+    return (inner.role in CONTROL_ROLES, bool(inner.role), j) > (outer.role in CONTROL_ROLES, bool(outer.role), i)
 
 
 def find(screen: Screen, key: str, covered: frozenset[int] = frozenset()) -> Target | None:

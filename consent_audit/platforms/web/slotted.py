@@ -5,7 +5,8 @@ and a host that only wraps one such control is that control (its role, its state
 `SLOTTED_JS` defines `flatText(el)` (the words of an element as rendered, following <slot>s to the nodes assigned
 to them: a shadow <button> holding a <slot> and a drawn chevron reads «Sign in ›», not «›»; whitespace
 collapsed, '' when none) and `standsFor(item, from)` (the index in `out`, from `from` on, of the one control read
-inside a host's shadow tree that is the host's control: about the host's box, holding its words; -1 when none)
+inside a host's shadow tree that is the host's control: about the host's box, holding its words, with a role unless
+the host has one; -1 when none)
 and `absorbInto(item, k)` (the host's item takes that control's role, state and missing words; the control's item
 is removed from `out`). It needs the snapshot's `cs`, `rendered`, `norm` and `out` at call time.
 """
@@ -42,12 +43,14 @@ function flatWords(node) {
 }
 function shownPart(el) { return cs(el).display === 'contents' || rendered(el); }
 // The control a host stands for: one clickable element with a role read inside its shadow tree (items `from` on),
-// its box within 2 px of the host's on each edge, its words holding the host's own (slotted into it).
+// its box within 2 px of the host's on each edge, its words holding the host's own (slotted into it). A host with
+// a role of its own stands for a role-less clickable box too — its own drawing (Shoelace's sl-menu-item: role
+// menuitem on the host, a pointer `div#anchor` about it in the shadow root; read as two controls of one box).
 function standsFor(item, from) {
   let found = -1;
   for (let i = from; i < out.length; i++) {
     const c = out[i];
-    if (!c.clickable || !c.role || c.frame !== undefined) continue;
+    if (!c.clickable || !(c.role || item.role) || c.frame !== undefined) continue;
     if (found >= 0) return -1;
     found = i;
   }
