@@ -78,6 +78,7 @@ class PermissionGoal:
         # (screen structure, `kin`) of a control repeated on every card of a list, one of them used: what one card's
         # control does tells what they all do (the same words, the same kind of screen behind), the others not used
         self.repeated: set[tuple[str, str]] = set()
+        self._kinds: dict[str, str] = {}        # node → `kind_of` its screen (asked per control as the search chooses)
 
     def score(self, node: Node, label: str) -> float:
         found = cues.categories(label)
@@ -105,8 +106,15 @@ class PermissionGoal:
     def boost(self, node: Node, key: str) -> float:
         """A control used already on a screen of the same structure (or on the core screen) is not used again,
         nor the repeats of one used on a list's cards (`repeated`)."""
-        kind = self.kind_of(node.screen)
+        kind = self._kinds.get(node.ident) or self._kinds.setdefault(node.ident, self.kind_of(node.screen))
         return -1000.0 if (kind, key) in self.used or (kind, kin(key)) in self.repeated else 0.0
+
+    def used_alike(self, node: Node, key: str) -> bool:
+        """Whether the control `key` of `node` was used on a screen of the same structure after `node` was seen
+        (asked by the search as it chooses: a boost is taken when a screen is first seen — corpus kedai's eight
+        product screens, one structure, were each seen before «Tambah ke keranjang» was used on any, and it was
+        then used on all eight, each walked to again)."""
+        return self.boost(node, key) <= -1000.0
 
     def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None:
         if node.depth >= 1 and self._over_the_app(screen) and bare_question(screen, found, frozenset()):

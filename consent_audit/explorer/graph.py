@@ -194,14 +194,17 @@ class ScreenGraph:
     def shallowest(self, reachable: Iterable[str], navigates: Callable[[Move], bool]) -> dict[str, int]:
         """Key of a control → the least depth of a reachable node (`reachable`: idents) offering it untried,
         outside the deletion flow, for the controls `navigates` says move about the app (a tab bar's): tried
-        there, not from a screen deeper down (corpus song: Cá nhân from the start screen, not after Thư viện)."""
+        there, not from a screen deeper down (corpus song: Cá nhân from the start screen, not after Thư viện).
+        A control never to be used where it is offered (scored -1000: done on a screen of its structure) holds
+        none back (corpus kedai: «Tambah ke keranjang», done on one product screen, left untried on the scan's
+        screen below the others, and the search said so: not clean)."""
         least: dict[str, int] = {}
         for ident in reachable:
             node = self.nodes.get(ident)
             if node is None or node.in_flow:
                 continue
             for key, cand in node.candidates.items():
-                if not cand.tried and not cand.why_not and navigates(cand.move):
+                if not cand.tried and not cand.why_not and cand.score > -1000.0 and navigates(cand.move):
                     least[key] = min(least.get(key, node.depth), node.depth)
         return least
 

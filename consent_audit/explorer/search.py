@@ -73,6 +73,7 @@ class GoalSearch(Routes, SearchMap, LogOutWatch):
         tie_break = getattr(self.goal, "tie_break", None)
         at_hand = bool(getattr(self.goal, "at_hand", False))
         deep = getattr(self.goal, "answers_deep", None)     # a bare question is answered past the depth bound
+        alike = getattr(self.goal, "used_alike", None)      # used on a screen of its structure since seen here
         # a navigation control (a tab bar's) is tried where it is shallowest, so the path found is a user's
         shallowest = self.graph.shallowest(costs, lambda m: m.kind == TAP and not cues.categories(m.label) & PROGRESS)
         # the control whose tap brought the app to a screen, still offered there (a button under the sheet it
@@ -84,6 +85,9 @@ class GoalSearch(Routes, SearchMap, LogOutWatch):
                 continue
             for cand in node.candidates.values():
                 if cand.tried or cand.why_not or node.depth > shallowest.get(cand.move.key, node.depth):
+                    continue
+                if alike is not None and cand.score > -1000.0 and alike(node, cand.move.key):
+                    cand.score = -1000.0     # done, not left: as the goal's boost would have scored it now
                     continue
                 bonus = 0.0
                 if fallback:
