@@ -12,7 +12,7 @@ from consent_audit.explorer.config import Budget
 from consent_audit.explorer.forms import FormData
 from consent_audit.explorer.moves import FORM, TAP, Move
 from consent_audit.explorer.operator import Spend
-from consent_audit.explorer.signed_in import SignedInSearch
+from consent_audit.explorer.signed_in import SignedInSearch, left_there
 
 from test_explorer_beyond_core import CONFIG
 from test_permissions_switches import SwitchApp, SwitchOp, _run
@@ -179,6 +179,17 @@ def test_the_signed_in_search_spends_at_most_its_share_of_what_is_left() -> None
     Me(app, op)._search_signed_in(spend, found)
     assert spend.budget == Budget(60, 600)
     assert spend.actions <= 55, spend.actions
+    assert "; left there: the search's budget ran out" in found.signed_in, found.signed_in
+
+
+def test_what_the_signed_in_search_left_is_said_budget_first_and_counted_never_cut_off() -> None:
+    """corpus kedai: the share of the budget spent was the fifth phrase of what was left signed in, and only four
+    were said — the part cut short read as a few controls left."""
+    tabs = [f"1 control(s) on the screen via Screen {i}" for i in range(1, 7)]
+    said = left_there([*tabs, "the search's budget ran out (20 actions; more with --budget-actions)"])
+    assert said.startswith("; left there: the search's budget ran out (20 actions"), said
+    assert said.endswith("Screen 4; and 2 more"), said
+    assert left_there([]) == ""
 
 
 class LongWayIn(Me):

@@ -200,6 +200,9 @@ class PermissionGoal:
                 cand.score = min(cand.score, -1000.0)
 
 
+BUDGET_SPENT = "the search's budget ran out"     # the `unsearched` phrase's start when the budget ended it
+
+
 def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend, data,
            skip: frozenset[str] = frozenset(), core: Core | None = None,
            in_place: list[tuple[Move, Screen, Screen]] | None = None,
@@ -256,7 +259,7 @@ def search(op: Operator, settings: dict, weights: dict[str, float], spend: Spend
     beyond.unsearched += [unwalkable_said(p, where) for p, where in unwalkable.items()]
     if result.ending == "budget":
         spent = result.detail.removeprefix("not found within budget ").removeprefix("(").removesuffix(")")
-        beyond.unsearched.append(f"the search's budget ran out ({spent}; more with --budget-actions)")
+        beyond.unsearched.append(f"{BUDGET_SPENT} ({spent}; more with --budget-actions)")
     cmp_nodes = consent_layers(op, graph) if graph is not None else set()
     for node in nodes:
         if node.ident in cmp_nodes:

@@ -106,11 +106,10 @@ class SignedInSearch:
         # signed-in search left are said beside what it searched (the signed-out app is the one covered)
         owed = [beyond_core.unwalkable_said(p, w) for p, w in inner.unwalkable.items()]
         beyond.unsearched += [f"signed in: {phrase}" for phrase in owed]
-        left = [phrase for phrase in inner.unsearched if phrase not in owed]
         beyond.signed_in = (f"{mode.replace('_', ' ') if mode else 'log in'}: "
                             + moves_said(moves)
                             + f"; {inner.screens} screen(s), {inner.taps} control(s) used there"
-                            + ("; left there: " + "; ".join(left[:4]) if left else ""))
+                            + left_there([phrase for phrase in inner.unsearched if phrase not in owed]))
         beyond.log_ins = []
 
     def _way_in(self, spend: Spend, beyond: Beyond) -> tuple[list[Move], str | None] | None:
@@ -131,3 +130,14 @@ class SignedInSearch:
                 beyond.log_ins[:1] = [f"{beyond.log_ins[0]}: its way in could not be walked again ({exc})"]
                 return None
         return moves, mode
+
+
+def left_there(phrases: list[str], shown: int = 5) -> str:
+    """'; left there: …' for what the signed-in search did not cover ('' for nothing): the share of the budget
+    spent first (it says the part was cut short), then the others up to `shown` in all, the rest counted — never
+    dropped unsaid (corpus kedai: the budget's end was the fifth phrase of five and not shown)."""
+    if not phrases:
+        return ""
+    ordered = sorted(phrases, key=lambda phrase: not phrase.startswith(beyond_core.BUDGET_SPENT))
+    more = f"; and {len(ordered) - shown} more" if len(ordered) > shown else ""
+    return "; left there: " + "; ".join(ordered[:shown]) + more
