@@ -106,7 +106,9 @@ class PermissionGoal:
     def boost(self, node: Node, key: str) -> float:
         """A control used already on a screen of the same structure (or on the core screen) is not used again,
         nor the repeats of one used on a list's cards (`repeated`)."""
-        kind = self._kinds.get(node.ident) or self._kinds.setdefault(node.ident, self.kind_of(node.screen))
+        return self._done(self.kind_of(node.screen), key)
+
+    def _done(self, kind: str, key: str) -> float:
         return -1000.0 if (kind, key) in self.used or (kind, kin(key)) in self.repeated else 0.0
 
     def used_alike(self, node: Node, key: str) -> bool:
@@ -114,7 +116,8 @@ class PermissionGoal:
         (asked by the search as it chooses: a boost is taken when a screen is first seen — corpus kedai's eight
         product screens, one structure, were each seen before «Tambah ke keranjang» was used on any, and it was
         then used on all eight, each walked to again)."""
-        return self.boost(node, key) <= -1000.0
+        kind = self._kinds.get(node.ident) or self._kinds.setdefault(node.ident, self.kind_of(node.screen))
+        return self._done(kind, key) <= -1000.0
 
     def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None:
         if node.depth >= 1 and self._over_the_app(screen) and bare_question(screen, found, frozenset()):
