@@ -50,6 +50,7 @@ class GoalSearch(Routes, SearchMap, LogOutWatch):
         self.off_app: tuple[str, str] | None = None
         self.reached: tuple[str, str] | None = None
         self.unreached: list[tuple[str, str]] = []     # (screen, control label) given up: its screen not reached again
+        self.given_up: list[tuple[str, str]] = []      # (screen, control key) of each, to take up there (search_routes)
         # screen → the one the taps that led to it lead to now (the app's state changed on the way: a photo added)
         self.moved: dict[str, str] = {}
         self.nav: set[str] = set()     # keys of global navigation controls: their tap lays a navigation layer
@@ -262,6 +263,7 @@ class GoalSearch(Routes, SearchMap, LogOutWatch):
         try:
             while self.reached is None and not getattr(self.goal, "stopped", "") and not self._stranded():
                 self.spend.check()
+                self._take_up()
                 choice = self._choose(fallback=False)
                 if choice is None and self.off_app is None and self.settings.get("fallback", True) \
                         and getattr(self.goal, "fallback", True):
@@ -275,8 +277,7 @@ class GoalSearch(Routes, SearchMap, LogOutWatch):
                     continue
                 node, cand = choice
                 if not self._go_to(node.ident, cand.move.key):
-                    cand.tried = True
-                    self.unreached.append((node.ident, cand.move.label))
+                    self._give_up(node.ident, cand)
                     continue
                 node = self.graph.nodes.get(self.current or "", node)    # the same layer opened elsewhere
                 live = node.candidates.get(cand.move.key)

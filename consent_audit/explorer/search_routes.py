@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from ..screen import Screen
-from .graph import Edge
+from .graph import Candidate, Edge
 from .moves import RELAUNCH, Move, perform
 from .operator import NotOnScreen
 from .tab_ways import tab_seen
@@ -15,7 +15,8 @@ log = logging.getLogger(__name__)
 
 class Routes:
     """The moving half of `GoalSearch`: it uses the search's `op`, `data`, `settings`, `graph`, `current`, `shared`,
-    `tab_stays`, `consent_nodes`, `moved`, `identity`, `_arrive`, `_layer_here` and `_answered_again`."""
+    `tab_stays`, `consent_nodes`, `moved`, `unreached`, `given_up`, `identity`, `_arrive`, `_layer_here` and
+    `_answered_again`."""
 
     def _run(self, moves: tuple[Move, ...]) -> Screen:
         screen = self.op.screen()
@@ -66,3 +67,26 @@ class Routes:
             else:
                 return self.current == target
         return self.current == target or bool(key and self._layer_here(target, key))
+
+    def _give_up(self, ident: str, cand: Candidate) -> None:
+        """The control `cand` of the screen `ident`, which no route reached, is given up (`unreached`) — until the
+        search stands on that screen after all (`_take_up`)."""
+        cand.tried = True
+        self.unreached.append((ident, cand.move.label))
+        self.given_up.append((ident, cand.move.key))
+
+    def _take_up(self) -> None:
+        """Controls given up because their screen could not be reached again are taken up again once the search
+        stands on that screen after all: a route may fail only for want of a way the graph learns next (corpus
+        kettle, signed in: relaunching led home, not to the profile where signing up had left the search, so
+        «Shop» there was given up; the next tap, the profile's tab, stood on the profile again — and «Shop» was
+        said left, the signed-in search not covered)."""
+        node = self.graph.nodes.get(self.current or "")
+        if node is None:
+            return
+        for ident, key in [pair for pair in self.given_up if pair[0] == node.ident]:
+            self.given_up.remove((ident, key))
+            cand = node.candidates.get(key)
+            if cand is not None:
+                self.unreached.remove((ident, cand.move.label))
+                cand.tried = False
