@@ -13,6 +13,7 @@ from enum import Enum
 from ..radio_purposes import radio_purposes
 from ..screen import Element, Screen
 from .cues import norm_label
+from .grips import grip
 from .sideways import fits_across
 
 CONTROL_ROLES = {"checkbox", "radio", "switch", "textbox", "combobox"}
@@ -196,9 +197,9 @@ def use_of(element: Element) -> Use:
 def targets(screen: Screen, covered: frozenset[int] = frozenset()) -> list[Target]:
     """Everything actionable on the screen, once each: a label or row wrapping a control is the control, a
     container of tappable rows (one listener for all) is its rows; elements under an open dialog are left out
-    (`covered`: indexes into screen.elements)."""
+    (`covered`: indexes into screen.elements), and a layer's drag handle (explorer/grips.py)."""
     live = [(i, e) for i, e in enumerate(screen.elements)
-            if (e.clickable or e.role in CONTROL_ROLES) and visible(e) and i not in covered]
+            if (e.clickable or e.role in CONTROL_ROLES) and visible(e) and i not in covered and not grip(e, screen)]
     labels = {i: label_of(screen, e) for i, e in live}
     # a text field's own label (the element its words are read from), not anything else saying the same words
     # (a heading "Log in" above the form does not make the form's "Log in" button a label); a field named by
