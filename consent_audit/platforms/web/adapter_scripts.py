@@ -52,7 +52,13 @@ if (!found.length) {
 }
 const tags = {textbox: ['INPUT', 'TEXTAREA'], checkbox: ['INPUT'], radio: ['INPUT'], switch: ['INPUT']}[role];
 if (tags) { const c = found.find(e => tags.includes(e.tagName)); if (c) return outer(c); }
-return outer(found.find(e => norm(e.innerText) === text) || found[found.length - 1]);
+// its words as written (innerText follows CSS text-transform: Ionic's md buttons read in capitals), then its role
+// (a component's host, not the ripple or the padding box of its shadow root that shares its box — corpus sakala:
+// the last one found, an <ion-ripple-effect>, was clicked and the host intercepted the click)
+const fold = (t) => norm(t).toLowerCase();
+return outer(found.find(e => norm(e.innerText) === text) || found.find(e => fold(e.textContent) === fold(text)) ||
+             found.find(e => role && (e.getAttribute('role') === role || (role === 'button' && e.tagName === 'BUTTON'))) ||
+             found[found.length - 1]);
 """
 
 # For each element's centre (device px): is what the user would touch there that element (or inside it)? (For an

@@ -38,6 +38,11 @@ const hit = tree.elementFromPoint(x, y);
 const label = hit && hit.closest ? hit.closest('label') : null;
 if (label && label.control === el) return hit;
 const on = (boxes) => [...boxes].some(b => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom);
+// the hit is the element's own container up the composed tree (the component host its words or its shadow
+// button sit in: Ionic's ion-button answers for the <button> of its shadow root): a finger there is on it
+for (let a = el.assignedSlot || el.parentElement || (el.parentNode && el.parentNode.host); a;
+     a = a.assignedSlot || a.parentElement || (a.parentNode && a.parentNode.host))
+  if (a === hit) return true;
 for (const slot of el.querySelectorAll('slot')) {
   for (const n of slot.assignedNodes({flatten: true})) {
     let boxes = [];
