@@ -60,8 +60,10 @@ def test_an_ion_button_is_tapped_on_its_host(platform) -> None:
     wait_until(lambda: not driver.execute_script("return !!document.querySelector('ion-modal.show-modal')"),
                timeout=10, interval=0.2, message="the sheet to go")
     adapter.settle()
-    screen = platform.capture(screenshot=False).screen
-    find = next(e for e in screen.elements if e.text == "Leia lähim jaam")
+    # the home read once Ionic has drawn it (its page transition may still run on a loaded machine)
+    find = wait_until(lambda: next((e for e in platform.capture(screenshot=False).screen.elements
+                                    if e.text == "Leia lähim jaam" and e.bounds[2] > 0), None),
+                      timeout=15, interval=0.3, message="the home's «Leia lähim jaam»")
     live = adapter.locate(find)
     assert live is not None and live.tag_name.lower() == "ion-button", live and live.tag_name
     platform.tap(live)
