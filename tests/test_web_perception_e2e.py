@@ -365,3 +365,24 @@ def test_a_submit_drawn_faded_is_read_so_and_a_drawn_box_as_a_checkbox(platform,
     adapter.settle()
     elements = {e.own_id: e for e in platform.capture(screenshot=False).screen.elements}
     assert elements["row"].checked is True and not elements["go"].faded
+
+
+def test_a_scoped_components_rendered_controls_are_read_though_its_host_hides_them(platform, opened) -> None:
+    """Corpus sakala (Ionic 8): `ion-input` is a scoped Stencil component whose slot polyfill answers `children`
+    and `childNodes` with the slotted nodes only, so the snapshot walked into no `<label>` and no `<input>` — the
+    sign-up form had no field, its labels were tapped as controls and the account never made (sakala's deletion
+    not found). The snapshot reads through the browser's own accessors: the fields and the button a user sees.
+    And a pointer cursor is a control's own only where its composed-tree parent has none: Ionic's ion-item rows
+    read as one control each, not four (its slotted label and note, its shadow chevron)."""
+    from consent_audit.explorer.elements import Use, targets
+
+    adapter = opened("scoped_components.html")
+    adapter.settle()
+    screen = platform.capture(screenshot=False).screen
+    found = targets(screen, adapter.covered(screen))
+    fields = {t.label: t for t in found if t.use == Use.TEXT}
+    assert set(fields) == {"Email", "Password"}, [(t.label, t.use) for t in found]
+    assert fields["Password"].element.secret_field and fields["Email"].element.mailbox
+    # a row's slotted words and its drawn chevron inherit the shadow button's pointer through the composed tree:
+    # no controls apart (before: «Privacy», «On» and the chevron were three more controls beside the row)
+    assert [t.label for t in found if t.use == Use.TAP] == ["Sign up", "Privacy On"], [(t.label, t.use) for t in found]

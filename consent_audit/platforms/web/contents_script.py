@@ -17,7 +17,7 @@ function through(el, parent) {
   const r = role(el), at = out.length, item = r && !['presentation', 'none'].includes(r) ? contentsItem(el, r) : null;
   if (item) out.push(item);
   const kids = [];
-  for (const c of el.children) { const s = walk(c, ctx); if (s) kids.push(s); }
+  for (const c of kidsOf(el)) { const s = walk(c, ctx); if (s) kids.push(s); }
   const root = shadowOf(el);
   if (root) for (const c of root.children) { const s = walk(c, ctx); if (s) kids.push(s); }
   if (!item) return kids.join(',');
@@ -36,7 +36,7 @@ function through(el, parent) {
 // The item of a display:contents wrapper with a role (its bounds set once what it holds is read).
 function contentsItem(el, r) {
   const isClickable = clickable(el, r);
-  const text = ownText(el) || (isClickable ? (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim() : '');
+  const text = ownText(el) || (isClickable ? (innerTextOf(el) || textOf(el)).replace(/\s+/g, ' ').trim() : '');
   return {text: text.slice(0, isClickable ? 500 : 20000), rid: scopedId(el), role: r, bounds: [0, 0, 0, 0],
           name: (labelledBy(el) || el.getAttribute('aria-label') || (isClickable ? norm(el.getAttribute('title')) : '') || '').slice(0, 200),
           clickable: isClickable,

@@ -19,7 +19,7 @@ function drawnBox(el) {
   if (el.tagName === 'IMG' || el.tagName === 'svg' || el.tagName === 'INPUT') return null;
   const r = el.getBoundingClientRect();
   if (r.width < 10 || r.width > 36 || Math.abs(r.width - r.height) > 3) return null;
-  if ((el.innerText || '').trim().replace(/[✓✔√]/g, '').length) return null;
+  if (innerTextOf(el).trim().replace(/[✓✔√]/g, '').length) return null;
   const st = cs(el);
   if (st.backgroundImage !== 'none' && !/gradient\(/.test(st.backgroundImage)) return null;   // an icon image
   const border = parseFloat(st.borderTopWidth) || 0;
@@ -36,12 +36,12 @@ function filled(st) {
 }
 function drawnState(box, row) {
   if (STATE_CLASS.test(box.el.className || '') || STATE_CLASS.test(row.className || '')) return true;
-  if (/[✓✔√]/.test(box.el.innerText || '')) return true;
+  if (/[✓✔√]/.test(innerTextOf(box.el))) return true;
   for (const p of ['::after', '::before']) {
     const ps = cs(box.el, p);
     if (ps.content && ps.content !== 'none' && ps.display !== 'none' && ps.visibility !== 'hidden') return true;
   }
-  if (box.el.children.length && [...box.el.children].some(rendered)) return true;
+  if (kidsOf(box.el).length && [...kidsOf(box.el)].some(rendered)) return true;
   if (box.kind === 'radio' && box.border >= box.width * 0.2) return true;
   if (box.kind === 'radio' && /radial-gradient\(/.test(box.st.backgroundImage)) return true;   // a dot painted in
   return filled(box.st);
@@ -59,7 +59,7 @@ function drawnControl(el) {
     if (b) boxes.push(b);
     if (boxes.length > 1) return null;
   }
-  if (boxes.length !== 1 || !(el.innerText || '').trim()) return null;
+  if (boxes.length !== 1 || !innerTextOf(el).trim()) return null;
   return {kind: boxes[0].kind, checked: drawnState(boxes[0], el)};
 }
 // A control drawn faded (its own and its ancestors' opacity together under 0.6, or taking no pointer): the look of

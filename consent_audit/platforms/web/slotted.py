@@ -8,7 +8,8 @@ collapsed, '' when none) and `standsFor(item, from)` (the index in `out`, from `
 inside a host's shadow tree that is the host's control: about the host's box, holding its words, with a role unless
 the host has one; -1 when none)
 and `absorbInto(item, k)` (the host's item takes that control's role, state and missing words; the control's item
-is removed from `out`). It needs the snapshot's `cs`, `rendered`, `norm` and `out` at call time.
+is removed from `out`). It needs the snapshot's `cs`, `rendered`, `norm` and `out` and native_dom.py's accessors
+at call time.
 """
 from __future__ import annotations
 
@@ -16,22 +17,22 @@ SLOTTED_JS = r"""
 // The words of an element as drawn, slots followed (WAI-ARIA accname: a button's name comes from its content in
 // the flat tree, slotted nodes included; innerText leaves them out: a shadow <button><slot> read as «»).
 function flatText(el) {
-  if (!el.querySelector('slot')) return norm(el.innerText);
+  if (!el.querySelector('slot')) return norm(innerTextOf(el));
   return norm(flatWords(el));
 }
 function flatWords(node) {
   let t = '';
-  for (const n of node.childNodes) {
-    if (n.nodeType === 3) { t += n.textContent; continue; }
+  for (const n of nodesOf(node)) {
+    if (n.nodeType === 3) { t += textOf(n); continue; }
     if (n.nodeType !== 1 || ['SCRIPT', 'STYLE', 'TEMPLATE'].includes(n.tagName)) continue;
     if (n.tagName === 'SLOT') {
       const given = n.assignedNodes({flatten: true});
-      for (const g of given.length ? given : [...n.childNodes]) {
-        if (g.nodeType === 3) t += g.textContent;
+      for (const g of given.length ? given : [...nodesOf(n)]) {
+        if (g.nodeType === 3) t += textOf(g);
         // an element without innerText (an <svg> icon slotted into an icon button) is read by its parts: no
         // JS `undefined` stringified into the words (corpus lauks: its back arrow read «undefined»)
         else if (g.nodeType === 1 && shownPart(g))
-          t += ' ' + (g.querySelector('slot') || typeof g.innerText !== 'string' ? flatWords(g) : g.innerText) + ' ';
+          t += ' ' + (g.querySelector('slot') || typeof g.innerText !== 'string' ? flatWords(g) : innerTextOf(g)) + ' ';
       }
       continue;
     }

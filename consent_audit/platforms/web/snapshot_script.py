@@ -8,6 +8,7 @@ from .accname import ACCNAME_JS
 from .contents_script import THROUGH_JS
 from .drawn_controls import DRAWN_CONTROL_JS
 from .hidden_controls import HIDDEN_CONTROL_JS
+from .native_dom import NATIVE_DOM_JS
 from .painted import SEMANTICS_ON_JS
 from .reach_script import REACH_JS
 from .scoped_ids import SCOPED_ID_JS
@@ -15,7 +16,7 @@ from .scripts import SHADOW_OF_JS
 from .slotted import SLOTTED_JS
 
 # One round trip: page source, rendered elements and the structural shape of the DOM.
-DOM_SNAPSHOT_JS = SHADOW_OF_JS + SCOPED_ID_JS + SEMANTICS_ON_JS + ACCNAME_JS + THROUGH_JS + HIDDEN_CONTROL_JS + SLOTTED_JS + REACH_JS + DRAWN_CONTROL_JS + r"""
+DOM_SNAPSHOT_JS = NATIVE_DOM_JS + SHADOW_OF_JS + SCOPED_ID_JS + SEMANTICS_ON_JS + ACCNAME_JS + THROUGH_JS + HIDDEN_CONTROL_JS + SLOTTED_JS + REACH_JS + DRAWN_CONTROL_JS + r"""
 const dpr = window.devicePixelRatio || 1;
 const CLICK_TAGS = new Set(['A','BUTTON','INPUT','SELECT','TEXTAREA','LABEL','SUMMARY','OPTION']);
 const CLICK_ROLES = new Set(['button','link','checkbox','radio','switch','tab','menuitem','option']);
@@ -60,7 +61,7 @@ function rendered(el) {
 }
 function ownText(el) {
   let t = '';
-  for (const n of el.childNodes) if (n.nodeType === 3) t += n.textContent;
+  for (const n of nodesOf(el)) if (n.nodeType === 3) t += textOf(n);
   return t.replace(/\s+/g, ' ').trim();
 }
 function role(el) {
@@ -90,8 +91,11 @@ function clickable(el, r) {
   if (typeof el.onclick === 'function') return true;
   const targets = (el.ownerDocument.defaultView || window).__caClickTargets;
   if (targets && targets.has(el)) return true;
-  const cur = cs(el).cursor;
-  return cur === 'pointer' && !(el.parentElement && cs(el.parentElement).cursor === 'pointer');
+  // a pointer cursor of its own, not one inherited: the parent asked in the composed tree — a node slotted into a
+  // shadow <button> inherits the button's cursor through its slot, and a shadow root's top node its host's
+  // (Ionic's ion-item: its slotted ion-label and its drawn chevron were controls apart from the row)
+  const cur = cs(el).cursor, up = el.assignedSlot || el.parentElement || (el.parentNode && el.parentNode.host) || null;
+  return cur === 'pointer' && !(up && cs(up).cursor === 'pointer');
 }
 // Covered: a later layer lies over the element's centre (a screen slid over it on a stack, a wall over the app):
 // in the DOM, not seen. Judged on the settled geometry by hit testing; only for the page's own document (an
@@ -148,7 +152,7 @@ function walk(el, parent) {
   if (el.tagName === 'SELECT') text = el.selectedIndex >= 0 ? norm(el.options[el.selectedIndex].text) : '';
   const isInput = el.tagName === 'INPUT' || el.tagName === 'TEXTAREA';
   const label = labelledBy(el) || el.getAttribute('aria-label') || el.getAttribute('placeholder') ||
-                (el.labels && el.labels.length ? el.labels[0].innerText.trim() : '') ||
+                (el.labels && el.labels.length ? innerTextOf(el.labels[0]).trim() : '') ||
                 (el.tagName === 'IMG' ? norm(el.alt) : '') || (isClickable ? norm(el.getAttribute('title')) : '') ||
                 (behind && !text ? (labelledBy(behind) || behind.getAttribute('aria-label') || '') : '') ||
                 (isClickable && !text ? drawnName(el) : '') || '';
@@ -183,7 +187,7 @@ function walk(el, parent) {
   };
   if ((item.text || item.name || item.rid || item.clickable || r || item.fixed) && !drawnByOther(el)) out.push(item);
   const kids = [], placed = [];
-  for (const c of el.children) { const s = walk(c, ctx); if (s) { kids.push(s); placed.push(placedAlone(c)); } }
+  for (const c of kidsOf(el)) { const s = walk(c, ctx); if (s) { kids.push(s); placed.push(placedAlone(c)); } }
   const root = shadowOf(el), shadowAt = out.length;
   if (root) for (const c of root.children) { const s = walk(c, ctx); if (s) { kids.push(s); placed.push(placedAlone(c)); } }
   // a host wrapping one control of its shadow tree is that control (role and state from the inner <button>)
