@@ -15,8 +15,8 @@ from ..screen import Element, Screen
 from .cues import norm_label
 from .grips import grip
 from .sideways import fits_across
+from .wrapping import CONTROL_ROLES, contains, holds, stands_for
 
-CONTROL_ROLES = {"checkbox", "radio", "switch", "textbox", "combobox"}
 TOGGLE_ROLES = {"checkbox", "switch"}
 
 
@@ -42,9 +42,6 @@ class Target:
         return self.element.bounds
 
 
-SLACK = 2   # px: bounds are CSS pixels times the device's ratio, each edge rounded on its own
-
-
 def switch_rows(found: list["Target"]) -> set[str]:
     """Keys of the controls that say a switch's words on its screen — the row around it, or its `<label>` beside
     it: the switch is the control, they are not used beside it (corpus begimas: «Balso treneris» tapped as a row,
@@ -53,23 +50,6 @@ def switch_rows(found: list["Target"]) -> set[str]:
     to walk back in)."""
     said = {t.label for t in found if t.element.role == "switch" and t.label}
     return {t.key for t in found if t.use == Use.TAP and t.label in said}
-
-
-def contains(outer: Element, inner: Element) -> bool:
-    """Whether `inner` lies within `outer` (up to `SLACK` px on each edge: a drawn switch 1 px past the row
-    holding it — chaguan's rows, [47, 1425, 987, 129] and its switch [914, 1454, 121, 68] — is inside it)."""
-    ox, oy, ow, oh = outer.bounds
-    ix, iy, iw, ih = inner.bounds
-    return outer is not inner and ox - SLACK <= ix and oy - SLACK <= iy and ix + iw <= ox + ow + SLACK \
-        and iy + ih <= oy + oh + SLACK
-
-
-def holds(row: Element, box: Element) -> bool:
-    """Whether the control `row` holds `box` (a switch or tick box): the box's centre inside its bounds (pixels,
-    rounded: a drawn switch may stick out of its row by one)."""
-    x, y, w, h = row.bounds
-    bx, by, bw, bh = box.bounds
-    return row is not box and x <= bx + bw / 2 <= x + w and y <= by + bh / 2 <= y + h
 
 
 def purpose_row(target: "Target", found: list["Target"]) -> bool:
@@ -214,7 +194,7 @@ def targets(screen: Screen, covered: frozenset[int] = frozenset()) -> list[Targe
     rids = Counter(e.rid for _, e in live if e.rid)
     for i, element in live:
         if element.role not in CONTROL_ROLES and any(
-                contains(element, e) and (e.role in CONTROL_ROLES or labels[j]) and _stands_for(j, e, i, element)
+                contains(element, e) and (e.role in CONTROL_ROLES or labels[j]) and stands_for(j, e, i, element)
                 for j, e in live):
             continue   # a label or row wrapping a control, a list wrapping its rows: the inner ones stand for it
         if element.role in ("", "text") and any(
@@ -232,17 +212,6 @@ def targets(screen: Screen, covered: frozenset[int] = frozenset()) -> list[Targe
             ranks[base] = ranks.get(base, 0) + 1
         out.append(Target(element=element, key=key, label=labels[i], use=use_of(element)))
     return out
-
-
-def _stands_for(j: int, inner: Element, i: int, outer: Element) -> bool:
-    """Whether `inner` (index `j`), lying within `outer` (index `i`), is the control used in its place. Two controls
-    of one box (each within the other: a component's host and the box its shadow root draws, a clickable Android
-    layout and its clickable child) are one control: the one with a role is kept, else the later (inner) one —
-    never both dropped (corpus kedai: every sl-menu-item row read as host + `#anchor`, each wrapping the other,
-    and no row was a control; the permissions search said clean with the camera behind them unseen)."""
-    if not contains(inner, outer):
-        return True
-    return (inner.role in CONTROL_ROLES, bool(inner.role), j) > (outer.role in CONTROL_ROLES, bool(outer.role), i)
 
 
 def find(screen: Screen, key: str, covered: frozenset[int] = frozenset()) -> Target | None:

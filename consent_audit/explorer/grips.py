@@ -10,6 +10,7 @@ screen's width and at least `LONG` times as long as it is thin.
 from __future__ import annotations
 
 from ..screen import Element, Screen
+from .wrapping import CONTROL_ROLES
 
 THIN = 0.02     # of the screen's width: 5 CSS px on a 412 px wide phone is 1.2 %; an 11 px text link is 2.7 %
 LONG = 4        # a bar: a 36 × 5 px handle is 7 times as long as thin (a 1 × 1 px hidden control is no bar)
@@ -19,7 +20,7 @@ def grip(element: Element, screen: Screen) -> bool:
     """Whether `element` is a drag handle (module doc): False for a control with words of its own, for a screen
     of unknown size, and for a tick box, switch, radio or field (a visually hidden input is drawn elsewhere)."""
     width = screen.size[0]
-    if width <= 0 or element.text.strip() or element.role in ("checkbox", "switch", "radio", "textbox", "combobox"):
+    if width <= 0 or element.text.strip() or element.role in CONTROL_ROLES:
         return False
     _, _, w, h = element.bounds
     thin, long = min(w, h), max(w, h)

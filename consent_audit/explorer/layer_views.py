@@ -20,7 +20,8 @@ from ..purpose_rows import unswitched
 from ..screen import Screen
 from . import cues
 from .consent_layer import own_controls
-from .elements import CONTROL_ROLES, SLACK, Target, purpose_row, purpose_targets, targets
+from .elements import CONTROL_ROLES, Target, purpose_row, purpose_targets, targets
+from .wrapping import SLACK
 from .screens import in_one_row, taps
 
 # what a control answering or leaving the layer says: never a view switch (a tap on one ends the layer)

@@ -5,7 +5,8 @@ collapsed sections of «Ustawienia konta»: each opened one deeper than the last
 the page was left through the drawer and reached again for each — 37 actions for 12)."""
 from __future__ import annotations
 
-from .elements import SLACK, Target
+from .elements import Target
+from .wrapping import SLACK
 
 
 def unfolded(before: list[Target], key: str, after: list[Target]) -> bool:
