@@ -48,6 +48,10 @@ class Adapter(Protocol):
     def scroll_containers(self) -> list[WebElement | None]:
         """Containers not at their end (None: the page itself); [] when nothing scrolls."""
 
+    def undrawn_scrollers(self) -> list[WebElement | None]:
+        """Containers holding rows the app makes only as the user scrolls to them (a virtualised list; None: the
+        page), [] when none or where the platform reads beyond the screen itself (Android: below_fold.py)."""
+
     def scroller_of(self, live: WebElement) -> WebElement | None:
         """The container a user scrolls to bring `live` into view: its nearest scrolling ancestor (an inner
         list in a page that does not move), None for the screen itself."""

@@ -12,6 +12,8 @@ from .layer_scroll import read_layer
 from .operator import NotOnScreen, Operator
 
 TAP, FORM, RELAUNCH, BACK = "tap", "form", "relaunch", "back"
+SCROLL = "scroll"  # a list scrolled to its end to make the rows it draws only then (a virtualised list)
+UNDRAWN = "scroll|undrawn"     # the key of that move on its screen
 TICK = "tick"      # a tap's purpose: the box is to end ticked (a box already ticked is left as it is)
 
 
@@ -31,6 +33,11 @@ class Move:
     @classmethod
     def tap(cls, target: Target) -> "Move":
         return cls(TAP, target.key, target.label, role=target.element.role, rid=target.element.rid)
+
+    @classmethod
+    def scroll(cls) -> "Move":
+        """Scroll the list holding rows not drawn yet to its end (`Operator.scroll_undrawn`): one scroll."""
+        return cls(SCROLL, UNDRAWN, "the list's rows not drawn yet")
 
     def held(self, seconds: float) -> "Move":
         """The same tap, pressed and held `seconds` (a "press and hold to confirm" control)."""
@@ -66,6 +73,8 @@ class Move:
             return f'fill the form and submit "{self.label}"'
         if self.hold:
             return f'press and hold "{self.label}" ({self.hold:g} s)'
+        if self.kind == SCROLL:
+            return "scroll the list to its end"
         return self.kind if self.kind in (RELAUNCH, BACK) else f'tap "{self.label}"'
 
 
@@ -89,6 +98,11 @@ def perform(op: Operator, move: Move, data: forms.FormData) -> Screen:
         return op.relaunch()
     if move.kind == BACK:
         return op.back()
+    if move.kind == SCROLL:
+        screen = op.scroll_undrawn(move.label)
+        if screen is None:
+            raise NotOnScreen("no list holding rows not drawn yet is on the screen")
+        return screen
     if move.kind == FORM and chat.is_chat(move.purpose):     # a message typed into a chat and sent
         return chat.say(op, move.purpose, move.key)
     if move.kind == FORM:     # a submit held back by a countdown (its face «Izbriši (7)»): waited for first

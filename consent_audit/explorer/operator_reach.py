@@ -83,6 +83,19 @@ class Reach:
         return self._charged(lambda: self.gestures.scroll_to_end(containers[0], why[:60], {"name": why},
                                                                  require_end=False))
 
+    def scroll_undrawn(self, why: str) -> Screen | None:
+        """One recorded scroll of the innermost container holding rows not drawn yet (`Adapter.undrawn_scrollers`:
+        a virtualised list) to its end; None (no gesture) when there is none."""
+        containers = self.adapter.undrawn_scrollers()
+        if not containers:
+            return None
+        return self._charged(lambda: self.gestures.scroll_to_end(containers[-1], why[:60], {"name": why},
+                                                                 require_end=False))
+
+    def undrawn(self) -> bool:
+        """Whether the screen shown holds a list with rows not drawn yet (`scroll_undrawn` would scroll it)."""
+        return bool(self.adapter.undrawn_scrollers())
+
     def scroll_page(self, why: str) -> Screen | None:
         """One recorded scroll of the page itself to its end, when the app listens for the user's scrolling
         (`Adapter.scroll_listened`); None (no gesture) otherwise."""

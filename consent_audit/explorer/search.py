@@ -19,7 +19,7 @@ from .goal import Goal, SearchResult, Verdict
 from .graph import Candidate, DeadEnds, Edge, Node, ScreenGraph, offered
 from .held_back import waited_for
 from .hold import hold_seconds, new_texts, wants_hold
-from .moves import FORM, TAP, Move, perform
+from .moves import FORM, SCROLL, TAP, Move, perform
 from .navigation import opens_nav_layer
 from .operator import NotOnScreen, Operator, OutOfBudget, Spend
 from .search_map import DECOYS, FORM_BONUS, PROGRESS, SearchMap
@@ -28,6 +28,7 @@ from .search_routes import Routes
 from .session import LogOutWatch
 
 log = logging.getLogger(__name__)
+UNDRAWN_FIRST = 10.0    # the fallback's bonus for scrolling a list to rows not drawn yet: more than a tie-break
 
 __all__ = ["GoalSearch", "Goal", "SearchResult", "Verdict"]
 
@@ -97,6 +98,8 @@ class GoalSearch(Routes, SearchMap, LogOutWatch):
                         continue
                     bonus = tie_break(node, cand.move.key) if tie_break is not None else 0.0
                     bonus += SIBLINGS if at_hand and node.ident == self.back_from else 0.0
+                    # one scroll shows a list's rows not drawn yet: before its drawn rows, each a way in and out
+                    bonus += UNDRAWN_FIRST if cand.move.kind == SCROLL else 0.0
                 elif cand.score <= 0:
                     continue
                 elif self.off_app is not None and cand.score < 45:

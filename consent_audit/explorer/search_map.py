@@ -17,7 +17,7 @@ from .covers import StaleScreen
 from .elements import Target, Use, fingerprint, fits, switch_rows
 from .graph import Candidate, Edge, Node, ScreenGraph, screen_words
 from .hold import hold_seconds
-from .moves import FORM, TAP, Move
+from .moves import FORM, TAP, UNDRAWN, Move
 from .search_layers import NavLayers
 from .session import LOGGED_OUT_SCORE
 from .tab_ways import CURRENT, bar_words, current_tab_back, way_words
@@ -181,6 +181,10 @@ class SearchMap(NavLayers, ConsentReopened):
             old = node.candidates.get(move.key) if move is not None else None
             if move is not None:     # unscored: the fallback's, last (explorer/chat.py)
                 node.candidates[move.key] = Candidate(move, 0.0, tried=bool(old and old.tried) or spent)
+        undrawn = getattr(self.op, "undrawn", None)      # a list making its rows only as it is scrolled to them
+        if UNDRAWN not in node.candidates and undrawn is not None and \
+                screen is getattr(self.op.recorder, "last_screen", None) and undrawn():
+            node.candidates[UNDRAWN] = Candidate(Move.scroll(), 0.0)    # unscored: the fallback's (search.py)
         switching = getattr(self.goal, "switches_on", None)    # a goal that switches settings on (deny-permissions)
         switch_here = switching is not None and switching(node, screen)
         # the row or label saying a switch's words is that switch, never a way on: a tap on it toggles the setting

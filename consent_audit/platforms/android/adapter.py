@@ -85,6 +85,10 @@ class AndroidAdapter:
     def covered(self, screen: Screen) -> frozenset[int]:
         return frozenset()   # UiAutomator2 dumps the active window only: a dialog hides what is under it
 
+    def undrawn_scrollers(self) -> list[WebElement | None]:
+        """None here: each capture reads what a list holds beyond the screen itself (below_fold.py)."""
+        return []
+
     def scroll_containers(self) -> list[WebElement | None]:
         """Views the dump marks scrollable that move up and down (a carousel is left out: scrolling.py),
         outermost first."""

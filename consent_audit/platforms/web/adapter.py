@@ -14,6 +14,7 @@ from ...waits import wait_until
 from . import frames, js_dialogs
 from .adapter_scripts import COVERED_JS, LOCATE_JS, SCROLLABLE_JS
 from .scripts import SCROLLER_OF_JS
+from .undrawn import UNDRAWN_JS
 from .sideways import scroller_across
 from .settle_scripts import LATE_PENDING_JS, SCROLL_LISTENED_JS, SETTLE_JS, SETTLED_JS
 
@@ -137,6 +138,14 @@ class WebAdapter:
         except WebDriverException:
             return []
         return [container for container, _last in found]
+
+    def undrawn_scrollers(self) -> list[WebElement | None]:
+        """Containers holding rows not drawn yet (a virtualised list: undrawn.py), the page as None; [] when none
+        (also when the page cannot be asked)."""
+        try:
+            return list(self.driver.execute_script(UNDRAWN_JS) or [])
+        except WebDriverException:
+            return []
 
     def scroller_of(self, live: WebElement) -> WebElement | None:
         """The nearest ancestor of `live` that scrolls and holds more than it shows (across open shadow roots);
