@@ -93,3 +93,62 @@ def test_a_consent_wall_is_accepted_before_the_relaunches_as_its_only_way_on() -
     per_launch, refused, _ = count_relaunches(app, platform, ["geolocation"], 3, None)
     assert refused is False and app.refused_at == 1
     assert per_launch == {"permission": [1, 1, 1], "consent": [0, 0, 0]}
+
+
+class NagAfterUse:
+    """An app that asks for location at every launch only once its feature was refused in use (corpus sakala);
+    no consent dialog."""
+
+    refusal_offered, consent_shown = True, False
+
+    def __init__(self) -> None:
+        self.refused_in_use, self.launches, self.asked = False, 0, 0
+
+    def launch(self) -> None:
+        self.launches += 1
+        self.asked = 0
+
+    def relaunch(self) -> None:
+        self.launch()
+        self.asked = int(self.refused_in_use)
+
+    def reach_core(self, budget: int) -> bool:
+        return True
+
+    def feature_on(self, permission: str) -> bool:
+        self.refused_in_use = True         # asked, refused (denied in advance): the feature is off
+        return False
+
+
+class Asked:
+    def __init__(self, app: NagAfterUse) -> None:
+        self.app = app
+
+    def permission_requests(self) -> dict[str, int]:
+        return {"geolocation": self.app.asked}
+
+    def reset(self) -> None:
+        pass
+
+    def decide_permission(self, permission: str, state: str, **kwargs: object) -> None:
+        pass
+
+
+class Journeys:
+    def settle_traffic(self) -> None:
+        pass
+
+    def journey(self, name: str):
+        import contextlib
+        return contextlib.nullcontext(name)
+
+
+def test_a_nag_raised_by_a_refusal_in_use_is_counted() -> None:
+    """The nagging journey uses each feature once, refused, before it relaunches: before, it only launched and
+    relaunched, and an app that asks at every launch from the first refusal in use on counted [0, 0, 0] — its
+    permissions audit said clean (corpus sakala)."""
+    from consent_audit.flows.test_permissions import _nagging
+    app = NagAfterUse()
+    asked: set[str] = set()
+    per_launch, _, _, late = _nagging(app, Asked(app), Journeys(), ["geolocation"], 3, asked, "nagging", 10)
+    assert per_launch["permission"] == [1, 1, 1] and not late
