@@ -16,7 +16,7 @@ from typing import Callable
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from . import cues, paying
-from .collections_rows import REPEATS, Collections, Shape, kin, shape_of
+from .collections_rows import Collections, Shape, shape_of
 from .covers import StaleScreen
 from .elements import Target, targets
 from .gate_screens import empty_submit, log_in_gate
@@ -32,6 +32,14 @@ from .cmp_layers import consent_layers, dialog_shown
 
 
 CORE = "core"
+REPEATS = 3     # controls of one screen with the same words and role: the cards of one list, alike
+
+
+def kin(key: str) -> str | None:
+    """What a control shares with its repeats on the same screen: its key without the rank that tells alike
+    controls apart (`button|view|2` → `button|view`); None for a control keyed by an id of its own."""
+    base, _, rank = key.rpartition("|")
+    return base if base and rank.isdigit() else None
 
 
 class PermissionGoal:

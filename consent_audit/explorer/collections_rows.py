@@ -15,18 +15,10 @@ from ..screen import Element
 from .elements import Target
 from .wrapping import SLACK
 
-REPEATS = 3        # rows alike in shape, or controls of one screen with the same words and role (cards): a list
+REPEATS = 3        # rows alike in shape: a list
 SAMPLES = 2        # rows of one list seen to open screens of one structure: a collection
 
 Shape = tuple[str, int, int, int]
-
-
-def kin(key: str) -> str | None:
-    """What a control shares with its repeats on the same screen — the cards of one list, each with the same
-    words and role («View» on each listing: beyond_core's `_one_card`): its key without the rank that tells alike
-    controls apart (`button|view|2` → `button|view`); None for a control keyed by an id of its own."""
-    base, _, rank = key.rpartition("|")
-    return base if base and rank.isdigit() else None
 
 
 def shape_of(element: Element) -> Shape:
