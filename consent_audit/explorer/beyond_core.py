@@ -16,7 +16,6 @@ from typing import Callable
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from . import cues, paying
-from .collections_rows import Collections, Shape, shape_of
 from .covers import StaleScreen
 from .elements import Target, targets
 from .gate_screens import empty_submit, log_in_gate
@@ -80,8 +79,6 @@ class PermissionGoal:
         # control does tells what they all do (the same words, the same kind of screen behind), the others not used
         self.repeated: set[tuple[str, str]] = set()
         self._kinds: dict[str, str] = {}        # node → `kind_of` its screen (asked per control as the search chooses)
-        self.collections = Collections()         # lists whose rows each open a screen of one structure
-        self._shapes: dict[str, dict[str, Shape]] = {}   # node → its controls' row shapes (`collections_rows`)
 
     def score(self, node: Node, label: str) -> float:
         found = cues.categories(label)
@@ -120,12 +117,6 @@ class PermissionGoal:
         product screens, one structure, were each seen before «Tambah ke keranjang» was used on any, and it was
         then used on all eight, each walked to again)."""
         kind = self._kinds.get(node.ident) or self._kinds.setdefault(node.ident, self.kind_of(node.screen))
-        if self.collections.told:
-            shapes = self._shapes.get(node.ident)
-            if shapes is None:
-                shapes = self._shapes[node.ident] = {t.key: shape_of(t.element) for t in targets(node.screen)}
-            if self.collections.done(kind, shapes.get(key)) and (kind, key) not in self.used:
-                return True     # a row of a collection: what its screen offers was searched on another row's
         return self._done(kind, key) <= -1000.0
 
     def purpose(self, node: Node, screen: Screen, found: list[Target]) -> str | None:
@@ -179,12 +170,6 @@ class PermissionGoal:
         self.used.add((self.kind_of(before), move.key))
         self._one_card(parent, move, kind)
         asking = [p for p in PERMISSIONS if screen.prompts.get(p, 0) > before.prompts.get(p, 0)]
-        if move.kind == TAP:
-            opened = None if same or asking or not screen.in_app else self.kind_of(screen)
-            for key in self.collections.note(kind, targets(before), move.key, opened):
-                cand = parent.candidates.get(key)
-                if cand is not None and not cand.tried:
-                    cand.score = min(cand.score, -1000.0)     # done, not left (as `_one_card`'s)
         if parent.depth > 0 and parent.ident not in self.screens and self.op is not None:
             try:
                 self.screens[parent.ident] = Core.of(before, self.op.targets(before))
