@@ -137,11 +137,10 @@ class _DenyPaths:
                     audit.metrics.setdefault("blocked_by", {})[case] = how.to_dict() if how else None
 
 
-def _nagging(app, platform, recorder, permissions: list[str], relaunches: int, asked: set[str], name: str,
-             reach_budget: int):
-    """Step 3: a fresh install with `permissions` denied, the consent dialog refused, each feature used once and
-    so refused (`_tried`), `relaunches` relaunches counted (`count_relaunches`). Adds to `asked` what the first
-    launch asked. Returns (per launch, consent refused, the journey, asked late)."""
+def _nagging(app, platform, recorder, permissions: list[str], relaunches: int, asked: set[str], name: str):
+    """Step 3: a fresh install with `permissions` denied, the consent dialog refused, `relaunches` relaunches
+    counted (`count_relaunches`). Adds to `asked` what the first launch asked. Returns (per launch, consent
+    refused, the journey, asked late)."""
     _fresh(recorder, platform, permissions, permissions, app)
     with recorder.journey(name) as nagging:
         app.launch()
@@ -149,23 +148,8 @@ def _nagging(app, platform, recorder, permissions: list[str], relaunches: int, a
         # a first launch asks what is not granted yet: an app that checks first and asks only then (issue 13,
         # kind 13) demands at this fresh launch what it never asks once granted — bundled in either state
         asked |= {p for p, n in platform.permission_requests().items() if n > 0 and p in permissions}
-        _tried(app, permissions, reach_budget)
         per_launch, refused, late = count_relaunches(app, platform, permissions, relaunches, refused)
     return per_launch, refused, nagging, late
-
-
-def _tried(app, permissions: list[str], reach_budget: int) -> None:
-    """Each permission's feature used once with it refused, as a user who tried it and said no: an app may
-    start asking at every launch only after a refusal in use (corpus sakala: the nearest dock refused, location
-    asked again at each launch from then on) — counted without it, that nag is never seen (a false clean). A
-    feature not on screen is left (FeatureUnmeasured), as the deny paths leave it."""
-    if not app.reach_core(reach_budget):
-        return
-    for permission in permissions:
-        try:
-            app.feature_on(permission)
-        except FeatureUnmeasured:
-            pass
 
 
 def _decide(platform, permissions, denied, when_asked: frozenset[str] = frozenset()) -> None:
@@ -197,17 +181,15 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
         app.reach_core(limits["reach_core_budget"])
         asked = {p for p, n in platform.permission_requests().items() if n > 0 and p in permissions}
 
-    # 3. nagging: deny everything, reject the consent dialog, use each feature (refused), relaunch N times, count
+    # 3. nagging: deny everything, reject the consent dialog, relaunch N times and count
     relaunches = pytestconfig.getoption("--relaunches")
-    per_launch, refused, nagging, late = _nagging(app, platform, recorder, permissions, relaunches, asked, "nagging",
-                                                  limits["reach_core_budget"])
+    per_launch, refused, nagging, late = _nagging(app, platform, recorder, permissions, relaunches, asked, "nagging")
     if late:      # asked only from a later launch on: each denied as at 1., then counted again with it denied
         permissions += sorted(late)
         target.permissions = list(permissions)
         deny_paths.run(permissions, sorted(late) + ["all"])
         per_launch, refused, nagging, _ = _nagging(app, platform, recorder, permissions, relaunches, asked,
-                                                   "nagging, " + ", ".join(sorted(late)) + " asked at a relaunch",
-                                                   limits["reach_core_budget"])
+                                                   "nagging, " + ", ".join(sorted(late)) + " asked at a relaunch")
 
     # 4. revoked (only when traffic is captured: it measures what is sent): grant everything, use each
     # feature, then deny it all as a user does in the settings, and relaunch; the app had the data before
