@@ -4,7 +4,7 @@ scroll (SCROLLABLE_JS)."""
 from __future__ import annotations
 
 from .scoped_ids import SCOPED_ID_JS
-from .scripts import NEAR_UP_JS, SHADOW_OF_JS
+from .scripts import MOVES_ON_JS, NEAR_UP_JS, SHADOW_OF_JS
 
 # The live element at captured bounds (device px), preferring the id, then a form control for a control role,
 # then the element whose text is the label, then the innermost. None there: the control may have moved since the
@@ -164,17 +164,10 @@ return out;
 """
 
 # Scrollable containers not yet scrolled to their end, with their last child (the end a user scrolls to).
-SCROLLABLE_JS = r"""
+SCROLLABLE_JS = MOVES_ON_JS + r"""
 const out = [];
-const root = document.scrollingElement;
-for (const el of document.querySelectorAll('body *')) {
-  if (el.scrollHeight <= el.clientHeight + 2 || el.getClientRects().length === 0) continue;
-  const oy = getComputedStyle(el).overflowY;
-  if (oy !== 'auto' && oy !== 'scroll') continue;
-  if (el.scrollTop + el.clientHeight >= el.scrollHeight - 2) continue;
-  out.push([el, el.lastElementChild || el]);
-}
-if (root && root.scrollTop + innerHeight < root.scrollHeight - 2) {
+for (const el of document.querySelectorAll('body *')) if (movesOn(el)) out.push([el, el.lastElementChild || el]);
+if (pageMovesOn()) {
   const last = document.body.lastElementChild;
   if (last) out.push([null, last]);
 }

@@ -11,6 +11,20 @@ function shadowOf(el) {
 }
 """
 
+# Whether a container scrolls up and down and is not at its end yet (`movesOn`), and whether the page itself is not
+# (`pageMovesOn`): what the adapter's SCROLLABLE_JS lists and what undrawn.py looks into for rows not drawn yet.
+MOVES_ON_JS = r"""
+function movesOn(el) {
+  if (el.scrollHeight <= el.clientHeight + 2 || el.getClientRects().length === 0) return false;
+  const oy = getComputedStyle(el).overflowY;
+  return (oy === 'auto' || oy === 'scroll') && el.scrollTop + el.clientHeight < el.scrollHeight - 2;
+}
+function pageMovesOn() {
+  const root = document.scrollingElement;
+  return !!root && root.scrollTop + innerHeight < root.scrollHeight - 2;
+}
+"""
+
 # A node's nearest ancestors, itself first: slots it is assigned to, parents and shadow hosts (the composed tree),
 # four at most (itself and three steps up) —
 # where a visually hidden control and the drawing a finger lands on meet (covering and tapping).

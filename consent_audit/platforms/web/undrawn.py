@@ -13,7 +13,10 @@ nothing of words on it (a coloured footer band) is common.
 """
 from __future__ import annotations
 
-UNDRAWN_JS = r"""
+from .native_dom import NATIVE_DOM_JS
+from .scripts import MOVES_ON_JS
+
+UNDRAWN_JS = NATIVE_DOM_JS + MOVES_ON_JS + r"""
 const out = [];
 function drawnBottom(box, top) {
   let low = 0;
@@ -25,7 +28,7 @@ function drawnBottom(box, top) {
     // what draws: words of its own, a picture, a field — a box holding others (a spacer as tall as the whole
     // list, its rows placed inside it) is drawn where they are
     if (!el.matches('img,svg,canvas,video,input,button,select,textarea') &&
-        ![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+        ![...nodesOf(el)].some(n => n.nodeType === 3 && textOf(n).trim())) continue;
     low = Math.max(low, r.bottom - top);
   }
   return low;
@@ -37,18 +40,13 @@ function larger(box) {
   return size > rows.length;
 }
 for (const el of document.querySelectorAll('body *')) {
-  if (el.scrollHeight <= el.clientHeight + 2 || el.getClientRects().length === 0) continue;
-  const oy = getComputedStyle(el).overflowY;
-  if (oy !== 'auto' && oy !== 'scroll') continue;
-  if (el.scrollTop + el.clientHeight >= el.scrollHeight - 2) continue;
+  if (!movesOn(el)) continue;
   const top = el.getBoundingClientRect().top + el.clientTop - el.scrollTop;     // the content's top
   if (larger(el) || el.scrollHeight - drawnBottom(el, top) > el.clientHeight / 2) out.push(el);
 }
 // the page itself: only where its rows say so (a long page's drawn-less end — a footer's coloured band, a
 // background picture — is too common to be read as rows to come)
-const root = document.scrollingElement;
-if (root && root.scrollTop + innerHeight < root.scrollHeight - 2 && !out.length && larger(document.body))
-  out.unshift(null);
+if (pageMovesOn() && !out.length && larger(document.body)) out.unshift(null);
 return out;
 """
 
