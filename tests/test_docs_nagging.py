@@ -26,7 +26,12 @@ def test_the_readme_says_how_consent_nagging_is_counted() -> None:
 def test_what_it_says_matches_the_code() -> None:
     said = _paragraph()
     flow = (ROOT / "consent_audit/flows/test_permissions.py").read_text(encoding="utf-8")
-    assert 'relaunches, asked, "nagging")' in flow and "with recorder.journey(name) as nagging" in flow
+    assert '"nagging" + label)' in flow and "with recorder.journey(name) as nagging" in flow
+    assert '"nagging after use" + label)' in flow and "_tried(app, permissions, reach_budget)" in flow
+    assert "max(a, b) for a, b in zip(per_launch[\"permission\"], counts)" in flow
+    for words in ("tried each feature", "the more of the two journeys' permission requests",
+                  "consent counts stay those of the journey without use"):
+        assert words in said, words
     assert "app.reject_consent()" in flow and "app.relaunch()" in flow and "late |=" in flow
     assert "first asks for at a relaunch" in said
     plugin = (ROOT / "consent_audit/plugin.py").read_text(encoding="utf-8")

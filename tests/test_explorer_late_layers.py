@@ -234,7 +234,7 @@ def late(label: str, after: Screen, at_launch: bool = False) -> list[str]:
     app = LateLayers()
     app.op, app.answering_consent = LayerOp(), False             # type: ignore[attr-defined]
     app.at_launch = at_launch                                     # type: ignore[attr-defined]
-    app._accept_late = lambda s: accepted.append(s.signature)     # type: ignore[method-assign]
+    app._answer_late = lambda s: accepted.append(s.signature)     # type: ignore[method-assign]
     app._answer_late_consent(APP, label, after)
     return accepted
 
@@ -307,7 +307,7 @@ class AfterTap:
                                   covered=lambda s: frozenset(i for i, e in enumerate(s.elements) if e.covered))
         self.accepted: list[Screen] = []
 
-    def _accept_late(self, s: Screen) -> None:
+    def _answer_late(self, s: Screen) -> None:
         self.accepted.append(s)
 
 
@@ -330,3 +330,34 @@ def test_a_consent_dialog_back_after_a_tap_once_it_was_answered_is_the_taps_doin
     before = screen("Home", "Faragha")
     assert app._answer_late_consent(before, "Faragha", DIALOG) is accepts
     assert len(app.accepted) == int(accepts)
+
+
+class InUse:
+    """LateLayers' answer to a consent dialog met while the app is in use, the dialog's known answers stubbed."""
+
+    from consent_audit.explorer.late_layers import LateLayers
+    answer_consent_in_use = LateLayers.answer_consent_in_use
+    refusing_in_use = False
+
+    def __init__(self, offered: bool | None = True, unread: bool = False, walled: bool = False) -> None:
+        self.refusal_offered, self.refusal_unread, self.consent_walled = offered, unread, walled
+        self.answers: list[str] = []
+
+    def accept_consent(self) -> None:
+        self.answers.append("accept")
+
+    def reject_consent(self) -> None:
+        self.answers.append("reject")
+
+
+@pytest.mark.parametrize("kwargs, refusing, answer", [
+    ({}, False, "accept"), ({}, True, "reject"), ({"offered": None}, True, "reject"),
+    ({"offered": False}, True, "accept"), ({"unread": True}, True, "accept"), ({"walled": True}, True, "accept")])
+def test_a_consent_dialog_met_in_use_is_refused_only_while_a_journey_keeps_refusing(kwargs, refusing, answer) -> None:
+    """The permissions audit's nagging journey after use refuses it as at launch (accepted, a dialog nagging for
+    consent was silenced before the relaunches counted it: gcn-dark); no refusal offered or read, or a wall: accepted,
+    the only way on."""
+    app = InUse(**kwargs)
+    app.refusing_in_use = refusing
+    app.answer_consent_in_use()
+    assert app.answers == [answer]

@@ -50,7 +50,8 @@ def test_rules_over_the_truth_give_the_truths_findings(truth_file: Path, flow: s
     if flow not in truth:       # the explorer's two test apps have no policy truth (they show no policy page)
         pytest.skip(f"{truth_file.parent.name}/{truth_file.stem} has no {flow} figures")
     evidence = {"deletion": ["d.png"], "decision": ["k.png"], "reject": ["r.png"], "dialog": ["a.png"],
-                "nagging": ["n.png"], "first_launch": ["f.png"], "policy": ["p.png"], "signup": ["s.png"],
+                "nagging": ["n.png"], "asked again": ["g.png"], "first_launch": ["f.png"], "policy": ["p.png"],
+                "signup": ["s.png"],
                 "traffic": ["traffic.har"], "revoked": ["v.png"],
                 **{f"deny {p}": [f"{p}.png"] for p in truth["permissions"]["outcomes"]}}
     result = evaluate(flow, _metrics(truth, flow), evidence, {"collected_at_signup": _collected_at_signup(truth_file, truth),
@@ -77,7 +78,8 @@ def test_rules_over_the_pages_truth_give_the_truths_findings(page: str) -> None:
     if truth.get("outcome") == "not_found":
         pytest.skip(f"{page}: the audit ends not found, no rule judges it")
     for flow, expected in truth["findings_by_flow"].items():
-        evidence = {"reject": ["r.png"], "dialog": ["a.png"], "nagging": ["n.png"], "first_launch": ["f.png"],
+        evidence = {"reject": ["r.png"], "dialog": ["a.png"], "nagging": ["n.png"], "asked again": ["g.png"],
+                    "first_launch": ["f.png"],
                     **{f"deny {p}": [f"{p}.png"] for p in truth.get("permissions", {}).get("outcomes", {})}}
         left_out = dict.fromkeys(truth.get("left_out", []), "the truth says the flow leaves it out")
         facts = {k: truth[k] for k in ("collected_at_signup",) if k in truth}   # what the app's sign-up collects

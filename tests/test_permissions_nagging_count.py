@@ -93,3 +93,102 @@ def test_a_consent_wall_is_accepted_before_the_relaunches_as_its_only_way_on() -
     per_launch, refused, _ = count_relaunches(app, platform, ["geolocation"], 3, None)
     assert refused is False and app.refused_at == 1
     assert per_launch == {"permission": [1, 1, 1], "consent": [0, 0, 0]}
+
+
+class NagAfterUse:
+    """An app that asks for location at every launch only once its feature was refused in use (corpus sakala),
+    with a consent dialog shown at every launch until accepted (refused, it nags: gcn-dark). Using the app, a
+    user meets the dialog again: accepted there, it never shows again. `refusing_in_use` as ExploredApp's."""
+
+    refusal_offered = True
+    refusing_in_use = False
+
+    def __init__(self) -> None:
+        self.refused_in_use = self.accepted = False
+        self.asked, self.consent_shown, self.refused_while_using = 0, False, 0
+
+    def launch(self) -> None:
+        self.asked, self.consent_shown = 0, not self.accepted
+
+    def relaunch(self) -> None:
+        self.launch()
+        self.asked = int(self.refused_in_use)
+
+    def reject_consent(self) -> None:
+        self.consent_shown = False
+
+    def reach_core(self, budget: int) -> bool:
+        # the dialog back over the app as the user goes on: refused (it stays nagging) or accepted (silenced)
+        if self.refusing_in_use:
+            self.refused_while_using += 1
+        else:
+            self.accepted = True
+        self.consent_shown = False
+        return True
+
+    def feature_on(self, permission: str) -> bool:
+        self.refused_in_use = True         # asked, refused (denied in advance): the feature is off
+        return False
+
+
+class Asked:
+    def __init__(self, apps: list[NagAfterUse]) -> None:
+        self.apps = apps
+
+    def permission_requests(self) -> dict[str, int]:
+        return {"geolocation": self.apps[-1].asked}
+
+    def reset(self) -> None:
+        self.apps.append(NagAfterUse())
+
+    def decide_permission(self, permission: str, state: str, **kwargs: object) -> None:
+        pass
+
+
+class Journeys:
+    def settle_traffic(self) -> None:
+        pass
+
+    def journey(self, name: str):
+        import contextlib
+        return contextlib.nullcontext(name)
+
+
+class Installs:
+    """The app as the platform installs it afresh (`Asked.reset`): each journey gets a new one."""
+
+    def __init__(self, platform: Asked) -> None:
+        self.platform = platform
+
+    def __getattr__(self, name: str):
+        return getattr(self.platform.apps[-1], name)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "platform":
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self.platform.apps[-1], name, value)
+
+
+def test_a_nag_raised_by_a_refusal_in_use_is_counted_and_the_consent_count_kept_from_no_use() -> None:
+    """Counted only as launched and relaunched, an app that asks at every launch from its first refusal in use on
+    counted [0, 0, 0]: its permissions audit said clean (corpus sakala). Counted only after use, the consent
+    dialog met during the use was accepted and its nag silenced (gcn-dark's consent [1, 1, 1] read [0, 0, 0]).
+    Both journeys: the permission counts after use, the consent counts without; the dialog met in use refused."""
+    from consent_audit.flows.test_permissions import _counted
+    platform = Asked([NagAfterUse()])
+    app = Installs(platform)
+    per_launch, refused, nagging, asked_again, late = _counted(app, platform, Journeys(), ["geolocation"], 3, set(),
+                                                               {"reach_core_budget": 10}, True)
+    assert per_launch == {"permission": [1, 1, 1], "consent": [1, 1, 1]} and refused is True and not late
+    assert (nagging, asked_again) == ("nagging", "nagging after use")
+    used = platform.apps[-1]
+    assert used.refused_while_using == 1 and not used.accepted and used.refusing_in_use is False
+
+
+def test_no_feature_used_in_the_deny_paths_makes_no_second_journey() -> None:
+    from consent_audit.flows.test_permissions import _counted
+    platform = Asked([NagAfterUse()])
+    per_launch, _, nagging, asked_again, _ = _counted(Installs(platform), platform, Journeys(), ["geolocation"], 3,
+                                                      set(), {"reach_core_budget": 10}, False)
+    assert per_launch["permission"] == [0, 0, 0] and nagging == asked_again == "nagging" and len(platform.apps) == 2

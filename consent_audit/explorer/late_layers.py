@@ -2,8 +2,10 @@
 slides up a few seconds after load or at the first scroll, a late prompt. One that covers a control about to
 be tapped (the browser refuses the tap) or that came by itself just as a control was tapped is answered as a
 launch modal is — the consent dialog accepted, another modal by its close, decline or continue — and the
-search or the walk goes on behind it. Never inside the consent goal or a consent journey, where the dialog is
-what is measured. The operator calls these (`Operator.on_cover`, `Operator.after_tap`)."""
+search or the walk goes on behind it — or refused, while a journey keeps refusing (`refusing_in_use`: the
+permissions audit's use of each feature by a user who refused the dialog). Never inside the consent goal or a
+consent journey, where the dialog is what is measured. The operator calls these (`Operator.on_cover`,
+`Operator.after_tap`)."""
 from __future__ import annotations
 
 from ..screen import Screen
@@ -23,6 +25,21 @@ DECISION = ("delete", "cancel_account")
 class LateLayers:
     """See the module doc; the state it reads (`op`, `data`, `accept`, `answering_consent`) is `ExploredApp`'s."""
 
+    refusing_in_use = False
+    """A consent dialog met while the app is in use is refused (as the user who refused it at launch), not
+    accepted: set by a journey that counts what the app does to that user (flows/test_permissions.py, the
+    nagging journey after use) — accepted there, a dialog nagging for consent is silenced before it is counted."""
+
+    def answer_consent_in_use(self) -> None:
+        """The consent dialog on screen while the app is in use: refused when `refusing_in_use` and a refusal is
+        offered and read (one offering none, or a consent wall, is accepted as a user must to go on), else
+        accepted."""
+        if self.refusing_in_use and self.refusal_offered is not False and not self.refusal_unread \
+                and not self.consent_walled:
+            self.reject_consent()
+        else:
+            self.accept_consent()
+
     def _answer_cover(self, screen: Screen) -> bool:
         """A layer that came over the control about to be tapped (a consent sheet sliding up seconds after load
         or at the first scroll, a late prompt), answered as a launch modal is: the consent dialog accepted (as
@@ -31,7 +48,7 @@ class LateLayers:
         if self.answering_consent or not self.op.in_foreground:
             return False
         if consent.shown(self.op, screen):
-            self._accept_late(screen)
+            self._answer_late(screen)
             return True
         target = modal_answer(screen, self.op.targets(screen), self.op.covered(screen))
         if target is None:
@@ -61,10 +78,13 @@ class LateLayers:
         shown = " ".join(t for i, e in enumerate(after.elements) if (t := e.text) and i not in self.op.covered(after))
         if cues.has(shown, *DECISION):
             return False
-        self._accept_late(after)
+        self._answer_late(after)
         return True
 
-    def _accept_late(self, screen: Screen) -> None:
+    def _answer_late(self, screen: Screen) -> None:
+        if self.refusing_in_use:
+            self.answer_consent_in_use()
+            return
         known = self.accept.moves if self.accept is not None and self.accept.moves else None
         if known and self.op.find(known[0].key, screen) is not None:
             self._walk(known, "accept the consent dialog that came over the app")  # type: ignore[attr-defined]

@@ -131,7 +131,7 @@ class PathLayers:
         if consent.shown(self.op, screen):
             if self.answering_consent:
                 return "the consent dialog lies over it, and its own answer is what is walked"
-            self._accept_late(screen)
+            self._answer_late(screen)
             return ""
         learnt = next((m for m in self.launch_moves if self.op.find(m.key, screen) is not None), None)
         if learnt is not None:

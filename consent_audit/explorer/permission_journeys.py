@@ -23,12 +23,13 @@ class PermissionJourneys:
             return False
         self._in_reach = True
         home = self.used.start if self.used is not None else None      # a refused feature's own screen
+        # the consent dialog on the way: accepted, or refused while a journey keeps refusing (late_layers.py)
+        go = (self.op, self.core, budget, self.answer_consent_in_use, self._before_each_turn, home)
         try:
-            reached = refused_reach.reach(self.op, self.core, budget, self.accept_consent, self._before_each_turn, home)
+            reached = refused_reach.reach(*go)
             if not reached and self._launch_layer_shown():
                 self._answer_known_modals()      # a launch layer back over the app: answered as at launch
-                reached = refused_reach.reach(self.op, self.core, budget, self.accept_consent, self._before_each_turn,
-                                            home)
+                reached = refused_reach.reach(*go)
         finally:
             self._in_reach = False
         screen = self.op.recorder.last_screen     # the one `reach` told the core by (no capture of its own)

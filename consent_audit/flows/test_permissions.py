@@ -88,6 +88,7 @@ class _DenyPaths:
         self.outcomes: dict[str, str | None] = {}
         self.notes: dict[str, str] = {}       # case → why its outcome is unmeasured (None in `outcomes`)
         self.evidence: dict[str, list[str]] = {}
+        self.used_all = False     # a feature was used with every permission denied ("all"): a refusal in use
 
     def _features(self, denied: list[str]) -> tuple[list[bool | None], list[str]]:
         """Each denied permission's feature used (`feature_on`: True works, False fails, None none known), and
@@ -111,6 +112,8 @@ class _DenyPaths:
                 with self.recorder.journey(f"deny {case}") as trail:
                     reached = app.reach_core(limits["reach_core_budget"])
                 states, unmeasured = self._features(denied) if reached else ([], [])
+                if case == "all":
+                    self.used_all = any(state is not None for state in states)
                 feature = False if False in states else (True if True in states else None)
                 if feature is False and not app.reach_core(limits["reach_core_budget"]):
                     reached = False     # the refused feature left no way back to the core screen: the app is blocked
@@ -152,6 +155,60 @@ def _nagging(app, platform, recorder, permissions: list[str], relaunches: int, a
     return per_launch, refused, nagging, late
 
 
+def _nagging_after_use(app, platform, recorder, permissions: list[str], relaunches: int, reach_budget: int,
+                       name: str):
+    """Step 3, again as a user who tried each feature: as `_nagging`, with each permission's feature used once
+    (refused, being denied) before the relaunches — an app may start asking at every launch only after a refusal
+    in use (corpus sakala: the nearest dock refused, location asked at each launch from then on), a nag the
+    journey without use never sees (a false clean). A consent dialog met during the use is refused, as at launch
+    (`refusing_in_use`). Only its permission counts are taken: the use may answer or re-open the consent dialog
+    in ways of its own, so the consent counts stay those of `_nagging`. Returns (permission requests per
+    launch, the journey, asked late)."""
+    _fresh(recorder, platform, permissions, permissions, app)
+    with recorder.journey(name) as used:
+        app.launch()
+        refused = _refuse_consent(app) if app.consent_shown else None
+        _tried(app, permissions, reach_budget)
+        per_launch, _, late = count_relaunches(app, platform, permissions, relaunches, refused)
+    return per_launch["permission"], used, late
+
+
+def _tried(app, permissions: list[str], reach_budget: int) -> None:
+    """Each permission's feature used once with it refused, the consent dialog refused on the way (an explored
+    app: `refusing_in_use`); a feature not on screen is left (FeatureUnmeasured), as the deny paths leave it."""
+    refusing = hasattr(app, "refusing_in_use")
+    if refusing:
+        app.refusing_in_use = True
+    try:
+        if app.reach_core(reach_budget):
+            for permission in permissions:
+                try:
+                    app.feature_on(permission)
+                except FeatureUnmeasured:
+                    pass
+    finally:
+        if refusing:
+            app.refusing_in_use = False
+
+
+def _counted(app, platform, recorder, permissions, relaunches, asked, limits, used: bool, label: str = ""):
+    """The nagging journeys of step 3 (`label`: what the name adds): without use, and after use when a feature
+    was used in the deny paths (`used`; none used, that journey would repeat the first). Per launch, each
+    relaunch's permission requests are the more of the two journeys'. Returns (per launch, consent refused, the
+    journey the consent counts come from, the one the permission counts come from, asked late)."""
+    per_launch, refused, nagging, late = _nagging(app, platform, recorder, permissions, relaunches, asked,
+                                                  "nagging" + label)
+    asked_again = nagging
+    if used:
+        counts, after_use, late_used = _nagging_after_use(app, platform, recorder, permissions, relaunches,
+                                                          limits["reach_core_budget"], "nagging after use" + label)
+        if sum(counts) > sum(per_launch["permission"]):
+            asked_again = after_use
+        per_launch["permission"] = [max(a, b) for a, b in zip(per_launch["permission"], counts)]
+        late |= late_used
+    return per_launch, refused, nagging, asked_again, late
+
+
 def _decide(platform, permissions, denied, when_asked: frozenset[str] = frozenset()) -> None:
     """Each permission granted, or denied when in `denied` — then, when in `when_asked`, only once the app asks
     (the page reads it undecided until then: Platform.decide_permission)."""
@@ -181,15 +238,18 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
         app.reach_core(limits["reach_core_budget"])
         asked = {p for p, n in platform.permission_requests().items() if n > 0 and p in permissions}
 
-    # 3. nagging: deny everything, reject the consent dialog, relaunch N times and count
+    # 3. nagging: deny everything, reject the consent dialog, relaunch N times and count — then again with each
+    # feature used (refused) before the relaunches
     relaunches = pytestconfig.getoption("--relaunches")
-    per_launch, refused, nagging, late = _nagging(app, platform, recorder, permissions, relaunches, asked, "nagging")
+    per_launch, refused, nagging, asked_again, late = _counted(app, platform, recorder, permissions, relaunches,
+                                                               asked, limits, deny_paths.used_all)
     if late:      # asked only from a later launch on: each denied as at 1., then counted again with it denied
         permissions += sorted(late)
         target.permissions = list(permissions)
         deny_paths.run(permissions, sorted(late) + ["all"])
-        per_launch, refused, nagging, _ = _nagging(app, platform, recorder, permissions, relaunches, asked,
-                                                   "nagging, " + ", ".join(sorted(late)) + " asked at a relaunch")
+        per_launch, refused, nagging, asked_again, _ = _counted(
+            app, platform, recorder, permissions, relaunches, asked, limits, deny_paths.used_all,
+            ", " + ", ".join(sorted(late)) + " asked at a relaunch")
 
     # 4. revoked (only when traffic is captured: it measures what is sent): grant everything, use each
     # feature, then deny it all as a user does in the settings, and relaunch; the app had the data before
@@ -227,5 +287,6 @@ def test_permissions(app, platform, recorder, audit, target, policy, pytestconfi
     audit.metrics.update(flow_figures(recorder, planted, ("sent_while_denied",)))
     har = [audit.evidence_path(audit.metrics["traffic_har"])] if audit.metrics["traffic_har"] else []
     audit.conclude(audit.evaluate({**deny_paths.evidence, "first_launch": audit.evidence_of(first),
-                                   "nagging": audit.evidence_of(nagging), "revoked": revoked_files,
+                                   "nagging": audit.evidence_of(nagging),
+                                   "asked again": audit.evidence_of(asked_again), "revoked": revoked_files,
                                    "traffic": har}))

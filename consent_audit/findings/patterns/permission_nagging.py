@@ -11,7 +11,7 @@ class PermissionNagging(Rule):
     pattern = "permission_nagging"
     flows = ("permissions",)
     needs = ("prompts_per_launch",)
-    evidence_keys = {"permissions": ("nagging",)}
+    evidence_keys = {"permissions": ("asked again",)}
 
     def check(self, metrics: Mapping[str, Any], facts: Mapping[str, Any],
               limits: Mapping[str, Any]) -> dict[str, Any] | None:
