@@ -132,3 +132,44 @@ def test_a_confirm_held_back_by_a_countdown_is_measured_on_the_screen_the_tap_wa
         recorder.act(Kind.TAP, "Tap «حذف کریں»", lambda: None, {"bounds": list(ready.bounds)})
     decision = final_decision(trail, lambda _, on, other: other is keep or other.text == keep.text)
     assert decision is not None and decision[0] is looked and decision[2].enabled
+
+
+def _retention(goal: DeletionGoal, answers: list[Target], on: Target) -> list[Edge]:
+    """A screen inside the flow that is one decision (`answers`), gone on from by `on`, then kadai's form and a
+    last confirm no lexicon reads, alone on its screen (no last decision there)."""
+    home = _node("home", (), in_flow=False)
+    goal.purpose(home, home.screen, CHROME)
+    retention = _node("retention", tuple(RECORDED["via"][:3]))
+    goal.purpose(retention, retention.screen, [BACK] + answers + CHROME)
+    form = _node("form", tuple(RECORDED["via"][:3]) + (on.label,))
+    goal.purpose(form, form.screen, [_tap(*FORM["back"]), FIELD, TICK, SUBMIT] + CHROME)
+    unworded = _tap("link", "ཡོངས་སུ་སུབ", list(CONFIRM.element.bounds))
+    last = _node("last", tuple(RECORDED["via"]))
+    goal.purpose(last, last.screen, [BACK, unworded] + CHROME)
+    return [Edge("home", (Move.tap(CHROME[2]),), "retention", 1), Edge("retention", (Move.tap(on),), "form", 1),
+            Edge("form", (Move.form(SUBMIT, FILL),), "last", 1), Edge("last", (Move.tap(unworded),), "done", 1)]
+
+
+def test_a_keep_of_the_way_ons_size_beside_it_is_the_other_answer_whatever_its_words() -> None:
+    """corpus qytet: a retention screen inside the flow, a filled «Qëndro» (stay: no lexicon reads it) over an
+    outlined «Vazhdo me fshirjen» of the same size — neither larger (no probe) nor seen to leave (the keep is never
+    tapped), nor the deleting tap's screen: before, no decision was found and visual_interference was missed."""
+    keep = _tap("button", "Qëndro", [32, 1500, 1008, 147])
+    on = _tap("button", "Vazhdo me fshirjen", [32, 1680, 1008, 147])
+    goal = DeletionGoal(load_config())
+    assert goal.decision_exits(_retention(goal, [keep, on], on)) == {(keep.key, on.key)}
+    side = DeletionGoal(load_config())        # side by side on one row
+    left, right = _tap("button", "Qëndro", [32, 1500, 480, 147]), _tap("button", "Vazhdo", [560, 1500, 480, 147])
+    assert side.decision_exits(_retention(side, [left, right], right)) == {(left.key, right.key)}
+
+
+def test_no_pair_of_a_list_of_three_a_far_control_or_one_of_another_size() -> None:
+    rows = [_tap("button", w, [32, 1200 + 150 * i, 1008, 147]) for i, w in enumerate(("Çmimi", "Nuk e përdor", "Tjetër"))]
+    listed = DeletionGoal(load_config())
+    assert listed.decision_exits(_retention(listed, rows, rows[0])) == set()      # two peers: a list, no pair
+    far = DeletionGoal(load_config())
+    keep, on = _tap("button", "Qëndro", [32, 300, 1008, 147]), _tap("button", "Vazhdo", [32, 1680, 1008, 147])
+    assert far.decision_exits(_retention(far, [keep, on], on)) == set()
+    small = DeletionGoal(load_config())       # a link under the way on: a third of its area, not its peer
+    keep, on = _tap("link", "Qëndro", [32, 1680, 1008, 49]), _tap("button", "Vazhdo", [32, 1500, 1008, 147])
+    assert small.decision_exits(_retention(small, [keep, on], on)) == set()

@@ -9,6 +9,8 @@ structure and by what the way on did (the path went on through it), never by tap
 left the deletion and the whole path was walked again (corpus beyonk-dark: 5 actions). Such a control is tried
 only after the way on (a small boost: the way on led nowhere); tried, it is a way out when what it shows offers
 no way on (no field, no control leading on, or the deletion's entry again to start over), else no way out.
+A screen that is one decision whose way on has one peer — of its size, beside it, naming no way on (a filled
+«Qëndro» over an outlined «Vazhdo me fshirjen», drawn apart by fill alone) — has that peer for its way out, untapped.
 The screen on which the path's last tap deleted the account, when it is one decision (nothing to fill, two or
 three controls besides the chrome and the ways back by their words), has that tap for its confirm and its other
 controls for the keep, whatever their words (explorer/deletion_steps.py `last_answers`, corpus kadai).
@@ -37,7 +39,7 @@ from .goal import Verdict
 from .hints import Hints
 from .chat_way import ChatWay
 from .tab_bar import END, far_end
-from .deletion_steps import decision_siblings, last_answers, refusal, step_controls
+from .deletion_steps import decision_peers, decision_siblings, last_answers, refusal, step_controls
 from .deletion_shapes import asks_more, confirms_by_structure  # noqa: F401 (said here too)
 from .prerequisite import Errands
 
@@ -70,6 +72,7 @@ class DeletionGoal(ChatWay):
         self.entries: set[str] = set()                # keys of controls that entered the flow
         self.entered: set[str] = set()                # labels of the controls that entered it (words or structure)
         self.probes: dict[str, set[str]] = {}         # node → keys of a decision's siblings (`decision_siblings`)
+        self.peers: dict[str, dict[str, set[str]]] = {}   # node → {answer: its peers that may be a way out}
         self.exits: dict[str, dict[str, str]] = {}    # node → {key: label} of siblings seen to leave the deletion
         self.went_on: dict[str, set[str]] = {}        # node → keys of siblings whose tap was seen to go on
         self.left_to: Screen | None = None            # the screen such a sibling showed (out of the flow)
@@ -159,6 +162,7 @@ class DeletionGoal(ChatWay):
                 self.repeats[node.ident] = step & self.passed     # («انصراف» on every step of safar's wizard)
         if node.in_flow and node.ident not in self.answers:
             self.answers[node.ident] = last_answers(found, self.chrome or frozenset(), self._flow_score)
+            self.peers[node.ident] = decision_peers(found, self.chrome or frozenset(), self._flow_score)
         if node.in_flow:
             self.errands.note(node.ident, screen, found, self.chrome or frozenset(), self._flow_score, node.via)
         if screen.drawn_by != "app":       # a confirm of the browser's own: the decision was the app's before it
@@ -235,16 +239,19 @@ class DeletionGoal(ChatWay):
         """(key of the way out, key of the way on) of each keep-or-confirm decision on the deletion's `path` (its
         edges, start to end): on a screen the path went on from, a more prominent sibling of the way on taken
         (`probes`) is the way out unless its tap was seen to go on too; one seen to leave counts wherever it was
-        tried. Told without tapping the keep: the way on led on, the sibling is the other answer. The path's last
+        tried. Told without tapping the keep: the way on led on, the sibling is the other answer. On a screen that
+        is one decision, the way on's one peer (`decision_peers`: of its size, beside it, naming no way on, never
+        seen to go on) is the other answer, whatever its words (qytet's «Qëndro»). The path's last
         tap deleted the account: on a screen that is one decision (`last_answers`), its other answers that name no
         way on and were never seen to go on are the keep, whatever their words (kadai's «கணக்கை வைத்திரு»); a
         confirm of the browser's own after it (`Screen.drawn_by`) leaves that tap the app's last decision."""
         pairs: set[tuple[str, str]] = set()
         for edge in path:
             on = edge.moves[-1].key
-            siblings = (self.probes.get(edge.source, set()) - self.went_on.get(edge.source, set())) | set(
-                self.exits.get(edge.source, {}))
-            pairs |= {(key, on) for key in siblings if key != on}
+            went_on = self.went_on.get(edge.source, set())
+            siblings = (self.probes.get(edge.source, set()) - went_on) | set(self.exits.get(edge.source, {}))
+            peers = self.peers.get(edge.source, {}).get(on, set()) - went_on if edge.moves[-1].kind == TAP else set()
+            pairs |= {(key, on) for key in siblings | (peers if len(peers) == 1 else set()) if key != on}
         drawn = [edge for edge in path if edge.source not in self.browser_drawn]
         if drawn and drawn[-1].moves[-1].kind == TAP:
             answers, outs = self.answers.get(drawn[-1].source, (set(), set()))

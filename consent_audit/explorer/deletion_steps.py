@@ -4,8 +4,10 @@ prominent siblings of the way on (`decision_siblings`: tried after it), a step's
 it is filled — its way on, whatever its words) and a required choice holding one back (`gated_choice`: a step
 entered by structure), and the other answers of the screen on which the path's
 last tap deleted the account (`last_answers`: the keep of the last decision, whatever its words — issue 13
-kind 17, corpus kadai's big «கணக்கை வைத்திரு» over the text link «நீக்கு»); and the message a step answered a
-way on with in place (`refusal`: the form said no).
+kind 17, corpus kadai's big «கணக்கை வைத்திரு» over the text link «நீக்கு»), the pairs of one size side by
+side or stacked on a screen that is one decision (`decision_peers`: a retention screen's keep beside the way on,
+drawn apart by fill alone — corpus qytet's filled «Qëndro» over an outlined «Vazhdo me fshirjen»); and the
+message a step answered a way on with in place (`refusal`: the form said no).
 
 Each takes the screen's targets, the start screen's keys (`chrome`: a tab bar is nobody's answer) and the flow's
 score (label → float: above zero a way on by its words, at or below `DECOY` a decoy or a way back)."""
@@ -107,6 +109,40 @@ def last_answers(found: list[Target], chrome: frozenset[str], score: Score) -> t
     if not 2 <= len(answers) <= STEP_CONTROLS:
         return set(), set()
     return {t.key for t in answers}, {t.key for t in answers if score(t.label) <= 0}
+
+
+def decision_peers(found: list[Target], chrome: frozenset[str], score: Score) -> dict[str, set[str]]:
+    """For a screen that is one decision (as `last_answers`: nothing to fill, two to `STEP_CONTROLS` answers), each
+    answer's peer that may be a way out: the one other answer of about its size (areas within `PROMINENT` of each
+    other — a larger one is a `decision_siblings` probe), naming no way on (score at or below zero), set beside it
+    on one row or stacked in one column with no more than one's own width or height between them — a two-way
+    decision's pair, told by geometry whatever its words. Three of one size (a list of reasons) pair none. {} for
+    a form or a menu."""
+    if any(t.use == Use.TEXT and t.element.enabled for t in found):
+        return {}
+    answers = [t for t in _buttons(found, chrome) if score(t.label) > DECOY]
+    if not 2 <= len(answers) <= STEP_CONTROLS:
+        return {}
+    peers: dict[str, set[str]] = {}
+    for a in answers:
+        alike = [b for b in answers if b is not a and _one_size(a.bounds, b.bounds)]
+        if len(alike) == 1 and score(alike[0].label) <= 0 and _beside(a.bounds, alike[0].bounds):
+            peers[a.key] = {alike[0].key}
+    return peers
+
+
+def _one_size(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    areas = sorted((max(a[2] * a[3], 1), max(b[2] * b[3], 1)))
+    return areas[1] < PROMINENT * areas[0]
+
+
+def _beside(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """Two boxes (x, y, w, h) side by side on one row or stacked in one column, close together."""
+    (ax, ay, aw, ah), (bx, by, bw, bh) = a, b
+    rows = min(ay + ah, by + bh) - max(ay, by) > 0          # they share a row
+    columns = min(ax + aw, bx + bw) - max(ax, bx) > 0       # they share a column
+    gap_x, gap_y = max(ax, bx) - min(ax + aw, bx + bw), max(ay, by) - min(ay + ah, by + bh)
+    return (rows and gap_x <= max(aw, bw)) or (columns and gap_y <= max(ah, bh))
 
 
 def refusal(before: Screen, move: Move, after: Screen, found: list[Target]) -> str:
