@@ -6,6 +6,7 @@ from typing import Any, Iterable
 
 from ..screen import SHADOW_STEP, Screen
 from . import chat, forms
+from .counts import counted_alike
 from .elements import Target, Use, targets
 from .held_back import held_move, tappable
 from .layer_scroll import read_layer
@@ -109,7 +110,7 @@ def perform(op: Operator, move: Move, data: forms.FormData) -> Screen:
         if op.find(move.key) is None and held_move(op, move.key, move.role) is None:
             raise absent(op, move)
         return forms.fill(op, move.purpose, data, submit_key=move.key)
-    target = op.find(move.key) or held_move(op, move.key, move.role)
+    target = op.find(move.key) or held_move(op, move.key, move.role) or counted_alike(op.targets(), move.key)
     if target is None and read_layer(op, op.screen()) is not None:    # shown once the layer's text is read
         target = op.find(move.key)
     if target is None:

@@ -12,6 +12,7 @@ from ..errors import FeatureUnmeasured
 from ..platforms.base import PERMISSIONS
 from ..screen import Screen
 from . import cues
+from .counts import counted_alike
 from .elements import Target, Use
 from .gone import tap_if_there
 from .moves import TAP, Move
@@ -210,7 +211,8 @@ def use(op: Operator, feature: Feature) -> bool:
     walk = [*feature.route, Move(TAP, feature.key, feature.label)]
     walked = False
     for index, move in enumerate(feature.route, 1):
-        step = next((t for t in op.targets() if t.key == move.key and t.use == Use.TAP), None)
+        found = [t for t in op.targets() if t.use == Use.TAP]
+        step = next((t for t in found if t.key == move.key), None) or counted_alike(found, move.key)  # «Kosár 1»
         if step is None or tap_if_there(op, step) is None:     # not there, or gone as it was tapped
             if not walked and passed_by_itself(op, walk, index):
                 continue      # a launch layer's control (a splash's «跳過 3») gone with its layer
@@ -219,7 +221,8 @@ def use(op: Operator, feature: Feature) -> bool:
         walked = True
     before = op.screen()
     # a setting switched on (a voice coach's switch) is used as the search used it: tapped (explorer/beyond_core.py)
-    target = next((t for t in op.targets(before) if t.key == feature.key and t.use in (Use.TAP, Use.TOGGLE)), None)
+    found = [t for t in op.targets(before) if t.use in (Use.TAP, Use.TOGGLE)]
+    target = next((t for t in found if t.key == feature.key), None) or counted_alike(found, feature.key)
     if target is None:
         raise FeatureUnmeasured(f"the {feature.permission} feature's control «{feature.label}» was not on screen")
     after = op.tap(target)
