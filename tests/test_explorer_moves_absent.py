@@ -24,8 +24,11 @@ class _Op:
     def screen(self) -> Screen:
         return self._screen
 
+    def targets(self, screen: Screen | None = None):
+        return targets(screen or self._screen, self._covered)
+
     def find(self, key: str, screen: Screen | None = None):
-        return next((t for t in targets(self._screen, self._covered) if t.key == key), None)
+        return next((t for t in self.targets(screen) if t.key == key), None)
 
 
 def _tab_move() -> Move:
