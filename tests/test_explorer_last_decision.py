@@ -173,3 +173,6 @@ def test_no_pair_of_a_list_of_three_a_far_control_or_one_of_another_size() -> No
     small = DeletionGoal(load_config())       # a link under the way on: a third of its area, not its peer
     keep, on = _tap("link", "Qëndro", [32, 1680, 1008, 49]), _tap("button", "Vazhdo", [32, 1500, 1008, 147])
     assert small.decision_exits(_retention(small, [keep, on], on)) == set()
+    offer = DeletionGoal(load_config())       # an offer 1.4 times the way on's area: no pair (retention.html?v=fair)
+    keep, on = _tap("button", "Get 3 months free", [32, 1480, 1008, 196]), _tap("button", "Vazhdo", [32, 1700, 1008, 137])
+    assert offer.decision_exits(_retention(offer, [keep, on], on)) == set()

@@ -25,6 +25,7 @@ from .screens import PROGRESS, taps
 Score = Callable[[str], float]
 
 PROMINENT = 1.5        # a sibling this many times the way on's area is more prominent
+PEER = 1.2             # two answers whose areas differ by less than this are of one size (`decision_peers`)
 DECOY = -50.0          # siblings scoring below this in the flow are decoys or ways back by their words
 WAY_ON = PROGRESS | {"confirm", "agree"}
 STEP_CONTROLS = 3      # at most this many unnamed controls make a step (a way on and a way back, or two ways on)
@@ -113,8 +114,9 @@ def last_answers(found: list[Target], chrome: frozenset[str], score: Score) -> t
 
 def decision_peers(found: list[Target], chrome: frozenset[str], score: Score) -> dict[str, set[str]]:
     """For a screen that is one decision (as `last_answers`: nothing to fill, two to `STEP_CONTROLS` answers), each
-    answer's peer that may be a way out: the one other answer of about its size (areas within `PROMINENT` of each
-    other — a larger one is a `decision_siblings` probe), naming no way on (score at or below zero), set beside it
+    answer's peer that may be a way out: the one other answer of its size (areas within `PEER` of each other: drawn
+    as a pair — a larger one may be a `decision_siblings` probe; an offer 1.4 times the way on's area beside it is
+    neither, verdict page retention.html?v=fair), naming no way on (score at or below zero), set beside it
     on one row or stacked in one column with no more than one's own width or height between them — a two-way
     decision's pair, told by geometry whatever its words. Three of one size (a list of reasons) pair none. {} for
     a form or a menu."""
@@ -133,7 +135,7 @@ def decision_peers(found: list[Target], chrome: frozenset[str], score: Score) ->
 
 def _one_size(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
     areas = sorted((max(a[2] * a[3], 1), max(b[2] * b[3], 1)))
-    return areas[1] < PROMINENT * areas[0]
+    return areas[1] < PEER * areas[0]
 
 
 def _beside(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
