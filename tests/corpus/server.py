@@ -38,7 +38,7 @@ VENDOR = ("cookieconsent", "klaro", "orejime", "tarteaucitronjs", "vanilla-cooki
           "jquery-cookiebar", "gdpr-cookie", "@palmabit/react-cookie-law",
           "@stormid/cookie-banner", "react-hook-consent", "cookie-though", "cookie-consent-box",
           "@htmlbricks/hb-cookie-law-banner", "@material/web", "lit", "lit-html", "lit-element",
-          "@lit/reactive-element", "tslib", "@shoelace-style/shoelace", "@ionic/core")
+          "@lit/reactive-element", "tslib", "@shoelace-style/shoelace", "@ionic/core", "alpinejs")
 TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
          ".css": "text/css; charset=utf-8", ".json": "application/json", ".svg": "image/svg+xml",
          ".png": "image/png"}
